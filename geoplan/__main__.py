@@ -1,0 +1,3 @@
+from geoplan.cli import main
+
+main()

@@ -1,0 +1,47 @@
+"""One error family for geoplan (after rasterio's ``errors.py``).
+
+Every error the library raises on purpose derives from :class:`GeoplanError`; subclasses also
+inherit the matching builtin so callers can catch either.  The CLI turns :class:`InputError`
+into exit code 2 (bad input) and any other :class:`GeoplanError` into exit code 1.
+"""
+
+
+class GeoplanError(Exception):
+    """Root of every error geoplan raises on purpose."""
+
+
+class InputError(GeoplanError, ValueError):
+    """The user's input (a file, an option, a name) is unusable. CLI exit code 2."""
+
+
+class PlanReadError(InputError):
+    """A plan file cannot be read: empty, binary, undecodable or of an unsupported type."""
+
+    def __init__(self, path: object, reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+class UnsupportedFormatError(InputError):
+    """An output or input format geoplan does not know."""
+
+
+class GazetteerError(GeoplanError):
+    """The gazetteer data is missing or inconsistent."""
+
+
+class AtlasError(GeoplanError):
+    """An atlas (GeoPackage or PostGIS) is missing, unreadable or has the wrong schema."""
+
+
+class ExportError(GeoplanError, OSError):
+    """Writing an export failed; nothing was left behind."""
+
+
+class RenderError(GeoplanError):
+    """A static map could not be rendered."""
+
+
+class StoreError(GeoplanError, OSError):
+    """The PostGIS store could not be reached or written."""
