@@ -21,10 +21,11 @@ COMMANDS: dict[str, str] = {
     "plan": "geoplan.cli.plan:plan",
     "gazetteer": "geoplan.cli.gazetteer:gazetteer",
     "places": "geoplan.cli.places:places",
-    "report": "geoplan.cli.places:report",
+    "report": "geoplan.cli.report:report",
     "build": "geoplan.cli.build:build",
     "export": "geoplan.cli.export:export",
     "render": "geoplan.cli.render:render",
+    "store": "geoplan.cli.store:store",
 }
 
 
