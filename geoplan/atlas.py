@@ -62,7 +62,9 @@ BASE_COLUMNS: dict[str, str] = {
 }
 
 
-def read_atlas(path: str | Path | None = None, layers: list[str] | None = None) -> dict[str, gpd.GeoDataFrame]:
+def read_atlas(
+    path: str | Path | None = None, layers: list[str] | None = None
+) -> dict[str, gpd.GeoDataFrame]:
     """Read every layer (or the named ones) of an atlas GeoPackage, in EPSG:4326."""
     path = Path(path or DEFAULT_ATLAS)
     if not path.is_file():
