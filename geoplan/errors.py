@@ -45,3 +45,7 @@ class RenderError(GeoplanError):
 
 class StoreError(GeoplanError, OSError):
     """The PostGIS store could not be reached or written."""
+
+
+class DsnError(StoreError, InputError):
+    """A PostGIS connection string (DSN) is malformed or empty. CLI exit code 2."""

@@ -8,8 +8,10 @@ printed page and the 1-based source line.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,9 @@ class Box:
     end: int
     page: int | None = None
     is_table: bool = False
+    kind: str = (
+        "box"  # "box" | "indicators" (主要指标 tables: metadata, not projects) | "table" (unnamed table)
+    )
 
 
 @dataclass(frozen=True)
@@ -84,26 +89,93 @@ class Plan:
     sections: list[Section] = field(default_factory=list)
     boxes: list[Box] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
+    encoding: str | None = None  # how a text file was decoded ("utf-8", "gb18030", ...); None for PDF/DOCX
+    body_start: int = 0  # offset where the body begins (after the title block and the table of contents)
+    toc_span: tuple[int, int] | None = None  # [start, end) of the table of contents in ``text``
+    warnings: list[str] = field(default_factory=list)  # what could not be determined, in words
+    norm: Any = field(default=None, repr=False, compare=False)  # geoplan.textnorm.NormText (offset maps)
 
     @property
     def name(self) -> str:
         """The file's name (the ``plan`` column of every output)."""
         return self.path.name
 
-    def page_at(self, offset: int) -> int | None:  # pragma: no cover - implemented by the reader
-        raise NotImplementedError
+    def page_at(self, offset: int) -> int | None:
+        """Printed page number at ``offset`` (None where no page number is printed)."""
+        return self.norm.page_at(offset) if self.norm is not None else None
 
-    def line_at(self, offset: int) -> int:  # pragma: no cover - implemented by the reader
-        raise NotImplementedError
+    def line_at(self, offset: int) -> int:
+        """1-based line of the source file (text files; extracted text for PDF/DOCX) at ``offset``."""
+        return self.norm.line_at(offset) if self.norm is not None else 1
 
-    def outline_at(self, offset: int) -> dict[str, Section]:  # pragma: no cover
+    def outline_at(self, offset: int) -> dict[str, Section]:
         """The innermost section of each level containing ``offset`` (keys: part/chapter/section/…)."""
-        raise NotImplementedError
+        index = self._section_index()
+        found: dict[str, Section] = {}
+        for level, (starts, sections) in index.items():
+            position = bisect_right(starts, offset) - 1
+            if position >= 0 and sections[position].start <= offset < sections[position].end:
+                found[level] = sections[position]
+        return found
 
-    def box_at(self, offset: int) -> Box | None:  # pragma: no cover
-        raise NotImplementedError
+    def box_at(self, offset: int) -> Box | None:
+        """The 专栏 box (or table) containing ``offset``, if any."""
+        starts = [box.start for box in self.boxes]
+        position = bisect_right(starts, offset) - 1
+        if position >= 0 and self.boxes[position].start <= offset < self.boxes[position].end:
+            return self.boxes[position]
+        return None
+
+    def _section_index(self) -> dict[str, tuple[list[int], list[Section]]]:
+        cached = self.__dict__.get("_sections_by_level")
+        if cached is None or cached[0] is not self.sections or cached[1] != len(self.sections):
+            by_level: dict[str, list[Section]] = {}
+            for section in self.sections:
+                by_level.setdefault(section.level, []).append(section)
+            index = {level: ([s.start for s in items], items) for level, items in by_level.items()}
+            cached = (self.sections, len(self.sections), index)
+            self.__dict__["_sections_by_level"] = cached
+        return cached[2]
 
 
-def read(path: str | Path) -> Plan:  # pragma: no cover - implemented in the plan-reader issue
-    """Read a .txt/.md/.pdf/.docx plan into a :class:`Plan`."""
-    raise NotImplementedError
+def read(path: str | Path) -> Plan:
+    """Read a .txt/.md/.pdf/.docx plan into a :class:`Plan`.
+
+    Raises :class:`geoplan.errors.PlanReadError` (an ``InputError``) for a missing, empty, binary,
+    undecodable or unsupported file.
+    """
+    from geoplan.errors import PlanReadError
+    from geoplan.outline import parse_structure
+    from geoplan.planmeta import build_meta
+    from geoplan.textnorm import load_text, normalise
+
+    path = Path(path)
+    raw, encoding = load_text(path)
+    norm = normalise(raw, encoding=encoding)
+    body = [line for line in norm.lines if line.kind in ("text", "table")]
+    if not body:
+        raise PlanReadError(path, "no body text (only a title block or table of contents)")
+    toc_pages = {
+        line.text.replace(" ", ""): line.page for line in norm.lines if line.kind == "toc" and line.page
+    }
+    structure = parse_structure(norm, toc_pages)
+    warnings: list[str] = []
+    if encoding and encoding not in ("utf-8", "utf-8-sig", "utf-16", "utf-32", "gb18030"):
+        warnings.append(f"text encoding {encoding} was detected statistically (charset-normalizer)")
+    front = [line for line in norm.lines if line.kind == "front"]
+    meta = build_meta(front, body, warnings)
+    if not structure.sections:
+        warnings.append("no headings (篇/章/节) found")
+    return Plan(
+        path=path,
+        meta=meta,
+        text=norm.text,
+        sections=structure.sections,
+        boxes=structure.boxes,
+        paragraphs=structure.paragraphs,
+        encoding=encoding,
+        body_start=structure.body_start,
+        toc_span=structure.toc_span,
+        warnings=warnings,
+        norm=norm,
+    )

@@ -1,0 +1,292 @@
+"""geoplan web map: ``streamlit run app.py`` (opens the shipped atlas ``layers/atlas.gpkg``).
+
+A thin face: filtering and search live in :mod:`geoplan.selection`, drawing in :mod:`geoplan.webmap`,
+exports in :mod:`geoplan.export`, static maps in :mod:`geoplan.render`, the pipeline in
+:mod:`geoplan.build`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import tempfile
+from pathlib import Path
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geoplan import selection, webmap
+from geoplan.atlas import read_atlas
+from geoplan.errors import GeoplanError, InputError
+from geoplan.layers import load_layers
+from geoplan.offline import asset_base
+from geoplan.paths import DEFAULT_ATLAS
+
+TITLES = {d.id: d.title for d in load_layers()}
+COLUMN_LABELS = {
+    "layer": "图层",
+    "name": "名称",
+    "plan": "规划",
+    "sector": "行业",
+    "action": "建设方式",
+    "quantities_text": "规模",
+    "locations": "地点",
+    "league": "盟市",
+    "banner": "旗县区",
+    "precision": "定位精度",
+    "feature_id": "编号",
+}
+DETAIL_LABELS = {
+    **COLUMN_LABELS,
+    "issuer": "编制单位",
+    "period": "规划期",
+    "plan_kind": "规划类别",
+    "chapter": "章",
+    "section": "节",
+    "box": "专栏",
+    "box_title": "专栏标题",
+    "page": "页码",
+    "excerpt": "原文摘录",
+    "geometry_basis": "定位依据",
+    "approximate": "位置约略",
+}
+FILTERS = (  # (Filters field, sidebar label)
+    ("plans", "规划"),
+    ("leagues", "盟市"),
+    ("banners", "旗县区"),
+    ("sectors", "行业"),
+    ("actions", "建设方式"),
+    ("precisions", "定位精度"),
+)
+
+
+@st.cache_resource(show_spinner="读取图集…", max_entries=4)
+def load_atlas(path: str, mtime: float) -> dict:
+    """Read an atlas once per (path, modification time); callers must not mutate the frames."""
+    return read_atlas(path)
+
+
+@st.cache_resource(show_spinner=False)
+def load_gazetteer():
+    """The gazetteer when its module is installed, else None (search then covers the atlas only)."""
+    if importlib.util.find_spec("geoplan.gazetteer") is None:
+        return None
+    try:
+        return importlib.import_module("geoplan.gazetteer").Gazetteer.load()
+    except (GeoplanError, AttributeError, NotImplementedError):
+        return None
+
+
+def gazetteer_names():
+    gazetteer = load_gazetteer()
+    if gazetteer is None:
+        return None
+
+    def names():
+        for surface, place_id in gazetteer.names():
+            yield surface, place_id, gazetteer.get(place_id).geometry
+
+    return names
+
+
+def secrets() -> dict:
+    try:
+        return dict(st.secrets)
+    except Exception:  # no secrets.toml: Streamlit raises its own not-found error
+        return {}
+
+
+def sidebar_source() -> dict:
+    st.sidebar.header("图集")
+    source = st.sidebar.radio("来源", ["随附图集", "GeoPackage 路径"], key="source", horizontal=True)
+    path = DEFAULT_ATLAS
+    if source == "GeoPackage 路径":
+        typed = st.sidebar.text_input("GeoPackage 文件", value=str(DEFAULT_ATLAS), key="atlas_path").strip()
+        path = Path(typed).expanduser()
+    try:
+        atlas = load_atlas(str(path), path.stat().st_mtime if path.is_file() else 0.0)
+    except GeoplanError as error:
+        st.sidebar.error(str(error))
+        atlas = load_atlas(str(DEFAULT_ATLAS), DEFAULT_ATLAS.stat().st_mtime)
+    uploaded = st.session_state.get("uploaded_layers")
+    return selection.merge_atlases(atlas, uploaded) if uploaded else dict(atlas)
+
+
+def sidebar_filters(atlas: dict) -> selection.Filters:
+    st.sidebar.header("筛选")
+    choices = selection.options(atlas)
+    chosen = {
+        "layers": st.sidebar.multiselect(
+            "图层",
+            choices["layers"],
+            format_func=lambda i: TITLES.get(i, i),
+            key="f_layers",
+            placeholder="全部",
+        )
+    }
+    for field, label in FILTERS:
+        values = choices[field]
+        if field == "banners" and chosen.get("leagues"):
+            values = selection.banners_of(atlas, chosen["leagues"])
+        chosen[field] = st.sidebar.multiselect(label, values, key=f"f_{field}", placeholder="全部")
+    return selection.Filters(**{k: tuple(v) for k, v in chosen.items()})
+
+
+def sidebar_search(atlas: dict) -> selection.SearchHit | None:
+    st.sidebar.header("搜索")
+    query = st.sidebar.text_input("地名或项目名", key="query", placeholder="如：乌海、风电")
+    if not query.strip():
+        return None
+    hits = selection.search(query, atlas, gazetteer_names())
+    if not hits:
+        st.sidebar.info(f"没有找到“{query}”")
+        return None
+    kinds = {"project": "项目", "place": "地名", "gazetteer": "地名库"}
+    index = st.sidebar.selectbox(
+        f"结果（{len(hits)}）",
+        range(len(hits)),
+        format_func=lambda i: f"{hits[i].label} · {kinds[hits[i].kind]} · {TITLES.get(hits[i].layer, '')}",
+        key="hit",
+    )
+    return hits[index or 0]
+
+
+def sidebar_counts(shown: dict) -> None:
+    tally = selection.counts(shown)
+    st.sidebar.header("计数")
+    st.sidebar.markdown(
+        f"项目与要素 **{tally['features']}**（位置约略 {tally['approximate']}）  \n"
+        + "  \n".join(f"{TITLES.get(k, k)}：{tally[k]}" for k in shown)
+    )
+
+
+def sidebar_upload() -> None:
+    st.sidebar.header("加入规划")
+    upload = st.sidebar.file_uploader(
+        "规划文件（txt / pdf / docx）", type=["txt", "pdf", "docx"], key="upload"
+    )
+    if upload is None:
+        return
+    token = (upload.name, upload.size)
+    if st.session_state.get("ingested") == token:
+        st.sidebar.success(f"已加入：{upload.name}")
+        return
+    if importlib.util.find_spec("geoplan.build") is None:
+        st.sidebar.warning("处理流程（geoplan.build）尚未安装，无法加入规划。")
+        return
+    bar = st.sidebar.progress(0.0, text="处理规划…")
+
+    def progress(done: int, total: int, label: str) -> None:
+        bar.progress(min(1.0, done / total) if total else 0.0, text=str(label))
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / Path(upload.name).name
+        path.write_bytes(upload.getvalue())
+        try:
+            layers = importlib.import_module("geoplan.build").build_layers(
+                [path], gazetteer=load_gazetteer(), progress=progress
+            )
+        except InputError as error:
+            bar.empty()
+            st.sidebar.error(f"无法读取这个文件：{error}")
+            return
+        except GeoplanError as error:
+            bar.empty()
+            st.sidebar.error(f"处理失败：{error}")
+            return
+    earlier = st.session_state.get("uploaded_layers") or {}
+    st.session_state["uploaded_layers"] = selection.merge_atlases(earlier, layers)
+    st.session_state["ingested"] = token
+    bar.progress(1.0, text="完成")
+    st.rerun()
+
+
+def details(shown: dict, hit: selection.SearchHit) -> None:
+    """Every attribute of the highlighted feature (plan metadata, quantities, precision, excerpt), as text."""
+    record = selection.feature_record(shown, hit.layer, hit.key)
+    if not record:
+        return
+    with st.expander(f"详情：{hit.label}", expanded=True):
+        st.dataframe(
+            {"字段": [DETAIL_LABELS.get(k, k) for k in record], "值": list(record.values())},
+            hide_index=True,
+            width="stretch",
+        )
+
+
+def table_focus(shown: dict) -> tuple[dict, tuple] | None:
+    """The feature selected in the table: (its row, its bounds)."""
+    state = st.session_state.get("table")
+    rows = state.selection.rows if state is not None and hasattr(state, "selection") else []
+    table = selection.feature_table(shown)
+    if not rows or rows[0] >= len(table):
+        return None
+    row = table.iloc[rows[0]].to_dict()
+    bounds = selection.feature_bounds(shown, row["layer"], row["feature_id"])
+    return (row, bounds) if bounds else None
+
+
+def downloads(shown: dict, bbox) -> None:
+    st.subheader("下载当前选择")
+    for column, (fmt, (label, module, suffix, mime)) in zip(
+        st.columns(len(webmap.DOWNLOADS)), webmap.DOWNLOADS.items(), strict=True
+    ):
+        ready = webmap.download_ready(fmt)
+        column.download_button(
+            label,
+            data=(lambda fmt=fmt: webmap.download(shown, fmt, bbox)[0]) if ready else b"",
+            file_name=f"geoplan-selection.{suffix}",
+            mime=mime,
+            key=f"dl_{fmt}",
+            disabled=not ready,
+            help=None if ready else f"{module} 尚未就绪",
+            on_click="ignore",
+        )
+
+
+def main() -> None:
+    st.set_page_config(page_title="geoplan 规划地图", layout="wide")
+    atlas = sidebar_source()
+    filters = sidebar_filters(atlas)
+    hit = sidebar_search(atlas)
+    shown = selection.filter_atlas(atlas, filters)
+    sidebar_counts(shown)
+    choices = webmap.basemaps(webmap.tianditu_key(secrets()))
+    basemap = st.sidebar.selectbox(
+        "底图", list(choices), format_func=lambda i: choices[i].title, key="basemap"
+    )
+    sidebar_upload()
+
+    st.title("内蒙古五年规划地图")
+    focus = table_focus(shown)
+    if focus and hit is None:
+        row, bounds = focus
+        hit = selection.SearchHit(row["name"], "project", row["layer"], row["feature_id"], bounds)
+    fmap = webmap.build_map(
+        shown,
+        basemap=basemap,
+        tianditu=webmap.tianditu_key(secrets()),
+        highlight=hit,
+        asset_base=asset_base(st.get_option("server.baseUrlPath")),
+    )
+    st_folium(fmap, key="map", height=620, use_container_width=True, returned_objects=[])
+    if hit is not None:
+        st.caption(f"定位：{hit.label}（{TITLES.get(hit.layer, hit.kind)}）")
+    if hit is not None and hit.layer:
+        details(shown, hit)
+
+    st.subheader("要素列表")
+    st.dataframe(
+        selection.feature_table(shown).assign(layer=lambda t: t["layer"].map(lambda i: TITLES.get(i, i))),
+        column_config={column: st.column_config.TextColumn(label) for column, label in COLUMN_LABELS.items()},
+        key="table",
+        on_select="rerun",
+        selection_mode="single-row",
+        hide_index=True,
+        width="stretch",
+    )
+    bbox = hit.bounds if hit is not None else selection.atlas_bounds(shown)
+    downloads(shown, bbox)
+
+
+main()

@@ -1,0 +1,128 @@
+"""Geoparsing speed and precision on the reference corpus, against cpca in the same run.
+
+Usage: ``python bench/bench_geoparse.py [PLAN_OR_DIR ...]`` (default: the reference plans).
+
+Measures, over the UTF-8 bytes of every plan's normalised text:
+
+* geoplan: finder alone, and finder + corridors + resolution (:func:`geoplan.places.geoparse`), warm
+  (best of 3), plus the one-off cost of loading the gazetteer and building the automaton;
+* cpca (``cpca.transform`` over the same text split into sentences): first call (its own start-up) and
+  warm (best of 3);
+* cpca's false hits: hits whose province is neither Inner Mongolia nor one of its neighbours
+  (合作 -> 合作市 in Gansu, 安宁 -> 安宁市 in Yunnan …), and geoplan's own-level places outside them.
+
+Writes ``bench/results/geoparse.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from geoplan.paths import REFERENCE_PLANS  # noqa: E402
+
+#: Inner Mongolia and the provinces/countries next to it: a place there can be meant by these plans.
+NEAR = ("内蒙古", "黑龙江", "吉林", "辽宁", "河北", "山西", "陕西", "宁夏", "甘肃", "北京", "天津")
+_SENTENCE = re.compile(r"(?<=[。；！？\n])")
+REPEATS = 3
+
+
+def _best(function, repeats: int = REPEATS) -> float:
+    best = float("inf")
+    for _ in range(repeats):
+        started = time.perf_counter()
+        function()
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def main(arguments: list[str]) -> dict[str, object]:
+    from geoplan.cli.options import plan_paths
+    from geoplan.plan import read
+
+    paths = plan_paths(tuple(Path(a) for a in arguments) or (REFERENCE_PLANS,))
+    plans = [read(path) for path in paths]
+    texts = [plan.text for plan in plans]
+    megabytes = sum(len(text.encode("utf-8")) for text in texts) / 1e6
+    sentences = [s for text in texts for s in _SENTENCE.split(text) if s.strip()]
+
+    # -- geoplan ------------------------------------------------------------------------------
+    started = time.perf_counter()
+    from geoplan.gazetteer import Gazetteer
+    from geoplan.places import finder_for, geoparse, place_rows
+
+    gazetteer = Gazetteer.load()
+    finder = finder_for(gazetteer)
+    setup_s = time.perf_counter() - started
+    finder_s = _best(lambda: [finder.find(text) for text in texts])
+    parsed: list = []
+    geoparse_s = _best(lambda: parsed.__setitem__(slice(None), [geoparse(plan, gazetteer) for plan in plans]))
+    own_outside = Counter()
+    kinds = Counter()
+    for places in parsed:
+        for row in place_rows(places):
+            kinds[row["type"]] += 1
+        for mention in places.mentions:
+            if mention.level == "own" and not str(mention.place.province).startswith(NEAR):
+                own_outside[f"{mention.surface} -> {mention.place.name} ({mention.place.province})"] += 1
+
+    # -- cpca ---------------------------------------------------------------------------------
+    import cpca
+
+    started = time.perf_counter()
+    frame = cpca.transform(sentences)
+    cpca_cold_s = time.perf_counter() - started
+    cpca_warm_s = _best(lambda: cpca.transform(sentences))
+    hits = frame[frame["省"].notna()]
+    false = hits[~hits["省"].astype(str).str.startswith(NEAR)]
+    false_examples = Counter(
+        f"{row['省']}{row['市'] if isinstance(row['市'], str) else ''}{row['区'] if isinstance(row['区'], str) else ''}"
+        for _, row in false.iterrows()
+    )
+
+    result = {
+        "plans": len(plans),
+        "megabytes": round(megabytes, 3),
+        "geoplan": {
+            "setup_s": round(setup_s, 3),
+            "finder_s": round(finder_s, 3),
+            "finder_mb_s": round(megabytes / finder_s, 2),
+            "geoparse_s": round(geoparse_s, 3),
+            "geoparse_mb_s": round(megabytes / geoparse_s, 2),
+            "cold_mb_s": round(megabytes / (setup_s + geoparse_s), 2),
+            "mentions": sum(len(p.mentions) for p in parsed),
+            "corridors": sum(len(p.corridors) for p in parsed),
+            "distinct_places_by_type": dict(kinds.most_common()),
+            "own_level_outside_region": sum(own_outside.values()),
+            "own_level_outside_region_examples": dict(own_outside.most_common(10)),
+        },
+        "cpca": {
+            "first_call_s": round(cpca_cold_s, 3),
+            "first_call_mb_s": round(megabytes / cpca_cold_s, 2),
+            "warm_s": round(cpca_warm_s, 3),
+            "warm_mb_s": round(megabytes / cpca_warm_s, 2),
+            "sentences": len(sentences),
+            "hits": len(hits),
+            "false_hits": len(false),
+            "false_hit_share": round(len(false) / len(hits), 3) if len(hits) else 0.0,
+            "false_hit_examples": dict(false_examples.most_common(10)),
+        },
+    }
+    result["ratio_warm"] = round(result["geoplan"]["geoparse_mb_s"] / result["cpca"]["warm_mb_s"], 2)
+    result["ratio_cold"] = round(result["geoplan"]["cold_mb_s"] / result["cpca"]["first_call_mb_s"], 2)
+    out = ROOT / "bench" / "results" / "geoparse.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(result, ensure_ascii=False, indent=2))
+    return result
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,299 @@
+"""The atlas build: plans -> projects and places -> every layer of ``layers.yaml`` -> one GeoPackage.
+
+``build_layers(plan_paths)`` returns ``{layer_id: GeoDataFrame}`` (EPSG:4326; thematic layers carry
+:data:`~geoplan.atlas.FEATURE_COLUMNS`, base layers :data:`~geoplan.atlas.BASE_COLUMNS`);
+``write_atlas(layers, path)`` writes them atomically and byte-for-byte reproducibly (fixed GDAL
+timestamp, fixed layer, column and row order).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import pandas as pd
+import pyogrio
+
+from geoplan.atlas import BASE_COLUMNS, CRS, FEATURE_COLUMNS
+from geoplan.errors import AtlasError, GeoplanError, InputError
+from geoplan.features import issuer_area, locate_project, place_row, project_row
+from geoplan.io import atomic_path
+from geoplan.layers import LayerDef, load_layers
+from geoplan.projects import Project, extract_projects, location_report
+
+#: the GeoPackage timestamp (gpkg_contents.last_change) of every atlas, for reproducible bytes
+ATLAS_TIMESTAMP = "2000-01-01T00:00:00.000Z"
+#: integer columns of thematic layers (every other attribute is text)
+INTEGER_COLUMNS = frozenset({"item", "page", "approximate"})
+#: sector of a named place, by gazetteer type (for place features of thematic layers)
+PLACE_TYPE_SECTORS: dict[str, str] = {
+    "desert": "ecology",
+    "sandy_land": "ecology",
+    "reserve": "ecology",
+    "national_park": "ecology",
+    "grassland": "ecology",
+    "forest": "forestry",
+    "lake": "water_ecology",
+    "wetland": "water_ecology",
+    "park": "industry",
+    "subpark": "industry",
+    "mine": "mining",
+    "railway": "railway",
+    "road": "road",
+    "airport": "aviation",
+    "port": "port",
+    "reservoir": "water",
+    "power_line": "power",
+    "corridor": "transport",
+    "scenic": "tourism",
+}
+_ISSUER_TYPES = {"league": ("league",), "banner": ("banner",), "district": ("banner",)}
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class PlanBuild:
+    """What one plan contributes to the atlas."""
+
+    plan: str
+    projects: list[Project]
+    project_rows: list[dict[str, Any]]
+    place_rows: list[dict[str, Any]]
+    named_place_ids: set[str] = field(default_factory=set)
+    issuer_ids: set[str] = field(default_factory=set)
+
+
+def _issuer(meta: Any, gazetteer: Any) -> Any | None:
+    """The gazetteer record of the issuing unit (None when the gazetteer lacks it)."""
+    types = list(_ISSUER_TYPES.get(meta.issuer_level, ("league", "banner")))
+    within = None
+    if meta.parent:
+        parents = gazetteer.lookup(meta.parent, types=["league"])
+        within = parents[0].place.id if parents else None
+    candidates = gazetteer.lookup(meta.issuer, within=within, types=types) or gazetteer.lookup(
+        meta.issuer, types=types
+    )
+    return candidates[0].place if candidates else None
+
+
+def build_plan(path: Path, gazetteer: Any) -> PlanBuild:
+    """Read, geoparse and extract one plan into feature rows."""
+    from geoplan.places import geoparse
+    from geoplan.plan import read
+
+    plan = read(path)
+    places = geoparse(plan, gazetteer)
+    issuer = _issuer(plan.meta, gazetteer)
+    issuer_ids = {issuer.id, *issuer.parent_ids} if issuer is not None else set()
+    issuer_ids |= {m.place.id for m in places.mentions if m.place is not None and m.place.type == "province"}
+    projects = extract_projects(plan, places, issuer_ids)
+    project_rows = []
+    for project in projects:
+        located = locate_project(project, issuer, issuer_ids)
+        if located.geometry.is_empty:
+            located = issuer_area(issuer, project.issuer_level)
+        project_rows.append(project_row(project, located, gazetteer))
+    return PlanBuild(
+        plan=plan.name,
+        projects=projects,
+        project_rows=project_rows,
+        place_rows=_place_rows(plan, places, projects, gazetteer),
+        named_place_ids={m.place.id for m in places.mentions if m.place is not None},
+        issuer_ids=issuer_ids,
+    )
+
+
+def _place_rows(plan: Any, places: Any, projects: Sequence[Project], gazetteer: Any) -> list[dict[str, Any]]:
+    """One row per named place of a thematic place type (desert, park, airport …), first mention first."""
+    layer_of_type = {t: d.id for d in load_layers() if d.group == "thematic" for t in d.place_types}
+    by_offset = sorted(projects, key=lambda p: p.start)
+    rows, seen = [], set()
+    stem = plan.path.stem
+    for mention in places.mentions:
+        place = mention.place
+        if place is None or place.id in seen or place.type not in layer_of_type:
+            continue
+        seen.add(place.id)
+        host = next((p for p in by_offset if p.start <= mention.start < p.end), None)
+        provenance = {
+            "feature_id": f"{stem}:place:{place.id}",
+            "plan": plan.name,
+            "issuer": plan.meta.issuer,
+            "issuer_level": plan.meta.issuer_level,
+            "plan_kind": plan.meta.kind,
+            "period": f"{plan.meta.period[0]}-{plan.meta.period[1]}",
+            "excerpt": _sentence(plan.text, mention.start, mention.end),
+            "page": _safe_page(plan, mention.start),
+        }
+        if host is not None:
+            provenance.update(
+                chapter=host.chapter,
+                section=host.section,
+                box=host.box,
+                box_title=host.box_title,
+                item=host.item,
+            )
+        sector = PLACE_TYPE_SECTORS.get(place.type, "urban")
+        rows.append(place_row(place, layer_of_type[place.type], sector, gazetteer, provenance))
+    return rows
+
+
+def _safe_page(plan: Any, offset: int) -> int:
+    try:
+        return int(plan.page_at(offset) or 0)
+    except (NotImplementedError, ValueError, TypeError):
+        return 0
+
+
+def _sentence(text: str, start: int, end: int, limit: int = 200) -> str:
+    """The sentence around ``[start, end)``, at most ``limit`` characters."""
+    left = max(text.rfind(stop, max(0, start - limit), start) for stop in "。；\n")
+    right_candidates = [i for i in (text.find(stop, end, end + limit) for stop in "。；\n") if i != -1]
+    right = min(right_candidates) if right_candidates else min(len(text), end + limit)
+    return " ".join(text[left + 1 : right + 1].split())
+
+
+def _frame(rows: list[dict[str, Any]], columns: dict[str, str]) -> gpd.GeoDataFrame:
+    """A GeoDataFrame with exactly ``columns`` (+ geometry) in order, typed the same whether empty or not."""
+    data = {}
+    for column in columns:
+        values = [row.get(column, 0 if column in INTEGER_COLUMNS else "") for row in rows]
+        if column in INTEGER_COLUMNS:
+            data[column] = pd.Series(values, dtype="int64")
+        else:
+            data[column] = pd.Series(["" if v is None else str(v) for v in values], dtype=object)
+    geometry = gpd.GeoSeries([row["geometry"] for row in rows], crs=CRS)
+    return gpd.GeoDataFrame(data, geometry=geometry, crs=CRS)
+
+
+def _base_frame(gazetteer: Any, layer: LayerDef, named: dict[str, set[str]]) -> gpd.GeoDataFrame:
+    """A base layer from the gazetteer: leagues, banners, towns, or every place the plans name."""
+    if layer.id == "places":
+        frame = gazetteer.frame()
+        frame = frame[frame["place_id"].isin(named)]
+    else:
+        types = list(layer.place_types) or [
+            {"leagues": "league", "banners": "banner"}.get(layer.id, layer.id)
+        ]
+        frame = gazetteer.frame(types=types)
+    frame = frame.copy()
+    frame["plans"] = [";".join(sorted(named.get(pid, ()))) for pid in frame["place_id"]]
+    for column in BASE_COLUMNS:
+        if column not in frame:
+            frame[column] = ""
+        frame[column] = frame[column].fillna("").astype(str)
+    frame = frame.sort_values("place_id", kind="stable").reset_index(drop=True)
+    return gpd.GeoDataFrame(frame[list(BASE_COLUMNS)], geometry=frame.geometry.values, crs=CRS)
+
+
+def build_plans(
+    plan_paths: Iterable[str | Path], gazetteer: Any = None, progress: Progress | None = None
+) -> tuple[dict[str, gpd.GeoDataFrame], list[PlanBuild]]:
+    """:func:`build_layers` plus the per-plan builds (projects, issuer ids) for reports."""
+    paths = sorted({Path(p) for p in plan_paths}, key=lambda p: (p.name, str(p)))
+    if not paths:
+        raise InputError("no plan to build (give plan files or folders holding .txt/.md/.pdf/.docx plans)")
+    for path in paths:
+        if not path.is_file():
+            raise InputError(f"{path}: no such plan file")
+    if gazetteer is None:
+        from geoplan.gazetteer import Gazetteer
+
+        gazetteer = Gazetteer.load()
+    total = len(paths) + 1
+    builds = []
+    for done, path in enumerate(paths, start=1):
+        builds.append(build_plan(path, gazetteer))
+        if progress:
+            progress(done, total, path.name)
+    layers = assemble_layers(builds, gazetteer)
+    if progress:
+        progress(total, total, "base layers")
+    return layers, builds
+
+
+def build_layers(
+    plan_paths: Iterable[str | Path], gazetteer: Any = None, progress: Progress | None = None
+) -> dict[str, gpd.GeoDataFrame]:
+    """Every layer of ``layers.yaml`` built from the plans (see the module docstring)."""
+    layers, _ = build_plans(plan_paths, gazetteer, progress)
+    return layers
+
+
+def assemble_layers(builds: Sequence[PlanBuild], gazetteer: Any) -> dict[str, gpd.GeoDataFrame]:
+    """Sort the plans' rows into the layers of ``layers.yaml``, in file order."""
+    named: dict[str, set[str]] = {}
+    for build in builds:
+        for place_id in build.named_place_ids:
+            named.setdefault(place_id, set()).add(build.plan)
+    rows_by_layer: dict[str, list[dict[str, Any]]] = {}
+    for build in builds:
+        for row in build.project_rows + build.place_rows:
+            rows_by_layer.setdefault(row["layer"], []).append(row)
+    layers = {}
+    for layer in load_layers():
+        if layer.group == "base":
+            layers[layer.id] = _base_frame(gazetteer, layer, named)
+        else:
+            layers[layer.id] = _frame(rows_by_layer.get(layer.id, []), FEATURE_COLUMNS)
+    return layers
+
+
+def report(builds: Sequence[PlanBuild]) -> dict[str, Any]:
+    """The location report of built plans (see :func:`geoplan.projects.location_report`)."""
+    projects = [p for b in builds for p in b.projects]
+    return location_report(projects, {b.plan: b.issuer_ids for b in builds})
+
+
+#: GDAL settings while writing: a fixed timestamp (reproducible bytes) and no per-statement fsync
+#: (the file is a temporary one, synced once before it is renamed into place)
+_WRITE_OPTIONS = {"OGR_CURRENT_DATE": ATLAS_TIMESTAMP, "OGR_SQLITE_SYNCHRONOUS": "OFF"}
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb") as handle:
+        os.fsync(handle.fileno())
+
+
+@contextmanager
+def _gdal_options(options: dict[str, str]):
+    previous = {key: pyogrio.get_gdal_config_option(key) for key in options}
+    pyogrio.set_gdal_config_options(options)
+    try:
+        yield
+    finally:
+        pyogrio.set_gdal_config_options(previous)
+
+
+def write_atlas(layers: dict[str, gpd.GeoDataFrame], path: str | os.PathLike[str]) -> Path:
+    """Write the layers to one GeoPackage, atomically; the same layers give the same bytes.
+
+    Layers are written in ``layers.yaml`` order (then any others, sorted); rows and columns as given.
+    """
+    path = Path(path)
+    known = [d.id for d in load_layers()]
+    missing = [layer_id for layer_id in known if layer_id not in layers]
+    if missing:
+        raise AtlasError(f"cannot write an atlas without layer(s) {', '.join(missing)}")
+    order = known + sorted(set(layers) - set(known))
+    try:
+        with atomic_path(path) as tmp, _gdal_options(_WRITE_OPTIONS):
+            for layer_id in order:
+                frame = layers[layer_id]
+                if frame.crs is not None and frame.crs != CRS:
+                    frame = frame.to_crs(CRS)
+                pyogrio.write_dataframe(
+                    frame, tmp, layer=layer_id, driver="GPKG", geometry_type="Unknown", promote_to_multi=False
+                )
+            _fsync(tmp)  # SQLite ran without per-statement syncs; make the finished file durable once
+    except GeoplanError:
+        raise
+    except Exception as error:  # GDAL/pyogrio failures: disk full, permissions …
+        raise AtlasError(f"{path}: cannot write the atlas: {error}") from None
+    return path

@@ -1,0 +1,105 @@
+"""``geoplan export``: write atlas layers as GeoJSON, Shapefile, GeoPackage, KML, CSV or FlatGeobuf."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from geoplan.cli.options import atlas_argument, overwrite_option
+from geoplan.errors import InputError
+
+
+def _format_for(out: Path, fmt: str | None) -> str:
+    """The --format given, or the one the --out suffix names."""
+    from geoplan.export import FORMATS, export_format
+
+    if fmt:
+        return export_format(fmt).name
+    for spec in FORMATS.values():
+        if out.suffix.lower() in spec.suffixes:
+            return spec.name
+    raise InputError(f"{out}: give --format ({'|'.join(FORMATS)}); the file name does not tell")
+
+
+def _layer_ids(atlas: Path, wanted: tuple[str, ...]) -> list[str]:
+    """The --layer ids (default: every thematic layer the atlas has), checked against layers.yaml."""
+    import pyogrio
+
+    from geoplan.layers import load_layers
+
+    definitions = load_layers()
+    known = [d.id for d in definitions]
+    unknown = [layer_id for layer_id in wanted if layer_id not in known]
+    if unknown:
+        raise InputError(f"unknown layer {', '.join(unknown)}; choose from {', '.join(known)}")
+    if wanted:
+        return list(dict.fromkeys(wanted))
+    try:
+        present = {name for name, _ in pyogrio.list_layers(atlas)} if atlas.is_file() else set()
+    except Exception:  # unreadable: read_atlas reports it
+        present = set()
+    return [d.id for d in definitions if d.group == "thematic" and (d.id in present or not present)]
+
+
+def select_plan(layers: dict, plan: str) -> dict:
+    """Only the features of ``plan`` (file name or stem): thematic rows by ``plan``, base rows by ``plans``."""
+    wanted = {Path(plan).name, Path(plan).stem}
+    selected, seen = {}, set()
+    for layer_id, frame in layers.items():
+        if "plan" in frame.columns:
+            names = frame["plan"].fillna("").astype(str)
+            seen.update(names)
+            keep = names.map(lambda name: bool({name, Path(name).stem} & wanted))
+        elif "plans" in frame.columns:
+            lists = frame["plans"].fillna("").astype(str).str.split(";")
+            seen.update(name for names in lists for name in names)
+            keep = lists.map(lambda names: any({n, Path(n).stem} & wanted for n in names))
+        else:
+            keep = frame.index == frame.index  # a layer without plan columns is kept whole
+        selected[layer_id] = frame[keep.to_numpy()]
+    if not any({name, Path(name).stem} & wanted for name in seen):
+        known = ", ".join(sorted(name for name in seen if name)) or "none"
+        raise InputError(f"no plan {plan!r} in the atlas; it has: {known}")
+    return selected
+
+
+@click.command()
+@atlas_argument
+@click.option("--layer", "layers", multiple=True, help="Layer id (repeatable; default: every thematic layer).")
+@click.option("--plan", default=None, help="Only the features of this plan (file name or stem).")
+@click.option("--format", "fmt", default=None, help="geojson|shp|gpkg|kml|csv|fgb (default: from --out).")
+@click.option(
+    "--crs",
+    default="EPSG:4326",
+    show_default=True,
+    help="EPSG:4326|EPSG:4490|EPSG:3857|GK (the CGCS2000 3-degree Gauss-Krüger zone of the data).",
+)
+@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="File to write.")
+@overwrite_option
+def export(
+    atlas: Path, layers: tuple[str, ...], plan: str | None, fmt: str | None, crs: str, out: Path, overwrite: bool
+) -> None:
+    """Export layers of ATLAS (default: the shipped atlas) for GIS software.
+
+    GeoJSON and KML are WGS84 lon/lat by definition (other CRSs are refused); a Shapefile export is
+    one .zip; CSV is UTF-8 with a BOM (for Excel) and WKT geometry.
+    """
+    from geoplan.atlas import read_atlas
+    from geoplan.export import export_format, export_layers, resolve_crs
+
+    spec = export_format(_format_for(out, fmt))
+    if crs.strip().upper() != "GK":
+        resolve_crs(crs, {})  # an unknown CRS fails before the atlas is read
+    if out.exists() and not overwrite:
+        raise InputError(f"{out} exists; add --overwrite to replace it")
+    ids = _layer_ids(atlas, layers)
+    if not ids:
+        raise InputError(f"{atlas}: no thematic layer to export; name one with --layer")
+    frames = read_atlas(atlas, ids)
+    if plan:
+        frames = select_plan(frames, plan)
+    target = resolve_crs(crs, frames)
+    export_layers(frames, out, spec.name, target)
+    count = sum(len(frame) for frame in frames.values())
+    click.echo(f"{out}: {count} features in {len(frames)} layers, {spec.title}, {target}", err=True)

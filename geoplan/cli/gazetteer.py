@@ -1,0 +1,165 @@
+"""``geoplan gazetteer``: search, stats, export and rebuild the offline gazetteer."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from geoplan.cli.options import json_option, overwrite_option
+from geoplan.errors import InputError, UnsupportedFormatError
+from geoplan.gazetteer import TYPES, Candidate, Gazetteer, Place
+from geoplan.io import atomic_path
+
+_EXTENSION_TO_DRIVER = {".gpkg": "GPKG", ".geojson": "GeoJSON", ".csv": "CSV"}
+types_option = click.option(
+    "--type", "types", multiple=True, type=click.Choice(TYPES), help="Only places of this type (repeatable)."
+)
+
+
+@click.group()
+def gazetteer() -> None:
+    """Query the offline gazetteer of Inner Mongolia."""
+
+
+def _place_dict(gz: Gazetteer, place: Place) -> dict:
+    point = place.point
+    return {
+        "id": place.id,
+        "name": place.name,
+        "type": place.type,
+        "aliases": list(place.aliases),
+        "parents": [{"id": p.id, "name": p.name} for p in gz.parents(place)],
+        "adcode": place.adcode,
+        "province": place.province,
+        "lon": round(point.x, 5),
+        "lat": round(point.y, 5),
+        "geometry_type": place.geometry.geom_type,
+        "geometry_source": place.geometry_source,
+        "precision": place.precision,
+        "precision_m": place.precision_m,
+        "note": place.note,
+    }
+
+
+def _candidate_line(gz: Gazetteer, candidate: Candidate) -> str:
+    place = candidate.place
+    parents = " < ".join(p.name for p in gz.parents(place) if p.type != "province")
+    point = place.point
+    return (
+        f"{candidate.score:5.2f}  {place.name}  [{place.type}] {place.id}  {parents}  "
+        f"({point.x:.4f}, {point.y:.4f}) precision={place.precision}  source: {place.geometry_source}"
+        f"\n       {candidate.reason}"
+    )
+
+
+@gazetteer.command()
+@click.argument("name")
+@click.option("--within", metavar="BANNER", help="Prefer places inside this banner or league.")
+@types_option
+@click.option("--limit", default=10, show_default=True, help="Show at most this many candidates.")
+@json_option
+def search(name: str, within: str | None, types: tuple[str, ...], limit: int, as_json: bool) -> None:
+    """Ranked candidates for NAME."""
+    gz = Gazetteer.load()
+    candidates = gz.lookup(name, within=within, types=types or None)[:limit]
+    if as_json:
+        payload = [{"score": c.score, "reason": c.reason, **_place_dict(gz, c.place)} for c in candidates]
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    if not candidates:
+        raise InputError(f"no gazetteer place named {name!r}")
+    for candidate in candidates:
+        click.echo(_candidate_line(gz, candidate))
+
+
+def gazetteer_stats(gz: Gazetteer) -> dict:
+    """Counts by type, precision and geometry source, town point coverage, ports and airports."""
+    places = list(gz.records())
+    towns = [p for p in places if p.type == "town"]
+    own_point = [p for p in towns if p.precision in ("point", "town")]
+
+    def source_kind(place: Place) -> str:
+        return place.geometry_source.split(" ")[0].split(":")[0]
+
+    def listing(type_: str) -> list[dict]:
+        return [
+            {"id": p.id, "name": p.name, "precision": p.precision, "geometry_source": p.geometry_source}
+            for p in places
+            if p.type == type_
+        ]
+
+    return {
+        "total": len(places),
+        "by_type": dict(sorted(Counter(p.type for p in places).items())),
+        "by_precision": dict(sorted(Counter(p.precision for p in places).items())),
+        "by_geometry_source": dict(Counter(source_kind(p) for p in places).most_common()),
+        "towns": {"total": len(towns), "own_point": len(own_point), "at_banner": len(towns) - len(own_point)},
+        "names": sum(1 for _ in gz.names()),
+        "ports": listing("port"),
+        "airports": listing("airport"),
+    }
+
+
+@gazetteer.command()
+@json_option
+def stats(as_json: bool) -> None:
+    """Counts by type, geometry source and precision; every port and airport with its source."""
+    result = gazetteer_stats(Gazetteer.load())
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"places: {result['total']}  surface forms: {result['names']}")
+    for title in ("by_type", "by_precision", "by_geometry_source"):
+        click.echo(f"{title.replace('_', ' ')}: " + ", ".join(f"{k}={v}" for k, v in result[title].items()))
+    towns = result["towns"]
+    click.echo(
+        f"towns: {towns['total']} ({towns['own_point']} with their own point, {towns['at_banner']} at their banner)"
+    )
+    for title in ("ports", "airports"):
+        click.echo(f"{title} ({len(result[title])}):")
+        for row in result[title]:
+            click.echo(f"  {row['name']}  [{row['precision']}]  {row['geometry_source']}")
+
+
+@gazetteer.command()
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=".gpkg, .geojson or .csv",
+)
+@types_option
+@overwrite_option
+def export(out: Path, types: tuple[str, ...], overwrite: bool) -> None:
+    """Write the gazetteer (or some types) to a GIS file, atomically."""
+    driver = _EXTENSION_TO_DRIVER.get(out.suffix.lower())
+    if driver is None:
+        raise UnsupportedFormatError(f"{out}: unknown format; use one of {', '.join(_EXTENSION_TO_DRIVER)}")
+    if out.exists() and not overwrite:
+        raise InputError(f"{out}: exists (use --overwrite)")
+    frame = Gazetteer.load().frame(types or None)
+    with atomic_path(out) as tmp:
+        if driver == "CSV":
+            table = frame.drop(columns="geometry")
+            table["wkt"] = frame.geometry.to_wkt()
+            table.to_csv(tmp, index=False, encoding="utf-8")
+        else:
+            frame.to_file(
+                tmp, driver=driver, layer="gazetteer" if driver == "GPKG" else None, engine="pyogrio"
+            )
+    click.echo(f"{out}: {len(frame)} places")
+
+
+@gazetteer.command()
+def build() -> None:
+    """Re-derive gazetteer/derived.json from the registry packages (needs geoplan[data])."""
+    from geoplan.gazetteer_build import build as run_build  # noqa: PLC0415 - optional dependencies
+
+    path, counts, problems = run_build()
+    click.echo(f"{path}: " + ", ".join(f"{k}={v}" for k, v in sorted(counts.items())))
+    for problem in problems:
+        click.echo(f"warning: {problem}", err=True)

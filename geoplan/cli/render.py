@@ -1,0 +1,89 @@
+"""``geoplan render``: the atlas as a finished map page (PNG, PDF or SVG) for briefings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from geoplan.cli.options import atlas_argument, overwrite_option
+from geoplan.errors import InputError
+
+SUFFIX_FORMATS = {".png": "png", ".pdf": "pdf", ".svg": "svg"}
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    """Repeated and comma-separated option values as one list."""
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+@click.command("render")
+@atlas_argument
+@click.option(
+    "--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="map.png|pdf|svg"
+)
+@click.option("--layers", "layer_ids", multiple=True, help="Layer ids to draw (comma-separated or repeated).")
+@click.option("--plan", "plans", multiple=True, help="Only features of these plans (file name or stem).")
+@click.option("--place", default=None, help="Zoom to a league, banner or gazetteer place.")
+@click.option("--bbox", default=None, help="Zoom to minx,miny,maxx,maxy (degrees).")
+@click.option("--paper", default="A4", show_default=True, help="A4 or A3.")
+@click.option("--landscape", is_flag=True, help="Landscape page (legend on the right).")
+@click.option("--dpi", default="200", show_default=True, help="Resolution of PNG output (and raster parts).")
+@click.option("--title", default=None, help="Map title (default: from the plans or the place).")
+@click.option("--subtitle", default=None, help="Subtitle (default: feature counts).")
+@click.option("--basemap", default="none", show_default=True, help="none (vector basemap) or tiles.")
+@overwrite_option
+def render(
+    atlas: Path,
+    out: Path,
+    layer_ids: tuple[str, ...],
+    plans: tuple[str, ...],
+    place: str | None,
+    bbox: str | None,
+    paper: str,
+    landscape: bool,
+    dpi: str,
+    title: str | None,
+    subtitle: str | None,
+    basemap: str,
+    overwrite: bool,
+) -> None:
+    """Render ATLAS (default: layers/atlas.gpkg) as a map page; the format follows --out's suffix."""
+    from geoplan.atlas import read_atlas
+    from geoplan.render import check_options, filter_layers, parse_bbox, render_report
+
+    fmt = SUFFIX_FORMATS.get(out.suffix.lower())
+    if fmt is None:
+        raise InputError(f"{out}: unknown map format; use a .png, .pdf or .svg file name")
+    if place and bbox:
+        raise InputError("give either --place or --bbox, not both")
+    try:
+        resolution = int(dpi)
+    except ValueError:
+        raise InputError(f"--dpi must be an integer, not {dpi!r}") from None
+    paper = paper.upper()
+    check_options(fmt, paper, resolution, basemap)
+    if out.exists() and not overwrite:
+        raise InputError(f"{out} exists; pass --overwrite to replace it")
+    box = parse_bbox(bbox) if bbox else None
+    layers = filter_layers(read_atlas(atlas), _split(layer_ids) or None, _split(plans) or None)
+    summary = render_report(
+        layers,
+        out,
+        fmt=fmt,
+        title=title,
+        subtitle=subtitle,
+        bbox=box,
+        place=place,
+        paper=paper,
+        landscape=landscape,
+        dpi=resolution,
+        basemap=basemap,
+    )
+    for note in summary.notes:
+        click.echo(f"note: {note}", err=True)
+    click.echo(
+        f"{out}: {paper}{' landscape' if landscape else ''}, {resolution} dpi, {fmt}, "
+        f"{summary.features} features, {summary.labels} labels, {summary.basemap} basemap, "
+        f"scale 1:{summary.scale_denominator:,.0f}"
+    )

@@ -1,0 +1,99 @@
+"""``geoplan report PLAN_OR_DIR... [--json]``: what geoplan found in plans, as a list of sections.
+
+Each section is built by one function of :data:`SECTION_BUILDERS` from the geoparsed plans; add a
+builder (e.g. a projects section) to extend the report without touching the others.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import click
+
+from geoplan.cli.options import json_option, plan_paths
+from geoplan.errors import InputError
+
+
+@dataclass
+class ReportSection:
+    """One titled table of the report."""
+
+    title: str
+    columns: list[str]
+    rows: list[list[Any]] = field(default_factory=list)
+    note: str = ""
+
+    def render(self) -> str:
+        """Plain-text table."""
+        cells = [self.columns, *[[str(v) for v in row] for row in self.rows]]
+        widths = [max(_width(row[i]) for row in cells) for i in range(len(self.columns))]
+        lines = [self.title, "-" * len(self.title)]
+        for row in cells:
+            lines.append("  ".join(_pad(str(v), w) for v, w in zip(row, widths, strict=True)))
+        if self.note:
+            lines.append(self.note)
+        return "\n".join(lines)
+
+
+def _width(text: str) -> int:
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in str(text))
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
+
+
+def coverage_section(parsed: list[Any]) -> ReportSection:
+    """Places per type: found, resolved at their own level, resolved to a parent, unresolved."""
+    from geoplan.places import coverage
+
+    table = coverage(parsed)
+    rows = [[kind, c["found"], c["own"], c["parent"], c["none"]] for kind, c in table.items()]
+    total = [sum(r[i] for r in rows) for i in range(1, 5)]
+    rows.append(["all", *total])
+    note = ""
+    if total[0]:
+        note = f"resolved (own or parent): {100 * (total[1] + total[2]) / total[0]:.1f}%; own level: {100 * total[1] / total[0]:.1f}%"
+    return ReportSection(
+        "Places by type (distinct per plan)", ["type", "found", "own", "parent", "unresolved"], rows, note
+    )
+
+
+def plans_section(parsed: list[Any]) -> ReportSection:
+    """One line per plan: issuer, mentions, corridors."""
+    rows = [[p.plan.name, p.plan.meta.issuer, len(p.mentions), len(p.corridors)] for p in parsed]
+    return ReportSection("Plans", ["plan", "issuer", "mentions", "corridors"], rows)
+
+
+#: the report's sections, in order; each takes the list of PlanPlaces.
+SECTION_BUILDERS: list[Callable[[list[Any]], ReportSection]] = [plans_section, coverage_section]
+
+
+def build_report(parsed: list[Any]) -> list[ReportSection]:
+    """Every section of the report for geoparsed plans."""
+    return [builder(parsed) for builder in SECTION_BUILDERS]
+
+
+@click.command()
+@click.argument("plans", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@json_option
+def report(plans: tuple[Path, ...], as_json: bool) -> None:
+    """Coverage report of the places found in PLANS (files or folders)."""
+    from geoplan.gazetteer import Gazetteer
+    from geoplan.places import geoparse
+    from geoplan.plan import read
+
+    paths = plan_paths(plans)
+    if not paths:
+        raise InputError("no plan files (.txt/.md/.pdf/.docx) among the arguments")
+    gazetteer = Gazetteer.load()
+    parsed = [geoparse(read(path), gazetteer) for path in paths]
+    sections = build_report(parsed)
+    if as_json:
+        click.echo(json.dumps([asdict(s) for s in sections], ensure_ascii=False, indent=2))
+    else:
+        click.echo("\n\n".join(s.render() for s in sections))

@@ -1,0 +1,302 @@
+"""Corridor grammar: lines named by their ends ('A至B铁路', 'A—B—C', 'G210古城至树林召段公路', named lines).
+
+:func:`find_corridors` reads a text and returns :class:`CorridorMatch` objects: the route number
+('G210', 'S215', '国道207'), the kind ('railway', 'road', 'power_line', 'pipeline', 'corridor'), and the
+waypoints in order as :class:`~geoplan.mentions.Mention` objects (offsets into the text), ready to be
+resolved.  Named lines whose name is an abbreviation of their ends (集二铁路 = 集宁—二连浩特) are expanded
+from :data:`NAMED_LINES`, a small reviewed table; their waypoints carry the offsets of the name itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from geoplan.mentions import STEM_BREAKS, Mention, after_last_verb, is_generic, leading_trim
+
+#: connectors between waypoints.
+SEPARATORS = "至—－–-~～"
+#: what a corridor is, by the word that ends it (longest first).
+KIND_WORDS: dict[str, str] = {
+    "干线铁路": "railway",
+    "铁路专用线": "railway",
+    "铁路专运线": "railway",
+    "城际铁路": "railway",
+    "高速公路": "road",
+    "输气管道": "pipeline",
+    "长输管道": "pipeline",
+    "输电通道": "power_line",
+    "外送通道": "power_line",
+    "联络线": "railway",
+    "专用线": "railway",
+    "铁路": "railway",
+    "高铁": "railway",
+    "动车": "railway",
+    "公路": "road",
+    "高速": "road",
+    "线路": "power_line",
+    "管道": "pipeline",
+    "通道": "corridor",
+    "走廊": "corridor",
+    "干线": "corridor",
+}
+#: road grades and qualifiers between the last waypoint and the kind word.
+GRADE_WORDS = ("一级", "二级", "三级", "四级", "高速", "城际", "快速", "普通", "重载", "双回", "单回")
+#: words that describe the line, not the place, at the end of the last waypoint ('锦州港输氢管道').
+TAIL_WORDS = tuple(
+    sorted(
+        """输氢 输气 输油 输电 输水 特高压 电力 外送 外输 跨境 科创 数据传输 双路由 主 双回 单回 建设 环线 第三回
+        第二回 第一回 改扩建工程主线 改扩建 工程 项目 供气 联络 复线 电气化 扩能 改造""".split(),
+        key=len,
+        reverse=True,
+    )
+)
+_SEPARATOR_RE = re.compile(f"[{re.escape(SEPARATORS)}]")
+_KIND_RE = re.compile("|".join(map(re.escape, KIND_WORDS)))
+_ROUTE_RE = re.compile(r"(?:([GS])\s*(\d{1,4})|(国道|省道)\s*(\d{1,4}))\s*线?\s*$")
+_VOLTAGE_RE = re.compile(r"\d{2,4}\s*千伏|特高压|电网|输电|外送电")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+#: longest waypoint, in characters.
+MAX_WAYPOINT = 12
+
+
+@dataclass(frozen=True)
+class NamedLine:
+    """A line known by a name that abbreviates its ends."""
+
+    route: str | None
+    kind: str
+    waypoints: tuple[str, ...]
+
+
+#: Well-known lines of the region and its links, by the name plans use (route numbers are the national ones).
+NAMED_LINES: dict[str, NamedLine] = {
+    "集二铁路": NamedLine(None, "railway", ("集宁", "二连浩特")),
+    "包兰铁路": NamedLine(None, "railway", ("包头", "兰州")),
+    "京包铁路": NamedLine(None, "railway", ("北京", "包头")),
+    "包西铁路": NamedLine(None, "railway", ("包头", "西安")),
+    "包神铁路": NamedLine(None, "railway", ("包头", "神木")),
+    "大准铁路": NamedLine(None, "railway", ("大同", "准格尔")),
+    "准朔铁路": NamedLine(None, "railway", ("准格尔", "朔州")),
+    "浩吉铁路": NamedLine(None, "railway", ("浩勒报吉", "吉安")),
+    "呼准鄂铁路": NamedLine(None, "railway", ("呼和浩特", "准格尔", "鄂尔多斯")),
+    "太锡铁路": NamedLine(None, "railway", ("太子城", "锡林浩特")),
+    "集通铁路": NamedLine(None, "railway", ("集宁", "通辽")),
+    "京藏高速": NamedLine("G6", "road", ("北京", "拉萨")),
+    "京新高速": NamedLine("G7", "road", ("北京", "乌鲁木齐")),
+    "包茂高速": NamedLine("G65", "road", ("包头", "茂名")),
+    "荣乌高速": NamedLine("G18", "road", ("荣成", "乌海")),
+    "二广高速": NamedLine("G55", "road", ("二连浩特", "广州")),
+    "丹锡高速": NamedLine("G16", "road", ("丹东", "锡林浩特")),
+    "青银高速": NamedLine("G20", "road", ("青岛", "银川")),
+    "中蒙俄经济走廊": NamedLine(None, "corridor", ("北京", "二连浩特", "乌兰巴托", "乌兰乌德")),
+}
+
+
+@dataclass(frozen=True)
+class CorridorMatch:
+    """A corridor found in text: ordered waypoints (unresolved) and what kind of line joins them."""
+
+    name: str
+    route: str | None
+    kind: str
+    start: int
+    end: int
+    waypoints: tuple[Mention, ...] = field(default=())
+    rule: str = "chain"  # 'chain' | 'named'
+
+
+def find_corridors(text: str) -> list[CorridorMatch]:
+    """Every corridor in ``text``: chains joined by 至/— and named lines, left to right."""
+    found = [*_chains(text), *_named(text)]
+    found.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    result: list[CorridorMatch] = []
+    last_end = -1
+    for corridor in found:
+        if corridor.start >= last_end:
+            result.append(corridor)
+            last_end = corridor.end
+    return result
+
+
+def _chains(text: str) -> list[CorridorMatch]:
+    found: list[CorridorMatch] = []
+    position = 0
+    length = len(text)
+    while True:
+        sep = _next_separator(text, position)
+        if sep < 0:
+            return found
+        first_start = _walk_back(text, sep)
+        first_start += _trim_front(text, first_start, sep)
+        points = [(first_start, sep)]
+        cursor = sep + 1
+        while True:
+            seg_end = _walk_forward(text, cursor)
+            if seg_end < length and text[seg_end] in SEPARATORS and _is_separator(text, seg_end):
+                points.append((cursor, seg_end))
+                cursor = seg_end + 1
+                continue
+            points.append((cursor, seg_end))
+            break
+        corridor = _build_chain(text, points)
+        if corridor is not None:
+            found.append(corridor)
+            position = corridor.end
+        else:
+            position = max(sep + 1, points[-1][0])
+
+
+def _is_separator(text: str, index: int) -> bool:
+    if index <= 0 or index + 1 >= len(text):
+        return False
+    return bool(_HAN.match(text[index - 1]) or text[index - 1] in "）)") and bool(_HAN.match(text[index + 1]))
+
+
+def _next_separator(text: str, position: int) -> int:
+    for match in _SEPARATOR_RE.finditer(text, position):
+        if _is_separator(text, match.start()):
+            return match.start()
+    return -1
+
+
+def _walk_back(text: str, index: int) -> int:
+    position = index
+    while position > 0 and index - position < MAX_WAYPOINT:
+        char = text[position - 1]
+        if not _HAN.match(char) or char in STEM_BREAKS or char in SEPARATORS:
+            break
+        position -= 1
+    return position
+
+
+def _walk_forward(text: str, index: int) -> int:
+    position = index
+    while position < len(text) and position - index < MAX_WAYPOINT + 8:
+        char = text[position]
+        if char in "（(":  # '（蒙陕界）' / '（内蒙段）' inside the last segment
+            close = min(
+                (i for i in (text.find("）", position), text.find(")", position)) if i > 0), default=-1
+            )
+            if 0 < close - position <= 10:
+                position = close + 1
+                continue
+        if not _HAN.match(char) or char in STEM_BREAKS or char in SEPARATORS:
+            break
+        if char == "和" and position > index and text[position - 1] not in "呼布":
+            break
+        position += 1
+    return position
+
+
+def _trim_front(text: str, start: int, end: int) -> int:
+    """Characters to drop at the front of the first waypoint (verbs, '包括', a route's '线')."""
+    moved = after_last_verb(text, start, end, {}) - start
+    kinds = list(_KIND_RE.finditer(text, start + moved, end))
+    if kinds and kinds[-1].end() < end - 1:  # '包茂高速公路包头至东胜段', '500千伏线路乌审—芒哈图'
+        moved = kinds[-1].end() - start
+    return moved + leading_trim(text[start + moved : end])
+
+
+def _strip_tail(name: str) -> str:
+    changed = True
+    while changed:
+        changed = False
+        for word in TAIL_WORDS:
+            if name.endswith(word) and len(name) > len(word):
+                name, changed = name[: -len(word)], True
+    return name
+
+
+def _split_last(segment: str) -> tuple[str, str | None, str]:
+    """'图克工业园区一级公路' -> ('图克工业园区', 'road', '一级公路'); no kind word -> (segment, None, '')."""
+    match = _KIND_RE.search(segment)
+    if match is None:
+        head = segment.split("段", 1)[0] if "段" in segment[2:] else segment
+        return _strip_tail(head), None, ""
+    head = _strip_tail(segment[: match.start()])
+    head = re.sub(r"[（(][^）)]*[）)]$", "", head)  # '海则畔（蒙陕界）' -> '海则畔'
+    changed = True
+    while changed:
+        changed = False
+        for grade in GRADE_WORDS:
+            if head.endswith(grade):
+                head, changed = head[: -len(grade)], True
+        if head.endswith("段"):
+            head, changed = head[:-1], True
+        head = _strip_tail(re.sub(r"[（(][^）)]*[）)]$", "", head))
+    return head, KIND_WORDS[match.group()], segment[len(head) : match.end()]
+
+
+def _build_chain(text: str, points: list[tuple[int, int]]) -> CorridorMatch | None:
+    last_start, last_end = points[-1]
+    last_name, kind, _tail = _split_last(text[last_start:last_end])
+    kind_end = last_end if kind else last_start + len(last_name)
+    if kind is not None:
+        kind_end = last_start + len(text[last_start:last_end].split(_tail, 1)[0]) + len(_tail)
+    points[-1] = (last_start, last_start + len(last_name))
+    names = [(s, e) for s, e in points if e - s >= 2]
+    if len(names) != len(points) or len(names) < 2:
+        return None
+    if any(is_generic(text[s:e]) for s, e in names):
+        return None  # '英模文化—红色教育—…': a sequence of themes, not of places
+    if any(_KIND_RE.search(text[s:e]) for s, e in names[1:]):
+        return None  # '包鄂榆高铁—呼包高铁—…': a sequence of lines, not of places
+    clause = _clause(text, points[0][0], kind_end)
+    if kind is None:
+        kind = _kind_in_clause(clause[clause.find(text[points[-1][0] : points[-1][1]]) :]) or _kind_in_clause(
+            clause
+        )
+        if kind is None:
+            return None
+    if _VOLTAGE_RE.search(clause) and kind in {"corridor", "power_line"}:
+        kind = "power_line"
+    route = _route_before(text, points[0][0])
+    waypoints = tuple(Mention(text[s:e], s, e, None, "waypoint") for s, e in names)
+    start = points[0][0]
+    name = text[start:kind_end]
+    return CorridorMatch(name, route, kind, start, kind_end, waypoints)
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause around a chain (up to the surrounding ，。；)."""
+    left = max(text.rfind(p, 0, start) for p in "，。；\n")
+    rights = [i for i in (text.find(p, end) for p in "，。；\n") if i >= 0]
+    return text[left + 1 : min(rights) if rights else len(text)]
+
+
+def _kind_in_clause(clause: str) -> str | None:
+    if _VOLTAGE_RE.search(clause):
+        return "power_line"
+    match = _KIND_RE.search(clause)
+    return KIND_WORDS[match.group()] if match else None
+
+
+def _route_before(text: str, start: int) -> str | None:
+    match = _ROUTE_RE.search(text[max(0, start - 12) : start])
+    if match is None:
+        return None
+    if match.group(1):
+        return f"{match.group(1)}{match.group(2)}"
+    return f"{'G' if match.group(3) == '国道' else 'S'}{match.group(4)}"
+
+
+def _named(text: str) -> list[CorridorMatch]:
+    found: list[CorridorMatch] = []
+    for name, line in NAMED_LINES.items():
+        index = text.find(name)
+        while index >= 0:
+            end = index + len(name)
+            if name.endswith("高速") and text.startswith("公路", end):
+                end += 2
+            waypoints = tuple(Mention(w, index, end, None, "named-line") for w in line.waypoints)
+            found.append(
+                CorridorMatch(text[index:end], line.route, line.kind, index, end, waypoints, "named")
+            )
+            index = text.find(name, end)
+    return found
+
+
+def route_of(text: str) -> str | None:
+    """The route number at the end of ``text`` ('国道 207 线' -> 'G207', 'S215' -> 'S215')."""
+    return _route_before(text, len(text))

@@ -1,0 +1,571 @@
+"""GIS exports of atlas layers: GeoJSON, zipped Shapefile, GeoPackage (QGIS-styled), KML, CSV, FlatGeobuf.
+
+One writer per format behind :data:`FORMATS`; reprojection by geopandas/pyproj only; every output
+written atomically (:func:`geoplan.io.atomic_path`): a failed export leaves no file behind.
+
+Format choices (documented once, here):
+
+- **GeoJSON** follows RFC 7946: WGS84 lon/lat only (any other ``crs`` is refused rather than silently
+  ignored), exterior rings counter-clockwise, no ``crs`` member, UTF-8 text (no ``\\u`` escapes).
+  All layers go into one FeatureCollection; each feature's ``layer`` property names its layer.
+- **Shapefile** is one zip: per layer, one shapefile per geometry type (``<layer>_<point|multipoint|
+  line|polygon>``) with .shp/.shx/.dbf/.prj/.cpg (UTF-8); field names of at most 10 bytes;
+  ``field_dictionary.csv`` maps every field to its column, and lists the rows whose text was cut at
+  the DBF limit of 254 bytes; each cut row names its cut columns in its ``truncated`` field, and the
+  full texts are in ``truncated_values.csv``.
+- **GeoPackage**: one table per layer (geometry column ``geom``) plus the QGIS ``layer_styles`` table
+  (one default style per layer, see :mod:`geoplan.qgis_style`).
+- **KML** (WGS84 only, as the format demands): one folder per layer, one shared style per layer,
+  placemarks with an HTML description (plan, box, quantities, excerpt …; every value HTML-escaped)
+  and every other attribute as typed ``SchemaData`` (``name`` is the placemark's ``<name>``).
+- **CSV**: one file, geometry as WKT in the first column (``WKT``), then every attribute of every layer;
+  UTF-8 *with* a byte-order mark so that Excel opens Chinese correctly.
+- **FlatGeobuf**: one file with every layer (``layer`` column), spatially indexed.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import tempfile
+import xml.etree.ElementTree as ET
+import zipfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import pyogrio
+from pyproj import CRS
+
+from geoplan.atlas import BASE_COLUMNS, FEATURE_COLUMNS
+from geoplan.errors import ExportError, GeoplanError, InputError, UnsupportedFormatError
+from geoplan.io import atomic_path
+from geoplan.layers import LayerDef, load_layers
+from geoplan.qgis_style import layer_styles, rgba
+
+WGS84 = "EPSG:4326"
+#: CRS names the CLI offers; "GK" is the CGCS2000 3-degree Gauss-Krüger zone of the data's extent.
+CRS_CHOICES: tuple[str, ...] = ("EPSG:4326", "EPSG:4490", "EPSG:3857", "GK")
+GK_EPSG_RANGE = range(4513, 4534)  # CGCS2000 / 3-degree Gauss-Kruger zone 25 (75°E) … zone 45 (135°E)
+GPKG_GEOMETRY_COLUMN = "geom"
+DBF_MAX_BYTES = 254
+DBF_FIELD_BYTES = 10
+TRUNCATED_FIELD = "truncated"
+_SHAPE_FAMILY = {
+    "Point": "point",
+    "MultiPoint": "multipoint",
+    "LineString": "line",
+    "MultiLineString": "line",
+    "Polygon": "polygon",
+    "MultiPolygon": "polygon",
+}
+#: Readable short names for the atlas columns longer than 10 bytes (others are cut and de-duplicated).
+_SHORT_FIELDS = {
+    "issuer_level": "issuer_lvl",
+    "quantities_text": "quant_text",
+    "geometry_basis": "geom_basis",
+    "approximate": "approx",
+    "geometry_source": "geom_src",
+}
+_COLUMN_DESCRIPTIONS = {**BASE_COLUMNS, **FEATURE_COLUMNS, "layer": FEATURE_COLUMNS["layer"]}
+_KML_NS = "http://www.opengis.net/kml/2.2"
+_KML_ICONS = {
+    "circle": "placemark_circle",
+    "square": "placemark_square",
+    "triangle": "triangle",
+    "diamond": "open-diamond",
+    "star": "star",
+}
+#: (label, column) pairs of a KML placemark's description, in order; empty values are left out.
+_KML_DESCRIPTION = (
+    ("规划 Plan", "plan"),
+    ("章节 Chapter", "chapter"),
+    ("专栏 Box", "box"),
+    ("专栏标题 Box title", "box_title"),
+    ("数量 Quantities", "quantities_text"),
+    ("位置 Locations", "locations"),
+    ("精度 Precision", "precision"),
+    ("类型 Type", "type"),
+    ("旗县区 Banner", "banner"),
+    ("盟市 League", "league"),
+    ("规划 Plans", "plans"),
+    ("原文 Excerpt", "excerpt"),
+)
+
+Frames = dict[str, gpd.GeoDataFrame]
+Writer = Callable[[Frames, Path, str], None]
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """One export format: its file name suffixes (first is the default), MIME type and writer."""
+
+    name: str
+    title: str
+    suffixes: tuple[str, ...]
+    mime: str
+    writer: Writer
+    wgs84_only: bool = False
+
+
+# --------------------------------------------------------------------------- CRS
+
+
+@cache
+def gk_zones() -> dict[str, float]:
+    """EPSG code -> central meridian of every CGCS2000 3-degree Gauss-Krüger zone, read from pyproj."""
+    zones = {}
+    for code in GK_EPSG_RANGE:
+        crs = CRS.from_epsg(code)
+        if "3-degree Gauss-Kruger zone" not in crs.name or "2000" not in crs.geodetic_crs.name:
+            raise GeoplanError(f"EPSG:{code} is {crs.name!r}, not a CGCS2000 3-degree Gauss-Krüger zone")
+        params = {param.name: param.value for param in crs.coordinate_operation.params}
+        zones[f"EPSG:{code}"] = params["Longitude of natural origin"]
+    return zones
+
+
+def gk_zone_for(layers: Mapping[str, gpd.GeoDataFrame]) -> str:
+    """The CGCS2000 3-degree GK zone (EPSG:4513–4533) whose central meridian is nearest the centre
+    of the layers' longitude extent."""
+    bounds = [
+        frame.to_crs(WGS84).total_bounds
+        for frame in layers.values()
+        if len(frame) and frame.crs is not None and not frame.geometry.is_empty.all()
+    ]
+    if not bounds:
+        raise InputError("no geometry to pick a Gauss-Krüger zone from")
+    west = min(b[0] for b in bounds)
+    east = max(b[2] for b in bounds)
+    centre = (west + east) / 2
+    code, meridian = min(gk_zones().items(), key=lambda item: abs(item[1] - centre))
+    if abs(meridian - centre) > 1.5:
+        raise InputError(f"the data (centre {centre:.2f}°E) lies outside the CGCS2000 Gauss-Krüger zones")
+    return code
+
+
+def resolve_crs(crs: str, layers: Mapping[str, gpd.GeoDataFrame]) -> str:
+    """'EPSG:4326' | 'EPSG:4490' | 'EPSG:3857' | 'GK' | an explicit GK zone 'EPSG:4513'…'EPSG:4533'
+    -> the EPSG code to write in."""
+    name = crs.strip().upper()
+    if name == "GK":
+        return gk_zone_for(layers)
+    if name in CRS_CHOICES or name in gk_zones():
+        return name
+    raise InputError(f"unknown CRS {crs!r}; choose one of {', '.join(CRS_CHOICES)} (or EPSG:4513…EPSG:4533)")
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _prepared(layers: Mapping[str, gpd.GeoDataFrame], crs: str) -> Frames:
+    """The layers reprojected to ``crs`` (geopandas/pyproj), with a plain RangeIndex."""
+    frames = {}
+    for layer_id, frame in layers.items():
+        if frame.crs is None:
+            raise InputError(f"layer {layer_id!r} has no CRS; atlas layers are EPSG:4326")
+        frames[layer_id] = frame.to_crs(crs).reset_index(drop=True)
+    return frames
+
+
+def _definitions(layer_ids: list[str]) -> dict[str, LayerDef]:
+    known = {definition.id: definition for definition in load_layers()}
+    unknown = [layer_id for layer_id in layer_ids if layer_id not in known]
+    if unknown:
+        raise InputError(f"unknown layer {', '.join(unknown)}; known: {', '.join(known)}")
+    return {layer_id: known[layer_id] for layer_id in layer_ids}
+
+
+def _nullable_ints(frame: pd.DataFrame) -> pd.DataFrame:
+    """Integer columns as pandas' nullable Int64, so that concatenation keeps them integers."""
+    ints = [c for c in frame.columns if pd.api.types.is_integer_dtype(frame[c].dtype)]
+    return frame.astype({c: "Int64" for c in ints}) if ints else frame
+
+
+def combined(frames: Mapping[str, gpd.GeoDataFrame]) -> gpd.GeoDataFrame:
+    """Every layer in one frame (union of columns); a ``layer`` column names each row's layer."""
+    parts = []
+    for layer_id, frame in frames.items():
+        part = _nullable_ints(frame)
+        if "layer" not in part.columns:
+            part = part.assign(layer=layer_id)
+        parts.append(part)
+    crs = next(iter(frames.values())).crs if frames else WGS84
+    if not parts:
+        return gpd.GeoDataFrame({"layer": pd.Series(dtype=str)}, geometry=gpd.GeoSeries([], crs=crs))
+    geometry = parts[0].geometry.name
+    columns = list(dict.fromkeys(c for part in parts for c in part.columns if c != geometry))
+    joined = pd.concat(parts, ignore_index=True)
+    return gpd.GeoDataFrame(joined[[*columns, geometry]], geometry=geometry, crs=crs)
+
+
+def _write(frame: gpd.GeoDataFrame, path: Path, driver: str, **kwargs: object) -> None:
+    pyogrio.write_dataframe(frame, path, driver=driver, **kwargs)
+
+
+# --------------------------------------------------------------------------- writers
+
+
+def _write_geojson(frames: Frames, path: Path, crs: str) -> None:
+    _write(
+        combined(frames),
+        path,
+        "GeoJSON",
+        layer="geoplan",
+        layer_options={"RFC7946": "YES", "AUTODETECT_JSON_STRINGS": "NO"},
+    )
+
+
+def _write_fgb(frames: Frames, path: Path, crs: str) -> None:
+    _write(combined(frames), path, "FlatGeobuf", layer="geoplan", layer_options={"SPATIAL_INDEX": "YES"})
+
+
+def _write_csv(frames: Frames, path: Path, crs: str) -> None:
+    _write(
+        combined(frames),
+        path,
+        "CSV",
+        layer="geoplan",
+        layer_options={"GEOMETRY": "AS_WKT", "WRITE_BOM": "YES", "STRING_QUOTING": "IF_NEEDED"},
+    )
+
+
+def _write_gpkg(frames: Frames, path: Path, crs: str) -> None:
+    for index, (layer_id, frame) in enumerate(frames.items()):
+        _write(
+            frame,
+            path,
+            "GPKG",
+            layer=layer_id,
+            layer_options={"GEOMETRY_NAME": GPKG_GEOMETRY_COLUMN},
+            # GeoPackage 1.2: what QGIS, ArcGIS and older GDAL open without a version warning
+            dataset_options={"VERSION": "1.2"} if index == 0 else None,
+        )
+    styles = layer_styles(frames, _definitions(list(frames)), GPKG_GEOMETRY_COLUMN)
+    pyogrio.write_dataframe(styles, path, driver="GPKG", layer="layer_styles", layer_options={"FID": "id"})
+
+
+# Shapefile ---------------------------------------------------------------
+
+
+def cut_utf8(text: str, limit: int = DBF_MAX_BYTES) -> str:
+    """``text`` cut to at most ``limit`` UTF-8 bytes, never inside a character."""
+    return text.encode("utf-8")[:limit].decode("utf-8", errors="ignore")
+
+
+def shapefile_field_names(columns: list[str]) -> dict[str, str]:
+    """Column -> DBF field name of at most 10 bytes, unique regardless of case."""
+    names: dict[str, str] = {}
+    taken: set[str] = set()
+    for column in columns:
+        base = cut_utf8(_SHORT_FIELDS.get(column, column), DBF_FIELD_BYTES)
+        name, counter = base, 1
+        while name.lower() in taken:
+            tail = f"_{counter}"
+            name = cut_utf8(base, DBF_FIELD_BYTES - len(tail)) + tail
+            counter += 1
+        names[column] = name
+        taken.add(name.lower())
+    return names
+
+
+def _row_ids(frame: pd.DataFrame) -> list[str]:
+    for column in ("feature_id", "place_id"):
+        if column in frame.columns:
+            return frame[column].astype(str).tolist()
+    return [str(i) for i in range(len(frame))]
+
+
+def _shapefile_parts(layer_id: str, frame: gpd.GeoDataFrame) -> list[tuple[str, gpd.GeoDataFrame]]:
+    """The layer split into one frame per shapefile geometry type; null geometries join the first part."""
+    types = frame.geom_type
+    unsupported = sorted(set(types.dropna()) - set(_SHAPE_FAMILY))
+    if unsupported:
+        raise ExportError(f"layer {layer_id!r}: a shapefile cannot hold {', '.join(unsupported)}; use gpkg")
+    families = types.map(_SHAPE_FAMILY)
+    order = [family for family in dict.fromkeys(_SHAPE_FAMILY.values()) if (families == family).any()]
+    if not order:
+        return [(f"{layer_id}_none", frame)] if len(frame) else []
+    families = families.fillna(order[0])
+    return [(f"{layer_id}_{family}", frame[families == family].reset_index(drop=True)) for family in order]
+
+
+def _dbf_frame(part: gpd.GeoDataFrame, fields: dict[str, str]) -> tuple[gpd.GeoDataFrame, list[dict]]:
+    """The part with short field names, texts cut at 254 bytes and the ``truncated`` flag field;
+    plus one record per cut value (with its full text)."""
+    geometry = part.geometry.name
+    out = part.copy()
+    cut_records: list[dict] = []
+    cut_columns: list[list[str]] = [[] for _ in range(len(out))]
+    ids = _row_ids(part)
+    for column in fields:
+        if column == TRUNCATED_FIELD or not pd.api.types.is_string_dtype(out[column].dtype):
+            continue
+        sizes = out[column].map(lambda value: len(value.encode("utf-8")) if isinstance(value, str) else 0)
+        for row in sizes.index[sizes > DBF_MAX_BYTES]:
+            value = out.at[row, column]
+            out.at[row, column] = cut_utf8(value)
+            cut_columns[row].append(column)
+            cut_records.append(
+                {"row": row, "id": ids[row], "column": column, "field": fields[column], "value": value}
+            )
+    out[TRUNCATED_FIELD] = [";".join(columns) for columns in cut_columns]
+    out = out.rename(columns=fields)
+    return gpd.GeoDataFrame(out, geometry=fields.get(geometry, geometry), crs=part.crs), cut_records
+
+
+def _field_type(dtype: object) -> str:
+    if pd.api.types.is_integer_dtype(dtype):
+        return "Integer"
+    if pd.api.types.is_float_dtype(dtype):
+        return "Real"
+    return "String"
+
+
+def _csv_bytes(rows: list[dict], columns: list[str]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+DICTIONARY_COLUMNS = [
+    "shapefile",
+    "field",
+    "column",
+    "type",
+    "description",
+    "truncated_rows",
+    "truncated_ids",
+]
+TRUNCATED_COLUMNS = ["shapefile", "row", "id", "column", "field", "value"]
+
+
+def _write_shapefile_zip(frames: Frames, path: Path, crs: str) -> None:
+    dictionary: list[dict] = []
+    truncated: list[dict] = []
+    with tempfile.TemporaryDirectory(prefix="geoplan-shp-") as folder:
+        stems = []
+        for layer_id, frame in frames.items():
+            for stem, part in _shapefile_parts(layer_id, frame):
+                columns = [c for c in part.columns if c != part.geometry.name] + [TRUNCATED_FIELD]
+                fields = shapefile_field_names(columns)
+                dbf, cut = _dbf_frame(part, fields)
+                _write(dbf, Path(folder) / f"{stem}.shp", "ESRI Shapefile", encoding="UTF-8")
+                stems.append(stem)
+                truncated.extend({"shapefile": stem, **record} for record in cut)
+                dtypes = dbf.dtypes.to_dict()
+                for column, field in fields.items():
+                    cut_ids = [record["id"] for record in cut if record["column"] == column]
+                    dictionary.append(
+                        {
+                            "shapefile": stem,
+                            "field": field,
+                            "column": column,
+                            "type": _field_type(dtypes[field]),
+                            "description": _COLUMN_DESCRIPTIONS.get(
+                                column,
+                                "columns cut at the DBF limit of 254 bytes in this row "
+                                "(full texts in truncated_values.csv)"
+                                if column == TRUNCATED_FIELD
+                                else "",
+                            ),
+                            "truncated_rows": len(cut_ids),
+                            "truncated_ids": ";".join(cut_ids),
+                        }
+                    )
+        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for stem in stems:
+                for suffix in (".shp", ".shx", ".dbf", ".prj", ".cpg"):
+                    member = Path(folder) / f"{stem}{suffix}"
+                    if not member.exists():
+                        raise ExportError(f"the shapefile writer made no {member.name}")
+                    archive.write(member, member.name)
+            archive.writestr("field_dictionary.csv", _csv_bytes(dictionary, DICTIONARY_COLUMNS))
+            archive.writestr("truncated_values.csv", _csv_bytes(truncated, TRUNCATED_COLUMNS))
+
+
+# KML ---------------------------------------------------------------------
+
+
+def _kml_color(color: str, opacity: float = 1.0) -> str:
+    red, green, blue, alpha = rgba(color, opacity)
+    return f"{alpha:02x}{blue:02x}{green:02x}{red:02x}"
+
+
+def _kml(parent: ET.Element, tag: str, text: str | None = None) -> ET.Element:
+    element = ET.SubElement(parent, f"{{{_KML_NS}}}{tag}")
+    if text is not None:
+        element.text = text
+    return element
+
+
+def _kml_style(document: ET.Element, definition: LayerDef) -> None:
+    style = definition.style
+    node = ET.SubElement(document, f"{{{_KML_NS}}}Style", {"id": f"style-{definition.id}"})
+    icon_style = _kml(node, "IconStyle")
+    _kml(icon_style, "color", _kml_color(style.fill))
+    _kml(icon_style, "scale", f"{max(style.radius, 1) / 6:.2f}")
+    icon = _kml(icon_style, "Icon")
+    shape = _KML_ICONS.get(style.marker, "placemark_circle")
+    _kml(icon, "href", f"http://maps.google.com/mapfiles/kml/shapes/{shape}.png")
+    line_style = _kml(node, "LineStyle")
+    _kml(line_style, "color", _kml_color(style.color))
+    _kml(line_style, "width", f"{style.weight:g}")
+    poly_style = _kml(node, "PolyStyle")
+    _kml(poly_style, "color", _kml_color(style.fill, style.fill_opacity))
+    _kml(poly_style, "fill", "1" if style.fill_opacity > 0 else "0")
+    _kml(poly_style, "outline", "1")
+
+
+def _coordinates(coords: object) -> str:
+    return " ".join(f"{x:.9f},{y:.9f}" for x, y, *_ in coords)
+
+
+def _kml_geometry(parent: ET.Element, geometry: object) -> None:
+    kind = geometry.geom_type
+    if kind.startswith("Multi") or kind == "GeometryCollection":
+        multi = _kml(parent, "MultiGeometry")
+        for part in geometry.geoms:
+            _kml_geometry(multi, part)
+    elif kind == "Point":
+        _kml(_kml(parent, "Point"), "coordinates", _coordinates(geometry.coords))
+    elif kind in ("LineString", "LinearRing"):
+        line = _kml(parent, "LineString")
+        _kml(line, "tessellate", "1")
+        _kml(line, "coordinates", _coordinates(geometry.coords))
+    elif kind == "Polygon":
+        polygon = _kml(parent, "Polygon")
+        _kml(polygon, "tessellate", "1")
+        rings = [("outerBoundaryIs", geometry.exterior)] + [
+            ("innerBoundaryIs", r) for r in geometry.interiors
+        ]
+        for tag, ring in rings:
+            _kml(_kml(_kml(polygon, tag), "LinearRing"), "coordinates", _coordinates(ring.coords))
+    else:
+        raise ExportError(f"KML cannot hold a {kind}")
+
+
+def _kml_description(row: Mapping[str, object]) -> str:
+    """An HTML table of the row's main facts; every value HTML-escaped (the XML writer escapes again)."""
+    cells = []
+    for label, column in _KML_DESCRIPTION:
+        value = row.get(column)
+        if value is None or pd.isna(value) or str(value) == "":
+            continue
+        cells.append(f"<tr><th>{html.escape(label)}</th><td>{html.escape(str(value))}</td></tr>")
+    return "<table>" + "".join(cells) + "</table>"
+
+
+_KML_TYPES = {"Integer": "int", "Real": "double", "String": "string"}
+
+
+def _write_kml(frames: Frames, path: Path, crs: str) -> None:
+    ET.register_namespace("", _KML_NS)
+    root = ET.Element(f"{{{_KML_NS}}}kml")
+    document = _kml(root, "Document")
+    _kml(document, "name", "geoplan")
+    definitions = _definitions(list(frames))
+    for layer_id, frame in frames.items():
+        _kml_style(document, definitions[layer_id])
+        schema = ET.SubElement(
+            document, f"{{{_KML_NS}}}Schema", {"name": layer_id, "id": f"schema-{layer_id}"}
+        )
+        for column in (c for c in frame.columns if c not in (frame.geometry.name, "name")):
+            kml_type = _KML_TYPES[_field_type(frame[column].dtype)]
+            ET.SubElement(schema, f"{{{_KML_NS}}}SimpleField", {"name": column, "type": kml_type})
+    for layer_id, frame in frames.items():
+        folder = ET.SubElement(document, f"{{{_KML_NS}}}Folder", {"id": layer_id})
+        _kml(folder, "name", layer_id)
+        _kml(folder, "description", f"{definitions[layer_id].title} / {definitions[layer_id].title_en}")
+        columns = [c for c in frame.columns if c != frame.geometry.name]
+        for row, geometry in zip(frame[columns].to_dict("records"), frame.geometry, strict=True):
+            placemark = _kml(folder, "Placemark")
+            _kml(placemark, "name", str(row.get("name") or ""))
+            _kml(placemark, "description", _kml_description(row))
+            _kml(placemark, "styleUrl", f"#style-{layer_id}")
+            data = _kml(_kml(placemark, "ExtendedData"), "SchemaData")
+            data.set("schemaUrl", f"#schema-{layer_id}")
+            for column in columns:
+                value = row[column]
+                if column != "name" and value is not None and not pd.isna(value):
+                    ET.SubElement(data, f"{{{_KML_NS}}}SimpleData", {"name": column}).text = str(value)
+            if geometry is not None and not geometry.is_empty:
+                _kml_geometry(placemark, geometry)
+    ET.indent(root)
+    ET.ElementTree(root).write(path, encoding="utf-8", xml_declaration=True)
+
+
+# --------------------------------------------------------------------------- public API
+
+FORMATS: dict[str, ExportFormat] = {
+    "geojson": ExportFormat(
+        "geojson", "GeoJSON (RFC 7946)", (".geojson", ".json"), "application/geo+json", _write_geojson, True
+    ),
+    "shp": ExportFormat("shp", "Shapefile (zip)", (".zip",), "application/zip", _write_shapefile_zip),
+    "gpkg": ExportFormat("gpkg", "GeoPackage", (".gpkg",), "application/geopackage+sqlite3", _write_gpkg),
+    "kml": ExportFormat("kml", "KML", (".kml",), "application/vnd.google-earth.kml+xml", _write_kml, True),
+    "csv": ExportFormat("csv", "CSV (WKT, UTF-8 with BOM)", (".csv",), "text/csv", _write_csv),
+    "fgb": ExportFormat("fgb", "FlatGeobuf", (".fgb",), "application/flatgeobuf", _write_fgb),
+}
+
+
+def export_format(fmt: str) -> ExportFormat:
+    """The format named ``fmt`` (case-insensitive)."""
+    spec = FORMATS.get(fmt.strip().lower())
+    if spec is None:
+        raise UnsupportedFormatError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    return spec
+
+
+def export_layers(layers: dict[str, gpd.GeoDataFrame], out: Path, fmt: str, crs: str = "EPSG:4326") -> Path:
+    """Write ``layers`` ({layer id: GeoDataFrame}) to ``out`` as ``fmt`` in ``crs``, atomically.
+
+    ``fmt``: geojson | shp | gpkg | kml | csv | fgb; ``crs``: EPSG:4326 | EPSG:4490 | EPSG:3857 | GK
+    (the CGCS2000 3-degree Gauss-Krüger zone of the data) | EPSG:4513…4533.  Returns ``out``.
+
+    >>> export_layers(read_atlas(layers=["industry"]), Path("industry.gpkg"), "gpkg")  # doctest: +SKIP
+    """
+    spec = export_format(fmt)
+    out = Path(out)
+    if out.suffix.lower() not in spec.suffixes:
+        raise InputError(f"{out}: a {spec.title} export is named *{' or *'.join(spec.suffixes)}")
+    _definitions(list(layers))
+    target = resolve_crs(crs, layers)
+    if spec.wgs84_only and target != WGS84:
+        raise InputError(
+            f"{spec.title} is WGS84 lon/lat by definition; use --crs EPSG:4326 or another format"
+        )
+    frames = _prepared(layers, target)
+    try:
+        with atomic_path(out) as tmp:
+            spec.writer(frames, tmp, target)
+    except GeoplanError:
+        raise
+    except Exception as error:  # GDAL, OS and encoding failures: nothing was left behind
+        raise ExportError(f"{out}: {spec.name} export failed: {error}") from error
+    return out
+
+
+def export_file_name(layer_ids: list[str], fmt: str, crs: str = "EPSG:4326") -> str:
+    """A descriptive file name, e.g. 'geoplan-industry-epsg4513.gpkg'."""
+    spec = export_format(fmt)
+    what = "-".join(layer_ids) if 0 < len(layer_ids) <= 3 else f"{len(layer_ids)}-layers"
+    where = "" if crs == WGS84 else "-" + crs.lower().replace(":", "")
+    return f"geoplan-{what}{where}{spec.suffixes[0]}"
+
+
+def export_bytes(
+    layers: dict[str, gpd.GeoDataFrame], fmt: str, crs: str = "EPSG:4326"
+) -> tuple[bytes, str, str]:
+    """The export of ``layers`` as bytes, with a file name and MIME type (for the app's downloads)."""
+    spec = export_format(fmt)
+    target = resolve_crs(crs, layers)
+    name = export_file_name(list(layers), spec.name, target)
+    with tempfile.TemporaryDirectory(prefix="geoplan-export-") as folder:
+        path = export_layers(layers, Path(folder) / name, spec.name, target)
+        return path.read_bytes(), name, spec.mime

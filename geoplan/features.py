@@ -1,0 +1,228 @@
+"""Geometry and attribute rows of map features: projects, layout elements and named places.
+
+Rules (see the projects issue): a point at the most precise location; a multipoint for several
+locations; a line through the waypoints of a corridor; the place's polygon (or schematic outline)
+for area projects and layout elements; the issuer's area, at the issuer's precision, when a project
+names no place finer than the issuer.  Every row records ``geometry_basis`` and ``precision``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import shapely
+from shapely.geometry import LineString, MultiLineString, MultiPoint, Point
+from shapely.geometry.base import BaseGeometry
+
+from geoplan.projects import Project, is_finer
+from geoplan.quantities import quantities_json, quantities_text
+
+#: place types that are areas: a project there takes the place's polygon when it has one
+AREA_TYPES = frozenset(
+    {
+        "desert",
+        "sandy_land",
+        "reserve",
+        "national_park",
+        "lake",
+        "wetland",
+        "grassland",
+        "park",
+        "subpark",
+        "mine",
+    }
+)
+_LINE_WORDS = ("带", "轴", "廊", "线", "通道")
+_COARSENESS = {"point": 0, "town": 1, "schematic": 2, "banner": 3, "league": 4, "province": 5}
+_ISSUER_PRECISION = {"league": "league", "banner": "banner", "district": "banner"}
+_APPROXIMATE = {"banner", "league", "schematic", "province"}
+
+
+@dataclass(frozen=True)
+class Located:
+    """The geometry of a feature and how it was obtained."""
+
+    geometry: BaseGeometry
+    basis: str  # place point | parent centroid | waypoints | polygon | schematic | issuer area
+    precision: str  # point | town | banner | league | schematic
+    places: tuple[Any, ...]  # the places the geometry comes from (empty for the issuer area)
+
+
+def _is_polygonal(geometry: BaseGeometry | None) -> bool:
+    return (
+        geometry is not None and geometry.geom_type in {"Polygon", "MultiPolygon"} and not geometry.is_empty
+    )
+
+
+def _coarsest(places: Iterable[Any]) -> str:
+    return max((p.precision for p in places), key=lambda p: _COARSENESS.get(p, 5), default="league")
+
+
+def _point_basis(place: Any) -> str:
+    """'place point' when the place has its own coordinates, 'parent centroid' when it borrows its parent's."""
+    own = place.type in {"league", "banner", "province"} or place.precision in {"point", "town", "schematic"}
+    return "place point" if own else "parent centroid"
+
+
+def _corridor_line(corridors: Sequence[Any]) -> BaseGeometry | None:
+    lines = []
+    for corridor in corridors:
+        points = [w.place.point for w in corridor.waypoints if w.place is not None]
+        unique = [p for i, p in enumerate(points) if i == 0 or not p.equals(points[i - 1])]
+        if len(unique) >= 2:
+            lines.append(LineString([(p.x, p.y) for p in unique]))
+    if not lines:
+        return None
+    return lines[0] if len(lines) == 1 else MultiLineString(lines)
+
+
+def locate_project(project: Project, issuer: Any | None, issuer_ids: set[str]) -> Located:
+    """Where a project goes on the map (see the module docstring for the rules)."""
+    line = _corridor_line(project.corridors)
+    if line is not None:
+        waypoint_places = tuple(
+            w.place for c in project.corridors for w in c.waypoints if w.place is not None
+        )
+        return Located(line, "waypoints", "schematic", waypoint_places)
+    finer = [p for p in project.places if is_finer(p, project.issuer_level, issuer_ids)]
+    if project.kind == "layout":
+        return _schematic(project, finer or project.places, issuer)
+    if not finer:
+        return issuer_area(issuer, project.issuer_level)
+    if len(finer) == 1:
+        place = finer[0]
+        if place.type in AREA_TYPES and _is_polygonal(place.geometry):
+            basis = "schematic" if place.precision == "schematic" else "polygon"
+            return Located(place.geometry, basis, place.precision, (place,))
+        return Located(place.point, _point_basis(place), place.precision, (place,))
+    points = MultiPoint([(p.point.x, p.point.y) for p in finer])
+    basis = "place point" if all(_point_basis(p) == "place point" for p in finer) else "parent centroid"
+    return Located(points, basis, _coarsest(finer), tuple(finer))
+
+
+def _schematic(project: Project, places: Sequence[Any], issuer: Any | None) -> Located:
+    """A layout element: a line through its places ('带', '轴', '廊'), else their outline."""
+    if not places:
+        return issuer_area(issuer, project.issuer_level)
+    if len(places) >= 2 and any(word in project.name for word in _LINE_WORDS):
+        return Located(
+            LineString([(p.point.x, p.point.y) for p in places]), "schematic", "schematic", tuple(places)
+        )
+    parts = [p.geometry if _is_polygonal(p.geometry) else p.point for p in places]
+    outline = shapely.union_all(parts)
+    if not _is_polygonal(outline):
+        outline = outline.convex_hull
+    if not _is_polygonal(outline):  # one or two points: a small schematic disc (~5 km)
+        outline = outline.buffer(0.05)
+    return Located(outline, "schematic", "schematic", tuple(places))
+
+
+def issuer_area(issuer: Any | None, issuer_level: str) -> Located:
+    """The issuer's polygon (or point) at the issuer's precision."""
+    precision = _ISSUER_PRECISION.get(issuer_level, "league")
+    if issuer is None:
+        return Located(Point(), "issuer area", precision, ())
+    geometry = issuer.geometry if _is_polygonal(issuer.geometry) else issuer.point
+    return Located(geometry, "issuer area", precision, ())
+
+
+def _parent_names(places: Sequence[Any], gazetteer: Any) -> tuple[str, str]:
+    """Banner and league of the places: a name when they all share it, '' otherwise."""
+
+    def name_of(place_id: str | None) -> str:
+        if not place_id:
+            return ""
+        try:
+            return gazetteer.get(place_id).name
+        except Exception:  # an id without a record: leave the column empty
+            return ""
+
+    banners = {p.id if p.type == "banner" else p.banner_id for p in places}
+    leagues = {p.id if p.type == "league" else p.league_id for p in places}
+    banner = name_of(next(iter(banners))) if len(banners) == 1 else ""
+    league = name_of(next(iter(leagues))) if len(leagues) == 1 else ""
+    return banner, league
+
+
+def project_row(project: Project, located: Located, gazetteer: Any) -> dict[str, Any]:
+    """The attribute row (FEATURE_COLUMNS + geometry) of a project or layout element."""
+    places = located.places or tuple(project.places)
+    banner, league = _parent_names(located.places, gazetteer) if located.places else ("", "")
+    if not located.places and located.basis == "issuer area":
+        banner = project.issuer if project.issuer_level != "league" else ""
+    return {
+        "feature_id": project.feature_id,
+        "name": project.name,
+        "kind": project.kind,
+        "layer": project.layer,
+        "sector": project.sector,
+        "action": project.action,
+        "plan": project.plan,
+        "issuer": project.issuer,
+        "issuer_level": project.issuer_level,
+        "plan_kind": project.plan_kind,
+        "period": project.period,
+        "chapter": project.chapter,
+        "section": project.section,
+        "box": project.box,
+        "box_title": project.box_title,
+        "item": project.item,
+        "page": project.page,
+        "quantities": quantities_json(project.quantities),
+        "quantities_text": quantities_text(project.quantities),
+        "locations": "、".join(dict.fromkeys(p.name for p in places)),
+        "place_ids": ";".join(dict.fromkeys(p.id for p in places)),
+        "banner": banner,
+        "league": league,
+        "precision": located.precision,
+        "geometry_basis": located.basis,
+        "approximate": int(located.precision in _APPROXIMATE),
+        "excerpt": project.excerpt,
+        "geometry": located.geometry,
+    }
+
+
+def place_row(
+    place: Any, layer: str, sector: str, gazetteer: Any, provenance: dict[str, Any]
+) -> dict[str, Any]:
+    """The row of a named place (desert, park, reserve …) in a thematic layer.
+
+    ``provenance`` holds the plan fields and the first mention's chapter/section/page/excerpt.
+    """
+    if place.type in AREA_TYPES and _is_polygonal(place.geometry):
+        geometry, basis = place.geometry, ("schematic" if place.precision == "schematic" else "polygon")
+    else:
+        geometry, basis = place.point, _point_basis(place)
+    banner, league = _parent_names((place,), gazetteer)
+    return {
+        "feature_id": provenance["feature_id"],
+        "name": place.name,
+        "kind": "place",
+        "layer": layer,
+        "sector": sector,
+        "action": "",
+        "plan": provenance["plan"],
+        "issuer": provenance["issuer"],
+        "issuer_level": provenance["issuer_level"],
+        "plan_kind": provenance["plan_kind"],
+        "period": provenance["period"],
+        "chapter": provenance.get("chapter", ""),
+        "section": provenance.get("section", ""),
+        "box": provenance.get("box", ""),
+        "box_title": provenance.get("box_title", ""),
+        "item": provenance.get("item", 0),
+        "page": provenance.get("page", 0),
+        "quantities": "[]",
+        "quantities_text": "",
+        "locations": place.name,
+        "place_ids": place.id,
+        "banner": banner,
+        "league": league,
+        "precision": place.precision,
+        "geometry_basis": basis,
+        "approximate": int(place.precision in _APPROXIMATE),
+        "excerpt": provenance.get("excerpt", ""),
+        "geometry": geometry,
+    }

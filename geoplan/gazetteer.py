@@ -1,0 +1,553 @@
+"""The offline gazetteer of Inner Mongolia: admin units, townships, ports, parks, airports, features.
+
+Data lives in ``gazetteer/`` (see its README): ``derived.json`` is built from registry packages by
+``geoplan gazetteer build``; the ``*.csv`` files are curated by hand, one per kind of place, and
+are read at load time.  ``Gazetteer.load()`` needs only those files (and shapely).
+
+>>> gz = Gazetteer.load()                                    # doctest: +SKIP
+>>> gz.lookup("巴音镇", within="乌拉特后旗")[0].place.name     # doctest: +SKIP
+'巴音宝力格镇'
+"""
+
+from __future__ import annotations
+
+import base64
+import csv
+import functools
+import json
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import shapely
+import shapely.affinity
+from shapely.geometry import LineString, Point
+from shapely.geometry.base import BaseGeometry
+
+from geoplan.errors import GazetteerError, InputError
+from geoplan.paths import GAZETTEER_DIR
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+TYPES = (
+    "province", "league", "banner", "town", "village", "neighbour", "port", "park", "subpark", "airport",
+    "railway", "road", "corridor", "lake", "reservoir", "river", "mountain", "desert", "sandy_land",
+    "reserve", "national_park", "wetland", "grassland", "scenic", "mine", "power_line", "station",
+)  # fmt: skip
+PRECISIONS = ("point", "town", "banner", "league", "schematic")
+ADMIN_TYPES = ("province", "league", "banner", "neighbour")
+DERIVED_FILE = "derived.json"
+ALIASES_FILE = "aliases.csv"
+GENERIC_FILE = "generic_words.txt"
+#: Curated record files (one per kind of place) read by :meth:`Gazetteer.load`.
+CURATED_COLUMNS = (
+    "id", "name", "type", "aliases", "parent", "lon", "lat", "at", "schematic",
+    "geometry_source", "precision", "precision_m", "note",
+)  # fmt: skip
+
+#: Score of a match by how the surface form relates to the place.
+MATCH_SCORES = {"name": 1.0, "alias": 0.9, "former": 0.85, "stem": 0.8, "short": 0.6}
+#: Small prior by type so that admin units win ties against same-named features.
+TYPE_PRIOR = {"league": 0.06, "banner": 0.05, "town": 0.04, "province": 0.03, "neighbour": -0.1}
+WITHIN_BONUS = 1.0
+METRES_PER_DEGREE = 111_320.0
+#: Suffixes tried when a bare name has no match of its own (lookup only; never added to names()).
+FALLBACK_SUFFIXES = ("镇", "苏木", "乡", "街道", "口岸", "旗", "县", "市", "区", "盟")
+SAME_LEAGUE_BONUS = 0.3
+
+_ADMIN_SUFFIX = re.compile(r"(达斡尔族自治旗|族自治旗|自治旗|联合旗|矿区|旗|县|市|区|盟)$")
+_TOWN_SUFFIX = re.compile(r"(街道|民族乡|苏木|镇|乡)$")
+#: Mongolian first words after which a town's name is commonly shortened ('巴音宝力格镇' -> '巴音镇').
+_MONGOLIAN_HEADS = frozenset(
+    "巴音 巴彦 呼和 潮格 乌兰 查干 额尔 哈拉 乌力 白音 宝日 阿日 锡林 赛罕 图克 乌日 宝力 阿拉 乌审 "
+    "苏尼 那仁 额很 新呼 满都 达来 巴润 准格 伊和 格日 吉日 温都".split()
+)
+_PREFIXES = ("内蒙古自治区", "内蒙古")
+#: '杜拉尔鄂温克民族乡' -> '杜拉尔乡' (the ethnic qualifier dropped).
+_ETHNIC_TOWN = re.compile(r"^(.{2,}?)(?:鄂温克|达斡尔|鄂伦春|俄罗斯族?|蒙古族?|回族|满族)+民族(乡|苏木)$")
+
+
+def normalize(name: str) -> str:
+    """Normalise a place name once: NFKC (full-width -> half-width), no spaces or dots, no region prefix."""
+    text = unicodedata.normalize("NFKC", name)
+    text = re.sub(r"[\s·•・\u3000]+", "", text)
+    for prefix in _PREFIXES:
+        if text.startswith(prefix) and len(text) > len(prefix):
+            text = text[len(prefix) :]
+            break
+    return text
+
+
+def inner_point(geometry: BaseGeometry) -> Point:
+    """The point standing for a geometry: itself, a line's midpoint, else the centroid when inside, else a point inside."""
+    if isinstance(geometry, Point):
+        return geometry
+    if isinstance(geometry, LineString):
+        return geometry.interpolate(0.5, normalized=True)
+    centroid = geometry.centroid
+    return centroid if geometry.contains(centroid) else geometry.representative_point()
+
+
+@dataclass(frozen=True)
+class Place:
+    """One gazetteer record (geometry in EPSG:4326)."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    parent_ids: tuple[str, ...]
+    adcode: str
+    province: str
+    geometry: BaseGeometry = field(repr=False, compare=False)
+    geometry_source: str
+    precision: str
+    precision_m: float | None = None
+    note: str = ""
+
+    @functools.cached_property
+    def point(self) -> Point:
+        """A point inside (or at) the geometry (see :func:`inner_point`)."""
+        return inner_point(self.geometry)
+
+    @property
+    def banner_id(self) -> str | None:
+        """The id of the banner (county-level unit) this place is in, itself for a banner."""
+        if self.type == "banner":
+            return self.id
+        return next((p for p in self.parent_ids if p.startswith("banner:")), None)
+
+    @property
+    def league_id(self) -> str | None:
+        """The id of the league/city this place is in, itself for a league."""
+        if self.type == "league":
+            return self.id
+        return next((p for p in self.parent_ids if p.startswith("league:")), None)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One ranked answer of :meth:`Gazetteer.lookup`."""
+
+    place: Place
+    score: float
+    reason: str
+
+
+@dataclass(frozen=True)
+class _Surface:
+    place_id: str
+    kind: str  # a key of MATCH_SCORES
+
+
+class Gazetteer:
+    """Every place, indexed by id and by normalised name."""
+
+    def __init__(self, places: Iterable[Place], surfaces: dict[str, list[_Surface]], generic: frozenset[str]):
+        self._places = {place.id: place for place in places}
+        self._surfaces = surfaces
+        self._generic = generic
+
+    # -- loading -----------------------------------------------------------------------------
+    @classmethod
+    def load(cls, directory: str | Path | None = None) -> Gazetteer:
+        """The gazetteer shipped in ``gazetteer/`` (cached per directory)."""
+        return _load_cached(str(Path(directory) if directory else GAZETTEER_DIR))
+
+    # -- queries -----------------------------------------------------------------------------
+    def get(self, place_id: str) -> Place:
+        """The place with this id; :class:`InputError` if there is none."""
+        try:
+            return self._places[place_id]
+        except KeyError:
+            raise InputError(f"no gazetteer place with id {place_id!r}") from None
+
+    def __contains__(self, place_id: object) -> bool:
+        return place_id in self._places
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+    def records(self, types: Iterable[str] | None = None) -> Iterator[Place]:
+        """Every place (of the given types), in id order."""
+        wanted = _check_types(types)
+        return (p for p in self._places.values() if wanted is None or p.type in wanted)
+
+    def names(self) -> Iterator[tuple[str, str]]:
+        """(surface form, place id) for every name and alias, generic words excluded."""
+        for surface, entries in self._surfaces.items():
+            if len(surface) < 2 or surface in self._generic:
+                continue
+            seen: set[str] = set()
+            for entry in entries:
+                if entry.place_id not in seen:
+                    seen.add(entry.place_id)
+                    yield surface, entry.place_id
+
+    def lookup(
+        self, name: str, within: str | None = None, types: Iterable[str] | None = None
+    ) -> list[Candidate]:
+        """Ranked candidates for a name; ``within`` (a banner/league name or id) boosts places inside it."""
+        wanted = _check_types(types)
+        area = self._resolve_area(within) if within else None
+        key = normalize(name)
+        hits = self._hits(key) or self._prefixed_hits(key) or self._suffixed_hits(key)
+        best: dict[str, Candidate] = {}
+        for place_id, kind, how in hits:
+            place = self._places[place_id]
+            if wanted is not None and place.type not in wanted:
+                continue
+            score = MATCH_SCORES[kind] + TYPE_PRIOR.get(place.type, 0.0)
+            reason = how
+            if area is not None:
+                bonus, where = self._area_bonus(place, area)
+                score += bonus
+                reason = f"{reason}; {where}" if where else reason
+            candidate = Candidate(place, round(score, 4), reason)
+            if place_id not in best or best[place_id].score < candidate.score:
+                best[place_id] = candidate
+        precision_rank = {p: i for i, p in enumerate(PRECISIONS)}
+        return sorted(
+            best.values(),
+            key=lambda c: (-c.score, precision_rank.get(c.place.precision, 9), c.place.id),
+        )
+
+    def parents(self, place: Place) -> list[Place]:
+        """The place's parents, nearest first (unknown ids skipped)."""
+        return [self._places[p] for p in place.parent_ids if p in self._places]
+
+    def frame(self, types: Iterable[str] | None = None) -> gpd.GeoDataFrame:
+        """The places as a GeoDataFrame (EPSG:4326) with the columns of ``atlas.BASE_COLUMNS``."""
+        import geopandas as gpd  # noqa: PLC0415 - heavy, only when asked
+
+        from geoplan.atlas import BASE_COLUMNS, CRS  # noqa: PLC0415
+
+        rows = []
+        geometries = []
+        for place in self.records(types):
+            banner = self._places.get(place.banner_id or "")
+            league = self._places.get(place.league_id or "")
+            rows.append(
+                {
+                    "place_id": place.id,
+                    "name": place.name,
+                    "type": place.type,
+                    "adcode": place.adcode,
+                    "banner": banner.name if banner else "",
+                    "league": league.name if league else "",
+                    "precision": place.precision,
+                    "geometry_source": place.geometry_source,
+                    "plans": "",
+                }
+            )
+            geometries.append(place.geometry)
+        return gpd.GeoDataFrame(rows, columns=list(BASE_COLUMNS), geometry=geometries, crs=CRS)
+
+    # -- internals ---------------------------------------------------------------------------
+    def _hits(self, key: str) -> list[tuple[str, str, str]]:
+        found = []
+        for entry in self._surfaces.get(key, []):
+            place = self._places[entry.place_id]
+            how = f"{entry.kind} {key!r}" if entry.kind == "name" else f"{entry.kind} {key!r} of {place.name}"
+            found.append((entry.place_id, entry.kind, how))
+        return found
+
+    def _prefixed_hits(self, key: str) -> list[tuple[str, str, str]]:
+        """'包头市青山区' -> '青山区' inside 包头市; also tries the name with a common suffix dropped."""
+        for league in self.records(("league",)):
+            for form in (league.name, *league.aliases):
+                if key.startswith(form) and len(key) > len(form):
+                    rest = key[len(form) :]
+                    inside = [h for h in self._hits(rest) if self._is_inside(self._places[h[0]], league.id)]
+                    if inside:
+                        return [
+                            (pid, kind, f"{how}; after league prefix {form}") for pid, kind, how in inside
+                        ]
+        return []
+
+    def _suffixed_hits(self, key: str) -> list[tuple[str, str, str]]:
+        """'甘其毛都' -> '甘其毛都镇' / '甘其毛都口岸': a bare name completed with a common suffix (scored as a stem)."""
+        found = []
+        for suffix in FALLBACK_SUFFIXES:
+            for place_id, _, how in self._hits(key + suffix):
+                found.append((place_id, "stem", f"{how}; completed with suffix {suffix!r}"))
+        return found
+
+    def _resolve_area(self, within: str) -> Place:
+        if within in self._places:
+            return self._places[within]
+        for candidate in self.lookup(within, types=("banner", "league", "province", "neighbour")):
+            return candidate.place
+        raise InputError(f"--within {within!r}: no banner or league of that name")
+
+    def _is_inside(self, place: Place, area_id: str) -> bool:
+        return place.id == area_id or area_id in place.parent_ids
+
+    def _area_bonus(self, place: Place, area: Place) -> tuple[float, str]:
+        if self._is_inside(place, area.id):
+            return WITHIN_BONUS, f"inside {area.name}"
+        if place.type not in ADMIN_TYPES and area.geometry.contains(place.point):
+            return WITHIN_BONUS, f"point inside {area.name}"
+        if area.type == "banner" and place.league_id and place.league_id == area.league_id:
+            return SAME_LEAGUE_BONUS, f"same league as {area.name}"
+        return 0.0, ""
+
+
+def _check_types(types: Iterable[str] | None) -> frozenset[str] | None:
+    if types is None:
+        return None
+    wanted = frozenset([types] if isinstance(types, str) else types)
+    unknown = sorted(wanted - set(TYPES))
+    if unknown:
+        raise InputError(f"unknown place type(s) {', '.join(unknown)}; known: {', '.join(TYPES)}")
+    return wanted
+
+
+# -- loading helpers ---------------------------------------------------------------------------
+@functools.lru_cache(maxsize=4)
+def _load_cached(directory: str) -> Gazetteer:
+    root = Path(directory)
+    derived = _read_derived(root / DERIVED_FILE)
+    generic = _read_generic(root / GENERIC_FILE)
+    places = {p.id: p for p in derived}
+    if len(places) != len(derived):
+        raise GazetteerError(f"{root / DERIVED_FILE}: duplicate ids")
+    index = _NameIndex(generic)
+    for place in derived:
+        index.add_official(place)
+    for path in sorted(root.glob("*.csv")):
+        if path.name == ALIASES_FILE:
+            continue
+        for place in _read_curated(path, places, index):
+            previous = places.get(place.id)
+            if previous is not None and previous.geometry is not place.geometry:
+                raise GazetteerError(f"{path.name}: duplicate id {place.id}")
+            places[place.id] = place
+            index.add_official(place)
+    _apply_aliases(root / ALIASES_FILE, places, index)
+    index.add_derived_forms(places.values())
+    final = [
+        _with_aliases(place, index.aliases.get(place.id, ()))
+        for place in sorted(places.values(), key=lambda p: p.id)
+    ]
+    return Gazetteer(final, index.surfaces, generic)
+
+
+def _with_aliases(place: Place, aliases: Iterable[str]) -> Place:
+    merged = tuple(dict.fromkeys([*place.aliases, *aliases]))
+    if merged == place.aliases:
+        return place
+    return Place(**{**{f: getattr(place, f) for f in Place.__dataclass_fields__}, "aliases": merged})
+
+
+def _read_derived(path: Path) -> list[Place]:
+    if not path.is_file():
+        raise GazetteerError(f"{path}: missing; run 'geoplan gazetteer build' (needs geoplan[data])")
+    try:
+        records = json.loads(path.read_text(encoding="utf-8"))["records"]
+    except (ValueError, KeyError) as error:
+        raise GazetteerError(f"{path}: unreadable ({error})") from None
+    geometries = shapely.from_wkb([base64.b64decode(r["wkb"]) for r in records])
+    return [
+        Place(
+            id=r["id"],
+            name=r["name"],
+            type=r["type"],
+            aliases=(),
+            parent_ids=tuple(r["parent_ids"]),
+            adcode=r["adcode"],
+            province=r["province"],
+            geometry=geometry,
+            geometry_source=r["geometry_source"],
+            precision=r["precision"],
+            precision_m=r["precision_m"],
+            note=r["note"],
+        )
+        for r, geometry in zip(records, geometries, strict=True)
+    ]
+
+
+def _read_generic(path: Path) -> frozenset[str]:
+    if not path.is_file():
+        return frozenset()
+    words = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(normalize(w) for w in words if w)
+
+
+class _NameIndex:
+    """Normalised surface form -> places, plus each place's aliases."""
+
+    def __init__(self, generic: frozenset[str]):
+        self.generic = generic
+        self.surfaces: dict[str, list[_Surface]] = {}
+        self.aliases: dict[str, list[str]] = {}
+
+    def add(self, surface: str, place_id: str, kind: str) -> None:
+        key = normalize(surface)
+        if not key:
+            return
+        entries = self.surfaces.setdefault(key, [])
+        if any(e.place_id == place_id for e in entries):
+            return
+        entries.append(_Surface(place_id, kind))
+        if kind != "name":
+            self.aliases.setdefault(place_id, []).append(key)
+
+    def add_official(self, place: Place) -> None:
+        self.add(place.name, place.id, "name")
+        for alias in place.aliases:
+            self.add(alias, place.id, "alias")
+
+    def official_ids(self, key: str) -> list[str]:
+        return [e.place_id for e in self.surfaces.get(key, []) if e.kind == "name"]
+
+    def add_derived_forms(self, places: Iterable[Place]) -> None:
+        """Suffixless admin names (乌审) and short Mongolian town names (巴音镇), where safe."""
+        for place in places:
+            if place.type in ("league", "banner", "neighbour"):
+                stem = _ADMIN_SUFFIX.sub("", place.name)
+                if self._safe_stem(stem, place):
+                    self.add(stem, place.id, "stem")
+            elif place.type == "town":
+                match = _TOWN_SUFFIX.search(place.name)
+                stem = place.name[: match.start()] if match else place.name
+                if match and len(stem) >= 4 and stem[:2] in _MONGOLIAN_HEADS:
+                    self.add(stem[:2] + match.group(1), place.id, "short")
+                ethnic = _ETHNIC_TOWN.match(place.name)
+                if ethnic:
+                    self.add(ethnic.group(1) + ethnic.group(2), place.id, "short")
+
+    def _safe_stem(self, stem: str, place: Place) -> bool:
+        if stem == place.name or len(stem) < 2 or normalize(stem) in self.generic:
+            return False
+        others = [pid for pid in self.official_ids(normalize(stem)) if pid != place.id]
+        return not others
+
+
+def _apply_aliases(path: Path, places: dict[str, Place], index: _NameIndex) -> None:
+    """aliases.csv: alias,target,kind,note — target is a place id or an official name."""
+    if not path.is_file():
+        return
+    with path.open(encoding="utf-8", newline="") as handle:
+        for line, row in enumerate(csv.DictReader(handle), start=2):
+            kind = (row.get("kind") or "alias").strip()
+            if kind not in MATCH_SCORES or kind == "name":
+                raise GazetteerError(f"{path.name}:{line}: kind {kind!r} not one of alias/former/stem/short")
+            targets = [t.strip() for t in row["target"].split(";") if t.strip()]
+            for target in targets:
+                ids = [target] if target in places else index.official_ids(normalize(target))
+                if len(ids) != 1:
+                    raise GazetteerError(f"{path.name}:{line}: target {target!r} matches {len(ids)} places")
+                index.add(row["alias"], ids[0], kind)
+
+
+def _read_curated(path: Path, places: dict[str, Place], index: _NameIndex) -> Iterator[Place]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = set(CURATED_COLUMNS) - set(reader.fieldnames or ())
+        if missing:
+            raise GazetteerError(f"{path.name}: missing column(s) {', '.join(sorted(missing))}")
+        for line, row in enumerate(reader, start=2):
+            if not (row.get("id") or "").strip():
+                continue
+            try:
+                yield _curated_place({k: (v or "").strip() for k, v in row.items()}, places, index)
+            except GazetteerError as error:
+                raise GazetteerError(f"{path.name}:{line}: {error}") from None
+
+
+def _find(ref: str, places: dict[str, Place], index: _NameIndex) -> Place:
+    if ref in places:
+        return places[ref]
+    ids = index.official_ids(normalize(ref))
+    if len(ids) != 1:
+        raise GazetteerError(f"reference {ref!r} matches {len(ids)} places (use an id)")
+    return places[ids[0]]
+
+
+def _curated_place(row: dict[str, str], places: dict[str, Place], index: _NameIndex) -> Place:
+    """Build one curated place; geometry from lon/lat, from ``at`` (another place), a schematic spec, or the parent.
+
+    A row whose id is a derived record and that gives no geometry renames it (e.g. airports' Chinese names).
+    """
+    existing = places.get(row["id"])
+    if existing is not None and not any(row[k] for k in ("lon", "lat", "at", "schematic", "parent")):
+        aliases = tuple(a.strip() for a in re.split(r"[;；、]", row["aliases"]) if a.strip())
+        return Place(**{
+            **{f: getattr(existing, f) for f in Place.__dataclass_fields__},
+            "name": row["name"] or existing.name,
+            "aliases": (*aliases, existing.name) if row["name"] and row["name"] != existing.name else aliases,
+            "note": "; ".join(filter(None, [row["note"], existing.note])),
+        })  # fmt: skip
+    if row["type"] not in TYPES:
+        raise GazetteerError(f"unknown type {row['type']!r}")
+    parents = [_find(ref, places, index) for ref in row["parent"].split(";") if ref]
+    parent_ids = _parent_chain(parents, places)
+    precision, source, note = row["precision"], row["geometry_source"], row["note"]
+    precision_m = float(row["precision_m"]) if row["precision_m"] else None
+    geometry: BaseGeometry | None = None
+    if row["lon"] and row["lat"]:
+        if not source:
+            raise GazetteerError("coordinates without a geometry_source")
+        geometry = Point(float(row["lon"]), float(row["lat"]))
+        precision = precision or "point"
+    elif row["at"]:
+        anchor = _find(row["at"], places, index)
+        geometry = anchor.point
+        source = source or f"point of {anchor.name} ({anchor.id}: {anchor.geometry_source})"
+        precision = precision or ("town" if anchor.precision in ("point", "town") else anchor.precision)
+    if row["schematic"]:
+        geometry = _schematic(row["schematic"], geometry, places, index)
+        source = f"schematic {row['schematic']}" + (f"; basis: {source}" if source else "")
+        precision = "schematic"
+    if geometry is None:
+        if not parents:
+            raise GazetteerError("no coordinates, anchor, schematic or parent")
+        geometry = parents[0].point
+        source = f"inner point of parent {parents[0].name} ({parents[0].geometry_source})"
+        precision = "banner" if parents[0].type in ("banner", "neighbour") else "league"
+        note = "; ".join(filter(None, [note, "no sourced point: located at its parent"]))
+    if precision not in PRECISIONS:
+        raise GazetteerError(f"precision {precision!r} not one of {', '.join(PRECISIONS)}")
+    aliases = tuple(a.strip() for a in re.split(r"[;；、]", row["aliases"]) if a.strip())
+    province = next((p.province for p in parents if p.province), "")
+    return Place(
+        row["id"], row["name"], row["type"], aliases, parent_ids, "", province,
+        geometry, source, precision, precision_m, note,
+    )  # fmt: skip
+
+
+def _parent_chain(parents: list[Place], places: dict[str, Place]) -> tuple[str, ...]:
+    chain: list[str] = []
+    for parent in parents:
+        for pid in (parent.id, *parent.parent_ids):
+            if pid not in chain and (pid.split(":")[0] in ADMIN_TYPES or pid == parent.id):
+                chain.append(pid)
+    admin_first = [p for p in chain if p.startswith("banner:")] + [
+        p for p in chain if not p.startswith("banner:")
+    ]
+    return tuple(admin_first)
+
+
+def _schematic(
+    spec: str, anchor: BaseGeometry | None, places: dict[str, Place], index: _NameIndex
+) -> BaseGeometry:
+    """``hull:A;B`` (convex hull of places), ``line:A;B;C`` (line through points), ``buffer:<m>`` (around the point)."""
+    kind, _, argument = spec.partition(":")
+    if kind == "buffer":
+        if anchor is None:
+            raise GazetteerError("schematic buffer needs lon/lat or at")
+        centre = anchor.centroid
+        circle = centre.buffer(float(argument) / METRES_PER_DEGREE, quad_segs=16)
+        return shapely.affinity.scale(circle, xfact=1.0 / math.cos(math.radians(centre.y)), origin=centre)
+    refs = [_find(ref.strip(), places, index) for ref in argument.split(";") if ref.strip()]
+    if kind == "hull" and refs:
+        return shapely.union_all([r.geometry for r in refs]).convex_hull
+    if kind == "line" and len(refs) >= 2:
+        return LineString([r.point for r in refs])
+    raise GazetteerError(f"schematic {spec!r}: use hull:A;B, line:A;B or buffer:<metres>")

@@ -1,0 +1,396 @@
+"""Geoparse a plan: find every place mention and corridor, resolve them, and tabulate the places.
+
+>>> from geoplan.plan import read                      # doctest: +SKIP
+>>> from geoplan.gazetteer import Gazetteer             # doctest: +SKIP
+>>> places = geoparse(read("plan.txt"), Gazetteer.load())  # doctest: +SKIP
+>>> places.in_span(0, 500)                             # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from geoplan.corridors import CorridorMatch, find_corridors
+from geoplan.mentions import Mention, MentionFinder, is_generic
+from geoplan.resolve import ResolvedMention, Resolver, TextIndex, context_ids
+
+#: columns of the places CSV, in order.
+PLACE_COLUMNS = (
+    "plan",
+    "name",
+    "canonical",
+    "type",
+    "banner",
+    "league",
+    "lon",
+    "lat",
+    "precision",
+    "source",
+    "confidence",
+    "mentions",
+    "first_section",
+)
+#: types whose unresolved names the coverage report counts (issue 5's target list).
+TARGET_TYPES = ("town", "village", "port", "park", "airport", "railway", "road")
+
+#: precisions from finest to coarsest.
+PRECISION_ORDER = ("point", "town", "schematic", "banner", "league")
+
+_FINDERS: dict[int, MentionFinder] = {}
+
+
+@dataclass(frozen=True)
+class Corridor:
+    """A line named by its ends: route number, kind and waypoints (resolved, in order)."""
+
+    name: str
+    route: str | None
+    kind: str
+    start: int
+    end: int
+    waypoints: list[ResolvedMention]
+    rule: str = "chain"
+
+    @property
+    def resolved_waypoints(self) -> list[ResolvedMention]:
+        """Waypoints with a place (own level or parent)."""
+        return [w for w in self.waypoints if w.place is not None]
+
+
+@dataclass
+class PlanPlaces:
+    """Everything :func:`geoparse` found in one plan."""
+
+    plan: Any
+    mentions: list[ResolvedMention] = field(default_factory=list)
+    corridors: list[Corridor] = field(default_factory=list)
+    gazetteer: Any = field(default=None, repr=False)
+
+    def in_span(self, start: int, end: int) -> tuple[list[ResolvedMention], list[Corridor]]:
+        """The mentions and corridors that lie inside ``[start, end)``."""
+        starts = [m.start for m in self.mentions]
+        low = bisect.bisect_left(starts, start)
+        mentions = [m for m in self.mentions[low:] if m.start < end and m.end <= end]
+        corridors = [c for c in self.corridors if c.start >= start and c.end <= end]
+        return mentions, corridors
+
+
+def finder_for(gazetteer: Any) -> MentionFinder:
+    """The (cached) mention finder over a gazetteer's names."""
+    key = id(gazetteer)
+    if key not in _FINDERS:
+        _FINDERS[key] = MentionFinder.from_gazetteer(gazetteer)
+    return _FINDERS[key]
+
+
+def geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
+    """Find, resolve and tabulate the places of ``plan`` (a :class:`geoplan.plan.Plan`)."""
+    finder = finder_for(gazetteer)
+    meta = plan.meta
+    resolver = Resolver(gazetteer, getattr(meta, "issuer", None), getattr(meta, "parent", None))
+    text = plan.text
+    index = TextIndex.of(text, [p.start for p in getattr(plan, "paragraphs", ())])
+    mentions = resolve_mentions(finder.find(text), resolver, index)
+    by_sentence: dict[int, list[Any]] = {}
+    for mention in mentions:
+        if mention.level == "own":
+            by_sentence.setdefault(index.sentence(mention.start), []).append(mention.place)
+    corridors = [
+        _resolve_corridor(c, finder, resolver, context_ids(by_sentence.get(index.sentence(c.start), ())))
+        for c in find_corridors(text)
+    ]
+    mentions = _without_line_names(mentions, corridors)
+    return PlanPlaces(plan, mentions, corridors, gazetteer)
+
+
+#: mention types a corridor describes better (its own row, with waypoints).
+LINE_TYPES = frozenset({"road", "railway", "power_line"})
+
+
+def _without_line_names(mentions: list[ResolvedMention], corridors: list[Corridor]) -> list[ResolvedMention]:
+    """Drop suffix-found road/railway names that a corridor covers ('集二铁路' is the corridor itself)."""
+    spans = sorted((c.start, c.end) for c in corridors)
+    starts = [s for s, _ in spans]
+    kept = []
+    for mention in mentions:
+        if mention.type in LINE_TYPES and mention.level != "own":
+            i = bisect.bisect_right(starts, mention.start) - 1
+            if i >= 0 and spans[i][1] >= mention.end:
+                continue
+        kept.append(mention)
+    return kept
+
+
+def resolve_mentions(mentions: list[Mention], resolver: Resolver, index: TextIndex) -> list[ResolvedMention]:
+    """Two passes: unambiguous names first (they become context), then the rest with that context."""
+    by_sentence: dict[int, list[Any]] = {}
+    by_paragraph: dict[int, list[Any]] = {}
+    first: dict[int, Any] = {}
+    for position, mention in enumerate(mentions):
+        candidates = resolver.candidates(mention)
+        if len(candidates) == 1:
+            place = candidates[0][0]
+            first[position] = place
+            if place.type in {"league", "banner", "town"}:
+                by_sentence.setdefault(index.sentence(mention.start), []).append(place)
+                by_paragraph.setdefault(index.paragraph(mention.start), []).append(place)
+    resolved: list[ResolvedMention] = []
+    clause_places: list[Any] = []
+    current_clause = -1
+    sentence_context: dict[int, set[str]] = {}
+    paragraph_context: dict[int, set[str]] = {}
+    for mention in mentions:
+        clause = index.clause(mention.start)
+        if clause != current_clause:
+            clause_places, current_clause = [], clause
+        sentence = index.sentence(mention.start)
+        if sentence not in sentence_context:
+            sentence_context[sentence] = context_ids(by_sentence.get(sentence, ()))
+        paragraph = index.paragraph(mention.start)
+        if paragraph not in paragraph_context:
+            paragraph_context[paragraph] = context_ids(by_paragraph.get(paragraph, ()))
+        sentence_ids, paragraph_ids = sentence_context[sentence], paragraph_context[paragraph]
+        result = resolver.resolve(mention, sentence_ids, paragraph_ids, clause_places)
+        resolved.append(result)
+        if result.level == "own":
+            clause_places.append(result.place)
+    return resolved
+
+
+def _resolve_corridor(
+    corridor: CorridorMatch, finder: MentionFinder, resolver: Resolver, sentence_ids: set[str]
+) -> Corridor:
+    waypoints = [_resolve_waypoint(w, finder, resolver, sentence_ids) for w in corridor.waypoints]
+    return Corridor(
+        corridor.name, corridor.route, corridor.kind, corridor.start, corridor.end, waypoints, corridor.rule
+    )
+
+
+def _resolve_waypoint(
+    waypoint: Mention, finder: MentionFinder, resolver: Resolver, context: set[str]
+) -> ResolvedMention:
+    """A waypoint is the place it names: its own name, a short form ('锡尼' for 锡尼镇), else a name that
+    ends it ('蒙西乌兰察布化德' -> 化德); a name only at its start ('乌审' in '乌审召') is just a parent."""
+    surface, start, end, rule = waypoint.surface, waypoint.start, waypoint.end, waypoint.rule
+    ids = finder.ids_or_short(surface)
+    if ids:
+        return resolver.resolve(
+            Mention(surface, start, end, None, rule, ids), context, context, issuer_fallback=False
+        )
+    inner = [m for m in finder.find(surface) if m.place_ids or m.type]
+    if inner and (inner[-1].end == len(surface) or is_generic(surface[inner[-1].end :])):
+        chosen = inner[-1]
+        mention = Mention(
+            surface,
+            start,
+            end,
+            chosen.type,
+            chosen.rule,
+            chosen.place_ids,
+            chosen.qualifier,
+            chosen.qualifier_ids,
+        )
+        if chosen.place_ids and chosen.surface != surface:
+            mention = Mention(surface, start, end, chosen.type, "waypoint-inner", chosen.place_ids)
+        return resolver.resolve(mention, context, context, issuer_fallback=False)
+    qualifier = inner[0] if inner and inner[0].start == 0 and inner[0].place_ids else None
+    mention = Mention(
+        surface,
+        start,
+        end,
+        None,
+        rule,
+        (),
+        qualifier.surface if qualifier else None,
+        qualifier.place_ids if qualifier else (),
+    )
+    return resolver.resolve(mention, context, context, issuer_fallback=False)
+
+
+# -- the places table -----------------------------------------------------------------------------------
+
+
+def place_rows(places: PlanPlaces) -> list[dict[str, object]]:
+    """One row per distinct (plan, place name) with the columns of :data:`PLACE_COLUMNS`."""
+    plan = places.plan
+    groups: dict[str, list[ResolvedMention]] = {}
+    for mention in places.mentions:
+        groups.setdefault(mention.surface, []).append(mention)
+    rows = [_row(plan, group, places) for group in groups.values()]
+    for corridor in _distinct_corridors(places.corridors):
+        rows.append(_corridor_row(plan, corridor))
+    rows.sort(key=lambda row: (row["first_offset"], row["name"]))
+    for row in rows:
+        del row["first_offset"]
+    return rows
+
+
+def distinct_levels(places: PlanPlaces) -> list[tuple[str, str, str]]:
+    """(name, type, level) per distinct place name and corridor; level is 'own', 'parent' or 'none'."""
+    groups: dict[str, list[ResolvedMention]] = {}
+    for mention in places.mentions:
+        groups.setdefault(mention.surface, []).append(mention)
+    found = []
+    for name, group in groups.items():
+        best = _best(group)
+        found.append((name, best.type or "", best.level))
+    for corridor in _distinct_corridors(places.corridors):
+        found.append((corridor.name, corridor.kind, corridor_level(corridor)))
+    return found
+
+
+def corridor_level(corridor: Corridor) -> str:
+    """'own' when two waypoints or more lie at their own place, 'parent' when some only at a parent."""
+    own = sum(1 for w in corridor.waypoints if w.level == "own")
+    if own >= 2:
+        return "own"
+    return "parent" if any(w.place is not None for w in corridor.waypoints) else "none"
+
+
+def coverage(all_places: Iterable[PlanPlaces]) -> dict[str, dict[str, int]]:
+    """Per type: distinct (plan, name) found, resolved at own level, resolved to a parent, unresolved."""
+    table: dict[str, dict[str, int]] = {}
+    for places in all_places:
+        for _name, kind, level in distinct_levels(places):
+            counts = table.setdefault(kind or "unknown", {"found": 0, "own": 0, "parent": 0, "none": 0})
+            counts["found"] += 1
+            counts[level] += 1
+    return dict(sorted(table.items()))
+
+
+def _best(group: list[ResolvedMention]) -> ResolvedMention:
+    """The most trustworthy resolution among the mentions of one name."""
+    rank = {"own": 2, "parent": 1, "none": 0}
+    return max(group, key=lambda m: (rank[m.level], m.confidence, -m.start))
+
+
+def _row(plan: Any, group: list[ResolvedMention], places: PlanPlaces) -> dict[str, object]:
+    best = _best(group)
+    place = best.place
+    first = min(m.start for m in group)
+    row: dict[str, object] = {
+        "plan": plan.name,
+        "name": best.surface,
+        "canonical": "",
+        "type": best.type or "",
+        "banner": "",
+        "league": "",
+        "lon": "",
+        "lat": "",
+        "precision": best.precision or "",
+        "source": "",
+        "confidence": round(best.confidence, 2),
+        "mentions": len(group),
+        "first_section": _section_title(plan, first),
+        "first_offset": first,
+    }
+    if place is None:
+        row["source"] = f"unresolved: {best.reason}"
+        return row
+    _fill_admin(row, place, places)
+    point = place.point
+    row["lon"], row["lat"] = round(point.x, 5), round(point.y, 5)
+    if best.level == "own":
+        row["canonical"] = place.name
+        row["source"] = f"{place.geometry_source} [{best.rule}]"
+    else:
+        row["source"] = f"{best.rule}: {best.reason}; point of {place.name} ({place.geometry_source})"
+    return row
+
+
+def _fill_admin(row: dict[str, object], place: Any, places: PlanPlaces) -> None:
+    for key, place_id in (("banner", place.banner_id), ("league", place.league_id)):
+        if place_id == place.id:
+            row[key] = place.name
+        elif place_id:
+            parent = _get(places.gazetteer, place_id)
+            row[key] = parent.name if parent is not None else ""
+
+
+def _get(gazetteer: Any, place_id: str) -> Any | None:
+    if gazetteer is None:
+        return None
+    try:
+        return gazetteer.get(place_id)
+    except (KeyError, LookupError, ValueError):
+        return None
+
+
+def _distinct_corridors(corridors: Iterable[Corridor]) -> list[Corridor]:
+    seen: dict[str, Corridor] = {}
+    for corridor in corridors:
+        seen.setdefault(corridor.name, corridor)
+    return list(seen.values())
+
+
+def _corridor_row(plan: Any, corridor: Corridor) -> dict[str, object]:
+    resolved = [w for w in corridor.waypoints if w.level == "own"]
+    names = " > ".join(w.surface for w in corridor.waypoints)
+    row: dict[str, object] = {
+        "plan": plan.name,
+        "name": corridor.name,
+        "canonical": corridor.route or "",
+        "type": corridor.kind,
+        "banner": "",
+        "league": "",
+        "lon": "",
+        "lat": "",
+        "precision": "",
+        "source": "",
+        "confidence": 0.0,
+        "mentions": 1,
+        "first_section": _section_title(plan, corridor.start),
+        "first_offset": corridor.start,
+    }
+    if len(resolved) >= 2:
+        line = corridor_line(corridor)
+        middle = line.interpolate(0.5, normalized=True) if line is not None else resolved[0].place.point
+        row["lon"], row["lat"] = round(middle.x, 5), round(middle.y, 5)
+        row["precision"] = "schematic"
+        row["confidence"] = round(min(w.confidence for w in resolved), 2)
+        row["source"] = (
+            f"corridor [{corridor.rule}]: {names} ({len(resolved)}/{len(corridor.waypoints)} waypoints located); "
+            "point = middle of the line through them"
+        )
+        return row
+    located = [w for w in corridor.waypoints if w.place is not None]
+    if not located:
+        row["source"] = f"unresolved: corridor {names} has no located waypoint"
+        return row
+    anchor = located[0]
+    row["lon"], row["lat"] = round(anchor.place.point.x, 5), round(anchor.place.point.y, 5)
+    row["precision"] = max((w.precision or "" for w in located), key=_precision_rank)
+    row["confidence"] = round(min(w.confidence for w in located), 2)
+    row["source"] = (
+        f"parent: corridor {names} has {len(resolved)} waypoint(s) at their own place; "
+        f"point of {anchor.place.name} ({anchor.surface})"
+    )
+    return row
+
+
+def corridor_line(corridor: Corridor) -> Any | None:
+    """The schematic line through the waypoints located at their own place (None with fewer than two)."""
+    from shapely.geometry import LineString
+
+    points = [(w.place.point.x, w.place.point.y) for w in corridor.waypoints if w.level == "own"]
+    points = [p for i, p in enumerate(points) if i == 0 or p != points[i - 1]]
+    return LineString(points) if len(points) >= 2 else None
+
+
+def _precision_rank(precision: str | None) -> int:
+    return PRECISION_ORDER.index(precision) if precision in PRECISION_ORDER else 0
+
+
+def _section_title(plan: Any, offset: int) -> str:
+    try:
+        outline = plan.outline_at(offset)
+    except (NotImplementedError, AttributeError):
+        return ""
+    for level in ("chapter", "part", "section"):
+        section = outline.get(level) if outline else None
+        if section is not None:
+            return section.title
+    return ""

@@ -1,0 +1,626 @@
+"""Projects of a plan: every item of every project box, located body sentences, layout boxes.
+
+:func:`extract_projects` turns a read :class:`~geoplan.plan.Plan` (and its resolved places, when
+given) into :class:`Project` records that carry where they come from (plan, chapter, section, box,
+item, page), what they are (sector, action, quantities) and where they are (resolved mentions and
+corridors inside their text).  Ids are stable: ``<plan stem>:<box>:<item>[:<n>]`` for box items,
+``<plan stem>:p:<paragraph>:<n>`` for body sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from geoplan.classify import classify_action, classify_sector
+from geoplan.layers import thematic_layer_for_sector
+from geoplan.plan import Box, BoxItem, Plan
+from geoplan.quantities import Quantity, parse_quantities
+
+#: box kinds, decided from the title
+INDICATOR, LAYOUT, PROJECT, OTHER = "indicator", "layout", "project", "other"
+_INDICATOR_TITLE = re.compile(r"指标")
+_LAYOUT_TITLE = re.compile(r"格局|空间结构|布局|空间形态|发展轴|发展带")
+_PROJECT_TITLE = re.compile(r"项目|工程|行动|计划|活动|清单")
+
+#: what ends the name of a project inside a list ('…风光基地项目', '…一体化工程')
+_STRONG_NOUNS = (
+    r"项目|工程|输电通道|外送通道|铁路|公路|高速|管道|电站|变电站|机场|水厂|复线|(?<![一二三四沿主干防产])线"
+)
+_WEAK_NOUNS = r"基地|园区|产业园|物流园|示范园|体验园|中心|集聚区|示范区|养殖场|牧场|储备库|处置场|填埋场|馆|公园|营地|小镇"
+_NOUN_TAIL = r"(?:[（(][^）)]{0,20}[）)])?(?:建设|落地实施|落地|实施|储备)?$"
+#: what ends the name of a project in a list ('…风光基地项目', '…一体化工程', '…产业园')
+_STRONG_END = re.compile(rf"(?:{_STRONG_NOUNS}){_NOUN_TAIL}")
+_PROJECT_END = re.compile(rf"(?:{_STRONG_NOUNS}|{_WEAK_NOUNS}){_NOUN_TAIL}")
+#: a body that starts with a verb is prose ('实施A工程，推进B'), not a list of names ('A项目，B项目')
+_PROSE_START = re.compile(
+    r"(?:重点|积极|加快|大力|有序|持续|全面|着力|稳步|统筹|进一步)?"
+    r"(?:实施|推进|推动|建设|新建|扩建|谋划|规划|引进|打造|开展|启动|完成|争取|布局|培育|发展|加强|提升|建成|做好|组建|支持"
+    r"|利用|依托|围绕|构建|健全|完善|推广|促进|优化|深化|强化|织密|更新|筹备|依据|聚焦|提高|形成)"
+)
+#: a generic list ('…等项目', '一批…项目'): a category, not a named project
+_GENERIC = re.compile(r"等[^、，,；;]{0,14}(?:项目|工程)|一批")
+#: an embedded list number ('… 2、…', '…；3.') where a reader kept several numbered lines in one item
+_EMBEDDED_NUMBER = re.compile(r"(?:(?<=\s)|(?<=^))(?:[-•]\s*)?\d{1,2}[、]")
+#: a leading label: 'XX项目。', 'XX工程：', '干线铁路。' (a short head before 。 or ：)
+_LABEL = re.compile(r"^([^，,。；;：:、]{2,30}|[^，,。；;：:]{2,20})[：:。]")
+#: a box item that is only a title ('XX项目（三期）。'); the next unlabelled item describes it
+_TITLE_ONLY = re.compile(r"^[^，。；：:]{2,40}(?:项目|工程)(?:[（(][^）)]{0,30}[）)])?[。.]?$")
+#: leading list numbers and bullets: '1、', '（三）', '(二)', '- ', '1.'
+_LEADING_NUMBER = re.compile(
+    r"^\s*(?:[-•·●▪]\s*)?(?:[（(][一二三四五六七八九十\d]+[)）]|[\d一二三四五六七八九十]+[、.．])?\s*"
+)
+#: verbs trimmed from the front of a project name
+_MODIFIERS = r"其中|重点|积极|加快|大力|有序|持续|全面|着力|稳步|适时|力争|继续|进一步|统筹|配套|研究"
+_LEADING_VERBS = re.compile(
+    rf"^(?:(?:{_MODIFIERS})*"
+    r"(?:推进|推动|实施|建设|新建|扩建|续建|谋划建设|谋划实施|谋划|规划建设|规划|引进建设|引进|打造|开展|启动|完成|争取|布局"
+    r"|培育|发展|加强|提升|建成|做好|组建|支持|包括)+"
+    rf"|(?:{_MODIFIERS})+)"
+)
+#: separators between the projects of a list, outside brackets
+_SEPARATORS = "，,；;。、"
+#: body sentences that announce a project: a verb, then (within 40 characters) 项目/工程
+_BODY_PROJECT = re.compile(
+    r"(?:重点推进|加快推进|推进|重点实施|实施|加快建设|开工建设|谋划建设|规划建设|建设|推动|谋划)"
+    r"[^，。；：]{2,40}?(?:项目|工程)"
+)
+_CLAUSE = re.compile(r"[^，。；：]+")
+#: rank of a place's type: administrative levels, every other named place below a banner
+_TYPE_RANK = {"province": 4, "neighbour": 2, "league": 3, "banner": 2, "town": 1, "village": 0}
+_ISSUER_RANK = {"league": 3, "banner": 2, "district": 2}
+_CN_NUMERALS = "零一二三四五六七八九"
+_CHAPTER_WORD = {"part": "篇", "chapter": "章", "section": "节"}
+
+
+@dataclass(frozen=True)
+class Project:
+    """One planned project (or layout element) with its provenance, content and locations."""
+
+    feature_id: str
+    name: str
+    kind: str  # project | layout
+    sector: str
+    layer: str
+    action: str
+    plan: str
+    issuer: str
+    issuer_level: str
+    plan_kind: str
+    period: str
+    chapter: str
+    section: str
+    box: str
+    box_title: str
+    item: int
+    page: int
+    start: int
+    end: int
+    excerpt: str
+    label: str = ""
+    quantities: tuple[Quantity, ...] = ()
+    mentions: tuple[Any, ...] = field(default=(), compare=False)  # ResolvedMention with a place
+    corridors: tuple[Any, ...] = field(default=(), compare=False)
+
+    @property
+    def places(self) -> list[Any]:
+        """Distinct resolved places of the project, in text order."""
+        seen: dict[str, Any] = {}
+        for mention in self.mentions:
+            seen.setdefault(mention.place.id, mention.place)
+        return list(seen.values())
+
+
+# ---------------------------------------------------------------------------------------------------------
+# boxes and items
+
+
+def box_kind(box: Box) -> str:
+    """``indicator`` (主要指标 tables), ``layout`` (格局/空间结构/布局), ``project`` or ``other``."""
+    title = box.title
+    if _INDICATOR_TITLE.search(title) and not _PROJECT_TITLE.search(title):
+        return INDICATOR
+    if _LAYOUT_TITLE.search(title) and not re.search(r"项目|工程", title):
+        return LAYOUT
+    if _PROJECT_TITLE.search(title):
+        return PROJECT
+    return OTHER
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """A project inside a box item: its name and the span of its text in Plan.text."""
+
+    name: str
+    start: int
+    end: int
+
+
+def _strip_number(text: str) -> str:
+    return _LEADING_NUMBER.sub("", text, count=1)
+
+
+def _body_offset(item: BoxItem, text: str) -> int:
+    """Offset in ``text`` where the item's body starts (after its number and label)."""
+    stripped = _strip_number(text)
+    offset = len(text) - len(stripped)
+    label = item_label(item, text)
+    if label and stripped.startswith(label):
+        offset += len(label)
+        while offset < len(text) and text[offset] in "：:。.，, \t":
+            offset += 1
+    return offset
+
+
+def item_label(item: BoxItem, text: str | None = None) -> str:
+    """The item's label: the reader's, else a short head ending in '。' or '：' ('风光基地项目。…')."""
+    if item.label:
+        return item.label.strip()
+    stripped = _strip_number(item.text if text is None else text).lstrip()
+    match = _LABEL.match(stripped)
+    if match and match.end() < len(stripped.rstrip()):  # a head with a body after it
+        return match.group(1).strip()
+    return ""
+
+
+def _fragments(text: str, start: int) -> list[tuple[int, int, str]]:
+    """Spans of ``text`` between top-level separators (not inside brackets), offsets + ``start``,
+    each with the separator that ends it ('' at the end of the text)."""
+    spans, depth, begin = [], 0, 0
+    for index, char in enumerate(text):
+        if char in "（(【《“":
+            depth += 1
+        elif char in "）)】》”":
+            depth = max(0, depth - 1)
+        elif char in _SEPARATORS and depth == 0:
+            if index > begin:
+                spans.append((begin, index, char))
+            begin = index + 1
+    if begin < len(text):
+        spans.append((begin, len(text), ""))
+    return [(start + a, start + b, sep) for a, b, sep in spans if text[a:b].strip()]
+
+
+def _closes(fragment: str, separator: str, list_mode: bool) -> bool:
+    """Whether a fragment ends a project of a list.
+
+    Lists ('label：A，B、C'): a project noun ends one, and so does a comma or a self-standing name.
+    Prose ('实施A通道、B工程等项目'): only a strong project noun (项目, 工程, 铁路 …) ends one, since
+    '殡仪馆、骨灰塔、火葬厂项目' is one project.
+    """
+    if _STRONG_END.search(fragment):
+        return True
+    if list_mode:
+        return bool(_PROJECT_END.search(fragment)) or _closes_in_list(fragment, separator)
+    return False
+
+
+def _closes_in_list(fragment: str, separator: str) -> bool:
+    """In a 'label：A，B、C' list, whether a fragment without a project noun still ends a project.
+
+    A comma or semicolon ends one; an enumeration comma (、) ends one only when the fragment is a
+    name of its own (8+ characters, no quantity), not a part such as '100万吨甲醇' or '重卡'.
+    """
+    if separator in "，,；;。":
+        return True
+    return len(fragment) >= 8 and not parse_quantities(fragment) and not fragment[:1].isdigit()
+
+
+def project_name(text: str, limit: int = 60) -> str:
+    """A readable project name from a clause: leading numbers and verbs trimmed, whitespace removed."""
+    name = re.sub(r"\s+", "", _strip_number(text)).strip("：:。.，,；; ")
+    name = _LEADING_VERBS.sub("", name) or name
+    return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
+def split_item(item: BoxItem, text: str | None = None) -> list[_Piece]:
+    """The projects of one box item: several when the item lists several named projects, else one.
+
+    A list is cut at top-level separators (、，；。); consecutive fragments are grouped until one
+    ends with a project noun (项目, 工程, 基地, 园区 …), so '年产5万吨A、2万吨B项目' stays one
+    project while 'A项目、B项目' gives two.
+    """
+    text = item.text if text is None else text
+    body_at = _body_offset(item, text)
+    body = text[body_at:]
+    label = item_label(item, text)
+    list_mode = (
+        bool(label)
+        and re.search(r"[：:]\s*$", text[:body_at]) is not None
+        and not _PROSE_START.match(body.lstrip())
+    )
+    groups: list[tuple[int, int, int]] = []  # start, end, start of the clause holding the closing fragment
+    open_start: int | None = None
+    clause_start = body_at
+    for a, b, separator in _fragments(body, body_at):
+        fragment = re.sub(r"\s+", "", text[a:b]).rstrip("等")
+        if open_start is None:
+            open_start = a
+        if _closes(fragment, separator, list_mode):
+            groups.append((open_start, b, max(clause_start, open_start)))
+            open_start = None
+        if separator != "、":
+            clause_start = b + 1
+    named = [g for g in groups if not _GENERIC.search(text[g[2] : g[1]])]
+    if len(groups) >= 2 and (list_mode or len(named) >= 2):
+        names = [project_name(text[a if list_mode else c : b]) for a, b, c in groups]
+        if open_start is not None:  # a trailing description belongs to the last project
+            groups[-1] = (groups[-1][0], len(text), groups[-1][2])
+        pieces: dict[str, _Piece] = {}
+        for name, (a, b, c) in zip(names, groups, strict=True):
+            if name in pieces and text[c:b].lstrip().startswith(
+                "其中"
+            ):  # '其中新建A': A again, not a new one
+                pieces[name] = _Piece(name, pieces[name].start, item.start + b)
+            else:
+                pieces[name if name not in pieces else f"{name}#{a}"] = _Piece(
+                    name, item.start + a, item.start + b
+                )
+        return list(pieces.values())
+    if list_mode and len(groups) == 1:  # 'label：the one project'
+        return [_Piece(project_name(text[groups[0][0] : groups[0][1]]), item.start, item.end)]
+    label_name = project_name(label) if label else ""
+    if label_name:
+        name = label_name
+    else:
+        head = re.split(r"[，,。；;：:]", _strip_number(text).strip(), maxsplit=1)[0]
+        name = project_name(head or text)
+    return [_Piece(name, item.start, item.end)]
+
+
+def _is_numbered(text: str) -> bool:
+    return bool(_LEADING_NUMBER.match(text).group(0).strip())
+
+
+def _entries(plan: Plan, item: BoxItem) -> list[BoxItem]:
+    """An item cut at embedded list numbers ('1、A 2、B' kept as one item gives A and B)."""
+    text = plan.text[item.start : item.end]
+    cuts = [m.start() for m in _EMBEDDED_NUMBER.finditer(text) if m.start() > 0]
+    if not cuts:
+        return [item]
+    bounds = [0, *cuts, len(text)]
+    entries = []
+    for index, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False)):
+        if not text[a:b].strip():
+            continue
+        label = item.label if index == 0 else None
+        entries.append(BoxItem(item.number, text[a:b], item.start + a, item.start + b, item.page, label))
+    return entries
+
+
+def _merged_items(plan: Plan, box: Box) -> list[tuple[BoxItem, bool]]:
+    """Box items (spans of Plan.text), with description lines folded into the title line before them.
+
+    The flag is True for a folded title + description, which is one project.
+    """
+    merged: list[tuple[BoxItem, bool]] = []
+    for item in box.items:
+        if not plan.text[item.start : item.end].strip():
+            continue
+        text = plan.text[item.start : item.end]
+        if merged and not item_label(item, text) and not _is_numbered(text):
+            previous, _ = merged[-1]
+            previous_raw = plan.text[previous.start : previous.end]
+            previous_text = re.sub(r"\s+", "", _strip_number(previous_raw))
+            if (
+                _TITLE_ONLY.match(previous_text)
+                and previous_text.endswith(("。", "."))
+                and not _is_numbered(previous_raw)
+                and len(text.strip()) > 40
+            ):
+                title = previous.label or previous_text.rstrip("。.")
+                merged[-1] = (
+                    BoxItem(
+                        previous.number,
+                        plan.text[previous.start : item.end],
+                        previous.start,
+                        item.end,
+                        previous.page,
+                        title,
+                    ),
+                    True,
+                )
+                continue
+        merged.append((item, False))
+    return merged
+
+
+# ---------------------------------------------------------------------------------------------------------
+# extraction
+
+
+def _chinese(number: str) -> str:
+    """'15' -> '十五' (for printed headings)."""
+    if not number.isdigit():
+        return number
+    n = int(number)
+    if n < 10:
+        return _CN_NUMERALS[n]
+    if n < 20:
+        return "十" + (_CN_NUMERALS[n - 10] if n > 10 else "")
+    if n < 100:
+        return _CN_NUMERALS[n // 10] + "十" + (_CN_NUMERALS[n % 10] if n % 10 else "")
+    return number
+
+
+def _heading(section: Any) -> str:
+    if section is None:
+        return ""
+    word = _CHAPTER_WORD.get(section.level)
+    prefix = f"第{_chinese(section.number)}{word}" if word else ""
+    return f"{prefix} {section.title}".strip()
+
+
+def _outline(plan: Plan, offset: int) -> tuple[str, str]:
+    try:
+        outline = plan.outline_at(offset) or {}
+    except NotImplementedError:
+        outline = {}
+    chapter = outline.get("chapter") or outline.get("part")
+    section = outline.get("section")
+    return _heading(chapter), _heading(section)
+
+
+def _page(plan: Plan, offset: int, fallback: int | None) -> int:
+    """The printed page at ``offset``; where the text carries no page numbers, the page its innermost
+    heading starts on (from the table of contents); 0 when neither is known."""
+    if fallback:
+        return int(fallback)
+    try:
+        page = plan.page_at(offset)
+        outline = plan.outline_at(offset) or {}
+    except NotImplementedError:
+        return 0
+    if page:
+        return int(page)
+    for level in ("subitem", "item", "section", "chapter", "part"):
+        heading = outline.get(level)
+        if heading is not None and heading.page:
+            return int(heading.page)
+    return 0
+
+
+def _mentions_in(places: Any, start: int, end: int) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+    """Resolved mentions (with a place) and corridors inside ``[start, end)``."""
+    if places is None:
+        return (), ()
+    mentions = tuple(m for m in places.mentions if m.place is not None and m.start >= start and m.end <= end)
+    corridors = tuple(c for c in getattr(places, "corridors", ()) if c.start >= start and c.end <= end)
+    return mentions, corridors
+
+
+def _plan_fields(plan: Plan) -> dict[str, str]:
+    meta = plan.meta
+    return {
+        "plan": plan.name,
+        "issuer": meta.issuer,
+        "issuer_level": meta.issuer_level,
+        "plan_kind": meta.kind,
+        "period": f"{meta.period[0]}-{meta.period[1]}",
+    }
+
+
+def _make(
+    plan: Plan,
+    places: Any,
+    *,
+    feature_id: str,
+    name: str,
+    kind: str,
+    box: Box | None,
+    item_number: int,
+    start: int,
+    end: int,
+    page: int | None,
+    label: str = "",
+) -> Project:
+    excerpt = re.sub(r"\s+", " ", plan.text[start:end]).strip()
+    box_title = box.title if box else ""
+    sector = "layout" if kind == "layout" else classify_sector(name, label, box_title, excerpt)
+    chapter, section = _outline(plan, start)
+    mentions, corridors = _mentions_in(places, start, end)
+    return Project(
+        feature_id=feature_id,
+        name=name,
+        kind=kind,
+        sector=sector,
+        layer=thematic_layer_for_sector(sector),
+        action="" if kind == "layout" else classify_action(excerpt, label),
+        chapter=chapter,
+        section=section,
+        box=box.number if box else "",
+        box_title=box_title,
+        item=item_number,
+        page=_page(plan, start, page),
+        start=start,
+        end=end,
+        excerpt=excerpt,
+        label=label,
+        quantities=tuple(parse_quantities(plan.text[start:end])),
+        mentions=mentions,
+        corridors=corridors,
+        **_plan_fields(plan),
+    )
+
+
+def box_projects(plan: Plan, places: Any = None) -> list[Project]:
+    """The projects of every project box, and the layout elements of layout boxes that name places."""
+    stem = plan.path.stem
+    projects: list[Project] = []
+    for box in plan.boxes:
+        kind = box_kind(box)
+        if kind in (INDICATOR, OTHER):
+            continue
+        entries = [
+            (entry, folded)
+            for item, folded in _merged_items(plan, box)
+            for entry in ([item] if folded else _entries(plan, item))
+        ]
+        for number, (item, folded) in enumerate(entries, start=1):
+            text = plan.text[item.start : item.end]
+            if kind == LAYOUT:
+                project = _make(
+                    plan,
+                    places,
+                    feature_id=f"{stem}:{box.number}:{number}",
+                    name=_layout_name(item, text),
+                    kind="layout",
+                    box=box,
+                    item_number=number,
+                    start=item.start,
+                    end=item.end,
+                    page=item.page or box.page,
+                    label=item_label(item, text),
+                )
+                if project.mentions or project.corridors:
+                    projects.append(project)
+                continue
+            pieces = (
+                [_Piece(project_name(item.label or ""), item.start, item.end)]
+                if folded
+                else split_item(item, text)
+            )
+            for index, piece in enumerate(pieces, start=1):
+                suffix = f":{index}" if len(pieces) > 1 else ""
+                projects.append(
+                    _make(
+                        plan,
+                        places,
+                        feature_id=f"{stem}:{box.number}:{number}{suffix}",
+                        name=piece.name,
+                        kind="project",
+                        box=box,
+                        item_number=number,
+                        start=piece.start,
+                        end=piece.end,
+                        page=item.page or box.page,
+                        label=item_label(item, text),
+                    )
+                )
+    return projects
+
+
+def _layout_name(item: BoxItem, text: str) -> str:
+    label = item_label(item, text)
+    if label:
+        return project_name(label, limit=30)
+    head = re.split(r"[。：:，]", _strip_number(text), maxsplit=1)[0]
+    return project_name(head, limit=30)
+
+
+def is_finer(place: Any, issuer_level: str, issuer_ids: set[str]) -> bool:
+    """Whether a place locates a project more finely than its issuer: a place other than the issuer
+    and its parents, of a smaller kind (a banner in a league plan; a town, park, port, desert … in a
+    banner plan).  The geometry's own precision is recorded apart (``precision``)."""
+    if place.id in issuer_ids:
+        return False
+    return _TYPE_RANK.get(place.type, 1) < _ISSUER_RANK.get(issuer_level, 3)
+
+
+def _finer_than_issuer(mentions: Iterable[Any], plan: Plan, issuer_ids: set[str]) -> bool:
+    return any(is_finer(m.place, plan.meta.issuer_level, issuer_ids) for m in mentions)
+
+
+def body_projects(plan: Plan, places: Any, issuer_ids: set[str] | None = None) -> list[Project]:
+    """Project clauses of the body (实施/建设/推进 … 项目/工程) that name a location finer than the issuer."""
+    if places is None:
+        return []
+    issuer_ids = issuer_ids or set()
+    stem = plan.path.stem
+    projects: list[Project] = []
+    for p_index, paragraph in enumerate(plan.paragraphs, start=1):
+        count = 0
+        for clause in _CLAUSE.finditer(paragraph.text):
+            match = _BODY_PROJECT.search(clause.group(0))
+            if not match:
+                continue
+            start = paragraph.start + clause.start()
+            end = paragraph.start + clause.end()
+            mentions, _ = _mentions_in(places, start, end)
+            if not _finer_than_issuer(mentions, plan, issuer_ids):
+                continue
+            count += 1
+            projects.append(
+                _make(
+                    plan,
+                    places,
+                    feature_id=f"{stem}:p:{p_index}:{count}",
+                    name=project_name(match.group(0)),
+                    kind="project",
+                    box=None,
+                    item_number=p_index,
+                    start=start,
+                    end=end,
+                    page=paragraph.page,
+                )
+            )
+    return projects
+
+
+def _normalised(name: str) -> str:
+    return re.sub(r"[\s（）()“”\"、，。]", "", name)
+
+
+def extract_projects(plan: Plan, places: Any = None, issuer_ids: set[str] | None = None) -> list[Project]:
+    """Every project of a plan: box items first, then located body sentences not already in a box.
+
+    ``places`` is the plan's :class:`~geoplan.places.PlanPlaces` (None: projects without locations and
+    no body sentences); ``issuer_ids`` the gazetteer ids of the issuer and its parents, which do not
+    count as a location finer than the issuer.
+    """
+    boxed = box_projects(plan, places)
+    names = [_normalised(p.name) for p in boxed]
+    body = [
+        p
+        for p in body_projects(plan, places, issuer_ids)
+        if not any(_normalised(p.name) in n or (len(n) > 4 and n in _normalised(p.name)) for n in names)
+    ]
+    return boxed + body
+
+
+def location_report(
+    projects: Sequence[Project], issuer_ids: dict[str, set[str]] | None = None
+) -> dict[str, Any]:
+    """How many projects are located finer than their issuer, and the list of those that are not.
+
+    ``issuer_ids`` maps a plan file name to the gazetteer ids of its issuer and parents (a place in
+    that set is no finer than the issuer).  Layout elements are not counted.
+    """
+    issuer_ids = issuer_ids or {}
+    counted = [p for p in projects if p.kind == "project"]
+    unlocated = []
+    per_plan: dict[str, dict[str, int]] = {}
+    for project in counted:
+        ids = issuer_ids.get(project.plan, set())
+        finer = any(is_finer(m.place, project.issuer_level, ids) for m in project.mentions) or any(
+            len([w for w in c.waypoints if w.place is not None]) >= 2 for c in project.corridors
+        )
+        stats = per_plan.setdefault(project.plan, {"projects": 0, "located": 0})
+        stats["projects"] += 1
+        if finer:
+            stats["located"] += 1
+        else:
+            unlocated.append(
+                {
+                    "feature_id": project.feature_id,
+                    "name": project.name,
+                    "plan": project.plan,
+                    "box": project.box,
+                    "page": project.page,
+                    "locations": "、".join(m.place.name for m in project.mentions),
+                    "reason": "only the issuer or its parents named"
+                    if project.mentions
+                    else "no place named",
+                }
+            )
+    total = len(counted)
+    located = total - len(unlocated)
+    return {
+        "projects": total,
+        "located_finer": located,
+        "share_located_finer": round(located / total, 4) if total else 0.0,
+        "per_plan": per_plan,
+        "issuer_only": unlocated,
+    }

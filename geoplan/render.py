@@ -1,0 +1,619 @@
+"""Static maps for print: the atlas composed on an A4/A3 page as PNG, PDF or SVG.
+
+``render_map`` is the one entry point (the CLI and the app's download both call it).  The map is drawn in
+:data:`MAP_CRS`, a Lambert conformal conic fitted to Inner Mongolia, so the scale bar is true (at the map
+centre) and the north arrow follows the meridian.  :func:`compose_map` builds the figure and returns a
+:class:`MapComposition` describing what was drawn (legend, scale bar, north arrow, inset, labels), which is
+what the tests inspect.
+
+Example::
+
+    from geoplan.atlas import read_atlas
+    from geoplan.render import render_map
+    render_map(read_atlas(), "map.png", place="鄂尔多斯市", dpi=200)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+import geopandas as gpd
+import matplotlib
+import numpy as np
+import shapely
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.legend import Legend
+from matplotlib.text import Annotation, Text
+from matplotlib.transforms import Bbox
+from pyproj import CRS, Transformer
+from shapely import union_all
+from shapely.geometry import box
+from shapely.geometry.base import BaseGeometry
+
+from geoplan.errors import InputError, RenderError, UnsupportedFormatError
+from geoplan.fonts import cjk_rc
+from geoplan.io import atomic_path
+from geoplan.layers import LayerDef, load_layers
+from geoplan.render_data import (
+    PlaceExtent,
+    label_candidates,
+    load_water,
+    plans_summary,
+    project_layers,
+    resolve_place,
+)
+from geoplan.render_furniture import (
+    NorthArrow,
+    ScaleBar,
+    draw_inset,
+    draw_north_arrow,
+    draw_scale_bar,
+    inset_bounds,
+)
+from geoplan.render_labels import place_labels
+from geoplan.render_layout import Layout, layout_for, pick_corners, wrap_text
+from geoplan.render_symbols import (
+    WATER_FILL,
+    WATER_LINE,
+    Drawn,
+    approximate_handle,
+    draw_layer,
+    draw_lines,
+    draw_polygons,
+    legend_handle,
+    water_handles,
+)
+from geoplan.render_tiles import DEFAULT_TILES, add_tiles
+
+#: Lambert conformal conic for Inner Mongolia (standard parallels 40°N and 50°N, central meridian 112°E).
+MAP_CRS = CRS.from_proj4(
+    "+proj=lcc +lat_0=45 +lon_0=112 +lat_1=40 +lat_2=50 +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs"
+)
+MAP_CRS_NAME = "兰伯特等角圆锥投影（标准纬线40°N、50°N，中央经线112°E）"
+PAPER_MM: dict[str, tuple[float, float]] = {"A4": (210.0, 297.0), "A3": (297.0, 420.0)}
+FORMATS = ("png", "pdf", "svg")
+BASEMAPS = ("none", "tiles")
+DPI_RANGE = (50, 1200)
+MIN_SPAN_M = 30_000.0
+REGION_TOLERANCE_M = 1_000.0  # simplification of the region outline (inset, default extent)
+TOWN_SPAN_M = 400_000.0  # towns are drawn on maps narrower than this
+WHOLE_REGION_SHARE = 0.6  # features spanning this share of the region: show the whole region
+
+
+@dataclass
+class MapComposition:
+    """What a rendered map contains; the figure plus handles on each part (tests and callers inspect it)."""
+
+    figure: Figure
+    map_ax: Axes
+    crs: CRS
+    extent: tuple[float, float, float, float]
+    centre_lonlat: tuple[float, float]
+    title: Text
+    subtitle: Text | None
+    source: Text
+    date: Text
+    legend: Legend | None
+    legend_labels: list[str]
+    scale_bar: ScaleBar
+    north_arrow: NorthArrow
+    inset: Axes | None
+    labels: list[Annotation]
+    label_boxes: list[Bbox]
+    basemap: str
+    drawn: dict[str, Drawn] = field(default_factory=dict)
+    scale_denominator: float = 0.0
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def texts(self) -> list[str]:
+        """Every string drawn on the figure (for glyph checks)."""
+        return [t.get_text() for t in self.figure.findobj(Text) if t.get_text()]
+
+
+def check_options(fmt: str, paper: str, dpi: int, basemap: str) -> None:
+    if fmt not in FORMATS:
+        raise UnsupportedFormatError(f"unknown map format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if paper not in PAPER_MM:
+        raise InputError(f"unknown paper {paper!r}; use one of {', '.join(PAPER_MM)}")
+    if not isinstance(dpi, int) or not DPI_RANGE[0] <= dpi <= DPI_RANGE[1]:
+        raise InputError(f"dpi must be an integer from {DPI_RANGE[0]} to {DPI_RANGE[1]}, not {dpi!r}")
+    if basemap not in BASEMAPS:
+        raise InputError(f"unknown basemap {basemap!r}; use one of {', '.join(BASEMAPS)}")
+
+
+def parse_bbox(value: str | tuple[float, ...] | list[float]) -> tuple[float, float, float, float]:
+    """A lon/lat box ``minx,miny,maxx,maxy`` (string or sequence) checked for order and range."""
+    try:
+        parts = [float(v) for v in (value.split(",") if isinstance(value, str) else value)]
+    except (TypeError, ValueError):
+        raise InputError(f"bbox must be four numbers minx,miny,maxx,maxy, not {value!r}") from None
+    if len(parts) != 4:
+        raise InputError(f"bbox must be four numbers minx,miny,maxx,maxy, not {value!r}")
+    minx, miny, maxx, maxy = parts
+    if not (-180 <= minx < maxx <= 180 and -90 <= miny < maxy <= 90):
+        raise InputError(f"bbox {value!r} is not a lon/lat box with min < max")
+    return minx, miny, maxx, maxy
+
+
+def filter_layers(
+    layers: dict[str, gpd.GeoDataFrame],
+    layer_ids: list[str] | None = None,
+    plans: list[str] | None = None,
+) -> dict[str, gpd.GeoDataFrame]:
+    """Keep the named layers and, in them, the features of the named plans (file name or stem).
+
+    Administrative base layers (leagues, banners, towns) stay whole; the ``places`` layer keeps the
+    places named by those plans.  Unknown layers or plans matching nothing are :class:`InputError`.
+    """
+    if layer_ids:
+        unknown = [name for name in layer_ids if name not in layers]
+        if unknown:
+            raise InputError(f"no layer {', '.join(unknown)} in the atlas; it has {', '.join(layers)}")
+        layers = {name: layers[name] for name in layer_ids}
+    if not plans:
+        return dict(layers)
+    wanted = {p for plan in plans for p in (plan, Path(plan).name, Path(plan).stem)}
+
+    def matches(value: object) -> bool:
+        return any(p in wanted or Path(p).stem in wanted for p in str(value or "").split(";") if p)
+
+    filtered: dict[str, gpd.GeoDataFrame] = {}
+    hits = 0
+    for name, frame in layers.items():
+        column = "plan" if "plan" in frame.columns else "plans" if name == "places" else None
+        if column is None:
+            filtered[name] = frame
+            continue
+        keep = frame[column].map(matches).astype(bool)
+        hits += int(keep.sum()) if column == "plan" else 0
+        filtered[name] = frame[keep]
+    if not hits:
+        known = sorted(
+            {p for f in layers.values() if "plan" in f.columns for p in f["plan"].dropna().unique()}
+        )
+        raise InputError(
+            f"no feature of plan {', '.join(plans)}; plans in the atlas: {', '.join(known) or 'none'}"
+        )
+    return filtered
+
+
+def _fit_extent(
+    bounds: tuple[float, float, float, float], aspect: float, pad: float = 0.06
+) -> tuple[float, float, float, float]:
+    """Pad ``bounds`` and widen one side so the box has height/width ``aspect`` (no distortion)."""
+    minx, miny, maxx, maxy = bounds
+    cx, cy = (minx + maxx) / 2, (miny + maxy) / 2
+    width = max(maxx - minx, MIN_SPAN_M) * (1 + 2 * pad)
+    height = max(maxy - miny, MIN_SPAN_M) * (1 + 2 * pad)
+    if height / width > aspect:
+        width = height / aspect
+    else:
+        height = width * aspect
+    return cx - width / 2, cy - height / 2, cx + width / 2, cy + height / 2
+
+
+def _default_bounds(
+    projected: dict[str, gpd.GeoDataFrame], definitions: dict[str, LayerDef], region: BaseGeometry | None
+) -> tuple[float, float, float, float]:
+    """The extent of the thematic features inside the region (the whole region when they spread over most
+    of it); without thematic features the base layers' extent."""
+    thematic = [f for n, f in projected.items() if definitions[n].group == "thematic" and not f.empty]
+    if thematic:
+        geometries = np.concatenate([np.asarray(f.geometry.values, dtype=object) for f in thematic])
+        if region is not None:
+            shapely.prepare(region)
+            inside = shapely.contains(region, shapely.point_on_surface(geometries))
+            geometries = (
+                shapely.clip_by_rect(geometries[inside], *region.bounds) if inside.any() else geometries
+            )
+        bounds = tuple(shapely.total_bounds(geometries))
+        if region is not None:
+            rminx, rminy, rmaxx, rmaxy = region.bounds
+            if bounds[2] - bounds[0] > WHOLE_REGION_SHARE * (rmaxx - rminx) or bounds[3] - bounds[
+                1
+            ] > WHOLE_REGION_SHARE * (rmaxy - rminy):
+                return region.bounds
+        return bounds
+    frames = [f for n, f in projected.items() if not f.empty]
+    if not frames:
+        raise RenderError("nothing to draw: every layer is empty")
+    return tuple(
+        shapely.total_bounds(np.concatenate([np.asarray(f.geometry.values, dtype=object) for f in frames]))
+    )
+
+
+def _region(projected_full: dict[str, gpd.GeoDataFrame], tolerance: float) -> BaseGeometry | None:
+    """Inner Mongolia as the union of the leagues (or the banners), for the inset."""
+    for name in ("leagues", "banners"):
+        frame = projected_full.get(name)
+        if frame is not None and not frame.empty:
+            polygons = frame[frame.geom_type.isin(["Polygon", "MultiPolygon"])]
+            if not polygons.empty:
+                return union_all(polygons.geometry.simplify(tolerance).buffer(0).to_numpy())
+    return None
+
+
+def _mm_rect(layout: Layout, rect_mm: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    x, y, w, h = rect_mm
+    return x / layout.width_mm, y / layout.height_mm, w / layout.width_mm, h / layout.height_mm
+
+
+def compose_map(
+    layers: dict[str, gpd.GeoDataFrame],
+    *,
+    title: str | None = None,
+    subtitle: str | None = None,
+    bbox: tuple[float, float, float, float] | str | None = None,
+    place: str | None = None,
+    paper: str = "A4",
+    landscape: bool = False,
+    dpi: int = 200,
+    basemap: str = "none",
+    tile_source: str = DEFAULT_TILES,
+    today: dt.date | None = None,
+) -> MapComposition:
+    """Build the map figure (call inside :func:`matplotlib.rc_context` of :func:`geoplan.fonts.cjk_rc`)."""
+    check_options("png", paper, dpi, basemap)
+    if bbox is not None and place is not None:
+        raise InputError("give either a bbox or a place, not both")
+    definitions = {d.id: d for d in load_layers()}
+    unknown = [name for name in layers if name not in definitions]
+    if unknown:
+        raise InputError(f"unknown layer {', '.join(unknown)}; layers.yaml defines {', '.join(definitions)}")
+    notes: list[str] = []
+    projected_full = project_layers(layers, MAP_CRS)
+    focus: PlaceExtent | None = resolve_place(place, layers, MAP_CRS, notes) if place else None
+
+    layout = layout_for(PAPER_MM[paper], landscape, definitions, layers)
+    region = _region(projected_full, REGION_TOLERANCE_M)
+    map_rect = layout.map_rect_mm
+    aspect = map_rect[3] / map_rect[2]
+    if bbox is not None:
+        lonlat = parse_bbox(bbox)
+        to_map = Transformer.from_crs("EPSG:4326", MAP_CRS, always_xy=True)
+        bounds = to_map.transform_bounds(*lonlat, densify_pts=21)
+        extent = _fit_extent(bounds, aspect, pad=0.0)
+    elif focus is not None:
+        extent = _fit_extent(focus.geometry.bounds, aspect)
+    else:
+        extent = _fit_extent(_default_bounds(projected_full, definitions, region), aspect)
+    minx, miny, maxx, maxy = extent
+    units_per_px = (maxx - minx) / (map_rect[2] / 25.4 * dpi)
+    to_lonlat = Transformer.from_crs(MAP_CRS, "EPSG:4326", always_xy=True)
+    centre = to_lonlat.transform((minx + maxx) / 2, (miny + maxy) / 2)
+    view = box(*extent)
+    projected = {
+        name: frame.cx[minx:maxx, miny:maxy] if not frame.empty else frame
+        for name, frame in projected_full.items()
+    }
+
+    fig = Figure(figsize=(layout.width_mm / 25.4, layout.height_mm / 25.4), dpi=dpi)
+    FigureCanvasAgg(fig)
+    fig.set_facecolor("white")
+    ax = fig.add_axes(_mm_rect(layout, map_rect), label="map")
+    ax.set_gid("map")
+    ax.set_xlim(minx, maxx)
+    ax.set_ylim(miny, maxy)
+    ax.set_aspect("equal", adjustable="box")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.set_facecolor("#fbfbf8")
+    for spine in ax.spines.values():
+        spine.set_linewidth(0.8)
+
+    # basemap: tiles when asked and available; vector boundaries and water always
+    used_basemap = "vector"
+    attribution = ""
+    if basemap == "tiles":
+        result = add_tiles(ax, MAP_CRS, tile_source)
+        if result.drawn:
+            used_basemap, attribution = "tiles", result.attribution
+        else:
+            notes.append(result.reason)
+    water = load_water(MAP_CRS, extent, notes)
+    water_parts = {"areas": False, "lines": False}
+    if water is not None and not water.empty:
+        simplified = water.geometry.simplify(units_per_px)
+        areas = [g for g in simplified if g.geom_type in ("Polygon", "MultiPolygon")]
+        lines = [g for g in simplified if g.geom_type in ("LineString", "MultiLineString")]
+        water_parts["areas"] = (
+            draw_polygons(
+                ax,
+                areas,
+                edgecolor=WATER_LINE,
+                facecolor=WATER_FILL,
+                fill_opacity=1.0,
+                linewidth=0.4,
+                zorder=0.5,
+                gid="water",
+            )
+            is not None
+        )
+        water_parts["lines"] = (
+            draw_lines(ax, lines, color=WATER_LINE, linewidth=0.7, zorder=0.6, gid="water") is not None
+        )
+
+    drawn: dict[str, Drawn] = {}
+    thematic_ids = [n for n, d in definitions.items() if d.group == "thematic"]
+    for name in sorted(projected, key=lambda n: definitions[n].style.z):
+        frame = projected[name]
+        definition = definitions[name]
+        if frame.empty:
+            continue
+        if name == "towns" and maxx - minx > TOWN_SPAN_M:
+            notes.append(f"towns not drawn on a map wider than {TOWN_SPAN_M / 1000:.0f} km")
+            continue
+        if definition.geometry == "polygon" or name in ("leagues", "banners"):
+            frame = frame.set_geometry(frame.geometry.simplify(units_per_px * 0.5))
+        drawn[name] = draw_layer(
+            ax,
+            definition,
+            frame,
+            zorder=1 + definition.style.z / 10,
+            ring_slot=thematic_ids.index(name) if name in thematic_ids else None,
+            fill=definition.group == "thematic" or name in ("leagues", "banners"),
+        )
+    if focus is not None and focus.geometry.geom_type in ("Polygon", "MultiPolygon"):
+        outside = view.difference(focus.geometry)
+        draw_polygons(
+            ax,
+            [outside],
+            edgecolor="none",
+            facecolor="white",
+            fill_opacity=0.55,
+            linewidth=0,
+            zorder=2.5,
+            gid="focus-mask",
+        )
+        draw_polygons(
+            ax,
+            [focus.geometry],
+            edgecolor="#222222",
+            facecolor=None,
+            fill_opacity=0,
+            linewidth=1.6,
+            zorder=2.6,
+            gid="focus-outline",
+        )
+
+    # furniture: inset in the emptiest corner, scale bar and north arrow in free corners
+    corners = pick_corners(projected, extent)
+    inset_ax = None
+    if region is not None:
+        inset_rect = layout.inset_rect_mm(corners.inset, inset_bounds(region, extent))
+        inset_ax = draw_inset(fig, _mm_rect(layout, inset_rect), region, extent)
+    else:
+        notes.append("no leagues or banners in the atlas: no inset locator map")
+    scale_bar = draw_scale_bar(ax, MAP_CRS, centre, corners.scale_bar_anchor, max_fraction=0.22)
+    north_arrow = draw_north_arrow(ax, MAP_CRS, centre, corners.north_arrow_anchor)
+
+    # texts
+    kinds = {n: definitions[n] for n in drawn}
+    thematic_total = sum(d.total for n, d in drawn.items() if kinds[n].group == "thematic")
+    approximate_total = sum(d.approximate for d in drawn.values())
+    plans_text, default_title = plans_summary(layers)
+    title_text = title or (f"{focus.name}规划项目示意图" if focus else default_title)
+    if subtitle is None:
+        subtitle = f"规划要素 {thematic_total} 个" + (
+            f"，其中位置近似 {approximate_total} 个" if approximate_total else ""
+        )
+    title_artist = fig.text(*layout.title_xy, title_text, fontsize=16, ha="center", va="top", gid="title")
+    subtitle_artist = (
+        fig.text(
+            *layout.subtitle_xy,
+            subtitle,
+            fontsize=9.5,
+            ha="center",
+            va="top",
+            color="#444444",
+            gid="subtitle",
+        )
+        if subtitle
+        else None
+    )
+    k = scale_bar.scale_factor
+    denominator = (maxx - minx) / k / (map_rect[2] / 1000)
+    sources = [s for s in _base_sources(layers) if s]
+    source_line = (
+        f"资料来源：{plans_text}；底图：{'、'.join(sources) or '地名库'}"
+        + (f"；瓦片：{attribution}" if attribution else "")
+        + f"。{MAP_CRS_NAME}，比例尺约1:{_round_sig(denominator):,}（地图中心）。"
+        + "示意图，非测绘成果，不作为界线依据。"
+    )
+    source_artist = fig.text(
+        *layout.source_xy,
+        wrap_text(source_line, layout.text_width_mm, 6.5),
+        fontsize=6.5,
+        ha="left",
+        va="bottom",
+        color="#444444",
+        gid="source",
+        linespacing=1.4,
+    )
+    date_artist = fig.text(
+        *layout.date_xy,
+        f"制图日期：{(today or dt.date.today()).isoformat()}",
+        fontsize=6.5,
+        ha="right",
+        va="bottom",
+        color="#444444",
+        gid="date",
+    )
+
+    # legend
+    handles, legend_labels = [], []
+    for name, definition in definitions.items():
+        if name in drawn and drawn[name].total:
+            handles.append(legend_handle(definition, drawn[name]))
+            count = f"（{drawn[name].total}）" if definition.group == "thematic" else ""
+            legend_labels.append(f"{definition.title}{count}")
+    for handle, label in water_handles(water_parts["areas"], water_parts["lines"]):
+        handles.append(handle)
+        legend_labels.append(label)
+    if approximate_total:
+        handles.append(approximate_handle())
+        legend_labels.append("位置近似（旗县/盟市/示意）")
+    legend = None
+    if handles:
+        legend = fig.legend(
+            handles,
+            legend_labels,
+            loc="upper left",
+            bbox_to_anchor=layout.legend_anchor,
+            ncols=layout.legend_columns,
+            fontsize=7.5,
+            title="图例",
+            title_fontsize=8.5,
+            frameon=False,
+            alignment="left",
+            handlelength=2.4,
+            columnspacing=1.6,
+            borderaxespad=0,
+            borderpad=0,
+        )
+        legend.set_gid("legend")
+
+    # labels last: measured against everything else
+    renderer = fig.canvas.get_renderer()
+    obstacles = [a.get_window_extent(renderer) for a in scale_bar.artists + north_arrow.artists]
+    if inset_ax is not None:
+        obstacles.append(inset_ax.get_window_extent(renderer))
+    labels, label_boxes = place_labels(
+        ax, label_candidates(projected, extent, focus), renderer, obstacles, limit=layout.label_limit
+    )
+    return MapComposition(
+        figure=fig,
+        map_ax=ax,
+        crs=MAP_CRS,
+        extent=extent,
+        centre_lonlat=centre,
+        title=title_artist,
+        subtitle=subtitle_artist,
+        source=source_artist,
+        date=date_artist,
+        legend=legend,
+        legend_labels=legend_labels,
+        scale_bar=scale_bar,
+        north_arrow=north_arrow,
+        inset=inset_ax,
+        labels=labels,
+        label_boxes=label_boxes,
+        basemap=used_basemap,
+        drawn=drawn,
+        scale_denominator=denominator,
+        notes=notes,
+    )
+
+
+def _round_sig(value: float, digits: int = 2) -> int:
+    from math import floor, log10
+
+    if value <= 0:
+        return 0
+    return int(round(value, -int(floor(log10(value))) + digits - 1))
+
+
+def _base_sources(layers: dict[str, gpd.GeoDataFrame], shown: int = 3) -> list[str]:
+    """Where the boundaries come from, once per source (record ids in parentheses dropped)."""
+    found: list[str] = []
+    for name in ("leagues", "banners"):
+        frame = layers.get(name)
+        if frame is not None and "geometry_source" in frame.columns:
+            for value in frame["geometry_source"].dropna().astype(str).unique():
+                value = " ".join(re.sub(r"[(（][^)）]*[)）]", " ", value).split()).strip(" ,，;；")
+                if value and value not in found:
+                    found.append(value)
+    return found[:shown] + (["等"] if len(found) > shown else [])
+
+
+@dataclass(frozen=True)
+class RenderSummary:
+    """What :func:`render_report` drew, for the CLI's message."""
+
+    features: int
+    labels: int
+    basemap: str
+    scale_denominator: float
+    notes: tuple[str, ...]
+
+
+def render_map(
+    layers: dict[str, gpd.GeoDataFrame],
+    out: str | Path | IO[bytes],
+    *,
+    fmt: str = "png",
+    title: str | None = None,
+    subtitle: str | None = None,
+    bbox: tuple[float, float, float, float] | None = None,
+    place: str | None = None,
+    paper: str = "A4",
+    landscape: bool = False,
+    dpi: int = 200,
+    basemap: str = "none",
+) -> None:
+    """Render the atlas layers as a finished map page to ``out`` (a path, written atomically, or a binary file).
+
+    ``bbox`` is (minx, miny, maxx, maxy) in degrees; ``place`` a league, banner or gazetteer place to zoom
+    to; ``basemap='tiles'`` draws web tiles when they load and falls back to the vector basemap otherwise.
+    """
+    render_report(
+        layers,
+        out,
+        fmt=fmt,
+        title=title,
+        subtitle=subtitle,
+        bbox=bbox,
+        place=place,
+        paper=paper,
+        landscape=landscape,
+        dpi=dpi,
+        basemap=basemap,
+    )
+
+
+def render_report(
+    layers: dict[str, gpd.GeoDataFrame], out: str | Path | IO[bytes], *, fmt: str = "png", **options: object
+) -> RenderSummary:
+    """:func:`render_map` that also returns a summary (counts, basemap used, notes such as a tile fallback)."""
+    check_options(
+        fmt, str(options.get("paper", "A4")), options.get("dpi", 200), str(options.get("basemap", "none"))
+    )
+    with matplotlib.rc_context(cjk_rc()):
+        composition = compose_map(layers, **options)
+        save_figure(composition.figure, out, fmt, composition.figure.dpi)
+    thematic = {d.id for d in load_layers() if d.group == "thematic"}
+    return RenderSummary(
+        features=sum(d.total for name, d in composition.drawn.items() if name in thematic),
+        labels=len(composition.labels),
+        basemap=composition.basemap,
+        scale_denominator=composition.scale_denominator,
+        notes=tuple(composition.notes),
+    )
+
+
+def save_figure(fig: Figure, out: str | Path | IO[bytes], fmt: str, dpi: float) -> None:
+    """Write the page at its paper size (no tight cropping); atomically when ``out`` is a path."""
+    metadata = {
+        "png": {"Software": "geoplan"},
+        "pdf": {"Creator": "geoplan", "CreationDate": None},
+        "svg": {"Date": None, "Creator": "geoplan"},
+    }[fmt]
+    kwargs = {"format": fmt, "dpi": dpi, "metadata": metadata, "facecolor": "white"}
+    try:
+        if isinstance(out, str | Path):
+            with atomic_path(out) as tmp:
+                fig.savefig(tmp, **kwargs)
+        else:
+            buffer = io.BytesIO()
+            fig.savefig(buffer, **kwargs)
+            out.write(buffer.getvalue())
+    except OSError as error:
+        raise RenderError(f"cannot write the map: {error}") from None

@@ -1,0 +1,203 @@
+"""What a static map draws: projected layers, the place it zooms to, water from the gazetteer, labels, sources."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import geopandas as gpd
+from pyproj import CRS
+from shapely.geometry import box
+from shapely.geometry.base import BaseGeometry
+
+from geoplan.errors import GeoplanError, InputError
+from geoplan.render_labels import LabelCandidate
+
+WATER_TYPES = ["lake", "river", "reservoir"]
+ADMIN_SUFFIXES = ("自治旗", "自治县", "旗", "县", "市", "区", "盟")
+PLAN_KINDS = {"14th": "“十四五”", "15th": "“十五五”"}
+TOWN_LABEL_SPAN_M = 400_000.0
+_WATER_CACHE: dict[str, gpd.GeoDataFrame] = {}
+
+
+@dataclass(frozen=True)
+class PlaceExtent:
+    """The place a map zooms to: its name, projected geometry and where it was found."""
+
+    name: str
+    geometry: BaseGeometry
+    source: str
+
+
+def project_layers(layers: dict[str, gpd.GeoDataFrame], crs: CRS) -> dict[str, gpd.GeoDataFrame]:
+    """Every layer in the map CRS, without empty or missing geometries."""
+    projected = {}
+    for name, frame in layers.items():
+        frame = frame[frame.geometry.notna() & ~frame.geometry.is_empty]
+        if frame.crs is None:
+            frame = frame.set_crs("EPSG:4326")
+        projected[name] = frame.to_crs(crs)
+    return projected
+
+
+def _core(name: str) -> str:
+    for suffix in ADMIN_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            return name[: -len(suffix)]
+    return name
+
+
+def _gazetteer(notes: list[str]):
+    try:
+        from geoplan.gazetteer import Gazetteer
+
+        return Gazetteer.load()
+    except ImportError:
+        notes.append("gazetteer not available yet")
+    except GeoplanError as error:
+        notes.append(f"gazetteer not available: {error}")
+    return None
+
+
+def resolve_place(name: str, layers: dict[str, gpd.GeoDataFrame], crs: CRS, notes: list[str]) -> PlaceExtent:
+    """A league or banner of the atlas (also without its suffix: 鄂尔多斯 = 鄂尔多斯市), a town or place of the
+    atlas, or else a gazetteer place; :class:`InputError` when none has that name."""
+    wanted = name.strip()
+    if not wanted:
+        raise InputError("empty place name")
+    passes = (("leagues", "banners"), ("towns", "places"))
+    for layer_ids in passes:
+        for match in (lambda n: n == wanted, lambda n: _core(n) == _core(wanted)):
+            for layer_id in layer_ids:
+                frame = layers.get(layer_id)
+                if frame is None or frame.empty or "name" not in frame.columns:
+                    continue
+                hits = frame[frame["name"].astype(str).map(match) & frame.geometry.notna()]
+                if not hits.empty:
+                    if len(hits) > 1:
+                        notes.append(f"{wanted}: {len(hits)} matches in {layer_id}; using the first")
+                    geometry = hits.iloc[:1].set_crs(hits.crs or "EPSG:4326", allow_override=True).to_crs(crs)
+                    return PlaceExtent(str(hits.iloc[0]["name"]), geometry.geometry.iloc[0], layer_id)
+    gazetteer = _gazetteer(notes)
+    if gazetteer is not None:
+        candidates = gazetteer.lookup(wanted)
+        if candidates:
+            place = candidates[0].place
+            geometry = gpd.GeoSeries([place.geometry], crs="EPSG:4326").to_crs(crs).iloc[0]
+            return PlaceExtent(place.name, geometry, "gazetteer")
+    raise InputError(
+        f"unknown place {wanted!r}: not a league, banner or place of the atlas nor in the gazetteer"
+    )
+
+
+def load_water(
+    crs: CRS, extent: tuple[float, float, float, float], notes: list[str]
+) -> gpd.GeoDataFrame | None:
+    """Lakes, reservoirs and rivers of the gazetteer inside ``extent`` (projected); None when unavailable."""
+    key = crs.to_wkt()
+    if key not in _WATER_CACHE:
+        gazetteer = _gazetteer(notes)
+        if gazetteer is None:
+            return None
+        try:
+            frame = gazetteer.frame(types=WATER_TYPES)
+        except GeoplanError as error:
+            notes.append(f"no water from the gazetteer: {error}")
+            return None
+        frame = frame[frame.geometry.notna() & ~frame.geometry.is_empty]
+        _WATER_CACHE[key] = frame.to_crs(crs) if not frame.empty else frame
+    water = _WATER_CACHE[key]
+    if water.empty:
+        return water
+    minx, miny, maxx, maxy = extent
+    return water.cx[minx:maxx, miny:maxy]
+
+
+def plans_summary(layers: dict[str, gpd.GeoDataFrame], shown: int = 4) -> tuple[str, str]:
+    """(source text naming the plans drawn, default title) from the thematic features' plan columns."""
+    plans: dict[str, tuple[str, str]] = {}
+    for frame in layers.values():
+        if "plan" not in frame.columns or frame.empty:
+            continue
+        for row in frame[["plan", "issuer", "plan_kind"]].drop_duplicates().itertuples(index=False):
+            plans.setdefault(str(row.plan), (str(row.issuer or ""), PLAN_KINDS.get(str(row.plan_kind), "")))
+    if not plans:
+        return "地名库", "内蒙古自治区地名示意图"
+    names = [f"{issuer}{kind}规划纲要" if issuer else plan for plan, (issuer, kind) in sorted(plans.items())]
+    names = list(dict.fromkeys(names))
+    text = "、".join(names[:shown]) + (f"等{len(names)}部规划" if len(names) > shown else "")
+    issuers = {issuer for issuer, _ in plans.values() if issuer}
+    kinds = {kind for _, kind in plans.values() if kind}
+    kind = kinds.pop() if len(kinds) == 1 else ""
+    if len(issuers) == 1:
+        return text, f"{issuers.pop()}{kind}规划重点项目示意图"
+    return text, f"内蒙古自治区{kind}规划重点项目示意图"
+
+
+def _referenced_places(projected: dict[str, gpd.GeoDataFrame]) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for frame in projected.values():
+        if "place_ids" in frame.columns:
+            for value in frame["place_ids"].dropna().astype(str):
+                counts.update(p for p in value.split(";") if p)
+    return counts
+
+
+def _area_candidates(
+    frame: gpd.GeoDataFrame | None, view, fontsize: float, color: str
+) -> list[LabelCandidate]:
+    if frame is None or frame.empty:
+        return []
+    out = []
+    for name, geometry in zip(frame["name"].astype(str), frame.geometry, strict=True):
+        visible = geometry.intersection(view)
+        if visible.is_empty or visible.area < view.area * 0.002:
+            continue
+        point = visible.representative_point()
+        out.append(LabelCandidate(name, point.x, point.y, fontsize, color, area=True))
+    return out
+
+
+def label_candidates(
+    projected: dict[str, gpd.GeoDataFrame],
+    extent: tuple[float, float, float, float],
+    focus: PlaceExtent | None,
+) -> list[LabelCandidate]:
+    """Labels in priority order: leagues (when several show), places the plans name most, banners, towns."""
+    view = box(*extent)
+    candidates: list[LabelCandidate] = []
+    leagues = _area_candidates(projected.get("leagues"), view, 9.5, "#4a4a4a")
+    if len(leagues) >= 2:
+        candidates += leagues
+    places = projected.get("places")
+    if places is not None and not places.empty:
+        referenced = _referenced_places(projected)
+        named = places
+        if "plans" in places.columns:
+            named = places[places["plans"].fillna("").astype(str).str.len() > 0]
+        if named.empty:  # an atlas without plan references: label the places themselves
+            named = places
+        points = named.geometry.representative_point()
+        ranked = sorted(
+            zip(named["place_id"].astype(str), named["name"].astype(str), points, strict=True),
+            key=lambda row: -referenced.get(row[0], 0),
+        )
+        candidates += [
+            LabelCandidate(name, p.x, p.y, 7.0, "#1a1a1a") for _, name, p in ranked if view.contains(p)
+        ]
+    candidates += _area_candidates(projected.get("banners"), view, 7.0, "#6e6e6e")
+    minx, _, maxx, _ = extent
+    towns = projected.get("towns")
+    if towns is not None and not towns.empty and maxx - minx < TOWN_LABEL_SPAN_M:
+        points = towns.geometry.representative_point()
+        candidates += [
+            LabelCandidate(name, p.x, p.y, 6.0, "#555555")
+            for name, p in zip(towns["name"].astype(str), points, strict=True)
+            if view.contains(p)
+        ]
+    if focus is not None:
+        point = focus.geometry.representative_point()
+        candidates.insert(
+            0, LabelCandidate(focus.name, point.x, point.y, 10.0, "#111111", area=focus.geometry.area > 0)
+        )
+    return candidates

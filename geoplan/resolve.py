@@ -1,0 +1,384 @@
+"""Resolve place mentions to gazetteer places: rank candidates, fall back to a known parent.
+
+Ranking, strongest first:
+
+1. **jurisdiction** — a candidate inside the plan's issuing banner or league beats a namesake elsewhere
+   (then one inside the issuer's league, then one in Inner Mongolia, then a neighbouring county);
+2. **context** — a candidate inside a banner/league named in the same sentence, then the same paragraph;
+3. **type** — the candidate's type agrees with the type the suffix implies (…口岸 -> port);
+4. **prior** — the gazetteer's own score, then admin level (league/banner before towns).
+
+A name the gazetteer lacks keeps its type and is resolved to the nearest known parent — the place named
+inside it ('鄂尔多斯' in '鄂尔多斯综合保税区'), else a place named before it in the same clause, else the
+issuer — with precision 'banner'/'league' (or 'town') and a reason.  It never gets an invented point.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy
+
+from geoplan.mentions import Mention, is_generic
+
+#: weights of the ranking rules (each a separate order of magnitude so the strongest rule decides).
+W_JURISDICTION = 1000.0
+W_LEAGUE = 300.0
+W_REGION = 50.0
+W_SENTENCE = 100.0
+W_PARAGRAPH = 30.0
+W_TYPE = 10.0
+W_PRIOR = 1.0
+#: admin level prior for bare names (a banner name is more often meant than a village of that name).
+TYPE_PRIOR = {
+    "league": 0.9,
+    "banner": 0.8,
+    "province": 0.7,
+    "town": 0.5,
+    "port": 0.5,
+    "park": 0.5,
+    "village": 0.1,
+}
+#: types that can stand for 'the place a thing is in' when a name is unknown.
+ADMIN_TYPES = frozenset({"province", "league", "banner"})
+PARENT_TYPES = frozenset({"league", "banner", "town", "park", "port"})
+#: what may contain a place of a given type (a town is in a banner, not in another town).
+PARENT_TYPES_OF = {
+    "town": frozenset({"league", "banner"}),
+    "village": frozenset({"league", "banner", "town"}),
+}
+#: types whose namesakes are many (城关镇, 新华街道): outside the plan's league they need context to be trusted.
+LOCAL_TYPES = frozenset({"town", "village"})
+#: suffix types that are the same kind of thing in the gazetteer's vocabulary.
+COMPATIBLE_TYPES = {
+    "town": {"town"},
+    "village": {"village"},
+    "lake": {"lake", "wetland", "reservoir", "town"},
+    "park": {"park", "subpark"},
+    "reserve": {"reserve", "national_park"},
+    "road": {"road", "corridor"},
+    "railway": {"railway"},
+    "desert": {"desert", "sandy_land"},
+    "sandy_land": {"sandy_land", "desert"},
+}
+_SENTENCE_CODES = numpy.array([ord(c) for c in "。；！？!?;\n"], dtype=numpy.uint32)
+_CLAUSE_CODES = numpy.array([ord(c) for c in "，,：:"], dtype=numpy.uint32)
+
+
+@dataclass(frozen=True)
+class ResolvedMention:
+    """A mention and what it resolved to.
+
+    ``place`` is the place itself (``rule`` not starting with 'parent'), a known parent (``rule`` starting
+    with 'parent:'; ``precision`` then says how coarse), or None (unresolved; ``reason`` says why).
+    """
+
+    surface: str
+    start: int
+    end: int
+    type: str | None
+    place: Any | None  # geoplan.gazetteer.Place
+    precision: str | None
+    confidence: float
+    rule: str
+    reason: str
+
+    @property
+    def level(self) -> str:
+        """'own' (resolved to the place itself), 'parent' (to a place containing it) or 'none'."""
+        if self.place is None:
+            return "none"
+        return "parent" if self.rule.startswith("parent") else "own"
+
+
+@dataclass
+class TextIndex:
+    """Sentence and clause boundaries of a text, for context lookups."""
+
+    sentence_starts: list[int]
+    clause_starts: list[int]
+    paragraph_starts: list[int]
+
+    @classmethod
+    def of(cls, text: str, paragraph_starts: Sequence[int] = ()) -> TextIndex:
+        codes = numpy.frombuffer(text.encode("utf-32-le"), dtype=numpy.uint32)
+        sentence_ends = numpy.isin(codes, _SENTENCE_CODES)
+        clause_ends = sentence_ends | numpy.isin(codes, _CLAUSE_CODES)
+        sentences = [0, *(numpy.flatnonzero(sentence_ends) + 1).tolist()]
+        clauses = [0, *(numpy.flatnonzero(clause_ends) + 1).tolist()]
+        paragraphs = sorted({0, *paragraph_starts}) if paragraph_starts else sentences
+        return cls(sentences, clauses, paragraphs)
+
+    def sentence(self, offset: int) -> int:
+        return bisect.bisect_right(self.sentence_starts, offset) - 1
+
+    def clause(self, offset: int) -> int:
+        return bisect.bisect_right(self.clause_starts, offset) - 1
+
+    def paragraph(self, offset: int) -> int:
+        return bisect.bisect_right(self.paragraph_starts, offset) - 1
+
+
+class Resolver:
+    """Resolves mentions of one plan against a gazetteer (jurisdiction from the plan's metadata)."""
+
+    def __init__(self, gazetteer: Any, issuer: str | None, parent: str | None = None) -> None:
+        self.gazetteer = gazetteer
+        self.issuer = self._admin(issuer, parent)
+        self.issuer_id: str | None = self.issuer.id if self.issuer is not None else None
+        league = self.issuer.league_id if self.issuer is not None else None
+        self.league_id: str | None = league or (self.issuer_id if self._is_league(self.issuer) else None)
+        self._places: dict[str, Any] = {}
+        self._candidates: dict[tuple[str, tuple[str, ...]], list[tuple[Any, float]]] = {}
+
+    # -- gazetteer access -----------------------------------------------------------------------------
+    def place(self, place_id: str) -> Any | None:
+        if place_id not in self._places:
+            try:
+                self._places[place_id] = self.gazetteer.get(place_id)
+            except (KeyError, LookupError, ValueError):
+                self._places[place_id] = None
+        return self._places[place_id]
+
+    def _admin(self, name: str | None, parent: str | None) -> Any | None:
+        if not name:
+            return None
+        tries = [name]
+        if parent and name.startswith(parent):
+            tries.append(name[len(parent) :])
+        for attempt in tries:
+            found = self.gazetteer.lookup(attempt, types=["league", "banner"])
+            if found:
+                if parent and len(found) > 1:
+                    parent_places = self.gazetteer.lookup(parent, types=["league"])
+                    parent_ids = {p.place.id for p in parent_places}
+                    inside = [c for c in found if parent_ids.intersection(c.place.parent_ids)]
+                    if inside:
+                        return inside[0].place
+                return found[0].place
+        return None
+
+    def _far_namesake(self, place: Any, parts: dict[str, float]) -> bool:
+        """A town/village outside the plan's league, with nothing around it pointing there."""
+        if place.type not in LOCAL_TYPES or not self.league_id or parts["context"] > 0:
+            return False
+        return self.league_id not in place.parent_ids
+
+    def _contains(self, qualifier: Any, mention: Mention) -> bool:
+        """Whether the place named inside a name is where the named thing lies (not a namesake)."""
+        suffix = mention.rule.partition(":")[2]
+        remainder = mention.surface[len(mention.qualifier or "") : len(mention.surface) - len(suffix)]
+        if qualifier.type in ADMIN_TYPES:
+            # '呼和浩特镇' is a town named after a city, not a town in it
+            return not (remainder == "" and mention.type in {"town", "village"})
+        if self.league_id and qualifier.league_id != self.league_id:
+            return False  # a town of that name in another league: a namesake
+        if self.issuer is not None and self.issuer.type == "banner" and qualifier.banner_id != self.issuer_id:
+            return False  # a banner's plan names its own places: a town of another banner is a namesake
+        return remainder == "" or is_generic(remainder)  # '巴音温都尔沙漠' is not in a town '巴音…'
+
+    @staticmethod
+    def _is_league(place: Any | None) -> bool:
+        return place is not None and place.type == "league"
+
+    def candidates(self, mention: Mention) -> list[tuple[Any, float]]:
+        """Gazetteer places a mention may mean, with the gazetteer's own score."""
+        key = (mention.surface, mention.place_ids)
+        if key not in self._candidates:
+            self._candidates[key] = self._find_candidates(mention)
+        return self._candidates[key]
+
+    def _find_candidates(self, mention: Mention) -> list[tuple[Any, float]]:
+        places: dict[str, tuple[Any, float]] = {}
+        for place_id in mention.place_ids:
+            place = self.place(place_id)
+            if place is not None:
+                places[place.id] = (place, 1.0)
+        return list(places.values())
+
+    # -- ranking --------------------------------------------------------------------------------------
+    def rank(
+        self,
+        mention: Mention,
+        candidates: list[tuple[Any, float]],
+        sentence_ids: set[str],
+        paragraph_ids: set[str],
+    ) -> list[tuple[float, dict[str, float], Any]]:
+        """Candidates with their total score and the score of each rule, best first."""
+        ranked = []
+        for place, prior in candidates:
+            ancestors = {place.id, *place.parent_ids}
+            parts = {
+                "jurisdiction": self._jurisdiction(place, ancestors),
+                "context": W_SENTENCE * bool(sentence_ids & ancestors - {place.id})
+                + W_PARAGRAPH * bool(paragraph_ids & ancestors - {place.id}),
+                "type": W_TYPE * _type_agrees(mention.type, place.type),
+                "prior": W_PRIOR * (prior + TYPE_PRIOR.get(place.type, 0.3)),
+            }
+            ranked.append((sum(parts.values()), parts, place))
+        ranked.sort(key=lambda item: (-item[0], item[2].id))
+        return ranked
+
+    def _jurisdiction(self, place: Any, ancestors: set[str]) -> float:
+        if self.issuer_id and self.issuer_id in ancestors:
+            return W_JURISDICTION
+        if self.league_id and self.league_id in ancestors:
+            return W_LEAGUE
+        if place.type != "neighbour" and (place.province or "").startswith("内蒙古"):
+            return W_REGION
+        return 0.0
+
+    def resolve(
+        self,
+        mention: Mention,
+        sentence_ids: set[str] = frozenset(),  # type: ignore[assignment]
+        paragraph_ids: set[str] = frozenset(),  # type: ignore[assignment]
+        clause_places: Sequence[Any] = (),
+        issuer_fallback: bool = True,
+    ) -> ResolvedMention:
+        """Resolve one mention; ``*_ids`` are places (and their parents) named around it.
+
+        ``issuer_fallback=False`` (corridor waypoints: a line's end need not lie in the issuer) leaves a name
+        unresolved rather than placing it in the issuing banner/league."""
+        candidates = self.candidates(mention)
+        if len(candidates) == 1 and mention.type is None:  # the common case: one bare gazetteer name
+            place = candidates[0][0]
+            context = bool(
+                (sentence_ids or paragraph_ids)
+                and (sentence_ids | paragraph_ids).intersection(place.parent_ids)
+            )
+            if not self._far_namesake(place, {"context": float(context)}):
+                return ResolvedMention(
+                    mention.surface,
+                    mention.start,
+                    mention.end,
+                    place.type,
+                    place,
+                    place.precision,
+                    0.9,
+                    "only-candidate",
+                    f"1 candidate; only-candidate chose {place.id}",
+                )
+        if candidates:
+            ranked = self.rank(mention, candidates, sentence_ids, paragraph_ids)
+            score, parts, place = ranked[0]
+            if self._far_namesake(place, parts):
+                fallback = self._to_parent(
+                    mention, sentence_ids, paragraph_ids, clause_places, issuer_fallback
+                )
+                reason = f"only namesakes outside {self.issuer.name if self.issuer else 'the plan'} ({place.id}); {fallback.reason}"
+                return ResolvedMention(
+                    fallback.surface,
+                    fallback.start,
+                    fallback.end,
+                    fallback.type or place.type,
+                    fallback.place,
+                    fallback.precision,
+                    fallback.confidence,
+                    fallback.rule,
+                    reason,
+                )
+            rule, confidence = _decision(ranked)
+            reason = f"{len(ranked)} candidate(s); {rule} chose {place.id}"
+            return ResolvedMention(
+                mention.surface,
+                mention.start,
+                mention.end,
+                mention.type or place.type,
+                place,
+                place.precision,
+                confidence,
+                rule,
+                reason,
+            )
+        return self._to_parent(mention, sentence_ids, paragraph_ids, clause_places, issuer_fallback)
+
+    def _to_parent(
+        self,
+        mention: Mention,
+        sentence_ids: set[str],
+        paragraph_ids: set[str],
+        clause_places: Sequence[Any],
+        issuer_fallback: bool = True,
+    ) -> ResolvedMention:
+        parent, rule, why = None, "", ""
+        if mention.qualifier_ids:
+            qualifier = Mention(
+                mention.qualifier or "", mention.start, mention.start, None, "q", mention.qualifier_ids
+            )
+            ranked = self.rank(qualifier, self.candidates(qualifier), sentence_ids, paragraph_ids)
+            if ranked and self._contains(ranked[0][2], mention):
+                parent, rule = ranked[0][2], "parent:named-inside"
+                why = (
+                    f"'{mention.surface}' not in the gazetteer; located by '{mention.qualifier}' in its name"
+                )
+        if parent is None:
+            allowed = PARENT_TYPES_OF.get(mention.type or "", PARENT_TYPES)
+            for place in reversed(clause_places):
+                if place.type in allowed:
+                    parent, rule = place, "parent:same-phrase"
+                    why = (
+                        f"'{mention.surface}' not in the gazetteer; located by '{place.name}' named before it"
+                    )
+                    break
+        if parent is None and self.issuer is not None and issuer_fallback:
+            parent, rule = self.issuer, "parent:issuer"
+            why = f"'{mention.surface}' not in the gazetteer; located in the issuing {self.issuer.type} {self.issuer.name}"
+        if parent is None:
+            return ResolvedMention(
+                mention.surface,
+                mention.start,
+                mention.end,
+                mention.type,
+                None,
+                None,
+                0.0,
+                "unresolved",
+                f"'{mention.surface}' not in the gazetteer and no known parent",
+            )
+        precision = parent.type if parent.type in {"banner", "league", "town"} else parent.precision
+        confidence = 0.5 if rule != "parent:issuer" else 0.3
+        return ResolvedMention(
+            mention.surface,
+            mention.start,
+            mention.end,
+            mention.type,
+            parent,
+            precision,
+            confidence,
+            rule,
+            why,
+        )
+
+
+def _type_agrees(implied: str | None, actual: str) -> float:
+    if implied is None:
+        return 0.0
+    if actual == implied or actual in COMPATIBLE_TYPES.get(implied, ()):
+        return 1.0
+    return -1.0
+
+
+def _decision(ranked: list[tuple[float, dict[str, float], Any]]) -> tuple[str, float]:
+    """Which rule separated the winner from the runner-up, and how confident that makes us."""
+    if len(ranked) == 1:
+        return "only-candidate", 0.9
+    (_, best, _), (_, second, _) = ranked[0], ranked[1]
+    for rule in ("jurisdiction", "context", "type", "prior"):
+        if best[rule] > second[rule] + 1e-9:
+            confidence = {"jurisdiction": 0.85, "context": 0.75, "type": 0.7, "prior": 0.5}[rule]
+            return rule, confidence
+    return "tie", 0.4
+
+
+def context_ids(places: Iterable[Any]) -> set[str]:
+    """Ids of places and all their parents."""
+    ids: set[str] = set()
+    for place in places:
+        if place is not None:
+            ids.add(place.id)
+            ids.update(place.parent_ids)
+    return {i for i in ids if not i.startswith("province:")}  # the region is everyone's parent

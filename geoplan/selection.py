@@ -1,0 +1,305 @@
+"""Pure filtering, search and counting over atlas frames (what the web app shows).
+
+An atlas is ``{layer_id: GeoDataFrame}`` as :func:`geoplan.atlas.read_atlas` returns it.  Nothing here
+draws or reads files; every function returns new frames and leaves its inputs untouched.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+import geopandas as gpd
+import pandas as pd
+
+from geoplan.layers import load_layers
+
+Atlas = Mapping[str, gpd.GeoDataFrame]
+
+#: Base layers that form the background and are never filtered away by plan/sector/… filters.
+BOUNDARY_LAYERS = ("leagues", "banners")
+PRECISIONS = ("point", "town", "banner", "league", "schematic")
+APPROXIMATE_PRECISIONS = frozenset({"banner", "league", "schematic"})
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the user chose; an empty tuple means "all"."""
+
+    layers: tuple[str, ...] = ()
+    plans: tuple[str, ...] = ()
+    leagues: tuple[str, ...] = ()
+    banners: tuple[str, ...] = ()
+    sectors: tuple[str, ...] = ()
+    actions: tuple[str, ...] = ()
+    precisions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One search result: what it is and where to zoom."""
+
+    label: str
+    kind: str  # 'project' | 'place' | 'gazetteer'
+    layer: str  # atlas layer id ('' for gazetteer records not in the atlas)
+    key: str  # feature_id or place_id
+    bounds: tuple[float, float, float, float]  # minx, miny, maxx, maxy (EPSG:4326)
+    detail: str = ""
+    score: float = field(default=0.0, compare=False)
+
+
+def thematic_ids() -> list[str]:
+    return [d.id for d in load_layers() if d.group == "thematic"]
+
+
+def is_thematic(layer_id: str) -> bool:
+    return layer_id in set(thematic_ids())
+
+
+def _column(frame: pd.DataFrame, name: str) -> pd.Series:
+    if name in frame.columns:
+        return frame[name].fillna("").astype(str)
+    return pd.Series([""] * len(frame), index=frame.index, dtype=object)
+
+
+def _split(values: pd.Series, sep: str) -> pd.Series:
+    return values.map(lambda text: {part.strip() for part in text.split(sep) if part.strip()})
+
+
+def filter_layer(layer_id: str, frame: gpd.GeoDataFrame, filters: Filters) -> gpd.GeoDataFrame:
+    """The rows of one layer that pass ``filters`` (boundary layers pass whole)."""
+    if layer_id in BOUNDARY_LAYERS or frame.empty:
+        return frame
+    keep = pd.Series(True, index=frame.index)
+    if filters.leagues:
+        keep &= _column(frame, "league").isin(filters.leagues)
+    if filters.banners:
+        keep &= _column(frame, "banner").isin(filters.banners)
+    if filters.precisions:
+        keep &= _column(frame, "precision").isin(filters.precisions)
+    if is_thematic(layer_id) or "plan" in frame.columns:
+        if filters.plans:
+            keep &= _column(frame, "plan").isin(filters.plans)
+        if filters.sectors:
+            keep &= _column(frame, "sector").isin(filters.sectors)
+        if filters.actions:
+            keep &= _column(frame, "action").isin(filters.actions)
+    else:
+        if filters.plans:
+            wanted = set(filters.plans)
+            keep &= _split(_column(frame, "plans"), ";").map(lambda names: bool(names & wanted))
+        if filters.sectors or filters.actions:
+            keep &= False  # base records carry no sector or action
+    return frame[keep]
+
+
+def filter_atlas(atlas: Atlas, filters: Filters) -> dict[str, gpd.GeoDataFrame]:
+    """The layers the user chose, each reduced to its rows passing ``filters``."""
+    chosen = [layer_id for layer_id in atlas if not filters.layers or layer_id in filters.layers]
+    return {layer_id: filter_layer(layer_id, atlas[layer_id], filters) for layer_id in chosen}
+
+
+def options(atlas: Atlas) -> dict[str, list[str]]:
+    """Distinct values offered by each filter (sorted, blanks dropped)."""
+
+    def distinct(frames: Iterable[pd.DataFrame], column: str, sep: str | None = None) -> list[str]:
+        values: set[str] = set()
+        for frame in frames:
+            series = _column(frame, column)
+            values.update(*_split(series, sep)) if sep else values.update(series)
+        return sorted(value for value in values if value)
+
+    thematic = [frame for layer_id, frame in atlas.items() if is_thematic(layer_id)]
+    base = [frame for layer_id, frame in atlas.items() if not is_thematic(layer_id)]
+    return {
+        "layers": list(atlas),
+        "plans": sorted(set(distinct(thematic, "plan")) | set(distinct(base, "plans", ";"))),
+        "leagues": distinct(atlas.values(), "league"),
+        "banners": distinct(atlas.values(), "banner"),
+        "sectors": distinct(thematic, "sector"),
+        "actions": distinct(thematic, "action"),
+        "precisions": [p for p in PRECISIONS if p in set(distinct(atlas.values(), "precision"))],
+    }
+
+
+def banners_of(atlas: Atlas, leagues: Iterable[str]) -> list[str]:
+    """Banner names whose league is one of ``leagues`` (all banners when none given)."""
+    wanted = set(leagues)
+    names: set[str] = set()
+    for frame in atlas.values():
+        banner, league = _column(frame, "banner"), _column(frame, "league")
+        names.update(banner[league.isin(wanted)] if wanted else banner)
+    return sorted(name for name in names if name)
+
+
+def counts(atlas: Atlas) -> dict[str, int]:
+    """Rows per layer, plus ``features`` (all thematic rows) and ``approximate`` (thematic, approximate)."""
+    result = {layer_id: len(frame) for layer_id, frame in atlas.items()}
+    thematic = [frame for layer_id, frame in atlas.items() if is_thematic(layer_id)]
+    result["features"] = sum(len(frame) for frame in thematic)
+    result["approximate"] = int(sum(approximate_mask(frame).sum() for frame in thematic))
+    return result
+
+
+def approximate_mask(frame: pd.DataFrame) -> pd.Series:
+    """True where a feature's location is approximate (banner/league/schematic precision)."""
+    flag = pd.Series(False, index=frame.index)
+    if "approximate" in frame.columns:
+        flag |= pd.to_numeric(frame["approximate"], errors="coerce").fillna(0).astype(int) == 1
+    return flag | _column(frame, "precision").isin(APPROXIMATE_PRECISIONS)
+
+
+def merge_atlases(old: Atlas, new: Atlas) -> dict[str, gpd.GeoDataFrame]:
+    """``old`` with ``new`` added: rows with the same id (feature_id / place_id) are replaced by new ones."""
+    merged = dict(old)
+    for layer_id, frame in new.items():
+        if layer_id not in merged or merged[layer_id].empty:
+            merged[layer_id] = frame
+            continue
+        if frame.empty:
+            continue
+        key = "feature_id" if "feature_id" in frame.columns else "place_id"
+        base = merged[layer_id].to_crs(frame.crs) if frame.crs is not None else merged[layer_id]
+        kept = base[~_column(base, key).isin(set(_column(frame, key)))]
+        merged[layer_id] = gpd.GeoDataFrame(pd.concat([kept, frame], ignore_index=True), crs=frame.crs)
+    return merged
+
+
+def _fold(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def _score(query: str, name: str) -> float:
+    """3 for an exact match, 2 for a prefix, 1 for a substring, 0 otherwise; shorter names rank first."""
+    folded = _fold(name)
+    if not folded or query not in folded:
+        return 0.0
+    base = 3.0 if folded == query else 2.0 if folded.startswith(query) else 1.0
+    return base + len(query) / (len(folded) + 1)
+
+
+def _bounds(geometry) -> tuple[float, float, float, float]:
+    return tuple(float(v) for v in geometry.bounds)  # type: ignore[return-value]
+
+
+def search(
+    query: str,
+    atlas: Atlas,
+    gazetteer_names: Callable[[], Iterable[tuple[str, str, object]]] | None = None,
+    limit: int = 20,
+) -> list[SearchHit]:
+    """Projects and places whose name contains ``query`` (case/width-insensitive), best first.
+
+    Searches the atlas (thematic ``name`` and ``locations``, base ``name``) and, when given,
+    ``gazetteer_names()`` yielding ``(surface form, place_id, geometry)`` for places not in the atlas.
+    """
+    folded = _fold(query)
+    if not folded:
+        return []
+    hits: dict[tuple[str, str], SearchHit] = {}
+
+    def offer(hit: SearchHit) -> None:
+        key = (hit.layer, hit.key)
+        if key not in hits or hits[key].score < hit.score:
+            hits[key] = hit
+
+    seen_places: set[str] = set()
+    for layer_id, frame in atlas.items():
+        if frame.empty:
+            continue
+        thematic = is_thematic(layer_id)
+        names = _column(frame, "name")
+        extra = _column(frame, "locations") if thematic else _column(frame, "banner")
+        ids = _column(frame, "feature_id" if thematic else "place_id")
+        seen_places.update(ids if not thematic else ())
+        for row, name, where, key in zip(frame.itertuples(index=False), names, extra, ids, strict=True):
+            score = max(_score(folded, name), 0.5 * _score(folded, where) if thematic else 0.0)
+            if score and row.geometry is not None and not row.geometry.is_empty:
+                offer(
+                    SearchHit(
+                        label=name,
+                        kind="project" if thematic else "place",
+                        layer=layer_id,
+                        key=key,
+                        bounds=_bounds(row.geometry),
+                        detail=where,
+                        score=score + (0.1 if thematic else 0.0),
+                    )
+                )
+    if gazetteer_names is not None:
+        for surface, place_id, geometry in gazetteer_names():
+            if place_id in seen_places:
+                continue
+            score = _score(folded, surface)
+            if score and geometry is not None and not geometry.is_empty:
+                offer(SearchHit(surface, "gazetteer", "", place_id, _bounds(geometry), score=score - 0.05))
+    return sorted(hits.values(), key=lambda hit: (-hit.score, hit.label, hit.layer, hit.key))[:limit]
+
+
+#: Columns of the feature table, in order.
+TABLE_COLUMNS = (
+    "layer",
+    "name",
+    "plan",
+    "sector",
+    "action",
+    "quantities_text",
+    "locations",
+    "league",
+    "banner",
+    "precision",
+    "feature_id",
+)
+
+
+def feature_table(atlas: Atlas) -> pd.DataFrame:
+    """One row per thematic feature of ``atlas`` (no geometry), in :data:`TABLE_COLUMNS` order."""
+    frames = []
+    for layer_id, frame in atlas.items():
+        if not is_thematic(layer_id) or frame.empty:
+            continue
+        table = pd.DataFrame({column: _column(frame, column) for column in TABLE_COLUMNS})
+        table["layer"] = layer_id
+        frames.append(table)
+    if not frames:
+        return pd.DataFrame(columns=list(TABLE_COLUMNS))
+    return pd.concat(frames, ignore_index=True)
+
+
+def feature_bounds(atlas: Atlas, layer_id: str, key: str) -> tuple[float, float, float, float] | None:
+    """Bounds of the feature ``key`` (feature_id or place_id) of ``layer_id``; None when absent."""
+    frame = atlas.get(layer_id)
+    if frame is None or frame.empty:
+        return None
+    column = "feature_id" if "feature_id" in frame.columns else "place_id"
+    rows = frame[_column(frame, column) == key]
+    if rows.empty:
+        return None
+    return tuple(float(v) for v in rows.total_bounds)  # type: ignore[return-value]
+
+
+def atlas_bounds(atlas: Atlas) -> tuple[float, float, float, float] | None:
+    """Bounds of every non-empty layer together; None for an empty atlas."""
+    boxes = [frame.total_bounds for frame in atlas.values() if not frame.empty]
+    if not boxes:
+        return None
+    return (
+        float(min(b[0] for b in boxes)),
+        float(min(b[1] for b in boxes)),
+        float(max(b[2] for b in boxes)),
+        float(max(b[3] for b in boxes)),
+    )
+
+
+def feature_record(atlas: Atlas, layer_id: str, key: str) -> dict[str, str]:
+    """Every attribute (not the geometry) of the feature ``key`` of ``layer_id``, as text; {} when absent."""
+    frame = atlas.get(layer_id)
+    if frame is None or frame.empty:
+        return {}
+    column = "feature_id" if "feature_id" in frame.columns else "place_id"
+    rows = frame[_column(frame, column) == key]
+    if rows.empty:
+        return {}
+    row = rows.iloc[0].drop(labels=[frame.geometry.name])
+    return {name: "" if pd.isna(value) else str(value) for name, value in row.items()}

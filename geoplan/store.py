@@ -1,0 +1,622 @@
+"""The server store: the atlas in PostGIS, one table per layer (EPSG:4326, GiST index, primary key).
+
+:func:`write_postgis` loads every layer into a staging schema inside one transaction and swaps it in
+at the end, so a reader sees the previous atlas or the new one, never half of each; a failed push
+(bad data, a dropped connection, a full disk) rolls back and leaves the previous atlas intact.
+Rows travel through ``COPY`` with the geometry as hex EWKB (psycopg 3), so geoplan needs neither
+SQLAlchemy nor GeoAlchemy2.  A catalog table, ``<schema>._geoplan_layers``, records each layer's
+order, title, group, key column and geometry type; :func:`read_postgis` reads it back.
+
+>>> write_postgis(read_atlas(), "postgresql://geoplan@db.example/atlas")   # doctest: +SKIP
+>>> read_postgis("postgresql://geoplan@db.example/atlas", layers=["industry"])   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import psycopg
+import shapely
+from psycopg import sql
+from psycopg.conninfo import conninfo_to_dict
+
+from geoplan import __version__
+from geoplan.errors import AtlasError, DsnError, InputError, StoreError
+from geoplan.layers import load_layers
+
+SRID = 4326
+CRS = f"EPSG:{SRID}"
+CATALOG_TABLE = "_geoplan_layers"
+STAGING_SUFFIX = "__staging"
+KEY_COLUMNS = {"thematic": "feature_id", "base": "place_id"}
+CONNECT_TIMEOUT_S = 10
+SWAP_LOCK_TIMEOUT = "60s"  # how long a push waits for readers of the old atlas before giving up
+APPLICATION_NAME = "geoplan"
+_MAX_IDENTIFIER_BYTES = 63
+_RESERVED_SCHEMAS = {"public", "information_schema", "topology", "tiger", "tiger_data"}
+
+#: numpy dtype kind -> PostgreSQL column type (strings are checked separately and become text).
+_COLUMN_TYPES = {"i": "bigint", "u": "bigint", "f": "double precision", "b": "boolean"}
+#: pandas.api.types.infer_dtype of an object/string column -> PostgreSQL column type.
+_INFERRED_TYPES = {
+    "string": "text",
+    "empty": "text",
+    "boolean": "boolean",
+    "integer": "bigint",
+    "floating": "double precision",
+    "mixed-integer-float": "double precision",
+}
+#: PostgreSQL type name -> pandas dtype on the way back.
+_READ_DTYPES = {
+    "int2": "int64",
+    "int4": "int64",
+    "int8": "int64",
+    "float4": "float64",
+    "float8": "float64",
+    "numeric": "float64",
+    "bool": "bool",
+    "text": "str",
+    "varchar": "str",
+    "bpchar": "str",
+}
+_NULLABLE_DTYPES = {"int64": "Int64", "bool": "boolean"}
+_TYPMOD_NAMES = {
+    "Point": "POINT",
+    "LineString": "LINESTRING",
+    "Polygon": "POLYGON",
+    "MultiPoint": "MULTIPOINT",
+    "MultiLineString": "MULTILINESTRING",
+    "MultiPolygon": "MULTIPOLYGON",
+    "GeometryCollection": "GEOMETRYCOLLECTION",
+}
+_GRANTABLE = {"SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER", "USAGE", "CREATE"}
+
+
+@dataclass(frozen=True)
+class StoredLayer:
+    """One layer of an atlas in PostGIS, as ``geoplan store info`` lists it."""
+
+    layer: str
+    title: str
+    group: str
+    key_column: str
+    geometry_type: str
+    features: int
+    pushed_at: datetime | None
+
+
+@dataclass(frozen=True)
+class _Table:
+    """A layer checked and ready to load: frame in EPSG:4326 and its column types."""
+
+    layer: str
+    title: str
+    group: str
+    key: str
+    geometry_column: str
+    geometry_type: str
+    columns: tuple[tuple[str, str], ...]  # (name, PostgreSQL type), in frame order, geometry included
+    frame: gpd.GeoDataFrame = field(repr=False)
+
+
+@dataclass(frozen=True)
+class _Target:
+    """A parsed DSN: what to pass to psycopg, what to show the user, what to hide."""
+
+    dsn: str
+    params: dict[str, str]
+
+    @classmethod
+    def parse(cls, dsn: str) -> _Target:
+        if not dsn or not dsn.strip():
+            raise DsnError("no PostGIS DSN: pass --dsn or set GEOPLAN_DSN (e.g. postgresql://user@host/db)")
+        try:
+            params = conninfo_to_dict(dsn)
+        except psycopg.Error as error:
+            reason = _scrub(_one_line(error), _password_candidates(dsn))
+            raise DsnError(f"invalid PostGIS DSN: {reason}") from None
+        return cls(dsn, {key: str(value) for key, value in params.items()})
+
+    @property
+    def label(self) -> str:
+        """``user@host:port/dbname`` without the password."""
+        user = self.params.get("user")
+        host = self.params.get("host") or self.params.get("hostaddr") or "localhost"
+        port = self.params.get("port")
+        where = f"{host}:{port}" if port else host
+        return f"{user + '@' if user else ''}{where}/{self.params.get('dbname', '')}"
+
+    def failure(self, what: str, error: BaseException) -> str:
+        """A one-line message about ``error`` that never shows the password."""
+        secrets = [self.params["password"]] if self.params.get("password") else []
+        return _scrub(
+            f"PostGIS {self.label}: {what}: {_one_line(error)}", secrets + _password_candidates(self.dsn)
+        )
+
+    def connect(self) -> psycopg.Connection:
+        extra: dict[str, object] = {"autocommit": True}
+        if "connect_timeout" not in self.params:
+            extra["connect_timeout"] = CONNECT_TIMEOUT_S
+        if "application_name" not in self.params:
+            extra["application_name"] = APPLICATION_NAME
+        return psycopg.connect(self.dsn, **extra)
+
+
+# --------------------------------------------------------------------------------------------- public API
+
+
+def write_postgis(layers: dict[str, gpd.GeoDataFrame], dsn: str, schema: str = "geoplan") -> None:
+    """Replace the atlas in ``schema`` with ``layers``: all of them or, on any failure, none.
+
+    Each layer becomes a table ``schema.<layer id>`` with a ``geometry(<type>, 4326)`` column, a
+    GiST index on it and a primary key (``feature_id`` for thematic layers, ``place_id`` for base
+    layers).  Grants on the old schema and its tables are carried over to the new ones.
+
+    Raises :class:`InputError` for unusable layers (before connecting), :class:`DsnError` for a
+    malformed DSN and :class:`StoreError` when the server cannot be reached or refuses the data.
+    """
+    _check_schema_name(schema)
+    target = _Target.parse(dsn)
+    if not layers:
+        raise InputError("nothing to push: no layers given")
+    tables = [_prepare(name, frame) for name, frame in layers.items()]
+    staging = schema + STAGING_SUFFIX
+    step = "connecting"
+    try:
+        with target.connect() as conn, conn.cursor() as cur:
+            with conn.transaction():
+                step = "preparing the staging schema"
+                cur.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"geoplan.store:{schema}"])
+                _ensure_postgis(cur, target)
+                _check_replaceable(cur, schema, target)
+                cur.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(staging)))
+                cur.execute(sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(staging)))
+                _create_catalog(cur, staging)
+                for position, table in enumerate(tables):
+                    step = f"loading layer {table.layer!r}"
+                    _load(cur, staging, table, position)
+                step = f"carrying over the grants of schema {schema!r}"
+                grants = _grants(cur, schema, staging, [table.layer for table in tables])
+                for statement in grants:
+                    cur.execute(statement)
+                step = f"swapping in schema {schema!r}"
+                cur.execute(sql.SQL("SET LOCAL lock_timeout = {}").format(sql.Literal(SWAP_LOCK_TIMEOUT)))
+                cur.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(schema)))
+                cur.execute(
+                    sql.SQL("ALTER SCHEMA {} RENAME TO {}").format(
+                        sql.Identifier(staging), sql.Identifier(schema)
+                    )
+                )
+                step = "committing"
+    except psycopg.Error as error:
+        if step == "connecting":
+            raise StoreError(target.failure("cannot connect", error)) from None
+        outcome = (
+            "the outcome is unknown: check with 'geoplan store info'"
+            if step == "committing"
+            else "the previous atlas is unchanged"
+        )
+        raise StoreError(
+            target.failure(f"push to schema {schema!r} failed while {step} ({outcome})", error)
+        ) from None
+
+
+def read_postgis(
+    dsn: str, schema: str = "geoplan", layers: list[str] | None = None
+) -> dict[str, gpd.GeoDataFrame]:
+    """Read every layer (or the named ones) of the atlas in ``schema``, in push order, EPSG:4326.
+
+    All layers come from one consistent snapshot; rows are ordered by the layer's key column.
+    Raises :class:`AtlasError` when the schema holds no atlas or lacks a layer.
+    """
+    _check_schema_name(schema, reading=True)
+    target = _Target.parse(dsn)
+    with _snapshot(target, schema) as cur:
+        catalog = _read_catalog(cur, schema, target)
+        wanted = _select_layers(catalog, layers, schema, target)
+        return {entry["layer"]: _read_layer(cur, schema, entry, target) for entry in wanted}
+
+
+def list_postgis(dsn: str, schema: str = "geoplan") -> list[StoredLayer]:
+    """The layers of the atlas in ``schema`` with their live feature counts, in push order."""
+    _check_schema_name(schema, reading=True)
+    target = _Target.parse(dsn)
+    stored = []
+    with _snapshot(target, schema) as cur:
+        for entry in _read_catalog(cur, schema, target):
+            cur.execute(sql.SQL("SELECT count(*) FROM {}").format(sql.Identifier(schema, entry["layer"])))
+            (features,) = cur.fetchone()
+            stored.append(
+                StoredLayer(
+                    layer=entry["layer"],
+                    title=entry["title"],
+                    group=entry["layer_group"],
+                    key_column=entry["key_column"],
+                    geometry_type=entry["geometry_type"],
+                    features=int(features),
+                    pushed_at=entry["pushed_at"],
+                )
+            )
+    return stored
+
+
+def dsn_label(dsn: str) -> str:
+    """``user@host:port/dbname`` of a DSN, for messages: never the password."""
+    return _Target.parse(dsn).label
+
+
+# --------------------------------------------------------------------------------------------- checks
+
+
+def _check_identifier(name: object, what: str) -> str:
+    if not isinstance(name, str) or not name:
+        raise InputError(f"{what} {name!r} is not a usable name")
+    if "\x00" in name or len(name.encode("utf-8")) > _MAX_IDENTIFIER_BYTES:
+        raise InputError(
+            f"{what} {name!r} is longer than PostgreSQL's {_MAX_IDENTIFIER_BYTES} bytes or holds NUL"
+        )
+    return name
+
+
+def _check_schema_name(schema: str, *, reading: bool = False) -> None:
+    _check_identifier(schema, "schema")
+    if len((schema + STAGING_SUFFIX).encode("utf-8")) > _MAX_IDENTIFIER_BYTES:
+        raise InputError(f"schema name {schema!r} is too long (at most {_MAX_IDENTIFIER_BYTES - 9} bytes)")
+    if not reading and (schema.lower() in _RESERVED_SCHEMAS or schema.lower().startswith("pg_")):
+        raise InputError(
+            f"schema {schema!r} is reserved; geoplan replaces its schema on every push, use another"
+        )
+
+
+def _prepare(layer: str, frame: gpd.GeoDataFrame) -> _Table:
+    """Check one layer and work out its table definition; raise InputError on anything unusable."""
+    _check_identifier(layer, "layer")
+    if layer == CATALOG_TABLE:
+        raise InputError(f"layer name {layer!r} is reserved for geoplan's catalog table")
+    if not isinstance(frame, gpd.GeoDataFrame) or frame._geometry_column_name not in frame.columns:
+        raise InputError(f"layer {layer!r} is not a GeoDataFrame with a geometry column")
+    if frame.crs is None:
+        raise InputError(f"layer {layer!r} has no CRS; set it (the atlas is {CRS})")
+    if frame.crs != CRS:
+        frame = frame.to_crs(CRS)
+    if frame.columns.has_duplicates:
+        raise InputError(f"layer {layer!r} has duplicate column names")
+    definitions = {definition.id: definition for definition in load_layers()}
+    definition = definitions.get(layer)
+    if definition is not None:
+        group, title = definition.group, definition.title
+    elif KEY_COLUMNS["thematic"] in frame.columns:
+        group, title = "thematic", layer
+    else:
+        group, title = "base", layer
+    key = KEY_COLUMNS[group]
+    _check_key(layer, frame, key)
+    geometry_column = frame.geometry.name
+    geometry_type = _geometry_type(layer, frame.geometry)
+    columns = []
+    for name in frame.columns:
+        _check_identifier(name, f"layer {layer!r}: column")
+        if name == geometry_column:
+            columns.append((name, f"geometry({geometry_type}, {SRID})"))
+        else:
+            columns.append((name, _column_type(layer, name, frame[name])))
+    return _Table(
+        layer=layer,
+        title=title,
+        group=group,
+        key=key,
+        geometry_column=geometry_column,
+        geometry_type=geometry_type,
+        columns=tuple(columns),
+        frame=frame,
+    )
+
+
+def _check_key(layer: str, frame: pd.DataFrame, key: str) -> None:
+    if key not in frame.columns:
+        raise InputError(f"layer {layer!r} lacks its key column {key!r}")
+    values = frame[key]
+    if values.isna().any():
+        raise InputError(f"layer {layer!r}: {int(values.isna().sum())} rows have no {key}")
+    duplicated = values[values.duplicated()].unique()
+    if len(duplicated):
+        examples = ", ".join(map(str, duplicated[:3]))
+        raise InputError(f"layer {layer!r}: {len(duplicated)} {key} values are not unique (e.g. {examples})")
+
+
+def _column_type(layer: str, name: str, values: pd.Series) -> str:
+    kind = values.dtype.kind
+    if kind in _COLUMN_TYPES:
+        return _COLUMN_TYPES[kind]
+    if kind == "M":
+        return "timestamptz" if getattr(values.dtype, "tz", None) is not None else "timestamp"
+    inferred = pd.api.types.infer_dtype(values, skipna=True)
+    if inferred not in _INFERRED_TYPES:
+        raise InputError(
+            f"layer {layer!r}: column {name!r} holds {inferred} values; "
+            "only text, numbers, booleans and timestamps can be stored"
+        )
+    return _INFERRED_TYPES[inferred]
+
+
+def _geometry_type(layer: str, geometries: gpd.GeoSeries) -> str:
+    """The column type for the layer's geometries: e.g. ``POINT``, ``POLYGONZ`` or ``GEOMETRY``."""
+    present = geometries[geometries.notna()]
+    names = {_TYPMOD_NAMES.get(name, "GEOMETRY") for name in present.geom_type}
+    base = names.pop() if len(names) == 1 else "GEOMETRY"
+    dimensions = set(present[~present.is_empty].has_z)
+    if len(dimensions) > 1:
+        raise InputError(f"layer {layer!r} mixes 2D and 3D geometries")
+    return base + ("Z" if dimensions == {True} else "")
+
+
+# --------------------------------------------------------------------------------------------- writing
+
+
+def _ensure_postgis(cur: psycopg.Cursor, target: _Target) -> None:
+    cur.execute("SELECT to_regtype('geometry') IS NOT NULL")
+    if cur.fetchone()[0]:
+        return
+    try:
+        with cur.connection.transaction():
+            cur.execute("CREATE EXTENSION IF NOT EXISTS postgis")
+    except psycopg.Error as error:
+        raise StoreError(
+            f"PostGIS {target.label}: the database has no PostGIS and geoplan may not add it ({_one_line(error)}); "
+            "ask an administrator to run CREATE EXTENSION postgis"
+        ) from None
+
+
+def _check_replaceable(cur: psycopg.Cursor, schema: str, target: _Target) -> None:
+    """Refuse to drop a schema that holds tables geoplan did not write."""
+    cur.execute(
+        """SELECT to_regclass(format('%%I.%%I', n.nspname, %s::text)) IS NOT NULL,
+                  (SELECT count(*) FROM pg_class c WHERE c.relnamespace = n.oid)
+           FROM pg_namespace n WHERE n.nspname = %s""",
+        [CATALOG_TABLE, schema],
+    )
+    row = cur.fetchone()
+    if row is not None and not row[0] and row[1] > 0:
+        raise StoreError(
+            f"PostGIS {target.label}: schema {schema!r} exists and holds tables geoplan did not write; "
+            "push to another schema"
+        )
+
+
+def _create_catalog(cur: psycopg.Cursor, staging: str) -> None:
+    cur.execute(
+        sql.SQL(
+            """CREATE TABLE {} (
+                 position integer NOT NULL, layer text PRIMARY KEY, title text NOT NULL,
+                 layer_group text NOT NULL, key_column text NOT NULL, geometry_column text NOT NULL,
+                 geometry_type text NOT NULL, features bigint NOT NULL,
+                 pushed_at timestamptz NOT NULL DEFAULT now(), geoplan_version text NOT NULL)"""
+        ).format(sql.Identifier(staging, CATALOG_TABLE))
+    )
+
+
+def _load(cur: psycopg.Cursor, staging: str, table: _Table, position: int) -> None:
+    """Create one layer's table in the staging schema, copy its rows, add key, index and catalog row."""
+    ident = sql.Identifier(staging, table.layer)
+    definition = sql.SQL(", ").join(
+        sql.SQL("{} {}").format(sql.Identifier(name), sql.SQL(column_type))
+        for name, column_type in table.columns
+    )
+    cur.execute(sql.SQL("CREATE TABLE {} ({})").format(ident, definition))
+    names = sql.SQL(", ").join(sql.Identifier(name) for name in _copy_columns(table))
+    with cur.copy(sql.SQL("COPY {} ({}) FROM STDIN").format(ident, names)) as copy:
+        for row in _rows(table):
+            copy.write_row(row)
+    cur.execute(sql.SQL("ALTER TABLE {} ADD PRIMARY KEY ({})").format(ident, sql.Identifier(table.key)))
+    cur.execute(
+        sql.SQL("CREATE INDEX ON {} USING gist ({})").format(ident, sql.Identifier(table.geometry_column))
+    )
+    cur.execute(
+        sql.SQL("COMMENT ON TABLE {} IS {}").format(ident, sql.Literal(f"geoplan layer: {table.title}"))
+    )
+    cur.execute(
+        sql.SQL(
+            """INSERT INTO {} (position, layer, title, layer_group, key_column, geometry_column,
+                               geometry_type, features, geoplan_version)
+               VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)"""
+        ).format(sql.Identifier(staging, CATALOG_TABLE)),
+        [
+            position,
+            table.layer,
+            table.title,
+            table.group,
+            table.key,
+            table.geometry_column,
+            table.geometry_type,
+            len(table.frame),
+            __version__,
+        ],
+    )
+    cur.execute(sql.SQL("ANALYZE {}").format(ident))
+
+
+def _rows(table: _Table) -> Iterator[tuple[object, ...]]:
+    """Rows in :func:`_copy_columns` order: Python values (None when missing), then hex EWKB (SRID 4326)."""
+    columns = [_python_values(table.frame[name]) for name in _copy_columns(table)[:-1]]
+    geometries = shapely.set_srid(np.asarray(table.frame.geometry.array, dtype=object), SRID)
+    columns.append(shapely.to_wkb(geometries, hex=True, include_srid=True).tolist())
+    return zip(*columns, strict=True)
+
+
+def _python_values(series: pd.Series) -> list[object]:
+    """The column as Python scalars, with None for every kind of missing value (NaN, NaT, NA)."""
+    values = series.astype(object).tolist()
+    missing = series.isna().to_numpy()
+    if missing.any():
+        values = [None if absent else value for value, absent in zip(values, missing, strict=True)]
+    return values
+
+
+def _copy_columns(table: _Table) -> list[str]:
+    return [name for name, _ in table.columns if name != table.geometry_column] + [table.geometry_column]
+
+
+def _grants(cur: psycopg.Cursor, schema: str, staging: str, tables: list[str]) -> list[sql.Composed]:
+    """GRANT statements that give the new schema and tables the privileges the old ones had."""
+    cur.execute(
+        """SELECT NULL::text, r.rolname, a.privilege_type, a.is_grantable
+           FROM pg_namespace n CROSS JOIN aclexplode(n.nspacl) a LEFT JOIN pg_roles r ON r.oid = a.grantee
+           WHERE n.nspname = %s
+           UNION ALL
+           SELECT c.relname, r.rolname, a.privilege_type, a.is_grantable
+           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                CROSS JOIN aclexplode(c.relacl) a LEFT JOIN pg_roles r ON r.oid = a.grantee
+           WHERE n.nspname = %s AND c.relkind IN ('r', 'p') AND c.relname = ANY(%s)""",
+        [schema, schema, [*tables, CATALOG_TABLE]],
+    )
+    statements = []
+    for table, role, privilege, grantable in cur.fetchall():
+        if privilege not in _GRANTABLE:
+            continue
+        on = (
+            sql.SQL("SCHEMA {}").format(sql.Identifier(staging))
+            if table is None
+            else sql.Identifier(staging, table)
+        )
+        grantee = sql.SQL("PUBLIC") if role is None else sql.Identifier(role)
+        option = sql.SQL(" WITH GRANT OPTION") if grantable else sql.SQL("")
+        statements.append(sql.SQL("GRANT {} ON {} TO {}{}").format(sql.SQL(privilege), on, grantee, option))
+    return statements
+
+
+# --------------------------------------------------------------------------------------------- reading
+
+
+@contextmanager
+def _snapshot(target: _Target, schema: str) -> Iterator[psycopg.Cursor]:
+    """A cursor in a read-only, repeatable-read transaction; psycopg errors become StoreErrors."""
+    try:
+        conn = target.connect()
+    except psycopg.Error as error:
+        raise StoreError(target.failure("cannot connect", error)) from None
+    try:
+        with conn:
+            conn.read_only = True
+            conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
+            with conn.transaction(), conn.cursor() as cur:
+                yield cur
+    except psycopg.Error as error:
+        raise StoreError(target.failure(f"cannot read schema {schema!r}", error)) from None
+
+
+def _read_catalog(cur: psycopg.Cursor, schema: str, target: _Target) -> list[dict[str, object]]:
+    cur.execute("SELECT to_regclass(format('%%I.%%I', %s::text, %s::text))", [schema, CATALOG_TABLE])
+    if cur.fetchone()[0] is None:
+        raise AtlasError(
+            f"PostGIS {target.label}: schema {schema!r} holds no geoplan atlas (push one with 'geoplan store push')"
+        )
+    cur.execute(
+        sql.SQL(
+            """SELECT layer, title, layer_group, key_column, geometry_column, geometry_type, pushed_at
+               FROM {} ORDER BY position"""
+        ).format(sql.Identifier(schema, CATALOG_TABLE))
+    )
+    names = [column.name for column in cur.description]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+def _select_layers(
+    catalog: list[dict[str, object]], layers: Iterable[str] | None, schema: str, target: _Target
+) -> list[dict[str, object]]:
+    if layers is None:
+        return catalog
+    by_name = {entry["layer"]: entry for entry in catalog}
+    unknown = [name for name in layers if name not in by_name]
+    if unknown:
+        raise AtlasError(
+            f"PostGIS {target.label}: schema {schema!r} has no layer {', '.join(unknown)}; "
+            f"it has {', '.join(by_name) or 'none'}"
+        )
+    return [by_name[name] for name in layers]
+
+
+def _read_layer(
+    cur: psycopg.Cursor, schema: str, entry: dict[str, object], target: _Target
+) -> gpd.GeoDataFrame:
+    layer = str(entry["layer"])
+    cur.execute(
+        """SELECT a.attname, t.typname FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid
+           WHERE a.attrelid = to_regclass(format('%%I.%%I', %s::text, %s::text))
+             AND a.attnum > 0 AND NOT a.attisdropped
+           ORDER BY a.attnum""",
+        [schema, layer],
+    )
+    columns = cur.fetchall()
+    geometry_column = str(entry["geometry_column"])
+    if geometry_column not in {name for name, _ in columns}:
+        raise AtlasError(
+            f"PostGIS {target.label}: table {schema}.{layer} is missing or has no {geometry_column!r}"
+        )
+    select = sql.SQL(", ").join(
+        sql.SQL("ST_AsBinary({})").format(sql.Identifier(name))
+        if name == geometry_column
+        else sql.Identifier(name)
+        for name, _ in columns
+    )
+    cur.execute(
+        sql.SQL("SELECT {} FROM {} ORDER BY {}").format(
+            select, sql.Identifier(schema, layer), sql.Identifier(str(entry["key_column"]))
+        )
+    )
+    rows = cur.fetchall()
+    values_by_column = list(zip(*rows, strict=True)) if rows else [() for _ in columns]
+    data: dict[str, object] = {}
+    for (name, type_name), values in zip(columns, values_by_column, strict=True):
+        if name == geometry_column:
+            data[name] = gpd.GeoSeries(shapely.from_wkb(np.array(values, dtype=object)), crs=CRS)
+        else:
+            data[name] = _series(values, type_name)
+    return gpd.GeoDataFrame(data, geometry=geometry_column, crs=CRS)
+
+
+def _series(values: tuple[object, ...], type_name: str) -> pd.Series:
+    if type_name == "timestamptz":
+        return pd.Series(pd.to_datetime(list(values), utc=True), dtype="datetime64[us, UTC]")
+    dtype = _READ_DTYPES.get(type_name)
+    if dtype is None:
+        return pd.Series(values, dtype="datetime64[us]" if type_name == "timestamp" else None)
+    if dtype in _NULLABLE_DTYPES and any(value is None for value in values):
+        dtype = _NULLABLE_DTYPES[dtype]
+    return pd.Series(values, dtype=dtype)
+
+
+# --------------------------------------------------------------------------------------------- messages
+
+
+def _one_line(error: BaseException) -> str:
+    return "; ".join(part.strip() for part in str(error).splitlines() if part.strip()) or type(error).__name__
+
+
+_PASSWORD_PATTERNS = (
+    re.compile(r"password\s*=\s*('(?:[^'\\]|\\.)*'|\S+)", re.IGNORECASE),
+    re.compile(r"://[^:@/\s]*:([^@\s]*)@"),
+)
+
+
+def _password_candidates(dsn: str) -> list[str]:
+    """Every substring of ``dsn`` that may be a password, even when the DSN cannot be parsed."""
+    found = []
+    for pattern in _PASSWORD_PATTERNS:
+        for match in pattern.finditer(dsn):
+            secret = match.group(1)
+            found.extend([secret, secret.strip("'")])
+    return [secret for secret in found if secret]
+
+
+def _scrub(text: str, secrets: Iterable[str]) -> str:
+    for secret in sorted(set(secrets), key=len, reverse=True):
+        text = text.replace(secret, "***")
+    text = _PASSWORD_PATTERNS[0].sub("password=***", text)
+    return _PASSWORD_PATTERNS[1].sub(lambda match: match.group(0).replace(match.group(1), "***"), text)

@@ -1,0 +1,569 @@
+"""The interactive web map: atlas layers drawn with folium, styled by ``layers/layers.yaml``.
+
+Every text that reaches the browser (tooltips, popups, legend, layer names) is HTML-escaped here, in
+Python, so a plan containing ``<script>`` or ``<img onerror=…>`` shows as text and runs nothing.
+Approximate locations (banner/league/schematic precision) are drawn hollow and dashed and say so.
+Display geometries are simplified and rounded to keep the page small; the map loads only the vendored
+Leaflet (:mod:`geoplan.offline`), so it renders with no internet (tiles aside).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import importlib
+import importlib.util
+import io
+import json
+import os
+import re
+from collections import OrderedDict
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import folium
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from branca.element import MacroElement
+from jinja2 import Template
+
+from geoplan.errors import UnsupportedFormatError
+from geoplan.layers import LayerDef, load_layers
+from geoplan.offline import DEFAULT_ASSET_BASE, localize
+from geoplan.selection import SearchHit, approximate_mask, atlas_bounds
+
+#: Inner Mongolia, for an empty atlas.
+DEFAULT_BOUNDS = (97.2, 37.4, 126.1, 53.4)
+#: Simplification tolerance (degrees) of display geometries: boundaries vs. features.
+BOUNDARY_TOLERANCE = 0.004
+FEATURE_TOLERANCE = 0.0005
+APPROX_TOLERANCE = 0.01
+COORD_DECIMALS = 4
+EXCERPT_CHARS = 160
+#: Base layers drawn with a tooltip and no popup (many small points).
+TOOLTIP_ONLY = frozenset({"towns"})
+
+PRECISION_LABELS = {
+    "point": "精确点位",
+    "town": "乡镇级",
+    "banner": "旗县级（约略）",
+    "league": "盟市级（约略）",
+    "schematic": "示意位置（约略）",
+}
+APPROX_DASH = "4 4"
+
+_TIANDITU_URL = (
+    "https://t{{s}}.tianditu.gov.cn/{layer}_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0"
+    "&LAYER={layer}&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={{z}}&TILEROW={{y}}"
+    "&TILECOL={{x}}&tk={key}"
+)
+_TIANDITU_ATTR = '&copy; <a href="https://www.tianditu.gov.cn/">天地图</a> 审图号 GS(2024)0568号'
+_OSM_ATTR = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+_KEY_PATTERN = re.compile(r"^[A-Za-z0-9]{8,64}$")
+
+
+@dataclass(frozen=True)
+class Basemap:
+    """A base map choice: id, title, and its tile layers (base tiles first, then overlays such as labels)."""
+
+    id: str
+    title: str
+    tiles: tuple[str, ...]
+    attribution: str
+    subdomains: str = "abc"
+
+
+def tianditu_key(secrets: Mapping[str, object] | None = None) -> str | None:
+    """The Tianditu key from ``$TIANDITU_KEY`` or ``secrets['TIANDITU_KEY']``; None when absent or malformed."""
+    key = os.environ.get("TIANDITU_KEY") or (secrets or {}).get("TIANDITU_KEY")
+    key = str(key).strip() if key else ""
+    return key if _KEY_PATTERN.match(key) else None
+
+
+def basemaps(tianditu: str | None = None) -> dict[str, Basemap]:
+    """The base maps on offer: OSM, Tianditu vector and imagery (``_w`` Web-Mercator, with a key), none."""
+    choices = {
+        "osm": Basemap(
+            "osm", "OpenStreetMap", ("https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png",), _OSM_ATTR
+        )
+    }
+    if tianditu:
+        for basemap_id, title, base, labels in (
+            ("tianditu_vec", "天地图 矢量", "vec", "cva"),
+            ("tianditu_img", "天地图 影像", "img", "cia"),
+        ):
+            tiles = tuple(_TIANDITU_URL.format(layer=name, key=tianditu) for name in (base, labels))
+            choices[basemap_id] = Basemap(basemap_id, title, tiles, _TIANDITU_ATTR, "01234567")
+    choices["none"] = Basemap("none", "无底图（仅边界）", (), "")
+    return choices
+
+
+def _esc(value: object) -> str:
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return ""
+    return html.escape(str(value), quote=True)
+
+
+def _value(row: Mapping[str, object], column: str) -> str:
+    value = row.get(column)
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return ""
+    return str(value)
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def precision_label(precision: str) -> str:
+    return PRECISION_LABELS.get(precision, precision or "未知")
+
+
+def feature_popup(row: Mapping[str, object], definition: LayerDef) -> str:
+    """Popup HTML of a thematic feature; every value escaped."""
+    v = lambda column: _value(row, column)  # noqa: E731
+    lines = [
+        f"<b>{_esc(v('name'))}</b>",
+        _esc(" · ".join(x for x in (definition.title, v("sector"), v("action")) if x)),
+    ]
+    plan_bits = [
+        v("issuer"),
+        v("period"),
+        {"14th": "十四五", "15th": "十五五"}.get(v("plan_kind"), v("plan_kind")),
+    ]
+    lines.append(f"规划：{_esc(v('plan'))}（{_esc('，'.join(b for b in plan_bits if b))}）")
+    where = [v("chapter"), v("section")]
+    if v("box"):
+        where.append(f"专栏{v('box')} {v('box_title')}".strip())
+    if v("page") not in ("", "0"):
+        where.append(f"第{v('page')}页")
+    lines.append(f"出处：{_esc(' / '.join(w for w in where if w))}")
+    if v("quantities_text"):
+        lines.append(f"规模：{_esc(v('quantities_text'))}")
+    place = "，".join(x for x in (v("locations"), v("banner"), v("league")) if x)
+    if place:
+        lines.append(f"地点：{_esc(place)}")
+    approx = (
+        " ⚠ 位置约略"
+        if v("precision") in {"banner", "league", "schematic"} or v("approximate") == "1"
+        else ""
+    )
+    lines.append(f"定位精度：{_esc(precision_label(v('precision')))}{approx}（{_esc(v('geometry_basis'))}）")
+    if v("excerpt"):
+        lines.append(f'<span style="color:#555">原文：{_esc(_short(v("excerpt"), EXCERPT_CHARS))}</span>')
+    return '<div style="max-width:360px;white-space:normal">' + "<br>".join(lines) + "</div>"
+
+
+def place_popup(row: Mapping[str, object], definition: LayerDef) -> str:
+    """Popup HTML of a base record (league, banner, town, place); every value escaped."""
+    v = lambda column: _value(row, column)  # noqa: E731
+    lines = [
+        f"<b>{_esc(v('name'))}</b>",
+        _esc(" · ".join(x for x in (definition.title, v("type"), v("adcode")) if x)),
+    ]
+    parents = "，".join(x for x in (v("banner"), v("league")) if x and x != v("name"))
+    if parents:
+        lines.append(f"隶属：{_esc(parents)}")
+    lines.append(f"定位精度：{_esc(precision_label(v('precision')))}（{_esc(v('geometry_source'))}）")
+    if v("plans"):
+        lines.append(f"见于规划：{_esc(v('plans').replace(';', '、'))}")
+    return '<div style="max-width:320px;white-space:normal">' + "<br>".join(lines) + "</div>"
+
+
+def tooltip(row: Mapping[str, object], thematic: bool) -> str:
+    """Tooltip HTML: the name, plus the precision when approximate; escaped."""
+    name = _esc(_value(row, "name"))
+    precision = _value(row, "precision")
+    if thematic and precision in {"banner", "league", "schematic"}:
+        return f"{name}<br><i>≈ {_esc(precision_label(precision))}</i>"
+    return name
+
+
+def _round(geometries: gpd.GeoSeries, decimals: int) -> gpd.GeoSeries:
+    rounded = shapely.transform(np.asarray(geometries.values), lambda xy: np.round(xy, decimals))
+    return gpd.GeoSeries(rounded, index=geometries.index, crs=geometries.crs)
+
+
+_DISPLAY_CACHE: OrderedDict[tuple[str, float | None, bytes], gpd.GeoDataFrame] = OrderedDict()
+_DISPLAY_CACHE_SIZE = 64
+
+
+def _digest(frame: gpd.GeoDataFrame) -> bytes:
+    """A content hash of a frame (attributes and geometry), for the display cache."""
+    digest = hashlib.blake2b(digest_size=16)
+    attributes = frame.drop(columns=frame.geometry.name).astype(str)
+    digest.update(",".join(attributes.columns).encode())
+    digest.update(pd.util.hash_pandas_object(attributes, index=False).to_numpy().tobytes())
+    digest.update(b"".join(shapely.to_wkb(np.asarray(frame.geometry.values))))
+    return digest.digest()
+
+
+def display_frame(layer_id: str, frame: gpd.GeoDataFrame, tolerance: float | None = None) -> gpd.GeoDataFrame:
+    """What the browser gets for one layer: simplified, rounded geometry plus ``_tip``, ``_popup``, ``_approx``.
+
+    Approximate features (whose shape is the area of a banner or league) are simplified coarsely
+    (:data:`APPROX_TOLERANCE`); towns get a tooltip only (their popup would say no more).  Results are
+    cached by content, so redrawing an unchanged layer (a rerun of the app) costs only the hash.
+    """
+    key = (layer_id, tolerance, _digest(frame))
+    if key in _DISPLAY_CACHE:
+        _DISPLAY_CACHE.move_to_end(key)
+        return _DISPLAY_CACHE[key].copy()
+    shown = _display_frame(layer_id, frame, tolerance)
+    _DISPLAY_CACHE[key] = shown
+    while len(_DISPLAY_CACHE) > _DISPLAY_CACHE_SIZE:
+        _DISPLAY_CACHE.popitem(last=False)
+    return shown.copy()
+
+
+def _display_frame(layer_id: str, frame: gpd.GeoDataFrame, tolerance: float | None) -> gpd.GeoDataFrame:
+    definition = next(d for d in load_layers() if d.id == layer_id)
+    thematic = definition.group == "thematic"
+    frame = frame[frame.geometry.notna() & ~frame.geometry.is_empty]
+    approx = approximate_mask(frame).to_numpy() if thematic else np.zeros(len(frame), dtype=bool)
+    if tolerance is None:
+        tolerance = FEATURE_TOLERANCE if thematic else BOUNDARY_TOLERANCE
+    geometry = frame.geometry
+    if tolerance:
+        tolerances = np.where(approx, max(tolerance, APPROX_TOLERANCE), tolerance)
+        geometry = gpd.GeoSeries(
+            shapely.simplify(np.asarray(geometry.values), tolerances, preserve_topology=True),
+            index=frame.index,
+            crs=frame.crs,
+        )
+    records = frame.drop(columns=frame.geometry.name).to_dict("records")
+    popup = feature_popup if thematic else place_popup
+    out = gpd.GeoDataFrame(
+        {
+            "_tip": [tooltip(r, thematic) for r in records],
+            "_popup": ["" if layer_id in TOOLTIP_ONLY else popup(r, definition) for r in records],
+            "_approx": approx,
+            "_precision": [_value(r, "precision") for r in records],
+            "_name": [_value(r, "name") for r in records],
+        },
+        geometry=_round(geometry, COORD_DECIMALS).values,
+        crs=frame.crs,
+    ).reset_index(drop=True)
+    return _group_shared_areas(out)[["_tip", "_popup", "_approx", "geometry"]]
+
+
+def _group_shared_areas(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """One shape per approximate area: features placed on the same banner/league area become one shape
+    whose tooltip counts them and whose popup lists them all (instead of N copies of the polygon)."""
+    approx = frame[frame["_approx"]]
+    if approx.empty:
+        return frame
+    keys = shapely.to_wkb(np.asarray(approx.geometry.values))
+    groups: dict[bytes, list[int]] = {}
+    for index, key in zip(approx.index, keys, strict=True):
+        groups.setdefault(key, []).append(index)
+    rows = []
+    for indices in groups.values():
+        if len(indices) == 1:
+            continue
+        members = frame.loc[indices]
+        names = "、".join(_esc(_short(n, 24)) for n in members["_name"].head(4))
+        more = f" 等{len(indices)}项" if len(indices) > 4 else ""
+        precision = _esc(precision_label(members["_precision"].iloc[0]))
+        rows.append(
+            {
+                "_tip": f"{len(indices)} 项，位置约略（{precision}）<br>{names}{more}",
+                "_popup": (
+                    f'<div style="max-height:320px;overflow:auto"><i>{len(indices)} 项位于同一约略范围'
+                    f"（{precision}）</i><hr>" + "<hr>".join(members["_popup"]) + "</div>"
+                ),
+                "_approx": True,
+                "_precision": members["_precision"].iloc[0],
+                "_name": "",
+                "geometry": members.geometry.iloc[0],
+            }
+        )
+    grouped = {i for indices in groups.values() if len(indices) > 1 for i in indices}
+    if not rows:
+        return frame
+    merged = pd.concat(
+        [frame.drop(index=list(grouped)), gpd.GeoDataFrame(rows, crs=frame.crs)], ignore_index=True
+    )
+    return gpd.GeoDataFrame(merged, geometry="geometry", crs=frame.crs)
+
+
+def _style(definition: LayerDef, approximate: bool) -> dict[str, object]:
+    style = definition.style
+    result: dict[str, object] = {
+        "color": style.color,
+        "weight": style.weight,
+        "fillColor": style.fill,
+        "fillOpacity": style.fill_opacity,
+        "opacity": 0.9,
+        "radius": style.radius,
+    }
+    if style.dash:
+        result["dashArray"] = style.dash
+    if approximate:  # hollow and dashed: visibly not a true position
+        result.update(
+            dashArray=APPROX_DASH,
+            fillOpacity=0.04,
+            weight=max(1.5, style.weight * 0.8),
+            radius=style.radius * 1.6,
+        )
+    return result
+
+
+def _geojson(frame: gpd.GeoDataFrame, definition: LayerDef) -> folium.GeoJson:
+    exact, approximate = _style(definition, False), _style(definition, True)
+    with_popup = bool(frame["_popup"].astype(bool).any())
+    frame = frame.assign(_approx=frame["_approx"].astype(int))
+    columns = ["_tip", "_popup", "_approx", "geometry"] if with_popup else ["_tip", "_approx", "geometry"]
+    return folium.GeoJson(
+        _feature_collection(frame[columns]),
+        name=definition.id,
+        style_function=lambda feature: approximate if feature["properties"]["_approx"] else exact,
+        highlight_function=lambda _feature: {"weight": 4, "color": "#ffeb3b"},
+        marker=folium.CircleMarker(radius=definition.style.radius),
+        tooltip=folium.GeoJsonTooltip(fields=["_tip"], labels=False),
+        popup=folium.GeoJsonPopup(fields=["_popup"], labels=False) if with_popup else None,
+        zoom_on_click=False,
+    )
+
+
+def _feature_collection(frame: gpd.GeoDataFrame) -> dict[str, object]:
+    """A GeoJSON FeatureCollection of ``frame`` (ids are row numbers), built in bulk with shapely."""
+    geometries = json.loads("[" + ",".join(shapely.to_geojson(np.asarray(frame.geometry.values))) + "]")
+    attributes = frame.drop(columns=frame.geometry.name)
+    records = [
+        {column: (value.item() if isinstance(value, np.generic) else value) for column, value in row.items()}
+        for row in attributes.to_dict("records")
+    ]
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {"type": "Feature", "id": str(i), "properties": props, "geometry": geometry}
+            for i, (props, geometry) in enumerate(zip(records, geometries, strict=True))
+        ],
+    }
+
+
+class Legend(MacroElement):
+    """A fixed legend box (bottom right) built from escaped HTML."""
+
+    _template = Template(
+        """
+        {% macro html(this, kwargs) %}
+        <div class="geoplan-legend" style="position:absolute;bottom:52px;left:10px;z-index:1000;
+             background:rgba(255,255,255,.92);padding:6px 9px;border-radius:4px;font:12px sans-serif;
+             box-shadow:0 1px 4px rgba(0,0,0,.3);max-height:45%;overflow:auto">{{ this.body }}</div>
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, body: str) -> None:
+        super().__init__()
+        self._name = "Legend"
+        self.body = body
+
+
+def legend_html(definitions: list[LayerDef]) -> str:
+    """Legend rows: one swatch per drawn layer, then the approximate-location symbol."""
+    rows = ["<b>图例</b>"]
+    for d in definitions:
+        s = d.style
+        dash = f"stroke-dasharray:{_esc(s.dash)};" if s.dash else ""
+        shape = (
+            f'<circle cx="8" cy="7" r="5" style="fill:{_esc(s.fill)};fill-opacity:{max(s.fill_opacity, 0.3)};'
+            f'stroke:{_esc(s.color)};stroke-width:1.5;{dash}"/>'
+            if d.geometry in {"point", "mixed"}
+            else f'<rect x="1" y="2" width="14" height="10" style="fill:none;stroke:{_esc(s.color)};'
+            f'stroke-width:1.5;{dash}"/>'
+        )
+        rows.append(f'<svg width="16" height="14">{shape}</svg> {_esc(d.title)}')
+    rows.append(
+        '<svg width="16" height="14"><circle cx="8" cy="7" r="5" style="fill:none;stroke:#333;'
+        'stroke-width:1.5;stroke-dasharray:2 2"/></svg> 虚线空心＝位置约略（旗县/盟市/示意）'
+    )
+    return "<br>".join(rows)
+
+
+def _fit(fmap: folium.Map, bounds: tuple[float, float, float, float], max_zoom: int = 10) -> None:
+    minx, miny, maxx, maxy = bounds
+    pad = 0.02 if (maxx - minx) < 0.05 and (maxy - miny) < 0.05 else 0.0
+    fmap.fit_bounds([[miny - pad, minx - pad], [maxy + pad, maxx + pad]], max_zoom=max_zoom)
+
+
+def _highlight(fmap: folium.Map, hit: SearchHit, atlas: Mapping[str, gpd.GeoDataFrame]) -> None:
+    group = folium.FeatureGroup(name=f"搜索：{_esc(hit.label)}", show=True)
+    minx, miny, maxx, maxy = hit.bounds
+    shape = None
+    frame = atlas.get(hit.layer)
+    if frame is not None and not frame.empty:
+        column = "feature_id" if "feature_id" in frame.columns else "place_id"
+        rows = frame[frame[column].astype(str) == hit.key]
+        if not rows.empty:
+            shape = rows.iloc[[0]][["geometry"]]
+    if shape is not None and not shape.geom_type.isin(["Point", "MultiPoint"]).all():
+        folium.GeoJson(
+            shape, style_function=lambda _f: {"color": "#ff1744", "weight": 5, "fillOpacity": 0.1}
+        ).add_to(group)
+    folium.CircleMarker(
+        location=[(miny + maxy) / 2, (minx + maxx) / 2],
+        radius=14,
+        color="#ff1744",
+        weight=4,
+        fill=False,
+        tooltip=folium.Tooltip(_esc(hit.label)),
+        class_name="geoplan-highlight",
+    ).add_to(group)
+    group.add_to(fmap)
+
+
+def _compact_json() -> None:
+    """Let folium's templates write non-ASCII text as UTF-8 instead of \\uXXXX escapes (half the bytes for
+    Chinese).  Jinja's ``tojson`` stays HTML-safe: it still escapes ``< > & '`` inside ``<script>``."""
+    environment = folium.GeoJson._template.environment
+    environment.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
+
+
+def build_map(
+    atlas: Mapping[str, gpd.GeoDataFrame],
+    *,
+    basemap: str = "osm",
+    tianditu: str | None = None,
+    highlight: SearchHit | None = None,
+    focus: tuple[float, float, float, float] | None = None,
+    asset_base: str = DEFAULT_ASSET_BASE,
+    hidden: tuple[str, ...] = ("towns",),
+) -> folium.Map:
+    """A folium map of ``atlas`` (already filtered) with base maps, layer control and legend.
+
+    ``highlight`` marks a search hit and zooms to it; otherwise ``focus`` (bounds) or the atlas extent is
+    shown.  Layers in ``hidden`` start switched off in the layer control.
+    """
+    _compact_json()
+    choices = basemaps(tianditu)
+    if basemap not in choices:
+        basemap = "osm"
+    fmap = folium.Map(location=[43.5, 113.0], zoom_start=5, tiles=None, control_scale=True)
+    for choice in choices.values():
+        shown = choice.id == basemap
+        if not choice.tiles:
+            folium.FeatureGroup(name=choice.title, overlay=False, show=shown).add_to(fmap)
+            continue
+        folium.TileLayer(
+            choice.tiles[0],
+            name=choice.title,
+            attr=choice.attribution,
+            subdomains=choice.subdomains,
+            overlay=False,
+            show=shown,
+            max_zoom=18,
+        ).add_to(fmap)
+        for overlay in choice.tiles[1:]:
+            folium.TileLayer(
+                overlay,
+                name=f"{choice.title} 注记",
+                attr=choice.attribution,
+                subdomains=choice.subdomains,
+                overlay=True,
+                show=shown,
+                max_zoom=18,
+            ).add_to(fmap)
+    drawn: list[LayerDef] = []
+    for definition in sorted(load_layers(), key=lambda d: d.style.z):
+        frame = atlas.get(definition.id)
+        if frame is None:
+            continue
+        drawn.append(definition)
+        shown = definition.id not in hidden
+        group = folium.FeatureGroup(name=f"{_esc(definition.title)} ({len(frame)})", show=shown)
+        if not frame.empty:
+            _geojson(display_frame(definition.id, frame), definition).add_to(group)
+        group.add_to(fmap)
+    if highlight is not None:
+        _highlight(fmap, highlight, atlas)
+        _fit(fmap, highlight.bounds)
+    else:
+        _fit(fmap, focus or atlas_bounds(atlas) or DEFAULT_BOUNDS)
+    folium.LayerControl(collapsed=False).add_to(fmap)
+    Legend(legend_html(drawn)).add_to(fmap)
+    return localize(fmap, asset_base)
+
+
+#: Downloads of the current selection: format -> (label, module doing the work, file suffix, MIME type).
+DOWNLOADS: dict[str, tuple[str, str, str, str]] = {
+    "geojson": ("GeoJSON", "geoplan.export", "geojson", "application/geo+json"),
+    "shp": ("Shapefile (zip)", "geoplan.export", "zip", "application/zip"),
+    "gpkg": ("GeoPackage", "geoplan.export", "gpkg", "application/geopackage+sqlite3"),
+    "csv": ("CSV", "geoplan.export", "csv", "text/csv"),
+    "png": ("PNG 地图", "geoplan.render", "png", "image/png"),
+    "pdf": ("PDF 地图", "geoplan.render", "pdf", "application/pdf"),
+}
+
+
+def download_ready(fmt: str) -> bool:
+    """Whether the module making ``fmt`` is installed (the exports and static maps land separately)."""
+    return importlib.util.find_spec(DOWNLOADS[fmt][1]) is not None
+
+
+def download(
+    layers: Mapping[str, gpd.GeoDataFrame],
+    fmt: str,
+    bbox: tuple[float, float, float, float] | None = None,
+    title: str = "geoplan",
+) -> tuple[bytes, str, str]:
+    """``(data, file name, MIME type)`` of the selection: GIS formats via ``geoplan.export.export_bytes``,
+    PNG/PDF maps of ``bbox`` via ``geoplan.render.render_map``."""
+    if fmt not in DOWNLOADS:
+        raise UnsupportedFormatError(f"unknown download format {fmt!r}; known: {', '.join(DOWNLOADS)}")
+    _label, module, suffix, mime = DOWNLOADS[fmt]
+    if module == "geoplan.export":
+        return importlib.import_module(module).export_bytes(dict(layers), fmt)
+    buffer = io.BytesIO()
+    importlib.import_module(module).render_map(dict(layers), buffer, fmt=fmt, bbox=bbox, title=title)
+    return buffer.getvalue(), f"geoplan-map.{suffix}", mime
+
+
+def map_html(fmap: folium.Map) -> str:
+    """The map as one standalone HTML page (its payload; assets are referenced, not inlined)."""
+    return fmap.get_root().render()
+
+
+def payload_size(fmap: folium.Map) -> int:
+    """Bytes of the map's HTML/JS payload (UTF-8)."""
+    return len(map_html(fmap).encode("utf-8"))
+
+
+def geojson_properties(fmap: folium.Map) -> list[dict[str, object]]:
+    """Every feature property dict embedded in the map (for checks and tests)."""
+    properties = []
+    for element in _walk(fmap):
+        if isinstance(element, folium.GeoJson):
+            data = element.data if isinstance(element.data, dict) else json.loads(element.data)
+            properties.extend(f.get("properties", {}) for f in data.get("features", []))
+    return properties
+
+
+def _walk(element):
+    yield element
+    for child in element._children.values():
+        yield from _walk(child)
+
+
+__all__ = [
+    "DOWNLOADS",
+    "Basemap",
+    "download",
+    "download_ready",
+    "build_map",
+    "basemaps",
+    "display_frame",
+    "feature_popup",
+    "geojson_properties",
+    "legend_html",
+    "map_html",
+    "payload_size",
+    "place_popup",
+    "precision_label",
+    "tianditu_key",
+    "tooltip",
+]

@@ -1,0 +1,145 @@
+"""The Streamlit app through streamlit.testing's AppTest: filters, search, downloads, upload."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
+from streamlit.testing.v1 import AppTest
+
+from geoplan import selection, webmap
+from geoplan.atlas import read_atlas
+from geoplan.paths import ROOT
+
+APP = str(ROOT / "app.py")
+
+
+@pytest.fixture(scope="module")
+def shipped(atlas_path):
+    return read_atlas(atlas_path)
+
+
+def run_app(**state) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=90)
+    for key, value in state.items():
+        at.session_state[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def counts_text(at: AppTest) -> str:
+    return next(m.value for m in at.sidebar.markdown if "项目与要素" in m.value)
+
+
+def map_args(at: AppTest) -> dict:
+    components = [e for e in at.main if getattr(e, "type", "") == "component_instance"]
+    assert len(components) == 1, "one map component"
+    return json.loads(components[0].proto.json_args)
+
+
+def table(at: AppTest):
+    return at.dataframe[0].value
+
+
+def test_opens_the_shipped_atlas(shipped):
+    at = run_app()
+    total = selection.counts(shipped)["features"]
+    assert f"**{total}**" in counts_text(at)
+    args = map_args(at)
+    assert "L.map" in args["script"] and "geoplan-legend" in args["html"] + args["script"]
+    assert all(link.startswith("/app/static/vendor/") for link in args["js_links"] + args["css_links"])
+    assert args["returned_objects"] == []  # panning and zooming never rerun the script
+    assert len(table(at)) == total
+
+
+def test_sector_filter_narrows_table_counts_and_map(shipped):
+    sectors = selection.options(shipped)["sectors"]
+    assert sectors, "the shipped atlas has sectors"
+    sector = sectors[0]
+    at = run_app()
+    at.sidebar.multiselect(key="f_sectors").select(sector).run()
+    assert not at.exception
+    expected = selection.counts(selection.filter_atlas(shipped, selection.Filters(sectors=(sector,))))
+    assert f"**{expected['features']}**" in counts_text(at)
+    assert set(table(at)["sector"]) == {sector}
+    # the layer filter drops layers from the map
+    at.sidebar.multiselect(key="f_layers").set_value(["leagues"]).run()
+    assert len(table(at)) == 0 and "盟市" in counts_text(at) and "基础设施" not in counts_text(at)
+
+
+def test_search_zooms_to_and_highlights_a_place(shipped):
+    frame = shipped["places"] if not shipped["places"].empty else shipped["towns"]
+    name = sorted(n for n in frame["name"].astype(str) if len(n) >= 2)[0]
+    at = run_app()
+    at.sidebar.text_input(key="query").input(name).run()
+    assert not at.exception
+    assert any(c.value.startswith(f"定位：{name}") for c in at.caption)
+    script = map_args(at)["script"]
+    assert "geoplan-highlight" in script and "fitBounds" in script
+    at.sidebar.text_input(key="query").input("绝不存在的地名ZZZ").run()
+    assert any("没有找到" in i.value for i in at.sidebar.info)
+
+
+def test_downloads_of_the_current_selection(shipped, monkeypatch):
+    deferred: dict[str, object] = {}
+    original = MediaFileManager.add_deferred
+
+    def record(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        deferred[file_name] = data_callable
+        return original(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
+    at = run_app()
+    buttons = {b.label: b for b in at.get("download_button")}
+    assert list(buttons) == [label for label, *_ in webmap.DOWNLOADS.values()]
+    for fmt, (label, _module, suffix, _mime) in webmap.DOWNLOADS.items():
+        ready = webmap.download_ready(fmt)
+        assert buttons[label].proto.disabled is not ready
+        if ready:
+            data = deferred[f"geoplan-selection.{suffix}"]()
+            assert isinstance(data, bytes) and len(data) > 100, fmt
+    if webmap.download_ready("png"):
+        assert deferred["geoplan-selection.png"]().startswith(b"\x89PNG")
+
+
+def test_upload_adds_a_plan_to_the_session_atlas(plan_files, shipped):
+    if not webmap.importlib.util.find_spec("geoplan.build"):
+        pytest.skip("geoplan.build has not landed yet")
+    plan = plan_files[0]
+    at = run_app()
+    before = len(table(at))
+    at.sidebar.file_uploader(key="upload").set_value((plan.name, plan.read_bytes(), "text/plain")).run()
+    assert not at.exception and not at.sidebar.error, [e.value for e in at.sidebar.error]
+    assert "uploaded_layers" in at.session_state
+    added = at.session_state["uploaded_layers"]
+    assert any(plan.name in set(frame.get("plan", [])) for frame in added.values())
+    assert len(table(at)) > before or before >= sum(
+        len(f) for k, f in added.items() if selection.is_thematic(k)
+    )
+    assert plan.name in selection.options(selection.merge_atlases(shipped, added))["plans"]
+    assert any(plan.name in s.value for s in at.sidebar.success)
+
+
+def test_a_bad_upload_says_why_and_changes_nothing():
+    if not webmap.importlib.util.find_spec("geoplan.build"):
+        pytest.skip("geoplan.build has not landed yet")
+    at = run_app()
+    before = counts_text(at)
+    at.sidebar.file_uploader(key="upload").set_value(
+        ("broken.pdf", b"\x00\x01 not a pdf \xff", "application/pdf")
+    )
+    at.run()
+    assert not at.exception
+    assert any("无法读取" in e.value for e in at.sidebar.error)
+    assert counts_text(at) == before and "uploaded_layers" not in at.session_state
+
+
+def test_a_missing_atlas_path_is_reported_and_the_shipped_one_stays(tmp_path):
+    at = run_app()
+    at.sidebar.radio(key="source").set_value("GeoPackage 路径").run()
+    at.sidebar.text_input(key="atlas_path").input(str(tmp_path / "missing.gpkg")).run()
+    assert not at.exception
+    assert any("missing.gpkg" in e.value for e in at.sidebar.error)
+    assert f"**{selection.counts(read_atlas())['features']}**" in counts_text(at)

@@ -1,0 +1,146 @@
+"""The atlas build of the reference plans: layers, columns, geometry rules, the shipped atlas, the CLI."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from geoplan.atlas import BASE_COLUMNS, FEATURE_COLUMNS, read_atlas
+from geoplan.build import build_plans, report, write_atlas
+from geoplan.cli import cli
+from geoplan.layers import load_layers
+
+BASES = {"place point", "parent centroid", "waypoints", "polygon", "schematic", "issuer area"}
+PRECISIONS = {"point", "town", "banner", "league", "schematic"}
+
+
+@pytest.fixture(scope="module")
+def built(plan_files):
+    return build_plans(plan_files)
+
+
+@pytest.fixture(scope="module")
+def layers(built):
+    return built[0]
+
+
+def test_every_layer_with_its_columns(layers):
+    assert list(layers) == [d.id for d in load_layers()]
+    for definition in load_layers():
+        frame = layers[definition.id]
+        columns = BASE_COLUMNS if definition.group == "base" else FEATURE_COLUMNS
+        assert list(frame.columns) == [*columns, "geometry"], definition.id
+        assert frame.crs == "EPSG:4326"
+        assert len(frame) > 0, definition.id
+
+
+def test_thematic_rows_are_well_formed(layers):
+    for definition in load_layers():
+        if definition.group != "thematic":
+            continue
+        frame = layers[definition.id]
+        assert set(frame["layer"]) == {definition.id}
+        assert set(frame["geometry_basis"]) <= BASES
+        assert set(frame["precision"]) <= PRECISIONS
+        assert not frame.geometry.is_empty.any() and frame.geometry.is_valid.all()
+        assert frame["feature_id"].is_unique
+        approximate = frame["precision"].isin(["banner", "league", "schematic"]).astype(int)
+        assert (frame["approximate"] == approximate).all()
+        bounds = frame.total_bounds
+        assert 90 < bounds[0] and bounds[2] < 130 and 30 < bounds[1] and bounds[3] < 55
+        for quantities in frame["quantities"]:
+            assert isinstance(json.loads(quantities), list)
+
+
+def test_geometry_follows_the_rules(layers):
+    features = [layers[d.id] for d in load_layers() if d.group == "thematic"]
+    rows = [row for frame in features for _, row in frame.iterrows()]
+    by_basis = {}
+    for row in rows:
+        by_basis.setdefault(row["geometry_basis"], []).append(row)
+    assert all(r.geometry.geom_type in {"LineString", "MultiLineString"} for r in by_basis["waypoints"])
+    assert all(r.geometry.geom_type in {"Polygon", "MultiPolygon"} for r in by_basis["issuer area"])
+    assert all(r["precision"] in {"league", "banner"} for r in by_basis["issuer area"])
+    assert all(r["locations"] == "" or r["kind"] == "project" for r in by_basis["issuer area"])
+    several = [r for r in rows if r.geometry.geom_type == "MultiPoint"]
+    assert several and all(";" in r["place_ids"] for r in several)
+    layouts = [r for r in rows if r["kind"] == "layout"]
+    assert layouts and all(r["geometry_basis"] == "schematic" for r in layouts)
+
+
+def test_places_layer_names_the_plans(layers, plan_files):
+    places = layers["places"]
+    names = {p.name for p in plan_files}
+    assert places["plans"].str.len().gt(0).all()
+    assert {n for value in places["plans"] for n in value.split(";")} <= names
+
+
+def test_report_counts_every_project(built):
+    _, builds = built
+    summary = report(builds)
+    assert summary["projects"] == sum(len([p for p in b.projects if p.kind == "project"]) for b in builds)
+    assert summary["located_finer"] + len(summary["issuer_only"]) == summary["projects"]
+    assert set(summary["per_plan"]) == {b.plan for b in builds}
+
+
+def test_shipped_atlas_is_the_build_of_the_reference_plans(layers, atlas_path, tmp_path):
+    rebuilt = write_atlas(layers, tmp_path / "atlas.gpkg")
+    assert rebuilt.read_bytes() == atlas_path.read_bytes(), (
+        "layers/atlas.gpkg is stale: geoplan build ../shared/plans --out layers/atlas.gpkg --overwrite"
+    )
+
+
+def test_shipped_atlas_reads_back(atlas_path):
+    atlas = read_atlas(atlas_path)
+    assert list(atlas) == [d.id for d in load_layers()]
+
+
+# --- CLI ---------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def runner():
+    return CliRunner()
+
+
+def test_cli_builds_an_atlas(runner, plans_dir, tmp_path, atlas_path):
+    out = tmp_path / "atlas.gpkg"
+    report_path = tmp_path / "report.json"
+    result = runner.invoke(cli, ["build", str(plans_dir), "--out", str(out), "--report", str(report_path)])
+    assert result.exit_code == 0, result.output
+    assert "projects" in result.output and "industry" in result.output
+    assert out.read_bytes() == atlas_path.read_bytes()
+    assert json.loads(report_path.read_text(encoding="utf-8"))["projects"] > 0
+
+
+def test_cli_refuses_to_overwrite(runner, plan_files, tmp_path):
+    out = tmp_path / "atlas.gpkg"
+    out.write_bytes(b"keep")
+    result = runner.invoke(cli, ["build", str(plan_files[1]), "--out", str(out), "--quiet"])
+    assert result.exit_code == 2
+    assert "--overwrite" in result.output
+    assert out.read_bytes() == b"keep"
+    result = runner.invoke(cli, ["build", str(plan_files[1]), "--out", str(out), "--quiet", "--overwrite"])
+    assert result.exit_code == 0, result.output
+    assert list(read_atlas(out)) == [d.id for d in load_layers()]
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--out", "atlas.shp"], "GeoPackage"),
+        (["--out", "atlas.gpkg", "--nope"], "No such option"),
+    ],
+)
+def test_cli_bad_input_exits_2(runner, plan_files, tmp_path, arguments, message):
+    result = runner.invoke(cli, ["build", str(plan_files[1]), *arguments])
+    assert result.exit_code == 2
+    assert message in result.output
+
+
+def test_cli_empty_folder_exits_2(runner, tmp_path):
+    result = runner.invoke(cli, ["build", str(tmp_path), "--out", str(tmp_path / "a.gpkg")])
+    assert result.exit_code == 2
+    assert "no .txt" in result.output

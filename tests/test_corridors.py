@@ -1,0 +1,98 @@
+"""Corridor grammar on sentences of the reference plans (read from disk, never copied)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from geoplan.corridors import find_corridors, route_of
+
+
+def _line_with(plan_files: list[Path], prefix: str, needle: str) -> str:
+    for path in plan_files:
+        if path.name.startswith(prefix):
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if needle in line:
+                    return line
+    pytest.fail(f"no line with {needle!r} in plan {prefix}")
+
+
+def _corridor(text: str, first: str, kind: str):
+    for corridor in find_corridors(text):
+        if corridor.waypoints and corridor.waypoints[0].surface == first and corridor.kind == kind:
+            return corridor
+    found = [(c.name, c.kind) for c in find_corridors(text)]
+    pytest.fail(f"no {kind} corridor starting at {first!r}; found {found}")
+
+
+@pytest.mark.parametrize(
+    ("prefix", "needle", "first", "route", "kind", "waypoints"),
+    [
+        ("003", "S215锡尼镇", "锡尼镇", "S215", "road", ["锡尼镇", "乌审召"]),
+        ("003", "G210古城", "古城", "G210", "road", ["古城", "树林召"]),
+        ("003", "乌海至宁东", "乌海", None, "road", ["乌海", "宁东"]),
+        ("003", "阳四圪咀至十二连城", "阳四圪咀", None, "road", ["阳四圪咀", "十二连城", "吉格斯太"]),
+        ("003", "S215 通史", "通史", "S215", "road", ["通史", "海则畔"]),
+        ("003", "解放滩至图克", "解放滩", None, "road", ["解放滩", "图克工业园区"]),
+        ("000", "国道 207 线锡林浩特", "锡林浩特", "G207", "road", ["锡林浩特", "巴拉嘎尔高勒", "白音华"]),
+        ("000", "太子城至锡林浩特铁路", "太子城", None, "railway", ["太子城", "锡林浩特"]),
+        ("003", "乌审旗至榆林铁路", "乌审旗", None, "railway", ["乌审旗", "榆林"]),
+        ("003", "贯通乌海—芒哈图", "乌海", None, "power_line", ["乌海", "芒哈图", "乌审", "红庆河"]),
+        ("003", "乌审—芒哈图双回", "乌审", None, "power_line", ["乌审", "芒哈图"]),
+        ("002", "莫林—图克木公路", "莫林", None, "road", ["莫林", "图克木"]),
+        ("002", "省道 213 川井", "川井", "S213", "road", ["川井", "达拉盖山口"]),
+    ],
+)
+def test_chain_corridors(plan_files, prefix, needle, first, route, kind, waypoints):
+    corridor = _corridor(_line_with(plan_files, prefix, needle), first, kind)
+    assert [w.surface for w in corridor.waypoints] == waypoints
+    assert corridor.route == route
+
+
+@pytest.mark.parametrize(
+    ("prefix", "needle", "name", "kind", "waypoints"),
+    [
+        ("000", "集二铁路复线", "集二铁路", "railway", ["集宁", "二连浩特"]),
+        ("003", "包兰铁路、", "包兰铁路", "railway", ["包头", "兰州"]),
+        ("000", "中蒙俄经济走廊", "中蒙俄经济走廊", "corridor", ["北京", "二连浩特", "乌兰巴托", "乌兰乌德"]),
+    ],
+)
+def test_named_lines(plan_files, prefix, needle, name, kind, waypoints):
+    found = {c.name: c for c in find_corridors(_line_with(plan_files, prefix, needle))}
+    assert name in found
+    assert found[name].kind == kind
+    assert [w.surface for w in found[name].waypoints] == waypoints
+
+
+def test_named_expressway_keeps_route_number():
+    (corridor,) = [c for c in find_corridors("，积极对接京藏高速公路，") if c.rule == "named"]
+    assert (corridor.route, corridor.kind, corridor.name) == ("G6", "road", "京藏高速公路")
+
+
+def test_waypoints_point_into_the_text(plan_files):
+    text = _line_with(plan_files, "003", "S215锡尼镇")
+    for corridor in find_corridors(text):
+        for waypoint in corridor.waypoints:
+            if waypoint.rule == "waypoint":
+                assert text[waypoint.start : waypoint.end] == waypoint.surface
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2021—2025年新建学校", "英模文化—红色教育—特色民俗文化精品线路", "每班50—100人", "掌握1至3项运动技能"],
+)
+def test_no_corridor_in_ranges_or_theme_lists(text):
+    assert find_corridors(text) == []
+
+
+def test_chain_of_lines_is_not_a_chain_of_places():
+    assert [c for c in find_corridors("，形成包鄂榆高铁—呼包高铁—呼鄂城际环线，") if c.rule == "chain"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "route"),
+    [("国道 207 线", "G207"), ("S215", "S215"), ("省道 221 线", "S221"), ("G1612线", "G1612")],
+)
+def test_route_numbers(text, route):
+    assert route_of(text) == route

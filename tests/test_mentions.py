@@ -1,0 +1,132 @@
+"""The mention finder: suffix rules, trimming, enumerations, generic words (pure string work)."""
+
+from __future__ import annotations
+
+import pytest
+
+from geoplan.mentions import MentionFinder, core_of, is_generic, leading_trim
+
+NAMES = [
+    ("鄂尔多斯", "league:150600"),
+    ("乌拉特后旗", "banner:150825"),
+    ("二连浩特", "banner:152501"),
+    ("乌兰布和沙漠", "desert:ulanbuh"),
+    ("合作", "neighbour:623001"),
+    ("安宁", "neighbour:530181"),
+    ("城区", "neighbour:440000"),
+    ("自治区", "province:150000"),
+    ("棋盘井镇", "town:150624:qipanjing"),
+]
+
+
+@pytest.fixture(scope="module")
+def finder() -> MentionFinder:
+    return MentionFinder(NAMES)
+
+
+def surfaces(finder: MentionFinder, text: str) -> list[tuple[str, str | None]]:
+    return [(m.surface, m.type) for m in finder.find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("，加快推进珠恩嘎达布其口岸建设。", [("珠恩嘎达布其口岸", "port")]),
+        ("，依托锡林浩特机场，", [("锡林浩特机场", "airport")]),
+        ("。以潮格温都尔镇为重点", [("潮格温都尔镇", "town")]),
+        ("，支持乌盖苏木发展，", [("乌盖苏木", "town")]),
+        ("，治理库布其沙漠，", [("库布其沙漠", "desert")]),
+        ("，保护毛乌素沙地，", [("毛乌素沙地", "sandy_land")]),
+        ("，实施西山湾水库工程", [("西山湾水库", "reservoir")]),
+        ("，创建多伦湖旅游度假区", [("多伦湖", "lake")]),
+        ("，推进集二铁路复线建设", [("集二铁路", "railway")]),
+    ],
+)
+def test_suffix_names_lose_leading_verbs(finder, text, expected):
+    assert surfaces(finder, text) == expected
+
+
+def test_enumeration_splits_into_each_town(finder):
+    assert surfaces(finder, "，将巴音镇、呼和镇、乌盖苏木打造成") == [
+        ("巴音镇", "town"),
+        ("呼和镇", "town"),
+        ("乌盖苏木", "town"),
+    ]
+
+
+def test_shared_suffix_enumeration_uses_the_gazetteer(finder):
+    found = surfaces(finder, "，以乌兰布和、巴音温都尔沙漠边缘为重点")
+    assert ("乌兰布和", "desert") in found
+    assert ("巴音温都尔沙漠", "desert") in found
+
+
+def test_name_starts_at_the_place_named_inside(finder):
+    (mention,) = finder.find("，依托鄂尔多斯综合保税区，")
+    assert (mention.surface, mention.type, mention.qualifier) == ("鄂尔多斯综合保税区", "park", "鄂尔多斯")
+    assert mention.qualifier_ids == ("league:150600",)
+
+
+def test_short_form_of_a_town_anchors_a_park(finder):
+    (mention,) = finder.find("；打造棋盘井产业园，")
+    assert (mention.surface, mention.qualifier, mention.qualifier_ids) == (
+        "棋盘井产业园",
+        "棋盘井",
+        ("town:150624:qipanjing",),
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "，强化工业园区建设，",
+        "，实现旗、苏木镇、嘎查三级联动",
+        "，推动城乡融合，",
+        "，中心城区提质，",
+        "，深化区域合作，",
+        "，确保社会安宁，",
+        "，人为核心的新型城镇化",
+        "，推进城镇建设，健全苏木乡镇服务",
+        "，创建自治区级高水平工业园区，",
+        "，打造高新技术产业园，打造装备制造产业园",
+        "，重点实施各类园区、开发区建设，",
+        "，推进山水林田湖草沙一体化保护",
+        "，新建高速公路，推进农村公路",
+    ],
+)
+def test_generic_words_are_never_places(finder, text):
+    assert surfaces(finder, text) == []
+
+
+def test_road_after_a_connector_is_left_to_the_corridor_grammar(finder):
+    assert surfaces(finder, "，加快推进S215锡尼镇至乌审召段二级公路项目") == [("锡尼镇", "town")]
+
+
+def test_line_of_a_named_place_is_not_a_named_line(finder):
+    found = surfaces(finder, "，加快实施二连浩特经济合作区跨境铁路专用线")
+    assert found == [("二连浩特经济合作区", "park")]
+
+
+def test_offsets_index_the_text(finder):
+    text = "，依托鄂尔多斯综合保税区和乌拉特后旗工业园区，推进珠恩嘎达布其口岸建设"
+    for mention in finder.find(text):
+        assert text[mention.start : mention.end] == mention.surface
+
+
+@pytest.mark.parametrize(
+    ("stem", "trim"),
+    [("加快推进珠恩嘎达布其", 4), ("依托鄂尔多斯", 2), ("潮格温都尔", 0), ("重点建设锡尼", 4)],
+)
+def test_leading_trim(stem, trim):
+    assert leading_trim(stem) == trim
+
+
+@pytest.mark.parametrize(
+    ("stem", "generic"), [("工业", True), ("新型城", True), ("东胜", False), ("鄂尔多斯空港物流", False)]
+)
+def test_is_generic(stem, generic):
+    assert is_generic(stem) is generic
+
+
+def test_core_keeps_two_character_names():
+    assert core_of("新街") == "新街"
+    assert core_of("专业铁路物流") == ""

@@ -1,0 +1,86 @@
+"""``geoplan render`` through click's CliRunner: outputs, filters, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+from PIL import Image
+
+from geoplan.atlas import read_atlas
+from geoplan.cli import cli
+
+pytestmark = pytest.mark.filterwarnings("error:Glyph .* missing from font:UserWarning")
+
+
+def _run(*args: str):
+    return CliRunner().invoke(cli, ["render", *args])
+
+
+def test_renders_a_png(atlas_path, tmp_path):
+    out = tmp_path / "map.png"
+    result = _run(str(atlas_path), "--out", str(out), "--dpi", "60", "--title", "测试标题")
+    assert result.exit_code == 0, result.output
+    assert str(out) in result.output and "60 dpi" in result.output
+    with Image.open(out) as image:
+        assert image.size == pytest.approx((210 / 25.4 * 60, 297 / 25.4 * 60), abs=1)
+
+
+def test_plan_and_layer_filters(atlas_path, tmp_path):
+    atlas = read_atlas(atlas_path)
+    thematic = next(name for name, frame in atlas.items() if "plan" in frame.columns and not frame.empty)
+    plan = str(atlas[thematic]["plan"].iloc[0])
+    out = tmp_path / "map.svg"
+    result = _run(
+        str(atlas_path), "--out", str(out), "--layers", f"leagues,{thematic}", "--plan", plan, "--dpi", "50"
+    )
+    assert result.exit_code == 0, result.output
+    expected = int((atlas[thematic]["plan"] == plan).sum())
+    assert f", {expected} features" in result.output
+    assert out.read_bytes().startswith(b"<?xml")
+
+
+def test_tiles_fall_back_with_a_note(atlas_path, tmp_path):
+    out = tmp_path / "map.pdf"
+    result = _run(str(atlas_path), "--out", str(out), "--basemap", "tiles", "--dpi", "50")
+    assert result.exit_code == 0, result.output
+    assert "vector basemap" in result.output
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--out", "{tmp}/map.jpg"],
+        ["--out", "{tmp}/map.png", "--dpi", "many"],
+        ["--out", "{tmp}/map.png", "--dpi", "5"],
+        ["--out", "{tmp}/map.png", "--paper", "Letter"],
+        ["--out", "{tmp}/map.png", "--basemap", "satellite"],
+        ["--out", "{tmp}/map.png", "--bbox", "1,2,3"],
+        ["--out", "{tmp}/map.png", "--bbox", "108,38,111,41", "--place", "x"],
+        ["--out", "{tmp}/map.png", "--place", "没有这个地方的名字"],
+        ["--out", "{tmp}/map.png", "--layers", "nope"],
+        ["--out", "{tmp}/map.png", "--plan", "no-such-plan.txt"],
+    ],
+)
+def test_bad_input_exits_2_with_one_line(atlas_path, tmp_path, args):
+    result = _run(str(atlas_path), *[a.format(tmp=tmp_path) for a in args])
+    assert result.exit_code == 2, result.output
+    assert len(result.output.strip().splitlines()) == 1, result.output
+    assert not list(tmp_path.iterdir())
+
+
+def test_existing_output_needs_overwrite(atlas_path, tmp_path):
+    out = tmp_path / "map.png"
+    out.write_bytes(b"old")
+    result = _run(str(atlas_path), "--out", str(out), "--dpi", "50")
+    assert result.exit_code == 2 and "--overwrite" in result.output
+    assert out.read_bytes() == b"old"
+    result = _run(str(atlas_path), "--out", str(out), "--dpi", "50", "--overwrite")
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes().startswith(b"\x89PNG")
+
+
+def test_missing_atlas_exits_1(tmp_path):
+    result = _run(str(tmp_path / "none.gpkg"), "--out", str(tmp_path / "map.png"))
+    assert result.exit_code == 1
+    assert len(result.output.strip().splitlines()) == 1

@@ -1,0 +1,193 @@
+"""geoplan.webmap and geoplan.offline: escaping, approximate styling, base maps, offline assets, downloads."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import folium
+import folium.plugins
+import geopandas as gpd
+import pytest
+
+from geoplan import webmap
+from geoplan.atlas import BASE_COLUMNS, FEATURE_COLUMNS, read_atlas
+from geoplan.errors import UnsupportedFormatError
+from geoplan.layers import load_layers
+from geoplan.offline import VENDOR_DIR, OfflineAssetError, asset_base, localize, remote_urls, vendored_files
+from geoplan.selection import SearchHit
+
+EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+@pytest.fixture(scope="module")
+def shipped(atlas_path):
+    return read_atlas(atlas_path)
+
+
+@pytest.fixture(scope="module")
+def area(shipped):
+    """A real polygon (a banner or league of the shipped atlas)."""
+    for layer in ("banners", "leagues"):
+        polygons = [g for g in shipped[layer].geometry if g is not None and g.geom_type.endswith("Polygon")]
+        if polygons:
+            return polygons[0]
+    pytest.fail("the shipped atlas has no boundary polygon")
+
+
+def project(geometry, **values) -> dict:
+    row = dict.fromkeys(FEATURE_COLUMNS, "")
+    row.update({"approximate": 0, "precision": "point", "geometry": geometry, "plan": "x.txt"})
+    row.update(values)
+    return row
+
+
+@pytest.fixture(scope="module")
+def evil_atlas(area, shipped):
+    """Projects whose every text field carries markup, one exact and two approximate on the same area."""
+    centre = area.representative_point()
+    texts = {
+        column: EVIL for column in ("name", "chapter", "excerpt", "quantities_text", "locations", "issuer")
+    }
+    industry = gpd.GeoDataFrame(
+        [
+            project(centre, feature_id="e:1", **texts),
+            project(area, feature_id="e:2", name="约略甲", precision="banner", approximate=1, excerpt=EVIL),
+            project(area, feature_id="e:3", name="约略乙", precision="banner", approximate=1),
+        ],
+        crs="EPSG:4326",
+    )
+    base = dict.fromkeys(BASE_COLUMNS, "")
+    places = gpd.GeoDataFrame(
+        [{**base, "place_id": "q", "name": EVIL, "plans": EVIL, "geometry": centre}], crs=4326
+    )
+    return {"leagues": shipped["leagues"], "industry": industry, "places": places}
+
+
+def test_every_value_is_escaped(evil_atlas):
+    fmap = webmap.build_map(
+        evil_atlas, highlight=SearchHit(EVIL, "project", "industry", "e:1", (111, 40, 111, 40))
+    )
+    page = webmap.map_html(fmap)
+    assert (
+        "<script>alert" not in page and "<img src=x" not in page and "\\u003cscript\\u003ealert" not in page
+    )
+    properties = webmap.geojson_properties(fmap)
+    texts = [str(value) for props in properties for value in props.values()]
+    assert any("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in text for text in texts)
+    for text in texts:
+        assert "<script" not in text.lower() and "<img" not in text.lower()
+    # the HTML that Leaflet puts into innerHTML has only geoplan's own tags
+    tags = {tag.lower() for text in texts for tag in re.findall(r"<\s*([a-zA-Z]+)", text)}
+    assert tags <= {"b", "br", "i", "span", "div", "hr"}
+
+
+def test_shipped_atlas_provisional_script_is_inert(shipped):
+    """Whatever the shipped atlas holds, no markup from its values reaches the page unescaped."""
+    page = webmap.map_html(webmap.build_map(shipped))
+    for frame in shipped.values():
+        for column in frame.columns.drop(frame.geometry.name):
+            for value in frame[column].astype(str):
+                if "<" in value:
+                    assert value not in page
+
+
+def test_approximate_features_are_hollow_dashed_and_grouped(evil_atlas):
+    shapes = webmap.display_frame("industry", evil_atlas["industry"])
+    approx = shapes[shapes["_approx"]]
+    assert len(shapes) == 2 and len(approx) == 1  # the two projects on one area become one shape
+    tip, popup = approx.iloc[0]["_tip"], approx.iloc[0]["_popup"]
+    assert "2 项" in tip and "约略" in tip and "约略甲" in popup and "约略乙" in popup
+    assert webmap.precision_label("banner") in popup
+    style = webmap._style(load_layers()[4], approximate=True)
+    assert style["dashArray"] == webmap.APPROX_DASH and style["fillOpacity"] < 0.1
+    page = webmap.map_html(webmap.build_map(evil_atlas))
+    assert f'"dashArray": "{webmap.APPROX_DASH}"' in page
+
+
+def test_display_geometries_are_simplified_and_rounded(area):
+    frame = gpd.GeoDataFrame([{**dict.fromkeys(BASE_COLUMNS, ""), "name": "b", "geometry": area}], crs=4326)
+    shown = webmap.display_frame("banners", frame).geometry.iloc[0]
+    assert shown.is_valid and not shown.is_empty
+    count = lambda g: len(json.dumps(g.__geo_interface__))  # noqa: E731
+    assert count(shown) <= count(area)
+    for x, y in shown.exterior.coords if shown.geom_type == "Polygon" else shown.geoms[0].exterior.coords:
+        assert round(x, webmap.COORD_DECIMALS) == x and round(y, webmap.COORD_DECIMALS) == y
+    assert shown.symmetric_difference(area).area < 0.05 * area.area
+
+
+def test_layer_control_legend_and_highlight(shipped):
+    fmap = webmap.build_map(
+        shipped, highlight=SearchHit("某地", "place", "", "k", (110.0, 41.0, 110.0, 41.0))
+    )
+    page = webmap.map_html(fmap)
+    assert "L.control.layers" in page and "geoplan-legend" in page and "geoplan-highlight" in page
+    for definition in load_layers():
+        assert definition.title in page
+    assert "fitBounds" in page and "41.0" in page
+
+
+def test_basemaps_and_tianditu_key(monkeypatch):
+    monkeypatch.delenv("TIANDITU_KEY", raising=False)
+    assert webmap.tianditu_key() is None and webmap.tianditu_key({"TIANDITU_KEY": "bad key!"}) is None
+    assert list(webmap.basemaps(None)) == ["osm", "none"]
+    assert webmap.tianditu_key({"TIANDITU_KEY": "abc123def456"}) == "abc123def456"
+    monkeypatch.setenv("TIANDITU_KEY", "0123456789abcdef")
+    key = webmap.tianditu_key({"TIANDITU_KEY": "ignored0000"})
+    assert key == "0123456789abcdef"
+    choices = webmap.basemaps(key)
+    assert list(choices) == ["osm", "tianditu_vec", "tianditu_img", "none"]
+    for choice in ("tianditu_vec", "tianditu_img"):
+        base, labels = choices[choice].tiles
+        assert "_w/wmts" in base and "TILEMATRIXSET=w" in base and base.endswith("tk=" + key)
+        assert "c" in labels.split(".tianditu.gov.cn/")[1][:3]  # cva_w / cia_w annotations
+    assert choices["none"].tiles == ()
+
+
+@pytest.mark.parametrize(
+    ("basemap", "shown"), [("osm", "OpenStreetMap"), ("none", "无底图（仅边界）"), ("?", "OpenStreetMap")]
+)
+def test_basemap_choice_is_the_shown_base_layer(shipped, basemap, shown):
+    fmap = webmap.build_map({"leagues": shipped["leagues"]}, basemap=basemap)
+    bases = [c for c in fmap._children.values() if getattr(c, "overlay", True) is False]
+    assert [c.layer_name for c in bases] == ["OpenStreetMap", "无底图（仅边界）"]
+    assert [c.layer_name for c in bases if c.show] == [shown]
+
+
+def test_map_loads_only_vendored_assets(shipped):
+    fmap = webmap.build_map(shipped, asset_base=asset_base("geo/"))
+    assert remote_urls(fmap) == []
+    page = webmap.map_html(fmap)
+    sources = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', page)
+    assert sources and all(src.startswith("/geo/app/static/vendor/") for src in sources), sources
+    for path in vendored_files():
+        assert path.is_file() and path.stat().st_size > 1000
+    assert (VENDOR_DIR / "leaflet" / "LICENSE").read_text().startswith("BSD 2-Clause")
+    assert "Leaflet 1.9.4" in (VENDOR_DIR / "leaflet" / "leaflet.js").read_text()[:200]
+
+
+def test_localize_refuses_unvendored_plugins():
+    fmap = folium.Map(tiles=None)
+    folium.plugins.Fullscreen().add_to(fmap)
+    assert remote_urls(fmap)
+    with pytest.raises(OfflineAssetError, match="Fullscreen"):
+        localize(fmap)
+
+
+def test_download_rejects_unknown_format(shipped):
+    with pytest.raises(UnsupportedFormatError):
+        webmap.download(shipped, "kml")
+
+
+@pytest.mark.parametrize("fmt", list(webmap.DOWNLOADS))
+def test_downloads_of_a_selection(shipped, fmt):
+    if not webmap.download_ready(fmt):
+        pytest.skip(f"{webmap.DOWNLOADS[fmt][1]} has not landed yet")
+    layers = {k: v for k, v in shipped.items() if k in ("leagues", "banners", "industry")}
+    data, name, mime = webmap.download(layers, fmt, bbox=tuple(shipped["leagues"].total_bounds))
+    assert len(data) > 100 and name and mime
+    magic = {"png": b"\x89PNG", "pdf": b"%PDF", "gpkg": b"SQLite format 3", "shp": b"PK"}
+    if fmt in magic:
+        assert data.startswith(magic[fmt])
+    if fmt == "geojson":
+        assert json.loads(data)  # parses
