@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from pg_server import throwaway_cluster  # noqa: E402
 
 from geoplan.atlas import read_atlas  # noqa: E402
-from geoplan.io import atomic_path  # noqa: E402
+from geoplan.build import write_atlas  # noqa: E402
 from geoplan.paths import DEFAULT_ATLAS  # noqa: E402
 from geoplan.store import KEY_COLUMNS, list_postgis, read_postgis, write_postgis  # noqa: E402
 
@@ -79,11 +79,8 @@ def main() -> int:
         pull_scaled_s = _median_time(lambda: read_postgis(dsn, SCHEMA + "_scaled"), 1)
         with tempfile.TemporaryDirectory() as folder:
 
-            def pull_to_gpkg() -> None:
-                pulled = read_postgis(dsn, SCHEMA)
-                with atomic_path(Path(folder) / "pulled.gpkg") as tmp:
-                    for name, frame in pulled.items():
-                        frame.to_file(tmp, layer=name, driver="GPKG", engine="pyogrio")
+            def pull_to_gpkg() -> None:  # what 'geoplan store pull' does
+                write_atlas(read_postgis(dsn, SCHEMA), Path(folder) / "pulled.gpkg")
 
             pull_gpkg_s = _median_time(pull_to_gpkg)
     results = {

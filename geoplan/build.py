@@ -24,7 +24,7 @@ from geoplan.errors import AtlasError, GeoplanError, InputError
 from geoplan.features import issuer_area, locate_project, place_row, project_row
 from geoplan.io import atomic_path
 from geoplan.layers import LayerDef, load_layers
-from geoplan.projects import Project, extract_projects, location_report
+from geoplan.projects import Project, extract_projects, location_report, provenance_at
 
 #: the GeoPackage timestamp (gpkg_contents.last_change) of every atlas, for reproducible bytes
 ATLAS_TIMESTAMP = "2000-01-01T00:00:00.000Z"
@@ -110,17 +110,20 @@ def build_plan(path: Path, gazetteer: Any) -> PlanBuild:
 
 
 def _place_rows(plan: Any, places: Any, projects: Sequence[Project], gazetteer: Any) -> list[dict[str, Any]]:
-    """One row per named place of a thematic place type (desert, park, airport …), first mention first."""
+    """One row per named place of a thematic place type (desert, park, airport …), in order of first
+    mention; its provenance is its first mention in a box (a park's profile, a project), else its first."""
     layer_of_type = {t: d.id for d in load_layers() if d.group == "thematic" for t in d.place_types}
-    by_offset = sorted(projects, key=lambda p: p.start)
-    rows, seen = [], set()
-    stem = plan.path.stem
+    chosen: dict[str, Any] = {}  # place id -> its first mention in a box, else its first mention
     for mention in places.mentions:
         place = mention.place
-        if place is None or place.id in seen or place.type not in layer_of_type:
+        if place is None or place.type not in layer_of_type:
             continue
-        seen.add(place.id)
-        host = next((p for p in by_offset if p.start <= mention.start < p.end), None)
+        if place.id not in chosen or (plan.box_at(mention.start) and not plan.box_at(chosen[place.id].start)):
+            chosen[place.id] = mention
+    rows = []
+    stem = plan.path.stem
+    for mention in chosen.values():
+        place = mention.place
         provenance = {
             "feature_id": f"{stem}:place:{place.id}",
             "plan": plan.name,
@@ -129,26 +132,11 @@ def _place_rows(plan: Any, places: Any, projects: Sequence[Project], gazetteer: 
             "plan_kind": plan.meta.kind,
             "period": f"{plan.meta.period[0]}-{plan.meta.period[1]}",
             "excerpt": _sentence(plan.text, mention.start, mention.end),
-            "page": _safe_page(plan, mention.start),
+            **provenance_at(plan, mention.start),  # a box item's text (a park's focus) replaces the sentence
         }
-        if host is not None:
-            provenance.update(
-                chapter=host.chapter,
-                section=host.section,
-                box=host.box,
-                box_title=host.box_title,
-                item=host.item,
-            )
         sector = PLACE_TYPE_SECTORS.get(place.type, "urban")
         rows.append(place_row(place, layer_of_type[place.type], sector, gazetteer, provenance))
     return rows
-
-
-def _safe_page(plan: Any, offset: int) -> int:
-    try:
-        return int(plan.page_at(offset) or 0)
-    except (NotImplementedError, ValueError, TypeError):
-        return 0
 
 
 def _sentence(text: str, start: int, end: int, limit: int = 200) -> str:
@@ -172,16 +160,18 @@ def _frame(rows: list[dict[str, Any]], columns: dict[str, str]) -> gpd.GeoDataFr
     return gpd.GeoDataFrame(data, geometry=geometry, crs=CRS)
 
 
-def _base_frame(gazetteer: Any, layer: LayerDef, named: dict[str, set[str]]) -> gpd.GeoDataFrame:
+_BASE_TYPES = {"leagues": ("league",), "banners": ("banner",)}
+
+
+def _base_frame(
+    gazetteer_frame: gpd.GeoDataFrame, layer: LayerDef, named: dict[str, set[str]]
+) -> gpd.GeoDataFrame:
     """A base layer from the gazetteer: leagues, banners, towns, or every place the plans name."""
     if layer.id == "places":
-        frame = gazetteer.frame()
-        frame = frame[frame["place_id"].isin(named)]
+        frame = gazetteer_frame[gazetteer_frame["place_id"].isin(named)]
     else:
-        types = list(layer.place_types) or [
-            {"leagues": "league", "banners": "banner"}.get(layer.id, layer.id)
-        ]
-        frame = gazetteer.frame(types=types)
+        types = layer.place_types or _BASE_TYPES.get(layer.id, (layer.id,))
+        frame = gazetteer_frame[gazetteer_frame["type"].isin(types)]
     frame = frame.copy()
     frame["plans"] = [";".join(sorted(named.get(pid, ()))) for pid in frame["place_id"]]
     for column in BASE_COLUMNS:
@@ -237,9 +227,10 @@ def assemble_layers(builds: Sequence[PlanBuild], gazetteer: Any) -> dict[str, gp
         for row in build.project_rows + build.place_rows:
             rows_by_layer.setdefault(row["layer"], []).append(row)
     layers = {}
+    gazetteer_frame = gazetteer.frame()
     for layer in load_layers():
         if layer.group == "base":
-            layers[layer.id] = _base_frame(gazetteer, layer, named)
+            layers[layer.id] = _base_frame(gazetteer_frame, layer, named)
         else:
             layers[layer.id] = _frame(rows_by_layer.get(layer.id, []), FEATURE_COLUMNS)
     return layers

@@ -261,6 +261,11 @@ _VERB_TO_ACTION = {verb: action for action, verbs in ACTION_VERBS.items() for ve
 
 
 @cache
+def _layer_of_sector() -> dict[str, str]:
+    return {s: layer.id for layer in load_layers() if layer.group == "thematic" for s in layer.sectors}
+
+
+@cache
 def known_sectors() -> frozenset[str]:
     """The sector ids claimed by a thematic layer of ``layers.yaml``."""
     return frozenset(s for layer in load_layers() if layer.group == "thematic" for s in layer.sectors)
@@ -303,7 +308,7 @@ def classify_sector(name: str = "", label: str = "", box_title: str = "", text: 
     if not scores:
         return "urban"
     order = list(SECTOR_KEYWORDS)
-    layer_of = {s: layer.id for layer in load_layers() if layer.group == "thematic" for s in layer.sectors}
+    layer_of = _layer_of_sector()
     by_layer: Counter[str] = Counter()
     for sector, score in scores.items():
         by_layer[layer_of.get(sector, "urban")] += score

@@ -51,6 +51,7 @@ TAIL_WORDS = tuple(
         reverse=True,
     )
 )
+_TAIL_RE = re.compile("|".join(map(re.escape, ("段", *TAIL_WORDS))))
 _SEPARATOR_RE = re.compile(f"[{re.escape(SEPARATORS)}]")
 _KIND_RE = re.compile("|".join(map(re.escape, KIND_WORDS)))
 _ROUTE_RE = re.compile(r"(?:([GS])\s*(\d{1,4})|(国道|省道)\s*(\d{1,4}))\s*线?\s*$")
@@ -82,6 +83,13 @@ NAMED_LINES: dict[str, NamedLine] = {
     "呼准鄂铁路": NamedLine(None, "railway", ("呼和浩特", "准格尔", "鄂尔多斯")),
     "太锡铁路": NamedLine(None, "railway", ("太子城", "锡林浩特")),
     "集通铁路": NamedLine(None, "railway", ("集宁", "通辽")),
+    "准东铁路": NamedLine(None, "railway", ("准格尔", "东胜")),
+    "准神铁路": NamedLine(None, "railway", ("准格尔", "神木")),
+    "呼准铁路": NamedLine(None, "railway", ("呼和浩特", "准格尔")),
+    "东乌铁路": NamedLine(None, "railway", ("东胜", "乌审旗")),
+    "包鄂榆高铁": NamedLine(None, "railway", ("包头", "鄂尔多斯", "榆林")),
+    "呼鄂高铁": NamedLine(None, "railway", ("呼和浩特", "鄂尔多斯")),
+    "呼鄂城际": NamedLine(None, "railway", ("呼和浩特", "鄂尔多斯")),
     "京藏高速": NamedLine("G6", "road", ("北京", "拉萨")),
     "京新高速": NamedLine("G7", "road", ("北京", "乌鲁木齐")),
     "包茂高速": NamedLine("G65", "road", ("包头", "茂名")),
@@ -212,7 +220,8 @@ def _split_last(segment: str) -> tuple[str, str | None, str]:
     """'图克工业园区一级公路' -> ('图克工业园区', 'road', '一级公路'); no kind word -> (segment, None, '')."""
     match = _KIND_RE.search(segment)
     if match is None:
-        head = segment.split("段", 1)[0] if "段" in segment[2:] else segment
+        cut = _TAIL_RE.search(segment, 2)
+        head = segment[: cut.start()] if cut else segment  # '胜利特高压交流工程…' -> '胜利'
         return _strip_tail(head), None, ""
     head = _strip_tail(segment[: match.start()])
     head = re.sub(r"[（(][^）)]*[）)]$", "", head)  # '海则畔（蒙陕界）' -> '海则畔'

@@ -15,7 +15,8 @@ Format choices (documented once, here):
   full texts are in ``truncated_values.csv``.
 - **GeoPackage**: one table per layer (geometry column ``geom``) plus the QGIS ``layer_styles`` table
   (one default style per layer, see :mod:`geoplan.qgis_style`).
-- **KML** (WGS84 only, as the format demands): one folder per layer, one shared style per layer,
+- **KML** (WGS84 only, as the format demands): one folder per layer (named by the layer's Chinese
+  title, its ``id`` attribute is the layer id), one shared style per layer,
   placemarks with an HTML description (plan, box, quantities, excerpt …; every value HTML-escaped)
   and every other attribute as typed ``SchemaData`` (``name`` is the placemark's ``<name>``).
 - **CSV**: one file, geometry as WKT in the first column (``WKT``), then every attribute of every layer;
@@ -97,7 +98,7 @@ _KML_DESCRIPTION = (
 )
 
 Frames = dict[str, gpd.GeoDataFrame]
-Writer = Callable[[Frames, Path, str], None]
+Writer = Callable[[Frames, Path], None]
 
 
 @dataclass(frozen=True)
@@ -209,7 +210,7 @@ def _write(frame: gpd.GeoDataFrame, path: Path, driver: str, **kwargs: object) -
 # --------------------------------------------------------------------------- writers
 
 
-def _write_geojson(frames: Frames, path: Path, crs: str) -> None:
+def _write_geojson(frames: Frames, path: Path) -> None:
     _write(
         combined(frames),
         path,
@@ -219,11 +220,11 @@ def _write_geojson(frames: Frames, path: Path, crs: str) -> None:
     )
 
 
-def _write_fgb(frames: Frames, path: Path, crs: str) -> None:
+def _write_fgb(frames: Frames, path: Path) -> None:
     _write(combined(frames), path, "FlatGeobuf", layer="geoplan", layer_options={"SPATIAL_INDEX": "YES"})
 
 
-def _write_csv(frames: Frames, path: Path, crs: str) -> None:
+def _write_csv(frames: Frames, path: Path) -> None:
     _write(
         combined(frames),
         path,
@@ -233,7 +234,7 @@ def _write_csv(frames: Frames, path: Path, crs: str) -> None:
     )
 
 
-def _write_gpkg(frames: Frames, path: Path, crs: str) -> None:
+def _write_gpkg(frames: Frames, path: Path) -> None:
     for index, (layer_id, frame) in enumerate(frames.items()):
         _write(
             frame,
@@ -296,25 +297,27 @@ def _shapefile_parts(layer_id: str, frame: gpd.GeoDataFrame) -> list[tuple[str, 
 def _dbf_frame(part: gpd.GeoDataFrame, fields: dict[str, str]) -> tuple[gpd.GeoDataFrame, list[dict]]:
     """The part with short field names, texts cut at 254 bytes and the ``truncated`` flag field;
     plus one record per cut value (with its full text)."""
-    geometry = part.geometry.name
-    out = part.copy()
-    cut_records: list[dict] = []
-    cut_columns: list[list[str]] = [[] for _ in range(len(out))]
     ids = _row_ids(part)
-    for column in fields:
-        if column == TRUNCATED_FIELD or not pd.api.types.is_string_dtype(out[column].dtype):
+    flags: list[list[str]] = [[] for _ in range(len(part))]
+    records: list[dict] = []
+    data: dict[str, object] = {}
+    for column, field in fields.items():
+        if column == TRUNCATED_FIELD:
             continue
-        sizes = out[column].map(lambda value: len(value.encode("utf-8")) if isinstance(value, str) else 0)
-        for row in sizes.index[sizes > DBF_MAX_BYTES]:
-            value = out.at[row, column]
-            out.at[row, column] = cut_utf8(value)
-            cut_columns[row].append(column)
-            cut_records.append(
-                {"row": row, "id": ids[row], "column": column, "field": fields[column], "value": value}
-            )
-    out[TRUNCATED_FIELD] = [";".join(columns) for columns in cut_columns]
-    out = out.rename(columns=fields)
-    return gpd.GeoDataFrame(out, geometry=fields.get(geometry, geometry), crs=part.crs), cut_records
+        series = part[column]
+        if not pd.api.types.is_string_dtype(series.dtype):
+            data[field] = series.array
+            continue
+        values = series.tolist()
+        for row, value in enumerate(values):
+            # more than 63 characters may exceed 254 bytes (4 bytes per character at most)
+            if isinstance(value, str) and len(value) > 63 and len(value.encode("utf-8")) > DBF_MAX_BYTES:
+                values[row] = cut_utf8(value)
+                flags[row].append(column)
+                records.append({"row": row, "id": ids[row], "column": column, "field": field, "value": value})
+        data[field] = pd.array(values, dtype=series.dtype)
+    data[fields[TRUNCATED_FIELD]] = [";".join(columns) for columns in flags]
+    return gpd.GeoDataFrame(data, geometry=part.geometry.array, crs=part.crs), records
 
 
 def _field_type(dtype: object) -> str:
@@ -334,6 +337,7 @@ def _csv_bytes(rows: list[dict], columns: list[str]) -> bytes:
 
 
 DICTIONARY_COLUMNS = [
+    "layer",
     "shapefile",
     "field",
     "column",
@@ -345,7 +349,7 @@ DICTIONARY_COLUMNS = [
 TRUNCATED_COLUMNS = ["shapefile", "row", "id", "column", "field", "value"]
 
 
-def _write_shapefile_zip(frames: Frames, path: Path, crs: str) -> None:
+def _write_shapefile_zip(frames: Frames, path: Path) -> None:
     dictionary: list[dict] = []
     truncated: list[dict] = []
     with tempfile.TemporaryDirectory(prefix="geoplan-shp-") as folder:
@@ -363,6 +367,7 @@ def _write_shapefile_zip(frames: Frames, path: Path, crs: str) -> None:
                     cut_ids = [record["id"] for record in cut if record["column"] == column]
                     dictionary.append(
                         {
+                            "layer": layer_id,
                             "shapefile": stem,
                             "field": field,
                             "column": column,
@@ -464,14 +469,15 @@ def _kml_description(row: Mapping[str, object]) -> str:
 _KML_TYPES = {"Integer": "int", "Real": "double", "String": "string"}
 
 
-def _write_kml(frames: Frames, path: Path, crs: str) -> None:
+def _write_kml(frames: Frames, path: Path) -> None:
     ET.register_namespace("", _KML_NS)
     root = ET.Element(f"{{{_KML_NS}}}kml")
     document = _kml(root, "Document")
     _kml(document, "name", "geoplan")
     definitions = _definitions(list(frames))
-    for layer_id, frame in frames.items():
+    for layer_id in frames:  # KML 2.2 order: styles, then schemas, then folders
         _kml_style(document, definitions[layer_id])
+    for layer_id, frame in frames.items():
         schema = ET.SubElement(
             document, f"{{{_KML_NS}}}Schema", {"name": layer_id, "id": f"schema-{layer_id}"}
         )
@@ -480,8 +486,8 @@ def _write_kml(frames: Frames, path: Path, crs: str) -> None:
             ET.SubElement(schema, f"{{{_KML_NS}}}SimpleField", {"name": column, "type": kml_type})
     for layer_id, frame in frames.items():
         folder = ET.SubElement(document, f"{{{_KML_NS}}}Folder", {"id": layer_id})
-        _kml(folder, "name", layer_id)
-        _kml(folder, "description", f"{definitions[layer_id].title} / {definitions[layer_id].title_en}")
+        _kml(folder, "name", definitions[layer_id].title)
+        _kml(folder, "description", f"{definitions[layer_id].title_en} ({layer_id})")
         columns = [c for c in frame.columns if c != frame.geometry.name]
         for row, geometry in zip(frame[columns].to_dict("records"), frame.geometry, strict=True):
             placemark = _kml(folder, "Placemark")
@@ -543,7 +549,7 @@ def export_layers(layers: dict[str, gpd.GeoDataFrame], out: Path, fmt: str, crs:
     frames = _prepared(layers, target)
     try:
         with atomic_path(out) as tmp:
-            spec.writer(frames, tmp, target)
+            spec.writer(frames, tmp)
     except GeoplanError:
         raise
     except Exception as error:  # GDAL, OS and encoding failures: nothing was left behind

@@ -48,6 +48,7 @@ class Located:
     basis: str  # place point | parent centroid | waypoints | polygon | schematic | issuer area
     precision: str  # point | town | banner | league | schematic
     places: tuple[Any, ...]  # the places the geometry comes from (empty for the issuer area)
+    area_of: Any = None  # the issuer, for an issuer-area geometry
 
 
 def _is_polygonal(geometry: BaseGeometry | None) -> bool:
@@ -97,19 +98,35 @@ def locate_project(project: Project, issuer: Any | None, issuer_ids: set[str]) -
             basis = "schematic" if place.precision == "schematic" else "polygon"
             return Located(place.geometry, basis, place.precision, (place,))
         return Located(place.point, _point_basis(place), place.precision, (place,))
+    if all(p.type in AREA_TYPES and _is_polygonal(p.geometry) for p in finer):  # several deserts, reserves …
+        basis = "schematic" if any(p.precision == "schematic" for p in finer) else "polygon"
+        area = shapely.union_all([p.geometry for p in finer])
+        return Located(area, basis, _coarsest(finer), tuple(finer))
     points = MultiPoint([(p.point.x, p.point.y) for p in finer])
     basis = "place point" if all(_point_basis(p) == "place point" for p in finer) else "parent centroid"
     return Located(points, basis, _coarsest(finer), tuple(finer))
 
 
+def _is_linear(geometry: BaseGeometry | None) -> bool:
+    return (
+        geometry is not None
+        and geometry.geom_type in {"LineString", "MultiLineString"}
+        and not geometry.is_empty
+    )
+
+
 def _schematic(project: Project, places: Sequence[Any], issuer: Any | None) -> Located:
-    """A layout element: a line through its places ('带', '轴', '廊'), else their outline."""
+    """A layout element: for a belt, axis or corridor ('带', '轴', '廊') the lines of its rivers and
+    roads, else a line through its places; for a core or zone the outline of its places."""
     if not places:
         return issuer_area(issuer, project.issuer_level)
-    if len(places) >= 2 and any(word in project.name for word in _LINE_WORDS):
-        return Located(
-            LineString([(p.point.x, p.point.y) for p in places]), "schematic", "schematic", tuple(places)
-        )
+    if any(word in project.name for word in _LINE_WORDS):
+        lines = [p.geometry for p in places if _is_linear(p.geometry)]
+        if lines:
+            return Located(shapely.union_all(lines), "schematic", "schematic", tuple(places))
+        if len(places) >= 2:
+            line = LineString([(p.point.x, p.point.y) for p in places])
+            return Located(line, "schematic", "schematic", tuple(places))
     parts = [p.geometry if _is_polygonal(p.geometry) else p.point for p in places]
     outline = shapely.union_all(parts)
     if not _is_polygonal(outline):
@@ -125,7 +142,7 @@ def issuer_area(issuer: Any | None, issuer_level: str) -> Located:
     if issuer is None:
         return Located(Point(), "issuer area", precision, ())
     geometry = issuer.geometry if _is_polygonal(issuer.geometry) else issuer.point
-    return Located(geometry, "issuer area", precision, ())
+    return Located(geometry, "issuer area", precision, (), area_of=issuer)
 
 
 def _parent_names(places: Sequence[Any], gazetteer: Any) -> tuple[str, str]:
@@ -149,9 +166,8 @@ def _parent_names(places: Sequence[Any], gazetteer: Any) -> tuple[str, str]:
 def project_row(project: Project, located: Located, gazetteer: Any) -> dict[str, Any]:
     """The attribute row (FEATURE_COLUMNS + geometry) of a project or layout element."""
     places = located.places or tuple(project.places)
-    banner, league = _parent_names(located.places, gazetteer) if located.places else ("", "")
-    if not located.places and located.basis == "issuer area":
-        banner = project.issuer if project.issuer_level != "league" else ""
+    located_in = located.places or ((located.area_of,) if located.area_of is not None else ())
+    banner, league = _parent_names(located_in, gazetteer) if located_in else ("", "")
     return {
         "feature_id": project.feature_id,
         "name": project.name,

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import csv
+import dataclasses
 import functools
 import json
 import math
@@ -68,18 +69,23 @@ _MONGOLIAN_HEADS = frozenset(
     "苏尼 那仁 额很 新呼 满都 达来 巴润 准格 伊和 格日 吉日 温都".split()
 )
 _PREFIXES = ("内蒙古自治区", "内蒙古")
+_ISSUER_SUFFIXES = ("人民政府", "行政公署")
 #: '杜拉尔鄂温克民族乡' -> '杜拉尔乡' (the ethnic qualifier dropped).
 _ETHNIC_TOWN = re.compile(r"^(.{2,}?)(?:鄂温克|达斡尔|鄂伦春|俄罗斯族?|蒙古族?|回族|满族)+民族(乡|苏木)$")
 
 
 def normalize(name: str) -> str:
-    """Normalise a place name once: NFKC (full-width -> half-width), no spaces or dots, no region prefix."""
+    """Normalise a place name once: NFKC (full-width -> half-width), no spaces or dots, no region prefix,
+    no issuer suffix ('乌拉特后旗人民政府' -> '乌拉特后旗')."""
     text = unicodedata.normalize("NFKC", name)
     text = re.sub(r"[\s·•・\u3000]+", "", text)
     for prefix in _PREFIXES:
         if text.startswith(prefix) and len(text) > len(prefix):
             text = text[len(prefix) :]
             break
+    for suffix in _ISSUER_SUFFIXES:
+        if text.endswith(suffix) and len(text) > len(suffix) + 1:
+            return text[: -len(suffix)]
     return text
 
 
@@ -279,10 +285,13 @@ class Gazetteer:
         return found
 
     def _resolve_area(self, within: str) -> Place:
-        if within in self._places:
-            return self._places[within]
-        for candidate in self.lookup(within, types=("banner", "league", "province", "neighbour")):
-            return candidate.place
+        area = self._places.get(within)
+        if area is None:
+            candidates = self.lookup(within, types=("banner", "league", "province", "neighbour"))
+            area = candidates[0].place if candidates else None
+        if area is not None:
+            shapely.prepare(area.geometry)  # fast point-in-area tests; idempotent
+            return area
         raise InputError(f"--within {within!r}: no banner or league of that name")
 
     def _is_inside(self, place: Place, area_id: str) -> bool:
@@ -342,7 +351,7 @@ def _with_aliases(place: Place, aliases: Iterable[str]) -> Place:
     merged = tuple(dict.fromkeys([*place.aliases, *aliases]))
     if merged == place.aliases:
         return place
-    return Place(**{**{f: getattr(place, f) for f in Place.__dataclass_fields__}, "aliases": merged})
+    return dataclasses.replace(place, aliases=merged)
 
 
 def _read_derived(path: Path) -> list[Place]:
@@ -478,12 +487,12 @@ def _curated_place(row: dict[str, str], places: dict[str, Place], index: _NameIn
     existing = places.get(row["id"])
     if existing is not None and not any(row[k] for k in ("lon", "lat", "at", "schematic", "parent")):
         aliases = tuple(a.strip() for a in re.split(r"[;；、]", row["aliases"]) if a.strip())
-        return Place(**{
-            **{f: getattr(existing, f) for f in Place.__dataclass_fields__},
-            "name": row["name"] or existing.name,
-            "aliases": (*aliases, existing.name) if row["name"] and row["name"] != existing.name else aliases,
-            "note": "; ".join(filter(None, [row["note"], existing.note])),
-        })  # fmt: skip
+        return dataclasses.replace(
+            existing,
+            name=row["name"] or existing.name,
+            aliases=(*aliases, existing.name) if row["name"] and row["name"] != existing.name else aliases,
+            note="; ".join(filter(None, [row["note"], existing.note])),
+        )
     if row["type"] not in TYPES:
         raise GazetteerError(f"unknown type {row['type']!r}")
     parents = [_find(ref, places, index) for ref in row["parent"].split(";") if ref]

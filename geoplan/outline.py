@@ -29,12 +29,13 @@ from geoplan.textnorm import (
 
 LEVELS = ("part", "chapter", "section", "item", "subitem")
 _RANK = {level: rank for rank, level in enumerate(LEVELS)}
-_KIND_LEVEL = {"篇": "part", "章": "chapter", "节": "section"}
+_KIND_LEVEL = {"篇": "part", "部分": "part", "章": "chapter", "节": "section"}
 
 _ENUM_RE = re.compile(r"^[0-9０-９]{1,3}\s*[、.．](?!\d)\s*")
 _PAREN_RE = re.compile(rf"^[（(]\s*(?:[0-9０-９]{{1,3}}|[{CN_NUM}]{{1,4}})\s*[)）]\s*")
 _CNENUM_RE = re.compile(rf"^[{CN_NUM}]{{1,3}}\s*、\s*")
 _CIRCLED_RE = re.compile(r"^[①-⑳]\s*")
+_BULLET_RE = re.compile(r"^[●◆■□▲◇○★☆•·▪►➤]\s*")
 _COLON_LABEL_RE = re.compile(r"^(?P<label>[^，。；：:\s]{2,24})[:：]\s*")
 _NOTE_RE = re.compile(r"^[（(]?\s*(?:注|备注|注释|说明|资料来源)\s*[:：①]?")
 _HEADER_WORDS = ("序号", "指标", "单位", "属性", "类别", "类型", "项目名称", "名称")
@@ -45,7 +46,7 @@ _INDICATOR_RE = re.compile(r"指标")
 class ItemStyle:
     """How an item line starts: its style, the item text (without enumerator) and its label."""
 
-    style: str  # "enum" | "paren" | "cnenum" | "circled" | "colon" | "period" | "plain"
+    style: str  # "enum" | "paren" | "cnenum" | "circled" | "bullet" | "colon" | "period" | "plain"
     text_offset: int  # characters of enumerator skipped
     label: str | None
     label_only: bool  # the line is just 'label。' / 'label：' (its text follows on the next line)
@@ -58,13 +59,15 @@ def item_style(text: str) -> ItemStyle:
         ("paren", _PAREN_RE),
         ("cnenum", _CNENUM_RE),
         ("circled", _CIRCLED_RE),
+        ("bullet", _BULLET_RE),
     ):
         m = pattern.match(text)
         if m:
             rest = text[m.end() :]
             label_match = _COLON_LABEL_RE.match(rest) or label_period(rest)
             label = label_match.group("label") if label_match else None
-            return ItemStyle(style, m.end(), label, False)
+            label_only = bool(label_match) and not rest[label_match.end() :].strip()
+            return ItemStyle(style, m.end(), label, label_only)
     m = _COLON_LABEL_RE.match(text)
     if m:
         return ItemStyle("colon", 0, m.group("label"), not text[m.end() :].strip())

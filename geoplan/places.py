@@ -34,7 +34,7 @@ PLACE_COLUMNS = (
     "first_section",
 )
 #: types whose unresolved names the coverage report counts (issue 5's target list).
-TARGET_TYPES = ("town", "village", "port", "park", "airport", "railway", "road")
+TARGET_TYPES = ("town", "port", "park", "airport", "railway", "road")
 
 #: precisions from finest to coarsest.
 PRECISION_ORDER = ("point", "town", "schematic", "banner", "league")
@@ -68,6 +68,7 @@ class PlanPlaces:
     mentions: list[ResolvedMention] = field(default_factory=list)
     corridors: list[Corridor] = field(default_factory=list)
     gazetteer: Any = field(default=None, repr=False)
+    issuer: Any = field(default=None, repr=False)  # the issuing banner/league (gazetteer Place), if known
 
     def in_span(self, start: int, end: int) -> tuple[list[ResolvedMention], list[Corridor]]:
         """The mentions and corridors that lie inside ``[start, end)``."""
@@ -103,7 +104,7 @@ def geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
         for c in find_corridors(text)
     ]
     mentions = _without_line_names(mentions, corridors)
-    return PlanPlaces(plan, mentions, corridors, gazetteer)
+    return PlanPlaces(plan, mentions, corridors, gazetteer, resolver.issuer)
 
 
 #: mention types a corridor describes better (its own row, with waypoints).
@@ -176,6 +177,8 @@ def _resolve_waypoint(
     ends it ('蒙西乌兰察布化德' -> 化德); a name only at its start ('乌审' in '乌审召') is just a parent."""
     surface, start, end, rule = waypoint.surface, waypoint.start, waypoint.end, waypoint.rule
     ids = finder.ids_or_short(surface)
+    if not ids and surface[-1] in "东西南北" and len(surface) >= 3:
+        ids = finder.ids_or_short(surface[:-1])  # '锡尼北' (a station north of 锡尼镇)
     if ids:
         return resolver.resolve(
             Mention(surface, start, end, None, rule, ids), context, context, issuer_fallback=False
@@ -221,7 +224,7 @@ def place_rows(places: PlanPlaces) -> list[dict[str, object]]:
         groups.setdefault(mention.surface, []).append(mention)
     rows = [_row(plan, group, places) for group in groups.values()]
     for corridor in _distinct_corridors(places.corridors):
-        rows.append(_corridor_row(plan, corridor))
+        rows.append(_corridor_row(plan, corridor, places.issuer))
     rows.sort(key=lambda row: (row["first_offset"], row["name"]))
     for row in rows:
         del row["first_offset"]
@@ -238,16 +241,17 @@ def distinct_levels(places: PlanPlaces) -> list[tuple[str, str, str]]:
         best = _best(group)
         found.append((name, best.type or "", best.level))
     for corridor in _distinct_corridors(places.corridors):
-        found.append((corridor.name, corridor.kind, corridor_level(corridor)))
+        found.append((corridor.name, corridor.kind, corridor_level(corridor, places.issuer)))
     return found
 
 
-def corridor_level(corridor: Corridor) -> str:
-    """'own' when two waypoints or more lie at their own place, 'parent' when some only at a parent."""
+def corridor_level(corridor: Corridor, issuer: Any = None) -> str:
+    """'own' when two waypoints or more lie at their own place, else 'parent' (some waypoint located, or the
+    plan's issuer as the area the line is planned in), else 'none'."""
     own = sum(1 for w in corridor.waypoints if w.level == "own")
     if own >= 2:
         return "own"
-    return "parent" if any(w.place is not None for w in corridor.waypoints) else "none"
+    return "parent" if issuer is not None or any(w.place is not None for w in corridor.waypoints) else "none"
 
 
 def coverage(all_places: Iterable[PlanPlaces]) -> dict[str, dict[str, int]]:
@@ -326,7 +330,7 @@ def _distinct_corridors(corridors: Iterable[Corridor]) -> list[Corridor]:
     return list(seen.values())
 
 
-def _corridor_row(plan: Any, corridor: Corridor) -> dict[str, object]:
+def _corridor_row(plan: Any, corridor: Corridor, issuer: Any = None) -> dict[str, object]:
     resolved = [w for w in corridor.waypoints if w.level == "own"]
     names = " > ".join(w.surface for w in corridor.waypoints)
     row: dict[str, object] = {
@@ -357,8 +361,17 @@ def _corridor_row(plan: Any, corridor: Corridor) -> dict[str, object]:
         )
         return row
     located = [w for w in corridor.waypoints if w.place is not None]
-    if not located:
+    if not located and issuer is None:
         row["source"] = f"unresolved: corridor {names} has no located waypoint"
+        return row
+    if not located:
+        row["lon"], row["lat"] = round(issuer.point.x, 5), round(issuer.point.y, 5)
+        row["precision"], row["confidence"] = issuer.type, 0.3
+        row["banner" if issuer.type == "banner" else "league"] = issuer.name
+        row["source"] = (
+            f"parent:issuer: no waypoint of {names} in the gazetteer; planned in {issuer.name} "
+            f"(point of {issuer.name}, {issuer.geometry_source})"
+        )
         return row
     anchor = located[0]
     row["lon"], row["lat"] = round(anchor.place.point.x, 5), round(anchor.place.point.y, 5)

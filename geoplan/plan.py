@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from geoplan.errors import PlanReadError
+from geoplan.textnorm import decode_bytes
+
 
 @dataclass(frozen=True)
 class PlanMeta:
@@ -144,10 +147,9 @@ def read(path: str | Path) -> Plan:
     Raises :class:`geoplan.errors.PlanReadError` (an ``InputError``) for a missing, empty, binary,
     undecodable or unsupported file.
     """
-    from geoplan.errors import PlanReadError
     from geoplan.outline import parse_structure
     from geoplan.planmeta import build_meta
-    from geoplan.textnorm import load_text, normalise
+    from geoplan.textnorm import normalise
 
     path = Path(path)
     raw, encoding = load_text(path)
@@ -160,7 +162,9 @@ def read(path: str | Path) -> Plan:
     }
     structure = parse_structure(norm, toc_pages)
     warnings: list[str] = []
-    if encoding and encoding not in ("utf-8", "utf-8-sig", "utf-16", "utf-32", "gb18030"):
+    if encoding in ("utf-16-le", "utf-16-be"):
+        warnings.append(f"UTF-16 text without a byte-order mark, read as {encoding}")
+    elif encoding and encoding not in ("utf-8", "utf-8-sig", "utf-16", "utf-32", "gb18030"):
         warnings.append(f"text encoding {encoding} was detected statistically (charset-normalizer)")
     front = [line for line in norm.lines if line.kind == "front"]
     meta = build_meta(front, body, warnings)
@@ -179,3 +183,92 @@ def read(path: str | Path) -> Plan:
         warnings=warnings,
         norm=norm,
     )
+
+
+# --------------------------------------------------------------------------- files
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
+
+
+def load_text(path: Path) -> tuple[str, str | None]:
+    """Raw text of a plan file and the text encoding (None for PDF/DOCX).
+
+    PDF pages are separated by form feeds; DOCX tables become markdown rows.
+    """
+    if not path.exists():
+        raise PlanReadError(path, "no such file")
+    if path.is_dir():
+        raise PlanReadError(path, "is a directory, not a plan file")
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        shown = suffix or "(no extension)"
+        raise PlanReadError(path, f"unsupported file type {shown}; use {', '.join(SUPPORTED_SUFFIXES)}")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise PlanReadError(path, f"cannot read: {error.strerror or error}") from None
+    if not data.strip():
+        raise PlanReadError(path, "empty file")
+    if suffix == ".pdf":
+        return _pdf_text(path, data), None
+    if suffix == ".docx":
+        return _docx_text(path, data), None
+    return decode_bytes(data, path)
+
+
+def _pdf_text(path: Path, data: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    if not data.startswith(b"%PDF"):
+        raise PlanReadError(path, "not a PDF file (no %PDF header)")
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise PlanReadError(path, "encrypted PDF")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except PlanReadError:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as error:
+        raise PlanReadError(path, f"unreadable PDF ({type(error).__name__}: {error})") from None
+    if not any(page.strip() for page in pages):
+        raise PlanReadError(path, "PDF has no text layer (a scan?); only text PDFs can be read")
+    return "\f".join(pages)
+
+
+def _docx_text(path: Path, data: bytes) -> str:
+    import io
+    import zipfile
+
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise PlanReadError(path, f"unreadable DOCX ({type(error).__name__})") from None
+    out: list[str] = []
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            out.append(DocxParagraph(child, document).text)
+            out.append("")
+        elif tag == "tbl":
+            for row in Table(child, document).rows:
+                cells: list[str] = []
+                previous = None
+                for cell in row.cells:
+                    if cell._tc is previous:  # merged cell repeated by python-docx
+                        continue
+                    previous = cell._tc
+                    cells.append(cell.text.replace("\n", " ").replace("|", "｜").strip())
+                out.append("| " + " | ".join(cells) + " |")
+            out.append("")
+    text = "\n".join(out)
+    if not text.strip():
+        raise PlanReadError(path, "DOCX has no text")
+    return text

@@ -109,7 +109,8 @@ def _gazetteer():  # pragma: no cover - depends on engineer 2's data being prese
         return None
 
 
-def _league_names() -> set[str]:
+@lru_cache(maxsize=1)
+def _league_names() -> frozenset[str]:
     names = set(LEAGUE_LEVEL_UNITS)
     gz = _gazetteer()
     if gz is not None:
@@ -117,7 +118,7 @@ def _league_names() -> set[str]:
             names.update(place.name for place in gz.records(types=["league"]))
         except Exception:  # noqa: BLE001
             pass
-    return names
+    return frozenset(names)
 
 
 def issuer_level(issuer: str) -> str:

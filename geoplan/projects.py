@@ -9,9 +9,10 @@ corridors inside their text).  Ids are stable: ``<plan stem>:<box>:<item>[:<n>]`
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from geoplan.classify import classify_action, classify_sector
@@ -25,7 +26,7 @@ _INDICATOR_TITLE = re.compile(r"指标")
 _LAYOUT_TITLE = re.compile(r"格局|空间结构|布局|空间形态|发展轴|发展带")
 _PROJECT_TITLE = re.compile(r"项目|工程|行动|计划|活动|清单")
 
-#: what ends the name of a project inside a list ('…风光基地项目', '…一体化工程')
+#: nouns that end a project's name: strong ones anywhere, weak ones (基地, 园区, 馆 …) in lists only
 _STRONG_NOUNS = (
     r"项目|工程|输电通道|外送通道|铁路|公路|高速|管道|电站|变电站|机场|水厂|复线|(?<![一二三四沿主干防产])线"
 )
@@ -382,13 +383,48 @@ def _page(plan: Plan, offset: int, fallback: int | None) -> int:
     return 0
 
 
+def provenance_at(plan: Plan, offset: int) -> dict[str, Any]:
+    """Chapter, section, page, and the box, item and item text around ``offset`` ('' / 0 when none)."""
+    chapter, section = _outline(plan, offset)
+    fields: dict[str, Any] = {"chapter": chapter, "section": section, "page": _page(plan, offset, None)}
+    try:
+        box = plan.box_at(offset)
+    except NotImplementedError:
+        box = None
+    if box is not None:
+        for number, item in enumerate(box.items, start=1):
+            if item.start <= offset < item.end:
+                excerpt = re.sub(r"\s+", " ", plan.text[item.start : item.end]).strip()
+                fields.update(box=box.number, box_title=box.title, item=number, excerpt=excerpt)
+                break
+    return fields
+
+
 def _mentions_in(places: Any, start: int, end: int) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
     """Resolved mentions (with a place) and corridors inside ``[start, end)``."""
     if places is None:
         return (), ()
-    mentions = tuple(m for m in places.mentions if m.place is not None and m.start >= start and m.end <= end)
+    mentions, starts = _resolved_index(places)
+    first = bisect.bisect_left(starts, start)
+    last = bisect.bisect_left(starts, end)
+    inside = tuple(m for m in mentions[first:last] if m.end <= end)
     corridors = tuple(c for c in getattr(places, "corridors", ()) if c.start >= start and c.end <= end)
-    return mentions, corridors
+    return inside, corridors
+
+
+_INDEX: dict[int, tuple[Any, list[Any], list[int]]] = {}
+
+
+def _resolved_index(places: Any) -> tuple[list[Any], list[int]]:
+    """The resolved mentions of a PlanPlaces sorted by start, with their starts (cached per object)."""
+    cached = _INDEX.get(id(places))
+    if cached is not None and cached[0] is places:
+        return cached[1], cached[2]
+    mentions = sorted((m for m in places.mentions if m.place is not None), key=lambda m: (m.start, m.end))
+    starts = [m.start for m in mentions]
+    _INDEX.clear()  # one plan at a time: keep only the latest
+    _INDEX[id(places)] = (places, mentions, starts)
+    return mentions, starts
 
 
 def _plan_fields(plan: Plan) -> dict[str, str]:
@@ -474,6 +510,12 @@ def box_projects(plan: Plan, places: Any = None) -> list[Project]:
                     page=item.page or box.page,
                     label=item_label(item, text),
                 )
+                defined_by = _definition_end(plan.text, item.start, item.end, bool(project.label))
+                project = replace(
+                    project,
+                    mentions=tuple(m for m in project.mentions if m.end <= defined_by),
+                    corridors=tuple(c for c in project.corridors if c.end <= defined_by),
+                )
                 if project.mentions or project.corridors:
                     projects.append(project)
                 continue
@@ -482,24 +524,39 @@ def box_projects(plan: Plan, places: Any = None) -> list[Project]:
                 if folded
                 else split_item(item, text)
             )
+            # places named in the label ('潮格镇英模文旅建设项目：A，B') locate the listed projects too
+            shared, _ = _mentions_in(places, item.start, item.start + _body_offset(item, text))
             for index, piece in enumerate(pieces, start=1):
                 suffix = f":{index}" if len(pieces) > 1 else ""
-                projects.append(
-                    _make(
-                        plan,
-                        places,
-                        feature_id=f"{stem}:{box.number}:{number}{suffix}",
-                        name=piece.name,
-                        kind="project",
-                        box=box,
-                        item_number=number,
-                        start=piece.start,
-                        end=piece.end,
-                        page=item.page or box.page,
-                        label=item_label(item, text),
-                    )
+                project = _make(
+                    plan,
+                    places,
+                    feature_id=f"{stem}:{box.number}:{number}{suffix}",
+                    name=piece.name,
+                    kind="project",
+                    box=box,
+                    item_number=number,
+                    start=piece.start,
+                    end=piece.end,
+                    page=item.page or box.page,
+                    label=item_label(item, text),
                 )
+                if shared and len(pieces) > 1 and not project.mentions:
+                    project = replace(project, mentions=shared)
+                projects.append(project)
     return projects
+
+
+def _definition_end(text: str, start: int, end: int, labelled: bool) -> int:
+    """End of a layout element's defining sentence ('一核。由A、B和C共同形成…核心。'): the places
+    named there draw it; the rest of the item describes what happens in it."""
+    stop = start
+    for _ in range(2 if labelled else 1):
+        found = text.find("。", stop, end)
+        if found == -1:
+            return end
+        stop = found + 1
+    return stop
 
 
 def _layout_name(item: BoxItem, text: str) -> str:
@@ -610,7 +667,7 @@ def location_report(
                     "box": project.box,
                     "page": project.page,
                     "locations": "、".join(m.place.name for m in project.mentions),
-                    "reason": "only the issuer or its parents named"
+                    "reason": "only places at or above the issuer's level"
                     if project.mentions
                     else "no place named",
                 }

@@ -66,6 +66,8 @@ _COUNT_WORDS = (
     "座 个 处 家 台 套 条 所 户 头 只 匹 峰 辆 张 床 名 项 栋 间 架 列 对 批 支 块 片 口 根 "
     "孔 眼 棵 株 人次 人 部 层 级 类 种 期"
 ).split()
+#: measure words that a Chinese numeral may count ('两台', '十二个'); others are words or names
+_CHINESE_COUNTS = frozenset("个 座 处 家 台 套 条 所 户 头 只 匹 峰 辆 张 名 项".split())
 #: counts that read well only with a number before them (never with 一, which is too often an article)
 _MASS_UNITS = {"t", "tce"}
 _PREFIXES: dict[str, float] = {
@@ -218,14 +220,17 @@ def _plausible(text: str, match: re.Match[str], is_chinese: bool) -> bool:
         return False
     if unit in {"元", "度"} and _NOT_A_UNIT_AFTER.match(after):
         return False
+    if unit == "人" and after[:1] == "制":
+        return False  # '11人制足球场'
+
     if unit == "度" and not match["prefix"]:
         return False  # '30度' is an angle or a temperature; electricity comes in 万度/亿度
     if is_chinese:
         low = match["low"]
         if unit not in _COUNT_WORDS and not match["prefix"] and len(low) == 1 and low in "一两":
             return False
-        if unit in {"级", "期", "类", "种", "层", "批", "片", "支", "口", "对", "列", "部", "块", "项"}:
-            return False  # '一级', '二期', '一批', '一口' read as words, not measures
+        if unit not in _CHINESE_COUNTS and not match["prefix"] and unit not in _BASE_UNITS:
+            return False  # '一级', '二期', '四眼井', '五间房', '百人': words and names, not measures
     return True
 
 

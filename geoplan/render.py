@@ -28,6 +28,7 @@ import numpy as np
 import shapely
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import PathCollection
 from matplotlib.figure import Figure
 from matplotlib.legend import Legend
 from matplotlib.text import Annotation, Text
@@ -84,6 +85,8 @@ DPI_RANGE = (50, 1200)
 MIN_SPAN_M = 30_000.0
 REGION_TOLERANCE_M = 1_000.0  # simplification of the region outline (inset, default extent)
 TOWN_SPAN_M = 400_000.0  # towns are drawn on maps narrower than this
+OUTLIER_SHARE = 0.03  # default extent: leave out this share of features on each side
+MIN_FEATURES_TO_TRIM = 20
 WHOLE_REGION_SHARE = 0.6  # features spanning this share of the region: show the whole region
 
 
@@ -111,11 +114,6 @@ class MapComposition:
     drawn: dict[str, Drawn] = field(default_factory=dict)
     scale_denominator: float = 0.0
     notes: list[str] = field(default_factory=list)
-
-    @property
-    def texts(self) -> list[str]:
-        """Every string drawn on the figure (for glyph checks)."""
-        return [t.get_text() for t in self.figure.findobj(Text) if t.get_text()]
 
 
 def check_options(fmt: str, paper: str, dpi: int, basemap: str) -> None:
@@ -203,31 +201,44 @@ def _fit_extent(
 def _default_bounds(
     projected: dict[str, gpd.GeoDataFrame], definitions: dict[str, LayerDef], region: BaseGeometry | None
 ) -> tuple[float, float, float, float]:
-    """The extent of the thematic features inside the region (the whole region when they spread over most
-    of it); without thematic features the base layers' extent."""
+    """Where the thematic features are (see :func:`focus_bounds`); without any, the base layers' extent."""
     thematic = [f for n, f in projected.items() if definitions[n].group == "thematic" and not f.empty]
     if thematic:
-        geometries = np.concatenate([np.asarray(f.geometry.values, dtype=object) for f in thematic])
-        if region is not None:
-            shapely.prepare(region)
-            inside = shapely.contains(region, shapely.point_on_surface(geometries))
-            geometries = (
-                shapely.clip_by_rect(geometries[inside], *region.bounds) if inside.any() else geometries
-            )
-        bounds = tuple(shapely.total_bounds(geometries))
-        if region is not None:
-            rminx, rminy, rmaxx, rmaxy = region.bounds
-            if bounds[2] - bounds[0] > WHOLE_REGION_SHARE * (rmaxx - rminx) or bounds[3] - bounds[
-                1
-            ] > WHOLE_REGION_SHARE * (rmaxy - rminy):
-                return region.bounds
-        return bounds
-    frames = [f for n, f in projected.items() if not f.empty]
+        return focus_bounds(
+            np.concatenate([np.asarray(f.geometry.values, dtype=object) for f in thematic]), region
+        )
+    frames = [f for f in projected.values() if not f.empty]
     if not frames:
         raise RenderError("nothing to draw: every layer is empty")
     return tuple(
         shapely.total_bounds(np.concatenate([np.asarray(f.geometry.values, dtype=object) for f in frames]))
     )
+
+
+def focus_bounds(
+    geometries: np.ndarray, region: BaseGeometry | None, *, trim: float = OUTLIER_SHARE
+) -> tuple[float, float, float, float]:
+    """The extent of features inside the region, leaving out the outer ``trim`` share on each side (a stray
+    feature far away should not shrink the map); the whole region when they spread over most of it."""
+    points = shapely.point_on_surface(geometries)
+    if region is not None:
+        shapely.prepare(region)
+        inside = shapely.contains(region, points)
+        if inside.any():
+            geometries, points = geometries[inside], points[inside]
+    xy = shapely.get_coordinates(points)
+    if len(xy) >= MIN_FEATURES_TO_TRIM:
+        low, high = np.quantile(xy, trim, axis=0), np.quantile(xy, 1 - trim, axis=0)
+        geometries = geometries[np.all((xy >= low) & (xy <= high), axis=1)]
+    if region is not None:
+        geometries = shapely.clip_by_rect(geometries, *region.bounds)
+    minx, miny, maxx, maxy = (float(v) for v in shapely.total_bounds(geometries))
+    if region is not None:
+        rminx, rminy, rmaxx, rmaxy = region.bounds
+        share = max((maxx - minx) / (rmaxx - rminx), (maxy - miny) / (rmaxy - rminy))
+        if share > WHOLE_REGION_SHARE:
+            return region.bounds
+    return minx, miny, maxx, maxy
 
 
 def _region(projected_full: dict[str, gpd.GeoDataFrame], tolerance: float) -> BaseGeometry | None:
@@ -265,10 +276,11 @@ def compose_map(
     if bbox is not None and place is not None:
         raise InputError("give either a bbox or a place, not both")
     definitions = {d.id: d for d in load_layers()}
-    unknown = [name for name in layers if name not in definitions]
-    if unknown:
-        raise InputError(f"unknown layer {', '.join(unknown)}; layers.yaml defines {', '.join(definitions)}")
     notes: list[str] = []
+    unknown = [name for name in layers if name not in definitions]
+    if unknown:  # no style to draw them with: leave them out, and say so
+        notes.append(f"layers not in layers.yaml, not drawn: {', '.join(unknown)}")
+        layers = {name: frame for name, frame in layers.items() if name in definitions}
     projected_full = project_layers(layers, MAP_CRS)
     focus: PlaceExtent | None = resolve_place(place, layers, MAP_CRS, notes) if place else None
 
@@ -318,71 +330,18 @@ def compose_map(
             used_basemap, attribution = "tiles", result.attribution
         else:
             notes.append(result.reason)
-    water = load_water(MAP_CRS, extent, notes)
-    water_parts = {"areas": False, "lines": False}
-    if water is not None and not water.empty:
-        simplified = water.geometry.simplify(units_per_px)
-        areas = [g for g in simplified if g.geom_type in ("Polygon", "MultiPolygon")]
-        lines = [g for g in simplified if g.geom_type in ("LineString", "MultiLineString")]
-        water_parts["areas"] = (
-            draw_polygons(
-                ax,
-                areas,
-                edgecolor=WATER_LINE,
-                facecolor=WATER_FILL,
-                fill_opacity=1.0,
-                linewidth=0.4,
-                zorder=0.5,
-                gid="water",
-            )
-            is not None
-        )
-        water_parts["lines"] = (
-            draw_lines(ax, lines, color=WATER_LINE, linewidth=0.7, zorder=0.6, gid="water") is not None
-        )
+    water_parts = _draw_water(ax, extent, units_per_px, notes)
 
-    drawn: dict[str, Drawn] = {}
-    thematic_ids = [n for n, d in definitions.items() if d.group == "thematic"]
-    for name in sorted(projected, key=lambda n: definitions[n].style.z):
-        frame = projected[name]
-        definition = definitions[name]
-        if frame.empty:
-            continue
-        if name == "towns" and maxx - minx > TOWN_SPAN_M:
-            notes.append(f"towns not drawn on a map wider than {TOWN_SPAN_M / 1000:.0f} km")
-            continue
-        if definition.geometry == "polygon" or name in ("leagues", "banners"):
-            frame = frame.set_geometry(frame.geometry.simplify(units_per_px * 0.5))
-        drawn[name] = draw_layer(
-            ax,
-            definition,
-            frame,
-            zorder=1 + definition.style.z / 10,
-            ring_slot=thematic_ids.index(name) if name in thematic_ids else None,
-            fill=definition.group == "thematic" or name in ("leagues", "banners"),
-        )
-    if focus is not None and focus.geometry.geom_type in ("Polygon", "MultiPolygon"):
-        outside = view.difference(focus.geometry)
-        draw_polygons(
-            ax,
-            [outside],
-            edgecolor="none",
-            facecolor="white",
-            fill_opacity=0.55,
-            linewidth=0,
-            zorder=2.5,
-            gid="focus-mask",
-        )
-        draw_polygons(
-            ax,
-            [focus.geometry],
-            edgecolor="#222222",
-            facecolor=None,
-            fill_opacity=0,
-            linewidth=1.6,
-            zorder=2.6,
-            gid="focus-outline",
-        )
+    outside = sum(
+        int((~shapely.intersects(view, np.asarray(f.geometry.values, dtype=object))).sum())
+        for n, f in projected_full.items()
+        if definitions[n].group == "thematic" and not f.empty
+    )
+    if outside and bbox is None and focus is None:  # the default extent left something out: say so
+        notes.append(f"{outside} feature(s) outside the map extent")
+    drawn = _draw_layers(ax, projected, definitions, units_per_px, maxx - minx, notes)
+    if focus is not None:
+        _draw_focus(ax, view, focus.geometry)
 
     # furniture: inset in the emptiest corner, scale bar and north arrow in free corners
     corners = pick_corners(projected, extent)
@@ -448,38 +407,7 @@ def compose_map(
         gid="date",
     )
 
-    # legend
-    handles, legend_labels = [], []
-    for name, definition in definitions.items():
-        if name in drawn and drawn[name].total:
-            handles.append(legend_handle(definition, drawn[name]))
-            count = f"（{drawn[name].total}）" if definition.group == "thematic" else ""
-            legend_labels.append(f"{definition.title}{count}")
-    for handle, label in water_handles(water_parts["areas"], water_parts["lines"]):
-        handles.append(handle)
-        legend_labels.append(label)
-    if approximate_total:
-        handles.append(approximate_handle())
-        legend_labels.append("位置近似（旗县/盟市/示意）")
-    legend = None
-    if handles:
-        legend = fig.legend(
-            handles,
-            legend_labels,
-            loc="upper left",
-            bbox_to_anchor=layout.legend_anchor,
-            ncols=layout.legend_columns,
-            fontsize=7.5,
-            title="图例",
-            title_fontsize=8.5,
-            frameon=False,
-            alignment="left",
-            handlelength=2.4,
-            columnspacing=1.6,
-            borderaxespad=0,
-            borderpad=0,
-        )
-        legend.set_gid("legend")
+    legend, legend_labels = _draw_legend(fig, layout, definitions, drawn, water_parts)
 
     # labels last: measured against everything else
     renderer = fig.canvas.get_renderer()
@@ -487,7 +415,12 @@ def compose_map(
     if inset_ax is not None:
         obstacles.append(inset_ax.get_window_extent(renderer))
     labels, label_boxes = place_labels(
-        ax, label_candidates(projected, extent, focus), renderer, obstacles, limit=layout.label_limit
+        ax,
+        label_candidates(projected, extent, focus),
+        renderer,
+        obstacles,
+        obstacle_array=_marker_boxes(ax, {n for n, d in definitions.items() if d.group == "thematic"}),
+        limit=layout.label_limit,
     )
     return MapComposition(
         figure=fig,
@@ -513,6 +446,143 @@ def compose_map(
     )
 
 
+def _draw_water(
+    ax: Axes, extent: tuple[float, float, float, float], units_per_px: float, notes: list[str]
+) -> tuple[bool, bool]:
+    """Lakes/reservoirs and rivers of the gazetteer under everything; (areas drawn, lines drawn)."""
+    water = load_water(MAP_CRS, extent, notes)
+    if water is None or water.empty:
+        return False, False
+    simplified = water.geometry.simplify(units_per_px)
+    areas = [g for g in simplified if g.geom_type in ("Polygon", "MultiPolygon")]
+    lines = [g for g in simplified if g.geom_type in ("LineString", "MultiLineString")]
+    drawn_areas = draw_polygons(
+        ax,
+        areas,
+        edgecolor=WATER_LINE,
+        facecolor=WATER_FILL,
+        fill_opacity=1.0,
+        linewidth=0.4,
+        zorder=0.5,
+        gid="water",
+    )
+    drawn_lines = draw_lines(ax, lines, color=WATER_LINE, linewidth=0.7, zorder=0.6, gid="water")
+    return drawn_areas is not None, drawn_lines is not None
+
+
+def _draw_layers(
+    ax: Axes,
+    projected: dict[str, gpd.GeoDataFrame],
+    definitions: dict[str, LayerDef],
+    units_per_px: float,
+    width_m: float,
+    notes: list[str],
+) -> dict[str, Drawn]:
+    """Every layer in z order; towns only on maps narrower than :data:`TOWN_SPAN_M`."""
+    drawn: dict[str, Drawn] = {}
+    thematic_ids = [n for n, d in definitions.items() if d.group == "thematic"]
+    for name in sorted(projected, key=lambda n: definitions[n].style.z):
+        frame = projected[name]
+        definition = definitions[name]
+        if frame.empty:
+            continue
+        if name == "towns" and width_m > TOWN_SPAN_M:
+            notes.append(f"towns not drawn on a map wider than {TOWN_SPAN_M / 1000:.0f} km")
+            continue
+        if definition.geometry == "polygon" or name in ("leagues", "banners"):
+            frame = frame.set_geometry(frame.geometry.simplify(units_per_px * 0.5))
+        drawn[name] = draw_layer(
+            ax,
+            definition,
+            frame,
+            zorder=1 + definition.style.z / 10,
+            ring_slot=thematic_ids.index(name) if name in thematic_ids else None,
+            fill=definition.group == "thematic" or name in ("leagues", "banners"),
+        )
+    return drawn
+
+
+def _draw_focus(ax: Axes, view: BaseGeometry, geometry: BaseGeometry) -> None:
+    """Outline the place the map zooms to and fade what lies outside it (areas only)."""
+    if geometry.geom_type not in ("Polygon", "MultiPolygon"):
+        return
+    draw_polygons(
+        ax,
+        [view.difference(geometry)],
+        edgecolor="none",
+        facecolor="white",
+        fill_opacity=0.55,
+        linewidth=0,
+        zorder=2.5,
+        gid="focus-mask",
+    )
+    draw_polygons(
+        ax,
+        [geometry],
+        edgecolor="#222222",
+        facecolor=None,
+        fill_opacity=0,
+        linewidth=1.6,
+        zorder=2.6,
+        gid="focus-outline",
+    )
+
+
+def _draw_legend(
+    fig: Figure,
+    layout: Layout,
+    definitions: dict[str, LayerDef],
+    drawn: dict[str, Drawn],
+    water_parts: tuple[bool, bool],
+) -> tuple[Legend | None, list[str]]:
+    """The legend: each drawn layer's symbol (thematic ones with counts), water, approximate locations."""
+    handles, labels = [], []
+    for name, definition in definitions.items():
+        if name in drawn and drawn[name].total:
+            handles.append(legend_handle(definition, drawn[name]))
+            count = f"（{drawn[name].total}）" if definition.group == "thematic" else ""
+            labels.append(f"{definition.title}{count}")
+    for handle, label in water_handles(*water_parts):
+        handles.append(handle)
+        labels.append(label)
+    if any(d.approximate for d in drawn.values()):
+        handles.append(approximate_handle())
+        labels.append("位置近似（旗县/盟市/示意）")
+    if not handles:
+        return None, labels
+    legend = fig.legend(
+        handles,
+        labels,
+        loc="upper left",
+        bbox_to_anchor=layout.legend_anchor,
+        ncols=layout.legend_columns,
+        fontsize=7.5,
+        title="图例",
+        title_fontsize=8.5,
+        frameon=False,
+        alignment="left",
+        handlelength=2.4,
+        columnspacing=1.6,
+        borderaxespad=0,
+        borderpad=0,
+    )
+    legend.set_gid("legend")
+    return legend, labels
+
+
+def _marker_boxes(ax: Axes, layer_ids: set[str]) -> np.ndarray:
+    """Display boxes (x0, y0, x1, y1) of the markers of the given layers, for labels to keep clear of."""
+    boxes = [np.empty((0, 4))]
+    for collection in ax.collections:
+        parts = (collection.get_gid() or "").split("-")
+        if not isinstance(collection, PathCollection) or len(parts) < 3 or parts[1] not in layer_ids:
+            continue
+        centres = collection.get_offset_transform().transform(collection.get_offsets())
+        radius = np.sqrt(collection.get_sizes().max()) / 2 * ax.figure.dpi / 72
+        boxes.append(np.column_stack([centres - radius, centres + radius]))
+    return np.concatenate(boxes)
+
+
 def _round_sig(value: float, digits: int = 2) -> int:
     from math import floor, log10
 
@@ -528,7 +598,11 @@ def _base_sources(layers: dict[str, gpd.GeoDataFrame], shown: int = 3) -> list[s
         frame = layers.get(name)
         if frame is not None and "geometry_source" in frame.columns:
             for value in frame["geometry_source"].dropna().astype(str).unique():
-                value = " ".join(re.sub(r"[(（][^)）]*[)）]", " ", value).split()).strip(" ,，;；")
+                value = (
+                    " ".join(re.sub(r"[(（][^)）]*[)）]", " ", value).split())
+                    .replace(" ,", ",")
+                    .strip(" ,，;；")
+                )
                 if value and value not in found:
                     found.append(value)
     return found[:shown] + (["等"] if len(found) > shown else [])
@@ -606,7 +680,9 @@ def save_figure(fig: Figure, out: str | Path | IO[bytes], fmt: str, dpi: float) 
         "pdf": {"Creator": "geoplan", "CreationDate": None},
         "svg": {"Date": None, "Creator": "geoplan"},
     }[fmt]
-    kwargs = {"format": fmt, "dpi": dpi, "metadata": metadata, "facecolor": "white"}
+    kwargs: dict[str, object] = {"format": fmt, "dpi": dpi, "metadata": metadata, "facecolor": "white"}
+    if fmt == "png":
+        kwargs["pil_kwargs"] = {"compress_level": 3}  # half the time of the default 6, no larger here
     try:
         if isinstance(out, str | Path):
             with atomic_path(out) as tmp:

@@ -177,6 +177,9 @@ def label_candidates(
             named = places[places["plans"].fillna("").astype(str).str.len() > 0]
         if named.empty:  # an atlas without plan references: label the places themselves
             named = places
+        if "precision" in named.columns:  # a town placed at its banner's centre is not labelled there
+            coarse = named["precision"].astype(str).isin(["banner", "league"]) & (named.geom_type == "Point")
+            named = named[~coarse]
         points = named.geometry.representative_point()
         ranked = sorted(
             zip(named["place_id"].astype(str), named["name"].astype(str), points, strict=True),

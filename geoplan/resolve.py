@@ -64,8 +64,8 @@ COMPATIBLE_TYPES = {
     "desert": {"desert", "sandy_land"},
     "sandy_land": {"sandy_land", "desert"},
 }
-_SENTENCE_CODES = numpy.array([ord(c) for c in "。；！？!?;\n"], dtype=numpy.uint32)
-_CLAUSE_CODES = numpy.array([ord(c) for c in "，,：:"], dtype=numpy.uint32)
+_SENTENCE_CODES = tuple(ord(c) for c in "。；！？!?;\n")
+_CLAUSE_CODES = tuple(ord(c) for c in "，,：:")
 
 
 @dataclass(frozen=True)
@@ -105,8 +105,12 @@ class TextIndex:
     @classmethod
     def of(cls, text: str, paragraph_starts: Sequence[int] = ()) -> TextIndex:
         codes = numpy.frombuffer(text.encode("utf-32-le"), dtype=numpy.uint32)
-        sentence_ends = numpy.isin(codes, _SENTENCE_CODES)
-        clause_ends = sentence_ends | numpy.isin(codes, _CLAUSE_CODES)
+        sentence_ends = numpy.zeros(codes.shape, dtype=bool)
+        for code in _SENTENCE_CODES:
+            sentence_ends |= codes == code
+        clause_ends = sentence_ends.copy()
+        for code in _CLAUSE_CODES:
+            clause_ends |= codes == code
         sentences = [0, *(numpy.flatnonzero(sentence_ends) + 1).tolist()]
         clauses = [0, *(numpy.flatnonzero(clause_ends) + 1).tolist()]
         paragraphs = sorted({0, *paragraph_starts}) if paragraph_starts else sentences

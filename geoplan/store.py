@@ -76,6 +76,17 @@ _TYPMOD_NAMES = {
     "MultiPolygon": "MULTIPOLYGON",
     "GeometryCollection": "GEOMETRYCOLLECTION",
 }
+_CATALOG_COLUMNS = (
+    "position",
+    "layer",
+    "title",
+    "layer_group",
+    "key_column",
+    "geometry_column",
+    "geometry_type",
+    "features",
+    "geoplan_version",
+)
 _GRANTABLE = {"SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER", "USAGE", "CREATE"}
 
 
@@ -175,7 +186,7 @@ def write_postgis(layers: dict[str, gpd.GeoDataFrame], dsn: str, schema: str = "
                 step = "preparing the staging schema"
                 cur.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"geoplan.store:{schema}"])
                 _ensure_postgis(cur, target)
-                _check_replaceable(cur, schema, target)
+                replaces_atlas = _check_replaceable(cur, schema, target)
                 cur.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(staging)))
                 cur.execute(sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(staging)))
                 _create_catalog(cur, staging)
@@ -188,6 +199,12 @@ def write_postgis(layers: dict[str, gpd.GeoDataFrame], dsn: str, schema: str = "
                     cur.execute(statement)
                 step = f"swapping in schema {schema!r}"
                 cur.execute(sql.SQL("SET LOCAL lock_timeout = {}").format(sql.Literal(SWAP_LOCK_TIMEOUT)))
+                if replaces_atlas:  # readers lock the catalog first (see _snapshot): wait for them there
+                    cur.execute(
+                        sql.SQL("LOCK TABLE {} IN ACCESS EXCLUSIVE MODE").format(
+                            sql.Identifier(schema, CATALOG_TABLE)
+                        )
+                    )
                 cur.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(schema)))
                 cur.execute(
                     sql.SQL("ALTER SCHEMA {} RENAME TO {}").format(
@@ -219,7 +236,7 @@ def read_postgis(
     _check_schema_name(schema, reading=True)
     target = _Target.parse(dsn)
     with _snapshot(target, schema) as cur:
-        catalog = _read_catalog(cur, schema, target)
+        catalog = _read_catalog(cur, schema)
         wanted = _select_layers(catalog, layers, schema, target)
         return {entry["layer"]: _read_layer(cur, schema, entry, target) for entry in wanted}
 
@@ -230,7 +247,7 @@ def list_postgis(dsn: str, schema: str = "geoplan") -> list[StoredLayer]:
     target = _Target.parse(dsn)
     stored = []
     with _snapshot(target, schema) as cur:
-        for entry in _read_catalog(cur, schema, target):
+        for entry in _read_catalog(cur, schema):
             cur.execute(sql.SQL("SELECT count(*) FROM {}").format(sql.Identifier(schema, entry["layer"])))
             (features,) = cur.fetchone()
             stored.append(
@@ -374,8 +391,8 @@ def _ensure_postgis(cur: psycopg.Cursor, target: _Target) -> None:
         ) from None
 
 
-def _check_replaceable(cur: psycopg.Cursor, schema: str, target: _Target) -> None:
-    """Refuse to drop a schema that holds tables geoplan did not write."""
+def _check_replaceable(cur: psycopg.Cursor, schema: str, target: _Target) -> bool:
+    """Whether ``schema`` holds an atlas; refuse to drop a schema holding tables geoplan did not write."""
     cur.execute(
         """SELECT to_regclass(format('%%I.%%I', n.nspname, %s::text)) IS NOT NULL,
                   (SELECT count(*) FROM pg_class c WHERE c.relnamespace = n.oid)
@@ -388,6 +405,7 @@ def _check_replaceable(cur: psycopg.Cursor, schema: str, target: _Target) -> Non
             f"PostGIS {target.label}: schema {schema!r} exists and holds tables geoplan did not write; "
             "push to another schema"
         )
+    return row is not None and bool(row[0])
 
 
 def _create_catalog(cur: psycopg.Cursor, staging: str) -> None:
@@ -414,32 +432,29 @@ def _load(cur: psycopg.Cursor, staging: str, table: _Table, position: int) -> No
     with cur.copy(sql.SQL("COPY {} ({}) FROM STDIN").format(ident, names)) as copy:
         for row in _rows(table):
             copy.write_row(row)
-    cur.execute(sql.SQL("ALTER TABLE {} ADD PRIMARY KEY ({})").format(ident, sql.Identifier(table.key)))
-    cur.execute(
-        sql.SQL("CREATE INDEX ON {} USING gist ({})").format(ident, sql.Identifier(table.geometry_column))
-    )
-    cur.execute(
-        sql.SQL("COMMENT ON TABLE {} IS {}").format(ident, sql.Literal(f"geoplan layer: {table.title}"))
-    )
-    cur.execute(
-        sql.SQL(
-            """INSERT INTO {} (position, layer, title, layer_group, key_column, geometry_column,
-                               geometry_type, features, geoplan_version)
-               VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)"""
-        ).format(sql.Identifier(staging, CATALOG_TABLE)),
-        [
-            position,
-            table.layer,
-            table.title,
-            table.group,
-            table.key,
-            table.geometry_column,
-            table.geometry_type,
-            len(table.frame),
-            __version__,
-        ],
-    )
-    cur.execute(sql.SQL("ANALYZE {}").format(ident))
+    catalog_row = [
+        position,
+        table.layer,
+        table.title,
+        table.group,
+        table.key,
+        table.geometry_column,
+        table.geometry_type,
+        len(table.frame),
+        __version__,
+    ]
+    finish = [  # one round trip: statements without parameters may travel together
+        sql.SQL("ALTER TABLE {} ADD PRIMARY KEY ({})").format(ident, sql.Identifier(table.key)),
+        sql.SQL("CREATE INDEX ON {} USING gist ({})").format(ident, sql.Identifier(table.geometry_column)),
+        sql.SQL("COMMENT ON TABLE {} IS {}").format(ident, sql.Literal(f"geoplan layer: {table.title}")),
+        sql.SQL("INSERT INTO {} ({}) VALUES ({})").format(
+            sql.Identifier(staging, CATALOG_TABLE),
+            sql.SQL(", ").join(map(sql.Identifier, _CATALOG_COLUMNS)),
+            sql.SQL(", ").join(map(sql.Literal, catalog_row)),
+        ),
+        sql.SQL("ANALYZE {}").format(ident),
+    ]
+    cur.execute(sql.SQL("; ").join(finish))
 
 
 def _rows(table: _Table) -> Iterator[tuple[object, ...]]:
@@ -496,7 +511,12 @@ def _grants(cur: psycopg.Cursor, schema: str, staging: str, tables: list[str]) -
 
 @contextmanager
 def _snapshot(target: _Target, schema: str) -> Iterator[psycopg.Cursor]:
-    """A cursor in a read-only, repeatable-read transaction; psycopg errors become StoreErrors."""
+    """A cursor on one consistent state of the atlas in ``schema``; psycopg errors become StoreErrors.
+
+    The transaction is read-only and repeatable-read, and locks the catalog table before its snapshot
+    is taken (LOCK takes none): a push must lock that table to swap schemas, so no push can commit
+    while we read, and a push that committed before the lock is wholly visible.
+    """
     try:
         conn = target.connect()
     except psycopg.Error as error:
@@ -506,17 +526,23 @@ def _snapshot(target: _Target, schema: str) -> Iterator[psycopg.Cursor]:
             conn.read_only = True
             conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
             with conn.transaction(), conn.cursor() as cur:
+                try:
+                    cur.execute(
+                        sql.SQL("LOCK TABLE {} IN ACCESS SHARE MODE").format(
+                            sql.Identifier(schema, CATALOG_TABLE)
+                        )
+                    )
+                except (psycopg.errors.UndefinedTable, psycopg.errors.InvalidSchemaName):
+                    raise AtlasError(
+                        f"PostGIS {target.label}: schema {schema!r} holds no geoplan atlas "
+                        "(push one with 'geoplan store push')"
+                    ) from None
                 yield cur
     except psycopg.Error as error:
         raise StoreError(target.failure(f"cannot read schema {schema!r}", error)) from None
 
 
-def _read_catalog(cur: psycopg.Cursor, schema: str, target: _Target) -> list[dict[str, object]]:
-    cur.execute("SELECT to_regclass(format('%%I.%%I', %s::text, %s::text))", [schema, CATALOG_TABLE])
-    if cur.fetchone()[0] is None:
-        raise AtlasError(
-            f"PostGIS {target.label}: schema {schema!r} holds no geoplan atlas (push one with 'geoplan store push')"
-        )
+def _read_catalog(cur: psycopg.Cursor, schema: str) -> list[dict[str, object]]:
     cur.execute(
         sql.SQL(
             """SELECT layer, title, layer_group, key_column, geometry_column, geometry_type, pushed_at

@@ -17,7 +17,6 @@ import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from geoplan.errors import PlanReadError
 
@@ -58,7 +57,9 @@ def cn_to_int(text: str) -> int | None:
 
 _NUM = rf"[{CN_NUM}0-9０-９]+"
 #: 第三篇 / 第十二章 / 第二节 headings (a title may follow).
-HEADING_RE = re.compile(rf"^第\s*(?P<num>{_NUM})\s*(?P<kind>[篇章节])(?:[\s:：、.．]*(?P<title>.*))?$")
+HEADING_RE = re.compile(
+    rf"^第\s*(?P<num>{_NUM})\s*(?P<kind>[篇章节]|部分)(?:[\s:：、.．]*(?P<title>[^。；]{{0,60}}))?$"
+)
 #: 一、title  (item level)
 ITEM_HEADING_RE = re.compile(rf"^(?P<num>[{CN_NUM}]+)\s*[、.．]\s*(?P<title>\S.*)$")
 #: （一）title  (sub-item level)
@@ -68,7 +69,7 @@ BOX_RE = re.compile(
     r"^专\s*栏\s*(?P<num>[0-9０-９]+(?:\s*[-－—–.．]\s*[0-9０-９]+)?)\s*[:：.．、]?\s*(?P<title>.*)$"
 )
 _ENUM_START_RE = re.compile(
-    rf"^(?:[-*•·▪►➤]\s+|——|[0-9０-９]{{1,3}}\s*[、.．](?!\d)|[（(]\s*(?:[0-9０-９]{{1,3}}|[{CN_NUM}]+)\s*[)）]"
+    rf"^(?:[-*•·▪►➤]\s+|[●◆■□▲◇○★☆]|——|[0-9０-９]{{1,3}}\s*[、.．](?!\d)|[（(]\s*(?:[0-9０-９]{{1,3}}|[{CN_NUM}]+)\s*[)）]"
     rf"|[①-⑳]|[{CN_NUM}]{{1,3}}\s*[、是]|注\s*[:：]|备注|注释)"
 )
 _DATE_LINE_RE = re.compile(
@@ -89,6 +90,10 @@ _PAGE_LINE_RES = (
     re.compile(r"^第\s*(?P<n>\d{1,4})\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$"),
     re.compile(r"^(?:page|p\.)\s*(?P<n>\d{1,4})(?:\s*of\s*\d+)?$", re.I),
 )
+_HEAD_AND_PAGE_RE = re.compile(
+    r"^(?:(?P<head>\S.{2,40}?)\s*[-－—–]\s*(?P<n>\d{1,4})\s*[-－—–]"
+    r"|[-－—–]\s*(?P<n2>\d{1,4})\s*[-－—–]\s*(?P<head2>\S.{2,40}))$"
+)
 _ROMAN_PAGE_RE = re.compile(r"^[-－—–]?\s*[IVXLivxl]{1,6}\s*[-－—–]?$")
 _BARE_NUMBER_RE = re.compile(r"^\d{1,4}$")
 
@@ -98,18 +103,20 @@ _CJK = r"\u2e80-\u2fff\u3001-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01
 _SPACE_NEAR_CJK_RE = re.compile(rf"(?<=[{_CJK}])[ ]+|[ ]+(?=[{_CJK}])")
 _MD_NOISE_RE = re.compile(r"\*\*|</?p>|<br\s*/?>|^#{1,6}\s+")
 _MD_BULLET_RE = re.compile(r"^\s*[-*+]\s+(?=\S)")
-_DECORATION = set("-*_=|•·~+ \t")  # lines made only of these are markdown/layout scaffolding
+_DECORATION_RE = re.compile(r"[-*_=|•·~+\s]+")  # lines made only of these are markdown/layout scaffolding
 _MD_SEPARATOR_RE = re.compile(r"^\|?[\s:|-]*-{3,}[\s:|-]*\|?$")
 
 
 #: 'label。' at the start of an item or paragraph: a short run without commas (quotes/brackets allowed).
-LABEL_PERIOD_RE = re.compile(r"^(?P<label>(?:[^，。；：:“”（）()]|“[^”]{0,20}”|（[^）]{0,30}）|\([^)]{0,30}\)){1,40}?)。")
+LABEL_PERIOD_RE = re.compile(
+    r"^(?P<label>(?:[^，。；：:“”（）()]|“[^”]{0,20}”|（[^）]{0,30}）|\([^)]{0,30}\)){1,40}?)。"
+)
 
 
 def label_period(text: str) -> re.Match[str] | None:
-    """The 'label。' opening of ``text`` (label of 2-30 characters), if any."""
+    """The 'label。' opening of ``text`` (label of 2-40 characters), if any."""
     m = LABEL_PERIOD_RE.match(text)
-    return m if m and 2 <= len(m.group("label")) <= 30 else None
+    return m if m and 2 <= len(m.group("label")) <= 40 else None
 
 
 def is_heading_line(text: str) -> bool:
@@ -170,7 +177,7 @@ _BOMS = (
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffd]")
 _HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _VISIBLE_RE = re.compile(r"\S")
-_SAMPLE = 60_000  # characters checked for binary junk / Chinese share
+_SAMPLE = 20_000  # characters checked for binary junk / Chinese share
 
 
 #: The most frequent characters of modern Chinese: they make up about half of any plan's text, and
@@ -221,7 +228,10 @@ def decode_bytes(data: bytes, path: object = "<bytes>") -> tuple[str, str]:
             break
     if text is None:
         if b"\x00" in data[:4096]:
-            raise PlanReadError(path, "binary data (NUL bytes), not a text plan")
+            text, encoding = _decode_utf16_without_bom(data)
+            if text is None:
+                raise PlanReadError(path, "binary data (NUL bytes), not a text plan")
+    if text is None:
         for name in ("utf-8", "gb18030"):
             try:
                 candidate = data.decode(name)
@@ -243,6 +253,18 @@ def decode_bytes(data: bytes, path: object = "<bytes>") -> tuple[str, str]:
     return text, encoding
 
 
+def _decode_utf16_without_bom(data: bytes) -> tuple[str | None, str]:
+    """UTF-16 text without a byte-order mark: accepted only if it decodes to plausible Chinese text."""
+    for name in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        if _control_share(text) < 0.001 and _cjk_share(text) >= 0.2 and _common_han_share(text) >= 0.2:
+            return text, name
+    return None, ""
+
+
 def _decode_with_detector(data: bytes, path: object) -> tuple[str, str]:
     """Last resort: charset-normalizer, accepted only for a confident Chinese-text result."""
     from charset_normalizer import from_bytes
@@ -257,95 +279,6 @@ def _decode_with_detector(data: bytes, path: object) -> tuple[str, str]:
             f"undecodable: not UTF-8, UTF-16 (with BOM) or GB18030/GBK text (best guess {best.encoding} rejected)",
         )
     return text, best.encoding
-
-
-# --------------------------------------------------------------------------- files
-
-SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
-
-
-def load_text(path: Path) -> tuple[str, str | None]:
-    """Raw text of a plan file and the text encoding (None for PDF/DOCX).
-
-    PDF pages are separated by form feeds; DOCX tables become markdown rows.
-    """
-    if not path.exists():
-        raise PlanReadError(path, "no such file")
-    if path.is_dir():
-        raise PlanReadError(path, "is a directory, not a plan file")
-    suffix = path.suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
-        shown = suffix or "(no extension)"
-        raise PlanReadError(path, f"unsupported file type {shown}; use {', '.join(SUPPORTED_SUFFIXES)}")
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise PlanReadError(path, f"cannot read: {error.strerror or error}") from None
-    if not data.strip():
-        raise PlanReadError(path, "empty file")
-    if suffix == ".pdf":
-        return _pdf_text(path, data), None
-    if suffix == ".docx":
-        return _docx_text(path, data), None
-    return decode_bytes(data, path)
-
-
-def _pdf_text(path: Path, data: bytes) -> str:
-    import io
-
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
-
-    if not data.startswith(b"%PDF"):
-        raise PlanReadError(path, "not a PDF file (no %PDF header)")
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise PlanReadError(path, "encrypted PDF")
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except PlanReadError:
-        raise
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as error:
-        raise PlanReadError(path, f"unreadable PDF ({type(error).__name__}: {error})") from None
-    if not any(page.strip() for page in pages):
-        raise PlanReadError(path, "PDF has no text layer (a scan?); only text PDFs can be read")
-    return "\f".join(pages)
-
-
-def _docx_text(path: Path, data: bytes) -> str:
-    import io
-    import zipfile
-
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph as DocxParagraph
-
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise PlanReadError(path, f"unreadable DOCX ({type(error).__name__})") from None
-    out: list[str] = []
-    for child in document.element.body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            out.append(DocxParagraph(child, document).text)
-            out.append("")
-        elif tag == "tbl":
-            for row in Table(child, document).rows:
-                cells: list[str] = []
-                previous = None
-                for cell in row.cells:
-                    if cell._tc is previous:  # merged cell repeated by python-docx
-                        continue
-                    previous = cell._tc
-                    cells.append(cell.text.replace("\n", " ").replace("|", "｜").strip())
-                out.append("| " + " | ".join(cells) + " |")
-            out.append("")
-    text = "\n".join(out)
-    if not text.strip():
-        raise PlanReadError(path, "DOCX has no text")
-    return text
 
 
 # --------------------------------------------------------------------------- model
@@ -402,15 +335,16 @@ class NormText:
 def clean_line(raw: str) -> str:
     """Drop markdown noise, normalise odd spaces, remove spaces next to Chinese characters."""
     line = raw.replace("\u3000", " ").replace("\xa0", " ").replace("\u200b", "").replace("\ufeff", "")
-    line = _MD_NOISE_RE.sub("", line)
+    if "*" in line or "<" in line or line.startswith("#"):
+        line = _MD_NOISE_RE.sub("", line)
     line = line.rstrip()
     if "\t" not in line:
         line = line.strip(" ")
-        if not _page_number(line)[0]:  # '- 3 -' is a page number, not a bullet
+        if _MD_BULLET_RE.match(line) and not _page_number(line)[0]:  # '- 3 -' is a page number, not a bullet
             line = _MD_BULLET_RE.sub("", line)
     else:
         line = line.lstrip(" ")
-    if "|" not in line and "\t" not in line:
+    if " " in line and "|" not in line and "\t" not in line:
         line = _SPACE_NEAR_CJK_RE.sub("", line)
     return line
 
@@ -481,7 +415,7 @@ def find_toc(lines: list[str]) -> tuple[int, int, list[TocEntry]] | None:
             start = index + 1
             break
     if start is None:  # no marker: a run of >= 4 heading lines with page numbers
-        for index, line in enumerate(lines[:limit]):
+        for index in range(min(limit, len(lines))):
             run = [candidate for candidate in lines[index : index + 8] if candidate.strip()]
             if len(run) >= 4 and all(
                 (entry := _toc_entry(candidate)) and HEADING_RE.match(entry[0]) for candidate in run[:4]
@@ -490,6 +424,42 @@ def find_toc(lines: list[str]) -> tuple[int, int, list[TocEntry]] | None:
                 break
     if start is None:
         return None
+    found = _toc_with_page_numbers(lines, start)
+    if (
+        found is None
+        and start > 0
+        and _TOC_MARK_RE.match(lines[start - 1].replace(" ", "").replace("\t", ""))
+    ):
+        found = _toc_without_page_numbers(lines, start)
+    return found
+
+
+def _toc_without_page_numbers(lines: list[str], start: int) -> tuple[int, int, list[TocEntry]] | None:
+    """A TOC of bare headings after a '目录' marker.
+
+    It ends at its first non-heading line or where its first heading comes again, and counts only
+    if that first heading does come again later (else the headings are the body itself).
+    """
+    entries: list[TocEntry] = []
+    index = start
+    while index < len(lines):
+        text = _squash(lines[index].replace("\t", " "))
+        if text and not _page_number(text)[0]:
+            is_heading = bool(HEADING_RE.match(text) or is_minor_heading(text)) and "。" not in text
+            if (entries and text == entries[0].text) or not is_heading:
+                break
+            entries.append(TocEntry(text, None, index + 1))
+        index += 1
+    if len(entries) < 3:
+        return None
+    first = entries[0].text
+    if not any(_squash(line.replace("\t", " ")) == first for line in lines[index:]):
+        return None
+    return start - 1, index, entries
+
+
+def _toc_with_page_numbers(lines: list[str], start: int) -> tuple[int, int, list[TocEntry]] | None:
+    """TOC entries ending in page numbers, from ``start`` (wrapped entries joined)."""
     entries: list[TocEntry] = []
     pending: list[tuple[str, int]] = []  # wrapped entry waiting for its page number
     index = start
@@ -512,7 +482,12 @@ def find_toc(lines: list[str]) -> tuple[int, int, list[TocEntry]] | None:
             continue
         if len(squashed) <= 60 and "。" not in squashed and not BOX_RE.match(squashed) and len(pending) < 2:
             nxt = next(
-                (c.strip() for c in lines[index + 1 : index + 6] if c.strip() and not _page_number(c.strip())[0]), ""
+                (
+                    c.strip()
+                    for c in lines[index + 1 : index + 6]
+                    if c.strip() and not _page_number(c.strip())[0]
+                ),
+                "",
             )
             if _toc_entry(nxt):
                 pending.append((squashed, index + 1))
@@ -555,6 +530,92 @@ def _front_matter_end(lines: list[str], stop: int) -> int:
     return stop
 
 
+def _page_marks(cleaned: list[str], toc_span: tuple[int, int]) -> dict[int, int | None]:
+    """Source-line index -> printed number of every page-number line outside the TOC.
+
+    Decorated numbers ('－ 2 －', '(45)') always count; a bare number only within a run of numbers
+    that go up by one to three (a lone number inside a sentence stays text).
+    """
+    candidates: list[tuple[int, int | None, bool]] = []
+    for index, line in enumerate(cleaned):
+        if toc_span[0] <= index < toc_span[1] or not line.strip():
+            continue
+        is_page, number, bare = _page_number(line)
+        if is_page:
+            candidates.append((index, number, bare))
+    # a running head printed on the same line as the page number: '某某规划纲要  - 12 -'
+    combined: dict[int, tuple[str, int]] = {}
+    for index, line in enumerate(cleaned):
+        if not (toc_span[0] <= index < toc_span[1]):
+            m = _HEAD_AND_PAGE_RE.match(line.strip())
+            if m:
+                combined[index] = (
+                    _squash(m.group("head") or m.group("head2")),
+                    int(m.group("n") or m.group("n2")),
+                )
+    heads = Counter(head for head, _ in combined.values())
+    candidates.extend(
+        (index, number, False) for index, (head, number) in combined.items() if heads[head] >= 3
+    )
+    candidates.sort()
+    marks: dict[int, int | None] = {}
+    for position, (index, number, bare) in enumerate(candidates):
+        if bare:
+            neighbours = [candidates[p] for p in (position - 1, position + 1) if 0 <= p < len(candidates)]
+            if not any(
+                other[1] is not None and number is not None and 0 < abs(other[1] - number) <= 3
+                for other in neighbours
+            ):
+                continue
+        marks[index] = number
+    return marks
+
+
+def _running_heads(cleaned: list[str], front_end: int, toc_span: tuple[int, int]) -> set[str]:
+    """Short lines repeated on many pages (the plan or chapter title at the top of each page)."""
+    counts = Counter(
+        line.strip()
+        for index, line in enumerate(cleaned)
+        if line.strip()
+        and len(line.strip()) <= 40
+        and index >= front_end
+        and not (toc_span[0] <= index < toc_span[1])
+    )
+    return {
+        text
+        for text, count in counts.items()
+        if count >= 3
+        and len(_HAN_RE.findall(text)) >= 4
+        and not ends_sentence(text)
+        and not is_heading_line(text)
+        and not _table_cells(text)
+        and not starts_structure(text)
+    }
+
+
+def _line_pages(marks: dict[int, int | None], physical: list[int] | None, count: int) -> list[int | None]:
+    """Printed page of every source line.
+
+    PDF text (``physical`` pages known): the number printed on a physical page names it, wherever
+    it stands, else the physical page.  Plain text: a page number closes its page (footer
+    convention); lines after the last number are on the next page.
+    """
+    numbered = sorted((index, number) for index, number in marks.items() if number is not None)
+    if physical is not None:
+        printed: dict[int, int] = {}
+        for index, number in numbered:
+            printed.setdefault(physical[index], number)
+        return [printed.get(page, page) for page in physical]
+    pages: list[int | None] = [None] * count
+    if numbered:
+        position = 0
+        for index in range(count):
+            while position < len(numbered) and numbered[position][0] < index:
+                position += 1
+            pages[index] = numbered[position][1] if position < len(numbered) else numbered[-1][1] + 1
+    return pages
+
+
 def normalise(raw: str, *, encoding: str | None = None) -> NormText:
     """Normalise plan text into logical lines with source-line and page maps.
 
@@ -578,57 +639,12 @@ def normalise(raw: str, *, encoding: str | None = None) -> NormText:
     toc_span = (toc[0], toc[1]) if toc else (-1, -1)
     toc_entries = toc[2] if toc else []
     toc_titles = {entry.text for entry in toc_entries}
+    toc_prefixes = {title[:end] for title in toc_titles for end in range(1, len(title) + 1)}
     front_end = _front_matter_end(cleaned, toc_span[0] if toc else len(cleaned))
 
-    # page-number lines and running heads (outside the TOC)
-    candidates: list[tuple[int, int | None, bool]] = []
-    for index, line in enumerate(cleaned):
-        if toc_span[0] <= index < toc_span[1] or not line.strip():
-            continue
-        is_page, number, bare = _page_number(line)
-        if is_page:
-            candidates.append((index, number, bare))
-    page_marks: dict[int, int | None] = {}
-    for position, (index, number, bare) in enumerate(candidates):
-        if bare:
-            neighbours = [candidates[p] for p in (position - 1, position + 1) if 0 <= p < len(candidates)]
-            if not any(
-                other[1] is not None and number is not None and 0 < abs(other[1] - number) <= 3
-                for other in neighbours
-            ):
-                continue
-        page_marks[index] = number
-    counts = Counter(
-        line.strip()
-        for index, line in enumerate(cleaned)
-        if line.strip()
-        and len(line.strip()) <= 40
-        and index >= front_end
-        and not (toc_span[0] <= index < toc_span[1])
-    )
-    running = {
-        text
-        for text, count in counts.items()
-        if count >= 3
-        and len(_HAN_RE.findall(text)) >= 4
-        and not ends_sentence(text)
-        and not is_heading_line(text) and not _table_cells(text) and not starts_structure(text)
-    }
-
-    # assign printed page numbers to source lines (footer convention: a number closes its page)
-    line_pages: list[int | None] = [None] * len(cleaned)
-    marks = sorted((index, number) for index, number in page_marks.items() if number is not None)
-    if has_form_feeds:  # PDF: the number printed on a physical page names it, wherever it stands
-        printed: dict[int, int] = {}
-        for index, number in marks:
-            printed.setdefault(physical[index], number)
-        line_pages = [printed.get(page, page) for page in physical]
-    elif marks:
-        mark_pos = 0
-        for index in range(len(cleaned)):
-            while mark_pos < len(marks) and marks[mark_pos][0] < index:
-                mark_pos += 1
-            line_pages[index] = marks[mark_pos][1] if mark_pos < len(marks) else marks[-1][1] + 1
+    page_marks = _page_marks(cleaned, toc_span)
+    running = _running_heads(cleaned, front_end, toc_span)
+    line_pages = _line_pages(page_marks, physical if has_form_feeds else None, len(cleaned))
 
     # build logical lines
     out_lines: list[Line] = []
@@ -658,6 +674,7 @@ def normalise(raw: str, *, encoding: str | None = None) -> NormText:
         out_lines.append(Line("".join(p.text for p in pieces), start, pieces[0].src_line, kind, cells, page))
 
     in_box = False
+    box_labels: bool | None = None
     line_width = _typical_line_width(source, front_end)
     current: list[_Piece] = []
     index = 0
@@ -692,7 +709,7 @@ def normalise(raw: str, *, encoding: str | None = None) -> NormText:
             dropped_running += 1
             index += 1
             continue
-        if _MD_SEPARATOR_RE.match(text) or set(text) <= _DECORATION:
+        if _MD_SEPARATOR_RE.match(text) or _DECORATION_RE.fullmatch(text):
             index += 1
             continue
         cells = _table_cells(line)
@@ -728,14 +745,31 @@ def normalise(raw: str, *, encoding: str | None = None) -> NormText:
             if HEADING_RE.match(squashed) or is_minor_heading(squashed):
                 in_box = False
             elif BOX_RE.match(squashed):
-                in_box = True
+                in_box, box_labels = True, None
+            elif in_box and box_labels is None:
+                # do this box's items read 'label。text' (not '（一）…' or '1、…')?
+                box_labels = bool(label_period(squashed)) and not starts_structure(squashed)
             index += 1
             continue
         head = "".join(p.text for p in current)
         indented = source[index][:2] in ("  ", "\u3000\u3000") or source[index][:1] == "\u3000"
         last_raw = source[current[-1].src_line - 1].strip()
         full_line = bool(line_width) and not indented and len(last_raw) >= line_width - 2
-        if _should_join(head, squashed, in_box, toc_titles, full_line=full_line):
+        next_full = bool(line_width) and len(text) >= line_width - 2
+        ahead = squashed
+        if full_line and next_full and index + 1 < n:  # a label may itself wrap onto the next line
+            ahead += _squash(cleaned[index + 1].strip())
+        if _should_join(
+            head,
+            squashed,
+            in_box,
+            toc_titles,
+            toc_prefixes,
+            full_line=full_line,
+            next_full=next_full,
+            label_items=not in_box or bool(box_labels),
+            ahead=ahead,
+        ):
             sep = " " if re.search(r"[A-Za-z]$", head) and re.match(r"[A-Za-z]", squashed) else ""
             current.append(_Piece(sep + squashed, index + 1))
             index += 1
@@ -743,8 +777,6 @@ def normalise(raw: str, *, encoding: str | None = None) -> NormText:
         flush()
         continue  # re-read this line as the start of a new logical line
     flush()
-
-    # collapse consecutive duplicate page entries
     return NormText(
         text="".join(parts),
         lines=out_lines,
@@ -764,7 +796,9 @@ def _typical_line_width(lines: list[str], start: int) -> int:
     In wrapped text most lines have (nearly) the same length; that length is the page width.
     """
     lengths = Counter(
-        len(line.strip()) for line in lines[start:] if len(line.strip()) >= 12 and "\t" not in line and "|" not in line
+        len(line.strip())
+        for line in lines[start:]
+        if len(line.strip()) >= 12 and "\t" not in line and "|" not in line
     )
     total = sum(lengths.values())
     if total < 20:
@@ -774,16 +808,32 @@ def _typical_line_width(lines: list[str], start: int) -> int:
     return width if near >= 0.3 * total else 0
 
 
-def _should_join(head: str, nxt: str, in_box: bool, toc_titles: set[str], *, full_line: bool = False) -> bool:
+def _should_join(
+    head: str,
+    nxt: str,
+    in_box: bool,
+    toc_titles: set[str],
+    toc_prefixes: set[str] | None = None,
+    *,
+    full_line: bool = False,
+    next_full: bool = False,
+    label_items: bool = True,
+    ahead: str | None = None,
+) -> bool:
     """Does ``nxt`` continue the logical line ``head`` (a line broken inside a sentence)?
 
     ``full_line``: the last physical line of ``head`` filled the page width, so even a sentence end
-    there is more likely a wrap than a paragraph end.
+    there is more likely a wrap than a paragraph end.  ``next_full``: ``nxt`` fills the width too, so
+    an enumerator at its start ('一、', '2、') may be a wrap inside a sentence.  ``label_items``: a
+    'label。' opening starts a new paragraph/item here (false inside boxes of other item styles);
+    ``ahead``: ``nxt`` with the line after it, to see a label that wraps.
     """
     major = HEADING_RE.match(head) or BOX_RE.match(head)
     if major or is_minor_heading(head) or is_title_line(head):
         combined = head + nxt
-        if not starts_structure(nxt) and any(title.startswith(combined) for title in toc_titles):
+        if toc_prefixes is None:
+            toc_prefixes = {title[:end] for title in toc_titles for end in range(1, len(title) + 1)}
+        if combined in toc_prefixes and not starts_structure(nxt):
             return True
         if starts_structure(nxt) or len(nxt) > 20 or any(ch in nxt for ch in "。，；：！？、"):
             return False
@@ -793,10 +843,14 @@ def _should_join(head: str, nxt: str, in_box: bool, toc_titles: set[str], *, ful
             return bool(TITLE_RE.search(combined)) and not head.endswith(("纲要", "规划"))
         return bool(major) and len(head) >= 16  # a long heading wrapped onto a short second line
     if starts_structure(nxt):
-        return False
+        wrapped_enumerator = (  # '…锚定“全域覆盖、标准统' + '一、智能高效…' broken inside a sentence
+            next_full and not ends_sentence(head) and is_minor_heading(nxt) and not starts_structure(head)
+        )
+        if not wrapped_enumerator:
+            return False
     if in_box and re.match(r"^[^，。；：、\s]{2,24}[:：]", nxt):
         return False  # a 'label：' box item
     if ends_sentence(head):
-        if not full_line or label_period(nxt):  # a new 'label。' paragraph or item
+        if not full_line or (label_items and label_period(ahead or nxt)):  # a new 'label。' paragraph/item
             return False
     return True

@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 import shapely
 from branca.element import MacroElement
+from folium.utilities import JsCode
 from jinja2 import Template
 
 from geoplan.errors import UnsupportedFormatError
@@ -316,16 +317,40 @@ def _geojson(frame: gpd.GeoDataFrame, definition: LayerDef) -> folium.GeoJson:
     with_popup = bool(frame["_popup"].astype(bool).any())
     frame = frame.assign(_approx=frame["_approx"].astype(int))
     columns = ["_tip", "_popup", "_approx", "geometry"] if with_popup else ["_tip", "_approx", "geometry"]
-    return folium.GeoJson(
+    shape = _GeoJson(
         _feature_collection(frame[columns]),
         name=definition.id,
         style_function=lambda feature: approximate if feature["properties"]["_approx"] else exact,
         highlight_function=lambda _feature: {"weight": 4, "color": "#ffeb3b"},
         marker=folium.CircleMarker(radius=definition.style.radius),
-        tooltip=folium.GeoJsonTooltip(fields=["_tip"], labels=False),
-        popup=folium.GeoJsonPopup(fields=["_popup"], labels=False) if with_popup else None,
+        on_each_feature=_BIND_DETAILS,
         zoom_on_click=False,
     )
+    shape.bounds = [
+        [float(b) for b in frame.total_bounds[[1, 0]]],
+        [float(b) for b in frame.total_bounds[[3, 2]]],
+    ]
+    return shape
+
+
+#: Tooltip and popup of each feature from its pre-escaped ``_tip``/``_popup`` (cheaper than folium's
+#: GeoJsonTooltip/GeoJsonPopup, which add one compiled template per layer and per render).
+_BIND_DETAILS = JsCode(
+    """function(feature, layer) {
+        const p = feature.properties;
+        if (p._tip) { layer.bindTooltip(p._tip, {sticky: true}); }
+        if (p._popup) { layer.bindPopup(p._popup, {maxWidth: 400}); }
+    }"""
+)
+
+
+class _GeoJson(folium.GeoJson):
+    """folium's GeoJson with its bounds given (folium would walk every coordinate on each render)."""
+
+    bounds: list[list[float]] | None = None
+
+    def _get_self_bounds(self) -> list[list[float | None]]:
+        return self.bounds if self.bounds is not None else super()._get_self_bounds()
 
 
 def _feature_collection(frame: gpd.GeoDataFrame) -> dict[str, object]:
@@ -419,9 +444,13 @@ def _highlight(fmap: folium.Map, hit: SearchHit, atlas: Mapping[str, gpd.GeoData
 
 def _compact_json() -> None:
     """Let folium's templates write non-ASCII text as UTF-8 instead of \\uXXXX escapes (half the bytes for
-    Chinese).  Jinja's ``tojson`` stays HTML-safe: it still escapes ``< > & '`` inside ``<script>``."""
+    Chinese) and without blanks after separators.  Jinja's ``tojson`` stays HTML-safe: it still escapes ``< > & '`` inside ``<script>``."""
     environment = folium.GeoJson._template.environment
-    environment.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
+    environment.policies["json.dumps_kwargs"] = {
+        "sort_keys": True,
+        "ensure_ascii": False,
+        "separators": (",", ":"),
+    }
 
 
 def build_map(

@@ -22,6 +22,7 @@ BORDER_TOLERANCE_DEG = 0.01  # ≈ 1 km
 
 GZ = Gazetteer.load()
 LOCATED = [p for p in GZ.records() if p.banner_id and p.type != "banner"]
+LEAGUE_ONLY = [p for p in GZ.records() if p.league_id and not p.banner_id and p.type != "league"]
 
 
 @pytest.fixture(scope="module")
@@ -66,6 +67,12 @@ def test_place_lies_inside_its_parent_banner(place):
     else:
         point = place.point
         assert banner.geometry.contains(point) or banner.geometry.distance(point) <= BORDER_TOLERANCE_DEG
+
+
+@pytest.mark.parametrize("place", LEAGUE_ONLY, ids=lambda p: p.id)
+def test_place_without_banner_lies_inside_its_league(place):
+    league = GZ.get(place.league_id).geometry
+    assert league.contains(place.point) or league.distance(place.point) <= BORDER_TOLERANCE_DEG
 
 
 @pytest.mark.parametrize("place", list(GZ.records()), ids=lambda p: p.id)
@@ -185,6 +192,7 @@ def test_normalize():
     assert normalize(" 内蒙古 乌拉特后旗 ") == "乌拉特后旗"
     assert normalize("Ｇ２１０") == "G210"
     assert normalize("内蒙古") == "内蒙古"
+    assert normalize("乌拉特后旗人民政府") == "乌拉特后旗"
 
 
 def test_names_cover_aliases_and_never_yield_generic_words(gz):

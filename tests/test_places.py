@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from geoplan.gazetteer import Gazetteer
-from geoplan.places import PlanPlaces, coverage, geoparse, place_rows
+from geoplan.places import PlanPlaces, corridor_line, coverage, geoparse, place_rows
 from geoplan.plan import Plan, PlanMeta, read
 
 #: words that must never come out as places (issue 5).
@@ -62,6 +62,10 @@ CHAPTERS = {
     },
     ("003", "推进园区高质量发展"): {
         ("鄂尔多斯高新技术产业开发区", "park", ""),
+        ("高新技术产业园", "park", ""),
+        ("装备制造产业园", "park", ""),
+        ("轻纺产业园", "park", ""),
+        ("新能源产业园", "park", "杭锦旗"),
         ("准格尔经济开发区", "park", "准格尔旗"),
         ("准格尔产业园", "park", "准格尔旗"),
         ("大路产业园", "park", "准格尔旗"),
@@ -82,7 +86,7 @@ CHAPTERS = {
         ("苏里格产业园", "park", "乌审旗"),
         ("纳林河产业园", "park", "乌审旗"),
         ("鄂尔多斯空港物流园区", "park", "伊金霍洛旗"),
-        ("鄂尔多斯综合保税区", "park", "伊金霍洛旗"),
+        ("鄂尔多斯综合保税区", "park", ""),  # the plan pairs it with the airport zone; banner not stated
     },
 }
 #: gazetteer types that are the same kind of place for these lists (a sub-park of a development zone is a park).
@@ -204,6 +208,14 @@ def test_corridors_are_ordered_resolved_waypoints(parsed):
     assert s215.waypoints[0].place is not None and s215.waypoints[0].place.name == "锡尼镇"
     drawable = [c for c in parsed["000"].corridors if sum(w.level == "own" for w in c.waypoints) >= 2]
     assert len(drawable) >= 10
+    g207 = next(c for c in parsed["000"].corridors if c.route == "G207" and len(c.waypoints) == 3)
+    line = corridor_line(g207)
+    assert line is not None and line.geom_type == "LineString"
+    xilinhot = g207.waypoints[0].place.point
+    assert (round(line.coords[0][0], 5), round(line.coords[0][1], 5)) == (
+        round(xilinhot.x, 5),
+        round(xilinhot.y, 5),
+    )
 
 
 def test_rows_are_distinct_and_unresolved_rows_have_no_point(parsed):

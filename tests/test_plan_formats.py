@@ -33,7 +33,7 @@ def _boxes(plan: Plan, start: int = 0, end: int | None = None) -> list[tuple[str
     return [(b.number, b.title, [i.text for i in b.items]) for b in plan.boxes if start <= b.start < end]
 
 
-@pytest.mark.parametrize("encoding", ["gb18030", "gbk", "utf-16", "utf-16-be", "utf-8-sig"])
+@pytest.mark.parametrize("encoding", ["gb18030", "gbk", "utf-16", "utf-16-be", "utf-8-sig", "utf-16-le"])
 def test_other_encodings_read_the_same(original: Plan, tmp_path: Path, encoding: str) -> None:
     text = original.path.read_text(encoding="utf-8")
     data = text.encode(encoding, errors="strict")
@@ -42,7 +42,11 @@ def test_other_encodings_read_the_same(original: Plan, tmp_path: Path, encoding:
     copy = tmp_path / f"copy-{encoding}.txt"
     copy.write_bytes(data)
     plan = read(copy)
-    assert plan.encoding in {"gb18030": ("gb18030",), "gbk": ("gb18030",)}.get(encoding, (plan.encoding,))
+    expected = {"gbk": "gb18030", "utf-16-be": "utf-16", "utf-8-sig": "utf-8-sig"}.get(encoding, encoding)
+    assert plan.encoding == expected
+    assert plan.warnings == (
+        ["UTF-16 text without a byte-order mark, read as utf-16-le"] if encoding == "utf-16-le" else []
+    )
     assert plan.text == original.text
     assert _outline(plan) == _outline(original)
     assert _boxes(plan) == _boxes(original)

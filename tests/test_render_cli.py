@@ -41,7 +41,9 @@ def test_plan_and_layer_filters(atlas_path, tmp_path):
 
 def test_tiles_fall_back_with_a_note(atlas_path, tmp_path):
     out = tmp_path / "map.pdf"
-    result = _run(str(atlas_path), "--out", str(out), "--basemap", "tiles", "--dpi", "50")
+    result = _run(
+        str(atlas_path), "--out", str(out), "--basemap", "tiles", "--dpi", "50", "--layers", "leagues"
+    )
     assert result.exit_code == 0, result.output
     assert "vector basemap" in result.output
     assert out.read_bytes().startswith(b"%PDF")
@@ -60,6 +62,8 @@ def test_tiles_fall_back_with_a_note(atlas_path, tmp_path):
         ["--out", "{tmp}/map.png", "--place", "没有这个地方的名字"],
         ["--out", "{tmp}/map.png", "--layers", "nope"],
         ["--out", "{tmp}/map.png", "--plan", "no-such-plan.txt"],
+        ["--out", "{tmp}/map.png", "--no-such-option"],
+        [],
     ],
 )
 def test_bad_input_exits_2_with_one_line(atlas_path, tmp_path, args):
@@ -74,8 +78,9 @@ def test_existing_output_needs_overwrite(atlas_path, tmp_path):
     out.write_bytes(b"old")
     result = _run(str(atlas_path), "--out", str(out), "--dpi", "50")
     assert result.exit_code == 2 and "--overwrite" in result.output
+    assert len(result.output.strip().splitlines()) == 1
     assert out.read_bytes() == b"old"
-    result = _run(str(atlas_path), "--out", str(out), "--dpi", "50", "--overwrite")
+    result = _run(str(atlas_path), "--out", str(out), "--dpi", "50", "--overwrite", "--layers", "leagues")
     assert result.exit_code == 0, result.output
     assert out.read_bytes().startswith(b"\x89PNG")
 

@@ -108,7 +108,8 @@ def atlas(points, shipped) -> dict[str, gpd.GeoDataFrame]:
         ],
         crs="EPSG:4326",
     )
-    return {"leagues": shipped["leagues"], "industry": industry, "tourism": tourism, "places": places}
+    leagues = shipped["leagues"].assign(plans="")  # the boundaries only; their plan values are not ours
+    return {"leagues": leagues, "industry": industry, "tourism": tourism, "places": places}
 
 
 def names(frames) -> set[str]:

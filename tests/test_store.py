@@ -20,6 +20,7 @@ from shapely.geometry import LineString, MultiPolygon, Point, Polygon
 from geoplan.atlas import BASE_COLUMNS, FEATURE_COLUMNS, read_atlas
 from geoplan.cli import cli
 from geoplan.errors import AtlasError, DsnError, InputError, StoreError
+from geoplan.layers import load_layers
 from geoplan.store import CATALOG_TABLE, STAGING_SUFFIX, list_postgis, read_postgis, write_postgis
 
 if TYPE_CHECKING:
@@ -74,7 +75,7 @@ def atlas() -> dict[str, gpd.GeoDataFrame]:
     square = Polygon([(108, 39), (109, 39), (109, 40), (108, 40)])
     two_squares = MultiPolygon([square, Polygon([(110, 41), (111, 41), (111, 42), (110, 42)])])
     lines = [LineString([(12_000_000, 4_800_000), (12_100_000, 4_900_000)]) for _ in range(3)]
-    return {
+    frames = {
         "leagues": _frame(
             _base_rows(["鄂尔多斯市", "乌海市"]), BASE_COLUMNS, [two_squares, square], "EPSG:4326"
         ),
@@ -91,8 +92,12 @@ def atlas() -> dict[str, gpd.GeoDataFrame]:
             "EPSG:4326",
         ),
         "infrastructure": _frame(_feature_rows("infrastructure", 3), FEATURE_COLUMNS, lines, "EPSG:3857"),
-        "ecology": _frame(_feature_rows("ecology", 0), FEATURE_COLUMNS, [], "EPSG:4326"),
     }
+    empty = {  # every other layer of layers.yaml, without rows
+        "thematic": lambda layer: _frame(_feature_rows(layer, 0), FEATURE_COLUMNS, [], "EPSG:4326"),
+        "base": lambda layer: _frame([], BASE_COLUMNS, [], "EPSG:4326"),
+    }
+    return {d.id: frames[d.id] if d.id in frames else empty[d.group](d.id) for d in load_layers()}
 
 
 def _key(frame: gpd.GeoDataFrame) -> str:
@@ -372,14 +377,16 @@ def test_cli_push_info_pull(postgis_server: PgServer, atlas, atlas_file, tmp_pat
     dsn = postgis_server.dsn
     pushed = _invoke("store", "push", str(atlas_file), "--schema", "t_cli", env={"GEOPLAN_DSN": dsn})
     assert pushed.exit_code == 0, pushed.output
-    assert "pushed 5 layers (12 features)" in pushed.output and postgis_server.password not in pushed.output
+    layers, features = len(atlas), sum(len(frame) for frame in atlas.values())
+    assert f"pushed {layers} layers ({features} features)" in pushed.output
+    assert postgis_server.password not in pushed.output
     info = _invoke("store", "info", "--dsn", dsn, "--schema", "t_cli", "--json")
     assert info.exit_code == 0, info.output
     assert {row["layer"]: row["features"] for row in json.loads(info.stdout)} == {
         n: len(f) for n, f in atlas.items()
     }
     text = _invoke("store", "info", "--dsn", dsn, "--schema", "t_cli")
-    assert "5 layers, 12 features" in text.output and "产业园区与产业项目" in text.output
+    assert f"{layers} layers, {features} features" in text.output and "产业园区与产业项目" in text.output
     out = tmp_path / "pulled.gpkg"
     pulled = _invoke("store", "pull", "--dsn", dsn, "--schema", "t_cli", "--out", str(out))
     assert pulled.exit_code == 0, pulled.output
@@ -400,21 +407,12 @@ def test_cli_pull_is_atomic_and_never_overwrites_unasked(postgis_server: PgServe
     assert out.read_bytes() == b"previous contents" and [p.name for p in tmp_path.iterdir()] == [
         "existing.gpkg"
     ]
-    layer = _invoke(
-        "store",
-        "pull",
-        "--dsn",
-        postgis_server.dsn,
-        "--schema",
-        "t_pull",
-        "--layer",
-        "towns",
-        "--out",
-        str(out),
-        "--overwrite",
+    replaced = _invoke(
+        "store", "pull", "--dsn", postgis_server.dsn, "--schema", "t_pull", "--out", str(out), "--overwrite"
     )
-    assert layer.exit_code == 0, layer.output
-    assert [name for name, _ in pyogrio.list_layers(out)] == ["towns"]
+    assert replaced.exit_code == 0, replaced.output
+    assert [name for name, _ in pyogrio.list_layers(out)] == list(atlas)
+    assert [p.name for p in tmp_path.iterdir()] == ["existing.gpkg"]
 
 
 def test_cli_bad_dsn_gives_one_line_without_password(postgis_server: PgServer, atlas_file) -> None:

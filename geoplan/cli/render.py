@@ -6,10 +6,21 @@ from pathlib import Path
 
 import click
 
+from geoplan.cli import UsageFailure
 from geoplan.cli.options import atlas_argument, overwrite_option
 from geoplan.errors import InputError
 
 SUFFIX_FORMATS = {".png": "png", ".pdf": "pdf", ".svg": "svg"}
+
+
+class _OneLineErrors(click.Command):
+    """Report a bad option or argument as one line with exit code 2 (click's default adds the usage)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as error:
+            raise UsageFailure(error.format_message()) from None
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
@@ -17,7 +28,7 @@ def _split(values: tuple[str, ...]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
-@click.command("render")
+@click.command("render", cls=_OneLineErrors)
 @atlas_argument
 @click.option(
     "--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="map.png|pdf|svg"

@@ -49,7 +49,7 @@ def _pad(text: str, width: int) -> str:
 
 def coverage_section(parsed: list[Any]) -> ReportSection:
     """Places per type: found, resolved at their own level, resolved to a parent, unresolved."""
-    from geoplan.places import coverage
+    from geoplan.places import TARGET_TYPES, coverage
 
     table = coverage(parsed)
     rows = [[kind, c["found"], c["own"], c["parent"], c["none"]] for kind, c in table.items()]
@@ -57,10 +57,20 @@ def coverage_section(parsed: list[Any]) -> ReportSection:
     rows.append(["all", *total])
     note = ""
     if total[0]:
-        note = f"resolved (own or parent): {100 * (total[1] + total[2]) / total[0]:.1f}%; own level: {100 * total[1] / total[0]:.1f}%"
+        note = f"all types: resolved (own or parent) {_share(total[1] + total[2], total[0])}, own level {_share(total[1], total[0])}"
+    target = [table[kind] for kind in TARGET_TYPES if kind in table]
+    found = sum(c["found"] for c in target)
+    if found:
+        own = sum(c["own"] for c in target)
+        parent = sum(c["parent"] for c in target)
+        note += f"\n{'/'.join(TARGET_TYPES)}: resolved {_share(own + parent, found)}, own level {_share(own, found)}"
     return ReportSection(
         "Places by type (distinct per plan)", ["type", "found", "own", "parent", "unresolved"], rows, note
     )
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.1f}% ({part}/{whole})"
 
 
 def plans_section(parsed: list[Any]) -> ReportSection:

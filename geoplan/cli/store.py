@@ -63,23 +63,18 @@ def push(atlas: Path, dsn: str, schema: str) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="GeoPackage to write (.gpkg).",
 )
-@click.option(
-    "--layer", "layer_ids", multiple=True, help="Only this layer (repeatable); default: every layer."
-)
 @overwrite_option
-def pull(dsn: str, schema: str, out: Path, layer_ids: tuple[str, ...], overwrite: bool) -> None:
+def pull(dsn: str, schema: str, out: Path, overwrite: bool) -> None:
     """Write the stored atlas to a GeoPackage (atomically)."""
-    from geoplan.io import atomic_path
+    from geoplan.build import write_atlas
     from geoplan.store import read_postgis
 
     if out.suffix.lower() != ".gpkg":
         raise InputError(f"{out}: the output must be a GeoPackage (.gpkg)")
     if out.exists() and not overwrite:
         raise InputError(f"{out} exists; pass --overwrite to replace it")
-    layers = read_postgis(dsn, schema, list(layer_ids) or None)
-    with atomic_path(out) as tmp:
-        for name, frame in layers.items():
-            frame.to_file(tmp, layer=name, driver="GPKG", engine="pyogrio")
+    layers = read_postgis(dsn, schema)
+    write_atlas(layers, out)
     features = sum(len(frame) for frame in layers.values())
     click.echo(f"wrote {out} ({len(layers)} layers, {features} features)")
 

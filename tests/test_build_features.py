@@ -1,0 +1,145 @@
+"""Geometry rules of features, on real gazetteer records: point, multipoint, line, polygon, issuer area."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from geoplan.features import issuer_area, locate_project, project_row
+from geoplan.gazetteer import Gazetteer
+from geoplan.projects import Project
+
+
+@dataclass(frozen=True)
+class Mention:
+    surface: str
+    start: int
+    end: int
+    place: object
+
+
+@dataclass(frozen=True)
+class Corridor:
+    name: str
+    start: int
+    end: int
+    waypoints: tuple
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return Gazetteer.load()
+
+
+def _place(gazetteer, name):
+    (candidate, *_) = gazetteer.lookup(name)
+    return candidate.place
+
+
+def _project(name="项目", kind="project", mentions=(), corridors=(), issuer_level="league") -> Project:
+    return Project(
+        feature_id="x:1:1",
+        name=name,
+        kind=kind,
+        sector="energy",
+        layer="industry",
+        action="",
+        plan="x.txt",
+        issuer="锡林郭勒盟",
+        issuer_level=issuer_level,
+        plan_kind="15th",
+        period="2026-2030",
+        chapter="第一章 总则",
+        section="",
+        box="1",
+        box_title="重点项目",
+        item=1,
+        page=3,
+        start=0,
+        end=10,
+        excerpt="…",
+        mentions=tuple(Mention(p.name, i, i + 1, p) for i, p in enumerate(mentions)),
+        corridors=corridors,
+    )
+
+
+def test_one_place_gives_its_point(gazetteer):
+    airport = _place(gazetteer, "锡林浩特机场")
+    located = locate_project(_project(mentions=[airport]), None, set())
+    assert located.geometry.geom_type == "Point"
+    assert (located.basis, located.precision) == ("place point", "point")
+
+
+def test_a_town_without_coordinates_borrows_its_parent(gazetteer):
+    town = _place(gazetteer, "潮格温都尔镇")
+    located = locate_project(_project(mentions=[town], issuer_level="banner"), None, set())
+    assert located.basis == ("place point" if town.precision in {"point", "town"} else "parent centroid")
+    assert located.precision == town.precision
+
+
+def test_several_places_give_a_multipoint(gazetteer):
+    places = [_place(gazetteer, "多伦县"), _place(gazetteer, "二连浩特市")]
+    project = _project(mentions=places)
+    located = locate_project(project, None, set())
+    assert located.geometry.geom_type == "MultiPoint" and len(located.geometry.geoms) == 2
+    row = project_row(project, located, gazetteer)
+    assert row["place_ids"].count(";") == 1 and row["banner"] == "" and row["approximate"] == 1
+
+
+def test_an_area_project_takes_the_polygon(gazetteer):
+    sandy = _place(gazetteer, "浑善达克沙地")
+    located = locate_project(_project(mentions=[sandy]), None, set())
+    assert located.geometry.geom_type in {"Polygon", "MultiPolygon"}
+    assert located.basis == ("schematic" if sandy.precision == "schematic" else "polygon")
+
+
+def test_a_corridor_is_a_line_through_its_waypoints(gazetteer):
+    waypoints = (
+        Mention("多伦", 0, 2, _place(gazetteer, "多伦县")),
+        Mention("锡林浩特", 3, 7, _place(gazetteer, "锡林浩特市")),
+    )
+    project = _project(corridors=(Corridor("多伦—锡林浩特", 0, 7, waypoints),))
+    located = locate_project(project, None, set())
+    assert located.geometry.geom_type == "LineString" and len(located.geometry.coords) == 2
+    assert (located.basis, located.precision) == ("waypoints", "schematic")
+
+
+def test_no_place_gives_the_issuer_area(gazetteer):
+    issuer = _place(gazetteer, "锡林郭勒盟")
+    project = _project()
+    located = locate_project(project, issuer, {issuer.id})
+    assert located.geometry.equals(issuer.geometry)
+    assert (located.basis, located.precision) == ("issuer area", "league")
+    row = project_row(project, located, gazetteer)
+    assert row["league"] == issuer.name and row["locations"] == ""
+
+
+def test_the_issuer_itself_is_no_location(gazetteer):
+    issuer = _place(gazetteer, "锡林郭勒盟")
+    located = locate_project(_project(mentions=[issuer]), issuer, {issuer.id})
+    assert located.basis == "issuer area"
+
+
+def test_a_belt_follows_its_river(gazetteer):
+    river = _place(gazetteer, "黄河")
+    located = locate_project(_project(name="一带", kind="layout", mentions=[river]), None, set())
+    assert located.geometry.geom_type in {"LineString", "MultiLineString"}
+    assert (located.basis, located.precision) == ("schematic", "schematic")
+
+
+def test_a_core_is_an_outline(gazetteer):
+    places = [_place(gazetteer, "多伦县"), _place(gazetteer, "锡林浩特机场")]
+    located = locate_project(_project(name="一核", kind="layout", mentions=places), None, set())
+    assert located.geometry.geom_type in {"Polygon", "MultiPolygon"}
+
+
+def test_issuer_area_without_a_record_is_empty():
+    assert issuer_area(None, "banner").geometry.is_empty
+
+
+def test_several_areas_give_their_union(gazetteer):
+    areas = [_place(gazetteer, "库布其沙漠"), _place(gazetteer, "毛乌素沙地")]
+    located = locate_project(_project(mentions=areas), None, set())
+    assert located.geometry.geom_type in {"Polygon", "MultiPolygon"}
+    assert all(located.geometry.buffer(1e-6).covers(area.geometry) for area in areas)
