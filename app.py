@@ -26,7 +26,8 @@ TITLES = {d.id: d.title for d in load_layers()}
 COLUMN_LABELS = {
     "layer": "图层",
     "name": "名称",
-    "plan": "规划",
+    "issuer": "编制单位",
+    "plan": "规划文件",
     "sector": "行业",
     "action": "建设方式",
     "quantities_text": "规模",
@@ -38,7 +39,6 @@ COLUMN_LABELS = {
 }
 DETAIL_LABELS = {
     **COLUMN_LABELS,
-    "issuer": "编制单位",
     "period": "规划期",
     "plan_kind": "规划类别",
     "chapter": "章",

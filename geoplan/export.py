@@ -11,7 +11,7 @@ Format choices (documented once, here):
 - **Shapefile** is one zip: per layer, one shapefile per geometry type (``<layer>_<point|multipoint|
   line|polygon>``) with .shp/.shx/.dbf/.prj/.cpg (UTF-8); field names of at most 10 bytes;
   ``field_dictionary.csv`` maps every field to its column, and lists the rows whose text was cut at
-  the DBF limit of 254 bytes; each cut row names its cut columns in its ``truncated`` field, and the
+  the DBF limit of 254 bytes; each cut row names its cut fields in its ``truncated`` field, and the
   full texts are in ``truncated_values.csv``.
 - **GeoPackage**: one table per layer (geometry column ``geom``) plus the QGIS ``layer_styles`` table
   (one default style per layer, see :mod:`geoplan.qgis_style`).
@@ -313,10 +313,10 @@ def _dbf_frame(part: gpd.GeoDataFrame, fields: dict[str, str]) -> tuple[gpd.GeoD
             # more than 63 characters may exceed 254 bytes (4 bytes per character at most)
             if isinstance(value, str) and len(value) > 63 and len(value.encode("utf-8")) > DBF_MAX_BYTES:
                 values[row] = cut_utf8(value)
-                flags[row].append(column)
+                flags[row].append(field)
                 records.append({"row": row, "id": ids[row], "column": column, "field": field, "value": value})
         data[field] = pd.array(values, dtype=series.dtype)
-    data[fields[TRUNCATED_FIELD]] = [";".join(columns) for columns in flags]
+    data[fields[TRUNCATED_FIELD]] = [cut_utf8(";".join(cut_fields)) for cut_fields in flags]
     return gpd.GeoDataFrame(data, geometry=part.geometry.array, crs=part.crs), records
 
 
@@ -349,12 +349,44 @@ DICTIONARY_COLUMNS = [
 TRUNCATED_COLUMNS = ["shapefile", "row", "id", "column", "field", "value"]
 
 
+_TRUNCATED_DESCRIPTION = (
+    "fields cut at the DBF limit of 254 bytes in this row, ';'-separated (full texts in truncated_values.csv)"
+)
+
+
+def _dictionary_rows(
+    layer_id: str, stem: str, fields: dict[str, str], dbf: gpd.GeoDataFrame, cut: list[dict]
+) -> list[dict]:
+    """The field dictionary of one shapefile: field -> column, type, meaning and the rows cut."""
+    dtypes = dbf.dtypes.to_dict()
+    rows = []
+    for column, field in fields.items():
+        cut_ids = [record["id"] for record in cut if record["column"] == column]
+        rows.append(
+            {
+                "layer": layer_id,
+                "shapefile": stem,
+                "field": field,
+                "column": column,
+                "type": _field_type(dtypes[field]),
+                "description": _TRUNCATED_DESCRIPTION
+                if column == TRUNCATED_FIELD
+                else _COLUMN_DESCRIPTIONS.get(column, ""),
+                "truncated_rows": len(cut_ids),
+                "truncated_ids": ";".join(cut_ids),
+            }
+        )
+    return rows
+
+
 def _write_shapefile_zip(frames: Frames, path: Path) -> None:
     dictionary: list[dict] = []
     truncated: list[dict] = []
     with tempfile.TemporaryDirectory(prefix="geoplan-shp-") as folder:
         stems = []
         for layer_id, frame in frames.items():
+            if TRUNCATED_FIELD in frame.columns:
+                raise ExportError(f"layer {layer_id!r}: the column name {TRUNCATED_FIELD!r} is reserved")
             for stem, part in _shapefile_parts(layer_id, frame):
                 columns = [c for c in part.columns if c != part.geometry.name] + [TRUNCATED_FIELD]
                 fields = shapefile_field_names(columns)
@@ -362,27 +394,7 @@ def _write_shapefile_zip(frames: Frames, path: Path) -> None:
                 _write(dbf, Path(folder) / f"{stem}.shp", "ESRI Shapefile", encoding="UTF-8")
                 stems.append(stem)
                 truncated.extend({"shapefile": stem, **record} for record in cut)
-                dtypes = dbf.dtypes.to_dict()
-                for column, field in fields.items():
-                    cut_ids = [record["id"] for record in cut if record["column"] == column]
-                    dictionary.append(
-                        {
-                            "layer": layer_id,
-                            "shapefile": stem,
-                            "field": field,
-                            "column": column,
-                            "type": _field_type(dtypes[field]),
-                            "description": _COLUMN_DESCRIPTIONS.get(
-                                column,
-                                "columns cut at the DBF limit of 254 bytes in this row "
-                                "(full texts in truncated_values.csv)"
-                                if column == TRUNCATED_FIELD
-                                else "",
-                            ),
-                            "truncated_rows": len(cut_ids),
-                            "truncated_ids": ";".join(cut_ids),
-                        }
-                    )
+                dictionary.extend(_dictionary_rows(layer_id, stem, fields, dbf, cut))
         with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             for stem in stems:
                 for suffix in (".shp", ".shx", ".dbf", ".prj", ".cpg"):

@@ -4,6 +4,12 @@ CONTRACT (stable, other stages rely on it): the dataclasses below and ``read(pat
 All ``start``/``end`` values are character offsets into ``Plan.text`` (the normalised text),
 half-open ``[start, end)``.  ``Plan.page_at(offset)`` and ``Plan.line_at(offset)`` map back to the
 printed page and the 1-based source line.
+
+``Plan.text`` holds the title block and the table of contents too: the body starts at
+``Plan.body_start`` (``Plan.toc_span`` is the TOC).  Sections, boxes and paragraphs are body only.
+Boxes include every table: ``Box.kind`` is "box" (专栏), "indicators" (主要指标 tables — metadata,
+not projects) or "table" (any other table); tables without a 专栏 heading have ``number == ""``.
+The reader lives in :func:`read` (helpers in textnorm, outline, planmeta).
 """
 
 from __future__ import annotations

@@ -241,6 +241,7 @@ def search(
 TABLE_COLUMNS = (
     "layer",
     "name",
+    "issuer",
     "plan",
     "sector",
     "action",

@@ -748,7 +748,8 @@ def normalise(raw: str, *, encoding: str | None = None) -> NormText:
                 in_box, box_labels = True, None
             elif in_box and box_labels is None:
                 # do this box's items read 'label。text' (not '（一）…' or '1、…')?
-                box_labels = bool(label_period(squashed)) and not starts_structure(squashed)
+                following = _squash(cleaned[index + 1].strip()) if index + 1 < n else ""
+                box_labels = bool(label_period(squashed + following)) and not starts_structure(squashed)
             index += 1
             continue
         head = "".join(p.text for p in current)

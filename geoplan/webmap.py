@@ -54,6 +54,8 @@ PRECISION_LABELS = {
     "schematic": "示意位置（约略）",
 }
 APPROX_DASH = "4 4"
+#: Largest fill opacity of an exact polygon (a park, a lake, a place named as an area).
+AREA_FILL_OPACITY = 0.15
 
 _TIANDITU_URL = (
     "https://t{{s}}.tianditu.gov.cn/{layer}_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0"
@@ -314,13 +316,14 @@ def _style(definition: LayerDef, approximate: bool) -> dict[str, object]:
 
 def _geojson(frame: gpd.GeoDataFrame, definition: LayerDef) -> folium.GeoJson:
     exact, approximate = _style(definition, False), _style(definition, True)
+    area = {**exact, "fillOpacity": min(float(definition.style.fill_opacity), AREA_FILL_OPACITY)}
     with_popup = bool(frame["_popup"].astype(bool).any())
     frame = frame.assign(_approx=frame["_approx"].astype(int))
     columns = ["_tip", "_popup", "_approx", "geometry"] if with_popup else ["_tip", "_approx", "geometry"]
     shape = _GeoJson(
         _feature_collection(frame[columns]),
         name=definition.id,
-        style_function=lambda feature: approximate if feature["properties"]["_approx"] else exact,
+        style_function=lambda feature: _pick_style(feature, exact, approximate, area),
         highlight_function=lambda _feature: {"weight": 4, "color": "#ffeb3b"},
         marker=folium.CircleMarker(radius=definition.style.radius),
         on_each_feature=_BIND_DETAILS,
@@ -331,6 +334,13 @@ def _geojson(frame: gpd.GeoDataFrame, definition: LayerDef) -> folium.GeoJson:
         [float(b) for b in frame.total_bounds[[3, 2]]],
     ]
     return shape
+
+
+def _pick_style(feature: dict, exact: dict, approximate: dict, area: dict) -> dict:
+    """Approximate features hollow and dashed; exact areas lightly filled so they never hide the map."""
+    if feature["properties"]["_approx"]:
+        return approximate
+    return area if feature["geometry"]["type"] in {"Polygon", "MultiPolygon"} else exact
 
 
 #: Tooltip and popup of each feature from its pre-escaped ``_tip``/``_popup`` (cheaper than folium's

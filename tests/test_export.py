@@ -123,7 +123,7 @@ def _read_shapefile_zip(path: Path, layer_ids: list[str]) -> dict[str, gpd.GeoDa
         frame = frame.rename(columns=fields)
         for record in (r for r in cut if r["shapefile"] == stem):
             row = int(record["row"])
-            assert record["column"] in frame.at[row, "truncated"].split(";")
+            assert record["field"] in frame.at[row, "truncated"].split(";")
             assert record["value"].startswith(frame.at[row, record["column"]])
             frame.at[row, record["column"]] = record["value"]
         layer_id = next(row["layer"] for row in dictionary if row["shapefile"] == stem)
@@ -307,7 +307,7 @@ def test_shapefile_zip_flags_cut_values(sample, exported):
     )
     value = frame.at[int(record["row"]), field]
     assert 0 < len(value.encode()) <= 254 and record["value"].startswith(value)
-    assert "excerpt" in frame.at[int(record["row"]), "truncated"].split(";")
+    assert field in frame.at[int(record["row"]), "truncated"].split(";")
     flagged = {int(r["row"]) for r in cut if r["shapefile"] == stem}
     assert set(frame.index[frame["truncated"].fillna("") != ""]) == flagged
 
