@@ -72,7 +72,6 @@ _SHORT_FIELDS = {
     "approximate": "approx",
     "geometry_source": "geom_src",
 }
-_COLUMN_DESCRIPTIONS = {**BASE_COLUMNS, **FEATURE_COLUMNS, "layer": FEATURE_COLUMNS["layer"]}
 _KML_NS = "http://www.opengis.net/kml/2.2"
 _KML_ICONS = {
     "circle": "placemark_circle",
@@ -359,6 +358,7 @@ def _dictionary_rows(
 ) -> list[dict]:
     """The field dictionary of one shapefile: field -> column, type, meaning and the rows cut."""
     dtypes = dbf.dtypes.to_dict()
+    descriptions = FEATURE_COLUMNS if "feature_id" in fields else BASE_COLUMNS
     rows = []
     for column, field in fields.items():
         cut_ids = [record["id"] for record in cut if record["column"] == column]
@@ -371,7 +371,7 @@ def _dictionary_rows(
                 "type": _field_type(dtypes[field]),
                 "description": _TRUNCATED_DESCRIPTION
                 if column == TRUNCATED_FIELD
-                else _COLUMN_DESCRIPTIONS.get(column, ""),
+                else descriptions.get(column, ""),
                 "truncated_rows": len(cut_ids),
                 "truncated_ids": ";".join(cut_ids),
             }
