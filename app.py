@@ -216,8 +216,8 @@ def details(shown: dict, hit: selection.SearchHit) -> None:
 
 def table_focus(shown: dict) -> tuple[dict, tuple] | None:
     """The feature selected in the table: (its row, its bounds)."""
-    state = st.session_state.get("table")
-    rows = state.selection.rows if state is not None and hasattr(state, "selection") else []
+    state = st.session_state.get("table") or {}
+    rows = list((state.get("selection") or {}).get("rows") or [])
     table = selection.feature_table(shown)
     if not rows or rows[0] >= len(table):
         return None

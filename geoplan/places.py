@@ -39,7 +39,7 @@ TARGET_TYPES = ("town", "port", "park", "airport", "railway", "road")
 #: precisions from finest to coarsest.
 PRECISION_ORDER = ("point", "town", "schematic", "banner", "league")
 
-_FINDERS: dict[int, MentionFinder] = {}
+_FINDERS: dict[int, tuple[Any, MentionFinder]] = {}
 
 
 @dataclass(frozen=True)
@@ -81,10 +81,10 @@ class PlanPlaces:
 
 def finder_for(gazetteer: Any) -> MentionFinder:
     """The (cached) mention finder over a gazetteer's names."""
-    key = id(gazetteer)
-    if key not in _FINDERS:
-        _FINDERS[key] = MentionFinder.from_gazetteer(gazetteer)
-    return _FINDERS[key]
+    cached = _FINDERS.get(id(gazetteer))
+    if cached is None or cached[0] is not gazetteer:
+        cached = _FINDERS[id(gazetteer)] = (gazetteer, MentionFinder.from_gazetteer(gazetteer))
+    return cached[1]
 
 
 def geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:

@@ -158,3 +158,18 @@ def test_a_missing_atlas_path_is_reported_and_the_shipped_one_stays(tmp_path):
     assert not at.exception
     assert any("missing.gpkg" in e.value for e in at.sidebar.error)
     assert f"**{selection.counts(read_atlas())['features']}**" in counts_text(at)
+
+
+def test_selecting_a_table_row_zooms_to_it_and_shows_its_details(small):
+    table_rows = selection.feature_table(small[1])
+    assert not table_rows.empty
+    at = run_small(small, table={"selection": {"rows": [1], "columns": [], "cells": []}})
+    row = table_rows.iloc[1]
+    assert any(c.value.startswith(f"定位：{row['name']}") for c in at.caption)
+    script = map_args(at)["script"]
+    assert "geoplan-highlight" in script and "fitBounds" in script
+    assert [e.label for e in at.expander] == [f"详情：{row['name']}"]
+    details = at.dataframe[0].value
+    record = selection.feature_record(small[1], row["layer"], row["feature_id"])
+    assert list(details["值"]) == list(record.values())
+    assert "原文摘录" in set(details["字段"]) and "定位精度" in set(details["字段"])
