@@ -7,13 +7,13 @@ exports in :mod:`geoplan.export`, static maps in :mod:`geoplan.render`, the pipe
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import importlib.util
 import tempfile
 from pathlib import Path
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from geoplan import selection, webmap
 from geoplan.atlas import read_atlas
@@ -96,7 +96,8 @@ def secrets() -> dict:
         return {}
 
 
-def sidebar_source() -> dict:
+def sidebar_source() -> tuple[dict, tuple]:
+    """The atlas to show (the chosen GeoPackage plus this session's uploads) and a token naming it."""
     st.sidebar.header("图集")
     source = st.sidebar.radio("来源", ["随附图集", "GeoPackage 路径"], key="source", horizontal=True)
     path = DEFAULT_ATLAS
@@ -104,12 +105,15 @@ def sidebar_source() -> dict:
         typed = st.sidebar.text_input("GeoPackage 文件", value=str(DEFAULT_ATLAS), key="atlas_path").strip()
         path = Path(typed).expanduser()
     try:
-        atlas = load_atlas(str(path), path.stat().st_mtime if path.is_file() else 0.0)
+        mtime = path.stat().st_mtime if path.is_file() else 0.0
+        atlas = load_atlas(str(path), mtime)
     except GeoplanError as error:
         st.sidebar.error(str(error))
-        atlas = load_atlas(str(DEFAULT_ATLAS), DEFAULT_ATLAS.stat().st_mtime)
+        path, mtime = DEFAULT_ATLAS, DEFAULT_ATLAS.stat().st_mtime
+        atlas = load_atlas(str(path), mtime)
     uploaded = st.session_state.get("uploaded_layers")
-    return selection.merge_atlases(atlas, uploaded) if uploaded else dict(atlas)
+    token = (str(path), mtime, repr(st.session_state.get("ingested_all", ())))
+    return (selection.merge_atlases(atlas, uploaded) if uploaded else dict(atlas)), token
 
 
 def sidebar_filters(atlas: dict) -> selection.Filters:
@@ -167,7 +171,7 @@ def sidebar_upload() -> None:
     )
     if upload is None:
         return
-    token = (upload.name, upload.size)
+    token = (upload.name, hashlib.sha256(upload.getvalue()).hexdigest()[:16])
     if st.session_state.get("ingested") == token:
         st.sidebar.success(f"已加入：{upload.name}")
         return
@@ -197,6 +201,7 @@ def sidebar_upload() -> None:
     earlier = st.session_state.get("uploaded_layers") or {}
     st.session_state["uploaded_layers"] = selection.merge_atlases(earlier, layers)
     st.session_state["ingested"] = token
+    st.session_state["ingested_all"] = (*st.session_state.get("ingested_all", ()), token)
     bar.progress(1.0, text="完成")
     st.rerun()
 
@@ -244,9 +249,18 @@ def downloads(shown: dict, bbox) -> None:
         )
 
 
+@st.cache_data(max_entries=16, show_spinner="绘制地图…")
+def map_component(key: tuple, tianditu: str | None, _shown: dict, _hit: selection.SearchHit | None) -> dict:
+    """The map component's arguments for one state of the app (``key``: atlas, filters, base map, hit,
+    asset URL), built once and then replayed, so an unchanged map is not rendered again on a rerun."""
+    _atlas, _filters, basemap, _hit_repr, base = key
+    fmap = webmap.build_map(_shown, basemap=basemap, tianditu=tianditu, highlight=_hit, asset_base=base)
+    return webmap.st_folium_args(fmap, key="map", height=620, use_container_width=True, returned_objects=[])
+
+
 def main() -> None:
     st.set_page_config(page_title="geoplan 规划地图", layout="wide")
-    atlas = sidebar_source()
+    atlas, token = sidebar_source()
     filters = sidebar_filters(atlas)
     hit = sidebar_search(atlas)
     shown = selection.filter_atlas(atlas, filters)
@@ -262,14 +276,14 @@ def main() -> None:
     if focus and hit is None:
         row, bounds = focus
         hit = selection.SearchHit(row["name"], "project", row["layer"], row["feature_id"], bounds)
-    fmap = webmap.build_map(
-        shown,
-        basemap=basemap,
-        tianditu=webmap.tianditu_key(secrets()),
-        highlight=hit,
-        asset_base=asset_base(st.get_option("server.baseUrlPath")),
+    key = (
+        token,
+        repr(filters),
+        basemap,
+        repr(hit),
+        asset_base(st.get_option("server.baseUrlPath")),
     )
-    st_folium(fmap, key="map", height=620, use_container_width=True, returned_objects=[])
+    webmap.show_st_folium(map_component(key, webmap.tianditu_key(secrets()), _shown=shown, _hit=hit))
     if hit is not None:
         st.caption(f"定位：{hit.label}（{TITLES.get(hit.layer, hit.kind)}）")
     if hit is not None and hit.layer:

@@ -5,6 +5,10 @@ Python, so a plan containing ``<script>`` or ``<img onerror=…>`` shows as text
 Approximate locations (banner/league/schematic precision) are drawn hollow and dashed and say so.
 Display geometries are simplified and rounded to keep the page small; the map loads only the vendored
 Leaflet (:mod:`geoplan.offline`), so it renders with no internet (tiles aside).
+
+Base maps: OpenStreetMap, Tianditu Web-Mercator ``_w`` layers (vector and imagery, with their label
+overlays; key from ``$TIANDITU_KEY`` or Streamlit secrets) and none (the league and banner boundaries are
+the base).  Amap is not offered: its tiles are in GCJ-02, which would need every layer shifted.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import io
 import json
 import os
 import re
+import threading
 from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -38,7 +43,7 @@ from geoplan.selection import SearchHit, approximate_mask, atlas_bounds
 #: Inner Mongolia, for an empty atlas.
 DEFAULT_BOUNDS = (97.2, 37.4, 126.1, 53.4)
 #: Simplification tolerance (degrees) of display geometries: boundaries vs. features.
-BOUNDARY_TOLERANCE = 0.004
+BOUNDARY_TOLERANCE = 0.006
 FEATURE_TOLERANCE = 0.0005
 APPROX_TOLERANCE = 0.01
 COORD_DECIMALS = 4
@@ -55,7 +60,7 @@ PRECISION_LABELS = {
 }
 APPROX_DASH = "4 4"
 #: Largest fill opacity of an exact polygon (a park, a lake, a place named as an area).
-AREA_FILL_OPACITY = 0.15
+AREA_FILL_OPACITY = 0.08
 
 _TIANDITU_URL = (
     "https://t{{s}}.tianditu.gov.cn/{layer}_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0"
@@ -562,6 +567,38 @@ def download(
     return buffer.getvalue(), f"geoplan-map.{suffix}", mime
 
 
+_CAPTURE_LOCK = threading.Lock()
+
+
+def st_folium_args(fmap: folium.Map, **options: object) -> dict[str, object]:
+    """The arguments ``streamlit_folium.st_folium(fmap, **options)`` would send to its browser component.
+
+    st_folium renders the whole map on every script run (about a second for the full atlas); an app can
+    keep these arguments (plain strings and lists) in its cache and replay them with
+    :func:`show_st_folium`, so an unchanged map costs nothing to send again.  The map is rendered by
+    st_folium itself, with only its final component call intercepted (under a lock).
+    """
+    import streamlit_folium
+
+    captured: dict[str, object] = {}
+    with _CAPTURE_LOCK:
+        real = streamlit_folium._component_func
+        streamlit_folium._component_func = lambda **kwargs: captured.update(kwargs)
+        try:
+            streamlit_folium.st_folium(fmap, **options)
+        finally:
+            streamlit_folium._component_func = real
+    captured.pop("on_change", None)
+    return captured
+
+
+def show_st_folium(args: Mapping[str, object]) -> object:
+    """Send arguments from :func:`st_folium_args` to streamlit-folium's component (what st_folium does last)."""
+    import streamlit_folium
+
+    return streamlit_folium._component_func(**args, on_change=None)
+
+
 def map_html(fmap: folium.Map) -> str:
     """The map as one standalone HTML page (its payload; assets are referenced, not inlined)."""
     return fmap.get_root().render()
@@ -602,6 +639,8 @@ __all__ = [
     "map_html",
     "payload_size",
     "place_popup",
+    "show_st_folium",
+    "st_folium_args",
     "precision_label",
     "tianditu_key",
     "tooltip",

@@ -191,3 +191,22 @@ def test_downloads_of_a_selection(shipped, fmt):
         assert data.startswith(magic[fmt])
     if fmt == "geojson":
         assert json.loads(data)  # parses
+
+
+def test_st_folium_args_are_what_st_folium_sends(shipped, monkeypatch):
+    import streamlit_folium
+
+    small = {k: v.head(10) for k, v in shipped.items() if k in ("leagues", "industry")}
+    options = {"key": "map", "height": 500, "returned_objects": []}
+    captured = webmap.st_folium_args(webmap.build_map(small), **options)
+    direct: dict = {}
+    monkeypatch.setattr(streamlit_folium, "_component_func", lambda **kwargs: direct.update(kwargs))
+    streamlit_folium.st_folium(webmap.build_map(small), **options)
+    direct.pop("on_change")
+    assert captured.keys() == direct.keys()
+    assert captured["key"] == direct["key"] and captured["js_links"] == direct["js_links"]
+    assert len(captured["script"]) == len(direct["script"]) and captured["returned_objects"] == []
+    replayed: dict = {}
+    monkeypatch.setattr(streamlit_folium, "_component_func", lambda **kwargs: replayed.update(kwargs))
+    webmap.show_st_folium(captured)
+    assert replayed == {**captured, "on_change": None}
