@@ -82,13 +82,13 @@ def _issuer(meta: Any, gazetteer: Any) -> Any | None:
     return candidates[0].place if candidates else None
 
 
-def build_plan(path: Path, gazetteer: Any) -> PlanBuild:
-    """Read, geoparse and extract one plan into feature rows."""
+def build_plan(path: Path, gazetteer: Any, *, plan: Any = None, places: Any = None) -> PlanBuild:
+    """Read, geoparse and extract one plan into feature rows (``plan``/``places`` when already done)."""
     from geoplan.places import geoparse
     from geoplan.plan import read
 
-    plan = read(path)
-    places = geoparse(plan, gazetteer)
+    plan = plan if plan is not None else read(path)
+    places = places if places is not None else geoparse(plan, gazetteer)
     issuer = _issuer(plan.meta, gazetteer)
     issuer_ids = {issuer.id, *issuer.parent_ids} if issuer is not None else set()
     issuer_ids |= {m.place.id for m in places.mentions if m.place is not None and m.place.type == "province"}

@@ -16,6 +16,7 @@ import shapely
 from shapely.geometry import LineString, MultiLineString, MultiPoint, Point
 from shapely.geometry.base import BaseGeometry
 
+from geoplan.places import corridor_line
 from geoplan.projects import Project, is_finer
 from geoplan.quantities import quantities_json, quantities_text
 
@@ -68,12 +69,9 @@ def _point_basis(place: Any) -> str:
 
 
 def _corridor_line(corridors: Sequence[Any]) -> BaseGeometry | None:
-    lines = []
-    for corridor in corridors:
-        points = [w.place.point for w in corridor.waypoints if w.place is not None]
-        unique = [p for i, p in enumerate(points) if i == 0 or not p.equals(points[i - 1])]
-        if len(unique) >= 2:
-            lines.append(LineString([(p.x, p.y) for p in unique]))
+    # only waypoints located at their own place: a waypoint that fell back to its banner's point
+    # would draw a long false segment
+    lines = [line for line in map(corridor_line, corridors) if line is not None]
     if not lines:
         return None
     return lines[0] if len(lines) == 1 else MultiLineString(lines)
@@ -83,9 +81,7 @@ def locate_project(project: Project, issuer: Any | None, issuer_ids: set[str]) -
     """Where a project goes on the map (see the module docstring for the rules)."""
     line = _corridor_line(project.corridors)
     if line is not None:
-        waypoint_places = tuple(
-            w.place for c in project.corridors for w in c.waypoints if w.place is not None
-        )
+        waypoint_places = tuple(w.place for c in project.corridors for w in c.waypoints if w.level == "own")
         return Located(line, "waypoints", "schematic", waypoint_places)
     finer = [p for p in project.places if is_finer(p, project.issuer_level, issuer_ids)]
     if project.kind == "layout":

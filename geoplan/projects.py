@@ -652,7 +652,7 @@ def location_report(
     for project in counted:
         ids = issuer_ids.get(project.plan, set())
         finer = any(is_finer(m.place, project.issuer_level, ids) for m in project.mentions) or any(
-            len([w for w in c.waypoints if w.place is not None]) >= 2 for c in project.corridors
+            len([w for w in c.waypoints if w.level == "own"]) >= 2 for c in project.corridors
         )
         stats = per_plan.setdefault(project.plan, {"projects": 0, "located": 0})
         stats["projects"] += 1

@@ -17,6 +17,7 @@ class Mention:
     start: int
     end: int
     place: object
+    level: str = "own"  # 'own' | 'parent' | 'none', as geoplan.places.ResolvedMention
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,18 @@ def test_a_corridor_is_a_line_through_its_waypoints(gazetteer):
     located = locate_project(project, None, set())
     assert located.geometry.geom_type == "LineString" and len(located.geometry.coords) == 2
     assert (located.basis, located.precision) == ("waypoints", "schematic")
+
+
+def test_a_waypoint_placed_at_its_parent_is_left_out_of_the_line(gazetteer):
+    waypoints = (
+        Mention("多伦", 0, 2, _place(gazetteer, "多伦县")),
+        Mention("某某营子", 3, 7, _place(gazetteer, "正蓝旗"), level="parent"),
+        Mention("锡林浩特", 8, 12, _place(gazetteer, "锡林浩特市")),
+    )
+    project = _project(corridors=(Corridor("多伦—某某营子—锡林浩特", 0, 12, waypoints),))
+    located = locate_project(project, None, set())
+    assert located.geometry.geom_type == "LineString" and len(located.geometry.coords) == 2
+    assert [p.name for p in located.places] == ["多伦县", "锡林浩特市"]
 
 
 def test_no_place_gives_the_issuer_area(gazetteer):

@@ -79,8 +79,36 @@ def plans_section(parsed: list[Any]) -> ReportSection:
     return ReportSection("Plans", ["plan", "issuer", "mentions", "corridors"], rows)
 
 
+def projects_section(parsed: list[Any]) -> ReportSection:
+    """Projects per plan located finer than the issuer, and the list of those that are not."""
+    from geoplan.build import build_plan, report
+
+    builds = [build_plan(p.plan.path, p.gazetteer, plan=p.plan, places=p) for p in parsed]
+    summary = report(builds)
+    rows = [
+        [plan, c["projects"], c["located"], _share(c["located"], c["projects"]) if c["projects"] else "-"]
+        for plan, c in summary["per_plan"].items()
+    ]
+    unlocated = summary["issuer_only"]
+    lines = [f"at the issuer's area ({len(unlocated)}):"]
+    lines += [
+        f"  {u['feature_id']}  {u['name']}  (box {u['box'] or '-'}, page {u['page'] or '-'}): {u['reason']}"
+        for u in unlocated
+    ]
+    return ReportSection(
+        "Projects located finer than the issuer",
+        ["plan", "projects", "located", "share"],
+        rows,
+        "\n".join(lines),
+    )
+
+
 #: the report's sections, in order; each takes the list of PlanPlaces.
-SECTION_BUILDERS: list[Callable[[list[Any]], ReportSection]] = [plans_section, coverage_section]
+SECTION_BUILDERS: list[Callable[[list[Any]], ReportSection]] = [
+    plans_section,
+    coverage_section,
+    projects_section,
+]
 
 
 def build_report(parsed: list[Any]) -> list[ReportSection]:
