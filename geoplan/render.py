@@ -57,6 +57,7 @@ from geoplan.render_furniture import (
     draw_north_arrow,
     draw_scale_bar,
     inset_bounds,
+    map_axes,
 )
 from geoplan.render_labels import place_labels
 from geoplan.render_layout import Layout, layout_for, pick_corners, wrap_text
@@ -310,16 +311,9 @@ def compose_map(
     fig = Figure(figsize=(layout.width_mm / 25.4, layout.height_mm / 25.4), dpi=dpi)
     FigureCanvasAgg(fig)
     fig.set_facecolor("white")
-    ax = fig.add_axes(_mm_rect(layout, map_rect), label="map")
-    ax.set_gid("map")
-    ax.set_xlim(minx, maxx)
-    ax.set_ylim(miny, maxy)
-    ax.set_aspect("equal", adjustable="box")
-    ax.set_xticks([])
-    ax.set_yticks([])
-    ax.set_facecolor("#fbfbf8")
-    for spine in ax.spines.values():
-        spine.set_linewidth(0.8)
+    ax = map_axes(
+        fig, _mm_rect(layout, map_rect), "map", (minx, miny, maxx, maxy), facecolor="#fbfbf8", frame_width=0.8
+    )
 
     # basemap: tiles when asked and available; vector boundaries and water always
     used_basemap = "vector"

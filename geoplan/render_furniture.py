@@ -151,6 +151,30 @@ def draw_north_arrow(
     return NorthArrow(angle, artists)
 
 
+def map_axes(
+    fig: Figure,
+    rect: tuple[float, float, float, float],
+    label: str,
+    bounds: tuple[float, float, float, float],
+    *,
+    facecolor: str,
+    frame_width: float,
+) -> Axes:
+    """Axes for a map frame: tagged ``label``, showing ``bounds`` at equal scale, no ticks."""
+    ax = fig.add_axes(rect, label=label)
+    ax.set_gid(label)
+    minx, miny, maxx, maxy = bounds
+    ax.set_xlim(minx, maxx)
+    ax.set_ylim(miny, maxy)
+    ax.set_aspect("equal", adjustable="box")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.set_facecolor(facecolor)
+    for spine in ax.spines.values():
+        spine.set_linewidth(frame_width)
+    return ax
+
+
 def inset_bounds(
     region: BaseGeometry, extent: tuple[float, float, float, float], pad: float = 0.05
 ) -> tuple[float, float, float, float]:
@@ -169,17 +193,10 @@ def draw_inset(
     extent: tuple[float, float, float, float],
 ) -> Axes:
     """An inset locator map: the region (projected) with the main map's extent outlined in red."""
-    inset = fig.add_axes(rect, label="inset")
-    inset.set_gid("inset")
-    minx, miny, maxx, maxy = inset_bounds(region, extent)
-    inset.set_xlim(minx, maxx)
-    inset.set_ylim(miny, maxy)
-    inset.set_aspect("equal", adjustable="box")
-    inset.set_xticks([])
-    inset.set_yticks([])
-    inset.set_facecolor("white")
+    bounds = inset_bounds(region, extent)
+    minx, _, maxx, _ = bounds
+    inset = map_axes(fig, rect, "inset", bounds, facecolor="white", frame_width=0.6)
     for spine in inset.spines.values():
-        spine.set_linewidth(0.6)
         spine.set_edgecolor("#666666")
     draw_polygons(
         inset,
