@@ -253,8 +253,10 @@ def downloads(shown: dict, bbox) -> None:
 def map_component(key: tuple, tianditu: str | None, _shown: dict, _hit: selection.SearchHit | None) -> dict:
     """The map component's arguments for one state of the app (``key``: atlas, filters, base map, hit,
     asset URL), built once and then replayed, so an unchanged map is not rendered again on a rerun."""
-    _atlas, _filters, basemap, _hit_repr, base = key
-    fmap = webmap.build_map(_shown, basemap=basemap, tianditu=tianditu, highlight=_hit, asset_base=base)
+    _atlas, _filters, basemap, _hit_repr, base, hidden = key
+    fmap = webmap.build_map(
+        _shown, basemap=basemap, tianditu=tianditu, highlight=_hit, asset_base=base, hidden=hidden
+    )
     return webmap.st_folium_args(fmap, key="map", height=620, use_container_width=True, returned_objects=[])
 
 
@@ -269,6 +271,9 @@ def main() -> None:
     basemap = st.sidebar.selectbox(
         "底图", list(choices), format_func=lambda i: choices[i].title, key="basemap"
     )
+    # Towns (about a thousand points) are sent to the browser only on request: the first map comes sooner.
+    towns = len(shown.get("towns", ()))
+    show_towns = st.sidebar.toggle(f"显示乡镇点位（{towns}）", key="show_towns", disabled=not towns)
     sidebar_upload()
 
     st.title("内蒙古五年规划地图")
@@ -282,6 +287,7 @@ def main() -> None:
         basemap,
         repr(hit),
         asset_base(st.get_option("server.baseUrlPath")),
+        () if show_towns else ("towns",),
     )
     webmap.show_st_folium(map_component(key, webmap.tianditu_key(secrets()), _shown=shown, _hit=hit))
     if hit is not None:

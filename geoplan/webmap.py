@@ -23,7 +23,7 @@ import os
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import folium
@@ -43,11 +43,13 @@ from geoplan.selection import SearchHit, approximate_mask, atlas_bounds
 #: Inner Mongolia, for an empty atlas.
 DEFAULT_BOUNDS = (97.2, 37.4, 126.1, 53.4)
 #: Simplification tolerance (degrees) of display geometries: boundaries vs. features.
-BOUNDARY_TOLERANCE = 0.006
+BOUNDARY_TOLERANCE = 0.01
 FEATURE_TOLERANCE = 0.0005
 APPROX_TOLERANCE = 0.01
+#: Decimals kept in display coordinates: features (about 10 m) vs. base layers (about 100 m, finer
+#: than their simplification).
 COORD_DECIMALS = 4
-EXCERPT_CHARS = 160
+BOUNDARY_DECIMALS = 3
 #: Base layers drawn with a tooltip and no popup (many small points).
 TOOLTIP_ONLY = frozenset({"towns"})
 
@@ -130,7 +132,10 @@ def precision_label(precision: str) -> str:
 
 
 def feature_popup(row: Mapping[str, object], definition: LayerDef) -> str:
-    """Popup HTML of a thematic feature; every value escaped."""
+    """Popup HTML of a thematic feature; every value escaped.
+
+    The plan excerpt is left out (it was a third of the page): the app's details panel shows it for the
+    feature picked in the table or found by search."""
     v = lambda column: _value(row, column)  # noqa: E731
     lines = [
         f"<b>{_esc(v('name'))}</b>",
@@ -159,9 +164,7 @@ def feature_popup(row: Mapping[str, object], definition: LayerDef) -> str:
         else ""
     )
     lines.append(f"定位精度：{_esc(precision_label(v('precision')))}{approx}（{_esc(v('geometry_basis'))}）")
-    if v("excerpt"):
-        lines.append(f'<span style="color:#555">原文：{_esc(_short(v("excerpt"), EXCERPT_CHARS))}</span>')
-    return '<div style="max-width:360px;white-space:normal">' + "<br>".join(lines) + "</div>"
+    return "<br>".join(lines)
 
 
 def place_popup(row: Mapping[str, object], definition: LayerDef) -> str:
@@ -177,7 +180,7 @@ def place_popup(row: Mapping[str, object], definition: LayerDef) -> str:
     lines.append(f"定位精度：{_esc(precision_label(v('precision')))}（{_esc(v('geometry_source'))}）")
     if v("plans"):
         lines.append(f"见于规划：{_esc(v('plans').replace(';', '、'))}")
-    return '<div style="max-width:320px;white-space:normal">' + "<br>".join(lines) + "</div>"
+    return "<br>".join(lines)
 
 
 def tooltip(row: Mapping[str, object], thematic: bool) -> str:
@@ -251,7 +254,7 @@ def _display_frame(layer_id: str, frame: gpd.GeoDataFrame, tolerance: float | No
             "_precision": [_value(r, "precision") for r in records],
             "_name": [_value(r, "name") for r in records],
         },
-        geometry=_round(geometry, COORD_DECIMALS).values,
+        geometry=_round(geometry, COORD_DECIMALS if thematic else BOUNDARY_DECIMALS).values,
         crs=frame.crs,
     ).reset_index(drop=True)
     return _group_shared_areas(out)[["_tip", "_popup", "_approx", "geometry"]]
@@ -354,7 +357,7 @@ _BIND_DETAILS = JsCode(
     """function(feature, layer) {
         const p = feature.properties;
         if (p._tip) { layer.bindTooltip(p._tip, {sticky: true}); }
-        if (p._popup) { layer.bindPopup(p._popup, {maxWidth: 400}); }
+        if (p._popup) { layer.bindPopup(p._popup, {maxWidth: 360}); }
     }"""
 )
 
@@ -404,8 +407,9 @@ class Legend(MacroElement):
         self.body = body
 
 
-def legend_html(definitions: list[LayerDef]) -> str:
-    """Legend rows: one swatch per drawn layer, then the approximate-location symbol."""
+def legend_html(definitions: Sequence[LayerDef], left_out: Sequence[LayerDef] = ()) -> str:
+    """Legend rows: one swatch per drawn layer, then the approximate-location symbol, then the layers
+    ``left_out`` of the map (switched on in the sidebar)."""
     rows = ["<b>图例</b>"]
     for d in definitions:
         s = d.style
@@ -422,6 +426,9 @@ def legend_html(definitions: list[LayerDef]) -> str:
         '<svg width="16" height="14"><circle cx="8" cy="7" r="5" style="fill:none;stroke:#333;'
         'stroke-width:1.5;stroke-dasharray:2 2"/></svg> 虚线空心＝位置约略（旗县/盟市/示意）'
     )
+    if left_out:
+        titles = "、".join(_esc(d.title) for d in left_out)
+        rows.append(f'<span style="color:#777">未显示：{titles}（侧栏开启）</span>')
     return "<br>".join(rows)
 
 
@@ -481,7 +488,9 @@ def build_map(
     """A folium map of ``atlas`` (already filtered) with base maps, layer control and legend.
 
     ``highlight`` marks a search hit and zooms to it; otherwise ``focus`` (bounds) or the atlas extent is
-    shown.  Layers in ``hidden`` start switched off in the layer control.
+    shown.  Layers in ``hidden`` are not sent at all (the app offers them as a sidebar switch): a hidden
+    overlay would still cost the browser its bytes and one Leaflet object per feature.  The legend lists
+    them as switched off.
     """
     _compact_json()
     choices = basemaps(tianditu)
@@ -513,13 +522,16 @@ def build_map(
                 max_zoom=18,
             ).add_to(fmap)
     drawn: list[LayerDef] = []
+    left_out: list[LayerDef] = []
     for definition in sorted(load_layers(), key=lambda d: d.style.z):
         frame = atlas.get(definition.id)
         if frame is None:
             continue
+        if definition.id in hidden:
+            left_out.append(definition)
+            continue
         drawn.append(definition)
-        shown = definition.id not in hidden
-        group = folium.FeatureGroup(name=f"{_esc(definition.title)} ({len(frame)})", show=shown)
+        group = folium.FeatureGroup(name=f"{_esc(definition.title)} ({len(frame)})", show=True)
         if not frame.empty:
             _geojson(display_frame(definition.id, frame), definition).add_to(group)
         group.add_to(fmap)
@@ -529,7 +541,7 @@ def build_map(
     else:
         _fit(fmap, focus or atlas_bounds(atlas) or DEFAULT_BOUNDS)
     folium.LayerControl(collapsed=False).add_to(fmap)
-    Legend(legend_html(drawn)).add_to(fmap)
+    Legend(legend_html(drawn, left_out)).add_to(fmap)
     return localize(fmap, asset_base)
 
 

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from geoplan import selection, webmap
 from geoplan.atlas import read_atlas
+from geoplan.layers import load_layers
 from geoplan.paths import ROOT
 
 APP = str(ROOT / "app.py")
@@ -173,3 +174,13 @@ def test_selecting_a_table_row_zooms_to_it_and_shows_its_details(small):
     record = selection.feature_record(small[1], row["layer"], row["feature_id"])
     assert list(details["值"]) == list(record.values())
     assert "原文摘录" in set(details["字段"]) and "定位精度" in set(details["字段"])
+
+
+def test_towns_reach_the_map_only_when_switched_on(small):
+    title = next(d.title for d in load_layers() if d.id == "towns")
+    towns = len(small[1]["towns"])
+    assert towns
+    off = map_args(run_small(small))["script"]
+    on = map_args(run_small(small, show_towns=True))["script"]
+    assert f"{title} ({towns})" not in off and f"{title} ({towns})" in on
+    assert len(on) > len(off)

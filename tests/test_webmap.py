@@ -210,3 +210,18 @@ def test_st_folium_args_are_what_st_folium_sends(shipped, monkeypatch):
     monkeypatch.setattr(streamlit_folium, "_component_func", lambda **kwargs: replayed.update(kwargs))
     webmap.show_st_folium(captured)
     assert replayed == {**captured, "on_change": None}
+
+
+def test_hidden_layers_are_not_sent_until_asked_for(shipped):
+    """Towns (hidden by default) cost the page nothing; asked for, they are drawn and listed."""
+    towns = shipped["towns"].head(30)
+    atlas = {"leagues": shipped["leagues"], "towns": towns}
+    title = next(d.title for d in load_layers() if d.id == "towns")
+    default = webmap.build_map(atlas)
+    shown = webmap.build_map(atlas, hidden=())
+    count = lambda fmap: len(webmap.geojson_properties(fmap))  # noqa: E731
+    assert count(shown) - count(default) == len(towns[towns.geometry.notna()])
+    page = webmap.map_html(default)
+    assert f"{title} ({len(towns)})" not in page and f"未显示：{title}" in page
+    assert f"{title} ({len(towns)})" in webmap.map_html(shown)
+    assert webmap.payload_size(default) < webmap.payload_size(shown)
