@@ -155,10 +155,11 @@ def sidebar_search(atlas: dict) -> selection.SearchHit | None:
     return hits[index or 0]
 
 
-def sidebar_counts(shown: dict) -> None:
+def sidebar_counts(shown: dict, where) -> None:
+    """Counts of what is shown, written into ``where`` (a sidebar container kept in its place)."""
     tally = selection.counts(shown)
-    st.sidebar.header("计数")
-    st.sidebar.markdown(
+    where.header("计数")
+    where.markdown(
         f"项目与要素 **{tally['features']}**（位置约略 {tally['approximate']}）  \n"
         + "  \n".join(f"{TITLES.get(k, k)}：{tally[k]}" for k in shown)
     )
@@ -219,11 +220,10 @@ def details(shown: dict, hit: selection.SearchHit) -> None:
         )
 
 
-def table_focus(shown: dict) -> tuple[dict, tuple] | None:
-    """The feature selected in the table: (its row, its bounds)."""
+def table_focus(shown: dict, table) -> tuple[dict, tuple] | None:
+    """The feature selected in the table (``table``: the rows it shows): (its row, its bounds)."""
     state = st.session_state.get("table") or {}
     rows = list((state.get("selection") or {}).get("rows") or [])
-    table = selection.feature_table(shown)
     if not rows or rows[0] >= len(table):
         return None
     row = table.iloc[rows[0]].to_dict()
@@ -232,21 +232,38 @@ def table_focus(shown: dict) -> tuple[dict, tuple] | None:
 
 
 def downloads(shown: dict, bbox) -> None:
-    st.subheader("下载当前选择")
-    for column, (fmt, (label, module, suffix, mime)) in zip(
-        st.columns(len(webmap.DOWNLOADS)), webmap.DOWNLOADS.items(), strict=True
-    ):
-        ready = webmap.download_ready(fmt)
-        column.download_button(
-            label,
-            data=(lambda fmt=fmt: webmap.download(shown, fmt, bbox)[0]) if ready else b"",
-            file_name=f"geoplan-selection.{suffix}",
-            mime=mime,
-            key=f"dl_{fmt}",
-            disabled=not ready,
-            help=None if ready else f"{module} 尚未就绪",
-            on_click="ignore",
-        )
+    """The selection's downloads, in a popover: its buttons are drawn only when it is opened, so they
+    cost the first map nothing."""
+    with st.popover("下载当前选择", icon=":material/download:"):
+        for fmt, (label, module, suffix, mime) in webmap.DOWNLOADS.items():
+            ready = webmap.download_ready(fmt)
+            st.download_button(
+                label,
+                data=(lambda fmt=fmt: webmap.download(shown, fmt, bbox)[0]) if ready else b"",
+                file_name=f"geoplan-selection.{suffix}",
+                mime=mime,
+                key=f"dl_{fmt}",
+                disabled=not ready,
+                help=None if ready else f"{module} 尚未就绪",
+                on_click="ignore",
+                width="stretch",
+            )
+
+
+def feature_list(rows) -> None:
+    """The feature table (``rows``), drawn on request: a table of every project delays the first map.
+    Selecting a row zooms the map to it (see :func:`table_focus`)."""
+    if not st.toggle(f"显示要素列表（{len(rows)}）", key="show_table", disabled=rows.empty):
+        return
+    st.dataframe(
+        rows.assign(layer=lambda t: t["layer"].map(lambda i: TITLES.get(i, i))),
+        column_config={column: st.column_config.TextColumn(label) for column, label in COLUMN_LABELS.items()},
+        key="table",
+        on_select="rerun",
+        selection_mode="single-row",
+        hide_index=True,
+        width="stretch",
+    )
 
 
 @st.cache_data(max_entries=16, show_spinner="绘制地图…")
@@ -262,11 +279,13 @@ def map_component(key: tuple, tianditu: str | None, _shown: dict, _hit: selectio
 
 def main() -> None:
     st.set_page_config(page_title="geoplan 规划地图", layout="wide")
+    # What the map depends on comes first; the map is sent as soon as it is known, and the rest of the
+    # page (counts, upload, details, downloads, table) after it, so the browser starts drawing it sooner.
     atlas, token = sidebar_source()
     filters = sidebar_filters(atlas)
     hit = sidebar_search(atlas)
     shown = selection.filter_atlas(atlas, filters)
-    sidebar_counts(shown)
+    counts_slot = st.sidebar.container()
     choices = webmap.basemaps(webmap.tianditu_key(secrets()))
     basemap = st.sidebar.selectbox(
         "底图", list(choices), format_func=lambda i: choices[i].title, key="basemap"
@@ -274,10 +293,10 @@ def main() -> None:
     # Towns (about a thousand points) are sent to the browser only on request: the first map comes sooner.
     towns = len(shown.get("towns", ()))
     show_towns = st.sidebar.toggle(f"显示乡镇点位（{towns}）", key="show_towns", disabled=not towns)
-    sidebar_upload()
 
     st.title("内蒙古五年规划地图")
-    focus = table_focus(shown)
+    rows = selection.feature_table(shown)
+    focus = table_focus(shown, rows)
     if focus and hit is None:
         row, bounds = focus
         hit = selection.SearchHit(row["name"], "project", row["layer"], row["feature_id"], bounds)
@@ -290,23 +309,16 @@ def main() -> None:
         () if show_towns else ("towns",),
     )
     webmap.show_st_folium(map_component(key, webmap.tianditu_key(secrets()), _shown=shown, _hit=hit))
+    sidebar_counts(shown, counts_slot)
+    sidebar_upload()
     if hit is not None:
         st.caption(f"定位：{hit.label}（{TITLES.get(hit.layer, hit.kind)}）")
     if hit is not None and hit.layer:
         details(shown, hit)
 
-    st.subheader("要素列表")
-    st.dataframe(
-        selection.feature_table(shown).assign(layer=lambda t: t["layer"].map(lambda i: TITLES.get(i, i))),
-        column_config={column: st.column_config.TextColumn(label) for column, label in COLUMN_LABELS.items()},
-        key="table",
-        on_select="rerun",
-        selection_mode="single-row",
-        hide_index=True,
-        width="stretch",
-    )
     bbox = hit.bounds if hit is not None else selection.atlas_bounds(shown)
     downloads(shown, bbox)
+    feature_list(rows)
 
 
 main()

@@ -1,15 +1,16 @@
 """Web map benchmark: map payload of the full atlas and time to first map in a real browser.
 
 Usage: ``python bench/bench_app.py [ATLAS.gpkg]`` (default: the shipped ``layers/atlas.gpkg``).
-Targets: payload ≤ 3 MB, first map in the browser ≤ 3 s.  Writes ``bench/results/app.json``.
-The browser part needs Debian ``chromium`` and the ``playwright`` package; it is reported as skipped
-otherwise.  The network is closed to everything but localhost, as in ``tests/test_browser.py``.
+Targets: payload ≤ 3 MB, first map in the browser ≤ 3 s (judged on the median first visit with an empty
+browser cache; return visits, with Streamlit's scripts cached, are reported too).  Writes
+``bench/results/app.json``.  The browser part needs Debian ``chromium`` and the ``playwright`` package; it
+is reported as skipped otherwise.  Chromium's resolver is closed to everything but localhost.
 """
 
 from __future__ import annotations
 
 import json
-import socket
+import statistics
 import sys
 import tempfile
 import time
@@ -56,10 +57,41 @@ def measure_payload(atlas_path: Path) -> dict[str, object]:
     }
 
 
-def measure_browser(atlas_path: Path) -> dict[str, object]:
-    """Seconds from navigation to the first vector layer drawn: first visit after start, then a reload."""
+#: Chromium flag closing the network to everything but this machine, inside the browser: no request is
+#: routed through the driver (playwright's interception costs the page time of its own).
+CLOSED_NETWORK = "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"
+#: Runs in every frame: the map's iframe stamps, on the top page, the wall-clock time at which the first
+#: vector shape exists (checked every 10 ms, so the stamp is at most 10 ms late).
+FIRST_MAP_PROBE = """
+(() => {
+  const probe = setInterval(() => {
+    if (document.querySelector('.leaflet-container path.leaflet-interactive')) {
+      try { window.top.__firstMap = window.top.__firstMap || Date.now(); } catch (e) { }
+      clearInterval(probe);
+    }
+  }, 10);
+})();
+"""
+
+
+def _first_map_seconds(context, url: str) -> float:
+    """Seconds from navigation start to the first vector shape on the map, measured in the page."""
+    page = context.new_page()
+    try:
+        time.sleep(0.5)  # let the previous page's session wind down
+        page.goto(url, wait_until="commit")
+        page.wait_for_function("window.__firstMap", timeout=120_000, polling=100)
+        return page.evaluate("window.__firstMap - performance.timeOrigin") / 1000
+    finally:
+        page.close()
+
+
+def measure_browser(atlas_path: Path, runs: int = 9) -> dict[str, object]:
+    """Time to first map in headless Chromium against a running app: the server's first page (cold
+    caches), then ``runs`` first visits (empty browser cache each) and ``runs`` return visits (cached
+    Streamlit scripts), interleaved."""
     sys.path.insert(0, str(ROOT / "tests"))
-    import test_browser as tb  # the test's helpers: start the app, close the network, wait for the map
+    import test_browser as tb  # the test's helpers: find chromium, start the app
 
     chromium = tb.find_chromium()
     try:
@@ -68,42 +100,45 @@ def measure_browser(atlas_path: Path) -> dict[str, object]:
         return {"browser": "skipped: playwright is not installed"}
     if chromium is None:
         return {"browser": "skipped: no Chromium found"}
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    if atlas_path.resolve() != (ROOT / "layers" / "atlas.gpkg").resolve():
+        return {"browser": "skipped: the browser timing uses the app's default (shipped) atlas"}
+    first_visits: list[float] = []
+    return_visits: list[float] = []
     with tempfile.TemporaryDirectory() as folder:
+        port = tb.free_port()
         process = tb.start_app(port, Path(folder) / "streamlit.log")
         try:
             url = f"http://127.0.0.1:{port}/"
-            if atlas_path.resolve() != (ROOT / "layers" / "atlas.gpkg").resolve():
-                return {"browser": "skipped: the browser timing uses the app's default (shipped) atlas"}
-            env = {**__import__("os").environ, **tb.cjk_fontconfig(Path(folder))}
-            times = []
             with sync_playwright() as driver:
                 browser = driver.chromium.launch(
-                    executable_path=chromium, args=tb.CHROMIUM_ARGS, headless=True, env=env
+                    executable_path=chromium, args=[*tb.CHROMIUM_ARGS, CLOSED_NETWORK], headless=True
                 )
                 try:
-                    for _ in range(3):
-                        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-                        tb.close_network(page, [])
-                        started = time.perf_counter()
-                        page.goto(url, wait_until="commit")
-                        frame = tb.wait_for_frame(page, ".leaflet-container path.leaflet-interactive", 120)
-                        if frame is None:
-                            raise RuntimeError("the map never appeared")
-                        times.append(time.perf_counter() - started)
-                        page.close()
+                    viewport = {"width": 1400, "height": 1000}
+                    returning = browser.new_context(viewport=viewport)
+                    returning.add_init_script(FIRST_MAP_PROBE)
+                    server_cold = _first_map_seconds(returning, url)
+                    for _ in range(runs):
+                        fresh = browser.new_context(viewport=viewport)
+                        fresh.add_init_script(FIRST_MAP_PROBE)
+                        first_visits.append(_first_map_seconds(fresh, url))
+                        fresh.close()
+                        return_visits.append(_first_map_seconds(returning, url))
                 finally:
                     browser.close()
         finally:
             process.terminate()
             process.wait(timeout=20)
+    first_median = statistics.median(first_visits)
     return {
-        "first_map_cold_s": round(times[0], 2),
-        "first_map_warm_s": round(min(times[1:]), 2),
+        "first_map_server_cold_s": round(server_cold, 2),
+        "first_map_first_visit_s": [round(t, 2) for t in first_visits],
+        "first_map_first_visit_best_s": round(min(first_visits), 2),
+        "first_map_first_visit_median_s": round(first_median, 2),
+        "first_map_return_visit_best_s": round(min(return_visits), 2),
+        "first_map_return_visit_median_s": round(statistics.median(return_visits), 2),
         "first_map_target_s": FIRST_MAP_TARGET_S,
-        "first_map_ok": min(times[1:]) <= FIRST_MAP_TARGET_S,
+        "first_map_ok": first_median <= FIRST_MAP_TARGET_S,
     }
 
 

@@ -56,11 +56,13 @@ def map_args(at: AppTest) -> dict:
 
 
 def table(at: AppTest):
-    return at.dataframe[0].value
+    """The feature table (the run must have ``show_table`` on; it is the page's last dataframe)."""
+    assert at.session_state["show_table"], "the feature table is drawn only when switched on"
+    return at.dataframe[-1].value
 
 
 def test_opens_the_shipped_atlas(shipped):
-    at = run_app()
+    at = run_app(show_table=True)
     total = selection.counts(shipped)["features"]
     assert f"**{total}**" in counts_text(at)
     args = map_args(at)
@@ -75,7 +77,7 @@ def test_sector_filter_narrows_table_counts_and_map(small):
     sectors = selection.options(atlas)["sectors"]
     assert sectors, "the shipped atlas has sectors"
     sector = sectors[0]
-    at = run_small(small)
+    at = run_small(small, show_table=True)
     assert f"**{selection.counts(atlas)['features']}**" in counts_text(at)
     at.sidebar.multiselect(key="f_sectors").select(sector).run()
     assert not at.exception
@@ -111,7 +113,9 @@ def test_downloads_of_the_current_selection(small, monkeypatch):
 
     monkeypatch.setattr(MediaFileManager, "add_deferred", record)
     at = run_small(small, f_layers=["leagues", "industry", "infrastructure"])
-    buttons = {b.label: b for b in at.get("download_button")}
+    popovers = [c for c in at.main.children.values() if getattr(c, "type", "") == "popover"]
+    assert len(popovers) == 1 and popovers[0].proto.popover.label == "下载当前选择"
+    buttons = {b.label: b for b in popovers[0].get("download_button")}
     assert list(buttons) == [label for label, *_ in webmap.DOWNLOADS.values()]
     for fmt, (label, _module, suffix, _mime) in webmap.DOWNLOADS.items():
         ready = webmap.download_ready(fmt)
@@ -126,7 +130,7 @@ def test_upload_adds_a_plan_to_the_session_atlas(plan_files, small):
     if not webmap.importlib.util.find_spec("geoplan.build"):
         pytest.skip("geoplan.build has not landed yet")
     plan = plan_files[0]
-    at = run_small(small)
+    at = run_small(small, show_table=True)
     before = len(table(at))
     at.sidebar.file_uploader(key="upload").set_value((plan.name, plan.read_bytes(), "text/plain")).run()
     assert not at.exception and not at.sidebar.error, [e.value for e in at.sidebar.error]
@@ -164,7 +168,7 @@ def test_a_missing_atlas_path_is_reported_and_the_shipped_one_stays(tmp_path):
 def test_selecting_a_table_row_zooms_to_it_and_shows_its_details(small):
     table_rows = selection.feature_table(small[1])
     assert not table_rows.empty
-    at = run_small(small, table={"selection": {"rows": [1], "columns": [], "cells": []}})
+    at = run_small(small, show_table=True, table={"selection": {"rows": [1], "columns": [], "cells": []}})
     row = table_rows.iloc[1]
     assert any(c.value.startswith(f"定位：{row['name']}") for c in at.caption)
     script = map_args(at)["script"]
@@ -174,6 +178,19 @@ def test_selecting_a_table_row_zooms_to_it_and_shows_its_details(small):
     record = selection.feature_record(small[1], row["layer"], row["feature_id"])
     assert list(details["值"]) == list(record.values())
     assert "原文摘录" in set(details["字段"]) and "定位精度" in set(details["字段"])
+
+
+def test_the_feature_table_is_drawn_only_when_switched_on(small):
+    """Off by default (the first map comes sooner); the switch names how many rows it holds."""
+    at = run_small(small)
+    total = len(selection.feature_table(small[1]))
+    switch = at.toggle(key="show_table")
+    assert switch.value is False and switch.label == f"显示要素列表（{total}）"
+    assert len(at.dataframe) == 0
+    switch.set_value(True).run()
+    assert not at.exception
+    assert len(table(at)) == total
+    assert list(table(at).columns) == list(selection.TABLE_COLUMNS)
 
 
 def test_towns_reach_the_map_only_when_switched_on(small):

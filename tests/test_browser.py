@@ -212,6 +212,15 @@ def test_app_in_headless_chromium(app_url: str, tmp_path: Path) -> None:
             time.sleep(0.5)
             SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(SCREENSHOT), full_page=False)
+
+            # The feature table is off until asked for; the downloads open from their popover.
+            assert page.locator('[data-testid="stDataFrame"]').count() == 1  # the hit's details only
+            page.get_by_text("显示要素列表").click()
+            page.locator('[data-testid="stDataFrame"]').nth(1).wait_for(timeout=20_000)
+            page.get_by_role("button", name="下载当前选择").click()
+            buttons = page.locator('[data-testid="stDownloadButton"]')
+            buttons.first.wait_for(timeout=10_000)
+            assert buttons.count() == 6
         finally:
             browser.close()
     assert SCREENSHOT.stat().st_size > 10_000
