@@ -16,6 +16,7 @@ import shapely
 from shapely.geometry import LineString, MultiLineString, MultiPoint, Point
 from shapely.geometry.base import BaseGeometry
 
+from geoplan.gazetteer import APPROXIMATE_PRECISIONS
 from geoplan.places import corridor_line
 from geoplan.projects import Project, is_finer
 from geoplan.quantities import quantities_json, quantities_text
@@ -38,7 +39,6 @@ AREA_TYPES = frozenset(
 _LINE_WORDS = ("带", "轴", "廊", "线", "通道")
 _COARSENESS = {"point": 0, "town": 1, "schematic": 2, "banner": 3, "league": 4, "province": 5}
 _ISSUER_PRECISION = {"league": "league", "banner": "banner", "district": "banner"}
-_APPROXIMATE = {"banner", "league", "schematic", "province"}
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ class Located:
 
     geometry: BaseGeometry
     basis: str  # place point | parent centroid | waypoints | polygon | schematic | issuer area
-    precision: str  # point | town | banner | league | schematic
+    precision: str  # point | town | banner | league | province | schematic
     places: tuple[Any, ...]  # the places the geometry comes from (empty for the issuer area)
     area_of: Any = None  # the issuer, for an issuer-area geometry
 
@@ -190,7 +190,7 @@ def project_row(project: Project, located: Located, gazetteer: Any) -> dict[str,
         "league": league,
         "precision": located.precision,
         "geometry_basis": located.basis,
-        "approximate": int(located.precision in _APPROXIMATE),
+        "approximate": int(located.precision in APPROXIMATE_PRECISIONS),
         "excerpt": project.excerpt,
         "geometry": located.geometry,
     }
@@ -234,7 +234,7 @@ def place_row(
         "league": league,
         "precision": place.precision,
         "geometry_basis": basis,
-        "approximate": int(place.precision in _APPROXIMATE),
+        "approximate": int(place.precision in APPROXIMATE_PRECISIONS),
         "excerpt": provenance.get("excerpt", ""),
         "geometry": geometry,
     }

@@ -40,7 +40,11 @@ TYPES = (
     "railway", "road", "corridor", "lake", "reservoir", "river", "mountain", "desert", "sandy_land",
     "reserve", "national_park", "wetland", "grassland", "scenic", "mine", "power_line", "station",
 )  # fmt: skip
-PRECISIONS = ("point", "town", "banner", "league", "schematic")
+#: How precise a geometry is, finest first: a sourced point, a town's point, or the area of the banner,
+#: league or province it stands for; 'schematic' for shapes drawn from other places (hulls, lines).
+PRECISIONS = ("point", "town", "banner", "league", "province", "schematic")
+#: Precisions whose geometry only approximates the place (drawn hollow and dashed on maps).
+APPROXIMATE_PRECISIONS = frozenset({"banner", "league", "province", "schematic"})
 ADMIN_TYPES = ("province", "league", "banner", "neighbour")
 DERIVED_FILE = "derived.json"
 ALIASES_FILE = "aliases.csv"

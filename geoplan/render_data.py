@@ -178,7 +178,9 @@ def label_candidates(
         if named.empty:  # an atlas without plan references: label the places themselves
             named = places
         if "precision" in named.columns:  # a town placed at its banner's centre is not labelled there
-            coarse = named["precision"].astype(str).isin(["banner", "league"]) & (named.geom_type == "Point")
+            coarse = named["precision"].astype(str).isin(["banner", "league", "province"]) & (
+                named.geom_type == "Point"
+            )
             named = named[~coarse]
         points = named.geometry.representative_point()
         ranked = sorted(

@@ -13,14 +13,13 @@ from dataclasses import dataclass, field
 import geopandas as gpd
 import pandas as pd
 
+from geoplan.gazetteer import APPROXIMATE_PRECISIONS, PRECISIONS
 from geoplan.layers import load_layers
 
 Atlas = Mapping[str, gpd.GeoDataFrame]
 
 #: Base layers that form the background and are never filtered away by plan/sector/… filters.
 BOUNDARY_LAYERS = ("leagues", "banners")
-PRECISIONS = ("point", "town", "banner", "league", "schematic")
-APPROXIMATE_PRECISIONS = frozenset({"banner", "league", "schematic"})
 
 
 @dataclass(frozen=True)
@@ -143,7 +142,7 @@ def counts(atlas: Atlas) -> dict[str, int]:
 
 
 def approximate_mask(frame: pd.DataFrame) -> pd.Series:
-    """True where a feature's location is approximate (banner/league/schematic precision)."""
+    """True where a feature's location is approximate (see :data:`~geoplan.gazetteer.APPROXIMATE_PRECISIONS`)."""
     flag = pd.Series(False, index=frame.index)
     if "approximate" in frame.columns:
         flag |= pd.to_numeric(frame["approximate"], errors="coerce").fillna(0).astype(int) == 1

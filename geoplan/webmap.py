@@ -2,7 +2,7 @@
 
 Every text that reaches the browser (tooltips, popups, legend, layer names) is HTML-escaped here, in
 Python, so a plan containing ``<script>`` or ``<img onerror=…>`` shows as text and runs nothing.
-Approximate locations (banner/league/schematic precision) are drawn hollow and dashed and say so.
+Approximate locations (banner/league/province/schematic precision) are drawn hollow and dashed and say so.
 Display geometries are simplified and rounded to keep the page small; the map loads only the vendored
 Leaflet (:mod:`geoplan.offline`), so it renders with no internet (tiles aside).
 
@@ -38,7 +38,7 @@ from jinja2 import Template
 from geoplan.errors import UnsupportedFormatError
 from geoplan.layers import LayerDef, load_layers
 from geoplan.offline import DEFAULT_ASSET_BASE, localize
-from geoplan.selection import SearchHit, approximate_mask, atlas_bounds
+from geoplan.selection import APPROXIMATE_PRECISIONS, SearchHit, approximate_mask, atlas_bounds
 
 #: Inner Mongolia, for an empty atlas.
 DEFAULT_BOUNDS = (97.2, 37.4, 126.1, 53.4)
@@ -58,6 +58,7 @@ PRECISION_LABELS = {
     "town": "乡镇级",
     "banner": "旗县级（约略）",
     "league": "盟市级（约略）",
+    "province": "自治区级（约略）",
     "schematic": "示意位置（约略）",
 }
 APPROX_DASH = "4 4"
@@ -158,11 +159,7 @@ def feature_popup(row: Mapping[str, object], definition: LayerDef) -> str:
     place = "，".join(x for x in (v("locations"), v("banner"), v("league")) if x)
     if place:
         lines.append(f"地点：{_esc(place)}")
-    approx = (
-        " ⚠ 位置约略"
-        if v("precision") in {"banner", "league", "schematic"} or v("approximate") == "1"
-        else ""
-    )
+    approx = " ⚠ 位置约略" if v("precision") in APPROXIMATE_PRECISIONS or v("approximate") == "1" else ""
     lines.append(f"定位精度：{_esc(precision_label(v('precision')))}{approx}（{_esc(v('geometry_basis'))}）")
     return "<br>".join(lines)
 
@@ -187,7 +184,7 @@ def tooltip(row: Mapping[str, object], thematic: bool) -> str:
     """Tooltip HTML: the name, plus the precision when approximate; escaped."""
     name = _esc(_value(row, "name"))
     precision = _value(row, "precision")
-    if thematic and precision in {"banner", "league", "schematic"}:
+    if thematic and precision in APPROXIMATE_PRECISIONS:
         return f"{name}<br><i>≈ {_esc(precision_label(precision))}</i>"
     return name
 

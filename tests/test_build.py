@@ -13,7 +13,7 @@ from geoplan.cli import cli
 from geoplan.layers import load_layers
 
 BASES = {"place point", "parent centroid", "waypoints", "polygon", "schematic", "issuer area"}
-PRECISIONS = {"point", "town", "banner", "league", "schematic"}
+PRECISIONS = {"point", "town", "banner", "league", "province", "schematic"}
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +46,7 @@ def test_thematic_rows_are_well_formed(layers):
         assert set(frame["precision"]) <= PRECISIONS
         assert not frame.geometry.is_empty.any() and frame.geometry.is_valid.all()
         assert frame["feature_id"].is_unique
-        approximate = frame["precision"].isin(["banner", "league", "schematic"]).astype(int)
+        approximate = frame["precision"].isin(["banner", "league", "province", "schematic"]).astype(int)
         assert (frame["approximate"] == approximate).all()
         bounds = frame.total_bounds
         assert 90 < bounds[0] and bounds[2] < 130 and 30 < bounds[1] and bounds[3] < 55

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import shapely
 from shapely.geometry import Point
 
 from geoplan.atlas import BASE_COLUMNS
@@ -42,6 +43,18 @@ def test_all_leagues_and_banners_have_polygons_adcodes_and_parents(gz):
     for banner in banners:
         assert banner.league_id in league_ids, banner.id
         assert gz.get(banner.league_id).geometry.buffer(0.01).contains(banner.point), banner.id
+
+
+def test_provinces_say_their_precision_is_the_province(gz):
+    """The region's polygon and the neighbour provinces' points stand for a whole province: neither
+    'league' nor 'schematic' would be honest."""
+    provinces = list(gz.records(["province"]))
+    region = next(p for p in provinces if p.adcode == "150000")
+    assert region.geometry.geom_type in ("Polygon", "MultiPolygon")
+    assert {p.precision for p in provinces} == {"province"}
+    assert all(p.geometry.geom_type == "Point" for p in provinces if p is not region)
+    leagues = shapely.union_all([p.geometry for p in gz.records(["league"])])
+    assert region.geometry.buffer(0.01).contains(leagues)
 
 
 def test_ids_are_unique_across_files():
