@@ -22,6 +22,7 @@ from geoplan.layers import load_layers
 from geoplan.offline import asset_base
 from geoplan.paths import DEFAULT_ATLAS
 
+MAP_TITLE = "内蒙古五年规划地图"
 TITLES = {d.id: d.title for d in load_layers()}
 COLUMN_LABELS = {
     "layer": "图层",
@@ -239,7 +240,9 @@ def downloads(shown: dict, bbox) -> None:
             ready = webmap.download_ready(fmt)
             st.download_button(
                 label,
-                data=(lambda fmt=fmt: webmap.download(shown, fmt, bbox)[0]) if ready else b"",
+                data=(lambda fmt=fmt: webmap.download(shown, fmt, bbox, title=MAP_TITLE)[0])
+                if ready
+                else b"",
                 file_name=f"geoplan-selection.{suffix}",
                 mime=mime,
                 key=f"dl_{fmt}",
@@ -274,7 +277,17 @@ def map_component(key: tuple, tianditu: str | None, _shown: dict, _hit: selectio
     fmap = webmap.build_map(
         _shown, basemap=basemap, tianditu=tianditu, highlight=_hit, asset_base=base, hidden=hidden
     )
-    return webmap.st_folium_args(fmap, key="map", height=620, use_container_width=True, returned_objects=[])
+    return webmap.st_folium_args(
+        fmap, key="map", height=620, use_container_width=True, returned_objects=["bounds"]
+    )
+
+
+@st.fragment
+def map_and_downloads(args: dict, shown: dict, bbox: tuple) -> None:
+    """The map, and the downloads of what it shows: panning or zooming reruns only this fragment (the
+    cached map is not redrawn), so the PNG/PDF download follows the view on screen."""
+    view = webmap.view_bounds(webmap.show_st_folium(args))
+    downloads(shown, view or bbox)
 
 
 def main() -> None:
@@ -294,7 +307,7 @@ def main() -> None:
     towns = len(shown.get("towns", ()))
     show_towns = st.sidebar.toggle(f"显示乡镇点位（{towns}）", key="show_towns", disabled=not towns)
 
-    st.title("内蒙古五年规划地图")
+    st.title(MAP_TITLE)
     rows = selection.feature_table(shown)
     focus = table_focus(shown, rows)
     if focus and hit is None:
@@ -308,7 +321,8 @@ def main() -> None:
         asset_base(st.get_option("server.baseUrlPath")),
         () if show_towns else ("towns",),
     )
-    webmap.show_st_folium(map_component(key, webmap.tianditu_key(secrets()), _shown=shown, _hit=hit))
+    bbox = hit.bounds if hit is not None else selection.atlas_bounds(shown)
+    map_and_downloads(map_component(key, webmap.tianditu_key(secrets()), _shown=shown, _hit=hit), shown, bbox)
     sidebar_counts(shown, counts_slot)
     sidebar_upload()
     if hit is not None:
@@ -316,8 +330,6 @@ def main() -> None:
     if hit is not None and hit.layer:
         details(shown, hit)
 
-    bbox = hit.bounds if hit is not None else selection.atlas_bounds(shown)
-    downloads(shown, bbox)
     feature_list(rows)
 
 

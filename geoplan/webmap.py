@@ -608,6 +608,17 @@ def show_st_folium(args: Mapping[str, object]) -> object:
     return streamlit_folium._component_func(**args, on_change=None)
 
 
+def view_bounds(value: object) -> tuple[float, float, float, float] | None:
+    """``(minx, miny, maxx, maxy)`` of the map view st_folium reported (its ``bounds``); None if it has not."""
+    bounds = value.get("bounds") if isinstance(value, Mapping) else None
+    try:
+        south_west, north_east = bounds["_southWest"], bounds["_northEast"]
+        box = tuple(float(v) for v in (south_west["lng"], south_west["lat"], north_east["lng"], north_east["lat"]))
+    except (KeyError, TypeError, ValueError):
+        return None
+    return box if box[0] < box[2] and box[1] < box[3] else None  # type: ignore[return-value]
+
+
 def map_html(fmap: folium.Map) -> str:
     """The map as one standalone HTML page (its payload; assets are referenced, not inlined)."""
     return fmap.get_root().render()

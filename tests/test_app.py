@@ -55,6 +55,14 @@ def map_args(at: AppTest) -> dict:
     return json.loads(components[0].proto.json_args)
 
 
+def blocks(node):
+    """Every block (container, popover, ...) under ``node``."""
+    for child in getattr(node, "children", {}).values():
+        if hasattr(child, "children"):
+            yield child
+            yield from blocks(child)
+
+
 def table(at: AppTest):
     """The feature table (the run must have ``show_table`` on; it is the page's last dataframe)."""
     assert at.session_state["show_table"], "the feature table is drawn only when switched on"
@@ -68,7 +76,9 @@ def test_opens_the_shipped_atlas(shipped):
     args = map_args(at)
     assert "L.map" in args["script"] and "geoplan-legend" in args["html"] + args["script"]
     assert all(link.startswith("/app/static/vendor/") for link in args["js_links"] + args["css_links"])
-    assert args["returned_objects"] == []  # panning and zooming never rerun the script
+    # The view is the one thing the map reports back: a pan or zoom reruns only the map's fragment (the
+    # downloads follow the view), never the whole script; tests/test_browser.py measures what that sends.
+    assert args["returned_objects"] == ["bounds"]
     assert len(table(at)) == total
 
 
@@ -113,7 +123,7 @@ def test_downloads_of_the_current_selection(small, monkeypatch):
 
     monkeypatch.setattr(MediaFileManager, "add_deferred", record)
     at = run_small(small, f_layers=["leagues", "industry", "infrastructure"])
-    popovers = [c for c in at.main.children.values() if getattr(c, "type", "") == "popover"]
+    popovers = [b for b in blocks(at.main) if b.type == "popover"]
     assert len(popovers) == 1 and popovers[0].proto.popover.label == "下载当前选择"
     buttons = {b.label: b for b in popovers[0].get("download_button")}
     assert list(buttons) == [label for label, *_ in webmap.DOWNLOADS.values()]
@@ -124,6 +134,43 @@ def test_downloads_of_the_current_selection(small, monkeypatch):
             data = deferred[f"geoplan-selection.{suffix}"]()
             assert isinstance(data, bytes) and len(data) > 100, fmt
             assert data.startswith(MAGIC.get(fmt, b"")), fmt
+
+
+def test_the_map_downloads_follow_the_view_on_screen(small, monkeypatch):
+    """The PNG/PDF download covers the view the browser reports (st_folium's ``bounds``), not the
+    selection's extent; before any report it covers the selection."""
+    view = (110.0, 40.0, 112.0, 41.5)
+    reported: dict = {}
+    real_show = webmap.show_st_folium
+
+    def show(args):
+        real_show(args)
+        assert args["returned_objects"] == ["bounds"]  # only the view comes back
+        return reported
+
+    boxes = []
+    monkeypatch.setattr(webmap, "show_st_folium", show)
+    monkeypatch.setattr(
+        webmap, "download", lambda shown, fmt, bbox=None, title="": boxes.append(bbox) or (b"", "", "")
+    )
+    deferred: dict[str, object] = {}
+    original = MediaFileManager.add_deferred
+
+    def record(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        deferred[file_name] = data_callable
+        return original(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
+    run_small(small)
+    deferred["geoplan-selection.png"]()
+    assert boxes[-1] == selection.atlas_bounds(small[1])
+    reported["bounds"] = {
+        "_southWest": {"lat": view[1], "lng": view[0]},
+        "_northEast": {"lat": view[3], "lng": view[2]},
+    }
+    run_small(small)
+    deferred["geoplan-selection.png"]()
+    assert boxes[-1] == view
 
 
 def test_upload_adds_a_plan_to_the_session_atlas(plan_files, small):

@@ -170,6 +170,8 @@ def test_app_in_headless_chromium(app_url: str, tmp_path: Path) -> None:
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             close_network(page, blocked)
+            received: list[int] = []  # sizes of the messages the app sends the page
+            page.on("websocket", lambda ws: ws.on("framereceived", lambda data: received.append(len(data))))
             page.goto(app_url, wait_until="domcontentloaded")
             started = time.monotonic()
             frame = wait_for_frame(page, ".leaflet-container path.leaflet-interactive")
@@ -212,6 +214,23 @@ def test_app_in_headless_chromium(app_url: str, tmp_path: Path) -> None:
             time.sleep(0.5)
             SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(SCREENSHOT), full_page=False)
+
+            # Panning reruns only the map's fragment (the downloads follow the view): the map, about a
+            # megabyte, is not sent again and stays drawn.
+            assert sum(received) > 500_000, "the first page carries the map"
+            frame = wait_for_frame(page, ".leaflet-container path.leaflet-interactive")
+            box = page.locator("iframe").first.bounding_box()
+            x, y = box["x"] + box["width"] * 0.3, box["y"] + box["height"] * 0.7  # off the centred hit
+            centre = frame.evaluate("[window.map.getCenter().lat, window.map.getCenter().lng]")
+            received.clear()
+            page.mouse.move(x, y)
+            page.mouse.down()
+            page.mouse.move(x - 200, y - 100, steps=8)
+            page.mouse.up()
+            time.sleep(2.0)
+            assert frame.evaluate("[window.map.getCenter().lat, window.map.getCenter().lng]") != centre
+            assert received and sum(received) < 50_000, received
+            assert frame.locator("path.leaflet-interactive").count() > 0
 
             # The feature table is off until asked for; the downloads open from their popover.
             assert page.locator('[data-testid="stDataFrame"]').count() == 1  # the hit's details only

@@ -225,3 +225,17 @@ def test_hidden_layers_are_not_sent_until_asked_for(shipped):
     assert f"{title} ({len(towns)})" not in page and f"未显示：{title}" in page
     assert f"{title} ({len(towns)})" in webmap.map_html(shown)
     assert webmap.payload_size(default) < webmap.payload_size(shown)
+
+
+def test_view_bounds_reads_what_st_folium_reports():
+    reported = {
+        "bounds": {"_southWest": {"lat": 40.5, "lng": 109.25}, "_northEast": {"lat": 42.0, "lng": 112.5}}
+    }
+    assert webmap.view_bounds(reported) == (109.25, 40.5, 112.5, 42.0)
+    # Before the browser has reported anything, or with a view that has no area: no bounds.
+    assert webmap.view_bounds({}) is None
+    assert webmap.view_bounds(None) is None
+    assert webmap.view_bounds({"bounds": {"_southWest": {"lat": 41, "lng": 110}}}) is None
+    flat = {"bounds": {"_southWest": {"lat": 41, "lng": 110}, "_northEast": {"lat": 41, "lng": 111}}}
+    assert webmap.view_bounds(flat) is None
+    assert webmap.view_bounds({"bounds": {"_southWest": {"lat": "x", "lng": 1}, "_northEast": {}}}) is None
