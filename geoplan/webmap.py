@@ -613,7 +613,9 @@ def view_bounds(value: object) -> tuple[float, float, float, float] | None:
     bounds = value.get("bounds") if isinstance(value, Mapping) else None
     try:
         south_west, north_east = bounds["_southWest"], bounds["_northEast"]
-        box = tuple(float(v) for v in (south_west["lng"], south_west["lat"], north_east["lng"], north_east["lat"]))
+        box = tuple(
+            float(v) for v in (south_west["lng"], south_west["lat"], north_east["lng"], north_east["lat"])
+        )
     except (KeyError, TypeError, ValueError):
         return None
     return box if box[0] < box[2] and box[1] < box[3] else None  # type: ignore[return-value]
