@@ -62,6 +62,12 @@ PRECISION_LABELS = {
     "schematic": "示意位置（约略）",
 }
 APPROX_DASH = "4 4"
+#: The layer control in the legend's small type, scrolling when the map is short: at folium's 1rem it hid
+#: a third of the map.
+CONTROL_CSS = (
+    ".leaflet-control-layers{font:12px/1.35 sans-serif;max-height:70%;overflow-y:auto}"
+    ".leaflet-control-layers-expanded{padding:4px 8px 4px 6px}"
+)
 #: Largest fill opacity of an exact polygon (a park, a lake, a place named as an area).
 AREA_FILL_OPACITY = 0.08
 
@@ -386,12 +392,12 @@ def _feature_collection(frame: gpd.GeoDataFrame) -> dict[str, object]:
 
 
 class Legend(MacroElement):
-    """A fixed legend box (bottom right) built from escaped HTML."""
+    """A fixed legend box (top left, beside the zoom buttons) built from escaped HTML."""
 
     _template = Template(
         """
         {% macro html(this, kwargs) %}
-        <div class="geoplan-legend" style="position:absolute;bottom:52px;left:10px;z-index:1000;
+        <div class="geoplan-legend" style="position:absolute;top:10px;left:54px;z-index:1000;
              background:rgba(255,255,255,.92);padding:6px 9px;border-radius:4px;font:12px sans-serif;
              box-shadow:0 1px 4px rgba(0,0,0,.3);max-height:45%;overflow:auto">{{ this.body }}</div>
         {% endmacro %}
@@ -537,7 +543,10 @@ def build_map(
         _fit(fmap, highlight.bounds)
     else:
         _fit(fmap, focus or atlas_bounds(atlas) or DEFAULT_BOUNDS)
-    folium.LayerControl(collapsed=False).add_to(fmap)
+    # Inner Mongolia runs from south-west to north-east: the empty corners (north-west, south-east) take
+    # the legend (top left, beside the zoom buttons) and the layer control (bottom right).
+    folium.LayerControl(collapsed=False, position="bottomright").add_to(fmap)
+    fmap.get_root().header.add_child(folium.Element(f"<style>{CONTROL_CSS}</style>"), name="geoplan_css")
     Legend(legend_html(drawn, left_out)).add_to(fmap)
     return localize(fmap, asset_base)
 
