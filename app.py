@@ -233,8 +233,8 @@ def table_focus(shown: dict, table) -> tuple[dict, tuple] | None:
 
 
 def downloads(shown: dict, bbox) -> None:
-    """The selection's downloads, in a popover: its buttons are drawn only when it is opened, so they
-    cost the first map nothing."""
+    """Downloads in a popover (drawn only when opened, so they cost the first map nothing): the selection
+    in each GIS format, and PNG/PDF maps of ``bbox`` (the view on screen) from the static-map renderer."""
     with st.popover("下载当前选择", icon=":material/download:"):
         for fmt, (label, module, suffix, mime) in webmap.DOWNLOADS.items():
             ready = webmap.download_ready(fmt)
@@ -293,7 +293,7 @@ def map_and_downloads(args: dict, shown: dict, bbox: tuple) -> None:
 def main() -> None:
     st.set_page_config(page_title="geoplan 规划地图", layout="wide")
     # What the map depends on comes first; the map is sent as soon as it is known, and the rest of the
-    # page (counts, upload, details, downloads, table) after it, so the browser starts drawing it sooner.
+    # page (counts, upload, details, table) after it, so the browser starts drawing it sooner.
     atlas, token = sidebar_source()
     filters = sidebar_filters(atlas)
     hit = sidebar_search(atlas)
