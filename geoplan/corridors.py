@@ -12,7 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from geoplan.mentions import STEM_BREAKS, Mention, after_last_verb, is_generic, leading_trim
+from geoplan.mentions import (
+    STEM_BREAKS,
+    Mention,
+    after_last_verb,
+    is_generic,
+    leading_trim,
+    leftmost_longest,
+)
 
 #: connectors between waypoints.
 SEPARATORS = "至—－–-~～"
@@ -116,15 +123,7 @@ class CorridorMatch:
 
 def find_corridors(text: str) -> list[CorridorMatch]:
     """Every corridor in ``text``: chains joined by 至/— and named lines, left to right."""
-    found = [*_chains(text), *_named(text)]
-    found.sort(key=lambda c: (c.start, -(c.end - c.start)))
-    result: list[CorridorMatch] = []
-    last_end = -1
-    for corridor in found:
-        if corridor.start >= last_end:
-            result.append(corridor)
-            last_end = corridor.end
-    return result
+    return leftmost_longest([*_chains(text), *_named(text)])
 
 
 def _chains(text: str) -> list[CorridorMatch]:

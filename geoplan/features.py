@@ -17,7 +17,7 @@ from shapely.geometry import LineString, MultiLineString, MultiPoint, Point
 from shapely.geometry.base import BaseGeometry
 
 from geoplan.gazetteer import APPROXIMATE_PRECISIONS
-from geoplan.places import corridor_line
+from geoplan.places import PRECISION_ORDER, corridor_line
 from geoplan.projects import Project, is_finer
 from geoplan.quantities import quantities_json, quantities_text
 
@@ -37,7 +37,7 @@ AREA_TYPES = frozenset(
     }
 )
 _LINE_WORDS = ("带", "轴", "廊", "线", "通道")
-_COARSENESS = {"point": 0, "town": 1, "schematic": 2, "banner": 3, "league": 4, "province": 5}
+_COARSENESS = {precision: rank for rank, precision in enumerate(PRECISION_ORDER)}
 _ISSUER_PRECISION = {"league": "league", "banner": "banner", "district": "banner"}
 
 
@@ -59,7 +59,11 @@ def _is_polygonal(geometry: BaseGeometry | None) -> bool:
 
 
 def _coarsest(places: Iterable[Any]) -> str:
-    return max((p.precision for p in places), key=lambda p: _COARSENESS.get(p, 5), default="league")
+    return max(
+        (p.precision for p in places),
+        key=lambda p: _COARSENESS.get(p, len(PRECISION_ORDER) - 1),
+        default="league",
+    )
 
 
 def _point_basis(place: Any) -> str:

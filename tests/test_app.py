@@ -32,6 +32,20 @@ def small(tmp_path_factory, shipped):
     return path, read_atlas(path)
 
 
+@pytest.fixture
+def deferred(monkeypatch) -> dict[str, object]:
+    """File name -> the callable making a download button's data, for every button the app draws."""
+    made: dict[str, object] = {}
+    original = MediaFileManager.add_deferred
+
+    def record(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        made[file_name] = data_callable
+        return original(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
+    return made
+
+
 def run_small(small, **state) -> AppTest:
     return run_app(source="GeoPackage 路径", atlas_path=str(small[0]), **state)
 
@@ -113,15 +127,7 @@ def test_search_zooms_to_and_highlights_a_place(small):
     assert any("没有找到" in i.value for i in at.sidebar.info)
 
 
-def test_downloads_of_the_current_selection(small, monkeypatch):
-    deferred: dict[str, object] = {}
-    original = MediaFileManager.add_deferred
-
-    def record(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
-        deferred[file_name] = data_callable
-        return original(self, data_callable, mimetype, coordinates, file_name, **kwargs)
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
+def test_downloads_of_the_current_selection(small, deferred):
     at = run_small(small, f_layers=["leagues", "industry", "infrastructure"])
     popovers = [b for b in blocks(at.main) if b.type == "popover"]
     assert len(popovers) == 1 and popovers[0].proto.popover.label == "下载当前选择"
@@ -136,7 +142,7 @@ def test_downloads_of_the_current_selection(small, monkeypatch):
             assert data.startswith(MAGIC.get(fmt, b"")), fmt
 
 
-def test_the_map_downloads_follow_the_view_on_screen(small, monkeypatch):
+def test_the_map_downloads_follow_the_view_on_screen(small, deferred, monkeypatch):
     """The PNG/PDF download covers the view the browser reports (st_folium's ``bounds``), not the
     selection's extent; before any report it covers the selection."""
     view = (110.0, 40.0, 112.0, 41.5)
@@ -153,14 +159,6 @@ def test_the_map_downloads_follow_the_view_on_screen(small, monkeypatch):
     monkeypatch.setattr(
         webmap, "download", lambda shown, fmt, bbox=None, title="": boxes.append(bbox) or (b"", "", "")
     )
-    deferred: dict[str, object] = {}
-    original = MediaFileManager.add_deferred
-
-    def record(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
-        deferred[file_name] = data_callable
-        return original(self, data_callable, mimetype, coordinates, file_name, **kwargs)
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
     run_small(small)
     deferred["geoplan-selection.png"]()
     assert boxes[-1] == selection.atlas_bounds(small[1])
