@@ -1,8 +1,8 @@
 """geoplan web map: ``streamlit run app.py`` (opens the shipped atlas ``layers/atlas.gpkg``).
 
-A thin face: filtering and search live in :mod:`geoplan.selection`, drawing in :mod:`geoplan.webmap`,
-exports in :mod:`geoplan.export`, static maps in :mod:`geoplan.render`, the pipeline in
-:mod:`geoplan.build`.
+A thin face: filtering and search live in :mod:`geoplan.output.selection`, drawing in :mod:`geoplan.output.webmap`,
+exports in :mod:`geoplan.output.export`, static maps in :mod:`geoplan.output.render.compose`, the pipeline in
+:mod:`geoplan.atlas.build`.
 """
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ from pathlib import Path
 
 import streamlit as st
 
-from geoplan import selection, webmap
-from geoplan.atlas import read_atlas
+from geoplan.atlas.schema import read_atlas
 from geoplan.errors import GeoplanError, InputError
 from geoplan.layers import load_layers
-from geoplan.offline import asset_base
-from geoplan.paths import DEFAULT_ATLAS
+from geoplan.output import selection, webmap
+from geoplan.output.offline import asset_base
+from geoplan.resources import DEFAULT_ATLAS
 
 MAP_TITLE = "内蒙古五年规划地图"
 TITLES = {d.id: d.title for d in load_layers()}
@@ -70,10 +70,10 @@ def load_atlas(path: str, mtime: float) -> dict:
 @st.cache_resource(show_spinner=False)
 def load_gazetteer():
     """The gazetteer when its module is installed, else None (search then covers the atlas only)."""
-    if importlib.util.find_spec("geoplan.gazetteer") is None:
+    if importlib.util.find_spec("geoplan.geocode.gazetteer") is None:
         return None
     try:
-        return importlib.import_module("geoplan.gazetteer").Gazetteer.load()
+        return importlib.import_module("geoplan.geocode.gazetteer").Gazetteer.load()
     except (GeoplanError, AttributeError, NotImplementedError):
         return None
 
@@ -177,8 +177,8 @@ def sidebar_upload() -> None:
     if st.session_state.get("ingested") == token:
         st.sidebar.success(f"已加入：{upload.name}")
         return
-    if importlib.util.find_spec("geoplan.build") is None:
-        st.sidebar.warning("处理流程（geoplan.build）尚未安装，无法加入规划。")
+    if importlib.util.find_spec("geoplan.atlas.build") is None:
+        st.sidebar.warning("处理流程（geoplan.atlas.build）尚未安装，无法加入规划。")
         return
     bar = st.sidebar.progress(0.0, text="处理规划…")
 
@@ -189,7 +189,7 @@ def sidebar_upload() -> None:
         path = Path(folder) / Path(upload.name).name
         path.write_bytes(upload.getvalue())
         try:
-            layers = importlib.import_module("geoplan.build").build_layers(
+            layers = importlib.import_module("geoplan.atlas.build").build_layers(
                 [path], gazetteer=load_gazetteer(), progress=progress
             )
         except InputError as error:

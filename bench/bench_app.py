@@ -26,8 +26,8 @@ def measure_payload(atlas_path: Path) -> dict[str, object]:
     """Size of the map page for the whole atlas and the time to build it (cold, then cached)."""
     from streamlit_folium import _get_header, _get_html, _get_map_string
 
-    from geoplan import selection, webmap
-    from geoplan.atlas import read_atlas
+    from geoplan.atlas.schema import read_atlas
+    from geoplan.output import selection, webmap
 
     started = time.perf_counter()
     atlas = read_atlas(atlas_path)

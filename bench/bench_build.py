@@ -17,9 +17,9 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from geoplan.build import build_plans, report, write_atlas
-from geoplan.gazetteer import Gazetteer
-from geoplan.paths import REFERENCE_PLANS
+from geoplan.atlas.build import build_plans, report, write_atlas
+from geoplan.geocode.gazetteer import Gazetteer
+from geoplan.resources import REFERENCE_PLANS
 
 GOAL_S = 5.0
 RESULTS = Path(__file__).resolve().parent / "results" / "build.json"

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pyogrio
 
-from geoplan.atlas import read_atlas
-from geoplan.export import FORMATS, export_layers, resolve_crs
-from geoplan.paths import DEFAULT_ATLAS
+from geoplan.atlas.schema import read_atlas
+from geoplan.output.export import FORMATS, export_layers, resolve_crs
+from geoplan.resources import DEFAULT_ATLAS
 
 RESULTS = Path(__file__).resolve().parent / "results" / "export.json"
 REPEATS = 2

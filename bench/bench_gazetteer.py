@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "gazetteer.json"
 COLD_GOAL_S = 1.0
 COLD_CODE = (
-    "import time; t0 = time.perf_counter(); from geoplan.gazetteer import Gazetteer; t1 = time.perf_counter(); "
+    "import time; t0 = time.perf_counter(); from geoplan.geocode.gazetteer import Gazetteer; t1 = time.perf_counter(); "
     "gz = Gazetteer.load(); t2 = time.perf_counter(); print(t1 - t0, t2 - t1, len(gz))"
 )
 NAMES = ["巴音镇", "鄂前旗", "乌拉特后旗", "包头市青山区", "甘其毛都口岸", "黄河", "不存在的地方", "锡林浩特"]
@@ -42,7 +42,7 @@ def cold_load(runs: int = 5) -> dict[str, float]:
 
 
 def warm_lookups(repeat: int = 200) -> dict[str, float]:
-    from geoplan.gazetteer import Gazetteer
+    from geoplan.geocode.gazetteer import Gazetteer
 
     gz = Gazetteer.load()
     started = time.perf_counter()

@@ -4,7 +4,7 @@ Usage: ``python bench/bench_geoparse.py [PLAN_OR_DIR ...]`` (default: the refere
 
 Measures, over the UTF-8 bytes of every plan's normalised text:
 
-* geoplan: finder alone, and finder + corridors + resolution (:func:`geoplan.places.geoparse`), warm
+* geoplan: finder alone, and finder + corridors + resolution (:func:`geoplan.geocode.places.geoparse`), warm
   (best of 5, interleaved with cpca's runs so both see the same machine load), plus the one-off cost of loading the gazetteer and building the automaton;
 * cpca (``cpca.transform`` over the same text split into sentences): first call (its own start-up) and
   warm (best of 5);
@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from geoplan.paths import REFERENCE_PLANS  # noqa: E402
+from geoplan.resources import REFERENCE_PLANS  # noqa: E402
 
 #: Inner Mongolia and the provinces/countries next to it: a place there can be meant by these plans.
 NEAR = ("内蒙古", "黑龙江", "吉林", "辽宁", "河北", "山西", "陕西", "宁夏", "甘肃", "北京", "天津")
@@ -45,7 +45,7 @@ def _best(function, repeats: int = REPEATS) -> float:
 
 def main(arguments: list[str]) -> dict[str, object]:
     from geoplan.cli.options import plan_paths
-    from geoplan.plan import read
+    from geoplan.read.plan import read
 
     paths = plan_paths(tuple(Path(a) for a in arguments) or (REFERENCE_PLANS,))
     plans = [read(path) for path in paths]
@@ -55,14 +55,14 @@ def main(arguments: list[str]) -> dict[str, object]:
 
     # -- geoplan ------------------------------------------------------------------------------
     started = time.perf_counter()
-    from geoplan.gazetteer import Gazetteer
-    from geoplan.places import finder_for, geoparse, place_rows
+    from geoplan.geocode.gazetteer import Gazetteer
+    from geoplan.geocode.places import finder_for, geoparse, place_rows
 
     gazetteer = Gazetteer.load()
     finder = finder_for(gazetteer)
     setup_s = time.perf_counter() - started
     parsed = [geoparse(plan, gazetteer) for plan in plans]
-    from geoplan.places import TARGET_TYPES, coverage
+    from geoplan.geocode.places import TARGET_TYPES, coverage
 
     table = coverage(parsed)
     target = [table[kind] for kind in TARGET_TYPES if kind in table]

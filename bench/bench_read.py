@@ -1,4 +1,4 @@
-"""Benchmark: reading the reference plans (``geoplan.plan.read``).
+"""Benchmark: reading the reference plans (``geoplan.read.plan.read``).
 
 Goal: all reference plans read in under 0.3 s together, warm (modules imported, gazetteer cached);
 judged on the best of N runs (wall clock), with the median and CPU time reported beside it.
@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from geoplan.paths import REFERENCE_PLANS  # noqa: E402
-from geoplan.plan import read  # noqa: E402
+from geoplan.read.plan import read  # noqa: E402
+from geoplan.resources import REFERENCE_PLANS  # noqa: E402
 
 TARGET_WARM_S = 0.3
 

@@ -13,9 +13,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from geoplan.atlas import read_atlas
-from geoplan.paths import DEFAULT_ATLAS
-from geoplan.render import render_report
+from geoplan.atlas.schema import read_atlas
+from geoplan.output.render.compose import render_report
+from geoplan.resources import DEFAULT_ATLAS
 
 TARGET_S = 3.0
 RESULTS = Path(__file__).resolve().parent / "results" / "render.json"

@@ -21,10 +21,10 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from pg_server import throwaway_cluster  # noqa: E402
 
-from geoplan.atlas import read_atlas  # noqa: E402
-from geoplan.build import write_atlas  # noqa: E402
-from geoplan.paths import DEFAULT_ATLAS  # noqa: E402
-from geoplan.store import KEY_COLUMNS, list_postgis, read_postgis, write_postgis  # noqa: E402
+from geoplan.atlas.build import write_atlas  # noqa: E402
+from geoplan.atlas.schema import read_atlas  # noqa: E402
+from geoplan.output.store import KEY_COLUMNS, list_postgis, read_postgis, write_postgis  # noqa: E402
+from geoplan.resources import DEFAULT_ATLAS  # noqa: E402
 
 SCHEMA = "geoplan_bench"
 REPEATS = 3

@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from geoplan.errors import GeoplanError
-from geoplan.paths import LAYERS_DIR
+from geoplan.resources import LAYERS_DIR
 
 _STYLE_DEFAULTS: dict[str, Any] = {
     "color": "#333333",

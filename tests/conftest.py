@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from geoplan.paths import DEFAULT_ATLAS, REFERENCE_PLANS
+from geoplan.resources import DEFAULT_ATLAS, REFERENCE_PLANS
 
 
 @pytest.fixture(scope="session")

@@ -8,10 +8,10 @@ import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
-from geoplan import selection, webmap
-from geoplan.atlas import read_atlas
+from geoplan.atlas.schema import read_atlas
 from geoplan.layers import load_layers
-from geoplan.paths import ROOT
+from geoplan.output import selection, webmap
+from geoplan.resources import ROOT
 
 APP = str(ROOT / "app.py")
 MAGIC = {"png": b"\x89PNG", "pdf": b"%PDF", "gpkg": b"SQLite format 3", "shp": b"PK"}
@@ -172,8 +172,8 @@ def test_the_map_downloads_follow_the_view_on_screen(small, deferred, monkeypatc
 
 
 def test_upload_adds_a_plan_to_the_session_atlas(plan_files, small):
-    if not webmap.importlib.util.find_spec("geoplan.build"):
-        pytest.skip("geoplan.build has not landed yet")
+    if not webmap.importlib.util.find_spec("geoplan.atlas.build"):
+        pytest.skip("geoplan.atlas.build has not landed yet")
     plan = plan_files[0]
     at = run_small(small, show_table=True)
     before = len(table(at))
@@ -190,8 +190,8 @@ def test_upload_adds_a_plan_to_the_session_atlas(plan_files, small):
 
 
 def test_a_bad_upload_says_why_and_changes_nothing(small):
-    if not webmap.importlib.util.find_spec("geoplan.build"):
-        pytest.skip("geoplan.build has not landed yet")
+    if not webmap.importlib.util.find_spec("geoplan.atlas.build"):
+        pytest.skip("geoplan.atlas.build has not landed yet")
     at = run_small(small)
     before = counts_text(at)
     at.sidebar.file_uploader(key="upload").set_value(

@@ -22,7 +22,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from geoplan.paths import ROOT
+from geoplan.resources import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -249,7 +249,7 @@ def test_app_in_headless_chromium(app_url: str, tmp_path: Path) -> None:
 
 def first_place_name() -> str:
     """A name from the shipped atlas's places (or towns) layer, whatever atlas is shipped."""
-    from geoplan.atlas import read_atlas
+    from geoplan.atlas.schema import read_atlas
 
     for layer in ("places", "towns", "banners"):
         frame = read_atlas(layers=[layer])[layer]

@@ -7,8 +7,8 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from geoplan.atlas import BASE_COLUMNS, FEATURE_COLUMNS, read_atlas
-from geoplan.build import build_plans, report, write_atlas
+from geoplan.atlas.build import build_plans, report, write_atlas
+from geoplan.atlas.schema import BASE_COLUMNS, FEATURE_COLUMNS, read_atlas
 from geoplan.cli import cli
 from geoplan.layers import load_layers
 

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 import pytest
 
-from geoplan.features import issuer_area, locate_project, project_row
-from geoplan.gazetteer import Gazetteer
-from geoplan.projects import Project
+from geoplan.extract.features import issuer_area, locate_project, project_row
+from geoplan.extract.projects import Project
+from geoplan.geocode.gazetteer import Gazetteer
 
 
 @dataclass(frozen=True)
@@ -17,7 +17,7 @@ class Mention:
     start: int
     end: int
     place: object
-    level: str = "own"  # 'own' | 'parent' | 'none', as geoplan.places.ResolvedMention
+    level: str = "own"  # 'own' | 'parent' | 'none', as geoplan.geocode.places.ResolvedMention
 
 
 @dataclass(frozen=True)

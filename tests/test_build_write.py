@@ -9,8 +9,8 @@ import pyogrio
 import pytest
 from shapely.geometry import LineString, Point, Polygon
 
-from geoplan.atlas import BASE_COLUMNS, FEATURE_COLUMNS, read_atlas
-from geoplan.build import ATLAS_TIMESTAMP, _frame, write_atlas
+from geoplan.atlas.build import ATLAS_TIMESTAMP, _frame, write_atlas
+from geoplan.atlas.schema import BASE_COLUMNS, FEATURE_COLUMNS, read_atlas
 from geoplan.errors import AtlasError
 from geoplan.layers import load_layers
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from geoplan.corridors import find_corridors, route_of
+from geoplan.geocode.corridors import find_corridors, route_of
 
 
 def _line_with(plan_files: list[Path], prefix: str, needle: str) -> str:

@@ -27,11 +27,11 @@ from pyproj import CRS
 from shapely.geometry import Polygon
 from shapely.geometry.polygon import orient
 
-from geoplan import export
-from geoplan.atlas import read_atlas
+from geoplan.atlas.schema import read_atlas
 from geoplan.errors import ExportError, InputError, UnsupportedFormatError
-from geoplan.export import FORMATS, export_bytes, export_layers, gk_zones
 from geoplan.layers import load_layers
+from geoplan.output import export
+from geoplan.output.export import FORMATS, export_bytes, export_layers, gk_zones
 
 CRSS = ("EPSG:4326", "EPSG:4490", "EPSG:3857", "GK")
 CASES = [(fmt, crs) for fmt, spec in FORMATS.items() for crs in (CRSS[:1] if spec.wgs84_only else CRSS)]

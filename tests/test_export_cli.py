@@ -9,10 +9,10 @@ import pytest
 from click.testing import CliRunner
 from pyproj import CRS
 
-from geoplan.atlas import read_atlas
+from geoplan.atlas.schema import read_atlas
 from geoplan.cli import cli
-from geoplan.export import gk_zones
 from geoplan.layers import load_layers
+from geoplan.output.export import gk_zones
 
 
 @pytest.fixture(scope="session")

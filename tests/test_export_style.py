@@ -9,7 +9,7 @@ import pytest
 from shapely.geometry import LineString, Point
 
 from geoplan.layers import load_layers
-from geoplan.qgis_style import KINDS, geometry_kinds, layer_styles, qml, rgba, sld
+from geoplan.output.qgis_style import KINDS, geometry_kinds, layer_styles, qml, rgba, sld
 
 DEFINITIONS = load_layers()
 SE = "{http://www.opengis.net/se}"

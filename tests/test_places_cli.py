@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from geoplan.cli import cli
 from geoplan.cli.report import SECTION_BUILDERS, ReportSection, build_report
-from geoplan.places import PLACE_COLUMNS
+from geoplan.geocode.places import PLACE_COLUMNS
 
 
 @pytest.fixture(scope="module")

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from geoplan.plan import Plan, read
-from geoplan.textnorm import (
+from geoplan.read.plan import Plan, read
+from geoplan.read.textnorm import (
     BOX_RE,
     HEADING_RE,
     clean_line,

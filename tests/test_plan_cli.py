@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from geoplan.cli import cli
 from geoplan.errors import InputError, PlanReadError
-from geoplan.plan import read
+from geoplan.read.plan import read
 
 
 def test_info_table_for_a_directory(plans_dir: Path) -> None:

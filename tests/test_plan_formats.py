@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from geoplan.plan import Plan, read
+from geoplan.read.plan import Plan, read
 
 #: The reference plan used for the format round trips (lists, a table box, 一、 headings).
 PLAN_KEY = "002"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from geoplan.plan import Plan, read
-from geoplan.textnorm import cn_to_int, decode_bytes, normalise
+from geoplan.read.plan import Plan, read
+from geoplan.read.textnorm import cn_to_int, decode_bytes, normalise
 
 PAGE_STYLES = ("－ {} －", "- {} -", "({})", "—{}—", "{}")
 

@@ -14,11 +14,18 @@ from pathlib import Path
 
 import pytest
 
-from geoplan.classify import known_sectors
+from geoplan.extract.classify import known_sectors
+from geoplan.extract.projects import (
+    INDICATOR,
+    LAYOUT,
+    box_kind,
+    box_projects,
+    extract_projects,
+    location_report,
+)
 from geoplan.layers import load_layers
-from geoplan.paths import REFERENCE_PLANS
-from geoplan.plan import read
-from geoplan.projects import INDICATOR, LAYOUT, box_kind, box_projects, extract_projects, location_report
+from geoplan.read.plan import read
+from geoplan.resources import REFERENCE_PLANS
 
 # plan prefix -> (project boxes, box projects) counted by reading the boxes
 EXPECTED = {

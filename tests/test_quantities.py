@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from geoplan.quantities import chinese_number, parse_quantities, quantities_json, quantities_text
+from geoplan.extract.quantities import chinese_number, parse_quantities, quantities_json, quantities_text
 
 HA_PER_MU = 1 / 15
 

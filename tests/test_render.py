@@ -21,13 +21,21 @@ from PIL import Image
 from pypdf import PdfReader
 from pyproj import Geod, Transformer
 
-from geoplan.atlas import read_atlas
+from geoplan.atlas.schema import read_atlas
 from geoplan.errors import InputError, RenderError, UnsupportedFormatError
-from geoplan.fonts import FONT_FAMILY, cjk_font_path, cjk_rc, register_cjk_font
 from geoplan.layers import load_layers
-from geoplan.render import MAP_CRS, PAPER_MM, compose_map, filter_layers, focus_bounds, parse_bbox, render_map
-from geoplan.render_furniture import nice_length, scale_factor, true_north_angle
-from geoplan.render_labels import LabelCandidate, place_labels
+from geoplan.output.render.compose import (
+    MAP_CRS,
+    PAPER_MM,
+    compose_map,
+    filter_layers,
+    focus_bounds,
+    parse_bbox,
+    render_map,
+)
+from geoplan.output.render.fonts import FONT_FAMILY, cjk_font_path, cjk_rc, register_cjk_font
+from geoplan.output.render.furniture import nice_length, scale_factor, true_north_angle
+from geoplan.output.render.labels import LabelCandidate, place_labels
 
 # Any glyph matplotlib cannot find in the font is a test failure.
 pytestmark = pytest.mark.filterwarnings("error:Glyph .* missing from font:UserWarning")
@@ -422,7 +430,7 @@ def test_source_line_and_date(base_only):
 
 def test_use_cjk_font_sets_the_process_default():
     with matplotlib.rc_context():
-        from geoplan.fonts import use_cjk_font
+        from geoplan.output.render.fonts import use_cjk_font
 
         assert use_cjk_font() == FONT_FAMILY
         assert matplotlib.rcParams["font.sans-serif"][0] == FONT_FAMILY

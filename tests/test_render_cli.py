@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 from PIL import Image
 
-from geoplan.atlas import read_atlas
+from geoplan.atlas.schema import read_atlas
 from geoplan.cli import cli
 
 pytestmark = pytest.mark.filterwarnings("error:Glyph .* missing from font:UserWarning")

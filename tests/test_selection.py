@@ -1,4 +1,4 @@
-"""geoplan.selection: filters, search, counts, merging and the feature table."""
+"""geoplan.output.selection: filters, search, counts, merging and the feature table."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import geopandas as gpd
 import pytest
 from shapely.geometry import Point
 
-from geoplan import selection
-from geoplan.atlas import BASE_COLUMNS, FEATURE_COLUMNS, read_atlas
-from geoplan.selection import Filters
+from geoplan.atlas.schema import BASE_COLUMNS, FEATURE_COLUMNS, read_atlas
+from geoplan.output import selection
+from geoplan.output.selection import Filters
 
 
 @pytest.fixture(scope="module")

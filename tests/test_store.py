@@ -17,11 +17,11 @@ from click.testing import CliRunner
 from geopandas.testing import assert_geodataframe_equal
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon
 
-from geoplan.atlas import BASE_COLUMNS, FEATURE_COLUMNS, read_atlas
+from geoplan.atlas.schema import BASE_COLUMNS, FEATURE_COLUMNS, read_atlas
 from geoplan.cli import cli
 from geoplan.errors import AtlasError, DsnError, InputError, StoreError
 from geoplan.layers import load_layers
-from geoplan.store import CATALOG_TABLE, STAGING_SUFFIX, list_postgis, read_postgis, write_postgis
+from geoplan.output.store import CATALOG_TABLE, STAGING_SUFFIX, list_postgis, read_postgis, write_postgis
 
 if TYPE_CHECKING:
     from pg_server import PgServer

@@ -1,4 +1,4 @@
-"""geoplan.webmap and geoplan.offline: escaping, approximate styling, base maps, offline assets, downloads."""
+"""geoplan.output.webmap and geoplan.output.offline: escaping, approximate styling, base maps, offline assets, downloads."""
 
 from __future__ import annotations
 
@@ -10,12 +10,19 @@ import folium.plugins
 import geopandas as gpd
 import pytest
 
-from geoplan import webmap
-from geoplan.atlas import BASE_COLUMNS, FEATURE_COLUMNS, read_atlas
+from geoplan.atlas.schema import BASE_COLUMNS, FEATURE_COLUMNS, read_atlas
 from geoplan.errors import UnsupportedFormatError
 from geoplan.layers import load_layers
-from geoplan.offline import VENDOR_DIR, OfflineAssetError, asset_base, localize, remote_urls, vendored_files
-from geoplan.selection import SearchHit
+from geoplan.output import webmap
+from geoplan.output.offline import (
+    VENDOR_DIR,
+    OfflineAssetError,
+    asset_base,
+    localize,
+    remote_urls,
+    vendored_files,
+)
+from geoplan.output.selection import SearchHit
 
 EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 

@@ -33,7 +33,7 @@ from geoplan.errors import InputError
 )
 def build(plans: tuple[Path, ...], out: Path, overwrite: bool, quiet: bool, report_path: Path | None) -> None:
     """Build the atlas of PLAN_OR_DIR... (plan files, or folders of them) into --out."""
-    from geoplan.build import build_plans, report, write_atlas
+    from geoplan.atlas.build import build_plans, report, write_atlas
 
     if out.suffix.lower() != ".gpkg":
         raise InputError(f"{out}: the atlas is a GeoPackage; give a .gpkg file name")

@@ -12,7 +12,7 @@ from geoplan.errors import InputError
 
 def _format_for(out: Path, fmt: str | None) -> str:
     """The --format given, or the one the --out suffix names."""
-    from geoplan.export import FORMATS, export_format
+    from geoplan.output.export import FORMATS, export_format
 
     if fmt:
         return export_format(fmt).name
@@ -93,8 +93,8 @@ def export(
     GeoJSON and KML are WGS84 lon/lat by definition (other CRSs are refused); a Shapefile export is
     one .zip; CSV is UTF-8 with a BOM (for Excel) and WKT geometry.
     """
-    from geoplan.atlas import read_atlas
-    from geoplan.export import export_format, export_layers, resolve_crs
+    from geoplan.atlas.schema import read_atlas
+    from geoplan.output.export import export_format, export_layers, resolve_crs
 
     spec = export_format(_format_for(out, fmt))
     if crs.strip().upper() != "GK":

@@ -10,7 +10,7 @@ import click
 
 from geoplan.cli.options import json_option, overwrite_option
 from geoplan.errors import InputError, UnsupportedFormatError
-from geoplan.gazetteer import TYPES, Candidate, Gazetteer, Place
+from geoplan.geocode.gazetteer import TYPES, Candidate, Gazetteer, Place
 from geoplan.io import atomic_path
 
 #: How stats groups geometry sources: by prefix first, then by a word in the source.
@@ -173,7 +173,7 @@ def export(out: Path, types: tuple[str, ...], overwrite: bool) -> None:
 @gazetteer.command()
 def build() -> None:
     """Re-derive gazetteer/derived.json from the registry packages (needs geoplan[data])."""
-    from geoplan.gazetteer_build import build as run_build  # noqa: PLC0415 - optional dependencies
+    from geoplan.geocode.gazetteer_build import build as run_build  # noqa: PLC0415 - optional dependencies
 
     path, counts, problems = run_build()
     click.echo(f"{path}: " + ", ".join(f"{k}={v}" for k, v in sorted(counts.items())))

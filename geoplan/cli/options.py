@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from geoplan.paths import DEFAULT_ATLAS
+from geoplan.resources import DEFAULT_ATLAS
 
 atlas_argument = click.argument(
     "atlas", type=click.Path(dir_okay=False, path_type=Path), required=False, default=str(DEFAULT_ATLAS)

@@ -25,9 +25,9 @@ from geoplan.io import atomic_path
 @overwrite_option
 def places(plans: tuple[Path, ...], out: Path | None, overwrite: bool) -> None:
     """Find and geocode every named place in PLANS (files or folders) as CSV."""
-    from geoplan.gazetteer import Gazetteer
-    from geoplan.places import PLACE_COLUMNS, geoparse, place_rows
-    from geoplan.plan import read
+    from geoplan.geocode.gazetteer import Gazetteer
+    from geoplan.geocode.places import PLACE_COLUMNS, geoparse, place_rows
+    from geoplan.read.plan import read
 
     paths = plan_paths(plans)
     if not paths:

@@ -21,7 +21,7 @@ def plan() -> None:
 
 
 def plan_summary(read_plan: Any) -> dict[str, Any]:
-    """A JSON-ready summary of a :class:`geoplan.plan.Plan`."""
+    """A JSON-ready summary of a :class:`geoplan.read.plan.Plan`."""
     meta = read_plan.meta
     levels = Counter(section.level for section in read_plan.sections)
     boxes = [box for box in read_plan.boxes if box.number]
@@ -109,7 +109,7 @@ def format_table(summaries: list[dict[str, Any]]) -> str:
 @click.pass_context
 def info(ctx: click.Context, files: tuple[Path, ...], as_json: bool) -> None:
     """Metadata and outline counts (chapters, sections, boxes, box items) of plan FILES (or directories)."""
-    from geoplan.plan import read
+    from geoplan.read.plan import read
 
     summaries: list[dict[str, Any]] = []
     failures = 0

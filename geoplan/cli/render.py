@@ -60,8 +60,8 @@ def render(
     overwrite: bool,
 ) -> None:
     """Render ATLAS (default: layers/atlas.gpkg) as a map page; the format follows --out's suffix."""
-    from geoplan.atlas import read_atlas
-    from geoplan.render import check_options, filter_layers, parse_bbox, render_report
+    from geoplan.atlas.schema import read_atlas
+    from geoplan.output.render.compose import check_options, filter_layers, parse_bbox, render_report
 
     fmt = SUFFIX_FORMATS.get(out.suffix.lower())
     if fmt is None:

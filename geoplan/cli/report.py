@@ -49,7 +49,7 @@ def _pad(text: str, width: int) -> str:
 
 def coverage_section(parsed: list[Any]) -> ReportSection:
     """Places per type: found, resolved at their own level, resolved to a parent, unresolved."""
-    from geoplan.places import TARGET_TYPES, coverage
+    from geoplan.geocode.places import TARGET_TYPES, coverage
 
     table = coverage(parsed)
     rows = [[kind, c["found"], c["own"], c["parent"], c["none"]] for kind, c in table.items()]
@@ -81,7 +81,7 @@ def plans_section(parsed: list[Any]) -> ReportSection:
 
 def projects_section(parsed: list[Any]) -> ReportSection:
     """Projects per plan located finer than the issuer, and the list of those that are not."""
-    from geoplan.build import build_plan, report
+    from geoplan.atlas.build import build_plan, report
 
     builds = [build_plan(p.plan.path, p.gazetteer, plan=p.plan, places=p) for p in parsed]
     summary = report(builds)
@@ -121,9 +121,9 @@ def build_report(parsed: list[Any]) -> list[ReportSection]:
 @json_option
 def report(plans: tuple[Path, ...], as_json: bool) -> None:
     """Coverage report of the places found in PLANS (files or folders)."""
-    from geoplan.gazetteer import Gazetteer
-    from geoplan.places import geoparse
-    from geoplan.plan import read
+    from geoplan.geocode.gazetteer import Gazetteer
+    from geoplan.geocode.places import geoparse
+    from geoplan.read.plan import read
 
     paths = plan_paths(plans)
     if not paths:

@@ -41,8 +41,8 @@ def push(atlas: Path, dsn: str, schema: str) -> None:
     All layers are written in one transaction and swapped in at the end: on any failure the
     database keeps its previous atlas.
     """
-    from geoplan.atlas import read_atlas
-    from geoplan.store import dsn_label, write_postgis
+    from geoplan.atlas.schema import read_atlas
+    from geoplan.output.store import dsn_label, write_postgis
 
     started = time.perf_counter()
     layers = read_atlas(atlas)
@@ -66,8 +66,8 @@ def push(atlas: Path, dsn: str, schema: str) -> None:
 @overwrite_option
 def pull(dsn: str, schema: str, out: Path, overwrite: bool) -> None:
     """Write the stored atlas to a GeoPackage (atomically)."""
-    from geoplan.build import write_atlas
-    from geoplan.store import read_postgis
+    from geoplan.atlas.build import write_atlas
+    from geoplan.output.store import read_postgis
 
     if out.suffix.lower() != ".gpkg":
         raise InputError(f"{out}: the output must be a GeoPackage (.gpkg)")
@@ -85,7 +85,7 @@ def pull(dsn: str, schema: str, out: Path, overwrite: bool) -> None:
 @json_option
 def info(dsn: str, schema: str, as_json: bool) -> None:
     """List the stored layers and their feature counts."""
-    from geoplan.store import list_postgis
+    from geoplan.output.store import list_postgis
 
     stored = list_postgis(dsn, schema)
     if as_json:

@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy
 
-from geoplan.mentions import Mention, is_generic
+from geoplan.geocode.mentions import Mention, is_generic
 
 #: weights of the ranking rules (each a separate order of magnitude so the strongest rule decides).
 W_JURISDICTION = 1000.0
@@ -80,7 +80,7 @@ class ResolvedMention:
     start: int
     end: int
     type: str | None
-    place: Any | None  # geoplan.gazetteer.Place
+    place: Any | None  # geoplan.geocode.gazetteer.Place
     precision: str | None
     confidence: float
     rule: str

@@ -1,6 +1,6 @@
 """The plan's structure: outline (篇/章/节/一、/（一）), 专栏 boxes with their items, paragraphs.
 
-Works on the logical lines of :mod:`geoplan.textnorm`.  Box ends are the hard part: a box is
+Works on the logical lines of :mod:`geoplan.read.textnorm`.  Box ends are the hard part: a box is
 rarely closed by a marker, so it ends at the next heading or box, at the end of its table, or
 where body prose resumes — detected as the first line whose *item style* (``1、``, ``（一）``,
 ``label：``, ``label。``, plain) differs from the style of the box's first item.
@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geoplan.plan import Box, BoxItem, Paragraph, Section
-from geoplan.textnorm import (
+from geoplan.read.plan import Box, BoxItem, Paragraph, Section
+from geoplan.read.textnorm import (
     BOX_RE,
     CN_NUM,
     HEADING_RE,

@@ -18,7 +18,7 @@ import folium
 from folium.elements import JSCSSMixin
 
 from geoplan.errors import GeoplanError
-from geoplan.paths import ROOT
+from geoplan.resources import ROOT
 
 #: Where the vendored files live on disk.
 VENDOR_DIR = ROOT / "static" / "vendor"

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from geoplan.errors import PlanReadError
-from geoplan.textnorm import decode_bytes
+from geoplan.read.textnorm import decode_bytes
 
 
 @dataclass(frozen=True)
@@ -102,7 +102,7 @@ class Plan:
     body_start: int = 0  # offset where the body begins (after the title block and the table of contents)
     toc_span: tuple[int, int] | None = None  # [start, end) of the table of contents in ``text``
     warnings: list[str] = field(default_factory=list)  # what could not be determined, in words
-    norm: Any = field(default=None, repr=False, compare=False)  # geoplan.textnorm.NormText (offset maps)
+    norm: Any = field(default=None, repr=False, compare=False)  # geoplan.read.textnorm.NormText (offset maps)
 
     @property
     def name(self) -> str:
@@ -153,9 +153,9 @@ def read(path: str | Path) -> Plan:
     Raises :class:`geoplan.errors.PlanReadError` (an ``InputError``) for a missing, empty, binary,
     undecodable or unsupported file.
     """
-    from geoplan.outline import parse_structure
-    from geoplan.planmeta import build_meta
-    from geoplan.textnorm import normalise
+    from geoplan.read.meta import build_meta
+    from geoplan.read.outline import parse_structure
+    from geoplan.read.textnorm import normalise
 
     path = Path(path)
     raw, encoding = load_text(path)

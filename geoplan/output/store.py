@@ -184,7 +184,7 @@ def write_postgis(layers: dict[str, gpd.GeoDataFrame], dsn: str, schema: str = "
         with target.connect() as conn, conn.cursor() as cur:
             with conn.transaction():
                 step = "preparing the staging schema"
-                cur.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"geoplan.store:{schema}"])
+                cur.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"geoplan.output.store:{schema}"])
                 _ensure_postgis(cur, target)
                 replaces_atlas = _check_replaceable(cur, schema, target)
                 cur.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(staging)))

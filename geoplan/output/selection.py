@@ -1,6 +1,6 @@
 """Pure filtering, search and counting over atlas frames (what the web app shows).
 
-An atlas is ``{layer_id: GeoDataFrame}`` as :func:`geoplan.atlas.read_atlas` returns it.  Nothing here
+An atlas is ``{layer_id: GeoDataFrame}`` as :func:`geoplan.atlas.schema.read_atlas` returns it.  Nothing here
 draws or reads files; every function returns new frames and leaves its inputs untouched.
 """
 
@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import geopandas as gpd
 import pandas as pd
 
-from geoplan.gazetteer import APPROXIMATE_PRECISIONS, PRECISIONS
+from geoplan.geocode.gazetteer import APPROXIMATE_PRECISIONS, PRECISIONS
 from geoplan.layers import load_layers
 
 Atlas = Mapping[str, gpd.GeoDataFrame]
@@ -136,7 +136,7 @@ def counts(atlas: Atlas) -> dict[str, int]:
 
 
 def approximate_mask(frame: pd.DataFrame) -> pd.Series:
-    """True where a feature's location is approximate (see :data:`~geoplan.gazetteer.APPROXIMATE_PRECISIONS`)."""
+    """True where a feature's location is approximate (see :data:`~geoplan.geocode.gazetteer.APPROXIMATE_PRECISIONS`)."""
     flag = pd.Series(False, index=frame.index)
     if "approximate" in frame.columns:
         flag |= pd.to_numeric(frame["approximate"], errors="coerce").fillna(0).astype(int) == 1

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from geoplan.plan import PlanMeta
-from geoplan.textnorm import CN_NUM, TITLE_RE, Line, cn_to_int
+from geoplan.read.plan import PlanMeta
+from geoplan.read.textnorm import CN_NUM, TITLE_RE, Line, cn_to_int
 
 #: League-level units of Inner Mongolia (3 盟 + 9 地级市): used when the gazetteer is unavailable.
 LEAGUE_LEVEL_UNITS = (
@@ -100,7 +100,7 @@ def published_date(lines: Iterable[Line]) -> str | None:
 @lru_cache(maxsize=1)
 def _gazetteer():  # pragma: no cover - depends on engineer 2's data being present
     try:
-        from geoplan.gazetteer import Gazetteer
+        from geoplan.geocode.gazetteer import Gazetteer
     except ImportError:
         return None
     try:

@@ -11,7 +11,7 @@ from shapely.geometry import box
 from shapely.geometry.base import BaseGeometry
 
 from geoplan.errors import GeoplanError, InputError
-from geoplan.render_labels import LabelCandidate
+from geoplan.output.render.labels import LabelCandidate
 
 WATER_TYPES = ["lake", "river", "reservoir"]
 ADMIN_SUFFIXES = ("自治旗", "自治县", "旗", "县", "市", "区", "盟")
@@ -49,7 +49,7 @@ def _core(name: str) -> str:
 
 def _gazetteer(notes: list[str]):
     try:
-        from geoplan.gazetteer import Gazetteer
+        from geoplan.geocode.gazetteer import Gazetteer
 
         return Gazetteer.load()
     except ImportError:

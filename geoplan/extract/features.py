@@ -16,10 +16,10 @@ import shapely
 from shapely.geometry import LineString, MultiLineString, MultiPoint, Point
 from shapely.geometry.base import BaseGeometry
 
-from geoplan.gazetteer import APPROXIMATE_PRECISIONS
-from geoplan.places import PRECISION_ORDER, corridor_line
-from geoplan.projects import Project, is_finer
-from geoplan.quantities import quantities_json, quantities_text
+from geoplan.extract.projects import Project, is_finer
+from geoplan.extract.quantities import quantities_json, quantities_text
+from geoplan.geocode.gazetteer import APPROXIMATE_PRECISIONS
+from geoplan.geocode.places import PRECISION_ORDER, corridor_line
 
 #: place types that are areas: a project there takes the place's polygon when it has one
 AREA_TYPES = frozenset(

@@ -14,7 +14,7 @@ Format choices (documented once, here):
   the DBF limit of 254 bytes; each cut row names its cut fields in its ``truncated`` field, and the
   full texts are in ``truncated_values.csv``.
 - **GeoPackage**: one table per layer (geometry column ``geom``) plus the QGIS ``layer_styles`` table
-  (one default style per layer, see :mod:`geoplan.qgis_style`).
+  (one default style per layer, see :mod:`geoplan.output.qgis_style`).
 - **KML** (WGS84 only, as the format demands): one folder per layer (named by the layer's Chinese
   title, its ``id`` attribute is the layer id), one shared style per layer,
   placemarks with an HTML description (plan, box, quantities, excerpt …; every value HTML-escaped)
@@ -42,11 +42,11 @@ import pandas as pd
 import pyogrio
 from pyproj import CRS
 
-from geoplan.atlas import BASE_COLUMNS, FEATURE_COLUMNS
+from geoplan.atlas.schema import BASE_COLUMNS, FEATURE_COLUMNS
 from geoplan.errors import ExportError, GeoplanError, InputError, UnsupportedFormatError
 from geoplan.io import atomic_path
 from geoplan.layers import LayerDef, load_layers
-from geoplan.qgis_style import layer_styles, rgba
+from geoplan.output.qgis_style import layer_styles, rgba
 
 WGS84 = "EPSG:4326"
 #: CRS names the CLI offers; "GK" is the CGCS2000 3-degree Gauss-Krüger zone of the data's extent.

@@ -20,7 +20,7 @@ from pyproj import CRS, Geod, Transformer
 from shapely.geometry import box
 from shapely.geometry.base import BaseGeometry
 
-from geoplan.render_symbols import draw_polygons
+from geoplan.output.render.symbols import draw_polygons
 
 GEOD = Geod(ellps="WGS84")
 NICE_STEPS = (1, 2, 2.5, 5)

@@ -1,7 +1,7 @@
 """The atlas build: plans -> projects and places -> every layer of ``layers.yaml`` -> one GeoPackage.
 
 ``build_layers(plan_paths)`` returns ``{layer_id: GeoDataFrame}`` (EPSG:4326; thematic layers carry
-:data:`~geoplan.atlas.FEATURE_COLUMNS`, base layers :data:`~geoplan.atlas.BASE_COLUMNS`);
+:data:`~geoplan.atlas.schema.FEATURE_COLUMNS`, base layers :data:`~geoplan.atlas.schema.BASE_COLUMNS`);
 ``write_atlas(layers, path)`` writes them atomically and byte-for-byte reproducibly (fixed GDAL
 timestamp, fixed layer, column and row order).
 """
@@ -19,12 +19,12 @@ import geopandas as gpd
 import pandas as pd
 import pyogrio
 
-from geoplan.atlas import BASE_COLUMNS, CRS, FEATURE_COLUMNS
+from geoplan.atlas.schema import BASE_COLUMNS, CRS, FEATURE_COLUMNS
 from geoplan.errors import AtlasError, GeoplanError, InputError
-from geoplan.features import issuer_area, locate_project, place_row, project_row
+from geoplan.extract.features import issuer_area, locate_project, place_row, project_row
+from geoplan.extract.projects import Project, extract_projects, location_report, provenance_at
 from geoplan.io import atomic_path
 from geoplan.layers import LayerDef, load_layers
-from geoplan.projects import Project, extract_projects, location_report, provenance_at
 
 #: the GeoPackage timestamp (gpkg_contents.last_change) of every atlas, for reproducible bytes
 ATLAS_TIMESTAMP = "2000-01-01T00:00:00.000Z"
@@ -84,8 +84,8 @@ def _issuer(meta: Any, gazetteer: Any) -> Any | None:
 
 def build_plan(path: Path, gazetteer: Any, *, plan: Any = None, places: Any = None) -> PlanBuild:
     """Read, geoparse and extract one plan into feature rows (``plan``/``places`` when already done)."""
-    from geoplan.places import geoparse
-    from geoplan.plan import read
+    from geoplan.geocode.places import geoparse
+    from geoplan.read.plan import read
 
     plan = plan if plan is not None else read(path)
     places = places if places is not None else geoparse(plan, gazetteer)
@@ -193,7 +193,7 @@ def build_plans(
         if not path.is_file():
             raise InputError(f"{path}: no such plan file")
     if gazetteer is None:
-        from geoplan.gazetteer import Gazetteer
+        from geoplan.geocode.gazetteer import Gazetteer
 
         gazetteer = Gazetteer.load()
     total = len(paths) + 1
@@ -237,7 +237,7 @@ def assemble_layers(builds: Sequence[PlanBuild], gazetteer: Any) -> dict[str, gp
 
 
 def report(builds: Sequence[PlanBuild]) -> dict[str, Any]:
-    """The location report of built plans (see :func:`geoplan.projects.location_report`)."""
+    """The location report of built plans (see :func:`geoplan.extract.projects.location_report`)."""
     projects = [p for b in builds for p in b.projects]
     return location_report(projects, {b.plan: b.issuer_ids for b in builds})
 

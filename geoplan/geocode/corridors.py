@@ -2,7 +2,7 @@
 
 :func:`find_corridors` reads a text and returns :class:`CorridorMatch` objects: the route number
 ('G210', 'S215', '国道207'), the kind ('railway', 'road', 'power_line', 'pipeline', 'corridor'), and the
-waypoints in order as :class:`~geoplan.mentions.Mention` objects (offsets into the text), ready to be
+waypoints in order as :class:`~geoplan.geocode.mentions.Mention` objects (offsets into the text), ready to be
 resolved.  Named lines whose name is an abbreviation of their ends (集二铁路 = 集宁—二连浩特) are expanded
 from :data:`NAMED_LINES`, a small reviewed table; their waypoints carry the offsets of the name itself.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from geoplan.mentions import (
+from geoplan.geocode.mentions import (
     STEM_BREAKS,
     Mention,
     after_last_verb,

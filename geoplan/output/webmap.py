@@ -4,7 +4,7 @@ Every text that reaches the browser (tooltips, popups, legend, layer names) is H
 Python, so a plan containing ``<script>`` or ``<img onerror=…>`` shows as text and runs nothing.
 Approximate locations (banner/league/province/schematic precision) are drawn hollow and dashed and say so.
 Display geometries are simplified and rounded to keep the page small; the map loads only the vendored
-Leaflet (:mod:`geoplan.offline`), so it renders with no internet (tiles aside).
+Leaflet (:mod:`geoplan.output.offline`), so it renders with no internet (tiles aside).
 
 Base maps: OpenStreetMap, Tianditu Web-Mercator ``_w`` layers (vector and imagery, with their label
 overlays; key from ``$TIANDITU_KEY`` or Streamlit secrets) and none (the league and banner boundaries are
@@ -37,8 +37,8 @@ from jinja2 import Template
 
 from geoplan.errors import UnsupportedFormatError
 from geoplan.layers import LayerDef, load_layers
-from geoplan.offline import DEFAULT_ASSET_BASE, localize
-from geoplan.selection import APPROXIMATE_PRECISIONS, SearchHit, approximate_mask, atlas_bounds
+from geoplan.output.offline import DEFAULT_ASSET_BASE, localize
+from geoplan.output.selection import APPROXIMATE_PRECISIONS, SearchHit, approximate_mask, atlas_bounds
 
 #: Inner Mongolia, for an empty atlas.
 DEFAULT_BOUNDS = (97.2, 37.4, 126.1, 53.4)
@@ -544,12 +544,12 @@ def build_map(
 
 #: Downloads of the current selection: format -> (label, module doing the work, file suffix, MIME type).
 DOWNLOADS: dict[str, tuple[str, str, str, str]] = {
-    "geojson": ("GeoJSON", "geoplan.export", "geojson", "application/geo+json"),
-    "shp": ("Shapefile (zip)", "geoplan.export", "zip", "application/zip"),
-    "gpkg": ("GeoPackage", "geoplan.export", "gpkg", "application/geopackage+sqlite3"),
-    "csv": ("CSV", "geoplan.export", "csv", "text/csv"),
-    "png": ("PNG 地图", "geoplan.render", "png", "image/png"),
-    "pdf": ("PDF 地图", "geoplan.render", "pdf", "application/pdf"),
+    "geojson": ("GeoJSON", "geoplan.output.export", "geojson", "application/geo+json"),
+    "shp": ("Shapefile (zip)", "geoplan.output.export", "zip", "application/zip"),
+    "gpkg": ("GeoPackage", "geoplan.output.export", "gpkg", "application/geopackage+sqlite3"),
+    "csv": ("CSV", "geoplan.output.export", "csv", "text/csv"),
+    "png": ("PNG 地图", "geoplan.output.render.compose", "png", "image/png"),
+    "pdf": ("PDF 地图", "geoplan.output.render.compose", "pdf", "application/pdf"),
 }
 
 
@@ -564,12 +564,12 @@ def download(
     bbox: tuple[float, float, float, float] | None = None,
     title: str = "geoplan",
 ) -> tuple[bytes, str, str]:
-    """``(data, file name, MIME type)`` of the selection: GIS formats via ``geoplan.export.export_bytes``,
-    PNG/PDF maps of ``bbox`` via ``geoplan.render.render_map``."""
+    """``(data, file name, MIME type)`` of the selection: GIS formats via ``geoplan.output.export.export_bytes``,
+    PNG/PDF maps of ``bbox`` via ``geoplan.output.render.compose.render_map``."""
     if fmt not in DOWNLOADS:
         raise UnsupportedFormatError(f"unknown download format {fmt!r}; known: {', '.join(DOWNLOADS)}")
     _label, module, suffix, mime = DOWNLOADS[fmt]
-    if module == "geoplan.export":
+    if module == "geoplan.output.export":
         return importlib.import_module(module).export_bytes(dict(layers), fmt)
     buffer = io.BytesIO()
     importlib.import_module(module).render_map(dict(layers), buffer, fmt=fmt, bbox=bbox, title=title)

@@ -30,7 +30,7 @@ from shapely.geometry import LineString, Point
 from shapely.geometry.base import BaseGeometry
 
 from geoplan.errors import GazetteerError, InputError
-from geoplan.paths import GAZETTEER_DIR
+from geoplan.resources import GAZETTEER_DIR
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -235,7 +235,7 @@ class Gazetteer:
         """The places as a GeoDataFrame (EPSG:4326) with the columns of ``atlas.BASE_COLUMNS``."""
         import geopandas as gpd  # noqa: PLC0415 - heavy, only when asked
 
-        from geoplan.atlas import BASE_COLUMNS, CRS  # noqa: PLC0415
+        from geoplan.atlas.schema import BASE_COLUMNS, CRS  # noqa: PLC0415
 
         rows = []
         geometries = []

@@ -13,7 +13,7 @@ import geopandas as gpd
 import pyogrio
 
 from geoplan.errors import AtlasError
-from geoplan.paths import DEFAULT_ATLAS
+from geoplan.resources import DEFAULT_ATLAS
 
 CRS = "EPSG:4326"
 

@@ -1,6 +1,6 @@
 """Projects of a plan: every item of every project box, located body sentences, layout boxes.
 
-:func:`extract_projects` turns a read :class:`~geoplan.plan.Plan` (and its resolved places, when
+:func:`extract_projects` turns a read :class:`~geoplan.read.plan.Plan` (and its resolved places, when
 given) into :class:`Project` records that carry where they come from (plan, chapter, section, box,
 item, page), what they are (sector, action, quantities) and where they are (resolved mentions and
 corridors inside their text).  Ids are stable: ``<plan stem>:<box>:<item>[:<n>]`` for box items,
@@ -15,10 +15,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from geoplan.classify import classify_action, classify_sector
+from geoplan.extract.classify import classify_action, classify_sector
+from geoplan.extract.quantities import Quantity, parse_quantities
 from geoplan.layers import thematic_layer_for_sector
-from geoplan.plan import Box, BoxItem, Plan
-from geoplan.quantities import Quantity, parse_quantities
+from geoplan.read.plan import Box, BoxItem, Plan
 
 #: box kinds, decided from the title
 INDICATOR, LAYOUT, PROJECT, OTHER = "indicator", "layout", "project", "other"
@@ -623,7 +623,7 @@ def _normalised(name: str) -> str:
 def extract_projects(plan: Plan, places: Any = None, issuer_ids: set[str] | None = None) -> list[Project]:
     """Every project of a plan: box items first, then located body sentences not already in a box.
 
-    ``places`` is the plan's :class:`~geoplan.places.PlanPlaces` (None: projects without locations and
+    ``places`` is the plan's :class:`~geoplan.geocode.places.PlanPlaces` (None: projects without locations and
     no body sentences); ``issuer_ids`` the gazetteer ids of the issuer and its parents, which do not
     count as a location finer than the issuer.
     """

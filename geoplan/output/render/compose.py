@@ -8,8 +8,8 @@ what the tests inspect.
 
 Example::
 
-    from geoplan.atlas import read_atlas
-    from geoplan.render import render_map
+    from geoplan.atlas.schema import read_atlas
+    from geoplan.output.render.compose import render_map
     render_map(read_atlas(), "map.png", place="鄂尔多斯市", dpi=200)
 """
 
@@ -39,10 +39,9 @@ from shapely.geometry import box
 from shapely.geometry.base import BaseGeometry
 
 from geoplan.errors import InputError, RenderError, UnsupportedFormatError
-from geoplan.fonts import cjk_rc
 from geoplan.io import atomic_path
 from geoplan.layers import LayerDef, load_layers
-from geoplan.render_data import (
+from geoplan.output.render.data import (
     PlaceExtent,
     label_candidates,
     load_water,
@@ -50,7 +49,8 @@ from geoplan.render_data import (
     project_layers,
     resolve_place,
 )
-from geoplan.render_furniture import (
+from geoplan.output.render.fonts import cjk_rc
+from geoplan.output.render.furniture import (
     NorthArrow,
     ScaleBar,
     draw_inset,
@@ -59,9 +59,9 @@ from geoplan.render_furniture import (
     inset_bounds,
     map_axes,
 )
-from geoplan.render_labels import place_labels
-from geoplan.render_layout import Layout, layout_for, pick_corners, wrap_text
-from geoplan.render_symbols import (
+from geoplan.output.render.labels import place_labels
+from geoplan.output.render.layout import Layout, layout_for, pick_corners, wrap_text
+from geoplan.output.render.symbols import (
     WATER_FILL,
     WATER_LINE,
     Drawn,
@@ -72,7 +72,7 @@ from geoplan.render_symbols import (
     legend_handle,
     water_handles,
 )
-from geoplan.render_tiles import DEFAULT_TILES, add_tiles
+from geoplan.output.render.tiles import DEFAULT_TILES, add_tiles
 
 #: Lambert conformal conic for Inner Mongolia (standard parallels 40°N and 50°N, central meridian 112°E).
 MAP_CRS = CRS.from_proj4(
@@ -272,7 +272,7 @@ def compose_map(
     tile_source: str = DEFAULT_TILES,
     today: dt.date | None = None,
 ) -> MapComposition:
-    """Build the map figure (call inside :func:`matplotlib.rc_context` of :func:`geoplan.fonts.cjk_rc`)."""
+    """Build the map figure (call inside :func:`matplotlib.rc_context` of :func:`geoplan.output.render.fonts.cjk_rc`)."""
     check_options("png", paper, dpi, basemap)
     if bbox is not None and place is not None:
         raise InputError("give either a bbox or a place, not both")

@@ -1,7 +1,7 @@
 """Geoparse a plan: find every place mention and corridor, resolve them, and tabulate the places.
 
->>> from geoplan.plan import read                      # doctest: +SKIP
->>> from geoplan.gazetteer import Gazetteer             # doctest: +SKIP
+>>> from geoplan.read.plan import read                      # doctest: +SKIP
+>>> from geoplan.geocode.gazetteer import Gazetteer             # doctest: +SKIP
 >>> places = geoparse(read("plan.txt"), Gazetteer.load())  # doctest: +SKIP
 >>> places.in_span(0, 500)                             # doctest: +SKIP
 """
@@ -13,9 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from geoplan.corridors import CorridorMatch, find_corridors
-from geoplan.mentions import Mention, MentionFinder, is_generic
-from geoplan.resolve import ResolvedMention, Resolver, TextIndex, context_ids
+from geoplan.geocode.corridors import CorridorMatch, find_corridors
+from geoplan.geocode.mentions import Mention, MentionFinder, is_generic
+from geoplan.geocode.resolve import ResolvedMention, Resolver, TextIndex, context_ids
 
 #: columns of the places CSV, in order.
 PLACE_COLUMNS = (
@@ -88,7 +88,7 @@ def finder_for(gazetteer: Any) -> MentionFinder:
 
 
 def geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
-    """Find, resolve and tabulate the places of ``plan`` (a :class:`geoplan.plan.Plan`)."""
+    """Find, resolve and tabulate the places of ``plan`` (a :class:`geoplan.read.plan.Plan`)."""
     finder = finder_for(gazetteer)
     meta = plan.meta
     resolver = Resolver(gazetteer, getattr(meta, "issuer", None), getattr(meta, "parent", None))

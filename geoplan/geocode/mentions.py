@@ -11,7 +11,7 @@ Two sources of mentions, merged into one non-overlapping, left-to-right list:
   is not a place.
 
 Shared-suffix enumerations ('乌兰布和、巴音温都尔沙漠') give one mention per item when the gazetteer knows the
-item with that suffix.  Everything here is pure string work; resolution lives in :mod:`geoplan.resolve`.
+item with that suffix.  Everything here is pure string work; resolution lives in :mod:`geoplan.geocode.resolve`.
 """
 
 from __future__ import annotations
