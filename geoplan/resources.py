@@ -1,9 +1,32 @@
-"""Where geoplan's shipped data lives: ``gazetteer/`` and ``layers/`` beside the package."""
+"""Where geoplan's shipped data lives.
 
+The source of truth is three top-level folders of the repository: ``gazetteer/`` (curated place records),
+``layers/`` (layer definitions and the shipped atlas) and ``static/`` (Leaflet, served by the app).  A wheel
+carries them as the data packages ``geoplan.gazetteer_data``, ``geoplan.layers_data`` and
+``geoplan.static_data`` (``[tool.setuptools.package-dir]`` in ``pyproject.toml``), read with
+:mod:`importlib.resources`.  In a source checkout (an editable install, or a git worktree run from its own
+folder) the package has no such subfolders and the checkout's own folders are used, so an edit to a CSV is seen
+at once.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-GAZETTEER_DIR = ROOT / "gazetteer"
-LAYERS_DIR = ROOT / "layers"
+_CHECKOUT = Path(__file__).resolve().parent.parent
+
+
+def _data_dir(folder: str, marker: str) -> Path:
+    """The installed data package ``geoplan.<folder>_data`` or, in a checkout, the top-level ``folder``."""
+    installed = Path(str(importlib.resources.files("geoplan"))) / f"{folder}_data"
+    if (installed / marker).is_file():
+        return installed
+    return _CHECKOUT / folder
+
+
+GAZETTEER_DIR = _data_dir("gazetteer", "derived.json")
+LAYERS_DIR = _data_dir("layers", "layers.yaml")
+STATIC_DIR = _data_dir("static", "vendor/README.md")
 DEFAULT_ATLAS = LAYERS_DIR / "atlas.gpkg"
-REFERENCE_PLANS = ROOT.parent / "shared" / "plans"
+REFERENCE_PLANS = _CHECKOUT.parent / "shared" / "plans"  # the reference plans beside a checkout (tests, benches)

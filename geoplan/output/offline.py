@@ -18,10 +18,10 @@ import folium
 from folium.elements import JSCSSMixin
 
 from geoplan.errors import GeoplanError
-from geoplan.resources import ROOT
+from geoplan.resources import STATIC_DIR
 
 #: Where the vendored files live on disk.
-VENDOR_DIR = ROOT / "static" / "vendor"
+VENDOR_DIR = STATIC_DIR / "vendor"
 #: Where Streamlit serves ``static/vendor`` (prefix it with the server's base URL path, if any).
 DEFAULT_ASSET_BASE = "/app/static/vendor"
 
