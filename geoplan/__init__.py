@@ -1,6 +1,6 @@
 """geoplan: turn Inner Mongolia's five-year development plans into layered maps.
 
-Data flows one way: plan file -> :class:`~geoplan.read.plan.Plan` -> mentions -> resolved places ->
+Data flows one way: plan file -> :class:`~geoplan.read.model.Plan` -> mentions -> resolved places ->
 projects -> features -> layers -> outputs (GeoPackage/PostGIS, exports, static maps, web map).
 """
 

@@ -3,7 +3,7 @@
 The source of truth is three top-level folders of the repository: ``gazetteer/`` (curated place records),
 ``layers/`` (layer definitions and the shipped atlas) and ``static/`` (Leaflet, served by the app).  A wheel
 carries them as the data packages ``geoplan.gazetteer_data``, ``geoplan.layers_data`` and
-``geoplan.static_data`` (``[tool.setuptools.package-dir]`` in ``pyproject.toml``), read with
+``geoplan.static`` (``[tool.setuptools.package-dir]`` in ``pyproject.toml``), read with
 :mod:`importlib.resources`.  In a source checkout (an editable install, or a git worktree run from its own
 folder) the package has no such subfolders and the checkout's own folders are used, so an edit to a CSV is seen
 at once.
@@ -17,16 +17,21 @@ from pathlib import Path
 _CHECKOUT = Path(__file__).resolve().parent.parent
 
 
-def _data_dir(folder: str, marker: str) -> Path:
-    """The installed data package ``geoplan.<folder>_data`` or, in a checkout, the top-level ``folder``."""
-    installed = Path(str(importlib.resources.files("geoplan"))) / f"{folder}_data"
+def _data_dir(folder: str, marker: str, package: str) -> Path:
+    """The installed data package ``geoplan.<package>`` or, in a checkout, the top-level ``folder``."""
+    installed = Path(str(importlib.resources.files("geoplan"))) / package
     if (installed / marker).is_file():
         return installed
     return _CHECKOUT / folder
 
 
-GAZETTEER_DIR = _data_dir("gazetteer", "derived.json")
-LAYERS_DIR = _data_dir("layers", "layers.yaml")
-STATIC_DIR = _data_dir("static", "vendor/README.md")
+GAZETTEER_DIR = _data_dir("gazetteer", "derived.json", "gazetteer_data")
+LAYERS_DIR = _data_dir("layers", "layers.yaml", "layers_data")
+# Streamlit serves the folder ``static`` beside the app's main script: ``app.py`` in a checkout,
+# ``geoplan/app.py`` in a wheel (hence the package's name).
+STATIC_DIR = _data_dir("static", "vendor/README.md", "static")
+APP_SCRIPT = STATIC_DIR.parent / "app.py"
 DEFAULT_ATLAS = LAYERS_DIR / "atlas.gpkg"
-REFERENCE_PLANS = _CHECKOUT.parent / "shared" / "plans"  # the reference plans beside a checkout (tests, benches)
+REFERENCE_PLANS = (
+    _CHECKOUT.parent / "shared" / "plans"
+)  # the reference plans beside a checkout (tests, benches)

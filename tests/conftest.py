@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.resources import DEFAULT_ATLAS, REFERENCE_PLANS
 
 
@@ -26,3 +27,9 @@ def plan_files(plans_dir: Path) -> list[Path]:
 def atlas_path() -> Path:
     """The shipped atlas built from the reference plans (``layers/atlas.gpkg``)."""
     return DEFAULT_ATLAS
+
+
+@pytest.fixture(scope="session")
+def shipped_gazetteer() -> Gazetteer:
+    """The shipped gazetteer, loaded once for the session (read-only: tests never change it)."""
+    return Gazetteer.load()

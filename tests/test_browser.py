@@ -22,12 +22,9 @@ from urllib.parse import urlparse
 
 import pytest
 
-from geoplan.resources import ROOT
-
 pytestmark = pytest.mark.browser
 
-SCREENSHOT = ROOT / "bench" / "results" / "app.png"
-OVERVIEW = ROOT / "bench" / "results" / "app-overview.png"
+ROOT = Path(__file__).resolve().parents[1]  # the checkout: `streamlit run app.py` runs from here
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -162,6 +159,9 @@ def wait_for_frame(page, selector: str, timeout_s: float = 45):
 
 
 def test_app_in_headless_chromium(app_url: str, tmp_path: Path) -> None:
+    # Screenshots go to the test's own folder (GEOPLAN_SCREENSHOTS keeps them, for a person to look at).
+    shots = Path(os.environ.get("GEOPLAN_SCREENSHOTS") or tmp_path)
+    overview, screenshot = shots / "app-overview.png", shots / "app.png"
     chromium, sync_api = need_browser()
     env = {**os.environ, **cjk_fontconfig(tmp_path)}
     blocked: list[str] = []
@@ -183,8 +183,8 @@ def test_app_in_headless_chromium(app_url: str, tmp_path: Path) -> None:
             assert frame.locator(".geoplan-legend").count() == 1
             paths_before = frame.locator("path.leaflet-interactive").count()
             assert paths_before > 0
-            SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(OVERVIEW), full_page=False)
+            shots.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(overview), full_page=False)
 
             # Toggle a thematic layer off in the layer control: fewer shapes are drawn.
             overlays = frame.locator(".leaflet-control-layers-overlays label")
@@ -212,8 +212,8 @@ def test_app_in_headless_chromium(app_url: str, tmp_path: Path) -> None:
             )
             page.get_by_text(f"定位：{query}").first.wait_for(timeout=10_000)
             time.sleep(0.5)
-            SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(SCREENSHOT), full_page=False)
+            shots.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(screenshot), full_page=False)
 
             # Panning reruns only the map's fragment (the downloads follow the view): the map, about a
             # megabyte, is not sent again and stays drawn.
@@ -242,7 +242,7 @@ def test_app_in_headless_chromium(app_url: str, tmp_path: Path) -> None:
             assert buttons.count() == 6
         finally:
             browser.close()
-    assert SCREENSHOT.stat().st_size > 10_000
+    assert screenshot.stat().st_size > 10_000
     # Nothing but tiles was wanted from outside: scripts and styles all came from the app.
     assert not [url for url in blocked if url.endswith((".js", ".css"))], blocked
 

@@ -13,7 +13,7 @@ import pytest
 import shapely
 from shapely.geometry import Point
 
-from geoplan.atlas.schema import BASE_COLUMNS
+from geoplan.atlas.schema import BASE_COLUMNS, places_frame
 from geoplan.errors import GazetteerError, InputError
 from geoplan.geocode.gazetteer import CURATED_COLUMNS, PRECISIONS, TYPES, Gazetteer, normalize
 from geoplan.resources import GAZETTEER_DIR
@@ -231,7 +231,7 @@ def test_place_properties(gz):
 
 
 def test_frame_has_base_columns(gz):
-    frame = gz.frame(["league", "banner"])
+    frame = places_frame(gz, ["league", "banner"])
     assert list(frame.columns) == [*BASE_COLUMNS, "geometry"]
     assert frame.crs.to_epsg() == 4326
     assert len(frame) == 115

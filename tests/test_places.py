@@ -8,7 +8,8 @@ import pytest
 
 from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.geocode.places import PlanPlaces, corridor_line, coverage, geoparse, place_rows
-from geoplan.read.plan import Plan, PlanMeta, read
+from geoplan.read.model import Plan, PlanMeta
+from geoplan.read.plan import read
 
 #: words that must never come out as places (issue 5).
 GENERIC = {

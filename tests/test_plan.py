@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from geoplan.read.plan import Plan, read
+from geoplan.read.model import Plan
+from geoplan.read.plan import read
 from geoplan.read.textnorm import (
     BOX_RE,
     HEADING_RE,
@@ -84,8 +85,15 @@ OUTLINE = {"000": (15, 60, 191), "001": (0, 13, 55), "002": (0, 12, 43), "003": 
 
 
 @pytest.fixture(scope="session")
-def plans(plan_files: list[Path]) -> dict[str, Plan]:
-    return {path.name[:3]: read(path) for path in plan_files}
+def plans(plan_files: list[Path], shipped_gazetteer) -> dict[str, Plan]:
+    return {path.name[:3]: read(path, shipped_gazetteer) for path in plan_files}
+
+
+def test_a_banner_plan_read_without_a_gazetteer_says_its_league_is_unknown(plan_files: list[Path]) -> None:
+    """No ambient gazetteer: without one, the unprinted league of 乌拉特后旗's plan stays unknown, in words."""
+    plan = read(next(p for p in plan_files if p.name.startswith("002")))
+    assert plan.meta.parent is None
+    assert plan.warnings == ["parent unit of 乌拉特后旗 unknown (not printed; no gazetteer given)"]
 
 
 def test_all_reference_plans_are_covered(plans: dict[str, Plan]) -> None:

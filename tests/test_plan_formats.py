@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from geoplan.read.plan import Plan, read
+from geoplan.read.model import Plan
+from geoplan.read.plan import read
 
 #: The reference plan used for the format round trips (lists, a table box, 一、 headings).
 PLAN_KEY = "002"
@@ -19,8 +20,8 @@ CHAPTER_START, CHAPTER_END = "第三章 生态文明", "第四章 产业发展"
 
 
 @pytest.fixture(scope="module")
-def original(plan_files: list[Path]) -> Plan:
-    return read(next(p for p in plan_files if p.name.startswith(PLAN_KEY)))
+def original(plan_files: list[Path], shipped_gazetteer) -> Plan:
+    return read(next(p for p in plan_files if p.name.startswith(PLAN_KEY)), shipped_gazetteer)
 
 
 def _outline(plan: Plan, start: int = 0, end: int | None = None) -> list[tuple[str, str, str]]:
@@ -34,14 +35,16 @@ def _boxes(plan: Plan, start: int = 0, end: int | None = None) -> list[tuple[str
 
 
 @pytest.mark.parametrize("encoding", ["gb18030", "gbk", "utf-16", "utf-16-be", "utf-8-sig", "utf-16-le"])
-def test_other_encodings_read_the_same(original: Plan, tmp_path: Path, encoding: str) -> None:
+def test_other_encodings_read_the_same(
+    original: Plan, tmp_path: Path, encoding: str, shipped_gazetteer
+) -> None:
     text = original.path.read_text(encoding="utf-8")
     data = text.encode(encoding, errors="strict")
     if encoding == "utf-16-be":
         data = b"\xfe\xff" + data  # UTF-16 with a big-endian byte-order mark
     copy = tmp_path / f"copy-{encoding}.txt"
     copy.write_bytes(data)
-    plan = read(copy)
+    plan = read(copy, shipped_gazetteer)
     expected = {"gbk": "gb18030", "utf-16-be": "utf-16", "utf-8-sig": "utf-8-sig"}.get(encoding, encoding)
     assert plan.encoding == expected
     assert plan.warnings == (

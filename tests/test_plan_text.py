@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from geoplan.read.plan import Plan, read
+from geoplan.read.model import Plan
+from geoplan.read.plan import read
 from geoplan.read.textnorm import cn_to_int, decode_bytes, normalise
 
 PAGE_STYLES = ("－ {} －", "- {} -", "({})", "—{}—", "{}")

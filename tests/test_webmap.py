@@ -188,8 +188,6 @@ def test_download_rejects_unknown_format(shipped):
 
 @pytest.mark.parametrize("fmt", list(webmap.DOWNLOADS))
 def test_downloads_of_a_selection(shipped, fmt):
-    if not webmap.download_ready(fmt):
-        pytest.skip(f"{webmap.DOWNLOADS[fmt][1]} has not landed yet")
     layers = {k: v.head(30) for k, v in shipped.items() if k in ("leagues", "banners", "industry")}
     data, name, mime = webmap.download(layers, fmt, bbox=tuple(shipped["leagues"].total_bounds))
     assert len(data) > 100 and name and mime

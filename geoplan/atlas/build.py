@@ -19,7 +19,7 @@ import geopandas as gpd
 import pandas as pd
 import pyogrio
 
-from geoplan.atlas.schema import BASE_COLUMNS, CRS, FEATURE_COLUMNS
+from geoplan.atlas.schema import BASE_COLUMNS, CRS, FEATURE_COLUMNS, places_frame
 from geoplan.errors import AtlasError, GeoplanError, InputError
 from geoplan.extract.features import issuer_area, locate_project, place_row, project_row
 from geoplan.extract.projects import Project, extract_projects, location_report, provenance_at
@@ -87,7 +87,7 @@ def build_plan(path: Path, gazetteer: Any, *, plan: Any = None, places: Any = No
     from geoplan.geocode.places import geoparse
     from geoplan.read.plan import read
 
-    plan = plan if plan is not None else read(path)
+    plan = plan if plan is not None else read(path, gazetteer)
     places = places if places is not None else geoparse(plan, gazetteer)
     issuer = _issuer(plan.meta, gazetteer)
     issuer_ids = {issuer.id, *issuer.parent_ids} if issuer is not None else set()
@@ -227,7 +227,7 @@ def assemble_layers(builds: Sequence[PlanBuild], gazetteer: Any) -> dict[str, gp
         for row in build.project_rows + build.place_rows:
             rows_by_layer.setdefault(row["layer"], []).append(row)
     layers = {}
-    gazetteer_frame = gazetteer.frame()
+    gazetteer_frame = places_frame(gazetteer)
     for layer in load_layers():
         if layer.group == "base":
             layers[layer.id] = _base_frame(gazetteer_frame, layer, named)

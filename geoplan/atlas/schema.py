@@ -7,12 +7,14 @@ base layers carry :data:`BASE_COLUMNS`.  ``read_atlas`` returns ``{layer_id: Geo
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import geopandas as gpd
 import pyogrio
 
 from geoplan.errors import AtlasError
+from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.resources import DEFAULT_ATLAS
 
 CRS = "EPSG:4326"
@@ -82,3 +84,27 @@ def read_atlas(
         frame = gpd.read_file(path, layer=name, engine="pyogrio")
         frames[name] = frame.to_crs(CRS) if frame.crs is not None and frame.crs != CRS else frame
     return frames
+
+
+def places_frame(gazetteer: Gazetteer, types: Iterable[str] | None = None) -> gpd.GeoDataFrame:
+    """The gazetteer's places (of ``types``) as a GeoDataFrame (EPSG:4326) with the columns of the base layers."""
+    rows = []
+    geometries = []
+    for place in gazetteer.records(types):
+        banner = gazetteer.get(place.banner_id) if place.banner_id in gazetteer else None
+        league = gazetteer.get(place.league_id) if place.league_id in gazetteer else None
+        rows.append(
+            {
+                "place_id": place.id,
+                "name": place.name,
+                "type": place.type,
+                "adcode": place.adcode,
+                "banner": banner.name if banner else "",
+                "league": league.name if league else "",
+                "precision": place.precision,
+                "geometry_source": place.geometry_source,
+                "plans": "",
+            }
+        )
+        geometries.append(place.geometry)
+    return gpd.GeoDataFrame(rows, columns=list(BASE_COLUMNS), geometry=geometries, crs=CRS)

@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "export": "geoplan.cli.export:export",
     "render": "geoplan.cli.render:render",
     "store": "geoplan.cli.store:store",
+    "app": "geoplan.cli.app:app",
 }
 
 

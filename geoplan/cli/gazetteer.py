@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from geoplan.atlas.schema import places_frame
 from geoplan.cli.options import json_option, overwrite_option
 from geoplan.errors import InputError, UnsupportedFormatError
 from geoplan.geocode.gazetteer import TYPES, Candidate, Gazetteer, Place
@@ -157,7 +158,7 @@ def export(out: Path, types: tuple[str, ...], overwrite: bool) -> None:
         raise UnsupportedFormatError(f"{out}: unknown format; use one of {', '.join(_EXTENSION_TO_DRIVER)}")
     if out.exists() and not overwrite:
         raise InputError(f"{out}: exists (use --overwrite)")
-    frame = Gazetteer.load().frame(types or None)
+    frame = places_frame(Gazetteer.load(), types or None)
     with atomic_path(out) as tmp:
         if driver == "CSV":
             table = frame.drop(columns="geometry")

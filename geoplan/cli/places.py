@@ -37,7 +37,7 @@ def places(plans: tuple[Path, ...], out: Path | None, overwrite: bool) -> None:
     gazetteer = Gazetteer.load()
     rows = []
     for path in paths:
-        rows.extend(place_rows(geoparse(read(path), gazetteer)))
+        rows.extend(place_rows(geoparse(read(path, gazetteer), gazetteer)))
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=PLACE_COLUMNS, lineterminator="\n")
     writer.writeheader()

@@ -21,7 +21,7 @@ def plan() -> None:
 
 
 def plan_summary(read_plan: Any) -> dict[str, Any]:
-    """A JSON-ready summary of a :class:`geoplan.read.plan.Plan`."""
+    """A JSON-ready summary of a :class:`geoplan.read.model.Plan`."""
     meta = read_plan.meta
     levels = Counter(section.level for section in read_plan.sections)
     boxes = [box for box in read_plan.boxes if box.number]
@@ -109,13 +109,15 @@ def format_table(summaries: list[dict[str, Any]]) -> str:
 @click.pass_context
 def info(ctx: click.Context, files: tuple[Path, ...], as_json: bool) -> None:
     """Metadata and outline counts (chapters, sections, boxes, box items) of plan FILES (or directories)."""
+    from geoplan.geocode.gazetteer import Gazetteer
     from geoplan.read.plan import read
 
+    gazetteer = Gazetteer.load()  # the league of a banner plan that does not print it
     summaries: list[dict[str, Any]] = []
     failures = 0
     for path in plan_paths(files):
         try:
-            summaries.append(plan_summary(read(path)))
+            summaries.append(plan_summary(read(path, gazetteer)))
         except PlanReadError as error:
             failures += 1
             click.echo(f"Error: {error}", err=True)

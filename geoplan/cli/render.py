@@ -61,6 +61,7 @@ def render(
 ) -> None:
     """Render ATLAS (default: layers/atlas.gpkg) as a map page; the format follows --out's suffix."""
     from geoplan.atlas.schema import read_atlas
+    from geoplan.geocode.gazetteer import Gazetteer
     from geoplan.output.render.compose import check_options, filter_layers, parse_bbox, render_report
 
     fmt = SUFFIX_FORMATS.get(out.suffix.lower())
@@ -90,6 +91,7 @@ def render(
         landscape=landscape,
         dpi=resolution,
         basemap=basemap,
+        gazetteer=Gazetteer.load(),
     )
     for note in summary.notes:
         click.echo(f"note: {note}", err=True)

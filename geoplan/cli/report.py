@@ -129,7 +129,7 @@ def report(plans: tuple[Path, ...], as_json: bool) -> None:
     if not paths:
         raise InputError("no plan files (.txt/.md/.pdf/.docx) among the arguments")
     gazetteer = Gazetteer.load()
-    parsed = [geoparse(read(path), gazetteer) for path in paths]
+    parsed = [geoparse(read(path, gazetteer), gazetteer) for path in paths]
     sections = build_report(parsed)
     if as_json:
         click.echo(json.dumps([asdict(s) for s in sections], ensure_ascii=False, indent=2))

@@ -1,6 +1,6 @@
 """Projects of a plan: every item of every project box, located body sentences, layout boxes.
 
-:func:`extract_projects` turns a read :class:`~geoplan.read.plan.Plan` (and its resolved places, when
+:func:`extract_projects` turns a read :class:`~geoplan.read.model.Plan` (and its resolved places, when
 given) into :class:`Project` records that carry where they come from (plan, chapter, section, box,
 item, page), what they are (sector, action, quantities) and where they are (resolved mentions and
 corridors inside their text).  Ids are stable: ``<plan stem>:<box>:<item>[:<n>]`` for box items,
@@ -18,7 +18,7 @@ from typing import Any
 from geoplan.extract.classify import classify_action, classify_sector
 from geoplan.extract.quantities import Quantity, parse_quantities
 from geoplan.layers import thematic_layer_for_sector
-from geoplan.read.plan import Box, BoxItem, Plan
+from geoplan.read.model import Box, BoxItem, Plan
 
 #: box kinds, decided from the title
 INDICATOR, LAYOUT, PROJECT, OTHER = "indicator", "layout", "project", "other"

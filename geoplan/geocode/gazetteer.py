@@ -33,7 +33,7 @@ from geoplan.errors import GazetteerError, InputError
 from geoplan.resources import GAZETTEER_DIR
 
 if TYPE_CHECKING:
-    import geopandas as gpd
+    pass
 
 TYPES = (
     "province", "league", "banner", "town", "village", "neighbour", "port", "park", "subpark", "airport",
@@ -227,36 +227,19 @@ class Gazetteer:
             key=lambda c: (-c.score, precision_rank.get(c.place.precision, 9), c.place.id),
         )
 
+    def league_of(self, name: str) -> str | None:
+        """The league-level unit holding the county-level unit named exactly ``name``; None when unknown or
+        when several leagues have a unit of that name."""
+        leagues = {
+            self._places[place.league_id].name
+            for candidate in self.lookup(name, types=["banner"])
+            if (place := candidate.place).name == name and place.league_id in self._places
+        }
+        return leagues.pop() if len(leagues) == 1 else None
+
     def parents(self, place: Place) -> list[Place]:
         """The place's parents, nearest first (unknown ids skipped)."""
         return [self._places[p] for p in place.parent_ids if p in self._places]
-
-    def frame(self, types: Iterable[str] | None = None) -> gpd.GeoDataFrame:
-        """The places as a GeoDataFrame (EPSG:4326) with the columns of ``atlas.BASE_COLUMNS``."""
-        import geopandas as gpd  # noqa: PLC0415 - heavy, only when asked
-
-        from geoplan.atlas.schema import BASE_COLUMNS, CRS  # noqa: PLC0415
-
-        rows = []
-        geometries = []
-        for place in self.records(types):
-            banner = self._places.get(place.banner_id or "")
-            league = self._places.get(place.league_id or "")
-            rows.append(
-                {
-                    "place_id": place.id,
-                    "name": place.name,
-                    "type": place.type,
-                    "adcode": place.adcode,
-                    "banner": banner.name if banner else "",
-                    "league": league.name if league else "",
-                    "precision": place.precision,
-                    "geometry_source": place.geometry_source,
-                    "plans": "",
-                }
-            )
-            geometries.append(place.geometry)
-        return gpd.GeoDataFrame(rows, columns=list(BASE_COLUMNS), geometry=geometries, crs=CRS)
 
     # -- internals ---------------------------------------------------------------------------
     def _hits(self, key: str) -> list[tuple[str, str, str]]:

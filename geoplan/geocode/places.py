@@ -88,7 +88,7 @@ def finder_for(gazetteer: Any) -> MentionFinder:
 
 
 def geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
-    """Find, resolve and tabulate the places of ``plan`` (a :class:`geoplan.read.plan.Plan`)."""
+    """Find, resolve and tabulate the places of ``plan`` (a :class:`geoplan.read.model.Plan`)."""
     finder = finder_for(gazetteer)
     meta = plan.meta
     resolver = Resolver(gazetteer, getattr(meta, "issuer", None), getattr(meta, "parent", None))

@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import html
-import importlib
-import importlib.util
 import io
 import json
 import os
@@ -36,8 +34,11 @@ from folium.utilities import JsCode
 from jinja2 import Template
 
 from geoplan.errors import UnsupportedFormatError
+from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.layers import LayerDef, load_layers
+from geoplan.output.export import export_bytes
 from geoplan.output.offline import DEFAULT_ASSET_BASE, localize
+from geoplan.output.render.compose import render_map
 from geoplan.output.selection import APPROXIMATE_PRECISIONS, SearchHit, approximate_mask, atlas_bounds
 
 #: Inner Mongolia, for an empty atlas.
@@ -478,6 +479,11 @@ def _compact_json() -> None:
     }
 
 
+# folium's templates share one Jinja environment: set its JSON policy once, when this module is imported,
+# rather than on every map (every map geoplan draws wants it; folium's own defaults are only bigger).
+_compact_json()
+
+
 def build_map(
     atlas: Mapping[str, gpd.GeoDataFrame],
     *,
@@ -495,7 +501,6 @@ def build_map(
     overlay would still cost the browser its bytes and one Leaflet object per feature.  The legend lists
     them as switched off.
     """
-    _compact_json()
     choices = basemaps(tianditu)
     if basemap not in choices:
         basemap = "osm"
@@ -542,20 +547,16 @@ def build_map(
     return localize(fmap, asset_base)
 
 
-#: Downloads of the current selection: format -> (label, module doing the work, file suffix, MIME type).
-DOWNLOADS: dict[str, tuple[str, str, str, str]] = {
-    "geojson": ("GeoJSON", "geoplan.output.export", "geojson", "application/geo+json"),
-    "shp": ("Shapefile (zip)", "geoplan.output.export", "zip", "application/zip"),
-    "gpkg": ("GeoPackage", "geoplan.output.export", "gpkg", "application/geopackage+sqlite3"),
-    "csv": ("CSV", "geoplan.output.export", "csv", "text/csv"),
-    "png": ("PNG 地图", "geoplan.output.render.compose", "png", "image/png"),
-    "pdf": ("PDF 地图", "geoplan.output.render.compose", "pdf", "application/pdf"),
+#: Downloads of the current selection: format -> (label, file suffix, MIME type).
+DOWNLOADS: dict[str, tuple[str, str, str]] = {
+    "geojson": ("GeoJSON", "geojson", "application/geo+json"),
+    "shp": ("Shapefile (zip)", "zip", "application/zip"),
+    "gpkg": ("GeoPackage", "gpkg", "application/geopackage+sqlite3"),
+    "csv": ("CSV", "csv", "text/csv"),
+    "png": ("PNG 地图", "png", "image/png"),
+    "pdf": ("PDF 地图", "pdf", "application/pdf"),
 }
-
-
-def download_ready(fmt: str) -> bool:
-    """Whether the module making ``fmt`` is installed (the exports and static maps land separately)."""
-    return importlib.util.find_spec(DOWNLOADS[fmt][1]) is not None
+MAP_FORMATS = ("png", "pdf")
 
 
 def download(
@@ -563,16 +564,17 @@ def download(
     fmt: str,
     bbox: tuple[float, float, float, float] | None = None,
     title: str = "geoplan",
+    gazetteer: Gazetteer | None = None,
 ) -> tuple[bytes, str, str]:
-    """``(data, file name, MIME type)`` of the selection: GIS formats via ``geoplan.output.export.export_bytes``,
-    PNG/PDF maps of ``bbox`` via ``geoplan.output.render.compose.render_map``."""
+    """``(data, file name, MIME type)`` of the selection: GIS formats via :func:`export_bytes`, PNG/PDF maps of
+    ``bbox`` via :func:`render_map` (with ``gazetteer``'s lakes and rivers when given)."""
     if fmt not in DOWNLOADS:
         raise UnsupportedFormatError(f"unknown download format {fmt!r}; known: {', '.join(DOWNLOADS)}")
-    _label, module, suffix, mime = DOWNLOADS[fmt]
-    if module == "geoplan.output.export":
-        return importlib.import_module(module).export_bytes(dict(layers), fmt)
+    _label, suffix, mime = DOWNLOADS[fmt]
+    if fmt not in MAP_FORMATS:
+        return export_bytes(dict(layers), fmt)
     buffer = io.BytesIO()
-    importlib.import_module(module).render_map(dict(layers), buffer, fmt=fmt, bbox=bbox, title=title)
+    render_map(dict(layers), buffer, fmt=fmt, bbox=bbox, title=title, gazetteer=gazetteer)
     return buffer.getvalue(), f"geoplan-map.{suffix}", mime
 
 
@@ -651,7 +653,6 @@ __all__ = [
     "DOWNLOADS",
     "Basemap",
     "download",
-    "download_ready",
     "build_map",
     "basemaps",
     "display_frame",

@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import Protocol
 
-from geoplan.read.plan import PlanMeta
+from geoplan.read.model import PlanMeta
 from geoplan.read.textnorm import CN_NUM, TITLE_RE, Line, cn_to_int
 
-#: League-level units of Inner Mongolia (3 盟 + 9 地级市): used when the gazetteer is unavailable.
+#: League-level units of Inner Mongolia (3 盟 + 9 地级市), fixed since 2012 (乌兰察布、巴彦淖尔 became cities).
 LEAGUE_LEVEL_UNITS = (
     "呼和浩特市", "包头市", "乌海市", "赤峰市", "通辽市", "鄂尔多斯市", "呼伦贝尔市", "巴彦淖尔市", "乌兰察布市",
     "兴安盟", "锡林郭勒盟", "阿拉善盟",
@@ -97,35 +97,19 @@ def published_date(lines: Iterable[Line]) -> str | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def _gazetteer():  # pragma: no cover - depends on engineer 2's data being present
-    try:
-        from geoplan.geocode.gazetteer import Gazetteer
-    except ImportError:
-        return None
-    try:
-        return Gazetteer.load()
-    except Exception:  # noqa: BLE001 - a missing/broken gazetteer only means "parent unknown"
-        return None
+class AdminIndex(Protocol):
+    """What metadata needs of a gazetteer: the league of a banner/district (the gazetteer is one)."""
 
-
-@lru_cache(maxsize=1)
-def _league_names() -> frozenset[str]:
-    names = set(LEAGUE_LEVEL_UNITS)
-    gz = _gazetteer()
-    if gz is not None:
-        try:
-            names.update(place.name for place in gz.records(types=["league"]))
-        except Exception:  # noqa: BLE001
-            pass
-    return frozenset(names)
+    def league_of(self, name: str) -> str | None:
+        """The league-level unit holding the county-level unit ``name``; None when unknown or ambiguous."""
+        ...
 
 
 def issuer_level(issuer: str) -> str:
     """'league' (盟/地级市), 'banner' (旗/县/县级市) or 'district' (市辖区 and similar); '' if unknown."""
     if not issuer:
         return ""
-    if issuer.endswith("盟") or issuer in _league_names():
+    if issuer.endswith("盟") or issuer in LEAGUE_LEVEL_UNITS:
         return "league"
     if issuer.endswith(("旗", "县")):
         return "banner"
@@ -138,35 +122,19 @@ def issuer_level(issuer: str) -> str:
 
 def split_parent(issuer: str) -> tuple[str | None, str]:
     """('呼和浩特市', '新城区') for '呼和浩特市新城区'; (None, issuer) when no parent is printed."""
-    for league in sorted(_league_names(), key=len, reverse=True):
+    for league in sorted(LEAGUE_LEVEL_UNITS, key=len, reverse=True):
         if issuer.startswith(league) and len(issuer) > len(league) + 1:
             return league, issuer[len(league) :]
     return None, issuer
 
 
-def parent_from_gazetteer(name: str) -> str | None:
-    """The league of a banner/district from the gazetteer; None when unknown or ambiguous."""
-    gz = _gazetteer()
-    if gz is None:
-        return None
-    try:
-        candidates = gz.lookup(name, types=["banner"])
-    except Exception:  # noqa: BLE001
-        return None
-    leagues = set()
-    for candidate in candidates:
-        place = candidate.place
-        if place.name != name or not getattr(place, "league_id", None):
-            continue
-        try:
-            leagues.add(gz.get(place.league_id).name)
-        except Exception:  # noqa: BLE001
-            continue
-    return leagues.pop() if len(leagues) == 1 else None
+def build_meta(
+    front: list[Line], body: list[Line], warnings: list[str], admin: AdminIndex | None = None
+) -> PlanMeta:
+    """Metadata of a plan from its title block and body lines; problems are appended to ``warnings``.
 
-
-def build_meta(front: list[Line], body: list[Line], warnings: list[str]) -> PlanMeta:
-    """Metadata of a plan from its title block and body lines; problems are appended to ``warnings``."""
+    A banner plan that does not print its league gets it from ``admin`` (the gazetteer), when given.
+    """
     guess = find_title(front, body)
     title = guess.title if guess else ""
     if guess is None:
@@ -185,11 +153,10 @@ def build_meta(front: list[Line], body: list[Line], warnings: list[str]) -> Plan
     if level in ("banner", "district"):
         parent, _ = split_parent(issuer)
         if parent is None:
-            parent = parent_from_gazetteer(issuer)
+            parent = admin.league_of(issuer) if admin is not None else None
             if parent is None:
-                warnings.append(
-                    f"parent unit of {issuer} unknown (not printed; gazetteer has no unique match)"
-                )
+                why = "gazetteer has no unique match" if admin is not None else "no gazetteer given"
+                warnings.append(f"parent unit of {issuer} unknown (not printed; {why})")
     number = fyp_number(title) if title else None
     if number is None:
         number = next((n for line in body[:200] if (n := fyp_number(line.text))), None)

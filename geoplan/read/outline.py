@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geoplan.read.plan import Box, BoxItem, Paragraph, Section
+from geoplan.read.model import Box, BoxItem, Paragraph, Section
 from geoplan.read.textnorm import (
     BOX_RE,
     CN_NUM,

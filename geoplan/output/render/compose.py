@@ -39,6 +39,7 @@ from shapely.geometry import box
 from shapely.geometry.base import BaseGeometry
 
 from geoplan.errors import InputError, RenderError, UnsupportedFormatError
+from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.io import atomic_path
 from geoplan.layers import LayerDef, load_layers
 from geoplan.output.render.data import (
@@ -271,6 +272,7 @@ def compose_map(
     basemap: str = "none",
     tile_source: str = DEFAULT_TILES,
     today: dt.date | None = None,
+    gazetteer: Gazetteer | None = None,
 ) -> MapComposition:
     """Build the map figure (call inside :func:`matplotlib.rc_context` of :func:`geoplan.output.render.fonts.cjk_rc`)."""
     check_options("png", paper, dpi, basemap)
@@ -283,7 +285,7 @@ def compose_map(
         notes.append(f"layers not in layers.yaml, not drawn: {', '.join(unknown)}")
         layers = {name: frame for name, frame in layers.items() if name in definitions}
     projected_full = project_layers(layers, MAP_CRS)
-    focus: PlaceExtent | None = resolve_place(place, layers, MAP_CRS, notes) if place else None
+    focus: PlaceExtent | None = resolve_place(place, layers, MAP_CRS, notes, gazetteer) if place else None
 
     layout = layout_for(PAPER_MM[paper], landscape, definitions, layers)
     region = _region(projected_full, REGION_TOLERANCE_M)
@@ -324,7 +326,7 @@ def compose_map(
             used_basemap, attribution = "tiles", result.attribution
         else:
             notes.append(result.reason)
-    water_parts = _draw_water(ax, extent, units_per_px, notes)
+    water_parts = _draw_water(ax, extent, units_per_px, gazetteer)
 
     outside = sum(
         int((~shapely.intersects(view, np.asarray(f.geometry.values, dtype=object))).sum())
@@ -441,11 +443,13 @@ def compose_map(
 
 
 def _draw_water(
-    ax: Axes, extent: tuple[float, float, float, float], units_per_px: float, notes: list[str]
+    ax: Axes, extent: tuple[float, float, float, float], units_per_px: float, gazetteer: Gazetteer | None
 ) -> tuple[bool, bool]:
     """Lakes/reservoirs and rivers of the gazetteer under everything; (areas drawn, lines drawn)."""
-    water = load_water(MAP_CRS, extent, notes)
-    if water is None or water.empty:
+    if gazetteer is None:
+        return False, False
+    water = load_water(gazetteer, MAP_CRS, extent)
+    if water.empty:
         return False, False
     simplified = water.geometry.simplify(units_per_px)
     areas = [g for g in simplified if g.geom_type in ("Polygon", "MultiPolygon")]
@@ -626,11 +630,13 @@ def render_map(
     landscape: bool = False,
     dpi: int = 200,
     basemap: str = "none",
+    gazetteer: Gazetteer | None = None,
 ) -> None:
     """Render the atlas layers as a finished map page to ``out`` (a path, written atomically, or a binary file).
 
     ``bbox`` is (minx, miny, maxx, maxy) in degrees; ``place`` a league, banner or gazetteer place to zoom
     to; ``basemap='tiles'`` draws web tiles when they load and falls back to the vector basemap otherwise.
+    ``gazetteer`` adds its lakes and rivers under the map and its places to ``place``'s search.
     """
     render_report(
         layers,
@@ -644,6 +650,7 @@ def render_map(
         landscape=landscape,
         dpi=dpi,
         basemap=basemap,
+        gazetteer=gazetteer,
     )
 
 

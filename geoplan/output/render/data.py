@@ -10,14 +10,15 @@ from pyproj import CRS
 from shapely.geometry import box
 from shapely.geometry.base import BaseGeometry
 
-from geoplan.errors import GeoplanError, InputError
+from geoplan.atlas.schema import places_frame
+from geoplan.errors import InputError
+from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.output.render.labels import LabelCandidate
 
 WATER_TYPES = ["lake", "river", "reservoir"]
 ADMIN_SUFFIXES = ("自治旗", "自治县", "旗", "县", "市", "区", "盟")
 PLAN_KINDS = {"14th": "“十四五”", "15th": "“十五五”"}
 TOWN_LABEL_SPAN_M = 400_000.0
-_WATER_CACHE: dict[str, gpd.GeoDataFrame] = {}
 
 
 @dataclass(frozen=True)
@@ -47,21 +48,15 @@ def _core(name: str) -> str:
     return name
 
 
-def _gazetteer(notes: list[str]):
-    try:
-        from geoplan.geocode.gazetteer import Gazetteer
-
-        return Gazetteer.load()
-    except ImportError:
-        notes.append("gazetteer not available yet")
-    except GeoplanError as error:
-        notes.append(f"gazetteer not available: {error}")
-    return None
-
-
-def resolve_place(name: str, layers: dict[str, gpd.GeoDataFrame], crs: CRS, notes: list[str]) -> PlaceExtent:
+def resolve_place(
+    name: str,
+    layers: dict[str, gpd.GeoDataFrame],
+    crs: CRS,
+    notes: list[str],
+    gazetteer: Gazetteer | None = None,
+) -> PlaceExtent:
     """A league or banner of the atlas (also without its suffix: 鄂尔多斯 = 鄂尔多斯市), a town or place of the
-    atlas, or else a gazetteer place; :class:`InputError` when none has that name."""
+    atlas, or else a place of ``gazetteer`` (when given); :class:`InputError` when none has that name."""
     wanted = name.strip()
     if not wanted:
         raise InputError("empty place name")
@@ -78,7 +73,6 @@ def resolve_place(name: str, layers: dict[str, gpd.GeoDataFrame], crs: CRS, note
                         notes.append(f"{wanted}: {len(hits)} matches in {layer_id}; using the first")
                     geometry = hits.iloc[:1].set_crs(hits.crs or "EPSG:4326", allow_override=True).to_crs(crs)
                     return PlaceExtent(str(hits.iloc[0]["name"]), geometry.geometry.iloc[0], layer_id)
-    gazetteer = _gazetteer(notes)
     if gazetteer is not None:
         candidates = gazetteer.lookup(wanted)
         if candidates:
@@ -90,27 +84,14 @@ def resolve_place(name: str, layers: dict[str, gpd.GeoDataFrame], crs: CRS, note
     )
 
 
-def load_water(
-    crs: CRS, extent: tuple[float, float, float, float], notes: list[str]
-) -> gpd.GeoDataFrame | None:
-    """Lakes, reservoirs and rivers of the gazetteer inside ``extent`` (projected); None when unavailable."""
-    key = crs.to_wkt()
-    if key not in _WATER_CACHE:
-        gazetteer = _gazetteer(notes)
-        if gazetteer is None:
-            return None
-        try:
-            frame = gazetteer.frame(types=WATER_TYPES)
-        except GeoplanError as error:
-            notes.append(f"no water from the gazetteer: {error}")
-            return None
-        frame = frame[frame.geometry.notna() & ~frame.geometry.is_empty]
-        _WATER_CACHE[key] = frame.to_crs(crs) if not frame.empty else frame
-    water = _WATER_CACHE[key]
-    if water.empty:
-        return water
+def load_water(gazetteer: Gazetteer, crs: CRS, extent: tuple[float, float, float, float]) -> gpd.GeoDataFrame:
+    """Lakes, reservoirs and rivers of ``gazetteer`` inside ``extent`` (projected to ``crs``)."""
+    frame = places_frame(gazetteer, types=WATER_TYPES)
+    frame = frame[frame.geometry.notna() & ~frame.geometry.is_empty]
+    if frame.empty:
+        return frame
     minx, miny, maxx, maxy = extent
-    return water.cx[minx:maxx, miny:maxy]
+    return frame.to_crs(crs).cx[minx:maxx, miny:maxy]
 
 
 def plans_summary(layers: dict[str, gpd.GeoDataFrame], shown: int = 4) -> tuple[str, str]:
