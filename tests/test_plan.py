@@ -251,7 +251,11 @@ def test_sentences_across_page_breaks_are_joined(
         if index + 1 < body_line or not line.strip() or "\t" in line or "|" in line:
             continue
         following = next(
-            (j for j in range(index + 1, len(source)) if source[j].strip() and not PAGE_LINE.fullmatch(source[j])),
+            (
+                j
+                for j in range(index + 1, len(source))
+                if source[j].strip() and not PAGE_LINE.fullmatch(source[j])
+            ),
             None,
         )
         if following is None or "\t" in source[following] or "|" in source[following]:

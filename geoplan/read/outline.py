@@ -219,8 +219,7 @@ def _parse_box(lines: list[Line], index: int, norm: NormText) -> tuple[Box, int]
         continuation = bool(items) and (
             previous_label_only
             or (
-                not ends_sentence(items[-1].text)
-                and (current.style == "plain" or _describes(style, current))
+                not ends_sentence(items[-1].text) and (current.style == "plain" or _describes(style, current))
             )
         )
         if style is None:
