@@ -24,6 +24,8 @@ from typing import Protocol, TypeVar
 import ahocorasick
 import numpy
 
+from geoplan.geocode.segment import name_start
+
 #: suffix -> implied place type, longest first (the regex alternation relies on that order).
 SUFFIX_TYPES: dict[str, str] = {
     "高新技术产业开发区": "park",
@@ -92,6 +94,14 @@ OUTSIDE_ID_PREFIXES = ("neighbour:",)
 NAME_FOLLOWERS = ("高速", "铁路", "公路", "高铁", "机场", "口岸", "方向", "地区", "一带", "段", "经")
 #: stems that are street or ethnic words, not names of their own ('人民路' of 人民路街道, '…民族' of 民族乡).
 _NOT_SHORT_ENDINGS = ("路", "街", "道", "城区", "族", "自治")
+
+#: suffixes that end proper names only ('X湖', 'X口岸', 'X开发区'): X must read as a name (segment.py);
+#: park and town suffixes (产业园, 园区, 小镇, 镇 …) also end descriptive names ('乳业扶贫园区').
+PROPER_NAME_SUFFIXES = frozenset(
+    suffix
+    for suffix, kind in SUFFIX_TYPES.items()
+    if kind not in {"park", "town", "village", "scenic"} or suffix.endswith(("开发区", "合作区", "保税区"))
+)
 
 #: suffixes of parks that plans also use descriptively ('装备制造产业园'), and of the zones they belong to.
 SUBPARK_SUFFIXES = ("产业园区", "物流园区", "产业园", "物流园", "园区")
@@ -300,7 +310,11 @@ class MentionFinder:
     def find(self, text: str) -> list[Mention]:
         """Every place mention in ``text``, left to right, non-overlapping."""
         known = self._gazetteer_matches(text)
-        found = self._suffix_matches(text, known)
+        found = [
+            named
+            for m in self._suffix_matches(text, known)
+            if (named := _as_name(text, m, self._ids)) is not None
+        ]
         return _subparks(text, merge_mentions(known, found))
 
     # -- gazetteer pass -------------------------------------------------------------------------------
@@ -448,6 +462,29 @@ class MentionFinder:
             items.append(Mention(stem, start, item_end, SUFFIX_TYPES[suffix], f"enumeration:{suffix}", ids))
             end = start
         return items
+
+
+def _as_name(text: str, mention: Mention, ids: Mapping[str, tuple[str, ...]]) -> Mention | None:
+    """A suffix-rule name the gazetteer does not know, cut to where it reads as a name (see
+    :mod:`geoplan.geocode.segment`): '增设甘其毛都铁路口岸' -> '甘其毛都铁路口岸'; None for '阻止沙漠'."""
+    suffix = mention.rule.removeprefix("suffix:")
+    if suffix == mention.rule or mention.place_ids or suffix not in PROPER_NAME_SUFFIXES:
+        return mention
+    stem_start = mention.start
+    if mention.qualifier and mention.surface.startswith(mention.qualifier):
+        stem_start += len(mention.qualifier)
+    stem_end = mention.end - len(suffix)
+    start = name_start(text, mention.start, stem_start, stem_end, mention.end, _GENERIC_SET)
+    if (
+        start is None
+        or start >= stem_end
+        or (start > mention.start and not is_proper_stem(text[start:stem_end]))
+    ):
+        return None
+    if start == mention.start:
+        return mention
+    surface = text[start : mention.end]
+    return Mention(surface, start, mention.end, mention.type, mention.rule, ids.get(surface, ()))
 
 
 def _ends_a_name(text: str, end: int) -> bool:
