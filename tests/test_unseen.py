@@ -38,3 +38,44 @@ def test_suffix_names_are_names_not_fragments(parsed: dict[str, PlanPlaces], fra
 def test_a_verb_before_a_name_is_cut_off(parsed: dict[str, PlanPlaces]) -> None:
     surfaces = _surfaces(parsed["004"])
     assert "甘其毛都铁路口岸" in surfaces and not any(s.startswith("增设") for s in surfaces)
+
+
+def _all_mentions(places: PlanPlaces):
+    yield from places.mentions
+    for corridor in places.corridors:
+        yield from corridor.waypoints
+
+
+@pytest.mark.parametrize(
+    ("key", "surface"),
+    [
+        ("004", "黄旗"),
+        ("004", "桑根达来"),
+        ("004", "苏海图"),
+        ("004", "兴县"),
+        ("002", "赛乌素"),
+        ("000", "乌兰淖尔"),
+    ],
+)
+def test_a_bare_name_outside_the_jurisdiction_needs_evidence(
+    parsed: dict[str, PlanPlaces], key: str, surface: str
+) -> None:
+    """A short or bare name matching only a place outside the plan's league, with nothing around pointing there,
+    stays unresolved with the reason 'outside jurisdiction' rather than being placed hundreds of km away."""
+    found = [m for m in _all_mentions(parsed[key]) if m.surface == surface]
+    assert found
+    for mention in found:
+        assert mention.place is None and mention.reason.startswith("outside jurisdiction"), mention
+
+
+def test_no_own_place_far_outside_the_plans_league(
+    parsed: dict[str, PlanPlaces], gazetteer: Gazetteer
+) -> None:
+    """Every town a league plan names (outside its lines' ends) lies in that league or is named in full."""
+    for key in ("000", "003", "004"):
+        places = parsed[key]
+        league = places.issuer.league_id or places.issuer.id
+        for mention in places.mentions:
+            place = mention.place
+            if mention.level == "own" and place.type == "town" and league not in place.parent_ids:
+                assert mention.surface == place.name, (key, mention.surface, place.id)
