@@ -79,3 +79,18 @@ def test_no_own_place_far_outside_the_plans_league(
             place = mention.place
             if mention.level == "own" and place.type == "town" and league not in place.parent_ids:
                 assert mention.surface == place.name, (key, mention.surface, place.id)
+
+
+def test_a_banner_inside_a_longer_name_stays_the_banner(parsed: dict[str, PlanPlaces]) -> None:
+    """'乌拉特后旗、乌拉特中旗两大工业园区': the banners stay banners; the park is only its full name."""
+    for places in parsed.values():
+        for mention in places.mentions:
+            if mention.surface == "乌拉特后旗":
+                assert mention.place is not None and mention.place.type == "banner", mention
+
+
+def test_one_port_under_its_longer_forms(parsed: dict[str, PlanPlaces]) -> None:
+    """A known port's name with generic words before 口岸 is that port, not a second record."""
+    forms = {"甘其毛都口岸", "甘其毛都陆上边境口岸", "甘其毛都铁路口岸"}
+    ports = {(m.surface, m.place.id) for m in parsed["004"].mentions if m.surface in forms}
+    assert ports == {(form, "port:甘其毛都口岸") for form in forms}

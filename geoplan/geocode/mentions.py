@@ -140,7 +140,7 @@ GENERIC_WORDS: tuple[str, ...] = tuple(
     sorted(
         """工业 产业 物流 经济 技术 高新 开发 综合 现代 农业 牧业 农牧业 特色 新型 重点 各类 各级 国家级 自治区级
         国家 自治区 省级 市级 盟级 旗级 县级 一级 二级 三级 四级 高等级 高速 干线 支线 专用 通用 民用 国际 跨境 边境
-        沿边 农村 牧区 城乡 城 乡 村 苏木 乡镇 城镇 小 名 大 绿色 生态 文化 旅游 创意 示范 零碳 低碳 数字 智慧
+        沿边 陆上 陆路 农村 牧区 城乡 城 乡 村 苏木 乡镇 城镇 小 名 大 绿色 生态 文化 旅游 创意 示范 零碳 低碳 数字 智慧
         化工 加工 园 泛 主要 周边 本地 全区 全盟 全旗 全市 全国 各 该 此 其 这 那 一批 一个 多个 以上 以下 城市 中心
         新 老 大型 中型 小型 行政 嘎查 嘎查村 口岸 铁路 公路 保税 合作 开发区 工业园 园区 产业园 最美 美丽 特大
         骨干 枢纽 区域 区 地方 县 旗 市 盟 省 本 我 全 同 沿线 沿黄 沿河 重要 核心 主干 快速 普通 国省 省道 国道
@@ -311,7 +311,7 @@ class MentionFinder:
         """Every place mention in ``text``, left to right, non-overlapping."""
         known = self._gazetteer_matches(text)
         found = [
-            named
+            self._known_core(named)
             for m in self._suffix_matches(text, known)
             if (named := _as_name(text, m, self._ids)) is not None
         ]
@@ -438,6 +438,19 @@ class MentionFinder:
             qualifier.place_ids if qualifier else (),
         )
 
+    def _known_core(self, mention: Mention) -> Mention:
+        """A suffix name the gazetteer lacks that is a known name plus generic words before the suffix is that
+        place: '甘其毛都陆上边境口岸' -> 甘其毛都口岸 (one port, not a second record)."""
+        suffix = mention.rule.removeprefix("suffix:")
+        if mention.place_ids or suffix == mention.rule:
+            return mention
+        stem = mention.surface[: -len(suffix)]
+        for cut in range(len(stem) - 1, 1, -1):
+            ids = self._ids.get(stem[:cut] + suffix)
+            if ids and is_generic(stem[cut:]):
+                return replace(mention, place_ids=ids)
+        return mention
+
     def _enumerated(self, text: str, window_start: int, suffix: str, mention: Mention) -> list[Mention]:
         """'乌兰布和、巴音温都尔沙漠': earlier list items that share the suffix, when the gazetteer knows them."""
         items: list[Mention] = []
@@ -459,7 +472,10 @@ class MentionFinder:
             if not ids:
                 break
             start = item_end - len(stem)
-            items.append(Mention(stem, start, item_end, SUFFIX_TYPES[suffix], f"enumeration:{suffix}", ids))
+            if not self.ids(stem):  # a banner's name stays the banner ('乌拉特后旗、乌拉特中旗两大工业园区')
+                items.append(
+                    Mention(stem, start, item_end, SUFFIX_TYPES[suffix], f"enumeration:{suffix}", ids)
+                )
             end = start
         return items
 
