@@ -94,3 +94,11 @@ def test_one_port_under_its_longer_forms(parsed: dict[str, PlanPlaces]) -> None:
     forms = {"甘其毛都口岸", "甘其毛都陆上边境口岸", "甘其毛都铁路口岸"}
     ports = {(m.surface, m.place.id) for m in parsed["004"].mentions if m.surface in forms}
     assert ports == {(form, "port:甘其毛都口岸") for form in forms}
+
+
+def test_hetao_and_route_numbers_are_places(parsed: dict[str, PlanPlaces]) -> None:
+    """河套 is a sourced schematic region record; route numbers (G6, S225, 国道 207) are road mentions."""
+    hetao = [m for m in parsed["004"].mentions if m.surface == "河套"]
+    assert len(hetao) >= 20 and all(m.place is not None and m.place.type == "region" for m in hetao)
+    routes = {m.surface for places in parsed.values() for m in places.mentions if m.rule == "route"}
+    assert {"G6", "G7", "S225"} <= routes and any(r.startswith("国道") for r in routes)

@@ -108,6 +108,11 @@ SUBPARK_SUFFIXES = ("产业园区", "物流园区", "产业园", "物流园", "�
 SUBPARK_VERBS = ("打造", "建设", "建成", "新建", "培育")
 PARK_ZONE_SUFFIXES = ("开发区", "合作区", "保税区", "工业园区")
 
+#: a route number: national/provincial expressway or road (G6, S215) or 国道/省道/县道 N (线).
+ROUTE_NUMBER_RE = re.compile(
+    r"(?<![A-Za-z0-9])(?P<route>[GS]\d{1,4}|(?:国道|省道|县道)\s*\d{1,4})(?![0-9A-Za-z.])"
+)
+
 #: the characters of a stem (CJK ideographs); anything else ends it.
 _HAN = re.compile(r"[\u3400-\u9fff]")
 #: characters that end a stem when walking back from a suffix (function words, list markers).
@@ -315,6 +320,7 @@ class MentionFinder:
             for m in self._suffix_matches(text, known)
             if (named := _as_name(text, m, self._ids)) is not None
         ]
+        found.extend(self._route_numbers(text))
         return _subparks(text, merge_mentions(known, found))
 
     # -- gazetteer pass -------------------------------------------------------------------------------
@@ -437,6 +443,17 @@ class MentionFinder:
             qualifier.surface if qualifier else None,
             qualifier.place_ids if qualifier else (),
         )
+
+    def _route_numbers(self, text: str) -> list[Mention]:
+        """Route numbers: 'G6', 'S215', '国道 207 线', '省道213', '县道 718' (the name without 线)."""
+        found = []
+        for match in ROUTE_NUMBER_RE.finditer(text):
+            surface = match.group("route")
+            key = re.sub(r"\s+", "", surface)
+            found.append(
+                Mention(surface, match.start("route"), match.end("route"), "road", "route", self.ids(key))
+            )
+        return found
 
     def _known_core(self, mention: Mention) -> Mention:
         """A suffix name the gazetteer lacks that is a known name plus generic words before the suffix is that
