@@ -97,8 +97,8 @@ def test_one_port_under_its_longer_forms(parsed: dict[str, PlanPlaces]) -> None:
 
 
 def test_hetao_and_route_numbers_are_places(parsed: dict[str, PlanPlaces]) -> None:
-    """河套 is a sourced schematic region record; route numbers (G6, S225, 国道 207) are road mentions."""
+    """河套 is a sourced schematic region record; route numbers (G242, S225, 国道 207) are road mentions."""
     hetao = [m for m in parsed["004"].mentions if m.surface == "河套"]
     assert len(hetao) >= 20 and all(m.place is not None and m.place.type == "region" for m in hetao)
     routes = {m.surface for places in parsed.values() for m in places.mentions if m.type == "road"}
-    assert {"G6", "G7", "S225"} <= routes and any(r.startswith("国道") for r in routes)
+    assert {"G242", "S225", "G110"} <= routes and any(r.startswith("国道") for r in routes)
