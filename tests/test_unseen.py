@@ -102,3 +102,12 @@ def test_hetao_and_route_numbers_are_places(parsed: dict[str, PlanPlaces]) -> No
     assert len(hetao) >= 20 and all(m.place is not None and m.place.type == "region" for m in hetao)
     routes = {m.surface for places in parsed.values() for m in places.mentions if m.type == "road"}
     assert {"G242", "S225", "G110"} <= routes and any(r.startswith("国道") for r in routes)
+
+
+def test_report_says_why_each_place_is_approximate(parsed: dict[str, PlanPlaces]) -> None:
+    from geoplan.cli.report import approximate_section
+
+    section = approximate_section([parsed["004"]])
+    why = {row[1]: row[5] for row in section.rows}
+    assert why["兴县"].startswith("outside jurisdiction") and "banner precision" in why["乌兰布和沙漠"]
+    assert "巴彦淖尔市" not in why and all(text for text in why.values())
