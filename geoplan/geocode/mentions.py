@@ -110,9 +110,9 @@ SUBPARK_VERBS = ("打造", "建设", "建成", "新建", "培育")
 PARK_ZONE_SUFFIXES = ("开发区", "合作区", "保税区", "工业园区")
 
 #: a route number: national/provincial expressway or road (G6, S215) or 国道/省道/县道 N (线).
-ROUTE_NUMBER_RE = re.compile(
-    r"(?<![A-Za-z0-9])(?P<route>[GS]\d{1,4}|(?:国道|省道|县道)\s*\d{1,4})(?![0-9A-Za-z.])"
-)
+ROUTE_NUMBER_RE = re.compile(r"[GS]\d{1,4}|[国省县]道\s*\d{1,4}")
+_ASCII_WORD = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_ROUTE_AFTER = _ASCII_WORD | {"."}
 
 #: the characters of a stem (CJK ideographs); anything else ends it.
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -409,11 +409,11 @@ class MentionFinder:
         """Route numbers: 'G6', 'S215', '国道 207 线', '省道213', '县道 718' (the name without 线)."""
         found = []
         for match in ROUTE_NUMBER_RE.finditer(text):
-            surface = match.group("route")
-            key = re.sub(r"\s+", "", surface)
-            found.append(
-                Mention(surface, match.start("route"), match.end("route"), "road", "route", self.ids(key))
-            )
+            start, end = match.span()
+            if (start and text[start - 1] in _ASCII_WORD) or (end < len(text) and text[end] in _ROUTE_AFTER):
+                continue  # part of a longer code ('5G', 'S2000', 'G3.5')
+            surface = match.group()
+            found.append(Mention(surface, start, end, "road", "route", self.ids(re.sub(r"\s+", "", surface))))
         return found
 
     def _known_core(self, mention: Mention) -> Mention:

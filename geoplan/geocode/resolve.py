@@ -50,6 +50,8 @@ PARENT_TYPES_OF = {
     "town": frozenset({"league", "banner"}),
     "village": frozenset({"league", "banner", "town"}),
 }
+#: distances (degrees) between the plan's league and places/leagues, cached across plans.
+_DISTANCES: dict[tuple[int, str | None, str], float] = {}
 #: types whose places span leagues (or are leagues): the plan's league is no prior for them.
 SPANNING_TYPES = frozenset(
     {"province", "league", "mountain", "river", "desert", "sandy_land", "grassland", "region"}
@@ -323,7 +325,7 @@ class Resolver:
         if place.type == "neighbour" or not (place.province or "").startswith("内蒙古"):
             if line_end or place.adcode.endswith("00") or len(mention.surface) > 2:
                 return False
-            return place.point.distance(self._league_area()) > NEAR_DEGREES
+            return self._distance(place) > NEAR_DEGREES
         if mention.surface == place.name or (
             place.type == "banner" and place.name.startswith(mention.surface)
         ):
@@ -337,13 +339,23 @@ class Resolver:
             return True
         return mention.surface == place.name
 
-    def _league_area(self) -> Any:
-        return self.place(self.league_id).geometry  # type: ignore[arg-type, union-attr]
+    def _distance(self, place: Any) -> float:
+        """Degrees from ``place``'s point to the plan's league (cached per place)."""
+        key = (id(self.gazetteer), self.league_id, place.id)
+        if key not in _DISTANCES:
+            _DISTANCES[key] = place.point.distance(self.place(self.league_id).geometry)  # type: ignore[arg-type, union-attr]
+        return _DISTANCES[key]
 
     def _adjacent(self, place: Any) -> bool:
-        """Whether ``place`` lies in a league that borders the plan's league."""
-        league = self.place(place.league_id) if place.league_id else None
-        return league is not None and league.geometry.distance(self._league_area()) < 0.05
+        """Whether ``place`` lies in a league that borders the plan's league (cached per pair of leagues)."""
+        if not place.league_id:
+            return False
+        key = (id(self.gazetteer), self.league_id, place.league_id)
+        if key not in _DISTANCES:
+            league = self.place(place.league_id)
+            own = self.place(self.league_id)  # type: ignore[arg-type]
+            _DISTANCES[key] = league.geometry.distance(own.geometry) if league and own else float("inf")
+        return _DISTANCES[key] < 0.05
 
     def _refused(self, mention: Mention, place: Any) -> ResolvedMention:
         where = self.place(self.league_id).name if self.league_id else "the plan's league"  # type: ignore[union-attr]
