@@ -623,6 +623,15 @@ def view_bounds(value: object) -> tuple[float, float, float, float] | None:
     return box if box[0] < box[2] and box[1] < box[3] else None  # type: ignore[return-value]
 
 
+def clicked_point(value: object) -> tuple[float, float] | None:
+    """``(lon, lat)`` of the last click on the map st_folium reported (its ``last_clicked``); None if none."""
+    clicked = value.get("last_clicked") if isinstance(value, Mapping) else None
+    try:
+        return float(clicked["lng"]), float(clicked["lat"])
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
 def map_html(fmap: folium.Map) -> str:
     """The map as one standalone HTML page (its payload; assets are referenced, not inlined)."""
     return fmap.get_root().render()
