@@ -20,13 +20,21 @@ from geoplan.atlas.build import build_layers
 from geoplan.atlas.schema import read_atlas
 from geoplan.errors import GeoplanError, InputError
 from geoplan.geocode.gazetteer import Gazetteer
-from geoplan.geocode.overlay import Overlay, OverlayRecord, current_user, open_overlay, with_overlay
+from geoplan.geocode.overlay import (
+    Overlay,
+    OverlayRecord,
+    current_user,
+    open_overlay,
+    precision_of,
+    with_overlay,
+)
 from geoplan.layers import load_layers
 from geoplan.output import selection, webmap
 from geoplan.output.offline import asset_base
 from geoplan.resources import DEFAULT_ATLAS
 
 MAP_TITLE = "内蒙古五年规划地图"
+POINT, POLYGON = "点", "面"  # what a correction sets
 TITLES = {d.id: d.title for d in load_layers()}
 COLUMN_LABELS = {
     "layer": "图层",
@@ -274,12 +282,16 @@ def feature_list(rows) -> None:
 def map_component(key: tuple, tianditu: str | None, _shown: dict, _hit: selection.SearchHit | None) -> dict:
     """The map component's arguments for one state of the app (``key``: atlas, filters, base map, hit,
     asset URL), built once and then replayed, so an unchanged map is not rendered again on a rerun."""
-    _atlas, _filters, basemap, _hit_repr, base, hidden = key
+    _atlas, _filters, basemap, _hit_repr, base, hidden, draw = key
     fmap = webmap.build_map(
-        _shown, basemap=basemap, tianditu=tianditu, highlight=_hit, asset_base=base, hidden=hidden
+        _shown, basemap=basemap, tianditu=tianditu, highlight=_hit, asset_base=base, hidden=hidden, draw=draw
     )
     return webmap.st_folium_args(
-        fmap, key="map", height=620, use_container_width=True, returned_objects=["bounds", "last_clicked"]
+        fmap,
+        key="map",
+        height=620,
+        use_container_width=True,
+        returned_objects=["bounds", "last_clicked", "last_active_drawing"],
     )
 
 
@@ -290,12 +302,12 @@ def map_and_downloads(args: dict, shown: dict, bbox: tuple, hit: selection.Searc
     and a click sets the point of the place being corrected."""
     value = webmap.show_st_folium(args)
     downloads(shown, webmap.view_bounds(value) or bbox)
-    correction_panel(webmap.clicked_point(value), hit)
+    correction_panel(webmap.clicked_point(value), webmap.drawn_polygon(value), hit)
 
 
-def correction_panel(clicked: tuple[float, float] | None, hit: selection.SearchHit | None) -> None:
-    """校正位置: pick a place, click the map to set its point, add a source note, save to the overlay (with
-    the user and the time); the corrections so far, each with its undo."""
+def correction_panel(clicked: tuple[float, float] | None, drawn, hit: selection.SearchHit | None) -> None:
+    """校正位置: pick a place, click the map to set its point (or draw its outline: a park, a reserve), add a
+    source note, save to the overlay (with the user and the time); the corrections so far, each with its undo."""
     with st.expander("校正位置", expanded=bool(st.session_state.get("fix_query"))):
         gazetteer = load_gazetteer()
         query = st.text_input(
@@ -314,13 +326,31 @@ def correction_panel(clicked: tuple[float, float] | None, hit: selection.SearchH
             st.caption(
                 f"现在的位置：{place.point.x:.5f}, {place.point.y:.5f}（{place.precision}；{place.geometry_source}）"
             )
+        shape = st.radio("校正为", [POINT, POLYGON], key="fix_shape", horizontal=True)
+        if shape != st.session_state.get("fix_shape_shown", POINT):  # the map gains or drops the polygon tool
+            st.session_state["fix_shape_shown"] = shape
+            st.rerun(scope="app")
         if clicked is not None and clicked != st.session_state.get("fix_click_seen"):  # a new click
             st.session_state["fix_point"] = st.session_state["fix_click_seen"] = clicked
+        if drawn is not None and drawn.wkb != st.session_state.get("fix_drawn_seen"):  # a new outline
+            st.session_state["fix_polygon"], st.session_state["fix_drawn_seen"] = drawn, drawn.wkb
         point = st.session_state.get("fix_point")
-        st.markdown(f"新位置：**{point[0]:.6f}, {point[1]:.6f}**" if point else "在地图上点击，设置新位置。")
+        geometry = Point(*point) if shape == POINT and point else None
+        if shape == POLYGON:
+            geometry = st.session_state.get("fix_polygon")
+            where = geometry.representative_point() if geometry is not None else None
+            st.markdown(
+                f"新范围：**{len(geometry.exterior.coords) - 1} 个顶点**，内点 {where.x:.6f}, {where.y:.6f}"
+                if geometry is not None
+                else "用地图左上角的多边形工具画出范围。"
+            )
+        else:
+            st.markdown(
+                f"新位置：**{point[0]:.6f}, {point[1]:.6f}**" if point else "在地图上点击，设置新位置。"
+            )
         note = st.text_input("来源说明", key="fix_note", placeholder="如：2023 年乡镇界，旗自然资源局")
         user = st.text_input("校正人", value=current_user(), key="fix_user")
-        ready = place is not None and point is not None and note.strip() and user.strip()
+        ready = place is not None and geometry is not None and note.strip() and user.strip()
         if st.button("保存校正", key="fix_save", disabled=not ready, type="primary"):
             record = OverlayRecord(
                 place_id=place.id,
@@ -328,15 +358,17 @@ def correction_panel(clicked: tuple[float, float] | None, hit: selection.SearchH
                 type=place.type,
                 parent_id=place.banner_id or place.league_id or "",
                 status="correction",
-                precision="point",
-                geometry=Point(*point),
+                precision=precision_of(place.type, geometry),
+                geometry=geometry,
                 note=note.strip(),
                 imported_by=user.strip(),
                 source_file="geoplan app",
             )
             overlay().add([record])
             st.session_state.pop("fix_point", None)
-            st.session_state["fix_saved"] = f"已保存：{place.name} → {point[0]:.6f}, {point[1]:.6f}"
+            st.session_state.pop("fix_polygon", None)
+            spot = geometry.representative_point()
+            st.session_state["fix_saved"] = f"已保存：{place.name} → {spot.x:.6f}, {spot.y:.6f}"
             st.rerun(scope="app")
         if st.session_state.get("fix_saved"):
             st.success(st.session_state["fix_saved"])
@@ -389,6 +421,7 @@ def main() -> None:
         repr(hit),
         asset_base(st.get_option("server.baseUrlPath")),
         () if show_towns else ("towns",),
+        st.session_state.get("fix_shape") == POLYGON,  # the polygon tool, while a polygon is being drawn
     )
     bbox = hit.bounds if hit is not None else selection.atlas_bounds(shown)
     map_and_downloads(

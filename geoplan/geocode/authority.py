@@ -36,7 +36,7 @@ from geoplan.geocode.coords import (
     sniff_projected,
 )
 from geoplan.geocode.gazetteer import TYPES, Gazetteer, Place, inner_point, normalize
-from geoplan.geocode.overlay import OverlayRecord
+from geoplan.geocode.overlay import OverlayRecord, precision_of
 from geoplan.read.limits import check_container
 
 REGION_ID = "province:150000"
@@ -500,14 +500,13 @@ def _refuse_duplicates(rows: list[Row], file: str) -> None:
 
 def _record(row: Row, kind: str, layer: Layer, conversion: Conversion, licence: str) -> OverlayRecord:
     geometry = row.geometry
-    polygonal = geometry.geom_type in ("Polygon", "MultiPolygon")
     return OverlayRecord(
         place_id=row.place_id,
         name=row.place_id.rsplit(":", 1)[-1] if row.status == "new" else row.candidates.split(" (")[0],
         type=kind,
         parent_id=row.banner.id,
         status=row.status,
-        precision="town" if kind == "town" and polygonal else "point",
+        precision=precision_of(kind, geometry),
         geometry=geometry,
         source_name=row.name,
         source_file=layer.file,

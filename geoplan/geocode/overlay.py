@@ -108,6 +108,12 @@ def stamp(record: OverlayRecord, user: str | None = None) -> OverlayRecord:
     )
 
 
+def precision_of(place_type: str, geometry: BaseGeometry) -> str:
+    """The precision a user's geometry gives: 'town' for a township's polygon (its inner point stands for it),
+    'point' for a point, a line or the outline of the place itself."""
+    return "town" if place_type == "town" and geometry.geom_type in ("Polygon", "MultiPolygon") else "point"
+
+
 def now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
