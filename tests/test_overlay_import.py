@@ -397,3 +397,20 @@ def test_overlay_is_a_geopackage_gdal_reads(tmp_path):
     frame = pyogrio.read_dataframe(overlay, layer="overlay")
     assert list(frame["place_id"]) == ["town:152530:上都镇"] and frame.crs.to_epsg() == 4326
     assert frame.geometry[0].equals(Point(116.05, 42.25))
+
+
+@pytest.mark.parametrize("suffix", [".geojson", ".kml"])
+def test_geojson_and_kml_parks_match_or_become_new_records(tmp_path, shipped_gazetteer, suffix):
+    park = shipped_gazetteer.lookup("鄂尔多斯高新技术产业开发区", types=["park"])[0].place
+    banner = shipped_gazetteer.get(park.banner_id)
+    inside = spots(shipped_gazetteer, banner.id, 2)
+    frame = gpd.GeoDataFrame({"Name": [park.name, "某某新材料产业园"]}, geometry=inside, crs="EPSG:4326")
+    source = tmp_path / f"parks{suffix}"
+    frame.to_file(source, driver="KML" if suffix == ".kml" else "GeoJSON", engine="pyogrio")
+    overlay = tmp_path / "overlay.gpkg"
+    result = import_cli(source, overlay, "--kind", "park", "--name-field", "Name")
+    assert result.exit_code == 0, result.output
+    assert "matched 1, new 1, ambiguous 0, unmatched 0" in result.output
+    records = {r.place_id: r for r in GpkgOverlay(overlay).records()}
+    assert metres(records[park.id].geometry, inside[0]) < 1.0
+    assert records["park:某某新材料产业园"].parent_id == banner.id

@@ -286,19 +286,25 @@ class Matcher:
 
     def match(self, name: str, banner: Place) -> tuple[str, list[Place], str]:
         """('matched', [place], how) | ('ambiguous', candidates, why) | ('new', [], why) for a name in a banner."""
-        key = self._strip_prefixes(normalize(name), banner)
+        written = normalize(name)
+        stripped = self._strip_prefixes(written, banner)
         if self.kind == "town":
-            return self._match_town(key, banner)
-        inside = [
-            c.place
-            for c in self.gz.lookup(key, within=banner.id, types=[self.kind])
-            if banner.id in (c.place.id, *c.place.parent_ids) or banner.geometry.contains(c.place.point)
-        ]
+            found = self._match_town(written, banner)
+            return found if found[0] != "new" or stripped == written else self._match_town(stripped, banner)
+        inside = self._inside(written, banner) or self._inside(stripped, banner)
         if len(inside) == 1:
             return "matched", inside, "name or alias in its banner"
         if inside:
             return "ambiguous", inside, f"{len(inside)} {self.kind} places of that name in {banner.name}"
         return "new", [], f"no {self.kind} of that name in {banner.name}"
+
+    def _inside(self, key: str, banner: Place) -> list[Place]:
+        """Places of the kind named ``key`` (name, alias, short form) inside ``banner``."""
+        return [
+            c.place
+            for c in self.gz.lookup(key, within=banner.id, types=[self.kind])
+            if banner.id in (c.place.id, *c.place.parent_ids) or banner.geometry.contains(c.place.point)
+        ]
 
     def _strip_prefixes(self, key: str, banner: Place) -> str:
         """Drop a leading league and/or banner name or short form ('陈旗巴彦库仁镇' → '巴彦库仁镇')."""
@@ -478,9 +484,9 @@ def _best_zone(zones, geometries, parents, matcher: Matcher, file: str):
 
 
 def _new_id(kind: str, name: str, banner: Place, gazetteer: Gazetteer, matcher: Matcher) -> str:
-    key = matcher._strip_prefixes(normalize(name), banner)
     if kind == "town":
-        return f"town:{banner.adcode}:{_town_form(key)}"
+        return f"town:{banner.adcode}:{_town_form(matcher._strip_prefixes(normalize(name), banner))}"
+    key = normalize(name)
     plain = f"{kind}:{key}"
     return plain if plain not in gazetteer else f"{kind}:{banner.adcode}:{key}"
 
