@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from geoplan.cli import UsageFailure
-from geoplan.cli.options import atlas_argument, overwrite_option
+from geoplan.cli.options import atlas_argument, load_gazetteer, overlay_options, overwrite_option
 from geoplan.errors import InputError
 
 SUFFIX_FORMATS = {".png": "png", ".pdf": "pdf", ".svg": "svg"}
@@ -44,6 +44,7 @@ def _split(values: tuple[str, ...]) -> list[str]:
 @click.option("--subtitle", default=None, help="Subtitle (default: feature counts).")
 @click.option("--basemap", default="none", show_default=True, help="none (vector basemap) or tiles.")
 @overwrite_option
+@overlay_options
 def render(
     atlas: Path,
     out: Path,
@@ -58,10 +59,11 @@ def render(
     subtitle: str | None,
     basemap: str,
     overwrite: bool,
+    overlay: str | None,
+    no_overlay: bool,
 ) -> None:
     """Render ATLAS (default: layers/atlas.gpkg) as a map page; the format follows --out's suffix."""
     from geoplan.atlas.schema import read_atlas
-    from geoplan.geocode.gazetteer import Gazetteer
     from geoplan.output.render.compose import check_options, filter_layers, parse_bbox, render_report
 
     fmt = SUFFIX_FORMATS.get(out.suffix.lower())
@@ -91,7 +93,7 @@ def render(
         landscape=landscape,
         dpi=resolution,
         basemap=basemap,
-        gazetteer=Gazetteer.load(),
+        gazetteer=load_gazetteer(overlay, no_overlay),
     )
     for note in summary.notes:
         click.echo(f"note: {note}", err=True)

@@ -40,6 +40,7 @@ TYPES = (
     "province", "league", "banner", "town", "village", "neighbour", "port", "park", "subpark", "airport",
     "railway", "road", "corridor", "lake", "reservoir", "river", "mountain", "desert", "sandy_land",
     "reserve", "national_park", "wetland", "grassland", "scenic", "mine", "power_line", "station", "region",
+    "project",
 )  # fmt: skip
 #: How precise a geometry is, finest first: a sourced point, the centre of a sourced extent (at most 20 km
 #: centre to corner, the extent kept on the place), a town's point, or the area of the banner, league or
@@ -174,6 +175,19 @@ class Gazetteer:
         """The gazetteer shipped in ``gazetteer/`` (cached per directory); ``locations=False`` leaves out the
         location facts of ``gazetteer/locations/`` (to review them against the records they would change)."""
         return _load_cached(str(Path(directory) if directory else GAZETTEER_DIR), locations)
+
+    def with_places(self, places: Iterable[Place]) -> Gazetteer:
+        """A new gazetteer in which ``places`` replace the records of their ids or are added (their name and
+        aliases then become surface forms); this one is left as it is."""
+        merged = dict(self._places)
+        surfaces = {key: list(entries) for key, entries in self._surfaces.items()}
+        index = _NameIndex(self._generic)
+        index.surfaces = surfaces
+        for place in places:
+            if place.id not in merged:
+                index.add_official(place)
+            merged[place.id] = place
+        return Gazetteer(sorted(merged.values(), key=lambda p: p.id), surfaces, self._generic)
 
     # -- queries -----------------------------------------------------------------------------
     def get(self, place_id: str) -> Place:
