@@ -194,11 +194,15 @@ def sidebar_upload() -> None:
             )
         except InputError as error:
             bar.empty()
-            st.sidebar.error(f"无法读取这个文件：{error}")
+            st.sidebar.error(f"无法读取这个文件：{_without_folder(error, folder)}")
             return
         except GeoplanError as error:
             bar.empty()
-            st.sidebar.error(f"处理失败：{error}")
+            st.sidebar.error(f"处理失败：{_without_folder(error, folder)}")
+            return
+        except Exception as error:  # a file must never bring the page down: one line, no traceback
+            bar.empty()
+            st.sidebar.error(f"处理失败：内部错误（{type(error).__name__}）")
             return
     earlier = st.session_state.get("uploaded_layers") or {}
     st.session_state["uploaded_layers"] = selection.merge_atlases(earlier, layers)
@@ -206,6 +210,11 @@ def sidebar_upload() -> None:
     st.session_state["ingested_all"] = (*st.session_state.get("ingested_all", ()), token)
     bar.progress(1.0, text="完成")
     st.rerun()
+
+
+def _without_folder(error: Exception, folder: str) -> str:
+    """The error's one line without the server's temporary folder (the file's own name stays)."""
+    return " ".join(str(error).replace(str(Path(folder)) + "/", "").replace(str(folder), "").split())
 
 
 def details(shown: dict, hit: selection.SearchHit) -> None:

@@ -23,6 +23,15 @@ class PlanReadError(InputError):
         super().__init__(f"{self.path}: {reason}")
 
 
+class LimitError(InputError):
+    """An input exceeds a size limit of :mod:`geoplan.limits` (a zip bomb, a huge PDF …)."""
+
+    def __init__(self, name: str, reason: str) -> None:
+        self.name = name
+        self.reason = reason
+        super().__init__(f"{name}: {reason}")
+
+
 class UnsupportedFormatError(InputError):
     """An output or input format geoplan does not know."""
 
