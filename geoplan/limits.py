@@ -131,7 +131,9 @@ def check_zip(
         with zipfile.ZipFile(handle) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as error:
-        raise LimitError(shown, f"not a readable {kind} (zip) file ({type(error).__name__})") from None
+        raise LimitError(
+            shown, f"not a readable {kind.upper()} file, not a zip ({type(error).__name__})"
+        ) from None
     if limits.max_members and len(members) > limits.max_members:
         raise LimitError(shown, f"{len(members)} parts, more than the {limits.max_members} a {kind} may hold")
     expanded = sum(member.file_size for member in members)

@@ -95,7 +95,7 @@ def test_a_sound_zip_passes_and_is_summarised() -> None:
 def test_not_a_zip_is_one_line(tmp_path: Path) -> None:
     path = tmp_path / "fake.docx"
     path.write_bytes(b"PK\x03\x04 but nothing else")
-    with pytest.raises(PlanReadError, match="not a readable docx"):
+    with pytest.raises(PlanReadError, match="not a readable DOCX"):
         read(path)
 
 

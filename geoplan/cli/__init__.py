@@ -42,9 +42,17 @@ class LazyGroup(click.Group):
         module_name, attribute = target.split(":")
         return getattr(importlib.import_module(module_name), attribute)
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as error:
+            raise UsageFailure(error.format_message()) from None
+
     def invoke(self, ctx: click.Context):  # noqa: D401 - click API
         try:
             return super().invoke(ctx)
+        except click.UsageError as error:  # a subcommand's bad option or path: one line, not the usage
+            raise UsageFailure(error.format_message()) from None
         except InputError as error:
             raise UsageFailure(str(error)) from None
         except GeoplanError as error:

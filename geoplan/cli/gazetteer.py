@@ -11,7 +11,7 @@ import click
 from geoplan.cli.options import json_option, overwrite_option
 from geoplan.errors import InputError, UnsupportedFormatError
 from geoplan.geocode.gazetteer import TYPES, Candidate, Gazetteer, Place
-from geoplan.io import atomic_path
+from geoplan.io import atomic_path, check_targets
 
 #: How stats groups geometry sources: by prefix first, then by a word in the source.
 _SOURCE_PREFIXES = (
@@ -153,16 +153,17 @@ def stats(as_json: bool) -> None:
 def export(out: Path, types: tuple[str, ...], overwrite: bool) -> None:
     """Write the gazetteer (or some types) to a GIS file, atomically."""
     driver = _EXTENSION_TO_DRIVER.get(out.suffix.lower())
+    from geoplan.output.csv_safe import neutralise_frame
+
     if driver is None:
         raise UnsupportedFormatError(f"{out}: unknown format; use one of {', '.join(_EXTENSION_TO_DRIVER)}")
-    if out.exists() and not overwrite:
-        raise InputError(f"{out}: exists (use --overwrite)")
+    check_targets([out], overwrite=overwrite)
     frame = Gazetteer.load().frame(types or None)
-    with atomic_path(out) as tmp:
+    with atomic_path(out, overwrite=overwrite) as tmp:
         if driver == "CSV":
             table = frame.drop(columns="geometry")
             table["wkt"] = frame.geometry.to_wkt()
-            table.to_csv(tmp, index=False, encoding="utf-8")
+            neutralise_frame(table).to_csv(tmp, index=False, encoding="utf-8")
         else:
             frame.to_file(
                 tmp, driver=driver, layer="gazetteer" if driver == "GPKG" else None, engine="pyogrio"

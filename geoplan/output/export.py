@@ -20,15 +20,16 @@ Format choices (documented once, here):
   placemarks with an HTML description (plan, box, quantities, excerpt …; every value HTML-escaped)
   and every other attribute as typed ``SchemaData`` (``name`` is the placemark's ``<name>``).
 - **CSV**: one file, geometry as WKT in the first column (``WKT``), then every attribute of every layer;
-  UTF-8 *with* a byte-order mark so that Excel opens Chinese correctly.
+  UTF-8 *with* a byte-order mark so that Excel opens Chinese correctly.  A text cell starting with
+  ``= + - @``, a tab or a carriage return gets a leading apostrophe so that no spreadsheet runs it as
+  a formula (OWASP); :func:`geoplan.output.csv_safe.restore` strips it again (the same holds for the
+  CSV files inside the Shapefile zip).
 - **FlatGeobuf**: one file with every layer (``layer`` column), spatially indexed.
 """
 
 from __future__ import annotations
 
-import csv
 import html
-import io
 import tempfile
 import xml.etree.ElementTree as ET
 import zipfile
@@ -46,6 +47,7 @@ from geoplan.atlas.schema import BASE_COLUMNS, FEATURE_COLUMNS
 from geoplan.errors import ExportError, GeoplanError, InputError, UnsupportedFormatError
 from geoplan.io import atomic_path
 from geoplan.layers import LayerDef, load_layers
+from geoplan.output.csv_safe import csv_text, neutralise_frame
 from geoplan.output.qgis_style import layer_styles, rgba
 
 WGS84 = "EPSG:4326"
@@ -225,7 +227,7 @@ def _write_fgb(frames: Frames, path: Path) -> None:
 
 def _write_csv(frames: Frames, path: Path) -> None:
     _write(
-        combined(frames),
+        neutralise_frame(combined(frames)),  # no cell a spreadsheet would run as a formula
         path,
         "CSV",
         layer="geoplan",
@@ -328,11 +330,7 @@ def _field_type(dtype: object) -> str:
 
 
 def _csv_bytes(rows: list[dict], columns: list[str]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue().encode("utf-8-sig")
+    return csv_text(rows, columns).encode("utf-8-sig")
 
 
 DICTIONARY_COLUMNS = [
@@ -540,11 +538,19 @@ def export_format(fmt: str) -> ExportFormat:
     return spec
 
 
-def export_layers(layers: dict[str, gpd.GeoDataFrame], out: Path, fmt: str, crs: str = "EPSG:4326") -> Path:
+def export_layers(
+    layers: dict[str, gpd.GeoDataFrame],
+    out: Path,
+    fmt: str,
+    crs: str = "EPSG:4326",
+    *,
+    overwrite: bool = True,
+) -> Path:
     """Write ``layers`` ({layer id: GeoDataFrame}) to ``out`` as ``fmt`` in ``crs``, atomically.
 
     ``fmt``: geojson | shp | gpkg | kml | csv | fgb; ``crs``: EPSG:4326 | EPSG:4490 | EPSG:3857 | GK
     (the CGCS2000 3-degree Gauss-Krüger zone of the data) | EPSG:4513…4533.  Returns ``out``.
+    Without ``overwrite`` an existing ``out`` is never replaced.
 
     >>> export_layers(read_atlas(layers=["industry"]), Path("industry.gpkg"), "gpkg")  # doctest: +SKIP
     """
@@ -560,7 +566,7 @@ def export_layers(layers: dict[str, gpd.GeoDataFrame], out: Path, fmt: str, crs:
         )
     frames = _prepared(layers, target)
     try:
-        with atomic_path(out) as tmp:
+        with atomic_path(out, overwrite=overwrite) as tmp:
             spec.writer(frames, tmp)
     except GeoplanError:
         raise
