@@ -153,13 +153,14 @@ def mount_point(path: str | os.PathLike[str]) -> Path:
 
 
 def disk_full(target: str | os.PathLike[str], error: BaseException) -> DiskFullError | None:
-    """A :class:`DiskFullError` when ``error`` (an OSError, or a GDAL/SQLite error without an errno)
-    came from a full disk under ``target``; else None."""
+    """A :class:`DiskFullError` when ``error`` came from a full disk under ``target``, else None: an
+    OSError says so by its errno; a GDAL/SQLite error without one ("Unspecified error") is taken
+    for a full disk when less than :data:`FULL_BELOW_BYTES` are free there."""
     number = getattr(error, "errno", None)
     full = (
         number in _DISK_FULL or "disk is full" in str(error).lower() or "no space left" in str(error).lower()
     )
-    if not full:
+    if not full and number is None:
         try:
             full = shutil.disk_usage(Path(target).parent).free < FULL_BELOW_BYTES
         except OSError:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import logging
 import sys
+import warnings
 
 import click
 
@@ -71,6 +73,19 @@ def cli() -> None:
     """Turn regional development plans into maps."""
 
 
+#: libraries whose log records and warnings below errors stay off the user's terminal
+#: (pypdf's "EOF marker not found", GDAL's warnings through pyogrio): geoplan reports what matters
+QUIET_LIBRARIES = ("pypdf", "pyogrio", "fiona", "rasterio", "matplotlib", "PIL")
+
+
+def quiet_libraries() -> None:
+    """Keep library chatter (warnings, log records below ERROR) off the terminal."""
+    for name in QUIET_LIBRARIES:
+        logging.getLogger(name).setLevel(logging.ERROR)
+        warnings.filterwarnings("ignore", module=rf"{name}(\..*)?$")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point."""
+    quiet_libraries()
     cli.main(args=argv if argv is not None else sys.argv[1:], prog_name="geoplan")

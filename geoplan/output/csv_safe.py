@@ -62,11 +62,18 @@ def csv_text(rows: Iterable[Mapping[str, Any]], columns: list[str]) -> str:
     """Rows as CSV text (header first, ``\\n`` line ends), every cell neutralised."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+    # csv quotes a field holding "\n" but not one holding a bare "\r": such rows are quoted whole
+    quoted = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writeheader()
-    writer.writerows({key: neutralise(value) for key, value in row.items()} for row in rows)
+    for row in rows:
+        safe = {key: neutralise(value) for key, value in row.items()}
+        (quoted if any(isinstance(v, str) and "\r" in v for v in safe.values()) else writer).writerow(safe)
     return buffer.getvalue()
 
 
 def read_csv_rows(text: str) -> list[dict[str, str]]:
     """Rows of a geoplan CSV with every cell restored to its original text."""
-    return [{key: restore(value) for key, value in row.items()} for row in csv.DictReader(io.StringIO(text))]
+    return [
+        {key: restore(value) for key, value in row.items()}
+        for row in csv.DictReader(io.StringIO(text, newline=""))
+    ]
