@@ -30,6 +30,7 @@ Format choices (documented once, here):
 from __future__ import annotations
 
 import html
+import re
 import tempfile
 import xml.etree.ElementTree as ET
 import zipfile
@@ -412,10 +413,18 @@ def _kml_color(color: str, opacity: float = 1.0) -> str:
     return f"{alpha:02x}{blue:02x}{green:02x}{red:02x}"
 
 
+#: characters XML 1.0 cannot hold (a KML with one does not open): dropped from every KML text
+_XML_INVALID_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_text(text: str) -> str:
+    return _XML_INVALID_RE.sub("", text)
+
+
 def _kml(parent: ET.Element, tag: str, text: str | None = None) -> ET.Element:
     element = ET.SubElement(parent, f"{{{_KML_NS}}}{tag}")
     if text is not None:
-        element.text = text
+        element.text = _xml_text(text)
     return element
 
 
@@ -509,7 +518,9 @@ def _write_kml(frames: Frames, path: Path) -> None:
             for column in columns:
                 value = row[column]
                 if column != "name" and value is not None and not pd.isna(value):
-                    ET.SubElement(data, f"{{{_KML_NS}}}SimpleData", {"name": column}).text = str(value)
+                    ET.SubElement(data, f"{{{_KML_NS}}}SimpleData", {"name": column}).text = _xml_text(
+                        str(value)
+                    )
             if geometry is not None and not geometry.is_empty:
                 _kml_geometry(placemark, geometry)
     ET.indent(root)

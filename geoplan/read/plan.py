@@ -209,8 +209,16 @@ def load_text(path: Path) -> tuple[str, str | None]:
 
     PDF pages are separated by form feeds; DOCX tables become markdown rows.
     """
-    if not path.exists():
-        raise PlanReadError(path, "no such file")
+    try:
+        if "\x00" in str(path):
+            raise ValueError("NUL in a file name")
+        exists = path.exists()
+    except (OSError, ValueError):  # a NUL in the name, a name too long
+        raise PlanReadError(str(path).replace("\x00", "\\x00"), "not a usable file name") from None
+    if not exists:
+        raise PlanReadError(
+            path, "a broken or looping symbolic link" if path.is_symlink() else "no such file"
+        )
     if path.is_dir():
         raise PlanReadError(path, "is a directory, not a plan file")
     suffix = path.suffix.lower()
