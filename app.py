@@ -278,10 +278,12 @@ def feature_list(rows) -> None:
     )
 
 
-@st.cache_data(max_entries=16, show_spinner="绘制地图…")
+@st.cache_resource(max_entries=32, show_spinner="绘制地图…")
 def map_component(key: tuple, tianditu: str | None, _shown: dict, _hit: selection.SearchHit | None) -> dict:
-    """The map component's arguments for one state of the app (``key``: atlas, filters, base map, hit,
-    asset URL), built once and then replayed, so an unchanged map is not rendered again on a rerun."""
+    """The map component's arguments for one state of the app (``key``: atlas path and mtime, filters, base
+    map, hit, asset URL), built once for every session and then replayed: an unchanged map is not rendered
+    again, and ten sessions opening the same atlas share one copy (a resource, not pickled per hit; callers
+    must not mutate it)."""
     _atlas, _filters, basemap, _hit_repr, base, hidden = key
     fmap = webmap.build_map(
         _shown, basemap=basemap, tianditu=tianditu, highlight=_hit, asset_base=base, hidden=hidden
