@@ -208,11 +208,15 @@ def sidebar_upload() -> None:
             layers = build_layers([path], gazetteer=load_gazetteer(), progress=progress)
         except InputError as error:
             bar.empty()
-            st.sidebar.error(f"无法读取这个文件：{error}")
+            st.sidebar.error(f"无法读取这个文件：{_without_folder(error, folder)}")
             return
         except GeoplanError as error:
             bar.empty()
-            st.sidebar.error(f"处理失败：{error}")
+            st.sidebar.error(f"处理失败：{_without_folder(error, folder)}")
+            return
+        except Exception as error:  # a file must never bring the page down: one line, no traceback
+            bar.empty()
+            st.sidebar.error(f"处理失败：内部错误（{type(error).__name__}）")
             return
     earlier = st.session_state.get("uploaded_layers") or {}
     st.session_state["uploaded_layers"] = selection.merge_atlases(earlier, layers)
@@ -220,6 +224,11 @@ def sidebar_upload() -> None:
     st.session_state["ingested_all"] = (*st.session_state.get("ingested_all", ()), token)
     bar.progress(1.0, text="完成")
     st.rerun()
+
+
+def _without_folder(error: Exception, folder: str) -> str:
+    """The error's one line without the server's temporary folder (the file's own name stays)."""
+    return " ".join(str(error).replace(str(Path(folder)) + "/", "").replace(str(folder), "").split())
 
 
 def details(shown: dict, hit: selection.SearchHit) -> None:
@@ -278,10 +287,12 @@ def feature_list(rows) -> None:
     )
 
 
-@st.cache_data(max_entries=16, show_spinner="绘制地图…")
+@st.cache_resource(max_entries=32, show_spinner="绘制地图…")
 def map_component(key: tuple, tianditu: str | None, _shown: dict, _hit: selection.SearchHit | None) -> dict:
-    """The map component's arguments for one state of the app (``key``: atlas, filters, base map, hit,
-    asset URL), built once and then replayed, so an unchanged map is not rendered again on a rerun."""
+    """The map component's arguments for one state of the app (``key``: atlas path and mtime, filters, base
+    map, hit, asset URL), built once for every session and then replayed: an unchanged map is not rendered
+    again, and ten sessions opening the same atlas share one copy (a resource, not pickled per hit; callers
+    must not mutate it)."""
     _atlas, _filters, basemap, _hit_repr, base, hidden, draw = key
     fmap = webmap.build_map(
         _shown, basemap=basemap, tianditu=tianditu, highlight=_hit, asset_base=base, hidden=hidden, draw=draw

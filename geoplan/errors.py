@@ -23,6 +23,15 @@ class PlanReadError(InputError):
         super().__init__(f"{self.path}: {reason}")
 
 
+class LimitError(InputError):
+    """An input exceeds a size limit of :mod:`geoplan.limits` (a zip bomb, a huge PDF …)."""
+
+    def __init__(self, name: str, reason: str) -> None:
+        self.name = name
+        self.reason = reason
+        super().__init__(f"{name}: {reason}")
+
+
 class UnsupportedFormatError(InputError):
     """An output or input format geoplan does not know."""
 
@@ -33,6 +42,10 @@ class GazetteerError(GeoplanError):
 
 class AtlasError(GeoplanError):
     """An atlas (GeoPackage or PostGIS) is missing, unreadable or has the wrong schema."""
+
+
+class AtlasReadError(AtlasError, InputError):
+    """An atlas given as input is missing, not a GeoPackage, corrupt or lacks a layer. Exit code 2."""
 
 
 class ExportError(GeoplanError, OSError):
@@ -49,3 +62,15 @@ class StoreError(GeoplanError, OSError):
 
 class DsnError(StoreError, InputError):
     """A PostGIS connection string (DSN) is malformed or empty. CLI exit code 2."""
+
+
+class OutputExistsError(InputError):
+    """An output file exists (and --overwrite was not given), or another run claimed it first."""
+
+
+class OutputError(InputError):
+    """An output path cannot be written: read-only, no permission, a file in the way. Exit code 2."""
+
+
+class DiskFullError(GeoplanError, OSError):
+    """The disk filled up while writing; nothing was left behind."""

@@ -108,6 +108,6 @@ def test_existing_output_needs_overwrite(small_atlas, tmp_path):
     assert pyogrio.read_info(out)["features"] == len(read_atlas(small_atlas, ["industry"])["industry"])
 
 
-def test_missing_atlas_exits_1(tmp_path):
+def test_missing_atlas_exits_2(tmp_path):
     result = run(str(tmp_path / "none.gpkg"), "--layer", "industry", "--out", str(tmp_path / "x.gpkg"))
-    assert result.exit_code == 1 and len(result.output.strip().splitlines()) == 1
+    assert result.exit_code == 2 and len(result.output.strip().splitlines()) == 1

@@ -85,7 +85,7 @@ def test_existing_output_needs_overwrite(atlas_path, tmp_path):
     assert out.read_bytes().startswith(b"\x89PNG")
 
 
-def test_missing_atlas_exits_1(tmp_path):
+def test_missing_atlas_exits_2(tmp_path):
     result = _run(str(tmp_path / "none.gpkg"), "--out", str(tmp_path / "map.png"))
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert len(result.output.strip().splitlines()) == 1

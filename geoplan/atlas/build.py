@@ -262,10 +262,13 @@ def _gdal_options(options: dict[str, str]):
         pyogrio.set_gdal_config_options(previous)
 
 
-def write_atlas(layers: dict[str, gpd.GeoDataFrame], path: str | os.PathLike[str]) -> Path:
+def write_atlas(
+    layers: dict[str, gpd.GeoDataFrame], path: str | os.PathLike[str], *, overwrite: bool = True
+) -> Path:
     """Write the layers to one GeoPackage, atomically; the same layers give the same bytes.
 
     Layers are written in ``layers.yaml`` order (then any others, sorted); rows and columns as given.
+    Without ``overwrite`` an existing ``path`` is never replaced (see :func:`geoplan.io.atomic_path`).
     """
     path = Path(path)
     known = [d.id for d in load_layers()]
@@ -274,7 +277,7 @@ def write_atlas(layers: dict[str, gpd.GeoDataFrame], path: str | os.PathLike[str
         raise AtlasError(f"cannot write an atlas without layer(s) {', '.join(missing)}")
     order = known + sorted(set(layers) - set(known))
     try:
-        with atomic_path(path) as tmp, _gdal_options(_WRITE_OPTIONS):
+        with atomic_path(path, overwrite=overwrite) as tmp, _gdal_options(_WRITE_OPTIONS):
             for layer_id in order:
                 frame = layers[layer_id]
                 if frame.crs is not None and frame.crs != CRS:

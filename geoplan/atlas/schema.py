@@ -13,7 +13,7 @@ from pathlib import Path
 import geopandas as gpd
 import pyogrio
 
-from geoplan.errors import AtlasError
+from geoplan.errors import AtlasReadError
 from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.resources import DEFAULT_ATLAS
 
@@ -70,18 +70,25 @@ def read_atlas(
     """Read every layer (or the named ones) of an atlas GeoPackage, in EPSG:4326."""
     path = Path(path or DEFAULT_ATLAS)
     if not path.is_file():
-        raise AtlasError(f"{path}: no such atlas (build one with 'geoplan build PLAN... --out {path.name}')")
+        raise AtlasReadError(
+            f"{path}: no such atlas (build one with 'geoplan build PLAN... --out {path.name}')"
+        )
     try:
         available = [name for name, _ in pyogrio.list_layers(path)]
     except Exception as error:  # pyogrio raises DataSourceError and friends
-        raise AtlasError(f"{path}: not a readable GeoPackage: {error}") from None
+        raise AtlasReadError(f"{path}: not a readable GeoPackage: {_one_line(error)}") from None
     wanted = layers or available
     unknown = sorted(set(wanted) - set(available))
     if unknown:
-        raise AtlasError(f"{path}: no layer {', '.join(unknown)}; it has {', '.join(available)}")
+        raise AtlasReadError(
+            f"{path}: no layer {', '.join(unknown)}; it has {', '.join(available) or 'none'}"
+        )
     frames = {}
     for name in wanted:
-        frame = gpd.read_file(path, layer=name, engine="pyogrio")
+        try:
+            frame = gpd.read_file(path, layer=name, engine="pyogrio")
+        except Exception as error:  # a corrupt page of the SQLite file surfaces here
+            raise AtlasReadError(f"{path}: layer {name} is unreadable: {_one_line(error)}") from None
         frames[name] = frame.to_crs(CRS) if frame.crs is not None and frame.crs != CRS else frame
     return frames
 
@@ -108,3 +115,7 @@ def places_frame(gazetteer: Gazetteer, types: Iterable[str] | None = None) -> gp
         )
         geometries.append(place.geometry)
     return gpd.GeoDataFrame(rows, columns=list(BASE_COLUMNS), geometry=geometries, crs=CRS)
+
+
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split()) or type(error).__name__

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import logging
 import sys
+import warnings
 
 import click
 
@@ -43,9 +45,17 @@ class LazyGroup(click.Group):
         module_name, attribute = target.split(":")
         return getattr(importlib.import_module(module_name), attribute)
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as error:
+            raise UsageFailure(error.format_message()) from None
+
     def invoke(self, ctx: click.Context):  # noqa: D401 - click API
         try:
             return super().invoke(ctx)
+        except click.UsageError as error:  # a subcommand's bad option or path: one line, not the usage
+            raise UsageFailure(error.format_message()) from None
         except InputError as error:
             raise UsageFailure(str(error)) from None
         except GeoplanError as error:
@@ -64,6 +74,19 @@ def cli() -> None:
     """Turn regional development plans into maps."""
 
 
+#: libraries whose log records and warnings below errors stay off the user's terminal
+#: (pypdf's "EOF marker not found", GDAL's warnings through pyogrio): geoplan reports what matters
+QUIET_LIBRARIES = ("pypdf", "pyogrio", "fiona", "rasterio", "matplotlib", "PIL")
+
+
+def quiet_libraries() -> None:
+    """Keep library chatter (warnings, log records below ERROR) off the terminal."""
+    for name in QUIET_LIBRARIES:
+        logging.getLogger(name).setLevel(logging.ERROR)
+        warnings.filterwarnings("ignore", module=rf"{name}(\..*)?$")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point."""
+    quiet_libraries()
     cli.main(args=argv if argv is not None else sys.argv[1:], prog_name="geoplan")

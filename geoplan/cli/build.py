@@ -9,6 +9,7 @@ import click
 
 from geoplan.cli.options import load_gazetteer, overlay_options, overwrite_option, plan_paths
 from geoplan.errors import InputError
+from geoplan.io import atomic_path, check_targets
 
 
 @click.command("build")
@@ -46,8 +47,9 @@ def build(
 
     if out.suffix.lower() != ".gpkg":
         raise InputError(f"{out}: the atlas is a GeoPackage; give a .gpkg file name")
-    if out.exists() and not overwrite:
-        raise InputError(f"{out} exists; add --overwrite to replace it")
+    if report_path is not None and report_path.resolve() == out.resolve():
+        raise InputError(f"{report_path}: the report cannot be the atlas itself")
+    check_targets([out, report_path], overwrite=overwrite)  # every output, before the work
     paths = plan_paths(plans)
     if not paths:
         raise InputError("no .txt/.md/.pdf/.docx plan in " + ", ".join(map(str, plans)))
@@ -61,10 +63,11 @@ def build(
             bar.update(done - bar.pos)
 
         layers, builds = build_plans(paths, gazetteer, progress=progress)
-    write_atlas(layers, out)
     summary = report(builds)
+    write_atlas(layers, out, overwrite=overwrite)
     if report_path:
-        report_path.write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
+        with atomic_path(report_path, overwrite=overwrite) as tmp:
+            tmp.write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
     if not quiet:
         counts = ", ".join(f"{name} {len(frame)}" for name, frame in layers.items())
         click.echo(f"{out}: {counts}")

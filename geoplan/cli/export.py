@@ -8,6 +8,7 @@ import click
 
 from geoplan.cli.options import atlas_argument, overwrite_option
 from geoplan.errors import InputError
+from geoplan.io import check_targets
 
 
 def _format_for(out: Path, fmt: str | None) -> str:
@@ -99,8 +100,7 @@ def export(
     spec = export_format(_format_for(out, fmt))
     if crs.strip().upper() != "GK":
         resolve_crs(crs, {})  # an unknown CRS fails before the atlas is read
-    if out.exists() and not overwrite:
-        raise InputError(f"{out} exists; add --overwrite to replace it")
+    check_targets([out], overwrite=overwrite)
     ids = _layer_ids(atlas, layers)
     if not ids:
         raise InputError(f"{atlas}: no thematic layer to export; name one with --layer")
@@ -108,6 +108,6 @@ def export(
     if plan:
         frames = select_plan(frames, plan)
     target = resolve_crs(crs, frames)
-    export_layers(frames, out, spec.name, target)
+    export_layers(frames, out, spec.name, target, overwrite=overwrite)
     count = sum(len(frame) for frame in frames.values())
     click.echo(f"{out}: {count} features in {len(frames)} layers, {spec.title}, {target}", err=True)

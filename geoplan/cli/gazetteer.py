@@ -14,7 +14,7 @@ from geoplan.errors import InputError, UnsupportedFormatError
 from geoplan.geocode import locations
 from geoplan.geocode.authority import KINDS
 from geoplan.geocode.gazetteer import TYPES, Candidate, Gazetteer, Place, normalize
-from geoplan.io import atomic_path
+from geoplan.io import atomic_path, check_targets
 from geoplan.resources import GAZETTEER_DIR
 
 #: How stats groups geometry sources: by prefix first, then by a word in the source.
@@ -170,16 +170,17 @@ def stats(as_json: bool, overlay: str | None, no_overlay: bool) -> None:
 def export(out: Path, types: tuple[str, ...], overwrite: bool, overlay: str | None, no_overlay: bool) -> None:
     """Write the gazetteer (or some types) to a GIS file, atomically."""
     driver = _EXTENSION_TO_DRIVER.get(out.suffix.lower())
+    from geoplan.output.csv_safe import neutralise_frame
+
     if driver is None:
         raise UnsupportedFormatError(f"{out}: unknown format; use one of {', '.join(_EXTENSION_TO_DRIVER)}")
-    if out.exists() and not overwrite:
-        raise InputError(f"{out}: exists (use --overwrite)")
+    check_targets([out], overwrite=overwrite)
     frame = places_frame(load_gazetteer(overlay, no_overlay), types or None)
-    with atomic_path(out) as tmp:
+    with atomic_path(out, overwrite=overwrite) as tmp:
         if driver == "CSV":
             table = frame.drop(columns="geometry")
             table["wkt"] = frame.geometry.to_wkt()
-            table.to_csv(tmp, index=False, encoding="utf-8")
+            neutralise_frame(table).to_csv(tmp, index=False, encoding="utf-8")
         else:
             frame.to_file(
                 tmp, driver=driver, layer="gazetteer" if driver == "GPKG" else None, engine="pyogrio"

@@ -21,9 +21,14 @@ def plan_paths(paths: tuple[Path, ...]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(
-                sorted(p for p in path.iterdir() if p.suffix.lower() in {".txt", ".md", ".pdf", ".docx"})
-            )
+            try:
+                found.extend(
+                    sorted(p for p in path.iterdir() if p.suffix.lower() in {".txt", ".md", ".pdf", ".docx"})
+                )
+            except OSError as error:
+                raise InputError(
+                    f"{path}: cannot list the folder: {(error.strerror or str(error)).lower()}"
+                ) from None
         else:
             found.append(path)
     return found

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import sys
 from pathlib import Path
 
@@ -11,7 +9,7 @@ import click
 
 from geoplan.cli.options import load_gazetteer, overlay_options, overwrite_option, plan_paths
 from geoplan.errors import InputError
-from geoplan.io import atomic_path
+from geoplan.io import atomic_path, check_targets
 
 
 @click.command()
@@ -29,24 +27,21 @@ def places(
 ) -> None:
     """Find and geocode every named place in PLANS (files or folders) as CSV."""
     from geoplan.geocode.places import PLACE_COLUMNS, geoparse, place_rows
+    from geoplan.output.csv_safe import csv_text
     from geoplan.read.plan import read
 
     paths = plan_paths(plans)
     if not paths:
         raise InputError("no plan files (.txt/.md/.pdf/.docx) among the arguments")
-    if out is not None and out.exists() and not overwrite:
-        raise InputError(f"{out} exists; add --overwrite to replace it")
+    check_targets([out], overwrite=overwrite)  # before geocoding: a read-only --out fails at once
     gazetteer = load_gazetteer(overlay, no_overlay)
     rows = []
     for path in paths:
         rows.extend(place_rows(geoparse(read(path, gazetteer), gazetteer)))
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=PLACE_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
+    text = csv_text(rows, PLACE_COLUMNS)  # cells such as '=…' get a leading apostrophe (csv_safe)
     if out is None:
-        sys.stdout.write(buffer.getvalue())
+        sys.stdout.write(text)
         return
-    with atomic_path(out) as tmp:
-        tmp.write_text(buffer.getvalue(), encoding="utf-8")
+    with atomic_path(out, overwrite=overwrite) as tmp:
+        tmp.write_text(text, encoding="utf-8")
     click.echo(f"{len(rows)} places from {len(paths)} plan(s) -> {out}", err=True)

@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from geoplan.cli.options import json_option, plan_paths
-from geoplan.errors import PlanReadError
+from geoplan.errors import InputError, PlanReadError
 
 
 @click.group()
@@ -115,7 +115,10 @@ def info(ctx: click.Context, files: tuple[Path, ...], as_json: bool) -> None:
     gazetteer = Gazetteer.load()  # the league of a banner plan that does not print it
     summaries: list[dict[str, Any]] = []
     failures = 0
-    for path in plan_paths(files):
+    paths = plan_paths(files)
+    if not paths:
+        raise InputError("no .txt/.md/.pdf/.docx plan in " + ", ".join(map(str, files)))
+    for path in paths:
         try:
             summaries.append(plan_summary(read(path, gazetteer)))
         except PlanReadError as error:

@@ -9,6 +9,7 @@ import click
 from geoplan.cli import UsageFailure
 from geoplan.cli.options import atlas_argument, load_gazetteer, overlay_options, overwrite_option
 from geoplan.errors import InputError
+from geoplan.io import check_targets
 
 SUFFIX_FORMATS = {".png": "png", ".pdf": "pdf", ".svg": "svg"}
 
@@ -77,8 +78,7 @@ def render(
         raise InputError(f"--dpi must be an integer, not {dpi!r}") from None
     paper = paper.upper()
     check_options(fmt, paper, resolution, basemap)
-    if out.exists() and not overwrite:
-        raise InputError(f"{out} exists; pass --overwrite to replace it")
+    check_targets([out], overwrite=overwrite)
     box = parse_bbox(bbox) if bbox else None
     layers = filter_layers(read_atlas(atlas), _split(layer_ids) or None, _split(plans) or None)
     summary = render_report(
@@ -94,6 +94,7 @@ def render(
         dpi=resolution,
         basemap=basemap,
         gazetteer=load_gazetteer(overlay, no_overlay),
+        overwrite=overwrite,
     )
     for note in summary.notes:
         click.echo(f"note: {note}", err=True)

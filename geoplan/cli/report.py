@@ -14,8 +14,9 @@ from typing import Any
 
 import click
 
-from geoplan.cli.options import json_option, load_gazetteer, overlay_options, plan_paths
+from geoplan.cli.options import json_option, load_gazetteer, overlay_options, overwrite_option, plan_paths
 from geoplan.errors import InputError
+from geoplan.io import atomic_path, check_targets
 
 
 @dataclass
@@ -153,11 +154,42 @@ def build_report(parsed: list[Any]) -> list[ReportSection]:
     return [builder(parsed) for builder in SECTION_BUILDERS]
 
 
+#: columns of ``report --csv``: one row per table cell, so sections of different shapes share a file
+CSV_COLUMNS = ["section", "row", "column", "value"]
+
+
+def report_csv(sections: list[ReportSection]) -> str:
+    """The report's tables as CSV text, one row per cell (cells neutralised for spreadsheets)."""
+    from geoplan.output.csv_safe import csv_text
+
+    rows = [
+        {"section": section.title, "row": number, "column": column, "value": value}
+        for section in sections
+        for number, cells in enumerate(section.rows, start=1)
+        for column, value in zip(section.columns, cells, strict=True)
+    ]
+    return csv_text(rows, CSV_COLUMNS)
+
+
 @click.command()
 @click.argument("plans", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @json_option
+@click.option(
+    "--csv",
+    "csv_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the tables as CSV (section, row, column, value).",
+)
+@overwrite_option
 @overlay_options
-def report(plans: tuple[Path, ...], as_json: bool, overlay: str | None, no_overlay: bool) -> None:
+def report(
+    plans: tuple[Path, ...],
+    as_json: bool,
+    csv_path: Path | None,
+    overwrite: bool,
+    overlay: str | None,
+    no_overlay: bool,
+) -> None:
     """Coverage report of the places found in PLANS (files or folders)."""
     from geoplan.geocode.places import geoparse
     from geoplan.read.plan import read
@@ -165,9 +197,13 @@ def report(plans: tuple[Path, ...], as_json: bool, overlay: str | None, no_overl
     paths = plan_paths(plans)
     if not paths:
         raise InputError("no plan files (.txt/.md/.pdf/.docx) among the arguments")
+    check_targets([csv_path], overwrite=overwrite)
     gazetteer = load_gazetteer(overlay, no_overlay)
     parsed = [geoparse(read(path, gazetteer), gazetteer) for path in paths]
     sections = build_report(parsed)
+    if csv_path is not None:
+        with atomic_path(csv_path, overwrite=overwrite) as tmp:
+            tmp.write_text(report_csv(sections), encoding="utf-8")
     if as_json:
         click.echo(json.dumps([asdict(s) for s in sections], ensure_ascii=False, indent=2))
     else:

@@ -10,6 +10,7 @@ import click
 
 from geoplan.cli.options import atlas_argument, json_option, overwrite_option
 from geoplan.errors import InputError
+from geoplan.io import check_targets
 
 dsn_option = click.option(
     "--dsn",
@@ -71,10 +72,9 @@ def pull(dsn: str, schema: str, out: Path, overwrite: bool) -> None:
 
     if out.suffix.lower() != ".gpkg":
         raise InputError(f"{out}: the output must be a GeoPackage (.gpkg)")
-    if out.exists() and not overwrite:
-        raise InputError(f"{out} exists; pass --overwrite to replace it")
+    check_targets([out], overwrite=overwrite)
     layers = read_postgis(dsn, schema)
-    write_atlas(layers, out)
+    write_atlas(layers, out, overwrite=overwrite)
     features = sum(len(frame) for frame in layers.values())
     click.echo(f"wrote {out} ({len(layers)} layers, {features} features)")
 

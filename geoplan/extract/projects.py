@@ -404,27 +404,36 @@ def _mentions_in(places: Any, start: int, end: int) -> tuple[tuple[Any, ...], tu
     """Resolved mentions (with a place) and corridors inside ``[start, end)``."""
     if places is None:
         return (), ()
-    mentions, starts = _resolved_index(places)
+    mentions, starts, corridors, corridor_starts = _resolved_index(places)
     first = bisect.bisect_left(starts, start)
     last = bisect.bisect_left(starts, end)
     inside = tuple(m for m in mentions[first:last] if m.end <= end)
-    corridors = tuple(c for c in getattr(places, "corridors", ()) if c.start >= start and c.end <= end)
-    return inside, corridors
+    first = bisect.bisect_left(corridor_starts, start)
+    last = bisect.bisect_left(corridor_starts, end)
+    # corridors in their PlanPlaces order (the index holds (start, position, corridor))
+    within = sorted(entry[1:] for entry in corridors[first:last] if entry[2].end <= end)
+    return inside, tuple(corridor for _, corridor in within)
 
 
-_INDEX: dict[int, tuple[Any, list[Any], list[int]]] = {}
+_INDEX: dict[int, tuple[Any, tuple[list[Any], list[int], list[Any], list[int]]]] = {}
 
 
-def _resolved_index(places: Any) -> tuple[list[Any], list[int]]:
-    """The resolved mentions of a PlanPlaces sorted by start, with their starts (cached per object)."""
+def _resolved_index(places: Any) -> tuple[list[Any], list[int], list[Any], list[int]]:
+    """The resolved mentions of a PlanPlaces sorted by start, with their starts, and its corridors as
+    (start, position, corridor) sorted by start, with their starts (cached per object): a lookup by
+    bisection keeps extraction linear in the plan's length."""
     cached = _INDEX.get(id(places))
     if cached is not None and cached[0] is places:
-        return cached[1], cached[2]
+        return cached[1]
     mentions = sorted((m for m in places.mentions if m.place is not None), key=lambda m: (m.start, m.end))
-    starts = [m.start for m in mentions]
+    corridors = sorted(
+        ((c.start, position, c) for position, c in enumerate(getattr(places, "corridors", ()))),
+        key=lambda entry: entry[:2],
+    )
+    index = (mentions, [m.start for m in mentions], corridors, [entry[0] for entry in corridors])
     _INDEX.clear()  # one plan at a time: keep only the latest
-    _INDEX[id(places)] = (places, mentions, starts)
-    return mentions, starts
+    _INDEX[id(places)] = (places, index)
+    return index
 
 
 def _plan_fields(plan: Plan) -> dict[str, str]:
@@ -628,13 +637,40 @@ def extract_projects(plan: Plan, places: Any = None, issuer_ids: set[str] | None
     count as a location finer than the issuer.
     """
     boxed = box_projects(plan, places)
-    names = [_normalised(p.name) for p in boxed]
-    body = [
-        p
-        for p in body_projects(plan, places, issuer_ids)
-        if not any(_normalised(p.name) in n or (len(n) > 4 and n in _normalised(p.name)) for n in names)
+    body = body_projects(plan, places, issuer_ids)
+    repeated = _named_in_boxes([_normalised(p.name) for p in body], [_normalised(p.name) for p in boxed])
+    return boxed + [p for p, drop in zip(body, repeated, strict=True) if not drop]
+
+
+def _named_in_boxes(names: list[str], box_names: list[str]) -> list[bool]:
+    """For each (normalised) body project name: is it part of a box project's name, or does it hold
+    one of more than 4 characters?  Two Aho-Corasick passes keep this linear in the names' length
+    (testing every pair grows with the square of the plan's length)."""
+    import ahocorasick
+
+    boxes = set(box_names)
+    if not boxes:
+        return [False] * len(names)
+    inside: set[str] = set()
+    wanted = {name for name in names if name}
+    if wanted:
+        automaton = ahocorasick.Automaton()
+        for name in wanted:
+            automaton.add_word(name, name)
+        automaton.make_automaton()
+        joined = "\n".join(sorted(boxes))  # no normalised name holds a newline: no match spans two
+        inside = {name for _, name in automaton.iter(joined)}
+    long_boxes = ahocorasick.Automaton()
+    for box_name in boxes:
+        if len(box_name) > 4:
+            long_boxes.add_word(box_name, box_name)
+    holds = len(long_boxes) > 0
+    if holds:
+        long_boxes.make_automaton()
+    return [
+        not name or name in inside or (holds and next(long_boxes.iter(name), None) is not None)
+        for name in names
     ]
-    return boxed + body
 
 
 def location_report(

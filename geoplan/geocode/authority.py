@@ -37,7 +37,7 @@ from geoplan.geocode.coords import (
 )
 from geoplan.geocode.gazetteer import TYPES, Gazetteer, Place, inner_point, normalize
 from geoplan.geocode.overlay import OverlayRecord, precision_of
-from geoplan.read.limits import check_container
+from geoplan.limits import check_container
 
 REGION_ID = "province:150000"
 #: how far (degrees, ≈ 2 km) a point may lie outside its banner's simplified polygon and still belong to it

@@ -22,7 +22,6 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol, TypeVar
 
 import ahocorasick
-import numpy
 
 from geoplan.geocode.lexicon import words
 from geoplan.geocode.segment import name_start
@@ -291,14 +290,16 @@ class MentionFinder:
         # The automaton runs over UTF-8 bytes (seen as Latin-1 characters): pyahocorasick walks a byte trie
         # several times faster than a trie of thousands of CJK characters; matches map back to characters.
         data = text.encode("utf-8")
-        if len(data) == len(text):
-            char_end = None
-        else:
-            lead = (numpy.frombuffer(data, dtype=numpy.uint8) & 0xC0) != 0x80
-            char_end = numpy.cumsum(lead)
+        ascii_only = len(data) == len(text)
         hits = []
+        byte_done = char_done = 0  # hits come in order of their end: count characters as we go
         for byte_end, surface in self._automaton.iter(data.decode("latin-1")):
-            end = int(char_end[byte_end]) if char_end is not None else byte_end + 1
+            if ascii_only:
+                end = byte_end + 1
+            else:  # a match ends a character, so the bytes up to it decode whole
+                char_done += len(data[byte_done : byte_end + 1].decode("utf-8"))
+                byte_done = byte_end + 1
+                end = char_done
             hits.append((end - len(surface), end, surface))
         hits.sort(key=lambda hit: (hit[0], -(hit[1] - hit[0])))
         chosen: list[Mention] = []

@@ -20,15 +20,17 @@ Format choices (documented once, here):
   placemarks with an HTML description (plan, box, quantities, excerpt …; every value HTML-escaped)
   and every other attribute as typed ``SchemaData`` (``name`` is the placemark's ``<name>``).
 - **CSV**: one file, geometry as WKT in the first column (``WKT``), then every attribute of every layer;
-  UTF-8 *with* a byte-order mark so that Excel opens Chinese correctly.
+  UTF-8 *with* a byte-order mark so that Excel opens Chinese correctly.  A text cell starting with
+  ``= + - @``, a tab or a carriage return gets a leading apostrophe so that no spreadsheet runs it as
+  a formula (OWASP); :func:`geoplan.output.csv_safe.restore` strips it again (the same holds for the
+  CSV files inside the Shapefile zip).
 - **FlatGeobuf**: one file with every layer (``layer`` column), spatially indexed.
 """
 
 from __future__ import annotations
 
-import csv
 import html
-import io
+import re
 import tempfile
 import xml.etree.ElementTree as ET
 import zipfile
@@ -46,6 +48,7 @@ from geoplan.atlas.schema import BASE_COLUMNS, FEATURE_COLUMNS
 from geoplan.errors import ExportError, GeoplanError, InputError, UnsupportedFormatError
 from geoplan.io import atomic_path
 from geoplan.layers import LayerDef, load_layers
+from geoplan.output.csv_safe import csv_text, neutralise_frame
 from geoplan.output.qgis_style import layer_styles, rgba
 
 WGS84 = "EPSG:4326"
@@ -225,7 +228,7 @@ def _write_fgb(frames: Frames, path: Path) -> None:
 
 def _write_csv(frames: Frames, path: Path) -> None:
     _write(
-        combined(frames),
+        neutralise_frame(combined(frames)),  # no cell a spreadsheet would run as a formula
         path,
         "CSV",
         layer="geoplan",
@@ -328,11 +331,7 @@ def _field_type(dtype: object) -> str:
 
 
 def _csv_bytes(rows: list[dict], columns: list[str]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue().encode("utf-8-sig")
+    return csv_text(rows, columns).encode("utf-8-sig")
 
 
 DICTIONARY_COLUMNS = [
@@ -414,10 +413,18 @@ def _kml_color(color: str, opacity: float = 1.0) -> str:
     return f"{alpha:02x}{blue:02x}{green:02x}{red:02x}"
 
 
+#: characters XML 1.0 cannot hold (a KML with one does not open): dropped from every KML text
+_XML_INVALID_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_text(text: str) -> str:
+    return _XML_INVALID_RE.sub("", text)
+
+
 def _kml(parent: ET.Element, tag: str, text: str | None = None) -> ET.Element:
     element = ET.SubElement(parent, f"{{{_KML_NS}}}{tag}")
     if text is not None:
-        element.text = text
+        element.text = _xml_text(text)
     return element
 
 
@@ -511,7 +518,9 @@ def _write_kml(frames: Frames, path: Path) -> None:
             for column in columns:
                 value = row[column]
                 if column != "name" and value is not None and not pd.isna(value):
-                    ET.SubElement(data, f"{{{_KML_NS}}}SimpleData", {"name": column}).text = str(value)
+                    ET.SubElement(data, f"{{{_KML_NS}}}SimpleData", {"name": column}).text = _xml_text(
+                        str(value)
+                    )
             if geometry is not None and not geometry.is_empty:
                 _kml_geometry(placemark, geometry)
     ET.indent(root)
@@ -540,11 +549,19 @@ def export_format(fmt: str) -> ExportFormat:
     return spec
 
 
-def export_layers(layers: dict[str, gpd.GeoDataFrame], out: Path, fmt: str, crs: str = "EPSG:4326") -> Path:
+def export_layers(
+    layers: dict[str, gpd.GeoDataFrame],
+    out: Path,
+    fmt: str,
+    crs: str = "EPSG:4326",
+    *,
+    overwrite: bool = True,
+) -> Path:
     """Write ``layers`` ({layer id: GeoDataFrame}) to ``out`` as ``fmt`` in ``crs``, atomically.
 
     ``fmt``: geojson | shp | gpkg | kml | csv | fgb; ``crs``: EPSG:4326 | EPSG:4490 | EPSG:3857 | GK
     (the CGCS2000 3-degree Gauss-Krüger zone of the data) | EPSG:4513…4533.  Returns ``out``.
+    Without ``overwrite`` an existing ``out`` is never replaced.
 
     >>> export_layers(read_atlas(layers=["industry"]), Path("industry.gpkg"), "gpkg")  # doctest: +SKIP
     """
@@ -560,7 +577,7 @@ def export_layers(layers: dict[str, gpd.GeoDataFrame], out: Path, fmt: str, crs:
         )
     frames = _prepared(layers, target)
     try:
-        with atomic_path(out) as tmp:
+        with atomic_path(out, overwrite=overwrite) as tmp:
             spec.writer(frames, tmp)
     except GeoplanError:
         raise

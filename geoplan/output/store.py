@@ -14,10 +14,12 @@ order, title, group, key column and geometry type; :func:`read_postgis` reads it
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TypeVar
 
 import geopandas as gpd
 import numpy as np
@@ -30,6 +32,8 @@ from psycopg.conninfo import conninfo_to_dict
 from geoplan import __version__
 from geoplan.errors import AtlasError, DsnError, InputError, StoreError
 from geoplan.layers import load_layers
+
+_T = TypeVar("_T")
 
 SRID = 4326
 CRS = f"EPSG:{SRID}"
@@ -235,32 +239,38 @@ def read_postgis(
     """
     _check_schema_name(schema, reading=True)
     target = _Target.parse(dsn)
-    with _snapshot(target, schema) as cur:
+
+    def work(cur: psycopg.Cursor) -> dict[str, gpd.GeoDataFrame]:
         catalog = _read_catalog(cur, schema)
         wanted = _select_layers(catalog, layers, schema, target)
         return {entry["layer"]: _read_layer(cur, schema, entry, target) for entry in wanted}
+
+    return _consistent_read(target, schema, work)
 
 
 def list_postgis(dsn: str, schema: str = "geoplan") -> list[StoredLayer]:
     """The layers of the atlas in ``schema`` with their live feature counts, in push order."""
     _check_schema_name(schema, reading=True)
     target = _Target.parse(dsn)
+    return _consistent_read(target, schema, lambda cur: _stored_layers(cur, schema))
+
+
+def _stored_layers(cur: psycopg.Cursor, schema: str) -> list[StoredLayer]:
     stored = []
-    with _snapshot(target, schema) as cur:
-        for entry in _read_catalog(cur, schema):
-            cur.execute(sql.SQL("SELECT count(*) FROM {}").format(sql.Identifier(schema, entry["layer"])))
-            (features,) = cur.fetchone()
-            stored.append(
-                StoredLayer(
-                    layer=entry["layer"],
-                    title=entry["title"],
-                    group=entry["layer_group"],
-                    key_column=entry["key_column"],
-                    geometry_type=entry["geometry_type"],
-                    features=int(features),
-                    pushed_at=entry["pushed_at"],
-                )
+    for entry in _read_catalog(cur, schema):
+        cur.execute(sql.SQL("SELECT count(*) FROM {}").format(sql.Identifier(schema, entry["layer"])))
+        (features,) = cur.fetchone()
+        stored.append(
+            StoredLayer(
+                layer=entry["layer"],
+                title=entry["title"],
+                group=entry["layer_group"],
+                key_column=entry["key_column"],
+                geometry_type=entry["geometry_type"],
+                features=int(features),
+                pushed_at=entry["pushed_at"],
             )
+        )
     return stored
 
 
@@ -509,8 +519,35 @@ def _grants(cur: psycopg.Cursor, schema: str, staging: str, tables: list[str]) -
 # --------------------------------------------------------------------------------------------- reading
 
 
+#: errors a reader meets only when a push swaps the schema under it (its objects vanish): the read
+#: is retried on the new atlas, so readers never see the swap
+_SWAP_ERRORS = (
+    psycopg.errors.UndefinedTable,
+    psycopg.errors.InvalidSchemaName,
+    psycopg.errors.UndefinedObject,
+    psycopg.errors.InternalError_,  # "could not open relation with OID …", "cache lookup failed"
+)
+SWAP_RETRIES = 6
+
+
+class _SwapInProgress(Exception):
+    """A read met a schema swap; it is retried."""
+
+
+def _consistent_read(target: _Target, schema: str, work: Callable[[psycopg.Cursor], _T]) -> _T:
+    """``work`` on one consistent snapshot of the atlas in ``schema``, retried when a push's schema
+    swap pulled objects from under it (see :data:`_SWAP_ERRORS`)."""
+    for attempt in range(SWAP_RETRIES):
+        try:
+            with _snapshot(target, schema, last_try=attempt == SWAP_RETRIES - 1) as cur:
+                return work(cur)
+        except _SwapInProgress:
+            time.sleep(0.02 * (attempt + 1))
+    raise AssertionError("unreachable: the last try raises instead of retrying")  # pragma: no cover
+
+
 @contextmanager
-def _snapshot(target: _Target, schema: str) -> Iterator[psycopg.Cursor]:
+def _snapshot(target: _Target, schema: str, *, last_try: bool = True) -> Iterator[psycopg.Cursor]:
     """A cursor on one consistent state of the atlas in ``schema``; psycopg errors become StoreErrors.
 
     The transaction is read-only and repeatable-read, and locks the catalog table before its snapshot
@@ -538,6 +575,10 @@ def _snapshot(target: _Target, schema: str) -> Iterator[psycopg.Cursor]:
                         "(push one with 'geoplan store push')"
                     ) from None
                 yield cur
+    except _SWAP_ERRORS as error:
+        if last_try:
+            raise StoreError(target.failure(f"cannot read schema {schema!r}", error)) from None
+        raise _SwapInProgress() from None
     except psycopg.Error as error:
         raise StoreError(target.failure(f"cannot read schema {schema!r}", error)) from None
 

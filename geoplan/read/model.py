@@ -124,8 +124,11 @@ class Plan:
 
     def box_at(self, offset: int) -> Box | None:
         """The 专栏 box (or table) containing ``offset``, if any."""
-        starts = [box.start for box in self.boxes]
-        position = bisect_right(starts, offset) - 1
+        cached = self.__dict__.get("_box_starts")
+        if cached is None or cached[0] is not self.boxes or cached[1] != len(self.boxes):
+            cached = (self.boxes, len(self.boxes), [box.start for box in self.boxes])
+            self.__dict__["_box_starts"] = cached  # one list per plan: lookups stay logarithmic
+        position = bisect_right(cached[2], offset) - 1
         if position >= 0 and self.boxes[position].start <= offset < self.boxes[position].end:
             return self.boxes[position]
         return None

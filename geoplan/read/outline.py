@@ -151,13 +151,16 @@ def parse_structure(norm: NormText, toc_pages: dict[str, int] | None = None) -> 
             paragraphs.append(Paragraph(line.text, line.start, line.end, norm.page_at(line.start)))
         index += 1
 
+    # A section ends at the next heading of the same or a higher level: one pass with a stack of the
+    # open sections (ranks rising from the bottom) keeps this linear in the number of headings.
+    ends = [text_length] * len(headings)
+    open_sections: list[int] = []
+    for position, (line, level, _, _) in enumerate(headings):
+        while open_sections and _RANK[headings[open_sections[-1]][1]] >= _RANK[level]:
+            ends[open_sections.pop()] = line.start
+        open_sections.append(position)
     sections: list[Section] = []
-    for position, (line, level, number, title) in enumerate(headings):
-        end = text_length
-        for later, later_level, _, _ in headings[position + 1 :]:
-            if _RANK[later_level] <= _RANK[level]:
-                end = later.start
-                break
+    for (line, level, number, title), end in zip(headings, ends, strict=True):
         page = norm.page_at(line.start)
         if page is None:
             page = toc_pages.get(line.text.replace(" ", ""))

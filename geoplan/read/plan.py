@@ -3,9 +3,14 @@
 
 from __future__ import annotations
 
+import logging
+import warnings as pywarnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from geoplan.errors import PlanReadError
+from geoplan.errors import LimitError, PlanReadError
+from geoplan.limits import Deadline, check_pages, check_size, check_zip
 from geoplan.read.meta import AdminIndex, build_meta
 from geoplan.read.model import Plan
 from geoplan.read.outline import parse_structure
@@ -64,16 +69,30 @@ def load_text(path: Path) -> tuple[str, str | None]:
 
     PDF pages are separated by form feeds; DOCX tables become markdown rows.
     """
-    if not path.exists():
-        raise PlanReadError(path, "no such file")
+    try:
+        if "\x00" in str(path):
+            raise ValueError("NUL in a file name")
+        exists = path.exists()
+    except (OSError, ValueError):  # a NUL in the name, a name too long
+        raise PlanReadError(str(path).replace("\x00", "\\x00"), "not a usable file name") from None
+    if not exists:
+        raise PlanReadError(
+            path, "a broken or looping symbolic link" if path.is_symlink() else "no such file"
+        )
     if path.is_dir():
         raise PlanReadError(path, "is a directory, not a plan file")
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         shown = suffix or "(no extension)"
         raise PlanReadError(path, f"unsupported file type {shown}; use {', '.join(SUPPORTED_SUFFIXES)}")
+    kind = _LIMIT_KINDS[suffix]
     try:
+        check_size(path, kind)  # before reading: a huge file is refused unread
         data = path.read_bytes()
+        if kind == "docx" and data.strip():
+            check_zip(data, kind, name=path.name)  # before parsing: a zip bomb is refused uninflated
+    except LimitError as error:
+        raise PlanReadError(path, error.reason) from None
     except OSError as error:
         raise PlanReadError(path, f"cannot read: {error.strerror or error}") from None
     if not data.strip():
@@ -85,6 +104,24 @@ def load_text(path: Path) -> tuple[str, str | None]:
     return decode_bytes(data, path)
 
 
+#: the :data:`geoplan.limits.LIMITS` kind of each plan file type
+_LIMIT_KINDS = {".txt": "text", ".md": "text", ".pdf": "pdf", ".docx": "docx"}
+
+
+@contextmanager
+def _quiet_library(name: str) -> Iterator[None]:
+    """Keep a library's log records and warnings below errors off the terminal while it runs."""
+    logger = logging.getLogger(name)
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        with pywarnings.catch_warnings():
+            pywarnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)
+
+
 def _pdf_text(path: Path, data: bytes) -> str:
     import io
 
@@ -94,10 +131,18 @@ def _pdf_text(path: Path, data: bytes) -> str:
     if not data.startswith(b"%PDF"):
         raise PlanReadError(path, "not a PDF file (no %PDF header)")
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise PlanReadError(path, "encrypted PDF")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        with _quiet_library("pypdf"):  # 'EOF marker not found' and such stay off the terminal
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise PlanReadError(path, "encrypted PDF")
+            check_pages(len(reader.pages), "pdf", name=path.name)
+            deadline = Deadline("pdf", name=path.name)
+            pages = []
+            for page in reader.pages:
+                deadline.check()
+                pages.append(page.extract_text() or "")
+    except LimitError as error:
+        raise PlanReadError(path, error.reason) from None
     except PlanReadError:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as error:

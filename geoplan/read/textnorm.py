@@ -332,9 +332,15 @@ class NormText:
 # --------------------------------------------------------------------------- cleaning
 
 
+#: control characters no plan text holds (tab, line and page breaks excepted)
+_STRAY_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
 def clean_line(raw: str) -> str:
     """Drop markdown noise, normalise odd spaces, remove spaces next to Chinese characters."""
     line = raw.replace("\u3000", " ").replace("\xa0", " ").replace("\u200b", "").replace("\ufeff", "")
+    if _STRAY_CONTROL_RE.search(line):  # a stray NUL or escape byte must not reach a map, a KML or a CSV
+        line = _STRAY_CONTROL_RE.sub("", line)
     if "*" in line or "<" in line or line.startswith("#"):
         line = _MD_NOISE_RE.sub("", line)
     line = line.rstrip()

@@ -38,7 +38,7 @@ from shapely import union_all
 from shapely.geometry import box
 from shapely.geometry.base import BaseGeometry
 
-from geoplan.errors import InputError, RenderError, UnsupportedFormatError
+from geoplan.errors import GeoplanError, InputError, RenderError, UnsupportedFormatError
 from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.io import atomic_path
 from geoplan.layers import LayerDef, load_layers
@@ -655,15 +655,21 @@ def render_map(
 
 
 def render_report(
-    layers: dict[str, gpd.GeoDataFrame], out: str | Path | IO[bytes], *, fmt: str = "png", **options: object
+    layers: dict[str, gpd.GeoDataFrame],
+    out: str | Path | IO[bytes],
+    *,
+    fmt: str = "png",
+    overwrite: bool = True,
+    **options: object,
 ) -> RenderSummary:
-    """:func:`render_map` that also returns a summary (counts, basemap used, notes such as a tile fallback)."""
+    """:func:`render_map` that also returns a summary (counts, basemap used, notes such as a tile fallback).
+    Without ``overwrite`` an existing ``out`` is never replaced."""
     check_options(
         fmt, str(options.get("paper", "A4")), options.get("dpi", 200), str(options.get("basemap", "none"))
     )
     with matplotlib.rc_context(cjk_rc()):
         composition = compose_map(layers, **options)
-        save_figure(composition.figure, out, fmt, composition.figure.dpi)
+        save_figure(composition.figure, out, fmt, composition.figure.dpi, overwrite=overwrite)
     thematic = {d.id for d in load_layers() if d.group == "thematic"}
     return RenderSummary(
         features=sum(d.total for name, d in composition.drawn.items() if name in thematic),
@@ -674,7 +680,9 @@ def render_report(
     )
 
 
-def save_figure(fig: Figure, out: str | Path | IO[bytes], fmt: str, dpi: float) -> None:
+def save_figure(
+    fig: Figure, out: str | Path | IO[bytes], fmt: str, dpi: float, *, overwrite: bool = True
+) -> None:
     """Write the page at its paper size (no tight cropping); atomically when ``out`` is a path."""
     metadata = {
         "png": {"Software": "geoplan"},
@@ -686,11 +694,13 @@ def save_figure(fig: Figure, out: str | Path | IO[bytes], fmt: str, dpi: float) 
         kwargs["pil_kwargs"] = {"compress_level": 3}  # half the time of the default 6, no larger here
     try:
         if isinstance(out, str | Path):
-            with atomic_path(out) as tmp:
+            with atomic_path(out, overwrite=overwrite) as tmp:
                 fig.savefig(tmp, **kwargs)
         else:
             buffer = io.BytesIO()
             fig.savefig(buffer, **kwargs)
             out.write(buffer.getvalue())
+    except GeoplanError:
+        raise
     except OSError as error:
         raise RenderError(f"cannot write the map: {error}") from None
