@@ -30,6 +30,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from geoplan.errors import InputError
 from geoplan.geocode.places import PRECISION_ORDER
 
 #: a pair scoring at least this is one project
@@ -396,3 +397,60 @@ def merge_linked(rows: Sequence[dict[str, Any]], linking: Linking) -> list[dict[
             }
         )
     return merged
+
+
+# -- differences between two plans ---------------------------------------------------------------
+
+
+@dataclass
+class PlanDiff:
+    """What plan B says against plan A, per layer: new (B only), carried over (both), dropped (A only)."""
+
+    plan_a: str
+    plan_b: str
+    relation: str  # periods | parent/child | other
+    new: dict[str, list[Mapping[str, Any]]] = field(default_factory=dict)
+    carried: dict[str, list[tuple[Mapping[str, Any], Mapping[str, Any], Link]]] = field(default_factory=dict)
+    dropped: dict[str, list[Mapping[str, Any]]] = field(default_factory=dict)
+    near_misses: list[Link] = field(default_factory=list)
+
+    def layers(self) -> list[str]:
+        """Every layer with something to show, in first-seen order."""
+        return list(dict.fromkeys([*self.carried, *self.new, *self.dropped]))
+
+
+def changes(a: Mapping[str, Any], b: Mapping[str, Any]) -> list[str]:
+    """What differs between two linked features of two plans: 'name', 'quantities', 'excerpt'."""
+    same = {"name": a["name"] == b["name"], "quantities": _quantities(a) == _quantities(b)}
+    same["excerpt"] = _NOISE.sub("", str(a.get("excerpt", ""))) == _NOISE.sub("", str(b.get("excerpt", "")))
+    return [what for what, equal in same.items() if not equal]
+
+
+def diff_plans(rows_a: Sequence[Mapping[str, Any]], rows_b: Sequence[Mapping[str, Any]], gazetteer: Any) -> PlanDiff:
+    """The projects (place features aside) of plan B against plan A: new, carried over and dropped, per layer."""
+    projects_a = [row for row in rows_a if row["kind"] != "place"]
+    projects_b = [row for row in rows_b if row["kind"] != "place"]
+    if not projects_a or not projects_b:
+        raise InputError(f"nothing to compare: {(rows_a or rows_b or [{}])[0].get('plan', 'a plan')} has no project")
+    linking = link_features([*projects_a, *projects_b], gazetteer)
+    by_id = {row["feature_id"]: row for row in [*projects_a, *projects_b]}
+    ids_a = {row["feature_id"] for row in projects_a}
+    result = PlanDiff(
+        projects_a[0]["plan"],
+        projects_b[0]["plan"],
+        plan_relation(projects_a[0], projects_b[0], gazetteer),
+        near_misses=linking.near_misses,
+    )
+    order = {fid: n for n, fid in enumerate(by_id)}
+    linked: set[str] = set()
+    for link in sorted(linking.links, key=lambda link: max(order[link.a], order[link.b])):
+        a, b = (link.a, link.b) if link.a in ids_a else (link.b, link.a)
+        result.carried.setdefault(by_id[b]["layer"], []).append((by_id[a], by_id[b], link))
+        linked.update({a, b})
+    for row in projects_b:
+        if row["feature_id"] not in linked:
+            result.new.setdefault(row["layer"], []).append(row)
+    for row in projects_a:
+        if row["feature_id"] not in linked:
+            result.dropped.setdefault(row["layer"], []).append(row)
+    return result
