@@ -5,7 +5,8 @@ and one gazetteer (for the parents of places and the names of issuers).
 
 A pair of features of two plans is scored by one rule, the first that applies:
 
-- ``same place``: two place features (a desert, a port, a park) that are the same gazetteer record;
+- ``same place``: two place features (a desert, a port, a park) that are the same gazetteer record,
+  within :data:`REACH_DEGREES` of both issuers (else a near miss: one plan's mention is likely misread);
 - ``same name``: the names are equal once the issuers' own names, brackets and the generic tail
   (…建设项目, …工程) are taken off;
 - ``name + place``: both name the same point place (a port, a park, a town), and the names are similar;
@@ -37,6 +38,9 @@ from geoplan.geocode.places import PRECISION_ORDER
 LINK_THRESHOLD = 0.8
 #: a pair scoring at least this (and below the link threshold) is a near miss, listed for review
 NEAR_THRESHOLD = 0.55
+#: how far outside its issuer's area (degrees, about 100 km) a plan names places of its own: along its
+#: roads and rails to a port, to a neighbour's desert; a place farther away is more likely a misread name
+REACH_DEGREES = 1.0
 #: gazetteer types of administrative units (their names are the issuers' own words, never a shared place)
 ADMIN_TYPES = frozenset({"province", "league", "banner", "neighbour"})
 #: units whose quantities are counts: '3个' in two plans says nothing about the projects being one
@@ -215,9 +219,13 @@ def score_pair(a: Mapping[str, Any], b: Mapping[str, Any], context: _Context) ->
     if a["plan"] == b["plan"] or (a["kind"] == "place") != (b["kind"] == "place"):
         return None
     if a["kind"] == "place":
-        if a["place_ids"] == b["place_ids"]:
-            return Link(a["feature_id"], b["feature_id"], 1.0, "same place", f"both name {a['name']}")
-        return None
+        if a["place_ids"] != b["place_ids"]:
+            return None
+        far = [row["issuer"] for row in (a, b) if _out_of_reach(a["place_ids"], row["plan"], context)]
+        if far:  # a plan naming a place far outside its area: more likely a misread name than the same place
+            why = f"both name {a['name']}, which lies over {REACH_DEGREES:g}° outside {'、'.join(far)}"
+            return Link(a["feature_id"], b["feature_id"], 0.7, "same place", why)
+        return Link(a["feature_id"], b["feature_id"], 1.0, "same place", f"both name {a['name']}")
     gazetteer = context.gazetteer
     meet = places_meet(a, b, context)
     if not meet:
@@ -248,6 +256,15 @@ def score_pair(a: Mapping[str, Any], b: Mapping[str, Any], context: _Context) ->
     if score < NEAR_THRESHOLD:
         return None
     return Link(a["feature_id"], b["feature_id"], round(min(score, 1.0), 3), rule, why)
+
+
+def _out_of_reach(place_id: str, plan: str, context: _Context) -> bool:
+    """True when the place lies more than :data:`REACH_DEGREES` from the plan's issuer."""
+    issuer = context.issuer_ids.get(plan)
+    gazetteer = context.gazetteer
+    if not issuer or place_id not in gazetteer or issuer not in gazetteer:
+        return False
+    return gazetteer.get(place_id).geometry.distance(gazetteer.get(issuer).geometry) > REACH_DEGREES
 
 
 def plan_relation(a: Mapping[str, Any], b: Mapping[str, Any], gazetteer: Any) -> str:
@@ -379,7 +396,7 @@ def merge_linked(rows: Sequence[dict[str, Any]], linking: Linking) -> list[dict[
     for row in rows:
         group = group_of.get(row["feature_id"])
         if group is None:
-            merged.append({**row, "plans": row["plan"], "sources": sources_of([row]), "carried_over": 0})
+            merged.append({**row, "plans": row["plan"], "sources": sources_of([row]), "carryover": 0})
             continue
         if row["feature_id"] != group[0]:
             continue
@@ -393,7 +410,7 @@ def merge_linked(rows: Sequence[dict[str, Any]], linking: Linking) -> list[dict[
                 **best,
                 "plans": ";".join(dict.fromkeys(m["plan"] for m in members)),
                 "sources": sources_of(members),
-                "carried_over": int(any(len(kinds) > 1 for kinds in periods.values())),
+                "carryover": int(any(len(kinds) > 1 for kinds in periods.values())),
             }
         )
     return merged

@@ -103,6 +103,33 @@ def projects_section(parsed: list[Any]) -> ReportSection:
     )
 
 
+def _link_line(link: Any, names: dict[str, str]) -> list[Any]:
+    return [f"{link.score:.2f}", link.rule, link.relation, link.a, names[link.a], link.b, names[link.b], link.why]
+
+
+def links_sections(parsed: list[Any]) -> list[ReportSection]:
+    """Every link between features of different plans, and the near misses left for review."""
+    from geoplan.atlas.build import build_plan
+    from geoplan.atlas.links import LINK_THRESHOLD, NEAR_THRESHOLD, link_features
+
+    builds = [build_plan(p.plan.path, p.gazetteer, plan=p.plan, places=p) for p in parsed]
+    rows = [row for build in builds for row in build.project_rows + build.place_rows]
+    linking = link_features(rows, parsed[0].gazetteer) if parsed else None
+    names = {row["feature_id"]: row["name"] for row in rows}
+    columns = ["score", "rule", "plans", "a", "name a", "b", "name b", "why"]
+    links = [_link_line(link, names) for link in linking.links] if linking else []
+    misses = [_link_line(link, names) for link in linking.near_misses] if linking else []
+    return [
+        ReportSection(
+            f"Links (score >= {LINK_THRESHOLD}): one project named by several plans",
+            columns,
+            links,
+            f"{len(links)} links, {len(linking.groups) if linking else 0} linked projects",
+        ),
+        ReportSection(f"Near misses ({NEAR_THRESHOLD} <= score < {LINK_THRESHOLD}), not linked", columns, misses),
+    ]
+
+
 #: the report's sections, in order; each takes the list of PlanPlaces.
 SECTION_BUILDERS: list[Callable[[list[Any]], ReportSection]] = [
     plans_section,
@@ -111,15 +138,17 @@ SECTION_BUILDERS: list[Callable[[list[Any]], ReportSection]] = [
 ]
 
 
-def build_report(parsed: list[Any]) -> list[ReportSection]:
-    """Every section of the report for geoparsed plans."""
-    return [builder(parsed) for builder in SECTION_BUILDERS]
+def build_report(parsed: list[Any], links: bool = False) -> list[ReportSection]:
+    """Every section of the report for geoparsed plans (with ``links``, the links between plans too)."""
+    sections = [builder(parsed) for builder in SECTION_BUILDERS]
+    return sections + links_sections(parsed) if links else sections
 
 
 @click.command()
 @click.argument("plans", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @json_option
-def report(plans: tuple[Path, ...], as_json: bool) -> None:
+@click.option("--links", is_flag=True, help="Also list every link between plans and the near misses.")
+def report(plans: tuple[Path, ...], as_json: bool, links: bool) -> None:
     """Coverage report of the places found in PLANS (files or folders)."""
     from geoplan.geocode.gazetteer import Gazetteer
     from geoplan.geocode.places import geoparse
@@ -130,7 +159,7 @@ def report(plans: tuple[Path, ...], as_json: bool) -> None:
         raise InputError("no plan files (.txt/.md/.pdf/.docx) among the arguments")
     gazetteer = Gazetteer.load()
     parsed = [geoparse(read(path, gazetteer), gazetteer) for path in paths]
-    sections = build_report(parsed)
+    sections = build_report(parsed, links)
     if as_json:
         click.echo(json.dumps([asdict(s) for s in sections], ensure_ascii=False, indent=2))
     else:
