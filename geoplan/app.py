@@ -153,7 +153,10 @@ def plan_choices(atlas: dict, plans: list[str]) -> tuple[list[str], dict[str, st
         issuer, level, kind = issuers.get(plan, ("", "", ""))
         metas[plan] = PlanMeta(issuer, level, None, kind, False, (0, 0), "")
     ordered = plan_tree(metas, load_gazetteer())
-    labels = {plan: "　" * depth + ("└ " if depth else "") + f"{metas[plan].issuer or plan} · {plan}" for plan, depth in ordered}
+    labels = {
+        plan: "　" * depth + ("└ " if depth else "") + f"{metas[plan].issuer or plan} · {plan}"
+        for plan, depth in ordered
+    }
     return [plan for plan, _ in ordered], labels
 
 

@@ -24,6 +24,7 @@ from geoplan.atlas.links import (
     name_core,
     name_similarity,
     score_pair,
+    scoring_context,
 )
 from geoplan.cli import cli
 from geoplan.layers import load_layers
@@ -35,7 +36,13 @@ CITY = "004_6b20b77d51383257"
 #: the project links between 002 and 004, checked by reading both excerpts
 PROJECT_LINKS = {(f"{BANNER}:4-3:3:2", f"{CITY}:6-1:6"), (f"{BANNER}:6-1:3", f"{CITY}:8-1:4")}
 #: the places both plans name (one place feature each)
-SHARED_PLACES = {"grassland:乌拉特草原", "desert:乌兰布和沙漠", "desert:巴音温都尔沙漠", "park:乌拉特后旗工业园区", "port:甘其毛都口岸"}
+SHARED_PLACES = {
+    "grassland:乌拉特草原",
+    "desert:乌兰布和沙漠",
+    "desert:巴音温都尔沙漠",
+    "park:乌拉特后旗工业园区",
+    "port:甘其毛都口岸",
+}
 
 
 def _meta(issuer: str, level: str, kind: str = "14th", parent: str | None = None) -> PlanMeta:
@@ -129,7 +136,14 @@ def _row(feature_id: str, plan: str, issuer: str, level: str, **fields) -> dict:
 
 
 def test_a_city_wide_item_and_a_banner_item_are_a_near_miss_never_a_link(shipped_gazetteer):
-    city = _row("c:1:1", "c.txt", "巴彦淖尔市", "league", name="巴彦淖尔市城乡供水一体化工程", place_ids="league:150800")
+    city = _row(
+        "c:1:1",
+        "c.txt",
+        "巴彦淖尔市",
+        "league",
+        name="巴彦淖尔市城乡供水一体化工程",
+        place_ids="league:150800",
+    )
     banner = _row("b:1:1", "b.txt", "乌拉特后旗", "banner", name="城乡供水一体化工程")
     linking = link_features([banner, city], shipped_gazetteer)
     assert linking.links == []
@@ -139,18 +153,49 @@ def test_a_city_wide_item_and_a_banner_item_are_a_near_miss_never_a_link(shipped
 
 def test_same_place_far_outside_a_plan_is_a_near_miss(shipped_gazetteer):
     # 甘其毛都口岸 lies in 乌拉特中旗: in reach of its neighbour 乌拉特后旗, not of 锡林郭勒盟
-    near = _row("b:p", "b.txt", "乌拉特后旗", "banner", kind="place", place_ids="port:甘其毛都口岸", name="甘其毛都口岸")
-    far = _row("x:p", "x.txt", "锡林郭勒盟", "league", kind="place", place_ids="port:甘其毛都口岸", name="甘其毛都口岸")
-    city = _row("c:p", "c.txt", "巴彦淖尔市", "league", kind="place", place_ids="port:甘其毛都口岸", name="甘其毛都口岸")
+    near = _row(
+        "b:p",
+        "b.txt",
+        "乌拉特后旗",
+        "banner",
+        kind="place",
+        place_ids="port:甘其毛都口岸",
+        name="甘其毛都口岸",
+    )
+    far = _row(
+        "x:p",
+        "x.txt",
+        "锡林郭勒盟",
+        "league",
+        kind="place",
+        place_ids="port:甘其毛都口岸",
+        name="甘其毛都口岸",
+    )
+    city = _row(
+        "c:p",
+        "c.txt",
+        "巴彦淖尔市",
+        "league",
+        kind="place",
+        place_ids="port:甘其毛都口岸",
+        name="甘其毛都口岸",
+    )
     linking = link_features([near, city, far], shipped_gazetteer)
     assert [(link.a, link.b) for link in linking.links] == [("b:p", "c:p")]
     assert {(m.a, m.b) for m in linking.near_misses} == {("b:p", "x:p"), ("c:p", "x:p")}
 
 
 def test_places_apart_are_never_compared(shipped_gazetteer):
-    a = _row("a:1:1", "a.txt", "乌拉特后旗", "banner", name="潮格温都尔镇供水工程", place_ids="town:150825:潮格温都尔镇")
+    a = _row(
+        "a:1:1",
+        "a.txt",
+        "乌拉特后旗",
+        "banner",
+        name="潮格温都尔镇供水工程",
+        place_ids="town:150825:潮格温都尔镇",
+    )
     b = _row("b:1:1", "b.txt", "锡林郭勒盟", "league", name="潮格温都尔镇供水工程", place_ids="league:152500")
-    context = link_features.__globals__["_context"]([a, b], shipped_gazetteer)
+    context = scoring_context([a, b], shipped_gazetteer)
     assert score_pair(a, b, context) is None
 
 
@@ -183,7 +228,9 @@ def test_no_project_of_both_plans_appears_twice_on_the_map_or_in_an_export(
     out = export_layers({layer: layers[layer] for layer in thematic}, tmp_path / "both.geojson", "geojson")
     features = json.loads(Path(out).read_text(encoding="utf-8"))["features"]
     assert len(features) == len(rows)
-    exported = [fid for f in features for fid in (s["feature_id"] for s in json.loads(f["properties"]["sources"]))]
+    exported = [
+        fid for f in features for fid in (s["feature_id"] for s in json.loads(f["properties"]["sources"]))
+    ]
     assert Counter(exported) == named
 
 

@@ -24,7 +24,9 @@ def parent_unit(meta: PlanInfo, gazetteer: Any) -> str | None:
     """The name of the unit holding the issuer (a banner's league/city); None for a league or when unknown."""
     if meta.issuer_level not in ("banner", "district") or not meta.issuer:
         return None
-    candidates = [c.place for c in gazetteer.lookup(meta.issuer, types=["banner"]) if c.place.name == meta.issuer]
+    candidates = [
+        c.place for c in gazetteer.lookup(meta.issuer, types=["banner"]) if c.place.name == meta.issuer
+    ]
     leagues = {place.league_id for place in candidates if place.league_id in gazetteer}
     if len(leagues) == 1:
         return gazetteer.get(leagues.pop()).name

@@ -187,7 +187,9 @@ def shared_point_places(a: Mapping[str, Any], b: Mapping[str, Any], gazetteer: A
     """Places both features name that are points, not administrative units (a port, a park, a town)."""
     shared = [i for i in _ids(a) if i in set(_ids(b)) and i in gazetteer]
     return [
-        i for i in shared if gazetteer.get(i).type not in ADMIN_TYPES and gazetteer.get(i).geometry.geom_type == "Point"
+        i
+        for i in shared
+        if gazetteer.get(i).type not in ADMIN_TYPES and gazetteer.get(i).geometry.geom_type == "Point"
     ]
 
 
@@ -280,7 +282,7 @@ def plan_relation(a: Mapping[str, Any], b: Mapping[str, Any], gazetteer: Any) ->
 
 def link_features(rows: Sequence[Mapping[str, Any]], gazetteer: Any) -> Linking:
     """Every link and near miss between features of different plans, and the linked groups."""
-    context = _context(rows, gazetteer)
+    context = scoring_context(rows, gazetteer)
     by_plan: dict[str, list[Mapping[str, Any]]] = {}
     for row in rows:
         by_plan.setdefault(row["plan"], []).append(row)
@@ -316,7 +318,8 @@ def link_features(rows: Sequence[Mapping[str, Any]], gazetteer: Any) -> Linking:
     return result
 
 
-def _context(rows: Sequence[Mapping[str, Any]], gazetteer: Any) -> _Context:
+def scoring_context(rows: Sequence[Mapping[str, Any]], gazetteer: Any) -> _Context:
+    """What scoring needs of the plans of ``rows`` (issuer names, ids and chains)."""
     issuer_ids: dict[str, str] = {}
     issuer_chain: dict[str, set[str]] = {}
     for row in rows:
@@ -443,12 +446,16 @@ def changes(a: Mapping[str, Any], b: Mapping[str, Any]) -> list[str]:
     return [what for what, equal in same.items() if not equal]
 
 
-def diff_plans(rows_a: Sequence[Mapping[str, Any]], rows_b: Sequence[Mapping[str, Any]], gazetteer: Any) -> PlanDiff:
+def diff_plans(
+    rows_a: Sequence[Mapping[str, Any]], rows_b: Sequence[Mapping[str, Any]], gazetteer: Any
+) -> PlanDiff:
     """The projects (place features aside) of plan B against plan A: new, carried over and dropped, per layer."""
     projects_a = [row for row in rows_a if row["kind"] != "place"]
     projects_b = [row for row in rows_b if row["kind"] != "place"]
     if not projects_a or not projects_b:
-        raise InputError(f"nothing to compare: {(rows_a or rows_b or [{}])[0].get('plan', 'a plan')} has no project")
+        raise InputError(
+            f"nothing to compare: {(rows_a or rows_b or [{}])[0].get('plan', 'a plan')} has no project"
+        )
     linking = link_features([*projects_a, *projects_b], gazetteer)
     by_id = {row["feature_id"]: row for row in [*projects_a, *projects_b]}
     ids_a = {row["feature_id"] for row in projects_a}

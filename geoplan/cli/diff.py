@@ -28,7 +28,11 @@ def render_diff(diff: Any) -> str:
 
     lines = [f"A: {diff.plan_a}", f"B: {diff.plan_b}", f"relation: {diff.relation}", ""]
     for layer in diff.layers():
-        new, carried, dropped = diff.new.get(layer, []), diff.carried.get(layer, []), diff.dropped.get(layer, [])
+        new, carried, dropped = (
+            diff.new.get(layer, []),
+            diff.carried.get(layer, []),
+            diff.dropped.get(layer, []),
+        )
         lines.append(f"[{layer}] new {len(new)}, carried over {len(carried)}, dropped {len(dropped)}")
         lines.append(f"  new (B only): {len(new)}")
         lines += [f"    + {_label(row)}" for row in new]
@@ -58,14 +62,22 @@ def diff_json(diff: Any) -> dict[str, Any]:
             layer: {
                 "new": [row["feature_id"] for row in diff.new.get(layer, [])],
                 "carried_over": [
-                    {"a": a["feature_id"], "b": b["feature_id"], "rule": link.rule, "score": link.score, "changed": changes(a, b)}
+                    {
+                        "a": a["feature_id"],
+                        "b": b["feature_id"],
+                        "rule": link.rule,
+                        "score": link.score,
+                        "changed": changes(a, b),
+                    }
                     for a, b, link in diff.carried.get(layer, [])
                 ],
                 "dropped": [row["feature_id"] for row in diff.dropped.get(layer, [])],
             }
             for layer in diff.layers()
         },
-        "near_misses": [{"a": m.a, "b": m.b, "rule": m.rule, "score": m.score, "why": m.why} for m in diff.near_misses],
+        "near_misses": [
+            {"a": m.a, "b": m.b, "rule": m.rule, "score": m.score, "why": m.why} for m in diff.near_misses
+        ],
     }
 
 

@@ -104,7 +104,16 @@ def projects_section(parsed: list[Any]) -> ReportSection:
 
 
 def _link_line(link: Any, names: dict[str, str]) -> list[Any]:
-    return [f"{link.score:.2f}", link.rule, link.relation, link.a, names[link.a], link.b, names[link.b], link.why]
+    return [
+        f"{link.score:.2f}",
+        link.rule,
+        link.relation,
+        link.a,
+        names[link.a],
+        link.b,
+        names[link.b],
+        link.why,
+    ]
 
 
 def links_sections(parsed: list[Any]) -> list[ReportSection]:
@@ -126,7 +135,9 @@ def links_sections(parsed: list[Any]) -> list[ReportSection]:
             links,
             f"{len(links)} links, {len(linking.groups) if linking else 0} linked projects",
         ),
-        ReportSection(f"Near misses ({NEAR_THRESHOLD} <= score < {LINK_THRESHOLD}), not linked", columns, misses),
+        ReportSection(
+            f"Near misses ({NEAR_THRESHOLD} <= score < {LINK_THRESHOLD}), not linked", columns, misses
+        ),
     ]
 
 

@@ -100,7 +100,10 @@ def plans_of(frame: pd.DataFrame) -> pd.Series:
     listed = _column(frame, "plans")
     single = _column(frame, "plan")
     return pd.Series(
-        [tuple(p for p in many.split(";") if p) or ((one,) if one else ()) for many, one in zip(listed, single, strict=True)],
+        [
+            tuple(p for p in many.split(";") if p) or ((one,) if one else ())
+            for many, one in zip(listed, single, strict=True)
+        ],
         index=frame.index,
         dtype=object,
     )
@@ -112,12 +115,16 @@ def sources_rows(sources: str) -> list[dict[str, str]]:
         parsed = json.loads(sources) if sources else []
     except json.JSONDecodeError:
         return []
-    return [{key: str(value) for key, value in source.items()} for source in parsed if isinstance(source, dict)]
+    return [
+        {key: str(value) for key, value in source.items()} for source in parsed if isinstance(source, dict)
+    ]
 
 
 def plan_counts(atlas: Atlas) -> list[int]:
     """The distinct numbers of plans naming a thematic feature (for the "named in N plans" filter)."""
-    found = {len(names) for layer_id, frame in atlas.items() if is_thematic(layer_id) for names in plans_of(frame)}
+    found = {
+        len(names) for layer_id, frame in atlas.items() if is_thematic(layer_id) for names in plans_of(frame)
+    }
     return sorted(found - {0})
 
 
@@ -154,7 +161,9 @@ def options(atlas: Atlas) -> dict[str, list[str]]:
     return {
         "layers": list(atlas),
         "plans": sorted(
-            set(distinct(thematic, "plan")) | set(distinct(thematic, "plans", ";")) | set(distinct(base, "plans", ";"))
+            set(distinct(thematic, "plan"))
+            | set(distinct(thematic, "plans", ";"))
+            | set(distinct(base, "plans", ";"))
         ),
         "leagues": distinct(atlas.values(), "league"),
         "banners": distinct(atlas.values(), "banner"),

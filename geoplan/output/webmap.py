@@ -188,7 +188,9 @@ def sources_lines(sources: str, carried_over: bool = False) -> list[str]:
         if str(source.get("page", "")) not in ("", "0"):
             where.append(f"第{source['page']}页")
         head = f"{source.get('issuer', '')} {kinds.get(source.get('plan_kind', ''), '')}".strip()
-        lines.append(f"· {_esc(head)}（{_esc(' '.join(where))}）：{_esc(_short(str(source.get('name', '')), 40))}")
+        lines.append(
+            f"· {_esc(head)}（{_esc(' '.join(where))}）：{_esc(_short(str(source.get('name', '')), 40))}"
+        )
     return lines
 
 
