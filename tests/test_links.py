@@ -327,3 +327,19 @@ def test_a_project_of_two_periods_is_one_feature_marked_carried_over(periods, sh
     carried = [row for row in merged if row["carryover"] == 1]
     assert len(carried) == len(old.project_rows) - 1
     assert all(row["plans"] == f"{BANNER}.txt;002_next.txt" for row in carried)
+
+
+def test_the_hand_checked_sample_matches_the_links(pair_rows, shipped_gazetteer):
+    """bench/links/sample.csv: every row checked 'correct' is a link, every near miss is not (002/004 rows)."""
+    import csv
+
+    sample = Path(__file__).parents[1] / "bench" / "links" / "sample.csv"
+    rows = list(csv.DictReader(sample.open(encoding="utf-8")))
+    assert sum(r["kind"] == "link" for r in rows) >= 8 and sum(r["kind"] == "near miss" for r in rows) >= 30
+    assert {r["verdict"].split(" ")[0] for r in rows} == {"correct", "right"}  # no false link, no missed one
+    linking = link_features(pair_rows, shipped_gazetteer)
+    links = {(link.a, link.b) for link in linking.links}
+    plans = (BANNER, CITY)
+    for row in rows:
+        if row["feature_a"].split(":")[0] in plans and row["feature_b"].split(":")[0] in plans:
+            assert ((row["feature_a"], row["feature_b"]) in links) == (row["kind"] == "link"), row
