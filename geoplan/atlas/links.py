@@ -159,6 +159,14 @@ def _named(row: Mapping[str, Any], gazetteer: Any) -> set[str]:
     return {i for i in _ids(row) if i not in gazetteer or gazetteer.get(i).type != "province"}
 
 
+def _is_linear(place_id: str, gazetteer: Any) -> bool:
+    """True for a place drawn as a line (a river, a road, a railway)."""
+    return place_id in gazetteer and gazetteer.get(place_id).geometry.geom_type in {
+        "LineString",
+        "MultiLineString",
+    }
+
+
 def _inside(inner: set[str], outer: set[str], gazetteer: Any) -> bool:
     """True when a place of ``inner`` lies in a place of ``outer`` (by the gazetteer's parents)."""
     return any(outer & set(gazetteer.get(i).parent_ids) for i in inner if i in gazetteer)
@@ -167,13 +175,17 @@ def _inside(inner: set[str], outer: set[str], gazetteer: Any) -> bool:
 def places_meet(a: Mapping[str, Any], b: Mapping[str, Any], context: _Context) -> str:
     """How two features' places meet: 'shared' (a place in common, a feature without a place standing at
     its issuer), 'named inside' (one names a place inside a place the other names, finer than its issuer),
-    'area inside' (one lies in the whole area of the other's issuer) or '' (apart)."""
+    'area inside' (one lies in the whole area of the other's issuer, or two issuers name only a river or
+    road, of which each means its own reach) or '' (apart)."""
     gazetteer = context.gazetteer
     named_a, named_b = _named(a, gazetteer), _named(b, gazetteer)
     foot_a = named_a or {context.issuer_ids.get(a["plan"], "")} - {""}
     foot_b = named_b or {context.issuer_ids.get(b["plan"], "")} - {""}
-    if foot_a & foot_b:
+    shared = foot_a & foot_b
+    if shared and (a["issuer"] == b["issuer"] or not all(_is_linear(i, gazetteer) for i in shared)):
         return "shared"
+    if shared:  # a river or road named by two issuers: each means its own reach of it
+        return "area inside"
     finer_a = named_a - context.issuer_chain.get(a["plan"], set())
     finer_b = named_b - context.issuer_chain.get(b["plan"], set())
     if _inside(foot_a, finer_b, gazetteer) or _inside(foot_b, finer_a, gazetteer):
