@@ -245,7 +245,7 @@ def details(shown: dict, hit: selection.SearchHit) -> None:
     record = selection.feature_record(shown, hit.layer, hit.key)
     if not record:
         return
-    sources = record.pop("sources", "")
+    sources = record.get("sources", "")
     with st.expander(f"详情：{hit.label}", expanded=True):
         st.dataframe(
             {"字段": [DETAIL_LABELS.get(k, k) for k in record], "值": list(record.values())},
