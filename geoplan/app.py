@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 import streamlit as st
@@ -62,6 +63,8 @@ DETAIL_LABELS = {
     "excerpt": "原文摘录",
     "geometry_basis": "定位依据",
     "approximate": "位置约略",
+    "plans": "见于规划",
+    "carryover": "跨期延续",
 }
 FILTERS = (  # (Filters field, sidebar label)
     ("plans", "规划"),
@@ -152,8 +155,47 @@ def sidebar_filters(atlas: dict) -> selection.Filters:
         values = choices[field]
         if field == "banners" and chosen.get("leagues"):
             values = selection.banners_of(atlas, chosen["leagues"])
+        if field == "plans":
+            values, labels = plan_choices(atlas, values)
+            chosen[field] = st.sidebar.multiselect(
+                label, values, format_func=labels.get, key="f_plans", placeholder="全部"
+            )
+            continue
         chosen[field] = st.sidebar.multiselect(label, values, key=f"f_{field}", placeholder="全部")
-    return selection.Filters(**{k: tuple(v) for k, v in chosen.items()})
+    filters = selection.Filters(**{k: tuple(v) for k, v in chosen.items()})
+    return replace(filters, min_plans=sidebar_min_plans(atlas))
+
+
+def plan_choices(atlas: dict, plans: list[str]) -> tuple[list[str], dict[str, str]]:
+    """The plans in hierarchy order (a city's plan, its banners' plans beneath it) and their labels."""
+    from geoplan.atlas.hierarchy import plan_tree
+    from geoplan.read.model import PlanMeta
+
+    issuers = selection.plan_issuers(atlas)
+    metas = {}
+    for plan in plans:
+        issuer, level, kind = issuers.get(plan, ("", "", ""))
+        metas[plan] = PlanMeta(issuer, level, None, kind, False, (0, 0), "")
+    ordered = plan_tree(metas, load_gazetteer())
+    labels = {
+        plan: "　" * depth + ("└ " if depth else "") + f"{metas[plan].issuer or plan} · {plan}"
+        for plan, depth in ordered
+    }
+    return [plan for plan, _ in ordered], labels
+
+
+def sidebar_min_plans(atlas: dict) -> int:
+    """The "named in N plans" filter: 0 (all) or the least number of plans naming a feature."""
+    counts = [n for n in selection.plan_counts(atlas) if n > 1]
+    if not counts:
+        return 0
+    options = [0, *counts]
+    return st.sidebar.selectbox(
+        "见于规划数",
+        options,
+        format_func=lambda n: "全部" if n == 0 else f"至少 {n} 个规划",
+        key="f_min_plans",
+    )
 
 
 def sidebar_search(atlas: dict) -> selection.SearchHit | None:
@@ -236,12 +278,22 @@ def details(shown: dict, hit: selection.SearchHit) -> None:
     record = selection.feature_record(shown, hit.layer, hit.key)
     if not record:
         return
+    sources = record.get("sources", "")
     with st.expander(f"详情：{hit.label}", expanded=True):
         st.dataframe(
             {"字段": [DETAIL_LABELS.get(k, k) for k in record], "值": list(record.values())},
             hide_index=True,
             width="stretch",
         )
+        sources_table(sources)
+
+
+def sources_table(sources: str) -> None:
+    """Every plan that names a linked project, each with its own name, box, page and excerpt."""
+    rows = selection.sources_rows(sources)
+    if len(rows) > 1:
+        st.caption(f"见于 {len(rows)} 个规划")
+        st.dataframe(rows, hide_index=True, width="stretch")
 
 
 def table_focus(shown: dict, table) -> tuple[dict, tuple] | None:

@@ -213,7 +213,26 @@ def test_real_atlas_filters_are_consistent(shipped):
         shown = selection.filter_atlas(shipped, Filters(plans=(plan,)))
         assert selection.counts(shown)["features"] <= total
         for layer_id in selection.thematic_ids():
-            assert set(shown[layer_id]["plan"]) <= {plan}
+            # a linked project is shown for every plan that names it (its `plans` list)
+            assert all(plan in names for names in selection.plans_of(shown[layer_id]))
     for sector in options["sectors"][:3]:
         shown = selection.filter_atlas(shipped, Filters(sectors=(sector,)))
         assert selection.counts(shown)["features"] >= 1
+
+
+def test_plans_filter_and_named_in_n_plans_read_the_plans_list():
+    linked = dict.fromkeys(FEATURE_COLUMNS, "")
+    linked.update(feature_id="b:1:1", plan="b.txt", plans="a.txt;b.txt", geometry=Point(110, 41))
+    single = dict.fromkeys(FEATURE_COLUMNS, "")
+    single.update(feature_id="a:1:2", plan="a.txt", plans="a.txt", geometry=Point(111, 41))
+    old = dict.fromkeys(FEATURE_COLUMNS, "")  # an atlas built before links: no plans list
+    old.update(feature_id="c:1:1", plan="c.txt", geometry=Point(112, 41))
+    frame = gpd.GeoDataFrame([linked, single, old], geometry="geometry", crs="EPSG:4326")
+    atlas = {"industry": frame}
+    kept = selection.filter_atlas(atlas, Filters(plans=("a.txt",)))["industry"]
+    assert list(kept["feature_id"]) == ["b:1:1", "a:1:2"]
+    kept = selection.filter_atlas(atlas, Filters(min_plans=2))["industry"]
+    assert list(kept["feature_id"]) == ["b:1:1"]
+    assert selection.plan_counts(atlas) == [1, 2]
+    assert selection.sources_rows('[{"plan": "a.txt", "page": 3}]') == [{"plan": "a.txt", "page": "3"}]
+    assert selection.sources_rows("not json") == []

@@ -244,3 +244,34 @@ def test_view_bounds_reads_what_st_folium_reports():
     flat = {"bounds": {"_southWest": {"lat": 41, "lng": 110}, "_northEast": {"lat": 41, "lng": 111}}}
     assert webmap.view_bounds(flat) is None
     assert webmap.view_bounds({"bounds": {"_southWest": {"lat": "x", "lng": 1}, "_northEast": {}}}) is None
+
+
+def test_a_linked_project_popup_lists_every_source_escaped():
+    from geoplan.output.webmap import sources_lines
+
+    sources = json.dumps(
+        [
+            {
+                "plan": "a.txt",
+                "issuer": "甲旗",
+                "plan_kind": "14th",
+                "name": "<b>供水</b>",
+                "box": "3-1",
+                "page": 5,
+            },
+            {
+                "plan": "b.txt",
+                "issuer": "乙市",
+                "plan_kind": "15th",
+                "name": "供水工程",
+                "box": "",
+                "page": 0,
+            },
+        ],
+        ensure_ascii=False,
+    )
+    lines = sources_lines(sources, carried_over=True)
+    assert lines[0] == "<b>见于 2 个规划</b>（跨期延续）"
+    assert lines[1] == "· 甲旗 十四五（专栏3-1 第5页）：&lt;b&gt;供水&lt;/b&gt;"
+    assert lines[2] == "· 乙市 十五五（正文）：供水工程"
+    assert sources_lines(json.dumps([{"plan": "a.txt"}])) == []  # one plan: nothing to add

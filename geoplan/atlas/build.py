@@ -19,6 +19,7 @@ import geopandas as gpd
 import pandas as pd
 import pyogrio
 
+from geoplan.atlas.links import link_features, merge_linked
 from geoplan.atlas.schema import BASE_COLUMNS, CRS, FEATURE_COLUMNS, places_frame
 from geoplan.errors import AtlasError, GeoplanError, InputError
 from geoplan.extract.features import issuer_area, locate_project, place_row, project_row
@@ -29,7 +30,7 @@ from geoplan.layers import LayerDef, load_layers
 #: the GeoPackage timestamp (gpkg_contents.last_change) of every atlas, for reproducible bytes
 ATLAS_TIMESTAMP = "2000-01-01T00:00:00.000Z"
 #: integer columns of thematic layers (every other attribute is text)
-INTEGER_COLUMNS = frozenset({"item", "page", "approximate"})
+INTEGER_COLUMNS = frozenset({"item", "page", "approximate", "carryover"})
 #: sector of a named place, by gazetteer type (for place features of thematic layers)
 PLACE_TYPE_SECTORS: dict[str, str] = {
     "desert": "ecology",
@@ -153,7 +154,7 @@ def _frame(rows: list[dict[str, Any]], columns: dict[str, str]) -> gpd.GeoDataFr
     for column in columns:
         values = [row.get(column, 0 if column in INTEGER_COLUMNS else "") for row in rows]
         if column in INTEGER_COLUMNS:
-            data[column] = pd.Series(values, dtype="int64")
+            data[column] = pd.Series([value or 0 for value in values], dtype="int64")  # '' (unset) is 0
         else:
             data[column] = pd.Series(["" if v is None else str(v) for v in values], dtype=object)
     geometry = gpd.GeoSeries([row["geometry"] for row in rows], crs=CRS)
@@ -217,15 +218,16 @@ def build_layers(
 
 
 def assemble_layers(builds: Sequence[PlanBuild], gazetteer: Any) -> dict[str, gpd.GeoDataFrame]:
-    """Sort the plans' rows into the layers of ``layers.yaml``, in file order."""
+    """Sort the plans' rows into the layers of ``layers.yaml``, in file order; the features of one linked
+    project (:mod:`geoplan.atlas.links`) become one row that lists every plan and source."""
     named: dict[str, set[str]] = {}
     for build in builds:
         for place_id in build.named_place_ids:
             named.setdefault(place_id, set()).add(build.plan)
+    rows = [row for build in builds for row in build.project_rows + build.place_rows]
     rows_by_layer: dict[str, list[dict[str, Any]]] = {}
-    for build in builds:
-        for row in build.project_rows + build.place_rows:
-            rows_by_layer.setdefault(row["layer"], []).append(row)
+    for row in merge_linked(rows, link_features(rows, gazetteer)):
+        rows_by_layer.setdefault(row["layer"], []).append(row)
     layers = {}
     gazetteer_frame = places_frame(gazetteer)
     for layer in load_layers():

@@ -48,6 +48,9 @@ FEATURE_COLUMNS: dict[str, str] = {
     "geometry_basis": "place point | parent centroid | waypoints | polygon | schematic | issuer area",
     "approximate": "1 when precision is banner/league/province/schematic, else 0 (point, extent, town)",
     "excerpt": "source excerpt (the item or sentence)",
+    "plans": "every plan naming the feature, joined by ';' (one feature per linked project: see atlas/links.py)",
+    "sources": "JSON list of each plan's own wording: {plan, issuer, plan_kind, feature_id, name, box, item, page, excerpt}",
+    "carryover": "1 when plans of two periods of one issuer name it (a 14th-plan project carried over into the 15th)",
 }
 
 #: Columns of base layers (leagues, banners, towns, places).

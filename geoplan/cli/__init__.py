@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "gazetteer": "geoplan.cli.gazetteer:gazetteer",
     "places": "geoplan.cli.places:places",
     "report": "geoplan.cli.report:report",
+    "diff": "geoplan.cli.diff:diff",
     "build": "geoplan.cli.build:build",
     "export": "geoplan.cli.export:export",
     "render": "geoplan.cli.render:render",

@@ -140,6 +140,44 @@ def projects_section(parsed: list[Any]) -> ReportSection:
     )
 
 
+def _link_line(link: Any, names: dict[str, str]) -> list[Any]:
+    return [
+        f"{link.score:.2f}",
+        link.rule,
+        link.relation,
+        link.a,
+        names[link.a],
+        link.b,
+        names[link.b],
+        link.why,
+    ]
+
+
+def links_sections(parsed: list[Any]) -> list[ReportSection]:
+    """Every link between features of different plans, and the near misses left for review."""
+    from geoplan.atlas.build import build_plan
+    from geoplan.atlas.links import LINK_THRESHOLD, NEAR_THRESHOLD, link_features
+
+    builds = [build_plan(p.plan.path, p.gazetteer, plan=p.plan, places=p) for p in parsed]
+    rows = [row for build in builds for row in build.project_rows + build.place_rows]
+    linking = link_features(rows, parsed[0].gazetteer) if parsed else None
+    names = {row["feature_id"]: row["name"] for row in rows}
+    columns = ["score", "rule", "plans", "a", "name a", "b", "name b", "why"]
+    links = [_link_line(link, names) for link in linking.links] if linking else []
+    misses = [_link_line(link, names) for link in linking.near_misses] if linking else []
+    return [
+        ReportSection(
+            f"Links (score >= {LINK_THRESHOLD}): one project named by several plans",
+            columns,
+            links,
+            f"{len(links)} links, {len(linking.groups) if linking else 0} linked projects",
+        ),
+        ReportSection(
+            f"Near misses ({NEAR_THRESHOLD} <= score < {LINK_THRESHOLD}), not linked", columns, misses
+        ),
+    ]
+
+
 #: the report's sections, in order; each takes the list of PlanPlaces.
 SECTION_BUILDERS: list[Callable[[list[Any]], ReportSection]] = [
     plans_section,
@@ -149,9 +187,10 @@ SECTION_BUILDERS: list[Callable[[list[Any]], ReportSection]] = [
 ]
 
 
-def build_report(parsed: list[Any]) -> list[ReportSection]:
-    """Every section of the report for geoparsed plans."""
-    return [builder(parsed) for builder in SECTION_BUILDERS]
+def build_report(parsed: list[Any], links: bool = False) -> list[ReportSection]:
+    """Every section of the report for geoparsed plans (with ``links``, the links between plans too)."""
+    sections = [builder(parsed) for builder in SECTION_BUILDERS]
+    return sections + links_sections(parsed) if links else sections
 
 
 #: columns of ``report --csv``: one row per table cell, so sections of different shapes share a file
@@ -180,12 +219,14 @@ def report_csv(sections: list[ReportSection]) -> str:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write the tables as CSV (section, row, column, value).",
 )
+@click.option("--links", is_flag=True, help="Also list every link between plans and the near misses.")
 @overwrite_option
 @overlay_options
 def report(
     plans: tuple[Path, ...],
     as_json: bool,
     csv_path: Path | None,
+    links: bool,
     overwrite: bool,
     overlay: str | None,
     no_overlay: bool,
@@ -200,7 +241,7 @@ def report(
     check_targets([csv_path], overwrite=overwrite)
     gazetteer = load_gazetteer(overlay, no_overlay)
     parsed = [geoparse(read(path, gazetteer), gazetteer) for path in paths]
-    sections = build_report(parsed)
+    sections = build_report(parsed, links)
     if csv_path is not None:
         with atomic_path(csv_path, overwrite=overwrite) as tmp:
             tmp.write_text(report_csv(sections), encoding="utf-8")

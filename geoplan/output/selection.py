@@ -6,6 +6,7 @@ draws or reads files; every function returns new frames and leaves its inputs un
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ class Filters:
     sectors: tuple[str, ...] = ()
     actions: tuple[str, ...] = ()
     precisions: tuple[str, ...] = ()
+    min_plans: int = 0  # thematic features named in at least this many plans (0 or 1: all)
 
 
 @dataclass(frozen=True)
@@ -75,10 +77,16 @@ def filter_layer(layer_id: str, frame: gpd.GeoDataFrame, filters: Filters) -> gp
     thematic = is_thematic(layer_id) or "plan" in frame.columns
     by_column = {"league": filters.leagues, "banner": filters.banners, "precision": filters.precisions}
     if thematic:
-        by_column.update(plan=filters.plans, sector=filters.sectors, action=filters.actions)
+        by_column.update(sector=filters.sectors, action=filters.actions)
     for column, wanted in by_column.items():
         if wanted:
             keep &= _column(frame, column).isin(wanted)
+    if thematic:
+        named_in = plans_of(frame)
+        if filters.plans:
+            keep &= named_in.map(lambda names: bool(set(names) & set(filters.plans)))
+        if filters.min_plans > 1:
+            keep &= named_in.map(len) >= filters.min_plans
     if not thematic:
         if filters.plans:
             plans = set(filters.plans)
@@ -86,6 +94,51 @@ def filter_layer(layer_id: str, frame: gpd.GeoDataFrame, filters: Filters) -> gp
         if filters.sectors or filters.actions:
             keep &= False  # base records carry no sector or action
     return frame[keep]
+
+
+def plans_of(frame: pd.DataFrame) -> pd.Series:
+    """The plans naming each thematic feature: its ``plans`` list (a linked project), else its ``plan``."""
+    listed = _column(frame, "plans")
+    single = _column(frame, "plan")
+    return pd.Series(
+        [
+            tuple(p for p in many.split(";") if p) or ((one,) if one else ())
+            for many, one in zip(listed, single, strict=True)
+        ],
+        index=frame.index,
+        dtype=object,
+    )
+
+
+def sources_rows(sources: str) -> list[dict[str, str]]:
+    """The ``sources`` column of a feature (a JSON list) as rows of text; [] when empty or unreadable."""
+    try:
+        parsed = json.loads(sources) if sources else []
+    except json.JSONDecodeError:
+        return []
+    return [
+        {key: str(value) for key, value in source.items()} for source in parsed if isinstance(source, dict)
+    ]
+
+
+def plan_counts(atlas: Atlas) -> list[int]:
+    """The distinct numbers of plans naming a thematic feature (for the "named in N plans" filter)."""
+    found = {
+        len(names) for layer_id, frame in atlas.items() if is_thematic(layer_id) for names in plans_of(frame)
+    }
+    return sorted(found - {0})
+
+
+def plan_issuers(atlas: Atlas) -> dict[str, tuple[str, str, str]]:
+    """(issuer, issuer level, plan kind) of each plan of the thematic layers (for the plan hierarchy)."""
+    found: dict[str, tuple[str, str, str]] = {}
+    for layer_id, frame in atlas.items():
+        if not is_thematic(layer_id) or frame.empty:
+            continue
+        columns = [_column(frame, c) for c in ("plan", "issuer", "issuer_level", "plan_kind")]
+        for plan, issuer, level, kind in zip(*columns, strict=True):
+            found.setdefault(plan, (issuer, level, kind))
+    return found
 
 
 def filter_atlas(atlas: Atlas, filters: Filters) -> dict[str, gpd.GeoDataFrame]:
@@ -108,7 +161,11 @@ def options(atlas: Atlas) -> dict[str, list[str]]:
     base = [frame for layer_id, frame in atlas.items() if not is_thematic(layer_id)]
     return {
         "layers": list(atlas),
-        "plans": sorted(set(distinct(thematic, "plan")) | set(distinct(base, "plans", ";"))),
+        "plans": sorted(
+            set(distinct(thematic, "plan"))
+            | set(distinct(thematic, "plans", ";"))
+            | set(distinct(base, "plans", ";"))
+        ),
         "leagues": distinct(atlas.values(), "league"),
         "banners": distinct(atlas.values(), "banner"),
         "sectors": distinct(thematic, "sector"),

@@ -169,7 +169,30 @@ def feature_popup(row: Mapping[str, object], definition: LayerDef) -> str:
         lines.append(f"地点：{_esc(place)}")
     approx = " ⚠ 位置约略" if v("precision") in APPROXIMATE_PRECISIONS or v("approximate") == "1" else ""
     lines.append(f"定位精度：{_esc(precision_label(v('precision')))}{approx}（{_esc(v('geometry_basis'))}）")
+    lines += sources_lines(v("sources"), v("carryover") == "1")
     return "<br>".join(lines)
+
+
+def sources_lines(sources: str, carried_over: bool = False) -> list[str]:
+    """Popup lines of a linked project: every plan that names it, with its own name, box and page (escaped);
+    nothing for a feature named by one plan."""
+    try:
+        parsed = json.loads(sources) if sources else []
+    except json.JSONDecodeError:
+        return []
+    if len(parsed) < 2:
+        return []
+    kinds = {"14th": "十四五", "15th": "十五五"}
+    lines = [f"<b>见于 {len(parsed)} 个规划</b>" + ("（跨期延续）" if carried_over else "")]
+    for source in parsed:
+        where = [f"专栏{source['box']}" if source.get("box") else "正文"]
+        if str(source.get("page", "")) not in ("", "0"):
+            where.append(f"第{source['page']}页")
+        head = f"{source.get('issuer', '')} {kinds.get(source.get('plan_kind', ''), '')}".strip()
+        lines.append(
+            f"· {_esc(head)}（{_esc(' '.join(where))}）：{_esc(_short(str(source.get('name', '')), 40))}"
+        )
+    return lines
 
 
 def place_popup(row: Mapping[str, object], definition: LayerDef) -> str:

@@ -1,0 +1,492 @@
+"""Links between plans: features of different plans that are one project, and what changed between plans.
+
+Pure functions over feature rows (dicts with the columns of :data:`~geoplan.atlas.schema.FEATURE_COLUMNS`)
+and one gazetteer (for the parents of places and the names of issuers).
+
+A pair of features of two plans is scored by one rule, the first that applies:
+
+- ``same place``: two place features (a desert, a port, a park) that are the same gazetteer record,
+  within :data:`REACH_DEGREES` of both issuers (else a near miss: one plan's mention is likely misread);
+- ``same name``: the names are equal once the issuers' own names, brackets and the generic tail
+  (…建设项目, …工程) are taken off;
+- ``name + place``: both name the same point place (a port, a park, a town), and the names are similar;
+- ``name + quantity``: both carry the same quantity (value and unit, counts aside), and the names are similar;
+- ``name``: the names alone are similar.
+
+Only features whose places meet are compared (another layer costs 0.05, the same sector adds 0.05): they share a place, or one names a
+place inside the other's (a banner plan's project without a place lies in the banner).  A place
+feature is never linked to a project.  A pair scoring at least :data:`LINK_THRESHOLD` is a link;
+between :data:`NEAR_THRESHOLD` and the threshold it is a near miss, listed for review and never merged.
+Each feature takes at most one link per other plan (best score first); linked features form one
+project whose sources keep every plan's own wording.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from geoplan.errors import InputError
+from geoplan.geocode.places import PRECISION_ORDER
+
+#: a pair scoring at least this is one project
+LINK_THRESHOLD = 0.8
+#: a pair scoring at least this (and below the link threshold) is a near miss, listed for review
+NEAR_THRESHOLD = 0.55
+#: how far outside its issuer's area (degrees, about 100 km) a plan names places of its own: along its
+#: roads and rails to a port, to a neighbour's desert; a place farther away is more likely a misread name
+REACH_DEGREES = 1.0
+#: gazetteer types of administrative units (their names are the issuers' own words, never a shared place)
+ADMIN_TYPES = frozenset({"province", "league", "banner", "neighbour"})
+#: units whose quantities are counts: '3个' in two plans says nothing about the projects being one
+_COUNT_UNIT = re.compile(r"^[^\x00-\x7f]{1,2}$")
+#: brackets, quotes and spaces: wording, not content
+_NOISE = re.compile(r"[\s（）()【】《》“”\"'‘’、，,。.；;：:]")
+#: a name that runs on into its description after its first 项目/工程 (at least two more characters)
+_HEAD = re.compile(r"^(.{2,}?(?:项目|工程))(?![（(]).{2,}$")
+#: the generic tail of a project name: …建设项目, …工程项目, …项目建设, …工程
+_GENERIC_TAIL = re.compile(r"(?:(?:建设|新建|改造|提升)?(?:工程|项目)+(?:建设)?|建设)$")
+
+
+@dataclass(frozen=True)
+class Link:
+    """A scored pair of features of two plans."""
+
+    a: str  # feature_id in the first plan (file order)
+    b: str  # feature_id in the second plan
+    score: float
+    rule: str  # same place | same name | name + place | name + quantity | name
+    why: str  # the evidence, in words
+    relation: str = ""  # periods | parent/child | other (how the two plans relate)
+
+
+@dataclass
+class Linking:
+    """Links (score >= threshold, at most one per feature and other plan) and near misses."""
+
+    links: list[Link] = field(default_factory=list)
+    near_misses: list[Link] = field(default_factory=list)
+    groups: list[list[str]] = field(default_factory=list)  # feature ids of each linked project, in row order
+
+
+# -- names -----------------------------------------------------------------------------------
+
+
+def issuer_names(rows: Iterable[Mapping[str, Any]], gazetteer: Any) -> dict[str, tuple[str, ...]]:
+    """Per plan, the names (and aliases) of its issuer and the issuer's parents, longest first."""
+    names: dict[str, tuple[str, ...]] = {}
+    for row in rows:
+        if row["plan"] in names:
+            continue
+        found: set[str] = {row["issuer"]} if row["issuer"] else set()
+        for place in _issuer_chain(row, gazetteer):
+            found.update((place.name, *place.aliases))
+        names[row["plan"]] = tuple(sorted((n for n in found if len(n) >= 2), key=len, reverse=True))
+    return names
+
+
+def _issuer_chain(row: Mapping[str, Any], gazetteer: Any) -> list[Any]:
+    """The issuer's gazetteer record and its parents ([] when the gazetteer lacks the issuer)."""
+    if not row.get("issuer"):
+        return []
+    types = ["league"] if row.get("issuer_level") == "league" else ["banner", "league"]
+    candidates = gazetteer.lookup(row["issuer"], types=types)
+    if not candidates:
+        return []
+    place = candidates[0].place
+    return [place, *gazetteer.parents(place)]
+
+
+def name_cores(name: str, strip: Sequence[str] = ()) -> tuple[str, ...]:
+    """The cores of a name (:func:`name_core`): of the whole name, and of its head up to the first
+    项目/工程 when a description runs on after it."""
+    head = _HEAD.match(_NOISE.sub("", name))
+    cores = [name_core(name, strip)] + ([name_core(head.group(1), strip)] if head else [])
+    return tuple(dict.fromkeys(core for core in cores if core))
+
+
+def name_core(name: str, strip: Sequence[str] = ()) -> str:
+    """The words of a project name that say what it is: without the issuers' names and quantities
+    (``strip``), brackets, punctuation and the generic tail ('…建设项目')."""
+    core = _NOISE.sub("", name)
+    for word in strip:
+        core = core.replace(_NOISE.sub("", word), "")
+    previous = None
+    while previous != core:
+        previous, core = core, _GENERIC_TAIL.sub("", core)
+    return core
+
+
+def name_similarity(a: str, b: str) -> tuple[float, str]:
+    """Similarity of two name cores in [0, 1] and how it was judged: equal, contained (the shorter
+    core whole inside the longer, at least 4 characters), or the edit-distance ratio."""
+    if not a or not b:
+        return 0.0, "no name"
+    if a == b:
+        return 1.0, "equal names"
+    short, long = sorted((a, b), key=len)
+    if len(short) >= 4 and short in long:
+        return 0.9, f"'{short}' inside the other name"
+    ratio = fuzz.ratio(a, b) / 100
+    partial = fuzz.partial_ratio(short, long) / 100 if len(short) >= 4 else 0.0
+    return round(max(ratio, 0.85 * partial), 3), f"names {max(ratio, 0.85 * partial):.2f} alike"
+
+
+# -- places and quantities ---------------------------------------------------------------------
+
+
+def _ids(row: Mapping[str, Any]) -> list[str]:
+    return [i for i in str(row.get("place_ids") or "").split(";") if i]
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What scoring needs of the plans: the gazetteer, each plan's issuer names, id and chain of ids."""
+
+    gazetteer: Any
+    strip: Mapping[str, tuple[str, ...]]
+    issuer_ids: Mapping[str, str]
+    issuer_chain: Mapping[str, set[str]]
+
+
+def _named(row: Mapping[str, Any], gazetteer: Any) -> set[str]:
+    """The places a feature names, the province aside (a 'whole region' place locates nothing)."""
+    return {i for i in _ids(row) if i not in gazetteer or gazetteer.get(i).type != "province"}
+
+
+def _is_linear(place_id: str, gazetteer: Any) -> bool:
+    """True for a place drawn as a line (a river, a road, a railway)."""
+    return place_id in gazetteer and gazetteer.get(place_id).geometry.geom_type in {
+        "LineString",
+        "MultiLineString",
+    }
+
+
+def _inside(inner: set[str], outer: set[str], gazetteer: Any) -> bool:
+    """True when a place of ``inner`` lies in a place of ``outer`` (by the gazetteer's parents)."""
+    return any(outer & set(gazetteer.get(i).parent_ids) for i in inner if i in gazetteer)
+
+
+def places_meet(a: Mapping[str, Any], b: Mapping[str, Any], context: _Context) -> str:
+    """How two features' places meet: 'shared' (a place in common, a feature without a place standing at
+    its issuer), 'named inside' (one names a place inside a place the other names, finer than its issuer),
+    'area inside' (one lies in the whole area of the other's issuer, or two issuers name only a river or
+    road, of which each means its own reach) or '' (apart)."""
+    gazetteer = context.gazetteer
+    named_a, named_b = _named(a, gazetteer), _named(b, gazetteer)
+    foot_a = named_a or {context.issuer_ids.get(a["plan"], "")} - {""}
+    foot_b = named_b or {context.issuer_ids.get(b["plan"], "")} - {""}
+    shared = foot_a & foot_b
+    if shared and (a["issuer"] == b["issuer"] or not all(_is_linear(i, gazetteer) for i in shared)):
+        return "shared"
+    if shared:  # a river or road named by two issuers: each means its own reach of it
+        return "area inside"
+    finer_a = named_a - context.issuer_chain.get(a["plan"], set())
+    finer_b = named_b - context.issuer_chain.get(b["plan"], set())
+    if _inside(foot_a, finer_b, gazetteer) or _inside(foot_b, finer_a, gazetteer):
+        return "named inside"
+    if _inside(foot_a, foot_b, gazetteer) or _inside(foot_b, foot_a, gazetteer):
+        return "area inside"
+    return ""
+
+
+def shared_point_places(a: Mapping[str, Any], b: Mapping[str, Any], gazetteer: Any) -> list[str]:
+    """Places both features name that are points, not administrative units (a port, a park, a town)."""
+    shared = [i for i in _ids(a) if i in set(_ids(b)) and i in gazetteer]
+    return [
+        i
+        for i in shared
+        if gazetteer.get(i).type not in ADMIN_TYPES and gazetteer.get(i).geometry.geom_type == "Point"
+    ]
+
+
+def _quantity_texts(row: Mapping[str, Any]) -> list[str]:
+    try:
+        return [q["text"] for q in json.loads(row.get("quantities") or "[]") if q.get("text")]
+    except json.JSONDecodeError:
+        return []
+
+
+def _quantities(row: Mapping[str, Any]) -> set[tuple[float, str]]:
+    try:
+        parsed = json.loads(row.get("quantities") or "[]")
+    except json.JSONDecodeError:
+        return set()
+    return {
+        (round(float(q["value_si"]), 6), q["unit_si"])
+        for q in parsed
+        if q.get("unit_si") and not _COUNT_UNIT.match(q["unit_si"])
+    }
+
+
+# -- scoring -----------------------------------------------------------------------------------
+
+
+def score_pair(a: Mapping[str, Any], b: Mapping[str, Any], context: _Context) -> Link | None:
+    """The link of two features of two plans, scored by the first rule that applies (module docstring);
+    None when they cannot be one project (other layer, places apart, a place and a project)."""
+    if a["plan"] == b["plan"] or (a["kind"] == "place") != (b["kind"] == "place"):
+        return None
+    if a["kind"] == "place":
+        if a["place_ids"] != b["place_ids"]:
+            return None
+        far = [row["issuer"] for row in (a, b) if _out_of_reach(a["place_ids"], row["plan"], context)]
+        if far:  # a plan naming a place far outside its area: more likely a misread name than the same place
+            why = f"both name {a['name']}, which lies over {REACH_DEGREES:g}° outside {'、'.join(far)}"
+            return Link(a["feature_id"], b["feature_id"], 0.7, "same place", why)
+        return Link(a["feature_id"], b["feature_id"], 1.0, "same place", f"both name {a['name']}")
+    gazetteer = context.gazetteer
+    meet = places_meet(a, b, context)
+    if not meet:
+        return None
+    cores_a = name_cores(a["name"], (*context.strip.get(a["plan"], ()), *_quantity_texts(a)))
+    cores_b = name_cores(b["name"], (*context.strip.get(b["plan"], ()), *_quantity_texts(b)))
+    (similarity, how), core_a = max(
+        ((name_similarity(x, y), x) for x in cores_a for y in cores_b), default=((0.0, "no name"), "")
+    )
+    sector = 0.05 if a["sector"] == b["sector"] else 0.0
+    if a["layer"] != b["layer"]:  # the sector classifier put them apart: only strong names may join them
+        sector = -0.05
+    places = shared_point_places(a, b, gazetteer)
+    quantities = _quantities(a) & _quantities(b)
+    if similarity == 1.0 and len(core_a) >= 2:
+        rule, score, why = "same name", 0.9 + sector, f"{how} ('{core_a}')"
+    elif places:
+        names = "、".join(gazetteer.get(i).name for i in places)
+        rule, score, why = "name + place", 0.4 + 0.5 * similarity + sector, f"both at {names}; {how}"
+    elif quantities:
+        shown = "、".join(f"{v:g} {u}" for v, u in sorted(quantities))
+        rule, score, why = "name + quantity", 0.4 + 0.5 * similarity + sector, f"both {shown}; {how}"
+    else:
+        rule, score, why = "name", 0.85 * similarity + sector, how
+    if meet == "area inside":  # a whole-area item holds the other: part of it, never the same place
+        score = min(score, LINK_THRESHOLD - 0.01)
+        why += "; only nested: one lies in the whole area of the other's issuer"
+    if score < NEAR_THRESHOLD:
+        return None
+    return Link(a["feature_id"], b["feature_id"], round(min(score, 1.0), 3), rule, why)
+
+
+def _out_of_reach(place_id: str, plan: str, context: _Context) -> bool:
+    """True when the place lies more than :data:`REACH_DEGREES` from the plan's issuer."""
+    issuer = context.issuer_ids.get(plan)
+    gazetteer = context.gazetteer
+    if not issuer or place_id not in gazetteer or issuer not in gazetteer:
+        return False
+    return gazetteer.get(place_id).geometry.distance(gazetteer.get(issuer).geometry) > REACH_DEGREES
+
+
+def plan_relation(a: Mapping[str, Any], b: Mapping[str, Any], gazetteer: Any) -> str:
+    """'periods' (one issuer, two plans), 'parent/child' (one issuer holds the other) or 'other'."""
+    if a["issuer"] and a["issuer"] == b["issuer"]:
+        return "periods"
+    chain_a = {p.name for p in _issuer_chain(a, gazetteer)}
+    chain_b = {p.name for p in _issuer_chain(b, gazetteer)}
+    if (b["issuer"] in chain_a) or (a["issuer"] in chain_b):
+        return "parent/child"
+    return "other"
+
+
+def link_features(rows: Sequence[Mapping[str, Any]], gazetteer: Any) -> Linking:
+    """Every link and near miss between features of different plans, and the linked groups."""
+    context = scoring_context(rows, gazetteer)
+    by_plan: dict[str, list[Mapping[str, Any]]] = {}
+    for row in rows:
+        by_plan.setdefault(row["plan"], []).append(row)
+    plans = list(by_plan)
+    candidates: list[Link] = []
+    for i, plan_a in enumerate(plans):
+        for plan_b in plans[i + 1 :]:
+            relation = plan_relation(by_plan[plan_a][0], by_plan[plan_b][0], gazetteer)
+            for a in by_plan[plan_a]:
+                for b in by_plan[plan_b]:
+                    link = score_pair(a, b, context)
+                    if link is not None:
+                        candidates.append(_with_relation(link, relation))
+    order = {row["feature_id"]: n for n, row in enumerate(rows)}
+    candidates.sort(key=lambda link: (-link.score, order[link.a], order[link.b]))
+    plan_of = {row["feature_id"]: row["plan"] for row in rows}
+    result = Linking()
+    taken: set[tuple[str, str]] = set()  # (feature id, other plan) already linked
+    groups = _Groups(plan_of)
+    for link in candidates:
+        if link.score < LINK_THRESHOLD:
+            result.near_misses.append(link)
+            continue
+        if (link.a, plan_of[link.b]) in taken or (link.b, plan_of[link.a]) in taken:
+            result.near_misses.append(_demoted(link, "the feature is linked to a better match in that plan"))
+            continue
+        if not groups.union(link.a, link.b):
+            result.near_misses.append(_demoted(link, "the linked project already has a feature of that plan"))
+            continue
+        taken.update({(link.a, plan_of[link.b]), (link.b, plan_of[link.a])})
+        result.links.append(link)
+    result.groups = groups.groups(order)
+    return result
+
+
+def scoring_context(rows: Sequence[Mapping[str, Any]], gazetteer: Any) -> _Context:
+    """What scoring needs of the plans of ``rows`` (issuer names, ids and chains)."""
+    issuer_ids: dict[str, str] = {}
+    issuer_chain: dict[str, set[str]] = {}
+    for row in rows:
+        if row["plan"] not in issuer_ids:
+            chain = _issuer_chain(row, gazetteer)
+            issuer_ids[row["plan"]] = chain[0].id if chain else ""
+            issuer_chain[row["plan"]] = {place.id for place in chain}
+    return _Context(gazetteer, issuer_names(rows, gazetteer), issuer_ids, issuer_chain)
+
+
+def _with_relation(link: Link, relation: str) -> Link:
+    return Link(link.a, link.b, link.score, link.rule, link.why, relation)
+
+
+def _demoted(link: Link, reason: str) -> Link:
+    return Link(link.a, link.b, link.score, link.rule, f"{link.why}; not linked: {reason}", link.relation)
+
+
+class _Groups:
+    """Union-find over feature ids that never puts two features of one plan together."""
+
+    def __init__(self, plan_of: Mapping[str, str]):
+        self._plan_of = plan_of
+        self._parent: dict[str, str] = {}
+        self._plans: dict[str, set[str]] = {}
+
+    def _root(self, item: str) -> str:
+        self._parent.setdefault(item, item)
+        self._plans.setdefault(item, {self._plan_of[item]})
+        while self._parent[item] != item:
+            self._parent[item] = self._parent[self._parent[item]]
+            item = self._parent[item]
+        return item
+
+    def union(self, a: str, b: str) -> bool:
+        root_a, root_b = self._root(a), self._root(b)
+        if root_a == root_b or self._plans[root_a] & self._plans[root_b]:
+            return False
+        self._parent[root_b] = root_a
+        self._plans[root_a] |= self._plans.pop(root_b)
+        return True
+
+    def groups(self, order: Mapping[str, int]) -> list[list[str]]:
+        members: dict[str, list[str]] = {}
+        for item in self._parent:
+            members.setdefault(self._root(item), []).append(item)
+        found = [sorted(m, key=order.__getitem__) for m in members.values() if len(m) > 1]
+        return sorted(found, key=lambda m: order[m[0]])
+
+
+# -- merging -----------------------------------------------------------------------------------
+
+_RANK = {precision: rank for rank, precision in enumerate(PRECISION_ORDER)}
+#: the fields of each source of a linked feature
+SOURCE_FIELDS = ("plan", "issuer", "plan_kind", "feature_id", "name", "box", "item", "page", "excerpt")
+
+
+def sources_of(rows: Sequence[Mapping[str, Any]]) -> str:
+    """The ``sources`` column: a JSON list with each plan's own wording and where it says it."""
+    return json.dumps([{key: row.get(key, "") for key in SOURCE_FIELDS} for row in rows], ensure_ascii=False)
+
+
+def _location_rank(row: Mapping[str, Any]) -> tuple[int, bool, int]:
+    """Finest precision first; then a feature at named places before one at its issuer's area, more places first."""
+    return (_RANK.get(row["precision"], len(_RANK)), row["geometry_basis"] == "issuer area", -len(_ids(row)))
+
+
+def merge_linked(rows: Sequence[dict[str, Any]], linking: Linking) -> list[dict[str, Any]]:
+    """The rows with every linked group as one row: the member located most precisely (ties: the
+    first in row order) with ``plans`` (every plan, ';'), ``sources`` and ``carried_over`` set.
+
+    A row in no group gets its own plan and source.  Rows keep their order (a group at its first member).
+    """
+    group_of = {fid: group for group in linking.groups for fid in group}
+    by_id = {row["feature_id"]: row for row in rows}
+    merged = []
+    for row in rows:
+        group = group_of.get(row["feature_id"])
+        if group is None:
+            merged.append({**row, "plans": row["plan"], "sources": sources_of([row]), "carryover": 0})
+            continue
+        if row["feature_id"] != group[0]:
+            continue
+        members = [by_id[fid] for fid in group]
+        best = min(members, key=_location_rank)
+        periods: dict[str, set[str]] = {}
+        for member in members:
+            periods.setdefault(member["issuer"], set()).add(member["plan_kind"])
+        merged.append(
+            {
+                **best,
+                "plans": ";".join(dict.fromkeys(m["plan"] for m in members)),
+                "sources": sources_of(members),
+                "carryover": int(any(len(kinds) > 1 for kinds in periods.values())),
+            }
+        )
+    return merged
+
+
+# -- differences between two plans ---------------------------------------------------------------
+
+
+@dataclass
+class PlanDiff:
+    """What plan B says against plan A, per layer: new (B only), carried over (both), dropped (A only)."""
+
+    plan_a: str
+    plan_b: str
+    relation: str  # periods | parent/child | other
+    new: dict[str, list[Mapping[str, Any]]] = field(default_factory=dict)
+    carried: dict[str, list[tuple[Mapping[str, Any], Mapping[str, Any], Link]]] = field(default_factory=dict)
+    dropped: dict[str, list[Mapping[str, Any]]] = field(default_factory=dict)
+    near_misses: list[Link] = field(default_factory=list)
+
+    def layers(self) -> list[str]:
+        """Every layer with something to show, in first-seen order."""
+        return list(dict.fromkeys([*self.carried, *self.new, *self.dropped]))
+
+
+def changes(a: Mapping[str, Any], b: Mapping[str, Any]) -> list[str]:
+    """What differs between two linked features of two plans: 'name', 'quantities', 'excerpt'."""
+    same = {"name": a["name"] == b["name"], "quantities": _quantities(a) == _quantities(b)}
+    same["excerpt"] = _NOISE.sub("", str(a.get("excerpt", ""))) == _NOISE.sub("", str(b.get("excerpt", "")))
+    return [what for what, equal in same.items() if not equal]
+
+
+def diff_plans(
+    rows_a: Sequence[Mapping[str, Any]], rows_b: Sequence[Mapping[str, Any]], gazetteer: Any
+) -> PlanDiff:
+    """The projects (place features aside) of plan B against plan A: new, carried over and dropped, per layer."""
+    projects_a = [row for row in rows_a if row["kind"] != "place"]
+    projects_b = [row for row in rows_b if row["kind"] != "place"]
+    if not projects_a or not projects_b:
+        raise InputError(
+            f"nothing to compare: {(rows_a or rows_b or [{}])[0].get('plan', 'a plan')} has no project"
+        )
+    linking = link_features([*projects_a, *projects_b], gazetteer)
+    by_id = {row["feature_id"]: row for row in [*projects_a, *projects_b]}
+    ids_a = {row["feature_id"] for row in projects_a}
+    result = PlanDiff(
+        projects_a[0]["plan"],
+        projects_b[0]["plan"],
+        plan_relation(projects_a[0], projects_b[0], gazetteer),
+        near_misses=linking.near_misses,
+    )
+    order = {fid: n for n, fid in enumerate(by_id)}
+    linked: set[str] = set()
+    for link in sorted(linking.links, key=lambda link: max(order[link.a], order[link.b])):
+        a, b = (link.a, link.b) if link.a in ids_a else (link.b, link.a)
+        result.carried.setdefault(by_id[b]["layer"], []).append((by_id[a], by_id[b], link))
+        linked.update({a, b})
+    for row in projects_b:
+        if row["feature_id"] not in linked:
+            result.new.setdefault(row["layer"], []).append(row)
+    for row in projects_a:
+        if row["feature_id"] not in linked:
+            result.dropped.setdefault(row["layer"], []).append(row)
+    return result
