@@ -506,7 +506,7 @@ def _curated_place(row: dict[str, str], places: dict[str, Place], index: _NameIn
             raise GazetteerError("no coordinates, anchor, schematic or parent")
         geometry = parents[0].point
         source = f"inner point of parent {parents[0].name} ({parents[0].geometry_source})"
-        precision = "banner" if parents[0].type in ("banner", "neighbour") else "league"
+        precision = {"banner": "banner", "neighbour": "banner", "province": "province"}.get(parents[0].type, "league")
         note = "; ".join(filter(None, [note, "no sourced point: located at its parent"]))
     if precision not in PRECISIONS:
         raise GazetteerError(f"precision {precision!r} not one of {', '.join(PRECISIONS)}")
