@@ -39,12 +39,13 @@ TYPES = (
     "province", "league", "banner", "town", "village", "neighbour", "port", "park", "subpark", "airport",
     "railway", "road", "corridor", "lake", "reservoir", "river", "mountain", "desert", "sandy_land",
     "reserve", "national_park", "wetland", "grassland", "scenic", "mine", "power_line", "station", "region",
+    "foreign",
 )  # fmt: skip
 #: How precise a geometry is, finest first: a sourced point, a town's point, or the area of the banner,
-#: league or province it stands for; 'schematic' for shapes drawn from other places (hulls, lines).
-PRECISIONS = ("point", "town", "banner", "league", "province", "schematic")
+#: league, province or country it stands for; 'schematic' for shapes drawn from other places (hulls, lines).
+PRECISIONS = ("point", "town", "banner", "league", "province", "country", "schematic")
 #: Precisions whose geometry only approximates the place (drawn hollow and dashed on maps).
-APPROXIMATE_PRECISIONS = frozenset({"banner", "league", "province", "schematic"})
+APPROXIMATE_PRECISIONS = frozenset({"banner", "league", "province", "country", "schematic"})
 ADMIN_TYPES = ("province", "league", "banner", "neighbour")
 DERIVED_FILE = "derived.json"
 ALIASES_FILE = "aliases.csv"
@@ -65,6 +66,8 @@ METRES_PER_DEGREE = 111_320.0
 FALLBACK_SUFFIXES = ("镇", "苏木", "乡", "街道", "口岸", "旗", "县", "市", "区", "盟")
 SAME_LEAGUE_BONUS = 0.3
 
+#: a province's suffix, dropped for its common short name ('陕西省' -> '陕西', '新疆维吾尔自治区' -> '新疆').
+_PROVINCE_SUFFIX = re.compile(r"(维吾尔自治区|回族自治区|壮族自治区|特别行政区|自治区|省|市)$")
 _ADMIN_SUFFIX = re.compile(r"(达斡尔族自治旗|族自治旗|自治旗|联合旗|矿区|旗|县|市|区|盟)$")
 _TOWN_SUFFIX = re.compile(r"(街道|民族乡|苏木|镇|乡)$")
 #: Mongolian first words after which a town's name is commonly shortened ('巴音宝力格镇' -> '巴音镇').
@@ -91,6 +94,12 @@ def normalize(name: str) -> str:
         if text.endswith(suffix) and len(text) > len(suffix) + 1:
             return text[: -len(suffix)]
     return text
+
+
+def _unprefixed(name: str) -> str:
+    """A name normalised like :func:`normalize` but keeping its region prefix ('内蒙古西部')."""
+    text = re.sub(r"[\s·•・\u3000]+", "", unicodedata.normalize("NFKC", name))
+    return normalize(text) if not text.startswith(_PREFIXES) else text
 
 
 def inner_point(geometry: BaseGeometry) -> Point:
@@ -387,6 +396,12 @@ class _NameIndex:
         key = normalize(surface)
         if not key:
             return
+        written = _unprefixed(surface)
+        if written != key:  # '内蒙古西部' is a surface as written, not only as '西部'
+            self._add_key(written, place_id, kind)
+        self._add_key(key, place_id, kind)
+
+    def _add_key(self, key: str, place_id: str, kind: str) -> None:
         entries = self.surfaces.setdefault(key, [])
         if any(e.place_id == place_id for e in entries):
             return
@@ -405,8 +420,9 @@ class _NameIndex:
     def add_derived_forms(self, places: Iterable[Place]) -> None:
         """Suffixless admin names (乌审) and short Mongolian town names (巴音镇), where safe."""
         for place in places:
-            if place.type in ("league", "banner", "neighbour"):
-                stem = _ADMIN_SUFFIX.sub("", place.name)
+            if place.type in ("league", "banner", "neighbour", "province"):
+                suffix = _PROVINCE_SUFFIX if place.type == "province" else _ADMIN_SUFFIX
+                stem = suffix.sub("", place.name)
                 if self._safe_stem(stem, place):
                     self.add(stem, place.id, "stem")
             elif place.type == "town":

@@ -89,8 +89,9 @@ MAX_SHORT_PLACES = 2
 MIN_SHORT_IN_TEXT = 3
 #: characters after which a short form in running text can end (connectors, list marks, 段 of a road).
 SHORT_FORM_FOLLOWERS = frozenset("至到—－-~、，。；：和与及段等的（(）)")
-#: id prefixes of places outside the region (neighbouring counties and cities).
-OUTSIDE_ID_PREFIXES = ("neighbour:",)
+#: id prefixes of places outside the region or spanning it (neighbouring counties and cities, provinces,
+#: foreign places): a two-character name of these is matched only where a name can end.
+OUTSIDE_ID_PREFIXES = ("neighbour:", "province:", "foreign:")
 #: words that may directly follow a place name ('宁东高速', '承德方向').
 NAME_FOLLOWERS = ("高速", "铁路", "公路", "高铁", "机场", "口岸", "方向", "地区", "一带", "段", "经")
 #: stems that are street or ethnic words, not names of their own ('人民路' of 人民路街道, '…民族' of 民族乡).
