@@ -209,6 +209,7 @@ class MentionFinder:
     _ids: dict[str, tuple[str, ...]] = field(init=False, default_factory=dict)
     _automaton: ahocorasick.Automaton = field(init=False)
     _short: dict[str, tuple[str, ...]] = field(init=False, default_factory=dict)
+    _listed: dict[str, str] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         ids: dict[str, list[str]] = {}
@@ -218,6 +219,7 @@ class MentionFinder:
                 continue
             ids.setdefault(surface, []).append(place_id)
         self._ids = {surface: tuple(dict.fromkeys(values)) for surface, values in ids.items()}
+        self._listed = {k: v for k, v in _list_stems(self._ids).items() if k not in self.stop_words}
         automaton = ahocorasick.Automaton()
         for surface in self._ids:
             automaton.add_word(_as_bytes(surface), surface)
@@ -277,6 +279,7 @@ class MentionFinder:
     def find(self, text: str) -> list[Mention]:
         """Every place mention in ``text``, left to right, non-overlapping."""
         known = self._gazetteer_matches(text)
+        known = sorted([*known, *self._listed_stems(text, known)], key=lambda m: m.start)
         found = [
             self._known_core(named)
             for m in self._suffix_matches(text, known)
@@ -304,9 +307,10 @@ class MentionFinder:
         hits.sort(key=lambda hit: (hit[0], -(hit[1] - hit[0])))
         chosen: list[Mention] = []
         last_end = -1
+        refused_end = -1  # end of the last longer name refused where it stands ('十二连城城址')
         for start, end, surface in hits:
-            if start < last_end or text.startswith("级", end):
-                continue  # overlapped, or an adjective ('自治区级', '盟级')
+            if start < last_end or end <= refused_end or text.startswith("级", end):
+                continue  # overlapped, inside a refused name ('二连' of 十二连城), or an adjective ('自治区级')
             if surface in self._ids:
                 ids = self._ids[surface]
                 if len(surface) == 2 and all(i.startswith(OUTSIDE_ID_PREFIXES) for i in ids):
@@ -317,9 +321,44 @@ class MentionFinder:
                 # a short form ('树林召' for 树林召镇) only where a name can end: '树林召段', '十二连城至'
                 chosen.append(Mention(surface, start, end, None, "gazetteer-short", self._short[surface]))
             else:
+                refused_end = max(refused_end, end)
                 continue
             last_end = end
         return chosen
+
+    def _listed_stems(self, text: str, known: list[Mention]) -> list[Mention]:
+        """County names shortened inside a list ('临河、五原、磴口'): a banner's bare stem that is not a name
+        of its own is taken in a 、-list where another item is a banner or league of the same league."""
+        if not self._listed:
+            return []
+        at = {(m.start, m.end): m for m in known}
+        covered = {i for m in known for i in range(m.start, m.end)}
+        found: list[Mention] = []
+        for run in _LIST_RUN.finditer(text):
+            items, position = [], run.start()
+            for part in run.group().split("、"):
+                items.append((position, position + len(part)))
+                position += len(part) + 1
+            leagues: list[str] = []
+            stems: list[tuple[int, int, str]] = []
+            for index, (start, end) in enumerate(items):
+                known_item = next(
+                    (m for (s, e), m in at.items() if s >= start and e == end or s == start and e <= end),
+                    None,
+                )
+                if known_item is not None:
+                    leagues.extend(_league_code(i) for i in known_item.place_ids if _league_code(i))
+                    continue
+                for s_start, s_end in _item_spans(start, end, index, len(items)):
+                    stem = text[s_start:s_end]
+                    if stem in self._listed and not covered.intersection(range(s_start, s_end)):
+                        stems.append((s_start, s_end, self._listed[stem]))
+                        break
+            codes = [_league_code(pid) for _, _, pid in stems]
+            for (start, end, pid), code in zip(stems, codes, strict=True):
+                if code in leagues or codes.count(code) >= 2:
+                    found.append(Mention(text[start:end], start, end, None, "list-stem", (pid,)))
+        return found
 
     # -- suffix rules ---------------------------------------------------------------------------------
     def _suffix_matches(self, text: str, known: list[Mention]) -> list[Mention]:
@@ -457,6 +496,39 @@ class MentionFinder:
                 )
             end = start
         return items
+
+
+#: a run of 、-separated items of CJK characters (a list of names).
+_LIST_RUN = re.compile(r"[\u3400-\u9fff]{2,12}(?:、[\u3400-\u9fff]{2,12})+")
+_BANNER_SUFFIX = re.compile(r"(?:自治旗|联合旗|旗|县|市|区)$")
+
+
+def _league_code(place_id: str) -> str:
+    """The league of an admin id by its adcode ('banner:150821' -> '1508'); '' for other ids."""
+    kind, _, code = place_id.partition(":")
+    return code[:4] if kind in {"banner", "league"} and code[:2] == "15" else ""
+
+
+def _list_stems(ids: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
+    """Bare stems of banners that are not surfaces of their own ('五原' of 五原县), each of one banner."""
+    stems: dict[str, list[str]] = {}
+    for surface, place_ids in ids.items():
+        banners = [pid for pid in place_ids if pid.startswith("banner:")]
+        stem = _BANNER_SUFFIX.sub("", surface)
+        if banners and stem != surface and len(stem) >= 2 and stem not in ids:
+            stems.setdefault(stem, []).extend(banners)
+    return {stem: pids[0] for stem, pids in stems.items() if len(set(pids)) == 1}
+
+
+def _item_spans(start: int, end: int, index: int, count: int) -> list[tuple[int, int]]:
+    """Where a stem may sit in a list item: the whole item; the first item's end ('推进五原');
+    the last item's start ('磴口等')."""
+    spans = [(start, end)]
+    if index == 0:
+        spans += [(s, end) for s in range(start + 1, end - 1)]
+    if index == count - 1:
+        spans += [(start, e) for e in range(end - 1, start + 1, -1)]
+    return spans
 
 
 def _as_name(text: str, mention: Mention, ids: Mapping[str, tuple[str, ...]]) -> Mention | None:
