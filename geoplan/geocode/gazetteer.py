@@ -522,7 +522,8 @@ def _curated_place(row: dict[str, str], places: dict[str, Place], index: _NameIn
             raise GazetteerError("no coordinates, anchor, schematic or parent")
         geometry = parents[0].point
         source = f"inner point of parent {parents[0].name} ({parents[0].geometry_source})"
-        precision = {"banner": "banner", "neighbour": "banner", "province": "province"}.get(parents[0].type, "league")
+        by_type = {"banner": "banner", "neighbour": "banner", "league": "league", "province": "province"}
+        precision = by_type.get(parents[0].type, parents[0].precision)
         note = "; ".join(filter(None, [note, "no sourced point: located at its parent"]))
     if precision not in PRECISIONS:
         raise GazetteerError(f"precision {precision!r} not one of {', '.join(PRECISIONS)}")
@@ -538,7 +539,7 @@ def _parent_chain(parents: list[Place], places: dict[str, Place]) -> tuple[str, 
     chain: list[str] = []
     for parent in parents:
         for pid in (parent.id, *parent.parent_ids):
-            if pid not in chain and (pid.split(":")[0] in ADMIN_TYPES or pid == parent.id):
+            if pid not in chain and (pid.split(":")[0] in (*ADMIN_TYPES, "foreign") or pid == parent.id):
                 chain.append(pid)
     admin_first = [p for p in chain if p.startswith("banner:")] + [
         p for p in chain if not p.startswith("banner:")

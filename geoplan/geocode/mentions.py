@@ -210,6 +210,7 @@ class MentionFinder:
     _automaton: ahocorasick.Automaton = field(init=False)
     _short: dict[str, tuple[str, ...]] = field(init=False, default_factory=dict)
     _listed: dict[str, str] = field(init=False, default_factory=dict)
+    _initials: frozenset[str] = field(init=False, default=frozenset())
 
     def __post_init__(self) -> None:
         ids: dict[str, list[str]] = {}
@@ -219,6 +220,11 @@ class MentionFinder:
                 continue
             ids.setdefault(surface, []).append(place_id)
         self._ids = {surface: tuple(dict.fromkeys(values)) for surface, values in ids.items()}
+        self._initials = frozenset(
+            surface[0]
+            for surface, place_ids in self._ids.items()
+            if any(pid.startswith(_INITIAL_ID_PREFIXES) for pid in place_ids)
+        )
         self._listed = {k: v for k, v in _list_stems(self._ids).items() if k not in self.stop_words}
         automaton = ahocorasick.Automaton()
         for surface in self._ids:
@@ -429,8 +435,10 @@ class MentionFinder:
                 )
             elif kind in NEEDS_QUALIFIER or not is_proper_stem(stem):
                 return None
-            elif kind in ABBREVIATED_MAX and len(core_of(stem)) > ABBREVIATED_MAX[kind]:
-                return None
+            elif kind in ABBREVIATED_MAX and (
+                len(core := core_of(stem)) > ABBREVIATED_MAX[kind] or not self._initials.issuperset(core)
+            ):
+                return None  # a line named by its ends' initials (集二, 包兰): each one starts a place's name
         surface = text[start:s_end]
         if surface in self.stop_words:
             return None
@@ -498,6 +506,8 @@ class MentionFinder:
         return items
 
 
+#: places whose first characters abbreviate a line's ends ('集二铁路': 集宁, 二连浩特).
+_INITIAL_ID_PREFIXES = ("province:", "league:", "banner:", "town:", "neighbour:", "port:", "foreign:")
 #: a run of 、-separated items of CJK characters (a list of names).
 _LIST_RUN = re.compile(r"[\u3400-\u9fff]{2,12}(?:、[\u3400-\u9fff]{2,12})+")
 _BANNER_SUFFIX = re.compile(r"(?:自治旗|联合旗|旗|县|市|区)$")
