@@ -127,3 +127,9 @@ def test_every_official_township_is_present(gazetteer: Gazetteer) -> None:
 def test_a_name_inside_a_refused_longer_name_is_no_place(finder: MentionFinder) -> None:
     assert [m.surface for m in finder.find("阿尔寨石窟、十二连城城址等遗址")] == []
     assert [m.surface for m in finder.find("阳四圪咀至十二连城至吉格斯太")] == ["十二连城", "吉格斯太"]
+
+
+def test_a_mountain_flank_is_one_region_mention(parsed: dict[str, PlanPlaces]) -> None:
+    """Plan 002's 阴山南麓 (guide: named regions such as 阴山北麓) is one region mention, not the mountain 阴山."""
+    flanks = [m for m in parsed["002"].mentions if m.surface == "阴山南麓"]
+    assert flanks and all(m.type == "region" for m in flanks)

@@ -56,6 +56,11 @@ SUFFIX_TYPES: dict[str, str] = {
     "草原": "grassland",
     "园区": "park",
     "特色小镇": "scenic",
+    "南麓": "region",
+    "北麓": "region",
+    "前坡": "region",
+    "南坡": "region",
+    "北坡": "region",
     "小镇": "scenic",
     "苏木镇": "town",
     "苏木": "town",
@@ -162,7 +167,7 @@ _NOT_AFTER: dict[str, str] = {
     "湖": "河田还垦",
 }
 #: types whose names the gazetteer must anchor (a known place inside the name), else they are descriptions.
-NEEDS_QUALIFIER = frozenset({"wetland", "reserve", "national_park", "grassland"})
+NEEDS_QUALIFIER = frozenset({"wetland", "reserve", "national_park", "grassland", "region"})
 #: suffixes that end a name only when nothing but punctuation or a function word follows (敕勒川草原等).
 _FREE_STANDING = {"草原": "等、，。；和及与的"}
 #: types named by short abbreviations when unanchored (集二铁路, 包兰铁路): the core is at most this long.
