@@ -216,6 +216,7 @@ class MentionFinder:
     _short: dict[str, tuple[str, ...]] = field(init=False, default_factory=dict)
     _listed: dict[str, str] = field(init=False, default_factory=dict)
     _initials: frozenset[str] = field(init=False, default=frozenset())
+    _listed_lengths: tuple[int, ...] = field(init=False, default=())
 
     def __post_init__(self) -> None:
         ids: dict[str, list[str]] = {}
@@ -231,6 +232,7 @@ class MentionFinder:
             if any(pid.startswith(_INITIAL_ID_PREFIXES) for pid in place_ids)
         )
         self._listed = {k: v for k, v in _list_stems(self._ids).items() if k not in self.stop_words}
+        self._listed_lengths = tuple(sorted({len(stem) for stem in self._listed}, reverse=True))
         automaton = ahocorasick.Automaton()
         for surface in self._ids:
             automaton.add_word(_as_bytes(surface), surface)
@@ -342,10 +344,15 @@ class MentionFinder:
         of its own is taken in a 、-list where another item is a banner or league of the same league."""
         if not self._listed:
             return []
-        at = {(m.start, m.end): m for m in known}
-        covered = {i for m in known for i in range(m.start, m.end)}
+        by_start = {m.start: m for m in known}
+        by_end = {m.end: m for m in known}
+        covered = bytearray(len(text))
+        for m in known:
+            covered[m.start : m.end] = b"\x01" * (m.end - m.start)
         found: list[Mention] = []
         for run in _LIST_RUN.finditer(text):
+            if "、" not in run.group():
+                continue
             items, position = [], run.start()
             for part in run.group().split("、"):
                 items.append((position, position + len(part)))
@@ -353,16 +360,17 @@ class MentionFinder:
             leagues: list[str] = []
             stems: list[tuple[int, int, str]] = []
             for index, (start, end) in enumerate(items):
-                known_item = next(
-                    (m for (s, e), m in at.items() if s >= start and e == end or s == start and e <= end),
-                    None,
-                )
+                known_item = by_end.get(end)
+                if known_item is None or known_item.start < start:
+                    known_item = by_start.get(start)
+                    if known_item is not None and known_item.end > end:
+                        known_item = None
                 if known_item is not None:
                     leagues.extend(_league_code(i) for i in known_item.place_ids if _league_code(i))
                     continue
-                for s_start, s_end in _item_spans(start, end, index, len(items)):
+                for s_start, s_end in _item_spans(start, end, index, len(items), self._listed_lengths):
                     stem = text[s_start:s_end]
-                    if stem in self._listed and not covered.intersection(range(s_start, s_end)):
+                    if stem in self._listed and not any(covered[s_start:s_end]):
                         stems.append((s_start, s_end, self._listed[stem]))
                         break
             codes = [_league_code(pid) for _, _, pid in stems]
@@ -513,8 +521,8 @@ class MentionFinder:
 
 #: places whose first characters abbreviate a line's ends ('集二铁路': 集宁, 二连浩特).
 _INITIAL_ID_PREFIXES = ("province:", "league:", "banner:", "town:", "neighbour:", "port:", "foreign:")
-#: a run of 、-separated items of CJK characters (a list of names).
-_LIST_RUN = re.compile(r"[\u3400-\u9fff]{2,12}(?:、[\u3400-\u9fff]{2,12})+")
+#: a run of CJK characters and 、 (a list of names when it holds a 、).
+_LIST_RUN = re.compile(r"[\u3400-\u9fff、]+")
 _BANNER_SUFFIX = re.compile(r"(?:自治旗|联合旗|旗|县|市|区)$")
 
 
@@ -535,14 +543,17 @@ def _list_stems(ids: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
     return {stem: pids[0] for stem, pids in stems.items() if len(set(pids)) == 1}
 
 
-def _item_spans(start: int, end: int, index: int, count: int) -> list[tuple[int, int]]:
-    """Where a stem may sit in a list item: the whole item; the first item's end ('推进五原');
-    the last item's start ('磴口等')."""
+def _item_spans(
+    start: int, end: int, index: int, count: int, lengths: Iterable[int]
+) -> list[tuple[int, int]]:
+    """Where a stem (of one of ``lengths``) may sit in a list item: the whole item; the first item's end
+    ('推进五原'); the last item's start ('磴口等')."""
     spans = [(start, end)]
-    if index == 0:
-        spans += [(s, end) for s in range(start + 1, end - 1)]
-    if index == count - 1:
-        spans += [(start, e) for e in range(end - 1, start + 1, -1)]
+    for length in lengths:
+        if index == 0 and end - length > start:
+            spans.append((end - length, end))
+        if index == count - 1 and start + length < end:
+            spans.append((start, start + length))
     return spans
 
 
