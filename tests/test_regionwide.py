@@ -102,6 +102,12 @@ def test_the_mongolian_port_is_in_mongolia_not_wuhai(gazetteer: Gazetteer) -> No
     assert port.point.y < 45 and 100 < port.point.x < 107  # the point of 南戈壁省's capital
 
 
+def test_the_mongolian_port_in_plan_004(parsed: dict[str, PlanPlaces]) -> None:
+    """Plan 004's 嘎顺苏海图 (facing 甘其毛都) is the Mongolian port, never 乌海's 苏海图街道."""
+    mentions = [m for m in parsed["004"].mentions if "苏海图" in m.surface]
+    assert mentions and all(m.place is not None and m.place.id == "foreign:嘎顺苏海图口岸" for m in mentions)
+
+
 def test_outside_places_in_the_plans(parsed: dict[str, PlanPlaces]) -> None:
     """蒙古国 and 京津冀 are found; 自治区 alone is never a place; 上海庙 is not 上海."""
     by_surface = {m.surface: m for places in parsed.values() for m in places.mentions}

@@ -403,8 +403,9 @@ def corridor_line(corridor: Corridor) -> Any | None:
     points = [p for i, p in enumerate(points) if i == 0 or p != points[i - 1]]
     if len(points) < 2:
         return None
-    if corridor.route_line is not None:
-        section = route_section(corridor.route_line, points[0], points[-1])
+    route_line = getattr(corridor, "route_line", None)  # duck-typed corridors may lack it
+    if route_line is not None:
+        section = route_section(route_line, points[0], points[-1])
         if section is not None:
             return section
     return LineString(points)
