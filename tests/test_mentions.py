@@ -16,6 +16,7 @@ NAMES = [
     ("城区", "neighbour:440000"),
     ("自治区", "province:150000"),
     ("棋盘井镇", "town:150624:qipanjing"),
+    ("集宁区", "banner:150902"),  # 集二铁路 abbreviates its ends: 集宁, 二连浩特
 ]
 
 

@@ -70,7 +70,7 @@ _BODY_PROJECT = re.compile(
 )
 _CLAUSE = re.compile(r"[^，。；：]+")
 #: rank of a place's type: administrative levels, every other named place below a banner
-_TYPE_RANK = {"province": 4, "neighbour": 2, "league": 3, "banner": 2, "town": 1, "village": 0}
+_TYPE_RANK = {"foreign": 5, "province": 4, "neighbour": 2, "league": 3, "banner": 2, "town": 1, "village": 0}
 _ISSUER_RANK = {"league": 3, "banner": 2, "district": 2}
 _CN_NUMERALS = "零一二三四五六七八九"
 _CHAPTER_WORD = {"part": "篇", "chapter": "章", "section": "节"}

@@ -40,15 +40,15 @@ TYPES = (
     "province", "league", "banner", "town", "village", "neighbour", "port", "park", "subpark", "airport",
     "railway", "road", "corridor", "lake", "reservoir", "river", "mountain", "desert", "sandy_land",
     "reserve", "national_park", "wetland", "grassland", "scenic", "mine", "power_line", "station", "region",
-    "project",
+    "project", "foreign",
 )  # fmt: skip
 #: How precise a geometry is, finest first: a sourced point, the centre of a sourced extent (at most 20 km
-#: centre to corner, the extent kept on the place), a town's point, or the area of the banner, league or
-#: province it stands for; 'schematic' for shapes drawn from other places (hulls, lines).
-PRECISIONS = ("point", "extent", "town", "banner", "league", "province", "schematic")
+#: centre to corner, the extent kept on the place), a town's point, or the area of the banner, league,
+#: province or country it stands for; 'schematic' for shapes drawn from other places (hulls, lines).
+PRECISIONS = ("point", "extent", "town", "banner", "league", "province", "country", "schematic")
 #: Precisions whose geometry only approximates the place (drawn hollow and dashed on maps).  An 'extent'
 #: is not among them: like a town's point it places the feature within about 20 km, and says how far.
-APPROXIMATE_PRECISIONS = frozenset({"banner", "league", "province", "schematic"})
+APPROXIMATE_PRECISIONS = frozenset({"banner", "league", "province", "country", "schematic"})
 ADMIN_TYPES = ("province", "league", "banner", "neighbour")
 DERIVED_FILE = "derived.json"
 ALIASES_FILE = "aliases.csv"
@@ -69,6 +69,8 @@ METRES_PER_DEGREE = 111_320.0
 FALLBACK_SUFFIXES = ("镇", "苏木", "乡", "街道", "口岸", "旗", "县", "市", "区", "盟")
 SAME_LEAGUE_BONUS = 0.3
 
+#: a province's suffix, dropped for its common short name ('陕西省' -> '陕西', '新疆维吾尔自治区' -> '新疆').
+_PROVINCE_SUFFIX = re.compile(r"(维吾尔自治区|回族自治区|壮族自治区|特别行政区|自治区|省|市)$")
 _ADMIN_SUFFIX = re.compile(r"(达斡尔族自治旗|族自治旗|自治旗|联合旗|矿区|旗|县|市|区|盟)$")
 _TOWN_SUFFIX = re.compile(r"(街道|民族乡|苏木|镇|乡)$")
 #: Mongolian first words after which a town's name is commonly shortened ('巴音宝力格镇' -> '巴音镇').
@@ -95,6 +97,12 @@ def normalize(name: str) -> str:
         if text.endswith(suffix) and len(text) > len(suffix) + 1:
             return text[: -len(suffix)]
     return text
+
+
+def _unprefixed(name: str) -> str:
+    """A name normalised like :func:`normalize` but keeping its region prefix ('内蒙古西部')."""
+    text = re.sub(r"[\s·•・\u3000]+", "", unicodedata.normalize("NFKC", name))
+    return normalize(text) if not text.startswith(_PREFIXES) else text
 
 
 def inner_point(geometry: BaseGeometry) -> Point:
@@ -414,6 +422,12 @@ class _NameIndex:
         key = normalize(surface)
         if not key:
             return
+        written = _unprefixed(surface)
+        if written != key:  # '内蒙古西部' is a surface as written, not only as '西部'
+            self._add_key(written, place_id, kind)
+        self._add_key(key, place_id, kind)
+
+    def _add_key(self, key: str, place_id: str, kind: str) -> None:
         entries = self.surfaces.setdefault(key, [])
         if any(e.place_id == place_id for e in entries):
             return
@@ -432,8 +446,9 @@ class _NameIndex:
     def add_derived_forms(self, places: Iterable[Place]) -> None:
         """Suffixless admin names (乌审) and short Mongolian town names (巴音镇), where safe."""
         for place in places:
-            if place.type in ("league", "banner", "neighbour"):
-                stem = _ADMIN_SUFFIX.sub("", place.name)
+            if place.type in ("league", "banner", "neighbour", "province"):
+                suffix = _PROVINCE_SUFFIX if place.type == "province" else _ADMIN_SUFFIX
+                stem = suffix.sub("", place.name)
                 if self._safe_stem(stem, place):
                     self.add(stem, place.id, "stem")
             elif place.type == "town":
@@ -534,7 +549,8 @@ def _curated_place(row: dict[str, str], places: dict[str, Place], index: _NameIn
             raise GazetteerError("no coordinates, anchor, schematic or parent")
         geometry = parents[0].point
         source = f"inner point of parent {parents[0].name} ({parents[0].geometry_source})"
-        precision = "banner" if parents[0].type in ("banner", "neighbour") else "league"
+        by_type = {"banner": "banner", "neighbour": "banner", "league": "league", "province": "province"}
+        precision = by_type.get(parents[0].type, parents[0].precision)
         note = "; ".join(filter(None, [note, "no sourced point: located at its parent"]))
     if precision not in PRECISIONS:
         raise GazetteerError(f"precision {precision!r} not one of {', '.join(PRECISIONS)}")
@@ -550,7 +566,7 @@ def _parent_chain(parents: list[Place], places: dict[str, Place]) -> tuple[str, 
     chain: list[str] = []
     for parent in parents:
         for pid in (parent.id, *parent.parent_ids):
-            if pid not in chain and (pid.split(":")[0] in ADMIN_TYPES or pid == parent.id):
+            if pid not in chain and (pid.split(":")[0] in (*ADMIN_TYPES, "foreign") or pid == parent.id):
                 chain.append(pid)
     admin_first = [p for p in chain if p.startswith("banner:")] + [
         p for p in chain if not p.startswith("banner:")

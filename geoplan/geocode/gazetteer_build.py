@@ -154,8 +154,11 @@ def official_town_name(raw: str, banner: str = "", banner_forms: Iterable[str] =
     A leading county name or short form is dropped ('阿尔山市白狼镇' -> '白狼镇', '陈旗宝日希勒镇' -> '宝日希勒镇').
     """
     for form in sorted({banner, *banner_forms} - {""}, key=len, reverse=True):
-        if raw.startswith(form) and len(raw) > len(form) + 1:
-            raw = raw[len(form) :]
+        rest = raw[len(form) :]
+        named = _TOWN_SUFFIX.search(rest)
+        # only a whole name follows ('白狼镇'); '乌审召镇' of 乌审旗 is a name of its own, not '召镇'
+        if raw.startswith(form) and named is not None and named.start() >= 2:
+            raw = rest
             break
     raw = raw.replace("苏木乡乡", "苏木乡")
     match = _TOWN_SUFFIX.search(raw)

@@ -55,6 +55,11 @@ SUFFIX_TYPES: dict[str, str] = {
     "草原": "grassland",
     "园区": "park",
     "特色小镇": "scenic",
+    "南麓": "region",
+    "北麓": "region",
+    "前坡": "region",
+    "南坡": "region",
+    "北坡": "region",
     "小镇": "scenic",
     "苏木镇": "town",
     "苏木": "town",
@@ -88,8 +93,9 @@ MAX_SHORT_PLACES = 2
 MIN_SHORT_IN_TEXT = 3
 #: characters after which a short form in running text can end (connectors, list marks, 段 of a road).
 SHORT_FORM_FOLLOWERS = frozenset("至到—－-~、，。；：和与及段等的（(）)")
-#: id prefixes of places outside the region (neighbouring counties and cities).
-OUTSIDE_ID_PREFIXES = ("neighbour:",)
+#: id prefixes of places outside the region or spanning it (neighbouring counties and cities, provinces,
+#: foreign places): a two-character name of these is matched only where a name can end.
+OUTSIDE_ID_PREFIXES = ("neighbour:", "province:", "foreign:")
 #: words that may directly follow a place name ('宁东高速', '承德方向').
 NAME_FOLLOWERS = ("高速", "铁路", "公路", "高铁", "机场", "口岸", "方向", "地区", "一带", "段", "经")
 #: stems that are street or ethnic words, not names of their own ('人民路' of 人民路街道, '…民族' of 民族乡).
@@ -160,7 +166,7 @@ _NOT_AFTER: dict[str, str] = {
     "湖": "河田还垦",
 }
 #: types whose names the gazetteer must anchor (a known place inside the name), else they are descriptions.
-NEEDS_QUALIFIER = frozenset({"wetland", "reserve", "national_park", "grassland"})
+NEEDS_QUALIFIER = frozenset({"wetland", "reserve", "national_park", "grassland", "region"})
 #: suffixes that end a name only when nothing but punctuation or a function word follows (敕勒川草原等).
 _FREE_STANDING = {"草原": "等、，。；和及与的"}
 #: types named by short abbreviations when unanchored (集二铁路, 包兰铁路): the core is at most this long.
@@ -207,6 +213,9 @@ class MentionFinder:
     _ids: dict[str, tuple[str, ...]] = field(init=False, default_factory=dict)
     _automaton: ahocorasick.Automaton = field(init=False)
     _short: dict[str, tuple[str, ...]] = field(init=False, default_factory=dict)
+    _listed: dict[str, str] = field(init=False, default_factory=dict)
+    _initials: frozenset[str] = field(init=False, default=frozenset())
+    _listed_lengths: tuple[int, ...] = field(init=False, default=())
 
     def __post_init__(self) -> None:
         ids: dict[str, list[str]] = {}
@@ -216,6 +225,13 @@ class MentionFinder:
                 continue
             ids.setdefault(surface, []).append(place_id)
         self._ids = {surface: tuple(dict.fromkeys(values)) for surface, values in ids.items()}
+        self._initials = frozenset(
+            surface[0]
+            for surface, place_ids in self._ids.items()
+            if any(pid.startswith(_INITIAL_ID_PREFIXES) for pid in place_ids)
+        )
+        self._listed = {k: v for k, v in _list_stems(self._ids).items() if k not in self.stop_words}
+        self._listed_lengths = tuple(sorted({len(stem) for stem in self._listed}, reverse=True))
         automaton = ahocorasick.Automaton()
         for surface in self._ids:
             automaton.add_word(_as_bytes(surface), surface)
@@ -275,6 +291,7 @@ class MentionFinder:
     def find(self, text: str) -> list[Mention]:
         """Every place mention in ``text``, left to right, non-overlapping."""
         known = self._gazetteer_matches(text)
+        known = sorted([*known, *self._listed_stems(text, known)], key=lambda m: m.start)
         found = [
             self._known_core(named)
             for m in self._suffix_matches(text, known)
@@ -304,9 +321,10 @@ class MentionFinder:
         hits.sort(key=lambda hit: (hit[0], -(hit[1] - hit[0])))
         chosen: list[Mention] = []
         last_end = -1
+        refused_end = -1  # end of the last longer name refused where it stands ('十二连城城址')
         for start, end, surface in hits:
-            if start < last_end or text.startswith("级", end):
-                continue  # overlapped, or an adjective ('自治区级', '盟级')
+            if start < last_end or end <= refused_end or text.startswith("级", end):
+                continue  # overlapped, inside a refused name ('二连' of 十二连城), or an adjective ('自治区级')
             if surface in self._ids:
                 ids = self._ids[surface]
                 if len(surface) == 2 and all(i.startswith(OUTSIDE_ID_PREFIXES) for i in ids):
@@ -317,9 +335,50 @@ class MentionFinder:
                 # a short form ('树林召' for 树林召镇) only where a name can end: '树林召段', '十二连城至'
                 chosen.append(Mention(surface, start, end, None, "gazetteer-short", self._short[surface]))
             else:
+                refused_end = max(refused_end, end)
                 continue
             last_end = end
         return chosen
+
+    def _listed_stems(self, text: str, known: list[Mention]) -> list[Mention]:
+        """County names shortened inside a list ('临河、五原、磴口'): a banner's bare stem that is not a name
+        of its own is taken in a 、-list where another item is a banner or league of the same league."""
+        if not self._listed:
+            return []
+        by_start = {m.start: m for m in known}
+        by_end = {m.end: m for m in known}
+        covered = bytearray(len(text))
+        for m in known:
+            covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+        found: list[Mention] = []
+        for run in _LIST_RUN.finditer(text):
+            if "、" not in run.group():
+                continue
+            items, position = [], run.start()
+            for part in run.group().split("、"):
+                items.append((position, position + len(part)))
+                position += len(part) + 1
+            leagues: list[str] = []
+            stems: list[tuple[int, int, str]] = []
+            for index, (start, end) in enumerate(items):
+                known_item = by_end.get(end)
+                if known_item is None or known_item.start < start:
+                    known_item = by_start.get(start)
+                    if known_item is not None and known_item.end > end:
+                        known_item = None
+                if known_item is not None:
+                    leagues.extend(_league_code(i) for i in known_item.place_ids if _league_code(i))
+                    continue
+                for s_start, s_end in _item_spans(start, end, index, len(items), self._listed_lengths):
+                    stem = text[s_start:s_end]
+                    if stem in self._listed and not any(covered[s_start:s_end]):
+                        stems.append((s_start, s_end, self._listed[stem]))
+                        break
+            codes = [_league_code(pid) for _, _, pid in stems]
+            for (start, end, pid), code in zip(stems, codes, strict=True):
+                if code in leagues or codes.count(code) >= 2:
+                    found.append(Mention(text[start:end], start, end, None, "list-stem", (pid,)))
+        return found
 
     # -- suffix rules ---------------------------------------------------------------------------------
     def _suffix_matches(self, text: str, known: list[Mention]) -> list[Mention]:
@@ -390,8 +449,10 @@ class MentionFinder:
                 )
             elif kind in NEEDS_QUALIFIER or not is_proper_stem(stem):
                 return None
-            elif kind in ABBREVIATED_MAX and len(core_of(stem)) > ABBREVIATED_MAX[kind]:
-                return None
+            elif kind in ABBREVIATED_MAX and (
+                len(core := core_of(stem)) > ABBREVIATED_MAX[kind] or not self._initials.issuperset(core)
+            ):
+                return None  # a line named by its ends' initials (集二, 包兰): each one starts a place's name
         surface = text[start:s_end]
         if surface in self.stop_words:
             return None
@@ -457,6 +518,44 @@ class MentionFinder:
                 )
             end = start
         return items
+
+
+#: places whose first characters abbreviate a line's ends ('集二铁路': 集宁, 二连浩特).
+_INITIAL_ID_PREFIXES = ("province:", "league:", "banner:", "town:", "neighbour:", "port:", "foreign:")
+#: a run of CJK characters and 、 (a list of names when it holds a 、).
+_LIST_RUN = re.compile(r"[\u3400-\u9fff、]+")
+_BANNER_SUFFIX = re.compile(r"(?:自治旗|联合旗|旗|县|市|区)$")
+
+
+def _league_code(place_id: str) -> str:
+    """The league of an admin id by its adcode ('banner:150821' -> '1508'); '' for other ids."""
+    kind, _, code = place_id.partition(":")
+    return code[:4] if kind in {"banner", "league"} and code[:2] == "15" else ""
+
+
+def _list_stems(ids: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
+    """Bare stems of banners that are not surfaces of their own ('五原' of 五原县), each of one banner."""
+    stems: dict[str, list[str]] = {}
+    for surface, place_ids in ids.items():
+        banners = [pid for pid in place_ids if pid.startswith("banner:")]
+        stem = _BANNER_SUFFIX.sub("", surface)
+        if banners and stem != surface and len(stem) >= 2 and stem not in ids:
+            stems.setdefault(stem, []).extend(banners)
+    return {stem: pids[0] for stem, pids in stems.items() if len(set(pids)) == 1}
+
+
+def _item_spans(
+    start: int, end: int, index: int, count: int, lengths: Iterable[int]
+) -> list[tuple[int, int]]:
+    """Where a stem (of one of ``lengths``) may sit in a list item: the whole item; the first item's end
+    ('推进五原'); the last item's start ('磴口等')."""
+    spans = [(start, end)]
+    for length in lengths:
+        if index == 0 and end - length > start:
+            spans.append((end - length, end))
+        if index == count - 1 and start + length < end:
+            spans.append((start, start + length))
+    return spans
 
 
 def _as_name(text: str, mention: Mention, ids: Mapping[str, tuple[str, ...]]) -> Mention | None:

@@ -37,7 +37,7 @@ PLACE_COLUMNS = (
 TARGET_TYPES = ("town", "port", "park", "airport", "railway", "road")
 
 #: precisions from finest to coarsest.
-PRECISION_ORDER = ("point", "extent", "town", "schematic", "banner", "league", "province")
+PRECISION_ORDER = ("point", "extent", "town", "schematic", "banner", "league", "province", "country")
 
 _FINDERS: dict[int, tuple[Any, MentionFinder]] = {}
 
@@ -53,6 +53,8 @@ class Corridor:
     end: int
     waypoints: list[ResolvedMention]
     rule: str = "chain"
+    #: the route record's line when the corridor is a section of a known route ('G210古城至树林召段')
+    route_line: Any = None
 
     @property
     def resolved_waypoints(self) -> list[ResolvedMention]:
@@ -165,8 +167,17 @@ def _resolve_corridor(
     corridor: CorridorMatch, finder: MentionFinder, resolver: Resolver, sentence_ids: set[str]
 ) -> Corridor:
     waypoints = [_resolve_waypoint(w, finder, resolver, sentence_ids) for w in corridor.waypoints]
+    route = resolver.place(f"{corridor.kind}:{corridor.route}") if corridor.route else None
+    line = getattr(route, "geometry", None)
     return Corridor(
-        corridor.name, corridor.route, corridor.kind, corridor.start, corridor.end, waypoints, corridor.rule
+        corridor.name,
+        corridor.route,
+        corridor.kind,
+        corridor.start,
+        corridor.end,
+        waypoints,
+        corridor.rule,
+        line if getattr(line, "geom_type", "") == "LineString" else None,
     )
 
 
@@ -390,7 +401,37 @@ def corridor_line(corridor: Corridor) -> Any | None:
 
     points = [(w.place.point.x, w.place.point.y) for w in corridor.waypoints if w.level == "own"]
     points = [p for i, p in enumerate(points) if i == 0 or p != points[i - 1]]
-    return LineString(points) if len(points) >= 2 else None
+    if len(points) < 2:
+        return None
+    route_line = getattr(corridor, "route_line", None)  # duck-typed corridors may lack it
+    if route_line is not None:
+        section = route_section(route_line, points[0], points[-1])
+        if section is not None:
+            return section
+    return LineString(points)
+
+
+#: a section's ends must lie this close to its route's schematic line (degrees, ≈ 30 km).
+SECTION_REACH_DEG = 0.3
+
+
+def route_section(route: Any, first: tuple[float, float], last: tuple[float, float]) -> Any | None:
+    """The part of a route's line between the points nearest a section's two ends, with the ends joined on;
+    None when an end lies far from the route (then the section is drawn through its waypoints)."""
+    from shapely.geometry import LineString, Point
+    from shapely.ops import substring
+
+    ends = [Point(first), Point(last)]
+    if any(route.distance(end) > SECTION_REACH_DEG for end in ends):
+        return None
+    a, b = (route.project(end) for end in ends)
+    middle = substring(route, min(a, b), max(a, b))
+    inner = list(middle.coords) if middle.geom_type == "LineString" else [middle.coords[0]]
+    if a > b:
+        inner.reverse()
+    coords = [first, *inner, last]
+    coords = [c for i, c in enumerate(coords) if i == 0 or c != coords[i - 1]]
+    return LineString(coords) if len(coords) >= 2 else None
 
 
 def _precision_rank(precision: str | None) -> int:

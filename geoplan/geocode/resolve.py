@@ -54,7 +54,7 @@ PARENT_TYPES_OF = {
 _DISTANCES: dict[tuple[int, str | None, str], float] = {}
 #: types whose places span leagues (or are leagues): the plan's league is no prior for them.
 SPANNING_TYPES = frozenset(
-    {"province", "league", "mountain", "river", "desert", "sandy_land", "grassland", "region"}
+    "province league mountain river desert sandy_land grassland region road railway".split()
 )
 #: how far (degrees, ≈ 100 km) outside the plan's league a county of a neighbouring province may lie unqualified.
 NEAR_DEGREES = 1.0

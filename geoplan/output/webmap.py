@@ -60,7 +60,8 @@ PRECISION_LABELS = {
     "town": "乡镇级",
     "banner": "旗县级（约略）",
     "league": "盟市级（约略）",
-    "province": "自治区级（约略）",
+    "province": "省级（约略）",
+    "country": "国家级（约略）",
     "schematic": "示意位置（约略）",
 }
 APPROX_DASH = "4 4"

@@ -1,0 +1,141 @@
+"""Issue 15, region-wide reach: harvested route, station and outside-place records, county names shortened in
+lists, every official township, and names inside refused longer names — on the reference plans and the gazetteer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from geoplan.geocode.gazetteer import Gazetteer
+from geoplan.geocode.gazetteer_build import official_town_name
+from geoplan.geocode.mentions import MentionFinder
+from geoplan.geocode.places import PlanPlaces, corridor_line, geoparse, route_section
+from geoplan.read.plan import read
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+@pytest.fixture(scope="module")
+def finder(gazetteer: Gazetteer) -> MentionFinder:
+    return MentionFinder.from_gazetteer(gazetteer)
+
+
+@pytest.fixture(scope="module")
+def parsed(plan_files: list[Path], gazetteer: Gazetteer) -> dict[str, PlanPlaces]:
+    return {path.name[:3]: geoparse(read(path), gazetteer) for path in plan_files}
+
+
+@pytest.mark.parametrize(
+    ("form", "route"),
+    [
+        ("G65", "road:G65"), ("包茂高速", "road:G65"), ("包茂高速公路", "road:G65"),
+        ("210国道", "road:G210"), ("国道210线", "road:G210"), ("G210", "road:G210"),
+        ("京包铁路", "railway:京包铁路"), ("京包线", "railway:京包铁路"), ("包银高铁", "railway:包银高铁"),
+    ],
+)  # fmt: skip
+def test_a_route_under_each_common_form(gazetteer: Gazetteer, form: str, route: str) -> None:
+    assert gazetteer.lookup(form)[0].place.id == route
+
+
+def test_a_route_is_a_sourced_schematic_line_through_its_waypoints(gazetteer: Gazetteer) -> None:
+    route = gazetteer.get("road:G65")  # waypoints 九原区 — 康巴什区, page cited
+    assert route.geometry.geom_type == "LineString" and route.precision == "schematic"
+    assert "http" in route.geometry_source
+    start, end = route.geometry.coords[0], route.geometry.coords[-1]
+    assert start == tuple(gazetteer.lookup("九原区")[0].place.point.coords[0])
+    assert end == tuple(gazetteer.lookup("康巴什区")[0].place.point.coords[0])
+
+
+def test_routes_in_the_plans_resolve_to_their_records(parsed: dict[str, PlanPlaces]) -> None:
+    """Plan 004 names G6 (京藏高速公路), G7 (京新高速), 临哈铁路 and 包银高铁: each is its route record, not the
+    league; a route outside the plan's league is no 'outside jurisdiction' namesake (routes span leagues)."""
+    own = {m.surface: m.place.id for m in parsed["004"].mentions if m.level == "own" and m.place is not None}
+    assert own.get("临哈铁路") == "railway:临哈铁路" and own.get("包银高铁") == "railway:包银高铁"
+    assert own.get("京藏高速公路") == "road:G6" and own.get("京新高速") == "road:G7"
+
+
+def test_generic_road_words_are_no_line_names(parsed: dict[str, PlanPlaces], finder: MentionFinder) -> None:
+    """An unanchored short line name must abbreviate its ends: each character starts a place's name (集二, 临哈),
+    so 货物公路 or 收费公路 are descriptions."""
+    surfaces = {m.surface for m in parsed["004"].mentions}
+    assert not surfaces & {"货物公路", "收费公路"} and "甘泉铁路" in surfaces
+    assert not finder.find("推行农村牧区公路")
+
+
+def test_a_section_is_the_part_of_its_route_between_its_ends() -> None:
+    from shapely.geometry import LineString
+
+    route = LineString([(0, 0), (1, 0), (2, 0), (3, 0)])
+    section = route_section(route, (0.9, 0.05), (2.2, -0.05))
+    assert list(section.coords) == [(0.9, 0.05), (0.9, 0.0), (1.0, 0.0), (2.0, 0.0), (2.2, 0.0), (2.2, -0.05)]
+    assert route_section(route, (0.9, 0.05), (2.2, 5.0)) is None  # an end far off the route
+
+
+def test_a_section_of_a_known_route_follows_it(parsed: dict[str, PlanPlaces]) -> None:
+    """Plan 003's 'G210 古城至树林召段' carries G210's line; drawn through it when both ends lie near it."""
+    sections = [c for c in parsed["003"].corridors if c.route == "G210"]
+    assert sections and all(c.route_line is not None for c in sections)
+    for corridor in sections:
+        line = corridor_line(corridor)
+        assert line is None or line.coords[0] == corridor.waypoints[0].place.point.coords[0]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "precision"),
+    [("蒙古国", "foreign", "country"), ("嘎顺苏海图口岸", "foreign", "province"), ("北京", "province", "province"),
+     ("京津冀", "region", "schematic"), ("扎门乌德", "foreign", "town")],
+)  # fmt: skip
+def test_outside_places_have_honest_sourced_records(
+    gazetteer: Gazetteer, name: str, kind: str, precision: str
+) -> None:
+    place = gazetteer.lookup(name)[0].place
+    assert (place.type, place.precision) == (kind, precision) and place.geometry_source
+
+
+def test_the_mongolian_port_is_in_mongolia_not_wuhai(gazetteer: Gazetteer) -> None:
+    port = gazetteer.lookup("嘎顺苏海图")[0].place
+    assert port.id == "foreign:嘎顺苏海图口岸" and "foreign:蒙古国" in port.parent_ids
+    assert port.point.y < 45 and 100 < port.point.x < 107  # the point of 南戈壁省's capital
+
+
+def test_the_mongolian_port_in_plan_004(parsed: dict[str, PlanPlaces]) -> None:
+    """Plan 004's 嘎顺苏海图 (facing 甘其毛都) is the Mongolian port, never 乌海's 苏海图街道."""
+    mentions = [m for m in parsed["004"].mentions if "苏海图" in m.surface]
+    assert mentions and all(m.place is not None and m.place.id == "foreign:嘎顺苏海图口岸" for m in mentions)
+
+
+def test_outside_places_in_the_plans(parsed: dict[str, PlanPlaces]) -> None:
+    """蒙古国 and 京津冀 are found; 自治区 alone is never a place; 上海庙 is not 上海."""
+    by_surface = {m.surface: m for places in parsed.values() for m in places.mentions}
+    assert by_surface["蒙古国"].place.id == "foreign:蒙古国"
+    assert by_surface["京津冀"].place.id == "region:京津冀"
+    assert "自治区" not in by_surface and "上海" not in by_surface
+
+
+def test_shortened_county_names_in_a_list(finder: MentionFinder) -> None:
+    found = {m.surface: m.place_ids for m in finder.find("推进临河、五原、磴口等地协同发展")}
+    assert found == {"临河": ("banner:150802",), "五原": ("banner:150821",), "磴口": ("banner:150822",)}
+    assert not finder.find("五原地区")  # a bare stem outside a list stays a word
+    assert not [m for m in finder.find("开鲁、五原两地") if m.rule == "list-stem"]  # two leagues: no list
+
+
+def test_every_official_township_is_present(gazetteer: Gazetteer) -> None:
+    assert official_town_name("乌审召镇", "乌审旗", ["乌审"]) == "乌审召镇"
+    assert official_town_name("阿尔山市白狼镇", "阿尔山市") == "白狼镇"
+    place = gazetteer.lookup("乌审召镇")[0].place
+    assert place.type == "town" and place.banner_id == "banner:150626"
+
+
+def test_a_name_inside_a_refused_longer_name_is_no_place(finder: MentionFinder) -> None:
+    assert [m.surface for m in finder.find("阿尔寨石窟、十二连城城址等遗址")] == []
+    assert [m.surface for m in finder.find("阳四圪咀至十二连城至吉格斯太")] == ["十二连城", "吉格斯太"]
+
+
+def test_a_mountain_flank_is_one_region_mention(parsed: dict[str, PlanPlaces]) -> None:
+    """Plan 002's 阴山南麓 (guide: named regions such as 阴山北麓) is one region mention, not the mountain 阴山."""
+    flanks = [m for m in parsed["002"].mentions if m.surface == "阴山南麓"]
+    assert flanks and all(m.type == "region" for m in flanks)
