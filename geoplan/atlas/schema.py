@@ -1,7 +1,8 @@
 """The atlas: every layer of one or more plans, as GeoDataFrames in EPSG:4326.
 
-CONTRACT (stable; the app, the exports and the static maps read it): a GeoPackage whose layer
-names are the ids in ``layers/layers.yaml``.  Thematic layers carry :data:`FEATURE_COLUMNS`;
+CONTRACT (stable; the app, the exports and the static maps read it): a GeoPackage whose tables are
+the layers of ``layers/layers.yaml``, each with one geometry type (a mixed layer as
+``<id>_point``/``_line``/``_polygon``, see :mod:`geoplan.atlas.tables`), plus QGIS ``layer_styles``.  Thematic layers carry :data:`FEATURE_COLUMNS`;
 base layers carry :data:`BASE_COLUMNS`.  ``read_atlas`` returns ``{layer_id: GeoDataFrame}``.
 """
 
@@ -13,11 +14,13 @@ from pathlib import Path
 import geopandas as gpd
 import pyogrio
 
+from geoplan.atlas.tables import group_tables, layer_of_table, tables_of_layers
 from geoplan.errors import AtlasError
 from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.resources import DEFAULT_ATLAS
 
 CRS = "EPSG:4326"
+STYLES_TABLE = "layer_styles"
 
 #: Columns of every feature of a thematic layer (projects, places, schematic layouts).
 FEATURE_COLUMNS: dict[str, str] = {
@@ -67,7 +70,11 @@ BASE_COLUMNS: dict[str, str] = {
 def read_atlas(
     path: str | Path | None = None, layers: list[str] | None = None
 ) -> dict[str, gpd.GeoDataFrame]:
-    """Read every layer (or the named ones) of an atlas GeoPackage, in EPSG:4326."""
+    """Read every layer (or the named ones) of an atlas GeoPackage, in EPSG:4326.
+
+    A layer's one-geometry-type tables (``industry_point``, ``industry_line`` …) come back as one
+    frame under the layer id (:func:`geoplan.atlas.tables.group_tables`).
+    """
     path = Path(path or DEFAULT_ATLAS)
     if not path.is_file():
         raise AtlasError(f"{path}: no such atlas (build one with 'geoplan build PLAN... --out {path.name}')")
@@ -75,15 +82,17 @@ def read_atlas(
         available = [name for name, _ in pyogrio.list_layers(path)]
     except Exception as error:  # pyogrio raises DataSourceError and friends
         raise AtlasError(f"{path}: not a readable GeoPackage: {error}") from None
-    wanted = layers or available
-    unknown = sorted(set(wanted) - set(available))
+    present = list(dict.fromkeys(layer_of_table(name)[0] for name in available if name != STYLES_TABLE))
+    wanted = layers or present
+    unknown = sorted(set(wanted) - set(present))
     if unknown:
-        raise AtlasError(f"{path}: no layer {', '.join(unknown)}; it has {', '.join(available)}")
-    frames = {}
-    for name in wanted:
+        raise AtlasError(f"{path}: no layer {', '.join(unknown)}; it has {', '.join(present)}")
+    tables = {}
+    for name in tables_of_layers(available, list(wanted)):
         frame = gpd.read_file(path, layer=name, engine="pyogrio")
-        frames[name] = frame.to_crs(CRS) if frame.crs is not None and frame.crs != CRS else frame
-    return frames
+        tables[name] = frame.to_crs(CRS) if frame.crs is not None and frame.crs != CRS else frame
+    grouped = group_tables(tables)
+    return {name: grouped[name] for name in wanted}
 
 
 def places_frame(gazetteer: Gazetteer, types: Iterable[str] | None = None) -> gpd.GeoDataFrame:

@@ -16,9 +16,15 @@ def _format_for(out: Path, fmt: str | None) -> str:
 
     if fmt:
         return export_format(fmt).name
-    for spec in FORMATS.values():
-        if out.suffix.lower() in spec.suffixes:
-            return spec.name
+    name = out.name.lower()
+    matches = [
+        (len(suffix), spec.name)
+        for spec in FORMATS.values()
+        for suffix in spec.suffixes
+        if name.endswith(suffix)
+    ]
+    if matches:
+        return max(matches)[1]  # the longest suffix: 'x.csv.zip' is CSV, 'x.zip' a Shapefile
     raise InputError(f"{out}: give --format ({'|'.join(FORMATS)}); the file name does not tell")
 
 
@@ -26,6 +32,7 @@ def _layer_ids(atlas: Path, wanted: tuple[str, ...]) -> list[str]:
     """The --layer ids (default: every thematic layer the atlas has), checked against layers.yaml."""
     import pyogrio
 
+    from geoplan.atlas.tables import layer_of_table
     from geoplan.layers import load_layers
 
     definitions = load_layers()
@@ -36,7 +43,8 @@ def _layer_ids(atlas: Path, wanted: tuple[str, ...]) -> list[str]:
     if wanted:
         return list(dict.fromkeys(wanted))
     try:
-        present = {name for name, _ in pyogrio.list_layers(atlas)} if atlas.is_file() else set()
+        tables = [name for name, _ in pyogrio.list_layers(atlas)] if atlas.is_file() else []
+        present = {layer_of_table(name)[0] for name in tables}
     except Exception:  # unreadable: read_atlas reports it
         present = set()
     return [d.id for d in definitions if d.group == "thematic" and (d.id in present or not present)]
