@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import geopandas as gpd
+import pandas as pd
 import pyogrio
 
 from geoplan.atlas.tables import group_tables, layer_of_table, tables_of_layers
@@ -93,6 +94,25 @@ def read_atlas(
         tables[name] = frame.to_crs(CRS) if frame.crs is not None and frame.crs != CRS else frame
     grouped = group_tables(tables)
     return {name: grouped[name] for name in wanted}
+
+
+#: the words a user gives for a plan period, by ``plan_kind``
+PERIOD_WORDS: dict[str, tuple[str, ...]] = {
+    "14th": ("十四五", "14th", "14", "2021-2025"),
+    "15th": ("十五五", "15th", "15", "2026-2030"),
+}
+
+
+def period_mask(frame: gpd.GeoDataFrame, periods: Iterable[str]) -> pd.Series:
+    """Rows of the given periods: '十四五' / '14th' / '2021-2025' (matched on ``plan_kind`` or ``period``)."""
+    wanted = {p.strip().replace("“", "").replace("”", "") for p in periods if p.strip()}
+    kinds = {kind for kind, words in PERIOD_WORDS.items() if wanted & set(words)}
+    keep = pd.Series(False, index=frame.index)
+    if "plan_kind" in frame.columns:
+        keep |= frame["plan_kind"].astype(str).isin(kinds | wanted)
+    if "period" in frame.columns:
+        keep |= frame["period"].astype(str).isin(wanted)
+    return keep
 
 
 def places_frame(gazetteer: Gazetteer, types: Iterable[str] | None = None) -> gpd.GeoDataFrame:

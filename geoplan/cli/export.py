@@ -72,12 +72,27 @@ def select_plan(layers: dict, plan: str) -> dict:
     return selected
 
 
+def select_period(layers: dict, period: str) -> dict:
+    """Only the thematic features of ``period``; base layers are kept whole."""
+    from geoplan.atlas.schema import period_mask
+
+    selected = {
+        layer_id: frame[period_mask(frame, [period]).to_numpy()] if "plan" in frame.columns else frame
+        for layer_id, frame in layers.items()
+    }
+    thematic = [frame for frame in selected.values() if "plan" in frame.columns]
+    if thematic and not any(len(frame) for frame in thematic):
+        raise InputError(f"no feature of period {period!r}; use 十四五, 十五五 or a period such as 2021-2025")
+    return selected
+
+
 @click.command()
 @atlas_argument
 @click.option(
     "--layer", "layers", multiple=True, help="Layer id (repeatable; default: every thematic layer)."
 )
 @click.option("--plan", default=None, help="Only the features of this plan (file name or stem).")
+@click.option("--period", default=None, help="Only the features of this period (十四五, 十五五, 2021-2025).")
 @click.option("--format", "fmt", default=None, help="geojson|shp|gpkg|kml|csv|fgb (default: from --out).")
 @click.option(
     "--crs",
@@ -91,6 +106,7 @@ def export(
     atlas: Path,
     layers: tuple[str, ...],
     plan: str | None,
+    period: str | None,
     fmt: str | None,
     crs: str,
     out: Path,
@@ -115,6 +131,8 @@ def export(
     frames = read_atlas(atlas, ids)
     if plan:
         frames = select_plan(frames, plan)
+    if period:
+        frames = select_period(frames, period)
     target = resolve_crs(crs, frames)
     export_layers(frames, out, spec.name, target)
     count = sum(len(frame) for frame in frames.values())
