@@ -26,9 +26,12 @@ class ReportSection:
     columns: list[str]
     rows: list[list[Any]] = field(default_factory=list)
     note: str = ""
+    #: the long part, one record per row (printed by --full, written by --csv)
+    detail_title: str = ""
+    detail: list[dict[str, Any]] = field(default_factory=list)
 
-    def render(self) -> str:
-        """Plain-text table."""
+    def render(self, full: bool = False) -> str:
+        """Plain-text table; with ``full``, every detail row too, else how many there are."""
         cells = [self.columns, *[[str(v) for v in row] for row in self.rows]]
         widths = [max(_width(row[i]) for row in cells) for i in range(len(self.columns))]
         lines = [self.title, "-" * len(self.title)]
@@ -36,6 +39,13 @@ class ReportSection:
             lines.append("  ".join(_pad(str(v), w) for v, w in zip(row, widths, strict=True)))
         if self.note:
             lines.append(self.note)
+        if self.detail and full:
+            lines.append(f"{self.detail_title} ({len(self.detail)}):")
+            lines += ["  " + "  ".join(str(v) for v in record.values()) for record in self.detail]
+        elif self.detail:
+            lines.append(
+                f"{self.detail_title}: {len(self.detail)} (--full lists them, --csv writes them as a table)"
+            )
         return "\n".join(lines)
 
 
@@ -89,17 +99,22 @@ def projects_section(parsed: list[Any]) -> ReportSection:
         [plan, c["projects"], c["located"], _share(c["located"], c["projects"]) if c["projects"] else "-"]
         for plan, c in summary["per_plan"].items()
     ]
-    unlocated = summary["issuer_only"]
-    lines = [f"at the issuer's area ({len(unlocated)}):"]
-    lines += [
-        f"  {u['feature_id']}  {u['name']}  (box {u['box'] or '-'}, page {u['page'] or '-'}): {u['reason']}"
-        for u in unlocated
+    detail = [
+        {
+            "feature_id": u["feature_id"],
+            "name": u["name"],
+            "box": u["box"] or "-",
+            "page": u["page"] or "-",
+            "reason": u["reason"],
+        }
+        for u in summary["issuer_only"]
     ]
     return ReportSection(
         "Projects located finer than the issuer",
         ["plan", "projects", "located", "share"],
         rows,
-        "\n".join(lines),
+        detail_title="projects at the issuer's area",
+        detail=detail,
     )
 
 
@@ -119,8 +134,12 @@ def build_report(parsed: list[Any]) -> list[ReportSection]:
 @click.command()
 @click.argument("plans", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @json_option
-def report(plans: tuple[Path, ...], as_json: bool) -> None:
-    """Coverage report of the places found in PLANS (files or folders)."""
+@click.option(
+    "--full", is_flag=True, help="Every row (each project left at the issuer's area), not a summary."
+)
+@click.option("--csv", "as_csv", is_flag=True, help="The detail rows as one CSV table on stdout.")
+def report(plans: tuple[Path, ...], as_json: bool, full: bool, as_csv: bool) -> None:
+    """Coverage report of the places found in PLANS (files or folders): a short summary by default."""
     from geoplan.geocode.gazetteer import Gazetteer
     from geoplan.geocode.places import geoparse
     from geoplan.read.plan import read
@@ -131,7 +150,23 @@ def report(plans: tuple[Path, ...], as_json: bool) -> None:
     gazetteer = Gazetteer.load()
     parsed = [geoparse(read(path, gazetteer), gazetteer) for path in paths]
     sections = build_report(parsed)
-    if as_json:
+    if as_csv:
+        click.echo(detail_csv(sections), nl=False)
+    elif as_json:
         click.echo(json.dumps([asdict(s) for s in sections], ensure_ascii=False, indent=2))
     else:
-        click.echo("\n\n".join(s.render() for s in sections))
+        click.echo("\n\n".join(s.render(full) for s in sections))
+
+
+def detail_csv(sections: list[ReportSection]) -> str:
+    """The detail rows of every section as one CSV table (a ``section`` column first)."""
+    import csv
+    import io
+
+    records = [{"section": s.detail_title, **record} for s in sections for record in s.detail]
+    columns = list(dict.fromkeys(key for record in records for key in record)) or ["section"]
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(records)
+    return buffer.getvalue()
