@@ -299,8 +299,10 @@ def test_approximate_features_are_hollow(atlas):
     )
     points = frame[frame.geom_type == "Point"].copy()
     points["approximate"] = [1] + [0] * (len(points) - 1)
+    minx, miny, maxx, maxy = points.total_bounds
+    whole = (minx - 0.5, miny - 0.5, maxx + 0.5, maxy + 0.5)  # every point on the map, strays included
     with matplotlib.rc_context(cjk_rc()):
-        composition = compose_map({name: points}, dpi=50)
+        composition = compose_map({name: points}, dpi=50, bbox=whole)
     exact = _gid(composition.figure, f"layer-{name}-points")
     approximate = _gid(composition.figure, f"layer-{name}-points-approximate")
     assert len(exact) == 1 and len(approximate) == 1
