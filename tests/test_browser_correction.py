@@ -11,11 +11,11 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import geopandas as gpd
 import pytest
 from click.testing import CliRunner
 from test_browser import CHROMIUM_ARGS, close_network, free_port, need_browser, start_app, wait_for_frame
 
+from geoplan.atlas.schema import read_atlas
 from geoplan.cli import cli
 from geoplan.geocode.overlay import GpkgOverlay
 
@@ -129,7 +129,7 @@ def test_correct_a_place_on_the_map_reload_and_rebuild(app_with_overlay, tmp_pat
         cli, ["build", str(plan), "--out", str(out), "--quiet", "--overlay", str(overlay)]
     )
     assert result.exit_code == 0, result.output
-    places = gpd.read_file(out, layer="places").set_index("place_id")
+    places = read_atlas(out, ["places"])["places"].set_index("place_id")
     assert places.loc[PLACE_ID, "geometry"].equals(saved.geometry)
     assert places.loc[PLACE_ID, "geometry_source"] == saved.citation()
     assert places.loc[PLACE_ID, "precision"] == "point"

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import pytest
+from shapely.geometry import LineString
 
-from geoplan.extract.features import issuer_area, locate_project, project_row
+from geoplan.extract.features import (
+    Located,
+    geometry_precision,
+    issuer_area,
+    locate_project,
+    point_precision,
+    project_row,
+)
 from geoplan.extract.projects import Project
 from geoplan.geocode.gazetteer import Gazetteer
 
@@ -156,3 +165,26 @@ def test_several_areas_give_their_union(gazetteer):
     located = locate_project(_project(mentions=areas), None, set())
     assert located.geometry.geom_type in {"Polygon", "MultiPolygon"}
     assert all(located.geometry.buffer(1e-6).covers(area.geometry) for area in areas)
+
+
+def test_precision_describes_the_point_used(gazetteer):
+    """A record that states town precision but sits on its banner's point is drawn at banner precision."""
+    banner = gazetteer.get("banner:150824")  # 乌拉特中旗
+    stated_town = dataclasses.replace(
+        banner,
+        id="park:测试园区",
+        name="测试园区",
+        type="park",
+        precision="town",
+        parent_ids=(banner.id, *banner.parent_ids),
+    )
+    assert stated_town.point.equals(banner.point)
+    assert point_precision(stated_town, gazetteer) == "banner"
+    located = Located(stated_town.point, "place point", "town", (stated_town,))
+    assert geometry_precision(located, gazetteer) == ("banner", "parent centroid")
+    own_town = next(p for p in gazetteer.records(["town"]) if p.precision == "town")
+    assert point_precision(own_town, gazetteer) == "town"
+    line = Located(
+        LineString([own_town.point, stated_town.point]), "waypoints", "schematic", (own_town, stated_town)
+    )
+    assert geometry_precision(line, gazetteer) == ("banner", "waypoints")

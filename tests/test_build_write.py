@@ -28,7 +28,12 @@ def _layers() -> dict:
     for definition in load_layers():
         if definition.group == "base":
             columns = BASE_COLUMNS
-            base = [{**{c: "x" for c in columns}, "geometry": Polygon([(110, 40), (111, 40), (111, 41)])}]
+            shape = (
+                Point(110, 40)
+                if definition.geometry == "point"
+                else Polygon([(110, 40), (111, 40), (111, 41)])
+            )
+            base = [{**{c: "x" for c in columns}, "geometry": shape}]
             layers[definition.id] = _frame(base, columns)
         else:
             layers[definition.id] = _frame(rows if definition.id == "industry" else [], FEATURE_COLUMNS)
@@ -38,12 +43,21 @@ def _layers() -> dict:
 def test_every_layer_with_exact_columns(tmp_path):
     path = write_atlas(_layers(), tmp_path / "atlas.gpkg")
     names = [name for name, _ in pyogrio.list_layers(path)]
-    assert names == [d.id for d in load_layers()]
+    expected = [
+        name
+        for d in load_layers()
+        for name in (
+            [d.id] if d.geometry != "mixed" else [f"{d.id}_{f}" for f in ("point", "line", "polygon")]
+        )
+    ]
+    assert names == [*expected, "layer_styles"]
     atlas = read_atlas(path)
+    assert list(atlas) == [d.id for d in load_layers()]
     for definition in load_layers():
         columns = BASE_COLUMNS if definition.group == "base" else FEATURE_COLUMNS
         assert list(atlas[definition.id].columns) == [*columns, "geometry"]
-    assert list(atlas["industry"]["feature_id"]) == ["a:1:1", "a:1:2"]
+    assert list(atlas["industry"]["feature_id"]) == ["a:1:1", "a:1:2"]  # point table, then line table
+    assert list(atlas["industry"].geom_type) == ["Point", "LineString"]
     assert atlas["industry"]["page"].dtype.kind == "i"
     assert len(atlas["ecology"]) == 0
 

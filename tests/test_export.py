@@ -28,6 +28,7 @@ from shapely.geometry import Polygon
 from shapely.geometry.polygon import orient
 
 from geoplan.atlas.schema import read_atlas
+from geoplan.atlas.tables import group_tables, split_layers
 from geoplan.errors import ExportError, InputError, UnsupportedFormatError
 from geoplan.layers import load_layers
 from geoplan.output import export
@@ -138,9 +139,12 @@ def read_back(path: Path, fmt: str, crs: str, layer_ids: list[str]) -> dict[str,
     """The export read with pyogrio, as {layer id: frame in EPSG:4326 with the original column names}."""
     if fmt in ("geojson", "fgb"):
         layers = _split_by_layer(pyogrio.read_dataframe(path), layer_ids)
-    elif fmt == "csv":
-        frame = pyogrio.read_dataframe(path)  # the WKT column becomes the geometry; the CRS is the caller's
-        layers = _split_by_layer(frame.set_crs(crs, allow_override=True), layer_ids)
+    elif fmt == "csv":  # one CSV per table; GDAL reads the WKT geometry, the .csvt types and the .prj CRS
+        with zipfile.ZipFile(path) as archive:
+            tables = [name[:-4] for name in archive.namelist() if name.endswith(".csv")]
+        frames = {table: pyogrio.read_dataframe(f"/vsizip/{path}/{table}.csv") for table in tables}
+        assert all(CRS(frame.crs) == CRS(crs) for frame in frames.values())
+        layers = group_tables(frames)
     elif fmt == "shp":
         layers = _read_shapefile_zip(path, layer_ids)
     elif fmt == "kml":
@@ -149,8 +153,10 @@ def read_back(path: Path, fmt: str, crs: str, layer_ids: list[str]) -> dict[str,
             frame = pyogrio.read_dataframe(path, layer=TITLES[layer_id])  # one folder per layer
             name = next(c for c in frame.columns if c.lower() == "name")  # the placemark's <name>
             layers[layer_id] = frame.rename(columns={name: "name"})
-    else:
-        layers = {layer_id: pyogrio.read_dataframe(path, layer=layer_id) for layer_id in layer_ids}
+    else:  # GeoPackage: one table per layer and geometry type
+        tables = [name for name, _ in pyogrio.list_layers(path) if name != "layer_styles"]
+        layers = group_tables({name: pyogrio.read_dataframe(path, layer=name) for name in tables})
+    layers = {layer_id: layers.get(layer_id, gpd.GeoDataFrame()) for layer_id in layer_ids}
     return {
         layer_id: frame.to_crs("EPSG:4326") if len(frame) else frame for layer_id, frame in layers.items()
     }
@@ -320,22 +326,30 @@ def test_shapefile_field_names_are_short_and_unique():
     assert names["name"] == "name"
 
 
-def test_gpkg_has_a_styled_row_per_layer(sample, exported):
+def test_gpkg_has_one_type_and_a_style_row_per_table(sample, exported):
     out = exported("gpkg")
-    assert [name for name, _ in pyogrio.list_layers(out)] == [*sample, "layer_styles"]
+    tables = list(split_layers(sample))
+    assert [name for name, _ in pyogrio.list_layers(out)] == [*tables, "layer_styles"]
     with sqlite3.connect(out) as db:
         rows = db.execute(
             "SELECT f_table_catalog, f_table_schema, f_table_name, f_geometry_column, styleName, styleQML,"
             " styleSLD, useAsDefault, description, owner, ui, update_time FROM layer_styles"
         ).fetchall()
         geometry_columns = dict(db.execute("SELECT table_name, column_name FROM gpkg_geometry_columns"))
-    assert sorted(row[2] for row in rows) == sorted(sample)
+        declared = dict(db.execute("SELECT table_name, geometry_type_name FROM gpkg_geometry_columns"))
+        (version,) = db.execute("PRAGMA user_version").fetchone()
+    assert version == 10200  # GeoPackage 1.2: Debian's GDAL 3.6 opens it without a warning
+    assert sorted(row[2] for row in rows) == sorted(tables)
     definitions = {d.id: d for d in load_layers()}
     for row in rows:
         assert row[3] == geometry_columns[row[2]]
         assert row[5].lstrip().startswith("<!DOCTYPE qgis") and "renderer-v2" in row[5]
         assert "StyledLayerDescriptor" in row[6] and row[7] == 1
-        assert definitions[row[2]].style.color.lower() in row[6].lower()
+        layer_id = next(d for d in definitions if row[2] == d or row[2].startswith(d + "_"))
+        assert definitions[layer_id].style.color.lower() in row[6].lower()
+    for table in tables:  # one geometry type per table, the declared one
+        types = {kind.upper() for kind in pyogrio.read_dataframe(out, layer=table).geom_type.dropna()}
+        assert types <= {declared[table].upper()}, table
 
 
 def test_kml_is_styled_and_escaped(sample, exported):
@@ -354,20 +368,34 @@ def test_kml_is_styled_and_escaped(sample, exported):
     assert html.escape(MARKUP) in descriptions and MARKUP not in descriptions  # shown as text, never run
 
 
-def test_csv_has_bom_wkt_and_every_column(sample, exported):
-    out = exported("csv")
-    raw = out.read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf")
-    header = next(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert header[0] == "WKT"
-    assert set().union(*(set(f.columns) - {"geometry"} for f in sample.values())) <= set(header)
+def test_csv_zip_has_bom_wkt_csvt_prj_style_and_one_geometry_type_per_file(sample, exported):
+    out = exported("csv", "GK")
+    with zipfile.ZipFile(out) as archive:
+        names = archive.namelist()
+        tables = [name[:-4] for name in names if name.endswith(".csv")]
+        assert tables == [name for name, (frame, _) in split_layers(sample).items() if len(frame)]
+        for table in tables:
+            raw = archive.read(f"{table}.csv")
+            assert raw.startswith(b"\xef\xbb\xbf")
+            header = next(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+            assert header[0] == "WKT"
+            types = archive.read(f"{table}.csvt").decode().strip().split(",")
+            assert types[0] == "WKT" and len(types) == len(header)
+            assert {f"{table}.prj", f"{table}.qml", f"{table}.sld"} <= set(names)
+    for table in tables:
+        frame = pyogrio.read_dataframe(f"/vsizip/{out}/{table}.csv")
+        assert 4513 <= CRS(frame.crs).to_epsg() <= 4533  # the CRS comes from the .prj
+        assert len({kind.removeprefix("Multi") for kind in frame.geom_type}) == 1, table
+    columns = set().union(*(set(f.columns) - {"geometry"} for f in sample.values()))
+    read = set().union(*(pyogrio.read_info(f"/vsizip/{out}/{t}.csv")["fields"] for t in tables))
+    assert columns <= read
 
 
 def test_export_bytes_matches_the_file(sample, tmp_path):
     data, name, mime = export_bytes(sample, "gpkg")
     assert name.endswith(".gpkg") and mime == "application/geopackage+sqlite3"
     (tmp_path / name).write_bytes(data)
-    assert [n for n, _ in pyogrio.list_layers(tmp_path / name)] == [*sample, "layer_styles"]
+    assert [n for n, _ in pyogrio.list_layers(tmp_path / name)] == [*split_layers(sample), "layer_styles"]
     data, name, mime = export_bytes({"industry": sample["industry"]}, "shp", "GK")
     assert name.startswith("geoplan-industry-epsg45") and name.endswith(".zip") and data[:2] == b"PK"
 
@@ -435,12 +463,19 @@ def test_ogrinfo_opens_every_output(sample, exported, fmt):
             pytest.fail("ogrinfo not found: install Debian gdal-bin (.ci/run does)")
         pytest.skip("ogrinfo not installed (apt-get install gdal-bin)")
     out = exported(fmt)
-    target = f"/vsizip/{out}" if fmt == "shp" else str(out)
-    result = subprocess.run(
-        [ogrinfo, "-ro", "-so", "-al", target], capture_output=True, text=True, timeout=60
-    )
-    assert result.returncode == 0, result.stderr
-    assert "ERROR" not in result.stderr and "Warning" not in result.stderr, result.stderr
-    counts = [int(n) for n in re.findall(r"^Feature Count: (\d+)", result.stdout, flags=re.MULTILINE)]
+    if fmt == "csv":  # one CSV per table in the zip
+        with zipfile.ZipFile(out) as archive:
+            targets = [f"/vsizip/{out}/{name}" for name in archive.namelist() if name.endswith(".csv")]
+    else:
+        targets = [f"/vsizip/{out}" if fmt == "shp" else str(out)]
+    counts = []
+    for target in targets:
+        result = subprocess.run(
+            [ogrinfo, "-ro", "-so", "-al", target], capture_output=True, text=True, timeout=60
+        )
+        assert result.returncode == 0, result.stderr
+        assert "ERROR" not in result.stderr and "Warning" not in result.stderr, result.stderr
+        counts += [int(n) for n in re.findall(r"^Feature Count: (\d+)", result.stdout, flags=re.MULTILINE)]
     expected = sum(len(f) for f in sample.values())
-    assert sum(counts) - (len(sample) if fmt == "gpkg" else 0) == expected
+    styles = len(split_layers(sample)) if fmt == "gpkg" else 0  # rows of the layer_styles table
+    assert sum(counts) - styles == expected

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
+import pandas as pd
 import pyogrio
 import pytest
 from click.testing import CliRunner
@@ -35,10 +37,8 @@ def test_default_layers_are_the_thematic_ones(small_atlas, tmp_path):
     assert result.exit_code == 0, result.output
     thematic = [d.id for d in load_layers() if d.group == "thematic"]
     present = {name for name, _ in pyogrio.list_layers(small_atlas)}
-    assert [name for name, _ in pyogrio.list_layers(out)] == [
-        *(t for t in thematic if t in present),
-        "layer_styles",
-    ]
+    tables = [f"{t}_{family}" for t in thematic if t in present for family in ("point", "line", "polygon")]
+    assert [name for name, _ in pyogrio.list_layers(out)] == [*tables, "layer_styles"]
 
 
 def test_layer_crs_and_format_from_suffix(small_atlas, tmp_path):
@@ -57,7 +57,7 @@ def test_plan_keeps_only_that_plan(small_atlas, tmp_path):
     frames = read_atlas(small_atlas, ["industry", "infrastructure"])
     plans = sorted({p for f in frames.values() for p in f["plan"].dropna() if p})
     assert plans
-    out = tmp_path / "plan.csv"
+    out = tmp_path / "plan.csv.zip"
     result = run(
         str(small_atlas),
         "--layer",
@@ -72,7 +72,9 @@ def test_plan_keeps_only_that_plan(small_atlas, tmp_path):
         str(out),
     )
     assert result.exit_code == 0, result.output
-    written = pyogrio.read_dataframe(out)
+    with zipfile.ZipFile(out) as archive:
+        tables = [name for name in archive.namelist() if name.endswith(".csv")]
+    written = pd.concat([pyogrio.read_dataframe(f"/vsizip/{out}/{name}") for name in tables])
     expected = sum(int((f["plan"] == plans[0]).sum()) for f in frames.values())
     assert len(written) == expected and set(written["plan"]) == {plans[0]}
 

@@ -18,6 +18,7 @@ from click.testing import CliRunner
 from pyproj import Geod, Transformer
 from shapely.geometry import Point, box
 
+from geoplan.atlas.schema import read_atlas
 from geoplan.cli import cli
 from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.geocode.overlay import GpkgOverlay
@@ -176,7 +177,7 @@ def test_a_build_with_the_overlay_puts_the_towns_there_and_is_reproducible(
         assert metres(row.geometry, record.geometry) < 1.0
         assert row["precision"] == "point" and row["geometry_source"] == record.citation()
     assert towns.loc["town:150825:巴音查干镇", "banner"] == "乌拉特后旗"  # the new township, in its banner
-    named = gpd.read_file(first, layer="places").set_index("place_id")
+    named = read_atlas(first, ["places"])["places"].set_index("place_id")
     assert named.loc["town:150825:潮格温都尔镇", "geometry_source"].startswith("overlay record")
 
 

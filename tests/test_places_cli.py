@@ -74,3 +74,16 @@ def test_report_sections_are_extensible():
         assert build_report([])[-1].rows == [[0]]
     finally:
         SECTION_BUILDERS.remove(extra)
+
+
+def test_report_is_short_by_default_full_and_csv_on_demand(one_plan):
+    short = CliRunner().invoke(cli, ["report", str(one_plan)])
+    full = CliRunner().invoke(cli, ["report", str(one_plan), "--full"])
+    table = CliRunner().invoke(cli, ["report", str(one_plan), "--csv", "-"])
+    assert short.exit_code == full.exit_code == table.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(table.output)))
+    assert rows and {"feature_id", "name", "reason"} <= set(rows[0])
+    assert f"projects at the issuer's area: {len(rows)} (--full" in short.output
+    for row in rows:  # --full lists every row the summary only counts
+        assert row["feature_id"] in full.output and row["feature_id"] not in short.output
+    assert len(full.output.splitlines()) >= len(short.output.splitlines()) + len(rows)

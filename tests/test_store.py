@@ -18,6 +18,7 @@ from geopandas.testing import assert_geodataframe_equal
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon
 
 from geoplan.atlas.schema import BASE_COLUMNS, FEATURE_COLUMNS, read_atlas
+from geoplan.atlas.tables import split_layers
 from geoplan.cli import cli
 from geoplan.errors import AtlasError, DsnError, InputError, StoreError
 from geoplan.layers import load_layers
@@ -179,7 +180,8 @@ def test_shipped_atlas_round_trip(postgis_server: PgServer, atlas_path) -> None:
 
 def test_tables_have_gist_index_primary_key_and_srid(postgis_server: PgServer, atlas) -> None:
     write_postgis(atlas, postgis_server.dsn, schema="t_index")
-    for name, frame in atlas.items():
+    tables = {name: frame for name, (frame, _) in split_layers(atlas).items()}
+    for name, frame in tables.items():
         gist = _query(
             postgis_server,
             "SELECT indexdef FROM pg_indexes WHERE schemaname = 't_index' AND tablename = %s AND indexdef ~* 'USING gist'",
@@ -198,16 +200,18 @@ def test_tables_have_gist_index_primary_key_and_srid(postgis_server: PgServer, a
         postgis_server,
         "SELECT f_table_name, srid, type FROM geometry_columns WHERE f_table_schema = 't_index'",
     )
-    assert {table for table, _, _ in srids} == set(atlas)
+    assert {table for table, _, _ in srids} == set(tables)
     assert {srid for _, srid, _ in srids} == {4326}
-    assert dict((table, kind) for table, _, kind in srids)["towns"] == "POINT"
+    kinds = dict((table, kind) for table, _, kind in srids)
+    assert kinds["towns"] == "POINT"  # one geometry type per table, even for an empty one
+    assert kinds["ecology_line"] == "MULTILINESTRING" and "GEOMETRY" not in kinds.values()
 
 
 def test_info_lists_layers_with_counts(postgis_server: PgServer, atlas) -> None:
     write_postgis(atlas, postgis_server.dsn, schema="t_info")
     stored = list_postgis(postgis_server.dsn, schema="t_info")
     assert [(entry.layer, entry.features) for entry in stored] == [
-        (name, len(frame)) for name, frame in atlas.items()
+        (name, len(frame)) for name, (frame, _) in split_layers(atlas).items()
     ]
     assert {entry.key_column for entry in stored if entry.group == "thematic"} == {"feature_id"}
 
@@ -221,7 +225,7 @@ def test_failed_push_leaves_previous_atlas_intact(postgis_server: PgServer, atla
     bad["infrastructure"].loc[1, "name"] = "含有\x00的名称"  # PostgreSQL text cannot hold NUL: fails mid-push
     bad["industry"].loc[0, "name"] = "已被改写"
     with pytest.raises(
-        StoreError, match="loading layer 'infrastructure'.*previous atlas is unchanged"
+        StoreError, match="loading layer 'infrastructure_.*previous atlas is unchanged"
     ) as caught:
         write_postgis(bad, postgis_server.dsn, schema="t_failed")
     assert "\n" not in str(caught.value) and postgis_server.password not in str(caught.value)
@@ -241,7 +245,7 @@ def test_connection_dropped_mid_push_leaves_previous_atlas_intact(postgis_server
             failures.append(error)
 
     with psycopg.connect(postgis_server.admin_dsn) as reader:  # a reader holds the old table open...
-        reader.execute("SELECT count(*) FROM t_drop.industry").fetchone()
+        reader.execute("SELECT count(*) FROM t_drop.industry_point").fetchone()
         pusher = threading.Thread(target=push)
         pusher.start()
         deadline = time.monotonic() + 20
@@ -355,12 +359,12 @@ def test_grants_survive_a_push(postgis_server: PgServer, atlas) -> None:
     write_postgis(atlas, postgis_server.dsn, schema="t_grants")
     _query(postgis_server, "DROP ROLE IF EXISTS t_grants_reader; CREATE ROLE t_grants_reader")
     _query(postgis_server, "GRANT USAGE ON SCHEMA t_grants TO t_grants_reader")
-    _query(postgis_server, "GRANT SELECT ON t_grants.industry TO t_grants_reader")
+    _query(postgis_server, "GRANT SELECT ON t_grants.industry_point TO t_grants_reader")
     write_postgis(atlas, postgis_server.dsn, schema="t_grants")
     rights = _query(
         postgis_server,
         """SELECT has_schema_privilege('t_grants_reader', 't_grants', 'USAGE'),
-                  has_table_privilege('t_grants_reader', 't_grants.industry', 'SELECT'),
+                  has_table_privilege('t_grants_reader', 't_grants.industry_point', 'SELECT'),
                   has_table_privilege('t_grants_reader', 't_grants.towns', 'SELECT')""",
     )
     assert rights == [(True, True, False)]
@@ -440,10 +444,14 @@ def test_cli_push_info_pull(postgis_server: PgServer, atlas, atlas_file, tmp_pat
     info = _invoke("store", "info", "--dsn", dsn, "--schema", "t_cli", "--json")
     assert info.exit_code == 0, info.output
     assert {row["layer"]: row["features"] for row in json.loads(info.stdout)} == {
-        n: len(f) for n, f in atlas.items()
+        n: len(f) for n, (f, _) in split_layers(atlas).items()
     }
     text = _invoke("store", "info", "--dsn", dsn, "--schema", "t_cli")
-    assert f"{layers} layers, {features} features" in text.output and "产业园区与产业项目" in text.output
+    tables = len(split_layers(atlas))
+    assert (
+        f"{layers} layers ({tables} tables), {features} features" in text.output
+        and "产业园区与产业项目" in text.output
+    )
     out = tmp_path / "pulled.gpkg"
     pulled = _invoke("store", "pull", "--dsn", dsn, "--schema", "t_cli", "--out", str(out))
     assert pulled.exit_code == 0, pulled.output
@@ -468,7 +476,7 @@ def test_cli_pull_is_atomic_and_never_overwrites_unasked(postgis_server: PgServe
         "store", "pull", "--dsn", postgis_server.dsn, "--schema", "t_pull", "--out", str(out), "--overwrite"
     )
     assert replaced.exit_code == 0, replaced.output
-    assert [name for name, _ in pyogrio.list_layers(out)] == list(atlas)
+    assert [name for name, _ in pyogrio.list_layers(out)] == [*split_layers(atlas), "layer_styles"]
     assert [p.name for p in tmp_path.iterdir()] == ["existing.gpkg"]
 
 

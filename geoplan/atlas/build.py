@@ -3,7 +3,8 @@
 ``build_layers(plan_paths)`` returns ``{layer_id: GeoDataFrame}`` (EPSG:4326; thematic layers carry
 :data:`~geoplan.atlas.schema.FEATURE_COLUMNS`, base layers :data:`~geoplan.atlas.schema.BASE_COLUMNS`);
 ``write_atlas(layers, path)`` writes them atomically and byte-for-byte reproducibly (fixed GDAL
-timestamp, fixed layer, column and row order).
+timestamp, fixed layer, column and row order) as a GeoPackage 1.2 of one-geometry-type tables with
+their QGIS styles.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +28,7 @@ from geoplan.extract.features import issuer_area, locate_project, place_row, pro
 from geoplan.extract.projects import Project, extract_projects, location_report, provenance_at
 from geoplan.io import atomic_path
 from geoplan.layers import LayerDef, load_layers
+from geoplan.output.geopackage import write_geopackage
 
 #: the GeoPackage timestamp (gpkg_contents.last_change) of every atlas, for reproducible bytes
 ATLAS_TIMESTAMP = "2000-01-01T00:00:00.000Z"
@@ -269,7 +272,9 @@ def write_atlas(
 ) -> Path:
     """Write the layers to one GeoPackage, atomically; the same layers give the same bytes.
 
-    Layers are written in ``layers.yaml`` order (then any others, sorted); rows and columns as given.
+    Layers are written in ``layers.yaml`` order (then any others, sorted), each as its one-geometry-type
+    tables (:mod:`geoplan.atlas.tables`) with its QGIS style (:mod:`geoplan.output.geopackage`);
+    rows and columns as given.
     Without ``overwrite`` an existing ``path`` is never replaced (see :func:`geoplan.io.atomic_path`).
     """
     path = Path(path)
@@ -278,15 +283,14 @@ def write_atlas(
     if missing:
         raise AtlasError(f"cannot write an atlas without layer(s) {', '.join(missing)}")
     order = known + sorted(set(layers) - set(known))
+    stamp = datetime.strptime(ATLAS_TIMESTAMP, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+    frames = {}
+    for layer_id in order:
+        frame = layers[layer_id]
+        frames[layer_id] = frame.to_crs(CRS) if frame.crs is not None and frame.crs != CRS else frame
     try:
         with atomic_path(path, overwrite=overwrite) as tmp, _gdal_options(_WRITE_OPTIONS):
-            for layer_id in order:
-                frame = layers[layer_id]
-                if frame.crs is not None and frame.crs != CRS:
-                    frame = frame.to_crs(CRS)
-                pyogrio.write_dataframe(
-                    frame, tmp, layer=layer_id, driver="GPKG", geometry_type="Unknown", promote_to_multi=False
-                )
+            write_geopackage(frames, tmp, now=stamp)
             _fsync(tmp)  # SQLite ran without per-statement syncs; make the finished file durable once
     except GeoplanError:
         raise

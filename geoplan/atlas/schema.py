@@ -1,7 +1,8 @@
 """The atlas: every layer of one or more plans, as GeoDataFrames in EPSG:4326.
 
-CONTRACT (stable; the app, the exports and the static maps read it): a GeoPackage whose layer
-names are the ids in ``layers/layers.yaml``.  Thematic layers carry :data:`FEATURE_COLUMNS`;
+CONTRACT (stable; the app, the exports and the static maps read it): a GeoPackage whose tables are
+the layers of ``layers/layers.yaml``, each with one geometry type (a mixed layer as
+``<id>_point``/``_line``/``_polygon``, see :mod:`geoplan.atlas.tables`), plus QGIS ``layer_styles``.  Thematic layers carry :data:`FEATURE_COLUMNS`;
 base layers carry :data:`BASE_COLUMNS`.  ``read_atlas`` returns ``{layer_id: GeoDataFrame}``.
 """
 
@@ -11,13 +12,16 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import geopandas as gpd
+import pandas as pd
 import pyogrio
 
+from geoplan.atlas.tables import group_tables, layer_of_table, tables_of_layers
 from geoplan.errors import AtlasReadError
 from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.resources import DEFAULT_ATLAS
 
 CRS = "EPSG:4326"
+STYLES_TABLE = "layer_styles"
 
 #: Columns of every feature of a thematic layer (projects, places, schematic layouts).
 FEATURE_COLUMNS: dict[str, str] = {
@@ -70,7 +74,11 @@ BASE_COLUMNS: dict[str, str] = {
 def read_atlas(
     path: str | Path | None = None, layers: list[str] | None = None
 ) -> dict[str, gpd.GeoDataFrame]:
-    """Read every layer (or the named ones) of an atlas GeoPackage, in EPSG:4326."""
+    """Read every layer (or the named ones) of an atlas GeoPackage, in EPSG:4326.
+
+    A layer's one-geometry-type tables (``industry_point``, ``industry_line`` …) come back as one
+    frame under the layer id (:func:`geoplan.atlas.tables.group_tables`).
+    """
     path = Path(path or DEFAULT_ATLAS)
     if not path.is_file():
         raise AtlasReadError(
@@ -80,20 +88,39 @@ def read_atlas(
         available = [name for name, _ in pyogrio.list_layers(path)]
     except Exception as error:  # pyogrio raises DataSourceError and friends
         raise AtlasReadError(f"{path}: not a readable GeoPackage: {_one_line(error)}") from None
-    wanted = layers or available
-    unknown = sorted(set(wanted) - set(available))
+    present = list(dict.fromkeys(layer_of_table(name)[0] for name in available if name != STYLES_TABLE))
+    wanted = layers or present
+    unknown = sorted(set(wanted) - set(present))
     if unknown:
-        raise AtlasReadError(
-            f"{path}: no layer {', '.join(unknown)}; it has {', '.join(available) or 'none'}"
-        )
-    frames = {}
-    for name in wanted:
+        raise AtlasReadError(f"{path}: no layer {', '.join(unknown)}; it has {', '.join(present) or 'none'}")
+    tables = {}
+    for name in tables_of_layers(available, list(wanted)):
         try:
             frame = gpd.read_file(path, layer=name, engine="pyogrio")
         except Exception as error:  # a corrupt page of the SQLite file surfaces here
-            raise AtlasReadError(f"{path}: layer {name} is unreadable: {_one_line(error)}") from None
-        frames[name] = frame.to_crs(CRS) if frame.crs is not None and frame.crs != CRS else frame
-    return frames
+            raise AtlasReadError(f"{path}: table {name} is unreadable: {_one_line(error)}") from None
+        tables[name] = frame.to_crs(CRS) if frame.crs is not None and frame.crs != CRS else frame
+    grouped = group_tables(tables)
+    return {name: grouped[name] for name in wanted}
+
+
+#: the words a user gives for a plan period, by ``plan_kind``
+PERIOD_WORDS: dict[str, tuple[str, ...]] = {
+    "14th": ("十四五", "14th", "14", "2021-2025"),
+    "15th": ("十五五", "15th", "15", "2026-2030"),
+}
+
+
+def period_mask(frame: gpd.GeoDataFrame, periods: Iterable[str]) -> pd.Series:
+    """Rows of the given periods: '十四五' / '14th' / '2021-2025' (matched on ``plan_kind`` or ``period``)."""
+    wanted = {p.strip().replace("“", "").replace("”", "") for p in periods if p.strip()}
+    kinds = {kind for kind, words in PERIOD_WORDS.items() if wanted & set(words)}
+    keep = pd.Series(False, index=frame.index)
+    if "plan_kind" in frame.columns:
+        keep |= frame["plan_kind"].astype(str).isin(kinds | wanted)
+    if "period" in frame.columns:
+        keep |= frame["period"].astype(str).isin(wanted)
+    return keep
 
 
 def places_frame(gazetteer: Gazetteer, types: Iterable[str] | None = None) -> gpd.GeoDataFrame:

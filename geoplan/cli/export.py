@@ -17,9 +17,15 @@ def _format_for(out: Path, fmt: str | None) -> str:
 
     if fmt:
         return export_format(fmt).name
-    for spec in FORMATS.values():
-        if out.suffix.lower() in spec.suffixes:
-            return spec.name
+    name = out.name.lower()
+    matches = [
+        (len(suffix), spec.name)
+        for spec in FORMATS.values()
+        for suffix in spec.suffixes
+        if name.endswith(suffix)
+    ]
+    if matches:
+        return max(matches)[1]  # the longest suffix: 'x.csv.zip' is CSV, 'x.zip' a Shapefile
     raise InputError(f"{out}: give --format ({'|'.join(FORMATS)}); the file name does not tell")
 
 
@@ -27,6 +33,7 @@ def _layer_ids(atlas: Path, wanted: tuple[str, ...]) -> list[str]:
     """The --layer ids (default: every thematic layer the atlas has), checked against layers.yaml."""
     import pyogrio
 
+    from geoplan.atlas.tables import layer_of_table
     from geoplan.layers import load_layers
 
     definitions = load_layers()
@@ -37,7 +44,8 @@ def _layer_ids(atlas: Path, wanted: tuple[str, ...]) -> list[str]:
     if wanted:
         return list(dict.fromkeys(wanted))
     try:
-        present = {name for name, _ in pyogrio.list_layers(atlas)} if atlas.is_file() else set()
+        tables = [name for name, _ in pyogrio.list_layers(atlas)] if atlas.is_file() else []
+        present = {layer_of_table(name)[0] for name in tables}
     except Exception:  # unreadable: read_atlas reports it
         present = set()
     return [d.id for d in definitions if d.group == "thematic" and (d.id in present or not present)]
@@ -65,12 +73,27 @@ def select_plan(layers: dict, plan: str) -> dict:
     return selected
 
 
+def select_period(layers: dict, period: str) -> dict:
+    """Only the thematic features of ``period``; base layers are kept whole."""
+    from geoplan.atlas.schema import period_mask
+
+    selected = {
+        layer_id: frame[period_mask(frame, [period]).to_numpy()] if "plan" in frame.columns else frame
+        for layer_id, frame in layers.items()
+    }
+    thematic = [frame for frame in selected.values() if "plan" in frame.columns]
+    if thematic and not any(len(frame) for frame in thematic):
+        raise InputError(f"no feature of period {period!r}; use 十四五, 十五五 or a period such as 2021-2025")
+    return selected
+
+
 @click.command()
 @atlas_argument
 @click.option(
     "--layer", "layers", multiple=True, help="Layer id (repeatable; default: every thematic layer)."
 )
 @click.option("--plan", default=None, help="Only the features of this plan (file name or stem).")
+@click.option("--period", default=None, help="Only the features of this period (十四五, 十五五, 2021-2025).")
 @click.option("--format", "fmt", default=None, help="geojson|shp|gpkg|kml|csv|fgb (default: from --out).")
 @click.option(
     "--crs",
@@ -84,6 +107,7 @@ def export(
     atlas: Path,
     layers: tuple[str, ...],
     plan: str | None,
+    period: str | None,
     fmt: str | None,
     crs: str,
     out: Path,
@@ -107,6 +131,8 @@ def export(
     frames = read_atlas(atlas, ids)
     if plan:
         frames = select_plan(frames, plan)
+    if period:
+        frames = select_period(frames, period)
     target = resolve_crs(crs, frames)
     export_layers(frames, out, spec.name, target, overwrite=overwrite)
     count = sum(len(frame) for frame in frames.values())

@@ -36,7 +36,12 @@ def _split(values: tuple[str, ...]) -> list[str]:
 )
 @click.option("--layers", "layer_ids", multiple=True, help="Layer ids to draw (comma-separated or repeated).")
 @click.option("--plan", "plans", multiple=True, help="Only features of these plans (file name or stem).")
-@click.option("--place", default=None, help="Zoom to a league, banner or gazetteer place.")
+@click.option(
+    "--period", "periods", multiple=True, help="Only features of these periods (十四五, 十五五, 2021-2025)."
+)
+@click.option(
+    "--place", default=None, help="Zoom to a league, banner or gazetteer place (default: the plan's issuer)."
+)
 @click.option("--bbox", default=None, help="Zoom to minx,miny,maxx,maxy (degrees).")
 @click.option("--paper", default="A4", show_default=True, help="A4 or A3.")
 @click.option("--landscape", is_flag=True, help="Landscape page (legend on the right).")
@@ -51,6 +56,7 @@ def render(
     out: Path,
     layer_ids: tuple[str, ...],
     plans: tuple[str, ...],
+    periods: tuple[str, ...],
     place: str | None,
     bbox: str | None,
     paper: str,
@@ -80,7 +86,9 @@ def render(
     check_options(fmt, paper, resolution, basemap)
     check_targets([out], overwrite=overwrite)
     box = parse_bbox(bbox) if bbox else None
-    layers = filter_layers(read_atlas(atlas), _split(layer_ids) or None, _split(plans) or None)
+    layers = filter_layers(
+        read_atlas(atlas), _split(layer_ids) or None, _split(plans) or None, _split(periods) or None
+    )
     summary = render_report(
         layers,
         out,

@@ -27,9 +27,12 @@ class ReportSection:
     columns: list[str]
     rows: list[list[Any]] = field(default_factory=list)
     note: str = ""
+    #: the long part, one record per row (printed by --full, written by --csv)
+    detail_title: str = ""
+    detail: list[dict[str, Any]] = field(default_factory=list)
 
-    def render(self) -> str:
-        """Plain-text table."""
+    def render(self, full: bool = False) -> str:
+        """Plain-text table; with ``full``, every detail row too, else how many there are."""
         cells = [self.columns, *[[str(v) for v in row] for row in self.rows]]
         widths = [max(_width(row[i]) for row in cells) for i in range(len(self.columns))]
         lines = [self.title, "-" * len(self.title)]
@@ -37,6 +40,13 @@ class ReportSection:
             lines.append("  ".join(_pad(str(v), w) for v, w in zip(row, widths, strict=True)))
         if self.note:
             lines.append(self.note)
+        if self.detail and full:
+            lines.append(f"{self.detail_title} ({len(self.detail)}):")
+            lines += ["  " + "  ".join(str(v) for v in record.values()) for record in self.detail]
+        elif self.detail:
+            lines.append(
+                f"{self.detail_title}: {len(self.detail)} (--full lists them, --csv writes them as a table)"
+            )
         return "\n".join(lines)
 
 
@@ -126,17 +136,23 @@ def projects_section(parsed: list[Any]) -> ReportSection:
         [plan, c["projects"], c["located"], _share(c["located"], c["projects"]) if c["projects"] else "-"]
         for plan, c in summary["per_plan"].items()
     ]
-    unlocated = summary["issuer_only"]
-    lines = [f"at the issuer's area ({len(unlocated)}):"]
-    lines += [
-        f"  {u['feature_id']}  {u['name']}  (box {u['box'] or '-'}, page {u['page'] or '-'}): {u['reason']}"
-        for u in unlocated
+    detail = [
+        {
+            "plan": u["plan"],
+            "feature_id": u["feature_id"],
+            "name": u["name"],
+            "box": u["box"] or "-",
+            "page": u["page"] or "-",
+            "reason": u["reason"],
+        }
+        for u in summary["issuer_only"]
     ]
     return ReportSection(
         "Projects located finer than the issuer",
         ["plan", "projects", "located", "share"],
         rows,
-        "\n".join(lines),
+        detail_title="projects at the issuer's area",
+        detail=detail,
     )
 
 
@@ -193,31 +209,17 @@ def build_report(parsed: list[Any], links: bool = False) -> list[ReportSection]:
     return sections + links_sections(parsed) if links else sections
 
 
-#: columns of ``report --csv``: one row per table cell, so sections of different shapes share a file
-CSV_COLUMNS = ["section", "row", "column", "value"]
-
-
-def report_csv(sections: list[ReportSection]) -> str:
-    """The report's tables as CSV text, one row per cell (cells neutralised for spreadsheets)."""
-    from geoplan.output.csv_safe import csv_text
-
-    rows = [
-        {"section": section.title, "row": number, "column": column, "value": value}
-        for section in sections
-        for number, cells in enumerate(section.rows, start=1)
-        for column, value in zip(section.columns, cells, strict=True)
-    ]
-    return csv_text(rows, CSV_COLUMNS)
-
-
 @click.command()
 @click.argument("plans", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @json_option
 @click.option(
+    "--full", is_flag=True, help="Every row (each project left at the issuer's area), not a summary."
+)
+@click.option(
     "--csv",
     "csv_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Also write the tables as CSV (section, row, column, value).",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="Also write the detail rows as one CSV table to this file ('-': standard output, instead of the text).",
 )
 @click.option("--links", is_flag=True, help="Also list every link between plans and the near misses.")
 @overwrite_option
@@ -225,27 +227,41 @@ def report_csv(sections: list[ReportSection]) -> str:
 def report(
     plans: tuple[Path, ...],
     as_json: bool,
+    full: bool,
     csv_path: Path | None,
     links: bool,
     overwrite: bool,
     overlay: str | None,
     no_overlay: bool,
 ) -> None:
-    """Coverage report of the places found in PLANS (files or folders)."""
+    """Coverage report of the places found in PLANS (files or folders): a short summary by default."""
     from geoplan.geocode.places import geoparse
     from geoplan.read.plan import read
 
     paths = plan_paths(plans)
     if not paths:
         raise InputError("no plan files (.txt/.md/.pdf/.docx) among the arguments")
-    check_targets([csv_path], overwrite=overwrite)
+    check_targets([csv_path] if csv_path is not None and str(csv_path) != "-" else [], overwrite=overwrite)
     gazetteer = load_gazetteer(overlay, no_overlay)
     parsed = [geoparse(read(path, gazetteer), gazetteer) for path in paths]
     sections = build_report(parsed, links)
+    if csv_path is not None and str(csv_path) == "-":
+        click.echo(detail_csv(sections), nl=False)
+        return
     if csv_path is not None:
         with atomic_path(csv_path, overwrite=overwrite) as tmp:
-            tmp.write_text(report_csv(sections), encoding="utf-8")
+            tmp.write_text(detail_csv(sections), encoding="utf-8")
     if as_json:
         click.echo(json.dumps([asdict(s) for s in sections], ensure_ascii=False, indent=2))
     else:
-        click.echo("\n\n".join(s.render() for s in sections))
+        click.echo("\n\n".join(s.render(full) for s in sections))
+
+
+def detail_csv(sections: list[ReportSection]) -> str:
+    """The detail rows of every section as one CSV table (a ``section`` column first), every cell neutralised
+    for spreadsheets (:mod:`geoplan.output.csv_safe`)."""
+    from geoplan.output.csv_safe import csv_text
+
+    records = [{"section": s.detail_title, **record} for s in sections for record in s.detail]
+    columns = list(dict.fromkeys(key for record in records for key in record)) or ["section"]
+    return csv_text(records, columns)

@@ -85,6 +85,7 @@ def pull(dsn: str, schema: str, out: Path, overwrite: bool) -> None:
 @json_option
 def info(dsn: str, schema: str, as_json: bool) -> None:
     """List the stored layers and their feature counts."""
+    from geoplan.atlas.tables import layer_of_table
     from geoplan.output.store import list_postgis
 
     stored = list_postgis(dsn, schema)
@@ -102,4 +103,7 @@ def info(dsn: str, schema: str, as_json: bool) -> None:
         )
     total = sum(entry.features for entry in stored)
     pushed = stored[0].pushed_at.strftime("%Y-%m-%d %H:%M %Z") if stored and stored[0].pushed_at else "?"
-    click.echo(f"{len(stored)} layers, {total} features in schema {schema} (pushed {pushed})")
+    layers = len({layer_of_table(entry.layer)[0] for entry in stored})
+    click.echo(
+        f"{layers} layers ({len(stored)} tables), {total} features in schema {schema} (pushed {pushed})"
+    )

@@ -156,6 +156,47 @@ def issuer_area(issuer: Any | None, issuer_level: str) -> Located:
     return Located(geometry, "issuer area", precision, (), area_of=issuer)
 
 
+#: bases whose geometry is built from the places' points (not their polygons)
+_POINT_BASES = frozenset({"place point", "parent centroid", "waypoints"})
+_OWN_POINT_TYPES = frozenset({"league", "banner", "province"})
+
+
+def point_precision(place: Any, gazetteer: Any) -> str:
+    """The precision of ``place.point``: the place's own, or its banner's / league's when the point is
+    the parent's point (a record whose coordinates were borrowed, whatever precision it states)."""
+    precision = place.precision
+    if place.type in _OWN_POINT_TYPES or place.point is None or place.point.is_empty:
+        return precision
+    for parent_id, parent_precision in ((place.banner_id, "banner"), (place.league_id, "league")):
+        if not parent_id or parent_id not in gazetteer:
+            continue
+        parent = gazetteer.get(parent_id)
+        if (
+            parent.point is not None
+            and not parent.point.is_empty
+            and place.point.distance(parent.point) < 1e-6
+        ):
+            return _coarsest([place, _Precision(parent_precision)])
+    return precision
+
+
+@dataclass(frozen=True)
+class _Precision:
+    precision: str
+
+
+def geometry_precision(located: Located, gazetteer: Any) -> tuple[str, str]:
+    """(precision, basis) that describe the geometry actually used: a point, multipoint or waypoint line
+    is no finer than the coarsest point it is drawn through."""
+    if located.basis not in _POINT_BASES or not located.places:
+        return located.precision, located.basis
+    own = [point_precision(p, gazetteer) for p in located.places]
+    precision = _coarsest([_Precision(located.precision), *map(_Precision, own)])
+    borrowed = any(mine != place.precision for mine, place in zip(own, located.places, strict=True))
+    basis = "parent centroid" if borrowed and located.basis == "place point" else located.basis
+    return precision, basis
+
+
 def _parent_names(places: Sequence[Any], gazetteer: Any) -> tuple[str, str]:
     """Banner and league of the places: a name when they all share it, '' otherwise."""
 
@@ -177,6 +218,7 @@ def _parent_names(places: Sequence[Any], gazetteer: Any) -> tuple[str, str]:
 def project_row(project: Project, located: Located, gazetteer: Any) -> dict[str, Any]:
     """The attribute row (FEATURE_COLUMNS + geometry) of a project or layout element."""
     places = located.places or tuple(project.places)
+    precision, basis = geometry_precision(located, gazetteer)
     located_in = located.places or ((located.area_of,) if located.area_of is not None else ())
     banner, league = _parent_names(located_in, gazetteer) if located_in else ("", "")
     return {
@@ -203,9 +245,9 @@ def project_row(project: Project, located: Located, gazetteer: Any) -> dict[str,
         "place_ids": ";".join(dict.fromkeys(p.id for p in places)),
         "banner": banner,
         "league": league,
-        "precision": located.precision,
-        "geometry_basis": located.basis,
-        "approximate": int(located.precision in APPROXIMATE_PRECISIONS),
+        "precision": precision,
+        "geometry_basis": basis,
+        "approximate": int(precision in APPROXIMATE_PRECISIONS),
         "excerpt": project.excerpt,
         "geometry": located.geometry,
     }
@@ -219,6 +261,10 @@ def place_row(
     ``provenance`` holds the plan fields and the first mention's chapter/section/page/excerpt.
     """
     geometry, basis = place_geometry(place)
+    if basis in ("polygon", "schematic"):
+        precision = place.precision
+    else:  # a point: no finer than the place it really stands on (see geometry_precision)
+        precision, basis = geometry_precision(Located(geometry, basis, place.precision, (place,)), gazetteer)
     banner, league = _parent_names((place,), gazetteer)
     return {
         "feature_id": provenance["feature_id"],
@@ -244,9 +290,9 @@ def place_row(
         "place_ids": place.id,
         "banner": banner,
         "league": league,
-        "precision": place.precision,
+        "precision": precision,
         "geometry_basis": basis,
-        "approximate": int(place.precision in APPROXIMATE_PRECISIONS),
+        "approximate": int(precision in APPROXIMATE_PRECISIONS),
         "excerpt": provenance.get("excerpt", ""),
         "geometry": geometry,
     }

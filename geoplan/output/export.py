@@ -7,24 +7,30 @@ Format choices (documented once, here):
 
 - **GeoJSON** follows RFC 7946: WGS84 lon/lat only (any other ``crs`` is refused rather than silently
   ignored), exterior rings counter-clockwise, no ``crs`` member, UTF-8 text (no ``\\u`` escapes).
-  All layers go into one FeatureCollection; each feature's ``layer`` property names its layer.
-- **Shapefile** is one zip: per layer, one shapefile per geometry type (``<layer>_<point|multipoint|
-  line|polygon>``) with .shp/.shx/.dbf/.prj/.cpg (UTF-8); field names of at most 10 bytes;
+  All layers go into one FeatureCollection named after them (``industry``, ``industry+urban``);
+  each feature's ``layer`` property names its layer.
+- Every table-based format holds one geometry type per table, named as in the atlas
+  (:mod:`geoplan.atlas.tables`: ``industry_point``, ``industry_line``, ``industry_polygon``,
+  ``leagues``); empty tables are left out of the Shapefile and CSV zips.
+- **Shapefile** is one zip: per table, .shp/.shx/.dbf/.prj/.cpg (UTF-8) plus the table's QGIS style
+  as ``.qml`` (QGIS loads it with the layer) and ``.sld``; field names of at most 10 bytes;
   ``field_dictionary.csv`` maps every field to its column, and lists the rows whose text was cut at
   the DBF limit of 254 bytes; each cut row names its cut fields in its ``truncated`` field, and the
   full texts are in ``truncated_values.csv``.
-- **GeoPackage**: one table per layer (geometry column ``geom``) plus the QGIS ``layer_styles`` table
-  (one default style per layer, see :mod:`geoplan.output.qgis_style`).
+- **GeoPackage** (1.2, see :mod:`geoplan.output.geopackage`): the tables (geometry column ``geom``)
+  plus the QGIS ``layer_styles`` table (one default style per table, see
+  :mod:`geoplan.output.qgis_style`).
 - **KML** (WGS84 only, as the format demands): one folder per layer (named by the layer's Chinese
   title, its ``id`` attribute is the layer id), one shared style per layer,
   placemarks with an HTML description (plan, box, quantities, excerpt …; every value HTML-escaped)
   and every other attribute as typed ``SchemaData`` (``name`` is the placemark's ``<name>``).
-- **CSV**: one file, geometry as WKT in the first column (``WKT``), then every attribute of every layer;
-  UTF-8 *with* a byte-order mark so that Excel opens Chinese correctly.  A text cell starting with
-  ``= + - @``, a tab or a carriage return gets a leading apostrophe so that no spreadsheet runs it as
-  a formula (OWASP); :func:`geoplan.output.csv_safe.restore` strips it again (the same holds for the
-  CSV files inside the Shapefile zip).
-- **FlatGeobuf**: one file with every layer (``layer`` column), spatially indexed.
+- **CSV** is one zip (``.csv.zip``): per table, ``<table>.csv`` with the geometry as WKT in the first
+  column (``WKT``) and UTF-8 *with* a byte-order mark (Excel opens Chinese correctly), beside it the
+  ``.csvt`` column types and the ``.prj`` CRS that GDAL (and so QGIS) reads, and the ``.qml``/``.sld``.
+  A text cell starting with ``= + - @``, a tab or a carriage return gets a leading apostrophe so that no
+  spreadsheet runs it as a formula (OWASP); :func:`geoplan.output.csv_safe.restore` strips it again (the same
+  holds for the CSV files inside the Shapefile zip).
+- **FlatGeobuf**: one file with every layer (``layer`` column), spatially indexed, named like GeoJSON.
 """
 
 from __future__ import annotations
@@ -45,11 +51,13 @@ import pyogrio
 from pyproj import CRS
 
 from geoplan.atlas.schema import BASE_COLUMNS, FEATURE_COLUMNS
-from geoplan.errors import ExportError, GeoplanError, InputError, UnsupportedFormatError
+from geoplan.atlas.tables import split_layer
+from geoplan.errors import AtlasError, ExportError, GeoplanError, InputError, UnsupportedFormatError
 from geoplan.io import atomic_path
 from geoplan.layers import LayerDef, load_layers
 from geoplan.output.csv_safe import csv_text, neutralise_frame
-from geoplan.output.qgis_style import layer_styles, rgba
+from geoplan.output.geopackage import write_geopackage
+from geoplan.output.qgis_style import rgba, table_styles
 
 WGS84 = "EPSG:4326"
 #: CRS names the CLI offers; "GK" is the CGCS2000 3-degree Gauss-Krüger zone of the data's extent.
@@ -212,43 +220,89 @@ def _write(frame: gpd.GeoDataFrame, path: Path, driver: str, **kwargs: object) -
 # --------------------------------------------------------------------------- writers
 
 
+def collection_name(layer_ids: list[str]) -> str:
+    """The layer name of a one-file export (GeoJSON, FlatGeobuf): its layer ids, e.g. 'industry' or
+    'industry+infrastructure' (at most three, else 'geoplan_<n>_layers')."""
+    if not layer_ids:
+        return "geoplan"
+    return "+".join(layer_ids) if len(layer_ids) <= 3 else f"geoplan_{len(layer_ids)}_layers"
+
+
 def _write_geojson(frames: Frames, path: Path) -> None:
     _write(
         combined(frames),
         path,
         "GeoJSON",
-        layer="geoplan",
+        layer=collection_name(list(frames)),
         layer_options={"RFC7946": "YES", "AUTODETECT_JSON_STRINGS": "NO"},
     )
 
 
 def _write_fgb(frames: Frames, path: Path) -> None:
-    _write(combined(frames), path, "FlatGeobuf", layer="geoplan", layer_options={"SPATIAL_INDEX": "YES"})
-
-
-def _write_csv(frames: Frames, path: Path) -> None:
     _write(
-        neutralise_frame(combined(frames)),  # no cell a spreadsheet would run as a formula
+        combined(frames),
         path,
-        "CSV",
-        layer="geoplan",
-        layer_options={"GEOMETRY": "AS_WKT", "WRITE_BOM": "YES", "STRING_QUOTING": "IF_NEEDED"},
+        "FlatGeobuf",
+        layer=collection_name(list(frames)),
+        layer_options={"SPATIAL_INDEX": "YES"},
     )
 
 
+def _write_style_sidecars(
+    folder: Path, table: str, frame: gpd.GeoDataFrame, fields: dict[str, str]
+) -> list[str]:
+    """``<table>.qml`` (QGIS loads it with the layer) and ``<table>.sld`` beside a file-based table."""
+    style_qml, style_sld = table_styles(table, frame, fields)
+    (folder / f"{table}.qml").write_text(style_qml, encoding="utf-8")
+    (folder / f"{table}.sld").write_text(style_sld, encoding="utf-8")
+    return [f"{table}.qml", f"{table}.sld"]
+
+
+def _written_tables(frames: Frames) -> list[tuple[str, str, gpd.GeoDataFrame, str]]:
+    """(layer id, table, frame, geometry type) of every non-empty one-type table of the layers."""
+    out = []
+    for layer_id, frame in frames.items():
+        try:
+            tables = split_layer(layer_id, frame)
+        except AtlasError as error:
+            raise ExportError(str(error)) from None
+        for table, (part, geometry_type) in tables.items():
+            if len(part):
+                out.append((layer_id, table, part, geometry_type))
+    return out
+
+
+def _write_csv(frames: Frames, path: Path) -> None:
+    """A zip: per one-type table, ``<table>.csv`` (WKT first, UTF-8 with BOM) with the ``.csvt`` column
+    types and ``.prj`` CRS that GDAL/QGIS read beside it, and the table's ``.qml``/``.sld``."""
+    with tempfile.TemporaryDirectory(prefix="geoplan-csv-") as tmp:
+        folder = Path(tmp)
+        members = []
+        for _, table, part, _geometry_type in _written_tables(frames):
+            _write(
+                neutralise_frame(part),  # no cell a spreadsheet would run as a formula
+                folder / f"{table}.csv",
+                "CSV",
+                layer=table,
+                layer_options={
+                    "GEOMETRY": "AS_WKT",
+                    "WRITE_BOM": "YES",
+                    "STRING_QUOTING": "IF_NEEDED",
+                    "CREATE_CSVT": "YES",
+                },
+            )
+            columns = [c for c in part.columns if c != part.geometry.name]
+            members += [f"{table}{suffix}" for suffix in (".csv", ".csvt", ".prj")]
+            members += _write_style_sidecars(folder, table, part, {c: c for c in columns})
+        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for member in members:
+                if not (folder / member).exists():
+                    raise ExportError(f"the CSV writer made no {member}")
+                archive.write(folder / member, member)
+
+
 def _write_gpkg(frames: Frames, path: Path) -> None:
-    for index, (layer_id, frame) in enumerate(frames.items()):
-        _write(
-            frame,
-            path,
-            "GPKG",
-            layer=layer_id,
-            layer_options={"GEOMETRY_NAME": GPKG_GEOMETRY_COLUMN},
-            # GeoPackage 1.2: what QGIS, ArcGIS and older GDAL open without a version warning
-            dataset_options={"VERSION": "1.2"} if index == 0 else None,
-        )
-    styles = layer_styles(frames, _definitions(list(frames)), GPKG_GEOMETRY_COLUMN)
-    pyogrio.write_dataframe(styles, path, driver="GPKG", layer="layer_styles", layer_options={"FID": "id"})
+    write_geopackage(frames, path)
 
 
 # Shapefile ---------------------------------------------------------------
@@ -280,20 +334,6 @@ def _row_ids(frame: pd.DataFrame) -> list[str]:
         if column in frame.columns:
             return frame[column].astype(str).tolist()
     return [str(i) for i in range(len(frame))]
-
-
-def _shapefile_parts(layer_id: str, frame: gpd.GeoDataFrame) -> list[tuple[str, gpd.GeoDataFrame]]:
-    """The layer split into one frame per shapefile geometry type; null geometries join the first part."""
-    types = frame.geom_type
-    unsupported = sorted(set(types.dropna()) - set(_SHAPE_FAMILY))
-    if unsupported:
-        raise ExportError(f"layer {layer_id!r}: a shapefile cannot hold {', '.join(unsupported)}; use gpkg")
-    families = types.map(_SHAPE_FAMILY)
-    order = [family for family in dict.fromkeys(_SHAPE_FAMILY.values()) if (families == family).any()]
-    if not order:
-        return [(f"{layer_id}_none", frame)] if len(frame) else []
-    families = families.fillna(order[0])
-    return [(f"{layer_id}_{family}", frame[families == family].reset_index(drop=True)) for family in order]
 
 
 def _dbf_frame(part: gpd.GeoDataFrame, fields: dict[str, str]) -> tuple[gpd.GeoDataFrame, list[dict]]:
@@ -386,17 +426,25 @@ def _write_shapefile_zip(frames: Frames, path: Path) -> None:
         for layer_id, frame in frames.items():
             if TRUNCATED_FIELD in frame.columns:
                 raise ExportError(f"layer {layer_id!r}: the column name {TRUNCATED_FIELD!r} is reserved")
-            for stem, part in _shapefile_parts(layer_id, frame):
-                columns = [c for c in part.columns if c != part.geometry.name] + [TRUNCATED_FIELD]
-                fields = shapefile_field_names(columns)
-                dbf, cut = _dbf_frame(part, fields)
-                _write(dbf, Path(folder) / f"{stem}.shp", "ESRI Shapefile", encoding="UTF-8")
-                stems.append(stem)
-                truncated.extend({"shapefile": stem, **record} for record in cut)
-                dictionary.extend(_dictionary_rows(layer_id, stem, fields, dbf, cut))
+        for layer_id, stem, part, geometry_type in _written_tables(frames):
+            columns = [c for c in part.columns if c != part.geometry.name] + [TRUNCATED_FIELD]
+            fields = shapefile_field_names(columns)
+            dbf, cut = _dbf_frame(part, fields)
+            _write(
+                dbf,
+                Path(folder) / f"{stem}.shp",
+                "ESRI Shapefile",
+                encoding="UTF-8",
+                geometry_type=geometry_type,
+                promote_to_multi=False,
+            )
+            _write_style_sidecars(Path(folder), stem, part, fields)
+            stems.append(stem)
+            truncated.extend({"shapefile": stem, **record} for record in cut)
+            dictionary.extend(_dictionary_rows(layer_id, stem, fields, dbf, cut))
         with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             for stem in stems:
-                for suffix in (".shp", ".shx", ".dbf", ".prj", ".cpg"):
+                for suffix in (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qml", ".sld"):
                     member = Path(folder) / f"{stem}{suffix}"
                     if not member.exists():
                         raise ExportError(f"the shapefile writer made no {member.name}")
@@ -536,7 +584,9 @@ FORMATS: dict[str, ExportFormat] = {
     "shp": ExportFormat("shp", "Shapefile (zip)", (".zip",), "application/zip", _write_shapefile_zip),
     "gpkg": ExportFormat("gpkg", "GeoPackage", (".gpkg",), "application/geopackage+sqlite3", _write_gpkg),
     "kml": ExportFormat("kml", "KML", (".kml",), "application/vnd.google-earth.kml+xml", _write_kml, True),
-    "csv": ExportFormat("csv", "CSV (WKT, UTF-8 with BOM)", (".csv",), "text/csv", _write_csv),
+    "csv": ExportFormat(
+        "csv", "CSV zip (WKT, UTF-8 with BOM, .csvt/.prj)", (".csv.zip",), "application/zip", _write_csv
+    ),
     "fgb": ExportFormat("fgb", "FlatGeobuf", (".fgb",), "application/flatgeobuf", _write_fgb),
 }
 
@@ -567,7 +617,7 @@ def export_layers(
     """
     spec = export_format(fmt)
     out = Path(out)
-    if out.suffix.lower() not in spec.suffixes:
+    if not out.name.lower().endswith(spec.suffixes):
         raise InputError(f"{out}: a {spec.title} export is named *{' or *'.join(spec.suffixes)}")
     _definitions(list(layers))
     target = resolve_crs(crs, layers)

@@ -1,4 +1,5 @@
-"""The server store: the atlas in PostGIS, one table per layer (EPSG:4326, GiST index, primary key).
+"""The server store: the atlas in PostGIS, one table per layer and geometry type (EPSG:4326, GiST index,
+primary key), named as in the GeoPackage (``leagues``, ``industry_point``, ``industry_line`` …).
 
 :func:`write_postgis` loads every layer into a staging schema inside one transaction and swaps it in
 at the end, so a reader sees the previous atlas or the new one, never half of each; a failed push
@@ -30,6 +31,7 @@ from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict
 
 from geoplan import __version__
+from geoplan.atlas.tables import group_tables, layer_of_table, split_layers
 from geoplan.errors import AtlasError, DsnError, InputError, StoreError
 from geoplan.layers import load_layers
 
@@ -181,7 +183,7 @@ def write_postgis(layers: dict[str, gpd.GeoDataFrame], dsn: str, schema: str = "
     target = _Target.parse(dsn)
     if not layers:
         raise InputError("nothing to push: no layers given")
-    tables = [_prepare(name, frame) for name, frame in layers.items()]
+    tables = [_prepare(name, frame, geometry_type) for name, (frame, geometry_type) in _split(layers).items()]
     staging = schema + STAGING_SUFFIX
     step = "connecting"
     try:
@@ -234,7 +236,8 @@ def read_postgis(
 ) -> dict[str, gpd.GeoDataFrame]:
     """Read every layer (or the named ones) of the atlas in ``schema``, in push order, EPSG:4326.
 
-    All layers come from one consistent snapshot; rows are ordered by the layer's key column.
+    All layers come from one consistent snapshot; a layer's one-geometry-type tables come back as one
+    frame, its rows ordered by the layer's key column.
     Raises :class:`AtlasError` when the schema holds no atlas or lacks a layer.
     """
     _check_schema_name(schema, reading=True)
@@ -243,9 +246,17 @@ def read_postgis(
     def work(cur: psycopg.Cursor) -> dict[str, gpd.GeoDataFrame]:
         catalog = _read_catalog(cur, schema)
         wanted = _select_layers(catalog, layers, schema, target)
-        return {entry["layer"]: _read_layer(cur, schema, entry, target) for entry in wanted}
+        tables = {entry["layer"]: _read_layer(cur, schema, entry, target) for entry in wanted}
+        keys = {layer_of_table(str(entry["layer"]))[0]: str(entry["key_column"]) for entry in wanted}
+        grouped = group_tables(tables)
+        return {name: _sorted(grouped[name], keys[name]) for name in (layers or grouped)}
 
     return _consistent_read(target, schema, work)
+
+
+def _sorted(frame: gpd.GeoDataFrame, key: str) -> gpd.GeoDataFrame:
+    """The layer's rows ordered by its key column (its tables come back one after another)."""
+    return frame.sort_values(key, kind="stable").reset_index(drop=True) if key in frame else frame
 
 
 def list_postgis(dsn: str, schema: str = "geoplan") -> list[StoredLayer]:
@@ -302,8 +313,23 @@ def _check_schema_name(schema: str, *, reading: bool = False) -> None:
         )
 
 
-def _prepare(layer: str, frame: gpd.GeoDataFrame) -> _Table:
-    """Check one layer and work out its table definition; raise InputError on anything unusable."""
+def _split(layers: dict[str, gpd.GeoDataFrame]) -> dict[str, tuple[gpd.GeoDataFrame, str]]:
+    """The layers as one-geometry-type tables (``industry_point`` …, see :mod:`geoplan.atlas.tables`)."""
+    for layer, frame in layers.items():
+        if not isinstance(frame, gpd.GeoDataFrame) or frame._geometry_column_name not in frame.columns:
+            raise InputError(f"layer {layer!r} is not a GeoDataFrame with a geometry column")
+        if frame.crs is None:
+            raise InputError(f"layer {layer!r} has no CRS; set it (the atlas is {CRS})")
+    try:
+        return split_layers(layers)
+    except AtlasError as error:
+        raise InputError(str(error)) from None
+
+
+def _prepare(layer: str, frame: gpd.GeoDataFrame, declared: str | None = None) -> _Table:
+    """Check one table and work out its definition; raise InputError on anything unusable.
+
+    ``declared``: the table's one geometry type (``MultiPoint`` …) when known, else read from the rows."""
     _check_identifier(layer, "layer")
     if layer == CATALOG_TABLE:
         raise InputError(f"layer name {layer!r} is reserved for geoplan's catalog table")
@@ -316,9 +342,11 @@ def _prepare(layer: str, frame: gpd.GeoDataFrame) -> _Table:
     if frame.columns.has_duplicates:
         raise InputError(f"layer {layer!r} has duplicate column names")
     definitions = {definition.id: definition for definition in load_layers()}
-    definition = definitions.get(layer)
+    layer_id, family = layer_of_table(layer)
+    definition = definitions.get(layer_id)
     if definition is not None:
-        group, title = definition.group, definition.title
+        group = definition.group
+        title = definition.title + (f" ({family})" if family and layer != layer_id else "")
     elif KEY_COLUMNS["thematic"] in frame.columns:
         group, title = "thematic", layer
     else:
@@ -327,6 +355,8 @@ def _prepare(layer: str, frame: gpd.GeoDataFrame) -> _Table:
     _check_key(layer, frame, key)
     geometry_column = frame.geometry.name
     geometry_type = _geometry_type(layer, frame.geometry)
+    if declared is not None:
+        geometry_type = _TYPMOD_NAMES[declared] + geometry_type.removeprefix(geometry_type.rstrip("Z"))
     columns = []
     for name in frame.columns:
         _check_identifier(name, f"layer {layer!r}: column")
@@ -597,16 +627,18 @@ def _read_catalog(cur: psycopg.Cursor, schema: str) -> list[dict[str, object]]:
 def _select_layers(
     catalog: list[dict[str, object]], layers: Iterable[str] | None, schema: str, target: _Target
 ) -> list[dict[str, object]]:
+    """The catalog entries of the tables holding ``layers`` (layer ids or table names)."""
     if layers is None:
         return catalog
-    by_name = {entry["layer"]: entry for entry in catalog}
-    unknown = [name for name in layers if name not in by_name]
+    layers = list(layers)
+    present = list(dict.fromkeys(layer_of_table(str(entry["layer"]))[0] for entry in catalog))
+    unknown = [name for name in layers if name not in present]
     if unknown:
         raise AtlasError(
             f"PostGIS {target.label}: schema {schema!r} has no layer {', '.join(unknown)}; "
-            f"it has {', '.join(by_name) or 'none'}"
+            f"it has {', '.join(present) or 'none'}"
         )
-    return [by_name[name] for name in layers]
+    return [entry for entry in catalog if layer_of_table(str(entry["layer"]))[0] in layers]
 
 
 def _read_layer(

@@ -31,6 +31,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import PathCollection
 from matplotlib.figure import Figure
 from matplotlib.legend import Legend
+from matplotlib.lines import Line2D
 from matplotlib.text import Annotation, Text
 from matplotlib.transforms import Bbox
 from pyproj import CRS, Transformer
@@ -38,6 +39,7 @@ from shapely import union_all
 from shapely.geometry import box
 from shapely.geometry.base import BaseGeometry
 
+from geoplan.atlas.schema import period_mask
 from geoplan.errors import GeoplanError, InputError, RenderError, UnsupportedFormatError
 from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.io import atomic_path
@@ -46,9 +48,12 @@ from geoplan.output.render.data import (
     PlaceExtent,
     label_candidates,
     load_water,
+    plan_titles,
     plans_summary,
     project_layers,
     resolve_place,
+    single_issuer,
+    water_label_candidates,
 )
 from geoplan.output.render.fonts import cjk_rc
 from geoplan.output.render.furniture import (
@@ -63,6 +68,8 @@ from geoplan.output.render.furniture import (
 from geoplan.output.render.labels import place_labels
 from geoplan.output.render.layout import Layout, layout_for, pick_corners, wrap_text
 from geoplan.output.render.symbols import (
+    WATER_BAND,
+    WATER_BAND_WIDTH,
     WATER_FILL,
     WATER_LINE,
     Drawn,
@@ -89,7 +96,8 @@ REGION_TOLERANCE_M = 1_000.0  # simplification of the region outline (inset, def
 TOWN_SPAN_M = 400_000.0  # towns are drawn on maps narrower than this
 OUTLIER_SHARE = 0.03  # default extent: leave out this share of features on each side
 MIN_FEATURES_TO_TRIM = 20
-WHOLE_REGION_SHARE = 0.6  # features spanning this share of the region: show the whole region
+WHOLE_REGION_SHARE = 0.6
+BUNDLE_SNAP_PX = 6  # approximate line ends closer than this many pixels share one stroke  # features spanning this share of the region: show the whole region
 
 
 @dataclass
@@ -147,8 +155,10 @@ def filter_layers(
     layers: dict[str, gpd.GeoDataFrame],
     layer_ids: list[str] | None = None,
     plans: list[str] | None = None,
+    periods: list[str] | None = None,
 ) -> dict[str, gpd.GeoDataFrame]:
-    """Keep the named layers and, in them, the features of the named plans (file name or stem).
+    """Keep the named layers and, in them, the features of the named plans (file name or stem) and periods
+    ('十四五', '14th', '2021-2025'; see :func:`geoplan.atlas.schema.period_mask`).
 
     Administrative base layers (leagues, banners, towns) stay whole; the ``places`` layer keeps the
     places named by those plans.  Unknown layers or plans matching nothing are :class:`InputError`.
@@ -158,6 +168,8 @@ def filter_layers(
         if unknown:
             raise InputError(f"no layer {', '.join(unknown)} in the atlas; it has {', '.join(layers)}")
         layers = {name: layers[name] for name in layer_ids}
+    if periods:
+        layers = _filter_periods(layers, periods)
     if not plans:
         return dict(layers)
     wanted = {p for plan in plans for p in (plan, Path(plan).name, Path(plan).stem)}
@@ -182,6 +194,26 @@ def filter_layers(
         raise InputError(
             f"no feature of plan {', '.join(plans)}; plans in the atlas: {', '.join(known) or 'none'}"
         )
+    return filtered
+
+
+def _filter_periods(layers: dict[str, gpd.GeoDataFrame], periods: list[str]) -> dict[str, gpd.GeoDataFrame]:
+    """Thematic features of the periods; the ``places`` layer keeps the places their plans name."""
+    filtered = {}
+    kept_plans: set[str] = set()
+    for name, frame in layers.items():
+        if "plan" in frame.columns:
+            frame = frame[period_mask(frame, periods).to_numpy()]
+            kept_plans |= set(frame["plan"].astype(str))
+        filtered[name] = frame
+    if not kept_plans:
+        raise InputError(
+            f"no feature of period {', '.join(periods)}; use 十四五, 十五五 or a period such as 2021-2025"
+        )
+    places = filtered.get("places")
+    if places is not None and "plans" in places.columns:
+        keep = places["plans"].fillna("").astype(str).map(lambda v: bool(set(v.split(";")) & kept_plans))
+        filtered["places"] = places[keep.to_numpy()]
     return filtered
 
 
@@ -286,8 +318,11 @@ def compose_map(
         layers = {name: frame for name, frame in layers.items() if name in definitions}
     projected_full = project_layers(layers, MAP_CRS)
     focus: PlaceExtent | None = resolve_place(place, layers, MAP_CRS, notes, gazetteer) if place else None
+    if focus is None and bbox is None:
+        focus = _issuer_focus(layers, notes, gazetteer)
+    plans = plan_titles(layers)
 
-    layout = layout_for(PAPER_MM[paper], landscape, definitions, layers)
+    layout = layout_for(PAPER_MM[paper], landscape, definitions, layers, extra_entries=_plan_rows(plans))
     region = _region(projected_full, REGION_TOLERANCE_M)
     map_rect = layout.map_rect_mm
     aspect = map_rect[3] / map_rect[2]
@@ -326,14 +361,14 @@ def compose_map(
             used_basemap, attribution = "tiles", result.attribution
         else:
             notes.append(result.reason)
-    water_parts = _draw_water(ax, extent, units_per_px, gazetteer)
+    water_parts, water_labels = _draw_water(ax, extent, units_per_px, gazetteer)
 
     outside = sum(
         int((~shapely.intersects(view, np.asarray(f.geometry.values, dtype=object))).sum())
         for n, f in projected_full.items()
         if definitions[n].group == "thematic" and not f.empty
     )
-    if outside and bbox is None and focus is None:  # the default extent left something out: say so
+    if outside and bbox is None and place is None:  # the default extent left something out: say so
         notes.append(f"{outside} feature(s) outside the map extent")
     drawn = _draw_layers(ax, projected, definitions, units_per_px, maxx - minx, notes)
     if focus is not None:
@@ -345,6 +380,7 @@ def compose_map(
     if region is not None:
         inset_rect = layout.inset_rect_mm(corners.inset, inset_bounds(region, extent))
         inset_ax = draw_inset(fig, _mm_rect(layout, inset_rect), region, extent)
+        inset_ax.set_zorder(ax.get_zorder() + 1)  # opaque and above every line of the map
     else:
         notes.append("no leagues or banners in the atlas: no inset locator map")
     scale_bar = draw_scale_bar(ax, MAP_CRS, centre, corners.scale_bar_anchor, max_fraction=0.22)
@@ -355,7 +391,7 @@ def compose_map(
     thematic_total = sum(d.total for n, d in drawn.items() if kinds[n].group == "thematic")
     approximate_total = sum(d.approximate for d in drawn.values())
     plans_text, default_title = plans_summary(layers)
-    title_text = title or (f"{focus.name}规划项目示意图" if focus else default_title)
+    title_text = title or _title(default_title, focus, place, bool(plans))
     if subtitle is None:
         subtitle = f"规划要素 {thematic_total} 个" + (
             f"，其中位置近似 {approximate_total} 个" if approximate_total else ""
@@ -403,7 +439,8 @@ def compose_map(
         gid="date",
     )
 
-    legend, legend_labels = _draw_legend(fig, layout, definitions, drawn, water_parts)
+    legend, legend_labels = _draw_legend(fig, layout, definitions, drawn, water_parts, plans)
+    _clip_to_map(ax)
 
     # labels last: measured against everything else
     renderer = fig.canvas.get_renderer()
@@ -412,7 +449,7 @@ def compose_map(
         obstacles.append(inset_ax.get_window_extent(renderer))
     labels, label_boxes = place_labels(
         ax,
-        label_candidates(projected, extent, focus),
+        label_candidates(projected, extent, focus, water_labels),
         renderer,
         obstacles,
         obstacle_array=_marker_boxes(ax, {n for n, d in definitions.items() if d.group == "thematic"}),
@@ -444,16 +481,22 @@ def compose_map(
 
 def _draw_water(
     ax: Axes, extent: tuple[float, float, float, float], units_per_px: float, gazetteer: Gazetteer | None
-) -> tuple[bool, bool]:
-    """Lakes/reservoirs and rivers of the gazetteer under everything; (areas drawn, lines drawn)."""
+) -> tuple[tuple[bool, bool, bool], list]:
+    """Lakes/reservoirs and rivers of the gazetteer under everything: ((areas, sourced river lines,
+    schematic river bands) drawn, river label candidates).
+
+    A river known only by the places it passes (``schematic``) is a wide, soft, labelled band through all
+    of them in order, so its few straight strokes never read as a road; a sourced course is a thin line.
+    """
     if gazetteer is None:
-        return False, False
+        return (False, False, False), []
     water = load_water(gazetteer, MAP_CRS, extent)
     if water.empty:
-        return False, False
+        return (False, False, False), []
     simplified = water.geometry.simplify(units_per_px)
+    linear = simplified.geom_type.isin(["LineString", "MultiLineString"]).to_numpy()
+    schematic = (water["precision"].astype(str) == "schematic").to_numpy() & linear
     areas = [g for g in simplified if g.geom_type in ("Polygon", "MultiPolygon")]
-    lines = [g for g in simplified if g.geom_type in ("LineString", "MultiLineString")]
     drawn_areas = draw_polygons(
         ax,
         areas,
@@ -464,8 +507,55 @@ def _draw_water(
         zorder=0.5,
         gid="water",
     )
-    drawn_lines = draw_lines(ax, lines, color=WATER_LINE, linewidth=0.7, zorder=0.6, gid="water")
-    return drawn_areas is not None, drawn_lines is not None
+    drawn_lines = draw_lines(
+        ax, list(simplified[linear & ~schematic]), color=WATER_LINE, linewidth=0.7, zorder=0.6, gid="water"
+    )
+    drawn_bands = draw_lines(
+        ax,
+        list(water.geometry[schematic]),
+        color=WATER_BAND,
+        linewidth=WATER_BAND_WIDTH,
+        zorder=0.55,
+        gid="water-schematic",
+    )
+    labels = water_label_candidates(water[linear], extent)
+    return (drawn_areas is not None, drawn_lines is not None, drawn_bands is not None), labels
+
+
+def _issuer_focus(
+    layers: dict[str, gpd.GeoDataFrame], notes: list[str], gazetteer: Gazetteer | None
+) -> PlaceExtent | None:
+    """The map of one issuer's plans frames that issuer (its league or banner), whatever stray matches lie
+    outside it; None for several issuers or an issuer without a polygon."""
+    issuer = single_issuer(layers)
+    if issuer is None:
+        return None
+    try:
+        focus = resolve_place(issuer, layers, MAP_CRS, notes, gazetteer)
+    except InputError:
+        notes.append(f"{issuer}: the plan's issuer has no boundary here; framed on its features")
+        return None
+    return focus if focus.geometry.area > 0 else None
+
+
+def _title(default_title: str, focus: PlaceExtent | None, place: str | None, has_plans: bool) -> str:
+    """The plan title (issuer, period) and, when the map zooms to another place, that place."""
+    if focus is None or not place:
+        return default_title
+    if not has_plans:
+        return f"{focus.name}地名示意图"
+    return f"{default_title}（{focus.name}）" if focus.name not in default_title else default_title
+
+
+def _plan_rows(plans: list[str]) -> int:
+    return len(plans) if len(plans) > 1 else 0
+
+
+def _clip_to_map(ax: Axes) -> None:
+    """Everything drawn in the map stays inside the map frame (never over the legend or title)."""
+    for artist in [*ax.collections, *ax.lines, *ax.patches]:
+        artist.set_clip_on(True)
+        artist.set_clip_path(ax.patch)
 
 
 def _draw_layers(
@@ -496,6 +586,7 @@ def _draw_layers(
             zorder=1 + definition.style.z / 10,
             ring_slot=thematic_ids.index(name) if name in thematic_ids else None,
             fill=definition.group == "thematic" or name in ("leagues", "banners"),
+            snap=units_per_px * BUNDLE_SNAP_PX,
         )
     return drawn
 
@@ -531,9 +622,11 @@ def _draw_legend(
     layout: Layout,
     definitions: dict[str, LayerDef],
     drawn: dict[str, Drawn],
-    water_parts: tuple[bool, bool],
+    water_parts: tuple[bool, bool, bool],
+    plans: list[str],
 ) -> tuple[Legend | None, list[str]]:
-    """The legend: each drawn layer's symbol (thematic ones with counts), water, approximate locations."""
+    """The legend: each drawn layer's symbol (thematic ones with counts), water, approximate locations,
+    and, on a map of several plans, which plans."""
     handles, labels = [], []
     for name, definition in definitions.items():
         if name in drawn and drawn[name].total:
@@ -545,7 +638,11 @@ def _draw_legend(
         labels.append(label)
     if any(d.approximate for d in drawn.values()):
         handles.append(approximate_handle())
-        labels.append("位置近似（旗县/盟市/示意）")
+        labels.append("位置近似（旗县/盟市/示意，浅色虚线）")
+    if _plan_rows(plans):
+        for index, plan in enumerate(plans, start=1):
+            handles.append(Line2D([], [], linestyle="none"))
+            labels.append(f"规划{index}：{plan}")
     if not handles:
         return None, labels
     legend = fig.legend(

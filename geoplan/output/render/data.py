@@ -94,25 +94,45 @@ def load_water(gazetteer: Gazetteer, crs: CRS, extent: tuple[float, float, float
     return frame.to_crs(crs).cx[minx:maxx, miny:maxy]
 
 
-def plans_summary(layers: dict[str, gpd.GeoDataFrame], shown: int = 4) -> tuple[str, str]:
-    """(source text naming the plans drawn, default title) from the thematic features' plan columns."""
+def plan_entries(layers: dict[str, gpd.GeoDataFrame]) -> list[tuple[str, str, str]]:
+    """(plan file, issuer, period word such as “十四五”) of every plan with features, sorted by file."""
     plans: dict[str, tuple[str, str]] = {}
     for frame in layers.values():
         if "plan" not in frame.columns or frame.empty:
             continue
         for row in frame[["plan", "issuer", "plan_kind"]].drop_duplicates().itertuples(index=False):
             plans.setdefault(str(row.plan), (str(row.issuer or ""), PLAN_KINDS.get(str(row.plan_kind), "")))
-    if not plans:
+    return [(plan, issuer, kind) for plan, (issuer, kind) in sorted(plans.items())]
+
+
+def plan_titles(layers: dict[str, gpd.GeoDataFrame]) -> list[str]:
+    """Each plan drawn as '<issuer><period>规划纲要' (its file name when the issuer is unknown)."""
+    names = [f"{issuer}{kind}规划纲要" if issuer else plan for plan, issuer, kind in plan_entries(layers)]
+    return list(dict.fromkeys(names))
+
+
+def plans_summary(layers: dict[str, gpd.GeoDataFrame], shown: int = 4) -> tuple[str, str]:
+    """(source text naming the plans drawn, default title): the title keeps the plans' issuers (up to
+    three, else their count) and period."""
+    entries = plan_entries(layers)
+    if not entries:
         return "地名库", "内蒙古自治区地名示意图"
-    names = [f"{issuer}{kind}规划纲要" if issuer else plan for plan, (issuer, kind) in sorted(plans.items())]
-    names = list(dict.fromkeys(names))
+    names = plan_titles(layers)
     text = "、".join(names[:shown]) + (f"等{len(names)}部规划" if len(names) > shown else "")
-    issuers = {issuer for issuer, _ in plans.values() if issuer}
-    kinds = {kind for _, kind in plans.values() if kind}
+    issuers = list(dict.fromkeys(issuer for _, issuer, _ in entries if issuer))
+    kinds = {kind for _, _, kind in entries if kind}
     kind = kinds.pop() if len(kinds) == 1 else ""
     if len(issuers) == 1:
-        return text, f"{issuers.pop()}{kind}规划重点项目示意图"
-    return text, f"内蒙古自治区{kind}规划重点项目示意图"
+        return text, f"{issuers[0]}{kind}规划重点项目示意图"
+    if 1 < len(issuers) <= 3:
+        return text, f"{'、'.join(issuers)}{kind}规划重点项目示意图"
+    return text, f"内蒙古自治区{len(names)}部{kind}规划重点项目示意图"
+
+
+def single_issuer(layers: dict[str, gpd.GeoDataFrame]) -> str | None:
+    """The issuer when every thematic feature comes from plans of one issuing unit, else None."""
+    issuers = {issuer for _, issuer, _ in plan_entries(layers) if issuer}
+    return issuers.pop() if len(issuers) == 1 else None
 
 
 def _referenced_places(projected: dict[str, gpd.GeoDataFrame]) -> Counter[str]:
@@ -139,17 +159,39 @@ def _area_candidates(
     return out
 
 
+def water_label_candidates(
+    water: gpd.GeoDataFrame, extent: tuple[float, float, float, float]
+) -> list[LabelCandidate]:
+    """River names at the middle of their visible course (a schematic band needs its name)."""
+    view = box(*extent)
+    out = []
+    for name, geometry in zip(water["name"].astype(str), water.geometry, strict=True):
+        if geometry.geom_type not in ("LineString", "MultiLineString"):
+            continue
+        visible = geometry.intersection(view)
+        if visible.is_empty or visible.length <= 0:
+            continue
+        if visible.geom_type == "MultiLineString":
+            visible = max(visible.geoms, key=lambda part: part.length)
+        point = visible.interpolate(0.5, normalized=True)
+        out.append(LabelCandidate(name, point.x, point.y, 7.0, "#2f6fa8"))
+    return out
+
+
 def label_candidates(
     projected: dict[str, gpd.GeoDataFrame],
     extent: tuple[float, float, float, float],
     focus: PlaceExtent | None,
+    water: list[LabelCandidate] | None = None,
 ) -> list[LabelCandidate]:
-    """Labels in priority order: leagues (when several show), places the plans name most, banners, towns."""
+    """Labels in priority order: leagues (when several show), rivers, places the plans name most, banners,
+    towns."""
     view = box(*extent)
     candidates: list[LabelCandidate] = []
     leagues = _area_candidates(projected.get("leagues"), view, 9.5, "#4a4a4a")
     if len(leagues) >= 2:
         candidates += leagues
+    candidates += water or []
     places = projected.get("places")
     if places is not None and not places.empty:
         referenced = _referenced_places(projected)

@@ -60,10 +60,13 @@ def layout_for(
     landscape: bool,
     definitions: dict[str, LayerDef],
     layers: dict[str, gpd.GeoDataFrame],
+    extra_entries: int = 0,
 ) -> Layout:
-    """Portrait pages put the legend in a band under the map, landscape pages in a panel on the right."""
+    """Portrait pages put the legend in a band under the map, landscape pages in a panel on the right;
+    ``extra_entries`` legend rows beyond the layers (the plans of a several-plan map)."""
     width, height = (paper_mm[1], paper_mm[0]) if landscape else paper_mm
-    entries = sum(1 for name, frame in layers.items() if name in definitions and not frame.empty) + 3
+    entries = sum(1 for name, frame in layers.items() if name in definitions and not frame.empty) + 4
+    entries += extra_entries
     map_top = height - MARGIN_MM - TITLE_BLOCK_MM
     footer_top = MARGIN_MM + FOOTER_MM
     if landscape:

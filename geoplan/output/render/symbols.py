@@ -36,6 +36,9 @@ RING_RADIUS_PT = 7.0
 APPROXIMATE_SIZE = 0.8  # approximate markers, relative to the style's size
 FAMILIES = {"points": (0,), "lines": (1, 2), "polygons": (3,)}
 WATER_LINE = "#5b9bd5"
+WATER_BAND = (0.357, 0.608, 0.835, 0.28)  # a schematic river: a wide, soft band of the water colour
+WATER_BAND_WIDTH = 5.0  # points
+APPROXIMATE_LIGHTEN = 0.5  # approximate lines: the layer colour mixed half with white
 
 
 @dataclass(frozen=True)
@@ -185,6 +188,30 @@ def draw_lines(
     return collection
 
 
+def lighter_color(color: str, amount: float = APPROXIMATE_LIGHTEN) -> tuple[float, float, float, float]:
+    """``color`` mixed with white by ``amount``."""
+    red, green, blue, alpha = to_rgba(color)
+    return (red + (1 - red) * amount, green + (1 - green) * amount, blue + (1 - blue) * amount, alpha)
+
+
+def bundle_segments(geometries: list[BaseGeometry], snap: float) -> list[LineString]:
+    """The straight segments of schematic lines, endpoints snapped to a ``snap`` grid, each drawn once:
+    dozens of corridors between the same centroids become one stroke instead of a web."""
+    seen: set[tuple[tuple[float, float], tuple[float, float]]] = set()
+    out = []
+    for line in _lines(geometries):
+        points = np.asarray(line, dtype=float)
+        if snap > 0:
+            points = np.round(points / snap) * snap
+        for start, end in zip(map(tuple, points[:-1]), map(tuple, points[1:]), strict=True):
+            key = (start, end) if start <= end else (end, start)
+            if start == end or key in seen:
+                continue
+            seen.add(key)
+            out.append(LineString([start, end]))
+    return out
+
+
 def _approximate_mask(frame: gpd.GeoDataFrame) -> np.ndarray:
     if "approximate" not in frame.columns:
         return np.zeros(len(frame), dtype=bool)
@@ -229,11 +256,13 @@ def draw_layer(
     zorder: float,
     ring_slot: int | None = None,
     fill: bool = True,
+    snap: float = 0.0,
 ) -> Drawn:
     """Draw one layer (already projected and clipped) with its style; exact and approximate apart.
 
     ``ring_slot`` shifts this layer's approximate markers around a small ring (one slot per layer);
-    ``fill=False`` outlines polygons only.
+    ``fill=False`` outlines polygons only.  Approximate lines are lighter, thinner and bundled (each
+    segment between the same snapped points, ``snap`` map units, drawn once).
     """
     style = definition.style
     approximate_rows = _approximate_mask(frame)
@@ -267,8 +296,8 @@ def draw_layer(
             elif kind == "lines":
                 draw_lines(
                     ax,
-                    list(subset),
-                    color=style.color,
+                    bundle_segments(list(subset), snap) if is_approx else list(subset),
+                    color=lighter_color(style.color) if is_approx else style.color,
                     linewidth=width,
                     linestyle=linestyle,
                     zorder=zorder + 0.1,
@@ -330,7 +359,7 @@ def approximate_handle() -> Line2D:
     )
 
 
-def water_handles(has_areas: bool, has_lines: bool) -> list[tuple[Line2D, str]]:
+def water_handles(has_areas: bool, has_lines: bool, has_bands: bool = False) -> list[tuple[Line2D, str]]:
     handles = []
     if has_areas:
         handles.append(
@@ -349,4 +378,11 @@ def water_handles(has_areas: bool, has_lines: bool) -> list[tuple[Line2D, str]]:
         )
     if has_lines:
         handles.append((Line2D([], [], color=WATER_LINE, linewidth=0.9), "河流"))
+    if has_bands:
+        handles.append(
+            (
+                Line2D([], [], color=WATER_BAND, linewidth=WATER_BAND_WIDTH, solid_capstyle="round"),
+                "河流（示意走向）",
+            )
+        )
     return handles
