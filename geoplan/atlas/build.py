@@ -20,6 +20,7 @@ import pandas as pd
 import pyogrio
 
 from geoplan.atlas.schema import BASE_COLUMNS, CRS, FEATURE_COLUMNS, places_frame
+from geoplan.atlas.summary import summarise
 from geoplan.errors import AtlasError, GeoplanError, InputError
 from geoplan.extract.features import issuer_area, locate_project, place_row, project_row
 from geoplan.extract.projects import Project, extract_projects, location_report, provenance_at
@@ -217,7 +218,8 @@ def build_layers(
 
 
 def assemble_layers(builds: Sequence[PlanBuild], gazetteer: Any) -> dict[str, gpd.GeoDataFrame]:
-    """Sort the plans' rows into the layers of ``layers.yaml``, in file order."""
+    """Sort the plans' rows into the layers of ``layers.yaml``, in file order; the leagues and banners
+    carry the per-plan summary columns of :func:`geoplan.atlas.summary.summarise`."""
     named: dict[str, set[str]] = {}
     for build in builds:
         for place_id in build.named_place_ids:
@@ -233,7 +235,7 @@ def assemble_layers(builds: Sequence[PlanBuild], gazetteer: Any) -> dict[str, gp
             layers[layer.id] = _base_frame(gazetteer_frame, layer, named)
         else:
             layers[layer.id] = _frame(rows_by_layer.get(layer.id, []), FEATURE_COLUMNS)
-    return layers
+    return summarise(layers)
 
 
 def report(builds: Sequence[PlanBuild]) -> dict[str, Any]:

@@ -2,7 +2,8 @@
 
 CONTRACT (stable; the app, the exports and the static maps read it): a GeoPackage whose layer
 names are the ids in ``layers/layers.yaml``.  Thematic layers carry :data:`FEATURE_COLUMNS`;
-base layers carry :data:`BASE_COLUMNS`.  ``read_atlas`` returns ``{layer_id: GeoDataFrame}``.
+base layers carry :data:`BASE_COLUMNS`, and ``leagues`` and ``banners`` also the
+per-plan summary columns ``<scope>_<metric>`` of :mod:`geoplan.atlas.summary`.  ``read_atlas`` returns ``{layer_id: GeoDataFrame}``.
 """
 
 from __future__ import annotations
