@@ -10,7 +10,7 @@ from geoplan.cli import UsageFailure
 from geoplan.cli.options import atlas_argument, overwrite_option
 from geoplan.errors import InputError
 
-SUFFIX_FORMATS = {".png": "png", ".pdf": "pdf", ".svg": "svg"}
+SUFFIX_FORMATS = {".png": "png", ".pdf": "pdf", ".svg": "svg", ".tif": "tif", ".tiff": "tif"}
 
 
 class _OneLineErrors(click.Command):
@@ -31,7 +31,11 @@ def _split(values: tuple[str, ...]) -> list[str]:
 @click.command("render", cls=_OneLineErrors)
 @atlas_argument
 @click.option(
-    "--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="map.png|pdf|svg"
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="map.png|pdf|svg, or map.tif: the map frame as a GeoTIFF in the map's CRS.",
 )
 @click.option("--layers", "layer_ids", multiple=True, help="Layer ids to draw (comma-separated or repeated).")
 @click.option("--plan", "plans", multiple=True, help="Only features of these plans (file name or stem).")
@@ -43,6 +47,19 @@ def _split(values: tuple[str, ...]) -> list[str]:
 @click.option("--title", default=None, help="Map title (default: from the plans or the place).")
 @click.option("--subtitle", default=None, help="Subtitle (default: feature counts).")
 @click.option("--basemap", default="none", show_default=True, help="none (vector basemap) or tiles.")
+@click.option(
+    "--choropleth", "field", default=None, help="Fill the areas by this summary field (e.g. p003_invest_yi)."
+)
+@click.option(
+    "--areas", default="banners", show_default=True, help="Areas of the choropleth: banners or leagues."
+)
+@click.option(
+    "--classes", type=int, default=None, help="Class count of the choropleth (2-9; required with it)."
+)
+@click.option(
+    "--scheme", default=None, help="Choropleth classes: quantiles or natural_breaks (required with it)."
+)
+@click.option("--world-file", is_flag=True, help="With a PNG: also write a world file (.pgw) and its CRS.")
 @overwrite_option
 def render(
     atlas: Path,
@@ -57,6 +74,11 @@ def render(
     title: str | None,
     subtitle: str | None,
     basemap: str,
+    field: str | None,
+    areas: str,
+    classes: int | None,
+    scheme: str | None,
+    world_file: bool,
     overwrite: bool,
 ) -> None:
     """Render ATLAS (default: layers/atlas.gpkg) as a map page; the format follows --out's suffix."""
@@ -66,7 +88,7 @@ def render(
 
     fmt = SUFFIX_FORMATS.get(out.suffix.lower())
     if fmt is None:
-        raise InputError(f"{out}: unknown map format; use a .png, .pdf or .svg file name")
+        raise InputError(f"{out}: unknown map format; use a .png, .pdf, .svg or .tif file name")
     if place and bbox:
         raise InputError("give either --place or --bbox, not both")
     try:
@@ -77,8 +99,22 @@ def render(
     check_options(fmt, paper, resolution, basemap)
     if out.exists() and not overwrite:
         raise InputError(f"{out} exists; pass --overwrite to replace it")
+    if world_file and fmt != "png":
+        raise InputError("--world-file goes with a .png map")
+    if field is None and (classes is not None or scheme is not None):
+        raise InputError("--classes and --scheme go with --choropleth FIELD")
+    if field is not None and scheme is None:
+        raise InputError("--choropleth needs --scheme (quantiles or natural_breaks) and --classes")
     box = parse_bbox(bbox) if bbox else None
-    layers = filter_layers(read_atlas(atlas), _split(layer_ids) or None, _split(plans) or None)
+    atlas_layers = read_atlas(atlas)
+    choropleth = None
+    if field is not None:
+        from geoplan.output.choropleth import classify
+
+        choropleth = classify(atlas_layers, field, scheme=scheme, k=classes, areas=areas)
+    layers = filter_layers(atlas_layers, _split(layer_ids) or None, _split(plans) or None)
+    if choropleth is not None and choropleth.areas not in layers:
+        layers[choropleth.areas] = atlas_layers[choropleth.areas]
     summary = render_report(
         layers,
         out,
@@ -92,6 +128,8 @@ def render(
         dpi=resolution,
         basemap=basemap,
         gazetteer=Gazetteer.load(),
+        choropleth=choropleth,
+        world_file=world_file,
     )
     for note in summary.notes:
         click.echo(f"note: {note}", err=True)
