@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -64,7 +65,7 @@ def raster(
         raise InputError(f"unknown thematic layer {', '.join(unknown)}; choose from {', '.join(thematic)}")
     wanted = list(dict.fromkeys(layers)) or thematic
     frames = read_atlas(atlas, [*wanted, "leagues", "banners"])
-    with click.progressbar(length=1, label="density", file=click.get_text_stream("stderr")) as bar:
+    with click.progressbar(length=1, label="density", file=sys.stderr) as bar:
 
         def progress(done: int, total: int, _label: str) -> None:
             bar.length = total

@@ -96,7 +96,9 @@ def classify(
         yb = np.zeros(int(known.sum()), dtype=int)
     else:
         chooser = mapclassify.Quantiles if scheme == "quantiles" else mapclassify.FisherJenks
-        classed = chooser(values[known].to_numpy(), k=used_k)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            classed = chooser(values[known].to_numpy(), k=used_k)
         bins, yb = np.asarray(classed.bins, dtype=float), np.asarray(classed.yb, dtype=int)
     classes = np.full(len(frame), -1, dtype=int)
     classes[known] = yb

@@ -129,8 +129,8 @@ class _Spreader:
     def _window(self, bounds: tuple[float, float, float, float]) -> tuple[slice, slice] | None:
         height, width = self.values.shape
         inverse = ~self.transform
-        col0, row0 = inverse * (bounds[0], bounds[3])
-        col1, row1 = inverse * (bounds[2], bounds[1])
+        col0, row0 = inverse @ (bounds[0], bounds[3])
+        col1, row1 = inverse @ (bounds[2], bounds[1])
         rows = slice(max(0, math.floor(row0)), min(height, math.ceil(row1) + 1))
         cols = slice(max(0, math.floor(col0)), min(width, math.ceil(col1) + 1))
         if rows.start >= rows.stop or cols.start >= cols.stop:
@@ -169,7 +169,7 @@ class _Spreader:
         """Put ``weight`` (split evenly over the points) at the points' cells, for :meth:`convolve`;
         returns how many points fell on the grid."""
         inverse = ~self.transform
-        cols, rows = inverse * (np.asarray(x, dtype=float), np.asarray(y, dtype=float))
+        cols, rows = inverse @ (np.asarray(x, dtype=float), np.asarray(y, dtype=float))
         rows, cols = np.floor(rows).astype(int), np.floor(cols).astype(int)
         on = (rows >= 0) & (rows < self.mass.shape[0]) & (cols >= 0) & (cols < self.mass.shape[1])
         np.add.at(self.mass, (rows[on], cols[on]), weight / max(len(rows), 1))

@@ -63,7 +63,7 @@ def save_geotiff(composition: object, out: str | Path) -> Path:
     col0, row0, col1, row1 = map_window(fig, ax)
     if col1 <= col0 or row1 <= row0:
         raise RenderError("the map frame is empty; nothing to write")
-    transform = page_transform(fig, ax) * Affine.translation(col0, row0)
+    transform = page_transform(fig, ax) @ Affine.translation(col0, row0)
     bands = np.ascontiguousarray(image[row0:row1, col0:col1, :3].transpose(2, 0, 1))
     tags = {
         "GEOPLAN_TITLE": composition.title.get_text(),
@@ -81,7 +81,7 @@ def write_world_file(composition: object, png: str | Path) -> tuple[Path, Path]:
     and a ``.png.aux.xml`` naming its CRS, beside ``png``."""
     png = Path(png)
     t = page_transform(composition.figure, composition.map_ax)
-    centre = t * (0.5, 0.5)
+    centre = t @ (0.5, 0.5)
     lines = [t.a, t.d, t.b, t.e, centre[0], centre[1]]
     world = png.with_suffix(".pgw")
     aux = png.with_name(png.name + ".aux.xml")
