@@ -66,7 +66,9 @@ def test_a_banner_precision_project_adds_the_same_value_everywhere_in_its_banner
     frames = _frames([_project(BANNER_A.centroid, "banner", quantities=quantities)])
     grid = density(frames, ["industry"], res=10 * KM, crs=WEB, bandwidth=30 * KM, weight="invest_yi")
     inside = [
-        _value_at(grid, X0 + (i + 0.5) * 10 * KM, Y0 + (j + 0.5) * 10 * KM) for i in range(20) for j in range(20)
+        _value_at(grid, X0 + (i + 0.5) * 10 * KM, Y0 + (j + 0.5) * 10 * KM)
+        for i in range(20)
+        for j in range(20)
     ]
     assert np.allclose(inside, weight / 40_000.0, rtol=1e-6)  # 8 亿元 over 40 000 km², not a centroid peak
     assert _value_at(grid, X0 + 250 * KM, Y0 + 100 * KM) == 0.0  # banner B gets nothing
@@ -160,5 +162,7 @@ def test_cli_writes_a_weighted_density_and_refuses_bad_input(tmp_path, atlas_pat
     assert again.exit_code == 2 and "--overwrite" in again.output
     geographic = CliRunner().invoke(cli, [*args, "--crs", "EPSG:4326", "--out", str(tmp_path / "g.tif")])
     assert geographic.exit_code == 2 and "projected CRS" in geographic.output
-    weight = CliRunner().invoke(cli, [*args[:4], "--weight", "nope", "--res", "5000", "--crs", WEB, "--out", str(tmp_path / "w.tif")])
+    weight = CliRunner().invoke(
+        cli, [*args[:4], "--weight", "nope", "--res", "5000", "--crs", WEB, "--out", str(tmp_path / "w.tif")]
+    )
     assert weight.exit_code == 2 and "unknown weight" in weight.output

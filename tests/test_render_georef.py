@@ -43,7 +43,12 @@ def _boundary_samples(geojson, bounds, step_m=5_000.0):
     xy = np.concatenate(points)
     minx, miny, maxx, maxy = bounds
     margin = 20 * 4_000.0
-    keep = (xy[:, 0] > minx + margin) & (xy[:, 0] < maxx - margin) & (xy[:, 1] > miny + margin) & (xy[:, 1] < maxy - margin)
+    keep = (
+        (xy[:, 0] > minx + margin)
+        & (xy[:, 0] < maxx - margin)
+        & (xy[:, 1] > miny + margin)
+        & (xy[:, 1] < maxy - margin)
+    )
     return xy[keep]
 
 

@@ -49,7 +49,9 @@ def _frames(projects):
         "leagues": _base([("甲盟", "甲盟", NORTH.union(SOUTH)), ("丙盟", "丙盟", EAST)]),
         "banners": _base([("北旗", "甲盟", NORTH), ("南旗", "甲盟", SOUTH), ("东旗", "丙盟", EAST)]),
         "industry": gpd.GeoDataFrame(projects, geometry="geometry", crs="EPSG:4326"),
-        "ecology": gpd.GeoDataFrame([], columns=[*FEATURE_COLUMNS, "geometry"], geometry="geometry", crs=4326),
+        "ecology": gpd.GeoDataFrame(
+            [], columns=[*FEATURE_COLUMNS, "geometry"], geometry="geometry", crs=4326
+        ),
     }
 
 
