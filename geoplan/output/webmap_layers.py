@@ -206,10 +206,9 @@ class _Legend(MacroElement):
 
 def add_raster(fmap: folium.Map, overlay: RasterOverlay, opacity: float = 0.7) -> None:
     """Draw ``overlay`` under the vector layers (its own pane), listed in the layer control."""
-    if RASTER_PANE not in fmap._children:
+    if "geoplan_raster_pane" not in fmap._children:
         pane = folium.map.CustomPane(RASTER_PANE, z_index=RASTER_PANE_Z, pointer_events=False)
-        pane._name = RASTER_PANE
-        fmap.add_child(pane, name=RASTER_PANE)
+        fmap.add_child(pane, name="geoplan_raster_pane")
     folium.raster_layers.ImageOverlay(
         overlay.image,
         bounds=[list(overlay.bounds[0]), list(overlay.bounds[1])],
@@ -223,9 +222,14 @@ def add_raster(fmap: folium.Map, overlay: RasterOverlay, opacity: float = 0.7) -
 
 
 def add_legends(fmap: folium.Map, bodies: Sequence[str]) -> None:
-    """One legend box holding every raster and choropleth legend."""
+    """One legend box holding every raster and choropleth legend; the layer control moved after the layers
+    added here (it lists them, so its script must come after theirs)."""
     if bodies:
         _Legend("<hr style='margin:4px 0'>".join(bodies)).add_to(fmap)
+    for name, child in list(fmap._children.items()):
+        if isinstance(child, folium.LayerControl):
+            del fmap._children[name]
+            fmap._children[name] = child
 
 
 def add_choropleth(fmap: folium.Map, frame: gpd.GeoDataFrame, choropleth: Choropleth) -> str:
