@@ -15,7 +15,6 @@ from geoplan.errors import InputError
 from geoplan.output import webmap, webmap_layers
 from geoplan.output.choropleth import classify
 
-
 RAMP_TRANSFORM = from_origin(107.0, 40.0, 0.01, 0.01)  # 0.01° pixels from 107°E, 40°N
 
 
