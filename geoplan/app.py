@@ -14,17 +14,27 @@ import tempfile
 from pathlib import Path
 
 import streamlit as st
+from shapely.geometry import Point
 
 from geoplan.atlas.build import build_layers
 from geoplan.atlas.schema import read_atlas
 from geoplan.errors import GeoplanError, InputError
 from geoplan.geocode.gazetteer import Gazetteer
+from geoplan.geocode.overlay import (
+    Overlay,
+    OverlayRecord,
+    current_user,
+    open_overlay,
+    precision_of,
+    with_overlay,
+)
 from geoplan.layers import load_layers
 from geoplan.output import selection, webmap, webmap_layers
 from geoplan.output.offline import asset_base
 from geoplan.resources import DEFAULT_ATLAS
 
 MAP_TITLE = "内蒙古五年规划地图"
+POINT, POLYGON = "点", "面"  # what a correction sets
 TITLES = {d.id: d.title for d in load_layers()}
 COLUMN_LABELS = {
     "layer": "图层",
@@ -69,10 +79,21 @@ def load_atlas(path: str, mtime: float) -> dict:
     return read_atlas(path)
 
 
-@st.cache_resource(show_spinner=False)
+def overlay() -> Overlay:
+    """The overlay corrections are saved to and read from ($GEOPLAN_OVERLAY, $GEOPLAN_DSN or the user's)."""
+    return open_overlay()
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _gazetteer(label: str, version: str, _store: Overlay) -> Gazetteer:
+    """The shipped gazetteer with the overlay on top, once per state of the overlay."""
+    return with_overlay(Gazetteer.load(), _store.records())
+
+
 def load_gazetteer() -> Gazetteer:
-    """The shipped gazetteer, loaded once for every session of the server."""
-    return Gazetteer.load()
+    """The gazetteer every part of the app uses: shipped records and the overlay's."""
+    store = overlay()
+    return _gazetteer(store.label, store.version(), store)
 
 
 def gazetteer_names():
@@ -108,8 +129,11 @@ def sidebar_source() -> tuple[dict, tuple]:
         path, mtime = DEFAULT_ATLAS, DEFAULT_ATLAS.stat().st_mtime
         atlas = load_atlas(str(path), mtime)
     uploaded = st.session_state.get("uploaded_layers")
-    token = (str(path), mtime, repr(st.session_state.get("ingested_all", ())))
-    return (selection.merge_atlases(atlas, uploaded) if uploaded else dict(atlas)), token
+    store = overlay()
+    token = (str(path), mtime, repr(st.session_state.get("ingested_all", ())), store.version())
+    shown = selection.merge_atlases(atlas, uploaded) if uploaded else dict(atlas)
+    moved = {record.place_id for record in store.records()}
+    return (selection.relocate(shown, load_gazetteer(), moved) if moved else shown), token
 
 
 def sidebar_filters(atlas: dict) -> selection.Filters:
@@ -388,24 +412,116 @@ def map_component(
     _atlas: dict | None = None,
 ) -> dict:
     """The map component's arguments for one state of the app (``key``: atlas, filters, base map, hit,
-    asset URL, rasters and choropleth), built once and then replayed, so an unchanged map is not rendered
-    again on a rerun."""
-    _atlas_token, _filters, basemap, _hit_repr, base, hidden = key[:6]
+    asset URL, drawing tool, rasters and choropleth), built once and then replayed, so an unchanged map is
+    not rendered again on a rerun."""
+    _atlas_token, _filters, basemap, _hit_repr, base, hidden, draw = key[:7]
     fmap = webmap.build_map(
-        _shown, basemap=basemap, tianditu=tianditu, highlight=_hit, asset_base=base, hidden=hidden
+        _shown, basemap=basemap, tianditu=tianditu, highlight=_hit, asset_base=base, hidden=hidden, draw=draw
     )
     draw_map_layers(fmap, _atlas or _shown, _extras)
     return webmap.st_folium_args(
-        fmap, key="map", height=620, use_container_width=True, returned_objects=["bounds"]
+        fmap,
+        key="map",
+        height=620,
+        use_container_width=True,
+        returned_objects=["bounds", "last_clicked", "last_active_drawing"],
     )
 
 
 @st.fragment
-def map_and_downloads(args: dict, shown: dict, bbox: tuple) -> None:
-    """The map, and the downloads of what it shows: panning or zooming reruns only this fragment (the
-    cached map is not redrawn), so the PNG/PDF download follows the view on screen."""
-    view = webmap.view_bounds(webmap.show_st_folium(args))
-    downloads(shown, view or bbox)
+def map_and_downloads(args: dict, shown: dict, bbox: tuple, hit: selection.SearchHit | None) -> None:
+    """The map, the downloads of what it shows and the correction panel: panning, zooming or clicking reruns
+    only this fragment (the cached map is not redrawn), so the PNG/PDF download follows the view on screen
+    and a click sets the point of the place being corrected."""
+    value = webmap.show_st_folium(args)
+    downloads(shown, webmap.view_bounds(value) or bbox)
+    correction_panel(webmap.clicked_point(value), webmap.drawn_polygon(value), hit)
+
+
+def correction_panel(clicked: tuple[float, float] | None, drawn, hit: selection.SearchHit | None) -> None:
+    """校正位置: pick a place, click the map to set its point (or draw its outline: a park, a reserve), add a
+    source note, save to the overlay (with the user and the time); the corrections so far, each with its undo."""
+    with st.expander("校正位置", expanded=bool(st.session_state.get("fix_query"))):
+        gazetteer = load_gazetteer()
+        query = st.text_input(
+            "要校正的地名", key="fix_query", placeholder=hit.label if hit else "如：潮格温都尔镇"
+        )
+        candidates = gazetteer.lookup(query.strip())[:10] if query.strip() else []
+        if query.strip() and not candidates:
+            st.info(f"地名库中没有“{query}”")
+        place = None
+        if candidates:
+            labels = [_place_label(gazetteer, c.place) for c in candidates]
+            index = st.selectbox(
+                "地名库记录", range(len(candidates)), format_func=labels.__getitem__, key="fix_place"
+            )
+            place = candidates[index or 0].place
+            st.caption(
+                f"现在的位置：{place.point.x:.5f}, {place.point.y:.5f}（{place.precision}；{place.geometry_source}）"
+            )
+        shape = st.radio("校正为", [POINT, POLYGON], key="fix_shape", horizontal=True)
+        if shape != st.session_state.get("fix_shape_shown", POINT):  # the map gains or drops the polygon tool
+            st.session_state["fix_shape_shown"] = shape
+            st.rerun(scope="app")
+        if clicked is not None and clicked != st.session_state.get("fix_click_seen"):  # a new click
+            st.session_state["fix_point"] = st.session_state["fix_click_seen"] = clicked
+        if drawn is not None and drawn.wkb != st.session_state.get("fix_drawn_seen"):  # a new outline
+            st.session_state["fix_polygon"], st.session_state["fix_drawn_seen"] = drawn, drawn.wkb
+        point = st.session_state.get("fix_point")
+        geometry = Point(*point) if shape == POINT and point else None
+        if shape == POLYGON:
+            geometry = st.session_state.get("fix_polygon")
+            where = geometry.representative_point() if geometry is not None else None
+            st.markdown(
+                f"新范围：**{len(geometry.exterior.coords) - 1} 个顶点**，内点 {where.x:.6f}, {where.y:.6f}"
+                if geometry is not None
+                else "用地图左上角的多边形工具画出范围。"
+            )
+        else:
+            st.markdown(
+                f"新位置：**{point[0]:.6f}, {point[1]:.6f}**" if point else "在地图上点击，设置新位置。"
+            )
+        note = st.text_input("来源说明", key="fix_note", placeholder="如：2023 年乡镇界，旗自然资源局")
+        user = st.text_input("校正人", value=current_user(), key="fix_user")
+        ready = place is not None and geometry is not None and note.strip() and user.strip()
+        if st.button("保存校正", key="fix_save", disabled=not ready, type="primary"):
+            record = OverlayRecord(
+                place_id=place.id,
+                name=place.name,
+                type=place.type,
+                parent_id=place.banner_id or place.league_id or "",
+                status="correction",
+                precision=precision_of(place.type, geometry),
+                geometry=geometry,
+                note=note.strip(),
+                imported_by=user.strip(),
+                source_file="geoplan app",
+            )
+            overlay().add([record])
+            st.session_state.pop("fix_point", None)
+            st.session_state.pop("fix_polygon", None)
+            spot = geometry.representative_point()
+            st.session_state["fix_saved"] = f"已保存：{place.name} → {spot.x:.6f}, {spot.y:.6f}"
+            st.rerun(scope="app")
+        if st.session_state.get("fix_saved"):
+            st.success(st.session_state["fix_saved"])
+        corrections = [r for r in overlay().records() if r.status == "correction"]
+        for record in reversed(corrections[-10:]):
+            left, right = st.columns([5, 1])
+            spot = record.geometry.representative_point()
+            left.markdown(
+                f"已校正：**{record.name}** → {spot.x:.6f}, {spot.y:.6f} · {record.imported_by} · "
+                f"{record.imported_at} · {record.note}"
+            )
+            if right.button("撤销", key=f"undo_{record.uid}"):
+                overlay().withdraw(record.uid, user=user.strip() or None)
+                st.session_state["fix_saved"] = f"已撤销：{record.name}"
+                st.rerun(scope="app")
+
+
+def _place_label(gazetteer: Gazetteer, place) -> str:
+    parents = " < ".join(p.name for p in gazetteer.parents(place) if p.type in ("banner", "league"))
+    return f"{place.name} · {place.type} · {parents}"
 
 
 def main() -> None:
@@ -440,13 +556,14 @@ def main() -> None:
         repr(hit),
         asset_base(st.get_option("server.baseUrlPath")),
         () if show_towns else ("towns",),
+        st.session_state.get("fix_shape") == POLYGON,  # the polygon tool, while a polygon is being drawn
         extras_token,
     )
     bbox = hit.bounds if hit is not None else selection.atlas_bounds(shown)
     args = map_component(
         key, webmap.tianditu_key(secrets()), _shown=shown, _hit=hit, _extras=extras, _atlas=atlas
     )
-    map_and_downloads(args, shown, bbox)
+    map_and_downloads(args, shown, bbox, hit)
     sidebar_counts(shown, counts_slot)
     sidebar_upload()
     if hit is not None:

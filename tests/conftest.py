@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.resources import DEFAULT_ATLAS, REFERENCE_PLANS
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_user_overlay(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """No test reads the overlay of whoever runs it: the user data folder is a temporary one, and neither
+    $GEOPLAN_OVERLAY nor $GEOPLAN_DSN leaks in (tests that want an overlay name it)."""
+    patch = pytest.MonkeyPatch()
+    patch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
+    patch.delenv("GEOPLAN_OVERLAY", raising=False)
+    patch.delenv("GEOPLAN_DSN", raising=False)
+    yield
+    patch.undo()
 
 
 @pytest.fixture(scope="session")

@@ -90,9 +90,10 @@ def test_opens_the_shipped_atlas(shipped):
     args = map_args(at)
     assert "L.map" in args["script"] and "geoplan-legend" in args["html"] + args["script"]
     assert all(link.startswith("/app/static/vendor/") for link in args["js_links"] + args["css_links"])
-    # The view is the one thing the map reports back: a pan or zoom reruns only the map's fragment (the
-    # downloads follow the view), never the whole script; tests/test_browser.py measures what that sends.
-    assert args["returned_objects"] == ["bounds"]
+    # The map reports back its view, a click and a drawn outline (the correction panel): each reruns only the
+    # map's fragment (the downloads follow the view), never the whole script; tests/test_browser.py measures
+    # what a pan sends.
+    assert args["returned_objects"] == ["bounds", "last_clicked", "last_active_drawing"]
     assert len(table(at)) == total
 
 
@@ -149,7 +150,7 @@ def test_the_map_downloads_follow_the_view_on_screen(small, deferred, monkeypatc
 
     def show(args):
         real_show(args)
-        assert args["returned_objects"] == ["bounds"]  # only the view comes back
+        assert args["returned_objects"] == ["bounds", "last_clicked", "last_active_drawing"]
         return reported
 
     boxes = []
@@ -215,7 +216,7 @@ def test_selecting_a_table_row_zooms_to_it_and_shows_its_details(small):
     assert any(c.value.startswith(f"定位：{row['name']}") for c in at.caption)
     script = map_args(at)["script"]
     assert "geoplan-highlight" in script and "fitBounds" in script
-    assert [e.label for e in at.expander] == [f"详情：{row['name']}"]
+    assert [e.label for e in at.expander if e.label != "校正位置"] == [f"详情：{row['name']}"]
     details = at.dataframe[0].value
     record = selection.feature_record(small[1], row["layer"], row["feature_id"])
     assert list(details["值"]) == list(record.values())

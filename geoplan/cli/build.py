@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from geoplan.cli.options import overwrite_option, plan_paths
+from geoplan.cli.options import load_gazetteer, overlay_options, overwrite_option, plan_paths
 from geoplan.errors import InputError
 
 
@@ -31,7 +31,16 @@ from geoplan.errors import InputError
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write the location report (JSON).",
 )
-def build(plans: tuple[Path, ...], out: Path, overwrite: bool, quiet: bool, report_path: Path | None) -> None:
+@overlay_options
+def build(
+    plans: tuple[Path, ...],
+    out: Path,
+    overwrite: bool,
+    quiet: bool,
+    report_path: Path | None,
+    overlay: str | None,
+    no_overlay: bool,
+) -> None:
     """Build the atlas of PLAN_OR_DIR... (plan files, or folders of them) into --out."""
     from geoplan.atlas.build import build_plans, report, write_atlas
 
@@ -42,6 +51,7 @@ def build(plans: tuple[Path, ...], out: Path, overwrite: bool, quiet: bool, repo
     paths = plan_paths(plans)
     if not paths:
         raise InputError("no .txt/.md/.pdf/.docx plan in " + ", ".join(map(str, plans)))
+    gazetteer = load_gazetteer(overlay, no_overlay)
     with click.progressbar(
         length=len(paths) + 1, label="Building atlas", file=None if not quiet else _Null(), show_pos=True
     ) as bar:
@@ -50,7 +60,7 @@ def build(plans: tuple[Path, ...], out: Path, overwrite: bool, quiet: bool, repo
             bar.label = f"Building atlas ({label})"
             bar.update(done - bar.pos)
 
-        layers, builds = build_plans(paths, progress=progress)
+        layers, builds = build_plans(paths, gazetteer, progress=progress)
     write_atlas(layers, out)
     summary = report(builds)
     if report_path:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from geoplan.errors import InputError
 from geoplan.resources import DEFAULT_ATLAS
 
 atlas_argument = click.argument(
@@ -26,3 +27,28 @@ def plan_paths(paths: tuple[Path, ...]) -> list[Path]:
         else:
             found.append(path)
     return found
+
+
+def overlay_options(command):
+    """``--overlay PATH|DSN`` and ``--no-overlay``: which overlay the command reads on top of the shipped
+    gazetteer (default: ``$GEOPLAN_OVERLAY``, else ``$GEOPLAN_DSN``, else the user's ``overlay.gpkg``)."""
+    command = click.option(
+        "--no-overlay", is_flag=True, help="Use the shipped gazetteer alone, without any overlay."
+    )(command)
+    return click.option(
+        "--overlay",
+        metavar="PATH|DSN",
+        default=None,
+        help="Overlay of imported and corrected places (a .gpkg, or a postgresql:// DSN).",
+    )(command)
+
+
+def load_gazetteer(overlay: str | None, no_overlay: bool):
+    """The shipped gazetteer with the chosen overlay's places on top (see :func:`overlay_options`)."""
+    from geoplan.geocode.gazetteer import Gazetteer
+    from geoplan.geocode.overlay import open_overlay, with_overlay
+
+    if no_overlay and overlay:
+        raise InputError("give either --overlay or --no-overlay, not both")
+    gazetteer = Gazetteer.load()
+    return gazetteer if no_overlay else with_overlay(gazetteer, open_overlay(overlay).records())

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from geoplan.cli.options import overwrite_option, plan_paths
+from geoplan.cli.options import load_gazetteer, overlay_options, overwrite_option, plan_paths
 from geoplan.errors import InputError
 from geoplan.io import atomic_path
 
@@ -23,9 +23,11 @@ from geoplan.io import atomic_path
     help="CSV file to write (default: standard output).",
 )
 @overwrite_option
-def places(plans: tuple[Path, ...], out: Path | None, overwrite: bool) -> None:
+@overlay_options
+def places(
+    plans: tuple[Path, ...], out: Path | None, overwrite: bool, overlay: str | None, no_overlay: bool
+) -> None:
     """Find and geocode every named place in PLANS (files or folders) as CSV."""
-    from geoplan.geocode.gazetteer import Gazetteer
     from geoplan.geocode.places import PLACE_COLUMNS, geoparse, place_rows
     from geoplan.read.plan import read
 
@@ -34,7 +36,7 @@ def places(plans: tuple[Path, ...], out: Path | None, overwrite: bool) -> None:
         raise InputError("no plan files (.txt/.md/.pdf/.docx) among the arguments")
     if out is not None and out.exists() and not overwrite:
         raise InputError(f"{out} exists; add --overwrite to replace it")
-    gazetteer = Gazetteer.load()
+    gazetteer = load_gazetteer(overlay, no_overlay)
     rows = []
     for path in paths:
         rows.extend(place_rows(geoparse(read(path, gazetteer), gazetteer)))

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from geoplan.cli import UsageFailure
-from geoplan.cli.options import atlas_argument, overwrite_option
+from geoplan.cli.options import atlas_argument, load_gazetteer, overlay_options, overwrite_option
 from geoplan.errors import InputError
 
 SUFFIX_FORMATS = {".png": "png", ".pdf": "pdf", ".svg": "svg", ".tif": "tif", ".tiff": "tif"}
@@ -61,6 +61,7 @@ def _split(values: tuple[str, ...]) -> list[str]:
 )
 @click.option("--world-file", is_flag=True, help="With a PNG: also write a world file (.pgw) and its CRS.")
 @overwrite_option
+@overlay_options
 def render(
     atlas: Path,
     out: Path,
@@ -80,10 +81,11 @@ def render(
     scheme: str | None,
     world_file: bool,
     overwrite: bool,
+    overlay: str | None,
+    no_overlay: bool,
 ) -> None:
     """Render ATLAS (default: layers/atlas.gpkg) as a map page; the format follows --out's suffix."""
     from geoplan.atlas.schema import read_atlas
-    from geoplan.geocode.gazetteer import Gazetteer
     from geoplan.output.render.compose import check_options, filter_layers, parse_bbox, render_report
 
     fmt = SUFFIX_FORMATS.get(out.suffix.lower())
@@ -127,7 +129,7 @@ def render(
         landscape=landscape,
         dpi=resolution,
         basemap=basemap,
-        gazetteer=Gazetteer.load(),
+        gazetteer=load_gazetteer(overlay, no_overlay),
         choropleth=choropleth,
         world_file=world_file,
     )

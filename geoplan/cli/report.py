@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from geoplan.cli.options import json_option, plan_paths
+from geoplan.cli.options import json_option, load_gazetteer, overlay_options, plan_paths
 from geoplan.errors import InputError
 
 
@@ -156,16 +156,16 @@ def build_report(parsed: list[Any]) -> list[ReportSection]:
 @click.command()
 @click.argument("plans", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @json_option
-def report(plans: tuple[Path, ...], as_json: bool) -> None:
+@overlay_options
+def report(plans: tuple[Path, ...], as_json: bool, overlay: str | None, no_overlay: bool) -> None:
     """Coverage report of the places found in PLANS (files or folders)."""
-    from geoplan.geocode.gazetteer import Gazetteer
     from geoplan.geocode.places import geoparse
     from geoplan.read.plan import read
 
     paths = plan_paths(plans)
     if not paths:
         raise InputError("no plan files (.txt/.md/.pdf/.docx) among the arguments")
-    gazetteer = Gazetteer.load()
+    gazetteer = load_gazetteer(overlay, no_overlay)
     parsed = [geoparse(read(path, gazetteer), gazetteer) for path in paths]
     sections = build_report(parsed)
     if as_json:

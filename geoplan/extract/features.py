@@ -47,7 +47,7 @@ class Located:
 
     geometry: BaseGeometry
     basis: str  # place point | parent centroid | waypoints | polygon | schematic | issuer area
-    precision: str  # point | town | banner | league | province | schematic
+    precision: str  # point | extent | town | banner | league | province | schematic
     places: tuple[Any, ...]  # the places the geometry comes from (empty for the issuer area)
     area_of: Any = None  # the issuer, for an issuer-area geometry
 
@@ -68,8 +68,22 @@ def _coarsest(places: Iterable[Any]) -> str:
 
 def _point_basis(place: Any) -> str:
     """'place point' when the place has its own coordinates, 'parent centroid' when it borrows its parent's."""
-    own = place.type in {"league", "banner", "province"} or place.precision in {"point", "town", "schematic"}
+    own = place.type in {"league", "banner", "province"} or place.precision in {
+        "point",
+        "extent",
+        "town",
+        "schematic",
+    }
+    own = own or place.extent is not None  # the centre of a sourced extent wider than 20 km
     return "place point" if own else "parent centroid"
+
+
+def place_geometry(place: Any) -> tuple[BaseGeometry, str]:
+    """The geometry a feature at one place takes, and its basis: an area's polygon (or schematic outline),
+    else the place's point."""
+    if place.type in AREA_TYPES and _is_polygonal(place.geometry):
+        return place.geometry, ("schematic" if place.precision == "schematic" else "polygon")
+    return place.point, _point_basis(place)
 
 
 def _corridor_line(corridors: Sequence[Any]) -> BaseGeometry | None:
@@ -93,11 +107,8 @@ def locate_project(project: Project, issuer: Any | None, issuer_ids: set[str]) -
     if not finer:
         return issuer_area(issuer, project.issuer_level)
     if len(finer) == 1:
-        place = finer[0]
-        if place.type in AREA_TYPES and _is_polygonal(place.geometry):
-            basis = "schematic" if place.precision == "schematic" else "polygon"
-            return Located(place.geometry, basis, place.precision, (place,))
-        return Located(place.point, _point_basis(place), place.precision, (place,))
+        geometry, basis = place_geometry(finer[0])
+        return Located(geometry, basis, finer[0].precision, (finer[0],))
     if all(p.type in AREA_TYPES and _is_polygonal(p.geometry) for p in finer):  # several deserts, reserves …
         basis = "schematic" if any(p.precision == "schematic" for p in finer) else "polygon"
         area = shapely.union_all([p.geometry for p in finer])
@@ -207,10 +218,7 @@ def place_row(
 
     ``provenance`` holds the plan fields and the first mention's chapter/section/page/excerpt.
     """
-    if place.type in AREA_TYPES and _is_polygonal(place.geometry):
-        geometry, basis = place.geometry, ("schematic" if place.precision == "schematic" else "polygon")
-    else:
-        geometry, basis = place.point, _point_basis(place)
+    geometry, basis = place_geometry(place)
     banner, league = _parent_names((place,), gazetteer)
     return {
         "feature_id": provenance["feature_id"],

@@ -30,6 +30,13 @@ VENDORED: tuple[tuple[str, str, str], ...] = (
     ("js", "leaflet", "leaflet/leaflet.js"),
     ("css", "leaflet_css", "leaflet/leaflet.css"),
 )
+#: Plugins the map may carry, by folium class name: their vendored ``(kind, name, path)`` assets.
+VENDORED_PLUGINS: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "Draw": (
+        ("js", "leaflet_draw_js", "leaflet-draw/leaflet.draw.js"),
+        ("css", "leaflet_draw_css", "leaflet-draw/leaflet.draw.css"),
+    ),
+}
 
 
 class OfflineAssetError(GeoplanError):
@@ -44,7 +51,8 @@ def asset_base(base_url_path: str | None = None) -> str:
 
 def vendored_files() -> list[Path]:
     """The files the map loads, on disk (each must exist)."""
-    return [VENDOR_DIR / rel for _, _, rel in VENDORED]
+    plugins = [asset for assets in VENDORED_PLUGINS.values() for asset in assets]
+    return [VENDOR_DIR / rel for _, _, rel in (*VENDORED, *plugins)]
 
 
 def _elements(root: branca.element.Element) -> Iterator[branca.element.Element]:
@@ -57,14 +65,19 @@ def localize(fmap: folium.Map, base: str = DEFAULT_ASSET_BASE) -> folium.Map:
     """Point every element of ``fmap`` at the vendored assets (in place; returns ``fmap``).
 
     The map itself gets Leaflet only (folium's jQuery/Bootstrap/awesome-markers defaults are not used by
-    geoplan's maps).  Any other element that declares JS/CSS raises :class:`OfflineAssetError`.
+    geoplan's maps), a vendored plugin (:data:`VENDORED_PLUGINS`) its own copies.  Any other element that
+    declares JS/CSS raises :class:`OfflineAssetError`.
     """
     js = [(name, f"{base}/{rel}") for kind, name, rel in VENDORED if kind == "js"]
     css = [(name, f"{base}/{rel}") for kind, name, rel in VENDORED if kind == "css"]
     for element in _elements(fmap):
+        plugin = VENDORED_PLUGINS.get(type(element).__name__)
         if element is fmap:
             element.default_js = list(js)
             element.default_css = list(css)
+        elif plugin is not None:
+            element.default_js = [(name, f"{base}/{rel}") for kind, name, rel in plugin if kind == "js"]
+            element.default_css = [(name, f"{base}/{rel}") for kind, name, rel in plugin if kind == "css"]
         elif isinstance(element, JSCSSMixin) and (element.default_js or element.default_css):
             raise OfflineAssetError(
                 f"{type(element).__name__} needs assets that are not vendored: "

@@ -9,6 +9,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import geopandas as gpd
 import pandas as pd
@@ -297,3 +298,42 @@ def feature_record(atlas: Atlas, layer_id: str, key: str) -> dict[str, str]:
         return {}
     row = rows.iloc[0].drop(labels=[frame.geometry.name])
     return {name: "" if pd.isna(value) else str(value) for name, value in row.items()}
+
+
+#: bases a project row keeps when it stood at one place: only those rows follow a moved place
+_ONE_PLACE_BASES = frozenset({"place point", "parent centroid", "polygon"})
+
+
+def relocate(atlas: Atlas, gazetteer: Any, place_ids: Iterable[str]) -> dict[str, gpd.GeoDataFrame]:
+    """The atlas with the places ``place_ids`` (as ``gazetteer`` now has them: an overlay's corrections) moved:
+    their base-layer rows, and the thematic rows that stand at that one place, take the new geometry,
+    precision, basis and source. A rebuild (``geoplan build``) gives the same for every other feature."""
+    from geoplan.extract.features import place_geometry
+
+    moved = {pid: gazetteer.get(pid) for pid in place_ids if pid in gazetteer}
+    result = {}
+    for layer_id, frame in atlas.items():
+        key = "place_id" if "place_id" in frame.columns else "place_ids"
+        if key not in frame.columns or not moved:
+            result[layer_id] = frame
+            continue
+        hits = frame[key].astype(str).isin(moved)
+        if key == "place_ids" and "geometry_basis" in frame.columns:
+            hits &= frame["geometry_basis"].isin(_ONE_PLACE_BASES)
+        if not hits.any():
+            result[layer_id] = frame
+            continue
+        frame = frame.copy()
+        for index in frame.index[hits]:
+            place = moved[str(frame.at[index, key])]
+            if key == "place_id":
+                frame.at[index, "geometry"] = place.geometry
+                frame.at[index, "geometry_source"] = place.geometry_source
+            else:
+                geometry, basis = place_geometry(place)
+                frame.at[index, "geometry"] = geometry
+                frame.at[index, "geometry_basis"] = basis
+                frame.at[index, "approximate"] = int(place.precision in APPROXIMATE_PRECISIONS)
+            frame.at[index, "precision"] = place.precision
+        result[layer_id] = frame
+    return result

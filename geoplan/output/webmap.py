@@ -56,6 +56,7 @@ TOOLTIP_ONLY = frozenset({"towns"})
 
 PRECISION_LABELS = {
     "point": "精确点位",
+    "extent": "范围中心（20公里内）",
     "town": "乡镇级",
     "banner": "旗县级（约略）",
     "league": "盟市级（约略）",
@@ -493,13 +494,14 @@ def build_map(
     focus: tuple[float, float, float, float] | None = None,
     asset_base: str = DEFAULT_ASSET_BASE,
     hidden: tuple[str, ...] = ("towns",),
+    draw: bool = False,
 ) -> folium.Map:
     """A folium map of ``atlas`` (already filtered) with base maps, layer control and legend.
 
     ``highlight`` marks a search hit and zooms to it; otherwise ``focus`` (bounds) or the atlas extent is
     shown.  Layers in ``hidden`` are not sent at all (the app offers them as a sidebar switch): a hidden
     overlay would still cost the browser its bytes and one Leaflet object per feature.  The legend lists
-    them as switched off.
+    them as switched off.  ``draw`` adds a polygon tool (Leaflet.draw), for outlining a park or reserve.
     """
     choices = basemaps(tianditu)
     if basemap not in choices:
@@ -544,6 +546,17 @@ def build_map(
     folium.LayerControl(collapsed=False, position="bottomright").add_to(fmap)
     fmap.get_root().header.add_child(folium.Element(f"<style>{CONTROL_CSS}</style>"), name="geoplan_css")
     Legend(legend_html(drawn, left_out)).add_to(fmap)
+    if draw:
+        from folium.plugins import Draw
+
+        Draw(
+            draw_options={
+                k: k == "polygon"
+                for k in ("polyline", "rectangle", "circle", "marker", "circlemarker", "polygon")
+            },
+            edit_options={"edit": False, "remove": False},
+            position="topleft",
+        ).add_to(fmap)
     return localize(fmap, asset_base)
 
 
@@ -621,6 +634,27 @@ def view_bounds(value: object) -> tuple[float, float, float, float] | None:
     except (KeyError, TypeError, ValueError):
         return None
     return box if box[0] < box[2] and box[1] < box[3] else None  # type: ignore[return-value]
+
+
+def clicked_point(value: object) -> tuple[float, float] | None:
+    """``(lon, lat)`` of the last click on the map st_folium reported (its ``last_clicked``); None if none."""
+    clicked = value.get("last_clicked") if isinstance(value, Mapping) else None
+    try:
+        return float(clicked["lng"]), float(clicked["lat"])
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def drawn_polygon(value: object):
+    """The polygon last drawn on the map (st_folium's ``last_active_drawing``), as shapely; None if none."""
+    from shapely.geometry import shape
+
+    drawing = value.get("last_active_drawing") if isinstance(value, Mapping) else None
+    try:
+        geometry = shape(drawing["geometry"])
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+    return geometry if geometry.geom_type == "Polygon" and geometry.is_valid else None
 
 
 def map_html(fmap: folium.Map) -> str:
