@@ -24,10 +24,11 @@ from matplotlib.colors import to_hex
 
 from geoplan.errors import InputError
 from geoplan.output.choropleth import NO_DATA_COLOR, NO_DATA_LABEL, Choropleth
+from geoplan.read.limits import LIMITS
 
 WEB_CRS = "EPSG:3857"
 #: largest GeoTIFF the app accepts (bytes), and the most pixels it will read
-MAX_RASTER_BYTES = 64 * 1024 * 1024
+MAX_RASTER_BYTES = LIMITS["geotiff"].max_bytes
 MAX_RASTER_PIXELS = 200_000_000
 #: longest side of the reprojected image sent to the browser
 MAX_OVERLAY_SIDE = 1600
