@@ -1,6 +1,6 @@
 """Run every benchmark (``bench/bench_*.py``) in its own process and print a summary.
 
-Usage: ``python bench/run.py [NAME ...]`` (names without the ``bench_`` prefix, e.g. ``read build``).
+Usage: ``python bench/run.py [NAME ...]`` (names without the ``bench_`` prefix, e.g. ``read build raster``).
 Each benchmark writes its measurements to ``bench/results/<name>.json``; this script gathers them into
 ``bench/results/summary.json``.
 """

@@ -30,7 +30,7 @@ from geoplan.geocode.overlay import (
     with_overlay,
 )
 from geoplan.layers import load_layers
-from geoplan.output import selection, webmap
+from geoplan.output import selection, webmap, webmap_layers
 from geoplan.output.offline import asset_base
 from geoplan.resources import DEFAULT_ATLAS
 
@@ -339,16 +339,148 @@ def feature_list(rows) -> None:
     )
 
 
+def uploaded_raster(upload) -> webmap_layers.RasterOverlay | None:
+    """The uploaded GeoTIFF reprojected for the web map (once per file), or None with the error shown."""
+    token = (upload.name, upload.size, hashlib.sha256(upload.getvalue()).hexdigest()[:16])
+    cache = st.session_state.setdefault("raster_overlays", {})
+    if token not in cache:
+        try:
+            webmap_layers.check_raster_size(upload.size, upload.name)
+            bar = st.sidebar.progress(0.0, text="读取栅格…")
+            cache[token] = webmap_layers.raster_overlay(
+                upload.getvalue(), upload.name, progress=lambda share, text: bar.progress(share, text=text)
+            )
+            bar.empty()
+        except InputError as error:
+            st.sidebar.error(str(error))
+            return None
+    return cache[token]
+
+
+def density_raster(atlas: dict, token: tuple, layer: str, weight: str | None, res_km: int):
+    """The density surface of one layer (once per atlas and choice), drawn with a progress bar."""
+    from geoplan.output.raster import density
+
+    key = (token, layer, weight, res_km)
+    cache = st.session_state.setdefault("density_overlays", {})
+    if key not in cache:
+        bar = st.sidebar.progress(0.0, text="计算密度面…")
+        grid = density(
+            atlas,
+            [layer],
+            res=res_km * 1000.0,
+            crs=webmap_layers.WEB_CRS,
+            bandwidth=20_000.0,
+            weight=weight,
+            progress=lambda done, total, _label: bar.progress(
+                min(1.0, done / max(total, 1)), text="计算密度面…"
+            ),
+        )
+        name = f"{TITLES.get(layer, layer)} 密度"
+        cache[key] = webmap_layers.density_overlay(grid, name)
+        bar.empty()
+    return cache[key]
+
+
+def sidebar_choropleth(atlas: dict):
+    """A choropleth of a summary field; the class count must be chosen (no default)."""
+    from geoplan.atlas.summary import summary_fields
+    from geoplan.output.choropleth import SCHEMES, classify
+
+    areas = st.sidebar.radio(
+        "分区", ["banners", "leagues"], format_func=TITLES.get, key="ch_areas", horizontal=True
+    )
+    if areas not in atlas:
+        return None
+    fields = summary_fields(atlas[areas])
+    field = st.sidebar.selectbox("分级设色字段", fields, index=None, key="ch_field", placeholder="不显示")
+    if field is None:
+        return None
+    scheme = st.sidebar.selectbox("分级方法", list(SCHEMES), format_func=SCHEMES.get, key="ch_scheme")
+    classes = st.sidebar.selectbox(
+        "级数", range(2, 10), index=None, key="ch_classes", placeholder="请选择级数"
+    )
+    if classes is None:
+        st.sidebar.info("选择级数后显示分级设色图")
+        return None
+    try:
+        return classify(atlas, field, scheme=scheme, k=classes, areas=areas)
+    except InputError as error:
+        st.sidebar.error(str(error))
+        return None
+
+
+def sidebar_map_layers(atlas: dict, token: tuple) -> tuple[tuple, dict]:
+    """Rasters (an uploaded GeoTIFF, a density surface) and a choropleth to draw under the vector layers:
+    (a token naming them for the map's cache, what to draw)."""
+    st.sidebar.header("栅格与分级设色")
+    extras: dict = {"rasters": [], "choropleth": None}
+    upload = st.sidebar.file_uploader(
+        "GeoTIFF 栅格（DEM、土地利用、已配准的规划图…）", type=["tif", "tiff"], key="raster"
+    )
+    opacity = st.sidebar.slider("栅格不透明度", 0.1, 1.0, 0.7, 0.05, key="raster_opacity")
+    if upload is not None:
+        overlay = uploaded_raster(upload)
+        if overlay is not None:
+            extras["rasters"].append(overlay)
+    thematic = [d.id for d in load_layers() if d.group == "thematic" and d.id in atlas]
+    density_layer = st.sidebar.selectbox(
+        "项目密度面", thematic, index=None, format_func=TITLES.get, key="density_layer", placeholder="不显示"
+    )
+    if density_layer is not None:
+        from geoplan.output.raster import weight_fields
+
+        weight = st.sidebar.selectbox(
+            "权重",
+            ["count", *weight_fields()],
+            key="density_weight",
+            format_func=lambda w: "项目数" if w == "count" else w,
+        )
+        try:
+            extras["rasters"].append(
+                density_raster(atlas, token, density_layer, None if weight == "count" else weight, 5)
+            )
+        except InputError as error:
+            st.sidebar.error(str(error))
+    extras["choropleth"] = sidebar_choropleth(atlas)
+    extras["opacity"] = opacity
+    names = tuple(o.name for o in extras["rasters"])
+    chosen = extras["choropleth"]
+    return (names, opacity, chosen and (chosen.areas, chosen.field, chosen.scheme, chosen.k)), extras
+
+
+def draw_map_layers(fmap, atlas: dict, extras: dict | None) -> None:
+    """Add the rasters and the choropleth of :func:`sidebar_map_layers` to the map, with their legends."""
+    if not extras:
+        return
+    legends = []
+    for overlay in extras["rasters"]:
+        webmap_layers.add_raster(fmap, overlay, extras["opacity"])
+        legends.append(overlay.legend)
+    chosen = extras["choropleth"]
+    if chosen is not None:
+        legends.append(webmap_layers.add_choropleth(fmap, atlas[chosen.areas], chosen))
+    webmap_layers.add_legends(fmap, legends)
+
+
 @st.cache_resource(max_entries=32, show_spinner="绘制地图…")
-def map_component(key: tuple, tianditu: str | None, _shown: dict, _hit: selection.SearchHit | None) -> dict:
+def map_component(
+    key: tuple,
+    tianditu: str | None,
+    _shown: dict,
+    _hit: selection.SearchHit | None,
+    _extras: dict | None = None,
+    _atlas: dict | None = None,
+) -> dict:
     """The map component's arguments for one state of the app (``key``: atlas path and mtime, filters, base
-    map, hit, asset URL), built once for every session and then replayed: an unchanged map is not rendered
-    again, and ten sessions opening the same atlas share one copy (a resource, not pickled per hit; callers
-    must not mutate it)."""
-    _atlas, _filters, basemap, _hit_repr, base, hidden, draw = key
+    map, hit, asset URL, drawing tool, rasters and choropleth), built once for every session and then
+    replayed: an unchanged map is not rendered again, and ten sessions opening the same atlas share one copy
+    (a resource, not pickled per hit; callers must not mutate it)."""
+    _atlas_token, _filters, basemap, _hit_repr, base, hidden, draw = key[:7]
     fmap = webmap.build_map(
         _shown, basemap=basemap, tianditu=tianditu, highlight=_hit, asset_base=base, hidden=hidden, draw=draw
     )
+    draw_map_layers(fmap, _atlas or _shown, _extras)
     return webmap.st_folium_args(
         fmap,
         key="map",
@@ -471,6 +603,8 @@ def main() -> None:
     towns = len(shown.get("towns", ()))
     show_towns = st.sidebar.toggle(f"显示乡镇点位（{towns}）", key="show_towns", disabled=not towns)
 
+    extras_token, extras = sidebar_map_layers(atlas, token)
+
     st.title(MAP_TITLE)
     rows = selection.feature_table(shown)
     focus = table_focus(shown, rows)
@@ -485,11 +619,13 @@ def main() -> None:
         asset_base(st.get_option("server.baseUrlPath")),
         () if show_towns else ("towns",),
         st.session_state.get("fix_shape") == POLYGON,  # the polygon tool, while a polygon is being drawn
+        extras_token,
     )
     bbox = hit.bounds if hit is not None else selection.atlas_bounds(shown)
-    map_and_downloads(
-        map_component(key, webmap.tianditu_key(secrets()), _shown=shown, _hit=hit), shown, bbox, hit
+    args = map_component(
+        key, webmap.tianditu_key(secrets()), _shown=shown, _hit=hit, _extras=extras, _atlas=atlas
     )
+    map_and_downloads(args, shown, bbox, hit)
     sidebar_counts(shown, counts_slot)
     sidebar_upload()
     if hit is not None:

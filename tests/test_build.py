@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from geoplan.atlas.build import build_plans, report, write_atlas
 from geoplan.atlas.schema import BASE_COLUMNS, FEATURE_COLUMNS, read_atlas
+from geoplan.atlas.summary import scopes, summary_columns
 from geoplan.cli import cli
 from geoplan.layers import load_layers
 
@@ -31,6 +32,9 @@ def test_every_layer_with_its_columns(layers):
     for definition in load_layers():
         frame = layers[definition.id]
         columns = BASE_COLUMNS if definition.group == "base" else FEATURE_COLUMNS
+        if definition.id in ("leagues", "banners"):  # plus the per-plan summaries, after the base columns
+            thematic = [d.id for d in load_layers() if d.group == "thematic"]
+            columns = [*columns, *(c for s in scopes(layers) for c in summary_columns(s.key, thematic))]
         assert list(frame.columns) == [*columns, "geometry"], definition.id
         assert frame.crs == "EPSG:4326"
         assert len(frame) > 0, definition.id

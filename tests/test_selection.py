@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import geopandas as gpd
 import pytest
-from shapely.geometry import Point
+from shapely.geometry import LineString, Point
 
 from geoplan.atlas.schema import BASE_COLUMNS, FEATURE_COLUMNS, read_atlas
 from geoplan.output import selection
@@ -236,3 +236,12 @@ def test_plans_filter_and_named_in_n_plans_read_the_plans_list():
     assert selection.plan_counts(atlas) == [1, 2]
     assert selection.sources_rows('[{"plan": "a.txt", "page": 3}]') == [{"plan": "a.txt", "page": "3"}]
     assert selection.sources_rows("not json") == []
+
+
+def test_the_view_is_the_region_not_a_corridor_running_on_beyond_it(shipped):
+    """A line of the atlas that runs on into another province does not widen the view past the leagues."""
+    far = shipped["infrastructure"].head(1).copy()
+    far["geometry"] = [LineString([(110.0, 40.0), (113.0, 28.0)])]  # on to 湖南
+    atlas = {"leagues": shipped["leagues"], "infrastructure": far}
+    assert selection.atlas_bounds(atlas) == tuple(float(v) for v in shipped["leagues"].total_bounds)
+    assert selection.atlas_bounds({"infrastructure": far}) == (110.0, 28.0, 113.0, 40.0)

@@ -20,9 +20,11 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 import pyogrio
+from shapely.geometry import box
 
 from geoplan.atlas.links import link_features, merge_linked
 from geoplan.atlas.schema import BASE_COLUMNS, CRS, FEATURE_COLUMNS, places_frame
+from geoplan.atlas.summary import summarise
 from geoplan.errors import AtlasError, GeoplanError, InputError
 from geoplan.extract.features import issuer_area, locate_project, place_row, project_row
 from geoplan.extract.projects import Project, extract_projects, location_report, provenance_at
@@ -167,12 +169,28 @@ def _frame(rows: list[dict[str, Any]], columns: dict[str, str]) -> gpd.GeoDataFr
 _BASE_TYPES = {"leagues": ("league",), "banners": ("banner",)}
 
 
+#: How far (degrees) beyond the region's bounding box a named place still goes on the map: the facing ports
+#: and towns across the border do, a far country or province (美国, 广东) stays in ``geoplan places`` only.
+NEAR_REGION_DEG = 2.0
+
+
+def _near_the_region(frame: gpd.GeoDataFrame, gazetteer_frame: gpd.GeoDataFrame) -> pd.Series:
+    """Rows of ``frame`` whose geometry lies within :data:`NEAR_REGION_DEG` of the region's bounding box."""
+    region = gazetteer_frame[gazetteer_frame["type"] == "league"]
+    if region.empty or frame.empty:
+        return pd.Series(True, index=frame.index)
+    minx, miny, maxx, maxy = region.total_bounds
+    near = box(minx - NEAR_REGION_DEG, miny - NEAR_REGION_DEG, maxx + NEAR_REGION_DEG, maxy + NEAR_REGION_DEG)
+    return frame.geometry.intersects(near)
+
+
 def _base_frame(
     gazetteer_frame: gpd.GeoDataFrame, layer: LayerDef, named: dict[str, set[str]]
 ) -> gpd.GeoDataFrame:
     """A base layer from the gazetteer: leagues, banners, towns, or every place the plans name."""
     if layer.id == "places":
         frame = gazetteer_frame[gazetteer_frame["place_id"].isin(named)]
+        frame = frame[_near_the_region(frame, gazetteer_frame)]
     else:
         types = layer.place_types or _BASE_TYPES.get(layer.id, (layer.id,))
         frame = gazetteer_frame[gazetteer_frame["type"].isin(types)]
@@ -222,7 +240,8 @@ def build_layers(
 
 def assemble_layers(builds: Sequence[PlanBuild], gazetteer: Any) -> dict[str, gpd.GeoDataFrame]:
     """Sort the plans' rows into the layers of ``layers.yaml``, in file order; the features of one linked
-    project (:mod:`geoplan.atlas.links`) become one row that lists every plan and source."""
+    project (:mod:`geoplan.atlas.links`) become one row that lists every plan and source; the leagues and
+    banners carry the per-plan summary columns of :func:`geoplan.atlas.summary.summarise`."""
     named: dict[str, set[str]] = {}
     for build in builds:
         for place_id in build.named_place_ids:
@@ -238,7 +257,7 @@ def assemble_layers(builds: Sequence[PlanBuild], gazetteer: Any) -> dict[str, gp
             layers[layer.id] = _base_frame(gazetteer_frame, layer, named)
         else:
             layers[layer.id] = _frame(rows_by_layer.get(layer.id, []), FEATURE_COLUMNS)
-    return layers
+    return summarise(layers)
 
 
 def report(builds: Sequence[PlanBuild]) -> dict[str, Any]:

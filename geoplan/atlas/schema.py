@@ -2,8 +2,10 @@
 
 CONTRACT (stable; the app, the exports and the static maps read it): a GeoPackage whose tables are
 the layers of ``layers/layers.yaml``, each with one geometry type (a mixed layer as
-``<id>_point``/``_line``/``_polygon``, see :mod:`geoplan.atlas.tables`), plus QGIS ``layer_styles``.  Thematic layers carry :data:`FEATURE_COLUMNS`;
-base layers carry :data:`BASE_COLUMNS`.  ``read_atlas`` returns ``{layer_id: GeoDataFrame}``.
+``<id>_point``/``_line``/``_polygon``, see :mod:`geoplan.atlas.tables`), plus QGIS ``layer_styles``.
+Thematic layers carry :data:`FEATURE_COLUMNS`; base layers carry :data:`BASE_COLUMNS`, and ``leagues`` and
+``banners`` also the per-plan summary columns ``<scope>_<metric>`` of :mod:`geoplan.atlas.summary`.
+``read_atlas`` returns ``{layer_id: GeoDataFrame}``.
 """
 
 from __future__ import annotations

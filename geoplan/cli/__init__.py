@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "build": "geoplan.cli.build:build",
     "export": "geoplan.cli.export:export",
     "render": "geoplan.cli.render:render",
+    "raster": "geoplan.cli.raster:raster",
     "store": "geoplan.cli.store:store",
     "app": "geoplan.cli.app:app",
 }

@@ -11,7 +11,7 @@ from geoplan.cli.options import atlas_argument, load_gazetteer, overlay_options,
 from geoplan.errors import InputError
 from geoplan.io import check_targets
 
-SUFFIX_FORMATS = {".png": "png", ".pdf": "pdf", ".svg": "svg"}
+SUFFIX_FORMATS = {".png": "png", ".pdf": "pdf", ".svg": "svg", ".tif": "tif", ".tiff": "tif"}
 
 
 class _OneLineErrors(click.Command):
@@ -32,7 +32,11 @@ def _split(values: tuple[str, ...]) -> list[str]:
 @click.command("render", cls=_OneLineErrors)
 @atlas_argument
 @click.option(
-    "--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="map.png|pdf|svg"
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="map.png|pdf|svg, or map.tif: the map frame as a GeoTIFF in the map's CRS.",
 )
 @click.option("--layers", "layer_ids", multiple=True, help="Layer ids to draw (comma-separated or repeated).")
 @click.option("--plan", "plans", multiple=True, help="Only features of these plans (file name or stem).")
@@ -49,6 +53,19 @@ def _split(values: tuple[str, ...]) -> list[str]:
 @click.option("--title", default=None, help="Map title (default: from the plans or the place).")
 @click.option("--subtitle", default=None, help="Subtitle (default: feature counts).")
 @click.option("--basemap", default="none", show_default=True, help="none (vector basemap) or tiles.")
+@click.option(
+    "--choropleth", "field", default=None, help="Fill the areas by this summary field (e.g. p003_invest_yi)."
+)
+@click.option(
+    "--areas", default="banners", show_default=True, help="Areas of the choropleth: banners or leagues."
+)
+@click.option(
+    "--classes", type=int, default=None, help="Class count of the choropleth (2-9; required with it)."
+)
+@click.option(
+    "--scheme", default=None, help="Choropleth classes: quantiles or natural_breaks (required with it)."
+)
+@click.option("--world-file", is_flag=True, help="With a PNG: also write a world file (.pgw) and its CRS.")
 @overwrite_option
 @overlay_options
 def render(
@@ -65,6 +82,11 @@ def render(
     title: str | None,
     subtitle: str | None,
     basemap: str,
+    field: str | None,
+    areas: str,
+    classes: int | None,
+    scheme: str | None,
+    world_file: bool,
     overwrite: bool,
     overlay: str | None,
     no_overlay: bool,
@@ -75,7 +97,7 @@ def render(
 
     fmt = SUFFIX_FORMATS.get(out.suffix.lower())
     if fmt is None:
-        raise InputError(f"{out}: unknown map format; use a .png, .pdf or .svg file name")
+        raise InputError(f"{out}: unknown map format; use a .png, .pdf, .svg or .tif file name")
     if place and bbox:
         raise InputError("give either --place or --bbox, not both")
     try:
@@ -85,10 +107,24 @@ def render(
     paper = paper.upper()
     check_options(fmt, paper, resolution, basemap)
     check_targets([out], overwrite=overwrite)
+    if world_file and fmt != "png":
+        raise InputError("--world-file goes with a .png map")
+    if field is None and (classes is not None or scheme is not None):
+        raise InputError("--classes and --scheme go with --choropleth FIELD")
+    if field is not None and scheme is None:
+        raise InputError("--choropleth needs --scheme (quantiles or natural_breaks) and --classes")
     box = parse_bbox(bbox) if bbox else None
+    atlas_layers = read_atlas(atlas)
+    choropleth = None
+    if field is not None:
+        from geoplan.output.choropleth import classify
+
+        choropleth = classify(atlas_layers, field, scheme=scheme, k=classes, areas=areas)
     layers = filter_layers(
-        read_atlas(atlas), _split(layer_ids) or None, _split(plans) or None, _split(periods) or None
+        atlas_layers, _split(layer_ids) or None, _split(plans) or None, _split(periods) or None
     )
+    if choropleth is not None and choropleth.areas not in layers:
+        layers[choropleth.areas] = atlas_layers[choropleth.areas]
     summary = render_report(
         layers,
         out,
@@ -103,6 +139,8 @@ def render(
         basemap=basemap,
         gazetteer=load_gazetteer(overlay, no_overlay),
         overwrite=overwrite,
+        choropleth=choropleth,
+        world_file=world_file,
     )
     for note in summary.notes:
         click.echo(f"note: {note}", err=True)

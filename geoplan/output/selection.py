@@ -332,8 +332,11 @@ def feature_bounds(atlas: Atlas, layer_id: str, key: str) -> tuple[float, float,
 
 
 def atlas_bounds(atlas: Atlas) -> tuple[float, float, float, float] | None:
-    """Bounds of every non-empty layer together; None for an empty atlas."""
-    boxes = [frame.total_bounds for frame in atlas.values() if not frame.empty]
+    """The extent to show: the leagues and banners the atlas holds (the region, or the leagues a filter
+    kept), else every non-empty layer together; None for an empty atlas.  A corridor running on to another
+    province or a place across the border does not widen the view past the region."""
+    frames = [atlas[name] for name in ("leagues", "banners") if name in atlas and not atlas[name].empty]
+    boxes = [frame.total_bounds for frame in frames or [f for f in atlas.values() if not f.empty]]
     if not boxes:
         return None
     return (

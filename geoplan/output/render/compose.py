@@ -44,6 +44,7 @@ from geoplan.errors import GeoplanError, InputError, RenderError, UnsupportedFor
 from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.io import atomic_path
 from geoplan.layers import LayerDef, load_layers
+from geoplan.output.choropleth import Choropleth
 from geoplan.output.render.data import (
     PlaceExtent,
     label_candidates,
@@ -65,8 +66,9 @@ from geoplan.output.render.furniture import (
     inset_bounds,
     map_axes,
 )
+from geoplan.output.render.georef import draw_choropleth, save_geotiff, write_world_file
 from geoplan.output.render.labels import place_labels
-from geoplan.output.render.layout import Layout, layout_for, pick_corners, wrap_text
+from geoplan.output.render.layout import Layout, free_corner, layout_for, pick_corners, wrap_text
 from geoplan.output.render.symbols import (
     WATER_BAND,
     WATER_BAND_WIDTH,
@@ -88,7 +90,7 @@ MAP_CRS = CRS.from_proj4(
 )
 MAP_CRS_NAME = "兰伯特等角圆锥投影（标准纬线40°N、50°N，中央经线112°E）"
 PAPER_MM: dict[str, tuple[float, float]] = {"A4": (210.0, 297.0), "A3": (297.0, 420.0)}
-FORMATS = ("png", "pdf", "svg")
+FORMATS = ("png", "pdf", "svg", "tif")
 BASEMAPS = ("none", "tiles")
 DPI_RANGE = (50, 1200)
 MIN_SPAN_M = 30_000.0
@@ -305,6 +307,7 @@ def compose_map(
     tile_source: str = DEFAULT_TILES,
     today: dt.date | None = None,
     gazetteer: Gazetteer | None = None,
+    choropleth: Choropleth | None = None,
 ) -> MapComposition:
     """Build the map figure (call inside :func:`matplotlib.rc_context` of :func:`geoplan.output.render.fonts.cjk_rc`)."""
     check_options("png", paper, dpi, basemap)
@@ -376,6 +379,13 @@ def compose_map(
 
     # furniture: inset in the emptiest corner, scale bar and north arrow in free corners
     corners = pick_corners(projected, extent)
+    choropleth_lines = (
+        draw_choropleth(
+            ax, projected_full[choropleth.areas], choropleth, free_corner(corners), units_per_px * 0.5
+        )
+        if choropleth is not None
+        else []
+    )
     inset_ax = None
     if region is not None:
         inset_rect = layout.inset_rect_mm(corners.inset, inset_bounds(region, extent))
@@ -466,7 +476,7 @@ def compose_map(
         source=source_artist,
         date=date_artist,
         legend=legend,
-        legend_labels=legend_labels,
+        legend_labels=[*choropleth_lines, *legend_labels],
         scale_bar=scale_bar,
         north_arrow=north_arrow,
         inset=inset_ax,
@@ -728,12 +738,16 @@ def render_map(
     dpi: int = 200,
     basemap: str = "none",
     gazetteer: Gazetteer | None = None,
+    choropleth: Choropleth | None = None,
 ) -> None:
     """Render the atlas layers as a finished map page to ``out`` (a path, written atomically, or a binary file).
 
     ``bbox`` is (minx, miny, maxx, maxy) in degrees; ``place`` a league, banner or gazetteer place to zoom
     to; ``basemap='tiles'`` draws web tiles when they load and falls back to the vector basemap otherwise.
     ``gazetteer`` adds its lakes and rivers under the map and its places to ``place``'s search.
+    ``choropleth`` (:func:`geoplan.output.choropleth.classify`) fills the leagues or banners by class.
+    ``fmt='tif'`` writes the map frame as a GeoTIFF in :data:`MAP_CRS` (see
+    :mod:`geoplan.output.render.georef`).
     """
     render_report(
         layers,
@@ -748,6 +762,7 @@ def render_map(
         dpi=dpi,
         basemap=basemap,
         gazetteer=gazetteer,
+        choropleth=choropleth,
     )
 
 
@@ -757,16 +772,27 @@ def render_report(
     *,
     fmt: str = "png",
     overwrite: bool = True,
+    world_file: bool = False,
     **options: object,
 ) -> RenderSummary:
-    """:func:`render_map` that also returns a summary (counts, basemap used, notes such as a tile fallback).
-    Without ``overwrite`` an existing ``out`` is never replaced."""
+    """:func:`render_map` that also returns a summary (counts, basemap used, notes such as a tile fallback);
+    ``world_file`` adds a world file and CRS beside a PNG written to a path.  Without ``overwrite`` an
+    existing ``out`` is never replaced."""
     check_options(
         fmt, str(options.get("paper", "A4")), options.get("dpi", 200), str(options.get("basemap", "none"))
     )
+    if fmt == "tif" and not isinstance(out, str | Path):
+        raise InputError("a GeoTIFF map is written to a file path")
+    if world_file and (fmt != "png" or not isinstance(out, str | Path)):
+        raise InputError("a world file goes with a PNG map written to a file path")
     with matplotlib.rc_context(cjk_rc()):
         composition = compose_map(layers, **options)
-        save_figure(composition.figure, out, fmt, composition.figure.dpi, overwrite=overwrite)
+        if fmt == "tif":
+            save_geotiff(composition, out)
+        else:
+            save_figure(composition.figure, out, fmt, composition.figure.dpi, overwrite=overwrite)
+        if world_file:
+            write_world_file(composition, out)
     thematic = {d.id for d in load_layers() if d.group == "thematic"}
     return RenderSummary(
         features=sum(d.total for name, d in composition.drawn.items() if name in thematic),

@@ -137,6 +137,13 @@ def pick_corners(
     return Corners(inset, bar_anchor, arrow_anchor)
 
 
+def free_corner(corners: Corners) -> str:
+    """The map corner holding neither the inset, the scale bar nor the north arrow."""
+    bar = "bl" if corners.scale_bar_anchor[0] < 0.5 else "br"
+    arrow = "tr" if corners.north_arrow_anchor[0] > 0.5 else "tl"
+    return next(c for c in CORNERS if c not in (corners.inset, bar, arrow))
+
+
 def wrap_text(text: str, width_mm: float, fontsize_pt: float) -> str:
     """Break a (mostly CJK) line so it fits ``width_mm``; prefers breaking after punctuation."""
     per_line = max(int(width_mm / (fontsize_pt * 25.4 / 72)), 10)
