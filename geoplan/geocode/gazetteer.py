@@ -30,6 +30,7 @@ from shapely.geometry import LineString, Point
 from shapely.geometry.base import BaseGeometry
 
 from geoplan.errors import GazetteerError, InputError
+from geoplan.geocode.mentions import MentionFinder
 from geoplan.resources import GAZETTEER_DIR
 
 if TYPE_CHECKING:
@@ -168,6 +169,11 @@ class Gazetteer:
     def load(cls, directory: str | Path | None = None) -> Gazetteer:
         """The gazetteer shipped in ``gazetteer/`` (cached per directory)."""
         return _load_cached(str(Path(directory) if directory else GAZETTEER_DIR))
+
+    @functools.cached_property
+    def finder(self) -> MentionFinder:
+        """The mention finder over this gazetteer's names, built on first use (a gazetteer never changes)."""
+        return MentionFinder.from_gazetteer(self)
 
     # -- queries -----------------------------------------------------------------------------
     def get(self, place_id: str) -> Place:

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -38,8 +39,6 @@ TARGET_TYPES = ("town", "port", "park", "airport", "railway", "road")
 
 #: precisions from finest to coarsest.
 PRECISION_ORDER = ("point", "town", "schematic", "banner", "league", "province")
-
-_FINDERS: dict[int, tuple[Any, MentionFinder]] = {}
 
 
 @dataclass(frozen=True)
@@ -78,18 +77,24 @@ class PlanPlaces:
         corridors = [c for c in self.corridors if c.start >= start and c.end <= end]
         return mentions, corridors
 
+    def located_in(self, start: int, end: int) -> tuple[tuple[ResolvedMention, ...], tuple[Corridor, ...]]:
+        """The mentions resolved to a place and the corridors inside ``[start, end)``, in text order."""
+        mentions, starts = self._located
+        first = bisect.bisect_left(starts, start)
+        last = bisect.bisect_left(starts, end)
+        inside = tuple(m for m in mentions[first:last] if m.end <= end)
+        return inside, tuple(c for c in self.corridors if c.start >= start and c.end <= end)
 
-def finder_for(gazetteer: Any) -> MentionFinder:
-    """The (cached) mention finder over a gazetteer's names."""
-    cached = _FINDERS.get(id(gazetteer))
-    if cached is None or cached[0] is not gazetteer:
-        cached = _FINDERS[id(gazetteer)] = (gazetteer, MentionFinder.from_gazetteer(gazetteer))
-    return cached[1]
+    @functools.cached_property
+    def _located(self) -> tuple[list[ResolvedMention], list[int]]:
+        """The mentions resolved to a place, sorted by span, and their starts (built on first use)."""
+        mentions = sorted((m for m in self.mentions if m.place is not None), key=lambda m: (m.start, m.end))
+        return mentions, [m.start for m in mentions]
 
 
 def geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
     """Find, resolve and tabulate the places of ``plan`` (a :class:`geoplan.read.model.Plan`)."""
-    finder = finder_for(gazetteer)
+    finder = gazetteer.finder
     meta = plan.meta
     resolver = Resolver(gazetteer, getattr(meta, "issuer", None), getattr(meta, "parent", None))
     text = plan.text
@@ -398,12 +403,9 @@ def _precision_rank(precision: str | None) -> int:
 
 
 def _section_title(plan: Any, offset: int) -> str:
-    try:
-        outline = plan.outline_at(offset)
-    except (NotImplementedError, AttributeError):
-        return ""
+    outline = plan.outline_at(offset)
     for level in ("chapter", "part", "section"):
-        section = outline.get(level) if outline else None
+        section = outline.get(level)
         if section is not None:
             return section.title
     return ""
