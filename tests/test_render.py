@@ -13,11 +13,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import geopandas as gpd
 import matplotlib
-from matplotlib.ft2font import FT2Font
 import numpy as np
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.ft2font import FT2Font
 from PIL import Image
 from pypdf import PdfReader
 from pyproj import Geod, Transformer
