@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from geoplan.cli.options import overwrite_option, plan_paths
+from geoplan.cli.options import PLAN_TYPES, overwrite_option, plan_paths
 from geoplan.errors import InputError
 
 
@@ -41,7 +41,7 @@ def build(plans: tuple[Path, ...], out: Path, overwrite: bool, quiet: bool, repo
         raise InputError(f"{out} exists; add --overwrite to replace it")
     paths = plan_paths(plans)
     if not paths:
-        raise InputError("no .txt/.md/.pdf/.docx plan in " + ", ".join(map(str, plans)))
+        raise InputError(f"no {PLAN_TYPES} plan in " + ", ".join(map(str, plans)))
     with click.progressbar(
         length=len(paths) + 1, label="Building atlas", file=None if not quiet else _Null(), show_pos=True
     ) as bar:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from geoplan.read.plan import SUPPORTED_SUFFIXES
 from geoplan.resources import DEFAULT_ATLAS
 
 atlas_argument = click.argument(
@@ -16,13 +17,15 @@ overwrite_option = click.option("--overwrite", is_flag=True, help="Replace an ex
 
 
 def plan_paths(paths: tuple[Path, ...]) -> list[Path]:
-    """Expand PLAN_OR_DIR arguments: directories give their .txt/.md/.pdf/.docx files, sorted."""
+    """Expand PLAN_OR_DIR arguments: directories give their plan files (SUPPORTED_SUFFIXES), sorted."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(
-                sorted(p for p in path.iterdir() if p.suffix.lower() in {".txt", ".md", ".pdf", ".docx"})
-            )
+            found.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in SUPPORTED_SUFFIXES))
         else:
             found.append(path)
     return found
+
+
+#: the plan file types, as named in messages ('.txt/.md/.pdf/.docx')
+PLAN_TYPES = "/".join(SUPPORTED_SUFFIXES)

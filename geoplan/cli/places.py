@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from geoplan.cli.options import overwrite_option, plan_paths
+from geoplan.cli.options import PLAN_TYPES, overwrite_option, plan_paths
 from geoplan.errors import InputError
 from geoplan.io import atomic_path
 
@@ -31,7 +31,7 @@ def places(plans: tuple[Path, ...], out: Path | None, overwrite: bool) -> None:
 
     paths = plan_paths(plans)
     if not paths:
-        raise InputError("no plan files (.txt/.md/.pdf/.docx) among the arguments")
+        raise InputError(f"no plan files ({PLAN_TYPES}) among the arguments")
     if out is not None and out.exists() and not overwrite:
         raise InputError(f"{out} exists; add --overwrite to replace it")
     gazetteer = Gazetteer.load()

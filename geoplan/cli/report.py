@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from geoplan.cli.options import json_option, plan_paths
+from geoplan.cli.options import PLAN_TYPES, json_option, plan_paths
 from geoplan.errors import InputError
 
 
@@ -127,7 +127,7 @@ def report(plans: tuple[Path, ...], as_json: bool) -> None:
 
     paths = plan_paths(plans)
     if not paths:
-        raise InputError("no plan files (.txt/.md/.pdf/.docx) among the arguments")
+        raise InputError(f"no plan files ({PLAN_TYPES}) among the arguments")
     gazetteer = Gazetteer.load()
     parsed = [geoparse(read(path, gazetteer), gazetteer) for path in paths]
     sections = build_report(parsed)
