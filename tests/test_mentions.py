@@ -98,7 +98,10 @@ def test_generic_words_are_never_places(finder, text):
 
 
 def test_road_after_a_connector_is_left_to_the_corridor_grammar(finder):
-    assert surfaces(finder, "，加快推进S215锡尼镇至乌审召段二级公路项目") == [("锡尼镇", "town")]
+    assert surfaces(finder, "，加快推进S215锡尼镇至乌审召段二级公路项目") == [
+        ("S215", "road"),
+        ("锡尼镇", "town"),
+    ]
 
 
 def test_line_of_a_named_place_is_not_a_named_line(finder):

@@ -1,4 +1,4 @@
-"""The plan reader on the four reference plans: metadata, outline, 专栏 boxes, paragraphs, offsets."""
+"""The plan reader on the five reference plans: metadata, outline, 专栏 boxes, paragraphs, offsets."""
 
 from __future__ import annotations
 
@@ -29,6 +29,9 @@ META = {
                 period=(2021, 2025), published="2021-03"),
     "003": dict(issuer="鄂尔多斯市", issuer_level="league", parent=None, kind="14th", vision_2035=True,
                 period=(2021, 2025), published=None),
+    # no title block, no TOC: the title comes from the body sentence 特编制《巴彦淖尔市…纲要》
+    "004": dict(issuer="巴彦淖尔市", issuer_level="league", parent=None, kind="14th", vision_2035=True,
+                period=(2021, 2025), published=None, title_inferred=True),
 }  # fmt: skip
 
 #: Every 专栏 box of each plan's body: (number, title).
@@ -78,10 +81,28 @@ BOXES = {
         ("19", "文化事业重点工程"), ("20", "教育事业重点工程"), ("21", "社会保障事业重点工程"),
         ("22", "医疗卫生事业重点工程"), ("23", "人口均衡发展重点工程"),
     ],
+    "004": [  # 6-5 is printed twice
+        ("4-1", "乌梁素海流域综合治理重大工程"), ("4-2", "水生态环境保护重大工程"), ("4-3", "林草生态保护重大工程"),
+        ("4-4", "沙漠综合治理重大工程"), ("4-5", "矿山生态修复重大工程"), ("4-6", "生态环境改善重大工程"),
+        ("5-1", "农牧业种养殖重大工程"), ("5-2", "农牧业产业融合重大工程"), ("5-3", "农牧业基础能力提升重大工程"),
+        ("5-4", "农牧业科技支撑重大工程"), ("5-5", "天赋河套品牌建设重大工程"), ("5-6", "美丽乡村建设重大工程"),
+        ("6-1", "清洁能源产业重大工程"), ("6-2", "工业转型升级重大工程"), ("6-3", "新兴产业重大工程"),
+        ("6-4", "现代服务业重大工程"), ("6-5", "农文旅融合发展重大工程"), ("6-5", "新型园区重大工程"),
+        ("7-1", "口岸开发开放重大工程"), ("8-1", "综合交通运输网络重大工程"), ("8-2", "水利基础设施重大工程"),
+        ("8-3", "新型基础设施重大工程"), ("8-4", "市政基础设施重大工程"), ("8-5", "城乡公共服务重大工程"),
+        ("9-1", "社会文明提升重大工程"), ("9-2", "文化事业和文化产业重大工程"), ("11-1", "社会治理创新重大工程"),
+        ("11-2", "公共安全提升重大工程"),
+    ],
 }  # fmt: skip
 
 #: Outline counts per plan: (parts, chapters, sections).
-OUTLINE = {"000": (15, 60, 191), "001": (0, 13, 55), "002": (0, 12, 43), "003": (11, 45, 144)}
+OUTLINE = {
+    "000": (15, 60, 191), "001": (0, 13, 55), "002": (0, 12, 43), "003": (11, 45, 144), "004": (12, 39, 117),
+}  # fmt: skip
+
+#: Plans whose source prints page numbers ('－ 2 －'), with the page the body starts on.
+PRINTED_PAGES = {"004": 2}
+PAGE_LINE = re.compile(r"\s*[－—-]\s*\d{1,3}\s*[－—-]\s*")
 
 
 @pytest.fixture(scope="session")
@@ -103,10 +124,10 @@ def test_all_reference_plans_are_covered(plans: dict[str, Plan]) -> None:
 @pytest.mark.parametrize("key", sorted(META))
 def test_metadata(plans: dict[str, Plan], key: str) -> None:
     meta = plans[key].meta
-    for field, expected in META[key].items():
-        assert getattr(meta, field) == expected, field
+    expected = {"title_inferred": False, **META[key]}
+    for field, value in expected.items():
+        assert getattr(meta, field) == value, field
     assert meta.title.startswith(meta.issuer) and meta.title.endswith("纲要")
-    assert not meta.title_inferred
     assert plans[key].warnings == []
 
 
@@ -173,7 +194,7 @@ def test_item_styles_and_labels(plans: dict[str, Plan]) -> None:
     ]
 
 
-@pytest.mark.parametrize("key", sorted(META))
+@pytest.mark.parametrize("key", sorted(set(META) - {"004"}))  # 004's table lost its column breaks
 def test_indicator_tables_are_boxes_of_kind_indicators(plans: dict[str, Plan], key: str) -> None:
     indicators = [box for box in plans[key].boxes if box.kind == "indicators"]
     assert indicators and all(box.is_table for box in indicators)
@@ -237,7 +258,14 @@ def test_sentences_across_page_breaks_are_joined(
     for index, line in enumerate(source[:-1]):
         if index + 1 < body_line or not line.strip() or "\t" in line or "|" in line:
             continue
-        following = next((j for j in range(index + 1, len(source)) if source[j].strip()), None)
+        following = next(
+            (
+                j
+                for j in range(index + 1, len(source))
+                if source[j].strip() and not PAGE_LINE.fullmatch(source[j])
+            ),
+            None,
+        )
         if following is None or "\t" in source[following] or "|" in source[following]:
             continue
         head, tail = clean_line(line), clean_line(source[following])
@@ -270,4 +298,4 @@ def test_offsets_map_back_to_source_lines(plans: dict[str, Plan], plan_files: li
             assert section.title[:6] in clean_line(line)
         for box in plan.boxes:
             assert "专栏" in source[plan.line_at(box.start) - 1] or not box.number
-        assert plan.page_at(plan.body_start) is None  # no page numbers are printed in these texts
+        assert plan.page_at(plan.body_start) == PRINTED_PAGES.get(path.name[:3])  # None: no page numbers

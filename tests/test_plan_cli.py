@@ -18,8 +18,8 @@ def test_info_table_for_a_directory(plans_dir: Path) -> None:
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0].split()[:4] == ["file", "issuer", "level", "parent"]
-    assert len(lines) == 5
-    for issuer in ("锡林郭勒盟", "呼和浩特市新城区", "乌拉特后旗", "鄂尔多斯市"):
+    assert len(lines) == 6
+    for issuer in ("锡林郭勒盟", "呼和浩特市新城区", "乌拉特后旗", "鄂尔多斯市", "巴彦淖尔市"):
         assert issuer in result.output
     row = next(line for line in lines if "乌拉特后旗" in line)
     assert "banner" in row and "巴彦淖尔市" in row and "2021-2025" in row and " 32 " in row

@@ -69,6 +69,42 @@ def coverage_section(parsed: list[Any]) -> ReportSection:
     )
 
 
+#: types whose record is their own polygon: located exactly, however coarse.
+ADMIN_AREAS = frozenset({"province", "league", "banner"})
+
+
+def approximate_section(parsed: list[Any]) -> ReportSection:
+    """Every distinct place not located at its own point, with why: its record's precision (banner, league,
+    schematic …), a parent it was put in, or the reason it stays unresolved (outside jurisdiction …)."""
+    from geoplan.geocode.gazetteer import APPROXIMATE_PRECISIONS
+    from geoplan.geocode.places import _best
+
+    rows = []
+    for places in parsed:
+        groups: dict[str, list[Any]] = {}
+        for mention in places.mentions:
+            groups.setdefault(mention.surface, []).append(mention)
+        for name, group in groups.items():
+            best = _best(group)
+            if best.level == "own" and (
+                best.precision not in APPROXIMATE_PRECISIONS or best.place.type in ADMIN_AREAS
+            ):
+                continue  # at its own point, or an admin unit that is its own polygon
+            if best.level == "own":
+                why = f"the record has {best.precision} precision" + (
+                    f" ({best.place.note})" if best.place.note else ""
+                )
+            else:
+                why = best.reason
+            rows.append([places.plan.name, name, best.type or "", best.level, best.precision or "-", why])
+    return ReportSection(
+        "Places located only approximately, and why",
+        ["plan", "name", "type", "level", "precision", "why"],
+        rows,
+        f"{len(rows)} distinct places not at a point of their own",
+    )
+
+
 def _share(part: int, whole: int) -> str:
     return f"{100 * part / whole:.1f}% ({part}/{whole})"
 
@@ -107,6 +143,7 @@ def projects_section(parsed: list[Any]) -> ReportSection:
 SECTION_BUILDERS: list[Callable[[list[Any]], ReportSection]] = [
     plans_section,
     coverage_section,
+    approximate_section,
     projects_section,
 ]
 

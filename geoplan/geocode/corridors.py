@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from geoplan.geocode.lexicon import words
 from geoplan.geocode.mentions import (
     STEM_BREAKS,
     Mention,
@@ -50,14 +51,7 @@ KIND_WORDS: dict[str, str] = {
 #: road grades and qualifiers between the last waypoint and the kind word.
 GRADE_WORDS = ("一级", "二级", "三级", "四级", "高速", "城际", "快速", "普通", "重载", "双回", "单回")
 #: words that describe the line, not the place, at the end of the last waypoint ('锦州港输氢管道').
-TAIL_WORDS = tuple(
-    sorted(
-        """输氢 输气 输油 输电 输水 特高压 电力 外送 外输 跨境 科创 数据传输 双路由 主 双回 单回 建设 环线 第三回
-        第二回 第一回 改扩建工程主线 改扩建 工程 项目 供气 联络 复线 电气化 扩能 改造""".split(),
-        key=len,
-        reverse=True,
-    )
-)
+TAIL_WORDS = tuple(sorted(words("line_tail_words"), key=len, reverse=True))
 _TAIL_RE = re.compile("|".join(map(re.escape, ("段", *TAIL_WORDS))))
 _SEPARATOR_RE = re.compile(f"[{re.escape(SEPARATORS)}]")
 _KIND_RE = re.compile("|".join(map(re.escape, KIND_WORDS)))

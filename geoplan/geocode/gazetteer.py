@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 TYPES = (
     "province", "league", "banner", "town", "village", "neighbour", "port", "park", "subpark", "airport",
     "railway", "road", "corridor", "lake", "reservoir", "river", "mountain", "desert", "sandy_land",
-    "reserve", "national_park", "wetland", "grassland", "scenic", "mine", "power_line", "station",
+    "reserve", "national_park", "wetland", "grassland", "scenic", "mine", "power_line", "station", "region",
 )  # fmt: skip
 #: How precise a geometry is, finest first: a sourced point, a town's point, or the area of the banner,
 #: league or province it stands for; 'schematic' for shapes drawn from other places (hulls, lines).

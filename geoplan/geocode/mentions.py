@@ -24,6 +24,9 @@ from typing import Protocol, TypeVar
 import ahocorasick
 import numpy
 
+from geoplan.geocode.lexicon import words
+from geoplan.geocode.segment import name_start
+
 #: suffix -> implied place type, longest first (the regex alternation relies on that order).
 SUFFIX_TYPES: dict[str, str] = {
     "高新技术产业开发区": "park",
@@ -93,10 +96,23 @@ NAME_FOLLOWERS = ("高速", "铁路", "公路", "高铁", "机场", "口岸", "�
 #: stems that are street or ethnic words, not names of their own ('人民路' of 人民路街道, '…民族' of 民族乡).
 _NOT_SHORT_ENDINGS = ("路", "街", "道", "城区", "族", "自治")
 
+#: suffixes that end proper names only ('X湖', 'X口岸', 'X开发区'): X must read as a name (segment.py);
+#: park and town suffixes (产业园, 园区, 小镇, 镇 …) also end descriptive names ('乳业扶贫园区').
+PROPER_NAME_SUFFIXES = frozenset(
+    suffix
+    for suffix, kind in SUFFIX_TYPES.items()
+    if kind not in {"park", "town", "village", "scenic"} or suffix.endswith(("开发区", "合作区", "保税区"))
+)
+
 #: suffixes of parks that plans also use descriptively ('装备制造产业园'), and of the zones they belong to.
 SUBPARK_SUFFIXES = ("产业园区", "物流园区", "产业园", "物流园", "园区")
 SUBPARK_VERBS = ("打造", "建设", "建成", "新建", "培育")
 PARK_ZONE_SUFFIXES = ("开发区", "合作区", "保税区", "工业园区")
+
+#: a route number: national/provincial expressway or road (G6, S215) or 国道/省道/县道 N (线).
+ROUTE_NUMBER_RE = re.compile(r"[GS]\d{1,4}|[国省县]道\s*\d{1,4}")
+_ASCII_WORD = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_ROUTE_AFTER = _ASCII_WORD | {"."}
 
 #: the characters of a stem (CJK ideographs); anything else ends it.
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -108,53 +124,13 @@ CORRIDOR_BREAKS = frozenset("至到—－-~～")
 MAX_STEM = 14
 
 #: verbs and modifiers trimmed from the front of a stem (longest first when applied).
-LEADING_WORDS: tuple[str, ...] = tuple(
-    sorted(
-        """推进 加快 建设 打造 依托 支持 推动 提升 新建 改建 扩建 改扩建 实施 完善 强化 创建 争创 积极 着力 重点
-        加强 做强 做大 做优 发挥 培育 发展 谋划 启动 开展 鼓励 引导 优化 围绕 聚焦 深化 全面 持续 大力 加大 形成
-        构建 布局 规划 研究 争取 申报 筹建 共建 联合 对接 融入 服务 带动 辐射 连接 串联 贯通 开通 通往 延伸 升级
-        改造 整合 统筹 用好 释放 进一步 力争 加速 推进建设 依靠 利用 借助 联动 协同 建成 落实 完成 保障 加紧 稳步
-        有序 适时 全力 继续 结合 包括 其中 例如 即 如 以 在 及 同 经 沿 由 入 进 出 向 往 把 让 使 给 将
-        个 年 条 座 家 处 项 所 类 批 各 每 还 不 对 于 到 线 号 建 覆盖 保护 修复 治理 恢复 严格 严禁 坚持 坚决 管理 控制
-        举办 参与 主动 深度 挖掘 充分 发掘 涵盖 覆盖 配合 探索 健全 巩固 保持 维护 拓宽 拓展 扶持 吸引 帮助 填补
-        增强 增加 扩展 推广 抓好 做好 用好 办好 管好 依法 切实 全力 努力 致力 大幅 逐步 合理 科学 集中 协调 规范
-        实现 成为 作为 建立 设立 成立 设置 配套 提高 扩大 拓展 申建 新增 已 加 促进 优先 率先 打赢 瞄准 明确 理顺 编制
-        预留 防止 直供 扩容提质 提质 开拓 制定 取缔 非法 划定 抓 促 相关 纳入 探索 直达 联通 衔接 对标 接入 改善 按照 工程 源头 依据 根据 通过 抵边 推广 晋升 升格 打通 畅通""".split(),
-        key=len,
-        reverse=True,
-    )
-)
+LEADING_WORDS: tuple[str, ...] = tuple(sorted(words("leading_words"), key=len, reverse=True))
 
 #: words that say what kind of place something is, not which one; a stem made only of these is generic.
-GENERIC_WORDS: tuple[str, ...] = tuple(
-    sorted(
-        """工业 产业 物流 经济 技术 高新 开发 综合 现代 农业 牧业 农牧业 特色 新型 重点 各类 各级 国家级 自治区级
-        国家 自治区 省级 市级 盟级 旗级 县级 一级 二级 三级 四级 高等级 高速 干线 支线 专用 通用 民用 国际 跨境 边境
-        沿边 农村 牧区 城乡 城 乡 村 苏木 乡镇 城镇 小 名 大 绿色 生态 文化 旅游 创意 示范 零碳 低碳 数字 智慧
-        化工 加工 园 泛 主要 周边 本地 全区 全盟 全旗 全市 全国 各 该 此 其 这 那 一批 一个 多个 以上 以下 城市 中心
-        新 老 大型 中型 小型 行政 嘎查 嘎查村 口岸 铁路 公路 保税 合作 开发区 工业园 园区 产业园 最美 美丽 特大
-        骨干 枢纽 区域 区 地方 县 旗 市 盟 省 本 我 全 同 沿线 沿黄 沿河 重要 核心 主干 快速 普通 国省 省道 国道
-        县道 乡道 镇 小镇 乡村 村镇 集镇 建制 中 东 西 南 北 内 外 上 下 湿 人工 天然 自然 水 库 湖 沙 沙漠 地
-        河 湖泊 示范区 试验 实验 创新 科技 高端 先进 清洁 能源 新能源 储能 物资 商贸 电商 空港 航空 临空 陆港
-        承接 转移 特色小 农畜产品 配套 服务 集中 集聚 双边 边民 互市 贸易 加工区 功能 保护 红色 水源 饮用
-        山水林田 文旅 城郊 国内 人力资源 全球 河流 旗区 城际 供销社 老旧 两大 自然村 硬化路 通硬化路 卫生 景观 高水平 边远 抵边 偏远 常住人口 户籍人口 人口 山前 山后 高质量 电子 小时 精品 康养 休闲 能源 资源 交通 客运
-        货运 网 线 专业 重载 补充 一轮 乳制品 养殖 制醇 超硬 材料 创业 就业 观光 食品 文创 工矿 智能 科创 产教 装备
-        制造 轻纺 人工智能 冷链 设施 应用 扶贫 乳业 民族 团结 教育 健康 养老 果蔬 有机 饲草料 肉苁蓉 生产 红驼 戈壁
-        手工艺 精深 残疾人 煤电 数据 要素 运维 低空 应急 专精特新 仓储 非遗 民俗 风情 创业园 高标准 万亩 农田 水源
-        濒危 珍稀 植物 动物 荒漠 林草 封禁 森林 滩涂 盐碱 丘间 沿岸 改良 病险 绕城 观光 采摘 种植 育种 繁育 生物
-        医药 光伏 风电 氢能 煤化工 冶金 硅 铝 铜 稀土 陶瓷 金融 马术 运动 体育 会展 总部 双创 孵化 研发 检验 检测 文明 书香 人文 地区 县域 旗域 市域 盟域 首府 辖区 全域 周边地区 返 入 进""".split(),
-        key=len,
-        reverse=True,
-    )
-)
+GENERIC_WORDS: tuple[str, ...] = tuple(sorted(words("kind_words"), key=len, reverse=True))
 
 #: surface forms never taken for places, whatever the gazetteer says (homographs of common words).
-STOP_WORDS: frozenset[str] = frozenset(
-    """合作 安宁 城区 新城 城关 中心 和平 团结 胜利 前进 红星 友谊 建设 新华 新村 东方 长安 光明 振兴 开发
-    民族 复兴 繁荣 幸福 和谐 文明 富民 兴安 吉祥 太平 永安 长青 平安 文化 东风 新兴 向阳 朝阳 解放 工业 农业
-    河南 河北 南部 北部 东部 西部 中部 山东 西山 东山 南山 北山 新区 开发区 高新区 工业园区 苏木镇
-    城乡 城镇 乡镇 嘎查村 成吉思汗 口岸 机场 铁路 公路 高速 沙漠 沙地 水库 园区 产业园 保护区""".split()
-)
+STOP_WORDS: frozenset[str] = frozenset(words("stop_words"))
 
 #: verbs that end a stem when they occur inside it (the name starts after the last one).
 INNER_VERBS: tuple[str, ...] = tuple(word for word in LEADING_WORDS if len(word) >= 2)
@@ -300,7 +276,12 @@ class MentionFinder:
     def find(self, text: str) -> list[Mention]:
         """Every place mention in ``text``, left to right, non-overlapping."""
         known = self._gazetteer_matches(text)
-        found = self._suffix_matches(text, known)
+        found = [
+            self._known_core(named)
+            for m in self._suffix_matches(text, known)
+            if (named := _as_name(text, m, self._ids)) is not None
+        ]
+        found.extend(self._route_numbers(text))
         return _subparks(text, merge_mentions(known, found))
 
     # -- gazetteer pass -------------------------------------------------------------------------------
@@ -424,6 +405,30 @@ class MentionFinder:
             qualifier.place_ids if qualifier else (),
         )
 
+    def _route_numbers(self, text: str) -> list[Mention]:
+        """Route numbers: 'G6', 'S215', '国道 207 线', '省道213', '县道 718' (the name without 线)."""
+        found = []
+        for match in ROUTE_NUMBER_RE.finditer(text):
+            start, end = match.span()
+            if (start and text[start - 1] in _ASCII_WORD) or (end < len(text) and text[end] in _ROUTE_AFTER):
+                continue  # part of a longer code ('5G', 'S2000', 'G3.5')
+            surface = match.group()
+            found.append(Mention(surface, start, end, "road", "route", self.ids(re.sub(r"\s+", "", surface))))
+        return found
+
+    def _known_core(self, mention: Mention) -> Mention:
+        """A suffix name the gazetteer lacks that is a known name plus generic words before the suffix is that
+        place: '甘其毛都陆上边境口岸' -> 甘其毛都口岸 (one port, not a second record)."""
+        suffix = mention.rule.removeprefix("suffix:")
+        if mention.place_ids or suffix == mention.rule:
+            return mention
+        stem = mention.surface[: -len(suffix)]
+        for cut in range(len(stem) - 1, 1, -1):
+            ids = self._ids.get(stem[:cut] + suffix)
+            if ids and is_generic(stem[cut:]):
+                return replace(mention, place_ids=ids)
+        return mention
+
     def _enumerated(self, text: str, window_start: int, suffix: str, mention: Mention) -> list[Mention]:
         """'乌兰布和、巴音温都尔沙漠': earlier list items that share the suffix, when the gazetteer knows them."""
         items: list[Mention] = []
@@ -445,9 +450,35 @@ class MentionFinder:
             if not ids:
                 break
             start = item_end - len(stem)
-            items.append(Mention(stem, start, item_end, SUFFIX_TYPES[suffix], f"enumeration:{suffix}", ids))
+            if not self.ids(stem):  # a banner's name stays the banner ('乌拉特后旗、乌拉特中旗两大工业园区')
+                items.append(
+                    Mention(stem, start, item_end, SUFFIX_TYPES[suffix], f"enumeration:{suffix}", ids)
+                )
             end = start
         return items
+
+
+def _as_name(text: str, mention: Mention, ids: Mapping[str, tuple[str, ...]]) -> Mention | None:
+    """A suffix-rule name the gazetteer does not know, cut to where it reads as a name (see
+    :mod:`geoplan.geocode.segment`): '增设甘其毛都铁路口岸' -> '甘其毛都铁路口岸'; None for '阻止沙漠'."""
+    suffix = mention.rule.removeprefix("suffix:")
+    if suffix == mention.rule or mention.place_ids or suffix not in PROPER_NAME_SUFFIXES:
+        return mention
+    stem_start = mention.start
+    if mention.qualifier and mention.surface.startswith(mention.qualifier):
+        stem_start += len(mention.qualifier)
+    stem_end = mention.end - len(suffix)
+    start = name_start(text, mention.start, stem_start, stem_end, mention.end, _GENERIC_SET)
+    if (
+        start is None
+        or start >= stem_end
+        or (start > mention.start and not is_proper_stem(text[start:stem_end]))
+    ):
+        return None
+    if start == mention.start:
+        return mention
+    surface = text[start : mention.end]
+    return Mention(surface, start, mention.end, mention.type, mention.rule, ids.get(surface, ()))
 
 
 def _ends_a_name(text: str, end: int) -> bool:

@@ -140,7 +140,7 @@ def resolve_mentions(mentions: list[Mention], resolver: Resolver, index: TextInd
         if len(candidates) == 1:
             place = candidates[0][0]
             first[position] = place
-            if place.type in {"league", "banner", "town"}:
+            if place.type in {"league", "banner", "town"} and resolver.gives_context(mention, place):
                 by_sentence.setdefault(index.sentence(mention.start), []).append(place)
                 by_paragraph.setdefault(index.paragraph(mention.start), []).append(place)
     resolved: list[ResolvedMention] = []

@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy
 
-from geoplan.geocode.mentions import Mention, is_generic
+from geoplan.geocode.mentions import SUFFIX_TYPES, Mention, is_generic
 
 #: weights of the ranking rules (each a separate order of magnitude so the strongest rule decides).
 W_JURISDICTION = 1000.0
@@ -50,6 +50,14 @@ PARENT_TYPES_OF = {
     "town": frozenset({"league", "banner"}),
     "village": frozenset({"league", "banner", "town"}),
 }
+#: distances (degrees) between the plan's league and places/leagues, cached across plans.
+_DISTANCES: dict[tuple[int, str | None, str], float] = {}
+#: types whose places span leagues (or are leagues): the plan's league is no prior for them.
+SPANNING_TYPES = frozenset(
+    {"province", "league", "mountain", "river", "desert", "sandy_land", "grassland", "region"}
+)
+#: how far (degrees, ≈ 100 km) outside the plan's league a county of a neighbouring province may lie unqualified.
+NEAR_DEGREES = 1.0
 #: types whose namesakes are many (城关镇, 新华街道): outside the plan's league they need context to be trusted.
 LOCAL_TYPES = frozenset({"town", "village"})
 #: suffix types that are the same kind of thing in the gazetteer's vocabulary.
@@ -246,7 +254,9 @@ class Resolver:
         """Resolve one mention; ``*_ids`` are places (and their parents) named around it.
 
         ``issuer_fallback=False`` (corridor waypoints: a line's end need not lie in the issuer) leaves a name
-        unresolved rather than placing it in the issuing banner/league."""
+        unresolved rather than placing it in the issuing banner/league.  A place outside the plan's league
+        needs evidence (see :meth:`_outside`), else a bare name is unresolved, 'outside jurisdiction', and a
+        name whose suffix says its kind ('巴音镇') is located in the plan's own area."""
         candidates = self.candidates(mention)
         if len(candidates) == 1 and mention.type is None:  # the common case: one bare gazetteer name
             place = candidates[0][0]
@@ -254,6 +264,8 @@ class Resolver:
                 (sentence_ids or paragraph_ids)
                 and (sentence_ids | paragraph_ids).intersection(place.parent_ids)
             )
+            if self._outside(place, mention, sentence_ids | paragraph_ids, not issuer_fallback):
+                return self._refused(mention, place)  # a bare name: nothing says what it is
             if not self._far_namesake(place, {"context": float(context)}):
                 return ResolvedMention(
                     mention.surface,
@@ -269,7 +281,10 @@ class Resolver:
         if candidates:
             ranked = self.rank(mention, candidates, sentence_ids, paragraph_ids)
             score, parts, place = ranked[0]
-            if self._far_namesake(place, parts):
+            outside = self._outside(place, mention, sentence_ids | paragraph_ids, not issuer_fallback)
+            if outside and (not _says_its_kind(mention) or not issuer_fallback):
+                return self._refused(mention, place)
+            if outside or self._far_namesake(place, parts):  # '巴音镇' of its kind: in the plan's own area
                 fallback = self._to_parent(
                     mention, sentence_ids, paragraph_ids, clause_places, issuer_fallback
                 )
@@ -293,6 +308,69 @@ class Resolver:
                 reason,
             )
         return self._to_parent(mention, sentence_ids, paragraph_ids, clause_places, issuer_fallback)
+
+    # -- jurisdiction -----------------------------------------------------------------------------------
+    def _outside(self, place: Any, mention: Mention, around: set[str], line_end: bool) -> bool:
+        """Whether ``place`` lies outside the plan's jurisdiction with no evidence for it.
+
+        The plan's league is the prior.  Outside it a match needs evidence: the place's full official name
+        (an alias or short form is not enough), a place containing it named in the name or around it, or — for the short name of
+        a banner, a league or a line's end — a league next to the plan's.  Outside the region only a province, a prefecture
+        city, a line's end or a county near the plan's league is taken without a qualifier."""
+        if self.league_id is None or place.type in SPANNING_TYPES:
+            return False
+        ancestors = {place.id, *place.parent_ids}
+        if self.league_id in ancestors or mention.qualifier_ids or (around & ancestors) - {place.id}:
+            return False
+        if place.type == "neighbour" or not (place.province or "").startswith("内蒙古"):
+            if line_end or place.adcode.endswith("00") or len(mention.surface) > 2:
+                return False
+            return self._distance(place) > NEAR_DEGREES
+        if mention.surface == place.name or (
+            place.type == "banner" and place.name.startswith(mention.surface)
+        ):
+            return False  # the full name, or a banner's name without its suffix (二连浩特)
+        return not ((line_end or place.type in ADMIN_TYPES) and self._adjacent(place))
+
+    def gives_context(self, mention: Mention, place: Any) -> bool:
+        """Whether an unambiguous mention may stand as context for its neighbours: inside the plan's league, or
+        named in full (a short form outside would otherwise vouch for itself)."""
+        if self.league_id is None or self.league_id in {place.id, *place.parent_ids}:
+            return True
+        return mention.surface == place.name
+
+    def _distance(self, place: Any) -> float:
+        """Degrees from ``place``'s point to the plan's league (cached per place)."""
+        key = (id(self.gazetteer), self.league_id, place.id)
+        if key not in _DISTANCES:
+            _DISTANCES[key] = place.point.distance(self.place(self.league_id).geometry)  # type: ignore[arg-type, union-attr]
+        return _DISTANCES[key]
+
+    def _adjacent(self, place: Any) -> bool:
+        """Whether ``place`` lies in a league that borders the plan's league (cached per pair of leagues)."""
+        if not place.league_id:
+            return False
+        key = (id(self.gazetteer), self.league_id, place.league_id)
+        if key not in _DISTANCES:
+            league = self.place(place.league_id)
+            own = self.place(self.league_id)  # type: ignore[arg-type]
+            _DISTANCES[key] = league.geometry.distance(own.geometry) if league and own else float("inf")
+        return _DISTANCES[key] < 0.05
+
+    def _refused(self, mention: Mention, place: Any) -> ResolvedMention:
+        where = self.place(self.league_id).name if self.league_id else "the plan's league"  # type: ignore[union-attr]
+        return ResolvedMention(
+            mention.surface,
+            mention.start,
+            mention.end,
+            mention.type or place.type,
+            None,
+            None,
+            0.0,
+            "unresolved",
+            f"outside jurisdiction: '{mention.surface}' matches only {place.name} ({place.id}), outside {where} "
+            "with no qualifier, full name or context pointing there",
+        )
 
     def _to_parent(
         self,
@@ -350,6 +428,14 @@ class Resolver:
             rule,
             why,
         )
+
+
+def _says_its_kind(mention: Mention) -> bool:
+    """Whether the name itself says what kind of place it is (a suffix: '巴音镇', '某某口岸')."""
+    return mention.type is not None or mention.surface.endswith(_KIND_SUFFIXES)
+
+
+_KIND_SUFFIXES = tuple(SUFFIX_TYPES)
 
 
 def _type_agrees(implied: str | None, actual: str) -> float:

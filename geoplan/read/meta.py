@@ -23,7 +23,7 @@ LEAGUE_LEVEL_UNITS = (
 )  # fmt: skip
 
 _NAMED_PLAN_RE = re.compile(r"《([^《》]{6,90})》")
-_FYP_RE = re.compile(rf"第([{CN_NUM}0-9]+)个五年|[“\"]?十([一二三四五六七八九])五[”\"]?(?:规划|时期)")
+_FYP_RE = re.compile(rf"第([{CN_NUM}0-9]+)个五年(?=规划)|[“\"]?十([一二三四五六七八九])五[”\"]?(?:规划|时期)")
 _VISION_RE = re.compile(r"(?:二[〇○零]三五|2035)\s*年\s*远景目标")
 _DATE_RE = re.compile(rf"(\d{{4}}|[{CN_NUM}]{{4}})\s*年\s*(\d{{1,2}}|[{CN_NUM}]{{1,3}})\s*月")
 _ISSUER_SPLIT_RE = re.compile(

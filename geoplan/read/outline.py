@@ -217,7 +217,10 @@ def _parse_box(lines: list[Line], index: int, norm: NormText) -> tuple[Box, int]
             index += 1
             continue
         continuation = bool(items) and (
-            previous_label_only or (current.style == "plain" and not ends_sentence(items[-1].text))
+            previous_label_only
+            or (
+                not ends_sentence(items[-1].text) and (current.style == "plain" or _describes(style, current))
+            )
         )
         if style is None:
             style = current
@@ -246,6 +249,14 @@ def _parse_box(lines: list[Line], index: int, norm: NormText) -> tuple[Box, int]
     return Box(
         number, title, tuple(items), head.start, end, norm.page_at(head.start), False, _box_kind(title)
     ), index
+
+
+_ENUMERATED = ("enum", "paren", "cnenum", "circled", "bullet")
+
+
+def _describes(style: ItemStyle | None, current: ItemStyle) -> bool:
+    """An unnumbered line under a numbered item title ('（一）某工程' then '新建….') describes it."""
+    return style is not None and style.style in _ENUMERATED and current.style not in _ENUMERATED
 
 
 def _box_kind(title: str) -> str:

@@ -523,7 +523,7 @@ def _front_matter_end(lines: list[str], stop: int) -> int:
             HEADING_RE.match(text)
             or _TOC_MARK_RE.match(text.replace(" ", ""))
             or len(_squash(text)) > 60
-            or any(ch in text for ch in "，。；")
+            or any(ch in text for ch in "，。；、")
             or _table_cells(line)
         ):
             return index

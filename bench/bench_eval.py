@@ -1,0 +1,98 @@
+"""Geoparser precision, recall and F1 per type on the hand-annotated gold set (``bench/eval``, GUIDE.md there).
+
+Usage: ``python bench/bench_eval.py``.  Plans 000–003 are the tuned part, 004 the held-out plan (never looked at
+while tuning rules).  Writes ``bench/results/eval.json``; the held-out part lists no misses or false hits, so
+that reading the results does not tune the rules to it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from eval_score import GoldPlan, Predicted, load_gold, score, squash  # noqa: E402
+
+from geoplan.resources import REFERENCE_PLANS  # noqa: E402
+
+EVAL_DIR = ROOT / "bench" / "eval"
+HELD_OUT = ("004",)
+_ROUTE = re.compile(r"(?:[GS]\s*\d{1,4}|(?:国道|省道)\s*\d{1,4}\s*线?)\s*$")
+OWN_POINT = frozenset({"point", "town"})
+
+
+def predictions(plan, places) -> list[Predicted]:
+    """Every mention the geoparser claims (resolved or not), route numbers and corridor waypoints included."""
+    out: list[Predicted] = []
+    taken: set[tuple[int, int]] = set()
+
+    def add(start: int, end: int, surface: str, kind: str, resolved=None) -> None:
+        if (start, end) in taken:
+            return
+        taken.add((start, end))
+        place = getattr(resolved, "place", None)
+        banner = ""
+        if place is not None and place.banner_id:
+            banner = places.gazetteer.get(place.banner_id).name
+        own = resolved is not None and resolved.level == "own" and resolved.precision in OWN_POINT
+        out.append(Predicted(plan.line_at(start), squash(surface), kind or "unknown", banner, own))
+
+    for mention in places.mentions:
+        kind = mention.type or (mention.place.type if mention.place is not None else "")
+        add(mention.start, mention.end, mention.surface, kind, mention)
+    for corridor in places.corridors:
+        if corridor.rule == "named":
+            add(corridor.start, corridor.end, corridor.name, corridor.kind)
+            continue
+        route = _ROUTE.search(plan.text[max(0, corridor.start - 12) : corridor.start])
+        if route is not None and corridor.route:
+            start = corridor.start - len(route.group())
+            add(start, corridor.start, route.group().rstrip(), "road")
+        for waypoint in corridor.waypoints:
+            place = waypoint.place
+            add(
+                waypoint.start,
+                waypoint.end,
+                waypoint.surface,
+                place.type if place is not None else "",
+                waypoint,
+            )
+    return out
+
+
+def main() -> dict[str, object]:
+    from geoplan.geocode.gazetteer import Gazetteer
+    from geoplan.geocode.places import geoparse
+    from geoplan.read.plan import read
+
+    gazetteer = Gazetteer.load()
+    parts: dict[str, list[tuple[GoldPlan, list[Predicted]]]] = {"tuned": [], "held_out": []}
+    for path in sorted(EVAL_DIR.glob("*.jsonl")):
+        gold = load_gold(path)
+        plan = read(REFERENCE_PLANS / f"{gold.plan}.txt")
+        part = "held_out" if gold.plan[:3] in HELD_OUT else "tuned"
+        parts[part].append((gold, predictions(plan, geoparse(plan, gazetteer))))
+    result: dict[str, object] = {}
+    for part, pairs in parts.items():
+        scored = score(pairs)
+        scored["plans"] = [gold.plan for gold, _ in pairs]
+        scored["gold_mentions"] = sum(len(gold.mentions) for gold, _ in pairs)
+        if part == "held_out":
+            for key in ("top_misses", "top_false_hits", "traps_taken"):
+                scored.pop(key)
+        result[part] = scored
+    out = ROOT / "bench" / "results" / "eval.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return result
+
+
+if __name__ == "__main__":
+    result = main()
+    for part in ("tuned", "held_out"):
+        print(part, json.dumps(result[part]["overall"]), "located", result[part]["located_right"])

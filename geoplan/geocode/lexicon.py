@@ -1,0 +1,28 @@
+"""The reviewed word lists of the geocoder, one per file in ``gazetteer/lexicon/*.txt``.
+
+Each file holds one word a line (``#`` starts a comment line) and no repeats; :func:`words` reads a list once.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from geoplan.errors import GazetteerError
+from geoplan.resources import GAZETTEER_DIR
+
+LEXICON_DIR = GAZETTEER_DIR / "lexicon"
+
+
+@cache
+def words(name: str) -> tuple[str, ...]:
+    """The words of ``gazetteer/lexicon/<name>.txt``, in file order."""
+    path = LEXICON_DIR / f"{name}.txt"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise GazetteerError(f"word list {path} cannot be read: {error}") from None
+    found = tuple(line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#"))
+    repeated = sorted({word for word in found if found.count(word) > 1})
+    if repeated:
+        raise GazetteerError(f"{path.name}: repeated words {', '.join(repeated)}")
+    return found

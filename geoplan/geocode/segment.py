@@ -1,0 +1,59 @@
+"""Word boundaries and parts of speech around suffix-rule candidates, from jieba (model inside its package).
+
+A name found by its suffix (X湖, X沙漠, X口岸, X开发区 …) is kept only when it is a name: it ends where a word
+ends (种羊湖 in 种羊湖羊 ends inside the word 湖羊) and X meets no dictionary verb, adverb, adjective or function word
+of two or more characters (阻止沙漠, 法律允许开发区, 壮大泛口岸).  Single characters are not judged: jieba splits
+transliterated Mongolian names it does not know into odd single-character words (新忽热 -> 新/忽/热).
+jieba is loaded lazily, on the first candidate; only short windows around candidates are segmented.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+#: jieba part-of-speech flags of words that are never part of a place name (verbs, adverbs, adjectives,
+#: pronouns, prepositions, conjunctions, particles, idioms).
+NOT_NAME_FLAGS = frozenset({"v", "vd", "vn", "a", "ad", "an", "d", "r", "p", "c", "u", "l", "i", "m", "q"})
+#: characters of context segmented on each side of a candidate.
+CONTEXT = 6
+
+
+@lru_cache(maxsize=1)
+def _posseg() -> Any:
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(60)
+    return jieba.posseg
+
+
+def _known(word: str) -> bool:
+    """A word of jieba's dictionary (not one its HMM made up for an unknown run such as 呼准 or 独贵)."""
+    return bool(_posseg().dt.tokenizer.FREQ.get(word))
+
+
+@lru_cache(maxsize=4096)
+def tag(window: str) -> tuple[tuple[str, str], ...]:
+    """(word, flag) pairs of ``window``."""
+    return tuple((pair.word, pair.flag) for pair in _posseg().cut(window))
+
+
+def name_start(
+    text: str, start: int, stem_start: int, stem_end: int, end: int, allowed: frozenset[str] = frozenset()
+) -> int | None:
+    """Where the name ``text[start:end]`` really starts: after the last non-name word (a dictionary word of two or
+    more characters, not in ``allowed``) met in ``text[stem_start:stem_end]`` (the part before the suffix that no
+    gazetteer name covers); None when the span does not end at a word boundary (种羊湖 in 种羊湖羊)."""
+    left = max(0, start - CONTEXT)
+    window = text[left : min(len(text), end + CONTEXT)]
+    position = left
+    bounds = {position}
+    begin = start
+    for word, flag in tag(window):
+        word_start, position = position, position + len(word)
+        bounds.add(position)
+        overlaps = word_start < stem_end and position > stem_start
+        if overlaps and len(word) >= 2 and flag in NOT_NAME_FLAGS and word not in allowed and _known(word):
+            begin = max(begin, position)
+    return begin if end in bounds else None
