@@ -44,9 +44,9 @@ FEATURE_COLUMNS: dict[str, str] = {
     "place_ids": "gazetteer ids joined by ';'",
     "banner": "banner/county of the location ('' when several or none)",
     "league": "league/city of the location",
-    "precision": "point | town | banner | league | province | schematic",
+    "precision": "point | extent | town | banner | league | province | schematic",
     "geometry_basis": "place point | parent centroid | waypoints | polygon | schematic | issuer area",
-    "approximate": "1 when precision is banner/league/province/schematic, else 0",
+    "approximate": "1 when precision is banner/league/province/schematic, else 0 (point, extent, town)",
     "excerpt": "source excerpt (the item or sentence)",
 }
 
@@ -58,7 +58,7 @@ BASE_COLUMNS: dict[str, str] = {
     "adcode": "administrative code ('' when none)",
     "banner": "parent banner name",
     "league": "parent league name",
-    "precision": "point | town | banner | league | province | schematic",
+    "precision": "point | extent | town | banner | league | province | schematic",
     "geometry_source": "where the geometry comes from",
     "plans": "plans naming the place, joined by ';' ('' for pure base records)",
 }

