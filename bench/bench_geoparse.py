@@ -56,10 +56,10 @@ def main(arguments: list[str]) -> dict[str, object]:
     # -- geoplan ------------------------------------------------------------------------------
     started = time.perf_counter()
     from geoplan.geocode.gazetteer import Gazetteer
-    from geoplan.geocode.places import finder_for, geoparse, place_rows
+    from geoplan.geocode.places import geoparse, place_rows
 
     gazetteer = Gazetteer.load()
-    finder = finder_for(gazetteer)
+    finder = gazetteer.finder
     setup_s = time.perf_counter() - started
     parsed = [geoparse(plan, gazetteer) for plan in plans]
     from geoplan.geocode.places import TARGET_TYPES, coverage

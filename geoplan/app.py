@@ -32,6 +32,7 @@ from geoplan.geocode.overlay import (
 from geoplan.layers import load_layers
 from geoplan.output import selection, webmap, webmap_layers
 from geoplan.output.offline import asset_base
+from geoplan.read.plan import SUPPORTED_SUFFIXES
 from geoplan.resources import DEFAULT_ATLAS
 
 MAP_TITLE = "内蒙古五年规划地图"
@@ -229,9 +230,8 @@ def sidebar_counts(shown: dict, where) -> None:
 
 def sidebar_upload() -> None:
     st.sidebar.header("加入规划")
-    upload = st.sidebar.file_uploader(
-        "规划文件（txt / pdf / docx）", type=["txt", "pdf", "docx"], key="upload"
-    )
+    types = [suffix.lstrip(".") for suffix in SUPPORTED_SUFFIXES]
+    upload = st.sidebar.file_uploader(f"规划文件（{' / '.join(types)}）", type=types, key="upload")
     if upload is None:
         return
     token = (upload.name, hashlib.sha256(upload.getvalue()).hexdigest()[:16])

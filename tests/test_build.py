@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 import pytest
+from atlas_diff import differences
 from click.testing import CliRunner
 
 from geoplan.atlas.build import build_plans, report, write_atlas
@@ -89,11 +91,39 @@ def test_report_counts_every_project(built):
     assert set(summary["per_plan"]) == {b.plan for b in builds}
 
 
+REBUILD = "geoplan build ../shared/plans --out layers/atlas.gpkg --overwrite"
+
+
 def test_shipped_atlas_is_the_build_of_the_reference_plans(layers, atlas_path, tmp_path):
     rebuilt = write_atlas(layers, tmp_path / "atlas.gpkg")
+    changes = list(differences(read_atlas(atlas_path), read_atlas(rebuilt)))
+    if changes:
+        per_layer = Counter(change.split(" ")[0].rstrip(":") for change in changes)
+        shown = "\n".join(changes[:12]) + (f"\n… and {len(changes) - 12} more" if len(changes) > 12 else "")
+        pytest.fail(
+            f"layers/atlas.gpkg is stale ({REBUILD}); differences per layer: "
+            f"{', '.join(f'{layer} {n}' for layer, n in per_layer.items())}; the first:\n{shown}",
+            pytrace=False,
+        )
     assert rebuilt.read_bytes() == atlas_path.read_bytes(), (
-        "layers/atlas.gpkg is stale: geoplan build ../shared/plans --out layers/atlas.gpkg --overwrite"
+        f"layers/atlas.gpkg has the same features but other bytes (GeoPackage metadata; {REBUILD})"
     )
+
+
+def test_the_atlas_comparison_names_layer_feature_and_field(atlas_path):
+    shipped = read_atlas(atlas_path, ["industry", "towns"])
+    changed = {name: frame.copy() for name, frame in shipped.items()}
+    first = changed["industry"]["feature_id"].iloc[0]
+    changed["industry"].loc[0, "precision"] = "province"
+    changed["towns"] = changed["towns"].iloc[1:]
+    found = list(differences(shipped, changed))
+    town = shipped["towns"]["place_id"].iloc[0]
+    old_precision = shipped["industry"]["precision"].iloc[0]
+    assert found == [
+        f"industry / {first} / precision: {old_precision!r} -> 'province'",
+        f"towns / {town}: feature missing",
+    ]
+    assert list(differences(shipped, shipped)) == []
 
 
 def test_shipped_atlas_reads_back(atlas_path):

@@ -28,9 +28,11 @@ from geoplan.atlas.summary import summarise
 from geoplan.errors import AtlasError, GeoplanError, InputError
 from geoplan.extract.features import issuer_area, locate_project, place_row, project_row
 from geoplan.extract.projects import Project, extract_projects, location_report, provenance_at
+from geoplan.geocode.places import geoparse
 from geoplan.io import atomic_path
 from geoplan.layers import LayerDef, load_layers
 from geoplan.output.geopackage import write_geopackage
+from geoplan.read.plan import SUPPORTED_SUFFIXES, read
 
 #: the GeoPackage timestamp (gpkg_contents.last_change) of every atlas, for reproducible bytes
 ATLAS_TIMESTAMP = "2000-01-01T00:00:00.000Z"
@@ -90,9 +92,6 @@ def _issuer(meta: Any, gazetteer: Any) -> Any | None:
 
 def build_plan(path: Path, gazetteer: Any, *, plan: Any = None, places: Any = None) -> PlanBuild:
     """Read, geoparse and extract one plan into feature rows (``plan``/``places`` when already done)."""
-    from geoplan.geocode.places import geoparse
-    from geoplan.read.plan import read
-
     plan = plan if plan is not None else read(path, gazetteer)
     places = places if places is not None else geoparse(plan, gazetteer)
     issuer = _issuer(plan.meta, gazetteer)
@@ -210,7 +209,9 @@ def build_plans(
     """:func:`build_layers` plus the per-plan builds (projects, issuer ids) for reports."""
     paths = sorted({Path(p) for p in plan_paths}, key=lambda p: (p.name, str(p)))
     if not paths:
-        raise InputError("no plan to build (give plan files or folders holding .txt/.md/.pdf/.docx plans)")
+        raise InputError(
+            f"no plan to build (give plan files or folders holding {'/'.join(SUPPORTED_SUFFIXES)} plans)"
+        )
     for path in paths:
         if not path.is_file():
             raise InputError(f"{path}: no such plan file")

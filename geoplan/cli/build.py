@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from geoplan.cli.options import load_gazetteer, overlay_options, overwrite_option, plan_paths
+from geoplan.cli.options import PLAN_TYPES, load_gazetteer, overlay_options, overwrite_option, plan_paths
 from geoplan.errors import InputError
 from geoplan.io import atomic_path, check_targets
 
@@ -52,7 +52,7 @@ def build(
     check_targets([out, report_path], overwrite=overwrite)  # every output, before the work
     paths = plan_paths(plans)
     if not paths:
-        raise InputError("no .txt/.md/.pdf/.docx plan in " + ", ".join(map(str, plans)))
+        raise InputError(f"no {PLAN_TYPES} plan in " + ", ".join(map(str, plans)))
     gazetteer = load_gazetteer(overlay, no_overlay)
     with click.progressbar(
         length=len(paths) + 1, label="Building atlas", file=None if not quiet else _Null(), show_pos=True

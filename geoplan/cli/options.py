@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from geoplan.errors import InputError
+from geoplan.read.plan import SUPPORTED_SUFFIXES
 from geoplan.resources import DEFAULT_ATLAS
 
 atlas_argument = click.argument(
@@ -17,14 +18,12 @@ overwrite_option = click.option("--overwrite", is_flag=True, help="Replace an ex
 
 
 def plan_paths(paths: tuple[Path, ...]) -> list[Path]:
-    """Expand PLAN_OR_DIR arguments: directories give their .txt/.md/.pdf/.docx files, sorted."""
+    """Expand PLAN_OR_DIR arguments: directories give their plan files (SUPPORTED_SUFFIXES), sorted."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
             try:
-                found.extend(
-                    sorted(p for p in path.iterdir() if p.suffix.lower() in {".txt", ".md", ".pdf", ".docx"})
-                )
+                found.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in SUPPORTED_SUFFIXES))
             except OSError as error:
                 raise InputError(
                     f"{path}: cannot list the folder: {(error.strerror or str(error)).lower()}"
@@ -57,3 +56,7 @@ def load_gazetteer(overlay: str | None, no_overlay: bool):
         raise InputError("give either --overlay or --no-overlay, not both")
     gazetteer = Gazetteer.load()
     return gazetteer if no_overlay else with_overlay(gazetteer, open_overlay(overlay).records())
+
+
+#: the plan file types, as named in messages ('.txt/.md/.pdf/.docx')
+PLAN_TYPES = "/".join(SUPPORTED_SUFFIXES)

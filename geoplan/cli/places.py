@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from geoplan.cli.options import load_gazetteer, overlay_options, overwrite_option, plan_paths
+from geoplan.cli.options import PLAN_TYPES, load_gazetteer, overlay_options, overwrite_option, plan_paths
 from geoplan.errors import InputError
 from geoplan.io import atomic_path, check_targets
 
@@ -32,7 +32,7 @@ def places(
 
     paths = plan_paths(plans)
     if not paths:
-        raise InputError("no plan files (.txt/.md/.pdf/.docx) among the arguments")
+        raise InputError(f"no plan files ({PLAN_TYPES}) among the arguments")
     check_targets([out], overwrite=overwrite)  # before geocoding: a read-only --out fails at once
     gazetteer = load_gazetteer(overlay, no_overlay)
     rows = []

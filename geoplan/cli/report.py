@@ -14,7 +14,14 @@ from typing import Any
 
 import click
 
-from geoplan.cli.options import json_option, load_gazetteer, overlay_options, overwrite_option, plan_paths
+from geoplan.cli.options import (
+    PLAN_TYPES,
+    json_option,
+    load_gazetteer,
+    overlay_options,
+    overwrite_option,
+    plan_paths,
+)
 from geoplan.errors import InputError
 from geoplan.io import atomic_path, check_targets
 
@@ -240,7 +247,7 @@ def report(
 
     paths = plan_paths(plans)
     if not paths:
-        raise InputError("no plan files (.txt/.md/.pdf/.docx) among the arguments")
+        raise InputError(f"no plan files ({PLAN_TYPES}) among the arguments")
     check_targets([csv_path] if csv_path is not None and str(csv_path) != "-" else [], overwrite=overwrite)
     gazetteer = load_gazetteer(overlay, no_overlay)
     parsed = [geoparse(read(path, gazetteer), gazetteer) for path in paths]

@@ -9,7 +9,6 @@ corridors inside their text).  Ids are stable: ``<plan stem>:<box>:<item>[:<n>]`
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -355,10 +354,7 @@ def _heading(section: Any) -> str:
 
 
 def _outline(plan: Plan, offset: int) -> tuple[str, str]:
-    try:
-        outline = plan.outline_at(offset) or {}
-    except NotImplementedError:
-        outline = {}
+    outline = plan.outline_at(offset)
     chapter = outline.get("chapter") or outline.get("part")
     section = outline.get("section")
     return _heading(chapter), _heading(section)
@@ -369,13 +365,10 @@ def _page(plan: Plan, offset: int, fallback: int | None) -> int:
     heading starts on (from the table of contents); 0 when neither is known."""
     if fallback:
         return int(fallback)
-    try:
-        page = plan.page_at(offset)
-        outline = plan.outline_at(offset) or {}
-    except NotImplementedError:
-        return 0
+    page = plan.page_at(offset)
     if page:
         return int(page)
+    outline = plan.outline_at(offset)
     for level in ("subitem", "item", "section", "chapter", "part"):
         heading = outline.get(level)
         if heading is not None and heading.page:
@@ -387,10 +380,7 @@ def provenance_at(plan: Plan, offset: int) -> dict[str, Any]:
     """Chapter, section, page, and the box, item and item text around ``offset`` ('' / 0 when none)."""
     chapter, section = _outline(plan, offset)
     fields: dict[str, Any] = {"chapter": chapter, "section": section, "page": _page(plan, offset, None)}
-    try:
-        box = plan.box_at(offset)
-    except NotImplementedError:
-        box = None
+    box = plan.box_at(offset)
     if box is not None:
         for number, item in enumerate(box.items, start=1):
             if item.start <= offset < item.end:
@@ -404,36 +394,7 @@ def _mentions_in(places: Any, start: int, end: int) -> tuple[tuple[Any, ...], tu
     """Resolved mentions (with a place) and corridors inside ``[start, end)``."""
     if places is None:
         return (), ()
-    mentions, starts, corridors, corridor_starts = _resolved_index(places)
-    first = bisect.bisect_left(starts, start)
-    last = bisect.bisect_left(starts, end)
-    inside = tuple(m for m in mentions[first:last] if m.end <= end)
-    first = bisect.bisect_left(corridor_starts, start)
-    last = bisect.bisect_left(corridor_starts, end)
-    # corridors in their PlanPlaces order (the index holds (start, position, corridor))
-    within = sorted(entry[1:] for entry in corridors[first:last] if entry[2].end <= end)
-    return inside, tuple(corridor for _, corridor in within)
-
-
-_INDEX: dict[int, tuple[Any, tuple[list[Any], list[int], list[Any], list[int]]]] = {}
-
-
-def _resolved_index(places: Any) -> tuple[list[Any], list[int], list[Any], list[int]]:
-    """The resolved mentions of a PlanPlaces sorted by start, with their starts, and its corridors as
-    (start, position, corridor) sorted by start, with their starts (cached per object): a lookup by
-    bisection keeps extraction linear in the plan's length."""
-    cached = _INDEX.get(id(places))
-    if cached is not None and cached[0] is places:
-        return cached[1]
-    mentions = sorted((m for m in places.mentions if m.place is not None), key=lambda m: (m.start, m.end))
-    corridors = sorted(
-        ((c.start, position, c) for position, c in enumerate(getattr(places, "corridors", ()))),
-        key=lambda entry: entry[:2],
-    )
-    index = (mentions, [m.start for m in mentions], corridors, [entry[0] for entry in corridors])
-    _INDEX.clear()  # one plan at a time: keep only the latest
-    _INDEX[id(places)] = (places, index)
-    return index
+    return places.located_in(start, end)
 
 
 def _plan_fields(plan: Plan) -> dict[str, str]:

@@ -31,6 +31,7 @@ from shapely.geometry.base import BaseGeometry
 
 from geoplan.errors import GazetteerError, InputError
 from geoplan.geocode import locations
+from geoplan.geocode.mentions import MentionFinder
 from geoplan.resources import GAZETTEER_DIR
 
 if TYPE_CHECKING:
@@ -196,6 +197,11 @@ class Gazetteer:
                 index.add_official(place)
             merged[place.id] = place
         return Gazetteer(sorted(merged.values(), key=lambda p: p.id), surfaces, self._generic)
+
+    @functools.cached_property
+    def finder(self) -> MentionFinder:
+        """The mention finder over this gazetteer's names, built on first use (a gazetteer never changes)."""
+        return MentionFinder.from_gazetteer(self)
 
     # -- queries -----------------------------------------------------------------------------
     def get(self, place_id: str) -> Place:

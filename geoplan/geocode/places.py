@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -38,8 +39,6 @@ TARGET_TYPES = ("town", "port", "park", "airport", "railway", "road")
 
 #: precisions from finest to coarsest.
 PRECISION_ORDER = ("point", "extent", "town", "schematic", "banner", "league", "province", "country")
-
-_FINDERS: dict[int, tuple[Any, MentionFinder]] = {}
 
 
 @dataclass(frozen=True)
@@ -80,18 +79,35 @@ class PlanPlaces:
         corridors = [c for c in self.corridors if c.start >= start and c.end <= end]
         return mentions, corridors
 
+    def located_in(self, start: int, end: int) -> tuple[tuple[ResolvedMention, ...], tuple[Corridor, ...]]:
+        """The mentions resolved to a place and the corridors inside ``[start, end)``, in text order."""
+        mentions, starts = self._located
+        first = bisect.bisect_left(starts, start)
+        last = bisect.bisect_left(starts, end)
+        inside = tuple(m for m in mentions[first:last] if m.end <= end)
+        corridors, corridor_starts = self._corridors_by_start
+        first = bisect.bisect_left(corridor_starts, start)
+        last = bisect.bisect_left(corridor_starts, end)
+        # in their own order (the index holds (start, position, corridor)): bisection keeps extraction linear
+        within = sorted(entry[1:] for entry in corridors[first:last] if entry[2].end <= end)
+        return inside, tuple(corridor for _, corridor in within)
 
-def finder_for(gazetteer: Any) -> MentionFinder:
-    """The (cached) mention finder over a gazetteer's names."""
-    cached = _FINDERS.get(id(gazetteer))
-    if cached is None or cached[0] is not gazetteer:
-        cached = _FINDERS[id(gazetteer)] = (gazetteer, MentionFinder.from_gazetteer(gazetteer))
-    return cached[1]
+    @functools.cached_property
+    def _corridors_by_start(self) -> tuple[list[tuple[int, int, Corridor]], list[int]]:
+        """The corridors as (start, position, corridor) sorted by start, and their starts."""
+        entries = sorted(((c.start, i, c) for i, c in enumerate(self.corridors)), key=lambda e: e[:2])
+        return entries, [entry[0] for entry in entries]
+
+    @functools.cached_property
+    def _located(self) -> tuple[list[ResolvedMention], list[int]]:
+        """The mentions resolved to a place, sorted by span, and their starts (built on first use)."""
+        mentions = sorted((m for m in self.mentions if m.place is not None), key=lambda m: (m.start, m.end))
+        return mentions, [m.start for m in mentions]
 
 
 def geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
     """Find, resolve and tabulate the places of ``plan`` (a :class:`geoplan.read.model.Plan`)."""
-    finder = finder_for(gazetteer)
+    finder = gazetteer.finder
     meta = plan.meta
     resolver = Resolver(gazetteer, getattr(meta, "issuer", None), getattr(meta, "parent", None))
     text = plan.text
@@ -439,12 +455,9 @@ def _precision_rank(precision: str | None) -> int:
 
 
 def _section_title(plan: Any, offset: int) -> str:
-    try:
-        outline = plan.outline_at(offset)
-    except (NotImplementedError, AttributeError):
-        return ""
+    outline = plan.outline_at(offset)
     for level in ("chapter", "part", "section"):
-        section = outline.get(level) if outline else None
+        section = outline.get(level)
         if section is not None:
             return section.title
     return ""
