@@ -115,10 +115,26 @@ def test_the_built_atlas_counts_every_plan_project_once_per_league(atlas_path, t
     for scope in scopes(atlas):
         if len(scope.plans) > 1:
             continue
-        expected = projects[projects["plan"] == scope.plans[0]].groupby("league").size()
+        # a project linked across plans (its ``plans`` lists each) counts in every one of those plans' sums
+        named = projects["plans"].fillna("").str.split(";").map(lambda plans, p=scope.plans[0]: p in plans)
+        expected = projects[named | (projects["plan"] == scope.plans[0])].groupby("league").size()
         got = atlas["leagues"].set_index("name")[f"{scope.key}_projects"].dropna()
         got = got[got > 0]
         assert dict(got.astype(int)) == {k: int(v) for k, v in expected.items() if k}, scope.key
+
+
+def test_a_project_linked_across_a_banner_and_its_city_counts_in_both_plans_sums(atlas_path):
+    from geoplan.atlas.schema import read_atlas
+
+    atlas = summarise(read_atlas(atlas_path))
+    projects = pd.concat([f for f in atlas.values() if "kind" in f.columns])
+    linked = projects[(projects["kind"] == "project") & projects["plans"].str.contains(";", na=False)]
+    assert len(linked) >= 1  # 002 (乌拉特后旗) and 004 (巴彦淖尔市) share projects
+    keys = plan_keys(sorted({p for ps in projects["plans"].dropna() for p in ps.split(";") if p}))
+    for row in linked.itertuples():
+        for plan in row.plans.split(";"):
+            column = f"{keys[plan]}_projects"
+            assert atlas["leagues"].set_index("name").loc[row.league, column] >= 1, (plan, row.name)
 
 
 def test_choropleth_classes_need_an_explicit_count_and_name_the_plans():

@@ -88,6 +88,20 @@ def projects_frame(frames: Mapping[str, gpd.GeoDataFrame]) -> pd.DataFrame:
     return table
 
 
+def _named_by(projects: pd.DataFrame, plans: Iterable[str]) -> pd.Series:
+    """Projects any of ``plans`` names: a project linked across plans (``plans`` lists them all) counts for
+    each plan's own sums, and once in a scope that holds several of them."""
+    wanted = set(plans)
+    listed = projects["plans"] if "plans" in projects.columns else projects["plan"]
+    return pd.Series(
+        [
+            bool(wanted & set(filter(None, str(p or plan).split(";"))))
+            for p, plan in zip(listed, projects["plan"], strict=True)
+        ],
+        index=projects.index,
+    )
+
+
 def _measure_keys() -> list[str]:
     return [m.key for m in MEASURES]
 
@@ -242,7 +256,7 @@ def summarise(frames: Mapping[str, gpd.GeoDataFrame]) -> dict[str, gpd.GeoDataFr
         frame = _without_summaries(frames[layer_id])
         added: dict[str, pd.Series] = {}
         for scope in scope_list:
-            subset = projects[projects["plan"].isin(scope.plans)]
+            subset = projects[_named_by(projects, scope.plans)]
             subset = subset[(subset[keys] != "").all(axis=1)]
             totals = _area_totals(subset, keys, layer_ids)
             merged = frame[names].rename(columns=dict(zip(names, keys, strict=True)))
