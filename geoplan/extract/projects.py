@@ -632,6 +632,7 @@ def _named_in_boxes(names: list[str], box_names: list[str]) -> list[bool]:
     """For each (normalised) body project name: is it part of a box project's name, or does it hold
     one of more than 4 characters?  Two Aho-Corasick passes keep this linear in the names' length
     (testing every pair grows with the square of the plan's length)."""
+    # imported here, not at the top: the automaton library is loaded only when a plan is matched
     import ahocorasick
 
     boxes = set(box_names)

@@ -267,6 +267,7 @@ def _decode_utf16_without_bom(data: bytes) -> tuple[str | None, str]:
 
 def _decode_with_detector(data: bytes, path: object) -> tuple[str, str]:
     """Last resort: charset-normalizer, accepted only for a confident Chinese-text result."""
+    # imported here, not at the top: charset detection loads only for undeclared encodings
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()

@@ -19,6 +19,7 @@ import datetime as dt
 import io
 import re
 from dataclasses import dataclass, field
+from math import floor, log10
 from pathlib import Path
 from typing import IO
 
@@ -689,7 +690,6 @@ def _marker_boxes(ax: Axes, layer_ids: set[str]) -> np.ndarray:
 
 
 def _round_sig(value: float, digits: int = 2) -> int:
-    from math import floor, log10
 
     if value <= 0:
         return 0
