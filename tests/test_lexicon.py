@@ -29,9 +29,7 @@ def _names_used_in_code() -> set[str]:
     package = Path(__file__).resolve().parents[1] / "geoplan"
     used: set[str] = set()
     for path in package.rglob("*.py"):
-        used |= set(
-            re.findall(r"""\b(?:words|alternation|_any)\(\s*["']([a-z_]+)["']""", path.read_text("utf-8"))
-        )
+        used |= set(re.findall(r"""\b(?:words|alternation)\(\s*["']([a-z_]+)["']""", path.read_text("utf-8")))
     return used
 
 

@@ -17,44 +17,12 @@ from typing import Any
 
 from geoplan.extract.classify import classify_action, classify_sector
 from geoplan.extract.quantities import Quantity, parse_quantities
-from geoplan.geocode.lexicon import alternation as _any
-from geoplan.geocode.lexicon import words
+from geoplan.geocode.lexicon import alternation, words
 from geoplan.layers import thematic_layer_for_sector
 from geoplan.read.model import Box, BoxItem, Plan
 
 #: box kinds, decided from the title
 INDICATOR, LAYOUT, PROJECT, OTHER = "indicator", "layout", "project", "other"
-
-
-def _noun(noun: str) -> str:
-    """``noun`` as a name ending, unless a false ending (``project_noun_false_endings``) ends there."""
-    blocked = [
-        ending[: -len(noun)] for ending in words("project_noun_false_endings") if ending.endswith(noun)
-    ]
-    return "".join(f"(?<!{re.escape(head)})" for head in blocked if head) + re.escape(noun)
-
-
-@cache
-def _patterns() -> _Patterns:
-    """The patterns of this module, built once from the reviewed word lists on first use."""
-    project = _any("project_words")
-    strong = "|".join(_noun(noun) for noun in (*words("project_words"), *words("project_strong_nouns")))
-    weak = _any("project_weak_nouns")
-    tail = rf"(?:[（(][^）)]{{0,20}}[）)])?(?:{_any('project_name_tails')})?$"
-    modifiers = _any("name_modifiers")
-    return _Patterns(
-        indicator_title=re.compile(_any("box_indicator_title_words")),
-        layout_title=re.compile(_any("box_layout_title_words")),
-        project_word=re.compile(project),
-        project_title=re.compile(f"{project}|{_any('box_project_title_words')}"),
-        strong_end=re.compile(rf"(?:{strong}){tail}"),
-        project_end=re.compile(rf"(?:{strong}|{weak}){tail}"),
-        prose_start=re.compile(rf"(?:{_any('prose_modifiers')})?(?:{_any('prose_verbs')})"),
-        generic=re.compile(rf"等[^、，,；;]{{0,14}}(?:{project})|一批"),
-        title_only=re.compile(rf"^[^，。；：:]{{2,40}}(?:{project})(?:[（(][^）)]{{0,30}}[）)])?[。.]?$"),
-        leading_verbs=re.compile(rf"^(?:(?:{modifiers})*(?:{_any('name_verbs')})+|(?:{modifiers})+)"),
-        body_project=re.compile(rf"(?:{_any('body_project_verbs')})[^，。；：]{{2,40}}?(?:{project})"),
-    )
 
 
 @dataclass(frozen=True)
@@ -80,6 +48,37 @@ class _Patterns:
     leading_verbs: re.Pattern[str]
     #: body sentences that announce a project: a verb, then (within 40 characters) 项目/工程
     body_project: re.Pattern[str]
+
+
+def _noun(noun: str) -> str:
+    """``noun`` as a name ending, unless a false ending (``project_noun_false_endings``) ends there."""
+    blocked = [
+        ending[: -len(noun)] for ending in words("project_noun_false_endings") if ending.endswith(noun)
+    ]
+    return "".join(f"(?<!{re.escape(head)})" for head in blocked if head) + re.escape(noun)
+
+
+@cache
+def _patterns() -> _Patterns:
+    """The patterns of this module, built once from the reviewed word lists on first use."""
+    project = alternation("project_words")
+    strong = "|".join(_noun(noun) for noun in (*words("project_words"), *words("project_strong_nouns")))
+    weak = alternation("project_weak_nouns")
+    tail = rf"(?:[（(][^）)]{{0,20}}[）)])?(?:{alternation('project_name_tails')})?$"
+    modifiers = alternation("name_modifiers")
+    return _Patterns(
+        indicator_title=re.compile(alternation("box_indicator_title_words")),
+        layout_title=re.compile(alternation("box_layout_title_words")),
+        project_word=re.compile(project),
+        project_title=re.compile(f"{project}|{alternation('box_project_title_words')}"),
+        strong_end=re.compile(rf"(?:{strong}){tail}"),
+        project_end=re.compile(rf"(?:{strong}|{weak}){tail}"),
+        prose_start=re.compile(rf"(?:{alternation('prose_modifiers')})?(?:{alternation('prose_verbs')})"),
+        generic=re.compile(rf"等[^、，,；;]{{0,14}}(?:{project})|一批"),
+        title_only=re.compile(rf"^[^，。；：:]{{2,40}}(?:{project})(?:[（(][^）)]{{0,30}}[）)])?[。.]?$"),
+        leading_verbs=re.compile(rf"^(?:(?:{modifiers})*(?:{alternation('name_verbs')})+|(?:{modifiers})+)"),
+        body_project=re.compile(rf"(?:{alternation('body_project_verbs')})[^，。；：]{{2,40}}?(?:{project})"),
+    )
 
 
 #: an embedded list number ('… 2、…', '…；3.') where a reader kept several numbered lines in one item
