@@ -18,7 +18,9 @@ import streamlit as st
 from shapely.geometry import Point
 
 from geoplan.atlas.build import build_layers
+from geoplan.atlas.hierarchy import plan_tree
 from geoplan.atlas.schema import read_atlas
+from geoplan.atlas.summary import summary_fields
 from geoplan.errors import GeoplanError, InputError
 from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.geocode.overlay import (
@@ -31,7 +33,10 @@ from geoplan.geocode.overlay import (
 )
 from geoplan.layers import load_layers
 from geoplan.output import selection, webmap, webmap_layers
+from geoplan.output.choropleth import SCHEMES, classify
 from geoplan.output.offline import asset_base
+from geoplan.output.raster import density, weight_fields
+from geoplan.read.model import PlanMeta
 from geoplan.read.plan import SUPPORTED_SUFFIXES
 from geoplan.resources import DEFAULT_ATLAS
 
@@ -169,9 +174,6 @@ def sidebar_filters(atlas: dict) -> selection.Filters:
 
 def plan_choices(atlas: dict, plans: list[str]) -> tuple[list[str], dict[str, str]]:
     """The plans in hierarchy order (a city's plan, its banners' plans beneath it) and their labels."""
-    from geoplan.atlas.hierarchy import plan_tree
-    from geoplan.read.model import PlanMeta
-
     issuers = selection.plan_issuers(atlas)
     metas = {}
     for plan in plans:
@@ -359,8 +361,6 @@ def uploaded_raster(upload) -> webmap_layers.RasterOverlay | None:
 
 def density_raster(atlas: dict, token: tuple, layer: str, weight: str | None, res_km: int):
     """The density surface of one layer (once per atlas and choice), drawn with a progress bar."""
-    from geoplan.output.raster import density
-
     key = (token, layer, weight, res_km)
     cache = st.session_state.setdefault("density_overlays", {})
     if key not in cache:
@@ -384,9 +384,6 @@ def density_raster(atlas: dict, token: tuple, layer: str, weight: str | None, re
 
 def sidebar_choropleth(atlas: dict):
     """A choropleth of a summary field; the class count must be chosen (no default)."""
-    from geoplan.atlas.summary import summary_fields
-    from geoplan.output.choropleth import SCHEMES, classify
-
     areas = st.sidebar.radio(
         "分区", ["banners", "leagues"], format_func=TITLES.get, key="ch_areas", horizontal=True
     )
@@ -428,8 +425,6 @@ def sidebar_map_layers(atlas: dict, token: tuple) -> tuple[tuple, dict]:
         "项目密度面", thematic, index=None, format_func=TITLES.get, key="density_layer", placeholder="不显示"
     )
     if density_layer is not None:
-        from geoplan.output.raster import weight_fields
-
         weight = st.sidebar.selectbox(
             "权重",
             ["count", *weight_fields()],

@@ -28,6 +28,7 @@ from geoplan.atlas.summary import summarise
 from geoplan.errors import AtlasError, GeoplanError, InputError
 from geoplan.extract.features import issuer_area, locate_project, place_row, project_row
 from geoplan.extract.projects import Project, extract_projects, location_report, provenance_at
+from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.geocode.places import geoparse
 from geoplan.io import atomic_path
 from geoplan.layers import LayerDef, load_layers
@@ -216,8 +217,6 @@ def build_plans(
         if not path.is_file():
             raise InputError(f"{path}: no such plan file")
     if gazetteer is None:
-        from geoplan.geocode.gazetteer import Gazetteer
-
         gazetteer = Gazetteer.load()
     total = len(paths) + 1
     builds = []

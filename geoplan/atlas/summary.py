@@ -32,6 +32,8 @@ import pandas as pd
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from geoplan.layers import load_layers
+
 #: share of the smaller issuer area two plans must share to count as nested (boundary slivers are not)
 NESTED_SHARE = 0.01
 PERIOD_TITLES = {"14th": "十四五", "15th": "十五五"}
@@ -307,8 +309,6 @@ def field_title(field: str) -> str:
     if metric in measures:
         return f"{measures[metric].title}（{measures[metric].unit}）"
     if metric.startswith("n_"):
-        from geoplan.layers import load_layers
-
         titles = {d.id: d.title for d in load_layers()}
         return f"{titles.get(metric[2:], metric[2:])} 项目数"
     return "项目数"

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from geoplan.atlas.build import build_plans, report, write_atlas
 from geoplan.cli.options import PLAN_TYPES, load_gazetteer, overlay_options, overwrite_option, plan_paths
 from geoplan.errors import InputError
 from geoplan.io import atomic_path, check_targets
@@ -43,8 +44,6 @@ def build(
     no_overlay: bool,
 ) -> None:
     """Build the atlas of PLAN_OR_DIR... (plan files, or folders of them) into --out."""
-    from geoplan.atlas.build import build_plans, report, write_atlas
-
     if out.suffix.lower() != ".gpkg":
         raise InputError(f"{out}: the atlas is a GeoPackage; give a .gpkg file name")
     if report_path is not None and report_path.resolve() == out.resolve():

@@ -13,8 +13,11 @@ from typing import Any
 
 import click
 
+from geoplan.atlas.build import build_plan
+from geoplan.atlas.links import changes, diff_plans
 from geoplan.cli.options import json_option
 from geoplan.errors import InputError
+from geoplan.geocode.gazetteer import Gazetteer
 
 
 def _label(row: Any) -> str:
@@ -24,8 +27,6 @@ def _label(row: Any) -> str:
 
 def render_diff(diff: Any) -> str:
     """The plain-text listing of a :class:`~geoplan.atlas.links.PlanDiff`."""
-    from geoplan.atlas.links import changes
-
     lines = [f"A: {diff.plan_a}", f"B: {diff.plan_b}", f"relation: {diff.relation}", ""]
     for layer in diff.layers():
         new, carried, dropped = (
@@ -52,8 +53,6 @@ def render_diff(diff: Any) -> str:
 
 def diff_json(diff: Any) -> dict[str, Any]:
     """The diff as plain data (feature ids per list and layer)."""
-    from geoplan.atlas.links import changes
-
     return {
         "plan_a": diff.plan_a,
         "plan_b": diff.plan_b,
@@ -87,10 +86,6 @@ def diff_json(diff: Any) -> dict[str, Any]:
 @json_option
 def diff(plan_a: Path, plan_b: Path, as_json: bool) -> None:
     """New, carried-over and dropped projects of PLAN_B against PLAN_A, per layer."""
-    from geoplan.atlas.build import build_plan
-    from geoplan.atlas.links import diff_plans
-    from geoplan.geocode.gazetteer import Gazetteer
-
     if plan_a.resolve() == plan_b.resolve():
         raise InputError(f"{plan_a}: give two different plans")
     gazetteer = Gazetteer.load()

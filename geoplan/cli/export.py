@@ -6,15 +6,17 @@ from pathlib import Path
 
 import click
 
+from geoplan.atlas.schema import period_mask, read_atlas
+from geoplan.atlas.tables import layer_of_table
 from geoplan.cli.options import atlas_argument, overwrite_option
 from geoplan.errors import InputError
 from geoplan.io import check_targets
+from geoplan.layers import load_layers
+from geoplan.output.export import FORMATS, export_format, export_layers, resolve_crs
 
 
 def _format_for(out: Path, fmt: str | None) -> str:
     """The --format given, or the one the --out suffix names."""
-    from geoplan.output.export import FORMATS, export_format
-
     if fmt:
         return export_format(fmt).name
     name = out.name.lower()
@@ -31,10 +33,8 @@ def _format_for(out: Path, fmt: str | None) -> str:
 
 def _layer_ids(atlas: Path, wanted: tuple[str, ...]) -> list[str]:
     """The --layer ids (default: every thematic layer the atlas has), checked against layers.yaml."""
+    # imported here, not at the top: pyogrio (GDAL) loads only when a layer file is listed
     import pyogrio
-
-    from geoplan.atlas.tables import layer_of_table
-    from geoplan.layers import load_layers
 
     definitions = load_layers()
     known = [d.id for d in definitions]
@@ -75,8 +75,6 @@ def select_plan(layers: dict, plan: str) -> dict:
 
 def select_period(layers: dict, period: str) -> dict:
     """Only the thematic features of ``period``; base layers are kept whole."""
-    from geoplan.atlas.schema import period_mask
-
     selected = {
         layer_id: frame[period_mask(frame, [period]).to_numpy()] if "plan" in frame.columns else frame
         for layer_id, frame in layers.items()
@@ -118,9 +116,6 @@ def export(
     GeoJSON and KML are WGS84 lon/lat by definition (other CRSs are refused); a Shapefile export is
     one .zip; CSV is UTF-8 with a BOM (for Excel) and WKT geometry.
     """
-    from geoplan.atlas.schema import read_atlas
-    from geoplan.output.export import export_format, export_layers, resolve_crs
-
     spec = export_format(_format_for(out, fmt))
     if crs.strip().upper() != "GK":
         resolve_crs(crs, {})  # an unknown CRS fails before the atlas is read

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections import Counter
 from pathlib import Path
@@ -12,9 +14,11 @@ from geoplan.atlas.schema import places_frame
 from geoplan.cli.options import json_option, load_gazetteer, overlay_options, overwrite_option
 from geoplan.errors import InputError, UnsupportedFormatError
 from geoplan.geocode import locations
-from geoplan.geocode.authority import KINDS
+from geoplan.geocode.authority import KINDS, prepare_import, read_layer
 from geoplan.geocode.gazetteer import TYPES, Candidate, Gazetteer, Place, normalize
+from geoplan.geocode.overlay import GpkgOverlay, open_overlay
 from geoplan.io import atomic_path, check_targets
+from geoplan.output.csv_safe import neutralise_frame
 from geoplan.resources import GAZETTEER_DIR
 
 #: How stats groups geometry sources: by prefix first, then by a word in the source.
@@ -170,7 +174,6 @@ def stats(as_json: bool, overlay: str | None, no_overlay: bool) -> None:
 def export(out: Path, types: tuple[str, ...], overwrite: bool, overlay: str | None, no_overlay: bool) -> None:
     """Write the gazetteer (or some types) to a GIS file, atomically."""
     driver = _EXTENSION_TO_DRIVER.get(out.suffix.lower())
-    from geoplan.output.csv_safe import neutralise_frame
 
     if driver is None:
         raise UnsupportedFormatError(f"{out}: unknown format; use one of {', '.join(_EXTENSION_TO_DRIVER)}")
@@ -302,9 +305,6 @@ def import_(
 ) -> None:
     """Import FILE's features into the overlay, matched to gazetteer places (Shapefile, zipped Shapefile,
     GeoPackage, GeoJSON, KML, CSV or XLSX)."""
-    from geoplan.geocode.authority import prepare_import, read_layer
-    from geoplan.geocode.overlay import GpkgOverlay, open_overlay
-
     store = open_overlay(overlay)
     source = read_layer(file, layer=layer, encoding=encoding)
     plan = prepare_import(
@@ -336,8 +336,6 @@ def import_(
 
 
 def _write_report(path: Path, rows: list) -> None:
-    import csv
-    import io
 
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=REPORT_COLUMNS, lineterminator="\n")
@@ -371,11 +369,6 @@ def _write_report(path: Path, rows: list) -> None:
 @overwrite_option
 def fixes(overlay: str | None, everything: bool, export_path: Path | None, overwrite: bool) -> None:
     """List the corrections made on the map (with who, when and the source note), withdrawn ones included."""
-    import csv
-    import io
-
-    from geoplan.geocode.overlay import open_overlay
-
     if export_path is not None and export_path.exists() and not overwrite:
         raise InputError(f"{export_path} exists; add --overwrite to replace it")
     store = open_overlay(overlay)

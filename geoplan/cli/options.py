@@ -7,6 +7,8 @@ from pathlib import Path
 import click
 
 from geoplan.errors import InputError
+from geoplan.geocode.gazetteer import Gazetteer
+from geoplan.geocode.overlay import open_overlay, with_overlay
 from geoplan.read.plan import SUPPORTED_SUFFIXES
 from geoplan.resources import DEFAULT_ATLAS
 
@@ -49,9 +51,6 @@ def overlay_options(command):
 
 def load_gazetteer(overlay: str | None, no_overlay: bool):
     """The shipped gazetteer with the chosen overlay's places on top (see :func:`overlay_options`)."""
-    from geoplan.geocode.gazetteer import Gazetteer
-    from geoplan.geocode.overlay import open_overlay, with_overlay
-
     if no_overlay and overlay:
         raise InputError("give either --overlay or --no-overlay, not both")
     gazetteer = Gazetteer.load()

@@ -9,7 +9,10 @@ import click
 
 from geoplan.cli.options import PLAN_TYPES, load_gazetteer, overlay_options, overwrite_option, plan_paths
 from geoplan.errors import InputError
+from geoplan.geocode.places import PLACE_COLUMNS, geoparse, place_rows
 from geoplan.io import atomic_path, check_targets
+from geoplan.output.csv_safe import csv_text
+from geoplan.read.plan import read
 
 
 @click.command()
@@ -26,10 +29,6 @@ def places(
     plans: tuple[Path, ...], out: Path | None, overwrite: bool, overlay: str | None, no_overlay: bool
 ) -> None:
     """Find and geocode every named place in PLANS (files or folders) as CSV."""
-    from geoplan.geocode.places import PLACE_COLUMNS, geoparse, place_rows
-    from geoplan.output.csv_safe import csv_text
-    from geoplan.read.plan import read
-
     paths = plan_paths(plans)
     if not paths:
         raise InputError(f"no plan files ({PLAN_TYPES}) among the arguments")

@@ -13,6 +13,8 @@ import click
 
 from geoplan.cli.options import json_option, plan_paths
 from geoplan.errors import InputError, PlanReadError
+from geoplan.geocode.gazetteer import Gazetteer
+from geoplan.read.plan import read
 
 
 @click.group()
@@ -109,9 +111,6 @@ def format_table(summaries: list[dict[str, Any]]) -> str:
 @click.pass_context
 def info(ctx: click.Context, files: tuple[Path, ...], as_json: bool) -> None:
     """Metadata and outline counts (chapters, sections, boxes, box items) of plan FILES (or directories)."""
-    from geoplan.geocode.gazetteer import Gazetteer
-    from geoplan.read.plan import read
-
     gazetteer = Gazetteer.load()  # the league of a banner plan that does not print it
     summaries: list[dict[str, Any]] = []
     failures = 0

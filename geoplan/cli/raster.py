@@ -7,8 +7,11 @@ from pathlib import Path
 
 import click
 
+from geoplan.atlas.schema import read_atlas
 from geoplan.cli.options import atlas_argument, overwrite_option
 from geoplan.errors import InputError
+from geoplan.layers import load_layers
+from geoplan.output.raster import density, legend_lines, projected_crs, write_density
 
 
 @click.command()
@@ -50,10 +53,6 @@ def raster(
     Located points and lines spread by a quartic kernel; projects located only to a banner or a league
     spread evenly over it (the share is in the file's tags). Values are weight per km².
     """
-    from geoplan.atlas.schema import read_atlas
-    from geoplan.layers import load_layers
-    from geoplan.output.raster import density, legend_lines, projected_crs, write_density
-
     if out.suffix.lower() not in (".tif", ".tiff"):
         raise InputError(f"{out}: a density raster is a GeoTIFF; name it .tif")
     projected_crs(crs)

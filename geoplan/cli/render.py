@@ -6,10 +6,13 @@ from pathlib import Path
 
 import click
 
+from geoplan.atlas.schema import read_atlas
 from geoplan.cli import UsageFailure
 from geoplan.cli.options import atlas_argument, load_gazetteer, overlay_options, overwrite_option
 from geoplan.errors import InputError
 from geoplan.io import check_targets
+from geoplan.output.choropleth import classify
+from geoplan.output.render.compose import check_options, filter_layers, parse_bbox, render_report
 
 SUFFIX_FORMATS = {".png": "png", ".pdf": "pdf", ".svg": "svg", ".tif": "tif", ".tiff": "tif"}
 
@@ -92,9 +95,6 @@ def render(
     no_overlay: bool,
 ) -> None:
     """Render ATLAS (default: layers/atlas.gpkg) as a map page; the format follows --out's suffix."""
-    from geoplan.atlas.schema import read_atlas
-    from geoplan.output.render.compose import check_options, filter_layers, parse_bbox, render_report
-
     fmt = SUFFIX_FORMATS.get(out.suffix.lower())
     if fmt is None:
         raise InputError(f"{out}: unknown map format; use a .png, .pdf, .svg or .tif file name")
@@ -117,8 +117,6 @@ def render(
     atlas_layers = read_atlas(atlas)
     choropleth = None
     if field is not None:
-        from geoplan.output.choropleth import classify
-
         choropleth = classify(atlas_layers, field, scheme=scheme, k=classes, areas=areas)
     layers = filter_layers(
         atlas_layers, _split(layer_ids) or None, _split(plans) or None, _split(periods) or None

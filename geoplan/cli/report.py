@@ -14,6 +14,9 @@ from typing import Any
 
 import click
 
+from geoplan.atlas import build as atlas_build
+from geoplan.atlas.build import build_plan
+from geoplan.atlas.links import LINK_THRESHOLD, NEAR_THRESHOLD, link_features
 from geoplan.cli.options import (
     PLAN_TYPES,
     json_option,
@@ -23,7 +26,11 @@ from geoplan.cli.options import (
     plan_paths,
 )
 from geoplan.errors import InputError
+from geoplan.geocode.gazetteer import APPROXIMATE_PRECISIONS
+from geoplan.geocode.places import TARGET_TYPES, _best, coverage, geoparse
 from geoplan.io import atomic_path, check_targets
+from geoplan.output.csv_safe import csv_text
+from geoplan.read.plan import read
 
 
 @dataclass
@@ -67,8 +74,6 @@ def _pad(text: str, width: int) -> str:
 
 def coverage_section(parsed: list[Any]) -> ReportSection:
     """Places per type: found, resolved at their own level, resolved to a parent, unresolved."""
-    from geoplan.geocode.places import TARGET_TYPES, coverage
-
     table = coverage(parsed)
     rows = [[kind, c["found"], c["own"], c["parent"], c["none"]] for kind, c in table.items()]
     total = [sum(r[i] for r in rows) for i in range(1, 5)]
@@ -94,9 +99,6 @@ ADMIN_AREAS = frozenset({"province", "league", "banner"})
 def approximate_section(parsed: list[Any]) -> ReportSection:
     """Every distinct place not located at its own point, with why: its record's precision (banner, league,
     schematic …), a parent it was put in, or the reason it stays unresolved (outside jurisdiction …)."""
-    from geoplan.geocode.gazetteer import APPROXIMATE_PRECISIONS
-    from geoplan.geocode.places import _best
-
     rows = []
     for places in parsed:
         groups: dict[str, list[Any]] = {}
@@ -135,10 +137,8 @@ def plans_section(parsed: list[Any]) -> ReportSection:
 
 def projects_section(parsed: list[Any]) -> ReportSection:
     """Projects per plan located finer than the issuer, and the list of those that are not."""
-    from geoplan.atlas.build import build_plan, report
-
     builds = [build_plan(p.plan.path, p.gazetteer, plan=p.plan, places=p) for p in parsed]
-    summary = report(builds)
+    summary = atlas_build.report(builds)
     rows = [
         [plan, c["projects"], c["located"], _share(c["located"], c["projects"]) if c["projects"] else "-"]
         for plan, c in summary["per_plan"].items()
@@ -178,9 +178,6 @@ def _link_line(link: Any, names: dict[str, str]) -> list[Any]:
 
 def links_sections(parsed: list[Any]) -> list[ReportSection]:
     """Every link between features of different plans, and the near misses left for review."""
-    from geoplan.atlas.build import build_plan
-    from geoplan.atlas.links import LINK_THRESHOLD, NEAR_THRESHOLD, link_features
-
     builds = [build_plan(p.plan.path, p.gazetteer, plan=p.plan, places=p) for p in parsed]
     rows = [row for build in builds for row in build.project_rows + build.place_rows]
     linking = link_features(rows, parsed[0].gazetteer) if parsed else None
@@ -242,9 +239,6 @@ def report(
     no_overlay: bool,
 ) -> None:
     """Coverage report of the places found in PLANS (files or folders): a short summary by default."""
-    from geoplan.geocode.places import geoparse
-    from geoplan.read.plan import read
-
     paths = plan_paths(plans)
     if not paths:
         raise InputError(f"no plan files ({PLAN_TYPES}) among the arguments")
@@ -267,8 +261,6 @@ def report(
 def detail_csv(sections: list[ReportSection]) -> str:
     """The detail rows of every section as one CSV table (a ``section`` column first), every cell neutralised
     for spreadsheets (:mod:`geoplan.output.csv_safe`)."""
-    from geoplan.output.csv_safe import csv_text
-
     records = [{"section": s.detail_title, **record} for s in sections for record in s.detail]
     columns = list(dict.fromkeys(key for record in records for key in record)) or ["section"]
     return csv_text(records, columns)

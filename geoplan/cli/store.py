@@ -8,9 +8,14 @@ from pathlib import Path
 
 import click
 
+from geoplan.atlas.build import write_atlas
+from geoplan.atlas.schema import read_atlas
+from geoplan.atlas.tables import layer_of_table
 from geoplan.cli.options import atlas_argument, json_option, overwrite_option
+from geoplan.dsn import dsn_label
 from geoplan.errors import InputError
 from geoplan.io import check_targets
+from geoplan.output.store import list_postgis, read_postgis, write_postgis
 
 dsn_option = click.option(
     "--dsn",
@@ -42,9 +47,6 @@ def push(atlas: Path, dsn: str, schema: str) -> None:
     All layers are written in one transaction and swapped in at the end: on any failure the
     database keeps its previous atlas.
     """
-    from geoplan.atlas.schema import read_atlas
-    from geoplan.output.store import dsn_label, write_postgis
-
     started = time.perf_counter()
     layers = read_atlas(atlas)
     write_postgis(layers, dsn, schema)
@@ -67,9 +69,6 @@ def push(atlas: Path, dsn: str, schema: str) -> None:
 @overwrite_option
 def pull(dsn: str, schema: str, out: Path, overwrite: bool) -> None:
     """Write the stored atlas to a GeoPackage (atomically)."""
-    from geoplan.atlas.build import write_atlas
-    from geoplan.output.store import read_postgis
-
     if out.suffix.lower() != ".gpkg":
         raise InputError(f"{out}: the output must be a GeoPackage (.gpkg)")
     check_targets([out], overwrite=overwrite)
@@ -85,9 +84,6 @@ def pull(dsn: str, schema: str, out: Path, overwrite: bool) -> None:
 @json_option
 def info(dsn: str, schema: str, as_json: bool) -> None:
     """List the stored layers and their feature counts."""
-    from geoplan.atlas.tables import layer_of_table
-    from geoplan.output.store import list_postgis
-
     stored = list_postgis(dsn, schema)
     if as_json:
         rows = [

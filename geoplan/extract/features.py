@@ -19,6 +19,7 @@ from shapely.geometry.base import BaseGeometry
 from geoplan.extract.projects import Project, is_finer
 from geoplan.extract.quantities import quantities_json, quantities_text
 from geoplan.geocode.gazetteer import APPROXIMATE_PRECISIONS
+from geoplan.geocode.lexicon import words
 from geoplan.geocode.places import PRECISION_ORDER, corridor_line
 
 #: place types that are areas: a project there takes the place's polygon when it has one
@@ -36,7 +37,6 @@ AREA_TYPES = frozenset(
         "mine",
     }
 )
-_LINE_WORDS = ("带", "轴", "廊", "线", "通道")
 _COARSENESS = {precision: rank for rank, precision in enumerate(PRECISION_ORDER)}
 _ISSUER_PRECISION = {"league": "league", "banner": "banner", "district": "banner"}
 
@@ -131,7 +131,7 @@ def _schematic(project: Project, places: Sequence[Any], issuer: Any | None) -> L
     roads, else a line through its places; for a core or zone the outline of its places."""
     if not places:
         return issuer_area(issuer, project.issuer_level)
-    if any(word in project.name for word in _LINE_WORDS):
+    if any(word in project.name for word in words("line_shape_words")):
         lines = [p.geometry for p in places if _is_linear(p.geometry)]
         if lines:
             return Located(shapely.union_all(lines), "schematic", "schematic", tuple(places))

@@ -12,61 +12,85 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import Any
 
 from geoplan.extract.classify import classify_action, classify_sector
 from geoplan.extract.quantities import Quantity, parse_quantities
+from geoplan.geocode.lexicon import alternation, words
 from geoplan.layers import thematic_layer_for_sector
 from geoplan.read.model import Box, BoxItem, Plan
 
 #: box kinds, decided from the title
 INDICATOR, LAYOUT, PROJECT, OTHER = "indicator", "layout", "project", "other"
-_INDICATOR_TITLE = re.compile(r"指标")
-_LAYOUT_TITLE = re.compile(r"格局|空间结构|布局|空间形态|发展轴|发展带")
-_PROJECT_TITLE = re.compile(r"项目|工程|行动|计划|活动|清单")
 
-#: nouns that end a project's name: strong ones anywhere, weak ones (基地, 园区, 馆 …) in lists only
-_STRONG_NOUNS = (
-    r"项目|工程|输电通道|外送通道|铁路|公路|高速|管道|电站|变电站|机场|水厂|复线|(?<![一二三四沿主干防产])线"
-)
-_WEAK_NOUNS = r"基地|园区|产业园|物流园|示范园|体验园|中心|集聚区|示范区|养殖场|牧场|储备库|处置场|填埋场|馆|公园|营地|小镇"
-_NOUN_TAIL = r"(?:[（(][^）)]{0,20}[）)])?(?:建设|落地实施|落地|实施|储备)?$"
-#: what ends the name of a project in a list ('…风光基地项目', '…一体化工程', '…产业园')
-_STRONG_END = re.compile(rf"(?:{_STRONG_NOUNS}){_NOUN_TAIL}")
-_PROJECT_END = re.compile(rf"(?:{_STRONG_NOUNS}|{_WEAK_NOUNS}){_NOUN_TAIL}")
-#: a body that starts with a verb is prose ('实施A工程，推进B'), not a list of names ('A项目，B项目')
-_PROSE_START = re.compile(
-    r"(?:重点|积极|加快|大力|有序|持续|全面|着力|稳步|统筹|进一步)?"
-    r"(?:实施|推进|推动|建设|新建|扩建|谋划|规划|引进|打造|开展|启动|完成|争取|布局|培育|发展|加强|提升|建成|做好|组建|支持"
-    r"|利用|依托|围绕|构建|健全|完善|推广|促进|优化|深化|强化|织密|更新|筹备|依据|聚焦|提高|形成)"
-)
-#: a generic list ('…等项目', '一批…项目'): a category, not a named project
-_GENERIC = re.compile(r"等[^、，,；;]{0,14}(?:项目|工程)|一批")
+
+@dataclass(frozen=True)
+class _Patterns:
+    """The word-list patterns of project extraction (see :func:`_patterns`)."""
+
+    #: box kinds, decided from the title
+    indicator_title: re.Pattern[str]
+    layout_title: re.Pattern[str]
+    project_word: re.Pattern[str]
+    project_title: re.Pattern[str]
+    #: what ends the name of a project in a list ('…风光基地项目', '…一体化工程', '…产业园'): strong nouns
+    #: anywhere, weak ones (基地, 园区, 馆 …) in lists only
+    strong_end: re.Pattern[str]
+    project_end: re.Pattern[str]
+    #: a body that starts with a verb is prose ('实施A工程，推进B'), not a list of names ('A项目，B项目')
+    prose_start: re.Pattern[str]
+    #: a generic list ('…等项目', '一批…项目'): a category, not a named project
+    generic: re.Pattern[str]
+    #: a box item that is only a title ('XX项目（三期）。'); the next unlabelled item describes it
+    title_only: re.Pattern[str]
+    #: verbs trimmed from the front of a project name
+    leading_verbs: re.Pattern[str]
+    #: body sentences that announce a project: a verb, then (within 40 characters) 项目/工程
+    body_project: re.Pattern[str]
+
+
+def _noun(noun: str) -> str:
+    """``noun`` as a name ending, unless a false ending (``project_noun_false_endings``) ends there."""
+    blocked = [
+        ending[: -len(noun)] for ending in words("project_noun_false_endings") if ending.endswith(noun)
+    ]
+    return "".join(f"(?<!{re.escape(head)})" for head in blocked if head) + re.escape(noun)
+
+
+@cache
+def _patterns() -> _Patterns:
+    """The patterns of this module, built once from the reviewed word lists on first use."""
+    project = alternation("project_words")
+    strong = "|".join(_noun(noun) for noun in (*words("project_words"), *words("project_strong_nouns")))
+    weak = alternation("project_weak_nouns")
+    tail = rf"(?:[（(][^）)]{{0,20}}[）)])?(?:{alternation('project_name_tails')})?$"
+    modifiers = alternation("name_modifiers")
+    return _Patterns(
+        indicator_title=re.compile(alternation("box_indicator_title_words")),
+        layout_title=re.compile(alternation("box_layout_title_words")),
+        project_word=re.compile(project),
+        project_title=re.compile(f"{project}|{alternation('box_project_title_words')}"),
+        strong_end=re.compile(rf"(?:{strong}){tail}"),
+        project_end=re.compile(rf"(?:{strong}|{weak}){tail}"),
+        prose_start=re.compile(rf"(?:{alternation('prose_modifiers')})?(?:{alternation('prose_verbs')})"),
+        generic=re.compile(rf"等[^、，,；;]{{0,14}}(?:{project})|一批"),
+        title_only=re.compile(rf"^[^，。；：:]{{2,40}}(?:{project})(?:[（(][^）)]{{0,30}}[）)])?[。.]?$"),
+        leading_verbs=re.compile(rf"^(?:(?:{modifiers})*(?:{alternation('name_verbs')})+|(?:{modifiers})+)"),
+        body_project=re.compile(rf"(?:{alternation('body_project_verbs')})[^，。；：]{{2,40}}?(?:{project})"),
+    )
+
+
 #: an embedded list number ('… 2、…', '…；3.') where a reader kept several numbered lines in one item
 _EMBEDDED_NUMBER = re.compile(r"(?:(?<=\s)|(?<=^))(?:[-•]\s*)?\d{1,2}[、]")
 #: a leading label: 'XX项目。', 'XX工程：', '干线铁路。' (a short head before 。 or ：)
 _LABEL = re.compile(r"^([^，,。；;：:、]{2,30}|[^，,。；;：:]{2,20})[：:。]")
-#: a box item that is only a title ('XX项目（三期）。'); the next unlabelled item describes it
-_TITLE_ONLY = re.compile(r"^[^，。；：:]{2,40}(?:项目|工程)(?:[（(][^）)]{0,30}[）)])?[。.]?$")
 #: leading list numbers and bullets: '1、', '（三）', '(二)', '- ', '1.'
 _LEADING_NUMBER = re.compile(
     r"^\s*(?:[-•·●▪]\s*)?(?:[（(][一二三四五六七八九十\d]+[)）]|[\d一二三四五六七八九十]+[、.．])?\s*"
 )
-#: verbs trimmed from the front of a project name
-_MODIFIERS = r"其中|重点|积极|加快|大力|有序|持续|全面|着力|稳步|适时|力争|继续|进一步|统筹|配套|研究"
-_LEADING_VERBS = re.compile(
-    rf"^(?:(?:{_MODIFIERS})*"
-    r"(?:推进|推动|实施|建设|新建|扩建|续建|谋划建设|谋划实施|谋划|规划建设|规划|引进建设|引进|打造|开展|启动|完成|争取|布局"
-    r"|培育|发展|加强|提升|建成|做好|组建|支持|包括)+"
-    rf"|(?:{_MODIFIERS})+)"
-)
 #: separators between the projects of a list, outside brackets
 _SEPARATORS = "，,；;。、"
-#: body sentences that announce a project: a verb, then (within 40 characters) 项目/工程
-_BODY_PROJECT = re.compile(
-    r"(?:重点推进|加快推进|推进|重点实施|实施|加快建设|开工建设|谋划建设|规划建设|建设|推动|谋划)"
-    r"[^，。；：]{2,40}?(?:项目|工程)"
-)
 _CLAUSE = re.compile(r"[^，。；：]+")
 #: rank of a place's type: administrative levels, every other named place below a banner
 _TYPE_RANK = {"foreign": 5, "province": 4, "neighbour": 2, "league": 3, "banner": 2, "town": 1, "village": 0}
@@ -120,11 +144,11 @@ class Project:
 def box_kind(box: Box) -> str:
     """``indicator`` (主要指标 tables), ``layout`` (格局/空间结构/布局), ``project`` or ``other``."""
     title = box.title
-    if _INDICATOR_TITLE.search(title) and not _PROJECT_TITLE.search(title):
+    if _patterns().indicator_title.search(title) and not _patterns().project_title.search(title):
         return INDICATOR
-    if _LAYOUT_TITLE.search(title) and not re.search(r"项目|工程", title):
+    if _patterns().layout_title.search(title) and not _patterns().project_word.search(title):
         return LAYOUT
-    if _PROJECT_TITLE.search(title):
+    if _patterns().project_title.search(title):
         return PROJECT
     return OTHER
 
@@ -190,10 +214,10 @@ def _closes(fragment: str, separator: str, list_mode: bool) -> bool:
     Prose ('实施A通道、B工程等项目'): only a strong project noun (项目, 工程, 铁路 …) ends one, since
     '殡仪馆、骨灰塔、火葬厂项目' is one project.
     """
-    if _STRONG_END.search(fragment):
+    if _patterns().strong_end.search(fragment):
         return True
     if list_mode:
-        return bool(_PROJECT_END.search(fragment)) or _closes_in_list(fragment, separator)
+        return bool(_patterns().project_end.search(fragment)) or _closes_in_list(fragment, separator)
     return False
 
 
@@ -211,7 +235,7 @@ def _closes_in_list(fragment: str, separator: str) -> bool:
 def project_name(text: str, limit: int = 60) -> str:
     """A readable project name from a clause: leading numbers and verbs trimmed, whitespace removed."""
     name = re.sub(r"\s+", "", _strip_number(text)).strip("：:。.，,；; ")
-    name = _LEADING_VERBS.sub("", name) or name
+    name = _patterns().leading_verbs.sub("", name) or name
     return name if len(name) <= limit else name[: limit - 1] + "…"
 
 
@@ -229,7 +253,7 @@ def split_item(item: BoxItem, text: str | None = None) -> list[_Piece]:
     list_mode = (
         bool(label)
         and re.search(r"[：:]\s*$", text[:body_at]) is not None
-        and not _PROSE_START.match(body.lstrip())
+        and not _patterns().prose_start.match(body.lstrip())
     )
     groups: list[tuple[int, int, int]] = []  # start, end, start of the clause holding the closing fragment
     open_start: int | None = None
@@ -243,7 +267,7 @@ def split_item(item: BoxItem, text: str | None = None) -> list[_Piece]:
             open_start = None
         if separator != "、":
             clause_start = b + 1
-    named = [g for g in groups if not _GENERIC.search(text[g[2] : g[1]])]
+    named = [g for g in groups if not _patterns().generic.search(text[g[2] : g[1]])]
     if len(groups) >= 2 and (list_mode or len(named) >= 2):
         names = [project_name(text[a if list_mode else c : b]) for a, b, c in groups]
         if open_start is not None:  # a trailing description belongs to the last project
@@ -305,7 +329,7 @@ def _merged_items(plan: Plan, box: Box) -> list[tuple[BoxItem, bool]]:
             previous_raw = plan.text[previous.start : previous.end]
             previous_text = re.sub(r"\s+", "", _strip_number(previous_raw))
             if (
-                _TITLE_ONLY.match(previous_text)
+                _patterns().title_only.match(previous_text)
                 and previous_text.endswith(("。", "."))
                 and not _is_numbered(previous_raw)
                 and len(text.strip()) > 40
@@ -560,7 +584,7 @@ def body_projects(plan: Plan, places: Any, issuer_ids: set[str] | None = None) -
     for p_index, paragraph in enumerate(plan.paragraphs, start=1):
         count = 0
         for clause in _CLAUSE.finditer(paragraph.text):
-            match = _BODY_PROJECT.search(clause.group(0))
+            match = _patterns().body_project.search(clause.group(0))
             if not match:
                 continue
             start = paragraph.start + clause.start()
@@ -607,6 +631,7 @@ def _named_in_boxes(names: list[str], box_names: list[str]) -> list[bool]:
     """For each (normalised) body project name: is it part of a box project's name, or does it hold
     one of more than 4 characters?  Two Aho-Corasick passes keep this linear in the names' length
     (testing every pair grows with the square of the plan's length)."""
+    # imported here, not at the top: the automaton library is loaded only when a plan is matched
     import ahocorasick
 
     boxes = set(box_names)

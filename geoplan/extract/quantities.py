@@ -11,6 +11,9 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import asdict, dataclass
+from functools import cache
+
+from geoplan.geocode.lexicon import alternation
 
 #: unit text -> (normalised unit, factor from the unit to the normalised unit)
 _BASE_UNITS: dict[str, tuple[str, float]] = {
@@ -112,9 +115,19 @@ _QUANTITY = re.compile(
     rf"(?P<per_year>\s*/\s*年)?"
 )
 #: text right after a unit that shows it was not a measure (年 in '5年', 元 in '元素' …)
-_NOT_A_UNIT_AFTER = re.compile(r"^(?:素|宝|假|过|化|量|数)")
 _CLAUSE_BREAK = re.compile(r"[，,；;。：:）)]")
-_PER_YEAR_BEFORE = re.compile(r"年(?:产|处理|加工|吞吐|转化|运输|输送|发电|供应)(?:能力)?(?:达到|为)?\s*$")
+
+
+@cache
+def _not_a_unit_after() -> re.Pattern[str]:
+    """Text right after a unit that shows it was not a measure (``gazetteer/lexicon/not_a_unit_after.txt``)."""
+    return re.compile(rf"^(?:{alternation('not_a_unit_after')})")
+
+
+@cache
+def _per_year_before() -> re.Pattern[str]:
+    """'年产', '年处理能力达到' … right before a quantity: it is a yearly rate (``per_year_verbs.txt``)."""
+    return re.compile(rf"年(?:{alternation('per_year_verbs')})(?:能力)?(?:达到|为)?\s*$")
 
 
 @dataclass(frozen=True)
@@ -191,7 +204,7 @@ def parse_quantities(text: str) -> list[Quantity]:
         multiplier = _PREFIXES.get(match["prefix"] or "", 1.0)
         per_year = (
             bool(match["per_year"])
-            or bool(_PER_YEAR_BEFORE.search(text[max(0, match.start() - 8) : match.start()]))
+            or bool(_per_year_before().search(text[max(0, match.start() - 8) : match.start()]))
             or (previous_per_year and not _CLAUSE_BREAK.search(text[previous_end : match.start()]))
         )
         previous_end, previous_per_year = match.end(), per_year
@@ -218,7 +231,7 @@ def _plausible(text: str, match: re.Match[str], is_chinese: bool) -> bool:
     unit = match["unit"]
     if before == "第" or (before.isascii() and before.isalnum()):
         return False
-    if unit in {"元", "度"} and _NOT_A_UNIT_AFTER.match(after):
+    if unit in {"元", "度"} and _not_a_unit_after().match(after):
         return False
     if unit == "人" and after[:1] == "制":
         return False  # '11人制足球场'

@@ -39,6 +39,7 @@ class Conversion:
 
 def _offset_conversion(name: str) -> Conversion:
     """GCJ-02 or BD-09 → WGS-84 with prcoords (CC0), its iterative ('bored') inverse."""
+    # imported here, not at the top: prcoords loads only when a coordinate is converted
     import prcoords
 
     inverse, method = {

@@ -5,6 +5,7 @@ Each file holds one word a line (``#`` starts a comment line) and no repeats; :f
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from geoplan.errors import GazetteerError
@@ -26,3 +27,8 @@ def words(name: str) -> tuple[str, ...]:
     if repeated:
         raise GazetteerError(f"{path.name}: repeated words {', '.join(repeated)}")
     return found
+
+
+def alternation(name: str) -> str:
+    """A regex alternation of the words of ``gazetteer/lexicon/<name>.txt``, tried in file order."""
+    return "|".join(re.escape(word) for word in words(name))

@@ -16,6 +16,7 @@ item with that suffix.  Everything here is pure string work; resolution lives in
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -722,7 +723,6 @@ def merge_mentions(known: list[Mention], found: list[Mention]) -> list[Mention]:
     chosen = leftmost_longest(found)
     spans = [(m.start, m.end) for m in chosen]
     result = list(chosen)
-    import bisect
 
     starts = [s for s, _ in spans]
     for mention in known:

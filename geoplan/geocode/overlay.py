@@ -31,9 +31,11 @@ from pathlib import Path
 from typing import Protocol
 
 import platformdirs
+import psycopg
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from geoplan.dsn import PgTarget, dsn_label
 from geoplan.errors import InputError, StoreError
 from geoplan.geocode.gazetteer import Gazetteer, Place
 
@@ -246,6 +248,7 @@ class GpkgOverlay:
             return
         if conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
             raise InputError(f"{self.path}: not a geoplan overlay (it has other tables and no {TABLE!r})")
+        # imported here, not at the top: pyproj's transformer database is loaded only when reprojecting
         from pyproj import CRS
 
         conn.execute(f"PRAGMA application_id = {_GPKG_APPLICATION_ID}")
@@ -354,17 +357,11 @@ class PostgisOverlay:
     """
 
     def __init__(self, dsn: str):
-        from geoplan.output.store import dsn_label
-
         self.dsn = dsn
         self.label = f"PostGIS {dsn_label(dsn)} schema {PG_SCHEMA}"
 
     def _connect(self):
-        import psycopg
-
-        from geoplan.output.store import _Target
-
-        target = _Target.parse(self.dsn)
+        target = PgTarget.parse(self.dsn)
         try:
             return target.connect()
         except psycopg.Error as error:
@@ -380,8 +377,6 @@ class PostgisOverlay:
         )
 
     def _run(self, action: str, work):
-        import psycopg
-
         try:
             with self._connect() as conn, conn.cursor() as cur, conn.transaction():
                 return work(cur)

@@ -413,6 +413,7 @@ def _corridor_row(plan: Any, corridor: Corridor, issuer: Any = None) -> dict[str
 
 def corridor_line(corridor: Corridor) -> Any | None:
     """The schematic line through the waypoints located at their own place (None with fewer than two)."""
+    # imported here, not at the top: shapely loads only when a geometry is built
     from shapely.geometry import LineString
 
     points = [(w.place.point.x, w.place.point.y) for w in corridor.waypoints if w.level == "own"]
@@ -434,6 +435,7 @@ SECTION_REACH_DEG = 0.3
 def route_section(route: Any, first: tuple[float, float], last: tuple[float, float]) -> Any | None:
     """The part of a route's line between the points nearest a section's two ends, with the ends joined on;
     None when an end lies far from the route (then the section is drawn through its waypoints)."""
+    # imported here, not at the top: shapely loads only when a geometry is built
     from shapely.geometry import LineString, Point
     from shapely.ops import substring
 

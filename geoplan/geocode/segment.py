@@ -21,6 +21,7 @@ CONTEXT = 6
 
 @lru_cache(maxsize=1)
 def _posseg() -> Any:
+    # imported here, not at the top: jieba's dictionary (seconds) loads only when text is segmented
     import jieba
     import jieba.posseg
 

@@ -67,6 +67,7 @@ def classify(
     """Class ``field`` of the ``areas`` layer into ``k`` classes by ``scheme``."""
     with warnings.catch_warnings():  # mapclassify notes that numba (an optional speed-up) is missing
         warnings.simplefilter("ignore", UserWarning)
+        # imported here, not at the top: mapclassify loads only when a choropleth is classified
         import mapclassify
 
     if areas not in AREA_LAYERS:

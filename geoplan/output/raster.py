@@ -101,6 +101,7 @@ def _grid(
     region: BaseGeometry, crs: CRS, res: float, pad: float
 ) -> tuple[object, tuple[int, int], BaseGeometry]:
     """The grid transform and shape covering the region (in ``crs``) padded by ``pad`` metres."""
+    # imported here, not at the top: rasterio (GDAL) is heavy; only raster paths load it
     from rasterio.transform import from_origin
 
     projected = gpd.GeoSeries([region], crs="EPSG:4326").to_crs(crs).iloc[0]
@@ -138,6 +139,7 @@ class _Spreader:
         return rows, cols
 
     def _rasterize(self, polygon: BaseGeometry) -> tuple[tuple[slice, slice], np.ndarray] | None:
+        # imported here, not at the top: rasterio (GDAL) is heavy; only raster paths load it
         from rasterio.features import rasterize
         from rasterio.windows import Window
         from rasterio.windows import transform as window_transform
@@ -383,6 +385,7 @@ def write_geotiff(
 ) -> Path:
     """Write ``bands`` ((rows, cols) or (bands, rows, cols)) as a tiled, deflate-compressed GeoTIFF with
     internal overviews, atomically."""
+    # imported here, not at the top: rasterio (GDAL) is heavy; only raster paths load it
     import rasterio
     from rasterio.enums import Resampling
 

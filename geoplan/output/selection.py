@@ -15,6 +15,7 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
+from geoplan.extract.features import place_geometry
 from geoplan.geocode.gazetteer import APPROXIMATE_PRECISIONS, PRECISIONS
 from geoplan.layers import load_layers
 
@@ -368,8 +369,6 @@ def relocate(atlas: Atlas, gazetteer: Any, place_ids: Iterable[str]) -> dict[str
     """The atlas with the places ``place_ids`` (as ``gazetteer`` now has them: an overlay's corrections) moved:
     their base-layer rows, and the thematic rows that stand at that one place, take the new geometry,
     precision, basis and source. A rebuild (``geoplan build``) gives the same for every other feature."""
-    from geoplan.extract.features import place_geometry
-
     moved = {pid: gazetteer.get(pid) for pid in place_ids if pid in gazetteer}
     result = {}
     for layer_id, frame in atlas.items():

@@ -14,7 +14,6 @@ order, title, group, key column and geometry type; :func:`read_postgis` reads it
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -28,11 +27,11 @@ import pandas as pd
 import psycopg
 import shapely
 from psycopg import sql
-from psycopg.conninfo import conninfo_to_dict
 
 from geoplan import __version__
 from geoplan.atlas.tables import group_tables, layer_of_table, split_layers
-from geoplan.errors import AtlasError, DsnError, InputError, StoreError
+from geoplan.dsn import PgTarget, one_line
+from geoplan.errors import AtlasError, InputError, StoreError
 from geoplan.layers import load_layers
 
 _T = TypeVar("_T")
@@ -42,9 +41,7 @@ CRS = f"EPSG:{SRID}"
 CATALOG_TABLE = "_geoplan_layers"
 STAGING_SUFFIX = "__staging"
 KEY_COLUMNS = {"thematic": "feature_id", "base": "place_id"}
-CONNECT_TIMEOUT_S = 10
 SWAP_LOCK_TIMEOUT = "60s"  # how long a push waits for readers of the old atlas before giving up
-APPLICATION_NAME = "geoplan"
 _MAX_IDENTIFIER_BYTES = 63
 _RESERVED_SCHEMAS = {"public", "information_schema", "topology", "tiger", "tiger_data"}
 
@@ -123,49 +120,6 @@ class _Table:
     frame: gpd.GeoDataFrame = field(repr=False)
 
 
-@dataclass(frozen=True)
-class _Target:
-    """A parsed DSN: what to pass to psycopg, what to show the user, what to hide."""
-
-    dsn: str
-    params: dict[str, str]
-
-    @classmethod
-    def parse(cls, dsn: str) -> _Target:
-        if not dsn or not dsn.strip():
-            raise DsnError("no PostGIS DSN: pass --dsn or set GEOPLAN_DSN (e.g. postgresql://user@host/db)")
-        try:
-            params = conninfo_to_dict(dsn)
-        except psycopg.Error as error:
-            reason = _scrub(_one_line(error), _password_candidates(dsn))
-            raise DsnError(f"invalid PostGIS DSN: {reason}") from None
-        return cls(dsn, {key: str(value) for key, value in params.items()})
-
-    @property
-    def label(self) -> str:
-        """``user@host:port/dbname`` without the password."""
-        user = self.params.get("user")
-        host = self.params.get("host") or self.params.get("hostaddr") or "localhost"
-        port = self.params.get("port")
-        where = f"{host}:{port}" if port else host
-        return f"{user + '@' if user else ''}{where}/{self.params.get('dbname', '')}"
-
-    def failure(self, what: str, error: BaseException) -> str:
-        """A one-line message about ``error`` that never shows the password."""
-        secrets = [self.params["password"]] if self.params.get("password") else []
-        return _scrub(
-            f"PostGIS {self.label}: {what}: {_one_line(error)}", secrets + _password_candidates(self.dsn)
-        )
-
-    def connect(self) -> psycopg.Connection:
-        extra: dict[str, object] = {"autocommit": True}
-        if "connect_timeout" not in self.params:
-            extra["connect_timeout"] = CONNECT_TIMEOUT_S
-        if "application_name" not in self.params:
-            extra["application_name"] = APPLICATION_NAME
-        return psycopg.connect(self.dsn, **extra)
-
-
 # --------------------------------------------------------------------------------------------- public API
 
 
@@ -180,7 +134,7 @@ def write_postgis(layers: dict[str, gpd.GeoDataFrame], dsn: str, schema: str = "
     malformed DSN and :class:`StoreError` when the server cannot be reached or refuses the data.
     """
     _check_schema_name(schema)
-    target = _Target.parse(dsn)
+    target = PgTarget.parse(dsn)
     if not layers:
         raise InputError("nothing to push: no layers given")
     tables = [_prepare(name, frame, geometry_type) for name, (frame, geometry_type) in _split(layers).items()]
@@ -241,7 +195,7 @@ def read_postgis(
     Raises :class:`AtlasError` when the schema holds no atlas or lacks a layer.
     """
     _check_schema_name(schema, reading=True)
-    target = _Target.parse(dsn)
+    target = PgTarget.parse(dsn)
 
     def work(cur: psycopg.Cursor) -> dict[str, gpd.GeoDataFrame]:
         catalog = _read_catalog(cur, schema)
@@ -262,7 +216,7 @@ def _sorted(frame: gpd.GeoDataFrame, key: str) -> gpd.GeoDataFrame:
 def list_postgis(dsn: str, schema: str = "geoplan") -> list[StoredLayer]:
     """The layers of the atlas in ``schema`` with their live feature counts, in push order."""
     _check_schema_name(schema, reading=True)
-    target = _Target.parse(dsn)
+    target = PgTarget.parse(dsn)
     return _consistent_read(target, schema, lambda cur: _stored_layers(cur, schema))
 
 
@@ -283,11 +237,6 @@ def _stored_layers(cur: psycopg.Cursor, schema: str) -> list[StoredLayer]:
             )
         )
     return stored
-
-
-def dsn_label(dsn: str) -> str:
-    """``user@host:port/dbname`` of a DSN, for messages: never the password."""
-    return _Target.parse(dsn).label
 
 
 # --------------------------------------------------------------------------------------------- checks
@@ -417,7 +366,7 @@ def _geometry_type(layer: str, geometries: gpd.GeoSeries) -> str:
 # --------------------------------------------------------------------------------------------- writing
 
 
-def _ensure_postgis(cur: psycopg.Cursor, target: _Target) -> None:
+def _ensure_postgis(cur: psycopg.Cursor, target: PgTarget) -> None:
     cur.execute("SELECT to_regtype('geometry') IS NOT NULL")
     if cur.fetchone()[0]:
         return
@@ -426,12 +375,12 @@ def _ensure_postgis(cur: psycopg.Cursor, target: _Target) -> None:
             cur.execute("CREATE EXTENSION IF NOT EXISTS postgis")
     except psycopg.Error as error:
         raise StoreError(
-            f"PostGIS {target.label}: the database has no PostGIS and geoplan may not add it ({_one_line(error)}); "
+            f"PostGIS {target.label}: the database has no PostGIS and geoplan may not add it ({one_line(error)}); "
             "ask an administrator to run CREATE EXTENSION postgis"
         ) from None
 
 
-def _check_replaceable(cur: psycopg.Cursor, schema: str, target: _Target) -> bool:
+def _check_replaceable(cur: psycopg.Cursor, schema: str, target: PgTarget) -> bool:
     """Whether ``schema`` holds an atlas; refuse to drop a schema holding tables geoplan did not write."""
     cur.execute(
         """SELECT to_regclass(format('%%I.%%I', n.nspname, %s::text)) IS NOT NULL,
@@ -564,7 +513,7 @@ class _SwapInProgress(Exception):
     """A read met a schema swap; it is retried."""
 
 
-def _consistent_read(target: _Target, schema: str, work: Callable[[psycopg.Cursor], _T]) -> _T:
+def _consistent_read(target: PgTarget, schema: str, work: Callable[[psycopg.Cursor], _T]) -> _T:
     """``work`` on one consistent snapshot of the atlas in ``schema``, retried when a push's schema
     swap pulled objects from under it (see :data:`_SWAP_ERRORS`)."""
     for attempt in range(SWAP_RETRIES):
@@ -577,7 +526,7 @@ def _consistent_read(target: _Target, schema: str, work: Callable[[psycopg.Curso
 
 
 @contextmanager
-def _snapshot(target: _Target, schema: str, *, last_try: bool = True) -> Iterator[psycopg.Cursor]:
+def _snapshot(target: PgTarget, schema: str, *, last_try: bool = True) -> Iterator[psycopg.Cursor]:
     """A cursor on one consistent state of the atlas in ``schema``; psycopg errors become StoreErrors.
 
     The transaction is read-only and repeatable-read, and locks the catalog table before its snapshot
@@ -625,7 +574,7 @@ def _read_catalog(cur: psycopg.Cursor, schema: str) -> list[dict[str, object]]:
 
 
 def _select_layers(
-    catalog: list[dict[str, object]], layers: Iterable[str] | None, schema: str, target: _Target
+    catalog: list[dict[str, object]], layers: Iterable[str] | None, schema: str, target: PgTarget
 ) -> list[dict[str, object]]:
     """The catalog entries of the tables holding ``layers`` (layer ids or table names)."""
     if layers is None:
@@ -642,7 +591,7 @@ def _select_layers(
 
 
 def _read_layer(
-    cur: psycopg.Cursor, schema: str, entry: dict[str, object], target: _Target
+    cur: psycopg.Cursor, schema: str, entry: dict[str, object], target: PgTarget
 ) -> gpd.GeoDataFrame:
     layer = str(entry["layer"])
     cur.execute(
@@ -689,33 +638,3 @@ def _series(values: tuple[object, ...], type_name: str) -> pd.Series:
     if dtype in _NULLABLE_DTYPES and any(value is None for value in values):
         dtype = _NULLABLE_DTYPES[dtype]
     return pd.Series(values, dtype=dtype)
-
-
-# --------------------------------------------------------------------------------------------- messages
-
-
-def _one_line(error: BaseException) -> str:
-    return "; ".join(part.strip() for part in str(error).splitlines() if part.strip()) or type(error).__name__
-
-
-_PASSWORD_PATTERNS = (
-    re.compile(r"password\s*=\s*('(?:[^'\\]|\\.)*'|\S+)", re.IGNORECASE),
-    re.compile(r"://[^:@/\s]*:([^@\s]*)@"),
-)
-
-
-def _password_candidates(dsn: str) -> list[str]:
-    """Every substring of ``dsn`` that may be a password, even when the DSN cannot be parsed."""
-    found = []
-    for pattern in _PASSWORD_PATTERNS:
-        for match in pattern.finditer(dsn):
-            secret = match.group(1)
-            found.extend([secret, secret.strip("'")])
-    return [secret for secret in found if secret]
-
-
-def _scrub(text: str, secrets: Iterable[str]) -> str:
-    for secret in sorted(set(secrets), key=len, reverse=True):
-        text = text.replace(secret, "***")
-    text = _PASSWORD_PATTERNS[0].sub("password=***", text)
-    return _PASSWORD_PATTERNS[1].sub(lambda match: match.group(0).replace(match.group(1), "***"), text)

@@ -571,6 +571,7 @@ def build_map(
     fmap.get_root().header.add_child(folium.Element(f"<style>{CONTROL_CSS}</style>"), name="geoplan_css")
     Legend(legend_html(drawn, left_out)).add_to(fmap)
     if draw:
+        # imported here, not at the top: folium's plugins load only when drawing is on
         from folium.plugins import Draw
 
         Draw(
@@ -626,6 +627,7 @@ def st_folium_args(fmap: folium.Map, **options: object) -> dict[str, object]:
     :func:`show_st_folium`, so an unchanged map costs nothing to send again.  The map is rendered by
     st_folium itself, with only its final component call intercepted (under a lock).
     """
+    # imported here, not at the top: streamlit-folium needs a running Streamlit app
     import streamlit_folium
 
     captured: dict[str, object] = {}
@@ -642,6 +644,7 @@ def st_folium_args(fmap: folium.Map, **options: object) -> dict[str, object]:
 
 def show_st_folium(args: Mapping[str, object]) -> object:
     """Send arguments from :func:`st_folium_args` to streamlit-folium's component (what st_folium does last)."""
+    # imported here, not at the top: streamlit-folium needs a running Streamlit app
     import streamlit_folium
 
     return streamlit_folium._component_func(**args, on_change=None)
@@ -671,6 +674,7 @@ def clicked_point(value: object) -> tuple[float, float] | None:
 
 def drawn_polygon(value: object):
     """The polygon last drawn on the map (st_folium's ``last_active_drawing``), as shapely; None if none."""
+    # imported here, not at the top: shapely loads only when a geometry is built
     from shapely.geometry import shape
 
     drawing = value.get("last_active_drawing") if isinstance(value, Mapping) else None

@@ -25,6 +25,7 @@ from matplotlib.colors import to_hex
 from geoplan.errors import InputError
 from geoplan.limits import LIMITS
 from geoplan.output.choropleth import NO_DATA_COLOR, NO_DATA_LABEL, Choropleth
+from geoplan.output.raster import NODATA, legend_lines
 
 WEB_CRS = "EPSG:3857"
 #: largest GeoTIFF the app accepts (bytes), and the most pixels it will read
@@ -61,6 +62,7 @@ def _warp(
 ) -> tuple[np.ndarray, object, tuple[float, float, float, float]]:
     """``bands`` reprojected to EPSG:3857 (at most :data:`MAX_OVERLAY_SIDE` pixels a side), NaN where empty,
     with the target transform and bounds in EPSG:3857."""
+    # imported here, not at the top: rasterio (GDAL) is heavy; only raster paths load it
     from rasterio.enums import Resampling
     from rasterio.transform import array_bounds
     from rasterio.warp import calculate_default_transform, reproject
@@ -97,6 +99,7 @@ def _warp(
 def _latlon_bounds(
     bounds: tuple[float, float, float, float],
 ) -> tuple[tuple[float, float], tuple[float, float]]:
+    # imported here, not at the top: pyproj's transformer database is loaded only when reprojecting
     from pyproj import Transformer
 
     to_lonlat = Transformer.from_crs(WEB_CRS, "EPSG:4326", always_xy=True)
@@ -149,6 +152,7 @@ def _colour(bands: np.ndarray, name: str, cmap: str, notes: Sequence[str], trans
 def raster_overlay(data: bytes, name: str, *, progress: Progress | None = None) -> RasterOverlay:
     """An uploaded GeoTIFF (bytes) as an overlay of the web map; :class:`InputError` when it is too large,
     not a raster or not georeferenced."""
+    # imported here, not at the top: rasterio (GDAL) is heavy; only raster paths load it
     import rasterio
     from rasterio.errors import RasterioIOError
 
@@ -178,8 +182,6 @@ def raster_overlay(data: bytes, name: str, *, progress: Progress | None = None) 
 def density_overlay(grid: object, name: str) -> RasterOverlay:
     """A density grid (:func:`geoplan.output.raster.density`) as an overlay; empty cells stay clear and the
     legend says how much weight was spread over whole banners or leagues."""
-    from geoplan.output.raster import NODATA, legend_lines
-
     warped, _, bounds = _warp(grid.values[None, ...], grid.transform, grid.crs, NODATA)
     rgba, low, high = _ramp(warped[0], "YlOrRd", transparent_zero=True)
     legend = _ramp_legend(name, "YlOrRd", low, high, legend_lines(grid.tags))

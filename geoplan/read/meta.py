@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
+from geoplan.geocode.lexicon import words
 from geoplan.read.model import PlanMeta
 from geoplan.read.textnorm import CN_NUM, TITLE_RE, Line, cn_to_int
 
@@ -54,7 +55,7 @@ def find_title(front: list[Line], body: Iterable[Line]) -> TitleGuess | None:
             if "，" not in line.text and "。" not in line.text:  # an unmarked title line in the body
                 return TitleGuess(_clean_title(line.text), False)
         for name in _NAMED_PLAN_RE.findall(line.text):
-            if TITLE_RE.search(name) and not any(word in name for word in ("建议", "意见", "中共", "通知")):
+            if TITLE_RE.search(name) and not any(word in name for word in words("not_a_plan_title_words")):
                 return TitleGuess(_clean_title(name), True)
     return None
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
+from geoplan.geocode.lexicon import alternation, words
 from geoplan.read.model import Box, BoxItem, Paragraph, Section
 from geoplan.read.textnorm import (
     BOX_RE,
@@ -37,9 +39,24 @@ _CNENUM_RE = re.compile(rf"^[{CN_NUM}]{{1,3}}\s*、\s*")
 _CIRCLED_RE = re.compile(r"^[①-⑳]\s*")
 _BULLET_RE = re.compile(r"^[●◆■□▲◇○★☆•·▪►➤]\s*")
 _COLON_LABEL_RE = re.compile(r"^(?P<label>[^，。；：:\s]{2,24})[:：]\s*")
-_NOTE_RE = re.compile(r"^[（(]?\s*(?:注|备注|注释|说明|资料来源)\s*[:：①]?")
-_HEADER_WORDS = ("序号", "指标", "单位", "属性", "类别", "类型", "项目名称", "名称")
-_INDICATOR_RE = re.compile(r"指标")
+
+
+@cache
+def _note() -> re.Pattern[str]:
+    """A note under a table or box: '注：', '（资料来源…' (``gazetteer/lexicon/note_words.txt``)."""
+    return re.compile(rf"^[（(]?\s*(?:{alternation('note_words')})\s*[:：①]?")
+
+
+@cache
+def _indicator_title() -> re.Pattern[str]:
+    """A box title of an indicator table (``box_indicator_title_words.txt``, shared with the project extractor)."""
+    return re.compile(alternation("box_indicator_title_words"))
+
+
+@cache
+def _label_column() -> re.Pattern[str]:
+    """The header cell of a table's name column (``gazetteer/lexicon/label_column_words.txt``)."""
+    return re.compile(alternation("label_column_words"))
 
 
 @dataclass(frozen=True)
@@ -215,7 +232,7 @@ def _parse_box(lines: list[Line], index: int, norm: NormText) -> tuple[Box, int]
             or (style and current.style == style.style)
         ):
             break
-        if _NOTE_RE.match(line.text) and items:
+        if _note().match(line.text) and items:
             end = line.end
             index += 1
             continue
@@ -263,7 +280,7 @@ def _describes(style: ItemStyle | None, current: ItemStyle) -> bool:
 
 
 def _box_kind(title: str) -> str:
-    return "indicators" if _INDICATOR_RE.search(title) else "box"
+    return "indicators" if _indicator_title().search(title) else "box"
 
 
 def _parse_table_box(
@@ -299,7 +316,7 @@ def _parse_table_box(
     end = rows[-1].end if rows else (head.end if head else 0)
     notes = 0
     while (
-        index < len(lines) and notes < 2 and lines[index].kind == "text" and _NOTE_RE.match(lines[index].text)
+        index < len(lines) and notes < 2 and lines[index].kind == "text" and _note().match(lines[index].text)
     ):
         end = lines[index].end
         index += 1
@@ -309,16 +326,12 @@ def _parse_table_box(
     label_column: int | None = None
     for row in rows:
         filled = [cell for cell in row.cells if cell]
-        if not filled or _NOTE_RE.match(filled[0]):
+        if not filled or _note().match(filled[0]):
             continue
         if _is_header_row(filled):
             if label_column is None:
                 label_column = next(
-                    (
-                        position
-                        for position, cell in enumerate(row.cells)
-                        if re.search("指标|名称|项目", cell)
-                    ),
+                    (position for position, cell in enumerate(row.cells) if _label_column().search(cell)),
                     None,
                 )
             continue
@@ -369,7 +382,9 @@ def _parse_table_box(
 
 def _is_header_row(cells: list[str]) -> bool:
     hits = sum(
-        1 for cell in cells if cell.replace(" ", "") in _HEADER_WORDS or cell.startswith(("20", "年均"))
+        1
+        for cell in cells
+        if cell.replace(" ", "") in words("table_header_words") or cell.startswith(("20", "年均"))
     )
     return hits >= 2 and not any(cell.isdigit() for cell in cells[:2])
 

@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import io
 import logging
 import warnings as pywarnings
+import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -123,8 +125,8 @@ def _quiet_library(name: str) -> Iterator[None]:
 
 
 def _pdf_text(path: Path, data: bytes) -> str:
-    import io
 
+    # imported here, not at the top: pypdf loads only for PDF plans
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
@@ -153,9 +155,8 @@ def _pdf_text(path: Path, data: bytes) -> str:
 
 
 def _docx_text(path: Path, data: bytes) -> str:
-    import io
-    import zipfile
 
+    # imported here, not at the top: python-docx loads only for Word plans
     import docx
     from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table

@@ -267,6 +267,7 @@ def _decode_utf16_without_bom(data: bytes) -> tuple[str | None, str]:
 
 def _decode_with_detector(data: bytes, path: object) -> tuple[str, str]:
     """Last resort: charset-normalizer, accepted only for a confident Chinese-text result."""
+    # imported here, not at the top: charset detection loads only for undeclared encodings
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -626,175 +627,246 @@ def normalise(raw: str, *, encoding: str | None = None) -> NormText:
     """Normalise plan text into logical lines with source-line and page maps.
 
     ``raw`` may contain form feeds (``\\f``) between PDF pages; the physical page then counts
-    when no page number is printed on it.
+    when no page number is printed on it.  The steps: split the source into lines and pages
+    (:func:`_source_lines`), survey the whole text once (:class:`_Layout`: table of contents, front matter,
+    page numbers, running heads, line width), then read the lines in order (:class:`_LineReader`), joining
+    wrapped lines into logical ones and writing them out with their offset maps (:class:`_Output`).
     """
+    source, physical = _source_lines(raw)
+    cleaned = [clean_line(line) for line in source]
+    layout = _Layout.survey(source, cleaned, physical)
+    reader = _LineReader(source, cleaned, layout, _Output(layout.line_pages))
+    reader.read()
+    return reader.out.result(
+        encoding, dropped_page_lines=len(layout.page_marks), dropped_running_heads=reader.dropped_running
+    )
+
+
+def _source_lines(raw: str) -> tuple[list[str], list[int] | None]:
+    """The source lines of ``raw`` and, when it has form feeds, the physical page (1-based) of each."""
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     physical: list[int] = []
     source: list[str] = []
-    page_index = 1
-    for chunk_index, chunk in enumerate(raw.split("\f")):
-        if chunk_index:
-            page_index += 1
+    for page_index, chunk in enumerate(raw.split("\f"), start=1):
         for line in chunk.split("\n"):
             source.append(line)
             physical.append(page_index)
-    has_form_feeds = page_index > 1
-    cleaned = [clean_line(line) for line in source]
+    has_form_feeds = "\f" in raw
+    return source, physical if has_form_feeds else None
 
-    toc = find_toc(cleaned)
-    toc_span = (toc[0], toc[1]) if toc else (-1, -1)
-    toc_entries = toc[2] if toc else []
-    toc_titles = {entry.text for entry in toc_entries}
-    toc_prefixes = {title[:end] for title in toc_titles for end in range(1, len(title) + 1)}
-    front_end = _front_matter_end(cleaned, toc_span[0] if toc else len(cleaned))
 
-    page_marks = _page_marks(cleaned, toc_span)
-    running = _running_heads(cleaned, front_end, toc_span)
-    line_pages = _line_pages(page_marks, physical if has_form_feeds else None, len(cleaned))
+@dataclass(frozen=True)
+class _Layout:
+    """What a first pass over the whole text finds: the parts that are not body text, and the line width."""
 
-    # build logical lines
-    out_lines: list[Line] = []
-    seg_starts: list[int] = []
-    seg_lines: list[int] = []
-    page_starts: list[int] = []
-    page_numbers: list[int | None] = []
-    parts: list[str] = []
-    offset = 0
-    dropped_running = 0
+    toc_span: tuple[int, int]  # source-line indexes [start, end) of the table of contents, (-1, -1) if none
+    toc_titles: set[str]
+    toc_prefixes: set[str]  # every prefix of a TOC title (a heading wrapped before its end)
+    front_end: int  # index of the first line after the front matter
+    page_marks: dict[int, int | None]  # page-number lines and their printed numbers
+    running: set[str]  # running heads repeated on the pages
+    line_pages: list[int | None]  # printed page of each source line
+    line_width: int  # width of a full line of fixed-width text, 0 for paragraph text
 
-    def emit(pieces: list[_Piece], kind: str, cells: tuple[str, ...] = (), page: int | None = None) -> None:
-        nonlocal offset
-        if out_lines:
-            parts.append("\n")
-            offset += 1
-        start = offset
+    @classmethod
+    def survey(cls, source: list[str], cleaned: list[str], physical: list[int] | None) -> _Layout:
+        toc = find_toc(cleaned)
+        toc_span = (toc[0], toc[1]) if toc else (-1, -1)
+        toc_titles = {entry.text for entry in toc[2]} if toc else set()
+        front_end = _front_matter_end(cleaned, toc_span[0] if toc else len(cleaned))
+        page_marks = _page_marks(cleaned, toc_span)
+        return cls(
+            toc_span=toc_span,
+            toc_titles=toc_titles,
+            toc_prefixes={title[:end] for title in toc_titles for end in range(1, len(title) + 1)},
+            front_end=front_end,
+            page_marks=page_marks,
+            running=_running_heads(cleaned, front_end, toc_span),
+            line_pages=_line_pages(page_marks, physical, len(cleaned)),
+            line_width=_typical_line_width(source, front_end),
+        )
+
+
+class _Output:
+    """The normalised text being written: its logical lines and the maps from offsets to source lines and pages."""
+
+    def __init__(self, line_pages: list[int | None]):
+        self.line_pages = line_pages
+        self.lines: list[Line] = []
+        self.seg_starts: list[int] = []
+        self.seg_lines: list[int] = []
+        self.page_starts: list[int] = []
+        self.page_numbers: list[int | None] = []
+        self.parts: list[str] = []
+        self.offset = 0
+
+    def emit(
+        self, pieces: list[_Piece], kind: str, cells: tuple[str, ...] = (), page: int | None = None
+    ) -> None:
+        """Append one logical line made of ``pieces`` (source lines joined), mapping each piece back."""
+        if self.lines:
+            self.parts.append("\n")
+            self.offset += 1
+        start = self.offset
         for piece in pieces:
-            seg_starts.append(offset)
-            seg_lines.append(piece.src_line)
-            pg = line_pages[piece.src_line - 1]
-            if not page_numbers or page_numbers[-1] != pg:
-                page_starts.append(offset)
-                page_numbers.append(pg)
-            parts.append(piece.text)
-            offset += len(piece.text)
-        out_lines.append(Line("".join(p.text for p in pieces), start, pieces[0].src_line, kind, cells, page))
+            self.seg_starts.append(self.offset)
+            self.seg_lines.append(piece.src_line)
+            pg = self.line_pages[piece.src_line - 1]
+            if not self.page_numbers or self.page_numbers[-1] != pg:
+                self.page_starts.append(self.offset)
+                self.page_numbers.append(pg)
+            self.parts.append(piece.text)
+            self.offset += len(piece.text)
+        self.lines.append(Line("".join(p.text for p in pieces), start, pieces[0].src_line, kind, cells, page))
 
-    in_box = False
-    box_labels: bool | None = None
-    line_width = _typical_line_width(source, front_end)
-    current: list[_Piece] = []
-    index = 0
-    n = len(cleaned)
+    def result(
+        self, encoding: str | None, *, dropped_page_lines: int, dropped_running_heads: int
+    ) -> NormText:
+        return NormText(
+            text="".join(self.parts),
+            lines=self.lines,
+            encoding=encoding,
+            seg_starts=self.seg_starts,
+            seg_lines=self.seg_lines,
+            page_starts=self.page_starts,
+            page_numbers=self.page_numbers,
+            dropped_page_lines=dropped_page_lines,
+            dropped_running_heads=dropped_running_heads,
+        )
 
-    def flush() -> None:
-        nonlocal current
-        if current:
-            emit(current, "text")
-            current = []
 
-    while index < n:
-        line = cleaned[index]
-        text = line.strip()
+class _LineReader:
+    """Reads the source lines in order: drops what is not text, keeps TOC, table and front-matter lines as they
+    are, and joins the wrapped lines of body text into logical lines (:func:`_should_join`)."""
+
+    def __init__(self, source: list[str], cleaned: list[str], layout: _Layout, out: _Output):
+        self.source, self.cleaned, self.layout, self.out = source, cleaned, layout, out
+        self.current: list[_Piece] = []  # the logical line being joined
+        self.in_box = False
+        self.box_labels: bool | None = None  # do this box's items read 'label。text'? (None: not seen yet)
+        self.dropped_running = 0
+
+    def read(self) -> None:
+        index = 0
+        while index < len(self.cleaned):
+            index = self._step(index)
+        self._flush()
+
+    def _step(self, index: int) -> int:
+        """Handle the line at ``index``; the index of the next line to read (the same one to re-read it)."""
+        text = self.cleaned[index].strip()
+        layout = self.layout
         if not text:
-            index += 1
-            continue
-        if toc_span[0] <= index < toc_span[1]:
-            flush()
-            if _page_number(text)[0] or (index > toc_span[0] + 1 and is_title_line(_squash(text))):
-                index += 1  # page number / running head inside the table of contents
-                continue
-            entry = _toc_entry(text)
-            body = _squash(text.replace("\t", " "))
-            emit([_Piece(entry[0] if entry else body, index + 1)], "toc", page=entry[1] if entry else None)
-            index += 1
-            continue
-        if index in page_marks:
-            index += 1
-            continue
-        if text in running and index >= front_end:
-            dropped_running += 1
-            index += 1
-            continue
-        if _MD_SEPARATOR_RE.match(text) or _DECORATION_RE.fullmatch(text):
-            index += 1
-            continue
-        cells = _table_cells(line)
+            return index + 1
+        if layout.toc_span[0] <= index < layout.toc_span[1]:
+            self._toc_line(index, text)
+            return index + 1
+        if index in layout.page_marks:
+            return index + 1
+        if text in layout.running and index >= layout.front_end:
+            self.dropped_running += 1
+            return index + 1
+        if self._is_decoration(text):
+            return index + 1
+        cells = self._row_cells(index, text)
+        if cells is not None:
+            self._table_row(index, cells)
+            return index + 1
+        if index < layout.front_end:
+            self._flush()
+            self.out.emit([_Piece(text, index + 1)], "front")
+            return index + 1
+        squashed = _squash(text)
+        if not self.current:
+            self._start(index, squashed)
+            return index + 1
+        if self._joins(index, text, squashed):
+            head = "".join(p.text for p in self.current)
+            sep = " " if re.search(r"[A-Za-z]$", head) and re.match(r"[A-Za-z]", squashed) else ""
+            self.current.append(_Piece(sep + squashed, index + 1))
+            return index + 1
+        self._flush()
+        return index  # re-read this line as the start of a new logical line
+
+    @staticmethod
+    def _is_decoration(text: str) -> bool:
+        return bool(_MD_SEPARATOR_RE.match(text) or _DECORATION_RE.fullmatch(text))
+
+    def _flush(self) -> None:
+        if self.current:
+            self.out.emit(self.current, "text")
+            self.current = []
+
+    def _toc_line(self, index: int, text: str) -> None:
+        """A line of the table of contents: an entry (title and page), unless a page number or running head."""
+        self._flush()
+        if _page_number(text)[0] or (index > self.layout.toc_span[0] + 1 and is_title_line(_squash(text))):
+            return
+        entry = _toc_entry(text)
+        body = _squash(text.replace("\t", " "))
+        self.out.emit(
+            [_Piece(entry[0] if entry else body, index + 1)], "toc", page=entry[1] if entry else None
+        )
+
+    def _row_cells(self, index: int, text: str) -> list[str] | None:
+        """The cells of a table row, or None; a tabbed line between table rows is a one-cell row."""
+        cleaned, n = self.cleaned, len(self.cleaned)
+        cells = _table_cells(cleaned[index])
         if (
             cells is None
-            and "\t" in source[index]
-            and text
+            and "\t" in self.source[index]
             and (
                 _table_cells(cleaned[index - 1] if index else "") is not None
                 or _table_cells(cleaned[index + 1] if index + 1 < n else "") is not None
             )
         ):
             cells = [_squash(text)]  # a one-cell row of a tab table ('► 经济发展\t\t\t')
-        if cells is not None:
-            flush()
-            if any(cells):
-                while cells and not cells[-1]:
-                    cells.pop()
-                row = "\t".join(cells)
-                box = BOX_RE.match(row.strip("\t"))
-                in_box = in_box or bool(box)
-                emit([_Piece(row, index + 1)], "table", tuple(cells))
-            index += 1
-            continue
-        if index < front_end:
-            flush()
-            emit([_Piece(text, index + 1)], "front")
-            index += 1
-            continue
-        squashed = _squash(text)
-        if not current:
-            current = [_Piece(squashed, index + 1)]
-            if HEADING_RE.match(squashed) or is_minor_heading(squashed):
-                in_box = False
-            elif BOX_RE.match(squashed):
-                in_box, box_labels = True, None
-            elif in_box and box_labels is None:
-                # do this box's items read 'label。text' (not '（一）…' or '1、…')?
-                following = _squash(cleaned[index + 1].strip()) if index + 1 < n else ""
-                box_labels = bool(label_period(squashed + following)) and not starts_structure(squashed)
-            index += 1
-            continue
-        head = "".join(p.text for p in current)
+        return cells
+
+    def _table_row(self, index: int, cells: list[str]) -> None:
+        self._flush()
+        if any(cells):
+            while cells and not cells[-1]:
+                cells.pop()
+            row = "\t".join(cells)
+            self.in_box = self.in_box or bool(BOX_RE.match(row.strip("\t")))
+            self.out.emit([_Piece(row, index + 1)], "table", tuple(cells))
+
+    def _start(self, index: int, squashed: str) -> None:
+        """Open a logical line; a heading ends a box, a box title opens one, a box's first item sets its style."""
+        self.current = [_Piece(squashed, index + 1)]
+        if HEADING_RE.match(squashed) or is_minor_heading(squashed):
+            self.in_box = False
+        elif BOX_RE.match(squashed):
+            self.in_box, self.box_labels = True, None
+        elif self.in_box and self.box_labels is None:
+            # do this box's items read 'label。text' (not '（一）…' or '1、…')?
+            following = _squash(self.cleaned[index + 1].strip()) if index + 1 < len(self.cleaned) else ""
+            self.box_labels = bool(label_period(squashed + following)) and not starts_structure(squashed)
+
+    def _joins(self, index: int, text: str, squashed: str) -> bool:
+        """Does the line at ``index`` continue the logical line being read?"""
+        source, width = self.source, self.layout.line_width
         indented = source[index][:2] in ("  ", "\u3000\u3000") or source[index][:1] == "\u3000"
-        last_raw = source[current[-1].src_line - 1].strip()
-        full_line = bool(line_width) and not indented and len(last_raw) >= line_width - 2
-        next_full = bool(line_width) and len(text) >= line_width - 2
+        last_raw = source[self.current[-1].src_line - 1].strip()
+        full_line = bool(width) and not indented and len(last_raw) >= width - 2
+        next_full = bool(width) and len(text) >= width - 2
         ahead = squashed
-        if full_line and next_full and index + 1 < n:  # a label may itself wrap onto the next line
-            ahead += _squash(cleaned[index + 1].strip())
-        if _should_join(
-            head,
+        if (
+            full_line and next_full and index + 1 < len(self.cleaned)
+        ):  # a label may itself wrap onto the next line
+            ahead += _squash(self.cleaned[index + 1].strip())
+        return _should_join(
+            "".join(p.text for p in self.current),
             squashed,
-            in_box,
-            toc_titles,
-            toc_prefixes,
+            self.in_box,
+            self.layout.toc_titles,
+            self.layout.toc_prefixes,
             full_line=full_line,
             next_full=next_full,
-            label_items=not in_box or bool(box_labels),
+            label_items=not self.in_box or bool(self.box_labels),
             ahead=ahead,
-        ):
-            sep = " " if re.search(r"[A-Za-z]$", head) and re.match(r"[A-Za-z]", squashed) else ""
-            current.append(_Piece(sep + squashed, index + 1))
-            index += 1
-            continue
-        flush()
-        continue  # re-read this line as the start of a new logical line
-    flush()
-    return NormText(
-        text="".join(parts),
-        lines=out_lines,
-        encoding=encoding,
-        seg_starts=seg_starts,
-        seg_lines=seg_lines,
-        page_starts=page_starts,
-        page_numbers=page_numbers,
-        dropped_page_lines=len(page_marks),
-        dropped_running_heads=dropped_running,
-    )
+        )
 
 
 def _typical_line_width(lines: list[str], start: int) -> int:

@@ -19,6 +19,7 @@ import datetime as dt
 import io
 import re
 from dataclasses import dataclass, field
+from math import floor, log10
 from pathlib import Path
 from typing import IO
 
@@ -309,12 +310,107 @@ def compose_map(
     gazetteer: Gazetteer | None = None,
     choropleth: Choropleth | None = None,
 ) -> MapComposition:
-    """Build the map figure (call inside :func:`matplotlib.rc_context` of :func:`geoplan.output.render.fonts.cjk_rc`)."""
+    """Build the map figure (call inside :func:`matplotlib.rc_context` of :func:`geoplan.output.render.fonts.cjk_rc`).
+
+    The steps, in drawing order: frame the map (:func:`_frame`: which layers, which place, which extent),
+    the basemap (:func:`_draw_basemap`), the layers, the furniture (:func:`_draw_furniture`: choropleth
+    legend, inset, scale bar, north arrow), the texts (:func:`_draw_texts`), the legend, and the labels last
+    (:func:`_draw_labels`), placed around everything else.
+    """
     check_options("png", paper, dpi, basemap)
     if bbox is not None and place is not None:
         raise InputError("give either a bbox or a place, not both")
-    definitions = {d.id: d for d in load_layers()}
     notes: list[str] = []
+    frame = _frame(layers, bbox, place, paper, landscape, dpi, gazetteer, notes)
+    fig = Figure(figsize=(frame.layout.width_mm / 25.4, frame.layout.height_mm / 25.4), dpi=dpi)
+    FigureCanvasAgg(fig)
+    fig.set_facecolor("white")
+    ax = map_axes(
+        fig,
+        _mm_rect(frame.layout, frame.layout.map_rect_mm),
+        "map",
+        frame.extent,
+        facecolor="#fbfbf8",
+        frame_width=0.8,
+    )
+    used_basemap, attribution, water_parts, water_labels = _draw_basemap(
+        ax, frame, basemap, tile_source, gazetteer, notes
+    )
+    if bbox is None and place is None:  # the default extent left something out: say so
+        outside = _features_outside(frame)
+        if outside:
+            notes.append(f"{outside} feature(s) outside the map extent")
+    drawn = _draw_layers(ax, frame.projected, frame.definitions, frame.units_per_px, frame.width, notes)
+    if frame.focus is not None:
+        _draw_focus(ax, frame.view, frame.focus.geometry)
+    furniture = _draw_furniture(fig, ax, frame, choropleth, notes)
+    texts = _draw_texts(fig, frame, drawn, furniture.scale_bar, title, subtitle, place, attribution, today)
+    legend, legend_labels = _draw_legend(
+        fig, frame.layout, frame.definitions, drawn, water_parts, frame.plans
+    )
+    _clip_to_map(ax)
+    labels, label_boxes = _draw_labels(fig, ax, frame, furniture, water_labels)
+    return MapComposition(
+        figure=fig,
+        map_ax=ax,
+        crs=MAP_CRS,
+        extent=frame.extent,
+        centre_lonlat=frame.centre,
+        title=texts.title,
+        subtitle=texts.subtitle,
+        source=texts.source,
+        date=texts.date,
+        legend=legend,
+        legend_labels=[*furniture.choropleth_lines, *legend_labels],
+        scale_bar=furniture.scale_bar,
+        north_arrow=furniture.north_arrow,
+        inset=furniture.inset,
+        labels=labels,
+        label_boxes=label_boxes,
+        basemap=used_basemap,
+        drawn=drawn,
+        scale_denominator=texts.denominator,
+        notes=notes,
+    )
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """What the map shows and where: the layers it can draw, the focus place, the page layout and the extent."""
+
+    layers: dict[str, gpd.GeoDataFrame]  # the layers with a style in layers.yaml
+    definitions: dict[str, LayerDef]
+    projected_full: dict[str, gpd.GeoDataFrame]  # every feature, in MAP_CRS
+    projected: dict[str, gpd.GeoDataFrame]  # the features in the extent
+    focus: PlaceExtent | None
+    plans: list[str]
+    layout: Layout
+    region: BaseGeometry | None
+    extent: tuple[float, float, float, float]
+    units_per_px: float
+    centre: tuple[float, float]  # lon, lat of the extent's centre
+
+    @property
+    def view(self) -> BaseGeometry:
+        return box(*self.extent)
+
+    @property
+    def width(self) -> float:
+        return self.extent[2] - self.extent[0]
+
+
+def _frame(
+    layers: dict[str, gpd.GeoDataFrame],
+    bbox: tuple[float, float, float, float] | str | None,
+    place: str | None,
+    paper: str,
+    landscape: bool,
+    dpi: int,
+    gazetteer: Gazetteer | None,
+    notes: list[str],
+) -> _Frame:
+    """Choose what to draw and the extent: ``bbox``, else ``place``, else the issuer, else the features."""
+    definitions = {d.id: d for d in load_layers()}
     unknown = [name for name in layers if name not in definitions]
     if unknown:  # no style to draw them with: leave them out, and say so
         notes.append(f"layers not in layers.yaml, not drawn: {', '.join(unknown)}")
@@ -324,7 +420,6 @@ def compose_map(
     if focus is None and bbox is None:
         focus = _issuer_focus(layers, notes, gazetteer)
     plans = plan_titles(layers)
-
     layout = layout_for(PAPER_MM[paper], landscape, definitions, layers, extra_entries=_plan_rows(plans))
     region = _region(projected_full, REGION_TOLERANCE_M)
     map_rect = layout.map_rect_mm
@@ -339,23 +434,32 @@ def compose_map(
     else:
         extent = _fit_extent(_default_bounds(projected_full, definitions, region), aspect)
     minx, miny, maxx, maxy = extent
-    units_per_px = (maxx - minx) / (map_rect[2] / 25.4 * dpi)
     to_lonlat = Transformer.from_crs(MAP_CRS, "EPSG:4326", always_xy=True)
-    centre = to_lonlat.transform((minx + maxx) / 2, (miny + maxy) / 2)
-    view = box(*extent)
-    projected = {
-        name: frame.cx[minx:maxx, miny:maxy] if not frame.empty else frame
-        for name, frame in projected_full.items()
-    }
-
-    fig = Figure(figsize=(layout.width_mm / 25.4, layout.height_mm / 25.4), dpi=dpi)
-    FigureCanvasAgg(fig)
-    fig.set_facecolor("white")
-    ax = map_axes(
-        fig, _mm_rect(layout, map_rect), "map", (minx, miny, maxx, maxy), facecolor="#fbfbf8", frame_width=0.8
+    return _Frame(
+        layers=layers,
+        definitions=definitions,
+        projected_full=projected_full,
+        projected={
+            name: frame.cx[minx:maxx, miny:maxy] if not frame.empty else frame
+            for name, frame in projected_full.items()
+        },
+        focus=focus,
+        plans=plans,
+        layout=layout,
+        region=region,
+        extent=extent,
+        units_per_px=(maxx - minx) / (map_rect[2] / 25.4 * dpi),
+        centre=to_lonlat.transform((minx + maxx) / 2, (miny + maxy) / 2),
     )
 
-    # basemap: tiles when asked and available; vector boundaries and water always
+
+def _draw_basemap(
+    ax: Axes, frame: _Frame, basemap: str, tile_source: str, gazetteer: Gazetteer | None, notes: list[str]
+) -> tuple[str, str, list, list]:
+    """Tiles when asked and available; vector boundaries and water always.
+
+    Returns the basemap used, the tiles' attribution, and the water drawn (legend parts, label candidates).
+    """
     used_basemap = "vector"
     attribution = ""
     if basemap == "tiles":
@@ -364,44 +468,83 @@ def compose_map(
             used_basemap, attribution = "tiles", result.attribution
         else:
             notes.append(result.reason)
-    water_parts, water_labels = _draw_water(ax, extent, units_per_px, gazetteer)
+    water_parts, water_labels = _draw_water(ax, frame.extent, frame.units_per_px, gazetteer)
+    return used_basemap, attribution, water_parts, water_labels
 
-    outside = sum(
+
+def _features_outside(frame: _Frame) -> int:
+    """How many thematic features lie wholly outside the extent."""
+    view = frame.view
+    return sum(
         int((~shapely.intersects(view, np.asarray(f.geometry.values, dtype=object))).sum())
-        for n, f in projected_full.items()
-        if definitions[n].group == "thematic" and not f.empty
+        for n, f in frame.projected_full.items()
+        if frame.definitions[n].group == "thematic" and not f.empty
     )
-    if outside and bbox is None and place is None:  # the default extent left something out: say so
-        notes.append(f"{outside} feature(s) outside the map extent")
-    drawn = _draw_layers(ax, projected, definitions, units_per_px, maxx - minx, notes)
-    if focus is not None:
-        _draw_focus(ax, view, focus.geometry)
 
-    # furniture: inset in the emptiest corner, scale bar and north arrow in free corners
-    corners = pick_corners(projected, extent)
+
+@dataclass(frozen=True)
+class _Furniture:
+    choropleth_lines: list[str]
+    inset: Axes | None
+    scale_bar: ScaleBar
+    north_arrow: NorthArrow
+
+
+def _draw_furniture(
+    fig: Figure, ax: Axes, frame: _Frame, choropleth: Choropleth | None, notes: list[str]
+) -> _Furniture:
+    """Choropleth legend in a free corner, inset in the emptiest one, scale bar and north arrow in the others."""
+    corners = pick_corners(frame.projected, frame.extent)
     choropleth_lines = (
         draw_choropleth(
-            ax, projected_full[choropleth.areas], choropleth, free_corner(corners), units_per_px * 0.5
+            ax,
+            frame.projected_full[choropleth.areas],
+            choropleth,
+            free_corner(corners),
+            frame.units_per_px * 0.5,
         )
         if choropleth is not None
         else []
     )
     inset_ax = None
-    if region is not None:
-        inset_rect = layout.inset_rect_mm(corners.inset, inset_bounds(region, extent))
-        inset_ax = draw_inset(fig, _mm_rect(layout, inset_rect), region, extent)
+    if frame.region is not None:
+        inset_rect = frame.layout.inset_rect_mm(corners.inset, inset_bounds(frame.region, frame.extent))
+        inset_ax = draw_inset(fig, _mm_rect(frame.layout, inset_rect), frame.region, frame.extent)
         inset_ax.set_zorder(ax.get_zorder() + 1)  # opaque and above every line of the map
     else:
         notes.append("no leagues or banners in the atlas: no inset locator map")
-    scale_bar = draw_scale_bar(ax, MAP_CRS, centre, corners.scale_bar_anchor, max_fraction=0.22)
-    north_arrow = draw_north_arrow(ax, MAP_CRS, centre, corners.north_arrow_anchor)
+    scale_bar = draw_scale_bar(ax, MAP_CRS, frame.centre, corners.scale_bar_anchor, max_fraction=0.22)
+    north_arrow = draw_north_arrow(ax, MAP_CRS, frame.centre, corners.north_arrow_anchor)
+    return _Furniture(choropleth_lines, inset_ax, scale_bar, north_arrow)
 
-    # texts
-    kinds = {n: definitions[n] for n in drawn}
+
+@dataclass(frozen=True)
+class _Texts:
+    title: Text
+    subtitle: Text | None
+    source: Text
+    date: Text
+    denominator: float  # the scale at the map centre, 1:denominator
+
+
+def _draw_texts(
+    fig: Figure,
+    frame: _Frame,
+    drawn: dict[str, Drawn],
+    scale_bar: ScaleBar,
+    title: str | None,
+    subtitle: str | None,
+    place: str | None,
+    attribution: str,
+    today: dt.date | None,
+) -> _Texts:
+    """Title and subtitle (defaults: the plans and the count of features drawn), source line and date."""
+    layout = frame.layout
+    kinds = {n: frame.definitions[n] for n in drawn}
     thematic_total = sum(d.total for n, d in drawn.items() if kinds[n].group == "thematic")
     approximate_total = sum(d.approximate for d in drawn.values())
-    plans_text, default_title = plans_summary(layers)
-    title_text = title or _title(default_title, focus, place, bool(plans))
+    plans_text, default_title = plans_summary(frame.layers)
+    title_text = title or _title(default_title, frame.focus, place, bool(frame.plans))
     if subtitle is None:
         subtitle = f"规划要素 {thematic_total} 个" + (
             f"，其中位置近似 {approximate_total} 个" if approximate_total else ""
@@ -420,9 +563,8 @@ def compose_map(
         if subtitle
         else None
     )
-    k = scale_bar.scale_factor
-    denominator = (maxx - minx) / k / (map_rect[2] / 1000)
-    sources = [s for s in _base_sources(layers) if s]
+    denominator = frame.width / scale_bar.scale_factor / (layout.map_rect_mm[2] / 1000)
+    sources = [s for s in _base_sources(frame.layers) if s]
     source_line = (
         f"资料来源：{plans_text}；底图：{'、'.join(sources) or '地名库'}"
         + (f"；瓦片：{attribution}" if attribution else "")
@@ -448,44 +590,26 @@ def compose_map(
         color="#444444",
         gid="date",
     )
+    return _Texts(title_artist, subtitle_artist, source_artist, date_artist, denominator)
 
-    legend, legend_labels = _draw_legend(fig, layout, definitions, drawn, water_parts, plans)
-    _clip_to_map(ax)
 
-    # labels last: measured against everything else
+def _draw_labels(
+    fig: Figure, ax: Axes, frame: _Frame, furniture: _Furniture, water_labels: list
+) -> tuple[list[Annotation], list[Bbox]]:
+    """Place labels last, measured against the furniture, the inset and the markers already drawn."""
     renderer = fig.canvas.get_renderer()
-    obstacles = [a.get_window_extent(renderer) for a in scale_bar.artists + north_arrow.artists]
-    if inset_ax is not None:
-        obstacles.append(inset_ax.get_window_extent(renderer))
-    labels, label_boxes = place_labels(
+    obstacles = [
+        a.get_window_extent(renderer) for a in furniture.scale_bar.artists + furniture.north_arrow.artists
+    ]
+    if furniture.inset is not None:
+        obstacles.append(furniture.inset.get_window_extent(renderer))
+    return place_labels(
         ax,
-        label_candidates(projected, extent, focus, water_labels),
+        label_candidates(frame.projected, frame.extent, frame.focus, water_labels),
         renderer,
         obstacles,
-        obstacle_array=_marker_boxes(ax, {n for n, d in definitions.items() if d.group == "thematic"}),
-        limit=layout.label_limit,
-    )
-    return MapComposition(
-        figure=fig,
-        map_ax=ax,
-        crs=MAP_CRS,
-        extent=extent,
-        centre_lonlat=centre,
-        title=title_artist,
-        subtitle=subtitle_artist,
-        source=source_artist,
-        date=date_artist,
-        legend=legend,
-        legend_labels=[*choropleth_lines, *legend_labels],
-        scale_bar=scale_bar,
-        north_arrow=north_arrow,
-        inset=inset_ax,
-        labels=labels,
-        label_boxes=label_boxes,
-        basemap=used_basemap,
-        drawn=drawn,
-        scale_denominator=denominator,
-        notes=notes,
+        obstacle_array=_marker_boxes(ax, {n for n, d in frame.definitions.items() if d.group == "thematic"}),
+        limit=frame.layout.label_limit,
     )
 
 
@@ -689,7 +813,6 @@ def _marker_boxes(ax: Axes, layer_ids: set[str]) -> np.ndarray:
 
 
 def _round_sig(value: float, digits: int = 2) -> int:
-    from math import floor, log10
 
     if value <= 0:
         return 0

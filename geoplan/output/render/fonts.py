@@ -21,6 +21,7 @@ FONT_PACKAGE = "noto-cjk-sans-otc"
 def cjk_font_path() -> Path:
     """Path of the shipped ``NotoSansCJK-Regular.ttc``; :class:`RenderError` when it is not installed."""
     try:
+        # imported here, not at the top: the bundled font package is looked up only when fonts are resolved
         import noto_cjk_sans_otc
     except ImportError:
         raise RenderError(
@@ -35,6 +36,7 @@ def cjk_font_path() -> Path:
 @cache
 def register_cjk_font() -> str:
     """Add the font collection to matplotlib's font manager (once) and return the family name."""
+    # imported here, not at the top: matplotlib is heavy; only rendering loads it
     from matplotlib import font_manager
 
     path = cjk_font_path()
@@ -66,6 +68,7 @@ def cjk_rc() -> dict[str, object]:
 
 def use_cjk_font() -> str:
     """Make the CJK font matplotlib's default for the whole process; returns the family name."""
+    # imported here, not at the top: matplotlib is heavy; only rendering loads it
     import matplotlib
 
     matplotlib.rcParams.update(cjk_rc())

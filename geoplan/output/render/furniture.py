@@ -47,6 +47,7 @@ class NorthArrow:
 
 def scale_factor(crs: CRS, lon: float, lat: float) -> float:
     """The point scale factor of ``crs`` at (lon, lat): map distance / ground distance."""
+    # imported here, not at the top: pyproj's transformer database is loaded only when reprojecting
     from pyproj import Proj
 
     factors = Proj(crs).get_factors(lon, lat)

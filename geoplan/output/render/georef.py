@@ -25,6 +25,7 @@ from matplotlib.patches import Patch
 from geoplan.errors import RenderError
 from geoplan.io import atomic_path
 from geoplan.output.choropleth import NO_DATA_COLOR, NO_DATA_LABEL, Choropleth
+from geoplan.output.raster import write_geotiff
 from geoplan.output.render.symbols import draw_polygons
 
 #: pixels left out at each side of the map frame in a GeoTIFF (the frame line itself)
@@ -56,8 +57,6 @@ def map_window(fig: Figure, ax: Axes) -> tuple[int, int, int, int]:
 
 def save_geotiff(composition: object, out: str | Path) -> Path:
     """The map frame as an RGB GeoTIFF in the map's CRS (see the module docstring)."""
-    from geoplan.output.raster import write_geotiff
-
     fig, ax = composition.figure, composition.map_ax
     image = _rgba(fig)
     col0, row0, col1, row1 = map_window(fig, ax)

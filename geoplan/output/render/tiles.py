@@ -29,6 +29,7 @@ def _provider(source: str) -> tuple[str, str]:
     """(URL template, attribution) for an xyzservices provider name or a ``{z}/{x}/{y}`` URL."""
     if "{z}" in source:
         return source, source.split("/")[2] if "//" in source else source
+    # imported here, not at the top: tile providers load only when a basemap is asked for
     import xyzservices.providers as providers
 
     provider = providers.query_name(source)
@@ -37,6 +38,7 @@ def _provider(source: str) -> tuple[str, str]:
 
 def _probe(url: str) -> None:
     """Fetch the world tile once with a short timeout so an offline machine fails fast."""
+    # imported here, not at the top: requests loads only when a basemap is probed
     import requests
 
     response = requests.get(url.format(z=0, x=0, y=0, s="a", r=""), timeout=PROBE_TIMEOUT_S)
@@ -51,6 +53,7 @@ def add_tiles(ax: Axes, crs: CRS, source: str = DEFAULT_TILES) -> TileResult:
         return TileResult(False, reason=f"unknown tile source {source!r}: {error}")
     try:
         _probe(url)  # before importing contextily (2 s): offline fails fast
+        # imported here, not at the top: contextily (2 s) loads only when a basemap is drawn
         import contextily
 
         limits = ax.get_xlim(), ax.get_ylim()
