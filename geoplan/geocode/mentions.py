@@ -17,6 +17,7 @@ item with that suffix.  Everything here is pure string work; resolution lives in
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Protocol, TypeVar
@@ -232,6 +233,12 @@ class MentionFinder:
         )
         self._listed = {k: v for k, v in _list_stems(self._ids).items() if k not in self.stop_words}
         self._listed_lengths = tuple(sorted({len(stem) for stem in self._listed}, reverse=True))
+        # where listed stems occur at all: only the 、-lists holding one are looked at (most lists hold none)
+        self._listed_automaton = ahocorasick.Automaton()
+        for stem in self._listed:
+            self._listed_automaton.add_word(stem, stem)
+        if self._listed:
+            self._listed_automaton.make_automaton()
         automaton = ahocorasick.Automaton()
         for surface in self._ids:
             automaton.add_word(_as_bytes(surface), surface)
@@ -345,6 +352,9 @@ class MentionFinder:
         of its own is taken in a 、-list where another item is a banner or league of the same league."""
         if not self._listed:
             return []
+        stem_ends = [end for end, _ in self._listed_automaton.iter(text)]
+        if not stem_ends or "、" not in text:
+            return []
         by_start = {m.start: m for m in known}
         by_end = {m.end: m for m in known}
         covered = bytearray(len(text))
@@ -352,7 +362,9 @@ class MentionFinder:
             covered[m.start : m.end] = b"\x01" * (m.end - m.start)
         found: list[Mention] = []
         for run in _LIST_RUN.finditer(text):
-            if "、" not in run.group():
+            # a run holding no listed stem (the automaton's ends are inclusive) yields nothing
+            first_end = bisect_left(stem_ends, run.start())
+            if first_end == len(stem_ends) or stem_ends[first_end] >= run.end() or "、" not in run.group():
                 continue
             items, position = [], run.start()
             for part in run.group().split("、"):
