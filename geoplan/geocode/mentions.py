@@ -25,7 +25,7 @@ from typing import Protocol, TypeVar
 import ahocorasick
 
 from geoplan.geocode.lexicon import words
-from geoplan.geocode.segment import name_start
+from geoplan.geocode.segment import at_word_bounds, name_start
 
 #: suffix -> implied place type, longest first (the regex alternation relies on that order).
 SUFFIX_TYPES: dict[str, str] = {
@@ -114,6 +114,13 @@ PROPER_NAME_SUFFIXES = frozenset(
 SUBPARK_SUFFIXES = ("产业园区", "物流园区", "产业园", "物流园", "园区")
 SUBPARK_VERBS = ("打造", "建设", "建成", "新建", "培育")
 PARK_ZONE_SUFFIXES = ("开发区", "合作区", "保税区", "工业园区")
+
+#: one-character abbreviations of countries and world regions that plans string together ('俄蒙欧', '日韩', '美欧');
+#: a run of two or more different ones, standing as a word of its own, names those countries together.  A run led
+#: by 中 (China, the plan's own side) qualifies what follows ('中蒙俄经济走廊', '中蒙俄跨境输气管道'): not taken.
+_ABBREVIATION_RUN = re.compile(r"(中?)([蒙俄欧美日韩]{2,4})")
+#: characters that make 蒙 the start of a word of its own (蒙古, 蒙医, 蒙药).
+_ABBREVIATION_NOT_BEFORE = frozenset("古医药语文族")
 
 #: a route number: national/provincial expressway or road (G6, S215) or 国道/省道/县道 N (线).
 ROUTE_NUMBER_RE = re.compile(r"[GS]\d{1,4}|[国省县]道\s*\d{1,4}")
@@ -305,6 +312,7 @@ class MentionFinder:
             if (named := _as_name(text, m, self._ids)) is not None
         ]
         found.extend(self._route_numbers(text))
+        found.extend(_abbreviation_runs(text, known))
         return _subparks(text, merge_mentions(known, found))
 
     # -- gazetteer pass -------------------------------------------------------------------------------
@@ -554,6 +562,25 @@ def _list_stems(ids: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
         if banners and stem != surface and len(stem) >= 2 and stem not in ids:
             stems.setdefault(stem, []).extend(banners)
     return {stem: pids[0] for stem, pids in stems.items() if len(set(pids)) == 1}
+
+
+def _abbreviation_runs(text: str, known: list[Mention]) -> list[Mention]:
+    """Countries named together by their one-character abbreviations ('面向俄蒙欧的', '美欧、日韩等'): a run of
+    different abbreviations that no gazetteer name covers and that the segmenter reads as a word of its own."""
+    found: list[Mention] = []
+    starts = [m.start for m in known]
+    for match in _ABBREVIATION_RUN.finditer(text):
+        lead, run = match.group(1), match.group(2)
+        start, end = match.start(2), match.end(2)
+        if lead or len(set(run)) < len(run) or (end < len(text) and text[end] in _ABBREVIATION_NOT_BEFORE):
+            continue
+        index = bisect_left(starts, end) - 1
+        if index >= 0 and known[index].end > match.start():
+            continue  # inside a name the gazetteer knows ('中蒙俄经济走廊', '内蒙古')
+        if not at_word_bounds(text, start, end):
+            continue  # part of a longer word ('完美日子')
+        found.append(Mention(run, start, end, "foreign", "abbreviations"))
+    return found
 
 
 def _item_spans(

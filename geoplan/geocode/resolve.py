@@ -56,6 +56,8 @@ _DISTANCES: dict[tuple[int, str | None, str], float] = {}
 SPANNING_TYPES = frozenset(
     "province league mountain river desert sandy_land grassland region road railway".split()
 )
+#: mention types of places outside the region: a name of these the gazetteer lacks gets no parent inside it.
+OUTSIDE_KINDS = frozenset({"foreign"})
 #: how far (degrees, ≈ 100 km) outside the plan's league a county of a neighbouring province may lie unqualified.
 NEAR_DEGREES = 1.0
 #: types whose namesakes are many (城关镇, 新华街道): outside the plan's league they need context to be trusted.
@@ -381,6 +383,18 @@ class Resolver:
         issuer_fallback: bool = True,
     ) -> ResolvedMention:
         parent, rule, why = None, "", ""
+        if mention.type in OUTSIDE_KINDS:  # '俄蒙欧': places outside the region have no parent inside it
+            return ResolvedMention(
+                mention.surface,
+                mention.start,
+                mention.end,
+                mention.type,
+                None,
+                None,
+                0.0,
+                "unresolved",
+                f"'{mention.surface}' names {mention.type} places outside the region together, not one place",
+            )
         if mention.qualifier_ids:
             qualifier = Mention(
                 mention.qualifier or "", mention.start, mention.start, None, "q", mention.qualifier_ids

@@ -57,3 +57,14 @@ def name_start(
         if overlaps and len(word) >= 2 and flag in NOT_NAME_FLAGS and word not in allowed and _known(word):
             begin = max(begin, position)
     return begin if end in bounds else None
+
+
+def at_word_bounds(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` starts and ends where words start and end (nothing longer runs across)."""
+    left = max(0, start - CONTEXT)
+    position = left
+    bounds = {position}
+    for word, _ in tag(text[left : min(len(text), end + CONTEXT)]):
+        position += len(word)
+        bounds.add(position)
+    return (start in bounds or start == left) and (end in bounds or end == len(text))

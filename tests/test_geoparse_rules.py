@@ -1,0 +1,66 @@
+"""Issue 15, third round: span rules measured on the reference plans (countries named by abbreviation runs, …)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from geoplan.geocode.gazetteer import Gazetteer
+from geoplan.geocode.mentions import MentionFinder
+from geoplan.geocode.places import PlanPlaces, geoparse
+from geoplan.read.plan import read
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+@pytest.fixture(scope="module")
+def finder(gazetteer: Gazetteer) -> MentionFinder:
+    return MentionFinder.from_gazetteer(gazetteer)
+
+
+@pytest.fixture(scope="module")
+def parsed(plan_files: list[Path], gazetteer: Gazetteer) -> dict[str, PlanPlaces]:
+    return {path.name[:3]: geoparse(read(path), gazetteer) for path in plan_files}
+
+
+def _runs(places: PlanPlaces) -> Counter[str]:
+    """Mentions of several countries by abbreviation (foreign, of abbreviation characters only)."""
+    return Counter(
+        m.surface for m in places.mentions if m.type == "foreign" and set(m.surface) <= set("蒙俄欧美日韩")
+    )
+
+
+def test_countries_named_by_their_abbreviations(parsed: dict[str, PlanPlaces]) -> None:
+    """Plan 001 says 面向俄蒙欧 (Russia, Mongolia, Europe) 13 times in its opening-up chapter, plan 003 美欧、日韩,
+    plan 000 与蒙俄; 中蒙俄 before 经济走廊 or 经贸合作 qualifies what follows and is not taken."""
+    runs_001, runs_003 = _runs(parsed["001"]), _runs(parsed["003"])
+    assert runs_001["俄蒙欧"] >= 13
+    assert runs_003["美欧"] >= 1 and runs_003["日韩"] >= 2
+    assert _runs(parsed["000"])["蒙俄"] >= 4
+    for places in parsed.values():
+        for mention in places.mentions:
+            if mention.type == "foreign" and set(mention.surface) <= set("蒙俄欧美日韩"):
+                assert mention.place is None and "outside the region" in mention.reason  # never the issuer
+                assert places.plan.text[mention.start - 1] != "中"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("深化与俄蒙欧企业的合作", ["俄蒙欧"]),
+        ("深耕美欧、日韩等传统市场", ["美欧", "日韩"]),
+        ("积极参与中蒙俄经济走廊建设", []),
+        ("完美日子", []),
+        ("发展蒙医蒙药", []),
+        ("日日夜夜", []),
+    ],
+)
+def test_an_abbreviation_run_is_a_word_of_its_own(
+    finder: MentionFinder, text: str, expected: list[str]
+) -> None:
+    assert [m.surface for m in finder.find(text) if m.rule == "abbreviations"] == expected
