@@ -64,3 +64,18 @@ def test_an_abbreviation_run_is_a_word_of_its_own(
     finder: MentionFinder, text: str, expected: list[str]
 ) -> None:
     assert [m.surface for m in finder.find(text) if m.rule == "abbreviations"] == expected
+
+
+def test_gullies_are_named_by_their_suffix(parsed: dict[str, PlanPlaces]) -> None:
+    """X沟 names a gully when X reads as a name; a town written before it is part of the one outermost name
+    (plan 002's flood works: 巴音镇查干布尔嘎斯沟, 呼和镇玻璃庙沟; plan 001's 哈拉更沟, 奎素沟)."""
+    rivers_002 = {m.surface for m in parsed["002"].mentions if m.type == "river"}
+    assert {"巴音镇查干布尔嘎斯沟", "呼和镇玻璃庙沟", "乌盖苏木舒德沟"} <= rivers_002
+    assert {"哈拉更沟", "奎素沟"} <= {m.surface for m in parsed["001"].mentions if m.type == "river"}
+    gully = next(m for m in parsed["002"].mentions if m.surface == "巴音镇查干布尔嘎斯沟")
+    assert gully.place is not None and gully.place.name == "巴音宝力格镇"  # 巴音镇, the town in its name
+
+
+@pytest.mark.parametrize("text", ["加强沟通协作", "治理山沟", "修建排水沟渠", "侵蚀沟治理", "城乡沟壑纵横"])
+def test_words_with_gou_are_no_gullies(finder: MentionFinder, text: str) -> None:
+    assert [m.surface for m in finder.find(text) if m.type == "river"] == []

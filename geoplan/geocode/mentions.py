@@ -81,6 +81,7 @@ SUFFIX_TYPES: dict[str, str] = {
     "镇": "town",
     "乡": "town",
     "湖": "lake",
+    "沟": "river",
 }
 
 #: official suffixes a plan may leave out inside a compound name (棋盘井产业园 for 棋盘井镇's park).
@@ -165,6 +166,8 @@ _GENERIC_TAIL = re.compile(f"(?:{_GENERIC_ALT})$")
 _GENERIC_HEAD_LONG = re.compile(f"(?:{_GENERIC_LONG_ALT})")
 _GENERIC_TAIL_LONG = re.compile(f"(?:{_GENERIC_LONG_ALT})$")
 _SUFFIX_RE = re.compile("|".join(map(re.escape, SUFFIX_TYPES)))
+#: characters after which 沟 starts a word (沟通, 沟壑, 沟渠, 沟道) rather than ending a gully's name.
+_GOU_NEXT = frozenset("通壑渠道谷槽")
 #: words a 乡 never ends (城乡, 乡村 …): the next character must not make 乡 part of a word.
 _XIANG_NEXT = frozenset("村镇土风愁贤情亲里音野间邻")
 #: a suffix right after one of these is part of a common word (城镇, 城乡, 河湖 …), not a name.
@@ -172,6 +175,7 @@ _NOT_AFTER: dict[str, str] = {
     "镇": "城乡村集小名强点重镇入进聚",
     "乡": "城返入下促还回家故同老",
     "湖": "河田还垦",
+    "沟": "山水冲洪排截边地田深鸿代",
 }
 #: types whose names the gazetteer must anchor (a known place inside the name), else they are descriptions.
 NEEDS_QUALIFIER = frozenset({"wetland", "reserve", "national_park", "grassland", "region"})
@@ -643,6 +647,8 @@ def _suffix_applies(text: str, suffix: str, s_end: int) -> bool:
         return following not in _XIANG_NEXT
     if suffix == "高速":
         return following not in _GAOSU_NEXT
+    if suffix == "沟":
+        return following not in _GOU_NEXT
     if suffix in {"镇", "苏木", "嘎查"}:
         return following not in "村域区街长" or suffix == "镇" and following == "区"
     return True

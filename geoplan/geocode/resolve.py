@@ -56,6 +56,8 @@ _DISTANCES: dict[tuple[int, str | None, str], float] = {}
 SPANNING_TYPES = frozenset(
     "province league mountain river desert sandy_land grassland region road railway".split()
 )
+#: official suffixes of towns: a qualifier ending in one is a town written as such, not a word that starts a name.
+TOWN_SUFFIXES = ("镇", "苏木", "乡", "街道")
 #: mention types of places outside the region: a name of these the gazetteer lacks gets no parent inside it.
 OUTSIDE_KINDS = frozenset({"foreign"})
 #: how far (degrees, ≈ 100 km) outside the plan's league a county of a neighbouring province may lie unqualified.
@@ -192,6 +194,12 @@ class Resolver:
             return False  # a town of that name in another league: a namesake
         if self.issuer is not None and self.issuer.type == "banner" and qualifier.banner_id != self.issuer_id:
             return False  # a banner's plan names its own places: a town of another banner is a namesake
+        if (
+            qualifier.type == "town"
+            and (mention.qualifier or "").endswith(TOWN_SUFFIXES)
+            and mention.type not in LOCAL_TYPES
+        ):
+            return True  # a town written with its suffix before a name ('巴音镇查干布尔嘎斯沟'): the thing lies in it
         return remainder == "" or is_generic(remainder)  # '巴音温都尔沙漠' is not in a town '巴音…'
 
     @staticmethod
