@@ -79,3 +79,20 @@ def test_gullies_are_named_by_their_suffix(parsed: dict[str, PlanPlaces]) -> Non
 @pytest.mark.parametrize("text", ["加强沟通协作", "治理山沟", "修建排水沟渠", "侵蚀沟治理", "城乡沟壑纵横"])
 def test_words_with_gou_are_no_gullies(finder: MentionFinder, text: str) -> None:
     assert [m.surface for m in finder.find(text) if m.type == "river"] == []
+
+
+def test_scenic_places_named_by_their_suffix(parsed: dict[str, PlanPlaces]) -> None:
+    """Scenic areas and parks the gazetteer lacks, each one outermost mention with the place written before it
+    (plan 003's tourism list, plan 002's parks, plan 000's 正蓝旗浑善达克沙地公园)."""
+    scenic = {
+        key: {m.surface for m in places.mentions if m.type == "scenic"} for key, places in parsed.items()
+    }
+    assert {"响沙湾旅游区", "库布其沙漠七星湖生态旅游区", "准格尔黄河大峡谷旅游区"} <= scenic["003"]
+    assert {"阳山生态公园", "阴山岩画主题公园", "乌拉特后旗长城文化遗址公园"} <= scenic["002"]
+    assert {"正蓝旗浑善达克沙地公园", "洪格尔高勒镇响泉景区"} <= scenic["000"]
+    assert {"雅玛图森林公园", "敕勒川风情温泉度假区"} <= scenic["001"]
+
+
+@pytest.mark.parametrize("text", ["建设口袋公园", "打造山地体育公园", "建设骑行公园", "发展呼包鄂乌旅游区"])
+def test_a_kind_of_park_is_no_scenic_name(finder: MentionFinder, text: str) -> None:
+    assert [m.surface for m in finder.find(text) if m.type == "scenic"] == []

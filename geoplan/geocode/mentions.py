@@ -25,7 +25,7 @@ from typing import Protocol, TypeVar
 import ahocorasick
 
 from geoplan.geocode.lexicon import words
-from geoplan.geocode.segment import at_word_bounds, name_start
+from geoplan.geocode.segment import at_word_bounds, holds_name_word, name_start
 
 #: suffix -> implied place type, longest first (the regex alternation relies on that order).
 SUFFIX_TYPES: dict[str, str] = {
@@ -52,7 +52,17 @@ SUFFIX_TYPES: dict[str, str] = {
     "物流园": "park",
     "保护区": "reserve",
     "火车站": "station",
+    "旅游度假区": "scenic",
+    "遗址公园": "scenic",
+    "旅游景区": "scenic",
+    "旅游区": "scenic",
+    "度假区": "scenic",
+    "动物园": "scenic",
+    "游乐园": "scenic",
     "故居": "scenic",
+    "景区": "scenic",
+    "公园": "scenic",
+    "遗址": "scenic",
     "草原": "grassland",
     "园区": "park",
     "特色小镇": "scenic",
@@ -111,6 +121,13 @@ PROPER_NAME_SUFFIXES = frozenset(
     if kind not in {"park", "town", "village", "scenic"} or suffix.endswith(("开发区", "合作区", "保税区"))
 )
 
+#: suffixes of scenic places that plans also use for kinds of park ('口袋公园', '山地体育公园'): a name ending in
+#: one needs a place named in it or a proper name the segmenter sees ('阳山生态公园', '雅玛图森林公园').
+DESCRIPTIVE_SCENIC_SUFFIXES = frozenset(
+    {"旅游度假区", "遗址公园", "旅游景区", "旅游区", "度假区", "动物园", "游乐园", "景区", "公园", "遗址"}
+)
+#: id prefixes of areas (admin units, regions): an area's name before a descriptive scenic suffix describes.
+AREA_ID_PREFIXES = ("province:", "league:", "banner:", "town:", "region:")
 #: suffixes of parks that plans also use descriptively ('装备制造产业园'), and of the zones they belong to.
 SUBPARK_SUFFIXES = ("产业园区", "物流园区", "产业园", "物流园", "园区")
 SUBPARK_VERBS = ("打造", "建设", "建成", "新建", "培育")
@@ -456,6 +473,12 @@ class MentionFinder:
             if self.ids(inner):  # '库布其沙漠七星湖': 七星湖 in 库布其沙漠
                 return Mention(inner, qualifier.end, s_end, kind, f"suffix:{suffix}", self.ids(inner))
             remainder = text[qualifier.end : s_start]
+            if (
+                suffix in DESCRIPTIVE_SCENIC_SUFFIXES
+                and (not remainder or is_generic(remainder))
+                and all(pid.startswith(AREA_ID_PREFIXES) for pid in qualifier.place_ids)
+            ):
+                return None  # '呼包鄂乌旅游区', '乌拉特后旗景区': the tourism of an area, not a named place
             if kind in ABBREVIATED_MAX and remainder and is_generic(remainder):
                 return None  # '乌拉特后旗农村公路': a kind of road in a place, not a named road
         else:
@@ -473,6 +496,8 @@ class MentionFinder:
                 )
             elif kind in NEEDS_QUALIFIER or not is_proper_stem(stem):
                 return None
+            elif suffix in DESCRIPTIVE_SCENIC_SUFFIXES and not holds_name_word(text, start, s_start):
+                return None  # '口袋公园', '骑行公园': a kind of park, no name in it
             elif kind in ABBREVIATED_MAX and (
                 len(core := core_of(stem)) > ABBREVIATED_MAX[kind] or not self._initials.issuperset(core)
             ):

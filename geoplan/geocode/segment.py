@@ -15,6 +15,8 @@ from typing import Any
 #: jieba part-of-speech flags of words that are never part of a place name (verbs, adverbs, adjectives,
 #: pronouns, prepositions, conjunctions, particles, idioms).
 NOT_NAME_FLAGS = frozenset({"v", "vd", "vn", "a", "ad", "an", "d", "r", "p", "c", "u", "l", "i", "m", "q"})
+#: jieba flags of proper names (place, person, organisation, other proper nouns, abbreviations).
+NAME_FLAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j"})
 #: characters of context segmented on each side of a candidate.
 CONTEXT = 6
 
@@ -68,3 +70,19 @@ def at_word_bounds(text: str, start: int, end: int) -> bool:
         position += len(word)
         bounds.add(position)
     return (start in bounds or start == left) and (end in bounds or end == len(text))
+
+
+def holds_name_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a proper name: a word jieba tags as a name (阳山, 雅玛图, 九龙湾) or a
+    run of two or more characters its dictionary lacks — not only common words (口袋, 山地体育, 深挖)."""
+    left = max(0, start - CONTEXT)
+    position = left
+    for word, flag in tag(text[left : min(len(text), end + CONTEXT)]):
+        word_start, position = position, position + len(word)
+        if (
+            word_start < end
+            and position > start
+            and (flag in NAME_FLAGS or (len(word) >= 2 and not _known(word)))
+        ):
+            return True
+    return False
