@@ -96,3 +96,25 @@ def test_scenic_places_named_by_their_suffix(parsed: dict[str, PlanPlaces]) -> N
 @pytest.mark.parametrize("text", ["建设口袋公园", "打造山地体育公园", "建设骑行公园", "发展呼包鄂乌旅游区"])
 def test_a_kind_of_park_is_no_scenic_name(finder: MentionFinder, text: str) -> None:
     assert [m.surface for m in finder.find(text) if m.type == "scenic"] == []
+
+
+def test_city_streets_named_by_their_suffix(parsed: dict[str, PlanPlaces]) -> None:
+    """Plan 001's old-town and road chapters name streets (丰州路, 哈拉沁东路, 成吉思汗大街, 公主府街)."""
+    streets = {m.surface for m in parsed["001"].mentions if m.type == "street"}
+    assert {"丰州路", "哈拉沁东路", "成吉思汗大街", "公主府街", "新华大街", "赛马场北路"} <= streets
+    assert "大青山街道路" not in streets  # the roads of 大青山街道, no street's name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "拓宽发展思路",
+        "畅通城乡道路",
+        "发展集成电路产业",
+        "共建一带一路",
+        "打造文旅街区",
+        "实施乌拉特后旗自然村通硬化路",
+    ],
+)
+def test_words_ending_in_road_are_no_streets(finder: MentionFinder, text: str) -> None:
+    assert [m.surface for m in finder.find(text) if m.type == "street"] == []

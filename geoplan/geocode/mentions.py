@@ -25,7 +25,7 @@ from typing import Protocol, TypeVar
 import ahocorasick
 
 from geoplan.geocode.lexicon import words
-from geoplan.geocode.segment import at_word_bounds, holds_name_word, name_start
+from geoplan.geocode.segment import at_word_bounds, holds_name_word, name_start, street_suffix
 
 #: suffix -> implied place type, longest first (the regex alternation relies on that order).
 SUFFIX_TYPES: dict[str, str] = {
@@ -92,6 +92,9 @@ SUFFIX_TYPES: dict[str, str] = {
     "乡": "town",
     "湖": "lake",
     "沟": "river",
+    "大街": "street",
+    "街": "street",
+    "路": "street",
 }
 
 #: official suffixes a plan may leave out inside a compound name (棋盘井产业园 for 棋盘井镇's park).
@@ -128,6 +131,8 @@ DESCRIPTIVE_SCENIC_SUFFIXES = frozenset(
 )
 #: id prefixes of areas (admin units, regions): an area's name before a descriptive scenic suffix describes.
 AREA_ID_PREFIXES = ("province:", "league:", "banner:", "town:", "region:")
+#: longest stem of a street name without a known place in it ('哈拉沁东', '成吉思汗').
+MAX_STREET_STEM = 5
 #: suffixes of parks that plans also use descriptively ('装备制造产业园'), and of the zones they belong to.
 SUBPARK_SUFFIXES = ("产业园区", "物流园区", "产业园", "物流园", "园区")
 SUBPARK_VERBS = ("打造", "建设", "建成", "新建", "培育")
@@ -473,6 +478,8 @@ class MentionFinder:
             if self.ids(inner):  # '库布其沙漠七星湖': 七星湖 in 库布其沙漠
                 return Mention(inner, qualifier.end, s_end, kind, f"suffix:{suffix}", self.ids(inner))
             remainder = text[qualifier.end : s_start]
+            if kind == "street" and not (remainder and holds_name_word(text, qualifier.end, s_start)):
+                return None  # '大青山街道路', '…旗自然村通硬化路': roads of a place, no street's name
             if (
                 suffix in DESCRIPTIVE_SCENIC_SUFFIXES
                 and (not remainder or is_generic(remainder))
@@ -496,6 +503,10 @@ class MentionFinder:
                 )
             elif kind in NEEDS_QUALIFIER or not is_proper_stem(stem):
                 return None
+            elif kind == "street" and (
+                len(stem) > MAX_STREET_STEM or not holds_name_word(text, start, s_start)
+            ):
+                return None  # a street is named by a proper name ('丰州路', '成吉思汗大街')
             elif suffix in DESCRIPTIVE_SCENIC_SUFFIXES and not holds_name_word(text, start, s_start):
                 return None  # '口袋公园', '骑行公园': a kind of park, no name in it
             elif kind in ABBREVIATED_MAX and (
@@ -674,6 +685,8 @@ def _suffix_applies(text: str, suffix: str, s_end: int) -> bool:
         return following not in _GAOSU_NEXT
     if suffix == "沟":
         return following not in _GOU_NEXT
+    if SUFFIX_TYPES[suffix] == "street":  # '思路', '道路', '街区' are words of their own, not street names
+        return street_suffix(text, s_end - len(suffix), s_end)
     if suffix in {"镇", "苏木", "嘎查"}:
         return following not in "村域区街长" or suffix == "镇" and following == "区"
     return True

@@ -17,6 +17,8 @@ from typing import Any
 NOT_NAME_FLAGS = frozenset({"v", "vd", "vn", "a", "ad", "an", "d", "r", "p", "c", "u", "l", "i", "m", "q"})
 #: jieba flags of proper names (place, person, organisation, other proper nouns, abbreviations).
 NAME_FLAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j"})
+#: flags of a word ending in a street suffix that is a street's name (东路, 北街 ns; 呼锡路 nr), not 集成电路 (nz).
+STREET_FLAGS = frozenset({"ns", "nr", "nrt"})
 #: characters of context segmented on each side of a candidate.
 CONTEXT = 6
 
@@ -85,4 +87,16 @@ def holds_name_word(text: str, start: int, end: int) -> bool:
             and (flag in NAME_FLAGS or (len(word) >= 2 and not _known(word)))
         ):
             return True
+    return False
+
+
+def street_suffix(text: str, start: int, end: int) -> bool:
+    """Whether the street word ``text[start:end]`` (路, 街, 大街) ends a street's name: a word ends with it, and
+    that word is the suffix alone or a name (东路, 北街) — not a common word (思路, 道路, 一路, 街区, 机场路)."""
+    left = max(0, start - CONTEXT)
+    position = left
+    for word, flag in tag(text[left : min(len(text), end + CONTEXT)]):
+        word_start, position = position, position + len(word)
+        if word_start < end <= position:
+            return position == end and (word_start == start or flag in STREET_FLAGS)
     return False
