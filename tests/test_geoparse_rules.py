@@ -118,3 +118,17 @@ def test_city_streets_named_by_their_suffix(parsed: dict[str, PlanPlaces]) -> No
 )
 def test_words_ending_in_road_are_no_streets(finder: MentionFinder, text: str) -> None:
     assert [m.surface for m in finder.find(text) if m.type == "street"] == []
+
+
+def test_sea_ports_named_by_their_suffix(parsed: dict[str, PlanPlaces]) -> None:
+    """Plan 000 (曹妃甸港、天津港、锦州港) and plan 002 (天津港) name the sea ports their trade goes through: each one
+    port mention, not the city (天津) inside it."""
+    ports_000 = {m.surface for m in parsed["000"].mentions if m.type == "port"}
+    assert {"曹妃甸港", "天津港", "锦州港"} <= ports_000
+    assert "天津港" in {m.surface for m in parsed["002"].mentions if m.type == "port"}
+    assert "天津" not in {m.surface for m in parsed["002"].mentions}
+
+
+@pytest.mark.parametrize("text", ["推动港澳合作", "建设空港物流园", "完善港口设施", "推进海港、陆港联动"])
+def test_words_with_gang_are_no_ports(finder: MentionFinder, text: str) -> None:
+    assert [m.surface for m in finder.find(text) if m.type == "port" and m.surface.endswith("港")] == []

@@ -25,7 +25,7 @@ from typing import Protocol, TypeVar
 import ahocorasick
 
 from geoplan.geocode.lexicon import words
-from geoplan.geocode.segment import at_word_bounds, holds_name_word, name_start, street_suffix
+from geoplan.geocode.segment import at_word_bounds, holds_name_word, name_start, suffix_word
 
 #: suffix -> implied place type, longest first (the regex alternation relies on that order).
 SUFFIX_TYPES: dict[str, str] = {
@@ -95,6 +95,7 @@ SUFFIX_TYPES: dict[str, str] = {
     "大街": "street",
     "街": "street",
     "路": "street",
+    "港": "port",
 }
 
 #: official suffixes a plan may leave out inside a compound name (棋盘井产业园 for 棋盘井镇's park).
@@ -131,7 +132,10 @@ DESCRIPTIVE_SCENIC_SUFFIXES = frozenset(
 )
 #: id prefixes of areas (admin units, regions): an area's name before a descriptive scenic suffix describes.
 AREA_ID_PREFIXES = ("province:", "league:", "banner:", "town:", "region:")
-#: longest stem of a street name without a known place in it ('哈拉沁东', '成吉思汗').
+#: short suffixes that also end common words (思路, 街区, 空港): they end a name only where the segmenter ends a
+#: word with them.
+WORD_SUFFIXES = frozenset({"大街", "街", "路", "港"})
+#: longest stem of a street or port name without a known place in it ('哈拉沁东', '成吉思汗').
 MAX_STREET_STEM = 5
 #: suffixes of parks that plans also use descriptively ('装备制造产业园'), and of the zones they belong to.
 SUBPARK_SUFFIXES = ("产业园区", "物流园区", "产业园", "物流园", "园区")
@@ -685,8 +689,8 @@ def _suffix_applies(text: str, suffix: str, s_end: int) -> bool:
         return following not in _GAOSU_NEXT
     if suffix == "沟":
         return following not in _GOU_NEXT
-    if SUFFIX_TYPES[suffix] == "street":  # '思路', '道路', '街区' are words of their own, not street names
-        return street_suffix(text, s_end - len(suffix), s_end)
+    if suffix in WORD_SUFFIXES:  # '思路', '道路', '街区', '港口' are words of their own, not names
+        return suffix_word(text, s_end - len(suffix), s_end)
     if suffix in {"镇", "苏木", "嘎查"}:
         return following not in "村域区街长" or suffix == "镇" and following == "区"
     return True

@@ -17,7 +17,7 @@ from typing import Any
 NOT_NAME_FLAGS = frozenset({"v", "vd", "vn", "a", "ad", "an", "d", "r", "p", "c", "u", "l", "i", "m", "q"})
 #: jieba flags of proper names (place, person, organisation, other proper nouns, abbreviations).
 NAME_FLAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j"})
-#: flags of a word ending in a street suffix that is a street's name (东路, 北街 ns; 呼锡路 nr), not 集成电路 (nz).
+#: flags of a word ending in such a suffix that is a name (东路, 北街, 天津港 ns; 呼锡路 nr), not 集成电路 (nz).
 STREET_FLAGS = frozenset({"ns", "nr", "nrt"})
 #: characters of context segmented on each side of a candidate.
 CONTEXT = 6
@@ -90,9 +90,10 @@ def holds_name_word(text: str, start: int, end: int) -> bool:
     return False
 
 
-def street_suffix(text: str, start: int, end: int) -> bool:
-    """Whether the street word ``text[start:end]`` (路, 街, 大街) ends a street's name: a word ends with it, and
-    that word is the suffix alone or a name (东路, 北街) — not a common word (思路, 道路, 一路, 街区, 机场路)."""
+def suffix_word(text: str, start: int, end: int) -> bool:
+    """Whether the one-character-class suffix ``text[start:end]`` (路, 街, 大街, 港) ends a name: a word ends with
+    it, and that word is the suffix alone or a name (东路, 北街, 天津港) — not a common word (思路, 道路, 一路, 街区,
+    机场路, 港口, 空港)."""
     left = max(0, start - CONTEXT)
     position = left
     for word, flag in tag(text[left : min(len(text), end + CONTEXT)]):
