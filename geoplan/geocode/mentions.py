@@ -145,7 +145,7 @@ PARK_ZONE_SUFFIXES = ("开发区", "合作区", "保税区", "工业园区")
 #: one-character abbreviations of countries and world regions that plans string together ('俄蒙欧', '日韩', '美欧');
 #: a run of two or more different ones, standing as a word of its own, names those countries together.  A run led
 #: by 中 (China, the plan's own side) qualifies what follows ('中蒙俄经济走廊', '中蒙俄跨境输气管道'): not taken.
-_ABBREVIATION_RUN = re.compile(r"(中?)([蒙俄欧美日韩]{2,4})")
+_ABBREVIATION_RUN = re.compile(r"[蒙俄欧美日韩]{2,4}")
 #: characters that make 蒙 the start of a word of its own (蒙古, 蒙医, 蒙药).
 _ABBREVIATION_NOT_BEFORE = frozenset("古医药语文族")
 
@@ -399,10 +399,15 @@ class MentionFinder:
         for m in known:
             covered[m.start : m.end] = b"\x01" * (m.end - m.start)
         found: list[Mention] = []
-        for run in _LIST_RUN.finditer(text):
-            # a run holding no listed stem (the automaton's ends are inclusive) yields nothing
-            first_end = bisect_left(stem_ends, run.start())
-            if first_end == len(stem_ends) or stem_ends[first_end] >= run.end() or "、" not in run.group():
+        run_end = -1
+        for stem_end in stem_ends:  # only the runs (of CJK and 、) holding a listed stem are looked at
+            if stem_end < run_end:
+                continue
+            run = _LIST_RUN.match(text, _run_start(text, stem_end))
+            if run is None:
+                continue
+            run_end = run.end()
+            if "、" not in run.group():
                 continue
             items, position = [], run.start()
             for part in run.group().split("、"):
@@ -608,18 +613,25 @@ def _list_stems(ids: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
     return {stem: pids[0] for stem, pids in stems.items() if len(set(pids)) == 1}
 
 
+def _run_start(text: str, position: int) -> int:
+    """Where the run of CJK characters and 、 holding ``position`` starts."""
+    while position > 0 and _LIST_RUN.match(text[position - 1]):
+        position -= 1
+    return position
+
+
 def _abbreviation_runs(text: str, known: list[Mention]) -> list[Mention]:
     """Countries named together by their one-character abbreviations ('面向俄蒙欧的', '美欧、日韩等'): a run of
     different abbreviations that no gazetteer name covers and that the segmenter reads as a word of its own."""
     found: list[Mention] = []
     starts = [m.start for m in known]
     for match in _ABBREVIATION_RUN.finditer(text):
-        lead, run = match.group(1), match.group(2)
-        start, end = match.start(2), match.end(2)
+        run, start, end = match.group(), match.start(), match.end()
+        lead = start > 0 and text[start - 1] == "中"
         if lead or len(set(run)) < len(run) or (end < len(text) and text[end] in _ABBREVIATION_NOT_BEFORE):
             continue
         index = bisect_left(starts, end) - 1
-        if index >= 0 and known[index].end > match.start():
+        if index >= 0 and known[index].end > start - lead:
             continue  # inside a name the gazetteer knows ('中蒙俄经济走廊', '内蒙古')
         if not at_word_bounds(text, start, end):
             continue  # part of a longer word ('完美日子')
