@@ -31,10 +31,15 @@ def predictions(plan, places) -> list[Predicted]:
     out: list[Predicted] = []
     taken: set[tuple[int, int]] = set()
 
-    def add(start: int, end: int, surface: str, kind: str, resolved=None) -> None:
-        if (start, end) in taken:
+    covered: set[int] = set()
+
+    def add(start: int, end: int, surface: str, kind: str, resolved=None, route: bool = False) -> None:
+        # a corridor's route number that a mention already holds ('国道 625 线' as a mention and as the route of
+        # its section '国道 625') is one claim, not a second prediction
+        if (start, end) in taken or (route and covered.intersection(range(start, end))):
             return
         taken.add((start, end))
+        covered.update(range(start, end))
         place = getattr(resolved, "place", None)
         banner = ""
         if place is not None and place.banner_id:
@@ -52,7 +57,7 @@ def predictions(plan, places) -> list[Predicted]:
         route = _ROUTE.search(plan.text[max(0, corridor.start - 12) : corridor.start])
         if route is not None and corridor.route:
             start = corridor.start - len(route.group())
-            add(start, corridor.start, route.group().rstrip(), "road")
+            add(start, corridor.start, route.group().rstrip(), "road", route=True)
         for waypoint in corridor.waypoints:
             place = waypoint.place
             add(

@@ -19,6 +19,7 @@ from pathlib import Path
 
 #: predicted place types -> the guide's types.
 TYPE_MAP = {
+    "street": "road",
     "subpark": "park",
     "national_park": "reserve",
     "power_line": "powerline",

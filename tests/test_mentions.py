@@ -39,7 +39,7 @@ def surfaces(finder: MentionFinder, text: str) -> list[tuple[str, str | None]]:
         ("，治理库布其沙漠，", [("库布其沙漠", "desert")]),
         ("，保护毛乌素沙地，", [("毛乌素沙地", "sandy_land")]),
         ("，实施西山湾水库工程", [("西山湾水库", "reservoir")]),
-        ("，创建多伦湖旅游度假区", [("多伦湖", "lake")]),
+        ("，创建多伦湖旅游度假区", [("多伦湖旅游度假区", "scenic")]),  # the outermost name (GUIDE.md)
         ("，推进集二铁路复线建设", [("集二铁路", "railway")]),
     ],
 )

@@ -54,6 +54,7 @@ PLACE_TYPE_SECTORS: dict[str, str] = {
     "mine": "mining",
     "railway": "railway",
     "road": "road",
+    "street": "road",
     "airport": "aviation",
     "port": "port",
     "reservoir": "water",

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Protocol, TypeVar
@@ -25,7 +26,7 @@ from typing import Protocol, TypeVar
 import ahocorasick
 
 from geoplan.geocode.lexicon import words
-from geoplan.geocode.segment import name_start
+from geoplan.geocode.segment import at_word_bounds, holds_name_word, name_start, suffix_word
 
 #: suffix -> implied place type, longest first (the regex alternation relies on that order).
 SUFFIX_TYPES: dict[str, str] = {
@@ -52,7 +53,17 @@ SUFFIX_TYPES: dict[str, str] = {
     "物流园": "park",
     "保护区": "reserve",
     "火车站": "station",
+    "旅游度假区": "scenic",
+    "遗址公园": "scenic",
+    "旅游景区": "scenic",
+    "旅游区": "scenic",
+    "度假区": "scenic",
+    "动物园": "scenic",
+    "游乐园": "scenic",
     "故居": "scenic",
+    "景区": "scenic",
+    "公园": "scenic",
+    "遗址": "scenic",
     "草原": "grassland",
     "园区": "park",
     "特色小镇": "scenic",
@@ -81,6 +92,11 @@ SUFFIX_TYPES: dict[str, str] = {
     "镇": "town",
     "乡": "town",
     "湖": "lake",
+    "沟": "river",
+    "大街": "street",
+    "街": "street",
+    "路": "street",
+    "港": "port",
 }
 
 #: official suffixes a plan may leave out inside a compound name (棋盘井产业园 for 棋盘井镇's park).
@@ -110,10 +126,29 @@ PROPER_NAME_SUFFIXES = frozenset(
     if kind not in {"park", "town", "village", "scenic"} or suffix.endswith(("开发区", "合作区", "保税区"))
 )
 
+#: suffixes of scenic places that plans also use for kinds of park ('口袋公园', '山地体育公园'): a name ending in
+#: one needs a place named in it or a proper name the segmenter sees ('阳山生态公园', '雅玛图森林公园').
+DESCRIPTIVE_SCENIC_SUFFIXES = frozenset(
+    {"旅游度假区", "遗址公园", "旅游景区", "旅游区", "度假区", "动物园", "游乐园", "景区", "公园", "遗址"}
+)
+#: id prefixes of areas (admin units, regions): an area's name before a descriptive scenic suffix describes.
+AREA_ID_PREFIXES = ("province:", "league:", "banner:", "town:", "region:")
+#: short suffixes that also end common words (思路, 街区, 空港): they end a name only where the segmenter ends a
+#: word with them.
+WORD_SUFFIXES = frozenset({"大街", "街", "路", "港"})
+#: longest stem of a street or port name without a known place in it ('哈拉沁东', '成吉思汗').
+MAX_STREET_STEM = 5
 #: suffixes of parks that plans also use descriptively ('装备制造产业园'), and of the zones they belong to.
 SUBPARK_SUFFIXES = ("产业园区", "物流园区", "产业园", "物流园", "园区")
 SUBPARK_VERBS = ("打造", "建设", "建成", "新建", "培育")
 PARK_ZONE_SUFFIXES = ("开发区", "合作区", "保税区", "工业园区")
+
+#: one-character abbreviations of countries and world regions that plans string together ('俄蒙欧', '日韩', '美欧');
+#: a run of two or more different ones, standing as a word of its own, names those countries together.  A run led
+#: by 中 (China, the plan's own side) qualifies what follows ('中蒙俄经济走廊', '中蒙俄跨境输气管道'): not taken.
+_ABBREVIATION_RUN = re.compile(r"[蒙俄欧美日韩]{2,4}")
+#: characters that make 蒙 the start of a word of its own (蒙古, 蒙医, 蒙药).
+_ABBREVIATION_NOT_BEFORE = frozenset("古医药语文族")
 
 #: a route number: national/provincial expressway or road (G6, S215) or 国道/省道/县道 N (线).
 ROUTE_NUMBER_RE = re.compile(r"[GS]\d{1,4}|[国省县]道\s*\d{1,4}")
@@ -158,6 +193,8 @@ _GENERIC_TAIL = re.compile(f"(?:{_GENERIC_ALT})$")
 _GENERIC_HEAD_LONG = re.compile(f"(?:{_GENERIC_LONG_ALT})")
 _GENERIC_TAIL_LONG = re.compile(f"(?:{_GENERIC_LONG_ALT})$")
 _SUFFIX_RE = re.compile("|".join(map(re.escape, SUFFIX_TYPES)))
+#: characters after which 沟 starts a word (沟通, 沟壑, 沟渠, 沟道) rather than ending a gully's name.
+_GOU_NEXT = frozenset("通壑渠道谷槽")
 #: words a 乡 never ends (城乡, 乡村 …): the next character must not make 乡 part of a word.
 _XIANG_NEXT = frozenset("村镇土风愁贤情亲里音野间邻")
 #: a suffix right after one of these is part of a common word (城镇, 城乡, 河湖 …), not a name.
@@ -165,6 +202,7 @@ _NOT_AFTER: dict[str, str] = {
     "镇": "城乡村集小名强点重镇入进聚",
     "乡": "城返入下促还回家故同老",
     "湖": "河田还垦",
+    "沟": "山水冲洪排截边地田深鸿代",
 }
 #: types whose names the gazetteer must anchor (a known place inside the name), else they are descriptions.
 NEEDS_QUALIFIER = frozenset({"wetland", "reserve", "national_park", "grassland", "region"})
@@ -233,6 +271,12 @@ class MentionFinder:
         )
         self._listed = {k: v for k, v in _list_stems(self._ids).items() if k not in self.stop_words}
         self._listed_lengths = tuple(sorted({len(stem) for stem in self._listed}, reverse=True))
+        # where listed stems occur at all: only the 、-lists holding one are looked at (most lists hold none)
+        self._listed_automaton = ahocorasick.Automaton()
+        for stem in self._listed:
+            self._listed_automaton.add_word(stem, stem)
+        if self._listed:
+            self._listed_automaton.make_automaton()
         automaton = ahocorasick.Automaton()
         for surface in self._ids:
             automaton.add_word(_as_bytes(surface), surface)
@@ -299,6 +343,7 @@ class MentionFinder:
             if (named := _as_name(text, m, self._ids)) is not None
         ]
         found.extend(self._route_numbers(text))
+        found.extend(_abbreviation_runs(text, known))
         return _subparks(text, merge_mentions(known, found))
 
     # -- gazetteer pass -------------------------------------------------------------------------------
@@ -346,13 +391,23 @@ class MentionFinder:
         of its own is taken in a 、-list where another item is a banner or league of the same league."""
         if not self._listed:
             return []
+        stem_ends = [end for end, _ in self._listed_automaton.iter(text)]
+        if not stem_ends or "、" not in text:
+            return []
         by_start = {m.start: m for m in known}
         by_end = {m.end: m for m in known}
         covered = bytearray(len(text))
         for m in known:
             covered[m.start : m.end] = b"\x01" * (m.end - m.start)
         found: list[Mention] = []
-        for run in _LIST_RUN.finditer(text):
+        run_end = -1
+        for stem_end in stem_ends:  # only the runs (of CJK and 、) holding a listed stem are looked at
+            if stem_end < run_end:
+                continue
+            run = _LIST_RUN.match(text, _run_start(text, stem_end))
+            if run is None:
+                continue
+            run_end = run.end()
             if "、" not in run.group():
                 continue
             items, position = [], run.start()
@@ -433,6 +488,14 @@ class MentionFinder:
             if self.ids(inner):  # '库布其沙漠七星湖': 七星湖 in 库布其沙漠
                 return Mention(inner, qualifier.end, s_end, kind, f"suffix:{suffix}", self.ids(inner))
             remainder = text[qualifier.end : s_start]
+            if kind == "street" and not (remainder and holds_name_word(text, qualifier.end, s_start)):
+                return None  # '大青山街道路', '…旗自然村通硬化路': roads of a place, no street's name
+            if (
+                suffix in DESCRIPTIVE_SCENIC_SUFFIXES
+                and (not remainder or is_generic(remainder))
+                and all(pid.startswith(AREA_ID_PREFIXES) for pid in qualifier.place_ids)
+            ):
+                return None  # '呼包鄂乌旅游区', '乌拉特后旗景区': the tourism of an area, not a named place
             if kind in ABBREVIATED_MAX and remainder and is_generic(remainder):
                 return None  # '乌拉特后旗农村公路': a kind of road in a place, not a named road
         else:
@@ -450,6 +513,12 @@ class MentionFinder:
                 )
             elif kind in NEEDS_QUALIFIER or not is_proper_stem(stem):
                 return None
+            elif kind == "street" and (
+                len(stem) > MAX_STREET_STEM or not holds_name_word(text, start, s_start)
+            ):
+                return None  # a street is named by a proper name ('丰州路', '成吉思汗大街')
+            elif suffix in DESCRIPTIVE_SCENIC_SUFFIXES and not holds_name_word(text, start, s_start):
+                return None  # '口袋公园', '骑行公园': a kind of park, no name in it
             elif kind in ABBREVIATED_MAX and (
                 len(core := core_of(stem)) > ABBREVIATED_MAX[kind] or not self._initials.issuperset(core)
             ):
@@ -545,6 +614,32 @@ def _list_stems(ids: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
     return {stem: pids[0] for stem, pids in stems.items() if len(set(pids)) == 1}
 
 
+def _run_start(text: str, position: int) -> int:
+    """Where the run of CJK characters and 、 holding ``position`` starts."""
+    while position > 0 and _LIST_RUN.match(text[position - 1]):
+        position -= 1
+    return position
+
+
+def _abbreviation_runs(text: str, known: list[Mention]) -> list[Mention]:
+    """Countries named together by their one-character abbreviations ('面向俄蒙欧的', '美欧、日韩等'): a run of
+    different abbreviations that no gazetteer name covers and that the segmenter reads as a word of its own."""
+    found: list[Mention] = []
+    starts = [m.start for m in known]
+    for match in _ABBREVIATION_RUN.finditer(text):
+        run, start, end = match.group(), match.start(), match.end()
+        lead = start > 0 and text[start - 1] == "中"
+        if lead or len(set(run)) < len(run) or (end < len(text) and text[end] in _ABBREVIATION_NOT_BEFORE):
+            continue
+        index = bisect_left(starts, end) - 1
+        if index >= 0 and known[index].end > start - lead:
+            continue  # inside a name the gazetteer knows ('中蒙俄经济走廊', '内蒙古')
+        if not at_word_bounds(text, start, end):
+            continue  # part of a longer word ('完美日子')
+        found.append(Mention(run, start, end, "foreign", "abbreviations"))
+    return found
+
+
 def _item_spans(
     start: int, end: int, index: int, count: int, lengths: Iterable[int]
 ) -> list[tuple[int, int]]:
@@ -605,6 +700,10 @@ def _suffix_applies(text: str, suffix: str, s_end: int) -> bool:
         return following not in _XIANG_NEXT
     if suffix == "高速":
         return following not in _GAOSU_NEXT
+    if suffix == "沟":
+        return following not in _GOU_NEXT
+    if suffix in WORD_SUFFIXES:  # '思路', '道路', '街区', '港口' are words of their own, not names
+        return suffix_word(text, s_end - len(suffix), s_end)
     if suffix in {"镇", "苏木", "嘎查"}:
         return following not in "村域区街长" or suffix == "镇" and following == "区"
     return True

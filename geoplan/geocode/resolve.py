@@ -56,6 +56,10 @@ _DISTANCES: dict[tuple[int, str | None, str], float] = {}
 SPANNING_TYPES = frozenset(
     "province league mountain river desert sandy_land grassland region road railway".split()
 )
+#: official suffixes of towns: a qualifier ending in one is a town written as such, not a word that starts a name.
+TOWN_SUFFIXES = ("镇", "苏木", "乡", "街道")
+#: mention types of places outside the region: a name of these the gazetteer lacks gets no parent inside it.
+OUTSIDE_KINDS = frozenset({"foreign"})
 #: how far (degrees, ≈ 100 km) outside the plan's league a county of a neighbouring province may lie unqualified.
 NEAR_DEGREES = 1.0
 #: types whose namesakes are many (城关镇, 新华街道): outside the plan's league they need context to be trusted.
@@ -190,6 +194,12 @@ class Resolver:
             return False  # a town of that name in another league: a namesake
         if self.issuer is not None and self.issuer.type == "banner" and qualifier.banner_id != self.issuer_id:
             return False  # a banner's plan names its own places: a town of another banner is a namesake
+        if (
+            qualifier.type == "town"
+            and (mention.qualifier or "").endswith(TOWN_SUFFIXES)
+            and mention.type not in LOCAL_TYPES
+        ):
+            return True  # a town written with its suffix before a name ('巴音镇查干布尔嘎斯沟'): the thing lies in it
         return remainder == "" or is_generic(remainder)  # '巴音温都尔沙漠' is not in a town '巴音…'
 
     @staticmethod
@@ -381,6 +391,18 @@ class Resolver:
         issuer_fallback: bool = True,
     ) -> ResolvedMention:
         parent, rule, why = None, "", ""
+        if mention.type in OUTSIDE_KINDS:  # '俄蒙欧': places outside the region have no parent inside it
+            return ResolvedMention(
+                mention.surface,
+                mention.start,
+                mention.end,
+                mention.type,
+                None,
+                None,
+                0.0,
+                "unresolved",
+                f"'{mention.surface}' names {mention.type} places outside the region together, not one place",
+            )
         if mention.qualifier_ids:
             qualifier = Mention(
                 mention.qualifier or "", mention.start, mention.start, None, "q", mention.qualifier_ids

@@ -15,6 +15,10 @@ from typing import Any
 #: jieba part-of-speech flags of words that are never part of a place name (verbs, adverbs, adjectives,
 #: pronouns, prepositions, conjunctions, particles, idioms).
 NOT_NAME_FLAGS = frozenset({"v", "vd", "vn", "a", "ad", "an", "d", "r", "p", "c", "u", "l", "i", "m", "q"})
+#: jieba flags of proper names (place, person, organisation, other proper nouns, abbreviations).
+NAME_FLAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j"})
+#: flags of a word ending in such a suffix that is a name (东路, 北街, 天津港 ns; 呼锡路 nr), not 集成电路 (nz).
+STREET_FLAGS = frozenset({"ns", "nr", "nrt"})
 #: characters of context segmented on each side of a candidate.
 CONTEXT = 6
 
@@ -58,3 +62,43 @@ def name_start(
         if overlaps and len(word) >= 2 and flag in NOT_NAME_FLAGS and word not in allowed and _known(word):
             begin = max(begin, position)
     return begin if end in bounds else None
+
+
+def at_word_bounds(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` starts and ends where words start and end (nothing longer runs across)."""
+    left = max(0, start - CONTEXT)
+    position = left
+    bounds = {position}
+    for word, _ in tag(text[left : min(len(text), end + CONTEXT)]):
+        position += len(word)
+        bounds.add(position)
+    return (start in bounds or start == left) and (end in bounds or end == len(text))
+
+
+def holds_name_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a proper name: a word jieba tags as a name (阳山, 雅玛图, 九龙湾) or a
+    run of two or more characters its dictionary lacks — not only common words (口袋, 山地体育, 深挖)."""
+    left = max(0, start - CONTEXT)
+    position = left
+    for word, flag in tag(text[left : min(len(text), end + CONTEXT)]):
+        word_start, position = position, position + len(word)
+        if (
+            word_start < end
+            and position > start
+            and (flag in NAME_FLAGS or (len(word) >= 2 and not _known(word)))
+        ):
+            return True
+    return False
+
+
+def suffix_word(text: str, start: int, end: int) -> bool:
+    """Whether the one-character-class suffix ``text[start:end]`` (路, 街, 大街, 港) ends a name: a word ends with
+    it, and that word is the suffix alone or a name (东路, 北街, 天津港) — not a common word (思路, 道路, 一路, 街区,
+    机场路, 港口, 空港)."""
+    left = max(0, start - CONTEXT)
+    position = left
+    for word, flag in tag(text[left : min(len(text), end + CONTEXT)]):
+        word_start, position = position, position + len(word)
+        if word_start < end <= position:
+            return position == end and (word_start == start or flag in STREET_FLAGS)
+    return False
