@@ -20,8 +20,8 @@ PRECISIONS = {"point", "town", "banner", "league", "province", "schematic"}
 
 
 @pytest.fixture(scope="module")
-def built(plan_files):
-    return build_plans(plan_files)
+def built(plan_files, shipped_gazetteer):
+    return build_plans(plan_files, shipped_gazetteer)
 
 
 @pytest.fixture(scope="module")

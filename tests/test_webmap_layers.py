@@ -64,10 +64,10 @@ def test_rasters_go_under_the_vector_layers_with_a_legend(atlas_path):
     assert "geoplan-raster-legend" in page and '"opacity": 0.6' in page
 
 
-def test_a_choropleth_layer_fills_areas_by_class(tmp_path, plan_files):
+def test_a_choropleth_layer_fills_areas_by_class(tmp_path, plan_files, shipped_gazetteer):
     from geoplan.atlas.build import build_layers
 
-    atlas = build_layers([p for p in plan_files if p.name.startswith("003")])
+    atlas = build_layers([p for p in plan_files if p.name.startswith("003")], shipped_gazetteer)
     field = next(c for c in atlas["banners"].columns if c.endswith("_projects"))
     classed = classify(atlas, field, scheme="quantiles", k=3)
     fmap = webmap.build_map(atlas)

@@ -206,7 +206,7 @@ def _base_frame(
 
 
 def build_plans(
-    plan_paths: Iterable[str | Path], gazetteer: Any = None, progress: Progress | None = None
+    plan_paths: Iterable[str | Path], gazetteer: Gazetteer, progress: Progress | None = None
 ) -> tuple[dict[str, gpd.GeoDataFrame], list[PlanBuild]]:
     """:func:`build_layers` plus the per-plan builds (projects, issuer ids) for reports."""
     paths = sorted({Path(p) for p in plan_paths}, key=lambda p: (p.name, str(p)))
@@ -217,8 +217,6 @@ def build_plans(
     for path in paths:
         if not path.is_file():
             raise InputError(f"{path}: no such plan file")
-    if gazetteer is None:
-        gazetteer = Gazetteer.load()
     total = len(paths) + 1
     builds = []
     for done, path in enumerate(paths, start=1):
@@ -232,7 +230,7 @@ def build_plans(
 
 
 def build_layers(
-    plan_paths: Iterable[str | Path], gazetteer: Any = None, progress: Progress | None = None
+    plan_paths: Iterable[str | Path], gazetteer: Gazetteer, progress: Progress | None = None
 ) -> dict[str, gpd.GeoDataFrame]:
     """Every layer of ``layers.yaml`` built from the plans (see the module docstring)."""
     layers, _ = build_plans(plan_paths, gazetteer, progress)
