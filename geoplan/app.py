@@ -132,12 +132,38 @@ def sidebar_source() -> tuple[dict, tuple]:
         st.sidebar.error(str(error))
         path, mtime = DEFAULT_ATLAS, DEFAULT_ATLAS.stat().st_mtime
         atlas = load_atlas(str(path), mtime)
+    note_opened(path, mtime, atlas)
     uploaded = st.session_state.get("uploaded_layers")
     store = overlay()
     token = (str(path), mtime, repr(st.session_state.get("ingested_all", ())), store.version())
     shown = selection.merge_atlases(atlas, uploaded) if uploaded else dict(atlas)
     moved = {record.place_id for record in store.records()}
     return (selection.relocate(shown, load_gazetteer(), moved) if moved else shown), token
+
+
+def note_opened(path: Path, mtime: float, atlas: dict) -> None:
+    """Remember a GeoPackage opened by path (not the shipped one) as the last thing loaded, once per file."""
+    if path == DEFAULT_ATLAS:
+        return
+    token = ("path", str(path), mtime)
+    if st.session_state.get("opened_token") != token:
+        st.session_state["opened_token"] = token
+        remember_loaded(token, path.name, atlas, selection.atlas_bounds(atlas))
+
+
+def remember_loaded(token: tuple, label: str, layers: dict, bounds) -> None:
+    """What was loaded last (its thematic or plain layers and the view to show): the map zooms to it."""
+    kept = {name: frame for name, frame in layers.items() if name not in selection.BASE_LAYERS}
+    st.session_state["last_loaded"] = (token, label, kept, bounds)
+
+
+def loaded_view() -> tuple[tuple, tuple | None]:
+    """(token, (label, layers, bounds)) of what was loaded last, or ((), None)."""
+    last = st.session_state.get("last_loaded")
+    if not last:
+        return (), None
+    token, label, layers, bounds = last
+    return token, (label, layers, bounds)
 
 
 def sidebar_filters(atlas: dict) -> selection.Filters:
@@ -264,6 +290,7 @@ def sidebar_upload() -> None:
     st.session_state["uploaded_layers"] = selection.merge_atlases(earlier, layers)
     st.session_state["ingested"] = token
     st.session_state["ingested_all"] = (*st.session_state.get("ingested_all", ()), token)
+    remember_loaded(("upload", *token), upload.name, layers, selection.loaded_bounds(layers))
     bar.progress(1.0, text="完成")
     st.rerun()
 
@@ -457,6 +484,9 @@ def draw_map_layers(fmap, atlas: dict, extras: dict | None) -> None:
     for overlay in extras["rasters"]:
         webmap_layers.add_raster(fmap, overlay, extras["opacity"])
         legends.append(overlay.legend)
+    if extras.get("loaded"):
+        label, layers, bounds = extras["loaded"]
+        webmap.mark_loaded(fmap, layers, label, bounds)
     chosen = extras["choropleth"]
     if chosen is not None:
         legends.append(webmap_layers.add_choropleth(fmap, atlas[chosen.areas], chosen))
@@ -611,6 +641,10 @@ def main() -> None:
     if focus and hit is None:
         row, bounds = focus
         hit = selection.SearchHit(row["name"], "project", row["layer"], row["feature_id"], bounds)
+    loaded_token, loaded = loaded_view()
+    if hit is None and loaded is not None:  # a search or a table row takes the view over
+        extras = {**extras, "loaded": loaded}
+        extras_token = (extras_token, loaded_token)
     key = (
         token,
         repr(filters),
@@ -622,12 +656,16 @@ def main() -> None:
         extras_token,
     )
     bbox = hit.bounds if hit is not None else selection.atlas_bounds(shown)
+    if hit is None and loaded is not None and loaded[2] is not None:
+        bbox = loaded[2]
     args = map_component(
         key, webmap.tianditu_key(secrets()), _shown=shown, _hit=hit, _extras=extras, _atlas=atlas
     )
     map_and_downloads(args, shown, bbox, hit)
     sidebar_counts(shown, counts_slot)
     sidebar_upload()
+    if hit is None and loaded is not None:
+        st.caption(f"已加入：{loaded[0]}（地图已缩放到新加入的要素，以橙色虚线标出）")
     if hit is not None:
         st.caption(f"定位：{hit.label}（{TITLES.get(hit.layer, hit.kind)}）")
     if hit is not None and hit.layer:

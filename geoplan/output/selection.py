@@ -347,6 +347,27 @@ def atlas_bounds(atlas: Atlas) -> tuple[float, float, float, float] | None:
     )
 
 
+BASE_LAYERS = ("leagues", "banners", "towns")
+
+
+def loaded_bounds(layers: Atlas) -> tuple[float, float, float, float] | None:
+    """The extent of newly loaded data: its features outside the base layers (leagues, banners, towns),
+    else :func:`atlas_bounds`; None when nothing has a geometry."""
+    boxes = [
+        frame.total_bounds
+        for name, frame in layers.items()
+        if name not in BASE_LAYERS and not frame.empty and frame.geometry.notna().any()
+    ]
+    if not boxes:
+        return atlas_bounds(layers)
+    return (
+        float(min(b[0] for b in boxes)),
+        float(min(b[1] for b in boxes)),
+        float(max(b[2] for b in boxes)),
+        float(max(b[3] for b in boxes)),
+    )
+
+
 def feature_record(atlas: Atlas, layer_id: str, key: str) -> dict[str, str]:
     """Every attribute (not the geometry) of the feature ``key`` of ``layer_id``, as text; {} when absent."""
     frame = atlas.get(layer_id)

@@ -493,6 +493,33 @@ def _highlight(fmap: folium.Map, hit: SearchHit, atlas: Mapping[str, gpd.GeoData
     group.add_to(fmap)
 
 
+def mark_loaded(
+    fmap: folium.Map,
+    layers: Mapping[str, gpd.GeoDataFrame],
+    label: str,
+    bounds: tuple[float, float, float, float] | None,
+) -> None:
+    """Outline what was just loaded (an opened GeoPackage, an uploaded plan or file) in its own overlay
+    (``新加入：label``) and zoom to ``bounds`` (the region's view for a whole atlas, the loaded features'
+    extent for new data)."""
+    frames = [frame[["geometry"]] for frame in layers.values() if not frame.empty and "geometry" in frame]
+    count = sum(len(frame) for frame in frames)
+    group = folium.FeatureGroup(name=f"新加入：{_esc(label)}（{count}）", show=True)
+    style = {"color": "#ff6d00", "weight": 3, "fillOpacity": 0.05, "dashArray": "6 4"}
+    for frame in frames:
+        frame = frame[frame.geometry.notna() & ~frame.geometry.is_empty]
+        if frame.empty:
+            continue
+        folium.GeoJson(
+            _feature_collection(frame.assign(geometry=_round(frame.geometry, 5))),
+            style_function=lambda _f: style,
+            marker=folium.CircleMarker(radius=7),
+        ).add_to(group)
+    group.add_to(fmap)
+    if bounds is not None:
+        _fit(fmap, bounds, max_zoom=12)
+
+
 def _compact_json() -> None:
     """Let folium's templates write non-ASCII text as UTF-8 instead of \\uXXXX escapes (half the bytes for
     Chinese) and without blanks after separators.  Jinja's ``tojson`` stays HTML-safe: it still escapes ``< > & '`` inside ``<script>``."""

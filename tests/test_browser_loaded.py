@@ -1,0 +1,117 @@
+"""What a user loads, in a real headless Chromium with the network closed: an opened GeoPackage and an
+uploaded plan are zoomed to and outlined (their own overlay, ``新加入：…``)."""
+
+from __future__ import annotations
+
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from test_browser import CHROMIUM_ARGS, close_network, free_port, need_browser, start_app, wait_for_frame
+
+from geoplan.cli import cli
+
+pytestmark = pytest.mark.browser
+PLAN_002 = Path(__file__).resolve().parents[2] / "shared" / "plans" / "002_e2fbe1b780f1f38b.txt"
+# A plan of a city written for this test: two projects, in 海勃湾区 and 乌达区 of 乌海市.
+SMALL_PLAN = (
+    "乌海市国民经济和社会发展第十四个五年规划纲要\n\n第一章 重点项目\n\n专栏1 重点工程\n"
+    "建设乌海市海勃湾区光伏发电项目，装机容量100万千瓦。\n实施乌达区黄河湿地保护修复工程。\n"
+)
+# 乌海市 lies within 106.3–107.2° E, 39.0–40.2° N (its two districts named above lie inside).
+WUHAI = (106.3, 39.0, 107.2, 40.2)
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    need_browser()
+    folder = tmp_path_factory.mktemp("loaded")
+    port = free_port()
+    with pytest.MonkeyPatch.context() as patch:  # the app's own overlay and user data folder
+        patch.setenv("GEOPLAN_OVERLAY", str(folder / "overlay.gpkg"))
+        patch.setenv("GEOPLAN_USER_DATA", str(folder / "userdata"))
+        process = start_app(port, folder / "streamlit.log")
+    try:
+        yield f"http://127.0.0.1:{port}/", folder
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def view(frame) -> tuple[float, tuple[float, float, float, float]]:
+    """The map's zoom and its bounds (minx, miny, maxx, maxy)."""
+    zoom, box = frame.evaluate(
+        "[window.map.getZoom(), window.map.getBounds().toBBoxString().split(',').map(Number)]"
+    )
+    return zoom, tuple(box)
+
+
+def loaded_frame(page, label: str, timeout_s: float = 90):
+    """The map frame once its layer control lists the overlay of ``label``."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        frame = wait_for_frame(page, ".leaflet-control-layers-overlays", 5)
+        if frame is not None:
+            try:
+                text = frame.locator(".leaflet-control-layers-overlays").inner_text()
+                if f"新加入：{label}" in text:
+                    time.sleep(1.0)  # fitBounds has run
+                    return frame
+            except Exception:  # the frame was replaced while the app reran
+                pass
+        time.sleep(0.3)
+    return None
+
+
+def test_opened_geopackage_and_uploaded_plan_are_zoomed_to(app, tmp_path: Path) -> None:
+    url, _folder = app
+    chromium, sync_api = need_browser()
+    gpkg = tmp_path / "plan002.gpkg"
+    result = CliRunner().invoke(
+        cli, ["export", "--plan", PLAN_002.name, "--format", "gpkg", "--out", str(gpkg)]
+    )
+    assert result.exit_code == 0, result.output
+    plan = tmp_path / "乌海市规划.txt"
+    plan.write_text(SMALL_PLAN, encoding="utf-8")
+    blocked: list[str] = []
+    with sync_api.sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, headless=True)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            close_network(page, blocked)
+            page.goto(url, wait_until="domcontentloaded")
+            frame = wait_for_frame(page, ".leaflet-container path.leaflet-interactive")
+            assert frame is not None
+            time.sleep(1.0)
+            region_zoom, region_box = view(frame)
+
+            # Open the GeoPackage by path: the map zooms in on its features and outlines them.
+            page.get_by_text("GeoPackage 路径").click()
+            box = page.get_by_label("GeoPackage 文件")
+            box.fill(str(gpkg))
+            box.press("Enter")
+            frame = loaded_frame(page, gpkg.name)
+            assert frame is not None, "the opened GeoPackage has no 新加入 overlay"
+            zoom, shown = view(frame)
+            assert zoom > region_zoom, (zoom, region_zoom)
+            assert shown[2] - shown[0] < region_box[2] - region_box[0]
+            page.get_by_text(f"已加入：{gpkg.name}").first.wait_for(timeout=10_000)
+
+            # Upload a plan of 乌海市: the map zooms to 乌海 (a small city) and outlines its two projects.
+            uploader = page.locator('[data-testid="stFileUploader"]').filter(has_text="规划文件")
+            uploader.locator('input[type="file"]').set_input_files(str(plan))
+            frame = loaded_frame(page, plan.name)
+            assert frame is not None, "the uploaded plan has no 新加入 overlay"
+            zoom, shown = view(frame)
+            centre = ((shown[0] + shown[2]) / 2, (shown[1] + shown[3]) / 2)
+            assert WUHAI[0] <= centre[0] <= WUHAI[2] and WUHAI[1] <= centre[1] <= WUHAI[3], shown
+            assert zoom >= 8, zoom
+            assert frame.locator("path[stroke='#ff6d00']").count() >= 2
+        finally:
+            browser.close()
