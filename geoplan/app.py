@@ -31,6 +31,7 @@ from geoplan.geocode.overlay import (
 )
 from geoplan.layers import load_layers
 from geoplan.output import selection, webmap, webmap_layers
+from geoplan.output.labels import action_label, basis_label, place_type_label, sector_label
 from geoplan.output.offline import asset_base
 from geoplan.read.plan import SUPPORTED_SUFFIXES
 from geoplan.resources import DEFAULT_ATLAS
@@ -75,6 +76,26 @@ FILTERS = (  # (Filters field, sidebar label)
     ("actions", "建设方式"),
     ("precisions", "定位精度"),
 )
+
+CODE_LABELS = {  # filter -> the Chinese label of a code it offers
+    "sectors": sector_label,
+    "actions": action_label,
+    "precisions": webmap.precision_label,
+}
+#: Table and detail columns holding codes -> their Chinese labels (exports keep the codes).
+COLUMN_CODES = {
+    "sector": sector_label,
+    "precision": webmap.precision_label,
+    "geometry_basis": basis_label,
+    "approximate": lambda v: "是" if str(v) in ("1", "True", "true") else "否",
+    "carryover": lambda v: "是" if str(v) in ("1", "True", "true") else "否",
+}
+
+
+def readable(column: str, value: object) -> object:
+    """A table or detail value as a user reads it: codes in Chinese."""
+    label = COLUMN_CODES.get(column)
+    return label(value) if label is not None else value
 
 
 @st.cache_resource(show_spinner="读取图集…", max_entries=4)
@@ -129,7 +150,7 @@ def sidebar_source() -> tuple[dict, tuple]:
         mtime = path.stat().st_mtime if path.is_file() else 0.0
         atlas = load_atlas(str(path), mtime)
     except GeoplanError as error:
-        st.sidebar.error(str(error))
+        st.sidebar.error(f"无法打开这个 GeoPackage，仍显示随附图集：{error}")
         path, mtime = DEFAULT_ATLAS, DEFAULT_ATLAS.stat().st_mtime
         atlas = load_atlas(str(path), mtime)
     note_opened(path, mtime, atlas)
@@ -188,7 +209,9 @@ def sidebar_filters(atlas: dict) -> selection.Filters:
                 label, values, format_func=labels.get, key="f_plans", placeholder="全部"
             )
             continue
-        chosen[field] = st.sidebar.multiselect(label, values, key=f"f_{field}", placeholder="全部")
+        chosen[field] = st.sidebar.multiselect(
+            label, values, format_func=CODE_LABELS.get(field, str), key=f"f_{field}", placeholder="全部"
+        )
     filters = selection.Filters(**{k: tuple(v) for k, v in chosen.items()})
     return replace(filters, min_plans=sidebar_min_plans(atlas))
 
@@ -308,7 +331,10 @@ def details(shown: dict, hit: selection.SearchHit) -> None:
     sources = record.get("sources", "")
     with st.expander(f"详情：{hit.label}", expanded=True):
         st.dataframe(
-            {"字段": [DETAIL_LABELS.get(k, k) for k in record], "值": list(record.values())},
+            {
+                "字段": [DETAIL_LABELS.get(k, k) for k in record],
+                "值": [readable(k, v) for k, v in record.items()],
+            },
             hide_index=True,
             width="stretch",
         )
@@ -356,7 +382,7 @@ def feature_list(rows) -> None:
     if not st.toggle(f"显示要素列表（{len(rows)}）", key="show_table", disabled=rows.empty):
         return
     st.dataframe(
-        rows.assign(layer=lambda t: t["layer"].map(lambda i: TITLES.get(i, i))),
+        readable_rows(rows),
         column_config={column: st.column_config.TextColumn(label) for column, label in COLUMN_LABELS.items()},
         key="table",
         on_select="rerun",
@@ -364,6 +390,15 @@ def feature_list(rows) -> None:
         hide_index=True,
         width="stretch",
     )
+
+
+def readable_rows(rows):
+    """The feature table with layer titles and coded columns in Chinese."""
+    shown = rows.assign(layer=rows["layer"].map(lambda i: TITLES.get(i, i)))
+    for column in COLUMN_CODES:
+        if column in shown.columns:
+            shown[column] = shown[column].map(lambda v, c=column: readable(c, v))
+    return shown
 
 
 def uploaded_raster(upload) -> webmap_layers.RasterOverlay | None:
@@ -379,7 +414,7 @@ def uploaded_raster(upload) -> webmap_layers.RasterOverlay | None:
             )
             bar.empty()
         except InputError as error:
-            st.sidebar.error(str(error))
+            st.sidebar.error(f"无法读取这个栅格：{error}")
             return None
     return cache[token]
 
@@ -409,6 +444,22 @@ def density_raster(atlas: dict, token: tuple, layer: str, weight: str | None, re
     return cache[key]
 
 
+def weight_label(weight: str) -> str:
+    """A density weight (a summed measure) as '投资（亿元）'."""
+    from geoplan.atlas.summary import MEASURES
+
+    measures = {m.key: m for m in MEASURES}
+    return f"{measures[weight].title}（{measures[weight].unit}）" if weight in measures else weight
+
+
+def summary_label(atlas: dict):
+    """format_func of the choropleth field: '<plan or period> · <what is summed>'."""
+    from geoplan.atlas.summary import field_title, scopes
+
+    titles = {scope.key: scope.title for scope in scopes(atlas)}
+    return lambda field: f"{titles.get(field.partition('_')[0], field)} · {field_title(field)}"
+
+
 def sidebar_choropleth(atlas: dict):
     """A choropleth of a summary field; the class count must be chosen (no default)."""
     from geoplan.atlas.summary import summary_fields
@@ -420,7 +471,14 @@ def sidebar_choropleth(atlas: dict):
     if areas not in atlas:
         return None
     fields = summary_fields(atlas[areas])
-    field = st.sidebar.selectbox("分级设色字段", fields, index=None, key="ch_field", placeholder="不显示")
+    field = st.sidebar.selectbox(
+        "分级设色字段",
+        fields,
+        index=None,
+        format_func=summary_label(atlas),
+        key="ch_field",
+        placeholder="不显示",
+    )
     if field is None:
         return None
     scheme = st.sidebar.selectbox("分级方法", list(SCHEMES), format_func=SCHEMES.get, key="ch_scheme")
@@ -433,7 +491,7 @@ def sidebar_choropleth(atlas: dict):
     try:
         return classify(atlas, field, scheme=scheme, k=classes, areas=areas)
     except InputError as error:
-        st.sidebar.error(str(error))
+        st.sidebar.error(f"无法分级设色：{error}")
         return None
 
 
@@ -461,14 +519,14 @@ def sidebar_map_layers(atlas: dict, token: tuple) -> tuple[tuple, dict]:
             "权重",
             ["count", *weight_fields()],
             key="density_weight",
-            format_func=lambda w: "项目数" if w == "count" else w,
+            format_func=lambda w: "项目数" if w == "count" else weight_label(w),
         )
         try:
             extras["rasters"].append(
                 density_raster(atlas, token, density_layer, None if weight == "count" else weight, 5)
             )
         except InputError as error:
-            st.sidebar.error(str(error))
+            st.sidebar.error(f"无法计算密度面：{error}")
     extras["choropleth"] = sidebar_choropleth(atlas)
     extras["opacity"] = opacity
     names = tuple(o.name for o in extras["rasters"])
@@ -549,7 +607,7 @@ def correction_panel(clicked: tuple[float, float] | None, drawn, hit: selection.
             )
             place = candidates[index or 0].place
             st.caption(
-                f"现在的位置：{place.point.x:.5f}, {place.point.y:.5f}（{place.precision}；{place.geometry_source}）"
+                f"现在的位置：{place.point.x:.5f}, {place.point.y:.5f}（{webmap.precision_label(place.precision)}；{place.geometry_source}）"
             )
         shape = st.radio("校正为", [POINT, POLYGON], key="fix_shape", horizontal=True)
         if shape != st.session_state.get("fix_shape_shown", POINT):  # the map gains or drops the polygon tool
@@ -613,11 +671,28 @@ def correction_panel(clicked: tuple[float, float] | None, drawn, hit: selection.
 
 def _place_label(gazetteer: Gazetteer, place) -> str:
     parents = " < ".join(p.name for p in gazetteer.parents(place) if p.type in ("banner", "league"))
-    return f"{place.name} · {place.type} · {parents}"
+    return f"{place.name} · {place_type_label(place.type)} · {parents}"
+
+
+#: Streamlit writes its file uploader's button and size note in English: hide those words and write
+#: Chinese in their place (CSS only; the widget still works the same).
+UPLOADER_CSS = """<style>
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p{display:none}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]::after{content:"选择文件"}
+[data-testid="stFileUploaderDropzoneInstructions"] span{display:none}
+[data-testid="stFileUploaderDropzoneInstructions"] > div::after{content:"拖放到此处，或点击“选择文件”";
+font-size:.8rem;opacity:.7}
+</style>"""
+
+
+def chinese_widgets() -> None:
+    """Streamlit's own English words in the page replaced by Chinese (see :data:`UPLOADER_CSS`)."""
+    st.html(UPLOADER_CSS)
 
 
 def main() -> None:
     st.set_page_config(page_title="geoplan 规划地图", layout="wide")
+    chinese_widgets()
     # What the map depends on comes first; the map is sent as soon as it is known, and the rest of the
     # page (counts, upload, details, table) after it, so the browser starts drawing it sooner.
     atlas, token = sidebar_source()
@@ -667,7 +742,8 @@ def main() -> None:
     if hit is None and loaded is not None:
         st.caption(f"已加入：{loaded[0]}（地图已缩放到新加入的要素，以橙色虚线标出）")
     if hit is not None:
-        st.caption(f"定位：{hit.label}（{TITLES.get(hit.layer, hit.kind)}）")
+        kind = {"project": "项目", "place": "地名", "gazetteer": "地名库"}.get(hit.kind, hit.kind)
+        st.caption(f"定位：{hit.label}（{TITLES.get(hit.layer, kind)}）")
     if hit is not None and hit.layer:
         details(shown, hit)
 

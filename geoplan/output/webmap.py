@@ -37,6 +37,7 @@ from geoplan.errors import UnsupportedFormatError
 from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.layers import LayerDef, load_layers
 from geoplan.output.export import export_bytes
+from geoplan.output.labels import basis_label, sector_label
 from geoplan.output.offline import DEFAULT_ASSET_BASE, localize
 from geoplan.output.render.compose import render_map
 from geoplan.output.selection import APPROXIMATE_PRECISIONS, SearchHit, approximate_mask, atlas_bounds
@@ -106,7 +107,7 @@ def basemaps(tianditu: str | None = None) -> dict[str, Basemap]:
     """The base maps on offer: OSM, Tianditu vector and imagery (``_w`` Web-Mercator, with a key), none."""
     choices = {
         "osm": Basemap(
-            "osm", "OpenStreetMap", ("https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png",), _OSM_ATTR
+            "osm", "OpenStreetMap 街道图", ("https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png",), _OSM_ATTR
         )
     }
     if tianditu:
@@ -149,7 +150,7 @@ def feature_popup(row: Mapping[str, object], definition: LayerDef) -> str:
     v = lambda column: _value(row, column)  # noqa: E731
     lines = [
         f"<b>{_esc(v('name'))}</b>",
-        _esc(" · ".join(x for x in (definition.title, v("sector"), v("action")) if x)),
+        _esc(" · ".join(x for x in (definition.title, sector_label(v("sector")), v("action")) if x)),
     ]
     plan_bits = [
         v("issuer"),
@@ -169,7 +170,9 @@ def feature_popup(row: Mapping[str, object], definition: LayerDef) -> str:
     if place:
         lines.append(f"地点：{_esc(place)}")
     approx = " ⚠ 位置约略" if v("precision") in APPROXIMATE_PRECISIONS or v("approximate") == "1" else ""
-    lines.append(f"定位精度：{_esc(precision_label(v('precision')))}{approx}（{_esc(v('geometry_basis'))}）")
+    lines.append(
+        f"定位精度：{_esc(precision_label(v('precision')))}{approx}（{_esc(basis_label(v('geometry_basis')))}）"
+    )
     lines += sources_lines(v("sources"), v("carryover") == "1")
     return "<br>".join(lines)
 
@@ -613,10 +616,10 @@ def build_map(
 
 #: Downloads of the current selection: format -> (label, file suffix, MIME type).
 DOWNLOADS: dict[str, tuple[str, str, str]] = {
-    "geojson": ("GeoJSON", "geojson", "application/geo+json"),
-    "shp": ("Shapefile (zip)", "zip", "application/zip"),
-    "gpkg": ("GeoPackage", "gpkg", "application/geopackage+sqlite3"),
-    "csv": ("CSV", "csv", "text/csv"),
+    "geojson": ("GeoJSON 文件", "geojson", "application/geo+json"),
+    "shp": ("Shapefile 压缩包", "zip", "application/zip"),
+    "gpkg": ("GeoPackage 文件", "gpkg", "application/geopackage+sqlite3"),
+    "csv": ("CSV 表格", "csv", "text/csv"),
     "png": ("PNG 地图", "png", "image/png"),
     "pdf": ("PDF 地图", "pdf", "application/pdf"),
 }
