@@ -542,6 +542,9 @@ def draw_map_layers(fmap, atlas: dict, extras: dict | None) -> None:
     for overlay in extras["rasters"]:
         webmap_layers.add_raster(fmap, overlay, extras["opacity"])
         legends.append(overlay.legend)
+    if extras.get("area"):
+        geometry, label = extras["area"]
+        webmap.mark_area(fmap, geometry, label)
     if extras.get("loaded"):
         label, layers, bounds = extras["loaded"]
         webmap.mark_loaded(fmap, layers, label, bounds)
@@ -716,6 +719,11 @@ def main() -> None:
     if focus and hit is None:
         row, bounds = focus
         hit = selection.SearchHit(row["name"], "project", row["layer"], row["feature_id"], bounds)
+    area = selection.precision_area(shown, hit) if hit is not None else None
+    if area is not None:  # a place known to its banner: the banner's extent, outlined, and said so
+        extras = {**extras, "area": area}
+        extras_token = (extras_token, "area", repr(hit))
+        bbox = tuple(float(v) for v in area[0].bounds)
     loaded_token, loaded = loaded_view()
     if hit is None and loaded is not None:  # a search or a table row takes the view over
         extras = {**extras, "loaded": loaded}
@@ -730,7 +738,8 @@ def main() -> None:
         st.session_state.get("fix_shape") == POLYGON,  # the polygon tool, while a polygon is being drawn
         extras_token,
     )
-    bbox = hit.bounds if hit is not None else selection.atlas_bounds(shown)
+    if area is None:
+        bbox = hit.bounds if hit is not None else selection.atlas_bounds(shown)
     if hit is None and loaded is not None and loaded[2] is not None:
         bbox = loaded[2]
     args = map_component(
@@ -744,6 +753,8 @@ def main() -> None:
     if hit is not None:
         kind = {"project": "项目", "place": "地名", "gazetteer": "地名库"}.get(hit.kind, hit.kind)
         st.caption(f"定位：{hit.label}（{TITLES.get(hit.layer, kind)}）")
+        if area is not None:
+            st.caption(area[1])
     if hit is not None and hit.layer:
         details(shown, hit)
 

@@ -53,15 +53,15 @@ def view(frame) -> tuple[float, tuple[float, float, float, float]]:
     return zoom, tuple(box)
 
 
-def loaded_frame(page, label: str, timeout_s: float = 90):
-    """The map frame once its layer control lists the overlay of ``label``."""
+def loaded_frame(page, label: str, timeout_s: float = 90, label_prefix: str = "新加入："):
+    """The map frame once its layer control lists the overlay ``label_prefix + label``."""
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         frame = wait_for_frame(page, ".leaflet-control-layers-overlays", 5)
         if frame is not None:
             try:
                 text = frame.locator(".leaflet-control-layers-overlays").inner_text()
-                if f"新加入：{label}" in text:
+                if f"{label_prefix}{label}" in text:
                     time.sleep(1.0)  # fitBounds has run
                     return frame
             except Exception:  # the frame was replaced while the app reran
@@ -175,5 +175,32 @@ def test_no_english_in_the_page(app) -> None:
             found = english_lines(page)
             assert found == [], found
             # The table's sector column reads in Chinese (the grid draws on a canvas: read its data via copy).
+        finally:
+            browser.close()
+
+
+def test_a_place_known_to_its_banner_shows_the_banner(app) -> None:
+    """甘其毛都口岸 is placed at its banner (乌拉特中旗, about 2° wide): the map shows the banner outlined
+    and says so, not a 10 km view of an empty point."""
+    url, _folder = app
+    chromium, sync_api = need_browser()
+    with sync_api.sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, headless=True)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            close_network(page, [])
+            page.goto(url, wait_until="domcontentloaded")
+            assert wait_for_frame(page, ".leaflet-container path.leaflet-interactive") is not None
+            box = page.get_by_label("地名或项目名")
+            box.fill("甘其毛都口岸")
+            box.press("Enter")
+            page.get_by_text("位置约略：按旗县范围显示").first.wait_for(timeout=30_000)
+            frame = loaded_frame(page, "位置约略：按旗县范围显示", label_prefix="")
+            assert frame is not None, "no outline of the banner in the layer control"
+            zoom, shown = view(frame)
+            assert zoom <= 9, zoom
+            # The view holds the whole banner (107.3–109.3° E, 41.1–42.5° N).
+            assert shown[0] <= 107.5 and shown[2] >= 109.0 and shown[1] <= 41.3 and shown[3] >= 42.3, shown
+            assert frame.locator("path[stroke='#d50000']").count() >= 1
         finally:
             browser.close()

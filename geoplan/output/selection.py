@@ -348,6 +348,35 @@ def atlas_bounds(atlas: Atlas) -> tuple[float, float, float, float] | None:
 
 
 BASE_LAYERS = ("leagues", "banners", "towns")
+#: Precision of a hit -> (the area layer it is shown at, the caption saying so).
+AREA_VIEWS = {
+    "banner": ("banners", "banner", "位置约略：按旗县范围显示"),
+    "league": ("leagues", "league", "位置约略：按盟市范围显示"),
+}
+
+
+def precision_area(atlas: Atlas, hit: SearchHit) -> tuple[Any, str] | None:
+    """For a hit known only to banner or league precision: (the area's geometry, a caption); else None.
+
+    The map then shows the whole banner (or league) with its boundary, not a point at street scale."""
+    frame = atlas.get(hit.layer)
+    area_layer = None
+    if frame is not None and not frame.empty and "precision" in frame.columns:
+        column = "feature_id" if "feature_id" in frame.columns else "place_id"
+        rows = frame[frame[column].astype(str) == hit.key]
+        if not rows.empty:
+            row = rows.iloc[0]
+            view = AREA_VIEWS.get(str(row.get("precision", "")))
+            if view is not None:
+                area_layer, name_column, caption = view
+                name = str(row.get(name_column, "") or "")
+    if area_layer is None or not name or area_layer not in atlas:
+        return None
+    areas = atlas[area_layer]
+    match = areas[areas["name"].astype(str) == name]
+    if match.empty:
+        return None
+    return match.geometry.iloc[0], caption
 
 
 def loaded_bounds(layers: Atlas) -> tuple[float, float, float, float] | None:

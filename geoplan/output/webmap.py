@@ -523,6 +523,18 @@ def mark_loaded(
         _fit(fmap, bounds, max_zoom=12)
 
 
+def mark_area(fmap: folium.Map, geometry, label: str) -> None:
+    """Draw the area a coarse hit is known to (its banner or league) and zoom to it."""
+    group = folium.FeatureGroup(name=_esc(label), show=True)
+    shape = gpd.GeoDataFrame(geometry=[geometry], crs="EPSG:4326")
+    folium.GeoJson(
+        _feature_collection(shape.assign(geometry=_round(shape.geometry, 4))),
+        style_function=lambda _f: {"color": "#d50000", "weight": 3, "fillOpacity": 0.04, "dashArray": "8 4"},
+    ).add_to(group)
+    group.add_to(fmap)
+    _fit(fmap, tuple(float(v) for v in geometry.bounds), max_zoom=10)
+
+
 def _compact_json() -> None:
     """Let folium's templates write non-ASCII text as UTF-8 instead of \\uXXXX escapes (half the bytes for
     Chinese) and without blanks after separators.  Jinja's ``tojson`` stays HTML-safe: it still escapes ``< > & '`` inside ``<script>``."""
