@@ -712,6 +712,11 @@ def main() -> None:
     show_towns = st.sidebar.toggle(f"显示乡镇点位（{towns}）", key="show_towns", disabled=not towns)
 
     extras_token, extras = sidebar_map_layers(atlas, token)
+    on_map, issuer_area = selection.without_issuer_area(shown)
+    show_area = st.sidebar.toggle(
+        f"在地图上显示全域项目（{len(issuer_area)}）", key="show_issuer_area", disabled=issuer_area.empty
+    )
+    extras_token = (extras_token, "issuer_area", show_area)
 
     st.title(MAP_TITLE)
     rows = selection.feature_table(shown)
@@ -743,7 +748,12 @@ def main() -> None:
     if hit is None and loaded is not None and loaded[2] is not None:
         bbox = loaded[2]
     args = map_component(
-        key, webmap.tianditu_key(secrets()), _shown=shown, _hit=hit, _extras=extras, _atlas=atlas
+        key,
+        webmap.tianditu_key(secrets()),
+        _shown=shown if show_area else on_map,
+        _hit=hit,
+        _extras=extras,
+        _atlas=atlas,
     )
     map_and_downloads(args, shown, bbox, hit)
     sidebar_counts(shown, counts_slot)
@@ -758,7 +768,29 @@ def main() -> None:
     if hit is not None and hit.layer:
         details(shown, hit)
 
+    issuer_area_panel(issuer_area)
     feature_list(rows)
+
+
+def issuer_area_panel(table) -> None:
+    """The projects a plan names without a place (they cover its whole issuer area): listed, not mapped."""
+    if table.empty:
+        return
+    if st.toggle(f"全域项目 {len(table)} 个", key="show_issuer_area_list"):
+        st.caption("规划中未指明地点的项目，覆盖编制单位全域，不在地图上逐个绘出（可在侧栏打开）。")
+        st.dataframe(
+            table[["name", "plan", "layer"]].assign(
+                layer=lambda t: t["layer"].map(lambda i: TITLES.get(i, i))
+            ),
+            column_config={
+                "name": st.column_config.TextColumn("名称"),
+                "plan": st.column_config.TextColumn("规划文件"),
+                "layer": st.column_config.TextColumn("图层"),
+            },
+            hide_index=True,
+            width="stretch",
+            key="issuer_area_table",
+        )
 
 
 if __name__ == "__main__":  # `streamlit run` runs this file as __main__

@@ -271,3 +271,33 @@ def test_every_sector_of_the_keywords_has_a_chinese_label():
 
     assert set(sector_keywords()) <= set(SECTOR_LABELS)
     assert all(not label.isascii() for label in SECTOR_LABELS.values())
+
+
+def test_issuer_area_projects_are_listed_not_mapped(shipped):
+    """Projects a plan names without a place (geometry_basis 'issuer area') are in a panel, not on the map."""
+    area = {
+        layer_id: frame[frame["geometry_basis"] == "issuer area"]
+        for layer_id, frame in shipped.items()
+        if "geometry_basis" in frame.columns
+    }
+    expected = sum(len(frame) for frame in area.values())
+    assert expected > 0
+    mapped = {
+        str(n)
+        for frame in shipped.values()
+        if "geometry_basis" in frame.columns
+        for n in frame.loc[frame["geometry_basis"] != "issuer area", "name"]
+    }
+    only_area = sorted({str(n) for frame in area.values() for n in frame["name"]} - mapped)
+    assert only_area
+    at = run_app(show_issuer_area_list=True)
+    switch = at.toggle(key="show_issuer_area_list")
+    assert switch.label == f"全域项目 {expected} 个"
+    listed = at.dataframe[-1].value
+    assert len(listed) == expected and list(listed.columns) == ["name", "plan", "layer"]
+    script = map_args(at)["script"]
+    hidden = [n for n in only_area if n not in script]
+    assert len(hidden) >= 0.9 * len(only_area)  # a few are parts of longer names on the map
+    at.sidebar.toggle(key="show_issuer_area").set_value(True).run()
+    script = map_args(at)["script"]
+    assert all(n in script for n in hidden)

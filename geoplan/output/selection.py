@@ -347,6 +347,37 @@ def atlas_bounds(atlas: Atlas) -> tuple[float, float, float, float] | None:
     )
 
 
+ISSUER_AREA = "issuer area"  # geometry_basis of a project a plan names without a place
+
+
+def without_issuer_area(atlas: Atlas) -> tuple[dict[str, gpd.GeoDataFrame], pd.DataFrame]:
+    """(the atlas without its issuer-area projects, those projects as a table of name, plan, layer).
+
+    A project a plan names without a place covers the plan's whole issuer area: piled on the map, such
+    polygons hide everything under them, so the app lists them instead."""
+    kept: dict[str, gpd.GeoDataFrame] = {}
+    rows = []
+    for layer_id, frame in atlas.items():
+        if not is_thematic(layer_id) or frame.empty or "geometry_basis" not in frame.columns:
+            kept[layer_id] = frame
+            continue
+        area = frame["geometry_basis"].astype(str) == ISSUER_AREA
+        kept[layer_id] = frame[~area]
+        if area.any():
+            rows.append(
+                pd.DataFrame(
+                    {
+                        "name": _column(frame[area], "name"),
+                        "plan": _column(frame[area], "plan"),
+                        "layer": layer_id,
+                        "feature_id": _column(frame[area], "feature_id"),
+                    }
+                )
+            )
+    table = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=["name", "plan", "layer"])
+    return kept, table
+
+
 BASE_LAYERS = ("leagues", "banners", "towns")
 #: Precision of a hit -> (the area layer it is shown at, the caption saying so).
 AREA_VIEWS = {
