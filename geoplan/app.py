@@ -318,6 +318,47 @@ def sidebar_upload() -> None:
     st.rerun()
 
 
+def sidebar_gis_upload() -> None:
+    """A GeoPackage, GeoJSON or zipped Shapefile from the user's machine: checked, read, zoomed to."""
+    from geoplan.output.user_files import KINDS, read_user_file
+
+    types = sorted({suffix.lstrip(".") for suffix in KINDS})
+    upload = st.sidebar.file_uploader(
+        "GIS 文件（GeoPackage / GeoJSON / 压缩的 Shapefile）", type=types, key="gis_upload"
+    )
+    if upload is None:
+        return
+    token = ("file", upload.name, hashlib.sha256(upload.getvalue()).hexdigest()[:16])
+    if st.session_state.get("gis_ingested") == token:
+        st.sidebar.success(f"已加入：{upload.name}")
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / Path(upload.name).name
+        path.write_bytes(upload.getvalue())
+        try:
+            read = read_user_file(path, upload.name)
+        except GeoplanError as error:
+            st.sidebar.error(f"无法读取这个文件：{_without_folder(error, folder)}")
+            return
+        except Exception as error:  # a file must never bring the page down: one line, no traceback
+            st.sidebar.error(f"无法读取这个文件：内部错误（{type(error).__name__}）")
+            return
+    add_user_file(token, read)
+    st.rerun()
+
+
+def add_user_file(token: tuple, read) -> None:
+    """Put a read user file into the session: atlas layers join the atlas, plain layers are drawn apart."""
+    if read.atlas:
+        earlier = st.session_state.get("uploaded_layers") or {}
+        st.session_state["uploaded_layers"] = selection.merge_atlases(earlier, read.atlas)
+        st.session_state["ingested_all"] = (*st.session_state.get("ingested_all", ()), token)
+    if read.plain:
+        st.session_state["plain_layers"] = {**st.session_state.get("plain_layers", {}), **read.plain}
+    st.session_state["gis_ingested"] = token
+    remember_loaded(token, read.name, read.layers, selection.loaded_bounds(read.layers))
+
+
 def _without_folder(error: Exception, folder: str) -> str:
     """The error's one line without the server's temporary folder (the file's own name stays)."""
     return " ".join(str(error).replace(str(Path(folder)) + "/", "").replace(str(folder), "").split())
@@ -542,6 +583,8 @@ def draw_map_layers(fmap, atlas: dict, extras: dict | None) -> None:
     for overlay in extras["rasters"]:
         webmap_layers.add_raster(fmap, overlay, extras["opacity"])
         legends.append(overlay.legend)
+    if extras.get("plain"):
+        webmap.add_user_layers(fmap, extras["plain"])
     if extras.get("area"):
         geometry, label = extras["area"]
         webmap.mark_area(fmap, geometry, label)
@@ -724,6 +767,10 @@ def main() -> None:
     if focus and hit is None:
         row, bounds = focus
         hit = selection.SearchHit(row["name"], "project", row["layer"], row["feature_id"], bounds)
+    plain = st.session_state.get("plain_layers")
+    if plain:
+        extras = {**extras, "plain": plain}
+        extras_token = (extras_token, "plain", st.session_state.get("gis_ingested"), tuple(plain))
     area = selection.precision_area(shown, hit) if hit is not None else None
     if area is not None:  # a place known to its banner: the banner's extent, outlined, and said so
         extras = {**extras, "area": area}
@@ -758,6 +805,7 @@ def main() -> None:
     map_and_downloads(args, shown, bbox, hit)
     sidebar_counts(shown, counts_slot)
     sidebar_upload()
+    sidebar_gis_upload()
     if hit is None and loaded is not None:
         st.caption(f"已加入：{loaded[0]}（地图已缩放到新加入的要素，以橙色虚线标出）")
     if hit is not None:

@@ -204,3 +204,68 @@ def test_a_place_known_to_its_banner_shows_the_banner(app) -> None:
             assert frame.locator("path[stroke='#d50000']").count() >= 1
         finally:
             browser.close()
+
+
+def user_files(folder: Path) -> dict[str, tuple[float, float]]:
+    """A GeoJSON and a zipped Shapefile (in Web Mercator, Chinese attributes) of two points near 呼和浩特,
+    written for this test: file -> the points' centre (lon, lat)."""
+    import zipfile
+
+    import geopandas as gpd
+    from shapely.geometry import Point
+
+    points = gpd.GeoDataFrame(
+        {"名称": ["测试点甲", "测试点乙"]},
+        geometry=[Point(111.60, 40.80), Point(111.70, 40.90)],
+        crs="EPSG:4326",
+    )
+    geojson = folder / "测试点.geojson"
+    points.to_file(geojson, driver="GeoJSON", engine="pyogrio")
+    shp = folder / "shp" / "points.shp"
+    shp.parent.mkdir()
+    points.to_crs("EPSG:3857").to_file(shp, encoding="utf-8", engine="pyogrio")
+    zipped = folder / "测试点.zip"
+    with zipfile.ZipFile(zipped, "w") as archive:
+        for part in shp.parent.iterdir():
+            archive.write(part, part.name)
+    return {str(geojson): (111.65, 40.85), str(zipped): (111.65, 40.85)}
+
+
+def test_upload_of_each_gis_format(app, tmp_path: Path) -> None:
+    url, _folder = app
+    chromium, sync_api = need_browser()
+    files = user_files(tmp_path)
+    gpkg = tmp_path / "plan002.gpkg"
+    result = CliRunner().invoke(
+        cli, ["export", "--plan", PLAN_002.name, "--format", "gpkg", "--out", str(gpkg)]
+    )
+    assert result.exit_code == 0, result.output
+    bad = tmp_path / "坏文件.geojson"
+    bad.write_text("{ not json", encoding="utf-8")
+    with sync_api.sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, headless=True)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            close_network(page, [])
+            page.goto(url, wait_until="domcontentloaded")
+            assert wait_for_frame(page, ".leaflet-container path.leaflet-interactive") is not None
+            uploader = page.locator('[data-testid="stFileUploader"]').filter(has_text="GIS 文件")
+            for path, (lon, lat) in files.items():
+                uploader.locator('input[type="file"]').set_input_files(path)
+                frame = loaded_frame(page, Path(path).name)
+                assert frame is not None, f"{path}: no 新加入 overlay"
+                zoom, shown = view(frame)
+                assert shown[0] <= lon <= shown[2] and shown[1] <= lat <= shown[3], (path, shown)
+                assert zoom >= 9, (path, zoom)
+                assert "用户图层：" in frame.locator(".leaflet-control-layers-overlays").inner_text()
+            # A geoplan GeoPackage joins the atlas: its layers are counted and outlined.
+            uploader.locator('input[type="file"]').set_input_files(str(gpkg))
+            assert loaded_frame(page, gpkg.name) is not None
+            # A broken file: one line in Chinese, the page stays.
+            uploader.locator('input[type="file"]').set_input_files(str(bad))
+            error = page.locator('[data-testid="stAlertContentError"]').filter(has_text="无法读取这个文件")
+            error.first.wait_for(timeout=30_000)
+            assert "坏文件.geojson" in error.first.inner_text()
+            assert "Traceback" not in page.locator('[data-testid="stMain"]').inner_text()
+        finally:
+            browser.close()

@@ -523,6 +523,26 @@ def mark_loaded(
         _fit(fmap, bounds, max_zoom=12)
 
 
+def add_user_layers(fmap: folium.Map, layers: Mapping[str, gpd.GeoDataFrame]) -> None:
+    """A user's plain GIS layers (not geoplan layers), each its own overlay with the name as tooltip."""
+    for name, frame in layers.items():
+        group = folium.FeatureGroup(name=f"用户图层：{_esc(name)}（{len(frame)}）", show=True)
+        columns = [c for c in frame.columns if c != frame.geometry.name]
+        label = next(
+            (c for c in columns if c.lower() in ("name", "名称", "mc")), columns[0] if columns else None
+        )
+        shape = frame[["geometry"]].assign(
+            _tip=frame[label].astype(str).map(_esc) if label else "", geometry=_round(frame.geometry, 5)
+        )
+        folium.GeoJson(
+            _feature_collection(shape),
+            style_function=lambda _f: {"color": "#6a1b9a", "weight": 2, "fillOpacity": 0.15},
+            marker=folium.CircleMarker(radius=6),
+            tooltip=folium.GeoJsonTooltip(fields=["_tip"], labels=False) if label else None,
+        ).add_to(group)
+        group.add_to(fmap)
+
+
 def mark_area(fmap: folium.Map, geometry, label: str) -> None:
     """Draw the area a coarse hit is known to (its banner or league) and zoom to it."""
     group = folium.FeatureGroup(name=_esc(label), show=True)
