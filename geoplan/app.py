@@ -314,6 +314,7 @@ def sidebar_upload() -> None:
     st.session_state["ingested"] = token
     st.session_state["ingested_all"] = (*st.session_state.get("ingested_all", ()), token)
     remember_loaded(("upload", *token), upload.name, layers, selection.loaded_bounds(layers))
+    keep(upload.name, upload.getvalue())
     bar.progress(1.0, text="完成")
     st.rerun()
 
@@ -344,6 +345,7 @@ def sidebar_gis_upload() -> None:
             st.sidebar.error(f"无法读取这个文件：内部错误（{type(error).__name__}）")
             return
     add_user_file(token, read)
+    keep(upload.name, upload.getvalue())
     st.rerun()
 
 
@@ -357,6 +359,67 @@ def add_user_file(token: tuple, read) -> None:
         st.session_state["plain_layers"] = {**st.session_state.get("plain_layers", {}), **read.plain}
     st.session_state["gis_ingested"] = token
     remember_loaded(token, read.name, read.layers, selection.loaded_bounds(read.layers))
+
+
+def keep(name: str, data: bytes) -> None:
+    """Keep an uploaded file server-side (a reload restores it); a failure to keep it is said, not fatal."""
+    from geoplan.output import user_store
+
+    try:
+        user_store.save(name, data)
+    except (GeoplanError, OSError) as error:
+        st.sidebar.warning(f"未能保存到服务器，刷新后需重新上传：{error}")
+
+
+@st.cache_resource(show_spinner="恢复已保存的规划…", max_entries=16)
+def _built_plan(path: str, name: str, digest: str) -> dict:
+    """A kept plan built once per server (``digest``: its content), under the name it was uploaded as."""
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / name
+        copy.write_bytes(Path(path).read_bytes())
+        return build_layers([copy], gazetteer=load_gazetteer())
+
+
+def restore_saved() -> None:
+    """Once per session: what this user uploaded before (kept by :func:`keep`) is loaded again."""
+    if st.session_state.get("restored"):
+        return
+    st.session_state["restored"] = True
+    from geoplan.output import user_store
+    from geoplan.output.user_files import KINDS, read_user_file
+
+    for item in user_store.saved():
+        try:
+            if item.path.suffix.lower() in KINDS:
+                add_user_file(("file", item.name, item.digest), read_user_file(item.path, item.name))
+                continue
+            token = (item.name, item.digest)
+            layers = _built_plan(str(item.path), item.name, item.digest)
+        except Exception as error:  # one bad kept file must not stop the page
+            st.sidebar.warning(f"无法恢复已保存的文件：{item.name}（{type(error).__name__}）")
+            continue
+        earlier = st.session_state.get("uploaded_layers") or {}
+        st.session_state["uploaded_layers"] = selection.merge_atlases(earlier, layers)
+        st.session_state["ingested_all"] = (*st.session_state.get("ingested_all", ()), token)
+    st.session_state.pop("last_loaded", None)  # a reload opens on the region, not on the last file
+
+
+def sidebar_saved() -> None:
+    """The files kept for this user, each with a 删除 button (the page then reloads without it)."""
+    from geoplan.output import user_store
+
+    items = user_store.saved()
+    if not items:
+        return
+    st.sidebar.header(f"已保存的文件（{len(items)}）")
+    for item in items:
+        left, right = st.sidebar.columns([4, 1])
+        left.markdown(item.name)
+        if right.button("删除", key=f"drop_{item.digest}_{item.name}"):
+            user_store.remove(item)
+            for key in ("uploaded_layers", "plain_layers", "ingested_all", "last_loaded", "restored"):
+                st.session_state.pop(key, None)
+            st.rerun()
 
 
 def _without_folder(error: Exception, folder: str) -> str:
@@ -739,6 +802,7 @@ def chinese_widgets() -> None:
 def main() -> None:
     st.set_page_config(page_title="geoplan 规划地图", layout="wide")
     chinese_widgets()
+    restore_saved()
     # What the map depends on comes first; the map is sent as soon as it is known, and the rest of the
     # page (counts, upload, details, table) after it, so the browser starts drawing it sooner.
     atlas, token = sidebar_source()
@@ -806,6 +870,7 @@ def main() -> None:
     sidebar_counts(shown, counts_slot)
     sidebar_upload()
     sidebar_gis_upload()
+    sidebar_saved()
     if hit is None and loaded is not None:
         st.caption(f"已加入：{loaded[0]}（地图已缩放到新加入的要素，以橙色虚线标出）")
     if hit is not None:

@@ -18,6 +18,12 @@ APP = str(Path(__file__).resolve().parents[1] / "app.py")
 MAGIC = {"png": b"\x89PNG", "pdf": b"%PDF", "gpkg": b"SQLite format 3", "shp": b"PK"}
 
 
+@pytest.fixture(autouse=True)
+def _own_user_data(tmp_path, monkeypatch) -> None:
+    """Each test keeps its uploads in its own folder (a reload restores them: tests must not share them)."""
+    monkeypatch.setenv("GEOPLAN_USER_DATA", str(tmp_path / "userdata"))
+
+
 @pytest.fixture(scope="module")
 def shipped(atlas_path):
     return read_atlas(atlas_path)
@@ -301,3 +307,25 @@ def test_issuer_area_projects_are_listed_not_mapped(shipped):
     at.sidebar.toggle(key="show_issuer_area").set_value(True).run()
     script = map_args(at)["script"]
     assert all(n in script for n in hidden)
+
+
+def test_an_uploaded_plan_is_kept_listed_restored_and_removed(plan_files, small, tmp_path):
+    """A new session (a reload) restores what was uploaded; 删除 forgets it."""
+    plan = plan_files[1]
+    at = run_small(small)
+    before = counts_text(at)
+    at.sidebar.file_uploader(key="upload").set_value((plan.name, plan.read_bytes(), "text/plain"))
+    at.run()
+    assert not at.exception
+    kept = list((tmp_path / "userdata").rglob(f"*-{plan.name}"))
+    assert len(kept) == 1 and kept[0].read_bytes() == plan.read_bytes()
+    added = counts_text(at)
+    assert added != before
+    fresh = run_small(small)  # a reload: a new session
+    assert counts_text(fresh) == added
+    assert any(h.value.startswith("已保存的文件（1）") for h in fresh.sidebar.header)
+    fresh.sidebar.button(
+        key=next(b.key for b in fresh.sidebar.button if b.key.startswith("drop_"))
+    ).click().run()
+    assert not fresh.exception
+    assert counts_text(fresh) == before and not list((tmp_path / "userdata").rglob(f"*-{plan.name}"))
