@@ -638,6 +638,19 @@ def sidebar_map_layers(atlas: dict, token: tuple) -> tuple[tuple, dict]:
     return (names, opacity, chosen and (chosen.areas, chosen.field, chosen.scheme, chosen.k)), extras
 
 
+@st.cache_resource(show_spinner=False, max_entries=1)
+def _water():
+    """Rivers and lakes of the gazetteer with sourced geometry (EPSG:4326), read once per server."""
+    from geoplan.output.render.data import load_water
+
+    return load_water(load_gazetteer(), "EPSG:4326", (96.0, 37.0, 127.0, 54.0))
+
+
+def add_offline_base(fmap, atlas: dict) -> None:
+    """The base drawn when tiles cannot load: banner names and water (see :func:`webmap.add_offline_base`)."""
+    webmap.add_offline_base(fmap, atlas.get("banners"), _water())
+
+
 def draw_map_layers(fmap, atlas: dict, extras: dict | None) -> None:
     """Add the rasters and the choropleth of :func:`sidebar_map_layers` to the map, with their legends."""
     if not extras:
@@ -646,6 +659,7 @@ def draw_map_layers(fmap, atlas: dict, extras: dict | None) -> None:
     for overlay in extras["rasters"]:
         webmap_layers.add_raster(fmap, overlay, extras["opacity"])
         legends.append(overlay.legend)
+    add_offline_base(fmap, atlas)
     if extras.get("plain"):
         webmap.add_user_layers(fmap, extras["plain"])
     if extras.get("area"):

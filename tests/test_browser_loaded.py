@@ -269,3 +269,27 @@ def test_upload_of_each_gis_format(app, tmp_path: Path) -> None:
             assert "Traceback" not in page.locator('[data-testid="stMain"]').inner_text()
         finally:
             browser.close()
+
+
+def test_without_tiles_the_base_still_reads_as_a_map(app) -> None:
+    """The network is closed, so no tile loads: the notice says so, banner names show, water is drawn."""
+    url, _folder = app
+    chromium, sync_api = need_browser()
+    with sync_api.sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, headless=True)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            blocked: list[str] = []
+            close_network(page, blocked)
+            page.goto(url, wait_until="domcontentloaded")
+            frame = wait_for_frame(page, ".geoplan-offline-notice", 60)
+            assert frame is not None, "no notice that tiles are off"
+            assert frame.locator(".geoplan-offline-notice").inner_text() == "底图瓦片不可用，显示边界底图"
+            assert any("tile.openstreetmap.org" in u for u in blocked)
+            labels = frame.locator(".geoplan-base-label")
+            assert labels.count() >= 100  # the region's 103 banners
+            assert labels.first.is_visible()
+            control = frame.locator(".leaflet-control-layers-overlays").inner_text()
+            assert "水系（地名库" in control
+        finally:
+            browser.close()

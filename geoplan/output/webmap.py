@@ -543,6 +543,85 @@ def add_user_layers(fmap: folium.Map, layers: Mapping[str, gpd.GeoDataFrame]) ->
         group.add_to(fmap)
 
 
+OFFLINE_NOTICE = "底图瓦片不可用，显示边界底图"
+
+
+class OfflineBase(MacroElement):
+    """When a base tile fails to load (no network), show the drawn base (banner names, water) and say so."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function () {
+          var map = {{ this._parent.get_name() }}, shown = false;
+          function off() {
+            if (shown) return; shown = true;
+            map.getContainer().classList.add('geoplan-notiles');
+            var note = L.DomUtil.create('div', 'geoplan-offline-notice', map.getContainer());
+            note.textContent = {{ this.notice|tojson }};
+            note.style.cssText = 'position:absolute;bottom:28px;left:10px;z-index:1000;background:#fff8e1;' +
+              'border:1px solid #f9a825;padding:3px 8px;border-radius:3px;font:12px sans-serif';
+          }
+          function watch(layer) { if (layer instanceof L.TileLayer) layer.on('tileerror', off); }
+          map.eachLayer(watch);
+          map.on('layeradd', function (e) { watch(e.layer); });
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, notice: str = OFFLINE_NOTICE) -> None:
+        super().__init__()
+        self._name = "OfflineBase"
+        self.notice = notice
+
+
+OFFLINE_CSS = (
+    ".geoplan-base-label{display:none;background:none;border:none;box-shadow:none;color:#455a64;"
+    "font:11px sans-serif;text-shadow:0 0 2px #fff}.geoplan-notiles .geoplan-base-label{display:block}"
+    ".geoplan-notiles{background:#f3f1ea}"
+)
+
+
+def add_offline_base(
+    fmap: folium.Map, banners: gpd.GeoDataFrame | None, water: gpd.GeoDataFrame | None
+) -> None:
+    """A base that reads as a map without tiles: water with sourced geometry (rivers, lakes) and banner
+    names, shown once a tile fails (:class:`OfflineBase` adds the notice)."""
+    if water is not None and not water.empty:
+        water = water[~water.geometry.geom_type.isin(["Point", "MultiPoint"])]
+        if not water.empty:
+            group = folium.FeatureGroup(name=f"水系（地名库，{len(water)}）", show=True)
+            shape = water[["geometry"]].assign(
+                _tip=water["name"].astype(str).map(_esc), geometry=_round(water.geometry, 4)
+            )
+            folium.GeoJson(
+                _feature_collection(shape),
+                style_function=lambda _f: {
+                    "color": "#4f8fc0",
+                    "weight": 1.5,
+                    "fillColor": "#a9cce3",
+                    "fillOpacity": 0.6,
+                },
+                tooltip=folium.GeoJsonTooltip(fields=["_tip"], labels=False),
+            ).add_to(group)
+            group.add_to(fmap)
+    if banners is not None and not banners.empty:
+        group = folium.FeatureGroup(name="旗县名称", show=True, control=False)
+        for name, point in zip(
+            banners["name"].astype(str), banners.geometry.representative_point(), strict=True
+        ):
+            folium.Marker(
+                [round(point.y, 4), round(point.x, 4)],
+                icon=folium.DivIcon(html=_esc(name), class_name="geoplan-base-label", icon_size=(60, 14)),
+            ).add_to(group)
+        group.add_to(fmap)
+    fmap.get_root().header.add_child(
+        folium.Element(f"<style>{OFFLINE_CSS}</style>"), name="geoplan_offline_css"
+    )
+    OfflineBase().add_to(fmap)
+
+
 def mark_area(fmap: folium.Map, geometry, label: str) -> None:
     """Draw the area a coarse hit is known to (its banner or league) and zoom to it."""
     group = folium.FeatureGroup(name=_esc(label), show=True)
