@@ -34,6 +34,7 @@ from geoplan.geocode.overlay import (
 from geoplan.layers import load_layers
 from geoplan.output import selection, webmap, webmap_layers
 from geoplan.output.choropleth import SCHEMES, classify
+from geoplan.output.labels import action_label, basis_label, place_type_label, sector_label
 from geoplan.output.offline import asset_base
 from geoplan.output.raster import density, weight_fields
 from geoplan.read.model import PlanMeta
@@ -80,6 +81,26 @@ FILTERS = (  # (Filters field, sidebar label)
     ("actions", "建设方式"),
     ("precisions", "定位精度"),
 )
+
+CODE_LABELS = {  # filter -> the Chinese label of a code it offers
+    "sectors": sector_label,
+    "actions": action_label,
+    "precisions": webmap.precision_label,
+}
+#: Table and detail columns holding codes -> their Chinese labels (exports keep the codes).
+COLUMN_CODES = {
+    "sector": sector_label,
+    "precision": webmap.precision_label,
+    "geometry_basis": basis_label,
+    "approximate": lambda v: "是" if str(v) in ("1", "True", "true") else "否",
+    "carryover": lambda v: "是" if str(v) in ("1", "True", "true") else "否",
+}
+
+
+def readable(column: str, value: object) -> object:
+    """A table or detail value as a user reads it: codes in Chinese."""
+    label = COLUMN_CODES.get(column)
+    return label(value) if label is not None else value
 
 
 @st.cache_resource(show_spinner="读取图集…", max_entries=4)
@@ -134,15 +155,41 @@ def sidebar_source() -> tuple[dict, tuple]:
         mtime = path.stat().st_mtime if path.is_file() else 0.0
         atlas = load_atlas(str(path), mtime)
     except GeoplanError as error:
-        st.sidebar.error(str(error))
+        st.sidebar.error(f"无法打开这个 GeoPackage，仍显示随附图集：{error}")
         path, mtime = DEFAULT_ATLAS, DEFAULT_ATLAS.stat().st_mtime
         atlas = load_atlas(str(path), mtime)
+    note_opened(path, mtime, atlas)
     uploaded = st.session_state.get("uploaded_layers")
     store = overlay()
     token = (str(path), mtime, repr(st.session_state.get("ingested_all", ())), store.version())
     shown = selection.merge_atlases(atlas, uploaded) if uploaded else dict(atlas)
     moved = {record.place_id for record in store.records()}
     return (selection.relocate(shown, load_gazetteer(), moved) if moved else shown), token
+
+
+def note_opened(path: Path, mtime: float, atlas: dict) -> None:
+    """Remember a GeoPackage opened by path (not the shipped one) as the last thing loaded, once per file."""
+    if path == DEFAULT_ATLAS:
+        return
+    token = ("path", str(path), mtime)
+    if st.session_state.get("opened_token") != token:
+        st.session_state["opened_token"] = token
+        remember_loaded(token, path.name, atlas, selection.atlas_bounds(atlas))
+
+
+def remember_loaded(token: tuple, label: str, layers: dict, bounds) -> None:
+    """What was loaded last (its thematic or plain layers and the view to show): the map zooms to it."""
+    kept = {name: frame for name, frame in layers.items() if name not in selection.BASE_LAYERS}
+    st.session_state["last_loaded"] = (token, label, kept, bounds)
+
+
+def loaded_view() -> tuple[tuple, tuple | None]:
+    """(token, (label, layers, bounds)) of what was loaded last, or ((), None)."""
+    last = st.session_state.get("last_loaded")
+    if not last:
+        return (), None
+    token, label, layers, bounds = last
+    return token, (label, layers, bounds)
 
 
 def sidebar_filters(atlas: dict) -> selection.Filters:
@@ -167,7 +214,9 @@ def sidebar_filters(atlas: dict) -> selection.Filters:
                 label, values, format_func=labels.get, key="f_plans", placeholder="全部"
             )
             continue
-        chosen[field] = st.sidebar.multiselect(label, values, key=f"f_{field}", placeholder="全部")
+        chosen[field] = st.sidebar.multiselect(
+            label, values, format_func=CODE_LABELS.get(field, str), key=f"f_{field}", placeholder="全部"
+        )
     filters = selection.Filters(**{k: tuple(v) for k, v in chosen.items()})
     return replace(filters, min_plans=sidebar_min_plans(atlas))
 
@@ -266,8 +315,113 @@ def sidebar_upload() -> None:
     st.session_state["uploaded_layers"] = selection.merge_atlases(earlier, layers)
     st.session_state["ingested"] = token
     st.session_state["ingested_all"] = (*st.session_state.get("ingested_all", ()), token)
+    remember_loaded(("upload", *token), upload.name, layers, selection.loaded_bounds(layers))
+    keep(upload.name, upload.getvalue())
     bar.progress(1.0, text="完成")
     st.rerun()
+
+
+def sidebar_gis_upload() -> None:
+    """A GeoPackage, GeoJSON or zipped Shapefile from the user's machine: checked, read, zoomed to."""
+    from geoplan.output.user_files import KINDS, read_user_file
+
+    types = sorted({suffix.lstrip(".") for suffix in KINDS})
+    upload = st.sidebar.file_uploader(
+        "GIS 文件（GeoPackage / GeoJSON / 压缩的 Shapefile）", type=types, key="gis_upload"
+    )
+    if upload is None:
+        return
+    token = ("file", upload.name, hashlib.sha256(upload.getvalue()).hexdigest()[:16])
+    if st.session_state.get("gis_ingested") == token:
+        st.sidebar.success(f"已加入：{upload.name}")
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / Path(upload.name).name
+        path.write_bytes(upload.getvalue())
+        try:
+            read = read_user_file(path, upload.name)
+        except GeoplanError as error:
+            st.sidebar.error(f"无法读取这个文件：{_without_folder(error, folder)}")
+            return
+        except Exception as error:  # a file must never bring the page down: one line, no traceback
+            st.sidebar.error(f"无法读取这个文件：内部错误（{type(error).__name__}）")
+            return
+    add_user_file(token, read)
+    keep(upload.name, upload.getvalue())
+    st.rerun()
+
+
+def add_user_file(token: tuple, read) -> None:
+    """Put a read user file into the session: atlas layers join the atlas, plain layers are drawn apart."""
+    if read.atlas:
+        earlier = st.session_state.get("uploaded_layers") or {}
+        st.session_state["uploaded_layers"] = selection.merge_atlases(earlier, read.atlas)
+        st.session_state["ingested_all"] = (*st.session_state.get("ingested_all", ()), token)
+    if read.plain:
+        st.session_state["plain_layers"] = {**st.session_state.get("plain_layers", {}), **read.plain}
+    st.session_state["gis_ingested"] = token
+    remember_loaded(token, read.name, read.layers, selection.loaded_bounds(read.layers))
+
+
+def keep(name: str, data: bytes) -> None:
+    """Keep an uploaded file server-side (a reload restores it); a failure to keep it is said, not fatal."""
+    from geoplan.output import user_store
+
+    try:
+        user_store.save(name, data)
+    except (GeoplanError, OSError) as error:
+        st.sidebar.warning(f"未能保存到服务器，刷新后需重新上传：{error}")
+
+
+@st.cache_resource(show_spinner="恢复已保存的规划…", max_entries=16)
+def _built_plan(path: str, name: str, digest: str) -> dict:
+    """A kept plan built once per server (``digest``: its content), under the name it was uploaded as."""
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / name
+        copy.write_bytes(Path(path).read_bytes())
+        return build_layers([copy], gazetteer=load_gazetteer())
+
+
+def restore_saved() -> None:
+    """Once per session: what this user uploaded before (kept by :func:`keep`) is loaded again."""
+    if st.session_state.get("restored"):
+        return
+    st.session_state["restored"] = True
+    from geoplan.output import user_store
+    from geoplan.output.user_files import KINDS, read_user_file
+
+    for item in user_store.saved():
+        try:
+            if item.path.suffix.lower() in KINDS:
+                add_user_file(("file", item.name, item.digest), read_user_file(item.path, item.name))
+                continue
+            token = (item.name, item.digest)
+            layers = _built_plan(str(item.path), item.name, item.digest)
+        except Exception as error:  # one bad kept file must not stop the page
+            st.sidebar.warning(f"无法恢复已保存的文件：{item.name}（{type(error).__name__}）")
+            continue
+        earlier = st.session_state.get("uploaded_layers") or {}
+        st.session_state["uploaded_layers"] = selection.merge_atlases(earlier, layers)
+        st.session_state["ingested_all"] = (*st.session_state.get("ingested_all", ()), token)
+    st.session_state.pop("last_loaded", None)  # a reload opens on the region, not on the last file
+
+
+def sidebar_saved() -> None:
+    """The files kept for this user, each with a 删除 button (the page then reloads without it)."""
+    from geoplan.output import user_store
+
+    items = user_store.saved()
+    if not items:
+        return
+    st.sidebar.header(f"已保存的文件（{len(items)}）")
+    for item in items:
+        left, right = st.sidebar.columns([4, 1])
+        left.markdown(item.name)
+        if right.button("删除", key=f"drop_{item.digest}_{item.name}"):
+            user_store.remove(item)
+            for key in ("uploaded_layers", "plain_layers", "ingested_all", "last_loaded", "restored"):
+                st.session_state.pop(key, None)
+            st.rerun()
 
 
 def _without_folder(error: Exception, folder: str) -> str:
@@ -283,7 +437,10 @@ def details(shown: dict, hit: selection.SearchHit) -> None:
     sources = record.get("sources", "")
     with st.expander(f"详情：{hit.label}", expanded=True):
         st.dataframe(
-            {"字段": [DETAIL_LABELS.get(k, k) for k in record], "值": list(record.values())},
+            {
+                "字段": [DETAIL_LABELS.get(k, k) for k in record],
+                "值": [readable(k, v) for k, v in record.items()],
+            },
             hide_index=True,
             width="stretch",
         )
@@ -331,7 +488,7 @@ def feature_list(rows) -> None:
     if not st.toggle(f"显示要素列表（{len(rows)}）", key="show_table", disabled=rows.empty):
         return
     st.dataframe(
-        rows.assign(layer=lambda t: t["layer"].map(lambda i: TITLES.get(i, i))),
+        readable_rows(rows),
         column_config={column: st.column_config.TextColumn(label) for column, label in COLUMN_LABELS.items()},
         key="table",
         on_select="rerun",
@@ -339,6 +496,15 @@ def feature_list(rows) -> None:
         hide_index=True,
         width="stretch",
     )
+
+
+def readable_rows(rows):
+    """The feature table with layer titles and coded columns in Chinese."""
+    shown = rows.assign(layer=rows["layer"].map(lambda i: TITLES.get(i, i)))
+    for column in COLUMN_CODES:
+        if column in shown.columns:
+            shown[column] = shown[column].map(lambda v, c=column: readable(c, v))
+    return shown
 
 
 def uploaded_raster(upload) -> webmap_layers.RasterOverlay | None:
@@ -354,7 +520,7 @@ def uploaded_raster(upload) -> webmap_layers.RasterOverlay | None:
             )
             bar.empty()
         except InputError as error:
-            st.sidebar.error(str(error))
+            st.sidebar.error(f"无法读取这个栅格：{error}")
             return None
     return cache[token]
 
@@ -382,6 +548,22 @@ def density_raster(atlas: dict, token: tuple, layer: str, weight: str | None, re
     return cache[key]
 
 
+def weight_label(weight: str) -> str:
+    """A density weight (a summed measure) as '投资（亿元）'."""
+    from geoplan.atlas.summary import MEASURES
+
+    measures = {m.key: m for m in MEASURES}
+    return f"{measures[weight].title}（{measures[weight].unit}）" if weight in measures else weight
+
+
+def summary_label(atlas: dict):
+    """format_func of the choropleth field: '<plan or period> · <what is summed>'."""
+    from geoplan.atlas.summary import field_title, scopes
+
+    titles = {scope.key: scope.title for scope in scopes(atlas)}
+    return lambda field: f"{titles.get(field.partition('_')[0], field)} · {field_title(field)}"
+
+
 def sidebar_choropleth(atlas: dict):
     """A choropleth of a summary field; the class count must be chosen (no default)."""
     areas = st.sidebar.radio(
@@ -390,7 +572,14 @@ def sidebar_choropleth(atlas: dict):
     if areas not in atlas:
         return None
     fields = summary_fields(atlas[areas])
-    field = st.sidebar.selectbox("分级设色字段", fields, index=None, key="ch_field", placeholder="不显示")
+    field = st.sidebar.selectbox(
+        "分级设色字段",
+        fields,
+        index=None,
+        format_func=summary_label(atlas),
+        key="ch_field",
+        placeholder="不显示",
+    )
     if field is None:
         return None
     scheme = st.sidebar.selectbox("分级方法", list(SCHEMES), format_func=SCHEMES.get, key="ch_scheme")
@@ -403,7 +592,7 @@ def sidebar_choropleth(atlas: dict):
     try:
         return classify(atlas, field, scheme=scheme, k=classes, areas=areas)
     except InputError as error:
-        st.sidebar.error(str(error))
+        st.sidebar.error(f"无法分级设色：{error}")
         return None
 
 
@@ -429,19 +618,32 @@ def sidebar_map_layers(atlas: dict, token: tuple) -> tuple[tuple, dict]:
             "权重",
             ["count", *weight_fields()],
             key="density_weight",
-            format_func=lambda w: "项目数" if w == "count" else w,
+            format_func=lambda w: "项目数" if w == "count" else weight_label(w),
         )
         try:
             extras["rasters"].append(
                 density_raster(atlas, token, density_layer, None if weight == "count" else weight, 5)
             )
         except InputError as error:
-            st.sidebar.error(str(error))
+            st.sidebar.error(f"无法计算密度面：{error}")
     extras["choropleth"] = sidebar_choropleth(atlas)
     extras["opacity"] = opacity
     names = tuple(o.name for o in extras["rasters"])
     chosen = extras["choropleth"]
     return (names, opacity, chosen and (chosen.areas, chosen.field, chosen.scheme, chosen.k)), extras
+
+
+@st.cache_resource(show_spinner=False, max_entries=1)
+def _water():
+    """Rivers and lakes of the gazetteer with sourced geometry (EPSG:4326), read once per server."""
+    from geoplan.output.render.data import load_water
+
+    return load_water(load_gazetteer(), "EPSG:4326", (96.0, 37.0, 127.0, 54.0))
+
+
+def add_offline_base(fmap, atlas: dict) -> None:
+    """The base drawn when tiles cannot load: banner names and water (see :func:`webmap.add_offline_base`)."""
+    webmap.add_offline_base(fmap, atlas.get("banners"), _water())
 
 
 def draw_map_layers(fmap, atlas: dict, extras: dict | None) -> None:
@@ -452,6 +654,15 @@ def draw_map_layers(fmap, atlas: dict, extras: dict | None) -> None:
     for overlay in extras["rasters"]:
         webmap_layers.add_raster(fmap, overlay, extras["opacity"])
         legends.append(overlay.legend)
+    add_offline_base(fmap, atlas)
+    if extras.get("plain"):
+        webmap.add_user_layers(fmap, extras["plain"])
+    if extras.get("area"):
+        geometry, label = extras["area"]
+        webmap.mark_area(fmap, geometry, label)
+    if extras.get("loaded"):
+        label, layers, bounds = extras["loaded"]
+        webmap.mark_loaded(fmap, layers, label, bounds)
     chosen = extras["choropleth"]
     if chosen is not None:
         legends.append(webmap_layers.add_choropleth(fmap, atlas[chosen.areas], chosen))
@@ -514,7 +725,7 @@ def correction_panel(clicked: tuple[float, float] | None, drawn, hit: selection.
             )
             place = candidates[index or 0].place
             st.caption(
-                f"现在的位置：{place.point.x:.5f}, {place.point.y:.5f}（{place.precision}；{place.geometry_source}）"
+                f"现在的位置：{place.point.x:.5f}, {place.point.y:.5f}（{webmap.precision_label(place.precision)}；{place.geometry_source}）"
             )
         shape = st.radio("校正为", [POINT, POLYGON], key="fix_shape", horizontal=True)
         if shape != st.session_state.get("fix_shape_shown", POINT):  # the map gains or drops the polygon tool
@@ -578,11 +789,29 @@ def correction_panel(clicked: tuple[float, float] | None, drawn, hit: selection.
 
 def _place_label(gazetteer: Gazetteer, place) -> str:
     parents = " < ".join(p.name for p in gazetteer.parents(place) if p.type in ("banner", "league"))
-    return f"{place.name} · {place.type} · {parents}"
+    return f"{place.name} · {place_type_label(place.type)} · {parents}"
+
+
+#: Streamlit writes its file uploader's button and size note in English: hide those words and write
+#: Chinese in their place (CSS only; the widget still works the same).
+UPLOADER_CSS = """<style>
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p{display:none}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]::after{content:"选择文件"}
+[data-testid="stFileUploaderDropzoneInstructions"] span{display:none}
+[data-testid="stFileUploaderDropzoneInstructions"] > div::after{content:"拖放到此处，或点击“选择文件”";
+font-size:.8rem;opacity:.7}
+</style>"""
+
+
+def chinese_widgets() -> None:
+    """Streamlit's own English words in the page replaced by Chinese (see :data:`UPLOADER_CSS`)."""
+    st.html(UPLOADER_CSS)
 
 
 def main() -> None:
     st.set_page_config(page_title="geoplan 规划地图", layout="wide")
+    chinese_widgets()
+    restore_saved()
     # What the map depends on comes first; the map is sent as soon as it is known, and the rest of the
     # page (counts, upload, details, table) after it, so the browser starts drawing it sooner.
     atlas, token = sidebar_source()
@@ -599,6 +828,11 @@ def main() -> None:
     show_towns = st.sidebar.toggle(f"显示乡镇点位（{towns}）", key="show_towns", disabled=not towns)
 
     extras_token, extras = sidebar_map_layers(atlas, token)
+    on_map, issuer_area = selection.without_issuer_area(shown)
+    show_area = st.sidebar.toggle(
+        f"在地图上显示全域项目（{len(issuer_area)}）", key="show_issuer_area", disabled=issuer_area.empty
+    )
+    extras_token = (extras_token, "issuer_area", show_area)
 
     st.title(MAP_TITLE)
     rows = selection.feature_table(shown)
@@ -606,6 +840,19 @@ def main() -> None:
     if focus and hit is None:
         row, bounds = focus
         hit = selection.SearchHit(row["name"], "project", row["layer"], row["feature_id"], bounds)
+    plain = st.session_state.get("plain_layers")
+    if plain:
+        extras = {**extras, "plain": plain}
+        extras_token = (extras_token, "plain", st.session_state.get("gis_ingested"), tuple(plain))
+    area = selection.precision_area(shown, hit) if hit is not None else None
+    if area is not None:  # a place known to its banner: the banner's extent, outlined, and said so
+        extras = {**extras, "area": area}
+        extras_token = (extras_token, "area", repr(hit))
+        bbox = tuple(float(v) for v in area[0].bounds)
+    loaded_token, loaded = loaded_view()
+    if hit is None and loaded is not None:  # a search or a table row takes the view over
+        extras = {**extras, "loaded": loaded}
+        extras_token = (extras_token, loaded_token)
     key = (
         token,
         repr(filters),
@@ -616,19 +863,56 @@ def main() -> None:
         st.session_state.get("fix_shape") == POLYGON,  # the polygon tool, while a polygon is being drawn
         extras_token,
     )
-    bbox = hit.bounds if hit is not None else selection.atlas_bounds(shown)
+    if area is None:
+        bbox = hit.bounds if hit is not None else selection.atlas_bounds(shown)
+    if hit is None and loaded is not None and loaded[2] is not None:
+        bbox = loaded[2]
     args = map_component(
-        key, webmap.tianditu_key(secrets()), _shown=shown, _hit=hit, _extras=extras, _atlas=atlas
+        key,
+        webmap.tianditu_key(secrets()),
+        _shown=shown if show_area else on_map,
+        _hit=hit,
+        _extras=extras,
+        _atlas=atlas,
     )
     map_and_downloads(args, shown, bbox, hit)
     sidebar_counts(shown, counts_slot)
     sidebar_upload()
+    sidebar_gis_upload()
+    sidebar_saved()
+    if hit is None and loaded is not None:
+        st.caption(f"已加入：{loaded[0]}（地图已缩放到新加入的要素，以橙色虚线标出）")
     if hit is not None:
-        st.caption(f"定位：{hit.label}（{TITLES.get(hit.layer, hit.kind)}）")
+        kind = {"project": "项目", "place": "地名", "gazetteer": "地名库"}.get(hit.kind, hit.kind)
+        st.caption(f"定位：{hit.label}（{TITLES.get(hit.layer, kind)}）")
+        if area is not None:
+            st.caption(area[1])
     if hit is not None and hit.layer:
         details(shown, hit)
 
+    issuer_area_panel(issuer_area)
     feature_list(rows)
+
+
+def issuer_area_panel(table) -> None:
+    """The projects a plan names without a place (they cover its whole issuer area): listed, not mapped."""
+    if table.empty:
+        return
+    if st.toggle(f"全域项目 {len(table)} 个", key="show_issuer_area_list"):
+        st.caption("规划中未指明地点的项目，覆盖编制单位全域，不在地图上逐个绘出（可在侧栏打开）。")
+        st.dataframe(
+            table[["name", "plan", "layer"]].assign(
+                layer=lambda t: t["layer"].map(lambda i: TITLES.get(i, i))
+            ),
+            column_config={
+                "name": st.column_config.TextColumn("名称"),
+                "plan": st.column_config.TextColumn("规划文件"),
+                "layer": st.column_config.TextColumn("图层"),
+            },
+            hide_index=True,
+            width="stretch",
+            key="issuer_area_table",
+        )
 
 
 if __name__ == "__main__":  # `streamlit run` runs this file as __main__

@@ -62,6 +62,7 @@ LIMITS: dict[str, Limits] = {
     "xlsx": Limits(max_bytes=64 * MiB, max_expanded=512 * MiB, max_ratio=100.0, max_members=5000),
     "shp-zip": Limits(max_bytes=512 * MiB, max_expanded=2048 * MiB, max_ratio=100.0, max_members=1000),
     "gpkg": Limits(max_bytes=2048 * MiB),
+    "geojson": Limits(max_bytes=256 * MiB),  # read whole into memory
     "geotiff": Limits(max_bytes=64 * MiB),  # a raster uploaded to the app (read whole into memory)
 }
 

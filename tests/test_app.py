@@ -12,9 +12,16 @@ from streamlit.testing.v1 import AppTest
 from geoplan.atlas.schema import read_atlas
 from geoplan.layers import load_layers
 from geoplan.output import selection, webmap
+from geoplan.output.labels import SECTOR_LABELS
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 MAGIC = {"png": b"\x89PNG", "pdf": b"%PDF", "gpkg": b"SQLite format 3", "shp": b"PK"}
+
+
+@pytest.fixture(autouse=True)
+def _own_user_data(tmp_path, monkeypatch) -> None:
+    """Each test keeps its uploads in its own folder (a reload restores them: tests must not share them)."""
+    monkeypatch.setenv("GEOPLAN_USER_DATA", str(tmp_path / "userdata"))
 
 
 @pytest.fixture(scope="module")
@@ -108,7 +115,7 @@ def test_sector_filter_narrows_table_counts_and_map(small):
     assert not at.exception
     expected = selection.counts(selection.filter_atlas(atlas, selection.Filters(sectors=(sector,))))
     assert f"**{expected['features']}**" in counts_text(at)
-    assert set(table(at)["sector"]) == {sector}
+    assert set(table(at)["sector"]) == {SECTOR_LABELS[sector]}  # shown in Chinese, filtered by code
     # the layer filter drops layers from the map
     at.sidebar.multiselect(key="f_layers").set_value(["leagues"]).run()
     assert len(table(at)) == 0 and "盟市" in counts_text(at) and "基础设施" not in counts_text(at)
@@ -204,7 +211,7 @@ def test_a_bad_upload_says_why_and_changes_nothing(small):
 def test_a_missing_atlas_path_is_reported_and_the_shipped_one_stays(tmp_path):
     at = run_app(source="GeoPackage 路径", atlas_path=str(tmp_path / "missing.gpkg"))
     assert not at.exception
-    assert any("missing.gpkg" in e.value for e in at.sidebar.error)
+    assert any("missing.gpkg" in e.value and e.value.startswith("无法打开") for e in at.sidebar.error)
     assert f"**{selection.counts(read_atlas())['features']}**" in counts_text(at)
 
 
@@ -219,7 +226,13 @@ def test_selecting_a_table_row_zooms_to_it_and_shows_its_details(small):
     assert [e.label for e in at.expander if e.label != "校正位置"] == [f"详情：{row['name']}"]
     details = at.dataframe[0].value
     record = selection.feature_record(small[1], row["layer"], row["feature_id"])
-    assert list(details["值"]) == list(record.values())
+    coded = {"sector", "precision", "geometry_basis", "approximate", "carryover"}
+    shown = dict(zip(record, details["值"], strict=True))
+    assert {k: shown[k] for k in record if k not in coded} == {
+        k: v for k, v in record.items() if k not in coded
+    }
+    assert shown["approximate"] in ("是", "否")
+    assert all(not str(shown[k]).isascii() for k in coded & set(record) if record[k])
     assert "原文摘录" in set(details["字段"]) and "定位精度" in set(details["字段"])
 
 
@@ -244,3 +257,75 @@ def test_towns_reach_the_map_only_when_switched_on(small):
     on = map_args(run_small(small, show_towns=True))["script"]
     assert f"{title} ({towns})" not in off and f"{title} ({towns})" in on
     assert len(on) > len(off)
+
+
+def test_the_table_shows_codes_in_chinese(shipped):
+    """Sector and precision codes (``ecology``, ``banner``) read in Chinese in the table; exports keep them."""
+    at = run_app(show_table=True)
+    rows = table(at)
+    for column in ("sector", "precision"):
+        values = {str(v) for v in rows[column] if str(v)}
+        assert values and not [v for v in values if v.isascii()], (column, sorted(values)[:5])
+    assert "生态保护" in {part for v in rows["sector"] for part in str(v).split("、")}
+    assert "旗县级（约略）" in set(rows["precision"])
+    codes = set(selection.options(shipped)["sectors"])
+    assert codes <= set(SECTOR_LABELS), codes - set(SECTOR_LABELS)
+
+
+def test_every_sector_of_the_keywords_has_a_chinese_label():
+    from geoplan.extract.classify import sector_keywords
+
+    assert set(sector_keywords()) <= set(SECTOR_LABELS)
+    assert all(not label.isascii() for label in SECTOR_LABELS.values())
+
+
+def test_issuer_area_projects_are_listed_not_mapped(shipped):
+    """Projects a plan names without a place (geometry_basis 'issuer area') are in a panel, not on the map."""
+    area = {
+        layer_id: frame[frame["geometry_basis"] == "issuer area"]
+        for layer_id, frame in shipped.items()
+        if "geometry_basis" in frame.columns
+    }
+    expected = sum(len(frame) for frame in area.values())
+    assert expected > 0
+    mapped = {
+        str(n)
+        for frame in shipped.values()
+        if "geometry_basis" in frame.columns
+        for n in frame.loc[frame["geometry_basis"] != "issuer area", "name"]
+    }
+    only_area = sorted({str(n) for frame in area.values() for n in frame["name"]} - mapped)
+    assert only_area
+    at = run_app(show_issuer_area_list=True)
+    switch = at.toggle(key="show_issuer_area_list")
+    assert switch.label == f"全域项目 {expected} 个"
+    listed = at.dataframe[-1].value
+    assert len(listed) == expected and list(listed.columns) == ["name", "plan", "layer"]
+    script = map_args(at)["script"]
+    hidden = [n for n in only_area if n not in script]
+    assert len(hidden) >= 0.9 * len(only_area)  # a few are parts of longer names on the map
+    at.sidebar.toggle(key="show_issuer_area").set_value(True).run()
+    script = map_args(at)["script"]
+    assert all(n in script for n in hidden)
+
+
+def test_an_uploaded_plan_is_kept_listed_restored_and_removed(plan_files, small, tmp_path):
+    """A new session (a reload) restores what was uploaded; 删除 forgets it."""
+    plan = plan_files[1]
+    at = run_small(small)
+    before = counts_text(at)
+    at.sidebar.file_uploader(key="upload").set_value((plan.name, plan.read_bytes(), "text/plain"))
+    at.run()
+    assert not at.exception
+    kept = list((tmp_path / "userdata").rglob(f"*-{plan.name}"))
+    assert len(kept) == 1 and kept[0].read_bytes() == plan.read_bytes()
+    added = counts_text(at)
+    assert added != before
+    fresh = run_small(small)  # a reload: a new session
+    assert counts_text(fresh) == added
+    assert any(h.value.startswith("已保存的文件（1）") for h in fresh.sidebar.header)
+    fresh.sidebar.button(
+        key=next(b.key for b in fresh.sidebar.button if b.key.startswith("drop_"))
+    ).click().run()
+    assert not fresh.exception
+    assert counts_text(fresh) == before and not list((tmp_path / "userdata").rglob(f"*-{plan.name}"))

@@ -72,7 +72,11 @@ def test_a_choropleth_shows_with_its_legend(app_url: str, tmp_path: Path) -> Non
     with sync_api.sync_playwright() as driver:
         browser, page = _open(driver, chromium, {**os.environ, **cjk_fontconfig(tmp_path)}, app_url)
         try:
-            _choose(page, "分级设色字段", field)
+            # The field is offered by its Chinese title: '<plan or period> · 项目数'.
+            from geoplan.atlas.summary import field_title, scopes
+
+            titles = {scope.key: scope.title for scope in scopes(read_atlas())}
+            _choose(page, "分级设色字段", f"{titles[field.partition('_')[0]]} · {field_title(field)}")
             page.get_by_text("选择级数后显示分级设色图").wait_for(timeout=15_000)  # no class count by default
             _choose(page, "级数", "4")
             frame = wait_for_frame(page, ".geoplan-choropleth-legend")

@@ -152,12 +152,13 @@ def test_basemaps_and_tianditu_key(monkeypatch):
 
 
 @pytest.mark.parametrize(
-    ("basemap", "shown"), [("osm", "OpenStreetMap"), ("none", "无底图（仅边界）"), ("?", "OpenStreetMap")]
+    ("basemap", "shown"),
+    [("osm", "OpenStreetMap 街道图"), ("none", "无底图（仅边界）"), ("?", "OpenStreetMap 街道图")],
 )
 def test_basemap_choice_is_the_shown_base_layer(shipped, basemap, shown):
     fmap = webmap.build_map({"leagues": shipped["leagues"]}, basemap=basemap)
     bases = [c for c in fmap._children.values() if getattr(c, "overlay", True) is False]
-    assert [c.layer_name for c in bases] == ["OpenStreetMap", "无底图（仅边界）"]
+    assert [c.layer_name for c in bases] == ["OpenStreetMap 街道图", "无底图（仅边界）"]
     assert [c.layer_name for c in bases if c.show] == [shown]
 
 

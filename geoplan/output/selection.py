@@ -348,6 +348,87 @@ def atlas_bounds(atlas: Atlas) -> tuple[float, float, float, float] | None:
     )
 
 
+ISSUER_AREA = "issuer area"  # geometry_basis of a project a plan names without a place
+
+
+def without_issuer_area(atlas: Atlas) -> tuple[dict[str, gpd.GeoDataFrame], pd.DataFrame]:
+    """(the atlas without its issuer-area projects, those projects as a table of name, plan, layer).
+
+    A project a plan names without a place covers the plan's whole issuer area: piled on the map, such
+    polygons hide everything under them, so the app lists them instead."""
+    kept: dict[str, gpd.GeoDataFrame] = {}
+    rows = []
+    for layer_id, frame in atlas.items():
+        if not is_thematic(layer_id) or frame.empty or "geometry_basis" not in frame.columns:
+            kept[layer_id] = frame
+            continue
+        area = frame["geometry_basis"].astype(str) == ISSUER_AREA
+        kept[layer_id] = frame[~area]
+        if area.any():
+            rows.append(
+                pd.DataFrame(
+                    {
+                        "name": _column(frame[area], "name"),
+                        "plan": _column(frame[area], "plan"),
+                        "layer": layer_id,
+                        "feature_id": _column(frame[area], "feature_id"),
+                    }
+                )
+            )
+    table = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=["name", "plan", "layer"])
+    return kept, table
+
+
+BASE_LAYERS = ("leagues", "banners", "towns")
+#: Precision of a hit -> (the area layer it is shown at, the caption saying so).
+AREA_VIEWS = {
+    "banner": ("banners", "banner", "位置约略：按旗县范围显示"),
+    "league": ("leagues", "league", "位置约略：按盟市范围显示"),
+}
+
+
+def precision_area(atlas: Atlas, hit: SearchHit) -> tuple[Any, str] | None:
+    """For a hit known only to banner or league precision: (the area's geometry, a caption); else None.
+
+    The map then shows the whole banner (or league) with its boundary, not a point at street scale."""
+    frame = atlas.get(hit.layer)
+    area_layer = None
+    if frame is not None and not frame.empty and "precision" in frame.columns:
+        column = "feature_id" if "feature_id" in frame.columns else "place_id"
+        rows = frame[frame[column].astype(str) == hit.key]
+        if not rows.empty:
+            row = rows.iloc[0]
+            view = AREA_VIEWS.get(str(row.get("precision", "")))
+            if view is not None:
+                area_layer, name_column, caption = view
+                name = str(row.get(name_column, "") or "")
+    if area_layer is None or not name or area_layer not in atlas:
+        return None
+    areas = atlas[area_layer]
+    match = areas[areas["name"].astype(str) == name]
+    if match.empty:
+        return None
+    return match.geometry.iloc[0], caption
+
+
+def loaded_bounds(layers: Atlas) -> tuple[float, float, float, float] | None:
+    """The extent of newly loaded data: its features outside the base layers (leagues, banners, towns),
+    else :func:`atlas_bounds`; None when nothing has a geometry."""
+    boxes = [
+        frame.total_bounds
+        for name, frame in layers.items()
+        if name not in BASE_LAYERS and not frame.empty and frame.geometry.notna().any()
+    ]
+    if not boxes:
+        return atlas_bounds(layers)
+    return (
+        float(min(b[0] for b in boxes)),
+        float(min(b[1] for b in boxes)),
+        float(max(b[2] for b in boxes)),
+        float(max(b[3] for b in boxes)),
+    )
+
+
 def feature_record(atlas: Atlas, layer_id: str, key: str) -> dict[str, str]:
     """Every attribute (not the geometry) of the feature ``key`` of ``layer_id``, as text; {} when absent."""
     frame = atlas.get(layer_id)

@@ -37,6 +37,7 @@ from geoplan.errors import UnsupportedFormatError
 from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.layers import LayerDef, load_layers
 from geoplan.output.export import export_bytes
+from geoplan.output.labels import basis_label, sector_label
 from geoplan.output.offline import DEFAULT_ASSET_BASE, localize
 from geoplan.output.render.compose import render_map
 from geoplan.output.selection import APPROXIMATE_PRECISIONS, SearchHit, approximate_mask, atlas_bounds
@@ -106,7 +107,7 @@ def basemaps(tianditu: str | None = None) -> dict[str, Basemap]:
     """The base maps on offer: OSM, Tianditu vector and imagery (``_w`` Web-Mercator, with a key), none."""
     choices = {
         "osm": Basemap(
-            "osm", "OpenStreetMap", ("https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png",), _OSM_ATTR
+            "osm", "OpenStreetMap 街道图", ("https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png",), _OSM_ATTR
         )
     }
     if tianditu:
@@ -149,7 +150,7 @@ def feature_popup(row: Mapping[str, object], definition: LayerDef) -> str:
     v = lambda column: _value(row, column)  # noqa: E731
     lines = [
         f"<b>{_esc(v('name'))}</b>",
-        _esc(" · ".join(x for x in (definition.title, v("sector"), v("action")) if x)),
+        _esc(" · ".join(x for x in (definition.title, sector_label(v("sector")), v("action")) if x)),
     ]
     plan_bits = [
         v("issuer"),
@@ -169,7 +170,9 @@ def feature_popup(row: Mapping[str, object], definition: LayerDef) -> str:
     if place:
         lines.append(f"地点：{_esc(place)}")
     approx = " ⚠ 位置约略" if v("precision") in APPROXIMATE_PRECISIONS or v("approximate") == "1" else ""
-    lines.append(f"定位精度：{_esc(precision_label(v('precision')))}{approx}（{_esc(v('geometry_basis'))}）")
+    lines.append(
+        f"定位精度：{_esc(precision_label(v('precision')))}{approx}（{_esc(basis_label(v('geometry_basis')))}）"
+    )
     lines += sources_lines(v("sources"), v("carryover") == "1")
     return "<br>".join(lines)
 
@@ -493,6 +496,144 @@ def _highlight(fmap: folium.Map, hit: SearchHit, atlas: Mapping[str, gpd.GeoData
     group.add_to(fmap)
 
 
+def mark_loaded(
+    fmap: folium.Map,
+    layers: Mapping[str, gpd.GeoDataFrame],
+    label: str,
+    bounds: tuple[float, float, float, float] | None,
+) -> None:
+    """Outline what was just loaded (an opened GeoPackage, an uploaded plan or file) in its own overlay
+    (``新加入：label``) and zoom to ``bounds`` (the region's view for a whole atlas, the loaded features'
+    extent for new data)."""
+    frames = [frame[["geometry"]] for frame in layers.values() if not frame.empty and "geometry" in frame]
+    count = sum(len(frame) for frame in frames)
+    group = folium.FeatureGroup(name=f"新加入：{_esc(label)}（{count}）", show=True)
+    style = {"color": "#ff6d00", "weight": 3, "fillOpacity": 0.05, "dashArray": "6 4"}
+    for frame in frames:
+        frame = frame[frame.geometry.notna() & ~frame.geometry.is_empty]
+        if frame.empty:
+            continue
+        folium.GeoJson(
+            _feature_collection(frame.assign(geometry=_round(frame.geometry, 5))),
+            style_function=lambda _f: style,
+            marker=folium.CircleMarker(radius=7),
+        ).add_to(group)
+    group.add_to(fmap)
+    if bounds is not None:
+        _fit(fmap, bounds, max_zoom=12)
+
+
+def add_user_layers(fmap: folium.Map, layers: Mapping[str, gpd.GeoDataFrame]) -> None:
+    """A user's plain GIS layers (not geoplan layers), each its own overlay with the name as tooltip."""
+    for name, frame in layers.items():
+        group = folium.FeatureGroup(name=f"用户图层：{_esc(name)}（{len(frame)}）", show=True)
+        columns = [c for c in frame.columns if c != frame.geometry.name]
+        label = next(
+            (c for c in columns if c.lower() in ("name", "名称", "mc")), columns[0] if columns else None
+        )
+        shape = frame[["geometry"]].assign(
+            _tip=frame[label].astype(str).map(_esc) if label else "", geometry=_round(frame.geometry, 5)
+        )
+        folium.GeoJson(
+            _feature_collection(shape),
+            style_function=lambda _f: {"color": "#6a1b9a", "weight": 2, "fillOpacity": 0.15},
+            marker=folium.CircleMarker(radius=6),
+            tooltip=folium.GeoJsonTooltip(fields=["_tip"], labels=False) if label else None,
+        ).add_to(group)
+        group.add_to(fmap)
+
+
+OFFLINE_NOTICE = "底图瓦片不可用，显示边界底图"
+
+
+class OfflineBase(MacroElement):
+    """When a base tile fails to load (no network), show the drawn base (banner names, water) and say so."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function () {
+          var map = {{ this._parent.get_name() }}, shown = false;
+          function off() {
+            if (shown) return; shown = true;
+            map.getContainer().classList.add('geoplan-notiles');
+            var note = L.DomUtil.create('div', 'geoplan-offline-notice', map.getContainer());
+            note.textContent = {{ this.notice|tojson }};
+            note.style.cssText = 'position:absolute;bottom:28px;left:10px;z-index:1000;background:#fff8e1;' +
+              'border:1px solid #f9a825;padding:3px 8px;border-radius:3px;font:12px sans-serif';
+          }
+          function watch(layer) { if (layer instanceof L.TileLayer) layer.on('tileerror', off); }
+          map.eachLayer(watch);
+          map.on('layeradd', function (e) { watch(e.layer); });
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, notice: str = OFFLINE_NOTICE) -> None:
+        super().__init__()
+        self._name = "OfflineBase"
+        self.notice = notice
+
+
+OFFLINE_CSS = (
+    ".geoplan-base-label{display:none;background:none;border:none;box-shadow:none;color:#455a64;"
+    "font:11px sans-serif;text-shadow:0 0 2px #fff}.geoplan-notiles .geoplan-base-label{display:block}"
+    ".geoplan-notiles{background:#f3f1ea}"
+)
+
+
+def add_offline_base(
+    fmap: folium.Map, banners: gpd.GeoDataFrame | None, water: gpd.GeoDataFrame | None
+) -> None:
+    """A base that reads as a map without tiles: water with sourced geometry (rivers, lakes) and banner
+    names, shown once a tile fails (:class:`OfflineBase` adds the notice)."""
+    if water is not None and not water.empty:
+        water = water[~water.geometry.geom_type.isin(["Point", "MultiPoint"])]
+        if not water.empty:
+            group = folium.FeatureGroup(name=f"水系（地名库，{len(water)}）", show=True)
+            shape = water[["geometry"]].assign(
+                _tip=water["name"].astype(str).map(_esc), geometry=_round(water.geometry, 4)
+            )
+            folium.GeoJson(
+                _feature_collection(shape),
+                style_function=lambda _f: {
+                    "color": "#4f8fc0",
+                    "weight": 1.5,
+                    "fillColor": "#a9cce3",
+                    "fillOpacity": 0.6,
+                },
+                tooltip=folium.GeoJsonTooltip(fields=["_tip"], labels=False),
+            ).add_to(group)
+            group.add_to(fmap)
+    if banners is not None and not banners.empty:
+        group = folium.FeatureGroup(name="旗县名称", show=True, control=False)
+        for name, point in zip(
+            banners["name"].astype(str), banners.geometry.representative_point(), strict=True
+        ):
+            folium.Marker(
+                [round(point.y, 4), round(point.x, 4)],
+                icon=folium.DivIcon(html=_esc(name), class_name="geoplan-base-label", icon_size=(60, 14)),
+            ).add_to(group)
+        group.add_to(fmap)
+    fmap.get_root().header.add_child(
+        folium.Element(f"<style>{OFFLINE_CSS}</style>"), name="geoplan_offline_css"
+    )
+    OfflineBase().add_to(fmap)
+
+
+def mark_area(fmap: folium.Map, geometry, label: str) -> None:
+    """Draw the area a coarse hit is known to (its banner or league) and zoom to it."""
+    group = folium.FeatureGroup(name=_esc(label), show=True)
+    shape = gpd.GeoDataFrame(geometry=[geometry], crs="EPSG:4326")
+    folium.GeoJson(
+        _feature_collection(shape.assign(geometry=_round(shape.geometry, 4))),
+        style_function=lambda _f: {"color": "#d50000", "weight": 3, "fillOpacity": 0.04, "dashArray": "8 4"},
+    ).add_to(group)
+    group.add_to(fmap)
+    _fit(fmap, tuple(float(v) for v in geometry.bounds), max_zoom=10)
+
+
 def _compact_json() -> None:
     """Let folium's templates write non-ASCII text as UTF-8 instead of \\uXXXX escapes (half the bytes for
     Chinese) and without blanks after separators.  Jinja's ``tojson`` stays HTML-safe: it still escapes ``< > & '`` inside ``<script>``."""
@@ -587,10 +728,10 @@ def build_map(
 
 #: Downloads of the current selection: format -> (label, file suffix, MIME type).
 DOWNLOADS: dict[str, tuple[str, str, str]] = {
-    "geojson": ("GeoJSON", "geojson", "application/geo+json"),
-    "shp": ("Shapefile (zip)", "zip", "application/zip"),
-    "gpkg": ("GeoPackage", "gpkg", "application/geopackage+sqlite3"),
-    "csv": ("CSV", "csv", "text/csv"),
+    "geojson": ("GeoJSON 文件", "geojson", "application/geo+json"),
+    "shp": ("Shapefile 压缩包", "zip", "application/zip"),
+    "gpkg": ("GeoPackage 文件", "gpkg", "application/geopackage+sqlite3"),
+    "csv": ("CSV 表格", "csv", "text/csv"),
     "png": ("PNG 地图", "png", "image/png"),
     "pdf": ("PDF 地图", "pdf", "application/pdf"),
 }

@@ -1,0 +1,43 @@
+"""Search by partial and short names on the shipped atlas, and the view of a place known to its banner."""
+
+from __future__ import annotations
+
+import pytest
+
+from geoplan.atlas.schema import read_atlas
+from geoplan.output import selection
+
+
+@pytest.fixture(scope="module")
+def atlas():
+    return read_atlas()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("三盛公", "三盛公水利枢纽"),  # the Yellow River dam of 巴彦淖尔 (plan 004), by its short name
+        ("河套", "河套灌区"),  # the irrigation district, by its first two characters
+        ("甘其毛都", "甘其毛都口岸"),  # the port of 乌拉特中旗
+    ],
+)
+def test_partial_and_short_names_are_found(atlas, query: str, expected: str) -> None:
+    labels = [hit.label for hit in selection.search(query, atlas)]
+    assert expected in labels[:5], labels[:5]
+
+
+def test_a_place_known_to_its_banner_is_shown_at_the_banner(atlas) -> None:
+    hits = [h for h in selection.search("甘其毛都口岸", atlas) if h.layer == "infrastructure"]
+    assert hits
+    area = selection.precision_area(atlas, hits[0])
+    assert area is not None
+    geometry, caption = area
+    assert caption == "位置约略：按旗县范围显示"
+    # 乌拉特中旗 spans about 107.3–109.3° E and 41.1–42.5° N: a banner, not a point.
+    minx, miny, maxx, maxy = geometry.bounds
+    assert 107.0 < minx < 108.0 and 108.8 < maxx < 109.8 and 40.8 < miny < 41.5 and 42.0 < maxy < 42.8
+    # A place with a town or a finer point is shown where it is.
+    places = atlas["places"]
+    for _, row in places[places["precision"].isin(["point", "town"])].iterrows():
+        hit = selection.SearchHit(row["name"], "place", "places", row["place_id"], row.geometry.bounds)
+        assert selection.precision_area(atlas, hit) is None, row["name"]
