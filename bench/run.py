@@ -1,8 +1,8 @@
 """Run every benchmark (``bench/bench_*.py``) in its own process and print a summary.
 
 Usage: ``python bench/run.py [NAME ...]`` (names without the ``bench_`` prefix, e.g. ``read build raster``).
-Each benchmark writes its measurements to ``bench/results/<name>.json``; this script gathers them into
-``bench/results/summary.json``.
+Each benchmark writes its measurements to ``bench/results/<name>.json``; this script gathers them (the last
+results of any benchmark not run this time included) into ``bench/results/summary.json``.
 """
 
 from __future__ import annotations
@@ -36,6 +36,11 @@ def main(names: list[str]) -> int:
         result_file = RESULTS_DIR / f"{name}.json"
         summary[name] = json.loads(result_file.read_text(encoding="utf-8")) if result_file.exists() else {}
     RESULTS_DIR.mkdir(exist_ok=True)
+    for script in sorted(BENCH_DIR.glob("bench_*.py")):  # benchmarks not run this time keep their last results
+        name = script.stem.removeprefix("bench_")
+        earlier = RESULTS_DIR / f"{name}.json"
+        if name not in summary and earlier.exists():
+            summary[name] = json.loads(earlier.read_text(encoding="utf-8"))
     (RESULTS_DIR / "summary.json").write_text(
         json.dumps(summary, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
     )
