@@ -10,6 +10,7 @@ exports in :mod:`geoplan.output.export`, static maps in :mod:`geoplan.output.ren
 from __future__ import annotations
 
 import hashlib
+import logging
 import tempfile
 from dataclasses import replace
 from pathlib import Path
@@ -310,11 +311,12 @@ def table_focus(shown: dict, table) -> tuple[dict, tuple] | None:
 def downloads(shown: dict, bbox) -> None:
     """Downloads in a popover (drawn only when opened, so they cost the first map nothing): the selection
     in each GIS format, and PNG/PDF maps of ``bbox`` (the view on screen) from the static-map renderer."""
+    shared = st.session_state.get("selection_key")  # read now: the data is made outside the script run
     with st.popover("下载当前选择", icon=":material/download:"):
         for fmt, (label, suffix, mime) in webmap.DOWNLOADS.items():
             st.download_button(
                 label,
-                data=lambda fmt=fmt: webmap.download(shown, fmt, bbox, MAP_TITLE, load_gazetteer())[0],
+                data=lambda fmt=fmt: selection_download(shared, shown, fmt, bbox),
                 file_name=f"geoplan-selection.{suffix}",
                 mime=mime,
                 key=f"dl_{fmt}",
@@ -490,6 +492,21 @@ def map_component(
     )
 
 
+def selection_download(selection_key: tuple | None, shown: dict, fmt: str, bbox) -> bytes:
+    """The bytes of one download of ``shown``, built once per selection (``selection_key``: atlas, overlay
+    and filters, as :func:`main` files it in the session) and format (and view, for PNG/PDF maps) and shared
+    by every session: ten users exporting the same selection cost one export."""
+    if selection_key is None:  # no key (a caller outside main): nothing to share it under
+        return webmap.download(shown, fmt, bbox, MAP_TITLE, load_gazetteer())[0]
+    view = tuple(bbox) if fmt in webmap.MAP_FORMATS and bbox is not None else None
+    return _shared_download(selection_key, fmt, view, shown)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _shared_download(selection_key: tuple, fmt: str, view: tuple | None, _shown: dict) -> bytes:
+    return webmap.download(_shown, fmt, view, MAP_TITLE, load_gazetteer())[0]
+
+
 @st.fragment
 def map_and_downloads(args: dict, shown: dict, bbox: tuple, hit: selection.SearchHit | None) -> None:
     """The map, the downloads of what it shows and the correction panel: panning, zooming or clicking reruns
@@ -621,6 +638,7 @@ def main() -> None:
         st.session_state.get("fix_shape") == POLYGON,  # the polygon tool, while a polygon is being drawn
         extras_token,
     )
+    st.session_state["selection_key"] = (token, repr(filters))  # what downloads are shared under
     bbox = hit.bounds if hit is not None else selection.atlas_bounds(shown)
     args = map_component(
         key, webmap.tianditu_key(secrets()), _shown=shown, _hit=hit, _extras=extras, _atlas=atlas
@@ -636,5 +654,43 @@ def main() -> None:
     feature_list(rows)
 
 
-if __name__ == "__main__":  # `streamlit run` runs this file as __main__
-    main()
+def default_map_key(token: tuple) -> tuple:
+    """The key :func:`main` gives :func:`map_component` on a first visit (nothing chosen yet)."""
+    basemap = next(iter(webmap.basemaps(webmap.tianditu_key(secrets()))))
+    extras_token = ((), 0.7, None)  # no raster, the opacity slider's default, no choropleth
+    base = asset_base(st.get_option("server.baseUrlPath"))
+    return (token, repr(selection.Filters()), basemap, repr(None), base, ("towns",), False, extras_token)
+
+
+def warm_up() -> None:
+    """Build, once at server start, what every first visit needs and no visit changes: the imports above,
+    the shipped atlas, the gazetteer with the overlay, and the default map's component arguments, all in
+    this module's ``st.cache_resource`` caches (process-wide), so the first user finds them ready.
+    ``geoplan app`` calls it before the server opens its port; it draws nothing on a page."""
+    # Outside any session (here, and in deferred downloads) Streamlit notes "missing ScriptRunContext": expected.
+    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(logging.ERROR)
+    path = DEFAULT_ATLAS
+    mtime = path.stat().st_mtime
+    atlas = load_atlas(str(path), mtime)
+    store = overlay()
+    gazetteer = load_gazetteer()
+    token = (str(path), mtime, repr(()), store.version())
+    moved = {record.place_id for record in store.records()}
+    shown = selection.relocate(dict(atlas), gazetteer, moved) if moved else dict(atlas)
+    extras = {"rasters": [], "choropleth": None, "opacity": 0.7}
+    map_component(
+        default_map_key(token),
+        webmap.tianditu_key(secrets()),
+        _shown=shown,
+        _hit=None,
+        _extras=extras,
+        _atlas=atlas,
+    )
+
+
+if __name__ == "__main__":  # `streamlit run geoplan/app.py` (what `geoplan app` serves) runs this file as
+    # __main__ once per session: run the imported module's main instead, so the caches above are the ones
+    # warm_up filled (a cache belongs to its function's module) and module-level work is done once.
+    from geoplan import app as _module
+
+    _module.main()

@@ -1,0 +1,93 @@
+"""What the app builds once and shares across sessions: the default map (built at server start by
+``warm_up``) and the downloads of a selection. Counted builds, not timings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
+from streamlit.testing.v1 import AppTest
+
+from geoplan import app
+from geoplan.output import webmap
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+
+
+@pytest.fixture
+def builds(monkeypatch) -> list[int]:
+    """One entry per map the app builds (``webmap.build_map`` calls), starting from empty map caches."""
+    made: list[int] = []
+    real = webmap.build_map
+
+    def counted(*args, **kwargs):
+        made.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(webmap, "build_map", counted)
+    app.map_component.clear()
+    return made
+
+
+@pytest.fixture
+def deferred(monkeypatch) -> dict[str, object]:
+    """File name -> the callable making a download button's data (the last drawn)."""
+    made: dict[str, object] = {}
+    original = MediaFileManager.add_deferred
+
+    def record(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        made[file_name] = data_callable
+        return original(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
+    return made
+
+
+def session(**state) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    for key, value in state.items():
+        at.session_state[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_two_sessions_share_one_map_build(builds):
+    session()
+    session()
+    assert len(builds) == 1
+
+
+def test_a_different_choice_builds_its_own_map(builds):
+    session()
+    session(show_towns=True)
+    assert len(builds) == 2
+
+
+def test_warm_up_builds_the_map_a_first_visit_shows(builds):
+    app.warm_up()
+    assert len(builds) == 1
+    session()
+    assert len(builds) == 1, "the first visit found the map warm_up built"
+
+
+def test_sessions_exporting_the_same_selection_share_one_export(deferred, monkeypatch):
+    exports: list[str] = []
+    real = webmap.download
+
+    def counted(shown, fmt, *args, **kwargs):
+        exports.append(fmt)
+        return real(shown, fmt, *args, **kwargs)
+
+    monkeypatch.setattr(webmap, "download", counted)
+    app._shared_download.clear()
+    session(f_layers=["industry"])
+    first = deferred["geoplan-selection.csv"]()
+    session(f_layers=["industry"])
+    second = deferred["geoplan-selection.csv"]()
+    assert first == second and first.startswith(b"\xef\xbb\xbf")
+    assert exports == ["csv"]
+    session(f_layers=["ecology"])
+    third = deferred["geoplan-selection.csv"]()
+    assert exports == ["csv", "csv"] and third != first
