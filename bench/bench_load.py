@@ -90,7 +90,11 @@ async def _session(browser, url: str, deadline: float, tally: Tally, session: in
     page.on("pageerror", lambda error: tally.errors.append(f"session {session}: JavaScript {error}"))
     step = 0
     try:
-        tally.first_maps.append(await _first_map(page, url))
+        try:
+            tally.first_maps.append(await _first_map(page, url))
+        except Exception as error:  # noqa: BLE001 - a first map that never comes is an error, not a crash
+            tally.errors.append(f"session {session} first map: {type(error).__name__}: {str(error)[:120]}")
+            return
         while time.monotonic() < deadline:
             step += 1
             try:

@@ -84,6 +84,20 @@ def load_atlas(path: str, mtime: float) -> dict:
     return read_atlas(path)
 
 
+def shared(function: str, atlas: dict, *args: object):
+    """``selection.<function>(atlas, *args)`` computed once for every session showing the same frames (by
+    identity: :func:`load_atlas`'s frames, and what this returns for them, are shared) and arguments.
+    Callers must not mutate the result."""
+    frames = tuple((name, id(frame)) for name, frame in atlas.items())
+    return _shared(function, frames, repr(args), atlas, args)[1]
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _shared(function: str, frames: tuple, args_repr: str, _atlas: dict, _args: tuple) -> tuple:
+    # The atlas is kept with the result so the frames' ids cannot be reused while the entry lives.
+    return _atlas, getattr(selection, function)(_atlas, *_args)
+
+
 def overlay() -> Overlay:
     """The overlay corrections are saved to and read from ($GEOPLAN_OVERLAY, $GEOPLAN_DSN or the user's)."""
     return open_overlay()
@@ -143,7 +157,7 @@ def sidebar_source() -> tuple[dict, tuple]:
 
 def sidebar_filters(atlas: dict) -> selection.Filters:
     st.sidebar.header("筛选")
-    choices = selection.options(atlas)
+    choices = shared("options", atlas)
     chosen = {
         "layers": st.sidebar.multiselect(
             "图层",
@@ -221,7 +235,7 @@ def sidebar_search(atlas: dict) -> selection.SearchHit | None:
 
 def sidebar_counts(shown: dict, where) -> None:
     """Counts of what is shown, written into ``where`` (a sidebar container kept in its place)."""
-    tally = selection.counts(shown)
+    tally = shared("counts", shown)
     where.header("计数")
     where.markdown(
         f"项目与要素 **{tally['features']}**（位置约略 {tally['approximate']}）  \n"
@@ -610,7 +624,7 @@ def main() -> None:
     atlas, token = sidebar_source()
     filters = sidebar_filters(atlas)
     hit = sidebar_search(atlas)
-    shown = selection.filter_atlas(atlas, filters)
+    shown = shared("filter_atlas", atlas, filters)
     counts_slot = st.sidebar.container()
     choices = webmap.basemaps(webmap.tianditu_key(secrets()))
     basemap = st.sidebar.selectbox(
@@ -623,7 +637,7 @@ def main() -> None:
     extras_token, extras = sidebar_map_layers(atlas, token)
 
     st.title(MAP_TITLE)
-    rows = selection.feature_table(shown)
+    rows = shared("feature_table", shown)
     focus = table_focus(shown, rows)
     if focus and hit is None:
         row, bounds = focus
@@ -676,7 +690,11 @@ def warm_up() -> None:
     gazetteer = load_gazetteer()
     token = (str(path), mtime, repr(()), store.version())
     moved = {record.place_id for record in store.records()}
-    shown = selection.relocate(dict(atlas), gazetteer, moved) if moved else dict(atlas)
+    whole = selection.relocate(dict(atlas), gazetteer, moved) if moved else dict(atlas)
+    shared("options", whole)
+    shown = shared("filter_atlas", whole, selection.Filters())
+    shared("feature_table", shown)
+    shared("counts", shown)
     extras = {"rasters": [], "choropleth": None, "opacity": 0.7}
     map_component(
         default_map_key(token),

@@ -10,7 +10,7 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from geoplan import app
-from geoplan.output import webmap
+from geoplan.output import selection, webmap
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 
@@ -91,3 +91,19 @@ def test_sessions_exporting_the_same_selection_share_one_export(deferred, monkey
     session(f_layers=["ecology"])
     third = deferred["geoplan-selection.csv"]()
     assert exports == ["csv", "csv"] and third != first
+
+
+def test_sessions_share_the_filtered_atlas_its_table_and_options(monkeypatch):
+    calls: list[str] = []
+    for name in ("filter_atlas", "feature_table", "options", "counts"):
+        real = getattr(selection, name)
+        monkeypatch.setattr(
+            selection, name, lambda *a, _real=real, _name=name: calls.append(_name) or _real(*a)
+        )
+    app._shared.clear()
+    first = session(f_sectors=["energy"], show_table=True)
+    second = session(f_sectors=["energy"], show_table=True)
+    assert sorted(calls) == ["counts", "feature_table", "filter_atlas", "options"]
+    assert first.dataframe[-1].value.equals(second.dataframe[-1].value)
+    session(f_sectors=["transport"])  # another filter: its own selection and table, the same options
+    assert sorted(calls) == sorted(["options", *["counts", "feature_table", "filter_atlas"] * 2])
