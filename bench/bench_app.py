@@ -144,8 +144,12 @@ def measure_browser(atlas_path: Path, runs: int = 9) -> dict[str, object]:
 
 def main(argv: list[str]) -> int:
     atlas_path = Path(argv[0]) if argv else ROOT / "layers" / "atlas.gpkg"
-    results = measure_payload(atlas_path)
-    results.update(measure_browser(atlas_path))
+    from loadavg import LoadSampler  # bench/ is on the path when this file runs as a script
+
+    with LoadSampler() as load:
+        results = measure_payload(atlas_path)
+        results.update(measure_browser(atlas_path))
+    results["machine_load"] = load.summary()
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "app.json").write_text(
         json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"

@@ -90,7 +90,11 @@ async def _session(browser, url: str, deadline: float, tally: Tally, session: in
     page.on("pageerror", lambda error: tally.errors.append(f"session {session}: JavaScript {error}"))
     step = 0
     try:
-        tally.first_maps.append(await _first_map(page, url))
+        try:
+            tally.first_maps.append(await _first_map(page, url))
+        except Exception as error:  # noqa: BLE001 - a first map that never comes is an error, not a crash
+            tally.errors.append(f"session {session} first map: {type(error).__name__}: {str(error)[:120]}")
+            return
         while time.monotonic() < deadline:
             step += 1
             try:
@@ -147,6 +151,7 @@ def main(argv: list[str]) -> int:
     seconds = min(float(argv[1]) if len(argv) > 1 else 90.0, 120.0)
     sys.path[:0] = [str(ROOT), str(ROOT / "tests")]  # this checkout's geoplan, not an installed one
     import test_browser as tb  # starts the app as the browser test does
+    from loadavg import LoadSampler  # bench/ is on the path when this file runs as a script
 
     memory: list[float] = []
     with tempfile.TemporaryDirectory() as folder:
@@ -163,7 +168,8 @@ def main(argv: list[str]) -> int:
         sampler.start()
         try:
             started = time.perf_counter()
-            tally = asyncio.run(_run(f"http://127.0.0.1:{port}/", sessions, seconds))
+            with LoadSampler() as load:
+                tally = asyncio.run(_run(f"http://127.0.0.1:{port}/", sessions, seconds))
             wall = time.perf_counter() - started
         finally:
             stop.set()
@@ -188,6 +194,7 @@ def main(argv: list[str]) -> int:
         "server_rss_mb_peak": round(max(memory)) if memory else None,
         "server_rss_mb_end": round(memory[-1]) if memory else None,
         "memory_bounded": bounded,
+        "machine_load": load.summary(),
         "ok": not tally.errors and p95 <= P95_TARGET_S and bounded,
     }
     RESULTS.mkdir(parents=True, exist_ok=True)

@@ -94,8 +94,11 @@ def main(argv: list[str]) -> int:
         return 0
     most = int(argv[0]) if argv else 100
     sizes = sorted({max(1, most // 10), max(1, most // 4), max(1, most // 2), most})
-    one_file = [_measure("one-file", copies) for copies in sizes]
-    separate = _measure("separate-files", most)
+    from loadavg import LoadSampler  # bench/ is on the path when this file runs as a script
+
+    with LoadSampler() as load:
+        one_file = [_measure("one-file", copies) for copies in sizes]
+        separate = _measure("separate-files", most)
     exponent = growth_exponent(one_file)
     peak = max(int(p["peak_rss_mb"]) for p in [*one_file, separate])
     results = {
@@ -107,6 +110,7 @@ def main(argv: list[str]) -> int:
         "peak_rss_mb": peak,
         "memory_target_mb": MEMORY_TARGET_MB,
         "memory_ok": peak <= MEMORY_TARGET_MB,
+        "machine_load": load.summary(),
     }
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "scale.json").write_text(

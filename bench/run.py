@@ -36,7 +36,9 @@ def main(names: list[str]) -> int:
         result_file = RESULTS_DIR / f"{name}.json"
         summary[name] = json.loads(result_file.read_text(encoding="utf-8")) if result_file.exists() else {}
     RESULTS_DIR.mkdir(exist_ok=True)
-    for script in sorted(BENCH_DIR.glob("bench_*.py")):  # benchmarks not run this time keep their last results
+    for script in sorted(
+        BENCH_DIR.glob("bench_*.py")
+    ):  # benchmarks not run this time keep their last results
         name = script.stem.removeprefix("bench_")
         earlier = RESULTS_DIR / f"{name}.json"
         if name not in summary and earlier.exists():

@@ -10,6 +10,7 @@ exports in :mod:`geoplan.output.export`, static maps in :mod:`geoplan.output.ren
 from __future__ import annotations
 
 import hashlib
+import logging
 import tempfile
 from dataclasses import replace
 from pathlib import Path
@@ -109,6 +110,20 @@ def load_atlas(path: str, mtime: float) -> dict:
     return read_atlas(path)
 
 
+def shared(function: str, atlas: dict, *args: object):
+    """``selection.<function>(atlas, *args)`` computed once for every session showing the same frames (by
+    identity: :func:`load_atlas`'s frames, and what this returns for them, are shared) and arguments.
+    Callers must not mutate the result."""
+    frames = tuple((name, id(frame)) for name, frame in atlas.items())
+    return _shared(function, frames, repr(args), atlas, args)[1]
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _shared(function: str, frames: tuple, args_repr: str, _atlas: dict, _args: tuple) -> tuple:
+    # The atlas is kept with the result so the frames' ids cannot be reused while the entry lives.
+    return _atlas, getattr(selection, function)(_atlas, *_args)
+
+
 def overlay() -> Overlay:
     """The overlay corrections are saved to and read from ($GEOPLAN_OVERLAY, $GEOPLAN_DSN or the user's)."""
     return open_overlay()
@@ -194,7 +209,7 @@ def loaded_view() -> tuple[tuple, tuple | None]:
 
 def sidebar_filters(atlas: dict) -> selection.Filters:
     st.sidebar.header("筛选")
-    choices = selection.options(atlas)
+    choices = shared("options", atlas)
     chosen = {
         "layers": st.sidebar.multiselect(
             "图层",
@@ -271,7 +286,7 @@ def sidebar_search(atlas: dict) -> selection.SearchHit | None:
 
 def sidebar_counts(shown: dict, where) -> None:
     """Counts of what is shown, written into ``where`` (a sidebar container kept in its place)."""
-    tally = selection.counts(shown)
+    tally = shared("counts", shown)
     where.header("计数")
     where.markdown(
         f"项目与要素 **{tally['features']}**（位置约略 {tally['approximate']}）  \n"
@@ -469,11 +484,12 @@ def table_focus(shown: dict, table) -> tuple[dict, tuple] | None:
 def downloads(shown: dict, bbox) -> None:
     """Downloads in a popover (drawn only when opened, so they cost the first map nothing): the selection
     in each GIS format, and PNG/PDF maps of ``bbox`` (the view on screen) from the static-map renderer."""
+    shared = st.session_state.get("selection_key")  # read now: the data is made outside the script run
     with st.popover("下载当前选择", icon=":material/download:"):
         for fmt, (label, suffix, mime) in webmap.DOWNLOADS.items():
             st.download_button(
                 label,
-                data=lambda fmt=fmt: webmap.download(shown, fmt, bbox, MAP_TITLE, load_gazetteer())[0],
+                data=lambda fmt=fmt: selection_download(shared, shown, fmt, bbox),
                 file_name=f"geoplan-selection.{suffix}",
                 mime=mime,
                 key=f"dl_{fmt}",
@@ -696,6 +712,21 @@ def map_component(
     )
 
 
+def selection_download(selection_key: tuple | None, shown: dict, fmt: str, bbox) -> bytes:
+    """The bytes of one download of ``shown``, built once per selection (``selection_key``: atlas, overlay
+    and filters, as :func:`main` files it in the session) and format (and view, for PNG/PDF maps) and shared
+    by every session: ten users exporting the same selection cost one export."""
+    if selection_key is None:  # no key (a caller outside main): nothing to share it under
+        return webmap.download(shown, fmt, bbox, MAP_TITLE, load_gazetteer())[0]
+    view = tuple(bbox) if fmt in webmap.MAP_FORMATS and bbox is not None else None
+    return _shared_download(selection_key, fmt, view, shown)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _shared_download(selection_key: tuple, fmt: str, view: tuple | None, _shown: dict) -> bytes:
+    return webmap.download(_shown, fmt, view, MAP_TITLE, load_gazetteer())[0]
+
+
 @st.fragment
 def map_and_downloads(args: dict, shown: dict, bbox: tuple, hit: selection.SearchHit | None) -> None:
     """The map, the downloads of what it shows and the correction panel: panning, zooming or clicking reruns
@@ -817,7 +848,7 @@ def main() -> None:
     atlas, token = sidebar_source()
     filters = sidebar_filters(atlas)
     hit = sidebar_search(atlas)
-    shown = selection.filter_atlas(atlas, filters)
+    shown = shared("filter_atlas", atlas, filters)
     counts_slot = st.sidebar.container()
     choices = webmap.basemaps(webmap.tianditu_key(secrets()))
     basemap = st.sidebar.selectbox(
@@ -835,7 +866,7 @@ def main() -> None:
     extras_token = (extras_token, "issuer_area", show_area)
 
     st.title(MAP_TITLE)
-    rows = selection.feature_table(shown)
+    rows = shared("feature_table", shown)
     focus = table_focus(shown, rows)
     if focus and hit is None:
         row, bounds = focus
@@ -863,6 +894,7 @@ def main() -> None:
         st.session_state.get("fix_shape") == POLYGON,  # the polygon tool, while a polygon is being drawn
         extras_token,
     )
+    st.session_state["selection_key"] = (token, repr(filters))  # what downloads are shared under
     if area is None:
         bbox = hit.bounds if hit is not None else selection.atlas_bounds(shown)
     if hit is None and loaded is not None and loaded[2] is not None:
@@ -915,5 +947,49 @@ def issuer_area_panel(table) -> None:
         )
 
 
-if __name__ == "__main__":  # `streamlit run` runs this file as __main__
-    main()
+def default_map_key(token: tuple) -> tuple:
+    """The key :func:`main` gives :func:`map_component` on a first visit (nothing chosen yet)."""
+    basemap = next(iter(webmap.basemaps(webmap.tianditu_key(secrets()))))
+    # no raster, the opacity slider's default, no choropleth; issuer-area projects off the map
+    extras_token = (((), 0.7, None), "issuer_area", False)
+    base = asset_base(st.get_option("server.baseUrlPath"))
+    return (token, repr(selection.Filters()), basemap, repr(None), base, ("towns",), False, extras_token)
+
+
+def warm_up() -> None:
+    """Build, once at server start, what every first visit needs and no visit changes: the imports above,
+    the shipped atlas, the gazetteer with the overlay, and the default map's component arguments, all in
+    this module's ``st.cache_resource`` caches (process-wide), so the first user finds them ready.
+    ``geoplan app`` calls it before the server opens its port; it draws nothing on a page."""
+    # Outside any session (here, and in deferred downloads) Streamlit notes "missing ScriptRunContext": expected.
+    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(logging.ERROR)
+    path = DEFAULT_ATLAS
+    mtime = path.stat().st_mtime
+    atlas = load_atlas(str(path), mtime)
+    store = overlay()
+    gazetteer = load_gazetteer()
+    token = (str(path), mtime, repr(()), store.version())
+    moved = {record.place_id for record in store.records()}
+    whole = selection.relocate(dict(atlas), gazetteer, moved) if moved else dict(atlas)
+    shared("options", whole)
+    shown = shared("filter_atlas", whole, selection.Filters())
+    shared("feature_table", shown)
+    shared("counts", shown)
+    on_map, _issuer_area = selection.without_issuer_area(shown)
+    extras = {"rasters": [], "choropleth": None, "opacity": 0.7}
+    map_component(
+        default_map_key(token),
+        webmap.tianditu_key(secrets()),
+        _shown=on_map,
+        _hit=None,
+        _extras=extras,
+        _atlas=atlas,
+    )
+
+
+if __name__ == "__main__":  # `streamlit run geoplan/app.py` (what `geoplan app` serves) runs this file as
+    # __main__ once per session: run the imported module's main instead, so the caches above are the ones
+    # warm_up filled (a cache belongs to its function's module) and module-level work is done once.
+    from geoplan import app as _module
+
+    _module.main()

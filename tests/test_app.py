@@ -9,6 +9,7 @@ import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
+from geoplan.app import _shared_download
 from geoplan.atlas.schema import read_atlas
 from geoplan.layers import load_layers
 from geoplan.output import selection, webmap
@@ -161,6 +162,7 @@ def test_the_map_downloads_follow_the_view_on_screen(small, deferred, monkeypatc
         return reported
 
     boxes = []
+    _shared_download.clear()  # downloads are shared across sessions: make this test's afresh
     monkeypatch.setattr(webmap, "show_st_folium", show)
     monkeypatch.setattr(
         webmap,

@@ -88,11 +88,10 @@ def free_port() -> int:
 
 
 def start_app(port: int, log: Path) -> subprocess.Popen:
-    """``streamlit run app.py`` headless on ``port``; returns once it answers its health check."""
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true"]
+    """``geoplan app`` (the server as users start it: warmed before it opens its port) headless on
+    ``port``; returns once it answers its health check."""
+    command = [sys.executable, "-m", "geoplan", "app", "--port", str(port), "--server.headless", "true"]
     command += [
-        "--server.port",
-        str(port),
         "--server.address",
         "127.0.0.1",
         "--browser.gatherUsageStats",

@@ -23,6 +23,23 @@ STREAMLIT_FLAGS = (
 @click.option("--port", type=int, default=8501, show_default=True, help="Port to serve on.")
 @click.argument("streamlit_args", nargs=-1, type=click.UNPROCESSED)
 def app(port: int, streamlit_args: tuple[str, ...]) -> None:
-    """Serve the web map of the shipped atlas (extra arguments go to ``streamlit run``)."""
-    command = ["-m", "streamlit", "run", str(APP_SCRIPT), f"--server.port={port}", *STREAMLIT_FLAGS]
-    os.execv(sys.executable, [sys.executable, *command, *streamlit_args])
+    """Serve the web map of the shipped atlas (extra arguments go to ``streamlit run``).
+
+    The server is warmed before it opens its port (imports, atlas, gazetteer, the default map: see
+    :func:`geoplan.app.warm_up`), in this process, so the first visitor does not pay for them;
+    ``GEOPLAN_NO_WARM_UP=1`` skips that (the old, lazy start)."""
+    command = ["run", str(APP_SCRIPT), f"--server.port={port}", *STREAMLIT_FLAGS, *streamlit_args]
+    if os.environ.get("GEOPLAN_NO_WARM_UP") == "1":
+        os.execv(sys.executable, [sys.executable, "-m", "streamlit", *command])
+    from streamlit import config as streamlit_config
+    from streamlit.web import cli as streamlit_cli
+
+    from geoplan.app import warm_up
+
+    def warm_once() -> None:  # when `streamlit run` has read its flags, before it opens the port
+        disconnect()
+        warm_up()
+
+    disconnect = streamlit_config.on_config_parsed(warm_once, force_connect=True)
+    sys.argv = ["streamlit", *command]
+    streamlit_cli.main()

@@ -787,8 +787,14 @@ def show_st_folium(args: Mapping[str, object]) -> object:
     """Send arguments from :func:`st_folium_args` to streamlit-folium's component (what st_folium does last)."""
     # imported here, not at the top: streamlit-folium needs a running Streamlit app
     import streamlit_folium
+    from streamlit import runtime
 
-    return streamlit_folium._component_func(**args, on_change=None)
+    component = streamlit_folium._component_func
+    if runtime.exists():  # imported before the server ran (a warm-up): Streamlit registered it nowhere
+        registry = runtime.get_instance().component_registry
+        if registry.get_component(component.name) is None:
+            registry.register_component(component)
+    return component(**args, on_change=None)
 
 
 def view_bounds(value: object) -> tuple[float, float, float, float] | None:

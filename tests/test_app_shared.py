@@ -1,0 +1,109 @@
+"""What the app builds once and shares across sessions: the default map (built at server start by
+``warm_up``) and the downloads of a selection. Counted builds, not timings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
+from streamlit.testing.v1 import AppTest
+
+from geoplan import app
+from geoplan.output import selection, webmap
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+
+
+@pytest.fixture
+def builds(monkeypatch) -> list[int]:
+    """One entry per map the app builds (``webmap.build_map`` calls), starting from empty map caches."""
+    made: list[int] = []
+    real = webmap.build_map
+
+    def counted(*args, **kwargs):
+        made.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(webmap, "build_map", counted)
+    app.map_component.clear()
+    return made
+
+
+@pytest.fixture
+def deferred(monkeypatch) -> dict[str, object]:
+    """File name -> the callable making a download button's data (the last drawn)."""
+    made: dict[str, object] = {}
+    original = MediaFileManager.add_deferred
+
+    def record(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        made[file_name] = data_callable
+        return original(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
+    return made
+
+
+def session(**state) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    for key, value in state.items():
+        at.session_state[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_two_sessions_share_one_map_build(builds):
+    session()
+    session()
+    assert len(builds) == 1
+
+
+def test_a_different_choice_builds_its_own_map(builds):
+    session()
+    session(show_towns=True)
+    assert len(builds) == 2
+
+
+def test_warm_up_builds_the_map_a_first_visit_shows(builds):
+    app.warm_up()
+    assert len(builds) == 1
+    session()
+    assert len(builds) == 1, "the first visit found the map warm_up built"
+
+
+def test_sessions_exporting_the_same_selection_share_one_export(deferred, monkeypatch):
+    exports: list[str] = []
+    real = webmap.download
+
+    def counted(shown, fmt, *args, **kwargs):
+        exports.append(fmt)
+        return real(shown, fmt, *args, **kwargs)
+
+    monkeypatch.setattr(webmap, "download", counted)
+    app._shared_download.clear()
+    session(f_layers=["industry"])
+    first = deferred["geoplan-selection.csv"]()
+    session(f_layers=["industry"])
+    second = deferred["geoplan-selection.csv"]()
+    assert first == second and first.startswith(b"PK")  # CSVs (one per geometry type) with .prj/.csvt, zipped
+    assert exports == ["csv"]
+    session(f_layers=["ecology"])
+    third = deferred["geoplan-selection.csv"]()
+    assert exports == ["csv", "csv"] and third != first
+
+
+def test_sessions_share_the_filtered_atlas_its_table_and_options(monkeypatch):
+    calls: list[str] = []
+    for name in ("filter_atlas", "feature_table", "options", "counts"):
+        real = getattr(selection, name)
+        monkeypatch.setattr(
+            selection, name, lambda *a, _real=real, _name=name: calls.append(_name) or _real(*a)
+        )
+    app._shared.clear()
+    first = session(f_sectors=["energy"], show_table=True)
+    second = session(f_sectors=["energy"], show_table=True)
+    assert sorted(calls) == ["counts", "feature_table", "filter_atlas", "options"]
+    assert first.dataframe[-1].value.equals(second.dataframe[-1].value)
+    session(f_sectors=["transport"])  # another filter: its own selection and table, the same options
+    assert sorted(calls) == sorted(["options", *["counts", "feature_table", "filter_atlas"] * 2])
