@@ -10,6 +10,7 @@ exports in :mod:`geoplan.output.export`, static maps in :mod:`geoplan.output.ren
 from __future__ import annotations
 
 import hashlib
+import importlib
 import logging
 import tempfile
 from dataclasses import replace
@@ -21,7 +22,7 @@ from shapely.geometry import Point
 from geoplan.atlas.build import build_layers
 from geoplan.atlas.hierarchy import plan_tree
 from geoplan.atlas.schema import read_atlas
-from geoplan.atlas.summary import summary_fields
+from geoplan.atlas.summary import MEASURES, field_title, scopes, summary_fields
 from geoplan.errors import GeoplanError, InputError
 from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.geocode.overlay import (
@@ -33,11 +34,13 @@ from geoplan.geocode.overlay import (
     with_overlay,
 )
 from geoplan.layers import load_layers
-from geoplan.output import selection, webmap, webmap_layers
+from geoplan.output import selection, user_store, webmap, webmap_layers
 from geoplan.output.choropleth import SCHEMES, classify
 from geoplan.output.labels import action_label, basis_label, place_type_label, sector_label
 from geoplan.output.offline import asset_base
 from geoplan.output.raster import density, weight_fields
+from geoplan.output.render.data import load_water
+from geoplan.output.user_files import KINDS, read_user_file
 from geoplan.read.model import PlanMeta
 from geoplan.read.plan import SUPPORTED_SUFFIXES
 from geoplan.resources import DEFAULT_ATLAS
@@ -338,7 +341,6 @@ def sidebar_upload() -> None:
 
 def sidebar_gis_upload() -> None:
     """A GeoPackage, GeoJSON or zipped Shapefile from the user's machine: checked, read, zoomed to."""
-    from geoplan.output.user_files import KINDS, read_user_file
 
     types = sorted({suffix.lstrip(".") for suffix in KINDS})
     upload = st.sidebar.file_uploader(
@@ -380,7 +382,6 @@ def add_user_file(token: tuple, read) -> None:
 
 def keep(name: str, data: bytes) -> None:
     """Keep an uploaded file server-side (a reload restores it); a failure to keep it is said, not fatal."""
-    from geoplan.output import user_store
 
     try:
         user_store.save(name, data)
@@ -402,8 +403,6 @@ def restore_saved() -> None:
     if st.session_state.get("restored"):
         return
     st.session_state["restored"] = True
-    from geoplan.output import user_store
-    from geoplan.output.user_files import KINDS, read_user_file
 
     for item in user_store.saved():
         try:
@@ -423,7 +422,6 @@ def restore_saved() -> None:
 
 def sidebar_saved() -> None:
     """The files kept for this user, each with a 删除 button (the page then reloads without it)."""
-    from geoplan.output import user_store
 
     items = user_store.saved()
     if not items:
@@ -566,7 +564,6 @@ def density_raster(atlas: dict, token: tuple, layer: str, weight: str | None, re
 
 def weight_label(weight: str) -> str:
     """A density weight (a summed measure) as '投资（亿元）'."""
-    from geoplan.atlas.summary import MEASURES
 
     measures = {m.key: m for m in MEASURES}
     return f"{measures[weight].title}（{measures[weight].unit}）" if weight in measures else weight
@@ -574,7 +571,6 @@ def weight_label(weight: str) -> str:
 
 def summary_label(atlas: dict):
     """format_func of the choropleth field: '<plan or period> · <what is summed>'."""
-    from geoplan.atlas.summary import field_title, scopes
 
     titles = {scope.key: scope.title for scope in scopes(atlas)}
     return lambda field: f"{titles.get(field.partition('_')[0], field)} · {field_title(field)}"
@@ -652,7 +648,6 @@ def sidebar_map_layers(atlas: dict, token: tuple) -> tuple[tuple, dict]:
 @st.cache_resource(show_spinner=False, max_entries=1)
 def _water():
     """Rivers and lakes of the gazetteer with sourced geometry (EPSG:4326), read once per server."""
-    from geoplan.output.render.data import load_water
 
     return load_water(load_gazetteer(), "EPSG:4326", (96.0, 37.0, 127.0, 54.0))
 
@@ -990,6 +985,4 @@ def warm_up() -> None:
 if __name__ == "__main__":  # `streamlit run geoplan/app.py` (what `geoplan app` serves) runs this file as
     # __main__ once per session: run the imported module's main instead, so the caches above are the ones
     # warm_up filled (a cache belongs to its function's module) and module-level work is done once.
-    from geoplan import app as _module
-
-    _module.main()
+    importlib.import_module("geoplan.app").main()

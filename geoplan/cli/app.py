@@ -6,7 +6,10 @@ import os
 import sys
 
 import click
+from streamlit import config as streamlit_config
+from streamlit.web import cli as streamlit_cli
 
+from geoplan.app import warm_up
 from geoplan.resources import APP_SCRIPT
 
 #: What ``.streamlit/config.toml`` sets in a checkout, passed as flags so any working directory works.
@@ -31,10 +34,6 @@ def app(port: int, streamlit_args: tuple[str, ...]) -> None:
     command = ["run", str(APP_SCRIPT), f"--server.port={port}", *STREAMLIT_FLAGS, *streamlit_args]
     if os.environ.get("GEOPLAN_NO_WARM_UP") == "1":
         os.execv(sys.executable, [sys.executable, "-m", "streamlit", *command])
-    from streamlit import config as streamlit_config
-    from streamlit.web import cli as streamlit_cli
-
-    from geoplan.app import warm_up
 
     def warm_once() -> None:  # when `streamlit run` has read its flags, before it opens the port
         disconnect()

@@ -392,15 +392,8 @@ class Resolver:
     ) -> ResolvedMention:
         parent, rule, why = None, "", ""
         if mention.type in OUTSIDE_KINDS:  # '俄蒙欧': places outside the region have no parent inside it
-            return ResolvedMention(
-                mention.surface,
-                mention.start,
-                mention.end,
-                mention.type,
-                None,
-                None,
-                0.0,
-                "unresolved",
+            return _unresolved(
+                mention,
                 f"'{mention.surface}' names {mention.type} places outside the region together, not one place",
             )
         if mention.qualifier_ids:
@@ -426,17 +419,7 @@ class Resolver:
             parent, rule = self.issuer, "parent:issuer"
             why = f"'{mention.surface}' not in the gazetteer; located in the issuing {self.issuer.type} {self.issuer.name}"
         if parent is None:
-            return ResolvedMention(
-                mention.surface,
-                mention.start,
-                mention.end,
-                mention.type,
-                None,
-                None,
-                0.0,
-                "unresolved",
-                f"'{mention.surface}' not in the gazetteer and no known parent",
-            )
+            return _unresolved(mention, f"'{mention.surface}' not in the gazetteer and no known parent")
         precision = parent.type if parent.type in {"banner", "league", "town"} else parent.precision
         confidence = 0.5 if rule != "parent:issuer" else 0.3
         return ResolvedMention(
@@ -488,3 +471,10 @@ def context_ids(places: Iterable[Any]) -> set[str]:
             ids.add(place.id)
             ids.update(place.parent_ids)
     return {i for i in ids if not i.startswith("province:")}  # the region is everyone's parent
+
+
+def _unresolved(mention: Mention, why: str) -> ResolvedMention:
+    """A mention left unresolved, with the reason in words."""
+    return ResolvedMention(
+        mention.surface, mention.start, mention.end, mention.type, None, None, 0.0, "unresolved", why
+    )

@@ -13,7 +13,9 @@ from pathlib import Path
 import geopandas as gpd
 import pyogrio
 
+from geoplan.atlas.schema import read_atlas
 from geoplan.errors import InputError
+from geoplan.geocode.authority import read_layer
 from geoplan.layers import load_layers
 from geoplan.limits import check_container
 
@@ -42,10 +44,7 @@ def read_user_file(path: Path, name: str | None = None) -> UserFile:
         raise InputError(f"{name}: unknown format; give a .gpkg, .geojson or zipped Shapefile (.zip)")
     check_container(path, kind, name=name)
     if kind == "gpkg" and _is_atlas(path):
-        from geoplan.atlas.schema import read_atlas
-
         return UserFile(name, read_atlas(path), {})
-    from geoplan.geocode.authority import read_layer
 
     if kind == "gpkg":
         try:
