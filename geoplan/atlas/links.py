@@ -23,6 +23,7 @@ project whose sources keep every plan's own wording.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -102,7 +103,8 @@ def _issuer_chain(row: Mapping[str, Any], gazetteer: Any) -> list[Any]:
     return [place, *gazetteer.parents(place)]
 
 
-def name_cores(name: str, strip: Sequence[str] = ()) -> tuple[str, ...]:
+@functools.lru_cache(maxsize=65536)  # each feature meets hundreds of others: its cores are worked out once
+def name_cores(name: str, strip: tuple[str, ...] = ()) -> tuple[str, ...]:
     """The cores of a name (:func:`name_core`): of the whole name, and of its head up to the first
     项目/工程 when a description runs on after it."""
     head = _HEAD.match(_NOISE.sub("", name))
@@ -156,7 +158,13 @@ class _Context:
 
 def _named(row: Mapping[str, Any], gazetteer: Any) -> set[str]:
     """The places a feature names, the province aside (a 'whole region' place locates nothing)."""
-    return {i for i in _ids(row) if i not in gazetteer or gazetteer.get(i).type != "province"}
+    return set(_named_ids(str(row.get("place_ids") or ""), gazetteer))
+
+
+@functools.lru_cache(maxsize=65536)  # scored once per pair of features: worked out once per feature
+def _named_ids(place_ids: str, gazetteer: Any) -> frozenset[str]:
+    ids = (i for i in place_ids.split(";") if i)
+    return frozenset(i for i in ids if i not in gazetteer or gazetteer.get(i).type != "province")
 
 
 def _is_linear(place_id: str, gazetteer: Any) -> bool:
