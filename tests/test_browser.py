@@ -17,6 +17,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -114,11 +115,16 @@ def start_app(port: int, log: Path) -> subprocess.Popen:
     raise RuntimeError("streamlit did not answer within 60 s")
 
 
-@pytest.fixture(scope="module")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+@contextmanager
+def served_app(folder: Path, env: dict[str, str] | None = None) -> Iterator[str]:
+    """The app served on a free port with ``env`` set for it (its log in ``folder``); yields its URL and stops
+    it afterwards."""
     need_browser()
     port = free_port()
-    process = start_app(port, tmp_path_factory.mktemp("streamlit") / "streamlit.log")
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in (env or {}).items():
+            patch.setenv(name, value)
+        process = start_app(port, folder / "streamlit.log")
     try:
         yield f"http://127.0.0.1:{port}/"
     finally:
@@ -127,6 +133,12 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with served_app(tmp_path_factory.mktemp("streamlit")) as url:
+        yield url
 
 
 def close_network(page, blocked: list[str]) -> None:

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from test_browser import CHROMIUM_ARGS, close_network, free_port, need_browser, start_app, wait_for_frame
+from test_browser import CHROMIUM_ARGS, close_network, need_browser, served_app, wait_for_frame
 
 from geoplan.atlas.schema import read_atlas
 from geoplan.cli import cli
@@ -25,22 +24,11 @@ PLACE_ID, NAME = "town:150825:潮格温都尔镇", "潮格温都尔镇"  # a tow
 
 @pytest.fixture(scope="module")
 def app_with_overlay(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    need_browser()
     folder = tmp_path_factory.mktemp("correction")
     overlay = folder / "overlay.gpkg"
-    port = free_port()
-    with pytest.MonkeyPatch.context() as patch:  # the app's environment: its own overlay, a named user
-        patch.setenv("GEOPLAN_OVERLAY", str(overlay))
-        patch.setenv("GEOPLAN_USER", "browser-test")
-        process = start_app(port, folder / "streamlit.log")
-    try:
-        yield f"http://127.0.0.1:{port}/", overlay
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+    # the app's environment: its own overlay, a named user
+    with served_app(folder, {"GEOPLAN_OVERLAY": str(overlay), "GEOPLAN_USER": "browser-test"}) as url:
+        yield url, overlay
 
 
 def open_panel(page) -> None:

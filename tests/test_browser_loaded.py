@@ -4,14 +4,13 @@ uploaded plan are zoomed to and outlined (their own overlay, ``新加入：…``
 from __future__ import annotations
 
 import re
-import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from test_browser import CHROMIUM_ARGS, close_network, free_port, need_browser, start_app, wait_for_frame
+from test_browser import CHROMIUM_ARGS, close_network, need_browser, served_app, wait_for_frame
 
 from geoplan.cli import cli
 
@@ -28,21 +27,11 @@ WUHAI = (106.3, 39.0, 107.2, 40.2)
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    need_browser()
     folder = tmp_path_factory.mktemp("loaded")
-    port = free_port()
-    with pytest.MonkeyPatch.context() as patch:  # the app's own overlay and user data folder
-        patch.setenv("GEOPLAN_OVERLAY", str(folder / "overlay.gpkg"))
-        patch.setenv("GEOPLAN_USER_DATA", str(folder / "userdata"))
-        process = start_app(port, folder / "streamlit.log")
-    try:
-        yield f"http://127.0.0.1:{port}/", folder
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+    # the app's own overlay and user data folder
+    env = {"GEOPLAN_OVERLAY": str(folder / "overlay.gpkg"), "GEOPLAN_USER_DATA": str(folder / "userdata")}
+    with served_app(folder, env) as url:
+        yield url, folder
 
 
 def view(frame) -> tuple[float, tuple[float, float, float, float]]:
