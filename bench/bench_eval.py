@@ -1,8 +1,13 @@
 """Geoparser precision, recall and F1 per type on the hand-annotated gold set (``bench/eval``, GUIDE.md there).
 
-Usage: ``python bench/bench_eval.py``.  Plans 000–003 are the tuned part, 004 the held-out plan (never looked at
-while tuning rules).  Writes ``bench/results/eval.json``; the held-out part lists no misses or false hits, so
-that reading the results does not tune the rules to it.
+Usage: ``python bench/bench_eval.py [--corpus DIR]``.  Plans 000–003 are the tuned part, 004 the held-out plan
+(never looked at while tuning rules).  Writes ``bench/results/eval.json``; the held-out part lists no misses or
+false hits, so that reading the results does not tune the rules to it.
+
+``--corpus DIR`` scores an annotated corpus kept outside the repository (third-party texts cannot be copied in):
+``DIR/texts/<id>.txt`` with ``DIR/<id>.jsonl`` in the guide's format, and ``DIR/manifest.csv`` (id, league,
+page_url, ...).  It is scored blind, like a user's next plan: ``bench/results/eval-unseen.json`` gets the overall
+and per-type numbers only.
 """
 
 from __future__ import annotations
@@ -70,6 +75,35 @@ def predictions(plan, places) -> list[Predicted]:
     return out
 
 
+def _overall_only(scored: dict[str, object]) -> dict[str, object]:
+    """A scored part without its per-mention lists."""
+    return {
+        key: value
+        for key, value in scored.items()
+        if key not in ("top_misses", "top_false_hits", "traps_taken")
+    }
+
+
+def score_corpus(folder: Path) -> dict[str, object]:
+    """Score the annotated corpus in ``folder`` (see the module docstring); overall and per-type numbers only."""
+    from geoplan.geocode.gazetteer import Gazetteer
+    from geoplan.geocode.places import geoparse
+    from geoplan.read.plan import read
+
+    gazetteer = Gazetteer.load()
+    pairs = []
+    for path in sorted(folder.glob("*.jsonl")):
+        gold = load_gold(path)
+        plan = read(folder / "texts" / f"{gold.plan}.txt")
+        pairs.append((gold, predictions(plan, geoparse(plan, gazetteer))))
+    scored = _overall_only(score(pairs))
+    scored["texts"] = len(pairs)
+    scored["gold_mentions"] = sum(len(gold.mentions) for gold, _ in pairs)
+    out = ROOT / "bench" / "results" / "eval-unseen.json"
+    out.write_text(json.dumps(scored, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return scored
+
+
 def main() -> dict[str, object]:
     from geoplan.geocode.gazetteer import Gazetteer
     from geoplan.geocode.places import geoparse
@@ -87,10 +121,7 @@ def main() -> dict[str, object]:
         scored = score(pairs)
         scored["plans"] = [gold.plan for gold, _ in pairs]
         scored["gold_mentions"] = sum(len(gold.mentions) for gold, _ in pairs)
-        if part == "held_out":
-            for key in ("top_misses", "top_false_hits", "traps_taken"):
-                scored.pop(key)
-        result[part] = scored
+        result[part] = _overall_only(scored) if part == "held_out" else scored
     out = ROOT / "bench" / "results" / "eval.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -98,6 +129,17 @@ def main() -> dict[str, object]:
 
 
 if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--corpus":
+        unseen = score_corpus(Path(sys.argv[2]))
+        print(
+            "unseen",
+            unseen["texts"],
+            "texts",
+            json.dumps(unseen["overall"]),
+            "located",
+            unseen["located_right"],
+        )
+        raise SystemExit(0)
     result = main()
     for part in ("tuned", "held_out"):
         print(part, json.dumps(result[part]["overall"]), "located", result[part]["located_right"])
