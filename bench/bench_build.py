@@ -9,13 +9,13 @@ allocation down).
 
 from __future__ import annotations
 
-import json
-import resource
 import sys
 import tempfile
 import time
 import tracemalloc
 from pathlib import Path
+
+from common import peak_rss_mb, write_results
 
 from geoplan.atlas.build import build_plans, report, write_atlas
 from geoplan.geocode.gazetteer import Gazetteer
@@ -40,7 +40,7 @@ def main() -> int:
         write_atlas(layers, Path(folder) / "atlas.gpkg")
         write_s = time.perf_counter() - started
         atlas_bytes = (Path(folder) / "atlas.gpkg").stat().st_size
-    max_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    max_rss_mb = peak_rss_mb()
 
     tracemalloc.start()
     build_plans(plans, gazetteer)
@@ -67,10 +67,7 @@ def main() -> int:
     }
     for key, value in results.items():
         print(f"{key}: {value}")
-    RESULTS.parent.mkdir(exist_ok=True)
-    RESULTS.write_text(
-        json.dumps(results, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
-    )
+    write_results(RESULTS, results)
     return 0 if results["within_goal"] else 1
 
 

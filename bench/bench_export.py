@@ -8,8 +8,6 @@ and the peak resident memory of the process.
 
 from __future__ import annotations
 
-import json
-import resource
 import sys
 import tempfile
 import time
@@ -17,6 +15,7 @@ import zipfile
 from pathlib import Path
 
 import pyogrio
+from common import peak_rss_mb, write_results
 
 from geoplan.atlas.schema import read_atlas
 from geoplan.output.export import FORMATS, export_layers, resolve_crs
@@ -75,10 +74,9 @@ def main(atlas: Path) -> int:
                     "features": written,
                 }
                 print(f"{key:24} {min(times):7.3f} s  {out.stat().st_size / 1e6:7.2f} MB  {written} features")
-    results["max_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    results["max_rss_mb"] = round(peak_rss_mb(), 1)
     print(f"read_atlas {read_s:.3f} s; {features} features; peak RSS {results['max_rss_mb']} MB")
-    RESULTS.parent.mkdir(exist_ok=True)
-    RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    write_results(RESULTS, results)
     return 0
 
 

@@ -5,12 +5,13 @@ Goal: cold ``Gazetteer.load()`` ≤ 1 s.  Writes ``bench/results/gazetteer.json`
 
 from __future__ import annotations
 
-import json
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+from common import write_results
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "gazetteer.json"
@@ -68,8 +69,7 @@ def warm_lookups(repeat: int = 200) -> dict[str, float]:
 def main() -> int:
     result = {**cold_load(), **warm_lookups(), "cold_goal_s": COLD_GOAL_S}
     result["cold_ok"] = result["cold_total_s"] <= COLD_GOAL_S
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    write_results(RESULTS, result)
     for key, value in result.items():
         print(f"{key}: {value}")
     return 0 if result["cold_ok"] else 1

@@ -9,13 +9,13 @@ density (``tracemalloc``, in a second run).
 
 from __future__ import annotations
 
-import json
-import resource
 import sys
 import tempfile
 import time
 import tracemalloc
 from pathlib import Path
+
+from common import peak_rss_mb, write_results
 
 from geoplan.atlas.schema import read_atlas
 from geoplan.layers import load_layers
@@ -43,7 +43,7 @@ def main() -> int:
         write_density(grid, path)
         write_s = time.perf_counter() - started
         tif_bytes = path.stat().st_size
-    max_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    max_rss_mb = peak_rss_mb()
 
     tracemalloc.start()
     density(atlas, thematic, res=RES_M, crs=CRS, bandwidth=BANDWIDTH_M)
@@ -74,10 +74,7 @@ def main() -> int:
     }
     for key, value in results.items():
         print(f"{key}: {value}")
-    RESULTS.parent.mkdir(exist_ok=True)
-    RESULTS.write_text(
-        json.dumps(results, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
-    )
+    write_results(RESULTS, results)
     return 0 if results["within_goal"] else 1
 
 

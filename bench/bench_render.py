@@ -5,13 +5,14 @@ Usage: ``python bench/bench_render.py [ATLAS]``; writes ``bench/results/render.j
 
 from __future__ import annotations
 
-import json
 import os
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from common import write_results
 
 from geoplan.atlas.schema import read_atlas
 from geoplan.output.render.compose import render_report
@@ -71,9 +72,7 @@ def main(atlas_path: Path) -> dict[str, object]:
         "target_s": TARGET_S,
         "meets_target": png_s <= TARGET_S,
     }
-    RESULTS.parent.mkdir(exist_ok=True)
-    RESULTS.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(result, ensure_ascii=False, indent=2))
+    write_results(RESULTS, result, show=True)
     return result
 
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import json
 import math
-import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from common import peak_rss_mb, write_results
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
@@ -59,7 +60,7 @@ def _child(mode: str, copies: int, folder: Path) -> dict[str, object]:
         "megabytes": round(size / 1e6, 1),
         "seconds": round(seconds, 2),
         "mb_per_s": round(size / 1e6 / seconds, 2),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "peak_rss_mb": round(peak_rss_mb()),
         "features": features,
     }
 
@@ -112,10 +113,7 @@ def main(argv: list[str]) -> int:
         "memory_ok": peak <= MEMORY_TARGET_MB,
         "machine_load": load.summary(),
     }
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "scale.json").write_text(
-        json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
+    write_results(RESULTS / "scale.json", results)
     print(
         f"growth exponent {exponent:.2f} (target ≤ {EXPONENT_TARGET}), peak {peak} MB (target ≤ {MEMORY_TARGET_MB})"
     )

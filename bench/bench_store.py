@@ -7,7 +7,6 @@ starts a throwaway PostgreSQL/PostGIS cluster (``tests/pg_server.py``).  Writes
 
 from __future__ import annotations
 
-import json
 import os
 import statistics
 import sys
@@ -15,6 +14,8 @@ import tempfile
 import time
 from contextlib import nullcontext
 from pathlib import Path
+
+from common import write_results
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
@@ -100,9 +101,7 @@ def main() -> int:
         "repeats": REPEATS,
     }
     out = ROOT / "bench" / "results" / "store.json"
-    out.parent.mkdir(exist_ok=True)
-    out.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(results, ensure_ascii=False, indent=2))
+    write_results(out, results, show=True)
     return 0
 
 
