@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from geoplan.geocode.context import refine
 from geoplan.geocode.corridors import CorridorMatch, find_corridors
 from geoplan.geocode.mentions import Mention, MentionFinder, is_generic
 from geoplan.geocode.resolve import ResolvedMention, Resolver, TextIndex, context_ids
@@ -112,7 +113,7 @@ def geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
     resolver = Resolver(gazetteer, getattr(meta, "issuer", None), getattr(meta, "parent", None))
     text = plan.text
     index = TextIndex.of(text, [p.start for p in getattr(plan, "paragraphs", ())])
-    mentions = resolve_mentions(finder.find(text), resolver, index)
+    mentions = resolve_mentions(refine(text, finder.find(text), finder), resolver, index)
     by_sentence: dict[int, list[Any]] = {}
     for mention in mentions:
         if mention.level == "own":

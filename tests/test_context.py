@@ -1,0 +1,102 @@
+"""Mentions read from their context (geoplan/geocode/context.py), on sentences written for these tests and on the
+reference plans (read from ../shared/plans, never copied)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from geoplan.geocode.context import province_abbreviations, refine
+from geoplan.geocode.gazetteer import Gazetteer
+from geoplan.geocode.places import PlanPlaces, geoparse
+from geoplan.read.plan import read
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def _found(gazetteer: Gazetteer, text: str) -> list[tuple[str, str | None, tuple[str, ...]]]:
+    finder = gazetteer.finder
+    return [(m.surface, m.type, m.place_ids) for m in refine(text, finder.find(text), finder)]
+
+
+def _surfaces(gazetteer: Gazetteer, text: str) -> list[str]:
+    return [surface for surface, _, _ in _found(gazetteer, text)]
+
+
+# -- organisations ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    ["会议由通辽市人民政府主办。", "赤峰市委召开全会。", "阿拉善盟政府发布通知。", "二连浩特海关查验货物。"],
+)
+def test_a_place_name_heading_an_organisation_is_not_a_place(gazetteer: Gazetteer, text: str) -> None:
+    assert _surfaces(gazetteer, text) == []
+
+
+def test_a_word_that_only_starts_like_an_organisation_word_keeps_the_place(gazetteer: Gazetteer) -> None:
+    # 委托 is a word of its own (to entrust), not 市委 (the city's party committee)
+    assert _surfaces(gazetteer, "乌海市委托第三方编制方案。") == ["乌海市"]
+    assert _surfaces(gazetteer, "通辽市建设新的物流中心。") == ["通辽市"]
+
+
+def test_no_organisation_heads_a_mention_in_the_reference_plans(
+    plan_files: list[Path], gazetteer: Gazetteer
+) -> None:
+    for path in plan_files:
+        places = geoparse(read(path), gazetteer)
+        text = places.plan.text
+        for mention in places.mentions:
+            if mention.type is None:
+                assert not text.startswith(("人民政府", "旗委", "市委", "海关"), mention.end), mention.surface
+
+
+# -- province abbreviations ------------------------------------------------------------------------------
+def test_a_run_of_province_abbreviations_closed_by_a_count_names_each_province(gazetteer: Gazetteer) -> None:
+    found = _found(gazetteer, "该旗地处晋冀蒙三省区交界。")
+    assert [(s, t) for s, t, _ in found] == [("晋", "province"), ("冀", "province"), ("蒙", "province")]
+    assert [ids for _, _, ids in found] == [
+        gazetteer.finder.ids("山西省"),
+        gazetteer.finder.ids("河北省"),
+        gazetteer.finder.ids("内蒙古自治区"),
+    ]
+    assert _surfaces(gazetteer, "铁路连接陕、甘、青三省。") == ["陕", "甘", "青"]
+
+
+def test_abbreviations_without_a_count_or_a_meeting_point_are_not_provinces(gazetteer: Gazetteer) -> None:
+    assert _surfaces(gazetteer, "推进晋冀合作。") == []
+    assert _surfaces(gazetteer, "新宁青年创业。") == []  # a run repeated or not closed: words, not provinces
+
+
+def test_every_abbreviation_names_a_province_of_the_gazetteer(gazetteer: Gazetteer) -> None:
+    for char, province in province_abbreviations().items():
+        ids = gazetteer.finder.ids(province)
+        assert len(char) == 1 and ids and all(i.startswith("province:") for i in ids), char
+
+
+# -- outside names as words ------------------------------------------------------------------------------
+def test_a_bare_outside_name_the_segmenter_reads_as_a_place_word_is_taken(gazetteer: Gazetteer) -> None:
+    assert "甘肃" in _surfaces(gazetteer, "该盟西与甘肃接壤。")
+    assert "日本" in _surfaces(gazetteer, "当年日本侵占东北。")
+
+
+def test_a_bare_outside_name_before_a_noun_or_direction_is_not_taken(gazetteer: Gazetteer) -> None:
+    assert "北京" not in _surfaces(gazetteer, "引进北京企业十家。")
+    assert "天津" not in _surfaces(gazetteer, "建成至天津南的线路。")
+
+
+def test_an_outside_name_inside_an_idiom_is_dropped(gazetteer: Gazetteer) -> None:
+    assert "上海市" not in _surfaces(gazetteer, "远处仿佛上海市蜃楼一般。")
+
+
+def test_reference_plans_gain_no_outside_name_before_a_noun(
+    plan_files: list[Path], gazetteer: Gazetteer
+) -> None:
+    places: dict[str, PlanPlaces] = {p.name[:3]: geoparse(read(p), gazetteer) for p in plan_files[:4]}
+    for parsed in places.values():
+        text = parsed.plan.text
+        for mention in parsed.mentions:
+            if mention.surface in {"北京", "天津", "上海"}:
+                assert not text.startswith(("企业", "南", "庙"), mention.end)
