@@ -100,3 +100,57 @@ def test_reference_plans_gain_no_outside_name_before_a_noun(
         for mention in parsed.mentions:
             if mention.surface in {"北京", "天津", "上海"}:
                 assert not text.startswith(("企业", "南", "庙"), mention.end)
+
+
+# -- lists -----------------------------------------------------------------------------------------------
+def test_items_of_a_counted_railway_list_are_railways(gazetteer: Gazetteer) -> None:
+    found = _found(gazetteer, "全旗有包兰、临哈两条铁路穿过。")
+    assert found == [
+        ("包兰", "railway", gazetteer.finder.ids("包兰铁路")),
+        ("临哈", "railway", gazetteer.finder.ids("临哈铁路")),
+    ]
+
+
+def test_the_last_item_of_a_counted_list_is_the_name_without_the_count(gazetteer: Gazetteer) -> None:
+    found = _found(gazetteer, "西部有巴丹吉林、腾格里两大沙漠。")
+    assert [s for s, _, _ in found] == ["巴丹吉林", "腾格里"]
+    assert found[1][2] == gazetteer.finder.ids("腾格里沙漠")
+
+
+def test_route_numbers_of_a_counted_list_are_roads(gazetteer: Gazetteer) -> None:
+    found = _found(gazetteer, "有110、210、109三条国道。")
+    assert [(s, t) for s, t, _ in found] == [("110", "road"), ("210", "road"), ("109", "road")]
+    assert found[2][2] == gazetteer.finder.ids("G109")
+
+
+def test_unknown_items_of_a_counted_list_take_its_type_without_a_record(gazetteer: Gazetteer) -> None:
+    assert _found(gazetteer, "是连接华东、华中两大经济区的纽带。") == [
+        ("华东", "region", ()),
+        ("华中", "region", ()),
+    ]
+
+
+def test_a_count_that_does_not_match_the_items_is_no_list_of_names(gazetteer: Gazetteer) -> None:
+    assert _surfaces(gazetteer, "是连接华东、华中三大经济区的纽带。") == []
+    assert _surfaces(gazetteer, "发展牛羊、乳业两大产业。") == []
+
+
+def test_a_scenic_cue_types_the_items_and_their_bracketed_aliases(gazetteer: Gazetteer) -> None:
+    found = _found(gazetteer, "主要景点有梦幻谷、青松岭（红石崖）、白桦林等。")
+    assert [(s, t) for s, t, _ in found] == [
+        ("梦幻谷", "scenic"),
+        ("青松岭", "scenic"),
+        ("红石崖", "scenic"),
+        ("白桦林", "scenic"),
+    ]
+
+
+def test_items_sharing_the_ending_of_a_known_item_take_its_type(gazetteer: Gazetteer) -> None:
+    found = _found(gazetteer, "境内有贺兰山、乌拉山、哈布其山等山地。")
+    assert ("哈布其山", "mountain", ()) in found
+    found = _found(gazetteer, "流经清水河、黑石头河等。")
+    assert ("黑石头河", "river", ()) in found
+
+
+def test_a_shared_ending_without_a_known_item_gives_nothing(gazetteer: Gazetteer) -> None:
+    assert _surfaces(gazetteer, "修好东山、西山两处护坡。") == []

@@ -20,11 +20,19 @@ import csv
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import cache
 
 from geoplan.geocode.lexicon import words
-from geoplan.geocode.mentions import OUTSIDE_ID_PREFIXES, Mention, MentionFinder
-from geoplan.geocode.segment import _known, tag
+from geoplan.geocode.mentions import (
+    IMPROPER_CHARS,
+    OUTSIDE_ID_PREFIXES,
+    SUFFIX_TYPES,
+    Mention,
+    MentionFinder,
+    is_generic,
+)
+from geoplan.geocode.segment import NAME_FLAGS, NOT_NAME_FLAGS, _known, tag
 from geoplan.resources import GAZETTEER_DIR
 
 CONTEXT_DIR = GAZETTEER_DIR / "context"
@@ -35,7 +43,6 @@ PLACE_FLAG = "ns"
 #: flags of the word after a bare outside name that end it as a place ('日本侵占', '甘肃张掖', '欧洲各国'); before a
 #: noun it is a qualifier ('北京企业'), before a direction or a character a longer name ('天津南', '上海庙').
 NAME_END_FLAGS = frozenset({"v", "vn", "vd", "r", "p", "c", "d", "u", "x"})
-DIRECTION_CHARS = frozenset("东南西北中正")
 #: characters of context segmented around a candidate.
 WINDOW = 6
 
@@ -43,8 +50,19 @@ WINDOW = 6
 def refine(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Mention]:
     """``mentions`` (the finder's, left to right) read against their context; left to right, non-overlapping."""
     kept = [m for m in mentions if not names_organisation(text, m) and not inside_word(text, m)]
+    kept = _replace(kept, list_items(text, kept, finder))
     added = [*province_runs(text, finder), *outside_words(text, finder)]
     return _merge(kept, added)
+
+
+def _replace(kept: list[Mention], items: list[Mention]) -> list[Mention]:
+    """``kept`` with each of ``items`` in place of the mentions it overlaps (a mention of the same span stays)."""
+    if not items:
+        return kept
+    spans = {(m.start, m.end) for m in kept}
+    new = [m for m in items if (m.start, m.end) not in spans]
+    result = [m for m in kept if not any(m.start < n.end and n.start < m.end for n in new)]
+    return sorted([*result, *new], key=lambda m: m.start)
 
 
 def _merge(kept: list[Mention], added: Iterable[Mention]) -> list[Mention]:
@@ -137,15 +155,21 @@ def outside_words(text: str, finder: MentionFinder) -> list[Mention]:
     for match in pattern.finditer(text):
         start, end = match.span()
         around = _words(text, start, end)
-        if around.get(start, ("", ""))[1] == PLACE_FLAG and end in around and _ends_name(*around[end]):
+        if (
+            around.get(start, ("", ""))[1] == PLACE_FLAG
+            and end in around
+            and _ends_name(*around[end], finder)
+        ):
             found.append(Mention(match.group(), start, end, None, "gazetteer", finder.ids(match.group())))
     return found
 
 
-def _ends_name(word: str, flag: str) -> bool:
+def _ends_name(word: str, flag: str, finder: MentionFinder) -> bool:
     """Whether the word after a bare outside name leaves that name a place of its own."""
-    if flag == PLACE_FLAG:  # '甘肃张掖' (a city of it), not '北京正北', '天津南' (a direction: a longer name)
-        return len(word) >= 2 and word[0] not in DIRECTION_CHARS
+    if (
+        flag == PLACE_FLAG
+    ):  # '甘肃张掖' (a place in it), not '北京正北', '天津南' (a longer name), '青海云杉' (a species)
+        return bool(finder.ids_or_short(word)) or (len(word) >= 2 and word[-1] in "市县区旗盟省州")
     return flag in NAME_END_FLAGS
 
 
@@ -181,4 +205,243 @@ def province_runs(text: str, finder: MentionFinder) -> list[Mention]:
                 found.append(
                     Mention(char, start, start + 1, "province", "abbreviation", finder.ids(names[char]))
                 )
+    return found
+
+
+# -- lists ---------------------------------------------------------------------------------------------
+#: class words closing a counted list ('五条铁路', '三大沙漠', '三大经济区'), longest first, and the type each
+#: gives its items; the suffix tried after an item to find its record ('京包' + '铁路' = 京包铁路).
+LIST_CLASSES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "国际航空港": ("airport", ("机场",)),
+    "高速公路": ("road", ("高速", "高速公路")),
+    "航空港": ("airport", ("机场",)),
+    "经济区": ("region", ()),
+    "铁路线": ("railway", ("铁路", "线")),
+    "自然保护区": ("reserve", ("自然保护区", "保护区")),
+    "保护区": ("reserve", ("保护区", "自然保护区")),
+    "铁路": ("railway", ("铁路", "线")),
+    "高铁": ("railway", ("高铁", "铁路")),
+    "高速": ("road", ("高速", "高速公路")),
+    "国道": ("road", ("国道",)),
+    "省道": ("road", ("省道",)),
+    "沙漠": ("desert", ("沙漠",)),
+    "沙地": ("sandy_land", ("沙地",)),
+    "草原": ("grassland", ("草原",)),
+    "口岸": ("port", ("口岸",)),
+    "机场": ("airport", ("机场",)),
+    "河流": ("river", ("河",)),
+    "湖泊": ("lake", ("湖",)),
+    "山脉": ("mountain", ("山",)),
+    "地区": ("region", ()),
+    "区域": ("region", ()),
+    "山": ("mountain", ("山",)),
+    "河": ("river", ("河",)),
+    "湖": ("lake", ("湖",)),
+}
+#: last characters that give list items a shared type when another item of the list is a known name with it
+#: ('贺兰山、X山、Y山等', 'X河、Y河', 'X乡、Y乡').
+SHARED_ENDINGS: dict[str, str] = {
+    "山": "mountain",
+    "岭": "mountain",
+    "峰": "mountain",
+    "河": "river",
+    "湖": "lake",
+    "淖": "lake",
+    "乡": "town",
+    "镇": "town",
+}
+#: cues that introduce a list of scenic places ('景点有', '著名景点：').
+_SCENIC_CUE = re.compile(r"(?:景点|景区|名胜)(?:有|包括|：|:)")
+_NUMERALS = "两二三四五六七八九十"
+_COUNT_CLOSER = re.compile(
+    "(等)?((?<!\\d)\\d{{1,2}}|[{n}]{{1,2}})(?:大|条|个|座|处)?({classes})".format(
+        n=_NUMERALS, classes="|".join(map(re.escape, LIST_CLASSES))
+    )
+)
+#: a list: items of CJK characters, digits and bracketed aliases separated by 、.
+_LIST_RUN = re.compile(r"[\u3400-\u9fff0-9（）()]+(?:、[\u3400-\u9fff0-9（）()]+)+")
+_ALIAS = re.compile(r"[（(]([\u3400-\u9fff]{2,10})[）)]$")
+#: connectors joining a list's last item ('A、B和C').
+_LAST_JOINS = "和及与"
+#: characters before 和 that make it part of a name (呼和浩特, 乌兰布和).
+_HE_IN_NAME = frozenset("呼布")
+#: longest list item read as a name, in characters.
+MAX_ITEM = 12
+_CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2, "十": 10}
+
+
+def _count(numeral: str) -> int:
+    """'五' -> 5, '12' -> 12, '十二' -> 12."""
+    if numeral.isdigit():
+        return int(numeral)
+    if numeral.startswith("十"):
+        return 10 + _CHINESE_DIGITS.get(numeral[1:], 0) if len(numeral) > 1 else 10
+    if numeral.endswith("十"):
+        return _CHINESE_DIGITS.get(numeral[0], 0) * 10
+    return _CHINESE_DIGITS.get(numeral, 0) if len(numeral) == 1 else -1
+
+
+def _name_words_only(text: str, start: int, end: int) -> bool:
+    """No dictionary verb, adjective or function word of two or more characters inside ``text[start:end]``."""
+    around = _words(text, start, end)
+    for position, (word, flag) in around.items():
+        if position < end and position + len(word) > start and len(word) >= 2:
+            if flag in NOT_NAME_FLAGS and _known(word):
+                return False
+    return True
+
+
+def _first_item_start(text: str, start: int, end: int) -> int:
+    """Where the first item of a list really starts: after the last verb, function word or direction word
+    ('境内有京通' -> '京通', '是连接东北' -> '东北')."""
+    around = _words(text, start, end)
+    begin = start
+    for position, (word, flag) in sorted(around.items()):
+        if start <= position and position + len(word) < end and position + len(word) > begin:
+            if flag in NOT_NAME_FLAGS or flag in {"f", "s", "uj", "ul"} or word in "的之":
+                begin = position + len(word)
+    tail = [(p, w, f) for p, (w, f) in sorted(around.items()) if begin <= p < end]
+    if len(tail) >= 2 and tail[0][2] not in NAME_FLAGS and _known(tail[0][1]) and tail[1][2] in NAME_FLAGS:
+        begin = tail[1][0]  # '流经沙河' -> '沙河': a common word before a proper name
+    return begin
+
+
+def _is_item(item: str) -> bool:
+    """A list item that can be a name: a route number, or 2-12 CJK characters with no counter or particle."""
+    if item.isdigit():
+        return 2 <= len(item) <= 4
+    return (
+        2 <= len(item) <= MAX_ITEM
+        and all("\u3400" <= c <= "\u9fff" for c in item)
+        and not IMPROPER_CHARS.intersection(item)
+    )
+
+
+def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of the list ``text[start:end]`` (split at 、, the last also at 和/及/与, bracketed aliases apart)."""
+    items: list[tuple[int, int]] = []
+    position = start
+    for part in text[start:end].split("、"):
+        items.append((position, position + len(part)))
+        position += len(part) + 1
+    last_start, last_end = items[-1]
+    for offset in range(last_start + 2, last_end - 1):
+        if text[offset] in _LAST_JOINS and not (text[offset] == "和" and text[offset - 1] in _HE_IN_NAME):
+            items[-1:] = [(last_start, offset), (offset + 1, last_end)]
+            break
+    spread: list[tuple[int, int]] = []
+    for item_start, item_end in items:
+        alias = _ALIAS.search(text, item_start, item_end)
+        if alias is not None:
+            spread.append((item_start, alias.start()))
+            spread.append(alias.span(1))
+        else:
+            spread.append((item_start, item_end))
+    return spread
+
+
+def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Mention]:
+    """Items of lists typed by the list: counted ('京包、沪兰五条铁路', 'A、B、C三大沙漠'), introduced by a cue
+    ('景点有A、B（C）、D等'), or sharing an ending with a known item ('贺兰山、X山、Y山')."""
+    found: list[Mention] = []
+    by_span = {(m.start, m.end): m for m in mentions}
+    for run in _LIST_RUN.finditer(text):
+        start, end = run.span()
+        kind, suffixes = "", ()
+        counted = -1
+        last = text.rfind("、", start, end) + 1
+        closer = _COUNT_CLOSER.search(text, last, end)
+        if closer is not None:
+            end, counted = closer.start(), _count(closer.group(2))
+            kind, suffixes = LIST_CLASSES[closer.group(3)]
+        else:
+            first = text.find("、", start, end)
+            cue = _SCENIC_CUE.search(text, max(0, start - 5), first)
+            if cue is not None and (cue.end() == start or cue.start() >= start):
+                kind, start = "scenic", max(start, cue.end())
+            close = text.find("等", last, end)
+            end = close if close >= 0 else end
+        cued = kind == "scenic"
+        items = _items(text, start, end)
+        if not items:
+            continue
+        first_start, first_end = items[0]
+        ending = next((m for m in mentions if m.end == first_end and first_start <= m.start), None)
+        if ending is not None:  # '资源如达里湖': a known name ends the first item
+            items[0] = (ending.start, first_end)
+        elif (first_start, first_end) not in by_span and not cued:
+            items[0] = (_first_item_start(text, first_start, first_end), first_end)
+        if kind and counted >= 0 and counted != len(items):
+            continue  # the count does not match the items read: not a list of names
+        if kind:
+            found.extend(_typed_items(text, items, kind, suffixes, by_span, finder, strict=counted < 0))
+        else:
+            found.extend(_shared_endings(text, items, by_span, finder))
+    return found
+
+
+def _typed_items(
+    text: str,
+    items: list[tuple[int, int]],
+    kind: str,
+    suffixes: tuple[str, ...],
+    by_span: dict[tuple[int, int], Mention],
+    finder: MentionFinder,
+    strict: bool,
+) -> list[Mention]:
+    """One mention per name-like item, of the list's type (a known mention of the same span stays)."""
+    found = []
+    for start, end in items:
+        item = text[start:end]
+        if (start, end) in by_span or not _is_item(item) or is_generic(item):
+            continue
+        if strict and not _name_words_only(text, start, end):
+            continue
+        ids: tuple[str, ...] = ()
+        for suffix in suffixes:
+            ids = finder.ids(item + suffix) or finder.ids(item if not item.isdigit() else "G" + item)
+            if ids:
+                break
+        if not ids and not item.isdigit():
+            ids = finder.ids(item)
+        own = next((t for s, t in SUFFIX_TYPES.items() if item.endswith(s) and len(item) > len(s)), None)
+        found.append(_qualified(Mention(item, start, end, own or kind, f"list:{kind}", ids), finder))
+    return found
+
+
+#: id prefixes of the units a name may start with to say where it lies ('库伦三大寺' in 库伦旗).
+_UNIT_PREFIXES = ("league:", "banner:", "town:")
+
+
+def _qualified(mention: Mention, finder: MentionFinder) -> Mention:
+    """An unknown item whose name starts with a unit's name (or its stem) gets that unit as its qualifier."""
+    if mention.place_ids:
+        return mention
+    for length in range(len(mention.surface) - 1, 1, -1):
+        head = mention.surface[:length]
+        ids = tuple(i for i in finder.ids(head) if i.startswith(_UNIT_PREFIXES))
+        if ids:
+            return replace(mention, qualifier=head, qualifier_ids=ids)
+    return mention
+
+
+def _shared_endings(
+    text: str, items: list[tuple[int, int]], by_span: dict[tuple[int, int], Mention], finder: MentionFinder
+) -> list[Mention]:
+    """Items ending like a known item of the list take the ending's type ('贺兰山、X山、Y山')."""
+    found = []
+    for ending, kind in SHARED_ENDINGS.items():
+        with_ending = [(s, e) for s, e in items if text[e - 1] == ending and e - s >= 3]
+        known = [span for span in with_ending if span in by_span or finder.ids(text[span[0] : span[1]])]
+        if len(with_ending) < 2 or not known:
+            continue
+        for start, end in with_ending:
+            item = text[start:end]
+            if (start, end) in known or not _is_item(item) or is_generic(item[:-1]):
+                continue
+            if not _name_words_only(text, start, end - 1):
+                continue
+            found.append(
+                _qualified(Mention(item, start, end, kind, f"list:{ending}", finder.ids(item)), finder)
+            )
     return found
