@@ -154,3 +154,31 @@ def test_items_sharing_the_ending_of_a_known_item_take_its_type(gazetteer: Gazet
 
 def test_a_shared_ending_without_a_known_item_gives_nothing(gazetteer: Gazetteer) -> None:
     assert _surfaces(gazetteer, "修好东山、西山两处护坡。") == []
+
+
+# -- stations --------------------------------------------------------------------------------------------
+def test_a_place_name_before_a_station_word_is_a_station_of_that_place(gazetteer: Gazetteer) -> None:
+    found = _found(gazetteer, "列车从萨拉齐站开出，驶向白彦花东站。")
+    assert [(s, t) for s, t, _ in found] == [("萨拉齐站", "station"), ("白彦花东站", "station")]
+    assert found[0][2] == gazetteer.finder.ids_or_short("萨拉齐")
+    assert found[1][2] == gazetteer.finder.ids_or_short("白彦花")
+
+
+def test_a_high_speed_station_is_a_station_not_a_railway(gazetteer: Gazetteer) -> None:
+    assert _found(gazetteer, "新建通辽高铁站广场。")[0][:2] == ("通辽高铁站", "station")
+
+
+def test_units_written_before_a_station_stay_mentions_of_their_own(gazetteer: Gazetteer) -> None:
+    assert _surfaces(gazetteer, "货车驶出包头市达茂旗白彦花火车站。") == ["包头市", "达茂旗", "白彦花火车站"]
+
+
+def test_station_as_a_verb_or_a_service_station_is_no_station(gazetteer: Gazetteer) -> None:
+    assert all(t != "station" for _, t, _ in _found(gazetteer, "乌海站在新的起点上，建成加油站三座。"))
+
+
+def test_a_reference_plan_station_keeps_its_name_whole(plan_files: list[Path], gazetteer: Gazetteer) -> None:
+    places = geoparse(read(plan_files[0]), gazetteer)
+    stations = [m for m in places.mentions if m.type == "station"]
+    assert stations and all(m.surface.endswith("站") for m in stations)
+    text = places.plan.text
+    assert all(not text.startswith("站", m.end) for m in places.mentions if m.type is None)

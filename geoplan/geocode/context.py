@@ -51,6 +51,7 @@ def refine(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Me
     """``mentions`` (the finder's, left to right) read against their context; left to right, non-overlapping."""
     kept = [m for m in mentions if not names_organisation(text, m) and not inside_word(text, m)]
     kept = _replace(kept, list_items(text, kept, finder))
+    kept = _replace_stations(text, kept, finder)
     added = [*province_runs(text, finder), *outside_words(text, finder)]
     return _merge(kept, added)
 
@@ -445,3 +446,65 @@ def _shared_endings(
                 _qualified(Mention(item, start, end, kind, f"list:{ending}", finder.ids(item)), finder)
             )
     return found
+
+
+# -- stations ------------------------------------------------------------------------------------------
+#: what a railway station's name ends with after its place's name (通辽站, 赤峰西站, 萨拉齐火车站, 通辽高铁站).
+_STATION_RE = re.compile("火车站|高铁站|东站|南站|西站|北站|站")
+#: ids of places a station is named after.
+_STATION_PLACES = ("league:", "banner:", "town:", "station:", "port:", "neighbour:")
+#: longest place name read before a station word, in characters.
+MAX_STATION_PLACE = 8
+
+
+def _station_place(text: str, s_start: int, finder: MentionFinder) -> tuple[int, tuple[str, ...]] | None:
+    """The longest known place name ending at ``s_start``: its start and ids."""
+    for length in range(min(MAX_STATION_PLACE, s_start), 1, -1):
+        head = text[s_start - length : s_start]
+        ids = tuple(i for i in finder.ids_or_short(head) if i.startswith(_STATION_PLACES))
+        if ids:
+            return s_start - length, ids
+    return None
+
+
+def stations(text: str, finder: MentionFinder) -> list[Mention]:
+    """'<place>站', '<place>火车站', '<place>高铁站', '<place>东站' …: a station, resolved to its place."""
+    found = []
+    for match in _STATION_RE.finditer(text):
+        s_start, end = match.span()
+        if match.group() == "站":
+            pair = text[s_start : s_start + 2]
+            tag(pair)  # loads the segmenter's dictionary
+            if len(pair) == 2 and _known(pair):
+                continue  # '站在', '站位', '站点': a word of its own
+        place = _station_place(text, s_start, finder)
+        if place is None:
+            continue
+        start, ids = place
+        surface = text[start:end]
+        found.append(Mention(surface, start, end, "station", "station", finder.ids(surface) or ids))
+    return found
+
+
+def _replace_stations(text: str, kept: list[Mention], finder: MentionFinder) -> list[Mention]:
+    """Stations in place of the mentions they overlap; the units named before a station inside a longer
+    mention ('X市Y旗Z火车站') stay mentions of their own."""
+    found = stations(text, finder)
+    if not found:
+        return kept
+    result = []
+    for mention in kept:
+        station = next((s for s in found if mention.start < s.end and s.start < mention.end), None)
+        if station is None or (mention.start, mention.end) == (station.start, station.end):
+            result.append(mention)
+            continue
+        if mention.start < station.start:
+            head = text[mention.start : station.start]
+            result.extend(
+                replace(m, start=m.start + mention.start, end=m.end + mention.start)
+                for m in finder.find(head)
+                if m.type is None
+            )
+    spans = {(m.start, m.end) for m in result}
+    result.extend(s for s in found if (s.start, s.end) not in spans)
+    return sorted(result, key=lambda m: m.start)
