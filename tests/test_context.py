@@ -123,10 +123,17 @@ def test_route_numbers_of_a_counted_list_are_roads(gazetteer: Gazetteer) -> None
     assert found[2][2] == gazetteer.finder.ids("G109")
 
 
-def test_unknown_items_of_a_counted_list_take_its_type_without_a_record(gazetteer: Gazetteer) -> None:
+def test_items_of_a_counted_region_list_are_the_macro_regions(gazetteer: Gazetteer) -> None:
     assert _found(gazetteer, "是连接华东、华中两大经济区的纽带。") == [
-        ("华东", "region", ()),
-        ("华中", "region", ()),
+        ("华东", "region", gazetteer.finder.ids("华东地区")),
+        ("华中", "region", gazetteer.finder.ids("华中地区")),
+    ]
+
+
+def test_unknown_items_of_a_counted_list_take_its_type_without_a_record(gazetteer: Gazetteer) -> None:
+    assert _found(gazetteer, "沿线有乌日图、查干敖包两条铁路。") == [
+        ("乌日图", "railway", ()),
+        ("查干敖包", "railway", ()),
     ]
 
 
@@ -182,3 +189,33 @@ def test_a_reference_plan_station_keeps_its_name_whole(plan_files: list[Path], g
     assert stations and all(m.surface.endswith("站") for m in stations)
     text = places.plan.text
     assert all(not text.startswith("站", m.end) for m in places.mentions if m.type is None)
+
+
+# -- regions, former names and variant forms ----------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("surface", "official"),
+    [
+        ("王爷庙", "乌兰浩特市"),
+        ("定远营", "巴彦浩特镇"),
+        ("海勃湾市", "海勃湾区"),
+        ("乌达市", "乌达区"),
+        ("內蒙古", "内蒙古自治区"),
+    ],
+)
+def test_former_names_and_variant_forms_name_todays_unit(
+    gazetteer: Gazetteer, surface: str, official: str
+) -> None:
+    assert gazetteer.finder.ids(surface) == gazetteer.finder.ids(official)
+
+
+def test_macro_regions_are_schematic_or_no_finer_than_their_parent(gazetteer: Gazetteer) -> None:
+    for name in ("东北地区", "华北平原", "呼包银经济带"):
+        (place_id,) = gazetteer.finder.ids(name)
+        assert gazetteer.get(place_id).precision == "schematic"
+    (plateau,) = gazetteer.finder.ids("内蒙古高原")
+    assert gazetteer.get(plateau).precision == "province"
+
+
+def test_a_macro_region_in_text_is_one_mention(gazetteer: Gazetteer) -> None:
+    assert _surfaces(gazetteer, "该市属于东北经济区，地处内蒙古高原东缘。") == ["东北经济区", "内蒙古高原"]
+    assert "高原" not in _surfaces(gazetteer, "发展高原特色农业。")

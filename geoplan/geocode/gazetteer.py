@@ -53,6 +53,8 @@ APPROXIMATE_PRECISIONS = frozenset({"banner", "league", "province", "country", "
 ADMIN_TYPES = ("province", "league", "banner", "neighbour")
 DERIVED_FILE = "derived.json"
 ALIASES_FILE = "aliases.csv"
+#: former names and variant forms the context rules need (same columns), applied after ``aliases.csv``.
+CONTEXT_ALIASES_FILE = "context/aliases.csv"
 GENERIC_FILE = "generic_words.txt"
 #: Curated record files (one per kind of place) read by :meth:`Gazetteer.load`.
 CURATED_COLUMNS = (
@@ -367,6 +369,7 @@ def _load_cached(directory: str, with_locations: bool = True) -> Gazetteer:
     if unmatched:
         raise GazetteerError(f"accepted location fact(s) with no record: {', '.join(unmatched)}")
     _apply_aliases(root / ALIASES_FILE, places, index)
+    _apply_aliases(root / CONTEXT_ALIASES_FILE, places, index)
     index.add_derived_forms(places.values())
     final = [
         _with_aliases(place, index.aliases.get(place.id, ()))
