@@ -254,3 +254,14 @@ def test_foreign_cities_and_former_names_of_countries(gazetteer: Gazetteer) -> N
     ]
     assert gazetteer.get(found[1][2][0]).parent_ids[0] == gazetteer.finder.ids("俄罗斯")[0]
     assert gazetteer.finder.ids("苏联") == gazetteer.finder.ids("俄罗斯")
+
+
+def test_items_of_a_list_of_peoples_are_not_places(gazetteer: Gazetteer) -> None:
+    text = "全旗居住着鄂温克、达斡尔、蒙古、汉等十余个民族，与蒙古、俄罗斯相邻。"
+    assert _surfaces(gazetteer, text) == ["蒙古", "俄罗斯"]
+    assert _found(gazetteer, text)[0][2] == gazetteer.finder.ids("蒙古国")
+
+
+def test_a_list_closed_by_a_scenic_class_word_types_its_items(gazetteer: Gazetteer) -> None:
+    found = _found(gazetteer, "近年来，哈日敖包岩画、巴音查干石林等景点游客增多。")
+    assert [(s, t) for s, t, _ in found] == [("哈日敖包岩画", "scenic"), ("巴音查干石林", "scenic")]

@@ -32,7 +32,7 @@ from geoplan.geocode.mentions import (
     MentionFinder,
     is_generic,
 )
-from geoplan.geocode.segment import NAME_FLAGS, NOT_NAME_FLAGS, _known, tag
+from geoplan.geocode.segment import NOT_NAME_FLAGS, _known, tag
 from geoplan.resources import GAZETTEER_DIR
 
 CONTEXT_DIR = GAZETTEER_DIR / "context"
@@ -49,11 +49,16 @@ WINDOW = 6
 
 def refine(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Mention]:
     """``mentions`` (the finder's, left to right) read against their context; left to right, non-overlapping."""
-    kept = [m for m in mentions if not names_organisation(text, m) and not inside_word(text, m)]
+    peoples = peoples_items(text)
+    kept = [
+        m
+        for m in mentions
+        if not names_organisation(text, m) and not inside_word(text, m) and (m.start, m.end) not in peoples
+    ]
     kept = _replace(kept, list_items(text, kept, finder))
     kept = _replace_stations(text, kept, finder)
     added = [*province_runs(text, finder), *outside_words(text, finder)]
-    return _merge(kept, added)
+    return _merge(kept, [m for m in added if (m.start, m.end) not in peoples])
 
 
 def _replace(kept: list[Mention], items: list[Mention]) -> list[Mention]:
@@ -253,6 +258,10 @@ SHARED_ENDINGS: dict[str, str] = {
 }
 #: cues that introduce a list of scenic places ('景点有', '著名景点：').
 _SCENIC_CUE = re.compile(r"(?:景点|景区|名胜)(?:有|包括|：|:)")
+#: class words after 等 closing a list of scenic places ('A、B等景点').
+SCENIC_CLASS_WORDS = ("景点", "景区", "名胜", "旅游景点")
+#: what closes a list of peoples ('A、B、C等21个民族'): its items are ethnic names, not places.
+_PEOPLES_CLOSER = re.compile(r"等?(?:\d{1,3}|[两二三四五六七八九十]{1,3})?个?(?:少数)?民族")
 _NUMERALS = "两二三四五六七八九十"
 _COUNT_CLOSER = re.compile(
     "(等)?((?<!\\d)\\d{{1,2}}|[{n}]{{1,2}})(?:大|条|个|座|处)?({classes})".format(
@@ -292,6 +301,11 @@ def _name_words_only(text: str, start: int, end: int) -> bool:
     return True
 
 
+#: flags of one-character words that end the words before a list ('有', '是', '的', '在'); a single numeral or
+#: classifier character is read inside a transliterated name ('哈日敖包').
+_SHORT_BREAK_FLAGS = frozenset({"v", "p", "c", "d", "f", "s", "uj", "ul", "r"})
+
+
 def _first_item_start(text: str, start: int, end: int) -> int:
     """Where the first item of a list really starts: after the last verb, function word or direction word
     ('境内有京通' -> '京通', '是连接东北' -> '东北')."""
@@ -299,11 +313,8 @@ def _first_item_start(text: str, start: int, end: int) -> int:
     begin = start
     for position, (word, flag) in sorted(around.items()):
         if start <= position and position + len(word) < end and position + len(word) > begin:
-            if flag in NOT_NAME_FLAGS or flag in {"f", "s", "uj", "ul"} or word in "的之":
+            if (len(word) >= 2 and flag in NOT_NAME_FLAGS) or flag in _SHORT_BREAK_FLAGS:
                 begin = position + len(word)
-    tail = [(p, w, f) for p, (w, f) in sorted(around.items()) if begin <= p < end]
-    if len(tail) >= 2 and tail[0][2] not in NAME_FLAGS and _known(tail[0][1]) and tail[1][2] in NAME_FLAGS:
-        begin = tail[1][0]  # '流经沙河' -> '沙河': a common word before a proper name
     return begin
 
 
@@ -341,6 +352,21 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spread
 
 
+def peoples_items(text: str) -> set[tuple[int, int]]:
+    """The items of lists of peoples ('鄂温克、达斡尔、蒙古、汉等21个民族'): ethnic names, never places."""
+    spans: set[tuple[int, int]] = set()
+    for run in _LIST_RUN.finditer(text):
+        start, end = run.span()
+        closer = _PEOPLES_CLOSER.search(text, text.find("、", start, end), end)
+        if closer is None:
+            continue
+        items = _items(text, start, closer.start())
+        spans.update(items[1:])
+        first_start, first_end = items[0]
+        spans.update((first_end - n, first_end) for n in range(1, first_end - first_start + 1))
+    return spans
+
+
 def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Mention]:
     """Items of lists typed by the list: counted ('京包、沪兰五条铁路', 'A、B、C三大沙漠'), introduced by a cue
     ('景点有A、B（C）、D等'), or sharing an ending with a known item ('贺兰山、X山、Y山')."""
@@ -349,9 +375,8 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
     for run in _LIST_RUN.finditer(text):
         start, end = run.span()
         kind, suffixes = "", ()
-        counted = -1
-        last = text.rfind("、", start, end) + 1
-        closer = _COUNT_CLOSER.search(text, last, end)
+        counted, cued = -1, False
+        closer = _COUNT_CLOSER.search(text, text.find("、", start, end), end)
         if closer is not None:
             end, counted = closer.start(), _count(closer.group(2))
             kind, suffixes = LIST_CLASSES[closer.group(3)]
@@ -360,9 +385,12 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
             cue = _SCENIC_CUE.search(text, max(0, start - 5), first)
             if cue is not None and (cue.end() == start or cue.start() >= start):
                 kind, start = "scenic", max(start, cue.end())
+                cued = kind == "scenic"
+            last = text.rfind("、", start, end) + 1
             close = text.find("等", last, end)
+            if close >= 0 and text.startswith(SCENIC_CLASS_WORDS, close + 1):
+                kind = "scenic"  # 'A、B等景点'
             end = close if close >= 0 else end
-        cued = kind == "scenic"
         items = _items(text, start, end)
         if not items:
             continue
