@@ -265,3 +265,22 @@ def test_items_of_a_list_of_peoples_are_not_places(gazetteer: Gazetteer) -> None
 def test_a_list_closed_by_a_scenic_class_word_types_its_items(gazetteer: Gazetteer) -> None:
     found = _found(gazetteer, "近年来，哈日敖包岩画、巴音查干石林等景点游客增多。")
     assert [(s, t) for s, t, _ in found] == [("哈日敖包岩画", "scenic"), ("巴音查干石林", "scenic")]
+
+
+# -- places named after an area ------------------------------------------------------------------------------
+def test_an_area_followed_by_a_head_word_is_one_place_named_after_it(gazetteer: Gazetteer) -> None:
+    found = _found(gazetteer, "秋天的额济纳胡杨林游人如织，阿拉善草原辽阔。")
+    assert [(s, t) for s, t, _ in found] == [("额济纳胡杨林", "scenic"), ("阿拉善草原", "grassland")]
+
+
+def test_an_area_s_network_is_the_area(gazetteer: Gazetteer) -> None:
+    found = _found(gazetteer, "全区高速公路里程增长，鄂尔多斯铁路运量提高。")
+    assert ("鄂尔多斯", None, gazetteer.finder.ids("鄂尔多斯")) in found
+
+
+def test_a_line_named_by_two_initials_stays_a_line(plan_files: list[Path], gazetteer: Gazetteer) -> None:
+    places = geoparse(read(plan_files[3]), gazetteer)
+    text = places.plan.text
+    for mention in places.mentions:
+        if len(mention.surface) == 2 and mention.type is None:
+            assert not text.startswith("铁路", mention.end), mention.surface

@@ -55,6 +55,8 @@ def refine(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Me
         for m in mentions
         if not names_organisation(text, m) and not inside_word(text, m) and (m.start, m.end) not in peoples
     ]
+    kept = [_area_network(m) for m in kept]
+    kept = _replace(kept, named_after_area(text, kept))
     kept = _replace(kept, list_items(text, kept, finder))
     kept = _replace_stations(text, kept, finder)
     added = [*province_runs(text, finder), *outside_words(text, finder)]
@@ -536,3 +538,66 @@ def _replace_stations(text: str, kept: list[Mention], finder: MentionFinder) -> 
     spans = {(m.start, m.end) for m in result}
     result.extend(s for s in found if (s.start, s.end) not in spans)
     return sorted(result, key=lambda m: m.start)
+
+
+# -- places named after an area ------------------------------------------------------------------------
+#: id prefixes of areas (units and regions).
+_AREA_PREFIXES = ("province:", "league:", "banner:", "region:")
+#: line suffixes after an area's bare name that make the area's network, not a named line ('内蒙古高速公路').
+_NETWORK_SUFFIXES = ("高速公路", "高速", "公路", "铁路", "高铁")
+#: types a head word gives the place it names.
+_HEAD_TYPES = {"草原": "grassland", "大草原": "grassland", "岩画": "scenic"}
+
+
+#: shortest area name read as an area before a line suffix: two characters before 铁路 are most often the
+#: initials of a line's ends ('东乌铁路': 东胜–乌审旗), not an area.
+MIN_AREA_NAME = 3
+
+
+def _area_network(mention: Mention) -> Mention:
+    """'内蒙古高速公路', '鄂尔多斯铁路': the roads or railways of an area, so a mention of the area alone."""
+    suffix = mention.rule.removeprefix("suffix:")
+    qualifier = mention.qualifier or ""
+    if (
+        suffix in _NETWORK_SUFFIXES
+        and len(qualifier) >= MIN_AREA_NAME
+        and mention.surface == qualifier + suffix
+        and mention.qualifier_ids
+        and all(pid.startswith(_AREA_PREFIXES) for pid in mention.qualifier_ids)
+    ):
+        end = mention.start + len(qualifier)
+        return Mention(qualifier, mention.start, end, None, "gazetteer", mention.qualifier_ids)
+    return mention
+
+
+@cache
+def _head_re() -> re.Pattern[str]:
+    ordered = sorted(words("scenic_heads"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, ordered)))
+
+
+def named_after_area(text: str, mentions: list[Mention]) -> list[Mention]:
+    """An area's name followed by a head word ('X胡杨林', 'X天池', 'X草原') is one place named after the area."""
+    found = []
+    for mention in mentions:
+        if mention.type is not None or not mention.place_ids:
+            continue
+        if not all(pid.startswith(_AREA_PREFIXES) for pid in mention.place_ids):
+            continue
+        head = _head_re().match(text, mention.end)
+        if head is None or head.end() not in _words(text, mention.start, head.end()):
+            continue  # the head word runs on into a longer word
+        kind = _HEAD_TYPES.get(head.group(), "scenic")
+        found.append(
+            Mention(
+                text[mention.start : head.end()],
+                mention.start,
+                head.end(),
+                kind,
+                f"named-after:{head.group()}",
+                (),
+                mention.surface,
+                mention.place_ids,
+            )
+        )
+    return found
