@@ -284,3 +284,13 @@ def test_a_line_named_by_two_initials_stays_a_line(plan_files: list[Path], gazet
     for mention in places.mentions:
         if len(mention.surface) == 2 and mention.type is None:
             assert not text.startswith("铁路", mention.end), mention.surface
+
+
+def test_a_station_written_after_its_banner_is_located_there_not_at_a_namesake(gazetteer: Gazetteer) -> None:
+    finder = gazetteer.finder
+    text = "货车驶出达茂旗白彦花火车站。"
+    station = next(m for m in refine(text, finder.find(text), finder) if m.type == "station")
+    assert station.place_ids == () and station.qualifier_ids == finder.ids("达茂旗")
+    text = "货车驶出乌拉特前旗白彦花火车站。"  # the town of that name lies in this banner: its own record
+    station = next(m for m in refine(text, finder.find(text), finder) if m.type == "station")
+    assert station.place_ids == finder.ids_or_short("白彦花")

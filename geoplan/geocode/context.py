@@ -536,8 +536,29 @@ def _replace_stations(text: str, kept: list[Mention], finder: MentionFinder) -> 
                 if m.type is None
             )
     spans = {(m.start, m.end) for m in result}
-    result.extend(s for s in found if (s.start, s.end) not in spans)
+    ends = {m.end: m for m in result}
+    result.extend(_in_unit(s, ends.get(s.start)) for s in found if (s.start, s.end) not in spans)
     return sorted(result, key=lambda m: m.start)
+
+
+def _unit_code(place_id: str) -> str:
+    """The adcode prefix a unit's places share ('banner:150223' -> '150223', 'league:150200' -> '1502')."""
+    kind, _, code = place_id.partition(":")
+    return {"banner": code, "league": code[:4]}.get(kind, "")
+
+
+def _in_unit(station: Mention, before: Mention | None) -> Mention:
+    """A station written right after a unit ('达茂旗白彦花火车站') lies in that unit: a town of the station's name
+    elsewhere is a namesake, so the station is located by the unit instead."""
+    if before is None:
+        return station
+    codes = [c for c in map(_unit_code, before.place_ids) if c]
+    towns = [pid.split(":")[1] for pid in station.place_ids if pid.startswith("town:")]
+    if not codes or not towns or len(towns) != len(station.place_ids):
+        return station
+    if any(town.startswith(code) for town in towns for code in codes):
+        return station
+    return replace(station, place_ids=(), qualifier=before.surface, qualifier_ids=before.place_ids)
 
 
 # -- places named after an area ------------------------------------------------------------------------
