@@ -19,9 +19,11 @@ from __future__ import annotations
 import csv
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import cache
+
+import ahocorasick
 
 from geoplan.geocode.lexicon import words
 from geoplan.geocode.mentions import (
@@ -59,7 +61,7 @@ def refine(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Me
     kept = _replace(kept, named_after_area(text, kept))
     kept = _replace(kept, list_items(text, kept, finder))
     kept = _replace_stations(text, kept, finder)
-    added = [*province_runs(text, finder), *outside_words(text, finder)]
+    added = [*province_runs(text, finder), *outside_words(text, finder, kept)]
     return _merge(kept, [m for m in added if (m.start, m.end) not in peoples])
 
 
@@ -141,34 +143,47 @@ def inside_word(text: str, mention: Mention) -> bool:
     return mention.start not in around or mention.end not in around
 
 
-#: per finder (by identity, the finder kept alive with it): the regex of its two-character outside names.
-_SHORT_OUTSIDE: dict[int, tuple[MentionFinder, re.Pattern[str] | None]] = {}
+#: per finder (by identity, the finder kept alive with it): an automaton of its two-character outside names.
+_SHORT_OUTSIDE: dict[int, tuple[MentionFinder, ahocorasick.Automaton | None]] = {}
 
 
-def _short_outside_re(finder: MentionFinder) -> re.Pattern[str] | None:
+def _short_outside(finder: MentionFinder) -> ahocorasick.Automaton | None:
     cached = _SHORT_OUTSIDE.get(id(finder))
     if cached is None or cached[0] is not finder:
-        names = sorted(s for s, ids in finder._ids.items() if len(s) == 2 and _outside(ids))
-        cached = (finder, re.compile("|".join(map(re.escape, names))) if names else None)
+        automaton: ahocorasick.Automaton | None = ahocorasick.Automaton()
+        names = [s for s, ids in finder._ids.items() if len(s) == 2 and _outside(ids)]
+        for name in names:
+            automaton.add_word(name, name)  # type: ignore[union-attr]
+        if names:
+            automaton.make_automaton()  # type: ignore[union-attr]
+        else:
+            automaton = None
+        cached = (finder, automaton)
         _SHORT_OUTSIDE[id(finder)] = cached
     return cached[1]
 
 
-def outside_words(text: str, finder: MentionFinder) -> list[Mention]:
-    """Two-character outside names the segmenter reads as place words of their own ('甘肃接壤', '日本侵占')."""
-    pattern = _short_outside_re(finder)
-    if pattern is None:
+def outside_words(text: str, finder: MentionFinder, taken: Iterable[Mention] = ()) -> list[Mention]:
+    """Two-character outside names the segmenter reads as place words of their own ('甘肃接壤', '日本侵占');
+    names inside the ``taken`` mentions are not looked at."""
+    automaton = _short_outside(finder)
+    if automaton is None:
         return []
+    covered = bytearray(len(text) + 1)
+    for mention in taken:
+        covered[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
     found = []
-    for match in pattern.finditer(text):
-        start, end = match.span()
+    for last, name in automaton.iter(text):
+        start, end = last - 1, last + 1
+        if covered[start] or covered[last]:
+            continue
         around = _words(text, start, end)
         if (
             around.get(start, ("", ""))[1] == PLACE_FLAG
             and end in around
             and _ends_name(*around[end], finder)
         ):
-            found.append(Mention(match.group(), start, end, None, "gazetteer", finder.ids(match.group())))
+            found.append(Mention(name, start, end, None, "gazetteer", finder.ids(name)))
     return found
 
 
@@ -193,17 +208,26 @@ def province_abbreviations() -> dict[str, str]:
 _RUN_CLOSERS = r"(?:[两二三四五六七八九十\d]{1,2}个?省(?:区|份|市)?|交汇|交界处)"
 
 
+_RUN_CLOSER_RE = re.compile(_RUN_CLOSERS)
+#: longest run of abbreviations read before a closer, in characters ('陕、甘、宁、青、新' is 9).
+MAX_RUN = 12
+
+
 @cache
 def _province_run_re() -> re.Pattern[str]:
     chars = "".join(province_abbreviations())
-    return re.compile(f"(?:[{chars}]、?){{2,}}(?={_RUN_CLOSERS})")
+    return re.compile(f"(?:[{chars}]、?){{2,}}$")
 
 
 def province_runs(text: str, finder: MentionFinder) -> list[Mention]:
     """'蒙冀辽三省区交汇', '辽吉黑蒙四省区', '陕、甘、宁、青五省区': one province mention per abbreviation."""
     names = province_abbreviations()
     found = []
-    for match in _province_run_re().finditer(text):
+    for closer in _RUN_CLOSER_RE.finditer(text):  # closers first: they are rare, abbreviations are not
+        left = max(0, closer.start() - MAX_RUN)
+        match = _province_run_re().search(text, left, closer.start())
+        if match is None:
+            continue
         run = match.group().replace("、", "")
         if len(set(run)) < len(run):
             continue
@@ -270,8 +294,15 @@ _COUNT_CLOSER = re.compile(
         n=_NUMERALS, classes="|".join(map(re.escape, LIST_CLASSES))
     )
 )
+#: where a counted list may close: a numeral before a class word (found fast, then read with _COUNT_CLOSER).
+_COUNT_TRIGGER = re.compile(
+    "[{n}\\d](?:大|条|个|座|处)?(?:{classes})".format(
+        n=_NUMERALS, classes="|".join(map(re.escape, LIST_CLASSES))
+    )
+)
 #: a list: items of CJK characters, digits and bracketed aliases separated by 、.
 _LIST_RUN = re.compile(r"[\u3400-\u9fff0-9（）()]+(?:、[\u3400-\u9fff0-9（）()]+)+")
+_LIST_RUN_CHARS = re.compile(r"[\u3400-\u9fff0-9（）()、]")
 _ALIAS = re.compile(r"[（(]([\u3400-\u9fff]{2,10})[）)]$")
 #: connectors joining a list's last item ('A、B和C').
 _LAST_JOINS = "和及与"
@@ -339,7 +370,7 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
         items.append((position, position + len(part)))
         position += len(part) + 1
     last_start, last_end = items[-1]
-    for offset in range(last_start + 2, last_end - 1):
+    for offset in range(last_start + 2, min(last_end - 1, last_start + MAX_ITEM)):
         if text[offset] in _LAST_JOINS and not (text[offset] == "和" and text[offset - 1] in _HE_IN_NAME):
             items[-1:] = [(last_start, offset), (offset + 1, last_end)]
             break
@@ -354,10 +385,37 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spread
 
 
+#: an item ending of :data:`SHARED_ENDINGS` before a list separator: where a shared-ending list may be.
+_SHARED_ENDING_SEP = re.compile("[{}]、".format("".join(SHARED_ENDINGS)))
+#: '等景点', '等景区': a scenic list's closer.
+_SCENIC_CLOSER = re.compile("等(?:{})".format("|".join(SCENIC_CLASS_WORDS)))
+
+
+def _runs_holding(text: str, positions: list[int]) -> Iterator[re.Match[str]]:
+    """The list runs (:data:`_LIST_RUN`) around any of the sorted ``positions`` (each run once); most text holds
+    no list worth reading, so only the runs around these cues are looked at."""
+    done = -1
+    for position in positions:
+        if position < done:
+            continue
+        start = position
+        while start > 0 and _LIST_RUN_CHARS.match(text[start - 1]):
+            start -= 1
+        run = _LIST_RUN.match(text, start)
+        if run is not None and run.end() > position:
+            done = run.end()
+            yield run
+
+
+_PEOPLES_WORD = re.compile("民族")
+
+
 def peoples_items(text: str) -> set[tuple[int, int]]:
     """The items of lists of peoples ('鄂温克、达斡尔、蒙古、汉等21个民族'): ethnic names, never places."""
     spans: set[tuple[int, int]] = set()
-    for run in _LIST_RUN.finditer(text):
+    if "民族" not in text:
+        return spans
+    for run in _runs_holding(text, [m.start() for m in _PEOPLES_WORD.finditer(text)]):
         start, end = run.span()
         closer = _PEOPLES_CLOSER.search(text, text.find("、", start, end), end)
         if closer is None:
@@ -374,7 +432,13 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
     ('景点有A、B（C）、D等'), or sharing an ending with a known item ('贺兰山、X山、Y山')."""
     found: list[Mention] = []
     by_span = {(m.start, m.end): m for m in mentions}
-    for run in _LIST_RUN.finditer(text):
+    by_end = {m.end: m for m in mentions}
+    triggers = sorted(
+        m.end() if pattern is _SCENIC_CUE else m.start()
+        for pattern in (_COUNT_TRIGGER, _SCENIC_CUE, _SHARED_ENDING_SEP, _SCENIC_CLOSER)
+        for m in pattern.finditer(text)
+    )
+    for run in _runs_holding(text, triggers):
         start, end = run.span()
         kind, suffixes = "", ()
         counted, cued = -1, False
@@ -396,14 +460,18 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
         items = _items(text, start, end)
         if not items:
             continue
+        if kind and counted >= 0 and counted != len(items):
+            continue  # the count does not match the items read: not a list of names
+        if not kind and not _shares_ending(text, items):
+            continue  # no type for the items: leave the list alone (most lists)
         first_start, first_end = items[0]
-        ending = next((m for m in mentions if m.end == first_end and first_start <= m.start), None)
+        ending = by_end.get(first_end)
+        if ending is not None and ending.start < first_start:
+            ending = None
         if ending is not None:  # '资源如达里湖': a known name ends the first item
             items[0] = (ending.start, first_end)
         elif (first_start, first_end) not in by_span and not cued:
-            items[0] = (_first_item_start(text, first_start, first_end), first_end)
-        if kind and counted >= 0 and counted != len(items):
-            continue  # the count does not match the items read: not a list of names
+            items[0] = (_first_item_start(text, max(first_start, first_end - MAX_ITEM), first_end), first_end)
         if kind:
             found.extend(_typed_items(text, items, kind, suffixes, by_span, finder, strict=counted < 0))
         else:
@@ -454,6 +522,12 @@ def _qualified(mention: Mention, finder: MentionFinder) -> Mention:
         if ids:
             return replace(mention, qualifier=head, qualifier_ids=ids)
     return mention
+
+
+def _shares_ending(text: str, items: list[tuple[int, int]]) -> bool:
+    """Whether two items or more end with the same character of :data:`SHARED_ENDINGS`."""
+    endings = [text[end - 1] for _, end in items if end > 0]
+    return any(endings.count(ending) >= 2 for ending in SHARED_ENDINGS)
 
 
 def _shared_endings(
