@@ -90,7 +90,7 @@ def _patterns() -> _Patterns:
 #: an embedded list number ('… 2、…', '…；3.') where a reader kept several numbered lines in one item
 _EMBEDDED_NUMBER = re.compile(r"(?:(?<=\s)|(?<=^))(?:[-•]\s*)?\d{1,2}[、]")
 #: a leading label: 'XX项目。', 'XX工程：', '干线铁路。' (a short head before 。 or ：)
-_LABEL = re.compile(r"^([^，,。；;：:、]{2,30}|[^，,。；;：:]{2,20})[：:。]")
+_LABEL = re.compile(r"^([^，,。；;：:、\n]{2,30}|[^，,。；;：:\n]{2,20})[：:。]")
 #: leading list numbers and bullets: '1、', '（三）', '(二)', '- ', '1.'
 _LEADING_NUMBER = re.compile(
     r"^\s*(?:[-•·●▪]\s*)?(?:[（(][一二三四五六七八九十\d]+[)）]|[\d一二三四五六七八九十]+[、.．])?\s*"
@@ -242,11 +242,13 @@ def _closes_in_list(fragment: str, separator: str) -> bool:
 
 def project_name(text: str, limit: int = NAME_LIMIT) -> str:
     """The name a list shows for a clause (see :mod:`geoplan.extract.names`): its title up to the first stop,
-    line break or description run into it, leading numbers and verbs trimmed, whitespace removed, at most
-    ``limit`` characters."""
-    title = head(_strip_number(text).strip())
+    line break or description run into it, leading numbers (and the verbs opening a clause) trimmed, whitespace
+    removed, at most ``limit`` characters."""
+    stripped = _strip_number(text).strip()
+    title = head(stripped)
     name = re.sub(r"\s+", "", title).strip("：:。.，,；; ")
-    name = _patterns().leading_verbs.sub("", name) or name
+    if stripped[len(title) : len(title) + 1] != "\n":  # a title on a line of its own is kept whole
+        name = _patterns().leading_verbs.sub("", name) or name
     if not _patterns().strong_end.search(name):  # a head ending in 项目/工程/铁路 … is a name, whole
         name = name[: title_end(name, _patterns().noun_end, _patterns().noun_start)]
     return capped(name, bool(_patterns().project_end.search(name)), limit)
@@ -282,7 +284,8 @@ def split_item(item: BoxItem, text: str | None = None) -> list[_Piece]:
             clause_start = b + 1
     named = [g for g in groups if not _patterns().generic.search(text[g[2] : g[1]])]
     if len(groups) >= 2 and (list_mode or len(named) >= 2):
-        names = [project_name(text[a if list_mode else c : b]) for a, b, c in groups]
+        # a group opening with a title on a line of its own is named by that title
+        names = [project_name(text[a if list_mode or "\n" in text[a:c] else c : b]) for a, b, c in groups]
         if open_start is not None:  # a trailing description belongs to the last project
             groups[-1] = (groups[-1][0], len(text), groups[-1][2])
         if (
