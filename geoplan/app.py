@@ -51,6 +51,7 @@ TITLES = {d.id: d.title for d in load_layers()}
 COLUMN_LABELS = {
     "layer": "图层",
     "name": "名称",
+    "description": "说明",
     "issuer": "编制单位",
     "plan": "规划文件",
     "sector": "行业",

@@ -33,7 +33,7 @@ def _posseg() -> Any:
     return jieba.posseg
 
 
-def _known(word: str) -> bool:
+def known(word: str) -> bool:
     """A word of jieba's dictionary (not one its HMM made up for an unknown run such as 呼准 or 独贵)."""
     return bool(_posseg().dt.tokenizer.FREQ.get(word))
 
@@ -59,7 +59,7 @@ def name_start(
         word_start, position = position, position + len(word)
         bounds.add(position)
         overlaps = word_start < stem_end and position > stem_start
-        if overlaps and len(word) >= 2 and flag in NOT_NAME_FLAGS and word not in allowed and _known(word):
+        if overlaps and len(word) >= 2 and flag in NOT_NAME_FLAGS and word not in allowed and known(word):
             begin = max(begin, position)
     return begin if end in bounds else None
 
@@ -85,7 +85,7 @@ def holds_name_word(text: str, start: int, end: int) -> bool:
         if (
             word_start < end
             and position > start
-            and (flag in NAME_FLAGS or (len(word) >= 2 and not _known(word)))
+            and (flag in NAME_FLAGS or (len(word) >= 2 and not known(word)))
         ):
             return True
     return False

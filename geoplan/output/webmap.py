@@ -134,6 +134,10 @@ def _value(row: Mapping[str, object], column: str) -> str:
     return str(value)
 
 
+#: characters of a project's description a popup shows (the app's details panel shows it whole)
+DESCRIPTION_CHARS = 60
+
+
 def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -152,6 +156,8 @@ def feature_popup(row: Mapping[str, object], definition: LayerDef) -> str:
         f"<b>{_esc(v('name'))}</b>",
         _esc(" · ".join(x for x in (definition.title, sector_label(v("sector")), v("action")) if x)),
     ]
+    if v("description"):
+        lines.append(f"说明：{_esc(_short(v('description'), DESCRIPTION_CHARS))}")
     plan_bits = [
         v("issuer"),
         v("period"),
