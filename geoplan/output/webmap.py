@@ -757,7 +757,38 @@ def download(
     return buffer.getvalue(), f"geoplan-map.{suffix}", mime
 
 
-_CAPTURE_LOCK = threading.Lock()
+class _Capture:
+    """streamlit-folium's component function, wrapped: called in a thread that is capturing (see
+    :func:`st_folium_args`), it records its arguments there instead of sending them; anywhere else it
+    sends them.  The module attribute is never swapped back and forth, so a session showing a map while
+    another session builds one reaches the real component (a swapped-in recorder once took the other
+    session's map, or failed it with "'function' object has no attribute 'name'")."""
+
+    def __init__(self, real: object) -> None:
+        self.real = real
+        self.local = threading.local()
+
+    def __call__(self, **kwargs: object) -> object:
+        sink = getattr(self.local, "sink", None)
+        if sink is None:
+            return self.real(**kwargs)  # type: ignore[operator]
+        sink.update(kwargs)
+        return None
+
+
+_INSTALL_LOCK = threading.Lock()
+
+
+def _component() -> _Capture:
+    """streamlit-folium's component function, wrapped in a :class:`_Capture` (installed once)."""
+    # imported here, not at the top: streamlit-folium needs a running Streamlit app
+    import streamlit_folium
+
+    with _INSTALL_LOCK:
+        current = streamlit_folium._component_func
+        if not isinstance(current, _Capture):
+            current = streamlit_folium._component_func = _Capture(current)
+    return current
 
 
 def st_folium_args(fmap: folium.Map, **options: object) -> dict[str, object]:
@@ -766,35 +797,31 @@ def st_folium_args(fmap: folium.Map, **options: object) -> dict[str, object]:
     st_folium renders the whole map on every script run (about a second for the full atlas); an app can
     keep these arguments (plain strings and lists) in its cache and replay them with
     :func:`show_st_folium`, so an unchanged map costs nothing to send again.  The map is rendered by
-    st_folium itself, with only its final component call intercepted (under a lock).
+    st_folium itself, with only its final component call intercepted, in this thread alone.
     """
-    # imported here, not at the top: streamlit-folium needs a running Streamlit app
     import streamlit_folium
 
+    capture = _component()
     captured: dict[str, object] = {}
-    with _CAPTURE_LOCK:
-        real = streamlit_folium._component_func
-        streamlit_folium._component_func = lambda **kwargs: captured.update(kwargs)
-        try:
-            streamlit_folium.st_folium(fmap, **options)
-        finally:
-            streamlit_folium._component_func = real
+    capture.local.sink = captured
+    try:
+        streamlit_folium.st_folium(fmap, **options)
+    finally:
+        capture.local.sink = None
     captured.pop("on_change", None)
     return captured
 
 
 def show_st_folium(args: Mapping[str, object]) -> object:
     """Send arguments from :func:`st_folium_args` to streamlit-folium's component (what st_folium does last)."""
-    # imported here, not at the top: streamlit-folium needs a running Streamlit app
-    import streamlit_folium
     from streamlit import runtime
 
-    component = streamlit_folium._component_func
+    component = _component().real
     if runtime.exists():  # imported before the server ran (a warm-up): Streamlit registered it nowhere
         registry = runtime.get_instance().component_registry
-        if registry.get_component(component.name) is None:
-            registry.register_component(component)
-    return component(**args, on_change=None)
+        if registry.get_component(component.name) is None:  # type: ignore[attr-defined]
+            registry.register_component(component)  # type: ignore[arg-type]
+    return component(**args, on_change=None)  # type: ignore[operator]
 
 
 def view_bounds(value: object) -> tuple[float, float, float, float] | None:
