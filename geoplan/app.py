@@ -13,6 +13,7 @@ import hashlib
 import importlib
 import logging
 import tempfile
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -113,18 +114,24 @@ def load_atlas(path: str, mtime: float) -> dict:
     return read_atlas(path)
 
 
-def shared(function: str, atlas: dict, *args: object):
-    """``selection.<function>(atlas, *args)`` computed once for every session showing the same frames (by
-    identity: :func:`load_atlas`'s frames, and what this returns for them, are shared) and arguments.
-    Callers must not mutate the result."""
-    frames = tuple((name, id(frame)) for name, frame in atlas.items())
-    return _shared(function, frames, repr(args), atlas, args)[1]
+def shared(function: str | Callable, atlas: dict, *args: object):
+    """``function(atlas, *args)`` (a name in :mod:`geoplan.output.selection`, or a function) computed once for
+    every session showing the same frames (by identity: :func:`load_atlas`'s frames, and what this returns
+    for them, are shared) and arguments (by ``repr``).  Callers must not mutate the result."""
+    if isinstance(function, str):
+        name, function = function, getattr(selection, function)
+    else:
+        name = f"{function.__module__}.{function.__qualname__}"
+    frames = tuple((layer, id(frame)) for layer, frame in atlas.items())
+    return _shared(name, frames, repr(args), atlas, args, function)[1]
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
-def _shared(function: str, frames: tuple, args_repr: str, _atlas: dict, _args: tuple) -> tuple:
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _shared(
+    name: str, frames: tuple, args_repr: str, _atlas: dict, _args: tuple, _function: Callable
+) -> tuple:
     # The atlas is kept with the result so the frames' ids cannot be reused while the entry lives.
-    return _atlas, getattr(selection, function)(_atlas, *_args)
+    return _atlas, _function(_atlas, *_args)
 
 
 def overlay() -> Overlay:
@@ -181,8 +188,8 @@ def sidebar_source() -> tuple[dict, tuple]:
     store = overlay()
     token = (str(path), mtime, repr(st.session_state.get("ingested_all", ())), store.version())
     shown = selection.merge_atlases(atlas, uploaded) if uploaded else dict(atlas)
-    moved = {record.place_id for record in store.records()}
-    return (selection.relocate(shown, load_gazetteer(), moved) if moved else shown), token
+    moved = tuple(sorted({record.place_id for record in store.records()}))
+    return (shared("relocate", shown, load_gazetteer(), moved) if moved else shown), token
 
 
 def note_opened(path: Path, mtime: float, atlas: dict) -> None:
@@ -225,7 +232,7 @@ def sidebar_filters(atlas: dict) -> selection.Filters:
     for field, label in FILTERS:
         values = choices[field]
         if field == "banners" and chosen.get("leagues"):
-            values = selection.banners_of(atlas, chosen["leagues"])
+            values = shared("banners_of", atlas, tuple(chosen["leagues"]))
         if field == "plans":
             values, labels = plan_choices(atlas, values)
             chosen[field] = st.sidebar.multiselect(
@@ -241,7 +248,7 @@ def sidebar_filters(atlas: dict) -> selection.Filters:
 
 def plan_choices(atlas: dict, plans: list[str]) -> tuple[list[str], dict[str, str]]:
     """The plans in hierarchy order (a city's plan, its banners' plans beneath it) and their labels."""
-    issuers = selection.plan_issuers(atlas)
+    issuers = shared("plan_issuers", atlas)
     metas = {}
     for plan in plans:
         issuer, level, kind = issuers.get(plan, ("", "", ""))
@@ -256,7 +263,7 @@ def plan_choices(atlas: dict, plans: list[str]) -> tuple[list[str], dict[str, st
 
 def sidebar_min_plans(atlas: dict) -> int:
     """The "named in N plans" filter: 0 (all) or the least number of plans naming a feature."""
-    counts = [n for n in selection.plan_counts(atlas) if n > 1]
+    counts = [n for n in shared("plan_counts", atlas) if n > 1]
     if not counts:
         return 0
     options = [0, *counts]
@@ -273,7 +280,8 @@ def sidebar_search(atlas: dict) -> selection.SearchHit | None:
     query = st.sidebar.text_input("地名或项目名", key="query", placeholder="如：乌海、风电")
     if not query.strip():
         return None
-    hits = selection.search(query, atlas, gazetteer_names())
+    store = overlay()
+    hits = shared(_search, atlas, query, (store.label, store.version()))
     if not hits:
         st.sidebar.info(f"没有找到“{query}”")
         return None
@@ -285,6 +293,12 @@ def sidebar_search(atlas: dict) -> selection.SearchHit | None:
         key="hit",
     )
     return hits[index or 0]
+
+
+def _search(atlas: dict, query: str, _gazetteer_state: tuple) -> list[selection.SearchHit]:
+    """:func:`selection.search` over the atlas and the gazetteer as it stands (``_gazetteer_state``: the
+    overlay's label and version), for :func:`shared`."""
+    return selection.search(query, atlas, gazetteer_names())
 
 
 def sidebar_counts(shown: dict, where) -> None:
@@ -572,7 +586,7 @@ def weight_label(weight: str) -> str:
 def summary_label(atlas: dict):
     """format_func of the choropleth field: '<plan or period> · <what is summed>'."""
 
-    titles = {scope.key: scope.title for scope in scopes(atlas)}
+    titles = {scope.key: scope.title for scope in shared(scopes, atlas)}
     return lambda field: f"{titles.get(field.partition('_')[0], field)} · {field_title(field)}"
 
 
@@ -845,7 +859,10 @@ def main() -> None:
     hit = sidebar_search(atlas)
     shown = shared("filter_atlas", atlas, filters)
     counts_slot = st.sidebar.container()
-    choices = webmap.basemaps(webmap.tianditu_key(secrets()))
+    tianditu = webmap.tianditu_key(
+        secrets()
+    )  # read once a run: without a secrets file, each read looks for one
+    choices = webmap.basemaps(tianditu)
     basemap = st.sidebar.selectbox(
         "底图", list(choices), format_func=lambda i: choices[i].title, key="basemap"
     )
@@ -854,7 +871,7 @@ def main() -> None:
     show_towns = st.sidebar.toggle(f"显示乡镇点位（{towns}）", key="show_towns", disabled=not towns)
 
     extras_token, extras = sidebar_map_layers(atlas, token)
-    on_map, issuer_area = selection.without_issuer_area(shown)
+    on_map, issuer_area = shared("without_issuer_area", shown)
     show_area = st.sidebar.toggle(
         f"在地图上显示全域项目（{len(issuer_area)}）", key="show_issuer_area", disabled=issuer_area.empty
     )
@@ -891,12 +908,12 @@ def main() -> None:
     )
     st.session_state["selection_key"] = (token, repr(filters))  # what downloads are shared under
     if area is None:
-        bbox = hit.bounds if hit is not None else selection.atlas_bounds(shown)
+        bbox = hit.bounds if hit is not None else shared("atlas_bounds", shown)
     if hit is None and loaded is not None and loaded[2] is not None:
         bbox = loaded[2]
     args = map_component(
         key,
-        webmap.tianditu_key(secrets()),
+        tianditu,
         _shown=shown if show_area else on_map,
         _hit=hit,
         _extras=extras,
@@ -964,13 +981,17 @@ def warm_up() -> None:
     store = overlay()
     gazetteer = load_gazetteer()
     token = (str(path), mtime, repr(()), store.version())
-    moved = {record.place_id for record in store.records()}
-    whole = selection.relocate(dict(atlas), gazetteer, moved) if moved else dict(atlas)
+    moved = tuple(sorted({record.place_id for record in store.records()}))
+    whole = shared("relocate", dict(atlas), gazetteer, moved) if moved else dict(atlas)
     shared("options", whole)
     shown = shared("filter_atlas", whole, selection.Filters())
     shared("feature_table", shown)
     shared("counts", shown)
-    on_map, _issuer_area = selection.without_issuer_area(shown)
+    on_map, _issuer_area = shared("without_issuer_area", shown)
+    shared("atlas_bounds", shown)
+    shared(scopes, whole)
+    shared("plan_issuers", whole)
+    shared("plan_counts", whole)
     extras = {"rasters": [], "choropleth": None, "opacity": 0.7}
     map_component(
         default_map_key(token),

@@ -107,3 +107,48 @@ def test_sessions_share_the_filtered_atlas_its_table_and_options(monkeypatch):
     assert first.dataframe[-1].value.equals(second.dataframe[-1].value)
     session(f_sectors=["transport"])  # another filter: its own selection and table, the same options
     assert sorted(calls) == sorted(["options", *["counts", "feature_table", "filter_atlas"] * 2])
+
+
+def test_a_first_visit_after_warm_up_recomputes_nothing_shared(monkeypatch):
+    """Everything a first visit needs from the atlas (the issuer-area split, the view, the plan choices, the
+    choropleth's scopes, besides the selection) is computed at server start, once; the visit reuses it."""
+    calls: list[str] = []
+    names = (
+        "without_issuer_area",
+        "atlas_bounds",
+        "plan_issuers",
+        "plan_counts",
+        "filter_atlas",
+        "feature_table",
+        "options",
+        "counts",
+    )
+    for name in names:
+        real = getattr(selection, name)
+        monkeypatch.setattr(
+            selection, name, lambda *a, _real=real, _name=name: calls.append(_name) or _real(*a)
+        )
+    real_scopes = app.scopes
+    monkeypatch.setattr(app, "scopes", lambda atlas: calls.append("scopes") or real_scopes(atlas))
+    app._shared.clear()
+    app.map_component.clear()
+    app.warm_up()
+    assert sorted(calls) == sorted([*names, "scopes"])
+    calls.clear()
+    session()
+    session()
+    assert calls == []
+
+
+def test_sessions_searching_the_same_words_share_one_search(monkeypatch):
+    searched: list[str] = []
+    real = selection.search
+    monkeypatch.setattr(selection, "search", lambda query, *a: searched.append(query) or real(query, *a))
+    app._shared.clear()
+    first = session(query="乌海")
+    second = session(query="乌海")
+    assert searched == ["乌海"]
+    assert first.selectbox(key="hit").options == second.selectbox(key="hit").options
+    assert len(first.selectbox(key="hit").options) > 1
+    session(query="风电")
+    assert searched == ["乌海", "风电"]
