@@ -19,6 +19,7 @@ from pathlib import Path
 
 import streamlit as st
 from shapely.geometry import Point
+from streamlit import runtime
 
 from geoplan.atlas.build import build_layers
 from geoplan.atlas.hierarchy import plan_tree
@@ -47,6 +48,7 @@ from geoplan.read.plan import SUPPORTED_SUFFIXES
 from geoplan.resources import DEFAULT_ATLAS
 
 MAP_TITLE = "内蒙古五年规划地图"
+DOWNLOAD_NAME = "geoplan-selection.{suffix}"  # the file name of a download of the selection
 POINT, POLYGON = "点", "面"  # what a correction sets
 TITLES = {d.id: d.title for d in load_layers()}
 COLUMN_LABELS = {
@@ -502,7 +504,7 @@ def downloads(shown: dict, bbox) -> None:
             st.download_button(
                 label,
                 data=lambda fmt=fmt: selection_download(shared, shown, fmt, bbox),
-                file_name=f"geoplan-selection.{suffix}",
+                file_name=DOWNLOAD_NAME.format(suffix=suffix),
                 mime=mime,
                 key=f"dl_{fmt}",
                 on_click="ignore",
@@ -726,9 +728,33 @@ def selection_download(selection_key: tuple | None, shown: dict, fmt: str, bbox)
     and filters, as :func:`main` files it in the session) and format (and view, for PNG/PDF maps) and shared
     by every session: ten users exporting the same selection cost one export."""
     if selection_key is None:  # no key (a caller outside main): nothing to share it under
-        return webmap.download(shown, fmt, bbox, MAP_TITLE, load_gazetteer())[0]
+        return pinned(webmap.download(shown, fmt, bbox, MAP_TITLE, load_gazetteer())[0], fmt, None)
     view = tuple(bbox) if fmt in webmap.MAP_FORMATS and bbox is not None else None
-    return _shared_download(selection_key, fmt, view, shown)
+    return pinned(_shared_download(selection_key, fmt, view, shown), fmt, (selection_key, view))
+
+
+#: Downloads of each format kept in Streamlit's media store at once (see :func:`pinned`).
+PINNED_SLOTS = 4
+
+
+def pinned(data: bytes, fmt: str, slot_key: object) -> bytes:
+    """``data``, also filed in Streamlit's media store under a slot of its own (one of :data:`PINNED_SLOTS` per
+    format, chosen by ``slot_key``), as the download button is about to file it.
+
+    Streamlit stores a deferred download's bytes unreferenced and deletes them at the second clean-up after
+    any session's run: with a few sessions rerunning, that came before the browser fetched the URL it had
+    just been given (HTTP 404).  The same bytes, name and type get the same file id, so this reference keeps
+    the URL alive until a later download of that format takes the slot."""
+    if runtime.exists():
+        _label, suffix, mime = webmap.DOWNLOADS[fmt]
+        runtime.get_instance().media_file_mgr.add(
+            data,
+            mime,
+            f"geoplan-download-{fmt}-{hash(repr(slot_key)) % PINNED_SLOTS}",
+            file_name=DOWNLOAD_NAME.format(suffix=suffix),
+            is_for_static_download=True,
+        )
+    return data
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from geoplan import app
+from geoplan.atlas.schema import read_atlas
 from geoplan.output import selection, webmap
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
@@ -152,3 +154,22 @@ def test_sessions_searching_the_same_words_share_one_search(monkeypatch):
     assert len(first.selectbox(key="hit").options) > 1
     session(query="风电")
     assert searched == ["乌海", "风电"]
+
+
+def test_a_download_outlives_other_sessions_clean_ups(monkeypatch, atlas_path):
+    """The URL a download button is given still answers after other sessions' runs end (each run's end
+    cleans Streamlit's media store; an unreferenced download went at the second and the browser got 404)."""
+    manager = MediaFileManager(MemoryMediaFileStorage("/media"))
+    monkeypatch.setattr(app.runtime, "exists", lambda: True)
+    monkeypatch.setattr(app.runtime, "get_instance", lambda: type("Runtime", (), {"media_file_mgr": manager}))
+    shown = {"industry": read_atlas(atlas_path)["industry"].head(5)}
+    _label, suffix, mime = webmap.DOWNLOADS["csv"]
+    name = app.DOWNLOAD_NAME.format(suffix=suffix)
+    placeholder = manager.add_deferred(
+        lambda: app.selection_download(None, shown, "csv", None), mime, "button", file_name=name
+    )
+    url = manager.execute_deferred(placeholder)
+    for _ in range(3):  # three other sessions' runs end before the browser fetches the URL
+        manager.remove_orphaned_files()
+    stored = manager.read_file(url.rsplit("/", 1)[-1].split(".")[0])
+    assert stored is not None and stored.content.startswith(b"PK")
