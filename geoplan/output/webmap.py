@@ -230,7 +230,10 @@ def _round(geometries: gpd.GeoSeries, decimals: int) -> gpd.GeoSeries:
 
 
 _DISPLAY_CACHE: OrderedDict[tuple[str, float | None, bytes], gpd.GeoDataFrame] = OrderedDict()
+#: The GeoJSON each displayed layer is embedded as, under the same keys (folium reads it, never changes it).
+_COLLECTION_CACHE: OrderedDict[tuple[str, float | None, bytes], dict[str, object]] = OrderedDict()
 _DISPLAY_CACHE_SIZE = 64
+_DISPLAY_LOCK = threading.Lock()  # sessions draw maps in threads of their own
 
 
 def _digest(frame: gpd.GeoDataFrame) -> bytes:
@@ -250,15 +253,40 @@ def display_frame(layer_id: str, frame: gpd.GeoDataFrame, tolerance: float | Non
     (:data:`APPROX_TOLERANCE`); towns get a tooltip only (their popup would say no more).  Results are
     cached by content, so redrawing an unchanged layer (a rerun of the app) costs only the hash.
     """
+    return _displayed(layer_id, frame, tolerance)[1].copy()
+
+
+def _displayed(
+    layer_id: str, frame: gpd.GeoDataFrame, tolerance: float | None = None
+) -> tuple[tuple[str, float | None, bytes], gpd.GeoDataFrame]:
+    """(the cache key, the cached display frame itself: not to be changed) of :func:`display_frame`."""
     key = (layer_id, tolerance, _digest(frame))
-    if key in _DISPLAY_CACHE:
-        _DISPLAY_CACHE.move_to_end(key)
-        return _DISPLAY_CACHE[key].copy()
+    with _DISPLAY_LOCK:
+        shown = _DISPLAY_CACHE.get(key)
+        if shown is not None:
+            _DISPLAY_CACHE.move_to_end(key)
+            return key, shown
     shown = _display_frame(layer_id, frame, tolerance)
-    _DISPLAY_CACHE[key] = shown
-    while len(_DISPLAY_CACHE) > _DISPLAY_CACHE_SIZE:
-        _DISPLAY_CACHE.popitem(last=False)
-    return shown.copy()
+    with _DISPLAY_LOCK:
+        _DISPLAY_CACHE[key] = shown
+        while len(_DISPLAY_CACHE) > _DISPLAY_CACHE_SIZE:
+            _DISPLAY_CACHE.popitem(last=False)
+    return key, shown
+
+
+def _collection(key: tuple, frame: gpd.GeoDataFrame) -> dict[str, object]:
+    """:func:`_feature_collection` of a display frame, once per :func:`_displayed` key."""
+    with _DISPLAY_LOCK:
+        collection = _COLLECTION_CACHE.get(key)
+        if collection is not None:
+            _COLLECTION_CACHE.move_to_end(key)
+            return collection
+    collection = _feature_collection(frame)
+    with _DISPLAY_LOCK:
+        _COLLECTION_CACHE[key] = collection
+        while len(_COLLECTION_CACHE) > _DISPLAY_CACHE_SIZE:
+            _COLLECTION_CACHE.popitem(last=False)
+    return collection
 
 
 def _display_frame(layer_id: str, frame: gpd.GeoDataFrame, tolerance: float | None) -> gpd.GeoDataFrame:
@@ -354,14 +382,18 @@ def _style(definition: LayerDef, approximate: bool) -> dict[str, object]:
     return result
 
 
-def _geojson(frame: gpd.GeoDataFrame, definition: LayerDef) -> folium.GeoJson:
+def _geojson(frame: gpd.GeoDataFrame, definition: LayerDef, key: tuple | None = None) -> folium.GeoJson:
+    """The layer ``frame`` (a display frame) as folium GeoJSON; with ``key`` (its :func:`_displayed` key)
+    its GeoJSON is made once and shared by every map drawing it."""
     exact, approximate = _style(definition, False), _style(definition, True)
     area = {**exact, "fillOpacity": min(float(definition.style.fill_opacity), AREA_FILL_OPACITY)}
     with_popup = bool(frame["_popup"].astype(bool).any())
     frame = frame.assign(_approx=frame["_approx"].astype(int))
     columns = ["_tip", "_popup", "_approx", "geometry"] if with_popup else ["_tip", "_approx", "geometry"]
     shape = _GeoJson(
-        _feature_collection(frame[columns]),
+        _collection((*key, "popup" if with_popup else ""), frame[columns])
+        if key is not None
+        else _feature_collection(frame[columns]),
         name=definition.id,
         style_function=lambda feature: _pick_style(feature, exact, approximate, area),
         highlight_function=lambda _feature: {"weight": 4, "color": "#ffeb3b"},
@@ -583,6 +615,16 @@ OFFLINE_CSS = (
 )
 
 
+BASE_LABEL_CLASS = "geoplan-base-label"
+#: A banner label: the marker's icon holds the feature's (pre-escaped) name.
+_BASE_LABEL = JsCode(
+    """function(feature, layer) {
+        layer.setIcon(L.divIcon({html: feature.properties._label, className: "geoplan-base-label",
+                                 iconSize: [60, 14]}));
+    }"""
+)
+
+
 def add_offline_base(
     fmap: folium.Map, banners: gpd.GeoDataFrame | None, water: gpd.GeoDataFrame | None
 ) -> None:
@@ -608,13 +650,18 @@ def add_offline_base(
             group.add_to(fmap)
     if banners is not None and not banners.empty:
         group = folium.FeatureGroup(name="旗县名称", show=True, control=False)
-        for name, point in zip(
-            banners["name"].astype(str), banners.geometry.representative_point(), strict=True
-        ):
-            folium.Marker(
-                [round(point.y, 4), round(point.x, 4)],
-                icon=folium.DivIcon(html=_esc(name), class_name="geoplan-base-label", icon_size=(60, 14)),
-            ).add_to(group)
+        points = gpd.GeoDataFrame(
+            {"_label": banners["name"].astype(str).map(_esc).to_numpy()},
+            geometry=_round(banners.geometry.representative_point(), 4).values,
+            crs=banners.crs,
+        )
+        # One layer of labels (each marker's icon written from its feature), not a folium Marker per
+        # banner: a hundred markers took a quarter of a second on every render of the map.
+        folium.GeoJson(
+            _feature_collection(points),
+            marker=folium.Marker(icon=folium.DivIcon(class_name=BASE_LABEL_CLASS, icon_size=(60, 14))),
+            on_each_feature=_BASE_LABEL,
+        ).add_to(group)
         group.add_to(fmap)
     fmap.get_root().header.add_child(
         folium.Element(f"<style>{OFFLINE_CSS}</style>"), name="geoplan_offline_css"
@@ -699,7 +746,8 @@ def build_map(
         drawn.append(definition)
         group = folium.FeatureGroup(name=f"{_esc(definition.title)} ({len(frame)})", show=True)
         if not frame.empty:
-            _geojson(display_frame(definition.id, frame), definition).add_to(group)
+            key, shown = _displayed(definition.id, frame)
+            _geojson(shown, definition, key).add_to(group)
         group.add_to(fmap)
     if highlight is not None:
         _highlight(fmap, highlight, atlas)
