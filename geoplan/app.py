@@ -128,7 +128,7 @@ def shared(function: str | Callable, atlas: dict, *args: object):
     return _shared(name, frames, repr(args), atlas, args, function)[1]
 
 
-@st.cache_resource(max_entries=256, show_spinner=False)
+@st.cache_resource(max_entries=64, show_spinner=False)
 def _shared(
     name: str, frames: tuple, args_repr: str, _atlas: dict, _args: tuple, _function: Callable
 ) -> tuple:
@@ -283,7 +283,7 @@ def sidebar_search(atlas: dict) -> selection.SearchHit | None:
     if not query.strip():
         return None
     store = overlay()
-    hits = shared(_search, atlas, query, (store.label, store.version()))
+    hits = _search(atlas, query, (store.label, store.version()))
     if not hits:
         st.sidebar.info(f"没有找到“{query}”")
         return None
@@ -297,10 +297,17 @@ def sidebar_search(atlas: dict) -> selection.SearchHit | None:
     return hits[index or 0]
 
 
-def _search(atlas: dict, query: str, _gazetteer_state: tuple) -> list[selection.SearchHit]:
-    """:func:`selection.search` over the atlas and the gazetteer as it stands (``_gazetteer_state``: the
-    overlay's label and version), for :func:`shared`."""
-    return selection.search(query, atlas, gazetteer_names())
+def _search(atlas: dict, query: str, gazetteer_state: tuple) -> list[selection.SearchHit]:
+    """:func:`selection.search` over the atlas and the gazetteer as it stands (``gazetteer_state``: the
+    overlay's label and version), once for every session searching the same words in the same frames."""
+    frames = tuple((layer, id(frame)) for layer, frame in atlas.items())
+    return _searched(query, frames, gazetteer_state, atlas)[1]
+
+
+@st.cache_resource(max_entries=128, show_spinner=False)
+def _searched(query: str, frames: tuple, gazetteer_state: tuple, _atlas: dict) -> tuple:
+    # The atlas is kept with the hits so the frames' ids cannot be reused while the entry lives.
+    return _atlas, selection.search(query, _atlas, gazetteer_names())
 
 
 def sidebar_counts(shown: dict, where) -> None:

@@ -146,7 +146,7 @@ def test_sessions_searching_the_same_words_share_one_search(monkeypatch):
     searched: list[str] = []
     real = selection.search
     monkeypatch.setattr(selection, "search", lambda query, *a: searched.append(query) or real(query, *a))
-    app._shared.clear()
+    app._searched.clear()
     first = session(query="乌海")
     second = session(query="乌海")
     assert searched == ["乌海"]
