@@ -1,7 +1,7 @@
 """Load test of the Streamlit app: concurrent sessions on 127.0.0.1 loading, searching, filtering, downloading.
 
 Usage: ``python bench/bench_load.py [--sessions N] [--seconds S] [--browsers B] [--mode ws|chromium]
-[--out FILE]`` (defaults: 10 sessions for 90 s, at most 120, one of them in Chromium; writes
+[--out FILE]`` (defaults: 10 sessions for 120 s, at most 120, one of them in Chromium; writes
 ``bench/results/load.json``).
 
 Two kinds of client, so the bench measures the server rather than its clients:
@@ -460,7 +460,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sessions", type=int, default=10, help="concurrent sessions (default 10)")
     parser.add_argument(
-        "--seconds", type=float, default=90.0, help="length of the run, at most 120 (default 90)"
+        "--seconds", type=float, default=120.0, help="length of the run, at most 120 (default 120)"
     )
     parser.add_argument("--browsers", type=int, default=1, help="sessions in Chromium (default 1)")
     parser.add_argument(
