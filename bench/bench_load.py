@@ -11,9 +11,10 @@ Two kinds of client, so the bench measures the server rather than its clients:
   the browser does: a ``BackMsg`` ``rerun_script`` (with the widget states a user has set) per action, the
   ``ForwardMsg`` deltas back.  First map: connecting to the delta holding streamlit-folium's component.
   A search sets the search box, a filter switches the towns layer on or off (each a rerun, timed to the
-  run's end), a download asks for the CSV button's deferred file (a backend operation, as the button does)
-  and fetches its media URL over HTTP, which must answer 200 with a non-empty body.  Every fourth action
-  is a new visit (a new connection).  A few milliseconds of CPU per action.
+  run's end), a pan reports a new view of the map as streamlit-folium does (a rerun of the map's fragment),
+  a download asks for the CSV button's deferred file (a backend operation, as the button does) and fetches
+  its media URL over HTTP, which must answer 200 with a non-empty body.  Every fifth action is a new visit
+  (a new connection).  A few milliseconds of CPU per action.
 - **Chromium** (``--browsers``, or every session with ``--mode chromium``): headless Chromium through
   playwright, the same loop clicked on the page; its first map is navigation start to the first vector
   shape drawn, so one client measures true browser rendering.
@@ -149,6 +150,8 @@ class StreamlitClient:
         self.deferred: dict[str, str] = {}  # download button key -> deferred file id
         self.states: dict[str, WidgetState] = {}  # widget id -> the state this user set
         self.requests = itertools.count(1)
+        self.map_widget = self.map_fragment = ""  # the map component's widget id and its fragment
+        self.drawn: list[str] = []  # widget keys drawn by the last run
 
     async def open(self) -> float:
         """Connect and run the page as a first visit; seconds from connecting to the map's delta."""
@@ -171,13 +174,15 @@ class StreamlitClient:
             await self.socket.close()
             self.socket = None
 
-    async def rerun(self) -> float | None:
-        """Send a rerun with every widget state set so far, read until the run ends; when the map's delta
-        came (monotonic time) or None."""
+    async def rerun(self, fragment_id: str = "") -> float | None:
+        """Send a rerun (of the fragment ``fragment_id``, or the page) with every widget state set so far, read
+        until the run ends; when the map's delta came (monotonic time) or None."""
         message = BackMsg()
         client = message.rerun_script
         client.query_string = ""
         client.page_script_hash = ""
+        client.fragment_id = fragment_id
+        self.drawn = []
         client.widget_states.widgets.extend(self.states.values())
         client.context_info.timezone = "Asia/Shanghai"
         client.context_info.locale = "zh-CN"
@@ -191,6 +196,18 @@ class StreamlitClient:
                 map_at = time.monotonic()
             if kind == "script_finished" and reply.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
                 return map_at
+
+    async def report_view(self, west: float, south: float, east: float, north: float) -> None:
+        """What streamlit-folium sends when its map is drawn, panned or zoomed: the view, rerunning the map's
+        fragment."""
+        value = {
+            "bounds": {"_southWest": {"lat": south, "lng": west}, "_northEast": {"lat": north, "lng": east}},
+            "last_clicked": None,
+            "last_active_drawing": None,
+        }
+        state = WidgetState(id=self.map_widget, json_value=json.dumps(value))
+        self.states[state.id] = state
+        await self.rerun(self.map_fragment)
 
     def set_text(self, key: str, value: str) -> None:
         state = WidgetState(id=self.widget_ids[key], string_value=value)
@@ -235,6 +252,9 @@ class StreamlitClient:
             self.session_id = reply.new_session.initialize.session_id
         elif kind == "delta" and reply.delta.WhichOneof("type") == "new_element":
             self._note(reply.delta.new_element)
+            if self._is_map(reply):
+                self.map_widget = reply.delta.new_element.component_instance.id
+                self.map_fragment = reply.delta.fragment_id
         return reply
 
     def _note(self, element) -> None:
@@ -250,6 +270,7 @@ class StreamlitClient:
             return
         key = widget_id.split("-", 2)[2]  # "$$ID-<hash>-<user key>"
         self.widget_ids[key] = widget_id
+        self.drawn.append(key)
         if kind == "download_button" and widget.deferred_file_id:
             self.deferred[key] = widget.deferred_file_id
 
@@ -289,7 +310,7 @@ async def _ws_session(base: str, deadline: float, tally: Tally, session: int) ->
             if time.monotonic() >= deadline:
                 break
             try:
-                kind = step % 4
+                kind = step % 5
                 if kind == 1:  # search
                     client.set_text(SEARCH_KEY, SEARCHES[(session + step) % len(SEARCHES)])
                     _, seconds = await _timed(client.rerun())
@@ -298,7 +319,11 @@ async def _ws_session(base: str, deadline: float, tally: Tally, session: int) ->
                     client.toggle(TOWNS_KEY)
                     _, seconds = await _timed(client.rerun())
                     tally.action("filter", seconds)
-                elif kind == 3:  # download the selection as CSV
+                elif kind == 3:  # the map drawn or panned: it reports its view
+                    west, south = 107.0 + step % 7, 39.0 + step % 5
+                    _, seconds = await _timed(client.report_view(west, south, west + 4.0, south + 3.0))
+                    tally.action("pan", seconds)
+                elif kind == 4:  # download the selection as CSV
                     _, seconds = await _timed(client.download(CSV_KEY))
                     tally.action("download", seconds)
                 else:  # a new visit

@@ -502,15 +502,20 @@ def table_focus(shown: dict, table) -> tuple[dict, tuple] | None:
     return (row, bounds) if bounds else None
 
 
-def downloads(shown: dict, bbox) -> None:
+def downloads(shown: dict, view: dict) -> None:
     """Downloads in a popover (drawn only when opened, so they cost the first map nothing): the selection
-    in each GIS format, and PNG/PDF maps of ``bbox`` (the view on screen) from the static-map renderer."""
+    in each GIS format, and PNG/PDF maps of ``view["bbox"]`` (the view on screen, as the map last reported
+    it: read when the button is clicked) from the static-map renderer.
+
+    Drawn outside the map's fragment: a pan, a zoom or a new map's first report of its view reruns that
+    fragment, and each run of a download button files its data under a new id and drops the old one, so
+    a click just then asked for an id that was gone ("Failed to generate file for download")."""
     shared = st.session_state.get("selection_key")  # read now: the data is made outside the script run
     with st.popover("下载当前选择", icon=":material/download:"):
         for fmt, (label, suffix, mime) in webmap.DOWNLOADS.items():
             st.download_button(
                 label,
-                data=lambda fmt=fmt: selection_download(shared, shown, fmt, bbox),
+                data=lambda fmt=fmt: selection_download(shared, shown, fmt, view.get("bbox")),
                 file_name=DOWNLOAD_NAME.format(suffix=suffix),
                 mime=mime,
                 key=f"dl_{fmt}",
@@ -770,12 +775,12 @@ def _shared_download(selection_key: tuple, fmt: str, view: tuple | None, _shown:
 
 
 @st.fragment
-def map_and_downloads(args: dict, shown: dict, bbox: tuple, hit: selection.SearchHit | None) -> None:
-    """The map, the downloads of what it shows and the correction panel: panning, zooming or clicking reruns
-    only this fragment (the cached map is not redrawn), so the PNG/PDF download follows the view on screen
-    and a click sets the point of the place being corrected."""
+def map_and_correction(args: dict, bbox: tuple, hit: selection.SearchHit | None, view: dict) -> None:
+    """The map and the correction panel: panning, zooming or clicking reruns only this fragment (the cached
+    map is not redrawn); the view on screen goes into ``view["bbox"]`` (``bbox`` until the map reports one),
+    which the PNG/PDF downloads read, and a click sets the point of the place being corrected."""
     value = webmap.show_st_folium(args)
-    downloads(shown, webmap.view_bounds(value) or bbox)
+    view["bbox"] = webmap.view_bounds(value) or bbox
     correction_panel(webmap.clicked_point(value), webmap.drawn_polygon(value), hit)
 
 
@@ -952,7 +957,9 @@ def main() -> None:
         _extras=extras,
         _atlas=atlas,
     )
-    map_and_downloads(args, shown, bbox, hit)
+    view = st.session_state.setdefault("map_view", {})  # one dict per session: the map writes, downloads read
+    map_and_correction(args, bbox, hit, view)
+    downloads(shown, view)
     sidebar_counts(shown, counts_slot)
     sidebar_upload()
     sidebar_gis_upload()
