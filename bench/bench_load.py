@@ -394,7 +394,9 @@ async def _first_map(page, url: str) -> float:
     return await page.evaluate("window.__firstMap - performance.timeOrigin") / 1000
 
 
-async def _chromium_session(browser, url: str, deadline: float, tally: Tally, session: int) -> None:
+async def _chromium_session(
+    browser, url: str, deadline: float, tally: Tally, session: int, shots: Path | None = None
+) -> None:
     context = await browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
     await context.add_init_script(FIRST_MAP_PROBE)
     page = await context.new_page()
@@ -454,13 +456,16 @@ async def _chromium_session(browser, url: str, deadline: float, tally: Tally, se
                     tally.errors.append(f"chromium session {session}: exception on the page")
             except Exception as error:  # noqa: BLE001 - a timeout or a missing element counts as an error
                 tally.errors.append(
-                    f"chromium session {session} step {step}: {type(error).__name__}: {str(error)[:120]}"
+                    f"chromium session {session} step {step}: {type(error).__name__}: {str(error)[:400]}"
                 )
+                if shots is not None:  # beside the server's log (--log)
+                    await page.screenshot(path=str(shots / f"chromium-{session}-{step}.png"))
+                await page.keyboard.press("Escape")  # a popover left open must not cover the next step
     finally:
         await context.close()
 
 
-async def _run(base: str, sessions: int, browsers: int, seconds: float) -> Tally:
+async def _run(base: str, sessions: int, browsers: int, seconds: float, shots: Path | None = None) -> Tally:
     tally = Tally()
     deadline = time.monotonic() + seconds
     runs = [_ws_session(base, deadline, tally, n) for n in range(browsers, sessions)]
@@ -474,7 +479,9 @@ async def _run(base: str, sessions: int, browsers: int, seconds: float) -> Tally
             executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, CLOSED_NETWORK], headless=True
         )
         try:
-            runs += [_chromium_session(browser, base + "/", deadline, tally, n) for n in range(browsers)]
+            runs += [
+                _chromium_session(browser, base + "/", deadline, tally, n, shots) for n in range(browsers)
+            ]
             await asyncio.gather(*runs)
         finally:
             await browser.close()
@@ -492,7 +499,11 @@ def parse(argv: list[str]) -> argparse.Namespace:
         "--mode", choices=("ws", "chromium"), default="ws", help="chromium: every session in a browser"
     )
     parser.add_argument("--out", type=Path, default=RESULTS / "load.json", help="where the results go")
-    parser.add_argument("--log", type=Path, help="keep the server's log here")
+    parser.add_argument(
+        "--log",
+        type=Path,
+        help="keep the server's log here (and screenshots of failed Chromium steps beside it)",
+    )
     options = parser.parse_args(argv)
     options.seconds = min(options.seconds, 120.0)
     options.browsers = (
@@ -524,7 +535,13 @@ def main(argv: list[str]) -> int:
             started = time.perf_counter()
             with LoadSampler() as load:
                 tally = asyncio.run(
-                    _run(f"http://127.0.0.1:{port}", options.sessions, options.browsers, options.seconds)
+                    _run(
+                        f"http://127.0.0.1:{port}",
+                        options.sessions,
+                        options.browsers,
+                        options.seconds,
+                        options.log.parent if options.log else None,
+                    )
                 )
             wall = time.perf_counter() - started
         finally:
