@@ -847,7 +847,7 @@ def st_folium_args(fmap: folium.Map, **options: object) -> dict[str, object]:
     :func:`show_st_folium`, so an unchanged map costs nothing to send again.  The map is rendered by
     st_folium itself, with only its final component call intercepted, in this thread alone.
     """
-    import streamlit_folium
+    import streamlit_folium  # here, not at the top: streamlit-folium needs a running Streamlit app
 
     capture = _component()
     captured: dict[str, object] = {}
@@ -862,6 +862,7 @@ def st_folium_args(fmap: folium.Map, **options: object) -> dict[str, object]:
 
 def show_st_folium(args: Mapping[str, object]) -> object:
     """Send arguments from :func:`st_folium_args` to streamlit-folium's component (what st_folium does last)."""
+    # imported here, not at the top: the web map is drawn without Streamlit too (exports, the CLI)
     from streamlit import runtime
 
     component = _component().real
