@@ -398,6 +398,7 @@ async def _chromium_session(
     browser, url: str, deadline: float, tally: Tally, session: int, shots: Path | None = None
 ) -> None:
     context = await browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    context.set_default_timeout(ACTION_TIMEOUT_S * 1000)  # clicks wait as long as any action may take
     await context.add_init_script(FIRST_MAP_PROBE)
     page = await context.new_page()
     runs = PageRuns(page)
