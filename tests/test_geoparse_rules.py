@@ -132,3 +132,78 @@ def test_sea_ports_named_by_their_suffix(parsed: dict[str, PlanPlaces]) -> None:
 @pytest.mark.parametrize("text", ["推动港澳合作", "建设空港物流园", "完善港口设施", "推进海港、陆港联动"])
 def test_words_with_gang_are_no_ports(finder: MentionFinder, text: str) -> None:
     assert [m.surface for m in finder.find(text) if m.type == "port" and m.surface.endswith("港")] == []
+
+
+# -- issue 15, precision round: organisations, brands, process words, class words of zones ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("推动包头创新中心实体化运行", []),
+        ("引进北京市优质教育资源，设立包头分校", ["北京市"]),
+        ("支持鄂尔多斯羊绒集团做大做强", []),
+        ("打造“赤峰文创”品牌", []),
+        ("提升额济纳文旅品牌影响力", []),
+        ("推广库布其模式", []),
+        ("建设呼伦贝尔市中心城区", ["呼伦贝尔市"]),
+        ("把通辽建设为区域物流中心", ["通辽"]),
+    ],
+)
+def test_a_place_heading_an_organisation_or_brand_is_no_mention(
+    finder: MentionFinder, text: str, kept: list[str]
+) -> None:
+    """The guide skips organisation, company and brand names: a place name followed, in one word run, by an
+    organisation word (中心, 分校, 集团 …) or by at most two characters and 品牌/模式 heads such a name; a 中心 after a
+    function word (为 …) or before 城区 is no organisation."""
+    assert [m.surface for m in finder.find(text) if m.place_ids] == kept
+
+
+def test_organisations_and_brands_in_the_plans(parsed: dict[str, PlanPlaces]) -> None:
+    """Plan 001 names 呼和浩特创新中心 and a 呼和浩特分校, plan 003 its “鄂尔多斯文创”品牌 and plan 003 the
+    库布其模式: none of these is a place mention, while the cities themselves are found elsewhere."""
+    for key, name, tail in (
+        ("001", "呼和浩特", "创新中心"),
+        ("001", "呼和浩特", "分校"),
+        ("003", "鄂尔多斯", "文创"),
+    ):
+        text = parsed[key].plan.text
+        at = text.index(name + tail)
+        assert not any(m.start == at for m in parsed[key].mentions), (name, tail)
+        assert any(m.surface.startswith(name) for m in parsed[key].mentions)
+    text = parsed["003"].plan.text
+    at = text.index("库布其模式")
+    assert not any(m.start <= at < m.end for m in parsed["003"].mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"), [("推进巴丹吉林沙漠化防治", ["巴丹吉林"]), ("防治科尔沁沙地化", ["科尔沁"])]
+)
+def test_a_class_word_before_hua_is_a_process(finder: MentionFinder, text: str, kept: list[str]) -> None:
+    """沙漠化/沙地化 is desertification: the class word is not part of the name before it."""
+    assert [m.surface for m in finder.find(text)] == kept
+
+
+def test_desertification_keeps_the_sandy_lands_name(parsed: dict[str, PlanPlaces]) -> None:
+    """Plan 003 writes 毛乌素沙漠化防治: the mention is 毛乌素, not a 毛乌素沙漠."""
+    text = parsed["003"].plan.text
+    at = text.index("毛乌素沙漠化")
+    mention = next(m for m in parsed["003"].mentions if m.start == at)
+    assert mention.surface == "毛乌素" and mention.place is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [
+        ("加快满洲里跨境电子商务综合试验区建设", "满洲里跨境电子商务综合试验区", "park"),
+        ("推进阿尔山边境旅游试验区建设", "阿尔山边境旅游试验区", "park"),
+        ("推进二连浩特口岸边民互市贸易区申建", "二连浩特口岸边民互市贸易区", "park"),
+        ("推动芝瑞抽水蓄能电站建设", "芝瑞抽水蓄能电站", "reservoir"),
+        ("推动大兴安岭大峡谷创建景区", "大兴安岭大峡谷", "scenic"),
+        ("建设阿尔山森林风景道", "阿尔山森林风景道", "road"),
+    ],
+)
+def test_zone_and_work_class_words(finder: MentionFinder, text: str, surface: str, kind: str) -> None:
+    """试验区, 互市贸易区, 抽水蓄能电站, 大峡谷 and 风景道 end names; the place before them is part of the one name."""
+    assert [(m.surface, m.type) for m in finder.find(text) if m.surface == surface] == [(surface, kind)]
+    assert len([m for m in finder.find(text) if m.start < len(surface)]) == 1

@@ -34,6 +34,10 @@ SUFFIX_TYPES: dict[str, str] = {
     "经济技术开发区": "park",
     "边境经济合作区": "park",
     "跨境旅游合作区": "park",
+    "跨境电子商务综合试验区": "park",
+    "互市贸易区": "park",
+    "旅游试验区": "park",
+    "抽水蓄能电站": "reservoir",
     "国家级自然保护区": "reserve",
     "自然保护区": "reserve",
     "综合保税区": "park",
@@ -44,6 +48,8 @@ SUFFIX_TYPES: dict[str, str] = {
     "物流园区": "park",
     "高速公路": "road",
     "城际铁路": "railway",
+    "风景道": "road",
+    "大环线": "road",
     "国家公园": "national_park",
     "保税区": "park",
     "开发区": "park",
@@ -62,6 +68,7 @@ SUFFIX_TYPES: dict[str, str] = {
     "游乐园": "scenic",
     "故居": "scenic",
     "景区": "scenic",
+    "大峡谷": "scenic",
     "公园": "scenic",
     "遗址": "scenic",
     "草原": "grassland",
@@ -70,6 +77,7 @@ SUFFIX_TYPES: dict[str, str] = {
     "南麓": "region",
     "北麓": "region",
     "前坡": "region",
+    "区块": "region",
     "南坡": "region",
     "北坡": "region",
     "小镇": "scenic",
@@ -192,6 +200,8 @@ _GENERIC_HEAD = re.compile(f"(?:{_GENERIC_ALT})")
 _GENERIC_TAIL = re.compile(f"(?:{_GENERIC_ALT})$")
 _GENERIC_HEAD_LONG = re.compile(f"(?:{_GENERIC_LONG_ALT})")
 _GENERIC_TAIL_LONG = re.compile(f"(?:{_GENERIC_LONG_ALT})$")
+#: class words of two or more characters, which a following 化 turns into a process word (沙漠化, 城镇化).
+_CLASS_WORDS = tuple(suffix for suffix in SUFFIX_TYPES if len(suffix) >= 2)
 _SUFFIX_RE = re.compile("|".join(map(re.escape, SUFFIX_TYPES)))
 #: characters after which 沟 starts a word (沟通, 沟壑, 沟渠, 沟道) rather than ending a gully's name.
 _GOU_NEXT = frozenset("通壑渠道谷槽")
@@ -210,6 +220,9 @@ NEEDS_QUALIFIER = frozenset({"wetland", "reserve", "national_park", "grassland",
 _FREE_STANDING = {"草原": "等、，。；和及与的"}
 #: types named by short abbreviations when unanchored (集二铁路, 包兰铁路): the core is at most this long.
 ABBREVIATED_MAX = {"railway": 4, "road": 4}
+#: routes named after the landscape they run through ('…草原风景道', '…沙地大环线'): the landscape's class word and
+#: the generic words before the suffix are part of the one name.
+LANDSCAPE_ROUTE_SUFFIXES = frozenset({"风景道", "大环线"})
 #: a 高速 that is not a road (高速发展 …) is followed by one of these.
 _GAOSU_NEXT = frozenset("发增度率宽运成化")
 
@@ -344,7 +357,8 @@ class MentionFinder:
         ]
         found.extend(self._route_numbers(text))
         found.extend(_abbreviation_runs(text, known))
-        return _subparks(text, merge_mentions(known, found))
+        merged = merge_mentions(known, found)
+        return _subparks(text, [m for m in merged if not _names_an_organisation_or_brand(text, m.end)])
 
     # -- gazetteer pass -------------------------------------------------------------------------------
     def _gazetteer_matches(self, text: str) -> list[Mention]:
@@ -371,6 +385,8 @@ class MentionFinder:
         for start, end, surface in hits:
             if start < last_end or end <= refused_end or text.startswith("级", end):
                 continue  # overlapped, inside a refused name ('二连' of 十二连城), or an adjective ('自治区级')
+            if text.startswith("化", end) and surface.endswith(_CLASS_WORDS):
+                continue  # '毛乌素沙漠化': the class word starts '沙漠化' (desertification); '毛乌素' is the name
             if surface in self._ids:
                 ids = self._ids[surface]
                 if len(surface) == 2 and all(i.startswith(OUTSIDE_ID_PREFIXES) for i in ids):
@@ -467,7 +483,7 @@ class MentionFinder:
     ) -> Mention | None:
         window_start = after_last_verb(text, window_start, s_start, known_at)
         kind = SUFFIX_TYPES[suffix]
-        if kind in {"road", "railway", "park"}:
+        if kind in {"road", "railway", "park"} and suffix not in LANDSCAPE_ROUTE_SUFFIXES:
             # '中蒙经济合作区跨境铁路': a line of a named place, not a line named after it;
             # '…产业开发区轻纺产业园': a park inside a named zone (attached to it by _subparks)
             inner_suffixes = _SUFFIX_RE if kind != "park" else _ZONE_RE
@@ -496,7 +512,12 @@ class MentionFinder:
                 and all(pid.startswith(AREA_ID_PREFIXES) for pid in qualifier.place_ids)
             ):
                 return None  # '呼包鄂乌旅游区', '乌拉特后旗景区': the tourism of an area, not a named place
-            if kind in ABBREVIATED_MAX and remainder and is_generic(remainder):
+            if (
+                kind in ABBREVIATED_MAX
+                and remainder
+                and is_generic(remainder)
+                and suffix not in LANDSCAPE_ROUTE_SUFFIXES
+            ):
                 return None  # '乌拉特后旗农村公路': a kind of road in a place, not a named road
         else:
             start = window_start + leading_trim(text[window_start:s_start])
@@ -677,6 +698,26 @@ def _as_name(text: str, mention: Mention, ids: Mapping[str, tuple[str, ...]]) ->
     return Mention(surface, start, mention.end, mention.type, mention.rule, ids.get(surface, ()))
 
 
+#: what follows a place name that heads the name of an organisation ('…创新中心', '…分校', '…有限公司' — the guide
+#: skips company and organisation names) or of a brand or model ('“…文创”品牌', '…文旅品牌', '…模式'): at most
+#: ORGANISATION_RUN characters of one word run (no function word, no punctuation) and then the word itself.  A 中心
+#: followed by 城/区 is the centre of a city ('中心城区'), not an organisation.
+ORGANISATION_RUN = 8
+BRAND_RUN = 2
+_RUN_CHAR = r"(?:(?![的与及或和为是以在])[\u3400-\u9fff])"
+_ORGANISATION_TAIL = re.compile(
+    _RUN_CHAR
+    + f"{{0,{ORGANISATION_RUN}}}?"
+    + r"(?:中心(?![城区镇])|分校|中学|小学|大学|学院|有限公司|公司|集团)"
+)
+_BRAND_TAIL = re.compile(_RUN_CHAR + f"{{0,{BRAND_RUN}}}?" + r"[”」]?(?:品牌|模式)")
+
+
+def _names_an_organisation_or_brand(text: str, end: int) -> bool:
+    """Whether the place name ending at ``end`` heads an organisation's or a brand's name (see above)."""
+    return bool(_ORGANISATION_TAIL.match(text, end) or _BRAND_TAIL.match(text, end))
+
+
 def _ends_a_name(text: str, end: int) -> bool:
     """Whether a name can end at ``end``: text end, punctuation, a connector, an admin or line suffix."""
     if end >= len(text) or not _HAN.match(text[end]) or text[end] in SHORT_FORM_FOLLOWERS:
@@ -691,6 +732,8 @@ def _as_bytes(surface: str) -> str:
 
 def _suffix_applies(text: str, suffix: str, s_end: int) -> bool:
     following = text[s_end] if s_end < len(text) else ""
+    if following == "化" and len(suffix) >= 2:
+        return False  # '毛乌素沙漠化防治': desertification, not a desert's name
     if suffix in _FREE_STANDING and following and following not in _FREE_STANDING[suffix]:
         return False  # '草原文化', '草原生态' describe; '敕勒川草原等' names
     before = text[s_end - len(suffix) - 1] if s_end - len(suffix) >= 1 else ""
