@@ -207,3 +207,53 @@ def test_zone_and_work_class_words(finder: MentionFinder, text: str, surface: st
     """试验区, 互市贸易区, 抽水蓄能电站, 大峡谷 and 风景道 end names; the place before them is part of the one name."""
     assert [(m.surface, m.type) for m in finder.find(text) if m.surface == surface] == [(surface, kind)]
     assert len([m for m in finder.find(text) if m.start < len(surface)]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("改造省道 101 线通辽机场路", [("通辽机场路", "road")]),
+        ("建设满洲里口岸公路", [("满洲里口岸公路", "road")]),
+        ("推动赤峰—通辽机场高速公路建设", [("赤峰", None), ("通辽机场", None)]),
+        ("完善机场路网", []),
+    ],
+)
+def test_a_road_named_after_a_facility(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    """'X机场路' is the road to X's airport: one road mention (its qualifier the airport); after a corridor
+    connector the facility is a line's end and stays the facility; '机场路网' is no road's name."""
+    found = [(m.surface, m.type) for m in finder.find(text) if m.rule != "route"]
+    assert [pair for pair in found if pair[0] in {e[0] for e in expected}] == expected
+    assert len(found) == len(expected)
+
+
+def test_airport_roads_in_plan_000(parsed: dict[str, PlanPlaces]) -> None:
+    """Plan 000 lists 省道 543 线东乌旗机场路 and 省道 544 线正蓝旗机场路: roads, not the airports."""
+    surfaces = {m.surface: m for m in parsed["000"].mentions}
+    assert surfaces["东乌旗机场路"].type == "road" and surfaces["正蓝旗机场路"].type == "road"
+    assert "东乌旗机场" not in surfaces and "正蓝旗机场" not in surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("加强达里诺尔国家级自然保护区湿地保护", ["达里诺尔国家级自然保护区"]),
+        ("修复西辽河沿岸滩涂湿地", ["西辽河"]),
+        ("保护科尔沁草原", ["科尔沁草原"]),
+    ],
+)
+def test_a_class_word_after_a_named_or_described_place(
+    finder: MentionFinder, text: str, expected: list[str]
+) -> None:
+    """A class word right after a whole typed name ('…保护区湿地') or after generic words following a place
+    ('…沿岸滩涂湿地') describes land of that place; it names no second place."""
+    assert [m.surface for m in finder.find(text)] == expected
+
+
+def test_wetlands_of_a_reserve_in_plan_003(parsed: dict[str, PlanPlaces]) -> None:
+    """Plan 003 writes 鄂尔多斯遗鸥国家级自然保护区湿地: the mention is the reserve."""
+    text = parsed["003"].plan.text
+    at = text.index("鄂尔多斯遗鸥国家级自然保护区湿地")
+    mention = next(m for m in parsed["003"].mentions if m.start == at)
+    assert mention.surface == "鄂尔多斯遗鸥国家级自然保护区" and mention.place is not None

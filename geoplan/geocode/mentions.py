@@ -357,7 +357,7 @@ class MentionFinder:
         ]
         found.extend(self._route_numbers(text))
         found.extend(_abbreviation_runs(text, known))
-        merged = merge_mentions(known, found)
+        merged = [_facility_road(text, m) for m in merge_mentions(known, found)]
         return _subparks(text, [m for m in merged if not _names_an_organisation_or_brand(text, m.end)])
 
     # -- gazetteer pass -------------------------------------------------------------------------------
@@ -501,6 +501,8 @@ class MentionFinder:
             if qualifier.end == s_end:
                 return None  # the whole name is a gazetteer name: keep that mention
             inner = text[qualifier.end : s_end]
+            if qualifier.end == s_start == hits[-1].end and qualifier.surface.endswith(_CLASS_WORDS):
+                return None  # '…自然保护区湿地': the wetlands of a named reserve, no second name
             if self.ids(inner):  # '库布其沙漠七星湖': 七星湖 in 库布其沙漠
                 return Mention(inner, qualifier.end, s_end, kind, f"suffix:{suffix}", self.ids(inner))
             remainder = text[qualifier.end : s_start]
@@ -512,6 +514,8 @@ class MentionFinder:
                 and all(pid.startswith(AREA_ID_PREFIXES) for pid in qualifier.place_ids)
             ):
                 return None  # '呼包鄂乌旅游区', '乌拉特后旗景区': the tourism of an area, not a named place
+            if kind in NEEDS_QUALIFIER and remainder and is_generic(remainder):
+                return None  # '黄河沿岸滩涂湿地': a kind of land along a named place, not a named wetland
             if (
                 kind in ABBREVIATED_MAX
                 and remainder
@@ -711,6 +715,38 @@ _ORGANISATION_TAIL = re.compile(
     + r"(?:中心(?![城区镇])|分校|中学|小学|大学|学院|有限公司|公司|集团)"
 )
 _BRAND_TAIL = re.compile(_RUN_CHAR + f"{{0,{BRAND_RUN}}}?" + r"[”」]?(?:品牌|模式)")
+
+
+#: types and id prefixes of facilities a road is named after ('…机场路', '…口岸公路', '…机场高速').
+FACILITY_TYPES = frozenset({"airport", "port", "station"})
+_FACILITY_ID_PREFIXES = tuple(f"{kind}:" for kind in FACILITY_TYPES)
+#: road words that, right after a facility's name, make the whole a road's name (longest first).
+_FACILITY_ROAD = re.compile(r"(?:高速公路|公路|大道|大街|高速(?![发增度率宽运成化])|路(?![网径线段]))")
+
+
+def _facility_road(text: str, mention: Mention) -> Mention:
+    """A facility's name followed by a road word is the name of the road to it ('X机场路' is a road, not the
+    airport X机场): one road mention, with the facility as its qualifier — unless a corridor connector comes
+    before the facility (then the facility ends a line named by its two ends)."""
+    facility = mention.type in FACILITY_TYPES or (
+        mention.type is None and any(pid.startswith(_FACILITY_ID_PREFIXES) for pid in mention.place_ids)
+    )
+    if mention.start and text[mention.start - 1] in CORRIDOR_BREAKS:
+        return mention  # '临河—X机场高速公路': the facility is the end of a line between two places
+    road = _FACILITY_ROAD.match(text, mention.end) if facility else None
+    if road is None:
+        return mention
+    end = road.end()
+    return Mention(
+        text[mention.start : end],
+        mention.start,
+        end,
+        "road",
+        f"facility-road:{road.group()}",
+        (),
+        mention.surface,
+        mention.place_ids or mention.qualifier_ids,
+    )
 
 
 def _names_an_organisation_or_brand(text: str, end: int) -> bool:
