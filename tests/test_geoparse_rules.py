@@ -257,3 +257,57 @@ def test_wetlands_of_a_reserve_in_plan_003(parsed: dict[str, PlanPlaces]) -> Non
     at = text.index("鄂尔多斯遗鸥国家级自然保护区湿地")
     mention = next(m for m in parsed["003"].mentions if m.start == at)
     assert mention.surface == "鄂尔多斯遗鸥国家级自然保护区" and mention.place is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "place_prefix"),
+    [
+        ("强化红山区大青山自然保护区保护", "红山区大青山自然保护区", "reserve", "reserve:"),
+        ("推动东胜区鄂尔多斯机场改扩建", "东胜区鄂尔多斯机场", "airport", "airport:"),
+    ],
+)
+def test_an_admin_unit_before_a_known_place_is_one_outermost_name(
+    finder: MentionFinder, text: str, surface: str, kind: str, place_prefix: str
+) -> None:
+    """The guide's outermost name: a banner written right before a known reserve or airport is part of one
+    mention, which stands for the reserve or airport (never for the banner)."""
+    found = finder.find(text)
+    assert [(m.surface, m.type) for m in found] == [(surface, kind)]
+    assert all(pid.startswith(place_prefix) for pid in found[0].place_ids) and found[0].place_ids
+
+
+def test_admin_units_in_a_row_stay_two_mentions(finder: MentionFinder) -> None:
+    assert [m.surface for m in finder.find("鄂尔多斯市康巴什区")] == ["鄂尔多斯市", "康巴什区"]
+
+
+def test_a_banner_before_a_reserve_in_plan_001(parsed: dict[str, PlanPlaces]) -> None:
+    """Plan 001 names 回民区大青山自然保护区: one reserve mention, resolved to the reserve."""
+    mention = next(m for m in parsed["001"].mentions if m.surface == "回民区大青山自然保护区")
+    assert mention.place is not None and mention.place.type == "reserve"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("深化与新疆阿拉山口口岸的合作", ["新疆", "阿拉山口口岸"]),
+        ("深化与云南磨憨口岸合作", ["云南", "磨憨口岸"]),
+    ],
+)
+def test_a_province_before_a_name_is_its_address(
+    finder: MentionFinder, text: str, expected: list[str]
+) -> None:
+    """Another province written before a name the suffix rules find is the name's address: two mentions."""
+    assert [m.surface for m in finder.find(text)] == expected
+
+
+def test_a_province_before_a_port_in_plan_002(parsed: dict[str, PlanPlaces]) -> None:
+    text = parsed["002"].plan.text
+    at = text.index("新疆霍尔果斯口岸")
+    surfaces = [m.surface for m in parsed["002"].mentions if at <= m.start < at + 8]
+    assert surfaces == ["新疆", "霍尔果斯口岸"]
+
+
+def test_jiedao_before_lu_is_no_subdistrict(finder: MentionFinder) -> None:
+    """'X街道路' reads X街 + 道路 (a street's road works): no subdistrict X街道 is found there."""
+    assert all(not m.surface.endswith("街道") for m in finder.find("加快推动兴安街道路改造"))
+    assert any(m.surface == "兴安街道" for m in finder.find("兴安街道办事处"))

@@ -385,6 +385,8 @@ class MentionFinder:
         for start, end, surface in hits:
             if start < last_end or end <= refused_end or text.startswith("级", end):
                 continue  # overlapped, inside a refused name ('二连' of 十二连城), or an adjective ('自治区级')
+            if surface.endswith("街道") and text.startswith("路", end):
+                continue  # 'X街道路' reads X街 + 道路 (a street's road works), not the subdistrict X街道
             if text.startswith("化", end) and surface.endswith(_CLASS_WORDS):
                 continue  # '毛乌素沙漠化': the class word starts '沙漠化' (desertification); '毛乌素' is the name
             if surface in self._ids:
@@ -467,6 +469,9 @@ class MentionFinder:
                 text, window_start, s_start, s_end, suffix, known_at, stopped_by == "limit"
             )
             if mention is not None:
+                mention, province = self._without_province(mention)
+                if province is not None:
+                    found.append(province)
                 found.append(mention)
                 found.extend(self._enumerated(text, window_start, suffix, mention))
         return found
@@ -491,8 +496,23 @@ class MentionFinder:
             if inner:
                 window_start, truncated = max(window_start, inner[-1]), False
         hits = [hit for p in range(window_start, s_start) if (hit := known_at.get(p)) is not None]
-        if any(hit.end >= s_end for hit in hits):
-            return None  # the suffix ends a known name ('巴彦淖尔市', '黄河几字湾巴彦淖尔')
+        ending = next((hit for hit in hits if hit.end >= s_end), None)
+        if ending is not None:
+            # the suffix ends a known name ('巴彦淖尔市', '黄河几字湾巴彦淖尔'); an admin unit's name right before a
+            # known place of another kind is part of the one outermost name ('X区Y自然保护区' is the reserve)
+            before = next((hit for hit in hits if hit.end == ending.start), None)
+            if before is None or ending.end != s_end or not _is_area(before) or _is_area(ending):
+                return None
+            return Mention(
+                text[before.start : s_end],
+                before.start,
+                s_end,
+                kind,
+                f"nested:{suffix}",
+                ending.place_ids,
+                before.surface,
+                before.place_ids,
+            )
         qualifier = next((hit for hit in hits if hit.surface not in _GENERIC_SET), None)
         if truncated and qualifier is None:
             return None  # the window began inside a word: a name cut there would be a fragment
@@ -561,6 +581,26 @@ class MentionFinder:
             qualifier.surface if qualifier else None,
             qualifier.place_ids if qualifier else (),
         )
+
+    def _without_province(self, mention: Mention) -> tuple[Mention, Mention | None]:
+        """'新疆霍尔果斯口岸': a province written before a name is its address, not part of the name — the
+        province and the name after it are two mentions (no gazetteer name may run across the cut)."""
+        if mention.qualifier is not None or not mention.rule.startswith("suffix:"):
+            return mention, None
+        stem_end = mention.end - len(mention.rule.removeprefix("suffix:"))
+        for length in range(min(4, stem_end - mention.start - 2), 1, -1):
+            head = mention.surface[:length]
+            ids = self._ids.get(head, ())
+            if ids and all(pid.startswith("province:") for pid in ids):
+                cut = mention.start + length
+                if not is_proper_stem(mention.surface[length : stem_end - mention.start]):
+                    return mention, None
+                rest = mention.surface[length:]
+                return (
+                    replace(mention, surface=rest, start=cut, place_ids=self.ids(rest)),
+                    Mention(head, mention.start, cut, None, "gazetteer", ids),
+                )
+        return mention, None
 
     def _route_numbers(self, text: str) -> list[Mention]:
         """Route numbers: 'G6', 'S215', '国道 207 线', '省道213', '县道 718' (the name without 线)."""
@@ -754,6 +794,15 @@ def _names_an_organisation_or_brand(text: str, end: int) -> bool:
     return bool(_ORGANISATION_TAIL.match(text, end) or _BRAND_TAIL.match(text, end))
 
 
+#: id prefixes of admin units (the units a name can be qualified by).
+ADMIN_ID_PREFIXES = ("league:", "banner:", "town:")
+
+
+def _is_area(mention: Mention) -> bool:
+    """Whether a gazetteer mention names admin units of the region only (a league, banner or town)."""
+    return bool(mention.place_ids) and all(pid.startswith(ADMIN_ID_PREFIXES) for pid in mention.place_ids)
+
+
 def _ends_a_name(text: str, end: int) -> bool:
     """Whether a name can end at ``end``: text end, punctuation, a connector, an admin or line suffix."""
     if end >= len(text) or not _HAN.match(text[end]) or text[end] in SHORT_FORM_FOLLOWERS:
@@ -783,6 +832,8 @@ def _suffix_applies(text: str, suffix: str, s_end: int) -> bool:
         return following not in _GOU_NEXT
     if suffix in WORD_SUFFIXES:  # '思路', '道路', '街区', '港口' are words of their own, not names
         return suffix_word(text, s_end - len(suffix), s_end)
+    if suffix == "街道" and following == "路":
+        return False  # 'X街道路' reads X街 + 道路 (the road works of a street), not a subdistrict X街道
     if suffix in {"镇", "苏木", "嘎查"}:
         return following not in "村域区街长" or suffix == "镇" and following == "区"
     return True
