@@ -140,9 +140,11 @@ def test_words_with_gang_are_no_ports(finder: MentionFinder, text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "kept"),
     [
-        ("推动包头创新中心实体化运行", []),
-        ("引进北京市优质教育资源，设立包头分校", ["北京市"]),
-        ("支持鄂尔多斯羊绒集团做大做强", []),
+        ("依托京津冀协同创新中心", []),
+        ("支持内蒙古某某能源有限公司扩能", []),
+        ("建设蒙东区域科创中心", []),
+        ("新建阿荣旗第一中学", ["阿荣旗"]),
+        ("推进包头创新中心实体化运行", ["包头"]),
         ("打造“赤峰文创”品牌", []),
         ("提升额济纳文旅品牌影响力", []),
         ("推广库布其模式", []),
@@ -153,18 +155,20 @@ def test_words_with_gang_are_no_ports(finder: MentionFinder, text: str) -> None:
 def test_a_place_heading_an_organisation_or_brand_is_no_mention(
     finder: MentionFinder, text: str, kept: list[str]
 ) -> None:
-    """The guide skips organisation, company and brand names: a place name followed, in one word run, by an
-    organisation word (中心, 分校, 集团 …) or by at most two characters and 品牌/模式 heads such a name; a 中心 after a
-    function word (为 …) or before 城区 is no organisation."""
+    """The guide skips organisation, company and brand names: a wide area (province, region, place outside)
+    followed, in one word run, by an organisation word (中心, 分校, 有限公司 …) heads such a name, and any place
+    followed by at most two characters and 品牌/模式 heads a brand; an organisation named after a league, banner
+    or town stands there (the unit locates it, the mention stays), and a 中心 after a function word or before 城区
+    is no organisation."""
     assert [m.surface for m in finder.find(text) if m.place_ids] == kept
 
 
 def test_organisations_and_brands_in_the_plans(parsed: dict[str, PlanPlaces]) -> None:
-    """Plan 001 names 呼和浩特创新中心 and a 呼和浩特分校, plan 003 its “鄂尔多斯文创”品牌 and plan 003 the
-    库布其模式: none of these is a place mention, while the cities themselves are found elsewhere."""
+    """Plan 001 names a 京津冀国家技术创新中心 and a 内蒙古数据要素综合服务中心, plan 003 its “鄂尔多斯文创”品牌 and
+    the 库布其模式: none is a place mention; 京津冀 and 鄂尔多斯 are found elsewhere on those plans."""
     for key, name, tail in (
-        ("001", "呼和浩特", "创新中心"),
-        ("001", "呼和浩特", "分校"),
+        ("001", "京津冀", "国家技术创新中心"),
+        ("001", "内蒙古", "数据要素综合服务中心"),
         ("003", "鄂尔多斯", "文创"),
     ):
         text = parsed[key].plan.text

@@ -176,8 +176,11 @@ def _walk_forward(text: str, index: int) -> int:
     while position < len(text) and position - index < MAX_WAYPOINT + 8:
         char = text[position]
         if char in "（(":  # '（蒙陕界）' / '（内蒙段）' inside the last segment
+            # only a close within 10 characters counts: never search the rest of the text
+            bound = position + 11
             close = min(
-                (i for i in (text.find("）", position), text.find(")", position)) if i > 0), default=-1
+                (i for i in (text.find("）", position, bound), text.find(")", position, bound)) if i > 0),
+                default=-1,
             )
             if 0 < close - position <= 10:
                 position = close + 1

@@ -189,6 +189,12 @@ COUNTER_CHARS = frozenset("个亿元万年条座家处项")
 IMPROPER_CHARS = frozenset("的批强化性点级类型各每些所有不没立进出事聚带等符合以上下我此该这那病险时")
 #: a 和 preceded by one of these is inside a name (呼和浩特, 乌兰布和), not a conjunction.
 _HE_NAME_BEFORE = frozenset("呼布")
+#: the run of stem characters that ends where a search ends: CJK characters other than stem breaks and
+#: corridor connectors, and 和 only inside a name (after 呼 or 布: 呼和浩特, 乌兰布和).
+_BREAK_CLASS = re.escape("".join(sorted(STEM_BREAKS | CORRIDOR_BREAKS)))
+_STEM_RUN_END = re.compile(
+    rf"(?:(?![{_BREAK_CLASS}和])[\u3400-\u9fff]|(?<![^{''.join(sorted(_HE_NAME_BEFORE))}])和)*\Z"
+)
 
 _GENERIC_SET = frozenset(GENERIC_WORDS)
 _ZONE_RE = re.compile("|".join(map(re.escape, PARK_ZONE_SUFFIXES)))
@@ -358,7 +364,7 @@ class MentionFinder:
         found.extend(self._route_numbers(text))
         found.extend(_abbreviation_runs(text, known))
         merged = [_facility_road(text, m) for m in merge_mentions(known, found)]
-        return _subparks(text, [m for m in merged if not _names_an_organisation_or_brand(text, m.end)])
+        return _subparks(text, [m for m in merged if not _names_an_organisation_or_brand(text, m)])
 
     # -- gazetteer pass -------------------------------------------------------------------------------
     def _gazetteer_matches(self, text: str) -> list[Mention]:
@@ -742,6 +748,8 @@ def _as_name(text: str, mention: Mention, ids: Mapping[str, tuple[str, ...]]) ->
     return Mention(surface, start, mention.end, mention.type, mention.rule, ids.get(surface, ()))
 
 
+#: id prefixes of wide areas: provinces, regions of several units, neighbouring and foreign places.
+WIDE_AREA_ID_PREFIXES = ("province:", "region:", "neighbour:", "foreign:")
 #: what follows a place name that heads the name of an organisation ('…创新中心', '…分校', '…有限公司' — the guide
 #: skips company and organisation names) or of a brand or model ('“…文创”品牌', '…文旅品牌', '…模式'): at most
 #: ORGANISATION_RUN characters of one word run (no function word, no punctuation) and then the word itself.  A 中心
@@ -789,9 +797,14 @@ def _facility_road(text: str, mention: Mention) -> Mention:
     )
 
 
-def _names_an_organisation_or_brand(text: str, end: int) -> bool:
-    """Whether the place name ending at ``end`` heads an organisation's or a brand's name (see above)."""
-    return bool(_ORGANISATION_TAIL.match(text, end) or _BRAND_TAIL.match(text, end))
+def _names_an_organisation_or_brand(text: str, mention: Mention) -> bool:
+    """Whether ``mention`` heads a brand's name, or is a wide area (a province, a region of several units, a place
+    outside) heading an organisation's name.  An organisation named after a league, banner, town or facility
+    (西乌珠穆沁旗第一小学, 潮格镇康复中心) stands there: that unit locates it, and the mention stays."""
+    if _BRAND_TAIL.match(text, mention.end):
+        return True
+    wide = bool(mention.place_ids) and all(pid.startswith(WIDE_AREA_ID_PREFIXES) for pid in mention.place_ids)
+    return wide and bool(_ORGANISATION_TAIL.match(text, mention.end))
 
 
 #: id prefixes of admin units (the units a name can be qualified by).
@@ -840,16 +853,12 @@ def _suffix_applies(text: str, suffix: str, s_end: int) -> bool:
 
 
 def _stem_window(text: str, s_start: int, kind: str) -> tuple[int, str]:
-    """Walk back from a suffix over CJK characters; return the window start and what stopped it."""
-    position = s_start
+    """Walk back from a suffix over CJK characters; return the window start and what stopped it (one regex
+    search over the at most MAX_STEM characters before the suffix, not a loop over them)."""
     limit = max(0, s_start - MAX_STEM)
-    while position > limit:
-        char = text[position - 1]
-        if char in STEM_BREAKS or char in CORRIDOR_BREAKS or not _HAN.match(char):
-            return position, char
-        if char == "和" and position >= 2 and text[position - 2] not in _HE_NAME_BEFORE:
-            return position, char
-        position -= 1
+    position = _STEM_RUN_END.search(text, limit, s_start).start()  # type: ignore[union-attr]
+    if position > limit:
+        return position, text[position - 1]
     return position, "" if position == 0 or not _HAN.match(text[position - 1]) else "limit"
 
 
