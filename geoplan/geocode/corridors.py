@@ -9,6 +9,7 @@ from :data:`NAMED_LINES`, a small reviewed table; their waypoints carry the offs
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -286,19 +287,29 @@ def _route_before(text: str, start: int) -> str | None:
     return f"{'G' if match.group(3) == '国道' else 'S'}{match.group(4)}"
 
 
+@functools.cache
+def _named_re(names: tuple[str, ...]) -> re.Pattern[str]:
+    """One alternation of the named lines, longest first (one scan of the text instead of one per name)."""
+    return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+
+
 def _named(text: str) -> list[CorridorMatch]:
     found: list[CorridorMatch] = []
-    for name, line in NAMED_LINES.items():
-        index = text.find(name)
-        while index >= 0:
-            end = index + len(name)
+    pattern = _named_re(tuple(NAMED_LINES))
+    for match in pattern.finditer(text):
+        # a name may also start inside another one: look at every position the match covers
+        for position in range(match.start(), match.end()):
+            hit = match if position == match.start() else pattern.match(text, position)
+            if hit is None:
+                continue
+            name, index, end = hit.group(), hit.start(), hit.end()
+            line = NAMED_LINES[name]
             if name.endswith("高速") and text.startswith("公路", end):
                 end += 2
             waypoints = tuple(Mention(w, index, end, None, "named-line") for w in line.waypoints)
             found.append(
                 CorridorMatch(text[index:end], line.route, line.kind, index, end, waypoints, "named")
             )
-            index = text.find(name, end)
     return found
 
 

@@ -159,7 +159,9 @@ _ABBREVIATION_RUN = re.compile(r"[蒙俄欧美日韩]{2,4}")
 _ABBREVIATION_NOT_BEFORE = frozenset("古医药语文族")
 
 #: a route number: national/provincial expressway or road (G6, S215) or 国道/省道/县道 N (线).
-ROUTE_NUMBER_RE = re.compile(r"[GS]\d{1,4}|[国省县]道\s*\d{1,4}")
+#: (the first character as a class of its own: the regex engine then skips to candidates instead of trying every
+#: alternative at every character)
+ROUTE_NUMBER_RE = re.compile(r"[GS国省县](?:(?<=[GS])\d{1,4}|(?<=[国省县])道\s*\d{1,4})")
 _ASCII_WORD = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _ROUTE_AFTER = _ASCII_WORD | {"."}
 
@@ -206,6 +208,8 @@ _GENERIC_HEAD = re.compile(f"(?:{_GENERIC_ALT})")
 _GENERIC_TAIL = re.compile(f"(?:{_GENERIC_ALT})$")
 _GENERIC_HEAD_LONG = re.compile(f"(?:{_GENERIC_LONG_ALT})")
 _GENERIC_TAIL_LONG = re.compile(f"(?:{_GENERIC_LONG_ALT})$")
+
+
 #: class words of two or more characters, which a following 化 turns into a process word (沙漠化, 城镇化).
 _CLASS_WORDS = tuple(suffix for suffix in SUFFIX_TYPES if len(suffix) >= 2)
 _SUFFIX_RE = re.compile("|".join(map(re.escape, SUFFIX_TYPES)))
@@ -290,12 +294,6 @@ class MentionFinder:
         )
         self._listed = {k: v for k, v in _list_stems(self._ids).items() if k not in self.stop_words}
         self._listed_lengths = tuple(sorted({len(stem) for stem in self._listed}, reverse=True))
-        # where listed stems occur at all: only the 、-lists holding one are looked at (most lists hold none)
-        self._listed_automaton = ahocorasick.Automaton()
-        for stem in self._listed:
-            self._listed_automaton.add_word(stem, stem)
-        if self._listed:
-            self._listed_automaton.make_automaton()
         automaton = ahocorasick.Automaton()
         for surface in self._ids:
             automaton.add_word(_as_bytes(surface), surface)
@@ -323,7 +321,11 @@ class MentionFinder:
         for stem in self._short:
             if len(stem) >= MIN_SHORT_IN_TEXT:  # '十二连城' (乡), '树林召' (镇): found in running text too
                 automaton.add_word(_as_bytes(stem), stem)
-        if self._short:
+        # where listed stems occur: found in the same pass (only the 、-lists holding one are looked at)
+        for stem in self._listed:
+            if not automaton.exists(_as_bytes(stem)):
+                automaton.add_word(_as_bytes(stem), stem)
+        if self._short or self._listed:
             automaton.make_automaton()
 
     @classmethod
@@ -354,8 +356,8 @@ class MentionFinder:
 
     def find(self, text: str) -> list[Mention]:
         """Every place mention in ``text``, left to right, non-overlapping."""
-        known = self._gazetteer_matches(text)
-        known = sorted([*known, *self._listed_stems(text, known)], key=lambda m: m.start)
+        known, stem_ends = self._gazetteer_pass(text)
+        known = sorted([*known, *self._listed_stems(text, known, stem_ends)], key=lambda m: m.start)
         found = [
             self._known_core(named)
             for m in self._suffix_matches(text, known)
@@ -368,8 +370,16 @@ class MentionFinder:
 
     # -- gazetteer pass -------------------------------------------------------------------------------
     def _gazetteer_matches(self, text: str) -> list[Mention]:
+        """The gazetteer names and short forms in ``text`` (longest-leftmost)."""
+        return self._gazetteer_pass(text)[0]
+
+    def _gazetteer_pass(self, text: str) -> tuple[list[Mention], list[int]]:
+        """The gazetteer names and short forms in ``text``, and where the bare stems of listed banners end (one
+        automaton pass for both)."""
         if not self._ids:
-            return []
+            return [], []
+        listed, short = self._listed, self._short
+        stem_ends: list[int] = []
         # The automaton runs over UTF-8 bytes (seen as Latin-1 characters): pyahocorasick walks a byte trie
         # several times faster than a trie of thousands of CJK characters; matches map back to characters.
         data = text.encode("utf-8")
@@ -383,6 +393,10 @@ class MentionFinder:
                 char_done += len(data[byte_done : byte_end + 1].decode("utf-8"))
                 byte_done = byte_end + 1
                 end = char_done
+            if surface in listed:
+                stem_ends.append(end)
+                if surface not in self._ids and (surface not in short or len(surface) < MIN_SHORT_IN_TEXT):
+                    continue  # a listed stem only: not a name in running text
             hits.append((end - len(surface), end, surface))
         hits.sort(key=lambda hit: (hit[0], -(hit[1] - hit[0])))
         chosen: list[Mention] = []
@@ -408,14 +422,13 @@ class MentionFinder:
                 refused_end = max(refused_end, end)
                 continue
             last_end = end
-        return chosen
+        return chosen, stem_ends
 
-    def _listed_stems(self, text: str, known: list[Mention]) -> list[Mention]:
+    def _listed_stems(self, text: str, known: list[Mention], stem_ends: list[int]) -> list[Mention]:
         """County names shortened inside a list ('临河、五原、磴口'): a banner's bare stem that is not a name
         of its own is taken in a 、-list where another item is a banner or league of the same league."""
         if not self._listed:
             return []
-        stem_ends = [end for end, _ in self._listed_automaton.iter(text)]
         if not stem_ends or "、" not in text:
             return []
         by_start = {m.start: m for m in known}
@@ -426,7 +439,7 @@ class MentionFinder:
         found: list[Mention] = []
         run_end = -1
         for stem_end in stem_ends:  # only the runs (of CJK and 、) holding a listed stem are looked at
-            if stem_end < run_end:
+            if stem_end <= run_end:  # ends are exclusive: a stem ending the run lies in it
                 continue
             run = _LIST_RUN.match(text, _run_start(text, stem_end))
             if run is None:
