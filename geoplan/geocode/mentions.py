@@ -213,6 +213,8 @@ _GENERIC_TAIL_LONG = re.compile(f"(?:{_GENERIC_LONG_ALT})$")
 #: class words of two or more characters, which a following 化 turns into a process word (沙漠化, 城镇化).
 _CLASS_WORDS = tuple(suffix for suffix in SUFFIX_TYPES if len(suffix) >= 2)
 _SUFFIX_RE = re.compile("|".join(map(re.escape, SUFFIX_TYPES)))
+#: each suffix's place in SUFFIX_TYPES (the regex alternation's order of preference).
+_SUFFIX_ORDER = {suffix: order for order, suffix in enumerate(SUFFIX_TYPES)}
 #: characters after which 沟 starts a word (沟通, 沟壑, 沟渠, 沟道) rather than ending a gully's name.
 _GOU_NEXT = frozenset("通壑渠道谷槽")
 #: words a 乡 never ends (城乡, 乡村 …): the next character must not make 乡 part of a word.
@@ -278,6 +280,7 @@ class MentionFinder:
     _listed: dict[str, str] = field(init=False, default_factory=dict)
     _initials: frozenset[str] = field(init=False, default=frozenset())
     _listed_lengths: tuple[int, ...] = field(init=False, default=())
+    _in_text: frozenset[str] = field(init=False, default=frozenset())
 
     def __post_init__(self) -> None:
         ids: dict[str, list[str]] = {}
@@ -321,12 +324,15 @@ class MentionFinder:
         for stem in self._short:
             if len(stem) >= MIN_SHORT_IN_TEXT:  # '十二连城' (乡), '树林召' (镇): found in running text too
                 automaton.add_word(_as_bytes(stem), stem)
-        # where listed stems occur: found in the same pass (only the 、-lists holding one are looked at)
-        for stem in self._listed:
-            if not automaton.exists(_as_bytes(stem)):
-                automaton.add_word(_as_bytes(stem), stem)
-        if self._short or self._listed:
-            automaton.make_automaton()
+        self._in_text = frozenset(
+            [*self._ids, *(stem for stem in self._short if len(stem) >= MIN_SHORT_IN_TEXT)]
+        )
+        # where listed stems and the suffixes of the suffix rules occur: found in the same pass (only the
+        # 、-lists holding a listed stem are looked at)
+        for word in [*self._listed, *SUFFIX_TYPES]:
+            if not automaton.exists(_as_bytes(word)):
+                automaton.add_word(_as_bytes(word), word)
+        automaton.make_automaton()
 
     @classmethod
     def from_gazetteer(cls, gazetteer: object) -> MentionFinder:
@@ -356,11 +362,11 @@ class MentionFinder:
 
     def find(self, text: str) -> list[Mention]:
         """Every place mention in ``text``, left to right, non-overlapping."""
-        known, stem_ends = self._gazetteer_pass(text)
+        known, stem_ends, suffixes = self._gazetteer_pass(text)
         known = sorted([*known, *self._listed_stems(text, known, stem_ends)], key=lambda m: m.start)
         found = [
             self._known_core(named)
-            for m in self._suffix_matches(text, known)
+            for m in self._suffix_matches(text, known, suffixes)
             if (named := _as_name(text, m, self._ids)) is not None
         ]
         found.extend(self._route_numbers(text))
@@ -373,13 +379,15 @@ class MentionFinder:
         """The gazetteer names and short forms in ``text`` (longest-leftmost)."""
         return self._gazetteer_pass(text)[0]
 
-    def _gazetteer_pass(self, text: str) -> tuple[list[Mention], list[int]]:
-        """The gazetteer names and short forms in ``text``, and where the bare stems of listed banners end (one
-        automaton pass for both)."""
+    def _gazetteer_pass(self, text: str) -> tuple[list[Mention], list[int], list[tuple[str, int, int]]]:
+        """The gazetteer names and short forms in ``text``, where the bare stems of listed banners end, and the
+        suffixes of the suffix rules as ``(suffix, start, end)`` — leftmost, then first in SUFFIX_TYPES, not
+        overlapping, as ``_SUFFIX_RE.finditer`` gives them (one automaton pass for all three)."""
         if not self._ids:
-            return [], []
-        listed, short = self._listed, self._short
+            return [], [], [(m.group(), m.start(), m.end()) for m in _SUFFIX_RE.finditer(text)]
+        listed, in_text, suffix_order = self._listed, self._in_text, _SUFFIX_ORDER
         stem_ends: list[int] = []
+        suffix_hits: list[tuple[int, int, int, str]] = []
         # The automaton runs over UTF-8 bytes (seen as Latin-1 characters): pyahocorasick walks a byte trie
         # several times faster than a trie of thousands of CJK characters; matches map back to characters.
         data = text.encode("utf-8")
@@ -395,8 +403,10 @@ class MentionFinder:
                 end = char_done
             if surface in listed:
                 stem_ends.append(end)
-                if surface not in self._ids and (surface not in short or len(surface) < MIN_SHORT_IN_TEXT):
-                    continue  # a listed stem only: not a name in running text
+            if surface in suffix_order:
+                suffix_hits.append((end - len(surface), suffix_order[surface], end, surface))
+            if surface not in in_text:
+                continue  # a listed stem or a suffix only: not a name in running text
             hits.append((end - len(surface), end, surface))
         hits.sort(key=lambda hit: (hit[0], -(hit[1] - hit[0])))
         chosen: list[Mention] = []
@@ -422,7 +432,14 @@ class MentionFinder:
                 refused_end = max(refused_end, end)
                 continue
             last_end = end
-        return chosen, stem_ends
+        suffix_hits.sort()
+        suffixes: list[tuple[str, int, int]] = []
+        suffix_end = -1
+        for start, _, end, suffix in suffix_hits:
+            if start >= suffix_end:
+                suffixes.append((suffix, start, end))
+                suffix_end = end
+        return chosen, stem_ends, suffixes
 
     def _listed_stems(self, text: str, known: list[Mention], stem_ends: list[int]) -> list[Mention]:
         """County names shortened inside a list ('临河、五原、磴口'): a banner's bare stem that is not a name
@@ -474,14 +491,17 @@ class MentionFinder:
         return found
 
     # -- suffix rules ---------------------------------------------------------------------------------
-    def _suffix_matches(self, text: str, known: list[Mention]) -> list[Mention]:
+    def _suffix_matches(
+        self, text: str, known: list[Mention], suffixes: list[tuple[str, int, int]]
+    ) -> list[Mention]:
         known_at = {m.start: m for m in known}
         found: list[Mention] = []
-        for match in _SUFFIX_RE.finditer(text):
-            suffix, s_start, s_end = match.group(), match.start(), match.end()
+        for suffix, s_start, s_end in suffixes:
             if not _suffix_applies(text, suffix, s_end):
                 continue
             window_start, stopped_by = _stem_window(text, s_start, SUFFIX_TYPES[suffix])
+            if window_start == s_start:
+                continue  # nothing before the suffix: no name
             if stopped_by in CORRIDOR_BREAKS and SUFFIX_TYPES[suffix] in {"road", "railway"}:
                 continue  # 'A至B铁路' is a corridor, not a railway named 'B'
             mention = self._name_in_window(
