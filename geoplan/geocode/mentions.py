@@ -495,6 +495,8 @@ class MentionFinder:
         self, text: str, known: list[Mention], suffixes: list[tuple[str, int, int]]
     ) -> list[Mention]:
         known_at = {m.start: m for m in known}
+        by_start = list(known_at.values())  # sorted by start, one per start (as known_at holds them)
+        starts = [m.start for m in by_start]
         found: list[Mention] = []
         for suffix, s_start, s_end in suffixes:
             if not _suffix_applies(text, suffix, s_end):
@@ -505,7 +507,14 @@ class MentionFinder:
             if stopped_by in CORRIDOR_BREAKS and SUFFIX_TYPES[suffix] in {"road", "railway"}:
                 continue  # 'A至B铁路' is a corridor, not a railway named 'B'
             mention = self._name_in_window(
-                text, window_start, s_start, s_end, suffix, known_at, stopped_by == "limit"
+                text,
+                window_start,
+                s_start,
+                s_end,
+                suffix,
+                known_at,
+                stopped_by == "limit",
+                (by_start, starts),
             )
             if mention is not None:
                 mention, province = self._without_province(mention)
@@ -524,6 +533,7 @@ class MentionFinder:
         suffix: str,
         known_at: dict[int, Mention],
         truncated: bool = False,
+        sorted_known: tuple[list[Mention], list[int]] | None = None,
     ) -> Mention | None:
         window_start = after_last_verb(text, window_start, s_start, known_at)
         kind = SUFFIX_TYPES[suffix]
@@ -534,7 +544,11 @@ class MentionFinder:
             inner = [m.end() for m in inner_suffixes.finditer(text, window_start, s_start)]
             if inner:
                 window_start, truncated = max(window_start, inner[-1]), False
-        hits = [hit for p in range(window_start, s_start) if (hit := known_at.get(p)) is not None]
+        if sorted_known is None:
+            hits = [hit for p in range(window_start, s_start) if (hit := known_at.get(p)) is not None]
+        else:  # the known names starting inside the window, by two bisections
+            by_start, starts = sorted_known
+            hits = by_start[bisect_left(starts, window_start) : bisect_left(starts, s_start)]
         ending = next((hit for hit in hits if hit.end >= s_end), None)
         if ending is not None:
             # the suffix ends a known name ('巴彦淖尔市', '黄河几字湾巴彦淖尔'); an admin unit's name right before a
@@ -795,6 +809,8 @@ _ORGANISATION_TAIL = re.compile(
     + f"{{0,{ORGANISATION_RUN}}}?"
     + r"(?:中心(?![城区镇])|分校|中学|小学|大学|学院|有限公司|公司|集团)"
 )
+#: the first characters of the organisation and brand words (a quick test before the regexes).
+_TAIL_WORD_CHARS = frozenset("中分小大学有公集品模")
 _BRAND_TAIL = re.compile(_RUN_CHAR + f"{{0,{BRAND_RUN}}}?" + r"[”」]?(?:品牌|模式)")
 
 
@@ -805,10 +821,15 @@ _FACILITY_ID_PREFIXES = tuple(f"{kind}:" for kind in FACILITY_TYPES)
 _FACILITY_ROAD = re.compile(r"(?:高速公路|公路|大道|大街|高速(?![发增度率宽运成化])|路(?![网径线段]))")
 
 
+_FACILITY_ROAD_STARTS = frozenset("高公大路")
+
+
 def _facility_road(text: str, mention: Mention) -> Mention:
     """A facility's name followed by a road word is the name of the road to it ('X机场路' is a road, not the
     airport X机场): one road mention, with the facility as its qualifier — unless a corridor connector comes
     before the facility (then the facility ends a line named by its two ends)."""
+    if text[mention.end : mention.end + 1] not in _FACILITY_ROAD_STARTS:
+        return mention
     facility = mention.type in FACILITY_TYPES or (
         mention.type is None and any(pid.startswith(_FACILITY_ID_PREFIXES) for pid in mention.place_ids)
     )
@@ -834,6 +855,11 @@ def _names_an_organisation_or_brand(text: str, mention: Mention) -> bool:
     """Whether ``mention`` heads a brand's name, or is a wide area (a province, a region of several units, a place
     outside) heading an organisation's name.  An organisation named after a league, banner, town or facility
     (西乌珠穆沁旗第一小学, 潮格镇康复中心) stands there: that unit locates it, and the mention stays."""
+    tail = text[mention.end : mention.end + ORGANISATION_RUN + 4]
+    if not (_TAIL_WORD_CHARS.intersection(tail)):
+        return (
+            False  # no character of an organisation or brand word follows: the common case, decided at once
+        )
     if _BRAND_TAIL.match(text, mention.end):
         return True
     wide = bool(mention.place_ids) and all(pid.startswith(WIDE_AREA_ID_PREFIXES) for pid in mention.place_ids)
@@ -897,13 +923,16 @@ def _stem_window(text: str, s_start: int, kind: str) -> tuple[int, str]:
 
 def after_last_verb(text: str, window_start: int, s_start: int, known_at: Mapping[int, Mention]) -> int:
     """Move the window start past the last verb inside it ('呼和镇创建绿色果蔬产业园' -> '绿色果蔬产业园')."""
+    verbs = list(_INNER_VERB_RE.finditer(text, window_start + 1, s_start))
+    if not verbs:
+        return window_start  # the common case: no verb, nothing to look up
     covered: set[int] = set()
     for position in range(window_start, s_start):
         hit = known_at.get(position)
         if hit is not None:
             covered.update(range(hit.start, hit.end))
     best = window_start
-    for match in _INNER_VERB_RE.finditer(text, window_start + 1, s_start):
+    for match in verbs:
         if not covered.intersection(range(match.start(), match.end())):
             best = match.end()
     return best
@@ -947,6 +976,8 @@ def is_proper_stem(stem: str) -> bool:
 def _is_descriptive_park(mention: Mention) -> bool:
     if mention.rule.startswith("subpark:"):
         return True
+    if not mention.surface.endswith(SUBPARK_SUFFIXES):
+        return False
     suffix = next((x for x in SUBPARK_SUFFIXES if mention.surface.endswith(x)), None)
     return suffix is not None and is_generic(mention.surface[: -len(suffix)])
 
