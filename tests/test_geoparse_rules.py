@@ -315,3 +315,55 @@ def test_jiedao_before_lu_is_no_subdistrict(finder: MentionFinder) -> None:
     """'X街道路' reads X街 + 道路 (a street's road works): no subdistrict X街道 is found there."""
     assert all(not m.surface.endswith("街道") for m in finder.find("加快推动兴安街道路改造"))
     assert any(m.surface == "兴安街道" for m in finder.find("兴安街道办事处"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("实施阿荣旗绕城公路改造", [("阿荣旗绕城公路", "road")]),
+        ("建设扎兰屯市环城公路", [("扎兰屯市环城公路", "road")]),
+        ("改造阿荣旗农村公路", [("阿荣旗", None)]),
+    ],
+)
+def test_a_road_a_place_has_only_one_of(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    """'X旗绕城公路' names the one bypass of X旗 (gazetteer/lexicon/single_route_words.txt); 'X旗农村公路' is a
+    class of roads in X旗, so only the banner is a mention."""
+    assert [(m.surface, m.type) for m in finder.find(text)] == expected
+
+
+def test_bypass_roads_in_plan_000(parsed: dict[str, PlanPlaces]) -> None:
+    """Plan 000 writes 太仆寺旗绕城公路 twice (provincial and national road lists): both are roads."""
+    roads = [m for m in parsed["000"].mentions if m.surface == "太仆寺旗绕城公路"]
+    assert len(roads) == 2 and all(m.type == "road" for m in roads)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("推动包头博物馆提档升级", ["包头博物馆"]),
+        ("建设赤峰市美术馆", ["赤峰市美术馆"]),
+        ("建设城市博物馆", []),
+        ("新建公铁物流园区", []),
+    ],
+)
+def test_cultural_institutions_and_generic_parks(
+    finder: MentionFinder, text: str, expected: list[str]
+) -> None:
+    """A museum, gallery or theatre with a place or proper name before it is one scenic mention (the place is part
+    of the name); a kind of museum or a 公铁 (road-rail) logistics park with no name is none."""
+    assert [m.surface for m in finder.find(text)] == expected
+
+
+def test_institutions_in_plan_001(parsed: dict[str, PlanPlaces]) -> None:
+    """Plan 001 names 内蒙古艺术剧院 and 内蒙古科学技术馆: scenic mentions, not the province."""
+    surfaces = {m.surface: m.type for m in parsed["001"].mentions}
+    assert surfaces.get("内蒙古艺术剧院") == "scenic" and surfaces.get("内蒙古科学技术馆") == "scenic"
+
+
+def test_a_route_through_a_named_landscape(parsed: dict[str, PlanPlaces]) -> None:
+    """Plan 002's 乌拉特戈壁草原风景道 and plan 000's 浑善达克沙地大环线 are roads named after the grassland and
+    sandy land they cross: one road mention each, not the grassland or sandy land."""
+    assert any(m.surface == "乌拉特戈壁草原风景道" and m.type == "road" for m in parsed["002"].mentions)
+    assert any(m.surface == "浑善达克沙地大环线" and m.type == "road" for m in parsed["000"].mentions)

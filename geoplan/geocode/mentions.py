@@ -69,6 +69,13 @@ SUFFIX_TYPES: dict[str, str] = {
     "故居": "scenic",
     "景区": "scenic",
     "大峡谷": "scenic",
+    "科学技术馆": "scenic",
+    "博物馆": "scenic",
+    "博物院": "scenic",
+    "科技馆": "scenic",
+    "美术馆": "scenic",
+    "艺术剧院": "scenic",
+    "大剧院": "scenic",
     "公园": "scenic",
     "遗址": "scenic",
     "草原": "grassland",
@@ -139,6 +146,9 @@ PROPER_NAME_SUFFIXES = frozenset(
 DESCRIPTIVE_SCENIC_SUFFIXES = frozenset(
     {"旅游度假区", "遗址公园", "旅游景区", "旅游区", "度假区", "动物园", "游乐园", "景区", "公园", "遗址"}
 )
+#: suffixes of cultural institutions ('内蒙古艺术剧院', '公主府博物馆'): the area before them is part of the name
+#: (a province's museum is one building); without a known place the stem must hold a proper name.
+INSTITUTION_SUFFIXES = frozenset({"科学技术馆", "博物馆", "博物院", "科技馆", "美术馆", "艺术剧院", "大剧院"})
 #: id prefixes of areas (admin units, regions): an area's name before a descriptive scenic suffix describes.
 AREA_ID_PREFIXES = ("province:", "league:", "banner:", "town:", "region:")
 #: short suffixes that also end common words (思路, 街区, 空港): they end a name only where the segmenter ends a
@@ -235,6 +245,8 @@ ABBREVIATED_MAX = {"railway": 4, "road": 4}
 #: routes named after the landscape they run through ('…草原风景道', '…沙地大环线'): the landscape's class word and
 #: the generic words before the suffix are part of the one name.
 LANDSCAPE_ROUTE_SUFFIXES = frozenset({"风景道", "大环线"})
+#: kinds of road a place has only one of ('X旗绕城公路'): with the place before them they name that one road.
+SINGLE_ROUTE_WORDS: tuple[str, ...] = words("single_route_words")
 #: a 高速 that is not a road (高速发展 …) is followed by one of these.
 _GAOSU_NEXT = frozenset("发增度率宽运成化")
 
@@ -574,7 +586,11 @@ class MentionFinder:
             if qualifier.end == s_end:
                 return None  # the whole name is a gazetteer name: keep that mention
             inner = text[qualifier.end : s_end]
-            if qualifier.end == s_start == hits[-1].end and qualifier.surface.endswith(_CLASS_WORDS):
+            if (
+                qualifier.end == s_start == hits[-1].end
+                and qualifier.surface.endswith(_CLASS_WORDS)
+                and suffix not in LANDSCAPE_ROUTE_SUFFIXES
+            ):
                 return None  # '…自然保护区湿地': the wetlands of a named reserve, no second name
             if self.ids(inner):  # '库布其沙漠七星湖': 七星湖 in 库布其沙漠
                 return Mention(inner, qualifier.end, s_end, kind, f"suffix:{suffix}", self.ids(inner))
@@ -594,8 +610,9 @@ class MentionFinder:
                 and remainder
                 and is_generic(remainder)
                 and suffix not in LANDSCAPE_ROUTE_SUFFIXES
+                and not remainder.endswith(SINGLE_ROUTE_WORDS)
             ):
-                return None  # '乌拉特后旗农村公路': a kind of road in a place, not a named road
+                return None  # '乌拉特后旗农村公路': a kind of road in a place, not a named road ('…绕城公路' is one)
         else:
             start = window_start + leading_trim(text[window_start:s_start])
             stem = text[start:s_start]
@@ -615,7 +632,9 @@ class MentionFinder:
                 len(stem) > MAX_STREET_STEM or not holds_name_word(text, start, s_start)
             ):
                 return None  # a street is named by a proper name ('丰州路', '成吉思汗大街')
-            elif suffix in DESCRIPTIVE_SCENIC_SUFFIXES and not holds_name_word(text, start, s_start):
+            elif (
+                suffix in DESCRIPTIVE_SCENIC_SUFFIXES or suffix in INSTITUTION_SUFFIXES
+            ) and not holds_name_word(text, start, s_start):
                 return None  # '口袋公园', '骑行公园': a kind of park, no name in it
             elif kind in ABBREVIATED_MAX and (
                 len(core := core_of(stem)) > ABBREVIATED_MAX[kind] or not self._initials.issuperset(core)
@@ -856,10 +875,8 @@ def _names_an_organisation_or_brand(text: str, mention: Mention) -> bool:
     outside) heading an organisation's name.  An organisation named after a league, banner, town or facility
     (西乌珠穆沁旗第一小学, 潮格镇康复中心) stands there: that unit locates it, and the mention stays."""
     tail = text[mention.end : mention.end + ORGANISATION_RUN + 4]
-    if not (_TAIL_WORD_CHARS.intersection(tail)):
-        return (
-            False  # no character of an organisation or brand word follows: the common case, decided at once
-        )
+    if not _TAIL_WORD_CHARS.intersection(tail):
+        return False  # no organisation or brand word can follow: the common case, decided at once
     if _BRAND_TAIL.match(text, mention.end):
         return True
     wide = bool(mention.place_ids) and all(pid.startswith(WIDE_AREA_ID_PREFIXES) for pid in mention.place_ids)
