@@ -367,3 +367,27 @@ def test_a_route_through_a_named_landscape(parsed: dict[str, PlanPlaces]) -> Non
     sandy land they cross: one road mention each, not the grassland or sandy land."""
     assert any(m.surface == "乌拉特戈壁草原风景道" and m.type == "road" for m in parsed["002"].mentions)
     assert any(m.surface == "浑善达克沙地大环线" and m.type == "road" for m in parsed["000"].mentions)
+
+
+def test_a_line_name_after_a_connector_is_the_corridors_end(finder: MentionFinder, parsed: dict) -> None:
+    """'A至B口岸铁路联络线': B口岸铁路 right after 至 is the corridor's end B口岸, not a railway of that name
+    (plan 000's link from 巴珠铁路 to 珠恩嘎达布其口岸)."""
+    text = "推进甲乙铁路至珠恩嘎达布其口岸铁路联络线建设"
+    assert "珠恩嘎达布其口岸" in [m.surface for m in finder.find(text)]
+    plan_text = parsed["000"].plan.text
+    at = plan_text.index("至珠恩嘎达布其口岸铁路") + 1
+    assert not any(m.start == at and m.surface.endswith("铁路") for m in parsed["000"].mentions)
+
+
+def test_a_waypoint_of_names_in_a_row_is_its_last_name(parsed: dict[str, PlanPlaces]) -> None:
+    """Plan 000's pipeline 蒙西乌兰察布化德—多伦: the first end is 化德 (short for 化德县), qualified by 蒙西 and
+    乌兰察布 written before it; the waypoint is 化德 and lies in 化德县."""
+    ends = [
+        w
+        for c in parsed["000"].corridors
+        for w in c.waypoints
+        if parsed["000"].plan.text[w.start - 4 : w.end] == "乌兰察布化德"
+    ]
+    assert ends and all(
+        w.surface == "化德" and w.place is not None and w.place.name == "化德县" for w in ends
+    )

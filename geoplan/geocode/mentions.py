@@ -383,7 +383,7 @@ class MentionFinder:
         ]
         found.extend(self._route_numbers(text))
         found.extend(_abbreviation_runs(text, known))
-        merged = [_facility_road(text, m) for m in merge_mentions(known, found)]
+        merged = [self._line_end(text, _facility_road(text, m)) for m in merge_mentions(known, found)]
         return _subparks(text, [m for m in merged if not _names_an_organisation_or_brand(text, m)])
 
     # -- gazetteer pass -------------------------------------------------------------------------------
@@ -654,6 +654,20 @@ class MentionFinder:
             qualifier.place_ids if qualifier else (),
         )
 
+    def _line_end(self, text: str, mention: Mention) -> Mention:
+        """'巴珠铁路至珠恩嘎达布其口岸铁路联络线': a line's name right after a corridor connector is the corridor's
+        end (the port) and the line word the corridor's kind, when that end is a name of its own."""
+        if not mention.start or text[mention.start - 1] not in CORRIDOR_BREAKS or not mention.place_ids:
+            return mention
+        if not all(pid.startswith(("railway:", "road:")) for pid in mention.place_ids):
+            return mention
+        word = next((w for w in LINE_WORDS if mention.surface.endswith(w)), None)
+        stem = mention.surface[: -len(word)] if word else ""
+        ids = self._ids.get(stem, ())
+        if not ids:
+            return mention
+        return Mention(stem, mention.start, mention.start + len(stem), None, "gazetteer", ids)
+
     def _without_province(self, mention: Mention) -> tuple[Mention, Mention | None]:
         """'新疆霍尔果斯口岸': a province written before a name is its address, not part of the name — the
         province and the name after it are two mentions (no gazetteer name may run across the cut)."""
@@ -833,6 +847,8 @@ _TAIL_WORD_CHARS = frozenset("中分小大学有公集品模")
 _BRAND_TAIL = re.compile(_RUN_CHAR + f"{{0,{BRAND_RUN}}}?" + r"[”」]?(?:品牌|模式)")
 
 
+#: words that end the name of a line (longest first).
+LINE_WORDS = ("高速公路", "铁路", "公路", "高速", "高铁")
 #: types and id prefixes of facilities a road is named after ('…机场路', '…口岸公路', '…机场高速').
 FACILITY_TYPES = frozenset({"airport", "port", "station"})
 _FACILITY_ID_PREFIXES = tuple(f"{kind}:" for kind in FACILITY_TYPES)
