@@ -391,3 +391,25 @@ def test_a_waypoint_of_names_in_a_row_is_its_last_name(parsed: dict[str, PlanPla
     assert ends and all(
         w.surface == "化德" and w.place is not None and w.place.name == "化德县" for w in ends
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("实施巴彦乌拉镇哈日高勒防洪治理工程", ["巴彦乌拉镇哈日高勒"]),
+        ("实施白音高勒站扩建", []),
+        ("实施阿荣旗那吉屯山洪沟防洪治理工程", ["阿荣旗那吉屯山洪沟"]),
+        ("开展重点山洪沟治理", []),
+    ],
+)
+def test_gullies_and_rivers_named_in_mongolian(finder: MentionFinder, text: str, expected: list[str]) -> None:
+    """X高勒 (Mongolian for river) and X山洪沟 name a stream; 高勒 also ends names of towns and substations, so an
+    unknown X高勒 is taken only behind a known place, as one outermost name with it."""
+    assert [m.surface for m in finder.find(text) if m.type == "river" or not m.place_ids] == expected
+
+
+def test_streams_of_plans_000_and_002(parsed: dict[str, PlanPlaces]) -> None:
+    rivers_000 = {m.surface for m in parsed["000"].mentions if m.type == "river"}
+    rivers_002 = [m.surface for m in parsed["002"].mentions if m.type == "river"]
+    assert "西乌珠穆沁旗道伦达坝山洪沟" in rivers_000
+    assert rivers_002.count("潮格温都尔镇查黑勒达格音高勒") == 2

@@ -98,6 +98,8 @@ SUFFIX_TYPES: dict[str, str] = {
     "高铁": "railway",
     "公路": "road",
     "高速": "road",
+    "山洪沟": "river",
+    "高勒": "river",
     "沙漠": "desert",
     "沙地": "sandy_land",
     "水库": "reservoir",
@@ -238,6 +240,9 @@ _NOT_AFTER: dict[str, str] = {
 }
 #: types whose names the gazetteer must anchor (a known place inside the name), else they are descriptions.
 NEEDS_QUALIFIER = frozenset({"wetland", "reserve", "national_park", "grassland", "region"})
+#: suffixes that also end names of other kinds ('白音高勒' is a town and a substation as well as a river, 高勒 being
+#: Mongolian for river): a name the gazetteer lacks is taken only behind a known place ('X镇Y高勒').
+QUALIFIED_SUFFIXES = frozenset({"高勒"})
 #: suffixes that end a name only when nothing but punctuation or a function word follows (敕勒川草原等).
 _FREE_STANDING = {"草原": "等、，。；和及与的"}
 #: types named by short abbreviations when unanchored (集二铁路, 包兰铁路): the core is at most this long.
@@ -626,7 +631,7 @@ class MentionFinder:
                 return Mention(
                     text[start:s_end], start, s_end, "park", f"subpark:{suffix}", self.ids(text[start:s_end])
                 )
-            elif kind in NEEDS_QUALIFIER or not is_proper_stem(stem):
+            elif kind in NEEDS_QUALIFIER or suffix in QUALIFIED_SUFFIXES or not is_proper_stem(stem):
                 return None
             elif kind == "street" and (
                 len(stem) > MAX_STREET_STEM or not holds_name_word(text, start, s_start)
