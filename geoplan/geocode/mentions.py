@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Protocol, TypeVar
@@ -252,6 +252,8 @@ ABBREVIATED_MAX = {"railway": 4, "road": 4}
 LANDSCAPE_ROUTE_SUFFIXES = frozenset({"风景道", "大环线"})
 #: kinds of road a place has only one of ('X旗绕城公路'): with the place before them they name that one road.
 SINGLE_ROUTE_WORDS: tuple[str, ...] = words("single_route_words")
+#: kinds whose window starts after the last class word inside it ('中蒙经济合作区跨境铁路').
+_INNER_CUT_KINDS = frozenset({"road", "railway", "park"})
 #: a 高速 that is not a road (高速发展 …) is followed by one of these.
 _GAOSU_NEXT = frozenset("发增度率宽运成化")
 
@@ -411,10 +413,11 @@ class MentionFinder:
         ascii_only = len(data) == len(text)
         hits = []
         byte_done = char_done = 0  # hits come in order of their end: count characters as we go
+        end = 0
         for byte_end, surface in self._automaton.iter(data.decode("latin-1")):
             if ascii_only:
                 end = byte_end + 1
-            else:  # a match ends a character, so the bytes up to it decode whole
+            elif byte_end + 1 != byte_done:  # a match ends a character, so the bytes up to it decode whole
                 char_done += len(data[byte_done : byte_end + 1].decode("utf-8"))
                 byte_done = byte_end + 1
                 end = char_done
@@ -422,14 +425,14 @@ class MentionFinder:
                 stem_ends.append(end)
             if surface in suffix_order:
                 suffix_hits.append((end - len(surface), suffix_order[surface], end, surface))
-            if surface not in in_text:
-                continue  # a listed stem or a suffix only: not a name in running text
-            hits.append((end - len(surface), end, surface))
-        hits.sort(key=lambda hit: (hit[0], -(hit[1] - hit[0])))
+            if surface in in_text:  # not a listed stem or a suffix only
+                hits.append((end - len(surface), -end, surface))
+        hits.sort()  # by start, the longest first
         chosen: list[Mention] = []
         last_end = -1
         refused_end = -1  # end of the last longer name refused where it stands ('十二连城城址')
-        for start, end, surface in hits:
+        for start, negative_end, surface in hits:
+            end = -negative_end
             if start < last_end or end <= refused_end or text.startswith("级", end):
                 continue  # overlapped, inside a refused name ('二连' of 十二连城), or an adjective ('自治区级')
             if surface.endswith("街道") and text.startswith("路", end):
@@ -521,6 +524,14 @@ class MentionFinder:
             window_start, stopped_by = _stem_window(text, s_start, SUFFIX_TYPES[suffix])
             if window_start == s_start:
                 continue  # nothing before the suffix: no name
+            index = bisect_right(starts, s_start) - 1
+            if (
+                index >= 0
+                and window_start <= starts[index]
+                and by_start[index].end > s_end
+                and SUFFIX_TYPES[suffix] not in _INNER_CUT_KINDS
+            ):
+                continue  # inside a longer known name ('淖尔' of 巴彦淖尔市): _name_in_window would refuse it
             if stopped_by in CORRIDOR_BREAKS and SUFFIX_TYPES[suffix] in {"road", "railway"}:
                 continue  # 'A至B铁路' is a corridor, not a railway named 'B'
             mention = self._name_in_window(
@@ -554,7 +565,7 @@ class MentionFinder:
     ) -> Mention | None:
         window_start = after_last_verb(text, window_start, s_start, known_at)
         kind = SUFFIX_TYPES[suffix]
-        if kind in {"road", "railway", "park"} and suffix not in LANDSCAPE_ROUTE_SUFFIXES:
+        if kind in _INNER_CUT_KINDS and suffix not in LANDSCAPE_ROUTE_SUFFIXES:
             # '中蒙经济合作区跨境铁路': a line of a named place, not a line named after it;
             # '…产业开发区轻纺产业园': a park inside a named zone (attached to it by _subparks)
             inner_suffixes = _SUFFIX_RE if kind != "park" else _ZONE_RE
