@@ -413,3 +413,18 @@ def test_streams_of_plans_000_and_002(parsed: dict[str, PlanPlaces]) -> None:
     rivers_002 = [m.surface for m in parsed["002"].mentions if m.type == "river"]
     assert "西乌珠穆沁旗道伦达坝山洪沟" in rivers_000
     assert rivers_002.count("潮格温都尔镇查黑勒达格音高勒") == 2
+
+
+def test_another_park_of_a_banner_is_not_its_industrial_park(parsed: dict[str, PlanPlaces]) -> None:
+    """Plan 002's 乌拉特后旗民族教育园区 is an education park: generic words before 园区 make another park of the
+    banner, not the record of 乌拉特后旗(工业)园区 (a port is one per place: 甘其毛都陆上边境口岸 stays 甘其毛都口岸)."""
+    mention = next(m for m in parsed["002"].mentions if m.surface == "乌拉特后旗民族教育园区")
+    assert mention.place is None or mention.place.type != "park"
+
+
+def test_the_innermost_unit_written_locates_a_name(finder: MentionFinder, gazetteer: Gazetteer) -> None:
+    """'巴彦淖尔市乌拉特后旗博物馆': the league and the banner are both written; the banner, the innermost unit,
+    is the name's qualifier and locates it, while the mention keeps the whole name."""
+    (mention,) = finder.find("建设巴彦淖尔市乌拉特后旗博物馆")
+    assert mention.surface == "巴彦淖尔市乌拉特后旗博物馆" and mention.qualifier == "乌拉特后旗"
+    assert gazetteer.get(mention.qualifier_ids[0]).type == "banner"

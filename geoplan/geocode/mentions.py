@@ -252,6 +252,8 @@ ABBREVIATED_MAX = {"railway": 4, "road": 4}
 LANDSCAPE_ROUTE_SUFFIXES = frozenset({"风景道", "大环线"})
 #: kinds of road a place has only one of ('X旗绕城公路'): with the place before them they name that one road.
 SINGLE_ROUTE_WORDS: tuple[str, ...] = words("single_route_words")
+#: kinds a place has several of (parks of a banner, scenic areas): generic words make a different one.
+SEVERAL_PER_PLACE = frozenset({"park", "scenic", "street", "reservoir", "river", "lake"})
 #: kinds whose window starts after the last class word inside it ('中蒙经济合作区跨境铁路').
 _INNER_CUT_KINDS = frozenset({"road", "railway", "park"})
 #: a 高速 that is not a road (高速发展 …) is followed by one of these.
@@ -599,6 +601,12 @@ class MentionFinder:
             return None  # the window began inside a word: a name cut there would be a fragment
         if qualifier is not None:
             start = qualifier.start
+            following = {hit.start: hit for hit in hits}
+            while _is_area(qualifier):  # '巴彦淖尔市乌拉特后旗博物馆': the innermost unit written locates it
+                nxt = following.get(qualifier.end)
+                if nxt is None or not _is_area(nxt) or nxt.end > s_start:
+                    break
+                qualifier = nxt
             if qualifier.end == s_end:
                 return None  # the whole name is a gazetteer name: keep that mention
             inner = text[qualifier.end : s_end]
@@ -717,9 +725,10 @@ class MentionFinder:
 
     def _known_core(self, mention: Mention) -> Mention:
         """A suffix name the gazetteer lacks that is a known name plus generic words before the suffix is that
-        place: '甘其毛都陆上边境口岸' -> 甘其毛都口岸 (one port, not a second record)."""
+        place: '甘其毛都陆上边境口岸' -> 甘其毛都口岸 (one port, not a second record).  Not for kinds a place has
+        several of: '乌拉特后旗民族教育园区' is not 乌拉特后旗(工业)园区."""
         suffix = mention.rule.removeprefix("suffix:")
-        if mention.place_ids or suffix == mention.rule:
+        if mention.place_ids or suffix == mention.rule or SUFFIX_TYPES[suffix] in SEVERAL_PER_PLACE:
             return mention
         stem = mention.surface[: -len(suffix)]
         for cut in range(len(stem) - 1, 1, -1):
@@ -828,8 +837,8 @@ def _as_name(text: str, mention: Mention, ids: Mapping[str, tuple[str, ...]]) ->
     if suffix == mention.rule or mention.place_ids or suffix not in PROPER_NAME_SUFFIXES:
         return mention
     stem_start = mention.start
-    if mention.qualifier and mention.surface.startswith(mention.qualifier):
-        stem_start += len(mention.qualifier)
+    if mention.qualifier and (at := mention.surface.find(mention.qualifier)) >= 0:
+        stem_start += at + len(mention.qualifier)  # the qualifier may follow the units written before it
     stem_end = mention.end - len(suffix)
     start = name_start(text, mention.start, stem_start, stem_end, mention.end, _GENERIC_SET)
     if (
