@@ -36,7 +36,11 @@ CHAPTERS = {
         ("中蒙经济合作区", "park", "二连浩特市"),
         ("二连浩特边境经济合作区", "park", "二连浩特市"),
         ("珠恩嘎达布其口岸", "port", "东乌珠穆沁旗"),
-        ("珠恩嘎达布其口岸边民互市贸易区", "park", "东乌珠穆沁旗"),  # a border-trade zone at the port (issue 15)
+        (
+            "珠恩嘎达布其口岸边民互市贸易区",
+            "park",
+            "东乌珠穆沁旗",
+        ),  # a border-trade zone at the port (issue 15)
         ("二连浩特口岸", "port", "二连浩特市"),
         ("二连浩特沿边口岸", "port", "二连浩特市"),
         ("中蒙俄经济走廊", "corridor", ""),
