@@ -9,6 +9,7 @@ from :data:`NAMED_LINES`, a small reviewed table; their waypoints carry the offs
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -176,8 +177,11 @@ def _walk_forward(text: str, index: int) -> int:
     while position < len(text) and position - index < MAX_WAYPOINT + 8:
         char = text[position]
         if char in "（(":  # '（蒙陕界）' / '（内蒙段）' inside the last segment
+            # only a close within 10 characters counts: never search the rest of the text
+            bound = position + 11
             close = min(
-                (i for i in (text.find("）", position), text.find(")", position)) if i > 0), default=-1
+                (i for i in (text.find("）", position, bound), text.find(")", position, bound)) if i > 0),
+                default=-1,
             )
             if 0 < close - position <= 10:
                 position = close + 1
@@ -283,19 +287,29 @@ def _route_before(text: str, start: int) -> str | None:
     return f"{'G' if match.group(3) == '国道' else 'S'}{match.group(4)}"
 
 
+@functools.cache
+def _named_re(names: tuple[str, ...]) -> re.Pattern[str]:
+    """One alternation of the named lines, longest first (one scan of the text instead of one per name)."""
+    return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+
+
 def _named(text: str) -> list[CorridorMatch]:
     found: list[CorridorMatch] = []
-    for name, line in NAMED_LINES.items():
-        index = text.find(name)
-        while index >= 0:
-            end = index + len(name)
+    pattern = _named_re(tuple(NAMED_LINES))
+    for match in pattern.finditer(text):
+        # a name may also start inside another one: look at every position the match covers
+        for position in range(match.start(), match.end()):
+            hit = match if position == match.start() else pattern.match(text, position)
+            if hit is None:
+                continue
+            name, index, end = hit.group(), hit.start(), hit.end()
+            line = NAMED_LINES[name]
             if name.endswith("高速") and text.startswith("公路", end):
                 end += 2
             waypoints = tuple(Mention(w, index, end, None, "named-line") for w in line.waypoints)
             found.append(
                 CorridorMatch(text[index:end], line.route, line.kind, index, end, waypoints, "named")
             )
-            index = text.find(name, end)
     return found
 
 

@@ -211,8 +211,22 @@ def _resolve_waypoint(
             Mention(surface, start, end, None, rule, ids), context, context, issuer_fallback=False
         )
     inner = [m for m in finder.find(surface) if m.place_ids or m.type]
+    rest = surface[inner[-1].end :] if inner else ""
+    if (
+        rest
+        and len(rest) >= 2
+        and _tiled_by_names(inner, single=True)
+        and (rest_ids := finder.ids_or_short(rest))
+    ):
+        # '蒙西乌兰察布化德—多伦': names in a row, the last a short form (化德 of 化德县) and the line's end
+        return resolver.resolve(
+            Mention(rest, end - len(rest), end, None, rule, rest_ids), context, context, issuer_fallback=False
+        )
     if inner and (inner[-1].end == len(surface) or is_generic(surface[inner[-1].end :])):
         chosen = inner[-1]
+        if chosen.end == len(surface) and _tiled_by_names(inner[:-1] + [chosen]):
+            # '蒙西乌兰察布镶黄旗—…': names in a row, the last one the line's end (the others qualify it)
+            surface, start = chosen.surface, start + chosen.start
         mention = Mention(
             surface,
             start,
@@ -463,3 +477,13 @@ def _section_title(plan: Any, offset: int) -> str:
         if section is not None:
             return section.title
     return ""
+
+
+def _tiled_by_names(inner: list[Mention], single: bool = False) -> bool:
+    """Whether gazetteer names (two or more, or one with ``single``) follow one another from the start of a
+    waypoint."""
+    if len(inner) < (1 if single else 2) or inner[0].start != 0:
+        return False
+    return all(m.place_ids for m in inner) and all(
+        a.end == b.start for a, b in zip(inner, inner[1:], strict=False)
+    )
