@@ -1,0 +1,184 @@
+"""Named features that a class word after the name cannot find: grid works named by voltage, zones and belts.
+
+* **grid works** — a transmission or substation project is named by its station and voltage
+  ('X 500 千伏、Y 220 千伏等输变电工程', 'X 220 千伏变电站') or by its ultra-high-voltage line ('X特高压外送通道').
+  The mention is the station's name X (with the voltage and 变电站 when the text says 变电站, the whole name as
+  written); X is what stands before the voltage in a list item, after its verbs are trimmed.  A voltage that
+  describes a network ('盟内 500 千伏环网', '10 千伏及以下农网') has no name before it, or no list end after it.
+* **belts and zones** — 'X经济带', 'X经济走廊', 'X经济区', 'X大通道' (type ``corridor``), 'X城市群' (``corridor``),
+  'X都市圈', 'X区块', 'X片区' (``region``), where X is a name: a gazetteer name ending right there, a run of the
+  initials of places ('呼包银榆'), or a word the segmenter tags as a proper name ('丝绸之路', '长江').
+
+Every rule returns :class:`~geoplan.geocode.mentions.Mention` objects (offsets into the text) that
+:meth:`MentionFinder.find` merges with the others: a feature's name replaces the gazetteer names inside it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from typing import Any
+
+from geoplan.geocode.mentions import (
+    CORRIDOR_BREAKS,
+    COUNTER_CHARS,
+    IMPROPER_CHARS,
+    STEM_BREAKS,
+    Mention,
+    after_last_verb,
+    is_generic,
+    leading_trim,
+)
+from geoplan.geocode.segment import tag
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+#: a voltage ('500 千伏', '220kV') and what may follow it in a station's name.
+_VOLTAGE = re.compile(
+    r"(\d{2,4})\s*(?:千伏|kV|KV)(?:(变电站|开关站|换流站)|(?=[、，。；及和等]|输变电|工程|项目))"
+)
+#: an ultra-high-voltage line named by its end ('X特高压', 'X特高压外送通道').
+_UHV = re.compile(r"特高压(?:(?:外送|输电|电力外送)?通道)?")
+#: longest station or belt name before its class word, in characters.
+MAX_NAME = 8
+#: class words of named belts and zones, and the type each implies.
+ZONE_WORDS: dict[str, str] = {
+    "经济走廊": "corridor",
+    "经济带": "corridor",
+    "经济区": "corridor",
+    "大通道": "corridor",
+    "城市群": "corridor",
+    "都市圈": "region",
+    "区块": "region",
+    "片区": "region",
+}
+_ZONE = re.compile("|".join(map(re.escape, ZONE_WORDS)))
+#: words between a belt's places and its class word ('中蒙俄国际陆海大通道').
+_BELT_QUALIFIERS = ("国际陆海", "国际", "陆海", "跨境", "沿边", "沿黄")
+#: characters a name does not start with (numerals and counters: '五大区块', '游四片区').
+_NOT_FIRST = frozenset("一二三四五六七八九十百千两几多各每") | COUNTER_CHARS
+#: a count at the end of what stands before a class word ('四大', '两个').
+_COUNT_END = re.compile(r"[一二三四五六七八九十两几多][大个类]$")
+#: jieba flags of a word that names a place or is named after a person (长江, 北二环, 察哈尔).
+PLACE_FLAGS = frozenset({"ns", "nr", "nrt", "nrfg"})
+#: characters that end a name when walking back from its class word.
+_NAME_BREAKS = STEM_BREAKS | frozenset(CORRIDOR_BREAKS) | frozenset("和")
+
+
+def feature_mentions(text: str, mentions: Sequence[Mention], finder: Any) -> list[Mention]:
+    """Grid works and named belts/zones in ``text``; ``mentions``: the names already found in it (gazetteer
+    and suffix names), ``finder``: the :class:`~geoplan.geocode.mentions.MentionFinder` (its names, short forms
+    and the initials of places, for belts named by their places' initials)."""
+    known_at = {m.start: m for m in mentions}
+    named_end: dict[int, Mention] = {}
+    for mention in mentions:
+        if mention.place_ids or mention.type:
+            named_end.setdefault(mention.end, mention)
+    return [*_grid_works(text, known_at, named_end, finder), *_zones(text, known_at, named_end, finder)]
+
+
+def _stem_start(text: str, end: int) -> tuple[int, str]:
+    """Walk back from ``end`` over CJK characters (at most :data:`MAX_NAME`); the start and what stopped it."""
+    position = end
+    while position > 0 and end - position < MAX_NAME:
+        char = text[position - 1]
+        if char in _NAME_BREAKS or not _HAN.match(char):
+            return position, char
+        position -= 1
+    return position, "limit" if position > 0 and _HAN.match(text[position - 1]) else ""
+
+
+def _trimmed(text: str, start: int, end: int, known_at: dict[int, Mention]) -> int:
+    """``start`` moved past the verbs and modifiers in front of a name ('重点推进鸿盛' -> '鸿盛')."""
+    start = after_last_verb(text, start, end, known_at)
+    return start + leading_trim(text[start:end])
+
+
+def _station_name(stem: str) -> bool:
+    """A station's name: two to six characters, not only kind words, no counters or function characters."""
+    return 2 <= len(stem) <= 6 and not is_generic(stem) and not IMPROPER_CHARS.intersection(stem)
+
+
+def _name_before(
+    text: str, window: int, end: int, named_end: dict[int, Mention], finder: Any, initials: bool = False
+) -> int | None:
+    """Where the longest name ending at ``end`` inside ``text[window:end]`` starts: a name found there already,
+    a gazetteer name or short form, a run of places' initials ('呼包银榆', with ``initials``), or one word the
+    segmenter tags as a proper name ('长江', '北二环'); None when none stands there."""
+    found = named_end.get(end)
+    if found is not None and found.start >= window:
+        return found.start
+    while window < end and text[window] in _NOT_FIRST:
+        window += 1  # '五大区块', '四片区': a count, not a name
+    if _COUNT_END.search(text, window, end):
+        return None  # '矿区四大区块': the kinds counted, no name
+    for start in range(window, end - 1):
+        run = text[start:end]
+        if finder.ids_or_short(run) or (initials and _is_initials(run, finder._initials)):
+            return start
+    for start in range(window, end - 1):
+        words = tag(text[start:end])
+        if len(words) == 1 and words[0][1] in PLACE_FLAGS and not is_generic(words[0][0]):
+            return start
+    return None
+
+
+def _grid_works(
+    text: str, known_at: dict[int, Mention], named_end: dict[int, Mention], finder: Any
+) -> list[Mention]:
+    found: list[Mention] = []
+    for match in _VOLTAGE.finditer(text):
+        name_end = match.start()
+        while name_end > 0 and text[name_end - 1] == " ":
+            name_end -= 1
+        start, stopped_by = _stem_start(text, name_end)
+        if stopped_by in CORRIDOR_BREAKS or stopped_by == "limit":
+            continue  # 'A至B 500 千伏线路' is a corridor; a cut word is no name
+        start = _trimmed(text, start, name_end, known_at)
+        if not _station_name(text[start:name_end]):
+            continue
+        end = match.end() if match.group(2) else name_end
+        found.append(Mention(text[start:end], start, end, "power_line", "grid:voltage"))
+    for match in _UHV.finditer(text):
+        window, stopped_by = _stem_start(text, match.start())
+        if stopped_by in CORRIDOR_BREAKS:
+            continue  # '张北—胜利特高压交流工程' is a corridor
+        window = _trimmed(text, window, match.start(), known_at)
+        start = _name_before(text, window, match.start(), named_end, finder)
+        if start is None:
+            continue  # '新开辟特高压外送通道', '1000 千伏特高压': no name before it
+        found.append(_qualified(text, start, match.start(), match.end(), "power_line", "grid:uhv", finder))
+    return found
+
+
+def _qualified(text: str, start: int, name_end: int, end: int, kind: str, rule: str, finder: Any) -> Mention:
+    """The feature's mention; a gazetteer name before its class word is its qualifier (locates it)."""
+    name = text[start:name_end]
+    ids = finder.ids_or_short(name)
+    return Mention(text[start:end], start, end, kind, rule, (), name if ids else None, ids)
+
+
+def _is_initials(run: str, initials: Collection[str]) -> bool:
+    """'呼包银榆', '中蒙俄': two to six different characters, each the first character of a place's name."""
+    return 2 <= len(run) <= 6 and len(set(run)) == len(run) and all(c in initials for c in run)
+
+
+def _zones(
+    text: str, known_at: dict[int, Mention], named_end: dict[int, Mention], finder: Any
+) -> list[Mention]:
+    found: list[Mention] = []
+    for match in _ZONE.finditer(text):
+        word, kind = match.group(), ZONE_WORDS[match.group()]
+        window, stopped_by = _stem_start(text, match.start())
+        if stopped_by == "limit":
+            continue
+        window = _trimmed(text, window, match.start(), known_at)
+        name_end = match.start()
+        for qualifier in _BELT_QUALIFIERS:
+            if kind == "corridor" and text.startswith(qualifier, name_end - len(qualifier)):
+                name_end -= len(qualifier)
+                break
+        start = _name_before(text, window, name_end, named_end, finder, initials=kind == "corridor")
+        if start is None:
+            continue
+        found.append(_qualified(text, start, name_end, match.end(), kind, f"zone:{word}", finder))
+    return found

@@ -1,0 +1,116 @@
+"""Issue 15, recall: named features a class word after the name cannot find (features.py), on the reference plans
+and on sentences of their general form."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from geoplan.geocode.gazetteer import Gazetteer
+from geoplan.geocode.mentions import Mention, MentionFinder
+from geoplan.geocode.places import geoparse
+from geoplan.read.plan import read
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+@pytest.fixture(scope="module")
+def finder(gazetteer: Gazetteer) -> MentionFinder:
+    return MentionFinder.from_gazetteer(gazetteer)
+
+
+@pytest.fixture(scope="module")
+def parsed(plan_files: list[Path], finder: MentionFinder) -> dict[str, list[Mention]]:
+    """The mentions found in each reference plan (before resolution: their rule says which rule found them)."""
+    return {path.name[:3]: finder.find(read(path).text) for path in plan_files}
+
+
+def _typed(mentions: list[Mention], kind: str, rule: str) -> list[str]:
+    return [m.surface for m in mentions if m.type == kind and m.rule.startswith(rule)]
+
+
+def test_grid_works_named_by_station_and_voltage(parsed: dict[str, list[Mention]]) -> None:
+    """Plan 001 lists its transmission projects by substation and voltage (two lists, 13 items); plan 002 names a
+    220 kV substation with 变电站; voltages that describe a network (盟内 500 千伏环网 in plan 000) are no names."""
+    stations = _typed(parsed["001"], "power_line", "grid:voltage")
+    assert {"鸿盛", "察哈尔", "毫沁营", "胜利", "北垣", "阿尔泰", "中山"} <= set(stations)
+    assert len(stations) >= 10
+    assert any(
+        s.replace(" ", "") == "青山220千伏变电站" for s in _typed(parsed["002"], "power_line", "grid:")
+    )
+    assert _typed(parsed["000"], "power_line", "grid:voltage") == []
+    for places in parsed.values():
+        for surface in _typed(places, "power_line", "grid:voltage"):
+            assert not surface[0].isdigit() and ("千伏" not in surface or surface.endswith("站"))
+
+
+def test_uhv_lines_named_by_their_end(parsed: dict[str, list[Mention]]) -> None:
+    """Plan 002 names its ultra-high-voltage line by the town it leaves from (上海庙, 鄂托克前旗), three times."""
+    lines = _typed(parsed["002"], "power_line", "grid:uhv")
+    assert lines.count("上海庙特高压") == 2 and "上海庙特高压外送通道" in lines
+    assert all(line.startswith("上海庙") for line in lines)  # never '新开辟特高压外送通道'
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("重点推进巴彦 500 千伏、新华 220 千伏等输变电工程", ["巴彦", "新华"]),
+        ("新建锡林 220千伏变电站", ["锡林 220千伏变电站"]),
+        ("延伸覆盖 10 千伏及以下农网", []),
+        ("盟内 500 千伏环网实现闭合", []),
+        ("新建及改造220千伏变电站5座", []),
+        ("建成张北—胜利特高压交流工程", []),
+        ("谋划建设特高压三期工程", []),
+    ],
+)
+def test_grid_work_names(finder: MentionFinder, text: str, expected: list[str]) -> None:
+    assert [m.surface for m in finder.find(text) if m.rule.startswith("grid:")] == expected
+
+
+def test_belts_and_zones_named_by_places(parsed: dict[str, list[Mention]]) -> None:
+    """Economic belts named by their places' initials (plan 002: 呼包银榆经济带 and …经济区) or by a proper name
+    (plan 003: 长江经济带); planning blocks named by a landmark (plan 001: 北二环区块, three times)."""
+    belts_002 = _typed(parsed["002"], "corridor", "zone:")
+    assert {"呼包银榆经济带", "呼包银榆经济区", "中俄蒙经济走廊"} <= set(belts_002)
+    assert "长江经济带" in _typed(parsed["003"], "corridor", "zone:")
+    assert _typed(parsed["001"], "region", "zone:区块").count("北二环区块") == 3
+    for places in parsed.values():
+        for surface in _typed(places, "region", "zone:") + _typed(places, "corridor", "zone:"):
+            assert surface[0] not in "一二三四五六七八九十和"  # '五大区块', '…和中蒙俄经济走廊'
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("融入呼包鄂榆经济带建设", ["呼包鄂榆经济带"]),
+        ("参与中蒙俄国际陆海大通道建设", ["中蒙俄国际陆海大通道"]),
+        ("构建五大区块发展格局", []),
+        ("加快城市群和都市圈建设", []),
+        ("形成沿线经济带", []),
+    ],
+)
+def test_belt_and_zone_names(finder: MentionFinder, text: str, expected: list[str]) -> None:
+    assert [m.surface for m in finder.find(text) if m.rule.startswith("zone:")] == expected
+
+
+def test_features_keep_the_place_named_in_them(parsed: dict[str, list[Mention]]) -> None:
+    """A feature named after a gazetteer place carries it as its qualifier (上海庙 -> 上海庙镇), so the resolver
+    can locate it there; a station named by a common word has none."""
+    lines = [m for m in parsed["002"] if m.rule == "grid:uhv"]
+    assert lines and all(
+        m.qualifier == "上海庙" and m.qualifier_ids == ("town:150623:上海庙镇",) for m in lines
+    )
+    belts = [m for m in parsed["003"] if m.surface == "长江经济带"]
+    assert belts and all(m.qualifier is None for m in belts)
+
+
+def test_features_resolve_in_a_plan(plan_files: list[Path], gazetteer: Gazetteer) -> None:
+    """Every feature mention of a plan is located (at least by the plan's banner), none is dropped."""
+    path = next(p for p in plan_files if p.name.startswith("001"))
+    places = geoparse(read(path), gazetteer)
+    stations = [m for m in places.mentions if m.type == "power_line" and m.surface in {"鸿盛", "察哈尔"}]
+    assert len(stations) == 4 and all(m.place is not None for m in stations)
