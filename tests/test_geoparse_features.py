@@ -114,3 +114,37 @@ def test_features_resolve_in_a_plan(plan_files: list[Path], gazetteer: Gazetteer
     places = geoparse(read(path), gazetteer)
     stations = [m for m in places.mentions if m.type == "power_line" and m.surface in {"鸿盛", "察哈尔"}]
     assert len(stations) == 4 and all(m.place is not None for m in stations)
+
+
+def test_works_named_by_their_class_word(parsed: dict[str, list[Mention]]) -> None:
+    """Pumped-storage stations are reservoirs (plan 000: 多伦县双山…, with its banner; plan 001: 哈拉沁…, twice),
+    flood works are water projects (plan 002), a ring road keeps the banner it rings (plan 000, twice), a loop
+    road the area it crosses, an interchange its name (plan 003)."""
+    kinds = {(m.surface, m.type) for plan in parsed.values() for m in plan}
+    assert ("多伦县双山抽水蓄能电站", "reservoir") in kinds
+    assert [m.surface for m in parsed["001"] if m.type == "reservoir"].count("哈拉沁抽水蓄能电站") == 2
+    assert {("呼和镇北山坡截洪沟", "water_project"), ("广林滞洪区", "water_project")} <= kinds
+    assert [m.surface for m in parsed["000"] if m.type == "road"].count("太仆寺旗绕城公路") == 2
+    assert ("浑善达克沙地大环线", "road") in kinds and ("昭君互通", "road") in kinds
+
+
+def test_zones_of_a_kind_need_a_place_in_their_name(parsed: dict[str, list[Mention]]) -> None:
+    """'X试验区' and 'X贸易区' name a zone only with a gazetteer place in X (plan 000: 二连浩特跨境电子商务综合试验区);
+    自由贸易试验区 and 开发开放试验区 are kinds of zone."""
+    zones = [m for plan in parsed.values() for m in plan if m.surface.endswith(("试验区", "贸易区"))]
+    assert "二连浩特跨境电子商务综合试验区" in {m.surface for m in zones}
+    assert all(m.qualifier for m in zones)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("实施乌兰浩特绕城公路改造", [("乌兰浩特绕城公路", "road")]),
+        ("推进锡林浩特抽水蓄能电站前期工作", [("锡林浩特抽水蓄能电站", "reservoir")]),
+        ("复制推广自由贸易试验区经验", []),
+        ("推动无人驾驶航空试验区建设", []),
+        ("促进区域互联互通", []),
+    ],
+)
+def test_work_names(finder: MentionFinder, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.surface, m.type) for m in finder.find(text) if m.type] == expected

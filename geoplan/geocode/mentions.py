@@ -53,6 +53,16 @@ SUFFIX_TYPES: dict[str, str] = {
     "物流园": "park",
     "保护区": "reserve",
     "火车站": "station",
+    # works and lines named by what they are (issue 15, recall): a name before them is kept as for any suffix
+    "抽水蓄能电站": "reservoir",
+    "截洪沟": "water_project",
+    "滞洪区": "water_project",
+    "试验区": "park",
+    "贸易区": "park",
+    "绕城公路": "road",
+    "机场路": "road",
+    "大环线": "road",
+    "互通": "road",
     "旅游度假区": "scenic",
     "遗址公园": "scenic",
     "旅游景区": "scenic",
@@ -192,7 +202,7 @@ _GENERIC_HEAD = re.compile(f"(?:{_GENERIC_ALT})")
 _GENERIC_TAIL = re.compile(f"(?:{_GENERIC_ALT})$")
 _GENERIC_HEAD_LONG = re.compile(f"(?:{_GENERIC_LONG_ALT})")
 _GENERIC_TAIL_LONG = re.compile(f"(?:{_GENERIC_LONG_ALT})$")
-_SUFFIX_RE = re.compile("|".join(map(re.escape, SUFFIX_TYPES)))
+_SUFFIX_RE = re.compile("|".join(map(re.escape, sorted(SUFFIX_TYPES, key=len, reverse=True))))
 #: characters after which 沟 starts a word (沟通, 沟壑, 沟渠, 沟道) rather than ending a gully's name.
 _GOU_NEXT = frozenset("通壑渠道谷槽")
 #: words a 乡 never ends (城乡, 乡村 …): the next character must not make 乡 part of a word.
@@ -206,6 +216,10 @@ _NOT_AFTER: dict[str, str] = {
 }
 #: types whose names the gazetteer must anchor (a known place inside the name), else they are descriptions.
 NEEDS_QUALIFIER = frozenset({"wetland", "reserve", "national_park", "grassland", "region"})
+#: roads named after the place they ring or cross ('X绕城公路', 'X沙地大环线'): the place is part of the name.
+AROUND_PLACE_SUFFIXES = frozenset({"绕城公路", "大环线"})
+#: suffixes that plans also use for kinds of zone ('自由贸易试验区'): a name needs a gazetteer place in it.
+QUALIFIED_SUFFIXES = frozenset({"试验区", "贸易区"})
 #: suffixes that end a name only when nothing but punctuation or a function word follows (敕勒川草原等).
 _FREE_STANDING = {"草原": "等、，。；和及与的"}
 #: types named by short abbreviations when unanchored (集二铁路, 包兰铁路): the core is at most this long.
@@ -471,7 +485,7 @@ class MentionFinder:
     ) -> Mention | None:
         window_start = after_last_verb(text, window_start, s_start, known_at)
         kind = SUFFIX_TYPES[suffix]
-        if kind in {"road", "railway", "park"}:
+        if kind in {"road", "railway", "park"} and suffix not in AROUND_PLACE_SUFFIXES:
             # '中蒙经济合作区跨境铁路': a line of a named place, not a line named after it;
             # '…产业开发区轻纺产业园': a park inside a named zone (attached to it by _subparks)
             inner_suffixes = _SUFFIX_RE if kind != "park" else _ZONE_RE
@@ -515,7 +529,7 @@ class MentionFinder:
                 return Mention(
                     text[start:s_end], start, s_end, "park", f"subpark:{suffix}", self.ids(text[start:s_end])
                 )
-            elif kind in NEEDS_QUALIFIER or not is_proper_stem(stem):
+            elif kind in NEEDS_QUALIFIER or suffix in QUALIFIED_SUFFIXES or not is_proper_stem(stem):
                 return None
             elif kind == "street" and (
                 len(stem) > MAX_STREET_STEM or not holds_name_word(text, start, s_start)
