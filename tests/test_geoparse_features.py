@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from geoplan.geocode.corridors import find_corridors
 from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.geocode.mentions import Mention, MentionFinder
 from geoplan.geocode.places import geoparse
@@ -148,3 +149,57 @@ def test_zones_of_a_kind_need_a_place_in_their_name(parsed: dict[str, list[Menti
 )
 def test_work_names(finder: MentionFinder, text: str, expected: list[tuple[str, str]]) -> None:
     assert [(m.surface, m.type) for m in finder.find(text) if m.type] == expected
+
+
+def test_spur_railways_named_after_their_facility(parsed: dict[str, list[Mention]]) -> None:
+    """Plan 000 lists spur lines named after the mine, plant or park they serve (four, one of them after 朱日和's
+    park, located there); plan 002 names two after a company. A line between two places is a corridor."""
+    spurs = {m.surface: m for m in parsed["000"] if m.rule == "spur"}
+    assert {
+        "吉林郭勒矿区二号露天矿铁路",
+        "苏能白音华电厂铁路",
+        "朱日和工业园区铁路",
+        "白音华二号矿铁路",
+    } <= set(spurs)
+    assert spurs["朱日和工业园区铁路"].qualifier_ids == ("town:152524:朱日和镇",)
+    assert {"黑猫煤化工铁路专用线", "黑猫煤化工有限公司铁路专用线"} <= {
+        m.surface for m in parsed["002"] if m.rule == "spur"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("建设锡林浩特电厂铁路专用线", ["锡林浩特电厂铁路专用线"]),
+        ("新建煤矿铁路专用线", []),
+        ("推进现代煤化工铁路专用线建设", []),
+        ("加快甲地至乙地煤矿铁路建设", []),
+    ],
+)
+def test_spur_names(finder: MentionFinder, text: str, expected: list[str]) -> None:
+    assert [m.surface for m in finder.find(text) if m.rule == "spur"] == expected
+
+
+def test_lines_named_by_bracketed_initials(plan_files: list[Path], gazetteer: Gazetteer) -> None:
+    """Plan 003 names a railway by its ends' first characters, each expanded in brackets: one railway whose ends
+    are 上海庙镇 (the bracket names it) and 靖边县 (character and bracket); 上海庙 inside is no mention of its own."""
+    path = next(p for p in plan_files if p.name.startswith("003"))
+    places = geoparse(read(path), gazetteer)
+    lines = [c for c in places.corridors if c.name == "新（上海庙）靖（边）线"]
+    assert len(lines) == 2 and all(c.kind == "railway" and c.rule == "named" for c in lines)
+    ends = [w.place.name if w.place else None for w in lines[0].waypoints]
+    assert ends == ["上海庙镇", "靖边县"]
+    inside = [m for m in places.mentions for c in lines if c.start <= m.start and m.end <= c.end]
+    assert inside == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("建设包（头）银（川）高铁", [("包（头）银（川）高铁", "railway", ("包头", "银川"))]),
+        ("推进呼（和浩特）（市区）建设", []),
+    ],
+)
+def test_bracketed_line_names(text: str, expected: list[tuple[str, str, tuple[str, ...]]]) -> None:
+    found = [c for c in find_corridors(text) if "（" in c.name]
+    assert [(c.name, c.kind, tuple(w.surface for w in c.waypoints)) for c in found] == expected

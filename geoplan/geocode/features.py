@@ -19,6 +19,7 @@ import re
 from collections.abc import Collection, Sequence
 from typing import Any
 
+from geoplan.geocode.lexicon import words
 from geoplan.geocode.mentions import (
     CORRIDOR_BREAKS,
     COUNTER_CHARS,
@@ -27,9 +28,10 @@ from geoplan.geocode.mentions import (
     Mention,
     after_last_verb,
     is_generic,
+    is_proper_stem,
     leading_trim,
 )
-from geoplan.geocode.segment import tag
+from geoplan.geocode.segment import holds_name_word, tag
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 #: a voltage ('500 千伏', '220kV') and what may follow it in a station's name.
@@ -64,6 +66,14 @@ PLACE_FLAGS = frozenset({"ns", "nr", "nrt", "nrfg"})
 _NAME_BREAKS = STEM_BREAKS | frozenset(CORRIDOR_BREAKS) | frozenset("和")
 
 
+#: words ending the name of a facility a spur railway serves, longest first.
+_FACILITY_WORDS = tuple(sorted(words("facility_words"), key=len, reverse=True))
+#: what a spur railway is called after the facility it serves, longest first.
+_SPUR = re.compile("(?:{})(铁路专用线|铁路专运线|铁路)".format("|".join(map(re.escape, _FACILITY_WORDS))))
+#: longest spur name before its class word, in characters ('吉林郭勒矿区二号露天矿').
+MAX_SPUR_NAME = 14
+
+
 def feature_mentions(text: str, mentions: Sequence[Mention], finder: Any) -> list[Mention]:
     """Grid works and named belts/zones in ``text``; ``mentions``: the names already found in it (gazetteer
     and suffix names), ``finder``: the :class:`~geoplan.geocode.mentions.MentionFinder` (its names, short forms
@@ -73,7 +83,67 @@ def feature_mentions(text: str, mentions: Sequence[Mention], finder: Any) -> lis
     for mention in mentions:
         if mention.place_ids or mention.type:
             named_end.setdefault(mention.end, mention)
-    return [*_grid_works(text, known_at, named_end, finder), *_zones(text, known_at, named_end, finder)]
+    return [
+        *_grid_works(text, known_at, named_end, finder),
+        *_zones(text, known_at, named_end, finder),
+        *_spur_lines(text, known_at, mentions, finder),
+    ]
+
+
+def _place_in(
+    text: str, start: int, end: int, places: list[Mention], named: list[Mention], finder: Any
+) -> tuple[str | None, tuple[str, ...]]:
+    """The place a facility's name holds (its qualifier): a gazetteer name found in it, a suffix name's own
+    qualifier ('朱日和' of 朱日和工业园区), else the leftmost longest gazetteer name or short form of three or more
+    characters inside it ('白音华' in 苏能白音华电厂)."""
+    if places:
+        return places[0].surface, places[0].place_ids
+    for mention in named:
+        if mention.qualifier_ids:
+            return mention.qualifier, mention.qualifier_ids
+    for first in range(start, end - 2):
+        for last in range(end, first + 2, -1):
+            ids = finder.ids_or_short(text[first:last])
+            if ids:
+                return text[first:last], ids
+    return None, ()
+
+
+def _spur_lines(
+    text: str, known_at: dict[int, Mention], mentions: Sequence[Mention], finder: Any
+) -> list[Mention]:
+    """Spur railways named after the mine, plant or park they serve ('X露天矿铁路', 'X煤化工铁路专用线'): X holds a
+    gazetteer place or a proper name; a line between two places ('A至B铁路') is a corridor, not a spur."""
+    found: list[Mention] = []
+    for match in _SPUR.finditer(text):
+        start = match.start()
+        while start > 0 and match.start() - start < MAX_SPUR_NAME:
+            char = text[start - 1]
+            if char in STEM_BREAKS or char in CORRIDOR_BREAKS or not _HAN.match(char):
+                break  # 和 ends no owner's name here: '朱日和工业园区铁路'
+            start -= 1
+        if start > 0 and text[start - 1] in CORRIDOR_BREAKS:
+            continue
+        start = _trimmed(text, start, match.start(), known_at)
+        places = [m for m in mentions if start <= m.start and m.end <= match.start() and m.place_ids]
+        named = [
+            m for m in mentions if start <= m.start and m.end <= match.start() and (m.type or m.qualifier)
+        ]
+        owner = text[start : match.start()]
+        while owner.endswith(_FACILITY_WORDS):  # '黑猫煤化工有限公司' -> '黑猫'
+            owner = owner[: -len(next(w for w in _FACILITY_WORDS if owner.endswith(w)))]
+        spur_word = match.group(1) != "铁路"  # '…铁路专用线' says it is a spur: its owner needs no name check
+        if not (places or named or holds_name_word(text, start, match.start())) and not (
+            spur_word and is_proper_stem(owner)
+        ):
+            continue
+        if not owner or is_generic(owner):
+            continue
+        qualifier, ids = _place_in(text, start, match.start(), places, named, finder)
+        found.append(
+            Mention(text[start : match.end()], start, match.end(), "railway", "spur", (), qualifier, ids)
+        )
+    return found
 
 
 def _stem_start(text: str, end: int) -> tuple[int, str]:

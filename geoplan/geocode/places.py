@@ -133,8 +133,11 @@ def _without_line_names(mentions: list[ResolvedMention], corridors: list[Corrido
     """Drop suffix-found road/railway names that a corridor covers ('集二铁路' is the corridor itself)."""
     spans = sorted((c.start, c.end) for c in corridors)
     starts = [s for s, _ in spans]
+    bracketed = [(c.start, c.end) for c in corridors if c.rule == "named" and "（" in c.name]
     kept = []
     for mention in mentions:
+        if any(s <= mention.start and mention.end <= e for s, e in bracketed):
+            continue  # '上海庙' inside '新（上海庙）靖（边）线' expands the line's name: the line is the mention
         if mention.type in LINE_TYPES and mention.level != "own":
             i = bisect.bisect_right(starts, mention.start) - 1
             if i >= 0 and spans[i][1] >= mention.end:
@@ -204,6 +207,10 @@ def _resolve_waypoint(
     ends it ('蒙西乌兰察布化德' -> 化德); a name only at its start ('乌审' in '乌审召') is just a parent."""
     surface, start, end, rule = waypoint.surface, waypoint.start, waypoint.end, waypoint.rule
     ids = finder.ids_or_short(surface)
+    if not ids and rule.startswith("abbreviation:"):  # '新（上海庙）': the bracket names the end
+        expansion = rule.removeprefix("abbreviation:")
+        if finder.ids_or_short(expansion):
+            surface, ids = expansion, finder.ids_or_short(expansion)
     if not ids and surface[-1] in "东西南北" and len(surface) >= 3:
         ids = finder.ids_or_short(surface[:-1])  # '锡尼北' (a station north of 锡尼镇)
     if ids:
