@@ -203,3 +203,24 @@ def test_lines_named_by_bracketed_initials(plan_files: list[Path], gazetteer: Ga
 def test_bracketed_line_names(text: str, expected: list[tuple[str, str, tuple[str, ...]]]) -> None:
     found = [c for c in find_corridors(text) if "（" in c.name]
     assert [(c.name, c.kind, tuple(w.surface for w in c.waypoints)) for c in found] == expected
+
+
+def test_institutions_and_sites_named_by_their_class_word(parsed: dict[str, list[Mention]]) -> None:
+    """Museums, theatres, rock carvings, a canyon and a revolutionary base area are scenic places when a name
+    stands before their class word (plans 001, 002, 003); 文博园 and 营地 need a proper name (plan 002)."""
+    scenic = {m.surface for plan in parsed.values() for m in plan if m.type == "scenic"}
+    assert {"公主府博物馆", "内蒙古艺术剧院", "内蒙古科学技术馆", "红山口摩崖石刻"} <= scenic
+    assert {"黄河大峡谷", "桃力民革命抗日根据地", "乌拉特蒙古包文博园", "宝日汗图自驾游营地"} <= scenic
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("建设满洲里博物馆", ["满洲里博物馆"]),
+        ("推进智慧博物馆建设", []),
+        ("建设一批研学营地", []),
+        ("打造红色教育基地", []),
+    ],
+)
+def test_scenic_class_word_names(finder: MentionFinder, text: str, expected: list[str]) -> None:
+    assert [m.surface for m in finder.find(text) if m.type == "scenic"] == expected

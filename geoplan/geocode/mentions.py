@@ -63,6 +63,21 @@ SUFFIX_TYPES: dict[str, str] = {
     "机场路": "road",
     "大环线": "road",
     "互通": "road",
+    "科学技术馆": "scenic",
+    "博物馆": "scenic",
+    "博物院": "scenic",
+    "纪念馆": "scenic",
+    "科技馆": "scenic",
+    "剧院": "scenic",
+    "石刻": "scenic",
+    "岩画": "scenic",
+    "根据地": "scenic",
+    "大峡谷": "scenic",
+    "文博园": "scenic",
+    "温泉谷": "scenic",
+    "营地": "scenic",
+    "教育基地": "scenic",
+    "文化长廊": "scenic",
     "旅游度假区": "scenic",
     "遗址公园": "scenic",
     "旅游景区": "scenic",
@@ -140,6 +155,7 @@ PROPER_NAME_SUFFIXES = frozenset(
 #: one needs a place named in it or a proper name the segmenter sees ('阳山生态公园', '雅玛图森林公园').
 DESCRIPTIVE_SCENIC_SUFFIXES = frozenset(
     {"旅游度假区", "遗址公园", "旅游景区", "旅游区", "度假区", "动物园", "游乐园", "景区", "公园", "遗址"}
+    | {"文博园", "温泉谷", "营地", "教育基地", "文化长廊"}
 )
 #: id prefixes of areas (admin units, regions): an area's name before a descriptive scenic suffix describes.
 AREA_ID_PREFIXES = ("province:", "league:", "banner:", "town:", "region:")
