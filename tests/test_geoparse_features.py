@@ -224,3 +224,16 @@ def test_institutions_and_sites_named_by_their_class_word(parsed: dict[str, list
 )
 def test_scenic_class_word_names(finder: MentionFinder, text: str, expected: list[str]) -> None:
     assert [m.surface for m in finder.find(text) if m.type == "scenic"] == expected
+
+
+def test_water_records_of_the_reference_plans(gazetteer: Gazetteer, parsed: dict[str, list[Mention]]) -> None:
+    """滦河 (its upper course turns in 多伦县) and 总排干 (the 河套 district's main drain, type water_project)
+    have sourced records without coordinates: they take their parent unit's point, and plans 000 and 002 name
+    them."""
+    river = gazetteer.get("river:滦河")
+    drain = gazetteer.get("water_project:总排干")
+    assert river.precision == "banner" and gazetteer.get(river.banner_id).name == "多伦县"
+    assert drain.precision == "league" and drain.parent_ids[0] == "league:150800"
+    assert "总排干沟" in drain.aliases
+    assert any(m.place_ids == ("river:滦河",) for m in parsed["000"])
+    assert any(m.place_ids == ("water_project:总排干",) for m in parsed["002"])
