@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from shapely.geometry import Point
 
 from geoplan.geocode.corridors import find_corridors
 from geoplan.geocode.gazetteer import Gazetteer
@@ -237,3 +238,30 @@ def test_water_records_of_the_reference_plans(gazetteer: Gazetteer, parsed: dict
     assert "总排干沟" in drain.aliases
     assert any(m.place_ids == ("river:滦河",) for m in parsed["000"])
     assert any(m.place_ids == ("water_project:总排干",) for m in parsed["002"])
+
+
+@pytest.mark.parametrize(
+    ("name", "route_id", "ends"),
+    [
+        ("包神铁路", "railway:包神铁路", ("九原区", "神木市")),
+        ("甘泉铁路", "railway:甘泉铁路", ("九原区", "甘其毛都口岸")),
+        ("通霍铁路", "railway:通霍铁路", ("科尔沁区", "霍林郭勒市")),
+        ("东乌铁路", "railway:东乌铁路", ("东胜区", "乌海市")),
+    ],
+)
+def test_railways_of_every_league(
+    gazetteer: Gazetteer, name: str, route_id: str, ends: tuple[str, str]
+) -> None:
+    """Railways crossing the region outside the reference plans' areas have sourced records: their common name
+    finds them, and their schematic line runs from the first to the last waypoint the cited page lists."""
+    place = gazetteer.lookup(name)[0].place
+    assert place.id == route_id and place.precision == "schematic" and "record: http" in place.note
+    line = place.geometry
+    first, last = (gazetteer.lookup(end)[0].place.geometry for end in ends)
+    assert first.distance(Point(line.coords[0])) < 1e-6 and last.distance(Point(line.coords[-1])) < 1e-6
+
+
+def test_named_line_east_wu_runs_to_wuhai() -> None:
+    """东乌铁路 abbreviates 东胜 and 乌海 (the cited page), not 乌审旗."""
+    line = next(c for c in find_corridors("推进东乌铁路扩能改造") if c.name == "东乌铁路")
+    assert [w.surface for w in line.waypoints] == ["东胜", "乌海"]

@@ -87,7 +87,7 @@ NAMED_LINES: dict[str, NamedLine] = {
     "准东铁路": NamedLine(None, "railway", ("准格尔", "东胜")),
     "准神铁路": NamedLine(None, "railway", ("准格尔", "神木")),
     "呼准铁路": NamedLine(None, "railway", ("呼和浩特", "准格尔")),
-    "东乌铁路": NamedLine(None, "railway", ("东胜", "乌审旗")),
+    "东乌铁路": NamedLine(None, "railway", ("东胜", "乌海")),  # 东胜—乌海 (gazetteer/routes.csv, cited)
     "包鄂榆高铁": NamedLine(None, "railway", ("包头", "鄂尔多斯", "榆林")),
     "呼鄂高铁": NamedLine(None, "railway", ("呼和浩特", "鄂尔多斯")),
     "呼鄂城际": NamedLine(None, "railway", ("呼和浩特", "鄂尔多斯")),
