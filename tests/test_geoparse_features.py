@@ -265,3 +265,25 @@ def test_named_line_east_wu_runs_to_wuhai() -> None:
     """东乌铁路 abbreviates 东胜 and 乌海 (the cited page), not 乌审旗."""
     line = next(c for c in find_corridors("推进东乌铁路扩能改造") if c.name == "东乌铁路")
     assert [w.surface for w in line.waypoints] == ["东胜", "乌海"]
+
+
+def test_roads_named_by_number_or_area(parsed: dict[str, list[Mention]]) -> None:
+    """Plan 000 names a tourist road by the grassland and a number; plan 002 a scenic byway by the area it
+    crosses (the area is part of its name); plan 000 a flash-flood gully with its banner before it."""
+    roads = {m.surface.replace(" ", "") for plan in parsed.values() for m in plan if m.type == "road"}
+    assert {"草原99号公路", "乌拉特戈壁草原风景道"} <= roads
+    rivers = {m.surface for m in parsed["000"] if m.type == "river"}
+    assert "西乌珠穆沁旗道伦达坝山洪沟" in rivers
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("打造阿尔山 1 号旅游公路", ["阿尔山 1 号旅游公路"]),
+        ("建设草原1号公路", ["草原1号公路"]),
+        ("新建3号公路", []),
+        ("完善全市 5 号公路", []),
+    ],
+)
+def test_numbered_road_names(finder: MentionFinder, text: str, expected: list[str]) -> None:
+    assert [m.surface for m in finder.find(text) if m.rule == "numbered-road"] == expected

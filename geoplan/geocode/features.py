@@ -62,6 +62,8 @@ _NOT_FIRST = frozenset("一二三四五六七八九十百千两几多各每") | 
 _COUNT_END = re.compile(r"[一二三四五六七八九十两几多][大个类]$")
 #: jieba flags of a word that names a place or is named after a person (长江, 北二环, 察哈尔).
 PLACE_FLAGS = frozenset({"ns", "nr", "nrt", "nrfg"})
+#: kinds of land a numbered tourist road is named after ('草原 99 号公路').
+_LAND_WORDS = frozenset({"草原", "沙漠", "森林", "湿地", "边境"})
 #: characters that end a name when walking back from its class word.
 _NAME_BREAKS = STEM_BREAKS | frozenset(CORRIDOR_BREAKS) | frozenset("和")
 
@@ -84,10 +86,38 @@ def feature_mentions(text: str, mentions: Sequence[Mention], finder: Any) -> lis
         if mention.place_ids or mention.type:
             named_end.setdefault(mention.end, mention)
     return [
+        *_numbered_roads(text, known_at, named_end, finder),
         *_grid_works(text, known_at, named_end, finder),
         *_zones(text, known_at, named_end, finder),
         *_spur_lines(text, known_at, mentions, finder),
     ]
+
+
+#: a road named by a name and a number ('草原 1 号公路', '阿尔山 2 号旅游公路').
+_NUMBERED_ROAD = re.compile(r"(\d{1,3})\s*号(?:旅游)?(?:公路|风景道)")
+
+
+def _numbered_roads(
+    text: str, known_at: dict[int, Mention], named_end: dict[int, Mention], finder: Any
+) -> list[Mention]:
+    """Roads named by a name and a number ('X 99 号公路'): X is a gazetteer name, a kind of land the road
+    crosses (草原) or a proper name; the whole span is the road."""
+    found: list[Mention] = []
+    for match in _NUMBERED_ROAD.finditer(text):
+        name_end = match.start()
+        while name_end > 0 and text[name_end - 1] == " ":
+            name_end -= 1
+        window, stopped_by = _stem_start(text, name_end)
+        if stopped_by == "limit":
+            continue
+        window = _trimmed(text, window, name_end, known_at)
+        start = _name_before(text, window, name_end, named_end, finder)
+        if start is None and text[window:name_end] in _LAND_WORDS:
+            start = window
+        if start is None:
+            continue
+        found.append(_qualified(text, start, name_end, match.end(), "road", "numbered-road", finder))
+    return found
 
 
 def _place_in(

@@ -63,6 +63,8 @@ SUFFIX_TYPES: dict[str, str] = {
     "机场路": "road",
     "大环线": "road",
     "互通": "road",
+    "风景道": "road",
+    "山洪沟": "river",
     "科学技术馆": "scenic",
     "博物馆": "scenic",
     "博物院": "scenic",
@@ -233,7 +235,7 @@ _NOT_AFTER: dict[str, str] = {
 #: types whose names the gazetteer must anchor (a known place inside the name), else they are descriptions.
 NEEDS_QUALIFIER = frozenset({"wetland", "reserve", "national_park", "grassland", "region"})
 #: roads named after the place they ring or cross ('X绕城公路', 'X沙地大环线'): the place is part of the name.
-AROUND_PLACE_SUFFIXES = frozenset({"绕城公路", "大环线"})
+AROUND_PLACE_SUFFIXES = frozenset({"绕城公路", "大环线", "风景道"})
 #: suffixes that plans also use for kinds of zone ('自由贸易试验区'): a name needs a gazetteer place in it.
 QUALIFIED_SUFFIXES = frozenset({"试验区", "贸易区"})
 #: suffixes that end a name only when nothing but punctuation or a function word follows (敕勒川草原等).
