@@ -287,3 +287,29 @@ def test_roads_named_by_number_or_area(parsed: dict[str, list[Mention]]) -> None
 )
 def test_numbered_road_names(finder: MentionFinder, text: str, expected: list[str]) -> None:
     assert [m.surface for m in finder.find(text) if m.rule == "numbered-road"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("改造乌兰察布东站站房", [("乌兰察布东站", "station", "乌兰察布")]),
+        ("新建霍林郭勒西站", [("霍林郭勒西站", "station", "霍林郭勒")]),
+        ("建设城东站点", []),
+        ("完善赤峰南站台", []),
+    ],
+)
+def test_stations_named_by_place_and_direction(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    """'X东站' is a railway station of the place X (its qualifier) where X is a gazetteer unit or town."""
+    found = [(m.surface, m.type, m.qualifier) for m in finder.find(text) if m.rule == "station:direction"]
+    assert found == expected
+
+
+def test_directional_stations_keep_their_records(finder: MentionFinder) -> None:
+    """A station the gazetteer has (呼和浩特东站) stays its own record, not a new mention."""
+    found = finder.find("开行呼和浩特东站至包头东站动车")
+    assert [(m.surface, m.place_ids) for m in found if m.type is None or m.type == "station"][:2] == [
+        ("呼和浩特东站", ("station:呼和浩特东站",)),
+        ("包头东站", ("station:包头东站",)),
+    ]

@@ -86,11 +86,43 @@ def feature_mentions(text: str, mentions: Sequence[Mention], finder: Any) -> lis
         if mention.place_ids or mention.type:
             named_end.setdefault(mention.end, mention)
     return [
+        *_directional_stations(text, mentions, finder),
         *_numbered_roads(text, known_at, named_end, finder),
         *_grid_works(text, known_at, named_end, finder),
         *_zones(text, known_at, named_end, finder),
         *_spur_lines(text, known_at, mentions, finder),
     ]
+
+
+#: a station named by its place and a direction ('X东站', 'X南站'), and what must not follow it (站点, 站台 …).
+_DIRECTIONAL_STATION = re.compile(r"[东西南北]站(?![点台长区])")
+#: place types whose name with a direction names a railway station.
+_STATION_PLACES = ("league:", "banner:", "town:", "neighbour:", "province:")
+
+
+def _directional_stations(text: str, mentions: Sequence[Mention], finder: Any) -> list[Mention]:
+    """Railway stations named by a place and a direction ('X东站', 'X南站'): the place is a gazetteer admin
+    unit or town ending right before; the station's own record is taken when the gazetteer has it."""
+    by_end = {m.end: m for m in mentions if m.place_ids}
+    found: list[Mention] = []
+    for match in _DIRECTIONAL_STATION.finditer(text):
+        place = by_end.get(match.start())
+        if place is None or not any(pid.startswith(_STATION_PLACES) for pid in place.place_ids):
+            continue
+        surface = text[place.start : match.end()]
+        found.append(
+            Mention(
+                surface,
+                place.start,
+                match.end(),
+                "station",
+                "station:direction",
+                finder.ids(surface),
+                place.surface,
+                place.place_ids,
+            )
+        )
+    return found
 
 
 #: a road named by a name and a number ('草原 1 号公路', '阿尔山 2 号旅游公路').
