@@ -38,6 +38,8 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 _VOLTAGE = re.compile(
     r"(\d{2,4})\s*(?:千伏|kV|KV)(?:(变电站|开关站|换流站)|(?=[、，。；及和等]|输变电|工程|项目))"
 )
+#: the unit of a voltage: where a voltage match is looked for (a literal is found faster than a digit run).
+_VOLTAGE_UNIT = re.compile("千伏|kV|KV")
 #: an ultra-high-voltage line named by its end ('X特高压', 'X特高压外送通道').
 _UHV = re.compile(r"特高压(?:(?:外送|输电|电力外送)?通道)?")
 #: longest station or belt name before its class word, in characters.
@@ -127,6 +129,24 @@ def _directional_stations(text: str, mentions: Sequence[Mention], finder: Any) -
 
 #: a road named by a name and a number ('草原 1 号公路', '阿尔山 2 号旅游公路').
 _NUMBERED_ROAD = re.compile(r"(\d{1,3})\s*号(?:旅游)?(?:公路|风景道)")
+_NUMBERED_ROAD_WORD = re.compile("号(?:旅游)?(?:公路|风景道)")
+
+
+def _near(
+    text: str, anchor: re.Pattern[str], pattern: re.Pattern[str], before: int = 8
+) -> list[re.Match[str]]:
+    """The matches of ``pattern`` that hold a match of the literal ``anchor`` (looked for first: scanning the
+    text for a digit run at every digit costs more than finding a rare word)."""
+    found: list[re.Match[str]] = []
+    for hit in anchor.finditer(text):
+        match = pattern.search(text, max(0, hit.start() - before), hit.end() + 8)
+        if (
+            match is not None
+            and match.start() <= hit.start() < match.end()
+            and (not found or match.start() >= found[-1].end())
+        ):
+            found.append(match)
+    return found
 
 
 def _numbered_roads(
@@ -135,7 +155,7 @@ def _numbered_roads(
     """Roads named by a name and a number ('X 99 号公路'): X is a gazetteer name, a kind of land the road
     crosses (草原) or a proper name; the whole span is the road."""
     found: list[Mention] = []
-    for match in _NUMBERED_ROAD.finditer(text):
+    for match in _near(text, _NUMBERED_ROAD_WORD, _NUMBERED_ROAD):
         name_end = match.start()
         while name_end > 0 and text[name_end - 1] == " ":
             name_end -= 1
@@ -258,7 +278,7 @@ def _grid_works(
     text: str, known_at: dict[int, Mention], named_end: dict[int, Mention], finder: Any
 ) -> list[Mention]:
     found: list[Mention] = []
-    for match in _VOLTAGE.finditer(text):
+    for match in _near(text, _VOLTAGE_UNIT, _VOLTAGE):
         name_end = match.start()
         while name_end > 0 and text[name_end - 1] == " ":
             name_end -= 1
