@@ -313,3 +313,31 @@ def test_directional_stations_keep_their_records(finder: MentionFinder) -> None:
         ("呼和浩特东站", ("station:呼和浩特东站",)),
         ("包头东站", ("station:包头东站",)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "place_id", "parent"),
+    [
+        ("哈素海", "lake:哈素海", "土默特左旗"),
+        ("贡格尔草原", "grassland:贡格尔草原", "克什克腾旗"),
+        ("杜尔伯特草原", "grassland:杜尔伯特草原", "四子王旗"),
+        ("霍林河", "river:霍林河", "科尔沁右翼中旗"),
+        ("洮儿河", "river:洮儿河", "兴安盟"),
+    ],
+)
+def test_natural_places_of_every_league(
+    gazetteer: Gazetteer, finder: MentionFinder, name: str, place_id: str, parent: str
+) -> None:
+    """Lakes, grasslands and rivers of leagues no reference plan covers have sourced records under their unit."""
+    place = gazetteer.get(place_id)
+    assert (
+        gazetteer.get(place.parent_ids[0]).name == parent and "record:" in place.note and "http" in place.note
+    )
+    assert [m.place_ids for m in finder.find(f"保护{name}生态")] == [(place_id,)]
+
+
+def test_barga_grassland_spans_its_three_banners(gazetteer: Gazetteer) -> None:
+    """巴尔虎草原 is drawn as the hull of the three Barga banners the cited page names it after."""
+    hull = gazetteer.get("grassland:巴尔虎草原").geometry
+    for banner in ("陈巴尔虎旗", "新巴尔虎左旗", "新巴尔虎右旗"):
+        assert hull.contains(gazetteer.lookup(banner)[0].place.geometry.representative_point())
