@@ -341,3 +341,24 @@ def test_barga_grassland_spans_its_three_banners(gazetteer: Gazetteer) -> None:
     hull = gazetteer.get("grassland:巴尔虎草原").geometry
     for banner in ("陈巴尔虎旗", "新巴尔虎左旗", "新巴尔虎右旗"):
         assert hull.contains(gazetteer.lookup(banner)[0].place.geometry.representative_point())
+
+
+def test_line_ends_written_after_their_province_or_league(
+    plan_files: list[Path], gazetteer: Gazetteer
+) -> None:
+    """Plan 003 writes a road's end after its province ('…至陕西小壕图'), plan 000 a pipeline's start after its
+    region and league ('蒙西乌兰察布化德—多伦'): the end is the waypoint, the names before it mentions of their own."""
+    places = {p.name[:3]: geoparse(read(p), gazetteer) for p in plan_files if p.name[:3] in {"000", "003"}}
+    ends = {w.surface for c in places["003"].corridors for w in c.waypoints}
+    assert "小壕图" in ends and "陕西小壕图" not in ends
+    assert any(
+        m.surface == "陕西" and m.place is not None and m.place.type == "province"
+        for m in places["003"].mentions
+    )
+    pipelines = [c for c in places["000"].corridors if "化德—多伦" in c.name]
+    assert len(pipelines) == 2
+    for pipeline in pipelines:
+        start = pipeline.waypoints[0]
+        assert start.surface == "化德" and start.place is not None and start.place.name == "化德县"
+        heads = [m for m in places["000"].mentions if pipeline.start <= m.start and m.end <= start.start]
+        assert "乌兰察布" in {m.surface for m in heads}

@@ -269,7 +269,12 @@ def _name_before(
             return start
     for start in range(window, end - 1):
         words = tag(text[start:end])
-        if len(words) == 1 and words[0][1] in PLACE_FLAGS and not is_generic(words[0][0]):
+        if (
+            len(words) == 1
+            and words[0][1] in PLACE_FLAGS
+            and not is_generic(words[0][0])
+            and text[end - 1] not in _NOT_FIRST  # '游四片区': a count, not a name
+        ):
             return start
     return None
 
