@@ -362,3 +362,24 @@ def test_line_ends_written_after_their_province_or_league(
         assert start.surface == "化德" and start.place is not None and start.place.name == "化德县"
         heads = [m for m in places["000"].mentions if pipeline.start <= m.start and m.end <= start.start]
         assert "乌兰察布" in {m.surface for m in heads}
+
+
+def test_a_unit_before_a_known_feature_is_part_of_its_name(parsed: dict[str, list[Mention]]) -> None:
+    """Plan 001 writes a reserve after its district (回民区…自然保护区), plan 000 a heritage site after its banner:
+    one mention of the feature, the unit its qualifier; a river after a banner stays two mentions (plan 003)."""
+    reserve = next(m for m in parsed["001"] if m.surface == "回民区大青山自然保护区")
+    assert reserve.place_ids == ("reserve:内蒙古大青山国家级自然保护区",) and reserve.qualifier == "回民区"
+    assert any(m.surface == "正蓝旗元上都遗址" and m.qualifier == "正蓝旗" for m in parsed["000"])
+    assert not any(m.surface.endswith("旗黄河") for m in parsed["003"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("推进正蓝旗元上都遗址保护", ["正蓝旗元上都遗址"]),
+        ("治理准格尔旗黄河段", ["准格尔旗", "黄河"]),
+        ("乌兰察布市四子王旗", ["乌兰察布市", "四子王旗"]),
+    ],
+)
+def test_unit_prefixes(finder: MentionFinder, text: str, expected: list[str]) -> None:
+    assert [m.surface for m in finder.find(text)] == expected

@@ -228,6 +228,52 @@ def _spur_lines(
     return found
 
 
+#: id prefixes of the units whose name, written right before a named feature, is part of its name.
+_PREFIX_UNITS = ("banner:", "town:")
+#: id prefixes of places that are units themselves (a unit after a unit is two mentions: '乌兰察布市四子王旗').
+_UNIT_IDS = ("province:", "league:", "banner:", "town:", "village:", "neighbour:", "region:")
+#: suffix types that are units, not named features.
+_UNIT_TYPES = frozenset({"town", "village", "street"})
+#: id prefixes of features that span several units (a unit before them names a stretch, not part of the name:
+#: '准格尔旗黄河' is the 黄河 in 准格尔旗).
+_SPANNING_IDS = (
+    "river:", "mountain:", "desert:", "sandy_land:", "grassland:", "lake:", "road:", "railway:", "corridor:",
+    "foreign:",
+)  # fmt: skip
+
+
+def admin_prefixed(mentions: list[Mention]) -> list[Mention]:
+    """A banner or town written right before a named feature the gazetteer knows ('X区' + '大青山自然保护区',
+    'X旗' + 'Y水库') is part of that one outermost mention, as a suffix name's is ('巴音镇查干布尔嘎斯沟'): the
+    feature keeps its records, the unit becomes its qualifier."""
+    merged: list[Mention] = []
+    for mention in mentions:
+        unit = merged[-1] if merged else None
+        if (
+            unit is not None
+            and unit.end == mention.start
+            and unit.type is None
+            and unit.place_ids
+            and all(pid.startswith(_PREFIX_UNITS) for pid in unit.place_ids)
+            and mention.place_ids
+            and not any(pid.startswith(_UNIT_IDS + _SPANNING_IDS) for pid in mention.place_ids)
+            and mention.type not in _UNIT_TYPES
+        ):
+            merged[-1] = Mention(
+                unit.surface + mention.surface,
+                unit.start,
+                mention.end,
+                mention.type,
+                mention.rule,
+                mention.place_ids,
+                unit.surface,
+                unit.place_ids,
+            )
+            continue
+        merged.append(mention)
+    return merged
+
+
 def _stem_start(text: str, end: int) -> tuple[int, str]:
     """Walk back from ``end`` over CJK characters (at most :data:`MAX_NAME`); the start and what stopped it."""
     position = end

@@ -377,10 +377,10 @@ class MentionFinder:
         found.extend(self._route_numbers(text))
         found.extend(_abbreviation_runs(text, known))
         # features.py builds on this module's helpers, so it is imported here (a cycle at import time)
-        from geoplan.geocode.features import feature_mentions
+        from geoplan.geocode.features import admin_prefixed, feature_mentions
 
         found.extend(feature_mentions(text, [*known, *found], self))
-        return _subparks(text, merge_mentions(known, found))
+        return admin_prefixed(_subparks(text, merge_mentions(known, found)))
 
     # -- gazetteer pass -------------------------------------------------------------------------------
     def _gazetteer_matches(self, text: str) -> list[Mention]:
