@@ -383,3 +383,21 @@ def test_a_unit_before_a_known_feature_is_part_of_its_name(parsed: dict[str, lis
 )
 def test_unit_prefixes(finder: MentionFinder, text: str, expected: list[str]) -> None:
     assert [m.surface for m in finder.find(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("吸引港澳、蒙古、日本等地客商", [("蒙古", ("foreign:蒙古国",))]),
+        ("传承蒙古族文化", []),
+        ("建设蒙古包营地", []),
+        ("地处蒙古高原", []),
+    ],
+)
+def test_mongolia_by_its_short_name(
+    finder: MentionFinder, text: str, expected: list[tuple[str, tuple[str, ...]]]
+) -> None:
+    """蒙古 alone names the country only where a name can end (a list), never inside 蒙古族 or 蒙古包."""
+    assert [
+        (m.surface, m.place_ids) for m in finder.find(text) if m.place_ids == ("foreign:蒙古国",)
+    ] == expected
