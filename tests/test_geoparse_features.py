@@ -401,3 +401,18 @@ def test_mongolia_by_its_short_name(
     assert [
         (m.surface, m.place_ids) for m in finder.find(text) if m.place_ids == ("foreign:蒙古国",)
     ] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("推动中蒙二连浩特—扎门乌德经济合作区封关运行", [("中蒙二连浩特—扎门乌德经济合作区", "二连浩特")]),
+        ("建设二连浩特—扎门乌德经济合作区", [("二连浩特—扎门乌德经济合作区", "二连浩特")]),
+        ("加快产业—科技合作区建设", []),
+    ],
+)
+def test_cross_border_zones_named_by_both_sides(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str]]
+) -> None:
+    """A zone named by the places on both sides of the border is one park, located by our side."""
+    assert [(m.surface, m.qualifier) for m in finder.find(text) if m.rule == "zone:paired"] == expected

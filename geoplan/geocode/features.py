@@ -88,12 +88,58 @@ def feature_mentions(text: str, mentions: Sequence[Mention], finder: Any) -> lis
         if mention.place_ids or mention.type:
             named_end.setdefault(mention.end, mention)
     return [
+        *_paired_zones(text, mentions, finder),
         *_directional_stations(text, mentions, finder),
         *_numbered_roads(text, known_at, named_end, finder),
         *_grid_works(text, known_at, named_end, finder),
         *_zones(text, known_at, named_end, finder),
         *_spur_lines(text, known_at, mentions, finder),
     ]
+
+
+#: a cross-border zone named by the places on both sides ('中蒙X—Y经济合作区', 'X—Y互市贸易区').
+_PAIRED_ZONE = re.compile(
+    r"(?P<a>[\u3400-\u9fff]{2,8})[—－–-](?P<b>[\u3400-\u9fff]{2,8}?)"
+    r"(?P<kind>跨境经济合作区|经济合作区|合作区|互市贸易区|贸易区)"
+)
+
+
+_PAIRED_ZONE_KIND = re.compile("合作区|贸易区")
+#: the countries a cross-border zone joins, written before it ('中蒙', '中俄').
+_COUNTRIES_BEFORE = re.compile(r"中[蒙俄]{1,2}$")
+
+
+def _paired_zones(text: str, mentions: Sequence[Mention], finder: Any) -> list[Mention]:
+    """A cross-border zone named by the places on both sides ('中蒙二连浩特—扎门乌德经济合作区'): both sides are
+    gazetteer names (ours and the foreign one); the whole span, with the countries' prefix, is one park located
+    by our side."""
+    found: list[Mention] = []
+    for match in _near(text, _PAIRED_ZONE_KIND, _PAIRED_ZONE, before=20):
+        a, b = match.group("a"), match.group("b")
+        a_start = match.start("a")
+        for cut in range(len(a) - 1):  # the name of our side ends the run before the dash ('推动…二连浩特')
+            if finder.ids_or_short(a[cut:]):
+                a, a_start = a[cut:], a_start + cut
+                break
+        else:
+            continue
+        if not finder.ids_or_short(b):
+            continue
+        countries = _COUNTRIES_BEFORE.search(text, max(0, a_start - 3), a_start)
+        start = countries.start() if countries else a_start
+        found.append(
+            Mention(
+                text[start : match.end()],
+                start,
+                match.end(),
+                "park",
+                "zone:paired",
+                (),
+                a,
+                finder.ids_or_short(a),
+            )
+        )
+    return found
 
 
 #: a station named by its place and a direction ('X东站', 'X南站'), and what must not follow it (站点, 站台 …).
