@@ -337,6 +337,20 @@ def _trimmed(text: str, start: int, end: int, known_at: dict[int, Mention]) -> i
     return start + leading_trim(text[start:end])
 
 
+#: jieba flags of a word that is an action, not a station's name ('改造', '新建').
+_VERB_FLAGS = frozenset({"v", "vd", "d", "p", "c", "u", "m", "q", "r"})
+#: marks before an item of a list ('X 500 千伏、Y 220 千伏及Z 110 千伏').
+_LIST_MARKS = frozenset("、及和")
+
+
+def _listed_station(stem: str) -> bool:
+    """A list item naming a station: two to four characters, none a counter, function or direction-only word."""
+    if not (2 <= len(stem) <= 4) or IMPROPER_CHARS.intersection(stem) or stem[0] in _NOT_FIRST:
+        return False
+    words = tag(stem)
+    return not (len(words) == 1 and words[0][1] in _VERB_FLAGS)  # '新建及改造 220 千伏变电站': a verb
+
+
 def _station_name(stem: str) -> bool:
     """A station's name: two to six characters, not only kind words, no counters or function characters."""
     return 2 <= len(stem) <= 6 and not is_generic(stem) and not IMPROPER_CHARS.intersection(stem)
@@ -382,9 +396,13 @@ def _grid_works(
         start, stopped_by = _stem_start(text, name_end)
         if stopped_by in CORRIDOR_BREAKS or stopped_by == "limit":
             continue  # 'A至B 500 千伏线路' is a corridor; a cut word is no name
-        start = _trimmed(text, start, name_end, known_at)
-        if not _station_name(text[start:name_end]):
-            continue
+        listed = start > 0 and text[start - 1] in _LIST_MARKS
+        if listed and _listed_station(text[start:name_end]):
+            pass  # a list item 'X 220 千伏' is a station's name as written, even a word ('联通', '科技城')
+        else:
+            start = _trimmed(text, start, name_end, known_at)
+            if not _station_name(text[start:name_end]):
+                continue
         end = match.end() if match.group(2) else name_end
         found.append(Mention(text[start:end], start, end, "power_line", "grid:voltage"))
     for match in _UHV.finditer(text):
