@@ -40,7 +40,9 @@ def test_grid_works_named_by_station_and_voltage(parsed: dict[str, list[Mention]
     220 kV substation with 变电站; voltages that describe a network (盟内 500 千伏环网 in plan 000) are no names."""
     stations = _typed(parsed["001"], "power_line", "grid:voltage")
     assert {"鸿盛", "察哈尔", "毫沁营", "胜利", "北垣", "阿尔泰", "中山"} <= set(stations)
-    assert len(stations) == 13 and stations.count("联通") == 2 and "科技城" in stations  # every item of both lists
+    assert (
+        len(stations) == 13 and stations.count("联通") == 2 and "科技城" in stations
+    )  # every item of both lists
     assert any(
         s.replace(" ", "") == "青山220千伏变电站" for s in _typed(parsed["002"], "power_line", "grid:")
     )
@@ -416,3 +418,22 @@ def test_cross_border_zones_named_by_both_sides(
 ) -> None:
     """A zone named by the places on both sides of the border is one park, located by our side."""
     assert [(m.surface, m.qualifier) for m in finder.find(text) if m.rule == "zone:paired"] == expected
+
+
+def test_substation_works_in_a_grid_sentence(parsed: dict[str, list[Mention]]) -> None:
+    """Plan 000 lists substation extensions in its grid works ('X站扩建'): the station is the mention, located by
+    the banner in its name when there is one."""
+    works = {m.surface: m for m in parsed["000"] if m.rule == "grid:station"}
+    assert set(works) == {"白音高勒站", "苏尼特左旗站"}
+    assert works["苏尼特左旗站"].qualifier == "苏尼特左旗"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("电网强化工程：实施锡林 500 千伏站扩建、巴彦站扩建。", ["巴彦站"]),
+        ("实施客运站改造、巴彦站扩建。", []),
+    ],
+)
+def test_substation_work_names(finder: MentionFinder, text: str, expected: list[str]) -> None:
+    assert [m.surface for m in finder.find(text) if m.rule == "grid:station"] == expected

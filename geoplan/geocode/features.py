@@ -40,6 +40,19 @@ _VOLTAGE = re.compile(
 )
 #: the unit of a voltage: where a voltage match is looked for (a literal is found faster than a digit run).
 _VOLTAGE_UNIT = re.compile("千伏|kV|KV")
+#: a substation's works ('X站扩建', 'X站主变扩建'), found by the 站 before them.
+_STATION_WORK = re.compile(r"站(?=(?:主变)?(?:扩建|增容|改造))")
+#: words of a sentence about the power grid.
+_GRID_CONTEXT = re.compile(r"电网|千伏|变电|输变电|kV")
+
+
+def _sentence(text: str, position: int) -> str:
+    """The sentence around ``position`` (between 。；or line breaks)."""
+    left = max(text.rfind(mark, 0, position) for mark in "。；\n")
+    rights = [i for i in (text.find(mark, position) for mark in "。；\n") if i >= 0]
+    return text[left + 1 : min(rights) if rights else len(text)]
+
+
 #: an ultra-high-voltage line named by its end ('X特高压', 'X特高压外送通道').
 _UHV = re.compile(r"特高压(?:(?:外送|输电|电力外送)?通道)?")
 #: longest station or belt name before its class word, in characters.
@@ -405,6 +418,19 @@ def _grid_works(
                 continue
         end = match.end() if match.group(2) else name_end
         found.append(Mention(text[start:end], start, end, "power_line", "grid:voltage"))
+    for match in _STATION_WORK.finditer(text):
+        start, stopped_by = _stem_start(text, match.start())
+        if stopped_by == "limit" or not _GRID_CONTEXT.search(_sentence(text, match.start())):
+            continue  # a station works only in a sentence about the grid ('电网强化工程：X站扩建')
+        start = _trimmed(text, start, match.start(), known_at)
+        if (
+            not _station_name(text[start : match.start()])
+            or text[max(0, start - 3) : start].rstrip()[-1:].isdigit()
+        ):
+            continue  # '500 千伏站扩建': a voltage, the station's name is before it
+        found.append(
+            _qualified(text, start, match.start(), match.start() + 1, "power_line", "grid:station", finder)
+        )
     for match in _UHV.finditer(text):
         window, stopped_by = _stem_start(text, match.start())
         if stopped_by in CORRIDOR_BREAKS:
