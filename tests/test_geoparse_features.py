@@ -325,6 +325,9 @@ def test_directional_stations_keep_their_records(finder: MentionFinder) -> None:
         ("杜尔伯特草原", "grassland:杜尔伯特草原", "四子王旗"),
         ("霍林河", "river:霍林河", "科尔沁右翼中旗"),
         ("洮儿河", "river:洮儿河", "兴安盟"),
+        ("黄岗梁", "mountain:黄岗梁", "克什克腾旗"),
+        ("雅布赖山", "mountain:雅布赖山", "阿拉善右旗"),
+        ("蛮汗山", "mountain:蛮汉山", "乌兰察布市"),
     ],
 )
 def test_natural_places_of_every_league(
