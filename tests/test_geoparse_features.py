@@ -440,3 +440,22 @@ def test_substation_works_in_a_grid_sentence(parsed: dict[str, list[Mention]]) -
 )
 def test_substation_work_names(finder: MentionFinder, text: str, expected: list[str]) -> None:
     assert [m.surface for m in finder.find(text) if m.rule == "grid:station"] == expected
+
+
+def test_towns_written_short_after_their_banner(parsed: dict[str, list[Mention]]) -> None:
+    """Plan 003 writes a town by its short form right after its banner in a list (鄂托克前旗城川), plan 002 before
+    a project's words (乌拉特后旗巴音宝力格…): the banner vouches for the short form."""
+    towns_003 = {m.surface: m.place_ids for m in parsed["003"] if m.rule == "town-after-banner"}
+    assert towns_003.get("城川") == ("town:150623:城川镇",)
+    assert any(m.surface == "巴音宝力格" and m.rule == "town-after-banner" for m in parsed["002"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("支持鄂托克前旗城川、达拉特旗建设通用机场", ["城川"]),
+        ("支持乌审旗城川建设", []),
+    ],
+)
+def test_short_towns_need_their_own_banner(finder: MentionFinder, text: str, expected: list[str]) -> None:
+    assert [m.surface for m in finder.find(text) if m.rule == "town-after-banner"] == expected

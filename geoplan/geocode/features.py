@@ -101,6 +101,7 @@ def feature_mentions(text: str, mentions: Sequence[Mention], finder: Any) -> lis
         if mention.place_ids or mention.type:
             named_end.setdefault(mention.end, mention)
     return [
+        *_towns_after_banner(text, mentions, finder),
         *_paired_zones(text, mentions, finder),
         *_directional_stations(text, mentions, finder),
         *_numbered_roads(text, known_at, named_end, finder),
@@ -108,6 +109,34 @@ def feature_mentions(text: str, mentions: Sequence[Mention], finder: Any) -> lis
         *_zones(text, known_at, named_end, finder),
         *_spur_lines(text, known_at, mentions, finder),
     ]
+
+
+#: longest short form of a town looked for after its banner ('巴音宝力格' of 巴音宝力格镇).
+MAX_TOWN_STEM = 6
+
+
+def _towns_after_banner(text: str, mentions: Sequence[Mention], finder: Any) -> list[Mention]:
+    """A town written by its short form right after its own banner ('X旗巴音宝力格…', '鄂托克前旗城川、'): the banner
+    vouches for the short form whatever follows it; a town of another banner is not taken."""
+    starts = {m.start for m in mentions}
+    found: list[Mention] = []
+    for mention in mentions:
+        codes = [pid.split(":")[1] for pid in mention.place_ids if pid.startswith("banner:")]
+        if not codes or mention.end in starts:
+            continue
+        for length in range(MAX_TOWN_STEM, 1, -1):
+            stem = text[mention.end : mention.end + length]
+            if len(stem) < length or not _HAN.fullmatch(stem[-1]):
+                continue
+            ids = tuple(
+                pid
+                for pid in finder.ids_or_short(stem)
+                if any(pid.startswith(f"town:{code}:") for code in codes)
+            )
+            if ids:
+                found.append(Mention(stem, mention.end, mention.end + length, None, "town-after-banner", ids))
+                break
+    return found
 
 
 #: a cross-border zone named by the places on both sides ('中蒙X—Y经济合作区', 'X—Y互市贸易区').
