@@ -459,3 +459,9 @@ def test_towns_written_short_after_their_banner(parsed: dict[str, list[Mention]]
 )
 def test_short_towns_need_their_own_banner(finder: MentionFinder, text: str, expected: list[str]) -> None:
     assert [m.surface for m in finder.find(text) if m.rule == "town-after-banner"] == expected
+
+
+def test_the_north_end_of_the_haoji_railway(gazetteer: Gazetteer) -> None:
+    """浩勒报吉 (a corridor end in plan 003) is the 浩吉铁路's northern station, in 乌审旗 (the routes harvest's page)."""
+    place = gazetteer.lookup("浩勒报吉")[0].place
+    assert place.id == "station:浩勒报吉南站" and gazetteer.get(place.banner_id).name == "乌审旗"
