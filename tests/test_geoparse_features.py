@@ -465,3 +465,22 @@ def test_the_north_end_of_the_haoji_railway(gazetteer: Gazetteer) -> None:
     """浩勒报吉 (a corridor end in plan 003) is the 浩吉铁路's northern station, in 乌审旗 (the routes harvest's page)."""
     place = gazetteer.lookup("浩勒报吉")[0].place
     assert place.id == "station:浩勒报吉南站" and gazetteer.get(place.banner_id).name == "乌审旗"
+
+
+def test_streets_before_a_locative(parsed: dict[str, list[Mention]]) -> None:
+    """Plan 001 names streets right before a locative jieba joins to the suffix (福苑路南延伸段, 呼锡路下穿,
+    哲里木路北延伸段): the street's name ends before the locative."""
+    streets = {m.surface for m in parsed["001"] if m.type == "street"}
+    assert {"福苑路", "呼锡路", "哲里木路"} <= streets
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("推进新华路北延伸段建设", ["新华路"]),
+        ("完善城市道路北段", []),
+        ("建设港口物流", []),
+    ],
+)
+def test_street_names_before_locatives(finder: MentionFinder, text: str, expected: list[str]) -> None:
+    assert [m.surface for m in finder.find(text) if m.type in {"street", "port"}] == expected
