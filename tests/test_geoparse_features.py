@@ -478,6 +478,7 @@ def test_streets_before_a_locative(parsed: dict[str, list[Mention]]) -> None:
     ("text", "expected"),
     [
         ("推进新华路北延伸段建设", ["新华路"]),
+        ("铺设新华大街供水管网", ["新华大街"]),
         ("完善城市道路北段", []),
         ("建设港口物流", []),
     ],
