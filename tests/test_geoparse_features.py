@@ -485,3 +485,17 @@ def test_streets_before_a_locative(parsed: dict[str, list[Mention]]) -> None:
 )
 def test_street_names_before_locatives(finder: MentionFinder, text: str, expected: list[str]) -> None:
     assert [m.surface for m in finder.find(text) if m.type in {"street", "port"}] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("谋划哈拉沁东路跨北二环工程", ["北二环"]),
+        ("打通东三环路断头路", ["东三环路"]),
+        ("北二环区块以完整社区理念开发", []),
+        ("推进西二环保护工程", []),
+    ],
+)
+def test_ring_roads(finder: MentionFinder, text: str, expected: list[str]) -> None:
+    """A city's ring road named by its side and number is a road; a block named after it is a region."""
+    assert [m.surface for m in finder.find(text) if m.rule == "ring-road"] == expected

@@ -101,6 +101,7 @@ def feature_mentions(text: str, mentions: Sequence[Mention], finder: Any) -> lis
         if mention.place_ids or mention.type:
             named_end.setdefault(mention.end, mention)
     return [
+        *_ring_roads(text),
         *_towns_after_banner(text, mentions, finder),
         *_paired_zones(text, mentions, finder),
         *_directional_stations(text, mentions, finder),
@@ -109,6 +110,15 @@ def feature_mentions(text: str, mentions: Sequence[Mention], finder: Any) -> lis
         *_zones(text, known_at, named_end, finder),
         *_spur_lines(text, known_at, mentions, finder),
     ]
+
+
+#: a city's ring road named by its side and number ('北二环', '东三环路').
+_RING_ROAD = re.compile(r"[东西南北][一二三四五]环(?:路|线)?(?![保境])")  # not 环保, 环境
+
+
+def _ring_roads(text: str) -> list[Mention]:
+    """A city's ring road named by its side and number ('北二环', '东三环路'): a road of the plan's city."""
+    return [Mention(m.group(), m.start(), m.end(), "road", "ring-road") for m in _RING_ROAD.finditer(text)]
 
 
 #: longest short form of a town looked for after its banner ('巴音宝力格' of 巴音宝力格镇).
