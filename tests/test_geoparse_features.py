@@ -499,3 +499,18 @@ def test_street_names_before_locatives(finder: MentionFinder, text: str, expecte
 def test_ring_roads(finder: MentionFinder, text: str, expected: list[str]) -> None:
     """A city's ring road named by its side and number is a road; a block named after it is a region."""
     assert [m.surface for m in finder.find(text) if m.rule == "ring-road"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("依托贝子庙与善因寺等古建筑", ["善因寺"]),
+        ("修缮梵宗寺、荟福寺", ["梵宗寺", "荟福寺"]),
+        ("建设清真寺", []),
+        ("推进寺庙修缮", []),
+        ("保护古寺", []),
+    ],
+)
+def test_temples_named_by_their_class_word(finder: MentionFinder, text: str, expected: list[str]) -> None:
+    """'X寺' is a scenic place where X is a proper name and 寺 ends a word (not 寺庙, 清真寺 or 古寺)."""
+    assert [m.surface for m in finder.find(text) if m.type == "scenic"] == expected

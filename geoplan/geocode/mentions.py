@@ -80,6 +80,7 @@ SUFFIX_TYPES: dict[str, str] = {
     "营地": "scenic",
     "教育基地": "scenic",
     "文化长廊": "scenic",
+    "寺": "scenic",
     "旅游度假区": "scenic",
     "遗址公园": "scenic",
     "旅游景区": "scenic",
@@ -157,13 +158,13 @@ PROPER_NAME_SUFFIXES = frozenset(
 #: one needs a place named in it or a proper name the segmenter sees ('阳山生态公园', '雅玛图森林公园').
 DESCRIPTIVE_SCENIC_SUFFIXES = frozenset(
     {"旅游度假区", "遗址公园", "旅游景区", "旅游区", "度假区", "动物园", "游乐园", "景区", "公园", "遗址"}
-    | {"文博园", "温泉谷", "营地", "教育基地", "文化长廊"}
+    | {"文博园", "温泉谷", "营地", "教育基地", "文化长廊", "寺"}
 )
 #: id prefixes of areas (admin units, regions): an area's name before a descriptive scenic suffix describes.
 AREA_ID_PREFIXES = ("province:", "league:", "banner:", "town:", "region:")
 #: short suffixes that also end common words (思路, 街区, 空港): they end a name only where the segmenter ends a
 #: word with them.
-WORD_SUFFIXES = frozenset({"大街", "街", "路", "港"})
+WORD_SUFFIXES = frozenset({"大街", "街", "路", "港", "寺"})
 #: longest stem of a street or port name without a known place in it ('哈拉沁东', '成吉思汗').
 MAX_STREET_STEM = 5
 #: suffixes of parks that plans also use descriptively ('装备制造产业园'), and of the zones they belong to.
