@@ -377,11 +377,8 @@ class MentionFinder:
         ]
         found.extend(self._route_numbers(text))
         found.extend(_abbreviation_runs(text, known))
-        # features.py builds on this module's helpers, so it is imported here (a cycle at import time)
-        from geoplan.geocode.features import admin_prefixed, feature_mentions
-
-        found.extend(feature_mentions(text, [*known, *found], self))
-        return admin_prefixed(_subparks(text, merge_mentions(known, found)))
+        found.extend(_features.feature_mentions(text, [*known, *found], self))
+        return _features.admin_prefixed(_subparks(text, merge_mentions(known, found)))
 
     # -- gazetteer pass -------------------------------------------------------------------------------
     def _gazetteer_matches(self, text: str) -> list[Mention]:
@@ -878,3 +875,7 @@ def mentions_by_surface(mentions: Iterable[Mention]) -> Mapping[str, list[Mentio
     for mention in mentions:
         grouped.setdefault(mention.surface, []).append(mention)
     return grouped
+
+
+# features.py builds on this module's helpers: imported last, so that either module may be imported first
+from geoplan.geocode import features as _features  # noqa: E402
