@@ -266,18 +266,31 @@ def test_wetlands_of_a_reserve_in_plan_003(parsed: dict[str, PlanPlaces]) -> Non
 @pytest.mark.parametrize(
     ("text", "surface", "kind", "place_prefix"),
     [
-        ("强化红山区大青山自然保护区保护", "红山区大青山自然保护区", "reserve", "reserve:"),
         ("推动东胜区鄂尔多斯机场改扩建", "东胜区鄂尔多斯机场", "airport", "airport:"),
     ],
 )
-def test_an_admin_unit_before_a_known_place_is_one_outermost_name(
+def test_a_unit_before_a_place_named_with_its_unit_is_one_mention(
     finder: MentionFinder, text: str, surface: str, kind: str, place_prefix: str
 ) -> None:
-    """The guide's outermost name: a banner written right before a known reserve or airport is part of one
-    mention, which stands for the reserve or airport (never for the banner)."""
+    """Airports, ports, parks and stations are named with their unit: a banner written right before one is part
+    of one mention, which stands for the airport or park (never for the banner)."""
     found = finder.find(text)
     assert [(m.surface, m.type) for m in found] == [(surface, kind)]
     assert all(pid.startswith(place_prefix) for pid in found[0].place_ids) and found[0].place_ids
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("强化红山区大青山自然保护区保护", ["红山区", "大青山自然保护区"]),
+        ("治理乌拉特前旗乌梁素海湖区", ["乌拉特前旗", "乌梁素海"]),
+    ],
+)
+def test_a_unit_before_a_reserve_or_lake_only_says_where_it_is(
+    finder: MentionFinder, text: str, expected: list[str]
+) -> None:
+    """A reserve's or lake's name does not hold its unit: the unit before it is a mention of its own."""
+    assert [m.surface for m in finder.find(text)] == expected
 
 
 def test_admin_units_in_a_row_stay_two_mentions(finder: MentionFinder) -> None:
@@ -285,9 +298,11 @@ def test_admin_units_in_a_row_stay_two_mentions(finder: MentionFinder) -> None:
 
 
 def test_a_banner_before_a_reserve_in_plan_001(parsed: dict[str, PlanPlaces]) -> None:
-    """Plan 001 names 回民区大青山自然保护区: one reserve mention, resolved to the reserve."""
-    mention = next(m for m in parsed["001"].mentions if m.surface == "回民区大青山自然保护区")
+    """Plan 001 names 回民区大青山自然保护区: the banner, then the reserve resolved to the reserve."""
+    mention = next(m for m in parsed["001"].mentions if m.surface == "大青山自然保护区")
     assert mention.place is not None and mention.place.type == "reserve"
+    before = next(m for m in parsed["001"].mentions if m.end == mention.start)
+    assert before.surface == "回民区"
 
 
 @pytest.mark.parametrize(

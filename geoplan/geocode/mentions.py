@@ -28,7 +28,7 @@ import ahocorasick
 from geoplan.geocode.lexicon import words
 from geoplan.geocode.segment import at_word_bounds, holds_name_word, name_start, suffix_word
 
-#: suffix -> implied place type, longest first (the regex alternation relies on that order).
+#: suffix -> implied place type (the scan tries them longest first, see _SUFFIXES_LONGEST_FIRST).
 SUFFIX_TYPES: dict[str, str] = {
     "高新技术产业开发区": "park",
     "经济技术开发区": "park",
@@ -59,6 +59,30 @@ SUFFIX_TYPES: dict[str, str] = {
     "物流园": "park",
     "保护区": "reserve",
     "火车站": "station",
+    "截洪沟": "water_project",
+    "滞洪区": "water_project",
+    "试验区": "park",
+    "贸易区": "park",
+    "绕城公路": "road",
+    "机场路": "road",
+    "互通": "road",
+    "山洪沟": "river",
+    "科学技术馆": "scenic",
+    "博物馆": "scenic",
+    "博物院": "scenic",
+    "纪念馆": "scenic",
+    "科技馆": "scenic",
+    "剧院": "scenic",
+    "石刻": "scenic",
+    "岩画": "scenic",
+    "根据地": "scenic",
+    "大峡谷": "scenic",
+    "文博园": "scenic",
+    "温泉谷": "scenic",
+    "营地": "scenic",
+    "教育基地": "scenic",
+    "文化长廊": "scenic",
+    "寺": "scenic",
     "旅游度假区": "scenic",
     "遗址公园": "scenic",
     "旅游景区": "scenic",
@@ -68,11 +92,6 @@ SUFFIX_TYPES: dict[str, str] = {
     "游乐园": "scenic",
     "故居": "scenic",
     "景区": "scenic",
-    "大峡谷": "scenic",
-    "科学技术馆": "scenic",
-    "博物馆": "scenic",
-    "博物院": "scenic",
-    "科技馆": "scenic",
     "美术馆": "scenic",
     "艺术剧院": "scenic",
     "大剧院": "scenic",
@@ -98,7 +117,6 @@ SUFFIX_TYPES: dict[str, str] = {
     "高铁": "railway",
     "公路": "road",
     "高速": "road",
-    "山洪沟": "river",
     "高勒": "river",
     "沙漠": "desert",
     "沙地": "sandy_land",
@@ -147,6 +165,7 @@ PROPER_NAME_SUFFIXES = frozenset(
 #: one needs a place named in it or a proper name the segmenter sees ('阳山生态公园', '雅玛图森林公园').
 DESCRIPTIVE_SCENIC_SUFFIXES = frozenset(
     {"旅游度假区", "遗址公园", "旅游景区", "旅游区", "度假区", "动物园", "游乐园", "景区", "公园", "遗址"}
+    | {"文博园", "温泉谷", "营地", "教育基地", "文化长廊", "寺"}
 )
 #: suffixes of cultural institutions ('内蒙古艺术剧院', '公主府博物馆'): the area before them is part of the name
 #: (a province's museum is one building); without a known place the stem must hold a proper name.
@@ -155,7 +174,7 @@ INSTITUTION_SUFFIXES = frozenset({"科学技术馆", "博物馆", "博物院", "
 AREA_ID_PREFIXES = ("province:", "league:", "banner:", "town:", "region:")
 #: short suffixes that also end common words (思路, 街区, 空港): they end a name only where the segmenter ends a
 #: word with them.
-WORD_SUFFIXES = frozenset({"大街", "街", "路", "港"})
+WORD_SUFFIXES = frozenset({"大街", "街", "路", "港", "寺"})
 #: longest stem of a street or port name without a known place in it ('哈拉沁东', '成吉思汗').
 MAX_STREET_STEM = 5
 #: suffixes of parks that plans also use descriptively ('装备制造产业园'), and of the zones they belong to.
@@ -224,9 +243,11 @@ _GENERIC_TAIL_LONG = re.compile(f"(?:{_GENERIC_LONG_ALT})$")
 
 #: class words of two or more characters, which a following 化 turns into a process word (沙漠化, 城镇化).
 _CLASS_WORDS = tuple(suffix for suffix in SUFFIX_TYPES if len(suffix) >= 2)
-_SUFFIX_RE = re.compile("|".join(map(re.escape, SUFFIX_TYPES)))
-#: each suffix's place in SUFFIX_TYPES (the regex alternation's order of preference).
-_SUFFIX_ORDER = {suffix: order for order, suffix in enumerate(SUFFIX_TYPES)}
+#: suffixes longest first: where two end a name at one place, the longer names it ('抽水蓄能电站', not '电站').
+_SUFFIXES_LONGEST_FIRST = sorted(SUFFIX_TYPES, key=len, reverse=True)
+_SUFFIX_RE = re.compile("|".join(map(re.escape, _SUFFIXES_LONGEST_FIRST)))
+#: each suffix's place in the regex alternation's order of preference.
+_SUFFIX_ORDER = {suffix: order for order, suffix in enumerate(_SUFFIXES_LONGEST_FIRST)}
 #: characters after which 沟 starts a word (沟通, 沟壑, 沟渠, 沟道) rather than ending a gully's name.
 _GOU_NEXT = frozenset("通壑渠道谷槽")
 #: words a 乡 never ends (城乡, 乡村 …): the next character must not make 乡 part of a word.
@@ -238,11 +259,18 @@ _NOT_AFTER: dict[str, str] = {
     "湖": "河田还垦",
     "沟": "山水冲洪排截边地田深鸿代",
 }
+#: id prefixes of places whose official names hold their unit ('X旗工业园区', 'X旗通用机场'): a banner or town
+#: written right before one is part of its one mention.  Before a lake, a reservoir or a reserve the unit only
+#: says where it is ('X旗Y水库' is two mentions).
+UNIT_NAMED_IDS = ("park:", "subpark:", "airport:", "port:", "station:")
 #: types whose names the gazetteer must anchor (a known place inside the name), else they are descriptions.
 NEEDS_QUALIFIER = frozenset({"wetland", "reserve", "national_park", "grassland", "region"})
-#: suffixes that also end names of other kinds ('白音高勒' is a town and a substation as well as a river, 高勒 being
-#: Mongolian for river): a name the gazetteer lacks is taken only behind a known place ('X镇Y高勒').
-QUALIFIED_SUFFIXES = frozenset({"高勒"})
+#: suffixes taken only with a known place before them: names of other kinds end in them too ('白音高勒' is a town
+#: and a substation as well as a river, 高勒 being Mongolian for river), or plans use them for kinds of zone
+#: ('自由贸易试验区').
+QUALIFIED_SUFFIXES = frozenset({"高勒", "试验区", "贸易区"})
+#: roads named after the place they ring or cross ('X绕城公路', 'X沙地大环线'): the place is part of the name.
+AROUND_PLACE_SUFFIXES = frozenset({"绕城公路", "大环线", "风景道"})
 #: suffixes that end a name only when nothing but punctuation or a function word follows (敕勒川草原等).
 _FREE_STANDING = {"草原": "等、，。；和及与的"}
 #: types named by short abbreviations when unanchored (集二铁路, 包兰铁路): the core is at most this long.
@@ -392,8 +420,10 @@ class MentionFinder:
         ]
         found.extend(self._route_numbers(text))
         found.extend(_abbreviation_runs(text, known))
+        found.extend(_features.feature_mentions(text, [*known, *found], self))
         merged = [self._line_end(text, _facility_road(text, m)) for m in merge_mentions(known, found)]
-        return _subparks(text, [m for m in merged if not _names_an_organisation_or_brand(text, m)])
+        kept = [m for m in merged if not _names_an_organisation_or_brand(text, m)]
+        return _features.admin_prefixed(_subparks(text, kept))
 
     # -- gazetteer pass -------------------------------------------------------------------------------
     def _gazetteer_matches(self, text: str) -> list[Mention]:
@@ -567,7 +597,7 @@ class MentionFinder:
     ) -> Mention | None:
         window_start = after_last_verb(text, window_start, s_start, known_at)
         kind = SUFFIX_TYPES[suffix]
-        if kind in _INNER_CUT_KINDS and suffix not in LANDSCAPE_ROUTE_SUFFIXES:
+        if kind in _INNER_CUT_KINDS and suffix not in LANDSCAPE_ROUTE_SUFFIXES | AROUND_PLACE_SUFFIXES:
             # '中蒙经济合作区跨境铁路': a line of a named place, not a line named after it;
             # '…产业开发区轻纺产业园': a park inside a named zone (attached to it by _subparks)
             inner_suffixes = _SUFFIX_RE if kind != "park" else _ZONE_RE
@@ -582,9 +612,14 @@ class MentionFinder:
         ending = next((hit for hit in hits if hit.end >= s_end), None)
         if ending is not None:
             # the suffix ends a known name ('巴彦淖尔市', '黄河几字湾巴彦淖尔'); an admin unit's name right before a
-            # known place of another kind is part of the one outermost name ('X区Y自然保护区' is the reserve)
+            # place named with its unit is part of the one outermost name ('X旗Y产业园', see UNIT_NAMED_IDS)
             before = next((hit for hit in hits if hit.end == ending.start), None)
-            if before is None or ending.end != s_end or not _is_area(before) or _is_area(ending):
+            if (
+                before is None
+                or ending.end != s_end
+                or not _is_area(before)
+                or not all(pid.startswith(UNIT_NAMED_IDS) for pid in ending.place_ids)
+            ):
                 return None
             return Mention(
                 text[before.start : s_end],
@@ -1102,3 +1137,7 @@ def mentions_by_surface(mentions: Iterable[Mention]) -> Mapping[str, list[Mentio
     for mention in mentions:
         grouped.setdefault(mention.surface, []).append(mention)
     return grouped
+
+
+# features.py builds on this module's helpers: imported last, so that either module may be imported first
+from geoplan.geocode import features as _features  # noqa: E402
