@@ -1,8 +1,9 @@
 """Audit of the sourced locations: 30 accepted facts drawn at random (seed 16), each against a second source.
 
-The second source, in this order: airportsdata (an airport), GeoNames cities500 (a place of the same Chinese
-name, or the town an address names), a second page's coordinate the harvester recorded in the row's note,
-else the record's own extent.  Also measures the datum offset wherever a page point and a registry point
+The second source, in this order: a second page found for the audit, airportsdata (an airport, or the airport
+a port of entry's note names), GeoNames cities500 (a place of the same Chinese name; not for a fact whose page is
+GeoNames itself), a second page's coordinate the harvester recorded in the row's note, else the record's own
+extent.  Also measures the datum offset wherever a page point and a registry point
 locate the same place.  Writes ``gazetteer/locations/AUDIT.md``.  Needs the ``[data]`` extra.
 
     python bench/audit_locations.py
@@ -34,6 +35,8 @@ OUT = GAZETTEER_DIR / locations.LOCATIONS_DIR / "AUDIT.md"
 #: Second pages found with the search tool for this audit (record, lon, lat, page_url, date_read, note).
 SECOND_PAGES = Path(__file__).with_name("audit_second_pages.csv")
 _DMS = re.compile(r"(\d+)°(\d+)′(?:([\d.]+)″)?([NSEW])")
+#: An airport's registry code the harvester named in a row's note (a port of entry at that airport).
+_ICAO = re.compile(r"airportsdata ([A-Z]{4})\b")
 
 
 def metres(a: Point, b: Point) -> float:
@@ -84,6 +87,17 @@ def second_source(fact, place, gz, names, airports, pages) -> tuple[str, str, fl
             "no second source",
             None,
         )
+    icao = _ICAO.search(fact.note)
+    if icao and icao.group(1) in airports:
+        airport = airports[icao.group(1)]
+        d = metres(own, Point(airport["lon"], airport["lat"]))
+        return (
+            f"airportsdata {icao.group(1)}, the airport named in the note",
+            "agree" if d <= limit else "disagree",
+            d,
+        )
+    if "geonames.org" in fact.page_url:
+        return "none independent: the page is the GeoNames entry itself", "no second source", None
     if place.type == "town" and names.get(place.name) is not None:
         d = metres(own, names[place.name])
         if fact.kind == "extent":
@@ -108,7 +122,7 @@ def datum_offsets(facts, gz, names, airports) -> list[tuple[str, str, float]]:
     """Page point vs registry point of the same place (airports; towns with a GeoNames point)."""
     rows = []
     for fact in facts:
-        if fact.kind != "point" or fact.status == "open":
+        if fact.kind != "point" or fact.status == "open" or "geonames.org" in fact.page_url:
             continue
         page = Point(float(fact.lon), float(fact.lat))
         if fact.record.startswith("airport:"):
@@ -139,7 +153,8 @@ def main() -> Path:
         "",
         f"Drawn: {len(drawn)} of the {len(accepted)} accepted facts that place their record finer than the banner "
         f"(`random.Random({SEED}).sample`), by `python bench/audit_locations.py`. Each is checked against a second "
-        "source: airportsdata, GeoNames cities500, a second page's coordinate the harvester recorded, else the "
+        "source: airportsdata (an airport, or the airport a port of entry's note names), GeoNames cities500 (not "
+        "for a fact whose page is GeoNames itself), a second page's coordinate the harvester recorded, else the "
         "record's own extent. Four look-ups with the search tool (corpus `pages`) found the second pages in "
         "`bench/audit_second_pages.csv`.",
         "",

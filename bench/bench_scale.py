@@ -1,9 +1,10 @@
 """Scale benchmark: the reference plans ×N as one long file and as N copies in separate files.
 
 Usage: ``python bench/bench_scale.py [MAX_COPIES]`` (default 100).  Each measurement runs in its own
-process (read → geoparse → features; for separate files the whole atlas build), and reports wall time
-and peak memory (max RSS).  The growth exponent is the slope of log(time) over log(size), fitted over
-the one-file sizes: 1.0 is linear.  Targets: exponent ≤ 1.1, peak memory ≤ 2 GB.  Writes
+process (read → geoparse → features; for separate files the whole atlas build), and reports wall time, the
+process's CPU time and peak memory (max RSS).  The growth exponent is the slope of log(CPU time) over log(size),
+fitted over the one-file sizes (1.0 is linear); CPU time, unlike wall time, hardly changes when other work shares
+the machine, and the wall-time slope is reported beside it.  Targets: exponent ≤ 1.1, peak memory ≤ 2 GB.  Writes
 ``bench/results/scale.json``.
 """
 
@@ -39,7 +40,7 @@ def _child(mode: str, copies: int, folder: Path) -> dict[str, object]:
         path = folder / f"plans-x{copies}.txt"
         path.write_text(text * copies, encoding="utf-8")
         size = path.stat().st_size
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         built = build_plan(path, gazetteer)
         features = len(built.project_rows) + len(built.place_rows)
     else:
@@ -50,15 +51,17 @@ def _child(mode: str, copies: int, folder: Path) -> dict[str, object]:
                 target.write_bytes(plan.read_bytes())
                 paths.append(target)
         size = sum(path.stat().st_size for path in paths)
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         layers, _ = build_plans(paths, gazetteer)
         features = sum(len(frame) for frame in layers.values())
     seconds = time.perf_counter() - started
+    cpu_seconds = time.process_time() - cpu_started
     return {
         "mode": mode,
         "copies": copies,
         "megabytes": round(size / 1e6, 1),
         "seconds": round(seconds, 2),
+        "cpu_seconds": round(cpu_seconds, 2),
         "mb_per_s": round(size / 1e6 / seconds, 2),
         "peak_rss_mb": round(peak_rss_mb()),
         "features": features,
@@ -79,10 +82,11 @@ def _measure(mode: str, copies: int) -> dict[str, object]:
     return result
 
 
-def growth_exponent(points: list[dict[str, object]]) -> float:
-    """Least-squares slope of log(seconds) over log(megabytes)."""
+def growth_exponent(points: list[dict[str, object]], key: str = "cpu_seconds") -> float:
+    """Least-squares slope of log(time) over log(megabytes); ``key`` is ``cpu_seconds`` (the process's own CPU time,
+    which a busy shared machine hardly changes) or ``seconds`` (wall time)."""
     xs = [math.log(float(p["megabytes"])) for p in points]
-    ys = [math.log(float(p["seconds"])) for p in points]
+    ys = [math.log(float(p[key])) for p in points]
     mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
     return sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / sum(
         (x - mean_x) ** 2 for x in xs
@@ -101,11 +105,14 @@ def main(argv: list[str]) -> int:
         one_file = [_measure("one-file", copies) for copies in sizes]
         separate = _measure("separate-files", most)
     exponent = growth_exponent(one_file)
+    wall_exponent = growth_exponent(one_file, "seconds")
     peak = max(int(p["peak_rss_mb"]) for p in [*one_file, separate])
     results = {
         "one_file": one_file,
         "separate_files": separate,
         "growth_exponent": round(exponent, 3),
+        "growth_exponent_basis": "CPU seconds of the build process",
+        "growth_exponent_wall": round(wall_exponent, 3),
         "exponent_target": EXPONENT_TARGET,
         "exponent_ok": exponent <= EXPONENT_TARGET,
         "peak_rss_mb": peak,
@@ -115,7 +122,7 @@ def main(argv: list[str]) -> int:
     }
     write_results(RESULTS / "scale.json", results)
     print(
-        f"growth exponent {exponent:.2f} (target ≤ {EXPONENT_TARGET}), peak {peak} MB (target ≤ {MEMORY_TARGET_MB})"
+        f"growth exponent {exponent:.2f} on CPU time, {wall_exponent:.2f} on wall time (target ≤ {EXPONENT_TARGET}), peak {peak} MB (target ≤ {MEMORY_TARGET_MB})"
     )
     return 0 if results["exponent_ok"] and results["memory_ok"] else 1
 

@@ -13,11 +13,13 @@ import hashlib
 import importlib
 import logging
 import tempfile
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 import streamlit as st
 from shapely.geometry import Point
+from streamlit import runtime
 
 from geoplan.atlas.build import build_layers
 from geoplan.atlas.hierarchy import plan_tree
@@ -46,11 +48,13 @@ from geoplan.read.plan import SUPPORTED_SUFFIXES
 from geoplan.resources import DEFAULT_ATLAS
 
 MAP_TITLE = "内蒙古五年规划地图"
+DOWNLOAD_NAME = "geoplan-selection.{suffix}"  # the file name of a download of the selection
 POINT, POLYGON = "点", "面"  # what a correction sets
 TITLES = {d.id: d.title for d in load_layers()}
 COLUMN_LABELS = {
     "layer": "图层",
     "name": "名称",
+    "description": "说明",
     "issuer": "编制单位",
     "plan": "规划文件",
     "sector": "行业",
@@ -113,18 +117,24 @@ def load_atlas(path: str, mtime: float) -> dict:
     return read_atlas(path)
 
 
-def shared(function: str, atlas: dict, *args: object):
-    """``selection.<function>(atlas, *args)`` computed once for every session showing the same frames (by
-    identity: :func:`load_atlas`'s frames, and what this returns for them, are shared) and arguments.
-    Callers must not mutate the result."""
-    frames = tuple((name, id(frame)) for name, frame in atlas.items())
-    return _shared(function, frames, repr(args), atlas, args)[1]
+def shared(function: str | Callable, atlas: dict, *args: object):
+    """``function(atlas, *args)`` (a name in :mod:`geoplan.output.selection`, or a function) computed once for
+    every session showing the same frames (by identity: :func:`load_atlas`'s frames, and what this returns
+    for them, are shared) and arguments (by ``repr``).  Callers must not mutate the result."""
+    if isinstance(function, str):
+        name, function = function, getattr(selection, function)
+    else:
+        name = f"{function.__module__}.{function.__qualname__}"
+    frames = tuple((layer, id(frame)) for layer, frame in atlas.items())
+    return _shared(name, frames, repr(args), atlas, args, function)[1]
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _shared(function: str, frames: tuple, args_repr: str, _atlas: dict, _args: tuple) -> tuple:
+def _shared(
+    name: str, frames: tuple, args_repr: str, _atlas: dict, _args: tuple, _function: Callable
+) -> tuple:
     # The atlas is kept with the result so the frames' ids cannot be reused while the entry lives.
-    return _atlas, getattr(selection, function)(_atlas, *_args)
+    return _atlas, _function(_atlas, *_args)
 
 
 def overlay() -> Overlay:
@@ -181,8 +191,8 @@ def sidebar_source() -> tuple[dict, tuple]:
     store = overlay()
     token = (str(path), mtime, repr(st.session_state.get("ingested_all", ())), store.version())
     shown = selection.merge_atlases(atlas, uploaded) if uploaded else dict(atlas)
-    moved = {record.place_id for record in store.records()}
-    return (selection.relocate(shown, load_gazetteer(), moved) if moved else shown), token
+    moved = tuple(sorted({record.place_id for record in store.records()}))
+    return (shared("relocate", shown, load_gazetteer(), moved) if moved else shown), token
 
 
 def note_opened(path: Path, mtime: float, atlas: dict) -> None:
@@ -225,7 +235,7 @@ def sidebar_filters(atlas: dict) -> selection.Filters:
     for field, label in FILTERS:
         values = choices[field]
         if field == "banners" and chosen.get("leagues"):
-            values = selection.banners_of(atlas, chosen["leagues"])
+            values = shared("banners_of", atlas, tuple(chosen["leagues"]))
         if field == "plans":
             values, labels = plan_choices(atlas, values)
             chosen[field] = st.sidebar.multiselect(
@@ -241,7 +251,7 @@ def sidebar_filters(atlas: dict) -> selection.Filters:
 
 def plan_choices(atlas: dict, plans: list[str]) -> tuple[list[str], dict[str, str]]:
     """The plans in hierarchy order (a city's plan, its banners' plans beneath it) and their labels."""
-    issuers = selection.plan_issuers(atlas)
+    issuers = shared("plan_issuers", atlas)
     metas = {}
     for plan in plans:
         issuer, level, kind = issuers.get(plan, ("", "", ""))
@@ -256,7 +266,7 @@ def plan_choices(atlas: dict, plans: list[str]) -> tuple[list[str], dict[str, st
 
 def sidebar_min_plans(atlas: dict) -> int:
     """The "named in N plans" filter: 0 (all) or the least number of plans naming a feature."""
-    counts = [n for n in selection.plan_counts(atlas) if n > 1]
+    counts = [n for n in shared("plan_counts", atlas) if n > 1]
     if not counts:
         return 0
     options = [0, *counts]
@@ -273,7 +283,8 @@ def sidebar_search(atlas: dict) -> selection.SearchHit | None:
     query = st.sidebar.text_input("地名或项目名", key="query", placeholder="如：乌海、风电")
     if not query.strip():
         return None
-    hits = selection.search(query, atlas, gazetteer_names())
+    store = overlay()
+    hits = _search(atlas, query, (store.label, store.version()))
     if not hits:
         st.sidebar.info(f"没有找到“{query}”")
         return None
@@ -285,6 +296,19 @@ def sidebar_search(atlas: dict) -> selection.SearchHit | None:
         key="hit",
     )
     return hits[index or 0]
+
+
+def _search(atlas: dict, query: str, gazetteer_state: tuple) -> list[selection.SearchHit]:
+    """:func:`selection.search` over the atlas and the gazetteer as it stands (``gazetteer_state``: the
+    overlay's label and version), once for every session searching the same words in the same frames."""
+    frames = tuple((layer, id(frame)) for layer, frame in atlas.items())
+    return _searched(query, frames, gazetteer_state, atlas)[1]
+
+
+@st.cache_resource(max_entries=128, show_spinner=False)
+def _searched(query: str, frames: tuple, gazetteer_state: tuple, _atlas: dict) -> tuple:
+    # The atlas is kept with the hits so the frames' ids cannot be reused while the entry lives.
+    return _atlas, selection.search(query, _atlas, gazetteer_names())
 
 
 def sidebar_counts(shown: dict, where) -> None:
@@ -479,16 +503,21 @@ def table_focus(shown: dict, table) -> tuple[dict, tuple] | None:
     return (row, bounds) if bounds else None
 
 
-def downloads(shown: dict, bbox) -> None:
+def downloads(shown: dict, view: dict) -> None:
     """Downloads in a popover (drawn only when opened, so they cost the first map nothing): the selection
-    in each GIS format, and PNG/PDF maps of ``bbox`` (the view on screen) from the static-map renderer."""
+    in each GIS format, and PNG/PDF maps of ``view["bbox"]`` (the view on screen, as the map last reported
+    it: read when the button is clicked) from the static-map renderer.
+
+    Drawn outside the map's fragment: a pan, a zoom or a new map's first report of its view reruns that
+    fragment, and each run of a download button files its data under a new id and drops the old one, so
+    a click just then asked for an id that was gone ("Failed to generate file for download")."""
     shared = st.session_state.get("selection_key")  # read now: the data is made outside the script run
     with st.popover("下载当前选择", icon=":material/download:"):
         for fmt, (label, suffix, mime) in webmap.DOWNLOADS.items():
             st.download_button(
                 label,
-                data=lambda fmt=fmt: selection_download(shared, shown, fmt, bbox),
-                file_name=f"geoplan-selection.{suffix}",
+                data=lambda fmt=fmt: selection_download(shared, shown, fmt, view.get("bbox")),
+                file_name=DOWNLOAD_NAME.format(suffix=suffix),
                 mime=mime,
                 key=f"dl_{fmt}",
                 on_click="ignore",
@@ -572,7 +601,7 @@ def weight_label(weight: str) -> str:
 def summary_label(atlas: dict):
     """format_func of the choropleth field: '<plan or period> · <what is summed>'."""
 
-    titles = {scope.key: scope.title for scope in scopes(atlas)}
+    titles = {scope.key: scope.title for scope in shared(scopes, atlas)}
     return lambda field: f"{titles.get(field.partition('_')[0], field)} · {field_title(field)}"
 
 
@@ -712,9 +741,33 @@ def selection_download(selection_key: tuple | None, shown: dict, fmt: str, bbox)
     and filters, as :func:`main` files it in the session) and format (and view, for PNG/PDF maps) and shared
     by every session: ten users exporting the same selection cost one export."""
     if selection_key is None:  # no key (a caller outside main): nothing to share it under
-        return webmap.download(shown, fmt, bbox, MAP_TITLE, load_gazetteer())[0]
+        return pinned(webmap.download(shown, fmt, bbox, MAP_TITLE, load_gazetteer())[0], fmt, None)
     view = tuple(bbox) if fmt in webmap.MAP_FORMATS and bbox is not None else None
-    return _shared_download(selection_key, fmt, view, shown)
+    return pinned(_shared_download(selection_key, fmt, view, shown), fmt, (selection_key, view))
+
+
+#: Downloads of each format kept in Streamlit's media store at once (see :func:`pinned`).
+PINNED_SLOTS = 4
+
+
+def pinned(data: bytes, fmt: str, slot_key: object) -> bytes:
+    """``data``, also filed in Streamlit's media store under a slot of its own (one of :data:`PINNED_SLOTS` per
+    format, chosen by ``slot_key``), as the download button is about to file it.
+
+    Streamlit stores a deferred download's bytes unreferenced and deletes them at the second clean-up after
+    any session's run: with a few sessions rerunning, that came before the browser fetched the URL it had
+    just been given (HTTP 404).  The same bytes, name and type get the same file id, so this reference keeps
+    the URL alive until a later download of that format takes the slot."""
+    if runtime.exists():
+        _label, suffix, mime = webmap.DOWNLOADS[fmt]
+        runtime.get_instance().media_file_mgr.add(
+            data,
+            mime,
+            f"geoplan-download-{fmt}-{hash(repr(slot_key)) % PINNED_SLOTS}",
+            file_name=DOWNLOAD_NAME.format(suffix=suffix),
+            is_for_static_download=True,
+        )
+    return data
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
@@ -723,12 +776,12 @@ def _shared_download(selection_key: tuple, fmt: str, view: tuple | None, _shown:
 
 
 @st.fragment
-def map_and_downloads(args: dict, shown: dict, bbox: tuple, hit: selection.SearchHit | None) -> None:
-    """The map, the downloads of what it shows and the correction panel: panning, zooming or clicking reruns
-    only this fragment (the cached map is not redrawn), so the PNG/PDF download follows the view on screen
-    and a click sets the point of the place being corrected."""
+def map_and_correction(args: dict, bbox: tuple, hit: selection.SearchHit | None, view: dict) -> None:
+    """The map and the correction panel: panning, zooming or clicking reruns only this fragment (the cached
+    map is not redrawn); the view on screen goes into ``view["bbox"]`` (``bbox`` until the map reports one),
+    which the PNG/PDF downloads read, and a click sets the point of the place being corrected."""
     value = webmap.show_st_folium(args)
-    downloads(shown, webmap.view_bounds(value) or bbox)
+    view["bbox"] = webmap.view_bounds(value) or bbox
     correction_panel(webmap.clicked_point(value), webmap.drawn_polygon(value), hit)
 
 
@@ -845,7 +898,10 @@ def main() -> None:
     hit = sidebar_search(atlas)
     shown = shared("filter_atlas", atlas, filters)
     counts_slot = st.sidebar.container()
-    choices = webmap.basemaps(webmap.tianditu_key(secrets()))
+    tianditu = webmap.tianditu_key(
+        secrets()
+    )  # read once a run: without a secrets file, each read looks for one
+    choices = webmap.basemaps(tianditu)
     basemap = st.sidebar.selectbox(
         "底图", list(choices), format_func=lambda i: choices[i].title, key="basemap"
     )
@@ -854,7 +910,7 @@ def main() -> None:
     show_towns = st.sidebar.toggle(f"显示乡镇点位（{towns}）", key="show_towns", disabled=not towns)
 
     extras_token, extras = sidebar_map_layers(atlas, token)
-    on_map, issuer_area = selection.without_issuer_area(shown)
+    on_map, issuer_area = shared("without_issuer_area", shown)
     show_area = st.sidebar.toggle(
         f"在地图上显示全域项目（{len(issuer_area)}）", key="show_issuer_area", disabled=issuer_area.empty
     )
@@ -891,18 +947,20 @@ def main() -> None:
     )
     st.session_state["selection_key"] = (token, repr(filters))  # what downloads are shared under
     if area is None:
-        bbox = hit.bounds if hit is not None else selection.atlas_bounds(shown)
+        bbox = hit.bounds if hit is not None else shared("atlas_bounds", shown)
     if hit is None and loaded is not None and loaded[2] is not None:
         bbox = loaded[2]
     args = map_component(
         key,
-        webmap.tianditu_key(secrets()),
+        tianditu,
         _shown=shown if show_area else on_map,
         _hit=hit,
         _extras=extras,
         _atlas=atlas,
     )
-    map_and_downloads(args, shown, bbox, hit)
+    view = st.session_state.setdefault("map_view", {})  # one dict per session: the map writes, downloads read
+    map_and_correction(args, bbox, hit, view)
+    downloads(shown, view)
     sidebar_counts(shown, counts_slot)
     sidebar_upload()
     sidebar_gis_upload()
@@ -964,13 +1022,17 @@ def warm_up() -> None:
     store = overlay()
     gazetteer = load_gazetteer()
     token = (str(path), mtime, repr(()), store.version())
-    moved = {record.place_id for record in store.records()}
-    whole = selection.relocate(dict(atlas), gazetteer, moved) if moved else dict(atlas)
+    moved = tuple(sorted({record.place_id for record in store.records()}))
+    whole = shared("relocate", dict(atlas), gazetteer, moved) if moved else dict(atlas)
     shared("options", whole)
     shown = shared("filter_atlas", whole, selection.Filters())
     shared("feature_table", shown)
     shared("counts", shown)
-    on_map, _issuer_area = selection.without_issuer_area(shown)
+    on_map, _issuer_area = shared("without_issuer_area", shown)
+    shared("atlas_bounds", shown)
+    shared(scopes, whole)
+    shared("plan_issuers", whole)
+    shared("plan_counts", whole)
     extras = {"rasters": [], "choropleth": None, "opacity": 0.7}
     map_component(
         default_map_key(token),

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from geoplan import app
+from geoplan.atlas.schema import read_atlas
 from geoplan.output import selection, webmap
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
@@ -107,3 +109,67 @@ def test_sessions_share_the_filtered_atlas_its_table_and_options(monkeypatch):
     assert first.dataframe[-1].value.equals(second.dataframe[-1].value)
     session(f_sectors=["transport"])  # another filter: its own selection and table, the same options
     assert sorted(calls) == sorted(["options", *["counts", "feature_table", "filter_atlas"] * 2])
+
+
+def test_a_first_visit_after_warm_up_recomputes_nothing_shared(monkeypatch):
+    """Everything a first visit needs from the atlas (the issuer-area split, the view, the plan choices, the
+    choropleth's scopes, besides the selection) is computed at server start, once; the visit reuses it."""
+    calls: list[str] = []
+    names = (
+        "without_issuer_area",
+        "atlas_bounds",
+        "plan_issuers",
+        "plan_counts",
+        "filter_atlas",
+        "feature_table",
+        "options",
+        "counts",
+    )
+    for name in names:
+        real = getattr(selection, name)
+        monkeypatch.setattr(
+            selection, name, lambda *a, _real=real, _name=name: calls.append(_name) or _real(*a)
+        )
+    real_scopes = app.scopes
+    monkeypatch.setattr(app, "scopes", lambda atlas: calls.append("scopes") or real_scopes(atlas))
+    app._shared.clear()
+    app.map_component.clear()
+    app.warm_up()
+    assert sorted(calls) == sorted([*names, "scopes"])
+    calls.clear()
+    session()
+    session()
+    assert calls == []
+
+
+def test_sessions_searching_the_same_words_share_one_search(monkeypatch):
+    searched: list[str] = []
+    real = selection.search
+    monkeypatch.setattr(selection, "search", lambda query, *a: searched.append(query) or real(query, *a))
+    app._searched.clear()
+    first = session(query="乌海")
+    second = session(query="乌海")
+    assert searched == ["乌海"]
+    assert first.selectbox(key="hit").options == second.selectbox(key="hit").options
+    assert len(first.selectbox(key="hit").options) > 1
+    session(query="风电")
+    assert searched == ["乌海", "风电"]
+
+
+def test_a_download_outlives_other_sessions_clean_ups(monkeypatch, atlas_path):
+    """The URL a download button is given still answers after other sessions' runs end (each run's end
+    cleans Streamlit's media store; an unreferenced download went at the second and the browser got 404)."""
+    manager = MediaFileManager(MemoryMediaFileStorage("/media"))
+    monkeypatch.setattr(app.runtime, "exists", lambda: True)
+    monkeypatch.setattr(app.runtime, "get_instance", lambda: type("Runtime", (), {"media_file_mgr": manager}))
+    shown = {"industry": read_atlas(atlas_path)["industry"].head(5)}
+    _label, suffix, mime = webmap.DOWNLOADS["csv"]
+    name = app.DOWNLOAD_NAME.format(suffix=suffix)
+    placeholder = manager.add_deferred(
+        lambda: app.selection_download(None, shown, "csv", None), mime, "button", file_name=name
+    )
+    url = manager.execute_deferred(placeholder)
+    for _ in range(3):  # three other sessions' runs end before the browser fetches the URL
+        manager.remove_orphaned_files()
+    stored = manager.read_file(url.rsplit("/", 1)[-1].split(".")[0])
+    assert stored is not None and stored.content.startswith(b"PK")

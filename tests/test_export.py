@@ -177,6 +177,14 @@ def test_round_trip(sample, exported, fmt, crs):
         for column in original.columns.drop(original.geometry.name):
             assert column in copy.columns, (layer_id, column)
             expected = [_text(v) for v in original[column]]
+            if fmt == "kml" and column == "description":  # KML's balloon: the description is its 说明 row
+                balloons = [html.unescape(_text(v)) for v in copy[column]]
+                assert all(
+                    f"说明 Description</th><td>{text}<" in balloon
+                    for text, balloon in zip(expected, balloons, strict=True)
+                    if text
+                ), layer_id
+                continue
             assert [_text(v) for v in copy[column]] == expected, (layer_id, column)
         for before, after in zip(original.geometry, copy.geometry, strict=True):
             after, before = shapely.normalize(_single(after)), shapely.normalize(_single(before))
@@ -306,7 +314,7 @@ def test_shapefile_zip_flags_cut_values(sample, exported):
     assert sum(int(row["truncated_rows"]) for row in dictionary) == len(too_long)
     assert cpgs and all(value.strip().upper() in ("UTF-8", "UTF8") for value in cpgs.values())
     stem = next(record["shapefile"] for record in cut if record["id"] in long_ids)
-    record = next(record for record in cut if record["id"] in long_ids)
+    record = next(record for record in cut if record["id"] in long_ids and record["column"] == "excerpt")
     frame = pyogrio.read_dataframe(f"/vsizip/{out}/{stem}.shp")
     field = next(
         row["field"] for row in dictionary if row["shapefile"] == stem and row["column"] == "excerpt"

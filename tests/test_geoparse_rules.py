@@ -132,3 +132,314 @@ def test_sea_ports_named_by_their_suffix(parsed: dict[str, PlanPlaces]) -> None:
 @pytest.mark.parametrize("text", ["推动港澳合作", "建设空港物流园", "完善港口设施", "推进海港、陆港联动"])
 def test_words_with_gang_are_no_ports(finder: MentionFinder, text: str) -> None:
     assert [m.surface for m in finder.find(text) if m.type == "port" and m.surface.endswith("港")] == []
+
+
+# -- issue 15, precision round: organisations, brands, process words, class words of zones ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("依托京津冀协同创新中心", []),
+        ("支持内蒙古某某能源有限公司扩能", []),
+        ("建设蒙东区域科创中心", []),
+        ("新建阿荣旗第一中学", ["阿荣旗"]),
+        ("推进包头创新中心实体化运行", ["包头"]),
+        ("打造“赤峰文创”品牌", []),
+        ("提升额济纳文旅品牌影响力", []),
+        ("推广库布其模式", []),
+        ("建设呼伦贝尔市中心城区", ["呼伦贝尔市"]),
+        ("把通辽建设为区域物流中心", ["通辽"]),
+    ],
+)
+def test_a_place_heading_an_organisation_or_brand_is_no_mention(
+    finder: MentionFinder, text: str, kept: list[str]
+) -> None:
+    """The guide skips organisation, company and brand names: a wide area (province, region, place outside)
+    followed, in one word run, by an organisation word (中心, 分校, 有限公司 …) heads such a name, and any place
+    followed by at most two characters and 品牌/模式 heads a brand; an organisation named after a league, banner
+    or town stands there (the unit locates it, the mention stays), and a 中心 after a function word or before 城区
+    is no organisation."""
+    assert [m.surface for m in finder.find(text) if m.place_ids] == kept
+
+
+def test_organisations_and_brands_in_the_plans(parsed: dict[str, PlanPlaces]) -> None:
+    """Plan 001 names a 京津冀国家技术创新中心 and a 内蒙古数据要素综合服务中心, plan 003 its “鄂尔多斯文创”品牌 and
+    the 库布其模式: none is a place mention; 京津冀 and 鄂尔多斯 are found elsewhere on those plans."""
+    for key, name, tail in (
+        ("001", "京津冀", "国家技术创新中心"),
+        ("001", "内蒙古", "数据要素综合服务中心"),
+        ("003", "鄂尔多斯", "文创"),
+    ):
+        text = parsed[key].plan.text
+        at = text.index(name + tail)
+        assert not any(m.start == at for m in parsed[key].mentions), (name, tail)
+        assert any(m.surface.startswith(name) for m in parsed[key].mentions)
+    text = parsed["003"].plan.text
+    at = text.index("库布其模式")
+    assert not any(m.start <= at < m.end for m in parsed["003"].mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"), [("推进巴丹吉林沙漠化防治", ["巴丹吉林"]), ("防治科尔沁沙地化", ["科尔沁"])]
+)
+def test_a_class_word_before_hua_is_a_process(finder: MentionFinder, text: str, kept: list[str]) -> None:
+    """沙漠化/沙地化 is desertification: the class word is not part of the name before it."""
+    assert [m.surface for m in finder.find(text)] == kept
+
+
+def test_desertification_keeps_the_sandy_lands_name(parsed: dict[str, PlanPlaces]) -> None:
+    """Plan 003 writes 毛乌素沙漠化防治: the mention is 毛乌素, not a 毛乌素沙漠."""
+    text = parsed["003"].plan.text
+    at = text.index("毛乌素沙漠化")
+    mention = next(m for m in parsed["003"].mentions if m.start == at)
+    assert mention.surface == "毛乌素" and mention.place is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [
+        ("加快满洲里跨境电子商务综合试验区建设", "满洲里跨境电子商务综合试验区", "park"),
+        ("推进阿尔山边境旅游试验区建设", "阿尔山边境旅游试验区", "park"),
+        ("推进二连浩特口岸边民互市贸易区申建", "二连浩特口岸边民互市贸易区", "park"),
+        ("推动芝瑞抽水蓄能电站建设", "芝瑞抽水蓄能电站", "reservoir"),
+        ("推动大兴安岭大峡谷创建景区", "大兴安岭大峡谷", "scenic"),
+        ("建设阿尔山森林风景道", "阿尔山森林风景道", "road"),
+    ],
+)
+def test_zone_and_work_class_words(finder: MentionFinder, text: str, surface: str, kind: str) -> None:
+    """试验区, 互市贸易区, 抽水蓄能电站, 大峡谷 and 风景道 end names; the place before them is part of the one name."""
+    assert [(m.surface, m.type) for m in finder.find(text) if m.surface == surface] == [(surface, kind)]
+    assert len([m for m in finder.find(text) if m.start < len(surface)]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("改造省道 101 线通辽机场路", [("通辽机场路", "road")]),
+        ("建设满洲里口岸公路", [("满洲里口岸公路", "road")]),
+        ("推动赤峰—通辽机场高速公路建设", [("赤峰", None), ("通辽机场", None)]),
+        ("完善机场路网", []),
+    ],
+)
+def test_a_road_named_after_a_facility(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    """'X机场路' is the road to X's airport: one road mention (its qualifier the airport); after a corridor
+    connector the facility is a line's end and stays the facility; '机场路网' is no road's name."""
+    found = [(m.surface, m.type) for m in finder.find(text) if m.rule != "route"]
+    assert [pair for pair in found if pair[0] in {e[0] for e in expected}] == expected
+    assert len(found) == len(expected)
+
+
+def test_airport_roads_in_plan_000(parsed: dict[str, PlanPlaces]) -> None:
+    """Plan 000 lists 省道 543 线东乌旗机场路 and 省道 544 线正蓝旗机场路: roads, not the airports."""
+    surfaces = {m.surface: m for m in parsed["000"].mentions}
+    assert surfaces["东乌旗机场路"].type == "road" and surfaces["正蓝旗机场路"].type == "road"
+    assert "东乌旗机场" not in surfaces and "正蓝旗机场" not in surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("加强达里诺尔国家级自然保护区湿地保护", ["达里诺尔国家级自然保护区"]),
+        ("修复西辽河沿岸滩涂湿地", ["西辽河"]),
+        ("保护科尔沁草原", ["科尔沁草原"]),
+    ],
+)
+def test_a_class_word_after_a_named_or_described_place(
+    finder: MentionFinder, text: str, expected: list[str]
+) -> None:
+    """A class word right after a whole typed name ('…保护区湿地') or after generic words following a place
+    ('…沿岸滩涂湿地') describes land of that place; it names no second place."""
+    assert [m.surface for m in finder.find(text)] == expected
+
+
+def test_wetlands_of_a_reserve_in_plan_003(parsed: dict[str, PlanPlaces]) -> None:
+    """Plan 003 writes 鄂尔多斯遗鸥国家级自然保护区湿地: the mention is the reserve."""
+    text = parsed["003"].plan.text
+    at = text.index("鄂尔多斯遗鸥国家级自然保护区湿地")
+    mention = next(m for m in parsed["003"].mentions if m.start == at)
+    assert mention.surface == "鄂尔多斯遗鸥国家级自然保护区" and mention.place is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "place_prefix"),
+    [
+        ("推动东胜区鄂尔多斯机场改扩建", "东胜区鄂尔多斯机场", "airport", "airport:"),
+    ],
+)
+def test_a_unit_before_a_place_named_with_its_unit_is_one_mention(
+    finder: MentionFinder, text: str, surface: str, kind: str, place_prefix: str
+) -> None:
+    """Airports, ports, parks and stations are named with their unit: a banner written right before one is part
+    of one mention, which stands for the airport or park (never for the banner)."""
+    found = finder.find(text)
+    assert [(m.surface, m.type) for m in found] == [(surface, kind)]
+    assert all(pid.startswith(place_prefix) for pid in found[0].place_ids) and found[0].place_ids
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("强化红山区大青山自然保护区保护", ["红山区", "大青山自然保护区"]),
+        ("治理乌拉特前旗乌梁素海湖区", ["乌拉特前旗", "乌梁素海"]),
+    ],
+)
+def test_a_unit_before_a_reserve_or_lake_only_says_where_it_is(
+    finder: MentionFinder, text: str, expected: list[str]
+) -> None:
+    """A reserve's or lake's name does not hold its unit: the unit before it is a mention of its own."""
+    assert [m.surface for m in finder.find(text)] == expected
+
+
+def test_admin_units_in_a_row_stay_two_mentions(finder: MentionFinder) -> None:
+    assert [m.surface for m in finder.find("鄂尔多斯市康巴什区")] == ["鄂尔多斯市", "康巴什区"]
+
+
+def test_a_banner_before_a_reserve_in_plan_001(parsed: dict[str, PlanPlaces]) -> None:
+    """Plan 001 names 回民区大青山自然保护区: the banner, then the reserve resolved to the reserve."""
+    mention = next(m for m in parsed["001"].mentions if m.surface == "大青山自然保护区")
+    assert mention.place is not None and mention.place.type == "reserve"
+    before = next(m for m in parsed["001"].mentions if m.end == mention.start)
+    assert before.surface == "回民区"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("深化与新疆阿拉山口口岸的合作", ["新疆", "阿拉山口口岸"]),
+        ("深化与云南磨憨口岸合作", ["云南", "磨憨口岸"]),
+    ],
+)
+def test_a_province_before_a_name_is_its_address(
+    finder: MentionFinder, text: str, expected: list[str]
+) -> None:
+    """Another province written before a name the suffix rules find is the name's address: two mentions."""
+    assert [m.surface for m in finder.find(text)] == expected
+
+
+def test_a_province_before_a_port_in_plan_002(parsed: dict[str, PlanPlaces]) -> None:
+    text = parsed["002"].plan.text
+    at = text.index("新疆霍尔果斯口岸")
+    surfaces = [m.surface for m in parsed["002"].mentions if at <= m.start < at + 8]
+    assert surfaces == ["新疆", "霍尔果斯口岸"]
+
+
+def test_jiedao_before_lu_is_no_subdistrict(finder: MentionFinder) -> None:
+    """'X街道路' reads X街 + 道路 (a street's road works): no subdistrict X街道 is found there."""
+    assert all(not m.surface.endswith("街道") for m in finder.find("加快推动兴安街道路改造"))
+    assert any(m.surface == "兴安街道" for m in finder.find("兴安街道办事处"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("实施阿荣旗绕城公路改造", [("阿荣旗绕城公路", "road")]),
+        ("建设扎兰屯市环城公路", [("扎兰屯市环城公路", "road")]),
+        ("改造阿荣旗农村公路", [("阿荣旗", None)]),
+    ],
+)
+def test_a_road_a_place_has_only_one_of(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    """'X旗绕城公路' names the one bypass of X旗 (gazetteer/lexicon/single_route_words.txt); 'X旗农村公路' is a
+    class of roads in X旗, so only the banner is a mention."""
+    assert [(m.surface, m.type) for m in finder.find(text)] == expected
+
+
+def test_bypass_roads_in_plan_000(parsed: dict[str, PlanPlaces]) -> None:
+    """Plan 000 writes 太仆寺旗绕城公路 twice (provincial and national road lists): both are roads."""
+    roads = [m for m in parsed["000"].mentions if m.surface == "太仆寺旗绕城公路"]
+    assert len(roads) == 2 and all(m.type == "road" for m in roads)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("推动包头博物馆提档升级", ["包头博物馆"]),
+        ("建设赤峰市美术馆", ["赤峰市美术馆"]),
+        ("建设城市博物馆", []),
+        ("新建公铁物流园区", []),
+    ],
+)
+def test_cultural_institutions_and_generic_parks(
+    finder: MentionFinder, text: str, expected: list[str]
+) -> None:
+    """A museum, gallery or theatre with a place or proper name before it is one scenic mention (the place is part
+    of the name); a kind of museum or a 公铁 (road-rail) logistics park with no name is none."""
+    assert [m.surface for m in finder.find(text)] == expected
+
+
+def test_institutions_in_plan_001(parsed: dict[str, PlanPlaces]) -> None:
+    """Plan 001 names 内蒙古艺术剧院 and 内蒙古科学技术馆: scenic mentions, not the province."""
+    surfaces = {m.surface: m.type for m in parsed["001"].mentions}
+    assert surfaces.get("内蒙古艺术剧院") == "scenic" and surfaces.get("内蒙古科学技术馆") == "scenic"
+
+
+def test_a_route_through_a_named_landscape(parsed: dict[str, PlanPlaces]) -> None:
+    """Plan 002's 乌拉特戈壁草原风景道 and plan 000's 浑善达克沙地大环线 are roads named after the grassland and
+    sandy land they cross: one road mention each, not the grassland or sandy land."""
+    assert any(m.surface == "乌拉特戈壁草原风景道" and m.type == "road" for m in parsed["002"].mentions)
+    assert any(m.surface == "浑善达克沙地大环线" and m.type == "road" for m in parsed["000"].mentions)
+
+
+def test_a_line_name_after_a_connector_is_the_corridors_end(finder: MentionFinder, parsed: dict) -> None:
+    """'A至B口岸铁路联络线': B口岸铁路 right after 至 is the corridor's end B口岸, not a railway of that name
+    (plan 000's link from 巴珠铁路 to 珠恩嘎达布其口岸)."""
+    text = "推进甲乙铁路至珠恩嘎达布其口岸铁路联络线建设"
+    assert "珠恩嘎达布其口岸" in [m.surface for m in finder.find(text)]
+    plan_text = parsed["000"].plan.text
+    at = plan_text.index("至珠恩嘎达布其口岸铁路") + 1
+    assert not any(m.start == at and m.surface.endswith("铁路") for m in parsed["000"].mentions)
+
+
+def test_a_waypoint_of_names_in_a_row_is_its_last_name(parsed: dict[str, PlanPlaces]) -> None:
+    """Plan 000's pipeline 蒙西乌兰察布化德—多伦: the first end is 化德 (short for 化德县), qualified by 蒙西 and
+    乌兰察布 written before it; the waypoint is 化德 and lies in 化德县."""
+    ends = [
+        w
+        for c in parsed["000"].corridors
+        for w in c.waypoints
+        if parsed["000"].plan.text[w.start - 4 : w.end] == "乌兰察布化德"
+    ]
+    assert ends and all(
+        w.surface == "化德" and w.place is not None and w.place.name == "化德县" for w in ends
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("实施巴彦乌拉镇哈日高勒防洪治理工程", ["巴彦乌拉镇哈日高勒"]),
+        ("实施白音高勒站扩建", []),
+        ("实施阿荣旗那吉屯山洪沟防洪治理工程", ["阿荣旗那吉屯山洪沟"]),
+        ("开展重点山洪沟治理", []),
+    ],
+)
+def test_gullies_and_rivers_named_in_mongolian(finder: MentionFinder, text: str, expected: list[str]) -> None:
+    """X高勒 (Mongolian for river) and X山洪沟 name a stream; 高勒 also ends names of towns and substations, so an
+    unknown X高勒 is taken only behind a known place, as one outermost name with it."""
+    assert [m.surface for m in finder.find(text) if m.type == "river" or not m.place_ids] == expected
+
+
+def test_streams_of_plans_000_and_002(parsed: dict[str, PlanPlaces]) -> None:
+    rivers_000 = {m.surface for m in parsed["000"].mentions if m.type == "river"}
+    rivers_002 = [m.surface for m in parsed["002"].mentions if m.type == "river"]
+    assert "西乌珠穆沁旗道伦达坝山洪沟" in rivers_000
+    assert rivers_002.count("潮格温都尔镇查黑勒达格音高勒") == 2
+
+
+def test_another_park_of_a_banner_is_not_its_industrial_park(parsed: dict[str, PlanPlaces]) -> None:
+    """Plan 002's 乌拉特后旗民族教育园区 is an education park: generic words before 园区 make another park of the
+    banner, not the record of 乌拉特后旗(工业)园区 (a port is one per place: 甘其毛都陆上边境口岸 stays 甘其毛都口岸)."""
+    mention = next(m for m in parsed["002"].mentions if m.surface == "乌拉特后旗民族教育园区")
+    assert mention.place is None or mention.place.type != "park"
+
+
+def test_the_innermost_unit_written_locates_a_name(finder: MentionFinder, gazetteer: Gazetteer) -> None:
+    """'巴彦淖尔市乌拉特后旗博物馆': the league and the banner are both written; the banner, the innermost unit,
+    is the name's qualifier and locates it, while the mention keeps the whole name."""
+    (mention,) = finder.find("建设巴彦淖尔市乌拉特后旗博物馆")
+    assert mention.surface == "巴彦淖尔市乌拉特后旗博物馆" and mention.qualifier == "乌拉特后旗"
+    assert gazetteer.get(mention.qualifier_ids[0]).type == "banner"

@@ -94,6 +94,29 @@ def test_a_point_outside_its_parent_is_rejected_with_its_distance():
     assert "http" not in GZ.get("lake:贝尔湖").geometry_source
 
 
+AIR_PORT_FACTS = [f for f in ACCEPTED if f.type == "port" and re.search(r"airportsdata Z[A-Z]{3}", f.note)]
+
+
+def test_air_ports_of_entry_are_located_by_a_page():
+    """The air ports of entry cite their airport's page; the four airports with such a page are Hohhot, Hailar,
+    Manzhouli and Baotou."""
+    assert {f.name for f in AIR_PORT_FACTS} == {
+        "呼和浩特航空口岸",
+        "海拉尔航空口岸",
+        "满洲里航空口岸",
+        "包头航空口岸",
+    }
+
+
+@pytest.mark.parametrize("fact", AIR_PORT_FACTS, ids=lambda f: f.where)
+def test_an_air_port_of_entry_lies_at_its_airport(fact):
+    """The page point of an air port of entry is within the page's rounding of the airport's registry point."""
+    icao = re.search(r"airportsdata (Z[A-Z]{3})", fact.note).group(1)
+    port, airport = GZ.get(fact.record), GZ.get(f"airport:{icao}")
+    assert "airportsdata" in airport.geometry_source
+    assert _metres(port.point, airport.point) <= 1_500
+
+
 # -- the rules, on stated values ---------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("lon", "lat", "low", "high"),

@@ -32,13 +32,20 @@ GENERIC = {
 CHAPTERS = {
     ("000", "做强泛口岸经济"): {
         ("二连浩特", "banner", "二连浩特市"),
-        ("扎门乌德经济合作区", "park", "二连浩特市"),
+        ("中蒙二连浩特—扎门乌德经济合作区", "park", "二连浩特市"),  # named by both sides (features.py)
         ("中蒙经济合作区", "park", "二连浩特市"),
         ("二连浩特边境经济合作区", "park", "二连浩特市"),
         ("珠恩嘎达布其口岸", "port", "东乌珠穆沁旗"),
+        (
+            "珠恩嘎达布其口岸边民互市贸易区",
+            "park",
+            "东乌珠穆沁旗",
+        ),  # a border-trade zone at the port (issue 15)
         ("二连浩特口岸", "port", "二连浩特市"),
         ("二连浩特沿边口岸", "port", "二连浩特市"),
         ("中蒙俄经济走廊", "corridor", ""),
+        ("中蒙俄国际陆海大通道", "corridor", ""),  # a named belt (geoplan/geocode/features.py)
+        ("珠恩嘎达布其口岸边民互市贸易区", "park", "东乌珠穆沁旗"),  # a zone named by its port
     },
     ("000", "强化工业园区开发建设"): {  # 自治区 alone is the issuing level, not a place (bench/eval/GUIDE.md)
         ("锡林郭勒经济技术开发区", "park", "锡林浩特市"),

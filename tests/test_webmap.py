@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 
 import folium
 import folium.plugins
@@ -216,6 +217,46 @@ def test_st_folium_args_are_what_st_folium_sends(shipped, monkeypatch):
     monkeypatch.setattr(streamlit_folium, "_component_func", lambda **kwargs: replayed.update(kwargs))
     webmap.show_st_folium(captured)
     assert replayed == {**captured, "on_change": None}
+
+
+def test_a_map_shown_while_another_thread_builds_one_reaches_the_component(shipped, monkeypatch):
+    """Sessions run in threads: one showing its cached map while another captures a new one must reach
+    streamlit-folium's component with its own arguments, and the capture must keep the other's."""
+    import streamlit_folium
+
+    sent: list[dict] = []
+
+    class Component:  # what declare_component returns: callable, with a name
+        name = "st_folium"
+
+        def __call__(self, **kwargs):
+            sent.append(kwargs)
+            return {"bounds": None}
+
+    monkeypatch.setattr(streamlit_folium, "_component_func", Component())
+    real_hash = streamlit_folium.generate_js_hash
+    inside, shown = threading.Event(), threading.Event()
+
+    def held_hash(*args, **kwargs):  # the builder waits inside its capture until the other map is shown
+        inside.set()
+        assert shown.wait(10)
+        return real_hash(*args, **kwargs)
+
+    monkeypatch.setattr(streamlit_folium, "generate_js_hash", held_hash)
+    small = {k: v.head(5) for k, v in shipped.items() if k in ("leagues", "industry")}
+    built: dict = {}
+    builder = threading.Thread(
+        target=lambda: built.update(webmap.st_folium_args(webmap.build_map(small), key="map", height=400))
+    )
+    builder.start()
+    assert inside.wait(30)
+    other = {"script": "other session's map", "key": "other", "height": 300}
+    value = webmap.show_st_folium(other)
+    shown.set()
+    builder.join(30)
+    assert value == {"bounds": None}
+    assert sent == [{**other, "on_change": None}]
+    assert built["key"] != "other" and built["height"] == 400 and "L.map" in built["script"]
 
 
 def test_hidden_layers_are_not_sent_until_asked_for(shipped):

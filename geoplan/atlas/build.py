@@ -58,6 +58,7 @@ PLACE_TYPE_SECTORS: dict[str, str] = {
     "airport": "aviation",
     "port": "port",
     "reservoir": "water",
+    "water_project": "water",
     "power_line": "power",
     "corridor": "transport",
     "scenic": "tourism",

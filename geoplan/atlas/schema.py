@@ -28,7 +28,8 @@ STYLES_TABLE = "layer_styles"
 #: Columns of every feature of a thematic layer (projects, places, schematic layouts).
 FEATURE_COLUMNS: dict[str, str] = {
     "feature_id": "stable id: '<plan stem>:<box number or p>:<item or paragraph number>[:<n>]'",
-    "name": "project or place name",
+    "name": "名称 — project or place name: what a list or a map label shows (a project's own title, 30 characters as a rule)",
+    "description": "说明 — the project's text after its name, its description ('' for places and for items that are only a name)",
     "kind": "project | place | layout",
     "layer": "thematic layer id",
     "sector": "sector id (see layers.yaml sectors)",

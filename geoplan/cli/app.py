@@ -16,6 +16,7 @@ from geoplan.resources import APP_SCRIPT
 STREAMLIT_FLAGS = (
     "--server.enableStaticServing=true",
     "--server.fileWatcherType=none",
+    "--runner.postScriptGC=false",
     "--browser.gatherUsageStats=false",
     "--client.toolbarMode=minimal",
     "--theme.base=light",

@@ -224,6 +224,7 @@ def project_row(project: Project, located: Located, gazetteer: Any) -> dict[str,
     return {
         "feature_id": project.feature_id,
         "name": project.name,
+        "description": project.description,
         "kind": project.kind,
         "layer": project.layer,
         "sector": project.sector,
@@ -269,6 +270,7 @@ def place_row(
     return {
         "feature_id": provenance["feature_id"],
         "name": place.name,
+        "description": "",
         "kind": "place",
         "layer": layer,
         "sector": sector,

@@ -16,6 +16,7 @@ from functools import cache
 from typing import Any
 
 from geoplan.extract.classify import classify_action, classify_sector
+from geoplan.extract.names import NAME_LIMIT, capped, description_after, head, title_end
 from geoplan.extract.quantities import Quantity, parse_quantities
 from geoplan.geocode.lexicon import alternation, words
 from geoplan.layers import thematic_layer_for_sector
@@ -38,6 +39,9 @@ class _Patterns:
     #: anywhere, weak ones (基地, 园区, 馆 …) in lists only
     strong_end: re.Pattern[str]
     project_end: re.Pattern[str]
+    #: a project noun (strong or weak) ending a title, and one opening a text ('建设项目': 建设 opens no description)
+    noun_end: re.Pattern[str]
+    noun_start: re.Pattern[str]
     #: a body that starts with a verb is prose ('实施A工程，推进B'), not a list of names ('A项目，B项目')
     prose_start: re.Pattern[str]
     #: a generic list ('…等项目', '一批…项目'): a category, not a named project
@@ -73,6 +77,8 @@ def _patterns() -> _Patterns:
         project_title=re.compile(f"{project}|{alternation('box_project_title_words')}"),
         strong_end=re.compile(rf"(?:{strong}){tail}"),
         project_end=re.compile(rf"(?:{strong}|{weak}){tail}"),
+        noun_end=re.compile(rf"(?:{strong}|{weak})(?:[（(][^）)]{{0,20}}[）)])?$"),
+        noun_start=re.compile(rf"{project}|{alternation('project_strong_nouns')}|{weak}"),
         prose_start=re.compile(rf"(?:{alternation('prose_modifiers')})?(?:{alternation('prose_verbs')})"),
         generic=re.compile(rf"等[^、，,；;]{{0,14}}(?:{project})|一批"),
         title_only=re.compile(rf"^[^，。；：:]{{2,40}}(?:{project})(?:[（(][^）)]{{0,30}}[）)])?[。.]?$"),
@@ -84,7 +90,7 @@ def _patterns() -> _Patterns:
 #: an embedded list number ('… 2、…', '…；3.') where a reader kept several numbered lines in one item
 _EMBEDDED_NUMBER = re.compile(r"(?:(?<=\s)|(?<=^))(?:[-•]\s*)?\d{1,2}[、]")
 #: a leading label: 'XX项目。', 'XX工程：', '干线铁路。' (a short head before 。 or ：)
-_LABEL = re.compile(r"^([^，,。；;：:、]{2,30}|[^，,。；;：:]{2,20})[：:。]")
+_LABEL = re.compile(r"^([^，,。；;：:、\n]{2,30}|[^，,。；;：:\n]{2,20})[：:。]")
 #: leading list numbers and bullets: '1、', '（三）', '(二)', '- ', '1.'
 _LEADING_NUMBER = re.compile(
     r"^\s*(?:[-•·●▪]\s*)?(?:[（(][一二三四五六七八九十\d]+[)）]|[\d一二三四五六七八九十]+[、.．])?\s*"
@@ -124,6 +130,8 @@ class Project:
     end: int
     excerpt: str
     label: str = ""
+    #: the project's text after its name (see :mod:`geoplan.extract.names`)
+    description: str = ""
     quantities: tuple[Quantity, ...] = ()
     mentions: tuple[Any, ...] = field(default=(), compare=False)  # ResolvedMention with a place
     corridors: tuple[Any, ...] = field(default=(), compare=False)
@@ -232,11 +240,18 @@ def _closes_in_list(fragment: str, separator: str) -> bool:
     return len(fragment) >= 8 and not parse_quantities(fragment) and not fragment[:1].isdigit()
 
 
-def project_name(text: str, limit: int = 60) -> str:
-    """A readable project name from a clause: leading numbers and verbs trimmed, whitespace removed."""
-    name = re.sub(r"\s+", "", _strip_number(text)).strip("：:。.，,；; ")
-    name = _patterns().leading_verbs.sub("", name) or name
-    return name if len(name) <= limit else name[: limit - 1] + "…"
+def project_name(text: str, limit: int = NAME_LIMIT) -> str:
+    """The name a list shows for a clause (see :mod:`geoplan.extract.names`): its title up to the first stop,
+    line break or description run into it, leading numbers (and the verbs opening a clause) trimmed, whitespace
+    removed, at most ``limit`` characters."""
+    stripped = _strip_number(text).strip()
+    title = head(stripped)
+    name = re.sub(r"\s+", "", title).strip("：:。.，,；; ")
+    if stripped[len(title) : len(title) + 1] != "\n":  # a title on a line of its own is kept whole
+        name = _patterns().leading_verbs.sub("", name) or name
+    if not _patterns().strong_end.search(name):  # a head ending in 项目/工程/铁路 … is a name, whole
+        name = name[: title_end(name, _patterns().noun_end, _patterns().noun_start)]
+    return capped(name, bool(_patterns().project_end.search(name)), limit)
 
 
 def split_item(item: BoxItem, text: str | None = None) -> list[_Piece]:
@@ -269,9 +284,14 @@ def split_item(item: BoxItem, text: str | None = None) -> list[_Piece]:
             clause_start = b + 1
     named = [g for g in groups if not _patterns().generic.search(text[g[2] : g[1]])]
     if len(groups) >= 2 and (list_mode or len(named) >= 2):
-        names = [project_name(text[a if list_mode else c : b]) for a, b, c in groups]
+        # a group opening with a title on a line of its own is named by that title
+        names = [project_name(text[a if list_mode or "\n" in text[a:c] else c : b]) for a, b, c in groups]
         if open_start is not None:  # a trailing description belongs to the last project
             groups[-1] = (groups[-1][0], len(text), groups[-1][2])
+        if (
+            not list_mode
+        ):  # in prose, what follows a project's name describes it: a piece runs to the next name
+            groups = _described(text, groups)
         pieces: dict[str, _Piece] = {}
         for name, (a, b, c) in zip(names, groups, strict=True):
             if name in pieces and text[c:b].lstrip().startswith(
@@ -286,12 +306,20 @@ def split_item(item: BoxItem, text: str | None = None) -> list[_Piece]:
     if list_mode and len(groups) == 1:  # 'label：the one project'
         return [_Piece(project_name(text[groups[0][0] : groups[0][1]]), item.start, item.end)]
     label_name = project_name(label) if label else ""
-    if label_name:
-        name = label_name
-    else:
-        head = re.split(r"[，,。；;：:]", _strip_number(text).strip(), maxsplit=1)[0]
-        name = project_name(head or text)
-    return [_Piece(name, item.start, item.end)]
+    return [_Piece(label_name or project_name(text), item.start, item.end)]
+
+
+def _described(text: str, groups: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Groups (start, end, clause start) of a prose item re-cut so that each runs from its own clause to the
+    next one's (the first from its start, the last to its end): the text after a name is its description."""
+    cut = []
+    for index, (start, end, clause) in enumerate(groups):
+        if index + 1 < len(groups):
+            end = groups[index + 1][2]
+            while end > clause and text[end - 1] in _SEPARATORS + " \t\n":
+                end -= 1
+        cut.append((start if index == 0 else clause, max(end, clause), clause))
+    return cut
 
 
 def _is_numbered(text: str) -> bool:
@@ -329,7 +357,8 @@ def _merged_items(plan: Plan, box: Box) -> list[tuple[BoxItem, bool]]:
             previous_raw = plan.text[previous.start : previous.end]
             previous_text = re.sub(r"\s+", "", _strip_number(previous_raw))
             if (
-                _patterns().title_only.match(previous_text)
+                "\n" not in previous_raw.strip()  # a title with its description on the next line
+                and _patterns().title_only.match(previous_text)
                 and previous_text.endswith(("。", "."))
                 and not _is_numbered(previous_raw)
                 and len(text.strip()) > 40
@@ -468,6 +497,7 @@ def _make(
         end=end,
         excerpt=excerpt,
         label=label,
+        description=description_after(name, plan.text[start:end]),
         quantities=tuple(parse_quantities(plan.text[start:end])),
         mentions=mentions,
         corridors=corridors,
@@ -554,11 +584,7 @@ def _definition_end(text: str, start: int, end: int, labelled: bool) -> int:
 
 
 def _layout_name(item: BoxItem, text: str) -> str:
-    label = item_label(item, text)
-    if label:
-        return project_name(label, limit=30)
-    head = re.split(r"[。：:，]", _strip_number(text), maxsplit=1)[0]
-    return project_name(head, limit=30)
+    return project_name(item_label(item, text) or text)
 
 
 def is_finer(place: Any, issuer_level: str, issuer_ids: set[str]) -> bool:

@@ -34,7 +34,7 @@ from geoplan.geocode.mentions import (
     MentionFinder,
     is_generic,
 )
-from geoplan.geocode.segment import NOT_NAME_FLAGS, _known, tag
+from geoplan.geocode.segment import NOT_NAME_FLAGS, known, tag
 from geoplan.resources import GAZETTEER_DIR
 
 CONTEXT_DIR = GAZETTEER_DIR / "context"
@@ -112,7 +112,7 @@ def names_organisation(text: str, mention: Mention) -> bool:
     if len(word) == 1:  # '委托', '网络', '局部' are words of their own, not an organisation
         pair = text[match.start() : match.start() + 2]
         tag(pair)  # loads the segmenter's dictionary
-        return not _known(pair)
+        return not known(pair)
     return True
 
 
@@ -329,7 +329,7 @@ def _name_words_only(text: str, start: int, end: int) -> bool:
     around = _words(text, start, end)
     for position, (word, flag) in around.items():
         if position < end and position + len(word) > start and len(word) >= 2:
-            if flag in NOT_NAME_FLAGS and _known(word):
+            if flag in NOT_NAME_FLAGS and known(word):
                 return False
     return True
 
@@ -579,7 +579,7 @@ def stations(text: str, finder: MentionFinder) -> list[Mention]:
         if match.group() == "站":
             pair = text[s_start : s_start + 2]
             tag(pair)  # loads the segmenter's dictionary
-            if len(pair) == 2 and _known(pair):
+            if len(pair) == 2 and known(pair):
                 continue  # '站在', '站位', '站点': a word of its own
         place = _station_place(text, s_start, finder)
         if place is None:

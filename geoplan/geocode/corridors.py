@@ -9,6 +9,7 @@ from :data:`NAMED_LINES`, a small reviewed table; their waypoints carry the offs
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -87,7 +88,7 @@ NAMED_LINES: dict[str, NamedLine] = {
     "准东铁路": NamedLine(None, "railway", ("准格尔", "东胜")),
     "准神铁路": NamedLine(None, "railway", ("准格尔", "神木")),
     "呼准铁路": NamedLine(None, "railway", ("呼和浩特", "准格尔")),
-    "东乌铁路": NamedLine(None, "railway", ("东胜", "乌审旗")),
+    "东乌铁路": NamedLine(None, "railway", ("东胜", "乌海")),  # 东胜—乌海 (gazetteer/routes.csv, cited)
     "包鄂榆高铁": NamedLine(None, "railway", ("包头", "鄂尔多斯", "榆林")),
     "呼鄂高铁": NamedLine(None, "railway", ("呼和浩特", "鄂尔多斯")),
     "呼鄂城际": NamedLine(None, "railway", ("呼和浩特", "鄂尔多斯")),
@@ -115,9 +116,42 @@ class CorridorMatch:
     rule: str = "chain"  # 'chain' | 'named'
 
 
+#: a line named by its ends' first characters, each expanded in brackets ('新（上海庙）靖（边）线').
+_BRACKETED = re.compile(
+    r"(?:[\u3400-\u9fff][（(][\u3400-\u9fff]{1,6}[）)]){2,4}(?P<kind>铁路|高铁|高速公路|高速|公路|线)"
+)
+_BRACKET_PART = re.compile(r"([\u3400-\u9fff])[（(]([\u3400-\u9fff]{1,6})[）)]")
+#: the kind of line each ending word of a bracketed name says.
+_BRACKETED_KINDS = {
+    "铁路": "railway",
+    "高铁": "railway",
+    "线": "railway",
+    "高速公路": "road",
+    "高速": "road",
+    "公路": "road",
+}
+
+
 def find_corridors(text: str) -> list[CorridorMatch]:
-    """Every corridor in ``text``: chains joined by 至/— and named lines, left to right."""
-    return leftmost_longest([*_chains(text), *_named(text)])
+    """Every corridor in ``text``: chains joined by 至/—, named lines and bracketed abbreviations, left to right."""
+    return leftmost_longest([*_chains(text), *_named(text), *_bracketed(text)])
+
+
+def _bracketed(text: str) -> list[CorridorMatch]:
+    """'新（上海庙）靖（边）线': a line named by one character per end, each expanded in brackets; an end is the
+    character and its bracket ('靖（边）' -> 靖边), or the bracket alone when that names the place ('新（上海庙）'
+    -> 上海庙, rule ``abbreviation:<bracket>`` lets the resolver fall back to it).  The whole span is the line's
+    name (rule 'named')."""
+    found: list[CorridorMatch] = []
+    for match in _BRACKETED.finditer(text):
+        start, end = match.span()
+        waypoints = tuple(
+            Mention(part.group(1) + part.group(2), start, end, None, f"abbreviation:{part.group(2)}")
+            for part in _BRACKET_PART.finditer(text, start, match.start("kind"))
+        )
+        kind = _BRACKETED_KINDS[match.group("kind")]
+        found.append(CorridorMatch(text[start:end], None, kind, start, end, waypoints, "named"))
+    return found
 
 
 def _chains(text: str) -> list[CorridorMatch]:
@@ -176,8 +210,11 @@ def _walk_forward(text: str, index: int) -> int:
     while position < len(text) and position - index < MAX_WAYPOINT + 8:
         char = text[position]
         if char in "（(":  # '（蒙陕界）' / '（内蒙段）' inside the last segment
+            # only a close within 10 characters counts: never search the rest of the text
+            bound = position + 11
             close = min(
-                (i for i in (text.find("）", position), text.find(")", position)) if i > 0), default=-1
+                (i for i in (text.find("）", position, bound), text.find(")", position, bound)) if i > 0),
+                default=-1,
             )
             if 0 < close - position <= 10:
                 position = close + 1
@@ -283,19 +320,29 @@ def _route_before(text: str, start: int) -> str | None:
     return f"{'G' if match.group(3) == '国道' else 'S'}{match.group(4)}"
 
 
+@functools.cache
+def _named_re(names: tuple[str, ...]) -> re.Pattern[str]:
+    """One alternation of the named lines, longest first (one scan of the text instead of one per name)."""
+    return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+
+
 def _named(text: str) -> list[CorridorMatch]:
     found: list[CorridorMatch] = []
-    for name, line in NAMED_LINES.items():
-        index = text.find(name)
-        while index >= 0:
-            end = index + len(name)
+    pattern = _named_re(tuple(NAMED_LINES))
+    for match in pattern.finditer(text):
+        # a name may also start inside another one: look at every position the match covers
+        for position in range(match.start(), match.end()):
+            hit = match if position == match.start() else pattern.match(text, position)
+            if hit is None:
+                continue
+            name, index, end = hit.group(), hit.start(), hit.end()
+            line = NAMED_LINES[name]
             if name.endswith("高速") and text.startswith("公路", end):
                 end += 2
             waypoints = tuple(Mention(w, index, end, None, "named-line") for w in line.waypoints)
             found.append(
                 CorridorMatch(text[index:end], line.route, line.kind, index, end, waypoints, "named")
             )
-            index = text.find(name, end)
     return found
 
 

@@ -41,7 +41,7 @@ TYPES = (
     "province", "league", "banner", "town", "village", "neighbour", "port", "park", "subpark", "airport",
     "railway", "road", "corridor", "lake", "reservoir", "river", "mountain", "desert", "sandy_land",
     "reserve", "national_park", "wetland", "grassland", "scenic", "mine", "power_line", "station", "region",
-    "project", "foreign",
+    "project", "foreign", "water_project",
 )  # fmt: skip
 #: How precise a geometry is, finest first: a sourced point, the centre of a sourced extent (at most 20 km
 #: centre to corner, the extent kept on the place), a town's point, or the area of the banner, league,

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Protocol, TypeVar
@@ -28,12 +28,16 @@ import ahocorasick
 from geoplan.geocode.lexicon import words
 from geoplan.geocode.segment import at_word_bounds, holds_name_word, name_start, suffix_word
 
-#: suffix -> implied place type, longest first (the regex alternation relies on that order).
+#: suffix -> implied place type (the scan tries them longest first, see _SUFFIXES_LONGEST_FIRST).
 SUFFIX_TYPES: dict[str, str] = {
     "高新技术产业开发区": "park",
     "经济技术开发区": "park",
     "边境经济合作区": "park",
     "跨境旅游合作区": "park",
+    "跨境电子商务综合试验区": "park",
+    "互市贸易区": "park",
+    "旅游试验区": "park",
+    "抽水蓄能电站": "reservoir",
     "国家级自然保护区": "reserve",
     "自然保护区": "reserve",
     "综合保税区": "park",
@@ -44,6 +48,8 @@ SUFFIX_TYPES: dict[str, str] = {
     "物流园区": "park",
     "高速公路": "road",
     "城际铁路": "railway",
+    "风景道": "road",
+    "大环线": "road",
     "国家公园": "national_park",
     "保税区": "park",
     "开发区": "park",
@@ -53,6 +59,30 @@ SUFFIX_TYPES: dict[str, str] = {
     "物流园": "park",
     "保护区": "reserve",
     "火车站": "station",
+    "截洪沟": "water_project",
+    "滞洪区": "water_project",
+    "试验区": "park",
+    "贸易区": "park",
+    "绕城公路": "road",
+    "机场路": "road",
+    "互通": "road",
+    "山洪沟": "river",
+    "科学技术馆": "scenic",
+    "博物馆": "scenic",
+    "博物院": "scenic",
+    "纪念馆": "scenic",
+    "科技馆": "scenic",
+    "剧院": "scenic",
+    "石刻": "scenic",
+    "岩画": "scenic",
+    "根据地": "scenic",
+    "大峡谷": "scenic",
+    "文博园": "scenic",
+    "温泉谷": "scenic",
+    "营地": "scenic",
+    "教育基地": "scenic",
+    "文化长廊": "scenic",
+    "寺": "scenic",
     "旅游度假区": "scenic",
     "遗址公园": "scenic",
     "旅游景区": "scenic",
@@ -62,6 +92,9 @@ SUFFIX_TYPES: dict[str, str] = {
     "游乐园": "scenic",
     "故居": "scenic",
     "景区": "scenic",
+    "美术馆": "scenic",
+    "艺术剧院": "scenic",
+    "大剧院": "scenic",
     "公园": "scenic",
     "遗址": "scenic",
     "草原": "grassland",
@@ -70,6 +103,7 @@ SUFFIX_TYPES: dict[str, str] = {
     "南麓": "region",
     "北麓": "region",
     "前坡": "region",
+    "区块": "region",
     "南坡": "region",
     "北坡": "region",
     "小镇": "scenic",
@@ -83,6 +117,7 @@ SUFFIX_TYPES: dict[str, str] = {
     "高铁": "railway",
     "公路": "road",
     "高速": "road",
+    "高勒": "river",
     "沙漠": "desert",
     "沙地": "sandy_land",
     "水库": "reservoir",
@@ -130,12 +165,16 @@ PROPER_NAME_SUFFIXES = frozenset(
 #: one needs a place named in it or a proper name the segmenter sees ('阳山生态公园', '雅玛图森林公园').
 DESCRIPTIVE_SCENIC_SUFFIXES = frozenset(
     {"旅游度假区", "遗址公园", "旅游景区", "旅游区", "度假区", "动物园", "游乐园", "景区", "公园", "遗址"}
+    | {"文博园", "温泉谷", "营地", "教育基地", "文化长廊", "寺"}
 )
+#: suffixes of cultural institutions ('内蒙古艺术剧院', '公主府博物馆'): the area before them is part of the name
+#: (a province's museum is one building); without a known place the stem must hold a proper name.
+INSTITUTION_SUFFIXES = frozenset({"科学技术馆", "博物馆", "博物院", "科技馆", "美术馆", "艺术剧院", "大剧院"})
 #: id prefixes of areas (admin units, regions): an area's name before a descriptive scenic suffix describes.
 AREA_ID_PREFIXES = ("province:", "league:", "banner:", "town:", "region:")
 #: short suffixes that also end common words (思路, 街区, 空港): they end a name only where the segmenter ends a
 #: word with them.
-WORD_SUFFIXES = frozenset({"大街", "街", "路", "港"})
+WORD_SUFFIXES = frozenset({"大街", "街", "路", "港", "寺"})
 #: longest stem of a street or port name without a known place in it ('哈拉沁东', '成吉思汗').
 MAX_STREET_STEM = 5
 #: suffixes of parks that plans also use descriptively ('装备制造产业园'), and of the zones they belong to.
@@ -151,7 +190,9 @@ _ABBREVIATION_RUN = re.compile(r"[蒙俄欧美日韩]{2,4}")
 _ABBREVIATION_NOT_BEFORE = frozenset("古医药语文族")
 
 #: a route number: national/provincial expressway or road (G6, S215) or 国道/省道/县道 N (线).
-ROUTE_NUMBER_RE = re.compile(r"[GS]\d{1,4}|[国省县]道\s*\d{1,4}")
+#: (the first character as a class of its own: the regex engine then skips to candidates instead of trying every
+#: alternative at every character)
+ROUTE_NUMBER_RE = re.compile(r"[GS国省县](?:(?<=[GS])\d{1,4}|(?<=[国省县])道\s*\d{1,4})")
 _ASCII_WORD = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _ROUTE_AFTER = _ASCII_WORD | {"."}
 
@@ -181,6 +222,12 @@ COUNTER_CHARS = frozenset("个亿元万年条座家处项")
 IMPROPER_CHARS = frozenset("的批强化性点级类型各每些所有不没立进出事聚带等符合以上下我此该这那病险时")
 #: a 和 preceded by one of these is inside a name (呼和浩特, 乌兰布和), not a conjunction.
 _HE_NAME_BEFORE = frozenset("呼布")
+#: the run of stem characters that ends where a search ends: CJK characters other than stem breaks and
+#: corridor connectors, and 和 only inside a name (after 呼 or 布: 呼和浩特, 乌兰布和).
+_BREAK_CLASS = re.escape("".join(sorted(STEM_BREAKS | CORRIDOR_BREAKS)))
+_STEM_RUN_END = re.compile(
+    rf"(?:(?![{_BREAK_CLASS}和])[\u3400-\u9fff]|(?<![^{''.join(sorted(_HE_NAME_BEFORE))}])和)*\Z"
+)
 
 _GENERIC_SET = frozenset(GENERIC_WORDS)
 _ZONE_RE = re.compile("|".join(map(re.escape, PARK_ZONE_SUFFIXES)))
@@ -192,7 +239,15 @@ _GENERIC_HEAD = re.compile(f"(?:{_GENERIC_ALT})")
 _GENERIC_TAIL = re.compile(f"(?:{_GENERIC_ALT})$")
 _GENERIC_HEAD_LONG = re.compile(f"(?:{_GENERIC_LONG_ALT})")
 _GENERIC_TAIL_LONG = re.compile(f"(?:{_GENERIC_LONG_ALT})$")
-_SUFFIX_RE = re.compile("|".join(map(re.escape, SUFFIX_TYPES)))
+
+
+#: class words of two or more characters, which a following 化 turns into a process word (沙漠化, 城镇化).
+_CLASS_WORDS = tuple(suffix for suffix in SUFFIX_TYPES if len(suffix) >= 2)
+#: suffixes longest first: where two end a name at one place, the longer names it ('抽水蓄能电站', not '电站').
+_SUFFIXES_LONGEST_FIRST = sorted(SUFFIX_TYPES, key=len, reverse=True)
+_SUFFIX_RE = re.compile("|".join(map(re.escape, _SUFFIXES_LONGEST_FIRST)))
+#: each suffix's place in the regex alternation's order of preference.
+_SUFFIX_ORDER = {suffix: order for order, suffix in enumerate(_SUFFIXES_LONGEST_FIRST)}
 #: characters after which 沟 starts a word (沟通, 沟壑, 沟渠, 沟道) rather than ending a gully's name.
 _GOU_NEXT = frozenset("通壑渠道谷槽")
 #: words a 乡 never ends (城乡, 乡村 …): the next character must not make 乡 part of a word.
@@ -204,12 +259,31 @@ _NOT_AFTER: dict[str, str] = {
     "湖": "河田还垦",
     "沟": "山水冲洪排截边地田深鸿代",
 }
+#: id prefixes of places whose official names hold their unit ('X旗工业园区', 'X旗通用机场'): a banner or town
+#: written right before one is part of its one mention.  Before a lake, a reservoir or a reserve the unit only
+#: says where it is ('X旗Y水库' is two mentions).
+UNIT_NAMED_IDS = ("park:", "subpark:", "airport:", "port:", "station:")
 #: types whose names the gazetteer must anchor (a known place inside the name), else they are descriptions.
 NEEDS_QUALIFIER = frozenset({"wetland", "reserve", "national_park", "grassland", "region"})
+#: suffixes taken only with a known place before them: names of other kinds end in them too ('白音高勒' is a town
+#: and a substation as well as a river, 高勒 being Mongolian for river), or plans use them for kinds of zone
+#: ('自由贸易试验区').
+QUALIFIED_SUFFIXES = frozenset({"高勒", "试验区", "贸易区"})
+#: roads named after the place they ring or cross ('X绕城公路', 'X沙地大环线'): the place is part of the name.
+AROUND_PLACE_SUFFIXES = frozenset({"绕城公路", "大环线", "风景道"})
 #: suffixes that end a name only when nothing but punctuation or a function word follows (敕勒川草原等).
 _FREE_STANDING = {"草原": "等、，。；和及与的"}
 #: types named by short abbreviations when unanchored (集二铁路, 包兰铁路): the core is at most this long.
 ABBREVIATED_MAX = {"railway": 4, "road": 4}
+#: routes named after the landscape they run through ('…草原风景道', '…沙地大环线'): the landscape's class word and
+#: the generic words before the suffix are part of the one name.
+LANDSCAPE_ROUTE_SUFFIXES = frozenset({"风景道", "大环线"})
+#: kinds of road a place has only one of ('X旗绕城公路'): with the place before them they name that one road.
+SINGLE_ROUTE_WORDS: tuple[str, ...] = words("single_route_words")
+#: kinds a place has several of (parks of a banner, scenic areas): generic words make a different one.
+SEVERAL_PER_PLACE = frozenset({"park", "scenic", "street", "reservoir", "river", "lake"})
+#: kinds whose window starts after the last class word inside it ('中蒙经济合作区跨境铁路').
+_INNER_CUT_KINDS = frozenset({"road", "railway", "park"})
 #: a 高速 that is not a road (高速发展 …) is followed by one of these.
 _GAOSU_NEXT = frozenset("发增度率宽运成化")
 
@@ -255,6 +329,7 @@ class MentionFinder:
     _listed: dict[str, str] = field(init=False, default_factory=dict)
     _initials: frozenset[str] = field(init=False, default=frozenset())
     _listed_lengths: tuple[int, ...] = field(init=False, default=())
+    _in_text: frozenset[str] = field(init=False, default=frozenset())
 
     def __post_init__(self) -> None:
         ids: dict[str, list[str]] = {}
@@ -271,12 +346,6 @@ class MentionFinder:
         )
         self._listed = {k: v for k, v in _list_stems(self._ids).items() if k not in self.stop_words}
         self._listed_lengths = tuple(sorted({len(stem) for stem in self._listed}, reverse=True))
-        # where listed stems occur at all: only the 、-lists holding one are looked at (most lists hold none)
-        self._listed_automaton = ahocorasick.Automaton()
-        for stem in self._listed:
-            self._listed_automaton.add_word(stem, stem)
-        if self._listed:
-            self._listed_automaton.make_automaton()
         automaton = ahocorasick.Automaton()
         for surface in self._ids:
             automaton.add_word(_as_bytes(surface), surface)
@@ -304,8 +373,15 @@ class MentionFinder:
         for stem in self._short:
             if len(stem) >= MIN_SHORT_IN_TEXT:  # '十二连城' (乡), '树林召' (镇): found in running text too
                 automaton.add_word(_as_bytes(stem), stem)
-        if self._short:
-            automaton.make_automaton()
+        self._in_text = frozenset(
+            [*self._ids, *(stem for stem in self._short if len(stem) >= MIN_SHORT_IN_TEXT)]
+        )
+        # where listed stems and the suffixes of the suffix rules occur: found in the same pass (only the
+        # 、-lists holding a listed stem are looked at)
+        for word in [*self._listed, *SUFFIX_TYPES]:
+            if not automaton.exists(_as_bytes(word)):
+                automaton.add_word(_as_bytes(word), word)
+        automaton.make_automaton()
 
     @classmethod
     def from_gazetteer(cls, gazetteer: object) -> MentionFinder:
@@ -335,42 +411,66 @@ class MentionFinder:
 
     def find(self, text: str) -> list[Mention]:
         """Every place mention in ``text``, left to right, non-overlapping."""
-        known = self._gazetteer_matches(text)
-        known = sorted([*known, *self._listed_stems(text, known)], key=lambda m: m.start)
+        known, stem_ends, suffixes = self._gazetteer_pass(text)
+        known = sorted([*known, *self._listed_stems(text, known, stem_ends)], key=lambda m: m.start)
         found = [
             self._known_core(named)
-            for m in self._suffix_matches(text, known)
+            for m in self._suffix_matches(text, known, suffixes)
             if (named := _as_name(text, m, self._ids)) is not None
         ]
         found.extend(self._route_numbers(text))
         found.extend(_abbreviation_runs(text, known))
-        return _subparks(text, merge_mentions(known, found))
+        found.extend(_features.feature_mentions(text, [*known, *found], self))
+        merged = [self._line_end(text, _facility_road(text, m)) for m in merge_mentions(known, found)]
+        kept = [m for m in merged if not _names_an_organisation_or_brand(text, m)]
+        return _features.admin_prefixed(_subparks(text, kept))
 
     # -- gazetteer pass -------------------------------------------------------------------------------
     def _gazetteer_matches(self, text: str) -> list[Mention]:
+        """The gazetteer names and short forms in ``text`` (longest-leftmost)."""
+        return self._gazetteer_pass(text)[0]
+
+    def _gazetteer_pass(self, text: str) -> tuple[list[Mention], list[int], list[tuple[str, int, int]]]:
+        """The gazetteer names and short forms in ``text``, where the bare stems of listed banners end, and the
+        suffixes of the suffix rules as ``(suffix, start, end)`` — leftmost, then first in SUFFIX_TYPES, not
+        overlapping, as ``_SUFFIX_RE.finditer`` gives them (one automaton pass for all three)."""
         if not self._ids:
-            return []
+            return [], [], [(m.group(), m.start(), m.end()) for m in _SUFFIX_RE.finditer(text)]
+        listed, in_text, suffix_order = self._listed, self._in_text, _SUFFIX_ORDER
+        stem_ends: list[int] = []
+        suffix_hits: list[tuple[int, int, int, str]] = []
         # The automaton runs over UTF-8 bytes (seen as Latin-1 characters): pyahocorasick walks a byte trie
         # several times faster than a trie of thousands of CJK characters; matches map back to characters.
         data = text.encode("utf-8")
         ascii_only = len(data) == len(text)
         hits = []
         byte_done = char_done = 0  # hits come in order of their end: count characters as we go
+        end = 0
         for byte_end, surface in self._automaton.iter(data.decode("latin-1")):
             if ascii_only:
                 end = byte_end + 1
-            else:  # a match ends a character, so the bytes up to it decode whole
+            elif byte_end + 1 != byte_done:  # a match ends a character, so the bytes up to it decode whole
                 char_done += len(data[byte_done : byte_end + 1].decode("utf-8"))
                 byte_done = byte_end + 1
                 end = char_done
-            hits.append((end - len(surface), end, surface))
-        hits.sort(key=lambda hit: (hit[0], -(hit[1] - hit[0])))
+            if surface in listed:
+                stem_ends.append(end)
+            if surface in suffix_order:
+                suffix_hits.append((end - len(surface), suffix_order[surface], end, surface))
+            if surface in in_text:  # not a listed stem or a suffix only
+                hits.append((end - len(surface), -end, surface))
+        hits.sort()  # by start, the longest first
         chosen: list[Mention] = []
         last_end = -1
         refused_end = -1  # end of the last longer name refused where it stands ('十二连城城址')
-        for start, end, surface in hits:
+        for start, negative_end, surface in hits:
+            end = -negative_end
             if start < last_end or end <= refused_end or text.startswith("级", end):
                 continue  # overlapped, inside a refused name ('二连' of 十二连城), or an adjective ('自治区级')
+            if surface.endswith("街道") and text.startswith("路", end):
+                continue  # 'X街道路' reads X街 + 道路 (a street's road works), not the subdistrict X街道
+            if text.startswith("化", end) and surface.endswith(_CLASS_WORDS):
+                continue  # '毛乌素沙漠化': the class word starts '沙漠化' (desertification); '毛乌素' is the name
             if surface in self._ids:
                 ids = self._ids[surface]
                 if len(surface) == 2 and all(i.startswith(OUTSIDE_ID_PREFIXES) for i in ids):
@@ -384,14 +484,20 @@ class MentionFinder:
                 refused_end = max(refused_end, end)
                 continue
             last_end = end
-        return chosen
+        suffix_hits.sort()
+        suffixes: list[tuple[str, int, int]] = []
+        suffix_end = -1
+        for start, _, end, suffix in suffix_hits:
+            if start >= suffix_end:
+                suffixes.append((suffix, start, end))
+                suffix_end = end
+        return chosen, stem_ends, suffixes
 
-    def _listed_stems(self, text: str, known: list[Mention]) -> list[Mention]:
+    def _listed_stems(self, text: str, known: list[Mention], stem_ends: list[int]) -> list[Mention]:
         """County names shortened inside a list ('临河、五原、磴口'): a banner's bare stem that is not a name
         of its own is taken in a 、-list where another item is a banner or league of the same league."""
         if not self._listed:
             return []
-        stem_ends = [end for end, _ in self._listed_automaton.iter(text)]
         if not stem_ends or "、" not in text:
             return []
         by_start = {m.start: m for m in known}
@@ -402,7 +508,7 @@ class MentionFinder:
         found: list[Mention] = []
         run_end = -1
         for stem_end in stem_ends:  # only the runs (of CJK and 、) holding a listed stem are looked at
-            if stem_end < run_end:
+            if stem_end <= run_end:  # ends are exclusive: a stem ending the run lies in it
                 continue
             run = _LIST_RUN.match(text, _run_start(text, stem_end))
             if run is None:
@@ -437,20 +543,43 @@ class MentionFinder:
         return found
 
     # -- suffix rules ---------------------------------------------------------------------------------
-    def _suffix_matches(self, text: str, known: list[Mention]) -> list[Mention]:
+    def _suffix_matches(
+        self, text: str, known: list[Mention], suffixes: list[tuple[str, int, int]]
+    ) -> list[Mention]:
         known_at = {m.start: m for m in known}
+        by_start = list(known_at.values())  # sorted by start, one per start (as known_at holds them)
+        starts = [m.start for m in by_start]
         found: list[Mention] = []
-        for match in _SUFFIX_RE.finditer(text):
-            suffix, s_start, s_end = match.group(), match.start(), match.end()
+        for suffix, s_start, s_end in suffixes:
             if not _suffix_applies(text, suffix, s_end):
                 continue
             window_start, stopped_by = _stem_window(text, s_start, SUFFIX_TYPES[suffix])
+            if window_start == s_start:
+                continue  # nothing before the suffix: no name
+            index = bisect_right(starts, s_start) - 1
+            if (
+                index >= 0
+                and window_start <= starts[index]
+                and by_start[index].end > s_end
+                and SUFFIX_TYPES[suffix] not in _INNER_CUT_KINDS
+            ):
+                continue  # inside a longer known name ('淖尔' of 巴彦淖尔市): _name_in_window would refuse it
             if stopped_by in CORRIDOR_BREAKS and SUFFIX_TYPES[suffix] in {"road", "railway"}:
                 continue  # 'A至B铁路' is a corridor, not a railway named 'B'
             mention = self._name_in_window(
-                text, window_start, s_start, s_end, suffix, known_at, stopped_by == "limit"
+                text,
+                window_start,
+                s_start,
+                s_end,
+                suffix,
+                known_at,
+                stopped_by == "limit",
+                (by_start, starts),
             )
             if mention is not None:
+                mention, province = self._without_province(mention)
+                if province is not None:
+                    found.append(province)
                 found.append(mention)
                 found.extend(self._enumerated(text, window_start, suffix, mention))
         return found
@@ -464,27 +593,64 @@ class MentionFinder:
         suffix: str,
         known_at: dict[int, Mention],
         truncated: bool = False,
+        sorted_known: tuple[list[Mention], list[int]] | None = None,
     ) -> Mention | None:
         window_start = after_last_verb(text, window_start, s_start, known_at)
         kind = SUFFIX_TYPES[suffix]
-        if kind in {"road", "railway", "park"}:
+        if kind in _INNER_CUT_KINDS and suffix not in LANDSCAPE_ROUTE_SUFFIXES | AROUND_PLACE_SUFFIXES:
             # '中蒙经济合作区跨境铁路': a line of a named place, not a line named after it;
             # '…产业开发区轻纺产业园': a park inside a named zone (attached to it by _subparks)
             inner_suffixes = _SUFFIX_RE if kind != "park" else _ZONE_RE
             inner = [m.end() for m in inner_suffixes.finditer(text, window_start, s_start)]
             if inner:
                 window_start, truncated = max(window_start, inner[-1]), False
-        hits = [hit for p in range(window_start, s_start) if (hit := known_at.get(p)) is not None]
-        if any(hit.end >= s_end for hit in hits):
-            return None  # the suffix ends a known name ('巴彦淖尔市', '黄河几字湾巴彦淖尔')
+        if sorted_known is None:
+            hits = [hit for p in range(window_start, s_start) if (hit := known_at.get(p)) is not None]
+        else:  # the known names starting inside the window, by two bisections
+            by_start, starts = sorted_known
+            hits = by_start[bisect_left(starts, window_start) : bisect_left(starts, s_start)]
+        ending = next((hit for hit in hits if hit.end >= s_end), None)
+        if ending is not None:
+            # the suffix ends a known name ('巴彦淖尔市', '黄河几字湾巴彦淖尔'); an admin unit's name right before a
+            # place named with its unit is part of the one outermost name ('X旗Y产业园', see UNIT_NAMED_IDS)
+            before = next((hit for hit in hits if hit.end == ending.start), None)
+            if (
+                before is None
+                or ending.end != s_end
+                or not _is_area(before)
+                or not all(pid.startswith(UNIT_NAMED_IDS) for pid in ending.place_ids)
+            ):
+                return None
+            return Mention(
+                text[before.start : s_end],
+                before.start,
+                s_end,
+                kind,
+                f"nested:{suffix}",
+                ending.place_ids,
+                before.surface,
+                before.place_ids,
+            )
         qualifier = next((hit for hit in hits if hit.surface not in _GENERIC_SET), None)
         if truncated and qualifier is None:
             return None  # the window began inside a word: a name cut there would be a fragment
         if qualifier is not None:
             start = qualifier.start
+            following = {hit.start: hit for hit in hits}
+            while _is_area(qualifier):  # '巴彦淖尔市乌拉特后旗博物馆': the innermost unit written locates it
+                nxt = following.get(qualifier.end)
+                if nxt is None or not _is_area(nxt) or nxt.end > s_start:
+                    break
+                qualifier = nxt
             if qualifier.end == s_end:
                 return None  # the whole name is a gazetteer name: keep that mention
             inner = text[qualifier.end : s_end]
+            if (
+                qualifier.end == s_start == hits[-1].end
+                and qualifier.surface.endswith(_CLASS_WORDS)
+                and suffix not in LANDSCAPE_ROUTE_SUFFIXES
+            ):
+                return None  # '…自然保护区湿地': the wetlands of a named reserve, no second name
             if self.ids(inner):  # '库布其沙漠七星湖': 七星湖 in 库布其沙漠
                 return Mention(inner, qualifier.end, s_end, kind, f"suffix:{suffix}", self.ids(inner))
             remainder = text[qualifier.end : s_start]
@@ -496,8 +662,16 @@ class MentionFinder:
                 and all(pid.startswith(AREA_ID_PREFIXES) for pid in qualifier.place_ids)
             ):
                 return None  # '呼包鄂乌旅游区', '乌拉特后旗景区': the tourism of an area, not a named place
-            if kind in ABBREVIATED_MAX and remainder and is_generic(remainder):
-                return None  # '乌拉特后旗农村公路': a kind of road in a place, not a named road
+            if kind in NEEDS_QUALIFIER and remainder and is_generic(remainder):
+                return None  # '黄河沿岸滩涂湿地': a kind of land along a named place, not a named wetland
+            if (
+                kind in ABBREVIATED_MAX
+                and remainder
+                and is_generic(remainder)
+                and suffix not in LANDSCAPE_ROUTE_SUFFIXES
+                and not remainder.endswith(SINGLE_ROUTE_WORDS)
+            ):
+                return None  # '乌拉特后旗农村公路': a kind of road in a place, not a named road ('…绕城公路' is one)
         else:
             start = window_start + leading_trim(text[window_start:s_start])
             stem = text[start:s_start]
@@ -511,13 +685,15 @@ class MentionFinder:
                 return Mention(
                     text[start:s_end], start, s_end, "park", f"subpark:{suffix}", self.ids(text[start:s_end])
                 )
-            elif kind in NEEDS_QUALIFIER or not is_proper_stem(stem):
+            elif kind in NEEDS_QUALIFIER or suffix in QUALIFIED_SUFFIXES or not is_proper_stem(stem):
                 return None
             elif kind == "street" and (
                 len(stem) > MAX_STREET_STEM or not holds_name_word(text, start, s_start)
             ):
                 return None  # a street is named by a proper name ('丰州路', '成吉思汗大街')
-            elif suffix in DESCRIPTIVE_SCENIC_SUFFIXES and not holds_name_word(text, start, s_start):
+            elif (
+                suffix in DESCRIPTIVE_SCENIC_SUFFIXES or suffix in INSTITUTION_SUFFIXES
+            ) and not holds_name_word(text, start, s_start):
                 return None  # '口袋公园', '骑行公园': a kind of park, no name in it
             elif kind in ABBREVIATED_MAX and (
                 len(core := core_of(stem)) > ABBREVIATED_MAX[kind] or not self._initials.issuperset(core)
@@ -537,6 +713,40 @@ class MentionFinder:
             qualifier.place_ids if qualifier else (),
         )
 
+    def _line_end(self, text: str, mention: Mention) -> Mention:
+        """'巴珠铁路至珠恩嘎达布其口岸铁路联络线': a line's name right after a corridor connector is the corridor's
+        end (the port) and the line word the corridor's kind, when that end is a name of its own."""
+        if not mention.start or text[mention.start - 1] not in CORRIDOR_BREAKS or not mention.place_ids:
+            return mention
+        if not all(pid.startswith(("railway:", "road:")) for pid in mention.place_ids):
+            return mention
+        word = next((w for w in LINE_WORDS if mention.surface.endswith(w)), None)
+        stem = mention.surface[: -len(word)] if word else ""
+        ids = self._ids.get(stem, ())
+        if not ids:
+            return mention
+        return Mention(stem, mention.start, mention.start + len(stem), None, "gazetteer", ids)
+
+    def _without_province(self, mention: Mention) -> tuple[Mention, Mention | None]:
+        """'新疆霍尔果斯口岸': a province written before a name is its address, not part of the name — the
+        province and the name after it are two mentions (no gazetteer name may run across the cut)."""
+        if mention.qualifier is not None or not mention.rule.startswith("suffix:"):
+            return mention, None
+        stem_end = mention.end - len(mention.rule.removeprefix("suffix:"))
+        for length in range(min(4, stem_end - mention.start - 2), 1, -1):
+            head = mention.surface[:length]
+            ids = self._ids.get(head, ())
+            if ids and all(pid.startswith("province:") for pid in ids):
+                cut = mention.start + length
+                if not is_proper_stem(mention.surface[length : stem_end - mention.start]):
+                    return mention, None
+                rest = mention.surface[length:]
+                return (
+                    replace(mention, surface=rest, start=cut, place_ids=self.ids(rest)),
+                    Mention(head, mention.start, cut, None, "gazetteer", ids),
+                )
+        return mention, None
+
     def _route_numbers(self, text: str) -> list[Mention]:
         """Route numbers: 'G6', 'S215', '国道 207 线', '省道213', '县道 718' (the name without 线)."""
         found = []
@@ -550,9 +760,10 @@ class MentionFinder:
 
     def _known_core(self, mention: Mention) -> Mention:
         """A suffix name the gazetteer lacks that is a known name plus generic words before the suffix is that
-        place: '甘其毛都陆上边境口岸' -> 甘其毛都口岸 (one port, not a second record)."""
+        place: '甘其毛都陆上边境口岸' -> 甘其毛都口岸 (one port, not a second record).  Not for kinds a place has
+        several of: '乌拉特后旗民族教育园区' is not 乌拉特后旗(工业)园区."""
         suffix = mention.rule.removeprefix("suffix:")
-        if mention.place_ids or suffix == mention.rule:
+        if mention.place_ids or suffix == mention.rule or SUFFIX_TYPES[suffix] in SEVERAL_PER_PLACE:
             return mention
         stem = mention.surface[: -len(suffix)]
         for cut in range(len(stem) - 1, 1, -1):
@@ -661,8 +872,8 @@ def _as_name(text: str, mention: Mention, ids: Mapping[str, tuple[str, ...]]) ->
     if suffix == mention.rule or mention.place_ids or suffix not in PROPER_NAME_SUFFIXES:
         return mention
     stem_start = mention.start
-    if mention.qualifier and mention.surface.startswith(mention.qualifier):
-        stem_start += len(mention.qualifier)
+    if mention.qualifier and (at := mention.surface.find(mention.qualifier)) >= 0:
+        stem_start += at + len(mention.qualifier)  # the qualifier may follow the units written before it
     stem_end = mention.end - len(suffix)
     start = name_start(text, mention.start, stem_start, stem_end, mention.end, _GENERIC_SET)
     if (
@@ -675,6 +886,86 @@ def _as_name(text: str, mention: Mention, ids: Mapping[str, tuple[str, ...]]) ->
         return mention
     surface = text[start : mention.end]
     return Mention(surface, start, mention.end, mention.type, mention.rule, ids.get(surface, ()))
+
+
+#: id prefixes of wide areas: provinces, regions of several units, neighbouring and foreign places.
+WIDE_AREA_ID_PREFIXES = ("province:", "region:", "neighbour:", "foreign:")
+#: what follows a place name that heads the name of an organisation ('…创新中心', '…分校', '…有限公司' — the guide
+#: skips company and organisation names) or of a brand or model ('“…文创”品牌', '…文旅品牌', '…模式'): at most
+#: ORGANISATION_RUN characters of one word run (no function word, no punctuation) and then the word itself.  A 中心
+#: followed by 城/区 is the centre of a city ('中心城区'), not an organisation.
+ORGANISATION_RUN = 8
+BRAND_RUN = 2
+_RUN_CHAR = r"(?:(?![的与及或和为是以在])[\u3400-\u9fff])"
+_ORGANISATION_TAIL = re.compile(
+    _RUN_CHAR
+    + f"{{0,{ORGANISATION_RUN}}}?"
+    + r"(?:中心(?![城区镇])|分校|中学|小学|大学|学院|有限公司|公司|集团)"
+)
+#: the first characters of the organisation and brand words (a quick test before the regexes).
+_TAIL_WORD_CHARS = frozenset("中分小大学有公集品模")
+_BRAND_TAIL = re.compile(_RUN_CHAR + f"{{0,{BRAND_RUN}}}?" + r"[”」]?(?:品牌|模式)")
+
+
+#: words that end the name of a line (longest first).
+LINE_WORDS = ("高速公路", "铁路", "公路", "高速", "高铁")
+#: types and id prefixes of facilities a road is named after ('…机场路', '…口岸公路', '…机场高速').
+FACILITY_TYPES = frozenset({"airport", "port", "station"})
+_FACILITY_ID_PREFIXES = tuple(f"{kind}:" for kind in FACILITY_TYPES)
+#: road words that, right after a facility's name, make the whole a road's name (longest first).
+_FACILITY_ROAD = re.compile(r"(?:高速公路|公路|大道|大街|高速(?![发增度率宽运成化])|路(?![网径线段]))")
+
+
+_FACILITY_ROAD_STARTS = frozenset("高公大路")
+
+
+def _facility_road(text: str, mention: Mention) -> Mention:
+    """A facility's name followed by a road word is the name of the road to it ('X机场路' is a road, not the
+    airport X机场): one road mention, with the facility as its qualifier — unless a corridor connector comes
+    before the facility (then the facility ends a line named by its two ends)."""
+    if text[mention.end : mention.end + 1] not in _FACILITY_ROAD_STARTS:
+        return mention
+    facility = mention.type in FACILITY_TYPES or (
+        mention.type is None and any(pid.startswith(_FACILITY_ID_PREFIXES) for pid in mention.place_ids)
+    )
+    if mention.start and text[mention.start - 1] in CORRIDOR_BREAKS:
+        return mention  # '临河—X机场高速公路': the facility is the end of a line between two places
+    road = _FACILITY_ROAD.match(text, mention.end) if facility else None
+    if road is None:
+        return mention
+    end = road.end()
+    return Mention(
+        text[mention.start : end],
+        mention.start,
+        end,
+        "road",
+        f"facility-road:{road.group()}",
+        (),
+        mention.surface,
+        mention.place_ids or mention.qualifier_ids,
+    )
+
+
+def _names_an_organisation_or_brand(text: str, mention: Mention) -> bool:
+    """Whether ``mention`` heads a brand's name, or is a wide area (a province, a region of several units, a place
+    outside) heading an organisation's name.  An organisation named after a league, banner, town or facility
+    (西乌珠穆沁旗第一小学, 潮格镇康复中心) stands there: that unit locates it, and the mention stays."""
+    tail = text[mention.end : mention.end + ORGANISATION_RUN + 4]
+    if not _TAIL_WORD_CHARS.intersection(tail):
+        return False  # no organisation or brand word can follow: the common case, decided at once
+    if _BRAND_TAIL.match(text, mention.end):
+        return True
+    wide = bool(mention.place_ids) and all(pid.startswith(WIDE_AREA_ID_PREFIXES) for pid in mention.place_ids)
+    return wide and bool(_ORGANISATION_TAIL.match(text, mention.end))
+
+
+#: id prefixes of admin units (the units a name can be qualified by).
+ADMIN_ID_PREFIXES = ("league:", "banner:", "town:")
+
+
+def _is_area(mention: Mention) -> bool:
+    """Whether a gazetteer mention names admin units of the region only (a league, banner or town)."""
+    return bool(mention.place_ids) and all(pid.startswith(ADMIN_ID_PREFIXES) for pid in mention.place_ids)
 
 
 def _ends_a_name(text: str, end: int) -> bool:
@@ -691,6 +982,8 @@ def _as_bytes(surface: str) -> str:
 
 def _suffix_applies(text: str, suffix: str, s_end: int) -> bool:
     following = text[s_end] if s_end < len(text) else ""
+    if following == "化" and len(suffix) >= 2:
+        return False  # '毛乌素沙漠化防治': desertification, not a desert's name
     if suffix in _FREE_STANDING and following and following not in _FREE_STANDING[suffix]:
         return False  # '草原文化', '草原生态' describe; '敕勒川草原等' names
     before = text[s_end - len(suffix) - 1] if s_end - len(suffix) >= 1 else ""
@@ -704,34 +997,35 @@ def _suffix_applies(text: str, suffix: str, s_end: int) -> bool:
         return following not in _GOU_NEXT
     if suffix in WORD_SUFFIXES:  # '思路', '道路', '街区', '港口' are words of their own, not names
         return suffix_word(text, s_end - len(suffix), s_end)
+    if suffix == "街道" and following == "路":
+        return False  # 'X街道路' reads X街 + 道路 (the road works of a street), not a subdistrict X街道
     if suffix in {"镇", "苏木", "嘎查"}:
         return following not in "村域区街长" or suffix == "镇" and following == "区"
     return True
 
 
 def _stem_window(text: str, s_start: int, kind: str) -> tuple[int, str]:
-    """Walk back from a suffix over CJK characters; return the window start and what stopped it."""
-    position = s_start
+    """Walk back from a suffix over CJK characters; return the window start and what stopped it (one regex
+    search over the at most MAX_STEM characters before the suffix, not a loop over them)."""
     limit = max(0, s_start - MAX_STEM)
-    while position > limit:
-        char = text[position - 1]
-        if char in STEM_BREAKS or char in CORRIDOR_BREAKS or not _HAN.match(char):
-            return position, char
-        if char == "和" and position >= 2 and text[position - 2] not in _HE_NAME_BEFORE:
-            return position, char
-        position -= 1
+    position = _STEM_RUN_END.search(text, limit, s_start).start()  # type: ignore[union-attr]
+    if position > limit:
+        return position, text[position - 1]
     return position, "" if position == 0 or not _HAN.match(text[position - 1]) else "limit"
 
 
 def after_last_verb(text: str, window_start: int, s_start: int, known_at: Mapping[int, Mention]) -> int:
     """Move the window start past the last verb inside it ('呼和镇创建绿色果蔬产业园' -> '绿色果蔬产业园')."""
+    verbs = list(_INNER_VERB_RE.finditer(text, window_start + 1, s_start))
+    if not verbs:
+        return window_start  # the common case: no verb, nothing to look up
     covered: set[int] = set()
     for position in range(window_start, s_start):
         hit = known_at.get(position)
         if hit is not None:
             covered.update(range(hit.start, hit.end))
     best = window_start
-    for match in _INNER_VERB_RE.finditer(text, window_start + 1, s_start):
+    for match in verbs:
         if not covered.intersection(range(match.start(), match.end())):
             best = match.end()
     return best
@@ -775,6 +1069,8 @@ def is_proper_stem(stem: str) -> bool:
 def _is_descriptive_park(mention: Mention) -> bool:
     if mention.rule.startswith("subpark:"):
         return True
+    if not mention.surface.endswith(SUBPARK_SUFFIXES):
+        return False
     suffix = next((x for x in SUBPARK_SUFFIXES if mention.surface.endswith(x)), None)
     return suffix is not None and is_generic(mention.surface[: -len(suffix)])
 
@@ -841,3 +1137,7 @@ def mentions_by_surface(mentions: Iterable[Mention]) -> Mapping[str, list[Mentio
     for mention in mentions:
         grouped.setdefault(mention.surface, []).append(mention)
     return grouped
+
+
+# features.py builds on this module's helpers: imported last, so that either module may be imported first
+from geoplan.geocode import features as _features  # noqa: E402

@@ -27,7 +27,7 @@ from shapely.geometry import shape
 
 from geoplan.geocode.gazetteer import CURATED_COLUMNS, Gazetteer, inner_point
 from geoplan.geocode.gazetteer_build import _package_file
-from geoplan.geocode.segment import _known, tag
+from geoplan.geocode.segment import known, tag
 from geoplan.io import atomic_path
 from geoplan.resources import GAZETTEER_DIR
 
@@ -60,7 +60,7 @@ def _stem(name: str) -> str | None:
             words = tag(stem)
             if len(stem) == 2 and stem[-1] in FEATURE_CHARS:
                 return None  # 黄山, 北海, 双河: as often the mountain, the lake or the river as the unit
-            if words == ((stem, "ns"),) or (len(stem) >= 3 and len(words) > 1 and not _known(stem)):
+            if words == ((stem, "ns"),) or (len(stem) >= 3 and len(words) > 1 and not known(stem)):
                 return stem
             return None
     return None

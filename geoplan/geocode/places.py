@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from geoplan.geocode.context import refine
@@ -118,10 +118,20 @@ def geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
     for mention in mentions:
         if mention.level == "own":
             by_sentence.setdefault(index.sentence(mention.start), []).append(mention.place)
+    found = [_split_waypoints(c, finder) for c in find_corridors(text)]
     corridors = [
         _resolve_corridor(c, finder, resolver, context_ids(by_sentence.get(index.sentence(c.start), ())))
-        for c in find_corridors(text)
+        for c, _ in found
     ]
+    taken = {(m.start, m.end) for m in mentions}
+    for corridor, heads in found:
+        context = context_ids(by_sentence.get(index.sentence(corridor.start), ()))
+        mentions.extend(
+            resolver.resolve(head, context, context, issuer_fallback=False)
+            for head in heads
+            if (head.start, head.end) not in taken
+        )
+    mentions.sort(key=lambda m: (m.start, m.end))
     mentions = _without_line_names(mentions, corridors)
     return PlanPlaces(plan, mentions, corridors, gazetteer, resolver.issuer)
 
@@ -134,8 +144,11 @@ def _without_line_names(mentions: list[ResolvedMention], corridors: list[Corrido
     """Drop suffix-found road/railway names that a corridor covers ('集二铁路' is the corridor itself)."""
     spans = sorted((c.start, c.end) for c in corridors)
     starts = [s for s, _ in spans]
+    bracketed = [(c.start, c.end) for c in corridors if c.rule == "named" and "（" in c.name]
     kept = []
     for mention in mentions:
+        if any(s <= mention.start and mention.end <= e for s, e in bracketed):
+            continue  # '上海庙' inside '新（上海庙）靖（边）线' expands the line's name: the line is the mention
         if mention.type in LINE_TYPES and mention.level != "own":
             i = bisect.bisect_right(starts, mention.start) - 1
             if i >= 0 and spans[i][1] >= mention.end:
@@ -180,6 +193,42 @@ def resolve_mentions(mentions: list[Mention], resolver: Resolver, index: TextInd
     return resolved
 
 
+#: kinds of place whose name may stand before a line's end as its qualifier ('陕西小壕图', '乌兰察布化德').
+_QUALIFYING_ID_PREFIXES = ("province:", "league:", "region:")
+
+
+def _split_waypoints(corridor: CorridorMatch, finder: MentionFinder) -> tuple[CorridorMatch, list[Mention]]:
+    """A chain's end written after the province, league or region it lies in ('至陕西小壕图', '蒙西乌兰察布化德—')
+    is the end itself; the names before it are mentions of their own (they qualify where the end is)."""
+    if corridor.rule != "chain":
+        return corridor, []
+    heads: list[Mention] = []
+    waypoints: list[Mention] = []
+    for waypoint in corridor.waypoints:
+        surface, start = waypoint.surface, waypoint.start
+        while not finder.ids_or_short(surface):
+            head = _qualifying_head(surface, finder)
+            if head is None:
+                break
+            heads.append(
+                Mention(head, start, start + len(head), None, "waypoint-qualifier", finder.ids(head))
+            )
+            surface, start = surface[len(head) :], start + len(head)
+        waypoints.append(
+            waypoint if start == waypoint.start else replace(waypoint, surface=surface, start=start)
+        )
+    return (replace(corridor, waypoints=tuple(waypoints)) if heads else corridor), heads
+
+
+def _qualifying_head(surface: str, finder: MentionFinder) -> str | None:
+    """The longest province, league or region name starting ``surface`` and leaving two or more characters."""
+    for length in range(len(surface) - 2, 1, -1):
+        ids = finder.ids(surface[:length])
+        if ids and all(pid.startswith(_QUALIFYING_ID_PREFIXES) for pid in ids):
+            return surface[:length]
+    return None
+
+
 def _resolve_corridor(
     corridor: CorridorMatch, finder: MentionFinder, resolver: Resolver, sentence_ids: set[str]
 ) -> Corridor:
@@ -205,6 +254,10 @@ def _resolve_waypoint(
     ends it ('蒙西乌兰察布化德' -> 化德); a name only at its start ('乌审' in '乌审召') is just a parent."""
     surface, start, end, rule = waypoint.surface, waypoint.start, waypoint.end, waypoint.rule
     ids = finder.ids_or_short(surface)
+    if not ids and rule.startswith("abbreviation:"):  # '新（上海庙）': the bracket names the end
+        expansion = rule.removeprefix("abbreviation:")
+        if finder.ids_or_short(expansion):
+            surface, ids = expansion, finder.ids_or_short(expansion)
     if not ids and surface[-1] in "东西南北" and len(surface) >= 3:
         ids = finder.ids_or_short(surface[:-1])  # '锡尼北' (a station north of 锡尼镇)
     if ids:
@@ -212,8 +265,22 @@ def _resolve_waypoint(
             Mention(surface, start, end, None, rule, ids), context, context, issuer_fallback=False
         )
     inner = [m for m in finder.find(surface) if m.place_ids or m.type]
+    rest = surface[inner[-1].end :] if inner else ""
+    if (
+        rest
+        and len(rest) >= 2
+        and _tiled_by_names(inner, single=True)
+        and (rest_ids := finder.ids_or_short(rest))
+    ):
+        # '蒙西乌兰察布化德—多伦': names in a row, the last a short form (化德 of 化德县) and the line's end
+        return resolver.resolve(
+            Mention(rest, end - len(rest), end, None, rule, rest_ids), context, context, issuer_fallback=False
+        )
     if inner and (inner[-1].end == len(surface) or is_generic(surface[inner[-1].end :])):
         chosen = inner[-1]
+        if chosen.end == len(surface) and _tiled_by_names(inner[:-1] + [chosen]):
+            # '蒙西乌兰察布镶黄旗—…': names in a row, the last one the line's end (the others qualify it)
+            surface, start = chosen.surface, start + chosen.start
         mention = Mention(
             surface,
             start,
@@ -464,3 +531,13 @@ def _section_title(plan: Any, offset: int) -> str:
         if section is not None:
             return section.title
     return ""
+
+
+def _tiled_by_names(inner: list[Mention], single: bool = False) -> bool:
+    """Whether gazetteer names (two or more, or one with ``single``) follow one another from the start of a
+    waypoint."""
+    if len(inner) < (1 if single else 2) or inner[0].start != 0:
+        return False
+    return all(m.place_ids for m in inner) and all(
+        a.end == b.start for a, b in zip(inner, inner[1:], strict=False)
+    )

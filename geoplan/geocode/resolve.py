@@ -186,7 +186,8 @@ class Resolver:
     def _contains(self, qualifier: Any, mention: Mention) -> bool:
         """Whether the place named inside a name is where the named thing lies (not a namesake)."""
         suffix = mention.rule.partition(":")[2]
-        remainder = mention.surface[len(mention.qualifier or "") : len(mention.surface) - len(suffix)]
+        qualifier_end = mention.surface.find(mention.qualifier or "") + len(mention.qualifier or "")
+        remainder = mention.surface[max(qualifier_end, 0) : len(mention.surface) - len(suffix)]
         if qualifier.type in ADMIN_TYPES:
             # '呼和浩特镇' is a town named after a city, not a town in it
             return not (remainder == "" and mention.type in {"town", "village"})

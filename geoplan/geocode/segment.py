@@ -19,6 +19,8 @@ NOT_NAME_FLAGS = frozenset({"v", "vd", "vn", "a", "ad", "an", "d", "r", "p", "c"
 NAME_FLAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j"})
 #: flags of a word ending in such a suffix that is a name (东路, 北街, 天津港 ns; 呼锡路 nr), not 集成电路 (nz).
 STREET_FLAGS = frozenset({"ns", "nr", "nrt"})
+#: locatives jieba joins to a street suffix before them ('路南', '路北', '路下'): the street's name ends before them.
+_LOCATIVES = frozenset("东西南北上下内外")
 #: characters of context segmented on each side of a candidate.
 CONTEXT = 6
 
@@ -33,7 +35,7 @@ def _posseg() -> Any:
     return jieba.posseg
 
 
-def _known(word: str) -> bool:
+def known(word: str) -> bool:
     """A word of jieba's dictionary (not one its HMM made up for an unknown run such as 呼准 or 独贵)."""
     return bool(_posseg().dt.tokenizer.FREQ.get(word))
 
@@ -58,8 +60,12 @@ def name_start(
     for word, flag in tag(window):
         word_start, position = position, position + len(word)
         bounds.add(position)
+        if len(word) == 2 and word[1] in _LOCATIVES:
+            bounds.add(
+                position - 1
+            )  # '福苑路南延伸段': a name may end before the locative jieba joined to it
         overlaps = word_start < stem_end and position > stem_start
-        if overlaps and len(word) >= 2 and flag in NOT_NAME_FLAGS and word not in allowed and _known(word):
+        if overlaps and len(word) >= 2 and flag in NOT_NAME_FLAGS and word not in allowed and known(word):
             begin = max(begin, position)
     return begin if end in bounds else None
 
@@ -85,7 +91,7 @@ def holds_name_word(text: str, start: int, end: int) -> bool:
         if (
             word_start < end
             and position > start
-            and (flag in NAME_FLAGS or (len(word) >= 2 and not _known(word)))
+            and (flag in NAME_FLAGS or (len(word) >= 2 and not known(word)))
         ):
             return True
     return False
@@ -100,5 +106,9 @@ def suffix_word(text: str, start: int, end: int) -> bool:
     for word, flag in tag(text[left : min(len(text), end + CONTEXT)]):
         word_start, position = position, position + len(word)
         if word_start < end <= position:
+            if word_start == start and position > end and text[end:position] in _LOCATIVES:
+                return (
+                    True  # '福苑路南延伸段', '呼锡路下穿': jieba joins the suffix with the locative after it
+                )
             return position == end and (word_start == start or flag in STREET_FLAGS)
     return False

@@ -82,6 +82,7 @@ _SHORT_FIELDS = {
     "geometry_basis": "geom_basis",
     "approximate": "approx",
     "geometry_source": "geom_src",
+    "description": "descript",
 }
 _KML_NS = "http://www.opengis.net/kml/2.2"
 _KML_ICONS = {
@@ -97,6 +98,7 @@ _KML_DESCRIPTION = (
     ("章节 Chapter", "chapter"),
     ("专栏 Box", "box"),
     ("专栏标题 Box title", "box_title"),
+    ("说明 Description", "description"),
     ("数量 Quantities", "quantities_text"),
     ("位置 Locations", "locations"),
     ("精度 Precision", "precision"),
@@ -534,6 +536,9 @@ def _kml_description(row: Mapping[str, object]) -> str:
 
 
 _KML_TYPES = {"Integer": "int", "Real": "double", "String": "string"}
+#: columns a placemark holds as its own elements, not as extended data: ``name``, and ``description`` (KML's
+#: balloon, whose 说明 row is the feature's description)
+_KML_ELEMENTS = ("name", "description")
 
 
 def _write_kml(frames: Frames, path: Path) -> None:
@@ -548,7 +553,7 @@ def _write_kml(frames: Frames, path: Path) -> None:
         schema = ET.SubElement(
             document, f"{{{_KML_NS}}}Schema", {"name": layer_id, "id": f"schema-{layer_id}"}
         )
-        for column in (c for c in frame.columns if c not in (frame.geometry.name, "name")):
+        for column in (c for c in frame.columns if c not in (frame.geometry.name, *_KML_ELEMENTS)):
             kml_type = _KML_TYPES[_field_type(frame[column].dtype)]
             ET.SubElement(schema, f"{{{_KML_NS}}}SimpleField", {"name": column, "type": kml_type})
     for layer_id, frame in frames.items():
@@ -565,7 +570,7 @@ def _write_kml(frames: Frames, path: Path) -> None:
             data.set("schemaUrl", f"#schema-{layer_id}")
             for column in columns:
                 value = row[column]
-                if column != "name" and value is not None and not pd.isna(value):
+                if column not in _KML_ELEMENTS and value is not None and not pd.isna(value):
                     ET.SubElement(data, f"{{{_KML_NS}}}SimpleData", {"name": column}).text = _xml_text(
                         str(value)
                     )

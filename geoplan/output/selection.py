@@ -293,6 +293,7 @@ def search(
 TABLE_COLUMNS = (
     "layer",
     "name",
+    "description",
     "issuer",
     "plan",
     "sector",

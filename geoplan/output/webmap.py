@@ -134,6 +134,10 @@ def _value(row: Mapping[str, object], column: str) -> str:
     return str(value)
 
 
+#: characters of a project's description a popup shows (the app's details panel shows it whole)
+DESCRIPTION_CHARS = 60
+
+
 def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -152,6 +156,8 @@ def feature_popup(row: Mapping[str, object], definition: LayerDef) -> str:
         f"<b>{_esc(v('name'))}</b>",
         _esc(" · ".join(x for x in (definition.title, sector_label(v("sector")), v("action")) if x)),
     ]
+    if v("description"):
+        lines.append(f"说明：{_esc(_short(v('description'), DESCRIPTION_CHARS))}")
     plan_bits = [
         v("issuer"),
         v("period"),
@@ -230,7 +236,10 @@ def _round(geometries: gpd.GeoSeries, decimals: int) -> gpd.GeoSeries:
 
 
 _DISPLAY_CACHE: OrderedDict[tuple[str, float | None, bytes], gpd.GeoDataFrame] = OrderedDict()
+#: The GeoJSON each displayed layer is embedded as, under the same keys (folium reads it, never changes it).
+_COLLECTION_CACHE: OrderedDict[tuple[str, float | None, bytes], dict[str, object]] = OrderedDict()
 _DISPLAY_CACHE_SIZE = 64
+_DISPLAY_LOCK = threading.Lock()  # sessions draw maps in threads of their own
 
 
 def _digest(frame: gpd.GeoDataFrame) -> bytes:
@@ -250,15 +259,40 @@ def display_frame(layer_id: str, frame: gpd.GeoDataFrame, tolerance: float | Non
     (:data:`APPROX_TOLERANCE`); towns get a tooltip only (their popup would say no more).  Results are
     cached by content, so redrawing an unchanged layer (a rerun of the app) costs only the hash.
     """
+    return _displayed(layer_id, frame, tolerance)[1].copy()
+
+
+def _displayed(
+    layer_id: str, frame: gpd.GeoDataFrame, tolerance: float | None = None
+) -> tuple[tuple[str, float | None, bytes], gpd.GeoDataFrame]:
+    """(the cache key, the cached display frame itself: not to be changed) of :func:`display_frame`."""
     key = (layer_id, tolerance, _digest(frame))
-    if key in _DISPLAY_CACHE:
-        _DISPLAY_CACHE.move_to_end(key)
-        return _DISPLAY_CACHE[key].copy()
+    with _DISPLAY_LOCK:
+        shown = _DISPLAY_CACHE.get(key)
+        if shown is not None:
+            _DISPLAY_CACHE.move_to_end(key)
+            return key, shown
     shown = _display_frame(layer_id, frame, tolerance)
-    _DISPLAY_CACHE[key] = shown
-    while len(_DISPLAY_CACHE) > _DISPLAY_CACHE_SIZE:
-        _DISPLAY_CACHE.popitem(last=False)
-    return shown.copy()
+    with _DISPLAY_LOCK:
+        _DISPLAY_CACHE[key] = shown
+        while len(_DISPLAY_CACHE) > _DISPLAY_CACHE_SIZE:
+            _DISPLAY_CACHE.popitem(last=False)
+    return key, shown
+
+
+def _collection(key: tuple, frame: gpd.GeoDataFrame) -> dict[str, object]:
+    """:func:`_feature_collection` of a display frame, once per :func:`_displayed` key."""
+    with _DISPLAY_LOCK:
+        collection = _COLLECTION_CACHE.get(key)
+        if collection is not None:
+            _COLLECTION_CACHE.move_to_end(key)
+            return collection
+    collection = _feature_collection(frame)
+    with _DISPLAY_LOCK:
+        _COLLECTION_CACHE[key] = collection
+        while len(_COLLECTION_CACHE) > _DISPLAY_CACHE_SIZE:
+            _COLLECTION_CACHE.popitem(last=False)
+    return collection
 
 
 def _display_frame(layer_id: str, frame: gpd.GeoDataFrame, tolerance: float | None) -> gpd.GeoDataFrame:
@@ -354,14 +388,18 @@ def _style(definition: LayerDef, approximate: bool) -> dict[str, object]:
     return result
 
 
-def _geojson(frame: gpd.GeoDataFrame, definition: LayerDef) -> folium.GeoJson:
+def _geojson(frame: gpd.GeoDataFrame, definition: LayerDef, key: tuple | None = None) -> folium.GeoJson:
+    """The layer ``frame`` (a display frame) as folium GeoJSON; with ``key`` (its :func:`_displayed` key)
+    its GeoJSON is made once and shared by every map drawing it."""
     exact, approximate = _style(definition, False), _style(definition, True)
     area = {**exact, "fillOpacity": min(float(definition.style.fill_opacity), AREA_FILL_OPACITY)}
     with_popup = bool(frame["_popup"].astype(bool).any())
     frame = frame.assign(_approx=frame["_approx"].astype(int))
     columns = ["_tip", "_popup", "_approx", "geometry"] if with_popup else ["_tip", "_approx", "geometry"]
     shape = _GeoJson(
-        _feature_collection(frame[columns]),
+        _collection((*key, "popup" if with_popup else ""), frame[columns])
+        if key is not None
+        else _feature_collection(frame[columns]),
         name=definition.id,
         style_function=lambda feature: _pick_style(feature, exact, approximate, area),
         highlight_function=lambda _feature: {"weight": 4, "color": "#ffeb3b"},
@@ -583,6 +621,16 @@ OFFLINE_CSS = (
 )
 
 
+BASE_LABEL_CLASS = "geoplan-base-label"
+#: A banner label: the marker's icon holds the feature's (pre-escaped) name.
+_BASE_LABEL = JsCode(
+    """function(feature, layer) {
+        layer.setIcon(L.divIcon({html: feature.properties._label, className: "geoplan-base-label",
+                                 iconSize: [60, 14]}));
+    }"""
+)
+
+
 def add_offline_base(
     fmap: folium.Map, banners: gpd.GeoDataFrame | None, water: gpd.GeoDataFrame | None
 ) -> None:
@@ -608,13 +656,18 @@ def add_offline_base(
             group.add_to(fmap)
     if banners is not None and not banners.empty:
         group = folium.FeatureGroup(name="旗县名称", show=True, control=False)
-        for name, point in zip(
-            banners["name"].astype(str), banners.geometry.representative_point(), strict=True
-        ):
-            folium.Marker(
-                [round(point.y, 4), round(point.x, 4)],
-                icon=folium.DivIcon(html=_esc(name), class_name="geoplan-base-label", icon_size=(60, 14)),
-            ).add_to(group)
+        points = gpd.GeoDataFrame(
+            {"_label": banners["name"].astype(str).map(_esc).to_numpy()},
+            geometry=_round(banners.geometry.representative_point(), 4).values,
+            crs=banners.crs,
+        )
+        # One layer of labels (each marker's icon written from its feature), not a folium Marker per
+        # banner: a hundred markers took a quarter of a second on every render of the map.
+        folium.GeoJson(
+            _feature_collection(points),
+            marker=folium.Marker(icon=folium.DivIcon(class_name=BASE_LABEL_CLASS, icon_size=(60, 14))),
+            on_each_feature=_BASE_LABEL,
+        ).add_to(group)
         group.add_to(fmap)
     fmap.get_root().header.add_child(
         folium.Element(f"<style>{OFFLINE_CSS}</style>"), name="geoplan_offline_css"
@@ -699,7 +752,8 @@ def build_map(
         drawn.append(definition)
         group = folium.FeatureGroup(name=f"{_esc(definition.title)} ({len(frame)})", show=True)
         if not frame.empty:
-            _geojson(display_frame(definition.id, frame), definition).add_to(group)
+            key, shown = _displayed(definition.id, frame)
+            _geojson(shown, definition, key).add_to(group)
         group.add_to(fmap)
     if highlight is not None:
         _highlight(fmap, highlight, atlas)
@@ -757,7 +811,38 @@ def download(
     return buffer.getvalue(), f"geoplan-map.{suffix}", mime
 
 
-_CAPTURE_LOCK = threading.Lock()
+class _Capture:
+    """streamlit-folium's component function, wrapped: called in a thread that is capturing (see
+    :func:`st_folium_args`), it records its arguments there instead of sending them; anywhere else it
+    sends them.  The module attribute is never swapped back and forth, so a session showing a map while
+    another session builds one reaches the real component (a swapped-in recorder once took the other
+    session's map, or failed it with "'function' object has no attribute 'name'")."""
+
+    def __init__(self, real: object) -> None:
+        self.real = real
+        self.local = threading.local()
+
+    def __call__(self, **kwargs: object) -> object:
+        sink = getattr(self.local, "sink", None)
+        if sink is None:
+            return self.real(**kwargs)  # type: ignore[operator]
+        sink.update(kwargs)
+        return None
+
+
+_INSTALL_LOCK = threading.Lock()
+
+
+def _component() -> _Capture:
+    """streamlit-folium's component function, wrapped in a :class:`_Capture` (installed once)."""
+    # imported here, not at the top: streamlit-folium needs a running Streamlit app
+    import streamlit_folium
+
+    with _INSTALL_LOCK:
+        current = streamlit_folium._component_func
+        if not isinstance(current, _Capture):
+            current = streamlit_folium._component_func = _Capture(current)
+    return current
 
 
 def st_folium_args(fmap: folium.Map, **options: object) -> dict[str, object]:
@@ -766,35 +851,32 @@ def st_folium_args(fmap: folium.Map, **options: object) -> dict[str, object]:
     st_folium renders the whole map on every script run (about a second for the full atlas); an app can
     keep these arguments (plain strings and lists) in its cache and replay them with
     :func:`show_st_folium`, so an unchanged map costs nothing to send again.  The map is rendered by
-    st_folium itself, with only its final component call intercepted (under a lock).
+    st_folium itself, with only its final component call intercepted, in this thread alone.
     """
-    # imported here, not at the top: streamlit-folium needs a running Streamlit app
-    import streamlit_folium
+    import streamlit_folium  # here, not at the top: streamlit-folium needs a running Streamlit app
 
+    capture = _component()
     captured: dict[str, object] = {}
-    with _CAPTURE_LOCK:
-        real = streamlit_folium._component_func
-        streamlit_folium._component_func = lambda **kwargs: captured.update(kwargs)
-        try:
-            streamlit_folium.st_folium(fmap, **options)
-        finally:
-            streamlit_folium._component_func = real
+    capture.local.sink = captured
+    try:
+        streamlit_folium.st_folium(fmap, **options)
+    finally:
+        capture.local.sink = None
     captured.pop("on_change", None)
     return captured
 
 
 def show_st_folium(args: Mapping[str, object]) -> object:
     """Send arguments from :func:`st_folium_args` to streamlit-folium's component (what st_folium does last)."""
-    # imported here, not at the top: streamlit-folium needs a running Streamlit app
-    import streamlit_folium
+    # imported here, not at the top: the web map is drawn without Streamlit too (exports, the CLI)
     from streamlit import runtime
 
-    component = streamlit_folium._component_func
+    component = _component().real
     if runtime.exists():  # imported before the server ran (a warm-up): Streamlit registered it nowhere
         registry = runtime.get_instance().component_registry
-        if registry.get_component(component.name) is None:
-            registry.register_component(component)
-    return component(**args, on_change=None)
+        if registry.get_component(component.name) is None:  # type: ignore[attr-defined]
+            registry.register_component(component)  # type: ignore[arg-type]
+    return component(**args, on_change=None)  # type: ignore[operator]
 
 
 def view_bounds(value: object) -> tuple[float, float, float, float] | None:

@@ -1,0 +1,517 @@
+"""Named features that a class word after the name cannot find: grid works named by voltage, zones and belts.
+
+* **grid works** — a transmission or substation project is named by its station and voltage
+  ('X 500 千伏、Y 220 千伏等输变电工程', 'X 220 千伏变电站') or by its ultra-high-voltage line ('X特高压外送通道').
+  The mention is the station's name X (with the voltage and 变电站 when the text says 变电站, the whole name as
+  written); X is what stands before the voltage in a list item, after its verbs are trimmed.  A voltage that
+  describes a network ('盟内 500 千伏环网', '10 千伏及以下农网') has no name before it, or no list end after it.
+* **belts and zones** — 'X经济带', 'X经济走廊', 'X经济区', 'X大通道' (type ``corridor``), 'X城市群' (``corridor``),
+  'X都市圈', 'X区块', 'X片区' (``region``), where X is a name: a gazetteer name ending right there, a run of the
+  initials of places ('呼包银榆'), or a word the segmenter tags as a proper name ('丝绸之路', '长江').
+
+Every rule returns :class:`~geoplan.geocode.mentions.Mention` objects (offsets into the text) that
+:meth:`MentionFinder.find` merges with the others: a feature's name replaces the gazetteer names inside it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from typing import Any
+
+from geoplan.geocode.lexicon import words
+from geoplan.geocode.mentions import (
+    CORRIDOR_BREAKS,
+    COUNTER_CHARS,
+    IMPROPER_CHARS,
+    STEM_BREAKS,
+    UNIT_NAMED_IDS,
+    Mention,
+    after_last_verb,
+    is_generic,
+    is_proper_stem,
+    leading_trim,
+)
+from geoplan.geocode.segment import holds_name_word, tag
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+#: a voltage ('500 千伏', '220kV') and what may follow it in a station's name.
+_VOLTAGE = re.compile(
+    r"(\d{2,4})\s*(?:千伏|kV|KV)(?:(变电站|开关站|换流站)|(?=[、，。；及和等]|输变电|工程|项目))"
+)
+#: the unit of a voltage: where a voltage match is looked for (a literal is found faster than a digit run).
+_VOLTAGE_UNIT = re.compile("千伏|kV|KV")
+#: a substation's works ('X站扩建', 'X站主变扩建'), found by the 站 before them.
+_STATION_WORK = re.compile(r"站(?=(?:主变)?(?:扩建|增容|改造))")
+#: words of a sentence about the power grid.
+_GRID_CONTEXT = re.compile(r"电网|千伏|变电|输变电|kV")
+
+
+def _sentence(text: str, position: int) -> str:
+    """The sentence around ``position`` (between 。；or line breaks)."""
+    left = max(text.rfind(mark, 0, position) for mark in "。；\n")
+    rights = [i for i in (text.find(mark, position) for mark in "。；\n") if i >= 0]
+    return text[left + 1 : min(rights) if rights else len(text)]
+
+
+#: an ultra-high-voltage line named by its end ('X特高压', 'X特高压外送通道').
+_UHV = re.compile(r"特高压(?:(?:外送|输电|电力外送)?通道)?")
+#: longest station or belt name before its class word, in characters.
+MAX_NAME = 8
+#: class words of named belts and zones, and the type each implies.
+ZONE_WORDS: dict[str, str] = {
+    "经济走廊": "corridor",
+    "经济带": "corridor",
+    "经济区": "corridor",
+    "大通道": "corridor",
+    "城市群": "corridor",
+    "都市圈": "region",
+    "区块": "region",
+    "片区": "region",
+}
+_ZONE = re.compile("|".join(map(re.escape, ZONE_WORDS)))
+#: words between a belt's places and its class word ('中蒙俄国际陆海大通道').
+_BELT_QUALIFIERS = ("国际陆海", "国际", "陆海", "跨境", "沿边", "沿黄")
+#: characters a name does not start with (numerals and counters: '五大区块', '游四片区').
+_NOT_FIRST = frozenset("一二三四五六七八九十百千两几多各每") | COUNTER_CHARS
+#: a count at the end of what stands before a class word ('四大', '两个').
+_COUNT_END = re.compile(r"[一二三四五六七八九十两几多][大个类]$")
+#: jieba flags of a word that names a place or is named after a person (长江, 北二环, 察哈尔).
+PLACE_FLAGS = frozenset({"ns", "nr", "nrt", "nrfg"})
+#: kinds of land a numbered tourist road is named after ('草原 99 号公路').
+_LAND_WORDS = frozenset({"草原", "沙漠", "森林", "湿地", "边境"})
+#: characters that end a name when walking back from its class word.
+_NAME_BREAKS = STEM_BREAKS | frozenset(CORRIDOR_BREAKS) | frozenset("和")
+
+
+#: words ending the name of a facility a spur railway serves, longest first.
+_FACILITY_WORDS = tuple(sorted(words("facility_words"), key=len, reverse=True))
+#: what a spur railway is called after the facility it serves, longest first.
+_SPUR = re.compile("(?:{})(铁路专用线|铁路专运线|铁路)".format("|".join(map(re.escape, _FACILITY_WORDS))))
+#: longest spur name before its class word, in characters ('吉林郭勒矿区二号露天矿').
+MAX_SPUR_NAME = 14
+
+
+def feature_mentions(text: str, mentions: Sequence[Mention], finder: Any) -> list[Mention]:
+    """Grid works and named belts/zones in ``text``; ``mentions``: the names already found in it (gazetteer
+    and suffix names), ``finder``: the :class:`~geoplan.geocode.mentions.MentionFinder` (its names, short forms
+    and the initials of places, for belts named by their places' initials)."""
+    known_at = {m.start: m for m in mentions}
+    named_end: dict[int, Mention] = {}
+    for mention in mentions:
+        if mention.place_ids or mention.type:
+            named_end.setdefault(mention.end, mention)
+    return [
+        *_ring_roads(text),
+        *_towns_after_banner(text, mentions, finder),
+        *_paired_zones(text, mentions, finder),
+        *_directional_stations(text, mentions, finder),
+        *_numbered_roads(text, known_at, named_end, finder),
+        *_grid_works(text, known_at, named_end, finder),
+        *_zones(text, known_at, named_end, finder),
+        *_spur_lines(text, known_at, mentions, finder),
+    ]
+
+
+#: a city's ring road named by its side and number ('北二环', '东三环路').
+_RING_ROAD = re.compile(r"[东西南北][一二三四五]环(?:路|线)?(?![保境])")  # not 环保, 环境
+
+
+def _ring_roads(text: str) -> list[Mention]:
+    """A city's ring road named by its side and number ('北二环', '东三环路'): a road of the plan's city."""
+    return [Mention(m.group(), m.start(), m.end(), "road", "ring-road") for m in _RING_ROAD.finditer(text)]
+
+
+#: longest short form of a town looked for after its banner ('巴音宝力格' of 巴音宝力格镇).
+MAX_TOWN_STEM = 6
+
+
+def _towns_after_banner(text: str, mentions: Sequence[Mention], finder: Any) -> list[Mention]:
+    """A town written by its short form right after its own banner ('X旗巴音宝力格…', '鄂托克前旗城川、'): the banner
+    vouches for the short form whatever follows it; a town of another banner is not taken."""
+    starts = {m.start for m in mentions}
+    found: list[Mention] = []
+    for mention in mentions:
+        codes = [pid.split(":")[1] for pid in mention.place_ids if pid.startswith("banner:")]
+        if not codes or mention.end in starts:
+            continue
+        for length in range(MAX_TOWN_STEM, 1, -1):
+            stem = text[mention.end : mention.end + length]
+            if len(stem) < length or not _HAN.fullmatch(stem[-1]):
+                continue
+            ids = tuple(
+                pid
+                for pid in finder.ids_or_short(stem)
+                if any(pid.startswith(f"town:{code}:") for code in codes)
+            )
+            if ids:
+                found.append(Mention(stem, mention.end, mention.end + length, None, "town-after-banner", ids))
+                break
+    return found
+
+
+#: a cross-border zone named by the places on both sides ('中蒙X—Y经济合作区', 'X—Y互市贸易区').
+_PAIRED_ZONE = re.compile(
+    r"(?P<a>[\u3400-\u9fff]{2,8})[—－–-](?P<b>[\u3400-\u9fff]{2,8}?)"
+    r"(?P<kind>跨境经济合作区|经济合作区|合作区|互市贸易区|贸易区)"
+)
+
+
+_PAIRED_ZONE_KIND = re.compile("合作区|贸易区")
+#: the countries a cross-border zone joins, written before it ('中蒙', '中俄').
+_COUNTRIES_BEFORE = re.compile(r"中[蒙俄]{1,2}$")
+
+
+def _paired_zones(text: str, mentions: Sequence[Mention], finder: Any) -> list[Mention]:
+    """A cross-border zone named by the places on both sides ('中蒙二连浩特—扎门乌德经济合作区'): both sides are
+    gazetteer names (ours and the foreign one); the whole span, with the countries' prefix, is one park located
+    by our side."""
+    found: list[Mention] = []
+    for match in _near(text, _PAIRED_ZONE_KIND, _PAIRED_ZONE, before=20):
+        a, b = match.group("a"), match.group("b")
+        a_start = match.start("a")
+        for cut in range(len(a) - 1):  # the name of our side ends the run before the dash ('推动…二连浩特')
+            if finder.ids_or_short(a[cut:]):
+                a, a_start = a[cut:], a_start + cut
+                break
+        else:
+            continue
+        if not finder.ids_or_short(b):
+            continue
+        countries = _COUNTRIES_BEFORE.search(text, max(0, a_start - 3), a_start)
+        start = countries.start() if countries else a_start
+        found.append(
+            Mention(
+                text[start : match.end()],
+                start,
+                match.end(),
+                "park",
+                "zone:paired",
+                (),
+                a,
+                finder.ids_or_short(a),
+            )
+        )
+    return found
+
+
+#: a station named by its place and a direction ('X东站', 'X南站'), and what must not follow it (站点, 站台 …).
+_DIRECTIONAL_STATION = re.compile(r"[东西南北]站(?![点台长区])")
+#: place types whose name with a direction names a railway station.
+_STATION_PLACES = ("league:", "banner:", "town:", "neighbour:", "province:")
+
+
+def _directional_stations(text: str, mentions: Sequence[Mention], finder: Any) -> list[Mention]:
+    """Railway stations named by a place and a direction ('X东站', 'X南站'): the place is a gazetteer admin
+    unit or town ending right before; the station's own record is taken when the gazetteer has it."""
+    by_end = {m.end: m for m in mentions if m.place_ids}
+    found: list[Mention] = []
+    for match in _DIRECTIONAL_STATION.finditer(text):
+        place = by_end.get(match.start())
+        if place is None or not any(pid.startswith(_STATION_PLACES) for pid in place.place_ids):
+            continue
+        surface = text[place.start : match.end()]
+        found.append(
+            Mention(
+                surface,
+                place.start,
+                match.end(),
+                "station",
+                "station:direction",
+                finder.ids(surface),
+                place.surface,
+                place.place_ids,
+            )
+        )
+    return found
+
+
+#: a road named by a name and a number ('草原 1 号公路', '阿尔山 2 号旅游公路').
+_NUMBERED_ROAD = re.compile(r"(\d{1,3})\s*号(?:旅游)?(?:公路|风景道)")
+_NUMBERED_ROAD_WORD = re.compile("号(?:旅游)?(?:公路|风景道)")
+
+
+def _near(
+    text: str, anchor: re.Pattern[str], pattern: re.Pattern[str], before: int = 8
+) -> list[re.Match[str]]:
+    """The matches of ``pattern`` that hold a match of the literal ``anchor`` (looked for first: scanning the
+    text for a digit run at every digit costs more than finding a rare word)."""
+    found: list[re.Match[str]] = []
+    for hit in anchor.finditer(text):
+        match = pattern.search(text, max(0, hit.start() - before), hit.end() + 8)
+        if (
+            match is not None
+            and match.start() <= hit.start() < match.end()
+            and (not found or match.start() >= found[-1].end())
+        ):
+            found.append(match)
+    return found
+
+
+def _numbered_roads(
+    text: str, known_at: dict[int, Mention], named_end: dict[int, Mention], finder: Any
+) -> list[Mention]:
+    """Roads named by a name and a number ('X 99 号公路'): X is a gazetteer name, a kind of land the road
+    crosses (草原) or a proper name; the whole span is the road."""
+    found: list[Mention] = []
+    for match in _near(text, _NUMBERED_ROAD_WORD, _NUMBERED_ROAD):
+        name_end = match.start()
+        while name_end > 0 and text[name_end - 1] == " ":
+            name_end -= 1
+        window, stopped_by = _stem_start(text, name_end)
+        if stopped_by == "limit":
+            continue
+        window = _trimmed(text, window, name_end, known_at)
+        start = _name_before(text, window, name_end, named_end, finder)
+        if start is None and text[window:name_end] in _LAND_WORDS:
+            start = window
+        if start is None:
+            continue
+        found.append(_qualified(text, start, name_end, match.end(), "road", "numbered-road", finder))
+    return found
+
+
+def _place_in(
+    text: str, start: int, end: int, places: list[Mention], named: list[Mention], finder: Any
+) -> tuple[str | None, tuple[str, ...]]:
+    """The place a facility's name holds (its qualifier): a gazetteer name found in it, a suffix name's own
+    qualifier ('朱日和' of 朱日和工业园区), else the leftmost longest gazetteer name or short form of three or more
+    characters inside it ('白音华' in 苏能白音华电厂)."""
+    if places:
+        return places[0].surface, places[0].place_ids
+    for mention in named:
+        if mention.qualifier_ids:
+            return mention.qualifier, mention.qualifier_ids
+    for first in range(start, end - 2):
+        for last in range(end, first + 2, -1):
+            ids = finder.ids_or_short(text[first:last])
+            if ids:
+                return text[first:last], ids
+    return None, ()
+
+
+def _spur_lines(
+    text: str, known_at: dict[int, Mention], mentions: Sequence[Mention], finder: Any
+) -> list[Mention]:
+    """Spur railways named after the mine, plant or park they serve ('X露天矿铁路', 'X煤化工铁路专用线'): X holds a
+    gazetteer place or a proper name; a line between two places ('A至B铁路') is a corridor, not a spur."""
+    found: list[Mention] = []
+    for match in _SPUR.finditer(text):
+        start = match.start()
+        while start > 0 and match.start() - start < MAX_SPUR_NAME:
+            char = text[start - 1]
+            if char in STEM_BREAKS or char in CORRIDOR_BREAKS or not _HAN.match(char):
+                break  # 和 ends no owner's name here: '朱日和工业园区铁路'
+            start -= 1
+        if start > 0 and text[start - 1] in CORRIDOR_BREAKS:
+            continue
+        start = _trimmed(text, start, match.start(), known_at)
+        places = [m for m in mentions if start <= m.start and m.end <= match.start() and m.place_ids]
+        named = [
+            m for m in mentions if start <= m.start and m.end <= match.start() and (m.type or m.qualifier)
+        ]
+        owner = text[start : match.start()]
+        while owner.endswith(_FACILITY_WORDS):  # '黑猫煤化工有限公司' -> '黑猫'
+            owner = owner[: -len(next(w for w in _FACILITY_WORDS if owner.endswith(w)))]
+        spur_word = match.group(1) != "铁路"  # '…铁路专用线' says it is a spur: its owner needs no name check
+        if not (places or named or holds_name_word(text, start, match.start())) and not (
+            spur_word and is_proper_stem(owner)
+        ):
+            continue
+        if not owner or is_generic(owner):
+            continue
+        qualifier, ids = _place_in(text, start, match.start(), places, named, finder)
+        found.append(
+            Mention(text[start : match.end()], start, match.end(), "railway", "spur", (), qualifier, ids)
+        )
+    return found
+
+
+#: id prefixes of the units whose name, written right before a named feature, is part of its name.
+_PREFIX_UNITS = ("banner:", "town:")
+#: id prefixes of places that are units themselves (a unit after a unit is two mentions: '乌兰察布市四子王旗').
+_UNIT_IDS = ("province:", "league:", "banner:", "town:", "village:", "neighbour:", "region:")
+#: suffix types that are units, not named features.
+_UNIT_TYPES = frozenset({"town", "village", "street"})
+#: id prefixes of features that span several units (a unit before them names a stretch, not part of the name:
+#: '准格尔旗黄河' is the 黄河 in 准格尔旗).
+_SPANNING_IDS = (
+    "river:", "mountain:", "desert:", "sandy_land:", "grassland:", "lake:", "road:", "railway:", "corridor:",
+    "foreign:",
+)  # fmt: skip
+
+
+def admin_prefixed(mentions: list[Mention]) -> list[Mention]:
+    """A banner or town written right before a place named with its unit (``UNIT_NAMED_IDS``: 'X旗' + 'Y产业园')
+    is part of that one outermost mention, as a suffix name's is ('巴音镇查干布尔嘎斯沟'): the
+    feature keeps its records, the unit becomes its qualifier."""
+    merged: list[Mention] = []
+    for mention in mentions:
+        unit = merged[-1] if merged else None
+        if (
+            unit is not None
+            and unit.end == mention.start
+            and unit.type is None
+            and unit.place_ids
+            and all(pid.startswith(_PREFIX_UNITS) for pid in unit.place_ids)
+            and mention.place_ids
+            and all(pid.startswith(UNIT_NAMED_IDS) for pid in mention.place_ids)
+            and mention.type not in _UNIT_TYPES
+        ):
+            merged[-1] = Mention(
+                unit.surface + mention.surface,
+                unit.start,
+                mention.end,
+                mention.type,
+                mention.rule,
+                mention.place_ids,
+                unit.surface,
+                unit.place_ids,
+            )
+            continue
+        merged.append(mention)
+    return merged
+
+
+def _stem_start(text: str, end: int) -> tuple[int, str]:
+    """Walk back from ``end`` over CJK characters (at most :data:`MAX_NAME`); the start and what stopped it."""
+    position = end
+    while position > 0 and end - position < MAX_NAME:
+        char = text[position - 1]
+        if char in _NAME_BREAKS or not _HAN.match(char):
+            return position, char
+        position -= 1
+    return position, "limit" if position > 0 and _HAN.match(text[position - 1]) else ""
+
+
+def _trimmed(text: str, start: int, end: int, known_at: dict[int, Mention]) -> int:
+    """``start`` moved past the verbs and modifiers in front of a name ('重点推进鸿盛' -> '鸿盛')."""
+    start = after_last_verb(text, start, end, known_at)
+    return start + leading_trim(text[start:end])
+
+
+#: jieba flags of a word that is an action, not a station's name ('改造', '新建').
+_VERB_FLAGS = frozenset({"v", "vd", "d", "p", "c", "u", "m", "q", "r"})
+#: marks before an item of a list ('X 500 千伏、Y 220 千伏及Z 110 千伏').
+_LIST_MARKS = frozenset("、及和")
+
+
+def _listed_station(stem: str) -> bool:
+    """A list item naming a station: two to four characters, none a counter, function or direction-only word."""
+    if not (2 <= len(stem) <= 4) or IMPROPER_CHARS.intersection(stem) or stem[0] in _NOT_FIRST:
+        return False
+    words = tag(stem)
+    return not (len(words) == 1 and words[0][1] in _VERB_FLAGS)  # '新建及改造 220 千伏变电站': a verb
+
+
+def _station_name(stem: str) -> bool:
+    """A station's name: two to six characters, not only kind words, no counters or function characters."""
+    return 2 <= len(stem) <= 6 and not is_generic(stem) and not IMPROPER_CHARS.intersection(stem)
+
+
+def _name_before(
+    text: str, window: int, end: int, named_end: dict[int, Mention], finder: Any, initials: bool = False
+) -> int | None:
+    """Where the longest name ending at ``end`` inside ``text[window:end]`` starts: a name found there already,
+    a gazetteer name or short form, a run of places' initials ('呼包银榆', with ``initials``), or one word the
+    segmenter tags as a proper name ('长江', '北二环'); None when none stands there."""
+    found = named_end.get(end)
+    if found is not None and found.start >= window:
+        return found.start
+    while window < end and text[window] in _NOT_FIRST:
+        window += 1  # '五大区块', '四片区': a count, not a name
+    if _COUNT_END.search(text, window, end):
+        return None  # '矿区四大区块': the kinds counted, no name
+    for start in range(window, end - 1):
+        run = text[start:end]
+        if finder.ids_or_short(run) or (initials and _is_initials(run, finder._initials)):
+            return start
+    for start in range(window, end - 1):
+        words = tag(text[start:end])
+        if (
+            len(words) == 1
+            and words[0][1] in PLACE_FLAGS
+            and not is_generic(words[0][0])
+            and text[end - 1] not in _NOT_FIRST  # '游四片区': a count, not a name
+        ):
+            return start
+    return None
+
+
+def _grid_works(
+    text: str, known_at: dict[int, Mention], named_end: dict[int, Mention], finder: Any
+) -> list[Mention]:
+    found: list[Mention] = []
+    for match in _near(text, _VOLTAGE_UNIT, _VOLTAGE):
+        name_end = match.start()
+        while name_end > 0 and text[name_end - 1] == " ":
+            name_end -= 1
+        start, stopped_by = _stem_start(text, name_end)
+        if stopped_by in CORRIDOR_BREAKS or stopped_by == "limit":
+            continue  # 'A至B 500 千伏线路' is a corridor; a cut word is no name
+        listed = start > 0 and text[start - 1] in _LIST_MARKS
+        if listed and _listed_station(text[start:name_end]):
+            pass  # a list item 'X 220 千伏' is a station's name as written, even a word ('联通', '科技城')
+        else:
+            start = _trimmed(text, start, name_end, known_at)
+            if not _station_name(text[start:name_end]):
+                continue
+        end = match.end() if match.group(2) else name_end
+        found.append(Mention(text[start:end], start, end, "power_line", "grid:voltage"))
+    for match in _STATION_WORK.finditer(text):
+        start, stopped_by = _stem_start(text, match.start())
+        if stopped_by == "limit" or not _GRID_CONTEXT.search(_sentence(text, match.start())):
+            continue  # a station works only in a sentence about the grid ('电网强化工程：X站扩建')
+        start = _trimmed(text, start, match.start(), known_at)
+        if (
+            not _station_name(text[start : match.start()])
+            or text[max(0, start - 3) : start].rstrip()[-1:].isdigit()
+        ):
+            continue  # '500 千伏站扩建': a voltage, the station's name is before it
+        found.append(
+            _qualified(text, start, match.start(), match.start() + 1, "power_line", "grid:station", finder)
+        )
+    for match in _UHV.finditer(text):
+        window, stopped_by = _stem_start(text, match.start())
+        if stopped_by in CORRIDOR_BREAKS:
+            continue  # '张北—胜利特高压交流工程' is a corridor
+        window = _trimmed(text, window, match.start(), known_at)
+        start = _name_before(text, window, match.start(), named_end, finder)
+        if start is None:
+            continue  # '新开辟特高压外送通道', '1000 千伏特高压': no name before it
+        found.append(_qualified(text, start, match.start(), match.end(), "power_line", "grid:uhv", finder))
+    return found
+
+
+def _qualified(text: str, start: int, name_end: int, end: int, kind: str, rule: str, finder: Any) -> Mention:
+    """The feature's mention; a gazetteer name before its class word is its qualifier (locates it)."""
+    name = text[start:name_end]
+    ids = finder.ids_or_short(name)
+    return Mention(text[start:end], start, end, kind, rule, (), name if ids else None, ids)
+
+
+def _is_initials(run: str, initials: Collection[str]) -> bool:
+    """'呼包银榆', '中蒙俄': two to six different characters, each the first character of a place's name."""
+    return 2 <= len(run) <= 6 and len(set(run)) == len(run) and all(c in initials for c in run)
+
+
+def _zones(
+    text: str, known_at: dict[int, Mention], named_end: dict[int, Mention], finder: Any
+) -> list[Mention]:
+    found: list[Mention] = []
+    for match in _ZONE.finditer(text):
+        word, kind = match.group(), ZONE_WORDS[match.group()]
+        window, stopped_by = _stem_start(text, match.start())
+        if stopped_by == "limit":
+            continue
+        window = _trimmed(text, window, match.start(), known_at)
+        name_end = match.start()
+        for qualifier in _BELT_QUALIFIERS:
+            if kind == "corridor" and text.startswith(qualifier, name_end - len(qualifier)):
+                name_end -= len(qualifier)
+                break
+        start = _name_before(text, window, name_end, named_end, finder, initials=kind == "corridor")
+        if start is None:
+            continue
+        found.append(_qualified(text, start, name_end, match.end(), kind, f"zone:{word}", finder))
+    return found
