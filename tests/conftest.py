@@ -1,4 +1,4 @@
-"""Shared fixtures: the reference plans and the shipped atlas (session-scoped)."""
+"""Shared fixtures: the reference plans, the shipped gazetteer and atlas, the plans geoparsed (session-scoped)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 
 from geoplan.geocode.gazetteer import Gazetteer
+from geoplan.geocode.mentions import MentionFinder
+from geoplan.geocode.places import PlanPlaces, geoparse
+from geoplan.read.plan import read
 from geoplan.resources import DEFAULT_ATLAS, REFERENCE_PLANS
 
 
@@ -46,3 +49,21 @@ def atlas_path() -> Path:
 def shipped_gazetteer() -> Gazetteer:
     """The shipped gazetteer, loaded once for the session (read-only: tests never change it)."""
     return Gazetteer.load()
+
+
+@pytest.fixture(scope="session")
+def gazetteer(shipped_gazetteer: Gazetteer) -> Gazetteer:
+    """The shipped gazetteer (the name geoparsing tests use)."""
+    return shipped_gazetteer
+
+
+@pytest.fixture(scope="session")
+def finder(shipped_gazetteer: Gazetteer) -> MentionFinder:
+    """The mention finder over the shipped gazetteer."""
+    return MentionFinder.from_gazetteer(shipped_gazetteer)
+
+
+@pytest.fixture(scope="session")
+def parsed(plan_files: list[Path], shipped_gazetteer: Gazetteer) -> dict[str, PlanPlaces]:
+    """Each reference plan geoparsed, by its three-digit number (read-only: tests never change it)."""
+    return {path.name[:3]: geoparse(read(path), shipped_gazetteer) for path in plan_files}

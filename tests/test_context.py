@@ -13,11 +13,6 @@ from geoplan.geocode.places import PlanPlaces, geoparse
 from geoplan.read.plan import read
 
 
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.load()
-
-
 def _found(gazetteer: Gazetteer, text: str) -> list[tuple[str, str | None, tuple[str, ...]]]:
     finder = gazetteer.finder
     return [(m.surface, m.type, m.place_ids) for m in refine(text, finder.find(text), finder)]

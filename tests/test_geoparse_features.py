@@ -16,16 +16,6 @@ from geoplan.read.plan import read
 
 
 @pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.load()
-
-
-@pytest.fixture(scope="module")
-def finder(gazetteer: Gazetteer) -> MentionFinder:
-    return MentionFinder.from_gazetteer(gazetteer)
-
-
-@pytest.fixture(scope="module")
 def parsed(plan_files: list[Path], finder: MentionFinder) -> dict[str, list[Mention]]:
     """The mentions found in each reference plan (before resolution: their rule says which rule found them)."""
     return {path.name[:3]: finder.find(read(path).text) for path in plan_files}

@@ -3,29 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
 from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.geocode.mentions import MentionFinder
-from geoplan.geocode.places import PlanPlaces, geoparse
-from geoplan.read.plan import read
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.load()
-
-
-@pytest.fixture(scope="module")
-def finder(gazetteer: Gazetteer) -> MentionFinder:
-    return MentionFinder.from_gazetteer(gazetteer)
-
-
-@pytest.fixture(scope="module")
-def parsed(plan_files: list[Path], gazetteer: Gazetteer) -> dict[str, PlanPlaces]:
-    return {path.name[:3]: geoparse(read(path), gazetteer) for path in plan_files}
+from geoplan.geocode.places import PlanPlaces
 
 
 def _runs(places: PlanPlaces) -> Counter[str]:

@@ -7,9 +7,8 @@ from pathlib import Path
 import pytest
 
 from geoplan.geocode.gazetteer import Gazetteer
-from geoplan.geocode.places import PlanPlaces, corridor_line, coverage, geoparse, place_rows
+from geoplan.geocode.places import corridor_line, coverage, geoparse, place_rows
 from geoplan.read.model import Plan, PlanMeta
-from geoplan.read.plan import read
 
 #: words that must never come out as places (issue 5).
 GENERIC = {
@@ -101,16 +100,6 @@ CHAPTERS = {
 SAME_KIND = {"subpark": "park"}
 #: types the coverage target counts (issue 5: towns/sumu, ports, parks, airports, railways, roads).
 TARGET = ("town", "port", "park", "airport", "railway", "road")
-
-
-@pytest.fixture(scope="session")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.load()
-
-
-@pytest.fixture(scope="session")
-def parsed(plan_files: list[Path], gazetteer: Gazetteer) -> dict[str, PlanPlaces]:
-    return {path.name[:3]: geoparse(read(path), gazetteer) for path in plan_files}
 
 
 def _chapter(plan: Plan, keyword: str):

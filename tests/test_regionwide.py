@@ -3,30 +3,12 @@ lists, every official township, and names inside refused longer names — on the
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.geocode.gazetteer_build import official_town_name
 from geoplan.geocode.mentions import MentionFinder
-from geoplan.geocode.places import PlanPlaces, corridor_line, geoparse, route_section
-from geoplan.read.plan import read
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.load()
-
-
-@pytest.fixture(scope="module")
-def finder(gazetteer: Gazetteer) -> MentionFinder:
-    return MentionFinder.from_gazetteer(gazetteer)
-
-
-@pytest.fixture(scope="module")
-def parsed(plan_files: list[Path], gazetteer: Gazetteer) -> dict[str, PlanPlaces]:
-    return {path.name[:3]: geoparse(read(path), gazetteer) for path in plan_files}
+from geoplan.geocode.places import PlanPlaces, corridor_line, route_section
 
 
 @pytest.mark.parametrize(

@@ -6,23 +6,10 @@ of the example words; the tests name the examples only to check them.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from geoplan.geocode.gazetteer import Gazetteer
-from geoplan.geocode.places import PlanPlaces, geoparse
-from geoplan.read.plan import read
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.load()
-
-
-@pytest.fixture(scope="module")
-def parsed(plan_files: list[Path], gazetteer: Gazetteer) -> dict[str, PlanPlaces]:
-    return {path.name[:3]: geoparse(read(path), gazetteer) for path in plan_files}
+from geoplan.geocode.places import PlanPlaces
 
 
 def _surfaces(places: PlanPlaces) -> set[str]:
