@@ -350,6 +350,21 @@ def test_place_zooms_to_a_banner(atlas):
 # --- filters and tiles -------------------------------------------------------------------------------
 
 
+def test_a_plan_is_named_by_the_start_of_its_file_name(atlas):
+    """'004' names the one plan whose file name starts so; a start shared by several plans is refused."""
+    plans = sorted({p for f in atlas.values() if "plan" in f.columns for p in f["plan"].unique()})
+    first = plans[0]
+    prefix = next(first[:n] for n in range(1, len(first)) if sum(p.startswith(first[:n]) for p in plans) == 1)
+    by_prefix = filter_layers(atlas, plans=[prefix])
+    by_name = filter_layers(atlas, plans=[first])
+    assert {name: len(frame) for name, frame in by_prefix.items()} == {n: len(f) for n, f in by_name.items()}
+    assert any(len(f) for n, f in by_prefix.items() if "plan" in f.columns)
+    shared = first[: len(prefix) - 1]
+    if sum(p.startswith(shared) for p in plans) > 1:
+        with pytest.raises(InputError, match="matches several plans"):
+            filter_layers(atlas, plans=[shared])
+
+
 def test_filter_by_plan_and_layers(atlas):
     plans = sorted({p for f in atlas.values() if "plan" in f.columns for p in f["plan"].unique()})
     filtered = filter_layers(atlas, plans=[plans[0]])
@@ -358,7 +373,7 @@ def test_filter_by_plan_and_layers(atlas):
             assert set(frame["plan"]) <= {plans[0]}
     assert len(filtered["leagues"]) == len(atlas["leagues"])
     assert list(filter_layers(atlas, layer_ids=["leagues", "industry"])) == ["leagues", "industry"]
-    with pytest.raises(InputError, match="no feature of plan"):
+    with pytest.raises(InputError, match="matches no plan"):
         filter_layers(atlas, plans=["no-such-plan.txt"])
     with pytest.raises(InputError, match="no layer"):
         filter_layers(atlas, layer_ids=["nope"])

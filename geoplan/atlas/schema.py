@@ -18,7 +18,7 @@ import pandas as pd
 import pyogrio
 
 from geoplan.atlas.tables import group_tables, layer_of_table, tables_of_layers
-from geoplan.errors import AtlasReadError
+from geoplan.errors import AtlasReadError, InputError
 from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.resources import DEFAULT_ATLAS
 
@@ -112,6 +112,34 @@ PERIOD_WORDS: dict[str, tuple[str, ...]] = {
     "14th": ("十四五", "14th", "14", "2021-2025"),
     "15th": ("十五五", "15th", "15", "2026-2030"),
 }
+
+
+def atlas_plans(layers: dict[str, gpd.GeoDataFrame]) -> set[str]:
+    """The plan file names the thematic features of ``layers`` come from."""
+    return {
+        str(name)
+        for frame in layers.values()
+        if "plan" in frame.columns
+        for name in frame["plan"].dropna().unique()
+        if name
+    }
+
+
+def plan_names(requested: Iterable[str], known: Iterable[str]) -> set[str]:
+    """The plan file names of ``known`` that ``requested`` names: each by its file name, its stem, or the
+    start of exactly one plan's name ('004' for '004_6b20b77d51383257.txt').  A name matching no plan, or the
+    start of several, is an :class:`InputError` that lists the plans."""
+    known = sorted(set(known))
+    chosen: set[str] = set()
+    for plan in requested:
+        wanted = {plan, Path(plan).name, Path(plan).stem}
+        exact = [name for name in known if name in wanted or Path(name).stem in wanted]
+        matched = exact or [name for name in known if name.startswith(Path(plan).name)]
+        if len(matched) != 1 and not exact:
+            how = "matches several plans" if matched else "matches no plan"
+            raise InputError(f"plan {plan!r} {how}; plans in the atlas: {', '.join(known) or 'none'}")
+        chosen.update(matched)
+    return chosen
 
 
 def period_mask(frame: gpd.GeoDataFrame, periods: Iterable[str]) -> pd.Series:

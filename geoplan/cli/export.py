@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from geoplan.atlas.schema import period_mask, read_atlas
+from geoplan.atlas.schema import atlas_plans, period_mask, plan_names, read_atlas
 from geoplan.atlas.tables import layer_of_table
 from geoplan.cli.options import atlas_argument, overwrite_option
 from geoplan.errors import InputError
@@ -52,24 +52,19 @@ def _layer_ids(atlas: Path, wanted: tuple[str, ...]) -> list[str]:
 
 
 def select_plan(layers: dict, plan: str) -> dict:
-    """Only the features of ``plan`` (file name or stem): thematic rows by ``plan``, base rows by ``plans``."""
-    wanted = {Path(plan).name, Path(plan).stem}
-    selected, seen = {}, set()
+    """Only the features of ``plan`` (file name, stem or the start of one plan's name): thematic rows by
+    ``plan``, base rows by ``plans``."""
+    wanted = plan_names([plan], atlas_plans(layers))
+    selected = {}
     for layer_id, frame in layers.items():
         if "plan" in frame.columns:
-            names = frame["plan"].fillna("").astype(str)
-            seen.update(names)
-            keep = names.map(lambda name: bool({name, Path(name).stem} & wanted))
+            keep = frame["plan"].fillna("").astype(str).isin(wanted)
         elif "plans" in frame.columns:
             lists = frame["plans"].fillna("").astype(str).str.split(";")
-            seen.update(name for names in lists for name in names)
-            keep = lists.map(lambda names: any({n, Path(n).stem} & wanted for n in names))
+            keep = lists.map(lambda names: bool(wanted.intersection(names)))
         else:
             keep = frame.index == frame.index  # a layer without plan columns is kept whole
         selected[layer_id] = frame[keep.to_numpy()]
-    if not any({name, Path(name).stem} & wanted for name in seen):
-        known = ", ".join(sorted(name for name in seen if name)) or "none"
-        raise InputError(f"no plan {plan!r} in the atlas; it has: {known}")
     return selected
 
 
@@ -90,7 +85,7 @@ def select_period(layers: dict, period: str) -> dict:
 @click.option(
     "--layer", "layers", multiple=True, help="Layer id (repeatable; default: every thematic layer)."
 )
-@click.option("--plan", default=None, help="Only the features of this plan (file name or stem).")
+@click.option("--plan", default=None, help="Only the features of this plan (file name, stem or its start, e.g. 003).")
 @click.option("--period", default=None, help="Only the features of this period (十四五, 十五五, 2021-2025).")
 @click.option("--format", "fmt", default=None, help="geojson|shp|gpkg|kml|csv|fgb (default: from --out).")
 @click.option(

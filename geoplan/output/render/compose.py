@@ -40,7 +40,7 @@ from shapely import union_all
 from shapely.geometry import box
 from shapely.geometry.base import BaseGeometry
 
-from geoplan.atlas.schema import period_mask
+from geoplan.atlas.schema import atlas_plans, period_mask, plan_names
 from geoplan.errors import GeoplanError, InputError, RenderError, UnsupportedFormatError
 from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.io import atomic_path
@@ -175,28 +175,15 @@ def filter_layers(
         layers = _filter_periods(layers, periods)
     if not plans:
         return dict(layers)
-    wanted = {p for plan in plans for p in (plan, Path(plan).name, Path(plan).stem)}
+    wanted = plan_names(plans, atlas_plans(layers))
 
     def matches(value: object) -> bool:
-        return any(p in wanted or Path(p).stem in wanted for p in str(value or "").split(";") if p)
+        return any(p in wanted for p in str(value or "").split(";") if p)
 
     filtered: dict[str, gpd.GeoDataFrame] = {}
-    hits = 0
     for name, frame in layers.items():
         column = "plan" if "plan" in frame.columns else "plans" if name == "places" else None
-        if column is None:
-            filtered[name] = frame
-            continue
-        keep = frame[column].map(matches).astype(bool)
-        hits += int(keep.sum()) if column == "plan" else 0
-        filtered[name] = frame[keep]
-    if not hits:
-        known = sorted(
-            {p for f in layers.values() if "plan" in f.columns for p in f["plan"].dropna().unique()}
-        )
-        raise InputError(
-            f"no feature of plan {', '.join(plans)}; plans in the atlas: {', '.join(known) or 'none'}"
-        )
+        filtered[name] = frame if column is None else frame[frame[column].map(matches).astype(bool)]
     return filtered
 
 
