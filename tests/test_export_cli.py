@@ -120,7 +120,9 @@ def test_a_plan_named_by_its_number_exports_that_plan(atlas_path, tmp_path):
     by_number, by_name = tmp_path / "n.geojson", tmp_path / "f.geojson"
     plans = {p for f in read_atlas(atlas_path).values() if "plan" in f.columns for p in f["plan"].dropna()}
     full = next(p for p in plans if p.startswith("002"))
-    assert run(str(atlas_path), "--plan", "002", "--format", "geojson", "--out", str(by_number)).exit_code == 0
+    assert (
+        run(str(atlas_path), "--plan", "002", "--format", "geojson", "--out", str(by_number)).exit_code == 0
+    )
     assert run(str(atlas_path), "--plan", full, "--format", "geojson", "--out", str(by_name)).exit_code == 0
     assert by_number.read_bytes() == by_name.read_bytes()
     frame = pyogrio.read_dataframe(by_number)

@@ -85,7 +85,9 @@ def select_period(layers: dict, period: str) -> dict:
 @click.option(
     "--layer", "layers", multiple=True, help="Layer id (repeatable; default: every thematic layer)."
 )
-@click.option("--plan", default=None, help="Only the features of this plan (file name, stem or its start, e.g. 003).")
+@click.option(
+    "--plan", default=None, help="Only the features of this plan (file name, stem or its start, e.g. 003)."
+)
 @click.option("--period", default=None, help="Only the features of this period (十四五, 十五五, 2021-2025).")
 @click.option("--format", "fmt", default=None, help="geojson|shp|gpkg|kml|csv|fgb (default: from --out).")
 @click.option(

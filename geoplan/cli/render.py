@@ -42,7 +42,12 @@ def _split(values: tuple[str, ...]) -> list[str]:
     help="map.png|pdf|svg, or map.tif: the map frame as a GeoTIFF in the map's CRS.",
 )
 @click.option("--layers", "layer_ids", multiple=True, help="Layer ids to draw (comma-separated or repeated).")
-@click.option("--plan", "plans", multiple=True, help="Only features of these plans (file name, stem or its start, e.g. 003).")
+@click.option(
+    "--plan",
+    "plans",
+    multiple=True,
+    help="Only features of these plans (file name, stem or its start, e.g. 003).",
+)
 @click.option(
     "--period", "periods", multiple=True, help="Only features of these periods (十四五, 十五五, 2021-2025)."
 )
