@@ -22,6 +22,33 @@ def _surfaces(gazetteer: Gazetteer, text: str) -> list[str]:
     return [surface for surface, _, _ in _found(gazetteer, text)]
 
 
+# -- titles ----------------------------------------------------------------------------------------------
+def test_a_name_inside_a_documents_title_is_not_a_place(gazetteer: Gazetteer) -> None:
+    text = "依据《乌拉特后旗国土空间总体规划》，在乌拉特后旗建设物流中心。"
+    found = [m for m in refine(text, gazetteer.finder.find(text), gazetteer.finder)]
+    assert [(m.surface, m.start) for m in found] == [("乌拉特后旗", text.index("在乌拉特后旗") + 1)]
+    assert _surfaces(gazetteer, "印发《赤峰市条例》和《通辽市办法》") == []
+    assert _surfaces(gazetteer, "赤峰市《条例》") == ["赤峰市"]  # before the title: a place
+
+
+def test_no_mention_of_the_reference_plans_lies_in_a_title(parsed: dict[str, PlanPlaces]) -> None:
+    titles = 0
+    for places in parsed.values():
+        text = places.plan.text
+        titles += text.count("《")
+        for mention in places.mentions:
+            line_start = text.rfind("\n", 0, mention.start) + 1
+            line_end = text.find("\n", mention.end) % (len(text) + 1)
+            opened = text.rfind("《", line_start, mention.start) > text.rfind("》", line_start, mention.start)
+            closed = (
+                -1
+                < text.find("》", mention.end, line_end)
+                < (text.find("《", mention.end, line_end) % len(text))
+            )
+            assert not (opened and closed), mention.surface
+    assert titles > 20  # the plans do hold titles, with place names in them
+
+
 # -- organisations ---------------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     "text",

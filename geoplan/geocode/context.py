@@ -4,6 +4,8 @@ The mention finder (:mod:`geoplan.geocode.mentions`) looks at names one by one; 
 against its neighbours, with general rules and the data files of ``gazetteer/context/`` and
 ``gazetteer/lexicon/organisation_words.txt``:
 
+* **titles** — a name inside a document's title (《X旗国土空间规划》, 《X条例》) names the document's subject, not
+  a place the text speaks of: dropped (the annotation guide's rule);
 * **organisations** — a place name written right before an organisation word (人民政府, 旗委, 海关, 公司 …) names
   the organisation, not a place: dropped;
 * **province abbreviations** — a run of one-character province abbreviations closed by a count of provinces or
@@ -47,22 +49,34 @@ PLACE_FLAG = "ns"
 NAME_END_FLAGS = frozenset({"v", "vn", "vd", "r", "p", "c", "d", "u", "x"})
 #: characters of context segmented around a candidate.
 WINDOW = 6
+#: a document's title: 《…》 on one line, at most 80 characters.
+TITLE_RE = re.compile(r"《[^《》\n]{1,80}》")
 
 
 def refine(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Mention]:
     """``mentions`` (the finder's, left to right) read against their context; left to right, non-overlapping."""
     peoples = peoples_items(text)
+    titles = [(t.start(), t.end()) for t in TITLE_RE.finditer(text)]
     kept = [
         m
         for m in mentions
-        if not names_organisation(text, m) and not inside_word(text, m) and (m.start, m.end) not in peoples
+        if not names_organisation(text, m)
+        and not inside_word(text, m)
+        and (m.start, m.end) not in peoples
+        and not in_title(m, titles)
     ]
     kept = [_area_network(m) for m in kept]
     kept = _replace(kept, named_after_area(text, kept))
     kept = _replace(kept, list_items(text, kept, finder))
     kept = _replace_stations(text, kept, finder)
     added = [*province_runs(text, finder), *outside_words(text, finder, kept)]
-    return _merge(kept, [m for m in added if (m.start, m.end) not in peoples])
+    return _merge(kept, [m for m in added if (m.start, m.end) not in peoples and not in_title(m, titles)])
+
+
+def in_title(mention: Mention, titles: list[tuple[int, int]]) -> bool:
+    """Whether ``mention`` lies inside one of the ``titles`` spans (sorted (start, end) of 《…》)."""
+    index = bisect_left(titles, (mention.start + 1,)) - 1
+    return index >= 0 and titles[index][0] < mention.start and mention.end < titles[index][1]
 
 
 def _replace(kept: list[Mention], items: list[Mention]) -> list[Mention]:
