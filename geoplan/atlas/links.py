@@ -156,9 +156,77 @@ class _Context:
     issuer_chain: Mapping[str, set[str]]
 
 
-def _named(row: Mapping[str, Any], gazetteer: Any) -> set[str]:
-    """The places a feature names, the province aside (a 'whole region' place locates nothing)."""
-    return set(_named_ids(str(row.get("place_ids") or ""), gazetteer))
+@dataclass(frozen=True)
+class _Feature:
+    """What scoring reads of one feature, worked out once per feature (not once per pair)."""
+
+    feature_id: str
+    plan: str
+    issuer: str
+    kind: str
+    name: str
+    place_ids: str
+    sector: str
+    layer: str
+    foot: frozenset[str]  # the places it names, or its issuer's when it names none
+    finer: frozenset[str]  # the places it names finer than its issuer's chain
+    parents: frozenset[str]  # the gazetteer parents of its foot places
+    ids: frozenset[str]  # every place id it names
+    points: tuple[str, ...]  # the point places it names that are no administrative unit, in its order
+    cores: tuple[str, ...]  # its name cores (:func:`name_cores`)
+    quantities: frozenset[tuple[float, str]]  # its quantities, counts aside
+    signature: tuple[Any, ...]  # everything scoring reads of it and its plan, its id and plan aside
+
+
+def _prepare(row: Mapping[str, Any], context: _Context) -> _Feature:
+    """The feature as scoring reads it (places, parents, name cores and quantities parsed once)."""
+    gazetteer = context.gazetteer
+    plan = row["plan"]
+    place_ids = str(row.get("place_ids") or "")
+    named = _named_ids(place_ids, gazetteer)
+    foot = named or frozenset({context.issuer_ids.get(plan, "")} - {""})
+    chain = frozenset(context.issuer_chain.get(plan, set()))
+    parents = frozenset(p for i in foot if i in gazetteer for p in gazetteer.get(i).parent_ids)
+    ids = _ids(row)
+    points = tuple(
+        i
+        for i in ids
+        if i in gazetteer
+        and gazetteer.get(i).type not in ADMIN_TYPES
+        and gazetteer.get(i).geometry.geom_type == "Point"
+    )
+    strip = context.strip.get(plan, ())
+    cores = name_cores(row["name"], (*strip, *_quantity_texts(row)))
+    signature = (
+        row["issuer"],
+        row["kind"],
+        row["name"],
+        row["place_ids"],
+        row["sector"],
+        row["layer"],
+        row.get("quantities"),
+        strip,
+        context.issuer_ids.get(plan, ""),
+        chain,
+    )
+    return _Feature(
+        row["feature_id"],
+        plan,
+        row["issuer"],
+        row["kind"],
+        row["name"],
+        row["place_ids"],
+        row["sector"],
+        row["layer"],
+        foot,
+        named - chain,
+        parents,
+        frozenset(ids),
+        points,
+        cores,
+        frozenset(_quantities(row)),
+        signature,
+    )
 
 
 @functools.lru_cache(maxsize=65536)  # scored once per pair of features: worked out once per feature
@@ -175,30 +243,24 @@ def _is_linear(place_id: str, gazetteer: Any) -> bool:
     }
 
 
-def _inside(inner: set[str], outer: set[str], gazetteer: Any) -> bool:
-    """True when a place of ``inner`` lies in a place of ``outer`` (by the gazetteer's parents)."""
-    return any(outer & set(gazetteer.get(i).parent_ids) for i in inner if i in gazetteer)
-
-
 def places_meet(a: Mapping[str, Any], b: Mapping[str, Any], context: _Context) -> str:
     """How two features' places meet: 'shared' (a place in common, a feature without a place standing at
     its issuer), 'named inside' (one names a place inside a place the other names, finer than its issuer),
     'area inside' (one lies in the whole area of the other's issuer, or two issuers name only a river or
     road, of which each means its own reach) or '' (apart)."""
-    gazetteer = context.gazetteer
-    named_a, named_b = _named(a, gazetteer), _named(b, gazetteer)
-    foot_a = named_a or {context.issuer_ids.get(a["plan"], "")} - {""}
-    foot_b = named_b or {context.issuer_ids.get(b["plan"], "")} - {""}
-    shared = foot_a & foot_b
-    if shared and (a["issuer"] == b["issuer"] or not all(_is_linear(i, gazetteer) for i in shared)):
+    return _meet(_prepare(a, context), _prepare(b, context), context)
+
+
+def _meet(a: _Feature, b: _Feature, context: _Context) -> str:
+    """:func:`places_meet` of two prepared features."""
+    shared = a.foot & b.foot
+    if shared and (a.issuer == b.issuer or not all(_is_linear(i, context.gazetteer) for i in shared)):
         return "shared"
     if shared:  # a river or road named by two issuers: each means its own reach of it
         return "area inside"
-    finer_a = named_a - context.issuer_chain.get(a["plan"], set())
-    finer_b = named_b - context.issuer_chain.get(b["plan"], set())
-    if _inside(foot_a, finer_b, gazetteer) or _inside(foot_b, finer_a, gazetteer):
+    if a.parents & b.finer or b.parents & a.finer:
         return "named inside"
-    if _inside(foot_a, foot_b, gazetteer) or _inside(foot_b, foot_a, gazetteer):
+    if a.parents & b.foot or b.parents & a.foot:
         return "area inside"
     return ""
 
@@ -238,30 +300,35 @@ def _quantities(row: Mapping[str, Any]) -> set[tuple[float, str]]:
 def score_pair(a: Mapping[str, Any], b: Mapping[str, Any], context: _Context) -> Link | None:
     """The link of two features of two plans, scored by the first rule that applies (module docstring);
     None when they cannot be one project (other layer, places apart, a place and a project)."""
-    if a["plan"] == b["plan"] or (a["kind"] == "place") != (b["kind"] == "place"):
+    if a["plan"] == b["plan"]:
         return None
-    if a["kind"] == "place":
-        if a["place_ids"] != b["place_ids"]:
+    return _score(_prepare(a, context), _prepare(b, context), context)
+
+
+def _score(a: _Feature, b: _Feature, context: _Context) -> Link | None:
+    """:func:`score_pair` of two prepared features of two plans."""
+    if (a.kind == "place") != (b.kind == "place"):
+        return None
+    if a.kind == "place":
+        if a.place_ids != b.place_ids:
             return None
-        far = [row["issuer"] for row in (a, b) if _out_of_reach(a["place_ids"], row["plan"], context)]
+        far = [f.issuer for f in (a, b) if _out_of_reach(a.place_ids, f.plan, context)]
         if far:  # a plan naming a place far outside its area: more likely a misread name than the same place
-            why = f"both name {a['name']}, which lies over {REACH_DEGREES:g}° outside {'、'.join(far)}"
-            return Link(a["feature_id"], b["feature_id"], 0.7, "same place", why)
-        return Link(a["feature_id"], b["feature_id"], 1.0, "same place", f"both name {a['name']}")
+            why = f"both name {a.name}, which lies over {REACH_DEGREES:g}° outside {'、'.join(far)}"
+            return Link(a.feature_id, b.feature_id, 0.7, "same place", why)
+        return Link(a.feature_id, b.feature_id, 1.0, "same place", f"both name {a.name}")
     gazetteer = context.gazetteer
-    meet = places_meet(a, b, context)
+    meet = _meet(a, b, context)
     if not meet:
         return None
-    cores_a = name_cores(a["name"], (*context.strip.get(a["plan"], ()), *_quantity_texts(a)))
-    cores_b = name_cores(b["name"], (*context.strip.get(b["plan"], ()), *_quantity_texts(b)))
     (similarity, how), core_a = max(
-        ((name_similarity(x, y), x) for x in cores_a for y in cores_b), default=((0.0, "no name"), "")
+        ((name_similarity(x, y), x) for x in a.cores for y in b.cores), default=((0.0, "no name"), "")
     )
-    sector = 0.05 if a["sector"] == b["sector"] else 0.0
-    if a["layer"] != b["layer"]:  # the sector classifier put them apart: only strong names may join them
+    sector = 0.05 if a.sector == b.sector else 0.0
+    if a.layer != b.layer:  # the sector classifier put them apart: only strong names may join them
         sector = -0.05
-    places = shared_point_places(a, b, gazetteer)
-    quantities = _quantities(a) & _quantities(b)
+    places = [i for i in a.points if i in b.ids]
+    quantities = a.quantities & b.quantities
     if similarity == 1.0 and len(core_a) >= 2:
         rule, score, why = "same name", 0.9 + sector, f"{how} ('{core_a}')"
     elif places:
@@ -277,7 +344,7 @@ def score_pair(a: Mapping[str, Any], b: Mapping[str, Any], context: _Context) ->
         why += "; only nested: one lies in the whole area of the other's issuer"
     if score < NEAR_THRESHOLD:
         return None
-    return Link(a["feature_id"], b["feature_id"], round(min(score, 1.0), 3), rule, why)
+    return Link(a.feature_id, b.feature_id, round(min(score, 1.0), 3), rule, why)
 
 
 def _out_of_reach(place_id: str, plan: str, context: _Context) -> bool:
@@ -301,21 +368,89 @@ def plan_relation(a: Mapping[str, Any], b: Mapping[str, Any], gazetteer: Any) ->
 
 
 def link_features(rows: Sequence[Mapping[str, Any]], gazetteer: Any) -> Linking:
-    """Every link and near miss between features of different plans, and the linked groups."""
+    """Every link and near miss between features of different plans, and the linked groups.
+
+    Only features whose places meet (or place features naming the same places) are scored: each plan
+    indexes its features by foot place, by the parents of their foot places and (places) by place ids.
+    """
     context = scoring_context(rows, gazetteer)
-    by_plan: dict[str, list[Mapping[str, Any]]] = {}
-    for row in rows:
-        by_plan.setdefault(row["plan"], []).append(row)
+    by_plan = _by_plan(rows, context)
+    indices = {plan: _Index(features) for plan, features in by_plan.items()}
     plans = list(by_plan)
     candidates: list[Link] = []
     for i, plan_a in enumerate(plans):
         for plan_b in plans[i + 1 :]:
-            relation = plan_relation(by_plan[plan_a][0], by_plan[plan_b][0], gazetteer)
-            for a in by_plan[plan_a]:
-                for b in by_plan[plan_b]:
-                    link = score_pair(a, b, context)
+            relation = plan_relation(by_plan[plan_a][0][0], by_plan[plan_b][0][0], gazetteer)
+            features_b = by_plan[plan_b]
+            index_b = indices[plan_b]
+            for _, a in by_plan[plan_a]:
+                for n in index_b.candidates(a):
+                    link = _score(a, features_b[n][1], context)
                     if link is not None:
                         candidates.append(_with_relation(link, relation))
+    return _select(candidates, rows)
+
+
+def _link_all_pairs(rows: Sequence[Mapping[str, Any]], gazetteer: Any) -> Linking:
+    """:func:`link_features` scoring every pair of features of every pair of plans (the reference that
+    the indexed version must equal)."""
+    context = scoring_context(rows, gazetteer)
+    by_plan = _by_plan(rows, context)
+    plans = list(by_plan)
+    candidates: list[Link] = []
+    for i, plan_a in enumerate(plans):
+        for plan_b in plans[i + 1 :]:
+            relation = plan_relation(by_plan[plan_a][0][0], by_plan[plan_b][0][0], gazetteer)
+            for row_a, _ in by_plan[plan_a]:
+                for row_b, _ in by_plan[plan_b]:
+                    link = score_pair(row_a, row_b, context)
+                    if link is not None:
+                        candidates.append(_with_relation(link, relation))
+    return _select(candidates, rows)
+
+
+def _by_plan(
+    rows: Sequence[Mapping[str, Any]], context: _Context
+) -> dict[str, list[tuple[Mapping[str, Any], _Feature]]]:
+    """The rows of each plan (in row order) with their prepared features."""
+    by_plan: dict[str, list[tuple[Mapping[str, Any], _Feature]]] = {}
+    for row in rows:
+        by_plan.setdefault(row["plan"], []).append((row, _prepare(row, context)))
+    return by_plan
+
+
+class _Index:
+    """One plan's features by foot place, by the parents of their foot places and (places) by place ids."""
+
+    def __init__(self, features: Sequence[tuple[Mapping[str, Any], _Feature]]):
+        self.by_foot: dict[str, list[int]] = {}
+        self.by_parent: dict[str, list[int]] = {}
+        self.by_place: dict[str, list[int]] = {}
+        for n, (_, feature) in enumerate(features):
+            if feature.kind == "place":
+                self.by_place.setdefault(feature.place_ids, []).append(n)
+                continue
+            for place in feature.foot:
+                self.by_foot.setdefault(place, []).append(n)
+            for parent in feature.parents:
+                self.by_parent.setdefault(parent, []).append(n)
+
+    def candidates(self, feature: _Feature) -> list[int]:
+        """The positions of the features whose places may meet ``feature``'s, in row order."""
+        if feature.kind == "place":
+            return self.by_place.get(feature.place_ids, [])
+        found: set[int] = set()
+        for place in feature.foot:  # a shared foot place, or a foot place holding one of theirs
+            found.update(self.by_foot.get(place, ()))
+            found.update(self.by_parent.get(place, ()))
+        for parent in feature.parents:  # one of their foot places holds one of this feature's
+            found.update(self.by_foot.get(parent, ()))
+        return sorted(found)
+
+
+def _select(candidates: list[Link], rows: Sequence[Mapping[str, Any]]) -> Linking:
+    """Links (best score first, at most one per feature and other plan, never two features of one plan in
+    a group), near misses and groups from the scored candidates."""
     order = {row["feature_id"]: n for n, row in enumerate(rows)}
     candidates.sort(key=lambda link: (-link.score, order[link.a], order[link.b]))
     plan_of = {row["feature_id"]: row["plan"] for row in rows}
