@@ -372,10 +372,18 @@ def link_features(rows: Sequence[Mapping[str, Any]], gazetteer: Any) -> Linking:
 
     Only features whose places meet (or place features naming the same places) are scored: each plan
     indexes its features by foot place, by the parents of their foot places and (places) by place ids.
+    Two features with the contents of a pair already scored (twins: copies of one plan) take its score.
     """
     context = scoring_context(rows, gazetteer)
     by_plan = _by_plan(rows, context)
     indices = {plan: _Index(features) for plan, features in by_plan.items()}
+    contents: dict[tuple[Any, ...], int] = {}  # a number per distinct content signature
+    content = {
+        f.feature_id: contents.setdefault(f.signature, len(contents))
+        for fs in by_plan.values()
+        for _, f in fs
+    }
+    scored: dict[tuple[int, int], Link | None] = {}  # the score of two contents: twins cost a lookup
     plans = list(by_plan)
     candidates: list[Link] = []
     for i, plan_a in enumerate(plans):
@@ -384,10 +392,17 @@ def link_features(rows: Sequence[Mapping[str, Any]], gazetteer: Any) -> Linking:
             features_b = by_plan[plan_b]
             index_b = indices[plan_b]
             for _, a in by_plan[plan_a]:
+                content_a = content[a.feature_id]
                 for n in index_b.candidates(a):
-                    link = _score(a, features_b[n][1], context)
+                    b = features_b[n][1]
+                    key = (content_a, content[b.feature_id])
+                    if key not in scored:
+                        scored[key] = _score(a, b, context)
+                    link = scored[key]
                     if link is not None:
-                        candidates.append(_with_relation(link, relation))
+                        candidates.append(
+                            Link(a.feature_id, b.feature_id, link.score, link.rule, link.why, relation)
+                        )
     return _select(candidates, rows)
 
 
