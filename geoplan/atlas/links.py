@@ -16,7 +16,8 @@ A pair of features of two plans is scored by one rule, the first that applies:
 Only features whose places meet are compared (another layer costs 0.05, the same sector adds 0.05): they share a place, or one names a
 place inside the other's (a banner plan's project without a place lies in the banner).  A place
 feature is never linked to a project.  A pair scoring at least :data:`LINK_THRESHOLD` is a link;
-between :data:`NEAR_THRESHOLD` and the threshold it is a near miss, listed for review and never merged.
+between :data:`NEAR_THRESHOLD` and the threshold it is a near miss, listed for review and never merged
+(the best-scoring :data:`NEAR_MISSES_PER_FEATURE` of each feature; the rest are counted).
 Each feature takes at most one link per other plan (best score first); linked features form one
 project whose sources keep every plan's own wording.
 """
@@ -39,6 +40,9 @@ from geoplan.geocode.places import PRECISION_ORDER
 LINK_THRESHOLD = 0.8
 #: a pair scoring at least this (and below the link threshold) is a near miss, listed for review
 NEAR_THRESHOLD = 0.55
+#: near misses listed per feature at most (its best-scoring ones): with N versions of one plan each feature
+#: has N-1 twins, and without a bound near misses would grow as N²
+NEAR_MISSES_PER_FEATURE = 3
 #: how far outside its issuer's area (degrees, about 100 km) a plan names places of its own: along its
 #: roads and rails to a port, to a neighbour's desert; a place farther away is more likely a misread name
 REACH_DEGREES = 1.0
@@ -71,7 +75,8 @@ class Linking:
     """Links (score >= threshold, at most one per feature and other plan) and near misses."""
 
     links: list[Link] = field(default_factory=list)
-    near_misses: list[Link] = field(default_factory=list)
+    near_misses: list[Link] = field(default_factory=list)  # best first, at most a few per feature
+    unlisted_near_misses: int = 0  # near misses past :data:`NEAR_MISSES_PER_FEATURE` of a feature
     groups: list[list[str]] = field(default_factory=list)  # feature ids of each linked project, in row order
 
 
@@ -465,22 +470,35 @@ class _Index:
 
 def _select(candidates: list[Link], rows: Sequence[Mapping[str, Any]]) -> Linking:
     """Links (best score first, at most one per feature and other plan, never two features of one plan in
-    a group), near misses and groups from the scored candidates."""
+    a group), near misses (best first, at most :data:`NEAR_MISSES_PER_FEATURE` naming one feature) and groups
+    from the scored candidates."""
     order = {row["feature_id"]: n for n, row in enumerate(rows)}
     candidates.sort(key=lambda link: (-link.score, order[link.a], order[link.b]))
     plan_of = {row["feature_id"]: row["plan"] for row in rows}
     result = Linking()
     taken: set[tuple[str, str]] = set()  # (feature id, other plan) already linked
     groups = _Groups(plan_of)
+    listed: dict[str, int] = {}  # near misses listed per feature
+
+    def near_miss(link: Link, reason: str = "") -> None:
+        if (
+            listed.get(link.a, 0) >= NEAR_MISSES_PER_FEATURE
+            or listed.get(link.b, 0) >= NEAR_MISSES_PER_FEATURE
+        ):
+            result.unlisted_near_misses += 1
+            return
+        listed[link.a], listed[link.b] = listed.get(link.a, 0) + 1, listed.get(link.b, 0) + 1
+        result.near_misses.append(_demoted(link, reason) if reason else link)
+
     for link in candidates:
         if link.score < LINK_THRESHOLD:
-            result.near_misses.append(link)
+            near_miss(link)
             continue
         if (link.a, plan_of[link.b]) in taken or (link.b, plan_of[link.a]) in taken:
-            result.near_misses.append(_demoted(link, "the feature is linked to a better match in that plan"))
+            near_miss(link, "the feature is linked to a better match in that plan")
             continue
         if not groups.union(link.a, link.b):
-            result.near_misses.append(_demoted(link, "the linked project already has a feature of that plan"))
+            near_miss(link, "the linked project already has a feature of that plan")
             continue
         taken.update({(link.a, plan_of[link.b]), (link.b, plan_of[link.a])})
         result.links.append(link)
