@@ -377,7 +377,8 @@ def link_features(rows: Sequence[Mapping[str, Any]], gazetteer: Any) -> Linking:
 
     Only features whose places meet (or place features naming the same places) are scored: each plan
     indexes its features by foot place, by the parents of their foot places and (places) by place ids.
-    Two features with the contents of a pair already scored (twins: copies of one plan) take its score.
+    Two features with the contents of a pair already scored (twins: copies of one plan) take its score,
+    and two plans with the contents of a pair of plans already compared take its scored pairs.
     """
     context = scoring_context(rows, gazetteer)
     by_plan = _by_plan(rows, context)
@@ -389,26 +390,53 @@ def link_features(rows: Sequence[Mapping[str, Any]], gazetteer: Any) -> Linking:
         for _, f in fs
     }
     scored: dict[tuple[int, int], Link | None] = {}  # the score of two contents: twins cost a lookup
+    order = {row["feature_id"]: n for n, row in enumerate(rows)}
+    positions = {plan: [order[f.feature_id] for _, f in features] for plan, features in by_plan.items()}
+    plan_contents: dict[tuple[int, ...], int] = {}  # a number per distinct plan content
+    plan_content = {
+        plan: plan_contents.setdefault(tuple(content[f.feature_id] for _, f in features), len(plan_contents))
+        for plan, features in by_plan.items()
+    }
+    pairs_of: dict[tuple[int, int], list[tuple[int, int, Link]]] = {}  # scored pairs of two plan contents
     plans = list(by_plan)
-    candidates: list[Link] = []
+    relations = _Relations(gazetteer)
+    candidates: list[_Candidate] = []
     for i, plan_a in enumerate(plans):
         for plan_b in plans[i + 1 :]:
-            relation = plan_relation(by_plan[plan_a][0][0], by_plan[plan_b][0][0], gazetteer)
-            features_b = by_plan[plan_b]
-            index_b = indices[plan_b]
-            for _, a in by_plan[plan_a]:
-                content_a = content[a.feature_id]
-                for n in index_b.candidates(a):
-                    b = features_b[n][1]
-                    key = (content_a, content[b.feature_id])
-                    if key not in scored:
-                        scored[key] = _score(a, b, context)
-                    link = scored[key]
-                    if link is not None:
-                        candidates.append(
-                            Link(a.feature_id, b.feature_id, link.score, link.rule, link.why, relation)
-                        )
+            relation = relations.of(by_plan[plan_a][0][0], by_plan[plan_b][0][0])
+            key = (plan_content[plan_a], plan_content[plan_b])
+            if key not in pairs_of:  # copies of two plans already compared cost a lookup
+                pairs_of[key] = _scored_pairs(
+                    by_plan[plan_a], by_plan[plan_b], indices[plan_b], content, scored, context
+                )
+            rows_a, rows_b = positions[plan_a], positions[plan_b]
+            candidates += [
+                (-link.score, rows_a[m], rows_b[n], link, relation) for m, n, link in pairs_of[key]
+            ]
     return _select(candidates, rows)
+
+
+def _scored_pairs(
+    features_a: Sequence[tuple[Mapping[str, Any], _Feature]],
+    features_b: Sequence[tuple[Mapping[str, Any], _Feature]],
+    index_b: _Index,
+    content: Mapping[str, int],
+    scored: dict[tuple[int, int], Link | None],
+    context: _Context,
+) -> list[tuple[int, int, Link]]:
+    """The pairs of two plans' features that score (positions in each plan), memoised by content."""
+    found = []
+    for m, (_, a) in enumerate(features_a):
+        content_a = content[a.feature_id]
+        for n in index_b.candidates(a):
+            b = features_b[n][1]
+            key = (content_a, content[b.feature_id])
+            if key not in scored:
+                scored[key] = _score(a, b, context)
+            link = scored[key]
+            if link is not None:
+                found.append((m, n, link))
+    return found
 
 
 def _link_all_pairs(rows: Sequence[Mapping[str, Any]], gazetteer: Any) -> Linking:
@@ -416,8 +444,9 @@ def _link_all_pairs(rows: Sequence[Mapping[str, Any]], gazetteer: Any) -> Linkin
     the indexed version must equal)."""
     context = scoring_context(rows, gazetteer)
     by_plan = _by_plan(rows, context)
+    order = {row["feature_id"]: n for n, row in enumerate(rows)}
     plans = list(by_plan)
-    candidates: list[Link] = []
+    candidates: list[_Candidate] = []
     for i, plan_a in enumerate(plans):
         for plan_b in plans[i + 1 :]:
             relation = plan_relation(by_plan[plan_a][0][0], by_plan[plan_b][0][0], gazetteer)
@@ -425,8 +454,26 @@ def _link_all_pairs(rows: Sequence[Mapping[str, Any]], gazetteer: Any) -> Linkin
                 for row_b, _ in by_plan[plan_b]:
                     link = score_pair(row_a, row_b, context)
                     if link is not None:
-                        candidates.append(_with_relation(link, relation))
+                        candidates.append((-link.score, order[link.a], order[link.b], link, relation))
     return _select(candidates, rows)
+
+
+#: a scored pair: minus its score, the rows' positions, its link (scored on a pair of equal content), relation
+_Candidate = tuple[float, int, int, Link, str]
+
+
+class _Relations:
+    """:func:`plan_relation` worked out once per pair of issuers."""
+
+    def __init__(self, gazetteer: Any):
+        self._gazetteer = gazetteer
+        self._known: dict[tuple[str, str, str, str], str] = {}
+
+    def of(self, a: Mapping[str, Any], b: Mapping[str, Any]) -> str:
+        key = (a["issuer"], a.get("issuer_level", ""), b["issuer"], b.get("issuer_level", ""))
+        if key not in self._known:
+            self._known[key] = plan_relation(a, b, self._gazetteer)
+        return self._known[key]
 
 
 def _by_plan(
@@ -468,41 +515,35 @@ class _Index:
         return sorted(found)
 
 
-def _select(candidates: list[Link], rows: Sequence[Mapping[str, Any]]) -> Linking:
+def _select(candidates: list[_Candidate], rows: Sequence[Mapping[str, Any]]) -> Linking:
     """Links (best score first, at most one per feature and other plan, never two features of one plan in
     a group), near misses (best first, at most :data:`NEAR_MISSES_PER_FEATURE` naming one feature) and groups
-    from the scored candidates."""
-    order = {row["feature_id"]: n for n, row in enumerate(rows)}
-    candidates.sort(key=lambda link: (-link.score, order[link.a], order[link.b]))
-    plan_of = {row["feature_id"]: row["plan"] for row in rows}
+    from the scored candidates (ties in row order)."""
+    candidates.sort(key=lambda candidate: candidate[:3])
+    ids = [row["feature_id"] for row in rows]
+    plans = [row["plan"] for row in rows]
     result = Linking()
-    taken: set[tuple[str, str]] = set()  # (feature id, other plan) already linked
-    groups = _Groups(plan_of)
-    listed: dict[str, int] = {}  # near misses listed per feature
-
-    def near_miss(link: Link, reason: str = "") -> None:
-        if (
-            listed.get(link.a, 0) >= NEAR_MISSES_PER_FEATURE
-            or listed.get(link.b, 0) >= NEAR_MISSES_PER_FEATURE
-        ):
+    taken: set[tuple[int, str]] = set()  # (feature, other plan) already linked
+    groups = _Groups({row["feature_id"]: row["plan"] for row in rows})
+    listed: dict[int, int] = {}  # near misses listed per feature
+    for _, a, b, scored, relation in candidates:
+        if scored.score < LINK_THRESHOLD:
+            reason = ""
+        elif (a, plans[b]) in taken or (b, plans[a]) in taken:
+            reason = "the feature is linked to a better match in that plan"
+        elif not groups.union(ids[a], ids[b]):
+            reason = "the linked project already has a feature of that plan"
+        else:
+            taken.update({(a, plans[b]), (b, plans[a])})
+            result.links.append(Link(ids[a], ids[b], scored.score, scored.rule, scored.why, relation))
+            continue
+        if listed.get(a, 0) >= NEAR_MISSES_PER_FEATURE or listed.get(b, 0) >= NEAR_MISSES_PER_FEATURE:
             result.unlisted_near_misses += 1
-            return
-        listed[link.a], listed[link.b] = listed.get(link.a, 0) + 1, listed.get(link.b, 0) + 1
-        result.near_misses.append(_demoted(link, reason) if reason else link)
-
-    for link in candidates:
-        if link.score < LINK_THRESHOLD:
-            near_miss(link)
             continue
-        if (link.a, plan_of[link.b]) in taken or (link.b, plan_of[link.a]) in taken:
-            near_miss(link, "the feature is linked to a better match in that plan")
-            continue
-        if not groups.union(link.a, link.b):
-            near_miss(link, "the linked project already has a feature of that plan")
-            continue
-        taken.update({(link.a, plan_of[link.b]), (link.b, plan_of[link.a])})
-        result.links.append(link)
-    result.groups = groups.groups(order)
+        listed[a], listed[b] = listed.get(a, 0) + 1, listed.get(b, 0) + 1
+        why = f"{scored.why}; not linked: {reason}" if reason else scored.why
+        result.near_misses.append(Link(ids[a], ids[b], scored.score, scored.rule, why, relation))
+    result.groups = groups.groups({fid: n for n, fid in enumerate(ids)})
     return result
 
 
@@ -516,14 +557,6 @@ def scoring_context(rows: Sequence[Mapping[str, Any]], gazetteer: Any) -> _Conte
             issuer_ids[row["plan"]] = chain[0].id if chain else ""
             issuer_chain[row["plan"]] = {place.id for place in chain}
     return _Context(gazetteer, issuer_names(rows, gazetteer), issuer_ids, issuer_chain)
-
-
-def _with_relation(link: Link, relation: str) -> Link:
-    return Link(link.a, link.b, link.score, link.rule, link.why, relation)
-
-
-def _demoted(link: Link, reason: str) -> Link:
-    return Link(link.a, link.b, link.score, link.rule, f"{link.why}; not linked: {reason}", link.relation)
 
 
 class _Groups:
