@@ -541,13 +541,13 @@ def _select(
     taken: set[tuple[int, str]] = set()  # (feature, other plan) already linked
     groups = _Groups({row["feature_id"]: row["plan"] for row in rows})
     listed: dict[int, int] = {}  # near misses listed per feature
-    size = len(rows)
+    size, link_milli = len(rows), round(LINK_THRESHOLD * 1000)
     for key in (
         key for start in range(0, len(keys), 1 << 16) for key in keys[start : start + (1 << 16)].tolist()
     ):
-        a, b = divmod(key % (size * size), size)
-        scored, relation = candidate(a, b)
-        if scored.score < LINK_THRESHOLD:
+        milli, pair = divmod(key, size * size)
+        a, b = divmod(pair, size)
+        if 1000 - milli < link_milli:
             reason = ""
         elif (a, plans[b]) in taken or (b, plans[a]) in taken:
             reason = "the feature is linked to a better match in that plan"
@@ -555,12 +555,14 @@ def _select(
             reason = "the linked project already has a feature of that plan"
         else:
             taken.update({(a, plans[b]), (b, plans[a])})
+            scored, relation = candidate(a, b)
             result.links.append(Link(ids[a], ids[b], scored.score, scored.rule, scored.why, relation))
             continue
         if listed.get(a, 0) >= NEAR_MISSES_PER_FEATURE or listed.get(b, 0) >= NEAR_MISSES_PER_FEATURE:
             result.unlisted_near_misses += 1
             continue
         listed[a], listed[b] = listed.get(a, 0) + 1, listed.get(b, 0) + 1
+        scored, relation = candidate(a, b)
         why = f"{scored.why}; not linked: {reason}" if reason else scored.why
         result.near_misses.append(Link(ids[a], ids[b], scored.score, scored.rule, why, relation))
     result.groups = groups.groups({fid: n for n, fid in enumerate(ids)})
@@ -588,11 +590,14 @@ class _Groups:
         self._plans: dict[str, set[str]] = {}
 
     def _root(self, item: str) -> str:
-        self._parent.setdefault(item, item)
-        self._plans.setdefault(item, {self._plan_of[item]})
-        while self._parent[item] != item:
-            self._parent[item] = self._parent[self._parent[item]]
-            item = self._parent[item]
+        parent = self._parent
+        if item not in parent:
+            parent[item] = item
+            self._plans[item] = {self._plan_of[item]}
+            return item
+        while parent[item] != item:
+            parent[item] = parent[parent[item]]
+            item = parent[item]
         return item
 
     def union(self, a: str, b: str) -> bool:
