@@ -16,7 +16,8 @@ A pair of features of two plans is scored by one rule, the first that applies:
 Only features whose places meet are compared (another layer costs 0.05, the same sector adds 0.05): they share a place, or one names a
 place inside the other's (a banner plan's project without a place lies in the banner).  A place
 feature is never linked to a project.  A pair scoring at least :data:`LINK_THRESHOLD` is a link;
-between :data:`NEAR_THRESHOLD` and the threshold it is a near miss, listed for review and never merged.
+between :data:`NEAR_THRESHOLD` and the threshold it is a near miss, listed for review and never merged
+(the best-scoring :data:`NEAR_MISSES_PER_FEATURE` of each feature; the rest are counted).
 Each feature takes at most one link per other plan (best score first); linked features form one
 project whose sources keep every plan's own wording.
 """
@@ -26,10 +27,11 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from geoplan.errors import InputError
@@ -39,6 +41,9 @@ from geoplan.geocode.places import PRECISION_ORDER
 LINK_THRESHOLD = 0.8
 #: a pair scoring at least this (and below the link threshold) is a near miss, listed for review
 NEAR_THRESHOLD = 0.55
+#: near misses listed per feature at most (its best-scoring ones): with N versions of one plan each feature
+#: has N-1 twins, and without a bound near misses would grow as N²
+NEAR_MISSES_PER_FEATURE = 3
 #: how far outside its issuer's area (degrees, about 100 km) a plan names places of its own: along its
 #: roads and rails to a port, to a neighbour's desert; a place farther away is more likely a misread name
 REACH_DEGREES = 1.0
@@ -71,7 +76,8 @@ class Linking:
     """Links (score >= threshold, at most one per feature and other plan) and near misses."""
 
     links: list[Link] = field(default_factory=list)
-    near_misses: list[Link] = field(default_factory=list)
+    near_misses: list[Link] = field(default_factory=list)  # best first, at most a few per feature
+    unlisted_near_misses: int = 0  # near misses past :data:`NEAR_MISSES_PER_FEATURE` of a feature
     groups: list[list[str]] = field(default_factory=list)  # feature ids of each linked project, in row order
 
 
@@ -156,9 +162,77 @@ class _Context:
     issuer_chain: Mapping[str, set[str]]
 
 
-def _named(row: Mapping[str, Any], gazetteer: Any) -> set[str]:
-    """The places a feature names, the province aside (a 'whole region' place locates nothing)."""
-    return set(_named_ids(str(row.get("place_ids") or ""), gazetteer))
+@dataclass(frozen=True)
+class _Feature:
+    """What scoring reads of one feature, worked out once per feature (not once per pair)."""
+
+    feature_id: str
+    plan: str
+    issuer: str
+    kind: str
+    name: str
+    place_ids: str
+    sector: str
+    layer: str
+    foot: frozenset[str]  # the places it names, or its issuer's when it names none
+    finer: frozenset[str]  # the places it names finer than its issuer's chain
+    parents: frozenset[str]  # the gazetteer parents of its foot places
+    ids: frozenset[str]  # every place id it names
+    points: tuple[str, ...]  # the point places it names that are no administrative unit, in its order
+    cores: tuple[str, ...]  # its name cores (:func:`name_cores`)
+    quantities: frozenset[tuple[float, str]]  # its quantities, counts aside
+    signature: tuple[Any, ...]  # everything scoring reads of it and its plan, its id and plan aside
+
+
+def _prepare(row: Mapping[str, Any], context: _Context) -> _Feature:
+    """The feature as scoring reads it (places, parents, name cores and quantities parsed once)."""
+    gazetteer = context.gazetteer
+    plan = row["plan"]
+    place_ids = str(row.get("place_ids") or "")
+    named = _named_ids(place_ids, gazetteer)
+    foot = named or frozenset({context.issuer_ids.get(plan, "")} - {""})
+    chain = frozenset(context.issuer_chain.get(plan, set()))
+    parents = frozenset(p for i in foot if i in gazetteer for p in gazetteer.get(i).parent_ids)
+    ids = _ids(row)
+    points = tuple(
+        i
+        for i in ids
+        if i in gazetteer
+        and gazetteer.get(i).type not in ADMIN_TYPES
+        and gazetteer.get(i).geometry.geom_type == "Point"
+    )
+    strip = context.strip.get(plan, ())
+    cores = name_cores(row["name"], (*strip, *_quantity_texts(row)))
+    signature = (
+        row["issuer"],
+        row["kind"],
+        row["name"],
+        row["place_ids"],
+        row["sector"],
+        row["layer"],
+        row.get("quantities"),
+        strip,
+        context.issuer_ids.get(plan, ""),
+        chain,
+    )
+    return _Feature(
+        row["feature_id"],
+        plan,
+        row["issuer"],
+        row["kind"],
+        row["name"],
+        row["place_ids"],
+        row["sector"],
+        row["layer"],
+        foot,
+        named - chain,
+        parents,
+        frozenset(ids),
+        points,
+        cores,
+        frozenset(_quantities(row)),
+        signature,
+    )
 
 
 @functools.lru_cache(maxsize=65536)  # scored once per pair of features: worked out once per feature
@@ -175,30 +249,24 @@ def _is_linear(place_id: str, gazetteer: Any) -> bool:
     }
 
 
-def _inside(inner: set[str], outer: set[str], gazetteer: Any) -> bool:
-    """True when a place of ``inner`` lies in a place of ``outer`` (by the gazetteer's parents)."""
-    return any(outer & set(gazetteer.get(i).parent_ids) for i in inner if i in gazetteer)
-
-
 def places_meet(a: Mapping[str, Any], b: Mapping[str, Any], context: _Context) -> str:
     """How two features' places meet: 'shared' (a place in common, a feature without a place standing at
     its issuer), 'named inside' (one names a place inside a place the other names, finer than its issuer),
     'area inside' (one lies in the whole area of the other's issuer, or two issuers name only a river or
     road, of which each means its own reach) or '' (apart)."""
-    gazetteer = context.gazetteer
-    named_a, named_b = _named(a, gazetteer), _named(b, gazetteer)
-    foot_a = named_a or {context.issuer_ids.get(a["plan"], "")} - {""}
-    foot_b = named_b or {context.issuer_ids.get(b["plan"], "")} - {""}
-    shared = foot_a & foot_b
-    if shared and (a["issuer"] == b["issuer"] or not all(_is_linear(i, gazetteer) for i in shared)):
+    return _meet(_prepare(a, context), _prepare(b, context), context)
+
+
+def _meet(a: _Feature, b: _Feature, context: _Context) -> str:
+    """:func:`places_meet` of two prepared features."""
+    shared = a.foot & b.foot
+    if shared and (a.issuer == b.issuer or not all(_is_linear(i, context.gazetteer) for i in shared)):
         return "shared"
     if shared:  # a river or road named by two issuers: each means its own reach of it
         return "area inside"
-    finer_a = named_a - context.issuer_chain.get(a["plan"], set())
-    finer_b = named_b - context.issuer_chain.get(b["plan"], set())
-    if _inside(foot_a, finer_b, gazetteer) or _inside(foot_b, finer_a, gazetteer):
+    if a.parents & b.finer or b.parents & a.finer:
         return "named inside"
-    if _inside(foot_a, foot_b, gazetteer) or _inside(foot_b, foot_a, gazetteer):
+    if a.parents & b.foot or b.parents & a.foot:
         return "area inside"
     return ""
 
@@ -238,30 +306,35 @@ def _quantities(row: Mapping[str, Any]) -> set[tuple[float, str]]:
 def score_pair(a: Mapping[str, Any], b: Mapping[str, Any], context: _Context) -> Link | None:
     """The link of two features of two plans, scored by the first rule that applies (module docstring);
     None when they cannot be one project (other layer, places apart, a place and a project)."""
-    if a["plan"] == b["plan"] or (a["kind"] == "place") != (b["kind"] == "place"):
+    if a["plan"] == b["plan"]:
         return None
-    if a["kind"] == "place":
-        if a["place_ids"] != b["place_ids"]:
+    return _score(_prepare(a, context), _prepare(b, context), context)
+
+
+def _score(a: _Feature, b: _Feature, context: _Context) -> Link | None:
+    """:func:`score_pair` of two prepared features of two plans."""
+    if (a.kind == "place") != (b.kind == "place"):
+        return None
+    if a.kind == "place":
+        if a.place_ids != b.place_ids:
             return None
-        far = [row["issuer"] for row in (a, b) if _out_of_reach(a["place_ids"], row["plan"], context)]
+        far = [f.issuer for f in (a, b) if _out_of_reach(a.place_ids, f.plan, context)]
         if far:  # a plan naming a place far outside its area: more likely a misread name than the same place
-            why = f"both name {a['name']}, which lies over {REACH_DEGREES:g}° outside {'、'.join(far)}"
-            return Link(a["feature_id"], b["feature_id"], 0.7, "same place", why)
-        return Link(a["feature_id"], b["feature_id"], 1.0, "same place", f"both name {a['name']}")
+            why = f"both name {a.name}, which lies over {REACH_DEGREES:g}° outside {'、'.join(far)}"
+            return Link(a.feature_id, b.feature_id, 0.7, "same place", why)
+        return Link(a.feature_id, b.feature_id, 1.0, "same place", f"both name {a.name}")
     gazetteer = context.gazetteer
-    meet = places_meet(a, b, context)
+    meet = _meet(a, b, context)
     if not meet:
         return None
-    cores_a = name_cores(a["name"], (*context.strip.get(a["plan"], ()), *_quantity_texts(a)))
-    cores_b = name_cores(b["name"], (*context.strip.get(b["plan"], ()), *_quantity_texts(b)))
     (similarity, how), core_a = max(
-        ((name_similarity(x, y), x) for x in cores_a for y in cores_b), default=((0.0, "no name"), "")
+        ((name_similarity(x, y), x) for x in a.cores for y in b.cores), default=((0.0, "no name"), "")
     )
-    sector = 0.05 if a["sector"] == b["sector"] else 0.0
-    if a["layer"] != b["layer"]:  # the sector classifier put them apart: only strong names may join them
+    sector = 0.05 if a.sector == b.sector else 0.0
+    if a.layer != b.layer:  # the sector classifier put them apart: only strong names may join them
         sector = -0.05
-    places = shared_point_places(a, b, gazetteer)
-    quantities = _quantities(a) & _quantities(b)
+    places = [i for i in a.points if i in b.ids]
+    quantities = a.quantities & b.quantities
     if similarity == 1.0 and len(core_a) >= 2:
         rule, score, why = "same name", 0.9 + sector, f"{how} ('{core_a}')"
     elif places:
@@ -277,7 +350,7 @@ def score_pair(a: Mapping[str, Any], b: Mapping[str, Any], context: _Context) ->
         why += "; only nested: one lies in the whole area of the other's issuer"
     if score < NEAR_THRESHOLD:
         return None
-    return Link(a["feature_id"], b["feature_id"], round(min(score, 1.0), 3), rule, why)
+    return Link(a.feature_id, b.feature_id, round(min(score, 1.0), 3), rule, why)
 
 
 def _out_of_reach(place_id: str, plan: str, context: _Context) -> bool:
@@ -301,40 +374,198 @@ def plan_relation(a: Mapping[str, Any], b: Mapping[str, Any], gazetteer: Any) ->
 
 
 def link_features(rows: Sequence[Mapping[str, Any]], gazetteer: Any) -> Linking:
-    """Every link and near miss between features of different plans, and the linked groups."""
+    """Every link and near miss between features of different plans, and the linked groups.
+
+    Only features whose places meet (or place features naming the same places) are scored: each plan
+    indexes its features by foot place, by the parents of their foot places and (places) by place ids.
+    Two features with the contents of a pair already scored (twins: copies of one plan) take its score,
+    and two plans with the contents of a pair of plans already compared take its scored pairs.
+    """
     context = scoring_context(rows, gazetteer)
-    by_plan: dict[str, list[Mapping[str, Any]]] = {}
-    for row in rows:
-        by_plan.setdefault(row["plan"], []).append(row)
+    by_plan = _by_plan(rows, context)
+    indices = {plan: _Index(features) for plan, features in by_plan.items()}
+    contents: dict[tuple[Any, ...], int] = {}  # a number per distinct content signature
+    content = {
+        f.feature_id: contents.setdefault(f.signature, len(contents))
+        for fs in by_plan.values()
+        for _, f in fs
+    }
+    scored: dict[tuple[int, int], Link | None] = {}  # the score of two contents: twins cost a lookup
+    order = {row["feature_id"]: n for n, row in enumerate(rows)}
+    positions = {
+        plan: np.array([order[f.feature_id] for _, f in features], dtype=np.int64)
+        for plan, features in by_plan.items()
+    }
+    plan_contents: dict[tuple[int, ...], int] = {}  # a number per distinct plan content
+    plan_content = {
+        plan: plan_contents.setdefault(tuple(content[f.feature_id] for _, f in features), len(plan_contents))
+        for plan, features in by_plan.items()
+    }
+    pairs_of: dict[tuple[int, int], np.ndarray] = {}  # scored pairs of two plan contents
     plans = list(by_plan)
-    candidates: list[Link] = []
+    relations = _Relations(gazetteer)
+    keys: list[np.ndarray] = []
     for i, plan_a in enumerate(plans):
         for plan_b in plans[i + 1 :]:
-            relation = plan_relation(by_plan[plan_a][0], by_plan[plan_b][0], gazetteer)
-            for a in by_plan[plan_a]:
-                for b in by_plan[plan_b]:
-                    link = score_pair(a, b, context)
-                    if link is not None:
-                        candidates.append(_with_relation(link, relation))
+            key = (plan_content[plan_a], plan_content[plan_b])
+            if key not in pairs_of:  # copies of two plans already compared cost a lookup
+                pairs_of[key] = _scored_pairs(
+                    by_plan[plan_a], by_plan[plan_b], indices[plan_b], content, scored, context
+                )
+            milli, m, n = pairs_of[key]
+            keys.append(_candidate_keys(milli, positions[plan_a][m], positions[plan_b][n], len(rows)))
+    content_of = [content[row["feature_id"]] for row in rows]
+
+    def candidate(a: int, b: int) -> tuple[Link, str]:
+        link = scored[content_of[a], content_of[b]]
+        assert link is not None  # only scoring pairs are candidates
+        return link, relations.of(rows[a], rows[b])
+
+    return _select(np.sort(np.concatenate(keys)) if keys else np.zeros(0, np.int64), rows, candidate)
+
+
+def _candidate_keys(milli: np.ndarray, rows_a: np.ndarray, rows_b: np.ndarray, size: int) -> np.ndarray:
+    """Candidates as numbers that sort as best score first, then the rows' order (fits 64 bits below
+    about 90 million rows)."""
+    return ((1000 - milli) * size + rows_a) * size + rows_b
+
+
+def _scored_pairs(
+    features_a: Sequence[tuple[Mapping[str, Any], _Feature]],
+    features_b: Sequence[tuple[Mapping[str, Any], _Feature]],
+    index_b: _Index,
+    content: Mapping[str, int],
+    scored: dict[tuple[int, int], Link | None],
+    context: _Context,
+) -> np.ndarray:
+    """The pairs of two plans' features that score: their scores in thousandths and positions in each
+    plan (three rows), memoised by content."""
+    found = []
+    for m, (_, a) in enumerate(features_a):
+        content_a = content[a.feature_id]
+        for n in index_b.candidates(a):
+            b = features_b[n][1]
+            key = (content_a, content[b.feature_id])
+            if key not in scored:
+                scored[key] = _score(a, b, context)
+            link = scored[key]
+            if link is not None:
+                found.append((round(link.score * 1000), m, n))
+    return np.array(found, dtype=np.int64).reshape(-1, 3).T
+
+
+def _link_all_pairs(rows: Sequence[Mapping[str, Any]], gazetteer: Any) -> Linking:
+    """:func:`link_features` scoring every pair of features of every pair of plans (the reference that
+    the indexed version must equal)."""
+    context = scoring_context(rows, gazetteer)
+    by_plan = _by_plan(rows, context)
     order = {row["feature_id"]: n for n, row in enumerate(rows)}
-    candidates.sort(key=lambda link: (-link.score, order[link.a], order[link.b]))
-    plan_of = {row["feature_id"]: row["plan"] for row in rows}
+    plans = list(by_plan)
+    found: dict[tuple[int, int], tuple[Link, str]] = {}
+    for i, plan_a in enumerate(plans):
+        for plan_b in plans[i + 1 :]:
+            relation = plan_relation(by_plan[plan_a][0][0], by_plan[plan_b][0][0], gazetteer)
+            for row_a, _ in by_plan[plan_a]:
+                for row_b, _ in by_plan[plan_b]:
+                    link = score_pair(row_a, row_b, context)
+                    if link is not None:
+                        found[order[link.a], order[link.b]] = (link, relation)
+    table = np.array([(round(link.score * 1000), *pair) for pair, (link, _) in found.items()], dtype=np.int64)
+    milli, a, b = table.reshape(-1, 3).T
+    keys = np.sort(_candidate_keys(milli, a, b, len(rows)))
+    return _select(keys, rows, lambda a, b: found[a, b])
+
+
+class _Relations:
+    """:func:`plan_relation` worked out once per pair of issuers."""
+
+    def __init__(self, gazetteer: Any):
+        self._gazetteer = gazetteer
+        self._known: dict[tuple[str, str, str, str], str] = {}
+
+    def of(self, a: Mapping[str, Any], b: Mapping[str, Any]) -> str:
+        key = (a["issuer"], a.get("issuer_level", ""), b["issuer"], b.get("issuer_level", ""))
+        if key not in self._known:
+            self._known[key] = plan_relation(a, b, self._gazetteer)
+        return self._known[key]
+
+
+def _by_plan(
+    rows: Sequence[Mapping[str, Any]], context: _Context
+) -> dict[str, list[tuple[Mapping[str, Any], _Feature]]]:
+    """The rows of each plan (in row order) with their prepared features."""
+    by_plan: dict[str, list[tuple[Mapping[str, Any], _Feature]]] = {}
+    for row in rows:
+        by_plan.setdefault(row["plan"], []).append((row, _prepare(row, context)))
+    return by_plan
+
+
+class _Index:
+    """One plan's features by foot place, by the parents of their foot places and (places) by place ids."""
+
+    def __init__(self, features: Sequence[tuple[Mapping[str, Any], _Feature]]):
+        self.by_foot: dict[str, list[int]] = {}
+        self.by_parent: dict[str, list[int]] = {}
+        self.by_place: dict[str, list[int]] = {}
+        for n, (_, feature) in enumerate(features):
+            if feature.kind == "place":
+                self.by_place.setdefault(feature.place_ids, []).append(n)
+                continue
+            for place in feature.foot:
+                self.by_foot.setdefault(place, []).append(n)
+            for parent in feature.parents:
+                self.by_parent.setdefault(parent, []).append(n)
+
+    def candidates(self, feature: _Feature) -> list[int]:
+        """The positions of the features whose places may meet ``feature``'s, in row order."""
+        if feature.kind == "place":
+            return self.by_place.get(feature.place_ids, [])
+        found: set[int] = set()
+        for place in feature.foot:  # a shared foot place, or a foot place holding one of theirs
+            found.update(self.by_foot.get(place, ()))
+            found.update(self.by_parent.get(place, ()))
+        for parent in feature.parents:  # one of their foot places holds one of this feature's
+            found.update(self.by_foot.get(parent, ()))
+        return sorted(found)
+
+
+def _select(
+    keys: np.ndarray, rows: Sequence[Mapping[str, Any]], candidate: Callable[[int, int], tuple[Link, str]]
+) -> Linking:
+    """Links (best score first, at most one per feature and other plan, never two features of one plan in
+    a group), near misses (best first, at most :data:`NEAR_MISSES_PER_FEATURE` naming one feature) and groups
+    from the sorted candidate keys (:func:`_candidate_keys`; ``candidate`` gives a pair's link and relation)."""
+    ids = [row["feature_id"] for row in rows]
+    plans = [row["plan"] for row in rows]
     result = Linking()
-    taken: set[tuple[str, str]] = set()  # (feature id, other plan) already linked
-    groups = _Groups(plan_of)
-    for link in candidates:
-        if link.score < LINK_THRESHOLD:
-            result.near_misses.append(link)
+    taken: set[tuple[int, str]] = set()  # (feature, other plan) already linked
+    groups = _Groups({row["feature_id"]: row["plan"] for row in rows})
+    listed: dict[int, int] = {}  # near misses listed per feature
+    size, link_milli = len(rows), round(LINK_THRESHOLD * 1000)
+    for key in (
+        key for start in range(0, len(keys), 1 << 16) for key in keys[start : start + (1 << 16)].tolist()
+    ):
+        milli, pair = divmod(key, size * size)
+        a, b = divmod(pair, size)
+        if 1000 - milli < link_milli:
+            reason = ""
+        elif (a, plans[b]) in taken or (b, plans[a]) in taken:
+            reason = "the feature is linked to a better match in that plan"
+        elif not groups.union(ids[a], ids[b]):
+            reason = "the linked project already has a feature of that plan"
+        else:
+            taken.update({(a, plans[b]), (b, plans[a])})
+            scored, relation = candidate(a, b)
+            result.links.append(Link(ids[a], ids[b], scored.score, scored.rule, scored.why, relation))
             continue
-        if (link.a, plan_of[link.b]) in taken or (link.b, plan_of[link.a]) in taken:
-            result.near_misses.append(_demoted(link, "the feature is linked to a better match in that plan"))
+        if listed.get(a, 0) >= NEAR_MISSES_PER_FEATURE or listed.get(b, 0) >= NEAR_MISSES_PER_FEATURE:
+            result.unlisted_near_misses += 1
             continue
-        if not groups.union(link.a, link.b):
-            result.near_misses.append(_demoted(link, "the linked project already has a feature of that plan"))
-            continue
-        taken.update({(link.a, plan_of[link.b]), (link.b, plan_of[link.a])})
-        result.links.append(link)
-    result.groups = groups.groups(order)
+        listed[a], listed[b] = listed.get(a, 0) + 1, listed.get(b, 0) + 1
+        scored, relation = candidate(a, b)
+        why = f"{scored.why}; not linked: {reason}" if reason else scored.why
+        result.near_misses.append(Link(ids[a], ids[b], scored.score, scored.rule, why, relation))
+    result.groups = groups.groups({fid: n for n, fid in enumerate(ids)})
     return result
 
 
@@ -350,14 +581,6 @@ def scoring_context(rows: Sequence[Mapping[str, Any]], gazetteer: Any) -> _Conte
     return _Context(gazetteer, issuer_names(rows, gazetteer), issuer_ids, issuer_chain)
 
 
-def _with_relation(link: Link, relation: str) -> Link:
-    return Link(link.a, link.b, link.score, link.rule, link.why, relation)
-
-
-def _demoted(link: Link, reason: str) -> Link:
-    return Link(link.a, link.b, link.score, link.rule, f"{link.why}; not linked: {reason}", link.relation)
-
-
 class _Groups:
     """Union-find over feature ids that never puts two features of one plan together."""
 
@@ -367,11 +590,14 @@ class _Groups:
         self._plans: dict[str, set[str]] = {}
 
     def _root(self, item: str) -> str:
-        self._parent.setdefault(item, item)
-        self._plans.setdefault(item, {self._plan_of[item]})
-        while self._parent[item] != item:
-            self._parent[item] = self._parent[self._parent[item]]
-            item = self._parent[item]
+        parent = self._parent
+        if item not in parent:
+            parent[item] = item
+            self._plans[item] = {self._plan_of[item]}
+            return item
+        while parent[item] != item:
+            parent[item] = parent[parent[item]]
+            item = parent[item]
         return item
 
     def union(self, a: str, b: str) -> bool:

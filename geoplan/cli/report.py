@@ -16,7 +16,7 @@ import click
 
 from geoplan.atlas import build as atlas_build
 from geoplan.atlas.build import build_plan
-from geoplan.atlas.links import LINK_THRESHOLD, NEAR_THRESHOLD, link_features
+from geoplan.atlas.links import LINK_THRESHOLD, NEAR_MISSES_PER_FEATURE, NEAR_THRESHOLD, link_features
 from geoplan.cli.options import (
     PLAN_TYPES,
     json_option,
@@ -193,7 +193,11 @@ def links_sections(parsed: list[Any]) -> list[ReportSection]:
             f"{len(links)} links, {len(linking.groups) if linking else 0} linked projects",
         ),
         ReportSection(
-            f"Near misses ({NEAR_THRESHOLD} <= score < {LINK_THRESHOLD}), not linked", columns, misses
+            f"Near misses ({NEAR_THRESHOLD} <= score < {LINK_THRESHOLD}), not linked",
+            columns,
+            misses,
+            f"{len(misses)} near misses, best first, at most {NEAR_MISSES_PER_FEATURE} naming one feature; "
+            f"{linking.unlisted_near_misses if linking else 0} more not listed",
         ),
     ]
 
