@@ -34,6 +34,7 @@ from geoplan.geocode.mentions import (
     SUFFIX_TYPES,
     Mention,
     MentionFinder,
+    SpanIndex,
     is_generic,
 )
 from geoplan.geocode.segment import NOT_NAME_FLAGS, known, tag
@@ -85,7 +86,8 @@ def _replace(kept: list[Mention], items: list[Mention]) -> list[Mention]:
         return kept
     spans = {(m.start, m.end) for m in kept}
     new = [m for m in items if (m.start, m.end) not in spans]
-    result = [m for m in kept if not any(m.start < n.end and n.start < m.end for n in new)]
+    taken = SpanIndex((n.start, n.end) for n in new)
+    result = [m for m in kept if not taken.overlaps(m.start, m.end)]
     return sorted([*result, *new], key=lambda m: m.start)
 
 
@@ -615,9 +617,12 @@ def _replace_stations(text: str, kept: list[Mention], finder: MentionFinder) -> 
     found = stations(text, finder)
     if not found:
         return kept
+    found = sorted(found, key=lambda s: (s.start, s.end))
+    index = SpanIndex((s.start, s.end) for s in found)
     result = []
     for mention in kept:
-        station = next((s for s in found if mention.start < s.end and s.start < mention.end), None)
+        position = index.first_overlapping(mention.start, mention.end)
+        station = found[position] if position is not None else None
         if station is None or (mention.start, mention.end) == (station.start, station.end):
             result.append(mention)
             continue

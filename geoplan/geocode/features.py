@@ -16,6 +16,7 @@ Every rule returns :class:`~geoplan.geocode.mentions.Mention` objects (offsets i
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Collection, Sequence
 from typing import Any
 
@@ -296,6 +297,8 @@ def _spur_lines(
     """Spur railways named after the mine, plant or park they serve ('X露天矿铁路', 'X煤化工铁路专用线'): X holds a
     gazetteer place or a proper name; a line between two places ('A至B铁路') is a corridor, not a spur."""
     found: list[Mention] = []
+    by_start = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in by_start]
     for match in _SPUR.finditer(text):
         start = match.start()
         while start > 0 and match.start() - start < MAX_SPUR_NAME:
@@ -306,10 +309,13 @@ def _spur_lines(
         if start > 0 and text[start - 1] in CORRIDOR_BREAKS:
             continue
         start = _trimmed(text, start, match.start(), known_at)
-        places = [m for m in mentions if start <= m.start and m.end <= match.start() and m.place_ids]
-        named = [
-            m for m in mentions if start <= m.start and m.end <= match.start() and (m.type or m.qualifier)
+        before = [
+            m
+            for m in by_start[bisect_left(starts, start) : bisect_left(starts, match.start())]
+            if m.end <= match.start()
         ]
+        places = [m for m in before if m.place_ids]
+        named = [m for m in before if m.type or m.qualifier]
         owner = text[start : match.start()]
         while owner.endswith(_FACILITY_WORDS):  # '黑猫煤化工有限公司' -> '黑猫'
             owner = owner[: -len(next(w for w in _FACILITY_WORDS if owner.endswith(w)))]

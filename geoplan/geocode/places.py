@@ -16,7 +16,7 @@ from typing import Any
 
 from geoplan.geocode.context import refine
 from geoplan.geocode.corridors import CorridorMatch, find_corridors
-from geoplan.geocode.mentions import Mention, MentionFinder, is_generic
+from geoplan.geocode.mentions import Mention, MentionFinder, SpanIndex, is_generic
 from geoplan.geocode.resolve import ResolvedMention, Resolver, TextIndex, context_ids
 
 #: columns of the places CSV, in order.
@@ -144,10 +144,10 @@ def _without_line_names(mentions: list[ResolvedMention], corridors: list[Corrido
     """Drop suffix-found road/railway names that a corridor covers ('集二铁路' is the corridor itself)."""
     spans = sorted((c.start, c.end) for c in corridors)
     starts = [s for s, _ in spans]
-    bracketed = [(c.start, c.end) for c in corridors if c.rule == "named" and "（" in c.name]
+    bracketed = SpanIndex((c.start, c.end) for c in corridors if c.rule == "named" and "（" in c.name)
     kept = []
     for mention in mentions:
-        if any(s <= mention.start and mention.end <= e for s, e in bracketed):
+        if bracketed.covers(mention.start, mention.end):
             continue  # '上海庙' inside '新（上海庙）靖（边）线' expands the line's name: the line is the mention
         if mention.type in LINE_TYPES and mention.level != "own":
             i = bisect.bisect_right(starts, mention.start) - 1
