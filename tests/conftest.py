@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
 
 from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.geocode.mentions import MentionFinder
@@ -67,3 +68,18 @@ def finder(shipped_gazetteer: Gazetteer) -> MentionFinder:
 def parsed(plan_files: list[Path], shipped_gazetteer: Gazetteer) -> dict[str, PlanPlaces]:
     """Each reference plan geoparsed, by its three-digit number (read-only: tests never change it)."""
     return {path.name[:3]: geoparse(read(path), shipped_gazetteer) for path in plan_files}
+
+
+@pytest.fixture
+def deferred(monkeypatch) -> dict[str, object]:
+    """File name -> the callable making a download button's data for every button the app
+    draws (the last one drawn under each name)."""
+    made: dict[str, object] = {}
+    original = MediaFileManager.add_deferred
+
+    def record(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        made[file_name] = data_callable
+        return original(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
+    return made

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from geoplan.app import _shared_download
@@ -38,20 +37,6 @@ def small(tmp_path_factory, shipped):
     for layer_id, frame in shipped.items():
         frame.head(40).to_file(path, layer=layer_id, driver="GPKG", engine="pyogrio")
     return path, read_atlas(path)
-
-
-@pytest.fixture
-def deferred(monkeypatch) -> dict[str, object]:
-    """File name -> the callable making a download button's data, for every button the app draws."""
-    made: dict[str, object] = {}
-    original = MediaFileManager.add_deferred
-
-    def record(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
-        made[file_name] = data_callable
-        return original(self, data_callable, mimetype, coordinates, file_name, **kwargs)
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
-    return made
 
 
 def run_small(small, **state) -> AppTest:

@@ -32,20 +32,6 @@ def builds(monkeypatch) -> list[int]:
     return made
 
 
-@pytest.fixture
-def deferred(monkeypatch) -> dict[str, object]:
-    """File name -> the callable making a download button's data (the last drawn)."""
-    made: dict[str, object] = {}
-    original = MediaFileManager.add_deferred
-
-    def record(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
-        made[file_name] = data_callable
-        return original(self, data_callable, mimetype, coordinates, file_name, **kwargs)
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
-    return made
-
-
 def session(**state) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=120)
     for key, value in state.items():
