@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -59,9 +60,23 @@ def loaded_frame(page, label: str, timeout_s: float = 90, label_prefix: str = "�
     return None
 
 
+@contextmanager
+def app_page(url: str, blocked: list[str]) -> Iterator[object]:
+    """A headless Chromium page on the app at ``url``, every address but the app's refused (into ``blocked``)."""
+    chromium, sync_api = need_browser()
+    with sync_api.sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, headless=True)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            close_network(page, blocked)
+            page.goto(url, wait_until="domcontentloaded")
+            yield page
+        finally:
+            browser.close()
+
+
 def test_opened_geopackage_and_uploaded_plan_are_zoomed_to(app, tmp_path: Path) -> None:
     url, _folder = app
-    chromium, sync_api = need_browser()
     gpkg = tmp_path / "plan002.gpkg"
     result = CliRunner().invoke(
         cli, ["export", "--plan", PLAN_002.name, "--format", "gpkg", "--out", str(gpkg)]
@@ -70,41 +85,34 @@ def test_opened_geopackage_and_uploaded_plan_are_zoomed_to(app, tmp_path: Path) 
     plan = tmp_path / "乌海市规划.txt"
     plan.write_text(SMALL_PLAN, encoding="utf-8")
     blocked: list[str] = []
-    with sync_api.sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, headless=True)
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            close_network(page, blocked)
-            page.goto(url, wait_until="domcontentloaded")
-            frame = wait_for_frame(page, ".leaflet-container path.leaflet-interactive")
-            assert frame is not None
-            time.sleep(1.0)
-            region_zoom, region_box = view(frame)
+    with app_page(url, blocked) as page:
+        frame = wait_for_frame(page, ".leaflet-container path.leaflet-interactive")
+        assert frame is not None
+        time.sleep(1.0)
+        region_zoom, region_box = view(frame)
 
-            # Open the GeoPackage by path: the map zooms in on its features and outlines them.
-            page.get_by_text("GeoPackage 路径").click()
-            box = page.get_by_label("GeoPackage 文件")
-            box.fill(str(gpkg))
-            box.press("Enter")
-            frame = loaded_frame(page, gpkg.name)
-            assert frame is not None, "the opened GeoPackage has no 新加入 overlay"
-            zoom, shown = view(frame)
-            assert zoom > region_zoom, (zoom, region_zoom)
-            assert shown[2] - shown[0] < region_box[2] - region_box[0]
-            page.get_by_text(f"已加入：{gpkg.name}").first.wait_for(timeout=10_000)
+        # Open the GeoPackage by path: the map zooms in on its features and outlines them.
+        page.get_by_text("GeoPackage 路径").click()
+        box = page.get_by_label("GeoPackage 文件")
+        box.fill(str(gpkg))
+        box.press("Enter")
+        frame = loaded_frame(page, gpkg.name)
+        assert frame is not None, "the opened GeoPackage has no 新加入 overlay"
+        zoom, shown = view(frame)
+        assert zoom > region_zoom, (zoom, region_zoom)
+        assert shown[2] - shown[0] < region_box[2] - region_box[0]
+        page.get_by_text(f"已加入：{gpkg.name}").first.wait_for(timeout=10_000)
 
-            # Upload a plan of 乌海市: the map zooms to 乌海 (a small city) and outlines its two projects.
-            uploader = page.locator('[data-testid="stFileUploader"]').filter(has_text="规划文件")
-            uploader.locator('input[type="file"]').set_input_files(str(plan))
-            frame = loaded_frame(page, plan.name)
-            assert frame is not None, "the uploaded plan has no 新加入 overlay"
-            zoom, shown = view(frame)
-            centre = ((shown[0] + shown[2]) / 2, (shown[1] + shown[3]) / 2)
-            assert WUHAI[0] <= centre[0] <= WUHAI[2] and WUHAI[1] <= centre[1] <= WUHAI[3], shown
-            assert zoom >= 8, zoom
-            assert frame.locator("path[stroke='#ff6d00']").count() >= 2
-        finally:
-            browser.close()
+        # Upload a plan of 乌海市: the map zooms to 乌海 (a small city) and outlines its two projects.
+        uploader = page.locator('[data-testid="stFileUploader"]').filter(has_text="规划文件")
+        uploader.locator('input[type="file"]').set_input_files(str(plan))
+        frame = loaded_frame(page, plan.name)
+        assert frame is not None, "the uploaded plan has no 新加入 overlay"
+        zoom, shown = view(frame)
+        centre = ((shown[0] + shown[2]) / 2, (shown[1] + shown[3]) / 2)
+        assert WUHAI[0] <= centre[0] <= WUHAI[2] and WUHAI[1] <= centre[1] <= WUHAI[3], shown
+        assert zoom >= 8, zoom
+        assert frame.locator("path[stroke='#ff6d00']").count() >= 2
 
 
 #: A line a user reads that is only Latin words (English), e.g. 'Browse files'; numbers, units and
@@ -148,51 +156,35 @@ ALLOWED: frozenset[str] = frozenset()
 
 def test_no_english_in_the_page(app) -> None:
     url, _folder = app
-    chromium, sync_api = need_browser()
-    with sync_api.sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, headless=True)
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            close_network(page, [])
-            page.goto(url, wait_until="domcontentloaded")
-            assert wait_for_frame(page, ".leaflet-container path.leaflet-interactive") is not None
-            page.get_by_text("显示要素列表").click()
-            page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=20_000)
-            time.sleep(1.0)
-            sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
-            assert "图集" in sidebar and "筛选" in sidebar
-            found = english_lines(page)
-            assert found == [], found
-            # The table's sector column reads in Chinese (the grid draws on a canvas: read its data via copy).
-        finally:
-            browser.close()
+    with app_page(url, []) as page:
+        assert wait_for_frame(page, ".leaflet-container path.leaflet-interactive") is not None
+        page.get_by_text("显示要素列表").click()
+        page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=20_000)
+        time.sleep(1.0)
+        sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
+        assert "图集" in sidebar and "筛选" in sidebar
+        found = english_lines(page)
+        assert found == [], found
+        # The table's sector column reads in Chinese (the grid draws on a canvas: read its data via copy).
 
 
 def test_a_place_known_to_its_banner_shows_the_banner(app) -> None:
     """甘其毛都口岸 is placed at its banner (乌拉特中旗, about 2° wide): the map shows the banner outlined
     and says so, not a 10 km view of an empty point."""
     url, _folder = app
-    chromium, sync_api = need_browser()
-    with sync_api.sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, headless=True)
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            close_network(page, [])
-            page.goto(url, wait_until="domcontentloaded")
-            assert wait_for_frame(page, ".leaflet-container path.leaflet-interactive") is not None
-            box = page.get_by_label("地名或项目名")
-            box.fill("甘其毛都口岸")
-            box.press("Enter")
-            page.get_by_text("位置约略：按旗县范围显示").first.wait_for(timeout=30_000)
-            frame = loaded_frame(page, "位置约略：按旗县范围显示", label_prefix="")
-            assert frame is not None, "no outline of the banner in the layer control"
-            zoom, shown = view(frame)
-            assert zoom <= 9, zoom
-            # The view holds the whole banner (107.3–109.3° E, 41.1–42.5° N).
-            assert shown[0] <= 107.5 and shown[2] >= 109.0 and shown[1] <= 41.3 and shown[3] >= 42.3, shown
-            assert frame.locator("path[stroke='#d50000']").count() >= 1
-        finally:
-            browser.close()
+    with app_page(url, []) as page:
+        assert wait_for_frame(page, ".leaflet-container path.leaflet-interactive") is not None
+        box = page.get_by_label("地名或项目名")
+        box.fill("甘其毛都口岸")
+        box.press("Enter")
+        page.get_by_text("位置约略：按旗县范围显示").first.wait_for(timeout=30_000)
+        frame = loaded_frame(page, "位置约略：按旗县范围显示", label_prefix="")
+        assert frame is not None, "no outline of the banner in the layer control"
+        zoom, shown = view(frame)
+        assert zoom <= 9, zoom
+        # The view holds the whole banner (107.3–109.3° E, 41.1–42.5° N).
+        assert shown[0] <= 107.5 and shown[2] >= 109.0 and shown[1] <= 41.3 and shown[3] >= 42.3, shown
+        assert frame.locator("path[stroke='#d50000']").count() >= 1
 
 
 def user_files(folder: Path) -> dict[str, tuple[float, float]]:
@@ -222,7 +214,6 @@ def user_files(folder: Path) -> dict[str, tuple[float, float]]:
 
 def test_upload_of_each_gis_format(app, tmp_path: Path) -> None:
     url, _folder = app
-    chromium, sync_api = need_browser()
     files = user_files(tmp_path)
     gpkg = tmp_path / "plan002.gpkg"
     result = CliRunner().invoke(
@@ -231,54 +222,39 @@ def test_upload_of_each_gis_format(app, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     bad = tmp_path / "坏文件.geojson"
     bad.write_text("{ not json", encoding="utf-8")
-    with sync_api.sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, headless=True)
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            close_network(page, [])
-            page.goto(url, wait_until="domcontentloaded")
-            assert wait_for_frame(page, ".leaflet-container path.leaflet-interactive") is not None
-            uploader = page.locator('[data-testid="stFileUploader"]').filter(has_text="GIS 文件")
-            for path, (lon, lat) in files.items():
-                uploader.locator('input[type="file"]').set_input_files(path)
-                frame = loaded_frame(page, Path(path).name)
-                assert frame is not None, f"{path}: no 新加入 overlay"
-                zoom, shown = view(frame)
-                assert shown[0] <= lon <= shown[2] and shown[1] <= lat <= shown[3], (path, shown)
-                assert zoom >= 9, (path, zoom)
-                assert "用户图层：" in frame.locator(".leaflet-control-layers-overlays").inner_text()
-            # A geoplan GeoPackage joins the atlas: its layers are counted and outlined.
-            uploader.locator('input[type="file"]').set_input_files(str(gpkg))
-            assert loaded_frame(page, gpkg.name) is not None
-            # A broken file: one line in Chinese, the page stays.
-            uploader.locator('input[type="file"]').set_input_files(str(bad))
-            error = page.locator('[data-testid="stAlertContentError"]').filter(has_text="无法读取这个文件")
-            error.first.wait_for(timeout=30_000)
-            assert "坏文件.geojson" in error.first.inner_text()
-            assert "Traceback" not in page.locator('[data-testid="stMain"]').inner_text()
-        finally:
-            browser.close()
+    with app_page(url, []) as page:
+        assert wait_for_frame(page, ".leaflet-container path.leaflet-interactive") is not None
+        uploader = page.locator('[data-testid="stFileUploader"]').filter(has_text="GIS 文件")
+        for path, (lon, lat) in files.items():
+            uploader.locator('input[type="file"]').set_input_files(path)
+            frame = loaded_frame(page, Path(path).name)
+            assert frame is not None, f"{path}: no 新加入 overlay"
+            zoom, shown = view(frame)
+            assert shown[0] <= lon <= shown[2] and shown[1] <= lat <= shown[3], (path, shown)
+            assert zoom >= 9, (path, zoom)
+            assert "用户图层：" in frame.locator(".leaflet-control-layers-overlays").inner_text()
+        # A geoplan GeoPackage joins the atlas: its layers are counted and outlined.
+        uploader.locator('input[type="file"]').set_input_files(str(gpkg))
+        assert loaded_frame(page, gpkg.name) is not None
+        # A broken file: one line in Chinese, the page stays.
+        uploader.locator('input[type="file"]').set_input_files(str(bad))
+        error = page.locator('[data-testid="stAlertContentError"]').filter(has_text="无法读取这个文件")
+        error.first.wait_for(timeout=30_000)
+        assert "坏文件.geojson" in error.first.inner_text()
+        assert "Traceback" not in page.locator('[data-testid="stMain"]').inner_text()
 
 
 def test_without_tiles_the_base_still_reads_as_a_map(app) -> None:
     """The network is closed, so no tile loads: the notice says so, banner names show, water is drawn."""
     url, _folder = app
-    chromium, sync_api = need_browser()
-    with sync_api.sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, headless=True)
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            blocked: list[str] = []
-            close_network(page, blocked)
-            page.goto(url, wait_until="domcontentloaded")
-            frame = wait_for_frame(page, ".geoplan-offline-notice", 60)
-            assert frame is not None, "no notice that tiles are off"
-            assert frame.locator(".geoplan-offline-notice").inner_text() == "底图瓦片不可用，显示边界底图"
-            assert any("tile.openstreetmap.org" in u for u in blocked)
-            labels = frame.locator(".geoplan-base-label")
-            assert labels.count() >= 100  # the region's 103 banners
-            assert labels.first.is_visible()
-            control = frame.locator(".leaflet-control-layers-overlays").inner_text()
-            assert "水系（地名库" in control
-        finally:
-            browser.close()
+    blocked: list[str] = []
+    with app_page(url, blocked) as page:
+        frame = wait_for_frame(page, ".geoplan-offline-notice", 60)
+        assert frame is not None, "no notice that tiles are off"
+        assert frame.locator(".geoplan-offline-notice").inner_text() == "底图瓦片不可用，显示边界底图"
+        assert any("tile.openstreetmap.org" in u for u in blocked)
+        labels = frame.locator(".geoplan-base-label")
+        assert labels.count() >= 100  # the region's 103 banners
+        assert labels.first.is_visible()
+        control = frame.locator(".leaflet-control-layers-overlays").inner_text()
+        assert "水系（地名库" in control
