@@ -18,6 +18,7 @@ from geoplan.geocode.context import refine
 from geoplan.geocode.corridors import CorridorMatch, find_corridors
 from geoplan.geocode.mentions import Mention, MentionFinder, SpanIndex, is_generic
 from geoplan.geocode.resolve import ResolvedMention, Resolver, TextIndex, context_ids
+from geoplan.geocode.textunit import text_unit
 
 #: columns of the places CSV, in order.
 PLACE_COLUMNS = (
@@ -110,10 +111,13 @@ def geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
     """Find, resolve and tabulate the places of ``plan`` (a :class:`geoplan.read.model.Plan`)."""
     finder = gazetteer.finder
     meta = plan.meta
-    resolver = Resolver(gazetteer, getattr(meta, "issuer", None), getattr(meta, "parent", None))
     text = plan.text
+    found_mentions = refine(text, finder.find(text), finder)
+    issuer = getattr(meta, "issuer", None)
+    unit = None if issuer else text_unit(text, found_mentions, gazetteer)
+    resolver = Resolver(gazetteer, issuer, getattr(meta, "parent", None), unit)
     index = TextIndex.of(text, [p.start for p in getattr(plan, "paragraphs", ())])
-    mentions = resolve_mentions(refine(text, finder.find(text), finder), resolver, index)
+    mentions = resolve_mentions(found_mentions, resolver, index)
     by_sentence: dict[int, list[Any]] = {}
     for mention in mentions:
         if mention.level == "own":

@@ -141,9 +141,17 @@ class TextIndex:
 class Resolver:
     """Resolves mentions of one plan against a gazetteer (jurisdiction from the plan's metadata)."""
 
-    def __init__(self, gazetteer: Any, issuer: str | None, parent: str | None = None) -> None:
+    def __init__(
+        self, gazetteer: Any, issuer: str | None, parent: str | None = None, unit: Any | None = None
+    ) -> None:
+        """``issuer``/``parent``: the plan's issuer and its league, by name; ``unit``: the unit a text without an
+        issuer is about (:func:`geoplan.geocode.textunit.text_unit`), taken as its jurisdiction instead."""
         self.gazetteer = gazetteer
         self.issuer = self._admin(issuer, parent)
+        #: how the jurisdiction is known: the plan's 'issuing' unit or the 'text's own' unit (named in its head)
+        self.issuer_role = "issuing"
+        if self.issuer is None and unit is not None:
+            self.issuer, self.issuer_role = unit, "text's own"
         self.issuer_id: str | None = self.issuer.id if self.issuer is not None else None
         league = self.issuer.league_id if self.issuer is not None else None
         self.league_id: str | None = league or (self.issuer_id if self._is_league(self.issuer) else None)
@@ -418,7 +426,10 @@ class Resolver:
                     break
         if parent is None and self.issuer is not None and issuer_fallback:
             parent, rule = self.issuer, "parent:issuer"
-            why = f"'{mention.surface}' not in the gazetteer; located in the issuing {self.issuer.type} {self.issuer.name}"
+            why = (
+                f"'{mention.surface}' not in the gazetteer; located in the {self.issuer_role} "
+                f"{self.issuer.type} {self.issuer.name}"
+            )
         if parent is None:
             return _unresolved(mention, f"'{mention.surface}' not in the gazetteer and no known parent")
         precision = parent.type if parent.type in {"banner", "league", "town"} else parent.precision

@@ -1,0 +1,99 @@
+"""The jurisdiction of a text and where its names go, on sentences written for these tests.
+
+A plan's jurisdiction is its issuer; a plain text's is the unit its head names (``geoplan.geocode.textunit``).
+Among namesakes the one inside it wins; a name the gazetteer lacks is located in the nearest unit that places it,
+else in the text's own unit, with precision that unit's level and a reason saying so.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from geoplan.geocode.gazetteer import Gazetteer
+from geoplan.geocode.places import PlanPlaces, geoparse
+from geoplan.geocode.textunit import head_end, text_unit
+from geoplan.read.plan import read
+
+ALXA_RIGHT = "banner:152922"  # 阿拉善右旗
+ALXA = "league:152900"  # 阿拉善盟
+TOKE_SHUANGHE = "town:150122:双河镇"  # 双河镇 of 托克托县 (Hohhot)
+LINHE_SHUANGHE = "town:150802:双河镇"  # 双河镇 of 临河区 (Bayannur)
+
+
+def _parse(gazetteer: Gazetteer, tmp_path: Path, text: str) -> PlanPlaces:
+    path = tmp_path / "text.txt"
+    path.write_text(text, encoding="utf-8")
+    return geoparse(read(path), gazetteer)
+
+
+def _unit(gazetteer: Gazetteer, text: str) -> str | None:
+    finder = gazetteer.finder
+    unit = text_unit(text, finder.find(text), gazetteer)
+    return unit.id if unit is not None else None
+
+
+def _only(places: PlanPlaces, surface: str):
+    found = [m for m in places.mentions if m.surface == surface]
+    assert len(found) == 1, [m.surface for m in places.mentions]
+    return found[0]
+
+
+# -- the unit a plain text is about ----------------------------------------------------------------------
+def test_the_head_is_the_first_five_non_blank_lines() -> None:
+    text = "一\n\n二\n三\n \n四\n五\n六\n"
+    assert head_end(text) == text.index("六")
+    assert head_end("短文") == 2
+    assert head_end("长" * 1000) == 300
+
+
+def test_a_text_is_about_the_unit_its_head_names(gazetteer: Gazetteer) -> None:
+    text = "阿拉善右旗简介\n阿拉善右旗位于阿拉善盟中部，雅布赖镇和巴丹吉林镇是旗内的大镇。"
+    assert _unit(gazetteer, text) == ALXA_RIGHT
+
+
+def test_a_text_ranging_over_the_region_has_no_unit(gazetteer: Gazetteer) -> None:
+    """Its head names a banner, but most of its places lie in other leagues."""
+    text = "口岸概况\n阿拉善右旗以东，二连浩特市、满洲里市、乌拉特中旗和东乌珠穆沁旗都有陆路口岸。"
+    assert _unit(gazetteer, text) is None
+
+
+def test_a_text_whose_head_names_no_unit_is_about_the_league_most_of_its_names_lie_in(
+    gazetteer: Gazetteer,
+) -> None:
+    lines = ["牧区见闻", "", "今年雨水多。", "", "", ""]
+    text = "\n".join(lines) + "雅布赖镇、巴丹吉林镇、阿拉腾朝格苏木、阿拉腾敖包镇和塔木素布拉格苏木的牧民收入增加。"
+    assert _unit(gazetteer, text) == ALXA
+    assert _unit(gazetteer, "\n".join(lines) + "雅布赖镇和巴丹吉林镇的牧民收入增加。") is None  # too few
+
+
+# -- namesakes -------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("head", "expected"), [("托克托县", TOKE_SHUANGHE), ("临河区", LINHE_SHUANGHE)])
+def test_among_namesakes_the_one_in_the_texts_unit_wins(
+    gazetteer: Gazetteer, tmp_path: Path, head: str, expected: str
+) -> None:
+    text = f"{head}农业简报\n\n今年粮食丰收。\n\n双河镇的蔬菜基地扩大了面积。"
+    got = _only(_parse(gazetteer, tmp_path, text), "双河镇")
+    assert (got.place.id, got.rule) == (expected, "jurisdiction")
+
+
+# -- names the gazetteer lacks ---------------------------------------------------------------------------
+def test_a_name_without_a_record_is_located_in_the_texts_own_unit_and_says_so(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    text = "阿拉善右旗简介\n\n阿拉善右旗位于阿拉善盟中部。\n\n游客常去巴彦诺尔山和查干乌苏湖等景点。"
+    places = _parse(gazetteer, tmp_path, text)
+    got = _only(places, "查干乌苏湖")
+    assert (got.place.id, got.precision, got.rule, got.level) == (
+        ALXA_RIGHT,
+        "banner",
+        "parent:issuer",
+        "parent",
+    )
+    assert got.reason == "'查干乌苏湖' not in the gazetteer; located in the text's own banner 阿拉善右旗"
+
+
+def test_a_text_without_a_unit_leaves_such_a_name_unresolved(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    got = _only(_parse(gazetteer, tmp_path, "游记\n\n游客常去巴彦诺尔山和查干乌苏湖等景点。"), "查干乌苏湖")
+    assert got.place is None and got.reason == "'查干乌苏湖' not in the gazetteer and no known parent"
