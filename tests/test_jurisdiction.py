@@ -63,7 +63,10 @@ def test_a_text_whose_head_names_no_unit_is_about_the_league_most_of_its_names_l
     gazetteer: Gazetteer,
 ) -> None:
     lines = ["牧区见闻", "", "今年雨水多。", "", "", ""]
-    text = "\n".join(lines) + "雅布赖镇、巴丹吉林镇、阿拉腾朝格苏木、阿拉腾敖包镇和塔木素布拉格苏木的牧民收入增加。"
+    text = (
+        "\n".join(lines)
+        + "雅布赖镇、巴丹吉林镇、阿拉腾朝格苏木、阿拉腾敖包镇和塔木素布拉格苏木的牧民收入增加。"
+    )
     assert _unit(gazetteer, text) == ALXA
     assert _unit(gazetteer, "\n".join(lines) + "雅布赖镇和巴丹吉林镇的牧民收入增加。") is None  # too few
 
