@@ -100,3 +100,39 @@ def test_a_name_without_a_record_is_located_in_the_texts_own_unit_and_says_so(
 def test_a_text_without_a_unit_leaves_such_a_name_unresolved(gazetteer: Gazetteer, tmp_path: Path) -> None:
     got = _only(_parse(gazetteer, tmp_path, "游记\n\n游客常去巴彦诺尔山和查干乌苏湖等景点。"), "查干乌苏湖")
     assert got.place is None and got.reason == "'查干乌苏湖' not in the gazetteer and no known parent"
+
+
+# -- the unit written right before a name ----------------------------------------------------------------
+def test_a_name_written_after_a_unit_is_the_one_inside_it(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    places = _parse(gazetteer, tmp_path, "城区简况\n\n呼和浩特市新城区的人口增加了。")
+    got = _only(places, "新城区")
+    assert (got.place.id, got.rule) == ("banner:150102", "written-in")
+
+
+def test_a_namesake_outside_the_unit_written_before_it_is_not_taken(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """'赤峰市新城区' is a new town of 赤峰, not 呼和浩特's district: located in 赤峰市, saying why."""
+    got = _only(_parse(gazetteer, tmp_path, "城区简况\n\n市政府驻赤峰市新城区。"), "新城区")
+    assert (got.place.id, got.precision, got.rule) == ("league:150400", "league", "parent:written-before")
+    assert got.reason == (
+        "'新城区' written right after 赤峰市, so located in it; the gazetteer's banner:150102 lie(s) outside it"
+    )
+
+
+def test_a_town_recorded_in_a_neighbouring_banner_of_the_same_league_keeps_its_record(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """'九原区沙尔沁镇' in a text about a boundary change: the record (东河区, same league) is not overridden."""
+    got = _only(_parse(gazetteer, tmp_path, "区划简况\n\n九原区沙尔沁镇整建制划出。"), "沙尔沁镇")
+    assert got.place.id == "town:150202:沙尔沁镇" and not got.rule.startswith("parent")
+
+
+def test_two_units_of_one_level_written_together_are_both_themselves(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    places = _parse(gazetteer, tmp_path, "城市群\n\n呼和浩特包头两市合作。")
+    assert [(m.surface, m.place.id) for m in places.mentions] == [
+        ("呼和浩特", "league:150100"),
+        ("包头", "league:150200"),
+    ]

@@ -177,6 +177,7 @@ def resolve_mentions(mentions: list[Mention], resolver: Resolver, index: TextInd
     resolved: list[ResolvedMention] = []
     clause_places: list[Any] = []
     current_clause = -1
+    previous: ResolvedMention | None = None
     sentence_context: dict[int, set[str]] = {}
     paragraph_context: dict[int, set[str]] = {}
     for mention in mentions:
@@ -190,11 +191,25 @@ def resolve_mentions(mentions: list[Mention], resolver: Resolver, index: TextInd
         if paragraph not in paragraph_context:
             paragraph_context[paragraph] = context_ids(by_paragraph.get(paragraph, ()))
         sentence_ids, paragraph_ids = sentence_context[sentence], paragraph_context[paragraph]
-        result = resolver.resolve(mention, sentence_ids, paragraph_ids, clause_places)
+        result = resolver.resolve(
+            mention,
+            sentence_ids,
+            paragraph_ids,
+            clause_places,
+            written_in=_unit_right_before(previous, mention),
+        )
         resolved.append(result)
+        previous = result
         if result.level == "own":
             clause_places.append(result.place)
     return resolved
+
+
+def _unit_right_before(previous: ResolvedMention | None, mention: Mention) -> Any | None:
+    """The league or banner a mention is written right after, with nothing between ('赤峰市' + '新城区')."""
+    if previous is None or previous.end != mention.start or previous.level != "own":
+        return None
+    return previous.place if previous.place.type in ("league", "banner") else None
 
 
 #: kinds of place whose name may stand before a line's end as its qualifier ('陕西小壕图', '乌兰察布化德').

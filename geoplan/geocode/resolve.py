@@ -42,6 +42,8 @@ TYPE_PRIOR = {
     "park": 0.5,
     "village": 0.1,
 }
+#: levels of the units a name written right after one lies in (a place of the same level or above does not).
+UNIT_LEVELS = {"banner": 1, "league": 2}
 #: types that can stand for 'the place a thing is in' when a name is unknown.
 ADMIN_TYPES = frozenset({"province", "league", "banner"})
 PARENT_TYPES = frozenset({"league", "banner", "town", "park", "port"})
@@ -269,14 +271,18 @@ class Resolver:
         paragraph_ids: set[str] = frozenset(),  # type: ignore[assignment]
         clause_places: Sequence[Any] = (),
         issuer_fallback: bool = True,
+        written_in: Any | None = None,
     ) -> ResolvedMention:
-        """Resolve one mention; ``*_ids`` are places (and their parents) named around it.
+        """Resolve one mention; ``*_ids`` are places (and their parents) named around it; ``written_in`` is the
+        league or banner written right before it ('赤峰市' in '赤峰市新城区'), see :meth:`_in_unit_before`.
 
         ``issuer_fallback=False`` (corridor waypoints: a line's end need not lie in the issuer) leaves a name
         unresolved rather than placing it in the issuing banner/league.  A place outside the plan's league
         needs evidence (see :meth:`_outside`), else a bare name is unresolved, 'outside jurisdiction', and a
         name whose suffix says its kind ('巴音镇') is located in the plan's own area."""
         candidates = self.candidates(mention)
+        if written_in is not None and (found := self._in_unit_before(mention, candidates, written_in)):
+            return found
         if len(candidates) == 1 and mention.type is None:  # the common case: one bare gazetteer name
             place = candidates[0][0]
             context = bool(
@@ -327,6 +333,51 @@ class Resolver:
                 reason,
             )
         return self._to_parent(mention, sentence_ids, paragraph_ids, clause_places, issuer_fallback)
+
+    def _in_unit_before(
+        self, mention: Mention, candidates: list[tuple[Any, float]], unit: Any
+    ) -> ResolvedMention | None:
+        """A name written right after a league or banner lies in it ('赤峰市新城区', '某旗某镇'): the one candidate
+        inside that unit is taken; when none is and none lies even in the unit's league, the candidates are
+        namesakes elsewhere and the name is located in the unit written before it (a candidate in another banner
+        of the same league may have moved: the ranking decides).  Not for names of the unit's own level or above
+        ('呼和浩特包头' is two cities), nor for places spanning units (rivers, ranges)."""
+        level = UNIT_LEVELS.get(unit.type)
+        if level is None or not candidates:
+            return None
+        places = [place for place, _ in candidates]
+        if any(p.type in SPANNING_TYPES or UNIT_LEVELS.get(p.type, 0) >= level for p in places):
+            return None
+        inside = [p for p in places if unit.id in p.parent_ids]
+        if len(inside) == 1:
+            place = inside[0]
+            return ResolvedMention(
+                mention.surface,
+                mention.start,
+                mention.end,
+                mention.type or place.type,
+                place,
+                place.precision,
+                0.85,
+                "written-in",
+                f"{len(places)} candidate(s); written right after {unit.name}, the one inside it: {place.id}",
+            )
+        league = unit.id if unit.type == "league" else unit.league_id
+        if inside or any(league in p.parent_ids for p in places):
+            return None  # several inside, or one in a neighbouring banner (moved?): the ranking decides
+        namesakes = ", ".join(p.id for p in places)
+        return ResolvedMention(
+            mention.surface,
+            mention.start,
+            mention.end,
+            mention.type or places[0].type,
+            unit,
+            unit.type,
+            0.5,
+            "parent:written-before",
+            f"'{mention.surface}' written right after {unit.name}, so located in it; the gazetteer's "
+            f"{namesakes} lie(s) outside it",
+        )
 
     # -- jurisdiction -----------------------------------------------------------------------------------
     def _outside(self, place: Any, mention: Mention, around: set[str], line_end: bool) -> bool:
