@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from geoplan.geocode.gazetteer import Gazetteer
+from geoplan.geocode.mentions import Mention
 from geoplan.geocode.places import PlanPlaces, geoparse
+from geoplan.geocode.resolve import Resolver
 from geoplan.geocode.textunit import head_end, text_unit
 from geoplan.read.plan import read
 
@@ -136,3 +138,22 @@ def test_two_units_of_one_level_written_together_are_both_themselves(
         ("呼和浩特", "league:150100"),
         ("包头", "league:150200"),
     ]
+
+
+# -- a stem alone ---------------------------------------------------------------------------------------
+XINI_SUBDISTRICT = "town:150621:锡尼街道"  # a subdistrict of 达拉特旗
+XINI_TOWN = "town:150625:锡尼镇"  # the seat of 杭锦旗
+
+
+@pytest.mark.parametrize(
+    ("surface", "ids", "expected"),
+    [
+        ("锡尼", (XINI_SUBDISTRICT, XINI_TOWN), XINI_TOWN),
+        ("锡尼街道", (XINI_SUBDISTRICT,), XINI_SUBDISTRICT),
+    ],
+)
+def test_a_stem_alone_means_the_town_rather_than_the_subdistrict(
+    gazetteer: Gazetteer, surface: str, ids: tuple[str, ...], expected: str
+) -> None:
+    mention = Mention(surface, 0, len(surface), None, "gazetteer", ids)
+    assert Resolver(gazetteer, "鄂尔多斯市").resolve(mention).place.id == expected

@@ -249,7 +249,8 @@ class Resolver:
                 "context": W_SENTENCE * bool(sentence_ids & ancestors - {place.id})
                 + W_PARAGRAPH * bool(paragraph_ids & ancestors - {place.id}),
                 "type": W_TYPE * _type_agrees(mention.type, place.type),
-                "prior": W_PRIOR * (prior + TYPE_PRIOR.get(place.type, 0.3)),
+                "prior": W_PRIOR
+                * (prior + TYPE_PRIOR.get(place.type, 0.3) - _subdistrict_by_stem(mention, place)),
             }
             ranked.append((sum(parts.values()), parts, place))
         ranked.sort(key=lambda item: (-item[0], item[2].id))
@@ -504,6 +505,16 @@ def _says_its_kind(mention: Mention) -> bool:
 
 
 _KIND_SUFFIXES = tuple(SUFFIX_TYPES)
+
+
+#: how much less likely a town's stem alone means its urban subdistrict (…街道) than its town (…镇, …苏木).
+SUBDISTRICT_STEM_PENALTY = 0.1
+
+
+def _subdistrict_by_stem(mention: Mention, place: Any) -> float:
+    """A subdistrict is named in full ('锡尼街道'); its stem alone ('锡尼') more likely means a town of that stem."""
+    by_stem = place.name.endswith("街道") and not mention.surface.endswith("街道")
+    return SUBDISTRICT_STEM_PENALTY if by_stem else 0.0
 
 
 def _type_agrees(implied: str | None, actual: str) -> float:
