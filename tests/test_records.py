@@ -30,6 +30,7 @@ _PAGE = re.compile(r"https?://\S+ \(read \d{4}-\d{2}-\d{2}\)")
         ("哈业脑包乡", "town:150207:哈业脑包乡", "九原区"),
         ("古城湾乡", "town:150207:古城湾乡", "九原区"),
         ("新城乡", "town:150207:新城镇", "九原区"),
+        ("鄂尔多斯综合保税区", "park:鄂尔多斯综合保税区", "伊金霍洛旗"),
     ],
 )
 def test_a_named_place_has_its_record_in_its_banner_with_its_page(
