@@ -157,3 +157,19 @@ def test_a_stem_alone_means_the_town_rather_than_the_subdistrict(
 ) -> None:
     mention = Mention(surface, 0, len(surface), None, "gazetteer", ids)
     assert Resolver(gazetteer, "鄂尔多斯市").resolve(mention).place.id == expected
+
+
+@pytest.mark.parametrize(
+    ("head", "expected", "rule"),
+    [
+        # a plain text about a banner roams its league: the town of another banner the name holds locates it
+        ("九原区简介\n\n九原区位于包头市西南部。", "town:150202:沙尔沁镇", "parent:named-inside"),
+        # a banner's own plan names its own places: that town is a namesake, the name stays in the banner
+        ("九原区国民经济和社会发展第十四个五年规划纲要", "banner:150207", "parent:issuer"),
+    ],
+)
+def test_a_banner_plan_is_stricter_about_names_holding_another_banners_town(
+    gazetteer: Gazetteer, tmp_path: Path, head: str, expected: str, rule: str
+) -> None:
+    got = _only(_parse(gazetteer, tmp_path, f"{head}\n\n目前，沙尔沁乡的村庄已经划出。"), "沙尔沁乡")
+    assert (got.place.id, got.rule) == (expected, rule)

@@ -203,7 +203,12 @@ class Resolver:
             return not (remainder == "" and mention.type in {"town", "village"})
         if self.league_id and qualifier.league_id != self.league_id:
             return False  # a town of that name in another league: a namesake
-        if self.issuer is not None and self.issuer.type == "banner" and qualifier.banner_id != self.issuer_id:
+        if (
+            self.issuer is not None
+            and self.issuer.type == "banner"
+            and self.issuer_role == "issuing"
+            and qualifier.banner_id != self.issuer_id
+        ):
             return False  # a banner's plan names its own places: a town of another banner is a namesake
         if (
             qualifier.type == "town"
