@@ -173,3 +173,27 @@ def test_a_banner_plan_is_stricter_about_names_holding_another_banners_town(
 ) -> None:
     got = _only(_parse(gazetteer, tmp_path, f"{head}\n\n目前，沙尔沁乡的村庄已经划出。"), "沙尔沁乡")
     assert (got.place.id, got.rule) == (expected, rule)
+
+
+@pytest.mark.parametrize(
+    ("surface", "expected", "reason"),
+    [
+        (
+            "内蒙古集宁陆港物流园区",
+            "banner:150902",
+            "'内蒙古集宁陆港物流园区' not in the gazetteer; located by '集宁' after the region's name",
+        ),
+        (
+            "内蒙古草原云谷产业园",
+            "league:150900",
+            "'内蒙古草原云谷产业园' not in the gazetteer; the region's name in it says no more than the text's own "
+            "league 乌兰察布市, where it is located",
+        ),
+    ],
+)
+def test_the_regions_name_in_a_name_locates_it_no_finer_than_what_follows_or_the_texts_unit(
+    gazetteer: Gazetteer, tmp_path: Path, surface: str, expected: str, reason: str
+) -> None:
+    text = f"乌兰察布概况\n\n乌兰察布市地处内蒙古中部。\n\n项目位于{surface}内。"
+    got = _only(_parse(gazetteer, tmp_path, text), surface)
+    assert (got.place.id, got.reason) == (expected, reason)

@@ -385,6 +385,25 @@ class Resolver:
             f"{namesakes} lie(s) outside it",
         )
 
+    def _finer_than_region(self, mention: Mention, region: Any, why: str) -> tuple[Any, str]:
+        """A name that starts with the region's own name ('内蒙古集宁…物流园区') says little by it: a unit named
+        right after it locates the name ('集宁' → 集宁区), else the plan's or text's own unit inside the region."""
+        rest = mention.surface[len(mention.qualifier or "") :]
+        if found := _unit_named_first(rest, self.gazetteer.finder):
+            stem, unit_id = found
+            unit = self.place(unit_id)
+            if unit is not None:
+                return (
+                    unit,
+                    f"'{mention.surface}' not in the gazetteer; located by '{stem}' after the region's name",
+                )
+        if self.issuer is not None and region.id in self.issuer.parent_ids:
+            return self.issuer, (
+                f"'{mention.surface}' not in the gazetteer; the region's name in it says no more than the "
+                f"{self.issuer_role} {self.issuer.type} {self.issuer.name}, where it is located"
+            )
+        return region, why
+
     # -- jurisdiction -----------------------------------------------------------------------------------
     def _outside(self, place: Any, mention: Mention, around: set[str], line_end: bool) -> bool:
         """Whether ``place`` lies outside the plan's jurisdiction with no evidence for it.
@@ -472,6 +491,8 @@ class Resolver:
                 why = (
                     f"'{mention.surface}' not in the gazetteer; located by '{mention.qualifier}' in its name"
                 )
+        if parent is not None and parent.type == "province":
+            parent, why = self._finer_than_region(mention, parent, why)
         if parent is None:
             allowed = PARENT_TYPES_OF.get(mention.type or "", PARENT_TYPES)
             for place in reversed(clause_places):
@@ -502,6 +523,21 @@ class Resolver:
             rule,
             why,
         )
+
+
+def _unit_named_first(surface: str, finder: Any) -> tuple[str, str] | None:
+    """The league or banner (its name or stem, e.g. '集宁') that starts ``surface``, with its id; None unless one."""
+    for length in range(min(len(surface) - 1, MAX_UNIT_NAME), 1, -1):
+        units = [
+            pid for pid in finder.ids_or_short(surface[:length]) if pid.startswith(("league:", "banner:"))
+        ]
+        if len(units) == 1:
+            return surface[:length], units[0]
+    return None
+
+
+#: longest league or banner name looked for after the region's name.
+MAX_UNIT_NAME = 9
 
 
 def _says_its_kind(mention: Mention) -> bool:
