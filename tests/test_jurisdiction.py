@@ -197,3 +197,20 @@ def test_the_regions_name_in_a_name_locates_it_no_finer_than_what_follows_or_the
     text = f"乌兰察布概况\n\n乌兰察布市地处内蒙古中部。\n\n项目位于{surface}内。"
     got = _only(_parse(gazetteer, tmp_path, text), surface)
     assert (got.place.id, got.reason) == (expected, reason)
+
+
+# -- list items ------------------------------------------------------------------------------------------
+def test_a_list_item_that_is_a_known_name_with_a_generic_word_inside_is_that_place(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    text = "景点介绍\n\n主要景点有辉腾锡勒草原、杜尔伯特大草原、苏木山森林公园等景点。"
+    got = _only(_parse(gazetteer, tmp_path, text), "杜尔伯特大草原")
+    assert (got.place.id, got.level) == ("grassland:杜尔伯特草原", "own")
+
+
+def test_a_list_item_starting_with_a_banners_stem_is_located_in_that_banner(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    text = "景点介绍\n\n旅游景点有大青沟、库伦三大寺等。"
+    got = _only(_parse(gazetteer, tmp_path, text), "库伦三大寺")
+    assert (got.place.id, got.rule) == ("banner:150524", "parent:named-inside")
