@@ -214,3 +214,25 @@ def test_a_list_item_starting_with_a_banners_stem_is_located_in_that_banner(
     text = "景点介绍\n\n旅游景点有大青沟、库伦三大寺等。"
     got = _only(_parse(gazetteer, tmp_path, text), "库伦三大寺")
     assert (got.place.id, got.rule) == ("banner:150524", "parent:named-inside")
+
+
+# -- names starting with a town's stem -------------------------------------------------------------------
+PLAN_TITLE = "{unit}国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要"
+
+
+@pytest.mark.parametrize(
+    ("unit", "expected"),
+    [
+        (
+            "鄂尔多斯市",
+            "town:150627:乌兰木伦镇",
+        ),  # a league's plan: the town of its league the name starts with
+        ("东胜区", "banner:150602"),  # a banner's plan names its own places: that town is another banner's
+    ],
+)
+def test_a_name_starting_with_a_towns_stem_is_located_by_that_town_of_the_jurisdiction(
+    gazetteer: Gazetteer, tmp_path: Path, unit: str, expected: str
+) -> None:
+    text = PLAN_TITLE.format(unit=unit) + "\n\n积极打造乌兰木伦煤炭工业小镇。"
+    got = _only(_parse(gazetteer, tmp_path, text), "乌兰木伦煤炭工业小镇")
+    assert got.place.id == expected and got.level == "parent"

@@ -385,6 +385,24 @@ class Resolver:
             f"{namesakes} lie(s) outside it",
         )
 
+    def _named_by_stem(self, mention: Mention) -> tuple[Any, str] | None:
+        """The town or banner of the plan's league (a banner plan's own banner) whose name or stem starts a name
+        the gazetteer lacks ('乌兰木伦煤炭工业小镇' → 乌兰木伦镇), for things that lie in one place (not ranges,
+        rivers, towns); the longest start that names anything decides."""
+        if not self.league_id or mention.type in SPANNING_TYPES or mention.type in LOCAL_TYPES:
+            return None
+        surface, finder = mention.surface, self.gazetteer.finder
+        for length in range(len(surface) - 2, 1, -1):
+            ids = finder.ids_or_short(surface[:length])
+            if not ids:
+                continue
+            places = [p for p in map(self.place, ids) if p is not None and p.type in ("town", "banner")]
+            own_banner = self.issuer.type == "banner" and self.issuer_role == "issuing"  # type: ignore[union-attr]
+            scope = self.issuer_id if own_banner else self.league_id  # a banner's plan names its own places
+            inside = [p for p in places if scope in {p.id, *p.parent_ids}]
+            return (inside[0], surface[:length]) if len(inside) == 1 == len(ids) else None
+        return None
+
     def _finer_than_region(self, mention: Mention, region: Any, why: str) -> tuple[Any, str]:
         """A name that starts with the region's own name ('内蒙古集宁…物流园区') says little by it: a unit named
         right after it locates the name ('集宁' → 集宁区), else the plan's or text's own unit inside the region."""
@@ -502,6 +520,10 @@ class Resolver:
                         f"'{mention.surface}' not in the gazetteer; located by '{place.name}' named before it"
                     )
                     break
+        if parent is None and issuer_fallback and (found := self._named_by_stem(mention)):
+            parent, stem = found
+            rule = "parent:named-inside"
+            why = f"'{mention.surface}' not in the gazetteer; located by '{stem}' ({parent.name}) its name starts with"
         if parent is None and self.issuer is not None and issuer_fallback:
             parent, rule = self.issuer, "parent:issuer"
             why = (
