@@ -31,6 +31,7 @@ _PAGE = re.compile(r"https?://\S+ \(read \d{4}-\d{2}-\d{2}\)")
         ("古城湾乡", "town:150207:古城湾乡", "九原区"),
         ("新城乡", "town:150207:新城镇", "九原区"),
         ("鄂尔多斯综合保税区", "park:鄂尔多斯综合保税区", "伊金霍洛旗"),
+        ("白音华苏木", "town:152526:白音华苏木", "西乌珠穆沁旗"),
     ],
 )
 def test_a_named_place_has_its_record_in_its_banner_with_its_page(
@@ -43,10 +44,16 @@ def test_a_named_place_has_its_record_in_its_banner_with_its_page(
     assert _PAGE.search(place.note), place.note  # the page that states the record
 
 
-def test_a_towns_former_name_is_that_town(gazetteer: Gazetteer) -> None:
-    """'额肯呼都格镇', the seat of 阿拉善右旗 before it became 巴丹吉林镇 (pages in context/aliases.csv)."""
-    found = gazetteer.lookup("额肯呼都格镇")
-    assert [c.place.id for c in found] == ["town:152922:巴丹吉林镇"]
+@pytest.mark.parametrize(
+    ("former", "town"),
+    [
+        ("额肯呼都格镇", "town:152922:巴丹吉林镇"),  # the seat of 阿拉善右旗 before
+        ("巴彦乌拉镇", "town:152526:巴拉嘎尔高勒镇"),  # the seat of 西乌珠穆沁旗 before the 2005 merger
+    ],
+)
+def test_a_towns_former_name_is_that_town(gazetteer: Gazetteer, former: str, town: str) -> None:
+    """Former names of towns (pages in context/aliases.csv)."""
+    assert [c.place.id for c in gazetteer.lookup(former)] == [town]
 
 
 def _rows(file_name: str) -> list[dict[str, str]]:
