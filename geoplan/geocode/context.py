@@ -525,6 +525,9 @@ def _typed_items(
         if not ids and not item.isdigit():
             ids = finder.ids(item)
         own = next((t for s, t in SUFFIX_TYPES.items() if item.endswith(s) and len(item) > len(s)), None)
+        if not ids and own is not None:  # '杜尔伯特大草原': 杜尔伯特草原 with a generic word inside
+            suffix = next(s for s, t in SUFFIX_TYPES.items() if item.endswith(s) and t == own)
+            ids = finder.known_core(Mention(item, start, end, own, f"suffix:{suffix}")).place_ids
         found.append(_qualified(Mention(item, start, end, own or kind, f"list:{kind}", ids), finder))
     return found
 
@@ -537,11 +540,12 @@ def _qualified(mention: Mention, finder: MentionFinder) -> Mention:
     """An unknown item whose name starts with a unit's name (or its stem) gets that unit as its qualifier."""
     if mention.place_ids:
         return mention
-    for length in range(len(mention.surface) - 1, 1, -1):
-        head = mention.surface[:length]
-        ids = tuple(i for i in finder.ids(head) if i.startswith(_UNIT_PREFIXES))
-        if ids:
-            return replace(mention, qualifier=head, qualifier_ids=ids)
+    for lookup in (finder.ids, finder.ids_or_short):  # a full name first, else a stem ('库伦' of 库伦旗)
+        for length in range(len(mention.surface) - 1, 1, -1):
+            head = mention.surface[:length]
+            ids = tuple(i for i in lookup(head) if i.startswith(_UNIT_PREFIXES))
+            if ids:
+                return replace(mention, qualifier=head, qualifier_ids=ids)
     return mention
 
 

@@ -788,6 +788,10 @@ class MentionFinder:
             found.append(Mention(surface, start, end, "road", "route", self.ids(re.sub(r"\s+", "", surface))))
         return found
 
+    def known_core(self, mention: Mention) -> Mention:
+        """:meth:`_known_core` for mentions found by other rules (list items)."""
+        return self._known_core(mention)
+
     def _known_core(self, mention: Mention) -> Mention:
         """A suffix name the gazetteer lacks that is a known name plus generic words before the suffix is that
         place: '甘其毛都陆上边境口岸' -> 甘其毛都口岸 (one port, not a second record).  Not for kinds a place has

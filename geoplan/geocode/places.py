@@ -18,6 +18,7 @@ from geoplan.geocode.context import refine
 from geoplan.geocode.corridors import CorridorMatch, find_corridors
 from geoplan.geocode.mentions import Mention, MentionFinder, SpanIndex, is_generic
 from geoplan.geocode.resolve import ResolvedMention, Resolver, TextIndex, context_ids
+from geoplan.geocode.textunit import text_unit
 
 #: columns of the places CSV, in order.
 PLACE_COLUMNS = (
@@ -110,10 +111,13 @@ def geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
     """Find, resolve and tabulate the places of ``plan`` (a :class:`geoplan.read.model.Plan`)."""
     finder = gazetteer.finder
     meta = plan.meta
-    resolver = Resolver(gazetteer, getattr(meta, "issuer", None), getattr(meta, "parent", None))
     text = plan.text
+    found_mentions = refine(text, finder.find(text), finder)
+    issuer = getattr(meta, "issuer", None)
+    unit = None if issuer else text_unit(text, found_mentions, gazetteer)
+    resolver = Resolver(gazetteer, issuer, getattr(meta, "parent", None), unit)
     index = TextIndex.of(text, [p.start for p in getattr(plan, "paragraphs", ())])
-    mentions = resolve_mentions(refine(text, finder.find(text), finder), resolver, index)
+    mentions = resolve_mentions(found_mentions, resolver, index)
     by_sentence: dict[int, list[Any]] = {}
     for mention in mentions:
         if mention.level == "own":
@@ -173,6 +177,7 @@ def resolve_mentions(mentions: list[Mention], resolver: Resolver, index: TextInd
     resolved: list[ResolvedMention] = []
     clause_places: list[Any] = []
     current_clause = -1
+    previous: ResolvedMention | None = None
     sentence_context: dict[int, set[str]] = {}
     paragraph_context: dict[int, set[str]] = {}
     for mention in mentions:
@@ -186,11 +191,25 @@ def resolve_mentions(mentions: list[Mention], resolver: Resolver, index: TextInd
         if paragraph not in paragraph_context:
             paragraph_context[paragraph] = context_ids(by_paragraph.get(paragraph, ()))
         sentence_ids, paragraph_ids = sentence_context[sentence], paragraph_context[paragraph]
-        result = resolver.resolve(mention, sentence_ids, paragraph_ids, clause_places)
+        result = resolver.resolve(
+            mention,
+            sentence_ids,
+            paragraph_ids,
+            clause_places,
+            written_in=_unit_right_before(previous, mention),
+        )
         resolved.append(result)
+        previous = result
         if result.level == "own":
             clause_places.append(result.place)
     return resolved
+
+
+def _unit_right_before(previous: ResolvedMention | None, mention: Mention) -> Any | None:
+    """The league or banner a mention is written right after, with nothing between ('赤峰市' + '新城区')."""
+    if previous is None or previous.end != mention.start or previous.level != "own":
+        return None
+    return previous.place if previous.place.type in ("league", "banner") else None
 
 
 #: kinds of place whose name may stand before a line's end as its qualifier ('陕西小壕图', '乌兰察布化德').
