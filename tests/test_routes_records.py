@@ -23,7 +23,7 @@ NEW_LINES = (
     "road:G303", "road:G233", "road:G242", "road:G306", "road:G1816", "railway:牙林铁路", "railway:朝乌铁路",
     "railway:嫩林铁路", "railway:吉兰泰铁路", "railway:张集铁路", "railway:新上铁路", "railway:赤大白铁路",
     "railway:太锡铁路", "railway:嘉策铁路", "railway:包鄂榆高铁", "railway:通乌齐高铁", "railway:齐海满客专",
-    "railway:锡多铁路", "railway:蓝多铁路",
+    "railway:锡多铁路", "railway:蓝多铁路", "road:G2515",
 )  # fmt: skip
 #: records whose page states a single place in the region (or ends in one banner): located at their banner.
 AT_THEIR_BANNER = {
@@ -125,7 +125,7 @@ def test_a_numbered_road_answers_to_its_number_forms_without_listing_them(gazett
         ("通辽高铁站投用。", "station:通辽站"), ("满归站改造。", "station:满归站"),
         ("嘉策铁路扩能改造。", "railway:嘉策铁路"), ("推进齐海满客专前期工作。", "railway:齐海满客专"),
         ("谋划通乌齐高铁。", "railway:通乌齐高铁"), ("开工建设包鄂榆高铁。", "railway:包鄂榆高铁"),
-        ("锡多铁路复线建成。", "railway:锡多铁路"),
+        ("锡多铁路复线建成。", "railway:锡多铁路"), ("研究G2515前期工作。", "road:G2515"),
     ],
 )  # fmt: skip
 def test_a_sentence_naming_a_route_by_a_common_form_finds_it(
