@@ -136,6 +136,11 @@ def test_a_sentence_naming_a_route_by_a_common_form_finds_it(
     ]
 
 
+def test_a_route_short_name_that_is_a_common_word_is_no_alias(finder: MentionFinder) -> None:
+    """新上线 ('newly launched') is how texts say the 新上 railway's line too, but it is a common word: not a form."""
+    assert not finder.find("该平台新上线一批服务。") and finder.find("新上铁路开通客运。")
+
+
 def test_a_first_waypoint_starting_with_a_leading_word_keeps_it() -> None:
     """'经' leads verbs away ('经包头至银川'), but 经棚 is a name: a trim never leaves fewer than two characters."""
     (corridor,) = find_corridors("推进国道303线经棚至锡林浩特段公路建设")
