@@ -194,7 +194,10 @@ def test_a_place_name_before_a_station_word_is_a_station_of_that_place(gazetteer
 
 
 def test_a_high_speed_station_is_a_station_not_a_railway(gazetteer: Gazetteer) -> None:
-    assert _found(gazetteer, "新建通辽高铁站广场。")[0][:2] == ("通辽高铁站", "station")
+    """By its class word when the gazetteer has no record of it, else as its station record (通辽高铁站 names the
+    high-speed platforms of 通辽站)."""
+    assert _found(gazetteer, "新建集宁高铁站广场。")[0][:2] == ("集宁高铁站", "station")
+    assert _found(gazetteer, "新建通辽高铁站广场。")[0] == ("通辽高铁站", None, ("station:通辽站",))
 
 
 def test_units_written_before_a_station_stay_mentions_of_their_own(gazetteer: Gazetteer) -> None:
