@@ -236,3 +236,31 @@ def test_a_name_starting_with_a_towns_stem_is_located_by_that_town_of_the_jurisd
     text = PLAN_TITLE.format(unit=unit) + "\n\n积极打造乌兰木伦煤炭工业小镇。"
     got = _only(_parse(gazetteer, tmp_path, text), "乌兰木伦煤炭工业小镇")
     assert got.place.id == expected and got.level == "parent"
+
+
+# -- ports, stations and airports of elsewhere ------------------------------------------------------------
+def test_a_port_named_after_a_place_outside_lies_there(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """A sea port named by a province or city of elsewhere is located there, never in the text's own unit."""
+    places = _parse(gazetteer, tmp_path, "阿拉善右旗简介\n阿拉善右旗的货物经锦州港和天津港出海。")
+    jinzhou, tianjin = _only(places, "锦州港"), _only(places, "天津港")
+    assert jinzhou.place.id == "neighbour:210700" and jinzhou.rule == "parent:named-inside"
+    assert tianjin.place.id == "province:120000"
+
+
+def test_a_port_the_region_lacks_named_by_no_known_place_is_not_put_in_it(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """Every port of entry of the region is recorded: another one, named by an unknown place, lies elsewhere."""
+    places = _parse(
+        gazetteer, tmp_path, "阿拉善右旗简介\n阿拉善右旗的商品出境：霍尔果斯口岸；装船：曹妃甸港。"
+    )
+    for surface in ("霍尔果斯口岸", "曹妃甸港"):
+        mention = _only(places, surface)
+        assert mention.place is None and "lies outside" in mention.reason
+
+
+def test_a_street_named_after_a_far_city_stays_at_home(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'北京路' of a banner town is a street of the text's own unit, not a street in Beijing."""
+    places = _parse(gazetteer, tmp_path, "阿拉善右旗简介\n阿拉善右旗巴丹吉林镇北京路改造完成。")
+    street = [m for m in places.mentions if m.surface.endswith("北京路")]
+    assert street and all(not m.place.id.startswith("province:") for m in street if m.place is not None)

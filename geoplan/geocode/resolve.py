@@ -22,7 +22,8 @@ from typing import Any
 
 import numpy
 
-from geoplan.geocode.mentions import SUFFIX_TYPES, Mention, is_generic
+from geoplan.geocode.context import OWN_PROVINCE
+from geoplan.geocode.mentions import OUTSIDE_ID_PREFIXES, SUFFIX_TYPES, Mention, is_generic
 
 #: weights of the ranking rules (each a separate order of magnitude so the strongest rule decides).
 W_JURISDICTION = 1000.0
@@ -62,6 +63,12 @@ SPANNING_TYPES = frozenset(
 TOWN_SUFFIXES = ("镇", "苏木", "乡", "街道")
 #: mention types of places outside the region: a name of these the gazetteer lacks gets no parent inside it.
 OUTSIDE_KINDS = frozenset({"foreign"})
+#: types of places that lie where the place named in them lies, outside the region too ('锦州港', '北京站',
+#: '天津滨海机场'): a street, park or town named after a far city ('北京路') is a namesake at home instead.
+LIES_IN_ITS_NAMESAKE = frozenset({"port", "station", "airport"})
+#: the gazetteer records every port of entry of the region (the national list of open ports): a port it lacks,
+#: named by no place of the region, is a port elsewhere (a sea port, another province's land port).
+RECORDED_IN_FULL = frozenset({"port"})
 #: how far (degrees, ≈ 100 km) outside the plan's league a county of a neighbouring province may lie unqualified.
 NEAR_DEGREES = 1.0
 #: types whose namesakes are many (城关镇, 新华街道): outside the plan's league they need context to be trusted.
@@ -198,6 +205,9 @@ class Resolver:
         suffix = mention.rule.partition(":")[2]
         qualifier_end = mention.surface.find(mention.qualifier or "") + len(mention.qualifier or "")
         remainder = mention.surface[max(qualifier_end, 0) : len(mention.surface) - len(suffix)]
+        if qualifier.id.startswith(OUTSIDE_ID_PREFIXES) and qualifier.id != OWN_PROVINCE:
+            # a port, station or airport named after a place outside lies there ('锦州港', '天津港')
+            return mention.type in LIES_IN_ITS_NAMESAKE and (remainder == "" or is_generic(remainder))
         if qualifier.type in ADMIN_TYPES:
             # '呼和浩特镇' is a town named after a city, not a town in it
             return not (remainder == "" and mention.type in {"town", "village"})
@@ -509,8 +519,14 @@ class Resolver:
                 why = (
                     f"'{mention.surface}' not in the gazetteer; located by '{mention.qualifier}' in its name"
                 )
-        if parent is not None and parent.type == "province":
+        if parent is not None and parent.type == "province" and parent.id == OWN_PROVINCE:
             parent, why = self._finer_than_region(mention, parent, why)
+        if parent is None and mention.type in RECORDED_IN_FULL and not mention.qualifier_ids:
+            return _unresolved(
+                mention,
+                f"'{mention.surface}' is none of the region's {mention.type}s (all are recorded) and names no "
+                "place of the region: it lies outside, where is not known",
+            )
         if parent is None:
             allowed = PARENT_TYPES_OF.get(mention.type or "", PARENT_TYPES)
             for place in reversed(clause_places):
