@@ -75,6 +75,53 @@ def test_no_organisation_heads_a_mention_in_the_reference_plans(
                 assert not text.startswith(("人民政府", "旗委", "市委", "海关"), mention.end), mention.surface
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "由民营企业包头市恒达路桥公司承建。",
+        "中电投锡林郭勒金源煤电集团有限责任公司扩能。",
+        "通辽市森工集团所属林场",
+        "呼伦贝尔市交通局发布通知",
+        "乌海市第五届人民代表大会召开",
+    ],
+)
+def test_a_place_heading_a_longer_organisation_name_is_not_a_place(gazetteer: Gazetteer, text: str) -> None:
+    """A short run of nouns, names or an ordinal between the place and the organisation word ending the name."""
+    assert _surfaces(gazetteer, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("鄂尔多斯市国有独资公司承担建设", ["鄂尔多斯市"]),  # an attribute: a company the city owns
+        ("加快包头电网建设", ["包头"]),  # 电网 is a grid, not a website (网)
+        ("形成呼包鄂发展新格局", ["呼包鄂"]),  # 格局 is no bureau (局)
+        ("乌海市引进三家公司", ["乌海市"]),  # a verb ends the run
+        ("通辽市扎鲁特旗煤电公司", ["通辽市"]),  # another place ends the run (that place heads the company)
+        ("阿荣旗首次利用外资银行贷款", ["阿荣旗"]),  # a count, not an ordinal
+    ],
+)
+def test_a_run_that_is_no_organisation_name_keeps_the_place(
+    gazetteer: Gazetteer, text: str, kept: list[str]
+) -> None:
+    assert _surfaces(gazetteer, text) == kept
+
+
+def test_an_organisation_head_is_no_mention_but_locates_the_organisations_project(
+    parsed: dict[str, PlanPlaces],
+) -> None:
+    """Plan 000 builds a 第一小学 of 西乌珠穆沁旗: the banner there heads a school's name (no place mention), yet
+    the project of that school is still located in the banner."""
+    places = parsed["000"]
+    text = places.plan.text
+    at = text.index("西乌珠穆沁旗第一小学")
+    assert not any(m.start == at for m in places.mentions)
+    heads = [m for m in places.organisation_heads if m.start == at]
+    assert [m.place.name for m in heads] == ["西乌珠穆沁旗"]
+    located, _ = places.located_in(at, at + 20)
+    assert [m.surface for m in located] == ["西乌珠穆沁旗"]
+
+
 # -- province abbreviations ------------------------------------------------------------------------------
 def test_a_run_of_province_abbreviations_closed_by_a_count_names_each_province(gazetteer: Gazetteer) -> None:
     found = _found(gazetteer, "该旗地处晋冀蒙三省区交界。")

@@ -54,14 +54,27 @@ WINDOW = 6
 TITLE_RE = re.compile(r"《[^《》\n]{1,80}》")
 
 
-def refine(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Mention]:
-    """``mentions`` (the finder's, left to right) read against their context; left to right, non-overlapping."""
+def refine(
+    text: str, mentions: list[Mention], finder: MentionFinder, heads: list[Mention] | None = None
+) -> list[Mention]:
+    """``mentions`` (the finder's, left to right) read against their context; left to right, non-overlapping.
+    The names dropped because they head an organisation's name are appended to ``heads`` when it is given (they
+    are no place mentions, but may still say where a project of that organisation lies)."""
     peoples = peoples_items(text)
     titles = [(t.start(), t.end()) for t in TITLE_RE.finditer(text)]
+    following: list[int | None] = [m.start for m in mentions[1:]]
+    following.append(None)
+    organisations = {
+        id(m)
+        for m, next_start in zip(mentions, following, strict=False)
+        if names_organisation(text, m, next_start)
+    }
+    if heads is not None:
+        heads.extend(m for m in mentions if id(m) in organisations and not in_title(m, titles))
     kept = [
         m
         for m in mentions
-        if not names_organisation(text, m)
+        if id(m) not in organisations
         and not inside_word(text, m)
         and (m.start, m.end) not in peoples
         and not in_title(m, titles)
@@ -113,8 +126,10 @@ def _organisation_re() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, ordered)))
 
 
-def names_organisation(text: str, mention: Mention) -> bool:
-    """Whether ``mention`` is the head of an organisation's name ('X旗人民政府', 'X海关', 'X市委')."""
+def names_organisation(text: str, mention: Mention, next_start: int | None = None) -> bool:
+    """Whether ``mention`` is the head of an organisation's name: an organisation word right after it ('X旗人民政府',
+    'X海关', 'X市委'), or after a short run of other words ('X东方路桥公司', 'X煤电集团有限责任公司', 'X规划局');
+    ``next_start`` is where the next mention starts (a place inside the run ends it)."""
     if mention.type not in (None, "town") or mention.rule not in {
         "gazetteer",
         "gazetteer-short",
@@ -123,13 +138,67 @@ def names_organisation(text: str, mention: Mention) -> bool:
         return False
     match = _organisation_re().match(text, mention.end)
     if match is None:
-        return False
+        return _organisation_run(text, mention.end, next_start)
     word = match.group()
     if len(word) == 1:  # '委托', '网络', '局部' are words of their own, not an organisation
         pair = text[match.start() : match.start() + 2]
         tag(pair)  # loads the segmenter's dictionary
-        return not known(pair)
+        return not known(pair) or _organisation_run(text, mention.end, next_start)
     return True
+
+
+#: longest run of words between a place's name and the organisation word ending its name, in characters.
+ORGANISATION_RUN = 8
+#: a run after a name that may lead to an organisation word: CJK characters only (punctuation ends it).
+_ORGANISATION_RUN_RE = re.compile(rf"[\u3400-\u9fff]{{2,{ORGANISATION_RUN + 6}}}")
+#: flags of the words that end the run: verbs, adverbs, pronouns, function words, locatives (a clause, not a name),
+#: and attributes (国有, 民营: a kind of company the place owns, not a company named after it).
+_RUN_BREAK_FLAGS = frozenset(
+    {"v", "vd", "d", "r", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "f", "x", "l", "i", "b"}
+)
+#: jieba flags of a word that names an organisation (机构团体) or abbreviates one.
+_ORGANISATION_FLAGS = frozenset({"nt", "j"})
+
+
+def _organisation_run(text: str, position: int, next_start: int | None) -> bool:
+    """Whether the words from ``position`` on are a company's or an organisation's name without the place before
+    it: at most ORGANISATION_RUN characters of nouns, names and numerals, then a word ending with an organisation
+    word ('东方路桥公司', '森工集团', '规划局', '第十二届人民代表大会'); a verb, function word, punctuation, another
+    place or a project word before it ends the run ('建设公司' after 加快 is no organisation's name)."""
+    run = _ORGANISATION_RUN_RE.match(text, position)
+    if run is None or _organisation_re().search(run.group()) is None:
+        return False  # no organisation word in reach: the common case, decided without the segmenter
+    end = run.end() if next_start is None else min(run.end(), next_start)
+    if end - position < 2:
+        return False
+    organisation = _organisation_re()
+    offset = 0
+    for word, flag in tag(text[position:end]):
+        if (
+            offset > ORGANISATION_RUN
+            or flag in _RUN_BREAK_FLAGS
+            or (
+                flag == "m" and not word.startswith("第")
+            )  # '首次利用…银行': a count, not an ordinal '第十二届'
+            or _project_word_re().fullmatch(word)
+        ):
+            return False
+        found = organisation.search(word)
+        if found is not None and found.end() == len(word):
+            held = found.group()
+            if len(held) > 1 or word == held:
+                return offset > 0 or len(word) > len(held)
+            # a one-character word ends an organisation's name where the segmenter reads the whole as one
+            # ('农管局', '公安局'), not in a common word ('公路网', '格局', '新格局')
+            head = word[: -len(held)]
+            return flag in _ORGANISATION_FLAGS and len(head) >= 2 and known(head)
+        offset += len(word)
+    return False
+
+
+@cache
+def _project_word_re() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, words("project_words"))))
 
 
 # -- names the segmenter reads inside other words ------------------------------------------------------

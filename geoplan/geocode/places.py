@@ -71,6 +71,8 @@ class PlanPlaces:
     corridors: list[Corridor] = field(default_factory=list)
     gazetteer: Any = field(default=None, repr=False)
     issuer: Any = field(default=None, repr=False)  # the issuing banner/league (gazetteer Place), if known
+    #: names heading an organisation's name ('X旗第一中学'): no place mentions, but they locate its projects
+    organisation_heads: list[ResolvedMention] = field(default_factory=list, repr=False)
 
     def in_span(self, start: int, end: int) -> tuple[list[ResolvedMention], list[Corridor]]:
         """The mentions and corridors that lie inside ``[start, end)``."""
@@ -101,8 +103,10 @@ class PlanPlaces:
 
     @functools.cached_property
     def _located(self) -> tuple[list[ResolvedMention], list[int]]:
-        """The mentions resolved to a place, sorted by span, and their starts (built on first use)."""
-        mentions = sorted((m for m in self.mentions if m.place is not None), key=lambda m: (m.start, m.end))
+        """The mentions (and organisation heads) resolved to a place, sorted by span, and their starts (built on
+        first use)."""
+        located = (m for m in (*self.mentions, *self.organisation_heads) if m.place is not None)
+        mentions = sorted(located, key=lambda m: (m.start, m.end))
         return mentions, [m.start for m in mentions]
 
 
@@ -113,7 +117,8 @@ def geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
     resolver = Resolver(gazetteer, getattr(meta, "issuer", None), getattr(meta, "parent", None))
     text = plan.text
     index = TextIndex.of(text, [p.start for p in getattr(plan, "paragraphs", ())])
-    mentions = resolve_mentions(refine(text, finder.find(text), finder), resolver, index)
+    organisations: list[Mention] = []
+    mentions = resolve_mentions(refine(text, finder.find(text), finder, organisations), resolver, index)
     by_sentence: dict[int, list[Any]] = {}
     for mention in mentions:
         if mention.level == "own":
@@ -133,7 +138,8 @@ def geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
         )
     mentions.sort(key=lambda m: (m.start, m.end))
     mentions = _without_line_names(mentions, corridors)
-    return PlanPlaces(plan, mentions, corridors, gazetteer, resolver.issuer)
+    organisation_heads = resolve_mentions(organisations, resolver, index) if organisations else []
+    return PlanPlaces(plan, mentions, corridors, gazetteer, resolver.issuer, organisation_heads)
 
 
 #: mention types a corridor describes better (its own row, with waypoints).
