@@ -9,6 +9,7 @@ import pytest
 
 from geoplan.geocode.context import province_abbreviations, refine
 from geoplan.geocode.gazetteer import Gazetteer
+from geoplan.geocode.mentions import Mention
 from geoplan.geocode.places import PlanPlaces, geoparse
 from geoplan.read.plan import read
 
@@ -16,6 +17,10 @@ from geoplan.read.plan import read
 def _found(gazetteer: Gazetteer, text: str) -> list[tuple[str, str | None, tuple[str, ...]]]:
     finder = gazetteer.finder
     return [(m.surface, m.type, m.place_ids) for m in refine(text, finder.find(text), finder)]
+
+
+def _refined(gazetteer: Gazetteer, text: str) -> list[Mention]:
+    return refine(text, gazetteer.finder.find(text), gazetteer.finder)
 
 
 def _surfaces(gazetteer: Gazetteer, text: str) -> list[str]:
@@ -120,6 +125,23 @@ def test_an_organisation_head_is_no_mention_but_locates_the_organisations_projec
     assert [m.place.name for m in heads] == ["西乌珠穆沁旗"]
     located, _ = places.located_in(at, at + 20)
     assert [m.surface for m in located] == ["西乌珠穆沁旗"]
+
+
+# -- page furniture --------------------------------------------------------------------------------------
+def test_a_wiki_file_name_and_a_byline_name_no_place(gazetteer: Gazetteer) -> None:
+    """A wiki file link's target is a file name, a byline's author an organisation; the link's caption and the
+    page's source (来源) may name places."""
+    text = "[[File:达拉特旗首届那达慕.jpg|300px|缩略图|达拉特旗那达慕会场]]"
+    assert [(m.surface, m.start) for m in _refined(gazetteer, text)] == [
+        ("达拉特旗", text.rindex("达拉特旗"))
+    ]
+    assert _surfaces(gazetteer, "来源:阿荣旗 作者:阿荣旗融媒体 发布时间") == ["阿荣旗"]
+    assert _surfaces(gazetteer, "责任编辑：乌海市融媒体中心") == []
+
+
+def test_a_place_in_brackets_inside_a_company_name_is_not_a_place(gazetteer: Gazetteer) -> None:
+    assert _surfaces(gazetteer, "技术支持:某某网(北京)科技有限公司 | 手机版") == []
+    assert _surfaces(gazetteer, "大会在通辽市(科尔沁区)举行") == ["通辽市", "科尔沁区"]
 
 
 # -- province abbreviations ------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ from functools import cache
 
 import ahocorasick
 
-from geoplan.geocode.lexicon import words
+from geoplan.geocode.lexicon import alternation, words
 from geoplan.geocode.mentions import (
     IMPROPER_CHARS,
     OUTSIDE_ID_PREFIXES,
@@ -71,10 +71,12 @@ def refine(
     }
     if heads is not None:
         heads.extend(m for m in mentions if id(m) in organisations and not in_title(m, titles))
+    furniture = page_furniture(text)
     kept = [
         m
         for m in mentions
         if id(m) not in organisations
+        and not furniture.overlaps(m.start, m.end)
         and not inside_word(text, m)
         and (m.start, m.end) not in peoples
         and not in_title(m, titles)
@@ -83,8 +85,12 @@ def refine(
     kept = _replace(kept, named_after_area(text, kept))
     kept = _replace(kept, list_items(text, kept, finder))
     kept = _replace_stations(text, kept, finder)
-    added = [*province_runs(text, finder), *outside_words(text, finder, kept)]
-    return _merge(kept, [m for m in added if (m.start, m.end) not in peoples and not in_title(m, titles)])
+    added = [
+        m
+        for m in (*province_runs(text, finder), *outside_words(text, finder, kept))
+        if (m.start, m.end) not in peoples and not in_title(m, titles) and not names_organisation(text, m)
+    ]
+    return _merge(kept, added)
 
 
 def in_title(mention: Mention, titles: list[tuple[int, int]]) -> bool:
@@ -119,6 +125,24 @@ def _merge(kept: list[Mention], added: Iterable[Mention]) -> list[Mention]:
     return sorted(result, key=lambda m: m.start)
 
 
+# -- page furniture ------------------------------------------------------------------------------------
+#: a wiki file link's target ('[[File:X首届博览会.jpg|…' up to the first '|' or ']'): a file name, not prose.
+_FILE_LINK_RE = re.compile(r"\[\[(?:File|Image|文件|图像|档案):[^|\]\n]{0,120}", re.IGNORECASE)
+
+
+@cache
+def _byline_re() -> re.Pattern[str]:
+    return re.compile(f"(?:{alternation('byline_labels')})[:：]\\s*[^\\s|｜]{{1,30}}")
+
+
+def page_furniture(text: str) -> SpanIndex:
+    """Spans of a web page's furniture that name no place even when a place's name is in them: wiki file names
+    ('[[File:X旗首届博览会.jpg') and byline values naming a person or organisation ('作者：X旗政务')."""
+    spans = [m.span() for m in _FILE_LINK_RE.finditer(text)] if "[[" in text else []
+    spans += [m.span() for m in _byline_re().finditer(text)]
+    return SpanIndex(sorted(spans))
+
+
 # -- organisations -------------------------------------------------------------------------------------
 @cache
 def _organisation_re() -> re.Pattern[str]:
@@ -136,6 +160,12 @@ def names_organisation(text: str, mention: Mention, next_start: int | None = Non
         "list-stem",
     }:
         return False
+    if (
+        0 < mention.start
+        and text[mention.start - 1] in "(（"
+        and text[mention.end : mention.end + 1] in (")", "）")
+    ):  # '某某(北京)科技有限公司': a company's registered place, in brackets inside its name
+        return _organisation_run(text, mention.end + 1, next_start and max(next_start, mention.end + 1))
     match = _organisation_re().match(text, mention.end)
     if match is None:
         return _organisation_run(text, mention.end, next_start)
@@ -160,6 +190,11 @@ _RUN_BREAK_FLAGS = frozenset(
 _ORGANISATION_FLAGS = frozenset({"nt", "j"})
 
 
+@cache
+def _organisation_end_re() -> re.Pattern[str]:
+    return re.compile(f"(?:{_organisation_re().pattern})$")
+
+
 def _organisation_run(text: str, position: int, next_start: int | None) -> bool:
     """Whether the words from ``position`` on are a company's or an organisation's name without the place before
     it: at most ORGANISATION_RUN characters of nouns, names and numerals, then a word ending with an organisation
@@ -171,7 +206,7 @@ def _organisation_run(text: str, position: int, next_start: int | None) -> bool:
     end = run.end() if next_start is None else min(run.end(), next_start)
     if end - position < 2:
         return False
-    organisation = _organisation_re()
+    organisation = _organisation_end_re()
     offset = 0
     for word, flag in tag(text[position:end]):
         if (
@@ -184,7 +219,7 @@ def _organisation_run(text: str, position: int, next_start: int | None) -> bool:
         ):
             return False
         found = organisation.search(word)
-        if found is not None and found.end() == len(word):
+        if found is not None:
             held = found.group()
             if len(held) > 1 or word == held:
                 return offset > 0 or len(word) > len(held)
