@@ -144,6 +144,23 @@ def test_a_place_in_brackets_inside_a_company_name_is_not_a_place(gazetteer: Gaz
     assert _surfaces(gazetteer, "大会在通辽市(科尔沁区)举行") == ["通辽市", "科尔沁区"]
 
 
+# -- a unit's name heading a longer unit's name -----------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("康熙年间设阿拉善和硕特旗，", []),  # a historical banner named after the league's area
+        ("乾隆年间设额济纳旧土尔扈特特别旗。", []),
+        ("通辽扎鲁特旗", ["通辽", "扎鲁特旗"]),  # another place before the 旗: two units
+        ("阿拉善三旗", ["阿拉善"]),  # a count of banners, no longer name
+        ("巴彦淖尔乌拉特中旗", ["巴彦淖尔", "乌拉特中旗"]),
+    ],
+)
+def test_a_short_unit_name_heading_a_longer_banner_name_is_not_that_unit(
+    gazetteer: Gazetteer, text: str, kept: list[str]
+) -> None:
+    assert _surfaces(gazetteer, text) == kept
+
+
 # -- province abbreviations ------------------------------------------------------------------------------
 def test_a_run_of_province_abbreviations_closed_by_a_count_names_each_province(gazetteer: Gazetteer) -> None:
     found = _found(gazetteer, "该旗地处晋冀蒙三省区交界。")

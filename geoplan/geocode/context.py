@@ -72,11 +72,13 @@ def refine(
     if heads is not None:
         heads.extend(m for m in mentions if id(m) in organisations and not in_title(m, titles))
     furniture = page_furniture(text)
+    next_starts = {id(m): n for m, n in zip(mentions, following, strict=False)}
     kept = [
         m
         for m in mentions
         if id(m) not in organisations
         and not furniture.overlaps(m.start, m.end)
+        and not heads_longer_unit(text, m, next_starts.get(id(m)))
         and not inside_word(text, m)
         and (m.start, m.end) not in peoples
         and not in_title(m, titles)
@@ -141,6 +143,35 @@ def page_furniture(text: str) -> SpanIndex:
     spans = [m.span() for m in _FILE_LINK_RE.finditer(text)] if "[[" in text else []
     spans += [m.span() for m in _byline_re().finditer(text)]
     return SpanIndex(sorted(spans))
+
+
+# -- a unit's name heading a longer unit's name ----------------------------------------------------------
+#: longest run between a unit's short name and the 旗 ending a longer unit's name ('额济纳旧土尔扈特特别旗').
+LONGER_UNIT_RUN = 8
+_LONGER_UNIT_RE = re.compile(rf"[\u3400-\u9fff]{{2,{LONGER_UNIT_RUN}}}?旗")
+#: flags of words that end such a run: a verb, function word or count makes a clause, not one name.
+_UNIT_RUN_BREAK_FLAGS = frozenset({"v", "vn", "p", "c", "u", "uj", "ul", "r", "m", "q", "x", "f"})
+#: flags of a proper name inside the run (土尔扈特, 和硕特).
+_UNIT_RUN_NAME_FLAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nz"})
+
+
+def heads_longer_unit(text: str, mention: Mention, next_start: int | None = None) -> bool:
+    """Whether a league's or banner's short name (no 旗/盟 of its own) starts a longer banner's name the gazetteer
+    lacks, a historical one ('阿拉善和硕特旗', '额济纳旧土尔扈特特别旗'): a run holding a proper name, then 旗, with
+    no other place's name (starting at ``next_start``) inside."""
+    if mention.type is not None or mention.surface[-1] in "旗盟市县区镇" or not mention.place_ids:
+        return False
+    if not all(pid.startswith(("league:", "banner:")) for pid in mention.place_ids):
+        return False
+    run = _LONGER_UNIT_RE.match(text, mention.end)
+    if run is None or (next_start is not None and next_start < run.end()):
+        return False  # no 旗 in reach, or another place's name before it ('通辽扎鲁特旗')
+    named = False
+    for word, flag in tag(run.group()[:-1]):
+        if flag in _UNIT_RUN_BREAK_FLAGS:
+            return False
+        named = named or flag in _UNIT_RUN_NAME_FLAGS or (len(word) >= 2 and not known(word))
+    return named
 
 
 # -- organisations -------------------------------------------------------------------------------------
