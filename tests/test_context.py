@@ -161,6 +161,21 @@ def test_a_short_unit_name_heading_a_longer_banner_name_is_not_that_unit(
     assert _surfaces(gazetteer, text) == kept
 
 
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("位于额尔古纳市“拉布大林镇”西北郊", ["额尔古纳市"]),  # 大林镇 ends a longer quoted name
+        ("举办“徒步库布其”系列活动", []),  # a quoted event named after a desert
+        ("位于“大林镇”西北郊", ["大林镇"]),  # the whole quoted name
+        ("位于“科尔沁区大林镇”西北", ["科尔沁区", "大林镇"]),  # a place before it inside the quotes
+    ],
+)
+def test_a_name_ending_a_longer_quoted_name_is_not_that_place(
+    gazetteer: Gazetteer, text: str, kept: list[str]
+) -> None:
+    assert _surfaces(gazetteer, text) == kept
+
+
 # -- province abbreviations ------------------------------------------------------------------------------
 def test_a_run_of_province_abbreviations_closed_by_a_count_names_each_province(gazetteer: Gazetteer) -> None:
     found = _found(gazetteer, "该旗地处晋冀蒙三省区交界。")

@@ -73,12 +73,14 @@ def refine(
         heads.extend(m for m in mentions if id(m) in organisations and not in_title(m, titles))
     furniture = page_furniture(text)
     next_starts = {id(m): n for m, n in zip(mentions, following, strict=False)}
+    previous_ends = {id(m): p.end for p, m in zip(mentions, mentions[1:], strict=False)}
     kept = [
         m
         for m in mentions
         if id(m) not in organisations
         and not furniture.overlaps(m.start, m.end)
         and not heads_longer_unit(text, m, next_starts.get(id(m)))
+        and not ends_quoted_name(text, m, previous_ends.get(id(m), 0))
         and not inside_word(text, m)
         and (m.start, m.end) not in peoples
         and not in_title(m, titles)
@@ -172,6 +174,28 @@ def heads_longer_unit(text: str, mention: Mention, next_start: int | None = None
             return False
         named = named or flag in _UNIT_RUN_NAME_FLAGS or (len(word) >= 2 and not known(word))
     return named
+
+
+#: opening and closing quotes around a name.
+_QUOTES = {"“": "”", "「": "」", "‘": "’"}
+#: longest quoted name read, in characters.
+MAX_QUOTED = 12
+
+
+def ends_quoted_name(text: str, mention: Mention, previous_end: int = 0) -> bool:
+    """Whether ``mention`` only ends a longer quoted name ('“拉布大林镇”' holds 大林镇, a town elsewhere): the
+    quote opens before it, with CJK characters and no other place's name (ending at ``previous_end``) between,
+    and closes right after it."""
+    if mention.end >= len(text) or text[mention.end] not in _QUOTES.values():
+        return False
+    left = max(previous_end, mention.start - MAX_QUOTED)
+    for position in range(mention.start - 1, left - 1, -1):
+        char = text[position]
+        if char in _QUOTES:
+            return position < mention.start - 1 and _QUOTES[char] == text[mention.end]
+        if not "\u3400" <= char <= "\u9fff":
+            return False
+    return False
 
 
 # -- organisations -------------------------------------------------------------------------------------
