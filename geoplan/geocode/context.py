@@ -279,9 +279,9 @@ def _organisation_run(text: str, position: int, next_start: int | None) -> bool:
             if len(held) > 1 or word == held:
                 return offset > 0 or len(word) > len(held)
             # a one-character word ends an organisation's name where the segmenter reads the whole as one
-            # ('农管局', '公安局'), not in a common word ('公路网', '格局', '新格局')
+            # ('公安局'; '农管局', a word it made up), not in a common word ('公路网', '格局', '新格局')
             head = word[: -len(held)]
-            return flag in _ORGANISATION_FLAGS and len(head) >= 2 and known(head)
+            return flag in _ORGANISATION_FLAGS and len(head) >= 2 and (known(head) or not known(word))
         offset += len(word)
     return False
 
