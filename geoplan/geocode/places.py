@@ -18,6 +18,7 @@ from geoplan.geocode.context import refine
 from geoplan.geocode.corridors import CorridorMatch, find_corridors
 from geoplan.geocode.mentions import Mention, MentionFinder, SpanIndex, is_generic
 from geoplan.geocode.resolve import ResolvedMention, Resolver, TextIndex, context_ids
+from geoplan.geocode.segment import common_words_only
 
 #: columns of the places CSV, in order.
 PLACE_COLUMNS = (
@@ -220,17 +221,35 @@ def _split_waypoints(corridor: CorridorMatch, finder: MentionFinder) -> tuple[Co
                 Mention(head, start, start + len(head), None, "waypoint-qualifier", finder.ids(head))
             )
             surface, start = surface[len(head) :], start + len(head)
-        waypoints.append(
-            waypoint if start == waypoint.start else replace(waypoint, surface=surface, start=start)
+        if start == waypoint.start:
+            waypoints.append(waypoint)
+            continue
+        last = heads[-1]
+        banner = all(pid.startswith("banner:") for pid in last.place_ids)
+        waypoints.append(  # a village or town after its banner's name lies in that banner
+            replace(
+                waypoint, surface=surface, start=start, qualifier=last.surface, qualifier_ids=last.place_ids
+            )
+            if banner
+            else replace(waypoint, surface=surface, start=start)
         )
     return (replace(corridor, waypoints=tuple(waypoints)) if heads else corridor), heads
 
 
+#: what ends the name of a place inside a banner ('城壕村', '呼和嘎查', 'X镇'): a banner's name written before it
+#: qualifies it ('准格尔旗城壕村' is the village 城壕村 of 准格尔旗).
+_PLACE_IN_BANNER_ENDINGS = ("村", "嘎查", "镇", "苏木", "乡")
+
+
 def _qualifying_head(surface: str, finder: MentionFinder) -> str | None:
-    """The longest province, league or region name starting ``surface`` and leaving two or more characters."""
+    """The longest province, league or region name starting ``surface`` and leaving two or more characters (a
+    banner's name too, before a village's or town's name)."""
+    prefixes = _QUALIFYING_ID_PREFIXES
+    if surface.endswith(_PLACE_IN_BANNER_ENDINGS):
+        prefixes = (*prefixes, "banner:")
     for length in range(len(surface) - 2, 1, -1):
         ids = finder.ids(surface[:length])
-        if ids and all(pid.startswith(_QUALIFYING_ID_PREFIXES) for pid in ids):
+        if ids and all(pid.startswith(prefixes) for pid in ids):
             return surface[:length]
     return None
 
@@ -282,6 +301,17 @@ def _resolve_waypoint(
         return resolver.resolve(
             Mention(rest, end - len(rest), end, None, rule, rest_ids), context, context, issuer_fallback=False
         )
+    if (
+        inner
+        and inner[0].start == 0
+        and rest
+        and _tiled_by_names(inner, single=True)
+        and common_words_only(surface, inner[-1].end, len(surface))
+    ):
+        # '白云鄂博既有线': names, then words describing the line there (既有线, an existing line): the name is
+        # the waypoint, its span ends with it
+        surface, end = surface[: inner[-1].end], start + inner[-1].end
+        inner = [m for m in inner if m.end <= len(surface)]
     if inner and (inner[-1].end == len(surface) or is_generic(surface[inner[-1].end :])):
         chosen = inner[-1]
         if chosen.end == len(surface) and _tiled_by_names(inner[:-1] + [chosen]):
@@ -308,8 +338,8 @@ def _resolve_waypoint(
         None,
         rule,
         (),
-        qualifier.surface if qualifier else None,
-        qualifier.place_ids if qualifier else (),
+        qualifier.surface if qualifier else waypoint.qualifier,
+        qualifier.place_ids if qualifier else waypoint.qualifier_ids,
     )
     return resolver.resolve(mention, context, context, issuer_fallback=False)
 
