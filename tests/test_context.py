@@ -177,6 +177,15 @@ def test_a_name_ending_a_longer_quoted_name_is_not_that_place(
     assert _surfaces(gazetteer, text) == kept
 
 
+# -- parts of an area named by a direction ---------------------------------------------------------------
+def test_a_direction_with_diqu_after_an_area_names_a_region(gazetteer: Gazetteer) -> None:
+    """'X东部地区' is one region; 'X东南部' alone only says where in X something lies (the area is the mention)."""
+    assert _surfaces(gazetteer, "推动内蒙古东部地区协同发展") == ["内蒙古东部地区"]
+    found = _found(gazetteer, "带动内蒙古中西部地区发展")
+    assert [(surface, kind) for surface, kind, _ in found] == [("内蒙古中西部地区", "region")]
+    assert _surfaces(gazetteer, "该市位于内蒙古自治区东南部") == ["内蒙古自治区"]
+
+
 # -- province abbreviations ------------------------------------------------------------------------------
 def test_a_run_of_province_abbreviations_closed_by_a_count_names_each_province(gazetteer: Gazetteer) -> None:
     found = _found(gazetteer, "该旗地处晋冀蒙三省区交界。")

@@ -85,7 +85,7 @@ def refine(
         and (m.start, m.end) not in peoples
         and not in_title(m, titles)
     ]
-    kept = [_area_network(m) for m in kept]
+    kept = [_area_part(text, _area_network(m)) for m in kept]
     kept = _replace(kept, named_after_area(text, kept))
     kept = _replace(kept, list_items(text, kept, finder))
     kept = _replace_stations(text, kept, finder)
@@ -846,6 +846,42 @@ def _area_network(mention: Mention) -> Mention:
         end = mention.start + len(qualifier)
         return Mention(qualifier, mention.start, end, None, "gazetteer", mention.qualifier_ids)
     return mention
+
+
+#: a part of an area named by its direction and its class word ('东部地区', '中西部地区'); a direction alone
+#: ('位于X东部') says where in the area something lies, and the area is the mention.
+_AREA_PART_RE = re.compile(r"[东西南北中]{1,3}部地区")
+#: id prefixes of the areas a direction divides into named parts (the region, a league).
+_PARTED_PREFIXES = ("province:", "league:")
+
+
+def _area_part(text: str, mention: Mention) -> Mention:
+    """'内蒙古中西部地区', '内蒙古东部地区': a province's or league's name with a direction and 地区 is one region
+    (qualified by the area); a region's name ending in a direction ('内蒙古东部', a record of the gazetteer) takes
+    the 地区 written after it."""
+    if mention.type is not None or not mention.place_ids:
+        return mention
+    if mention.surface.endswith("部") and all(pid.startswith("region:") for pid in mention.place_ids):
+        if text.startswith("地区", mention.end):
+            end = mention.end + 2
+            return replace(mention, surface=text[mention.start : end], end=end)
+        return mention
+    if not all(pid.startswith(_PARTED_PREFIXES) for pid in mention.place_ids):
+        return mention
+    part = _AREA_PART_RE.match(text, mention.end)
+    if part is None or part.end() not in _words(text, mention.start, part.end()):
+        return mention  # no direction, or one running on into a longer word ('东部署')
+    end = part.end()
+    return Mention(
+        text[mention.start : end],
+        mention.start,
+        end,
+        "region",
+        "area-part",
+        (),
+        mention.surface,
+        mention.place_ids,
+    )
 
 
 @cache
