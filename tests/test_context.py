@@ -186,6 +186,18 @@ def test_a_direction_with_diqu_after_an_area_names_a_region(gazetteer: Gazetteer
     assert _surfaces(gazetteer, "该市位于内蒙古自治区东南部") == ["内蒙古自治区"]
 
 
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("全旗有鄂伦春族一千余人", []),  # a people
+        ("传承鄂伦春族文化", []),
+        ("鄂伦春族自治旗", ["鄂伦春"]),  # an autonomous banner written with 族: the banner
+    ],
+)
+def test_a_units_name_with_zu_is_a_people(gazetteer: Gazetteer, text: str, kept: list[str]) -> None:
+    assert _surfaces(gazetteer, text) == kept
+
+
 # -- province abbreviations ------------------------------------------------------------------------------
 def test_a_run_of_province_abbreviations_closed_by_a_count_names_each_province(gazetteer: Gazetteer) -> None:
     found = _found(gazetteer, "该旗地处晋冀蒙三省区交界。")

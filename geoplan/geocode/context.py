@@ -81,6 +81,7 @@ def refine(
         and not furniture.overlaps(m.start, m.end)
         and not heads_longer_unit(text, m, next_starts.get(id(m)))
         and not ends_quoted_name(text, m, previous_ends.get(id(m), 0))
+        and not names_people(text, m)
         and not inside_word(text, m)
         and (m.start, m.end) not in peoples
         and not in_title(m, titles)
@@ -174,6 +175,16 @@ def heads_longer_unit(text: str, mention: Mention, next_start: int | None = None
             return False
         named = named or flag in _UNIT_RUN_NAME_FLAGS or (len(word) >= 2 and not known(word))
     return named
+
+
+def names_people(text: str, mention: Mention) -> bool:
+    """Whether a unit's name is a people's name, written with 族 ('鄂伦春族2050人'), not an autonomous unit's name
+    (鄂伦春族自治旗 names the banner)."""
+    return (
+        mention.type is None
+        and text.startswith("族", mention.end)
+        and not text.startswith("自治", mention.end + 1)
+    )
 
 
 #: opening and closing quotes around a name.
