@@ -198,6 +198,14 @@ def test_a_units_name_with_zu_is_a_people(gazetteer: Gazetteer, text: str, kept:
     assert _surfaces(gazetteer, text) == kept
 
 
+def test_a_rivers_name_with_a_county_suffix_is_the_county(gazetteer: Gazetteer) -> None:
+    """嫩江县 (a county named after the river, a city since: 嫩江市) is the county, not the river 嫩江; '黄河市场'
+    is the river and a market."""
+    found = _found(gazetteer, "该旗东与嫩江县相望")
+    assert [(surface, ids) for surface, _, ids in found] == [("嫩江县", gazetteer.finder.ids("嫩江市"))]
+    assert _surfaces(gazetteer, "建设黄河市场") == ["黄河"]
+
+
 # -- province abbreviations ------------------------------------------------------------------------------
 def test_a_run_of_province_abbreviations_closed_by_a_count_names_each_province(gazetteer: Gazetteer) -> None:
     found = _found(gazetteer, "该旗地处晋冀蒙三省区交界。")

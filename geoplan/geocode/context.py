@@ -86,7 +86,7 @@ def refine(
         and (m.start, m.end) not in peoples
         and not in_title(m, titles)
     ]
-    kept = [_area_part(text, _area_network(m)) for m in kept]
+    kept = [_unit_named_after(text, _area_part(text, _area_network(m)), finder) for m in kept]
     kept = _replace(kept, named_after_area(text, kept))
     kept = _replace(kept, list_items(text, kept, finder))
     kept = _replace_stations(text, kept, finder)
@@ -893,6 +893,32 @@ def _area_part(text: str, mention: Mention) -> Mention:
         mention.surface,
         mention.place_ids,
     )
+
+
+#: county-level suffixes a natural place's name takes when a unit is named after it ('嫩江县', '根河市').
+_COUNTY_SUFFIXES = "县市旗"
+#: id prefixes of the units such a name may be the record of (the region's banners, the neighbours' counties).
+_COUNTY_PREFIXES = ("banner:", "neighbour:")
+
+
+def _unit_named_after(text: str, mention: Mention, finder: MentionFinder) -> Mention:
+    """A river's or mountain's name with a county suffix the segmenter reads as one word with it ('嫩江县') is the
+    county named after it: one mention of the county (its record under the suffix written or, for a county turned
+    city, under the other: 嫩江县 is now 嫩江市)."""
+    if mention.type is not None or not mention.place_ids or mention.end >= len(text):
+        return mention
+    suffix = text[mention.end]
+    if suffix not in _COUNTY_SUFFIXES or any(pid.startswith(_AREA_PREFIXES) for pid in mention.place_ids):
+        return mention
+    end = mention.end + 1
+    if (mention.surface + suffix, PLACE_FLAG) != _words(text, mention.start, end).get(mention.start):
+        return mention  # '黄河市场': the suffix starts another word
+    ids: tuple[str, ...] = ()
+    for written in (suffix, *_COUNTY_SUFFIXES.replace(suffix, "")):
+        ids = tuple(i for i in finder.ids(mention.surface + written) if i.startswith(_COUNTY_PREFIXES))
+        if ids:
+            break
+    return Mention(text[mention.start : end], mention.start, end, None, "unit-named-after", ids)
 
 
 @cache
