@@ -206,6 +206,12 @@ def test_a_rivers_name_with_a_county_suffix_is_the_county(gazetteer: Gazetteer) 
     assert _surfaces(gazetteer, "建设黄河市场") == ["黄河"]
 
 
+def test_a_towns_short_name_before_gobi_names_a_desert(gazetteer: Gazetteer) -> None:
+    """'X戈壁' after a banner: the gobi named after the town X (a 苏木 written short), one desert mention."""
+    found = _found(gazetteer, "穿越阿拉善左旗乌力吉戈壁")
+    assert [(surface, kind) for surface, kind, _ in found] == [("阿拉善左旗", None), ("乌力吉戈壁", "desert")]
+
+
 # -- province abbreviations ------------------------------------------------------------------------------
 def test_a_run_of_province_abbreviations_closed_by_a_count_names_each_province(gazetteer: Gazetteer) -> None:
     found = _found(gazetteer, "该旗地处晋冀蒙三省区交界。")

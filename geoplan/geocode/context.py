@@ -835,7 +835,7 @@ _AREA_PREFIXES = ("province:", "league:", "banner:", "region:")
 #: line suffixes after an area's bare name that make the area's network, not a named line ('内蒙古高速公路').
 _NETWORK_SUFFIXES = ("高速公路", "高速", "公路", "铁路", "高铁")
 #: types a head word gives the place it names.
-_HEAD_TYPES = {"草原": "grassland", "大草原": "grassland", "岩画": "scenic"}
+_HEAD_TYPES = {"草原": "grassland", "大草原": "grassland", "岩画": "scenic", "戈壁": "desert"}
 
 
 #: shortest area name read as an area before a line suffix: two characters before 铁路 are most often the
@@ -928,13 +928,14 @@ def _head_re() -> re.Pattern[str]:
 
 
 def named_after_area(text: str, mentions: list[Mention]) -> list[Mention]:
-    """An area's name followed by a head word ('X胡杨林', 'X天池', 'X草原') is one place named after the area."""
+    """An area's or town's name followed by a head word ('X胡杨林', 'X天池', 'X草原', 'X戈壁') is one place named
+    after it."""
     found = []
     for mention in mentions:
         if mention.type is not None or not mention.place_ids:
             continue
-        if not all(pid.startswith(_AREA_PREFIXES) for pid in mention.place_ids):
-            continue
+        if not all(pid.startswith((*_AREA_PREFIXES, "town:")) for pid in mention.place_ids):
+            continue  # an area or a town ('X苏木' written short: 'X戈壁')
         head = _head_re().match(text, mention.end)
         if head is None or head.end() not in _words(text, mention.start, head.end()):
             continue  # the head word runs on into a longer word
