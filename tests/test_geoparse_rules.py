@@ -448,3 +448,8 @@ def test_a_class_word_after_common_words_only_is_no_name(
     """A road, railway, port or airport is never named by common words and counts alone (通车, 八车道); a
     preposition or particle ends the words before a class word; natural places may carry such names."""
     assert [(m.surface, m.type) for m in finder.find(text)] == found
+
+
+def test_a_grade_of_road_after_a_place_written_short_is_no_street(finder: MentionFinder) -> None:
+    """'宝龙山二级路': 宝龙山 (宝龙山镇 written short) and a second-grade road, no street named 宝龙山二级路."""
+    assert [m.surface for m in finder.find("新建宝龙山二级路") if m.type == "street"] == []

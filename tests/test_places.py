@@ -249,3 +249,13 @@ def test_a_village_after_its_banners_name_is_a_waypoint_inside_that_banner(gazet
     village = corridor.waypoints[-1]
     assert village.surface == "沙梁村" and village.place is not None and village.place.name == "准格尔旗"
     assert "准格尔旗" in {m.surface for m in places.mentions}
+
+
+def test_a_waypoint_before_a_roads_grade_is_the_place_written_short(gazetteer):
+    """'宝龙山二级路' at a line's end: the town 宝龙山镇 written short, then the road's grade and kind."""
+    text = "，建成省道204线与某高速连接线一级路、舍伯吐至宝龙山二级路。此后"
+    places = geoparse(_plan(text, "通辽市", "league", None), gazetteer)
+    (corridor,) = [c for c in places.corridors if "宝龙山" in c.name]
+    last = corridor.waypoints[-1]
+    assert (last.surface, last.end) == ("宝龙山", text.index("二级路"))
+    assert last.place is not None and last.place.name == "宝龙山镇"

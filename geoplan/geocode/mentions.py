@@ -726,6 +726,10 @@ class MentionFinder:
             short = self._short_prefix(stem)
             if short:
                 qualifier = Mention(short, start, start + len(short), None, "short", self._short[short])
+                if kind == "street" and not (
+                    len(stem) > len(short) and holds_name_word(text, start + len(short), s_start)
+                ):
+                    return None  # 'X二级路': a grade of road at a place written short, no street's name
             elif kind == "park" and suffix in SUBPARK_SUFFIXES and is_generic(stem) and len(stem) >= 2:
                 if IMPROPER_CHARS.intersection(stem):
                     return None

@@ -18,7 +18,7 @@ from geoplan.geocode.context import refine
 from geoplan.geocode.corridors import CorridorMatch, find_corridors
 from geoplan.geocode.mentions import Mention, MentionFinder, SpanIndex, is_generic
 from geoplan.geocode.resolve import ResolvedMention, Resolver, TextIndex, context_ids
-from geoplan.geocode.segment import common_words_only
+from geoplan.geocode.segment import describes_line
 
 #: columns of the places CSV, in order.
 PLACE_COLUMNS = (
@@ -241,6 +241,17 @@ def _split_waypoints(corridor: CorridorMatch, finder: MentionFinder) -> tuple[Co
 _PLACE_IN_BANNER_ENDINGS = ("村", "嘎查", "镇", "苏木", "乡")
 
 
+def _name_before_line_words(surface: str, finder: MentionFinder) -> tuple[str, tuple[str, ...]] | None:
+    """The longest known name (or short form) starting ``surface`` when the rest only describes the line: common
+    words, the last maybe one character ('二级路': grade and road; '既有线')."""
+    for length in range(len(surface) - 2, 1, -1):
+        ids = finder.ids_or_short(surface[:length])
+        if ids:
+            rest = surface[length:]
+            return (surface[:length], ids) if describes_line(rest) else None
+    return None
+
+
 def _qualifying_head(surface: str, finder: MentionFinder) -> str | None:
     """The longest province, league or region name starting ``surface`` and leaving two or more characters (a
     banner's name too, before a village's or town's name)."""
@@ -285,6 +296,10 @@ def _resolve_waypoint(
             surface, ids = expansion, finder.ids_or_short(expansion)
     if not ids and surface[-1] in "东西南北" and len(surface) >= 3:
         ids = finder.ids_or_short(surface[:-1])  # '锡尼北' (a station north of 锡尼镇)
+    if not ids and (named := _name_before_line_words(surface, finder)) is not None:
+        # '宝龙山二级路', '白云鄂博既有线': a place's name (宝龙山 of 宝龙山镇), then words describing the line there
+        surface, ids = named
+        end = start + len(surface)
     if ids:
         return resolver.resolve(
             Mention(surface, start, end, None, rule, ids), context, context, issuer_fallback=False
@@ -301,17 +316,6 @@ def _resolve_waypoint(
         return resolver.resolve(
             Mention(rest, end - len(rest), end, None, rule, rest_ids), context, context, issuer_fallback=False
         )
-    if (
-        inner
-        and inner[0].start == 0
-        and rest
-        and _tiled_by_names(inner, single=True)
-        and common_words_only(surface, inner[-1].end, len(surface))
-    ):
-        # '白云鄂博既有线': names, then words describing the line there (既有线, an existing line): the name is
-        # the waypoint, its span ends with it
-        surface, end = surface[: inner[-1].end], start + inner[-1].end
-        inner = [m for m in inner if m.end <= len(surface)]
     if inner and (inner[-1].end == len(surface) or is_generic(surface[inner[-1].end :])):
         chosen = inner[-1]
         if chosen.end == len(surface) and _tiled_by_names(inner[:-1] + [chosen]):

@@ -127,6 +127,25 @@ def common_words_only(text: str, start: int, end: int) -> bool:
     return True
 
 
+#: what a line's description ends with ('二级路', '联络线', '既有线').
+LINE_CHARS = frozenset("路线")
+
+
+def describes_line(rest: str) -> bool:
+    """Whether ``rest`` (what follows a line end's name) only describes the line: dictionary words that are no
+    names, ending with 路 or 线 (alone only last): '二级/路', '既有线', '复线' — not a name of its own ('城壕村'),
+    nor a facility's kind ('火车站', '工业园区')."""
+    words = tag(rest)
+    if not words or rest[-1] not in LINE_CHARS:
+        return False  # '火车站', '工业园区' end the name of a facility, not a line's description
+    for position, (word, flag) in enumerate(words):
+        if flag in NAME_FLAGS or not known(word):
+            return False
+        if len(word) < 2 and (position < len(words) - 1 or word not in LINE_CHARS or len(words) == 1):
+            return False
+    return True
+
+
 def suffix_word(text: str, start: int, end: int) -> bool:
     """Whether the one-character-class suffix ``text[start:end]`` (路, 街, 大街, 港) ends a name: a word ends with
     it, and that word is the suffix alone or a name (东路, 北街, 天津港) — not a common word (思路, 道路, 一路, 街区,
