@@ -212,6 +212,13 @@ def test_a_towns_short_name_before_gobi_names_a_desert(gazetteer: Gazetteer) -> 
     assert [(surface, kind) for surface, kind, _ in found] == [("阿拉善左旗", None), ("乌力吉戈壁", "desert")]
 
 
+def test_a_lists_last_item_running_into_a_heading_is_no_item(gazetteer: Gazetteer) -> None:
+    """A page whose line breaks were lost: the scenic list's last item runs on into the next heading (…土特产：)."""
+    text = "著名景点：达里湖、白音敖包、青龙洞土特产：莜面、羊肉"
+    assert _surfaces(gazetteer, text) == ["达里湖", "白音敖包"]
+    assert _surfaces(gazetteer, "著名景点：达里湖、白音敖包、青龙洞。") == ["达里湖", "白音敖包", "青龙洞"]
+
+
 # -- province abbreviations ------------------------------------------------------------------------------
 def test_a_run_of_province_abbreviations_closed_by_a_count_names_each_province(gazetteer: Gazetteer) -> None:
     found = _found(gazetteer, "该旗地处晋冀蒙三省区交界。")

@@ -649,6 +649,8 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
                 kind = "scenic"  # 'A、B等景点'
             end = close if close >= 0 else end
         items = _items(text, start, end)
+        if items and text[end : end + 1] in (":", "：") and not finder.ids(text[slice(*items[-1])]):
+            items.pop()  # '…、X地方特产：': the last item runs into the next heading (a lost line break)
         if not items:
             continue
         if kind and counted >= 0 and counted != len(items):
