@@ -58,29 +58,29 @@ def refine(
     text: str, mentions: list[Mention], finder: MentionFinder, heads: list[Mention] | None = None
 ) -> list[Mention]:
     """``mentions`` (the finder's, left to right) read against their context; left to right, non-overlapping.
-    The names dropped because they head an organisation's name are appended to ``heads`` when it is given (they
-    are no place mentions, but may still say where a project of that organisation lies)."""
+    The names dropped because they head an organisation's name or end a longer quoted name (a brand, an event) are
+    appended to ``heads`` when it is given: no place mentions, they may still say where a project named after
+    them lies ('X旗第一小学新校区', '“天赋河套”总部基地')."""
     peoples = peoples_items(text)
     titles = [(t.start(), t.end()) for t in TITLE_RE.finditer(text)]
     following: list[int | None] = [m.start for m in mentions[1:]]
     following.append(None)
+    previous_ends = {id(m): p.end for p, m in zip(mentions, mentions[1:], strict=False)}
     organisations = {
         id(m)
         for m, next_start in zip(mentions, following, strict=False)
-        if names_organisation(text, m, next_start)
+        if names_organisation(text, m, next_start) or ends_quoted_name(text, m, previous_ends.get(id(m), 0))
     }
     if heads is not None:
         heads.extend(m for m in mentions if id(m) in organisations and not in_title(m, titles))
     furniture = page_furniture(text)
     next_starts = {id(m): n for m, n in zip(mentions, following, strict=False)}
-    previous_ends = {id(m): p.end for p, m in zip(mentions, mentions[1:], strict=False)}
     kept = [
         m
         for m in mentions
         if id(m) not in organisations
         and not furniture.overlaps(m.start, m.end)
         and not heads_longer_unit(text, m, next_starts.get(id(m)))
-        and not ends_quoted_name(text, m, previous_ends.get(id(m), 0))
         and not names_people(text, m)
         and not inside_word(text, m)
         and (m.start, m.end) not in peoples
