@@ -162,6 +162,14 @@ def test_a_short_unit_name_heading_a_longer_banner_name_is_not_that_unit(
     assert _surfaces(gazetteer, text) == kept
 
 
+def test_names_heading_organisations_or_ending_quoted_names_are_kept_as_heads(gazetteer: Gazetteer) -> None:
+    """They are no mentions, but the caller gets them back (to locate a project named after them)."""
+    text = "建设“大美阿拉善”展示馆和通辽市森工集团办公楼"
+    heads: list[Mention] = []
+    assert refine(text, gazetteer.finder.find(text), gazetteer.finder, heads) == []
+    assert [m.surface for m in heads] == ["阿拉善", "通辽市"]
+
+
 @pytest.mark.parametrize(
     ("text", "kept"),
     [
@@ -171,14 +179,6 @@ def test_a_short_unit_name_heading_a_longer_banner_name_is_not_that_unit(
         ("位于“科尔沁区大林镇”西北", ["科尔沁区", "大林镇"]),  # a place before it inside the quotes
     ],
 )
-def test_names_heading_organisations_or_ending_quoted_names_are_kept_as_heads(gazetteer: Gazetteer) -> None:
-    """They are no mentions, but the caller gets them back (to locate a project named after them)."""
-    text = "建设“大美阿拉善”展示馆和通辽市森工集团办公楼"
-    heads: list[Mention] = []
-    assert refine(text, gazetteer.finder.find(text), gazetteer.finder, heads) == []
-    assert [m.surface for m in heads] == ["阿拉善", "通辽市"]
-
-
 def test_a_name_ending_a_longer_quoted_name_is_not_that_place(
     gazetteer: Gazetteer, text: str, kept: list[str]
 ) -> None:
