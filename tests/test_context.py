@@ -89,6 +89,8 @@ def test_no_organisation_heads_a_mention_in_the_reference_plans(
         "呼伦贝尔市交通局发布通知",
         "乌海市第五届人民代表大会召开",
         "境内有阿尔山农管局下属林场",  # a bureau's name the segmenter made up (农管局), as one word
+        "深化某某中学包头分校合作",  # a branch school
+        "依托鄂尔多斯研究院开展研究",
     ],
 )
 def test_a_place_heading_a_longer_organisation_name_is_not_a_place(gazetteer: Gazetteer, text: str) -> None:
