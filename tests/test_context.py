@@ -107,6 +107,7 @@ def test_a_place_heading_a_longer_organisation_name_is_not_a_place(gazetteer: Ga
         ("乌海市引进三家公司", ["乌海市"]),  # a verb ends the run
         ("通辽市扎鲁特旗煤电公司", ["通辽市"]),  # another place ends the run (that place heads the company)
         ("阿荣旗首次利用外资银行贷款", ["阿荣旗"]),  # a count, not an ordinal
+        ("乌海市水资源有限", ["乌海市"]),  # 有限 as an adjective (limited), not 有限公司
     ],
 )
 def test_a_run_that_is_no_organisation_name_keeps_the_place(

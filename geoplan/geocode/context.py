@@ -248,9 +248,10 @@ ORGANISATION_RUN = 8
 #: a run after a name that may lead to an organisation word: CJK characters only (punctuation ends it).
 _ORGANISATION_RUN_RE = re.compile(rf"[\u3400-\u9fff]{{2,{ORGANISATION_RUN + 6}}}")
 #: flags of the words that end the run: verbs, adverbs, pronouns, function words, locatives (a clause, not a name),
-#: and attributes (国有, 民营: a kind of company the place owns, not a company named after it).
+#: attributes (国有, 民营: a kind of company the place owns, not a company named after it) and adjectives
+#: ('水资源有限': limited, not 有限公司).
 _RUN_BREAK_FLAGS = frozenset(
-    {"v", "vd", "d", "r", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "f", "x", "l", "i", "b"}
+    {"v", "vd", "d", "r", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "f", "x", "l", "i", "b", "a"}
 )
 #: jieba flags of a word that names an organisation (机构团体) or abbreviates one.
 _ORGANISATION_FLAGS = frozenset({"nt", "j"})
