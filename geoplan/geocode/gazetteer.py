@@ -438,6 +438,11 @@ def _read_generic(path: Path) -> frozenset[str]:
     return frozenset(normalize(w) for w in words if w)
 
 
+#: an epithet that ranks a place in a wider area ('亚洲第一湿地': the first wetland of Asia): a record may list it
+#: among its aliases, but text using it praises the place rather than naming it, so it is no surface form.
+_RANKING = re.compile(r"^[\u4e00-\u9fff]{2,}第一[\u4e00-\u9fff]{1,4}$")
+
+
 class _NameIndex:
     """Normalised surface form -> places, plus each place's aliases."""
 
@@ -466,7 +471,8 @@ class _NameIndex:
     def add_official(self, place: Place) -> None:
         self.add(place.name, place.id, "name")
         for alias in place.aliases:
-            self.add(alias, place.id, "alias")
+            if not _RANKING.match(alias):
+                self.add(alias, place.id, "alias")
 
     def official_ids(self, key: str) -> list[str]:
         return [e.place_id for e in self.surfaces.get(key, []) if e.kind == "name"]

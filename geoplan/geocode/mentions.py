@@ -27,7 +27,13 @@ from typing import Protocol, TypeVar
 import ahocorasick
 
 from geoplan.geocode.lexicon import words
-from geoplan.geocode.segment import at_word_bounds, holds_name_word, name_start, suffix_word
+from geoplan.geocode.segment import (
+    at_word_bounds,
+    common_words_only,
+    holds_name_word,
+    name_start,
+    suffix_word,
+)
 
 #: suffix -> implied place type (the scan tries them longest first, see _SUFFIXES_LONGEST_FIRST).
 SUFFIX_TYPES: dict[str, str] = {
@@ -165,7 +171,19 @@ PROPER_NAME_SUFFIXES = frozenset(
 #: suffixes of scenic places that plans also use for kinds of park ('口袋公园', '山地体育公园'): a name ending in
 #: one needs a place named in it or a proper name the segmenter sees ('阳山生态公园', '雅玛图森林公园').
 DESCRIPTIVE_SCENIC_SUFFIXES = frozenset(
-    {"旅游度假区", "遗址公园", "旅游景区", "旅游区", "度假区", "动物园", "游乐园", "景区", "公园", "遗址"}
+    {
+        "旅游度假区",
+        "遗址公园",
+        "旅游景区",
+        "旅游区",
+        "度假区",
+        "动物园",
+        "游乐园",
+        "景区",
+        "公园",
+        "遗址",
+        "岩画",
+    }
     | {"文博园", "温泉谷", "营地", "教育基地", "文化长廊", "寺"}
 )
 #: suffixes of cultural institutions ('内蒙古艺术剧院', '公主府博物馆'): the area before them is part of the name
@@ -708,6 +726,10 @@ class MentionFinder:
             short = self._short_prefix(stem)
             if short:
                 qualifier = Mention(short, start, start + len(short), None, "short", self._short[short])
+                if kind == "street" and not (
+                    len(stem) > len(short) and holds_name_word(text, start + len(short), s_start)
+                ):
+                    return None  # 'X二级路': a grade of road at a place written short, no street's name
             elif kind == "park" and suffix in SUBPARK_SUFFIXES and is_generic(stem) and len(stem) >= 2:
                 if IMPROPER_CHARS.intersection(stem):
                     return None
@@ -916,12 +938,21 @@ def _as_name(text: str, mention: Mention, ids: Mapping[str, tuple[str, ...]]) ->
         or (start > mention.start and not is_proper_stem(text[start:stem_end]))
     ):
         return None
+    if (
+        mention.type in COMMON_WORD_FREE_KINDS
+        and start >= stem_start
+        and common_words_only(text, start, stem_end)
+    ):
+        return None  # '通车高速公路', '八车道高速公路': common words and counts only, no name before the line word
     if start == mention.start:
         return mention
     surface = text[start : mention.end]
     return Mention(surface, start, mention.end, mention.type, mention.rule, ids.get(surface, ()))
 
 
+#: kinds of place whose names are never made of common words alone (a line or a facility is named by its ends'
+#: initials or a proper name; a gully or a lake may well be named '石台沟').
+COMMON_WORD_FREE_KINDS = frozenset({"road", "railway", "port", "airport"})
 #: id prefixes of wide areas: provinces, regions of several units, neighbouring and foreign places.
 WIDE_AREA_ID_PREFIXES = ("province:", "region:", "neighbour:", "foreign:")
 #: what follows a place name that heads the name of an organisation ('…创新中心', '…分校', '…有限公司' — the guide
