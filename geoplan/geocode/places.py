@@ -20,6 +20,7 @@ from geoplan.geocode.mentions import Mention, MentionFinder, SpanIndex, is_gener
 from geoplan.geocode.resolve import ResolvedMention, Resolver, TextIndex, context_ids
 from geoplan.geocode.segment import describes_line
 from geoplan.geocode.textunit import text_unit
+from geoplan.read.script import simplified
 
 #: columns of the places CSV, in order.
 PLACE_COLUMNS = (
@@ -116,7 +117,9 @@ def geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
     """Find, resolve and tabulate the places of ``plan`` (a :class:`geoplan.read.model.Plan`)."""
     finder = gazetteer.finder
     meta = plan.meta
-    text = plan.text
+    text = simplified(
+        plan.text
+    )  # the same offsets: names are found in simplified writing, reported as written
     organisations: list[Mention] = []
     found_mentions = refine(text, finder.find(text), finder, organisations)
     issuer = getattr(meta, "issuer", None)
@@ -144,7 +147,21 @@ def geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
     mentions.sort(key=lambda m: (m.start, m.end))
     mentions = _without_line_names(mentions, corridors)
     organisation_heads = resolve_mentions(organisations, resolver, index) if organisations else []
+    if text is not plan.text:
+        mentions, organisation_heads = (
+            _as_written(mentions, plan.text),
+            _as_written(organisation_heads, plan.text),
+        )
+        corridors = [
+            replace(c, name=plan.text[c.start : c.end], waypoints=_as_written(c.waypoints, plan.text))
+            for c in corridors
+        ]
     return PlanPlaces(plan, mentions, corridors, gazetteer, resolver.issuer, organisation_heads)
+
+
+def _as_written(mentions: list[ResolvedMention], text: str) -> list[ResolvedMention]:
+    """``mentions`` with their surfaces as ``text`` writes them (a text in traditional characters)."""
+    return [replace(m, surface=text[m.start : m.end]) for m in mentions]
 
 
 #: mention types a corridor describes better (its own row, with waypoints).
