@@ -25,8 +25,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import cache
 
-import ahocorasick
-
 from geoplan.geocode.lexicon import words
 from geoplan.geocode.mentions import (
     IMPROPER_CHARS,
@@ -54,8 +52,14 @@ WINDOW = 6
 TITLE_RE = re.compile(r"《[^《》\n]{1,80}》")
 
 
-def refine(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Mention]:
-    """``mentions`` (the finder's, left to right) read against their context; left to right, non-overlapping."""
+def refine(
+    text: str,
+    mentions: list[Mention],
+    finder: MentionFinder,
+    occurrences: list[tuple[int, str]] | None = None,
+) -> list[Mention]:
+    """``mentions`` (the finder's, left to right) read against their context; left to right, non-overlapping
+    (``occurrences``: the finder's :meth:`~MentionFinder.occurrences` of ``text``, when the caller has them)."""
     peoples = peoples_items(text)
     titles = [(t.start(), t.end()) for t in TITLE_RE.finditer(text)]
     kept = [
@@ -70,7 +74,7 @@ def refine(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Me
     kept = _replace(kept, named_after_area(text, kept))
     kept = _replace(kept, list_items(text, kept, finder))
     kept = _replace_stations(text, kept, finder)
-    added = [*province_runs(text, finder), *outside_words(text, finder, kept)]
+    added = [*province_runs(text, finder), *outside_words(text, finder, kept, occurrences)]
     return _merge(kept, [m for m in added if (m.start, m.end) not in peoples and not in_title(m, titles)])
 
 
@@ -159,42 +163,37 @@ def inside_word(text: str, mention: Mention) -> bool:
     return mention.start not in around or mention.end not in around
 
 
-#: per finder (by identity, the finder kept alive with it): an automaton of its two-character outside names.
-_SHORT_OUTSIDE: dict[int, tuple[MentionFinder, ahocorasick.Automaton | None]] = {}
+#: per finder (by identity, the finder kept alive with it): its two-character outside names.
+_SHORT_OUTSIDE: dict[int, tuple[MentionFinder, frozenset[str]]] = {}
 
 
-def _short_outside(finder: MentionFinder) -> ahocorasick.Automaton | None:
+def _short_outside(finder: MentionFinder) -> frozenset[str]:
+    """The two-character names of ``finder`` that name only places outside the region."""
     cached = _SHORT_OUTSIDE.get(id(finder))
     if cached is None or cached[0] is not finder:
-        automaton: ahocorasick.Automaton | None = ahocorasick.Automaton()
-        names = [s for s, ids in finder._ids.items() if len(s) == 2 and _outside(ids)]
-        for name in names:  # over UTF-8 bytes read as Latin-1 (as the finder does): a byte trie walks fast
-            automaton.add_word(name.encode("utf-8").decode("latin-1"), name)  # type: ignore[union-attr]
-        if names:
-            automaton.make_automaton()  # type: ignore[union-attr]
-        else:
-            automaton = None
-        cached = (finder, automaton)
+        cached = (finder, frozenset(s for s, ids in finder._ids.items() if len(s) == 2 and _outside(ids)))
         _SHORT_OUTSIDE[id(finder)] = cached
     return cached[1]
 
 
-def outside_words(text: str, finder: MentionFinder, taken: Iterable[Mention] = ()) -> list[Mention]:
+def outside_words(
+    text: str,
+    finder: MentionFinder,
+    taken: Iterable[Mention] = (),
+    occurrences: list[tuple[int, str]] | None = None,
+) -> list[Mention]:
     """Two-character outside names the segmenter reads as place words of their own ('甘肃接壤', '日本侵占');
-    names inside the ``taken`` mentions are not looked at."""
-    automaton = _short_outside(finder)
-    if automaton is None:
+    names inside the ``taken`` mentions are not looked at (``occurrences``: the finder's of ``text``)."""
+    names = _short_outside(finder)
+    if not names:
         return []
     covered = bytearray(len(text) + 1)
     for mention in taken:
         covered[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
     found = []
-    data = text.encode("utf-8")
-    byte_done = char_done = 0  # hits come in order of their end: count characters as we go
-    for byte_last, name in automaton.iter(data.decode("latin-1")):
-        char_done += len(data[byte_done : byte_last + 1].decode("utf-8"))
-        byte_done = byte_last + 1
-        end = char_done
+    for end, name in finder.occurrences(text) if occurrences is None else occurrences:
+        if name not in names:
+            continue
         start, last = end - 2, end - 1
         if covered[start] or covered[last]:
             continue

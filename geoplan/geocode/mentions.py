@@ -439,9 +439,12 @@ class MentionFinder:
                 return self._ids[surface + suffix]
         return ()
 
-    def find(self, text: str) -> list[Mention]:
-        """Every place mention in ``text``, left to right, non-overlapping."""
-        known, stem_ends, suffixes = self._gazetteer_pass(text)
+    def find(self, text: str, occurrences: list[tuple[int, str]] | None = None) -> list[Mention]:
+        """Every place mention in ``text``, left to right, non-overlapping (``occurrences``: :meth:`occurrences`
+        of ``text``, when the caller already has them)."""
+        if occurrences is None:
+            occurrences = self.occurrences(text)
+        known, stem_ends, suffixes = self._gazetteer_pass(text, occurrences)
         known = sorted([*known, *self._listed_stems(text, known, stem_ends)], key=lambda m: m.start)
         found = [
             self._known_core(named)
@@ -458,31 +461,41 @@ class MentionFinder:
     # -- gazetteer pass -------------------------------------------------------------------------------
     def _gazetteer_matches(self, text: str) -> list[Mention]:
         """The gazetteer names and short forms in ``text`` (longest-leftmost)."""
-        return self._gazetteer_pass(text)[0]
+        return self._gazetteer_pass(text, self.occurrences(text))[0]
 
-    def _gazetteer_pass(self, text: str) -> tuple[list[Mention], list[int], list[tuple[str, int, int]]]:
+    def occurrences(self, text: str) -> list[tuple[int, str]]:
+        """Every occurrence in ``text`` of a word of the automaton (gazetteer names and aliases, short forms,
+        listed stems, the suffixes of the suffix rules) as ``(end, word)``, overlapping ones included, in order
+        of end (character offsets): the one scan of the text that :meth:`find` and the context rules share."""
+        if not self._ids:
+            return []
+        # The automaton runs over UTF-8 bytes (seen as Latin-1 characters): pyahocorasick walks a byte trie
+        # several times faster than a trie of thousands of CJK characters; matches map back to characters.
+        data = text.encode("utf-8")
+        if len(data) == len(text):
+            return [(byte_end + 1, word) for byte_end, word in self._automaton.iter(text)]
+        found: list[tuple[int, str]] = []
+        byte_done = char_done = 0  # hits come in order of their end: count characters as we go
+        for byte_end, word in self._automaton.iter(data.decode("latin-1")):
+            if byte_end + 1 != byte_done:  # a match ends a character, so the bytes up to it decode whole
+                char_done += len(data[byte_done : byte_end + 1].decode("utf-8"))
+                byte_done = byte_end + 1
+            found.append((char_done, word))
+        return found
+
+    def _gazetteer_pass(
+        self, text: str, occurrences: list[tuple[int, str]]
+    ) -> tuple[list[Mention], list[int], list[tuple[str, int, int]]]:
         """The gazetteer names and short forms in ``text``, where the bare stems of listed banners end, and the
         suffixes of the suffix rules as ``(suffix, start, end)`` — leftmost, then first in SUFFIX_TYPES, not
-        overlapping, as ``_SUFFIX_RE.finditer`` gives them (one automaton pass for all three)."""
+        overlapping, as ``_SUFFIX_RE.finditer`` gives them (all three from the :meth:`occurrences` of ``text``)."""
         if not self._ids:
             return [], [], [(m.group(), m.start(), m.end()) for m in _SUFFIX_RE.finditer(text)]
         listed, in_text, suffix_order = self._listed, self._in_text, _SUFFIX_ORDER
         stem_ends: list[int] = []
         suffix_hits: list[tuple[int, int, int, str]] = []
-        # The automaton runs over UTF-8 bytes (seen as Latin-1 characters): pyahocorasick walks a byte trie
-        # several times faster than a trie of thousands of CJK characters; matches map back to characters.
-        data = text.encode("utf-8")
-        ascii_only = len(data) == len(text)
         hits = []
-        byte_done = char_done = 0  # hits come in order of their end: count characters as we go
-        end = 0
-        for byte_end, surface in self._automaton.iter(data.decode("latin-1")):
-            if ascii_only:
-                end = byte_end + 1
-            elif byte_end + 1 != byte_done:  # a match ends a character, so the bytes up to it decode whole
-                char_done += len(data[byte_done : byte_end + 1].decode("utf-8"))
-                byte_done = byte_end + 1
-                end = char_done
+        for end, surface in occurrences:
             if surface in listed:
                 stem_ends.append(end)
             if surface in suffix_order:

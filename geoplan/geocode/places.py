@@ -113,7 +113,10 @@ def geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
     resolver = Resolver(gazetteer, getattr(meta, "issuer", None), getattr(meta, "parent", None))
     text = plan.text
     index = TextIndex.of(text, [p.start for p in getattr(plan, "paragraphs", ())])
-    mentions = resolve_mentions(refine(text, finder.find(text), finder), resolver, index)
+    occurrences = finder.occurrences(text)
+    mentions = resolve_mentions(
+        refine(text, finder.find(text, occurrences), finder, occurrences), resolver, index
+    )
     by_sentence: dict[int, list[Any]] = {}
     for mention in mentions:
         if mention.level == "own":
