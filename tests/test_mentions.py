@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from geoplan.geocode.mentions import MentionFinder, core_of, is_generic, leading_trim
+from geoplan.geocode.mentions import MentionFinder, core_of, finditer_anchored, is_generic, leading_trim
 
 NAMES = [
     ("鄂尔多斯", "league:150600"),
@@ -134,3 +136,21 @@ def test_is_generic(stem, generic):
 def test_core_keeps_two_character_names():
     assert core_of("新街") == "新街"
     assert core_of("专业铁路物流") == ""
+
+
+def test_anchored_matches_are_the_leftmost_non_overlapping_ones():
+    closer = re.compile("[二三四]{1,2}个?省区?")
+    text = "蒙冀辽三省区交汇，陕甘宁青四个省区，二三四省和本省"
+    found = [m.group() for m in finditer_anchored(closer, text, re.compile("省"), range(1, 4))]
+    # in '二三四省' the first match starts at 三 (二三 is not followed by 省); '本省' has no numeral before 省
+    assert found == ["三省区", "四个省区", "三四省"]
+    assert found == [m.group() for m in closer.finditer(text)]
+
+
+def test_anchored_matches_equal_a_full_scan_on_the_plans(plan_files):
+    bracketed = re.compile(r"[\u4e00-\u9fff][（(][\u4e00-\u9fff]{1,6}[）)]")
+    for path in plan_files:
+        text = path.read_text(encoding="utf-8")
+        expected = [m.span() for m in bracketed.finditer(text)]
+        assert expected  # the plans write aliases in brackets
+        assert [m.span() for m in finditer_anchored(bracketed, text, re.compile("[（(]"), (1,))] == expected

@@ -33,6 +33,7 @@ from geoplan.geocode.mentions import (
     Mention,
     MentionFinder,
     SpanIndex,
+    finditer_anchored,
     is_generic,
 )
 from geoplan.geocode.segment import NOT_NAME_FLAGS, known, tag
@@ -229,6 +230,8 @@ _RUN_CLOSERS = r"(?:[两二三四五六七八九十\d]{1,2}个?省(?:区|份|市
 
 
 _RUN_CLOSER_RE = re.compile(_RUN_CLOSERS)
+#: the characters a closer holds: 省 (one to three characters in) or 交 (its first), looked for first.
+_RUN_CLOSER_ANCHOR = re.compile("[省交]")
 #: longest run of abbreviations read before a closer, in characters ('陕、甘、宁、青、新' is 9).
 MAX_RUN = 12
 
@@ -243,7 +246,8 @@ def province_runs(text: str, finder: MentionFinder) -> list[Mention]:
     """'蒙冀辽三省区交汇', '辽吉黑蒙四省区', '陕、甘、宁、青五省区': one province mention per abbreviation."""
     names = province_abbreviations()
     found = []
-    for closer in _RUN_CLOSER_RE.finditer(text):  # closers first: they are rare, abbreviations are not
+    # closers first: they are rare, abbreviations are not
+    for closer in finditer_anchored(_RUN_CLOSER_RE, text, _RUN_CLOSER_ANCHOR, range(4)):
         left = max(0, closer.start() - MAX_RUN)
         match = _province_run_re().search(text, left, closer.start())
         if match is None:

@@ -18,6 +18,7 @@ from geoplan.geocode.mentions import (
     STEM_BREAKS,
     Mention,
     after_last_verb,
+    finditer_anchored,
     is_generic,
     leading_trim,
     leftmost_longest,
@@ -121,6 +122,8 @@ _BRACKETED = re.compile(
     r"(?:[\u3400-\u9fff][（(][\u3400-\u9fff]{1,6}[）)]){2,4}(?P<kind>铁路|高铁|高速公路|高速|公路|线)"
 )
 _BRACKET_PART = re.compile(r"([\u3400-\u9fff])[（(]([\u3400-\u9fff]{1,6})[）)]")
+#: a bracketed name starts one character before an opening bracket (looked for first: brackets are rare).
+_OPENING_BRACKET = re.compile("[（(]")
 #: the kind of line each ending word of a bracketed name says.
 _BRACKETED_KINDS = {
     "铁路": "railway",
@@ -143,7 +146,7 @@ def _bracketed(text: str) -> list[CorridorMatch]:
     -> 上海庙, rule ``abbreviation:<bracket>`` lets the resolver fall back to it).  The whole span is the line's
     name (rule 'named')."""
     found: list[CorridorMatch] = []
-    for match in _BRACKETED.finditer(text):
+    for match in finditer_anchored(_BRACKETED, text, _OPENING_BRACKET, (1,)):
         start, end = match.span()
         waypoints = tuple(
             Mention(part.group(1) + part.group(2), start, end, None, f"abbreviation:{part.group(2)}")

@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from itertools import accumulate
 from typing import Protocol, TypeVar
@@ -313,6 +313,26 @@ class Mention:
         None  # leading gazetteer name inside a suffix name ('鄂尔多斯' in '鄂尔多斯综合保税区')
     )
     qualifier_ids: tuple[str, ...] = ()
+
+
+def finditer_anchored(
+    pattern: re.Pattern[str], text: str, anchor: re.Pattern[str], offsets: Iterable[int]
+) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(text)``, for a ``pattern`` that can only start ``offset`` characters (one
+    of ``offsets``) before a match of the cheap ``anchor``: only those starts are tried, so a pattern that opens
+    with a broad character class ('[\u3400-\u9fff][（(]…', '[二三…]个?省') scans a long text at the anchor's speed."""
+    steps = tuple(offsets)
+    starts = sorted(
+        {hit.start() - step for hit in anchor.finditer(text) for step in steps if hit.start() >= step}
+    )
+    done = 0
+    for start in starts:
+        if start < done:
+            continue  # inside the last match: finditer goes on after it
+        match = pattern.match(text, start)
+        if match is not None:
+            yield match
+            done = max(match.end(), start + 1)
 
 
 class SpanIndex:
