@@ -9,8 +9,10 @@
 from __future__ import annotations
 
 import bisect
+import contextlib
 import functools
-from collections.abc import Iterable
+import gc
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -106,8 +108,30 @@ class PlanPlaces:
         return mentions, [m.start for m in mentions]
 
 
+@contextlib.contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector (if it runs) for the duration of the block.
+
+    Geoparsing allocates tens of thousands of short-lived objects (matches, mentions, tuples) and builds no
+    reference cycles, so reference counting frees them all; left running, the collector would be triggered by
+    the allocations and walk the gazetteer's long-lived objects again and again for nothing."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
     """Find, resolve and tabulate the places of ``plan`` (a :class:`geoplan.read.model.Plan`)."""
+    with _cyclic_gc_paused():
+        return _geoparse(plan, gazetteer)
+
+
+def _geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
     finder = gazetteer.finder
     meta = plan.meta
     resolver = Resolver(gazetteer, getattr(meta, "issuer", None), getattr(meta, "parent", None))
