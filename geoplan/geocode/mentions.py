@@ -380,6 +380,7 @@ class MentionFinder:
     _initials: frozenset[str] = field(init=False, default=frozenset())
     _listed_lengths: tuple[int, ...] = field(init=False, default=())
     _in_text: frozenset[str] = field(init=False, default=frozenset())
+    _ids_or_short: dict[str, tuple[str, ...]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         ids: dict[str, list[str]] = {}
@@ -426,6 +427,7 @@ class MentionFinder:
         self._in_text = frozenset(
             [*self._ids, *(stem for stem in self._short if len(stem) >= MIN_SHORT_IN_TEXT)]
         )
+        self._ids_or_short = self._completed_names()
         # where listed stems and the suffixes of the suffix rules occur: found in the same pass (only the
         # 、-lists holding a listed stem are looked at)
         for word in [*self._listed, *SUFFIX_TYPES]:
@@ -451,13 +453,17 @@ class MentionFinder:
 
     def ids_or_short(self, surface: str) -> tuple[str, ...]:
         """Ids for ``surface``, else for the places it is a short form of ('锡尼' -> 锡尼镇, '东胜' -> 东胜区)."""
-        found = self._ids.get(surface) or self._short.get(surface)
-        if found:
-            return found
+        return self._ids_or_short.get(surface, ())
+
+    def _completed_names(self) -> dict[str, tuple[str, ...]]:
+        """What :meth:`ids_or_short` answers, for every surface it knows (one lookup per call): the names, then
+        the short forms, then a name's stem before the first of COMPLETING_SUFFIXES that completes it."""
+        table = {**self._short, **self._ids}
         for suffix in COMPLETING_SUFFIXES:
-            if surface + suffix in self._ids:
-                return self._ids[surface + suffix]
-        return ()
+            for name, place_ids in self._ids.items():
+                if name.endswith(suffix):
+                    table.setdefault(name[: -len(suffix)], place_ids)
+        return table
 
     def find(self, text: str, occurrences: list[tuple[int, str]] | None = None) -> list[Mention]:
         """Every place mention in ``text``, left to right, non-overlapping (``occurrences``: :meth:`occurrences`
