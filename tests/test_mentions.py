@@ -6,7 +6,14 @@ import re
 
 import pytest
 
-from geoplan.geocode.mentions import MentionFinder, core_of, finditer_anchored, is_generic, leading_trim
+from geoplan.geocode.mentions import (
+    Alphabet,
+    MentionFinder,
+    core_of,
+    finditer_anchored,
+    is_generic,
+    leading_trim,
+)
 
 NAMES = [
     ("鄂尔多斯", "league:150600"),
@@ -154,3 +161,24 @@ def test_anchored_matches_equal_a_full_scan_on_the_plans(plan_files):
         expected = [m.span() for m in bracketed.finditer(text)]
         assert expected  # the plans write aliases in brackets
         assert [m.span() for m in finditer_anchored(bracketed, text, re.compile("[（(]"), (1,))] == expected
+
+
+def test_occurrences_are_character_offsets_of_every_word(finder):
+    # characters outside the names (𠀀 is beyond the basic plane, 'G6' is ASCII) keep every offset in place
+    text = "𠀀G6，鄂尔多斯综合保税区和集宁区"
+    found = finder.occurrences(text)
+    assert all(text[end - len(word) : end] == word for end, word in found)
+    assert (8, "鄂尔多斯") in found and (17, "集宁区") in found
+    assert [end for end, _ in found] == sorted(end for end, _ in found)
+
+
+def test_alphabet_widths():
+    assert Alphabet(["ab"]).width == 1
+    many = "".join(chr(0x4E00 + i) for i in range(200))  # more characters than one byte can tell apart
+    alphabet = Alphabet([many])
+    assert alphabet.width == 2
+    text = "x" + many[:3] + "𠀀"
+    encoded = alphabet.text(text)
+    assert len(encoded) == 2 * len(text)
+    assert encoded[2:8] == alphabet.word(many[:3])
+    assert encoded[:2] == encoded[-2:] == "\x00\x00"  # characters of no word

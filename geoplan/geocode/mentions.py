@@ -25,6 +25,7 @@ from itertools import accumulate
 from typing import Protocol, TypeVar
 
 import ahocorasick
+import numpy
 
 from geoplan.geocode.lexicon import words
 from geoplan.geocode.segment import at_word_bounds, holds_name_word, name_start, suffix_word
@@ -364,6 +365,42 @@ class SpanIndex:
         return found
 
 
+class Alphabet:
+    """Text as the finder's automaton reads it: each character of the automaton's words as ``width`` bytes (seen
+    as Latin-1 characters; the first 0x01–0x7F, the others 0x80–0xFF), every other character as ``width`` NULs.
+
+    pyahocorasick walks a trie of narrow byte levels much faster than a trie of thousands of CJK characters, and
+    two bytes per character faster than UTF-8's three.  Every character has the same width, so an offset maps
+    back by a division, and a word matches only where a character starts (a first byte is never a later one, and
+    NUL starts no word)."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        chars = sorted({char for word in words for char in word})
+        self.width, capacity = 1, 127
+        while capacity < len(chars):
+            self.width, capacity = self.width + 1, capacity * 128
+        #: code point -> its bytes; the last row (NULs) stands for every code point past the words' characters
+        self._table = numpy.zeros((ord(chars[-1]) + 2 if chars else 1, self.width), dtype=numpy.uint8)
+        self._codes: dict[str, str] = {}
+        for index, char in enumerate(chars):
+            digits = []
+            for _ in range(self.width - 1):
+                index, low = divmod(index, 128)
+                digits.append(0x80 + low)
+            code = bytes([index + 1, *reversed(digits)])
+            self._table[ord(char)] = list(code)
+            self._codes[char] = code.decode("latin-1")
+
+    def word(self, word: str) -> str:
+        """``word`` (all its characters in the alphabet) as the automaton stores it."""
+        return "".join(self._codes[char] for char in word)
+
+    def text(self, text: str) -> str:
+        """``text`` as the automaton reads it (``width`` characters per character)."""
+        points = numpy.frombuffer(text.encode("utf-32-le"), dtype=numpy.uint32)
+        return self._table[numpy.minimum(points, len(self._table) - 1)].tobytes().decode("latin-1")
+
+
 @dataclass
 class MentionFinder:
     """One Aho-Corasick automaton over the gazetteer's names, plus the suffix rules.
@@ -381,6 +418,7 @@ class MentionFinder:
     _listed_lengths: tuple[int, ...] = field(init=False, default=())
     _in_text: frozenset[str] = field(init=False, default=frozenset())
     _ids_or_short: dict[str, tuple[str, ...]] = field(init=False, default_factory=dict)
+    _alphabet: Alphabet = field(init=False)
 
     def __post_init__(self) -> None:
         ids: dict[str, list[str]] = {}
@@ -397,12 +435,6 @@ class MentionFinder:
         )
         self._listed = {k: v for k, v in _list_stems(self._ids).items() if k not in self.stop_words}
         self._listed_lengths = tuple(sorted({len(stem) for stem in self._listed}, reverse=True))
-        automaton = ahocorasick.Automaton()
-        for surface in self._ids:
-            automaton.add_word(_as_bytes(surface), surface)
-        if self._ids:
-            automaton.make_automaton()
-        self._automaton = automaton
         short: dict[str, list[str]] = {}
         for surface, place_ids in self._ids.items():
             for suffix in SHORTENED_SUFFIXES:
@@ -421,19 +453,19 @@ class MentionFinder:
             for stem, values in short.items()
             if stem not in self._ids and len(unique := tuple(dict.fromkeys(values))) <= MAX_SHORT_PLACES
         }
-        for stem in self._short:
-            if len(stem) >= MIN_SHORT_IN_TEXT:  # '十二连城' (乡), '树林召' (镇): found in running text too
-                automaton.add_word(_as_bytes(stem), stem)
-        self._in_text = frozenset(
-            [*self._ids, *(stem for stem in self._short if len(stem) >= MIN_SHORT_IN_TEXT)]
-        )
+        # '十二连城' (乡), '树林召' (镇): short forms found in running text too
+        in_text = [*self._ids, *(stem for stem in self._short if len(stem) >= MIN_SHORT_IN_TEXT)]
+        self._in_text = frozenset(in_text)
         self._ids_or_short = self._completed_names()
         # where listed stems and the suffixes of the suffix rules occur: found in the same pass (only the
         # 、-lists holding a listed stem are looked at)
-        for word in [*self._listed, *SUFFIX_TYPES]:
-            if not automaton.exists(_as_bytes(word)):
-                automaton.add_word(_as_bytes(word), word)
+        words = [*dict.fromkeys([*in_text, *self._listed, *SUFFIX_TYPES])]
+        self._alphabet = Alphabet(words)
+        automaton = ahocorasick.Automaton()
+        for word in words:
+            automaton.add_word(self._alphabet.word(word), word)
         automaton.make_automaton()
+        self._automaton = automaton
 
     @classmethod
     def from_gazetteer(cls, gazetteer: object) -> MentionFinder:
@@ -495,19 +527,8 @@ class MentionFinder:
         of end (character offsets): the one scan of the text that :meth:`find` and the context rules share."""
         if not self._ids:
             return []
-        # The automaton runs over UTF-8 bytes (seen as Latin-1 characters): pyahocorasick walks a byte trie
-        # several times faster than a trie of thousands of CJK characters; matches map back to characters.
-        data = text.encode("utf-8")
-        if len(data) == len(text):
-            return [(byte_end + 1, word) for byte_end, word in self._automaton.iter(text)]
-        found: list[tuple[int, str]] = []
-        byte_done = char_done = 0  # hits come in order of their end: count characters as we go
-        for byte_end, word in self._automaton.iter(data.decode("latin-1")):
-            if byte_end + 1 != byte_done:  # a match ends a character, so the bytes up to it decode whole
-                char_done += len(data[byte_done : byte_end + 1].decode("utf-8"))
-                byte_done = byte_end + 1
-            found.append((char_done, word))
-        return found
+        width = self._alphabet.width
+        return [((last + 1) // width, word) for last, word in self._automaton.iter(self._alphabet.text(text))]
 
     def _gazetteer_pass(
         self, text: str, occurrences: list[tuple[int, str]]
@@ -1042,11 +1063,6 @@ def _ends_a_name(text: str, end: int) -> bool:
     if end >= len(text) or not _HAN.match(text[end]) or text[end] in SHORT_FORM_FOLLOWERS:
         return True
     return text[end] in "市县区旗盟镇乡港站" or text.startswith(NAME_FOLLOWERS, end)
-
-
-def _as_bytes(surface: str) -> str:
-    """A name as the Latin-1 reading of its UTF-8 bytes (the automaton's alphabet)."""
-    return surface.encode("utf-8").decode("latin-1")
 
 
 def _suffix_applies(text: str, suffix: str, s_end: int) -> bool:
