@@ -300,9 +300,12 @@ class _Span(Protocol):
 SpanT = TypeVar("SpanT", bound=_Span)
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)
 class Mention:
-    """A place name found in text (offsets are half-open ``[start, end)`` into the text searched)."""
+    """A place name found in text (offsets are half-open ``[start, end)`` into the text searched).
+
+    A value, never changed once built (use :func:`dataclasses.replace`); hashed by its fields.  Not declared
+    frozen only because a frozen dataclass takes several times longer to build, and a plan builds thousands."""
 
     surface: str
     start: int

@@ -80,12 +80,13 @@ _SENTENCE_CODES = tuple(ord(c) for c in "。；！？!?;\n")
 _CLAUSE_CODES = tuple(ord(c) for c in "，,：:")
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)
 class ResolvedMention:
     """A mention and what it resolved to.
 
     ``place`` is the place itself (``rule`` not starting with 'parent'), a known parent (``rule`` starting
-    with 'parent:'; ``precision`` then says how coarse), or None (unresolved; ``reason`` says why).
+    with 'parent:'; ``precision`` then says how coarse), or None (unresolved; ``reason`` says why).  A value like
+    :class:`~geoplan.geocode.mentions.Mention` (never changed once built; not frozen, for the same reason).
     """
 
     surface: str
