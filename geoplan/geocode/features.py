@@ -133,18 +133,17 @@ def _towns_after_banner(text: str, mentions: Sequence[Mention], finder: Any) -> 
     starts = {m.start for m in mentions}
     found: list[Mention] = []
     for mention in mentions:
-        codes = [pid.split(":")[1] for pid in mention.place_ids if pid.startswith("banner:")]
-        if not codes or mention.end in starts:
+        if mention.end in starts:
+            continue
+        # ids of the towns of the banners the mention names ('banner:150626' -> 'town:150626:')
+        towns = tuple(f"town:{pid.split(':')[1]}:" for pid in mention.place_ids if pid.startswith("banner:"))
+        if not towns:
             continue
         for length in range(MAX_TOWN_STEM, 1, -1):
             stem = text[mention.end : mention.end + length]
             if len(stem) < length or not _HAN.fullmatch(stem[-1]):
                 continue
-            ids = tuple(
-                pid
-                for pid in finder.ids_or_short(stem)
-                if any(pid.startswith(f"town:{code}:") for code in codes)
-            )
+            ids = tuple(pid for pid in finder.ids_or_short(stem) if pid.startswith(towns))
             if ids:
                 found.append(Mention(stem, mention.end, mention.end + length, None, "town-after-banner", ids))
                 break
