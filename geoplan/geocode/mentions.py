@@ -224,11 +224,13 @@ COUNTER_CHARS = frozenset("个亿元万年条座家处项")
 IMPROPER_CHARS = frozenset("的批强化性点级类型各每些所有不没立进出事聚带等符合以上下我此该这那病险时")
 #: a 和 preceded by one of these is inside a name (呼和浩特, 乌兰布和), not a conjunction.
 _HE_NAME_BEFORE = frozenset("呼布")
-#: the run of stem characters that ends where a search ends: CJK characters other than stem breaks and
-#: corridor connectors, and 和 only inside a name (after 呼 or 布: 呼和浩特, 乌兰布和).
+#: stem characters are CJK characters other than stem breaks and corridor connectors, and 和 only inside a name
+#: (after 呼 or 布: 呼和浩特, 乌兰布和); matched from where a search starts, this ends after the last character that is
+#: not one (the greedy ``.*`` reaches it from the end: one pass, where a run anchored at the end was tried from
+#: every start).
 _BREAK_CLASS = re.escape("".join(sorted(STEM_BREAKS | CORRIDOR_BREAKS)))
-_STEM_RUN_END = re.compile(
-    rf"(?:(?![{_BREAK_CLASS}和])[\u3400-\u9fff]|(?<![^{''.join(sorted(_HE_NAME_BEFORE))}])和)*\Z"
+_LAST_STEM_BREAK = re.compile(
+    rf"(?s:.*)(?:[^\u3400-\u9fff]|[{_BREAK_CLASS}]|(?<=[^{''.join(sorted(_HE_NAME_BEFORE))}])和)"
 )
 
 _GENERIC_SET = frozenset(GENERIC_WORDS)
@@ -1094,9 +1096,10 @@ def _suffix_applies(text: str, suffix: str, s_end: int) -> bool:
 
 def _stem_window(text: str, s_start: int, kind: str) -> tuple[int, str]:
     """Walk back from a suffix over CJK characters; return the window start and what stopped it (one regex
-    search over the at most MAX_STEM characters before the suffix, not a loop over them)."""
+    match over the at most MAX_STEM characters before the suffix, not a loop over them)."""
     limit = max(0, s_start - MAX_STEM)
-    position = _STEM_RUN_END.search(text, limit, s_start).start()  # type: ignore[union-attr]
+    last_break = _LAST_STEM_BREAK.match(text, limit, s_start)
+    position = limit if last_break is None else last_break.end()
     if position > limit:
         return position, text[position - 1]
     return position, "" if position == 0 or not _HAN.match(text[position - 1]) else "limit"
