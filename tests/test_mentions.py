@@ -182,3 +182,5 @@ def test_alphabet_widths():
     assert len(encoded) == 2 * len(text)
     assert encoded[2:8] == alphabet.word(many[:3])
     assert encoded[:2] == encoded[-2:] == "\x00\x00"  # characters of no word
+    long_text = text * Alphabet.SHORT  # mapped by numpy, not character by character: the same reading
+    assert alphabet.text(long_text) == encoded * Alphabet.SHORT

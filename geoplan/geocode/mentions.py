@@ -379,6 +379,9 @@ class Alphabet:
     back by a division, and a word matches only where a character starts (a first byte is never a later one, and
     NUL starts no word)."""
 
+    #: texts shorter than this are mapped character by character (numpy's cost per call outweighs its speed)
+    SHORT = 64
+
     def __init__(self, words: Iterable[str]) -> None:
         chars = sorted({char for word in words for char in word})
         self.width, capacity = 1, 127
@@ -402,6 +405,9 @@ class Alphabet:
 
     def text(self, text: str) -> str:
         """``text`` as the automaton reads it (``width`` characters per character)."""
+        if len(text) < Alphabet.SHORT:
+            none = "\x00" * self.width
+            return "".join(self._codes.get(char, none) for char in text)
         points = numpy.frombuffer(text.encode("utf-32-le"), dtype=numpy.uint32)
         return self._table[numpy.minimum(points, len(self._table) - 1)].tobytes().decode("latin-1")
 
