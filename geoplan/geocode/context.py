@@ -579,6 +579,8 @@ def _shared_endings(
 # -- stations ------------------------------------------------------------------------------------------
 #: what a railway station's name ends with after its place's name (通辽站, 赤峰西站, 萨拉齐火车站, 通辽高铁站).
 _STATION_RE = re.compile("火车站|高铁站|东站|南站|西站|北站|站")
+#: the 站 each station word ends with, zero to two characters after its start (looked for first).
+_STATION_CHAR = re.compile("站")
 #: ids of places a station is named after.
 _STATION_PLACES = ("league:", "banner:", "town:", "station:", "port:", "neighbour:")
 #: longest place name read before a station word, in characters.
@@ -598,7 +600,7 @@ def _station_place(text: str, s_start: int, finder: MentionFinder) -> tuple[int,
 def stations(text: str, finder: MentionFinder) -> list[Mention]:
     """'<place>站', '<place>火车站', '<place>高铁站', '<place>东站' …: a station, resolved to its place."""
     found = []
-    for match in _STATION_RE.finditer(text):
+    for match in finditer_anchored(_STATION_RE, text, _STATION_CHAR, range(3)):
         s_start, end = match.span()
         if match.group() == "站":
             pair = text[s_start : s_start + 2]

@@ -29,6 +29,7 @@ from geoplan.geocode.mentions import (
     UNIT_NAMED_IDS,
     Mention,
     after_last_verb,
+    finditer_anchored,
     is_generic,
     is_proper_stem,
     leading_trim,
@@ -89,6 +90,9 @@ _NAME_BREAKS = STEM_BREAKS | frozenset(CORRIDOR_BREAKS) | frozenset("和")
 _FACILITY_WORDS = tuple(sorted(words("facility_words"), key=len, reverse=True))
 #: what a spur railway is called after the facility it serves, longest first.
 _SPUR = re.compile("(?:{})(铁路专用线|铁路专运线|铁路)".format("|".join(map(re.escape, _FACILITY_WORDS))))
+#: a spur's class word starts with 铁路, one facility word's length after the spur's start (looked for first).
+_SPUR_ANCHOR = re.compile("铁路")
+_SPUR_OFFSETS = frozenset(len(word) for word in _FACILITY_WORDS)
 #: longest spur name before its class word, in characters ('吉林郭勒矿区二号露天矿').
 MAX_SPUR_NAME = 14
 
@@ -116,11 +120,16 @@ def feature_mentions(text: str, mentions: Sequence[Mention], finder: Any) -> lis
 
 #: a city's ring road named by its side and number ('北二环', '东三环路').
 _RING_ROAD = re.compile(r"[东西南北][一二三四五]环(?:路|线)?(?![保境])")  # not 环保, 环境
+#: the character a ring road's name holds third (looked for first: it is rare).
+_RING = re.compile("环")
 
 
 def _ring_roads(text: str) -> list[Mention]:
     """A city's ring road named by its side and number ('北二环', '东三环路'): a road of the plan's city."""
-    return [Mention(m.group(), m.start(), m.end(), "road", "ring-road") for m in _RING_ROAD.finditer(text)]
+    return [
+        Mention(m.group(), m.start(), m.end(), "road", "ring-road")
+        for m in finditer_anchored(_RING_ROAD, text, _RING, (2,))
+    ]
 
 
 #: longest short form of a town looked for after its banner ('巴音宝力格' of 巴音宝力格镇).
@@ -197,6 +206,8 @@ def _paired_zones(text: str, mentions: Sequence[Mention], finder: Any) -> list[M
 
 #: a station named by its place and a direction ('X东站', 'X南站'), and what must not follow it (站点, 站台 …).
 _DIRECTIONAL_STATION = re.compile(r"[东西南北]站(?![点台长区])")
+#: the word that ends a station's name (looked for first: it is rarer than the directions).
+_STATION_WORD = re.compile("站")
 #: place types whose name with a direction names a railway station.
 _STATION_PLACES = ("league:", "banner:", "town:", "neighbour:", "province:")
 
@@ -206,7 +217,7 @@ def _directional_stations(text: str, mentions: Sequence[Mention], finder: Any) -
     unit or town ending right before; the station's own record is taken when the gazetteer has it."""
     by_end = {m.end: m for m in mentions if m.place_ids}
     found: list[Mention] = []
-    for match in _DIRECTIONAL_STATION.finditer(text):
+    for match in finditer_anchored(_DIRECTIONAL_STATION, text, _STATION_WORD, (1,)):
         place = by_end.get(match.start())
         if place is None or not any(pid.startswith(_STATION_PLACES) for pid in place.place_ids):
             continue
@@ -298,7 +309,7 @@ def _spur_lines(
     found: list[Mention] = []
     by_start = sorted(mentions, key=lambda m: m.start)
     starts = [m.start for m in by_start]
-    for match in _SPUR.finditer(text):
+    for match in finditer_anchored(_SPUR, text, _SPUR_ANCHOR, _SPUR_OFFSETS):
         start = match.start()
         while start > 0 and match.start() - start < MAX_SPUR_NAME:
             char = text[start - 1]
