@@ -188,6 +188,8 @@ PARK_ZONE_SUFFIXES = ("开发区", "合作区", "保税区", "工业园区")
 #: a run of two or more different ones, standing as a word of its own, names those countries together.  A run led
 #: by 中 (China, the plan's own side) qualifies what follows ('中蒙俄经济走廊', '中蒙俄跨境输气管道'): not taken.
 _ABBREVIATION_RUN = re.compile(r"[蒙俄欧美日韩]{2,4}")
+#: one abbreviation: where a run may start (matching the run only there is cheaper than scanning for it).
+_ABBREVIATION = re.compile(r"[蒙俄欧美日韩]")
 #: characters that make 蒙 the start of a word of its own (蒙古, 蒙医, 蒙药).
 _ABBREVIATION_NOT_BEFORE = frozenset("古医药语文族")
 
@@ -938,7 +940,7 @@ def _abbreviation_runs(text: str, known: list[Mention]) -> list[Mention]:
     different abbreviations that no gazetteer name covers and that the segmenter reads as a word of its own."""
     found: list[Mention] = []
     starts = [m.start for m in known]
-    for match in _ABBREVIATION_RUN.finditer(text):
+    for match in finditer_anchored(_ABBREVIATION_RUN, text, _ABBREVIATION, (0,)):
         run, start, end = match.group(), match.start(), match.end()
         lead = start > 0 and text[start - 1] == "中"
         if lead or len(set(run)) < len(run) or (end < len(text) and text[end] in _ABBREVIATION_NOT_BEFORE):
