@@ -13,6 +13,7 @@ from geoplan.geocode.mentions import (
     finditer_anchored,
     is_generic,
     leading_trim,
+    word_alternation,
 )
 
 NAMES = [
@@ -184,3 +185,16 @@ def test_alphabet_widths():
     assert encoded[:2] == encoded[-2:] == "\x00\x00"  # characters of no word
     long_text = text * Alphabet.SHORT  # mapped by numpy, not character by character: the same reading
     assert alphabet.text(long_text) == encoded * Alphabet.SHORT
+
+
+def test_word_alternation_prefers_the_longest_word_like_a_sorted_alternation():
+    words = ["加快", "加快推进", "推进", "加强", "加"]
+    trie = re.compile(word_alternation(words))
+    flat = re.compile("|".join(sorted(words, key=len, reverse=True)))
+    text = "加快推进建设，加强保护，加大投入，推进"
+    assert [m.group() for m in trie.finditer(text)] == ["加快推进", "加强", "加", "推进"]
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
+    # on backtracking the shorter words are tried in turn: '加快' then ends the text
+    tail = re.compile(word_alternation(words) + "$")
+    assert tail.search("要加快").group() == "加快"
+    assert re.compile(word_alternation(words) + "*").match("加快推进加强推进工作").end() == 8

@@ -200,7 +200,30 @@ ROUTE_NUMBER_RE = re.compile(r"[GS国省县](?:(?<=[GS])\d{1,4}|(?<=[国省县])
 _ASCII_WORD = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _ROUTE_AFTER = _ASCII_WORD | {"."}
 
+
 #: the characters of a stem (CJK ideographs); anything else ends it.
+def word_alternation(words: Iterable[str]) -> str:
+    """A regex (source) matching any of ``words`` exactly as their alternation longest first does
+    (``'|'.join(sorted(words, key=len, reverse=True))``: at each position the longest word first, then the shorter
+    ones on backtracking), written as a trie — '(?:加(?:快(?:推进)?|强)|推进)' — so that the engine reads one character
+    per level instead of trying hundreds of words in turn."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def source(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + source(child) for char, child in node.items() if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body  # the longer words first, then the one ending here
+
+    return f"(?:{source(trie)})"
+
+
 _HAN = re.compile(r"[\u3400-\u9fff]")
 #: characters that end a stem when walking back from a suffix (function words, list markers).
 STEM_BREAKS = frozenset("的、与及或了着等于对将把被从向为是以")
@@ -237,14 +260,14 @@ _LAST_STEM_BREAK = re.compile(
 
 _GENERIC_SET = frozenset(GENERIC_WORDS)
 _ZONE_RE = re.compile("|".join(map(re.escape, PARK_ZONE_SUFFIXES)))
-_LEADING_RE = re.compile("(?:{})*".format("|".join(map(re.escape, LEADING_WORDS))))
-_INNER_VERB_RE = re.compile("|".join(map(re.escape, INNER_VERBS)))
-_GENERIC_ALT = "|".join(map(re.escape, GENERIC_WORDS))
-_GENERIC_LONG_ALT = "|".join(re.escape(w) for w in GENERIC_WORDS if len(w) > 1)
-_GENERIC_HEAD = re.compile(f"(?:{_GENERIC_ALT})")
-_GENERIC_TAIL = re.compile(f"(?:{_GENERIC_ALT})$")
-_GENERIC_HEAD_LONG = re.compile(f"(?:{_GENERIC_LONG_ALT})")
-_GENERIC_TAIL_LONG = re.compile(f"(?:{_GENERIC_LONG_ALT})$")
+_LEADING_RE = re.compile(f"{word_alternation(LEADING_WORDS)}*")
+_INNER_VERB_RE = re.compile(word_alternation(INNER_VERBS))
+_GENERIC_ALT = word_alternation(GENERIC_WORDS)
+_GENERIC_LONG_ALT = word_alternation(w for w in GENERIC_WORDS if len(w) > 1)
+_GENERIC_HEAD = re.compile(_GENERIC_ALT)
+_GENERIC_TAIL = re.compile(f"{_GENERIC_ALT}$")
+_GENERIC_HEAD_LONG = re.compile(_GENERIC_LONG_ALT)
+_GENERIC_TAIL_LONG = re.compile(f"{_GENERIC_LONG_ALT}$")
 
 
 #: class words of two or more characters, which a following 化 turns into a process word (沙漠化, 城镇化).
