@@ -20,6 +20,7 @@ from geoplan.geocode.mentions import (
     after_last_verb,
     finditer_anchored,
     is_generic,
+    is_han,
     leading_trim,
     leftmost_longest,
 )
@@ -59,7 +60,6 @@ _SEPARATOR_RE = re.compile(f"[{re.escape(SEPARATORS)}]")
 _KIND_RE = re.compile("|".join(map(re.escape, KIND_WORDS)))
 _ROUTE_RE = re.compile(r"(?:([GS])\s*(\d{1,4})|(国道|省道)\s*(\d{1,4}))\s*线?\s*$")
 _VOLTAGE_RE = re.compile(r"\d{2,4}\s*千伏|特高压|电网|输电|外送电")
-_HAN = re.compile(r"[\u3400-\u9fff]")
 #: longest waypoint, in characters.
 MAX_WAYPOINT = 12
 
@@ -188,7 +188,7 @@ def _chains(text: str) -> list[CorridorMatch]:
 def _is_separator(text: str, index: int) -> bool:
     if index <= 0 or index + 1 >= len(text):
         return False
-    return bool(_HAN.match(text[index - 1]) or text[index - 1] in "）)") and bool(_HAN.match(text[index + 1]))
+    return (is_han(text[index - 1]) or text[index - 1] in "）)") and is_han(text[index + 1])
 
 
 def _next_separator(text: str, position: int) -> int:
@@ -202,7 +202,7 @@ def _walk_back(text: str, index: int) -> int:
     position = index
     while position > 0 and index - position < MAX_WAYPOINT:
         char = text[position - 1]
-        if not _HAN.match(char) or char in STEM_BREAKS or char in SEPARATORS:
+        if not is_han(char) or char in STEM_BREAKS or char in SEPARATORS:
             break
         position -= 1
     return position
@@ -222,7 +222,7 @@ def _walk_forward(text: str, index: int) -> int:
             if 0 < close - position <= 10:
                 position = close + 1
                 continue
-        if not _HAN.match(char) or char in STEM_BREAKS or char in SEPARATORS:
+        if not is_han(char) or char in STEM_BREAKS or char in SEPARATORS:
             break
         if char == "和" and position > index and text[position - 1] not in "呼布":
             break

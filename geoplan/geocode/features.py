@@ -31,12 +31,12 @@ from geoplan.geocode.mentions import (
     after_last_verb,
     finditer_anchored,
     is_generic,
+    is_han,
     is_proper_stem,
     leading_trim,
 )
 from geoplan.geocode.segment import holds_name_word, tag
 
-_HAN = re.compile(r"[\u3400-\u9fff]")
 #: a voltage ('500 千伏', '220kV') and what may follow it in a station's name.
 _VOLTAGE = re.compile(
     r"(\d{2,4})\s*(?:千伏|kV|KV)(?:(变电站|开关站|换流站)|(?=[、，。；及和等]|输变电|工程|项目))"
@@ -150,7 +150,7 @@ def _towns_after_banner(text: str, mentions: Sequence[Mention], finder: Any) -> 
             continue
         for length in range(MAX_TOWN_STEM, 1, -1):
             stem = text[mention.end : mention.end + length]
-            if len(stem) < length or not _HAN.fullmatch(stem[-1]):
+            if len(stem) < length or not is_han(stem[-1]):
                 continue
             ids = tuple(pid for pid in finder.ids_or_short(stem) if pid.startswith(towns))
             if ids:
@@ -313,7 +313,7 @@ def _spur_lines(
         start = match.start()
         while start > 0 and match.start() - start < MAX_SPUR_NAME:
             char = text[start - 1]
-            if char in STEM_BREAKS or char in CORRIDOR_BREAKS or not _HAN.match(char):
+            if char in STEM_BREAKS or char in CORRIDOR_BREAKS or not is_han(char):
                 break  # 和 ends no owner's name here: '朱日和工业园区铁路'
             start -= 1
         if start > 0 and text[start - 1] in CORRIDOR_BREAKS:
@@ -394,10 +394,10 @@ def _stem_start(text: str, end: int) -> tuple[int, str]:
     position = end
     while position > 0 and end - position < MAX_NAME:
         char = text[position - 1]
-        if char in _NAME_BREAKS or not _HAN.match(char):
+        if char in _NAME_BREAKS or not is_han(char):
             return position, char
         position -= 1
-    return position, "limit" if position > 0 and _HAN.match(text[position - 1]) else ""
+    return position, "limit" if position > 0 and is_han(text[position - 1]) else ""
 
 
 def _trimmed(text: str, start: int, end: int, known_at: dict[int, Mention]) -> int:

@@ -224,7 +224,12 @@ def word_alternation(words: Iterable[str]) -> str:
     return f"(?:{source(trie)})"
 
 
-_HAN = re.compile(r"[\u3400-\u9fff]")
+def is_han(char: str) -> bool:
+    """Whether the one character ``char`` is a CJK ideograph of the ranges the rules read (U+3400–U+9FFF; a
+    comparison, not a regex call: the rules ask it of thousands of single characters)."""
+    return "\u3400" <= char <= "\u9fff"
+
+
 #: characters that end a stem when walking back from a suffix (function words, list markers).
 STEM_BREAKS = frozenset("的、与及或了着等于对将把被从向为是以")
 #: corridor connectors: a road/railway stem behind one of these belongs to a corridor (see corridors.py).
@@ -603,7 +608,7 @@ class MentionFinder:
                     if not _ends_a_name(text, end):
                         continue  # '健康平台' is not 康平, '长治久安' not 长治: a short outside name needs an end
                 chosen.append(Mention(surface, start, end, None, "gazetteer", ids))
-            elif end == len(text) or text[end] in SHORT_FORM_FOLLOWERS or not _HAN.match(text[end]):
+            elif end == len(text) or text[end] in SHORT_FORM_FOLLOWERS or not is_han(text[end]):
                 # a short form ('树林召' for 树林召镇) only where a name can end: '树林召段', '十二连城至'
                 chosen.append(Mention(surface, start, end, None, "gazetteer-short", self._short[surface]))
             else:
@@ -905,11 +910,7 @@ class MentionFinder:
         while end - 1 >= 0 and text[end - 1] == "、":
             item_end = end - 1
             item_start = item_end
-            while (
-                item_start > 0
-                and _HAN.match(text[item_start - 1])
-                and text[item_start - 1] not in STEM_BREAKS
-            ):
+            while item_start > 0 and is_han(text[item_start - 1]) and text[item_start - 1] not in STEM_BREAKS:
                 item_start -= 1
             stem = text[item_start:item_end]
             stem = stem[leading_trim(stem) :]
@@ -1096,7 +1097,7 @@ def _is_area(mention: Mention) -> bool:
 
 def _ends_a_name(text: str, end: int) -> bool:
     """Whether a name can end at ``end``: text end, punctuation, a connector, an admin or line suffix."""
-    if end >= len(text) or not _HAN.match(text[end]) or text[end] in SHORT_FORM_FOLLOWERS:
+    if end >= len(text) or not is_han(text[end]) or text[end] in SHORT_FORM_FOLLOWERS:
         return True
     return text[end] in "市县区旗盟镇乡港站" or text.startswith(NAME_FOLLOWERS, end)
 
@@ -1133,7 +1134,7 @@ def _stem_window(text: str, s_start: int, kind: str) -> tuple[int, str]:
     position = limit if last_break is None else last_break.end()
     if position > limit:
         return position, text[position - 1]
-    return position, "" if position == 0 or not _HAN.match(text[position - 1]) else "limit"
+    return position, "" if position == 0 or not is_han(text[position - 1]) else "limit"
 
 
 def after_last_verb(text: str, window_start: int, s_start: int, known_at: Mapping[int, Mention]) -> int:
