@@ -35,6 +35,7 @@ from geoplan.geocode.mentions import (
     SpanIndex,
     finditer_anchored,
     is_generic,
+    is_han,
 )
 from geoplan.geocode.segment import NOT_NAME_FLAGS, known, tag
 from geoplan.resources import GAZETTEER_DIR
@@ -326,7 +327,8 @@ _COUNT_TRIGGER = re.compile(
 )
 #: a list: items of CJK characters, digits and bracketed aliases separated by 、.
 _LIST_RUN = re.compile(r"[\u3400-\u9fff0-9（）()]+(?:、[\u3400-\u9fff0-9（）()]+)+")
-_LIST_RUN_CHARS = re.compile(r"[\u3400-\u9fff0-9（）()、]")
+#: the characters of a list run besides CJK ones (see :data:`_LIST_RUN`).
+_LIST_RUN_OTHERS = frozenset("0123456789（）()、")
 _ALIAS = re.compile(r"[（(]([\u3400-\u9fff]{2,10})[）)]$")
 #: connectors joining a list's last item ('A、B和C').
 _LAST_JOINS = "和及与"
@@ -423,7 +425,7 @@ def _runs_holding(text: str, positions: list[int]) -> Iterator[re.Match[str]]:
         if position < done:
             continue
         start = position
-        while start > 0 and _LIST_RUN_CHARS.match(text[start - 1]):
+        while start > 0 and (is_han(text[start - 1]) or text[start - 1] in _LIST_RUN_OTHERS):
             start -= 1
         run = _LIST_RUN.match(text, start)
         if run is not None and run.end() > position:
