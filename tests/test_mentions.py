@@ -7,6 +7,7 @@ import re
 import pytest
 
 from geoplan.geocode.mentions import (
+    ANCHORED_MIN_TEXT,
     Alphabet,
     MentionFinder,
     core_of,
@@ -153,6 +154,9 @@ def test_anchored_matches_are_the_leftmost_non_overlapping_ones():
     # in '二三四省' the first match starts at 三 (二三 is not followed by 省); '本省' has no numeral before 省
     assert found == ["三省区", "四个省区", "三四省"]
     assert found == [m.group() for m in closer.finditer(text)]
+    long_text = text * (ANCHORED_MIN_TEXT // len(text) + 1)  # long enough to be read from its anchors
+    anchored = finditer_anchored(closer, long_text, re.compile("省"), range(1, 4))
+    assert [m.span() for m in anchored] == [m.span() for m in closer.finditer(long_text)]
 
 
 def test_anchored_matches_equal_a_full_scan_on_the_plans(plan_files):

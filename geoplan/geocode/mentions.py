@@ -351,12 +351,19 @@ class Mention:
     qualifier_ids: tuple[str, ...] = ()
 
 
+#: shortest text that :func:`finditer_anchored` looks for anchors in (shorter ones are scanned directly).
+ANCHORED_MIN_TEXT = 200
+
+
 def finditer_anchored(
     pattern: re.Pattern[str], text: str, anchor: re.Pattern[str], offsets: Iterable[int]
 ) -> Iterator[re.Match[str]]:
     """The matches of ``pattern.finditer(text)``, for a ``pattern`` that can only start ``offset`` characters (one
     of ``offsets``) before a match of the cheap ``anchor``: only those starts are tried, so a pattern that opens
     with a broad character class ('[\u3400-\u9fff][（(]…', '[二三…]个?省') scans a long text at the anchor's speed."""
+    if len(text) < ANCHORED_MIN_TEXT:
+        yield from pattern.finditer(text)  # a few characters: scanning them costs less than finding anchors
+        return
     steps = tuple(offsets)
     starts = sorted(
         {hit.start() - step for hit in anchor.finditer(text) for step in steps if hit.start() >= step}
