@@ -12,7 +12,7 @@ import bisect
 import contextlib
 import functools
 import gc
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -146,8 +146,11 @@ def _geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
         if mention.level == "own":
             by_sentence.setdefault(index.sentence(mention.start), []).append(mention.place)
     found = [_split_waypoints(c, finder) for c in find_corridors(text)]
+    names_in = functools.cache(finder.find)  # the mentions inside a waypoint: lines share their ends
     corridors = [
-        _resolve_corridor(c, finder, resolver, context_ids(by_sentence.get(index.sentence(c.start), ())))
+        _resolve_corridor(
+            c, finder, resolver, context_ids(by_sentence.get(index.sentence(c.start), ())), names_in
+        )
         for c, _ in found
     ]
     taken = {(m.start, m.end) for m in mentions}
@@ -257,9 +260,17 @@ def _qualifying_head(surface: str, finder: MentionFinder) -> str | None:
 
 
 def _resolve_corridor(
-    corridor: CorridorMatch, finder: MentionFinder, resolver: Resolver, sentence_ids: set[str]
+    corridor: CorridorMatch,
+    finder: MentionFinder,
+    resolver: Resolver,
+    sentence_ids: set[str],
+    names_in: Callable[[str], list[Mention]] | None = None,
 ) -> Corridor:
-    waypoints = [_resolve_waypoint(w, finder, resolver, sentence_ids) for w in corridor.waypoints]
+    """``corridor`` with its waypoints resolved; ``names_in``: the finder's ``find`` (or a memo of it)."""
+    waypoints = [
+        _resolve_waypoint(w, finder, resolver, sentence_ids, names_in or finder.find)
+        for w in corridor.waypoints
+    ]
     route = resolver.place(f"{corridor.kind}:{corridor.route}") if corridor.route else None
     line = getattr(route, "geometry", None)
     return Corridor(
@@ -275,7 +286,11 @@ def _resolve_corridor(
 
 
 def _resolve_waypoint(
-    waypoint: Mention, finder: MentionFinder, resolver: Resolver, context: set[str]
+    waypoint: Mention,
+    finder: MentionFinder,
+    resolver: Resolver,
+    context: set[str],
+    names_in: Callable[[str], list[Mention]],
 ) -> ResolvedMention:
     """A waypoint is the place it names: its own name, a short form ('锡尼' for 锡尼镇), else a name that
     ends it ('蒙西乌兰察布化德' -> 化德); a name only at its start ('乌审' in '乌审召') is just a parent."""
@@ -291,7 +306,7 @@ def _resolve_waypoint(
         return resolver.resolve(
             Mention(surface, start, end, None, rule, ids), context, context, issuer_fallback=False
         )
-    inner = [m for m in finder.find(surface) if m.place_ids or m.type]
+    inner = [m for m in names_in(surface) if m.place_ids or m.type]
     rest = surface[inner[-1].end :] if inner else ""
     if (
         rest
