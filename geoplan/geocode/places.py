@@ -264,13 +264,10 @@ def _resolve_corridor(
     finder: MentionFinder,
     resolver: Resolver,
     sentence_ids: set[str],
-    names_in: Callable[[str], list[Mention]] | None = None,
+    names_in: Callable[[str], list[Mention]],
 ) -> Corridor:
     """``corridor`` with its waypoints resolved; ``names_in``: the finder's ``find`` (or a memo of it)."""
-    waypoints = [
-        _resolve_waypoint(w, finder, resolver, sentence_ids, names_in or finder.find)
-        for w in corridor.waypoints
-    ]
+    waypoints = [_resolve_waypoint(w, finder, resolver, sentence_ids, names_in) for w in corridor.waypoints]
     route = resolver.place(f"{corridor.kind}:{corridor.route}") if corridor.route else None
     line = getattr(route, "geometry", None)
     return Corridor(
