@@ -56,6 +56,8 @@ GRADE_WORDS = ("一级", "二级", "三级", "四级", "高速", "城际", "快�
 #: words that describe the line, not the place, at the end of the last waypoint ('锦州港输氢管道').
 TAIL_WORDS = tuple(sorted(words("line_tail_words"), key=len, reverse=True))
 _TAIL_RE = re.compile("|".join(map(re.escape, ("段", *TAIL_WORDS))))
+#: a bracket closing a waypoint's name ('海则畔（蒙陕界）').
+_TRAILING_BRACKET = re.compile(r"[（(][^）)]*[）)]$")
 _SEPARATOR_RE = re.compile(f"[{re.escape(SEPARATORS)}]")
 _KIND_RE = re.compile("|".join(map(re.escape, KIND_WORDS)))
 _ROUTE_RE = re.compile(r"(?:([GS])\s*(\d{1,4})|(国道|省道)\s*(\d{1,4}))\s*线?\s*$")
@@ -242,6 +244,8 @@ def _trim_front(text: str, start: int, end: int) -> int:
 def _strip_tail(name: str) -> str:
     changed = True
     while changed:
+        if not name.endswith(TAIL_WORDS):
+            return name  # the common case, in one call: no tail word to strip
         changed = False
         for word in TAIL_WORDS:
             if name.endswith(word) and len(name) > len(word):
@@ -257,7 +261,7 @@ def _split_last(segment: str) -> tuple[str, str | None, str]:
         head = segment[: cut.start()] if cut else segment  # '胜利特高压交流工程…' -> '胜利'
         return _strip_tail(head), None, ""
     head = _strip_tail(segment[: match.start()])
-    head = re.sub(r"[（(][^）)]*[）)]$", "", head)  # '海则畔（蒙陕界）' -> '海则畔'
+    head = _TRAILING_BRACKET.sub("", head)  # '海则畔（蒙陕界）' -> '海则畔'
     changed = True
     while changed:
         changed = False
@@ -266,7 +270,7 @@ def _split_last(segment: str) -> tuple[str, str | None, str]:
                 head, changed = head[: -len(grade)], True
         if head.endswith("段"):
             head, changed = head[:-1], True
-        head = _strip_tail(re.sub(r"[（(][^）)]*[）)]$", "", head))
+        head = _strip_tail(_TRAILING_BRACKET.sub("", head))
     return head, KIND_WORDS[match.group()], segment[len(head) : match.end()]
 
 
