@@ -36,6 +36,7 @@ from geoplan.geocode.mentions import (
     finditer_anchored,
     is_generic,
     is_han,
+    word_alternation,
 )
 from geoplan.geocode.segment import NOT_NAME_FLAGS, known, tag
 from geoplan.resources import GAZETTEER_DIR
@@ -115,8 +116,7 @@ def _merge(kept: list[Mention], added: Iterable[Mention]) -> list[Mention]:
 # -- organisations -------------------------------------------------------------------------------------
 @cache
 def _organisation_re() -> re.Pattern[str]:
-    ordered = sorted(words("organisation_words"), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, ordered)))
+    return re.compile(word_alternation(words("organisation_words")))  # longest first
 
 
 def names_organisation(text: str, mention: Mention) -> bool:
@@ -698,8 +698,7 @@ def _area_network(mention: Mention) -> Mention:
 
 @cache
 def _head_re() -> re.Pattern[str]:
-    ordered = sorted(words("scenic_heads"), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, ordered)))
+    return re.compile(word_alternation(words("scenic_heads")))  # longest first
 
 
 def named_after_area(text: str, mentions: list[Mention]) -> list[Mention]:

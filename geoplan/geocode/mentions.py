@@ -279,7 +279,7 @@ _GENERIC_TAIL_LONG = re.compile(f"{_GENERIC_LONG_ALT}$")
 _CLASS_WORDS = tuple(suffix for suffix in SUFFIX_TYPES if len(suffix) >= 2)
 #: suffixes longest first: where two end a name at one place, the longer names it ('抽水蓄能电站', not '电站').
 _SUFFIXES_LONGEST_FIRST = sorted(SUFFIX_TYPES, key=len, reverse=True)
-_SUFFIX_RE = re.compile("|".join(map(re.escape, _SUFFIXES_LONGEST_FIRST)))
+_SUFFIX_RE = re.compile(word_alternation(_SUFFIXES_LONGEST_FIRST))
 #: each suffix's place in the regex alternation's order of preference.
 _SUFFIX_ORDER = {suffix: order for order, suffix in enumerate(_SUFFIXES_LONGEST_FIRST)}
 #: characters after which 沟 starts a word (沟通, 沟壑, 沟渠, 沟道) rather than ending a gully's name.
