@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -552,8 +553,8 @@ def _qualified(mention: Mention, finder: MentionFinder) -> Mention:
 
 def _shares_ending(text: str, items: list[tuple[int, int]]) -> bool:
     """Whether two items or more end with the same character of :data:`SHARED_ENDINGS`."""
-    endings = [text[end - 1] for _, end in items if end > 0]
-    return any(endings.count(ending) >= 2 for ending in SHARED_ENDINGS)
+    counts = Counter(text[end - 1] for _, end in items if end > 0)
+    return any(counts[ending] >= 2 for ending in SHARED_ENDINGS)
 
 
 def _shared_endings(
