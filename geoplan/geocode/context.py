@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import csv
 import re
-from collections import Counter
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import cache
