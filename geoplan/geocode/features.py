@@ -141,11 +141,18 @@ def _towns_after_banner(text: str, mentions: Sequence[Mention], finder: Any) -> 
     vouches for the short form whatever follows it; a town of another banner is not taken."""
     starts = {m.start for m in mentions}
     found: list[Mention] = []
+    towns_of: dict[tuple[str, ...], tuple[str, ...]] = {}  # by the mention's ids (a name's ids are one tuple)
     for mention in mentions:
         if mention.end in starts:
             continue
-        # ids of the towns of the banners the mention names ('banner:150626' -> 'town:150626:')
-        towns = tuple(f"town:{pid.split(':')[1]}:" for pid in mention.place_ids if pid.startswith("banner:"))
+        towns = towns_of.get(mention.place_ids)
+        if (
+            towns is None
+        ):  # ids of the towns of the banners the mention names ('banner:150626' -> 'town:150626:')
+            towns = tuple(
+                f"town:{pid.split(':')[1]}:" for pid in mention.place_ids if pid.startswith("banner:")
+            )
+            towns_of[mention.place_ids] = towns
         if not towns:
             continue
         for length in range(MAX_TOWN_STEM, 1, -1):
