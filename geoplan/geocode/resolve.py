@@ -270,13 +270,11 @@ class Resolver:
         needs evidence (see :meth:`_outside`), else a bare name is unresolved, 'outside jurisdiction', and a
         name whose suffix says its kind ('巴音镇') is located in the plan's own area."""
         candidates = self.candidates(mention)
+        around = sentence_ids | paragraph_ids if paragraph_ids is not sentence_ids else sentence_ids
         if len(candidates) == 1 and mention.type is None:  # the common case: one bare gazetteer name
             place = candidates[0][0]
-            context = bool(
-                (sentence_ids or paragraph_ids)
-                and (sentence_ids | paragraph_ids).intersection(place.parent_ids)
-            )
-            if self._outside(place, mention, sentence_ids | paragraph_ids, not issuer_fallback):
+            context = not around.isdisjoint(place.parent_ids)
+            if self._outside(place, mention, around, not issuer_fallback):
                 return self._refused(mention, place)  # a bare name: nothing says what it is
             if not self._far_namesake(place, {"context": float(context)}):
                 return ResolvedMention(
@@ -293,7 +291,7 @@ class Resolver:
         if candidates:
             ranked = self.rank(mention, candidates, sentence_ids, paragraph_ids)
             score, parts, place = ranked[0]
-            outside = self._outside(place, mention, sentence_ids | paragraph_ids, not issuer_fallback)
+            outside = self._outside(place, mention, around, not issuer_fallback)
             if outside and (not _says_its_kind(mention) or not issuer_fallback):
                 return self._refused(mention, place)
             if outside or self._far_namesake(place, parts):  # '巴音镇' of its kind: in the plan's own area
