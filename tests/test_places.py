@@ -226,3 +226,19 @@ def test_rows_are_distinct_and_unresolved_rows_have_no_point(parsed):
             assert isinstance(row["lon"], float)
             if row["precision"] not in ("province", "country"):  # 新疆, 蒙古国 lie outside, as points
                 assert 96 < row["lon"] < 127
+
+
+def test_text_index_locates_many_offsets_as_one_at_a_time():
+    from geoplan.geocode.resolve import TextIndex
+
+    text = "第一句，有逗号。第二句；第三句\n第四句，末尾"
+    index = TextIndex.of(text, [0, 8])
+    offsets = list(range(len(text) + 1))
+    sentences, clauses, paragraphs = index.locate(offsets)
+    assert sentences == [index.sentence(o) for o in offsets]
+    assert clauses == [index.clause(o) for o in offsets]
+    assert paragraphs == [index.paragraph(o) for o in offsets]
+    # '第二句' starts the second sentence and the second paragraph; '末尾' is the last clause of the fourth sentence
+    assert (sentences[8], paragraphs[8]) == (1, 1)
+    assert (sentences[-2], clauses[-2]) == (3, 5)
+    assert index.locate([]) == ([], [], [])

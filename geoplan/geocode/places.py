@@ -191,28 +191,24 @@ def resolve_mentions(mentions: list[Mention], resolver: Resolver, index: TextInd
     """Two passes: unambiguous names first (they become context), then the rest with that context."""
     by_sentence: dict[int, list[Any]] = {}
     by_paragraph: dict[int, list[Any]] = {}
-    first: dict[int, Any] = {}
-    for position, mention in enumerate(mentions):
+    sentences, clauses, paragraphs = index.locate([m.start for m in mentions])
+    for mention, sentence, paragraph in zip(mentions, sentences, paragraphs, strict=True):
         candidates = resolver.candidates(mention)
         if len(candidates) == 1:
             place = candidates[0][0]
-            first[position] = place
             if place.type in {"league", "banner", "town"} and resolver.gives_context(mention, place):
-                by_sentence.setdefault(index.sentence(mention.start), []).append(place)
-                by_paragraph.setdefault(index.paragraph(mention.start), []).append(place)
+                by_sentence.setdefault(sentence, []).append(place)
+                by_paragraph.setdefault(paragraph, []).append(place)
     resolved: list[ResolvedMention] = []
     clause_places: list[Any] = []
     current_clause = -1
     sentence_context: dict[int, set[str]] = {}
     paragraph_context: dict[int, set[str]] = {}
-    for mention in mentions:
-        clause = index.clause(mention.start)
+    for mention, sentence, clause, paragraph in zip(mentions, sentences, clauses, paragraphs, strict=True):
         if clause != current_clause:
             clause_places, current_clause = [], clause
-        sentence = index.sentence(mention.start)
         if sentence not in sentence_context:
             sentence_context[sentence] = context_ids(by_sentence.get(sentence, ()))
-        paragraph = index.paragraph(mention.start)
         if paragraph not in paragraph_context:
             paragraph_context[paragraph] = context_ids(by_paragraph.get(paragraph, ()))
         sentence_ids, paragraph_ids = sentence_context[sentence], paragraph_context[paragraph]

@@ -138,6 +138,16 @@ class TextIndex:
     def paragraph(self, offset: int) -> int:
         return bisect.bisect_right(self.paragraph_starts, offset) - 1
 
+    def locate(self, offsets: Sequence[int]) -> tuple[list[int], list[int], list[int]]:
+        """The sentence, clause and paragraph of each of ``offsets`` (what :meth:`sentence`, :meth:`clause` and
+        :meth:`paragraph` say, for many offsets in one vectorised search each)."""
+        points = numpy.asarray(offsets, dtype=numpy.int64)
+        sentences, clauses, paragraphs = (
+            (numpy.searchsorted(numpy.asarray(starts, dtype=numpy.int64), points, side="right") - 1).tolist()
+            for starts in (self.sentence_starts, self.clause_starts, self.paragraph_starts)
+        )
+        return sentences, clauses, paragraphs
+
 
 class Resolver:
     """Resolves mentions of one plan against a gazetteer (jurisdiction from the plan's metadata)."""
