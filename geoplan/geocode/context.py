@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import cache
+from operator import attrgetter
 
 from geoplan.geocode.lexicon import words
 from geoplan.geocode.mentions import (
@@ -96,7 +97,7 @@ def _replace(kept: list[Mention], items: list[Mention]) -> list[Mention]:
     new = [m for m in items if (m.start, m.end) not in spans]
     taken = SpanIndex((n.start, n.end) for n in new)
     result = [m for m in kept if not taken.overlaps(m.start, m.end)]
-    return sorted([*result, *new], key=lambda m: m.start)
+    return sorted([*result, *new], key=attrgetter("start"))
 
 
 def _merge(kept: list[Mention], added: Iterable[Mention]) -> list[Mention]:
@@ -104,14 +105,14 @@ def _merge(kept: list[Mention], added: Iterable[Mention]) -> list[Mention]:
     result = list(kept)
     spans = sorted((m.start, m.end) for m in kept)
     starts = [s for s, _ in spans]
-    for mention in sorted(added, key=lambda m: m.start):
+    for mention in sorted(added, key=attrgetter("start")):
         index = bisect_left(starts, mention.end)
         if index and spans[index - 1][1] > mention.start:
             continue
         result.append(mention)
         spans.insert(index, (mention.start, mention.end))
         starts.insert(index, mention.start)
-    return sorted(result, key=lambda m: m.start)
+    return sorted(result, key=attrgetter("start"))
 
 
 # -- organisations -------------------------------------------------------------------------------------
@@ -625,7 +626,7 @@ def _replace_stations(text: str, kept: list[Mention], finder: MentionFinder) -> 
     found = stations(text, finder)
     if not found:
         return kept
-    found = sorted(found, key=lambda s: (s.start, s.end))
+    found = sorted(found, key=attrgetter("start", "end"))
     index = SpanIndex((s.start, s.end) for s in found)
     result = []
     for mention in kept:
@@ -644,7 +645,7 @@ def _replace_stations(text: str, kept: list[Mention], finder: MentionFinder) -> 
     spans = {(m.start, m.end) for m in result}
     ends = {m.end: m for m in result}
     result.extend(_in_unit(s, ends.get(s.start)) for s in found if (s.start, s.end) not in spans)
-    return sorted(result, key=lambda m: m.start)
+    return sorted(result, key=attrgetter("start"))
 
 
 def _unit_code(place_id: str) -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Collection, Sequence
+from operator import attrgetter
 from typing import Any
 
 from geoplan.geocode.lexicon import words
@@ -314,7 +315,7 @@ def _spur_lines(
     """Spur railways named after the mine, plant or park they serve ('X露天矿铁路', 'X煤化工铁路专用线'): X holds a
     gazetteer place or a proper name; a line between two places ('A至B铁路') is a corridor, not a spur."""
     found: list[Mention] = []
-    by_start = sorted(mentions, key=lambda m: m.start)
+    by_start = sorted(mentions, key=attrgetter("start"))
     starts = [m.start for m in by_start]
     for match in finditer_anchored(_SPUR, text, _SPUR_ANCHOR, _SPUR_OFFSETS):
         start = match.start()

@@ -22,6 +22,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from itertools import accumulate
+from operator import attrgetter
 from typing import Protocol, TypeVar
 
 import ahocorasick
@@ -551,7 +552,7 @@ class MentionFinder:
         if occurrences is None:
             occurrences = self.occurrences(text)
         known, stem_ends, suffixes = self._gazetteer_pass(text, occurrences)
-        known = sorted([*known, *self._listed_stems(text, known, stem_ends)], key=lambda m: m.start)
+        known = sorted([*known, *self._listed_stems(text, known, stem_ends)], key=attrgetter("start"))
         found = [
             self._known_core(named)
             for m in self._suffix_matches(text, known, suffixes)
@@ -1257,7 +1258,7 @@ def merge_mentions(known: list[Mention], found: list[Mention]) -> list[Mention]:
         if index + 1 < len(spans) and spans[index + 1][0] < mention.end:
             continue
         result.append(mention)
-    result.sort(key=lambda m: m.start)
+    result.sort(key=attrgetter("start"))
     return result
 
 

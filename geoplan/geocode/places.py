@@ -14,6 +14,7 @@ import functools
 import gc
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 from typing import Any
 
 from geoplan.geocode.context import refine
@@ -104,7 +105,7 @@ class PlanPlaces:
     @functools.cached_property
     def _located(self) -> tuple[list[ResolvedMention], list[int]]:
         """The mentions resolved to a place, sorted by span, and their starts (built on first use)."""
-        mentions = sorted((m for m in self.mentions if m.place is not None), key=lambda m: (m.start, m.end))
+        mentions = sorted((m for m in self.mentions if m.place is not None), key=attrgetter("start", "end"))
         return mentions, [m.start for m in mentions]
 
 
@@ -161,7 +162,7 @@ def _geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
             for head in heads
             if (head.start, head.end) not in taken
         )
-    mentions.sort(key=lambda m: (m.start, m.end))
+    mentions.sort(key=attrgetter("start", "end"))
     mentions = _without_line_names(mentions, corridors)
     return PlanPlaces(plan, mentions, corridors, gazetteer, resolver.issuer)
 
