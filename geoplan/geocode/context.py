@@ -141,7 +141,9 @@ def names_organisation(text: str, mention: Mention) -> bool:
 
 
 # -- names the segmenter reads inside other words ------------------------------------------------------
+@cache
 def _outside(place_ids: tuple[str, ...]) -> bool:
+    """Whether ``place_ids`` (a gazetteer name's ids) are all places outside the region (kept per ids tuple)."""
     return bool(place_ids) and all(
         pid.startswith(OUTSIDE_ID_PREFIXES) and pid != OWN_PROVINCE for pid in place_ids
     )
@@ -709,10 +711,12 @@ def named_after_area(text: str, mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         if mention.type is not None or not mention.place_ids:
             continue
-        if not all(pid.startswith(_AREA_PREFIXES) for pid in mention.place_ids):
+        head = _head_re().match(
+            text, mention.end
+        )  # looked for first: most names have no head word after them
+        if head is None or not all(pid.startswith(_AREA_PREFIXES) for pid in mention.place_ids):
             continue
-        head = _head_re().match(text, mention.end)
-        if head is None or head.end() not in _words(text, mention.start, head.end()):
+        if head.end() not in _words(text, mention.start, head.end()):
             continue  # the head word runs on into a longer word
         kind = _HEAD_TYPES.get(head.group(), "scenic")
         found.append(
