@@ -252,6 +252,7 @@ INNER_VERBS: tuple[str, ...] = tuple(word for word in LEADING_WORDS if len(word)
 #: characters rare in proper names but common in the prose around them (counters, function words).
 #: counters and amounts: never the first or last character of a name ('个乡镇', '亿元园区').
 COUNTER_CHARS = frozenset("个亿元万年条座家处项")
+_COUNTER_LAST_CHARS = COUNTER_CHARS - {"年"}
 IMPROPER_CHARS = frozenset("的批强化性点级类型各每些所有不没立进出事聚带等符合以上下我此该这那病险时")
 #: a 和 preceded by one of these is inside a name (呼和浩特, 乌兰布和), not a conjunction.
 _HE_NAME_BEFORE = frozenset("呼布")
@@ -1189,11 +1190,11 @@ def is_generic(stem: str) -> bool:
 
 def is_proper_stem(stem: str) -> bool:
     """A stem that can name a place the gazetteer lacks: not generic, no counter/function characters."""
-    return (
-        2 <= len(core_of(stem))
-        and not IMPROPER_CHARS.intersection(stem)
-        and stem[0] not in COUNTER_CHARS
-        and stem[-1] not in COUNTER_CHARS - {"年"}  # '多松年' is a name
+    return (  # the character tests first: they are cheaper than the generic words' regexes
+        not IMPROPER_CHARS.intersection(stem)
+        and stem[:1] not in COUNTER_CHARS
+        and stem[-1:] not in _COUNTER_LAST_CHARS  # '多松年' is a name
+        and 2 <= len(core_of(stem))
     )
 
 
