@@ -320,6 +320,8 @@ SINGLE_ROUTE_WORDS: tuple[str, ...] = words("single_route_words")
 SEVERAL_PER_PLACE = frozenset({"park", "scenic", "street", "reservoir", "river", "lake"})
 #: kinds whose window starts after the last class word inside it ('中蒙经济合作区跨境铁路').
 _INNER_CUT_KINDS = frozenset({"road", "railway", "park"})
+#: suffixes of routes named after a landscape or around a place, never cut at an inner suffix.
+_WHOLE_ROUTE_SUFFIXES = LANDSCAPE_ROUTE_SUFFIXES | AROUND_PLACE_SUFFIXES
 #: a 高速 that is not a road (高速发展 …) is followed by one of these.
 _GAOSU_NEXT = frozenset("发增度率宽运成化")
 
@@ -468,6 +470,7 @@ class MentionFinder:
     _listed_lengths: tuple[int, ...] = field(init=False, default=())
     _in_text: frozenset[str] = field(init=False, default=frozenset())
     _ids_or_short: dict[str, tuple[str, ...]] = field(init=False, default_factory=dict)
+    _longest_short: int = field(init=False, default=0)
     _alphabet: Alphabet = field(init=False)
 
     def __post_init__(self) -> None:
@@ -507,6 +510,7 @@ class MentionFinder:
         in_text = [*self._ids, *(stem for stem in self._short if len(stem) >= MIN_SHORT_IN_TEXT)]
         self._in_text = frozenset(in_text)
         self._ids_or_short = self._completed_names()
+        self._longest_short = max(map(len, self._short), default=0)
         # where listed stems and the suffixes of the suffix rules occur: found in the same pass (only the
         # 、-lists holding a listed stem are looked at)
         words = [*dict.fromkeys([*in_text, *self._listed, *SUFFIX_TYPES])]
@@ -524,7 +528,7 @@ class MentionFinder:
 
     def _short_prefix(self, stem: str) -> str | None:
         """The longest short form of a town/sumu ('棋盘井' for 棋盘井镇) that starts ``stem``."""
-        for length in range(len(stem), 1, -1):
+        for length in range(min(len(stem), self._longest_short), 1, -1):
             if stem[:length] in self._short:
                 return stem[:length]
         return None
@@ -737,7 +741,7 @@ class MentionFinder:
     ) -> Mention | None:
         window_start = after_last_verb(text, window_start, s_start, known_at)
         kind = SUFFIX_TYPES[suffix]
-        if kind in _INNER_CUT_KINDS and suffix not in LANDSCAPE_ROUTE_SUFFIXES | AROUND_PLACE_SUFFIXES:
+        if kind in _INNER_CUT_KINDS and suffix not in _WHOLE_ROUTE_SUFFIXES:
             # '中蒙经济合作区跨境铁路': a line of a named place, not a line named after it;
             # '…产业开发区轻纺产业园': a park inside a named zone (attached to it by _subparks)
             inner_suffixes = _SUFFIX_RE if kind != "park" else _ZONE_RE
@@ -1148,9 +1152,10 @@ def _stem_window(text: str, s_start: int, kind: str) -> tuple[int, str]:
 
 def after_last_verb(text: str, window_start: int, s_start: int, known_at: Mapping[int, Mention]) -> int:
     """Move the window start past the last verb inside it ('呼和镇创建绿色果蔬产业园' -> '绿色果蔬产业园')."""
-    verbs = list(_INNER_VERB_RE.finditer(text, window_start + 1, s_start))
-    if not verbs:
+    first = _INNER_VERB_RE.search(text, window_start + 1, s_start)
+    if first is None:
         return window_start  # the common case: no verb, nothing to look up
+    verbs = list(_INNER_VERB_RE.finditer(text, first.start(), s_start))
     covered: set[int] = set()
     for position in range(window_start, s_start):
         hit = known_at.get(position)
