@@ -475,6 +475,8 @@ def _decision(ranked: list[tuple[float, dict[str, float], Any]]) -> tuple[str, f
 
 def context_ids(places: Iterable[Any]) -> set[str]:
     """Ids of places and all their parents."""
+    if places == ():
+        return set()  # the common case: a sentence that names no context place
     ids: set[str] = set()
     for place in places:
         if place is not None:
