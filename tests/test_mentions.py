@@ -150,12 +150,12 @@ def test_core_keeps_two_character_names():
 def test_anchored_matches_are_the_leftmost_non_overlapping_ones():
     closer = re.compile("[二三四]{1,2}个?省区?")
     text = "蒙冀辽三省区交汇，陕甘宁青四个省区，二三四省和本省"
-    found = [m.group() for m in finditer_anchored(closer, text, re.compile("省"), range(1, 4))]
+    found = [m.group() for m in finditer_anchored(closer, text, "省", range(1, 4))]
     # in '二三四省' the first match starts at 三 (二三 is not followed by 省); '本省' has no numeral before 省
     assert found == ["三省区", "四个省区", "三四省"]
     assert found == [m.group() for m in closer.finditer(text)]
     long_text = text * (ANCHORED_MIN_TEXT // len(text) + 1)  # long enough to be read from its anchors
-    anchored = finditer_anchored(closer, long_text, re.compile("省"), range(1, 4))
+    anchored = finditer_anchored(closer, long_text, "省", range(1, 4))
     assert [m.span() for m in anchored] == [m.span() for m in closer.finditer(long_text)]
 
 
@@ -165,7 +165,7 @@ def test_anchored_matches_equal_a_full_scan_on_the_plans(plan_files):
         text = path.read_text(encoding="utf-8")
         expected = [m.span() for m in bracketed.finditer(text)]
         assert expected  # the plans write aliases in brackets
-        assert [m.span() for m in finditer_anchored(bracketed, text, re.compile("[（(]"), (1,))] == expected
+        assert [m.span() for m in finditer_anchored(bracketed, text, "（(", (1,))] == expected
 
 
 def test_occurrences_are_character_offsets_of_every_word(finder):

@@ -236,7 +236,7 @@ _RUN_CLOSERS = r"(?:[两二三四五六七八九十\d]{1,2}个?省(?:区|份|市
 
 _RUN_CLOSER_RE = re.compile(_RUN_CLOSERS)
 #: the characters a closer holds: 省 (one to three characters in) or 交 (its first), looked for first.
-_RUN_CLOSER_ANCHOR = re.compile("[省交]")
+_RUN_CLOSER_ANCHORS = "省交"
 #: longest run of abbreviations read before a closer, in characters ('陕、甘、宁、青、新' is 9).
 MAX_RUN = 12
 
@@ -252,7 +252,7 @@ def province_runs(text: str, finder: MentionFinder) -> list[Mention]:
     names = province_abbreviations()
     found = []
     # closers first: they are rare, abbreviations are not
-    for closer in finditer_anchored(_RUN_CLOSER_RE, text, _RUN_CLOSER_ANCHOR, range(4)):
+    for closer in finditer_anchored(_RUN_CLOSER_RE, text, _RUN_CLOSER_ANCHORS, range(4)):
         left = max(0, closer.start() - MAX_RUN)
         match = _province_run_re().search(text, left, closer.start())
         if match is None:
@@ -586,7 +586,7 @@ def _shared_endings(
 #: what a railway station's name ends with after its place's name (通辽站, 赤峰西站, 萨拉齐火车站, 通辽高铁站).
 _STATION_RE = re.compile("火车站|高铁站|东站|南站|西站|北站|站")
 #: the 站 each station word ends with, zero to two characters after its start (looked for first).
-_STATION_CHAR = re.compile("站")
+_STATION_CHAR = "站"
 #: ids of places a station is named after.
 _STATION_PLACES = ("league:", "banner:", "town:", "station:", "port:", "neighbour:")
 #: longest place name read before a station word, in characters.

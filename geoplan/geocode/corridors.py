@@ -125,7 +125,7 @@ _BRACKETED = re.compile(
 )
 _BRACKET_PART = re.compile(r"([\u3400-\u9fff])[（(]([\u3400-\u9fff]{1,6})[）)]")
 #: a bracketed name starts one character before an opening bracket (looked for first: brackets are rare).
-_OPENING_BRACKET = re.compile("[（(]")
+_OPENING_BRACKETS = "（("
 #: the kind of line each ending word of a bracketed name says.
 _BRACKETED_KINDS = {
     "铁路": "railway",
@@ -148,7 +148,7 @@ def _bracketed(text: str) -> list[CorridorMatch]:
     -> 上海庙, rule ``abbreviation:<bracket>`` lets the resolver fall back to it).  The whole span is the line's
     name (rule 'named')."""
     found: list[CorridorMatch] = []
-    for match in finditer_anchored(_BRACKETED, text, _OPENING_BRACKET, (1,)):
+    for match in finditer_anchored(_BRACKETED, text, _OPENING_BRACKETS, (1,)):
         start, end = match.span()
         waypoints = tuple(
             Mention(part.group(1) + part.group(2), start, end, None, f"abbreviation:{part.group(2)}")

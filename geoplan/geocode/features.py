@@ -91,8 +91,8 @@ _NAME_BREAKS = STEM_BREAKS | frozenset(CORRIDOR_BREAKS) | frozenset("和")
 _FACILITY_WORDS = tuple(sorted(words("facility_words"), key=len, reverse=True))
 #: what a spur railway is called after the facility it serves, longest first.
 _SPUR = re.compile("(?:{})(铁路专用线|铁路专运线|铁路)".format("|".join(map(re.escape, _FACILITY_WORDS))))
-#: a spur's class word starts with 铁路, one facility word's length after the spur's start (looked for first).
-_SPUR_ANCHOR = re.compile("铁路")
+#: a spur's class word starts with 铁 (of 铁路), one facility word's length after the spur's start (looked for first).
+_SPUR_ANCHOR = "铁"
 _SPUR_OFFSETS = frozenset(len(word) for word in _FACILITY_WORDS)
 #: longest spur name before its class word, in characters ('吉林郭勒矿区二号露天矿').
 MAX_SPUR_NAME = 14
@@ -122,7 +122,7 @@ def feature_mentions(text: str, mentions: Sequence[Mention], finder: Any) -> lis
 #: a city's ring road named by its side and number ('北二环', '东三环路').
 _RING_ROAD = re.compile(r"[东西南北][一二三四五]环(?:路|线)?(?![保境])")  # not 环保, 环境
 #: the character a ring road's name holds third (looked for first: it is rare).
-_RING = re.compile("环")
+_RING = "环"
 
 
 def _ring_roads(text: str) -> list[Mention]:
@@ -215,7 +215,7 @@ def _paired_zones(text: str, mentions: Sequence[Mention], finder: Any) -> list[M
 #: a station named by its place and a direction ('X东站', 'X南站'), and what must not follow it (站点, 站台 …).
 _DIRECTIONAL_STATION = re.compile(r"[东西南北]站(?![点台长区])")
 #: the word that ends a station's name (looked for first: it is rarer than the directions).
-_STATION_WORD = re.compile("站")
+_STATION_WORD = "站"
 #: place types whose name with a direction names a railway station.
 _STATION_PLACES = ("league:", "banner:", "town:", "neighbour:", "province:")
 

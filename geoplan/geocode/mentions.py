@@ -190,7 +190,7 @@ PARK_ZONE_SUFFIXES = ("开发区", "合作区", "保税区", "工业园区")
 #: by 中 (China, the plan's own side) qualifies what follows ('中蒙俄经济走廊', '中蒙俄跨境输气管道'): not taken.
 _ABBREVIATION_RUN = re.compile(r"[蒙俄欧美日韩]{2,4}")
 #: one abbreviation: where a run may start (matching the run only there is cheaper than scanning for it).
-_ABBREVIATION = re.compile(r"[蒙俄欧美日韩]")
+_ABBREVIATIONS = "蒙俄欧美日韩"
 #: characters that make 蒙 the start of a word of its own (蒙古, 蒙医, 蒙药).
 _ABBREVIATION_NOT_BEFORE = frozenset("古医药语文族")
 
@@ -360,18 +360,17 @@ ANCHORED_MIN_TEXT = 200
 
 
 def finditer_anchored(
-    pattern: re.Pattern[str], text: str, anchor: re.Pattern[str], offsets: Iterable[int]
+    pattern: re.Pattern[str], text: str, anchors: str, offsets: Iterable[int]
 ) -> Iterator[re.Match[str]]:
     """The matches of ``pattern.finditer(text)``, for a ``pattern`` that can only start ``offset`` characters (one
-    of ``offsets``) before a match of the cheap ``anchor``: only those starts are tried, so a pattern that opens
-    with a broad character class ('[\u3400-\u9fff][（(]…', '[二三…]个?省') scans a long text at the anchor's speed."""
+    of ``offsets``) before one of the rare characters ``anchors``: only those starts are tried, so a pattern that
+    opens with a broad character class ('[\u3400-\u9fff][（(]…', '[二三…]个?省') scans a long text at the speed of
+    ``str.find``."""
     if len(text) < ANCHORED_MIN_TEXT:
         yield from pattern.finditer(text)  # a few characters: scanning them costs less than finding anchors
         return
     steps = tuple(offsets)
-    starts = sorted(
-        {hit.start() - step for hit in anchor.finditer(text) for step in steps if hit.start() >= step}
-    )
+    starts = sorted({at - step for at in _positions(text, anchors) for step in steps if at >= step})
     done = 0
     for start in starts:
         if start < done:
@@ -380,6 +379,17 @@ def finditer_anchored(
         if match is not None:
             yield match
             done = max(match.end(), start + 1)
+
+
+def _positions(text: str, chars: str) -> list[int]:
+    """Every position in ``text`` of any of ``chars``."""
+    found: list[int] = []
+    for char in chars:
+        at = text.find(char)
+        while at >= 0:
+            found.append(at)
+            at = text.find(char, at + 1)
+    return found
 
 
 class SpanIndex:
@@ -977,7 +987,7 @@ def _abbreviation_runs(text: str, known: list[Mention]) -> list[Mention]:
     different abbreviations that no gazetteer name covers and that the segmenter reads as a word of its own."""
     found: list[Mention] = []
     starts = [m.start for m in known]
-    for match in finditer_anchored(_ABBREVIATION_RUN, text, _ABBREVIATION, (0,)):
+    for match in finditer_anchored(_ABBREVIATION_RUN, text, _ABBREVIATIONS, (0,)):
         run, start, end = match.group(), match.start(), match.end()
         lead = start > 0 and text[start - 1] == "中"
         if lead or len(set(run)) < len(run) or (end < len(text) and text[end] in _ABBREVIATION_NOT_BEFORE):
