@@ -596,8 +596,10 @@ MAX_STATION_PLACE = 8
 def _station_place(text: str, s_start: int, finder: MentionFinder) -> tuple[int, tuple[str, ...]] | None:
     """The longest known place name ending at ``s_start``: its start and ids."""
     for length in range(min(MAX_STATION_PLACE, s_start), 1, -1):
-        head = text[s_start - length : s_start]
-        ids = tuple(i for i in finder.ids_or_short(head) if i.startswith(_STATION_PLACES))
+        known_ids = finder.ids_or_short(text[s_start - length : s_start])
+        if not known_ids:
+            continue  # the common case: no name of that length
+        ids = tuple(i for i in known_ids if i.startswith(_STATION_PLACES))
         if ids:
             return s_start - length, ids
     return None
