@@ -313,6 +313,8 @@ SHARED_ENDINGS: dict[str, str] = {
 }
 #: cues that introduce a list of scenic places ('景点有', '著名景点：').
 _SCENIC_CUE = re.compile(r"(?:景点|景区|名胜)(?:有|包括|：|:)")
+#: the characters a scenic cue starts with (looked for first).
+_SCENIC_CUE_CHARS = "景名"
 #: class words after 等 closing a list of scenic places ('A、B等景点').
 SCENIC_CLASS_WORDS = ("景点", "景区", "名胜", "旅游景点")
 #: what closes a list of peoples ('A、B、C等21个民族'): its items are ethnic names, not places.
@@ -464,9 +466,14 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
     by_span = {(m.start, m.end): m for m in mentions}
     by_end = {m.end: m for m in mentions}
     triggers = sorted(
-        m.end() if pattern is _SCENIC_CUE else m.start()
-        for pattern in (_COUNT_TRIGGER, _SCENIC_CUE, _SHARED_ENDING_SEP, _SCENIC_CLOSER)
-        for m in pattern.finditer(text)
+        [
+            *(
+                m.start()
+                for pattern in (_COUNT_TRIGGER, _SHARED_ENDING_SEP, _SCENIC_CLOSER)
+                for m in pattern.finditer(text)
+            ),
+            *(m.end() for m in finditer_anchored(_SCENIC_CUE, text, _SCENIC_CUE_CHARS, (0,))),
+        ]
     )
     for run in _runs_holding(text, triggers):
         start, end = run.span()

@@ -184,7 +184,7 @@ def _paired_zones(text: str, mentions: Sequence[Mention], finder: Any) -> list[M
     gazetteer names (ours and the foreign one); the whole span, with the countries' prefix, is one park located
     by our side."""
     found: list[Mention] = []
-    for match in _near(text, _PAIRED_ZONE_KIND, _PAIRED_ZONE, before=20):
+    for match in _near(text, _PAIRED_ZONE_KIND, _PAIRED_ZONE, before=20, anchor_chars="合贸"):
         a, b = match.group("a"), match.group("b")
         a_start = match.start("a")
         for cut in range(len(a) - 1):  # the name of our side ends the run before the dash ('推动…二连浩特')
@@ -251,12 +251,14 @@ _NUMBERED_ROAD_WORD = re.compile("号(?:旅游)?(?:公路|风景道)")
 
 
 def _near(
-    text: str, anchor: re.Pattern[str], pattern: re.Pattern[str], before: int = 8
+    text: str, anchor: re.Pattern[str], pattern: re.Pattern[str], before: int = 8, anchor_chars: str = ""
 ) -> list[re.Match[str]]:
     """The matches of ``pattern`` that hold a match of the literal ``anchor`` (looked for first: scanning the
-    text for a digit run at every digit costs more than finding a rare word)."""
+    text for a digit run at every digit costs more than finding a rare word); ``anchor_chars``: the characters
+    the anchor's words start with, when it has several (found by :func:`finditer_anchored`)."""
     found: list[re.Match[str]] = []
-    for hit in anchor.finditer(text):
+    hits = finditer_anchored(anchor, text, anchor_chars, (0,)) if anchor_chars else anchor.finditer(text)
+    for hit in hits:
         match = pattern.search(text, max(0, hit.start() - before), hit.end() + 8)
         if (
             match is not None
@@ -466,7 +468,7 @@ def _grid_works(
     text: str, known_at: dict[int, Mention], named_end: dict[int, Mention], finder: Any
 ) -> list[Mention]:
     found: list[Mention] = []
-    for match in _near(text, _VOLTAGE_UNIT, _VOLTAGE):
+    for match in _near(text, _VOLTAGE_UNIT, _VOLTAGE, anchor_chars="千kK"):
         name_end = match.start()
         while name_end > 0 and text[name_end - 1] == " ":
             name_end -= 1
