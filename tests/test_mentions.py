@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from geoplan.geocode.mentions import MentionFinder, core_of, is_generic, leading_trim
+from geoplan.geocode.mentions import (
+    ANCHORED_MIN_TEXT,
+    Alphabet,
+    MentionFinder,
+    core_of,
+    finditer_anchored,
+    is_generic,
+    leading_trim,
+    word_alternation,
+)
 
 NAMES = [
     ("鄂尔多斯", "league:150600"),
@@ -134,3 +145,60 @@ def test_is_generic(stem, generic):
 def test_core_keeps_two_character_names():
     assert core_of("新街") == "新街"
     assert core_of("专业铁路物流") == ""
+
+
+def test_anchored_matches_are_the_leftmost_non_overlapping_ones():
+    closer = re.compile("[二三四]{1,2}个?省区?")
+    text = "蒙冀辽三省区交汇，陕甘宁青四个省区，二三四省和本省"
+    found = [m.group() for m in finditer_anchored(closer, text, "省", range(1, 4))]
+    # in '二三四省' the first match starts at 三 (二三 is not followed by 省); '本省' has no numeral before 省
+    assert found == ["三省区", "四个省区", "三四省"]
+    assert found == [m.group() for m in closer.finditer(text)]
+    long_text = text * (ANCHORED_MIN_TEXT // len(text) + 1)  # long enough to be read from its anchors
+    anchored = finditer_anchored(closer, long_text, "省", range(1, 4))
+    assert [m.span() for m in anchored] == [m.span() for m in closer.finditer(long_text)]
+
+
+def test_anchored_matches_equal_a_full_scan_on_the_plans(plan_files):
+    bracketed = re.compile(r"[\u4e00-\u9fff][（(][\u4e00-\u9fff]{1,6}[）)]")
+    for path in plan_files:
+        text = path.read_text(encoding="utf-8")
+        expected = [m.span() for m in bracketed.finditer(text)]
+        assert expected  # the plans write aliases in brackets
+        assert [m.span() for m in finditer_anchored(bracketed, text, "（(", (1,))] == expected
+
+
+def test_occurrences_are_character_offsets_of_every_word(finder):
+    # characters outside the names (𠀀 is beyond the basic plane, 'G6' is ASCII) keep every offset in place
+    text = "𠀀G6，鄂尔多斯综合保税区和集宁区"
+    found = finder.occurrences(text)
+    assert all(text[end - len(word) : end] == word for end, word in found)
+    assert (8, "鄂尔多斯") in found and (17, "集宁区") in found
+    assert [end for end, _ in found] == sorted(end for end, _ in found)
+
+
+def test_alphabet_widths():
+    assert Alphabet(["ab"]).width == 1
+    many = "".join(chr(0x4E00 + i) for i in range(200))  # more characters than one byte can tell apart
+    alphabet = Alphabet([many])
+    assert alphabet.width == 2
+    text = "x" + many[:3] + "𠀀"
+    encoded = alphabet.text(text)
+    assert len(encoded) == 2 * len(text)
+    assert encoded[2:8] == alphabet.word(many[:3])
+    assert encoded[:2] == encoded[-2:] == "\x00\x00"  # characters of no word
+    long_text = text * Alphabet.SHORT  # mapped by numpy, not character by character: the same reading
+    assert alphabet.text(long_text) == encoded * Alphabet.SHORT
+
+
+def test_word_alternation_prefers_the_longest_word_like_a_sorted_alternation():
+    words = ["加快", "加快推进", "推进", "加强", "加"]
+    trie = re.compile(word_alternation(words))
+    flat = re.compile("|".join(sorted(words, key=len, reverse=True)))
+    text = "加快推进建设，加强保护，加大投入，推进"
+    assert [m.group() for m in trie.finditer(text)] == ["加快推进", "加强", "加", "推进"]
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
+    # on backtracking the shorter words are tried in turn: '加快' then ends the text
+    tail = re.compile(word_alternation(words) + "$")
+    assert tail.search("要加快").group() == "加快"
+    assert re.compile(word_alternation(words) + "*").match("加快推进加强推进工作").end() == 8

@@ -259,3 +259,19 @@ def test_a_waypoint_before_a_roads_grade_is_the_place_written_short(gazetteer):
     last = corridor.waypoints[-1]
     assert (last.surface, last.end) == ("宝龙山", text.index("二级路"))
     assert last.place is not None and last.place.name == "宝龙山镇"
+
+
+def test_text_index_locates_many_offsets_as_one_at_a_time():
+    from geoplan.geocode.resolve import TextIndex
+
+    text = "第一句，有逗号。第二句；第三句\n第四句，末尾"
+    index = TextIndex.of(text, [0, 8])
+    offsets = list(range(len(text) + 1))
+    sentences, clauses, paragraphs = index.locate(offsets)
+    assert sentences == [index.sentence(o) for o in offsets]
+    assert clauses == [index.clause(o) for o in offsets]
+    assert paragraphs == [index.paragraph(o) for o in offsets]
+    # '第二句' starts the second sentence and the second paragraph; '末尾' is the last clause of the fourth sentence
+    assert (sentences[8], paragraphs[8]) == (1, 1)
+    assert (sentences[-2], clauses[-2]) == (3, 5)
+    assert index.locate([]) == ([], [], [])

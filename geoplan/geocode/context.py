@@ -21,11 +21,11 @@ from __future__ import annotations
 import csv
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import cache
-
-import ahocorasick
+from operator import attrgetter
 
 from geoplan.geocode.lexicon import alternation, words
 from geoplan.geocode.mentions import (
@@ -35,7 +35,10 @@ from geoplan.geocode.mentions import (
     Mention,
     MentionFinder,
     SpanIndex,
+    finditer_anchored,
     is_generic,
+    is_han,
+    word_alternation,
 )
 from geoplan.geocode.segment import NOT_NAME_FLAGS, known, tag
 from geoplan.resources import GAZETTEER_DIR
@@ -55,12 +58,17 @@ TITLE_RE = re.compile(r"《[^《》\n]{1,80}》")
 
 
 def refine(
-    text: str, mentions: list[Mention], finder: MentionFinder, heads: list[Mention] | None = None
+    text: str,
+    mentions: list[Mention],
+    finder: MentionFinder,
+    heads: list[Mention] | None = None,
+    occurrences: list[tuple[int, str]] | None = None,
 ) -> list[Mention]:
     """``mentions`` (the finder's, left to right) read against their context; left to right, non-overlapping.
     The names dropped because they head an organisation's name or end a longer quoted name (a brand, an event) are
     appended to ``heads`` when it is given: no place mentions, they may still say where a project named after
-    them lies ('X旗第一小学新校区', '“天赋河套”总部基地')."""
+    them lies ('X旗第一小学新校区', '“天赋河套”总部基地'). ``occurrences``: the finder's
+    :meth:`~MentionFinder.occurrences` of ``text``, when the caller has them."""
     peoples = peoples_items(text)
     titles = [(t.start(), t.end()) for t in TITLE_RE.finditer(text)]
     following: list[int | None] = [m.start for m in mentions[1:]]
@@ -92,7 +100,7 @@ def refine(
     kept = _replace_stations(text, kept, finder)
     added = [
         m
-        for m in (*province_runs(text, finder), *outside_words(text, finder, kept))
+        for m in (*province_runs(text, finder), *outside_words(text, finder, kept, occurrences))
         if (m.start, m.end) not in peoples and not in_title(m, titles) and not names_organisation(text, m)
     ]
     return _merge(kept, added)
@@ -112,7 +120,7 @@ def _replace(kept: list[Mention], items: list[Mention]) -> list[Mention]:
     new = [m for m in items if (m.start, m.end) not in spans]
     taken = SpanIndex((n.start, n.end) for n in new)
     result = [m for m in kept if not taken.overlaps(m.start, m.end)]
-    return sorted([*result, *new], key=lambda m: m.start)
+    return sorted([*result, *new], key=attrgetter("start"))
 
 
 def _merge(kept: list[Mention], added: Iterable[Mention]) -> list[Mention]:
@@ -120,14 +128,14 @@ def _merge(kept: list[Mention], added: Iterable[Mention]) -> list[Mention]:
     result = list(kept)
     spans = sorted((m.start, m.end) for m in kept)
     starts = [s for s, _ in spans]
-    for mention in sorted(added, key=lambda m: m.start):
+    for mention in sorted(added, key=attrgetter("start")):
         index = bisect_left(starts, mention.end)
         if index and spans[index - 1][1] > mention.start:
             continue
         result.append(mention)
         spans.insert(index, (mention.start, mention.end))
         starts.insert(index, mention.start)
-    return sorted(result, key=lambda m: m.start)
+    return sorted(result, key=attrgetter("start"))
 
 
 # -- page furniture ------------------------------------------------------------------------------------
@@ -212,8 +220,7 @@ def ends_quoted_name(text: str, mention: Mention, previous_end: int = 0) -> bool
 # -- organisations -------------------------------------------------------------------------------------
 @cache
 def _organisation_re() -> re.Pattern[str]:
-    ordered = sorted(words("organisation_words"), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, ordered)))
+    return re.compile(word_alternation(words("organisation_words")))  # longest first
 
 
 def names_organisation(text: str, mention: Mention, next_start: int | None = None) -> bool:
@@ -304,7 +311,9 @@ def _project_word_re() -> re.Pattern[str]:
 
 
 # -- names the segmenter reads inside other words ------------------------------------------------------
+@cache
 def _outside(place_ids: tuple[str, ...]) -> bool:
+    """Whether ``place_ids`` (a gazetteer name's ids) are all places outside the region (kept per ids tuple)."""
     return bool(place_ids) and all(
         pid.startswith(OUTSIDE_ID_PREFIXES) and pid != OWN_PROVINCE for pid in place_ids
     )
@@ -330,42 +339,37 @@ def inside_word(text: str, mention: Mention) -> bool:
     return mention.start not in around or mention.end not in around
 
 
-#: per finder (by identity, the finder kept alive with it): an automaton of its two-character outside names.
-_SHORT_OUTSIDE: dict[int, tuple[MentionFinder, ahocorasick.Automaton | None]] = {}
+#: per finder (by identity, the finder kept alive with it): its two-character outside names.
+_SHORT_OUTSIDE: dict[int, tuple[MentionFinder, frozenset[str]]] = {}
 
 
-def _short_outside(finder: MentionFinder) -> ahocorasick.Automaton | None:
+def _short_outside(finder: MentionFinder) -> frozenset[str]:
+    """The two-character names of ``finder`` that name only places outside the region."""
     cached = _SHORT_OUTSIDE.get(id(finder))
     if cached is None or cached[0] is not finder:
-        automaton: ahocorasick.Automaton | None = ahocorasick.Automaton()
-        names = [s for s, ids in finder._ids.items() if len(s) == 2 and _outside(ids)]
-        for name in names:  # over UTF-8 bytes read as Latin-1 (as the finder does): a byte trie walks fast
-            automaton.add_word(name.encode("utf-8").decode("latin-1"), name)  # type: ignore[union-attr]
-        if names:
-            automaton.make_automaton()  # type: ignore[union-attr]
-        else:
-            automaton = None
-        cached = (finder, automaton)
+        cached = (finder, frozenset(s for s, ids in finder._ids.items() if len(s) == 2 and _outside(ids)))
         _SHORT_OUTSIDE[id(finder)] = cached
     return cached[1]
 
 
-def outside_words(text: str, finder: MentionFinder, taken: Iterable[Mention] = ()) -> list[Mention]:
+def outside_words(
+    text: str,
+    finder: MentionFinder,
+    taken: Iterable[Mention] = (),
+    occurrences: list[tuple[int, str]] | None = None,
+) -> list[Mention]:
     """Two-character outside names the segmenter reads as place words of their own ('甘肃接壤', '日本侵占');
-    names inside the ``taken`` mentions are not looked at."""
-    automaton = _short_outside(finder)
-    if automaton is None:
+    names inside the ``taken`` mentions are not looked at (``occurrences``: the finder's of ``text``)."""
+    names = _short_outside(finder)
+    if not names:
         return []
     covered = bytearray(len(text) + 1)
     for mention in taken:
         covered[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
     found = []
-    data = text.encode("utf-8")
-    byte_done = char_done = 0  # hits come in order of their end: count characters as we go
-    for byte_last, name in automaton.iter(data.decode("latin-1")):
-        char_done += len(data[byte_done : byte_last + 1].decode("utf-8"))
-        byte_done = byte_last + 1
-        end = char_done
+    for end, name in finder.occurrences(text) if occurrences is None else occurrences:
+        if name not in names:
+            continue
         start, last = end - 2, end - 1
         if covered[start] or covered[last]:
             continue
@@ -401,6 +405,8 @@ _RUN_CLOSERS = r"(?:[两二三四五六七八九十\d]{1,2}个?省(?:区|份|市
 
 
 _RUN_CLOSER_RE = re.compile(_RUN_CLOSERS)
+#: the characters a closer holds: 省 (one to three characters in) or 交 (its first), looked for first.
+_RUN_CLOSER_ANCHORS = "省交"
 #: longest run of abbreviations read before a closer, in characters ('陕、甘、宁、青、新' is 9).
 MAX_RUN = 12
 
@@ -415,7 +421,8 @@ def province_runs(text: str, finder: MentionFinder) -> list[Mention]:
     """'蒙冀辽三省区交汇', '辽吉黑蒙四省区', '陕、甘、宁、青五省区': one province mention per abbreviation."""
     names = province_abbreviations()
     found = []
-    for closer in _RUN_CLOSER_RE.finditer(text):  # closers first: they are rare, abbreviations are not
+    # closers first: they are rare, abbreviations are not
+    for closer in finditer_anchored(_RUN_CLOSER_RE, text, _RUN_CLOSER_ANCHORS, range(4)):
         left = max(0, closer.start() - MAX_RUN)
         match = _province_run_re().search(text, left, closer.start())
         if match is None:
@@ -476,6 +483,8 @@ SHARED_ENDINGS: dict[str, str] = {
 }
 #: cues that introduce a list of scenic places ('景点有', '著名景点：').
 _SCENIC_CUE = re.compile(r"(?:景点|景区|名胜)(?:有|包括|：|:)")
+#: the characters a scenic cue starts with (looked for first).
+_SCENIC_CUE_CHARS = "景名"
 #: class words after 等 closing a list of scenic places ('A、B等景点').
 SCENIC_CLASS_WORDS = ("景点", "景区", "名胜", "旅游景点")
 #: what closes a list of peoples ('A、B、C等21个民族'): its items are ethnic names, not places.
@@ -494,7 +503,8 @@ _COUNT_TRIGGER = re.compile(
 )
 #: a list: items of CJK characters, digits and bracketed aliases separated by 、.
 _LIST_RUN = re.compile(r"[\u3400-\u9fff0-9（）()]+(?:、[\u3400-\u9fff0-9（）()]+)+")
-_LIST_RUN_CHARS = re.compile(r"[\u3400-\u9fff0-9（）()、]")
+#: the characters of a list run besides CJK ones (see :data:`_LIST_RUN`).
+_LIST_RUN_OTHERS = frozenset("0123456789（）()、")
 _ALIAS = re.compile(r"[（(]([\u3400-\u9fff]{2,10})[）)]$")
 #: connectors joining a list's last item ('A、B和C').
 _LAST_JOINS = "和及与"
@@ -591,7 +601,7 @@ def _runs_holding(text: str, positions: list[int]) -> Iterator[re.Match[str]]:
         if position < done:
             continue
         start = position
-        while start > 0 and _LIST_RUN_CHARS.match(text[start - 1]):
+        while start > 0 and (is_han(text[start - 1]) or text[start - 1] in _LIST_RUN_OTHERS):
             start -= 1
         run = _LIST_RUN.match(text, start)
         if run is not None and run.end() > position:
@@ -626,9 +636,14 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
     by_span = {(m.start, m.end): m for m in mentions}
     by_end = {m.end: m for m in mentions}
     triggers = sorted(
-        m.end() if pattern is _SCENIC_CUE else m.start()
-        for pattern in (_COUNT_TRIGGER, _SCENIC_CUE, _SHARED_ENDING_SEP, _SCENIC_CLOSER)
-        for m in pattern.finditer(text)
+        [
+            *(
+                m.start()
+                for pattern in (_COUNT_TRIGGER, _SHARED_ENDING_SEP, _SCENIC_CLOSER)
+                for m in pattern.finditer(text)
+            ),
+            *(m.end() for m in finditer_anchored(_SCENIC_CUE, text, _SCENIC_CUE_CHARS, (0,))),
+        ]
     )
     for run in _runs_holding(text, triggers):
         start, end = run.span()
@@ -724,8 +739,8 @@ def _qualified(mention: Mention, finder: MentionFinder) -> Mention:
 
 def _shares_ending(text: str, items: list[tuple[int, int]]) -> bool:
     """Whether two items or more end with the same character of :data:`SHARED_ENDINGS`."""
-    endings = [text[end - 1] for _, end in items if end > 0]
-    return any(endings.count(ending) >= 2 for ending in SHARED_ENDINGS)
+    counts = Counter(text[end - 1] for _, end in items if end > 0)
+    return any(counts[ending] >= 2 for ending in SHARED_ENDINGS)
 
 
 def _shared_endings(
@@ -753,6 +768,8 @@ def _shared_endings(
 # -- stations ------------------------------------------------------------------------------------------
 #: what a railway station's name ends with after its place's name (通辽站, 赤峰西站, 萨拉齐火车站, 通辽高铁站).
 _STATION_RE = re.compile("火车站|高铁站|东站|南站|西站|北站|站")
+#: the 站 each station word ends with, zero to two characters after its start (looked for first).
+_STATION_CHAR = "站"
 #: ids of places a station is named after.
 _STATION_PLACES = ("league:", "banner:", "town:", "station:", "port:", "neighbour:")
 #: longest place name read before a station word, in characters.
@@ -762,8 +779,10 @@ MAX_STATION_PLACE = 8
 def _station_place(text: str, s_start: int, finder: MentionFinder) -> tuple[int, tuple[str, ...]] | None:
     """The longest known place name ending at ``s_start``: its start and ids."""
     for length in range(min(MAX_STATION_PLACE, s_start), 1, -1):
-        head = text[s_start - length : s_start]
-        ids = tuple(i for i in finder.ids_or_short(head) if i.startswith(_STATION_PLACES))
+        known_ids = finder.ids_or_short(text[s_start - length : s_start])
+        if not known_ids:
+            continue  # the common case: no name of that length
+        ids = tuple(i for i in known_ids if i.startswith(_STATION_PLACES))
         if ids:
             return s_start - length, ids
     return None
@@ -772,7 +791,7 @@ def _station_place(text: str, s_start: int, finder: MentionFinder) -> tuple[int,
 def stations(text: str, finder: MentionFinder) -> list[Mention]:
     """'<place>站', '<place>火车站', '<place>高铁站', '<place>东站' …: a station, resolved to its place."""
     found = []
-    for match in _STATION_RE.finditer(text):
+    for match in finditer_anchored(_STATION_RE, text, _STATION_CHAR, range(3)):
         s_start, end = match.span()
         if match.group() == "站":
             pair = text[s_start : s_start + 2]
@@ -794,7 +813,7 @@ def _replace_stations(text: str, kept: list[Mention], finder: MentionFinder) -> 
     found = stations(text, finder)
     if not found:
         return kept
-    found = sorted(found, key=lambda s: (s.start, s.end))
+    found = sorted(found, key=attrgetter("start", "end"))
     index = SpanIndex((s.start, s.end) for s in found)
     result = []
     for mention in kept:
@@ -813,7 +832,7 @@ def _replace_stations(text: str, kept: list[Mention], finder: MentionFinder) -> 
     spans = {(m.start, m.end) for m in result}
     ends = {m.end: m for m in result}
     result.extend(_in_unit(s, ends.get(s.start)) for s in found if (s.start, s.end) not in spans)
-    return sorted(result, key=lambda m: m.start)
+    return sorted(result, key=attrgetter("start"))
 
 
 def _unit_code(place_id: str) -> str:
@@ -930,8 +949,7 @@ def _unit_named_after(text: str, mention: Mention, finder: MentionFinder) -> Men
 
 @cache
 def _head_re() -> re.Pattern[str]:
-    ordered = sorted(words("scenic_heads"), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, ordered)))
+    return re.compile(word_alternation(words("scenic_heads")))  # longest first
 
 
 def named_after_area(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -941,10 +959,12 @@ def named_after_area(text: str, mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         if mention.type is not None or not mention.place_ids:
             continue
-        if not all(pid.startswith((*_AREA_PREFIXES, "town:")) for pid in mention.place_ids):
-            continue  # an area or a town ('X苏木' written short: 'X戈壁')
-        head = _head_re().match(text, mention.end)
-        if head is None or head.end() not in _words(text, mention.start, head.end()):
+        head = _head_re().match(
+            text, mention.end
+        )  # looked for first: most names have no head word after them
+        if head is None or not all(pid.startswith((*_AREA_PREFIXES, "town:")) for pid in mention.place_ids):
+            continue  # no head word, or no area or town ('X苏木' written short: 'X戈壁')
+        if head.end() not in _words(text, mention.start, head.end()):
             continue  # the head word runs on into a longer word
         kind = _HEAD_TYPES.get(head.group(), "scenic")
         found.append(

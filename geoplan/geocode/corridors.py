@@ -18,7 +18,9 @@ from geoplan.geocode.mentions import (
     STEM_BREAKS,
     Mention,
     after_last_verb,
+    finditer_anchored,
     is_generic,
+    is_han,
     leading_trim,
     leftmost_longest,
 )
@@ -54,11 +56,12 @@ GRADE_WORDS = ("一级", "二级", "三级", "四级", "高速", "城际", "快�
 #: words that describe the line, not the place, at the end of the last waypoint ('锦州港输氢管道').
 TAIL_WORDS = tuple(sorted(words("line_tail_words"), key=len, reverse=True))
 _TAIL_RE = re.compile("|".join(map(re.escape, ("段", *TAIL_WORDS))))
+#: a bracket closing a waypoint's name ('海则畔（蒙陕界）').
+_TRAILING_BRACKET = re.compile(r"[（(][^）)]*[）)]$")
 _SEPARATOR_RE = re.compile(f"[{re.escape(SEPARATORS)}]")
 _KIND_RE = re.compile("|".join(map(re.escape, KIND_WORDS)))
 _ROUTE_RE = re.compile(r"(?:([GS])\s*(\d{1,4})|(国道|省道)\s*(\d{1,4}))\s*线?\s*$")
 _VOLTAGE_RE = re.compile(r"\d{2,4}\s*千伏|特高压|电网|输电|外送电")
-_HAN = re.compile(r"[\u3400-\u9fff]")
 #: longest waypoint, in characters.
 MAX_WAYPOINT = 12
 
@@ -121,6 +124,8 @@ _BRACKETED = re.compile(
     r"(?:[\u3400-\u9fff][（(][\u3400-\u9fff]{1,6}[）)]){2,4}(?P<kind>铁路|高铁|高速公路|高速|公路|线)"
 )
 _BRACKET_PART = re.compile(r"([\u3400-\u9fff])[（(]([\u3400-\u9fff]{1,6})[）)]")
+#: a bracketed name starts one character before an opening bracket (looked for first: brackets are rare).
+_OPENING_BRACKETS = "（("
 #: the kind of line each ending word of a bracketed name says.
 _BRACKETED_KINDS = {
     "铁路": "railway",
@@ -143,7 +148,7 @@ def _bracketed(text: str) -> list[CorridorMatch]:
     -> 上海庙, rule ``abbreviation:<bracket>`` lets the resolver fall back to it).  The whole span is the line's
     name (rule 'named')."""
     found: list[CorridorMatch] = []
-    for match in _BRACKETED.finditer(text):
+    for match in finditer_anchored(_BRACKETED, text, _OPENING_BRACKETS, (1,)):
         start, end = match.span()
         waypoints = tuple(
             Mention(part.group(1) + part.group(2), start, end, None, f"abbreviation:{part.group(2)}")
@@ -185,7 +190,7 @@ def _chains(text: str) -> list[CorridorMatch]:
 def _is_separator(text: str, index: int) -> bool:
     if index <= 0 or index + 1 >= len(text):
         return False
-    return bool(_HAN.match(text[index - 1]) or text[index - 1] in "）)") and bool(_HAN.match(text[index + 1]))
+    return (is_han(text[index - 1]) or text[index - 1] in "）)") and is_han(text[index + 1])
 
 
 def _next_separator(text: str, position: int) -> int:
@@ -199,7 +204,7 @@ def _walk_back(text: str, index: int) -> int:
     position = index
     while position > 0 and index - position < MAX_WAYPOINT:
         char = text[position - 1]
-        if not _HAN.match(char) or char in STEM_BREAKS or char in SEPARATORS:
+        if not is_han(char) or char in STEM_BREAKS or char in SEPARATORS:
             break
         position -= 1
     return position
@@ -219,7 +224,7 @@ def _walk_forward(text: str, index: int) -> int:
             if 0 < close - position <= 10:
                 position = close + 1
                 continue
-        if not _HAN.match(char) or char in STEM_BREAKS or char in SEPARATORS:
+        if not is_han(char) or char in STEM_BREAKS or char in SEPARATORS:
             break
         if char == "和" and position > index and text[position - 1] not in "呼布":
             break
@@ -248,6 +253,8 @@ def _name_keeping_trim(segment: str) -> int:
 def _strip_tail(name: str) -> str:
     changed = True
     while changed:
+        if not name.endswith(TAIL_WORDS):
+            return name  # the common case, in one call: no tail word to strip
         changed = False
         for word in TAIL_WORDS:
             if name.endswith(word) and len(name) > len(word):
@@ -263,7 +270,7 @@ def _split_last(segment: str) -> tuple[str, str | None, str]:
         head = segment[: cut.start()] if cut else segment  # '胜利特高压交流工程…' -> '胜利'
         return _strip_tail(head), None, ""
     head = _strip_tail(segment[: match.start()])
-    head = re.sub(r"[（(][^）)]*[）)]$", "", head)  # '海则畔（蒙陕界）' -> '海则畔'
+    head = _TRAILING_BRACKET.sub("", head)  # '海则畔（蒙陕界）' -> '海则畔'
     changed = True
     while changed:
         changed = False
@@ -272,7 +279,7 @@ def _split_last(segment: str) -> tuple[str, str | None, str]:
                 head, changed = head[: -len(grade)], True
         if head.endswith("段"):
             head, changed = head[:-1], True
-        head = _strip_tail(re.sub(r"[（(][^）)]*[）)]$", "", head))
+        head = _strip_tail(_TRAILING_BRACKET.sub("", head))
     return head, KIND_WORDS[match.group()], segment[len(head) : match.end()]
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Collection, Sequence
+from operator import attrgetter
 from typing import Any
 
 from geoplan.geocode.lexicon import words
@@ -29,13 +30,14 @@ from geoplan.geocode.mentions import (
     UNIT_NAMED_IDS,
     Mention,
     after_last_verb,
+    finditer_anchored,
     is_generic,
+    is_han,
     is_proper_stem,
     leading_trim,
 )
 from geoplan.geocode.segment import holds_name_word, tag
 
-_HAN = re.compile(r"[\u3400-\u9fff]")
 #: a voltage ('500 千伏', '220kV') and what may follow it in a station's name.
 _VOLTAGE = re.compile(
     r"(\d{2,4})\s*(?:千伏|kV|KV)(?:(变电站|开关站|换流站)|(?=[、，。；及和等]|输变电|工程|项目))"
@@ -89,6 +91,9 @@ _NAME_BREAKS = STEM_BREAKS | frozenset(CORRIDOR_BREAKS) | frozenset("和")
 _FACILITY_WORDS = tuple(sorted(words("facility_words"), key=len, reverse=True))
 #: what a spur railway is called after the facility it serves, longest first.
 _SPUR = re.compile("(?:{})(铁路专用线|铁路专运线|铁路)".format("|".join(map(re.escape, _FACILITY_WORDS))))
+#: a spur's class word starts with 铁 (of 铁路), one facility word's length after the spur's start (looked for first).
+_SPUR_ANCHOR = "铁"
+_SPUR_OFFSETS = frozenset(len(word) for word in _FACILITY_WORDS)
 #: longest spur name before its class word, in characters ('吉林郭勒矿区二号露天矿').
 MAX_SPUR_NAME = 14
 
@@ -116,11 +121,16 @@ def feature_mentions(text: str, mentions: Sequence[Mention], finder: Any) -> lis
 
 #: a city's ring road named by its side and number ('北二环', '东三环路').
 _RING_ROAD = re.compile(r"[东西南北][一二三四五]环(?:路|线)?(?![保境])")  # not 环保, 环境
+#: the character a ring road's name holds third (looked for first: it is rare).
+_RING = "环"
 
 
 def _ring_roads(text: str) -> list[Mention]:
     """A city's ring road named by its side and number ('北二环', '东三环路'): a road of the plan's city."""
-    return [Mention(m.group(), m.start(), m.end(), "road", "ring-road") for m in _RING_ROAD.finditer(text)]
+    return [
+        Mention(m.group(), m.start(), m.end(), "road", "ring-road")
+        for m in finditer_anchored(_RING_ROAD, text, _RING, (2,))
+    ]
 
 
 #: longest short form of a town looked for after its banner ('巴音宝力格' of 巴音宝力格镇).
@@ -132,19 +142,25 @@ def _towns_after_banner(text: str, mentions: Sequence[Mention], finder: Any) -> 
     vouches for the short form whatever follows it; a town of another banner is not taken."""
     starts = {m.start for m in mentions}
     found: list[Mention] = []
+    towns_of: dict[tuple[str, ...], tuple[str, ...]] = {}  # by the mention's ids (a name's ids are one tuple)
     for mention in mentions:
-        codes = [pid.split(":")[1] for pid in mention.place_ids if pid.startswith("banner:")]
-        if not codes or mention.end in starts:
+        if mention.end in starts:
+            continue
+        towns = towns_of.get(mention.place_ids)
+        if (
+            towns is None
+        ):  # ids of the towns of the banners the mention names ('banner:150626' -> 'town:150626:')
+            towns = tuple(
+                f"town:{pid.split(':')[1]}:" for pid in mention.place_ids if pid.startswith("banner:")
+            )
+            towns_of[mention.place_ids] = towns
+        if not towns:
             continue
         for length in range(MAX_TOWN_STEM, 1, -1):
             stem = text[mention.end : mention.end + length]
-            if len(stem) < length or not _HAN.fullmatch(stem[-1]):
+            if len(stem) < length or not is_han(stem[-1]):
                 continue
-            ids = tuple(
-                pid
-                for pid in finder.ids_or_short(stem)
-                if any(pid.startswith(f"town:{code}:") for code in codes)
-            )
+            ids = tuple(pid for pid in finder.ids_or_short(stem) if pid.startswith(towns))
             if ids:
                 found.append(Mention(stem, mention.end, mention.end + length, None, "town-after-banner", ids))
                 break
@@ -168,7 +184,7 @@ def _paired_zones(text: str, mentions: Sequence[Mention], finder: Any) -> list[M
     gazetteer names (ours and the foreign one); the whole span, with the countries' prefix, is one park located
     by our side."""
     found: list[Mention] = []
-    for match in _near(text, _PAIRED_ZONE_KIND, _PAIRED_ZONE, before=20):
+    for match in _near(text, _PAIRED_ZONE_KIND, _PAIRED_ZONE, before=20, anchor_chars="合贸"):
         a, b = match.group("a"), match.group("b")
         a_start = match.start("a")
         for cut in range(len(a) - 1):  # the name of our side ends the run before the dash ('推动…二连浩特')
@@ -198,6 +214,8 @@ def _paired_zones(text: str, mentions: Sequence[Mention], finder: Any) -> list[M
 
 #: a station named by its place and a direction ('X东站', 'X南站'), and what must not follow it (站点, 站台 …).
 _DIRECTIONAL_STATION = re.compile(r"[东西南北]站(?![点台长区])")
+#: the word that ends a station's name (looked for first: it is rarer than the directions).
+_STATION_WORD = "站"
 #: place types whose name with a direction names a railway station.
 _STATION_PLACES = ("league:", "banner:", "town:", "neighbour:", "province:")
 
@@ -207,7 +225,7 @@ def _directional_stations(text: str, mentions: Sequence[Mention], finder: Any) -
     unit or town ending right before; the station's own record is taken when the gazetteer has it."""
     by_end = {m.end: m for m in mentions if m.place_ids}
     found: list[Mention] = []
-    for match in _DIRECTIONAL_STATION.finditer(text):
+    for match in finditer_anchored(_DIRECTIONAL_STATION, text, _STATION_WORD, (1,)):
         place = by_end.get(match.start())
         if place is None or not any(pid.startswith(_STATION_PLACES) for pid in place.place_ids):
             continue
@@ -233,12 +251,14 @@ _NUMBERED_ROAD_WORD = re.compile("号(?:旅游)?(?:公路|风景道)")
 
 
 def _near(
-    text: str, anchor: re.Pattern[str], pattern: re.Pattern[str], before: int = 8
+    text: str, anchor: re.Pattern[str], pattern: re.Pattern[str], before: int = 8, anchor_chars: str = ""
 ) -> list[re.Match[str]]:
     """The matches of ``pattern`` that hold a match of the literal ``anchor`` (looked for first: scanning the
-    text for a digit run at every digit costs more than finding a rare word)."""
+    text for a digit run at every digit costs more than finding a rare word); ``anchor_chars``: the characters
+    the anchor's words start with, when it has several (found by :func:`finditer_anchored`)."""
     found: list[re.Match[str]] = []
-    for hit in anchor.finditer(text):
+    hits = finditer_anchored(anchor, text, anchor_chars, (0,)) if anchor_chars else anchor.finditer(text)
+    for hit in hits:
         match = pattern.search(text, max(0, hit.start() - before), hit.end() + 8)
         if (
             match is not None
@@ -297,13 +317,13 @@ def _spur_lines(
     """Spur railways named after the mine, plant or park they serve ('X露天矿铁路', 'X煤化工铁路专用线'): X holds a
     gazetteer place or a proper name; a line between two places ('A至B铁路') is a corridor, not a spur."""
     found: list[Mention] = []
-    by_start = sorted(mentions, key=lambda m: m.start)
+    by_start = sorted(mentions, key=attrgetter("start"))
     starts = [m.start for m in by_start]
-    for match in _SPUR.finditer(text):
+    for match in finditer_anchored(_SPUR, text, _SPUR_ANCHOR, _SPUR_OFFSETS):
         start = match.start()
         while start > 0 and match.start() - start < MAX_SPUR_NAME:
             char = text[start - 1]
-            if char in STEM_BREAKS or char in CORRIDOR_BREAKS or not _HAN.match(char):
+            if char in STEM_BREAKS or char in CORRIDOR_BREAKS or not is_han(char):
                 break  # 和 ends no owner's name here: '朱日和工业园区铁路'
             start -= 1
         if start > 0 and text[start - 1] in CORRIDOR_BREAKS:
@@ -384,10 +404,10 @@ def _stem_start(text: str, end: int) -> tuple[int, str]:
     position = end
     while position > 0 and end - position < MAX_NAME:
         char = text[position - 1]
-        if char in _NAME_BREAKS or not _HAN.match(char):
+        if char in _NAME_BREAKS or not is_han(char):
             return position, char
         position -= 1
-    return position, "limit" if position > 0 and _HAN.match(text[position - 1]) else ""
+    return position, "limit" if position > 0 and is_han(text[position - 1]) else ""
 
 
 def _trimmed(text: str, start: int, end: int, known_at: dict[int, Mention]) -> int:
@@ -448,7 +468,7 @@ def _grid_works(
     text: str, known_at: dict[int, Mention], named_end: dict[int, Mention], finder: Any
 ) -> list[Mention]:
     found: list[Mention] = []
-    for match in _near(text, _VOLTAGE_UNIT, _VOLTAGE):
+    for match in _near(text, _VOLTAGE_UNIT, _VOLTAGE, anchor_chars="千kK"):
         name_end = match.start()
         while name_end > 0 and text[name_end - 1] == " ":
             name_end -= 1

@@ -19,12 +19,14 @@ from __future__ import annotations
 import bisect
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from itertools import accumulate
+from operator import attrgetter
 from typing import Protocol, TypeVar
 
 import ahocorasick
+import numpy
 
 from geoplan.geocode.lexicon import words
 from geoplan.geocode.segment import (
@@ -205,6 +207,8 @@ PARK_ZONE_SUFFIXES = ("开发区", "合作区", "保税区", "工业园区")
 #: a run of two or more different ones, standing as a word of its own, names those countries together.  A run led
 #: by 中 (China, the plan's own side) qualifies what follows ('中蒙俄经济走廊', '中蒙俄跨境输气管道'): not taken.
 _ABBREVIATION_RUN = re.compile(r"[蒙俄欧美日韩]{2,4}")
+#: one abbreviation: where a run may start (matching the run only there is cheaper than scanning for it).
+_ABBREVIATIONS = "蒙俄欧美日韩"
 #: characters that make 蒙 the start of a word of its own (蒙古, 蒙医, 蒙药).
 _ABBREVIATION_NOT_BEFORE = frozenset("古医药语文族")
 
@@ -215,8 +219,36 @@ ROUTE_NUMBER_RE = re.compile(r"[GS国省县](?:(?<=[GS])\d{1,4}|(?<=[国省县])
 _ASCII_WORD = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _ROUTE_AFTER = _ASCII_WORD | {"."}
 
+
 #: the characters of a stem (CJK ideographs); anything else ends it.
-_HAN = re.compile(r"[\u3400-\u9fff]")
+def word_alternation(words: Iterable[str]) -> str:
+    """A regex (source) matching any of ``words`` exactly as their alternation longest first does
+    (``'|'.join(sorted(words, key=len, reverse=True))``: at each position the longest word first, then the shorter
+    ones on backtracking), written as a trie — '(?:加(?:快(?:推进)?|强)|推进)' — so that the engine reads one character
+    per level instead of trying hundreds of words in turn."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def source(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + source(child) for char, child in node.items() if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body  # the longer words first, then the one ending here
+
+    return f"(?:{source(trie)})"
+
+
+def is_han(char: str) -> bool:
+    """Whether the one character ``char`` is a CJK ideograph of the ranges the rules read (U+3400–U+9FFF; a
+    comparison, not a regex call: the rules ask it of thousands of single characters)."""
+    return "\u3400" <= char <= "\u9fff"
+
+
 #: characters that end a stem when walking back from a suffix (function words, list markers).
 STEM_BREAKS = frozenset("的、与及或了着等于对将把被从向为是以")
 #: corridor connectors: a road/railway stem behind one of these belongs to a corridor (see corridors.py).
@@ -238,33 +270,36 @@ INNER_VERBS: tuple[str, ...] = tuple(word for word in LEADING_WORDS if len(word)
 #: characters rare in proper names but common in the prose around them (counters, function words).
 #: counters and amounts: never the first or last character of a name ('个乡镇', '亿元园区').
 COUNTER_CHARS = frozenset("个亿元万年条座家处项")
+_COUNTER_LAST_CHARS = COUNTER_CHARS - {"年"}
 IMPROPER_CHARS = frozenset("的批强化性点级类型各每些所有不没立进出事聚带等符合以上下我此该这那病险时")
 #: a 和 preceded by one of these is inside a name (呼和浩特, 乌兰布和), not a conjunction.
 _HE_NAME_BEFORE = frozenset("呼布")
-#: the run of stem characters that ends where a search ends: CJK characters other than stem breaks and
-#: corridor connectors, and 和 only inside a name (after 呼 or 布: 呼和浩特, 乌兰布和).
+#: stem characters are CJK characters other than stem breaks and corridor connectors, and 和 only inside a name
+#: (after 呼 or 布: 呼和浩特, 乌兰布和); matched from where a search starts, this ends after the last character that is
+#: not one (the greedy ``.*`` reaches it from the end: one pass, where a run anchored at the end was tried from
+#: every start).
 _BREAK_CLASS = re.escape("".join(sorted(STEM_BREAKS | CORRIDOR_BREAKS)))
-_STEM_RUN_END = re.compile(
-    rf"(?:(?![{_BREAK_CLASS}和])[\u3400-\u9fff]|(?<![^{''.join(sorted(_HE_NAME_BEFORE))}])和)*\Z"
+_LAST_STEM_BREAK = re.compile(
+    rf"(?s:.*)(?:[^\u3400-\u9fff]|[{_BREAK_CLASS}]|(?<=[^{''.join(sorted(_HE_NAME_BEFORE))}])和)"
 )
 
 _GENERIC_SET = frozenset(GENERIC_WORDS)
 _ZONE_RE = re.compile("|".join(map(re.escape, PARK_ZONE_SUFFIXES)))
-_LEADING_RE = re.compile("(?:{})*".format("|".join(map(re.escape, LEADING_WORDS))))
-_INNER_VERB_RE = re.compile("|".join(map(re.escape, INNER_VERBS)))
-_GENERIC_ALT = "|".join(map(re.escape, GENERIC_WORDS))
-_GENERIC_LONG_ALT = "|".join(re.escape(w) for w in GENERIC_WORDS if len(w) > 1)
-_GENERIC_HEAD = re.compile(f"(?:{_GENERIC_ALT})")
-_GENERIC_TAIL = re.compile(f"(?:{_GENERIC_ALT})$")
-_GENERIC_HEAD_LONG = re.compile(f"(?:{_GENERIC_LONG_ALT})")
-_GENERIC_TAIL_LONG = re.compile(f"(?:{_GENERIC_LONG_ALT})$")
+_LEADING_RE = re.compile(f"{word_alternation(LEADING_WORDS)}*")
+_INNER_VERB_RE = re.compile(word_alternation(INNER_VERBS))
+_GENERIC_ALT = word_alternation(GENERIC_WORDS)
+_GENERIC_LONG_ALT = word_alternation(w for w in GENERIC_WORDS if len(w) > 1)
+_GENERIC_HEAD = re.compile(_GENERIC_ALT)
+_GENERIC_TAIL = re.compile(f"{_GENERIC_ALT}$")
+_GENERIC_HEAD_LONG = re.compile(_GENERIC_LONG_ALT)
+_GENERIC_TAIL_LONG = re.compile(f"{_GENERIC_LONG_ALT}$")
 
 
 #: class words of two or more characters, which a following 化 turns into a process word (沙漠化, 城镇化).
 _CLASS_WORDS = tuple(suffix for suffix in SUFFIX_TYPES if len(suffix) >= 2)
 #: suffixes longest first: where two end a name at one place, the longer names it ('抽水蓄能电站', not '电站').
 _SUFFIXES_LONGEST_FIRST = sorted(SUFFIX_TYPES, key=len, reverse=True)
-_SUFFIX_RE = re.compile("|".join(map(re.escape, _SUFFIXES_LONGEST_FIRST)))
+_SUFFIX_RE = re.compile(word_alternation(_SUFFIXES_LONGEST_FIRST))
 #: each suffix's place in the regex alternation's order of preference.
 _SUFFIX_ORDER = {suffix: order for order, suffix in enumerate(_SUFFIXES_LONGEST_FIRST)}
 #: characters after which 沟 starts a word (沟通, 沟壑, 沟渠, 沟道) rather than ending a gully's name.
@@ -303,6 +338,8 @@ SINGLE_ROUTE_WORDS: tuple[str, ...] = words("single_route_words")
 SEVERAL_PER_PLACE = frozenset({"park", "scenic", "street", "reservoir", "river", "lake"})
 #: kinds whose window starts after the last class word inside it ('中蒙经济合作区跨境铁路').
 _INNER_CUT_KINDS = frozenset({"road", "railway", "park"})
+#: suffixes of routes named after a landscape or around a place, never cut at an inner suffix.
+_WHOLE_ROUTE_SUFFIXES = LANDSCAPE_ROUTE_SUFFIXES | AROUND_PLACE_SUFFIXES
 #: a 高速 that is not a road (高速发展 …) is followed by one of these.
 _GAOSU_NEXT = frozenset("发增度率宽运成化")
 
@@ -317,9 +354,12 @@ class _Span(Protocol):
 SpanT = TypeVar("SpanT", bound=_Span)
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)
 class Mention:
-    """A place name found in text (offsets are half-open ``[start, end)`` into the text searched)."""
+    """A place name found in text (offsets are half-open ``[start, end)`` into the text searched).
+
+    A value, never changed once built (use :func:`dataclasses.replace`); hashed by its fields.  Not declared
+    frozen only because a frozen dataclass takes several times longer to build, and a plan builds thousands."""
 
     surface: str
     start: int
@@ -331,6 +371,43 @@ class Mention:
         None  # leading gazetteer name inside a suffix name ('鄂尔多斯' in '鄂尔多斯综合保税区')
     )
     qualifier_ids: tuple[str, ...] = ()
+
+
+#: shortest text that :func:`finditer_anchored` looks for anchors in (shorter ones are scanned directly).
+ANCHORED_MIN_TEXT = 200
+
+
+def finditer_anchored(
+    pattern: re.Pattern[str], text: str, anchors: str, offsets: Iterable[int]
+) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(text)``, for a ``pattern`` that can only start ``offset`` characters (one
+    of ``offsets``) before one of the rare characters ``anchors``: only those starts are tried, so a pattern that
+    opens with a broad character class ('[\u3400-\u9fff][（(]…', '[二三…]个?省') scans a long text at the speed of
+    ``str.find``."""
+    if len(text) < ANCHORED_MIN_TEXT:
+        yield from pattern.finditer(text)  # a few characters: scanning them costs less than finding anchors
+        return
+    steps = tuple(offsets)
+    starts = sorted({at - step for at in _positions(text, anchors) for step in steps if at >= step})
+    done = 0
+    for start in starts:
+        if start < done:
+            continue  # inside the last match: finditer goes on after it
+        match = pattern.match(text, start)
+        if match is not None:
+            yield match
+            done = max(match.end(), start + 1)
+
+
+def _positions(text: str, chars: str) -> list[int]:
+    """Every position in ``text`` of any of ``chars``."""
+    found: list[int] = []
+    for char in chars:
+        at = text.find(char)
+        while at >= 0:
+            found.append(at)
+            at = text.find(char, at + 1)
+    return found
 
 
 class SpanIndex:
@@ -362,6 +439,48 @@ class SpanIndex:
         return found
 
 
+class Alphabet:
+    """Text as the finder's automaton reads it: each character of the automaton's words as ``width`` bytes (seen
+    as Latin-1 characters; the first 0x01–0x7F, the others 0x80–0xFF), every other character as ``width`` NULs.
+
+    pyahocorasick walks a trie of narrow byte levels much faster than a trie of thousands of CJK characters, and
+    two bytes per character faster than UTF-8's three.  Every character has the same width, so an offset maps
+    back by a division, and a word matches only where a character starts (a first byte is never a later one, and
+    NUL starts no word)."""
+
+    #: texts shorter than this are mapped character by character (numpy's cost per call outweighs its speed)
+    SHORT = 64
+
+    def __init__(self, words: Iterable[str]) -> None:
+        chars = sorted({char for word in words for char in word})
+        self.width, capacity = 1, 127
+        while capacity < len(chars):
+            self.width, capacity = self.width + 1, capacity * 128
+        #: code point -> its bytes; the last row (NULs) stands for every code point past the words' characters
+        self._table = numpy.zeros((ord(chars[-1]) + 2 if chars else 1, self.width), dtype=numpy.uint8)
+        self._codes: dict[str, str] = {}
+        for index, char in enumerate(chars):
+            digits = []
+            for _ in range(self.width - 1):
+                index, low = divmod(index, 128)
+                digits.append(0x80 + low)
+            code = bytes([index + 1, *reversed(digits)])
+            self._table[ord(char)] = list(code)
+            self._codes[char] = code.decode("latin-1")
+
+    def word(self, word: str) -> str:
+        """``word`` (all its characters in the alphabet) as the automaton stores it."""
+        return "".join(self._codes[char] for char in word)
+
+    def text(self, text: str) -> str:
+        """``text`` as the automaton reads it (``width`` characters per character)."""
+        if len(text) < Alphabet.SHORT:
+            none = "\x00" * self.width
+            return "".join(self._codes.get(char, none) for char in text)
+        points = numpy.frombuffer(text.encode("utf-32-le"), dtype=numpy.uint32)
+        return self._table[numpy.minimum(points, len(self._table) - 1)].tobytes().decode("latin-1")
+
+
 @dataclass
 class MentionFinder:
     """One Aho-Corasick automaton over the gazetteer's names, plus the suffix rules.
@@ -378,6 +497,9 @@ class MentionFinder:
     _initials: frozenset[str] = field(init=False, default=frozenset())
     _listed_lengths: tuple[int, ...] = field(init=False, default=())
     _in_text: frozenset[str] = field(init=False, default=frozenset())
+    _ids_or_short: dict[str, tuple[str, ...]] = field(init=False, default_factory=dict)
+    _longest_short: int = field(init=False, default=0)
+    _alphabet: Alphabet = field(init=False)
 
     def __post_init__(self) -> None:
         ids: dict[str, list[str]] = {}
@@ -394,12 +516,6 @@ class MentionFinder:
         )
         self._listed = {k: v for k, v in _list_stems(self._ids).items() if k not in self.stop_words}
         self._listed_lengths = tuple(sorted({len(stem) for stem in self._listed}, reverse=True))
-        automaton = ahocorasick.Automaton()
-        for surface in self._ids:
-            automaton.add_word(_as_bytes(surface), surface)
-        if self._ids:
-            automaton.make_automaton()
-        self._automaton = automaton
         short: dict[str, list[str]] = {}
         for surface, place_ids in self._ids.items():
             for suffix in SHORTENED_SUFFIXES:
@@ -418,18 +534,20 @@ class MentionFinder:
             for stem, values in short.items()
             if stem not in self._ids and len(unique := tuple(dict.fromkeys(values))) <= MAX_SHORT_PLACES
         }
-        for stem in self._short:
-            if len(stem) >= MIN_SHORT_IN_TEXT:  # '十二连城' (乡), '树林召' (镇): found in running text too
-                automaton.add_word(_as_bytes(stem), stem)
-        self._in_text = frozenset(
-            [*self._ids, *(stem for stem in self._short if len(stem) >= MIN_SHORT_IN_TEXT)]
-        )
+        # '十二连城' (乡), '树林召' (镇): short forms found in running text too
+        in_text = [*self._ids, *(stem for stem in self._short if len(stem) >= MIN_SHORT_IN_TEXT)]
+        self._in_text = frozenset(in_text)
+        self._ids_or_short = self._completed_names()
+        self._longest_short = max(map(len, self._short), default=0)
         # where listed stems and the suffixes of the suffix rules occur: found in the same pass (only the
         # 、-lists holding a listed stem are looked at)
-        for word in [*self._listed, *SUFFIX_TYPES]:
-            if not automaton.exists(_as_bytes(word)):
-                automaton.add_word(_as_bytes(word), word)
+        words = [*dict.fromkeys([*in_text, *self._listed, *SUFFIX_TYPES])]
+        self._alphabet = Alphabet(words)
+        automaton = ahocorasick.Automaton()
+        for word in words:
+            automaton.add_word(self._alphabet.word(word), word)
         automaton.make_automaton()
+        self._automaton = automaton
 
     @classmethod
     def from_gazetteer(cls, gazetteer: object) -> MentionFinder:
@@ -438,7 +556,7 @@ class MentionFinder:
 
     def _short_prefix(self, stem: str) -> str | None:
         """The longest short form of a town/sumu ('棋盘井' for 棋盘井镇) that starts ``stem``."""
-        for length in range(len(stem), 1, -1):
+        for length in range(min(len(stem), self._longest_short), 1, -1):
             if stem[:length] in self._short:
                 return stem[:length]
         return None
@@ -449,18 +567,25 @@ class MentionFinder:
 
     def ids_or_short(self, surface: str) -> tuple[str, ...]:
         """Ids for ``surface``, else for the places it is a short form of ('锡尼' -> 锡尼镇, '东胜' -> 东胜区)."""
-        found = self._ids.get(surface) or self._short.get(surface)
-        if found:
-            return found
-        for suffix in COMPLETING_SUFFIXES:
-            if surface + suffix in self._ids:
-                return self._ids[surface + suffix]
-        return ()
+        return self._ids_or_short.get(surface, ())
 
-    def find(self, text: str) -> list[Mention]:
-        """Every place mention in ``text``, left to right, non-overlapping."""
-        known, stem_ends, suffixes = self._gazetteer_pass(text)
-        known = sorted([*known, *self._listed_stems(text, known, stem_ends)], key=lambda m: m.start)
+    def _completed_names(self) -> dict[str, tuple[str, ...]]:
+        """What :meth:`ids_or_short` answers, for every surface it knows (one lookup per call): the names, then
+        the short forms, then a name's stem before the first of COMPLETING_SUFFIXES that completes it."""
+        table = {**self._short, **self._ids}
+        for suffix in COMPLETING_SUFFIXES:
+            for name, place_ids in self._ids.items():
+                if name.endswith(suffix):
+                    table.setdefault(name[: -len(suffix)], place_ids)
+        return table
+
+    def find(self, text: str, occurrences: list[tuple[int, str]] | None = None) -> list[Mention]:
+        """Every place mention in ``text``, left to right, non-overlapping (``occurrences``: :meth:`occurrences`
+        of ``text``, when the caller already has them)."""
+        if occurrences is None:
+            occurrences = self.occurrences(text)
+        known, stem_ends, suffixes = self._gazetteer_pass(text, occurrences)
+        known = sorted([*known, *self._listed_stems(text, known, stem_ends)], key=attrgetter("start"))
         found = [
             self._known_core(named)
             for m in self._suffix_matches(text, known, suffixes)
@@ -476,31 +601,30 @@ class MentionFinder:
     # -- gazetteer pass -------------------------------------------------------------------------------
     def _gazetteer_matches(self, text: str) -> list[Mention]:
         """The gazetteer names and short forms in ``text`` (longest-leftmost)."""
-        return self._gazetteer_pass(text)[0]
+        return self._gazetteer_pass(text, self.occurrences(text))[0]
 
-    def _gazetteer_pass(self, text: str) -> tuple[list[Mention], list[int], list[tuple[str, int, int]]]:
+    def occurrences(self, text: str) -> list[tuple[int, str]]:
+        """Every occurrence in ``text`` of a word of the automaton (gazetteer names and aliases, short forms,
+        listed stems, the suffixes of the suffix rules) as ``(end, word)``, overlapping ones included, in order
+        of end (character offsets): the one scan of the text that :meth:`find` and the context rules share."""
+        if not self._ids:
+            return []
+        width = self._alphabet.width
+        return [((last + 1) // width, word) for last, word in self._automaton.iter(self._alphabet.text(text))]
+
+    def _gazetteer_pass(
+        self, text: str, occurrences: list[tuple[int, str]]
+    ) -> tuple[list[Mention], list[int], list[tuple[str, int, int]]]:
         """The gazetteer names and short forms in ``text``, where the bare stems of listed banners end, and the
         suffixes of the suffix rules as ``(suffix, start, end)`` — leftmost, then first in SUFFIX_TYPES, not
-        overlapping, as ``_SUFFIX_RE.finditer`` gives them (one automaton pass for all three)."""
+        overlapping, as ``_SUFFIX_RE.finditer`` gives them (all three from the :meth:`occurrences` of ``text``)."""
         if not self._ids:
             return [], [], [(m.group(), m.start(), m.end()) for m in _SUFFIX_RE.finditer(text)]
         listed, in_text, suffix_order = self._listed, self._in_text, _SUFFIX_ORDER
         stem_ends: list[int] = []
         suffix_hits: list[tuple[int, int, int, str]] = []
-        # The automaton runs over UTF-8 bytes (seen as Latin-1 characters): pyahocorasick walks a byte trie
-        # several times faster than a trie of thousands of CJK characters; matches map back to characters.
-        data = text.encode("utf-8")
-        ascii_only = len(data) == len(text)
         hits = []
-        byte_done = char_done = 0  # hits come in order of their end: count characters as we go
-        end = 0
-        for byte_end, surface in self._automaton.iter(data.decode("latin-1")):
-            if ascii_only:
-                end = byte_end + 1
-            elif byte_end + 1 != byte_done:  # a match ends a character, so the bytes up to it decode whole
-                char_done += len(data[byte_done : byte_end + 1].decode("utf-8"))
-                byte_done = byte_end + 1
-                end = char_done
+        for end, surface in occurrences:
             if surface in listed:
                 stem_ends.append(end)
             if surface in suffix_order:
@@ -525,7 +649,7 @@ class MentionFinder:
                     if not _ends_a_name(text, end):
                         continue  # '健康平台' is not 康平, '长治久安' not 长治: a short outside name needs an end
                 chosen.append(Mention(surface, start, end, None, "gazetteer", ids))
-            elif end == len(text) or text[end] in SHORT_FORM_FOLLOWERS or not _HAN.match(text[end]):
+            elif end == len(text) or text[end] in SHORT_FORM_FOLLOWERS or not is_han(text[end]):
                 # a short form ('树林召' for 树林召镇) only where a name can end: '树林召段', '十二连城至'
                 chosen.append(Mention(surface, start, end, None, "gazetteer-short", self._short[surface]))
             else:
@@ -645,7 +769,7 @@ class MentionFinder:
     ) -> Mention | None:
         window_start = after_last_verb(text, window_start, s_start, known_at)
         kind = SUFFIX_TYPES[suffix]
-        if kind in _INNER_CUT_KINDS and suffix not in LANDSCAPE_ROUTE_SUFFIXES | AROUND_PLACE_SUFFIXES:
+        if kind in _INNER_CUT_KINDS and suffix not in _WHOLE_ROUTE_SUFFIXES:
             # '中蒙经济合作区跨境铁路': a line of a named place, not a line named after it;
             # '…产业开发区轻纺产业园': a park inside a named zone (attached to it by _subparks)
             inner_suffixes = _SUFFIX_RE if kind != "park" else _ZONE_RE
@@ -835,11 +959,7 @@ class MentionFinder:
         while end - 1 >= 0 and text[end - 1] == "、":
             item_end = end - 1
             item_start = item_end
-            while (
-                item_start > 0
-                and _HAN.match(text[item_start - 1])
-                and text[item_start - 1] not in STEM_BREAKS
-            ):
+            while item_start > 0 and is_han(text[item_start - 1]) and text[item_start - 1] not in STEM_BREAKS:
                 item_start -= 1
             stem = text[item_start:item_end]
             stem = stem[leading_trim(stem) :]
@@ -893,7 +1013,7 @@ def _abbreviation_runs(text: str, known: list[Mention]) -> list[Mention]:
     different abbreviations that no gazetteer name covers and that the segmenter reads as a word of its own."""
     found: list[Mention] = []
     starts = [m.start for m in known]
-    for match in _ABBREVIATION_RUN.finditer(text):
+    for match in finditer_anchored(_ABBREVIATION_RUN, text, _ABBREVIATIONS, (0,)):
         run, start, end = match.group(), match.start(), match.end()
         lead = start > 0 and text[start - 1] == "中"
         if lead or len(set(run)) < len(run) or (end < len(text) and text[end] in _ABBREVIATION_NOT_BEFORE):
@@ -1035,14 +1155,9 @@ def _is_area(mention: Mention) -> bool:
 
 def _ends_a_name(text: str, end: int) -> bool:
     """Whether a name can end at ``end``: text end, punctuation, a connector, an admin or line suffix."""
-    if end >= len(text) or not _HAN.match(text[end]) or text[end] in SHORT_FORM_FOLLOWERS:
+    if end >= len(text) or not is_han(text[end]) or text[end] in SHORT_FORM_FOLLOWERS:
         return True
     return text[end] in "市县区旗盟镇乡港站" or text.startswith(NAME_FOLLOWERS, end)
-
-
-def _as_bytes(surface: str) -> str:
-    """A name as the Latin-1 reading of its UTF-8 bytes (the automaton's alphabet)."""
-    return surface.encode("utf-8").decode("latin-1")
 
 
 def _suffix_applies(text: str, suffix: str, s_end: int) -> bool:
@@ -1071,19 +1186,21 @@ def _suffix_applies(text: str, suffix: str, s_end: int) -> bool:
 
 def _stem_window(text: str, s_start: int, kind: str) -> tuple[int, str]:
     """Walk back from a suffix over CJK characters; return the window start and what stopped it (one regex
-    search over the at most MAX_STEM characters before the suffix, not a loop over them)."""
+    match over the at most MAX_STEM characters before the suffix, not a loop over them)."""
     limit = max(0, s_start - MAX_STEM)
-    position = _STEM_RUN_END.search(text, limit, s_start).start()  # type: ignore[union-attr]
+    last_break = _LAST_STEM_BREAK.match(text, limit, s_start)
+    position = limit if last_break is None else last_break.end()
     if position > limit:
         return position, text[position - 1]
-    return position, "" if position == 0 or not _HAN.match(text[position - 1]) else "limit"
+    return position, "" if position == 0 or not is_han(text[position - 1]) else "limit"
 
 
 def after_last_verb(text: str, window_start: int, s_start: int, known_at: Mapping[int, Mention]) -> int:
     """Move the window start past the last verb inside it ('呼和镇创建绿色果蔬产业园' -> '绿色果蔬产业园')."""
-    verbs = list(_INNER_VERB_RE.finditer(text, window_start + 1, s_start))
-    if not verbs:
+    first = _INNER_VERB_RE.search(text, window_start + 1, s_start)
+    if first is None:
         return window_start  # the common case: no verb, nothing to look up
+    verbs = list(_INNER_VERB_RE.finditer(text, first.start(), s_start))
     covered: set[int] = set()
     for position in range(window_start, s_start):
         hit = known_at.get(position)
@@ -1123,11 +1240,11 @@ def is_generic(stem: str) -> bool:
 
 def is_proper_stem(stem: str) -> bool:
     """A stem that can name a place the gazetteer lacks: not generic, no counter/function characters."""
-    return (
-        2 <= len(core_of(stem))
-        and not IMPROPER_CHARS.intersection(stem)
-        and stem[0] not in COUNTER_CHARS
-        and stem[-1] not in COUNTER_CHARS - {"年"}  # '多松年' is a name
+    return (  # the character tests first: they are cheaper than the generic words' regexes
+        not IMPROPER_CHARS.intersection(stem)
+        and stem[:1] not in COUNTER_CHARS
+        and stem[-1:] not in _COUNTER_LAST_CHARS  # '多松年' is a name
+        and 2 <= len(core_of(stem))
     )
 
 
@@ -1192,7 +1309,7 @@ def merge_mentions(known: list[Mention], found: list[Mention]) -> list[Mention]:
         if index + 1 < len(spans) and spans[index + 1][0] < mention.end:
             continue
         result.append(mention)
-    result.sort(key=lambda m: m.start)
+    result.sort(key=attrgetter("start"))
     return result
 
 

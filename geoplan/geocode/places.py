@@ -9,9 +9,12 @@
 from __future__ import annotations
 
 import bisect
+import contextlib
 import functools
-from collections.abc import Iterable
+import gc
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 from typing import Any
 
 from geoplan.geocode.context import refine
@@ -109,19 +112,41 @@ class PlanPlaces:
         """The mentions (and organisation heads) resolved to a place, sorted by span, and their starts (built on
         first use)."""
         located = (m for m in (*self.mentions, *self.organisation_heads) if m.place is not None)
-        mentions = sorted(located, key=lambda m: (m.start, m.end))
+        mentions = sorted(located, key=attrgetter("start", "end"))
         return mentions, [m.start for m in mentions]
+
+
+@contextlib.contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector (if it runs) for the duration of the block.
+
+    Geoparsing allocates tens of thousands of short-lived objects (matches, mentions, tuples) and builds no
+    reference cycles, so reference counting frees them all; left running, the collector would be triggered by
+    the allocations and walk the gazetteer's long-lived objects again and again for nothing."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
     """Find, resolve and tabulate the places of ``plan`` (a :class:`geoplan.read.model.Plan`)."""
+    with _cyclic_gc_paused():
+        return _geoparse(plan, gazetteer)
+
+
+def _geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
     finder = gazetteer.finder
     meta = plan.meta
-    text = simplified(
-        plan.text
-    )  # the same offsets: names are found in simplified writing, reported as written
+    # the same offsets: names are found in simplified writing, and reported as written
+    text = simplified(plan.text)
+    occurrences = finder.occurrences(text)
     organisations: list[Mention] = []
-    found_mentions = refine(text, finder.find(text), finder, organisations)
+    found_mentions = refine(text, finder.find(text, occurrences), finder, organisations, occurrences)
     issuer = getattr(meta, "issuer", None)
     unit = None if issuer else text_unit(text, found_mentions, gazetteer)
     resolver = Resolver(gazetteer, issuer, getattr(meta, "parent", None), unit)
@@ -132,8 +157,11 @@ def geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
         if mention.level == "own":
             by_sentence.setdefault(index.sentence(mention.start), []).append(mention.place)
     found = [_split_waypoints(c, finder) for c in find_corridors(text)]
+    names_in = functools.cache(finder.find)  # the mentions inside a waypoint: lines share their ends
     corridors = [
-        _resolve_corridor(c, finder, resolver, context_ids(by_sentence.get(index.sentence(c.start), ())))
+        _resolve_corridor(
+            c, finder, resolver, context_ids(by_sentence.get(index.sentence(c.start), ())), names_in
+        )
         for c, _ in found
     ]
     taken = {(m.start, m.end) for m in mentions}
@@ -144,7 +172,7 @@ def geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
             for head in heads
             if (head.start, head.end) not in taken
         )
-    mentions.sort(key=lambda m: (m.start, m.end))
+    mentions.sort(key=attrgetter("start", "end"))
     mentions = _without_line_names(mentions, corridors)
     organisation_heads = resolve_mentions(organisations, resolver, index) if organisations else []
     if text is not plan.text:
@@ -189,29 +217,25 @@ def resolve_mentions(mentions: list[Mention], resolver: Resolver, index: TextInd
     """Two passes: unambiguous names first (they become context), then the rest with that context."""
     by_sentence: dict[int, list[Any]] = {}
     by_paragraph: dict[int, list[Any]] = {}
-    first: dict[int, Any] = {}
-    for position, mention in enumerate(mentions):
+    sentences, clauses, paragraphs = index.locate([m.start for m in mentions])
+    for mention, sentence, paragraph in zip(mentions, sentences, paragraphs, strict=True):
         candidates = resolver.candidates(mention)
         if len(candidates) == 1:
             place = candidates[0][0]
-            first[position] = place
             if place.type in {"league", "banner", "town"} and resolver.gives_context(mention, place):
-                by_sentence.setdefault(index.sentence(mention.start), []).append(place)
-                by_paragraph.setdefault(index.paragraph(mention.start), []).append(place)
+                by_sentence.setdefault(sentence, []).append(place)
+                by_paragraph.setdefault(paragraph, []).append(place)
     resolved: list[ResolvedMention] = []
     clause_places: list[Any] = []
     current_clause = -1
     previous: ResolvedMention | None = None
     sentence_context: dict[int, set[str]] = {}
     paragraph_context: dict[int, set[str]] = {}
-    for mention in mentions:
-        clause = index.clause(mention.start)
+    for mention, sentence, clause, paragraph in zip(mentions, sentences, clauses, paragraphs, strict=True):
         if clause != current_clause:
             clause_places, current_clause = [], clause
-        sentence = index.sentence(mention.start)
         if sentence not in sentence_context:
             sentence_context[sentence] = context_ids(by_sentence.get(sentence, ()))
-        paragraph = index.paragraph(mention.start)
         if paragraph not in paragraph_context:
             paragraph_context[paragraph] = context_ids(by_paragraph.get(paragraph, ()))
         sentence_ids, paragraph_ids = sentence_context[sentence], paragraph_context[paragraph]
@@ -302,9 +326,14 @@ def _qualifying_head(surface: str, finder: MentionFinder) -> str | None:
 
 
 def _resolve_corridor(
-    corridor: CorridorMatch, finder: MentionFinder, resolver: Resolver, sentence_ids: set[str]
+    corridor: CorridorMatch,
+    finder: MentionFinder,
+    resolver: Resolver,
+    sentence_ids: set[str],
+    names_in: Callable[[str], list[Mention]],
 ) -> Corridor:
-    waypoints = [_resolve_waypoint(w, finder, resolver, sentence_ids) for w in corridor.waypoints]
+    """``corridor`` with its waypoints resolved; ``names_in``: the finder's ``find`` (or a memo of it)."""
+    waypoints = [_resolve_waypoint(w, finder, resolver, sentence_ids, names_in) for w in corridor.waypoints]
     route = resolver.place(f"{corridor.kind}:{corridor.route}") if corridor.route else None
     line = getattr(route, "geometry", None)
     return Corridor(
@@ -320,7 +349,11 @@ def _resolve_corridor(
 
 
 def _resolve_waypoint(
-    waypoint: Mention, finder: MentionFinder, resolver: Resolver, context: set[str]
+    waypoint: Mention,
+    finder: MentionFinder,
+    resolver: Resolver,
+    context: set[str],
+    names_in: Callable[[str], list[Mention]],
 ) -> ResolvedMention:
     """A waypoint is the place it names: its own name, a short form ('锡尼' for 锡尼镇), else a name that
     ends it ('蒙西乌兰察布化德' -> 化德); a name only at its start ('乌审' in '乌审召') is just a parent."""
@@ -340,7 +373,7 @@ def _resolve_waypoint(
         return resolver.resolve(
             Mention(surface, start, end, None, rule, ids), context, context, issuer_fallback=False
         )
-    inner = [m for m in finder.find(surface) if m.place_ids or m.type]
+    inner = [m for m in names_in(surface) if m.place_ids or m.type]
     rest = surface[inner[-1].end :] if inner else ""
     if (
         rest

@@ -89,12 +89,13 @@ _SENTENCE_CODES = tuple(ord(c) for c in "。；！？!?;\n")
 _CLAUSE_CODES = tuple(ord(c) for c in "，,：:")
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)
 class ResolvedMention:
     """A mention and what it resolved to.
 
     ``place`` is the place itself (``rule`` not starting with 'parent'), a known parent (``rule`` starting
-    with 'parent:'; ``precision`` then says how coarse), or None (unresolved; ``reason`` says why).
+    with 'parent:'; ``precision`` then says how coarse), or None (unresolved; ``reason`` says why).  A value like
+    :class:`~geoplan.geocode.mentions.Mention` (never changed once built; not frozen, for the same reason).
     """
 
     surface: str
@@ -145,6 +146,16 @@ class TextIndex:
 
     def paragraph(self, offset: int) -> int:
         return bisect.bisect_right(self.paragraph_starts, offset) - 1
+
+    def locate(self, offsets: Sequence[int]) -> tuple[list[int], list[int], list[int]]:
+        """The sentence, clause and paragraph of each of ``offsets`` (what :meth:`sentence`, :meth:`clause` and
+        :meth:`paragraph` say, for many offsets in one vectorised search each)."""
+        points = numpy.asarray(offsets, dtype=numpy.int64)
+        sentences, clauses, paragraphs = (
+            (numpy.searchsorted(numpy.asarray(starts, dtype=numpy.int64), points, side="right") - 1).tolist()
+            for starts in (self.sentence_starts, self.clause_starts, self.paragraph_starts)
+        )
+        return sentences, clauses, paragraphs
 
 
 class Resolver:
@@ -299,13 +310,11 @@ class Resolver:
         candidates = self.candidates(mention)
         if written_in is not None and (found := self._in_unit_before(mention, candidates, written_in)):
             return found
+        around = sentence_ids | paragraph_ids if paragraph_ids is not sentence_ids else sentence_ids
         if len(candidates) == 1 and mention.type is None:  # the common case: one bare gazetteer name
             place = candidates[0][0]
-            context = bool(
-                (sentence_ids or paragraph_ids)
-                and (sentence_ids | paragraph_ids).intersection(place.parent_ids)
-            )
-            if self._outside(place, mention, sentence_ids | paragraph_ids, not issuer_fallback):
+            context = not around.isdisjoint(place.parent_ids)
+            if self._outside(place, mention, around, not issuer_fallback):
                 return self._refused(mention, place)  # a bare name: nothing says what it is
             if not self._far_namesake(place, {"context": float(context)}):
                 return ResolvedMention(
@@ -322,7 +331,7 @@ class Resolver:
         if candidates:
             ranked = self.rank(mention, candidates, sentence_ids, paragraph_ids)
             score, parts, place = ranked[0]
-            outside = self._outside(place, mention, sentence_ids | paragraph_ids, not issuer_fallback)
+            outside = self._outside(place, mention, around, not issuer_fallback)
             if outside and (not _says_its_kind(mention) or not issuer_fallback):
                 return self._refused(mention, place)
             if outside or self._far_namesake(place, parts):  # '巴音镇' of its kind: in the plan's own area
@@ -618,6 +627,8 @@ def _decision(ranked: list[tuple[float, dict[str, float], Any]]) -> tuple[str, f
 
 def context_ids(places: Iterable[Any]) -> set[str]:
     """Ids of places and all their parents."""
+    if places == ():
+        return set()  # the common case: a sentence that names no context place
     ids: set[str] = set()
     for place in places:
         if place is not None:
