@@ -27,7 +27,7 @@ from typing import Protocol, TypeVar
 import ahocorasick
 
 from geoplan.geocode.lexicon import words
-from geoplan.geocode.segment import at_word_bounds, holds_name_word, name_start, suffix_word
+from geoplan.geocode.segment import at_word_bounds, holds_name_word, name_run_start, name_start, suffix_word
 
 #: suffix -> implied place type (the scan tries them longest first, see _SUFFIXES_LONGEST_FIRST).
 SUFFIX_TYPES: dict[str, str] = {
@@ -61,6 +61,12 @@ SUFFIX_TYPES: dict[str, str] = {
     "保护区": "reserve",
     "火车站": "station",
     "截洪沟": "water_project",
+    "水利枢纽": "dam",
+    "拦河闸": "dam",
+    "总干渠": "water_project",
+    "分干渠": "water_project",
+    "干渠": "water_project",
+    "灌区": "water_project",
     "滞洪区": "water_project",
     "试验区": "park",
     "贸易区": "park",
@@ -129,6 +135,7 @@ SUFFIX_TYPES: dict[str, str] = {
     "乡": "town",
     "湖": "lake",
     "沟": "river",
+    "河": "river",
     "大街": "street",
     "街": "street",
     "路": "street",
@@ -168,6 +175,9 @@ DESCRIPTIVE_SCENIC_SUFFIXES = frozenset(
     {"旅游度假区", "遗址公园", "旅游景区", "旅游区", "度假区", "动物园", "游乐园", "景区", "公园", "遗址"}
     | {"文博园", "温泉谷", "营地", "教育基地", "文化长廊", "寺"}
 )
+#: class words of rivers and water works ('X河', 'X干渠', 'X灌区', 'X水利枢纽'): without a known place before them,
+#: the name is the run of proper-name words right before the class word (see segment.name_run_start).
+NAME_RUN_SUFFIXES = frozenset({"河", "总干渠", "分干渠", "干渠", "灌区", "水利枢纽", "拦河闸"})
 #: suffixes of cultural institutions ('内蒙古艺术剧院', '公主府博物馆'): the area before them is part of the name
 #: (a province's museum is one building); without a known place the stem must hold a proper name.
 INSTITUTION_SUFFIXES = frozenset({"科学技术馆", "博物馆", "博物院", "科技馆", "美术馆", "艺术剧院", "大剧院"})
@@ -715,6 +725,11 @@ class MentionFinder:
                 return Mention(
                     text[start:s_end], start, s_end, "park", f"subpark:{suffix}", self.ids(text[start:s_end])
                 )
+            elif suffix in NAME_RUN_SUFFIXES:
+                run = name_run_start(text, start, s_start, s_end)
+                if run is None or not is_proper_stem(text[run:s_start]):
+                    return None  # '母亲河', '加强干渠': a kind of water, no name before the class word
+                start = run
             elif kind in NEEDS_QUALIFIER or suffix in QUALIFIED_SUFFIXES or not is_proper_stem(stem):
                 return None
             elif kind == "street" and (

@@ -112,3 +112,66 @@ def suffix_word(text: str, start: int, end: int) -> bool:
                 )
             return position == end and (word_start == start or flag in STREET_FLAGS)
     return False
+
+
+#: single characters that never start or continue a name run (function words, numerals, counters).
+_NOT_IN_RUN = frozenset("的和与及或了着等于对将把被从向为是以在有其各每这那个条座项一二三四五六七八九十")
+
+
+#: the country's own names, which write a place's address, not part of its name ('中国X河').
+_OWN_COUNTRY = frozenset({"中国", "我国", "全国", "国内"})
+
+
+def _run_word(word: str, flag: str) -> bool:
+    """A word that may be part of a proper name: a name flag, a run jieba's dictionary lacks, or a single
+    character that is no function word (transliterations split into odd single characters: 哈/乌尔)."""
+    if len(word) == 1:
+        return word not in _NOT_IN_RUN and flag not in {
+            "v",
+            "p",
+            "c",
+            "u",
+            "uj",
+            "ul",
+            "m",
+            "q",
+            "r",
+            "d",
+            "x",
+        }
+    return flag in NAME_FLAGS or not known(word)
+
+
+def name_run_start(text: str, window_start: int, s_start: int, s_end: int) -> int | None:
+    """Where the run of name words right before a class word starts ('支流都思兔河' -> 都思兔): words jieba tags
+    as names, runs it does not know, single characters of transliterations; the class word may be joined to
+    the last of them (得尔布干河) when that word is a place or person word or unknown (not 界河).  None when no such run of two or more characters stands there, or when the
+    run is one common dictionary word (母亲河, 运河)."""
+    left = max(window_start, s_start - 12)
+    position = left
+    words: list[tuple[int, int, str, str]] = []
+    for word, flag in tag(text[left : min(len(text), s_end + CONTEXT)]):
+        words.append((position, position + len(word), word, flag))
+        position += len(word)
+    start = None
+    for w_start, w_end, word, flag in reversed(words):
+        if w_start >= s_start:
+            continue
+        if w_end > s_start:  # the class word is joined to the word before it ('得尔布干河'), or cut inside
+            if w_end != s_end or not (flag in STREET_FLAGS or not known(word)):
+                return None
+            if w_start < window_start:
+                return None
+            start = w_start
+            continue
+        if w_start < window_start or not _run_word(word, flag) or word in _OWN_COUNTRY:
+            break
+        start = w_start
+    if start is None or s_start - start < 2:
+        return None
+    stem = text[start:s_start]
+    if known(stem):
+        flags = tag(stem)
+        if len(flags) == 1 and flags[0][1] not in NAME_FLAGS:
+            return None  # a common word before the class word ('母亲河', '运河'): a kind, not a name
+    return start
