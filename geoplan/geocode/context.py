@@ -47,7 +47,7 @@ OWN_PROVINCE = "province:150000"
 PLACE_FLAG = "ns"
 #: flags of the word after a bare outside name that end it as a place ('日本侵占', '甘肃张掖', '欧洲各国'); before a
 #: noun it is a qualifier ('北京企业'), before a direction or a character a longer name ('天津南', '上海庙').
-NAME_END_FLAGS = frozenset({"v", "vn", "vd", "r", "p", "c", "d", "u", "x"})
+NAME_END_FLAGS = frozenset({"v", "vn", "vd", "r", "p", "c", "d", "u", "uj", "a", "x"})
 #: characters of context segmented around a candidate.
 WINDOW = 6
 #: a document's title: 《…》 on one line, at most 80 characters.
@@ -199,11 +199,13 @@ def outside_words(text: str, finder: MentionFinder, taken: Iterable[Mention] = (
         if covered[start] or covered[last]:
             continue
         around = _words(text, start, end)
-        if (
-            around.get(start, ("", ""))[1] == PLACE_FLAG
-            and end in around
-            and _ends_name(*around[end], finder)
-        ):
+        word, flag = around.get(start, ("", ""))
+        if flag == PLACE_FLAG and end not in around and len(word) > 2 and word.startswith(name):
+            rest = tag(word[2:])  # '欧洲各国' read as one place word: the name and a pronoun after it
+            if len(rest) == 1 and rest[0][1] == "r":
+                found.append(Mention(name, start, end, None, "gazetteer", finder.ids(name)))
+            continue
+        if flag == PLACE_FLAG and end in around and _ends_name(*around[end], finder):
             found.append(Mention(name, start, end, None, "gazetteer", finder.ids(name)))
     return found
 

@@ -27,7 +27,14 @@ from typing import Protocol, TypeVar
 import ahocorasick
 
 from geoplan.geocode.lexicon import words
-from geoplan.geocode.segment import at_word_bounds, holds_name_word, name_run_start, name_start, suffix_word
+from geoplan.geocode.segment import (
+    at_word_bounds,
+    holds_name_word,
+    name_run_start,
+    name_start,
+    suffix_word,
+    tag,
+)
 
 #: suffix -> implied place type (the scan tries them longest first, see _SUFFIXES_LONGEST_FIRST).
 SUFFIX_TYPES: dict[str, str] = {
@@ -197,6 +204,9 @@ PARK_ZONE_SUFFIXES = ("开发区", "合作区", "保税区", "工业园区")
 #: a run of two or more different ones, standing as a word of its own, names those countries together.  A run led
 #: by 中 (China, the plan's own side) qualifies what follows ('中蒙俄经济走廊', '中蒙俄跨境输气管道'): not taken.
 _ABBREVIATION_RUN = re.compile(r"[蒙俄欧美日韩]{2,4}")
+#: abbreviations that name a foreign country alone: of the neighbouring countries' only 俄 (蒙 is also the
+#: region's own abbreviation; 美, 日, 欧, 韩 alone are common characters: '和美乡村', '小而美').
+_ALONE_ABBREVIATIONS = re.compile(r"俄")
 #: characters that make 蒙 the start of a word of its own (蒙古, 蒙医, 蒙药).
 _ABBREVIATION_NOT_BEFORE = frozenset("古医药语文族")
 
@@ -893,6 +903,27 @@ def _abbreviation_runs(text: str, known: list[Mention]) -> list[Mention]:
         if not at_word_bounds(text, start, end):
             continue  # part of a longer word ('完美日子')
         found.append(Mention(run, start, end, "foreign", "abbreviations"))
+    return [*found, *_lone_abbreviations(text, known)]
+
+
+def _lone_abbreviations(text: str, known: list[Mention]) -> list[Mention]:
+    """A foreign country named by its one-character abbreviation alone ('与俄签订', '从俄X到…'): the segmenter
+    reads the character as a place word of its own (in '中俄', '俄语', '日照' it does not)."""
+    found: list[Mention] = []
+    spans = SpanIndex((m.start, m.end) for m in known)
+    for match in _ALONE_ABBREVIATIONS.finditer(text):
+        start, end = match.span()
+        if spans.overlaps(start, end) or not (start and _HAN.match(text[start - 1])):
+            continue
+        left = max(0, start - 4)
+        position, flag = left, ""
+        for word, word_flag in tag(text[left : end + 4]):
+            if position == start:
+                flag = word_flag if len(word) == 1 else ""
+                break
+            position += len(word)
+        if flag == "ns":
+            found.append(Mention(match.group(), start, end, "foreign", "abbreviation"))
     return found
 
 
