@@ -84,3 +84,25 @@ def test_continent_records_cite_geonames(gazetteer: Gazetteer) -> None:
     assert (round(asia.point.x, 3), round(asia.point.y, 3)) == (89.297, 29.841)
     east = gazetteer.get("foreign:东欧")
     assert east is not None and 20 < east.point.x < 30 and 45 < east.point.y < 55
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the stem of a region named 'X地区', as a place word of its own
+        ("产品销往华北、华东等地", [("华北", "region"), ("华东", "region")]),
+        ("这里是我国东北重要的粮仓", [("东北", "region")]),
+        ("保障京津、辽沈地区的用水", [("京津", "region"), ("辽沈地区", None)]),
+        # directions, dialects and longer names are not regions
+        ("矿区西北邻一条河，西南与山地相连", []),
+        ("公路向西南延伸", []),
+        ("当地人说东北话", []),
+        ("实施京津风沙源治理工程", []),
+        # a region's name keeps its class word
+        ("带动内蒙古东部地区发展", [("内蒙古东部地区", None)]),
+    ],
+)
+def test_regions_without_and_with_their_class_word(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected

@@ -66,11 +66,15 @@ def refine(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Me
         and (m.start, m.end) not in peoples
         and not in_title(m, titles)
     ]
-    kept = [_area_network(m) for m in kept]
+    kept = [_with_region_word(text, _area_network(m)) for m in kept]
     kept = _replace(kept, named_after_area(text, kept))
     kept = _replace(kept, list_items(text, kept, finder))
     kept = _replace_stations(text, kept, finder)
-    added = [*province_runs(text, finder), *outside_words(text, finder, kept)]
+    added = [
+        *province_runs(text, finder),
+        *outside_words(text, finder, kept),
+        *region_stems(text, finder, kept),
+    ]
     return _merge(kept, [m for m in added if (m.start, m.end) not in peoples and not in_title(m, titles)])
 
 
@@ -217,6 +221,92 @@ def _ends_name(word: str, flag: str, finder: MentionFinder) -> bool:
     ):  # '甘肃张掖' (a place in it), not '北京正北', '天津南' (a longer name), '青海云杉' (a species)
         return bool(finder.ids_or_short(word)) or (len(word) >= 2 and word[-1] in "市县区旗盟省州")
     return flag in NAME_END_FLAGS
+
+
+# -- regions named without their class word ----------------------------------------------------------
+#: what makes a compass word a direction, not a region: a preposition of direction before it ('向西南延伸').
+_DIRECTION_BEFORE = frozenset("向往朝偏")
+#: what makes it a direction or part of a longer word after it ('西北方向', '东北部', '西南侧').
+_DIRECTION_AFTER = frozenset("部方侧角面向边郊端")
+#: what makes a compass region ('西北', '东北') a direction in a description of where a place lies ('西北邻X',
+#: '西南与X相连', '东北靠X', '西南到X') or a dialect ('东北话', '东北官话').
+_DIRECTION_VERBS = frozenset("邻接界靠与到连至毗临交话官")
+_COMPASS = frozenset("东西南北")
+#: flags of the word after a region's stem that leave the stem a name of its own: verbs, function words,
+#: punctuation, other places ('东北振兴', '华北、华东等', '中国东北蒙东').
+_AFTER_REGION_FLAGS = NAME_END_FLAGS | {"ns", "f", "ul", "uz", "j"}
+#: after a compass region ('东北'), which is also a direction and heads policy names ('东北振兴区'): only
+#: punctuation, a particle, a conjunction, an adjective or another place ('西北、西南', '东北的', '中国东北蒙东').
+_AFTER_COMPASS_FLAGS = frozenset({"x", "uj", "c", "p", "a", "ns"})
+#: the class word of named regions ('华北地区', '京津地区'), which texts also leave out ('华北', '京津').
+REGION_WORD = "地区"
+#: per finder (by identity): the stems of its regions' names and a regex finding them.
+_REGION_STEMS: dict[int, tuple[MentionFinder, dict[str, tuple[str, ...]], re.Pattern[str] | None]] = {}
+
+
+def _region_stems(finder: MentionFinder) -> tuple[dict[str, tuple[str, ...]], re.Pattern[str] | None]:
+    cached = _REGION_STEMS.get(id(finder))
+    if cached is None or cached[0] is not finder:
+        stems: dict[str, tuple[str, ...]] = {}
+        for surface, ids in finder._ids.items():
+            stem = surface.removesuffix(REGION_WORD)
+            if stem != surface and len(stem) >= 2 and ids and all(i.startswith("region:") for i in ids):
+                if stem not in finder._ids:
+                    stems[stem] = ids
+        ordered = sorted(stems, key=len, reverse=True)
+        pattern = re.compile("|".join(map(re.escape, ordered))) if ordered else None
+        cached = (finder, stems, pattern)
+        _REGION_STEMS[id(finder)] = cached
+    return cached[1], cached[2]
+
+
+def _with_region_word(text: str, mention: Mention) -> Mention:
+    """A region's name followed by the class word 地区 ('内蒙古东部地区'): the class word is part of the name."""
+    if (
+        mention.rule == "gazetteer"
+        and text.startswith(REGION_WORD, mention.end)
+        and mention.place_ids
+        and all(pid.startswith("region:") for pid in mention.place_ids)
+    ):
+        end = mention.end + len(REGION_WORD)
+        return replace(mention, surface=text[mention.start : end], end=end)
+    return mention
+
+
+def region_stems(text: str, finder: MentionFinder, taken: Iterable[Mention] = ()) -> list[Mention]:
+    """A named region written without its class word 地区 ('华北、西北市场', '京津、辽沈地区'): the stem of a
+    region's name 'X地区', where the segmenter reads X as a place word of its own; not a direction after a
+    place ('呼和浩特西北'), a preposition ('向西南') or before a direction word ('西北方向', '东北部')."""
+    stems, pattern = _region_stems(finder)
+    if pattern is None:
+        return []
+    taken = list(taken)
+    spans = SpanIndex((m.start, m.end) for m in taken)
+    ends = {m.end for m in taken if m.place_ids}
+    found = []
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if spans.overlaps(start, end) or start in ends:
+            continue
+        following = text[end : end + 1]
+        compass = _COMPASS.issuperset(match.group())
+        if following and following in _DIRECTION_AFTER:
+            continue
+        if compass and (
+            (start and text[start - 1] in _DIRECTION_BEFORE) or (following and following in _DIRECTION_VERBS)
+        ):
+            continue
+        around = _words(text, start, end)
+        if around.get(start, ("", ""))[0] != match.group() or around[start][1] != PLACE_FLAG:
+            continue
+        flags = _AFTER_COMPASS_FLAGS if compass else _AFTER_REGION_FLAGS
+        word, flag = around.get(end, ("", "x"))
+        if word and (
+            flag not in flags or (flag == PLACE_FLAG and len(word) > 1 and not finder.ids_or_short(word))
+        ):
+            continue  # a noun after it makes a longer name ('京津风沙源治理', '东北官话', '东北振兴区')
+        found.append(Mention(match.group(), start, end, "region", "region-stem", stems[match.group()]))
+    return found
 
 
 # -- province abbreviations ----------------------------------------------------------------------------
