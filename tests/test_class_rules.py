@@ -106,3 +106,16 @@ def test_regions_without_and_with_their_class_word(
     finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert _found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("呼锡高速铁路开工建设", [("呼锡高速铁路", "railway")]),
+        ("大力发展高速铁路网", []),
+    ],
+)
+def test_high_speed_railways_by_their_full_class_word(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected

@@ -56,6 +56,7 @@ SUFFIX_TYPES: dict[str, str] = {
     "物流园区": "park",
     "高速公路": "road",
     "城际铁路": "railway",
+    "高速铁路": "railway",
     "风景道": "road",
     "大环线": "road",
     "国家公园": "national_park",
