@@ -119,3 +119,26 @@ def test_high_speed_railways_by_their_full_class_word(
     finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert _found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # scenic class words after a proper name
+        ("游览巴音查干庙和呼和温都尔石林", [("巴音查干庙", "scenic"), ("呼和温都尔石林", "scenic")]),
+        ("修缮阿拉坦敖其尔亲王府", [("阿拉坦敖其尔亲王府", "scenic")]),
+        ("保护哈日朝鲁古城", [("哈日朝鲁古城", "scenic")]),
+        # the class word alone, or inside a common word, names nothing
+        ("举办庙会，修缮寺庙", []),
+        ("建设古城、修缮王府、打造一批度假村", []),
+        # a quoted epithet of the unit after it is the unit's slogan, not a place
+        (
+            "有“北疆古城”察哈尔右翼前旗、“草原小镇”东乌珠穆沁旗",
+            [("察哈尔右翼前旗", None), ("东乌珠穆沁旗", None)],
+        ),
+    ],
+)
+def test_scenic_class_words_and_epithets(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected

@@ -66,7 +66,7 @@ def refine(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Me
         and (m.start, m.end) not in peoples
         and not in_title(m, titles)
     ]
-    kept = [_with_region_word(text, _area_network(m)) for m in kept]
+    kept = _without_epithets(text, [_with_region_word(text, _area_network(m)) for m in kept])
     kept = _replace(kept, named_after_area(text, kept))
     kept = _replace(kept, list_items(text, kept, finder))
     kept = _replace_stations(text, kept, finder)
@@ -258,6 +258,30 @@ def _region_stems(finder: MentionFinder) -> tuple[dict[str, tuple[str, ...]], re
         cached = (finder, stems, pattern)
         _REGION_STEMS[id(finder)] = cached
     return cached[1], cached[2]
+
+
+#: quotation marks around an epithet ('“红色之城”乌兰浩特').
+_OPEN_QUOTES, _CLOSE_QUOTES = frozenset('“「『"'), frozenset('”」』"')
+
+
+def _without_epithets(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A name found by its class word that is a quoted epithet of the unit written right after it ('“X古城”Y县',
+    '“X小镇”Y旗': the unit's slogan, not a place of its own) is dropped."""
+    kept = []
+    by_start = {m.start: m for m in mentions}
+    for mention in mentions:
+        if mention.type is not None and not mention.place_ids and mention.start and mention.end < len(text):
+            unit = by_start.get(mention.end + 1)
+            if (
+                text[mention.start - 1] in _OPEN_QUOTES
+                and text[mention.end] in _CLOSE_QUOTES
+                and unit is not None
+                and unit.place_ids
+                and all(pid.startswith(("league:", "banner:")) for pid in unit.place_ids)
+            ):
+                continue
+        kept.append(mention)
+    return kept
 
 
 def _with_region_word(text: str, mention: Mention) -> Mention:

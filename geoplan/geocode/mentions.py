@@ -98,6 +98,15 @@ SUFFIX_TYPES: dict[str, str] = {
     "教育基地": "scenic",
     "文化长廊": "scenic",
     "寺": "scenic",
+    "庙": "scenic",
+    "古城": "scenic",
+    "故城": "scenic",
+    "城址": "scenic",
+    "石窟": "scenic",
+    "石林": "scenic",
+    "天池": "scenic",
+    "王府": "scenic",
+    "度假村": "scenic",
     "旅游度假区": "scenic",
     "遗址公园": "scenic",
     "旅游景区": "scenic",
@@ -171,17 +180,23 @@ _NOT_SHORT_ENDINGS = ("路", "街", "道", "城区", "族", "自治")
 
 #: suffixes that end proper names only ('X湖', 'X口岸', 'X开发区'): X must read as a name (segment.py);
 #: park and town suffixes (产业园, 园区, 小镇, 镇 …) also end descriptive names ('乳业扶贫园区').
+#: scenic class words of heritage places, which end proper names only (庙, 古城, 石窟 …: a verb before the name is
+#: no part of it, '游览X庙').
+HERITAGE_SUFFIXES = frozenset({"庙", "古城", "故城", "城址", "石窟", "石林", "天池", "王府"})
 PROPER_NAME_SUFFIXES = frozenset(
     suffix
     for suffix, kind in SUFFIX_TYPES.items()
-    if kind not in {"park", "town", "village", "scenic"} or suffix.endswith(("开发区", "合作区", "保税区"))
+    if kind not in {"park", "town", "village", "scenic"}
+    or suffix.endswith(("开发区", "合作区", "保税区"))
+    or suffix in HERITAGE_SUFFIXES
 )
 
 #: suffixes of scenic places that plans also use for kinds of park ('口袋公园', '山地体育公园'): a name ending in
 #: one needs a place named in it or a proper name the segmenter sees ('阳山生态公园', '雅玛图森林公园').
 DESCRIPTIVE_SCENIC_SUFFIXES = frozenset(
     {"旅游度假区", "遗址公园", "旅游景区", "旅游区", "度假区", "动物园", "游乐园", "景区", "公园", "遗址"}
-    | {"文博园", "温泉谷", "营地", "教育基地", "文化长廊", "寺"}
+    | {"文博园", "温泉谷", "营地", "教育基地", "文化长廊", "寺", "度假村"}
+    | HERITAGE_SUFFIXES
 )
 #: class words of rivers and water works ('X河', 'X干渠', 'X灌区', 'X水利枢纽'): without a known place before them,
 #: the name is the run of proper-name words right before the class word (see segment.name_run_start).
@@ -193,7 +208,7 @@ INSTITUTION_SUFFIXES = frozenset({"科学技术馆", "博物馆", "博物院", "
 AREA_ID_PREFIXES = ("province:", "league:", "banner:", "town:", "region:")
 #: short suffixes that also end common words (思路, 街区, 空港): they end a name only where the segmenter ends a
 #: word with them.
-WORD_SUFFIXES = frozenset({"大街", "街", "路", "港", "寺"})
+WORD_SUFFIXES = frozenset({"大街", "街", "路", "港", "寺", "庙"})
 #: longest stem of a street or port name without a known place in it ('哈拉沁东', '成吉思汗').
 MAX_STREET_STEM = 5
 #: suffixes of parks that plans also use descriptively ('装备制造产业园'), and of the zones they belong to.
