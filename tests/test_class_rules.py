@@ -142,3 +142,26 @@ def test_scenic_class_words_and_epithets(
     finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert _found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # grasslands and reserves named by a proper name the gazetteer lacks
+        (
+            "走进杜尔伯特大草原和巴音宝力格大草原",
+            [("杜尔伯特大草原", "grassland"), ("巴音宝力格大草原", "grassland")],
+        ),
+        (
+            "新建四合木保护区和沙冬青自然保护区",
+            [("四合木保护区", "reserve"), ("沙冬青自然保护区", "reserve")],
+        ),
+        # kinds of grassland and reserve, no name
+        ("保护草原生态，扩大草原面积", []),
+        ("加强水源保护区和生态保护区建设", []),
+    ],
+)
+def test_grasslands_and_reserves_named_by_a_name_run(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected

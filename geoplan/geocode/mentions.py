@@ -121,6 +121,7 @@ SUFFIX_TYPES: dict[str, str] = {
     "大剧院": "scenic",
     "公园": "scenic",
     "遗址": "scenic",
+    "大草原": "grassland",
     "草原": "grassland",
     "园区": "park",
     "特色小镇": "scenic",
@@ -200,7 +201,10 @@ DESCRIPTIVE_SCENIC_SUFFIXES = frozenset(
 )
 #: class words of rivers and water works ('X河', 'X干渠', 'X灌区', 'X水利枢纽'): without a known place before them,
 #: the name is the run of proper-name words right before the class word (see segment.name_run_start).
-NAME_RUN_SUFFIXES = frozenset({"河", "总干渠", "分干渠", "干渠", "灌区", "水利枢纽", "拦河闸"})
+NAME_RUN_SUFFIXES = frozenset(
+    {"河", "总干渠", "分干渠", "干渠", "灌区", "水利枢纽", "拦河闸"}
+    | {"大草原", "草原", "自然保护区", "保护区"}
+)
 #: suffixes of cultural institutions ('内蒙古艺术剧院', '公主府博物馆'): the area before them is part of the name
 #: (a province's museum is one building); without a known place the stem must hold a proper name.
 INSTITUTION_SUFFIXES = frozenset({"科学技术馆", "博物馆", "博物院", "科技馆", "美术馆", "艺术剧院", "大剧院"})
@@ -309,7 +313,7 @@ QUALIFIED_SUFFIXES = frozenset({"高勒", "试验区", "贸易区"})
 #: roads named after the place they ring or cross ('X绕城公路', 'X沙地大环线'): the place is part of the name.
 AROUND_PLACE_SUFFIXES = frozenset({"绕城公路", "大环线", "风景道"})
 #: suffixes that end a name only when nothing but punctuation or a function word follows (敕勒川草原等).
-_FREE_STANDING = {"草原": "等、，。；和及与的"}
+_FREE_STANDING = {"草原": "等、，。；和及与的", "大草原": "等、，。；和及与的上"}
 #: types named by short abbreviations when unanchored (集二铁路, 包兰铁路): the core is at most this long.
 ABBREVIATED_MAX = {"railway": 4, "road": 4}
 #: routes named after the landscape they run through ('…草原风景道', '…沙地大环线'): the landscape's class word and
@@ -753,7 +757,7 @@ class MentionFinder:
                 )
             elif suffix in NAME_RUN_SUFFIXES:
                 run = name_run_start(text, start, s_start, s_end)
-                if run is None or not is_proper_stem(text[run:s_start]):
+                if run is None or is_generic(text[run:s_start]) or text[run] in COUNTER_CHARS:
                     return None  # '母亲河', '加强干渠': a kind of water, no name before the class word
                 start = run
             elif kind in NEEDS_QUALIFIER or suffix in QUALIFIED_SUFFIXES or not is_proper_stem(stem):
