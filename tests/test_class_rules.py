@@ -165,3 +165,17 @@ def test_grasslands_and_reserves_named_by_a_name_run(
     finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert _found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the prose before a town's name is cut where the run of name words starts
+        ("旗政府所在地塔木钦塔拉镇是全旗的中心", [("塔木钦塔拉镇", "town")]),
+        ("所在地重点镇", []),
+    ],
+)
+def test_towns_named_by_a_name_run(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected

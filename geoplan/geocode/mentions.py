@@ -760,6 +760,15 @@ class MentionFinder:
                 if run is None or is_generic(text[run:s_start]) or text[run] in COUNTER_CHARS:
                     return None  # '母亲河', '加强干渠': a kind of water, no name before the class word
                 start = run
+            elif (
+                kind == "town"
+                and not is_proper_stem(stem)
+                and (run := name_run_start(text, start, s_start, s_end)) is not None
+                and is_proper_stem(text[run:s_start])
+            ):
+                start = (
+                    run  # '所在地额肯呼都格镇': the run of name words before the class word names the town
+                )
             elif kind in NEEDS_QUALIFIER or suffix in QUALIFIED_SUFFIXES or not is_proper_stem(stem):
                 return None
             elif kind == "street" and (
