@@ -179,3 +179,21 @@ def test_towns_named_by_a_name_run(
     finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert _found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a diversion named by its source river and the places it serves
+        ("加快引绰济辽工程建设", [("引绰济辽", "water_project")]),
+        ("推进引嫩济锡、引黄济乌等调水工程", [("引嫩济锡", "water_project"), ("引黄济乌", "water_project")]),
+        # water and capital in general are no source
+        ("推进引水入城和引资入园", []),
+        # a dam named by a proper name; a dam in general is none
+        ("修建塔拉音大坝，加固大坝", [("塔拉音大坝", "dam")]),
+    ],
+)
+def test_diversions_and_dams(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected

@@ -75,6 +75,7 @@ SUFFIX_TYPES: dict[str, str] = {
     "分干渠": "water_project",
     "干渠": "water_project",
     "灌区": "water_project",
+    "大坝": "dam",
     "滞洪区": "water_project",
     "试验区": "park",
     "贸易区": "park",
@@ -202,7 +203,7 @@ DESCRIPTIVE_SCENIC_SUFFIXES = frozenset(
 #: class words of rivers and water works ('X河', 'X干渠', 'X灌区', 'X水利枢纽'): without a known place before them,
 #: the name is the run of proper-name words right before the class word (see segment.name_run_start).
 NAME_RUN_SUFFIXES = frozenset(
-    {"河", "总干渠", "分干渠", "干渠", "灌区", "水利枢纽", "拦河闸"}
+    {"河", "总干渠", "分干渠", "干渠", "灌区", "水利枢纽", "拦河闸", "大坝"}
     | {"大草原", "草原", "自然保护区", "保护区"}
 )
 #: suffixes of cultural institutions ('内蒙古艺术剧院', '公主府博物馆'): the area before them is part of the name
