@@ -197,3 +197,20 @@ def test_diversions_and_dams(
     finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert _found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a class word ends the name before it: no stem runs across an earlier one
+        ("推动策克口岸在同类口岸中领先", [("策克口岸", None)]),
+        # a town's short form before a direction and distance from it
+        ("盟府巴彦浩特东距首府五百公里", [("巴彦浩特", None)]),
+        # a lake's name before the shore word jieba joins to its class word, after a preposition
+        ("漫步在达尔滨湖畔", [("达尔滨湖", "lake")]),
+    ],
+)
+def test_name_ends_and_starts(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected

@@ -172,6 +172,8 @@ MAX_SHORT_PLACES = 2
 MIN_SHORT_IN_TEXT = 3
 #: characters after which a short form in running text can end (connectors, list marks, 段 of a road).
 SHORT_FORM_FOLLOWERS = frozenset("至到—－-~、，。；：和与及段等的（(）)")
+#: a direction and distance from a place written right after its short form ('X东距…', 'X西邻…', 'X以南').
+_DIRECTION_FROM = re.compile(r"以?[东西南北](?:[距邻接靠临]|\d)|以[东西南北]")
 #: id prefixes of places outside the region or spanning it (neighbouring counties and cities, provinces,
 #: foreign places): a two-character name of these is matched only where a name can end.
 OUTSIDE_ID_PREFIXES = ("neighbour:", "province:", "foreign:")
@@ -548,7 +550,12 @@ class MentionFinder:
                     if not _ends_a_name(text, end):
                         continue  # '健康平台' is not 康平, '长治久安' not 长治: a short outside name needs an end
                 chosen.append(Mention(surface, start, end, None, "gazetteer", ids))
-            elif end == len(text) or text[end] in SHORT_FORM_FOLLOWERS or not _HAN.match(text[end]):
+            elif (
+                end == len(text)
+                or text[end] in SHORT_FORM_FOLLOWERS
+                or not _HAN.match(text[end])
+                or _DIRECTION_FROM.match(text, end)
+            ):
                 # a short form ('树林召' for 树林召镇) only where a name can end: '树林召段', '十二连城至'
                 chosen.append(Mention(surface, start, end, None, "gazetteer-short", self._short[surface]))
             else:
@@ -625,6 +632,11 @@ class MentionFinder:
             if not _suffix_applies(text, suffix, s_end):
                 continue
             window_start, stopped_by = _stem_window(text, s_start, SUFFIX_TYPES[suffix])
+            if len(suffix) >= 2 and (earlier := text.rfind(suffix, window_start, s_start)) >= 0:
+                window_start, stopped_by = (
+                    earlier + len(suffix),
+                    suffix,
+                )  # 'X口岸在同类口岸': X口岸 ended there
             if window_start == s_start:
                 continue  # nothing before the suffix: no name
             index = bisect_right(starts, s_start) - 1

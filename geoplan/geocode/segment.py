@@ -21,6 +21,8 @@ NAME_FLAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j"})
 STREET_FLAGS = frozenset({"ns", "nr", "nrt"})
 #: locatives jieba joins to a street suffix before them ('路南', '路北', '路下'): the street's name ends before them.
 _LOCATIVES = frozenset("东西南北上下内外")
+#: shore words jieba joins to a water's class word before them ('湖畔', '河岸', '海边'): the name ends before them.
+_SHORES = frozenset("畔岸边")
 #: characters of context segmented on each side of a candidate.
 CONTEXT = 6
 
@@ -60,13 +62,15 @@ def name_start(
     for word, flag in tag(window):
         word_start, position = position, position + len(word)
         bounds.add(position)
-        if len(word) == 2 and word[1] in _LOCATIVES:
+        if len(word) == 2 and (word[1] in _LOCATIVES or word[1] in _SHORES):
             bounds.add(
                 position - 1
             )  # '福苑路南延伸段': a name may end before the locative jieba joined to it
         overlaps = word_start < stem_end and position > stem_start
         if overlaps and len(word) >= 2 and flag in NOT_NAME_FLAGS and word not in allowed and known(word):
             begin = max(begin, position)
+        elif overlaps and word_start == begin and len(word) == 1 and flag == "p":
+            begin = position  # '在X湖': a preposition before the name ('在', '从', '向')
     return begin if end in bounds else None
 
 
