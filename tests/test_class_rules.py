@@ -214,3 +214,9 @@ def test_name_ends_and_starts(
     finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert _found(finder, text) == expected
+
+
+def test_a_route_number_before_its_name_is_two_mentions(finder: MentionFinder) -> None:
+    """'G7京新高速' is one alias of the gazetteer; the route number and the route's name are each a mention."""
+    assert _found(finder, "沿G7京新高速向西") == [("G7", "road"), ("京新高速", None)]
+    assert [m.place_ids for m in finder.find("沿G7京新高速向西")] == [("road:G7",), ("road:G7",)]

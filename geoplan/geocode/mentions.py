@@ -491,7 +491,7 @@ class MentionFinder:
             for m in self._suffix_matches(text, known, suffixes)
             if (named := _as_name(text, m, self._ids)) is not None
         ]
-        found.extend(self._route_numbers(text))
+        found.extend(self._route_numbers(text, known))
         found.extend(_abbreviation_runs(text, known))
         found.extend(_features.feature_mentions(text, [*known, *found], self))
         merged = [self._line_end(text, _facility_road(text, m)) for m in merge_mentions(known, found)]
@@ -844,15 +844,21 @@ class MentionFinder:
                 )
         return mention, None
 
-    def _route_numbers(self, text: str) -> list[Mention]:
-        """Route numbers: 'G6', 'S215', '国道 207 线', '省道213', '县道 718' (the name without 线)."""
+    def _route_numbers(self, text: str, known: Iterable[Mention] = ()) -> list[Mention]:
+        """Route numbers: 'G6', 'S215', '国道 207 线', '省道213', '县道 718' (the name without 线).  A number
+        written before the route's name ('G7京新高速', one gazetteer alias) is two mentions, the number and the
+        name, as the guide annotates a route's number and its name."""
         found = []
+        names_at = {m.start: m for m in known if m.place_ids}
         for match in ROUTE_NUMBER_RE.finditer(text):
             start, end = match.span()
             if (start and text[start - 1] in _ASCII_WORD) or (end < len(text) and text[end] in _ROUTE_AFTER):
                 continue  # part of a longer code ('5G', 'S2000', 'G3.5')
             surface = match.group()
             found.append(Mention(surface, start, end, "road", "route", self.ids(re.sub(r"\s+", "", surface))))
+            whole = names_at.get(start)
+            if whole is not None and whole.end > end and (name_ids := self.ids(text[end : whole.end])):
+                found.append(Mention(text[end : whole.end], end, whole.end, None, "gazetteer", name_ids))
         return found
 
     def _known_core(self, mention: Mention) -> Mention:
