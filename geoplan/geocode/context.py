@@ -226,8 +226,8 @@ def _ends_name(word: str, flag: str, finder: MentionFinder) -> bool:
 # -- regions named without their class word ----------------------------------------------------------
 #: what makes a compass word a direction, not a region: a preposition of direction before it ('向西南延伸').
 _DIRECTION_BEFORE = frozenset("向往朝偏")
-#: what makes it a direction or part of a longer word after it ('西北方向', '东北部', '西南侧').
-_DIRECTION_AFTER = frozenset("部方侧角面向边郊端")
+#: what makes it a direction or part of a longer word after it ('西北方向', '东北部', '西南侧', 'X华南站').
+_DIRECTION_AFTER = frozenset("部方侧角面向边郊端站")
 #: what makes a compass region ('西北', '东北') a direction in a description of where a place lies ('西北邻X',
 #: '西南与X相连', '东北靠X', '西南到X') or a dialect ('东北话', '东北官话').
 _DIRECTION_VERBS = frozenset("邻接界靠与到连至毗临交话官")

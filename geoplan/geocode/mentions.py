@@ -17,10 +17,12 @@ item with that suffix.  Everything here is pure string work; resolution lives in
 from __future__ import annotations
 
 import bisect
+import csv
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cache
 from itertools import accumulate
 from typing import Protocol, TypeVar
 
@@ -35,6 +37,7 @@ from geoplan.geocode.segment import (
     suffix_word,
     tag,
 )
+from geoplan.resources import GAZETTEER_DIR
 
 #: suffix -> implied place type (the scan tries them longest first, see _SUFFIXES_LONGEST_FIRST).
 SUFFIX_TYPES: dict[str, str] = {
@@ -412,10 +415,13 @@ class MentionFinder:
                 continue
             ids.setdefault(surface, []).append(place_id)
         self._ids = {surface: tuple(dict.fromkeys(values)) for surface, values in ids.items()}
-        self._initials = frozenset(
-            surface[0]
-            for surface, place_ids in self._ids.items()
-            if any(pid.startswith(_INITIAL_ID_PREFIXES) for pid in place_ids)
+        self._initials = (
+            frozenset(
+                surface[0]
+                for surface, place_ids in self._ids.items()
+                if any(pid.startswith(_INITIAL_ID_PREFIXES) for pid in place_ids)
+            )
+            | _province_abbreviation_chars()
         )
         self._listed = {k: v for k, v in _list_stems(self._ids).items() if k not in self.stop_words}
         self._listed_lengths = tuple(sorted({len(stem) for stem in self._listed}, reverse=True))
@@ -625,6 +631,7 @@ class MentionFinder:
         self, text: str, known: list[Mention], suffixes: list[tuple[str, int, int]]
     ) -> list[Mention]:
         known_at = {m.start: m for m in known}
+        known_end = {m.end: m for m in known if m.place_ids}
         by_start = list(known_at.values())  # sorted by start, one per start (as known_at holds them)
         starts = [m.start for m in by_start]
         found: list[Mention] = []
@@ -665,6 +672,10 @@ class MentionFinder:
                     found.append(province)
                 found.append(mention)
                 found.extend(self._enumerated(text, window_start, suffix, mention))
+            elif (
+                (named := known_end.get(s_end)) is not None and named.start and text[named.start - 1] == "、"
+            ):
+                found.extend(self._enumerated(text, window_start, suffix, named))  # '京通、集通、通霍铁路
         return found
 
     def _name_in_window(
@@ -875,8 +886,25 @@ class MentionFinder:
                 return replace(mention, place_ids=ids)
         return mention
 
+    def _unknown_item(self, text: str, start: int, end: int, suffix: str, mention: Mention) -> int | None:
+        """Where an earlier list item the gazetteer lacks starts, when it shares the last item's class word: a
+        line named by its ends' initials ('京通、集通铁路', the longest such tail of the first item), or, when the
+        last item's name is itself a run of name words, a run of name words too ('A、B大草原'); else None."""
+        kind = SUFFIX_TYPES[suffix]
+        if kind in ABBREVIATED_MAX:
+            for length in range(min(ABBREVIATED_MAX[kind], end - start), 1, -1):
+                tail = text[end - length : end]
+                if self._initials.issuperset(tail) and len(set(tail)) == length:
+                    return end - length if at_word_bounds(text, end - length, end) else None
+            return None
+        if suffix not in NAME_RUN_SUFFIXES or mention.place_ids:
+            return None
+        run = name_run_start(text, start, end, end)
+        return start if run == start and not is_generic(text[start:end]) else None  # the whole item, no part
+
     def _enumerated(self, text: str, window_start: int, suffix: str, mention: Mention) -> list[Mention]:
-        """'乌兰布和、巴音温都尔沙漠': earlier list items that share the suffix, when the gazetteer knows them."""
+        """'乌兰布和、巴音温都尔沙漠': earlier list items that share the suffix, when the gazetteer knows them (or,
+        for lines and names of name words, when they read as such: see :meth:`_unknown_item`)."""
         items: list[Mention] = []
         end = mention.start
         while end - 1 >= 0 and text[end - 1] == "、":
@@ -894,7 +922,10 @@ class MentionFinder:
                 break
             ids = self.ids(stem + suffix)
             if not ids:
-                break
+                unknown = self._unknown_item(text, item_end - len(stem), item_end, suffix, mention)
+                if unknown is None:
+                    break
+                stem = text[unknown:item_end]
             start = item_end - len(stem)
             if not self.ids(stem):  # a banner's name stays the banner ('乌拉特后旗、乌拉特中旗两大工业园区')
                 items.append(
@@ -902,6 +933,14 @@ class MentionFinder:
                 )
             end = start
         return items
+
+
+@cache
+def _province_abbreviation_chars() -> frozenset[str]:
+    """The one-character abbreviations of the provinces (京, 沪, 藏 …): lines are named by them too ('京通', '沪兰')."""
+    path = GAZETTEER_DIR / "context" / "province_abbreviations.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        return frozenset(row["abbreviation"] for row in csv.DictReader(handle))
 
 
 #: places whose first characters abbreviate a line's ends ('集二铁路': 集宁, 二连浩特).
