@@ -91,7 +91,9 @@ def test_continent_records_cite_geonames(gazetteer: Gazetteer) -> None:
     [
         # the stem of a region named 'X地区', as a place word of its own
         ("产品销往华北、华东等地", [("华北", "region"), ("华东", "region")]),
-        ("这里是我国东北重要的粮仓", [("东北", "region")]),
+        ("这里是我国东北的粮仓", [("东北", "region")]),
+        ("建设西北大数据中心", []),
+        ("取缔达电入河排口", []),
         ("保障京津、辽沈地区的用水", [("京津", "region"), ("辽沈地区", None)]),
         # directions, dialects and longer names are not regions
         ("矿区西北邻一条河，西南与山地相连", []),

@@ -236,8 +236,9 @@ _COMPASS = frozenset("东西南北")
 #: punctuation, other places ('东北振兴', '华北、华东等', '中国东北蒙东').
 _AFTER_REGION_FLAGS = NAME_END_FLAGS | {"ns", "f", "ul", "uz", "j"}
 #: after a compass region ('东北'), which is also a direction and heads policy names ('东北振兴区'): only
-#: punctuation, a particle, a conjunction, an adjective or another place ('西北、西南', '东北的', '中国东北蒙东').
-_AFTER_COMPASS_FLAGS = frozenset({"x", "uj", "c", "p", "a", "ns"})
+#: punctuation, a particle, a conjunction or another place ('西北、西南', '东北的', '中国东北蒙东'); not an
+#: adjective ('西北大数据中心').
+_AFTER_COMPASS_FLAGS = frozenset({"x", "uj", "c", "p", "ns"})
 #: the class word of named regions ('华北地区', '京津地区'), which texts also leave out ('华北', '京津').
 REGION_WORD = "地区"
 #: per finder (by identity): the stems of its regions' names and a regex finding them.

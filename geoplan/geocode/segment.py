@@ -119,7 +119,9 @@ def suffix_word(text: str, start: int, end: int) -> bool:
 
 
 #: single characters that never start or continue a name run (function words, numerals, counters).
-_NOT_IN_RUN = frozenset("的和与及或了着等于对将把被从向为是以在有其各每这那个条座项一二三四五六七八九十")
+_NOT_IN_RUN = frozenset(
+    "的和与及或了着等于对将把被从向为是以在有其各每这那个条座项一二三四五六七八九十入出进往到至"
+)
 
 
 #: the country's own names, which write a place's address, not part of its name ('中国X河').
@@ -162,8 +164,8 @@ def name_run_start(text: str, window_start: int, s_start: int, s_end: int) -> in
         if w_start >= s_start:
             continue
         if w_end > s_start:  # the class word is joined to the word before it ('得尔布干河'), or cut inside
-            if w_end != s_end or not (flag in STREET_FLAGS or not known(word)):
-                return None
+            if w_end != s_end or not (flag in STREET_FLAGS or not known(word)) or word[0] in _NOT_IN_RUN:
+                return None  # '入河' of '达电入河': a verb joined to the class word, no name
             if w_start < window_start:
                 return None
             start = w_start
