@@ -240,3 +240,18 @@ def test_shared_class_word_lists(
     finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert _found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("当年日本战败投降", [("日本", None)]),
+        # a province, or a country's short form that is also a people's name, before a noun qualifies it
+        ("引进北京企业", []),
+        ("突出蒙古元素", []),
+    ],
+)
+def test_a_country_before_a_noun(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected

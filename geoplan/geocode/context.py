@@ -209,7 +209,16 @@ def outside_words(text: str, finder: MentionFinder, taken: Iterable[Mention] = (
             if len(rest) == 1 and rest[0][1] == "r":
                 found.append(Mention(name, start, end, None, "gazetteer", finder.ids(name)))
             continue
-        if flag == PLACE_FLAG and end in around and _ends_name(*around[end], finder):
+        country = finder.ids(name) == (f"foreign:{name}",)  # the record's own name, not an alias ('蒙古')
+        following = around.get(end, ("", ""))
+        if (
+            flag == PLACE_FLAG
+            and end in around
+            and (
+                _ends_name(*following, finder) or (country and following[1] == "n" and len(following[0]) >= 2)
+            )
+        ):  # a country's own name before a noun is the country ('日本战败'); a province or a people's name
+            # there qualifies ('北京企业', '蒙古民族')
             found.append(Mention(name, start, end, None, "gazetteer", finder.ids(name)))
     return found
 
