@@ -255,3 +255,16 @@ def test_a_country_before_a_noun(
     finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert _found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("南部为辽西山地，北接松辽平原", [("辽西山地", "region"), ("松辽平原", "region")]),
+        ("地貌有山地、高原和盆地", []),
+    ],
+)
+def test_landform_regions_named_by_a_name_run(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected

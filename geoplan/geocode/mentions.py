@@ -129,6 +129,10 @@ SUFFIX_TYPES: dict[str, str] = {
     "草原": "grassland",
     "园区": "park",
     "特色小镇": "scenic",
+    "平原": "region",
+    "高原": "region",
+    "盆地": "region",
+    "山地": "region",
     "南麓": "region",
     "北麓": "region",
     "前坡": "region",
@@ -210,6 +214,7 @@ DESCRIPTIVE_SCENIC_SUFFIXES = frozenset(
 NAME_RUN_SUFFIXES = frozenset(
     {"河", "总干渠", "分干渠", "干渠", "灌区", "水利枢纽", "拦河闸", "大坝"}
     | {"大草原", "草原", "自然保护区", "保护区"}
+    | {"平原", "高原", "盆地", "山地"}
 )
 #: suffixes of cultural institutions ('内蒙古艺术剧院', '公主府博物馆'): the area before them is part of the name
 #: (a province's museum is one building); without a known place the stem must hold a proper name.
