@@ -124,6 +124,10 @@ _NOT_IN_RUN = frozenset(
 )
 
 
+#: flags of single characters that never continue a name run (verbs, function words, numerals, punctuation).
+_NOT_IN_RUN_FLAGS = frozenset({"v", "p", "c", "u", "uj", "ul", "m", "q", "r", "d", "x"})
+#: verbs of position ('北接X', '东邻X'), which jieba joins with a direction into one word.
+_POSITION_VERBS = frozenset("接邻靠临")
 #: the country's own names, which write a place's address, not part of its name ('中国X河').
 _OWN_COUNTRY = frozenset({"中国", "我国", "全国", "国内"})
 
@@ -132,19 +136,9 @@ def _run_word(word: str, flag: str) -> bool:
     """A word that may be part of a proper name: a name flag, a run jieba's dictionary lacks, or a single
     character that is no function word (transliterations split into odd single characters: 哈/乌尔)."""
     if len(word) == 1:
-        return word not in _NOT_IN_RUN and flag not in {
-            "v",
-            "p",
-            "c",
-            "u",
-            "uj",
-            "ul",
-            "m",
-            "q",
-            "r",
-            "d",
-            "x",
-        }
+        return word not in _NOT_IN_RUN and flag not in _NOT_IN_RUN_FLAGS
+    if _POSITION_VERBS.intersection(word) and not (flag in NAME_FLAGS and known(word)):
+        return False  # '北接', '东邻': a direction and a verb of position, read as one word
     return flag in NAME_FLAGS or not known(word)
 
 
