@@ -268,3 +268,19 @@ def test_landform_regions_named_by_a_name_run(
     finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert _found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("滨洲铁路、牙林线贯穿全境", [("滨洲铁路", None), ("牙林线", "railway")]),
+        # no railway in the sentence, a word of its own, an ordinal or a track, a corridor's end: no line
+        ("守住生态红线", []),
+        ("京包铁路第二复线通车", [("京包铁路", None)]),
+        ("铁路增建二线，完善干线铁路网", []),
+    ],
+)
+def test_railway_lines_named_by_initials(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected
