@@ -284,3 +284,9 @@ def test_railway_lines_named_by_initials(
     finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert _found(finder, text) == expected
+
+
+def test_wetland_parks_by_their_full_class_word(finder: MentionFinder) -> None:
+    """'X湿地公园' is one wetland, also after a known place (not the area's wetland plus a park)."""
+    assert _found(finder, "游览“额尔古纳湿地公园”") == [("额尔古纳湿地公园", "wetland")]
+    assert _found(finder, "建设湿地公园") == []

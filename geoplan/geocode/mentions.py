@@ -156,6 +156,7 @@ SUFFIX_TYPES: dict[str, str] = {
     "水库": "reservoir",
     "海子": "lake",
     "淖尔": "lake",
+    "湿地公园": "wetland",
     "湿地": "wetland",
     "镇": "town",
     "乡": "town",
