@@ -290,3 +290,19 @@ def test_wetland_parks_by_their_full_class_word(finder: MentionFinder) -> None:
     """'X湿地公园' is one wetland, also after a known place (not the area's wetland plus a park)."""
     assert _found(finder, "游览“额尔古纳湿地公园”") == [("额尔古纳湿地公园", "wetland")]
     assert _found(finder, "建设湿地公园") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a station named by place or person names jieba knows, in a sentence about trains
+        ("开往阿尔善站的货运列车", [("阿尔善站", "station")]),
+        # no railway in the sentence, or not a name: no station
+        ("新建阿尔善站", []),
+        ("加快天然气储配站和气象站建设，保障列车运行", []),
+    ],
+)
+def test_stations_named_by_names_in_a_sentence_about_trains(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected

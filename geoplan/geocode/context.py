@@ -43,6 +43,7 @@ from geoplan.resources import GAZETTEER_DIR
 CONTEXT_DIR = GAZETTEER_DIR / "context"
 #: the region's own province: never an outside name.
 OWN_PROVINCE = "province:150000"
+_HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
 #: jieba flag of a place word.
 PLACE_FLAG = "ns"
 #: flags of the word after a bare outside name that end it as a place ('日本侵占', '甘肃张掖', '欧洲各国'); before a
@@ -718,6 +719,41 @@ def _station_place(text: str, s_start: int, finder: MentionFinder) -> tuple[int,
     return None
 
 
+#: words of a sentence about railways (where a name before 站 names a station).
+_RAIL_WORDS = re.compile(r"铁路|列车|火车|班列|车站|高铁|动车|客运|货运|站台")
+#: flags of the words a station's name is made of when the gazetteer lacks it (place and person names).
+_STATION_NAME_FLAGS = frozenset({"ns", "nr", "nrt", "nz"})
+
+
+def _named_station(text: str, s_start: int) -> tuple[int, tuple[str, ...]] | None:
+    """A station named by a name the gazetteer lacks ('萨拉齐站' in a sentence about a train): the place and
+    person names (jieba) right before the station word, two to eight characters; no ids."""
+    left = max(0, s_start - MAX_STATION_PLACE)
+    sentence_start = max(text.rfind(mark, 0, s_start) for mark in "。；\n！？")
+    if not _RAIL_WORDS.search(text, max(sentence_start + 1, s_start - 40), s_start + 40):
+        return None
+    position, words = left, []
+    for word, flag in tag(text[left : s_start + 2]):
+        words.append((position, position + len(word), word, flag))
+        position += len(word)
+    start = None
+    for w_start, w_end, word, flag in reversed(words):
+        if w_end > s_start:
+            if w_start < s_start:
+                return None  # the station word is inside a longer word ('干站' of '白音查干站')
+            continue
+        if flag not in _STATION_NAME_FLAGS or w_start < left:
+            break
+        start = w_start
+    if (
+        start is None
+        or s_start - start < 2
+        or (start > 0 and _HAN_CHAR.match(text[start - 1]) and start == left)
+    ):
+        return None
+    return start, ()
+
+
 def stations(text: str, finder: MentionFinder) -> list[Mention]:
     """'<place>站', '<place>火车站', '<place>高铁站', '<place>东站' …: a station, resolved to its place."""
     found = []
@@ -728,7 +764,7 @@ def stations(text: str, finder: MentionFinder) -> list[Mention]:
             tag(pair)  # loads the segmenter's dictionary
             if len(pair) == 2 and known(pair):
                 continue  # '站在', '站位', '站点': a word of its own
-        place = _station_place(text, s_start, finder)
+        place = _station_place(text, s_start, finder) or _named_station(text, s_start)
         if place is None:
             continue
         start, ids = place
