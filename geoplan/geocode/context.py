@@ -737,7 +737,7 @@ def _named_station(text: str, s_start: int) -> tuple[int, tuple[str, ...]] | Non
         words.append((position, position + len(word), word, flag))
         position += len(word)
     start = None
-    for w_start, w_end, word, flag in reversed(words):
+    for w_start, w_end, _word, flag in reversed(words):
         if w_end > s_start:
             if w_start < s_start:
                 return None  # the station word is inside a longer word ('干站' of '白音查干站')
