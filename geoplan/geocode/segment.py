@@ -128,6 +128,8 @@ _NOT_IN_RUN = frozenset(
 _NOT_IN_RUN_FLAGS = frozenset({"v", "p", "c", "u", "uj", "ul", "m", "q", "r", "d", "x"})
 #: verbs of position ('北接X', '东邻X'), which jieba joins with a direction into one word.
 _POSITION_VERBS = frozenset("接邻靠临")
+#: longest run of name words read before a class word, in characters.
+MAX_RUN = 10
 #: the country's own names, which write a place's address, not part of its name ('中国X河').
 _OWN_COUNTRY = frozenset({"中国", "我国", "全国", "国内"})
 
@@ -145,12 +147,12 @@ def _run_word(word: str, flag: str) -> bool:
 def name_run_start(text: str, window_start: int, s_start: int, s_end: int) -> int | None:
     """Where the run of name words right before a class word starts ('支流都思兔河' -> 都思兔): words jieba tags
     as names, runs it does not know, single characters of transliterations; the class word may be joined to
-    the last of them (得尔布干河) when that word is a place or person word or unknown (not 界河).  None when no such run of two or more characters stands there, or when the
-    run is one common dictionary word (母亲河, 运河)."""
-    left = max(window_start, s_start - 12)
+    the last of them (得尔布干河) when that word is a place or person word or unknown (not 界河).  None when no
+    such run of two or more characters stands there, or when the run is one common dictionary word (母亲河, 运河)."""
+    left = max(window_start, s_start - MAX_RUN)
     position = left
     words: list[tuple[int, int, str, str]] = []
-    for word, flag in tag(text[left : min(len(text), s_end + CONTEXT)]):
+    for word, flag in tag(text[left : min(len(text), s_end + 2)]):
         words.append((position, position + len(word), word, flag))
         position += len(word)
     start = None
