@@ -262,6 +262,7 @@ def test_a_country_before_a_noun(
     [
         ("南部为辽西山地，北接松辽平原", [("辽西山地", "region"), ("松辽平原", "region")]),
         ("地貌有山地、高原和盆地", []),
+        ("西部呈波状高原", []),
     ],
 )
 def test_landform_regions_named_by_a_name_run(

@@ -128,6 +128,9 @@ _NOT_IN_RUN = frozenset(
 _NOT_IN_RUN_FLAGS = frozenset({"v", "p", "c", "u", "uj", "ul", "m", "q", "r", "d", "x"})
 #: verbs of position ('北接X', '东邻X'), which jieba joins with a direction into one word.
 _POSITION_VERBS = frozenset("接邻靠临")
+#: flags of dictionary words a name run is made of: places, people, organisations, abbreviations (not nz, which
+#: jieba gives to descriptive words too: '波状高原').
+RUN_FLAGS = NAME_FLAGS - {"nz"}
 #: longest run of name words read before a class word, in characters.
 MAX_RUN = 10
 #: the country's own names, which write a place's address, not part of its name ('中国X河').
@@ -141,7 +144,7 @@ def _run_word(word: str, flag: str) -> bool:
         return word not in _NOT_IN_RUN and flag not in _NOT_IN_RUN_FLAGS
     if _POSITION_VERBS.intersection(word) and not (flag in NAME_FLAGS and known(word)):
         return False  # '北接', '东邻': a direction and a verb of position, read as one word
-    return flag in NAME_FLAGS or not known(word)
+    return flag in RUN_FLAGS or not known(word)
 
 
 def name_run_start(text: str, window_start: int, s_start: int, s_end: int) -> int | None:
