@@ -193,6 +193,7 @@ def test_towns_named_by_a_name_run(
         ("推进引水入城和引资入园", []),
         # a dam named by a proper name; a dam in general is none
         ("修建塔拉音大坝，加固大坝", [("塔拉音大坝", "dam")]),
+        ("建设尼尔基水电站，发展小水电站", [("尼尔基水电站", "dam")]),
     ],
 )
 def test_diversions_and_dams(

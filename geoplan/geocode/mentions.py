@@ -73,6 +73,7 @@ SUFFIX_TYPES: dict[str, str] = {
     "火车站": "station",
     "截洪沟": "water_project",
     "水利枢纽": "dam",
+    "水电站": "dam",
     "拦河闸": "dam",
     "总干渠": "water_project",
     "分干渠": "water_project",
@@ -213,7 +214,7 @@ DESCRIPTIVE_SCENIC_SUFFIXES = frozenset(
 #: class words of rivers and water works ('X河', 'X干渠', 'X灌区', 'X水利枢纽'): without a known place before them,
 #: the name is the run of proper-name words right before the class word (see segment.name_run_start).
 NAME_RUN_SUFFIXES = frozenset(
-    {"河", "总干渠", "分干渠", "干渠", "灌区", "水利枢纽", "拦河闸", "大坝"}
+    {"河", "总干渠", "分干渠", "干渠", "灌区", "水利枢纽", "水电站", "拦河闸", "大坝"}
     | {"大草原", "草原", "自然保护区", "保护区"}
     | {"平原", "高原", "盆地", "山地"}
 )
