@@ -308,3 +308,17 @@ def test_stations_named_by_names_in_a_sentence_about_trains(
     finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert _found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a counted list of towns types its items, short forms too; the count must match
+        ("全旗辖沙河、莎木佳、兴胜3个镇", [("沙河", "town"), ("莎木佳", "town"), ("兴胜", "town")]),
+        ("发展城镇、乡村两个乡镇", []),
+    ],
+)
+def test_counted_lists_of_towns(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected

@@ -410,6 +410,13 @@ LIST_CLASSES: dict[str, tuple[str, tuple[str, ...]]] = {
     "口岸": ("port", ("口岸",)),
     "机场": ("airport", ("机场",)),
     "河流": ("river", ("河",)),
+    "乡镇苏木": ("town", ("镇", "苏木", "乡")),
+    "苏木乡镇": ("town", ("镇", "苏木", "乡")),
+    "乡镇": ("town", ("镇", "乡", "苏木")),
+    "苏木": ("town", ("苏木", "镇")),
+    "街道": ("town", ("街道",)),
+    "镇": ("town", ("镇", "苏木")),
+    "乡": ("town", ("乡", "镇")),
     "湖泊": ("lake", ("湖",)),
     "山脉": ("mountain", ("山",)),
     "地区": ("region", ("地区",)),
@@ -652,6 +659,8 @@ def _typed_items(
         if not ids and not item.isdigit():
             ids = finder.ids(item)
         own = next((t for s, t in SUFFIX_TYPES.items() if item.endswith(s) and len(item) > len(s)), None)
+        if kind == "town":
+            own = None  # '沙河、莎木佳三个镇': the list's towns, whatever their names end with
         found.append(_qualified(Mention(item, start, end, own or kind, f"list:{kind}", ids), finder))
     return found
 
