@@ -111,7 +111,6 @@ def feature_mentions(text: str, mentions: Sequence[Mention], finder: Any) -> lis
         *_grid_works(text, known_at, named_end, finder),
         *_zones(text, known_at, named_end, finder),
         *_spur_lines(text, known_at, mentions, finder),
-        *_diversions(text, finder),
         *_initial_lines(text, finder),
     ]
 
@@ -153,31 +152,6 @@ def _initial_lines(text: str, finder: Any) -> list[Mention]:
                     )
                 )
             break
-    return found
-
-
-#: a water diversion named by its source and the place it serves ('引X济Y', '引X入Y': X a river's first
-#: character, Y a place's), ending where its works word, punctuation or the text's end follows.
-_DIVERSION = re.compile(
-    r"引(?P<source>[\u3400-\u9fff])(?:[济入])(?P<target>[\u3400-\u9fff]{1,2}?)"
-    r"(?=工程|项目|调水|输水|供水|水源|[一二三四五六七八九十]期|[、，。；：）)”等和及与\s]|$)"
-)
-#: what a diversion does not take from: water and other resources in general ('引水入城', '引资入园').
-_NOT_A_SOURCE = frozenset("水资人才外进智技")
-
-
-def _diversions(text: str, finder: Any) -> list[Mention]:
-    """Water diversions named by source and target ('引X济Y'): the target's characters each start a place's name
-    (or province abbreviation); a resource ('引资入园') is no source."""
-    found: list[Mention] = []
-    if "引" not in text:
-        return found
-    for match in _DIVERSION.finditer(text):
-        if match.group("source") in _NOT_A_SOURCE:
-            continue
-        if not all(char in finder._initials for char in match.group("target")):
-            continue
-        found.append(Mention(match.group(), match.start(), match.end(), "water_project", "diversion"))
     return found
 
 

@@ -75,10 +75,6 @@ SUFFIX_TYPES: dict[str, str] = {
     "水利枢纽": "dam",
     "水电站": "dam",
     "拦河闸": "dam",
-    "总干渠": "water_project",
-    "分干渠": "water_project",
-    "干渠": "water_project",
-    "灌区": "water_project",
     "大坝": "dam",
     "滞洪区": "water_project",
     "试验区": "park",
@@ -211,10 +207,10 @@ DESCRIPTIVE_SCENIC_SUFFIXES = frozenset(
     | {"文博园", "温泉谷", "营地", "教育基地", "文化长廊", "寺", "度假村"}
     | HERITAGE_SUFFIXES
 )
-#: class words of rivers and water works ('X河', 'X干渠', 'X灌区', 'X水利枢纽'): without a known place before them,
+#: class words of rivers and dams ('X河', 'X水利枢纽', 'X大坝'): without a known place before them,
 #: the name is the run of proper-name words right before the class word (see segment.name_run_start).
 NAME_RUN_SUFFIXES = frozenset(
-    {"河", "总干渠", "分干渠", "干渠", "灌区", "水利枢纽", "水电站", "拦河闸", "大坝"}
+    {"河", "水利枢纽", "水电站", "拦河闸", "大坝"}
     | {"大草原", "草原", "自然保护区", "保护区"}
     | {"平原", "高原", "盆地", "山地"}
 )
