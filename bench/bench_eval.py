@@ -46,11 +46,13 @@ def predictions(plan, places) -> list[Predicted]:
         taken.add((start, end))
         covered.update(range(start, end))
         place = getattr(resolved, "place", None)
-        banner = ""
+        banner = league = ""
         if place is not None and place.banner_id:
             banner = places.gazetteer.get(place.banner_id).name
+        if place is not None and place.league_id:
+            league = places.gazetteer.get(place.league_id).name
         own = resolved is not None and resolved.level == "own" and resolved.precision in OWN_POINT
-        out.append(Predicted(plan.line_at(start), squash(surface), kind or "unknown", banner, own))
+        out.append(Predicted(plan.line_at(start), squash(surface), kind or "unknown", banner, own, league))
 
     for mention in places.mentions:
         kind = mention.type or (mention.place.type if mention.place is not None else "")
@@ -138,8 +140,12 @@ if __name__ == "__main__":
             json.dumps(unseen["overall"]),
             "located",
             unseen["located_right"],
+            "other-league",
+            f"{unseen['other_league']}/{unseen['placed_in_a_league']}",
         )
         raise SystemExit(0)
     result = main()
     for part in ("tuned", "held_out"):
-        print(part, json.dumps(result[part]["overall"]), "located", result[part]["located_right"])
+        scored = result[part]
+        other = f"{scored['other_league']}/{scored['placed_in_a_league']}"
+        print(part, json.dumps(scored["overall"]), "located", scored["located_right"], "other-league", other)

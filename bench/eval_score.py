@@ -4,7 +4,8 @@ A gold mention is ``(line, text)`` inside the sampled line ranges of one plan; a
 taken from the geoparser (the source line its start maps to, and its surface without spaces).  A prediction is right
 when a gold mention on the same line has the same text (strict span match; each gold mention matches once).
 Recall is counted per gold type, precision per predicted type; located-right is the share of matched gold mentions
-with a banner whose predicted banner is that banner; own-point is the share of matched predictions resolved to the
+with a banner whose predicted banner is that banner; other-league counts matched mentions placed in a league
+other than the gold one (the jurisdiction check: a place put outside its text's league); own-point is the share of matched predictions resolved to the
 place itself with a point of its own (precision ``point`` or ``town``).
 """
 
@@ -50,6 +51,7 @@ class Predicted:
     type: str
     banner: str = ""
     own_point: bool = False
+    league: str = ""
 
 
 @dataclass
@@ -110,6 +112,7 @@ def score(pairs: Iterable[tuple[GoldPlan, list[Predicted]]]) -> dict[str, object
     total = Tally()
     by_type: dict[str, Tally] = defaultdict(Tally)
     located = Counter()
+    leagues = Counter()
     own_point = Counter()
     traps_taken: list[str] = []
     misses: Counter[str] = Counter()
@@ -132,6 +135,9 @@ def score(pairs: Iterable[tuple[GoldPlan, list[Predicted]]]) -> dict[str, object
                 if item.banner and item.banner != "?":
                     located["with_banner"] += 1
                     located["right"] += pred.banner == item.banner
+                if item.league and pred.league:
+                    leagues["placed"] += 1
+                    leagues["other"] += pred.league != item.league
                 own_point["matched"] += 1
                 own_point["own_point"] += pred.own_point
             else:
@@ -151,6 +157,8 @@ def score(pairs: Iterable[tuple[GoldPlan, list[Predicted]]]) -> dict[str, object
         "located_right": round(located["right"] / located["with_banner"], 4)
         if located["with_banner"]
         else None,
+        "other_league": leagues["other"],
+        "placed_in_a_league": leagues["placed"],
         "own_point": round(own_point["own_point"] / own_point["matched"], 4)
         if own_point["matched"]
         else None,

@@ -13,6 +13,8 @@ import hashlib
 import importlib
 import logging
 import tempfile
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -747,23 +749,51 @@ def selection_download(selection_key: tuple | None, shown: dict, fmt: str, bbox)
 
 
 #: Downloads of each format kept in Streamlit's media store at once (see :func:`pinned`).
-PINNED_SLOTS = 4
+PINNED_SLOTS = 8
+
+
+class DownloadSlots:
+    """Which of :data:`PINNED_SLOTS` slots per format holds which download: a download keeps its slot while
+    it is among the format's most recently asked for, so two selections never share one (the later would
+    drop the earlier's bytes and its URL would answer 404); the least recently asked for gives its slot up."""
+
+    def __init__(self, size: int = PINNED_SLOTS):
+        self.size = size
+        self._slots: dict[str, OrderedDict[object, int]] = {}
+        self._lock = threading.Lock()
+
+    def slot(self, fmt: str, key: object) -> int:
+        """The slot of ``key``'s download in format ``fmt`` (now its most recently asked for)."""
+        with self._lock:
+            slots = self._slots.setdefault(fmt, OrderedDict())
+            if key in slots:
+                slots.move_to_end(key)
+                return slots[key]
+            if len(slots) < self.size:
+                number = len(slots)
+            else:
+                _oldest, number = slots.popitem(last=False)
+            slots[key] = number
+            return number
+
+
+DOWNLOAD_SLOTS = DownloadSlots()
 
 
 def pinned(data: bytes, fmt: str, slot_key: object) -> bytes:
-    """``data``, also filed in Streamlit's media store under a slot of its own (one of :data:`PINNED_SLOTS` per
-    format, chosen by ``slot_key``), as the download button is about to file it.
+    """``data``, also filed in Streamlit's media store under a slot of its own (:class:`DownloadSlots`,
+    chosen by ``slot_key``), as the download button is about to file it.
 
     Streamlit stores a deferred download's bytes unreferenced and deletes them at the second clean-up after
     any session's run: with a few sessions rerunning, that came before the browser fetched the URL it had
     just been given (HTTP 404).  The same bytes, name and type get the same file id, so this reference keeps
-    the URL alive until a later download of that format takes the slot."""
+    the URL alive until :data:`PINNED_SLOTS` other downloads of that format have been asked for."""
     if runtime.exists():
         _label, suffix, mime = webmap.DOWNLOADS[fmt]
         runtime.get_instance().media_file_mgr.add(
             data,
             mime,
-            f"geoplan-download-{fmt}-{hash(repr(slot_key)) % PINNED_SLOTS}",
+            f"geoplan-download-{fmt}-{DOWNLOAD_SLOTS.slot(fmt, repr(slot_key))}",
             file_name=DOWNLOAD_NAME.format(suffix=suffix),
             is_for_static_download=True,
         )

@@ -159,3 +159,35 @@ def test_a_download_outlives_other_sessions_clean_ups(monkeypatch, atlas_path):
         manager.remove_orphaned_files()
     stored = manager.read_file(url.rsplit("/", 1)[-1].split(".")[0])
     assert stored is not None and stored.content.startswith(b"PK")
+
+
+def test_downloads_of_different_selections_keep_their_own_urls(monkeypatch, atlas_path):
+    """Two selections exported in one format each keep their URL alive (they once could share a slot, and
+    the later export dropped the earlier's bytes); past the slot count the least recently asked for goes."""
+    manager = MediaFileManager(MemoryMediaFileStorage("/media"))
+    monkeypatch.setattr(app.runtime, "exists", lambda: True)
+    monkeypatch.setattr(app.runtime, "get_instance", lambda: type("Runtime", (), {"media_file_mgr": manager}))
+    monkeypatch.setattr(app, "DOWNLOAD_SLOTS", app.DownloadSlots(size=3))
+    industry = read_atlas(atlas_path)["industry"]
+    _label, suffix, mime = webmap.DOWNLOADS["csv"]
+    name = app.DOWNLOAD_NAME.format(suffix=suffix)
+    urls = []
+    for rows in range(1, 5):  # four selections, one more than the slots
+        shown = {"industry": industry.head(rows)}
+        placeholder = manager.add_deferred(
+            lambda shown=shown, rows=rows: app.pinned(
+                app.webmap.download(shown, "csv", None, app.MAP_TITLE, None)[0], "csv", ("selection", rows)
+            ),
+            mime,
+            "button",
+            file_name=name,
+        )
+        urls.append(manager.execute_deferred(placeholder))
+        for _ in range(3):
+            manager.remove_orphaned_files()
+
+    def alive(url: str) -> bool:
+        return manager.read_file(url.rsplit("/", 1)[-1].split(".")[0]) is not None
+
+    assert len(set(urls)) == 4
+    assert [alive(url) for url in urls] == [False, True, True, True]

@@ -9,6 +9,7 @@ import pytest
 
 from geoplan.geocode.context import province_abbreviations, refine
 from geoplan.geocode.gazetteer import Gazetteer
+from geoplan.geocode.mentions import Mention
 from geoplan.geocode.places import PlanPlaces, geoparse
 from geoplan.read.plan import read
 
@@ -16,6 +17,10 @@ from geoplan.read.plan import read
 def _found(gazetteer: Gazetteer, text: str) -> list[tuple[str, str | None, tuple[str, ...]]]:
     finder = gazetteer.finder
     return [(m.surface, m.type, m.place_ids) for m in refine(text, finder.find(text), finder)]
+
+
+def _refined(gazetteer: Gazetteer, text: str) -> list[Mention]:
+    return refine(text, gazetteer.finder.find(text), gazetteer.finder)
 
 
 def _surfaces(gazetteer: Gazetteer, text: str) -> list[str]:
@@ -73,6 +78,156 @@ def test_no_organisation_heads_a_mention_in_the_reference_plans(
         for mention in places.mentions:
             if mention.type is None:
                 assert not text.startswith(("人民政府", "旗委", "市委", "海关"), mention.end), mention.surface
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "由民营企业包头市恒达路桥公司承建。",
+        "中电投锡林郭勒金源煤电集团有限责任公司扩能。",
+        "通辽市森工集团所属林场",
+        "呼伦贝尔市交通局发布通知",
+        "乌海市第五届人民代表大会召开",
+        "境内有阿尔山农管局下属林场",  # a bureau's name the segmenter made up (农管局), as one word
+        "深化某某中学包头分校合作",  # a branch school
+        "依托鄂尔多斯研究院开展研究",
+    ],
+)
+def test_a_place_heading_a_longer_organisation_name_is_not_a_place(gazetteer: Gazetteer, text: str) -> None:
+    """A short run of nouns, names or an ordinal between the place and the organisation word ending the name."""
+    assert _surfaces(gazetteer, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("鄂尔多斯市国有独资公司承担建设", ["鄂尔多斯市"]),  # an attribute: a company the city owns
+        ("加快包头电网建设", ["包头"]),  # 电网 is a grid, not a website (网)
+        ("形成呼包鄂发展新格局", ["呼包鄂"]),  # 格局 is no bureau (局)
+        ("乌海市引进三家公司", ["乌海市"]),  # a verb ends the run
+        ("通辽市扎鲁特旗煤电公司", ["通辽市"]),  # another place ends the run (that place heads the company)
+        ("阿荣旗首次利用外资银行贷款", ["阿荣旗"]),  # a count, not an ordinal
+        ("乌海市水资源有限", ["乌海市"]),  # 有限 as an adjective (limited), not 有限公司
+    ],
+)
+def test_a_run_that_is_no_organisation_name_keeps_the_place(
+    gazetteer: Gazetteer, text: str, kept: list[str]
+) -> None:
+    assert _surfaces(gazetteer, text) == kept
+
+
+def test_an_organisation_head_is_no_mention_but_locates_the_organisations_project(
+    parsed: dict[str, PlanPlaces],
+) -> None:
+    """Plan 000 builds a 第一小学 of 西乌珠穆沁旗: the banner there heads a school's name (no place mention), yet
+    the project of that school is still located in the banner."""
+    places = parsed["000"]
+    text = places.plan.text
+    at = text.index("西乌珠穆沁旗第一小学")
+    assert not any(m.start == at for m in places.mentions)
+    heads = [m for m in places.organisation_heads if m.start == at]
+    assert [m.place.name for m in heads] == ["西乌珠穆沁旗"]
+    located, _ = places.located_in(at, at + 20)
+    assert [m.surface for m in located] == ["西乌珠穆沁旗"]
+
+
+# -- page furniture --------------------------------------------------------------------------------------
+def test_a_wiki_file_name_and_a_byline_name_no_place(gazetteer: Gazetteer) -> None:
+    """A wiki file link's target is a file name, a byline's author an organisation; the link's caption and the
+    page's source (来源) may name places."""
+    text = "[[File:达拉特旗首届那达慕.jpg|300px|缩略图|达拉特旗那达慕会场]]"
+    assert [(m.surface, m.start) for m in _refined(gazetteer, text)] == [
+        ("达拉特旗", text.rindex("达拉特旗"))
+    ]
+    assert _surfaces(gazetteer, "来源:阿荣旗 作者:阿荣旗融媒体 发布时间") == ["阿荣旗"]
+    assert _surfaces(gazetteer, "责任编辑：乌海市融媒体中心") == []
+
+
+def test_a_place_in_brackets_inside_a_company_name_is_not_a_place(gazetteer: Gazetteer) -> None:
+    assert _surfaces(gazetteer, "技术支持:某某网(北京)科技有限公司 | 手机版") == []
+    assert _surfaces(gazetteer, "大会在通辽市(科尔沁区)举行") == ["通辽市", "科尔沁区"]
+
+
+# -- a unit's name heading a longer unit's name -----------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("康熙年间设阿拉善和硕特旗，", []),  # a historical banner named after the league's area
+        ("乾隆年间设额济纳旧土尔扈特特别旗。", []),
+        ("通辽扎鲁特旗", ["通辽", "扎鲁特旗"]),  # another place before the 旗: two units
+        ("阿拉善三旗", ["阿拉善"]),  # a count of banners, no longer name
+        ("巴彦淖尔乌拉特中旗", ["巴彦淖尔", "乌拉特中旗"]),
+    ],
+)
+def test_a_short_unit_name_heading_a_longer_banner_name_is_not_that_unit(
+    gazetteer: Gazetteer, text: str, kept: list[str]
+) -> None:
+    assert _surfaces(gazetteer, text) == kept
+
+
+def test_names_heading_organisations_or_ending_quoted_names_are_kept_as_heads(gazetteer: Gazetteer) -> None:
+    """They are no mentions, but the caller gets them back (to locate a project named after them)."""
+    text = "建设“大美阿拉善”展示馆和通辽市森工集团办公楼"
+    heads: list[Mention] = []
+    assert refine(text, gazetteer.finder.find(text), gazetteer.finder, heads) == []
+    assert [m.surface for m in heads] == ["阿拉善", "通辽市"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("位于额尔古纳市“拉布大林镇”西北郊", ["额尔古纳市"]),  # 大林镇 ends a longer quoted name
+        ("举办“徒步库布其”系列活动", []),  # a quoted event named after a desert
+        ("位于“大林镇”西北郊", ["大林镇"]),  # the whole quoted name
+        ("位于“科尔沁区大林镇”西北", ["科尔沁区", "大林镇"]),  # a place before it inside the quotes
+    ],
+)
+def test_a_name_ending_a_longer_quoted_name_is_not_that_place(
+    gazetteer: Gazetteer, text: str, kept: list[str]
+) -> None:
+    assert _surfaces(gazetteer, text) == kept
+
+
+# -- parts of an area named by a direction ---------------------------------------------------------------
+def test_a_direction_with_diqu_after_an_area_names_a_region(gazetteer: Gazetteer) -> None:
+    """'X东部地区' is one region; 'X东南部' alone only says where in X something lies (the area is the mention)."""
+    assert _surfaces(gazetteer, "推动内蒙古东部地区协同发展") == ["内蒙古东部地区"]
+    found = _found(gazetteer, "带动内蒙古中西部地区发展")
+    assert [(surface, kind) for surface, kind, _ in found] == [("内蒙古中西部地区", "region")]
+    assert _surfaces(gazetteer, "该市位于内蒙古自治区东南部") == ["内蒙古自治区"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("全旗有鄂伦春族一千余人", []),  # a people
+        ("传承鄂伦春族文化", []),
+        ("鄂伦春族自治旗", ["鄂伦春"]),  # an autonomous banner written with 族: the banner
+    ],
+)
+def test_a_units_name_with_zu_is_a_people(gazetteer: Gazetteer, text: str, kept: list[str]) -> None:
+    assert _surfaces(gazetteer, text) == kept
+
+
+def test_a_rivers_name_with_a_county_suffix_is_the_county(gazetteer: Gazetteer) -> None:
+    """嫩江县 (a county named after the river, a city since: 嫩江市) is the county, not the river 嫩江; '黄河市场'
+    is the river and a market."""
+    found = _found(gazetteer, "该旗东与嫩江县相望")
+    assert [(surface, ids) for surface, _, ids in found] == [("嫩江县", gazetteer.finder.ids("嫩江市"))]
+    assert _surfaces(gazetteer, "建设黄河市场") == ["黄河"]
+
+
+def test_a_towns_short_name_before_gobi_names_a_desert(gazetteer: Gazetteer) -> None:
+    """'X戈壁' after a banner: the gobi named after the town X (a 苏木 written short), one desert mention."""
+    found = _found(gazetteer, "穿越阿拉善左旗乌力吉戈壁")
+    assert [(surface, kind) for surface, kind, _ in found] == [("阿拉善左旗", None), ("乌力吉戈壁", "desert")]
+
+
+def test_a_lists_last_item_running_into_a_heading_is_no_item(gazetteer: Gazetteer) -> None:
+    """A page whose line breaks were lost: the scenic list's last item runs on into the next heading (…土特产：)."""
+    text = "著名景点：达里湖、白音敖包、青龙洞土特产：莜面、羊肉"
+    assert _surfaces(gazetteer, text) == ["达里湖", "白音敖包"]
+    assert _surfaces(gazetteer, "著名景点：达里湖、白音敖包、青龙洞。") == ["达里湖", "白音敖包", "青龙洞"]
 
 
 # -- province abbreviations ------------------------------------------------------------------------------
@@ -197,7 +352,10 @@ def test_a_place_name_before_a_station_word_is_a_station_of_that_place(gazetteer
 
 
 def test_a_high_speed_station_is_a_station_not_a_railway(gazetteer: Gazetteer) -> None:
-    assert _found(gazetteer, "新建通辽高铁站广场。")[0][:2] == ("通辽高铁站", "station")
+    """By its class word when the gazetteer has no record of it, else as its station record (通辽高铁站 names the
+    high-speed platforms of 通辽站)."""
+    assert _found(gazetteer, "新建集宁高铁站广场。")[0][:2] == ("集宁高铁站", "station")
+    assert _found(gazetteer, "新建通辽高铁站广场。")[0] == ("通辽高铁站", None, ("station:通辽站",))
 
 
 def test_units_written_before_a_station_stay_mentions_of_their_own(gazetteer: Gazetteer) -> None:

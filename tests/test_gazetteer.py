@@ -305,3 +305,15 @@ def test_loading_needs_none_of_the_registry_packages():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_an_alias_ranking_the_place_is_no_surface_form(gz):
+    """A record may list an epithet ranking it in a wider area (X第一湿地) among its aliases; text using such an
+    epithet praises the place rather than naming it, so the finder never matches it; its other aliases stay."""
+    place = gz.get("scenic:额尔古纳国家湿地公园")
+    epithets = [alias for alias in place.aliases if "第一" in alias[2:]]
+    others = [alias for alias in place.aliases if alias not in epithets]
+    assert epithets and others
+    assert all(gz.finder.ids(alias) == () for alias in epithets)
+    assert all(gz.finder.ids(alias) for alias in others)
+    assert gz.finder.ids("集包第二双线")  # an ordinal inside a line's name is no ranking

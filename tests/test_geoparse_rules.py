@@ -426,3 +426,30 @@ def test_the_innermost_unit_written_locates_a_name(finder: MentionFinder, gazett
     (mention,) = finder.find("建设巴彦淖尔市乌拉特后旗博物馆")
     assert mention.surface == "巴彦淖尔市乌拉特后旗博物馆" and mention.qualifier == "乌拉特后旗"
     assert gazetteer.get(mention.qualifier_ids[0]).type == "banner"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("全区已建成通车高速公路五千公里", []),  # a common word before the line word
+        ("规划建设双向六车道高速公路", []),  # a count and a common word
+        ("山中发现大量古代岩画", []),  # a time word before 岩画
+        ("推动策克口岸在同类口岸中领先", [("策克口岸", None)]),  # 在 glues two spans: the second is no name
+        ("建成与好通高速相连的公路", [("好通高速", "road")]),  # initials of the line's ends stay a name
+        (
+            "推进石门沟、黑石台沟综合治理",
+            [("石门沟", "river"), ("黑石台沟", "river")],
+        ),  # gullies: common words
+    ],
+)
+def test_a_class_word_after_common_words_only_is_no_name(
+    finder: MentionFinder, text: str, found: list[tuple[str, str | None]]
+) -> None:
+    """A road, railway, port or airport is never named by common words and counts alone (通车, 八车道); a
+    preposition or particle ends the words before a class word; natural places may carry such names."""
+    assert [(m.surface, m.type) for m in finder.find(text)] == found
+
+
+def test_a_grade_of_road_after_a_place_written_short_is_no_street(finder: MentionFinder) -> None:
+    """'宝龙山二级路': 宝龙山 (宝龙山镇 written short) and a second-grade road, no street named 宝龙山二级路."""
+    assert [m.surface for m in finder.find("新建宝龙山二级路") if m.type == "street"] == []

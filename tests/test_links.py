@@ -42,6 +42,7 @@ SHARED_PLACES = {
     "desert:巴音温都尔沙漠",
     "park:乌拉特后旗工业园区",
     "port:甘其毛都口岸",
+    "road:G242",  # 002 writes 国道 242, 004 writes G242: one national road record since issue 15's route harvest
 }
 
 

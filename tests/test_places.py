@@ -226,3 +226,36 @@ def test_rows_are_distinct_and_unresolved_rows_have_no_point(parsed):
             assert isinstance(row["lon"], float)
             if row["precision"] not in ("province", "country"):  # 新疆, 蒙古国 lie outside, as points
                 assert 96 < row["lon"] < 127
+
+
+def test_a_waypoint_is_its_name_without_the_words_describing_the_line(gazetteer):
+    """'X既有线' (the existing line at X): the waypoint is X, its span ends with the name."""
+    text = "，扩能改造包头至白云鄂博既有线铁路，"
+    places = geoparse(_plan(text, "包头市", "league", None), gazetteer)
+    (corridor,) = places.corridors
+    assert [(w.surface, w.start, w.end) for w in corridor.waypoints][-1] == (
+        "白云鄂博",
+        text.index("白云鄂博"),
+        text.index("既有线"),
+    )
+
+
+def test_a_village_after_its_banners_name_is_a_waypoint_inside_that_banner(gazetteer):
+    """'准格尔旗某某村' at a line's end: the banner is a mention of its own, the village the waypoint, placed in
+    the banner (it is not in the gazetteer)."""
+    text = "，建成呼和浩特至准格尔旗沙梁村高速公路，"
+    places = geoparse(_plan(text, "鄂尔多斯市", "league", None), gazetteer)
+    (corridor,) = places.corridors
+    village = corridor.waypoints[-1]
+    assert village.surface == "沙梁村" and village.place is not None and village.place.name == "准格尔旗"
+    assert "准格尔旗" in {m.surface for m in places.mentions}
+
+
+def test_a_waypoint_before_a_roads_grade_is_the_place_written_short(gazetteer):
+    """'宝龙山二级路' at a line's end: the town 宝龙山镇 written short, then the road's grade and kind."""
+    text = "，建成省道204线与某高速连接线一级路、舍伯吐至宝龙山二级路。此后"
+    places = geoparse(_plan(text, "通辽市", "league", None), gazetteer)
+    (corridor,) = [c for c in places.corridors if "宝龙山" in c.name]
+    last = corridor.waypoints[-1]
+    assert (last.surface, last.end) == ("宝龙山", text.index("二级路"))
+    assert last.place is not None and last.place.name == "宝龙山镇"

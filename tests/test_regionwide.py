@@ -3,12 +3,15 @@ lists, every official township, and names inside refused longer names — on the
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.geocode.gazetteer_build import official_town_name
 from geoplan.geocode.mentions import MentionFinder
 from geoplan.geocode.places import PlanPlaces, corridor_line, route_section
+from geoplan.resources import GAZETTEER_DIR
 
 
 @pytest.mark.parametrize(
@@ -82,6 +85,24 @@ def test_the_mongolian_port_is_in_mongolia_not_wuhai(gazetteer: Gazetteer) -> No
     port = gazetteer.lookup("嘎顺苏海图")[0].place
     assert port.id == "foreign:嘎顺苏海图口岸" and "foreign:蒙古国" in port.parent_ids
     assert port.point.y < 45 and 100 < port.point.x < 107  # the point of 南戈壁省's capital
+
+
+def test_the_mongolian_counterpart_port_is_one_record_in_mongolia(parsed: dict[str, PlanPlaces]) -> None:
+    """Plan 000's 毕其格图口岸 (facing 珠恩嘎达布其) is the Mongolian port's one record, never a port of 锡林郭勒."""
+    mentions = [m for m in parsed["000"].mentions if m.surface.startswith("毕其格图")]
+    assert mentions and all("foreign:蒙古国" in m.place.parent_ids for m in mentions)
+
+
+def test_record_sources_are_public_addresses_not_local_files() -> None:
+    """A record's source is a page or a package anyone can check, never a path on the machine it was made on."""
+    local = re.compile(r"(?<![\w.])/(?:work|home|tmp|root)/")
+    cited = [
+        (path.name, line.split(",", 1)[0])
+        for path in sorted(GAZETTEER_DIR.rglob("*.csv"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if local.search(line)
+    ]
+    assert cited == []
 
 
 def test_the_mongolian_port_in_plan_004(parsed: dict[str, PlanPlaces]) -> None:

@@ -27,7 +27,7 @@ from functools import cache
 
 import ahocorasick
 
-from geoplan.geocode.lexicon import words
+from geoplan.geocode.lexicon import alternation, words
 from geoplan.geocode.mentions import (
     IMPROPER_CHARS,
     OUTSIDE_ID_PREFIXES,
@@ -55,28 +55,58 @@ WINDOW = 6
 TITLE_RE = re.compile(r"《[^《》\n]{1,80}》")
 
 
-def refine(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Mention]:
-    """``mentions`` (the finder's, left to right) read against their context; left to right, non-overlapping."""
+def refine(
+    text: str, mentions: list[Mention], finder: MentionFinder, heads: list[Mention] | None = None
+) -> list[Mention]:
+    """``mentions`` (the finder's, left to right) read against their context; left to right, non-overlapping.
+    The names dropped because they head an organisation's name or end a longer quoted name (a brand, an event) are
+    appended to ``heads`` when it is given: no place mentions, they may still say where a project named after
+    them lies ('X旗第一小学新校区', '“天赋河套”总部基地')."""
     peoples = peoples_items(text)
     titles = [(t.start(), t.end()) for t in TITLE_RE.finditer(text)]
+    following: list[int | None] = [m.start for m in mentions[1:]]
+    following.append(None)
+    previous_ends = {id(m): p.end for p, m in zip(mentions, mentions[1:], strict=False)}
+    organisations = {
+        id(m)
+        for m, next_start in zip(mentions, following, strict=False)
+        if names_organisation(text, m, next_start) or ends_quoted_name(text, m, previous_ends.get(id(m), 0))
+    }
+    if heads is not None:
+        heads.extend(m for m in mentions if id(m) in organisations and not in_title(m, titles))
+    furniture = page_furniture(text)
+    next_starts = {id(m): n for m, n in zip(mentions, following, strict=False)}
     kept = [
         m
         for m in mentions
-        if not names_organisation(text, m)
+        if id(m) not in organisations
+        and not furniture.overlaps(m.start, m.end)
+        and not heads_longer_unit(text, m, next_starts.get(id(m)))
+        and not names_people(text, m)
         and not inside_word(text, m)
         and (m.start, m.end) not in peoples
         and not in_title(m, titles)
     ]
-    kept = _without_epithets(text, [_with_region_word(text, _area_network(m)) for m in kept])
+    kept = _without_epithets(
+        text,
+        [
+            _with_region_word(text, _unit_named_after(text, _area_part(text, _area_network(m)), finder))
+            for m in kept
+        ],
+    )
     kept = _replace(kept, named_after_area(text, kept))
     kept = _replace(kept, list_items(text, kept, finder))
     kept = _replace_stations(text, kept, finder)
     added = [
-        *province_runs(text, finder),
-        *outside_words(text, finder, kept),
-        *region_stems(text, finder, kept),
+        m
+        for m in (
+            *province_runs(text, finder),
+            *outside_words(text, finder, kept),
+            *region_stems(text, finder, kept),
+        )
+        if (m.start, m.end) not in peoples and not in_title(m, titles) and not names_organisation(text, m)
     ]
-    return _merge(kept, [m for m in added if (m.start, m.end) not in peoples and not in_title(m, titles)])
+    return _merge(kept, added)
 
 
 def in_title(mention: Mention, titles: list[tuple[int, int]]) -> bool:
@@ -111,6 +141,85 @@ def _merge(kept: list[Mention], added: Iterable[Mention]) -> list[Mention]:
     return sorted(result, key=lambda m: m.start)
 
 
+# -- page furniture ------------------------------------------------------------------------------------
+#: a wiki file link's target ('[[File:X首届博览会.jpg|…' up to the first '|' or ']'): a file name, not prose.
+_FILE_LINK_RE = re.compile(r"\[\[(?:File|Image|文件|图像|档案):[^|\]\n]{0,120}", re.IGNORECASE)
+
+
+@cache
+def _byline_re() -> re.Pattern[str]:
+    return re.compile(f"(?:{alternation('byline_labels')})[:：]\\s*[^\\s|｜]{{1,30}}")
+
+
+def page_furniture(text: str) -> SpanIndex:
+    """Spans of a web page's furniture that name no place even when a place's name is in them: wiki file names
+    ('[[File:X旗首届博览会.jpg') and byline values naming a person or organisation ('作者：X旗政务')."""
+    spans = [m.span() for m in _FILE_LINK_RE.finditer(text)] if "[[" in text else []
+    spans += [m.span() for m in _byline_re().finditer(text)]
+    return SpanIndex(sorted(spans))
+
+
+# -- a unit's name heading a longer unit's name ----------------------------------------------------------
+#: longest run between a unit's short name and the 旗 ending a longer unit's name ('额济纳旧土尔扈特特别旗').
+LONGER_UNIT_RUN = 8
+_LONGER_UNIT_RE = re.compile(rf"[\u3400-\u9fff]{{2,{LONGER_UNIT_RUN}}}?旗")
+#: flags of words that end such a run: a verb, function word or count makes a clause, not one name.
+_UNIT_RUN_BREAK_FLAGS = frozenset({"v", "vn", "p", "c", "u", "uj", "ul", "r", "m", "q", "x", "f"})
+#: flags of a proper name inside the run (土尔扈特, 和硕特).
+_UNIT_RUN_NAME_FLAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nz"})
+
+
+def heads_longer_unit(text: str, mention: Mention, next_start: int | None = None) -> bool:
+    """Whether a league's or banner's short name (no 旗/盟 of its own) starts a longer banner's name the gazetteer
+    lacks, a historical one ('阿拉善和硕特旗', '额济纳旧土尔扈特特别旗'): a run holding a proper name, then 旗, with
+    no other place's name (starting at ``next_start``) inside."""
+    if mention.type is not None or mention.surface[-1] in "旗盟市县区镇" or not mention.place_ids:
+        return False
+    if not all(pid.startswith(("league:", "banner:")) for pid in mention.place_ids):
+        return False
+    run = _LONGER_UNIT_RE.match(text, mention.end)
+    if run is None or (next_start is not None and next_start < run.end()):
+        return False  # no 旗 in reach, or another place's name before it ('通辽扎鲁特旗')
+    named = False
+    for word, flag in tag(run.group()[:-1]):
+        if flag in _UNIT_RUN_BREAK_FLAGS:
+            return False
+        named = named or flag in _UNIT_RUN_NAME_FLAGS or (len(word) >= 2 and not known(word))
+    return named
+
+
+def names_people(text: str, mention: Mention) -> bool:
+    """Whether a unit's name is a people's name, written with 族 ('鄂伦春族2050人'), not an autonomous unit's name
+    (鄂伦春族自治旗 names the banner)."""
+    return (
+        mention.type is None
+        and text.startswith("族", mention.end)
+        and not text.startswith("自治", mention.end + 1)
+    )
+
+
+#: opening and closing quotes around a name.
+_QUOTES = {"“": "”", "「": "」", "‘": "’"}
+#: longest quoted name read, in characters.
+MAX_QUOTED = 12
+
+
+def ends_quoted_name(text: str, mention: Mention, previous_end: int = 0) -> bool:
+    """Whether ``mention`` only ends a longer quoted name ('“拉布大林镇”' holds 大林镇, a town elsewhere): the
+    quote opens before it, with CJK characters and no other place's name (ending at ``previous_end``) between,
+    and closes right after it."""
+    if mention.end >= len(text) or text[mention.end] not in _QUOTES.values():
+        return False
+    left = max(previous_end, mention.start - MAX_QUOTED)
+    for position in range(mention.start - 1, left - 1, -1):
+        char = text[position]
+        if char in _QUOTES:
+            return position < mention.start - 1 and _QUOTES[char] == text[mention.end]
+        if not "\u3400" <= char <= "\u9fff":
+            return False
+    return False
+
+
 # -- organisations -------------------------------------------------------------------------------------
 @cache
 def _organisation_re() -> re.Pattern[str]:
@@ -118,23 +227,91 @@ def _organisation_re() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, ordered)))
 
 
-def names_organisation(text: str, mention: Mention) -> bool:
-    """Whether ``mention`` is the head of an organisation's name ('X旗人民政府', 'X海关', 'X市委')."""
+def names_organisation(text: str, mention: Mention, next_start: int | None = None) -> bool:
+    """Whether ``mention`` is the head of an organisation's name: an organisation word right after it ('X旗人民政府',
+    'X海关', 'X市委'), or after a short run of other words ('X东方路桥公司', 'X煤电集团有限责任公司', 'X规划局');
+    ``next_start`` is where the next mention starts (a place inside the run ends it)."""
     if mention.type not in (None, "town") or mention.rule not in {
         "gazetteer",
         "gazetteer-short",
         "list-stem",
     }:
         return False
+    if (
+        0 < mention.start
+        and text[mention.start - 1] in "(（"
+        and text[mention.end : mention.end + 1] in (")", "）")
+    ):  # '某某(北京)科技有限公司': a company's registered place, in brackets inside its name
+        return _organisation_run(text, mention.end + 1, next_start and max(next_start, mention.end + 1))
     match = _organisation_re().match(text, mention.end)
     if match is None:
-        return False
+        return _organisation_run(text, mention.end, next_start)
     word = match.group()
     if len(word) == 1:  # '委托', '网络', '局部' are words of their own, not an organisation
         pair = text[match.start() : match.start() + 2]
         tag(pair)  # loads the segmenter's dictionary
-        return not known(pair)
+        return not known(pair) or _organisation_run(text, mention.end, next_start)
     return True
+
+
+#: longest run of words between a place's name and the organisation word ending its name, in characters.
+ORGANISATION_RUN = 8
+#: a run after a name that may lead to an organisation word: CJK characters only (punctuation ends it).
+_ORGANISATION_RUN_RE = re.compile(rf"[\u3400-\u9fff]{{2,{ORGANISATION_RUN + 6}}}")
+#: flags of the words that end the run: verbs, adverbs, pronouns, function words, locatives (a clause, not a name),
+#: attributes (国有, 民营: a kind of company the place owns, not a company named after it) and adjectives
+#: ('水资源有限': limited, not 有限公司).
+_RUN_BREAK_FLAGS = frozenset(
+    {"v", "vd", "d", "r", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "f", "x", "l", "i", "b", "a"}
+)
+#: jieba flags of a word that names an organisation (机构团体) or abbreviates one.
+_ORGANISATION_FLAGS = frozenset({"nt", "j"})
+
+
+@cache
+def _organisation_end_re() -> re.Pattern[str]:
+    return re.compile(f"(?:{_organisation_re().pattern})$")
+
+
+def _organisation_run(text: str, position: int, next_start: int | None) -> bool:
+    """Whether the words from ``position`` on are a company's or an organisation's name without the place before
+    it: at most ORGANISATION_RUN characters of nouns, names and numerals, then a word ending with an organisation
+    word ('东方路桥公司', '森工集团', '规划局', '第十二届人民代表大会'); a verb, function word, punctuation, another
+    place or a project word before it ends the run ('建设公司' after 加快 is no organisation's name)."""
+    run = _ORGANISATION_RUN_RE.match(text, position)
+    if run is None or _organisation_re().search(run.group()) is None:
+        return False  # no organisation word in reach: the common case, decided without the segmenter
+    end = run.end() if next_start is None else min(run.end(), next_start)
+    if end - position < 2:
+        return False
+    organisation = _organisation_end_re()
+    offset = 0
+    for word, flag in tag(text[position:end]):
+        if (
+            offset > ORGANISATION_RUN
+            or flag in _RUN_BREAK_FLAGS
+            or (
+                flag == "m" and not word.startswith("第")
+            )  # '首次利用…银行': a count, not an ordinal '第十二届'
+            or _project_word_re().fullmatch(word)
+        ):
+            return False
+        found = organisation.search(word)
+        if found is not None:
+            held = found.group()
+            if len(held) > 1 or word == held:
+                return offset > 0 or len(word) > len(held)
+            # a one-character word ends an organisation's name where the segmenter reads the whole as one
+            # ('公安局'; '农管局', a word it made up), not in a common word ('公路网', '格局', '新格局')
+            head = word[: -len(held)]
+            return flag in _ORGANISATION_FLAGS and len(head) >= 2 and (known(head) or not known(word))
+        offset += len(word)
+    return False
+
+
+@cache
+def _project_word_re() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, words("project_words"))))
 
 
 # -- names the segmenter reads inside other words ------------------------------------------------------
@@ -323,6 +500,8 @@ def region_stems(text: str, finder: MentionFinder, taken: Iterable[Mention] = ()
         start, end = match.span()
         if spans.overlaps(start, end) or start in ends:
             continue
+        if start and text[start - 1] in _CLOSE_QUOTES and start - 1 in ends:
+            continue  # '“X镇”西北': a direction from the quoted place
         following = text[end : end + 1]
         compass = _COMPASS.issuperset(match.group())
         if following and following in _DIRECTION_AFTER:
@@ -613,6 +792,8 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
                 kind = "scenic"  # 'A、B等景点'
             end = close if close >= 0 else end
         items = _items(text, start, end)
+        if items and text[end : end + 1] in (":", "：") and not finder.ids(text[slice(*items[-1])]):
+            items.pop()  # '…、X地方特产：': the last item runs into the next heading (a lost line break)
         if not items:
             continue
         if kind and counted >= 0 and counted != len(items):
@@ -661,6 +842,9 @@ def _typed_items(
         own = next((t for s, t in SUFFIX_TYPES.items() if item.endswith(s) and len(item) > len(s)), None)
         if kind == "town":
             own = None  # '沙河、莎木佳三个镇': the list's towns, whatever their names end with
+        if not ids and own is not None:  # '杜尔伯特大草原': 杜尔伯特草原 with a generic word inside
+            suffix = next(s for s, t in SUFFIX_TYPES.items() if item.endswith(s) and t == own)
+            ids = finder.known_core(Mention(item, start, end, own, f"suffix:{suffix}")).place_ids
         found.append(_qualified(Mention(item, start, end, own or kind, f"list:{kind}", ids), finder))
     return found
 
@@ -673,11 +857,12 @@ def _qualified(mention: Mention, finder: MentionFinder) -> Mention:
     """An unknown item whose name starts with a unit's name (or its stem) gets that unit as its qualifier."""
     if mention.place_ids:
         return mention
-    for length in range(len(mention.surface) - 1, 1, -1):
-        head = mention.surface[:length]
-        ids = tuple(i for i in finder.ids(head) if i.startswith(_UNIT_PREFIXES))
-        if ids:
-            return replace(mention, qualifier=head, qualifier_ids=ids)
+    for lookup in (finder.ids, finder.ids_or_short):  # a full name first, else a stem ('库伦' of 库伦旗)
+        for length in range(len(mention.surface) - 1, 1, -1):
+            head = mention.surface[:length]
+            ids = tuple(i for i in lookup(head) if i.startswith(_UNIT_PREFIXES))
+            if ids:
+                return replace(mention, qualifier=head, qualifier_ids=ids)
     return mention
 
 
@@ -836,7 +1021,7 @@ _AREA_PREFIXES = ("province:", "league:", "banner:", "region:")
 #: line suffixes after an area's bare name that make the area's network, not a named line ('内蒙古高速公路').
 _NETWORK_SUFFIXES = ("高速公路", "高速", "公路", "铁路", "高铁")
 #: types a head word gives the place it names.
-_HEAD_TYPES = {"草原": "grassland", "大草原": "grassland", "岩画": "scenic"}
+_HEAD_TYPES = {"草原": "grassland", "大草原": "grassland", "岩画": "scenic", "戈壁": "desert"}
 
 
 #: shortest area name read as an area before a line suffix: two characters before 铁路 are most often the
@@ -860,6 +1045,68 @@ def _area_network(mention: Mention) -> Mention:
     return mention
 
 
+#: a part of an area named by its direction and its class word ('东部地区', '中西部地区'); a direction alone
+#: ('位于X东部') says where in the area something lies, and the area is the mention.
+_AREA_PART_RE = re.compile(r"[东西南北中]{1,3}部地区")
+#: id prefixes of the areas a direction divides into named parts (the region, a league).
+_PARTED_PREFIXES = ("province:", "league:")
+
+
+def _area_part(text: str, mention: Mention) -> Mention:
+    """'内蒙古中西部地区', '内蒙古东部地区': a province's or league's name with a direction and 地区 is one region
+    (qualified by the area); a region's name ending in a direction ('内蒙古东部', a record of the gazetteer) takes
+    the 地区 written after it."""
+    if mention.type is not None or not mention.place_ids:
+        return mention
+    if mention.surface.endswith("部") and all(pid.startswith("region:") for pid in mention.place_ids):
+        if text.startswith("地区", mention.end):
+            end = mention.end + 2
+            return replace(mention, surface=text[mention.start : end], end=end)
+        return mention
+    if not all(pid.startswith(_PARTED_PREFIXES) for pid in mention.place_ids):
+        return mention
+    part = _AREA_PART_RE.match(text, mention.end)
+    if part is None or part.end() not in _words(text, mention.start, part.end()):
+        return mention  # no direction, or one running on into a longer word ('东部署')
+    end = part.end()
+    return Mention(
+        text[mention.start : end],
+        mention.start,
+        end,
+        "region",
+        "area-part",
+        (),
+        mention.surface,
+        mention.place_ids,
+    )
+
+
+#: county-level suffixes a natural place's name takes when a unit is named after it ('嫩江县', '根河市').
+_COUNTY_SUFFIXES = "县市旗"
+#: id prefixes of the units such a name may be the record of (the region's banners, the neighbours' counties).
+_COUNTY_PREFIXES = ("banner:", "neighbour:")
+
+
+def _unit_named_after(text: str, mention: Mention, finder: MentionFinder) -> Mention:
+    """A river's or mountain's name with a county suffix the segmenter reads as one word with it ('嫩江县') is the
+    county named after it: one mention of the county (its record under the suffix written or, for a county turned
+    city, under the other: 嫩江县 is now 嫩江市)."""
+    if mention.type is not None or not mention.place_ids or mention.end >= len(text):
+        return mention
+    suffix = text[mention.end]
+    if suffix not in _COUNTY_SUFFIXES or any(pid.startswith(_AREA_PREFIXES) for pid in mention.place_ids):
+        return mention
+    end = mention.end + 1
+    if (mention.surface + suffix, PLACE_FLAG) != _words(text, mention.start, end).get(mention.start):
+        return mention  # '黄河市场': the suffix starts another word
+    ids: tuple[str, ...] = ()
+    for written in (suffix, *_COUNTY_SUFFIXES.replace(suffix, "")):
+        ids = tuple(i for i in finder.ids(mention.surface + written) if i.startswith(_COUNTY_PREFIXES))
+        if ids:
+            break
+    return Mention(text[mention.start : end], mention.start, end, None, "unit-named-after", ids)
+
+
 @cache
 def _head_re() -> re.Pattern[str]:
     ordered = sorted(words("scenic_heads"), key=len, reverse=True)
@@ -867,13 +1114,14 @@ def _head_re() -> re.Pattern[str]:
 
 
 def named_after_area(text: str, mentions: list[Mention]) -> list[Mention]:
-    """An area's name followed by a head word ('X胡杨林', 'X天池', 'X草原') is one place named after the area."""
+    """An area's or town's name followed by a head word ('X胡杨林', 'X天池', 'X草原', 'X戈壁') is one place named
+    after it."""
     found = []
     for mention in mentions:
         if mention.type is not None or not mention.place_ids:
             continue
-        if not all(pid.startswith(_AREA_PREFIXES) for pid in mention.place_ids):
-            continue
+        if not all(pid.startswith((*_AREA_PREFIXES, "town:")) for pid in mention.place_ids):
+            continue  # an area or a town ('X苏木' written short: 'X戈壁')
         head = _head_re().match(text, mention.end)
         if head is None or head.end() not in _words(text, mention.start, head.end()):
             continue  # the head word runs on into a longer word

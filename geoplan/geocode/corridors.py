@@ -233,7 +233,16 @@ def _trim_front(text: str, start: int, end: int) -> int:
     kinds = list(_KIND_RE.finditer(text, start + moved, end))
     if kinds and kinds[-1].end() < end - 1:  # '包茂高速公路包头至东胜段', '500千伏线路乌审—芒哈图'
         moved = kinds[-1].end() - start
-    return moved + leading_trim(text[start + moved : end])
+    return moved + _name_keeping_trim(text[start + moved : end])
+
+
+def _name_keeping_trim(segment: str) -> int:
+    """The leading words to drop from a first waypoint, as :func:`leading_trim`, but never so many that fewer
+    than two characters are left: a name starting with such a word keeps it ('G303线经棚至…' -> 经棚, not 棚)."""
+    trim = leading_trim(segment)
+    while trim and len(segment) - trim < 2:
+        trim = next((k for k in range(trim - 1, -1, -1) if leading_trim(segment[:k]) == k), 0)
+    return trim
 
 
 def _strip_tail(name: str) -> str:
@@ -282,15 +291,17 @@ def _build_chain(text: str, points: list[tuple[int, int]]) -> CorridorMatch | No
     if any(_KIND_RE.search(text[s:e]) for s, e in names[1:]):
         return None  # '包鄂榆高铁—呼包高铁—…': a sequence of lines, not of places
     clause = _clause(text, points[0][0], kind_end)
+    route = _route_before(text, points[0][0])
     if kind is None:
         kind = _kind_in_clause(clause[clause.find(text[points[-1][0] : points[-1][1]]) :]) or _kind_in_clause(
             clause
         )
+        if kind is None and route is not None and text.startswith("段", points[-1][1]):
+            kind = "road"  # 'G303经棚至锡林浩特段改扩建': a numbered road's section, no kind word needed
         if kind is None:
             return None
     if _VOLTAGE_RE.search(clause) and kind in {"corridor", "power_line"}:
         kind = "power_line"
-    route = _route_before(text, points[0][0])
     waypoints = tuple(Mention(text[s:e], s, e, None, "waypoint") for s, e in names)
     start = points[0][0]
     name = text[start:kind_end]

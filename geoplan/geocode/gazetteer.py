@@ -85,6 +85,25 @@ _PREFIXES = ("内蒙古自治区", "内蒙古")
 _ISSUER_SUFFIXES = ("人民政府", "行政公署")
 #: '杜拉尔鄂温克民族乡' -> '杜拉尔乡' (the ethnic qualifier dropped).
 _ETHNIC_TOWN = re.compile(r"^(.{2,}?)(?:鄂温克|达斡尔|鄂伦春|俄罗斯族?|蒙古族?|回族|满族)+民族(乡|苏木)$")
+#: the id of a numbered road: a national (G) or provincial (S) road or expressway ('road:G303', 'road:S39').
+_ROUTE_ID = re.compile(r"road:([GS])(\d{1,4})")
+#: what a three-digit ordinary road of each network is called in running text (国道 303 线, 303 国道).
+_ROAD_NETWORK = {"G": "国道", "S": "省道"}
+
+
+def route_number_forms(place_id: str) -> tuple[str, ...]:
+    """The forms texts write a numbered road's record in: 'G303', 'G303线' and, for a three-digit ordinary road
+    (expressways have one, two or four digits), '303国道', '国道303', '国道303线' (省道 for an S road); none for
+    any other id."""
+    match = _ROUTE_ID.fullmatch(place_id)
+    if match is None:
+        return ()
+    letter, number = match.groups()
+    forms = [f"{letter}{number}", f"{letter}{number}线"]
+    if len(number) == 3:
+        network = _ROAD_NETWORK[letter]
+        forms += [f"{number}{network}", f"{network}{number}", f"{network}{number}线"]
+    return tuple(forms)
 
 
 def normalize(name: str) -> str:
@@ -419,6 +438,11 @@ def _read_generic(path: Path) -> frozenset[str]:
     return frozenset(normalize(w) for w in words if w)
 
 
+#: an epithet that ranks a place in a wider area ('亚洲第一湿地': the first wetland of Asia): a record may list it
+#: among its aliases, but text using it praises the place rather than naming it, so it is no surface form.
+_RANKING = re.compile(r"^[\u4e00-\u9fff]{2,}第一[\u4e00-\u9fff]{1,4}$")
+
+
 class _NameIndex:
     """Normalised surface form -> places, plus each place's aliases."""
 
@@ -447,14 +471,18 @@ class _NameIndex:
     def add_official(self, place: Place) -> None:
         self.add(place.name, place.id, "name")
         for alias in place.aliases:
-            self.add(alias, place.id, "alias")
+            if not _RANKING.match(alias):
+                self.add(alias, place.id, "alias")
 
     def official_ids(self, key: str) -> list[str]:
         return [e.place_id for e in self.surfaces.get(key, []) if e.kind == "name"]
 
     def add_derived_forms(self, places: Iterable[Place]) -> None:
-        """Suffixless admin names (乌审) and short Mongolian town names (巴音镇), where safe."""
+        """Suffixless admin names (乌审), short Mongolian town names (巴音镇), where safe, and the common forms of
+        a numbered road's number (:func:`route_number_forms`)."""
         for place in places:
+            for form in route_number_forms(place.id) if place.type == "road" else ():
+                self.add(form, place.id, "alias")
             if place.type in ("league", "banner", "neighbour", "province"):
                 suffix = _PROVINCE_SUFFIX if place.type == "province" else _ADMIN_SUFFIX
                 stem = suffix.sub("", place.name)

@@ -31,6 +31,7 @@ import ahocorasick
 from geoplan.geocode.lexicon import words
 from geoplan.geocode.segment import (
     at_word_bounds,
+    common_words_only,
     holds_name_word,
     name_run_start,
     name_start,
@@ -203,7 +204,19 @@ PROPER_NAME_SUFFIXES = frozenset(
 #: suffixes of scenic places that plans also use for kinds of park ('口袋公园', '山地体育公园'): a name ending in
 #: one needs a place named in it or a proper name the segmenter sees ('阳山生态公园', '雅玛图森林公园').
 DESCRIPTIVE_SCENIC_SUFFIXES = frozenset(
-    {"旅游度假区", "遗址公园", "旅游景区", "旅游区", "度假区", "动物园", "游乐园", "景区", "公园", "遗址"}
+    {
+        "旅游度假区",
+        "遗址公园",
+        "旅游景区",
+        "旅游区",
+        "度假区",
+        "动物园",
+        "游乐园",
+        "景区",
+        "公园",
+        "遗址",
+        "岩画",
+    }
     | {"文博园", "温泉谷", "营地", "教育基地", "文化长廊", "寺", "度假村"}
     | HERITAGE_SUFFIXES
 )
@@ -775,6 +788,10 @@ class MentionFinder:
             short = self._short_prefix(stem)
             if short:
                 qualifier = Mention(short, start, start + len(short), None, "short", self._short[short])
+                if kind == "street" and not (
+                    len(stem) > len(short) and holds_name_word(text, start + len(short), s_start)
+                ):
+                    return None  # 'X二级路': a grade of road at a place written short, no street's name
             elif kind == "park" and suffix in SUBPARK_SUFFIXES and is_generic(stem) and len(stem) >= 2:
                 if IMPROPER_CHARS.intersection(stem):
                     return None
@@ -874,6 +891,10 @@ class MentionFinder:
             if whole is not None and whole.end > end and (name_ids := self.ids(text[end : whole.end])):
                 found.append(Mention(text[end : whole.end], end, whole.end, None, "gazetteer", name_ids))
         return found
+
+    def known_core(self, mention: Mention) -> Mention:
+        """:meth:`_known_core` for mentions found by other rules (list items)."""
+        return self._known_core(mention)
 
     def _known_core(self, mention: Mention) -> Mention:
         """A suffix name the gazetteer lacks that is a known name plus generic words before the suffix is that
@@ -1048,12 +1069,21 @@ def _as_name(text: str, mention: Mention, ids: Mapping[str, tuple[str, ...]]) ->
         or (start > mention.start and not is_proper_stem(text[start:stem_end]))
     ):
         return None
+    if (
+        mention.type in COMMON_WORD_FREE_KINDS
+        and start >= stem_start
+        and common_words_only(text, start, stem_end)
+    ):
+        return None  # '通车高速公路', '八车道高速公路': common words and counts only, no name before the line word
     if start == mention.start:
         return mention
     surface = text[start : mention.end]
     return Mention(surface, start, mention.end, mention.type, mention.rule, ids.get(surface, ()))
 
 
+#: kinds of place whose names are never made of common words alone (a line or a facility is named by its ends'
+#: initials or a proper name; a gully or a lake may well be named '石台沟').
+COMMON_WORD_FREE_KINDS = frozenset({"road", "railway", "port", "airport"})
 #: id prefixes of wide areas: provinces, regions of several units, neighbouring and foreign places.
 WIDE_AREA_ID_PREFIXES = ("province:", "region:", "neighbour:", "foreign:")
 #: what follows a place name that heads the name of an organisation ('…创新中心', '…分校', '…有限公司' — the guide

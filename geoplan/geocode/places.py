@@ -18,6 +18,9 @@ from geoplan.geocode.context import refine
 from geoplan.geocode.corridors import CorridorMatch, find_corridors
 from geoplan.geocode.mentions import Mention, MentionFinder, SpanIndex, is_generic
 from geoplan.geocode.resolve import ResolvedMention, Resolver, TextIndex, context_ids
+from geoplan.geocode.segment import describes_line
+from geoplan.geocode.textunit import text_unit
+from geoplan.read.script import simplified
 
 #: columns of the places CSV, in order.
 PLACE_COLUMNS = (
@@ -71,6 +74,8 @@ class PlanPlaces:
     corridors: list[Corridor] = field(default_factory=list)
     gazetteer: Any = field(default=None, repr=False)
     issuer: Any = field(default=None, repr=False)  # the issuing banner/league (gazetteer Place), if known
+    #: names heading an organisation's name ('X旗第一中学'): no place mentions, but they locate its projects
+    organisation_heads: list[ResolvedMention] = field(default_factory=list, repr=False)
 
     def in_span(self, start: int, end: int) -> tuple[list[ResolvedMention], list[Corridor]]:
         """The mentions and corridors that lie inside ``[start, end)``."""
@@ -101,8 +106,10 @@ class PlanPlaces:
 
     @functools.cached_property
     def _located(self) -> tuple[list[ResolvedMention], list[int]]:
-        """The mentions resolved to a place, sorted by span, and their starts (built on first use)."""
-        mentions = sorted((m for m in self.mentions if m.place is not None), key=lambda m: (m.start, m.end))
+        """The mentions (and organisation heads) resolved to a place, sorted by span, and their starts (built on
+        first use)."""
+        located = (m for m in (*self.mentions, *self.organisation_heads) if m.place is not None)
+        mentions = sorted(located, key=lambda m: (m.start, m.end))
         return mentions, [m.start for m in mentions]
 
 
@@ -110,10 +117,16 @@ def geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
     """Find, resolve and tabulate the places of ``plan`` (a :class:`geoplan.read.model.Plan`)."""
     finder = gazetteer.finder
     meta = plan.meta
-    resolver = Resolver(gazetteer, getattr(meta, "issuer", None), getattr(meta, "parent", None))
-    text = plan.text
+    text = simplified(
+        plan.text
+    )  # the same offsets: names are found in simplified writing, reported as written
+    organisations: list[Mention] = []
+    found_mentions = refine(text, finder.find(text), finder, organisations)
+    issuer = getattr(meta, "issuer", None)
+    unit = None if issuer else text_unit(text, found_mentions, gazetteer)
+    resolver = Resolver(gazetteer, issuer, getattr(meta, "parent", None), unit)
     index = TextIndex.of(text, [p.start for p in getattr(plan, "paragraphs", ())])
-    mentions = resolve_mentions(refine(text, finder.find(text), finder), resolver, index)
+    mentions = resolve_mentions(found_mentions, resolver, index)
     by_sentence: dict[int, list[Any]] = {}
     for mention in mentions:
         if mention.level == "own":
@@ -133,7 +146,22 @@ def geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
         )
     mentions.sort(key=lambda m: (m.start, m.end))
     mentions = _without_line_names(mentions, corridors)
-    return PlanPlaces(plan, mentions, corridors, gazetteer, resolver.issuer)
+    organisation_heads = resolve_mentions(organisations, resolver, index) if organisations else []
+    if text is not plan.text:
+        mentions, organisation_heads = (
+            _as_written(mentions, plan.text),
+            _as_written(organisation_heads, plan.text),
+        )
+        corridors = [
+            replace(c, name=plan.text[c.start : c.end], waypoints=_as_written(c.waypoints, plan.text))
+            for c in corridors
+        ]
+    return PlanPlaces(plan, mentions, corridors, gazetteer, resolver.issuer, organisation_heads)
+
+
+def _as_written(mentions: list[ResolvedMention], text: str) -> list[ResolvedMention]:
+    """``mentions`` with their surfaces as ``text`` writes them (a text in traditional characters)."""
+    return [replace(m, surface=text[m.start : m.end]) for m in mentions]
 
 
 #: mention types a corridor describes better (its own row, with waypoints).
@@ -173,6 +201,7 @@ def resolve_mentions(mentions: list[Mention], resolver: Resolver, index: TextInd
     resolved: list[ResolvedMention] = []
     clause_places: list[Any] = []
     current_clause = -1
+    previous: ResolvedMention | None = None
     sentence_context: dict[int, set[str]] = {}
     paragraph_context: dict[int, set[str]] = {}
     for mention in mentions:
@@ -186,11 +215,25 @@ def resolve_mentions(mentions: list[Mention], resolver: Resolver, index: TextInd
         if paragraph not in paragraph_context:
             paragraph_context[paragraph] = context_ids(by_paragraph.get(paragraph, ()))
         sentence_ids, paragraph_ids = sentence_context[sentence], paragraph_context[paragraph]
-        result = resolver.resolve(mention, sentence_ids, paragraph_ids, clause_places)
+        result = resolver.resolve(
+            mention,
+            sentence_ids,
+            paragraph_ids,
+            clause_places,
+            written_in=_unit_right_before(previous, mention),
+        )
         resolved.append(result)
+        previous = result
         if result.level == "own":
             clause_places.append(result.place)
     return resolved
+
+
+def _unit_right_before(previous: ResolvedMention | None, mention: Mention) -> Any | None:
+    """The league or banner a mention is written right after, with nothing between ('赤峰市' + '新城区')."""
+    if previous is None or previous.end != mention.start or previous.level != "own":
+        return None
+    return previous.place if previous.place.type in ("league", "banner") else None
 
 
 #: kinds of place whose name may stand before a line's end as its qualifier ('陕西小壕图', '乌兰察布化德').
@@ -214,17 +257,46 @@ def _split_waypoints(corridor: CorridorMatch, finder: MentionFinder) -> tuple[Co
                 Mention(head, start, start + len(head), None, "waypoint-qualifier", finder.ids(head))
             )
             surface, start = surface[len(head) :], start + len(head)
-        waypoints.append(
-            waypoint if start == waypoint.start else replace(waypoint, surface=surface, start=start)
+        if start == waypoint.start:
+            waypoints.append(waypoint)
+            continue
+        last = heads[-1]
+        banner = all(pid.startswith("banner:") for pid in last.place_ids)
+        waypoints.append(  # a village or town after its banner's name lies in that banner
+            replace(
+                waypoint, surface=surface, start=start, qualifier=last.surface, qualifier_ids=last.place_ids
+            )
+            if banner
+            else replace(waypoint, surface=surface, start=start)
         )
     return (replace(corridor, waypoints=tuple(waypoints)) if heads else corridor), heads
 
 
+#: what ends the name of a place inside a banner ('城壕村', '呼和嘎查', 'X镇'): a banner's name written before it
+#: qualifies it ('准格尔旗城壕村' is the village 城壕村 of 准格尔旗).
+_PLACE_IN_BANNER_ENDINGS = ("村", "嘎查", "镇", "苏木", "乡")
+
+
+def _name_before_line_words(surface: str, finder: MentionFinder) -> tuple[str, tuple[str, ...]] | None:
+    """The longest known name (or short form) starting ``surface`` when the rest only describes the line: common
+    words, the last maybe one character ('二级路': grade and road; '既有线')."""
+    for length in range(len(surface) - 2, 1, -1):
+        ids = finder.ids_or_short(surface[:length])
+        if ids:
+            rest = surface[length:]
+            return (surface[:length], ids) if describes_line(rest) else None
+    return None
+
+
 def _qualifying_head(surface: str, finder: MentionFinder) -> str | None:
-    """The longest province, league or region name starting ``surface`` and leaving two or more characters."""
+    """The longest province, league or region name starting ``surface`` and leaving two or more characters (a
+    banner's name too, before a village's or town's name)."""
+    prefixes = _QUALIFYING_ID_PREFIXES
+    if surface.endswith(_PLACE_IN_BANNER_ENDINGS):
+        prefixes = (*prefixes, "banner:")
     for length in range(len(surface) - 2, 1, -1):
         ids = finder.ids(surface[:length])
-        if ids and all(pid.startswith(_QUALIFYING_ID_PREFIXES) for pid in ids):
+        if ids and all(pid.startswith(prefixes) for pid in ids):
             return surface[:length]
     return None
 
@@ -260,6 +332,10 @@ def _resolve_waypoint(
             surface, ids = expansion, finder.ids_or_short(expansion)
     if not ids and surface[-1] in "东西南北" and len(surface) >= 3:
         ids = finder.ids_or_short(surface[:-1])  # '锡尼北' (a station north of 锡尼镇)
+    if not ids and (named := _name_before_line_words(surface, finder)) is not None:
+        # '宝龙山二级路', '白云鄂博既有线': a place's name (宝龙山 of 宝龙山镇), then words describing the line there
+        surface, ids = named
+        end = start + len(surface)
     if ids:
         return resolver.resolve(
             Mention(surface, start, end, None, rule, ids), context, context, issuer_fallback=False
@@ -302,8 +378,8 @@ def _resolve_waypoint(
         None,
         rule,
         (),
-        qualifier.surface if qualifier else None,
-        qualifier.place_ids if qualifier else (),
+        qualifier.surface if qualifier else waypoint.qualifier,
+        qualifier.place_ids if qualifier else waypoint.qualifier_ids,
     )
     return resolver.resolve(mention, context, context, issuer_fallback=False)
 

@@ -22,7 +22,8 @@ from typing import Any
 
 import numpy
 
-from geoplan.geocode.mentions import SUFFIX_TYPES, Mention, is_generic
+from geoplan.geocode.context import OWN_PROVINCE
+from geoplan.geocode.mentions import OUTSIDE_ID_PREFIXES, SUFFIX_TYPES, Mention, is_generic
 
 #: weights of the ranking rules (each a separate order of magnitude so the strongest rule decides).
 W_JURISDICTION = 1000.0
@@ -42,6 +43,8 @@ TYPE_PRIOR = {
     "park": 0.5,
     "village": 0.1,
 }
+#: levels of the units a name written right after one lies in (a place of the same level or above does not).
+UNIT_LEVELS = {"banner": 1, "league": 2}
 #: types that can stand for 'the place a thing is in' when a name is unknown.
 ADMIN_TYPES = frozenset({"province", "league", "banner"})
 PARENT_TYPES = frozenset({"league", "banner", "town", "park", "port"})
@@ -60,6 +63,12 @@ SPANNING_TYPES = frozenset(
 TOWN_SUFFIXES = ("镇", "苏木", "乡", "街道")
 #: mention types of places outside the region: a name of these the gazetteer lacks gets no parent inside it.
 OUTSIDE_KINDS = frozenset({"foreign"})
+#: types of places that lie where the place named in them lies, outside the region too ('锦州港', '北京站',
+#: '天津滨海机场'): a street, park or town named after a far city ('北京路') is a namesake at home instead.
+LIES_IN_ITS_NAMESAKE = frozenset({"port", "station", "airport"})
+#: the gazetteer records every port of entry of the region (the national list of open ports): a port it lacks,
+#: named by no place of the region, is a port elsewhere (a sea port, another province's land port).
+RECORDED_IN_FULL = frozenset({"port"})
 #: how far (degrees, ≈ 100 km) outside the plan's league a county of a neighbouring province may lie unqualified.
 NEAR_DEGREES = 1.0
 #: types whose namesakes are many (城关镇, 新华街道): outside the plan's league they need context to be trusted.
@@ -141,9 +150,17 @@ class TextIndex:
 class Resolver:
     """Resolves mentions of one plan against a gazetteer (jurisdiction from the plan's metadata)."""
 
-    def __init__(self, gazetteer: Any, issuer: str | None, parent: str | None = None) -> None:
+    def __init__(
+        self, gazetteer: Any, issuer: str | None, parent: str | None = None, unit: Any | None = None
+    ) -> None:
+        """``issuer``/``parent``: the plan's issuer and its league, by name; ``unit``: the unit a text without an
+        issuer is about (:func:`geoplan.geocode.textunit.text_unit`), taken as its jurisdiction instead."""
         self.gazetteer = gazetteer
         self.issuer = self._admin(issuer, parent)
+        #: how the jurisdiction is known: the plan's 'issuing' unit or the 'text's own' unit (named in its head)
+        self.issuer_role = "issuing"
+        if self.issuer is None and unit is not None:
+            self.issuer, self.issuer_role = unit, "text's own"
         self.issuer_id: str | None = self.issuer.id if self.issuer is not None else None
         league = self.issuer.league_id if self.issuer is not None else None
         self.league_id: str | None = league or (self.issuer_id if self._is_league(self.issuer) else None)
@@ -188,12 +205,20 @@ class Resolver:
         suffix = mention.rule.partition(":")[2]
         qualifier_end = mention.surface.find(mention.qualifier or "") + len(mention.qualifier or "")
         remainder = mention.surface[max(qualifier_end, 0) : len(mention.surface) - len(suffix)]
+        if qualifier.id.startswith(OUTSIDE_ID_PREFIXES) and qualifier.id != OWN_PROVINCE:
+            # a port, station or airport named after a place outside lies there ('锦州港', '天津港')
+            return mention.type in LIES_IN_ITS_NAMESAKE and (remainder == "" or is_generic(remainder))
         if qualifier.type in ADMIN_TYPES:
             # '呼和浩特镇' is a town named after a city, not a town in it
             return not (remainder == "" and mention.type in {"town", "village"})
         if self.league_id and qualifier.league_id != self.league_id:
             return False  # a town of that name in another league: a namesake
-        if self.issuer is not None and self.issuer.type == "banner" and qualifier.banner_id != self.issuer_id:
+        if (
+            self.issuer is not None
+            and self.issuer.type == "banner"
+            and self.issuer_role == "issuing"
+            and qualifier.banner_id != self.issuer_id
+        ):
             return False  # a banner's plan names its own places: a town of another banner is a namesake
         if (
             qualifier.type == "town"
@@ -239,7 +264,8 @@ class Resolver:
                 "context": W_SENTENCE * bool(sentence_ids & ancestors - {place.id})
                 + W_PARAGRAPH * bool(paragraph_ids & ancestors - {place.id}),
                 "type": W_TYPE * _type_agrees(mention.type, place.type),
-                "prior": W_PRIOR * (prior + TYPE_PRIOR.get(place.type, 0.3)),
+                "prior": W_PRIOR
+                * (prior + TYPE_PRIOR.get(place.type, 0.3) - _subdistrict_by_stem(mention, place)),
             }
             ranked.append((sum(parts.values()), parts, place))
         ranked.sort(key=lambda item: (-item[0], item[2].id))
@@ -261,14 +287,18 @@ class Resolver:
         paragraph_ids: set[str] = frozenset(),  # type: ignore[assignment]
         clause_places: Sequence[Any] = (),
         issuer_fallback: bool = True,
+        written_in: Any | None = None,
     ) -> ResolvedMention:
-        """Resolve one mention; ``*_ids`` are places (and their parents) named around it.
+        """Resolve one mention; ``*_ids`` are places (and their parents) named around it; ``written_in`` is the
+        league or banner written right before it ('赤峰市' in '赤峰市新城区'), see :meth:`_in_unit_before`.
 
         ``issuer_fallback=False`` (corridor waypoints: a line's end need not lie in the issuer) leaves a name
         unresolved rather than placing it in the issuing banner/league.  A place outside the plan's league
         needs evidence (see :meth:`_outside`), else a bare name is unresolved, 'outside jurisdiction', and a
         name whose suffix says its kind ('巴音镇') is located in the plan's own area."""
         candidates = self.candidates(mention)
+        if written_in is not None and (found := self._in_unit_before(mention, candidates, written_in)):
+            return found
         if len(candidates) == 1 and mention.type is None:  # the common case: one bare gazetteer name
             place = candidates[0][0]
             context = bool(
@@ -319,6 +349,88 @@ class Resolver:
                 reason,
             )
         return self._to_parent(mention, sentence_ids, paragraph_ids, clause_places, issuer_fallback)
+
+    def _in_unit_before(
+        self, mention: Mention, candidates: list[tuple[Any, float]], unit: Any
+    ) -> ResolvedMention | None:
+        """A name written right after a league or banner lies in it ('赤峰市新城区', '某旗某镇'): the one candidate
+        inside that unit is taken; when none is and none lies even in the unit's league, the candidates are
+        namesakes elsewhere and the name is located in the unit written before it (a candidate in another banner
+        of the same league may have moved: the ranking decides).  Not for names of the unit's own level or above
+        ('呼和浩特包头' is two cities), nor for places spanning units (rivers, ranges)."""
+        level = UNIT_LEVELS.get(unit.type)
+        if level is None or not candidates:
+            return None
+        places = [place for place, _ in candidates]
+        if any(p.type in SPANNING_TYPES or UNIT_LEVELS.get(p.type, 0) >= level for p in places):
+            return None
+        inside = [p for p in places if unit.id in p.parent_ids]
+        if len(inside) == 1:
+            place = inside[0]
+            return ResolvedMention(
+                mention.surface,
+                mention.start,
+                mention.end,
+                mention.type or place.type,
+                place,
+                place.precision,
+                0.85,
+                "written-in",
+                f"{len(places)} candidate(s); written right after {unit.name}, the one inside it: {place.id}",
+            )
+        league = unit.id if unit.type == "league" else unit.league_id
+        if inside or any(league in p.parent_ids for p in places):
+            return None  # several inside, or one in a neighbouring banner (moved?): the ranking decides
+        namesakes = ", ".join(p.id for p in places)
+        return ResolvedMention(
+            mention.surface,
+            mention.start,
+            mention.end,
+            mention.type or places[0].type,
+            unit,
+            unit.type,
+            0.5,
+            "parent:written-before",
+            f"'{mention.surface}' written right after {unit.name}, so located in it; the gazetteer's "
+            f"{namesakes} lie(s) outside it",
+        )
+
+    def _named_by_stem(self, mention: Mention) -> tuple[Any, str] | None:
+        """The town or banner of the plan's league (a banner plan's own banner) whose name or stem starts a name
+        the gazetteer lacks ('乌兰木伦煤炭工业小镇' → 乌兰木伦镇), for things that lie in one place (not ranges,
+        rivers, towns); the longest start that names anything decides."""
+        if not self.league_id or mention.type in SPANNING_TYPES or mention.type in LOCAL_TYPES:
+            return None
+        surface, finder = mention.surface, self.gazetteer.finder
+        for length in range(len(surface) - 2, 1, -1):
+            ids = finder.ids_or_short(surface[:length])
+            if not ids:
+                continue
+            places = [p for p in map(self.place, ids) if p is not None and p.type in ("town", "banner")]
+            own_banner = self.issuer.type == "banner" and self.issuer_role == "issuing"  # type: ignore[union-attr]
+            scope = self.issuer_id if own_banner else self.league_id  # a banner's plan names its own places
+            inside = [p for p in places if scope in {p.id, *p.parent_ids}]
+            return (inside[0], surface[:length]) if len(inside) == 1 == len(ids) else None
+        return None
+
+    def _finer_than_region(self, mention: Mention, region: Any, why: str) -> tuple[Any, str]:
+        """A name that starts with the region's own name ('内蒙古集宁…物流园区') says little by it: a unit named
+        right after it locates the name ('集宁' → 集宁区), else the plan's or text's own unit inside the region."""
+        rest = mention.surface[len(mention.qualifier or "") :]
+        if found := _unit_named_first(rest, self.gazetteer.finder):
+            stem, unit_id = found
+            unit = self.place(unit_id)
+            if unit is not None:
+                return (
+                    unit,
+                    f"'{mention.surface}' not in the gazetteer; located by '{stem}' after the region's name",
+                )
+        if self.issuer is not None and region.id in self.issuer.parent_ids:
+            return self.issuer, (
+                f"'{mention.surface}' not in the gazetteer; the region's name in it says no more than the "
+                f"{self.issuer_role} {self.issuer.type} {self.issuer.name}, where it is located"
+            )
+        return region, why
 
     # -- jurisdiction -----------------------------------------------------------------------------------
     def _outside(self, place: Any, mention: Mention, around: set[str], line_end: bool) -> bool:
@@ -407,6 +519,14 @@ class Resolver:
                 why = (
                     f"'{mention.surface}' not in the gazetteer; located by '{mention.qualifier}' in its name"
                 )
+        if parent is not None and parent.type == "province" and parent.id == OWN_PROVINCE:
+            parent, why = self._finer_than_region(mention, parent, why)
+        if parent is None and mention.type in RECORDED_IN_FULL and not mention.qualifier_ids:
+            return _unresolved(
+                mention,
+                f"'{mention.surface}' is none of the region's {mention.type}s (all are recorded) and names no "
+                "place of the region: it lies outside, where is not known",
+            )
         if parent is None:
             allowed = PARENT_TYPES_OF.get(mention.type or "", PARENT_TYPES)
             for place in reversed(clause_places):
@@ -416,9 +536,16 @@ class Resolver:
                         f"'{mention.surface}' not in the gazetteer; located by '{place.name}' named before it"
                     )
                     break
+        if parent is None and issuer_fallback and (found := self._named_by_stem(mention)):
+            parent, stem = found
+            rule = "parent:named-inside"
+            why = f"'{mention.surface}' not in the gazetteer; located by '{stem}' ({parent.name}) its name starts with"
         if parent is None and self.issuer is not None and issuer_fallback:
             parent, rule = self.issuer, "parent:issuer"
-            why = f"'{mention.surface}' not in the gazetteer; located in the issuing {self.issuer.type} {self.issuer.name}"
+            why = (
+                f"'{mention.surface}' not in the gazetteer; located in the {self.issuer_role} "
+                f"{self.issuer.type} {self.issuer.name}"
+            )
         if parent is None:
             return _unresolved(mention, f"'{mention.surface}' not in the gazetteer and no known parent")
         precision = parent.type if parent.type in {"banner", "league", "town"} else parent.precision
@@ -436,12 +563,37 @@ class Resolver:
         )
 
 
+def _unit_named_first(surface: str, finder: Any) -> tuple[str, str] | None:
+    """The league or banner (its name or stem, e.g. '集宁') that starts ``surface``, with its id; None unless one."""
+    for length in range(min(len(surface) - 1, MAX_UNIT_NAME), 1, -1):
+        units = [
+            pid for pid in finder.ids_or_short(surface[:length]) if pid.startswith(("league:", "banner:"))
+        ]
+        if len(units) == 1:
+            return surface[:length], units[0]
+    return None
+
+
+#: longest league or banner name looked for after the region's name.
+MAX_UNIT_NAME = 9
+
+
 def _says_its_kind(mention: Mention) -> bool:
     """Whether the name itself says what kind of place it is (a suffix: '巴音镇', '某某口岸')."""
     return mention.type is not None or mention.surface.endswith(_KIND_SUFFIXES)
 
 
 _KIND_SUFFIXES = tuple(SUFFIX_TYPES)
+
+
+#: how much less likely a town's stem alone means its urban subdistrict (…街道) than its town (…镇, …苏木).
+SUBDISTRICT_STEM_PENALTY = 0.1
+
+
+def _subdistrict_by_stem(mention: Mention, place: Any) -> float:
+    """A subdistrict is named in full ('锡尼街道'); its stem alone ('锡尼') more likely means a town of that stem."""
+    by_stem = place.name.endswith("街道") and not mention.surface.endswith("街道")
+    return SUBDISTRICT_STEM_PENALTY if by_stem else 0.0
 
 
 def _type_agrees(implied: str | None, actual: str) -> float:

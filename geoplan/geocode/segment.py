@@ -15,6 +15,10 @@ from typing import Any
 #: jieba part-of-speech flags of words that are never part of a place name (verbs, adverbs, adjectives,
 #: pronouns, prepositions, conjunctions, particles, idioms).
 NOT_NAME_FLAGS = frozenset({"v", "vd", "vn", "a", "ad", "an", "d", "r", "p", "c", "u", "l", "i", "m", "q"})
+#: flags of one-character words that never sit inside a name, even a transliterated one: prepositions and
+#: structural particles ('满都拉口岸在同类口岸' is two spans glued by 在); conjunctions are not among them (和 is
+#: read as one inside Mongolian names: 额和宝力格).
+GLUE_FLAGS = frozenset({"p", "u", "uj", "ul", "uz", "ug", "ud", "uv"})
 #: jieba flags of proper names (place, person, organisation, other proper nouns, abbreviations).
 NAME_FLAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j"})
 #: flags of a word ending in such a suffix that is a name (东路, 北街, 天津港 ns; 呼锡路 nr), not 集成电路 (nz).
@@ -52,8 +56,9 @@ def name_start(
     text: str, start: int, stem_start: int, stem_end: int, end: int, allowed: frozenset[str] = frozenset()
 ) -> int | None:
     """Where the name ``text[start:end]`` really starts: after the last non-name word (a dictionary word of two or
-    more characters, not in ``allowed``) met in ``text[stem_start:stem_end]`` (the part before the suffix that no
-    gazetteer name covers); None when the span does not end at a word boundary (种羊湖 in 种羊湖羊)."""
+    more characters, not in ``allowed``, or a one-character preposition or particle) met in
+    ``text[stem_start:stem_end]`` (the part before the suffix that no gazetteer name covers); None when the span
+    does not end at a word boundary (种羊湖 in 种羊湖羊)."""
     left = max(0, start - CONTEXT)
     window = text[left : min(len(text), end + CONTEXT)]
     position = left
@@ -69,8 +74,8 @@ def name_start(
         overlaps = word_start < stem_end and position > stem_start
         if overlaps and len(word) >= 2 and flag in NOT_NAME_FLAGS and word not in allowed and known(word):
             begin = max(begin, position)
-        elif overlaps and word_start == begin and len(word) == 1 and flag == "p":
-            begin = position  # '在X湖': a preposition before the name ('在', '从', '向')
+        elif overlaps and len(word) == 1 and flag in GLUE_FLAGS:
+            begin = max(begin, position)
     return begin if end in bounds else None
 
 
@@ -99,6 +104,48 @@ def holds_name_word(text: str, start: int, end: int) -> bool:
         ):
             return True
     return False
+
+
+#: flags of counts and measures ('八车道': 八 is a numeral).
+COUNT_FLAGS = frozenset({"m", "q", "mq"})
+
+
+def common_words_only(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is made only of common dictionary words of two or more characters and counts
+    ('通车', '八车道', '同类') — no proper name, no unknown run, no single character that may be an initial
+    ('好通': 好力宝–通辽)."""
+    left = max(0, start - CONTEXT)
+    position = left
+    for word, flag in tag(text[left : min(len(text), end + CONTEXT)]):
+        word_start, position = position, position + len(word)
+        if word_start >= end or position <= start:
+            continue
+        if word_start < start or position > end:
+            return False  # a word runs across the span's edge: not a span of whole words
+        if flag in COUNT_FLAGS:
+            continue
+        if len(word) < 2 or flag in NAME_FLAGS or not known(word):
+            return False
+    return True
+
+
+#: what a line's description ends with ('二级路', '联络线', '既有线').
+LINE_CHARS = frozenset("路线")
+
+
+def describes_line(rest: str) -> bool:
+    """Whether ``rest`` (what follows a line end's name) only describes the line: dictionary words that are no
+    names, ending with 路 or 线 (alone only last): '二级/路', '既有线', '复线' — not a name of its own ('城壕村'),
+    nor a facility's kind ('火车站', '工业园区')."""
+    words = tag(rest)
+    if not words or rest[-1] not in LINE_CHARS:
+        return False  # '火车站', '工业园区' end the name of a facility, not a line's description
+    for position, (word, flag) in enumerate(words):
+        if flag in NAME_FLAGS or not known(word):
+            return False
+        if len(word) < 2 and (position < len(words) - 1 or word not in LINE_CHARS or len(words) == 1):
+            return False
+    return True
 
 
 def suffix_word(text: str, start: int, end: int) -> bool:

@@ -1,0 +1,92 @@
+"""The unit a plain text is about: the league or banner its title or first lines name.
+
+A plan names its issuer in its title (``geoplan.read.meta``); a web page, a news item or an encyclopedia entry
+does not, yet it is as much about one unit (``赤峰：草原上的高铁新地标``, ``阿拉善右旗地广人稀…``).  That unit is
+the text's jurisdiction: namesakes elsewhere need evidence, and a name the gazetteer lacks is located in it when
+nothing nearer places it.  It is the first league or banner named unambiguously in the text's head — its first
+:data:`HEAD_LINES` non-blank lines, at most :data:`HEAD_CHARS` characters; a text whose head names only the
+region (or nothing) has none.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from geoplan.geocode.mentions import Mention
+
+#: how much of a text is its head (title and first lines).
+HEAD_LINES = 5
+HEAD_CHARS = 300
+#: the kinds of unit a text can be about.
+UNIT_TYPES = frozenset({"league", "banner"})
+#: share of a text's single-league names its head unit's league must hold.
+MIN_SHARE = 0.5
+#: a text without a unit in its head is about a league holding this share of its names, and this many.
+DOMINANT_SHARE = 2 / 3
+DOMINANT_MIN = 5
+
+
+def head_end(text: str) -> int:
+    """The offset where the head of ``text`` (its first :data:`HEAD_LINES` non-blank lines) ends."""
+    seen, position = 0, 0
+    while position < len(text) and seen < HEAD_LINES:
+        newline = text.find("\n", position)
+        end = len(text) if newline < 0 else newline
+        seen += bool(text[position:end].strip())
+        position = end + 1
+    return min(position, len(text), HEAD_CHARS)
+
+
+def text_unit(text: str, mentions: Sequence[Mention], gazetteer: Any) -> Any | None:
+    """The unit ``text`` is about (see the module docstring), or None.
+
+    ``mentions`` are the text's mentions, left to right; a name inside a longer one counts by its qualifier
+    ('赤峰市' in '赤峰市某某开发区')."""
+    leagues = _leagues_named(mentions, gazetteer)
+    total = sum(leagues.values())
+    unit = _head_unit(text, mentions, gazetteer)
+    if unit is not None:
+        return unit if leagues[unit.league_id or unit.id] >= MIN_SHARE * total else None
+    if not leagues:
+        return None
+    league_id, count = leagues.most_common(1)[0]
+    return gazetteer.get(league_id) if count >= max(DOMINANT_MIN, DOMINANT_SHARE * total) else None
+
+
+def _head_unit(text: str, mentions: Iterable[Mention], gazetteer: Any) -> Any | None:
+    """The first league or banner the head of ``text`` names unambiguously."""
+    end = head_end(text)
+    for mention in mentions:
+        if mention.start >= end:
+            break
+        for ids in (mention.place_ids, mention.qualifier_ids):
+            units = [place for place in _places(gazetteer, ids) if place.type in UNIT_TYPES]
+            if len(units) == 1:
+                return units[0]
+    return None
+
+
+def _leagues_named(mentions: Iterable[Mention], gazetteer: Any) -> Counter[str]:
+    """How many of the mentions name places of one league only, per league id."""
+    counts: Counter[str] = Counter()
+    for mention in mentions:
+        leagues = {_league_id(place) for place in _places(gazetteer, mention.place_ids)}
+        if len(leagues) == 1 and None not in leagues:
+            counts[leagues.pop()] += 1  # type: ignore[index]
+    return counts
+
+
+def _league_id(place: Any) -> str | None:
+    return place.id if place.type == "league" else place.league_id
+
+
+def _places(gazetteer: Any, ids: Iterable[str]) -> list[Any]:
+    found = []
+    for place_id in ids:
+        try:
+            found.append(gazetteer.get(place_id))
+        except (KeyError, LookupError, ValueError):
+            continue
+    return found

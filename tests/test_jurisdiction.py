@@ -1,0 +1,266 @@
+"""The jurisdiction of a text and where its names go, on sentences written for these tests.
+
+A plan's jurisdiction is its issuer; a plain text's is the unit its head names (``geoplan.geocode.textunit``).
+Among namesakes the one inside it wins; a name the gazetteer lacks is located in the nearest unit that places it,
+else in the text's own unit, with precision that unit's level and a reason saying so.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from geoplan.geocode.gazetteer import Gazetteer
+from geoplan.geocode.mentions import Mention
+from geoplan.geocode.places import PlanPlaces, geoparse
+from geoplan.geocode.resolve import Resolver
+from geoplan.geocode.textunit import head_end, text_unit
+from geoplan.read.plan import read
+
+ALXA_RIGHT = "banner:152922"  # 阿拉善右旗
+ALXA = "league:152900"  # 阿拉善盟
+TOKE_SHUANGHE = "town:150122:双河镇"  # 双河镇 of 托克托县 (Hohhot)
+LINHE_SHUANGHE = "town:150802:双河镇"  # 双河镇 of 临河区 (Bayannur)
+
+
+def _parse(gazetteer: Gazetteer, tmp_path: Path, text: str) -> PlanPlaces:
+    path = tmp_path / "text.txt"
+    path.write_text(text, encoding="utf-8")
+    return geoparse(read(path), gazetteer)
+
+
+def _unit(gazetteer: Gazetteer, text: str) -> str | None:
+    finder = gazetteer.finder
+    unit = text_unit(text, finder.find(text), gazetteer)
+    return unit.id if unit is not None else None
+
+
+def _only(places: PlanPlaces, surface: str):
+    found = [m for m in places.mentions if m.surface == surface]
+    assert len(found) == 1, [m.surface for m in places.mentions]
+    return found[0]
+
+
+# -- the unit a plain text is about ----------------------------------------------------------------------
+def test_the_head_is_the_first_five_non_blank_lines() -> None:
+    text = "一\n\n二\n三\n \n四\n五\n六\n"
+    assert head_end(text) == text.index("六")
+    assert head_end("短文") == 2
+    assert head_end("长" * 1000) == 300
+
+
+def test_a_text_is_about_the_unit_its_head_names(gazetteer: Gazetteer) -> None:
+    text = "阿拉善右旗简介\n阿拉善右旗位于阿拉善盟中部，雅布赖镇和巴丹吉林镇是旗内的大镇。"
+    assert _unit(gazetteer, text) == ALXA_RIGHT
+
+
+def test_a_text_ranging_over_the_region_has_no_unit(gazetteer: Gazetteer) -> None:
+    """Its head names a banner, but most of its places lie in other leagues."""
+    text = "口岸概况\n阿拉善右旗以东，二连浩特市、满洲里市、乌拉特中旗和东乌珠穆沁旗都有陆路口岸。"
+    assert _unit(gazetteer, text) is None
+
+
+def test_a_text_whose_head_names_no_unit_is_about_the_league_most_of_its_names_lie_in(
+    gazetteer: Gazetteer,
+) -> None:
+    lines = ["牧区见闻", "", "今年雨水多。", "", "", ""]
+    text = (
+        "\n".join(lines)
+        + "雅布赖镇、巴丹吉林镇、阿拉腾朝格苏木、阿拉腾敖包镇和塔木素布拉格苏木的牧民收入增加。"
+    )
+    assert _unit(gazetteer, text) == ALXA
+    assert _unit(gazetteer, "\n".join(lines) + "雅布赖镇和巴丹吉林镇的牧民收入增加。") is None  # too few
+
+
+# -- namesakes -------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("head", "expected"), [("托克托县", TOKE_SHUANGHE), ("临河区", LINHE_SHUANGHE)])
+def test_among_namesakes_the_one_in_the_texts_unit_wins(
+    gazetteer: Gazetteer, tmp_path: Path, head: str, expected: str
+) -> None:
+    text = f"{head}农业简报\n\n今年粮食丰收。\n\n双河镇的蔬菜基地扩大了面积。"
+    got = _only(_parse(gazetteer, tmp_path, text), "双河镇")
+    assert (got.place.id, got.rule) == (expected, "jurisdiction")
+
+
+# -- names the gazetteer lacks ---------------------------------------------------------------------------
+def test_a_name_without_a_record_is_located_in_the_texts_own_unit_and_says_so(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    text = "阿拉善右旗简介\n\n阿拉善右旗位于阿拉善盟中部。\n\n游客常去巴彦诺尔山和查干乌苏湖等景点。"
+    places = _parse(gazetteer, tmp_path, text)
+    got = _only(places, "查干乌苏湖")
+    assert (got.place.id, got.precision, got.rule, got.level) == (
+        ALXA_RIGHT,
+        "banner",
+        "parent:issuer",
+        "parent",
+    )
+    assert got.reason == "'查干乌苏湖' not in the gazetteer; located in the text's own banner 阿拉善右旗"
+
+
+def test_a_text_without_a_unit_leaves_such_a_name_unresolved(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    got = _only(_parse(gazetteer, tmp_path, "游记\n\n游客常去巴彦诺尔山和查干乌苏湖等景点。"), "查干乌苏湖")
+    assert got.place is None and got.reason == "'查干乌苏湖' not in the gazetteer and no known parent"
+
+
+# -- the unit written right before a name ----------------------------------------------------------------
+def test_a_name_written_after_a_unit_is_the_one_inside_it(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    places = _parse(gazetteer, tmp_path, "城区简况\n\n呼和浩特市新城区的人口增加了。")
+    got = _only(places, "新城区")
+    assert (got.place.id, got.rule) == ("banner:150102", "written-in")
+
+
+def test_a_namesake_outside_the_unit_written_before_it_is_not_taken(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """'赤峰市新城区' is a new town of 赤峰, not 呼和浩特's district: located in 赤峰市, saying why."""
+    got = _only(_parse(gazetteer, tmp_path, "城区简况\n\n市政府驻赤峰市新城区。"), "新城区")
+    assert (got.place.id, got.precision, got.rule) == ("league:150400", "league", "parent:written-before")
+    assert got.reason == (
+        "'新城区' written right after 赤峰市, so located in it; the gazetteer's banner:150102 lie(s) outside it"
+    )
+
+
+def test_a_town_recorded_in_a_neighbouring_banner_of_the_same_league_keeps_its_record(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """'九原区沙尔沁镇' in a text about a boundary change: the record (东河区, same league) is not overridden."""
+    got = _only(_parse(gazetteer, tmp_path, "区划简况\n\n九原区沙尔沁镇整建制划出。"), "沙尔沁镇")
+    assert got.place.id == "town:150202:沙尔沁镇" and not got.rule.startswith("parent")
+
+
+def test_two_units_of_one_level_written_together_are_both_themselves(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    places = _parse(gazetteer, tmp_path, "城市群\n\n呼和浩特包头两市合作。")
+    assert [(m.surface, m.place.id) for m in places.mentions] == [
+        ("呼和浩特", "league:150100"),
+        ("包头", "league:150200"),
+    ]
+
+
+# -- a stem alone ---------------------------------------------------------------------------------------
+XINI_SUBDISTRICT = "town:150621:锡尼街道"  # a subdistrict of 达拉特旗
+XINI_TOWN = "town:150625:锡尼镇"  # the seat of 杭锦旗
+
+
+@pytest.mark.parametrize(
+    ("surface", "ids", "expected"),
+    [
+        ("锡尼", (XINI_SUBDISTRICT, XINI_TOWN), XINI_TOWN),
+        ("锡尼街道", (XINI_SUBDISTRICT,), XINI_SUBDISTRICT),
+    ],
+)
+def test_a_stem_alone_means_the_town_rather_than_the_subdistrict(
+    gazetteer: Gazetteer, surface: str, ids: tuple[str, ...], expected: str
+) -> None:
+    mention = Mention(surface, 0, len(surface), None, "gazetteer", ids)
+    assert Resolver(gazetteer, "鄂尔多斯市").resolve(mention).place.id == expected
+
+
+@pytest.mark.parametrize(
+    ("head", "expected", "rule"),
+    [
+        # a plain text about a banner roams its league: the town of another banner the name holds locates it
+        ("九原区简介\n\n九原区位于包头市西南部。", "town:150202:沙尔沁镇", "parent:named-inside"),
+        # a banner's own plan names its own places: that town is a namesake, the name stays in the banner
+        ("九原区国民经济和社会发展第十四个五年规划纲要", "banner:150207", "parent:issuer"),
+    ],
+)
+def test_a_banner_plan_is_stricter_about_names_holding_another_banners_town(
+    gazetteer: Gazetteer, tmp_path: Path, head: str, expected: str, rule: str
+) -> None:
+    got = _only(_parse(gazetteer, tmp_path, f"{head}\n\n目前，沙尔沁乡的村庄已经划出。"), "沙尔沁乡")
+    assert (got.place.id, got.rule) == (expected, rule)
+
+
+@pytest.mark.parametrize(
+    ("surface", "expected", "reason"),
+    [
+        (
+            "内蒙古集宁陆港物流园区",
+            "banner:150902",
+            "'内蒙古集宁陆港物流园区' not in the gazetteer; located by '集宁' after the region's name",
+        ),
+        (
+            "内蒙古草原云谷产业园",
+            "league:150900",
+            "'内蒙古草原云谷产业园' not in the gazetteer; the region's name in it says no more than the text's own "
+            "league 乌兰察布市, where it is located",
+        ),
+    ],
+)
+def test_the_regions_name_in_a_name_locates_it_no_finer_than_what_follows_or_the_texts_unit(
+    gazetteer: Gazetteer, tmp_path: Path, surface: str, expected: str, reason: str
+) -> None:
+    text = f"乌兰察布概况\n\n乌兰察布市地处内蒙古中部。\n\n项目位于{surface}内。"
+    got = _only(_parse(gazetteer, tmp_path, text), surface)
+    assert (got.place.id, got.reason) == (expected, reason)
+
+
+# -- list items ------------------------------------------------------------------------------------------
+def test_a_list_item_that_is_a_known_name_with_a_generic_word_inside_is_that_place(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    text = "景点介绍\n\n主要景点有辉腾锡勒草原、杜尔伯特大草原、苏木山森林公园等景点。"
+    got = _only(_parse(gazetteer, tmp_path, text), "杜尔伯特大草原")
+    assert (got.place.id, got.level) == ("grassland:杜尔伯特草原", "own")
+
+
+def test_a_list_item_starting_with_a_banners_stem_is_located_in_that_banner(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    text = "景点介绍\n\n旅游景点有大青沟、库伦三大寺等。"
+    got = _only(_parse(gazetteer, tmp_path, text), "库伦三大寺")
+    assert (got.place.id, got.rule) == ("banner:150524", "parent:named-inside")
+
+
+# -- names starting with a town's stem -------------------------------------------------------------------
+PLAN_TITLE = "{unit}国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要"
+
+
+@pytest.mark.parametrize(
+    ("unit", "expected"),
+    [
+        (
+            "鄂尔多斯市",
+            "town:150627:乌兰木伦镇",
+        ),  # a league's plan: the town of its league the name starts with
+        ("东胜区", "banner:150602"),  # a banner's plan names its own places: that town is another banner's
+    ],
+)
+def test_a_name_starting_with_a_towns_stem_is_located_by_that_town_of_the_jurisdiction(
+    gazetteer: Gazetteer, tmp_path: Path, unit: str, expected: str
+) -> None:
+    text = PLAN_TITLE.format(unit=unit) + "\n\n积极打造乌兰木伦煤炭工业小镇。"
+    got = _only(_parse(gazetteer, tmp_path, text), "乌兰木伦煤炭工业小镇")
+    assert got.place.id == expected and got.level == "parent"
+
+
+# -- ports, stations and airports of elsewhere ------------------------------------------------------------
+def test_a_port_named_after_a_place_outside_lies_there(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """A sea port named by a province or city of elsewhere is located there, never in the text's own unit."""
+    places = _parse(gazetteer, tmp_path, "阿拉善右旗简介\n阿拉善右旗的货物经锦州港和天津港出海。")
+    jinzhou, tianjin = _only(places, "锦州港"), _only(places, "天津港")
+    assert jinzhou.place.id == "neighbour:210700" and jinzhou.rule == "parent:named-inside"
+    assert tianjin.place.id == "province:120000"
+
+
+def test_a_port_the_region_lacks_named_by_no_known_place_is_not_put_in_it(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """Every port of entry of the region is recorded: another one, named by an unknown place, lies elsewhere."""
+    places = _parse(
+        gazetteer, tmp_path, "阿拉善右旗简介\n阿拉善右旗的商品出境：霍尔果斯口岸；装船：曹妃甸港。"
+    )
+    for surface in ("霍尔果斯口岸", "曹妃甸港"):
+        mention = _only(places, surface)
+        assert mention.place is None and "lies outside" in mention.reason
+
+
+def test_a_street_named_after_a_far_city_stays_at_home(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'北京路' of a banner town is a street of the text's own unit, not a street in Beijing."""
+    places = _parse(gazetteer, tmp_path, "阿拉善右旗简介\n阿拉善右旗巴丹吉林镇北京路改造完成。")
+    street = [m for m in places.mentions if m.surface.endswith("北京路")]
+    assert street and all(not m.place.id.startswith("province:") for m in street if m.place is not None)

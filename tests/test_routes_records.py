@@ -1,0 +1,186 @@
+"""Issue 15 item 4, every route: the national roads, expressways, railways and stations of gazetteer/routes.csv and
+stations.csv are sourced records whose waypoints lie in the region, found under every common form of their name
+and number, and a numbered road's section ('G303经棚至锡林浩特段') is drawn as the part of its route between its ends."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+import shapely
+
+from geoplan.geocode.corridors import find_corridors
+from geoplan.geocode.gazetteer import Gazetteer, route_number_forms
+from geoplan.geocode.mentions import MentionFinder
+from geoplan.geocode.places import corridor_line, geoparse, route_section
+from geoplan.read.plan import read
+from geoplan.resources import GAZETTEER_DIR
+
+REGION = "province:150000"
+#: records added from the second harvest of routes and stations (issue 15, item 4).
+NEW_LINES = (
+    "road:G303", "road:G233", "road:G242", "road:G306", "road:G1816", "railway:牙林铁路", "railway:朝乌铁路",
+    "railway:嫩林铁路", "railway:吉兰泰铁路", "railway:张集铁路", "railway:新上铁路", "railway:赤大白铁路",
+    "railway:太锡铁路", "railway:嘉策铁路", "railway:包鄂榆高铁", "railway:通乌齐高铁", "railway:齐海满客专",
+    "railway:锡多铁路", "railway:蓝多铁路", "road:G2515",
+)  # fmt: skip
+#: records whose page states a single place in the region (or ends in one banner): located at their banner.
+AT_THEIR_BANNER = {
+    "road:G305": "西乌珠穆沁旗", "road:G232": "牙克石市", "railway:鄂上铁路": "鄂托克前旗",
+    "railway:延榆鄂高铁": "伊金霍洛旗",
+}  # fmt: skip
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with (GAZETTEER_DIR / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.mark.parametrize("file", ["routes.csv", "stations.csv"])
+def test_every_route_and_station_record_cites_its_page(file: str) -> None:
+    rows = _rows(file)
+    assert len(rows) >= {"routes.csv": 80, "stations.csv": 36}[file]
+    for row in rows:
+        assert "http" in row["note"] + row["geometry_source"], row["id"]
+        if row["schematic"]:
+            assert "http" in row["geometry_source"], row["id"]  # the page listing the waypoints
+
+
+def test_every_waypoint_of_a_route_line_is_a_record_inside_the_region(gazetteer: Gazetteer) -> None:
+    """Each waypoint is a record of the region; an older line may end at a neighbouring unit (包神 at 神木), a
+    record of this harvest never does."""
+    region = gazetteer.get(REGION).geometry
+    for row in _rows("routes.csv"):
+        kind, _, refs = row["schematic"].partition(":")
+        if kind != "line":
+            continue
+        for ref in refs.split(";"):
+            place = gazetteer.get(ref)
+            if place.type == "neighbour" and row["id"] not in NEW_LINES:
+                continue
+            assert REGION in place.parent_ids and region.buffer(0.01).contains(place.point), (row["id"], ref)
+
+
+@pytest.mark.parametrize("route_id", NEW_LINES)
+def test_a_new_route_is_a_schematic_line_of_distinct_points_in_the_region(
+    gazetteer: Gazetteer, route_id: str
+) -> None:
+    route = gazetteer.get(route_id)
+    assert route.geometry.geom_type == "LineString" and route.precision == "schematic"
+    assert len(set(route.geometry.coords)) >= 2 and route.geometry.length > 0.1
+    region = gazetteer.get(REGION).geometry.buffer(
+        0.01
+    )  # vertices: a line may cross a neighbour (通乌齐 via 白城)
+    assert all(region.contains(shapely.Point(xy)) for xy in route.geometry.coords)
+
+
+@pytest.mark.parametrize(("route_id", "banner"), sorted(AT_THEIR_BANNER.items()))
+def test_a_route_with_one_stated_place_is_at_its_banner(
+    gazetteer: Gazetteer, route_id: str, banner: str
+) -> None:
+    route = gazetteer.get(route_id)
+    parent = gazetteer.get(route.parent_ids[0])
+    assert (parent.name, route.precision) == (banner, "banner") and "located at" in route.note
+
+
+def test_stations_have_a_parent_in_the_region_and_an_honest_precision(gazetteer: Gazetteer) -> None:
+    for row in _rows("stations.csv"):
+        station = gazetteer.get(row["id"])
+        assert REGION in station.parent_ids, row["id"]
+        if not (row["lon"] or row["at"]):
+            assert station.precision in {"point", "extent", "town", "banner", "league"}, row["id"]
+
+
+def test_route_number_forms() -> None:
+    assert route_number_forms("road:G303") == ("G303", "G303线", "303国道", "国道303", "国道303线")
+    assert route_number_forms("road:S215") == ("S215", "S215线", "215省道", "省道215", "省道215线")
+    assert route_number_forms("road:G1816") == ("G1816", "G1816线")  # an expressway is no 国道
+    assert (
+        route_number_forms("road:G45:奈曼至营口联络线") == () and route_number_forms("railway:京包铁路") == ()
+    )
+
+
+def test_a_numbered_road_answers_to_its_number_forms_without_listing_them(gazetteer: Gazetteer) -> None:
+    """road:G303's row lists no alias at all: every form comes from its number."""
+    (row,) = [r for r in _rows("routes.csv") if r["id"] == "road:G303"]
+    assert row["aliases"] == ""
+    for form in ("G303", "G303线", "303国道", "国道303", "国道303线"):
+        assert gazetteer.lookup(form)[0].place.id == "road:G303", form
+
+
+@pytest.mark.parametrize(
+    ("sentence", "route"),
+    [
+        ("推进G303改扩建。", "road:G303"), ("推进303国道改扩建。", "road:G303"),
+        ("推进国道303线改扩建。", "road:G303"), ("推进国道 303 线改扩建。", "road:G303"),
+        ("推进G303线改扩建。", "road:G303"), ("建设国道242线临河过境段。", "road:G242"),
+        ("推进233国道提质。", "road:G233"), ("加快G1816乌玛高速建设。", "road:G1816"),
+        ("建成乌玛高速公路。", "road:G1816"), ("实施赤凌一级公路改造。", "road:G306"),
+        ("推进乌吉铁路扩能。", "railway:吉兰泰铁路"), ("开行牙林线旅游列车。", "railway:牙林铁路"),
+        ("完善张集铁路。", "railway:张集铁路"), ("开通呼张客专。", "railway:张呼高铁"),
+        ("赤大白铁路电气化改造。", "railway:赤大白铁路"), ("新陶铁路开通客运。", "railway:新上铁路"),
+        ("延伸朝乌铁路。", "railway:朝乌铁路"), ("改造嫩林铁路。", "railway:嫩林铁路"),
+        ("扩建二连站。", "station:二连站"), ("赤峰高铁站改造。", "station:赤峰站"),
+        ("通辽高铁站投用。", "station:通辽站"), ("满归站改造。", "station:满归站"),
+        ("嘉策铁路扩能改造。", "railway:嘉策铁路"), ("推进齐海满客专前期工作。", "railway:齐海满客专"),
+        ("谋划通乌齐高铁。", "railway:通乌齐高铁"), ("开工建设包鄂榆高铁。", "railway:包鄂榆高铁"),
+        ("锡多铁路复线建成。", "railway:锡多铁路"), ("研究G2515前期工作。", "road:G2515"),
+    ],
+)  # fmt: skip
+def test_a_sentence_naming_a_route_by_a_common_form_finds_it(
+    finder: MentionFinder, sentence: str, route: str
+) -> None:
+    assert any(route in m.place_ids for m in finder.find(sentence)), [
+        (m.surface, m.place_ids) for m in finder.find(sentence)
+    ]
+
+
+def test_a_route_short_name_that_is_a_common_word_is_no_alias(finder: MentionFinder) -> None:
+    """新上线 ('newly launched') is how texts say the 新上 railway's line too, but it is a common word: not a form."""
+    assert not finder.find("该平台新上线一批服务。") and finder.find("新上铁路开通客运。")
+
+
+def test_a_first_waypoint_starting_with_a_leading_word_keeps_it() -> None:
+    """'经' leads verbs away ('经包头至银川'), but 经棚 is a name: a trim never leaves fewer than two characters."""
+    (corridor,) = find_corridors("推进国道303线经棚至锡林浩特段公路建设")
+    assert corridor.route == "G303" and [w.surface for w in corridor.waypoints] == ["经棚", "锡林浩特"]
+    for sentence in ("推进经包头至银川铁路建设", "加快建设包头至银川铁路"):  # words before a longer name go
+        (via,) = find_corridors(sentence)
+        assert [w.surface for w in via.waypoints] == ["包头", "银川"]
+
+
+def test_a_numbered_section_without_a_kind_word_is_a_road() -> None:
+    (corridor,) = find_corridors("推进G303经棚至锡林浩特段改扩建")
+    assert (corridor.route, corridor.kind) == ("G303", "road")
+    assert not find_corridors("推进经棚至锡林浩特段改扩建")  # no number, no kind word: no line
+
+
+@pytest.mark.parametrize(
+    ("league", "sentence", "first", "through"),
+    [
+        ("赤峰市", "推进国道303线经棚至锡林浩特段公路建设。", "town:150425:经棚镇", None),
+        ("赤峰市", "建设G233经棚至乌兰布统段公路。", "town:150425:经棚镇", None),
+        ("巴彦淖尔市", "推进G331二连浩特至乌拉特后旗段公路建设。", "banner:152501", "banner:150824"),
+        ("巴彦淖尔市", "建设国道331线乌拉特中旗至额济纳旗段。", "banner:150824", "banner:152922"),
+    ],
+)  # fmt: skip
+def test_a_section_of_a_route_is_drawn_along_it(
+    gazetteer: Gazetteer, tmp_path: Path, league: str, sentence: str, first: str, through: str | None
+) -> None:
+    """The section runs from its first named end along the route's line to its last, through the route's waypoints
+    between them (G331 from 二连浩特 to 乌拉特后旗 passes 乌拉特中旗), not straight across."""
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        f"{league}国民经济和社会发展第十四个五年规划纲要\n第一章 交通\n{sentence}\n", encoding="utf-8"
+    )
+    (corridor,) = geoparse(read(plan), gazetteer).corridors
+    route = gazetteer.get(f"road:{corridor.route}")
+    assert corridor.waypoints[0].place.id == first
+    start, end = (w.place.point for w in (corridor.waypoints[0], corridor.waypoints[-1]))
+    section = route_section(route.geometry, (start.x, start.y), (end.x, end.y))
+    line = corridor_line(corridor)
+    assert section is not None and line is not None
+    assert shapely.hausdorff_distance(line, section) < 1e-9 and line.coords[0] == (start.x, start.y)
+    if through is not None:
+        assert tuple(gazetteer.get(through).point.coords[0]) in line.coords

@@ -1,0 +1,48 @@
+"""Texts in traditional characters: geoparsed as simplified writing, their names reported as written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from geoplan.geocode.gazetteer import Gazetteer
+from geoplan.geocode.places import geoparse
+from geoplan.read.plan import read
+from geoplan.read.script import has_traditional, simplified
+from geoplan.resources import REFERENCE_PLANS
+
+
+def test_traditional_characters_become_simplified_one_for_one() -> None:
+    assert simplified("呼倫貝爾市位於內蒙古東北部") == "呼伦贝尔市位于内蒙古东北部"
+    assert simplified("乾隆年間，氣候乾燥") == "乾隆年间，气候干燥"  # by phrase: a name's 乾 stays
+
+
+def test_simplified_text_is_returned_as_it_is() -> None:
+    text = "鄂尔多斯市东胜区\n乌拉特后旗"
+    assert not has_traditional(text) and simplified(text) is text
+
+
+def test_only_lines_holding_traditional_characters_change() -> None:
+    text = "乾隆\n乾燥的鄂爾多斯\n"
+    assert simplified(text) == "乾隆\n干燥的鄂尔多斯\n"
+
+
+def test_the_reference_plans_keep_their_length() -> None:
+    """Plans extracted from PDFs hold a few traditional characters; every offset must still hold."""
+    for path in sorted(REFERENCE_PLANS.glob("*.txt")):
+        text = read(path).text
+        assert len(simplified(text)) == len(text)
+
+
+def test_a_traditional_text_names_its_places_as_written(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text(
+        "呼倫貝爾市概況\n呼倫貝爾市轄海拉爾區、滿洲里市和額爾古納市，境內有呼倫湖。", encoding="utf-8"
+    )
+    places = geoparse(read(path), gazetteer)
+    found = {m.surface: m.place.id for m in places.mentions if m.place is not None}
+    assert found["呼倫貝爾市"] == "league:150700"
+    assert found["滿洲里市"] == "banner:150781" and found["額爾古納市"] == "banner:150784"
+    assert found["海拉爾區"] == "banner:150702"
+    assert "呼倫湖" in found
+    text = read(path).text
+    assert all(text[m.start : m.end] == m.surface for m in places.mentions)
