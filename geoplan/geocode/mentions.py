@@ -123,7 +123,6 @@ SUFFIX_TYPES: dict[str, str] = {
     "大剧院": "scenic",
     "公园": "scenic",
     "遗址": "scenic",
-    "大草原": "grassland",
     "草原": "grassland",
     "园区": "park",
     "特色小镇": "scenic",
@@ -224,7 +223,7 @@ DESCRIPTIVE_SCENIC_SUFFIXES = frozenset(
 #: the name is the run of proper-name words right before the class word (see segment.name_run_start).
 NAME_RUN_SUFFIXES = frozenset(
     {"河", "水利枢纽", "水电站", "拦河闸", "大坝"}
-    | {"大草原", "草原", "自然保护区", "保护区"}
+    | {"草原", "自然保护区", "保护区"}
     | {"平原", "高原", "盆地", "山地"}
 )
 #: suffixes of cultural institutions ('内蒙古艺术剧院', '公主府博物馆'): the area before them is part of the name
@@ -335,7 +334,7 @@ QUALIFIED_SUFFIXES = frozenset({"高勒", "试验区", "贸易区"})
 #: roads named after the place they ring or cross ('X绕城公路', 'X沙地大环线'): the place is part of the name.
 AROUND_PLACE_SUFFIXES = frozenset({"绕城公路", "大环线", "风景道"})
 #: suffixes that end a name only when nothing but punctuation or a function word follows (敕勒川草原等).
-_FREE_STANDING = {"草原": "等、，。；和及与的", "大草原": "等、，。；和及与的上"}
+_FREE_STANDING = {"草原": "等、，。；和及与的上"}
 #: types named by short abbreviations when unanchored (集二铁路, 包兰铁路): the core is at most this long.
 ABBREVIATED_MAX = {"railway": 4, "road": 4}
 #: routes named after the landscape they run through ('…草原风景道', '…沙地大环线'): the landscape's class word and
