@@ -46,11 +46,12 @@ from geoplan.resources import GAZETTEER_DIR
 CONTEXT_DIR = GAZETTEER_DIR / "context"
 #: the region's own province: never an outside name.
 OWN_PROVINCE = "province:150000"
+_HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
 #: jieba flag of a place word.
 PLACE_FLAG = "ns"
 #: flags of the word after a bare outside name that end it as a place ('日本侵占', '甘肃张掖', '欧洲各国'); before a
 #: noun it is a qualifier ('北京企业'), before a direction or a character a longer name ('天津南', '上海庙').
-NAME_END_FLAGS = frozenset({"v", "vn", "vd", "r", "p", "c", "d", "u", "x"})
+NAME_END_FLAGS = frozenset({"v", "vn", "vd", "r", "p", "c", "d", "u", "uj", "a", "x"})
 #: characters of context segmented around a candidate.
 WINDOW = 6
 #: a document's title: 《…》 on one line, at most 80 characters.
@@ -94,13 +95,23 @@ def refine(
         and (m.start, m.end) not in peoples
         and not in_title(m, titles)
     ]
-    kept = [_unit_named_after(text, _area_part(text, _area_network(m)), finder) for m in kept]
+    kept = _without_epithets(
+        text,
+        [
+            _with_region_word(text, _unit_named_after(text, _area_part(text, _area_network(m)), finder))
+            for m in kept
+        ],
+    )
     kept = _replace(kept, named_after_area(text, kept))
     kept = _replace(kept, list_items(text, kept, finder))
     kept = _replace_stations(text, kept, finder)
     added = [
         m
-        for m in (*province_runs(text, finder), *outside_words(text, finder, kept, occurrences))
+        for m in (
+            *province_runs(text, finder),
+            *outside_words(text, finder, kept, occurrences),
+            *region_stems(text, finder, kept),
+        )
         if (m.start, m.end) not in peoples and not in_title(m, titles) and not names_organisation(text, m)
     ]
     return _merge(kept, added)
@@ -374,11 +385,22 @@ def outside_words(
         if covered[start] or covered[last]:
             continue
         around = _words(text, start, end)
+        word, flag = around.get(start, ("", ""))
+        if flag == PLACE_FLAG and end not in around and len(word) > 2 and word.startswith(name):
+            rest = tag(word[2:])  # '欧洲各国' read as one place word: the name and a pronoun after it
+            if len(rest) == 1 and rest[0][1] == "r":
+                found.append(Mention(name, start, end, None, "gazetteer", finder.ids(name)))
+            continue
+        country = finder.ids(name) == (f"foreign:{name}",)  # the record's own name, not an alias ('蒙古')
+        following = around.get(end, ("", ""))
         if (
-            around.get(start, ("", ""))[1] == PLACE_FLAG
+            flag == PLACE_FLAG
             and end in around
-            and _ends_name(*around[end], finder)
-        ):
+            and (
+                _ends_name(*following, finder) or (country and following[1] == "n" and len(following[0]) >= 2)
+            )
+        ):  # a country's own name before a noun is the country ('日本战败'); a province or a people's name
+            # there qualifies ('北京企业', '蒙古民族')
             found.append(Mention(name, start, end, None, "gazetteer", finder.ids(name)))
     return found
 
@@ -390,6 +412,119 @@ def _ends_name(word: str, flag: str, finder: MentionFinder) -> bool:
     ):  # '甘肃张掖' (a place in it), not '北京正北', '天津南' (a longer name), '青海云杉' (a species)
         return bool(finder.ids_or_short(word)) or (len(word) >= 2 and word[-1] in "市县区旗盟省州")
     return flag in NAME_END_FLAGS
+
+
+# -- regions named without their class word ----------------------------------------------------------
+#: what makes a compass word a direction, not a region: a preposition of direction before it ('向西南延伸').
+_DIRECTION_BEFORE = frozenset("向往朝偏")
+#: what makes it a direction or part of a longer word after it ('西北方向', '东北部', '西南侧', 'X华南站').
+_DIRECTION_AFTER = frozenset("部方侧角面向边郊端站")
+#: what makes a compass region ('西北', '东北') a direction in a description of where a place lies ('西北邻X',
+#: '西南与X相连', '东北靠X', '西南到X') or a dialect ('东北话', '东北官话').
+_DIRECTION_VERBS = frozenset("邻接界靠与到连至毗临交话官")
+_COMPASS = frozenset("东西南北")
+#: flags of the word after a region's stem that leave the stem a name of its own: verbs, function words,
+#: punctuation, other places ('东北振兴', '华北、华东等', '中国东北蒙东').
+_AFTER_REGION_FLAGS = NAME_END_FLAGS | {"ns", "f", "ul", "uz", "j"}
+#: after a compass region ('东北'), which is also a direction and heads policy names ('东北振兴区'): only
+#: punctuation, a particle, a conjunction or another place ('西北、西南', '东北的', '中国东北蒙东'); not an
+#: adjective ('西北大数据中心').
+_AFTER_COMPASS_FLAGS = frozenset({"x", "uj", "c", "p", "ns"})
+#: the class word of named regions ('华北地区', '京津地区'), which texts also leave out ('华北', '京津').
+REGION_WORD = "地区"
+#: per finder (by identity): the stems of its regions' names and a regex finding them.
+_REGION_STEMS: dict[int, tuple[MentionFinder, dict[str, tuple[str, ...]], re.Pattern[str] | None]] = {}
+
+
+def _region_stems(finder: MentionFinder) -> tuple[dict[str, tuple[str, ...]], re.Pattern[str] | None]:
+    cached = _REGION_STEMS.get(id(finder))
+    if cached is None or cached[0] is not finder:
+        stems: dict[str, tuple[str, ...]] = {}
+        for surface, ids in finder._ids.items():
+            stem = surface.removesuffix(REGION_WORD)
+            if stem != surface and len(stem) >= 2 and ids and all(i.startswith("region:") for i in ids):
+                if stem not in finder._ids:
+                    stems[stem] = ids
+        ordered = sorted(stems, key=len, reverse=True)
+        pattern = re.compile("|".join(map(re.escape, ordered))) if ordered else None
+        cached = (finder, stems, pattern)
+        _REGION_STEMS[id(finder)] = cached
+    return cached[1], cached[2]
+
+
+#: quotation marks around an epithet ('“红色之城”乌兰浩特').
+_OPEN_QUOTES, _CLOSE_QUOTES = frozenset('“「『"'), frozenset('”」』"')
+
+
+def _without_epithets(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A name found by its class word that is a quoted epithet of the unit written right after it ('“X古城”Y县',
+    '“X小镇”Y旗': the unit's slogan, not a place of its own) is dropped."""
+    kept = []
+    by_start = {m.start: m for m in mentions}
+    for mention in mentions:
+        if mention.type is not None and not mention.place_ids and mention.start and mention.end < len(text):
+            unit = by_start.get(mention.end + 1)
+            if (
+                text[mention.start - 1] in _OPEN_QUOTES
+                and text[mention.end] in _CLOSE_QUOTES
+                and unit is not None
+                and unit.place_ids
+                and all(pid.startswith(("league:", "banner:")) for pid in unit.place_ids)
+            ):
+                continue
+        kept.append(mention)
+    return kept
+
+
+def _with_region_word(text: str, mention: Mention) -> Mention:
+    """A region's name followed by the class word 地区 ('内蒙古东部地区'): the class word is part of the name."""
+    if (
+        mention.rule == "gazetteer"
+        and text.startswith(REGION_WORD, mention.end)
+        and mention.place_ids
+        and all(pid.startswith("region:") for pid in mention.place_ids)
+    ):
+        end = mention.end + len(REGION_WORD)
+        return replace(mention, surface=text[mention.start : end], end=end)
+    return mention
+
+
+def region_stems(text: str, finder: MentionFinder, taken: Iterable[Mention] = ()) -> list[Mention]:
+    """A named region written without its class word 地区 ('华北、西北市场', '京津、辽沈地区'): the stem of a
+    region's name 'X地区', where the segmenter reads X as a place word of its own; not a direction after a
+    place ('呼和浩特西北'), a preposition ('向西南') or before a direction word ('西北方向', '东北部')."""
+    stems, pattern = _region_stems(finder)
+    if pattern is None:
+        return []
+    taken = list(taken)
+    spans = SpanIndex((m.start, m.end) for m in taken)
+    ends = {m.end for m in taken if m.place_ids}
+    found = []
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if spans.overlaps(start, end) or start in ends:
+            continue
+        if start and text[start - 1] in _CLOSE_QUOTES and start - 1 in ends:
+            continue  # '“X镇”西北': a direction from the quoted place
+        following = text[end : end + 1]
+        compass = _COMPASS.issuperset(match.group())
+        if following and following in _DIRECTION_AFTER:
+            continue
+        if compass and (
+            (start and text[start - 1] in _DIRECTION_BEFORE) or (following and following in _DIRECTION_VERBS)
+        ):
+            continue
+        around = _words(text, start, end)
+        if around.get(start, ("", ""))[0] != match.group() or around[start][1] != PLACE_FLAG:
+            continue
+        flags = _AFTER_COMPASS_FLAGS if compass else _AFTER_REGION_FLAGS
+        word, flag = around.get(end, ("", "x"))
+        if word and (
+            flag not in flags or (flag == PLACE_FLAG and len(word) > 1 and not finder.ids_or_short(word))
+        ):
+            continue  # a noun after it makes a longer name ('京津风沙源治理', '东北官话', '东北振兴区')
+        found.append(Mention(match.group(), start, end, "region", "region-stem", stems[match.group()]))
+    return found
 
 
 # -- province abbreviations ----------------------------------------------------------------------------
@@ -461,6 +596,13 @@ LIST_CLASSES: dict[str, tuple[str, tuple[str, ...]]] = {
     "口岸": ("port", ("口岸",)),
     "机场": ("airport", ("机场",)),
     "河流": ("river", ("河",)),
+    "乡镇苏木": ("town", ("镇", "苏木", "乡")),
+    "苏木乡镇": ("town", ("镇", "苏木", "乡")),
+    "乡镇": ("town", ("镇", "乡", "苏木")),
+    "苏木": ("town", ("苏木", "镇")),
+    "街道": ("town", ("街道",)),
+    "镇": ("town", ("镇", "苏木")),
+    "乡": ("town", ("乡", "镇")),
     "湖泊": ("lake", ("湖",)),
     "山脉": ("mountain", ("山",)),
     "地区": ("region", ("地区",)),
@@ -713,6 +855,8 @@ def _typed_items(
         if not ids and not item.isdigit():
             ids = finder.ids(item)
         own = next((t for s, t in SUFFIX_TYPES.items() if item.endswith(s) and len(item) > len(s)), None)
+        if kind == "town":
+            own = None  # '沙河、莎木佳三个镇': the list's towns, whatever their names end with
         if not ids and own is not None:  # '杜尔伯特大草原': 杜尔伯特草原 with a generic word inside
             suffix = next(s for s, t in SUFFIX_TYPES.items() if item.endswith(s) and t == own)
             ids = finder.known_core(Mention(item, start, end, own, f"suffix:{suffix}")).place_ids
@@ -788,6 +932,41 @@ def _station_place(text: str, s_start: int, finder: MentionFinder) -> tuple[int,
     return None
 
 
+#: words of a sentence about railways (where a name before 站 names a station).
+_RAIL_WORDS = re.compile(r"铁路|列车|火车|班列|车站|高铁|动车|客运|货运|站台")
+#: flags of the words a station's name is made of when the gazetteer lacks it (place and person names).
+_STATION_NAME_FLAGS = frozenset({"ns", "nr", "nrt", "nz"})
+
+
+def _named_station(text: str, s_start: int) -> tuple[int, tuple[str, ...]] | None:
+    """A station named by a name the gazetteer lacks ('萨拉齐站' in a sentence about a train): the place and
+    person names (jieba) right before the station word, two to eight characters; no ids."""
+    left = max(0, s_start - MAX_STATION_PLACE)
+    sentence_start = max(text.rfind(mark, 0, s_start) for mark in "。；\n！？")
+    if not _RAIL_WORDS.search(text, max(sentence_start + 1, s_start - 40), s_start + 40):
+        return None
+    position, words = left, []
+    for word, flag in tag(text[left : s_start + 2]):
+        words.append((position, position + len(word), word, flag))
+        position += len(word)
+    start = None
+    for w_start, w_end, _word, flag in reversed(words):
+        if w_end > s_start:
+            if w_start < s_start:
+                return None  # the station word is inside a longer word ('干站' of '白音查干站')
+            continue
+        if flag not in _STATION_NAME_FLAGS or w_start < left:
+            break
+        start = w_start
+    if (
+        start is None
+        or s_start - start < 2
+        or (start > 0 and _HAN_CHAR.match(text[start - 1]) and start == left)
+    ):
+        return None
+    return start, ()
+
+
 def stations(text: str, finder: MentionFinder) -> list[Mention]:
     """'<place>站', '<place>火车站', '<place>高铁站', '<place>东站' …: a station, resolved to its place."""
     found = []
@@ -798,7 +977,7 @@ def stations(text: str, finder: MentionFinder) -> list[Mention]:
             tag(pair)  # loads the segmenter's dictionary
             if len(pair) == 2 and known(pair):
                 continue  # '站在', '站位', '站点': a word of its own
-        place = _station_place(text, s_start, finder)
+        place = _station_place(text, s_start, finder) or _named_station(text, s_start)
         if place is None:
             continue
         start, ids = place

@@ -36,7 +36,7 @@ from geoplan.geocode.mentions import (
     is_proper_stem,
     leading_trim,
 )
-from geoplan.geocode.segment import holds_name_word, tag
+from geoplan.geocode.segment import at_word_bounds, holds_name_word, known, tag
 
 #: a voltage ('500 千伏', '220kV') and what may follow it in a station's name.
 _VOLTAGE = re.compile(
@@ -116,7 +116,48 @@ def feature_mentions(text: str, mentions: Sequence[Mention], finder: Any) -> lis
         *_grid_works(text, known_at, named_end, finder),
         *_zones(text, known_at, named_end, finder),
         *_spur_lines(text, known_at, mentions, finder),
+        *_initial_lines(text, finder),
     ]
+
+
+#: a railway line named by its ends' initials and 线 ('京包线', '牙林线'), looked for where 线 ends a word.
+_LINE = re.compile(r"[\u3400-\u9fff]{2,4}线(?![路网段上下])")
+#: characters of ordinals and track words, no line's ends ('第二复线', '双线', '一线').
+_NOT_IN_LINE = frozenset("第复双单一")
+#: words of a sentence about railways.
+_RAIL_CONTEXT = re.compile(r"铁路|铁道|列车|火车|车站|客运|货运")
+
+
+def _initial_lines(text: str, finder: Any) -> list[Mention]:
+    """Railway lines named by their ends' initials and 线 ('X线' beside '…铁路' or '列车'): the shortest tail of two
+    to four different characters, each the first character of a place's name or a province's abbreviation, that
+    is no dictionary word (not '主线', '中轴线'); in a sentence about railways; not the end of a corridor ('A至B线')."""
+    found: list[Mention] = []
+    if "线" not in text:
+        return found
+    for match in _LINE.finditer(text):
+        end = match.end()
+        for length in range(2, min(4, end - 1 - match.start()) + 1):
+            start = end - 1 - length
+            stem = text[start : end - 1]
+            if (
+                len(set(stem)) != length
+                or not finder._initials.issuperset(stem)
+                or _NOT_IN_LINE.intersection(stem)
+            ):
+                continue  # an ordinal or a track word ('第二复线', '一线') is no line's end
+            if known(stem) or known(stem + "线") or (start and text[start - 1] in CORRIDOR_BREAKS):
+                break
+            if not at_word_bounds(text, start, end):
+                continue  # '增建二线', '完善干线': the tail starts inside a word
+            if _RAIL_CONTEXT.search(_sentence(text, start)):
+                found.append(
+                    Mention(
+                        text[start:end], start, end, "railway", "line:initials", finder.ids(text[start:end])
+                    )
+                )
+            break
+    return found
 
 
 #: a city's ring road named by its side and number ('北二环', '东三环路').

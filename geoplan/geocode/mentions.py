@@ -17,10 +17,12 @@ item with that suffix.  Everything here is pure string work; resolution lives in
 from __future__ import annotations
 
 import bisect
+import csv
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cache
 from itertools import accumulate
 from operator import attrgetter
 from typing import Protocol, TypeVar
@@ -33,9 +35,12 @@ from geoplan.geocode.segment import (
     at_word_bounds,
     common_words_only,
     holds_name_word,
+    name_run_start,
     name_start,
     suffix_word,
+    tag,
 )
+from geoplan.resources import GAZETTEER_DIR
 
 #: suffix -> implied place type (the scan tries them longest first, see _SUFFIXES_LONGEST_FIRST).
 SUFFIX_TYPES: dict[str, str] = {
@@ -57,6 +62,7 @@ SUFFIX_TYPES: dict[str, str] = {
     "物流园区": "park",
     "高速公路": "road",
     "城际铁路": "railway",
+    "高速铁路": "railway",
     "风景道": "road",
     "大环线": "road",
     "国家公园": "national_park",
@@ -69,6 +75,10 @@ SUFFIX_TYPES: dict[str, str] = {
     "保护区": "reserve",
     "火车站": "station",
     "截洪沟": "water_project",
+    "水利枢纽": "dam",
+    "水电站": "dam",
+    "拦河闸": "dam",
+    "大坝": "dam",
     "滞洪区": "water_project",
     "试验区": "park",
     "贸易区": "park",
@@ -92,6 +102,15 @@ SUFFIX_TYPES: dict[str, str] = {
     "教育基地": "scenic",
     "文化长廊": "scenic",
     "寺": "scenic",
+    "庙": "scenic",
+    "古城": "scenic",
+    "故城": "scenic",
+    "城址": "scenic",
+    "石窟": "scenic",
+    "石林": "scenic",
+    "天池": "scenic",
+    "王府": "scenic",
+    "度假村": "scenic",
     "旅游度假区": "scenic",
     "遗址公园": "scenic",
     "旅游景区": "scenic",
@@ -109,6 +128,10 @@ SUFFIX_TYPES: dict[str, str] = {
     "草原": "grassland",
     "园区": "park",
     "特色小镇": "scenic",
+    "平原": "region",
+    "高原": "region",
+    "盆地": "region",
+    "山地": "region",
     "南麓": "region",
     "北麓": "region",
     "前坡": "region",
@@ -132,11 +155,13 @@ SUFFIX_TYPES: dict[str, str] = {
     "水库": "reservoir",
     "海子": "lake",
     "淖尔": "lake",
+    "湿地公园": "wetland",
     "湿地": "wetland",
     "镇": "town",
     "乡": "town",
     "湖": "lake",
     "沟": "river",
+    "河": "river",
     "大街": "street",
     "街": "street",
     "路": "street",
@@ -154,6 +179,8 @@ MAX_SHORT_PLACES = 2
 MIN_SHORT_IN_TEXT = 3
 #: characters after which a short form in running text can end (connectors, list marks, 段 of a road).
 SHORT_FORM_FOLLOWERS = frozenset("至到—－-~、，。；：和与及段等的（(）)")
+#: a direction and distance from a place written right after its short form ('X东距…', 'X西邻…', 'X以南').
+_DIRECTION_FROM = re.compile(r"以?[东西南北](?:[距邻接靠临]|\d)|以[东西南北]")
 #: id prefixes of places outside the region or spanning it (neighbouring counties and cities, provinces,
 #: foreign places): a two-character name of these is matched only where a name can end.
 OUTSIDE_ID_PREFIXES = ("neighbour:", "province:", "foreign:")
@@ -164,10 +191,15 @@ _NOT_SHORT_ENDINGS = ("路", "街", "道", "城区", "族", "自治")
 
 #: suffixes that end proper names only ('X湖', 'X口岸', 'X开发区'): X must read as a name (segment.py);
 #: park and town suffixes (产业园, 园区, 小镇, 镇 …) also end descriptive names ('乳业扶贫园区').
+#: scenic class words of heritage places, which end proper names only (庙, 古城, 石窟 …: a verb before the name is
+#: no part of it, '游览X庙').
+HERITAGE_SUFFIXES = frozenset({"庙", "古城", "故城", "城址", "石窟", "石林", "天池", "王府"})
 PROPER_NAME_SUFFIXES = frozenset(
     suffix
     for suffix, kind in SUFFIX_TYPES.items()
-    if kind not in {"park", "town", "village", "scenic"} or suffix.endswith(("开发区", "合作区", "保税区"))
+    if kind not in {"park", "town", "village", "scenic"}
+    or suffix.endswith(("开发区", "合作区", "保税区"))
+    or suffix in HERITAGE_SUFFIXES
 )
 
 #: suffixes of scenic places that plans also use for kinds of park ('口袋公园', '山地体育公园'): a name ending in
@@ -186,7 +218,15 @@ DESCRIPTIVE_SCENIC_SUFFIXES = frozenset(
         "遗址",
         "岩画",
     }
-    | {"文博园", "温泉谷", "营地", "教育基地", "文化长廊", "寺"}
+    | {"文博园", "温泉谷", "营地", "教育基地", "文化长廊", "寺", "度假村"}
+    | HERITAGE_SUFFIXES
+)
+#: class words of rivers and dams ('X河', 'X水利枢纽', 'X大坝'): without a known place before them,
+#: the name is the run of proper-name words right before the class word (see segment.name_run_start).
+NAME_RUN_SUFFIXES = frozenset(
+    {"河", "水利枢纽", "水电站", "拦河闸", "大坝"}
+    | {"草原", "自然保护区", "保护区"}
+    | {"平原", "高原", "盆地", "山地"}
 )
 #: suffixes of cultural institutions ('内蒙古艺术剧院', '公主府博物馆'): the area before them is part of the name
 #: (a province's museum is one building); without a known place the stem must hold a proper name.
@@ -195,7 +235,7 @@ INSTITUTION_SUFFIXES = frozenset({"科学技术馆", "博物馆", "博物院", "
 AREA_ID_PREFIXES = ("province:", "league:", "banner:", "town:", "region:")
 #: short suffixes that also end common words (思路, 街区, 空港): they end a name only where the segmenter ends a
 #: word with them.
-WORD_SUFFIXES = frozenset({"大街", "街", "路", "港", "寺"})
+WORD_SUFFIXES = frozenset({"大街", "街", "路", "港", "寺", "庙"})
 #: longest stem of a street or port name without a known place in it ('哈拉沁东', '成吉思汗').
 MAX_STREET_STEM = 5
 #: suffixes of parks that plans also use descriptively ('装备制造产业园'), and of the zones they belong to.
@@ -209,6 +249,9 @@ PARK_ZONE_SUFFIXES = ("开发区", "合作区", "保税区", "工业园区")
 _ABBREVIATION_RUN = re.compile(r"[蒙俄欧美日韩]{2,4}")
 #: one abbreviation: where a run may start (matching the run only there is cheaper than scanning for it).
 _ABBREVIATIONS = "蒙俄欧美日韩"
+#: abbreviations that name a foreign country alone: of the neighbouring countries' only 俄 (蒙 is also the
+#: region's own abbreviation; 美, 日, 欧, 韩 alone are common characters: '和美乡村', '小而美').
+_ALONE_ABBREVIATIONS = re.compile(r"俄")
 #: characters that make 蒙 the start of a word of its own (蒙古, 蒙医, 蒙药).
 _ABBREVIATION_NOT_BEFORE = frozenset("古医药语文族")
 
@@ -326,7 +369,7 @@ QUALIFIED_SUFFIXES = frozenset({"高勒", "试验区", "贸易区"})
 #: roads named after the place they ring or cross ('X绕城公路', 'X沙地大环线'): the place is part of the name.
 AROUND_PLACE_SUFFIXES = frozenset({"绕城公路", "大环线", "风景道"})
 #: suffixes that end a name only when nothing but punctuation or a function word follows (敕勒川草原等).
-_FREE_STANDING = {"草原": "等、，。；和及与的"}
+_FREE_STANDING = {"草原": "等、，。；和及与的上"}
 #: types named by short abbreviations when unanchored (集二铁路, 包兰铁路): the core is at most this long.
 ABBREVIATED_MAX = {"railway": 4, "road": 4}
 #: routes named after the landscape they run through ('…草原风景道', '…沙地大环线'): the landscape's class word and
@@ -509,10 +552,13 @@ class MentionFinder:
                 continue
             ids.setdefault(surface, []).append(place_id)
         self._ids = {surface: tuple(dict.fromkeys(values)) for surface, values in ids.items()}
-        self._initials = frozenset(
-            surface[0]
-            for surface, place_ids in self._ids.items()
-            if any(pid.startswith(_INITIAL_ID_PREFIXES) for pid in place_ids)
+        self._initials = (
+            frozenset(
+                surface[0]
+                for surface, place_ids in self._ids.items()
+                if any(pid.startswith(_INITIAL_ID_PREFIXES) for pid in place_ids)
+            )
+            | _province_abbreviation_chars()
         )
         self._listed = {k: v for k, v in _list_stems(self._ids).items() if k not in self.stop_words}
         self._listed_lengths = tuple(sorted({len(stem) for stem in self._listed}, reverse=True))
@@ -591,7 +637,7 @@ class MentionFinder:
             for m in self._suffix_matches(text, known, suffixes)
             if (named := _as_name(text, m, self._ids)) is not None
         ]
-        found.extend(self._route_numbers(text))
+        found.extend(self._route_numbers(text, known))
         found.extend(_abbreviation_runs(text, known))
         found.extend(_features.feature_mentions(text, [*known, *found], self))
         merged = [self._line_end(text, _facility_road(text, m)) for m in merge_mentions(known, found)]
@@ -649,7 +695,12 @@ class MentionFinder:
                     if not _ends_a_name(text, end):
                         continue  # '健康平台' is not 康平, '长治久安' not 长治: a short outside name needs an end
                 chosen.append(Mention(surface, start, end, None, "gazetteer", ids))
-            elif end == len(text) or text[end] in SHORT_FORM_FOLLOWERS or not is_han(text[end]):
+            elif (
+                end == len(text)
+                or text[end] in SHORT_FORM_FOLLOWERS
+                or not is_han(text[end])
+                or _DIRECTION_FROM.match(text, end)
+            ):
                 # a short form ('树林召' for 树林召镇) only where a name can end: '树林召段', '十二连城至'
                 chosen.append(Mention(surface, start, end, None, "gazetteer-short", self._short[surface]))
             else:
@@ -719,6 +770,7 @@ class MentionFinder:
         self, text: str, known: list[Mention], suffixes: list[tuple[str, int, int]]
     ) -> list[Mention]:
         known_at = {m.start: m for m in known}
+        known_end = {m.end: m for m in known if m.place_ids}
         by_start = list(known_at.values())  # sorted by start, one per start (as known_at holds them)
         starts = [m.start for m in by_start]
         found: list[Mention] = []
@@ -726,6 +778,11 @@ class MentionFinder:
             if not _suffix_applies(text, suffix, s_end):
                 continue
             window_start, stopped_by = _stem_window(text, s_start, SUFFIX_TYPES[suffix])
+            if len(suffix) >= 2 and (earlier := text.rfind(suffix, window_start, s_start)) >= 0:
+                window_start, stopped_by = (
+                    earlier + len(suffix),
+                    suffix,
+                )  # 'X口岸在同类口岸': X口岸 ended there
             if window_start == s_start:
                 continue  # nothing before the suffix: no name
             index = bisect_right(starts, s_start) - 1
@@ -754,6 +811,10 @@ class MentionFinder:
                     found.append(province)
                 found.append(mention)
                 found.extend(self._enumerated(text, window_start, suffix, mention))
+            elif (
+                (named := known_end.get(s_end)) is not None and named.start and text[named.start - 1] == "、"
+            ):
+                found.extend(self._enumerated(text, window_start, suffix, named))  # '京通、集通、通霍铁路
         return found
 
     def _name_in_window(
@@ -861,6 +922,20 @@ class MentionFinder:
                 return Mention(
                     text[start:s_end], start, s_end, "park", f"subpark:{suffix}", self.ids(text[start:s_end])
                 )
+            elif suffix in NAME_RUN_SUFFIXES:
+                run = name_run_start(text, start, s_start, s_end)
+                if run is None or is_generic(text[run:s_start]) or text[run] in COUNTER_CHARS:
+                    return None  # '母亲河', '加强干渠': a kind of water, no name before the class word
+                start = run
+            elif (
+                kind == "town"
+                and not is_proper_stem(stem)
+                and (run := name_run_start(text, start, s_start, s_end)) is not None
+                and is_proper_stem(text[run:s_start])
+            ):
+                start = (
+                    run  # '所在地额肯呼都格镇': the run of name words before the class word names the town
+                )
             elif kind in NEEDS_QUALIFIER or suffix in QUALIFIED_SUFFIXES or not is_proper_stem(stem):
                 return None
             elif kind == "street" and (
@@ -923,15 +998,21 @@ class MentionFinder:
                 )
         return mention, None
 
-    def _route_numbers(self, text: str) -> list[Mention]:
-        """Route numbers: 'G6', 'S215', '国道 207 线', '省道213', '县道 718' (the name without 线)."""
+    def _route_numbers(self, text: str, known: Iterable[Mention] = ()) -> list[Mention]:
+        """Route numbers: 'G6', 'S215', '国道 207 线', '省道213', '县道 718' (the name without 线).  A number
+        written before the route's name ('G7京新高速', one gazetteer alias) is two mentions, the number and the
+        name, as the guide annotates a route's number and its name."""
         found = []
+        names_at = {m.start: m for m in known if m.place_ids}
         for match in ROUTE_NUMBER_RE.finditer(text):
             start, end = match.span()
             if (start and text[start - 1] in _ASCII_WORD) or (end < len(text) and text[end] in _ROUTE_AFTER):
                 continue  # part of a longer code ('5G', 'S2000', 'G3.5')
             surface = match.group()
             found.append(Mention(surface, start, end, "road", "route", self.ids(re.sub(r"\s+", "", surface))))
+            whole = names_at.get(start)
+            if whole is not None and whole.end > end and (name_ids := self.ids(text[end : whole.end])):
+                found.append(Mention(text[end : whole.end], end, whole.end, None, "gazetteer", name_ids))
         return found
 
     def known_core(self, mention: Mention) -> Mention:
@@ -952,8 +1033,25 @@ class MentionFinder:
                 return replace(mention, place_ids=ids)
         return mention
 
+    def _unknown_item(self, text: str, start: int, end: int, suffix: str, mention: Mention) -> int | None:
+        """Where an earlier list item the gazetteer lacks starts, when it shares the last item's class word: a
+        line named by its ends' initials ('京通、集通铁路', the longest such tail of the first item), or, when the
+        last item's name is itself a run of name words, a run of name words too ('A、B大草原'); else None."""
+        kind = SUFFIX_TYPES[suffix]
+        if kind in ABBREVIATED_MAX:
+            for length in range(min(ABBREVIATED_MAX[kind], end - start), 1, -1):
+                tail = text[end - length : end]
+                if self._initials.issuperset(tail) and len(set(tail)) == length:
+                    return end - length if at_word_bounds(text, end - length, end) else None
+            return None
+        if suffix not in NAME_RUN_SUFFIXES or mention.place_ids:
+            return None
+        run = name_run_start(text, start, end, end)
+        return start if run == start and not is_generic(text[start:end]) else None  # the whole item, no part
+
     def _enumerated(self, text: str, window_start: int, suffix: str, mention: Mention) -> list[Mention]:
-        """'乌兰布和、巴音温都尔沙漠': earlier list items that share the suffix, when the gazetteer knows them."""
+        """'乌兰布和、巴音温都尔沙漠': earlier list items that share the suffix, when the gazetteer knows them (or,
+        for lines and names of name words, when they read as such: see :meth:`_unknown_item`)."""
         items: list[Mention] = []
         end = mention.start
         while end - 1 >= 0 and text[end - 1] == "、":
@@ -967,7 +1065,10 @@ class MentionFinder:
                 break
             ids = self.ids(stem + suffix)
             if not ids:
-                break
+                unknown = self._unknown_item(text, item_end - len(stem), item_end, suffix, mention)
+                if unknown is None:
+                    break
+                stem = text[unknown:item_end]
             start = item_end - len(stem)
             if not self.ids(stem):  # a banner's name stays the banner ('乌拉特后旗、乌拉特中旗两大工业园区')
                 items.append(
@@ -975,6 +1076,14 @@ class MentionFinder:
                 )
             end = start
         return items
+
+
+@cache
+def _province_abbreviation_chars() -> frozenset[str]:
+    """The one-character abbreviations of the provinces (京, 沪, 藏 …): lines are named by them too ('京通', '沪兰')."""
+    path = GAZETTEER_DIR / "context" / "province_abbreviations.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        return frozenset(row["abbreviation"] for row in csv.DictReader(handle))
 
 
 #: places whose first characters abbreviate a line's ends ('集二铁路': 集宁, 二连浩特).
@@ -1024,6 +1133,27 @@ def _abbreviation_runs(text: str, known: list[Mention]) -> list[Mention]:
         if not at_word_bounds(text, start, end):
             continue  # part of a longer word ('完美日子')
         found.append(Mention(run, start, end, "foreign", "abbreviations"))
+    return [*found, *_lone_abbreviations(text, known)]
+
+
+def _lone_abbreviations(text: str, known: list[Mention]) -> list[Mention]:
+    """A foreign country named by its one-character abbreviation alone ('与俄签订', '从俄X到…'): the segmenter
+    reads the character as a place word of its own (in '中俄', '俄语', '日照' it does not)."""
+    found: list[Mention] = []
+    spans = SpanIndex((m.start, m.end) for m in known)
+    for match in _ALONE_ABBREVIATIONS.finditer(text):
+        start, end = match.span()
+        if spans.overlaps(start, end) or not (start and is_han(text[start - 1])):
+            continue
+        left = max(0, start - 4)
+        position, flag = left, ""
+        for word, word_flag in tag(text[left : end + 4]):
+            if position == start:
+                flag = word_flag if len(word) == 1 else ""
+                break
+            position += len(word)
+        if flag == "ns":
+            found.append(Mention(match.group(), start, end, "foreign", "abbreviation"))
     return found
 
 

