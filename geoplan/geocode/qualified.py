@@ -1,0 +1,112 @@
+"""County-level units elsewhere in China, named after their province or city ('黑龙江省嫩江县', '北京市朝阳区').
+
+Their names alone meet more words and namesakes than places, so the gazetteer holds them in
+``gazetteer/qualified/`` and the finder does not look for them (except a county-level city's full name the
+segmenter reads as a place, ``aliases`` there).  Here a unit's full name (or an autonomous county's name without
+its peoples, 围场满族蒙古族自治县 -> 围场县) written right after its province or prefecture city is one mention;
+when the finder took province, unit and more as one name (an address: '北京市朝阳区X路'), that name is split.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from functools import cache
+
+from geoplan.geocode.gazetteer import QUALIFIED_DIR
+from geoplan.geocode.mentions import Mention, MentionFinder
+from geoplan.resources import GAZETTEER_DIR
+
+#: the rule name of the mentions made here.
+RULE = "qualified"
+#: an autonomous county's suffix; its common form keeps the first two characters and 县 (围场县).
+AUTONOMOUS_COUNTY = "自治县"
+#: the most characters of a province or city name read before a unit inside a longer name.
+MAX_QUALIFIER = 8
+
+
+@cache
+def unit_forms() -> dict[str, dict[str, str]]:
+    """Province or city id -> {written form of a county-level unit in it -> the unit's id}."""
+    forms: dict[str, dict[str, str]] = {}
+    for path in sorted((GAZETTEER_DIR / QUALIFIED_DIR).glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                name, place_id, parent = row["name"], row["id"], row["parent"]
+                written = [name]
+                if name.endswith(AUTONOMOUS_COUNTY) and len(name) > len(AUTONOMOUS_COUNTY) + 2:
+                    written.append(name[:2] + "县")
+                province = f"province:{place_id.partition(':')[2][:2]}0000"
+                for qualifier in {parent, province}:
+                    for form in written:
+                        forms.setdefault(qualifier, {}).setdefault(form, place_id)
+    return forms
+
+
+def _unit_at(text: str, position: int, qualifier_ids: Iterable[str]) -> tuple[str, str] | None:
+    """(form, id) of the longest unit of one of ``qualifier_ids`` written at ``position``."""
+    best: tuple[str, str] | None = None
+    forms = unit_forms()
+    for qualifier in qualifier_ids:
+        for form, place_id in forms.get(qualifier, {}).items():
+            if text.startswith(form, position) and (best is None or len(form) > len(best[0])):
+                best = (form, place_id)
+    return best
+
+
+def qualified_units(text: str, kept: list[Mention], finder: MentionFinder) -> list[Mention]:
+    """Mentions of the units written right after a mention of their province or city, and of the province or
+    city and the rest when one longer name held them (to replace that name)."""
+    found: list[Mention] = []
+    for mention in kept:
+        unit = _unit_at(text, mention.end, mention.place_ids)
+        if unit is not None:
+            form, place_id = unit
+            found.append(Mention(form, mention.end, mention.end + len(form), None, RULE, (place_id,)))
+            continue
+        found.extend(_split(text, mention, finder))
+    return found
+
+
+def heads_unit(text: str, mention: Mention) -> bool:
+    """Whether one of the mention's places has a unit written right after it (the segmenter may read
+    '上海市浦东新区' as one word: the province is still a name of its own there)."""
+    return _unit_at(text, mention.end, mention.place_ids) is not None
+
+
+def _qualifier_at(text: str, position: int, end: int, finder: MentionFinder) -> tuple[int, tuple[str, ...]]:
+    """(length, ids) of the longest province or city name (one holding units) at ``position`` before ``end``."""
+    forms = unit_forms()
+    for length in range(min(MAX_QUALIFIER, end - position), 1, -1):
+        ids = tuple(i for i in finder.ids(text[position : position + length]) if i in forms)
+        if ids:
+            return length, ids
+    return 0, ()
+
+
+def _split(text: str, mention: Mention, finder: MentionFinder) -> list[Mention]:
+    """A longer name that starts with a province or city (and its cities) and one of their units: those, and the
+    rest when the finder's rule named it by a class word."""
+    parts: list[Mention] = []
+    position = mention.start
+    while position < mention.end:
+        length, ids = _qualifier_at(text, position, mention.end, finder)
+        if not length:
+            return []
+        parts.append(
+            Mention(text[position : position + length], position, position + length, None, "gazetteer", ids)
+        )
+        position += length
+        unit = _unit_at(text, position, ids)
+        if unit is None:
+            continue
+        form, place_id = unit
+        end = position + len(form)
+        if end > mention.end:
+            return []
+        parts.append(Mention(form, position, end, None, RULE, (place_id,)))
+        rest = text[end : mention.end]
+        if len(rest) >= 3 and mention.type is not None:
+            parts.append(Mention(rest, end, mention.end, mention.type, mention.rule))
+        return parts
+    return []

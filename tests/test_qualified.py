@@ -1,0 +1,56 @@
+"""County-level units elsewhere in China: named after their province or city, never by a bare name."""
+
+from __future__ import annotations
+
+import csv
+
+from geoplan.geocode.context import refine
+from geoplan.geocode.gazetteer import QUALIFIED_DIR, Gazetteer
+from geoplan.geocode.outside_build import COUNTY_OUTPUT, county_rows
+from geoplan.resources import GAZETTEER_DIR
+
+
+def _found(gazetteer: Gazetteer, text: str) -> list[tuple[str, tuple[str, ...]]]:
+    finder = gazetteer.finder
+    return [(m.surface, m.place_ids) for m in refine(text, finder.find(text), finder)]
+
+
+def test_a_district_after_its_province_level_city_is_a_place(gazetteer: Gazetteer) -> None:
+    found = _found(gazetteer, "展会在上海市浦东新区举行。")
+    assert [s for s, _ in found] == ["上海市", "浦东新区"]
+    place = gazetteer.get(found[1][1][0])
+    assert place.name == "浦东新区" and place.type == "neighbour" and place.precision == "banner"
+    assert place.parent_ids[0] == "province:310000" and "district.geojson" in place.geometry_source
+
+
+def test_a_county_after_its_city_is_a_place_of_that_city(gazetteer: Gazetteer) -> None:
+    found = _found(gazetteer, "客商来自山东省青岛市黄岛区。")
+    assert [s for s, _ in found] == ["山东省", "青岛市", "黄岛区"]
+    assert gazetteer.get(found[2][1][0]).parent_ids[0] == "neighbour:370200"
+
+
+def test_an_address_is_split_into_its_units_and_street(gazetteer: Gazetteer) -> None:
+    found = _found(gazetteer, "地址：广东省深圳市南山区科技南路八号。")
+    assert [s for s, _ in found] == ["广东省", "深圳市", "南山区", "科技南路"]
+    assert gazetteer.get(found[2][1][0]).parent_ids[0] == "neighbour:440300"
+    assert [s for s, _ in _found(gazetteer, "他在北京市海淀区工作。")] == ["北京市", "海淀区"]
+
+
+def test_a_bare_county_name_is_no_place(gazetteer: Gazetteer) -> None:
+    assert _found(gazetteer, "他在黄岛区工作，后来去了浦东新区。") == []
+
+
+def test_a_county_level_city_read_as_a_place_is_found_alone(gazetteer: Gazetteer) -> None:
+    found = _found(gazetteer, "货物经珲春市出境。")
+    assert [s for s, _ in found] == ["珲春市"]
+    assert gazetteer.get(found[0][1][0]).parent_ids[0] == "neighbour:222400"
+    assert _found(gazetteer, "货物经珲春出境。") == []  # never by the bare stem
+    assert _found(gazetteer, "发展沿海城市的贸易。") == []  # 海城市 is matched only after its province
+
+
+def test_the_counties_table_is_what_its_builder_makes(gazetteer: Gazetteer) -> None:
+    assert COUNTY_OUTPUT.startswith(QUALIFIED_DIR + "/")
+    with (GAZETTEER_DIR / COUNTY_OUTPUT).open(encoding="utf-8", newline="") as handle:
+        shipped = [(r["id"], r["name"], r["aliases"], r["parent"], r["lat"]) for r in csv.DictReader(handle)]
+    built = [(r["id"], r["name"], r["aliases"], r["parent"], r["lat"]) for r in county_rows(gazetteer)]
+    assert shipped == built and len(shipped) > 2000
