@@ -387,7 +387,7 @@ def _ends_name(word: str, flag: str, finder: MentionFinder) -> bool:
         flag == PLACE_FLAG
     ):  # '甘肃张掖' (a place in it), not '北京正北', '天津南' (a longer name), '青海云杉' (a species)
         return bool(finder.ids_or_short(word)) or (len(word) >= 2 and word[-1] in "市县区旗盟省州")
-    return flag in NAME_END_FLAGS
+    return flag in NAME_END_FLAGS or bool(finder.ids(word))  # '甘肃酒泉': a place read as a common noun
 
 
 # -- province abbreviations ----------------------------------------------------------------------------
