@@ -6,7 +6,7 @@ import csv
 
 from geoplan.geocode.context import refine
 from geoplan.geocode.gazetteer import QUALIFIED_DIR, Gazetteer
-from geoplan.geocode.outside_build import COUNTY_OUTPUT, county_rows
+from geoplan.geocode.outside_build import CITY_OUTPUT, COUNTY_OUTPUT, county_rows, full_name_rows
 from geoplan.resources import GAZETTEER_DIR
 
 
@@ -54,3 +54,22 @@ def test_the_counties_table_is_what_its_builder_makes(gazetteer: Gazetteer) -> N
         shipped = [(r["id"], r["name"], r["aliases"], r["parent"], r["lat"]) for r in csv.DictReader(handle)]
     built = [(r["id"], r["name"], r["aliases"], r["parent"], r["lat"]) for r in county_rows(gazetteer)]
     assert shipped == built and len(shipped) > 2000
+
+
+def test_a_city_whose_stem_is_a_word_is_found_by_its_full_name_only(gazetteer: Gazetteer) -> None:
+    found = _found(gazetteer, "航线通达合肥市、烟台市。")
+    assert [s for s, _ in found] == ["合肥市", "烟台市"]
+    place = gazetteer.get(found[0][1][0])
+    assert place.precision == "league" and place.parent_ids == ("province:340000",)
+    assert _found(gazetteer, "航线通达合肥、烟台。") == []
+    assert _found(gazetteer, "游览黄山市场。") == []  # 黄山市 inside a longer word
+    found = _found(gazetteer, "安徽省合肥市蜀山区。")
+    assert [s for s, _ in found] == ["安徽省", "合肥市", "蜀山区"]
+    assert gazetteer.get(found[2][1][0]).parent_ids[0] == "neighbour:340100"
+
+
+def test_the_full_name_cities_table_is_what_its_builder_makes(gazetteer: Gazetteer) -> None:
+    with (GAZETTEER_DIR / CITY_OUTPUT).open(encoding="utf-8", newline="") as handle:
+        shipped = [(r["id"], r["name"], r["aliases"], r["lat"]) for r in csv.DictReader(handle)]
+    built = [(r["id"], r["name"], r["aliases"], r["lat"]) for r in full_name_rows(gazetteer)]
+    assert shipped == built and all(name == alias for _, name, alias, _ in shipped) and len(shipped) > 50
