@@ -73,3 +73,10 @@ def test_the_full_name_cities_table_is_what_its_builder_makes(gazetteer: Gazette
         shipped = [(r["id"], r["name"], r["aliases"], r["lat"]) for r in csv.DictReader(handle)]
     built = [(r["id"], r["name"], r["aliases"], r["lat"]) for r in full_name_rows(gazetteer)]
     assert shipped == built and all(name == alias for _, name, alias, _ in shipped) and len(shipped) > 50
+
+
+def test_a_neighbouring_autonomous_county_in_its_common_form_after_its_province(gazetteer: Gazetteer) -> None:
+    found = _found(gazetteer, "河北省围场县与我旗接壤。")
+    assert [s for s, _ in found] == ["河北省", "围场县"]
+    assert gazetteer.get(found[1][1][0]).name == "围场满族蒙古族自治县"
+    assert _found(gazetteer, "围场县与我旗接壤。") == []  # the common form alone is no name of the gazetteer

@@ -10,10 +10,11 @@ when the finder took province, unit and more as one name (an address: '北京市
 from __future__ import annotations
 
 import csv
+import json
 from collections.abc import Iterable
 from functools import cache
 
-from geoplan.geocode.gazetteer import QUALIFIED_DIR
+from geoplan.geocode.gazetteer import DERIVED_FILE, QUALIFIED_DIR
 from geoplan.geocode.mentions import Mention, MentionFinder
 from geoplan.resources import GAZETTEER_DIR
 
@@ -25,21 +26,36 @@ AUTONOMOUS_COUNTY = "自治县"
 MAX_QUALIFIER = 8
 
 
+def _short_form(name: str) -> str | None:
+    """An autonomous county's common form (围场满族蒙古族自治县 -> 围场县), None for other names."""
+    if name.endswith(AUTONOMOUS_COUNTY) and len(name) > len(AUTONOMOUS_COUNTY) + 2:
+        return name[:2] + "县"
+    return None
+
+
 @cache
 def unit_forms() -> dict[str, dict[str, str]]:
-    """Province or city id -> {written form of a county-level unit in it -> the unit's id}."""
+    """Province or city id -> {written form of a county-level unit in it -> the unit's id}: the units of
+    ``gazetteer/qualified/`` in full or short form, and the short form of the neighbouring provinces' autonomous
+    counties the derived gazetteer holds (their full names are found like any name)."""
     forms: dict[str, dict[str, str]] = {}
+
+    def add(place_id: str, parent: str, written: Iterable[str]) -> None:
+        province = f"province:{place_id.partition(':')[2][:2]}0000"
+        for qualifier in {parent, province}:
+            for form in written:
+                forms.setdefault(qualifier, {}).setdefault(form, place_id)
+
     for path in sorted((GAZETTEER_DIR / QUALIFIED_DIR).glob("*.csv")):
         with path.open(encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle):
-                name, place_id, parent = row["name"], row["id"], row["parent"]
-                written = [name]
-                if name.endswith(AUTONOMOUS_COUNTY) and len(name) > len(AUTONOMOUS_COUNTY) + 2:
-                    written.append(name[:2] + "县")
-                province = f"province:{place_id.partition(':')[2][:2]}0000"
-                for qualifier in {parent, province}:
-                    for form in written:
-                        forms.setdefault(qualifier, {}).setdefault(form, place_id)
+                short = _short_form(row["name"])
+                add(row["id"], row["parent"], [row["name"], *([short] if short else [])])
+    derived = json.loads((GAZETTEER_DIR / DERIVED_FILE).read_text(encoding="utf-8"))["records"]
+    for record in derived:
+        short = _short_form(record["name"]) if record["type"] == "neighbour" else None
+        if short and record["parent_ids"]:
+            add(record["id"], record["parent_ids"][0], [short])
     return forms
 
 
