@@ -80,3 +80,9 @@ def test_a_neighbouring_autonomous_county_in_its_common_form_after_its_province(
     assert [s for s, _ in found] == ["河北省", "围场县"]
     assert gazetteer.get(found[1][1][0]).name == "围场满族蒙古族自治县"
     assert _found(gazetteer, "围场县与我旗接壤。") == []  # the common form alone is no name of the gazetteer
+
+
+def test_a_city_stem_is_read_after_its_province_stem(gazetteer: Gazetteer) -> None:
+    found = _found(gazetteer, "客商来自安徽合肥。")
+    assert [s for s, _ in found] == ["安徽", "合肥"]
+    assert gazetteer.get(found[1][1][0]).name == "合肥市"

@@ -91,13 +91,13 @@ def refine(
     kept = _replace(kept, named_after_area(text, kept))
     kept = _replace(kept, list_items(text, kept, finder))
     kept = _replace_stations(text, kept, finder)
-    kept = _replace(kept, qualified_units(text, kept, finder))
     added = [
         m
         for m in (*province_runs(text, finder), *outside_words(text, finder, kept))
         if (m.start, m.end) not in peoples and not in_title(m, titles) and not names_organisation(text, m)
     ]
-    return _merge(kept, added)
+    found = _merge(kept, added)
+    return _replace(found, qualified_units(text, found, finder))
 
 
 def in_title(mention: Mention, titles: list[tuple[int, int]]) -> bool:
@@ -372,12 +372,13 @@ def outside_words(text: str, finder: MentionFinder, taken: Iterable[Mention] = (
         if covered[start] or covered[last]:
             continue
         around = _words(text, start, end)
+        mention = Mention(name, start, end, None, "gazetteer", finder.ids(name))
         if (
             around.get(start, ("", ""))[1] == PLACE_FLAG
             and end in around
-            and _ends_name(*around[end], finder)
+            and (_ends_name(*around[end], finder) or heads_unit(text, mention))
         ):
-            found.append(Mention(name, start, end, None, "gazetteer", finder.ids(name)))
+            found.append(mention)
     return found
 
 

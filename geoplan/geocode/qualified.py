@@ -22,6 +22,8 @@ from geoplan.resources import GAZETTEER_DIR
 RULE = "qualified"
 #: an autonomous county's suffix; its common form keeps the first two characters and 县 (围场县).
 AUTONOMOUS_COUNTY = "自治县"
+#: suffixes of prefecture-level units, dropped for the stem read after their province.
+CITY_SUFFIXES = ("自治州", "地区", "市", "盟")
 #: the most characters of a province or city name read before a unit inside a longer name.
 MAX_QUALIFIER = 8
 
@@ -30,6 +32,17 @@ def _short_form(name: str) -> str | None:
     """An autonomous county's common form (围场满族蒙古族自治县 -> 围场县), None for other names."""
     if name.endswith(AUTONOMOUS_COUNTY) and len(name) > len(AUTONOMOUS_COUNTY) + 2:
         return name[:2] + "县"
+    return None
+
+
+def _city_stem(row: dict[str, str]) -> str | None:
+    """A prefecture city's name without its suffix (合肥市 -> 合肥), read only after its province ('安徽合肥')."""
+    if row["precision"] != "league":
+        return None
+    for suffix in CITY_SUFFIXES:
+        stem = row["name"].removesuffix(suffix)
+        if stem != row["name"] and len(stem) >= 2:
+            return stem
     return None
 
 
@@ -49,7 +62,7 @@ def unit_forms() -> dict[str, dict[str, str]]:
     for path in sorted((GAZETTEER_DIR / QUALIFIED_DIR).glob("*.csv")):
         with path.open(encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle):
-                short = _short_form(row["name"])
+                short = _short_form(row["name"]) or _city_stem(row)
                 add(row["id"], row["parent"], [row["name"], *([short] if short else [])])
     derived = json.loads((GAZETTEER_DIR / DERIVED_FILE).read_text(encoding="utf-8"))["records"]
     for record in derived:
