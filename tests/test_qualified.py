@@ -86,3 +86,15 @@ def test_a_city_stem_is_read_after_its_province_stem(gazetteer: Gazetteer) -> No
     found = _found(gazetteer, "客商来自安徽合肥。")
     assert [s for s, _ in found] == ["安徽", "合肥"]
     assert gazetteer.get(found[1][1][0]).name == "合肥市"
+
+
+def test_a_province_right_before_a_place_of_it_is_a_mention(gazetteer: Gazetteer) -> None:
+    # 河北 and 山东 alone are stop words (河北: 'north of the river'); before a place of the province they name it
+    found = _found(gazetteer, "客商来自山东烟台市和河北张家口。")
+    assert [(s, ids[0]) for s, ids in found] == [
+        ("山东", "province:370000"),
+        ("烟台市", "neighbour:370600"),
+        ("河北", "province:130000"),
+        ("张家口", "neighbour:130700"),
+    ]
+    assert [s for s, _ in _found(gazetteer, "黄河北岸的村庄。")] == ["黄河"]

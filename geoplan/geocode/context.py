@@ -37,7 +37,7 @@ from geoplan.geocode.mentions import (
     SpanIndex,
     is_generic,
 )
-from geoplan.geocode.qualified import heads_unit, qualified_units
+from geoplan.geocode.qualified import heads_unit, provinces_before_units, qualified_units
 from geoplan.geocode.segment import NOT_NAME_FLAGS, known, tag
 from geoplan.resources import GAZETTEER_DIR
 
@@ -97,7 +97,8 @@ def refine(
         if (m.start, m.end) not in peoples and not in_title(m, titles) and not names_organisation(text, m)
     ]
     found = _merge(kept, added)
-    return _replace(found, qualified_units(text, found, finder))
+    found = _replace(found, qualified_units(text, found, finder))
+    return _merge(found, provinces_before_units(text, found))
 
 
 def in_title(mention: Mention, titles: list[tuple[int, int]]) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterable
 from functools import cache
 
@@ -24,6 +25,10 @@ RULE = "qualified"
 AUTONOMOUS_COUNTY = "自治县"
 #: suffixes of prefecture-level units, dropped for the stem read after their province.
 CITY_SUFFIXES = ("自治州", "地区", "市", "盟")
+#: a province-level unit's suffix, dropped for its short name (河北省 -> 河北, 宁夏回族自治区 -> 宁夏).
+PROVINCE_SUFFIX = re.compile(r"(维吾尔自治区|回族自治区|壮族自治区|特别行政区|自治区|省|市)$")
+#: the region's own province (never an outside qualifier).
+OWN_PROVINCE = "province:150000"
 #: the most characters of a province or city name read before a unit inside a longer name.
 MAX_QUALIFIER = 8
 
@@ -70,6 +75,43 @@ def unit_forms() -> dict[str, dict[str, str]]:
         if short and record["parent_ids"]:
             add(record["id"], record["parent_ids"][0], [short])
     return forms
+
+
+@cache
+def province_names() -> dict[str, str]:
+    """Name and short name (河北省, 河北) -> id of every province-level unit outside the region."""
+    derived = json.loads((GAZETTEER_DIR / DERIVED_FILE).read_text(encoding="utf-8"))["records"]
+    rows = [(r["id"], r["name"]) for r in derived if r["type"] == "province"]
+    with (GAZETTEER_DIR / "provinces.csv").open(encoding="utf-8", newline="") as handle:
+        rows += [(row["id"], row["name"]) for row in csv.DictReader(handle)]
+    names: dict[str, str] = {}
+    for place_id, name in rows:
+        if place_id != OWN_PROVINCE:
+            names[name] = place_id
+            short = PROVINCE_SUFFIX.sub("", name)
+            if len(short) >= 2:
+                names.setdefault(short, place_id)
+    return names
+
+
+def provinces_before_units(text: str, found: list[Mention]) -> list[Mention]:
+    """A province written right before a place of it that was found ('河北承德', '山东烟台市'): the province's
+    short name is a mention there even where it is no name alone (河北 'north of the river' is a stop word)."""
+    names = province_names()
+    added: list[Mention] = []
+    for mention in found:
+        codes = {i.partition(":")[2][:2] for i in mention.place_ids if i.startswith("neighbour:")}
+        if len(codes) != 1:
+            continue
+        for length in (3, 2, 4, 5, 7, 8):  # 河北省, 河北, 黑龙江, 黑龙江省, 宁夏回族自治区 …
+            start = mention.start - length
+            place_id = names.get(text[max(start, 0) : mention.start]) if start >= 0 else None
+            if place_id is not None and place_id == f"province:{next(iter(codes))}0000":
+                added.append(
+                    Mention(text[start : mention.start], start, mention.start, None, "gazetteer", (place_id,))
+                )
+                break
+    return added
 
 
 def _unit_at(text: str, position: int, qualifier_ids: Iterable[str]) -> tuple[str, str] | None:
