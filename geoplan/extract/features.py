@@ -21,6 +21,7 @@ from geoplan.extract.quantities import quantities_json, quantities_text
 from geoplan.geocode.gazetteer import APPROXIMATE_PRECISIONS
 from geoplan.geocode.lexicon import words
 from geoplan.geocode.places import PRECISION_ORDER, corridor_line
+from geoplan.geocode.reach import is_far
 
 #: place types that are areas: a project there takes the place's polygon when it has one
 AREA_TYPES = frozenset(
@@ -128,7 +129,9 @@ def _is_linear(geometry: BaseGeometry | None) -> bool:
 
 def _schematic(project: Project, places: Sequence[Any], issuer: Any | None) -> Located:
     """A layout element: for a belt, axis or corridor ('带', '轴', '廊') the lines of its rivers and
-    roads, else a line through its places; for a core or zone the outline of its places."""
+    roads, else a line through its places; for a core or zone the outline of its places (never places far
+    outside the region)."""
+    places = [p for p in places if not is_far(p)]
     if not places:
         return issuer_area(issuer, project.issuer_level)
     if any(word in project.name for word in words("line_shape_words")):

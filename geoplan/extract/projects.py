@@ -19,6 +19,7 @@ from geoplan.extract.classify import classify_action, classify_sector
 from geoplan.extract.names import NAME_LIMIT, capped, description_after, head, title_end
 from geoplan.extract.quantities import Quantity, parse_quantities
 from geoplan.geocode.lexicon import alternation, words
+from geoplan.geocode.reach import is_far
 from geoplan.layers import thematic_layer_for_sector
 from geoplan.read.model import Box, BoxItem, Plan
 
@@ -590,8 +591,9 @@ def _layout_name(item: BoxItem, text: str) -> str:
 def is_finer(place: Any, issuer_level: str, issuer_ids: set[str]) -> bool:
     """Whether a place locates a project more finely than its issuer: a place other than the issuer
     and its parents, of a smaller kind (a banner in a league plan; a town, park, port, desert … in a
-    banner plan).  The geometry's own precision is recorded apart (``precision``)."""
-    if place.id in issuer_ids:
+    banner plan), never one far outside the region (:func:`~geoplan.geocode.reach.is_far`).  The geometry's
+    own precision is recorded apart (``precision``)."""
+    if place.id in issuer_ids or is_far(place):
         return False
     return _TYPE_RANK.get(place.type, 1) < _ISSUER_RANK.get(issuer_level, 3)
 

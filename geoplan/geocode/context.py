@@ -40,6 +40,7 @@ from geoplan.geocode.mentions import (
     is_han,
     word_alternation,
 )
+from geoplan.geocode.qualified import heads_unit, provinces_before_units, qualified_units
 from geoplan.geocode.segment import NOT_NAME_FLAGS, known, tag
 from geoplan.resources import GAZETTEER_DIR
 
@@ -91,7 +92,7 @@ def refine(
         and not furniture.overlaps(m.start, m.end)
         and not heads_longer_unit(text, m, next_starts.get(id(m)))
         and not names_people(text, m)
-        and not inside_word(text, m)
+        and not (inside_word(text, m) and not heads_unit(text, m))
         and (m.start, m.end) not in peoples
         and not in_title(m, titles)
     ]
@@ -114,7 +115,9 @@ def refine(
         )
         if (m.start, m.end) not in peoples and not in_title(m, titles) and not names_organisation(text, m)
     ]
-    return _merge(kept, added)
+    found = _merge(kept, added)
+    found = _replace(found, qualified_units(text, found, finder))
+    return _merge(found, provinces_before_units(text, found))
 
 
 def in_title(mention: Mention, titles: list[tuple[int, int]]) -> bool:
@@ -393,15 +396,18 @@ def outside_words(
             continue
         country = finder.ids(name) == (f"foreign:{name}",)  # the record's own name, not an alias ('蒙古')
         following = around.get(end, ("", ""))
+        mention = Mention(name, start, end, None, "gazetteer", finder.ids(name))
         if (
             flag == PLACE_FLAG
             and end in around
             and (
-                _ends_name(*following, finder) or (country and following[1] == "n" and len(following[0]) >= 2)
+                _ends_name(*following, finder)
+                or (country and following[1] == "n" and len(following[0]) >= 2)
+                or heads_unit(text, mention)
             )
         ):  # a country's own name before a noun is the country ('日本战败'); a province or a people's name
-            # there qualifies ('北京企业', '蒙古民族')
-            found.append(Mention(name, start, end, None, "gazetteer", finder.ids(name)))
+            # there qualifies ('北京企业', '蒙古民族'), unless one of its counties follows ('上海市浦东新区')
+            found.append(mention)
     return found
 
 
@@ -411,7 +417,7 @@ def _ends_name(word: str, flag: str, finder: MentionFinder) -> bool:
         flag == PLACE_FLAG
     ):  # '甘肃张掖' (a place in it), not '北京正北', '天津南' (a longer name), '青海云杉' (a species)
         return bool(finder.ids_or_short(word)) or (len(word) >= 2 and word[-1] in "市县区旗盟省州")
-    return flag in NAME_END_FLAGS
+    return flag in NAME_END_FLAGS or bool(finder.ids(word))  # '甘肃酒泉': a place read as a common noun
 
 
 # -- regions named without their class word ----------------------------------------------------------

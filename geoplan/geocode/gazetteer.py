@@ -55,6 +55,8 @@ DERIVED_FILE = "derived.json"
 ALIASES_FILE = "aliases.csv"
 #: former names and variant forms the context rules need (same columns), applied after ``aliases.csv``.
 CONTEXT_ALIASES_FILE = "context/aliases.csv"
+#: records whose names are matched only after their province or city (:mod:`geoplan.geocode.qualified`).
+QUALIFIED_DIR = "qualified"
 GENERIC_FILE = "generic_words.txt"
 #: Curated record files (one per kind of place) read by :meth:`Gazetteer.load`.
 CURATED_COLUMNS = (
@@ -383,13 +385,22 @@ def _load_cached(directory: str, with_locations: bool = True) -> Gazetteer:
                 raise GazetteerError(f"{path.name}: duplicate id {place.id}")
             places[place.id] = place
             index.add_official(place)
+    qualified: set[str] = set()
+    for path in sorted((root / QUALIFIED_DIR).glob("*.csv")):  # named only after their province or city
+        for place in _read_curated(path, places, index):
+            if place.id in places:
+                raise GazetteerError(f"{QUALIFIED_DIR}/{path.name}: duplicate id {place.id}")
+            places[place.id] = place
+            qualified.add(place.id)
+            for alias in place.aliases:  # the one form matched alone
+                index.add(alias, place.id, "alias")
     locations.apply_accepted(facts, places, normalize, applied)
     unmatched = [f.where for f in facts if f.status == "accepted" and id(f) not in applied]
     if unmatched:
         raise GazetteerError(f"accepted location fact(s) with no record: {', '.join(unmatched)}")
     _apply_aliases(root / ALIASES_FILE, places, index)
     _apply_aliases(root / CONTEXT_ALIASES_FILE, places, index)
-    index.add_derived_forms(places.values())
+    index.add_derived_forms(p for p in places.values() if p.id not in qualified)
     final = [
         _with_aliases(place, index.aliases.get(place.id, ()))
         for place in sorted(places.values(), key=lambda p: p.id)

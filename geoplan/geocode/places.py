@@ -20,6 +20,7 @@ from typing import Any
 from geoplan.geocode.context import refine
 from geoplan.geocode.corridors import CorridorMatch, find_corridors
 from geoplan.geocode.mentions import Mention, MentionFinder, SpanIndex, is_generic
+from geoplan.geocode.reach import is_far
 from geoplan.geocode.resolve import ResolvedMention, Resolver, TextIndex, context_ids
 from geoplan.geocode.segment import describes_line
 from geoplan.geocode.textunit import text_unit
@@ -589,11 +590,16 @@ def _corridor_row(plan: Any, corridor: Corridor, issuer: Any = None) -> dict[str
 
 
 def corridor_line(corridor: Corridor) -> Any | None:
-    """The schematic line through the waypoints located at their own place (None with fewer than two)."""
+    """The schematic line through the waypoints located at their own place, leaving out those far outside the
+    region (None with fewer than two)."""
     # imported here, not at the top: shapely loads only when a geometry is built
     from shapely.geometry import LineString
 
-    points = [(w.place.point.x, w.place.point.y) for w in corridor.waypoints if w.level == "own"]
+    points = [
+        (w.place.point.x, w.place.point.y)
+        for w in corridor.waypoints
+        if w.level == "own" and not is_far(w.place)
+    ]
     points = [p for i, p in enumerate(points) if i == 0 or p != points[i - 1]]
     if len(points) < 2:
         return None

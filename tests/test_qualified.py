@@ -1,0 +1,100 @@
+"""County-level units elsewhere in China: named after their province or city, never by a bare name."""
+
+from __future__ import annotations
+
+import csv
+
+from geoplan.geocode.context import refine
+from geoplan.geocode.gazetteer import QUALIFIED_DIR, Gazetteer
+from geoplan.geocode.outside_build import CITY_OUTPUT, COUNTY_OUTPUT, county_rows, full_name_rows
+from geoplan.resources import GAZETTEER_DIR
+
+
+def _found(gazetteer: Gazetteer, text: str) -> list[tuple[str, tuple[str, ...]]]:
+    finder = gazetteer.finder
+    return [(m.surface, m.place_ids) for m in refine(text, finder.find(text), finder)]
+
+
+def test_a_district_after_its_province_level_city_is_a_place(gazetteer: Gazetteer) -> None:
+    found = _found(gazetteer, "展会在上海市浦东新区举行。")
+    assert [s for s, _ in found] == ["上海市", "浦东新区"]
+    place = gazetteer.get(found[1][1][0])
+    assert place.name == "浦东新区" and place.type == "neighbour" and place.precision == "banner"
+    assert place.parent_ids[0] == "province:310000" and "district.geojson" in place.geometry_source
+
+
+def test_a_county_after_its_city_is_a_place_of_that_city(gazetteer: Gazetteer) -> None:
+    found = _found(gazetteer, "客商来自山东省青岛市黄岛区。")
+    assert [s for s, _ in found] == ["山东省", "青岛市", "黄岛区"]
+    assert gazetteer.get(found[2][1][0]).parent_ids[0] == "neighbour:370200"
+
+
+def test_an_address_is_split_into_its_units_and_street(gazetteer: Gazetteer) -> None:
+    found = _found(gazetteer, "地址：广东省深圳市南山区科技南路八号。")
+    assert [s for s, _ in found] == ["广东省", "深圳市", "南山区", "科技南路"]
+    assert gazetteer.get(found[2][1][0]).parent_ids[0] == "neighbour:440300"
+    assert [s for s, _ in _found(gazetteer, "他在北京市海淀区工作。")] == ["北京市", "海淀区"]
+
+
+def test_a_bare_county_name_is_no_place(gazetteer: Gazetteer) -> None:
+    assert _found(gazetteer, "他在黄岛区工作，后来去了浦东新区。") == []
+
+
+def test_a_county_level_city_read_as_a_place_is_found_alone(gazetteer: Gazetteer) -> None:
+    found = _found(gazetteer, "货物经珲春市出境。")
+    assert [s for s, _ in found] == ["珲春市"]
+    assert gazetteer.get(found[0][1][0]).parent_ids[0] == "neighbour:222400"
+    assert _found(gazetteer, "货物经珲春出境。") == []  # never by the bare stem
+    assert _found(gazetteer, "发展沿海城市的贸易。") == []  # 海城市 is matched only after its province
+
+
+def test_the_counties_table_is_what_its_builder_makes(gazetteer: Gazetteer) -> None:
+    assert COUNTY_OUTPUT.startswith(QUALIFIED_DIR + "/")
+    with (GAZETTEER_DIR / COUNTY_OUTPUT).open(encoding="utf-8", newline="") as handle:
+        shipped = [(r["id"], r["name"], r["aliases"], r["parent"], r["lat"]) for r in csv.DictReader(handle)]
+    built = [(r["id"], r["name"], r["aliases"], r["parent"], r["lat"]) for r in county_rows(gazetteer)]
+    assert shipped == built and len(shipped) > 2000
+
+
+def test_a_city_whose_stem_is_a_word_is_found_by_its_full_name_only(gazetteer: Gazetteer) -> None:
+    found = _found(gazetteer, "航线通达合肥市、烟台市。")
+    assert [s for s, _ in found] == ["合肥市", "烟台市"]
+    place = gazetteer.get(found[0][1][0])
+    assert place.precision == "league" and place.parent_ids == ("province:340000",)
+    assert _found(gazetteer, "航线通达合肥、烟台。") == []
+    assert _found(gazetteer, "游览黄山市场。") == []  # 黄山市 inside a longer word
+    found = _found(gazetteer, "安徽省合肥市蜀山区。")
+    assert [s for s, _ in found] == ["安徽省", "合肥市", "蜀山区"]
+    assert gazetteer.get(found[2][1][0]).parent_ids[0] == "neighbour:340100"
+
+
+def test_the_full_name_cities_table_is_what_its_builder_makes(gazetteer: Gazetteer) -> None:
+    with (GAZETTEER_DIR / CITY_OUTPUT).open(encoding="utf-8", newline="") as handle:
+        shipped = [(r["id"], r["name"], r["aliases"], r["lat"]) for r in csv.DictReader(handle)]
+    built = [(r["id"], r["name"], r["aliases"], r["lat"]) for r in full_name_rows(gazetteer)]
+    assert shipped == built and all(name == alias for _, name, alias, _ in shipped) and len(shipped) > 50
+
+
+def test_a_neighbouring_autonomous_county_in_its_common_form_after_its_province(gazetteer: Gazetteer) -> None:
+    found = _found(gazetteer, "河北省围场县与我旗接壤。")
+    assert [s for s, _ in found] == ["河北省", "围场县"]
+    assert gazetteer.get(found[1][1][0]).name == "围场满族蒙古族自治县"
+    assert _found(gazetteer, "围场县与我旗接壤。") == []  # the common form alone is no name of the gazetteer
+
+
+def test_a_city_stem_is_read_after_its_province_stem(gazetteer: Gazetteer) -> None:
+    found = _found(gazetteer, "客商来自安徽合肥。")
+    assert [s for s, _ in found] == ["安徽", "合肥"]
+    assert gazetteer.get(found[1][1][0]).name == "合肥市"
+
+
+def test_a_province_right_before_a_place_of_it_is_a_mention(gazetteer: Gazetteer) -> None:
+    # 河北 and 山东 alone are stop words (河北: 'north of the river'); before a place of the province they name it
+    found = _found(gazetteer, "客商来自山东烟台市和河北张家口。")
+    assert [(s, ids[0]) for s, ids in found] == [
+        ("山东", "province:370000"),
+        ("烟台市", "neighbour:370600"),
+        ("河北", "province:130000"),
+        ("张家口", "neighbour:130700"),
+    ]
+    assert [s for s, _ in _found(gazetteer, "黄河北岸的村庄。")] == ["黄河"]
