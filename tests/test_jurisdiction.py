@@ -264,3 +264,24 @@ def test_a_street_named_after_a_far_city_stays_at_home(gazetteer: Gazetteer, tmp
     places = _parse(gazetteer, tmp_path, "阿拉善右旗简介\n阿拉善右旗巴丹吉林镇北京路改造完成。")
     street = [m for m in places.mentions if m.surface.endswith("北京路")]
     assert street and all(not m.place.id.startswith("province:") for m in street if m.place is not None)
+
+
+def test_a_plain_texts_unrecorded_river_or_region_is_not_put_in_its_unit(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """A text about a banner names rivers and regions of elsewhere: an unrecorded one is left unplaced (a
+    plan's own unrecorded river stays in its issuer: see test_places)."""
+    places = _parse(
+        gazetteer, tmp_path, "阿拉善右旗简介\n阿拉善右旗位于阿拉善盟。\n土尔扈特部曾从伏尔加河流域东归。"
+    )
+    river = [m for m in places.mentions if m.surface.startswith("伏尔加河")]
+    assert river and all(m.place is None for m in river)
+
+
+def test_a_plans_unrecorded_river_stays_in_its_issuer(gazetteer: Gazetteer) -> None:
+    from geoplan.read.model import Plan, PlanMeta
+
+    meta = PlanMeta("阿拉善右旗", "banner", "阿拉善盟", "14th", False, (2021, 2025), "test")
+    places = geoparse(Plan(Path("test.txt"), meta, "，实施伏尔加河综合治理工程，"), gazetteer)
+    river = [m for m in places.mentions if m.surface.startswith("伏尔加河")]
+    assert river and all(m.place is not None and m.place.id == ALXA_RIGHT for m in river)

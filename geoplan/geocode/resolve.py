@@ -504,6 +504,11 @@ class Resolver:
             "with no qualifier, full name or context pointing there",
         )
 
+    def _may_lie_anywhere(self, mention: Mention) -> bool:
+        """Whether an unrecorded name may lie far from the unit a plain text is about: a text about a banner
+        names rivers, mountains and regions of elsewhere ('伏尔加河', '辽西山地'); a plan names its own."""
+        return self.issuer_role != "issuing" and mention.type in SPANNING_TYPES
+
     def _to_parent(
         self,
         mention: Mention,
@@ -549,7 +554,12 @@ class Resolver:
             parent, stem = found
             rule = "parent:named-inside"
             why = f"'{mention.surface}' not in the gazetteer; located by '{stem}' ({parent.name}) its name starts with"
-        if parent is None and self.issuer is not None and issuer_fallback:
+        if (
+            parent is None
+            and self.issuer is not None
+            and issuer_fallback
+            and not self._may_lie_anywhere(mention)
+        ):
             parent, rule = self.issuer, "parent:issuer"
             why = (
                 f"'{mention.surface}' not in the gazetteer; located in the {self.issuer_role} "
