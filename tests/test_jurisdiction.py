@@ -285,3 +285,22 @@ def test_a_plans_unrecorded_river_stays_in_its_issuer(gazetteer: Gazetteer) -> N
     places = geoparse(Plan(Path("test.txt"), meta, "，实施伏尔加河综合治理工程，"), gazetteer)
     river = [m for m in places.mentions if m.surface.startswith("伏尔加河")]
     assert river and all(m.place is not None and m.place.id == ALXA_RIGHT for m in river)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "where"),
+    [
+        ("二连浩特蒙古国扎门乌德口岸", "蒙古国", "foreign:蒙古国"),
+        ("额济纳旗酒泉市", "酒泉市", "neighbour:620900"),
+    ],
+)
+def test_a_place_outside_written_after_a_unit_is_not_put_in_it(
+    gazetteer: Gazetteer, text: str, surface: str, where: str
+) -> None:
+    """A country or another province's city written right after a banner lies where it is, not in the banner."""
+    from geoplan.read.model import Plan, PlanMeta
+
+    meta = PlanMeta("阿拉善盟", "league", None, "14th", False, (2021, 2025), "test")
+    places = geoparse(Plan(Path("t.txt"), meta, f"，加强{text}合作，"), gazetteer)
+    (mention,) = [m for m in places.mentions if m.surface == surface]
+    assert mention.place is not None and mention.place.id == where

@@ -22,8 +22,23 @@ def test_simplified_text_is_returned_as_it_is() -> None:
 
 
 def test_only_lines_holding_traditional_characters_change() -> None:
-    text = "乾隆\n乾燥的鄂爾多斯\n"
-    assert simplified(text) == "乾隆\n干燥的鄂尔多斯\n"
+    text = "乾隆\n發展的鄂爾多斯\n"
+    assert simplified(text) == "乾隆\n发展的鄂尔多斯\n"
+
+
+def test_characters_of_simplified_writing_keep_their_form() -> None:
+    """乾 (of 乾安县), 於, 後 are simplified characters too: a simplified text is left alone, and inside a
+    traditional line they keep their form (OpenCC's phrase table would write 干安县)."""
+    assert not has_traditional("吉林省乾安县於后")
+    assert simplified("與吉林省乾安縣合作") == "与吉林省乾安县合作"
+
+
+def test_a_simplified_text_names_a_county_written_with_such_a_character(gazetteer: Gazetteer) -> None:
+    from geoplan.read.model import Plan, PlanMeta
+
+    meta = PlanMeta("通辽市", "league", None, "14th", False, (2021, 2025), "test")
+    places = geoparse(Plan(Path("t.txt"), meta, "通辽市与吉林省乾安县开展合作。"), gazetteer)
+    assert "乾安县" in {m.surface for m in places.mentions}
 
 
 def test_the_reference_plans_keep_their_length() -> None:

@@ -366,12 +366,18 @@ class Resolver:
         inside that unit is taken; when none is and none lies even in the unit's league, the candidates are
         namesakes elsewhere and the name is located in the unit written before it (a candidate in another banner
         of the same league may have moved: the ranking decides).  Not for names of the unit's own level or above
-        ('呼和浩特包头' is two cities), nor for places spanning units (rivers, ranges)."""
+        ('呼和浩特包头' is two cities), nor for places spanning units (rivers, ranges), nor for places outside the
+        region ('二连浩特蒙古国…', '额济纳旗酒泉市': a country or another province's city lies where it is)."""
         level = UNIT_LEVELS.get(unit.type)
         if level is None or not candidates:
             return None
         places = [place for place, _ in candidates]
-        if any(p.type in SPANNING_TYPES or UNIT_LEVELS.get(p.type, 0) >= level for p in places):
+        if any(
+            p.type in SPANNING_TYPES
+            or UNIT_LEVELS.get(p.type, 0) >= level
+            or p.id.startswith(OUTSIDE_ID_PREFIXES)
+            for p in places
+        ):
             return None
         inside = [p for p in places if unit.id in p.parent_ids]
         if len(inside) == 1:

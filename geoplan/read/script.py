@@ -24,7 +24,8 @@ def _converter():
 
 @cache
 def _table() -> tuple[re.Pattern[str], dict[int, str]]:
-    """The characters that simplified writing spells otherwise (one class), and each one's simplified form."""
+    """The characters only traditional writing has (one class), and each changed character's simplified form
+    when it stands alone (於 -> 于; 乾 stays 乾)."""
     chars = [chr(code) for code in _CJK]
     converted = _converter().convert("\n".join(chars)).split("\n")
     table = {
@@ -32,18 +33,30 @@ def _table() -> tuple[re.Pattern[str], dict[int, str]]:
         for char, simple in zip(chars, converted, strict=True)
         if simple != char and len(simple) == 1
     }
-    return re.compile("[" + "".join(map(chr, table)) + "]"), table
+    traditional = "".join(chr(code) for code in table if not is_simplified(chr(code)))
+    return re.compile(f"[{traditional}]"), table
+
+
+def is_simplified(char: str) -> bool:
+    """Whether ``char`` is a character of simplified writing (GB 2312 holds it: 乾 of 乾安县, 於, 後 are both)."""
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def has_traditional(text: str) -> bool:
-    """Whether ``text`` holds a character that simplified writing spells otherwise."""
+    """Whether ``text`` holds a character only traditional writing has."""
     return _table()[0].search(text) is not None
 
 
 def simplified(text: str) -> str:
     """``text`` with its traditional characters written as simplified, the same length (the text itself when it
-    holds none).  Lines holding one are converted phrase by phrase (``乾隆`` stays, ``乾燥`` becomes ``干燥``);
-    a line whose phrase conversion would change its length is converted character by character."""
+    holds none).  Lines holding one are converted phrase by phrase (``發`` becomes ``发``, ``髮`` too); a character
+    simplified writing also has changes only as it would alone (``於`` -> ``于``; 乾 of 乾安县 stays, where the
+    phrase table writes 干); a line whose phrase conversion would change its length is converted character by
+    character."""
     pattern, table = _table()
     if pattern.search(text) is None:
         return text
@@ -52,5 +65,11 @@ def simplified(text: str) -> str:
         if pattern.search(line) is None:
             continue
         converted = _converter().convert(line)
-        lines[number] = converted if len(converted) == len(line) else line.translate(table)
+        if len(converted) != len(line):
+            lines[number] = line.translate(table)
+            continue
+        lines[number] = "".join(
+            new if not is_simplified(old) or table.get(ord(old), old) == new else old
+            for old, new in zip(line, converted, strict=True)
+        )
     return "\n".join(lines)
