@@ -304,3 +304,15 @@ def test_a_place_outside_written_after_a_unit_is_not_put_in_it(
     places = geoparse(Plan(Path("t.txt"), meta, f"，加强{text}合作，"), gazetteer)
     (mention,) = [m for m in places.mentions if m.surface == surface]
     assert mention.place is not None and mention.place.id == where
+
+
+def test_a_plans_own_unrecorded_land_port_stays_in_its_issuer(gazetteer: Gazetteer) -> None:
+    """A banner plan's land port the gazetteer lacks may be one it plans: located in the banner, not 'outside'
+    (a sea port, or one in a phrase naming places outside, is elsewhere)."""
+    from geoplan.read.model import Plan, PlanMeta
+
+    meta = PlanMeta("阿拉善左旗", "banner", "阿拉善盟", "14th", False, (2021, 2025), "test")
+    plan = Plan(Path("t.txt"), meta, "，推动巴音毛道口岸建设。向西经新疆对接霍尔果斯口岸，向东对接曹妃甸港。")
+    found = {m.surface: m.place.id if m.place else None for m in geoparse(plan, gazetteer).mentions}
+    assert found["巴音毛道口岸"] == "banner:152921"
+    assert found["霍尔果斯口岸"] is None and found["曹妃甸港"] is None

@@ -66,8 +66,9 @@ OUTSIDE_KINDS = frozenset({"foreign"})
 #: types of places that lie where the place named in them lies, outside the region too ('锦州港', '北京站',
 #: '天津滨海机场'): a street, park or town named after a far city ('北京路') is a namesake at home instead.
 LIES_IN_ITS_NAMESAKE = frozenset({"port", "station", "airport"})
-#: the gazetteer records every port of entry of the region (the national list of open ports): a port it lacks,
-#: named by no place of the region, is a port elsewhere (a sea port, another province's land port).
+#: the gazetteer records every open port of entry of the region: a port it lacks, named by no place of the region,
+#: is a sea port (the region has no sea), or a port elsewhere when a text other than the region's own plan names it
+#: or its phrase names places outside (a plan's own unrecorded land port may be a planned one: its issuer).
 RECORDED_IN_FULL = frozenset({"port"})
 #: how far (degrees, ≈ 100 km) outside the plan's league a county of a neighbouring province may lie unqualified.
 NEAR_DEGREES = 1.0
@@ -541,7 +542,16 @@ class Resolver:
                 )
         if parent is not None and parent.type == "province" and parent.id == OWN_PROVINCE:
             parent, why = self._finer_than_region(mention, parent, why)
-        if parent is None and mention.type in RECORDED_IN_FULL and not mention.qualifier_ids:
+        if (
+            parent is None
+            and mention.type in RECORDED_IN_FULL
+            and not mention.qualifier_ids
+            and (
+                mention.rule == "suffix:港"
+                or self.issuer_role != "issuing"
+                or any(p.id.startswith(OUTSIDE_ID_PREFIXES) and p.id != OWN_PROVINCE for p in clause_places)
+            )
+        ):
             return _unresolved(
                 mention,
                 f"'{mention.surface}' is none of the region's {mention.type}s (all are recorded) and names no "
