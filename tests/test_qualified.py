@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 
+import pytest
+
 from geoplan.geocode.context import refine
 from geoplan.geocode.gazetteer import QUALIFIED_DIR, Gazetteer
 from geoplan.geocode.outside_build import CITY_OUTPUT, COUNTY_OUTPUT, county_rows, full_name_rows
@@ -98,3 +100,17 @@ def test_a_province_right_before_a_place_of_it_is_a_mention(gazetteer: Gazetteer
         ("张家口", "neighbour:130700"),
     ]
     assert [s for s, _ in _found(gazetteer, "黄河北岸的村庄。")] == ["黄河"]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "official"),
+    [
+        ("黑龙江省杜尔伯特县与我旗接壤。", "杜尔伯特县", "杜尔伯特蒙古族自治县"),
+        ("吉林省前郭县与我旗接壤。", "前郭县", "前郭尔罗斯蒙古族自治县"),
+        ("吉林省前郭尔罗斯县与我旗接壤。", "前郭尔罗斯县", "前郭尔罗斯蒙古族自治县"),
+    ],
+)
+def test_an_autonomous_county_without_its_peoples(gazetteer, text, written, official) -> None:
+    """The common form drops the peoples before 自治县, however long the county's own name is."""
+    found = dict(_found(gazetteer, text))
+    assert gazetteer.get(found[written][0]).name == official

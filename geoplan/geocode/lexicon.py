@@ -32,3 +32,18 @@ def words(name: str) -> tuple[str, ...]:
 def alternation(name: str) -> str:
     """A regex alternation of the words of ``gazetteer/lexicon/<name>.txt``, tried in file order."""
     return "|".join(re.escape(word) for word in words(name))
+
+
+@cache
+def _peoples_re() -> re.Pattern[str]:
+    ordered = sorted(words("ethnic_groups"), key=len, reverse=True)
+    return re.compile(f"(?:(?:{'|'.join(map(re.escape, ordered))})族)+$")
+
+
+def without_peoples(name: str, suffix: str) -> str | None:
+    """An autonomous unit's name without its suffix and the peoples before it (围场满族蒙古族自治县, 自治县 ->
+    围场; 楚雄彝族自治州, 自治州 -> 楚雄), None when ``name`` does not end so or too little is left."""
+    if not name.endswith(suffix):
+        return None
+    stem = _peoples_re().sub("", name.removesuffix(suffix))
+    return stem if len(stem) >= 2 and stem != name.removesuffix(suffix) else None

@@ -16,12 +16,13 @@ from collections.abc import Iterable
 from functools import cache
 
 from geoplan.geocode.gazetteer import DERIVED_FILE, QUALIFIED_DIR
+from geoplan.geocode.lexicon import without_peoples
 from geoplan.geocode.mentions import Mention, MentionFinder
 from geoplan.resources import GAZETTEER_DIR
 
 #: the rule name of the mentions made here.
 RULE = "qualified"
-#: an autonomous county's suffix; its common form keeps the first two characters and 县 (围场县).
+#: an autonomous county's suffix; its common form drops its peoples and 自治 (围场满族蒙古族自治县 -> 围场县).
 AUTONOMOUS_COUNTY = "自治县"
 #: suffixes of prefecture-level units, dropped for the stem read after their province.
 CITY_SUFFIXES = ("自治州", "地区", "市", "盟")
@@ -33,11 +34,14 @@ OWN_PROVINCE = "province:150000"
 MAX_QUALIFIER = 8
 
 
-def _short_form(name: str) -> str | None:
-    """An autonomous county's common form (围场满族蒙古族自治县 -> 围场县), None for other names."""
-    if name.endswith(AUTONOMOUS_COUNTY) and len(name) > len(AUTONOMOUS_COUNTY) + 2:
-        return name[:2] + "县"
-    return None
+def _short_forms(name: str) -> list[str]:
+    """An autonomous county's common forms: without its peoples and 自治 (杜尔伯特蒙古族自治县 -> 杜尔伯特县), and a
+    longer stem's first two characters with 县 (前郭尔罗斯… -> 前郭县); none for other names.  Read only after
+    the county's province or city, a form nobody writes costs nothing."""
+    stem = without_peoples(name, AUTONOMOUS_COUNTY)
+    if stem is None:
+        return []
+    return [stem + "县", *([stem[:2] + "县"] if len(stem) > 3 else [])]
 
 
 def _city_stem(row: dict[str, str]) -> str | None:
@@ -67,13 +71,17 @@ def unit_forms() -> dict[str, dict[str, str]]:
     for path in sorted((GAZETTEER_DIR / QUALIFIED_DIR).glob("*.csv")):
         with path.open(encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle):
-                short = _short_form(row["name"]) or _city_stem(row)
-                add(row["id"], row["parent"], [row["name"], *([short] if short else [])])
+                stem = _city_stem(row)
+                add(
+                    row["id"],
+                    row["parent"],
+                    [row["name"], *_short_forms(row["name"]), *([stem] if stem else [])],
+                )
     derived = json.loads((GAZETTEER_DIR / DERIVED_FILE).read_text(encoding="utf-8"))["records"]
     for record in derived:
-        short = _short_form(record["name"]) if record["type"] == "neighbour" else None
-        if short and record["parent_ids"]:
-            add(record["id"], record["parent_ids"][0], [short])
+        shorts = _short_forms(record["name"]) if record["type"] == "neighbour" else []
+        if shorts and record["parent_ids"]:
+            add(record["id"], record["parent_ids"][0], shorts)
     return forms
 
 
