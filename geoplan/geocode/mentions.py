@@ -543,6 +543,7 @@ class MentionFinder:
     _ids_or_short: dict[str, tuple[str, ...]] = field(init=False, default_factory=dict)
     _longest_short: int = field(init=False, default=0)
     _alphabet: Alphabet = field(init=False)
+    _names_of: dict[frozenset[str], frozenset[str]] = field(init=False, default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
         ids: dict[str, list[str]] = {}
@@ -610,6 +611,14 @@ class MentionFinder:
     def ids(self, surface: str) -> tuple[str, ...]:
         """Gazetteer ids for an exact surface form (empty when unknown)."""
         return self._ids.get(surface, ())
+
+    def names_of(self, wanted: frozenset[str]) -> frozenset[str]:
+        """The surfaces with at least one of the ``wanted`` ids (worked out once per set)."""
+        names = self._names_of.get(wanted)
+        if names is None:
+            names = frozenset(s for s, place_ids in self._ids.items() if not wanted.isdisjoint(place_ids))
+            self._names_of[wanted] = names
+        return names
 
     def ids_or_short(self, surface: str) -> tuple[str, ...]:
         """Ids for ``surface``, else for the places it is a short form of ('锡尼' -> 锡尼镇, '东胜' -> 东胜区)."""
