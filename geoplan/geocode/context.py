@@ -162,11 +162,23 @@ def _byline_re() -> re.Pattern[str]:
     return re.compile(f"(?:{alternation('byline_labels')})[:：]\\s*[^\\s|｜]{{1,30}}")
 
 
+#: the colons after a byline's label (looked for first: a byline starts a label's length before one).
+_BYLINE_COLONS = ":："
+
+
+@cache
+def _byline_label_lengths() -> tuple[int, ...]:
+    """The lengths of the byline labels: how far before its colon a byline starts."""
+    return tuple(sorted({len(label) for label in words("byline_labels")}))
+
+
 def page_furniture(text: str) -> SpanIndex:
     """Spans of a web page's furniture that name no place even when a place's name is in them: wiki file names
     ('[[File:X旗首届博览会.jpg') and byline values naming a person or organisation ('作者：X旗政务')."""
     spans = [m.span() for m in _FILE_LINK_RE.finditer(text)] if "[[" in text else []
-    spans += [m.span() for m in _byline_re().finditer(text)]
+    spans += [
+        m.span() for m in finditer_anchored(_byline_re(), text, _BYLINE_COLONS, _byline_label_lengths())
+    ]
     return SpanIndex(sorted(spans))
 
 
