@@ -22,7 +22,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from itertools import accumulate
 from operator import attrgetter
 from typing import Protocol, TypeVar
@@ -1357,8 +1357,13 @@ def leading_trim(stem: str) -> int:
     return _LEADING_RE.match(stem).end()  # type: ignore[union-attr]
 
 
+#: distinct stems whose core is remembered (a plan's suffix names repeat their stems).
+CORE_CACHE_SIZE = 16384
+
+
+@lru_cache(maxsize=CORE_CACHE_SIZE)
 def core_of(stem: str) -> str:
-    """``stem`` without the generic words at its front and back ('专业铁路物流' -> '')."""
+    """``stem`` without the generic words at its front and back ('专业铁路物流' -> ''); remembered per stem."""
     rest = stem
     while rest:
         # a one-character word does not make a two-character name generic ('东胜', '新街')
