@@ -162,11 +162,23 @@ def _byline_re() -> re.Pattern[str]:
     return re.compile(f"(?:{alternation('byline_labels')})[:：]\\s*[^\\s|｜]{{1,30}}")
 
 
+#: the colons after a byline's label (looked for first: a byline starts a label's length before one).
+_BYLINE_COLONS = ":："
+
+
+@cache
+def _byline_label_lengths() -> tuple[int, ...]:
+    """The lengths of the byline labels: how far before its colon a byline starts."""
+    return tuple(sorted({len(label) for label in words("byline_labels")}))
+
+
 def page_furniture(text: str) -> SpanIndex:
     """Spans of a web page's furniture that name no place even when a place's name is in them: wiki file names
     ('[[File:X旗首届博览会.jpg') and byline values naming a person or organisation ('作者：X旗政务')."""
     spans = [m.span() for m in _FILE_LINK_RE.finditer(text)] if "[[" in text else []
-    spans += [m.span() for m in _byline_re().finditer(text)]
+    spans += [
+        m.span() for m in finditer_anchored(_byline_re(), text, _BYLINE_COLONS, _byline_label_lengths())
+    ]
     return SpanIndex(sorted(spans))
 
 
@@ -944,12 +956,28 @@ _RAIL_WORDS = re.compile(r"铁路|列车|火车|班列|车站|高铁|动车|客�
 _STATION_NAME_FLAGS = frozenset({"ns", "nr", "nrt", "nz"})
 
 
+#: how far (in characters, within its sentence) a railway word is looked for around a station word.
+RAIL_WORD_REACH = 40
+#: the marks that end a sentence, for :func:`_sentence_since`.
+_SENTENCE_ENDS = "。；\n！？"
+
+
+def _sentence_since(text: str, position: int, reach: int) -> int:
+    """Where the text ``reach`` characters before ``position`` starts, or the sentence holding ``position`` if
+    it starts later (only those characters are searched for a sentence end: a mark the text lacks would
+    otherwise send every search back to its start)."""
+    low = max(0, position - reach - 1)
+    last_end = max(text.rfind(mark, low, position) for mark in _SENTENCE_ENDS)
+    return max(last_end + 1, position - reach)
+
+
 def _named_station(text: str, s_start: int) -> tuple[int, tuple[str, ...]] | None:
     """A station named by a name the gazetteer lacks ('萨拉齐站' in a sentence about a train): the place and
     person names (jieba) right before the station word, two to eight characters; no ids."""
     left = max(0, s_start - MAX_STATION_PLACE)
-    sentence_start = max(text.rfind(mark, 0, s_start) for mark in "。；\n！？")
-    if not _RAIL_WORDS.search(text, max(sentence_start + 1, s_start - 40), s_start + 40):
+    if not _RAIL_WORDS.search(
+        text, _sentence_since(text, s_start, RAIL_WORD_REACH), s_start + RAIL_WORD_REACH
+    ):
         return None
     position, words = left, []
     for word, flag in tag(text[left : s_start + 2]):

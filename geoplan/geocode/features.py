@@ -122,6 +122,9 @@ def feature_mentions(text: str, mentions: Sequence[Mention], finder: Any) -> lis
 
 #: a railway line named by its ends' initials and 线 ('京包线', '牙林线'), looked for where 线 ends a word.
 _LINE = re.compile(r"[\u3400-\u9fff]{2,4}线(?![路网段上下])")
+#: the word that ends such a line's name, looked for first (the name starts two to four characters before it).
+_LINE_WORD = "线"
+_LINE_OFFSETS = (2, 3, 4)
 #: characters of ordinals and track words, no line's ends ('第二复线', '双线', '一线').
 _NOT_IN_LINE = frozenset("第复双单一")
 #: words of a sentence about railways.
@@ -135,7 +138,7 @@ def _initial_lines(text: str, finder: Any) -> list[Mention]:
     found: list[Mention] = []
     if "线" not in text:
         return found
-    for match in _LINE.finditer(text):
+    for match in finditer_anchored(_LINE, text, _LINE_WORD, _LINE_OFFSETS):
         end = match.end()
         for length in range(2, min(4, end - 1 - match.start()) + 1):
             start = end - 1 - length

@@ -21,7 +21,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -163,8 +163,9 @@ def _datum_text(fact: Fact) -> str:
     return "datum unknown" if fact.datum in ("", "unknown") else f"datum {fact.datum}"
 
 
-def locate(fact: Fact, place, places: Mapping[str, object]) -> Location:
-    """The location a fact gives ``place`` (``places``: every record by id, for address -> town)."""
+def locate(fact: Fact, place, places: Mapping[str, object], towns: TownIndex | None = None) -> Location:
+    """The location a fact gives ``place`` (``places``: every record by id, for address -> town; ``towns``: their
+    :func:`towns_by_name`, when the caller has it)."""
     cite = f"{fact.page_url} ({_datum_text(fact)}; read {fact.date_read}, checked by {fact.checked_by})"
     if fact.kind == "point":
         lon, lat = float(fact.lon), float(fact.lat)
@@ -178,7 +179,7 @@ def locate(fact: Fact, place, places: Mapping[str, object]) -> Location:
         note = f"extent {half / 1000:.0f} km centre to corner: no better than the banner" if wide else ""
         return Location(centre, "banner" if wide else "extent", half, source, extent, note)
     if fact.kind == "address":
-        town = _address_town(fact, place, places)
+        town = _address_town(fact, place, places, towns)
         if town is not None and town.precision in ("point", "extent", "town"):
             source = f"address → town: {fact.page_url} places it in {town.name}; town point: {town.geometry_source}"
             return Location(town.point, "town", None, source)
@@ -188,13 +189,28 @@ def locate(fact: Fact, place, places: Mapping[str, object]) -> Location:
     raise GazetteerError(f"{fact.where}: kind {fact.kind!r} locates nothing")
 
 
-def _address_town(fact: Fact, place, places: Mapping[str, object]):
+#: township record ids by name (see :func:`towns_by_name`).
+TownIndex = Mapping[str, Sequence[str]]
+
+
+def towns_by_name(places: Mapping[str, object]) -> dict[str, list[str]]:
+    """The ids of the township records by name: what an address is looked up in (a record keeps its name and
+    type when a location is applied, so the index stays true while facts are applied)."""
+    towns: dict[str, list[str]] = {}
+    for place_id, place in places.items():
+        if place.type == "town":
+            towns.setdefault(place.name, []).append(place_id)
+    return towns
+
+
+def _address_town(fact: Fact, place, places: Mapping[str, object], towns: TownIndex | None = None):
     """The township record named by the address, inside the place's banner (None when not exactly one)."""
     names = [n for n in fact.address_town.split(";") if n]
     banners = {p for p in place.parent_ids if p.startswith("banner:")}
     if len(names) != 1 or not banners:
         return None
-    found = [p for p in places.values() if p.type == "town" and p.name == names[0] and p.banner_id in banners]
+    named = (towns if towns is not None else towns_by_name(places)).get(names[0], ())
+    found = [town for town in map(places.__getitem__, named) if town.banner_id in banners]
     return found[0] if len(found) == 1 else None
 
 
@@ -211,15 +227,15 @@ def parent_area(place, places: Mapping[str, object]):
     return places.get(parent_id) if parent_id else None
 
 
-def problem(fact: Fact, place, places: Mapping[str, object]) -> str | None:
-    """Why a fact cannot be applied to ``place`` (None when it can)."""
+def problem(fact: Fact, place, places: Mapping[str, object], towns: TownIndex | None = None) -> str | None:
+    """Why a fact cannot be applied to ``place`` (None when it can; ``towns``: as for :func:`locate`)."""
     if fact.kind == "none":
         return "no location stated"
     if fact.datum not in USABLE_DATUMS and fact.kind != "address":
         return f"datum {fact.datum or 'missing'}: convert to WGS-84 first"
     if place.precision == "schematic":
         return "the record keeps its schematic outline (an area drawn from sourced facts)"
-    location = locate(fact, place, places)
+    location = locate(fact, place, places, towns)
     if location.geometry is None:  # an address in a town not located: kept in the note of a banner record
         finer = _RANK.get(place.precision, 9) < _RANK["banner"]
         return f"not finer than the record's own {place.precision} location" if finer else None
@@ -276,6 +292,7 @@ def apply_accepted(facts: Iterable[Fact], places: dict[str, object], name_key, d
     A fact that fails its checks is an error (run ``geoplan gazetteer locations --write``), except one
     that is merely not finer than the record's present location: the finer location stays.
     """
+    towns = towns_by_name(places)
     for fact in facts:
         if fact.status != "accepted" or id(fact) in done:
             continue
@@ -283,12 +300,12 @@ def apply_accepted(facts: Iterable[Fact], places: dict[str, object], name_key, d
         if place is None:
             continue
         done.add(id(fact))
-        reason = problem(fact, place, places)
+        reason = problem(fact, place, places, towns)
         if reason is not None and reason.startswith("not finer"):
             continue
         if reason is not None:
             raise GazetteerError(f"{fact.where}: accepted but {reason}")
-        places[place.id] = apply(place, locate(fact, place, places))
+        places[place.id] = apply(place, locate(fact, place, places, towns))
 
 
 def review(facts: Iterable[Fact], places: Mapping[str, object], name_key) -> list[tuple[Fact, str, str]]:

@@ -22,7 +22,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from itertools import accumulate
 from operator import attrgetter
 from typing import Protocol, TypeVar
@@ -543,6 +543,7 @@ class MentionFinder:
     _ids_or_short: dict[str, tuple[str, ...]] = field(init=False, default_factory=dict)
     _longest_short: int = field(init=False, default=0)
     _alphabet: Alphabet = field(init=False)
+    _names_of: dict[frozenset[str], frozenset[str]] = field(init=False, default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
         ids: dict[str, list[str]] = {}
@@ -610,6 +611,14 @@ class MentionFinder:
     def ids(self, surface: str) -> tuple[str, ...]:
         """Gazetteer ids for an exact surface form (empty when unknown)."""
         return self._ids.get(surface, ())
+
+    def names_of(self, wanted: frozenset[str]) -> frozenset[str]:
+        """The surfaces with at least one of the ``wanted`` ids (worked out once per set)."""
+        names = self._names_of.get(wanted)
+        if names is None:
+            names = frozenset(s for s, place_ids in self._ids.items() if not wanted.isdisjoint(place_ids))
+            self._names_of[wanted] = names
+        return names
 
     def ids_or_short(self, surface: str) -> tuple[str, ...]:
         """Ids for ``surface``, else for the places it is a short form of ('锡尼' -> 锡尼镇, '东胜' -> 东胜区)."""
@@ -1348,8 +1357,13 @@ def leading_trim(stem: str) -> int:
     return _LEADING_RE.match(stem).end()  # type: ignore[union-attr]
 
 
+#: distinct stems whose core is remembered (a plan's suffix names repeat their stems).
+CORE_CACHE_SIZE = 16384
+
+
+@lru_cache(maxsize=CORE_CACHE_SIZE)
 def core_of(stem: str) -> str:
-    """``stem`` without the generic words at its front and back ('专业铁路物流' -> '')."""
+    """``stem`` without the generic words at its front and back ('专业铁路物流' -> ''); remembered per stem."""
     rest = stem
     while rest:
         # a one-character word does not make a two-character name generic ('东胜', '新街')

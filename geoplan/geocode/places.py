@@ -14,7 +14,7 @@ import functools
 import gc
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from operator import attrgetter
+from operator import attrgetter, is_
 from typing import Any
 
 from geoplan.geocode.context import refine
@@ -181,16 +181,27 @@ def _geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
             _as_written(mentions, plan.text),
             _as_written(organisation_heads, plan.text),
         )
-        corridors = [
-            replace(c, name=plan.text[c.start : c.end], waypoints=_as_written(c.waypoints, plan.text))
-            for c in corridors
-        ]
+        corridors = [_corridor_as_written(c, plan.text) for c in corridors]
     return PlanPlaces(plan, mentions, corridors, gazetteer, resolver.issuer, organisation_heads)
 
 
 def _as_written(mentions: list[ResolvedMention], text: str) -> list[ResolvedMention]:
-    """``mentions`` with their surfaces as ``text`` writes them (a text in traditional characters)."""
-    return [replace(m, surface=text[m.start : m.end]) for m in mentions]
+    """``mentions`` with their surfaces as ``text`` writes them (a text in traditional characters): only the
+    mentions the conversion changed are copied (a text with a few traditional characters keeps most as found)."""
+    return [
+        m if (written := text[m.start : m.end]) == m.surface else replace(m, surface=written)
+        for m in mentions
+    ]
+
+
+def _corridor_as_written(corridor: Corridor, text: str) -> Corridor:
+    """``corridor`` with its name and waypoints as ``text`` writes them (itself when the conversion left its span
+    unchanged)."""
+    name = text[corridor.start : corridor.end]
+    waypoints = _as_written(corridor.waypoints, text)
+    if name == corridor.name and all(map(is_, waypoints, corridor.waypoints)):
+        return corridor
+    return replace(corridor, name=name, waypoints=waypoints)
 
 
 #: mention types a corridor describes better (its own row, with waypoints).

@@ -153,13 +153,28 @@ def heads_unit(text: str, mention: Mention) -> bool:
     return _unit_at(text, mention.end, mention.place_ids) is not None
 
 
+@cache
+def qualifier_ids() -> frozenset[str]:
+    """The ids of the provinces and cities holding units (the keys of :func:`unit_forms`)."""
+    return frozenset(unit_forms())
+
+
+@cache
+def _openings(names: frozenset[str]) -> frozenset[str]:
+    """The first two characters of each of ``names`` (a cheap test before trying every length)."""
+    return frozenset(name[:2] for name in names)
+
+
 def _qualifier_at(text: str, position: int, end: int, finder: MentionFinder) -> tuple[int, tuple[str, ...]]:
     """(length, ids) of the longest province or city name (one holding units) at ``position`` before ``end``."""
-    forms = unit_forms()
+    wanted = qualifier_ids()
+    names = finder.names_of(wanted)
+    if text[position : position + 2] not in _openings(names):
+        return 0, ()  # no such name starts here (most mentions)
     for length in range(min(MAX_QUALIFIER, end - position), 1, -1):
-        ids = tuple(i for i in finder.ids(text[position : position + length]) if i in forms)
-        if ids:
-            return length, ids
+        window = text[position : position + length]
+        if window in names:
+            return length, tuple(i for i in finder.ids(window) if i in wanted)
     return 0, ()
 
 
