@@ -202,3 +202,10 @@ def test_word_alternation_prefers_the_longest_word_like_a_sorted_alternation():
     tail = re.compile(word_alternation(words) + "$")
     assert tail.search("要加快").group() == "加快"
     assert re.compile(word_alternation(words) + "*").match("加快推进加强推进工作").end() == 8
+
+
+def test_a_lone_surrogate_in_a_long_text_is_one_character(gazetteer):
+    """A broken character (a lone surrogate from a bad decode) neither stops nor shifts the scan."""
+    text = "赤峰市\ud800" + "包头市" * 30
+    found = [(m.surface, m.start) for m in gazetteer.finder.find(text)]
+    assert found[:2] == [("赤峰市", 0), ("包头市", 4)] and len(found) == 31

@@ -520,7 +520,8 @@ class Alphabet:
         if len(text) < Alphabet.SHORT:
             none = "\x00" * self.width
             return "".join(self._codes.get(char, none) for char in text)
-        points = numpy.frombuffer(text.encode("utf-32-le"), dtype=numpy.uint32)
+        # a lone surrogate (a bad decode) is one character too, as in str
+        points = numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32)
         return self._table[numpy.minimum(points, len(self._table) - 1)].tobytes().decode("latin-1")
 
 

@@ -123,7 +123,9 @@ def _cyclic_gc_paused() -> Iterator[None]:
 
     Geoparsing allocates tens of thousands of short-lived objects (matches, mentions, tuples) and builds no
     reference cycles, so reference counting frees them all; left running, the collector would be triggered by
-    the allocations and walk the gazetteer's long-lived objects again and again for nothing."""
+    the allocations and walk the gazetteer's long-lived objects again and again for nothing.  The switch is
+    process-wide: threads geoparsing at once (app sessions) may see it off a little longer or turn it back on a
+    little earlier, which changes when cycles are collected, never what is found."""
     if not gc.isenabled():
         yield
         return
