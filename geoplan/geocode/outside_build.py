@@ -75,20 +75,26 @@ def _stem(name: str) -> str | None:
     return None
 
 
-def build_rows(gazetteer: Gazetteer, directory: Path = GAZETTEER_DIR) -> list[dict[str, str]]:
-    """The rows of ``units_outside.csv`` (see the module docstring); the records an earlier run wrote there do
-    not count as already known."""
-    previous = directory / OUTPUT
+def _known_before(gazetteer: Gazetteer, previous: Path) -> tuple[set[str], set[str], dict[str, str]]:
+    """The ids an earlier run wrote to ``previous`` (they do not count as known), the ids of every other record,
+    and the province id of each two-digit province code."""
     own: set[str] = set()
     if previous.is_file():
         with previous.open(encoding="utf-8", newline="") as handle:
             own = {row["id"] for row in csv.DictReader(handle)}
+    known_ids = {place.id for place in gazetteer.records()} - own
+    provinces = {p.id.partition(":")[2][:2]: p.id for p in gazetteer.records() if p.type == "province"}
+    return own, known_ids, provinces
+
+
+def build_rows(gazetteer: Gazetteer, directory: Path = GAZETTEER_DIR) -> list[dict[str, str]]:
+    """The rows of ``units_outside.csv`` (see the module docstring); the records an earlier run wrote there do
+    not count as already known."""
+    own, known_ids, provinces = _known_before(gazetteer, directory / OUTPUT)
 
     def known(surface: str) -> bool:
         return any(pid not in own for pid in gazetteer.finder.ids(surface))
 
-    known_ids = {place.id for place in gazetteer.records()} - own
-    provinces = {p.id.partition(":")[2][:2]: p.id for p in gazetteer.records() if p.type == "province"}
     rows: list[dict[str, str]] = []
     for code, name, geometry in _features("city"):
         place_id = f"neighbour:{code}"
@@ -106,13 +112,7 @@ def full_name_rows(gazetteer: Gazetteer, directory: Path = GAZETTEER_DIR) -> lis
     """The rows of ``qualified/cities_outside.csv``: the prefecture-level units :func:`build_rows` leaves out
     because their stem is a word or a natural feature's name (合肥, 烟台, 黄山), matched only by their full name
     (``aliases``: 合肥市) or after their province, never by the stem."""
-    previous = directory / CITY_OUTPUT
-    own: set[str] = set()
-    if previous.is_file():
-        with previous.open(encoding="utf-8", newline="") as handle:
-            own = {row["id"] for row in csv.DictReader(handle)}
-    known_ids = {place.id for place in gazetteer.records()} - own
-    provinces = {p.id.partition(":")[2][:2]: p.id for p in gazetteer.records() if p.type == "province"}
+    own, known_ids, provinces = _known_before(gazetteer, directory / CITY_OUTPUT)
     rows: list[dict[str, str]] = []
     for code, name, geometry in _features("city"):
         place_id = f"neighbour:{code}"
@@ -136,13 +136,7 @@ def county_rows(gazetteer: Gazetteer, directory: Path = GAZETTEER_DIR) -> list[d
     province when the city is no record).  These names are matched only after their province or city; the
     ``aliases`` column holds the one form matched alone: a county-level city's full name (绥芬河市) whose stem
     the segmenter reads as one place word and that names no other place."""
-    previous = directory / COUNTY_OUTPUT
-    own: set[str] = set()
-    if previous.is_file():
-        with previous.open(encoding="utf-8", newline="") as handle:
-            own = {row["id"] for row in csv.DictReader(handle)}
-    known_ids = {place.id for place in gazetteer.records()} - own
-    provinces = {p.id.partition(":")[2][:2]: p.id for p in gazetteer.records() if p.type == "province"}
+    own, known_ids, provinces = _known_before(gazetteer, directory / COUNTY_OUTPUT)
     rows: list[dict[str, str]] = []
     for code, name, geometry in _features("district"):
         place_id = f"neighbour:{code}"
