@@ -373,7 +373,7 @@ def _short_outside(finder: MentionFinder) -> frozenset[str]:
     """The two-character names of ``finder`` that name only places outside the region."""
     cached = _SHORT_OUTSIDE.get(id(finder))
     if cached is None or cached[0] is not finder:
-        cached = (finder, frozenset(s for s, ids in finder._ids.items() if len(s) == 2 and _outside(ids)))
+        cached = (finder, frozenset(s for s, ids in finder.surfaces.items() if len(s) == 2 and _outside(ids)))
         _SHORT_OUTSIDE[id(finder)] = cached
     return cached[1]
 
@@ -458,10 +458,10 @@ def _region_stems(finder: MentionFinder) -> tuple[dict[str, tuple[str, ...]], re
     cached = _REGION_STEMS.get(id(finder))
     if cached is None or cached[0] is not finder:
         stems: dict[str, tuple[str, ...]] = {}
-        for surface, ids in finder._ids.items():
+        for surface, ids in finder.surfaces.items():
             stem = surface.removesuffix(REGION_WORD)
             if stem != surface and len(stem) >= 2 and ids and all(i.startswith("region:") for i in ids):
-                if stem not in finder._ids:
+                if stem not in finder.surfaces:
                     stems[stem] = ids
         ordered = sorted(stems, key=len, reverse=True)
         pattern = re.compile("|".join(map(re.escape, ordered))) if ordered else None
@@ -989,7 +989,7 @@ def _named_station(text: str, s_start: int) -> tuple[int, tuple[str, ...]] | Non
             if w_start < s_start:
                 return None  # the station word is inside a longer word ('干站' of '白音查干站')
             continue
-        if flag not in _STATION_NAME_FLAGS or w_start < left:
+        if flag not in _STATION_NAME_FLAGS:  # words start at ``left``
             break
         start = w_start
     if (

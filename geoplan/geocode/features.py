@@ -145,7 +145,7 @@ def _initial_lines(text: str, finder: Any) -> list[Mention]:
             stem = text[start : end - 1]
             if (
                 len(set(stem)) != length
-                or not finder._initials.issuperset(stem)
+                or not finder.initials.issuperset(stem)
                 or _NOT_IN_LINE.intersection(stem)
             ):
                 continue  # an ordinal or a track word ('第二复线', '一线') is no line's end
@@ -494,7 +494,7 @@ def _name_before(
         return None  # '矿区四大区块': the kinds counted, no name
     for start in range(window, end - 1):
         run = text[start:end]
-        if finder.ids_or_short(run) or (initials and _is_initials(run, finder._initials)):
+        if finder.ids_or_short(run) or (initials and _is_initials(run, finder.initials)):
             return start
     for start in range(window, end - 1):
         words = tag(text[start:end])

@@ -613,6 +613,17 @@ class MentionFinder:
         """Gazetteer ids for an exact surface form (empty when unknown)."""
         return self._ids.get(surface, ())
 
+    @property
+    def surfaces(self) -> Mapping[str, tuple[str, ...]]:
+        """Every surface form the finder looks for, with its gazetteer ids (read it, never change it)."""
+        return self._ids
+
+    @property
+    def initials(self) -> frozenset[str]:
+        """The first characters of the region's unit and place names, and the provinces' one-character
+        abbreviations: what a line named by its ends' initials (包兰, 京包) is made of."""
+        return self._initials
+
     def names_of(self, wanted: frozenset[str]) -> frozenset[str]:
         """The surfaces with at least one of the ``wanted`` ids (worked out once per set)."""
         names = self._names_of.get(wanted)

@@ -212,11 +212,9 @@ def name_run_start(text: str, window_start: int, s_start: int, s_end: int) -> in
         if w_end > s_start:  # the class word is joined to the word before it ('得尔布干河'), or cut inside
             if w_end != s_end or not (flag in STREET_FLAGS or not known(word)) or word[0] in _NOT_IN_RUN:
                 return None  # '入河' of '达电入河': a verb joined to the class word, no name
-            if w_start < window_start:
-                return None
             start = w_start
             continue
-        if w_start < window_start or not _run_word(word, flag) or word in _OWN_COUNTRY:
+        if not _run_word(word, flag) or word in _OWN_COUNTRY:  # words start at ``left``, inside the window
             break
         start = w_start
     if start is None or s_start - start < 2:
