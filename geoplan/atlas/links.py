@@ -184,6 +184,10 @@ class _Feature:
     signature: tuple[Any, ...]  # everything scoring reads of it and its plan, its id and plan aside
 
 
+#: the row fields a :class:`_Feature` holds as they are, in its order.
+_FEATURE_FIELDS = ("issuer", "kind", "name", "place_ids", "sector", "layer")
+
+
 def _prepare(row: Mapping[str, Any], context: _Context) -> _Feature:
     """The feature as scoring reads it (places, parents, name cores and quantities parsed once)."""
     gazetteer = context.gazetteer
@@ -203,27 +207,13 @@ def _prepare(row: Mapping[str, Any], context: _Context) -> _Feature:
     )
     strip = context.strip.get(plan, ())
     cores = name_cores(row["name"], (*strip, *_quantity_texts(row)))
-    signature = (
-        row["issuer"],
-        row["kind"],
-        row["name"],
-        row["place_ids"],
-        row["sector"],
-        row["layer"],
-        row.get("quantities"),
-        strip,
-        context.issuer_ids.get(plan, ""),
-        chain,
-    )
+    # the fields scoring reads as the row has them (issuer, kind, name, place ids, sector, layer)
+    fields = tuple(row[key] for key in _FEATURE_FIELDS)
+    signature = (*fields, row.get("quantities"), strip, context.issuer_ids.get(plan, ""), chain)
     return _Feature(
         row["feature_id"],
         plan,
-        row["issuer"],
-        row["kind"],
-        row["name"],
-        row["place_ids"],
-        row["sector"],
-        row["layer"],
+        *fields,
         foot,
         named - chain,
         parents,
