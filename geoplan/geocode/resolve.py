@@ -109,6 +109,22 @@ class ResolvedMention:
     rule: str
     reason: str
 
+    @classmethod
+    def of(
+        cls,
+        mention: Mention,
+        type: str | None,  # noqa: A002 - the field's name
+        place: Any | None,
+        precision: str | None,
+        confidence: float,
+        rule: str,
+        reason: str,
+    ) -> ResolvedMention:
+        """What ``mention`` resolved to, at its span and surface."""
+        return cls(
+            mention.surface, mention.start, mention.end, type, place, precision, confidence, rule, reason
+        )
+
     @property
     def level(self) -> str:
         """'own' (resolved to the place itself), 'parent' (to a place containing it) or 'none'."""
@@ -318,10 +334,8 @@ class Resolver:
             if self._outside(place, mention, around, not issuer_fallback):
                 return self._refused(mention, place)  # a bare name: nothing says what it is
             if not self._far_namesake(place, {"context": float(context)}):
-                return ResolvedMention(
-                    mention.surface,
-                    mention.start,
-                    mention.end,
+                return ResolvedMention.of(
+                    mention,
                     place.type,
                     place,
                     place.precision,
@@ -347,10 +361,8 @@ class Resolver:
                 )
             rule, confidence = _decision(ranked)
             reason = f"{len(ranked)} candidate(s); {rule} chose {place.id}"
-            return ResolvedMention(
-                mention.surface,
-                mention.start,
-                mention.end,
+            return ResolvedMention.of(
+                mention,
                 mention.type or place.type,
                 place,
                 place.precision,
@@ -383,10 +395,8 @@ class Resolver:
         inside = [p for p in places if unit.id in p.parent_ids]
         if len(inside) == 1:
             place = inside[0]
-            return ResolvedMention(
-                mention.surface,
-                mention.start,
-                mention.end,
+            return ResolvedMention.of(
+                mention,
                 mention.type or place.type,
                 place,
                 place.precision,
@@ -398,10 +408,8 @@ class Resolver:
         if inside or any(league in p.parent_ids for p in places):
             return None  # several inside, or one in a neighbouring banner (moved?): the ranking decides
         namesakes = ", ".join(p.id for p in places)
-        return ResolvedMention(
-            mention.surface,
-            mention.start,
-            mention.end,
+        return ResolvedMention.of(
+            mention,
             mention.type or places[0].type,
             unit,
             unit.type,
@@ -498,10 +506,8 @@ class Resolver:
 
     def _refused(self, mention: Mention, place: Any) -> ResolvedMention:
         where = self.place(self.league_id).name if self.league_id else "the plan's league"  # type: ignore[union-attr]
-        return ResolvedMention(
-            mention.surface,
-            mention.start,
-            mention.end,
+        return ResolvedMention.of(
+            mention,
             mention.type or place.type,
             None,
             None,
@@ -585,10 +591,8 @@ class Resolver:
             return _unresolved(mention, f"'{mention.surface}' not in the gazetteer and no known parent")
         precision = parent.type if parent.type in {"banner", "league", "town"} else parent.precision
         confidence = 0.5 if rule != "parent:issuer" else 0.3
-        return ResolvedMention(
-            mention.surface,
-            mention.start,
-            mention.end,
+        return ResolvedMention.of(
+            mention,
             mention.type,
             parent,
             precision,
@@ -665,6 +669,4 @@ def context_ids(places: Iterable[Any]) -> set[str]:
 
 def _unresolved(mention: Mention, why: str) -> ResolvedMention:
     """A mention left unresolved, with the reason in words."""
-    return ResolvedMention(
-        mention.surface, mention.start, mention.end, mention.type, None, None, 0.0, "unresolved", why
-    )
+    return ResolvedMention.of(mention, mention.type, None, None, 0.0, "unresolved", why)
