@@ -135,6 +135,12 @@ def test_layer_control_legend_and_highlight(shipped):
     assert "fitBounds" in page and "41.0" in page
 
 
+def test_the_scale_bar_is_in_kilometres_only(shipped):
+    """Planners read kilometres: Leaflet's default scale bar adds miles (it showed '200 mi')."""
+    page = webmap.map_html(webmap.build_map(shipped))
+    assert page.count("L.control.scale(") == 1 and "imperial: false" in page
+
+
 def test_basemaps_and_tianditu_key(monkeypatch):
     monkeypatch.delenv("TIANDITU_KEY", raising=False)
     assert webmap.tianditu_key() is None and webmap.tianditu_key({"TIANDITU_KEY": "bad key!"}) is None

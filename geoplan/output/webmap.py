@@ -584,6 +584,18 @@ def add_user_layers(fmap: folium.Map, layers: Mapping[str, gpd.GeoDataFrame]) ->
 OFFLINE_NOTICE = "底图瓦片不可用，显示边界底图"
 
 
+class MetricScale(MacroElement):
+    """A scale bar in kilometres only (Leaflet's default, folium's ``control_scale``, adds miles)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        L.control.scale({metric: true, imperial: false}).addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+
 class OfflineBase(MacroElement):
     """When a base tile fails to load (no network), show the drawn base (banner names, water) and say so."""
 
@@ -597,7 +609,7 @@ class OfflineBase(MacroElement):
             map.getContainer().classList.add('geoplan-notiles');
             var note = L.DomUtil.create('div', 'geoplan-offline-notice', map.getContainer());
             note.textContent = {{ this.notice|tojson }};
-            note.style.cssText = 'position:absolute;bottom:28px;left:10px;z-index:1000;background:#fff8e1;' +
+            note.style.cssText = 'position:absolute;bottom:40px;left:10px;z-index:1000;background:#fff8e1;' +
               'border:1px solid #f9a825;padding:3px 8px;border-radius:3px;font:12px sans-serif';
           }
           function watch(layer) { if (layer instanceof L.TileLayer) layer.on('tileerror', off); }
@@ -724,7 +736,8 @@ def build_map(
     choices = basemaps(tianditu)
     if basemap not in choices:
         basemap = "osm"
-    fmap = folium.Map(location=[43.5, 113.0], zoom_start=5, tiles=None, control_scale=True)
+    fmap = folium.Map(location=[43.5, 113.0], zoom_start=5, tiles=None)
+    MetricScale().add_to(fmap)
     for choice in choices.values():
         shown = choice.id == basemap
         if not choice.tiles:
