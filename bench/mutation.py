@@ -28,6 +28,7 @@ RESULTS = REPO / "bench" / "results" / "mutation.md"
 MODULES = [
     "geoplan/geocode/gazetteer.py",
     "geoplan/geocode/mentions.py",
+    "geoplan/geocode/stems.py",
     "geoplan/geocode/corridors.py",
     "geoplan/geocode/resolve.py",
     "geoplan/geocode/places.py",

@@ -6,10 +6,9 @@ import re
 
 import pytest
 
-from geoplan.geocode.mentions import (
+from geoplan.geocode.mentions import Alphabet, MentionFinder
+from geoplan.geocode.stems import (
     ANCHORED_MIN_TEXT,
-    Alphabet,
-    MentionFinder,
     core_of,
     finditer_anchored,
     is_generic,

@@ -9,7 +9,7 @@
   'X都市圈', 'X区块', 'X片区' (``region``), where X is a name: a gazetteer name ending right there, a run of the
   initials of places ('呼包银榆'), or a word the segmenter tags as a proper name ('丝绸之路', '长江').
 
-Every rule returns :class:`~geoplan.geocode.mentions.Mention` objects (offsets into the text) that
+Every rule returns :class:`~geoplan.geocode.stems.Mention` objects (offsets into the text) that
 :meth:`MentionFinder.find` merges with the others: a feature's name replaces the gazetteer names inside it.
 """
 
@@ -22,7 +22,8 @@ from operator import attrgetter
 from typing import Any
 
 from geoplan.geocode.lexicon import words
-from geoplan.geocode.mentions import (
+from geoplan.geocode.segment import at_word_bounds, holds_name_word, known, tag
+from geoplan.geocode.stems import (
     CORRIDOR_BREAKS,
     COUNTER_CHARS,
     IMPROPER_CHARS,
@@ -36,7 +37,6 @@ from geoplan.geocode.mentions import (
     is_proper_stem,
     leading_trim,
 )
-from geoplan.geocode.segment import at_word_bounds, holds_name_word, known, tag
 
 #: a voltage ('500 千伏', '220kV') and what may follow it in a station's name.
 _VOLTAGE = re.compile(

@@ -20,16 +20,16 @@ import bisect
 import csv
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import cache
 from itertools import accumulate
 from operator import attrgetter
-from typing import Protocol, TypeVar
 
 import ahocorasick
 import numpy
 
+from geoplan.geocode.features import admin_prefixed, feature_mentions
 from geoplan.geocode.lexicon import words
 from geoplan.geocode.segment import (
     at_word_bounds,
@@ -39,6 +39,24 @@ from geoplan.geocode.segment import (
     name_start,
     suffix_word,
     tag,
+)
+from geoplan.geocode.stems import (
+    CORRIDOR_BREAKS,
+    COUNTER_CHARS,
+    GENERIC_WORDS,
+    IMPROPER_CHARS,
+    STEM_BREAKS,
+    UNIT_NAMED_IDS,
+    Mention,
+    SpanT,
+    after_last_verb,
+    core_of,
+    finditer_anchored,
+    is_generic,
+    is_han,
+    is_proper_stem,
+    leading_trim,
+    word_alternation,
 )
 from geoplan.resources import GAZETTEER_DIR
 
@@ -263,58 +281,12 @@ _ASCII_WORD = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrs
 _ROUTE_AFTER = _ASCII_WORD | {"."}
 
 
-#: the characters of a stem (CJK ideographs); anything else ends it.
-def word_alternation(words: Iterable[str]) -> str:
-    """A regex (source) matching any of ``words`` exactly as their alternation longest first does
-    (``'|'.join(sorted(words, key=len, reverse=True))``: at each position the longest word first, then the shorter
-    ones on backtracking), written as a trie — '(?:加(?:快(?:推进)?|强)|推进)' — so that the engine reads one character
-    per level instead of trying hundreds of words in turn."""
-    trie: dict[str, dict] = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a word ends here
-
-    def source(node: dict[str, dict]) -> str:
-        branches = [re.escape(char) + source(child) for char, child in node.items() if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-        return f"(?:{body})?" if "" in node else body  # the longer words first, then the one ending here
-
-    return f"(?:{source(trie)})"
-
-
-def is_han(char: str) -> bool:
-    """Whether the one character ``char`` is a CJK ideograph of the ranges the rules read (U+3400–U+9FFF; a
-    comparison, not a regex call: the rules ask it of thousands of single characters)."""
-    return "\u3400" <= char <= "\u9fff"
-
-
-#: characters that end a stem when walking back from a suffix (function words, list markers).
-STEM_BREAKS = frozenset("的、与及或了着等于对将把被从向为是以")
-#: corridor connectors: a road/railway stem behind one of these belongs to a corridor (see corridors.py).
-CORRIDOR_BREAKS = frozenset("至到—－-~～")
 #: longest stem kept before a suffix, in characters.
 MAX_STEM = 14
-
-#: verbs and modifiers trimmed from the front of a stem (longest first when applied).
-LEADING_WORDS: tuple[str, ...] = tuple(sorted(words("leading_words"), key=len, reverse=True))
-
-#: words that say what kind of place something is, not which one; a stem made only of these is generic.
-GENERIC_WORDS: tuple[str, ...] = tuple(sorted(words("kind_words"), key=len, reverse=True))
 
 #: surface forms never taken for places, whatever the gazetteer says (homographs of common words).
 STOP_WORDS: frozenset[str] = frozenset(words("stop_words"))
 
-#: verbs that end a stem when they occur inside it (the name starts after the last one).
-INNER_VERBS: tuple[str, ...] = tuple(word for word in LEADING_WORDS if len(word) >= 2)
-#: characters rare in proper names but common in the prose around them (counters, function words).
-#: counters and amounts: never the first or last character of a name ('个乡镇', '亿元园区').
-COUNTER_CHARS = frozenset("个亿元万年条座家处项")
-_COUNTER_LAST_CHARS = COUNTER_CHARS - {"年"}
-IMPROPER_CHARS = frozenset("的批强化性点级类型各每些所有不没立进出事聚带等符合以上下我此该这那病险时")
 #: a 和 preceded by one of these is inside a name (呼和浩特, 乌兰布和), not a conjunction.
 _HE_NAME_BEFORE = frozenset("呼布")
 #: stem characters are CJK characters other than stem breaks and corridor connectors, and 和 only inside a name
@@ -328,14 +300,6 @@ _LAST_STEM_BREAK = re.compile(
 
 _GENERIC_SET = frozenset(GENERIC_WORDS)
 _ZONE_RE = re.compile("|".join(map(re.escape, PARK_ZONE_SUFFIXES)))
-_LEADING_RE = re.compile(f"{word_alternation(LEADING_WORDS)}*")
-_INNER_VERB_RE = re.compile(word_alternation(INNER_VERBS))
-_GENERIC_ALT = word_alternation(GENERIC_WORDS)
-_GENERIC_LONG_ALT = word_alternation(w for w in GENERIC_WORDS if len(w) > 1)
-_GENERIC_HEAD = re.compile(_GENERIC_ALT)
-_GENERIC_TAIL = re.compile(f"{_GENERIC_ALT}$")
-_GENERIC_HEAD_LONG = re.compile(_GENERIC_LONG_ALT)
-_GENERIC_TAIL_LONG = re.compile(f"{_GENERIC_LONG_ALT}$")
 
 
 #: class words of two or more characters, which a following 化 turns into a process word (沙漠化, 城镇化).
@@ -356,10 +320,6 @@ _NOT_AFTER: dict[str, str] = {
     "湖": "河田还垦",
     "沟": "山水冲洪排截边地田深鸿代",
 }
-#: id prefixes of places whose official names hold their unit ('X旗工业园区', 'X旗通用机场'): a banner or town
-#: written right before one is part of its one mention.  Before a lake, a reservoir or a reserve the unit only
-#: says where it is ('X旗Y水库' is two mentions).
-UNIT_NAMED_IDS = ("park:", "subpark:", "airport:", "port:", "station:")
 #: types whose names the gazetteer must anchor (a known place inside the name), else they are descriptions.
 NEEDS_QUALIFIER = frozenset({"wetland", "reserve", "national_park", "grassland", "region"})
 #: suffixes taken only with a known place before them: names of other kinds end in them too ('白音高勒' is a town
@@ -385,72 +345,6 @@ _INNER_CUT_KINDS = frozenset({"road", "railway", "park"})
 _WHOLE_ROUTE_SUFFIXES = LANDSCAPE_ROUTE_SUFFIXES | AROUND_PLACE_SUFFIXES
 #: a 高速 that is not a road (高速发展 …) is followed by one of these.
 _GAOSU_NEXT = frozenset("发增度率宽运成化")
-
-
-class _Span(Protocol):
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-
-
-SpanT = TypeVar("SpanT", bound=_Span)
-
-
-@dataclass(unsafe_hash=True)
-class Mention:
-    """A place name found in text (offsets are half-open ``[start, end)`` into the text searched).
-
-    A value, never changed once built (use :func:`dataclasses.replace`); hashed by its fields.  Not declared
-    frozen only because a frozen dataclass takes several times longer to build, and a plan builds thousands."""
-
-    surface: str
-    start: int
-    end: int
-    type: str | None  # the type the suffix implies (None for a bare gazetteer name)
-    rule: str  # 'gazetteer' | 'suffix:<suffix>' | 'enumeration:<suffix>'
-    place_ids: tuple[str, ...] = ()  # gazetteer ids whose name or alias is exactly ``surface``
-    qualifier: str | None = (
-        None  # leading gazetteer name inside a suffix name ('鄂尔多斯' in '鄂尔多斯综合保税区')
-    )
-    qualifier_ids: tuple[str, ...] = ()
-
-
-#: shortest text that :func:`finditer_anchored` looks for anchors in (shorter ones are scanned directly).
-ANCHORED_MIN_TEXT = 200
-
-
-def finditer_anchored(
-    pattern: re.Pattern[str], text: str, anchors: str, offsets: Iterable[int]
-) -> Iterator[re.Match[str]]:
-    """The matches of ``pattern.finditer(text)``, for a ``pattern`` that can only start ``offset`` characters (one
-    of ``offsets``) before one of the rare characters ``anchors``: only those starts are tried, so a pattern that
-    opens with a broad character class ('[\u3400-\u9fff][（(]…', '[二三…]个?省') scans a long text at the speed of
-    ``str.find``."""
-    if len(text) < ANCHORED_MIN_TEXT:
-        yield from pattern.finditer(text)  # a few characters: scanning them costs less than finding anchors
-        return
-    steps = tuple(offsets)
-    starts = sorted({at - step for at in _positions(text, anchors) for step in steps if at >= step})
-    done = 0
-    for start in starts:
-        if start < done:
-            continue  # inside the last match: finditer goes on after it
-        match = pattern.match(text, start)
-        if match is not None:
-            yield match
-            done = max(match.end(), start + 1)
-
-
-def _positions(text: str, chars: str) -> list[int]:
-    """Every position in ``text`` of any of ``chars``."""
-    found: list[int] = []
-    for char in chars:
-        at = text.find(char)
-        while at >= 0:
-            found.append(at)
-            at = text.find(char, at + 1)
-    return found
 
 
 class SpanIndex:
@@ -660,10 +554,10 @@ class MentionFinder:
         ]
         found.extend(self._route_numbers(text, known))
         found.extend(_abbreviation_runs(text, known))
-        found.extend(_features.feature_mentions(text, [*known, *found], self))
+        found.extend(feature_mentions(text, [*known, *found], self))
         merged = [self._line_end(text, _facility_road(text, m)) for m in merge_mentions(known, found)]
         kept = [m for m in merged if not _names_an_organisation_or_brand(text, m)]
-        return _features.admin_prefixed(_subparks(text, kept))
+        return admin_prefixed(_subparks(text, kept))
 
     # -- gazetteer pass -------------------------------------------------------------------------------
     def _gazetteer_matches(self, text: str) -> list[Mention]:
@@ -1346,64 +1240,6 @@ def _stem_window(text: str, s_start: int, kind: str) -> tuple[int, str]:
     return position, "" if position == 0 or not is_han(text[position - 1]) else "limit"
 
 
-def after_last_verb(text: str, window_start: int, s_start: int, known_at: Mapping[int, Mention]) -> int:
-    """Move the window start past the last verb inside it ('呼和镇创建绿色果蔬产业园' -> '绿色果蔬产业园')."""
-    first = _INNER_VERB_RE.search(text, window_start + 1, s_start)
-    if first is None:
-        return window_start  # the common case: no verb, nothing to look up
-    verbs = list(_INNER_VERB_RE.finditer(text, first.start(), s_start))
-    covered: set[int] = set()
-    for position in range(window_start, s_start):
-        hit = known_at.get(position)
-        if hit is not None:
-            covered.update(range(hit.start, hit.end))
-    best = window_start
-    for match in verbs:
-        if not covered.intersection(range(match.start(), match.end())):
-            best = match.end()
-    return best
-
-
-def leading_trim(stem: str) -> int:
-    """How many leading characters of ``stem`` are verbs, modifiers or counters to drop (推进, 加快建设 …)."""
-    return _LEADING_RE.match(stem).end()  # type: ignore[union-attr]
-
-
-#: distinct stems whose core is remembered (a plan's suffix names repeat their stems).
-CORE_CACHE_SIZE = 16384
-
-
-@lru_cache(maxsize=CORE_CACHE_SIZE)
-def core_of(stem: str) -> str:
-    """``stem`` without the generic words at its front and back ('专业铁路物流' -> ''); remembered per stem."""
-    rest = stem
-    while rest:
-        # a one-character word does not make a two-character name generic ('东胜', '新街')
-        head, tail = (
-            (_GENERIC_HEAD_LONG, _GENERIC_TAIL_LONG) if len(rest) == 2 else (_GENERIC_HEAD, _GENERIC_TAIL)
-        )
-        match = head.match(rest) or tail.search(rest)
-        if match is None:
-            return rest
-        rest = rest[: match.start()] + rest[match.end() :]
-    return rest
-
-
-def is_generic(stem: str) -> bool:
-    """True when ``stem`` says only what kind of place it is ('工业', '苏木', '新型城' …)."""
-    return len(core_of(stem)) < 2
-
-
-def is_proper_stem(stem: str) -> bool:
-    """A stem that can name a place the gazetteer lacks: not generic, no counter/function characters."""
-    return (  # the character tests first: they are cheaper than the generic words' regexes
-        not IMPROPER_CHARS.intersection(stem)
-        and stem[:1] not in COUNTER_CHARS
-        and stem[-1:] not in _COUNTER_LAST_CHARS  # '多松年' is a name
-        and 2 <= len(core_of(stem))
-    )
-
-
 def _is_descriptive_park(mention: Mention) -> bool:
     if mention.rule.startswith("subpark:"):
         return True
@@ -1475,7 +1311,3 @@ def mentions_by_surface(mentions: Iterable[Mention]) -> Mapping[str, list[Mentio
     for mention in mentions:
         grouped.setdefault(mention.surface, []).append(mention)
     return grouped
-
-
-# features.py builds on this module's helpers: imported last, so that either module may be imported first
-from geoplan.geocode import features as _features  # noqa: E402
