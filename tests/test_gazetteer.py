@@ -317,3 +317,26 @@ def test_an_alias_ranking_the_place_is_no_surface_form(gz):
     assert all(gz.finder.ids(alias) == () for alias in epithets)
     assert all(gz.finder.ids(alias) for alias in others)
     assert gz.finder.ids("集包第二双线")  # an ordinal inside a line's name is no ranking
+
+
+def test_a_region_that_is_its_units_is_their_union_not_a_hull(gz):
+    """蒙东 is exactly its five eastern leagues: its area is theirs (no hull reaching into 吉林 or Mongolia), and
+    it is as precise as a league's outline."""
+    leagues = [
+        gz.lookup(name, types=("league",))[0].place
+        for name in ("呼伦贝尔市", "兴安盟", "通辽市", "赤峰市", "锡林郭勒盟")
+    ]
+    region = gz.get("region:蒙东")
+    union = shapely.union_all([league.geometry for league in leagues])
+    assert region.precision == "league"
+    assert region.geometry.symmetric_difference(union).area < 1e-6
+    assert region.geometry.area < union.convex_hull.area * 0.9  # the hull it no longer is was much larger
+    assert region.geometry_source.startswith("union:")
+
+
+def test_a_union_of_units_without_areas_is_rejected(tmp_path):
+    directory = _copy_data(tmp_path)
+    with (directory / "regions.csv").open("a", encoding="utf-8") as handle:
+        handle.write("region:两城,两城,region,,内蒙古自治区,,,,union:岱海;呼伦湖,page,,,\n")
+    with pytest.raises(GazetteerError, match="needs an area"):
+        Gazetteer.load(directory)

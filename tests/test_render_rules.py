@@ -149,3 +149,31 @@ def test_schematic_rivers_are_labelled_bands(atlas, shipped_gazetteer):
             and composition.extent[1] <= y <= composition.extent[3]
         ):
             assert np.min(np.hypot(drawn[:, 0] - x, drawn[:, 1] - y)) < 1.0
+
+
+def test_a_river_known_only_by_its_banners_is_not_drawn_as_water(atlas, shipped_gazetteer):
+    """老哈河 has the hull of the five banners it runs through for a geometry: drawn as water it read as a lake
+    the size of 赤峰's south.  The water under a map of 锡林郭勒 (whose frame reaches 赤峰) holds no such area."""
+    hull = shipped_gazetteer.get("river:老哈河")
+    assert hull.geometry.geom_type == "Polygon"  # the case this guards: still a hull in the data
+    layers = filter_layers(atlas, plans=[_plan(atlas, "锡林郭勒盟")])
+    composition = _compose(layers, shipped_gazetteer)
+    to_lonlat = Transformer.from_crs(MAP_CRS, "EPSG:4326", always_xy=True)
+    inside = hull.geometry.representative_point()
+    for collection in composition.map_ax.collections:
+        if collection.get_gid() != "water":
+            continue
+        for path in collection.get_paths():
+            lon, lat = to_lonlat.transform(*np.asarray(path.vertices).T)
+            outline = np.column_stack([lon, lat])
+            assert not matplotlib.path.Path(outline).contains_point((inside.x, inside.y))
+
+
+def test_the_region_map_leaves_macro_regions_beyond_it_for_a_zoomed_map(atlas, shipped_gazetteer):
+    """Hulls of 东北地区 or 华北地区 and points of neighbouring cities cross the whole region's map: it says it
+    left them out; a map zoomed to a box draws them."""
+    whole = _compose(atlas, shipped_gazetteer)
+    note = next(n for n in whole.notes if "outside the region not drawn" in n)
+    assert int(note.split()[0]) >= 5
+    zoomed = _compose(atlas, shipped_gazetteer, bbox=(105.0, 36.0, 125.0, 50.0))
+    assert not any("outside the region not drawn" in n for n in zoomed.notes)

@@ -245,3 +245,22 @@ def test_the_view_is_the_region_not_a_corridor_running_on_beyond_it(shipped):
     atlas = {"leagues": shipped["leagues"], "infrastructure": far}
     assert selection.atlas_bounds(atlas) == tuple(float(v) for v in shipped["leagues"].total_bounds)
     assert selection.atlas_bounds({"infrastructure": far}) == (110.0, 28.0, 113.0, 40.0)
+
+
+def test_places_beyond_the_region_are_context(shipped):
+    """Macro-regions' hulls, neighbouring cities and foreign places lie mostly outside the leagues: set apart
+    from the map of the region.  Border ports (on the line) and regions made of the region's own leagues stay."""
+    kept, outside = selection.split_context(shipped)
+    apart = set(outside["places"]["name"])
+    assert {"东北地区", "华北地区", "北京市", "乌兰巴托"} <= apart
+    assert {"二连浩特公路口岸", "珠恩嘎达布其口岸", "甘其毛都口岸", "蒙东", "蒙西"} <= set(
+        kept["places"]["name"]
+    )
+    assert len(kept["places"]) + len(outside["places"]) == len(shipped["places"])
+    assert kept["leagues"] is shipped["leagues"]  # only the context layers are split
+
+
+def test_without_leagues_nothing_is_set_apart(shipped):
+    places_only = {"places": shipped["places"]}
+    kept, outside = selection.split_context(places_only)
+    assert outside == {} and kept["places"] is shipped["places"]

@@ -323,3 +323,15 @@ def test_a_linked_project_popup_lists_every_source_escaped():
     assert lines[1] == "· 甲旗 十四五（专栏3-1 第5页）：&lt;b&gt;供水&lt;/b&gt;"
     assert lines[2] == "· 乙市 十五五（正文）：供水工程"
     assert sources_lines(json.dumps([{"plan": "a.txt"}])) == []  # one plan: nothing to add
+
+
+def test_places_beyond_the_region_are_a_layer_switched_off(shipped):
+    """The hulls of 东北地区 and 华北地区 crossed the whole map: they are one click away, in a layer of their own
+    that the map does not show at first."""
+    page = webmap.map_html(webmap.build_map(shipped))
+    entry = re.search(r'"规划地名（区外） \((\d+)\)"\s*:\s*(feature_group_\w+)', page)
+    assert entry is not None and int(entry.group(1)) >= 5
+    assert f"{entry.group(2)}.addTo(" not in page  # in the layer control, not on the map
+    shown = re.search(r'"规划地名 \((\d+)\)"\s*:\s*(feature_group_\w+)', page)
+    assert shown is not None and f"{shown.group(2)}.addTo(" in page
+    assert int(shown.group(1)) + int(entry.group(1)) == len(shipped["places"])

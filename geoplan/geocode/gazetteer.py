@@ -589,9 +589,9 @@ def _curated_place(row: dict[str, str], places: dict[str, Place], index: _NameIn
         at_town = anchor.type == "town" and anchor.precision in ("point", "extent", "town")
         precision = precision or ("town" if at_town else anchor.precision)
     if row["schematic"]:
-        geometry = _schematic(row["schematic"], geometry, places, index)
-        source = f"schematic {row['schematic']}" + (f"; basis: {source}" if source else "")
-        precision = "schematic"
+        geometry, precision = _schematic(row["schematic"], geometry, places, index)
+        drawn = f"schematic {row['schematic']}" if precision == "schematic" else row["schematic"]
+        source = drawn + (f"; basis: {source}" if source else "")
     if geometry is None:
         if not parents:
             raise GazetteerError("no coordinates, anchor, schematic or parent")
@@ -624,18 +624,27 @@ def _parent_chain(parents: list[Place], places: dict[str, Place]) -> tuple[str, 
 
 def _schematic(
     spec: str, anchor: BaseGeometry | None, places: dict[str, Place], index: _NameIndex
-) -> BaseGeometry:
-    """``hull:A;B`` (convex hull of places), ``line:A;B;C`` (line through points), ``buffer:<m>`` (around the point)."""
+) -> tuple[BaseGeometry, str]:
+    """(geometry, precision) of a shape drawn from other places: ``hull:A;B`` (convex hull of places),
+    ``line:A;B;C`` (line through points), ``buffer:<m>`` (around the point) are 'schematic'; ``union:A;B`` (a
+    region that is exactly those units, 蒙东 of its five leagues) is their areas together, as precise as the
+    coarsest of them."""
     kind, _, argument = spec.partition(":")
     if kind == "buffer":
         if anchor is None:
             raise GazetteerError("schematic buffer needs lon/lat or at")
         centre = anchor.centroid
         circle = centre.buffer(float(argument) / METRES_PER_DEGREE, quad_segs=16)
-        return shapely.affinity.scale(circle, xfact=1.0 / math.cos(math.radians(centre.y)), origin=centre)
+        scaled = shapely.affinity.scale(circle, xfact=1.0 / math.cos(math.radians(centre.y)), origin=centre)
+        return scaled, "schematic"
     refs = [_find(ref.strip(), places, index) for ref in argument.split(";") if ref.strip()]
     if kind == "hull" and refs:
-        return shapely.union_all([r.geometry for r in refs]).convex_hull
+        return shapely.union_all([r.geometry for r in refs]).convex_hull, "schematic"
+    if kind == "union" and refs:
+        if any(r.geometry.area == 0 for r in refs):
+            raise GazetteerError(f"schematic {spec!r}: every unit of a union needs an area")
+        coarsest = max((r.precision for r in refs), key=PRECISIONS.index)
+        return shapely.union_all([r.geometry for r in refs]), coarsest
     if kind == "line" and len(refs) >= 2:
-        return LineString([r.point for r in refs])
-    raise GazetteerError(f"schematic {spec!r}: use hull:A;B, line:A;B or buffer:<metres>")
+        return LineString([r.point for r in refs]), "schematic"
+    raise GazetteerError(f"schematic {spec!r}: use hull:A;B, union:A;B, line:A;B or buffer:<metres>")

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
+import shapely
 
 from geoplan.extract.features import place_geometry
 from geoplan.geocode.gazetteer import APPROXIMATE_PRECISIONS, PRECISIONS
@@ -378,6 +380,60 @@ def without_issuer_area(atlas: Atlas) -> tuple[dict[str, gpd.GeoDataFrame], pd.D
             )
     table = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=["name", "plan", "layer"])
     return kept, table
+
+
+#: Layers whose features lying mostly outside the region are context, not the plan's map (a macro-region's hull
+#: such as 东北地区, a neighbouring city, a foreign capital): drawn only on request.
+CONTEXT_LAYERS = ("places",)
+#: share of a feature (area, length or points) outside the region above which it counts as outside.
+OUTSIDE_SHARE = 0.5
+#: a point this close to the region (degrees, about 10 km) is inside: border ports stand on the line.
+BORDER_TOLERANCE_DEG = 0.1
+
+
+def region_outline(atlas: Atlas) -> Any | None:
+    """The union of the atlas's leagues, widened by :data:`BORDER_TOLERANCE_DEG`; None without leagues."""
+    leagues = atlas.get("leagues")
+    if leagues is None or leagues.empty:
+        return None
+    return shapely.buffer(shapely.union_all(leagues.geometry.simplify(0.01).values), BORDER_TOLERANCE_DEG)
+
+
+def outside_region(frame: gpd.GeoDataFrame, region: Any) -> pd.Series:
+    """Which features lie mostly (more than :data:`OUTSIDE_SHARE`) outside ``region``: by area for areas, by
+    length for lines, by count for points.  Features without a geometry are inside."""
+    geometries = np.asarray(frame.geometry.values)
+    inside = shapely.intersection(geometries, region)
+    share = np.ones(len(geometries))
+    areas = shapely.area(geometries)
+    lengths = shapely.length(geometries)
+    polygonal = areas > 0
+    linear = ~polygonal & (lengths > 0)
+    share[polygonal] = shapely.area(inside[polygonal]) / areas[polygonal]
+    share[linear] = shapely.length(inside[linear]) / lengths[linear]
+    points = ~polygonal & ~linear & ~shapely.is_empty(geometries) & ~shapely.is_missing(geometries)
+    if points.any():
+        parts = shapely.get_num_geometries(geometries[points])
+        kept = np.where(shapely.is_empty(inside[points]), 0, shapely.get_num_geometries(inside[points]))
+        share[points] = kept / np.maximum(parts, 1)
+    return pd.Series(share < 1 - OUTSIDE_SHARE, index=frame.index)
+
+
+def split_context(atlas: Atlas) -> tuple[dict[str, gpd.GeoDataFrame], dict[str, gpd.GeoDataFrame]]:
+    """(the atlas with the context layers' outside features taken out, those features by layer; only
+    non-empty ones).  Without leagues to tell the region by, nothing is taken out."""
+    region = region_outline(atlas)
+    kept, outside = dict(atlas), {}
+    if region is None:
+        return kept, outside
+    for layer_id in CONTEXT_LAYERS:
+        frame = atlas.get(layer_id)
+        if frame is None or frame.empty:
+            continue
+        mask = outside_region(frame, region)
+        if mask.any():
+            kept[layer_id], outside[layer_id] = frame[~mask], frame[mask]
+    return kept, outside
 
 
 BASE_LAYERS = ("leagues", "banners", "towns")

@@ -40,7 +40,13 @@ from geoplan.output.export import export_bytes
 from geoplan.output.labels import basis_label, sector_label
 from geoplan.output.offline import DEFAULT_ASSET_BASE, localize
 from geoplan.output.render.compose import render_map
-from geoplan.output.selection import APPROXIMATE_PRECISIONS, SearchHit, approximate_mask, atlas_bounds
+from geoplan.output.selection import (
+    APPROXIMATE_PRECISIONS,
+    SearchHit,
+    approximate_mask,
+    atlas_bounds,
+    split_context,
+)
 
 #: Inner Mongolia, for an empty atlas.
 DEFAULT_BOUNDS = (97.2, 37.4, 126.1, 53.4)
@@ -715,6 +721,17 @@ def _compact_json() -> None:
 _compact_json()
 
 
+def _layer_group(
+    definition: LayerDef, frame: gpd.GeoDataFrame, title: str, *, show: bool
+) -> folium.FeatureGroup:
+    """One layer's features as a layer-control entry titled ``title`` and its feature count."""
+    group = folium.FeatureGroup(name=f"{_esc(title)} ({len(frame)})", show=show)
+    if not frame.empty:
+        key, shown = _displayed(definition.id, frame)
+        _geojson(shown, definition, key).add_to(group)
+    return group
+
+
 def build_map(
     atlas: Mapping[str, gpd.GeoDataFrame],
     *,
@@ -755,19 +772,20 @@ def build_map(
             ).add_to(fmap)
     drawn: list[LayerDef] = []
     left_out: list[LayerDef] = []
+    inside, outside = split_context(atlas)
     for definition in sorted(load_layers(), key=lambda d: d.style.z):
-        frame = atlas.get(definition.id)
+        frame = inside.get(definition.id)
         if frame is None:
             continue
         if definition.id in hidden:
             left_out.append(definition)
             continue
         drawn.append(definition)
-        group = folium.FeatureGroup(name=f"{_esc(definition.title)} ({len(frame)})", show=True)
-        if not frame.empty:
-            key, shown = _displayed(definition.id, frame)
-            _geojson(shown, definition, key).add_to(group)
-        group.add_to(fmap)
+        _layer_group(definition, frame, definition.title, show=True).add_to(fmap)
+        if definition.id in outside:
+            # context beyond the region (a macro-region's hull, a neighbouring city): one click away
+            title = f"{definition.title}（区外）"
+            _layer_group(definition, outside[definition.id], title, show=False).add_to(fmap)
     if highlight is not None:
         _highlight(fmap, highlight, atlas)
         _fit(fmap, highlight.bounds)

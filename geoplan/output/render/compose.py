@@ -84,6 +84,7 @@ from geoplan.output.render.symbols import (
     water_handles,
 )
 from geoplan.output.render.tiles import DEFAULT_TILES, add_tiles
+from geoplan.output.selection import split_context
 
 #: Lambert conformal conic for Inner Mongolia (standard parallels 40°N and 50°N, central meridian 112°E).
 MAP_CRS = CRS.from_proj4(
@@ -402,6 +403,11 @@ def _frame(
     if unknown:  # no style to draw them with: leave them out, and say so
         notes.append(f"layers not in layers.yaml, not drawn: {', '.join(unknown)}")
         layers = {name: frame for name, frame in layers.items() if name in definitions}
+    if bbox is None and place is None:  # the region's map: context beyond it is left for a zoomed map
+        layers, outside = split_context(layers)
+        if outside:
+            count = sum(len(frame) for frame in outside.values())
+            notes.append(f"{count} place(s) outside the region not drawn (--place or --bbox draws them)")
     projected_full = project_layers(layers, MAP_CRS)
     focus: PlaceExtent | None = resolve_place(place, layers, MAP_CRS, notes, gazetteer) if place else None
     if focus is None and bbox is None:

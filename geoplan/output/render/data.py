@@ -85,9 +85,14 @@ def resolve_place(
 
 
 def load_water(gazetteer: Gazetteer, crs: CRS, extent: tuple[float, float, float, float]) -> gpd.GeoDataFrame:
-    """Lakes, reservoirs and rivers of ``gazetteer`` inside ``extent`` (projected to ``crs``)."""
+    """Lakes, reservoirs and rivers of ``gazetteer`` inside ``extent`` (projected to ``crs``).
+
+    A river known only by the banners it spans has their hull for a geometry: that is where it runs, not
+    water, so it is left out (drawn, it reads as a lake the size of those banners)."""
     frame = places_frame(gazetteer, types=WATER_TYPES)
     frame = frame[frame.geometry.notna() & ~frame.geometry.is_empty]
+    hull = (frame["type"] == "river") & frame.geometry.geom_type.isin(["Polygon", "MultiPolygon"])
+    frame = frame[~hull]
     if frame.empty:
         return frame
     minx, miny, maxx, maxy = extent
