@@ -1,7 +1,8 @@
 """Safe output: check every target before the work, write to a temporary file, then publish it.
 
-- :func:`check_targets` runs before any work: each output must be new (or ``overwrite`` given) and
-  its folder writable, so a long build never fails at the end for a read-only path.
+- :func:`check_targets` runs before any work: each output must be new (or ``overwrite`` given), none of
+  the run's inputs, and its folder must exist and be writable, so a long build never fails at the end for a
+  read-only path, and a check changes nothing.
 - :func:`atomic_path` yields a temporary path beside the target and publishes it on success: with
   ``overwrite`` by an atomic rename, without it by an atomic *no-replace* link, so of two runs
   writing the same new file the second fails with "exists" instead of replacing the first.
@@ -35,24 +36,42 @@ _DISK_FULL = {errno.ENOSPC, errno.EDQUOT}
 _NO_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.EXDEV, errno.ENOSYS}
 
 
-def check_targets(targets: Iterable[str | os.PathLike[str] | None], *, overwrite: bool) -> None:
-    """Before any work: refuse an existing target without ``overwrite`` and a folder that cannot be
-    written (read-only, missing permissions, a file in the way).  ``None`` targets are skipped."""
+def check_targets(
+    targets: Iterable[str | os.PathLike[str] | None],
+    *,
+    overwrite: bool,
+    inputs: Iterable[str | os.PathLike[str]] = (),
+) -> None:
+    """Before any work: refuse an existing target without ``overwrite``, a target that is one of the run's
+    ``inputs`` (even with ``overwrite``: the run would destroy what it reads), a missing folder and a folder
+    that cannot be written (read-only, missing permissions, a file in the way).  Nothing is created;
+    ``None`` targets are skipped."""
+    sources = [Path(source) for source in inputs]
     for target in targets:
         if target is None:
             continue
         target = Path(target)
         if target.is_dir():
             raise OutputExistsError(f"{target} is a folder; give a file name")
+        if any(_same_file(target, source) for source in sources):
+            raise OutputExistsError(f"{target} is also an input of this run; write to another file")
         if (target.exists() or target.is_symlink()) and not overwrite:
             raise OutputExistsError(f"{target} exists; add --overwrite to replace it")
         _probe_folder(target)
 
 
+def _same_file(target: Path, source: Path) -> bool:
+    try:
+        return target.exists() and source.exists() and os.path.samefile(target, source)
+    except OSError:
+        return False
+
+
 def _probe_folder(target: Path) -> None:
     """Create (and remove) a temporary file beside ``target``: the only test a root user cannot fool."""
+    if not target.parent.exists() and not target.parent.is_symlink():
+        raise OutputError(f"{target}: folder {target.parent} does not exist; create it first")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(prefix=f".{target.name}{TEMP_MARK}", dir=target.parent)
         os.close(fd)
         os.unlink(name)

@@ -357,3 +357,28 @@ def test_check_targets_skips_none_and_refuses_a_folder(tmp_path: Path) -> None:
     with pytest.raises(OutputError):
         check_targets([Path("/proc/version/x.csv")], overwrite=False)
     assert issubclass(DiskFullError, OSError) and not issubclass(AtlasError, OSError)
+
+
+def test_a_missing_output_folder_is_an_error_and_nothing_is_created(tmp_path: Path, atlas_path: Path) -> None:
+    """A check changes nothing: it used to create the missing folders, and leave them when the run failed."""
+    target = tmp_path / "new" / "sub" / "x.geojson"
+    result = run("export", str(atlas_path), "--out", str(target))
+    assert result.exit_code == 2 and one_line(result)
+    assert "does not exist" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_output_that_is_an_input_is_refused_even_with_overwrite(tmp_path: Path, atlas_path: Path) -> None:
+    """'export self.gpkg --out self.gpkg --overwrite' replaced the atlas with its thematic layers only."""
+    atlas = tmp_path / "self.gpkg"
+    shutil.copyfile(atlas_path, atlas)
+    before = atlas.read_bytes()
+    result = run("export", str(atlas), "--out", str(atlas), "--overwrite")
+    assert result.exit_code == 2 and one_line(result)
+    assert "also an input" in result.output
+    assert atlas.read_bytes() == before
+    alias = tmp_path / "alias.png"  # a map file name that is the atlas under another name
+    alias.symlink_to(atlas)
+    rendered = run("render", str(atlas), "--out", str(alias), "--overwrite")
+    assert rendered.exit_code == 2 and "also an input" in rendered.output
+    assert atlas.read_bytes() == before

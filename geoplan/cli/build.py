@@ -48,7 +48,7 @@ def build(
         raise InputError(f"{out}: the atlas is a GeoPackage; give a .gpkg file name")
     if report_path is not None and report_path.resolve() == out.resolve():
         raise InputError(f"{report_path}: the report cannot be the atlas itself")
-    check_targets([out, report_path], overwrite=overwrite)  # every output, before the work
+    check_targets([out, report_path], overwrite=overwrite, inputs=plans)  # every output, before the work
     paths = plan_paths(plans)
     if not paths:
         raise InputError(f"no {PLAN_TYPES} plan in " + ", ".join(map(str, plans)))

@@ -116,7 +116,7 @@ def export(
     spec = export_format(_format_for(out, fmt))
     if crs.strip().upper() != "GK":
         resolve_crs(crs, {})  # an unknown CRS fails before the atlas is read
-    check_targets([out], overwrite=overwrite)
+    check_targets([out], overwrite=overwrite, inputs=[atlas])
     ids = _layer_ids(atlas, layers)
     if not ids:
         raise InputError(f"{atlas}: no thematic layer to export; name one with --layer")

@@ -32,7 +32,9 @@ def places(
     paths = plan_paths(plans)
     if not paths:
         raise InputError(f"no plan files ({PLAN_TYPES}) among the arguments")
-    check_targets([out], overwrite=overwrite)  # before geocoding: a read-only --out fails at once
+    check_targets(
+        [out], overwrite=overwrite, inputs=plans
+    )  # before geocoding: a read-only --out fails at once
     gazetteer = load_gazetteer(overlay, no_overlay)
     rows = []
     for path in paths:

@@ -111,7 +111,7 @@ def render(
         raise InputError(f"--dpi must be an integer, not {dpi!r}") from None
     paper = paper.upper()
     check_options(fmt, paper, resolution, basemap)
-    check_targets([out], overwrite=overwrite)
+    check_targets([out], overwrite=overwrite, inputs=[atlas])
     if world_file and fmt != "png":
         raise InputError("--world-file goes with a .png map")
     if field is None and (classes is not None or scheme is not None):

@@ -246,7 +246,9 @@ def report(
     paths = plan_paths(plans)
     if not paths:
         raise InputError(f"no plan files ({PLAN_TYPES}) among the arguments")
-    check_targets([csv_path] if csv_path is not None and str(csv_path) != "-" else [], overwrite=overwrite)
+    check_targets(
+        [csv_path] if csv_path is not None and str(csv_path) != "-" else [], overwrite=overwrite, inputs=plans
+    )
     gazetteer = load_gazetteer(overlay, no_overlay)
     parsed = [geoparse(read(path, gazetteer), gazetteer) for path in paths]
     sections = build_report(parsed, links)
