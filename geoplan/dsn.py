@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import psycopg
 from psycopg.conninfo import conninfo_to_dict
 
-from geoplan.errors import DsnError
+from geoplan.errors import DsnError, one_line
 
 CONNECT_TIMEOUT_S = 10
 APPLICATION_NAME = "geoplan"
@@ -65,11 +65,6 @@ class PgTarget:
 def dsn_label(dsn: str) -> str:
     """``user@host:port/dbname`` of a DSN, for messages: never the password."""
     return PgTarget.parse(dsn).label
-
-
-def one_line(error: BaseException) -> str:
-    """``error`` as one line (its non-empty lines joined), or its type's name."""
-    return "; ".join(part.strip() for part in str(error).splitlines() if part.strip()) or type(error).__name__
 
 
 _PASSWORD_PATTERNS = (

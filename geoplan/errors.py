@@ -74,3 +74,16 @@ class OutputError(InputError):
 
 class DiskFullError(GeoplanError, OSError):
     """The disk filled up while writing; nothing was left behind."""
+
+
+def one_line(error: BaseException) -> str:
+    """``error``'s message as one line: its non-empty lines joined (a database's DETAIL and HINT kept), or its
+    type's name."""
+    return "; ".join(part.strip() for part in str(error).splitlines() if part.strip()) or type(error).__name__
+
+
+def first_line(error: BaseException) -> str:
+    """The first message of ``error``: its first non-empty line, up to the '.; ' by which GDAL (through pyogrio)
+    chains its advice for programmers ('It might help to specify the correct driver…'); or its type's name."""
+    line = next((part.strip() for part in str(error).splitlines() if part.strip()), type(error).__name__)
+    return line.split(".; ", 1)[0].rstrip(".")

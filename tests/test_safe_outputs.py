@@ -18,6 +18,7 @@ import pyogrio
 import pytest
 from click.testing import CliRunner
 
+from geoplan import errors
 from geoplan import io as geoplan_io
 from geoplan.atlas.build import write_atlas
 from geoplan.atlas.schema import read_atlas
@@ -382,3 +383,14 @@ def test_an_output_that_is_an_input_is_refused_even_with_overwrite(tmp_path: Pat
     rendered = run("render", str(atlas), "--out", str(alias), "--overwrite")
     assert rendered.exit_code == 2 and "also an input" in rendered.output
     assert atlas.read_bytes() == before
+
+
+def test_a_library_error_reads_as_one_line(tmp_path: Path) -> None:
+    """GDAL's advice for programmers (chained after '.; ') stays off the user's one line; a database's DETAIL is kept."""
+    fake = tmp_path / "fake.gpkg"
+    fake.write_bytes(b"not a geopackage")
+    result = run("export", str(fake), "--out", str(tmp_path / "o.geojson"))
+    assert result.exit_code == 2 and one_line(result)
+    assert "not recognized" in result.output and "DRIVER" not in result.output
+    assert errors.one_line(ValueError("failed\nDETAIL: key exists\n")) == "failed; DETAIL: key exists"
+    assert errors.first_line(ValueError("")) == "ValueError"

@@ -18,7 +18,7 @@ import pandas as pd
 import pyogrio
 
 from geoplan.atlas.tables import group_tables, layer_of_table, tables_of_layers
-from geoplan.errors import AtlasReadError, InputError
+from geoplan.errors import AtlasReadError, InputError, first_line
 from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.resources import DEFAULT_ATLAS
 
@@ -90,7 +90,7 @@ def read_atlas(
     try:
         available = [name for name, _ in pyogrio.list_layers(path)]
     except Exception as error:  # pyogrio raises DataSourceError and friends
-        raise AtlasReadError(f"{path}: not a readable GeoPackage: {_one_line(error)}") from None
+        raise AtlasReadError(f"{path}: not a readable GeoPackage: {first_line(error)}") from None
     present = list(dict.fromkeys(layer_of_table(name)[0] for name in available if name != STYLES_TABLE))
     wanted = layers or present
     unknown = sorted(set(wanted) - set(present))
@@ -101,7 +101,7 @@ def read_atlas(
         try:
             frame = gpd.read_file(path, layer=name, engine="pyogrio")
         except Exception as error:  # a corrupt page of the SQLite file surfaces here
-            raise AtlasReadError(f"{path}: table {name} is unreadable: {_one_line(error)}") from None
+            raise AtlasReadError(f"{path}: table {name} is unreadable: {first_line(error)}") from None
         tables[name] = frame.to_crs(CRS) if frame.crs is not None and frame.crs != CRS else frame
     grouped = group_tables(tables)
     return {name: grouped[name] for name in wanted}
@@ -176,7 +176,3 @@ def places_frame(gazetteer: Gazetteer, types: Iterable[str] | None = None) -> gp
         )
         geometries.append(place.geometry)
     return gpd.GeoDataFrame(rows, columns=list(BASE_COLUMNS), geometry=geometries, crs=CRS)
-
-
-def _one_line(error: BaseException) -> str:
-    return " ".join(str(error).split()) or type(error).__name__

@@ -25,7 +25,7 @@ import shapely
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
-from geoplan.errors import InputError
+from geoplan.errors import InputError, first_line
 from geoplan.geocode.coords import (
     Conversion,
     check_geographic,
@@ -125,7 +125,7 @@ def read_layer(path: Path, *, layer: str | None = None, encoding: str | None = N
     try:
         layers = [name for name, _ in pyogrio.list_layers(source)]
     except Exception as error:  # pyogrio's DataSourceError and friends
-        raise InputError(f"{path.name}: not a readable {suffix[1:]} file ({_first_line(error)})") from None
+        raise InputError(f"{path.name}: not a readable {suffix[1:]} file ({first_line(error)})") from None
     if layer is None and len(layers) > 1:
         raise InputError(f"{path.name}: {len(layers)} layers ({', '.join(layers)}); choose one with --layer")
     chosen = layer or (layers[0] if layers else "")
@@ -143,7 +143,7 @@ def read_layer(path: Path, *, layer: str | None = None, encoding: str | None = N
             f"{path.name}: the attribute table does not decode as {options.get('encoding')}"
         ) from None
     except Exception as error:
-        raise InputError(f"{path.name}: cannot read layer {chosen!r} ({_first_line(error)})") from None
+        raise InputError(f"{path.name}: cannot read layer {chosen!r} ({first_line(error)})") from None
     fids = [str(i) for i in frame.index]
     return Layer(frame.reset_index(drop=True), frame.crs, path.name, chosen, fids)
 
@@ -200,9 +200,9 @@ def _read_table(path: Path, sheet: str | None, encoding: str | None) -> Layer:
         try:
             table = pd.read_excel(path, sheet_name=sheet or 0, dtype=str, engine="openpyxl")
         except ValueError as error:
-            raise InputError(f"{path.name}: {_first_line(error)}") from None
+            raise InputError(f"{path.name}: {first_line(error)}") from None
         except Exception as error:  # openpyxl: a damaged workbook
-            raise InputError(f"{path.name}: not a readable XLSX workbook ({_first_line(error)})") from None
+            raise InputError(f"{path.name}: not a readable XLSX workbook ({first_line(error)})") from None
         layer = sheet or "sheet 1"
     else:
         table = _read_csv(path, encoding)
@@ -234,14 +234,10 @@ def _read_csv(path: Path, encoding: str | None) -> pd.DataFrame:
         except UnicodeDecodeError:
             continue
         except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
-            raise InputError(f"{path.name}: not a readable CSV table ({_first_line(error)})") from None
+            raise InputError(f"{path.name}: not a readable CSV table ({first_line(error)})") from None
     raise InputError(
         f"{path.name}: does not decode as {encoding or 'UTF-8 or GB18030'}; name it with --encoding"
     )
-
-
-def _first_line(error: BaseException) -> str:
-    return (str(error).strip().splitlines() or [type(error).__name__])[0]
 
 
 # -- matching --------------------------------------------------------------------------------------

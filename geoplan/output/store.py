@@ -30,8 +30,8 @@ from psycopg import sql
 
 from geoplan import __version__
 from geoplan.atlas.tables import group_tables, layer_of_table, split_layers
-from geoplan.dsn import PgTarget, one_line
-from geoplan.errors import AtlasError, InputError, StoreError
+from geoplan.dsn import PgTarget
+from geoplan.errors import AtlasError, InputError, StoreError, one_line
 from geoplan.layers import load_layers
 
 _T = TypeVar("_T")

@@ -14,7 +14,7 @@ import geopandas as gpd
 import pyogrio
 
 from geoplan.atlas.schema import read_atlas
-from geoplan.errors import InputError
+from geoplan.errors import InputError, first_line
 from geoplan.geocode.authority import read_layer
 from geoplan.layers import load_layers
 from geoplan.limits import check_container
@@ -50,7 +50,7 @@ def read_user_file(path: Path, name: str | None = None) -> UserFile:
         try:
             names = [layer for layer, _ in pyogrio.list_layers(str(path))]
         except Exception as error:
-            raise InputError(f"{name}: not a readable GeoPackage ({_first_line(error)})") from None
+            raise InputError(f"{name}: not a readable GeoPackage ({first_line(error)})") from None
     else:
         names = [None]
     plain = {}
@@ -72,10 +72,6 @@ def _is_atlas(path: Path) -> bool:
     try:
         tables = [layer for layer, _ in pyogrio.list_layers(str(path))]
     except Exception as error:
-        raise InputError(f"{path.name}: not a readable GeoPackage ({_first_line(error)})") from None
+        raise InputError(f"{path.name}: not a readable GeoPackage ({first_line(error)})") from None
     ids = {d.id for d in load_layers()}
     return any(t in ids or t.rsplit("_", 1)[0] in ids for t in tables)
-
-
-def _first_line(error: Exception) -> str:
-    return (str(error).strip().splitlines() or [type(error).__name__])[0]
