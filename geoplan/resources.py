@@ -12,6 +12,7 @@ at once.
 from __future__ import annotations
 
 import importlib.resources
+import os
 from pathlib import Path
 
 _CHECKOUT = Path(__file__).resolve().parent.parent
@@ -32,6 +33,6 @@ LAYERS_DIR = _data_dir("layers", "layers.yaml", "layers_data")
 STATIC_DIR = _data_dir("static", "vendor/README.md", "static")
 APP_SCRIPT = STATIC_DIR.parent / "app.py"
 DEFAULT_ATLAS = LAYERS_DIR / "atlas.gpkg"
-REFERENCE_PLANS = (
-    _CHECKOUT.parent / "shared" / "plans"
-)  # the reference plans beside a checkout (tests, benches)
+#: the reference plans (tests, benches): ``GEOPLAN_REFERENCE_PLANS`` when set, else ``shared/plans`` beside the
+#: checkout's folder
+REFERENCE_PLANS = Path(os.environ.get("GEOPLAN_REFERENCE_PLANS") or _CHECKOUT.parent / "shared" / "plans")

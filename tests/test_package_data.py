@@ -3,7 +3,9 @@ package-data pattern of ``pyproject.toml`` (the wheel check in ``.ci/run`` prove
 
 from __future__ import annotations
 
+import os
 import subprocess
+import sys
 import tomllib
 from pathlib import Path, PurePosixPath
 
@@ -35,3 +37,14 @@ def test_every_tracked_data_file_is_package_data(package: str) -> None:
     assert data, folder
     missing = [name for name in data if not _shipped(package, name.removeprefix(folder + "/"))]
     assert missing == [], missing
+
+
+def test_the_reference_plans_folder_can_be_named(tmp_path) -> None:
+    """A checkout elsewhere than beside ``shared/plans`` names the plans' folder in GEOPLAN_REFERENCE_PLANS."""
+    probe = "from geoplan.resources import REFERENCE_PLANS; print(REFERENCE_PLANS)"
+    env = {**os.environ, "GEOPLAN_REFERENCE_PLANS": str(tmp_path)}
+    named = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
+    assert named.stdout.strip() == str(tmp_path)
+    env.pop("GEOPLAN_REFERENCE_PLANS")
+    default = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
+    assert default.stdout.strip().endswith(os.path.join("shared", "plans"))
