@@ -46,5 +46,7 @@ def test_the_reference_plans_folder_can_be_named(tmp_path) -> None:
     named = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
     assert named.stdout.strip() == str(tmp_path)
     env.pop("GEOPLAN_REFERENCE_PLANS")
-    default = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
+    default = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
+    )
     assert default.stdout.strip().endswith(os.path.join("shared", "plans"))

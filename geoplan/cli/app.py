@@ -27,11 +27,12 @@ STREAMLIT_FLAGS = (
 @click.option("--port", type=int, default=8501, show_default=True, help="Port to serve on.")
 @click.argument("streamlit_args", nargs=-1, type=click.UNPROCESSED)
 def app(port: int, streamlit_args: tuple[str, ...]) -> None:
-    """Serve the web map of the shipped atlas (extra arguments go to ``streamlit run``).
+    """Serve the web map of the shipped atlas (extra arguments go to 'streamlit run').
 
-    The server is warmed before it opens its port (imports, atlas, gazetteer, the default map: see
-    :func:`geoplan.app.warm_up`), in this process, so the first visitor does not pay for them;
-    ``GEOPLAN_NO_WARM_UP=1`` skips that (the old, lazy start)."""
+    The server is warmed before it opens its port (imports, atlas, gazetteer, the default map), so the first
+    visitor does not wait for them; GEOPLAN_NO_WARM_UP=1 skips that.
+    \f
+    The warm-up is :func:`geoplan.app.warm_up`, run in this process."""
     command = ["run", str(APP_SCRIPT), f"--server.port={port}", *STREAMLIT_FLAGS, *streamlit_args]
     if os.environ.get("GEOPLAN_NO_WARM_UP") == "1":
         os.execv(sys.executable, [sys.executable, "-m", "streamlit", *command])
