@@ -40,3 +40,13 @@ def test_help_has_no_docstring_markup(path: tuple[str, ...]) -> None:
     assert not MARKUP.search(result.output), [
         line for line in result.output.splitlines() if MARKUP.search(line)
     ]
+
+
+@pytest.mark.parametrize("verb", ["export", "render", "raster"])
+def test_layer_ids_are_taken_by_either_spelling(verb: str) -> None:
+    """export and raster took --layer (repeated), render --layers (comma-separated): each takes both now."""
+    command = cli.get_command(click.Context(cli), verb)
+    option = next(p for p in command.params if p.name == "layers")
+    assert {"--layer", "--layers"} <= set(option.opts)
+    context = click.Context(command)
+    assert option.process_value(context, ("industry,ecology", "urban")) == ("industry", "ecology", "urban")

@@ -8,7 +8,7 @@ import click
 
 from geoplan.atlas.schema import atlas_plans, period_mask, plan_names, read_atlas
 from geoplan.atlas.tables import layer_of_table
-from geoplan.cli.options import atlas_argument, overwrite_option
+from geoplan.cli.options import atlas_argument, layers_option, overwrite_option
 from geoplan.errors import InputError
 from geoplan.io import check_targets
 from geoplan.layers import load_layers
@@ -82,9 +82,7 @@ def select_period(layers: dict, period: str) -> dict:
 
 @click.command()
 @atlas_argument
-@click.option(
-    "--layer", "layers", multiple=True, help="Layer id (repeatable; default: every thematic layer)."
-)
+@layers_option("Layer ids (repeated or comma-separated; default: every thematic layer).")
 @click.option(
     "--plan", default=None, help="Only the features of this plan (file name, stem or its start, e.g. 003)."
 )

@@ -19,6 +19,19 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON f
 overwrite_option = click.option("--overwrite", is_flag=True, help="Replace an existing output file.")
 
 
+def _comma_separated(
+    _context: click.Context, _parameter: click.Parameter, values: tuple[str, ...]
+) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def layers_option(help_text: str):
+    """``--layer`` / ``--layers``: layer ids, repeated or comma-separated (every verb takes both spellings)."""
+    return click.option(
+        "--layer", "--layers", "layers", multiple=True, callback=_comma_separated, help=help_text
+    )
+
+
 def plan_paths(paths: tuple[Path, ...]) -> list[Path]:
     """Expand PLAN_OR_DIR arguments: directories give their plan files (SUPPORTED_SUFFIXES), sorted."""
     found: list[Path] = []

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from geoplan.atlas.schema import read_atlas
-from geoplan.cli.options import atlas_argument, overwrite_option
+from geoplan.cli.options import atlas_argument, layers_option, overwrite_option
 from geoplan.errors import InputError
 from geoplan.layers import load_layers
 from geoplan.output.raster import density, legend_lines, projected_crs, write_density
@@ -16,9 +16,7 @@ from geoplan.output.raster import density, legend_lines, projected_crs, write_de
 
 @click.command()
 @atlas_argument
-@click.option(
-    "--layer", "layers", multiple=True, help="Thematic layer id (repeatable; default: every thematic layer)."
-)
+@layers_option("Thematic layer ids (repeated or comma-separated; default: every thematic layer).")
 @click.option(
     "--weight",
     default=None,

@@ -8,7 +8,13 @@ import click
 
 from geoplan.atlas.schema import read_atlas
 from geoplan.cli import UsageFailure
-from geoplan.cli.options import atlas_argument, load_gazetteer, overlay_options, overwrite_option
+from geoplan.cli.options import (
+    atlas_argument,
+    layers_option,
+    load_gazetteer,
+    overlay_options,
+    overwrite_option,
+)
 from geoplan.errors import InputError
 from geoplan.io import check_targets
 from geoplan.output.choropleth import classify
@@ -41,7 +47,7 @@ def _split(values: tuple[str, ...]) -> list[str]:
     type=click.Path(dir_okay=False, path_type=Path),
     help="map.png|pdf|svg, or map.tif: the map frame as a GeoTIFF in the map's CRS.",
 )
-@click.option("--layers", "layer_ids", multiple=True, help="Layer ids to draw (comma-separated or repeated).")
+@layers_option("Layer ids to draw (repeated or comma-separated).")
 @click.option(
     "--plan",
     "plans",
@@ -79,7 +85,7 @@ def _split(values: tuple[str, ...]) -> list[str]:
 def render(
     atlas: Path,
     out: Path,
-    layer_ids: tuple[str, ...],
+    layers: tuple[str, ...],
     plans: tuple[str, ...],
     periods: tuple[str, ...],
     place: str | None,
@@ -123,9 +129,7 @@ def render(
     choropleth = None
     if field is not None:
         choropleth = classify(atlas_layers, field, scheme=scheme, k=classes, areas=areas)
-    layers = filter_layers(
-        atlas_layers, _split(layer_ids) or None, _split(plans) or None, _split(periods) or None
-    )
+    layers = filter_layers(atlas_layers, list(layers) or None, _split(plans) or None, _split(periods) or None)
     if choropleth is not None and choropleth.areas not in layers:
         layers[choropleth.areas] = atlas_layers[choropleth.areas]
     summary = render_report(
