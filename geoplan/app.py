@@ -15,7 +15,7 @@ import logging
 import tempfile
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -26,7 +26,7 @@ from streamlit import runtime
 from geoplan.atlas.build import build_layers
 from geoplan.atlas.hierarchy import plan_tree
 from geoplan.atlas.schema import read_atlas
-from geoplan.atlas.summary import MEASURES, field_title, scopes, summary_fields
+from geoplan.atlas.summary import MEASURES, describe_column, field_title, scopes, summary_fields
 from geoplan.errors import GeoplanError, InputError
 from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.geocode.overlay import (
@@ -82,7 +82,20 @@ DETAIL_LABELS = {
     "approximate": "位置约略",
     "plans": "见于规划",
     "carryover": "跨期延续",
+    "kind": "要素类别",
+    "issuer_level": "编制单位层级",
+    "item": "条目",
+    "quantities": "数量（解析）",
+    "sources": "来源规划",
+    "place_id": "地名编号",
+    "place_ids": "地名编号",
+    "type": "地名类型",
+    "adcode": "行政区划代码",
+    "geometry_source": "几何来源",
 }
+#: Feature kinds and issuer levels as a user reads them.
+KIND_LABELS = {"project": "规划项目", "place": "地名"}
+LEVEL_LABELS = {"province": "自治区", "league": "盟市", "banner": "旗县区"}
 FILTERS = (  # (Filters field, sidebar label)
     ("plans", "规划"),
     ("leagues", "盟市"),
@@ -104,7 +117,22 @@ COLUMN_CODES = {
     "geometry_basis": basis_label,
     "approximate": lambda v: "是" if str(v) in ("1", "True", "true") else "否",
     "carryover": lambda v: "是" if str(v) in ("1", "True", "true") else "否",
+    "kind": lambda v: KIND_LABELS.get(str(v), v),
+    "issuer_level": lambda v: LEVEL_LABELS.get(str(v), v),
+    "type": place_type_label,
 }
+
+
+def detail_label(column: str, scope_titles: Mapping[str, str]) -> str:
+    """A feature's column as the detail table names it: a summary column by its scope and measure
+    ('锡林郭勒盟“十五五”规划：投资（亿元）'), other columns by :data:`DETAIL_LABELS`."""
+    if column in DETAIL_LABELS:
+        return DETAIL_LABELS[column]
+    if describe_column(column):
+        scope_key = column.partition("_")[0]
+        measure = "各行业项目数" if column.endswith("_sectors") else field_title(column)
+        return f"{scope_titles.get(scope_key, scope_key)}：{measure}"
+    return column
 
 
 def readable(column: str, value: object) -> object:
@@ -474,10 +502,11 @@ def details(shown: dict, hit: selection.SearchHit) -> None:
     if not record:
         return
     sources = record.get("sources", "")
+    titles = {scope.key: scope.title for scope in scopes(shown)}
     with st.expander(f"详情：{hit.label}", expanded=True):
         st.dataframe(
             {
-                "字段": [DETAIL_LABELS.get(k, k) for k in record],
+                "字段": [detail_label(k, titles) for k in record],
                 "值": [readable(k, v) for k, v in record.items()],
             },
             hide_index=True,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -316,3 +317,22 @@ def test_an_uploaded_plan_is_kept_listed_restored_and_removed(plan_files, small,
     ).click().run()
     assert not fresh.exception
     assert counts_text(fresh) == before and not list((tmp_path / "userdata").rglob(f"*-{plan.name}"))
+
+
+def test_every_detail_row_is_named_and_valued_in_chinese(atlas_path) -> None:
+    """The 详情 table showed raw keys (kind, issuer_level, p003_invest_yi) and codes (project, league, airport)."""
+    from geoplan.app import detail_label, readable
+    from geoplan.atlas.schema import read_atlas
+    from geoplan.atlas.summary import scopes
+
+    atlas = read_atlas(atlas_path)
+    titles = {scope.key: scope.title for scope in scopes(atlas)}
+    columns = {column for frame in atlas.values() for column in frame.columns if column != "geometry"}
+    english = sorted(c for c in columns if not re.search(r"[\u4e00-\u9fff]", detail_label(c, titles)))
+    assert english == []
+    assert detail_label("p003_invest_yi", titles).endswith("投资（亿元）")
+    assert (readable("kind", "project"), readable("issuer_level", "league"), readable("type", "airport")) == (
+        "规划项目",
+        "盟市",
+        "机场",
+    )
