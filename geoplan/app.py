@@ -1006,7 +1006,7 @@ def main() -> None:
     )
     st.session_state["selection_key"] = (token, repr(filters))  # what downloads are shared under
     if area is None:
-        bbox = hit.bounds if hit is not None else shared("atlas_bounds", shown)
+        bbox = hit.bounds if hit is not None else shared("view_bounds", shown, filters)
     if hit is None and loaded is not None and loaded[2] is not None:
         bbox = loaded[2]
     args = map_component(
@@ -1088,7 +1088,7 @@ def warm_up() -> None:
     shared("feature_table", shown)
     shared("counts", shown)
     on_map, _issuer_area = shared("without_issuer_area", shown)
-    shared("atlas_bounds", shown)
+    shared("view_bounds", shown, selection.Filters())
     shared(scopes, whole)
     shared("plan_issuers", whole)
     shared("plan_counts", whole)

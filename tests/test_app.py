@@ -214,7 +214,16 @@ def test_selecting_a_table_row_zooms_to_it_and_shows_its_details(small):
     assert [e.label for e in at.expander if e.label != "校正位置"] == [f"详情：{row['name']}"]
     details = at.dataframe[0].value
     record = selection.feature_record(small[1], row["layer"], row["feature_id"])
-    coded = {"sector", "precision", "geometry_basis", "approximate", "carryover"}
+    coded = {
+        "sector",
+        "precision",
+        "geometry_basis",
+        "approximate",
+        "carryover",
+        "kind",
+        "issuer_level",
+        "type",
+    }
     shown = dict(zip(record, details["值"], strict=True))
     assert {k: shown[k] for k in record if k not in coded} == {
         k: v for k, v in record.items() if k not in coded

@@ -264,3 +264,31 @@ def test_without_leagues_nothing_is_set_apart(shipped):
     places_only = {"places": shipped["places"]}
     kept, outside = selection.split_context(places_only)
     assert outside == {} and kept["places"] is shipped["places"]
+
+
+def _area_bounds(shipped, layer: str, **where) -> tuple[float, ...]:
+    frame = shipped[layer]
+    for column, value in where.items():
+        frame = frame[frame[column] == value]
+    assert len(frame) == 1
+    return tuple(float(v) for v in frame.total_bounds)
+
+
+def test_a_filtered_map_opens_on_what_was_chosen(shipped):
+    """Boundaries are never filtered away, so the map of one plan opened on the whole region; it opens on the
+    plan's issuer (a district by its city and name), on chosen banners, or on chosen leagues."""
+    issuers = selection.plan_issuers(shipped)
+    ordos = next(plan for plan, (issuer, _, _) in issuers.items() if issuer == "鄂尔多斯市")
+    district = next(plan for plan, (issuer, _, _) in issuers.items() if issuer == "呼和浩特市新城区")
+    view = selection.view_bounds
+    assert view(shipped, Filters(plans=(ordos,))) == _area_bounds(shipped, "leagues", name="鄂尔多斯市")
+    assert view(shipped, Filters(plans=(district,))) == _area_bounds(
+        shipped, "banners", name="新城区", league="呼和浩特市"
+    )
+    assert view(shipped, Filters(banners=("乌拉特后旗",))) == _area_bounds(
+        shipped, "banners", name="乌拉特后旗"
+    )
+    assert view(shipped, Filters(leagues=("锡林郭勒盟",), plans=(ordos,))) == _area_bounds(
+        shipped, "leagues", name="锡林郭勒盟"
+    )
+    assert view(shipped, Filters()) == selection.atlas_bounds(shipped)

@@ -351,6 +351,31 @@ def atlas_bounds(atlas: Atlas) -> tuple[float, float, float, float] | None:
     )
 
 
+def view_bounds(atlas: Atlas, filters: Filters) -> tuple[float, float, float, float] | None:
+    """The extent a filtered map opens on: the chosen banners, else the chosen leagues, else the issuers of the
+    chosen plans (their league or banner, as the static map frames one issuer's plans), else
+    :func:`atlas_bounds`.  Boundaries are never filtered away, so the region's extent would ignore the choice."""
+    areas: list[Any] = []
+    if filters.banners or filters.leagues:
+        layer, names = ("banners", filters.banners) if filters.banners else ("leagues", filters.leagues)
+        frame = atlas.get(layer)
+        if frame is not None and not frame.empty:
+            areas = list(frame.geometry[frame["name"].astype(str).isin(names)])
+    elif filters.plans:
+        issuers = {issuer for plan, (issuer, _, _) in plan_issuers(atlas).items() if plan in filters.plans}
+        for layer in ("leagues", "banners"):
+            frame = atlas.get(layer)
+            if frame is not None and not frame.empty:
+                names = frame["name"].astype(str)
+                if "league" in frame.columns:  # a district is named with its city ('呼和浩特市新城区')
+                    names = names.where(names.isin(issuers), frame["league"].astype(str) + names)
+                areas.extend(frame.geometry[names.isin(issuers)])
+    areas = [area for area in areas if area is not None and not area.is_empty]
+    if not areas:
+        return atlas_bounds(atlas)
+    return tuple(float(v) for v in shapely.total_bounds(np.asarray(areas)))  # type: ignore[return-value]
+
+
 ISSUER_AREA = "issuer area"  # geometry_basis of a project a plan names without a place
 
 
