@@ -257,6 +257,9 @@ def test_places_beyond_the_region_are_context(shipped):
         kept["places"]["name"]
     )
     assert len(kept["places"]) + len(outside["places"]) == len(shipped["places"])
+    # a lake beyond the border is a place of its own, not context: it stays where it is drawn
+    assert "红碱淖" in set(kept["places"]["name"])
+    assert set(outside["places"]["type"]) <= set(selection.CONTEXT_TYPES)
     assert kept["leagues"] is shipped["leagues"]  # only the context layers are split
 
 

@@ -410,6 +410,9 @@ def without_issuer_area(atlas: Atlas) -> tuple[dict[str, gpd.GeoDataFrame], pd.D
 #: Layers whose features lying mostly outside the region are context, not the plan's map (a macro-region's hull
 #: such as 东北地区, a neighbouring city, a foreign capital): drawn only on request.
 CONTEXT_LAYERS = ("places",)
+#: the kinds of place that are context when outside: a lake or a town outside (红碱淖, a town a user moved
+#: across the border) is still drawn where it is.
+CONTEXT_TYPES = ("province", "neighbour", "foreign", "region")
 #: share of a feature (area, length or points) outside the region above which it counts as outside.
 OUTSIDE_SHARE = 0.5
 #: a point this close to the region (degrees, about 10 km) is inside: border ports stand on the line.
@@ -456,6 +459,8 @@ def split_context(atlas: Atlas) -> tuple[dict[str, gpd.GeoDataFrame], dict[str, 
         if frame is None or frame.empty:
             continue
         mask = outside_region(frame, region)
+        if "type" in frame.columns:
+            mask &= frame["type"].astype(str).isin(CONTEXT_TYPES)
         if mask.any():
             kept[layer_id], outside[layer_id] = frame[~mask], frame[mask]
     return kept, outside
