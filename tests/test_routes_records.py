@@ -184,3 +184,51 @@ def test_a_section_of_a_route_is_drawn_along_it(
     assert shapely.hausdorff_distance(line, section) < 1e-9 and line.coords[0] == (start.x, start.y)
     if through is not None:
         assert tuple(gazetteer.get(through).point.coords[0]) in line.coords
+
+
+@pytest.mark.parametrize(
+    ("sentence", "listed"),
+    [
+        ("加快110、208国道改造。", [("110", "road:G110"), ("208国道", "road:G208")]),
+        ("推进109、110、210国道建设。", [("109", "road:G109"), ("110", "road:G110"), ("210国道", "road:G210")]),
+        ("推进国道110、208线建设。", [("国道110", "road:G110"), ("208", "road:G208")]),
+        ("推进G209、G335改造。", [("G209", "road:G209"), ("G335", "road:G335")]),
+        ("推进G6、G7扩容改造。", [("G6", "road:G6"), ("G7", "road:G7")]),
+        ("京藏、二广高速公路扩能。", [("京藏", "road:G6"), ("二广高速公路", "road:G55")]),
+    ],
+)  # fmt: skip
+def test_each_number_or_name_of_a_route_list_is_its_route(
+    finder: MentionFinder, sentence: str, listed: list[tuple[str, str]]
+) -> None:
+    """A list of route numbers sharing one network word ('110、208国道': G110 and G208) or one kind word (京藏、二广
+    高速公路) names every listed route, each by its own number or name."""
+    found = [(m.surface, m.place_ids) for m in finder.find(sentence) if m.type == "road" or m.place_ids]
+    assert [(surface, ids[0]) for surface, ids in found if ids] == listed, found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2019、2020年国道建设投资增长。",
+        "新改建110、120公里国道。",
+        "建成国道110、2条省道。",
+        "G6、12个服务区改造。",
+    ],
+)
+def test_numbers_that_are_years_or_quantities_are_no_routes(finder: MentionFinder, sentence: str) -> None:
+    numbers = [m.surface for m in finder.find(sentence) if m.rule == "route:list"]
+    assert numbers == []
+
+
+def test_a_listed_number_resolves_to_its_route_in_a_plan(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "乌兰察布市国民经济和社会发展第十四个五年规划纲要\n第一章 交通\n推进110、208国道和国道209、335线改造。\n",
+        encoding="utf-8",
+    )
+    resolved = {
+        m.surface: m.place.id for m in geoparse(read(plan), gazetteer).mentions if m.place is not None
+    }
+    assert {k: v for k, v in resolved.items() if v.startswith("road:")} == {
+        "110": "road:G110", "208国道": "road:G208", "国道209": "road:G209", "335": "road:G335",
+    }  # fmt: skip
