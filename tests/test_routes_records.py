@@ -23,8 +23,21 @@ NEW_LINES = (
     "road:G303", "road:G233", "road:G242", "road:G306", "road:G1816", "railway:牙林铁路", "railway:朝乌铁路",
     "railway:嫩林铁路", "railway:吉兰泰铁路", "railway:张集铁路", "railway:新上铁路", "railway:赤大白铁路",
     "railway:太锡铁路", "railway:嘉策铁路", "railway:包鄂榆高铁", "railway:通乌齐高铁", "railway:齐海满客专",
-    "railway:锡多铁路", "railway:蓝多铁路", "road:G2515",
+    "railway:锡多铁路", "railway:蓝多铁路", "road:G2515", "road:G209", "road:G335", "road:准兴重载高速公路",
+    "road:阿荣旗至北海省际通道", "road:呼市至兴和至尚义运煤专线", "road:霍林郭勒至阿力得尔一级公路", "road:乌新高速公路",
 )  # fmt: skip
+#: the third harvest's lines and the waypoints their pages state, in order (issue 15, item 4).
+STATED_ORDER = {
+    "road:G209": ("苏尼特右旗", "乌兰花镇", "武川县", "新城区"),
+    "road:G335": ("乌兰花镇", "察哈尔右翼中旗", "集宁区"),
+    "road:准兴重载高速公路": ("准格尔旗", "兴和县"),
+    "road:阿荣旗至北海省际通道": ("阿荣旗", "鲁北镇", "大板镇", "白音察干镇"),
+    "road:呼市至兴和至尚义运煤专线": ("榆林镇", "黄合少镇", "卓资县", "凉城县", "察哈尔右翼前旗", "兴和县"),
+    "road:霍林郭勒至阿力得尔一级公路": ("霍林郭勒市", "哈日诺尔苏木", "阿力得尔苏木"),
+    "road:乌新高速公路": ("乌兰浩特市", "扎兰屯市"),
+}
+#: records whose page states only their league in the region: located at the league.
+AT_THEIR_LEAGUE = {"road:G12": "兴安盟", "railway:锦赤铁路": "赤峰市"}
 #: records whose page states a single place in the region (or ends in one banner): located at their banner.
 AT_THEIR_BANNER = {
     "road:G305": "西乌珠穆沁旗", "road:G232": "牙克石市", "railway:鄂上铁路": "鄂托克前旗",
@@ -84,6 +97,33 @@ def test_a_route_with_one_stated_place_is_at_its_banner(
     assert (parent.name, route.precision) == (banner, "banner") and "located at" in route.note
 
 
+@pytest.mark.parametrize(("route_id", "league"), sorted(AT_THEIR_LEAGUE.items()))
+def test_a_route_with_only_its_league_stated_is_at_its_league(
+    gazetteer: Gazetteer, route_id: str, league: str
+) -> None:
+    route = gazetteer.get(route_id)
+    assert (gazetteer.get(route.parent_ids[0]).name, route.precision) == (league, "league")
+    assert (
+        route.geometry.equals(gazetteer.get(route.parent_ids[0]).point)
+        and "located at its league" in route.note
+    )
+
+
+@pytest.mark.parametrize(("route_id", "waypoints"), sorted(STATED_ORDER.items()))
+def test_a_new_route_runs_through_its_stated_waypoints_in_order(
+    gazetteer: Gazetteer, route_id: str, waypoints: tuple[str, ...]
+) -> None:
+    """The line's vertices are the points of the places its page names, in the page's order, and the row says so."""
+    route = gazetteer.get(route_id)
+    points = []
+    for name in waypoints:
+        (place,) = {c.place.id: c.place for c in gazetteer.lookup(name) if c.place.name == name}.values()
+        points.append(tuple(place.point.coords[0]))
+    assert list(route.geometry.coords) == points
+    (row,) = [r for r in _rows("routes.csv") if r["id"] == route_id]
+    assert row["geometry_source"].startswith("ordered waypoints " + "—".join(waypoints) + " per http")
+
+
 def test_stations_have_a_parent_in_the_region_and_an_honest_precision(gazetteer: Gazetteer) -> None:
     for row in _rows("stations.csv"):
         station = gazetteer.get(row["id"])
@@ -126,6 +166,10 @@ def test_a_numbered_road_answers_to_its_number_forms_without_listing_them(gazett
         ("嘉策铁路扩能改造。", "railway:嘉策铁路"), ("推进齐海满客专前期工作。", "railway:齐海满客专"),
         ("谋划通乌齐高铁。", "railway:通乌齐高铁"), ("开工建设包鄂榆高铁。", "railway:包鄂榆高铁"),
         ("锡多铁路复线建成。", "railway:锡多铁路"), ("研究G2515前期工作。", "road:G2515"),
+        ("推进209国道改造。", "road:G209"), ("国道335线提质改造。", "road:G335"),
+        ("准兴重载高速建成通车。", "road:准兴重载高速公路"), ("建成霍阿一级公路。", "road:霍林郭勒至阿力得尔一级公路"),
+        ("乌新高速公路开通运营。", "road:乌新高速公路"), ("锦赤铁路扩能。", "railway:锦赤铁路"),
+        ("呼市兴和尚义运煤专线建成。", "road:呼市至兴和至尚义运煤专线"), ("扩建锦赤线。", "railway:锦赤铁路"),
     ],
 )  # fmt: skip
 def test_a_sentence_naming_a_route_by_a_common_form_finds_it(
@@ -163,6 +207,8 @@ def test_a_numbered_section_without_a_kind_word_is_a_road() -> None:
         ("赤峰市", "建设G233经棚至乌兰布统段公路。", "town:150425:经棚镇", None),
         ("巴彦淖尔市", "推进G331二连浩特至乌拉特后旗段公路建设。", "banner:152501", "banner:150824"),
         ("巴彦淖尔市", "建设国道331线乌拉特中旗至额济纳旗段。", "banner:150824", "banner:152922"),
+        ("乌兰察布市", "实施G209苏尼特右旗至武川段改造。", "banner:152524", "town:150929:乌兰花镇"),
+        ("乌兰察布市", "推进国道335线乌兰花至集宁段公路建设。", "town:150929:乌兰花镇", "banner:150927"),
     ],
 )  # fmt: skip
 def test_a_section_of_a_route_is_drawn_along_it(
