@@ -278,3 +278,16 @@ def test_a_listed_number_resolves_to_its_route_in_a_plan(gazetteer: Gazetteer, t
     assert {k: v for k, v in resolved.items() if v.startswith("road:")} == {
         "110": "road:G110", "208国道": "road:G208", "国道209": "road:G209", "335": "road:G335",
     }  # fmt: skip
+
+
+def test_an_inter_provincial_corridor_is_a_road_named_by_its_ends(finder: MentionFinder) -> None:
+    """省际(大)通道 is a class of road like 高速公路: a name before it makes one road mention (呼满: 呼和浩特—满洲里),
+    the class word alone or after a verb or a region is none."""
+    (mention,) = [m for m in finder.find("加快呼满省际大通道建设。") if m.type == "road"]
+    assert (mention.surface, mention.rule) == ("呼满省际大通道", "suffix:省际大通道")
+    known = finder.find("建成阿荣旗至北海省际通道。")
+    assert [m.place_ids for m in known if m.surface == "阿荣旗至北海省际通道"] == [
+        ("road:阿荣旗至北海省际通道",)
+    ]
+    for sentence in ("构建省际大通道。", "打造连接东北的省际大通道。", "积极推进省际通道建设。"):
+        assert not [m for m in finder.find(sentence) if m.type == "road"], sentence

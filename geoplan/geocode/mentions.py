@@ -83,6 +83,8 @@ SUFFIX_TYPES: dict[str, str] = {
     "试验区": "park",
     "贸易区": "park",
     "绕城公路": "road",
+    "省际大通道": "road",
+    "省际通道": "road",
     "机场路": "road",
     "互通": "road",
     "山洪沟": "river",
