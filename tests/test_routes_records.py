@@ -37,11 +37,11 @@ STATED_ORDER = {
     "road:乌新高速公路": ("乌兰浩特市", "扎兰屯市"),
 }
 #: records whose page states only their league in the region: located at the league.
-AT_THEIR_LEAGUE = {"road:G12": "兴安盟", "railway:锦赤铁路": "赤峰市"}
+AT_THEIR_LEAGUE = {"road:G12": "兴安盟", "railway:锦赤铁路": "赤峰市", "railway:东台铁路": "鄂尔多斯市"}
 #: records whose page states a single place in the region (or ends in one banner): located at their banner.
 AT_THEIR_BANNER = {
     "road:G305": "西乌珠穆沁旗", "road:G232": "牙克石市", "railway:鄂上铁路": "鄂托克前旗",
-    "railway:延榆鄂高铁": "伊金霍洛旗",
+    "railway:延榆鄂高铁": "伊金霍洛旗", "railway:甘其毛都至嘎顺苏海图铁路": "乌拉特中旗",
 }  # fmt: skip
 
 
