@@ -209,6 +209,7 @@ def test_a_numbered_section_without_a_kind_word_is_a_road() -> None:
         ("巴彦淖尔市", "建设国道331线乌拉特中旗至额济纳旗段。", "banner:150824", "banner:152922"),
         ("乌兰察布市", "实施G209苏尼特右旗至武川段改造。", "banner:152524", "town:150929:乌兰花镇"),
         ("乌兰察布市", "推进国道335线乌兰花至集宁段公路建设。", "town:150929:乌兰花镇", "banner:150927"),
+        ("乌海市", "推进G18棋盘井至海南区段建设。", "town:150624:棋盘井镇", "town:150303:巴音陶亥镇"),
     ],
 )  # fmt: skip
 def test_a_section_of_a_route_is_drawn_along_it(
