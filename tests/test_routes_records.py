@@ -25,6 +25,7 @@ NEW_LINES = (
     "railway:太锡铁路", "railway:嘉策铁路", "railway:包鄂榆高铁", "railway:通乌齐高铁", "railway:齐海满客专",
     "railway:锡多铁路", "railway:蓝多铁路", "road:G2515", "road:G209", "road:G335", "road:准兴重载高速公路",
     "road:阿荣旗至北海省际通道", "road:呼市至兴和至尚义运煤专线", "road:霍林郭勒至阿力得尔一级公路", "road:乌新高速公路",
+    "railway:珠珠铁路",
 )  # fmt: skip
 #: the third harvest's lines and the waypoints their pages state, in order (issue 15, item 4).
 STATED_ORDER = {
@@ -35,6 +36,7 @@ STATED_ORDER = {
     "road:呼市至兴和至尚义运煤专线": ("榆林镇", "黄合少镇", "卓资县", "凉城县", "察哈尔右翼前旗", "兴和县"),
     "road:霍林郭勒至阿力得尔一级公路": ("霍林郭勒市", "哈日诺尔苏木", "阿力得尔苏木"),
     "road:乌新高速公路": ("乌兰浩特市", "扎兰屯市"),
+    "railway:珠珠铁路": ("霍林郭勒市", "珠恩嘎达布其口岸"),
 }
 #: records whose page states only their league in the region: located at the league.
 AT_THEIR_LEAGUE = {"road:G12": "兴安盟", "railway:锦赤铁路": "赤峰市", "railway:东台铁路": "鄂尔多斯市"}
@@ -42,6 +44,7 @@ AT_THEIR_LEAGUE = {"road:G12": "兴安盟", "railway:锦赤铁路": "赤峰市",
 AT_THEIR_BANNER = {
     "road:G305": "西乌珠穆沁旗", "road:G232": "牙克石市", "railway:鄂上铁路": "鄂托克前旗",
     "railway:延榆鄂高铁": "伊金霍洛旗", "railway:甘其毛都至嘎顺苏海图铁路": "乌拉特中旗",
+    "railway:天策铁路": "额济纳旗", "railway:策克—西伯库伦口岸跨境铁路": "额济纳旗",
 }  # fmt: skip
 
 
