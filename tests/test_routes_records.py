@@ -25,7 +25,7 @@ NEW_LINES = (
     "railway:太锡铁路", "railway:嘉策铁路", "railway:包鄂榆高铁", "railway:通乌齐高铁", "railway:齐海满客专",
     "railway:锡多铁路", "railway:蓝多铁路", "road:G2515", "road:G209", "road:G335", "road:准兴重载高速公路",
     "road:阿荣旗至北海省际通道", "road:呼市至兴和至尚义运煤专线", "road:霍林郭勒至阿力得尔一级公路", "road:乌新高速公路",
-    "railway:珠珠铁路",
+    "railway:珠珠铁路", "railway:呼包高铁", "railway:霍林郭勒至阿尔山铁路",
 )  # fmt: skip
 #: the third harvest's lines and the waypoints their pages state, in order (issue 15, item 4).
 STATED_ORDER = {
@@ -37,9 +37,16 @@ STATED_ORDER = {
     "road:霍林郭勒至阿力得尔一级公路": ("霍林郭勒市", "哈日诺尔苏木", "阿力得尔苏木"),
     "road:乌新高速公路": ("乌兰浩特市", "扎兰屯市"),
     "railway:珠珠铁路": ("霍林郭勒市", "珠恩嘎达布其口岸"),
+    "railway:呼包高铁": ("新城区", "九原区"),
+    "railway:霍林郭勒至阿尔山铁路": ("霍林郭勒市", "阿尔山市"),
 }
 #: records whose page states only their league in the region: located at the league.
-AT_THEIR_LEAGUE = {"road:G12": "兴安盟", "railway:锦赤铁路": "赤峰市", "railway:东台铁路": "鄂尔多斯市"}
+AT_THEIR_LEAGUE = {
+    "road:G12": "兴安盟",
+    "railway:锦赤铁路": "赤峰市",
+    "railway:东台铁路": "鄂尔多斯市",
+    "railway:呼朔太高铁": "呼和浩特市",
+}
 #: records whose page states a single place in the region (or ends in one banner): located at their banner.
 AT_THEIR_BANNER = {
     "road:G305": "西乌珠穆沁旗", "road:G232": "牙克石市", "railway:鄂上铁路": "鄂托克前旗",
@@ -295,3 +302,20 @@ def test_an_inter_provincial_corridor_is_a_road_named_by_its_ends(finder: Mentio
     ]
     for sentence in ("构建省际大通道。", "打造连接东北的省际大通道。", "积极推进省际通道建设。"):
         assert not [m for m in finder.find(sentence) if m.type == "road"], sentence
+
+
+def test_a_counted_list_of_planned_lines_names_each_line(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'呼包、包鄂榆、呼朔太、齐海满4条高铁': each item with the class word is a line's record, not a line sharing
+    an alias (呼包铁路 is the older 集包 double line) nor the plan's league."""
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "呼和浩特市国民经济和社会发展第十五个五年规划纲要\n第一章 交通\n推进呼包、包鄂榆、呼朔太、齐海满4条高铁建设。\n",
+        encoding="utf-8",
+    )
+    resolved = {
+        m.surface: m.place.id for m in geoparse(read(plan), gazetteer).mentions if m.place is not None
+    }
+    assert {k: v for k, v in resolved.items() if v.startswith("railway:")} == {
+        "呼包": "railway:呼包高铁", "包鄂榆": "railway:包鄂榆高铁", "呼朔太": "railway:呼朔太高铁",
+        "齐海满": "railway:齐海满客专",
+    }  # fmt: skip
