@@ -25,7 +25,7 @@ NEW_LINES = (
     "railway:太锡铁路", "railway:嘉策铁路", "railway:包鄂榆高铁", "railway:通乌齐高铁", "railway:齐海满客专",
     "railway:锡多铁路", "railway:蓝多铁路", "road:G2515", "road:G209", "road:G335", "road:准兴重载高速公路",
     "road:阿荣旗至北海省际通道", "road:呼市至兴和至尚义运煤专线", "road:霍林郭勒至阿力得尔一级公路", "road:乌新高速公路",
-    "railway:珠珠铁路", "railway:呼包高铁", "railway:霍林郭勒至阿尔山铁路",
+    "railway:珠珠铁路", "railway:呼包高铁", "railway:霍林郭勒至阿尔山铁路", "road:呼伦贝尔—阿拉善高速公路",
 )  # fmt: skip
 #: the third harvest's lines and the waypoints their pages state, in order (issue 15, item 4).
 STATED_ORDER = {
@@ -39,6 +39,16 @@ STATED_ORDER = {
     "railway:珠珠铁路": ("霍林郭勒市", "珠恩嘎达布其口岸"),
     "railway:呼包高铁": ("新城区", "九原区"),
     "railway:霍林郭勒至阿尔山铁路": ("霍林郭勒市", "阿尔山市"),
+    "road:呼伦贝尔—阿拉善高速公路": ("呼伦贝尔市", "阿拉善盟"),
+    "road:G331": (
+        "额尔古纳市",
+        "二连浩特市",
+        "乌拉特中旗",
+        "乌拉特后旗",
+        "阿拉善左旗",
+        "阿拉善右旗",
+        "额济纳旗",
+    ),
 }
 #: records whose page states only their league in the region: located at the league.
 AT_THEIR_LEAGUE = {
