@@ -329,3 +329,13 @@ def test_a_counted_list_of_planned_lines_names_each_line(gazetteer: Gazetteer, t
         "呼包": "railway:呼包高铁", "包鄂榆": "railway:包鄂榆高铁", "呼朔太": "railway:呼朔太高铁",
         "齐海满": "railway:齐海满客专",
     }  # fmt: skip
+
+
+def test_a_line_named_by_its_initials_before_a_line_of_another_class_word(finder: MentionFinder) -> None:
+    """'京新、准兴运煤专用通道': the item before a coal road is a line too, the one its initials and a line word name
+    (京新 + 高速: G7); 运煤专用通道 is a road class word (the bare class word after a verb is none)."""
+    found = {
+        m.surface: m.place_ids for m in finder.find("随着京新、准兴运煤专用通道等一批重大公路项目建成。")
+    }
+    assert found == {"京新": ("road:G7",), "准兴运煤专用通道": ()}
+    assert not finder.find("开辟运煤专用通道。")

@@ -84,6 +84,7 @@ SUFFIX_TYPES: dict[str, str] = {
     "贸易区": "park",
     "绕城公路": "road",
     "省际大通道": "road",
+    "运煤专用通道": "road",
     "省际通道": "road",
     "机场路": "road",
     "互通": "road",
@@ -1112,6 +1113,16 @@ class MentionFinder:
         run = name_run_start(text, start, end, end)
         return start if run == start and not is_generic(text[start:end]) else None  # the whole item, no part
 
+    def _line_named(self, stem: str, kind: str) -> tuple[str, ...]:
+        """The one line of ``kind`` (road, railway) that ``stem`` and a line word name ('京新' + 高速: G7), as a
+        list item before a line of another class word ('京新、准兴运煤专用通道'); () for other kinds or none/several."""
+        if kind not in ABBREVIATED_MAX:
+            return ()
+        found = {
+            pid for word in LINE_WORDS for pid in self._ids.get(stem + word, ()) if pid.startswith(f"{kind}:")
+        }
+        return tuple(found) if len(found) == 1 else ()
+
     def _enumerated(self, text: str, window_start: int, suffix: str, mention: Mention) -> list[Mention]:
         """'乌兰布和、巴音温都尔沙漠': earlier list items that share the suffix, when the gazetteer knows them (or,
         for lines and names of name words, when they read as such: see :meth:`_unknown_item`)."""
@@ -1126,7 +1137,7 @@ class MentionFinder:
             stem = stem[leading_trim(stem) :]
             if not stem or _SUFFIX_RE.search(stem):
                 break
-            ids = self.ids(stem + suffix)
+            ids = self.ids(stem + suffix) or self._line_named(stem, SUFFIX_TYPES[suffix])
             if not ids:
                 unknown = self._unknown_item(text, item_end - len(stem), item_end, suffix, mention)
                 if unknown is None:
