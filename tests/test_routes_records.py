@@ -64,7 +64,7 @@ AT_THEIR_BANNER = {
     "railway:延榆鄂高铁": "伊金霍洛旗", "railway:甘其毛都至嘎顺苏海图铁路": "乌拉特中旗",
     "railway:天策铁路": "额济纳旗", "railway:策克—西伯库伦口岸跨境铁路": "额济纳旗",
     "road:G1015": "科尔沁右翼中旗", "road:G45:奈曼至营口联络线": "奈曼旗", "railway:额哈铁路": "额济纳旗",
-    "railway:浩吉铁路": "乌审旗", "railway:准朔铁路": "准格尔旗",
+    "railway:浩吉铁路": "乌审旗", "railway:准朔铁路": "准格尔旗", "road:G302": "乌兰浩特市",
 }  # fmt: skip
 
 
@@ -342,3 +342,12 @@ def test_a_line_named_by_its_initials_before_a_line_of_another_class_word(finder
     }
     assert found == {"京新": ("road:G7",), "准兴运煤专用通道": ()}
     assert not finder.find("开辟运煤专用通道。")
+
+
+def test_every_route_is_located_finer_than_the_region(gazetteer: Gazetteer) -> None:
+    """Each route record is a line through its waypoints or sits at the banner or league its page states: none is
+    left at the region's point."""
+    rows = _rows("routes.csv")
+    assert len(rows) >= 106
+    for row in rows:
+        assert gazetteer.get(row["id"]).precision in {"schematic", "banner", "league"}, row["id"]
