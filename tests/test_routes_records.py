@@ -26,7 +26,7 @@ NEW_LINES = (
     "railway:锡多铁路", "railway:蓝多铁路", "road:G2515", "road:G209", "road:G335", "road:准兴重载高速公路",
     "road:阿荣旗至北海省际通道", "road:呼市至兴和至尚义运煤专线", "road:霍林郭勒至阿力得尔一级公路", "road:乌新高速公路",
     "railway:珠珠铁路", "railway:呼包高铁", "railway:霍林郭勒至阿尔山铁路", "road:呼伦贝尔—阿拉善高速公路",
-    "railway:伊敏支线铁路", "railway:海林铁路",
+    "railway:伊敏支线铁路", "railway:海林铁路", "road:G332",
 )  # fmt: skip
 #: the third harvest's lines and the waypoints their pages state, in order (issue 15, item 4).
 STATED_ORDER = {
@@ -44,6 +44,15 @@ STATED_ORDER = {
     "railway:准神铁路": ("准格尔旗", "伊金霍洛旗"),
     "railway:伊敏支线铁路": ("海拉尔区", "鄂温克族自治旗"),
     "railway:海林铁路": ("哈克镇", "陈巴尔虎旗", "黑山头口岸"),
+    "road:G332": (
+        "鄂伦春自治旗",
+        "伊图里河镇",
+        "根河市",
+        "额尔古纳市",
+        "海拉尔区",
+        "新巴尔虎左旗",
+        "额布都格口岸",
+    ),
     "road:G331": (
         "额尔古纳市",
         "二连浩特市",
@@ -236,6 +245,7 @@ def test_a_numbered_section_without_a_kind_word_is_a_road() -> None:
         ("乌兰察布市", "实施G209苏尼特右旗至武川段改造。", "banner:152524", "town:150929:乌兰花镇"),
         ("乌兰察布市", "推进国道335线乌兰花至集宁段公路建设。", "town:150929:乌兰花镇", "banner:150927"),
         ("乌海市", "推进G18棋盘井至海南区段建设。", "town:150624:棋盘井镇", "town:150303:巴音陶亥镇"),
+        ("呼伦贝尔市", "实施国道332线根河至海拉尔段改造。", "banner:150785", "banner:150784"),
     ],
 )  # fmt: skip
 def test_a_section_of_a_route_is_drawn_along_it(
@@ -351,6 +361,6 @@ def test_every_route_is_located_finer_than_the_region(gazetteer: Gazetteer) -> N
     """Each route record is a line through its waypoints or sits at the banner or league its page states: none is
     left at the region's point."""
     rows = _rows("routes.csv")
-    assert len(rows) >= 108
+    assert len(rows) >= 109
     for row in rows:
         assert gazetteer.get(row["id"]).precision in {"schematic", "banner", "league"}, row["id"]
