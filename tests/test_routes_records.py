@@ -30,7 +30,7 @@ NEW_LINES = (
 )  # fmt: skip
 #: the third harvest's lines and the waypoints their pages state, in order (issue 15, item 4).
 STATED_ORDER = {
-    "road:G209": ("苏尼特右旗", "乌兰花镇", "武川县", "新城区"),
+    "road:G209": ("苏尼特左旗", "苏尼特右旗", "乌兰花镇", "武川县", "新城区"),
     "road:G335": ("乌兰花镇", "察哈尔右翼中旗", "集宁区"),
     "road:准兴重载高速公路": ("准格尔旗", "兴和县"),
     "road:阿荣旗至北海省际通道": ("阿荣旗", "鲁北镇", "大板镇", "白音察干镇"),
