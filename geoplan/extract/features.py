@@ -38,6 +38,8 @@ AREA_TYPES = frozenset(
         "mine",
     }
 )
+#: place types that are routes: a route locates a project only by its part in the issuer's area
+ROUTE_TYPES = frozenset({"road", "railway"})
 _COARSENESS = {precision: rank for rank, precision in enumerate(PRECISION_ORDER)}
 _ISSUER_PRECISION = {"league": "league", "banner": "banner", "district": "banner"}
 
@@ -130,7 +132,7 @@ def _in_issuer(places: list[Any], issuer: Any | None, kind: str) -> list[Any]:
         return places
     kept = []
     for place in places:
-        if not _is_linear(place.geometry):
+        if place.type not in ROUTE_TYPES or not _is_linear(place.geometry):
             kept.append(place)
             continue
         parts = [g for g in shapely.get_parts(place.geometry.intersection(issuer.geometry)) if _is_linear(g)]
