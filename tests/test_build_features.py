@@ -188,3 +188,26 @@ def test_precision_describes_the_point_used(gazetteer):
         LineString([own_town.point, stated_town.point]), "waypoints", "schematic", (own_town, stated_town)
     )
     assert geometry_precision(line, gazetteer) == ("banner", "waypoints")
+
+
+def test_a_route_locates_a_project_by_its_part_in_the_issuers_area(gazetteer):
+    """A league's project on G6 lies on G6 inside that league (the middle of the part there), not at the middle of
+    the whole line, which lies in another league."""
+    issuer = _place(gazetteer, "巴彦淖尔市")
+    route = gazetteer.get("road:G6")
+    assert not issuer.geometry.contains(route.point)  # the line's middle is elsewhere
+    located = locate_project(_project(mentions=[route]), issuer, {issuer.id})
+    assert located.geometry.geom_type == "Point" and issuer.geometry.buffer(1e-9).contains(located.geometry)
+    assert route.geometry.distance(located.geometry) < 1e-9 and [p.id for p in located.places] == ["road:G6"]
+
+
+def test_a_route_that_does_not_reach_the_issuer_locates_nothing(gazetteer):
+    """G335's recorded line (乌兰花—集宁) does not reach 巴彦淖尔: a 巴彦淖尔 project on G335 falls to the issuer's
+    area, never to a point some 400 km away; a layout element keeps the whole line."""
+    issuer = _place(gazetteer, "巴彦淖尔市")
+    route = gazetteer.get("road:G335")
+    assert not route.geometry.intersects(issuer.geometry)
+    located = locate_project(_project(mentions=[route]), issuer, {issuer.id})
+    assert (located.basis, located.geometry.equals(issuer.geometry)) == ("issuer area", True)
+    belt = locate_project(_project(name="一带", kind="layout", mentions=[route]), issuer, {issuer.id})
+    assert belt.geometry.equals(route.geometry)

@@ -23,12 +23,62 @@ NEW_LINES = (
     "road:G303", "road:G233", "road:G242", "road:G306", "road:G1816", "railway:牙林铁路", "railway:朝乌铁路",
     "railway:嫩林铁路", "railway:吉兰泰铁路", "railway:张集铁路", "railway:新上铁路", "railway:赤大白铁路",
     "railway:太锡铁路", "railway:嘉策铁路", "railway:包鄂榆高铁", "railway:通乌齐高铁", "railway:齐海满客专",
-    "railway:锡多铁路", "railway:蓝多铁路", "road:G2515",
+    "railway:锡多铁路", "railway:蓝多铁路", "road:G2515", "road:G209", "road:G335", "road:准兴重载高速公路",
+    "road:阿荣旗至北海省际通道", "road:呼市至兴和至尚义运煤专线", "road:霍林郭勒至阿力得尔一级公路", "road:乌新高速公路",
+    "railway:珠珠铁路", "railway:呼包高铁", "railway:霍林郭勒至阿尔山铁路", "road:呼伦贝尔—阿拉善高速公路",
+    "railway:伊敏支线铁路", "railway:海林铁路", "road:G332", "road:G241",
 )  # fmt: skip
+#: the third harvest's lines and the waypoints their pages state, in order (issue 15, item 4).
+STATED_ORDER = {
+    "road:G209": ("苏尼特左旗", "苏尼特右旗", "乌兰花镇", "武川县", "新城区"),
+    "road:G335": ("乌兰花镇", "察哈尔右翼中旗", "集宁区"),
+    "road:准兴重载高速公路": ("准格尔旗", "兴和县"),
+    "road:阿荣旗至北海省际通道": ("阿荣旗", "鲁北镇", "大板镇", "白音察干镇"),
+    "road:呼市至兴和至尚义运煤专线": ("榆林镇", "黄合少镇", "卓资县", "凉城县", "察哈尔右翼前旗", "兴和县"),
+    "road:霍林郭勒至阿力得尔一级公路": ("霍林郭勒市", "哈日诺尔苏木", "阿力得尔苏木"),
+    "road:乌新高速公路": ("乌兰浩特市", "扎兰屯市"),
+    "railway:珠珠铁路": ("霍林郭勒市", "珠恩嘎达布其口岸"),
+    "railway:呼包高铁": ("新城区", "九原区"),
+    "railway:霍林郭勒至阿尔山铁路": ("霍林郭勒市", "阿尔山市"),
+    "road:呼伦贝尔—阿拉善高速公路": ("呼伦贝尔市", "阿拉善盟"),
+    "railway:准神铁路": ("准格尔旗", "伊金霍洛旗"),
+    "railway:伊敏支线铁路": ("海拉尔区", "鄂温克族自治旗"),
+    "railway:海林铁路": ("哈克镇", "陈巴尔虎旗", "黑山头口岸"),
+    "road:G241": ("新城区", "和林格尔县"),
+    "road:G1817": ("海南区", "宗别立镇", "巴彦浩特镇", "巴润别立镇"),
+    "road:G332": (
+        "鄂伦春自治旗",
+        "伊图里河镇",
+        "根河市",
+        "额尔古纳市",
+        "海拉尔区",
+        "新巴尔虎左旗",
+        "额布都格口岸",
+    ),
+    "road:G331": (
+        "额尔古纳市",
+        "二连浩特市",
+        "乌拉特中旗",
+        "乌拉特后旗",
+        "阿拉善左旗",
+        "阿拉善右旗",
+        "额济纳旗",
+    ),
+}
+#: records whose page states only their league in the region: located at the league.
+AT_THEIR_LEAGUE = {
+    "road:G12": "兴安盟",
+    "railway:锦赤铁路": "赤峰市",
+    "railway:东台铁路": "鄂尔多斯市",
+    "railway:呼朔太高铁": "呼和浩特市",
+}
 #: records whose page states a single place in the region (or ends in one banner): located at their banner.
 AT_THEIR_BANNER = {
     "road:G305": "西乌珠穆沁旗", "road:G232": "牙克石市", "railway:鄂上铁路": "鄂托克前旗",
-    "railway:延榆鄂高铁": "伊金霍洛旗",
+    "railway:延榆鄂高铁": "伊金霍洛旗", "railway:甘其毛都至嘎顺苏海图铁路": "乌拉特中旗",
+    "railway:天策铁路": "额济纳旗", "railway:策克—西伯库伦口岸跨境铁路": "额济纳旗",
+    "road:G1015": "科尔沁右翼中旗", "road:G45:奈曼至营口联络线": "奈曼旗", "railway:额哈铁路": "额济纳旗",
+    "railway:浩吉铁路": "乌审旗", "railway:准朔铁路": "准格尔旗", "road:G302": "乌兰浩特市",
 }  # fmt: skip
 
 
@@ -84,6 +134,33 @@ def test_a_route_with_one_stated_place_is_at_its_banner(
     assert (parent.name, route.precision) == (banner, "banner") and "located at" in route.note
 
 
+@pytest.mark.parametrize(("route_id", "league"), sorted(AT_THEIR_LEAGUE.items()))
+def test_a_route_with_only_its_league_stated_is_at_its_league(
+    gazetteer: Gazetteer, route_id: str, league: str
+) -> None:
+    route = gazetteer.get(route_id)
+    assert (gazetteer.get(route.parent_ids[0]).name, route.precision) == (league, "league")
+    assert (
+        route.geometry.equals(gazetteer.get(route.parent_ids[0]).point)
+        and "located at its league" in route.note
+    )
+
+
+@pytest.mark.parametrize(("route_id", "waypoints"), sorted(STATED_ORDER.items()))
+def test_a_new_route_runs_through_its_stated_waypoints_in_order(
+    gazetteer: Gazetteer, route_id: str, waypoints: tuple[str, ...]
+) -> None:
+    """The line's vertices are the points of the places its page names, in the page's order, and the row says so."""
+    route = gazetteer.get(route_id)
+    points = []
+    for name in waypoints:
+        (place,) = {c.place.id: c.place for c in gazetteer.lookup(name) if c.place.name == name}.values()
+        points.append(tuple(place.point.coords[0]))
+    assert list(route.geometry.coords) == points
+    (row,) = [r for r in _rows("routes.csv") if r["id"] == route_id]
+    assert row["geometry_source"].startswith("ordered waypoints " + "—".join(waypoints) + " per http")
+
+
 def test_stations_have_a_parent_in_the_region_and_an_honest_precision(gazetteer: Gazetteer) -> None:
     for row in _rows("stations.csv"):
         station = gazetteer.get(row["id"])
@@ -126,6 +203,10 @@ def test_a_numbered_road_answers_to_its_number_forms_without_listing_them(gazett
         ("嘉策铁路扩能改造。", "railway:嘉策铁路"), ("推进齐海满客专前期工作。", "railway:齐海满客专"),
         ("谋划通乌齐高铁。", "railway:通乌齐高铁"), ("开工建设包鄂榆高铁。", "railway:包鄂榆高铁"),
         ("锡多铁路复线建成。", "railway:锡多铁路"), ("研究G2515前期工作。", "road:G2515"),
+        ("推进209国道改造。", "road:G209"), ("国道335线提质改造。", "road:G335"),
+        ("准兴重载高速建成通车。", "road:准兴重载高速公路"), ("建成霍阿一级公路。", "road:霍林郭勒至阿力得尔一级公路"),
+        ("乌新高速公路开通运营。", "road:乌新高速公路"), ("锦赤铁路扩能。", "railway:锦赤铁路"),
+        ("呼市兴和尚义运煤专线建成。", "road:呼市至兴和至尚义运煤专线"), ("扩建锦赤线。", "railway:锦赤铁路"),
     ],
 )  # fmt: skip
 def test_a_sentence_naming_a_route_by_a_common_form_finds_it(
@@ -163,6 +244,10 @@ def test_a_numbered_section_without_a_kind_word_is_a_road() -> None:
         ("赤峰市", "建设G233经棚至乌兰布统段公路。", "town:150425:经棚镇", None),
         ("巴彦淖尔市", "推进G331二连浩特至乌拉特后旗段公路建设。", "banner:152501", "banner:150824"),
         ("巴彦淖尔市", "建设国道331线乌拉特中旗至额济纳旗段。", "banner:150824", "banner:152922"),
+        ("乌兰察布市", "实施G209苏尼特右旗至武川段改造。", "banner:152524", "town:150929:乌兰花镇"),
+        ("乌兰察布市", "推进国道335线乌兰花至集宁段公路建设。", "town:150929:乌兰花镇", "banner:150927"),
+        ("乌海市", "推进G18棋盘井至海南区段建设。", "town:150624:棋盘井镇", "town:150303:巴音陶亥镇"),
+        ("呼伦贝尔市", "实施国道332线根河至海拉尔段改造。", "banner:150785", "banner:150784"),
     ],
 )  # fmt: skip
 def test_a_section_of_a_route_is_drawn_along_it(
@@ -184,3 +269,100 @@ def test_a_section_of_a_route_is_drawn_along_it(
     assert shapely.hausdorff_distance(line, section) < 1e-9 and line.coords[0] == (start.x, start.y)
     if through is not None:
         assert tuple(gazetteer.get(through).point.coords[0]) in line.coords
+
+
+@pytest.mark.parametrize(
+    ("sentence", "listed"),
+    [
+        ("加快110、208国道改造。", [("110", "road:G110"), ("208国道", "road:G208")]),
+        ("推进109、110、210国道建设。", [("109", "road:G109"), ("110", "road:G110"), ("210国道", "road:G210")]),
+        ("推进国道110、208线建设。", [("国道110", "road:G110"), ("208", "road:G208")]),
+        ("推进G209、G335改造。", [("G209", "road:G209"), ("G335", "road:G335")]),
+        ("推进G6、G7扩容改造。", [("G6", "road:G6"), ("G7", "road:G7")]),
+        ("京藏、二广高速公路扩能。", [("京藏", "road:G6"), ("二广高速公路", "road:G55")]),
+    ],
+)  # fmt: skip
+def test_each_number_or_name_of_a_route_list_is_its_route(
+    finder: MentionFinder, sentence: str, listed: list[tuple[str, str]]
+) -> None:
+    """A list of route numbers sharing one network word ('110、208国道': G110 and G208) or one kind word (京藏、二广
+    高速公路) names every listed route, each by its own number or name."""
+    found = [(m.surface, m.place_ids) for m in finder.find(sentence) if m.type == "road" or m.place_ids]
+    assert [(surface, ids[0]) for surface, ids in found if ids] == listed, found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2019、2020年国道建设投资增长。",
+        "新改建110、120公里国道。",
+        "建成国道110、2条省道。",
+        "G6、12个服务区改造。",
+    ],
+)
+def test_numbers_that_are_years_or_quantities_are_no_routes(finder: MentionFinder, sentence: str) -> None:
+    numbers = [m.surface for m in finder.find(sentence) if m.rule == "route:list"]
+    assert numbers == []
+
+
+def test_a_listed_number_resolves_to_its_route_in_a_plan(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "乌兰察布市国民经济和社会发展第十四个五年规划纲要\n第一章 交通\n推进110、208国道和国道209、335线改造。\n",
+        encoding="utf-8",
+    )
+    resolved = {
+        m.surface: m.place.id for m in geoparse(read(plan), gazetteer).mentions if m.place is not None
+    }
+    assert {k: v for k, v in resolved.items() if v.startswith("road:")} == {
+        "110": "road:G110", "208国道": "road:G208", "国道209": "road:G209", "335": "road:G335",
+    }  # fmt: skip
+
+
+def test_an_inter_provincial_corridor_is_a_road_named_by_its_ends(finder: MentionFinder) -> None:
+    """省际(大)通道 is a class of road like 高速公路: a name before it makes one road mention (呼满: 呼和浩特—满洲里),
+    the class word alone or after a verb or a region is none."""
+    (mention,) = [m for m in finder.find("加快呼满省际大通道建设。") if m.type == "road"]
+    assert (mention.surface, mention.rule) == ("呼满省际大通道", "suffix:省际大通道")
+    known = finder.find("建成阿荣旗至北海省际通道。")
+    assert [m.place_ids for m in known if m.surface == "阿荣旗至北海省际通道"] == [
+        ("road:阿荣旗至北海省际通道",)
+    ]
+    for sentence in ("构建省际大通道。", "打造连接东北的省际大通道。", "积极推进省际通道建设。"):
+        assert not [m for m in finder.find(sentence) if m.type == "road"], sentence
+
+
+def test_a_counted_list_of_planned_lines_names_each_line(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'呼包、包鄂榆、呼朔太、齐海满4条高铁': each item with the class word is a line's record, not a line sharing
+    an alias (呼包铁路 is the older 集包 double line) nor the plan's league."""
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "呼和浩特市国民经济和社会发展第十五个五年规划纲要\n第一章 交通\n推进呼包、包鄂榆、呼朔太、齐海满4条高铁建设。\n",
+        encoding="utf-8",
+    )
+    resolved = {
+        m.surface: m.place.id for m in geoparse(read(plan), gazetteer).mentions if m.place is not None
+    }
+    assert {k: v for k, v in resolved.items() if v.startswith("railway:")} == {
+        "呼包": "railway:呼包高铁", "包鄂榆": "railway:包鄂榆高铁", "呼朔太": "railway:呼朔太高铁",
+        "齐海满": "railway:齐海满客专",
+    }  # fmt: skip
+
+
+def test_a_line_named_by_its_initials_before_a_line_of_another_class_word(finder: MentionFinder) -> None:
+    """'京新、准兴运煤专用通道': the item before a coal road is a line too, the one its initials and a line word name
+    (京新 + 高速: G7); 运煤专用通道 is a road class word (the bare class word after a verb is none)."""
+    found = {
+        m.surface: m.place_ids for m in finder.find("随着京新、准兴运煤专用通道等一批重大公路项目建成。")
+    }
+    assert found == {"京新": ("road:G7",), "准兴运煤专用通道": ()}
+    assert not finder.find("开辟运煤专用通道。")
+
+
+def test_every_route_is_located_finer_than_the_region(gazetteer: Gazetteer) -> None:
+    """Each route record is a line through its waypoints or sits at the banner or league its page states: none is
+    left at the region's point."""
+    rows = _rows("routes.csv")
+    assert len(rows) >= 110
+    for row in rows:
+        assert gazetteer.get(row["id"]).precision in {"schematic", "banner", "league"}, row["id"]

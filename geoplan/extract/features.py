@@ -9,7 +9,7 @@ names no place finer than the issuer.  Every row records ``geometry_basis`` and 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import shapely
@@ -38,6 +38,8 @@ AREA_TYPES = frozenset(
         "mine",
     }
 )
+#: place types that are routes: a route locates a project only by its part in the issuer's area
+ROUTE_TYPES = frozenset({"road", "railway"})
 _COARSENESS = {precision: rank for rank, precision in enumerate(PRECISION_ORDER)}
 _ISSUER_PRECISION = {"league": "league", "banner": "banner", "district": "banner"}
 
@@ -102,7 +104,9 @@ def locate_project(project: Project, issuer: Any | None, issuer_ids: set[str]) -
     if line is not None:
         waypoint_places = tuple(w.place for c in project.corridors for w in c.waypoints if w.level == "own")
         return Located(line, "waypoints", "schematic", waypoint_places)
-    finer = [p for p in project.places if is_finer(p, project.issuer_level, issuer_ids)]
+    finer = _in_issuer(
+        [p for p in project.places if is_finer(p, project.issuer_level, issuer_ids)], issuer, project.kind
+    )
     if project.kind == "layout":
         return _schematic(project, finer or project.places, issuer)
     if not finer:
@@ -117,6 +121,24 @@ def locate_project(project: Project, issuer: Any | None, issuer_ids: set[str]) -
     points = MultiPoint([(p.point.x, p.point.y) for p in finer])
     basis = "place point" if all(_point_basis(p) == "place point" for p in finer) else "parent centroid"
     return Located(points, basis, _coarsest(finer), tuple(finer))
+
+
+def _in_issuer(places: list[Any], issuer: Any | None, kind: str) -> list[Any]:
+    """A route locates a project only by its part inside the issuer's area: a league's project on G6 lies on G6
+    in that league, not at the line's middle elsewhere, and a route whose recorded line does not reach the
+    issuer's area locates nothing (the project falls to its other places or the issuer's area).  Layout
+    elements (belts along a road) keep the whole line."""
+    if kind == "layout" or issuer is None or not _is_polygonal(issuer.geometry):
+        return places
+    kept = []
+    for place in places:
+        if place.type not in ROUTE_TYPES or not _is_linear(place.geometry):
+            kept.append(place)
+            continue
+        parts = [g for g in shapely.get_parts(place.geometry.intersection(issuer.geometry)) if _is_linear(g)]
+        if parts:
+            kept.append(replace(place, geometry=parts[0] if len(parts) == 1 else MultiLineString(parts)))
+    return kept
 
 
 def _is_linear(geometry: BaseGeometry | None) -> bool:

@@ -101,6 +101,9 @@ SUFFIX_TYPES: dict[str, str] = {
     "试验区": "park",
     "贸易区": "park",
     "绕城公路": "road",
+    "省际大通道": "road",
+    "运煤专用通道": "road",
+    "省际通道": "road",
     "机场路": "road",
     "互通": "road",
     "山洪沟": "river",
@@ -279,6 +282,15 @@ _ABBREVIATION_NOT_BEFORE = frozenset("古医药语文族")
 ROUTE_NUMBER_RE = re.compile(r"[GS国省县](?:(?<=[GS])\d{1,4}|(?<=[国省县])道\s*\d{1,4})")
 _ASCII_WORD = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _ROUTE_AFTER = _ASCII_WORD | {"."}
+#: the network words written after a road's number ('208国道', '215省道'), by their first character.
+_NETWORK_AFTER = {"国": "国道", "省": "省道", "县": "县道"}
+#: numbers listed before a number and its network word ('110、208' of '110、208国道'), matched at the end of the
+#: text before the network word; the last number has two or three digits, as every 国道/省道/县道 has.
+_NUMBERS_BEFORE_NETWORK = re.compile(r"(?<![\dA-Za-z.])((?:\d{1,4}\s*、\s*)*)(\d{2,3})\s*$")
+#: numbers listed after a route number ('、208' of '国道110、208线').
+_NUMBERS_AFTER = re.compile(r"(?:\s*、\s*\d{1,4}(?![\dA-Za-z.]))+")
+#: what may follow a number for it to be a route's ('208年', '110公里' are no routes).
+_NOT_AFTER_A_ROUTE = frozenset("年月日号期个条座公千米万亿元吨%％:：")
 
 
 #: longest stem kept before a suffix, in characters.
@@ -928,6 +940,37 @@ class MentionFinder:
             whole = names_at.get(start)
             if whole is not None and whole.end > end and (name_ids := self.ids(text[end : whole.end])):
                 found.append(Mention(text[end : whole.end], end, whole.end, None, "gazetteer", name_ids))
+            if (listed := _NUMBERS_AFTER.match(text, end)) is not None:
+                head = re.sub(r"[\s\d]+", "", surface)  # 'G', '国道'
+                found.extend(self._listed_numbers(text, *listed.span(), head, ""))
+        found.extend(self._numbers_before_network(text))
+        return found
+
+    def _numbers_before_network(self, text: str) -> list[Mention]:
+        """A number written before its network word ('208国道', '215省道': the road's record when the gazetteer
+        has it), and the numbers listed before it, each a route of that network ('110、208国道' is G110 and G208)."""
+        found: list[Mention] = []
+        at = text.find("道", 1)
+        while at > 0:
+            network = _NETWORK_AFTER.get(text[at - 1])
+            if network and (before := _NUMBERS_BEFORE_NETWORK.search(text, max(0, at - 41), at - 1)):
+                number_start, ids = before.start(2), self.ids(before.group(2) + network)
+                found.append(Mention(text[number_start : at + 1], number_start, at + 1, "road", "route", ids))
+                found.extend(self._listed_numbers(text, *before.span(1), "", network))
+            at = text.find("道", at + 1)
+        return found
+
+    def _listed_numbers(self, text: str, start: int, end: int, head: str, tail: str) -> list[Mention]:
+        """The bare numbers in ``text[start:end]``, a list of routes ('110' of '110、208国道', '208' of '国道110、208
+        线'), each a mention of the route its number makes with the list's network word (``head`` before it,
+        ``tail`` after)."""
+        found: list[Mention] = []
+        for number in re.finditer(r"\d+", text[start:end]):
+            left, right = start + number.start(), start + number.end()
+            if text[right : right + 1] in _NOT_AFTER_A_ROUTE:
+                continue
+            ids = self.ids(f"{head}{number.group()}{tail}")
+            found.append(Mention(number.group(), left, right, "road", "route:list", ids))
         return found
 
     def known_core(self, mention: Mention) -> Mention:
@@ -964,6 +1007,16 @@ class MentionFinder:
         run = name_run_start(text, start, end, end)
         return start if run == start and not is_generic(text[start:end]) else None  # the whole item, no part
 
+    def _line_named(self, stem: str, kind: str) -> tuple[str, ...]:
+        """The one line of ``kind`` (road, railway) that ``stem`` and a line word name ('京新' + 高速: G7), as a
+        list item before a line of another class word ('京新、准兴运煤专用通道'); () for other kinds or none/several."""
+        if kind not in ABBREVIATED_MAX:
+            return ()
+        found = {
+            pid for word in LINE_WORDS for pid in self._ids.get(stem + word, ()) if pid.startswith(f"{kind}:")
+        }
+        return tuple(found) if len(found) == 1 else ()
+
     def _enumerated(self, text: str, window_start: int, suffix: str, mention: Mention) -> list[Mention]:
         """'乌兰布和、巴音温都尔沙漠': earlier list items that share the suffix, when the gazetteer knows them (or,
         for lines and names of name words, when they read as such: see :meth:`_unknown_item`)."""
@@ -978,7 +1031,7 @@ class MentionFinder:
             stem = stem[leading_trim(stem) :]
             if not stem or _SUFFIX_RE.search(stem):
                 break
-            ids = self.ids(stem + suffix)
+            ids = self.ids(stem + suffix) or self._line_named(stem, SUFFIX_TYPES[suffix])
             if not ids:
                 unknown = self._unknown_item(text, item_end - len(stem), item_end, suffix, mention)
                 if unknown is None:

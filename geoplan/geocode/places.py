@@ -346,10 +346,18 @@ def _resolve_corridor(
     sentence_ids: set[str],
     names_in: Callable[[str], list[Mention]],
 ) -> Corridor:
-    """``corridor`` with its waypoints resolved; ``names_in``: the finder's ``find`` (or a memo of it)."""
-    waypoints = [_resolve_waypoint(w, finder, resolver, sentence_ids, names_in) for w in corridor.waypoints]
+    """``corridor`` with its waypoints resolved; ``names_in``: the finder's ``find`` (or a memo of it).  An end
+    that names a waypoint of its route's recorded line ('G18棋盘井至海南区段': 棋盘井镇 is on G18) is that
+    waypoint, wherever the plan is from: the route's record is the evidence."""
     route = resolver.place(f"{corridor.kind}:{corridor.route}") if corridor.route else None
     line = getattr(route, "geometry", None)
+    if getattr(line, "geom_type", "") != "LineString":
+        line = None
+    waypoints = [
+        _on_route(w, finder, resolver, route, line)
+        or _resolve_waypoint(w, finder, resolver, sentence_ids, names_in)
+        for w in corridor.waypoints
+    ]
     return Corridor(
         corridor.name,
         corridor.route,
@@ -358,8 +366,24 @@ def _resolve_corridor(
         corridor.end,
         waypoints,
         corridor.rule,
-        line if getattr(line, "geom_type", "") == "LineString" else None,
+        line,
     )
+
+
+def _on_route(
+    waypoint: Mention, finder: MentionFinder, resolver: Resolver, route: Any, line: Any | None
+) -> ResolvedMention | None:
+    """The one place a waypoint's name or short form names that is a vertex of its route's line, else None."""
+    if line is None:
+        return None
+    vertices = set(line.coords)
+    places = [p for pid in finder.ids_or_short(waypoint.surface) if (p := resolver.place(pid)) is not None]
+    on_line = [p for p in places if tuple(p.point.coords[0]) in vertices]
+    if len(on_line) != 1:
+        return None
+    (place,) = on_line
+    reason = f"a waypoint of {route.id}'s line; route-waypoint chose {place.id}"
+    return ResolvedMention.of(waypoint, place.type, place, place.precision, 0.9, "route-waypoint", reason)
 
 
 def _resolve_waypoint(
