@@ -708,6 +708,8 @@ class MentionFinder:
                 and SUFFIX_TYPES[suffix] not in _INNER_CUT_KINDS
             ):
                 continue  # inside a longer known name ('淖尔' of 巴彦淖尔市): _name_in_window would refuse it
+            if index >= 0 and starts[index] < window_start and by_start[index].end >= s_end:
+                continue  # the end of a known name the window cut ('义和塔拉镇' cut at its 和): that name stands
             if stopped_by in CORRIDOR_BREAKS and SUFFIX_TYPES[suffix] in {"road", "railway"}:
                 continue  # 'A至B铁路' is a corridor, not a railway named 'B'
             mention = self._name_in_window(
@@ -760,13 +762,15 @@ class MentionFinder:
         ending = next((hit for hit in hits if hit.end >= s_end), None)
         if ending is not None:
             # the suffix ends a known name ('巴彦淖尔市', '黄河几字湾巴彦淖尔'); an admin unit's name right before a
-            # place named with its unit is part of the one outermost name ('X旗Y产业园', see UNIT_NAMED_IDS)
+            # place named with its unit is part of the one outermost name (see UNIT_NAMED_IDS), but not before
+            # one named by a name of its own ('阿尔山市阿尔山机场': the unit is its address, two mentions)
             before = next((hit for hit in hits if hit.end == ending.start), None)
             if (
                 before is None
                 or ending.end != s_end
                 or not _is_area(before)
                 or not all(pid.startswith(UNIT_NAMED_IDS) for pid in ending.place_ids)
+                or not is_generic(ending.surface)
             ):
                 return None
             return Mention(
@@ -793,6 +797,10 @@ class MentionFinder:
             if qualifier.end == s_end:
                 return None  # the whole name is a gazetteer name: keep that mention
             inner = text[qualifier.end : s_end]
+            if kind == "town" and _unit_in_full(qualifier) and not is_generic(text[qualifier.end : s_start]):
+                # '宁城县山头乡': a town's official name never holds its banner's; the banner written before it
+                # is a mention of its own (it locates the town: see resolve's same-phrase parent)
+                return Mention(inner, qualifier.end, s_end, kind, f"suffix:{suffix}", self.ids(inner))
             if (
                 qualifier.end == s_start == hits[-1].end
                 and qualifier.surface.endswith(_CLASS_WORDS)
@@ -1196,6 +1204,21 @@ ADMIN_ID_PREFIXES = ("league:", "banner:", "town:")
 def _is_area(mention: Mention) -> bool:
     """Whether a gazetteer mention names admin units of the region only (a league, banner or town)."""
     return bool(mention.place_ids) and all(pid.startswith(ADMIN_ID_PREFIXES) for pid in mention.place_ids)
+
+
+#: id prefixes of the units above a town.
+_ABOVE_TOWN_PREFIXES = ("league:", "banner:")
+#: the last character of a league's or banner's official name.
+_UNIT_NAME_ENDS = ("盟", "市", "旗", "县", "区")
+
+
+def _unit_in_full(mention: Mention) -> bool:
+    """Whether a gazetteer mention is a league or banner written by its full name ('宁城县', not '宁城')."""
+    return (
+        bool(mention.place_ids)
+        and all(pid.startswith(_ABOVE_TOWN_PREFIXES) for pid in mention.place_ids)
+        and mention.surface.endswith(_UNIT_NAME_ENDS)
+    )
 
 
 def _ends_a_name(text: str, end: int) -> bool:

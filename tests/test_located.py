@@ -1,0 +1,82 @@
+"""Where a mention's place lies: units written before a town or a facility, on sentences written for these tests.
+
+A banner's or league's name is never part of a town's official name: '宁城县山头乡' is the banner and the town, two
+mentions, and the banner locates the town.  A facility with a name of its own takes the unit written before it as
+its address ('阿尔山市' + '阿尔山机场'); one named only by its unit and class word is one mention ('X旗通用机场').
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from geoplan.geocode.gazetteer import Gazetteer
+from geoplan.geocode.places import PlanPlaces, geoparse
+from geoplan.read.plan import read
+
+NINGCHENG = "banner:150429"  # 宁城县 (Chifeng)
+OTOG = "banner:150624"  # 鄂托克旗 (Ordos)
+KAILU = "banner:150523"  # 开鲁县 (Tongliao)
+ARXAN = "banner:152202"  # 阿尔山市 (Hinggan)
+
+
+def _parse(gazetteer: Gazetteer, tmp_path: Path, text: str) -> PlanPlaces:
+    path = tmp_path / "text.txt"
+    path.write_text(text, encoding="utf-8")
+    return geoparse(read(path), gazetteer)
+
+
+def _surfaces(places: PlanPlaces) -> list[str]:
+    return [m.surface for m in places.mentions]
+
+
+def _only(places: PlanPlaces, surface: str):
+    found = [m for m in places.mentions if m.surface == surface]
+    assert len(found) == 1, _surfaces(places)
+    return found[0]
+
+
+def test_a_banner_before_an_unrecorded_town_is_a_mention_of_its_own_and_locates_it(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    places = _parse(gazetteer, tmp_path, "今年春季，宁城县山头乡新修了三条牧道。\n")
+    assert _surfaces(places) == ["宁城县", "山头乡"]
+    town = _only(places, "山头乡")
+    assert town.type == "town"
+    assert town.place.id == NINGCHENG
+    assert "宁城县" in town.reason
+
+
+def test_a_banner_of_another_league_written_before_a_town_places_it_there(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    places = _parse(gazetteer, tmp_path, "乌海市海南区\n海南区北面是鄂托克旗碱柜乡的草场。\n")
+    assert "鄂托克旗" in _surfaces(places)
+    assert _only(places, "碱柜乡").place.id == OTOG
+
+
+def test_a_recorded_town_holding_a_conjunction_character_stays_whole(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    places = _parse(gazetteer, tmp_path, "养殖场建在开鲁县义和塔拉镇东边。\n")
+    assert _surfaces(places) == ["开鲁县", "义和塔拉镇"]
+    town = _only(places, "义和塔拉镇")
+    assert town.place.type == "town"
+    assert town.place.banner_id == KAILU
+
+
+def test_a_unit_before_a_facility_with_a_name_of_its_own_is_its_address(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    places = _parse(gazetteer, tmp_path, "代表团参观了阿尔山市阿尔山机场的新航站楼。\n")
+    assert _surfaces(places) == ["阿尔山市", "阿尔山机场"]
+    airport = _only(places, "阿尔山机场")
+    assert airport.place.type == "airport"
+    assert airport.place.banner_id == ARXAN
+
+
+def test_a_facility_named_by_its_unit_and_class_word_is_one_mention(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    places = _parse(gazetteer, tmp_path, "规划建设宁城县通用机场。\n")
+    assert _surfaces(places) == ["宁城县通用机场"]
+    assert _only(places, "宁城县通用机场").place.banner_id == NINGCHENG
