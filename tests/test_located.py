@@ -80,3 +80,9 @@ def test_a_facility_named_by_its_unit_and_class_word_is_one_mention(
     places = _parse(gazetteer, tmp_path, "规划建设宁城县通用机场。\n")
     assert _surfaces(places) == ["宁城县通用机场"]
     assert _only(places, "宁城县通用机场").place.banner_id == NINGCHENG
+
+
+def test_a_long_districts_short_form_is_that_district(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    places = _parse(gazetteer, tmp_path, "包头市\n新建的两所学校分别位于昆区和白云区。\n")
+    assert _only(places, "昆区").place.name == "昆都仑区"
+    assert _only(places, "白云区").place.name == "白云鄂博矿区"

@@ -108,6 +108,21 @@ def route_number_forms(place_id: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
+#: a district's name: its stem and its suffix ('昆都仑' + '区', '白云鄂博' + '矿区').
+_DISTRICT = re.compile(r"^(.+?)(矿区|区)$")
+
+
+def district_short_forms(name: str) -> tuple[str, ...]:
+    """How a long district name is shortened in running text: a three-character stem to its first character
+    ('昆都仑区' -> '昆区', '科尔沁区' -> '科区'), a four-character one to its first word of two ('白云鄂博矿区' ->
+    '白云区', '白云矿区'); shorter names are written in full."""
+    match = _DISTRICT.match(name)
+    if match is None or len(match.group(1)) not in (3, 4):
+        return ()
+    head = match.group(1)[: len(match.group(1)) - 2]
+    return tuple(dict.fromkeys(head + suffix for suffix in ("区", match.group(2))))
+
+
 def normalize(name: str) -> str:
     """Normalise a place name once: NFKC (full-width -> half-width), no spaces or dots, no region prefix,
     no issuer suffix ('乌拉特后旗人民政府' -> '乌拉特后旗')."""
@@ -490,8 +505,13 @@ class _NameIndex:
 
     def add_derived_forms(self, places: Iterable[Place]) -> None:
         """Suffixless admin names (乌审), short Mongolian town names (巴音镇), where safe, and the common forms of
-        a numbered road's number (:func:`route_number_forms`)."""
+        a numbered road's number (:func:`route_number_forms`), and the short forms of long district names
+        (:func:`district_short_forms`) that no other place shares."""
+        districts: dict[str, list[str]] = {}
         for place in places:
+            if place.type == "banner":
+                for form in district_short_forms(place.name):
+                    districts.setdefault(form, []).append(place.id)
             for form in route_number_forms(place.id) if place.type == "road" else ():
                 self.add(form, place.id, "alias")
             if place.type in ("league", "banner", "neighbour", "province"):
@@ -507,6 +527,9 @@ class _NameIndex:
                 ethnic = _ETHNIC_TOWN.match(place.name)
                 if ethnic:
                     self.add(ethnic.group(1) + ethnic.group(2), place.id, "short")
+        for form, ids in districts.items():
+            if len(ids) == 1 and normalize(form) not in self.surfaces:
+                self.add(form, ids[0], "short")
 
     def _safe_stem(self, stem: str, place: Place) -> bool:
         if stem == place.name or len(stem) < 2 or normalize(stem) in self.generic:
