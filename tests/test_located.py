@@ -11,12 +11,15 @@ from pathlib import Path
 
 from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.geocode.places import PlanPlaces, geoparse
+from geoplan.geocode.textunit import text_unit
 from geoplan.read.plan import read
 
 NINGCHENG = "banner:150429"  # 宁城县 (Chifeng)
 OTOG = "banner:150624"  # 鄂托克旗 (Ordos)
 KAILU = "banner:150523"  # 开鲁县 (Tongliao)
 ARXAN = "banner:152202"  # 阿尔山市 (Hinggan)
+ARUN = "banner:150721"  # 阿荣旗 (Hulunbuir)
+HULUNBUIR = "league:150700"
 
 
 def _parse(gazetteer: Gazetteer, tmp_path: Path, text: str) -> PlanPlaces:
@@ -86,3 +89,19 @@ def test_a_long_districts_short_form_is_that_district(gazetteer: Gazetteer, tmp_
     places = _parse(gazetteer, tmp_path, "包头市\n新建的两所学校分别位于昆区和白云区。\n")
     assert _only(places, "昆区").place.name == "昆都仑区"
     assert _only(places, "白云区").place.name == "白云鄂博矿区"
+
+
+def test_a_head_writing_an_address_down_to_a_banner_is_about_that_banner(gazetteer: Gazetteer) -> None:
+    text = "内蒙古呼伦贝尔市阿荣旗\n\n全旗今年新修乡村公路一百公里。\n"
+    assert text_unit(text, gazetteer.finder.find(text), gazetteer).id == ARUN
+    text = "呼伦贝尔市\n阿荣旗今年新修乡村公路一百公里。\n"  # the banner is not part of the head's address
+    assert text_unit(text, gazetteer.finder.find(text), gazetteer).id == HULUNBUIR
+
+
+def test_an_unrecorded_town_of_a_text_about_a_banner_is_located_in_that_banner(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    places = _parse(gazetteer, tmp_path, "内蒙古呼伦贝尔市阿荣旗\n\n东山乡今年新修乡村公路一百公里。\n")
+    town = _only(places, "东山乡")
+    assert town.place.id == ARUN
+    assert "阿荣旗" in town.reason
