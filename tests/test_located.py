@@ -105,3 +105,14 @@ def test_an_unrecorded_town_of_a_text_about_a_banner_is_located_in_that_banner(
     town = _only(places, "东山乡")
     assert town.place.id == ARUN
     assert "阿荣旗" in town.reason
+
+
+def test_a_district_name_two_cities_share_is_the_one_of_the_texts_city(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """赤峰's 新城区 is the new city area in 松山区 (a region record), 呼和浩特's a district of its own."""
+    chifeng = _only(_parse(gazetteer, tmp_path, "赤峰市\n今年新城区新建了三所小学。\n"), "新城区")
+    assert chifeng.place.type == "region"
+    assert gazetteer.get(chifeng.place.banner_id).name == "松山区"
+    hohhot = _only(_parse(gazetteer, tmp_path, "呼和浩特市\n今年新城区新建了三所小学。\n"), "新城区")
+    assert hohhot.place.id == "banner:150102"
