@@ -116,3 +116,18 @@ def test_a_district_name_two_cities_share_is_the_one_of_the_texts_city(
     assert gazetteer.get(chifeng.place.banner_id).name == "松山区"
     hohhot = _only(_parse(gazetteer, tmp_path, "呼和浩特市\n今年新城区新建了三所小学。\n"), "新城区")
     assert hohhot.place.id == "banner:150102"
+
+
+def test_a_former_town_name_is_that_town(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """那吉屯 became 那吉镇, the seat of 阿荣旗."""
+    places = _parse(gazetteer, tmp_path, "新建公路从那吉屯至尼尔基。\n")
+    assert _only(places, "那吉屯").place.id == "town:150721:那吉镇"
+
+
+def test_a_farm_is_a_unit_of_its_own_only_when_named_after_a_known_place(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    places = _parse(gazetteer, tmp_path, "那吉屯农场今年扩种大豆，各地也要支持家庭农场发展。\n")
+    assert _surfaces(places) == ["那吉屯农场"]
+    farm = _only(places, "那吉屯农场")
+    assert farm.type == "town" and farm.place.banner_id == ARUN
