@@ -199,6 +199,18 @@ def test_long_district_names_answer_to_their_short_forms(gz, surface, official):
     assert [c.place.name for c in gz.lookup(surface)] == [official]
 
 
+@pytest.mark.parametrize(
+    ("surface", "official"),
+    [
+        ("查巴奇鄂温克族乡", "查巴奇鄂温克民族乡"),
+        ("新发朝鲜族乡", "新发朝鲜民族乡"),
+        ("新发乡", "新发朝鲜民族乡"),
+    ],
+)
+def test_an_ethnic_township_answers_to_its_common_writings(gz, surface, official):
+    assert [c.place.name for c in gz.lookup(surface)] == [official]
+
+
 def test_a_district_short_form_two_districts_would_share_is_no_name(gz):
     """海勃湾区 (乌海) and 海拉尔区 (呼伦贝尔) would both be 海区: neither is."""
     assert not [c for c in gz.lookup("海区") if c.place.type == "banner"]

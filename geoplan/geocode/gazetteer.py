@@ -86,7 +86,11 @@ _MONGOLIAN_HEADS = frozenset(
 _PREFIXES = ("内蒙古自治区", "内蒙古")
 _ISSUER_SUFFIXES = ("人民政府", "行政公署")
 #: '杜拉尔鄂温克民族乡' -> '杜拉尔乡' (the ethnic qualifier dropped).
-_ETHNIC_TOWN = re.compile(r"^(.{2,}?)(?:鄂温克|达斡尔|鄂伦春|俄罗斯族?|蒙古族?|回族|满族)+民族(乡|苏木)$")
+_ETHNIC_TOWN = re.compile(
+    r"^(.{2,}?)(?:鄂温克|达斡尔|鄂伦春|俄罗斯族?|蒙古族?|朝鲜族?|回族|满族)+民族(乡|苏木)$"
+)
+#: an ethnic township's official ending, often written '族乡' ('查巴奇鄂温克民族乡' -> '查巴奇鄂温克族乡').
+_ETHNIC_ENDING = re.compile(r"(?<!族)民族(乡|苏木)$")
 #: the id of a numbered road: a national (G) or provincial (S) road or expressway ('road:G303', 'road:S39').
 _ROUTE_ID = re.compile(r"road:([GS])(\d{1,4})")
 #: what a three-digit ordinary road of each network is called in running text (国道 303 线, 303 国道).
@@ -527,6 +531,7 @@ class _NameIndex:
                 ethnic = _ETHNIC_TOWN.match(place.name)
                 if ethnic:
                     self.add(ethnic.group(1) + ethnic.group(2), place.id, "short")
+                    self.add(_ETHNIC_ENDING.sub(r"族\1", place.name), place.id, "alias")
         for form, ids in districts.items():
             if len(ids) == 1 and normalize(form) not in self.surfaces:
                 self.add(form, ids[0], "short")
