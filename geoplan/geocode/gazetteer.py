@@ -215,10 +215,18 @@ class _Surface:
 class Gazetteer:
     """Every place, indexed by id and by normalised name."""
 
-    def __init__(self, places: Iterable[Place], surfaces: dict[str, list[_Surface]], generic: frozenset[str]):
+    def __init__(
+        self,
+        places: Iterable[Place],
+        surfaces: dict[str, list[_Surface]],
+        generic: frozenset[str],
+        qualified: Iterable[str] = (),
+    ):
         self._places = {place.id: place for place in places}
         self._surfaces = surfaces
         self._generic = generic
+        #: ids of the units named only after their province or city (``qualified/``), in the order read.
+        self.qualified_ids: tuple[str, ...] = tuple(qualified)
 
     # -- loading -----------------------------------------------------------------------------
     @classmethod
@@ -238,7 +246,9 @@ class Gazetteer:
             if place.id not in merged:
                 index.add_official(place)
             merged[place.id] = place
-        return Gazetteer(sorted(merged.values(), key=lambda p: p.id), surfaces, self._generic)
+        return Gazetteer(
+            sorted(merged.values(), key=lambda p: p.id), surfaces, self._generic, self.qualified_ids
+        )
 
     @functools.cached_property
     def finder(self) -> MentionFinder:
@@ -404,13 +414,13 @@ def _load_cached(directory: str, with_locations: bool = True) -> Gazetteer:
                 raise GazetteerError(f"{path.name}: duplicate id {place.id}")
             places[place.id] = place
             index.add_official(place)
-    qualified: set[str] = set()
+    qualified: dict[str, None] = {}  # ids in the order read
     for path in sorted((root / QUALIFIED_DIR).glob("*.csv")):  # named only after their province or city
         for place in _read_curated(path, places, index):
             if place.id in places:
                 raise GazetteerError(f"{QUALIFIED_DIR}/{path.name}: duplicate id {place.id}")
             places[place.id] = place
-            qualified.add(place.id)
+            qualified[place.id] = None
             for alias in place.aliases:  # the one form matched alone
                 index.add(alias, place.id, "alias")
     locations.apply_accepted(facts, places, normalize, applied)
@@ -424,7 +434,7 @@ def _load_cached(directory: str, with_locations: bool = True) -> Gazetteer:
         _with_aliases(place, index.aliases.get(place.id, ()))
         for place in sorted(places.values(), key=lambda p: p.id)
     ]
-    return Gazetteer(final, index.surfaces, generic)
+    return Gazetteer(final, index.surfaces, generic, qualified)
 
 
 def _with_aliases(place: Place, aliases: Iterable[str]) -> Place:

@@ -31,6 +31,7 @@ import numpy
 
 from geoplan.geocode.features import admin_prefixed, feature_mentions
 from geoplan.geocode.lexicon import words
+from geoplan.geocode.qualified import QualifiedForms
 from geoplan.geocode.segment import (
     at_word_bounds,
     common_words_only,
@@ -429,6 +430,8 @@ class MentionFinder:
 
     names: Iterable[tuple[str, str]] = ()
     stop_words: frozenset[str] = STOP_WORDS
+    #: how the gazetteer's units elsewhere in China are written after their province or city (none by default).
+    qualified: QualifiedForms = field(default_factory=QualifiedForms)
     _ids: dict[str, tuple[str, ...]] = field(init=False, default_factory=dict)
     _automaton: ahocorasick.Automaton = field(init=False)
     _short: dict[str, tuple[str, ...]] = field(init=False, default_factory=dict)
@@ -494,8 +497,9 @@ class MentionFinder:
 
     @classmethod
     def from_gazetteer(cls, gazetteer: object) -> MentionFinder:
-        """A finder over every name and alias of ``gazetteer`` (anything with ``names()``)."""
-        return cls(gazetteer.names())  # type: ignore[attr-defined]
+        """A finder over every name and alias of ``gazetteer`` (a
+        :class:`~geoplan.geocode.gazetteer.Gazetteer`), with the forms of its qualified units."""
+        return cls(gazetteer.names(), qualified=QualifiedForms.of(gazetteer))  # type: ignore[attr-defined]
 
     def _short_prefix(self, stem: str) -> str | None:
         """The longest short form of a town/sumu ('棋盘井' for 棋盘井镇) that starts ``stem``."""
