@@ -131,3 +131,13 @@ def test_a_farm_is_a_unit_of_its_own_only_when_named_after_a_known_place(
     assert _surfaces(places) == ["那吉屯农场"]
     farm = _only(places, "那吉屯农场")
     assert farm.type == "town" and farm.place.banner_id == ARUN
+
+
+def test_an_unrecorded_name_ending_an_address_outside_the_region_lies_there(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """A text about 兴安盟 giving an office's address in 北京: the street is in 北京's 海淀区, not in 兴安盟."""
+    places = _parse(gazetteer, tmp_path, "兴安盟\n\n展会的北京办事处设在北京市海淀区中关村大街。\n")
+    street = _only(places, "中关村大街")
+    assert street.place is not None and street.place.name == "海淀区"
+    assert street.place.league_id is None and "outside the region" in street.reason

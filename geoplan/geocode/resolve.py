@@ -370,6 +370,17 @@ class Resolver:
                 rule,
                 reason,
             )
+        if written_in is not None and lies_outside(written_in):
+            return ResolvedMention.of(
+                mention,
+                mention.type,
+                written_in,
+                written_in.precision,
+                0.5,
+                "parent:written-before",
+                f"'{mention.surface}' not in the gazetteer; written right after {written_in.name}, outside the "
+                "region, so located there",
+            )
         return self._to_parent(mention, sentence_ids, paragraph_ids, clause_places, issuer_fallback)
 
     def _in_unit_before(
@@ -386,7 +397,7 @@ class Resolver:
             return None
         places = [place for place, _ in candidates]
         if any(
-            p.type in SPANNING_TYPES
+            (p.type in SPANNING_TYPES and not p.banner_id)  # one inside a banner spans no units
             or UNIT_LEVELS.get(p.type, 0) >= level
             or p.id.startswith(OUTSIDE_ID_PREFIXES)
             for p in places
@@ -665,6 +676,11 @@ def context_ids(places: Iterable[Any]) -> set[str]:
             ids.add(place.id)
             ids.update(place.parent_ids)
     return {i for i in ids if not i.startswith("province:")}  # the region is everyone's parent
+
+
+def lies_outside(place: Any) -> bool:
+    """Whether ``place`` is a province, county, city or country outside the region."""
+    return place.id.startswith(OUTSIDE_ID_PREFIXES) and place.id != OWN_PROVINCE
 
 
 def _unresolved(mention: Mention, why: str) -> ResolvedMention:
