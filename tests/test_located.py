@@ -141,3 +141,13 @@ def test_an_unrecorded_name_ending_an_address_outside_the_region_lies_there(
     street = _only(places, "中关村大街")
     assert street.place is not None and street.place.name == "海淀区"
     assert street.place.league_id is None and "outside the region" in street.reason
+
+
+def test_an_unrecorded_belt_of_several_places_is_not_put_in_the_texts_unit(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """A text about 赤峰 naming a city cluster elsewhere: the cluster holds 赤峰 (or lies beside it), never in it."""
+    places = _parse(gazetteer, tmp_path, "赤峰市\n\n赤峰市主动对接京津冀城市群和东北经济区的产业转移。\n")
+    for name in ("京津冀城市群", "东北经济区"):
+        belt = _only(places, name)
+        assert belt.type == "corridor" and belt.place is None

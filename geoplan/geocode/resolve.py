@@ -52,12 +52,13 @@ PARENT_TYPES = frozenset({"league", "banner", "town", "park", "port"})
 PARENT_TYPES_OF = {
     "town": frozenset({"league", "banner"}),
     "village": frozenset({"league", "banner", "town"}),
+    "corridor": frozenset(),  # a belt or city cluster holds the places named beside it, never lies in one
 }
 #: distances (degrees) between the plan's league and places/leagues, cached across plans.
 _DISTANCES: dict[tuple[int, str | None, str], float] = {}
 #: types whose places span leagues (or are leagues): the plan's league is no prior for them.
 SPANNING_TYPES = frozenset(
-    "province league mountain river desert sandy_land grassland region road railway".split()
+    "province league mountain river desert sandy_land grassland region road railway corridor".split()
 )
 #: official suffixes of towns: a qualifier ending in one is a town written as such, not a word that starts a name.
 TOWN_SUFFIXES = ("镇", "苏木", "乡", "街道")
