@@ -151,3 +151,13 @@ def test_an_unrecorded_belt_of_several_places_is_not_put_in_the_texts_unit(
     for name in ("京津冀城市群", "东北经济区"):
         belt = _only(places, name)
         assert belt.type == "corridor" and belt.place is None
+
+
+def test_a_towns_short_form_ending_a_longer_unrecorded_name_is_not_that_town(gazetteer: Gazetteer) -> None:
+    """格日苏木 is a short form of 格日朝鲁苏木; written after more name characters it ends another sumu's name."""
+    finder = gazetteer.finder
+    assert [m.surface for m in finder.find("合并了吉兰泰镇、巴彦洪格日苏木的两个嘎查。")] == [
+        "吉兰泰镇",
+        "巴彦洪格日苏木",
+    ]
+    assert [m.surface for m in finder.find("推进巴音镇建设。")] == ["巴音镇"]

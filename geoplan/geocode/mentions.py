@@ -764,6 +764,10 @@ class MentionFinder:
         else:  # the known names starting inside the window, by two bisections
             by_start, starts = sorted_known
             hits = by_start[bisect_left(starts, window_start) : bisect_left(starts, s_start)]
+        if hits and _tail_of_longer_name(text, window_start, hits[-1], s_end):
+            hits = hits[
+                :-1
+            ]  # '巴彦洪格日苏木': 格日苏木 (a town's short form) ends a longer name the gazetteer lacks
         ending = next((hit for hit in hits if hit.end >= s_end), None)
         if ending is not None:
             # the suffix ends a known name ('巴彦淖尔市', '黄河几字湾巴彦淖尔'); an admin unit's name right before a
@@ -1209,6 +1213,25 @@ ADMIN_ID_PREFIXES = ("league:", "banner:", "town:")
 def _is_area(mention: Mention) -> bool:
     """Whether a gazetteer mention names admin units of the region only (a league, banner or town)."""
     return bool(mention.place_ids) and all(pid.startswith(ADMIN_ID_PREFIXES) for pid in mention.place_ids)
+
+
+def _tail_of_longer_name(text: str, window_start: int, hit: Mention, s_end: int) -> bool:
+    """Whether ``hit``, a town's short form ending at the suffix (its name is none of its towns' official names:
+    '格日苏木' of 格日朝鲁苏木), is the tail of a longer name: a run of name words right before it, after the
+    window's leading verbs ('巴彦洪' + '格日苏木'; not '推进' + '巴音镇', not '东部' + '巴音镇')."""
+    if hit.end != s_end or not hit.place_ids or not all(pid.startswith("town:") for pid in hit.place_ids):
+        return False
+    if any(pid.rpartition(":")[2] == hit.surface for pid in hit.place_ids):
+        return False
+    start = window_start + leading_trim(text[window_start : hit.start])
+    run = text[start : hit.start]
+    return (
+        len(run) >= 2
+        and all(map(is_han, run))
+        and not is_generic(run)
+        and name_start(text, start, start, hit.start, s_end) == start  # no verb or function word in it
+        and holds_name_word(text, start, hit.start)
+    )
 
 
 #: id prefixes of the units above a town.
