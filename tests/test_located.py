@@ -161,3 +161,15 @@ def test_a_towns_short_form_ending_a_longer_unrecorded_name_is_not_that_town(gaz
         "巴彦洪格日苏木",
     ]
     assert [m.surface for m in finder.find("推进巴音镇建设。")] == ["巴音镇"]
+
+
+def test_plan_000s_airport_written_after_its_banner_lies_in_that_banner(
+    parsed: dict[str, PlanPlaces],
+) -> None:
+    """Plan 000 (锡林郭勒盟) names 西乌珠穆沁旗巴拉嘎尔机场: an airport of 西乌珠穆沁旗, not of 赤峰's 阿鲁科尔沁旗."""
+    airports = [m for m in parsed["000"].mentions if m.surface.endswith("巴拉嘎尔机场")]
+    assert airports
+    for airport in airports:
+        assert airport.place.type == "airport"
+        assert airport.place.banner_id == "banner:152526"  # 西乌珠穆沁旗
+        assert airport.place.league_id == "league:152500"  # 锡林郭勒盟
