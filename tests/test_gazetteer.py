@@ -185,6 +185,38 @@ def test_short_forms_former_names_and_prefixes_resolve(gz, surface, official):
     assert candidates[0].place.name == official
 
 
+@pytest.mark.parametrize(
+    ("surface", "official"),
+    [
+        ("昆区", "昆都仑区"),
+        ("科区", "科尔沁区"),
+        ("康区", "康巴什区"),
+        ("白云区", "白云鄂博矿区"),
+        ("白云矿区", "白云鄂博矿区"),
+    ],
+)
+def test_long_district_names_answer_to_their_short_forms(gz, surface, official):
+    assert [c.place.name for c in gz.lookup(surface)] == [official]
+
+
+@pytest.mark.parametrize(
+    ("surface", "official"),
+    [
+        ("查巴奇鄂温克族乡", "查巴奇鄂温克民族乡"),
+        ("新发朝鲜族乡", "新发朝鲜民族乡"),
+        ("新发乡", "新发朝鲜民族乡"),
+    ],
+)
+def test_an_ethnic_township_answers_to_its_common_writings(gz, surface, official):
+    assert [c.place.name for c in gz.lookup(surface)] == [official]
+
+
+def test_a_district_short_form_two_districts_would_share_is_no_name(gz):
+    """海勃湾区 (乌海) and 海拉尔区 (呼伦贝尔) would both be 海区: neither is."""
+    assert not [c for c in gz.lookup("海区") if c.place.type == "banner"]
+    assert "海区" not in dict(gz.names())
+
+
 def test_ambiguous_alias_is_ranked_by_within(gz):
     assert {c.place.name for c in gz.lookup("扎旗")} == {"扎鲁特旗", "扎赉特旗"}
     assert gz.lookup("扎旗", within="兴安盟")[0].place.name == "扎赉特旗"

@@ -114,11 +114,14 @@ def test_a_name_written_after_a_unit_is_the_one_inside_it(gazetteer: Gazetteer, 
 def test_a_namesake_outside_the_unit_written_before_it_is_not_taken(
     gazetteer: Gazetteer, tmp_path: Path
 ) -> None:
-    """'赤峰市新城区' is a new town of 赤峰, not 呼和浩特's district: located in 赤峰市, saying why."""
+    """'赤峰市新城区' is a new town of 赤峰 (in 松山区), not 呼和浩特's district; a name written right after a unit
+    whose only records lie outside it is located in that unit, saying why."""
     got = _only(_parse(gazetteer, tmp_path, "城区简况\n\n市政府驻赤峰市新城区。"), "新城区")
-    assert (got.place.id, got.precision, got.rule) == ("league:150400", "league", "parent:written-before")
+    assert (got.place.id, got.rule) == ("region:赤峰新城区", "written-in")
+    got = _only(_parse(gazetteer, tmp_path, "城区简况\n\n市政府驻锡林郭勒盟回民区。"), "回民区")
+    assert (got.place.id, got.precision, got.rule) == ("league:152500", "league", "parent:written-before")
     assert got.reason == (
-        "'新城区' written right after 赤峰市, so located in it; the gazetteer's banner:150102 lie(s) outside it"
+        "'回民区' written right after 锡林郭勒盟, so located in it; the gazetteer's banner:150103 lie(s) outside it"
     )
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -114,3 +116,24 @@ def test_an_autonomous_county_without_its_peoples(gazetteer, text, written, offi
     """The common form drops the peoples before 自治县, however long the county's own name is."""
     found = dict(_found(gazetteer, text))
     assert gazetteer.get(found[written][0]).name == official
+
+
+def test_the_units_come_from_the_gazetteer_loaded_not_the_shipped_directory(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """A user's own gazetteer directory without 黄岛区 finds no 黄岛区 after its city; the shipped one does."""
+    text = "客商来自山东省青岛市黄岛区。"
+    assert "黄岛区" in [s for s, _ in _found(gazetteer, text)]
+    own = tmp_path / "gazetteer"
+    shutil.copytree(GAZETTEER_DIR, own)
+    counties = own / COUNTY_OUTPUT
+    with counties.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        fields, rows = reader.fieldnames, [r for r in reader if r["name"] != "黄岛区"]
+    with counties.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields or [])
+        writer.writeheader()
+        writer.writerows(rows)
+    users = Gazetteer.load(own)
+    assert users.finder.qualified.units != gazetteer.finder.qualified.units
+    assert [s for s, _ in _found(users, text)] == ["山东省", "青岛市"]

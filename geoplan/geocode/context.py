@@ -92,7 +92,7 @@ def refine(
         and not furniture.overlaps(m.start, m.end)
         and not heads_longer_unit(text, m, next_starts.get(id(m)))
         and not names_people(text, m)
-        and not (inside_word(text, m) and not heads_unit(text, m))
+        and not (inside_word(text, m) and not heads_unit(text, m, finder))
         and (m.start, m.end) not in peoples
         and not in_title(m, titles)
     ]
@@ -117,7 +117,7 @@ def refine(
     ]
     found = _merge(kept, added)
     found = _replace(found, qualified_units(text, found, finder))
-    return _merge(found, provinces_before_units(text, found))
+    return _merge(found, provinces_before_units(text, found, finder))
 
 
 def in_title(mention: Mention, titles: list[tuple[int, int]]) -> bool:
@@ -415,7 +415,7 @@ def outside_words(
             and (
                 _ends_name(*following, finder)
                 or (country and following[1] == "n" and len(following[0]) >= 2)
-                or heads_unit(text, mention)
+                or heads_unit(text, mention, finder)
             )
         ):  # a country's own name before a noun is the country ('日本战败'); a province or a people's name
             # there qualifies ('北京企业', '蒙古民族'), unless one of its counties follows ('上海市浦东新区')

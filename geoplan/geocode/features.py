@@ -412,9 +412,10 @@ _SPANNING_IDS = (
 
 
 def admin_prefixed(mentions: list[Mention]) -> list[Mention]:
-    """A banner or town written right before a place named with its unit (``UNIT_NAMED_IDS``: 'X旗' + 'Y产业园')
+    """A banner or town written right before a place named with its unit (``UNIT_NAMED_IDS``: 'X旗' + '工业园区')
     is part of that one outermost mention, as a suffix name's is ('巴音镇查干布尔嘎斯沟'): the
-    feature keeps its records, the unit becomes its qualifier."""
+    feature keeps its records, the unit becomes its qualifier.  Before a place with a name of its own
+    ('阿尔山市' + '阿尔山机场') the unit is its address: two mentions."""
     merged: list[Mention] = []
     for mention in mentions:
         unit = merged[-1] if merged else None
@@ -427,6 +428,7 @@ def admin_prefixed(mentions: list[Mention]) -> list[Mention]:
             and mention.place_ids
             and all(pid.startswith(UNIT_NAMED_IDS) for pid in mention.place_ids)
             and mention.type not in _UNIT_TYPES
+            and is_generic(mention.surface)
         ):
             merged[-1] = Mention(
                 unit.surface + mention.surface,

@@ -86,7 +86,11 @@ _MONGOLIAN_HEADS = frozenset(
 _PREFIXES = ("内蒙古自治区", "内蒙古")
 _ISSUER_SUFFIXES = ("人民政府", "行政公署")
 #: '杜拉尔鄂温克民族乡' -> '杜拉尔乡' (the ethnic qualifier dropped).
-_ETHNIC_TOWN = re.compile(r"^(.{2,}?)(?:鄂温克|达斡尔|鄂伦春|俄罗斯族?|蒙古族?|回族|满族)+民族(乡|苏木)$")
+_ETHNIC_TOWN = re.compile(
+    r"^(.{2,}?)(?:鄂温克|达斡尔|鄂伦春|俄罗斯族?|蒙古族?|朝鲜族?|回族|满族)+民族(乡|苏木)$"
+)
+#: an ethnic township's official ending, often written '族乡' ('查巴奇鄂温克民族乡' -> '查巴奇鄂温克族乡').
+_ETHNIC_ENDING = re.compile(r"(?<!族)民族(乡|苏木)$")
 #: the id of a numbered road: a national (G) or provincial (S) road or expressway ('road:G303', 'road:S39').
 _ROUTE_ID = re.compile(r"road:([GS])(\d{1,4})")
 #: what a three-digit ordinary road of each network is called in running text (国道 303 线, 303 国道).
@@ -106,6 +110,21 @@ def route_number_forms(place_id: str) -> tuple[str, ...]:
         network = _ROAD_NETWORK[letter]
         forms += [f"{number}{network}", f"{network}{number}", f"{network}{number}线"]
     return tuple(forms)
+
+
+#: a district's name: its stem and its suffix ('昆都仑' + '区', '白云鄂博' + '矿区').
+_DISTRICT = re.compile(r"^(.+?)(矿区|区)$")
+
+
+def district_short_forms(name: str) -> tuple[str, ...]:
+    """How a long district name is shortened in running text: a three-character stem to its first character
+    ('昆都仑区' -> '昆区', '科尔沁区' -> '科区'), a four-character one to its first word of two ('白云鄂博矿区' ->
+    '白云区', '白云矿区'); shorter names are written in full."""
+    match = _DISTRICT.match(name)
+    if match is None or len(match.group(1)) not in (3, 4):
+        return ()
+    head = match.group(1)[: len(match.group(1)) - 2]
+    return tuple(dict.fromkeys(head + suffix for suffix in ("区", match.group(2))))
 
 
 def normalize(name: str) -> str:
@@ -196,10 +215,18 @@ class _Surface:
 class Gazetteer:
     """Every place, indexed by id and by normalised name."""
 
-    def __init__(self, places: Iterable[Place], surfaces: dict[str, list[_Surface]], generic: frozenset[str]):
+    def __init__(
+        self,
+        places: Iterable[Place],
+        surfaces: dict[str, list[_Surface]],
+        generic: frozenset[str],
+        qualified: Iterable[str] = (),
+    ):
         self._places = {place.id: place for place in places}
         self._surfaces = surfaces
         self._generic = generic
+        #: ids of the units named only after their province or city (``qualified/``), in the order read.
+        self.qualified_ids: tuple[str, ...] = tuple(qualified)
 
     # -- loading -----------------------------------------------------------------------------
     @classmethod
@@ -219,7 +246,9 @@ class Gazetteer:
             if place.id not in merged:
                 index.add_official(place)
             merged[place.id] = place
-        return Gazetteer(sorted(merged.values(), key=lambda p: p.id), surfaces, self._generic)
+        return Gazetteer(
+            sorted(merged.values(), key=lambda p: p.id), surfaces, self._generic, self.qualified_ids
+        )
 
     @functools.cached_property
     def finder(self) -> MentionFinder:
@@ -385,13 +414,13 @@ def _load_cached(directory: str, with_locations: bool = True) -> Gazetteer:
                 raise GazetteerError(f"{path.name}: duplicate id {place.id}")
             places[place.id] = place
             index.add_official(place)
-    qualified: set[str] = set()
+    qualified: dict[str, None] = {}  # ids in the order read
     for path in sorted((root / QUALIFIED_DIR).glob("*.csv")):  # named only after their province or city
         for place in _read_curated(path, places, index):
             if place.id in places:
                 raise GazetteerError(f"{QUALIFIED_DIR}/{path.name}: duplicate id {place.id}")
             places[place.id] = place
-            qualified.add(place.id)
+            qualified[place.id] = None
             for alias in place.aliases:  # the one form matched alone
                 index.add(alias, place.id, "alias")
     locations.apply_accepted(facts, places, normalize, applied)
@@ -405,7 +434,7 @@ def _load_cached(directory: str, with_locations: bool = True) -> Gazetteer:
         _with_aliases(place, index.aliases.get(place.id, ()))
         for place in sorted(places.values(), key=lambda p: p.id)
     ]
-    return Gazetteer(final, index.surfaces, generic)
+    return Gazetteer(final, index.surfaces, generic, qualified)
 
 
 def _with_aliases(place: Place, aliases: Iterable[str]) -> Place:
@@ -490,8 +519,13 @@ class _NameIndex:
 
     def add_derived_forms(self, places: Iterable[Place]) -> None:
         """Suffixless admin names (乌审), short Mongolian town names (巴音镇), where safe, and the common forms of
-        a numbered road's number (:func:`route_number_forms`)."""
+        a numbered road's number (:func:`route_number_forms`), and the short forms of long district names
+        (:func:`district_short_forms`) that no other place shares."""
+        districts: dict[str, list[str]] = {}
         for place in places:
+            if place.type == "banner":
+                for form in district_short_forms(place.name):
+                    districts.setdefault(form, []).append(place.id)
             for form in route_number_forms(place.id) if place.type == "road" else ():
                 self.add(form, place.id, "alias")
             if place.type in ("league", "banner", "neighbour", "province"):
@@ -507,6 +541,10 @@ class _NameIndex:
                 ethnic = _ETHNIC_TOWN.match(place.name)
                 if ethnic:
                     self.add(ethnic.group(1) + ethnic.group(2), place.id, "short")
+                    self.add(_ETHNIC_ENDING.sub(r"族\1", place.name), place.id, "alias")
+        for form, ids in districts.items():
+            if len(ids) == 1 and normalize(form) not in self.surfaces:
+                self.add(form, ids[0], "short")
 
     def _safe_stem(self, stem: str, place: Place) -> bool:
         if stem == place.name or len(stem) < 2 or normalize(stem) in self.generic:

@@ -31,6 +31,7 @@ import numpy
 
 from geoplan.geocode.features import admin_prefixed, feature_mentions
 from geoplan.geocode.lexicon import words
+from geoplan.geocode.qualified import QualifiedForms
 from geoplan.geocode.segment import (
     at_word_bounds,
     common_words_only,
@@ -164,6 +165,7 @@ SUFFIX_TYPES: dict[str, str] = {
     "苏木": "town",
     "街道": "town",
     "嘎查": "village",
+    "农场": "town",
     "口岸": "port",
     "机场": "airport",
     "铁路": "railway",
@@ -336,8 +338,8 @@ _NOT_AFTER: dict[str, str] = {
 NEEDS_QUALIFIER = frozenset({"wetland", "reserve", "national_park", "grassland", "region"})
 #: suffixes taken only with a known place before them: names of other kinds end in them too ('白音高勒' is a town
 #: and a substation as well as a river, 高勒 being Mongolian for river), or plans use them for kinds of zone
-#: ('自由贸易试验区').
-QUALIFIED_SUFFIXES = frozenset({"高勒", "试验区", "贸易区"})
+#: ('自由贸易试验区'); a farm is a unit of its own only when named after a known place ('X农场', not '家庭农场').
+QUALIFIED_SUFFIXES = frozenset({"高勒", "试验区", "贸易区", "农场"})
 #: roads named after the place they ring or cross ('X绕城公路', 'X沙地大环线'): the place is part of the name.
 AROUND_PLACE_SUFFIXES = frozenset({"绕城公路", "大环线", "风景道"})
 #: suffixes that end a name only when nothing but punctuation or a function word follows (敕勒川草原等).
@@ -440,6 +442,8 @@ class MentionFinder:
 
     names: Iterable[tuple[str, str]] = ()
     stop_words: frozenset[str] = STOP_WORDS
+    #: how the gazetteer's units elsewhere in China are written after their province or city (none by default).
+    qualified: QualifiedForms = field(default_factory=QualifiedForms)
     _ids: dict[str, tuple[str, ...]] = field(init=False, default_factory=dict)
     _automaton: ahocorasick.Automaton = field(init=False)
     _short: dict[str, tuple[str, ...]] = field(init=False, default_factory=dict)
@@ -505,8 +509,9 @@ class MentionFinder:
 
     @classmethod
     def from_gazetteer(cls, gazetteer: object) -> MentionFinder:
-        """A finder over every name and alias of ``gazetteer`` (anything with ``names()``)."""
-        return cls(gazetteer.names())  # type: ignore[attr-defined]
+        """A finder over every name and alias of ``gazetteer`` (a
+        :class:`~geoplan.geocode.gazetteer.Gazetteer`), with the forms of its qualified units."""
+        return cls(gazetteer.names(), qualified=QualifiedForms.of(gazetteer))  # type: ignore[attr-defined]
 
     def _short_prefix(self, stem: str) -> str | None:
         """The longest short form of a town/sumu ('棋盘井' for 棋盘井镇) that starts ``stem``."""
@@ -720,6 +725,8 @@ class MentionFinder:
                 and SUFFIX_TYPES[suffix] not in _INNER_CUT_KINDS
             ):
                 continue  # inside a longer known name ('淖尔' of 巴彦淖尔市): _name_in_window would refuse it
+            if index >= 0 and starts[index] < window_start and by_start[index].end >= s_end:
+                continue  # the end of a known name the window cut ('义和塔拉镇' cut at its 和): that name stands
             if stopped_by in CORRIDOR_BREAKS and SUFFIX_TYPES[suffix] in {"road", "railway"}:
                 continue  # 'A至B铁路' is a corridor, not a railway named 'B'
             mention = self._name_in_window(
@@ -769,16 +776,22 @@ class MentionFinder:
         else:  # the known names starting inside the window, by two bisections
             by_start, starts = sorted_known
             hits = by_start[bisect_left(starts, window_start) : bisect_left(starts, s_start)]
+        if hits and _tail_of_longer_name(text, window_start, hits[-1], s_end):
+            hits = hits[
+                :-1
+            ]  # '巴彦洪格日苏木': 格日苏木 (a town's short form) ends a longer name the gazetteer lacks
         ending = next((hit for hit in hits if hit.end >= s_end), None)
         if ending is not None:
             # the suffix ends a known name ('巴彦淖尔市', '黄河几字湾巴彦淖尔'); an admin unit's name right before a
-            # place named with its unit is part of the one outermost name ('X旗Y产业园', see UNIT_NAMED_IDS)
+            # place named with its unit is part of the one outermost name (see UNIT_NAMED_IDS), but not before
+            # one named by a name of its own ('阿尔山市阿尔山机场': the unit is its address, two mentions)
             before = next((hit for hit in hits if hit.end == ending.start), None)
             if (
                 before is None
                 or ending.end != s_end
                 or not _is_area(before)
                 or not all(pid.startswith(UNIT_NAMED_IDS) for pid in ending.place_ids)
+                or not is_generic(ending.surface)
             ):
                 return None
             return Mention(
@@ -805,6 +818,10 @@ class MentionFinder:
             if qualifier.end == s_end:
                 return None  # the whole name is a gazetteer name: keep that mention
             inner = text[qualifier.end : s_end]
+            if kind == "town" and _unit_in_full(qualifier) and not is_generic(text[qualifier.end : s_start]):
+                # '宁城县山头乡': a town's official name never holds its banner's; the banner written before it
+                # is a mention of its own (it locates the town: see resolve's same-phrase parent)
+                return Mention(inner, qualifier.end, s_end, kind, f"suffix:{suffix}", self.ids(inner))
             if (
                 qualifier.end == s_start == hits[-1].end
                 and qualifier.surface.endswith(_CLASS_WORDS)
@@ -1249,6 +1266,40 @@ ADMIN_ID_PREFIXES = ("league:", "banner:", "town:")
 def _is_area(mention: Mention) -> bool:
     """Whether a gazetteer mention names admin units of the region only (a league, banner or town)."""
     return bool(mention.place_ids) and all(pid.startswith(ADMIN_ID_PREFIXES) for pid in mention.place_ids)
+
+
+def _tail_of_longer_name(text: str, window_start: int, hit: Mention, s_end: int) -> bool:
+    """Whether ``hit``, a town's short form ending at the suffix (its name is none of its towns' official names:
+    '格日苏木' of 格日朝鲁苏木), is the tail of a longer name: a run of name words right before it, after the
+    window's leading verbs ('巴彦洪' + '格日苏木'; not '推进' + '巴音镇', not '东部' + '巴音镇')."""
+    if hit.end != s_end or not hit.place_ids or not all(pid.startswith("town:") for pid in hit.place_ids):
+        return False
+    if any(pid.rpartition(":")[2] == hit.surface for pid in hit.place_ids):
+        return False
+    start = window_start + leading_trim(text[window_start : hit.start])
+    run = text[start : hit.start]
+    return (
+        len(run) >= 2
+        and all(map(is_han, run))
+        and not is_generic(run)
+        and name_start(text, start, start, hit.start, s_end) == start  # no verb or function word in it
+        and holds_name_word(text, start, hit.start)
+    )
+
+
+#: id prefixes of the units above a town.
+_ABOVE_TOWN_PREFIXES = ("league:", "banner:")
+#: the last character of a league's or banner's official name.
+_UNIT_NAME_ENDS = ("盟", "市", "旗", "县", "区")
+
+
+def _unit_in_full(mention: Mention) -> bool:
+    """Whether a gazetteer mention is a league or banner written by its full name ('宁城县', not '宁城')."""
+    return (
+        bool(mention.place_ids)
+        and all(pid.startswith(_ABOVE_TOWN_PREFIXES) for pid in mention.place_ids)
+        and mention.surface.endswith(_UNIT_NAME_ENDS)
+    )
 
 
 def _ends_a_name(text: str, end: int) -> bool:

@@ -21,7 +21,7 @@ from geoplan.geocode.context import refine
 from geoplan.geocode.corridors import CorridorMatch, find_corridors
 from geoplan.geocode.mentions import Mention, MentionFinder, SpanIndex, is_generic
 from geoplan.geocode.reach import is_far
-from geoplan.geocode.resolve import ResolvedMention, Resolver, TextIndex, context_ids
+from geoplan.geocode.resolve import ResolvedMention, Resolver, TextIndex, context_ids, lies_outside
 from geoplan.geocode.segment import describes_line
 from geoplan.geocode.textunit import text_unit
 from geoplan.read.script import simplified
@@ -268,10 +268,12 @@ def resolve_mentions(mentions: list[Mention], resolver: Resolver, index: TextInd
 
 
 def _unit_right_before(previous: ResolvedMention | None, mention: Mention) -> Any | None:
-    """The league or banner a mention is written right after, with nothing between ('赤峰市' + '新城区')."""
+    """The league or banner a mention is written right after, with nothing between ('赤峰市' + '新城区'), or the
+    place outside the region ending an address before it ('北京市朝阳区' + a street)."""
     if previous is None or previous.end != mention.start or previous.level != "own":
         return None
-    return previous.place if previous.place.type in ("league", "banner") else None
+    place = previous.place
+    return place if place.type in ("league", "banner") or lies_outside(place) else None
 
 
 #: kinds of place whose name may stand before a line's end as its qualifier ('陕西小壕图', '乌兰察布化德').

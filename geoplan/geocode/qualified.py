@@ -5,20 +5,20 @@ Their names alone meet more words and namesakes than places, so the gazetteer ho
 segmenter reads as a place, ``aliases`` there).  Here a unit's full name (or an autonomous county's name without
 its peoples, 围场满族蒙古族自治县 -> 围场县) written right after its province or prefecture city is one mention;
 when the finder took province, unit and more as one name (an address: '北京市朝阳区X路'), that name is split.
+The forms are read from the records of the gazetteer loaded (:class:`QualifiedForms`, built once with its finder),
+so a user's own gazetteer directory is the one read.
 """
 
 from __future__ import annotations
 
-import csv
-import json
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import cache
+from typing import Any, Protocol
 
-from geoplan.geocode.gazetteer import DERIVED_FILE, QUALIFIED_DIR
 from geoplan.geocode.lexicon import without_peoples
-from geoplan.geocode.mentions import Mention, MentionFinder
-from geoplan.resources import GAZETTEER_DIR
+from geoplan.geocode.stems import Mention
 
 #: the rule name of the mentions made here.
 RULE = "qualified"
@@ -44,68 +44,83 @@ def _short_forms(name: str) -> list[str]:
     return [stem + "县", *([stem[:2] + "县"] if len(stem) > 3 else [])]
 
 
-def _city_stem(row: dict[str, str]) -> str | None:
+def _city_stem(name: str, precision: str) -> str | None:
     """A prefecture city's name without its suffix (合肥市 -> 合肥), read only after its province ('安徽合肥')."""
-    if row["precision"] != "league":
+    if precision != "league":
         return None
     for suffix in CITY_SUFFIXES:
-        stem = row["name"].removesuffix(suffix)
-        if stem != row["name"] and len(stem) >= 2:
+        stem = name.removesuffix(suffix)
+        if stem != name and len(stem) >= 2:
             return stem
     return None
 
 
-@cache
-def unit_forms() -> dict[str, dict[str, str]]:
-    """Province or city id -> {written form of a county-level unit in it -> the unit's id}: the units of
-    ``gazetteer/qualified/`` in full or short form, and the short form of the neighbouring provinces' autonomous
-    counties the derived gazetteer holds (their full names are found like any name)."""
-    forms: dict[str, dict[str, str]] = {}
+@dataclass(frozen=True)
+class QualifiedForms:
+    """How a gazetteer's units elsewhere in China are written after their province or city, read from its own
+    records (never from the shipped directory behind the caller's back).
 
-    def add(place_id: str, parent: str, written: Iterable[str]) -> None:
-        province = f"province:{place_id.partition(':')[2][:2]}0000"
-        for qualifier in {parent, province}:
-            for form in written:
-                forms.setdefault(qualifier, {}).setdefault(form, place_id)
+    ``units``: province or city id -> {written form of a county-level unit in it -> the unit's id}: the units the
+    gazetteer holds only as qualified (``gazetteer/qualified/``) in full or short form, and the short form of the
+    neighbouring provinces' autonomous counties (their full names are found like any name); ``provinces``: name
+    and short name (河北省, 河北) -> id of every province-level unit outside the region."""
 
-    for path in sorted((GAZETTEER_DIR / QUALIFIED_DIR).glob("*.csv")):
-        with path.open(encoding="utf-8", newline="") as handle:
-            for row in csv.DictReader(handle):
-                stem = _city_stem(row)
-                add(
-                    row["id"],
-                    row["parent"],
-                    [row["name"], *_short_forms(row["name"]), *([stem] if stem else [])],
-                )
-    derived = json.loads((GAZETTEER_DIR / DERIVED_FILE).read_text(encoding="utf-8"))["records"]
-    for record in derived:
-        shorts = _short_forms(record["name"]) if record["type"] == "neighbour" else []
-        if shorts and record["parent_ids"]:
-            add(record["id"], record["parent_ids"][0], shorts)
-    return forms
+    units: dict[str, dict[str, str]] = field(default_factory=dict)
+    provinces: dict[str, str] = field(default_factory=dict)
+    #: the ids of the provinces and cities holding units (the keys of ``units``).
+    qualifier_ids: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, gazetteer: Any) -> QualifiedForms:
+        """The forms of ``gazetteer`` (a :class:`~geoplan.geocode.gazetteer.Gazetteer`)."""
+        units: dict[str, dict[str, str]] = {}
+
+        def add(place_id: str, parent: str, written: Iterable[str]) -> None:
+            province = f"province:{place_id.partition(':')[2][:2]}0000"
+            for qualifier in {parent, province}:
+                for form in written:
+                    units.setdefault(qualifier, {}).setdefault(form, place_id)
+
+        qualified = frozenset(gazetteer.qualified_ids)
+        for place in map(
+            gazetteer.get, gazetteer.qualified_ids
+        ):  # the qualified units first: their forms win
+            stem = _city_stem(place.name, place.precision)
+            add(
+                place.id,
+                place.parent_ids[0],
+                [place.name, *_short_forms(place.name), *([stem] if stem else [])],
+            )
+        for place in gazetteer.records(("neighbour",)):
+            shorts = _short_forms(place.name) if place.id not in qualified else []
+            if shorts and place.parent_ids:
+                add(place.id, place.parent_ids[0], shorts)
+        provinces: dict[str, str] = {}
+        for place in gazetteer.records(("province",)):
+            if place.id != OWN_PROVINCE:
+                provinces[place.name] = place.id
+                short = PROVINCE_SUFFIX.sub("", place.name)
+                if len(short) >= 2:
+                    provinces.setdefault(short, place.id)
+        return cls(units, provinces, frozenset(units))
 
 
-@cache
-def province_names() -> dict[str, str]:
-    """Name and short name (河北省, 河北) -> id of every province-level unit outside the region."""
-    derived = json.loads((GAZETTEER_DIR / DERIVED_FILE).read_text(encoding="utf-8"))["records"]
-    rows = [(r["id"], r["name"]) for r in derived if r["type"] == "province"]
-    with (GAZETTEER_DIR / "provinces.csv").open(encoding="utf-8", newline="") as handle:
-        rows += [(row["id"], row["name"]) for row in csv.DictReader(handle)]
-    names: dict[str, str] = {}
-    for place_id, name in rows:
-        if place_id != OWN_PROVINCE:
-            names[name] = place_id
-            short = PROVINCE_SUFFIX.sub("", name)
-            if len(short) >= 2:
-                names.setdefault(short, place_id)
-    return names
+class MentionFinder(Protocol):
+    """What is read here of a :class:`~geoplan.geocode.mentions.MentionFinder` (which holds the forms itself:
+    mentions imports this module)."""
+
+    @property
+    def qualified(self) -> QualifiedForms: ...
+
+    def names_of(self, wanted: frozenset[str]) -> frozenset[str]: ...
+
+    def ids(self, surface: str) -> tuple[str, ...]: ...
 
 
-def provinces_before_units(text: str, found: list[Mention]) -> list[Mention]:
+def provinces_before_units(text: str, found: list[Mention], finder: MentionFinder) -> list[Mention]:
     """A province written right before a place of it that was found ('河北承德', '山东烟台市'): the province's
     short name is a mention there even where it is no name alone (河北 'north of the river' is a stop word)."""
-    names = province_names()
+    names = finder.qualified.provinces
     added: list[Mention] = []
     for mention in found:
         codes = {i.partition(":")[2][:2] for i in mention.place_ids if i.startswith("neighbour:")}
@@ -122,10 +137,12 @@ def provinces_before_units(text: str, found: list[Mention]) -> list[Mention]:
     return added
 
 
-def _unit_at(text: str, position: int, qualifier_ids: Iterable[str]) -> tuple[str, str] | None:
-    """(form, id) of the longest unit of one of ``qualifier_ids`` written at ``position``."""
+def _unit_at(
+    text: str, position: int, qualifier_ids: Iterable[str], forms: dict[str, dict[str, str]]
+) -> tuple[str, str] | None:
+    """(form, id) of the longest unit of one of ``qualifier_ids`` written at ``position`` (``forms``: the
+    finder's :attr:`QualifiedForms.units`)."""
     best: tuple[str, str] | None = None
-    forms = unit_forms()
     for qualifier in qualifier_ids:
         for form, place_id in forms.get(qualifier, {}).items():
             if text.startswith(form, position) and (best is None or len(form) > len(best[0])):
@@ -138,7 +155,7 @@ def qualified_units(text: str, kept: list[Mention], finder: MentionFinder) -> li
     city and the rest when one longer name held them (to replace that name)."""
     found: list[Mention] = []
     for mention in kept:
-        unit = _unit_at(text, mention.end, mention.place_ids)
+        unit = _unit_at(text, mention.end, mention.place_ids, finder.qualified.units)
         if unit is not None:
             form, place_id = unit
             found.append(Mention(form, mention.end, mention.end + len(form), None, RULE, (place_id,)))
@@ -147,16 +164,10 @@ def qualified_units(text: str, kept: list[Mention], finder: MentionFinder) -> li
     return found
 
 
-def heads_unit(text: str, mention: Mention) -> bool:
+def heads_unit(text: str, mention: Mention, finder: MentionFinder) -> bool:
     """Whether one of the mention's places has a unit written right after it (the segmenter may read
     '上海市浦东新区' as one word: the province is still a name of its own there)."""
-    return _unit_at(text, mention.end, mention.place_ids) is not None
-
-
-@cache
-def qualifier_ids() -> frozenset[str]:
-    """The ids of the provinces and cities holding units (the keys of :func:`unit_forms`)."""
-    return frozenset(unit_forms())
+    return _unit_at(text, mention.end, mention.place_ids, finder.qualified.units) is not None
 
 
 @cache
@@ -167,7 +178,7 @@ def _openings(names: frozenset[str]) -> frozenset[str]:
 
 def _qualifier_at(text: str, position: int, end: int, finder: MentionFinder) -> tuple[int, tuple[str, ...]]:
     """(length, ids) of the longest province or city name (one holding units) at ``position`` before ``end``."""
-    wanted = qualifier_ids()
+    wanted = finder.qualified.qualifier_ids
     names = finder.names_of(wanted)
     if text[position : position + 2] not in _openings(names):
         return 0, ()  # no such name starts here (most mentions)
@@ -191,7 +202,7 @@ def _split(text: str, mention: Mention, finder: MentionFinder) -> list[Mention]:
             Mention(text[position : position + length], position, position + length, None, "gazetteer", ids)
         )
         position += length
-        unit = _unit_at(text, position, ids)
+        unit = _unit_at(text, position, ids, finder.qualified.units)
         if unit is None:
             continue
         form, place_id = unit

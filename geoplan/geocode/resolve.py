@@ -52,12 +52,13 @@ PARENT_TYPES = frozenset({"league", "banner", "town", "park", "port"})
 PARENT_TYPES_OF = {
     "town": frozenset({"league", "banner"}),
     "village": frozenset({"league", "banner", "town"}),
+    "corridor": frozenset(),  # a belt or city cluster holds the places named beside it, never lies in one
 }
 #: distances (degrees) between the plan's league and places/leagues, cached across plans.
 _DISTANCES: dict[tuple[int, str | None, str], float] = {}
 #: types whose places span leagues (or are leagues): the plan's league is no prior for them.
 SPANNING_TYPES = frozenset(
-    "province league mountain river desert sandy_land grassland region road railway".split()
+    "province league mountain river desert sandy_land grassland region road railway corridor".split()
 )
 #: official suffixes of towns: a qualifier ending in one is a town written as such, not a word that starts a name.
 TOWN_SUFFIXES = ("镇", "苏木", "乡", "街道")
@@ -370,6 +371,17 @@ class Resolver:
                 rule,
                 reason,
             )
+        if written_in is not None and lies_outside(written_in):
+            return ResolvedMention.of(
+                mention,
+                mention.type,
+                written_in,
+                written_in.precision,
+                0.5,
+                "parent:written-before",
+                f"'{mention.surface}' not in the gazetteer; written right after {written_in.name}, outside the "
+                "region, so located there",
+            )
         return self._to_parent(mention, sentence_ids, paragraph_ids, clause_places, issuer_fallback)
 
     def _in_unit_before(
@@ -386,7 +398,7 @@ class Resolver:
             return None
         places = [place for place, _ in candidates]
         if any(
-            p.type in SPANNING_TYPES
+            (p.type in SPANNING_TYPES and not p.banner_id)  # one inside a banner spans no units
             or UNIT_LEVELS.get(p.type, 0) >= level
             or p.id.startswith(OUTSIDE_ID_PREFIXES)
             for p in places
@@ -665,6 +677,11 @@ def context_ids(places: Iterable[Any]) -> set[str]:
             ids.add(place.id)
             ids.update(place.parent_ids)
     return {i for i in ids if not i.startswith("province:")}  # the region is everyone's parent
+
+
+def lies_outside(place: Any) -> bool:
+    """Whether ``place`` is a province, county, city or country outside the region."""
+    return place.id.startswith(OUTSIDE_ID_PREFIXES) and place.id != OWN_PROVINCE
 
 
 def _unresolved(mention: Mention, why: str) -> ResolvedMention:

@@ -72,7 +72,8 @@ _GENERIC_TAIL_LONG = re.compile(f"{_GENERIC_LONG_ALT}$")
 
 #: id prefixes of places whose official names hold their unit ('X旗工业园区', 'X旗通用机场'): a banner or town
 #: written right before one is part of its one mention.  Before a lake, a reservoir or a reserve the unit only
-#: says where it is ('X旗Y水库' is two mentions).
+#: says where it is ('X旗Y水库' is two mentions), and so it does before a place with a name of its own
+#: ('阿尔山市阿尔山机场'); a banner's or league's name is never part of a town's ('宁城县山头乡' is two mentions).
 UNIT_NAMED_IDS = ("park:", "subpark:", "airport:", "port:", "station:")
 
 

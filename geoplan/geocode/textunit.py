@@ -56,15 +56,30 @@ def text_unit(text: str, mentions: Sequence[Mention], gazetteer: Any) -> Any | N
 
 
 def _head_unit(text: str, mentions: Iterable[Mention], gazetteer: Any) -> Any | None:
-    """The first league or banner the head of ``text`` names unambiguously."""
+    """The first league or banner the head of ``text`` names unambiguously; when it is an address written
+    down to a banner ('呼伦贝尔市阿荣旗'), the innermost unit of it."""
     end = head_end(text)
+    unit, unit_end = None, -1
     for mention in mentions:
         if mention.start >= end:
             break
-        for ids in (mention.place_ids, mention.qualifier_ids):
-            units = [place for place in _places(gazetteer, ids) if place.type in UNIT_TYPES]
-            if len(units) == 1:
-                return units[0]
+        if unit is not None:
+            inner = _unit_of(mention, gazetteer) if mention.start == unit_end else None
+            if inner is None or unit.id not in inner.parent_ids:
+                return unit
+            unit, unit_end = inner, mention.end
+            continue
+        unit = _unit_of(mention, gazetteer)
+        unit_end = mention.end
+    return unit
+
+
+def _unit_of(mention: Mention, gazetteer: Any) -> Any | None:
+    """The one league or banner ``mention`` (or the qualifier inside it) names, else None."""
+    for ids in (mention.place_ids, mention.qualifier_ids):
+        units = [place for place in _places(gazetteer, ids) if place.type in UNIT_TYPES]
+        if len(units) == 1:
+            return units[0]
     return None
 
 
