@@ -32,9 +32,12 @@ import numpy
 from geoplan.geocode.features import admin_prefixed, feature_mentions
 from geoplan.geocode.lexicon import words
 from geoplan.geocode.segment import (
+    NAME_FLAGS,
     at_word_bounds,
     common_words_only,
     holds_name_word,
+    known,
+    leading_name_start,
     name_run_start,
     name_start,
     suffix_word,
@@ -792,6 +795,15 @@ class MentionFinder:
                 qualifier = nxt
             if qualifier.end == s_end:
                 return None  # the whole name is a gazetteer name: keep that mention
+            if (
+                kind in {"town", "village"}
+                and qualifier.end == s_start
+                and _is_area(qualifier)
+                and qualifier.surface.endswith(_UNIT_WORDS)
+            ):
+                return (
+                    None  # '阿拉善盟苏木镇': a unit's townships, its full name before them (not '呼和浩特镇')
+                )
             inner = text[qualifier.end : s_end]
             if (
                 qualifier.end == s_start == hits[-1].end
@@ -802,6 +814,15 @@ class MentionFinder:
             if self.ids(inner):  # '库布其沙漠七星湖': 七星湖 in 库布其沙漠
                 return Mention(inner, qualifier.end, s_end, kind, f"suffix:{suffix}", self.ids(inner))
             remainder = text[qualifier.end : s_start]
+            if suffix in NAME_RUN_SUFFIXES and remainder:
+                run = name_run_start(text, qualifier.end, s_start, s_end)
+                if run is None and _one_common_word(remainder):
+                    return None  # '扎兰屯市隔音河': a unit, a verb and a class word, no name between them
+                if run is not None and run > qualifier.end:
+                    # '阿荣旗因境内阿伦河': words that are no name stand between the unit and the run of name
+                    # words before the class word; that run is the name
+                    surface = text[run:s_end]
+                    return Mention(surface, run, s_end, kind, f"suffix:{suffix}", self.ids(surface))
             if kind == "street" and not (remainder and holds_name_word(text, qualifier.end, s_start)):
                 return None  # '大青山街道路', '…旗自然村通硬化路': roads of a place, no street's name
             if (
@@ -1090,8 +1111,10 @@ def _as_name(text: str, mention: Mention, ids: Mapping[str, tuple[str, ...]]) ->
     """A suffix-rule name the gazetteer does not know, cut to where it reads as a name (see
     :mod:`geoplan.geocode.segment`): '增设甘其毛都铁路口岸' -> '甘其毛都铁路口岸'; None for '阻止沙漠'."""
     suffix = mention.rule.removeprefix("suffix:")
-    if suffix == mention.rule or mention.place_ids or suffix not in PROPER_NAME_SUFFIXES:
+    if suffix == mention.rule or mention.place_ids:
         return mention
+    if suffix not in PROPER_NAME_SUFFIXES:
+        return _descriptive_name(text, mention, suffix, ids)
     stem_start = mention.start
     if mention.qualifier and (at := mention.surface.find(mention.qualifier)) >= 0:
         stem_start += at + len(mention.qualifier)  # the qualifier may follow the units written before it
@@ -1113,6 +1136,42 @@ def _as_name(text: str, mention: Mention, ids: Mapping[str, tuple[str, ...]]) ->
         return mention
     surface = text[start : mention.end]
     return Mention(surface, start, mention.end, mention.type, mention.rule, ids.get(surface, ()))
+
+
+def _descriptive_name(
+    text: str, mention: Mention, suffix: str, ids: Mapping[str, tuple[str, ...]]
+) -> Mention | None:
+    """A town, park or scenic name the gazetteer does not know (their class words also end descriptive names,
+    '乳业扶贫园区', so verbs inside are kept), without the verbs and time words it starts with ('撤销X苏木' ->
+    'X苏木', '尚存X遗址'); None when it starts with a count ('一处X遗址', '三大产业园区': a kind, counted) or is
+    one common word that ends in a people ('少数民族乡': a kind of township).  A town named by one common word
+    ('胜利乡') stays whole; a park or scenic place named by no more than a verb or a time word is none."""
+    if mention.qualifier is not None and mention.surface.startswith(mention.qualifier):
+        return mention  # the name starts with a place: nothing before it to cut
+    stem_end = mention.end - len(suffix)
+    start = leading_name_start(text, mention.start, stem_end)
+    if start is None:
+        return None
+    if mention.type == "town" and _is_people_word(text[mention.start : stem_end]):
+        return None
+    if start == mention.start:
+        return mention
+    if start >= stem_end:  # one common word before the class word: a town's name ('胜利乡'), else a kind
+        return mention if mention.type == "town" else None
+    if not is_proper_stem(text[start:stem_end]):
+        return None
+    surface = text[start : mention.end]
+    return Mention(surface, start, mention.end, mention.type, mention.rule, ids.get(surface, ()))
+
+
+def _is_people_word(stem: str) -> bool:
+    """Whether ``stem`` is one common dictionary word ending in 族 ('少数民族', '民族'): a kind of people."""
+    words = tag(stem)
+    return len(words) == 1 and stem.endswith("族") and words[0][1] not in NAME_FLAGS and known(stem)
+
+
+#: the words a unit's full name ends with (盟, 市, 旗, 县, 区).
+_UNIT_WORDS = ("盟", "市", "旗", "县", "区")
 
 
 #: kinds of place whose names are never made of common words alone (a line or a facility is named by its ends'
@@ -1311,3 +1370,9 @@ def mentions_by_surface(mentions: Iterable[Mention]) -> Mapping[str, list[Mentio
     for mention in mentions:
         grouped.setdefault(mention.surface, []).append(mention)
     return grouped
+
+
+def _one_common_word(stem: str) -> bool:
+    """Whether ``stem`` is one common dictionary word, no name ('隔音', '淡水')."""
+    words = tag(stem)
+    return len(words) == 1 and words[0][1] not in NAME_FLAGS and known(stem)

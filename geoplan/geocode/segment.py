@@ -9,6 +9,7 @@ jieba is loaded lazily, on the first candidate; only short windows around candid
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -77,6 +78,34 @@ def name_start(
         elif overlaps and len(word) == 1 and flag in GLUE_FLAGS:
             begin = max(begin, position)
     return begin if end in bounds else None
+
+
+#: flags of the words a descriptive name (a town, a park, a scenic place) never starts with: the non-name words,
+#: time words ('月初产业园' of '6月初产业园') and status words ('茫茫').
+LEADING_NOT_NAME_FLAGS = NOT_NAME_FLAGS | {"t", "z"}
+#: a count or an ordinal of things ('一处', '三处', '第四', '第一站', '三大'): what follows is a kind, not a name.
+_COUNT_WORD = re.compile(
+    r"^(?:第[一二三四五六七八九十百0-9]+|[一二三四五六七八九十两几数]+[个处座条项家大类批种所])"
+)
+
+
+def leading_name_start(text: str, start: int, stem_end: int) -> int | None:
+    """Where a descriptive name starting at ``start`` (its stem ending at ``stem_end``) really starts: after the
+    dictionary verbs, adverbs, time and status words it starts with ('撤销X苏木', '尚存X遗址', '月初产业园');
+    None when it starts with a count or an ordinal ('一处X遗址', '三大产业园区': a kind of place, counted)."""
+    position = start
+    begin = start
+    for word, flag in tag(text[start : min(len(text), stem_end + CONTEXT)]):
+        word_start, position = position, position + len(word)
+        if word_start >= stem_end:
+            break
+        if _COUNT_WORD.match(word):
+            return None
+        if len(word) >= 2 and flag in LEADING_NOT_NAME_FLAGS and known(word) and position <= stem_end:
+            begin = position
+            continue
+        break
+    return begin
 
 
 def at_word_bounds(text: str, start: int, end: int) -> bool:
