@@ -1001,6 +1001,10 @@ def _named_station(text: str, s_start: int) -> tuple[int, tuple[str, ...]] | Non
     return start, ()
 
 
+#: an ordinal right before the station word ('第一站').
+_ORDINAL_BEFORE = re.compile(r"第[一二三四五六七八九十百0-9]+$")
+
+
 def stations(text: str, finder: MentionFinder) -> list[Mention]:
     """'<place>站', '<place>火车站', '<place>高铁站', '<place>东站' …: a station, resolved to its place."""
     found = []
@@ -1011,6 +1015,8 @@ def stations(text: str, finder: MentionFinder) -> list[Mention]:
             tag(pair)  # loads the segmenter's dictionary
             if len(pair) == 2 and known(pair):
                 continue  # '站在', '站位', '站点': a word of its own
+        if _ORDINAL_BEFORE.search(text, max(0, s_start - 4), s_start):
+            continue  # '第一站': the first stop of a trip, no station's name
         place = _station_place(text, s_start, finder) or _named_station(text, s_start)
         if place is None:
             continue

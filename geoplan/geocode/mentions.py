@@ -54,6 +54,7 @@ from geoplan.geocode.stems import (
     SpanT,
     after_last_verb,
     core_of,
+    ends_in_count,
     finditer_anchored,
     is_generic,
     is_han,
@@ -200,6 +201,8 @@ MAX_SHORT_PLACES = 2
 MIN_SHORT_IN_TEXT = 3
 #: characters after which a short form in running text can end (connectors, list marks, 段 of a road).
 SHORT_FORM_FOLLOWERS = frozenset("至到—－-~、，。；：和与及段等的（(）)")
+#: a count of towns or banners after short forms ('A和B两镇', 'A、B、C三个苏木'): the short forms end there.
+_COUNTED_UNITS = re.compile(r"[两二三四五六七八九十]个?(?:镇|苏木|乡|街道|旗|县)")
 #: a direction and distance from a place written right after its short form ('X东距…', 'X西邻…', 'X以南').
 _DIRECTION_FROM = re.compile(r"以?[东西南北](?:[距邻接靠临]|\d)|以[东西南北]")
 #: id prefixes of places outside the region or spanning it (neighbouring counties and cities, provinces,
@@ -207,6 +210,8 @@ _DIRECTION_FROM = re.compile(r"以?[东西南北](?:[距邻接靠临]|\d)|以[�
 OUTSIDE_ID_PREFIXES = ("neighbour:", "province:", "foreign:")
 #: words that may directly follow a place name ('宁东高速', '承德方向').
 NAME_FOLLOWERS = ("高速", "铁路", "公路", "高铁", "机场", "口岸", "方向", "地区", "一带", "段", "经")
+#: ordinals, which name subdistricts in full only ('第四街道'): '第四' alone is a count ('第四大淡水湖').
+_ORDINAL = re.compile(r"第[一二三四五六七八九十百0-9]+")
 #: stems that are street or ethnic words, not names of their own ('人民路' of 人民路街道, '…民族' of 民族乡).
 _NOT_SHORT_ENDINGS = ("路", "街", "道", "城区", "族", "自治")
 
@@ -472,6 +477,7 @@ class MentionFinder:
                     and not is_generic(stem)
                     and stem not in _GENERIC_SET
                     and not (suffix in ("街道", "乡") and stem.endswith(_NOT_SHORT_ENDINGS))
+                    and not _ORDINAL.fullmatch(stem)
                 ):
                     short.setdefault(stem, []).extend(place_ids)
         self._short = {
@@ -618,6 +624,7 @@ class MentionFinder:
                 or text[end] in SHORT_FORM_FOLLOWERS
                 or not is_han(text[end])
                 or _DIRECTION_FROM.match(text, end)
+                or _COUNTED_UNITS.match(text, end)
             ):
                 # a short form ('树林召' for 树林召镇) only where a name can end: '树林召段', '十二连城至'
                 chosen.append(Mention(surface, start, end, None, "gazetteer-short", self._short[surface]))
@@ -782,7 +789,10 @@ class MentionFinder:
                 before.surface,
                 before.place_ids,
             )
-        qualifier = next((hit for hit in hits if hit.surface not in _GENERIC_SET), None)
+        qualifier = next(
+            (hit for hit in hits if hit.surface not in _GENERIC_SET and not text.startswith("族", hit.end)),
+            None,
+        )  # a name before 族 names a people ('查巴奇鄂温克族乡'), not a place that qualifies the name
         if truncated and qualifier is None:
             return None  # the window began inside a word: a name cut there would be a fragment
         if qualifier is not None:
@@ -793,6 +803,16 @@ class MentionFinder:
                 if nxt is None or not _is_area(nxt) or nxt.end > s_start:
                     break
                 qualifier = nxt
+            last = hits[-1]
+            if (
+                last.start > qualifier.end
+                and last.end == s_start
+                and common_words_only(text, qualifier.end, last.start)
+            ):
+                # '科右前旗地处大兴安岭南麓': a place right before the class word, after common words that follow
+                # the unit written first, qualifies the name alone
+                qualifier = last
+                start = last.start
             if qualifier.end == s_end:
                 return None  # the whole name is a gazetteer name: keep that mention
             if (
@@ -814,6 +834,8 @@ class MentionFinder:
             if self.ids(inner):  # '库布其沙漠七星湖': 七星湖 in 库布其沙漠
                 return Mention(inner, qualifier.end, s_end, kind, f"suffix:{suffix}", self.ids(inner))
             remainder = text[qualifier.end : s_start]
+            if ends_in_count(remainder):
+                return None  # '汉古尔河两镇': a count of places after a name, no name of its own
             if suffix in NAME_RUN_SUFFIXES and remainder:
                 run = name_run_start(text, qualifier.end, s_start, s_end)
                 if run is None and _one_common_word(remainder):
@@ -844,6 +866,8 @@ class MentionFinder:
         else:
             start = window_start + leading_trim(text[window_start:s_start])
             stem = text[start:s_start]
+            if ends_in_count(stem):
+                return None  # '汉古尔河两镇': a count of places after a name, no name of its own
             short = self._short_prefix(stem)
             if short:
                 qualifier = Mention(short, start, start + len(short), None, "short", self._short[short])
@@ -1123,6 +1147,8 @@ def _as_name(text: str, mention: Mention, ids: Mapping[str, tuple[str, ...]]) ->
     if (
         start is None
         or start >= stem_end
+        or leading_name_start(text, mention.start, stem_end) is None  # '第四大淡水湖': a count before a kind
+        or (suffix not in COMMON_WORD_SUFFIXES and _one_common_word(text[start : mention.end]))
         or (start > mention.start and not is_proper_stem(text[start:stem_end]))
     ):
         return None
@@ -1174,6 +1200,9 @@ def _is_people_word(stem: str) -> bool:
 _UNIT_WORDS = ("盟", "市", "旗", "县", "区")
 
 
+#: class words of places that are named by common words ('石板沟'); with any other, a name that is one common
+#: dictionary word is a kind of place ('淡水湖', '内陆河', '冲积平原').
+COMMON_WORD_SUFFIXES = frozenset({"沟", "山洪沟", "截洪沟"})
 #: kinds of place whose names are never made of common words alone (a line or a facility is named by its ends'
 #: initials or a proper name; a gully or a lake may well be named '石台沟').
 COMMON_WORD_FREE_KINDS = frozenset({"road", "railway", "port", "airport"})

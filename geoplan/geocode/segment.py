@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 #: jieba part-of-speech flags of words that are never part of a place name (verbs, adverbs, adjectives,
-#: pronouns, prepositions, conjunctions, particles, idioms).
+#: pronouns, prepositions, conjunctions, particles, idioms, counts).
 NOT_NAME_FLAGS = frozenset({"v", "vd", "vn", "a", "ad", "an", "d", "r", "p", "c", "u", "l", "i", "m", "q"})
 #: flags of one-character words that never sit inside a name, even a transliterated one: prepositions and
 #: structural particles ('满都拉口岸在同类口岸' is two spans glued by 在); conjunctions are not among them (和 is
@@ -53,6 +53,11 @@ def tag(window: str) -> tuple[tuple[str, str], ...]:
     return tuple((pair.word, pair.flag) for pair in _posseg().cut(window))
 
 
+def _not_name_word(word: str, flag: str) -> bool:
+    """A dictionary word of a non-name kind, or a doubled status word ('茫茫'; jieba tags 湿地 a status word too)."""
+    return flag in NOT_NAME_FLAGS or (flag == "z" and word[0] == word[1])
+
+
 def name_start(
     text: str, start: int, stem_start: int, stem_end: int, end: int, allowed: frozenset[str] = frozenset()
 ) -> int | None:
@@ -73,7 +78,7 @@ def name_start(
                 position - 1
             )  # '福苑路南延伸段': a name may end before the locative jieba joined to it
         overlaps = word_start < stem_end and position > stem_start
-        if overlaps and len(word) >= 2 and flag in NOT_NAME_FLAGS and word not in allowed and known(word):
+        if overlaps and len(word) >= 2 and _not_name_word(word, flag) and word not in allowed and known(word):
             begin = max(begin, position)
         elif overlaps and len(word) == 1 and flag in GLUE_FLAGS:
             begin = max(begin, position)
@@ -81,8 +86,8 @@ def name_start(
 
 
 #: flags of the words a descriptive name (a town, a park, a scenic place) never starts with: the non-name words,
-#: time words ('月初产业园' of '6月初产业园') and status words ('茫茫').
-LEADING_NOT_NAME_FLAGS = NOT_NAME_FLAGS | {"t", "z"}
+#: and time words ('月初产业园' of '6月初产业园').
+LEADING_NOT_NAME_FLAGS = NOT_NAME_FLAGS | {"t"}
 #: a count or an ordinal of things ('一处', '三处', '第四', '第一站', '三大'): what follows is a kind, not a name.
 _COUNT_WORD = re.compile(
     r"^(?:第[一二三四五六七八九十百0-9]+|[一二三四五六七八九十两几数]+[个处座条项家大类批种所])"
@@ -242,6 +247,8 @@ def name_run_start(text: str, window_start: int, s_start: int, s_end: int) -> in
             if w_end != s_end or not (flag in STREET_FLAGS or not known(word)) or word[0] in _NOT_IN_RUN:
                 return None  # '入河' of '达电入河': a verb joined to the class word, no name
             start = w_start
+            if known(word) and len(word) > s_end - s_start + 1:
+                break  # '面眺松嫩平原': a whole name of the dictionary, nothing before it belongs to it
             continue
         if not _run_word(word, flag) or word in _OWN_COUNTRY:  # words start at ``left``, inside the window
             break
