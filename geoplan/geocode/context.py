@@ -72,7 +72,7 @@ def refine(
     them lies ('X旗第一小学新校区', '“天赋河套”总部基地'). ``occurrences``: the finder's
     :meth:`~MentionFinder.occurrences` of ``text``, when the caller has them."""
     peoples = peoples_items(text)
-    titles = [(t.start(), t.end()) for t in TITLE_RE.finditer(text)]
+    titles = sorted([*((t.start(), t.end()) for t in TITLE_RE.finditer(text)), *event_titles(text)])
     following: list[int | None] = [m.start for m in mentions[1:]]
     following.append(None)
     previous_ends = {id(m): p.end for p, m in zip(mentions, mentions[1:], strict=False)}
@@ -118,6 +118,34 @@ def refine(
     found = _merge(kept, added)
     found = _replace(found, qualified_units(text, found, finder))
     return _merge(found, provinces_before_units(text, found))
+
+
+#: a quoted text on one line, at most 40 characters.
+_QUOTED_RE = re.compile(r"[“「]([^“”「」\n]{1,40})[”」]")
+#: how many characters may stand between a quoted title and the event word after it ('“X”融媒推介活动').
+EVENT_RUN = 6
+
+
+@cache
+def _event_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    ordered = sorted(words("event_words"), key=len, reverse=True)
+    ending = re.compile(f"(?:{'|'.join(map(re.escape, ordered))})$")
+    longer = "|".join(re.escape(word) for word in ordered if len(word) > 1)
+    return ending, re.compile(f"[\u3400-\u9fff]{{0,{EVENT_RUN}}}?(?:{longer})")
+
+
+def event_titles(text: str) -> list[tuple[int, int]]:
+    """Spans of quoted titles of events ('“X印象：Y向西一步”推介活动', '“Z电商节”'): the quoted text ends with an
+    event word, or one follows it after a few words; the places named inside name the event, not places the text
+    speaks of (as in a document's title)."""
+    if "“" not in text and "「" not in text:
+        return []
+    ending, after = _event_res()
+    return [
+        quoted.span()
+        for quoted in _QUOTED_RE.finditer(text)
+        if ending.search(quoted.group(1)) or after.match(text, quoted.end())
+    ]
 
 
 def in_title(mention: Mention, titles: list[tuple[int, int]]) -> bool:
@@ -253,6 +281,11 @@ def names_organisation(text: str, mention: Mention, next_start: int | None = Non
     """Whether ``mention`` is the head of an organisation's name: an organisation word right after it ('X旗人民政府',
     'X海关', 'X市委'), or after a short run of other words ('X东方路桥公司', 'X煤电集团有限责任公司', 'X规划局');
     ``next_start`` is where the next mention starts (a place inside the run ends it)."""
+    if mention.rule.startswith("suffix:") and not mention.place_ids:
+        # a name only a class word made, right before a company's or body's word ('X民航机场集团公司'): the
+        # company is named so, no place of that name is known
+        word = _organisation_re().match(text, mention.end)
+        return word is not None and len(word.group()) >= 2
     if mention.type not in (None, "town") or mention.rule not in {
         "gazetteer",
         "gazetteer-short",
@@ -288,6 +321,11 @@ _RUN_BREAK_FLAGS = frozenset(
 )
 #: jieba flags of a word that names an organisation (机构团体) or abbreviates one.
 _ORGANISATION_FLAGS = frozenset({"nt", "j"})
+#: flags of a dictionary word that ends with a one-character organisation word and names a body: abbreviations
+#: and other proper nouns ('发改委', '新闻网'; not nt, which jieba also gives to '新格局').
+_BODY_FLAGS = frozenset({"j", "nz"})
+#: one-character organisation words that also end common nouns of networks ('公路网', '管网').
+_NETWORK_WORDS = frozenset("网")
 
 
 @cache
@@ -326,7 +364,13 @@ def _organisation_run(text: str, position: int, next_start: int | None) -> bool:
             # a one-character word ends an organisation's name where the segmenter reads the whole as one
             # ('公安局'; '农管局', a word it made up), not in a common word ('公路网', '格局', '新格局')
             head = word[: -len(held)]
-            return flag in _ORGANISATION_FLAGS and len(head) >= 2 and (known(head) or not known(word))
+            if len(head) < 2:
+                return False
+            if flag in _ORGANISATION_FLAGS and (known(head) or not known(word)):
+                return True
+            # a dictionary word naming a body: a proper noun or abbreviation ('新闻网', '发改委'), or a field's word
+            # and the body word ('规划局', '矿务局'); a network is a common noun after a field's word ('公路网')
+            return known(word) and (flag in _BODY_FLAGS or (held not in _NETWORK_WORDS and known(head)))
         offset += len(word)
     return False
 
