@@ -266,7 +266,6 @@ WORD_SUFFIXES = frozenset({"大街", "街", "路", "港", "寺", "庙"})
 MAX_STREET_STEM = 5
 #: suffixes of parks that plans also use descriptively ('装备制造产业园'), and of the zones they belong to.
 SUBPARK_SUFFIXES = ("产业园区", "物流园区", "产业园", "物流园", "园区")
-SUBPARK_VERBS = ("打造", "建设", "建成", "新建", "培育")
 PARK_ZONE_SUFFIXES = ("开发区", "合作区", "保税区", "工业园区")
 
 #: one-character abbreviations of countries and world regions that plans string together ('俄蒙欧', '日韩', '美欧');
@@ -1338,15 +1337,14 @@ def _is_descriptive_park(mention: Mention) -> bool:
 
 
 def _subparks(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Keep a descriptive park name ('装备制造产业园', '新能源产业园') only as a sub-park of a named zone
-    mentioned before it on the same line ('鄂尔多斯高新技术产业开发区。打造装备制造产业园'); drop it elsewhere."""
+    """Keep a descriptive park name ('装备制造产业园', '新能源产业园') only as a sub-park of a named zone written
+    right before it ('X高新技术产业开发区装备制造产业园'); drop it elsewhere: '…开发区。打造装备制造产业园' plans a
+    kind of park, not a named one (the annotation guide takes parks with a proper name)."""
     kept: list[Mention] = []
     zone: Mention | None = None
     for mention in mentions:
         if _is_descriptive_park(mention):
-            between = text[zone.end : mention.start] if zone is not None else "\n"
-            same_item = "\n" not in between and between.count("。") == between.startswith("。")
-            if same_item and (between == "" or between.endswith(SUBPARK_VERBS)):
+            if zone is not None and zone.end == mention.start:
                 kept.append(
                     replace(
                         mention,
