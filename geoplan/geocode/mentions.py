@@ -565,7 +565,7 @@ class MentionFinder:
         found.extend(feature_mentions(text, [*known, *found], self))
         merged = [self._line_end(text, _facility_road(text, m)) for m in merge_mentions(known, found)]
         kept = [m for m in merged if not _names_an_organisation_or_brand(text, m)]
-        return admin_prefixed(_subparks(text, kept))
+        return _river_prefixed(admin_prefixed(_subparks(text, kept)))
 
     # -- gazetteer pass -------------------------------------------------------------------------------
     def _gazetteer_matches(self, text: str) -> list[Mention]:
@@ -1359,6 +1359,44 @@ def _subparks(text: str, mentions: list[Mention]) -> list[Mention]:
             zone = mention
         kept.append(mention)
     return kept
+
+
+#: kinds and id prefixes of water works named after the river they stand on ('黄河X水利枢纽').
+_RIVER_WORK_TYPES = frozenset({"dam", "reservoir"})
+_RIVER_WORK_IDS = ("dam:", "reservoir:")
+
+
+def _river_prefixed(mentions: list[Mention]) -> list[Mention]:
+    """A river's name written right before a dam or reservoir on it ('黄河X水利枢纽') is part of the one outermost
+    name (the annotation guide's nested names), not a mention of the river: the work keeps its records, the
+    river becomes its qualifier."""
+    merged: list[Mention] = []
+    for mention in mentions:
+        river = merged[-1] if merged else None
+        if (
+            river is not None
+            and river.end == mention.start
+            and river.type is None
+            and river.place_ids
+            and all(pid.startswith("river:") for pid in river.place_ids)
+            and (
+                mention.type in _RIVER_WORK_TYPES
+                or (mention.place_ids and all(pid.startswith(_RIVER_WORK_IDS) for pid in mention.place_ids))
+            )
+        ):
+            merged[-1] = Mention(
+                river.surface + mention.surface,
+                river.start,
+                mention.end,
+                mention.type,
+                mention.rule,
+                mention.place_ids,
+                river.surface,
+                river.place_ids,
+            )
+            continue
+        merged.append(mention)
+    return merged
 
 
 def leftmost_longest(spans: Iterable[SpanT]) -> list[SpanT]:
