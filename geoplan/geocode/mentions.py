@@ -855,6 +855,13 @@ class MentionFinder:
             if kind in NEEDS_QUALIFIER and remainder and is_generic(remainder):
                 return None  # '黄河沿岸滩涂湿地': a kind of land along a named place, not a named wetland
             if (
+                not remainder
+                and kind in LAND_KINDS
+                and all(pid.startswith(AREA_ID_PREFIXES) for pid in qualifier.place_ids)
+                and _activity_follows(text, s_end)
+            ):
+                return None  # '阿拉善沙漠旅游': an activity on an area's land of that kind, no named place
+            if (
                 kind in ABBREVIATED_MAX
                 and remainder
                 and is_generic(remainder)
@@ -1441,3 +1448,16 @@ def _one_common_word(stem: str) -> bool:
     """Whether ``stem`` is one common dictionary word, no name ('隔音', '淡水')."""
     words = tag(stem)
     return len(words) == 1 and words[0][1] not in NAME_FLAGS and known(stem)
+
+
+def _activity_follows(text: str, end: int) -> bool:
+    """Whether a verbal noun follows ``end`` ('…沙漠旅游', '…草原保护'): the class word before it says what the
+    activity works on."""
+    words = tag(text[end : end + CONTEXT_AFTER])
+    return bool(words) and words[0][1] == "vn"
+
+
+#: kinds of land and water an activity works on ('沙漠旅游', '草原保护').
+LAND_KINDS = frozenset({"desert", "sandy_land", "grassland", "wetland", "lake", "river"})
+#: characters read after a class word to see what follows it.
+CONTEXT_AFTER = 4
