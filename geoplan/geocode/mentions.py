@@ -35,6 +35,7 @@ from geoplan.geocode.segment import (
     NAME_FLAGS,
     at_word_bounds,
     common_words_only,
+    holds_count,
     holds_name_word,
     known,
     leading_name_start,
@@ -1175,12 +1176,14 @@ def _descriptive_name(
 ) -> Mention | None:
     """A town, park or scenic name the gazetteer does not know (their class words also end descriptive names,
     '乳业扶贫园区', so verbs inside are kept), without the verbs and time words it starts with ('撤销X苏木' ->
-    'X苏木', '尚存X遗址'); None when it starts with a count ('一处X遗址', '三大产业园区': a kind, counted) or is
-    one common word that ends in a people ('少数民族乡': a kind of township).  A town named by one common word
+    'X苏木', '尚存X遗址'); None when it holds a count ('一处X遗址', '三大产业园区', 'X两个化工园区': places
+    counted, no name) or is one common word that ends in a people ('少数民族乡': a kind of township).  A town named by one common word
     ('胜利乡') stays whole; a park or scenic place named by no more than a verb or a time word is none."""
+    stem_end = mention.end - len(suffix)
+    if holds_count(text, mention.start, stem_end):
+        return None
     if mention.qualifier is not None and mention.surface.startswith(mention.qualifier):
         return mention  # the name starts with a place: nothing before it to cut
-    stem_end = mention.end - len(suffix)
     start = leading_name_start(text, mention.start, stem_end)
     if start is None:
         return None

@@ -113,6 +113,23 @@ def leading_name_start(text: str, start: int, stem_end: int) -> int | None:
     return begin
 
 
+#: the last characters of a numeral word that counts things ('两个', '首家', '三处').
+_COUNTERS = frozenset("个处座条项家所批种类")
+
+
+def holds_count(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a count or an ordinal of things ('白音华两个化工园区', '首家数据要素产业园',
+    'X庙三处喇嘛庙遗址'): a place counted among others, not one name."""
+    position = start
+    for word, flag in tag(text[start:end]):
+        if _COUNT_WORD.match(word) or (
+            flag == "m" and len(word) >= 2 and word[-1] in _COUNTERS and known(word)
+        ):
+            return True
+        position += len(word)
+    return False
+
+
 def at_word_bounds(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` starts and ends where words start and end (nothing longer runs across)."""
     left = max(0, start - CONTEXT)
