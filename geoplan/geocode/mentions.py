@@ -33,6 +33,7 @@ from geoplan.geocode.features import admin_prefixed, feature_mentions
 from geoplan.geocode.lexicon import words
 from geoplan.geocode.segment import (
     NAME_FLAGS,
+    VERB_FLAGS,
     at_word_bounds,
     common_words_only,
     holds_count,
@@ -1177,8 +1178,9 @@ def _descriptive_name(
     """A town, park or scenic name the gazetteer does not know (their class words also end descriptive names,
     '乳业扶贫园区', so verbs inside are kept), without the verbs and time words it starts with ('撤销X苏木' ->
     'X苏木', '尚存X遗址'); None when it holds a count ('一处X遗址', '三大产业园区', 'X两个化工园区': places
-    counted, no name) or is one common word that ends in a people ('少数民族乡': a kind of township).  A town named by one common word
-    ('胜利乡') stays whole; a park or scenic place named by no more than a verb or a time word is none."""
+    counted, no name), is one common word that ends in a people ('少数民族乡': a kind of township) or is a town's
+    stem holding a verb ('整建制并入邻镇').  A town named by one common word ('胜利乡') stays whole; a park or
+    scenic place named by no more than a verb or a time word is none."""
     stem_end = mention.end - len(suffix)
     if holds_count(text, mention.start, stem_end):
         return None
@@ -1189,10 +1191,12 @@ def _descriptive_name(
         return None
     if mention.type == "town" and _is_people_word(text[mention.start : stem_end]):
         return None
-    if start == mention.start:
-        return mention
     if start >= stem_end:  # one common word before the class word: a town's name ('胜利乡'), else a kind
         return mention if mention.type == "town" else None
+    if mention.type in {"town", "village"} and _holds_verb(text[start:stem_end]):
+        return None  # '整建制并入邻镇': a clause before the class word, no town's name
+    if start == mention.start:
+        return mention
     if not is_proper_stem(text[start:stem_end]):
         return None
     surface = text[start : mention.end]
@@ -1464,3 +1468,11 @@ def _activity_follows(text: str, end: int) -> bool:
 LAND_KINDS = frozenset({"desert", "sandy_land", "grassland", "wetland", "lake", "river"})
 #: characters read after a class word to see what follows it.
 CONTEXT_AFTER = 4
+
+
+def _holds_verb(stem: str) -> bool:
+    """Whether ``stem`` holds a dictionary verb beside other words ('整建制并入邻'; not '前进', a town's whole name)."""
+    words = tag(stem)
+    return len(words) > 1 and any(
+        flag in VERB_FLAGS and len(word) >= 2 and known(word) for word, flag in words
+    )

@@ -96,21 +96,40 @@ _COUNT_WORD = re.compile(
 
 def leading_name_start(text: str, start: int, stem_end: int) -> int | None:
     """Where a descriptive name starting at ``start`` (its stem ending at ``stem_end``) really starts: after the
-    dictionary verbs, adverbs, time and status words it starts with ('撤销X苏木', '尚存X遗址', '月初产业园');
-    None when it starts with a count or an ordinal ('一处X遗址', '三大产业园区': a kind of place, counted)."""
+    dictionary verbs, adverbs, time and status words it starts with ('撤销X苏木', '月初产业园'), and after the last
+    dictionary verb that a proper name follows ('自治区决定撤销X苏木', '城北尚存X古城遗址'; a verb before a class
+    word stays, '乳业扶贫园区'); None when it starts with a count or an ordinal ('一处X遗址', '三大产业园区')."""
+    words: list[tuple[int, int, str, str]] = []
     position = start
-    begin = start
     for word, flag in tag(text[start : min(len(text), stem_end + CONTEXT)]):
-        word_start, position = position, position + len(word)
-        if word_start >= stem_end:
+        if position >= stem_end:
             break
-        if _COUNT_WORD.match(word):
+        words.append((position, position + len(word), word, flag))
+        position += len(word)
+    begin = start
+    leading = True
+    for index, (_, word_end, word, flag) in enumerate(words):
+        if index == 0 and _COUNT_WORD.match(word):
             return None
-        if len(word) >= 2 and flag in LEADING_NOT_NAME_FLAGS and known(word) and position <= stem_end:
-            begin = position
+        common = len(word) >= 2 and known(word) and word_end <= stem_end
+        if leading and common and flag in LEADING_NOT_NAME_FLAGS:
+            begin = word_end
             continue
-        break
+        leading = False
+        following = words[index + 1] if index + 1 < len(words) else None
+        if (
+            common
+            and flag in VERB_FLAGS
+            and following is not None
+            and following[1] <= stem_end
+            and (following[3] in NAME_FLAGS or not known(following[2]))
+        ):
+            begin = word_end
     return begin
+
+
+#: flags of dictionary verbs (not verbal nouns: '胜利乡').
+VERB_FLAGS = frozenset({"v", "vd"})
 
 
 #: the last characters of a numeral word that counts things ('两个', '首家', '三处').
