@@ -149,3 +149,17 @@ def test_planned_kinds_of_park_after_a_zone_are_no_parks(finder: MentionFinder) 
     found = _surfaces(finder, line)
     assert "装备制造产业园" not in found and "轻纺产业园" not in found
     assert any(surface.endswith("高新技术产业开发区") for surface in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("元代为察哈尔克什克腾部。", []),  # a tribe
+        ("该地区为鄂尔多斯部的游牧地。", []),
+        ("鄂尔多斯部分地区降雨偏少。", ["鄂尔多斯"]),  # 部分 is a word of its own
+    ],
+)
+def test_a_tribe_named_after_a_unit_is_no_place(
+    finder: MentionFinder, text: str, expected: list[str]
+) -> None:
+    assert _surfaces(finder, text) == expected

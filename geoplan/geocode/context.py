@@ -241,11 +241,25 @@ def heads_longer_unit(text: str, mention: Mention, next_start: int | None = None
 
 def names_people(text: str, mention: Mention) -> bool:
     """Whether a unit's name is a people's name, written with 族 ('鄂伦春族2050人'), not an autonomous unit's name
-    (鄂伦春族自治旗 names the banner)."""
+    (鄂伦春族自治旗 names the banner), or a tribe's, written with 部 ('察哈尔克什克腾部', 'X部的游牧地') where 部
+    starts no word of its own (部分, 部署, 部门)."""
+    if mention.type is not None:
+        return False
+    if text.startswith("族", mention.end):
+        return not text.startswith("自治", mention.end + 1)
+    if text.startswith("部", mention.end) and _ends_unit_name(mention):
+        pair = text[mention.end : mention.end + 2]
+        tag(pair)  # loads the segmenter's dictionary
+        return len(pair) < 2 or not known(pair)
+    return False
+
+
+def _ends_unit_name(mention: Mention) -> bool:
+    """Whether ``mention`` is a league's or banner's name without its unit word (a tribe is named so)."""
     return (
-        mention.type is None
-        and text.startswith("族", mention.end)
-        and not text.startswith("自治", mention.end + 1)
+        bool(mention.place_ids)
+        and all(pid.startswith(("league:", "banner:")) for pid in mention.place_ids)
+        and mention.surface[-1] not in "旗盟市县区"
     )
 
 
