@@ -163,3 +163,11 @@ def test_a_tribe_named_after_a_unit_is_no_place(
     finder: MentionFinder, text: str, expected: list[str]
 ) -> None:
     assert _surfaces(finder, text) == expected
+
+
+def test_a_place_heading_an_epithet_in_a_list_of_honours(finder: MentionFinder) -> None:
+    assert _surfaces(finder, "如今，它拥有沙地绿洲、黄河明珠等美誉。") == []
+    # the place the honours are given to, and the river outside the list, stay
+    assert _surfaces(finder, "乌海素有“黄河明珠、书法之城”之美称，黄河穿城而过。") == ["乌海", "黄河"]
+    # a list of places is no list of epithets
+    assert _surfaces(finder, "沿黄河、乌梁素海等地的美誉度") == ["黄河", "乌梁素海"]

@@ -532,12 +532,36 @@ def _region_stems(finder: MentionFinder) -> tuple[dict[str, tuple[str, ...]], re
 _OPEN_QUOTES, _CLOSE_QUOTES = frozenset('“「『"'), frozenset('”」』"')
 
 
+#: words that close a list of a place's epithets ('…X明珠等美誉', '“…”之美称').
+_HONOUR_RE = re.compile(r"美誉|美称|之称|称号|雅称")
+#: how far an honour word may stand after an epithet, in characters (one clause).
+HONOUR_REACH = 40
+_CLAUSE_BREAKS = re.compile(r"[，,。；;！？!?\n]")
+
+
+def _heads_epithet(text: str, mention: Mention) -> bool:
+    """Whether ``mention`` heads an epithet in a list of them that an honour word closes ('拥有沙地绿洲、黄河明珠等
+    美誉', '有“X明珠、书法之城”之美称'): a list item or a quoted word, more characters of the same word after the
+    name, and the honour word in the same clause."""
+    if not mention.start or text[mention.start - 1] not in "“「、" or mention.end >= len(text):
+        return False
+    after = text[mention.end]
+    if not "\u3400" <= after <= "\u9fff" or after in "、等的之和与及":
+        return False
+    clause = text[mention.end : mention.end + HONOUR_REACH]
+    stop = _CLAUSE_BREAKS.search(clause)
+    return _HONOUR_RE.search(clause, 0, stop.start() if stop else len(clause)) is not None
+
+
 def _without_epithets(text: str, mentions: list[Mention]) -> list[Mention]:
     """A name found by its class word that is a quoted epithet of the unit written right after it ('“X古城”Y县',
-    '“X小镇”Y旗': the unit's slogan, not a place of its own) is dropped."""
+    '“X小镇”Y旗': the unit's slogan, not a place of its own) is dropped, and a place heading an epithet in a list
+    of them ('黄河明珠等美誉', see :func:`_heads_epithet`)."""
     kept = []
     by_start = {m.start: m for m in mentions}
     for mention in mentions:
+        if _heads_epithet(text, mention):
+            continue
         if mention.type is not None and not mention.place_ids and mention.start and mention.end < len(text):
             unit = by_start.get(mention.end + 1)
             if (
