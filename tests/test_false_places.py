@@ -171,3 +171,7 @@ def test_a_place_heading_an_epithet_in_a_list_of_honours(finder: MentionFinder) 
     assert _surfaces(finder, "乌海素有“黄河明珠、书法之城”之美称，黄河穿城而过。") == ["乌海", "黄河"]
     # a list of places is no list of epithets
     assert _surfaces(finder, "沿黄河、乌梁素海等地的美誉度") == ["黄河", "乌梁素海"]
+
+
+def test_a_quoted_gloss_of_a_names_meaning_is_no_place(finder: MentionFinder) -> None:
+    assert _surfaces(finder, "蒙古语称“乌兰哈达”，意为“赤峰”。赤峰市位于东南部。") == ["赤峰市"]

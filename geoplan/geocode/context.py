@@ -553,14 +553,31 @@ def _heads_epithet(text: str, mention: Mention) -> bool:
     return _HONOUR_RE.search(clause, 0, stop.start() if stop else len(clause)) is not None
 
 
+#: words that give a name's meaning before it in quotes ('蒙古语称乌兰哈达，意为“X”').
+_GLOSS_RE = re.compile(r"(?:意为|意即|意思是|译为|汉译为|汉意为)$")
+
+
+def _is_gloss(text: str, mention: Mention) -> bool:
+    """Whether ``mention`` is all of a quoted gloss of another name's meaning ('意为“赤峰”': the words the name
+    means, not a place the text speaks of)."""
+    start, end = mention.start, mention.end
+    return (
+        start > 0
+        and end < len(text)
+        and text[start - 1] in _OPEN_QUOTES
+        and text[end] in _CLOSE_QUOTES
+        and _GLOSS_RE.search(text, max(0, start - 5), start - 1) is not None
+    )
+
+
 def _without_epithets(text: str, mentions: list[Mention]) -> list[Mention]:
     """A name found by its class word that is a quoted epithet of the unit written right after it ('“X古城”Y县',
     '“X小镇”Y旗': the unit's slogan, not a place of its own) is dropped, and a place heading an epithet in a list
-    of them ('黄河明珠等美誉', see :func:`_heads_epithet`)."""
+    of them ('黄河明珠等美誉', see :func:`_heads_epithet`) or a quoted gloss ('意为“赤峰”')."""
     kept = []
     by_start = {m.start: m for m in mentions}
     for mention in mentions:
-        if _heads_epithet(text, mention):
+        if _heads_epithet(text, mention) or _is_gloss(text, mention):
             continue
         if mention.type is not None and not mention.place_ids and mention.start and mention.end < len(text):
             unit = by_start.get(mention.end + 1)
