@@ -175,3 +175,17 @@ def test_a_place_heading_an_epithet_in_a_list_of_honours(finder: MentionFinder) 
 
 def test_a_quoted_gloss_of_a_names_meaning_is_no_place(finder: MentionFinder) -> None:
     assert _surfaces(finder, "蒙古语称“乌兰哈达”，意为“赤峰”。赤峰市位于东南部。") == ["赤峰市"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a ring of cities is one region, named by its cities' initials, not its first place alone
+        ("它是京津冀经济圈向西北延伸的一站。", [("京津冀经济圈", "region")]),
+        ("推动呼包鄂榆经济圈建设。", [("呼包鄂榆经济圈", "region")]),
+        # a known longer name keeps its whole span
+        ("对接成渝地区双城经济圈。", [("成渝地区双城经济圈", None)]),
+    ],
+)
+def test_rings_of_cities(finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _found(finder, text) == expected
