@@ -79,6 +79,7 @@ def test_an_activity_on_an_areas_land_names_the_area_only(finder: MentionFinder)
         ("记者从乌海市规划局获悉，", []),  # a government bureau
         ("当年组建了内蒙古骑兵部队。", []),  # a military unit
         ("近日，内蒙古自治区发改委批复了该项目。", []),
+        ("这里曾是内蒙古自治政府所在地。", []),  # a government
         # a network after a place is the place's ('公路网'), not an organisation
         ("完善内蒙古公路网。", ["内蒙古"]),
     ],
