@@ -36,6 +36,8 @@ def _surfaces(finder: MentionFinder, text: str) -> list[str]:
         ("以“三大产业园区”为平台。", []),
         ("考察团的第一站是市博物馆。", []),
         ("以多伦、白音华两个化工园区为载体。", []),
+        # a kind of park in common words only: no proper name
+        ("建成生态循环设施产业园等项目。", []),
     ],
 )
 def test_verbs_times_and_counts_before_a_class_word(

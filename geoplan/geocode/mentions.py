@@ -1199,6 +1199,8 @@ def _descriptive_name(
         return mention if mention.type == "town" else None
     if mention.type in {"town", "village"} and _holds_verb(text[start:stem_end]):
         return None  # '整建制并入邻镇': a clause before the class word, no town's name
+    if mention.type == "park" and common_words_only(text, start, stem_end):
+        return None  # '生态循环设施产业园': a kind of park in common words, no proper name
     if start == mention.start:
         return mention
     if not is_proper_stem(text[start:stem_end]):
