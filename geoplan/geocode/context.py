@@ -8,6 +8,9 @@ against its neighbours, with general rules and the data files of ``gazetteer/con
   a place the text speaks of: dropped (the annotation guide's rule);
 * **organisations** — a place name written right before an organisation word (人民政府, 旗委, 海关, 公司 …) names
   the organisation, not a place: dropped;
+* **events, epithets and glosses** — places inside a quoted event title (``gazetteer/lexicon/event_words.txt``:
+  '“X印象”推介活动'), a place heading an epithet in a list of honours ('黄河明珠等美誉') and a quoted gloss of a
+  name's meaning ('意为“赤峰”') name no place the text speaks of: dropped;
 * **province abbreviations** — a run of one-character province abbreviations closed by a count of provinces or
   a meeting point ('蒙冀辽三省区交汇', '陕、甘、宁、青五省区') names one province per character;
 * **outside names as words** — a two-character name of a place outside the region (日本, 甘肃) that the finder

@@ -824,9 +824,7 @@ class MentionFinder:
                 and _is_area(qualifier)
                 and qualifier.surface.endswith(_UNIT_WORDS)
             ):
-                return (
-                    None  # '阿拉善盟苏木镇': a unit's townships, its full name before them (not '呼和浩特镇')
-                )
+                return None  # '阿拉善盟苏木镇': a unit's townships (not '呼和浩特镇', a town's name)
             inner = text[qualifier.end : s_end]
             if (
                 qualifier.end == s_start == hits[-1].end
@@ -1158,8 +1156,7 @@ def _as_name(text: str, mention: Mention, ids: Mapping[str, tuple[str, ...]]) ->
         start is None
         or start >= stem_end
         or leading_name_start(text, mention.start, stem_end) is None  # '一处X遗址': a count before a kind
-        or _ORDINAL_END.search(text, mention.start, start)
-        is not None  # '国内第四大淡水湖': the n-th of a kind
+        or _ORDINAL_END.search(text, mention.start, start) is not None  # '国内第四大淡水湖'
         or (suffix not in COMMON_WORD_SUFFIXES and _one_common_word(text[start : mention.end]))
         or (start > mention.start and not is_proper_stem(text[start:stem_end]))
     ):
@@ -1463,17 +1460,17 @@ def _one_common_word(stem: str) -> bool:
     return len(words) == 1 and words[0][1] not in NAME_FLAGS and known(stem)
 
 
+#: kinds of land and water an activity works on ('沙漠旅游', '草原保护').
+LAND_KINDS = frozenset({"desert", "sandy_land", "grassland", "wetland", "lake", "river"})
+#: characters read after a class word to see what follows it.
+CONTEXT_AFTER = 4
+
+
 def _activity_follows(text: str, end: int) -> bool:
     """Whether a verbal noun follows ``end`` ('…沙漠旅游', '…草原保护'): the class word before it says what the
     activity works on."""
     words = tag(text[end : end + CONTEXT_AFTER])
     return bool(words) and words[0][1] == "vn"
-
-
-#: kinds of land and water an activity works on ('沙漠旅游', '草原保护').
-LAND_KINDS = frozenset({"desert", "sandy_land", "grassland", "wetland", "lake", "river"})
-#: characters read after a class word to see what follows it.
-CONTEXT_AFTER = 4
 
 
 def _holds_verb(stem: str) -> bool:

@@ -93,10 +93,13 @@ _COUNT_WORD = re.compile(
     r"^(?:第[一二三四五六七八九十百0-9]+|[一二三四五六七八九十两几数]+[个处座条项家大类批种所])"
 )
 
+#: flags of dictionary verbs (not verbal nouns: '胜利乡').
+VERB_FLAGS = frozenset({"v", "vd"})
+
 
 def leading_name_start(text: str, start: int, stem_end: int) -> int | None:
     """Where a descriptive name starting at ``start`` (its stem ending at ``stem_end``) really starts: after the
-    dictionary verbs, adverbs, time and status words it starts with ('撤销X苏木', '月初产业园'), and after the last
+    dictionary verbs, adverbs and time words it starts with ('撤销X苏木', '月初产业园'), and after the last
     dictionary verb that a proper name follows ('自治区决定撤销X苏木', '城北尚存X古城遗址'; a verb before a class
     word stays, '乳业扶贫园区'); None when it starts with a count or an ordinal ('一处X遗址', '三大产业园区')."""
     words: list[tuple[int, int, str, str]] = []
@@ -128,10 +131,6 @@ def leading_name_start(text: str, start: int, stem_end: int) -> int | None:
     return begin
 
 
-#: flags of dictionary verbs (not verbal nouns: '胜利乡').
-VERB_FLAGS = frozenset({"v", "vd"})
-
-
 #: the last characters of a numeral word that counts things ('两个', '首家', '三处').
 _COUNTERS = frozenset("个处座条项家所批种类")
 
@@ -139,14 +138,10 @@ _COUNTERS = frozenset("个处座条项家所批种类")
 def holds_count(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` holds a count or an ordinal of things ('白音华两个化工园区', '首家数据要素产业园',
     'X庙三处喇嘛庙遗址'): a place counted among others, not one name."""
-    position = start
-    for word, flag in tag(text[start:end]):
-        if _COUNT_WORD.match(word) or (
-            flag == "m" and len(word) >= 2 and word[-1] in _COUNTERS and known(word)
-        ):
-            return True
-        position += len(word)
-    return False
+    return any(
+        _COUNT_WORD.match(word) or (flag == "m" and len(word) >= 2 and word[-1] in _COUNTERS and known(word))
+        for word, flag in tag(text[start:end])
+    )
 
 
 def at_word_bounds(text: str, start: int, end: int) -> bool:
