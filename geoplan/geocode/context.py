@@ -8,6 +8,9 @@ against its neighbours, with general rules and the data files of ``gazetteer/con
   a place the text speaks of: dropped (the annotation guide's rule);
 * **organisations** — a place name written right before an organisation word (人民政府, 旗委, 海关, 公司 …) names
   the organisation, not a place: dropped;
+* **events, epithets and glosses** — places inside a quoted event title (``gazetteer/lexicon/event_words.txt``:
+  '“X印象”推介活动'), a place heading an epithet in a list of honours ('黄河明珠等美誉') and a quoted gloss of a
+  name's meaning ('意为“赤峰”') name no place the text speaks of: dropped;
 * **province abbreviations** — a run of one-character province abbreviations closed by a count of provinces or
   a meeting point ('蒙冀辽三省区交汇', '陕、甘、宁、青五省区') names one province per character;
 * **outside names as words** — a two-character name of a place outside the region (日本, 甘肃) that the finder
@@ -72,7 +75,7 @@ def refine(
     them lies ('X旗第一小学新校区', '“天赋河套”总部基地'). ``occurrences``: the finder's
     :meth:`~MentionFinder.occurrences` of ``text``, when the caller has them."""
     peoples = peoples_items(text)
-    titles = [(t.start(), t.end()) for t in TITLE_RE.finditer(text)]
+    titles = sorted([*((t.start(), t.end()) for t in TITLE_RE.finditer(text)), *event_titles(text)])
     following: list[int | None] = [m.start for m in mentions[1:]]
     following.append(None)
     previous_ends = {id(m): p.end for p, m in zip(mentions, mentions[1:], strict=False)}
@@ -118,6 +121,34 @@ def refine(
     found = _merge(kept, added)
     found = _replace(found, qualified_units(text, found, finder))
     return _merge(found, provinces_before_units(text, found, finder))
+
+
+#: a quoted text on one line, at most 40 characters.
+_QUOTED_RE = re.compile(r"[“「]([^“”「」\n]{1,40})[”」]")
+#: how many characters may stand between a quoted title and the event word after it ('“X”融媒推介活动').
+EVENT_RUN = 6
+
+
+@cache
+def _event_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    ordered = sorted(words("event_words"), key=len, reverse=True)
+    ending = re.compile(f"(?:{'|'.join(map(re.escape, ordered))})$")
+    longer = "|".join(re.escape(word) for word in ordered if len(word) > 1)
+    return ending, re.compile(f"[\u3400-\u9fff]{{0,{EVENT_RUN}}}?(?:{longer})")
+
+
+def event_titles(text: str) -> list[tuple[int, int]]:
+    """Spans of quoted titles of events ('“X印象：Y向西一步”推介活动', '“Z电商节”'): the quoted text ends with an
+    event word, or one follows it after a few words; the places named inside name the event, not places the text
+    speaks of (as in a document's title)."""
+    if "“" not in text and "「" not in text:
+        return []
+    ending, after = _event_res()
+    return [
+        quoted.span()
+        for quoted in _QUOTED_RE.finditer(text)
+        if ending.search(quoted.group(1)) or after.match(text, quoted.end())
+    ]
 
 
 def in_title(mention: Mention, titles: list[tuple[int, int]]) -> bool:
@@ -213,11 +244,25 @@ def heads_longer_unit(text: str, mention: Mention, next_start: int | None = None
 
 def names_people(text: str, mention: Mention) -> bool:
     """Whether a unit's name is a people's name, written with 族 ('鄂伦春族2050人'), not an autonomous unit's name
-    (鄂伦春族自治旗 names the banner)."""
+    (鄂伦春族自治旗 names the banner), or a tribe's, written with 部 ('察哈尔克什克腾部', 'X部的游牧地') where 部
+    starts no word of its own (部分, 部署, 部门)."""
+    if mention.type is not None:
+        return False
+    if text.startswith("族", mention.end):
+        return not text.startswith("自治", mention.end + 1)
+    if text.startswith("部", mention.end) and _ends_unit_name(mention):
+        pair = text[mention.end : mention.end + 2]
+        tag(pair)  # loads the segmenter's dictionary
+        return len(pair) < 2 or not known(pair)
+    return False
+
+
+def _ends_unit_name(mention: Mention) -> bool:
+    """Whether ``mention`` is a league's or banner's name without its unit word (a tribe is named so)."""
     return (
-        mention.type is None
-        and text.startswith("族", mention.end)
-        and not text.startswith("自治", mention.end + 1)
+        bool(mention.place_ids)
+        and all(pid.startswith(("league:", "banner:")) for pid in mention.place_ids)
+        and mention.surface[-1] not in "旗盟市县区"
     )
 
 
@@ -253,6 +298,11 @@ def names_organisation(text: str, mention: Mention, next_start: int | None = Non
     """Whether ``mention`` is the head of an organisation's name: an organisation word right after it ('X旗人民政府',
     'X海关', 'X市委'), or after a short run of other words ('X东方路桥公司', 'X煤电集团有限责任公司', 'X规划局');
     ``next_start`` is where the next mention starts (a place inside the run ends it)."""
+    if mention.rule.startswith("suffix:") and not mention.place_ids:
+        # a name only a class word made, right before a company's or body's word ('X民航机场集团公司'): the
+        # company is named so, no place of that name is known
+        word = _organisation_re().match(text, mention.end)
+        return word is not None and len(word.group()) >= 2
     if mention.type not in (None, "town") or mention.rule not in {
         "gazetteer",
         "gazetteer-short",
@@ -288,6 +338,11 @@ _RUN_BREAK_FLAGS = frozenset(
 )
 #: jieba flags of a word that names an organisation (机构团体) or abbreviates one.
 _ORGANISATION_FLAGS = frozenset({"nt", "j"})
+#: flags of a dictionary word that ends with a one-character organisation word and names a body: abbreviations
+#: and other proper nouns ('发改委', '新闻网'; not nt, which jieba also gives to '新格局').
+_BODY_FLAGS = frozenset({"j", "nz"})
+#: one-character organisation words that also end common nouns of networks ('公路网', '管网').
+_NETWORK_WORDS = frozenset("网")
 
 
 @cache
@@ -326,7 +381,13 @@ def _organisation_run(text: str, position: int, next_start: int | None) -> bool:
             # a one-character word ends an organisation's name where the segmenter reads the whole as one
             # ('公安局'; '农管局', a word it made up), not in a common word ('公路网', '格局', '新格局')
             head = word[: -len(held)]
-            return flag in _ORGANISATION_FLAGS and len(head) >= 2 and (known(head) or not known(word))
+            if len(head) < 2:
+                return False
+            if flag in _ORGANISATION_FLAGS and (known(head) or not known(word)):
+                return True
+            # a dictionary word naming a body: a proper noun or abbreviation ('新闻网', '发改委'), or a field's word
+            # and the body word ('规划局', '矿务局'); a network is a common noun after a field's word ('公路网')
+            return known(word) and (flag in _BODY_FLAGS or (held not in _NETWORK_WORDS and known(head)))
         offset += len(word)
     return False
 
@@ -474,12 +535,53 @@ def _region_stems(finder: MentionFinder) -> tuple[dict[str, tuple[str, ...]], re
 _OPEN_QUOTES, _CLOSE_QUOTES = frozenset('“「『"'), frozenset('”」』"')
 
 
+#: words that close a list of a place's epithets ('…X明珠等美誉', '“…”之美称').
+_HONOUR_RE = re.compile(r"美誉|美称|之称|称号|雅称")
+#: how far an honour word may stand after an epithet, in characters (one clause).
+HONOUR_REACH = 40
+_CLAUSE_BREAKS = re.compile(r"[，,。；;！？!?\n]")
+
+
+def _heads_epithet(text: str, mention: Mention) -> bool:
+    """Whether ``mention`` heads an epithet in a list of them that an honour word closes ('拥有沙地绿洲、黄河明珠等
+    美誉', '有“X明珠、书法之城”之美称'): a list item or a quoted word, more characters of the same word after the
+    name, and the honour word in the same clause."""
+    if not mention.start or text[mention.start - 1] not in "“「、" or mention.end >= len(text):
+        return False
+    after = text[mention.end]
+    if not "\u3400" <= after <= "\u9fff" or after in "、等的之和与及":
+        return False
+    clause = text[mention.end : mention.end + HONOUR_REACH]
+    stop = _CLAUSE_BREAKS.search(clause)
+    return _HONOUR_RE.search(clause, 0, stop.start() if stop else len(clause)) is not None
+
+
+#: words that give a name's meaning before it in quotes ('蒙古语称乌兰哈达，意为“X”').
+_GLOSS_RE = re.compile(r"(?:意为|意即|意思是|译为|汉译为|汉意为)$")
+
+
+def _is_gloss(text: str, mention: Mention) -> bool:
+    """Whether ``mention`` is all of a quoted gloss of another name's meaning ('意为“赤峰”': the words the name
+    means, not a place the text speaks of)."""
+    start, end = mention.start, mention.end
+    return (
+        start > 0
+        and end < len(text)
+        and text[start - 1] in _OPEN_QUOTES
+        and text[end] in _CLOSE_QUOTES
+        and _GLOSS_RE.search(text, max(0, start - 5), start - 1) is not None
+    )
+
+
 def _without_epithets(text: str, mentions: list[Mention]) -> list[Mention]:
     """A name found by its class word that is a quoted epithet of the unit written right after it ('“X古城”Y县',
-    '“X小镇”Y旗': the unit's slogan, not a place of its own) is dropped."""
+    '“X小镇”Y旗': the unit's slogan, not a place of its own) is dropped, and a place heading an epithet in a list
+    of them ('黄河明珠等美誉', see :func:`_heads_epithet`) or a quoted gloss ('意为“赤峰”')."""
     kept = []
     by_start = {m.start: m for m in mentions}
     for mention in mentions:
+        if _heads_epithet(text, mention) or _is_gloss(text, mention):
+            continue
         if mention.type is not None and not mention.place_ids and mention.start and mention.end < len(text):
             unit = by_start.get(mention.end + 1)
             if (
@@ -1001,6 +1103,10 @@ def _named_station(text: str, s_start: int) -> tuple[int, tuple[str, ...]] | Non
     return start, ()
 
 
+#: an ordinal right before the station word ('第一站').
+_ORDINAL_BEFORE = re.compile(r"第[一二三四五六七八九十百0-9]+$")
+
+
 def stations(text: str, finder: MentionFinder) -> list[Mention]:
     """'<place>站', '<place>火车站', '<place>高铁站', '<place>东站' …: a station, resolved to its place."""
     found = []
@@ -1011,6 +1117,8 @@ def stations(text: str, finder: MentionFinder) -> list[Mention]:
             tag(pair)  # loads the segmenter's dictionary
             if len(pair) == 2 and known(pair):
                 continue  # '站在', '站位', '站点': a word of its own
+        if _ORDINAL_BEFORE.search(text, max(0, s_start - 4), s_start):
+            continue  # '第一站': the first stop of a trip, no station's name
         place = _station_place(text, s_start, finder) or _named_station(text, s_start)
         if place is None:
             continue

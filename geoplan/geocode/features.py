@@ -69,6 +69,7 @@ ZONE_WORDS: dict[str, str] = {
     "大通道": "corridor",
     "城市群": "corridor",
     "都市圈": "region",
+    "经济圈": "region",
     "区块": "region",
     "片区": "region",
 }
@@ -582,8 +583,13 @@ def _zones(
             if kind == "corridor" and text.startswith(qualifier, name_end - len(qualifier)):
                 name_end -= len(qualifier)
                 break
-        start = _name_before(text, window, name_end, named_end, finder, initials=kind == "corridor")
+        # belts and rings of cities are named by their cities' initials ('呼包鄂榆经济圈')
+        initials = kind == "corridor" or word.endswith("圈")
+        start = _name_before(text, window, name_end, named_end, finder, initials=initials)
         if start is None:
             continue
+        whole = named_end.get(match.end())
+        if whole is not None and whole.start < start:
+            continue  # the class word ends a longer known name ('成渝地区双城经济圈')
         found.append(_qualified(text, start, name_end, match.end(), kind, f"zone:{word}", finder))
     return found

@@ -33,9 +33,14 @@ from geoplan.geocode.features import admin_prefixed, feature_mentions
 from geoplan.geocode.lexicon import words
 from geoplan.geocode.qualified import QualifiedForms
 from geoplan.geocode.segment import (
+    NAME_FLAGS,
+    VERB_FLAGS,
     at_word_bounds,
     common_words_only,
+    holds_count,
     holds_name_word,
+    known,
+    leading_name_start,
     name_run_start,
     name_start,
     suffix_word,
@@ -52,6 +57,7 @@ from geoplan.geocode.stems import (
     SpanT,
     after_last_verb,
     core_of,
+    ends_in_count,
     finditer_anchored,
     is_generic,
     is_han,
@@ -202,6 +208,8 @@ MAX_SHORT_PLACES = 2
 MIN_SHORT_IN_TEXT = 3
 #: characters after which a short form in running text can end (connectors, list marks, 段 of a road).
 SHORT_FORM_FOLLOWERS = frozenset("至到—－-~、，。；：和与及段等的（(）)")
+#: a count of towns or banners after short forms ('A和B两镇', 'A、B、C三个苏木'): the short forms end there.
+_COUNTED_UNITS = re.compile(r"[两二三四五六七八九十]个?(?:镇|苏木|乡|街道|旗|县)")
 #: a direction and distance from a place written right after its short form ('X东距…', 'X西邻…', 'X以南').
 _DIRECTION_FROM = re.compile(r"以?[东西南北](?:[距邻接靠临]|\d)|以[东西南北]")
 #: id prefixes of places outside the region or spanning it (neighbouring counties and cities, provinces,
@@ -209,6 +217,10 @@ _DIRECTION_FROM = re.compile(r"以?[东西南北](?:[距邻接靠临]|\d)|以[�
 OUTSIDE_ID_PREFIXES = ("neighbour:", "province:", "foreign:")
 #: words that may directly follow a place name ('宁东高速', '承德方向').
 NAME_FOLLOWERS = ("高速", "铁路", "公路", "高铁", "机场", "口岸", "方向", "地区", "一带", "段", "经")
+#: an ordinal right before a name's start ('第四' of '国内第四大淡水湖').
+_ORDINAL_END = re.compile(r"第[一二三四五六七八九十百0-9]+$")
+#: ordinals, which name subdistricts in full only ('第四街道'): '第四' alone is a count ('第四大淡水湖').
+_ORDINAL = re.compile(r"第[一二三四五六七八九十百0-9]+")
 #: stems that are street or ethnic words, not names of their own ('人民路' of 人民路街道, '…民族' of 民族乡).
 _NOT_SHORT_ENDINGS = ("路", "街", "道", "城区", "族", "自治")
 
@@ -263,7 +275,6 @@ WORD_SUFFIXES = frozenset({"大街", "街", "路", "港", "寺", "庙"})
 MAX_STREET_STEM = 5
 #: suffixes of parks that plans also use descriptively ('装备制造产业园'), and of the zones they belong to.
 SUBPARK_SUFFIXES = ("产业园区", "物流园区", "产业园", "物流园", "园区")
-SUBPARK_VERBS = ("打造", "建设", "建成", "新建", "培育")
 PARK_ZONE_SUFFIXES = ("开发区", "合作区", "保税区", "工业园区")
 
 #: one-character abbreviations of countries and world regions that plans string together ('俄蒙欧', '日韩', '美欧');
@@ -485,6 +496,7 @@ class MentionFinder:
                     and not is_generic(stem)
                     and stem not in _GENERIC_SET
                     and not (suffix in ("街道", "乡") and stem.endswith(_NOT_SHORT_ENDINGS))
+                    and not _ORDINAL.fullmatch(stem)
                 ):
                     short.setdefault(stem, []).extend(place_ids)
         self._short = {
@@ -574,7 +586,7 @@ class MentionFinder:
         found.extend(feature_mentions(text, [*known, *found], self))
         merged = [self._line_end(text, _facility_road(text, m)) for m in merge_mentions(known, found)]
         kept = [m for m in merged if not _names_an_organisation_or_brand(text, m)]
-        return admin_prefixed(_subparks(text, kept))
+        return _river_prefixed(admin_prefixed(_subparks(text, kept)))
 
     # -- gazetteer pass -------------------------------------------------------------------------------
     def _gazetteer_matches(self, text: str) -> list[Mention]:
@@ -632,6 +644,7 @@ class MentionFinder:
                 or text[end] in SHORT_FORM_FOLLOWERS
                 or not is_han(text[end])
                 or _DIRECTION_FROM.match(text, end)
+                or _COUNTED_UNITS.match(text, end)
             ):
                 # a short form ('树林召' for 树林召镇) only where a name can end: '树林召段', '十二连城至'
                 chosen.append(Mention(surface, start, end, None, "gazetteer-short", self._short[surface]))
@@ -804,7 +817,10 @@ class MentionFinder:
                 before.surface,
                 before.place_ids,
             )
-        qualifier = next((hit for hit in hits if hit.surface not in _GENERIC_SET), None)
+        qualifier = next(
+            (hit for hit in hits if hit.surface not in _GENERIC_SET and not text.startswith("族", hit.end)),
+            None,
+        )  # a name before 族 names a people ('查巴奇鄂温克族乡'), not a place that qualifies the name
         if truncated and qualifier is None:
             return None  # the window began inside a word: a name cut there would be a fragment
         if qualifier is not None:
@@ -815,8 +831,25 @@ class MentionFinder:
                 if nxt is None or not _is_area(nxt) or nxt.end > s_start:
                     break
                 qualifier = nxt
+            last = hits[-1]
+            if (
+                last.start > qualifier.end
+                and last.end == s_start
+                and common_words_only(text, qualifier.end, last.start)
+            ):
+                # '科右前旗地处大兴安岭南麓': a place right before the class word, after common words that follow
+                # the unit written first, qualifies the name alone
+                qualifier = last
+                start = last.start
             if qualifier.end == s_end:
                 return None  # the whole name is a gazetteer name: keep that mention
+            if (
+                kind in {"town", "village"}
+                and qualifier.end == s_start
+                and _is_area(qualifier)
+                and qualifier.surface.endswith(_UNIT_WORDS)
+            ):
+                return None  # '阿拉善盟苏木镇': a unit's townships (not '呼和浩特镇', a town's name)
             inner = text[qualifier.end : s_end]
             if kind == "town" and _unit_in_full(qualifier) and not is_generic(text[qualifier.end : s_start]):
                 # '宁城县山头乡': a town's official name never holds its banner's; the banner written before it
@@ -831,6 +864,17 @@ class MentionFinder:
             if self.ids(inner):  # '库布其沙漠七星湖': 七星湖 in 库布其沙漠
                 return Mention(inner, qualifier.end, s_end, kind, f"suffix:{suffix}", self.ids(inner))
             remainder = text[qualifier.end : s_start]
+            if ends_in_count(remainder):
+                return None  # '汉古尔河两镇': a count of places after a name, no name of its own
+            if suffix in NAME_RUN_SUFFIXES and remainder:
+                run = name_run_start(text, qualifier.end, s_start, s_end)
+                if run is None and _one_common_word(remainder):
+                    return None  # '扎兰屯市隔音河': a unit, a verb and a class word, no name between them
+                if run is not None and run > qualifier.end:
+                    # '阿荣旗因境内阿伦河': words that are no name stand between the unit and the run of name
+                    # words before the class word; that run is the name
+                    surface = text[run:s_end]
+                    return Mention(surface, run, s_end, kind, f"suffix:{suffix}", self.ids(surface))
             if kind == "street" and not (remainder and holds_name_word(text, qualifier.end, s_start)):
                 return None  # '大青山街道路', '…旗自然村通硬化路': roads of a place, no street's name
             if (
@@ -842,6 +886,13 @@ class MentionFinder:
             if kind in NEEDS_QUALIFIER and remainder and is_generic(remainder):
                 return None  # '黄河沿岸滩涂湿地': a kind of land along a named place, not a named wetland
             if (
+                not remainder
+                and kind in LAND_KINDS
+                and all(pid.startswith(AREA_ID_PREFIXES) for pid in qualifier.place_ids)
+                and _activity_follows(text, s_end)
+            ):
+                return None  # '阿拉善沙漠旅游': an activity on an area's land of that kind, no named place
+            if (
                 kind in ABBREVIATED_MAX
                 and remainder
                 and is_generic(remainder)
@@ -852,6 +903,8 @@ class MentionFinder:
         else:
             start = window_start + leading_trim(text[window_start:s_start])
             stem = text[start:s_start]
+            if ends_in_count(stem):
+                return None  # '汉古尔河两镇': a count of places after a name, no name of its own
             short = self._short_prefix(stem)
             if short:
                 qualifier = Mention(short, start, start + len(short), None, "short", self._short[short])
@@ -1160,8 +1213,10 @@ def _as_name(text: str, mention: Mention, ids: Mapping[str, tuple[str, ...]]) ->
     """A suffix-rule name the gazetteer does not know, cut to where it reads as a name (see
     :mod:`geoplan.geocode.segment`): '增设甘其毛都铁路口岸' -> '甘其毛都铁路口岸'; None for '阻止沙漠'."""
     suffix = mention.rule.removeprefix("suffix:")
-    if suffix == mention.rule or mention.place_ids or suffix not in PROPER_NAME_SUFFIXES:
+    if suffix == mention.rule or mention.place_ids:
         return mention
+    if suffix not in PROPER_NAME_SUFFIXES:
+        return _descriptive_name(text, mention, suffix, ids)
     stem_start = mention.start
     if mention.qualifier and (at := mention.surface.find(mention.qualifier)) >= 0:
         stem_start += at + len(mention.qualifier)  # the qualifier may follow the units written before it
@@ -1170,6 +1225,9 @@ def _as_name(text: str, mention: Mention, ids: Mapping[str, tuple[str, ...]]) ->
     if (
         start is None
         or start >= stem_end
+        or leading_name_start(text, mention.start, stem_end) is None  # '一处X遗址': a count before a kind
+        or _ORDINAL_END.search(text, mention.start, start) is not None  # '国内第四大淡水湖'
+        or (suffix not in COMMON_WORD_SUFFIXES and _one_common_word(text[start : mention.end]))
         or (start > mention.start and not is_proper_stem(text[start:stem_end]))
     ):
         return None
@@ -1185,6 +1243,52 @@ def _as_name(text: str, mention: Mention, ids: Mapping[str, tuple[str, ...]]) ->
     return Mention(surface, start, mention.end, mention.type, mention.rule, ids.get(surface, ()))
 
 
+def _descriptive_name(
+    text: str, mention: Mention, suffix: str, ids: Mapping[str, tuple[str, ...]]
+) -> Mention | None:
+    """A town, park or scenic name the gazetteer does not know (their class words also end descriptive names,
+    '乳业扶贫园区', so verbs inside are kept), without the verbs and time words it starts with ('撤销X苏木' ->
+    'X苏木', '尚存X遗址'); None when it holds a count ('一处X遗址', '三大产业园区', 'X两个化工园区': places
+    counted, no name), is one common word that ends in a people ('少数民族乡': a kind of township) or is a town's
+    stem holding a verb ('整建制并入邻镇').  A town named by one common word ('胜利乡') stays whole; a park or
+    scenic place named by no more than a verb or a time word is none."""
+    stem_end = mention.end - len(suffix)
+    if holds_count(text, mention.start, stem_end):
+        return None
+    if mention.qualifier is not None and mention.surface.startswith(mention.qualifier):
+        return mention  # the name starts with a place: nothing before it to cut
+    start = leading_name_start(text, mention.start, stem_end)
+    if start is None:
+        return None
+    if mention.type == "town" and _is_people_word(text[mention.start : stem_end]):
+        return None
+    if start >= stem_end:  # one common word before the class word: a town's name ('胜利乡'), else a kind
+        return mention if mention.type == "town" else None
+    if mention.type in {"town", "village"} and _holds_verb(text[start:stem_end]):
+        return None  # '整建制并入邻镇': a clause before the class word, no town's name
+    if mention.type == "park" and common_words_only(text, start, stem_end):
+        return None  # '生态循环设施产业园': a kind of park in common words, no proper name
+    if start == mention.start:
+        return mention
+    if not is_proper_stem(text[start:stem_end]):
+        return None
+    surface = text[start : mention.end]
+    return Mention(surface, start, mention.end, mention.type, mention.rule, ids.get(surface, ()))
+
+
+def _is_people_word(stem: str) -> bool:
+    """Whether ``stem`` is one common dictionary word ending in 族 ('少数民族', '民族'): a kind of people."""
+    words = tag(stem)
+    return len(words) == 1 and stem.endswith("族") and words[0][1] not in NAME_FLAGS and known(stem)
+
+
+#: the words a unit's full name ends with (盟, 市, 旗, 县, 区).
+_UNIT_WORDS = ("盟", "市", "旗", "县", "区")
+
+
+#: class words of places that are named by common words ('石板沟'); with any other, a name that is one common
+#: dictionary word is a kind of place ('淡水湖', '内陆河', '冲积平原').
+COMMON_WORD_SUFFIXES = frozenset({"沟", "山洪沟", "截洪沟"})
 #: kinds of place whose names are never made of common words alone (a line or a facility is named by its ends'
 #: initials or a proper name; a gully or a lake may well be named '石台沟').
 COMMON_WORD_FREE_KINDS = frozenset({"road", "railway", "port", "airport"})
@@ -1354,15 +1458,14 @@ def _is_descriptive_park(mention: Mention) -> bool:
 
 
 def _subparks(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Keep a descriptive park name ('装备制造产业园', '新能源产业园') only as a sub-park of a named zone
-    mentioned before it on the same line ('鄂尔多斯高新技术产业开发区。打造装备制造产业园'); drop it elsewhere."""
+    """Keep a descriptive park name ('装备制造产业园', '新能源产业园') only as a sub-park of a named zone written
+    right before it ('X高新技术产业开发区装备制造产业园'); drop it elsewhere: '…开发区。打造装备制造产业园' plans a
+    kind of park, not a named one (the annotation guide takes parks with a proper name)."""
     kept: list[Mention] = []
     zone: Mention | None = None
     for mention in mentions:
         if _is_descriptive_park(mention):
-            between = text[zone.end : mention.start] if zone is not None else "\n"
-            same_item = "\n" not in between and between.count("。") == between.startswith("。")
-            if same_item and (between == "" or between.endswith(SUBPARK_VERBS)):
+            if zone is not None and zone.end == mention.start:
                 kept.append(
                     replace(
                         mention,
@@ -1377,6 +1480,44 @@ def _subparks(text: str, mentions: list[Mention]) -> list[Mention]:
             zone = mention
         kept.append(mention)
     return kept
+
+
+#: kinds and id prefixes of water works named after the river they stand on ('黄河X水利枢纽').
+_RIVER_WORK_TYPES = frozenset({"dam", "reservoir"})
+_RIVER_WORK_IDS = ("dam:", "reservoir:")
+
+
+def _river_prefixed(mentions: list[Mention]) -> list[Mention]:
+    """A river's name written right before a dam or reservoir on it ('黄河X水利枢纽') is part of the one outermost
+    name (the annotation guide's nested names), not a mention of the river: the work keeps its records, the
+    river becomes its qualifier."""
+    merged: list[Mention] = []
+    for mention in mentions:
+        river = merged[-1] if merged else None
+        if (
+            river is not None
+            and river.end == mention.start
+            and river.type is None
+            and river.place_ids
+            and all(pid.startswith("river:") for pid in river.place_ids)
+            and (
+                mention.type in _RIVER_WORK_TYPES
+                or (mention.place_ids and all(pid.startswith(_RIVER_WORK_IDS) for pid in mention.place_ids))
+            )
+        ):
+            merged[-1] = Mention(
+                river.surface + mention.surface,
+                river.start,
+                mention.end,
+                mention.type,
+                mention.rule,
+                mention.place_ids,
+                river.surface,
+                river.place_ids,
+            )
+            continue
+        merged.append(mention)
+    return merged
 
 
 def leftmost_longest(spans: Iterable[SpanT]) -> list[SpanT]:
@@ -1415,3 +1556,30 @@ def mentions_by_surface(mentions: Iterable[Mention]) -> Mapping[str, list[Mentio
     for mention in mentions:
         grouped.setdefault(mention.surface, []).append(mention)
     return grouped
+
+
+def _one_common_word(stem: str) -> bool:
+    """Whether ``stem`` is one common dictionary word, no name ('隔音', '淡水')."""
+    words = tag(stem)
+    return len(words) == 1 and words[0][1] not in NAME_FLAGS and known(stem)
+
+
+#: kinds of land and water an activity works on ('沙漠旅游', '草原保护').
+LAND_KINDS = frozenset({"desert", "sandy_land", "grassland", "wetland", "lake", "river"})
+#: characters read after a class word to see what follows it.
+CONTEXT_AFTER = 4
+
+
+def _activity_follows(text: str, end: int) -> bool:
+    """Whether a verbal noun follows ``end`` ('…沙漠旅游', '…草原保护'): the class word before it says what the
+    activity works on."""
+    words = tag(text[end : end + CONTEXT_AFTER])
+    return bool(words) and words[0][1] == "vn"
+
+
+def _holds_verb(stem: str) -> bool:
+    """Whether ``stem`` holds a dictionary verb beside other words ('整建制并入邻'; not '前进', a town's whole name)."""
+    words = tag(stem)
+    return len(words) > 1 and any(
+        flag in VERB_FLAGS and len(word) >= 2 and known(word) for word, flag in words
+    )

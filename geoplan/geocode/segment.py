@@ -9,11 +9,12 @@ jieba is loaded lazily, on the first candidate; only short windows around candid
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
 #: jieba part-of-speech flags of words that are never part of a place name (verbs, adverbs, adjectives,
-#: pronouns, prepositions, conjunctions, particles, idioms).
+#: pronouns, prepositions, conjunctions, particles, idioms, counts).
 NOT_NAME_FLAGS = frozenset({"v", "vd", "vn", "a", "ad", "an", "d", "r", "p", "c", "u", "l", "i", "m", "q"})
 #: flags of one-character words that never sit inside a name, even a transliterated one: prepositions and
 #: structural particles ('满都拉口岸在同类口岸' is two spans glued by 在); conjunctions are not among them (和 is
@@ -52,6 +53,11 @@ def tag(window: str) -> tuple[tuple[str, str], ...]:
     return tuple((pair.word, pair.flag) for pair in _posseg().cut(window))
 
 
+def _not_name_word(word: str, flag: str) -> bool:
+    """A dictionary word of a non-name kind, or a doubled status word ('茫茫'; jieba tags 湿地 a status word too)."""
+    return flag in NOT_NAME_FLAGS or (flag == "z" and word[0] == word[1])
+
+
 def name_start(
     text: str, start: int, stem_start: int, stem_end: int, end: int, allowed: frozenset[str] = frozenset()
 ) -> int | None:
@@ -72,11 +78,70 @@ def name_start(
                 position - 1
             )  # '福苑路南延伸段': a name may end before the locative jieba joined to it
         overlaps = word_start < stem_end and position > stem_start
-        if overlaps and len(word) >= 2 and flag in NOT_NAME_FLAGS and word not in allowed and known(word):
+        if overlaps and len(word) >= 2 and _not_name_word(word, flag) and word not in allowed and known(word):
             begin = max(begin, position)
         elif overlaps and len(word) == 1 and flag in GLUE_FLAGS:
             begin = max(begin, position)
     return begin if end in bounds else None
+
+
+#: flags of the words a descriptive name (a town, a park, a scenic place) never starts with: the non-name words,
+#: and time words ('月初产业园' of '6月初产业园').
+LEADING_NOT_NAME_FLAGS = NOT_NAME_FLAGS | {"t"}
+#: a count or an ordinal of things ('一处', '三处', '第四', '第一站', '三大'): what follows is a kind, not a name.
+_COUNT_WORD = re.compile(
+    r"^(?:第[一二三四五六七八九十百0-9]+|[一二三四五六七八九十两几数]+[个处座条项家大类批种所])"
+)
+
+#: flags of dictionary verbs (not verbal nouns: '胜利乡').
+VERB_FLAGS = frozenset({"v", "vd"})
+
+
+def leading_name_start(text: str, start: int, stem_end: int) -> int | None:
+    """Where a descriptive name starting at ``start`` (its stem ending at ``stem_end``) really starts: after the
+    dictionary verbs, adverbs and time words it starts with ('撤销X苏木', '月初产业园'), and after the last
+    dictionary verb that a proper name follows ('自治区决定撤销X苏木', '城北尚存X古城遗址'; a verb before a class
+    word stays, '乳业扶贫园区'); None when it starts with a count or an ordinal ('一处X遗址', '三大产业园区')."""
+    words: list[tuple[int, int, str, str]] = []
+    position = start
+    for word, flag in tag(text[start : min(len(text), stem_end + CONTEXT)]):
+        if position >= stem_end:
+            break
+        words.append((position, position + len(word), word, flag))
+        position += len(word)
+    begin = start
+    leading = True
+    for index, (_, word_end, word, flag) in enumerate(words):
+        if index == 0 and _COUNT_WORD.match(word):
+            return None
+        common = len(word) >= 2 and known(word) and word_end <= stem_end
+        if leading and common and flag in LEADING_NOT_NAME_FLAGS:
+            begin = word_end
+            continue
+        leading = False
+        following = words[index + 1] if index + 1 < len(words) else None
+        if (
+            common
+            and flag in VERB_FLAGS
+            and following is not None
+            and following[1] <= stem_end
+            and (following[3] in NAME_FLAGS or not known(following[2]))
+        ):
+            begin = word_end
+    return begin
+
+
+#: the last characters of a numeral word that counts things ('两个', '首家', '三处').
+_COUNTERS = frozenset("个处座条项家所批种类")
+
+
+def holds_count(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a count or an ordinal of things ('白音华两个化工园区', '首家数据要素产业园',
+    'X庙三处喇嘛庙遗址'): a place counted among others, not one name."""
+    return any(
+        _COUNT_WORD.match(word) or (flag == "m" and len(word) >= 2 and word[-1] in _COUNTERS and known(word))
+        for word, flag in tag(text[start:end])
+    )
 
 
 def at_word_bounds(text: str, start: int, end: int) -> bool:
@@ -213,6 +278,8 @@ def name_run_start(text: str, window_start: int, s_start: int, s_end: int) -> in
             if w_end != s_end or not (flag in STREET_FLAGS or not known(word)) or word[0] in _NOT_IN_RUN:
                 return None  # '入河' of '达电入河': a verb joined to the class word, no name
             start = w_start
+            if known(word) and len(word) > s_end - s_start + 1:
+                break  # '面眺松嫩平原': a whole name of the dictionary, nothing before it belongs to it
             continue
         if not _run_word(word, flag) or word in _OWN_COUNTRY:  # words start at ``left``, inside the window
             break

@@ -59,8 +59,10 @@ INNER_VERBS: tuple[str, ...] = tuple(word for word in LEADING_WORDS if len(word)
 #: characters rare in proper names but common in the prose around them (counters, function words).
 #: counters and amounts: never the first or last character of a name ('个乡镇', '亿元园区').
 COUNTER_CHARS = frozenset("个亿元万年条座家处项")
-_COUNTER_LAST_CHARS = COUNTER_CHARS - {"年"}
-IMPROPER_CHARS = frozenset("的批强化性点级类型各每些所有不没立进出事聚带等符合以上下我此该这那病险时")
+#: a count ends no name either ('汉古尔河两镇': two towns)
+_COUNTER_LAST_CHARS = COUNTER_CHARS - {"年"} | {"两"}
+#: 之 writes an honorific ('葡萄之乡', '书法之城'), as 的 writes a description
+IMPROPER_CHARS = frozenset("的之批强化性点级类型各每些所有不没立进出事聚带等符合以上下我此该这那病险时")
 _LEADING_RE = re.compile(f"{word_alternation(LEADING_WORDS)}*")
 _INNER_VERB_RE = re.compile(word_alternation(INNER_VERBS))
 _GENERIC_ALT = word_alternation(GENERIC_WORDS)
@@ -191,11 +193,16 @@ def is_generic(stem: str) -> bool:
     return len(core_of(stem)) < 2
 
 
+def ends_in_count(stem: str) -> bool:
+    """Whether ``stem`` ends with a counter or an amount ('两' of '汉古尔河两镇', '家' of '三家园区')."""
+    return stem[-1:] in _COUNTER_LAST_CHARS
+
+
 def is_proper_stem(stem: str) -> bool:
     """A stem that can name a place the gazetteer lacks: not generic, no counter/function characters."""
     return (  # the character tests first: they are cheaper than the generic words' regexes
         not IMPROPER_CHARS.intersection(stem)
         and stem[:1] not in COUNTER_CHARS
-        and stem[-1:] not in _COUNTER_LAST_CHARS  # '多松年' is a name
+        and not ends_in_count(stem)  # '多松年' is a name
         and 2 <= len(core_of(stem))
     )

@@ -1,0 +1,194 @@
+"""Issue 15, precision by class rules: words that look like place names and are not (sentences written for these
+tests, none copied from a plan or a corpus text), and the places beside them that stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from geoplan.geocode.context import event_titles, refine
+from geoplan.geocode.mentions import MentionFinder
+from geoplan.geocode.segment import holds_count, leading_name_start
+from geoplan.read.plan import read
+from geoplan.resources import REFERENCE_PLANS
+
+
+def _found(finder: MentionFinder, text: str) -> list[tuple[str, str | None]]:
+    return [(m.surface, m.type) for m in refine(text, finder.find(text), finder)]
+
+
+def _surfaces(finder: MentionFinder, text: str) -> list[str]:
+    return [surface for surface, _ in _found(finder, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb before a town's or a heritage site's name is no part of it
+        ("撤销乌兰图嘎苏木，整建制并入邻镇。", [("乌兰图嘎苏木", "town")]),
+        ("自治区决定撤销乌兰图嘎苏木。", [("乌兰图嘎苏木", "town")]),
+        ("城北尚存巴彦乌拉古城遗址，城墙清晰可见。", [("巴彦乌拉古城遗址", "scenic")]),
+        # a clause before the class word, no town's name ('整建制并入邻镇')
+        ("两个苏木整建制并入邻镇。", []),
+        # a time word glued to a park's class word ('6月初产业园')
+        ("今年5月初产业园开工建设。", []),
+        # counts and ordinals: places counted, or the first stop of a trip
+        ("境内有一处汉代烽燧遗址。", []),
+        ("以“三大产业园区”为平台。", []),
+        ("考察团的第一站是市博物馆。", []),
+        ("以多伦、白音华两个化工园区为载体。", []),
+        # a kind of park in common words only: no proper name
+        ("建成生态循环设施产业园等项目。", []),
+    ],
+)
+def test_verbs_times_and_counts_before_a_class_word(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected
+
+
+def test_a_count_after_short_forms_ends_them(finder: MentionFinder) -> None:
+    """'A、B两镇': the short forms of two towns, not a town named 'B两镇' nor a river 'X河'."""
+    found = refine("灌区覆盖尼尔基、汉古尔河两镇。", finder.find("灌区覆盖尼尔基、汉古尔河两镇。"), finder)
+    assert [m.surface for m in found] == ["尼尔基", "汉古尔河"]
+    assert all(any(pid.startswith("town:") for pid in m.place_ids) for m in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "它是我国最大的内陆湖。",  # one dictionary word for a kind of lake
+        "这是国内第四大淡水湖。",  # an ordinal (also a subdistrict's short form, 第四街道) and a kind
+        "绿洲被茫茫沙漠环绕。",  # a doubled status word
+        "全旗有三个少数民族乡。",  # a kind of township
+        "当地素有葡萄之乡的美誉。",  # an honorific with 之
+    ],
+)
+def test_common_nouns_with_a_class_word_are_no_places(finder: MentionFinder, text: str) -> None:
+    assert _found(finder, text) == []
+
+
+def test_an_activity_on_an_areas_land_names_the_area_only(finder: MentionFinder) -> None:
+    assert _surfaces(finder, "大力发展阿拉善沙漠旅游。") == ["阿拉善"]
+    # a desert's own name before the same words stays a desert
+    assert _found(finder, "开发巴丹吉林沙漠旅游。")[0][0] == "巴丹吉林沙漠"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("据内蒙古新闻网报道，", []),  # a news site
+        ("内蒙古民航机场集团公司宣布，", []),  # a company named after a class-word name
+        ("记者从乌海市规划局获悉，", []),  # a government bureau
+        ("当年组建了内蒙古骑兵部队。", []),  # a military unit
+        ("近日，内蒙古自治区发改委批复了该项目。", []),
+        ("这里曾是内蒙古自治政府所在地。", []),  # a government
+        # a network after a place is the place's ('公路网'), not an organisation
+        ("完善内蒙古公路网。", ["内蒙古"]),
+    ],
+)
+def test_organisations_headed_by_a_place(finder: MentionFinder, text: str, expected: list[str]) -> None:
+    assert _surfaces(finder, text) == expected
+
+
+def test_places_inside_a_quoted_event_title_name_the_event(finder: MentionFinder) -> None:
+    text = "举办“草原之夜：乌兰察布欢迎你”推介活动，乌兰察布市各旗县参加。"
+    assert _surfaces(finder, text) == ["乌兰察布市"]
+    assert _surfaces(finder, "开展“锡林郭勒那达慕”摄影大赛。") == []
+    # a quoted epithet that no event word follows leaves the place after it
+    assert _surfaces(finder, "被誉为“北疆明珠”的乌海市") == ["乌海市"]
+    assert event_titles("“X电商节”和“Y”节点") == [(0, 6)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words that are no name between a unit and a river's name run
+        ("阿荣旗因境内阿伦河而得名。", [("阿荣旗", None), ("阿伦河", "river")]),
+        # a unit, a common word and the class word: no river's name
+        ("东与扎兰屯市隔音河为界。", [("扎兰屯市", None)]),
+        # the dictionary's whole name before the class word; a verb before it is no part of it
+        ("向东遥望松嫩平原。", [("松嫩平原", "region")]),
+        # a place right before the class word, after common words that follow a unit
+        ("扎赉特旗地处大兴安岭南麓。", [("扎赉特旗", None), ("大兴安岭南麓", "region")]),
+        # a people's name before 族乡 is part of the township's name, no qualifier
+        ("其中，查巴奇鄂温克族乡位于东部。", [("查巴奇鄂温克族乡", "town")]),
+        # a unit's full name and a township word: the unit's townships
+        ("阿拉善盟苏木镇数量调整。", [("阿拉善盟", None)]),
+    ],
+)
+def test_spans_around_units_and_class_words(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected
+
+
+def test_a_river_before_its_dam_is_part_of_the_dams_name(finder: MentionFinder) -> None:
+    found = refine(
+        "加快黄河三盛公水利枢纽除险加固。", finder.find("加快黄河三盛公水利枢纽除险加固。"), finder
+    )
+    assert [m.surface for m in found] == ["黄河三盛公水利枢纽"]
+    assert found[0].place_ids == finder.ids("三盛公水利枢纽") and found[0].qualifier == "黄河"
+
+
+def test_a_town_named_by_one_common_word_stays(finder: MentionFinder) -> None:
+    """The leading-verb cut leaves a town whose whole stem is one word (胜利乡, 前进乡 are real township names)."""
+    assert leading_name_start("丰收苏木", 0, 2) == 2  # the verb is cut …
+    assert _found(finder, "其中，丰收苏木位于北部。") == [("丰收苏木", "town")]  # … and the town kept whole
+    assert _found(finder, "今年丰收产业园开工。") == []  # a time word and a verb: no park's name
+
+
+def test_counts_in_a_stem() -> None:
+    assert holds_count("白音华两个化工", 0, 7)
+    assert holds_count("首家数据要素", 0, 6)
+    assert not holds_count("十二连城", 0, 4)  # a numeral that is part of a name
+    assert leading_name_start("一处汉代遗址", 0, 4) is None
+
+
+def test_planned_kinds_of_park_after_a_zone_are_no_parks(finder: MentionFinder) -> None:
+    """Plan 003 plans kinds of park inside its zones ('…开发区。打造装备制造产业园'); the zones stay, the kinds are
+    no named parks (the annotation guide takes parks with a proper name)."""
+    plan = read(REFERENCE_PLANS / "003_c8d60e7368b2a733.txt")
+    line = next(row for row in plan.text.split("\n") if "打造装备制造产业园" in row)
+    found = _surfaces(finder, line)
+    assert "装备制造产业园" not in found and "轻纺产业园" not in found
+    assert any(surface.endswith("高新技术产业开发区") for surface in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("元代为察哈尔克什克腾部。", []),  # a tribe
+        ("该地区为鄂尔多斯部的游牧地。", []),
+        ("鄂尔多斯部分地区降雨偏少。", ["鄂尔多斯"]),  # 部分 is a word of its own
+    ],
+)
+def test_a_tribe_named_after_a_unit_is_no_place(
+    finder: MentionFinder, text: str, expected: list[str]
+) -> None:
+    assert _surfaces(finder, text) == expected
+
+
+def test_a_place_heading_an_epithet_in_a_list_of_honours(finder: MentionFinder) -> None:
+    assert _surfaces(finder, "如今，它拥有沙地绿洲、黄河明珠等美誉。") == []
+    # the place the honours are given to, and the river outside the list, stay
+    assert _surfaces(finder, "乌海素有“黄河明珠、书法之城”之美称，黄河穿城而过。") == ["乌海", "黄河"]
+    # a list of places is no list of epithets
+    assert _surfaces(finder, "沿黄河、乌梁素海等地的美誉度") == ["黄河", "乌梁素海"]
+
+
+def test_a_quoted_gloss_of_a_names_meaning_is_no_place(finder: MentionFinder) -> None:
+    assert _surfaces(finder, "蒙古语称“乌兰哈达”，意为“赤峰”。赤峰市位于东南部。") == ["赤峰市"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a ring of cities is one region, named by its cities' initials, not its first place alone
+        ("它是京津冀经济圈向西北延伸的一站。", [("京津冀经济圈", "region")]),
+        ("推动呼包鄂榆经济圈建设。", [("呼包鄂榆经济圈", "region")]),
+        # a known longer name keeps its whole span
+        ("对接成渝地区双城经济圈。", [("成渝地区双城经济圈", None)]),
+    ],
+)
+def test_rings_of_cities(finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _found(finder, text) == expected
