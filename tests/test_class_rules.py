@@ -313,3 +313,41 @@ def test_counted_lists_of_towns(
     found = _found(finder, text)
     assert [surface for surface, _ in found] == [surface for surface, _ in expected]
     assert all(kind in {"town", None} for _, kind in found)  # a known town keeps its record (type None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a township named by its stem and its peoples: the peoples are inside the one name, not the banner
+        # a people's name also shortens
+        ("撤销乌兰图雅达斡尔鄂温克族乡", [("乌兰图雅达斡尔鄂温克族乡", "town")]),
+        ("巴彦塔拉鄂温克民族苏木位于旗南部", [("巴彦塔拉鄂温克民族苏木", "town")]),
+        # peoples with no name before them: a kind of township
+        ("全旗有3个鄂温克族乡、4个少数民族乡", []),
+    ],
+)
+def test_ethnic_townships_keep_their_stem(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected
+
+
+def test_an_ethnic_township_resolves_by_its_stem(finder: MentionFinder) -> None:
+    """'X鄂温克族乡' is written without the 民 of the official 'X鄂温克民族乡': the gazetteer knows it as 'X乡'."""
+    (mention,) = refine("查巴奇鄂温克族乡", finder.find("查巴奇鄂温克族乡"), finder)
+    assert mention.place_ids == ("town:150721:查巴奇鄂温克民族乡",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dictionary verb before an unknown town's name is prose
+        ("撤销乌兰敖都苏木整建制并入邻镇", [("乌兰敖都苏木", "town")]),
+        # a function word that starts a line starts the name (a table's first column): the gazetteer's town
+        ("人口\n向阳峪镇约3万人", [("向阳峪镇", None)]),
+    ],
+)
+def test_town_names_start_after_prose(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected

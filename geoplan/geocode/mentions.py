@@ -30,7 +30,7 @@ import ahocorasick
 import numpy
 
 from geoplan.geocode.features import admin_prefixed, feature_mentions
-from geoplan.geocode.lexicon import words
+from geoplan.geocode.lexicon import peoples_tail, words
 from geoplan.geocode.segment import (
     at_word_bounds,
     common_words_only,
@@ -745,6 +745,8 @@ class MentionFinder:
     ) -> Mention | None:
         window_start = after_last_verb(text, window_start, s_start, known_at)
         kind = SUFFIX_TYPES[suffix]
+        if kind == "town" and (peoples := peoples_tail(text[window_start:s_start])) is not None:
+            return self._ethnic_township(text, window_start, window_start + peoples, s_start, s_end, suffix)
         if kind in _INNER_CUT_KINDS and suffix not in _WHOLE_ROUTE_SUFFIXES:
             # '中蒙经济合作区跨境铁路': a line of a named place, not a line named after it;
             # '…产业开发区轻纺产业园': a park inside a named zone (attached to it by _subparks)
@@ -865,6 +867,11 @@ class MentionFinder:
                 len(core := core_of(stem)) > ABBREVIATED_MAX[kind] or not self._initials.issuperset(core)
             ):
                 return None  # a line named by its ends' initials (集二, 包兰): each one starts a place's name
+        if kind == "town" and qualifier is None:
+            # '撤销X苏木': a dictionary verb before an unknown town's name is prose, not part of the name
+            begin = name_start(text, start, start, s_start, s_end)
+            if begin is not None and start < begin <= s_start - 2 and is_proper_stem(text[begin:s_start]):
+                start = begin
         surface = text[start:s_end]
         if surface in self.stop_words:
             return None
@@ -878,6 +885,26 @@ class MentionFinder:
             qualifier.surface if qualifier else None,
             qualifier.place_ids if qualifier else (),
         )
+
+    def _ethnic_township(
+        self, text: str, window_start: int, peoples: int, s_start: int, s_end: int, suffix: str
+    ) -> Mention | None:
+        """'音河达斡尔鄂温克族乡': a township named by its stem and its peoples; the peoples are part of the one name
+        (not the banner a people's name also shortens, 鄂温克), the stem is the run of name words before them.
+        None when no stem stands before the peoples ('4个鄂温克族乡': a kind of township)."""
+        start = window_start + leading_trim(text[window_start:peoples])
+        run = name_run_start(text, window_start, peoples, peoples)
+        if run is not None and run > start:
+            start = run
+        begin = name_start(text, start, start, peoples, s_end)  # '新设X…族乡': the verb is prose
+        if begin is not None and start < begin <= peoples - 2:
+            start = begin
+        if peoples - start < 2 or not is_proper_stem(text[start:peoples]):
+            return None
+        surface = text[start:s_end]
+        # the gazetteer may know the township by its stem and class word alone ('查巴奇乡')
+        ids = self.ids(surface) or self.ids(text[start:peoples] + suffix)
+        return Mention(surface, start, s_end, "town", f"suffix:{suffix}", ids)
 
     def _line_end(self, text: str, mention: Mention) -> Mention:
         """'巴珠铁路至珠恩嘎达布其口岸铁路联络线': a line's name right after a corridor connector is the corridor's
@@ -1235,9 +1262,17 @@ def _stem_window(text: str, s_start: int, kind: str) -> tuple[int, str]:
     limit = max(0, s_start - MAX_STEM)
     last_break = _LAST_STEM_BREAK.match(text, limit, s_start)
     position = limit if last_break is None else last_break.end()
+    if position > limit and text[position - 1] in STEM_BREAKS and _starts_a_line(text, position - 1):
+        # '向阳峪镇' at the start of a line: a function word needs words before it, so this one starts the name
+        return position - 1, "line"
     if position > limit:
         return position, text[position - 1]
     return position, "" if position == 0 or not is_han(text[position - 1]) else "limit"
+
+
+def _starts_a_line(text: str, position: int) -> bool:
+    """Whether ``position`` starts ``text`` or a line of it."""
+    return position == 0 or text[position - 1] == "\n"
 
 
 def _is_descriptive_park(mention: Mention) -> bool:
