@@ -3,11 +3,16 @@ stands before it (sentences written for these tests, none copied from a plan or 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from geoplan.geocode.context import refine
+from geoplan.geocode.corridors import find_corridors
 from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.geocode.mentions import MentionFinder
+from geoplan.geocode.places import geoparse
+from geoplan.read.plan import read
 
 
 def _found(finder: MentionFinder, text: str) -> list[tuple[str, str | None]]:
@@ -351,3 +356,30 @@ def test_town_names_start_after_prose(
     finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert _found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a line word ends one chain and the next starts after it; '国家' is a grade of the line, not its end
+        (
+            "苏尼特至广州国家高速公路集宁至阿荣旗联络线巴音花至哈日图段工程",
+            [("苏尼特", "广州"), ("集宁", "阿荣旗"), ("巴音花", "哈日图")],
+        ),
+        # a section 'A至B段' of the line named earlier in the paragraph, ends unknown or not
+        ("建成了通辽至鲁北高速公路。在建的巴音花至哈日图段进展顺利", [("通辽", "鲁北"), ("巴音花", "哈日图")]),
+        # no line named in the paragraph: no corridor
+        ("第一至第三段", []),
+    ],
+)
+def test_corridor_sections_and_chains_split_at_line_words(text: str, expected: list[tuple[str, ...]]) -> None:
+    assert [tuple(w.surface for w in c.waypoints) for c in find_corridors(text)] == expected
+
+
+def test_a_name_inside_a_waypoint_is_the_waypoint(tmp_path: Path, gazetteer: Gazetteer) -> None:
+    """'查白音他拉' ends a section: the town short form '白音他拉' inside it is no mention of its own."""
+    path = tmp_path / "note.txt"
+    path.write_text("通辽至查白音他拉段高速公路开工建设。\n", encoding="utf-8")
+    places = geoparse(read(path), gazetteer)
+    assert "白音他拉" not in {m.surface for m in places.mentions}
+    assert [w.surface for c in places.corridors for w in c.waypoints] == ["通辽", "查白音他拉"]

@@ -52,7 +52,7 @@ KIND_WORDS: dict[str, str] = {
     "干线": "corridor",
 }
 #: road grades and qualifiers between the last waypoint and the kind word.
-GRADE_WORDS = ("一级", "二级", "三级", "四级", "高速", "城际", "快速", "普通", "重载", "双回", "单回")
+GRADE_WORDS = ("国家", "一级", "二级", "三级", "四级", "高速", "城际", "快速", "普通", "重载", "双回", "单回")
 #: words that describe the line, not the place, at the end of the last waypoint ('锦州港输氢管道').
 TAIL_WORDS = tuple(sorted(words("line_tail_words"), key=len, reverse=True))
 _TAIL_RE = re.compile("|".join(map(re.escape, ("段", *TAIL_WORDS))))
@@ -174,6 +174,11 @@ def _chains(text: str) -> list[CorridorMatch]:
         while True:
             seg_end = _walk_forward(text, cursor)
             if seg_end < length and text[seg_end] in SEPARATORS and _is_separator(text, seg_end):
+                line_word = _KIND_RE.search(text, cursor, seg_end)
+                if line_word is not None and line_word.end() < seg_end:
+                    # '二连浩特至广州国家高速公路集宁至…': the line word ends this chain; a new one starts after it
+                    points.append((cursor, line_word.end()))
+                    break
                 points.append((cursor, seg_end))
                 cursor = seg_end + 1
                 continue
@@ -305,6 +310,10 @@ def _build_chain(text: str, points: list[tuple[int, int]]) -> CorridorMatch | No
         )
         if kind is None and route is not None and text.startswith("段", points[-1][1]):
             kind = "road"  # 'G303经棚至锡林浩特段改扩建': a numbered road's section, no kind word needed
+        if kind is None and text.startswith("段", points[-1][1]):
+            kind = _kind_before(
+                text, points[0][0]
+            )  # '…联络线…。在建的A至B段': a section of the line named before
         if kind is None:
             return None
     if _VOLTAGE_RE.search(clause) and kind in {"corridor", "power_line"}:
@@ -320,6 +329,19 @@ def _clause(text: str, start: int, end: int) -> str:
     left = max(text.rfind(p, 0, start) for p in "，。；\n")
     rights = [i for i in (text.find(p, end) for p in "，。；\n") if i >= 0]
     return text[left + 1 : min(rights) if rights else len(text)]
+
+
+#: how far back in its line a section's line word is looked for, in characters.
+SECTION_REACH = 300
+
+
+def _kind_before(text: str, start: int) -> str | None:
+    """The kind of the last line word before ``start`` in its line (at most SECTION_REACH characters back)."""
+    line_start = max(text.rfind("\n", 0, start) + 1, start - SECTION_REACH)
+    found = None
+    for found in _KIND_RE.finditer(text, line_start, start):
+        pass
+    return KIND_WORDS[found.group()] if found is not None else None
 
 
 def _kind_in_clause(clause: str) -> str | None:
