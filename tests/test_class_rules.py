@@ -367,7 +367,10 @@ def test_town_names_start_after_prose(
             [("苏尼特", "广州"), ("集宁", "阿荣旗"), ("巴音花", "哈日图")],
         ),
         # a section 'A至B段' of the line named earlier in the paragraph, ends unknown or not
-        ("建成了通辽至鲁北高速公路。在建的巴音花至哈日图段进展顺利", [("通辽", "鲁北"), ("巴音花", "哈日图")]),
+        (
+            "建成了通辽至鲁北高速公路。在建的巴音花至哈日图段进展顺利",
+            [("通辽", "鲁北"), ("巴音花", "哈日图")],
+        ),
         # no line named in the paragraph: no corridor
         ("第一至第三段", []),
     ],

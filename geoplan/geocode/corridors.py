@@ -338,10 +338,8 @@ SECTION_REACH = 300
 def _kind_before(text: str, start: int) -> str | None:
     """The kind of the last line word before ``start`` in its line (at most SECTION_REACH characters back)."""
     line_start = max(text.rfind("\n", 0, start) + 1, start - SECTION_REACH)
-    found = None
-    for found in _KIND_RE.finditer(text, line_start, start):
-        pass
-    return KIND_WORDS[found.group()] if found is not None else None
+    words = _KIND_RE.findall(text, line_start, start)
+    return KIND_WORDS[words[-1]] if words else None
 
 
 def _kind_in_clause(clause: str) -> str | None:
