@@ -386,3 +386,36 @@ def test_a_name_inside_a_waypoint_is_the_waypoint(tmp_path: Path, gazetteer: Gaz
     places = geoparse(read(path), gazetteer)
     assert "白音他拉" not in {m.surface for m in places.mentions}
     assert [w.surface for c in places.corridors for w in c.waypoints] == ["通辽", "查白音他拉"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # scenic class words after a proper name or a place
+        ("游客可到胡杨岛和凤凰楼游览", [("胡杨岛", "scenic"), ("凤凰楼", "scenic")]),
+        ("建设尼尔基生态园", [("尼尔基生态园", "scenic")]),
+        # a class word alone, or inside a common word, names nothing
+        ("开发温泉资源，建设生态园和植物园，观赏瀑布", []),
+        ("建设办公楼和楼宇经济，保护湖心岛，建设大楼", []),
+    ],
+)
+def test_scenic_places_by_new_class_words(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb or a place word between a place and a name: two mentions, the name from the later place
+        ("科右前旗地处大兴安岭南麓", [("科右前旗", None), ("大兴安岭南麓", "region")]),
+        ("阿荣旗因境内阿伦河而得名", [("阿荣旗", None), ("阿伦河", "river")]),
+        # common words before a run of name words: the name is the run
+        ("集宁区标志性建筑凤凰楼", [("集宁区", None), ("凤凰楼", "scenic")]),
+    ],
+)
+def test_prose_between_a_place_and_a_name(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected

@@ -116,6 +116,12 @@ SUFFIX_TYPES: dict[str, str] = {
     "大峡谷": "scenic",
     "文博园": "scenic",
     "温泉谷": "scenic",
+    "植物园": "scenic",
+    "生态园": "scenic",
+    "瀑布": "scenic",
+    "温泉": "scenic",
+    "岛": "scenic",
+    "楼": "scenic",
     "营地": "scenic",
     "教育基地": "scenic",
     "文化长廊": "scenic",
@@ -237,6 +243,7 @@ DESCRIPTIVE_SCENIC_SUFFIXES = frozenset(
         "岩画",
     }
     | {"文博园", "温泉谷", "营地", "教育基地", "文化长廊", "寺", "度假村"}
+    | {"植物园", "生态园", "瀑布", "温泉"}
     | HERITAGE_SUFFIXES
 )
 #: class words of rivers and dams ('X河', 'X水利枢纽', 'X大坝'): without a known place before them,
@@ -245,6 +252,7 @@ NAME_RUN_SUFFIXES = frozenset(
     {"河", "水利枢纽", "水电站", "拦河闸", "大坝"}
     | {"草原", "自然保护区", "保护区"}
     | {"平原", "高原", "盆地", "山地"}
+    | {"岛", "楼"}
 )
 #: suffixes of cultural institutions ('内蒙古艺术剧院', '公主府博物馆'): the area before them is part of the name
 #: (a province's museum is one building); without a known place the stem must hold a proper name.
@@ -253,7 +261,7 @@ INSTITUTION_SUFFIXES = frozenset({"科学技术馆", "博物馆", "博物院", "
 AREA_ID_PREFIXES = ("province:", "league:", "banner:", "town:", "region:")
 #: short suffixes that also end common words (思路, 街区, 空港): they end a name only where the segmenter ends a
 #: word with them.
-WORD_SUFFIXES = frozenset({"大街", "街", "路", "港", "寺", "庙"})
+WORD_SUFFIXES = frozenset({"大街", "街", "路", "港", "寺", "庙", "岛", "楼"})
 #: longest stem of a street or port name without a known place in it ('哈拉沁东', '成吉思汗').
 MAX_STREET_STEM = 5
 #: suffixes of parks that plans also use descriptively ('装备制造产业园'), and of the zones they belong to.
@@ -785,6 +793,10 @@ class MentionFinder:
         if truncated and qualifier is None:
             return None  # the window began inside a word: a name cut there would be a fragment
         if qualifier is not None:
+            qualifier, window_start = self._after_prose(
+                text, qualifier, hits, window_start, s_start, s_end, suffix
+            )
+        if qualifier is not None:
             start = qualifier.start
             following = {hit.start: hit for hit in hits}
             while _is_area(qualifier):  # '巴彦淖尔市乌拉特后旗博物馆': the innermost unit written locates it
@@ -885,6 +897,33 @@ class MentionFinder:
             qualifier.surface if qualifier else None,
             qualifier.place_ids if qualifier else (),
         )
+
+    def _after_prose(
+        self,
+        text: str,
+        qualifier: Mention,
+        hits: list[Mention],
+        window_start: int,
+        s_start: int,
+        s_end: int,
+        suffix: str,
+    ) -> tuple[Mention | None, int]:
+        """The qualifier of a suffix name and its window's start, past the prose written between a place and the
+        name ('科右前旗地处大兴安岭南麓' -> 大兴安岭; '阿荣旗因境内X河' -> X河, no qualifier): a dictionary verb,
+        place word or function word after the place; for a class word named by a run of name words, common words
+        before that run ('集宁区标志性建筑X楼').  ``(qualifier, window_start)`` when nothing separates them."""
+        begin = name_start(text, qualifier.start, qualifier.end, s_start, s_end, _GENERIC_SET)
+        if begin is not None and qualifier.end < begin < s_start:
+            later = next((hit for hit in hits if hit.start == begin), None)
+            if later is not None:
+                return later, window_start
+            if s_start - begin >= 2:  # a name of two or more characters stands after the prose
+                return None, begin
+        if suffix in NAME_RUN_SUFFIXES and qualifier.end < s_start:
+            run = name_run_start(text, qualifier.end, s_start, s_end)
+            if run is not None and run > qualifier.end:
+                return None, qualifier.end
+        return qualifier, window_start
 
     def _ethnic_township(
         self, text: str, window_start: int, peoples: int, s_start: int, s_end: int, suffix: str

@@ -13,8 +13,10 @@ from functools import lru_cache
 from typing import Any
 
 #: jieba part-of-speech flags of words that are never part of a place name (verbs, adverbs, adjectives,
-#: pronouns, prepositions, conjunctions, particles, idioms).
-NOT_NAME_FLAGS = frozenset({"v", "vd", "vn", "a", "ad", "an", "d", "r", "p", "c", "u", "l", "i", "m", "q"})
+#: pronouns, prepositions, conjunctions, particles, idioms, place words such as 境内 and 地处).
+NOT_NAME_FLAGS = frozenset(
+    {"v", "vd", "vn", "a", "ad", "an", "d", "r", "p", "c", "u", "l", "i", "m", "q", "s"}
+)
 #: flags of one-character words that never sit inside a name, even a transliterated one: prepositions and
 #: structural particles ('满都拉口岸在同类口岸' is two spans glued by 在); conjunctions are not among them (和 is
 #: read as one inside Mongolian names: 额和宝力格).
