@@ -419,3 +419,13 @@ def test_prose_between_a_place_and_a_name(
     finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert _found(finder, text) == expected
+
+
+def test_a_place_heading_a_line_is_a_mention_before_an_organisation_word(finder: MentionFinder) -> None:
+    """A heading ('X旗人民政府', 'X盟政府介绍') names the place the text is about; in a sentence the same words name
+    an organisation acting, no place mention."""
+    text = "乌拉特后旗人民政府\n阿拉善盟政府介绍\n受乌拉特后旗人民政府委托，编制本规划。"
+    assert [(m.surface, m.start) for m in refine(text, finder.find(text), finder)] == [
+        ("乌拉特后旗", 0),
+        ("阿拉善盟", 10),
+    ]

@@ -79,7 +79,8 @@ def refine(
     organisations = {
         id(m)
         for m, next_start in zip(mentions, following, strict=False)
-        if names_organisation(text, m, next_start) or ends_quoted_name(text, m, previous_ends.get(id(m), 0))
+        if (names_organisation(text, m, next_start) and not in_heading(text, m))
+        or ends_quoted_name(text, m, previous_ends.get(id(m), 0))
     }
     if heads is not None:
         heads.extend(m for m in mentions if id(m) in organisations and not in_title(m, titles))
@@ -118,6 +119,22 @@ def refine(
     found = _merge(kept, added)
     found = _replace(found, qualified_units(text, found, finder))
     return _merge(found, provinces_before_units(text, found))
+
+
+#: longest line read as a heading (a title, a byline, a speech's occasion), in characters.
+HEADING_LENGTH = 30
+#: punctuation of running sentences: a line holding one is prose, not a heading.
+_SENTENCE_MARKS = frozenset("，。；！？,;!?")
+
+
+def in_heading(text: str, mention: Mention) -> bool:
+    """Whether ``mention`` stands in a heading line ('X旗人民政府', 'X盟政府介绍', '——在X旗第十八届人民代表大会…'):
+    a short line without sentence punctuation, which names the place the text is about, where in a sentence the
+    same words name an organisation acting ('受X市人民政府委托')."""
+    start = text.rfind("\n", 0, mention.start) + 1
+    end = text.find("\n", mention.end)
+    line = text[start : len(text) if end < 0 else end].strip()
+    return len(line) <= HEADING_LENGTH and not _SENTENCE_MARKS.intersection(line)
 
 
 def in_title(mention: Mention, titles: list[tuple[int, int]]) -> bool:
