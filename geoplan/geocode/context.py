@@ -125,12 +125,16 @@ def refine(
 HEADING_LENGTH = 30
 #: punctuation of running sentences: a line holding one is prose, not a heading.
 _SENTENCE_MARKS = frozenset("，。；！？,;!?")
+#: a unit's own government or assembly written after its name ('人民政府', '第十八届人民代表大会').
+_OWN_GOVERNMENT = re.compile(r"(?:第[一二三四五六七八九十\d]+届)?(?:人民政府|政府|人民代表大会)")
 
 
 def in_heading(text: str, mention: Mention) -> bool:
-    """Whether ``mention`` stands in a heading line ('X旗人民政府', 'X盟政府介绍', '——在X旗第十八届人民代表大会…'):
-    a short line without sentence punctuation, which names the place the text is about, where in a sentence the
-    same words name an organisation acting ('受X市人民政府委托')."""
+    """Whether ``mention`` is a unit named with its own government in a heading line of a longer text ('X旗人民政府',
+    'X盟政府介绍', '——在X旗第十八届人民代表大会…'): a short line without sentence punctuation, which names the
+    place the text is about, where in a sentence the same words name the government acting ('受X市人民政府委托')."""
+    if _OWN_GOVERNMENT.match(text, mention.end) is None or "\n" not in text:
+        return False
     start = text.rfind("\n", 0, mention.start) + 1
     end = text.find("\n", mention.end)
     line = text[start : len(text) if end < 0 else end].strip()
