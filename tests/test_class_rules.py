@@ -429,3 +429,16 @@ def test_a_place_heading_a_line_is_a_mention_before_an_organisation_word(finder:
         ("乌拉特后旗", 0),
         ("阿拉善盟", 10),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("融入京津冀经济圈和东北经济圈", [("京津冀经济圈", "region"), ("东北经济圈", "region")]),
+        ("打造一小时经济圈", []),
+    ],
+)
+def test_economic_circles_are_regions(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected

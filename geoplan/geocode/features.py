@@ -6,7 +6,7 @@
   written); X is what stands before the voltage in a list item, after its verbs are trimmed.  A voltage that
   describes a network ('盟内 500 千伏环网', '10 千伏及以下农网') has no name before it, or no list end after it.
 * **belts and zones** — 'X经济带', 'X经济走廊', 'X经济区', 'X大通道' (type ``corridor``), 'X城市群' (``corridor``),
-  'X都市圈', 'X区块', 'X片区' (``region``), where X is a name: a gazetteer name ending right there, a run of the
+  'X都市圈', 'X经济圈', 'X区块', 'X片区' (``region``), where X is a name: a gazetteer name ending right there, a run of the
   initials of places ('呼包银榆'), or a word the segmenter tags as a proper name ('丝绸之路', '长江').
 
 Every rule returns :class:`~geoplan.geocode.stems.Mention` objects (offsets into the text) that
@@ -69,6 +69,7 @@ ZONE_WORDS: dict[str, str] = {
     "大通道": "corridor",
     "城市群": "corridor",
     "都市圈": "region",
+    "经济圈": "region",
     "区块": "region",
     "片区": "region",
 }
