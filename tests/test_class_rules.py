@@ -442,3 +442,26 @@ def test_economic_circles_are_regions(
     finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert _found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a banner's or county's bare stem outside a list, read by the segmenter as a name word of its own
+        ("当地出土的敖汉“玉猪龙”闻名全国", [("敖汉", None)]),
+        ("新建风场两个，兴和1个", [("兴和", None)]),
+        # inside another word, before a noun it qualifies, or a district's stem that is a common word: no mention
+        ("推动振兴和发展", []),
+        ("蓝天、青山、绿水", []),
+    ],
+)
+def test_bare_banner_stems_read_as_name_words(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected
+
+
+def test_a_chain_end_holding_he_is_one_name() -> None:
+    """'和' after one character is part of a name ('兴和'), not a conjunction; a coal line's kind word is its tail."""
+    (corridor,) = find_corridors("准格尔至兴和运煤重载高速开工")
+    assert [w.surface for w in corridor.waypoints] == ["准格尔", "兴和"]

@@ -41,7 +41,7 @@ from geoplan.geocode.mentions import (
     word_alternation,
 )
 from geoplan.geocode.qualified import heads_unit, provinces_before_units, qualified_units
-from geoplan.geocode.segment import NOT_NAME_FLAGS, known, tag
+from geoplan.geocode.segment import NAME_FLAGS, NOT_NAME_FLAGS, known, tag
 from geoplan.resources import GAZETTEER_DIR
 
 CONTEXT_DIR = GAZETTEER_DIR / "context"
@@ -112,6 +112,7 @@ def refine(
         for m in (
             *province_runs(text, finder),
             *outside_words(text, finder, kept, occurrences),
+            *stem_words(text, finder, kept, occurrences),
             *region_stems(text, finder, kept),
         )
         if (m.start, m.end) not in peoples and not in_title(m, titles) and not names_organisation(text, m)
@@ -442,6 +443,44 @@ def outside_words(
             # there qualifies ('北京企业', '蒙古民族'), unless one of its counties follows ('上海市浦东新区')
             found.append(mention)
     return found
+
+
+def stem_words(
+    text: str,
+    finder: MentionFinder,
+    taken: Iterable[Mention] = (),
+    occurrences: list[tuple[int, str]] | None = None,
+) -> list[Mention]:
+    """A banner's bare stem outside a list ('敖汉“X遗址”', '兴和1个风场'), where the segmenter reads it as a name
+    word of its own (not '兴和' of '振兴和发展'); stems inside the ``taken`` mentions are not looked at."""
+    stems = finder.listed
+    if not stems:
+        return []
+    covered = bytearray(len(text) + 1)
+    for mention in taken:
+        covered[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+    found = []
+    for end, stem in finder.occurrences(text) if occurrences is None else occurrences:
+        if stem not in stems:
+            continue
+        start = end - len(stem)
+        if any(covered[start:end]):
+            continue
+        banner = stems[stem]
+        if banner not in (*finder.ids(stem + "旗"), *finder.ids(stem + "县")):
+            continue  # a district's or a city's stem is often a common word ('青山', '红山')
+        around = _words(text, start, end)
+        word, flag = around.get(start, ("", ""))
+        following = around.get(end, ("", "x"))[1]
+        if word == stem and flag in NAME_FLAGS and following in _STEM_WORD_FOLLOWERS:
+            found.append(Mention(stem, start, end, None, "stem-word", (banner,)))
+    return found
+
+
+#: flags of the word after a banner's bare stem read as a name: punctuation, a count, a particle, a conjunction,
+#: a preposition or a locative ('敖汉“…”', '兴和1个', '林西的', '敖汉和林西') — not a noun or verb the stem
+#: would qualify ('库伦循环经济': an enclosure).
+_STEM_WORD_FOLLOWERS = frozenset({"x", "m", "uj", "ul", "c", "p", "f"})
 
 
 def _ends_name(word: str, flag: str, finder: MentionFinder) -> bool:

@@ -231,8 +231,8 @@ def _walk_forward(text: str, index: int) -> int:
                 continue
         if not is_han(char) or char in STEM_BREAKS or char in SEPARATORS:
             break
-        if char == "和" and position > index and text[position - 1] not in "呼布":
-            break
+        if char == "和" and position > index + 1 and text[position - 1] not in "呼布":
+            break  # a conjunction after a name of two or more characters ('兴和' is one name)
         position += 1
     return position
 

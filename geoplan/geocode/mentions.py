@@ -521,6 +521,12 @@ class MentionFinder:
         return self._ids
 
     @property
+    def listed(self) -> Mapping[str, str]:
+        """The bare stems of banners ('敖汉' of 敖汉旗) that are no names of their own, each with its banner's id:
+        read in running text only inside lists, or where the segmenter reads one as a name word."""
+        return self._listed
+
+    @property
     def initials(self) -> frozenset[str]:
         """The first characters of the region's unit and place names, and the provinces' one-character
         abbreviations: what a line named by its ends' initials (包兰, 京包) is made of."""
