@@ -465,3 +465,21 @@ def test_a_chain_end_holding_he_is_one_name() -> None:
     """'和' after one character is part of a name ('兴和'), not a conjunction; a coal line's kind word is its tail."""
     (corridor,) = find_corridors("准格尔至兴和运煤重载高速开工")
     assert [w.surface for w in corridor.waypoints] == ["准格尔", "兴和"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a unit set up, renamed or attached in a sentence of history: a place the gazetteer lacks
+        ("清代设巴林台县，民国时属察北省", [("巴林台县", "banner"), ("察北省", "province")]),
+        ("该地区先后称谓为乌兰矿区、新城市", [("乌兰矿区", "banner")]),
+        ("1700年设乌珠和硕特旗。", [("乌珠和硕特旗", "banner")]),
+        # a known unit keeps its record; counts, pronouns and kinds are no names
+        ("1948年改为克什克腾旗", [("克什克腾旗", None)]),
+        ("属于全省，改为县级市，设立各县，属本州", []),
+    ],
+)
+def test_former_units_named_after_a_verb_of_history(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected

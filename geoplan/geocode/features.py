@@ -118,7 +118,39 @@ def feature_mentions(text: str, mentions: Sequence[Mention], finder: Any) -> lis
         *_zones(text, known_at, named_end, finder),
         *_spur_lines(text, known_at, mentions, finder),
         *_initial_lines(text, finder),
+        *_former_units(text, finder),
     ]
+
+
+#: verbs that set up, rename or attach an administrative unit in a sentence of history ('设X县', '属X省',
+#: '史称X旗', '称谓为X矿区'), longest first; the unit named after one is a place, former or not.
+_UNIT_VERBS = "称谓为|改设为|设立|设置|改设|析置|改为|改称|史称|古称|旧称|也称|称为|隶属于|隶属|归属|划归|属于|设|置|属|称"
+#: the class words of such a unit and the type each gives (a former county or mining district was a banner-level
+#: unit; a province, a province; a 州 of old, a wider unit).
+_UNIT_CLASSES = {"县": "banner", "旗": "banner", "矿区": "banner", "省": "province", "州": "other"}
+_FORMER_UNIT = re.compile(
+    rf"(?:{_UNIT_VERBS})(?:(?P<stem>[\u3400-\u9fff]{{2,10}}?)(?P<cls>{'|'.join(_UNIT_CLASSES)})"
+    r"|(?P<old>[\u3400-\u9fff])(?P<zhou>州))(?=[^\u3400-\u9fff]|$|[、和与])"
+)
+#: characters that end the verb's reach: no unit's name holds a function word or a count.
+_NOT_IN_UNIT = frozenset("的了是在与及或等各每全本我该其这那个级一二三四五六七八九十")
+
+
+def _former_units(text: str, finder: Any) -> list[Mention]:
+    """Units named after a verb that sets up, renames or attaches them ('设赤峰县', '属热河省', '史称X旗',
+    '称谓为X矿区、', '古称X州': a 州 of old has a one-character name), ending where a name ends (punctuation, a
+    list mark, a conjunction): former units the gazetteer lacks, named in the sentences of a text's history."""
+    found: list[Mention] = []
+    for match in _FORMER_UNIT.finditer(text):
+        stem, kind = match.group("stem"), match.group("cls")
+        if stem is None:
+            stem, kind = match.group("old"), match.group("zhou")
+        elif _NOT_IN_UNIT.intersection(stem) or not is_proper_stem(stem):
+            continue
+        start, end = match.end() - len(stem) - len(kind), match.end()
+        if not finder.ids_or_short(text[start:end]) and stem not in _NOT_IN_UNIT:
+            found.append(Mention(text[start:end], start, end, _UNIT_CLASSES[kind], "former-unit"))
+    return found
 
 
 #: a railway line named by its ends' initials and 线 ('京包线', '牙林线'), looked for where 线 ends a word.
