@@ -483,3 +483,17 @@ def test_former_units_named_after_a_verb_of_history(
     finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert _found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # state and forest farms are town-level units named by a proper name
+        ("境内有巴彦农场和诺敏林场", [("巴彦农场", "town"), ("诺敏林场", "town")]),
+        # kinds of farm, and a village named after a farm
+        ("发展家庭农场和生态农场，7个地方林场", []),
+        ("诺敏林场村的养殖场", []),
+    ],
+)
+def test_farms_as_towns(finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _found(finder, text) == expected

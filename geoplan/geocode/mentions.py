@@ -164,6 +164,8 @@ SUFFIX_TYPES: dict[str, str] = {
     "北坡": "region",
     "小镇": "scenic",
     "苏木镇": "town",
+    "农场": "town",
+    "林场": "town",
     "苏木": "town",
     "街道": "town",
     "嘎查": "village",
@@ -254,6 +256,8 @@ NAME_RUN_SUFFIXES = frozenset(
     | {"平原", "高原", "盆地", "山地"}
     | {"岛", "楼"}
 )
+#: state farms and forest farms, town-level units ('X农场'): named by a proper name, not a kind ('家庭农场').
+FARM_SUFFIXES = frozenset({"农场", "林场"})
 #: suffixes of cultural institutions ('内蒙古艺术剧院', '公主府博物馆'): the area before them is part of the name
 #: (a province's museum is one building); without a known place the stem must hold a proper name.
 INSTITUTION_SUFFIXES = frozenset({"科学技术馆", "博物馆", "博物院", "科技馆", "美术馆", "艺术剧院", "大剧院"})
@@ -878,7 +882,9 @@ class MentionFinder:
             ):
                 return None  # a street is named by a proper name ('丰州路', '成吉思汗大街')
             elif (
-                suffix in DESCRIPTIVE_SCENIC_SUFFIXES or suffix in INSTITUTION_SUFFIXES
+                suffix in DESCRIPTIVE_SCENIC_SUFFIXES
+                or suffix in INSTITUTION_SUFFIXES
+                or suffix in FARM_SUFFIXES
             ) and not holds_name_word(text, start, s_start):
                 return None  # '口袋公园', '骑行公园': a kind of park, no name in it
             elif kind in ABBREVIATED_MAX and (
@@ -1296,6 +1302,8 @@ def _suffix_applies(text: str, suffix: str, s_end: int) -> bool:
         return suffix_word(text, s_end - len(suffix), s_end)
     if suffix == "街道" and following == "路":
         return False  # 'X街道路' reads X街 + 道路 (the road works of a street), not a subdistrict X街道
+    if suffix in FARM_SUFFIXES:
+        return not following or following not in "村队"  # 'X林场村': a village named after the farm
     if suffix in {"镇", "苏木", "嘎查"}:
         return following not in "村域区街长" or suffix == "镇" and following == "区"
     return True
@@ -1307,12 +1315,16 @@ def _stem_window(text: str, s_start: int, kind: str) -> tuple[int, str]:
     limit = max(0, s_start - MAX_STEM)
     last_break = _LAST_STEM_BREAK.match(text, limit, s_start)
     position = limit if last_break is None else last_break.end()
-    if position > limit and text[position - 1] in STEM_BREAKS and _starts_a_line(text, position - 1):
+    if position > limit and text[position - 1] in _NAME_INITIAL_BREAKS and _starts_a_line(text, position - 1):
         # '向阳峪镇' at the start of a line: a function word needs words before it, so this one starts the name
         return position - 1, "line"
     if position > limit:
         return position, text[position - 1]
     return position, "" if position == 0 or not is_han(text[position - 1]) else "limit"
+
+
+#: stem breaks that also start names ('向阳', '于家'): at a line's start, where no prose stands before them.
+_NAME_INITIAL_BREAKS = frozenset("向于")
 
 
 def _starts_a_line(text: str, position: int) -> bool:
