@@ -497,3 +497,19 @@ def test_former_units_named_after_a_verb_of_history(
 )
 def test_farms_as_towns(finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert _found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place named after its river (the city 黑河), before a word of a river's parts: the river
+        ("绿洲分布在黑河下游", [("黑河", "river")]),
+        # no place of that name, or the gazetteer's own river
+        ("保护江河流域", []),
+        ("治理黄河流域", [("黄河流域", None)]),
+    ],
+)
+def test_two_character_rivers_by_their_parts(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected

@@ -119,7 +119,44 @@ def feature_mentions(text: str, mentions: Sequence[Mention], finder: Any) -> lis
         *_spur_lines(text, known_at, mentions, finder),
         *_initial_lines(text, finder),
         *_former_units(text, finder),
+        *_short_rivers(text, finder),
     ]
+
+
+#: words of a river's parts and banks ('X河下游', 'X河流域'): after one, a two-character 'X河' is a river.
+_RIVER_PART = re.compile(r"(?<=[\u3400-\u9fff]河)(?:上游|中游|下游|流域|干流|支流|沿岸|两岸|水系|左岸|右岸)")
+
+
+#: ids of waters the gazetteer knows by name.
+_WATER_ID_PREFIXES = ("river:", "lake:", "reservoir:")
+
+
+def _short_rivers(text: str, finder: Any) -> list[Mention]:
+    """A river of a two-character name ('黑河下游', '音河流域'): 'X河' before a word of a river's parts, where the
+    segmenter reads 'X河' as a place name of its own and the gazetteer knows a place named after the river (the
+    city 黑河, the township 音河) but no water of that name; a longer name is the suffix rule's."""
+    found: list[Mention] = []
+    if "河" not in text:
+        return found
+    for match in _RIVER_PART.finditer(text):
+        start, end = match.start() - 2, match.start()
+        ids = finder.ids_or_short(text[start:end]) if start >= 0 else ()
+        if not ids or any(pid.startswith(_WATER_ID_PREFIXES) for pid in ids):
+            continue  # no place of that name ('江河流域'), or the gazetteer's own river or lake
+        word, flag = next(((w, f) for w, f, s in _words_at(text, start, end) if s == start), ("", ""))
+        if word == text[start:end] and flag in PLACE_FLAGS:
+            found.append(Mention(word, start, end, "river", "river-part"))
+    return found
+
+
+def _words_at(text: str, start: int, end: int) -> list[tuple[str, str, int]]:
+    """The words segmented around ``text[start:end]`` with their starts."""
+    left = max(0, start - 4)
+    position, words_at = left, []
+    for word, flag in tag(text[left : min(len(text), end + 4)]):
+        words_at.append((word, flag, position))
+        position += len(word)
+    return words_at
 
 
 #: verbs that set up, rename or attach an administrative unit in a sentence of history ('设X县', '属X省',
