@@ -55,12 +55,18 @@ def tag(window: str) -> tuple[tuple[str, str], ...]:
 
 
 def name_start(
-    text: str, start: int, stem_start: int, stem_end: int, end: int, allowed: frozenset[str] = frozenset()
+    text: str,
+    start: int,
+    stem_start: int,
+    stem_end: int,
+    end: int,
+    allowed: frozenset[str] = frozenset(),
+    at_end: bool = True,
 ) -> int | None:
     """Where the name ``text[start:end]`` really starts: after the last non-name word (a dictionary word of two or
     more characters, not in ``allowed``, or a one-character preposition or particle) met in
     ``text[stem_start:stem_end]`` (the part before the suffix that no gazetteer name covers); None when the span
-    does not end at a word boundary (种羊湖 in 种羊湖羊)."""
+    does not end at a word boundary (种羊湖 in 种羊湖羊) and ``at_end`` asks that it does."""
     left = max(0, start - CONTEXT)
     window = text[left : min(len(text), end + CONTEXT)]
     position = left
@@ -78,7 +84,7 @@ def name_start(
             begin = max(begin, position)
         elif overlaps and len(word) == 1 and flag in GLUE_FLAGS:
             begin = max(begin, position)
-    return begin if end in bounds else None
+    return begin if end in bounds or not at_end else None
 
 
 def at_word_bounds(text: str, start: int, end: int) -> bool:
