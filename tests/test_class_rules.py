@@ -519,7 +519,7 @@ def test_two_character_rivers_by_their_parts(
     ("text", "expected"),
     [
         # a count of places before a kind: no name; the named place before it keeps its own class word
-        ("还有乌兰哈达庙两处喇嘛庙遗址", [("乌兰哈达庙", "scenic")]),
+        ("境内有拉僧庙、乌兰哈达庙两处喇嘛庙遗址", [("拉僧庙", None), ("乌兰哈达庙", "scenic")]),
         ("包括一处汉代古城遗址", []),
         # jieba joins a town's class word to the word after it: the verb before the name is still cut
         ("撤销乌兰敖包镇整建制", [("乌兰敖包镇", "town")]),
