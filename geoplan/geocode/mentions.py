@@ -834,6 +834,12 @@ class MentionFinder:
                 and all(pid.startswith(AREA_ID_PREFIXES) for pid in qualifier.place_ids)
             ):
                 return None  # '呼包鄂乌旅游区', '乌拉特后旗景区': the tourism of an area, not a named place
+            if (
+                suffix in FARM_SUFFIXES
+                and remainder
+                and name_run_start(text, qualifier.end, s_start, s_end) != qualifier.end
+            ):
+                return None  # '通辽市森工集团所属林场': farms of an organisation, no farm's name
             if kind in NEEDS_QUALIFIER and remainder and is_generic(remainder):
                 return None  # '黄河沿岸滩涂湿地': a kind of land along a named place, not a named wetland
             if (
