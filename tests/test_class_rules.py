@@ -529,3 +529,18 @@ def test_counts_and_verbs_around_names(
     finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert _found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an end named by a kind word between ends named by proper names is a place of that name
+        ("新建莫尔格-戈壁-图古日格公路工程", [("莫尔格", "戈壁", "图古日格")]),
+        # themes joined by dashes, kinds at both ends, and 至 inside a word: no corridor
+        ("构建英模文化—红色教育—特色民俗文化体系，建设公路", []),
+        ("实现自治区首府至盟市之间高速公路互通", []),
+        ("连接甘肃、宁夏甚至新疆地区的走廊", []),
+    ],
+)
+def test_chains_with_ends_named_by_kind_words(text: str, expected: list[tuple[str, ...]]) -> None:
+    assert [tuple(w.surface for w in c.waypoints) for c in find_corridors(text)] == expected

@@ -24,6 +24,7 @@ from geoplan.geocode.mentions import (
     leading_trim,
     leftmost_longest,
 )
+from geoplan.geocode.segment import holds_name_word
 
 #: connectors between waypoints.
 SEPARATORS = "至—－–-~～"
@@ -192,9 +193,17 @@ def _chains(text: str) -> list[CorridorMatch]:
             position = max(sep + 1, points[-1][0])
 
 
+#: words holding 至 that are no connector ('甚至', '以至', '直至', '乃至', '至今').
+_ZHI_WORDS = ("甚至", "以至", "直至", "乃至", "及至", "至今", "至少", "至关", "至此")
+
+
 def _is_separator(text: str, index: int) -> bool:
     if index <= 0 or index + 1 >= len(text):
         return False
+    if text[index] == "至" and (
+        text[index - 1 : index + 1] in _ZHI_WORDS or text[index : index + 2] in _ZHI_WORDS
+    ):
+        return False  # '宁夏甚至新疆': 至 inside a word
     return (is_han(text[index - 1]) or text[index - 1] in "）)") and is_han(text[index + 1])
 
 
@@ -298,8 +307,11 @@ def _build_chain(text: str, points: list[tuple[int, int]]) -> CorridorMatch | No
     names = [(s, e) for s, e in points if e - s >= 2]
     if len(names) != len(points) or len(names) < 2:
         return None
-    if any(is_generic(text[s:e]) for s, e in names):
-        return None  # '英模文化—红色教育—…': a sequence of themes, not of places
+    generic = sum(is_generic(text[s:e]) for s, e in names)
+    if generic and sum(holds_name_word(text, s, e) for s, e in names) <= generic:
+        # '英模文化—红色教育—…': a sequence of themes, not of places; an end named by a kind word between more
+        # ends named by proper names is a place of that name ('莫林-戈壁-图克木公路', 戈壁 a town)
+        return None
     if any(_KIND_RE.search(text[s:e]) for s, e in names[1:]):
         return None  # '包鄂榆高铁—呼包高铁—…': a sequence of lines, not of places
     clause = _clause(text, points[0][0], kind_end)
