@@ -13,6 +13,7 @@ from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.geocode.mentions import MentionFinder
 from geoplan.geocode.places import geoparse
 from geoplan.read.plan import read
+from geoplan.resources import REFERENCE_PLANS
 
 
 def _found(finder: MentionFinder, text: str) -> list[tuple[str, str | None]]:
@@ -544,3 +545,30 @@ def test_counts_and_verbs_around_names(
 )
 def test_chains_with_ends_named_by_kind_words(text: str, expected: list[tuple[str, ...]]) -> None:
     assert [tuple(w.surface for w in c.waypoints) for c in find_corridors(text)] == expected
+
+
+def test_short_items_of_a_list_of_sections_are_lines(finder: MentionFinder) -> None:
+    """'A至B、C、D至E铁路等': the items between sections name lines by their ends' initials (the reference plan's
+    list of trunk railways, read at test time)."""
+    plan = next(REFERENCE_PLANS.glob("003_*.txt"))
+    line = next(
+        row for row in plan.read_text(encoding="utf-8").splitlines() if "条干线" in row and "红暖" in row
+    )
+    lines = [(m.surface, m.type) for m in _found_in(finder, line) if m.rule == "listed-line"]
+    assert [surface for surface, _ in lines] == ["南部", "塔韩", "沿河", "陶上", "红暖", "东台"]
+    assert {kind for _, kind in lines} == {"railway"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "建设呼和浩特、包头、鄂尔多斯铁路枢纽",  # no section among the items
+        "推进集宁至大同、张家口、承德至赤峰、锦州、丹东、沈阳、长春、哈尔滨铁路",  # sections are the fewer
+    ],
+)
+def test_lists_without_enough_sections_name_no_lines(finder: MentionFinder, text: str) -> None:
+    assert not [m for m in _found_in(finder, text) if m.rule == "listed-line"]
+
+
+def _found_in(finder: MentionFinder, text: str) -> list:
+    return refine(text, finder.find(text), finder)

@@ -120,7 +120,37 @@ def feature_mentions(text: str, mentions: Sequence[Mention], finder: Any) -> lis
         *_initial_lines(text, finder),
         *_former_units(text, finder),
         *_short_rivers(text, finder),
+        *_lines_listed_with_sections(text),
     ]
+
+
+#: a 、-list closed by a line word ('A至B、C、D至E铁路等'), looked for where a list mark is.
+_LINE_LIST = re.compile(r"(?:[\u3400-\u9fff]{2,14}、){2,}[\u3400-\u9fff]{2,16}?(铁路|高速公路|公路|高铁)")
+#: the kind of line each closing word says.
+_LIST_LINE_KINDS = {"铁路": "railway", "高铁": "railway", "高速公路": "road", "公路": "road"}
+#: longest name of a line by its ends' initials inside such a list ('塔韩', '红暖').
+MAX_LINE_INITIALS = 4
+
+
+def _lines_listed_with_sections(text: str) -> list[Mention]:
+    """A list of lines whose items are mostly sections 'A至B' ('…、三北羊场至上海庙、塔韩、陶上、新街至红进塔、…
+    铁路等'): the short items between them name lines of that kind by their ends' initials."""
+    found: list[Mention] = []
+    if "、" not in text or "至" not in text:
+        return found
+    for match in finditer_anchored(_LINE_LIST, text, "、", range(2, 15)):
+        items, position = [], match.start()
+        for part in match.group()[: match.start(1) - match.start()].split("、"):
+            items.append((position, position + len(part)))
+            position += len(part) + 1
+        sections = sum("至" in text[s:e] for s, e in items)
+        if sections < 2 or 2 * sections < len(items):
+            continue
+        kind = _LIST_LINE_KINDS[match.group(1)]
+        for start, end in items[1:-1]:
+            if "至" not in text[start:end] and 2 <= end - start <= MAX_LINE_INITIALS:
+                found.append(Mention(text[start:end], start, end, kind, "listed-line"))
+    return found
 
 
 #: words of a river's parts and banks ('X河下游', 'X河流域'): after one, a two-character 'X河' is a river.
