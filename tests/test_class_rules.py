@@ -572,3 +572,18 @@ def test_lists_without_enough_sections_name_no_lines(finder: MentionFinder, text
 
 def _found_in(finder: MentionFinder, text: str) -> list:
     return refine(text, finder.find(text), finder)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a 、-list of province abbreviations closed by 地区 names one province per character
+        ("在沪、粤地区开展推介", [("沪", "province"), ("粤", "province")]),
+        # a region's name before 地区 is the region (no list)
+        ("服务京津地区", [("京津地区", None)]),
+    ],
+)
+def test_province_abbreviations_listed_before_diqu(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected

@@ -614,12 +614,14 @@ def province_abbreviations() -> dict[str, str]:
 
 
 #: what closes a run of abbreviations naming provinces: a count of provinces, or their meeting point.
-_RUN_CLOSERS = r"(?:[两二三四五六七八九十\d]{1,2}个?省(?:区|份|市)?|交汇|交界处)"
+_RUN_CLOSERS = r"(?:[两二三四五六七八九十\d]{1,2}个?省(?:区|份|市)?|交汇|交界处|地区|两地|等地)"
+#: closers that also follow a region's name ('京津地区'): the run before them must be a 、-list ('沪、粤地区').
+_LIST_ONLY_CLOSERS = frozenset({"地区", "两地", "等地"})
 
 
 _RUN_CLOSER_RE = re.compile(_RUN_CLOSERS)
-#: the characters a closer holds: 省 (one to three characters in) or 交 (its first), looked for first.
-_RUN_CLOSER_ANCHORS = "省交"
+#: the characters a closer holds: 省 (one to three characters in), 交 or 地, looked for first.
+_RUN_CLOSER_ANCHORS = "省交地"
 #: longest run of abbreviations read before a closer, in characters ('陕、甘、宁、青、新' is 9).
 MAX_RUN = 12
 
@@ -631,7 +633,8 @@ def _province_run_re() -> re.Pattern[str]:
 
 
 def province_runs(text: str, finder: MentionFinder) -> list[Mention]:
-    """'蒙冀辽三省区交汇', '辽吉黑蒙四省区', '陕、甘、宁、青五省区': one province mention per abbreviation."""
+    """'蒙冀辽三省区交汇', '辽吉黑蒙四省区', '陕、甘、宁、青五省区', '沪、粤地区': one province mention per
+    abbreviation."""
     names = province_abbreviations()
     found = []
     # closers first: they are rare, abbreviations are not
@@ -641,7 +644,7 @@ def province_runs(text: str, finder: MentionFinder) -> list[Mention]:
         if match is None:
             continue
         run = match.group().replace("、", "")
-        if len(set(run)) < len(run):
+        if len(set(run)) < len(run) or (closer.group() in _LIST_ONLY_CLOSERS and "、" not in match.group()):
             continue
         for offset, char in enumerate(match.group()):
             if char in names:
