@@ -587,3 +587,23 @@ def test_province_abbreviations_listed_before_diqu(
     finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert _found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # walls named by their dynasty
+        (
+            "沿线有金长城和明长城，南以金界壕为界",
+            [("金长城", "scenic"), ("明长城", "scenic"), ("金界壕", "scenic")],
+        ),
+        ("打造黄金长城旅游带", []),
+        # a place's other name quoted after a word that gives it, holding a place or person word
+        ("该遗址俗称“兰城子”", [("兰城子", "other")]),
+        ("这里被称为“秘境”，简称“宏魁集团”", []),
+    ],
+)
+def test_dynasty_walls_and_quoted_other_names(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected

@@ -121,7 +121,46 @@ def feature_mentions(text: str, mentions: Sequence[Mention], finder: Any) -> lis
         *_former_units(text, finder),
         *_short_rivers(text, finder),
         *_lines_listed_with_sections(text),
+        *_dynasty_walls(text),
+        *_quoted_names(text, finder),
     ]
+
+
+#: a wall named by the dynasty that built it ('金长城', '金界壕', '明长城', '战国长城').
+_DYNASTY_WALL = re.compile(r"(?:战国|北魏|秦|汉|金|明)(?:长城|界壕)")
+
+
+def _dynasty_walls(text: str) -> list[Mention]:
+    """Walls named by their dynasty ('金长城', '明长城', '金界壕'), each one heritage place, where the dynasty does not
+    end a longer word before it ('黄金长城' is no dynasty's wall)."""
+    found: list[Mention] = []
+    for match in _DYNASTY_WALL.finditer(text):
+        start, end = match.span()
+        if at_word_bounds(text, start, end):
+            found.append(Mention(match.group(), start, end, "scenic", "dynasty-wall"))
+    return found
+
+
+#: words that give a place's other name, quoted after them ('俗称“X”', '蒙语称“X”', '被称为“X”').
+_NAMED_AS = re.compile(
+    r"(?:俗称|又称|也称|旧称|古称|简称|被称为|称为|称作|叫做|蒙古?语称?)“([\u3400-\u9fff]{2,8})”"
+)
+
+
+def _quoted_names(text: str, finder: Any) -> list[Mention]:
+    """A place's other name quoted after a word that gives it ('俗称“兰城子”', '蒙语称“乌兰哈达”'): a name holding a
+    place or person word (jieba), typed other; not a common word ('被称为“秘境”') or a company ('简称“X集团”')."""
+    found: list[Mention] = []
+    if "“" not in text:
+        return found
+    for match in _NAMED_AS.finditer(text):
+        start, end = match.span(1)
+        name = match.group(1)
+        if finder.ids_or_short(name):
+            continue  # a known name: the gazetteer pass has it
+        if is_proper_stem(name) and any(flag in PLACE_FLAGS for _, flag in tag(name)):
+            found.append(Mention(name, start, end, "other", "quoted-name"))
+    return found
 
 
 #: a 、-list closed by a line word ('A至B、C、D至E铁路等'), looked for where a list mark is.
