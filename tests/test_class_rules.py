@@ -607,3 +607,8 @@ def test_dynasty_walls_and_quoted_other_names(
     finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert _found(finder, text) == expected
+
+
+def test_an_unknown_verb_before_a_name_run_is_prose(finder: MentionFinder) -> None:
+    """jieba tags a verb its dictionary lacks ('面眺') as a verb: no part of the name run after it."""
+    assert _found(finder, "背倚青山，面眺松嫩平原") == [("松嫩平原", "region")]

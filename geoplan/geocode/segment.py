@@ -199,7 +199,7 @@ def _run_word(word: str, flag: str) -> bool:
         return word not in _NOT_IN_RUN and flag not in _NOT_IN_RUN_FLAGS
     if _POSITION_VERBS.intersection(word) and not (flag in NAME_FLAGS and known(word)):
         return False  # '北接', '东邻': a direction and a verb of position, read as one word
-    return flag in RUN_FLAGS or not known(word)
+    return flag in RUN_FLAGS or (not known(word) and flag != "v")  # '面眺': jieba reads an unknown verb
 
 
 def name_run_start(text: str, window_start: int, s_start: int, s_end: int) -> int | None:
