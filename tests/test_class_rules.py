@@ -9,7 +9,7 @@ import pytest
 
 from geoplan.geocode.context import refine
 from geoplan.geocode.corridors import find_corridors
-from geoplan.geocode.gazetteer import Gazetteer
+from geoplan.geocode.gazetteer import Gazetteer, banner_abbreviations
 from geoplan.geocode.mentions import MentionFinder
 from geoplan.geocode.places import geoparse
 from geoplan.read.plan import read
@@ -612,3 +612,23 @@ def test_dynasty_walls_and_quoted_other_names(
 def test_an_unknown_verb_before_a_name_run_is_prose(finder: MentionFinder) -> None:
     """jieba tags a verb its dictionary lacks ('面眺') as a verb: no part of the name run after it."""
     assert _found(finder, "背倚青山，面眺松嫩平原") == [("松嫩平原", "region")]
+
+
+def test_banner_abbreviations_are_derived_and_checked_against_homonyms(gazetteer: Gazetteer) -> None:
+    """Wing and position banners are abbreviated by rule, not by a list; a form two banners share is no one's."""
+    derived = banner_abbreviations(
+        ["科尔沁右翼前旗", "察哈尔右翼中旗", "乌拉特后旗", "新巴尔虎左旗", "巴林左旗"]
+    )
+    assert derived == {
+        "科右前旗": "科尔沁右翼前旗",
+        "察右中旗": "察哈尔右翼中旗",
+        "乌后旗": "乌拉特后旗",
+        "新左旗": "新巴尔虎左旗",
+        "巴左旗": "巴林左旗",
+    }
+    assert banner_abbreviations(["巴林左旗", "巴彦左旗"]) == {}  # homonyms: neither gets '巴左旗'
+    assert banner_abbreviations(["克什克腾旗", "鄂伦春自治旗"]) == {}  # no wing or position
+    # the shipped gazetteer reads them: every derived form names its banner
+    banners = {place.name: place.id for place in gazetteer.records(["banner"])}
+    for form, name in banner_abbreviations(banners).items():
+        assert gazetteer.finder.ids(form) == (banners[name],)
