@@ -464,8 +464,9 @@ def stem_words(
         if stem not in stems:
             continue
         start = end - len(stem)
-        if any(covered[start:end]):
-            continue
+        after = text[end : end + 1]
+        if any(covered[start:end]) or (after and is_han(after) and after not in _STEM_FOLLOWER_STARTS):
+            continue  # inside a mention, or before a character no follower word starts with (cheap, no jieba)
         banner = stems[stem]
         if banner not in (*finder.ids(stem + "旗"), *finder.ids(stem + "县")):
             continue  # a district's or a city's stem is often a common word ('青山', '红山')
@@ -481,6 +482,10 @@ def stem_words(
 #: a preposition or a locative ('敖汉“…”', '兴和1个', '林西的', '敖汉和林西') — not a noun or verb the stem
 #: would qualify ('库伦循环经济': an enclosure).
 _STEM_WORD_FOLLOWERS = frozenset({"x", "m", "uj", "ul", "c", "p", "f"})
+#: the characters such followers start with (numerals, particles, conjunctions, prepositions, locatives).
+_STEM_FOLLOWER_STARTS = frozenset(
+    "的了和与及或跟同在从向对把被为以至到自于东西南北上中下内外前后左右旁边一二两三四五六七八九十百千万"
+)
 
 
 def _ends_name(word: str, flag: str, finder: MentionFinder) -> bool:

@@ -163,32 +163,43 @@ def _quoted_names(text: str, finder: Any) -> list[Mention]:
     return found
 
 
-#: a 、-list closed by a line word ('A至B、C、D至E铁路等'), looked for where a list mark is.
-_LINE_LIST = re.compile(r"(?:[\u3400-\u9fff]{2,14}、){2,}[\u3400-\u9fff]{2,16}?(铁路|高速公路|公路|高铁)")
-#: the kind of line each closing word says.
+#: the line words that close a list of lines ('…、D至E铁路等') and the kind each says.
 _LIST_LINE_KINDS = {"铁路": "railway", "高铁": "railway", "高速公路": "road", "公路": "road"}
+_LIST_LINE_WORD = re.compile("|".join(_LIST_LINE_KINDS))
+#: longest list read back from its closing line word, in characters.
+MAX_LINE_LIST = 240
+#: a run of CJK characters and list marks, matched on the reversed text before a line word.
+_LIST_RUN_BACK = re.compile(r"[\u3400-\u9fff、]*")
 #: longest name of a line by its ends' initials inside such a list ('塔韩', '红暖').
 MAX_LINE_INITIALS = 4
 
 
 def _lines_listed_with_sections(text: str) -> list[Mention]:
     """A list of lines whose items are mostly sections 'A至B' ('…、三北羊场至上海庙、塔韩、陶上、新街至红进塔、…
-    铁路等'): the short items between them name lines of that kind by their ends' initials."""
+    铁路等'): the short items between them name lines of that kind by their ends' initials (read back from each
+    line word, the rarer anchor)."""
     found: list[Mention] = []
     if "、" not in text or "至" not in text:
         return found
-    for match in finditer_anchored(_LINE_LIST, text, "、", range(2, 15)):
-        items, position = [], match.start()
-        for part in match.group()[: match.start(1) - match.start()].split("、"):
+    for word in _LIST_LINE_WORD.finditer(text):
+        end = word.start()
+        low = max(0, end - MAX_LINE_LIST)
+        if text.count("至", low, end) < 2 or text.count("、", low, end) < 2:
+            continue  # the common case, decided at C speed: no list of sections can end here
+        start = end - _LIST_RUN_BACK.match(text[low:end][::-1]).end()  # type: ignore[union-attr]
+        if text.count("、", start, end) < 2:
+            continue
+        items, position = [], start
+        for part in text[start:end].split("、"):
             items.append((position, position + len(part)))
             position += len(part) + 1
         sections = sum("至" in text[s:e] for s, e in items)
         if sections < 2 or 2 * sections < len(items):
             continue
-        kind = _LIST_LINE_KINDS[match.group(1)]
-        for start, end in items[1:-1]:
-            if "至" not in text[start:end] and 2 <= end - start <= MAX_LINE_INITIALS:
-                found.append(Mention(text[start:end], start, end, kind, "listed-line"))
+        kind = _LIST_LINE_KINDS[word.group()]
+        for item_start, item_end in items[1:-1]:
+            if "至" not in text[item_start:item_end] and 2 <= item_end - item_start <= MAX_LINE_INITIALS:
+                found.append(Mention(text[item_start:item_end], item_start, item_end, kind, "listed-line"))
     return found
 
 

@@ -897,7 +897,7 @@ class MentionFinder:
                 len(core := core_of(stem)) > ABBREVIATED_MAX[kind] or not self._initials.issuperset(core)
             ):
                 return None  # a line named by its ends' initials (集二, 包兰): each one starts a place's name
-        if kind == "town" and qualifier is None:
+        if kind == "town" and qualifier is None and s_start - start >= 4:
             # '撤销X苏木': a dictionary verb before an unknown town's name is prose, not part of the name
             begin = name_start(text, start, start, s_start, s_end, at_end=False)  # '镇整建制': jieba joins 镇
             if begin is not None and start < begin <= s_start - 2 and is_proper_stem(text[begin:s_start]):
@@ -930,6 +930,8 @@ class MentionFinder:
         name ('科右前旗地处大兴安岭南麓' -> 大兴安岭; '阿荣旗因境内X河' -> X河, no qualifier): a dictionary verb,
         place word or function word after the place; for a class word named by a run of name words, common words
         before that run ('集宁区标志性建筑X楼').  ``(qualifier, window_start)`` when nothing separates them."""
+        if qualifier.end >= s_start:
+            return qualifier, window_start  # the common case: the place right before the class word
         begin = name_start(text, qualifier.start, qualifier.end, s_start, s_end, _GENERIC_SET)
         if begin is not None and qualifier.end < begin < s_start:
             later = next((hit for hit in hits if hit.start == begin), None)
@@ -937,7 +939,7 @@ class MentionFinder:
                 return later, window_start
             if s_start - begin >= 2:  # a name of two or more characters stands after the prose
                 return None, begin
-        if suffix in NAME_RUN_SUFFIXES and qualifier.end < s_start:
+        if suffix in NAME_RUN_SUFFIXES:
             run = name_run_start(text, qualifier.end, s_start, s_end)
             if run is not None and run > qualifier.end:
                 return None, qualifier.end
