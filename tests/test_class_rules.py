@@ -374,6 +374,8 @@ def test_town_names_start_after_prose(
         ),
         # no line named in the paragraph: no corridor
         ("第一至第三段", []),
+        # ordinals and locatives number or bound stretches, even after a line named before
+        ("建成一级公路。第一至第三段已完工，上游至下游段加固", []),
     ],
 )
 def test_corridor_sections_and_chains_split_at_line_words(text: str, expected: list[tuple[str, ...]]) -> None:

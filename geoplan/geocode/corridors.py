@@ -24,7 +24,7 @@ from geoplan.geocode.mentions import (
     leading_trim,
     leftmost_longest,
 )
-from geoplan.geocode.segment import holds_name_word
+from geoplan.geocode.segment import holds_name_word, known, tag
 
 #: connectors between waypoints.
 SEPARATORS = "至—－–-~～"
@@ -305,8 +305,8 @@ def _build_chain(text: str, points: list[tuple[int, int]]) -> CorridorMatch | No
         kind_end = last_start + len(text[last_start:last_end].split(_tail, 1)[0]) + len(_tail)
     points[-1] = (last_start, last_start + len(last_name))
     names = [(s, e) for s, e in points if e - s >= 2]
-    if len(names) != len(points) or len(names) < 2:
-        return None
+    if len(names) != len(points) or len(names) < 2 or any(text.startswith("第", s) for s, _ in names):
+        return None  # '第一至第三段': ordinals number stretches, they name no places
     generic = sum(is_generic(text[s:e]) for s, e in names)
     if generic and sum(holds_name_word(text, s, e) for s, e in names) <= generic:
         # '英模文化—红色教育—…': a sequence of themes, not of places; an end named by a kind word between more
@@ -322,10 +322,13 @@ def _build_chain(text: str, points: list[tuple[int, int]]) -> CorridorMatch | No
         )
         if kind is None and route is not None and text.startswith("段", points[-1][1]):
             kind = "road"  # 'G303经棚至锡林浩特段改扩建': a numbered road's section, no kind word needed
-        if kind is None and text.startswith("段", points[-1][1]):
-            kind = _kind_before(
-                text, points[0][0]
-            )  # '…联络线…。在建的A至B段': a section of the line named before
+        if (
+            kind is None
+            and text.startswith("段", points[-1][1])
+            and not any(_stretch_word(text, s, e) for s, e in names)
+        ):
+            # '…联络线…。在建的A至B段': a section of the line named before in the line
+            kind = _kind_before(text, points[0][0])
         if kind is None:
             return None
     if _VOLTAGE_RE.search(clause) and kind in {"corridor", "power_line"}:
@@ -341,6 +344,17 @@ def _clause(text: str, start: int, end: int) -> str:
     left = max(text.rfind(p, 0, start) for p in "，。；\n")
     rights = [i for i in (text.find(p, end) for p in "，。；\n") if i >= 0]
     return text[left + 1 : min(rights) if rights else len(text)]
+
+
+#: jieba flags of words that name a stretch, not a place: locatives and counts ('上游至下游段', '三至五段').
+_STRETCH_FLAGS = frozenset({"f", "m", "q", "s"})
+
+
+def _stretch_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is one dictionary word of a locative or count ('上游', '下游'): a section whose
+    line is only named earlier needs ends that may be places."""
+    words = tag(text[start:end])
+    return len(words) == 1 and words[0][1] in _STRETCH_FLAGS and known(words[0][0])
 
 
 #: how far back in its line a section's line word is looked for, in characters.
