@@ -603,6 +603,7 @@ def test_province_abbreviations_listed_before_diqu(
         # a place's other name quoted after a word that gives it, holding a place or person word
         ("该遗址俗称“兰城子”", [("兰城子", "other")]),
         ("这里被称为“秘境”，简称“宏魁集团”", []),
+        ("这里被称为“塞外江南”", []),  # an epithet, not a name
     ],
 )
 def test_dynasty_walls_and_quoted_other_names(

@@ -141,10 +141,9 @@ def _dynasty_walls(text: str) -> list[Mention]:
     return found
 
 
-#: words that give a place's other name, quoted after them ('俗称“X”', '蒙语称“X”', '被称为“X”').
-_NAMED_AS = re.compile(
-    r"(?:俗称|又称|也称|旧称|古称|简称|被称为|称为|称作|叫做|蒙古?语称?)“([\u3400-\u9fff]{2,8})”"
-)
+#: words that give a place's other name, quoted after them ('俗称“X”', '蒙语称“X”', '古称“X”'); '被称为“X”' and
+#: '称作“X”' give epithets as often as names ('塞外江南', '北疆明珠') and are not read.
+_NAMED_AS = re.compile(r"(?:俗称|又称|也称|旧称|古称|简称|蒙古?语称?)“([\u3400-\u9fff]{2,8})”")
 
 
 def _quoted_names(text: str, finder: Any) -> list[Mention]:
