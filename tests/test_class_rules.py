@@ -3,11 +3,17 @@ stands before it (sentences written for these tests, none copied from a plan or 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from geoplan.geocode.context import refine
-from geoplan.geocode.gazetteer import Gazetteer
+from geoplan.geocode.corridors import find_corridors
+from geoplan.geocode.gazetteer import Gazetteer, banner_abbreviations
 from geoplan.geocode.mentions import MentionFinder
+from geoplan.geocode.places import geoparse
+from geoplan.read.plan import read
+from geoplan.resources import REFERENCE_PLANS
 
 
 def _found(finder: MentionFinder, text: str) -> list[tuple[str, str | None]]:
@@ -313,3 +319,319 @@ def test_counted_lists_of_towns(
     found = _found(finder, text)
     assert [surface for surface, _ in found] == [surface for surface, _ in expected]
     assert all(kind in {"town", None} for _, kind in found)  # a known town keeps its record (type None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a township named by its stem and its peoples: the peoples are inside the one name, not the banner
+        # a people's name also shortens
+        ("撤销乌兰图雅达斡尔鄂温克族乡", [("乌兰图雅达斡尔鄂温克族乡", "town")]),
+        ("巴彦塔拉鄂温克民族苏木位于旗南部", [("巴彦塔拉鄂温克民族苏木", "town")]),
+        # peoples with no name before them: a kind of township
+        ("全旗有3个鄂温克族乡、4个少数民族乡", []),
+    ],
+)
+def test_ethnic_townships_keep_their_stem(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected
+
+
+def test_an_ethnic_township_resolves_by_its_stem(finder: MentionFinder) -> None:
+    """'X鄂温克族乡' is written without the 民 of the official 'X鄂温克民族乡': the gazetteer knows it as 'X乡'."""
+    (mention,) = refine("查巴奇鄂温克族乡", finder.find("查巴奇鄂温克族乡"), finder)
+    assert mention.place_ids == ("town:150721:查巴奇鄂温克民族乡",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dictionary verb before an unknown town's name is prose
+        ("撤销乌兰敖都苏木整建制并入邻镇", [("乌兰敖都苏木", "town")]),
+        # a function word that starts a line starts the name (a table's first column): the gazetteer's town
+        ("人口\n向阳峪镇约3万人", [("向阳峪镇", None)]),
+    ],
+)
+def test_town_names_start_after_prose(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a line word ends one chain and the next starts after it; '国家' is a grade of the line, not its end
+        (
+            "苏尼特至广州国家高速公路集宁至阿荣旗联络线巴音花至哈日图段工程",
+            [("苏尼特", "广州"), ("集宁", "阿荣旗"), ("巴音花", "哈日图")],
+        ),
+        # a section 'A至B段' of the line named earlier in the paragraph, ends unknown or not
+        (
+            "建成了通辽至鲁北高速公路。在建的巴音花至哈日图段进展顺利",
+            [("通辽", "鲁北"), ("巴音花", "哈日图")],
+        ),
+        # no line named in the paragraph: no corridor
+        ("第一至第三段", []),
+        # ordinals and locatives number or bound stretches, even after a line named before
+        ("建成一级公路。第一至第三段已完工，上游至下游段加固", []),
+    ],
+)
+def test_corridor_sections_and_chains_split_at_line_words(text: str, expected: list[tuple[str, ...]]) -> None:
+    assert [tuple(w.surface for w in c.waypoints) for c in find_corridors(text)] == expected
+
+
+def test_a_name_inside_a_waypoint_is_the_waypoint(tmp_path: Path, gazetteer: Gazetteer) -> None:
+    """'查白音他拉' ends a section: the town short form '白音他拉' inside it is no mention of its own."""
+    path = tmp_path / "note.txt"
+    path.write_text("通辽至查白音他拉段高速公路开工建设。\n", encoding="utf-8")
+    places = geoparse(read(path), gazetteer)
+    assert "白音他拉" not in {m.surface for m in places.mentions}
+    assert [w.surface for c in places.corridors for w in c.waypoints] == ["通辽", "查白音他拉"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # scenic class words after a proper name or a place
+        ("游客可到胡杨岛和凤凰楼游览", [("胡杨岛", "scenic"), ("凤凰楼", "scenic")]),
+        ("建设尼尔基生态园", [("尼尔基生态园", "scenic")]),
+        # a class word alone, or inside a common word, names nothing
+        ("开发温泉资源，建设生态园和植物园，观赏瀑布", []),
+        ("建设办公楼和楼宇经济，保护湖心岛，建设大楼", []),
+    ],
+)
+def test_scenic_places_by_new_class_words(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb or a place word between a place and a name: two mentions, the name from the later place
+        ("科右前旗地处大兴安岭南麓", [("科右前旗", None), ("大兴安岭南麓", "region")]),
+        ("阿荣旗因境内阿伦河而得名", [("阿荣旗", None), ("阿伦河", "river")]),
+        # common words before a run of name words: the name is the run
+        ("集宁区标志性建筑凤凰楼", [("集宁区", None), ("凤凰楼", "scenic")]),
+    ],
+)
+def test_prose_between_a_place_and_a_name(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected
+
+
+def test_a_place_heading_a_line_is_a_mention_before_an_organisation_word(finder: MentionFinder) -> None:
+    """A heading ('X旗人民政府', 'X盟政府介绍') names the place the text is about; in a sentence the same words name
+    an organisation acting, no place mention."""
+    text = "乌拉特后旗人民政府\n阿拉善盟政府介绍\n受乌拉特后旗人民政府委托，编制本规划。"
+    assert [(m.surface, m.start) for m in refine(text, finder.find(text), finder)] == [
+        ("乌拉特后旗", 0),
+        ("阿拉善盟", 10),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("融入京津冀经济圈和东北经济圈", [("京津冀经济圈", "region"), ("东北经济圈", "region")]),
+        ("打造一小时经济圈", []),
+    ],
+)
+def test_economic_circles_are_regions(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a banner's or county's bare stem outside a list, read by the segmenter as a name word of its own
+        ("当地出土的敖汉“玉猪龙”闻名全国", [("敖汉", None)]),
+        ("新建风场两个，兴和1个", [("兴和", None)]),
+        # inside another word, before a noun it qualifies, or a district's stem that is a common word: no mention
+        ("推动振兴和发展", []),
+        ("蓝天、青山、绿水", []),
+    ],
+)
+def test_bare_banner_stems_read_as_name_words(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected
+
+
+def test_a_chain_end_holding_he_is_one_name() -> None:
+    """'和' after one character is part of a name ('兴和'), not a conjunction; a coal line's kind word is its tail."""
+    (corridor,) = find_corridors("准格尔至兴和运煤重载高速开工")
+    assert [w.surface for w in corridor.waypoints] == ["准格尔", "兴和"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a unit set up, renamed or attached in a sentence of history: a place the gazetteer lacks
+        ("清代设巴林台县，民国时属察北省", [("巴林台县", "banner"), ("察北省", "province")]),
+        ("该地区先后称谓为乌兰矿区、新城市", [("乌兰矿区", "banner")]),
+        ("1700年设乌珠和硕特旗。", [("乌珠和硕特旗", "banner")]),
+        # a known unit keeps its record; counts, pronouns and kinds are no names
+        ("1948年改为克什克腾旗", [("克什克腾旗", None)]),
+        ("属于全省，改为县级市，设立各县，属本州", []),
+    ],
+)
+def test_former_units_named_after_a_verb_of_history(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # state and forest farms are town-level units named by a proper name
+        ("境内有巴彦农场和诺敏林场", [("巴彦农场", "town"), ("诺敏林场", "town")]),
+        # kinds of farm, and a village named after a farm
+        ("发展家庭农场和生态农场，7个地方林场", []),
+        ("诺敏林场村的养殖场", []),
+    ],
+)
+def test_farms_as_towns(finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place named after its river (the city 黑河), before a word of a river's parts: the river
+        ("绿洲分布在黑河下游", [("黑河", "river")]),
+        # no place of that name, or the gazetteer's own river
+        ("保护江河流域", []),
+        ("治理黄河流域", [("黄河流域", None)]),
+    ],
+)
+def test_two_character_rivers_by_their_parts(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count of places before a kind: no name; the named place before it keeps its own class word
+        ("境内有拉僧庙、乌兰哈达庙两处喇嘛庙遗址", [("拉僧庙", None), ("乌兰哈达庙", "scenic")]),
+        ("包括一处汉代古城遗址", []),
+        # jieba joins a town's class word to the word after it: the verb before the name is still cut
+        ("撤销乌兰敖包镇整建制", [("乌兰敖包镇", "town")]),
+    ],
+)
+def test_counts_and_verbs_around_names(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an end named by a kind word between ends named by proper names is a place of that name
+        ("新建莫尔格-戈壁-图古日格公路工程", [("莫尔格", "戈壁", "图古日格")]),
+        # themes joined by dashes, kinds at both ends, and 至 inside a word: no corridor
+        ("构建英模文化—红色教育—特色民俗文化体系，建设公路", []),
+        ("实现自治区首府至盟市之间高速公路互通", []),
+        ("连接甘肃、宁夏甚至新疆地区的走廊", []),
+    ],
+)
+def test_chains_with_ends_named_by_kind_words(text: str, expected: list[tuple[str, ...]]) -> None:
+    assert [tuple(w.surface for w in c.waypoints) for c in find_corridors(text)] == expected
+
+
+def test_short_items_of_a_list_of_sections_are_lines(finder: MentionFinder) -> None:
+    """'A至B、C、D至E铁路等': the items between sections name lines by their ends' initials (the reference plan's
+    list of trunk railways, read at test time)."""
+    plan = next(REFERENCE_PLANS.glob("003_*.txt"))
+    line = next(
+        row for row in plan.read_text(encoding="utf-8").splitlines() if "条干线" in row and "红暖" in row
+    )
+    lines = [(m.surface, m.type) for m in _found_in(finder, line) if m.rule == "listed-line"]
+    assert [surface for surface, _ in lines] == ["南部", "塔韩", "沿河", "陶上", "红暖", "东台"]
+    assert {kind for _, kind in lines} == {"railway"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "建设呼和浩特、包头、鄂尔多斯铁路枢纽",  # no section among the items
+        "推进集宁至大同、张家口、承德至赤峰、锦州、丹东、沈阳、长春、哈尔滨铁路",  # sections are the fewer
+    ],
+)
+def test_lists_without_enough_sections_name_no_lines(finder: MentionFinder, text: str) -> None:
+    assert not [m for m in _found_in(finder, text) if m.rule == "listed-line"]
+
+
+def _found_in(finder: MentionFinder, text: str) -> list:
+    return refine(text, finder.find(text), finder)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a 、-list of province abbreviations closed by 地区 names one province per character
+        ("在沪、粤地区开展推介", [("沪", "province"), ("粤", "province")]),
+        # a region's name before 地区 is the region (no list)
+        ("服务京津地区", [("京津地区", None)]),
+    ],
+)
+def test_province_abbreviations_listed_before_diqu(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # walls named by their dynasty
+        (
+            "沿线有金长城和明长城，南以金界壕为界",
+            [("金长城", "scenic"), ("明长城", "scenic"), ("金界壕", "scenic")],
+        ),
+        ("打造黄金长城旅游带", []),
+        # a place's other name quoted after a word that gives it, holding a place or person word
+        ("该遗址俗称“兰城子”", [("兰城子", "other")]),
+        ("这里被称为“秘境”，简称“宏魁集团”", []),
+        ("这里被称为“塞外江南”", []),  # an epithet, not a name
+    ],
+)
+def test_dynasty_walls_and_quoted_other_names(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected
+
+
+def test_an_unknown_verb_before_a_name_run_is_prose(finder: MentionFinder) -> None:
+    """jieba tags a verb its dictionary lacks ('面眺') as a verb: no part of the name run after it."""
+    assert _found(finder, "背倚青山，面眺松嫩平原") == [("松嫩平原", "region")]
+
+
+def test_banner_abbreviations_are_derived_and_checked_against_homonyms(gazetteer: Gazetteer) -> None:
+    """Wing and position banners are abbreviated by rule, not by a list; a form two banners share is no one's."""
+    derived = banner_abbreviations(
+        ["科尔沁右翼前旗", "察哈尔右翼中旗", "乌拉特后旗", "新巴尔虎左旗", "巴林左旗"]
+    )
+    assert derived == {
+        "科右前旗": "科尔沁右翼前旗",
+        "察右中旗": "察哈尔右翼中旗",
+        "乌后旗": "乌拉特后旗",
+        "新左旗": "新巴尔虎左旗",
+        "巴左旗": "巴林左旗",
+    }
+    assert banner_abbreviations(["巴林左旗", "巴彦左旗"]) == {}  # homonyms: neither gets '巴左旗'
+    assert banner_abbreviations(["克什克腾旗", "鄂伦春自治旗"]) == {}  # no wing or position
+    # the shipped gazetteer reads them: every derived form names its banner
+    banners = {place.name: place.id for place in gazetteer.records(["banner"])}
+    for form, name in banner_abbreviations(banners).items():
+        assert gazetteer.finder.ids(form) == (banners[name],)

@@ -44,7 +44,7 @@ from geoplan.geocode.mentions import (
     word_alternation,
 )
 from geoplan.geocode.qualified import heads_unit, provinces_before_units, qualified_units
-from geoplan.geocode.segment import NOT_NAME_FLAGS, known, tag
+from geoplan.geocode.segment import NAME_FLAGS, NOT_NAME_FLAGS, known, tag
 from geoplan.resources import GAZETTEER_DIR
 
 CONTEXT_DIR = GAZETTEER_DIR / "context"
@@ -82,7 +82,8 @@ def refine(
     organisations = {
         id(m)
         for m, next_start in zip(mentions, following, strict=False)
-        if names_organisation(text, m, next_start) or ends_quoted_name(text, m, previous_ends.get(id(m), 0))
+        if (names_organisation(text, m, next_start) and not in_heading(text, m))
+        or ends_quoted_name(text, m, previous_ends.get(id(m), 0))
     }
     if heads is not None:
         heads.extend(m for m in mentions if id(m) in organisations and not in_title(m, titles))
@@ -114,6 +115,7 @@ def refine(
         for m in (
             *province_runs(text, finder),
             *outside_words(text, finder, kept, occurrences),
+            *stem_words(text, finder, kept, occurrences),
             *region_stems(text, finder, kept),
         )
         if (m.start, m.end) not in peoples and not in_title(m, titles) and not names_organisation(text, m)
@@ -149,6 +151,26 @@ def event_titles(text: str) -> list[tuple[int, int]]:
         for quoted in _QUOTED_RE.finditer(text)
         if ending.search(quoted.group(1)) or after.match(text, quoted.end())
     ]
+
+
+#: longest line read as a heading (a title, a byline, a speech's occasion), in characters.
+HEADING_LENGTH = 30
+#: punctuation of running sentences: a line holding one is prose, not a heading.
+_SENTENCE_MARKS = frozenset("，。；！？,;!?")
+#: a unit's own government or assembly written after its name ('人民政府', '第十八届人民代表大会').
+_OWN_GOVERNMENT = re.compile(r"(?:第[一二三四五六七八九十\d]+届)?(?:人民政府|政府|人民代表大会)")
+
+
+def in_heading(text: str, mention: Mention) -> bool:
+    """Whether ``mention`` is a unit named with its own government in a heading line of a longer text ('X旗人民政府',
+    'X盟政府介绍', '——在X旗第十八届人民代表大会…'): a short line without sentence punctuation, which names the
+    place the text is about, where in a sentence the same words name the government acting ('受X市人民政府委托')."""
+    if _OWN_GOVERNMENT.match(text, mention.end) is None or "\n" not in text:
+        return False
+    start = text.rfind("\n", 0, mention.start) + 1
+    end = text.find("\n", mention.end)
+    line = text[start : len(text) if end < 0 else end].strip()
+    return len(line) <= HEADING_LENGTH and not _SENTENCE_MARKS.intersection(line)
 
 
 def in_title(mention: Mention, titles: list[tuple[int, int]]) -> bool:
@@ -484,6 +506,49 @@ def outside_words(
     return found
 
 
+def stem_words(
+    text: str,
+    finder: MentionFinder,
+    taken: Iterable[Mention] = (),
+    occurrences: list[tuple[int, str]] | None = None,
+) -> list[Mention]:
+    """A banner's bare stem outside a list ('敖汉“X遗址”', '兴和1个风场'), where the segmenter reads it as a name
+    word of its own (not '兴和' of '振兴和发展'); stems inside the ``taken`` mentions are not looked at."""
+    stems = finder.listed
+    if not stems:
+        return []
+    covered = bytearray(len(text) + 1)
+    for mention in taken:
+        covered[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+    found = []
+    for end, stem in finder.occurrences(text) if occurrences is None else occurrences:
+        if stem not in stems:
+            continue
+        start = end - len(stem)
+        after = text[end : end + 1]
+        if any(covered[start:end]) or (after and is_han(after) and after not in _STEM_FOLLOWER_STARTS):
+            continue  # inside a mention, or before a character no follower word starts with (cheap, no jieba)
+        banner = stems[stem]
+        if banner not in (*finder.ids(stem + "旗"), *finder.ids(stem + "县")):
+            continue  # a district's or a city's stem is often a common word ('青山', '红山')
+        around = _words(text, start, end)
+        word, flag = around.get(start, ("", ""))
+        following = around.get(end, ("", "x"))[1]
+        if word == stem and flag in NAME_FLAGS and following in _STEM_WORD_FOLLOWERS:
+            found.append(Mention(stem, start, end, None, "stem-word", (banner,)))
+    return found
+
+
+#: flags of the word after a banner's bare stem read as a name: punctuation, a count, a particle, a conjunction,
+#: a preposition or a locative ('敖汉“…”', '兴和1个', '林西的', '敖汉和林西') — not a noun or verb the stem
+#: would qualify ('库伦循环经济': an enclosure).
+_STEM_WORD_FOLLOWERS = frozenset({"x", "m", "uj", "ul", "c", "p", "f"})
+#: the characters such followers start with (numerals, particles, conjunctions, prepositions, locatives).
+_STEM_FOLLOWER_STARTS = frozenset(
+    "的了和与及或跟同在从向对把被为以至到自于东西南北上中下内外前后左右旁边一二两三四五六七八九十百千万"
+)
+
+
 def _ends_name(word: str, flag: str, finder: MentionFinder) -> bool:
     """Whether the word after a bare outside name leaves that name a place of its own."""
     if (
@@ -656,12 +721,14 @@ def province_abbreviations() -> dict[str, str]:
 
 
 #: what closes a run of abbreviations naming provinces: a count of provinces, or their meeting point.
-_RUN_CLOSERS = r"(?:[两二三四五六七八九十\d]{1,2}个?省(?:区|份|市)?|交汇|交界处)"
+_RUN_CLOSERS = r"(?:[两二三四五六七八九十\d]{1,2}个?省(?:区|份|市)?|交汇|交界处|地区|两地|等地)"
+#: closers that also follow a region's name ('京津地区'): the run before them must be a 、-list ('沪、粤地区').
+_LIST_ONLY_CLOSERS = frozenset({"地区", "两地", "等地"})
 
 
 _RUN_CLOSER_RE = re.compile(_RUN_CLOSERS)
-#: the characters a closer holds: 省 (one to three characters in) or 交 (its first), looked for first.
-_RUN_CLOSER_ANCHORS = "省交"
+#: the characters a closer holds: 省 (one to three characters in), 交 or 地, looked for first.
+_RUN_CLOSER_ANCHORS = "省交地"
 #: longest run of abbreviations read before a closer, in characters ('陕、甘、宁、青、新' is 9).
 MAX_RUN = 12
 
@@ -673,7 +740,8 @@ def _province_run_re() -> re.Pattern[str]:
 
 
 def province_runs(text: str, finder: MentionFinder) -> list[Mention]:
-    """'蒙冀辽三省区交汇', '辽吉黑蒙四省区', '陕、甘、宁、青五省区': one province mention per abbreviation."""
+    """'蒙冀辽三省区交汇', '辽吉黑蒙四省区', '陕、甘、宁、青五省区', '沪、粤地区': one province mention per
+    abbreviation."""
     names = province_abbreviations()
     found = []
     # closers first: they are rare, abbreviations are not
@@ -683,7 +751,7 @@ def province_runs(text: str, finder: MentionFinder) -> list[Mention]:
         if match is None:
             continue
         run = match.group().replace("、", "")
-        if len(set(run)) < len(run):
+        if len(set(run)) < len(run) or (closer.group() in _LIST_ONLY_CLOSERS and "、" not in match.group()):
             continue
         for offset, char in enumerate(match.group()):
             if char in names:

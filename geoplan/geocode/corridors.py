@@ -24,6 +24,7 @@ from geoplan.geocode.mentions import (
     leading_trim,
     leftmost_longest,
 )
+from geoplan.geocode.segment import holds_name_word, known, tag
 
 #: connectors between waypoints.
 SEPARATORS = "至—－–-~～"
@@ -52,7 +53,7 @@ KIND_WORDS: dict[str, str] = {
     "干线": "corridor",
 }
 #: road grades and qualifiers between the last waypoint and the kind word.
-GRADE_WORDS = ("一级", "二级", "三级", "四级", "高速", "城际", "快速", "普通", "重载", "双回", "单回")
+GRADE_WORDS = ("国家", "一级", "二级", "三级", "四级", "高速", "城际", "快速", "普通", "重载", "双回", "单回")
 #: words that describe the line, not the place, at the end of the last waypoint ('锦州港输氢管道').
 TAIL_WORDS = tuple(sorted(words("line_tail_words"), key=len, reverse=True))
 _TAIL_RE = re.compile("|".join(map(re.escape, ("段", *TAIL_WORDS))))
@@ -174,6 +175,11 @@ def _chains(text: str) -> list[CorridorMatch]:
         while True:
             seg_end = _walk_forward(text, cursor)
             if seg_end < length and text[seg_end] in SEPARATORS and _is_separator(text, seg_end):
+                line_word = _KIND_RE.search(text, cursor, seg_end)
+                if line_word is not None and line_word.end() < seg_end:
+                    # '二连浩特至广州国家高速公路集宁至…': the line word ends this chain; a new one starts after it
+                    points.append((cursor, line_word.end()))
+                    break
                 points.append((cursor, seg_end))
                 cursor = seg_end + 1
                 continue
@@ -187,9 +193,17 @@ def _chains(text: str) -> list[CorridorMatch]:
             position = max(sep + 1, points[-1][0])
 
 
+#: words holding 至 that are no connector ('甚至', '以至', '直至', '乃至', '至今').
+_ZHI_WORDS = ("甚至", "以至", "直至", "乃至", "及至", "至今", "至少", "至关", "至此")
+
+
 def _is_separator(text: str, index: int) -> bool:
     if index <= 0 or index + 1 >= len(text):
         return False
+    if text[index] == "至" and (
+        text[index - 1 : index + 1] in _ZHI_WORDS or text[index : index + 2] in _ZHI_WORDS
+    ):
+        return False  # '宁夏甚至新疆': 至 inside a word
     return (is_han(text[index - 1]) or text[index - 1] in "）)") and is_han(text[index + 1])
 
 
@@ -226,8 +240,8 @@ def _walk_forward(text: str, index: int) -> int:
                 continue
         if not is_han(char) or char in STEM_BREAKS or char in SEPARATORS:
             break
-        if char == "和" and position > index and text[position - 1] not in "呼布":
-            break
+        if char == "和" and position > index + 1 and text[position - 1] not in "呼布":
+            break  # a conjunction after a name of two or more characters ('兴和' is one name)
         position += 1
     return position
 
@@ -291,10 +305,13 @@ def _build_chain(text: str, points: list[tuple[int, int]]) -> CorridorMatch | No
         kind_end = last_start + len(text[last_start:last_end].split(_tail, 1)[0]) + len(_tail)
     points[-1] = (last_start, last_start + len(last_name))
     names = [(s, e) for s, e in points if e - s >= 2]
-    if len(names) != len(points) or len(names) < 2:
+    if len(names) != len(points) or len(names) < 2 or any(text.startswith("第", s) for s, _ in names):
+        return None  # '第一至第三段': ordinals number stretches, they name no places
+    generic = sum(is_generic(text[s:e]) for s, e in names)
+    if generic and sum(holds_name_word(text, s, e) for s, e in names) <= generic:
+        # '英模文化—红色教育—…': a sequence of themes, not of places; an end named by a kind word between more
+        # ends named by proper names is a place of that name ('莫林-戈壁-图克木公路', 戈壁 a town)
         return None
-    if any(is_generic(text[s:e]) for s, e in names):
-        return None  # '英模文化—红色教育—…': a sequence of themes, not of places
     if any(_KIND_RE.search(text[s:e]) for s, e in names[1:]):
         return None  # '包鄂榆高铁—呼包高铁—…': a sequence of lines, not of places
     clause = _clause(text, points[0][0], kind_end)
@@ -305,6 +322,13 @@ def _build_chain(text: str, points: list[tuple[int, int]]) -> CorridorMatch | No
         )
         if kind is None and route is not None and text.startswith("段", points[-1][1]):
             kind = "road"  # 'G303经棚至锡林浩特段改扩建': a numbered road's section, no kind word needed
+        if (
+            kind is None
+            and text.startswith("段", points[-1][1])
+            and not any(_stretch_word(text, s, e) for s, e in names)
+        ):
+            # '…联络线…。在建的A至B段': a section of the line named before in the line
+            kind = _kind_before(text, points[0][0])
         if kind is None:
             return None
     if _VOLTAGE_RE.search(clause) and kind in {"corridor", "power_line"}:
@@ -320,6 +344,28 @@ def _clause(text: str, start: int, end: int) -> str:
     left = max(text.rfind(p, 0, start) for p in "，。；\n")
     rights = [i for i in (text.find(p, end) for p in "，。；\n") if i >= 0]
     return text[left + 1 : min(rights) if rights else len(text)]
+
+
+#: jieba flags of words that name a stretch, not a place: locatives and counts ('上游至下游段', '三至五段').
+_STRETCH_FLAGS = frozenset({"f", "m", "q", "s"})
+
+
+def _stretch_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is one dictionary word of a locative or count ('上游', '下游'): a section whose
+    line is only named earlier needs ends that may be places."""
+    words = tag(text[start:end])
+    return len(words) == 1 and words[0][1] in _STRETCH_FLAGS and known(words[0][0])
+
+
+#: how far back in its line a section's line word is looked for, in characters.
+SECTION_REACH = 300
+
+
+def _kind_before(text: str, start: int) -> str | None:
+    """The kind of the last line word before ``start`` in its line (at most SECTION_REACH characters back)."""
+    line_start = max(text.rfind("\n", 0, start) + 1, start - SECTION_REACH)
+    words = _KIND_RE.findall(text, line_start, start)
+    return KIND_WORDS[words[-1]] if words else None
 
 
 def _kind_in_clause(clause: str) -> str | None:

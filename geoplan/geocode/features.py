@@ -6,7 +6,7 @@
   written); X is what stands before the voltage in a list item, after its verbs are trimmed.  A voltage that
   describes a network ('盟内 500 千伏环网', '10 千伏及以下农网') has no name before it, or no list end after it.
 * **belts and zones** — 'X经济带', 'X经济走廊', 'X经济区', 'X大通道' (type ``corridor``), 'X城市群' (``corridor``),
-  'X都市圈', 'X区块', 'X片区' (``region``), where X is a name: a gazetteer name ending right there, a run of the
+  'X都市圈', 'X经济圈', 'X区块', 'X片区' (``region``), where X is a name: a gazetteer name ending right there, a run of the
   initials of places ('呼包银榆'), or a word the segmenter tags as a proper name ('丝绸之路', '长江').
 
 Every rule returns :class:`~geoplan.geocode.stems.Mention` objects (offsets into the text) that
@@ -118,7 +118,155 @@ def feature_mentions(text: str, mentions: Sequence[Mention], finder: Any) -> lis
         *_zones(text, known_at, named_end, finder),
         *_spur_lines(text, known_at, mentions, finder),
         *_initial_lines(text, finder),
+        *_former_units(text, finder),
+        *_short_rivers(text, finder),
+        *_lines_listed_with_sections(text),
+        *_dynasty_walls(text),
+        *_quoted_names(text, finder),
     ]
+
+
+#: a wall named by the dynasty that built it ('金长城', '金界壕', '明长城', '战国长城').
+_DYNASTY_WALL = re.compile(r"(?:战国|北魏|秦|汉|金|明)(?:长城|界壕)")
+
+
+def _dynasty_walls(text: str) -> list[Mention]:
+    """Walls named by their dynasty ('金长城', '明长城', '金界壕'), each one heritage place, where the dynasty does not
+    end a longer word before it ('黄金长城' is no dynasty's wall)."""
+    found: list[Mention] = []
+    for match in _DYNASTY_WALL.finditer(text):
+        start, end = match.span()
+        if at_word_bounds(text, start, end):
+            found.append(Mention(match.group(), start, end, "scenic", "dynasty-wall"))
+    return found
+
+
+#: words that give a place's other name, quoted after them ('俗称“X”', '蒙语称“X”', '古称“X”'); '被称为“X”' and
+#: '称作“X”' give epithets as often as names ('塞外江南', '北疆明珠') and are not read.
+_NAMED_AS = re.compile(r"(?:俗称|又称|也称|旧称|古称|简称|蒙古?语称?)“([\u3400-\u9fff]{2,8})”")
+
+
+def _quoted_names(text: str, finder: Any) -> list[Mention]:
+    """A place's other name quoted after a word that gives it ('俗称“兰城子”', '蒙语称“乌兰哈达”'): a name holding a
+    place or person word (jieba), typed other; not a common word ('被称为“秘境”') or a company ('简称“X集团”')."""
+    found: list[Mention] = []
+    if "“" not in text:
+        return found
+    for match in _NAMED_AS.finditer(text):
+        start, end = match.span(1)
+        name = match.group(1)
+        if finder.ids_or_short(name):
+            continue  # a known name: the gazetteer pass has it
+        if is_proper_stem(name) and any(flag in PLACE_FLAGS for _, flag in tag(name)):
+            found.append(Mention(name, start, end, "other", "quoted-name"))
+    return found
+
+
+#: the line words that close a list of lines ('…、D至E铁路等') and the kind each says.
+_LIST_LINE_KINDS = {"铁路": "railway", "高铁": "railway", "高速公路": "road", "公路": "road"}
+_LIST_LINE_WORD = re.compile("|".join(_LIST_LINE_KINDS))
+#: longest list read back from its closing line word, in characters.
+MAX_LINE_LIST = 240
+#: a run of CJK characters and list marks, matched on the reversed text before a line word.
+_LIST_RUN_BACK = re.compile(r"[\u3400-\u9fff、]*")
+#: longest name of a line by its ends' initials inside such a list ('塔韩', '红暖').
+MAX_LINE_INITIALS = 4
+
+
+def _lines_listed_with_sections(text: str) -> list[Mention]:
+    """A list of lines whose items are mostly sections 'A至B' ('…、三北羊场至上海庙、塔韩、陶上、新街至红进塔、…
+    铁路等'): the short items between them name lines of that kind by their ends' initials (read back from each
+    line word, the rarer anchor)."""
+    found: list[Mention] = []
+    if "、" not in text or "至" not in text:
+        return found
+    for word in _LIST_LINE_WORD.finditer(text):
+        end = word.start()
+        low = max(0, end - MAX_LINE_LIST)
+        if text.count("至", low, end) < 2 or text.count("、", low, end) < 2:
+            continue  # the common case, decided at C speed: no list of sections can end here
+        start = end - _LIST_RUN_BACK.match(text[low:end][::-1]).end()  # type: ignore[union-attr]
+        if text.count("、", start, end) < 2:
+            continue
+        items, position = [], start
+        for part in text[start:end].split("、"):
+            items.append((position, position + len(part)))
+            position += len(part) + 1
+        sections = sum("至" in text[s:e] for s, e in items)
+        if sections < 2 or 2 * sections < len(items):
+            continue
+        kind = _LIST_LINE_KINDS[word.group()]
+        for item_start, item_end in items[1:-1]:
+            if "至" not in text[item_start:item_end] and 2 <= item_end - item_start <= MAX_LINE_INITIALS:
+                found.append(Mention(text[item_start:item_end], item_start, item_end, kind, "listed-line"))
+    return found
+
+
+#: words of a river's parts and banks ('X河下游', 'X河流域'): after one, a two-character 'X河' is a river.
+_RIVER_PART = re.compile(r"(?<=[\u3400-\u9fff]河)(?:上游|中游|下游|流域|干流|支流|沿岸|两岸|水系|左岸|右岸)")
+
+
+#: ids of waters the gazetteer knows by name.
+_WATER_ID_PREFIXES = ("river:", "lake:", "reservoir:")
+
+
+def _short_rivers(text: str, finder: Any) -> list[Mention]:
+    """A river of a two-character name ('黑河下游', '音河流域'): 'X河' before a word of a river's parts, where the
+    segmenter reads 'X河' as a place name of its own and the gazetteer knows a place named after the river (the
+    city 黑河, the township 音河) but no water of that name; a longer name is the suffix rule's."""
+    found: list[Mention] = []
+    if "河" not in text:
+        return found
+    for match in _RIVER_PART.finditer(text):
+        start, end = match.start() - 2, match.start()
+        ids = finder.ids_or_short(text[start:end]) if start >= 0 else ()
+        if not ids or any(pid.startswith(_WATER_ID_PREFIXES) for pid in ids):
+            continue  # no place of that name ('江河流域'), or the gazetteer's own river or lake
+        word, flag = next(((w, f) for w, f, s in _words_at(text, start, end) if s == start), ("", ""))
+        if word == text[start:end] and flag in PLACE_FLAGS:
+            found.append(Mention(word, start, end, "river", "river-part"))
+    return found
+
+
+def _words_at(text: str, start: int, end: int) -> list[tuple[str, str, int]]:
+    """The words segmented around ``text[start:end]`` with their starts."""
+    left = max(0, start - 4)
+    position, words_at = left, []
+    for word, flag in tag(text[left : min(len(text), end + 4)]):
+        words_at.append((word, flag, position))
+        position += len(word)
+    return words_at
+
+
+#: verbs that set up, rename or attach an administrative unit in a sentence of history ('设X县', '属X省',
+#: '史称X旗', '称谓为X矿区'), longest first; the unit named after one is a place, former or not.
+_UNIT_VERBS = "称谓为|改设为|设立|设置|改设|析置|改为|改称|史称|古称|旧称|也称|称为|隶属于|隶属|归属|划归|属于|设|置|属|称"
+#: the class words of such a unit and the type each gives (a former county or mining district was a banner-level
+#: unit; a province, a province; a 州 of old, a wider unit).
+_UNIT_CLASSES = {"县": "banner", "旗": "banner", "矿区": "banner", "省": "province", "州": "other"}
+_FORMER_UNIT = re.compile(
+    rf"(?:{_UNIT_VERBS})(?:(?P<stem>[\u3400-\u9fff]{{2,10}}?)(?P<cls>{'|'.join(_UNIT_CLASSES)})"
+    r"|(?P<old>[\u3400-\u9fff])(?P<zhou>州))(?=[^\u3400-\u9fff]|$|[、和与])"
+)
+#: characters that end the verb's reach: no unit's name holds a function word or a count.
+_NOT_IN_UNIT = frozenset("的了是在与及或等各每全本我该其这那个级一二三四五六七八九十")
+
+
+def _former_units(text: str, finder: Any) -> list[Mention]:
+    """Units named after a verb that sets up, renames or attaches them ('设赤峰县', '属热河省', '史称X旗',
+    '称谓为X矿区、', '古称X州': a 州 of old has a one-character name), ending where a name ends (punctuation, a
+    list mark, a conjunction): former units the gazetteer lacks, named in the sentences of a text's history."""
+    found: list[Mention] = []
+    for match in _FORMER_UNIT.finditer(text):
+        stem, kind = match.group("stem"), match.group("cls")
+        if stem is None:
+            stem, kind = match.group("old"), match.group("zhou")
+        elif _NOT_IN_UNIT.intersection(stem) or not is_proper_stem(stem):
+            continue
+        start, end = match.end() - len(stem) - len(kind), match.end()
+        if not finder.ids_or_short(text[start:end]) and stem not in _NOT_IN_UNIT:
+            found.append(Mention(text[start:end], start, end, _UNIT_CLASSES[kind], "former-unit"))
+    return found
 
 
 #: a railway line named by its ends' initials and 线 ('京包线', '牙林线'), looked for where 线 ends a word.

@@ -518,10 +518,16 @@ class _NameIndex:
         return [e.place_id for e in self.surfaces.get(key, []) if e.kind == "name"]
 
     def add_derived_forms(self, places: Iterable[Place]) -> None:
-        """Suffixless admin names (乌审), short Mongolian town names (巴音镇), where safe, and the common forms of
-        a numbered road's number (:func:`route_number_forms`), and the short forms of long district names
+        """Suffixless admin names (乌审), short Mongolian town names (巴音镇), where safe, the abbreviations of
+        banners named by a wing or position (科右前旗, :func:`banner_abbreviations`), the common forms of a
+        numbered road's number (:func:`route_number_forms`), and the short forms of long district names
         (:func:`district_short_forms`) that no other place shares."""
         districts: dict[str, list[str]] = {}
+        places = list(places)
+        banners = {place.name: place.id for place in places if place.type == "banner"}
+        for form, name in banner_abbreviations(banners).items():
+            if normalize(form) not in self.surfaces:  # a form the records already give, or another place's name
+                self.add(form, banners[name], "alias")
         for place in places:
             if place.type == "banner":
                 for form in district_short_forms(place.name):
@@ -551,6 +557,27 @@ class _NameIndex:
             return False
         others = [pid for pid in self.official_ids(normalize(stem)) if pid != place.id]
         return not others
+
+
+#: a banner named by its wing and position ('科尔沁右翼前旗') or its position alone ('乌拉特中旗', '苏尼特左旗').
+_WING_BANNER = re.compile(r"^(?P<head>[\u4e00-\u9fff]{2,}?)(?P<side>左|右)翼(?P<pos>前|中|后)?旗$")
+_SIDE_BANNER = re.compile(r"^(?P<head>[\u4e00-\u9fff]{2,}?)(?P<pos>前|中|后|左|右)旗$")
+
+
+def banner_abbreviations(names: Iterable[str]) -> dict[str, str]:
+    """The common abbreviations of banners named by a wing or a position: the head's first character, the side and
+    position, and 旗 ('科尔沁右翼前旗' -> '科右前旗', '乌拉特中旗' -> '乌中旗', '新巴尔虎左旗' -> '新左旗'), each with
+    its banner's name; a form two banners would share (homonyms across leagues) is given to neither."""
+    forms: dict[str, list[str]] = {}
+    for name in names:
+        if (wing := _WING_BANNER.match(name)) is not None:
+            form = wing["head"][0] + wing["side"] + (wing["pos"] or "") + "旗"
+        elif (side := _SIDE_BANNER.match(name)) is not None:
+            form = side["head"][0] + side["pos"] + "旗"
+        else:
+            continue
+        forms.setdefault(form, []).append(name)
+    return {form: named[0] for form, named in forms.items() if len(named) == 1}
 
 
 def _apply_aliases(path: Path, places: dict[str, Place], index: _NameIndex) -> None:

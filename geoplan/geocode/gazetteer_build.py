@@ -32,7 +32,7 @@ import shapely
 from shapely.geometry import Point, shape
 
 from geoplan.errors import GazetteerError
-from geoplan.geocode.gazetteer import inner_point
+from geoplan.geocode.gazetteer import banner_abbreviations, inner_point
 from geoplan.io import atomic_path
 from geoplan.resources import GAZETTEER_DIR
 
@@ -177,8 +177,12 @@ def town_stem(name: str) -> str:
     return name[: match.start()] if match else name
 
 
-def banner_short_forms(directory: Path = GAZETTEER_DIR) -> dict[str, list[str]]:
-    """Curated short forms by official name, from ``aliases.csv`` ({'陈巴尔虎旗': ['陈旗'], ...})."""
+def banner_short_forms(
+    directory: Path = GAZETTEER_DIR, banners: Iterable[str] | None = None
+) -> dict[str, list[str]]:
+    """Short forms by official name: the curated ones of ``aliases.csv`` ({'陈巴尔虎旗': ['陈旗'], ...}) and the
+    abbreviations derived from the names of ``banners`` (the township list's banners when None; see
+    :func:`~geoplan.geocode.gazetteer.banner_abbreviations`)."""
     path = directory / "aliases.csv"
     forms: dict[str, list[str]] = {}
     if path.is_file():
@@ -186,6 +190,10 @@ def banner_short_forms(directory: Path = GAZETTEER_DIR) -> dict[str, list[str]]:
             for row in csv.DictReader(handle):
                 for target in row["target"].split(";"):
                     forms.setdefault(target.strip(), []).append(row["alias"].strip())
+    if banners is None:
+        banners = [name for by_banner in township_list().values() for name in by_banner]
+    for form, name in banner_abbreviations(banners).items():
+        forms.setdefault(name, []).append(form)
     return forms
 
 

@@ -47,3 +47,20 @@ def without_peoples(name: str, suffix: str) -> str | None:
         return None
     stem = _peoples_re().sub("", name.removesuffix(suffix))
     return stem if len(stem) >= 2 and stem != name.removesuffix(suffix) else None
+
+
+@cache
+def _peoples_tail_re() -> re.Pattern[str]:
+    # peoples of two or more characters may be written without 族 before the last ('达斡尔鄂温克族'); a
+    # one-character people (汉, 回 …) only with its 族, so that a name's last character is never read as one
+    peoples = words("ethnic_groups")
+    longer = "|".join(map(re.escape, sorted((p for p in peoples if len(p) >= 2), key=len, reverse=True)))
+    every = "|".join(map(re.escape, sorted(peoples, key=len, reverse=True)))
+    return re.compile(f"(?:(?:{longer})(?:民?族)?|(?:{every})民?族)*(?:{every})民?族$")
+
+
+def peoples_tail(stem: str) -> int | None:
+    """Where the peoples that end ``stem`` start ('音河达斡尔鄂温克族' -> 2, '查巴奇鄂温克民族' -> 3), the
+    qualifier an ethnic township's name carries before its class word; None when ``stem`` ends with no people."""
+    match = _peoples_tail_re().search(stem)
+    return match.start() if match else None

@@ -30,7 +30,7 @@ import ahocorasick
 import numpy
 
 from geoplan.geocode.features import admin_prefixed, feature_mentions
-from geoplan.geocode.lexicon import words
+from geoplan.geocode.lexicon import peoples_tail, words
 from geoplan.geocode.qualified import QualifiedForms
 from geoplan.geocode.segment import (
     NAME_FLAGS,
@@ -126,6 +126,12 @@ SUFFIX_TYPES: dict[str, str] = {
     "大峡谷": "scenic",
     "文博园": "scenic",
     "温泉谷": "scenic",
+    "植物园": "scenic",
+    "生态园": "scenic",
+    "瀑布": "scenic",
+    "温泉": "scenic",
+    "岛": "scenic",
+    "楼": "scenic",
     "营地": "scenic",
     "教育基地": "scenic",
     "文化长廊": "scenic",
@@ -168,10 +174,11 @@ SUFFIX_TYPES: dict[str, str] = {
     "北坡": "region",
     "小镇": "scenic",
     "苏木镇": "town",
+    "农场": "town",
+    "林场": "town",
     "苏木": "town",
     "街道": "town",
     "嘎查": "village",
-    "农场": "town",
     "口岸": "port",
     "机场": "airport",
     "铁路": "railway",
@@ -254,6 +261,7 @@ DESCRIPTIVE_SCENIC_SUFFIXES = frozenset(
         "岩画",
     }
     | {"文博园", "温泉谷", "营地", "教育基地", "文化长廊", "寺", "度假村"}
+    | {"植物园", "生态园", "瀑布", "温泉"}
     | HERITAGE_SUFFIXES
 )
 #: class words of rivers and dams ('X河', 'X水利枢纽', 'X大坝'): without a known place before them,
@@ -262,7 +270,10 @@ NAME_RUN_SUFFIXES = frozenset(
     {"河", "水利枢纽", "水电站", "拦河闸", "大坝"}
     | {"草原", "自然保护区", "保护区"}
     | {"平原", "高原", "盆地", "山地"}
+    | {"岛", "楼"}
 )
+#: state farms and forest farms, town-level units ('X农场'): named by a proper name, not a kind ('家庭农场').
+FARM_SUFFIXES = frozenset({"农场", "林场"})
 #: suffixes of cultural institutions ('内蒙古艺术剧院', '公主府博物馆'): the area before them is part of the name
 #: (a province's museum is one building); without a known place the stem must hold a proper name.
 INSTITUTION_SUFFIXES = frozenset({"科学技术馆", "博物馆", "博物院", "科技馆", "美术馆", "艺术剧院", "大剧院"})
@@ -270,7 +281,7 @@ INSTITUTION_SUFFIXES = frozenset({"科学技术馆", "博物馆", "博物院", "
 AREA_ID_PREFIXES = ("province:", "league:", "banner:", "town:", "region:")
 #: short suffixes that also end common words (思路, 街区, 空港): they end a name only where the segmenter ends a
 #: word with them.
-WORD_SUFFIXES = frozenset({"大街", "街", "路", "港", "寺", "庙"})
+WORD_SUFFIXES = frozenset({"大街", "街", "路", "港", "寺", "庙", "岛", "楼"})
 #: longest stem of a street or port name without a known place in it ('哈拉沁东', '成吉思汗').
 MAX_STREET_STEM = 5
 #: suffixes of parks that plans also use descriptively ('装备制造产业园'), and of the zones they belong to.
@@ -542,6 +553,12 @@ class MentionFinder:
         return self._ids
 
     @property
+    def listed(self) -> Mapping[str, str]:
+        """The bare stems of banners ('敖汉' of 敖汉旗) that are no names of their own, each with its banner's id:
+        read in running text only inside lists, or where the segmenter reads one as a name word."""
+        return self._listed
+
+    @property
     def initials(self) -> frozenset[str]:
         """The first characters of the region's unit and place names, and the provinces' one-character
         abbreviations: what a line named by its ends' initials (包兰, 京包) is made of."""
@@ -777,6 +794,8 @@ class MentionFinder:
     ) -> Mention | None:
         window_start = after_last_verb(text, window_start, s_start, known_at)
         kind = SUFFIX_TYPES[suffix]
+        if kind == "town" and (peoples := peoples_tail(text[window_start:s_start])) is not None:
+            return self._ethnic_township(text, window_start, window_start + peoples, s_start, s_end, suffix)
         if kind in _INNER_CUT_KINDS and suffix not in _WHOLE_ROUTE_SUFFIXES:
             # '中蒙经济合作区跨境铁路': a line of a named place, not a line named after it;
             # '…产业开发区轻纺产业园': a park inside a named zone (attached to it by _subparks)
@@ -823,6 +842,10 @@ class MentionFinder:
         )  # a name before 族 names a people ('查巴奇鄂温克族乡'), not a place that qualifies the name
         if truncated and qualifier is None:
             return None  # the window began inside a word: a name cut there would be a fragment
+        if qualifier is not None:
+            qualifier, window_start = self._after_prose(
+                text, qualifier, hits, window_start, s_start, s_end, suffix
+            )
         if qualifier is not None:
             start = qualifier.start
             following = {hit.start: hit for hit in hits}
@@ -883,6 +906,12 @@ class MentionFinder:
                 and all(pid.startswith(AREA_ID_PREFIXES) for pid in qualifier.place_ids)
             ):
                 return None  # '呼包鄂乌旅游区', '乌拉特后旗景区': the tourism of an area, not a named place
+            if (
+                suffix in FARM_SUFFIXES
+                and remainder
+                and name_run_start(text, qualifier.end, s_start, s_end) != qualifier.end
+            ):
+                return None  # '通辽市森工集团所属林场': farms of an organisation, no farm's name
             if kind in NEEDS_QUALIFIER and remainder and is_generic(remainder):
                 return None  # '黄河沿岸滩涂湿地': a kind of land along a named place, not a named wetland
             if (
@@ -940,16 +969,23 @@ class MentionFinder:
             ):
                 return None  # a street is named by a proper name ('丰州路', '成吉思汗大街')
             elif (
-                suffix in DESCRIPTIVE_SCENIC_SUFFIXES or suffix in INSTITUTION_SUFFIXES
+                suffix in DESCRIPTIVE_SCENIC_SUFFIXES
+                or suffix in INSTITUTION_SUFFIXES
+                or suffix in FARM_SUFFIXES
             ) and not holds_name_word(text, start, s_start):
                 return None  # '口袋公园', '骑行公园': a kind of park, no name in it
             elif kind in ABBREVIATED_MAX and (
                 len(core := core_of(stem)) > ABBREVIATED_MAX[kind] or not self._initials.issuperset(core)
             ):
                 return None  # a line named by its ends' initials (集二, 包兰): each one starts a place's name
+        if kind == "town" and qualifier is None and s_start - start >= 4:
+            # '撤销X苏木': a dictionary verb before an unknown town's name is prose, not part of the name
+            begin = name_start(text, start, start, s_start, s_end, at_end=False)  # '镇整建制': jieba joins 镇
+            if begin is not None and start < begin <= s_start - 2 and is_proper_stem(text[begin:s_start]):
+                start = begin
         surface = text[start:s_end]
-        if surface in self.stop_words:
-            return None
+        if surface in self.stop_words or _COUNT.search(text, start, s_start):
+            return None  # '卡布其庙三处喇嘛庙遗址', '一处古城遗址': a count of places of a kind, no name
         return Mention(
             surface,
             start,
@@ -960,6 +996,55 @@ class MentionFinder:
             qualifier.surface if qualifier else None,
             qualifier.place_ids if qualifier else (),
         )
+
+    def _after_prose(
+        self,
+        text: str,
+        qualifier: Mention,
+        hits: list[Mention],
+        window_start: int,
+        s_start: int,
+        s_end: int,
+        suffix: str,
+    ) -> tuple[Mention | None, int]:
+        """The qualifier of a suffix name and its window's start, past the prose written between a place and the
+        name ('科右前旗地处大兴安岭南麓' -> 大兴安岭; '阿荣旗因境内X河' -> X河, no qualifier): a dictionary verb,
+        place word or function word after the place; for a class word named by a run of name words, common words
+        before that run ('集宁区标志性建筑X楼').  ``(qualifier, window_start)`` when nothing separates them."""
+        if qualifier.end >= s_start:
+            return qualifier, window_start  # the common case: the place right before the class word
+        begin = name_start(text, qualifier.start, qualifier.end, s_start, s_end, _GENERIC_SET)
+        if begin is not None and qualifier.end < begin < s_start:
+            later = next((hit for hit in hits if hit.start == begin), None)
+            if later is not None:
+                return later, window_start
+            if s_start - begin >= 2:  # a name of two or more characters stands after the prose
+                return None, begin
+        if suffix in NAME_RUN_SUFFIXES:
+            run = name_run_start(text, qualifier.end, s_start, s_end)
+            if run is not None and run > qualifier.end:
+                return None, qualifier.end
+        return qualifier, window_start
+
+    def _ethnic_township(
+        self, text: str, window_start: int, peoples: int, s_start: int, s_end: int, suffix: str
+    ) -> Mention | None:
+        """'音河达斡尔鄂温克族乡': a township named by its stem and its peoples; the peoples are part of the one name
+        (not the banner a people's name also shortens, 鄂温克), the stem is the run of name words before them.
+        None when no stem stands before the peoples ('4个鄂温克族乡': a kind of township)."""
+        start = window_start + leading_trim(text[window_start:peoples])
+        run = name_run_start(text, window_start, peoples, peoples)
+        if run is not None and run > start:
+            start = run
+        begin = name_start(text, start, start, peoples, s_end)  # '新设X…族乡': the verb is prose
+        if begin is not None and start < begin <= peoples - 2:
+            start = begin
+        if peoples - start < 2 or not is_proper_stem(text[start:peoples]):
+            return None
+        surface = text[start:s_end]
+        # the gazetteer may know the township by its stem and class word alone ('查巴奇乡')
+        ids = self.ids(surface) or self.ids(text[start:peoples] + suffix)
+        return Mention(surface, start, s_end, "town", f"suffix:{suffix}", ids)
 
     def _line_end(self, text: str, mention: Mention) -> Mention:
         """'巴珠铁路至珠恩嘎达布其口岸铁路联络线': a line's name right after a corridor connector is the corridor's
@@ -1432,6 +1517,8 @@ def _suffix_applies(text: str, suffix: str, s_end: int) -> bool:
         return suffix_word(text, s_end - len(suffix), s_end)
     if suffix == "街道" and following == "路":
         return False  # 'X街道路' reads X街 + 道路 (the road works of a street), not a subdistrict X街道
+    if suffix in FARM_SUFFIXES:
+        return not following or following not in "村队"  # 'X林场村': a village named after the farm
     if suffix in {"镇", "苏木", "嘎查"}:
         return following not in "村域区街长" or suffix == "镇" and following == "区"
     return True
@@ -1443,9 +1530,23 @@ def _stem_window(text: str, s_start: int, kind: str) -> tuple[int, str]:
     limit = max(0, s_start - MAX_STEM)
     last_break = _LAST_STEM_BREAK.match(text, limit, s_start)
     position = limit if last_break is None else last_break.end()
+    if position > limit and text[position - 1] in _NAME_INITIAL_BREAKS and _starts_a_line(text, position - 1):
+        # '向阳峪镇' at the start of a line: a function word needs words before it, so this one starts the name
+        return position - 1, "line"
     if position > limit:
         return position, text[position - 1]
     return position, "" if position == 0 or not is_han(text[position - 1]) else "limit"
+
+
+#: a count of places ('三处', '两座', '5个'): a stem holding one counts places of a kind, it names none.
+_COUNT = re.compile(r"[一二三四五六七八九十两几数多\d]+[处座个]")
+#: stem breaks that also start names ('向阳', '于家'): at a line's start, where no prose stands before them.
+_NAME_INITIAL_BREAKS = frozenset("向于")
+
+
+def _starts_a_line(text: str, position: int) -> bool:
+    """Whether ``position`` starts ``text`` or a line of it."""
+    return position == 0 or text[position - 1] == "\n"
 
 
 def _is_descriptive_park(mention: Mention) -> bool:

@@ -176,7 +176,7 @@ def _geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
             if (head.start, head.end) not in taken
         )
     mentions.sort(key=attrgetter("start", "end"))
-    mentions = _without_line_names(mentions, corridors)
+    mentions = _without_line_names(_without_waypoint_tails(mentions, corridors), corridors)
     organisation_heads = resolve_mentions(organisations, resolver, index) if organisations else []
     if text is not plan.text:
         mentions, organisation_heads = (
@@ -225,6 +225,15 @@ def _without_line_names(mentions: list[ResolvedMention], corridors: list[Corrido
                 continue
         kept.append(mention)
     return kept
+
+
+def _without_waypoint_tails(
+    mentions: list[ResolvedMention], corridors: list[Corridor]
+) -> list[ResolvedMention]:
+    """Drop a name found at the end of a chain's waypoint one character longer ('白音他拉' in the end '查白音他拉'):
+    no name is one character long, so the waypoint, cut at the chain's connector, is the one name written there."""
+    tails = {(w.start + 1, w.end) for c in corridors if c.rule == "chain" for w in c.waypoints}
+    return [m for m in mentions if (m.start, m.end) not in tails] if tails else mentions
 
 
 def resolve_mentions(mentions: list[Mention], resolver: Resolver, index: TextIndex) -> list[ResolvedMention]:

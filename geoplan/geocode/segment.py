@@ -14,8 +14,10 @@ from functools import lru_cache
 from typing import Any
 
 #: jieba part-of-speech flags of words that are never part of a place name (verbs, adverbs, adjectives,
-#: pronouns, prepositions, conjunctions, particles, idioms, counts).
-NOT_NAME_FLAGS = frozenset({"v", "vd", "vn", "a", "ad", "an", "d", "r", "p", "c", "u", "l", "i", "m", "q"})
+#: pronouns, prepositions, conjunctions, particles, idioms, place words such as 境内 and 地处).
+NOT_NAME_FLAGS = frozenset(
+    {"v", "vd", "vn", "a", "ad", "an", "d", "r", "p", "c", "u", "l", "i", "m", "q", "s"}
+)
 #: flags of one-character words that never sit inside a name, even a transliterated one: prepositions and
 #: structural particles ('满都拉口岸在同类口岸' is two spans glued by 在); conjunctions are not among them (和 is
 #: read as one inside Mongolian names: 额和宝力格).
@@ -59,12 +61,18 @@ def _not_name_word(word: str, flag: str) -> bool:
 
 
 def name_start(
-    text: str, start: int, stem_start: int, stem_end: int, end: int, allowed: frozenset[str] = frozenset()
+    text: str,
+    start: int,
+    stem_start: int,
+    stem_end: int,
+    end: int,
+    allowed: frozenset[str] = frozenset(),
+    at_end: bool = True,
 ) -> int | None:
     """Where the name ``text[start:end]`` really starts: after the last non-name word (a dictionary word of two or
     more characters, not in ``allowed``, or a one-character preposition or particle) met in
     ``text[stem_start:stem_end]`` (the part before the suffix that no gazetteer name covers); None when the span
-    does not end at a word boundary (种羊湖 in 种羊湖羊)."""
+    does not end at a word boundary (种羊湖 in 种羊湖羊) and ``at_end`` asks that it does."""
     left = max(0, start - CONTEXT)
     window = text[left : min(len(text), end + CONTEXT)]
     position = left
@@ -82,7 +90,7 @@ def name_start(
             begin = max(begin, position)
         elif overlaps and len(word) == 1 and flag in GLUE_FLAGS:
             begin = max(begin, position)
-    return begin if end in bounds else None
+    return begin if end in bounds or not at_end else None
 
 
 #: flags of the words a descriptive name (a town, a park, a scenic place) never starts with: the non-name words,
@@ -256,7 +264,7 @@ def _run_word(word: str, flag: str) -> bool:
         return word not in _NOT_IN_RUN and flag not in _NOT_IN_RUN_FLAGS
     if _POSITION_VERBS.intersection(word) and not (flag in NAME_FLAGS and known(word)):
         return False  # '北接', '东邻': a direction and a verb of position, read as one word
-    return flag in RUN_FLAGS or not known(word)
+    return flag in RUN_FLAGS or (not known(word) and flag != "v")  # '面眺': jieba reads an unknown verb
 
 
 def name_run_start(text: str, window_start: int, s_start: int, s_end: int) -> int | None:
