@@ -35,7 +35,7 @@ def _surfaces(finder: MentionFinder, text: str) -> list[str]:
         ("境内有一处汉代烽燧遗址。", []),
         ("以“三大产业园区”为平台。", []),
         ("考察团的第一站是市博物馆。", []),
-        ("以多伦、白音华两个化工园区为载体。", []),
+        ("以两个化工园区为载体。", []),
         # a kind of park in common words only: no proper name
         ("建成生态循环设施产业园等项目。", []),
     ],
@@ -44,6 +44,12 @@ def test_verbs_times_and_counts_before_a_class_word(
     finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert _found(finder, text) == expected
+
+
+def test_places_before_a_count_of_parks_name_no_park(finder: MentionFinder) -> None:
+    """'多伦、白音华两个化工园区': the parks are counted after the places named; no park is named '白音华两个…'."""
+    found = _found(finder, "以多伦、白音华两个化工园区为载体。")
+    assert found and not any(kind == "park" or "园区" in surface for surface, kind in found)
 
 
 def test_a_count_after_short_forms_ends_them(finder: MentionFinder) -> None:

@@ -526,7 +526,9 @@ class _NameIndex:
         places = list(places)
         banners = {place.name: place.id for place in places if place.type == "banner"}
         for form, name in banner_abbreviations(banners).items():
-            if normalize(form) not in self.surfaces:  # a form the records already give, or another place's name
+            if (
+                normalize(form) not in self.surfaces
+            ):  # a form the records already give, or another place's name
                 self.add(form, banners[name], "alias")
         for place in places:
             if place.type == "banner":

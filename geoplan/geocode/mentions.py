@@ -873,6 +873,12 @@ class MentionFinder:
                 and qualifier.surface.endswith(_UNIT_WORDS)
             ):
                 return None  # '阿拉善盟苏木镇': a unit's townships (not '呼和浩特镇', a town's name)
+            if (
+                suffix in FARM_SUFFIXES
+                and qualifier.end < s_start
+                and name_run_start(text, qualifier.end, s_start, s_end) != qualifier.end
+            ):
+                return None  # '通辽市森工集团所属林场': farms of an organisation, no farm's name
             inner = text[qualifier.end : s_end]
             if kind == "town" and _unit_in_full(qualifier) and not is_generic(text[qualifier.end : s_start]):
                 # '宁城县山头乡': a town's official name never holds its banner's; the banner written before it
@@ -906,12 +912,6 @@ class MentionFinder:
                 and all(pid.startswith(AREA_ID_PREFIXES) for pid in qualifier.place_ids)
             ):
                 return None  # '呼包鄂乌旅游区', '乌拉特后旗景区': the tourism of an area, not a named place
-            if (
-                suffix in FARM_SUFFIXES
-                and remainder
-                and name_run_start(text, qualifier.end, s_start, s_end) != qualifier.end
-            ):
-                return None  # '通辽市森工集团所属林场': farms of an organisation, no farm's name
             if kind in NEEDS_QUALIFIER and remainder and is_generic(remainder):
                 return None  # '黄河沿岸滩涂湿地': a kind of land along a named place, not a named wetland
             if (
@@ -978,6 +978,12 @@ class MentionFinder:
                 len(core := core_of(stem)) > ABBREVIATED_MAX[kind] or not self._initials.issuperset(core)
             ):
                 return None  # a line named by its ends' initials (集二, 包兰): each one starts a place's name
+        if (
+            suffix in FARM_SUFFIXES
+            and qualifier is None
+            and name_run_start(text, start, s_start, s_end) is None
+        ):
+            return None  # '森工集团所属林场': the farms of an organisation, no farm's name before the word
         if kind == "town" and qualifier is None and s_start - start >= 4:
             # '撤销X苏木': a dictionary verb before an unknown town's name is prose, not part of the name
             begin = name_start(text, start, start, s_start, s_end, at_end=False)  # '镇整建制': jieba joins 镇
