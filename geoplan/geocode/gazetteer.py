@@ -85,8 +85,11 @@ _MONGOLIAN_HEADS = frozenset(
 )
 _PREFIXES = ("内蒙古自治区", "内蒙古")
 _ISSUER_SUFFIXES = ("人民政府", "行政公署")
-#: '杜拉尔鄂温克民族乡' -> '杜拉尔乡' (the ethnic qualifier dropped).
-_ETHNIC_TOWN = re.compile(r"^(.{2,}?)(?:鄂温克|达斡尔|鄂伦春|俄罗斯族?|蒙古族?|回族|满族)+民族(乡|苏木)$")
+#: '杜拉尔鄂温克民族乡' -> '杜拉尔乡', '当铺地满族乡' -> '当铺地乡' (the ethnic qualifier dropped: a nationality of the
+#: region's ethnic townships, then 民族 or its own 族).
+_ETHNIC_TOWN = re.compile(
+    r"^(.{2,}?)(?:(?:鄂温克|达斡尔|鄂伦春|俄罗斯|蒙古|朝鲜|锡伯|回|满)族?)+(?:民族|(?<=族))(乡|苏木)$"
+)
 #: the id of a numbered road: a national (G) or provincial (S) road or expressway ('road:G303', 'road:S39').
 _ROUTE_ID = re.compile(r"road:([GS])(\d{1,4})")
 #: what a three-digit ordinary road of each network is called in running text (国道 303 线, 303 国道).
