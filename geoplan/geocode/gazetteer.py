@@ -85,9 +85,10 @@ _MONGOLIAN_HEADS = frozenset(
 )
 _PREFIXES = ("内蒙古自治区", "内蒙古")
 _ISSUER_SUFFIXES = ("人民政府", "行政公署")
-#: '杜拉尔鄂温克民族乡' -> '杜拉尔乡' (the ethnic qualifier dropped).
+#: '杜拉尔鄂温克民族乡' -> '杜拉尔乡', '当铺地满族乡' -> '当铺地乡' (the ethnic qualifier dropped: a nationality of the
+#: region's ethnic townships, then 民族 or its own 族).
 _ETHNIC_TOWN = re.compile(
-    r"^(.{2,}?)(?:鄂温克|达斡尔|鄂伦春|俄罗斯族?|蒙古族?|朝鲜族?|回族|满族)+民族(乡|苏木)$"
+    r"^(.{2,}?)(?:(?:鄂温克|达斡尔|鄂伦春|俄罗斯|蒙古|朝鲜|锡伯|回|满)族?)+(?:民族|(?<=族))(乡|苏木)$"
 )
 #: an ethnic township's official ending, often written '族乡' ('查巴奇鄂温克民族乡' -> '查巴奇鄂温克族乡').
 _ETHNIC_ENDING = re.compile(r"(?<!族)民族(乡|苏木)$")
