@@ -269,6 +269,17 @@ def test_an_outside_name_inside_an_idiom_is_dropped(gazetteer: Gazetteer) -> Non
     assert "上海市" not in _surfaces(gazetteer, "远处仿佛上海市蜃楼一般。")
 
 
+def test_an_outside_name_ending_a_place_word_is_kept(gazetteer: Gazetteer) -> None:
+    """jieba reads '首都北京' as one place word: the title before the name does not hide it."""
+    assert "北京" in _surfaces(gazetteer, "锡林浩特距首都北京640公里。")
+
+
+def test_province_names_that_also_end_river_words_are_read_by_word_bounds(gazetteer: Gazetteer) -> None:
+    """河北 and 山东 are provinces in a list; inside '黄河北岸' or '阴山东部' they are no words of their own."""
+    assert _surfaces(gazetteer, "途经山东、天津、河北、山西四省市。")[:3] == ["山东", "天津", "河北"]
+    assert _surfaces(gazetteer, "黄河北岸和阴山东部。") == ["黄河", "阴山"]
+
+
 def test_reference_plans_gain_no_outside_name_before_a_noun(
     plan_files: list[Path], gazetteer: Gazetteer
 ) -> None:

@@ -445,6 +445,10 @@ def inside_word(text: str, mention: Mention) -> bool:
     if mention.rule != "gazetteer" or not _outside(mention.place_ids):
         return False
     around = _words(text, mention.start, mention.end)
+    if mention.end in around and mention.start not in around:
+        # the place word ends with the name: a title before it ('首都北京' is one place word of jieba's)
+        word_start = max(position for position in around if position < mention.start)
+        return around[word_start][1] != "ns"
     return mention.start not in around or mention.end not in around
 
 
