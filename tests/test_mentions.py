@@ -208,3 +208,18 @@ def test_a_lone_surrogate_in_a_long_text_is_one_character(gazetteer):
     text = "赤峰市\ud800" + "包头市" * 30
     found = [(m.surface, m.start) for m in gazetteer.finder.find(text)]
     assert found[:2] == [("赤峰市", 0), ("包头市", 4)] and len(found) == 31
+
+
+def test_short_prefix_is_the_longest_short_form_starting_the_stem():
+    # short forms of two lengths share their first two characters ('棋盘' of 棋盘镇, '棋盘井' of 棋盘井镇)
+    finder = MentionFinder([("棋盘井镇", "town:a"), ("棋盘镇", "town:b"), ("树林召镇", "town:c")])
+    assert finder._short_prefix("棋盘井东") == "棋盘井"
+    assert finder._short_prefix("棋盘山") == "棋盘"
+    assert finder._short_prefix("棋盘") == "棋盘"
+    assert finder._short_prefix("树林") is None  # shorter than the only short form starting with these two
+    assert finder._short_prefix("棋") is None
+    assert finder._short_prefix("") is None
+    # the same answer as trying every prefix, longest first
+    for stem in ("棋盘井东", "棋盘山", "树林召东", "树林召", "乌兰", "棋盘井"):
+        every = next((stem[:n] for n in range(len(stem), 1, -1) if stem[:n] in finder._short), None)
+        assert finder._short_prefix(stem) == every

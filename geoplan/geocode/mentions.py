@@ -438,7 +438,7 @@ class MentionFinder:
     _listed_lengths: tuple[int, ...] = field(init=False, default=())
     _in_text: frozenset[str] = field(init=False, default=frozenset())
     _ids_or_short: dict[str, tuple[str, ...]] = field(init=False, default_factory=dict)
-    _longest_short: int = field(init=False, default=0)
+    _short_lengths: dict[str, tuple[int, ...]] = field(init=False, default_factory=dict)
     _alphabet: Alphabet = field(init=False)
     _names_of: dict[frozenset[str], frozenset[str]] = field(init=False, default_factory=dict, compare=False)
 
@@ -482,7 +482,10 @@ class MentionFinder:
         in_text = [*self._ids, *(stem for stem in self._short if len(stem) >= MIN_SHORT_IN_TEXT)]
         self._in_text = frozenset(in_text)
         self._ids_or_short = self._completed_names()
-        self._longest_short = max(map(len, self._short), default=0)
+        lengths: dict[str, set[int]] = {}
+        for stem in self._short:
+            lengths.setdefault(stem[:2], set()).add(len(stem))
+        self._short_lengths = {head: tuple(sorted(found, reverse=True)) for head, found in lengths.items()}
         # where listed stems and the suffixes of the suffix rules occur: found in the same pass (only the
         # 、-lists holding a listed stem are looked at)
         words = [*dict.fromkeys([*in_text, *self._listed, *SUFFIX_TYPES])]
@@ -499,9 +502,10 @@ class MentionFinder:
         return cls(gazetteer.names())  # type: ignore[attr-defined]
 
     def _short_prefix(self, stem: str) -> str | None:
-        """The longest short form of a town/sumu ('棋盘井' for 棋盘井镇) that starts ``stem``."""
-        for length in range(min(len(stem), self._longest_short), 1, -1):
-            if stem[:length] in self._short:
+        """The longest short form of a town/sumu ('棋盘井' for 棋盘井镇) that starts ``stem`` (only the lengths of
+        the short forms starting with its first two characters are tried)."""
+        for length in self._short_lengths.get(stem[:2], ()):
+            if length <= len(stem) and stem[:length] in self._short:
                 return stem[:length]
         return None
 
