@@ -223,3 +223,18 @@ def test_short_prefix_is_the_longest_short_form_starting_the_stem():
     for stem in ("棋盘井东", "棋盘山", "树林召东", "树林召", "乌兰", "棋盘井"):
         every = next((stem[:n] for n in range(len(stem), 1, -1) if stem[:n] in finder._short), None)
         assert finder._short_prefix(stem) == every
+
+
+def test_names_in_remembers_what_find_reads_in_a_short_text(monkeypatch):
+    import geoplan.geocode.mentions as mentions
+
+    finder = MentionFinder(NAMES)
+    found = finder.names_in("鄂尔多斯综合保税区")
+    assert list(found) == finder.find("鄂尔多斯综合保税区")
+    assert finder.names_in("鄂尔多斯综合保税区") is found  # read once
+    # at most NAMES_IN_MEMO texts are kept: the oldest goes first
+    monkeypatch.setattr(mentions, "NAMES_IN_MEMO", 2)
+    finder.names_in("集宁区")
+    finder.names_in("二连浩特")
+    assert list(finder._names_in) == ["集宁区", "二连浩特"]
+    assert finder.names_in("集宁区") == tuple(finder.find("集宁区"))

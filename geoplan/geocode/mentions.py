@@ -281,6 +281,8 @@ _ASCII_WORD = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrs
 _ROUTE_AFTER = _ASCII_WORD | {"."}
 
 
+#: distinct short texts whose mentions :meth:`MentionFinder.names_in` remembers.
+NAMES_IN_MEMO = 4096
 #: longest stem kept before a suffix, in characters.
 MAX_STEM = 14
 
@@ -441,6 +443,7 @@ class MentionFinder:
     _short_lengths: dict[str, tuple[int, ...]] = field(init=False, default_factory=dict)
     _alphabet: Alphabet = field(init=False)
     _names_of: dict[frozenset[str], frozenset[str]] = field(init=False, default_factory=dict, compare=False)
+    _names_in: dict[str, tuple[Mention, ...]] = field(init=False, default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
         ids: dict[str, list[str]] = {}
@@ -531,6 +534,18 @@ class MentionFinder:
             names = frozenset(s for s, place_ids in self._ids.items() if not wanted.isdisjoint(place_ids))
             self._names_of[wanted] = names
         return names
+
+    def names_in(self, name: str) -> tuple[Mention, ...]:
+        """The mentions :meth:`find` reads in the short text ``name`` (a line's end, '蒙西乌兰察布化德'), remembered
+        per text for the finder's life (lines share their ends, within a plan and across the plans of a region);
+        at most NAMES_IN_MEMO texts are kept, the oldest dropped first."""
+        found = self._names_in.get(name)
+        if found is None:
+            found = tuple(self.find(name))
+            if len(self._names_in) >= NAMES_IN_MEMO:
+                self._names_in.pop(next(iter(self._names_in)), None)
+            self._names_in[name] = found
+        return found
 
     def ids_or_short(self, surface: str) -> tuple[str, ...]:
         """Ids for ``surface``, else for the places it is a short form of ('锡尼' -> 锡尼镇, '东胜' -> 东胜区)."""

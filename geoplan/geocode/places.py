@@ -12,7 +12,7 @@ import bisect
 import contextlib
 import functools
 import gc
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from operator import attrgetter, is_
 from typing import Any
@@ -160,10 +160,9 @@ def _geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
         if mention.level == "own":
             by_sentence.setdefault(index.sentence(mention.start), []).append(mention.place)
     found = [_split_waypoints(c, finder) for c in find_corridors(text)]
-    names_in = functools.cache(finder.find)  # the mentions inside a waypoint: lines share their ends
     corridors = [
         _resolve_corridor(
-            c, finder, resolver, context_ids(by_sentence.get(index.sentence(c.start), ())), names_in
+            c, finder, resolver, context_ids(by_sentence.get(index.sentence(c.start), ())), finder.names_in
         )
         for c, _ in found
     ]
@@ -344,9 +343,10 @@ def _resolve_corridor(
     finder: MentionFinder,
     resolver: Resolver,
     sentence_ids: set[str],
-    names_in: Callable[[str], list[Mention]],
+    names_in: Callable[[str], Sequence[Mention]],
 ) -> Corridor:
-    """``corridor`` with its waypoints resolved; ``names_in``: the finder's ``find`` (or a memo of it)."""
+    """``corridor`` with its waypoints resolved; ``names_in``: the finder's ``find`` (or a memo of it:
+    :meth:`MentionFinder.names_in`)."""
     waypoints = [_resolve_waypoint(w, finder, resolver, sentence_ids, names_in) for w in corridor.waypoints]
     route = resolver.place(f"{corridor.kind}:{corridor.route}") if corridor.route else None
     line = getattr(route, "geometry", None)
@@ -367,7 +367,7 @@ def _resolve_waypoint(
     finder: MentionFinder,
     resolver: Resolver,
     context: set[str],
-    names_in: Callable[[str], list[Mention]],
+    names_in: Callable[[str], Sequence[Mention]],
 ) -> ResolvedMention:
     """A waypoint is the place it names: its own name, a short form ('锡尼' for 锡尼镇), else a name that
     ends it ('蒙西乌兰察布化德' -> 化德); a name only at its start ('乌审' in '乌审召') is just a parent."""
