@@ -1202,7 +1202,7 @@ def _names_an_organisation_or_brand(text: str, mention: Mention) -> bool:
     outside) heading an organisation's name.  An organisation named after a league, banner, town or facility
     (西乌珠穆沁旗第一小学, 潮格镇康复中心) stands there: that unit locates it, and the mention stays."""
     tail = text[mention.end : mention.end + ORGANISATION_RUN + 4]
-    if not _TAIL_WORD_CHARS.intersection(tail):
+    if _TAIL_WORD_CHARS.isdisjoint(tail):
         return False  # no organisation or brand word can follow: the common case, decided at once
     if _BRAND_TAIL.match(text, mention.end):
         return True
