@@ -238,3 +238,19 @@ def test_names_in_remembers_what_find_reads_in_a_short_text(monkeypatch):
     finder.names_in("二连浩特")
     assert list(finder._names_in) == ["集宁区", "二连浩特"]
     assert finder.names_in("集宁区") == tuple(finder.find("集宁区"))
+
+
+def test_a_long_text_is_read_with_each_run_outside_the_alphabet_as_one_character(finder):
+    alphabet = finder._alphabet
+    text = "𠀀 G6 2021—2025年，鄂尔多斯综合保税区和集宁区。" * (Alphabet.SHORT // 10)
+    encoded, offsets = alphabet.compact(text)
+    assert offsets is not None and len(encoded) == alphabet.width * len(offsets) < alphabet.width * len(text)
+    # every character of the alphabet is read, and one character of each run outside it (its first)
+    read = "".join(text[i] for i in offsets.tolist())
+    assert "鄂尔多斯综合保税区和集宁区" in read and "𠀀 G6" not in read
+    # the same words at the same ends as a reading of every character
+    width = alphabet.width
+    whole = [((last + 1) // width, word) for last, word in finder._automaton.iter(alphabet.text(text))]
+    assert finder.occurrences(text) == whole
+    assert all(text[end - len(word) : end] == word for end, word in whole)
+    assert alphabet.compact("短") == (alphabet.text("短"), None)  # a short text is read whole

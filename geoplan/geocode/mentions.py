@@ -406,6 +406,8 @@ class Alphabet:
             code = bytes([index + 1, *reversed(digits)])
             self._table[ord(char)] = list(code)
             self._codes[char] = code.decode("latin-1")
+        #: code point -> whether it is a character of the words
+        self._known = self._table.any(axis=1)
 
     def word(self, word: str) -> str:
         """``word`` (all its characters in the alphabet) as the automaton stores it."""
@@ -421,6 +423,21 @@ class Alphabet:
         # 'clip' maps every code point past the table to its last row (NULs); take is many times faster than
         # indexing with a clipped copy of the points
         return self._table.take(points, axis=0, mode="clip").tobytes().decode("latin-1")
+
+    def compact(self, text: str) -> tuple[str, numpy.ndarray | None]:
+        """``text`` as the automaton reads it with each run of characters outside the alphabet as one (no word
+        holds one, so a match is found as in :meth:`text`, over a fifth fewer characters), and the offset in
+        ``text`` of each character read (None when none was dropped: a short text is read whole)."""
+        if len(text) < Alphabet.SHORT:
+            return self.text(text), None
+        points = numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32)
+        known = self._known.take(points, mode="clip")
+        kept = known.copy()
+        kept[1:] |= known[:-1]  # a character outside is read only right after one of the alphabet
+        kept[0] = True
+        offsets = numpy.flatnonzero(kept)
+        encoded = self._table.take(points[offsets], axis=0, mode="clip").tobytes().decode("latin-1")
+        return encoded, offsets
 
 
 @dataclass
@@ -592,7 +609,15 @@ class MentionFinder:
         if not self._ids:
             return []
         width = self._alphabet.width
-        return [((last + 1) // width, word) for last, word in self._automaton.iter(self._alphabet.text(text))]
+        encoded, offsets = self._alphabet.compact(text)
+        if offsets is None:
+            return [((last + 1) // width, word) for last, word in self._automaton.iter(encoded)]
+        found = list(self._automaton.iter(encoded))
+        if not found:
+            return []
+        lasts = numpy.fromiter((last for last, _ in found), dtype=numpy.int64, count=len(found))
+        ends = (offsets[lasts // width] + 1).tolist()  # the character after each word's last, in ``text``
+        return [(end, word) for end, (_, word) in zip(ends, found, strict=True)]
 
     def _gazetteer_pass(
         self, text: str, occurrences: list[tuple[int, str]]
