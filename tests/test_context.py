@@ -3,6 +3,8 @@ reference plans (read from ../shared/plans, never copied)."""
 
 from __future__ import annotations
 
+import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -492,3 +494,48 @@ def test_a_station_written_after_its_banner_is_located_there_not_at_a_namesake(g
     text = "货车驶出乌拉特前旗白彦花火车站。"  # the town of that name lies in this banner: its own record
     station = next(m for m in refine(text, finder.find(text), finder) if m.type == "station")
     assert station.place_ids == finder.ids_or_short("白彦花")
+
+
+def _cue_starts_by_three_scans(text: str) -> list[int]:
+    """Where the three cues of a list start, each found by its own scan (numerals: every decimal digit)."""
+    from geoplan.geocode.context import _NUMERALS, LIST_CLASSES, SCENIC_CLASS_WORDS, SHARED_ENDINGS
+
+    classes = "|".join(map(re.escape, LIST_CLASSES))
+    patterns = (
+        rf"[{_NUMERALS}\d](?:大|条|个|座|处)?(?:{classes})",
+        "[{}]、".format("".join(SHARED_ENDINGS)),
+        "等(?:{})".format("|".join(SCENIC_CLASS_WORDS)),
+    )
+    return sorted(m.start() for pattern in patterns for m in re.finditer(pattern, text))
+
+
+def test_list_cues_are_found_in_one_scan_as_in_three(plan_files):
+    from geoplan.geocode.context import _LIST_CUES, _LIST_CUES_COMMON_DIGITS, holds_other_digits
+
+    samples = [
+        "京包、沪兰五条铁路，A、B、C三大沙漠，贺兰山、乌拉山、大青山等景点",
+        "３条铁路和12个镇、2大草原",  # fullwidth and ASCII digits
+        "٣大沙漠、৫个口岸",  # Arabic-Indic and Bengali digits: read by the scan of every digit
+        "𝟓条铁路",  # a digit beyond the basic plane
+    ]
+    for text in samples + [path.read_text(encoding="utf-8") for path in plan_files]:
+        cues = _LIST_CUES if holds_other_digits(text) else _LIST_CUES_COMMON_DIGITS
+        assert [m.start() for m in cues.finditer(text)] == _cue_starts_by_three_scans(text)
+    assert [holds_other_digits(text) for text in samples] == [False, False, True, True]
+    # the common-digit scan misses only the other digits, which is why a text holding one is scanned fully
+    assert [m.start() for m in _LIST_CUES.finditer(samples[2])] == [0, 5]
+    assert [m.start() for m in _LIST_CUES_COMMON_DIGITS.finditer(samples[2])] == []
+
+
+def test_other_digit_ranges_hold_every_decimal_digit_but_the_ascii_and_fullwidth_ones():
+    from geoplan.geocode.context import OTHER_DIGIT_RANGES
+
+    others = [
+        code
+        for code in range(sys.maxunicode + 1)
+        if chr(code).isdecimal() and not ("0" <= chr(code) <= "9" or "０" <= chr(code) <= "９")
+    ]
+    assert others  # Python knows hundreds
+    assert all(any(low <= code <= high for low, high in OTHER_DIGIT_RANGES) for code in others)
+    # and \d reads exactly the decimal digits
+    assert all(re.fullmatch(r"\d", chr(code)) for code in others)

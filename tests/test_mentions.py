@@ -208,3 +208,49 @@ def test_a_lone_surrogate_in_a_long_text_is_one_character(gazetteer):
     text = "赤峰市\ud800" + "包头市" * 30
     found = [(m.surface, m.start) for m in gazetteer.finder.find(text)]
     assert found[:2] == [("赤峰市", 0), ("包头市", 4)] and len(found) == 31
+
+
+def test_short_prefix_is_the_longest_short_form_starting_the_stem():
+    # short forms of two lengths share their first two characters ('棋盘' of 棋盘镇, '棋盘井' of 棋盘井镇)
+    finder = MentionFinder([("棋盘井镇", "town:a"), ("棋盘镇", "town:b"), ("树林召镇", "town:c")])
+    assert finder._short_prefix("棋盘井东") == "棋盘井"
+    assert finder._short_prefix("棋盘山") == "棋盘"
+    assert finder._short_prefix("棋盘") == "棋盘"
+    assert finder._short_prefix("树林") is None  # shorter than the only short form starting with these two
+    assert finder._short_prefix("棋") is None
+    assert finder._short_prefix("") is None
+    # the same answer as trying every prefix, longest first
+    for stem in ("棋盘井东", "棋盘山", "树林召东", "树林召", "乌兰", "棋盘井"):
+        every = next((stem[:n] for n in range(len(stem), 1, -1) if stem[:n] in finder._short), None)
+        assert finder._short_prefix(stem) == every
+
+
+def test_names_in_remembers_what_find_reads_in_a_short_text(monkeypatch):
+    import geoplan.geocode.mentions as mentions
+
+    finder = MentionFinder(NAMES)
+    found = finder.names_in("鄂尔多斯综合保税区")
+    assert list(found) == finder.find("鄂尔多斯综合保税区")
+    assert finder.names_in("鄂尔多斯综合保税区") is found  # read once
+    # at most NAMES_IN_MEMO texts are kept: the oldest goes first
+    monkeypatch.setattr(mentions, "NAMES_IN_MEMO", 2)
+    finder.names_in("集宁区")
+    finder.names_in("二连浩特")
+    assert list(finder._names_in) == ["集宁区", "二连浩特"]
+    assert finder.names_in("集宁区") == tuple(finder.find("集宁区"))
+
+
+def test_a_long_text_is_read_with_each_run_outside_the_alphabet_as_one_character(finder):
+    alphabet = finder._alphabet
+    text = "𠀀 G6 2021—2025年，鄂尔多斯综合保税区和集宁区。" * (Alphabet.SHORT // 10)
+    encoded, offsets = alphabet.compact(text)
+    assert offsets is not None and len(encoded) == alphabet.width * len(offsets) < alphabet.width * len(text)
+    # every character of the alphabet is read, and one character of each run outside it (its first)
+    read = "".join(text[i] for i in offsets.tolist())
+    assert "鄂尔多斯综合保税区和集宁区" in read and "𠀀 G6" not in read
+    # the same words at the same ends as a reading of every character
+    width = alphabet.width
+    whole = [((last + 1) // width, word) for last, word in finder._automaton.iter(alphabet.text(text))]
+    assert finder.occurrences(text) == whole
+    assert all(text[end - len(word) : end] == word for end, word in whole)
+    assert alphabet.compact("短") == (alphabet.text("短"), None)  # a short text is read whole

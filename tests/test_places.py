@@ -273,3 +273,22 @@ def test_text_index_locates_many_offsets_as_one_at_a_time():
     assert (sentences[8], paragraphs[8]) == (1, 1)
     assert (sentences[-2], clauses[-2]) == (3, 5)
     assert index.locate([]) == ([], [], [])
+
+
+def test_text_index_converts_its_starts_once_for_all_its_locates():
+    from geoplan.geocode.resolve import TextIndex
+
+    text = "第一句，有逗号。第二句；第三句\n第四句，末尾"
+    index = TextIndex.of(text, [0, 8])
+    offsets = list(range(len(text) + 1))
+    first = index.locate(offsets)
+    arrays = index._start_arrays
+    # a second call (another plan part, offsets in any order) reads the same arrays and answers the same
+    backwards = index.locate(offsets[::-1])
+    assert index._start_arrays is arrays
+    assert tuple(part[::-1] for part in backwards) == first
+    assert [a.tolist() for a in arrays] == [
+        index.sentence_starts,
+        index.clause_starts,
+        index.paragraph_starts,
+    ]

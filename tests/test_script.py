@@ -61,3 +61,13 @@ def test_a_traditional_text_names_its_places_as_written(gazetteer: Gazetteer, tm
     assert "呼倫湖" in found
     text = read(path).text
     assert all(text[m.start : m.end] == m.surface for m in places.mentions)
+
+
+def test_is_simplified_is_remembered_per_character() -> None:
+    from geoplan.read.script import is_simplified
+
+    is_simplified.cache_clear()
+    assert is_simplified("发") and not is_simplified("發")
+    assert is_simplified("发") and not is_simplified("發")  # the second time from the memo
+    info = is_simplified.cache_info()
+    assert (info.hits, info.currsize) == (2, 2)

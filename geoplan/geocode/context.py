@@ -30,6 +30,8 @@ from dataclasses import replace
 from functools import cache
 from operator import attrgetter
 
+import numpy
+
 from geoplan.geocode.lexicon import alternation, words
 from geoplan.geocode.mentions import (
     IMPROPER_CHARS,
@@ -829,12 +831,6 @@ _COUNT_CLOSER = re.compile(
         n=_NUMERALS, classes="|".join(map(re.escape, LIST_CLASSES))
     )
 )
-#: where a counted list may close: a numeral before a class word (found fast, then read with _COUNT_CLOSER).
-_COUNT_TRIGGER = re.compile(
-    "[{n}\\d](?:大|条|个|座|处)?(?:{classes})".format(
-        n=_NUMERALS, classes="|".join(map(re.escape, LIST_CLASSES))
-    )
-)
 #: a list: items of CJK characters, digits and bracketed aliases separated by 、.
 _LIST_RUN = re.compile(r"[\u3400-\u9fff0-9（）()]+(?:、[\u3400-\u9fff0-9（）()]+)+")
 #: the characters of a list run besides CJK ones (see :data:`_LIST_RUN`).
@@ -921,10 +917,36 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spread
 
 
-#: an item ending of :data:`SHARED_ENDINGS` before a list separator: where a shared-ending list may be.
-_SHARED_ENDING_SEP = re.compile("[{}]、".format("".join(SHARED_ENDINGS)))
-#: '等景点', '等景区': a scenic list's closer.
-_SCENIC_CLOSER = re.compile("等(?:{})".format("|".join(SCENIC_CLASS_WORDS)))
+def _list_cues(digits: str) -> re.Pattern[str]:
+    """Where a list may be, in one scan of the text, each cue matched as the one character it starts with: a
+    numeral before a class word, where a counted list may close (read with :data:`_COUNT_CLOSER`); an item ending of
+    :data:`SHARED_ENDINGS` before a list separator, where a shared-ending list may be; 等 before a scenic class word
+    ('等景点'), a scenic list's closer.  ``digits``: the class of the decimal digits read as numerals."""
+    numerals = f"{_NUMERALS}{digits}"
+    endings = "".join(SHARED_ENDINGS)
+    classes = "|".join(map(re.escape, LIST_CLASSES))
+    return re.compile(
+        f"[{numerals}{endings}等]"
+        f"(?:(?<=[{numerals}])(?=(?:大|条|个|座|处)?(?:{classes}))"
+        f"|(?<=[{endings}])(?=、)"
+        f"|(?<=等)(?=(?:{'|'.join(SCENIC_CLASS_WORDS)})))"
+    )
+
+
+#: the cues of a list, every decimal digit a numeral.
+_LIST_CUES = _list_cues(r"\d")
+#: the same for a text whose decimal digits are all 0-9 or ０-９ (nearly every text): a character class without
+#: the Unicode digit category is scanned several times faster.
+_LIST_CUES_COMMON_DIGITS = _list_cues("0-9０-９")
+#: the code points of every other decimal digit (Arabic-Indic to Mongolian, Vai to Myanmar extended, and the
+#: planes above the basic one); tests check the ranges against Python's own Unicode tables.
+OTHER_DIGIT_RANGES = ((0x0660, 0x1C59), (0xA620, 0xABF9), (0x10000, 0x10FFFF))
+
+
+def holds_other_digits(text: str) -> bool:
+    """Whether ``text`` holds a decimal digit other than 0-9 and ０-９ (or a character of its ranges)."""
+    codes = numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32)
+    return any(bool(((codes >= low) & (codes <= high)).any()) for low, high in OTHER_DIGIT_RANGES)
 
 
 def _runs_holding(text: str, positions: list[int]) -> Iterator[re.Match[str]]:
@@ -969,13 +991,10 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
     found: list[Mention] = []
     by_span = {(m.start, m.end): m for m in mentions}
     by_end = {m.end: m for m in mentions}
+    cues = _LIST_CUES if holds_other_digits(text) else _LIST_CUES_COMMON_DIGITS
     triggers = sorted(
         [
-            *(
-                m.start()
-                for pattern in (_COUNT_TRIGGER, _SHARED_ENDING_SEP, _SCENIC_CLOSER)
-                for m in pattern.finditer(text)
-            ),
+            *(m.start() for m in cues.finditer(text)),
             *(m.end() for m in finditer_anchored(_SCENIC_CUE, text, _SCENIC_CUE_CHARS, (0,))),
         ]
     )

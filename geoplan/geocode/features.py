@@ -351,9 +351,9 @@ def _towns_after_banner(text: str, mentions: Sequence[Mention], finder: Any) -> 
             continue
         for length in range(MAX_TOWN_STEM, 1, -1):
             stem = text[mention.end : mention.end + length]
-            if len(stem) < length or not is_han(stem[-1]):
-                continue
-            ids = tuple(pid for pid in finder.ids_or_short(stem) if pid.startswith(towns))
+            if len(stem) < length or not is_han(stem[-1]) or not (named := finder.ids_or_short(stem)):
+                continue  # most stems name nothing: no ids to sort through
+            ids = tuple(pid for pid in named if pid.startswith(towns))
             if ids:
                 found.append(Mention(stem, mention.end, mention.end + length, None, "town-after-banner", ids))
                 break

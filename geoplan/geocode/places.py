@@ -12,7 +12,7 @@ import bisect
 import contextlib
 import functools
 import gc
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from operator import attrgetter, is_
 from typing import Any
@@ -160,10 +160,9 @@ def _geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
         if mention.level == "own":
             by_sentence.setdefault(index.sentence(mention.start), []).append(mention.place)
     found = [_split_waypoints(c, finder) for c in find_corridors(text)]
-    names_in = functools.cache(finder.find)  # the mentions inside a waypoint: lines share their ends
     corridors = [
         _resolve_corridor(
-            c, finder, resolver, context_ids(by_sentence.get(index.sentence(c.start), ())), names_in
+            c, finder, resolver, context_ids(by_sentence.get(index.sentence(c.start), ())), finder.names_in
         )
         for c, _ in found
     ]
@@ -355,11 +354,11 @@ def _resolve_corridor(
     finder: MentionFinder,
     resolver: Resolver,
     sentence_ids: set[str],
-    names_in: Callable[[str], list[Mention]],
+    names_in: Callable[[str], Sequence[Mention]],
 ) -> Corridor:
-    """``corridor`` with its waypoints resolved; ``names_in``: the finder's ``find`` (or a memo of it).  An end
-    that names a waypoint of its route's recorded line ('G18棋盘井至海南区段': 棋盘井镇 is on G18) is that
-    waypoint, wherever the plan is from: the route's record is the evidence."""
+    """``corridor`` with its waypoints resolved; ``names_in``: the finder's ``find`` (or a memo of it:
+    :meth:`MentionFinder.names_in`).  An end that names a waypoint of its route's recorded line ('G18棋盘井至海南区段':
+    棋盘井镇 is on G18) is that waypoint, wherever the plan is from: the route's record is the evidence."""
     route = resolver.place(f"{corridor.kind}:{corridor.route}") if corridor.route else None
     line = getattr(route, "geometry", None)
     if getattr(line, "geom_type", "") != "LineString":
@@ -402,7 +401,7 @@ def _resolve_waypoint(
     finder: MentionFinder,
     resolver: Resolver,
     context: set[str],
-    names_in: Callable[[str], list[Mention]],
+    names_in: Callable[[str], Sequence[Mention]],
 ) -> ResolvedMention:
     """A waypoint is the place it names: its own name, a short form ('锡尼' for 锡尼镇), else a name that
     ends it ('蒙西乌兰察布化德' -> 化德); a name only at its start ('乌审' in '乌审召') is just a parent."""

@@ -16,6 +16,7 @@ issuer — with precision 'banner'/'league' (or 'town') and a reason.  It never 
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -170,10 +171,18 @@ class TextIndex:
         :meth:`paragraph` say, for many offsets in one vectorised search each)."""
         points = numpy.asarray(offsets, dtype=numpy.int64)
         sentences, clauses, paragraphs = (
-            (numpy.searchsorted(numpy.asarray(starts, dtype=numpy.int64), points, side="right") - 1).tolist()
-            for starts in (self.sentence_starts, self.clause_starts, self.paragraph_starts)
+            (numpy.searchsorted(starts, points, side="right") - 1).tolist() for starts in self._start_arrays
         )
         return sentences, clauses, paragraphs
+
+    @functools.cached_property
+    def _start_arrays(self) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+        """The sentence, clause and paragraph starts as arrays, converted on the first :meth:`locate` (a plan's
+        mentions and its organisation heads are located with the same index)."""
+        return tuple(  # type: ignore[return-value]
+            numpy.asarray(starts, dtype=numpy.int64)
+            for starts in (self.sentence_starts, self.clause_starts, self.paragraph_starts)
+        )
 
 
 class Resolver:

@@ -201,7 +201,7 @@ def ends_in_count(stem: str) -> bool:
 def is_proper_stem(stem: str) -> bool:
     """A stem that can name a place the gazetteer lacks: not generic, no counter/function characters."""
     return (  # the character tests first: they are cheaper than the generic words' regexes
-        not IMPROPER_CHARS.intersection(stem)
+        IMPROPER_CHARS.isdisjoint(stem)
         and stem[:1] not in COUNTER_CHARS
         and not ends_in_count(stem)  # '多松年' is a name
         and 2 <= len(core_of(stem))

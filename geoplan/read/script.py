@@ -9,7 +9,7 @@ package), one character for one, so every offset into it is an offset into the t
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 #: the CJK unified ideographs (extension A and the basic block): the characters a conversion table covers.
 _CJK = range(0x3400, 0xA000)
@@ -37,8 +37,10 @@ def _table() -> tuple[re.Pattern[str], dict[int, str]]:
     return re.compile(f"[{traditional}]"), table
 
 
+@lru_cache(maxsize=65536)
 def is_simplified(char: str) -> bool:
-    """Whether ``char`` is a character of simplified writing (GB 2312 holds it: 乾 of 乾安县, 於, 後 are both)."""
+    """Whether ``char`` is a character of simplified writing (GB 2312 holds it: 乾 of 乾安县, 於, 後 are both);
+    remembered per character (a converted line asks it of each of its characters)."""
     try:
         char.encode("gb2312")
     except UnicodeEncodeError:
