@@ -188,7 +188,7 @@ def test_jurisdiction_decides_between_namesakes(gazetteer, issuer, level, parent
 
 def test_unknown_town_goes_to_its_parent_with_a_reason(gazetteer):
     places = geoparse(
-        _plan("，推进乌拉特后旗某某格镇建设，", "乌拉特后旗", "banner", "巴彦淖尔市"), gazetteer
+        _plan("，推进乌拉特后旗敖都格镇建设，", "乌拉特后旗", "banner", "巴彦淖尔市"), gazetteer
     )
     town = next(m for m in places.mentions if m.type == "town")
     assert town.level == "parent" and town.precision == "banner"

@@ -963,7 +963,7 @@ class MentionFinder:
             if (
                 not remainder
                 and kind in LAND_KINDS
-                and all(pid.startswith(AREA_ID_PREFIXES) for pid in qualifier.place_ids)
+                and all(pid.startswith(WIDE_AREA_PREFIXES) for pid in qualifier.place_ids)
                 and _activity_follows(text, s_end)
             ):
                 return None  # '阿拉善沙漠旅游': an activity on an area's land of that kind, no named place
@@ -1719,6 +1719,9 @@ def _one_common_word(stem: str) -> bool:
 
 #: kinds of land and water an activity works on ('沙漠旅游', '草原保护').
 LAND_KINDS = frozenset({"desert", "sandy_land", "grassland", "wetland", "lake", "river"})
+#: areas wide enough to hold land of a kind ('阿拉善沙漠旅游'); a town's name before a class word names a feature
+#: after the town ('那吉屯山洪沟防洪治理').
+WIDE_AREA_PREFIXES = ("province:", "league:", "banner:", "region:")
 #: characters read after a class word to see what follows it.
 CONTEXT_AFTER = 4
 
