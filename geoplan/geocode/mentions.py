@@ -1030,14 +1030,9 @@ class MentionFinder:
             and name_run_start(text, start, s_start, s_end) is None
         ):
             return None  # '森工集团所属林场': the farms of an organisation, no farm's name before the word
-        if kind == "town" and qualifier is None and s_start - start >= 4:
-            # '撤销X苏木': a dictionary verb before an unknown town's name is prose, not part of the name
-            begin = name_start(text, start, start, s_start, s_end, at_end=False)  # '镇整建制': jieba joins 镇
-            if begin is not None and start < begin <= s_start - 2 and is_proper_stem(text[begin:s_start]):
-                start = begin
         surface = text[start:s_end]
-        if surface in self.stop_words or _COUNT.search(text, start, s_start):
-            return None  # '卡布其庙三处喇嘛庙遗址', '一处古城遗址': a count of places of a kind, no name
+        if surface in self.stop_words:
+            return None
         return Mention(
             surface,
             start,
@@ -1590,8 +1585,6 @@ def _stem_window(text: str, s_start: int, kind: str) -> tuple[int, str]:
     return position, "" if position == 0 or not is_han(text[position - 1]) else "limit"
 
 
-#: a count of places ('三处', '两座', '5个'): a stem holding one counts places of a kind, it names none.
-_COUNT = re.compile(r"[一二三四五六七八九十两几数多\d]+[处座个]")
 #: stem breaks that also start names ('向阳', '于家'): at a line's start, where no prose stands before them.
 _NAME_INITIAL_BREAKS = frozenset("向于")
 

@@ -67,12 +67,11 @@ def name_start(
     stem_end: int,
     end: int,
     allowed: frozenset[str] = frozenset(),
-    at_end: bool = True,
 ) -> int | None:
     """Where the name ``text[start:end]`` really starts: after the last non-name word (a dictionary word of two or
     more characters, not in ``allowed``, or a one-character preposition or particle) met in
     ``text[stem_start:stem_end]`` (the part before the suffix that no gazetteer name covers); None when the span
-    does not end at a word boundary (种羊湖 in 种羊湖羊) and ``at_end`` asks that it does."""
+    does not end at a word boundary (种羊湖 in 种羊湖羊)."""
     left = max(0, start - CONTEXT)
     window = text[left : min(len(text), end + CONTEXT)]
     position = left
@@ -90,7 +89,7 @@ def name_start(
             begin = max(begin, position)
         elif overlaps and len(word) == 1 and flag in GLUE_FLAGS:
             begin = max(begin, position)
-    return begin if end in bounds or not at_end else None
+    return begin if end in bounds else None
 
 
 #: flags of the words a descriptive name (a town, a park, a scenic place) never starts with: the non-name words,
