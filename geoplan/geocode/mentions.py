@@ -362,8 +362,8 @@ _NOT_AFTER: dict[str, str] = {
 NEEDS_QUALIFIER = frozenset({"wetland", "reserve", "national_park", "grassland", "region"})
 #: suffixes taken only with a known place before them: names of other kinds end in them too ('白音高勒' is a town
 #: and a substation as well as a river, 高勒 being Mongolian for river), or plans use them for kinds of zone
-#: ('自由贸易试验区'); a farm is a unit of its own only when named after a known place ('X农场', not '家庭农场').
-QUALIFIED_SUFFIXES = frozenset({"高勒", "试验区", "贸易区", "农场"})
+#: ('自由贸易试验区').  Farms have a rule of their own (FARM_SUFFIXES).
+QUALIFIED_SUFFIXES = frozenset({"高勒", "试验区", "贸易区"})
 #: roads named after the place they ring or cross ('X绕城公路', 'X沙地大环线'): the place is part of the name.
 AROUND_PLACE_SUFFIXES = frozenset({"绕城公路", "大环线", "风景道"})
 #: suffixes that end a name only when nothing but punctuation or a function word follows (敕勒川草原等).
