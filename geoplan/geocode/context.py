@@ -25,7 +25,7 @@ import csv
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import replace
 from functools import cache
 from operator import attrgetter
@@ -467,6 +467,25 @@ def _short_outside(finder: MentionFinder) -> frozenset[str]:
     return cached[1]
 
 
+def _free_occurrences(
+    text: str,
+    finder: MentionFinder,
+    words: Container[str],
+    taken: Iterable[Mention],
+    occurrences: list[tuple[int, str]] | None,
+) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, word)`` of each occurrence in ``text`` of one of ``words`` that shares no character with the
+    ``taken`` mentions (``occurrences``: the finder's of ``text``, when the caller has them)."""
+    covered = bytearray(len(text) + 1)
+    for mention in taken:
+        covered[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+    for end, word in finder.occurrences(text) if occurrences is None else occurrences:
+        if word in words:
+            start = end - len(word)
+            if not any(covered[start:end]):
+                yield start, end, word
+
+
 def outside_words(
     text: str,
     finder: MentionFinder,
@@ -478,16 +497,8 @@ def outside_words(
     names = _short_outside(finder)
     if not names:
         return []
-    covered = bytearray(len(text) + 1)
-    for mention in taken:
-        covered[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
     found = []
-    for end, name in finder.occurrences(text) if occurrences is None else occurrences:
-        if name not in names:
-            continue
-        start, last = end - 2, end - 1
-        if covered[start] or covered[last]:
-            continue
+    for start, end, name in _free_occurrences(text, finder, names, taken, occurrences):
         around = _words(text, start, end)
         word, flag = around.get(start, ("", ""))
         if flag == PLACE_FLAG and end not in around and len(word) > 2 and word.startswith(name):
@@ -523,17 +534,11 @@ def stem_words(
     stems = finder.listed
     if not stems:
         return []
-    covered = bytearray(len(text) + 1)
-    for mention in taken:
-        covered[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
     found = []
-    for end, stem in finder.occurrences(text) if occurrences is None else occurrences:
-        if stem not in stems:
-            continue
-        start = end - len(stem)
+    for start, end, stem in _free_occurrences(text, finder, stems, taken, occurrences):
         after = text[end : end + 1]
-        if any(covered[start:end]) or (after and is_han(after) and after not in _STEM_FOLLOWER_STARTS):
-            continue  # inside a mention, or before a character no follower word starts with (cheap, no jieba)
+        if after and is_han(after) and after not in _STEM_FOLLOWER_STARTS:
+            continue  # before a character no follower word starts with (cheap, no jieba)
         banner = stems[stem]
         if banner not in (*finder.ids(stem + "旗"), *finder.ids(stem + "县")):
             continue  # a district's or a city's stem is often a common word ('青山', '红山')
