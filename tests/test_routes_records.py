@@ -305,15 +305,20 @@ def test_numbers_that_are_years_or_quantities_are_no_routes(finder: MentionFinde
     assert numbers == []
 
 
-def test_a_listed_number_resolves_to_its_route_in_a_plan(gazetteer: Gazetteer, tmp_path: Path) -> None:
+def _resolved(gazetteer: Gazetteer, tmp_path: Path, title: str, sentence: str) -> dict[str, str]:
+    """Surface -> place id of the mentions of a one-sentence plan with that title."""
     plan = tmp_path / "plan.txt"
-    plan.write_text(
-        "乌兰察布市国民经济和社会发展第十四个五年规划纲要\n第一章 交通\n推进110、208国道和国道209、335线改造。\n",
-        encoding="utf-8",
+    plan.write_text(f"{title}\n第一章 交通\n{sentence}\n", encoding="utf-8")
+    return {m.surface: m.place.id for m in geoparse(read(plan), gazetteer).mentions if m.place is not None}
+
+
+def test_a_listed_number_resolves_to_its_route_in_a_plan(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    resolved = _resolved(
+        gazetteer,
+        tmp_path,
+        "乌兰察布市国民经济和社会发展第十四个五年规划纲要",
+        "推进110、208国道和国道209、335线改造。",
     )
-    resolved = {
-        m.surface: m.place.id for m in geoparse(read(plan), gazetteer).mentions if m.place is not None
-    }
     assert {k: v for k, v in resolved.items() if v.startswith("road:")} == {
         "110": "road:G110", "208国道": "road:G208", "国道209": "road:G209", "335": "road:G335",
     }  # fmt: skip
@@ -335,14 +340,12 @@ def test_an_inter_provincial_corridor_is_a_road_named_by_its_ends(finder: Mentio
 def test_a_counted_list_of_planned_lines_names_each_line(gazetteer: Gazetteer, tmp_path: Path) -> None:
     """'呼包、包鄂榆、呼朔太、齐海满4条高铁': each item with the class word is a line's record, not a line sharing
     an alias (呼包铁路 is the older 集包 double line) nor the plan's league."""
-    plan = tmp_path / "plan.txt"
-    plan.write_text(
-        "呼和浩特市国民经济和社会发展第十五个五年规划纲要\n第一章 交通\n推进呼包、包鄂榆、呼朔太、齐海满4条高铁建设。\n",
-        encoding="utf-8",
+    resolved = _resolved(
+        gazetteer,
+        tmp_path,
+        "呼和浩特市国民经济和社会发展第十五个五年规划纲要",
+        "推进呼包、包鄂榆、呼朔太、齐海满4条高铁建设。",
     )
-    resolved = {
-        m.surface: m.place.id for m in geoparse(read(plan), gazetteer).mentions if m.place is not None
-    }
     assert {k: v for k, v in resolved.items() if v.startswith("railway:")} == {
         "呼包": "railway:呼包高铁", "包鄂榆": "railway:包鄂榆高铁", "呼朔太": "railway:呼朔太高铁",
         "齐海满": "railway:齐海满客专",
