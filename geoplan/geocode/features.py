@@ -36,6 +36,7 @@ from geoplan.geocode.stems import (
     is_han,
     is_proper_stem,
     leading_trim,
+    merged_with_prefix,
 )
 
 #: a voltage ('500 千伏', '220kV') and what may follow it in a station's name.
@@ -565,33 +566,19 @@ def admin_prefixed(mentions: list[Mention]) -> list[Mention]:
     is part of that one outermost mention, as a suffix name's is ('巴音镇查干布尔嘎斯沟'): the
     feature keeps its records, the unit becomes its qualifier.  Before a place with a name of its own
     ('阿尔山市' + '阿尔山机场') the unit is its address: two mentions."""
-    merged: list[Mention] = []
-    for mention in mentions:
-        unit = merged[-1] if merged else None
-        if (
-            unit is not None
-            and unit.end == mention.start
-            and unit.type is None
-            and unit.place_ids
-            and all(pid.startswith(_PREFIX_UNITS) for pid in unit.place_ids)
-            and mention.place_ids
-            and all(pid.startswith(UNIT_NAMED_IDS) for pid in mention.place_ids)
-            and mention.type not in _UNIT_TYPES
-            and is_generic(mention.surface)
-        ):
-            merged[-1] = Mention(
-                unit.surface + mention.surface,
-                unit.start,
-                mention.end,
-                mention.type,
-                mention.rule,
-                mention.place_ids,
-                unit.surface,
-                unit.place_ids,
-            )
-            continue
-        merged.append(mention)
-    return merged
+    return merged_with_prefix(mentions, _names_with_its_unit)
+
+
+def _names_with_its_unit(unit: Mention, mention: Mention) -> bool:
+    return bool(
+        unit.type is None
+        and unit.place_ids
+        and all(pid.startswith(_PREFIX_UNITS) for pid in unit.place_ids)
+        and mention.place_ids
+        and all(pid.startswith(UNIT_NAMED_IDS) for pid in mention.place_ids)
+        and mention.type not in _UNIT_TYPES
+        and is_generic(mention.surface)
+    )
 
 
 def _stem_start(text: str, end: int) -> tuple[int, str]:

@@ -63,6 +63,7 @@ from geoplan.geocode.stems import (
     is_han,
     is_proper_stem,
     leading_trim,
+    merged_with_prefix,
     word_alternation,
 )
 from geoplan.resources import GAZETTEER_DIR
@@ -1637,33 +1638,19 @@ def _river_prefixed(mentions: list[Mention]) -> list[Mention]:
     """A river's name written right before a dam or reservoir on it ('黄河X水利枢纽') is part of the one outermost
     name (the annotation guide's nested names), not a mention of the river: the work keeps its records, the
     river becomes its qualifier."""
-    merged: list[Mention] = []
-    for mention in mentions:
-        river = merged[-1] if merged else None
-        if (
-            river is not None
-            and river.end == mention.start
-            and river.type is None
-            and river.place_ids
-            and all(pid.startswith("river:") for pid in river.place_ids)
-            and (
-                mention.type in _RIVER_WORK_TYPES
-                or (mention.place_ids and all(pid.startswith(_RIVER_WORK_IDS) for pid in mention.place_ids))
-            )
-        ):
-            merged[-1] = Mention(
-                river.surface + mention.surface,
-                river.start,
-                mention.end,
-                mention.type,
-                mention.rule,
-                mention.place_ids,
-                river.surface,
-                river.place_ids,
-            )
-            continue
-        merged.append(mention)
-    return merged
+    return merged_with_prefix(mentions, _work_on_river)
+
+
+def _work_on_river(river: Mention, mention: Mention) -> bool:
+    return bool(
+        river.type is None
+        and river.place_ids
+        and all(pid.startswith("river:") for pid in river.place_ids)
+        and (
+            mention.type in _RIVER_WORK_TYPES
+            or (mention.place_ids and all(pid.startswith(_RIVER_WORK_IDS) for pid in mention.place_ids))
+        )
+    )
 
 
 def leftmost_longest(spans: Iterable[SpanT]) -> list[SpanT]:

@@ -8,7 +8,7 @@ tests that tell a name's stem from prose ('推进', '工业', '个乡镇').
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol, TypeVar
@@ -206,3 +206,26 @@ def is_proper_stem(stem: str) -> bool:
         and not ends_in_count(stem)  # '多松年' is a name
         and 2 <= len(core_of(stem))
     )
+
+
+def merged_with_prefix(mentions: list[Mention], joins: Callable[[Mention, Mention], bool]) -> list[Mention]:
+    """``mentions`` where one written right before the next that ``joins(prefix, mention)`` accepts becomes part of
+    that one outermost mention: the later mention keeps its type, rule and records, the prefix becomes its
+    qualifier ('X旗' + '工业园区', '黄河' + 'X水利枢纽')."""
+    merged: list[Mention] = []
+    for mention in mentions:
+        prefix = merged[-1] if merged else None
+        if prefix is not None and prefix.end == mention.start and joins(prefix, mention):
+            merged[-1] = Mention(
+                prefix.surface + mention.surface,
+                prefix.start,
+                mention.end,
+                mention.type,
+                mention.rule,
+                mention.place_ids,
+                prefix.surface,
+                prefix.place_ids,
+            )
+            continue
+        merged.append(mention)
+    return merged
