@@ -46,7 +46,7 @@ from geoplan.geocode.mentions import (
     word_alternation,
 )
 from geoplan.geocode.qualified import heads_unit, provinces_before_units, qualified_units
-from geoplan.geocode.segment import NAME_FLAGS, NOT_NAME_FLAGS, known, tag
+from geoplan.geocode.segment import NAME_FLAGS, NOT_NAME_FLAGS, ORDINAL_END, known, tag
 from geoplan.resources import GAZETTEER_DIR
 
 CONTEXT_DIR = GAZETTEER_DIR / "context"
@@ -1199,10 +1199,6 @@ def _named_station(text: str, s_start: int) -> tuple[int, tuple[str, ...]] | Non
     return start, ()
 
 
-#: an ordinal right before the station word ('第一站').
-_ORDINAL_BEFORE = re.compile(r"第[一二三四五六七八九十百0-9]+$")
-
-
 def stations(text: str, finder: MentionFinder) -> list[Mention]:
     """'<place>站', '<place>火车站', '<place>高铁站', '<place>东站' …: a station, resolved to its place."""
     found = []
@@ -1213,7 +1209,7 @@ def stations(text: str, finder: MentionFinder) -> list[Mention]:
             tag(pair)  # loads the segmenter's dictionary
             if len(pair) == 2 and known(pair):
                 continue  # '站在', '站位', '站点': a word of its own
-        if _ORDINAL_BEFORE.search(text, max(0, s_start - 4), s_start):
+        if ORDINAL_END.search(text, max(0, s_start - 4), s_start):
             continue  # '第一站': the first stop of a trip, no station's name
         place = _station_place(text, s_start, finder) or _named_station(text, s_start)
         if place is None:

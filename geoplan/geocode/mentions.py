@@ -34,6 +34,8 @@ from geoplan.geocode.lexicon import peoples_tail, words
 from geoplan.geocode.qualified import QualifiedForms
 from geoplan.geocode.segment import (
     NAME_FLAGS,
+    ORDINAL,
+    ORDINAL_END,
     VERB_FLAGS,
     at_word_bounds,
     common_words_only,
@@ -225,10 +227,8 @@ _DIRECTION_FROM = re.compile(r"以?[东西南北](?:[距邻接靠临]|\d)|以[�
 OUTSIDE_ID_PREFIXES = ("neighbour:", "province:", "foreign:")
 #: words that may directly follow a place name ('宁东高速', '承德方向').
 NAME_FOLLOWERS = ("高速", "铁路", "公路", "高铁", "机场", "口岸", "方向", "地区", "一带", "段", "经")
-#: an ordinal right before a name's start ('第四' of '国内第四大淡水湖').
-_ORDINAL_END = re.compile(r"第[一二三四五六七八九十百0-9]+$")
 #: ordinals, which name subdistricts in full only ('第四街道'): '第四' alone is a count ('第四大淡水湖').
-_ORDINAL = re.compile(r"第[一二三四五六七八九十百0-9]+")
+_ORDINAL = re.compile(ORDINAL)
 #: stems that are street or ethnic words, not names of their own ('人民路' of 人民路街道, '…民族' of 民族乡).
 _NOT_SHORT_ENDINGS = ("路", "街", "道", "城区", "族", "自治")
 
@@ -1359,7 +1359,7 @@ def _as_name(text: str, mention: Mention, ids: Mapping[str, tuple[str, ...]]) ->
         start is None
         or start >= stem_end
         or leading_name_start(text, mention.start, stem_end) is None  # '一处X遗址': a count before a kind
-        or _ORDINAL_END.search(text, mention.start, start) is not None  # '国内第四大淡水湖'
+        or ORDINAL_END.search(text, mention.start, start) is not None  # '国内第四大淡水湖'
         or (suffix not in COMMON_WORD_SUFFIXES and _one_common_word(text[start : mention.end]))
         or (start > mention.start and not is_proper_stem(text[start:stem_end]))
     ):

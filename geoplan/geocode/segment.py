@@ -13,6 +13,12 @@ import re
 from functools import lru_cache
 from typing import Any
 
+#: an ordinal ('第四', '第1'): what follows it is counted ('第四大淡水湖', '第一站'), or a subdistrict's full name
+#: ('第四街道'); one source for every rule that reads ordinals.
+ORDINAL = "第[一二三四五六七八九十百0-9]+"
+#: an ordinal ending where a search ends (a name's or a class word's start).
+ORDINAL_END = re.compile(f"{ORDINAL}$")
+
 #: jieba part-of-speech flags of words that are never part of a place name (verbs, adverbs, adjectives,
 #: pronouns, prepositions, conjunctions, particles, idioms, place words such as 境内 and 地处).
 NOT_NAME_FLAGS = frozenset(
@@ -96,9 +102,7 @@ def name_start(
 #: and time words ('月初产业园' of '6月初产业园').
 LEADING_NOT_NAME_FLAGS = NOT_NAME_FLAGS | {"t"}
 #: a count or an ordinal of things ('一处', '三处', '第四', '第一站', '三大'): what follows is a kind, not a name.
-_COUNT_WORD = re.compile(
-    r"^(?:第[一二三四五六七八九十百0-9]+|[一二三四五六七八九十两几数]+[个处座条项家大类批种所])"
-)
+_COUNT_WORD = re.compile(f"^(?:{ORDINAL}|[一二三四五六七八九十两几数]+[个处座条项家大类批种所])")
 
 #: flags of dictionary verbs (not verbal nouns: '胜利乡').
 VERB_FLAGS = frozenset({"v", "vd"})
