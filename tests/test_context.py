@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from geoplan.geocode.context import province_abbreviations, refine
+from geoplan.geocode.context import refine
 from geoplan.geocode.gazetteer import Gazetteer
-from geoplan.geocode.mentions import Mention
+from geoplan.geocode.mentions import Mention, province_abbreviations
 from geoplan.geocode.places import PlanPlaces, geoparse
 from geoplan.read.plan import read
 

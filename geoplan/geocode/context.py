@@ -21,7 +21,6 @@ against its neighbours, with general rules and the data files of ``gazetteer/con
 
 from __future__ import annotations
 
-import csv
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -43,13 +42,12 @@ from geoplan.geocode.mentions import (
     finditer_anchored,
     is_generic,
     is_han,
+    province_abbreviations,
     word_alternation,
 )
 from geoplan.geocode.qualified import heads_unit, provinces_before_units, qualified_units
 from geoplan.geocode.segment import NAME_FLAGS, NOT_NAME_FLAGS, ORDINAL_END, known, tag
-from geoplan.resources import GAZETTEER_DIR
 
-CONTEXT_DIR = GAZETTEER_DIR / "context"
 #: the region's own province: never an outside name.
 OWN_PROVINCE = "province:150000"
 _HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
@@ -724,13 +722,6 @@ def region_stems(text: str, finder: MentionFinder, taken: Iterable[Mention] = ()
 
 
 # -- province abbreviations ----------------------------------------------------------------------------
-@cache
-def province_abbreviations() -> dict[str, str]:
-    """One-character province abbreviation -> official province name (``gazetteer/context``)."""
-    with (CONTEXT_DIR / "province_abbreviations.csv").open(encoding="utf-8", newline="") as handle:
-        return {row["abbreviation"]: row["province"] for row in csv.DictReader(handle)}
-
-
 #: what closes a run of abbreviations naming provinces: a count of provinces, or their meeting point.
 _RUN_CLOSERS = r"(?:[两二三四五六七八九十\d]{1,2}个?省(?:区|份|市)?|交汇|交界处|地区|两地|等地)"
 #: closers that also follow a region's name ('京津地区'): the run before them must be a 、-list ('沪、粤地区').

@@ -509,14 +509,11 @@ class MentionFinder:
                 continue
             ids.setdefault(surface, []).append(place_id)
         self._ids = {surface: tuple(dict.fromkeys(values)) for surface, values in ids.items()}
-        self._initials = (
-            frozenset(
-                surface[0]
-                for surface, place_ids in self._ids.items()
-                if any(pid.startswith(_INITIAL_ID_PREFIXES) for pid in place_ids)
-            )
-            | _province_abbreviation_chars()
-        )
+        self._initials = frozenset(
+            surface[0]
+            for surface, place_ids in self._ids.items()
+            if any(pid.startswith(_INITIAL_ID_PREFIXES) for pid in place_ids)
+        ) | frozenset(province_abbreviations())
         self._listed = {k: v for k, v in _list_stems(self._ids).items() if k not in self.stop_words}
         self._listed_lengths = tuple(sorted({len(stem) for stem in self._listed}, reverse=True))
         short: dict[str, list[str]] = {}
@@ -1250,11 +1247,12 @@ class MentionFinder:
 
 
 @cache
-def _province_abbreviation_chars() -> frozenset[str]:
-    """The one-character abbreviations of the provinces (京, 沪, 藏 …): lines are named by them too ('京通', '沪兰')."""
+def province_abbreviations() -> dict[str, str]:
+    """One-character province abbreviation -> official province name (京 -> 北京市); lines are named by them too
+    ('京通', '沪兰')."""
     path = GAZETTEER_DIR / "context" / "province_abbreviations.csv"
     with path.open(encoding="utf-8", newline="") as handle:
-        return frozenset(row["abbreviation"] for row in csv.DictReader(handle))
+        return {row["abbreviation"]: row["province"] for row in csv.DictReader(handle)}
 
 
 #: places whose first characters abbreviate a line's ends ('集二铁路': 集宁, 二连浩特).
