@@ -303,9 +303,9 @@ def compose_map(
     The steps, in drawing order: frame the map (:func:`_frame`: which layers, which place, which extent),
     the basemap (:func:`_draw_basemap`), the layers, the furniture (:func:`_draw_furniture`: choropleth
     legend, inset, scale bar, north arrow), the texts (:func:`_draw_texts`), the legend, and the labels last
-    (:func:`_draw_labels`), placed around everything else.
+    (:func:`_draw_labels`), placed around everything else.  The options are checked once, by
+    :func:`render_report` (the library's entry) or the CLI's option types, not again here.
     """
-    check_options("png", paper, dpi, basemap)
     if bbox is not None and place is not None:
         raise InputError("give either a bbox or a place, not both")
     notes: list[str] = []
