@@ -15,6 +15,7 @@ import geopandas as gpd
 import matplotlib
 import numpy as np
 import pytest
+import shapely
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ft2font import FT2Font
@@ -25,6 +26,7 @@ from pyproj import Geod, Transformer
 from geoplan.atlas.schema import read_atlas
 from geoplan.errors import InputError, RenderError, UnsupportedFormatError
 from geoplan.layers import load_layers
+from geoplan.output.render import compose as compose_module
 from geoplan.output.render.compose import (
     MAP_CRS,
     PAPER_MM,
@@ -196,8 +198,7 @@ def test_composition_has_every_part(composed, atlas):
     for name in drawn:
         assert any(label.startswith(titles[name]) for label in composed.legend_labels)
     assert _gid(fig, "scale-bar") and _gid(fig, "north-arrow")
-    assert composed.inset is not None and composed.inset in fig.axes
-    assert _gid(fig, "inset-extent")
+    assert composed.inset is None and not _gid(fig, "inset-extent")  # the whole region: no locator of it
     assert composed.title.get_text() and composed.subtitle is not None
     assert "示意图" in composed.source.get_text()
     assert re.search(r"\d{4}-\d{2}-\d{2}", composed.date.get_text())
@@ -276,8 +277,6 @@ def test_labels_do_not_overlap(composed):
         assert frame.contains(first.x0, first.y0) and frame.contains(first.x1, first.y1)
         for second in boxes[i + 1 :]:
             assert not first.overlaps(second), (composed.labels[i].get_text(), first, second)
-    inset = composed.inset.get_window_extent(renderer)
-    assert not any(box.overlaps(inset) for box in boxes)
 
 
 def test_label_placement_drops_what_does_not_fit():
@@ -463,3 +462,40 @@ def test_layers_without_a_style_are_left_out_with_a_note(base_only):
         composition = compose_map({**base_only, "mystery": base_only["leagues"]}, dpi=50)
     assert "mystery" not in composition.drawn
     assert any("mystery" in note for note in composition.notes)
+
+
+@pytest.mark.parametrize(
+    ("plan", "inset"), [(None, False), ("000", True), ("003", True), ("004", True), ("002", True)]
+)
+def test_inset_only_on_a_map_of_a_small_part_of_the_region(atlas, plan, inset):
+    """The whole-region map has no locator inset; a map framed on one plan's issuer (a league or a banner,
+    under a third of the region each) has one, with the map's extent outlined, and no label over it."""
+    layers = filter_layers(atlas, plans=[plan] if plan else None)
+    with matplotlib.rc_context(cjk_rc()):
+        composition = compose_map(layers, dpi=50)
+        composition.figure.canvas.draw()
+    region = gpd.GeoSeries([shapely.union_all(atlas["leagues"].geometry.values)], crs=4326).to_crs(MAP_CRS)[0]
+    shown = region.intersection(shapely.box(*composition.extent)).area / region.area
+    assert (shown < 0.5) == inset  # independent of the code's own test: the share of the region in view
+    assert (composition.inset is not None) == inset
+    assert bool(_gid(composition.figure, "inset-extent")) == inset
+    if inset:
+        renderer = composition.figure.canvas.get_renderer()
+        box = composition.inset.get_window_extent(renderer)
+        assert not any(label.get_window_extent(renderer).overlaps(box) for label in composition.labels)
+
+
+def test_the_region_is_united_once_per_map(atlas, monkeypatch):
+    """The union of the leagues (for the split of outside places and for the inset) is computed once."""
+    calls = []
+    original = shapely.union_all
+    counted = lambda *a, **k: calls.append(1) or original(*a, **k)  # noqa: E731
+    monkeypatch.setattr(shapely, "union_all", counted)
+    monkeypatch.setattr(compose_module, "union_all", counted, raising=False)  # a name imported there once
+    with matplotlib.rc_context(cjk_rc()):
+        composition = compose_map(filter_layers(atlas, plans=["003"]), dpi=40)
+    assert composition.inset is not None and len(calls) == 1
+    calls.clear()
+    with matplotlib.rc_context(cjk_rc()):
+        compose_map(atlas, dpi=40)  # the region's map: context places split off by the same union
+    assert len(calls) == 1

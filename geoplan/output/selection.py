@@ -419,12 +419,30 @@ OUTSIDE_SHARE = 0.5
 BORDER_TOLERANCE_DEG = 0.1
 
 
-def region_outline(atlas: Atlas) -> Any | None:
-    """The union of the atlas's leagues, widened by :data:`BORDER_TOLERANCE_DEG`; None without leagues."""
-    leagues = atlas.get("leagues")
-    if leagues is None or leagues.empty:
-        return None
-    return shapely.buffer(shapely.union_all(leagues.geometry.simplify(0.01).values), BORDER_TOLERANCE_DEG)
+#: simplification (degrees, about 1 km) of the areas before their union: the region's outline is for
+#: telling inside from outside and for the static map's inset, not for measuring.
+REGION_SIMPLIFY_DEG = 0.01
+
+
+def region_union(atlas: Atlas) -> Any | None:
+    """Inner Mongolia as the union of the atlas's leagues (else its banners), simplified by
+    :data:`REGION_SIMPLIFY_DEG`, in lon/lat; None without either.  The one place the union is computed:
+    the web map's split of context places and the static map (its split and its inset) both take it here."""
+    for name in ("leagues", "banners"):
+        frame = atlas.get(name)
+        if frame is None or frame.empty:
+            continue
+        polygons = frame.geometry[frame.geom_type.isin(["Polygon", "MultiPolygon"]).to_numpy()]
+        if not polygons.empty:
+            return shapely.union_all(shapely.make_valid(polygons.simplify(REGION_SIMPLIFY_DEG).values))
+    return None
+
+
+def region_outline(atlas: Atlas, union: Any | None = None) -> Any | None:
+    """The region (``union``, else :func:`region_union` of ``atlas``) widened by :data:`BORDER_TOLERANCE_DEG`;
+    None without leagues or banners."""
+    union = union if union is not None else region_union(atlas)
+    return None if union is None else shapely.buffer(union, BORDER_TOLERANCE_DEG)
 
 
 def outside_region(frame: gpd.GeoDataFrame, region: Any) -> pd.Series:
@@ -447,10 +465,13 @@ def outside_region(frame: gpd.GeoDataFrame, region: Any) -> pd.Series:
     return pd.Series(share < 1 - OUTSIDE_SHARE, index=frame.index)
 
 
-def split_context(atlas: Atlas) -> tuple[dict[str, gpd.GeoDataFrame], dict[str, gpd.GeoDataFrame]]:
+def split_context(
+    atlas: Atlas, union: Any | None = None
+) -> tuple[dict[str, gpd.GeoDataFrame], dict[str, gpd.GeoDataFrame]]:
     """(the atlas with the context layers' outside features taken out, those features by layer; only
-    non-empty ones).  Without leagues to tell the region by, nothing is taken out."""
-    region = region_outline(atlas)
+    non-empty ones).  ``union`` is the region if the caller has it (:func:`region_union`).  Without leagues
+    or banners to tell the region by, nothing is taken out."""
+    region = region_outline(atlas, union)
     kept, outside = dict(atlas), {}
     if region is None:
         return kept, outside

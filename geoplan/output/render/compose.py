@@ -36,7 +36,6 @@ from matplotlib.lines import Line2D
 from matplotlib.text import Annotation, Text
 from matplotlib.transforms import Bbox
 from pyproj import CRS, Transformer
-from shapely import union_all
 from shapely.geometry import box
 from shapely.geometry.base import BaseGeometry
 
@@ -84,7 +83,7 @@ from geoplan.output.render.symbols import (
     water_handles,
 )
 from geoplan.output.render.tiles import DEFAULT_TILES, add_tiles
-from geoplan.output.selection import split_context
+from geoplan.output.selection import region_union, split_context
 
 #: Lambert conformal conic for Inner Mongolia (standard parallels 40°N and 50°N, central meridian 112°E).
 MAP_CRS = CRS.from_proj4(
@@ -96,7 +95,6 @@ FORMATS = ("png", "pdf", "svg", "tif")
 BASEMAPS = ("none", "tiles")
 DPI_RANGE = (50, 1200)
 MIN_SPAN_M = 30_000.0
-REGION_TOLERANCE_M = 1_000.0  # simplification of the region outline (inset, default extent)
 TOWN_SPAN_M = 400_000.0  # towns are drawn on maps narrower than this
 OUTLIER_SHARE = 0.03  # default extent: leave out this share of features on each side
 MIN_FEATURES_TO_TRIM = 20
@@ -266,15 +264,11 @@ def focus_bounds(
     return minx, miny, maxx, maxy
 
 
-def _region(projected_full: dict[str, gpd.GeoDataFrame], tolerance: float) -> BaseGeometry | None:
-    """Inner Mongolia as the union of the leagues (or the banners), for the inset."""
-    for name in ("leagues", "banners"):
-        frame = projected_full.get(name)
-        if frame is not None and not frame.empty:
-            polygons = frame[frame.geom_type.isin(["Polygon", "MultiPolygon"])]
-            if not polygons.empty:
-                return union_all(polygons.geometry.simplify(tolerance).buffer(0).to_numpy())
-    return None
+def _projected(union: BaseGeometry | None) -> BaseGeometry | None:
+    """The region (:func:`~geoplan.output.selection.region_union`, lon/lat) in :data:`MAP_CRS`."""
+    if union is None:
+        return None
+    return gpd.GeoSeries([union], crs="EPSG:4326").to_crs(MAP_CRS).iloc[0]
 
 
 def _mm_rect(layout: Layout, rect_mm: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
@@ -403,8 +397,9 @@ def _frame(
     if unknown:  # no style to draw them with: leave them out, and say so
         notes.append(f"layers not in layers.yaml, not drawn: {', '.join(unknown)}")
         layers = {name: frame for name, frame in layers.items() if name in definitions}
+    union = region_union(layers)  # once: the split below and the inset both use it
     if bbox is None and place is None:  # the region's map: context beyond it is left for a zoomed map
-        layers, outside = split_context(layers)
+        layers, outside = split_context(layers, union)
         if outside:
             count = sum(len(frame) for frame in outside.values())
             notes.append(f"{count} place(s) outside the region not drawn (--place or --bbox draws them)")
@@ -414,7 +409,7 @@ def _frame(
         focus = _issuer_focus(layers, notes, gazetteer)
     plans = plan_titles(layers)
     layout = layout_for(PAPER_MM[paper], landscape, definitions, layers, extra_entries=_plan_rows(plans))
-    region = _region(projected_full, REGION_TOLERANCE_M)
+    region = _projected(union)
     map_rect = layout.map_rect_mm
     aspect = map_rect[3] / map_rect[2]
     if bbox is not None:
@@ -475,6 +470,18 @@ def _features_outside(frame: _Frame) -> int:
     )
 
 
+#: the inset is drawn only when the map shows less than this share of the region's area: a map of (most of)
+#: the region needs no locator of itself.
+INSET_MAX_SHARE = 0.5
+
+
+def shows_little_of(region: BaseGeometry, extent: tuple[float, float, float, float]) -> bool:
+    """Whether the map's ``extent`` holds less than :data:`INSET_MAX_SHARE` of ``region`` (same CRS)."""
+    if region.is_empty or region.area <= 0:
+        return False
+    return region.intersection(box(*extent)).area / region.area < INSET_MAX_SHARE
+
+
 @dataclass(frozen=True)
 class _Furniture:
     choropleth_lines: list[str]
@@ -486,7 +493,8 @@ class _Furniture:
 def _draw_furniture(
     fig: Figure, ax: Axes, frame: _Frame, choropleth: Choropleth | None, notes: list[str]
 ) -> _Furniture:
-    """Choropleth legend in a free corner, inset in the emptiest one, scale bar and north arrow in the others."""
+    """Choropleth legend in a free corner, inset in the emptiest one (only on a map of a small part of the
+    region, see :func:`shows_little_of`), scale bar and north arrow in the others."""
     corners = pick_corners(frame.projected, frame.extent)
     choropleth_lines = (
         draw_choropleth(
@@ -500,7 +508,7 @@ def _draw_furniture(
         else []
     )
     inset_ax = None
-    if frame.region is not None:
+    if frame.region is not None and shows_little_of(frame.region, frame.extent):
         inset_rect = frame.layout.inset_rect_mm(corners.inset, inset_bounds(frame.region, frame.extent))
         inset_ax = draw_inset(fig, _mm_rect(frame.layout, inset_rect), frame.region, frame.extent)
         inset_ax.set_zorder(ax.get_zorder() + 1)  # opaque and above every line of the map
