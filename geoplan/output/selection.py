@@ -188,9 +188,30 @@ def banners_of(atlas: Atlas, leagues: Iterable[str]) -> list[str]:
 
 
 def counts(atlas: Atlas) -> dict[str, int]:
-    """Rows per layer, plus ``features`` (all thematic rows) and ``approximate`` (thematic, approximate)."""
-    result = {layer_id: len(frame) for layer_id, frame in atlas.items()}
-    thematic = [frame for layer_id, frame in atlas.items() if is_thematic(layer_id)]
+    """What a map of ``atlas`` draws, as the web map's layer control and the app's sidebar both show it:
+    see :func:`tally` (``atlas`` is split into the region and the context beyond it first)."""
+    return tally(*split_context(atlas))
+
+
+def outside_key(layer_id: str) -> str:
+    """The :func:`tally` key of a layer's features beyond the region (the map's entry ``…（区外）``)."""
+    return f"{layer_id}{OUTSIDE_SUFFIX}"
+
+
+#: what the key of a layer's features beyond the region adds to its id.
+OUTSIDE_SUFFIX = "@outside"
+
+
+def tally(inside: Atlas, outside: Atlas) -> dict[str, int]:
+    """Counts of one map's entries (``inside`` and ``outside`` as :func:`split_context` returns them): rows
+    per layer drawn in the region, :func:`outside_key` per layer for its features beyond it, ``features``
+    (every thematic row) and ``approximate`` (thematic rows placed approximately).  The one count of a
+    selection: the web map titles its layers with it and the app's sidebar lists it."""
+    result = {layer_id: len(frame) for layer_id, frame in inside.items()}
+    result.update({outside_key(layer_id): len(frame) for layer_id, frame in outside.items()})
+    thematic = [
+        frame for part in (inside, outside) for layer_id, frame in part.items() if is_thematic(layer_id)
+    ]
     result["features"] = sum(len(frame) for frame in thematic)
     result["approximate"] = int(sum(approximate_mask(frame).sum() for frame in thematic))
     return result
