@@ -250,31 +250,32 @@ def loaded_view() -> tuple[tuple, tuple | None]:
     return token, (label, layers, bounds)
 
 
+#: what an empty filter means, shown in its box.
+ALL = "全部"
+
+
+def filter_select(label: str, values: list[str], key: str, format_func: Callable) -> list[str]:
+    """One filter of the sidebar: nothing chosen means all (:data:`ALL` in the box).  Streamlit's own
+    "Select all" entry is left out: its English words cannot be set, and choosing every value is what an
+    empty filter already does."""
+    return st.sidebar.multiselect(
+        label, values, format_func=format_func, key=key, placeholder=ALL, select_all=False
+    )
+
+
 def sidebar_filters(atlas: dict) -> selection.Filters:
     st.sidebar.header("筛选")
     choices = shared("options", atlas)
-    chosen = {
-        "layers": st.sidebar.multiselect(
-            "图层",
-            choices["layers"],
-            format_func=lambda i: TITLES.get(i, i),
-            key="f_layers",
-            placeholder="全部",
-        )
-    }
+    chosen = {"layers": filter_select("图层", choices["layers"], "f_layers", lambda i: TITLES.get(i, i))}
     for field, label in FILTERS:
         values = choices[field]
         if field == "banners" and chosen.get("leagues"):
             values = shared("banners_of", atlas, tuple(chosen["leagues"]))
         if field == "plans":
             values, labels = plan_choices(atlas, values)
-            chosen[field] = st.sidebar.multiselect(
-                label, values, format_func=labels.get, key="f_plans", placeholder="全部"
-            )
+            chosen[field] = filter_select(label, values, "f_plans", labels.get)
             continue
-        chosen[field] = st.sidebar.multiselect(
-            label, values, format_func=CODE_LABELS.get(field, str), key=f"f_{field}", placeholder="全部"
-        )
+        chosen[field] = filter_select(label, values, f"f_{field}", CODE_LABELS.get(field, str))
     filters = selection.Filters(**{k: tuple(v) for k, v in chosen.items()})
     return replace(filters, min_plans=sidebar_min_plans(atlas))
 
@@ -303,7 +304,7 @@ def sidebar_min_plans(atlas: dict) -> int:
     return st.sidebar.selectbox(
         "见于规划数",
         options,
-        format_func=lambda n: "全部" if n == 0 else f"至少 {n} 个规划",
+        format_func=lambda n: ALL if n == 0 else f"至少 {n} 个规划",
         key="f_min_plans",
     )
 

@@ -377,3 +377,16 @@ def test_sidebar_counts_are_the_map_layer_counts(shipped, state):
     thematic = {d.title for d in load_layers() if d.group == "thematic"}
     assert on_map == sum(n for title, n in control.items() if title.split("（")[0] in thematic)
     assert (total == on_map) == bool(state.get("show_issuer_area"))
+
+
+def test_filters_say_all_in_chinese_and_offer_no_english_select_all(shipped):
+    """Every filter of the sidebar reads 全部 when empty, and Streamlit's "Select all" entry (English, not
+    settable) is off: an empty filter already means all."""
+    at = run_app()
+    filters = list(at.sidebar.multiselect)
+    assert {f.key for f in filters} >= {"f_layers", "f_plans", "f_sectors", "f_precisions"}
+    for widget in filters:
+        assert widget.proto.placeholder == "全部" and widget.proto.select_all == 0, widget.key
+    for widget in at.selectbox:  # a select box without a default says what choosing nothing means, in Chinese
+        if widget.proto.placeholder:
+            assert re.search(r"[\u4e00-\u9fff]", widget.proto.placeholder), widget.key
