@@ -334,13 +334,14 @@ def plans_section(parsed: list[Any]) -> ReportSection:
     return ReportSection("Plans", ["plan", "issuer", "mentions", "corridors"], rows)
 
 
-_BUILT: list[tuple[list[Any], list[Any]]] = []  # (the parsed plans, their builds): the last report's
+_BUILT: list[tuple[tuple[Any, ...], list[Any]]] = []  # (the parsed plans, their builds): the last report's
 
 
 def _builds(parsed: list[Any]) -> list[Any]:
     """Each plan's features, built once per report (the problems, projects and links sections share them)."""
-    if not (_BUILT and _BUILT[0][0] is parsed):
-        _BUILT[:] = [(parsed, [build_plan(p.plan.path, p.gazetteer, plan=p.plan, places=p) for p in parsed])]
+    key = tuple(parsed)  # holds the plans, so their ids stay theirs while the entry lives
+    if not (_BUILT and len(_BUILT[0][0]) == len(key) and all(a is b for a, b in zip(_BUILT[0][0], key))):
+        _BUILT[:] = [(key, [build_plan(p.plan.path, p.gazetteer, plan=p.plan, places=p) for p in parsed])]
     return _BUILT[0][1]
 
 
