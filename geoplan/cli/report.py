@@ -340,7 +340,8 @@ _BUILT: list[tuple[tuple[Any, ...], list[Any]]] = []  # (the parsed plans, their
 def _builds(parsed: list[Any]) -> list[Any]:
     """Each plan's features, built once per report (the problems, projects and links sections share them)."""
     key = tuple(parsed)  # holds the plans, so their ids stay theirs while the entry lives
-    if not (_BUILT and len(_BUILT[0][0]) == len(key) and all(a is b for a, b in zip(_BUILT[0][0], key))):
+    same = bool(_BUILT) and len(_BUILT[0][0]) == len(key)
+    if not (same and all(a is b for a, b in zip(_BUILT[0][0], key, strict=True))):
         _BUILT[:] = [(key, [build_plan(p.plan.path, p.gazetteer, plan=p.plan, places=p) for p in parsed])]
     return _BUILT[0][1]
 
