@@ -43,6 +43,10 @@ WATER_BAND_WIDTH = 5.0  # points
 APPROXIMATE_LIGHTEN = 0.5  # approximate lines: the layer colour mixed half with white
 
 
+#: the outline of the place a map zooms to (its issuer or --place): colour and width in points.
+FOCUS_OUTLINE = ("#222222", 1.6)
+
+
 @dataclass(frozen=True)
 class Drawn:
     """What one layer contributed to the map: counts by geometry family and approximate features, and
