@@ -250,31 +250,32 @@ def loaded_view() -> tuple[tuple, tuple | None]:
     return token, (label, layers, bounds)
 
 
+#: what an empty filter means, shown in its box.
+ALL = "全部"
+
+
+def filter_select(label: str, values: list[str], key: str, format_func: Callable) -> list[str]:
+    """One filter of the sidebar: nothing chosen means all (:data:`ALL` in the box).  Streamlit's own
+    "Select all" entry is left out: its English words cannot be set, and choosing every value is what an
+    empty filter already does."""
+    return st.sidebar.multiselect(
+        label, values, format_func=format_func, key=key, placeholder=ALL, select_all=False
+    )
+
+
 def sidebar_filters(atlas: dict) -> selection.Filters:
     st.sidebar.header("筛选")
     choices = shared("options", atlas)
-    chosen = {
-        "layers": st.sidebar.multiselect(
-            "图层",
-            choices["layers"],
-            format_func=lambda i: TITLES.get(i, i),
-            key="f_layers",
-            placeholder="全部",
-        )
-    }
+    chosen = {"layers": filter_select("图层", choices["layers"], "f_layers", lambda i: TITLES.get(i, i))}
     for field, label in FILTERS:
         values = choices[field]
         if field == "banners" and chosen.get("leagues"):
             values = shared("banners_of", atlas, tuple(chosen["leagues"]))
         if field == "plans":
             values, labels = plan_choices(atlas, values)
-            chosen[field] = st.sidebar.multiselect(
-                label, values, format_func=labels.get, key="f_plans", placeholder="全部"
-            )
+            chosen[field] = filter_select(label, values, "f_plans", labels.get)
             continue
-        chosen[field] = st.sidebar.multiselect(
-            label, values, format_func=CODE_LABELS.get(field, str), key=f"f_{field}", placeholder="全部"
-        )
+        chosen[field] = filter_select(label, values, f"f_{field}", CODE_LABELS.get(field, str))
     filters = selection.Filters(**{k: tuple(v) for k, v in chosen.items()})
     return replace(filters, min_plans=sidebar_min_plans(atlas))
 
@@ -303,7 +304,7 @@ def sidebar_min_plans(atlas: dict) -> int:
     return st.sidebar.selectbox(
         "见于规划数",
         options,
-        format_func=lambda n: "全部" if n == 0 else f"至少 {n} 个规划",
+        format_func=lambda n: ALL if n == 0 else f"至少 {n} 个规划",
         key="f_min_plans",
     )
 
@@ -341,14 +342,26 @@ def _searched(query: str, frames: tuple, gazetteer_state: tuple, _atlas: dict) -
     return _atlas, selection.search(query, _atlas, gazetteer_names())
 
 
-def sidebar_counts(shown: dict, where) -> None:
-    """Counts of what is shown, written into ``where`` (a sidebar container kept in its place)."""
-    tally = shared("counts", shown)
+def sidebar_counts(on_map: dict, where, not_drawn: int = 0, hidden: tuple[str, ...] = ()) -> None:
+    """Counts of the map's selection written into ``where`` (a sidebar container kept in its place): the
+    same :func:`geoplan.output.selection.counts` the map's layer control is titled with, for the atlas the map
+    draws (``on_map``); ``not_drawn`` issuer-area projects of the selection left off the map, ``hidden``
+    layers not sent to the map (towns until switched on)."""
+    tally = shared("counts", on_map)
+    lines = [
+        f"项目与要素 **{tally['features'] + not_drawn}**（地图上 {tally['features']}，位置约略 "
+        f"{tally['approximate']}" + (f"；全域项目 {not_drawn} 个未绘出" if not_drawn else "") + "）"
+    ]
+    for layer_id in on_map:
+        title = TITLES.get(layer_id, layer_id)
+        if layer_id in hidden:
+            lines.append(f"{title}：{len(on_map[layer_id])}（未显示）")
+            continue
+        lines.append(f"{title}：{tally[layer_id]}")
+        if selection.outside_key(layer_id) in tally:
+            lines.append(f"{title}（区外，默认关闭）：{tally[selection.outside_key(layer_id)]}")
     where.header("计数")
-    where.markdown(
-        f"项目与要素 **{tally['features']}**（位置约略 {tally['approximate']}）  \n"
-        + "  \n".join(f"{TITLES.get(k, k)}：{tally[k]}" for k in shown)
-    )
+    where.markdown("  \n".join(lines))
 
 
 def sidebar_upload() -> None:
@@ -1020,7 +1033,12 @@ def main() -> None:
     view = st.session_state.setdefault("map_view", {})  # one dict per session: the map writes, downloads read
     map_and_correction(args, bbox, hit, view)
     downloads(shown, view)
-    sidebar_counts(shown, counts_slot)
+    sidebar_counts(
+        shown if show_area else on_map,
+        counts_slot,
+        0 if show_area else len(issuer_area),
+        () if show_towns else ("towns",),
+    )
     sidebar_upload()
     sidebar_gis_upload()
     sidebar_saved()
@@ -1086,8 +1104,8 @@ def warm_up() -> None:
     shared("options", whole)
     shown = shared("filter_atlas", whole, selection.Filters())
     shared("feature_table", shown)
-    shared("counts", shown)
     on_map, _issuer_area = shared("without_issuer_area", shown)
+    shared("counts", on_map)  # the sidebar's counts of the default map (issuer-area projects off it)
     shared("view_bounds", shown, selection.Filters())
     shared(scopes, whole)
     shared("plan_issuers", whole)

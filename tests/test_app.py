@@ -345,3 +345,48 @@ def test_every_detail_row_is_named_and_valued_in_chinese(atlas_path) -> None:
         "盟市",
         "机场",
     )
+
+
+def _layer_control(at: AppTest) -> dict[str, int]:
+    """The map's layer-control entries: title -> the count in its name ('基础设施 (189)')."""
+    args = map_args(at)
+    names = re.findall(r'"([^"(]{1,30}) \((\d+)\)"', args["script"] + args["html"])
+    return {title: int(count) for title, count in names}
+
+
+def _sidebar(at: AppTest) -> dict[str, int]:
+    """The sidebar's per-layer lines ('基础设施：189'; '规划地名（区外，默认关闭）：32' as the map names it)."""
+    found = re.findall(r"^([^：*]+)：(\d+) *$", counts_text(at), flags=re.M)
+    return {title.replace("，默认关闭", ""): int(count) for title, count in found}
+
+
+@pytest.mark.parametrize(
+    "state",
+    [{}, {"show_issuer_area": True}, {"f_sectors": ["road"]}, {"show_towns": True}],
+)
+def test_sidebar_counts_are_the_map_layer_counts(shipped, state):
+    """The sidebar lists, for every layer the map draws, the count in that layer's entry of the map's
+    layer control (issuer-area projects and context beyond the region counted as the map draws them)."""
+    at = run_app(**state)
+    control, sidebar = _layer_control(at), _sidebar(at)
+    assert control and control == {title: n for title, n in sidebar.items() if title in control}
+    assert set(sidebar) - set(control) <= {"苏木乡镇"}  # only a layer not sent to the map is extra
+    assert ("苏木乡镇" in control) == bool(state.get("show_towns"))
+    total = int(re.search(r"项目与要素 \*\*(\d+)\*\*", counts_text(at))[1])
+    on_map = int(re.search(r"地图上 (\d+)", counts_text(at))[1])
+    thematic = {d.title for d in load_layers() if d.group == "thematic"}
+    assert on_map == sum(n for title, n in control.items() if title.split("（")[0] in thematic)
+    assert (total == on_map) == bool(state.get("show_issuer_area"))
+
+
+def test_filters_say_all_in_chinese_and_offer_no_english_select_all(shipped):
+    """Every filter of the sidebar reads 全部 when empty, and Streamlit's "Select all" entry (English, not
+    settable) is off: an empty filter already means all."""
+    at = run_app()
+    filters = list(at.sidebar.multiselect)
+    assert {f.key for f in filters} >= {"f_layers", "f_plans", "f_sectors", "f_precisions"}
+    for widget in filters:
+        assert widget.proto.placeholder == "全部" and widget.proto.select_all == 0, widget.key
+    for widget in at.selectbox:  # a select box without a default says what choosing nothing means, in Chinese
+        if widget.proto.placeholder:
+            assert re.search(r"[\u4e00-\u9fff]", widget.proto.placeholder), widget.key

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import found
 
 from geoplan.geocode.context import refine
 from geoplan.geocode.corridors import find_corridors
@@ -15,9 +16,7 @@ from geoplan.geocode.places import geoparse
 from geoplan.read.plan import read
 from geoplan.resources import REFERENCE_PLANS
 
-
-def _found(finder: MentionFinder, text: str) -> list[tuple[str, str | None]]:
-    return [(m.surface, m.type) for m in refine(text, finder.find(text), finder)]
+_found = found
 
 
 @pytest.mark.parametrize(

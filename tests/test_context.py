@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 import sys
+from functools import partial
 from pathlib import Path
 
 import pytest
+from helpers import found
 
 from geoplan.geocode.context import refine
 from geoplan.geocode.gazetteer import Gazetteer
@@ -15,10 +17,7 @@ from geoplan.geocode.mentions import Mention, province_abbreviations
 from geoplan.geocode.places import PlanPlaces, geoparse
 from geoplan.read.plan import read
 
-
-def _found(gazetteer: Gazetteer, text: str) -> list[tuple[str, str | None, tuple[str, ...]]]:
-    finder = gazetteer.finder
-    return [(m.surface, m.type, m.place_ids) for m in refine(text, finder.find(text), finder)]
+_found = partial(found, fields=("surface", "type", "place_ids"))
 
 
 def _refined(gazetteer: Gazetteer, text: str) -> list[Mention]:

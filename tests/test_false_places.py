@@ -4,6 +4,7 @@ tests, none copied from a plan or a corpus text), and the places beside them tha
 from __future__ import annotations
 
 import pytest
+from helpers import found
 
 from geoplan.geocode.context import event_titles, refine
 from geoplan.geocode.mentions import MentionFinder
@@ -11,9 +12,7 @@ from geoplan.geocode.segment import holds_count, leading_name_start
 from geoplan.read.plan import read
 from geoplan.resources import REFERENCE_PLANS
 
-
-def _found(finder: MentionFinder, text: str) -> list[tuple[str, str | None]]:
-    return [(m.surface, m.type) for m in refine(text, finder.find(text), finder)]
+_found = found
 
 
 def _surfaces(finder: MentionFinder, text: str) -> list[str]:

@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import csv
 import shutil
+from functools import partial
 from pathlib import Path
 
 import pytest
+from helpers import found
 
-from geoplan.geocode.context import refine
 from geoplan.geocode.gazetteer import QUALIFIED_DIR, Gazetteer
 from geoplan.geocode.outside_build import CITY_OUTPUT, COUNTY_OUTPUT, county_rows, full_name_rows
 from geoplan.resources import GAZETTEER_DIR
 
-
-def _found(gazetteer: Gazetteer, text: str) -> list[tuple[str, tuple[str, ...]]]:
-    finder = gazetteer.finder
-    return [(m.surface, m.place_ids) for m in refine(text, finder.find(text), finder)]
+_found = partial(found, fields=("surface", "place_ids"))
 
 
 def test_a_district_after_its_province_level_city_is_a_place(gazetteer: Gazetteer) -> None:

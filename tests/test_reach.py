@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
+from functools import partial
 from types import SimpleNamespace
 
+from helpers import found
+
 from geoplan.extract.projects import is_finer
-from geoplan.geocode.context import refine
 from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.geocode.places import Corridor, corridor_line
 from geoplan.geocode.reach import is_far
 
-
-def _found(gazetteer: Gazetteer, text: str) -> list[tuple[str, str | None, tuple[str, ...]]]:
-    finder = gazetteer.finder
-    return [(m.surface, m.type, m.place_ids) for m in refine(text, finder.find(text), finder)]
+_found = partial(found, fields=("surface", "type", "place_ids"))
 
 
 def _place(gazetteer: Gazetteer, name: str):

@@ -15,9 +15,11 @@ import geopandas as gpd
 import matplotlib
 import numpy as np
 import pytest
+import shapely
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ft2font import FT2Font
+from matplotlib.patches import Patch
 from PIL import Image
 from pypdf import PdfReader
 from pyproj import Geod, Transformer
@@ -25,6 +27,7 @@ from pyproj import Geod, Transformer
 from geoplan.atlas.schema import read_atlas
 from geoplan.errors import InputError, RenderError, UnsupportedFormatError
 from geoplan.layers import load_layers
+from geoplan.output.render import compose as compose_module
 from geoplan.output.render.compose import (
     MAP_CRS,
     PAPER_MM,
@@ -196,27 +199,77 @@ def test_composition_has_every_part(composed, atlas):
     for name in drawn:
         assert any(label.startswith(titles[name]) for label in composed.legend_labels)
     assert _gid(fig, "scale-bar") and _gid(fig, "north-arrow")
-    assert composed.inset is not None and composed.inset in fig.axes
-    assert _gid(fig, "inset-extent")
+    assert composed.inset is None and not _gid(fig, "inset-extent")  # the whole region: no locator of it
     assert composed.title.get_text() and composed.subtitle is not None
     assert "示意图" in composed.source.get_text()
     assert re.search(r"\d{4}-\d{2}-\d{2}", composed.date.get_text())
     assert composed.basemap == "vector"
 
 
-def test_legend_symbols_follow_the_layer_styles(composed):
+def _map_styles(composition) -> dict[str, object]:
+    """The styles drawn on the map: gid -> its artist (layers' and the focus outline)."""
+    return {
+        artist.get_gid(): artist
+        for artist in composition.map_ax.collections
+        if (artist.get_gid() or "").startswith(("layer-", "focus-outline"))
+    }
+
+
+def _dashed(artist) -> bool:
+    style = artist.get_linestyle()
+    style = style[0] if isinstance(style, list) else style
+    return isinstance(style, tuple) and style[1] is not None or style in ("--", "dashed", ":")
+
+
+@pytest.fixture(scope="module")
+def ordos(atlas):
+    """Plan 003's map, framed on 鄂尔多斯市 (lines of several layers, exact and approximate)."""
+    with matplotlib.rc_context(cjk_rc()):
+        composition = compose_map(filter_layers(atlas, plans=["003"]), dpi=50)
+        yield composition
+
+
+@pytest.mark.parametrize("which", ["composed", "ordos"])
+def test_legend_shows_every_style_drawn_and_only_those(which, request):
+    """Each style the map drew (points, lines and areas of each layer, exact and approximate, the outline of
+    the place framed) has its symbol in the legend, and the legend has no symbol the map did not draw."""
     from matplotlib.colors import to_hex
 
-    styles = {d.title: d.style for d in load_layers()}
-    for handle, label in zip(composed.legend.legend_handles, composed.legend_labels, strict=True):
-        title = label.split("（")[0]
-        if title in styles:
-            colour = (
-                handle.get_markeredgecolor()
-                if handle.get_marker() not in (None, "None", "")
-                else handle.get_color()
-            )
-            assert to_hex(colour) == to_hex(styles[title].color), title
+    from geoplan.output.render.symbols import legend_handle
+
+    composition = request.getfixturevalue(which)
+    drawn = _map_styles(composition)
+    entries = dict(zip(composition.legend_labels, composition.legend_styles, strict=True))
+    shown = [gid for label, gids in entries.items() if not label.startswith("位置近似") for gid in gids]
+    exact_or_lines = {g for g in drawn if not g.endswith(("points-approximate", "polygons-approximate"))}
+    assert exact_or_lines <= set(shown) <= set(drawn) and len(shown) == len(set(shown))
+    approximate = {g for g in drawn if g.endswith("-approximate")}
+    generic = [gids for label, gids in entries.items() if label.startswith("位置近似")]
+    assert (len(generic) == 1 and set(generic[0]) == approximate) if approximate else not generic
+    definitions = {d.id: d for d in load_layers()}
+    for gid in shown:  # the symbol is drawn as the map draws that style: colour and dashes
+        if gid == "focus-outline":
+            continue
+        layer = gid.removeprefix("layer-").rsplit("-approximate", 1)[0].rsplit("-", 1)[0]
+        handle, artist = legend_handle(definitions[layer], gid), drawn[gid]
+        edge = artist.get_edgecolor()[0]
+        if "-points" in gid:
+            colour = handle.get_markeredgecolor()
+        elif isinstance(handle, Patch):
+            colour = handle.get_edgecolor()
+        else:
+            colour = handle.get_color()
+        assert to_hex(colour) == to_hex(edge), gid
+        if "-points" not in gid:
+            assert _dashed(handle) == _dashed(artist), gid
+    lines = {label: gids for label, gids in entries.items() if any("-lines" in g for g in gids)}
+    assert lines, "both maps draw lines"
+    if which == "composed":  # the region's corridors: railways and roads, among the places and the projects
+        places = next(label for label, gids in lines.items() if gids[0].startswith("layer-places-"))
+        projects = next(label for label, gids in lines.items() if gids[0].startswith("layer-infrastructure-"))
+        assert "铁路" in places and "公路" in places and "铁路" in projects and "公路" in projects
+    else:
+        assert entries.get("鄂尔多斯市（外围淡化）") == ("focus-outline",)
 
 
 def test_scale_bar_is_true_at_the_map_centre(composed):
@@ -276,8 +329,6 @@ def test_labels_do_not_overlap(composed):
         assert frame.contains(first.x0, first.y0) and frame.contains(first.x1, first.y1)
         for second in boxes[i + 1 :]:
             assert not first.overlaps(second), (composed.labels[i].get_text(), first, second)
-    inset = composed.inset.get_window_extent(renderer)
-    assert not any(box.overlaps(inset) for box in boxes)
 
 
 def test_label_placement_drops_what_does_not_fit():
@@ -463,3 +514,49 @@ def test_layers_without_a_style_are_left_out_with_a_note(base_only):
         composition = compose_map({**base_only, "mystery": base_only["leagues"]}, dpi=50)
     assert "mystery" not in composition.drawn
     assert any("mystery" in note for note in composition.notes)
+
+
+@pytest.mark.parametrize(
+    ("plan", "inset"), [(None, False), ("000", True), ("003", True), ("004", True), ("002", True)]
+)
+def test_inset_only_on_a_map_of_a_small_part_of_the_region(atlas, plan, inset):
+    """The whole-region map has no locator inset; a map framed on one plan's issuer (a league or a banner,
+    under a third of the region each) has one, with the map's extent outlined, and no label over it."""
+    layers = filter_layers(atlas, plans=[plan] if plan else None)
+    with matplotlib.rc_context(cjk_rc()):
+        composition = compose_map(layers, dpi=50)
+        composition.figure.canvas.draw()
+    region = gpd.GeoSeries([shapely.union_all(atlas["leagues"].geometry.values)], crs=4326).to_crs(MAP_CRS)[0]
+    shown = region.intersection(shapely.box(*composition.extent)).area / region.area
+    assert (shown < 0.5) == inset  # independent of the code's own test: the share of the region in view
+    assert (composition.inset is not None) == inset
+    assert bool(_gid(composition.figure, "inset-extent")) == inset
+    if inset:
+        renderer = composition.figure.canvas.get_renderer()
+        box = composition.inset.get_window_extent(renderer)
+        assert not any(label.get_window_extent(renderer).overlaps(box) for label in composition.labels)
+
+
+def test_the_region_is_united_once_per_map(atlas, monkeypatch):
+    """The union of the leagues (for the split of outside places and for the inset) is computed once."""
+    calls = []
+    original = shapely.union_all
+    counted = lambda *a, **k: calls.append(1) or original(*a, **k)  # noqa: E731
+    monkeypatch.setattr(shapely, "union_all", counted)
+    monkeypatch.setattr(compose_module, "union_all", counted, raising=False)  # a name imported there once
+    with matplotlib.rc_context(cjk_rc()):
+        composition = compose_map(filter_layers(atlas, plans=["003"]), dpi=40)
+    assert composition.inset is not None and len(calls) == 1
+    calls.clear()
+    with matplotlib.rc_context(cjk_rc()):
+        compose_map(atlas, dpi=40)  # the region's map: context places split off by the same union
+    assert len(calls) == 1
+
+
+def test_every_place_type_has_a_chinese_name():
+    """A legend's lines entry names its kinds of place (铁路、公路、输电线路 …): never a raw type code."""
+    from geoplan.geocode.gazetteer import TYPES
+    from geoplan.output.labels import PLACE_TYPE_LABELS
+
+    assert set(TYPES) <= set(PLACE_TYPE_LABELS)
+    assert all(re.fullmatch(r"[\u4e00-\u9fff]+", PLACE_TYPE_LABELS[t]) for t in TYPES)

@@ -93,3 +93,21 @@ def test_missing_atlas_exits_2(tmp_path):
     result = _run(str(tmp_path / "none.gpkg"), "--out", str(tmp_path / "map.png"))
     assert result.exit_code == 2
     assert len(result.output.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(("dpi", "said"), [("many", "'many' is not a valid integer"), ("5", "50<=x<=1200")])
+def test_dpi_is_checked_once_where_it_enters(atlas_path, tmp_path, monkeypatch, dpi, said):
+    """A bad --dpi is refused by the option's type before anything is read; a good one reaches the
+    library, which checks the options once (in render_report, not again in compose_map)."""
+    from geoplan.output.render import compose
+
+    calls: list[tuple] = []
+    original = compose.check_options
+    monkeypatch.setattr(compose, "check_options", lambda *args: calls.append(args) or original(*args))
+    refused = _run(str(atlas_path), "--out", str(tmp_path / "map.png"), "--dpi", dpi)
+    assert refused.exit_code == 2 and "--dpi" in refused.output and said in refused.output
+    assert calls == [] and not list(tmp_path.iterdir())
+    out = tmp_path / "map.png"
+    result = _run(str(atlas_path), "--out", str(out), "--dpi", "50", "--layers", "leagues", "--paper", "a3")
+    assert result.exit_code == 0, result.output
+    assert calls == [("png", "A3", 50, "none")]

@@ -91,9 +91,13 @@ def test_hetao_and_route_numbers_are_places(parsed: dict[str, PlanPlaces]) -> No
 
 
 def test_report_says_why_each_place_is_approximate(parsed: dict[str, PlanPlaces]) -> None:
-    from geoplan.cli.report import approximate_section
+    from geoplan.cli.report import approximate_section, problems_section
 
-    section = approximate_section([parsed["004"]])
-    why = {row[1]: row[5] for row in section.rows}
+    plan = [parsed["004"]]
+    why = {
+        row["name"]: row["why"]
+        for s in (approximate_section(plan), problems_section(plan))
+        for row in s.detail
+    }
     assert why["兴县"].startswith("outside jurisdiction") and "banner precision" in why["乌兰布和沙漠"]
     assert "巴彦淖尔市" not in why and all(text for text in why.values())

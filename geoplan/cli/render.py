@@ -18,7 +18,14 @@ from geoplan.cli.options import (
 from geoplan.errors import InputError
 from geoplan.io import check_targets
 from geoplan.output.choropleth import classify
-from geoplan.output.render.compose import check_options, filter_layers, parse_bbox, render_report
+from geoplan.output.render.compose import (
+    BASEMAPS,
+    DPI_RANGE,
+    PAPER_MM,
+    filter_layers,
+    parse_bbox,
+    render_report,
+)
 
 SUFFIX_FORMATS = {".png": "png", ".pdf": "pdf", ".svg": "svg", ".tif": "tif", ".tiff": "tif"}
 
@@ -61,12 +68,26 @@ def _split(values: tuple[str, ...]) -> list[str]:
     "--place", default=None, help="Zoom to a league, banner or gazetteer place (default: the plan's issuer)."
 )
 @click.option("--bbox", default=None, help="Zoom to minx,miny,maxx,maxy (degrees).")
-@click.option("--paper", default="A4", show_default=True, help="A4 or A3.")
+@click.option(
+    "--paper", type=click.Choice(list(PAPER_MM), case_sensitive=False), default="A4", show_default=True
+)
 @click.option("--landscape", is_flag=True, help="Landscape page (legend on the right).")
-@click.option("--dpi", default="200", show_default=True, help="Resolution of PNG output (and raster parts).")
+@click.option(
+    "--dpi",
+    type=click.IntRange(*DPI_RANGE),
+    default=200,
+    show_default=True,
+    help="Resolution of PNG output (and raster parts).",
+)
 @click.option("--title", default=None, help="Map title (default: from the plans or the place).")
 @click.option("--subtitle", default=None, help="Subtitle (default: feature counts).")
-@click.option("--basemap", default="none", show_default=True, help="none (vector basemap) or tiles.")
+@click.option(
+    "--basemap",
+    type=click.Choice(BASEMAPS),
+    default="none",
+    show_default=True,
+    help="none (vector basemap) or tiles.",
+)
 @click.option(
     "--choropleth", "field", default=None, help="Fill the areas by this summary field (e.g. p003_invest_yi)."
 )
@@ -92,7 +113,7 @@ def render(
     bbox: str | None,
     paper: str,
     landscape: bool,
-    dpi: str,
+    dpi: int,
     title: str | None,
     subtitle: str | None,
     basemap: str,
@@ -111,12 +132,7 @@ def render(
         raise InputError(f"{out}: unknown map format; use a .png, .pdf, .svg or .tif file name")
     if place and bbox:
         raise InputError("give either --place or --bbox, not both")
-    try:
-        resolution = int(dpi)
-    except ValueError:
-        raise InputError(f"--dpi must be an integer, not {dpi!r}") from None
     paper = paper.upper()
-    check_options(fmt, paper, resolution, basemap)
     check_targets([out], overwrite=overwrite, inputs=[atlas])
     if world_file and fmt != "png":
         raise InputError("--world-file goes with a .png map")
@@ -142,7 +158,7 @@ def render(
         place=place,
         paper=paper,
         landscape=landscape,
-        dpi=resolution,
+        dpi=dpi,
         basemap=basemap,
         gazetteer=load_gazetteer(overlay, no_overlay),
         overwrite=overwrite,
@@ -152,7 +168,7 @@ def render(
     for note in summary.notes:
         click.echo(f"note: {note}", err=True)
     click.echo(
-        f"{out}: {paper}{' landscape' if landscape else ''}, {resolution} dpi, {fmt}, "
+        f"{out}: {paper}{' landscape' if landscape else ''}, {dpi} dpi, {fmt}, "
         f"{summary.features} features, {summary.labels} labels, {summary.basemap} basemap, "
         f"scale 1:{summary.scale_denominator:,.0f}"
     )

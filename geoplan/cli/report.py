@@ -1,12 +1,21 @@
-"""``geoplan report PLAN_OR_DIR... [--json]``: what geoplan found in plans, as a list of sections.
+"""``geoplan report PLAN_OR_DIR... [--full] [--csv FILE] [--json]``: what geoplan found in plans, as a list of
+sections, problems first.
+
+By default a summary: the places not located (each named, grouped by why), the places by type and by the
+precision drawn, the places located only approximately grouped by why, the projects located per plan.  Every
+count is of distinct places as ``geoplan places`` lists them (one per plan and name as written, and per
+corridor).  ``--full`` adds every approximate place with the resolver's own reason and every project left at
+the issuer's area; ``--csv`` writes those rows as one table.
 
 Each section is built by one function of :data:`SECTION_BUILDERS` from the geoparsed plans; add a
-builder (e.g. a projects section) to extend the report without touching the others.
+builder to extend the report without touching the others.
 """
 
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -26,8 +35,15 @@ from geoplan.cli.options import (
     plan_paths,
 )
 from geoplan.errors import InputError
-from geoplan.geocode.gazetteer import APPROXIMATE_PRECISIONS
-from geoplan.geocode.places import TARGET_TYPES, _best, coverage, geoparse
+from geoplan.geocode.gazetteer import APPROXIMATE_PRECISIONS, PRECISIONS
+from geoplan.geocode.places import (
+    TARGET_TYPES,
+    _best,
+    _corridor_row,
+    _distinct_corridors,
+    corridor_level,
+    geoparse,
+)
 from geoplan.io import atomic_path, check_targets
 from geoplan.output.csv_safe import csv_text
 from geoplan.read.plan import read
@@ -44,14 +60,17 @@ class ReportSection:
     #: the long part, one record per row (printed by --full, written by --csv)
     detail_title: str = ""
     detail: list[dict[str, Any]] = field(default_factory=list)
+    #: text printed before the table (a section may have only these)
+    lines: list[str] = field(default_factory=list)
 
     def render(self, full: bool = False) -> str:
         """Plain-text table; with ``full``, every detail row too, else how many there are."""
-        cells = [self.columns, *[[str(v) for v in row] for row in self.rows]]
-        widths = [max(_width(row[i]) for row in cells) for i in range(len(self.columns))]
-        lines = [self.title, "-" * len(self.title)]
-        for row in cells:
-            lines.append("  ".join(_pad(str(v), w) for v, w in zip(row, widths, strict=True)))
+        lines = [self.title, "-" * _width(self.title), *self.lines]
+        if self.columns:
+            cells = [self.columns, *[[str(v) for v in row] for row in self.rows]]
+            widths = [max(_width(row[i]) for row in cells) for i in range(len(self.columns))]
+            for row in cells:
+                lines.append("  ".join(_pad(str(v), w) for v, w in zip(row, widths, strict=True)).rstrip())
         if self.note:
             lines.append(self.note)
         if self.detail and full:
@@ -72,61 +91,241 @@ def _pad(text: str, width: int) -> str:
     return text + " " * (width - _width(text))
 
 
-def coverage_section(parsed: list[Any]) -> ReportSection:
-    """Places per type: found, resolved at their own level, resolved to a parent, unresolved."""
-    table = coverage(parsed)
-    rows = [[kind, c["found"], c["own"], c["parent"], c["none"]] for kind, c in table.items()]
-    total = [sum(r[i] for r in rows) for i in range(1, 5)]
-    rows.append(["all", *total])
-    note = ""
-    if total[0]:
-        note = f"all types: resolved (own or parent) {_share(total[1] + total[2], total[0])}, own level {_share(total[1], total[0])}"
-    target = [table[kind] for kind in TARGET_TYPES if kind in table]
-    found = sum(c["found"] for c in target)
-    if found:
-        own = sum(c["own"] for c in target)
-        parent = sum(c["parent"] for c in target)
-        note += f"\n{'/'.join(TARGET_TYPES)}: resolved {_share(own + parent, found)}, own level {_share(own, found)}"
-    return ReportSection(
-        "Places by type (distinct per plan)", ["type", "found", "own", "parent", "unresolved"], rows, note
-    )
+@dataclass(frozen=True)
+class PlaceFact:
+    """One distinct place of a plan (a name as written, or a corridor), as ``geoplan places`` lists it:
+    where it was put (``level`` own / parent / none, the ``precision`` drawn) and, unless it is at a point
+    or an area of its own, why (``reason``: the group, ``why``: the resolver's own words)."""
+
+    plan: str
+    name: str
+    type: str
+    level: str
+    precision: str
+    reason: str = ""
+    why: str = ""
+
+    @property
+    def approximate(self) -> bool:
+        """Not at a point of its own, nor an admin unit that is its own polygon (unresolved ones too)."""
+        return bool(self.reason)
 
 
 #: types whose record is their own polygon: located exactly, however coarse.
 ADMIN_AREAS = frozenset({"province", "league", "banner"})
 
+#: why a place was put at a parent, by the resolver's rule.
+PARENT_REASONS = {
+    "parent:named-inside": "not in the gazetteer: at a place its name holds",
+    "parent:same-phrase": "not in the gazetteer: at a place named just before it",
+    "parent:written-before": "not in the gazetteer: in the place outside the region written before it",
+    "parent:issuer": "not in the gazetteer, nothing around it says where: at the plan's issuer",
+}
+#: why a gazetteer record is drawn coarsely, by its precision.
+RECORD_REASONS = {
+    "schematic": "a schematic record: a line through its waypoints or a hull of the units it spans",
+    "banner": "the gazetteer record has no sourced point: at its banner",
+    "league": "the gazetteer record has no sourced point: at its league",
+}
+CORRIDOR_REASONS = {
+    "parent": "a line with fewer than two waypoints located: at a waypoint or the plan's issuer",
+    "none": "a line with no waypoint located",
+}
 
-def approximate_section(parsed: list[Any]) -> ReportSection:
-    """Every distinct place not located at its own point, with why: its record's precision (banner, league,
-    schematic …), a parent it was put in, or the reason it stays unresolved (outside jurisdiction …)."""
-    rows = []
+
+def place_facts(parsed: list[Any]) -> list[PlaceFact]:
+    """Every distinct place of the plans (the rows of ``geoplan places``: one per plan and name as
+    written, and per corridor), each approximate one with its reason."""
+    facts = []
     for places in parsed:
+        plan = places.plan
         groups: dict[str, list[Any]] = {}
         for mention in places.mentions:
             groups.setdefault(mention.surface, []).append(mention)
         for name, group in groups.items():
-            best = _best(group)
-            if best.level == "own" and (
-                best.precision not in APPROXIMATE_PRECISIONS or best.place.type in ADMIN_AREAS
-            ):
-                continue  # at its own point, or an admin unit that is its own polygon
-            if best.level == "own":
-                why = f"the record has {best.precision} precision" + (
-                    f" ({best.place.note})" if best.place.note else ""
+            facts.append(_mention_fact(plan.name, name, _best(group)))
+        for corridor in _distinct_corridors(places.corridors):
+            level = corridor_level(corridor, places.issuer)
+            row = _corridor_row(plan, corridor, places.issuer)
+            facts.append(
+                PlaceFact(
+                    plan.name,
+                    corridor.name,
+                    corridor.kind,
+                    level,
+                    str(row["precision"]),
+                    CORRIDOR_REASONS.get(level, ""),
+                    str(row["source"]) if level != "own" else "",
                 )
-            else:
-                why = best.reason
-            rows.append([places.plan.name, name, best.type or "", best.level, best.precision or "-", why])
+            )
+    return facts
+
+
+def _mention_fact(plan: str, name: str, best: Any) -> PlaceFact:
+    precision = best.precision or ""
+    if best.level == "none":
+        return PlaceFact(plan, name, best.type or "", "none", "", unresolved_reason(best.reason), best.reason)
+    if best.level == "own":
+        if precision not in APPROXIMATE_PRECISIONS or best.place.type in ADMIN_AREAS:
+            return PlaceFact(plan, name, best.type or "", "own", precision)
+        reason = RECORD_REASONS.get(precision, f"the gazetteer record is no finer than a {precision}")
+        why = f"the record has {precision} precision" + (f" ({best.place.note})" if best.place.note else "")
+        return PlaceFact(plan, name, best.type or "", "own", precision, reason, why)
+    reason = PARENT_REASONS.get(best.rule, f"not in the gazetteer: at a parent ({best.rule})")
+    return PlaceFact(plan, name, best.type or "", "parent", precision, reason, best.reason)
+
+
+def unresolved_reason(why: str) -> str:
+    """The resolver's reason for leaving a name unresolved, without the name and ids, as a group: the label
+    before its colon ('outside jurisdiction'), else its words with each quoted name as X."""
+    head, colon, _rest = why.partition(": ")
+    if colon and "'" not in head:
+        return head
+    return re.sub(r"\s*\([^)]*\)", "", re.sub(r"'[^']*'", "X", why))
+
+
+def coverage_section(parsed: list[Any]) -> ReportSection:
+    """Places per type: found, at their own place, at a parent, unresolved, and by the precision drawn."""
+    facts = place_facts(parsed)
+    precisions = [p for p in PRECISIONS if any(f.precision == p for f in facts)]
+    table: dict[str, Counter] = {}
+    for fact in facts:
+        counts = table.setdefault(fact.type or "unknown", Counter())
+        counts["found"] += 1
+        counts[fact.level] += 1
+        counts[fact.precision] += bool(fact.precision)
+    keys = ["found", "own", "parent", "none", *precisions]
+    rows = [[kind, *(table[kind][k] for k in keys)] for kind in sorted(table)]
+    total = [sum(r[i] for r in rows) for i in range(1, len(keys) + 1)]
+    rows.append(["all", *total])
+    found, own, parent = total[0], total[1], total[2]
+    note = ""
+    if found:
+        note = f"all types: resolved (own or parent) {_share(own + parent, found)}, own level {_share(own, found)}"
+    target = [f for f in facts if f.type in TARGET_TYPES]
+    if target:
+        t_own = sum(f.level == "own" for f in target)
+        t_parent = sum(f.level == "parent" for f in target)
+        note += (
+            f"\n{'/'.join(TARGET_TYPES)}: resolved {_share(t_own + t_parent, len(target))}, "
+            f"own level {_share(t_own, len(target))}"
+        )
     return ReportSection(
-        "Places located only approximately, and why",
-        ["plan", "name", "type", "level", "precision", "why"],
+        "Places by type and precision (distinct per plan, as `geoplan places` lists them)",
+        ["type", "found", "own", "parent", "unresolved", *precisions],
         rows,
-        f"{len(rows)} distinct places not at a point of their own",
+        note,
     )
+
+
+def approximate_section(parsed: list[Any]) -> ReportSection:
+    """The places not at a point or an area of their own, grouped by why (most first); --full lists
+    each with the resolver's own words."""
+    facts = place_facts(parsed)
+    approximate = [f for f in facts if f.approximate and f.level != "none"]
+    groups: dict[str, list[PlaceFact]] = {}
+    for fact in approximate:
+        groups.setdefault(fact.reason, []).append(fact)
+    rows = [
+        [
+            reason,
+            len(group),
+            ", ".join(f"{p} {n}" for p, n in Counter(f.precision or "-" for f in group).most_common()),
+            _examples(group),
+        ]
+        for reason, group in sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
+    ]
+    detail = [
+        {
+            "plan": f.plan,
+            "name": f.name,
+            "type": f.type,
+            "level": f.level,
+            "precision": f.precision or "-",
+            "why": f.why,
+        }
+        for f in approximate
+    ]
+    return ReportSection(
+        "Places located only approximately, by reason",
+        ["reason", "places", "drawn at", "for example"],
+        rows,
+        f"{len(approximate)} of {len(facts)} distinct places not at a point or an area of their own",
+        detail_title="places located approximately, each with why",
+        detail=detail,
+    )
+
+
+#: names shown per reason in the summary.
+EXAMPLES = 3
+
+
+def _examples(group: list[PlaceFact]) -> str:
+    names = list(dict.fromkeys(f.name for f in group))
+    return "、".join(names[:EXAMPLES]) + ("…" if len(names) > EXAMPLES else "")
+
+
+def problems_section(parsed: list[Any]) -> ReportSection:
+    """What needs attention first: places left off the map (unresolved, each named, grouped by why) and
+    places put at the plan's issuer for want of anything better."""
+    facts = place_facts(parsed)
+    labels = _plan_labels([p.plan.name for p in parsed])
+    unresolved = [f for f in facts if f.level == "none"]
+    groups: dict[str, list[PlaceFact]] = {}
+    for fact in unresolved:
+        groups.setdefault(fact.reason, []).append(fact)
+    lines = [f"{len(unresolved)} of {len(facts)} places not located (left off the map):"]
+    for reason, group in sorted(groups.items(), key=lambda item: (-len(item[1]), item[0])):
+        by_plan: dict[str, list[str]] = {}
+        for fact in group:
+            by_plan.setdefault(labels[fact.plan], []).append(fact.name)
+        names = " · ".join(  # a no-break space keeps a plan's label with its first name
+            f"{plan}\u00a0{'、'.join(dict.fromkeys(names))}" for plan, names in by_plan.items()
+        )
+        lines += _wrap(f"{reason} ({len(group)}): {names}", indent=2)
+    at_issuer = [f for f in facts if f.reason == PARENT_REASONS["parent:issuer"]]
+    lines += _wrap(
+        f"{len(at_issuer)} places put at the plan's issuer (not in the gazetteer, nothing around them says "
+        "where); --full lists them with every other approximate place"
+    )
+    summary = atlas_build.report(_builds(parsed)) if parsed else {"per_plan": {}, "issuer_only": []}
+    projects = sum(c["projects"] for c in summary["per_plan"].values())
+    lines.append(
+        f"{len(summary['issuer_only'])} of {projects} projects at the issuer's whole area (see Projects)"
+    )
+    detail = [
+        {"plan": f.plan, "name": f.name, "type": f.type, "level": f.level, "precision": "-", "why": f.why}
+        for f in unresolved
+    ]
+    return ReportSection(
+        "Problems", [], lines=lines, detail_title="places not located, each with why", detail=detail
+    )
+
+
+#: display columns of the report's text lines.
+LINE_WIDTH = 110
+
+
+def _wrap(text: str, indent: int = 0, width: int = LINE_WIDTH) -> list[str]:
+    """``text`` in lines of at most ``width`` display columns (CJK characters count two), indented; broken
+    after a space, a 、 or a ·."""
+    lines, line = [], " " * indent
+    for piece in re.findall(r"[^ 、·]*[ 、·]?", text):
+        if line.strip() and _width(line + piece) > width:
+            lines.append(line.rstrip())
+            line = " " * (indent + 2)
+        line += piece
+    return [*lines, line.rstrip()] if line.strip() else lines
 
 
 def _share(part: int, whole: int) -> str:
     return f"{100 * part / whole:.1f}% ({part}/{whole})"
+
+
+def _plan_labels(names: list[str]) -> dict[str, str]:
+    """Short labels of plan files: the part of each name before its first '_' or '.', when that is unique."""
+    short = {name: re.split(r"[_.]", name, maxsplit=1)[0] for name in names}
+    return short if len(set(short.values())) == len(short) else {name: name for name in names}
 
 
 def plans_section(parsed: list[Any]) -> ReportSection:
@@ -135,10 +334,21 @@ def plans_section(parsed: list[Any]) -> ReportSection:
     return ReportSection("Plans", ["plan", "issuer", "mentions", "corridors"], rows)
 
 
+_BUILT: list[tuple[tuple[Any, ...], list[Any]]] = []  # (the parsed plans, their builds): the last report's
+
+
+def _builds(parsed: list[Any]) -> list[Any]:
+    """Each plan's features, built once per report (the problems, projects and links sections share them)."""
+    key = tuple(parsed)  # holds the plans, so their ids stay theirs while the entry lives
+    same = bool(_BUILT) and len(_BUILT[0][0]) == len(key)
+    if not (same and all(a is b for a, b in zip(_BUILT[0][0], key, strict=True))):
+        _BUILT[:] = [(key, [build_plan(p.plan.path, p.gazetteer, plan=p.plan, places=p) for p in parsed])]
+    return _BUILT[0][1]
+
+
 def projects_section(parsed: list[Any]) -> ReportSection:
     """Projects per plan located finer than the issuer, and the list of those that are not."""
-    builds = [build_plan(p.plan.path, p.gazetteer, plan=p.plan, places=p) for p in parsed]
-    summary = atlas_build.report(builds)
+    summary = atlas_build.report(_builds(parsed))
     rows = [
         [plan, c["projects"], c["located"], _share(c["located"], c["projects"]) if c["projects"] else "-"]
         for plan, c in summary["per_plan"].items()
@@ -178,8 +388,7 @@ def _link_line(link: Any, names: dict[str, str]) -> list[Any]:
 
 def links_sections(parsed: list[Any]) -> list[ReportSection]:
     """Every link between features of different plans, and the near misses left for review."""
-    builds = [build_plan(p.plan.path, p.gazetteer, plan=p.plan, places=p) for p in parsed]
-    rows = [row for build in builds for row in build.project_rows + build.place_rows]
+    rows = [row for build in _builds(parsed) for row in build.project_rows + build.place_rows]
     linking = link_features(rows, parsed[0].gazetteer) if parsed else None
     names = {row["feature_id"]: row["name"] for row in rows}
     columns = ["score", "rule", "plans", "a", "name a", "b", "name b", "why"]
@@ -204,6 +413,7 @@ def links_sections(parsed: list[Any]) -> list[ReportSection]:
 
 #: the report's sections, in order; each takes the list of PlanPlaces.
 SECTION_BUILDERS: list[Callable[[list[Any]], ReportSection]] = [
+    problems_section,
     plans_section,
     coverage_section,
     approximate_section,
@@ -221,7 +431,10 @@ def build_report(parsed: list[Any], links: bool = False) -> list[ReportSection]:
 @click.argument("plans", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @json_option
 @click.option(
-    "--full", is_flag=True, help="Every row (each project left at the issuer's area), not a summary."
+    "--full",
+    is_flag=True,
+    help="Also list every place not located or located approximately, with why, and every project left "
+    "at the issuer's area.",
 )
 @click.option(
     "--csv",
@@ -242,7 +455,8 @@ def report(
     overlay: str | None,
     no_overlay: bool,
 ) -> None:
-    """Coverage report of the places found in PLANS (files or folders): a short summary by default."""
+    """Coverage report of the places found in PLANS (files or folders): a summary by default, problems first
+    (places not located, named and grouped by why); --full lists every approximate place with its reason."""
     paths = plan_paths(plans)
     if not paths:
         raise InputError(f"no plan files ({PLAN_TYPES}) among the arguments")

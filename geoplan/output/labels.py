@@ -116,6 +116,12 @@ PLACE_TYPE_LABELS: dict[str, str] = {
     "grassland": "草原",
     "sandy_land": "沙地",
     "desert": "沙漠",
+    "corridor": "通道",
+    "power_line": "输电线路",
+    "water_project": "水利工程",
+    "national_park": "国家公园",
+    "village": "村",
+    "project": "项目",
 }
 
 

@@ -188,9 +188,30 @@ def banners_of(atlas: Atlas, leagues: Iterable[str]) -> list[str]:
 
 
 def counts(atlas: Atlas) -> dict[str, int]:
-    """Rows per layer, plus ``features`` (all thematic rows) and ``approximate`` (thematic, approximate)."""
-    result = {layer_id: len(frame) for layer_id, frame in atlas.items()}
-    thematic = [frame for layer_id, frame in atlas.items() if is_thematic(layer_id)]
+    """What a map of ``atlas`` draws, as the web map's layer control and the app's sidebar both show it:
+    see :func:`tally` (``atlas`` is split into the region and the context beyond it first)."""
+    return tally(*split_context(atlas))
+
+
+def outside_key(layer_id: str) -> str:
+    """The :func:`tally` key of a layer's features beyond the region (the map's entry ``…（区外）``)."""
+    return f"{layer_id}{OUTSIDE_SUFFIX}"
+
+
+#: what the key of a layer's features beyond the region adds to its id.
+OUTSIDE_SUFFIX = "@outside"
+
+
+def tally(inside: Atlas, outside: Atlas) -> dict[str, int]:
+    """Counts of one map's entries (``inside`` and ``outside`` as :func:`split_context` returns them): rows
+    per layer drawn in the region, :func:`outside_key` per layer for its features beyond it, ``features``
+    (every thematic row) and ``approximate`` (thematic rows placed approximately).  The one count of a
+    selection: the web map titles its layers with it and the app's sidebar lists it."""
+    result = {layer_id: len(frame) for layer_id, frame in inside.items()}
+    result.update({outside_key(layer_id): len(frame) for layer_id, frame in outside.items()})
+    thematic = [
+        frame for part in (inside, outside) for layer_id, frame in part.items() if is_thematic(layer_id)
+    ]
     result["features"] = sum(len(frame) for frame in thematic)
     result["approximate"] = int(sum(approximate_mask(frame).sum() for frame in thematic))
     return result
@@ -419,12 +440,30 @@ OUTSIDE_SHARE = 0.5
 BORDER_TOLERANCE_DEG = 0.1
 
 
-def region_outline(atlas: Atlas) -> Any | None:
-    """The union of the atlas's leagues, widened by :data:`BORDER_TOLERANCE_DEG`; None without leagues."""
-    leagues = atlas.get("leagues")
-    if leagues is None or leagues.empty:
-        return None
-    return shapely.buffer(shapely.union_all(leagues.geometry.simplify(0.01).values), BORDER_TOLERANCE_DEG)
+#: simplification (degrees, about 1 km) of the areas before their union: the region's outline is for
+#: telling inside from outside and for the static map's inset, not for measuring.
+REGION_SIMPLIFY_DEG = 0.01
+
+
+def region_union(atlas: Atlas) -> Any | None:
+    """Inner Mongolia as the union of the atlas's leagues (else its banners), simplified by
+    :data:`REGION_SIMPLIFY_DEG`, in lon/lat; None without either.  The one place the union is computed:
+    the web map's split of context places and the static map (its split and its inset) both take it here."""
+    for name in ("leagues", "banners"):
+        frame = atlas.get(name)
+        if frame is None or frame.empty:
+            continue
+        polygons = frame.geometry[frame.geom_type.isin(["Polygon", "MultiPolygon"]).to_numpy()]
+        if not polygons.empty:
+            return shapely.union_all(shapely.make_valid(polygons.simplify(REGION_SIMPLIFY_DEG).values))
+    return None
+
+
+def region_outline(atlas: Atlas, union: Any | None = None) -> Any | None:
+    """The region (``union``, else :func:`region_union` of ``atlas``) widened by :data:`BORDER_TOLERANCE_DEG`;
+    None without leagues or banners."""
+    union = union if union is not None else region_union(atlas)
+    return None if union is None else shapely.buffer(union, BORDER_TOLERANCE_DEG)
 
 
 def outside_region(frame: gpd.GeoDataFrame, region: Any) -> pd.Series:
@@ -447,10 +486,13 @@ def outside_region(frame: gpd.GeoDataFrame, region: Any) -> pd.Series:
     return pd.Series(share < 1 - OUTSIDE_SHARE, index=frame.index)
 
 
-def split_context(atlas: Atlas) -> tuple[dict[str, gpd.GeoDataFrame], dict[str, gpd.GeoDataFrame]]:
+def split_context(
+    atlas: Atlas, union: Any | None = None
+) -> tuple[dict[str, gpd.GeoDataFrame], dict[str, gpd.GeoDataFrame]]:
     """(the atlas with the context layers' outside features taken out, those features by layer; only
-    non-empty ones).  Without leagues to tell the region by, nothing is taken out."""
-    region = region_outline(atlas)
+    non-empty ones).  ``union`` is the region if the caller has it (:func:`region_union`).  Without leagues
+    or banners to tell the region by, nothing is taken out."""
+    region = region_outline(atlas, union)
     kept, outside = dict(atlas), {}
     if region is None:
         return kept, outside

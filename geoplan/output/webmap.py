@@ -45,7 +45,9 @@ from geoplan.output.selection import (
     SearchHit,
     approximate_mask,
     atlas_bounds,
+    outside_key,
     split_context,
+    tally,
 )
 
 #: Inner Mongolia, for an empty atlas.
@@ -722,10 +724,11 @@ _compact_json()
 
 
 def _layer_group(
-    definition: LayerDef, frame: gpd.GeoDataFrame, title: str, *, show: bool
+    definition: LayerDef, frame: gpd.GeoDataFrame, title: str, count: int, *, show: bool
 ) -> folium.FeatureGroup:
-    """One layer's features as a layer-control entry titled ``title`` and its feature count."""
-    group = folium.FeatureGroup(name=f"{_esc(title)} ({len(frame)})", show=show)
+    """One layer's features as a layer-control entry titled ``title`` and its ``count`` (from
+    :func:`~geoplan.output.selection.tally`, the count the app's sidebar shows too)."""
+    group = folium.FeatureGroup(name=f"{_esc(title)} ({count})", show=show)
     if not frame.empty:
         key, shown = _displayed(definition.id, frame)
         _geojson(shown, definition, key).add_to(group)
@@ -773,6 +776,7 @@ def build_map(
     drawn: list[LayerDef] = []
     left_out: list[LayerDef] = []
     inside, outside = split_context(atlas)
+    counted = tally(inside, outside)
     for definition in sorted(load_layers(), key=lambda d: d.style.z):
         frame = inside.get(definition.id)
         if frame is None:
@@ -781,11 +785,12 @@ def build_map(
             left_out.append(definition)
             continue
         drawn.append(definition)
-        _layer_group(definition, frame, definition.title, show=True).add_to(fmap)
+        _layer_group(definition, frame, definition.title, counted[definition.id], show=True).add_to(fmap)
         if definition.id in outside:
             # context beyond the region (a macro-region's hull, a neighbouring city): one click away
             title = f"{definition.title}（区外）"
-            _layer_group(definition, outside[definition.id], title, show=False).add_to(fmap)
+            count = counted[outside_key(definition.id)]
+            _layer_group(definition, outside[definition.id], title, count, show=False).add_to(fmap)
     if highlight is not None:
         _highlight(fmap, highlight, atlas)
         _fit(fmap, highlight.bounds)

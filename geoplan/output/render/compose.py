@@ -32,11 +32,9 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import PathCollection
 from matplotlib.figure import Figure
 from matplotlib.legend import Legend
-from matplotlib.lines import Line2D
 from matplotlib.text import Annotation, Text
 from matplotlib.transforms import Bbox
 from pyproj import CRS, Transformer
-from shapely import union_all
 from shapely.geometry import box
 from shapely.geometry.base import BaseGeometry
 
@@ -70,21 +68,20 @@ from geoplan.output.render.furniture import (
 from geoplan.output.render.georef import draw_choropleth, save_geotiff, write_world_file
 from geoplan.output.render.labels import place_labels
 from geoplan.output.render.layout import Layout, free_corner, layout_for, pick_corners, wrap_text
+from geoplan.output.render.legend import draw_legend, legend_rows
 from geoplan.output.render.symbols import (
+    FOCUS_OUTLINE,
     WATER_BAND,
     WATER_BAND_WIDTH,
     WATER_FILL,
     WATER_LINE,
     Drawn,
-    approximate_handle,
     draw_layer,
     draw_lines,
     draw_polygons,
-    legend_handle,
-    water_handles,
 )
 from geoplan.output.render.tiles import DEFAULT_TILES, add_tiles
-from geoplan.output.selection import split_context
+from geoplan.output.selection import region_union, split_context
 
 #: Lambert conformal conic for Inner Mongolia (standard parallels 40°N and 50°N, central meridian 112°E).
 MAP_CRS = CRS.from_proj4(
@@ -96,7 +93,6 @@ FORMATS = ("png", "pdf", "svg", "tif")
 BASEMAPS = ("none", "tiles")
 DPI_RANGE = (50, 1200)
 MIN_SPAN_M = 30_000.0
-REGION_TOLERANCE_M = 1_000.0  # simplification of the region outline (inset, default extent)
 TOWN_SPAN_M = 400_000.0  # towns are drawn on maps narrower than this
 OUTLIER_SHARE = 0.03  # default extent: leave out this share of features on each side
 MIN_FEATURES_TO_TRIM = 20
@@ -128,6 +124,8 @@ class MapComposition:
     drawn: dict[str, Drawn] = field(default_factory=dict)
     scale_denominator: float = 0.0
     notes: list[str] = field(default_factory=list)
+    #: per legend label, the styles (gids of the map's artists) its symbol shows
+    legend_styles: list[tuple[str, ...]] = field(default_factory=list)
 
 
 def check_options(fmt: str, paper: str, dpi: int, basemap: str) -> None:
@@ -266,15 +264,11 @@ def focus_bounds(
     return minx, miny, maxx, maxy
 
 
-def _region(projected_full: dict[str, gpd.GeoDataFrame], tolerance: float) -> BaseGeometry | None:
-    """Inner Mongolia as the union of the leagues (or the banners), for the inset."""
-    for name in ("leagues", "banners"):
-        frame = projected_full.get(name)
-        if frame is not None and not frame.empty:
-            polygons = frame[frame.geom_type.isin(["Polygon", "MultiPolygon"])]
-            if not polygons.empty:
-                return union_all(polygons.geometry.simplify(tolerance).buffer(0).to_numpy())
-    return None
+def _projected(union: BaseGeometry | None) -> BaseGeometry | None:
+    """The region (:func:`~geoplan.output.selection.region_union`, lon/lat) in :data:`MAP_CRS`."""
+    if union is None:
+        return None
+    return gpd.GeoSeries([union], crs="EPSG:4326").to_crs(MAP_CRS).iloc[0]
 
 
 def _mm_rect(layout: Layout, rect_mm: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
@@ -303,9 +297,9 @@ def compose_map(
     The steps, in drawing order: frame the map (:func:`_frame`: which layers, which place, which extent),
     the basemap (:func:`_draw_basemap`), the layers, the furniture (:func:`_draw_furniture`: choropleth
     legend, inset, scale bar, north arrow), the texts (:func:`_draw_texts`), the legend, and the labels last
-    (:func:`_draw_labels`), placed around everything else.
+    (:func:`_draw_labels`), placed around everything else.  The options are checked once, by
+    :func:`render_report` (the library's entry) or the CLI's option types, not again here.
     """
-    check_options("png", paper, dpi, basemap)
     if bbox is not None and place is not None:
         raise InputError("give either a bbox or a place, not both")
     notes: list[str] = []
@@ -329,12 +323,15 @@ def compose_map(
         if outside:
             notes.append(f"{outside} feature(s) outside the map extent")
     drawn = _draw_layers(ax, frame.projected, frame.definitions, frame.units_per_px, frame.width, notes)
-    if frame.focus is not None:
-        _draw_focus(ax, frame.view, frame.focus.geometry)
+    focus = (
+        frame.focus.name
+        if frame.focus is not None and _draw_focus(ax, frame.view, frame.focus.geometry)
+        else None
+    )
     furniture = _draw_furniture(fig, ax, frame, choropleth, notes)
     texts = _draw_texts(fig, frame, drawn, furniture.scale_bar, title, subtitle, place, attribution, today)
-    legend, legend_labels = _draw_legend(
-        fig, frame.layout, frame.definitions, drawn, water_parts, frame.plans
+    legend, legend_labels, legend_styles = draw_legend(
+        fig, frame.layout, frame.definitions, drawn, water_parts, frame.plans, focus
     )
     _clip_to_map(ax)
     labels, label_boxes = _draw_labels(fig, ax, frame, furniture, water_labels)
@@ -350,6 +347,7 @@ def compose_map(
         date=texts.date,
         legend=legend,
         legend_labels=[*furniture.choropleth_lines, *legend_labels],
+        legend_styles=[*[()] * len(furniture.choropleth_lines), *legend_styles],
         scale_bar=furniture.scale_bar,
         north_arrow=furniture.north_arrow,
         inset=furniture.inset,
@@ -403,8 +401,9 @@ def _frame(
     if unknown:  # no style to draw them with: leave them out, and say so
         notes.append(f"layers not in layers.yaml, not drawn: {', '.join(unknown)}")
         layers = {name: frame for name, frame in layers.items() if name in definitions}
+    union = region_union(layers)  # once: the split below and the inset both use it
     if bbox is None and place is None:  # the region's map: context beyond it is left for a zoomed map
-        layers, outside = split_context(layers)
+        layers, outside = split_context(layers, union)
         if outside:
             count = sum(len(frame) for frame in outside.values())
             notes.append(f"{count} place(s) outside the region not drawn (--place or --bbox draws them)")
@@ -413,8 +412,8 @@ def _frame(
     if focus is None and bbox is None:
         focus = _issuer_focus(layers, notes, gazetteer)
     plans = plan_titles(layers)
-    layout = layout_for(PAPER_MM[paper], landscape, definitions, layers, extra_entries=_plan_rows(plans))
-    region = _region(projected_full, REGION_TOLERANCE_M)
+    layout = layout_for(PAPER_MM[paper], landscape, legend_rows(layers) + _plan_rows(plans))
+    region = _projected(union)
     map_rect = layout.map_rect_mm
     aspect = map_rect[3] / map_rect[2]
     if bbox is not None:
@@ -475,6 +474,18 @@ def _features_outside(frame: _Frame) -> int:
     )
 
 
+#: the inset is drawn only when the map shows less than this share of the region's area: a map of (most of)
+#: the region needs no locator of itself.
+INSET_MAX_SHARE = 0.5
+
+
+def shows_little_of(region: BaseGeometry, extent: tuple[float, float, float, float]) -> bool:
+    """Whether the map's ``extent`` holds less than :data:`INSET_MAX_SHARE` of ``region`` (same CRS)."""
+    if region.is_empty or region.area <= 0:
+        return False
+    return region.intersection(box(*extent)).area / region.area < INSET_MAX_SHARE
+
+
 @dataclass(frozen=True)
 class _Furniture:
     choropleth_lines: list[str]
@@ -486,7 +497,8 @@ class _Furniture:
 def _draw_furniture(
     fig: Figure, ax: Axes, frame: _Frame, choropleth: Choropleth | None, notes: list[str]
 ) -> _Furniture:
-    """Choropleth legend in a free corner, inset in the emptiest one, scale bar and north arrow in the others."""
+    """Choropleth legend in a free corner, inset in the emptiest one (only on a map of a small part of the
+    region, see :func:`shows_little_of`), scale bar and north arrow in the others."""
     corners = pick_corners(frame.projected, frame.extent)
     choropleth_lines = (
         draw_choropleth(
@@ -500,7 +512,7 @@ def _draw_furniture(
         else []
     )
     inset_ax = None
-    if frame.region is not None:
+    if frame.region is not None and shows_little_of(frame.region, frame.extent):
         inset_rect = frame.layout.inset_rect_mm(corners.inset, inset_bounds(frame.region, frame.extent))
         inset_ax = draw_inset(fig, _mm_rect(frame.layout, inset_rect), frame.region, frame.extent)
         inset_ax.set_zorder(ax.get_zorder() + 1)  # opaque and above every line of the map
@@ -718,10 +730,10 @@ def _draw_layers(
     return drawn
 
 
-def _draw_focus(ax: Axes, view: BaseGeometry, geometry: BaseGeometry) -> None:
-    """Outline the place the map zooms to and fade what lies outside it (areas only)."""
+def _draw_focus(ax: Axes, view: BaseGeometry, geometry: BaseGeometry) -> bool:
+    """Outline the place the map zooms to and fade what lies outside it (areas only); whether it did."""
     if geometry.geom_type not in ("Polygon", "MultiPolygon"):
-        return
+        return False
     draw_polygons(
         ax,
         [view.difference(geometry)],
@@ -735,61 +747,14 @@ def _draw_focus(ax: Axes, view: BaseGeometry, geometry: BaseGeometry) -> None:
     draw_polygons(
         ax,
         [geometry],
-        edgecolor="#222222",
+        edgecolor=FOCUS_OUTLINE[0],
         facecolor=None,
         fill_opacity=0,
-        linewidth=1.6,
+        linewidth=FOCUS_OUTLINE[1],
         zorder=2.6,
         gid="focus-outline",
     )
-
-
-def _draw_legend(
-    fig: Figure,
-    layout: Layout,
-    definitions: dict[str, LayerDef],
-    drawn: dict[str, Drawn],
-    water_parts: tuple[bool, bool, bool],
-    plans: list[str],
-) -> tuple[Legend | None, list[str]]:
-    """The legend: each drawn layer's symbol (thematic ones with counts), water, approximate locations,
-    and, on a map of several plans, which plans."""
-    handles, labels = [], []
-    for name, definition in definitions.items():
-        if name in drawn and drawn[name].total:
-            handles.append(legend_handle(definition, drawn[name]))
-            count = f"（{drawn[name].total}）" if definition.group == "thematic" else ""
-            labels.append(f"{definition.title}{count}")
-    for handle, label in water_handles(*water_parts):
-        handles.append(handle)
-        labels.append(label)
-    if any(d.approximate for d in drawn.values()):
-        handles.append(approximate_handle())
-        labels.append("位置近似（旗县/盟市/示意，浅色虚线）")
-    if _plan_rows(plans):
-        for index, plan in enumerate(plans, start=1):
-            handles.append(Line2D([], [], linestyle="none"))
-            labels.append(f"规划{index}：{plan}")
-    if not handles:
-        return None, labels
-    legend = fig.legend(
-        handles,
-        labels,
-        loc="upper left",
-        bbox_to_anchor=layout.legend_anchor,
-        ncols=layout.legend_columns,
-        fontsize=7.5,
-        title="图例",
-        title_fontsize=8.5,
-        frameon=False,
-        alignment="left",
-        handlelength=2.4,
-        columnspacing=1.6,
-        borderaxespad=0,
-        borderpad=0,
-    )
-    legend.set_gid("legend")
-    return legend, labels
+    return True
 
 
 def _marker_boxes(ax: Axes, layer_ids: set[str]) -> np.ndarray:

@@ -9,8 +9,6 @@ import geopandas as gpd
 import numpy as np
 from shapely import get_coordinates
 
-from geoplan.layers import LayerDef
-
 MARGIN_MM = 10.0
 TITLE_BLOCK_MM = 17.0
 FOOTER_MM = 12.0
@@ -55,18 +53,10 @@ class Layout:
         return left, bottom, width, height
 
 
-def layout_for(
-    paper_mm: tuple[float, float],
-    landscape: bool,
-    definitions: dict[str, LayerDef],
-    layers: dict[str, gpd.GeoDataFrame],
-    extra_entries: int = 0,
-) -> Layout:
-    """Portrait pages put the legend in a band under the map, landscape pages in a panel on the right;
-    ``extra_entries`` legend rows beyond the layers (the plans of a several-plan map)."""
+def layout_for(paper_mm: tuple[float, float], landscape: bool, entries: int) -> Layout:
+    """Portrait pages put the legend (``entries`` rows at most) in a band under the map, landscape pages in
+    a panel on the right."""
     width, height = (paper_mm[1], paper_mm[0]) if landscape else paper_mm
-    entries = sum(1 for name, frame in layers.items() if name in definitions and not frame.empty) + 4
-    entries += extra_entries
     map_top = height - MARGIN_MM - TITLE_BLOCK_MM
     footer_top = MARGIN_MM + FOOTER_MM
     if landscape:

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 import geopandas as gpd
 import numpy as np
 import shapely
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection, PatchCollection
 from matplotlib.colors import to_rgba
 from matplotlib.lines import Line2D
-from matplotlib.patches import PathPatch
+from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path as MplPath
 from matplotlib.transforms import ScaledTranslation
 from shapely import get_coordinates
@@ -24,6 +25,7 @@ from shapely.geometry import LineString, MultiLineString, MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from geoplan.layers import LayerDef, LayerStyle
+from geoplan.output.labels import place_type_label, sector_label
 
 PX = 0.75  # points per CSS pixel
 MARKERS = {"circle": "o", "square": "s", "triangle": "^", "diamond": "D", "star": "*"}
@@ -41,9 +43,15 @@ WATER_BAND_WIDTH = 5.0  # points
 APPROXIMATE_LIGHTEN = 0.5  # approximate lines: the layer colour mixed half with white
 
 
+#: the outline of the place a map zooms to (its issuer or --place): colour and width in points.
+FOCUS_OUTLINE = ("#222222", 1.6)
+
+
 @dataclass(frozen=True)
 class Drawn:
-    """What one layer contributed to the map: counts by geometry family and approximate features."""
+    """What one layer contributed to the map: counts by geometry family and approximate features, and
+    ``styles``, each style it drew (the artist's gid, ``layer-<id>-<family>[-approximate]``) with the kinds
+    of feature drawn in it (the Chinese names of their types or sectors, most frequent first)."""
 
     layer_id: str
     features: int = 0
@@ -51,6 +59,7 @@ class Drawn:
     lines: int = 0
     polygons: int = 0
     approximate: int = 0
+    styles: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def total(self) -> int:
@@ -270,6 +279,8 @@ def draw_layer(
         np.asarray(frame.geometry.values, dtype=object), frame, approximate_rows
     )
     counts = {"points": 0, "lines": 0, "polygons": 0}
+    styles: list[tuple[str, tuple[str, ...]]] = []
+    kinds = _kinds(frame)
     families = split_by_family(geometries)
     for kind, (parts, rows) in families.items():
         counts[kind] = len(np.unique(rows))
@@ -279,6 +290,7 @@ def draw_layer(
             if not len(subset):
                 continue
             gid = f"layer-{definition.id}-{kind}{'-approximate' if is_approx else ''}"
+            styles.append((gid, _most_frequent(kinds[np.unique(rows[approximate == is_approx])])))
             linestyle = APPROXIMATE_DASH if is_approx else dash_pattern(style.dash)
             width = style.weight * PX * (0.6 if is_approx else 1.0)
             if kind == "polygons":
@@ -324,35 +336,89 @@ def draw_layer(
     rows = (
         np.unique(np.concatenate([r for _, r in families.values()])) if families else np.empty(0, dtype=int)
     )
-    return Drawn(definition.id, features=len(rows), approximate=int(approximate_rows[rows].sum()), **counts)
+    return Drawn(
+        definition.id,
+        features=len(rows),
+        approximate=int(approximate_rows[rows].sum()),
+        styles=tuple(styles),
+        **counts,
+    )
 
 
-def legend_handle(definition: LayerDef, drawn: Drawn) -> Line2D:
-    """A legend symbol for a layer: its marker when it has points, else its line or outline."""
+def _kinds(frame: gpd.GeoDataFrame) -> np.ndarray:
+    """Each feature's kind in Chinese: its place type (the places layer) or its first sector (projects)."""
+    if "type" in frame.columns:
+        return frame["type"].map(place_type_label).to_numpy(dtype=object)
+    if "sector" in frame.columns:
+        first = frame["sector"].fillna("").astype(str).str.split("[;,]", regex=True).str[0]
+        return first.map(sector_label).to_numpy(dtype=object)
+    return np.full(len(frame), "", dtype=object)
+
+
+def _most_frequent(kinds: np.ndarray) -> tuple[str, ...]:
+    """The distinct non-empty ``kinds``, most frequent first (ties by name)."""
+    values, counts = np.unique([k for k in kinds if k], return_counts=True)
+    return tuple(str(values[i]) for i in sorted(range(len(values)), key=lambda i: (-counts[i], values[i])))
+
+
+def legend_handle(definition: LayerDef, gid: str) -> Artist:
+    """The legend symbol of one style a layer drew (``gid`` as in :attr:`Drawn.styles`), drawn as the map
+    draws it: the marker of points, the stroke of lines (approximate ones lighter, thinner and dashed), the
+    fill and outline of areas (the outline alone for boundaries).  The symbol carries the same gid."""
     style = definition.style
-    if drawn.points or (definition.group == "thematic" and not (drawn.lines or drawn.polygons)):
-        return Line2D(
+    family = gid.removeprefix(f"layer-{definition.id}-").removesuffix("-approximate")
+    approximate = gid.endswith("-approximate")
+    handle: Artist
+    if family == "points":
+        handle = Line2D(
             [],
             [],
             linestyle="none",
             marker=marker_of(style),
-            markersize=marker_size(style),
-            markerfacecolor=to_rgba(style.fill, max(style.fill_opacity, 0.85)),
+            markersize=marker_size(style) * (APPROXIMATE_SIZE if approximate else 1.0),
+            markerfacecolor=APPROXIMATE_FACE
+            if approximate
+            else to_rgba(style.fill, max(style.fill_opacity, 0.85)),
             markeredgecolor=style.color,
             markeredgewidth=max(style.weight * PX * 0.6, 0.6),
         )
-    return Line2D([], [], color=style.color, linewidth=style.weight * PX, linestyle=dash_pattern(style.dash))
+    elif family == "lines":
+        handle = Line2D(
+            [],
+            [],
+            color=lighter_color(style.color) if approximate else style.color,
+            linewidth=style.weight * PX * (0.6 if approximate else 1.0),
+            linestyle=APPROXIMATE_DASH if approximate else dash_pattern(style.dash),
+        )
+    elif definition.group != "thematic" or approximate or style.fill_opacity <= 0:
+        handle = Line2D(
+            [],
+            [],
+            color=style.color,
+            linewidth=style.weight * PX * (0.6 if approximate else 1.0),
+            linestyle=APPROXIMATE_DASH if approximate else dash_pattern(style.dash),
+        )
+    else:
+        handle = Patch(
+            facecolor=to_rgba(style.fill, style.fill_opacity),
+            edgecolor=style.color,
+            linewidth=style.weight * PX,
+            linestyle=dash_pattern(style.dash),
+        )
+    handle.set_gid(gid)
+    return handle
 
 
-def approximate_handle() -> Line2D:
-    """The legend symbol explaining hollow markers and dashed lines."""
+def approximate_handle(*, points: bool = True, lines: bool = True) -> Line2D:
+    """The legend symbol explaining approximate locations: a hollow marker (``points``) and a light dashed
+    stroke (``lines``, for lines and area outlines), as drawn."""
     return Line2D(
         [],
         [],
-        color="#444444",
-        linestyle=APPROXIMATE_DASH,
+        color="#444444" if lines else "none",
+        linestyle=APPROXIMATE_DASH if lines else "none",
         linewidth=1.0,
-        marker="o",
+        marker="o" if points else "none",
         markersize=7,
         markerfacecolor=APPROXIMATE_FACE,
         markeredgecolor="#444444",
