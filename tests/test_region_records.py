@@ -42,6 +42,12 @@ RECORDS = {
     "airport:呼和浩特盛乐国际机场": ("airports.csv", "banner:150123", "banner"),
     "mountain:伊勒呼里山": ("natural.csv", "banner:150723", "banner"),
     "mountain:老道山": ("natural.csv", "banner:150525", "banner"),
+    "road:G338": ("routes.csv", "province:150000", "schematic"),
+    "scenic:金界壕": ("scenic.csv", "province:150000", "schematic"),
+    "scenic:梵宗寺": ("scenic_region.csv", "banner:150426", "town"),  # its page puts it at 乌丹镇
+    "scenic:敖伦苏木古城遗址": ("scenic_region.csv", "banner:150223", "banner"),
+    "scenic:汇宗寺": ("scenic.csv", "banner:152531", "banner"),
+    "town:150926:土贵乡": ("towns_former.csv", "banner:150926", "banner"),
 }  # fmt: skip
 
 
@@ -79,7 +85,7 @@ def test_a_former_township_names_what_it_merged_into_or_says_it_is_not_stated() 
     [
         ("右北平镇", "town:150429:甸子镇"), ("白音胡硕镇", "town:152222:巴彦呼舒镇"),
         ("嘉尔格勒赛汉镇", "town:152921:嘉尔嘎勒赛汉镇"), ("巴雅尔吐胡硕镇", "town:150526:巴雅尔图胡硕镇"),
-        ("拉布达林镇", "town:150784:拉布达林街道"), ("巧什营镇", "town:150123:巧什营乡"),
+        ("拉布达林镇", "town:150784:拉布达林街道"), ("巧什营镇", "town:150123:巧什营乡"), ("土贵镇", "town:150926:土贵乌拉镇"),
     ],
 )  # fmt: skip
 def test_a_renamed_or_variant_town_name_finds_the_listed_town(
@@ -101,6 +107,7 @@ def test_an_update_gave_the_planned_line_its_other_names(gazetteer: Gazetteer) -
         ("谋划通齐高铁，提升准池铁路运能。", {"railway:通乌齐高铁", "railway:准池铁路"}),
         ("保护甘珠尔庙、陈国公主墓和法轮寺。", {"scenic:甘珠尔庙", "scenic:陈国公主墓", "scenic:法轮寺"}),
         ("稳定苏里格气田和大牛地气田产量。", {"mine:苏里格气田", "mine:大牛地气田"}),
+        ("保护成吉思汗边墙、阿尔寨石窟和汇宗寺。", {"scenic:金界壕", "scenic:阿尔寨石窟", "scenic:汇宗寺"}),
         ("建成呼和浩特盛乐国际机场，修缮鸡鹿塞和高阙塞。", {"airport:呼和浩特盛乐国际机场", "scenic:鸡鹿塞遗址", "scenic:高阙塞遗址"}),
     ],
 )  # fmt: skip
