@@ -43,6 +43,7 @@ RECORDS = {
     "mountain:伊勒呼里山": ("natural.csv", "banner:150723", "banner"),
     "mountain:老道山": ("natural.csv", "banner:150525", "banner"),
     "road:G338": ("routes.csv", "province:150000", "schematic"),
+    "station:宁城站": ("stations.csv", "banner:150429", "banner"),
     "scenic:金界壕": ("scenic.csv", "province:150000", "schematic"),
     "scenic:梵宗寺": ("scenic_region.csv", "banner:150426", "town"),  # its page puts it at 乌丹镇
     "scenic:敖伦苏木古城遗址": ("scenic_region.csv", "banner:150223", "banner"),
@@ -85,7 +86,7 @@ def test_a_former_township_names_what_it_merged_into_or_says_it_is_not_stated() 
     [
         ("右北平镇", "town:150429:甸子镇"), ("白音胡硕镇", "town:152222:巴彦呼舒镇"),
         ("嘉尔格勒赛汉镇", "town:152921:嘉尔嘎勒赛汉镇"), ("巴雅尔吐胡硕镇", "town:150526:巴雅尔图胡硕镇"),
-        ("拉布达林镇", "town:150784:拉布达林街道"), ("巧什营镇", "town:150123:巧什营乡"), ("土贵镇", "town:150926:土贵乌拉镇"),
+        ("拉布达林镇", "town:150784:拉布达林街道"), ("巧什营镇", "town:150123:巧什营乡"), ("土贵镇", "town:150926:土贵乌拉镇"), ("阿木古浪镇", "town:150726:阿木古郎镇"),
     ],
 )  # fmt: skip
 def test_a_renamed_or_variant_town_name_finds_the_listed_town(
