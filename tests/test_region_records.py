@@ -44,6 +44,9 @@ RECORDS = {
     "mountain:老道山": ("natural.csv", "banner:150525", "banner"),
     "road:G338": ("routes.csv", "province:150000", "schematic"),
     "station:宁城站": ("stations.csv", "banner:150429", "banner"),
+    "scenic:酒泉卫星发射中心": ("scenic_region.csv", "banner:152923", "point"),  # its page states a point
+    "mountain:必鲁图沙峰": ("natural.csv", "league:152900", "league"),
+    "scenic:席力图召": ("scenic.csv", "banner:150104", "banner"),
     "scenic:金界壕": ("scenic.csv", "province:150000", "schematic"),
     "scenic:梵宗寺": ("scenic_region.csv", "banner:150426", "town"),  # its page puts it at 乌丹镇
     "scenic:敖伦苏木古城遗址": ("scenic_region.csv", "banner:150223", "banner"),
