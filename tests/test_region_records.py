@@ -47,6 +47,9 @@ RECORDS = {
     "scenic:酒泉卫星发射中心": ("scenic_region.csv", "banner:152923", "point"),  # its page states a point
     "mountain:必鲁图沙峰": ("natural.csv", "league:152900", "league"),
     "scenic:席力图召": ("scenic.csv", "banner:150104", "banner"),
+    "wetland:小白河": ("reserves_region.csv", "league:150200", "league"),
+    "lake:南海湖": ("reserves_region.csv", "banner:150202", "banner"),
+    "mountain:阿巴该图山": ("natural.csv", "banner:150781", "banner"),
     "scenic:金界壕": ("scenic.csv", "province:150000", "schematic"),
     "scenic:梵宗寺": ("scenic_region.csv", "banner:150426", "town"),  # its page puts it at 乌丹镇
     "scenic:敖伦苏木古城遗址": ("scenic_region.csv", "banner:150223", "banner"),
