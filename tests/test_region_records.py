@@ -104,6 +104,9 @@ def test_a_renamed_or_variant_town_name_finds_the_listed_town(
 def test_an_update_gave_the_planned_line_its_other_names(gazetteer: Gazetteer) -> None:
     for form in ("通齐高铁", "通齐高速铁路", "齐齐哈尔至通辽高速铁路", "通乌齐高铁"):
         assert gazetteer.lookup(form)[0].place.id == "railway:通乌齐高铁"
+    for form in ("赤承高速", "承赤高速公路", "大广高速"):  # an update row added the first two to G45
+        assert gazetteer.lookup(form)[0].place.id == "road:G45"
+    assert gazetteer.lookup("满洲里国家重点开发开放试验区")[0].place.id == "park:满洲里重点开发开放试验区"
     assert gazetteer.get("railway:通乌齐高铁").precision == "schematic"  # its line is kept
 
 
