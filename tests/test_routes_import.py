@@ -112,3 +112,18 @@ def test_the_command_imports_into_the_given_file(tmp_path: Path, capsys: pytest.
     assert main([str(harvest), str(routes)]) == 0
     assert capsys.readouterr().out.split() == ["road:G997"] and "road:G997" in _records(routes)
     assert main([]) == 2
+
+
+def test_an_update_row_adds_the_forms_it_states_and_keeps_the_line(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    routes = _routes(tmp_path)
+    old = _records(routes)["railway:通乌齐高铁"]
+    harvest = _harvest(
+        tmp_path,
+        f"rail:通乌齐高铁,通辽—乌兰浩特—齐齐哈尔高速铁路,railway,通乌齐高铁;测试高速铁路,,,{PAGE},2026-11-30,t,update: forms",
+    )
+    import_routes(harvest, routes, gazetteer)
+    new = _records(routes)["railway:通乌齐高铁"]
+    assert new["aliases"] == old["aliases"] + ";测试高速铁路"  # a form it had is not repeated
+    assert (new["schematic"], new["geometry_source"]) == (old["schematic"], old["geometry_source"])

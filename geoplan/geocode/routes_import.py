@@ -9,7 +9,8 @@ page's order.  It becomes a record the way the earlier imports wrote theirs:
   never the forms of a route number (the loader derives them, :func:`~geoplan.geocode.gazetteer.route_number_forms`);
 - two waypoints or more: ``line:<ids>`` through them in order, ``geometry_source`` 'ordered waypoints A—B per
   <page>'; one: that place is the parent and the record sits there ('located at its banner');
-- a row whose note starts with ``update:`` changes the existing record's geometry (or parent) and adds its note.
+- a row whose note starts with ``update:`` changes the existing record's geometry (or parent) when it states
+  waypoints, adds the forms it states that the record lacks, and adds its note.
 
 Each waypoint must be the official name of exactly one banner, town, league or port of the gazetteer (never a guess).
 Existing rows keep their bytes; the file is written atomically.  Run
@@ -53,6 +54,7 @@ def import_routes(harvest: Path, routes: Path, gazetteer: Gazetteer) -> list[str
                 )
             record = by_id[record_id]
             record["note"] += f"; {row['note']} (read {row['date_read']})"
+            _add_forms(record, row["aliases"])
         else:
             record = _new_record(record_id, row)
             records.append(record)
@@ -103,6 +105,13 @@ def _forms(aliases: str) -> list[str]:
         if form.endswith("铁路") and len(form) <= 5:
             forms.append(form[:-2] + "线")
     return [form for form in dict.fromkeys(forms) if not _NUMBER.fullmatch(form)]
+
+
+def _add_forms(record: dict[str, str], aliases: str) -> None:
+    """Add an update row's stated forms (and their pairs) the record lacks, after its own."""
+    known = {record["name"], *record["aliases"].split(";")}
+    added = [form for form in _forms(aliases) if form not in known]
+    record["aliases"] = ";".join(filter(None, [record["aliases"], *added]))
 
 
 def _waypoint(gazetteer: Gazetteer, name: str) -> str:
