@@ -583,6 +583,16 @@ def _found_in(finder: MentionFinder, text: str) -> list:
         ("在沪、粤地区开展推介", [("沪", "province"), ("粤", "province")]),
         # a region's name before 地区 is the region (no list)
         ("服务京津地区", [("京津地区", None)]),
+        # two province abbreviations before 界 or 交界 name the provinces whose boundary it is
+        ("公路止于某某村（蒙晋界）", [("蒙", "province"), ("晋", "province")]),
+        ("线路在蒙陕交界处进入", [("蒙", "province"), ("陕", "province")]),
+        ("加强与新闻界的沟通", []),
+        # a list of one-character items, two or more of them province abbreviations: one place per item; an item
+        # that abbreviates no province is a city outside the region
+        ("产品销往沪、苏、杭等城市", [("沪", "province"), ("苏", "province"), ("杭", "neighbour")]),
+        # no one-character items: 宁 and 吉 end and start longer words
+        ("连接辽宁、吉林和黑龙江", [("辽宁", None), ("吉林", None), ("黑龙江", None)]),
+        ("完善国、省、县道网络", []),  # one-character items, none a province
     ],
 )
 def test_province_abbreviations_listed_before_diqu(

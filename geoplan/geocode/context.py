@@ -46,7 +46,7 @@ from geoplan.geocode.mentions import (
     word_alternation,
 )
 from geoplan.geocode.qualified import heads_unit, provinces_before_units, qualified_units
-from geoplan.geocode.segment import NAME_FLAGS, NOT_NAME_FLAGS, ORDINAL_END, known, tag
+from geoplan.geocode.segment import NAME_FLAGS, NOT_NAME_FLAGS, ORDINAL_END, at_word_bounds, known, tag
 from geoplan.resources import GAZETTEER_DIR
 
 CONTEXT_DIR = GAZETTEER_DIR / "context"
@@ -116,6 +116,7 @@ def refine(
         m
         for m in (
             *province_runs(text, finder),
+            *abbreviation_lists(text, finder),
             *outside_words(text, finder, kept, occurrences),
             *stem_words(text, finder, kept, occurrences),
             *region_stems(text, finder, kept),
@@ -731,15 +732,16 @@ def province_abbreviations() -> dict[str, str]:
         return {row["abbreviation"]: row["province"] for row in csv.DictReader(handle)}
 
 
-#: what closes a run of abbreviations naming provinces: a count of provinces, or their meeting point.
-_RUN_CLOSERS = r"(?:[两二三四五六七八九十\d]{1,2}个?省(?:区|份|市)?|交汇|交界处|地区|两地|等地)"
+#: what closes a run of abbreviations naming provinces: a count of provinces, their meeting point or their
+#: boundary ('（蒙冀界）', '晋蒙交界').
+_RUN_CLOSERS = r"(?:[两二三四五六七八九十\d]{1,2}个?省(?:区|份|市)?|交汇|交?界|地区|两地|等地)"
 #: closers that also follow a region's name ('京津地区'): the run before them must be a 、-list ('沪、粤地区').
 _LIST_ONLY_CLOSERS = frozenset({"地区", "两地", "等地"})
 
 
 _RUN_CLOSER_RE = re.compile(_RUN_CLOSERS)
-#: the characters a closer holds: 省 (one to three characters in), 交 or 地, looked for first.
-_RUN_CLOSER_ANCHORS = "省交地"
+#: the characters a closer holds: 省 (one to three characters in), 交, 界 or 地, looked for first.
+_RUN_CLOSER_ANCHORS = "省交界地"
 #: longest run of abbreviations read before a closer, in characters ('陕、甘、宁、青、新' is 9).
 MAX_RUN = 12
 
@@ -751,7 +753,7 @@ def _province_run_re() -> re.Pattern[str]:
 
 
 def province_runs(text: str, finder: MentionFinder) -> list[Mention]:
-    """'蒙冀辽三省区交汇', '辽吉黑蒙四省区', '陕、甘、宁、青五省区', '沪、粤地区': one province mention per
+    """'蒙冀辽三省区交汇', '辽吉黑蒙四省区', '陕、甘、宁、青五省区', '沪、粤地区', '（蒙冀界）': one province mention per
     abbreviation."""
     names = province_abbreviations()
     found = []
@@ -770,6 +772,36 @@ def province_runs(text: str, finder: MentionFinder) -> list[Mention]:
                 found.append(
                     Mention(char, start, start + 1, "province", "abbreviation", finder.ids(names[char]))
                 )
+    return found
+
+
+#: a 、-list of one-character items ('京、津、唐').
+_CHAR_LIST = re.compile(r"[\u3400-\u9fff](?:、[\u3400-\u9fff])+")
+#: fewest province abbreviations among a list's one-character items for the list to name places.
+MIN_PROVINCES_IN_CHAR_LIST = 2
+
+
+def abbreviation_lists(text: str, finder: MentionFinder) -> list[Mention]:
+    """'距京、津、唐等城市': a 、-list whose every item is one character, two or more of them province
+    abbreviations, names one place per character; an item that abbreviates no province (唐 for 唐山) is a city
+    outside the region the gazetteer cannot place (type 'neighbour', no ids: unresolved, never the issuer)."""
+    if "、" not in text:
+        return []
+    names = province_abbreviations()
+    found = []
+    for match in finditer_anchored(_CHAR_LIST, text, "、", (1,)):
+        start, end = match.span()
+        chars = match.group()[::2]
+        if len(set(chars)) < len(chars) or sum(char in names for char in chars) < MIN_PROVINCES_IN_CHAR_LIST:
+            continue
+        if not (at_word_bounds(text, start, start + 1) and at_word_bounds(text, end - 1, end)):
+            continue  # the first or last item is part of a longer word ('辽宁、吉林' holds no list '宁、吉')
+        for offset, char in enumerate(chars):
+            at = start + 2 * offset
+            if char in names:
+                found.append(Mention(char, at, at + 1, "province", "abbreviation", finder.ids(names[char])))
+            else:
+                found.append(Mention(char, at, at + 1, "neighbour", "abbreviation"))
     return found
 
 
