@@ -46,6 +46,25 @@ def test_rivers_named_by_a_name_run(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # mines, fields and ranges the gazetteer lacks: the run of name words before the class word
+        ("建成敖包图铅锌矿和额尔登陶勒盖煤矿", [("敖包图铅锌矿", "mine"), ("额尔登陶勒盖煤矿", "mine")]),
+        ("勘探发现了呼都格气田", [("呼都格气田", "mine")]),
+        ("矿区位于燕山山脉东段", [("燕山山脉", "mountain")]),
+        # a kind, a direction or a count before the class word is no name
+        ("整合关闭小煤矿，建设智能化煤矿", []),
+        ("北部铁矿丰富，南部有国营煤矿", []),
+        ("全国五大露天煤矿之一", []),
+    ],
+)
+def test_mines_and_ranges_named_by_a_name_run(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("建设乌力吉图水利枢纽工程", [("乌力吉图水利枢纽", "dam")]),
         # canals and irrigation districts are left to the gazetteer (no class rule: their annotated spans vary)
         ("整修干渠和支渠，完善大中型灌区配套", []),

@@ -190,6 +190,16 @@ SUFFIX_TYPES: dict[str, str] = {
     "高速": "road",
     "高勒": "river",
     "沙漠": "desert",
+    # mountain ranges, and mines and fields by their class words (a name run before them, see NAME_RUN_SUFFIXES)
+    "山脉": "mountain",
+    "煤矿": "mine",
+    "煤田": "mine",
+    "气田": "mine",
+    "油田": "mine",
+    "铅锌矿": "mine",
+    "铜矿": "mine",
+    "铁矿": "mine",
+    "金矿": "mine",
     "沙地": "sandy_land",
     "水库": "reservoir",
     "海子": "lake",
@@ -265,13 +275,14 @@ DESCRIPTIVE_SCENIC_SUFFIXES = frozenset(
     | {"植物园", "生态园", "瀑布", "温泉"}
     | HERITAGE_SUFFIXES
 )
-#: class words of rivers and dams ('X河', 'X水利枢纽', 'X大坝'): without a known place before them,
+#: class words of rivers, dams, mines and ranges ('X河', 'X水利枢纽', 'X煤矿', 'X山脉'): without a known place before them,
 #: the name is the run of proper-name words right before the class word (see segment.name_run_start).
 NAME_RUN_SUFFIXES = frozenset(
     {"河", "水利枢纽", "水电站", "拦河闸", "大坝"}
     | {"草原", "自然保护区", "保护区"}
     | {"平原", "高原", "盆地", "山地"}
     | {"岛", "楼"}
+    | {suffix for suffix, kind in SUFFIX_TYPES.items() if kind in ("mine", "mountain")}
 )
 #: state farms and forest farms, town-level units ('X农场'): named by a proper name, not a kind ('家庭农场').
 FARM_SUFFIXES = frozenset({"农场", "林场"})
