@@ -111,6 +111,8 @@ SUFFIX_TYPES: dict[str, str] = {
     "试验区": "park",
     "贸易区": "park",
     "绕城公路": "road",
+    "连接线公路": "road",
+    "连接线": "road",
     "省际大通道": "road",
     "运煤专用通道": "road",
     "省际通道": "road",
@@ -324,6 +326,8 @@ _NETWORK_AFTER = {"国": "国道", "省": "省道", "县": "县道"}
 #: text before the network word; the last number has two or three digits, as every 国道/省道/县道 has.
 _NUMBERS_BEFORE_NETWORK = re.compile(r"(?<![\dA-Za-z.])((?:\d{1,4}\s*、\s*)*)(\d{2,3})\s*$")
 #: numbers listed after a route number ('、208' of '国道110、208线').
+#: a route number with 线 joined to a route written in full before it ('国道111线和305线'): the second 'N线'.
+_JOINED_LINE = re.compile(r"\s*线?\s*[和及与、]\s*((\d{1,4})\s*线)(?![\dA-Za-z.])")
 _NUMBERS_AFTER = re.compile(r"(?:\s*、\s*\d{1,4}(?![\dA-Za-z.]))+")
 #: what may follow a number for it to be a route's ('208年', '110公里' are no routes).
 _NOT_AFTER_A_ROUTE = frozenset("年月日号期个条座公千米万亿元吨%％:：")
@@ -376,8 +380,11 @@ NEEDS_QUALIFIER = frozenset({"wetland", "reserve", "national_park", "grassland",
 #: and a substation as well as a river, 高勒 being Mongolian for river), or plans use them for kinds of zone
 #: ('自由贸易试验区').  Farms have a rule of their own (FARM_SUFFIXES).
 QUALIFIED_SUFFIXES = frozenset({"高勒", "试验区", "贸易区"})
-#: roads named after the place they ring or cross ('X绕城公路', 'X沙地大环线'): the place is part of the name.
-AROUND_PLACE_SUFFIXES = frozenset({"绕城公路", "大环线", "风景道"})
+#: roads named after the place they ring, cross or lead to ('X绕城公路', 'X沙地大环线', 'X连接线'): the place is
+#: part of the name, and a direction after it too ('X东绕城公路').
+AROUND_PLACE_SUFFIXES = frozenset({"绕城公路", "大环线", "风景道", "连接线公路", "连接线"})
+#: roads that link a place or a route to the network: after a route's name ('X高速连接线') the route is named.
+LINK_SUFFIXES = frozenset({"连接线公路", "连接线"})
 #: suffixes that end a name only when nothing but punctuation or a function word follows (敕勒川草原等).
 _FREE_STANDING = {"草原": "等、，。；和及与的上"}
 #: types named by short abbreviations when unanchored (集二铁路, 包兰铁路): the core is at most this long.
@@ -817,6 +824,8 @@ class MentionFinder:
                 continue  # the end of a known name the window cut ('义和塔拉镇' cut at its 和): that name stands
             if stopped_by in CORRIDOR_BREAKS and SUFFIX_TYPES[suffix] in {"road", "railway"}:
                 continue  # 'A至B铁路' is a corridor, not a railway named 'B'
+            if suffix in LINK_SUFFIXES and text.endswith(LINE_WORDS, window_start, s_start):
+                continue  # 'X高速连接线': the link of a route, which is the mention (X高速)
             mention = self._name_in_window(
                 text,
                 window_start,
@@ -983,7 +992,7 @@ class MentionFinder:
                 kind in ABBREVIATED_MAX
                 and remainder
                 and is_generic(remainder)
-                and suffix not in LANDSCAPE_ROUTE_SUFFIXES
+                and suffix not in _WHOLE_ROUTE_SUFFIXES
                 and not remainder.endswith(SINGLE_ROUTE_WORDS)
             ):
                 return None  # '乌拉特后旗农村公路': a kind of road in a place, not a named road ('…绕城公路' is one)
@@ -1157,7 +1166,22 @@ class MentionFinder:
             if (listed := _NUMBERS_AFTER.match(text, end)) is not None:
                 head = re.sub(r"[\s\d]+", "", surface)  # 'G', '国道'
                 found.extend(self._listed_numbers(text, *listed.span(), head, ""))
+            elif surface.startswith(tuple(_NETWORK_AFTER.values())):
+                found.extend(self._joined_lines(text, end, surface[:2]))
         found.extend(self._numbers_before_network(text))
+        return found
+
+    def _joined_lines(self, text: str, end: int, network: str) -> list[Mention]:
+        """'国道111线和305线': a number with 线 joined to a route written in full is a route of the same network
+        (the span 'N线', as written); ``end`` is where the full route's number ends."""
+        found: list[Mention] = []
+        while (joined := _JOINED_LINE.match(text, end)) is not None:
+            start, end = joined.span(1)
+            found.append(
+                Mention(
+                    text[start:end], start, end, "road", "route:list", self.ids(network + joined.group(2))
+                )
+            )
         return found
 
     def _numbers_before_network(self, text: str) -> list[Mention]:
