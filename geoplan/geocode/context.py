@@ -45,7 +45,12 @@ from geoplan.geocode.mentions import (
     is_han,
     word_alternation,
 )
-from geoplan.geocode.qualified import heads_unit, provinces_before_units, qualified_units
+from geoplan.geocode.qualified import (
+    heads_unit,
+    provinces_before_units,
+    qualified_units,
+    units_after_provinces,
+)
 from geoplan.geocode.segment import NAME_FLAGS, NOT_NAME_FLAGS, ORDINAL_END, at_word_bounds, known, tag
 from geoplan.resources import GAZETTEER_DIR
 
@@ -125,7 +130,8 @@ def refine(
     ]
     found = _merge(kept, added)
     found = _replace(found, qualified_units(text, found, finder))
-    return _merge(found, provinces_before_units(text, found, finder))
+    found = _merge(found, provinces_before_units(text, found, finder))
+    return _merge(found, units_after_provinces(text, found, finder))
 
 
 #: a quoted text on one line, at most 40 characters.
