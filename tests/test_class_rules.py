@@ -194,6 +194,9 @@ def test_grasslands_and_reserves_named_by_a_name_run(
         # the prose before a town's name is cut where the run of name words starts
         ("旗政府所在地塔木钦塔拉镇是全旗的中心", [("塔木钦塔拉镇", "town")]),
         ("所在地重点镇", []),
+        # heritage places too: '有' (of 所有, no name's character) before the name is prose
+        ("境内古迹有巴音庙和阿贵寺", [("巴音庙", "scenic"), ("阿贵寺", "scenic")]),
+        ("保护所有寺庙", []),
     ],
 )
 def test_towns_named_by_a_name_run(

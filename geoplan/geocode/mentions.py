@@ -286,6 +286,9 @@ NAME_RUN_SUFFIXES = frozenset(
     | {"岛", "楼"}
     | {suffix for suffix, kind in SUFFIX_TYPES.items() if kind in ("mine", "mountain")}
 )
+#: kinds whose name, when the stem before the class word holds prose ('境内古迹有X庙', '所在地X镇'), is the run of
+#: name words right before the class word.
+_NAME_RUN_FALLBACK_KINDS = frozenset({"town", "scenic"})
 #: state farms and forest farms, town-level units ('X农场'): named by a proper name, not a kind ('家庭农场').
 FARM_SUFFIXES = frozenset({"农场", "林场"})
 #: suffixes of cultural institutions ('内蒙古艺术剧院', '公主府博物馆'): the area before them is part of the name
@@ -1021,7 +1024,7 @@ class MentionFinder:
                     return None  # '母亲河', '加强干渠': a kind of water, no name before the class word
                 start = run
             elif (
-                kind == "town"
+                kind in _NAME_RUN_FALLBACK_KINDS
                 and not is_proper_stem(stem)
                 and (run := name_run_start(text, start, s_start, s_end)) is not None
                 and is_proper_stem(text[run:s_start])
