@@ -965,6 +965,13 @@ class MentionFinder:
             remainder = text[qualifier.end : s_start]
             if ends_in_count(remainder):
                 return None  # '汉古尔河两镇': a count of places after a name, no name of its own
+            if (
+                kind in ABBREVIATED_MAX
+                and suffix not in _WHOLE_ROUTE_SUFFIXES
+                and hits[-1].end == s_start
+                and _unit_in_full(hits[-1])
+            ):
+                return None  # '鄂尔多斯乌审旗铁路货运': the lines of a unit written in full, no line's name
             if suffix in NAME_RUN_SUFFIXES and remainder:
                 run = name_run_start(text, qualifier.end, s_start, s_end)
                 if run is None and _one_common_word(remainder):
