@@ -667,3 +667,23 @@ def test_banner_abbreviations_are_derived_and_checked_against_homonyms(gazetteer
     banners = {place.name: place.id for place in gazetteer.records(["banner"])}
     for form, name in banner_abbreviations(banners).items():
         assert gazetteer.finder.ids(form) == (banners[name],)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # interchanges, toll stations and service areas named after the places they serve: the count vouches for
+        # the items, which may hold characters prose uses too (化 of 化德), and the first starts at the first name
+        (
+            "主线在朱日和西、化德南、白音查干3处设置互通式立交",
+            [("朱日和西", "road"), ("化德南", "road"), ("白音查干", "road")],
+        ),
+        ("沿线有乌兰察布东、商都北两个服务区", [("乌兰察布东", "road"), ("商都北", "road")]),
+        # the count must match the items read
+        ("在朱日和西、化德南3处设置互通式立交", []),
+    ],
+)
+def test_counted_lists_of_road_facilities(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert [(s, k) for s, k in _found(finder, text) if k == "road"] == expected

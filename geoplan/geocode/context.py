@@ -816,6 +816,11 @@ def abbreviation_lists(text: str, finder: MentionFinder) -> list[Mention]:
 #: gives its items; the suffix tried after an item to find its record ('京包' + '铁路' = 京包铁路).
 LIST_CLASSES: dict[str, tuple[str, tuple[str, ...]]] = {
     "国际航空港": ("airport", ("机场",)),
+    # a road's facilities named after the places they serve ('A、B、C 3处设置互通式立交', 'A、B两个收费站')
+    "互通式立交": ("road", ("互通",)),
+    "互通立交": ("road", ("互通",)),
+    "收费站": ("road", ("收费站",)),
+    "服务区": ("road", ("服务区",)),
     "高速公路": ("road", ("高速", "高速公路")),
     "航空港": ("airport", ("机场",)),
     "经济区": ("region", ("地区", "经济区")),
@@ -869,9 +874,11 @@ SCENIC_CLASS_WORDS = ("景点", "景区", "名胜", "旅游景点")
 #: what closes a list of peoples ('A、B、C等21个民族'): its items are ethnic names, not places.
 _PEOPLES_CLOSER = re.compile(r"等?(?:\d{1,3}|[两二三四五六七八九十]{1,3})?个?(?:少数)?民族")
 _NUMERALS = "两二三四五六七八九十"
+#: what stands between a count and its class word: a measure word, and a verb of setting up ('7处设置互通式立交').
+_MEASURE = "(?:大|条|个|座|处)?(?:设置|设有|设)?"
 _COUNT_CLOSER = re.compile(
-    "(等)?((?<!\\d)\\d{{1,2}}|[{n}]{{1,2}})(?:大|条|个|座|处)?({classes})".format(
-        n=_NUMERALS, classes="|".join(map(re.escape, LIST_CLASSES))
+    "(等)?((?<!\\d)\\d{{1,2}}|[{n}]{{1,2}}){measure}({classes})".format(
+        n=_NUMERALS, measure=_MEASURE, classes="|".join(map(re.escape, LIST_CLASSES))
     )
 )
 #: a list: items of CJK characters, digits and bracketed aliases separated by 、.
@@ -926,6 +933,30 @@ def _first_item_start(text: str, start: int, end: int) -> int:
     return begin
 
 
+def _known_name_start(text: str, start: int, begin: int, end: int, finder: MentionFinder) -> int:
+    """The start of the last place name (or short form) in ``text[start:begin]`` whose item up to ``end`` reads
+    as a list item (:func:`_is_item`); ``begin`` when there is none."""
+    for position in range(begin - 1, start - 1, -1):
+        for length in range(min(MAX_ITEM, end - position), 1, -1):
+            if finder.ids_or_short(text[position : position + length]) and _is_item(text[position:end]):
+                return position
+    return begin
+
+
+#: function characters (particles, pronouns, quantifiers, negations) that no item of a counted list holds; the
+#: other characters prose shares with names (化 of 化德, 强, 点) are allowed there, the count vouching for the list.
+_FUNCTION_CHARS = frozenset("的之各每些所有不没等以我此该这那对")
+
+
+def _is_name_item(item: str) -> bool:
+    """An item of a counted list (the count vouches for it): 2-12 CJK characters, no function character."""
+    return (
+        2 <= len(item) <= MAX_ITEM
+        and all("\u3400" <= c <= "\u9fff" for c in item)
+        and _FUNCTION_CHARS.isdisjoint(item)
+    )
+
+
 def _is_item(item: str) -> bool:
     """A list item that can be a name: a route number, or 2-12 CJK characters with no counter or particle."""
     if item.isdigit():
@@ -970,7 +1001,7 @@ def _list_cues(digits: str) -> re.Pattern[str]:
     classes = "|".join(map(re.escape, LIST_CLASSES))
     return re.compile(
         f"[{numerals}{endings}等]"
-        f"(?:(?<=[{numerals}])(?=(?:大|条|个|座|处)?(?:{classes}))"
+        f"(?:(?<=[{numerals}])(?={_MEASURE}(?:{classes}))"
         f"|(?<=[{endings}])(?=、)"
         f"|(?<=等)(?=(?:{'|'.join(SCENIC_CLASS_WORDS)})))"
     )
@@ -1076,7 +1107,12 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
         if ending is not None:  # '资源如达里湖': a known name ends the first item
             items[0] = (ending.start, first_end)
         elif (first_start, first_end) not in by_span and not cued:
-            items[0] = (_first_item_start(text, max(first_start, first_end - MAX_ITEM), first_end), first_end)
+            begin = _first_item_start(text, max(first_start, first_end - MAX_ITEM), first_end)
+            if counted >= 0 and first_end - begin < 2:
+                # a counted list's first item cut inside a name ('在朱日和北' read 在/朱日/和/北): it starts where
+                # the last place name before the cut does
+                begin = _known_name_start(text, first_start, begin, first_end, finder)
+            items[0] = (begin, first_end)
         if kind:
             found.extend(_typed_items(text, items, kind, suffixes, by_span, finder, strict=counted < 0))
         else:
@@ -1097,8 +1133,10 @@ def _typed_items(
     found = []
     for start, end in items:
         item = text[start:end]
-        if (start, end) in by_span or not _is_item(item) or is_generic(item):
+        if (start, end) in by_span or is_generic(item):
             continue
+        if not _is_item(item) and (strict or not _is_name_item(item)):
+            continue  # a counted list may hold names with a character prose uses too ('化德北')
         if strict and not _name_words_only(text, start, end):
             continue
         ids: tuple[str, ...] = ()
