@@ -681,6 +681,12 @@ def test_banner_abbreviations_are_derived_and_checked_against_homonyms(gazetteer
         ("沿线有乌兰察布东、商都北两个服务区", [("乌兰察布东", "road"), ("商都北", "road")]),
         # the count must match the items read
         ("在朱日和西、化德南3处设置互通式立交", []),
+        # the count and class word may head the list
+        (
+            "全线设有3个收费站，分别是东台子、双井、彭静东。",
+            [("东台子", "road"), ("双井", "road"), ("彭静东", "road")],
+        ),
+        ("全线设有4个收费站，分别是东台子、双井、彭静东。", []),
     ],
 )
 def test_counted_lists_of_road_facilities(

@@ -116,6 +116,7 @@ def refine(
     )
     kept = _replace(kept, named_after_area(text, kept))
     kept = _replace(kept, list_items(text, kept, finder))
+    kept = _replace(kept, headed_list_items(text, kept, finder))
     kept = _replace_stations(text, kept, finder)
     added = [
         m
@@ -1117,6 +1118,36 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
             found.extend(_typed_items(text, items, kind, suffixes, by_span, finder, strict=counted < 0))
         else:
             found.extend(_shared_endings(text, items, by_span, finder))
+    return found
+
+
+#: a count and class word that head the list after them ('共有7个收费站，分别是A、B、…'): the words introducing it.
+_HEADED_LIST = re.compile(r"[，,]?(?:分别是|分别为|分别位于|包括|即)[：:]?")
+
+
+def headed_list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Mention]:
+    """Items of a list written after its count and class word ('设有3个收费站，分别是A、B、C'): typed by the class
+    word when the count matches the items (the list ends at the clause's end)."""
+    if "、" not in text:
+        return []
+    found: list[Mention] = []
+    by_span = {(m.start, m.end): m for m in mentions}
+    cues = _LIST_CUES if holds_other_digits(text) else _LIST_CUES_COMMON_DIGITS
+    for cue in cues.finditer(text):
+        closer = _COUNT_CLOSER.match(text, cue.start())
+        if closer is None or closer.group(1):
+            continue
+        intro = _HEADED_LIST.match(text, closer.end())
+        if intro is None:
+            continue
+        run = _LIST_RUN.match(text, intro.end())
+        if run is None:
+            continue
+        items = _items(text, *run.span())
+        if _count(closer.group(2)) != len(items):
+            continue
+        kind, suffixes = LIST_CLASSES[closer.group(3)]
+        found.extend(_typed_items(text, items, kind, suffixes, by_span, finder, strict=False))
     return found
 
 
