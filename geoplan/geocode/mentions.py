@@ -1054,7 +1054,12 @@ class MentionFinder:
             elif kind in ABBREVIATED_MAX and (
                 len(core := core_of(stem)) > ABBREVIATED_MAX[kind] or not self._initials.issuperset(core)
             ):
-                return None  # a line named by its ends' initials (集二, 包兰): each one starts a place's name
+                # a line named by its ends' initials (集二, 包兰): each one starts a place's name; after a verb the
+                # segmenter does not know as one ('跨越唐包铁路'), the name is the tail of initials that is a word
+                tail = self._initials_tail(text, window_start, s_start, kind)
+                if tail is None:
+                    return None
+                start = tail
         if (
             suffix in FARM_SUFFIXES
             and qualifier is None
@@ -1254,6 +1259,15 @@ class MentionFinder:
             return None
         run = name_run_start(text, start, end, end)
         return start if run == start and not is_generic(text[start:end]) else None  # the whole item, no part
+
+    def _initials_tail(self, text: str, start: int, end: int, kind: str) -> int | None:
+        """Where the longest tail of ``text[start:end]`` made of two or more different initials of places starts,
+        when it stands as a word of its own ('跨越唐包' -> 唐包); None when there is none."""
+        for length in range(min(ABBREVIATED_MAX[kind], end - start), 1, -1):
+            tail = text[end - length : end]
+            if self._initials.issuperset(tail) and len(set(tail)) == length:
+                return end - length if at_word_bounds(text, end - length, end) else None
+        return None
 
     def _line_named(self, stem: str, kind: str) -> tuple[str, ...]:
         """The one line of ``kind`` (road, railway) that ``stem`` and a line word name ('京新' + 高速: G7), as a
