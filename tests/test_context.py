@@ -467,6 +467,21 @@ def test_a_list_closed_by_a_scenic_class_word_types_its_items(gazetteer: Gazette
     assert [(s, t) for s, t, _ in found] == [("哈日敖包岩画", "scenic"), ("巴音查干石林", "scenic")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a heritage or landscape class word after 等, qualified by a few characters, closes the list too
+        ("境内有哈拉城、鸡鹿塞等古代城址遗迹", [("哈拉城", "scenic"), ("鸡鹿塞", "scenic")]),
+        # kinds of landscape are no names
+        ("这里有森林、冰雪、草原等自然景观", []),
+    ],
+)
+def test_a_list_closed_by_a_qualified_heritage_class_word(
+    gazetteer: Gazetteer, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(s, t) for s, t, _ in _found(gazetteer, text)] == expected
+
+
 # -- places named after an area ------------------------------------------------------------------------------
 def test_an_area_followed_by_a_head_word_is_one_place_named_after_it(gazetteer: Gazetteer) -> None:
     found = _found(gazetteer, "秋天的额济纳胡杨林游人如织，阿拉善草原辽阔。")

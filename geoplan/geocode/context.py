@@ -51,7 +51,15 @@ from geoplan.geocode.qualified import (
     qualified_units,
     units_after_provinces,
 )
-from geoplan.geocode.segment import NAME_FLAGS, NOT_NAME_FLAGS, ORDINAL_END, at_word_bounds, known, tag
+from geoplan.geocode.segment import (
+    NAME_FLAGS,
+    NOT_NAME_FLAGS,
+    ORDINAL_END,
+    at_word_bounds,
+    common_words_only,
+    known,
+    tag,
+)
 from geoplan.resources import GAZETTEER_DIR
 
 CONTEXT_DIR = GAZETTEER_DIR / "context"
@@ -871,7 +879,11 @@ _SCENIC_CUE = re.compile(r"(?:景点|景区|名胜)(?:有|包括|：|:)")
 #: the characters a scenic cue starts with (looked for first).
 _SCENIC_CUE_CHARS = "景名"
 #: class words after 等 closing a list of scenic places ('A、B等景点').
-SCENIC_CLASS_WORDS = ("景点", "景区", "名胜", "旅游景点")
+SCENIC_CLASS_WORDS = ("景点", "景区", "名胜", "旅游景点", "遗迹", "遗址", "古迹", "景观")
+#: what follows 等 to close a list of scenic places: a class word, after at most four characters that qualify it
+#: ('等历史文化遗迹', '等古城池遗址', '等自然景观').
+_SCENIC_CLOSE = "[\u4e00-\u9fff]{{0,4}}?(?:{})".format("|".join(SCENIC_CLASS_WORDS))
+_SCENIC_CLOSE_RE = re.compile(_SCENIC_CLOSE)
 #: what closes a list of peoples ('A、B、C等21个民族'): its items are ethnic names, not places.
 _PEOPLES_CLOSER = re.compile(r"等?(?:\d{1,3}|[两二三四五六七八九十]{1,3})?个?(?:少数)?民族")
 _NUMERALS = "两二三四五六七八九十"
@@ -1004,7 +1016,7 @@ def _list_cues(digits: str) -> re.Pattern[str]:
         f"[{numerals}{endings}等]"
         f"(?:(?<=[{numerals}])(?={_MEASURE}(?:{classes}))"
         f"|(?<=[{endings}])(?=、)"
-        f"|(?<=等)(?=(?:{'|'.join(SCENIC_CLASS_WORDS)})))"
+        f"|(?<=等)(?={_SCENIC_CLOSE}))"
     )
 
 
@@ -1089,7 +1101,7 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
                 cued = kind == "scenic"
             last = text.rfind("、", start, end) + 1
             close = text.find("等", last, end)
-            if close >= 0 and text.startswith(SCENIC_CLASS_WORDS, close + 1):
+            if close >= 0 and _SCENIC_CLOSE_RE.match(text, close + 1):
                 kind = "scenic"  # 'A、B等景点'
             end = close if close >= 0 else end
         items = _items(text, start, end)
@@ -1170,6 +1182,8 @@ def _typed_items(
             continue  # a counted list may hold names with a character prose uses too ('化德北')
         if strict and not _name_words_only(text, start, end):
             continue
+        if strict and kind == "scenic" and common_words_only(text, start, end):
+            continue  # '温泉、湿地、火山等自然景观': kinds of landscape, no names
         ids: tuple[str, ...] = ()
         for suffix in suffixes:
             ids = finder.ids(item + suffix) or finder.ids(item if not item.isdigit() else "G" + item)
