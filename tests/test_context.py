@@ -513,13 +513,13 @@ def test_a_station_written_after_its_banner_is_located_there_not_at_a_namesake(g
 
 def _cue_starts_by_three_scans(text: str) -> list[int]:
     """Where the three cues of a list start, each found by its own scan (numerals: every decimal digit)."""
-    from geoplan.geocode.context import _NUMERALS, LIST_CLASSES, SCENIC_CLASS_WORDS, SHARED_ENDINGS
+    from geoplan.geocode.context import _MEASURE, _NUMERALS, _SCENIC_CLOSE, LIST_CLASSES, SHARED_ENDINGS
 
     classes = "|".join(map(re.escape, LIST_CLASSES))
     patterns = (
-        rf"[{_NUMERALS}\d](?:大|条|个|座|处)?(?:{classes})",
+        rf"[{_NUMERALS}\d]{_MEASURE}(?:{classes})",
         "[{}]、".format("".join(SHARED_ENDINGS)),
-        "等(?:{})".format("|".join(SCENIC_CLASS_WORDS)),
+        f"等{_SCENIC_CLOSE}",
     )
     return sorted(m.start() for pattern in patterns for m in re.finditer(pattern, text))
 
