@@ -830,6 +830,8 @@ LIST_CLASSES: dict[str, tuple[str, tuple[str, ...]]] = {
     "互通立交": ("road", ("互通",)),
     "收费站": ("road", ("收费站",)),
     "服务区": ("road", ("服务区",)),
+    "气田": ("mine", ("气田",)),
+    "煤田": ("mine", ("煤田",)),
     "高速公路": ("road", ("高速", "高速公路")),
     "航空港": ("airport", ("机场",)),
     "经济区": ("region", ("地区", "经济区")),
@@ -887,8 +889,9 @@ _SCENIC_CLOSE_RE = re.compile(_SCENIC_CLOSE)
 #: what closes a list of peoples ('A、B、C等21个民族'): its items are ethnic names, not places.
 _PEOPLES_CLOSER = re.compile(r"等?(?:\d{1,3}|[两二三四五六七八九十]{1,3})?个?(?:少数)?民族")
 _NUMERALS = "两二三四五六七八九十"
-#: what stands between a count and its class word: a measure word, and a verb of setting up ('7处设置互通式立交').
-_MEASURE = "(?:大|条|个|座|处)?(?:设置|设有|设)?"
+#: what stands between a count and its class word: a measure word, and a verb of setting up ('7处设置互通式立交');
+#: a 的-phrase may describe the items between the measure word and the class ('四个超千亿立方米的大气田').
+_MEASURE = "(?:大|条|个|座|处)?(?:设置|设有|设)?(?:[\u4e00-\u9fff0-9]{1,8}的大?)?"
 _COUNT_CLOSER = re.compile(
     "(等)?((?<!\\d)\\d{{1,2}}|[{n}]{{1,2}}){measure}({classes})".format(
         n=_NUMERALS, measure=_MEASURE, classes="|".join(map(re.escape, LIST_CLASSES))
