@@ -1136,8 +1136,12 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
     return found
 
 
-#: a count and class word that head the list after them ('共有7个收费站，分别是A、B、…'): the words introducing it.
-_HEADED_LIST = re.compile(r"[，,]?(?:分别是|分别为|分别位于|包括|即)[：:]?")
+#: the words introducing a list after its count and class word ('共有7个收费站，分别是A、B、…'), looked for first
+#: (they are rare); the count and class word must end right before them.
+_HEADED_LIST = re.compile(r"(?:分别是|分别为|分别位于|包括|即)[：:]?")
+#: the count and class word at the end of the text before an introducing word (at most this many characters).
+_COUNT_CLOSER_AT_END = re.compile(_COUNT_CLOSER.pattern + r"[，,]?$")
+MAX_HEAD = 30
 
 
 def headed_list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Mention]:
@@ -1147,13 +1151,9 @@ def headed_list_items(text: str, mentions: list[Mention], finder: MentionFinder)
         return []
     found: list[Mention] = []
     by_span = {(m.start, m.end): m for m in mentions}
-    cues = _LIST_CUES if holds_other_digits(text) else _LIST_CUES_COMMON_DIGITS
-    for cue in cues.finditer(text):
-        closer = _COUNT_CLOSER.match(text, cue.start())
+    for intro in _HEADED_LIST.finditer(text):
+        closer = _COUNT_CLOSER_AT_END.search(text, max(0, intro.start() - MAX_HEAD), intro.start())
         if closer is None or closer.group(1):
-            continue
-        intro = _HEADED_LIST.match(text, closer.end())
-        if intro is None:
             continue
         run = _LIST_RUN.match(text, intro.end())
         if run is None:

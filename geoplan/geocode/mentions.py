@@ -976,6 +976,10 @@ class MentionFinder:
                 run = name_run_start(text, qualifier.end, s_start, s_end)
                 if run is None and _one_common_word(remainder):
                     return None  # '扎兰屯市隔音河': a unit, a verb and a class word, no name between them
+                if all(pid.startswith(f"{kind}:") for pid in qualifier.place_ids):
+                    return (
+                        None  # '东胜煤田原井工煤矿': the mines of a named field (of the same kind), no name
+                    )
                 if run is not None and run > qualifier.end:
                     # '阿荣旗因境内阿伦河': words that are no name stand between the unit and the run of name
                     # words before the class word; that run is the name
