@@ -543,6 +543,8 @@ def _spur_lines(
         spur_word = match.group(1) != "铁路" and (
             match.group(1) is not None or not common_words_only(text, start, match.start())
         )
+        if match.group(1) is None and any(m.end < match.start() for m in named):
+            continue  # '…经济合作区跨境铁路专用线': a line of a named place, not a line named after its owner
         if not (places or named or holds_name_word(text, start, match.start())) and not (
             spur_word and is_proper_stem(owner)
         ):
