@@ -54,6 +54,7 @@ def test_rivers_named_by_a_name_run(
         ("整合关闭小煤矿，建设智能化煤矿", []),
         ("北部铁矿丰富，南部有国营煤矿", []),
         ("全国五大露天煤矿之一", []),
+        ("推广井工煤矿保水开采", []),  # a mining method, no name
         # a counted list of fields, a 的-phrase describing them between the count and the class word
         ("已探明呼都格、敖包图两个储量超百亿方的大气田", [("呼都格", "mine"), ("敖包图", "mine")]),
     ],

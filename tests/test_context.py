@@ -474,6 +474,11 @@ def test_a_list_closed_by_a_scenic_class_word_types_its_items(gazetteer: Gazette
         ("境内有哈拉城、鸡鹿塞等古代城址遗迹", [("哈拉城", "scenic"), ("鸡鹿塞", "scenic")]),
         # kinds of landscape are no names
         ("这里有森林、冰雪、草原等自然景观", []),
+        # a unit written in full before an item is its address: a mention of its own
+        (
+            "修缮乌拉特前旗哈拉长城、鸡鹿塞等遗址",
+            [("乌拉特前旗", None), ("哈拉长城", "scenic"), ("鸡鹿塞", "scenic")],
+        ),
     ],
 )
 def test_a_list_closed_by_a_qualified_heritage_class_word(

@@ -1177,7 +1177,12 @@ def _typed_items(
 ) -> list[Mention]:
     """One mention per name-like item, of the list's type (a known mention of the same span stays)."""
     found = []
+    units_at = {s: m for (s, _), m in by_span.items() if _unit_written_in_full(m)}
     for start, end in items:
+        if (unit := units_at.get(start)) is not None and end - unit.end >= 2:
+            start = (
+                unit.end
+            )  # '巴彦淖尔市X长城': the unit written before the item is its address, a mention of its own
         item = text[start:end]
         if (start, end) in by_span or is_generic(item):
             continue
@@ -1202,6 +1207,15 @@ def _typed_items(
             ids = finder.known_core(Mention(item, start, end, own, f"suffix:{suffix}")).place_ids
         found.append(_qualified(Mention(item, start, end, own or kind, f"list:{kind}", ids), finder))
     return found
+
+
+def _unit_written_in_full(mention: Mention) -> bool:
+    """A league or banner written by its full name ('巴彦淖尔市', not '巴彦淖尔')."""
+    return (
+        bool(mention.place_ids)
+        and all(i.startswith(("league:", "banner:")) for i in mention.place_ids)
+        and mention.surface.endswith(("盟", "市", "旗", "县", "区"))
+    )
 
 
 #: id prefixes of the units a name may start with to say where it lies ('库伦三大寺' in 库伦旗).
