@@ -799,24 +799,42 @@ MIN_PROVINCES_IN_CHAR_LIST = 2
 def abbreviation_lists(text: str, finder: MentionFinder) -> list[Mention]:
     """'距京、津、唐等城市': a 、-list whose every item is one character, two or more of them province
     abbreviations, names one place per character; an item that abbreviates no province (唐 for 唐山) is a city
-    outside the region the gazetteer cannot place (type 'neighbour', no ids: unresolved, never the issuer)."""
-    if "、" not in text:
-        return []
+    outside the region the gazetteer cannot place (type 'neighbour', no ids: unresolved, never the issuer).  Only
+    lists where two province abbreviations stand on both sides of a 、 are read (a cheap test on every 、)."""
     names = province_abbreviations()
+    found: list[Mention] = []
+    done = -1
+    at = text.find("、", 1)
+    while at > 0:
+        if at > done and text[at - 1] in names and text[at + 1 : at + 2] in names:
+            start = at - 1
+            while start >= 2 and text[start - 1] == "、" and is_han(text[start - 2]):
+                start -= 2
+            match = _CHAR_LIST.match(text, start)
+            if match is not None:
+                done = match.end()
+                found.extend(_one_character_items(text, match, names, finder))
+        at = text.find("、", at + 1)
+    return found
+
+
+def _one_character_items(
+    text: str, match: re.Match[str], names: dict[str, str], finder: MentionFinder
+) -> list[Mention]:
+    """The mentions of a list of one-character items (see :func:`abbreviation_lists`), none when it is no list."""
+    start, end = match.span()
+    chars = match.group()[::2]
+    if len(set(chars)) < len(chars) or sum(char in names for char in chars) < MIN_PROVINCES_IN_CHAR_LIST:
+        return []
+    if not (at_word_bounds(text, start, start + 1) and at_word_bounds(text, end - 1, end)):
+        return []  # the first or last item is part of a longer word ('辽宁、吉林' holds no list '宁、吉')
     found = []
-    for match in finditer_anchored(_CHAR_LIST, text, "、", (1,)):
-        start, end = match.span()
-        chars = match.group()[::2]
-        if len(set(chars)) < len(chars) or sum(char in names for char in chars) < MIN_PROVINCES_IN_CHAR_LIST:
-            continue
-        if not (at_word_bounds(text, start, start + 1) and at_word_bounds(text, end - 1, end)):
-            continue  # the first or last item is part of a longer word ('辽宁、吉林' holds no list '宁、吉')
-        for offset, char in enumerate(chars):
-            at = start + 2 * offset
-            if char in names:
-                found.append(Mention(char, at, at + 1, "province", "abbreviation", finder.ids(names[char])))
-            else:
-                found.append(Mention(char, at, at + 1, "neighbour", "abbreviation"))
+    for offset, char in enumerate(chars):
+        at = start + 2 * offset
+        if char in names:
+            found.append(Mention(char, at, at + 1, "province", "abbreviation", finder.ids(names[char])))
+        else:
+            found.append(Mention(char, at, at + 1, "neighbour", "abbreviation"))
     return found
 
 
