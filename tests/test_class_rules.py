@@ -45,6 +45,28 @@ def test_rivers_named_by_a_name_run(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # mines, fields and ranges the gazetteer lacks: the run of name words before the class word
+        ("建成敖包图铅锌矿和额尔登陶勒盖煤矿", [("敖包图铅锌矿", "mine"), ("额尔登陶勒盖煤矿", "mine")]),
+        ("勘探发现了呼都格气田", [("呼都格气田", "mine")]),
+        ("矿区位于燕山山脉东段", [("燕山山脉", "mountain")]),
+        # a kind, a direction or a count before the class word is no name
+        ("整合关闭小煤矿，建设智能化煤矿", []),
+        ("北部铁矿丰富，南部有国营煤矿", []),
+        ("全国五大露天煤矿之一", []),
+        ("推广井工煤矿保水开采", []),  # a mining method, no name
+        # a counted list of fields, a 的-phrase describing them between the count and the class word
+        ("已探明呼都格、敖包图两个储量超百亿方的大气田", [("呼都格", "mine"), ("敖包图", "mine")]),
+    ],
+)
+def test_mines_and_ranges_named_by_a_name_run(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("建设乌力吉图水利枢纽工程", [("乌力吉图水利枢纽", "dam")]),
         # canals and irrigation districts are left to the gazetteer (no class rule: their annotated spans vary)
         ("整修干渠和支渠，完善大中型灌区配套", []),
@@ -174,6 +196,9 @@ def test_grasslands_and_reserves_named_by_a_name_run(
         # the prose before a town's name is cut where the run of name words starts
         ("旗政府所在地塔木钦塔拉镇是全旗的中心", [("塔木钦塔拉镇", "town")]),
         ("所在地重点镇", []),
+        # heritage places too: '有' (of 所有, no name's character) before the name is prose
+        ("境内古迹有巴音庙和阿贵寺", [("巴音庙", "scenic"), ("阿贵寺", "scenic")]),
+        ("保护所有寺庙", []),
     ],
 )
 def test_towns_named_by_a_name_run(
@@ -274,6 +299,9 @@ def test_landform_regions_named_by_a_name_run(
         ("守住生态红线", []),
         ("京包铁路第二复线通车", [("京包铁路", None)]),
         ("铁路增建二线，完善干线铁路网", []),
+        # after a verb glued to the initials, the name is the tail of initials that is a word of its own
+        ("大桥转体梁跨越唐包铁路", [("唐包铁路", "railway")]),
+        ("推进农村公路和干线公路建设", []),
     ],
 )
 def test_railway_lines_named_by_initials(
@@ -582,6 +610,16 @@ def _found_in(finder: MentionFinder, text: str) -> list:
         ("在沪、粤地区开展推介", [("沪", "province"), ("粤", "province")]),
         # a region's name before 地区 is the region (no list)
         ("服务京津地区", [("京津地区", None)]),
+        # two province abbreviations before 界 or 交界 name the provinces whose boundary it is
+        ("公路止于某某村（蒙晋界）", [("蒙", "province"), ("晋", "province")]),
+        ("线路在蒙陕交界处进入", [("蒙", "province"), ("陕", "province")]),
+        ("加强与新闻界的沟通", []),
+        # a list of one-character items, two or more of them province abbreviations: one place per item; an item
+        # that abbreviates no province is a city outside the region
+        ("产品销往沪、苏、杭等城市", [("沪", "province"), ("苏", "province"), ("杭", "neighbour")]),
+        # no one-character items: 宁 and 吉 end and start longer words
+        ("连接辽宁、吉林和黑龙江", [("辽宁", None), ("吉林", None), ("黑龙江", None)]),
+        ("完善国、省、县道网络", []),  # one-character items, none a province
     ],
 )
 def test_province_abbreviations_listed_before_diqu(
@@ -634,3 +672,29 @@ def test_banner_abbreviations_are_derived_and_checked_against_homonyms(gazetteer
     banners = {place.name: place.id for place in gazetteer.records(["banner"])}
     for form, name in banner_abbreviations(banners).items():
         assert gazetteer.finder.ids(form) == (banners[name],)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # interchanges, toll stations and service areas named after the places they serve: the count vouches for
+        # the items, which may hold characters prose uses too (化 of 化德), and the first starts at the first name
+        (
+            "主线在朱日和西、化德南、白音查干3处设置互通式立交",
+            [("朱日和西", "road"), ("化德南", "road"), ("白音查干", "road")],
+        ),
+        ("沿线有乌兰察布东、商都北两个服务区", [("乌兰察布东", "road"), ("商都北", "road")]),
+        # the count must match the items read
+        ("在朱日和西、化德南3处设置互通式立交", []),
+        # the count and class word may head the list
+        (
+            "全线设有3个收费站，分别是东台子、双井、彭静东。",
+            [("东台子", "road"), ("双井", "road"), ("彭静东", "road")],
+        ),
+        ("全线设有4个收费站，分别是东台子、双井、彭静东。", []),
+    ],
+)
+def test_counted_lists_of_road_facilities(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert [(s, k) for s, k in _found(finder, text) if k == "road"] == expected

@@ -466,6 +466,26 @@ def test_a_list_closed_by_a_scenic_class_word_types_its_items(gazetteer: Gazette
     assert [(s, t) for s, t, _ in found] == [("哈日敖包岩画", "scenic"), ("巴音查干石林", "scenic")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a heritage or landscape class word after 等, qualified by a few characters, closes the list too
+        ("境内有哈拉城、鸡鹿塞等古代城址遗迹", [("哈拉城", "scenic"), ("鸡鹿塞", "scenic")]),
+        # kinds of landscape are no names
+        ("这里有森林、冰雪、草原等自然景观", []),
+        # a unit written in full before an item is its address: a mention of its own
+        (
+            "修缮乌拉特前旗哈拉长城、鸡鹿塞等遗址",
+            [("乌拉特前旗", None), ("哈拉长城", "scenic"), ("鸡鹿塞", "scenic")],
+        ),
+    ],
+)
+def test_a_list_closed_by_a_qualified_heritage_class_word(
+    gazetteer: Gazetteer, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(s, t) for s, t, _ in _found(gazetteer, text)] == expected
+
+
 # -- places named after an area ------------------------------------------------------------------------------
 def test_an_area_followed_by_a_head_word_is_one_place_named_after_it(gazetteer: Gazetteer) -> None:
     found = _found(gazetteer, "秋天的额济纳胡杨林游人如织，阿拉善草原辽阔。")
@@ -497,13 +517,13 @@ def test_a_station_written_after_its_banner_is_located_there_not_at_a_namesake(g
 
 def _cue_starts_by_three_scans(text: str) -> list[int]:
     """Where the three cues of a list start, each found by its own scan (numerals: every decimal digit)."""
-    from geoplan.geocode.context import _NUMERALS, LIST_CLASSES, SCENIC_CLASS_WORDS, SHARED_ENDINGS
+    from geoplan.geocode.context import _MEASURE, _NUMERALS, _SCENIC_CLOSE, LIST_CLASSES, SHARED_ENDINGS
 
     classes = "|".join(map(re.escape, LIST_CLASSES))
     patterns = (
-        rf"[{_NUMERALS}\d](?:大|条|个|座|处)?(?:{classes})",
+        rf"[{_NUMERALS}\d]{_MEASURE}(?:{classes})",
         "[{}]、".format("".join(SHARED_ENDINGS)),
-        "等(?:{})".format("|".join(SCENIC_CLASS_WORDS)),
+        f"等{_SCENIC_CLOSE}",
     )
     return sorted(m.start() for pattern in patterns for m in re.finditer(pattern, text))
 

@@ -134,6 +134,12 @@ def test_zones_of_a_kind_need_a_place_in_their_name(parsed: dict[str, list[Menti
     ("text", "expected"),
     [
         ("实施乌兰浩特绕城公路改造", [("乌兰浩特绕城公路", "road")]),
+        # a direction after the place is part of a bypass's name; a link road is named after what it links
+        ("建设乌兰浩特北绕城公路", [("乌兰浩特北绕城公路", "road")]),
+        ("修通白狼镇连接线", [("白狼镇连接线", "road")]),
+        ("完善机场连接线", []),
+        # a number with 线 joined to a route written in full is a route of the same network
+        ("国道110线和208线在此交汇", [("国道110", "road"), ("208线", "road")]),
         ("推进锡林浩特抽水蓄能电站前期工作", [("锡林浩特抽水蓄能电站", "reservoir")]),
         ("复制推广自由贸易试验区经验", []),
         ("推动无人驾驶航空试验区建设", []),
@@ -142,6 +148,11 @@ def test_zones_of_a_kind_need_a_place_in_their_name(parsed: dict[str, list[Menti
 )
 def test_work_names(finder: MentionFinder, text: str, expected: list[tuple[str, str]]) -> None:
     assert [(m.surface, m.type) for m in finder.find(text) if m.type] == expected
+
+
+def test_the_link_road_of_a_route_is_the_route(finder: MentionFinder) -> None:
+    """'X高速连接线' is the link of a named route: the route is the mention, no road named 'X高速连接线'."""
+    assert [m.surface for m in finder.find("建设呼北高速连接线")] == ["呼北高速"]
 
 
 def test_spur_railways_named_after_their_facility(parsed: dict[str, list[Mention]]) -> None:
@@ -167,6 +178,9 @@ def test_spur_railways_named_after_their_facility(parsed: dict[str, list[Mention
         ("新建煤矿铁路专用线", []),
         ("推进现代煤化工铁路专用线建设", []),
         ("加快甲地至乙地煤矿铁路建设", []),
+        # a spur named after its owner or place alone: the owner must hold a name
+        ("建成呼和陶勒盖铁路专用线", ["呼和陶勒盖铁路专用线"]),
+        ("推进大宗货物运输铁路专用线建设", []),
     ],
 )
 def test_spur_names(finder: MentionFinder, text: str, expected: list[str]) -> None:

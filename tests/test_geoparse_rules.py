@@ -313,6 +313,8 @@ def test_jiedao_before_lu_is_no_subdistrict(finder: MentionFinder) -> None:
         ("实施阿荣旗绕城公路改造", [("阿荣旗绕城公路", "road")]),
         ("建设扎兰屯市环城公路", [("扎兰屯市环城公路", "road")]),
         ("改造阿荣旗农村公路", [("阿荣旗", None)]),
+        # a banner written in full after its league: two mentions, and their railway is no line's name
+        ("前三季度呼伦贝尔阿荣旗铁路运量增长", [("呼伦贝尔", None), ("阿荣旗", None)]),
     ],
 )
 def test_a_road_a_place_has_only_one_of(

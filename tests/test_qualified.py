@@ -10,8 +10,11 @@ from pathlib import Path
 import pytest
 from helpers import found
 
+from geoplan.geocode.context import refine
 from geoplan.geocode.gazetteer import QUALIFIED_DIR, Gazetteer
 from geoplan.geocode.outside_build import CITY_OUTPUT, COUNTY_OUTPUT, county_rows, full_name_rows
+from geoplan.geocode.places import geoparse
+from geoplan.read.plan import read
 from geoplan.resources import GAZETTEER_DIR
 
 _found = partial(found, fields=("surface", "place_ids"))
@@ -135,3 +138,38 @@ def test_the_units_come_from_the_gazetteer_loaded_not_the_shipped_directory(
     users = Gazetteer.load(own)
     assert users.finder.qualified.units != gazetteer.finder.qualified.units
     assert [s for s, _ in _found(users, text)] == ["山东省", "青岛市"]
+
+
+def _parse(gazetteer: Gazetteer, tmp_path: Path, text: str):
+    path = tmp_path / "text.txt"
+    path.write_text(text, encoding="utf-8")
+    return geoparse(read(path), gazetteer)
+
+
+def test_a_county_the_gazetteer_lacks_after_its_province_lies_in_that_province(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """'X省Y县' names a county of X even when the gazetteer lacks it (a former county, a renamed one): it is
+    located in the province, with the province's precision and a reason that says so."""
+    places = _parse(gazetteer, tmp_path, "某旗概况\n该旗南与河北省青泉县毗邻，东与辽宁省建安、宁源交界。\n")
+    found = {m.surface: m for m in places.mentions}
+    assert {"河北省", "青泉县", "辽宁省", "建安", "宁源"} <= set(found)
+    county = found["青泉县"]
+    assert county.place is not None and county.place.id == "province:130000"
+    assert county.precision == "province" and "written right after 河北省" in county.reason
+    assert found["建安"].place is not None and found["建安"].place.id == "province:210000"
+    assert found["宁源"].place is None  # not written right after the province: unresolved, never the issuer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "支持河北省各县市发展。",  # a generic word, not a county's name
+        "向河北省输送电力。",
+        "地处蒙宁交界地区。",  # a one-character abbreviation heads no address
+    ],
+)
+def test_no_county_without_a_name_after_the_province(gazetteer: Gazetteer, text: str) -> None:
+    assert all(
+        m.rule != "qualified:unknown" for m in refine(text, gazetteer.finder.find(text), gazetteer.finder)
+    )

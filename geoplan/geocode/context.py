@@ -45,8 +45,21 @@ from geoplan.geocode.mentions import (
     province_abbreviations,
     word_alternation,
 )
-from geoplan.geocode.qualified import heads_unit, provinces_before_units, qualified_units
-from geoplan.geocode.segment import NAME_FLAGS, NOT_NAME_FLAGS, ORDINAL_END, known, tag
+from geoplan.geocode.qualified import (
+    heads_unit,
+    provinces_before_units,
+    qualified_units,
+    units_after_provinces,
+)
+from geoplan.geocode.segment import (
+    NAME_FLAGS,
+    NOT_NAME_FLAGS,
+    ORDINAL_END,
+    at_word_bounds,
+    common_words_only,
+    known,
+    tag,
+)
 
 #: the region's own province: never an outside name.
 OWN_PROVINCE = "province:150000"
@@ -109,11 +122,13 @@ def refine(
     )
     kept = _replace(kept, named_after_area(text, kept))
     kept = _replace(kept, list_items(text, kept, finder))
+    kept = _replace(kept, headed_list_items(text, kept, finder))
     kept = _replace_stations(text, kept, finder)
     added = [
         m
         for m in (
             *province_runs(text, finder),
+            *abbreviation_lists(text, finder),
             *outside_words(text, finder, kept, occurrences),
             *stem_words(text, finder, kept, occurrences),
             *region_stems(text, finder, kept),
@@ -122,7 +137,8 @@ def refine(
     ]
     found = _merge(kept, added)
     found = _replace(found, qualified_units(text, found, finder))
-    return _merge(found, provinces_before_units(text, found, finder))
+    found = _merge(found, provinces_before_units(text, found, finder))
+    return _merge(found, units_after_provinces(text, found, finder))
 
 
 #: a quoted text on one line, at most 40 characters.
@@ -722,15 +738,16 @@ def region_stems(text: str, finder: MentionFinder, taken: Iterable[Mention] = ()
 
 
 # -- province abbreviations ----------------------------------------------------------------------------
-#: what closes a run of abbreviations naming provinces: a count of provinces, or their meeting point.
-_RUN_CLOSERS = r"(?:[两二三四五六七八九十\d]{1,2}个?省(?:区|份|市)?|交汇|交界处|地区|两地|等地)"
+#: what closes a run of abbreviations naming provinces: a count of provinces, their meeting point or their
+#: boundary ('（蒙冀界）', '晋蒙交界').
+_RUN_CLOSERS = r"(?:[两二三四五六七八九十\d]{1,2}个?省(?:区|份|市)?|交汇|交?界|地区|两地|等地)"
 #: closers that also follow a region's name ('京津地区'): the run before them must be a 、-list ('沪、粤地区').
 _LIST_ONLY_CLOSERS = frozenset({"地区", "两地", "等地"})
 
 
 _RUN_CLOSER_RE = re.compile(_RUN_CLOSERS)
-#: the characters a closer holds: 省 (one to three characters in), 交 or 地, looked for first.
-_RUN_CLOSER_ANCHORS = "省交地"
+#: the characters a closer holds: 省 (one to three characters in), 交, 界 or 地, looked for first.
+_RUN_CLOSER_ANCHORS = "省交界地"
 #: longest run of abbreviations read before a closer, in characters ('陕、甘、宁、青、新' is 9).
 MAX_RUN = 12
 
@@ -742,7 +759,7 @@ def _province_run_re() -> re.Pattern[str]:
 
 
 def province_runs(text: str, finder: MentionFinder) -> list[Mention]:
-    """'蒙冀辽三省区交汇', '辽吉黑蒙四省区', '陕、甘、宁、青五省区', '沪、粤地区': one province mention per
+    """'蒙冀辽三省区交汇', '辽吉黑蒙四省区', '陕、甘、宁、青五省区', '沪、粤地区', '（蒙冀界）': one province mention per
     abbreviation."""
     names = province_abbreviations()
     found = []
@@ -764,11 +781,66 @@ def province_runs(text: str, finder: MentionFinder) -> list[Mention]:
     return found
 
 
+#: a 、-list of one-character items ('京、津、唐').
+_CHAR_LIST = re.compile(r"[\u3400-\u9fff](?:、[\u3400-\u9fff])+")
+#: fewest province abbreviations among a list's one-character items for the list to name places.
+MIN_PROVINCES_IN_CHAR_LIST = 2
+
+
+def abbreviation_lists(text: str, finder: MentionFinder) -> list[Mention]:
+    """'距京、津、唐等城市': a 、-list whose every item is one character, two or more of them province
+    abbreviations, names one place per character; an item that abbreviates no province (唐 for 唐山) is a city
+    outside the region the gazetteer cannot place (type 'neighbour', no ids: unresolved, never the issuer).  Only
+    lists where two province abbreviations stand on both sides of a 、 are read (a cheap test on every 、)."""
+    names = province_abbreviations()
+    found: list[Mention] = []
+    done = -1
+    at = text.find("、", 1)
+    while at > 0:
+        if at > done and text[at - 1] in names and text[at + 1 : at + 2] in names:
+            start = at - 1
+            while start >= 2 and text[start - 1] == "、" and is_han(text[start - 2]):
+                start -= 2
+            match = _CHAR_LIST.match(text, start)
+            if match is not None:
+                done = match.end()
+                found.extend(_one_character_items(text, match, names, finder))
+        at = text.find("、", at + 1)
+    return found
+
+
+def _one_character_items(
+    text: str, match: re.Match[str], names: dict[str, str], finder: MentionFinder
+) -> list[Mention]:
+    """The mentions of a list of one-character items (see :func:`abbreviation_lists`), none when it is no list."""
+    start, end = match.span()
+    chars = match.group()[::2]
+    if len(set(chars)) < len(chars) or sum(char in names for char in chars) < MIN_PROVINCES_IN_CHAR_LIST:
+        return []
+    if not (at_word_bounds(text, start, start + 1) and at_word_bounds(text, end - 1, end)):
+        return []  # the first or last item is part of a longer word ('辽宁、吉林' holds no list '宁、吉')
+    found = []
+    for offset, char in enumerate(chars):
+        at = start + 2 * offset
+        if char in names:
+            found.append(Mention(char, at, at + 1, "province", "abbreviation", finder.ids(names[char])))
+        else:
+            found.append(Mention(char, at, at + 1, "neighbour", "abbreviation"))
+    return found
+
+
 # -- lists ---------------------------------------------------------------------------------------------
 #: class words closing a counted list ('五条铁路', '三大沙漠', '三大经济区'), longest first, and the type each
 #: gives its items; the suffix tried after an item to find its record ('京包' + '铁路' = 京包铁路).
 LIST_CLASSES: dict[str, tuple[str, tuple[str, ...]]] = {
     "国际航空港": ("airport", ("机场",)),
+    # a road's facilities named after the places they serve ('A、B、C 3处设置互通式立交', 'A、B两个收费站')
+    "互通式立交": ("road", ("互通",)),
+    "互通立交": ("road", ("互通",)),
+    "收费站": ("road", ("收费站",)),
+    "服务区": ("road", ("服务区",)),
+    "气田": ("mine", ("气田",)),
+    "煤田": ("mine", ("煤田",)),
     "高速公路": ("road", ("高速", "高速公路")),
     "航空港": ("airport", ("机场",)),
     "经济区": ("region", ("地区", "经济区")),
@@ -818,13 +890,20 @@ _SCENIC_CUE = re.compile(r"(?:景点|景区|名胜)(?:有|包括|：|:)")
 #: the characters a scenic cue starts with (looked for first).
 _SCENIC_CUE_CHARS = "景名"
 #: class words after 等 closing a list of scenic places ('A、B等景点').
-SCENIC_CLASS_WORDS = ("景点", "景区", "名胜", "旅游景点")
+SCENIC_CLASS_WORDS = ("景点", "景区", "名胜", "旅游景点", "遗迹", "遗址", "古迹", "景观")
+#: what follows 等 to close a list of scenic places: a class word, after at most four characters that qualify it
+#: ('等历史文化遗迹', '等古城池遗址', '等自然景观').
+_SCENIC_CLOSE = "[\u4e00-\u9fff]{{0,4}}?(?:{})".format("|".join(SCENIC_CLASS_WORDS))
+_SCENIC_CLOSE_RE = re.compile(_SCENIC_CLOSE)
 #: what closes a list of peoples ('A、B、C等21个民族'): its items are ethnic names, not places.
 _PEOPLES_CLOSER = re.compile(r"等?(?:\d{1,3}|[两二三四五六七八九十]{1,3})?个?(?:少数)?民族")
 _NUMERALS = "两二三四五六七八九十"
+#: what stands between a count and its class word: a measure word, and a verb of setting up ('7处设置互通式立交');
+#: a 的-phrase may describe the items between the measure word and the class ('四个超千亿立方米的大气田').
+_MEASURE = "(?:大|条|个|座|处)?(?:设置|设有|设)?(?:[\u4e00-\u9fff0-9]{1,8}的大?)?"
 _COUNT_CLOSER = re.compile(
-    "(等)?((?<!\\d)\\d{{1,2}}|[{n}]{{1,2}})(?:大|条|个|座|处)?({classes})".format(
-        n=_NUMERALS, classes="|".join(map(re.escape, LIST_CLASSES))
+    "(等)?((?<!\\d)\\d{{1,2}}|[{n}]{{1,2}}){measure}({classes})".format(
+        n=_NUMERALS, measure=_MEASURE, classes="|".join(map(re.escape, LIST_CLASSES))
     )
 )
 #: a list: items of CJK characters, digits and bracketed aliases separated by 、.
@@ -879,6 +958,30 @@ def _first_item_start(text: str, start: int, end: int) -> int:
     return begin
 
 
+def _known_name_start(text: str, start: int, begin: int, end: int, finder: MentionFinder) -> int:
+    """The start of the last place name (or short form) in ``text[start:begin]`` whose item up to ``end`` reads
+    as a list item (:func:`_is_item`); ``begin`` when there is none."""
+    for position in range(begin - 1, start - 1, -1):
+        for length in range(min(MAX_ITEM, end - position), 1, -1):
+            if finder.ids_or_short(text[position : position + length]) and _is_item(text[position:end]):
+                return position
+    return begin
+
+
+#: function characters (particles, pronouns, quantifiers, negations) that no item of a counted list holds; the
+#: other characters prose shares with names (化 of 化德, 强, 点) are allowed there, the count vouching for the list.
+_FUNCTION_CHARS = frozenset("的之各每些所有不没等以我此该这那对")
+
+
+def _is_name_item(item: str) -> bool:
+    """An item of a counted list (the count vouches for it): 2-12 CJK characters, no function character."""
+    return (
+        2 <= len(item) <= MAX_ITEM
+        and all("\u3400" <= c <= "\u9fff" for c in item)
+        and _FUNCTION_CHARS.isdisjoint(item)
+    )
+
+
 def _is_item(item: str) -> bool:
     """A list item that can be a name: a route number, or 2-12 CJK characters with no counter or particle."""
     if item.isdigit():
@@ -923,9 +1026,9 @@ def _list_cues(digits: str) -> re.Pattern[str]:
     classes = "|".join(map(re.escape, LIST_CLASSES))
     return re.compile(
         f"[{numerals}{endings}等]"
-        f"(?:(?<=[{numerals}])(?=(?:大|条|个|座|处)?(?:{classes}))"
+        f"(?:(?<=[{numerals}])(?={_MEASURE}(?:{classes}))"
         f"|(?<=[{endings}])(?=、)"
-        f"|(?<=等)(?=(?:{'|'.join(SCENIC_CLASS_WORDS)})))"
+        f"|(?<=等)(?={_SCENIC_CLOSE}))"
     )
 
 
@@ -1010,7 +1113,7 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
                 cued = kind == "scenic"
             last = text.rfind("、", start, end) + 1
             close = text.find("等", last, end)
-            if close >= 0 and text.startswith(SCENIC_CLASS_WORDS, close + 1):
+            if close >= 0 and _SCENIC_CLOSE_RE.match(text, close + 1):
                 kind = "scenic"  # 'A、B等景点'
             end = close if close >= 0 else end
         items = _items(text, start, end)
@@ -1029,11 +1132,46 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
         if ending is not None:  # '资源如达里湖': a known name ends the first item
             items[0] = (ending.start, first_end)
         elif (first_start, first_end) not in by_span and not cued:
-            items[0] = (_first_item_start(text, max(first_start, first_end - MAX_ITEM), first_end), first_end)
+            begin = _first_item_start(text, max(first_start, first_end - MAX_ITEM), first_end)
+            if counted >= 0 and first_end - begin < 2:
+                # a counted list's first item cut inside a name ('在朱日和北' read 在/朱日/和/北): it starts where
+                # the last place name before the cut does
+                begin = _known_name_start(text, first_start, begin, first_end, finder)
+            items[0] = (begin, first_end)
         if kind:
             found.extend(_typed_items(text, items, kind, suffixes, by_span, finder, strict=counted < 0))
         else:
             found.extend(_shared_endings(text, items, by_span, finder))
+    return found
+
+
+#: the words introducing a list after its count and class word ('共有7个收费站，分别是A、B、…'), looked for first
+#: (they are rare); the count and class word must end right before them.
+_HEADED_LIST = re.compile(r"(?:分别是|分别为|分别位于|包括|即)[：:]?")
+#: the count and class word at the end of the text before an introducing word (at most this many characters).
+_COUNT_CLOSER_AT_END = re.compile(_COUNT_CLOSER.pattern + r"[，,]?$")
+MAX_HEAD = 30
+
+
+def headed_list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Mention]:
+    """Items of a list written after its count and class word ('设有3个收费站，分别是A、B、C'): typed by the class
+    word when the count matches the items (the list ends at the clause's end)."""
+    if "、" not in text:
+        return []
+    found: list[Mention] = []
+    by_span = {(m.start, m.end): m for m in mentions}
+    for intro in _HEADED_LIST.finditer(text):
+        closer = _COUNT_CLOSER_AT_END.search(text, max(0, intro.start() - MAX_HEAD), intro.start())
+        if closer is None or closer.group(1):
+            continue
+        run = _LIST_RUN.match(text, intro.end())
+        if run is None:
+            continue
+        items = _items(text, *run.span())
+        if _count(closer.group(2)) != len(items):
+            continue
+        kind, suffixes = LIST_CLASSES[closer.group(3)]
+        found.extend(_typed_items(text, items, kind, suffixes, by_span, finder, strict=False))
     return found
 
 
@@ -1048,12 +1186,21 @@ def _typed_items(
 ) -> list[Mention]:
     """One mention per name-like item, of the list's type (a known mention of the same span stays)."""
     found = []
+    units_at = {s: m for (s, _), m in by_span.items() if _unit_written_in_full(m)}
     for start, end in items:
+        if (unit := units_at.get(start)) is not None and end - unit.end >= 2:
+            start = (
+                unit.end
+            )  # '巴彦淖尔市X长城': the unit written before the item is its address, a mention of its own
         item = text[start:end]
-        if (start, end) in by_span or not _is_item(item) or is_generic(item):
+        if (start, end) in by_span or is_generic(item):
             continue
+        if not _is_item(item) and (strict or not _is_name_item(item)):
+            continue  # a counted list may hold names with a character prose uses too ('化德北')
         if strict and not _name_words_only(text, start, end):
             continue
+        if strict and kind == "scenic" and common_words_only(text, start, end):
+            continue  # '温泉、湿地、火山等自然景观': kinds of landscape, no names
         ids: tuple[str, ...] = ()
         for suffix in suffixes:
             ids = finder.ids(item + suffix) or finder.ids(item if not item.isdigit() else "G" + item)
@@ -1069,6 +1216,15 @@ def _typed_items(
             ids = finder.known_core(Mention(item, start, end, own, f"suffix:{suffix}")).place_ids
         found.append(_qualified(Mention(item, start, end, own or kind, f"list:{kind}", ids), finder))
     return found
+
+
+def _unit_written_in_full(mention: Mention) -> bool:
+    """A league or banner written by its full name ('巴彦淖尔市', not '巴彦淖尔')."""
+    return (
+        bool(mention.place_ids)
+        and all(i.startswith(("league:", "banner:")) for i in mention.place_ids)
+        and mention.surface.endswith(("盟", "市", "旗", "县", "区"))
+    )
 
 
 #: id prefixes of the units a name may start with to say where it lies ('库伦三大寺' in 库伦旗).

@@ -22,7 +22,7 @@ from operator import attrgetter
 from typing import Any
 
 from geoplan.geocode.lexicon import words
-from geoplan.geocode.segment import at_word_bounds, holds_name_word, known, tag
+from geoplan.geocode.segment import at_word_bounds, common_words_only, holds_name_word, known, tag
 from geoplan.geocode.stems import (
     CORRIDOR_BREAKS,
     COUNTER_CHARS,
@@ -91,11 +91,16 @@ _NAME_BREAKS = STEM_BREAKS | frozenset(CORRIDOR_BREAKS) | frozenset("和")
 
 #: words ending the name of a facility a spur railway serves, longest first.
 _FACILITY_WORDS = tuple(sorted(words("facility_words"), key=len, reverse=True))
-#: what a spur railway is called after the facility it serves, longest first.
-_SPUR = re.compile("(?:{})(铁路专用线|铁路专运线|铁路)".format("|".join(map(re.escape, _FACILITY_WORDS))))
-#: a spur's class word starts with 铁 (of 铁路), one facility word's length after the spur's start (looked for first).
+#: what a spur railway is called after the facility it serves, longest first; a line called a spur (专用线) may be
+#: named after its owner or place alone ('X铁路专用线').
+_SPUR = re.compile(
+    "(?:{})(铁路专用线|铁路专运线|铁路)|(铁路专用线|铁路专运线)".format(
+        "|".join(map(re.escape, _FACILITY_WORDS))
+    )
+)
+#: a spur's class word starts with 铁 (of 铁路), one facility word's length (or none) after the spur's start.
 _SPUR_ANCHOR = "铁"
-_SPUR_OFFSETS = frozenset(len(word) for word in _FACILITY_WORDS)
+_SPUR_OFFSETS = frozenset({0, *(len(word) for word in _FACILITY_WORDS)})
 #: longest spur name before its class word, in characters ('吉林郭勒矿区二号露天矿').
 MAX_SPUR_NAME = 14
 
@@ -533,7 +538,13 @@ def _spur_lines(
         owner = text[start : match.start()]
         while owner.endswith(_FACILITY_WORDS):  # '黑猫煤化工有限公司' -> '黑猫'
             owner = owner[: -len(next(w for w in _FACILITY_WORDS if owner.endswith(w)))]
-        spur_word = match.group(1) != "铁路"  # '…铁路专用线' says it is a spur: its owner needs no name check
+        # 'X煤化工铁路专用线': a facility called a spur needs no name check; a spur without a facility word needs a
+        # place or a name in X ('乌兰陶勒盖铁路专用线', not '大宗货物运输铁路专用线')
+        spur_word = match.group(1) != "铁路" and (
+            match.group(1) is not None or not common_words_only(text, start, match.start())
+        )
+        if match.group(1) is None and any(m.end < match.start() for m in named):
+            continue  # '…经济合作区跨境铁路专用线': a line of a named place, not a line named after its owner
         if not (places or named or holds_name_word(text, start, match.start())) and not (
             spur_word and is_proper_stem(owner)
         ):

@@ -111,6 +111,8 @@ SUFFIX_TYPES: dict[str, str] = {
     "试验区": "park",
     "贸易区": "park",
     "绕城公路": "road",
+    "连接线公路": "road",
+    "连接线": "road",
     "省际大通道": "road",
     "运煤专用通道": "road",
     "省际通道": "road",
@@ -190,6 +192,16 @@ SUFFIX_TYPES: dict[str, str] = {
     "高速": "road",
     "高勒": "river",
     "沙漠": "desert",
+    # mountain ranges, and mines and fields by their class words (a name run before them, see NAME_RUN_SUFFIXES)
+    "山脉": "mountain",
+    "煤矿": "mine",
+    "煤田": "mine",
+    "气田": "mine",
+    "油田": "mine",
+    "铅锌矿": "mine",
+    "铜矿": "mine",
+    "铁矿": "mine",
+    "金矿": "mine",
     "沙地": "sandy_land",
     "水库": "reservoir",
     "海子": "lake",
@@ -265,14 +277,19 @@ DESCRIPTIVE_SCENIC_SUFFIXES = frozenset(
     | {"植物园", "生态园", "瀑布", "温泉"}
     | HERITAGE_SUFFIXES
 )
-#: class words of rivers and dams ('X河', 'X水利枢纽', 'X大坝'): without a known place before them,
+#: class words of rivers, dams, mines and ranges ('X河', 'X水利枢纽', 'X煤矿', 'X山脉'): without a known place before them,
 #: the name is the run of proper-name words right before the class word (see segment.name_run_start).
 NAME_RUN_SUFFIXES = frozenset(
     {"河", "水利枢纽", "水电站", "拦河闸", "大坝"}
     | {"草原", "自然保护区", "保护区"}
     | {"平原", "高原", "盆地", "山地"}
     | {"岛", "楼"}
+    | {suffix for suffix, kind in SUFFIX_TYPES.items() if kind in ("mine", "mountain")}
 )
+#: kinds whose name, when the stem before the class word holds prose ('境内古迹有X庙', '所在地X镇'), is the run of
+#: name words right before the class word (of scenic places, only heritage places: '一批研学营地' names none).
+_NAME_RUN_FALLBACK_KINDS = frozenset({"town", "scenic"})
+_HERITAGE_NAME_RUN_SUFFIXES = HERITAGE_SUFFIXES | {"寺"}
 #: state farms and forest farms, town-level units ('X农场'): named by a proper name, not a kind ('家庭农场').
 FARM_SUFFIXES = frozenset({"农场", "林场"})
 #: suffixes of cultural institutions ('内蒙古艺术剧院', '公主府博物馆'): the area before them is part of the name
@@ -313,6 +330,8 @@ _NETWORK_AFTER = {"国": "国道", "省": "省道", "县": "县道"}
 #: text before the network word; the last number has two or three digits, as every 国道/省道/县道 has.
 _NUMBERS_BEFORE_NETWORK = re.compile(r"(?<![\dA-Za-z.])((?:\d{1,4}\s*、\s*)*)(\d{2,3})\s*$")
 #: numbers listed after a route number ('、208' of '国道110、208线').
+#: a route number with 线 joined to a route written in full before it ('国道111线和305线'): the second 'N线'.
+_JOINED_LINE = re.compile(r"\s*线?\s*[和及与、]\s*((\d{1,4})\s*线)(?![\dA-Za-z.])")
 _NUMBERS_AFTER = re.compile(r"(?:\s*、\s*\d{1,4}(?![\dA-Za-z.]))+")
 #: what may follow a number for it to be a route's ('208年', '110公里' are no routes).
 _NOT_AFTER_A_ROUTE = frozenset("年月日号期个条座公千米万亿元吨%％:：")
@@ -365,8 +384,11 @@ NEEDS_QUALIFIER = frozenset({"wetland", "reserve", "national_park", "grassland",
 #: and a substation as well as a river, 高勒 being Mongolian for river), or plans use them for kinds of zone
 #: ('自由贸易试验区').  Farms have a rule of their own (FARM_SUFFIXES).
 QUALIFIED_SUFFIXES = frozenset({"高勒", "试验区", "贸易区"})
-#: roads named after the place they ring or cross ('X绕城公路', 'X沙地大环线'): the place is part of the name.
-AROUND_PLACE_SUFFIXES = frozenset({"绕城公路", "大环线", "风景道"})
+#: roads named after the place they ring, cross or lead to ('X绕城公路', 'X沙地大环线', 'X连接线'): the place is
+#: part of the name, and a direction after it too ('X东绕城公路').
+AROUND_PLACE_SUFFIXES = frozenset({"绕城公路", "大环线", "风景道", "连接线公路", "连接线"})
+#: roads that link a place or a route to the network: after a route's name ('X高速连接线') the route is named.
+LINK_SUFFIXES = frozenset({"连接线公路", "连接线"})
 #: suffixes that end a name only when nothing but punctuation or a function word follows (敕勒川草原等).
 _FREE_STANDING = {"草原": "等、，。；和及与的上"}
 #: types named by short abbreviations when unanchored (集二铁路, 包兰铁路): the core is at most this long.
@@ -803,6 +825,8 @@ class MentionFinder:
                 continue  # the end of a known name the window cut ('义和塔拉镇' cut at its 和): that name stands
             if stopped_by in CORRIDOR_BREAKS and SUFFIX_TYPES[suffix] in {"road", "railway"}:
                 continue  # 'A至B铁路' is a corridor, not a railway named 'B'
+            if suffix in LINK_SUFFIXES and text.endswith(LINE_WORDS, window_start, s_start):
+                continue  # 'X高速连接线': the link of a route, which is the mention (X高速)
             mention = self._name_in_window(
                 text,
                 window_start,
@@ -939,10 +963,21 @@ class MentionFinder:
             remainder = text[qualifier.end : s_start]
             if ends_in_count(remainder):
                 return None  # '汉古尔河两镇': a count of places after a name, no name of its own
+            if (
+                kind in ABBREVIATED_MAX
+                and suffix not in _WHOLE_ROUTE_SUFFIXES
+                and hits[-1].end == s_start
+                and _unit_in_full(hits[-1])
+            ):
+                return None  # '鄂尔多斯乌审旗铁路货运': the lines of a unit written in full, no line's name
             if suffix in NAME_RUN_SUFFIXES and remainder:
                 run = name_run_start(text, qualifier.end, s_start, s_end)
                 if run is None and _one_common_word(remainder):
                     return None  # '扎兰屯市隔音河': a unit, a verb and a class word, no name between them
+                if all(pid.startswith(f"{kind}:") for pid in qualifier.place_ids):
+                    return (
+                        None  # '东胜煤田原井工煤矿': the mines of a named field (of the same kind), no name
+                    )
                 if run is not None and run > qualifier.end:
                     # '阿荣旗因境内阿伦河': words that are no name stand between the unit and the run of name
                     # words before the class word; that run is the name
@@ -969,7 +1004,7 @@ class MentionFinder:
                 kind in ABBREVIATED_MAX
                 and remainder
                 and is_generic(remainder)
-                and suffix not in LANDSCAPE_ROUTE_SUFFIXES
+                and suffix not in _WHOLE_ROUTE_SUFFIXES
                 and not remainder.endswith(SINGLE_ROUTE_WORDS)
             ):
                 return None  # '乌拉特后旗农村公路': a kind of road in a place, not a named road ('…绕城公路' is one)
@@ -998,14 +1033,14 @@ class MentionFinder:
                     return None  # '母亲河', '加强干渠': a kind of water, no name before the class word
                 start = run
             elif (
-                kind == "town"
+                kind in _NAME_RUN_FALLBACK_KINDS
                 and not is_proper_stem(stem)
                 and (run := name_run_start(text, start, s_start, s_end)) is not None
                 and is_proper_stem(text[run:s_start])
+                and (kind == "town" or suffix in _HERITAGE_NAME_RUN_SUFFIXES)
             ):
-                start = (
-                    run  # '所在地额肯呼都格镇': the run of name words before the class word names the town
-                )
+                # '所在地额肯呼都格镇', '古迹有X庙': the run of name words before the class word is the name
+                start = run
             elif kind in NEEDS_QUALIFIER or suffix in QUALIFIED_SUFFIXES or not is_proper_stem(stem):
                 return None
             elif kind == "street" and (
@@ -1021,7 +1056,12 @@ class MentionFinder:
             elif kind in ABBREVIATED_MAX and (
                 len(core := core_of(stem)) > ABBREVIATED_MAX[kind] or not self._initials.issuperset(core)
             ):
-                return None  # a line named by its ends' initials (集二, 包兰): each one starts a place's name
+                # a line named by its ends' initials (集二, 包兰): each one starts a place's name; after a verb the
+                # segmenter does not know as one ('跨越唐包铁路'), the name is the tail of initials that is a word
+                tail = self._initials_tail(text, window_start, s_start, kind)
+                if tail is None:
+                    return None
+                start = tail
         if (
             suffix in FARM_SUFFIXES
             and qualifier is None
@@ -1143,7 +1183,22 @@ class MentionFinder:
             if (listed := _NUMBERS_AFTER.match(text, end)) is not None:
                 head = re.sub(r"[\s\d]+", "", surface)  # 'G', '国道'
                 found.extend(self._listed_numbers(text, *listed.span(), head, ""))
+            elif surface.startswith(tuple(_NETWORK_AFTER.values())):
+                found.extend(self._joined_lines(text, end, surface[:2]))
         found.extend(self._numbers_before_network(text))
+        return found
+
+    def _joined_lines(self, text: str, end: int, network: str) -> list[Mention]:
+        """'国道111线和305线': a number with 线 joined to a route written in full is a route of the same network
+        (the span 'N线', as written); ``end`` is where the full route's number ends."""
+        found: list[Mention] = []
+        while (joined := _JOINED_LINE.match(text, end)) is not None:
+            start, end = joined.span(1)
+            found.append(
+                Mention(
+                    text[start:end], start, end, "road", "route:list", self.ids(network + joined.group(2))
+                )
+            )
         return found
 
     def _numbers_before_network(self, text: str) -> list[Mention]:
@@ -1206,6 +1261,15 @@ class MentionFinder:
             return None
         run = name_run_start(text, start, end, end)
         return start if run == start and not is_generic(text[start:end]) else None  # the whole item, no part
+
+    def _initials_tail(self, text: str, start: int, end: int, kind: str) -> int | None:
+        """Where the longest tail of ``text[start:end]`` made of two or more different initials of places starts,
+        when it stands as a word of its own ('跨越唐包' -> 唐包); None when there is none."""
+        for length in range(min(ABBREVIATED_MAX[kind], end - start), 1, -1):
+            tail = text[end - length : end]
+            if self._initials.issuperset(tail) and len(set(tail)) == length:
+                return end - length if at_word_bounds(text, end - length, end) else None
+        return None
 
     def _line_named(self, stem: str, kind: str) -> tuple[str, ...]:
         """The one line of ``kind`` (road, railway) that ``stem`` and a line word name ('京新' + 高速: G7), as a

@@ -18,7 +18,7 @@ from functools import cache
 from typing import Any, Protocol
 
 from geoplan.geocode.lexicon import without_peoples
-from geoplan.geocode.stems import Mention
+from geoplan.geocode.stems import Mention, is_generic, is_proper_stem
 
 #: the rule name of the mentions made here.
 RULE = "qualified"
@@ -215,3 +215,51 @@ def _split(text: str, mention: Mention, finder: MentionFinder) -> list[Mention]:
             parts.append(Mention(rest, end, mention.end, mention.type, mention.rule))
         return parts
     return []
+
+
+#: a county-level unit written in full right after its province ('X省Y县'): a two- or three-character stem and
+#: the unit's class word.
+_UNIT_AFTER = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:县|市|区|旗)")
+#: county stems listed right after their province and closed by a verb of adjacency ('X省A、B交界'): the list
+#: says they are the neighbouring province's counties, written without their class word.
+_STEMS_AFTER = re.compile(
+    r"([\u4e00-\u9fff]{2,3})((?:、[\u4e00-\u9fff]{2,3})*)(?=交界|接壤|毗邻|相邻|相连|为邻)"
+)
+#: the rule name of the units the gazetteer lacks, found by their province before them.
+UNKNOWN_RULE = "qualified:unknown"
+
+
+def units_after_provinces(text: str, found: list[Mention], finder: MentionFinder) -> list[Mention]:
+    """County-level units the gazetteer lacks, written right after a province outside the region ('X省Y县', and
+    the stems of 'X省A、B交界'): places of that province (type 'neighbour', no ids; the first is located in the
+    province it is written after, see resolve's 'parent:written-before', the others stay unresolved)."""
+    starts = {m.start for m in found}
+    added: list[Mention] = []
+    for mention in found:
+        if len(mention.surface) < 2 or not all(  # a one-character abbreviation heads no address ('蒙宁交界')
+            i.startswith("province:") and i != OWN_PROVINCE for i in mention.place_ids or ("",)
+        ):
+            continue
+        end = mention.end
+        if end in starts:
+            continue  # a unit the gazetteer knows follows
+        unit = _UNIT_AFTER.match(text, end)
+        if unit is not None and _is_stem(unit.group(1)):
+            added.append(Mention(unit.group(), end, unit.end(), "neighbour", UNKNOWN_RULE))
+            continue
+        listed = _STEMS_AFTER.match(text, end)
+        if listed is None:
+            continue
+        items = [listed.group(1), *listed.group(2).split("、")[1:]]
+        if not all(_is_stem(item) for item in items):
+            continue
+        position = end
+        for item in items:
+            added.append(Mention(item, position, position + len(item), "neighbour", UNKNOWN_RULE))
+            position += len(item) + 1
+    return added
+
+
+def _is_stem(stem: str) -> bool:
+    """Whether ``stem`` can be a county's name (no generic word, function or counting character: not '各县')."""
+    return is_proper_stem(stem) and not is_generic(stem)

@@ -63,8 +63,9 @@ SPANNING_TYPES = frozenset(
 )
 #: official suffixes of towns: a qualifier ending in one is a town written as such, not a word that starts a name.
 TOWN_SUFFIXES = ("镇", "苏木", "乡", "街道")
-#: mention types of places outside the region: a name of these the gazetteer lacks gets no parent inside it.
-OUTSIDE_KINDS = frozenset({"foreign"})
+#: mention types of places outside the region: a name of these the gazetteer lacks gets no parent inside it
+#: (a neighbouring city by its abbreviation, '京、津、唐' of geocode.abbreviated, is one).
+OUTSIDE_KINDS = frozenset({"foreign", "neighbour"})
 #: types of places that lie where the place named in them lies, outside the region too ('锦州港', '北京站',
 #: '天津滨海机场'): a street, park or town named after a far city ('北京路') is a namesake at home instead.
 LIES_IN_ITS_NAMESAKE = frozenset({"port", "station", "airport"})
@@ -555,7 +556,8 @@ class Resolver:
         if mention.type in OUTSIDE_KINDS:  # '俄蒙欧': places outside the region have no parent inside it
             return _unresolved(
                 mention,
-                f"'{mention.surface}' names {mention.type} places outside the region together, not one place",
+                f"'{mention.surface}' names {mention.type} places outside the region the gazetteer lacks: no "
+                "parent inside it",
             )
         if mention.qualifier_ids:
             qualifier = Mention(
