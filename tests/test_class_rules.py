@@ -48,7 +48,7 @@ def test_rivers_named_by_a_name_run(
         # mines, fields and ranges the gazetteer lacks: the run of name words before the class word
         ("建成敖包图铅锌矿和额尔登陶勒盖煤矿", [("敖包图铅锌矿", "mine"), ("额尔登陶勒盖煤矿", "mine")]),
         ("勘探发现了呼都格气田", [("呼都格气田", "mine")]),
-        ("矿区位于燕山山脉东段", [("燕山山脉", "mountain")]),
+        ("矿区位于努鲁尔虎山脉东段", [("努鲁尔虎山脉", "mountain")]),
         # a kind, a direction or a count before the class word is no name
         ("整合关闭小煤矿，建设智能化煤矿", []),
         ("北部铁矿丰富，南部有国营煤矿", []),
@@ -300,7 +300,7 @@ def test_landform_regions_named_by_a_name_run(
         ("京包铁路第二复线通车", [("京包铁路", None)]),
         ("铁路增建二线，完善干线铁路网", []),
         # after a verb glued to the initials, the name is the tail of initials that is a word of its own
-        ("大桥转体梁跨越唐包铁路", [("唐包铁路", "railway")]),
+        ("大桥转体梁跨越京沈铁路", [("京沈铁路", "railway")]),
         ("推进农村公路和干线公路建设", []),
     ],
 )

@@ -470,13 +470,14 @@ def test_a_list_closed_by_a_scenic_class_word_types_its_items(gazetteer: Gazette
     ("text", "expected"),
     [
         # a heritage or landscape class word after 等, qualified by a few characters, closes the list too
-        ("境内有哈拉城、鸡鹿塞等古代城址遗迹", [("哈拉城", "scenic"), ("鸡鹿塞", "scenic")]),
+        # (鸡鹿塞 is a gazetteer name: its record gives its type, None at this stage as for units)
+        ("境内有哈拉城、鸡鹿塞等古代城址遗迹", [("哈拉城", "scenic"), ("鸡鹿塞", None)]),
         # kinds of landscape are no names
         ("这里有森林、冰雪、草原等自然景观", []),
         # a unit written in full before an item is its address: a mention of its own
         (
             "修缮乌拉特前旗哈拉长城、鸡鹿塞等遗址",
-            [("乌拉特前旗", None), ("哈拉长城", "scenic"), ("鸡鹿塞", "scenic")],
+            [("乌拉特前旗", None), ("哈拉长城", "scenic"), ("鸡鹿塞", None)],
         ),
     ],
 )
