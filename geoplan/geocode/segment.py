@@ -63,7 +63,29 @@ def tag(window: str) -> tuple[tuple[str, str], ...]:
 
 def _not_name_word(word: str, flag: str) -> bool:
     """A dictionary word of a non-name kind, or a doubled status word ('茫茫'; jieba tags 湿地 a status word too)."""
-    return flag in NOT_NAME_FLAGS or (flag == "z" and word[0] == word[1])
+    return flag in NOT_NAME_FLAGS or (flag == "z" and word[0] == word[1]) or naming_word(word)
+
+
+#: last characters of the two-character words that introduce a name ('又称', '古称', '原名', '又名'): what follows
+#: them is the name, whatever flag jieba gives the word (it tags 又称 a noun).
+_NAMING_ENDS = frozenset("称名")
+
+
+def naming_word(word: str) -> bool:
+    """A two-character dictionary word that introduces a name ('又称X寺', '原名X', '简称X'): the name starts after it."""
+    return len(word) == 2 and word[1] in _NAMING_ENDS and known(word)
+
+
+#: flags of one-character words that end the prose before a name they are followed by, after a word of prose:
+#: verbs ('人民政府驻X镇') and prepositions.
+_PROSE_CHAR_FLAGS = frozenset({"v", "p"})
+#: flags of one-character time words ('治今X镇': a place's present name), which end the prose wherever they stand.
+_TIME_CHAR_FLAGS = frozenset({"t", "tg"})
+
+
+def _name_word(word: str, flag: str) -> bool:
+    """A word of two or more characters that names: a name flag, or a run jieba's dictionary lacks."""
+    return len(word) >= 2 and (flag in NAME_FLAGS or not known(word))
 
 
 def name_start(
@@ -131,12 +153,26 @@ def leading_name_start(text: str, start: int, stem_end: int) -> int | None:
             continue
         leading = False
         following = words[index + 1] if index + 1 < len(words) else None
+        if following is None or following[0] >= stem_end:
+            continue
         if (
             common
             and flag in VERB_FLAGS
-            and following is not None
             and following[1] <= stem_end
             and (following[3] in NAME_FLAGS or not known(following[2]))
+        ):
+            begin = word_end
+        elif (common and naming_word(word)) or (
+            # '人民政府驻X镇', '治今X镇': a one-character verb or preposition after a word of prose, or a time
+            # word, before a name word (which jieba may join to the class word: '阿穆古郎镇'); not a character of
+            # a transliteration jieba split into verbs ('达/来/库布镇')
+            len(word) == 1
+            and (
+                flag in _TIME_CHAR_FLAGS
+                or (flag in _PROSE_CHAR_FLAGS and index > 0 and len(words[index - 1][2]) >= 2)
+            )
+            and _name_word(following[2], following[3])
+            and stem_end - following[0] >= 2
         ):
             begin = word_end
     return begin
