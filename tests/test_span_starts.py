@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from geoplan.geocode.context import refine
+from geoplan.geocode.corridors import find_corridors
 from geoplan.geocode.mentions import MentionFinder
 
 
@@ -31,3 +32,30 @@ def test_prose_before_a_name_is_no_part_of_it(
     finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert _found(finder, text) == expected
+
+
+def _waypoints(text: str) -> list[list[str]]:
+    return [[w.surface for w in c.waypoints] for c in find_corridors(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pronoun, a noun and a preposition before the first end: '该工程由X至Y'
+        ("该工程由达拉特旗至东胜区的公路年内开工。", [["达拉特旗", "东胜区"]]),
+        # a stretch word ('西段') and a count ('最后一段') before the first end
+        ("这条高速西段临河至额济纳段已建成。", [["临河", "额济纳"]]),
+        ("这条高速最后一段棋盘井至乌海段通车。", [["棋盘井", "乌海"]]),
+        # a verb before the first end, a conjunction after an earlier phrase
+        ("计划修通阿尔山至乌兰浩特的铁路。", [["阿尔山", "乌兰浩特"]]),
+        ("开行货运班列和赤峰至锦州的铁路运输。", [["赤峰", "锦州"]]),
+        # common nouns before a dictionary name; not before a run the dictionary lacks (白音 starts 白音查干)
+        ("重点工程项目通辽至鲁北铁路开工。", [["通辽", "鲁北"]]),
+        ("G5511白音查干至乌兰浩特高速公路。", [["白音查干", "乌兰浩特"]]),
+        # verbs and adverbs after the last end: '最快', '组成'
+        ("高铁开通后集宁至大同南站最快40分钟。", [["集宁", "大同南站"]]),
+        ("由包头至固阳县组成的一级公路。", [["包头", "固阳县"]]),
+    ],
+)
+def test_corridor_ends_start_and_end_at_names(text: str, expected: list[list[str]]) -> None:
+    assert _waypoints(text) == expected
