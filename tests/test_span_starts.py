@@ -59,3 +59,16 @@ def _waypoints(text: str) -> list[list[str]]:
 )
 def test_corridor_ends_start_and_end_at_names(text: str, expected: list[list[str]]) -> None:
     assert _waypoints(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two towns written one after the other, no separator: each is a name of its own
+        ("辖区内有巨日合镇巴雅尔吐胡硕镇等乡镇。", ["巨日合镇", "巴雅尔吐胡硕镇"]),
+        # a village after its town's full name: the town and the village
+        ("项目在代钦塔拉苏木布日很忙哈嘎查实施。", ["代钦塔拉苏木", "布日很忙哈嘎查"]),
+    ],
+)
+def test_units_written_together_are_two_names(finder: MentionFinder, text: str, expected: list[str]) -> None:
+    assert [surface for surface, _ in _found(finder, text)] == expected

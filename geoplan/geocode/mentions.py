@@ -841,6 +841,8 @@ class MentionFinder:
     ) -> Mention | None:
         window_start = after_last_verb(text, window_start, s_start, known_at)
         kind = SUFFIX_TYPES[suffix]
+        if kind in _LOCAL_UNIT_KINDS:
+            window_start = _after_inner_unit(text, window_start, s_start)
         if kind == "town" and (peoples := peoples_tail(text[window_start:s_start])) is not None:
             return self._ethnic_township(text, window_start, window_start + peoples, s_start, s_end, suffix)
         if kind in _INNER_CUT_KINDS and suffix not in _WHOLE_ROUTE_SUFFIXES:
@@ -927,7 +929,11 @@ class MentionFinder:
             ):
                 return None  # '通辽市森工集团所属林场': farms of an organisation, no farm's name
             inner = text[qualifier.end : s_end]
-            if kind == "town" and _unit_in_full(qualifier) and not is_generic(text[qualifier.end : s_start]):
+            if (
+                kind in _LOCAL_UNIT_KINDS
+                and (_unit_in_full(qualifier) or _town_in_full(qualifier))
+                and not is_generic(text[qualifier.end : s_start])
+            ):
                 # '宁城县山头乡': a town's official name never holds its banner's; the banner written before it
                 # is a mention of its own (it locates the town: see resolve's same-phrase parent)
                 return Mention(inner, qualifier.end, s_end, kind, f"suffix:{suffix}", self.ids(inner))
@@ -1537,6 +1543,31 @@ def _unit_in_full(mention: Mention) -> bool:
         and all(pid.startswith(_ABOVE_TOWN_PREFIXES) for pid in mention.place_ids)
         and mention.surface.endswith(_UNIT_NAME_ENDS)
     )
+
+
+#: kinds of the units below a banner, named by a name and a class word (X镇, X苏木, X嘎查).
+_LOCAL_UNIT_KINDS = frozenset({"town", "village"})
+#: the class words of towns and villages: a name of one never holds another's inside it.
+_INNER_UNIT = re.compile("苏木|嘎查|镇|乡")
+
+
+def _town_in_full(mention: Mention) -> bool:
+    """Whether a gazetteer mention is a town written with its class word ('代钦塔拉苏木')."""
+    return (
+        bool(mention.place_ids)
+        and all(pid.startswith("town:") for pid in mention.place_ids)
+        and _INNER_UNIT.search(mention.surface, len(mention.surface) - 2) is not None
+    )
+
+
+def _after_inner_unit(text: str, window_start: int, s_start: int) -> int:
+    """Where a town's or village's name starts when another unit's name and class word stand right before it
+    with no separator ('X镇Y镇', 'X苏木Y嘎查'): after the last class word that has a name of two or more
+    characters on each side."""
+    best = window_start
+    for match in _INNER_UNIT.finditer(text, window_start + 2, s_start - 2):
+        best = match.end()
+    return best
 
 
 def _ends_a_name(text: str, end: int) -> bool:

@@ -83,6 +83,12 @@ _PROSE_CHAR_FLAGS = frozenset({"v", "p"})
 _TIME_CHAR_FLAGS = frozenset({"t", "tg"})
 
 
+def _prose_before(word: str, flag: str) -> bool:
+    """A dictionary word of two or more characters that is no person's or place's name ('人民政府', not 雅尔 of
+    '巴雅尔吐胡硕镇'): a one-character verb after it is prose, not a character of a transliteration."""
+    return len(word) >= 2 and known(word) and (flag not in NAME_FLAGS or flag == "nt")
+
+
 def _name_word(word: str, flag: str) -> bool:
     """A word of two or more characters that names: a name flag, or a run jieba's dictionary lacks."""
     return len(word) >= 2 and (flag in NAME_FLAGS or not known(word))
@@ -169,7 +175,7 @@ def leading_name_start(text: str, start: int, stem_end: int) -> int | None:
             len(word) == 1
             and (
                 flag in _TIME_CHAR_FLAGS
-                or (flag in _PROSE_CHAR_FLAGS and index > 0 and len(words[index - 1][2]) >= 2)
+                or (flag in _PROSE_CHAR_FLAGS and index > 0 and _prose_before(*words[index - 1][2:]))
             )
             and _name_word(following[2], following[3])
             and stem_end - following[0] >= 2
