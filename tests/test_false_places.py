@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from geoplan.geocode.context import event_titles, refine
+from geoplan.geocode.context import _is_item, event_titles, refine
 from geoplan.geocode.mentions import MentionFinder
 from geoplan.geocode.segment import holds_count, leading_name_start
 from geoplan.read.plan import read
@@ -198,3 +198,20 @@ def test_a_quoted_gloss_of_a_names_meaning_is_no_place(finder: MentionFinder) ->
 )
 def test_rings_of_cities(finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert _found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a verb before a unit's class word names no former unit ('建设达标县')
+        "该市被评为生态文明建设达标县(市)。",
+    ],
+)
+def test_counts_and_verbs_before_a_unit_word_name_no_unit(finder: MentionFinder, text: str) -> None:
+    assert _found(finder, text) == []
+
+
+def test_a_counter_starts_no_list_item() -> None:
+    """'13个镇、2个乡': the item after a number starts with its counter, a count of towns, no town's name."""
+    assert not _is_item("个镇") and not _is_item("座水库")
+    assert _is_item("巴彦镇")

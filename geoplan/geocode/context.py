@@ -34,6 +34,7 @@ import numpy
 
 from geoplan.geocode.lexicon import alternation, words
 from geoplan.geocode.mentions import (
+    COUNTER_CHARS,
     IMPROPER_CHARS,
     OUTSIDE_ID_PREFIXES,
     SUFFIX_TYPES,
@@ -889,13 +890,15 @@ def _first_item_start(text: str, start: int, end: int) -> int:
 
 
 def _is_item(item: str) -> bool:
-    """A list item that can be a name: a route number, or 2-12 CJK characters with no counter or particle."""
+    """A list item that can be a name: a route number, or 2-12 CJK characters with no counter or particle, not
+    starting with a counter ('13个镇、2个乡': 个镇 counts towns after the number)."""
     if item.isdigit():
         return 2 <= len(item) <= 4
     return (
         2 <= len(item) <= MAX_ITEM
         and all("\u3400" <= c <= "\u9fff" for c in item)
         and not IMPROPER_CHARS.intersection(item)
+        and item[0] not in COUNTER_CHARS
     )
 
 
