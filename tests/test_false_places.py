@@ -215,3 +215,13 @@ def test_a_counter_starts_no_list_item() -> None:
     """'13个镇、2个乡': the item after a number starts with its counter, a count of towns, no town's name."""
     assert not _is_item("个镇") and not _is_item("座水库")
     assert _is_item("巴彦镇")
+
+
+def test_a_units_full_name_before_a_line_word_names_no_line(finder: MentionFinder) -> None:
+    """'X旗铁路货运量': the freight of a banner's railways; the league and the banner are the places, no railway
+    is named after them (a ring road of a banner is: '…旗绕城公路')."""
+    assert _found(finder, "今年鄂尔多斯准格尔旗铁路运量稳步增长。") == [
+        ("鄂尔多斯", None),
+        ("准格尔旗", None),
+    ]
+    assert [kind for _, kind in _found(finder, "太仆寺旗绕城公路建成通车。")] == ["road"]

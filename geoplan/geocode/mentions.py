@@ -915,6 +915,10 @@ class MentionFinder:
                 start = last.start
             if qualifier.end == s_end:
                 return None  # the whole name is a gazetteer name: keep that mention
+            if suffix in LINE_WORDS and qualifier.end == s_start and _unit_in_full(qualifier):
+                # '乌审旗铁路货运量': a unit's full name before a line word says whose lines, it names no line
+                # (lines are named by their ends' short forms: 包兰铁路, 呼准鄂铁路)
+                return None
             if (
                 kind in {"town", "village"}
                 and qualifier.end == s_start
@@ -931,7 +935,7 @@ class MentionFinder:
             inner = text[qualifier.end : s_end]
             if (
                 kind in _LOCAL_UNIT_KINDS
-                and (_unit_in_full(qualifier) or _town_in_full(qualifier))
+                and _unit_in_full(qualifier)
                 and not is_generic(text[qualifier.end : s_start])
             ):
                 # '宁城县山头乡': a town's official name never holds its banner's; the banner written before it
@@ -1549,15 +1553,6 @@ def _unit_in_full(mention: Mention) -> bool:
 _LOCAL_UNIT_KINDS = frozenset({"town", "village"})
 #: the class words of towns and villages: a name of one never holds another's inside it.
 _INNER_UNIT = re.compile("苏木|嘎查|镇|乡")
-
-
-def _town_in_full(mention: Mention) -> bool:
-    """Whether a gazetteer mention is a town written with its class word ('代钦塔拉苏木')."""
-    return (
-        bool(mention.place_ids)
-        and all(pid.startswith("town:") for pid in mention.place_ids)
-        and _INNER_UNIT.search(mention.surface, len(mention.surface) - 2) is not None
-    )
 
 
 def _after_inner_unit(text: str, window_start: int, s_start: int) -> int:
