@@ -55,6 +55,9 @@ def _waypoints(text: str) -> list[list[str]]:
         # verbs and adverbs after the last end: '最快', '组成'
         ("高铁开通后集宁至大同南站最快40分钟。", [["集宁", "大同南站"]]),
         ("由包头至固阳县组成的一级公路。", [["包头", "固阳县"]]),
+        # a count of sections after the last end ('三段'); a transliteration's last character stays (尼尔基)
+        ("这条高速由东胜至阿镇、阿镇至锡尼镇两段组成。", [["东胜", "阿镇"], ["阿镇", "锡尼镇"]]),
+        ("扎兰屯至尼尔基的铁路。", [["扎兰屯", "尼尔基"]]),
     ],
 )
 def test_corridor_ends_start_and_end_at_names(text: str, expected: list[list[str]]) -> None:

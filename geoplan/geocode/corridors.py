@@ -340,15 +340,24 @@ def _split_last(segment: str) -> tuple[str, str | None, str]:
 
 #: flags of the words of prose a last waypoint's name never ends with: verbs and adverbs ('X最快', 'X组成').
 _TRAILING_PROSE_FLAGS = frozenset({"v", "vd", "d", "ad"})
+#: flags of one-character words glued after a last waypoint's name: counts ('X三段'; not adjectives, which
+#: jieba also gives to characters of transliterations: 基 of 尼尔基).
+_TRAILING_CHAR_FLAGS = frozenset({"m"})
 
 
 def _without_trailing_prose(name: str) -> str:
-    """``name`` without the dictionary verbs and adverbs written after it ('大同南站最快40分钟' -> '大同南站',
-    '白云矿区组成' -> '白云矿区'), never shorter than two characters."""
+    """``name`` without the words written after it that no name ends with ('大同南站最快' -> '大同南站', '白云矿区组成'
+    -> '白云矿区', '百灵庙三' of '百灵庙三段'): dictionary verbs and adverbs, one-character counts;
+    never shorter than two characters."""
     words = tag(name)
     end = len(name)
-    for word, flag in reversed(words):
-        if len(word) < 2 or flag not in _TRAILING_PROSE_FLAGS or not known(word) or end - len(word) < 2:
+    for index in range(len(words) - 1, 0, -1):
+        word, flag = words[index]
+        if len(word) == 1:
+            trailing = flag in _TRAILING_CHAR_FLAGS
+        else:
+            trailing = known(word) and flag in _TRAILING_PROSE_FLAGS
+        if not trailing or end - len(word) < 2:
             break
         end -= len(word)
     return name[:end]
@@ -362,7 +371,7 @@ def _build_chain(text: str, points: list[tuple[int, int]]) -> CorridorMatch | No
     kind_end = last_end if kind else last_start + len(last_name)
     if kind is not None:
         kind_end = last_start + len(text[last_start:last_end].split(_tail, 1)[0]) + len(_tail)
-    points[-1] = (last_start, last_start + len(last_name))
+    points[-1] = (last_start, last_start + len(_without_trailing_prose(last_name)))
     names = [(s, e) for s, e in points if e - s >= 2]
     if len(names) != len(points) or len(names) < 2 or any(text.startswith("第", s) for s, _ in names):
         return None  # '第一至第三段': ordinals number stretches, they name no places
