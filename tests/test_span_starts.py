@@ -75,3 +75,19 @@ def test_corridor_ends_start_and_end_at_names(text: str, expected: list[list[str
 )
 def test_units_written_together_are_two_names(finder: MentionFinder, text: str, expected: list[str]) -> None:
     assert [surface for surface, _ in _found(finder, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the whole town ('全镇'), roads to the units ('旗通苏木镇'): no town is named after the known name
+        ("包兰铁路横穿全镇。", [("包兰铁路", None)]),
+        ("今年乌拉特中旗通苏木镇公路全部硬化。", [("乌拉特中旗", None)]),
+        # a street after its town's full name: the town, then the street's own name
+        ("公司位于萨拉齐镇敕勒川大街8号。", [("萨拉齐镇", None), ("敕勒川大街", "street")]),
+    ],
+)
+def test_words_after_a_known_name_before_a_unit_word(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected

@@ -933,11 +933,19 @@ class MentionFinder:
             ):
                 return None  # '通辽市森工集团所属林场': farms of an organisation, no farm's name
             inner = text[qualifier.end : s_end]
+            remainder = text[qualifier.end : s_start]
+            if kind in _LOCAL_UNIT_KINDS and _whole_or_verb(remainder):
+                return None  # '京包铁路纵贯全镇', '苏尼特右旗通苏木镇': the whole unit, or a verb to units; no name
             if (
                 kind in _LOCAL_UNIT_KINDS
                 and _unit_in_full(qualifier)
                 and not is_generic(text[qualifier.end : s_start])
+            ) or (
+                kind == "street"
+                and _town_in_full(qualifier)
+                and holds_name_word(text, qualifier.end, s_start)
             ):
+                # '萨拉齐镇振华大街': a street's name never holds its town's either
                 # '宁城县山头乡': a town's official name never holds its banner's; the banner written before it
                 # is a mention of its own (it locates the town: see resolve's same-phrase parent)
                 return Mention(inner, qualifier.end, s_end, kind, f"suffix:{suffix}", self.ids(inner))
@@ -1553,6 +1561,30 @@ def _unit_in_full(mention: Mention) -> bool:
 _LOCAL_UNIT_KINDS = frozenset({"town", "village"})
 #: the class words of towns and villages: a name of one never holds another's inside it.
 _INNER_UNIT = re.compile("苏木|嘎查|镇|乡")
+
+
+def _town_in_full(mention: Mention) -> bool:
+    """Whether a gazetteer mention is a town written with its class word ('萨拉齐镇', not '萨拉齐')."""
+    return (
+        bool(mention.place_ids)
+        and all(pid.startswith("town:") for pid in mention.place_ids)
+        and _INNER_UNIT.search(mention.surface, len(mention.surface) - 2) is not None
+    )
+
+
+#: characters that make a unit word before them the whole of a unit or this one ('全镇', '本镇', '各苏木'):
+#: determiners, never the end of a town's name.
+_DETERMINERS = frozenset("全本该各每此这那")
+
+
+def _whole_or_verb(remainder: str) -> bool:
+    """Whether the words between a known name and a town's class word are a determiner ('京包铁路纵贯全镇') or a
+    one-character verb or preposition ('X旗通苏木镇': roads to the units): no town is named there."""
+    if not remainder:
+        return False
+    if remainder[-1] in _DETERMINERS:
+        return True
+    return len(remainder) == 1 and tag(remainder)[0][1] in VERB_FLAGS | {"p"}
 
 
 def _after_inner_unit(text: str, window_start: int, s_start: int) -> int:
