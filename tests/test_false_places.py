@@ -225,3 +225,22 @@ def test_a_units_full_name_before_a_line_word_names_no_line(finder: MentionFinde
         ("准格尔旗", None),
     ]
     assert [kind for _, kind in _found(finder, "太仆寺旗绕城公路建成通车。")] == ["road"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the world, the country, a compass direction, a count, a kind of water: no natural place's name
+        ("这里被誉为世界沙漠的明珠。", []),
+        ("这是中国北方沙漠里的一座城。", []),
+        ("这里有全区最大的沙漠淡水湖。", []),
+        ("位列国内四大沙漠之一。", []),
+        # a name word, or one common word alone before the class word, names one
+        ("巴丹吉林沙漠腹地的湖泊。", [("巴丹吉林沙漠", None)]),
+        ("山脚下的乞儿海子水面开阔。", [("乞儿海子", "lake")]),
+    ],
+)
+def test_natural_places_need_a_name(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected

@@ -26,6 +26,8 @@ def _found(finder: MentionFinder, text: str) -> list[tuple[str, str | None]]:
         ("湖泊原名呼和乌苏海子。", [("呼和乌苏海子", "lake")]),
         # single-character verbs inside a transliteration the segmenter split are part of the name
         ("学校搬到了达来库布镇。", [("达来库布镇", "town")]),
+        # a verb after prose before a name whose first word is a common one ('白音' of 白音胡硕)
+        ("原苏木人民政府驻白音胡硕嘎查。", [("白音胡硕嘎查", "village")]),
     ],
 )
 def test_prose_before_a_name_is_no_part_of_it(

@@ -45,6 +45,7 @@ from geoplan.geocode.segment import (
     leading_name_start,
     name_run_start,
     name_start,
+    names_natural_place,
     suffix_word,
     tag,
 )
@@ -278,6 +279,9 @@ FARM_SUFFIXES = frozenset({"农场", "林场"})
 #: suffixes of cultural institutions ('内蒙古艺术剧院', '公主府博物馆'): the area before them is part of the name
 #: (a province's museum is one building); without a known place the stem must hold a proper name.
 INSTITUTION_SUFFIXES = frozenset({"科学技术馆", "博物馆", "博物院", "科技馆", "美术馆", "艺术剧院", "大剧院"})
+#: kinds of natural places a suffix names (a lake, a desert …): a name of one holds a name word (see
+#: segment.names_natural_place); rivers are named by the run of name words before 河 (NAME_RUN_SUFFIXES).
+NATURAL_KINDS = frozenset({"lake", "desert", "sandy_land", "wetland", "grassland"})
 #: id prefixes of areas (admin units, regions): an area's name before a descriptive scenic suffix describes.
 AREA_ID_PREFIXES = ("province:", "league:", "banner:", "town:", "region:")
 #: short suffixes that also end common words (思路, 街区, 空港): they end a name only where the segmenter ends a
@@ -1388,6 +1392,8 @@ def _as_name(text: str, mention: Mention, ids: Mapping[str, tuple[str, ...]]) ->
         and common_words_only(text, start, stem_end)
     ):
         return None  # '通车高速公路', '八车道高速公路': common words and counts only, no name before the line word
+    if mention.type in NATURAL_KINDS and not names_natural_place(text, start, stem_end, mention.end):
+        return None  # '沙漠淡水湖', '世界沙漠', '中国东北沙漠': a kind of land or water, no name
     if start == mention.start:
         return mention
     surface = text[start : mention.end]

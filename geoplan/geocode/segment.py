@@ -170,15 +170,15 @@ def leading_name_start(text: str, start: int, stem_end: int) -> int | None:
             begin = word_end
         elif (common and naming_word(word)) or (
             # '人民政府驻X镇', '治今X镇': a one-character verb or preposition after a word of prose, or a time
-            # word, before a name word (which jieba may join to the class word: '阿穆古郎镇'); not a character of
-            # a transliteration jieba split into verbs ('达/来/库布镇')
+            # word, before a name holding a name word (which jieba may join to the class word: '阿穆古郎镇',
+            # '白音/胡硕镇'); not a character of a transliteration jieba split into verbs ('达/来/库布镇')
             len(word) == 1
             and (
                 flag in _TIME_CHAR_FLAGS
                 or (flag in _PROSE_CHAR_FLAGS and index > 0 and _prose_before(*words[index - 1][2:]))
             )
-            and _name_word(following[2], following[3])
             and stem_end - following[0] >= 2
+            and any(_name_word(w, f) for w_start, _, w, f in words[index + 1 :] if w_start < stem_end)
         ):
             begin = word_end
     return begin
@@ -345,3 +345,34 @@ def name_run_start(text: str, window_start: int, s_start: int, s_end: int) -> in
         if len(flags) == 1 and flags[0][1] not in NAME_FLAGS:
             return None  # a common word before the class word ('母亲河', '运河'): a kind, not a name
     return start
+
+
+#: words of the whole country or the world, which say where a natural place lies, never name it ('中国东北沙漠',
+#: '世界沙漠', '全球唯一沙漠').
+_WIDE_WORDS = _OWN_COUNTRY | {"世界", "全球"}
+#: the characters of compass directions ('东北' of '中国东北沙漠' is a part of the country, not a name).
+_COMPASS = frozenset("东西南北中")
+
+
+def names_natural_place(text: str, start: int, stem_end: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (a stem and a natural place's class word: 湖, 沙漠, 湿地 …) holds a name: a
+    word jieba tags as a name or a run it does not know, of two or more characters, that is no word of the
+    country or the world and no compass direction, with no count before it ('五大沙漠'), or the stem is one common
+    word before the class word standing alone ('月亮湖'); a class word read with the stem as one common word
+    ('沙漠淡水湖': 淡水湖) names a kind."""
+    left = max(0, start - CONTEXT)
+    position = left
+    stem_words = []
+    for word, flag in tag(text[left : min(len(text), end + CONTEXT)]):
+        word_start, position = position, position + len(word)
+        if word_start < start or word_start >= stem_end:
+            continue
+        if _COUNT_WORD.match(word):
+            return False
+        if word in _WIDE_WORDS or _COMPASS.issuperset(word):
+            continue
+        if len(word) >= 2 and (flag in NAME_FLAGS or not known(word)):
+            return True
+        stem_words.append((word_start, position))
+    # one common word standing alone before the class word may name the place ('月亮湖', '乞儿海子')
+    return stem_words == [(start, stem_end)] and stem_end - start >= 2
