@@ -244,3 +244,8 @@ def test_natural_places_need_a_name(
     finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert _found(finder, text) == expected
+
+
+def test_two_unit_class_words_name_a_class_of_units(finder: MentionFinder) -> None:
+    """'苏木镇' is the sumus and the towns: after a quantity word it names those units, no town."""
+    assert _found(finder, "全旗部分苏木镇开通了公交。") == []

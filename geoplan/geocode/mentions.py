@@ -843,8 +843,10 @@ class MentionFinder:
         truncated: bool = False,
         sorted_known: tuple[list[Mention], list[int]] | None = None,
     ) -> Mention | None:
-        window_start = after_last_verb(text, window_start, s_start, known_at)
         kind = SUFFIX_TYPES[suffix]
+        if suffix in _UNIT_CLASS_PAIRS:
+            return None  # '部分苏木镇', 'X旗通苏木镇': two class words of units name the units of that class
+        window_start = after_last_verb(text, window_start, s_start, known_at)
         if kind in _LOCAL_UNIT_KINDS:
             window_start = _after_inner_unit(text, window_start, s_start)
         if kind == "town" and (peoples := peoples_tail(text[window_start:s_start])) is not None:
@@ -1563,6 +1565,16 @@ def _unit_in_full(mention: Mention) -> bool:
     )
 
 
+#: suffixes made of two class words of towns ('苏木镇': the sumus and the towns), which name a class of units,
+#: never one unit.
+_UNIT_CLASS_PAIRS = frozenset(
+    suffix
+    for suffix, kind in SUFFIX_TYPES.items()
+    if kind == "town"
+    and any(
+        SUFFIX_TYPES.get(suffix[:k]) == SUFFIX_TYPES.get(suffix[k:]) == "town" for k in range(1, len(suffix))
+    )
+)
 #: kinds of the units below a banner, named by a name and a class word (X镇, X苏木, X嘎查).
 _LOCAL_UNIT_KINDS = frozenset({"town", "village"})
 #: the class words of towns and villages: a name of one never holds another's inside it.
