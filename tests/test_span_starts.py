@@ -93,3 +93,9 @@ def test_words_after_a_known_name_before_a_unit_word(
     finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert _found(finder, text) == expected
+
+
+def test_two_names_joined_inside_a_list_item(finder: MentionFinder) -> None:
+    """'A、B及C、D等景点': 及 joins two names inside an item that is not the last one; each is a name."""
+    found = [surface for surface, _ in _found(finder, "景区内有仙人洞、卧龙石及青石沟、拉僧庙遗址等景点。")]
+    assert found == ["仙人洞", "卧龙石", "青石沟", "拉僧庙遗址"]

@@ -844,6 +844,8 @@ _LIST_RUN_OTHERS = frozenset("0123456789（）()、")
 _ALIAS = re.compile(r"[（(]([\u3400-\u9fff]{2,10})[）)]$")
 #: connectors joining a list's last item ('A、B和C').
 _LAST_JOINS = "和及与"
+#: conjunctions that join two names inside any item of a list ('A、B及C、D').
+_INNER_JOINS = frozenset("及与")
 #: characters before 和 that make it part of a name (呼和浩特, 乌兰布和).
 _HE_IN_NAME = frozenset("呼布")
 #: longest list item read as a name, in characters.
@@ -914,6 +916,14 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if text[offset] in _LAST_JOINS and not (text[offset] == "和" and text[offset - 1] in _HE_IN_NAME):
             items[-1:] = [(last_start, offset), (offset + 1, last_end)]
             break
+    joined: list[tuple[int, int]] = []
+    for item_start, item_end in items:
+        # '飞来石及三道沟': an item of two names joined by 及 or 与 (never inside a name; 和 is: 呼和, 额和宝力格)
+        cut = next((o for o in range(item_start + 2, item_end - 1) if text[o] in _INNER_JOINS), None)
+        joined.extend(
+            [(item_start, cut), (cut + 1, item_end)] if cut is not None else [(item_start, item_end)]
+        )
+    items = joined
     spread: list[tuple[int, int]] = []
     for item_start, item_end in items:
         alias = _ALIAS.search(text, item_start, item_end)
