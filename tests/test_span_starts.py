@@ -99,3 +99,9 @@ def test_two_names_joined_inside_a_list_item(finder: MentionFinder) -> None:
     """'A、B及C、D等景点': 及 joins two names inside an item that is not the last one; each is a name."""
     found = [surface for surface, _ in _found(finder, "景区内有仙人洞、卧龙石及青石沟、拉僧庙遗址等景点。")]
     assert found == ["仙人洞", "卧龙石", "青石沟", "拉僧庙遗址"]
+
+
+def test_a_spur_line_ends_after_its_line_words(finder: MentionFinder) -> None:
+    """'X铁路专用线': a railway spur is named with both line words, not cut after 铁路."""
+    found = _found(finder, "园区建成巴音敖包铁路专用线。")
+    assert found == [("巴音敖包铁路专用线", "railway")]

@@ -185,6 +185,7 @@ SUFFIX_TYPES: dict[str, str] = {
     "嘎查": "village",
     "口岸": "port",
     "机场": "airport",
+    "铁路专用线": "railway",
     "铁路": "railway",
     "高铁": "railway",
     "公路": "road",
