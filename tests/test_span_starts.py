@@ -105,3 +105,9 @@ def test_a_spur_line_ends_after_its_line_words(finder: MentionFinder) -> None:
     """'X铁路专用线': a railway spur is named with both line words, not cut after 铁路."""
     found = _found(finder, "园区建成巴音敖包铁路专用线。")
     assert found == [("巴音敖包铁路专用线", "railway")]
+
+
+def test_a_dictionary_place_after_a_known_one_is_a_second_name(finder: MentionFinder) -> None:
+    """'大兴安岭松嫩平原': two places written together; 松嫩平原 is a name of its own, not one 大兴安岭 qualifies."""
+    found = [surface for surface, _ in _found(finder, "该市位于大兴安岭松嫩平原之间。")]
+    assert found == ["大兴安岭", "松嫩平原"]

@@ -962,7 +962,9 @@ class MentionFinder:
                 and suffix not in LANDSCAPE_ROUTE_SUFFIXES
             ):
                 return None  # '…自然保护区湿地': the wetlands of a named reserve, no second name
-            if self.ids(inner):  # '库布其沙漠七星湖': 七星湖 in 库布其沙漠
+            if self.ids(inner) or (qualifier.end < s_start and _dictionary_place(inner)):
+                # '库布其沙漠七星湖': 七星湖 in 库布其沙漠; '大兴安岭松嫩平原': a place name of the dictionary after
+                # a known one is a second name, not a name the first qualifies
                 return Mention(inner, qualifier.end, s_end, kind, f"suffix:{suffix}", self.ids(inner))
             remainder = text[qualifier.end : s_start]
             if ends_in_count(remainder):
@@ -1580,6 +1582,12 @@ _UNIT_CLASS_PAIRS = frozenset(
 _LOCAL_UNIT_KINDS = frozenset({"town", "village"})
 #: the class words of towns and villages: a name of one never holds another's inside it.
 _INNER_UNIT = re.compile("苏木|嘎查|镇|乡")
+
+
+def _dictionary_place(name: str) -> bool:
+    """Whether ``name`` is one place word of jieba's dictionary ('松嫩平原', '科尔沁草原')."""
+    words = tag(name)
+    return len(words) == 1 and words[0][1] == "ns" and known(name)
 
 
 def _town_in_full(mention: Mention) -> bool:
