@@ -111,3 +111,13 @@ def test_a_dictionary_place_after_a_known_one_is_a_second_name(finder: MentionFi
     """'大兴安岭松嫩平原': two places written together; 松嫩平原 is a name of its own, not one 大兴安岭 qualifies."""
     found = [surface for surface, _ in _found(finder, "该市位于大兴安岭松嫩平原之间。")]
     assert found == ["大兴安岭", "松嫩平原"]
+
+
+def test_a_country_before_a_corridor_end_is_a_mention_of_its_own(finder: MentionFinder) -> None:
+    """'A至蒙古国B的铁路': the country says where the far end lies; the end is B, the country a mention too."""
+    from geoplan.geocode.places import _split_waypoints
+
+    (corridor,) = find_corridors("规划修建二连浩特至蒙古国乔巴山的铁路。")
+    split, heads = _split_waypoints(corridor, finder)
+    assert [w.surface for w in split.waypoints] == ["二连浩特", "乔巴山"]
+    assert [h.surface for h in heads] == ["蒙古国"]
