@@ -121,3 +121,9 @@ def test_a_country_before_a_corridor_end_is_a_mention_of_its_own(finder: Mention
     split, heads = _split_waypoints(corridor, finder)
     assert [w.surface for w in split.waypoints] == ["二连浩特", "乔巴山"]
     assert [h.surface for h in heads] == ["蒙古国"]
+
+
+def test_a_province_before_a_qualified_airport_is_its_address(finder: MentionFinder) -> None:
+    """'内蒙古呼和浩特X机场': the province is the address, the airport's name starts with its city."""
+    found = _found(finder, "内蒙古乌兰察布集宁新机场航班增加。")
+    assert found == [("内蒙古", None), ("乌兰察布集宁新机场", "airport")]

@@ -1136,9 +1136,18 @@ class MentionFinder:
         return Mention(stem, mention.start, mention.start + len(stem), None, "gazetteer", ids)
 
     def _without_province(self, mention: Mention) -> tuple[Mention, Mention | None]:
-        """'新疆霍尔果斯口岸': a province written before a name is its address, not part of the name — the
-        province and the name after it are two mentions (no gazetteer name may run across the cut)."""
-        if mention.qualifier is not None or not mention.rule.startswith("suffix:"):
+        """'新疆霍尔果斯口岸', '内蒙古呼和浩特X机场': a province written before a name (before an airport's or port's
+        qualifier too) is its address, not part of the name — the province and the name after it are two mentions (no gazetteer
+        name may run across the cut)."""
+        if not mention.rule.startswith("suffix:") or (
+            mention.qualifier is not None
+            and (
+                mention.type not in FACILITY_TYPES
+                or not all(pid.startswith("province:") for pid in mention.qualifier_ids)
+            )
+        ):
+            # the common case: no province; or a name a place in it qualifies; or a park or a line named
+            # with its province ('内蒙古X产业园'); an airport or port is named without it
             return mention, None
         stem_end = mention.end - len(mention.rule.removeprefix("suffix:"))
         for length in range(min(4, stem_end - mention.start - 2), 1, -1):
