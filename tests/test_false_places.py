@@ -249,3 +249,8 @@ def test_natural_places_need_a_name(
 def test_two_unit_class_words_name_a_class_of_units(finder: MentionFinder) -> None:
     """'苏木镇' is the sumus and the towns: after a quantity word it names those units, no town."""
     assert _found(finder, "全旗部分苏木镇开通了公交。") == []
+
+
+def test_every_place_of_a_kind_in_an_area_is_no_name(finder: MentionFinder) -> None:
+    """'锡林郭勒各口岸': each port of the league; the league is the place, no port is named."""
+    assert _found(finder, "在锡林郭勒各边境口岸设立展销点。") == [("锡林郭勒", None)]

@@ -941,8 +941,10 @@ class MentionFinder:
                 return None  # '通辽市森工集团所属林场': farms of an organisation, no farm's name
             inner = text[qualifier.end : s_end]
             remainder = text[qualifier.end : s_start]
-            if kind in _LOCAL_UNIT_KINDS and _whole_or_verb(remainder):
-                return None  # '京包铁路纵贯全镇', '苏尼特右旗通苏木镇': the whole unit, or a verb to units; no name
+            if (kind in _LOCAL_UNIT_KINDS and _whole_or_verb(remainder)) or remainder[:1] in _DISTRIBUTIVES:
+                # '京包铁路纵贯全镇', '苏尼特右旗通苏木镇': the whole unit, or a verb to units; '呼伦贝尔各非口岸':
+                # every place of a kind in the area; no name
+                return None
             if (
                 kind in _LOCAL_UNIT_KINDS
                 and _unit_in_full(qualifier)
@@ -1611,6 +1613,8 @@ def _town_in_full(mention: Mention) -> bool:
 #: characters that make a unit word before them the whole of a unit or this one ('全镇', '本镇', '各苏木'):
 #: determiners, never the end of a town's name.
 _DETERMINERS = frozenset("全本该各每此这那")
+#: determiners of every one of a kind ('呼伦贝尔各非口岸旗市区'): after a place, the places of that kind in it.
+_DISTRIBUTIVES = frozenset("各每")
 
 
 def _whole_or_verb(remainder: str) -> bool:
