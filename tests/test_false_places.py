@@ -254,3 +254,8 @@ def test_two_unit_class_words_name_a_class_of_units(finder: MentionFinder) -> No
 def test_every_place_of_a_kind_in_an_area_is_no_name(finder: MentionFinder) -> None:
     """'锡林郭勒各口岸': each port of the league; the league is the place, no port is named."""
     assert _found(finder, "在锡林郭勒各边境口岸设立展销点。") == [("锡林郭勒", None)]
+
+
+def test_a_verb_and_a_unit_word_before_a_road_word_name_no_street(finder: MentionFinder) -> None:
+    """'通村路': the roads that reach the villages, a kind of road."""
+    assert _found(finder, "今年全旗新建通村路120公里。") == []

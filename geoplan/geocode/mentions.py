@@ -1408,6 +1408,8 @@ def _as_name(text: str, mention: Mention, ids: Mapping[str, tuple[str, ...]]) ->
         and common_words_only(text, start, stem_end)
     ):
         return None  # '通车高速公路', '八车道高速公路': common words and counts only, no name before the line word
+    if mention.type in {"street", "road"} and _verb_to_units(text[start:stem_end]):
+        return None  # '通村路': the roads to the villages, no street's name
     if mention.type in NATURAL_KINDS and not names_natural_place(text, start, stem_end, mention.end):
         return None  # '沙漠淡水湖', '世界沙漠', '中国东北沙漠': a kind of land or water, no name
     if start == mention.start:
@@ -1599,6 +1601,16 @@ def _dictionary_place(name: str) -> bool:
     """Whether ``name`` is one place word of jieba's dictionary ('松嫩平原', '科尔沁草原')."""
     words = tag(name)
     return len(words) == 1 and words[0][1] == "ns" and known(name)
+
+
+#: class words of the units a road may lead to ('通村路': roads to the villages).
+_ROAD_TO_UNITS = re.compile("(?:苏木|嘎查|村|镇|乡)$")
+
+
+def _verb_to_units(stem: str) -> bool:
+    """Whether ``stem`` is a one-character verb and a class word of units ('通村' of '通村路'): a kind of road."""
+    unit = _ROAD_TO_UNITS.search(stem)
+    return unit is not None and unit.start() == 1 and tag(stem[0])[0][1] in VERB_FLAGS
 
 
 def _town_in_full(mention: Mention) -> bool:
