@@ -644,7 +644,11 @@ class MentionFinder:
         ]
         found.extend(self._route_numbers(text, known))
         found.extend(_abbreviation_runs(text, known))
-        found.extend(feature_mentions(text, [*known, *found], self))
+        features = feature_mentions(text, [*known, *found], self)
+        spurs = {(m.start, m.end) for m in features if m.rule == "spur"}
+        if spurs:  # a spur named after what it serves ('X电厂铁路专用线') is the spur, not a suffix name
+            found = [m for m in found if (m.start, m.end) not in spurs]
+        found.extend(features)
         merged = [self._line_end(text, _facility_road(text, m)) for m in merge_mentions(known, found)]
         kept = [m for m in merged if not _names_an_organisation_or_brand(text, m)]
         return _river_prefixed(admin_prefixed(_subparks(text, kept)))
