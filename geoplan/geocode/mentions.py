@@ -849,8 +849,10 @@ class MentionFinder:
         sorted_known: tuple[list[Mention], list[int]] | None = None,
     ) -> Mention | None:
         kind = SUFFIX_TYPES[suffix]
-        if suffix in _UNIT_CLASS_PAIRS:
-            return None  # '部分苏木镇', 'X旗通苏木镇': two class words of units name the units of that class
+        if suffix in _UNIT_CLASS_PAIRS and not holds_name_word(text, max(window_start, s_start - 2), s_start):
+            return (
+                None  # '部分苏木镇': two class words of units after common words name the units of the class
+            )
         window_start = after_last_verb(text, window_start, s_start, known_at)
         if kind in _LOCAL_UNIT_KINDS:
             window_start = _after_inner_unit(text, window_start, s_start)
@@ -1585,8 +1587,8 @@ def _unit_in_full(mention: Mention) -> bool:
     )
 
 
-#: suffixes made of two class words of towns ('苏木镇': the sumus and the towns), which name a class of units,
-#: never one unit.
+#: suffixes made of two class words of towns ('苏木镇': the sumus and the towns), which after common words name a
+#: class of units, not one unit (after a name they are a town's: '乌盖苏木镇').
 _UNIT_CLASS_PAIRS = frozenset(
     suffix
     for suffix, kind in SUFFIX_TYPES.items()
