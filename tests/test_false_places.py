@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from helpers import found
 
-from geoplan.geocode.context import event_titles, refine
+from geoplan.geocode.context import _is_item, event_titles, refine
 from geoplan.geocode.mentions import MentionFinder
 from geoplan.geocode.segment import holds_count, leading_name_start
 from geoplan.read.plan import read
@@ -197,3 +197,64 @@ def test_a_quoted_gloss_of_a_names_meaning_is_no_place(finder: MentionFinder) ->
 )
 def test_rings_of_cities(finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert _found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a verb before a unit's class word names no former unit ('建设达标县')
+        "该市被评为生态文明建设达标县(市)。",
+    ],
+)
+def test_counts_and_verbs_before_a_unit_word_name_no_unit(finder: MentionFinder, text: str) -> None:
+    assert _found(finder, text) == []
+
+
+def test_a_counter_starts_no_list_item() -> None:
+    """'13个镇、2个乡': the item after a number starts with its counter, a count of towns, no town's name."""
+    assert not _is_item("个镇") and not _is_item("座水库")
+    assert _is_item("巴彦镇")
+
+
+def test_a_units_full_name_before_a_line_word_names_no_line(finder: MentionFinder) -> None:
+    """'X旗铁路货运量': the freight of a banner's railways; the league and the banner are the places, no railway
+    is named after them (a ring road of a banner is: '…旗绕城公路')."""
+    assert _found(finder, "今年鄂尔多斯准格尔旗铁路运量稳步增长。") == [
+        ("鄂尔多斯", None),
+        ("准格尔旗", None),
+    ]
+    assert [kind for _, kind in _found(finder, "太仆寺旗绕城公路建成通车。")] == ["road"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the world, the country, a compass direction, a count, a kind of water: no natural place's name
+        ("这里被誉为世界沙漠的明珠。", []),
+        ("这是中国北方沙漠里的一座城。", []),
+        ("这里有全区最大的沙漠淡水湖。", []),
+        ("位列国内四大沙漠之一。", []),
+        # a name word, or one common word alone before the class word, names one
+        ("巴丹吉林沙漠腹地的湖泊。", [("巴丹吉林沙漠", None)]),
+        ("山脚下的乞儿海子水面开阔。", [("乞儿海子", "lake")]),
+    ],
+)
+def test_natural_places_need_a_name(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected
+
+
+def test_two_unit_class_words_name_a_class_of_units(finder: MentionFinder) -> None:
+    """'苏木镇' is the sumus and the towns: after a quantity word it names those units, no town."""
+    assert _found(finder, "全旗部分苏木镇开通了公交。") == []
+
+
+def test_every_place_of_a_kind_in_an_area_is_no_name(finder: MentionFinder) -> None:
+    """'锡林郭勒各口岸': each port of the league; the league is the place, no port is named."""
+    assert _found(finder, "在锡林郭勒各边境口岸设立展销点。") == [("锡林郭勒", None)]
+
+
+def test_a_verb_and_a_unit_word_before_a_road_word_name_no_street(finder: MentionFinder) -> None:
+    """'通村路': the roads that reach the villages, a kind of road."""
+    assert _found(finder, "今年全旗新建通村路120公里。") == []

@@ -228,3 +228,15 @@ def test_toc_without_page_numbers_ends_where_the_body_repeats_it(
     plan = read(path)
     assert plan.toc_span is not None and plan.toc_span[1] <= plan.body_start
     assert [(s.level, s.title) for s in plan.sections] == [(s.level, s.title) for s in original.sections]
+
+
+def test_labelled_list_lines_stay_apart() -> None:
+    """'镇：…' then '乡：…': lines that each open with a short label and a colon are lists of their own, never one
+    line (the last town of one list would run into the next label: 'X镇乡')."""
+    text = normalise("全旗辖3镇、1乡、1苏木。\n镇：甲一镇、乙二镇\n乡：丙三乡\n苏木：丁四苏木\n").text
+    assert text.split("\n") == [
+        "全旗辖3镇、1乡、1苏木。",
+        "镇：甲一镇、乙二镇",
+        "乡：丙三乡",
+        "苏木：丁四苏木",
+    ]

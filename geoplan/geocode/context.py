@@ -33,6 +33,7 @@ import numpy
 
 from geoplan.geocode.lexicon import alternation, words
 from geoplan.geocode.mentions import (
+    COUNTER_CHARS,
     IMPROPER_CHARS,
     OUTSIDE_ID_PREFIXES,
     SUFFIX_TYPES,
@@ -913,6 +914,8 @@ _LIST_RUN_OTHERS = frozenset("0123456789（）()、")
 _ALIAS = re.compile(r"[（(]([\u3400-\u9fff]{2,10})[）)]$")
 #: connectors joining a list's last item ('A、B和C').
 _LAST_JOINS = "和及与"
+#: conjunctions that join two names inside any item of a list ('A、B及C、D').
+_INNER_JOINS = frozenset("及与")
 #: characters before 和 that make it part of a name (呼和浩特, 乌兰布和).
 _HE_IN_NAME = frozenset("呼布")
 #: longest list item read as a name, in characters.
@@ -983,13 +986,15 @@ def _is_name_item(item: str) -> bool:
 
 
 def _is_item(item: str) -> bool:
-    """A list item that can be a name: a route number, or 2-12 CJK characters with no counter or particle."""
+    """A list item that can be a name: a route number, or 2-12 CJK characters with no counter or particle, not
+    starting with a counter ('13个镇、2个乡': 个镇 counts towns after the number)."""
     if item.isdigit():
         return 2 <= len(item) <= 4
     return (
         2 <= len(item) <= MAX_ITEM
         and all("\u3400" <= c <= "\u9fff" for c in item)
         and not IMPROPER_CHARS.intersection(item)
+        and item[0] not in COUNTER_CHARS
     )
 
 
@@ -1005,6 +1010,14 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if text[offset] in _LAST_JOINS and not (text[offset] == "和" and text[offset - 1] in _HE_IN_NAME):
             items[-1:] = [(last_start, offset), (offset + 1, last_end)]
             break
+    joined: list[tuple[int, int]] = []
+    for item_start, item_end in items:
+        # '飞来石及三道沟': an item of two names joined by 及 or 与 (never inside a name; 和 is: 呼和, 额和宝力格)
+        cut = next((o for o in range(item_start + 2, item_end - 1) if text[o] in _INNER_JOINS), None)
+        joined.extend(
+            [(item_start, cut), (cut + 1, item_end)] if cut is not None else [(item_start, item_end)]
+        )
+    items = joined
     spread: list[tuple[int, int]] = []
     for item_start, item_end in items:
         alias = _ALIAS.search(text, item_start, item_end)

@@ -24,7 +24,7 @@ from geoplan.geocode.mentions import (
     leading_trim,
     leftmost_longest,
 )
-from geoplan.geocode.segment import holds_name_word, known, tag
+from geoplan.geocode.segment import NAME_FLAGS, holds_name_word, known, tag
 
 #: connectors between waypoints.
 SEPARATORS = "至—－–-~～"
@@ -252,7 +252,48 @@ def _trim_front(text: str, start: int, end: int) -> int:
     kinds = list(_KIND_RE.finditer(text, start + moved, end))
     if kinds and kinds[-1].end() < end - 1:  # '包茂高速公路包头至东胜段', '500千伏线路乌审—芒哈图'
         moved = kinds[-1].end() - start
-    return moved + _name_keeping_trim(text[start + moved : end])
+    prose = _prose_before_name(text, start + moved, end)
+    # the segmenter's words decide where the name starts when it sees prose before it; the list of leading
+    # words may cut inside a word ('重点工程项目通辽' -> '目通辽')
+    return moved + (prose or _name_keeping_trim(text[start + moved : end]))
+
+
+#: flags of the dictionary words of prose before a first waypoint's name: verbs, adverbs, adjectives, pronouns,
+#: locatives, place words, counts and times ('修通X', '境内X', '最后一段X').
+_PROSE_FLAGS = frozenset({"v", "vd", "d", "a", "ad", "r", "f", "s", "m", "q", "t", "l", "i"})
+#: flags of one-character words of prose: prepositions, conjunctions, pronouns and particles ('由X', '和X', '自X').
+_PROSE_CHAR_FLAGS = frozenset({"p", "c", "r", "u", "uj"})
+
+
+def _prose_before_name(text: str, start: int, end: int) -> int:
+    """Characters of prose before the name of a first waypoint ('该项目由东河区', '东段临河', '最后一段X'): up to the
+    last word of prose (see :data:`_PROSE_FLAGS`) that a name word of two or more characters follows, or past the
+    common nouns written before a dictionary name ('单体项目巴林'; not before a run jieba does not know: 白音 of
+    '白音查干' starts a name).  0 when no prose stands there ('白云矿区' stays whole)."""
+    words: list[tuple[int, int, str, str]] = []
+    position = start
+    for word, flag in tag(text[start:end]):
+        words.append((position, position + len(word), word, flag))
+        position += len(word)
+    cut = start
+    by_nouns = False
+    for word_start, word_end, word, flag in words:
+        if word_end > end - 2:
+            break  # a name of two or more characters is left
+        if len(word) == 1:
+            # a preposition, conjunction, pronoun or particle; a locative written after other words ('开通后X')
+            after_words = word_start > 0 and is_han(text[word_start - 1])
+            prose, noun = flag in _PROSE_CHAR_FLAGS or (flag == "f" and after_words), False
+        else:
+            prose = known(word) and (flag in _PROSE_FLAGS or word.endswith("段"))
+            noun = known(word) and word_start == cut and flag not in NAME_FLAGS
+        if prose or noun:
+            cut, by_nouns = word_end, not prose
+    if cut == start or not holds_name_word(text, cut, end):
+        return 0
+    if by_nouns and not all(known(w) and f in NAME_FLAGS for s, _, w, f in words if s >= cut):
+        return 0
+    return cut - start
 
 
 def _name_keeping_trim(segment: str) -> int:
@@ -297,13 +338,40 @@ def _split_last(segment: str) -> tuple[str, str | None, str]:
     return head, KIND_WORDS[match.group()], segment[len(head) : match.end()]
 
 
+#: flags of the words of prose a last waypoint's name never ends with: verbs and adverbs ('X最快', 'X组成').
+_TRAILING_PROSE_FLAGS = frozenset({"v", "vd", "d", "ad"})
+#: flags of one-character words glued after a last waypoint's name: counts ('X三段'; not adjectives, which
+#: jieba also gives to characters of transliterations: 基 of 尼尔基).
+_TRAILING_CHAR_FLAGS = frozenset({"m"})
+
+
+def _without_trailing_prose(name: str) -> str:
+    """``name`` without the words written after it that no name ends with ('大同南站最快' -> '大同南站', '白云矿区组成'
+    -> '白云矿区', '百灵庙三' of '百灵庙三段'): dictionary verbs and adverbs, one-character counts;
+    never shorter than two characters."""
+    words = tag(name)
+    end = len(name)
+    for index in range(len(words) - 1, 0, -1):
+        word, flag = words[index]
+        if len(word) == 1:
+            trailing = flag in _TRAILING_CHAR_FLAGS
+        else:
+            trailing = known(word) and flag in _TRAILING_PROSE_FLAGS
+        if not trailing or end - len(word) < 2:
+            break
+        end -= len(word)
+    return name[:end]
+
+
 def _build_chain(text: str, points: list[tuple[int, int]]) -> CorridorMatch | None:
     last_start, last_end = points[-1]
     last_name, kind, _tail = _split_last(text[last_start:last_end])
+    if kind is None:
+        last_name = _without_trailing_prose(last_name)
     kind_end = last_end if kind else last_start + len(last_name)
     if kind is not None:
         kind_end = last_start + len(text[last_start:last_end].split(_tail, 1)[0]) + len(_tail)
-    points[-1] = (last_start, last_start + len(last_name))
+    points[-1] = (last_start, last_start + len(_without_trailing_prose(last_name)))
     names = [(s, e) for s, e in points if e - s >= 2]
     if len(names) != len(points) or len(names) < 2 or any(text.startswith("第", s) for s, _ in names):
         return None  # '第一至第三段': ordinals number stretches, they name no places

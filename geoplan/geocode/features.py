@@ -22,7 +22,14 @@ from operator import attrgetter
 from typing import Any
 
 from geoplan.geocode.lexicon import words
-from geoplan.geocode.segment import at_word_bounds, common_words_only, holds_name_word, known, tag
+from geoplan.geocode.segment import (
+    NOT_NAME_FLAGS,
+    at_word_bounds,
+    common_words_only,
+    holds_name_word,
+    known,
+    tag,
+)
 from geoplan.geocode.stems import (
     CORRIDOR_BREAKS,
     COUNTER_CHARS,
@@ -267,12 +274,18 @@ def _former_units(text: str, finder: Any) -> list[Mention]:
         stem, kind = match.group("stem"), match.group("cls")
         if stem is None:
             stem, kind = match.group("old"), match.group("zhou")
-        elif _NOT_IN_UNIT.intersection(stem) or not is_proper_stem(stem):
-            continue
+        elif _NOT_IN_UNIT.intersection(stem) or not is_proper_stem(stem) or _one_prose_word(stem):
+            continue  # '建设达标县': the stem is one dictionary verb, no unit's name
         start, end = match.end() - len(stem) - len(kind), match.end()
         if not finder.ids_or_short(text[start:end]) and stem not in _NOT_IN_UNIT:
             found.append(Mention(text[start:end], start, end, _UNIT_CLASSES[kind], "former-unit"))
     return found
+
+
+def _one_prose_word(stem: str) -> bool:
+    """Whether ``stem`` is one dictionary word of a kind no name is (a verb, an adjective, an adverb: '达标')."""
+    words = tag(stem)
+    return len(words) == 1 and known(stem) and words[0][1] in NOT_NAME_FLAGS
 
 
 #: a railway line named by its ends' initials and 线 ('京包线', '牙林线'), looked for where 线 ends a word.

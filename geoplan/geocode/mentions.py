@@ -45,6 +45,7 @@ from geoplan.geocode.segment import (
     leading_name_start,
     name_run_start,
     name_start,
+    names_natural_place,
     suffix_word,
     tag,
 )
@@ -186,6 +187,7 @@ SUFFIX_TYPES: dict[str, str] = {
     "嘎查": "village",
     "口岸": "port",
     "机场": "airport",
+    "铁路专用线": "railway",
     "铁路": "railway",
     "高铁": "railway",
     "公路": "road",
@@ -295,6 +297,9 @@ FARM_SUFFIXES = frozenset({"农场", "林场"})
 #: suffixes of cultural institutions ('内蒙古艺术剧院', '公主府博物馆'): the area before them is part of the name
 #: (a province's museum is one building); without a known place the stem must hold a proper name.
 INSTITUTION_SUFFIXES = frozenset({"科学技术馆", "博物馆", "博物院", "科技馆", "美术馆", "艺术剧院", "大剧院"})
+#: kinds of natural places a suffix names (a lake, a desert …): a name of one holds a name word (see
+#: segment.names_natural_place); rivers are named by the run of name words before 河 (NAME_RUN_SUFFIXES).
+NATURAL_KINDS = frozenset({"lake", "desert", "sandy_land", "wetland", "grassland"})
 #: id prefixes of areas (admin units, regions): an area's name before a descriptive scenic suffix describes.
 AREA_ID_PREFIXES = ("province:", "league:", "banner:", "town:", "region:")
 #: short suffixes that also end common words (思路, 街区, 空港): they end a name only where the segmenter ends a
@@ -658,7 +663,11 @@ class MentionFinder:
         ]
         found.extend(self._route_numbers(text, known))
         found.extend(_abbreviation_runs(text, known))
-        found.extend(feature_mentions(text, [*known, *found], self))
+        features = feature_mentions(text, [*known, *found], self)
+        spurs = {(m.start, m.end) for m in features if m.rule == "spur"}
+        if spurs:  # a spur named after what it serves ('X电厂铁路专用线') is the spur, not a suffix name
+            found = [m for m in found if (m.start, m.end) not in spurs]
+        found.extend(features)
         merged = [self._line_end(text, _facility_road(text, m)) for m in merge_mentions(known, found)]
         kept = [m for m in merged if not _names_an_organisation_or_brand(text, m)]
         return _river_prefixed(admin_prefixed(_subparks(text, kept)))
@@ -860,8 +869,14 @@ class MentionFinder:
         truncated: bool = False,
         sorted_known: tuple[list[Mention], list[int]] | None = None,
     ) -> Mention | None:
-        window_start = after_last_verb(text, window_start, s_start, known_at)
         kind = SUFFIX_TYPES[suffix]
+        if suffix in _UNIT_CLASS_PAIRS and not holds_name_word(text, max(window_start, s_start - 2), s_start):
+            return (
+                None  # '部分苏木镇': two class words of units after common words name the units of the class
+            )
+        window_start = after_last_verb(text, window_start, s_start, known_at)
+        if kind in _LOCAL_UNIT_KINDS:
+            window_start = _after_inner_unit(text, window_start, s_start)
         if kind == "town" and (peoples := peoples_tail(text[window_start:s_start])) is not None:
             return self._ethnic_township(text, window_start, window_start + peoples, s_start, s_end, suffix)
         if kind in _INNER_CUT_KINDS and suffix not in _WHOLE_ROUTE_SUFFIXES:
@@ -934,6 +949,10 @@ class MentionFinder:
                 start = last.start
             if qualifier.end == s_end:
                 return None  # the whole name is a gazetteer name: keep that mention
+            if suffix in LINE_WORDS and qualifier.end == s_start and _unit_in_full(qualifier):
+                # '乌审旗铁路货运量': a unit's full name before a line word says whose lines, it names no line
+                # (lines are named by their ends' short forms: 包兰铁路, 呼准鄂铁路)
+                return None
             if (
                 kind in {"town", "village"}
                 and qualifier.end == s_start
@@ -948,7 +967,21 @@ class MentionFinder:
             ):
                 return None  # '通辽市森工集团所属林场': farms of an organisation, no farm's name
             inner = text[qualifier.end : s_end]
-            if kind == "town" and _unit_in_full(qualifier) and not is_generic(text[qualifier.end : s_start]):
+            remainder = text[qualifier.end : s_start]
+            if (kind in _LOCAL_UNIT_KINDS and _whole_or_verb(remainder)) or remainder[:1] in _DISTRIBUTIVES:
+                # '京包铁路纵贯全镇', '苏尼特右旗通苏木镇': the whole unit, or a verb to units; '呼伦贝尔各非口岸':
+                # every place of a kind in the area; no name
+                return None
+            if (
+                kind in _LOCAL_UNIT_KINDS
+                and _unit_in_full(qualifier)
+                and not is_generic(text[qualifier.end : s_start])
+            ) or (
+                kind == "street"
+                and _town_in_full(qualifier)
+                and holds_name_word(text, qualifier.end, s_start)
+            ):
+                # '萨拉齐镇振华大街': a street's name never holds its town's either
                 # '宁城县山头乡': a town's official name never holds its banner's; the banner written before it
                 # is a mention of its own (it locates the town: see resolve's same-phrase parent)
                 return Mention(inner, qualifier.end, s_end, kind, f"suffix:{suffix}", self.ids(inner))
@@ -958,7 +991,9 @@ class MentionFinder:
                 and suffix not in LANDSCAPE_ROUTE_SUFFIXES
             ):
                 return None  # '…自然保护区湿地': the wetlands of a named reserve, no second name
-            if self.ids(inner):  # '库布其沙漠七星湖': 七星湖 in 库布其沙漠
+            if self.ids(inner) or (qualifier.end < s_start and _dictionary_place(inner)):
+                # '库布其沙漠七星湖': 七星湖 in 库布其沙漠; '大兴安岭松嫩平原': a place name of the dictionary after
+                # a known one is a second name, not a name the first qualifies
                 return Mention(inner, qualifier.end, s_end, kind, f"suffix:{suffix}", self.ids(inner))
             remainder = text[qualifier.end : s_start]
             if ends_in_count(remainder):
@@ -1146,9 +1181,18 @@ class MentionFinder:
         return Mention(stem, mention.start, mention.start + len(stem), None, "gazetteer", ids)
 
     def _without_province(self, mention: Mention) -> tuple[Mention, Mention | None]:
-        """'新疆霍尔果斯口岸': a province written before a name is its address, not part of the name — the
-        province and the name after it are two mentions (no gazetteer name may run across the cut)."""
-        if mention.qualifier is not None or not mention.rule.startswith("suffix:"):
+        """'新疆霍尔果斯口岸', '内蒙古呼和浩特X机场': a province written before a name (before an airport's or port's
+        qualifier too) is its address, not part of the name — the province and the name after it are two mentions (no gazetteer
+        name may run across the cut)."""
+        if not mention.rule.startswith("suffix:") or (
+            mention.qualifier is not None
+            and (
+                mention.type not in FACILITY_TYPES
+                or not all(pid.startswith("province:") for pid in mention.qualifier_ids)
+            )
+        ):
+            # the common case: no province; or a name a place in it qualifies; or a park or a line named
+            # with its province ('内蒙古X产业园'); an airport or port is named without it
             return mention, None
         stem_end = mention.end - len(mention.rule.removeprefix("suffix:"))
         for length in range(min(4, stem_end - mention.start - 2), 1, -1):
@@ -1432,6 +1476,10 @@ def _as_name(text: str, mention: Mention, ids: Mapping[str, tuple[str, ...]]) ->
         and common_words_only(text, start, stem_end)
     ):
         return None  # '通车高速公路', '八车道高速公路': common words and counts only, no name before the line word
+    if mention.type in {"street", "road"} and _verb_to_units(text[start:stem_end]):
+        return None  # '通村路': the roads to the villages, no street's name
+    if mention.type in NATURAL_KINDS and not names_natural_place(text, start, stem_end, mention.end):
+        return None  # '沙漠淡水湖', '世界沙漠', '中国东北沙漠': a kind of land or water, no name
     if start == mention.start:
         return mention
     surface = text[start : mention.end]
@@ -1599,6 +1647,74 @@ def _unit_in_full(mention: Mention) -> bool:
         and all(pid.startswith(_ABOVE_TOWN_PREFIXES) for pid in mention.place_ids)
         and mention.surface.endswith(_UNIT_NAME_ENDS)
     )
+
+
+#: suffixes made of two class words of towns ('苏木镇': the sumus and the towns), which after common words name a
+#: class of units, not one unit (after a name they are a town's: '乌盖苏木镇').
+_UNIT_CLASS_PAIRS = frozenset(
+    suffix
+    for suffix, kind in SUFFIX_TYPES.items()
+    if kind == "town"
+    and any(
+        SUFFIX_TYPES.get(suffix[:k]) == SUFFIX_TYPES.get(suffix[k:]) == "town" for k in range(1, len(suffix))
+    )
+)
+#: kinds of the units below a banner, named by a name and a class word (X镇, X苏木, X嘎查).
+_LOCAL_UNIT_KINDS = frozenset({"town", "village"})
+#: the class words of towns and villages: a name of one never holds another's inside it.
+_INNER_UNIT = re.compile("苏木|嘎查|镇|乡")
+
+
+def _dictionary_place(name: str) -> bool:
+    """Whether ``name`` is one place word of jieba's dictionary ('松嫩平原', '科尔沁草原')."""
+    words = tag(name)
+    return len(words) == 1 and words[0][1] == "ns" and known(name)
+
+
+#: class words of the units a road may lead to ('通村路': roads to the villages).
+_ROAD_TO_UNITS = re.compile("(?:苏木|嘎查|村|镇|乡)$")
+
+
+def _verb_to_units(stem: str) -> bool:
+    """Whether ``stem`` is a one-character verb and a class word of units ('通村' of '通村路'): a kind of road."""
+    unit = _ROAD_TO_UNITS.search(stem)
+    return unit is not None and unit.start() == 1 and tag(stem[0])[0][1] in VERB_FLAGS
+
+
+def _town_in_full(mention: Mention) -> bool:
+    """Whether a gazetteer mention is a town written with its class word ('萨拉齐镇', not '萨拉齐')."""
+    return (
+        bool(mention.place_ids)
+        and all(pid.startswith("town:") for pid in mention.place_ids)
+        and _INNER_UNIT.search(mention.surface, len(mention.surface) - 2) is not None
+    )
+
+
+#: characters that make a unit word before them the whole of a unit or this one ('全镇', '本镇', '各苏木'):
+#: determiners, never the end of a town's name.
+_DETERMINERS = frozenset("全本该各每此这那")
+#: determiners of every one of a kind ('呼伦贝尔各非口岸旗市区'): after a place, the places of that kind in it.
+_DISTRIBUTIVES = frozenset("各每")
+
+
+def _whole_or_verb(remainder: str) -> bool:
+    """Whether the words between a known name and a town's class word are a determiner ('京包铁路纵贯全镇') or a
+    one-character verb or preposition ('X旗通苏木镇': roads to the units): no town is named there."""
+    if not remainder:
+        return False
+    if remainder[-1] in _DETERMINERS:
+        return True
+    return len(remainder) == 1 and tag(remainder)[0][1] in VERB_FLAGS | {"p"}
+
+
+def _after_inner_unit(text: str, window_start: int, s_start: int) -> int:
+    """Where a town's or village's name starts when another unit's name and class word stand right before it
+    with no separator ('X镇Y镇', 'X苏木Y嘎查'): after the last class word that has a name of two or more
+    characters on each side."""
+    best = window_start
+    for match in _INNER_UNIT.finditer(text, window_start + 2, s_start - 2):
+        best = match.end()
+    return best
 
 
 def _ends_a_name(text: str, end: int) -> bool:

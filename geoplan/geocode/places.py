@@ -285,7 +285,7 @@ def _unit_right_before(previous: ResolvedMention | None, mention: Mention) -> An
 
 
 #: kinds of place whose name may stand before a line's end as its qualifier ('陕西小壕图', '乌兰察布化德').
-_QUALIFYING_ID_PREFIXES = ("province:", "league:", "region:")
+_QUALIFYING_ID_PREFIXES = ("province:", "league:", "region:", "foreign:")
 
 
 def _split_waypoints(corridor: CorridorMatch, finder: MentionFinder) -> tuple[CorridorMatch, list[Mention]]:

@@ -63,7 +63,35 @@ def tag(window: str) -> tuple[tuple[str, str], ...]:
 
 def _not_name_word(word: str, flag: str) -> bool:
     """A dictionary word of a non-name kind, or a doubled status word ('茫茫'; jieba tags 湿地 a status word too)."""
-    return flag in NOT_NAME_FLAGS or (flag == "z" and word[0] == word[1])
+    return flag in NOT_NAME_FLAGS or (flag == "z" and word[0] == word[1]) or naming_word(word)
+
+
+#: last characters of the two-character words that introduce a name ('又称', '古称', '原名', '又名'): what follows
+#: them is the name, whatever flag jieba gives the word (it tags 又称 a noun).
+_NAMING_ENDS = frozenset("称名")
+
+
+def naming_word(word: str) -> bool:
+    """A two-character dictionary word that introduces a name ('又称X寺', '原名X', '简称X'): the name starts after it."""
+    return len(word) == 2 and word[1] in _NAMING_ENDS and known(word)
+
+
+#: flags of one-character words that end the prose before a name they are followed by, after a word of prose:
+#: verbs ('人民政府驻X镇') and prepositions.
+_PROSE_CHAR_FLAGS = frozenset({"v", "p"})
+#: flags of one-character time words ('治今X镇': a place's present name), which end the prose wherever they stand.
+_TIME_CHAR_FLAGS = frozenset({"t", "tg"})
+
+
+def _prose_before(word: str, flag: str) -> bool:
+    """A dictionary word of two or more characters that is no person's or place's name ('人民政府', not 雅尔 of
+    '巴雅尔吐胡硕镇'): a one-character verb after it is prose, not a character of a transliteration."""
+    return len(word) >= 2 and known(word) and (flag not in NAME_FLAGS or flag == "nt")
+
+
+def _name_word(word: str, flag: str) -> bool:
+    """A word of two or more characters that names: a name flag, or a run jieba's dictionary lacks."""
+    return len(word) >= 2 and (flag in NAME_FLAGS or not known(word))
 
 
 def name_start(
@@ -131,12 +159,26 @@ def leading_name_start(text: str, start: int, stem_end: int) -> int | None:
             continue
         leading = False
         following = words[index + 1] if index + 1 < len(words) else None
+        if following is None or following[0] >= stem_end:
+            continue
         if (
             common
             and flag in VERB_FLAGS
-            and following is not None
             and following[1] <= stem_end
             and (following[3] in NAME_FLAGS or not known(following[2]))
+        ):
+            begin = word_end
+        elif (common and naming_word(word)) or (
+            # '人民政府驻X镇', '治今X镇': a one-character verb or preposition after a word of prose, or a time
+            # word, before a name holding a name word (which jieba may join to the class word: '阿穆古郎镇',
+            # '白音/胡硕镇'); not a character of a transliteration jieba split into verbs ('达/来/库布镇')
+            len(word) == 1
+            and (
+                flag in _TIME_CHAR_FLAGS
+                or (flag in _PROSE_CHAR_FLAGS and index > 0 and _prose_before(*words[index - 1][2:]))
+            )
+            and stem_end - following[0] >= 2
+            and any(_name_word(w, f) for w_start, _, w, f in words[index + 1 :] if w_start < stem_end)
         ):
             begin = word_end
     return begin
@@ -303,3 +345,34 @@ def name_run_start(text: str, window_start: int, s_start: int, s_end: int) -> in
         if len(flags) == 1 and flags[0][1] not in NAME_FLAGS:
             return None  # a common word before the class word ('母亲河', '运河'): a kind, not a name
     return start
+
+
+#: words of the whole country or the world, which say where a natural place lies, never name it ('中国东北沙漠',
+#: '世界沙漠', '全球唯一沙漠').
+_WIDE_WORDS = _OWN_COUNTRY | {"世界", "全球"}
+#: the characters of compass directions ('东北' of '中国东北沙漠' is a part of the country, not a name).
+_COMPASS = frozenset("东西南北中")
+
+
+def names_natural_place(text: str, start: int, stem_end: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (a stem and a natural place's class word: 湖, 沙漠, 湿地 …) holds a name: a
+    word jieba tags as a name or a run it does not know, of two or more characters, that is no word of the
+    country or the world and no compass direction, with no count before it ('五大沙漠'), or the stem is one common
+    word before the class word standing alone ('月亮湖'); a class word read with the stem as one common word
+    ('沙漠淡水湖': 淡水湖) names a kind."""
+    left = max(0, start - CONTEXT)
+    position = left
+    stem_words = []
+    for word, flag in tag(text[left : min(len(text), end + CONTEXT)]):
+        word_start, position = position, position + len(word)
+        if word_start < start or word_start >= stem_end:
+            continue
+        if _COUNT_WORD.match(word):
+            return False
+        if word in _WIDE_WORDS or _COMPASS.issuperset(word):
+            continue
+        if len(word) >= 2 and (flag in NAME_FLAGS or not known(word)):
+            return True
+        stem_words.append((word_start, position))
+    # one common word standing alone before the class word may name the place ('月亮湖', '乞儿海子')
+    return stem_words == [(start, stem_end)] and stem_end - start >= 2

@@ -72,6 +72,8 @@ _ENUM_START_RE = re.compile(
     rf"^(?:[-*•·▪►➤]\s+|[●◆■□▲◇○★☆]|——|[0-9０-９]{{1,3}}\s*[、.．](?!\d)|[（(]\s*(?:[0-9０-９]{{1,3}}|[{CN_NUM}]+)\s*[)）]"
     rf"|[①-⑳]|[{CN_NUM}]{{1,3}}\s*[、是]|注\s*[:：]|备注|注释)"
 )
+#: a short label and a colon opening a line ('镇：', '苏木:'): the line lists what the label names.
+_SHORT_LABEL_RE = re.compile(r"^[^，。；：:、\s]{1,6}[:：]")
 _DATE_LINE_RE = re.compile(
     rf"^(?:\d{{4}}|[{CN_NUM}]{{4}})\s*年\s*(?:\d{{1,2}}|[{CN_NUM}]{{1,3}})\s*月(?:\s*(?:\d{{1,2}}|[{CN_NUM}]{{1,3}})\s*日)?$"
 )
@@ -929,6 +931,10 @@ def _should_join(
             return False
     if in_box and re.match(r"^[^，。；：、\s]{2,24}[:：]", nxt):
         return False  # a 'label：' box item
+    if _SHORT_LABEL_RE.match(nxt) and _SHORT_LABEL_RE.match(head):
+        return (
+            False  # lines of 'label：items' ('镇：A镇、B镇' + '乡：C乡'): each label opens a list of its own
+        )
     if ends_sentence(head):
         if not full_line or (label_items and label_period(ahead or nxt)):  # a new 'label。' paragraph/item
             return False

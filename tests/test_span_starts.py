@@ -1,0 +1,129 @@
+"""Issue 15, span boundaries: where a name found by its class word starts when prose is glued before it (sentences
+written for these tests, none copied from a plan or a corpus text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from geoplan.geocode.context import refine
+from geoplan.geocode.corridors import find_corridors
+from geoplan.geocode.mentions import MentionFinder
+
+
+def _found(finder: MentionFinder, text: str) -> list[tuple[str, str | None]]:
+    return [(m.surface, m.type) for m in refine(text, finder.find(text), finder)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a one-character verb after a word of prose: the seat of a government is the town after it
+        ("该旗人民政府驻敖包吐鲁镇。", [("敖包吐鲁镇", "town")]),
+        # a time word ('今'): the present name of an old seat
+        ("清代设治所,治今敖包吐鲁镇。", [("敖包吐鲁镇", "town")]),
+        # words that introduce a name ('又称', '原名'), whatever flag the segmenter gives them
+        ("山下有一座小庙(又称巴彦宝格德寺)。", [("巴彦宝格德寺", "scenic")]),
+        ("湖泊原名呼和乌苏海子。", [("呼和乌苏海子", "lake")]),
+        # single-character verbs inside a transliteration the segmenter split are part of the name
+        ("学校搬到了达来库布镇。", [("达来库布镇", "town")]),
+        # a verb after prose before a name whose first word is a common one ('白音' of 白音胡硕)
+        ("原苏木人民政府驻白音胡硕嘎查。", [("白音胡硕嘎查", "village")]),
+    ],
+)
+def test_prose_before_a_name_is_no_part_of_it(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected
+
+
+def _waypoints(text: str) -> list[list[str]]:
+    return [[w.surface for w in c.waypoints] for c in find_corridors(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pronoun, a noun and a preposition before the first end: '该工程由X至Y'
+        ("该工程由达拉特旗至东胜区的公路年内开工。", [["达拉特旗", "东胜区"]]),
+        # a stretch word ('西段') and a count ('最后一段') before the first end
+        ("这条高速西段临河至额济纳段已建成。", [["临河", "额济纳"]]),
+        ("这条高速最后一段棋盘井至乌海段通车。", [["棋盘井", "乌海"]]),
+        # a verb before the first end, a conjunction after an earlier phrase
+        ("计划修通阿尔山至乌兰浩特的铁路。", [["阿尔山", "乌兰浩特"]]),
+        ("开行货运班列和赤峰至锦州的铁路运输。", [["赤峰", "锦州"]]),
+        # common nouns before a dictionary name; not before a run the dictionary lacks (白音 starts 白音查干)
+        ("重点工程项目通辽至鲁北铁路开工。", [["通辽", "鲁北"]]),
+        ("G5511白音查干至乌兰浩特高速公路。", [["白音查干", "乌兰浩特"]]),
+        # verbs and adverbs after the last end: '最快', '组成'
+        ("高铁开通后集宁至大同南站最快40分钟。", [["集宁", "大同南站"]]),
+        ("由包头至固阳县组成的一级公路。", [["包头", "固阳县"]]),
+        # a count of sections after the last end ('三段'); a transliteration's last character stays (尼尔基)
+        ("这条高速由东胜至阿镇、阿镇至锡尼镇两段组成。", [["东胜", "阿镇"], ["阿镇", "锡尼镇"]]),
+        ("扎兰屯至尼尔基的铁路。", [["扎兰屯", "尼尔基"]]),
+    ],
+)
+def test_corridor_ends_start_and_end_at_names(text: str, expected: list[list[str]]) -> None:
+    assert _waypoints(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two towns written one after the other, no separator: each is a name of its own
+        ("辖区内有巨日合镇巴雅尔吐胡硕镇等乡镇。", ["巨日合镇", "巴雅尔吐胡硕镇"]),
+        # a village after its town's full name: the town and the village
+        ("项目在代钦塔拉苏木布日很忙哈嘎查实施。", ["代钦塔拉苏木", "布日很忙哈嘎查"]),
+    ],
+)
+def test_units_written_together_are_two_names(finder: MentionFinder, text: str, expected: list[str]) -> None:
+    assert [surface for surface, _ in _found(finder, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the whole town ('全镇'), roads to the units ('旗通苏木镇'): no town is named after the known name
+        ("包兰铁路横穿全镇。", [("包兰铁路", None)]),
+        ("今年乌拉特中旗通苏木镇公路全部硬化。", [("乌拉特中旗", None)]),
+        # a street after its town's full name: the town, then the street's own name
+        ("公司位于萨拉齐镇敕勒川大街8号。", [("萨拉齐镇", None), ("敕勒川大街", "street")]),
+    ],
+)
+def test_words_after_a_known_name_before_a_unit_word(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected
+
+
+def test_two_names_joined_inside_a_list_item(finder: MentionFinder) -> None:
+    """'A、B及C、D等景点': 及 joins two names inside an item that is not the last one; each is a name."""
+    found = [surface for surface, _ in _found(finder, "景区内有仙人洞、卧龙石及青石沟、拉僧庙遗址等景点。")]
+    assert found == ["仙人洞", "卧龙石", "青石沟", "拉僧庙遗址"]
+
+
+def test_a_spur_line_ends_after_its_line_words(finder: MentionFinder) -> None:
+    """'X铁路专用线': a railway spur is named with both line words, not cut after 铁路."""
+    found = _found(finder, "园区建成巴音敖包铁路专用线。")
+    assert found == [("巴音敖包铁路专用线", "railway")]
+
+
+def test_a_dictionary_place_after_a_known_one_is_a_second_name(finder: MentionFinder) -> None:
+    """'大兴安岭松嫩平原': two places written together; 松嫩平原 is a name of its own, not one 大兴安岭 qualifies."""
+    found = [surface for surface, _ in _found(finder, "该市位于大兴安岭松嫩平原之间。")]
+    assert found == ["大兴安岭", "松嫩平原"]
+
+
+def test_a_country_before_a_corridor_end_is_a_mention_of_its_own(finder: MentionFinder) -> None:
+    """'A至蒙古国B的铁路': the country says where the far end lies; the end is B, the country a mention too."""
+    from geoplan.geocode.places import _split_waypoints
+
+    (corridor,) = find_corridors("规划修建二连浩特至蒙古国乔巴山的铁路。")
+    split, heads = _split_waypoints(corridor, finder)
+    assert [w.surface for w in split.waypoints] == ["二连浩特", "乔巴山"]
+    assert [h.surface for h in heads] == ["蒙古国"]
+
+
+def test_a_province_before_a_qualified_airport_is_its_address(finder: MentionFinder) -> None:
+    """'内蒙古呼和浩特X机场': the province is the address, the airport's name starts with its city."""
+    found = _found(finder, "内蒙古乌兰察布集宁新机场航班增加。")
+    assert found == [("内蒙古", None), ("乌兰察布集宁新机场", "airport")]
