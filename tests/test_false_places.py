@@ -236,7 +236,7 @@ def test_a_units_full_name_before_a_line_word_names_no_line(finder: MentionFinde
         ("位列国内四大沙漠之一。", []),
         # a name word, or one common word alone before the class word, names one
         ("巴丹吉林沙漠腹地的湖泊。", [("巴丹吉林沙漠", None)]),
-        ("山脚下的乞儿海子水面开阔。", [("乞儿海子", "lake")]),
+        ("山脚下的哈达图海子水面开阔。", [("哈达图海子", "lake")]),
     ],
 )
 def test_natural_places_need_a_name(
