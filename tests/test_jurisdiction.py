@@ -322,3 +322,41 @@ def test_a_plans_own_unrecorded_land_port_stays_in_its_issuer(gazetteer: Gazette
     found = {m.surface: m.place.id if m.place else None for m in geoparse(plan, gazetteer).mentions}
     assert found["巴音毛道口岸"] == "banner:152921"
     assert found["霍尔果斯口岸"] is None and found["曹妃甸港"] is None
+
+
+# -- a stretch's far end, a town named after a place, another league's banner stem --------------------------
+BAOTOU = "league:150200"  # 包头市
+GUYANG = "banner:150222"  # 固阳县
+
+
+def test_a_stretchs_far_end_is_not_where_the_name_after_it_lies(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'固阳县至X': 固阳县 is the other end of a stretch, not X's banner; without 至 it is the banner X lies in."""
+    to = _only(
+        _parse(gazetteer, tmp_path, "包头市交通\n\n修建固阳县至哈日陶勒盖物流园区的公路。"),
+        "哈日陶勒盖物流园区",
+    )
+    assert (to.place.id, to.rule) == (BAOTOU, "parent:issuer")
+    places = _parse(gazetteer, tmp_path, "包头市交通\n\n在固阳县建设哈日陶勒盖物流园区。")
+    inside = _only(places, "哈日陶勒盖物流园区")
+    assert (inside.place.id, inside.rule) == (GUYANG, "parent:same-phrase")
+
+
+def test_an_unrecorded_place_whose_whole_name_is_a_towns_stem_lies_in_that_town(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """'百灵庙' found by its suffix (a temple) is unrecorded; the town 百灵庙镇 of 达茂旗 is named after it."""
+    got = _only(_parse(gazetteer, tmp_path, "包头市交通\n\n固阳县至百灵庙三段公路年内开工。"), "百灵庙")
+    assert got.place.id == "town:150223:百灵庙镇" and got.level == "parent"
+    assert got.place.banner_id == "banner:150223"  # 达尔罕茂明安联合旗
+
+
+def test_another_leagues_banner_stem_starting_a_longer_name_does_not_locate_it(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """'赛罕塔拉' starts with 赛罕 (赛罕区 of 呼和浩特) but is a name of its own: in a 锡林郭勒 text it is not put in
+    呼和浩特; a generic word after the stem ('赛罕物流园区') still places the name in that banner."""
+    places = _parse(gazetteer, tmp_path, "锡林郭勒盟交通\n\n新建赛罕塔拉至朱日和镇的公路。")
+    ends = [w for c in places.corridors for w in c.waypoints if w.surface == "赛罕塔拉"]
+    assert ends and all(w.place is None or w.place.league_id == "league:152500" for w in ends)
+    generic = _only(_parse(gazetteer, tmp_path, "锡林郭勒盟交通\n\n赛罕物流园区年内开工。"), "赛罕物流园区")
+    assert generic.place.id == "banner:150105"

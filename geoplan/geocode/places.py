@@ -270,8 +270,8 @@ def resolve_mentions(mentions: list[Mention], resolver: Resolver, index: TextInd
         )
         resolved.append(result)
         previous = result
-        if result.level == "own":
-            clause_places.append(result.place)
+        if result.level == "own" and result.end not in index.range_marks:
+            clause_places.append(result.place)  # a stretch's far end ('A至B') is not where B lies
     return resolved
 
 

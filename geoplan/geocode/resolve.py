@@ -90,6 +90,9 @@ COMPATIBLE_TYPES = {
 }
 _SENTENCE_CODES = tuple(ord(c) for c in "。；！？!?;\n")
 _CLAUSE_CODES = tuple(ord(c) for c in "，,：:")
+#: what joins the two ends of a stretch ('白云矿区至百灵庙', '通辽—霍林郭勒'): a place written right before one is
+#: the far end of the stretch, not a place the names after it lie in.
+_RANGE_CODES = tuple(ord(c) for c in "至到—－～~")
 
 
 @dataclass(unsafe_hash=True)
@@ -142,6 +145,8 @@ class TextIndex:
     sentence_starts: list[int]
     clause_starts: list[int]
     paragraph_starts: list[int]
+    #: offsets of the characters that join a stretch's two ends (:data:`_RANGE_CODES`)
+    range_marks: frozenset[int] = frozenset()
 
     @classmethod
     def of(cls, text: str, paragraph_starts: Sequence[int] = ()) -> TextIndex:
@@ -155,7 +160,10 @@ class TextIndex:
         sentences = [0, *(numpy.flatnonzero(sentence_ends) + 1).tolist()]
         clauses = [0, *(numpy.flatnonzero(clause_ends) + 1).tolist()]
         paragraphs = sorted({0, *paragraph_starts}) if paragraph_starts else sentences
-        return cls(sentences, clauses, paragraphs)
+        range_marks = numpy.zeros(codes.shape, dtype=bool)
+        for code in _RANGE_CODES:
+            range_marks |= codes == code
+        return cls(sentences, clauses, paragraphs, frozenset(numpy.flatnonzero(range_marks).tolist()))
 
     def sentence(self, offset: int) -> int:
         return bisect.bisect_right(self.sentence_starts, offset) - 1
@@ -246,6 +254,14 @@ class Resolver:
         if qualifier.id.startswith(OUTSIDE_ID_PREFIXES) and qualifier.id != OWN_PROVINCE:
             # a port, station or airport named after a place outside lies there ('锦州港', '天津港')
             return mention.type in LIES_IN_ITS_NAMESAKE and (remainder == "" or is_generic(remainder))
+        if (
+            qualifier.type == "banner"
+            and self.league_id
+            and qualifier.league_id != self.league_id
+            and mention.qualifier != qualifier.name
+            and not is_generic(remainder)
+        ):
+            return False  # another league's banner stem starting a longer name ('赛罕' of '赛罕塔拉'): a namesake
         if qualifier.type in ADMIN_TYPES:
             # '呼和浩特镇' is a town named after a city, not a town in it
             return not (remainder == "" and mention.type in {"town", "village"})
@@ -443,11 +459,13 @@ class Resolver:
     def _named_by_stem(self, mention: Mention) -> tuple[Any, str] | None:
         """The town or banner of the plan's league (a banner plan's own banner) whose name or stem starts a name
         the gazetteer lacks ('乌兰木伦煤炭工业小镇' → 乌兰木伦镇), for things that lie in one place (not ranges,
-        rivers, towns); the longest start that names anything decides."""
+        rivers, towns), or whose stem the whole name is ('百灵庙' → 百灵庙镇); the longest start that names anything
+        decides."""
         if not self.league_id or mention.type in SPANNING_TYPES or mention.type in LOCAL_TYPES:
             return None
         surface, finder = mention.surface, self.gazetteer.finder
-        for length in range(len(surface) - 2, 1, -1):
+        # the whole name is the stem of a town named after it ('百灵庙' → 百灵庙镇: the temple lies in its town)
+        for length in (len(surface), *range(len(surface) - 2, 1, -1)):
             ids = finder.ids_or_short(surface[:length])
             if not ids:
                 continue
