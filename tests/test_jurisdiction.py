@@ -360,3 +360,13 @@ def test_another_leagues_banner_stem_starting_a_longer_name_does_not_locate_it(
     assert ends and all(w.place is None or w.place.league_id == "league:152500" for w in ends)
     generic = _only(_parse(gazetteer, tmp_path, "锡林郭勒盟交通\n\n赛罕物流园区年内开工。"), "赛罕物流园区")
     assert generic.place.id == "banner:150105"
+
+
+def test_a_common_town_name_written_after_a_banner_is_not_a_namesake_in_a_far_banner(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """'四子王旗城关镇': the gazetteer's 城关镇 records lie in other banners, one of them (兴和县) in the same league but
+    not bordering 四子王旗, so no town moved: the name is located in the banner written before it."""
+    places = _parse(gazetteer, tmp_path, "乌兰察布市概况\n\n四子王旗城关镇的集市很热闹。")
+    got = _only(places, "城关镇")
+    assert (got.place.id, got.rule) == ("banner:150929", "parent:written-before")

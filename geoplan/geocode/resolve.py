@@ -74,6 +74,8 @@ LIES_IN_ITS_NAMESAKE = frozenset({"port", "station", "airport"})
 RECORDED_IN_FULL = frozenset({"port"})
 #: how far (degrees, ≈ 100 km) outside the plan's league a county of a neighbouring province may lie unqualified.
 NEAR_DEGREES = 1.0
+#: how far apart (degrees) two units' simplified polygons may be and still border each other.
+BORDER_DEGREES = 0.05
 #: types whose namesakes are many (城关镇, 新华街道): outside the plan's league they need context to be trusted.
 LOCAL_TYPES = frozenset({"town", "village"})
 #: suffix types that are the same kind of thing in the gazetteer's vocabulary.
@@ -414,8 +416,9 @@ class Resolver:
     ) -> ResolvedMention | None:
         """A name written right after a league or banner lies in it ('赤峰市新城区', '某旗某镇'): the one candidate
         inside that unit is taken; when none is and none lies even in the unit's league, the candidates are
-        namesakes elsewhere and the name is located in the unit written before it (a candidate in another banner
-        of the same league may have moved: the ranking decides).  Not for names of the unit's own level or above
+        namesakes elsewhere and the name is located in the unit written before it (one in a banner bordering it
+        may have moved: the ranking decides; one in a banner further off is a namesake).  Not for names of the
+        unit's own level or above
         ('呼和浩特包头' is two cities), nor for places spanning units (rivers, ranges), nor for places outside the
         region ('二连浩特蒙古国…', '额济纳旗酒泉市': a country or another province's city lies where it is)."""
         level = UNIT_LEVELS.get(unit.type)
@@ -442,7 +445,7 @@ class Resolver:
                 f"{len(places)} candidate(s); written right after {unit.name}, the one inside it: {place.id}",
             )
         league = unit.id if unit.type == "league" else unit.league_id
-        if inside or any(league in p.parent_ids for p in places):
+        if inside or any(self._borders(unit, p.banner_id) for p in places if league in p.parent_ids):
             return None  # several inside, or one in a neighbouring banner (moved?): the ranking decides
         namesakes = ", ".join(p.id for p in places)
         return ResolvedMention.of(
@@ -541,7 +544,17 @@ class Resolver:
             league = self.place(place.league_id)
             own = self.place(self.league_id)  # type: ignore[arg-type]
             _DISTANCES[key] = league.geometry.distance(own.geometry) if league and own else float("inf")
-        return _DISTANCES[key] < 0.05
+        return _DISTANCES[key] < BORDER_DEGREES
+
+    def _borders(self, unit: Any, banner_id: str | None) -> bool:
+        """Whether the banner ``banner_id`` borders (or is) the banner ``unit`` (cached per pair)."""
+        if banner_id is None or unit.type != "banner":
+            return False
+        key = (id(self.gazetteer), unit.id, banner_id)
+        if key not in _DISTANCES:
+            banner = self.place(banner_id)
+            _DISTANCES[key] = banner.geometry.distance(unit.geometry) if banner is not None else float("inf")
+        return _DISTANCES[key] < BORDER_DEGREES
 
     def _refused(self, mention: Mention, place: Any) -> ResolvedMention:
         where = self.place(self.league_id).name if self.league_id else "the plan's league"  # type: ignore[union-attr]
