@@ -370,3 +370,14 @@ def test_a_common_town_name_written_after_a_banner_is_not_a_namesake_in_a_far_ba
     places = _parse(gazetteer, tmp_path, "乌兰察布市概况\n\n四子王旗城关镇的集市很热闹。")
     got = _only(places, "城关镇")
     assert (got.place.id, got.rule) == ("banner:150929", "parent:written-before")
+
+
+def test_a_station_named_after_a_town_of_another_league_is_not_put_in_the_texts_league(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """'新民南站' is named after 新民 — the gazetteer's 新民乡 lies in 赤峰: in a 乌海 text the station lies where
+    its namesake does, not in 乌海, so it is left unresolved saying why; in a 赤峰 text it is that town's."""
+    far = _only(_parse(gazetteer, tmp_path, "乌海市交通\n\n旅客可在新民南站换乘。"), "新民南站")
+    assert far.place is None and far.reason.startswith("outside jurisdiction")
+    near = _only(_parse(gazetteer, tmp_path, "赤峰市交通\n\n旅客可在新民南站换乘。"), "新民南站")
+    assert near.place.id == "town:150421:新民乡"

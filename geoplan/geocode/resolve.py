@@ -375,8 +375,10 @@ class Resolver:
             ranked = self.rank(mention, candidates, sentence_ids, paragraph_ids)
             score, parts, place = ranked[0]
             outside = self._outside(place, mention, around, not issuer_fallback)
-            if outside and (not _says_its_kind(mention) or not issuer_fallback):
-                return self._refused(mention, place)
+            if outside and (
+                not _says_its_kind(mention) or not issuer_fallback or mention.type in LIES_IN_ITS_NAMESAKE
+            ):
+                return self._refused(mention, place)  # a station named after a place outside lies there
             if outside or self._far_namesake(place, parts):  # '巴音镇' of its kind: in the plan's own area
                 fallback = self._to_parent(
                     mention, sentence_ids, paragraph_ids, clause_places, issuer_fallback
