@@ -388,3 +388,22 @@ def test_a_river_whose_course_crosses_leagues_is_put_in_neither(gazetteer: Gazet
     naming it does not put it in 兴安盟."""
     got = _only(_parse(gazetteer, tmp_path, "通辽市水利\n\n加强霍林河流域治理。"), "霍林河")
     assert got.place.id == "river:霍林河" and got.place.league_id is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "placed"),
+    [
+        ("锡林郭勒盟南接赤峰市，多伦县有一座清代王爷府。", False),
+        ("锡林郭勒盟与赤峰市交界，多伦县有一座清代王爷府。", False),
+        ("锡林郭勒盟与赤峰市合作，多伦县有一座清代王爷府。", True),
+    ],
+)
+def test_a_league_named_as_the_neighbour_is_no_context_for_its_namesakes(
+    gazetteer: Gazetteer, tmp_path: Path, sentence: str, placed: bool
+) -> None:
+    """'南接赤峰市' and '与赤峰市交界' describe where the text's league lies: 赤峰 is no evidence that a short form
+    matching only 赤峰's 王爷府镇 means that town; naming 赤峰 as a partner still is."""
+    got = _only(_parse(gazetteer, tmp_path, "锡林郭勒盟概况\n\n" + sentence), "王爷府")
+    assert (got.place is not None) is placed
+    if not placed:
+        assert got.reason.startswith("outside jurisdiction")

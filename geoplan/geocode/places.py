@@ -244,7 +244,11 @@ def resolve_mentions(mentions: list[Mention], resolver: Resolver, index: TextInd
         candidates = resolver.candidates(mention)
         if len(candidates) == 1:
             place = candidates[0][0]
-            if place.type in {"league", "banner", "town"} and resolver.gives_context(mention, place):
+            if (
+                place.type in {"league", "banner", "town"}
+                and resolver.gives_context(mention, place)
+                and not index.as_neighbour(mention.start, mention.end)
+            ):
                 by_sentence.setdefault(sentence, []).append(place)
                 by_paragraph.setdefault(paragraph, []).append(place)
     resolved: list[ResolvedMention] = []

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -95,6 +96,10 @@ _CLAUSE_CODES = tuple(ord(c) for c in "，,：:")
 #: what joins the two ends of a stretch ('白云矿区至百灵庙', '通辽—霍林郭勒'): a place written right before one is
 #: the far end of the stretch, not a place the names after it lie in.
 _RANGE_CODES = tuple(ord(c) for c in "至到—－～~")
+#: a place described as a neighbour ('西接X', '东靠X', '毗邻X'; 'X接壤', '与X交界') is not where the text's
+#: places lie: the end of a compass word with a verb of position before the name, a verb of bordering after it.
+_NEIGHBOUR_BEFORE = re.compile(r"[东南西北]{1,2}(?:[接邻靠临依连]|毗邻|紧邻)|毗邻|紧邻|相邻|邻近|比邻")
+_NEIGHBOUR_AFTER = re.compile(r"接壤|交界|毗邻|相邻|为邻|相连")
 
 
 @dataclass(unsafe_hash=True)
@@ -149,6 +154,9 @@ class TextIndex:
     paragraph_starts: list[int]
     #: offsets of the characters that join a stretch's two ends (:data:`_RANGE_CODES`)
     range_marks: frozenset[int] = frozenset()
+    #: where a neighbour's name may start (after '西接') and end (before '接壤'): :data:`_NEIGHBOUR_BEFORE`
+    neighbour_starts: frozenset[int] = frozenset()
+    neighbour_ends: frozenset[int] = frozenset()
 
     @classmethod
     def of(cls, text: str, paragraph_starts: Sequence[int] = ()) -> TextIndex:
@@ -165,7 +173,18 @@ class TextIndex:
         range_marks = numpy.zeros(codes.shape, dtype=bool)
         for code in _RANGE_CODES:
             range_marks |= codes == code
-        return cls(sentences, clauses, paragraphs, frozenset(numpy.flatnonzero(range_marks).tolist()))
+        return cls(
+            sentences,
+            clauses,
+            paragraphs,
+            frozenset(numpy.flatnonzero(range_marks).tolist()),
+            frozenset(m.end() for m in _NEIGHBOUR_BEFORE.finditer(text)),
+            frozenset(m.start() for m in _NEIGHBOUR_AFTER.finditer(text)),
+        )
+
+    def as_neighbour(self, start: int, end: int) -> bool:
+        """Whether the name at ``start:end`` is written as a neighbour of the place described ('西接X', 'X接壤')."""
+        return start in self.neighbour_starts or end in self.neighbour_ends
 
     def sentence(self, offset: int) -> int:
         return bisect.bisect_right(self.sentence_starts, offset) - 1
