@@ -84,7 +84,8 @@ def test_scorer_counts_places_put_in_another_league(tmp_path: Path) -> None:
         Predicted(1, "兴胜镇", "town", "青山区", league="包头市"),  # wrong banner, right league
         Predicted(2, "新城区", "banner", "新城区", league="呼和浩特市"),  # a namesake in another league
         Predicted(2, "北京", "province"),  # outside the region: in no league, not counted
-        Predicted(2, "新林", "town", "扎赉特旗", league="兴安盟"),  # the annotator could not tell: not counted
+        # the annotator could not tell: not counted
+        Predicted(2, "新林", "town", "扎赉特旗", league="兴安盟"),
     ]
     result = score([(load_gold(path), predicted)])
     assert (result["other_league"], result["placed_in_a_league"]) == (1, 2)
