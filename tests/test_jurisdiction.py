@@ -407,3 +407,10 @@ def test_a_league_named_as_the_neighbour_is_no_context_for_its_namesakes(
     assert (got.place is not None) is placed
     if not placed:
         assert got.reason.startswith("outside jurisdiction")
+
+
+def test_a_lines_end_is_not_where_the_next_list_item_lies(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'…至甘其毛都口岸铁路、X专用线': the port ends the first line (in 乌拉特中旗); the next item is not in it."""
+    text = "乌拉特后旗交通\n\n推进巴音宝力格镇至甘其毛都口岸铁路、乌力吉图煤矿铁路专用线建设。"
+    got = _only(_parse(gazetteer, tmp_path, text), "乌力吉图煤矿铁路专用线")
+    assert got.rule != "parent:same-phrase" and (got.place is None or got.place.type != "port")

@@ -154,12 +154,14 @@ def _geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
     unit = None if issuer else text_unit(text, found_mentions, gazetteer)
     resolver = Resolver(gazetteer, issuer, getattr(meta, "parent", None), unit)
     index = TextIndex.of(text, [p.start for p in getattr(plan, "paragraphs", ())])
-    mentions = resolve_mentions(found_mentions, resolver, index)
+    found = [_split_waypoints(c, finder) for c in find_corridors(text)]
+    mentions = resolve_mentions(
+        found_mentions, resolver, index, SpanIndex((c.start, c.end) for c, _ in found)
+    )
     by_sentence: dict[int, list[Any]] = {}
     for mention in mentions:
         if mention.level == "own":
             by_sentence.setdefault(index.sentence(mention.start), []).append(mention.place)
-    found = [_split_waypoints(c, finder) for c in find_corridors(text)]
     corridors = [
         _resolve_corridor(
             c, finder, resolver, context_ids(by_sentence.get(index.sentence(c.start), ())), finder.names_in
@@ -235,8 +237,12 @@ def _without_waypoint_tails(
     return [m for m in mentions if (m.start, m.end) not in tails] if tails else mentions
 
 
-def resolve_mentions(mentions: list[Mention], resolver: Resolver, index: TextIndex) -> list[ResolvedMention]:
-    """Two passes: unambiguous names first (they become context), then the rest with that context."""
+def resolve_mentions(
+    mentions: list[Mention], resolver: Resolver, index: TextIndex, lines: SpanIndex | None = None
+) -> list[ResolvedMention]:
+    """Two passes: unambiguous names first (they become context), then the rest with that context.  A place is
+    where the names after it in its clause lie unless it is a line's end: written before 至 ('A至B'), or inside a
+    corridor of ``lines`` ('…至甘其毛都口岸铁路、X专用线': the port ends the first line, X is not in it)."""
     by_sentence: dict[int, list[Any]] = {}
     by_paragraph: dict[int, list[Any]] = {}
     sentences, clauses, paragraphs = index.locate([m.start for m in mentions])
@@ -274,8 +280,12 @@ def resolve_mentions(mentions: list[Mention], resolver: Resolver, index: TextInd
         )
         resolved.append(result)
         previous = result
-        if result.level == "own" and result.end not in index.range_marks:
-            clause_places.append(result.place)  # a stretch's far end ('A至B') is not where B lies
+        if (
+            result.level == "own"
+            and result.end not in index.range_marks
+            and not (lines is not None and lines.covers(result.start, result.end))
+        ):
+            clause_places.append(result.place)
     return resolved
 
 
