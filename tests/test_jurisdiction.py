@@ -414,3 +414,17 @@ def test_a_lines_end_is_not_where_the_next_list_item_lies(gazetteer: Gazetteer, 
     text = "乌拉特后旗交通\n\n推进巴音宝力格镇至甘其毛都口岸铁路、乌力吉图煤矿铁路专用线建设。"
     got = _only(_parse(gazetteer, tmp_path, text), "乌力吉图煤矿铁路专用线")
     assert got.rule != "parent:same-phrase" and (got.place is None or got.place.type != "port")
+
+
+@pytest.mark.parametrize(
+    ("short", "expected"),
+    [("棋盘井", "town:150624:棋盘井镇"), ("王爷府", None)],
+)
+def test_a_towns_short_form_just_across_the_leagues_border_is_that_town(
+    gazetteer: Gazetteer, tmp_path: Path, short: str, expected: str | None
+) -> None:
+    """棋盘井镇 (鄂托克旗) lies a few km outside 乌海: its short form in a 乌海 text is that town; 王爷府镇 (赤峰)
+    lies hundreds of km away, so its short form there stays 'outside jurisdiction'."""
+    places = _parse(gazetteer, tmp_path, f"乌海市概况\n\n新修{short}至海南区的公路。")
+    got = _only(places, short)
+    assert (got.place.id if got.place is not None else None) == expected

@@ -75,6 +75,8 @@ LIES_IN_ITS_NAMESAKE = frozenset({"port", "station", "airport"})
 RECORDED_IN_FULL = frozenset({"port"})
 #: how far (degrees, ≈ 100 km) outside the plan's league a county of a neighbouring province may lie unqualified.
 NEAR_DEGREES = 1.0
+#: how far (degrees, ≈ 10 km) outside the plan's league a town named by its short form may lie without evidence.
+NEAR_TOWN_DEGREES = 0.1
 #: how far apart (degrees) two units' simplified polygons may be and still border each other.
 BORDER_DEGREES = 0.05
 #: types whose namesakes are many (城关镇, 新华街道): outside the plan's league they need context to be trusted.
@@ -261,11 +263,21 @@ class Resolver:
                 return found[0].place
         return None
 
-    def _far_namesake(self, place: Any, parts: dict[str, float]) -> bool:
-        """A town/village outside the plan's league, with nothing around it pointing there."""
+    def _far_namesake(self, place: Any, mention: Mention, parts: dict[str, float]) -> bool:
+        """A town/village outside the plan's league (not just across its border), with nothing around it pointing
+        there."""
         if place.type not in LOCAL_TYPES or not self.league_id or parts["context"] > 0:
             return False
-        return self.league_id not in place.parent_ids
+        return self.league_id not in place.parent_ids and not self._just_across(place, mention)
+
+    def _just_across(self, place: Any, mention: Mention) -> bool:
+        """Whether ``place``, the only record of a town's name, lies just across the plan's league's border (people
+        there name it by its short form); a short form several towns share ('巴音镇') is no such evidence."""
+        return (
+            place.type in LOCAL_TYPES
+            and len(mention.place_ids) == 1
+            and self._distance(place) <= NEAR_TOWN_DEGREES
+        )
 
     def _contains(self, qualifier: Any, mention: Mention) -> bool:
         """Whether the place named inside a name is where the named thing lies (not a namesake)."""
@@ -380,7 +392,7 @@ class Resolver:
             context = not around.isdisjoint(place.parent_ids)
             if self._outside(place, mention, around, not issuer_fallback):
                 return self._refused(mention, place)  # a bare name: nothing says what it is
-            if not self._far_namesake(place, {"context": float(context)}):
+            if not self._far_namesake(place, mention, {"context": float(context)}):
                 return ResolvedMention.of(
                     mention,
                     place.type,
@@ -398,7 +410,9 @@ class Resolver:
                 not _says_its_kind(mention) or not issuer_fallback or mention.type in LIES_IN_ITS_NAMESAKE
             ):
                 return self._refused(mention, place)  # a station named after a place outside lies there
-            if outside or self._far_namesake(place, parts):  # '巴音镇' of its kind: in the plan's own area
+            if outside or self._far_namesake(
+                place, mention, parts
+            ):  # '巴音镇' of its kind: in the plan's own area
                 fallback = self._to_parent(
                     mention, sentence_ids, paragraph_ids, clause_places, issuer_fallback
                 )
@@ -540,6 +554,8 @@ class Resolver:
             place.type == "banner" and place.name.startswith(mention.surface)
         ):
             return False  # the full name, or a banner's name without its suffix (二连浩特)
+        if self._just_across(place, mention):
+            return False
         return not ((line_end or place.type in ADMIN_TYPES) and self._adjacent(place))
 
     def gives_context(self, mention: Mention, place: Any) -> bool:
