@@ -428,3 +428,17 @@ def test_a_towns_short_form_just_across_the_leagues_border_is_that_town(
     places = _parse(gazetteer, tmp_path, f"乌海市概况\n\n新修{short}至海南区的公路。")
     got = _only(places, short)
     assert (got.place.id if got.place is not None else None) == expected
+
+
+def test_a_country_named_in_full_is_that_country_whatever_its_length(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """'日本' and '中亚' are full names (of two characters, like a neighbouring county's short form): a text's
+    jurisdiction does not refuse them as it refuses an unqualified far county."""
+    places = _parse(gazetteer, tmp_path, "锡林郭勒盟概况\n\n牛羊肉出口日本和中亚。")
+    assert {
+        m.surface: m.place.id for m in places.mentions if m.place is not None and m.type == "foreign"
+    } == {
+        "日本": "foreign:日本",
+        "中亚": "foreign:中亚",
+    }
