@@ -97,3 +97,19 @@ def test_report_says_why_each_place_is_approximate(parsed: dict[str, PlanPlaces]
     why = {row[1]: row[5] for row in section.rows}
     assert why["兴县"].startswith("outside jurisdiction") and "banner precision" in why["乌兰布和沙漠"]
     assert "巴彦淖尔市" not in why and all(text for text in why.values())
+
+
+def test_the_report_says_how_every_approximate_place_was_placed(parsed: dict[str, PlanPlaces]) -> None:
+    """Issue 15 item 6, on all five plans: a record drawn coarser than a point says where it is drawn; a name put
+    in a place containing it says which and how it was found; an unresolved name says why it stays unplaced."""
+    from geoplan.cli.report import PLACED_AT, approximate_section
+
+    section = approximate_section(list(parsed.values()))
+    assert len(section.rows) > 100
+    for _plan, name, _type, level, precision, why in section.rows:
+        if level == "own":
+            assert why.startswith(f"the record has {precision} precision: {PLACED_AT[precision]}"), name
+        elif level == "parent":
+            assert "located" in why or "written right after" in why, (name, why)
+        else:
+            assert level == "none" and len(why) > 20, (name, why)

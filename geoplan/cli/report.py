@@ -92,6 +92,14 @@ def coverage_section(parsed: list[Any]) -> ReportSection:
     )
 
 
+#: where a record of each approximate precision is drawn, in words (the report's 'why' starts with it).
+PLACED_AT = {
+    "banner": "drawn at its banner's point, no source giving one of its own",
+    "league": "drawn at its league's or city's point, which stands for the whole unit",
+    "province": "drawn at its province's capital, which stands for the whole province",
+    "country": "drawn at a representative point (a capital), not its area",
+    "schematic": "drawn schematically through the units or waypoints its source names",
+}
 #: types whose record is their own polygon: located exactly, however coarse.
 ADMIN_AREAS = frozenset({"province", "league", "banner"})
 
@@ -111,7 +119,8 @@ def approximate_section(parsed: list[Any]) -> ReportSection:
             ):
                 continue  # at its own point, or an admin unit that is its own polygon
             if best.level == "own":
-                why = f"the record has {best.precision} precision" + (
+                placed = PLACED_AT.get(best.precision or "", "no point of its own")
+                why = f"the record has {best.precision} precision: {placed}" + (
                     f" ({best.place.note})" if best.place.note else ""
                 )
             else:
