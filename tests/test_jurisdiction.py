@@ -442,3 +442,12 @@ def test_a_country_named_in_full_is_that_country_whatever_its_length(
         "日本": "foreign:日本",
         "中亚": "foreign:中亚",
     }
+
+
+def test_namesakes_tied_on_every_rule_go_to_the_one_a_line_named_after_the_name_runs_through(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """'巴彦乌拉' is a stem of 苏尼特左旗's 巴彦乌拉苏木 and the former name of 西乌珠穆沁旗's 巴拉嘎尔高勒镇, both in
+    锡林郭勒: nothing in the text decides, but 巴新铁路 (巴彦乌拉—新邱铁路) runs through the second."""
+    got = _only(_parse(gazetteer, tmp_path, "锡林郭勒盟概况\n\n巴彦乌拉的煤炭外运量增加了。"), "巴彦乌拉")
+    assert (got.place.id, got.rule) == ("town:152526:巴拉嘎尔高勒镇", "line")

@@ -35,6 +35,8 @@ W_SENTENCE = 100.0
 W_PARAGRAPH = 30.0
 W_TYPE = 10.0
 W_PRIOR = 1.0
+#: breaks a tie only: a namesake a recorded line named after the name runs through.
+W_LINE = 0.01
 #: admin level prior for bare names (a banner name is more often meant than a village of that name).
 TYPE_PRIOR = {
     "league": 0.9,
@@ -356,7 +358,24 @@ class Resolver:
             }
             ranked.append((sum(parts.values()), parts, place))
         ranked.sort(key=lambda item: (-item[0], item[2].id))
+        if len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
+            ranked = self._lines_break_tie(mention.surface, ranked)
         return ranked
+
+    def _lines_break_tie(
+        self, surface: str, ranked: list[tuple[float, dict[str, float], Any]]
+    ) -> list[tuple[float, dict[str, float], Any]]:
+        """Namesakes tied on every rule: the one a recorded road or railway named after ``surface`` runs through
+        ('巴彦乌拉' of 巴新铁路, 巴彦乌拉—新邱铁路) is the one texts mean; still tied, the order stands."""
+        vertices = _vertices_of_lines_named(self.gazetteer, surface)
+        if not vertices:
+            return ranked
+        rescored = []
+        for score, parts, place in ranked:
+            on_line = W_LINE * (tuple(place.point.coords[0]) in vertices)
+            rescored.append((score + on_line, {**parts, "line": on_line}, place))
+        rescored.sort(key=lambda item: (-item[0], item[2].id))
+        return rescored
 
     def _jurisdiction(self, place: Any, ancestors: set[str]) -> float:
         if self.issuer_id and self.issuer_id in ancestors:
@@ -739,11 +758,32 @@ def _decision(ranked: list[tuple[float, dict[str, float], Any]]) -> tuple[str, f
     if len(ranked) == 1:
         return "only-candidate", 0.9
     (_, best, _), (_, second, _) = ranked[0], ranked[1]
-    for rule in ("jurisdiction", "context", "type", "prior"):
-        if best[rule] > second[rule] + 1e-9:
-            confidence = {"jurisdiction": 0.85, "context": 0.75, "type": 0.7, "prior": 0.5}[rule]
+    for rule in ("jurisdiction", "context", "type", "prior", "line"):
+        if best.get(rule, 0.0) > second.get(rule, 0.0) + 1e-9:
+            confidence = {"jurisdiction": 0.85, "context": 0.75, "type": 0.7, "prior": 0.5, "line": 0.45}[rule]
             return rule, confidence
     return "tie", 0.4
+
+
+#: per gazetteer (by identity): each road and railway record's names and the vertices of its line.
+_LINES: dict[int, tuple[Any, list[tuple[tuple[str, ...], frozenset[tuple[float, float]]]]]] = {}
+
+
+def _vertices_of_lines_named(gazetteer: Any, surface: str) -> frozenset[tuple[float, float]]:
+    """The vertices of the recorded lines (roads, railways) whose name or an alias holds ``surface``."""
+    cached = _LINES.get(id(gazetteer))
+    if cached is None or cached[0] is not gazetteer:
+        lines = [
+            ((place.name, *place.aliases), frozenset(place.geometry.coords))
+            for place in gazetteer.records(["road", "railway"])
+            if getattr(place.geometry, "geom_type", "") == "LineString"
+        ]
+        cached = _LINES[id(gazetteer)] = (gazetteer, lines)
+    found: set[tuple[float, float]] = set()
+    for names, vertices in cached[1]:
+        if any(surface in name for name in names):
+            found |= vertices
+    return frozenset(found)
 
 
 def context_ids(places: Iterable[Any]) -> set[str]:
