@@ -451,3 +451,21 @@ def test_namesakes_tied_on_every_rule_go_to_the_one_a_line_named_after_the_name_
     锡林郭勒: nothing in the text decides, but 巴新铁路 (巴彦乌拉—新邱铁路) runs through the second."""
     got = _only(_parse(gazetteer, tmp_path, "锡林郭勒盟概况\n\n巴彦乌拉的煤炭外运量增加了。"), "巴彦乌拉")
     assert (got.place.id, got.rule) == ("town:152526:巴拉嘎尔高勒镇", "line")
+
+
+def _ends(places: PlanPlaces) -> dict[str, object]:
+    return {w.surface: w for c in places.corridors for w in c.waypoints}
+
+
+def test_a_lines_end_in_the_next_league_is_the_town_there(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'乌里雅斯太至大板': a line of 锡林郭勒 runs on to 大板镇 of 赤峰 (a league next to it), its only record."""
+    ends = _ends(_parse(gazetteer, tmp_path, "锡林郭勒盟交通\n\n新修乌里雅斯太至大板的公路。"))
+    assert ends["大板"].place.id == "town:150423:大板镇"
+
+
+def test_a_sections_end_far_from_its_routes_line_is_a_namesake(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'G210古城至达拉特旗段': the only 古城镇 (托克托县, 呼和浩特) lies over 1° from G210's recorded line, so it is
+    not this section's end: the end stays unresolved, saying so, while 达拉特旗 is taken."""
+    ends = _ends(_parse(gazetteer, tmp_path, "鄂尔多斯市交通\n\n新修G210古城至达拉特旗段。"))
+    assert ends["古城"].place is None and "road:G210's line" in ends["古城"].reason
+    assert ends["达拉特旗"].place.id == "banner:150621"

@@ -21,7 +21,14 @@ from geoplan.geocode.context import refine
 from geoplan.geocode.corridors import CorridorMatch, find_corridors
 from geoplan.geocode.mentions import Mention, MentionFinder, SpanIndex, is_generic
 from geoplan.geocode.reach import is_far
-from geoplan.geocode.resolve import ResolvedMention, Resolver, TextIndex, context_ids, lies_outside
+from geoplan.geocode.resolve import (
+    LOCAL_TYPES,
+    ResolvedMention,
+    Resolver,
+    TextIndex,
+    context_ids,
+    lies_outside,
+)
 from geoplan.geocode.segment import describes_line
 from geoplan.geocode.textunit import text_unit
 from geoplan.read.script import simplified
@@ -379,7 +386,7 @@ def _resolve_corridor(
         line = None
     waypoints = [
         _on_route(w, finder, resolver, route, line)
-        or _resolve_waypoint(w, finder, resolver, sentence_ids, names_in)
+        or _off_route(_resolve_waypoint(w, finder, resolver, sentence_ids, names_in), resolver, route, line)
         for w in corridor.waypoints
     ]
     return Corridor(
@@ -408,6 +415,34 @@ def _on_route(
     (place,) = on_line
     reason = f"a waypoint of {route.id}'s line; route-waypoint chose {place.id}"
     return ResolvedMention.of(waypoint, place.type, place, place.precision, 0.9, "route-waypoint", reason)
+
+
+#: how far (degrees, ≈ 100 km) from its route's recorded line a section's end outside the plan's league may lie.
+OFF_ROUTE_DEGREES = 1.0
+
+
+def _off_route(
+    waypoint: ResolvedMention, resolver: Resolver, route: Any, line: Any | None
+) -> ResolvedMention:
+    """A section's end ('G210古城至树林召段') resolved to a town outside the plan's league far from its route's
+    recorded line is a namesake, not the end: left unresolved, saying so."""
+    place = waypoint.place
+    if line is None or place is None or waypoint.level != "own" or resolver.league_id is None:
+        return waypoint
+    if place.type not in LOCAL_TYPES or resolver.league_id in {place.id, *place.parent_ids}:
+        return waypoint  # a city or country the route runs to ('京藏高速' to 拉萨) lies beyond its line
+    off = place.point.distance(line)
+    if off <= OFF_ROUTE_DEGREES:
+        return waypoint
+    return replace(
+        waypoint,
+        place=None,
+        precision=None,
+        confidence=0.0,
+        rule="unresolved",
+        reason=f"'{waypoint.surface}' matches {place.name} ({place.id}), outside the plan's league and "
+        f"{off:.1f}° from {route.id}'s line: a namesake, not this section's end",
+    )
 
 
 def _resolve_waypoint(

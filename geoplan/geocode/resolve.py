@@ -265,11 +265,15 @@ class Resolver:
                 return found[0].place
         return None
 
-    def _far_namesake(self, place: Any, mention: Mention, parts: dict[str, float]) -> bool:
-        """A town/village outside the plan's league (not just across its border), with nothing around it pointing
-        there."""
+    def _far_namesake(
+        self, place: Any, mention: Mention, parts: dict[str, float], line_end: bool = False
+    ) -> bool:
+        """A town/village outside the plan's league (not just across its border, nor — for a line's end, its only
+        record — in a league next to it), with nothing around it pointing there."""
         if place.type not in LOCAL_TYPES or not self.league_id or parts["context"] > 0:
             return False
+        if line_end and len(mention.place_ids) == 1 and self._adjacent(place):
+            return False  # '巴彦乌拉至大板北': a line runs on into the next league
         return self.league_id not in place.parent_ids and not self._just_across(place, mention)
 
     def _just_across(self, place: Any, mention: Mention) -> bool:
@@ -411,7 +415,7 @@ class Resolver:
             context = not around.isdisjoint(place.parent_ids)
             if self._outside(place, mention, around, not issuer_fallback):
                 return self._refused(mention, place)  # a bare name: nothing says what it is
-            if not self._far_namesake(place, mention, {"context": float(context)}):
+            if not self._far_namesake(place, mention, {"context": float(context)}, not issuer_fallback):
                 return ResolvedMention.of(
                     mention,
                     place.type,
@@ -429,9 +433,8 @@ class Resolver:
                 not _says_its_kind(mention) or not issuer_fallback or mention.type in LIES_IN_ITS_NAMESAKE
             ):
                 return self._refused(mention, place)  # a station named after a place outside lies there
-            if outside or self._far_namesake(
-                place, mention, parts
-            ):  # '巴音镇' of its kind: in the plan's own area
+            # '巴音镇' of its kind: in the plan's own area
+            if outside or self._far_namesake(place, mention, parts, not issuer_fallback):
                 fallback = self._to_parent(
                     mention, sentence_ids, paragraph_ids, clause_places, issuer_fallback
                 )
@@ -760,7 +763,9 @@ def _decision(ranked: list[tuple[float, dict[str, float], Any]]) -> tuple[str, f
     (_, best, _), (_, second, _) = ranked[0], ranked[1]
     for rule in ("jurisdiction", "context", "type", "prior", "line"):
         if best.get(rule, 0.0) > second.get(rule, 0.0) + 1e-9:
-            confidence = {"jurisdiction": 0.85, "context": 0.75, "type": 0.7, "prior": 0.5, "line": 0.45}[rule]
+            confidence = {"jurisdiction": 0.85, "context": 0.75, "type": 0.7, "prior": 0.5, "line": 0.45}[
+                rule
+            ]
             return rule, confidence
     return "tie", 0.4
 
