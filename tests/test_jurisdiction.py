@@ -469,3 +469,20 @@ def test_a_sections_end_far_from_its_routes_line_is_a_namesake(gazetteer: Gazett
     ends = _ends(_parse(gazetteer, tmp_path, "鄂尔多斯市交通\n\n新修G210古城至达拉特旗段。"))
     assert ends["古城"].place is None and "road:G210's line" in ends["古城"].reason
     assert ends["达拉特旗"].place.id == "banner:150621"
+
+
+def test_a_county_roads_ends_lie_in_its_county(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'县道 731 A-B' in a text about 乌拉特后旗: the road is the banner's, so an end the gazetteer lacks (哈日陶勒盖) or
+    matches only by a far namesake (赛乌素: 赛乌素镇 lies in 乌兰察布) is located in the banner, saying why; the same
+    ends of a road without a county number stay unplaced."""
+    places = _parse(
+        gazetteer, tmp_path, "乌拉特后旗交通\n\n新修县道 731 赛乌素-哈日陶勒盖公路，改建莫林-哈日陶勒盖公路。"
+    )
+    county, other = places.corridors
+    assert [(w.surface, w.place.id, w.rule) for w in county.waypoints] == [
+        ("赛乌素", "banner:150825", "parent:county-road"),
+        ("哈日陶勒盖", "banner:150825", "parent:county-road"),
+    ]
+    assert "county road" in county.waypoints[0].reason
+    assert _only(places, "赛乌素").place.id == "banner:150825"
+    assert all(w.place is None for w in other.waypoints)

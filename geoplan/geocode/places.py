@@ -12,6 +12,7 @@ import bisect
 import contextlib
 import functools
 import gc
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from operator import attrgetter, is_
@@ -170,11 +171,29 @@ def _geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
         if mention.level == "own":
             by_sentence.setdefault(index.sentence(mention.start), []).append(mention.place)
     corridors = [
-        _resolve_corridor(
-            c, finder, resolver, context_ids(by_sentence.get(index.sentence(c.start), ())), finder.names_in
+        _in_its_county(
+            _resolve_corridor(
+                c,
+                finder,
+                resolver,
+                context_ids(by_sentence.get(index.sentence(c.start), ())),
+                finder.names_in,
+            ),
+            text,
+            resolver,
         )
         for c, _ in found
     ]
+    county_ends = {
+        (w.start, w.end): w for c in corridors for w in c.waypoints if w.rule == "parent:county-road"
+    }
+    if county_ends:  # the name of a county road's end, found on its own too, is located as that end
+        mentions = [
+            replace(end, type=m.type or end.type)
+            if m.place is None and (end := county_ends.get((m.start, m.end))) is not None
+            else m
+            for m in mentions
+        ]
     taken = {(m.start, m.end) for m in mentions}
     for corridor, heads in found:
         context = context_ids(by_sentence.get(index.sentence(corridor.start), ()))
@@ -415,6 +434,35 @@ def _on_route(
     (place,) = on_line
     reason = f"a waypoint of {route.id}'s line; route-waypoint chose {place.id}"
     return ResolvedMention.of(waypoint, place.type, place, place.precision, 0.9, "route-waypoint", reason)
+
+
+#: a county road's number written right before its ends ('县道 725 A-B', 'X725 A—B'): the road lies in its county.
+_COUNTY_ROAD = re.compile(r"(?:县道\s*[XＸ]?|[XＸ])\s*\d{1,4}\s*线?\s*$")
+
+
+def _in_its_county(corridor: Corridor, text: str, resolver: Resolver) -> Corridor:
+    """A county road's ends ('县道 725 呼和温都尔-乌兰哈少公路') lie in the county (banner) that builds it: in a banner's
+    plan or a text about one, an end the gazetteer does not place is located in that banner, saying why."""
+    issuer = resolver.issuer
+    if issuer is None or issuer.type != "banner" or all(w.place is not None for w in corridor.waypoints):
+        return corridor
+    if not _COUNTY_ROAD.search(text[max(0, corridor.start - 12) : corridor.start]):
+        return corridor
+    why = f"a county road's end: located in the {resolver.issuer_role} banner {issuer.name}, whose road it is"
+    waypoints = [
+        w
+        if w.place is not None
+        else replace(
+            w,
+            place=issuer,
+            precision="banner",
+            confidence=0.5,
+            rule="parent:county-road",
+            reason=f"{w.reason}; {why}",
+        )
+        for w in corridor.waypoints
+    ]
+    return replace(corridor, waypoints=waypoints)
 
 
 #: how far (degrees, ≈ 100 km) from its route's recorded line a section's end outside the plan's league may lie.
