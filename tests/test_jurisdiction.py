@@ -486,3 +486,12 @@ def test_a_county_roads_ends_lie_in_its_county(gazetteer: Gazetteer, tmp_path: P
     assert "county road" in county.waypoints[0].reason
     assert _only(places, "赛乌素").place.id == "banner:150825"
     assert all(w.place is None for w in other.waypoints)
+
+
+def test_a_spur_railway_lies_at_the_town_its_name_starts_with(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """A spur named after the mine it serves ('白音华三号露天矿铁路') is not a line across units: the town of the
+    league its name starts with (白音华苏木 of 西乌珠穆沁旗) locates it, as it locates any facility."""
+    got = _only(
+        _parse(gazetteer, tmp_path, "锡林郭勒盟交通\n\n建设白音华三号露天矿铁路。"), "白音华三号露天矿铁路"
+    )
+    assert (got.place.id, got.rule) == ("town:152526:白音华苏木", "parent:named-inside")

@@ -521,7 +521,8 @@ class Resolver:
         the gazetteer lacks ('乌兰木伦煤炭工业小镇' → 乌兰木伦镇), for things that lie in one place (not ranges,
         rivers, towns), or whose stem the whole name is ('百灵庙' → 百灵庙镇); the longest start that names anything
         decides."""
-        if not self.league_id or mention.type in SPANNING_TYPES or mention.type in LOCAL_TYPES:
+        spanning = mention.type in SPANNING_TYPES and mention.rule != "spur"  # a spur lies at what it serves
+        if not self.league_id or spanning or mention.type in LOCAL_TYPES:
             return None
         surface, finder = mention.surface, self.gazetteer.finder
         # the whole name is the stem of a town named after it ('百灵庙' → 百灵庙镇: the temple lies in its town)
