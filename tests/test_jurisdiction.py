@@ -65,12 +65,25 @@ def test_a_text_whose_head_names_no_unit_is_about_the_league_most_of_its_names_l
     gazetteer: Gazetteer,
 ) -> None:
     lines = ["牧区见闻", "", "今年雨水多。", "", "", ""]
-    text = (
-        "\n".join(lines)
-        + "雅布赖镇、巴丹吉林镇、阿拉腾朝格苏木、阿拉腾敖包镇和塔木素布拉格苏木的牧民收入增加。"
-    )
-    assert _unit(gazetteer, text) == ALXA
+    text = "\n".join(lines) + "雅布赖镇、巴丹吉林镇、巴彦浩特镇、吉兰泰镇和达来呼布镇的牧民收入增加。"
+    assert _unit(gazetteer, text) == ALXA  # towns of three banners of 阿拉善盟
+    one_banner = "雅布赖镇、巴丹吉林镇、阿拉腾朝格苏木、阿拉腾敖包镇和塔木素布拉格苏木的牧民收入增加。"
+    assert _unit(gazetteer, "\n".join(lines) + one_banner) == ALXA_RIGHT  # all five in 阿拉善右旗
     assert _unit(gazetteer, "\n".join(lines) + "雅布赖镇和巴丹吉林镇的牧民收入增加。") is None  # too few
+
+
+def test_a_text_whose_names_lie_in_one_banner_of_its_head_league_is_about_that_banner(
+    gazetteer: Gazetteer,
+) -> None:
+    """The head gives the league ('兴安盟西北部…') as an address; when two thirds of the names that lie in one of
+    its banners (at least five) lie in the same banner, the text is about that banner; spread over its banners,
+    about the league."""
+    one = "兴安盟西北部的旅游胜地\n\n阿尔山市有白狼镇、五岔沟镇、明水河镇、天池镇和伊尔施镇。"
+    spread = (
+        "兴安盟的城镇\n\n阿尔山市的白狼镇、乌兰浩特市的义勒力特镇、扎赉特旗的音德尔镇、突泉县的突泉镇和"
+        "科尔沁右翼前旗的索伦镇。"
+    )
+    assert (_unit(gazetteer, one), _unit(gazetteer, spread)) == ("banner:152202", "league:152200")
 
 
 # -- namesakes -------------------------------------------------------------------------------------------
