@@ -72,6 +72,15 @@ def test_a_text_whose_head_names_no_unit_is_about_the_league_most_of_its_names_l
     assert _unit(gazetteer, "\n".join(lines) + "雅布赖镇和巴丹吉林镇的牧民收入增加。") is None  # too few
 
 
+def test_a_head_unit_few_names_lie_in_gives_way_to_the_league_most_lie_in(gazetteer: Gazetteer) -> None:
+    """'包头市的企业到兴安盟投资': the head names 包头 first, but the names lie in 兴安盟: the text is about it."""
+    text = (
+        "包头市的企业到兴安盟投资\n\n扎赉特旗的音德尔镇、好力保镇、巴彦扎拉嘎乡和巴彦高勒镇新建了厂房，"
+        "扎赉特旗很欢迎。"
+    )
+    assert _unit(gazetteer, text) == "league:152200"
+
+
 def test_a_text_whose_names_lie_in_one_banner_of_its_head_league_is_about_that_banner(
     gazetteer: Gazetteer,
 ) -> None:
