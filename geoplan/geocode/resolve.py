@@ -102,7 +102,7 @@ _CLAUSE_CODES = tuple(ord(c) for c in "，,：:")
 _RANGE_CODES = tuple(ord(c) for c in "至到—－～~")
 #: a place described as a neighbour ('西接X', '东靠X', '毗邻X'; 'X接壤', '与X交界') is not where the text's
 #: places lie: the end of a compass word with a verb of position before the name, a verb of bordering after it.
-_NEIGHBOUR_BEFORE = re.compile(r"[东南西北]{1,2}(?:[接邻靠临依连]|毗邻|紧邻)|毗邻|紧邻|相邻|邻近|比邻")
+_NEIGHBOUR_BEFORE = re.compile(r"(?:[东南西北](?:[接邻靠临依连]|毗邻|紧邻)|毗邻|紧邻|相邻|邻近|比邻)$")
 _NEIGHBOUR_AFTER = re.compile(r"接壤|交界|毗邻|相邻|为邻|相连")
 
 
@@ -158,9 +158,8 @@ class TextIndex:
     paragraph_starts: list[int]
     #: offsets of the characters that join a stretch's two ends (:data:`_RANGE_CODES`)
     range_marks: frozenset[int] = frozenset()
-    #: where a neighbour's name may start (after '西接') and end (before '接壤'): :data:`_NEIGHBOUR_BEFORE`
-    neighbour_starts: frozenset[int] = frozenset()
-    neighbour_ends: frozenset[int] = frozenset()
+    #: the text itself, read around a name by :meth:`as_neighbour`
+    text: str = ""
 
     @classmethod
     def of(cls, text: str, paragraph_starts: Sequence[int] = ()) -> TextIndex:
@@ -182,13 +181,15 @@ class TextIndex:
             clauses,
             paragraphs,
             frozenset(numpy.flatnonzero(range_marks).tolist()),
-            frozenset(m.end() for m in _NEIGHBOUR_BEFORE.finditer(text)),
-            frozenset(m.start() for m in _NEIGHBOUR_AFTER.finditer(text)),
+            text,
         )
 
     def as_neighbour(self, start: int, end: int) -> bool:
         """Whether the name at ``start:end`` is written as a neighbour of the place described ('西接X', 'X接壤')."""
-        return start in self.neighbour_starts or end in self.neighbour_ends
+        return bool(
+            _NEIGHBOUR_BEFORE.search(self.text, max(0, start - 3), start)
+            or _NEIGHBOUR_AFTER.match(self.text, end)
+        )
 
     def sentence(self, offset: int) -> int:
         return bisect.bisect_right(self.sentence_starts, offset) - 1
@@ -772,7 +773,14 @@ def _decision(ranked: list[tuple[float, dict[str, float], Any]]) -> tuple[str, f
 
 
 #: per gazetteer (by identity): each road and railway record's names and the vertices of its line.
-_LINES: dict[int, tuple[Any, list[tuple[tuple[str, ...], frozenset[tuple[float, float]]]]]] = {}
+_LINES: dict[
+    int,
+    tuple[
+        Any,
+        list[tuple[tuple[str, ...], frozenset[tuple[float, float]]]],
+        dict[str, frozenset[tuple[float, float]]],
+    ],
+] = {}
 
 
 def _vertices_of_lines_named(gazetteer: Any, surface: str) -> frozenset[tuple[float, float]]:
@@ -784,12 +792,15 @@ def _vertices_of_lines_named(gazetteer: Any, surface: str) -> frozenset[tuple[fl
             for place in gazetteer.records(["road", "railway"])
             if getattr(place.geometry, "geom_type", "") == "LineString"
         ]
-        cached = _LINES[id(gazetteer)] = (gazetteer, lines)
-    found: set[tuple[float, float]] = set()
-    for names, vertices in cached[1]:
-        if any(surface in name for name in names):
-            found |= vertices
-    return frozenset(found)
+        cached = _LINES[id(gazetteer)] = (gazetteer, lines, {})
+    memo = cached[2]
+    if surface not in memo:
+        found: set[tuple[float, float]] = set()
+        for names, vertices in cached[1]:
+            if any(surface in name for name in names):
+                found |= vertices
+        memo[surface] = frozenset(found)
+    return memo[surface]
 
 
 def context_ids(places: Iterable[Any]) -> set[str]:
