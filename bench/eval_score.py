@@ -5,7 +5,7 @@ taken from the geoparser (the source line its start maps to, and its surface wit
 when a gold mention on the same line has the same text (strict span match; each gold mention matches once).
 Recall is counted per gold type, precision per predicted type; located-right is the share of matched gold mentions
 with a banner whose predicted banner is that banner; other-league counts matched mentions placed in a league
-other than the gold one (the jurisdiction check: a place put outside its text's league); own-point is the share of matched predictions resolved to the
+other than the gold one (a gold league or banner '?' — the annotator could not tell — is not counted) (the jurisdiction check: a place put outside its text's league); own-point is the share of matched predictions resolved to the
 place itself with a point of its own (precision ``point`` or ``town``).
 """
 
@@ -135,7 +135,7 @@ def score(pairs: Iterable[tuple[GoldPlan, list[Predicted]]]) -> dict[str, object
                 if item.banner and item.banner != "?":
                     located["with_banner"] += 1
                     located["right"] += pred.banner == item.banner
-                if item.league and pred.league:
+                if item.league and item.league != "?" and pred.league:  # '?': the annotator could not tell
                     leagues["placed"] += 1
                     leagues["other"] += pred.league != item.league
                 own_point["matched"] += 1

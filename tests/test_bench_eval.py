@@ -76,6 +76,7 @@ def test_scorer_counts_places_put_in_another_league(tmp_path: Path) -> None:
         {"plan": "y", "line": 1, "text": "兴胜镇", "type": "town", "banner": "九原区", "league": "包头市"},
         {"plan": "y", "line": 2, "text": "新城区", "type": "banner", "banner": "松山区", "league": "赤峰市"},
         {"plan": "y", "line": 2, "text": "北京", "type": "province", "banner": "", "league": "北京市"},
+        {"plan": "y", "line": 2, "text": "新林", "type": "town", "banner": "?", "league": "?"},
     ]
     path = tmp_path / "y.jsonl"
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
@@ -83,6 +84,8 @@ def test_scorer_counts_places_put_in_another_league(tmp_path: Path) -> None:
         Predicted(1, "兴胜镇", "town", "青山区", league="包头市"),  # wrong banner, right league
         Predicted(2, "新城区", "banner", "新城区", league="呼和浩特市"),  # a namesake in another league
         Predicted(2, "北京", "province"),  # outside the region: in no league, not counted
+        # the annotator could not tell: not counted
+        Predicted(2, "新林", "town", "扎赉特旗", league="兴安盟"),
     ]
     result = score([(load_gold(path), predicted)])
     assert (result["other_league"], result["placed_in_a_league"]) == (1, 2)

@@ -327,7 +327,7 @@ def test_directional_stations_keep_their_records(finder: MentionFinder) -> None:
         ("哈素海", "lake:哈素海", "土默特左旗"),
         ("贡格尔草原", "grassland:贡格尔草原", "克什克腾旗"),
         ("杜尔伯特草原", "grassland:杜尔伯特草原", "四子王旗"),
-        ("霍林河", "river:霍林河", "科尔沁右翼中旗"),
+        ("霍林河", "river:霍林河", "内蒙古自治区"),  # its page: from 扎鲁特旗 (通辽) through 科右中旗 (兴安)
         ("洮儿河", "river:洮儿河", "兴安盟"),
         ("黄岗梁", "mountain:黄岗梁", "克什克腾旗"),
         ("雅布赖山", "mountain:雅布赖山", "阿拉善右旗"),

@@ -65,12 +65,34 @@ def test_a_text_whose_head_names_no_unit_is_about_the_league_most_of_its_names_l
     gazetteer: Gazetteer,
 ) -> None:
     lines = ["牧区见闻", "", "今年雨水多。", "", "", ""]
-    text = (
-        "\n".join(lines)
-        + "雅布赖镇、巴丹吉林镇、阿拉腾朝格苏木、阿拉腾敖包镇和塔木素布拉格苏木的牧民收入增加。"
-    )
-    assert _unit(gazetteer, text) == ALXA
+    text = "\n".join(lines) + "雅布赖镇、巴丹吉林镇、巴彦浩特镇、吉兰泰镇和达来呼布镇的牧民收入增加。"
+    assert _unit(gazetteer, text) == ALXA  # towns of three banners of 阿拉善盟
+    one_banner = "雅布赖镇、巴丹吉林镇、阿拉腾朝格苏木、阿拉腾敖包镇和塔木素布拉格苏木的牧民收入增加。"
+    assert _unit(gazetteer, "\n".join(lines) + one_banner) == ALXA_RIGHT  # all five in 阿拉善右旗
     assert _unit(gazetteer, "\n".join(lines) + "雅布赖镇和巴丹吉林镇的牧民收入增加。") is None  # too few
+
+
+def test_a_head_unit_few_names_lie_in_gives_way_to_the_league_most_lie_in(gazetteer: Gazetteer) -> None:
+    """'包头市的企业到兴安盟投资': the head names 包头 first, but the names lie in 兴安盟: the text is about it."""
+    text = (
+        "包头市的企业到兴安盟投资\n\n扎赉特旗的音德尔镇、好力保镇、巴彦扎拉嘎乡和巴彦高勒镇新建了厂房，"
+        "扎赉特旗很欢迎。"
+    )
+    assert _unit(gazetteer, text) == "league:152200"
+
+
+def test_a_text_whose_names_lie_in_one_banner_of_its_head_league_is_about_that_banner(
+    gazetteer: Gazetteer,
+) -> None:
+    """The head gives the league ('兴安盟西北部…') as an address; when two thirds of the names that lie in one of
+    its banners (at least five) lie in the same banner, the text is about that banner; spread over its banners,
+    about the league."""
+    one = "兴安盟西北部的旅游胜地\n\n阿尔山市有白狼镇、五岔沟镇、明水河镇、天池镇和伊尔施镇。"
+    spread = (
+        "兴安盟的城镇\n\n阿尔山市的白狼镇、乌兰浩特市的义勒力特镇、扎赉特旗的音德尔镇、突泉县的突泉镇和"
+        "科尔沁右翼前旗的索伦镇。"
+    )
+    assert (_unit(gazetteer, one), _unit(gazetteer, spread)) == ("banner:152202", "league:152200")
 
 
 # -- namesakes -------------------------------------------------------------------------------------------
@@ -322,3 +344,176 @@ def test_a_plans_own_unrecorded_land_port_stays_in_its_issuer(gazetteer: Gazette
     found = {m.surface: m.place.id if m.place else None for m in geoparse(plan, gazetteer).mentions}
     assert found["巴音毛道口岸"] == "banner:152921"
     assert found["霍尔果斯口岸"] is None and found["曹妃甸港"] is None
+
+
+# -- a stretch's far end, a town named after a place, another league's banner stem --------------------------
+BAOTOU = "league:150200"  # 包头市
+GUYANG = "banner:150222"  # 固阳县
+
+
+def test_a_stretchs_far_end_is_not_where_the_name_after_it_lies(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'固阳县至X': 固阳县 is the other end of a stretch, not X's banner; without 至 it is the banner X lies in."""
+    to = _only(
+        _parse(gazetteer, tmp_path, "包头市交通\n\n修建固阳县至哈日陶勒盖物流园区的公路。"),
+        "哈日陶勒盖物流园区",
+    )
+    assert (to.place.id, to.rule) == (BAOTOU, "parent:issuer")
+    places = _parse(gazetteer, tmp_path, "包头市交通\n\n在固阳县建设哈日陶勒盖物流园区。")
+    inside = _only(places, "哈日陶勒盖物流园区")
+    assert (inside.place.id, inside.rule) == (GUYANG, "parent:same-phrase")
+
+
+def test_an_unrecorded_place_whose_whole_name_is_a_towns_stem_lies_in_that_town(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """'百灵庙' found by its suffix (a temple) is unrecorded; the town 百灵庙镇 of 达茂旗 is named after it."""
+    got = _only(_parse(gazetteer, tmp_path, "包头市交通\n\n固阳县至百灵庙三段公路年内开工。"), "百灵庙")
+    assert got.place.id == "town:150223:百灵庙镇" and got.level == "parent"
+    assert got.place.banner_id == "banner:150223"  # 达尔罕茂明安联合旗
+
+
+def test_another_leagues_banner_stem_starting_a_longer_name_does_not_locate_it(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """'赛罕塔拉' starts with 赛罕 (赛罕区 of 呼和浩特) but is a name of its own: in a 锡林郭勒 text it is not put in
+    呼和浩特; a generic word after the stem ('赛罕物流园区') still places the name in that banner."""
+    places = _parse(gazetteer, tmp_path, "锡林郭勒盟交通\n\n新建赛罕塔拉至朱日和镇的公路。")
+    ends = [w for c in places.corridors for w in c.waypoints if w.surface == "赛罕塔拉"]
+    assert ends and all(w.place is None or w.place.league_id == "league:152500" for w in ends)
+    generic = _only(_parse(gazetteer, tmp_path, "锡林郭勒盟交通\n\n赛罕物流园区年内开工。"), "赛罕物流园区")
+    assert generic.place.id == "banner:150105"
+
+
+def test_a_common_town_name_written_after_a_banner_is_not_a_namesake_in_a_far_banner(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """'四子王旗城关镇': the gazetteer's 城关镇 records lie in other banners, one of them (兴和县) in the same league but
+    not bordering 四子王旗, so no town moved: the name is located in the banner written before it."""
+    places = _parse(gazetteer, tmp_path, "乌兰察布市概况\n\n四子王旗城关镇的集市很热闹。")
+    got = _only(places, "城关镇")
+    assert (got.place.id, got.rule) == ("banner:150929", "parent:written-before")
+
+
+def test_a_station_named_after_a_town_of_another_league_is_not_put_in_the_texts_league(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """'新民南站' is named after 新民 — the gazetteer's 新民乡 lies in 赤峰: in a 乌海 text the station lies where
+    its namesake does, not in 乌海, so it is left unresolved saying why; in a 赤峰 text it is that town's."""
+    far = _only(_parse(gazetteer, tmp_path, "乌海市交通\n\n旅客可在新民南站换乘。"), "新民南站")
+    assert far.place is None and far.reason.startswith("outside jurisdiction")
+    near = _only(_parse(gazetteer, tmp_path, "赤峰市交通\n\n旅客可在新民南站换乘。"), "新民南站")
+    assert near.place.id == "town:150421:新民乡"
+
+
+def test_a_river_whose_course_crosses_leagues_is_put_in_neither(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """霍林河 rises in 扎鲁特旗 (通辽) and flows through 科右中旗 (兴安), as its record's page says: a 通辽 text
+    naming it does not put it in 兴安盟."""
+    got = _only(_parse(gazetteer, tmp_path, "通辽市水利\n\n加强霍林河流域治理。"), "霍林河")
+    assert got.place.id == "river:霍林河" and got.place.league_id is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "placed"),
+    [
+        ("锡林郭勒盟南接赤峰市，多伦县有一座清代王爷府。", False),
+        ("锡林郭勒盟与赤峰市交界，多伦县有一座清代王爷府。", False),
+        ("锡林郭勒盟与赤峰市合作，多伦县有一座清代王爷府。", True),
+    ],
+)
+def test_a_league_named_as_the_neighbour_is_no_context_for_its_namesakes(
+    gazetteer: Gazetteer, tmp_path: Path, sentence: str, placed: bool
+) -> None:
+    """'南接赤峰市' and '与赤峰市交界' describe where the text's league lies: 赤峰 is no evidence that a short form
+    matching only 赤峰's 王爷府镇 means that town; naming 赤峰 as a partner still is."""
+    got = _only(_parse(gazetteer, tmp_path, "锡林郭勒盟概况\n\n" + sentence), "王爷府")
+    assert (got.place is not None) is placed
+    if not placed:
+        assert got.reason.startswith("outside jurisdiction")
+
+
+def test_a_lines_end_is_not_where_the_next_list_item_lies(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'…至甘其毛都口岸铁路、X专用线': the port ends the first line (in 乌拉特中旗); the next item is not in it."""
+    text = "乌拉特后旗交通\n\n推进巴音宝力格镇至甘其毛都口岸铁路、乌力吉图煤矿铁路专用线建设。"
+    got = _only(_parse(gazetteer, tmp_path, text), "乌力吉图煤矿铁路专用线")
+    assert got.rule != "parent:same-phrase" and (got.place is None or got.place.type != "port")
+
+
+@pytest.mark.parametrize(
+    ("short", "expected"),
+    [("棋盘井", "town:150624:棋盘井镇"), ("王爷府", None)],
+)
+def test_a_towns_short_form_just_across_the_leagues_border_is_that_town(
+    gazetteer: Gazetteer, tmp_path: Path, short: str, expected: str | None
+) -> None:
+    """棋盘井镇 (鄂托克旗) lies a few km outside 乌海: its short form in a 乌海 text is that town; 王爷府镇 (赤峰)
+    lies hundreds of km away, so its short form there stays 'outside jurisdiction'."""
+    places = _parse(gazetteer, tmp_path, f"乌海市概况\n\n新修{short}至海南区的公路。")
+    got = _only(places, short)
+    assert (got.place.id if got.place is not None else None) == expected
+
+
+def test_a_country_named_in_full_is_that_country_whatever_its_length(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """'日本' and '中亚' are full names (of two characters, like a neighbouring county's short form): a text's
+    jurisdiction does not refuse them as it refuses an unqualified far county."""
+    places = _parse(gazetteer, tmp_path, "锡林郭勒盟概况\n\n牛羊肉出口日本和中亚。")
+    assert {
+        m.surface: m.place.id for m in places.mentions if m.place is not None and m.type == "foreign"
+    } == {
+        "日本": "foreign:日本",
+        "中亚": "foreign:中亚",
+    }
+
+
+def test_namesakes_tied_on_every_rule_go_to_the_one_a_line_named_after_the_name_runs_through(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """'巴彦乌拉' is a stem of 苏尼特左旗's 巴彦乌拉苏木 and the former name of 西乌珠穆沁旗's 巴拉嘎尔高勒镇, both in
+    锡林郭勒: nothing in the text decides, but 巴新铁路 (巴彦乌拉—新邱铁路) runs through the second."""
+    got = _only(_parse(gazetteer, tmp_path, "锡林郭勒盟概况\n\n巴彦乌拉的煤炭外运量增加了。"), "巴彦乌拉")
+    assert (got.place.id, got.rule) == ("town:152526:巴拉嘎尔高勒镇", "line")
+
+
+def _ends(places: PlanPlaces) -> dict[str, object]:
+    return {w.surface: w for c in places.corridors for w in c.waypoints}
+
+
+def test_a_lines_end_in_the_next_league_is_the_town_there(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'乌里雅斯太至大板': a line of 锡林郭勒 runs on to 大板镇 of 赤峰 (a league next to it), its only record."""
+    ends = _ends(_parse(gazetteer, tmp_path, "锡林郭勒盟交通\n\n新修乌里雅斯太至大板的公路。"))
+    assert ends["大板"].place.id == "town:150423:大板镇"
+
+
+def test_a_sections_end_far_from_its_routes_line_is_a_namesake(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'G210古城至达拉特旗段': the only 古城镇 (托克托县, 呼和浩特) lies over 1° from G210's recorded line, so it is
+    not this section's end: the end stays unresolved, saying so, while 达拉特旗 is taken."""
+    ends = _ends(_parse(gazetteer, tmp_path, "鄂尔多斯市交通\n\n新修G210古城至达拉特旗段。"))
+    assert ends["古城"].place is None and "road:G210's line" in ends["古城"].reason
+    assert ends["达拉特旗"].place.id == "banner:150621"
+
+
+def test_a_county_roads_ends_lie_in_its_county(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'县道 731 A-B' in a text about 乌拉特后旗: the road is the banner's, so an end the gazetteer lacks (哈日陶勒盖) or
+    matches only by a far namesake (赛乌素: 赛乌素镇 lies in 乌兰察布) is located in the banner, saying why; the same
+    ends of a road without a county number stay unplaced."""
+    places = _parse(
+        gazetteer, tmp_path, "乌拉特后旗交通\n\n新修县道 731 赛乌素-哈日陶勒盖公路，改建莫林-哈日陶勒盖公路。"
+    )
+    county, other = places.corridors
+    assert [(w.surface, w.place.id, w.rule) for w in county.waypoints] == [
+        ("赛乌素", "banner:150825", "parent:county-road"),
+        ("哈日陶勒盖", "banner:150825", "parent:county-road"),
+    ]
+    assert "county road" in county.waypoints[0].reason
+    assert _only(places, "赛乌素").place.id == "banner:150825"
+    assert all(w.place is None for w in other.waypoints)
+
+
+def test_a_spur_railway_lies_at_the_town_its_name_starts_with(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """A spur named after the mine it serves ('白音华三号露天矿铁路') is not a line across units: the town of the
+    league its name starts with (白音华苏木 of 西乌珠穆沁旗) locates it, as it locates any facility."""
+    got = _only(
+        _parse(gazetteer, tmp_path, "锡林郭勒盟交通\n\n建设白音华三号露天矿铁路。"), "白音华三号露天矿铁路"
+    )
+    assert (got.place.id, got.rule) == ("town:152526:白音华苏木", "parent:named-inside")

@@ -369,3 +369,12 @@ def test_every_route_is_located_finer_than_the_region(gazetteer: Gazetteer) -> N
     assert len(rows) >= 110
     for row in rows:
         assert gazetteer.get(row["id"]).precision in {"schematic", "town", "banner", "league"}, row["id"]
+
+
+def test_a_lines_end_named_by_a_shared_stem_is_the_one_its_page_places(gazetteer: Gazetteer) -> None:
+    """巴新铁路 starts at 巴彦乌拉 of 西乌珠穆沁旗 (its page: 'West Ujimqin, Xilingol'; the former 巴彦乌拉镇 is now
+    巴拉嘎尔高勒镇), not at 苏尼特左旗's namesake 巴彦乌拉苏木 some 350 km west."""
+    line = gazetteer.get("railway:巴新铁路").geometry
+    west_ujimqin = gazetteer.get("town:152526:巴拉嘎尔高勒镇").point
+    sunid_left = gazetteer.get("town:152523:巴彦乌拉苏木").point
+    assert line.distance(west_ujimqin) < 1e-6 and line.distance(sunid_left) > 2.0

@@ -47,11 +47,16 @@ def test_a_bare_name_outside_the_jurisdiction_needs_evidence(
     parsed: dict[str, PlanPlaces], key: str, surface: str
 ) -> None:
     """A short or bare name matching only a place outside the plan's league, with nothing around pointing there,
-    stays unresolved with the reason 'outside jurisdiction' rather than being placed hundreds of km away."""
+    stays unresolved with the reason 'outside jurisdiction' rather than being placed hundreds of km away — unless
+    the text places it at home: 赛乌素 ends a county road (县道 718) of 乌拉特后旗's plan, so it lies in that banner."""
     found = [m for m in _all_mentions(parsed[key]) if m.surface == surface]
     assert found
+    issuer = parsed[key].issuer
     for mention in found:
-        assert mention.place is None and mention.reason.startswith("outside jurisdiction"), mention
+        assert mention.reason.startswith("outside jurisdiction"), mention
+        assert mention.place is None or (
+            mention.rule == "parent:county-road" and mention.place.id == issuer.id
+        ), mention
 
 
 def test_no_own_place_far_outside_the_plans_league(
@@ -101,3 +106,19 @@ def test_report_says_why_each_place_is_approximate(parsed: dict[str, PlanPlaces]
     }
     assert why["兴县"].startswith("outside jurisdiction") and "banner precision" in why["乌兰布和沙漠"]
     assert "巴彦淖尔市" not in why and all(text for text in why.values())
+
+
+def test_the_report_says_how_every_approximate_place_was_placed(parsed: dict[str, PlanPlaces]) -> None:
+    """Issue 15 item 6, on all five plans: a record drawn coarser than a point says where it is drawn; a name put
+    in a place containing it says which and how it was found; an unresolved name says why it stays unplaced."""
+    from geoplan.cli.report import PLACED_AT, approximate_section
+
+    section = approximate_section(list(parsed.values()))
+    assert len(section.rows) > 100
+    for _plan, name, _type, level, precision, why in section.rows:
+        if level == "own":
+            assert why.startswith(f"the record has {precision} precision: {PLACED_AT[precision]}"), name
+        elif level == "parent":
+            assert "located" in why or "written right after" in why, (name, why)
+        else:
+            assert level == "none" and len(why) > 20, (name, why)

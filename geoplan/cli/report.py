@@ -111,6 +111,14 @@ class PlaceFact:
         return bool(self.reason)
 
 
+#: where a record of each approximate precision is drawn, in words (the report's 'why' starts with it).
+PLACED_AT = {
+    "banner": "drawn at its banner's point, no source giving one of its own",
+    "league": "drawn at its league's or city's point, which stands for the whole unit",
+    "province": "drawn at its province's capital, which stands for the whole province",
+    "country": "drawn at a representative point (a capital), not its area",
+    "schematic": "drawn schematically through the units or waypoints its source names",
+}
 #: types whose record is their own polygon: located exactly, however coarse.
 ADMIN_AREAS = frozenset({"province", "league", "banner"})
 
@@ -169,7 +177,10 @@ def _mention_fact(plan: str, name: str, best: Any) -> PlaceFact:
         if precision not in APPROXIMATE_PRECISIONS or best.place.type in ADMIN_AREAS:
             return PlaceFact(plan, name, best.type or "", "own", precision)
         reason = RECORD_REASONS.get(precision, f"the gazetteer record is no finer than a {precision}")
-        why = f"the record has {precision} precision" + (f" ({best.place.note})" if best.place.note else "")
+        placed = PLACED_AT.get(precision, "no point of its own")
+        why = f"the record has {precision} precision: {placed}" + (
+            f" ({best.place.note})" if best.place.note else ""
+        )
         return PlaceFact(plan, name, best.type or "", "own", precision, reason, why)
     reason = PARENT_REASONS.get(best.rule, f"not in the gazetteer: at a parent ({best.rule})")
     return PlaceFact(plan, name, best.type or "", "parent", precision, reason, best.reason)

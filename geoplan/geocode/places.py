@@ -12,6 +12,7 @@ import bisect
 import contextlib
 import functools
 import gc
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from operator import attrgetter, is_
@@ -21,7 +22,14 @@ from geoplan.geocode.context import refine
 from geoplan.geocode.corridors import CorridorMatch, find_corridors
 from geoplan.geocode.mentions import Mention, MentionFinder, SpanIndex, is_generic
 from geoplan.geocode.reach import is_far
-from geoplan.geocode.resolve import ResolvedMention, Resolver, TextIndex, context_ids, lies_outside
+from geoplan.geocode.resolve import (
+    LOCAL_TYPES,
+    ResolvedMention,
+    Resolver,
+    TextIndex,
+    context_ids,
+    lies_outside,
+)
 from geoplan.geocode.segment import describes_line
 from geoplan.geocode.textunit import text_unit
 from geoplan.read.script import simplified
@@ -154,18 +162,38 @@ def _geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
     unit = None if issuer else text_unit(text, found_mentions, gazetteer)
     resolver = Resolver(gazetteer, issuer, getattr(meta, "parent", None), unit)
     index = TextIndex.of(text, [p.start for p in getattr(plan, "paragraphs", ())])
-    mentions = resolve_mentions(found_mentions, resolver, index)
+    found = [_split_waypoints(c, finder) for c in find_corridors(text)]
+    mentions = resolve_mentions(
+        found_mentions, resolver, index, SpanIndex((c.start, c.end) for c, _ in found)
+    )
     by_sentence: dict[int, list[Any]] = {}
     for mention in mentions:
         if mention.level == "own":
             by_sentence.setdefault(index.sentence(mention.start), []).append(mention.place)
-    found = [_split_waypoints(c, finder) for c in find_corridors(text)]
     corridors = [
-        _resolve_corridor(
-            c, finder, resolver, context_ids(by_sentence.get(index.sentence(c.start), ())), finder.names_in
+        _in_its_county(
+            _resolve_corridor(
+                c,
+                finder,
+                resolver,
+                context_ids(by_sentence.get(index.sentence(c.start), ())),
+                finder.names_in,
+            ),
+            text,
+            resolver,
         )
         for c, _ in found
     ]
+    county_ends = {
+        (w.start, w.end): w for c in corridors for w in c.waypoints if w.rule == "parent:county-road"
+    }
+    if county_ends:  # the name of a county road's end, found on its own too, is located as that end
+        mentions = [
+            replace(end, type=m.type or end.type)
+            if m.place is None and (end := county_ends.get((m.start, m.end))) is not None
+            else m
+            for m in mentions
+        ]
     taken = {(m.start, m.end) for m in mentions}
     for corridor, heads in found:
         context = context_ids(by_sentence.get(index.sentence(corridor.start), ()))
@@ -235,8 +263,12 @@ def _without_waypoint_tails(
     return [m for m in mentions if (m.start, m.end) not in tails] if tails else mentions
 
 
-def resolve_mentions(mentions: list[Mention], resolver: Resolver, index: TextIndex) -> list[ResolvedMention]:
-    """Two passes: unambiguous names first (they become context), then the rest with that context."""
+def resolve_mentions(
+    mentions: list[Mention], resolver: Resolver, index: TextIndex, lines: SpanIndex | None = None
+) -> list[ResolvedMention]:
+    """Two passes: unambiguous names first (they become context), then the rest with that context.  A place is
+    where the names after it in its clause lie unless it is a line's end: written before 至 ('A至B'), or inside a
+    corridor of ``lines`` ('…至甘其毛都口岸铁路、X专用线': the port ends the first line, X is not in it)."""
     by_sentence: dict[int, list[Any]] = {}
     by_paragraph: dict[int, list[Any]] = {}
     sentences, clauses, paragraphs = index.locate([m.start for m in mentions])
@@ -244,7 +276,11 @@ def resolve_mentions(mentions: list[Mention], resolver: Resolver, index: TextInd
         candidates = resolver.candidates(mention)
         if len(candidates) == 1:
             place = candidates[0][0]
-            if place.type in {"league", "banner", "town"} and resolver.gives_context(mention, place):
+            if (
+                place.type in {"league", "banner", "town"}
+                and resolver.gives_context(mention, place)
+                and not index.as_neighbour(mention.start, mention.end)
+            ):
                 by_sentence.setdefault(sentence, []).append(place)
                 by_paragraph.setdefault(paragraph, []).append(place)
     resolved: list[ResolvedMention] = []
@@ -270,7 +306,11 @@ def resolve_mentions(mentions: list[Mention], resolver: Resolver, index: TextInd
         )
         resolved.append(result)
         previous = result
-        if result.level == "own":
+        if (
+            result.level == "own"
+            and result.end not in index.range_marks
+            and not (lines is not None and lines.covers(result.start, result.end))
+        ):
             clause_places.append(result.place)
     return resolved
 
@@ -365,7 +405,7 @@ def _resolve_corridor(
         line = None
     waypoints = [
         _on_route(w, finder, resolver, route, line)
-        or _resolve_waypoint(w, finder, resolver, sentence_ids, names_in)
+        or _off_route(_resolve_waypoint(w, finder, resolver, sentence_ids, names_in), resolver, route, line)
         for w in corridor.waypoints
     ]
     return Corridor(
@@ -394,6 +434,63 @@ def _on_route(
     (place,) = on_line
     reason = f"a waypoint of {route.id}'s line; route-waypoint chose {place.id}"
     return ResolvedMention.of(waypoint, place.type, place, place.precision, 0.9, "route-waypoint", reason)
+
+
+#: a county road's number written right before its ends ('县道 725 A-B', 'X725 A—B'): the road lies in its county.
+_COUNTY_ROAD = re.compile(r"(?:县道\s*[XＸ]?|[XＸ])\s*\d{1,4}\s*线?\s*$")
+
+
+def _in_its_county(corridor: Corridor, text: str, resolver: Resolver) -> Corridor:
+    """A county road's ends ('县道 725 呼和温都尔-乌兰哈少公路') lie in the county (banner) that builds it: in a banner's
+    plan or a text about one, an end the gazetteer does not place is located in that banner, saying why."""
+    issuer = resolver.issuer
+    if issuer is None or issuer.type != "banner" or all(w.place is not None for w in corridor.waypoints):
+        return corridor
+    if not _COUNTY_ROAD.search(text[max(0, corridor.start - 12) : corridor.start]):
+        return corridor
+    why = f"a county road's end: located in the {resolver.issuer_role} banner {issuer.name}, whose road it is"
+    waypoints = [
+        w
+        if w.place is not None
+        else replace(
+            w,
+            place=issuer,
+            precision="banner",
+            confidence=0.5,
+            rule="parent:county-road",
+            reason=f"{w.reason}; {why}",
+        )
+        for w in corridor.waypoints
+    ]
+    return replace(corridor, waypoints=waypoints)
+
+
+#: how far (degrees, ≈ 100 km) from its route's recorded line a section's end outside the plan's league may lie.
+OFF_ROUTE_DEGREES = 1.0
+
+
+def _off_route(
+    waypoint: ResolvedMention, resolver: Resolver, route: Any, line: Any | None
+) -> ResolvedMention:
+    """A section's end ('G210古城至树林召段') resolved to a town outside the plan's league far from its route's
+    recorded line is a namesake, not the end: left unresolved, saying so."""
+    place = waypoint.place
+    if line is None or place is None or waypoint.level != "own" or resolver.league_id is None:
+        return waypoint
+    if place.type not in LOCAL_TYPES or resolver.league_id in {place.id, *place.parent_ids}:
+        return waypoint  # a city or country the route runs to ('京藏高速' to 拉萨) lies beyond its line
+    off = place.point.distance(line)
+    if off <= OFF_ROUTE_DEGREES:
+        return waypoint
+    return replace(
+        waypoint,
+        place=None,
+        precision=None,
+        confidence=0.0,
+        rule="unresolved",
+        reason=f"'{waypoint.surface}' matches {place.name} ({place.id}), outside the plan's league and "
+        f"{off:.1f}° from {route.id}'s line: a namesake, not this section's end",
+    )
 
 
 def _resolve_waypoint(

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -34,6 +35,8 @@ W_SENTENCE = 100.0
 W_PARAGRAPH = 30.0
 W_TYPE = 10.0
 W_PRIOR = 1.0
+#: breaks a tie only: a namesake a recorded line named after the name runs through.
+W_LINE = 0.01
 #: admin level prior for bare names (a banner name is more often meant than a village of that name).
 TYPE_PRIOR = {
     "league": 0.9,
@@ -75,6 +78,10 @@ LIES_IN_ITS_NAMESAKE = frozenset({"port", "station", "airport"})
 RECORDED_IN_FULL = frozenset({"port"})
 #: how far (degrees, ≈ 100 km) outside the plan's league a county of a neighbouring province may lie unqualified.
 NEAR_DEGREES = 1.0
+#: how far (degrees, ≈ 10 km) outside the plan's league a town named by its short form may lie without evidence.
+NEAR_TOWN_DEGREES = 0.1
+#: how far apart (degrees) two units' simplified polygons may be and still border each other.
+BORDER_DEGREES = 0.05
 #: types whose namesakes are many (城关镇, 新华街道): outside the plan's league they need context to be trusted.
 LOCAL_TYPES = frozenset({"town", "village"})
 #: suffix types that are the same kind of thing in the gazetteer's vocabulary.
@@ -91,6 +98,13 @@ COMPATIBLE_TYPES = {
 }
 _SENTENCE_CODES = tuple(ord(c) for c in "。；！？!?;\n")
 _CLAUSE_CODES = tuple(ord(c) for c in "，,：:")
+#: what joins the two ends of a stretch ('白云矿区至百灵庙', '通辽—霍林郭勒'): a place written right before one is
+#: the far end of the stretch, not a place the names after it lie in.
+_RANGE_CODES = tuple(ord(c) for c in "至到—－～~")
+#: a place described as a neighbour ('西接X', '东靠X', '毗邻X'; 'X接壤', '与X交界') is not where the text's
+#: places lie: the end of a compass word with a verb of position before the name, a verb of bordering after it.
+_NEIGHBOUR_BEFORE = re.compile(r"(?:[东南西北](?:[接邻靠临依连]|毗邻|紧邻)|毗邻|紧邻|相邻|邻近|比邻)$")
+_NEIGHBOUR_AFTER = re.compile(r"接壤|交界|毗邻|相邻|为邻|相连")
 
 
 @dataclass(unsafe_hash=True)
@@ -143,6 +157,10 @@ class TextIndex:
     sentence_starts: list[int]
     clause_starts: list[int]
     paragraph_starts: list[int]
+    #: offsets of the characters that join a stretch's two ends (:data:`_RANGE_CODES`)
+    range_marks: frozenset[int] = frozenset()
+    #: the text itself, read around a name by :meth:`as_neighbour`
+    text: str = ""
 
     @classmethod
     def of(cls, text: str, paragraph_starts: Sequence[int] = ()) -> TextIndex:
@@ -156,7 +174,23 @@ class TextIndex:
         sentences = [0, *(numpy.flatnonzero(sentence_ends) + 1).tolist()]
         clauses = [0, *(numpy.flatnonzero(clause_ends) + 1).tolist()]
         paragraphs = sorted({0, *paragraph_starts}) if paragraph_starts else sentences
-        return cls(sentences, clauses, paragraphs)
+        range_marks = numpy.zeros(codes.shape, dtype=bool)
+        for code in _RANGE_CODES:
+            range_marks |= codes == code
+        return cls(
+            sentences,
+            clauses,
+            paragraphs,
+            frozenset(numpy.flatnonzero(range_marks).tolist()),
+            text,
+        )
+
+    def as_neighbour(self, start: int, end: int) -> bool:
+        """Whether the name at ``start:end`` is written as a neighbour of the place described ('西接X', 'X接壤')."""
+        return bool(
+            _NEIGHBOUR_BEFORE.search(self.text, max(0, start - 3), start)
+            or _NEIGHBOUR_AFTER.match(self.text, end)
+        )
 
     def sentence(self, offset: int) -> int:
         return bisect.bisect_right(self.sentence_starts, offset) - 1
@@ -233,11 +267,25 @@ class Resolver:
                 return found[0].place
         return None
 
-    def _far_namesake(self, place: Any, parts: dict[str, float]) -> bool:
-        """A town/village outside the plan's league, with nothing around it pointing there."""
+    def _far_namesake(
+        self, place: Any, mention: Mention, parts: dict[str, float], line_end: bool = False
+    ) -> bool:
+        """A town/village outside the plan's league (not just across its border, nor — for a line's end, its only
+        record — in a league next to it), with nothing around it pointing there."""
         if place.type not in LOCAL_TYPES or not self.league_id or parts["context"] > 0:
             return False
-        return self.league_id not in place.parent_ids
+        if line_end and len(mention.place_ids) == 1 and self._adjacent(place):
+            return False  # '巴彦乌拉至大板北': a line runs on into the next league
+        return self.league_id not in place.parent_ids and not self._just_across(place, mention)
+
+    def _just_across(self, place: Any, mention: Mention) -> bool:
+        """Whether ``place``, the only record of a town's name, lies just across the plan's league's border (people
+        there name it by its short form); a short form several towns share ('巴音镇') is no such evidence."""
+        return (
+            place.type in LOCAL_TYPES
+            and len(mention.place_ids) == 1
+            and self._distance(place) <= NEAR_TOWN_DEGREES
+        )
 
     def _contains(self, qualifier: Any, mention: Mention) -> bool:
         """Whether the place named inside a name is where the named thing lies (not a namesake)."""
@@ -247,6 +295,14 @@ class Resolver:
         if qualifier.id.startswith(OUTSIDE_ID_PREFIXES) and qualifier.id != OWN_PROVINCE:
             # a port, station or airport named after a place outside lies there ('锦州港', '天津港')
             return mention.type in LIES_IN_ITS_NAMESAKE and (remainder == "" or is_generic(remainder))
+        if (
+            qualifier.type == "banner"
+            and self.league_id
+            and qualifier.league_id != self.league_id
+            and mention.qualifier != qualifier.name
+            and not is_generic(remainder)
+        ):
+            return False  # another league's banner stem starting a longer name ('赛罕' of '赛罕塔拉'): a namesake
         if qualifier.type in ADMIN_TYPES:
             # '呼和浩特镇' is a town named after a city, not a town in it
             return not (remainder == "" and mention.type in {"town", "village"})
@@ -308,7 +364,24 @@ class Resolver:
             }
             ranked.append((sum(parts.values()), parts, place))
         ranked.sort(key=lambda item: (-item[0], item[2].id))
+        if len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
+            ranked = self._lines_break_tie(mention.surface, ranked)
         return ranked
+
+    def _lines_break_tie(
+        self, surface: str, ranked: list[tuple[float, dict[str, float], Any]]
+    ) -> list[tuple[float, dict[str, float], Any]]:
+        """Namesakes tied on every rule: the one a recorded road or railway named after ``surface`` runs through
+        ('巴彦乌拉' of 巴新铁路, 巴彦乌拉—新邱铁路) is the one texts mean; still tied, the order stands."""
+        vertices = _vertices_of_lines_named(self.gazetteer, surface)
+        if not vertices:
+            return ranked
+        rescored = []
+        for score, parts, place in ranked:
+            on_line = W_LINE * (tuple(place.point.coords[0]) in vertices)
+            rescored.append((score + on_line, {**parts, "line": on_line}, place))
+        rescored.sort(key=lambda item: (-item[0], item[2].id))
+        return rescored
 
     def _jurisdiction(self, place: Any, ancestors: set[str]) -> float:
         if self.issuer_id and self.issuer_id in ancestors:
@@ -344,7 +417,7 @@ class Resolver:
             context = not around.isdisjoint(place.parent_ids)
             if self._outside(place, mention, around, not issuer_fallback):
                 return self._refused(mention, place)  # a bare name: nothing says what it is
-            if not self._far_namesake(place, {"context": float(context)}):
+            if not self._far_namesake(place, mention, {"context": float(context)}, not issuer_fallback):
                 return ResolvedMention.of(
                     mention,
                     place.type,
@@ -358,9 +431,12 @@ class Resolver:
             ranked = self.rank(mention, candidates, sentence_ids, paragraph_ids)
             score, parts, place = ranked[0]
             outside = self._outside(place, mention, around, not issuer_fallback)
-            if outside and (not _says_its_kind(mention) or not issuer_fallback):
-                return self._refused(mention, place)
-            if outside or self._far_namesake(place, parts):  # '巴音镇' of its kind: in the plan's own area
+            if outside and (
+                not _says_its_kind(mention) or not issuer_fallback or mention.type in LIES_IN_ITS_NAMESAKE
+            ):
+                return self._refused(mention, place)  # a station named after a place outside lies there
+            # '巴音镇' of its kind: in the plan's own area
+            if outside or self._far_namesake(place, mention, parts, not issuer_fallback):
                 fallback = self._to_parent(
                     mention, sentence_ids, paragraph_ids, clause_places, issuer_fallback
                 )
@@ -399,8 +475,9 @@ class Resolver:
     ) -> ResolvedMention | None:
         """A name written right after a league or banner lies in it ('赤峰市新城区', '某旗某镇'): the one candidate
         inside that unit is taken; when none is and none lies even in the unit's league, the candidates are
-        namesakes elsewhere and the name is located in the unit written before it (a candidate in another banner
-        of the same league may have moved: the ranking decides).  Not for names of the unit's own level or above
+        namesakes elsewhere and the name is located in the unit written before it (one in a banner bordering it
+        may have moved: the ranking decides; one in a banner further off is a namesake).  Not for names of the
+        unit's own level or above
         ('呼和浩特包头' is two cities), nor for places spanning units (rivers, ranges), nor for places outside the
         region ('二连浩特蒙古国…', '额济纳旗酒泉市': a country or another province's city lies where it is)."""
         level = UNIT_LEVELS.get(unit.type)
@@ -427,7 +504,7 @@ class Resolver:
                 f"{len(places)} candidate(s); written right after {unit.name}, the one inside it: {place.id}",
             )
         league = unit.id if unit.type == "league" else unit.league_id
-        if inside or any(league in p.parent_ids for p in places):
+        if inside or any(self._borders(unit, p.banner_id) for p in places if league in p.parent_ids):
             return None  # several inside, or one in a neighbouring banner (moved?): the ranking decides
         namesakes = ", ".join(p.id for p in places)
         return ResolvedMention.of(
@@ -444,11 +521,14 @@ class Resolver:
     def _named_by_stem(self, mention: Mention) -> tuple[Any, str] | None:
         """The town or banner of the plan's league (a banner plan's own banner) whose name or stem starts a name
         the gazetteer lacks ('乌兰木伦煤炭工业小镇' → 乌兰木伦镇), for things that lie in one place (not ranges,
-        rivers, towns); the longest start that names anything decides."""
-        if not self.league_id or mention.type in SPANNING_TYPES or mention.type in LOCAL_TYPES:
+        rivers, towns), or whose stem the whole name is ('百灵庙' → 百灵庙镇); the longest start that names anything
+        decides."""
+        spanning = mention.type in SPANNING_TYPES and mention.rule != "spur"  # a spur lies at what it serves
+        if not self.league_id or spanning or mention.type in LOCAL_TYPES:
             return None
         surface, finder = mention.surface, self.gazetteer.finder
-        for length in range(len(surface) - 2, 1, -1):
+        # the whole name is the stem of a town named after it ('百灵庙' → 百灵庙镇: the temple lies in its town)
+        for length in (len(surface), *range(len(surface) - 2, 1, -1)):
             ids = finder.ids_or_short(surface[:length])
             if not ids:
                 continue
@@ -494,11 +574,15 @@ class Resolver:
         if place.type == "neighbour" or not (place.province or "").startswith("内蒙古"):
             if line_end or place.adcode.endswith("00") or len(mention.surface) > 2:
                 return False
+            if place.type in OUTSIDE_KINDS and mention.surface == place.name:
+                return False  # a country or world region named in full ('日本', '中亚'): it is where it is
             return self._distance(place) > NEAR_DEGREES
         if mention.surface == place.name or (
             place.type == "banner" and place.name.startswith(mention.surface)
         ):
             return False  # the full name, or a banner's name without its suffix (二连浩特)
+        if self._just_across(place, mention):
+            return False
         return not ((line_end or place.type in ADMIN_TYPES) and self._adjacent(place))
 
     def gives_context(self, mention: Mention, place: Any) -> bool:
@@ -524,7 +608,17 @@ class Resolver:
             league = self.place(place.league_id)
             own = self.place(self.league_id)  # type: ignore[arg-type]
             _DISTANCES[key] = league.geometry.distance(own.geometry) if league and own else float("inf")
-        return _DISTANCES[key] < 0.05
+        return _DISTANCES[key] < BORDER_DEGREES
+
+    def _borders(self, unit: Any, banner_id: str | None) -> bool:
+        """Whether the banner ``banner_id`` borders (or is) the banner ``unit`` (cached per pair)."""
+        if banner_id is None or unit.type != "banner":
+            return False
+        key = (id(self.gazetteer), unit.id, banner_id)
+        if key not in _DISTANCES:
+            banner = self.place(banner_id)
+            _DISTANCES[key] = banner.geometry.distance(unit.geometry) if banner is not None else float("inf")
+        return _DISTANCES[key] < BORDER_DEGREES
 
     def _refused(self, mention: Mention, place: Any) -> ResolvedMention:
         where = self.place(self.league_id).name if self.league_id else "the plan's league"  # type: ignore[union-attr]
@@ -671,11 +765,44 @@ def _decision(ranked: list[tuple[float, dict[str, float], Any]]) -> tuple[str, f
     if len(ranked) == 1:
         return "only-candidate", 0.9
     (_, best, _), (_, second, _) = ranked[0], ranked[1]
-    for rule in ("jurisdiction", "context", "type", "prior"):
-        if best[rule] > second[rule] + 1e-9:
-            confidence = {"jurisdiction": 0.85, "context": 0.75, "type": 0.7, "prior": 0.5}[rule]
+    for rule in ("jurisdiction", "context", "type", "prior", "line"):
+        if best.get(rule, 0.0) > second.get(rule, 0.0) + 1e-9:
+            confidence = {"jurisdiction": 0.85, "context": 0.75, "type": 0.7, "prior": 0.5, "line": 0.45}[
+                rule
+            ]
             return rule, confidence
     return "tie", 0.4
+
+
+#: per gazetteer (by identity): each road and railway record's names and the vertices of its line.
+_LINES: dict[
+    int,
+    tuple[
+        Any,
+        list[tuple[tuple[str, ...], frozenset[tuple[float, float]]]],
+        dict[str, frozenset[tuple[float, float]]],
+    ],
+] = {}
+
+
+def _vertices_of_lines_named(gazetteer: Any, surface: str) -> frozenset[tuple[float, float]]:
+    """The vertices of the recorded lines (roads, railways) whose name or an alias holds ``surface``."""
+    cached = _LINES.get(id(gazetteer))
+    if cached is None or cached[0] is not gazetteer:
+        lines = [
+            ((place.name, *place.aliases), frozenset(place.geometry.coords))
+            for place in gazetteer.records(["road", "railway"])
+            if getattr(place.geometry, "geom_type", "") == "LineString"
+        ]
+        cached = _LINES[id(gazetteer)] = (gazetteer, lines, {})
+    memo = cached[2]
+    if surface not in memo:
+        found: set[tuple[float, float]] = set()
+        for names, vertices in cached[1]:
+            if any(surface in name for name in names):
+                found |= vertices
+        memo[surface] = frozenset(found)
+    return memo[surface]
 
 
 def context_ids(places: Iterable[Any]) -> set[str]:

@@ -4,8 +4,10 @@ A plan names its issuer in its title (``geoplan.read.meta``); a web page, a news
 does not, yet it is as much about one unit (``赤峰：草原上的高铁新地标``, ``阿拉善右旗地广人稀…``).  That unit is
 the text's jurisdiction: namesakes elsewhere need evidence, and a name the gazetteer lacks is located in it when
 nothing nearer places it.  It is the first league or banner named unambiguously in the text's head — its first
-:data:`HEAD_LINES` non-blank lines, at most :data:`HEAD_CHARS` characters; a text whose head names only the
-region (or nothing) has none.
+:data:`HEAD_LINES` non-blank lines, at most :data:`HEAD_CHARS` characters — unless most of its names lie
+elsewhere; a text whose head names no such unit is about the league holding two thirds of its names, else it has
+none.  A league so found narrows to one of its banners when two thirds of the names that lie in one of its
+banners lie in that one (``扎旗位于通辽市西北部…``: the text is about 扎鲁特旗).
 """
 
 from __future__ import annotations
@@ -47,12 +49,34 @@ def text_unit(text: str, mentions: Sequence[Mention], gazetteer: Any) -> Any | N
     leagues = _leagues_named(mentions, gazetteer)
     total = sum(leagues.values())
     unit = _head_unit(text, mentions, gazetteer)
-    if unit is not None:
-        return unit if leagues[unit.league_id or unit.id] >= MIN_SHARE * total else None
-    if not leagues:
+    if unit is not None and leagues[unit.league_id or unit.id] < MIN_SHARE * total:
+        unit = None  # '鄂尔多斯市对口帮扶兴安盟…': the head's first unit is not what the names are about
+    if unit is None and leagues:
+        league_id, count = leagues.most_common(1)[0]
+        if count < max(DOMINANT_MIN, DOMINANT_SHARE * total):
+            return None
+        unit = gazetteer.get(league_id)
+    if unit is None:
         return None
-    league_id, count = leagues.most_common(1)[0]
-    return gazetteer.get(league_id) if count >= max(DOMINANT_MIN, DOMINANT_SHARE * total) else None
+    return _dominant_banner(mentions, gazetteer, unit) if unit.type == "league" else unit
+
+
+def _dominant_banner(mentions: Iterable[Mention], gazetteer: Any, league: Any) -> Any:
+    """The banner of ``league`` holding two thirds of the text's names that lie in one of its banners (at least
+    :data:`DOMINANT_MIN`), else ``league``: a text whose head gives the league as an address ('扎旗位于通辽市
+    西北部') but whose names lie in one banner is about that banner."""
+    counts: Counter[str] = Counter()
+    for mention in mentions:
+        banners = {place.banner_id for place in _places(gazetteer, mention.place_ids)}
+        if len(banners) == 1 and None not in banners:
+            counts[banners.pop()] += 1  # type: ignore[index]
+    if not counts:
+        return league
+    banner_id, count = counts.most_common(1)[0]
+    banner = gazetteer.get(banner_id)
+    if banner.league_id == league.id and count >= max(DOMINANT_MIN, DOMINANT_SHARE * sum(counts.values())):
+        return banner
+    return league
 
 
 def _head_unit(text: str, mentions: Iterable[Mention], gazetteer: Any) -> Any | None:
