@@ -510,6 +510,11 @@ def test_farms_as_towns(finder: MentionFinder, text: str, expected: list[tuple[s
         # no place of that name, or the gazetteer's own river
         ("保护江河流域", []),
         ("治理黄河流域", [("黄河流域", None)]),
+        # 河 opening the text or after punctuation: no character names a river there
+        ("河下游", []),
+        ("，河流域", []),
+        # two rivers in a row, each by its parts
+        ("黑河下游、黑河流域", [("黑河", "river"), ("黑河", "river")]),
     ],
 )
 def test_two_character_rivers_by_their_parts(

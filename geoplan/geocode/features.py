@@ -203,8 +203,10 @@ def _lines_listed_with_sections(text: str) -> list[Mention]:
     return found
 
 
-#: words of a river's parts and banks ('X河下游', 'X河流域'): after one, a two-character 'X河' is a river.
-_RIVER_PART = re.compile(r"(?<=[\u3400-\u9fff]河)(?:上游|中游|下游|流域|干流|支流|沿岸|两岸|水系|左岸|右岸)")
+#: 河 and a word of a river's parts and banks ('X河下游', 'X河流域'): after one, a two-character 'X河' is a river.
+#: The pattern opens with 河 (no look-behind for the character before it): the regex engine then jumps from one
+#: 河 to the next instead of trying every position.
+_RIVER_PART = re.compile(r"河(?:上游|中游|下游|流域|干流|支流|沿岸|两岸|水系|左岸|右岸)")
 
 
 #: ids of waters the gazetteer knows by name.
@@ -219,8 +221,10 @@ def _short_rivers(text: str, finder: Any) -> list[Mention]:
     if "河" not in text:
         return found
     for match in _RIVER_PART.finditer(text):
-        start, end = match.start() - 2, match.start()
-        ids = finder.ids_or_short(text[start:end]) if start >= 0 else ()
+        start, end = match.start() - 1, match.start() + 1
+        if start < 0 or not is_han(text[start]):
+            continue  # 'X河' needs a character X of a name
+        ids = finder.ids_or_short(text[start:end])
         if not ids or any(pid.startswith(_WATER_ID_PREFIXES) for pid in ids):
             continue  # no place of that name ('江河流域'), or the gazetteer's own river or lake
         word, flag = next(((w, f) for w, f, s in _words_at(text, start, end) if s == start), ("", ""))
