@@ -737,9 +737,6 @@ _RUN_CLOSERS = r"(?:[两二三四五六七八九十\d]{1,2}个?省(?:区|份|市
 _LIST_ONLY_CLOSERS = frozenset({"地区", "两地", "等地"})
 
 
-_RUN_CLOSER_RE = re.compile(_RUN_CLOSERS)
-#: the characters a closer holds: 省 (one to three characters in), 交 or 地, looked for first.
-_RUN_CLOSER_ANCHORS = "省交地"
 #: longest run of abbreviations read before a closer, in characters ('陕、甘、宁、青、新' is 9).
 MAX_RUN = 12
 
@@ -750,19 +747,27 @@ def _province_run_re() -> re.Pattern[str]:
     return re.compile(f"(?:[{chars}]、?){{2,}}$")
 
 
+@cache
+def _run_end_re() -> re.Pattern[str]:
+    """An abbreviation (and a list mark) right before a closer: where a run can end.  No closer holds an
+    abbreviation or a list mark, so each closer after one is found once, as a scan for closers would find it;
+    the closers after anything else (most of them: '地区', '交汇') close no run and are not looked at."""
+    chars = "".join(province_abbreviations())
+    return re.compile(f"[{chars}]、?(?=(?P<closer>{_RUN_CLOSERS}))")
+
+
 def province_runs(text: str, finder: MentionFinder) -> list[Mention]:
     """'蒙冀辽三省区交汇', '辽吉黑蒙四省区', '陕、甘、宁、青五省区', '沪、粤地区': one province mention per
     abbreviation."""
     names = province_abbreviations()
     found = []
-    # closers first: they are rare, abbreviations are not
-    for closer in finditer_anchored(_RUN_CLOSER_RE, text, _RUN_CLOSER_ANCHORS, range(4)):
-        left = max(0, closer.start() - MAX_RUN)
-        match = _province_run_re().search(text, left, closer.start())
+    for run_end in _run_end_re().finditer(text):
+        closer, closer_start = run_end.group("closer"), run_end.start("closer")
+        match = _province_run_re().search(text, max(0, closer_start - MAX_RUN), closer_start)
         if match is None:
             continue
         run = match.group().replace("、", "")
-        if len(set(run)) < len(run) or (closer.group() in _LIST_ONLY_CLOSERS and "、" not in match.group()):
+        if len(set(run)) < len(run) or (closer in _LIST_ONLY_CLOSERS and "、" not in match.group()):
             continue
         for offset, char in enumerate(match.group()):
             if char in names:
