@@ -88,6 +88,17 @@ def test_no_corridor_in_ranges_or_theme_lists(text):
     assert find_corridors(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "建设锡林浩特至二连浩特\n集宁至二连浩特铁路",  # the line word on the next line
+        "锡林浩特至二连浩特，集宁至二连浩特铁路",  # in the next clause
+    ],
+)
+def test_a_chain_takes_its_kind_from_its_own_clause(text):
+    assert [(c.name, c.kind) for c in find_corridors(text)] == [("集宁至二连浩特铁路", "railway")]
+
+
 def test_chain_of_lines_is_not_a_chain_of_places():
     assert [c for c in find_corridors("，形成包鄂榆高铁—呼包高铁—呼鄂城际环线，") if c.rule == "chain"] == []
 

@@ -339,11 +339,17 @@ def _build_chain(text: str, points: list[tuple[int, int]]) -> CorridorMatch | No
     return CorridorMatch(name, route, kind, start, kind_end, waypoints)
 
 
+#: what ends a clause.
+_CLAUSE_BREAK = re.compile("[，。；\n]")
+
+
 def _clause(text: str, start: int, end: int) -> str:
-    """The clause around a chain (up to the surrounding ，。；)."""
-    left = max(text.rfind(p, 0, start) for p in "，。；\n")
-    rights = [i for i in (text.find(p, end) for p in "，。；\n") if i >= 0]
-    return text[left + 1 : min(rights) if rights else len(text)]
+    """The clause around a chain (up to the surrounding ，。；), searched for within the chain's line only (a mark
+    the text lacks would otherwise send each search to the text's start or end)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    left = max(text.rfind(p, line_start, start) for p in "，。；")
+    right = _CLAUSE_BREAK.search(text, end)
+    return text[max(left + 1, line_start) : right.start() if right else len(text)]
 
 
 #: jieba flags of words that name a stretch, not a place: locatives and counts ('上游至下游段', '三至五段').
