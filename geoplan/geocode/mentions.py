@@ -29,7 +29,7 @@ from operator import attrgetter
 import ahocorasick
 import numpy
 
-from geoplan.geocode.features import admin_prefixed, feature_mentions
+from geoplan.geocode.features import FEATURE_WORDS, admin_prefixed, feature_mentions
 from geoplan.geocode.lexicon import peoples_tail, words
 from geoplan.geocode.qualified import QualifiedForms
 from geoplan.geocode.segment import (
@@ -57,6 +57,7 @@ from geoplan.geocode.stems import (
     UNIT_NAMED_IDS,
     Mention,
     SpanT,
+    WordHits,
     after_last_verb,
     core_of,
     ends_in_count,
@@ -386,6 +387,9 @@ _WHOLE_ROUTE_SUFFIXES = LANDSCAPE_ROUTE_SUFFIXES | AROUND_PLACE_SUFFIXES
 _GAOSU_NEXT = frozenset("发增度率宽运成化")
 
 
+_FEATURE_WORD_SET = frozenset(FEATURE_WORDS)
+
+
 class SpanIndex:
     """Spans ``(start, end)`` asked, in O(log n) each, whether one covers or overlaps a range (so that a check per
     mention stays linear in a long text)."""
@@ -546,9 +550,9 @@ class MentionFinder:
         for stem in self._short:
             lengths.setdefault(stem[:2], set()).add(len(stem))
         self._short_lengths = {head: tuple(sorted(found, reverse=True)) for head, found in lengths.items()}
-        # where listed stems and the suffixes of the suffix rules occur: found in the same pass (only the
-        # 、-lists holding a listed stem are looked at)
-        words = [*dict.fromkeys([*in_text, *self._listed, *SUFFIX_TYPES])]
+        # where listed stems, the suffixes of the suffix rules and the fixed words of the feature rules occur:
+        # found in the same pass (only the 、-lists holding a listed stem are looked at)
+        words = [*dict.fromkeys([*in_text, *self._listed, *SUFFIX_TYPES, *FEATURE_WORDS])]
         self._alphabet = Alphabet(words)
         automaton = ahocorasick.Automaton()
         for word in words:
@@ -639,10 +643,15 @@ class MentionFinder:
         ]
         found.extend(self._route_numbers(text, known))
         found.extend(_abbreviation_runs(text, known))
-        found.extend(feature_mentions(text, [*known, *found], self))
+        found.extend(feature_mentions(text, [*known, *found], self, self.word_hits(text, occurrences)))
         merged = [self._line_end(text, _facility_road(text, m)) for m in merge_mentions(known, found)]
         kept = [m for m in merged if not _names_an_organisation_or_brand(text, m)]
         return _river_prefixed(admin_prefixed(_subparks(text, kept)))
+
+    def word_hits(self, text: str, occurrences: list[tuple[int, str]] | None = None) -> WordHits:
+        """Where the fixed words of the feature rules (FEATURE_WORDS) occur in ``text`` (``occurrences``:
+        :meth:`occurrences` of ``text``, when the caller already has them)."""
+        return WordHits(self.occurrences(text) if occurrences is None else occurrences, _FEATURE_WORD_SET)
 
     # -- gazetteer pass -------------------------------------------------------------------------------
     def _gazetteer_matches(self, text: str) -> list[Mention]:
@@ -651,10 +660,9 @@ class MentionFinder:
 
     def occurrences(self, text: str) -> list[tuple[int, str]]:
         """Every occurrence in ``text`` of a word of the automaton (gazetteer names and aliases, short forms,
-        listed stems, the suffixes of the suffix rules) as ``(end, word)``, overlapping ones included, in order
-        of end (character offsets): the one scan of the text that :meth:`find` and the context rules share."""
-        if not self._ids:
-            return []
+        listed stems, the suffixes of the suffix rules, the fixed words of the feature rules) as ``(end, word)``,
+        overlapping ones included, in order of end (character offsets): the one scan of the text that
+        :meth:`find`, the feature rules and the context rules share."""
         width = self._alphabet.width
         encoded, offsets = self._alphabet.compact(text)
         if offsets is None:
