@@ -9,14 +9,15 @@ from :data:`NAMED_LINES`, a small reviewed table; their waypoints carry the offs
 
 from __future__ import annotations
 
-import functools
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from geoplan.geocode.lexicon import words
 from geoplan.geocode.mentions import (
     STEM_BREAKS,
     Mention,
+    WordHits,
     after_last_verb,
     finditer_anchored,
     is_generic,
@@ -59,7 +60,6 @@ TAIL_WORDS = tuple(sorted(words("line_tail_words"), key=len, reverse=True))
 _TAIL_RE = re.compile("|".join(map(re.escape, ("段", *TAIL_WORDS))))
 #: a bracket closing a waypoint's name ('海则畔（蒙陕界）').
 _TRAILING_BRACKET = re.compile(r"[（(][^）)]*[）)]$")
-_SEPARATOR_RE = re.compile(f"[{re.escape(SEPARATORS)}]")
 _KIND_RE = re.compile("|".join(map(re.escape, KIND_WORDS)))
 _ROUTE_RE = re.compile(r"(?:([GS])\s*(\d{1,4})|(国道|省道)\s*(\d{1,4}))\s*线?\s*$")
 _VOLTAGE_RE = re.compile(r"\d{2,4}\s*千伏|特高压|电网|输电|外送电")
@@ -138,9 +138,12 @@ _BRACKETED_KINDS = {
 }
 
 
-def find_corridors(text: str) -> list[CorridorMatch]:
-    """Every corridor in ``text``: chains joined by 至/—, named lines and bracketed abbreviations, left to right."""
-    return leftmost_longest([*_chains(text), *_named(text), *_bracketed(text)])
+def find_corridors(text: str, hits: WordHits | None = None) -> list[CorridorMatch]:
+    """Every corridor in ``text``: chains joined by 至/—, named lines and bracketed abbreviations, left to right;
+    ``hits``: where the CORRIDOR_WORDS occur in ``text`` (the finder's ``word_hits``, when the caller has them)."""
+    if hits is None:
+        hits = WordHits.scan(text, CORRIDOR_WORDS)
+    return leftmost_longest([*_chains(text, hits), *_named(text, hits), *_bracketed(text)])
 
 
 def _bracketed(text: str) -> list[CorridorMatch]:
@@ -160,12 +163,13 @@ def _bracketed(text: str) -> list[CorridorMatch]:
     return found
 
 
-def _chains(text: str) -> list[CorridorMatch]:
+def _chains(text: str, hits: WordHits) -> list[CorridorMatch]:
     found: list[CorridorMatch] = []
+    separators = [start for start, _ in hits.spans(tuple(SEPARATORS))]
     position = 0
     length = len(text)
     while True:
-        sep = _next_separator(text, position)
+        sep = _next_separator(text, position, separators)
         if sep < 0:
             return found
         first_start = _walk_back(text, sep)
@@ -207,10 +211,12 @@ def _is_separator(text: str, index: int) -> bool:
     return (is_han(text[index - 1]) or text[index - 1] in "）)") and is_han(text[index + 1])
 
 
-def _next_separator(text: str, position: int) -> int:
-    for match in _SEPARATOR_RE.finditer(text, position):
-        if _is_separator(text, match.start()):
-            return match.start()
+def _next_separator(text: str, position: int, separators: list[int]) -> int:
+    """The first of the sorted ``separators`` (positions of connector characters) at or after ``position`` that
+    joins two names; -1 when none does."""
+    for index in range(bisect_left(separators, position), len(separators)):
+        if _is_separator(text, separators[index]):
+            return separators[index]
     return -1
 
 
@@ -390,32 +396,28 @@ def _route_before(text: str, start: int) -> str | None:
     return f"{'G' if match.group(3) == '国道' else 'S'}{match.group(4)}"
 
 
-@functools.cache
-def _named_re(names: tuple[str, ...]) -> re.Pattern[str]:
-    """One alternation of the named lines, longest first (one scan of the text instead of one per name)."""
-    return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+#: the named lines, longest first: where several start together, the longest is the name.
+_NAMED_LONGEST_FIRST = tuple(sorted(NAMED_LINES, key=len, reverse=True))
 
 
-def _named(text: str) -> list[CorridorMatch]:
+def _named(text: str, hits: WordHits) -> list[CorridorMatch]:
     found: list[CorridorMatch] = []
-    pattern = _named_re(tuple(NAMED_LINES))
-    for match in pattern.finditer(text):
-        # a name may also start inside another one: look at every position the match covers
-        for position in range(match.start(), match.end()):
-            hit = match if position == match.start() else pattern.match(text, position)
-            if hit is None:
-                continue
-            name, index, end = hit.group(), hit.start(), hit.end()
-            line = NAMED_LINES[name]
-            if name.endswith("高速") and text.startswith("公路", end):
-                end += 2
-            waypoints = tuple(Mention(w, index, end, None, "named-line") for w in line.waypoints)
-            found.append(
-                CorridorMatch(text[index:end], line.route, line.kind, index, end, waypoints, "named")
-            )
+    # a name may also start inside another one ('集二铁路' in '…集二铁路'): every position a name starts at counts
+    for index, end in hits.starts(_NAMED_LONGEST_FIRST):
+        name = text[index:end]
+        line = NAMED_LINES[name]
+        if name.endswith("高速") and text.startswith("公路", end):
+            end += 2
+        waypoints = tuple(Mention(w, index, end, None, "named-line") for w in line.waypoints)
+        found.append(CorridorMatch(text[index:end], line.route, line.kind, index, end, waypoints, "named"))
     return found
 
 
 def route_of(text: str) -> str | None:
     """The route number at the end of ``text`` ('国道 207 线' -> 'G207', 'S215' -> 'S215')."""
     return _route_before(text, len(text))
+
+
+#: the fixed words the corridor rules are anchored on (connectors and named lines): the mention finder's
+#: automaton looks for them in its one pass over the text (see :class:`WordHits`).
+CORRIDOR_WORDS = (*SEPARATORS, *NAMED_LINES)

@@ -387,9 +387,6 @@ _WHOLE_ROUTE_SUFFIXES = LANDSCAPE_ROUTE_SUFFIXES | AROUND_PLACE_SUFFIXES
 _GAOSU_NEXT = frozenset("发增度率宽运成化")
 
 
-_FEATURE_WORD_SET = frozenset(FEATURE_WORDS)
-
-
 class SpanIndex:
     """Spans ``(start, end)`` asked, in O(log n) each, whether one covers or overlaps a range (so that a check per
     mention stays linear in a long text)."""
@@ -504,6 +501,7 @@ class MentionFinder:
     _alphabet: Alphabet = field(init=False)
     _names_of: dict[frozenset[str], frozenset[str]] = field(init=False, default_factory=dict, compare=False)
     _names_in: dict[str, tuple[Mention, ...]] = field(init=False, default_factory=dict, compare=False)
+    _fixed_words: frozenset[str] = field(init=False, default=frozenset())
 
     def __post_init__(self) -> None:
         ids: dict[str, list[str]] = {}
@@ -550,9 +548,12 @@ class MentionFinder:
         for stem in self._short:
             lengths.setdefault(stem[:2], set()).add(len(stem))
         self._short_lengths = {head: tuple(sorted(found, reverse=True)) for head, found in lengths.items()}
-        # where listed stems, the suffixes of the suffix rules and the fixed words of the feature rules occur:
-        # found in the same pass (only the 、-lists holding a listed stem are looked at)
-        words = [*dict.fromkeys([*in_text, *self._listed, *SUFFIX_TYPES, *FEATURE_WORDS])]
+        # where listed stems, the suffixes of the suffix rules and the fixed words of the feature and corridor
+        # rules occur: found in the same pass (only the 、-lists holding a listed stem are looked at)
+        from geoplan.geocode.corridors import CORRIDOR_WORDS  # corridors imports this module: read here
+
+        self._fixed_words = frozenset([*FEATURE_WORDS, *CORRIDOR_WORDS])
+        words = [*dict.fromkeys([*in_text, *self._listed, *SUFFIX_TYPES, *self._fixed_words])]
         self._alphabet = Alphabet(words)
         automaton = ahocorasick.Automaton()
         for word in words:
@@ -649,9 +650,9 @@ class MentionFinder:
         return _river_prefixed(admin_prefixed(_subparks(text, kept)))
 
     def word_hits(self, text: str, occurrences: list[tuple[int, str]] | None = None) -> WordHits:
-        """Where the fixed words of the feature rules (FEATURE_WORDS) occur in ``text`` (``occurrences``:
-        :meth:`occurrences` of ``text``, when the caller already has them)."""
-        return WordHits(self.occurrences(text) if occurrences is None else occurrences, _FEATURE_WORD_SET)
+        """Where the fixed words of the feature and corridor rules (FEATURE_WORDS, CORRIDOR_WORDS) occur in
+        ``text`` (``occurrences``: :meth:`occurrences` of ``text``, when the caller already has them)."""
+        return WordHits(self.occurrences(text) if occurrences is None else occurrences, self._fixed_words)
 
     # -- gazetteer pass -------------------------------------------------------------------------------
     def _gazetteer_matches(self, text: str) -> list[Mention]:
@@ -660,9 +661,9 @@ class MentionFinder:
 
     def occurrences(self, text: str) -> list[tuple[int, str]]:
         """Every occurrence in ``text`` of a word of the automaton (gazetteer names and aliases, short forms,
-        listed stems, the suffixes of the suffix rules, the fixed words of the feature rules) as ``(end, word)``,
-        overlapping ones included, in order of end (character offsets): the one scan of the text that
-        :meth:`find`, the feature rules and the context rules share."""
+        listed stems, the suffixes of the suffix rules, the fixed words of the feature and corridor rules) as
+        ``(end, word)``, overlapping ones included, in order of end (character offsets): the one scan of the text
+        that :meth:`find`, the feature, corridor and context rules share."""
         width = self._alphabet.width
         encoded, offsets = self._alphabet.compact(text)
         if offsets is None:

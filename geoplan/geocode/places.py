@@ -159,7 +159,7 @@ def _geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
     for mention in mentions:
         if mention.level == "own":
             by_sentence.setdefault(index.sentence(mention.start), []).append(mention.place)
-    found = [_split_waypoints(c, finder) for c in find_corridors(text)]
+    found = [_split_waypoints(c, finder) for c in find_corridors(text, finder.word_hits(text, occurrences))]
     corridors = [
         _resolve_corridor(
             c, finder, resolver, context_ids(by_sentence.get(index.sentence(c.start), ())), finder.names_in

@@ -123,9 +123,31 @@ class WordHits:
             if word in words:
                 self._ends.setdefault(word, []).append(end)
 
+    @classmethod
+    def scan(cls, text: str, words: Collection[str]) -> WordHits:
+        """The occurrences of ``words`` in a text the finder has not read, each word looked for on its own."""
+        occurrences = []
+        for word in words:
+            at = text.find(word)
+            while at >= 0:
+                occurrences.append((at + len(word), word))
+                at = text.find(word, at + 1)
+        return cls(occurrences, words)
+
     def spans(self, words: Sequence[str]) -> list[tuple[int, int]]:
         """The spans of ``words`` as ``re.finditer`` of their alternation, in this order, finds them: leftmost
         first, the earlier of ``words`` where several start together, none overlapping."""
+        spans: list[tuple[int, int]] = []
+        last_end = -1
+        for start, end in self.starts(words):
+            if start >= last_end:
+                spans.append((start, end))
+                last_end = end
+        return spans
+
+    def starts(self, words: Sequence[str]) -> list[tuple[int, int]]:
+        """At each position where one of ``words`` starts, the span of the earliest of them (in this order) that
+        does, left to right, overlapping spans included: what ``re.match`` of their alternation finds there."""
         unknown = [word for word in words if word not in self._words]
         if unknown:
             raise GeoplanError(f"not among the words looked for: {', '.join(unknown)}")
@@ -134,13 +156,11 @@ class WordHits:
             for order, word in enumerate(words)
             for end in self._ends.get(word, ())
         )
-        spans: list[tuple[int, int]] = []
-        last_end = -1
+        found: list[tuple[int, int]] = []
         for start, _, end in hits:
-            if start >= last_end:
-                spans.append((start, end))
-                last_end = end
-        return spans
+            if not found or found[-1][0] != start:
+                found.append((start, end))
+        return found
 
 
 #: shortest text that :func:`finditer_anchored` looks for anchors in (shorter ones are scanned directly).
