@@ -607,6 +607,8 @@ def test_province_abbreviations_listed_before_diqu(
         ("打造黄金长城旅游带", []),
         # a place's other name quoted after a word that gives it, holding a place or person word
         ("该遗址俗称“兰城子”", [("兰城子", "other")]),
+        ("该河蒙语称“哈拉哈”", [("哈拉哈", "other")]),
+        ("古城旧称“兰城子”，又称“白塔子”", [("兰城子", "other"), ("白塔子", "other")]),
         ("这里被称为“秘境”，简称“宏魁集团”", []),
         ("这里被称为“塞外江南”", []),  # an epithet, not a name
     ],

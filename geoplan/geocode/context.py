@@ -40,6 +40,7 @@ from geoplan.geocode.mentions import (
     Mention,
     MentionFinder,
     SpanIndex,
+    WordHits,
     finditer_anchored,
     is_generic,
     is_han,
@@ -77,7 +78,8 @@ def refine(
     them lies ('X旗第一小学新校区', '“天赋河套”总部基地'). ``occurrences``: the finder's
     :meth:`~MentionFinder.occurrences` of ``text``, when the caller has them."""
     peoples = peoples_items(text)
-    titles = sorted([*((t.start(), t.end()) for t in TITLE_RE.finditer(text)), *event_titles(text)])
+    hits = finder.word_hits(text, occurrences)
+    titles = sorted([*((t.start(), t.end()) for t in TITLE_RE.finditer(text)), *event_titles(text, hits)])
     following: list[int | None] = [m.start for m in mentions[1:]]
     following.append(None)
     previous_ends = {id(m): p.end for p, m in zip(mentions, mentions[1:], strict=False)}
@@ -127,6 +129,8 @@ def refine(
     return _merge(found, provinces_before_units(text, found, finder))
 
 
+#: the marks opening a quoted text.
+QUOTE_OPENERS = ("“", "「")
 #: a quoted text on one line, at most 40 characters.
 _QUOTED_RE = re.compile(r"[“「]([^“”「」\n]{1,40})[”」]")
 #: how many characters may stand between a quoted title and the event word after it ('“X”融媒推介活动').
@@ -141,16 +145,18 @@ def _event_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return ending, re.compile(f"[\u3400-\u9fff]{{0,{EVENT_RUN}}}?(?:{longer})")
 
 
-def event_titles(text: str) -> list[tuple[int, int]]:
+def event_titles(text: str, hits: WordHits | None = None) -> list[tuple[int, int]]:
     """Spans of quoted titles of events ('“X印象：Y向西一步”推介活动', '“Z电商节”'): the quoted text ends with an
     event word, or one follows it after a few words; the places named inside name the event, not places the text
-    speaks of (as in a document's title)."""
+    speaks of (as in a document's title).  ``hits``: where the QUOTE_OPENERS are (the finder's ``word_hits``)."""
     if "“" not in text and "「" not in text:
         return []
+    if hits is None:
+        hits = WordHits.scan(text, QUOTE_OPENERS)
     ending, after = _event_res()
     return [
         quoted.span()
-        for quoted in _QUOTED_RE.finditer(text)
+        for quoted in hits.finditer(_QUOTED_RE, text, QUOTE_OPENERS)
         if ending.search(quoted.group(1)) or after.match(text, quoted.end())
     ]
 

@@ -128,7 +128,7 @@ def feature_mentions(
         *_short_rivers(text, finder),
         *_lines_listed_with_sections(text, hits),
         *_dynasty_walls(text, hits),
-        *_quoted_names(text, finder),
+        *_quoted_names(text, finder, hits),
     ]
 
 
@@ -150,16 +150,19 @@ def _dynasty_walls(text: str, hits: WordHits) -> list[Mention]:
 
 #: words that give a place's other name, quoted after them ('俗称“X”', '蒙语称“X”', '古称“X”'); '被称为“X”' and
 #: '称作“X”' give epithets as often as names ('塞外江南', '北疆明珠') and are not read.
-_NAMED_AS = re.compile(r"(?:俗称|又称|也称|旧称|古称|简称|蒙古?语称?)“([\u3400-\u9fff]{2,8})”")
+_NAMING_WORDS = ("俗称", "又称", "也称", "旧称", "古称", "简称", "蒙古语称", "蒙古语", "蒙语称", "蒙语")
+_NAMED_AS = re.compile(f"(?:{'|'.join(_NAMING_WORDS)})“([\u3400-\u9fff]{{2,8}})”")
+#: a naming word and the opening quote: where such a name is looked for.
+_NAMING_QUOTES = tuple(word + "“" for word in _NAMING_WORDS)
 
 
-def _quoted_names(text: str, finder: Any) -> list[Mention]:
+def _quoted_names(text: str, finder: Any, hits: WordHits) -> list[Mention]:
     """A place's other name quoted after a word that gives it ('俗称“兰城子”', '蒙语称“乌兰哈达”'): a name holding a
     place or person word (jieba), typed other; not a common word ('被称为“秘境”') or a company ('简称“X集团”')."""
     found: list[Mention] = []
     if "“" not in text:
         return found
-    for match in _NAMED_AS.finditer(text):
+    for match in hits.finditer(_NAMED_AS, text, _NAMING_QUOTES):
         start, end = match.span(1)
         name = match.group(1)
         if finder.ids_or_short(name):
@@ -748,4 +751,5 @@ FEATURE_WORDS = (
     *_LIST_LINE_KINDS,
     *_PAIRED_ZONE_ENDS,
     *_NUMBERED_ROAD_WORDS,
+    *_NAMING_QUOTES,
 )

@@ -548,11 +548,12 @@ class MentionFinder:
         for stem in self._short:
             lengths.setdefault(stem[:2], set()).add(len(stem))
         self._short_lengths = {head: tuple(sorted(found, reverse=True)) for head, found in lengths.items()}
-        # where listed stems, the suffixes of the suffix rules and the fixed words of the feature and corridor
-        # rules occur: found in the same pass (only the 、-lists holding a listed stem are looked at)
-        from geoplan.geocode.corridors import CORRIDOR_WORDS  # corridors imports this module: read here
+        # where listed stems, the suffixes of the suffix rules and the fixed words of the feature, corridor and
+        # context rules occur: found in the same pass (only the 、-lists holding a listed stem are looked at)
+        from geoplan.geocode.context import QUOTE_OPENERS  # these modules import this one: read here
+        from geoplan.geocode.corridors import CORRIDOR_WORDS
 
-        self._fixed_words = frozenset([*FEATURE_WORDS, *CORRIDOR_WORDS])
+        self._fixed_words = frozenset([*FEATURE_WORDS, *CORRIDOR_WORDS, *QUOTE_OPENERS])
         words = [*dict.fromkeys([*in_text, *self._listed, *SUFFIX_TYPES, *self._fixed_words])]
         self._alphabet = Alphabet(words)
         automaton = ahocorasick.Automaton()
@@ -650,8 +651,9 @@ class MentionFinder:
         return _river_prefixed(admin_prefixed(_subparks(text, kept)))
 
     def word_hits(self, text: str, occurrences: list[tuple[int, str]] | None = None) -> WordHits:
-        """Where the fixed words of the feature and corridor rules (FEATURE_WORDS, CORRIDOR_WORDS) occur in
-        ``text`` (``occurrences``: :meth:`occurrences` of ``text``, when the caller already has them)."""
+        """Where the fixed words of the feature, corridor and context rules (FEATURE_WORDS, CORRIDOR_WORDS, the
+        QUOTE_OPENERS) occur in ``text`` (``occurrences``: :meth:`occurrences` of ``text``, when the caller
+        already has them)."""
         return WordHits(self.occurrences(text) if occurrences is None else occurrences, self._fixed_words)
 
     # -- gazetteer pass -------------------------------------------------------------------------------
@@ -661,7 +663,7 @@ class MentionFinder:
 
     def occurrences(self, text: str) -> list[tuple[int, str]]:
         """Every occurrence in ``text`` of a word of the automaton (gazetteer names and aliases, short forms,
-        listed stems, the suffixes of the suffix rules, the fixed words of the feature and corridor rules) as
+        listed stems, the suffixes of the suffix rules, the fixed words of the feature, corridor and context rules) as
         ``(end, word)``, overlapping ones included, in order of end (character offsets): the one scan of the text
         that :meth:`find`, the feature, corridor and context rules share."""
         width = self._alphabet.width

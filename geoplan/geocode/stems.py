@@ -162,6 +162,18 @@ class WordHits:
                 found.append((start, end))
         return found
 
+    def finditer(self, pattern: re.Pattern[str], text: str, words: Sequence[str]) -> Iterator[re.Match[str]]:
+        """The matches of ``pattern.finditer(text)`` for a ``pattern`` that can only start where one of ``words``
+        starts: only those starts are tried."""
+        done = 0
+        for start, _ in self.starts(words):
+            if start < done:
+                continue  # inside the last match: finditer goes on after it
+            match = pattern.match(text, start)
+            if match is not None:
+                yield match
+                done = max(match.end(), start + 1)
+
 
 #: shortest text that :func:`finditer_anchored` looks for anchors in (shorter ones are scanned directly).
 ANCHORED_MIN_TEXT = 200
