@@ -197,6 +197,20 @@ def test_word_hits_are_what_a_regex_of_the_words_finds(finder, words):
     assert spans  # every case finds something
 
 
+def test_route_numbers_by_letter_network_word_and_list(finder):
+    text = "沿G6、S215和国道 207 线，110、208国道及县道 718"
+    found = [(m.surface, m.start, m.rule) for m in finder.find(text) if m.type == "road"]
+    assert found == [
+        ("G6", 1, "route"),
+        ("S215", 4, "route"),
+        ("国道 207", 9, "route"),
+        ("110", 18, "route:list"),
+        ("208国道", 22, "route"),
+        ("县道 718", 28, "route"),
+    ]
+    assert [m.surface for m in finder.find("5G基站，G3.5")] == []  # parts of longer codes
+
+
 def test_word_hits_refuse_a_word_the_automaton_does_not_look_for(finder):
     with pytest.raises(GeoplanError, match="not among the words looked for: 湖"):
         finder.word_hits("乌梁素海湖").spans(("湖",))
