@@ -36,6 +36,7 @@ from geoplan.geocode.lexicon import alternation, words
 from geoplan.geocode.mentions import (
     IMPROPER_CHARS,
     OUTSIDE_ID_PREFIXES,
+    QUOTE_OPENERS,
     SUFFIX_TYPES,
     Mention,
     MentionFinder,
@@ -129,8 +130,6 @@ def refine(
     return _merge(found, provinces_before_units(text, found, finder))
 
 
-#: the marks opening a quoted text.
-QUOTE_OPENERS = ("“", "「")
 #: a quoted text on one line, at most 40 characters.
 _QUOTED_RE = re.compile(r"[“「]([^“”「」\n]{1,40})[”」]")
 #: how many characters may stand between a quoted title and the event word after it ('“X”融媒推介活动').

@@ -53,6 +53,8 @@ from geoplan.geocode.stems import (
     COUNTER_CHARS,
     GENERIC_WORDS,
     IMPROPER_CHARS,
+    QUOTE_OPENERS,
+    SEPARATORS,
     STEM_BREAKS,
     UNIT_NAMED_IDS,
     Mention,
@@ -552,10 +554,7 @@ class MentionFinder:
         self._short_lengths = {head: tuple(sorted(found, reverse=True)) for head, found in lengths.items()}
         # where listed stems, the suffixes of the suffix rules and the fixed words other rules are anchored on
         # occur: found in the same pass (only the 、-lists holding a listed stem are looked at)
-        from geoplan.geocode.context import QUOTE_OPENERS  # these modules import this one: read here
-        from geoplan.geocode.corridors import CORRIDOR_WORDS
-
-        self._fixed_words = frozenset([*FEATURE_WORDS, *CORRIDOR_WORDS, *QUOTE_OPENERS, *_ROUTE_STARTS])
+        self._fixed_words = frozenset([*FEATURE_WORDS, *SEPARATORS, *QUOTE_OPENERS, *_ROUTE_STARTS])
         words = [*dict.fromkeys([*in_text, *self._listed, *SUFFIX_TYPES, *self._fixed_words])]
         self._alphabet = Alphabet(words)
         automaton = ahocorasick.Automaton()
@@ -655,7 +654,7 @@ class MentionFinder:
 
     def word_hits(self, text: str, occurrences: list[tuple[int, str]] | None = None) -> WordHits:
         """Where the fixed words that rules are anchored on occur in ``text``: the feature, corridor and context
-        rules' (FEATURE_WORDS, CORRIDOR_WORDS, QUOTE_OPENERS) and the route numbers' starts (``occurrences``:
+        rules' (FEATURE_WORDS, the corridors' SEPARATORS, QUOTE_OPENERS) and the route numbers' starts (``occurrences``:
         :meth:`occurrences` of ``text``, when the caller already has them)."""
         return WordHits(self.occurrences(text) if occurrences is None else occurrences, self._fixed_words)
 

@@ -109,6 +109,12 @@ class Mention:
     qualifier_ids: tuple[str, ...] = ()
 
 
+#: connectors between a line's waypoints ('A至B', 'A—B'), read by the corridor rules.
+SEPARATORS = "至—－–-~～"
+#: the marks opening a quoted text.
+QUOTE_OPENERS = ("“", "「")
+
+
 class WordHits:
     """Where each of a set of fixed words occurs in one text, taken from the mention finder's one automaton pass
     (:meth:`~geoplan.geocode.mentions.MentionFinder.occurrences`, which looks for these words too): a rule anchored
