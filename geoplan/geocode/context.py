@@ -72,14 +72,16 @@ def refine(
     finder: MentionFinder,
     heads: list[Mention] | None = None,
     occurrences: list[tuple[int, str]] | None = None,
+    hits: WordHits | None = None,
 ) -> list[Mention]:
     """``mentions`` (the finder's, left to right) read against their context; left to right, non-overlapping.
     The names dropped because they head an organisation's name or end a longer quoted name (a brand, an event) are
     appended to ``heads`` when it is given: no place mentions, they may still say where a project named after
     them lies ('X旗第一小学新校区', '“天赋河套”总部基地'). ``occurrences``: the finder's
-    :meth:`~MentionFinder.occurrences` of ``text``, when the caller has them."""
+    :meth:`~MentionFinder.occurrences` of ``text``, and ``hits``: its ``word_hits``, when the caller has them."""
     peoples = peoples_items(text)
-    hits = finder.word_hits(text, occurrences)
+    if hits is None:
+        hits = finder.word_hits(text, occurrences)
     titles = sorted([*((t.start(), t.end()) for t in TITLE_RE.finditer(text)), *event_titles(text, hits)])
     following: list[int | None] = [m.start for m in mentions[1:]]
     following.append(None)

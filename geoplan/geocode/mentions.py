@@ -632,9 +632,11 @@ class MentionFinder:
                     table.setdefault(name[: -len(suffix)], place_ids)
         return table
 
-    def find(self, text: str, occurrences: list[tuple[int, str]] | None = None) -> list[Mention]:
+    def find(
+        self, text: str, occurrences: list[tuple[int, str]] | None = None, hits: WordHits | None = None
+    ) -> list[Mention]:
         """Every place mention in ``text``, left to right, non-overlapping (``occurrences``: :meth:`occurrences`
-        of ``text``, when the caller already has them)."""
+        of ``text``, and ``hits``: its :meth:`word_hits`, when the caller already has them)."""
         if occurrences is None:
             occurrences = self.occurrences(text)
         known, stem_ends, suffixes = self._gazetteer_pass(text, occurrences)
@@ -644,7 +646,8 @@ class MentionFinder:
             for m in self._suffix_matches(text, known, suffixes)
             if (named := _as_name(text, m, self._ids)) is not None
         ]
-        hits = self.word_hits(text, occurrences)
+        if hits is None:
+            hits = self.word_hits(text, occurrences)
         found.extend(self._route_numbers(text, hits, known))
         found.extend(_abbreviation_runs(text, known))
         found.extend(feature_mentions(text, [*known, *found], self, hits))
