@@ -537,6 +537,11 @@ def test_farms_as_towns(finder: MentionFinder, text: str, expected: list[tuple[s
         # no place of that name, or the gazetteer's own river
         ("保护江河流域", []),
         ("治理黄河流域", [("黄河流域", None)]),
+        # 河 opening the text or after punctuation: no character names a river there
+        ("河下游", []),
+        ("，河流域", []),
+        # two rivers in a row, each by its parts
+        ("黑河下游、黑河流域", [("黑河", "river"), ("黑河", "river")]),
     ],
 )
 def test_two_character_rivers_by_their_parts(
@@ -639,6 +644,8 @@ def test_province_abbreviations_listed_before_diqu(
         ("打造黄金长城旅游带", []),
         # a place's other name quoted after a word that gives it, holding a place or person word
         ("该遗址俗称“兰城子”", [("兰城子", "other")]),
+        ("该河蒙语称“哈拉哈”", [("哈拉哈", "other")]),
+        ("古城旧称“兰城子”，又称“白塔子”", [("兰城子", "other"), ("白塔子", "other")]),
         ("这里被称为“秘境”，简称“宏魁集团”", []),
         ("这里被称为“塞外江南”", []),  # an epithet, not a name
     ],

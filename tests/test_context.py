@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from helpers import found
 
-from geoplan.geocode.context import refine
+from geoplan.geocode.context import province_runs, refine
 from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.geocode.mentions import Mention, province_abbreviations
 from geoplan.geocode.places import PlanPlaces, geoparse
@@ -242,6 +242,16 @@ def test_a_run_of_province_abbreviations_closed_by_a_count_names_each_province(g
         gazetteer.finder.ids("内蒙古自治区"),
     ]
     assert _surfaces(gazetteer, "铁路连接陕、甘、青三省。") == ["陕", "甘", "青"]
+
+
+def test_every_run_before_a_closer_is_read(gazetteer: Gazetteer) -> None:
+    runs = province_runs("新、宁、甘、青交界处和蒙、晋两地；地处蒙晋交汇，又在甘宁交界处", gazetteer.finder)
+    assert [(m.surface, m.start) for m in runs] == [
+        ("新", 0), ("宁", 2), ("甘", 4), ("青", 6), ("蒙", 11), ("晋", 13),
+        ("蒙", 19), ("晋", 20), ("甘", 26), ("宁", 27),
+    ]  # fmt: skip
+    # a closer after no abbreviation ('三省区交汇'), or a list-only closer after a run without list marks
+    assert province_runs("三省区交汇，京津地区", gazetteer.finder) == []
 
 
 def test_abbreviations_without_a_count_or_a_meeting_point_are_not_provinces(gazetteer: Gazetteer) -> None:

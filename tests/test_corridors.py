@@ -72,6 +72,24 @@ def test_named_expressway_keeps_route_number():
     assert (corridor.route, corridor.kind, corridor.name) == ("G6", "road", "京藏高速公路")
 
 
+def test_every_named_line_of_a_sentence_is_read():
+    found = [
+        (c.name, c.start) for c in find_corridors("，呼准铁路和呼准鄂铁路、呼鄂城际，") if c.rule == "named"
+    ]
+    assert found == [
+        ("呼准铁路", 1),
+        ("呼准鄂铁路", 6),
+        ("呼鄂城际", 12),
+    ]  # two sharing their first characters
+
+
+def test_corridors_from_the_finders_one_pass_are_those_of_a_scan_of_their_own(plan_files, finder):
+    """The connectors and named lines the finder's automaton found are the ones a scan of the text finds."""
+    for path in plan_files:
+        text = path.read_text(encoding="utf-8")
+        assert find_corridors(text, finder.word_hits(text)) == find_corridors(text)
+
+
 def test_waypoints_point_into_the_text(plan_files):
     text = _line_with(plan_files, "003", "S215锡尼镇")
     for corridor in find_corridors(text):
@@ -86,6 +104,17 @@ def test_waypoints_point_into_the_text(plan_files):
 )
 def test_no_corridor_in_ranges_or_theme_lists(text):
     assert find_corridors(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "建设锡林浩特至二连浩特\n集宁至二连浩特铁路",  # the line word on the next line
+        "锡林浩特至二连浩特，集宁至二连浩特铁路",  # in the next clause
+    ],
+)
+def test_a_chain_takes_its_kind_from_its_own_clause(text):
+    assert [(c.name, c.kind) for c in find_corridors(text)] == [("集宁至二连浩特铁路", "railway")]
 
 
 def test_chain_of_lines_is_not_a_chain_of_places():

@@ -102,6 +102,7 @@ def test_places_inside_a_quoted_event_title_name_the_event(finder: MentionFinder
     # a quoted epithet that no event word follows leaves the place after it
     assert _surfaces(finder, "被誉为“北疆明珠”的乌海市") == ["乌海市"]
     assert event_titles("“X电商节”和“Y”节点") == [(0, 6)]
+    assert event_titles("「Z那达慕」大会、“W”，“V文化节”") == [(0, 6), (13, 19)]
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from geoplan.errors import GeoplanError
+from geoplan.geocode.features import FEATURE_WORDS
 from geoplan.geocode.mentions import Alphabet, MentionFinder
 from geoplan.geocode.stems import (
     ANCHORED_MIN_TEXT,
@@ -174,6 +176,44 @@ def test_occurrences_are_character_offsets_of_every_word(finder):
     assert all(text[end - len(word) : end] == word for end, word in found)
     assert (8, "鄂尔多斯") in found and (17, "集宁区") in found
     assert [end for end, _ in found] == sorted(end for end, _ in found)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ("经济区", "区块"),  # overlapping in '经济区块': the leftmost wins
+        ("区块", "经济区"),
+        ("合作区", "贸易区"),
+        ("千伏", "kV", "KV"),
+        ("号旅游公路", "号公路"),
+        ("金长城", "明长城", "金界壕"),
+    ],
+)
+def test_word_hits_are_what_a_regex_of_the_words_finds(finder, words):
+    text = "呼包鄂榆经济区块、经济区，二连浩特—扎门乌德经济合作区贸易区；500千伏、220kV。1号公路、2号旅游公路，金长城金界壕"
+    assert all(word in FEATURE_WORDS for word in words)
+    spans = finder.word_hits(text).spans(words)
+    assert spans == [m.span() for m in re.finditer("|".join(words), text)]
+    assert spans  # every case finds something
+
+
+def test_route_numbers_by_letter_network_word_and_list(finder):
+    text = "沿G6、S215和国道 207 线，110、208国道及县道 718"
+    found = [(m.surface, m.start, m.rule) for m in finder.find(text) if m.type == "road"]
+    assert found == [
+        ("G6", 1, "route"),
+        ("S215", 4, "route"),
+        ("国道 207", 9, "route"),
+        ("110", 18, "route:list"),
+        ("208国道", 22, "route"),
+        ("县道 718", 28, "route"),
+    ]
+    assert [m.surface for m in finder.find("5G基站，G3.5")] == []  # parts of longer codes
+
+
+def test_word_hits_refuse_a_word_the_automaton_does_not_look_for(finder):
+    with pytest.raises(GeoplanError, match="not among the words looked for: 湖"):
+        finder.word_hits("乌梁素海湖").spans(("湖",))
 
 
 def test_alphabet_widths():

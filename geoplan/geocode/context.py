@@ -36,10 +36,12 @@ from geoplan.geocode.mentions import (
     COUNTER_CHARS,
     IMPROPER_CHARS,
     OUTSIDE_ID_PREFIXES,
+    QUOTE_OPENERS,
     SUFFIX_TYPES,
     Mention,
     MentionFinder,
     SpanIndex,
+    WordHits,
     finditer_anchored,
     is_generic,
     is_han,
@@ -82,14 +84,17 @@ def refine(
     finder: MentionFinder,
     heads: list[Mention] | None = None,
     occurrences: list[tuple[int, str]] | None = None,
+    hits: WordHits | None = None,
 ) -> list[Mention]:
     """``mentions`` (the finder's, left to right) read against their context; left to right, non-overlapping.
     The names dropped because they head an organisation's name or end a longer quoted name (a brand, an event) are
     appended to ``heads`` when it is given: no place mentions, they may still say where a project named after
     them lies ('X旗第一小学新校区', '“天赋河套”总部基地'). ``occurrences``: the finder's
-    :meth:`~MentionFinder.occurrences` of ``text``, when the caller has them."""
+    :meth:`~MentionFinder.occurrences` of ``text``, and ``hits``: its ``word_hits``, when the caller has them."""
     peoples = peoples_items(text)
-    titles = sorted([*((t.start(), t.end()) for t in TITLE_RE.finditer(text)), *event_titles(text)])
+    if hits is None:
+        hits = finder.word_hits(text, occurrences)
+    titles = sorted([*((t.start(), t.end()) for t in TITLE_RE.finditer(text)), *event_titles(text, hits)])
     following: list[int | None] = [m.start for m in mentions[1:]]
     following.append(None)
     previous_ends = {id(m): p.end for p, m in zip(mentions, mentions[1:], strict=False)}
@@ -156,16 +161,18 @@ def _event_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return ending, re.compile(f"[\u3400-\u9fff]{{0,{EVENT_RUN}}}?(?:{longer})")
 
 
-def event_titles(text: str) -> list[tuple[int, int]]:
+def event_titles(text: str, hits: WordHits | None = None) -> list[tuple[int, int]]:
     """Spans of quoted titles of events ('“X印象：Y向西一步”推介活动', '“Z电商节”'): the quoted text ends with an
     event word, or one follows it after a few words; the places named inside name the event, not places the text
-    speaks of (as in a document's title)."""
+    speaks of (as in a document's title).  ``hits``: where the QUOTE_OPENERS are (the finder's ``word_hits``)."""
     if "“" not in text and "「" not in text:
         return []
+    if hits is None:
+        hits = WordHits.scan(text, QUOTE_OPENERS)
     ending, after = _event_res()
     return [
         quoted.span()
-        for quoted in _QUOTED_RE.finditer(text)
+        for quoted in hits.finditer(_QUOTED_RE, text, QUOTE_OPENERS)
         if ending.search(quoted.group(1)) or after.match(text, quoted.end())
     ]
 
@@ -746,9 +753,6 @@ _RUN_CLOSERS = r"(?:[两二三四五六七八九十\d]{1,2}个?省(?:区|份|市
 _LIST_ONLY_CLOSERS = frozenset({"地区", "两地", "等地"})
 
 
-_RUN_CLOSER_RE = re.compile(_RUN_CLOSERS)
-#: the characters a closer holds: 省 (one to three characters in), 交, 界 or 地, looked for first.
-_RUN_CLOSER_ANCHORS = "省交界地"
 #: longest run of abbreviations read before a closer, in characters ('陕、甘、宁、青、新' is 9).
 MAX_RUN = 12
 
@@ -759,19 +763,27 @@ def _province_run_re() -> re.Pattern[str]:
     return re.compile(f"(?:[{chars}]、?){{2,}}$")
 
 
+@cache
+def _run_end_re() -> re.Pattern[str]:
+    """An abbreviation (and a list mark) right before a closer: where a run can end.  No closer holds an
+    abbreviation or a list mark, so each closer after one is found once, as a scan for closers would find it;
+    the closers after anything else (most of them: '地区', '交汇') close no run and are not looked at."""
+    chars = "".join(province_abbreviations())
+    return re.compile(f"[{chars}]、?(?=(?P<closer>{_RUN_CLOSERS}))")
+
+
 def province_runs(text: str, finder: MentionFinder) -> list[Mention]:
     """'蒙冀辽三省区交汇', '辽吉黑蒙四省区', '陕、甘、宁、青五省区', '沪、粤地区', '（蒙冀界）': one province mention per
     abbreviation."""
     names = province_abbreviations()
     found = []
-    # closers first: they are rare, abbreviations are not
-    for closer in finditer_anchored(_RUN_CLOSER_RE, text, _RUN_CLOSER_ANCHORS, range(4)):
-        left = max(0, closer.start() - MAX_RUN)
-        match = _province_run_re().search(text, left, closer.start())
+    for run_end in _run_end_re().finditer(text):
+        closer, closer_start = run_end.group("closer"), run_end.start("closer")
+        match = _province_run_re().search(text, max(0, closer_start - MAX_RUN), closer_start)
         if match is None:
             continue
         run = match.group().replace("、", "")
-        if len(set(run)) < len(run) or (closer.group() in _LIST_ONLY_CLOSERS and "、" not in match.group()):
+        if len(set(run)) < len(run) or (closer in _LIST_ONLY_CLOSERS and "、" not in match.group()):
             continue
         for offset, char in enumerate(match.group()):
             if char in names:

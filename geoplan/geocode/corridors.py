@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from geoplan.geocode.lexicon import words
 from geoplan.geocode.mentions import (
+    SEPARATORS,
     STEM_BREAKS,
     Mention,
+    WordHits,
     after_last_verb,
     finditer_anchored,
     is_generic,
@@ -26,8 +29,6 @@ from geoplan.geocode.mentions import (
 )
 from geoplan.geocode.segment import NAME_FLAGS, holds_name_word, known, tag
 
-#: connectors between waypoints.
-SEPARATORS = "至—－–-~～"
 #: what a corridor is, by the word that ends it (longest first).
 KIND_WORDS: dict[str, str] = {
     "干线铁路": "railway",
@@ -59,7 +60,6 @@ TAIL_WORDS = tuple(sorted(words("line_tail_words"), key=len, reverse=True))
 _TAIL_RE = re.compile("|".join(map(re.escape, ("段", *TAIL_WORDS))))
 #: a bracket closing a waypoint's name ('海则畔（蒙陕界）').
 _TRAILING_BRACKET = re.compile(r"[（(][^）)]*[）)]$")
-_SEPARATOR_RE = re.compile(f"[{re.escape(SEPARATORS)}]")
 _KIND_RE = re.compile("|".join(map(re.escape, KIND_WORDS)))
 _ROUTE_RE = re.compile(r"(?:([GS])\s*(\d{1,4})|(国道|省道)\s*(\d{1,4}))\s*线?\s*$")
 _VOLTAGE_RE = re.compile(r"\d{2,4}\s*千伏|特高压|电网|输电|外送电")
@@ -138,9 +138,12 @@ _BRACKETED_KINDS = {
 }
 
 
-def find_corridors(text: str) -> list[CorridorMatch]:
-    """Every corridor in ``text``: chains joined by 至/—, named lines and bracketed abbreviations, left to right."""
-    return leftmost_longest([*_chains(text), *_named(text), *_bracketed(text)])
+def find_corridors(text: str, hits: WordHits | None = None) -> list[CorridorMatch]:
+    """Every corridor in ``text``: chains joined by 至/—, named lines and bracketed abbreviations, left to right;
+    ``hits``: where the CORRIDOR_WORDS occur in ``text`` (the finder's ``word_hits``, when the caller has them)."""
+    if hits is None:
+        hits = WordHits.scan(text, CORRIDOR_WORDS)
+    return leftmost_longest([*_chains(text, hits), *_named(text), *_bracketed(text)])
 
 
 def _bracketed(text: str) -> list[CorridorMatch]:
@@ -160,12 +163,13 @@ def _bracketed(text: str) -> list[CorridorMatch]:
     return found
 
 
-def _chains(text: str) -> list[CorridorMatch]:
+def _chains(text: str, hits: WordHits) -> list[CorridorMatch]:
     found: list[CorridorMatch] = []
+    separators = [start for start, _ in hits.spans(tuple(SEPARATORS))]
     position = 0
     length = len(text)
     while True:
-        sep = _next_separator(text, position)
+        sep = _next_separator(text, position, separators)
         if sep < 0:
             return found
         first_start = _walk_back(text, sep)
@@ -207,10 +211,12 @@ def _is_separator(text: str, index: int) -> bool:
     return (is_han(text[index - 1]) or text[index - 1] in "）)") and is_han(text[index + 1])
 
 
-def _next_separator(text: str, position: int) -> int:
-    for match in _SEPARATOR_RE.finditer(text, position):
-        if _is_separator(text, match.start()):
-            return match.start()
+def _next_separator(text: str, position: int, separators: list[int]) -> int:
+    """The first of the sorted ``separators`` (positions of connector characters) at or after ``position`` that
+    joins two names; -1 when none does."""
+    for index in range(bisect_left(separators, position), len(separators)):
+        if _is_separator(text, separators[index]):
+            return separators[index]
     return -1
 
 
@@ -407,11 +413,17 @@ def _build_chain(text: str, points: list[tuple[int, int]]) -> CorridorMatch | No
     return CorridorMatch(name, route, kind, start, kind_end, waypoints)
 
 
+#: what ends a clause.
+_CLAUSE_BREAK = re.compile("[，。；\n]")
+
+
 def _clause(text: str, start: int, end: int) -> str:
-    """The clause around a chain (up to the surrounding ，。；)."""
-    left = max(text.rfind(p, 0, start) for p in "，。；\n")
-    rights = [i for i in (text.find(p, end) for p in "，。；\n") if i >= 0]
-    return text[left + 1 : min(rights) if rights else len(text)]
+    """The clause around a chain (up to the surrounding ，。；), searched for within the chain's line only (a mark
+    the text lacks would otherwise send each search to the text's start or end)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    left = max(text.rfind(p, line_start, start) for p in "，。；")
+    right = _CLAUSE_BREAK.search(text, end)
+    return text[max(left + 1, line_start) : right.start() if right else len(text)]
 
 
 #: jieba flags of words that name a stretch, not a place: locatives and counts ('上游至下游段', '三至五段').
@@ -481,3 +493,8 @@ def _named(text: str) -> list[CorridorMatch]:
 def route_of(text: str) -> str | None:
     """The route number at the end of ``text`` ('国道 207 线' -> 'G207', 'S215' -> 'S215')."""
     return _route_before(text, len(text))
+
+
+#: the fixed words the corridor rules are anchored on (the connectors): the mention finder's automaton looks for
+#: them in its one pass over the text (see :class:`WordHits`).
+CORRIDOR_WORDS = tuple(SEPARATORS)

@@ -37,6 +37,7 @@ from geoplan.geocode.stems import (
     STEM_BREAKS,
     UNIT_NAMED_IDS,
     Mention,
+    WordHits,
     after_last_verb,
     finditer_anchored,
     is_generic,
@@ -50,8 +51,8 @@ from geoplan.geocode.stems import (
 _VOLTAGE = re.compile(
     r"(\d{2,4})\s*(?:千伏|kV|KV)(?:(变电站|开关站|换流站)|(?=[、，。；及和等]|输变电|工程|项目))"
 )
-#: the unit of a voltage: where a voltage match is looked for (a literal is found faster than a digit run).
-_VOLTAGE_UNIT = re.compile("千伏|kV|KV")
+#: the units of a voltage: where a voltage match is looked for (a literal is found faster than a digit run).
+_VOLTAGE_UNITS = ("千伏", "kV", "KV")
 #: a substation's works ('X站扩建', 'X站主变扩建'), found by the 站 before them.
 _STATION_WORK = re.compile(r"站(?=(?:主变)?(?:扩建|增容|改造))")
 #: words of a sentence about the power grid.
@@ -81,7 +82,6 @@ ZONE_WORDS: dict[str, str] = {
     "区块": "region",
     "片区": "region",
 }
-_ZONE = re.compile("|".join(map(re.escape, ZONE_WORDS)))
 #: words between a belt's places and its class word ('中蒙俄国际陆海大通道').
 _BELT_QUALIFIERS = ("国际陆海", "国际", "陆海", "跨境", "沿边", "沿黄")
 #: characters a name does not start with (numerals and counters: '五大区块', '游四片区').
@@ -112,10 +112,15 @@ _SPUR_OFFSETS = frozenset({0, *(len(word) for word in _FACILITY_WORDS)})
 MAX_SPUR_NAME = 14
 
 
-def feature_mentions(text: str, mentions: Sequence[Mention], finder: Any) -> list[Mention]:
+def feature_mentions(
+    text: str, mentions: Sequence[Mention], finder: Any, hits: WordHits | None = None
+) -> list[Mention]:
     """Grid works and named belts/zones in ``text``; ``mentions``: the names already found in it (gazetteer
     and suffix names), ``finder``: the :class:`~geoplan.geocode.mentions.MentionFinder` (its names, short forms
-    and the initials of places, for belts named by their places' initials)."""
+    and the initials of places, for belts named by their places' initials), ``hits``: where its FEATURE_WORDS
+    occur in ``text`` (``finder.word_hits(text)``, when the caller has them)."""
+    if hits is None:
+        hits = finder.word_hits(text)
     known_at = {m.start: m for m in mentions}
     named_end: dict[int, Mention] = {}
     for mention in mentions:
@@ -124,48 +129,52 @@ def feature_mentions(text: str, mentions: Sequence[Mention], finder: Any) -> lis
     return [
         *_ring_roads(text),
         *_towns_after_banner(text, mentions, finder),
-        *_paired_zones(text, mentions, finder),
+        *_paired_zones(text, mentions, finder, hits),
         *_directional_stations(text, mentions, finder),
-        *_numbered_roads(text, known_at, named_end, finder),
-        *_grid_works(text, known_at, named_end, finder),
-        *_zones(text, known_at, named_end, finder),
+        *_numbered_roads(text, known_at, named_end, finder, hits),
+        *_grid_works(text, known_at, named_end, finder, hits),
+        *_zones(text, known_at, named_end, finder, hits),
         *_spur_lines(text, known_at, mentions, finder),
         *_initial_lines(text, finder),
         *_former_units(text, finder),
         *_short_rivers(text, finder),
-        *_lines_listed_with_sections(text),
-        *_dynasty_walls(text),
-        *_quoted_names(text, finder),
+        *_lines_listed_with_sections(text, hits),
+        *_dynasty_walls(text, hits),
+        *_quoted_names(text, finder, hits),
     ]
 
 
-#: a wall named by the dynasty that built it ('金长城', '金界壕', '明长城', '战国长城').
-_DYNASTY_WALL = re.compile(r"(?:战国|北魏|秦|汉|金|明)(?:长城|界壕)")
+#: walls named by the dynasty that built them ('金长城', '金界壕', '明长城', '战国长城').
+_DYNASTY_WALLS = tuple(
+    dynasty + wall for dynasty in ("战国", "北魏", "秦", "汉", "金", "明") for wall in ("长城", "界壕")
+)
 
 
-def _dynasty_walls(text: str) -> list[Mention]:
+def _dynasty_walls(text: str, hits: WordHits) -> list[Mention]:
     """Walls named by their dynasty ('金长城', '明长城', '金界壕'), each one heritage place, where the dynasty does not
     end a longer word before it ('黄金长城' is no dynasty's wall)."""
     found: list[Mention] = []
-    for match in _DYNASTY_WALL.finditer(text):
-        start, end = match.span()
+    for start, end in hits.spans(_DYNASTY_WALLS):
         if at_word_bounds(text, start, end):
-            found.append(Mention(match.group(), start, end, "scenic", "dynasty-wall"))
+            found.append(Mention(text[start:end], start, end, "scenic", "dynasty-wall"))
     return found
 
 
 #: words that give a place's other name, quoted after them ('俗称“X”', '蒙语称“X”', '古称“X”'); '被称为“X”' and
 #: '称作“X”' give epithets as often as names ('塞外江南', '北疆明珠') and are not read.
-_NAMED_AS = re.compile(r"(?:俗称|又称|也称|旧称|古称|简称|蒙古?语称?)“([\u3400-\u9fff]{2,8})”")
+_NAMING_WORDS = ("俗称", "又称", "也称", "旧称", "古称", "简称", "蒙古语称", "蒙古语", "蒙语称", "蒙语")
+_NAMED_AS = re.compile(f"(?:{'|'.join(_NAMING_WORDS)})“([\u3400-\u9fff]{{2,8}})”")
+#: a naming word and the opening quote: where such a name is looked for.
+_NAMING_QUOTES = tuple(word + "“" for word in _NAMING_WORDS)
 
 
-def _quoted_names(text: str, finder: Any) -> list[Mention]:
+def _quoted_names(text: str, finder: Any, hits: WordHits) -> list[Mention]:
     """A place's other name quoted after a word that gives it ('俗称“兰城子”', '蒙语称“乌兰哈达”'): a name holding a
     place or person word (jieba), typed other; not a common word ('被称为“秘境”') or a company ('简称“X集团”')."""
     found: list[Mention] = []
     if "“" not in text:
         return found
-    for match in _NAMED_AS.finditer(text):
+    for match in hits.finditer(_NAMED_AS, text, _NAMING_QUOTES):
         start, end = match.span(1)
         name = match.group(1)
         if finder.ids_or_short(name):
@@ -177,7 +186,6 @@ def _quoted_names(text: str, finder: Any) -> list[Mention]:
 
 #: the line words that close a list of lines ('…、D至E铁路等') and the kind each says.
 _LIST_LINE_KINDS = {"铁路": "railway", "高铁": "railway", "高速公路": "road", "公路": "road"}
-_LIST_LINE_WORD = re.compile("|".join(_LIST_LINE_KINDS))
 #: longest list read back from its closing line word, in characters.
 MAX_LINE_LIST = 240
 #: a run of CJK characters and list marks, matched on the reversed text before a line word.
@@ -186,15 +194,14 @@ _LIST_RUN_BACK = re.compile(r"[\u3400-\u9fff、]*")
 MAX_LINE_INITIALS = 4
 
 
-def _lines_listed_with_sections(text: str) -> list[Mention]:
+def _lines_listed_with_sections(text: str, hits: WordHits) -> list[Mention]:
     """A list of lines whose items are mostly sections 'A至B' ('…、三北羊场至上海庙、塔韩、陶上、新街至红进塔、…
     铁路等'): the short items between them name lines of that kind by their ends' initials (read back from each
     line word, the rarer anchor)."""
     found: list[Mention] = []
     if "、" not in text or "至" not in text:
         return found
-    for word in _LIST_LINE_WORD.finditer(text):
-        end = word.start()
+    for end, word_end in hits.spans(tuple(_LIST_LINE_KINDS)):
         low = max(0, end - MAX_LINE_LIST)
         if text.count("至", low, end) < 2 or text.count("、", low, end) < 2:
             continue  # the common case, decided at C speed: no list of sections can end here
@@ -208,15 +215,17 @@ def _lines_listed_with_sections(text: str) -> list[Mention]:
         sections = sum("至" in text[s:e] for s, e in items)
         if sections < 2 or 2 * sections < len(items):
             continue
-        kind = _LIST_LINE_KINDS[word.group()]
+        kind = _LIST_LINE_KINDS[text[end:word_end]]
         for item_start, item_end in items[1:-1]:
             if "至" not in text[item_start:item_end] and 2 <= item_end - item_start <= MAX_LINE_INITIALS:
                 found.append(Mention(text[item_start:item_end], item_start, item_end, kind, "listed-line"))
     return found
 
 
-#: words of a river's parts and banks ('X河下游', 'X河流域'): after one, a two-character 'X河' is a river.
-_RIVER_PART = re.compile(r"(?<=[\u3400-\u9fff]河)(?:上游|中游|下游|流域|干流|支流|沿岸|两岸|水系|左岸|右岸)")
+#: 河 and a word of a river's parts and banks ('X河下游', 'X河流域'): after one, a two-character 'X河' is a river.
+#: The pattern opens with 河 (no look-behind for the character before it): the regex engine then jumps from one
+#: 河 to the next instead of trying every position.
+_RIVER_PART = re.compile(r"河(?:上游|中游|下游|流域|干流|支流|沿岸|两岸|水系|左岸|右岸)")
 
 
 #: ids of waters the gazetteer knows by name.
@@ -231,8 +240,10 @@ def _short_rivers(text: str, finder: Any) -> list[Mention]:
     if "河" not in text:
         return found
     for match in _RIVER_PART.finditer(text):
-        start, end = match.start() - 2, match.start()
-        ids = finder.ids_or_short(text[start:end]) if start >= 0 else ()
+        start, end = match.start() - 1, match.start() + 1
+        if start < 0 or not is_han(text[start]):
+            continue  # 'X河' needs a character X of a name
+        ids = finder.ids_or_short(text[start:end])
         if not ids or any(pid.startswith(_WATER_ID_PREFIXES) for pid in ids):
             continue  # no place of that name ('江河流域'), or the gazetteer's own river or lake
         word, flag = next(((w, f) for w, f, s in _words_at(text, start, end) if s == start), ("", ""))
@@ -386,17 +397,18 @@ _PAIRED_ZONE = re.compile(
 )
 
 
-_PAIRED_ZONE_KIND = re.compile("合作区|贸易区")
+#: the words a paired zone's kind ends with: where a paired zone is looked for.
+_PAIRED_ZONE_ENDS = ("合作区", "贸易区")
 #: the countries a cross-border zone joins, written before it ('中蒙', '中俄').
 _COUNTRIES_BEFORE = re.compile(r"中[蒙俄]{1,2}$")
 
 
-def _paired_zones(text: str, mentions: Sequence[Mention], finder: Any) -> list[Mention]:
+def _paired_zones(text: str, mentions: Sequence[Mention], finder: Any, hits: WordHits) -> list[Mention]:
     """A cross-border zone named by the places on both sides ('中蒙二连浩特—扎门乌德经济合作区'): both sides are
     gazetteer names (ours and the foreign one); the whole span, with the countries' prefix, is one park located
     by our side."""
     found: list[Mention] = []
-    for match in _near(text, _PAIRED_ZONE_KIND, _PAIRED_ZONE, before=20, anchor_chars="合贸"):
+    for match in _near(text, hits.spans(_PAIRED_ZONE_ENDS), _PAIRED_ZONE, before=20):
         a, b = match.group("a"), match.group("b")
         a_start = match.start("a")
         for cut in range(len(a) - 1):  # the name of our side ends the run before the dash ('推动…二连浩特')
@@ -459,22 +471,21 @@ def _directional_stations(text: str, mentions: Sequence[Mention], finder: Any) -
 
 #: a road named by a name and a number ('草原 1 号公路', '阿尔山 2 号旅游公路').
 _NUMBERED_ROAD = re.compile(r"(\d{1,3})\s*号(?:旅游)?(?:公路|风景道)")
-_NUMBERED_ROAD_WORD = re.compile("号(?:旅游)?(?:公路|风景道)")
+#: the words after a numbered road's number: where a numbered road is looked for.
+_NUMBERED_ROAD_WORDS = tuple(f"号{tourist}{road}" for tourist in ("旅游", "") for road in ("公路", "风景道"))
 
 
 def _near(
-    text: str, anchor: re.Pattern[str], pattern: re.Pattern[str], before: int = 8, anchor_chars: str = ""
+    text: str, anchors: list[tuple[int, int]], pattern: re.Pattern[str], before: int = 8
 ) -> list[re.Match[str]]:
-    """The matches of ``pattern`` that hold a match of the literal ``anchor`` (looked for first: scanning the
-    text for a digit run at every digit costs more than finding a rare word); ``anchor_chars``: the characters
-    the anchor's words start with, when it has several (found by :func:`finditer_anchored`)."""
+    """The matches of ``pattern`` that hold one of the ``anchors``, spans of fixed words (:class:`WordHits`: the
+    one scan of the text found them; scanning the text for a digit run at every digit costs more)."""
     found: list[re.Match[str]] = []
-    hits = finditer_anchored(anchor, text, anchor_chars, (0,)) if anchor_chars else anchor.finditer(text)
-    for hit in hits:
-        match = pattern.search(text, max(0, hit.start() - before), hit.end() + 8)
+    for anchor_start, anchor_end in anchors:
+        match = pattern.search(text, max(0, anchor_start - before), anchor_end + 8)
         if (
             match is not None
-            and match.start() <= hit.start() < match.end()
+            and match.start() <= anchor_start < match.end()
             and (not found or match.start() >= found[-1].end())
         ):
             found.append(match)
@@ -482,12 +493,12 @@ def _near(
 
 
 def _numbered_roads(
-    text: str, known_at: dict[int, Mention], named_end: dict[int, Mention], finder: Any
+    text: str, known_at: dict[int, Mention], named_end: dict[int, Mention], finder: Any, hits: WordHits
 ) -> list[Mention]:
     """Roads named by a name and a number ('X 99 号公路'): X is a gazetteer name, a kind of land the road
     crosses (草原) or a proper name; the whole span is the road."""
     found: list[Mention] = []
-    for match in _near(text, _NUMBERED_ROAD_WORD, _NUMBERED_ROAD):
+    for match in _near(text, hits.spans(_NUMBERED_ROAD_WORDS), _NUMBERED_ROAD):
         name_end = match.start()
         while name_end > 0 and text[name_end - 1] == " ":
             name_end -= 1
@@ -671,10 +682,10 @@ def _name_before(
 
 
 def _grid_works(
-    text: str, known_at: dict[int, Mention], named_end: dict[int, Mention], finder: Any
+    text: str, known_at: dict[int, Mention], named_end: dict[int, Mention], finder: Any, hits: WordHits
 ) -> list[Mention]:
     found: list[Mention] = []
-    for match in _near(text, _VOLTAGE_UNIT, _VOLTAGE, anchor_chars="千kK"):
+    for match in _near(text, hits.spans(_VOLTAGE_UNITS), _VOLTAGE):
         name_end = match.start()
         while name_end > 0 and text[name_end - 1] == " ":
             name_end -= 1
@@ -728,16 +739,17 @@ def _is_initials(run: str, initials: Collection[str]) -> bool:
 
 
 def _zones(
-    text: str, known_at: dict[int, Mention], named_end: dict[int, Mention], finder: Any
+    text: str, known_at: dict[int, Mention], named_end: dict[int, Mention], finder: Any, hits: WordHits
 ) -> list[Mention]:
     found: list[Mention] = []
-    for match in _ZONE.finditer(text):
-        word, kind = match.group(), ZONE_WORDS[match.group()]
-        window, stopped_by = _stem_start(text, match.start())
+    for word_start, word_end in hits.spans(tuple(ZONE_WORDS)):
+        word = text[word_start:word_end]
+        kind = ZONE_WORDS[word]
+        window, stopped_by = _stem_start(text, word_start)
         if stopped_by == "limit":
             continue
-        window = _trimmed(text, window, match.start(), known_at)
-        name_end = match.start()
+        window = _trimmed(text, window, word_start, known_at)
+        name_end = word_start
         for qualifier in _BELT_QUALIFIERS:
             if kind == "corridor" and text.startswith(qualifier, name_end - len(qualifier)):
                 name_end -= len(qualifier)
@@ -747,8 +759,21 @@ def _zones(
         start = _name_before(text, window, name_end, named_end, finder, initials=initials)
         if start is None:
             continue
-        whole = named_end.get(match.end())
+        whole = named_end.get(word_end)
         if whole is not None and whole.start < start:
             continue  # the class word ends a longer known name ('成渝地区双城经济圈')
-        found.append(_qualified(text, start, name_end, match.end(), kind, f"zone:{word}", finder))
+        found.append(_qualified(text, start, name_end, word_end, kind, f"zone:{word}", finder))
     return found
+
+
+#: the fixed words the feature rules are anchored on: the mention finder's automaton looks for them in its one pass
+#: over the text, and each rule reads their spans from :class:`WordHits` instead of scanning the text again.
+FEATURE_WORDS = (
+    *ZONE_WORDS,
+    *_VOLTAGE_UNITS,
+    *_DYNASTY_WALLS,
+    *_LIST_LINE_KINDS,
+    *_PAIRED_ZONE_ENDS,
+    *_NUMBERED_ROAD_WORDS,
+    *_NAMING_QUOTES,
+)

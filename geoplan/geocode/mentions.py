@@ -29,7 +29,7 @@ from operator import attrgetter
 import ahocorasick
 import numpy
 
-from geoplan.geocode.features import admin_prefixed, feature_mentions
+from geoplan.geocode.features import FEATURE_WORDS, admin_prefixed, feature_mentions
 from geoplan.geocode.lexicon import peoples_tail, words
 from geoplan.geocode.qualified import QualifiedForms
 from geoplan.geocode.segment import (
@@ -54,10 +54,13 @@ from geoplan.geocode.stems import (
     COUNTER_CHARS,
     GENERIC_WORDS,
     IMPROPER_CHARS,
+    QUOTE_OPENERS,
+    SEPARATORS,
     STEM_BREAKS,
     UNIT_NAMED_IDS,
     Mention,
     SpanT,
+    WordHits,
     after_last_verb,
     core_of,
     ends_in_count,
@@ -331,6 +334,8 @@ _ASCII_WORD = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrs
 _ROUTE_AFTER = _ASCII_WORD | {"."}
 #: the network words written after a road's number ('208国道', '215省道'), by their first character.
 _NETWORK_AFTER = {"国": "国道", "省": "省道", "县": "县道"}
+#: what a route number starts with (a network's letter, or its word before the number): where one is looked for.
+_ROUTE_STARTS = ("G", "S", *_NETWORK_AFTER.values())
 #: numbers listed before a number and its network word ('110、208' of '110、208国道'), matched at the end of the
 #: text before the network word; the last number has two or three digits, as every 国道/省道/县道 has.
 _NUMBERS_BEFORE_NETWORK = re.compile(r"(?<![\dA-Za-z.])((?:\d{1,4}\s*、\s*)*)(\d{2,3})\s*$")
@@ -527,6 +532,7 @@ class MentionFinder:
     _alphabet: Alphabet = field(init=False)
     _names_of: dict[frozenset[str], frozenset[str]] = field(init=False, default_factory=dict, compare=False)
     _names_in: dict[str, tuple[Mention, ...]] = field(init=False, default_factory=dict, compare=False)
+    _fixed_words: frozenset[str] = field(init=False, default=frozenset())
 
     def __post_init__(self) -> None:
         ids: dict[str, list[str]] = {}
@@ -570,9 +576,10 @@ class MentionFinder:
         for stem in self._short:
             lengths.setdefault(stem[:2], set()).add(len(stem))
         self._short_lengths = {head: tuple(sorted(found, reverse=True)) for head, found in lengths.items()}
-        # where listed stems and the suffixes of the suffix rules occur: found in the same pass (only the
-        # 、-lists holding a listed stem are looked at)
-        words = [*dict.fromkeys([*in_text, *self._listed, *SUFFIX_TYPES])]
+        # where listed stems, the suffixes of the suffix rules and the fixed words other rules are anchored on
+        # occur: found in the same pass (only the 、-lists holding a listed stem are looked at)
+        self._fixed_words = frozenset([*FEATURE_WORDS, *SEPARATORS, *QUOTE_OPENERS, *_ROUTE_STARTS])
+        words = [*dict.fromkeys([*in_text, *self._listed, *SUFFIX_TYPES, *self._fixed_words])]
         self._alphabet = Alphabet(words)
         automaton = ahocorasick.Automaton()
         for word in words:
@@ -649,9 +656,11 @@ class MentionFinder:
                     table.setdefault(name[: -len(suffix)], place_ids)
         return table
 
-    def find(self, text: str, occurrences: list[tuple[int, str]] | None = None) -> list[Mention]:
+    def find(
+        self, text: str, occurrences: list[tuple[int, str]] | None = None, hits: WordHits | None = None
+    ) -> list[Mention]:
         """Every place mention in ``text``, left to right, non-overlapping (``occurrences``: :meth:`occurrences`
-        of ``text``, when the caller already has them)."""
+        of ``text``, and ``hits``: its :meth:`word_hits`, when the caller already has them)."""
         if occurrences is None:
             occurrences = self.occurrences(text)
         known, stem_ends, suffixes = self._gazetteer_pass(text, occurrences)
@@ -661,9 +670,11 @@ class MentionFinder:
             for m in self._suffix_matches(text, known, suffixes)
             if (named := _as_name(text, m, self._ids)) is not None
         ]
-        found.extend(self._route_numbers(text, known))
+        if hits is None:
+            hits = self.word_hits(text, occurrences)
+        found.extend(self._route_numbers(text, hits, known))
         found.extend(_abbreviation_runs(text, known))
-        features = feature_mentions(text, [*known, *found], self)
+        features = feature_mentions(text, [*known, *found], self, hits)
         spurs = {(m.start, m.end) for m in features if m.rule == "spur"}
         if spurs:  # a spur named after what it serves ('X电厂铁路专用线') is the spur, not a suffix name
             found = [m for m in found if (m.start, m.end) not in spurs]
@@ -672,6 +683,12 @@ class MentionFinder:
         kept = [m for m in merged if not _names_an_organisation_or_brand(text, m)]
         return _river_prefixed(admin_prefixed(_subparks(text, kept)))
 
+    def word_hits(self, text: str, occurrences: list[tuple[int, str]] | None = None) -> WordHits:
+        """Where the fixed words that rules are anchored on occur in ``text``: the feature, corridor and context
+        rules' (FEATURE_WORDS, the corridors' SEPARATORS, QUOTE_OPENERS) and the route numbers' starts (``occurrences``:
+        :meth:`occurrences` of ``text``, when the caller already has them)."""
+        return WordHits(self.occurrences(text) if occurrences is None else occurrences, self._fixed_words)
+
     # -- gazetteer pass -------------------------------------------------------------------------------
     def _gazetteer_matches(self, text: str) -> list[Mention]:
         """The gazetteer names and short forms in ``text`` (longest-leftmost)."""
@@ -679,10 +696,9 @@ class MentionFinder:
 
     def occurrences(self, text: str) -> list[tuple[int, str]]:
         """Every occurrence in ``text`` of a word of the automaton (gazetteer names and aliases, short forms,
-        listed stems, the suffixes of the suffix rules) as ``(end, word)``, overlapping ones included, in order
-        of end (character offsets): the one scan of the text that :meth:`find` and the context rules share."""
-        if not self._ids:
-            return []
+        listed stems, the suffixes of the suffix rules, the fixed words of the feature, corridor and context rules) as
+        ``(end, word)``, overlapping ones included, in order of end (character offsets): the one scan of the text
+        that :meth:`find`, the feature, corridor and context rules share."""
         width = self._alphabet.width
         encoded, offsets = self._alphabet.compact(text)
         if offsets is None:
@@ -1209,13 +1225,13 @@ class MentionFinder:
                 )
         return mention, None
 
-    def _route_numbers(self, text: str, known: Iterable[Mention] = ()) -> list[Mention]:
+    def _route_numbers(self, text: str, hits: WordHits, known: Iterable[Mention] = ()) -> list[Mention]:
         """Route numbers: 'G6', 'S215', '国道 207 线', '省道213', '县道 718' (the name without 线).  A number
         written before the route's name ('G7京新高速', one gazetteer alias) is two mentions, the number and the
         name, as the guide annotates a route's number and its name."""
         found = []
         names_at = {m.start: m for m in known if m.place_ids}
-        for match in ROUTE_NUMBER_RE.finditer(text):
+        for match in hits.finditer(ROUTE_NUMBER_RE, text, _ROUTE_STARTS):
             start, end = match.span()
             if (start and text[start - 1] in _ASCII_WORD) or (end < len(text) and text[end] in _ROUTE_AFTER):
                 continue  # part of a longer code ('5G', 'S2000', 'G3.5')
@@ -1229,7 +1245,7 @@ class MentionFinder:
                 found.extend(self._listed_numbers(text, *listed.span(), head, ""))
             elif surface.startswith(tuple(_NETWORK_AFTER.values())):
                 found.extend(self._joined_lines(text, end, surface[:2]))
-        found.extend(self._numbers_before_network(text))
+        found.extend(self._numbers_before_network(text, hits))
         return found
 
     def _joined_lines(self, text: str, end: int, network: str) -> list[Mention]:
@@ -1245,18 +1261,16 @@ class MentionFinder:
             )
         return found
 
-    def _numbers_before_network(self, text: str) -> list[Mention]:
+    def _numbers_before_network(self, text: str, hits: WordHits) -> list[Mention]:
         """A number written before its network word ('208国道', '215省道': the road's record when the gazetteer
         has it), and the numbers listed before it, each a route of that network ('110、208国道' is G110 and G208)."""
         found: list[Mention] = []
-        at = text.find("道", 1)
-        while at > 0:
-            network = _NETWORK_AFTER.get(text[at - 1])
-            if network and (before := _NUMBERS_BEFORE_NETWORK.search(text, max(0, at - 41), at - 1)):
+        for start, end in hits.starts(tuple(_NETWORK_AFTER.values())):
+            network = text[start:end]
+            if before := _NUMBERS_BEFORE_NETWORK.search(text, max(0, start - 40), start):
                 number_start, ids = before.start(2), self.ids(before.group(2) + network)
-                found.append(Mention(text[number_start : at + 1], number_start, at + 1, "road", "route", ids))
+                found.append(Mention(text[number_start:end], number_start, end, "road", "route", ids))
                 found.extend(self._listed_numbers(text, *before.span(1), "", network))
-            at = text.find("道", at + 1)
         return found
 
     def _listed_numbers(self, text: str, start: int, end: int, head: str, tail: str) -> list[Mention]:

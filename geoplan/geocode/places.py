@@ -156,8 +156,11 @@ def _geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
     # the same offsets: names are found in simplified writing, and reported as written
     text = simplified(plan.text)
     occurrences = finder.occurrences(text)
+    hits = finder.word_hits(text, occurrences)
     organisations: list[Mention] = []
-    found_mentions = refine(text, finder.find(text, occurrences), finder, organisations, occurrences)
+    found_mentions = refine(
+        text, finder.find(text, occurrences, hits), finder, organisations, occurrences, hits
+    )
     issuer = getattr(meta, "issuer", None)
     unit = None if issuer else text_unit(text, found_mentions, gazetteer)
     resolver = Resolver(gazetteer, issuer, getattr(meta, "parent", None), unit)
@@ -170,6 +173,7 @@ def _geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
     for mention in mentions:
         if mention.level == "own":
             by_sentence.setdefault(index.sentence(mention.start), []).append(mention.place)
+    found = [_split_waypoints(c, finder) for c in find_corridors(text, hits)]
     corridors = [
         _in_its_county(
             _resolve_corridor(

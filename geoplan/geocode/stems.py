@@ -8,11 +8,12 @@ tests that tell a name's stem from prose ('推进', '工业', '个乡镇').
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol, TypeVar
 
+from geoplan.errors import GeoplanError
 from geoplan.geocode.lexicon import words
 
 
@@ -106,6 +107,78 @@ class Mention:
         None  # leading gazetteer name inside a suffix name ('鄂尔多斯' in '鄂尔多斯综合保税区')
     )
     qualifier_ids: tuple[str, ...] = ()
+
+
+#: connectors between a line's waypoints ('A至B', 'A—B'), read by the corridor rules.
+SEPARATORS = "至—－–-~～"
+#: the marks opening a quoted text.
+QUOTE_OPENERS = ("“", "「")
+
+
+class WordHits:
+    """Where each of a set of fixed words occurs in one text, taken from the mention finder's one automaton pass
+    (:meth:`~geoplan.geocode.mentions.MentionFinder.occurrences`, which looks for these words too): a rule anchored
+    on a few fixed words ('经济带', '千伏', '合作区') reads their spans here instead of scanning the whole text
+    again with a regex of its own."""
+
+    def __init__(self, occurrences: Iterable[tuple[int, str]], words: Collection[str]) -> None:
+        """``occurrences``: ``(end, word)`` of every word the automaton found; ``words``: the fixed words kept."""
+        self._words = words
+        self._ends: dict[str, list[int]] = {}
+        for end, word in occurrences:
+            if word in words:
+                self._ends.setdefault(word, []).append(end)
+
+    @classmethod
+    def scan(cls, text: str, words: Collection[str]) -> WordHits:
+        """The occurrences of ``words`` in a text the finder has not read, each word looked for on its own."""
+        occurrences = []
+        for word in words:
+            at = text.find(word)
+            while at >= 0:
+                occurrences.append((at + len(word), word))
+                at = text.find(word, at + 1)
+        return cls(occurrences, words)
+
+    def spans(self, words: Sequence[str]) -> list[tuple[int, int]]:
+        """The spans of ``words`` as ``re.finditer`` of their alternation, in this order, finds them: leftmost
+        first, the earlier of ``words`` where several start together, none overlapping."""
+        spans: list[tuple[int, int]] = []
+        last_end = -1
+        for start, end in self.starts(words):
+            if start >= last_end:
+                spans.append((start, end))
+                last_end = end
+        return spans
+
+    def starts(self, words: Sequence[str]) -> list[tuple[int, int]]:
+        """At each position where one of ``words`` starts, the span of the earliest of them (in this order) that
+        does, left to right, overlapping spans included: what ``re.match`` of their alternation finds there."""
+        unknown = [word for word in words if word not in self._words]
+        if unknown:
+            raise GeoplanError(f"not among the words looked for: {', '.join(unknown)}")
+        hits = sorted(
+            (end - len(word), order, end)
+            for order, word in enumerate(words)
+            for end in self._ends.get(word, ())
+        )
+        found: list[tuple[int, int]] = []
+        for start, _, end in hits:
+            if not found or found[-1][0] != start:
+                found.append((start, end))
+        return found
+
+    def finditer(self, pattern: re.Pattern[str], text: str, words: Sequence[str]) -> Iterator[re.Match[str]]:
+        """The matches of ``pattern.finditer(text)`` for a ``pattern`` that can only start where one of ``words``
+        starts: only those starts are tried."""
+        done = 0
+        for start, _ in self.starts(words):
+            if start < done:
+                continue  # inside the last match: finditer goes on after it
+            match = pattern.match(text, start)
+            if match is not None:
+                yield match
+                done = max(match.end(), start + 1)
 
 
 #: shortest text that :func:`finditer_anchored` looks for anchors in (shorter ones are scanned directly).
