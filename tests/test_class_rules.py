@@ -49,6 +49,9 @@ def test_rivers_named_by_a_name_run(
         ("建成敖包图铅锌矿和额尔登陶勒盖煤矿", [("敖包图铅锌矿", "mine"), ("额尔登陶勒盖煤矿", "mine")]),
         ("勘探发现了呼都格气田", [("呼都格气田", "mine")]),
         ("矿区位于努鲁尔虎山脉东段", [("努鲁尔虎山脉", "mountain")]),
+        # a lone numeral glued to the name run opens the name; a count carries its measure word
+        ("矿区位于七老图山脉东段", [("七老图山脉", "mountain")]),
+        ("新建两座煤矿", []),
         # a kind, a direction or a count before the class word is no name
         ("整合关闭小煤矿，建设智能化煤矿", []),
         ("北部铁矿丰富，南部有国营煤矿", []),

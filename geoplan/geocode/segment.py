@@ -290,6 +290,8 @@ _NOT_IN_RUN = frozenset(
 
 
 #: flags of single characters that never continue a name run (verbs, function words, numerals, punctuation).
+#: numerals that open many of the region's names when written alone before a name word (七老图, 三道沟, 八里罕).
+_NAME_OPENING_NUMERALS = frozenset("一二三四五六七八九十")
 _NOT_IN_RUN_FLAGS = frozenset({"v", "p", "c", "u", "uj", "ul", "m", "q", "r", "d", "x"})
 #: verbs of position ('北接X', '东邻X'), which jieba joins with a direction into one word.
 _POSITION_VERBS = frozenset("接邻靠临")
@@ -334,6 +336,9 @@ def name_run_start(text: str, window_start: int, s_start: int, s_end: int) -> in
             if known(word) and len(word) > s_end - s_start + 1:
                 break  # '面眺松嫩平原': a whole name of the dictionary, nothing before it belongs to it
             continue
+        if start is not None and word in _NAME_OPENING_NUMERALS and flag == "m":
+            start = w_start  # '七老图山脉': a lone numeral glued to a name run opens the name (a count has a measure)
+            break
         if not _run_word(word, flag) or word in _OWN_COUNTRY:  # words start at ``left``, inside the window
             break
         start = w_start
