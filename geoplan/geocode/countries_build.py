@@ -44,14 +44,16 @@ BRACKETED = re.compile(r"^(?P<head>[^（(]+)[（(](?P<inner>[^）)]+)[）)](?P<t
 
 
 def territory_names() -> tuple[str, dict[str, str]]:
-    """Where the names come from ('CLDR via Babel 2.19.0') and ISO 3166-1 alpha-2 code -> CLDR's Simplified
+    """Where the names come from ('CLDR 49 via Babel 2.19.0') and ISO 3166-1 alpha-2 code -> CLDR's Simplified
     Chinese short name."""
     try:
         from babel import Locale
+        from babel.core import get_global
     except ModuleNotFoundError:
         raise GazetteerError("countries_build needs Babel: pip install babel") from None
     names = {code: name for code, name in Locale.parse(LOCALE).territories.items() if len(code) == 2}
-    return f"CLDR via Babel {importlib.metadata.version('babel')}", names
+    cldr = get_global("cldr")["version"]
+    return f"CLDR {cldr} via Babel {importlib.metadata.version('babel')}", names
 
 
 def forms(name: str) -> tuple[str, ...]:
@@ -147,7 +149,7 @@ def build_rows(
                 "precision": "country",
                 "precision_m": "",
                 "note": (
-                    f"ISO 3166-1 {code} ({info['name']}); Chinese name from {names_source} (Unicode License); "
+                    f"ISO 3166-1 {code} ({info['name']}); Chinese name from {names_source} (Unicode License v3, gazetteer/CLDR-LICENSE.txt); "
                     "a point, not its area"
                 ),
             }
