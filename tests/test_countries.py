@@ -71,6 +71,13 @@ def test_the_curated_countries_keep_their_ids_and_forms(gazetteer: Gazetteer) ->
     assert "foreign:蒙古" not in ids
 
 
+def test_antarctica_is_a_continent_at_its_geonames_point(gazetteer: Gazetteer) -> None:
+    # AQ has no capital; like the other continents it stands at GeoNames 6255152 (-78.15856, 16.40626)
+    place = gazetteer.get("foreign:南极洲")
+    assert "6255152" in place.geometry_source
+    assert (round(place.point.x, 3), round(place.point.y, 3)) == (16.406, -78.159)
+
+
 def test_china_and_non_countries_are_not_foreign_records() -> None:
     names = {row["name"] for row in _rows()}
     assert not names & {"中国", "台湾", "中国香港特别行政区", "中国澳门特别行政区", "欧盟", "世界", "联合国"}
