@@ -95,6 +95,8 @@ def test_a_trade_partner_list_is_read_country_by_country(gazetteer: Gazetteer) -
         "菲律宾", "老挝", "越南", "泰国", "哈萨克斯坦", "白俄罗斯", "德国", "刚果金",
     ]  # fmt: skip
     assert gazetteer.finder.ids("刚果金") == ("foreign:刚果（金）",)
+    # CLDR's own form, with the full-width brackets texts write
+    assert _surfaces(gazetteer, "与刚果（布）开展合作。") == ["刚果（布）"]
 
 
 def test_a_country_before_one_of_its_cities_is_taken(gazetteer: Gazetteer) -> None:
