@@ -155,3 +155,8 @@ def test_the_build_merges_leaves_out_and_locates(
 )
 def test_a_country_word_before_a_place_word(text: str, start: int, expected: bool) -> None:
     assert word_before_place(text, start, start + 2) is expected
+
+
+def test_a_former_name_of_a_country_is_that_country(gazetteer: Gazetteer) -> None:
+    assert gazetteer.finder.ids("蒙古人民共和国") == ("foreign:蒙古国",)
+    assert _surfaces(gazetteer, "北与蒙古人民共和国接壤。") == ["蒙古人民共和国"]
