@@ -128,6 +128,10 @@ def district_short_forms(name: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(head + suffix for suffix in ("区", match.group(2))))
 
 
+#: full-width brackets in a name: the name is a surface as written too (normalising makes them half-width).
+FULL_WIDTH_BRACKETS = re.compile(r"[（）]")
+
+
 def normalize(name: str) -> str:
     """Normalise a place name once: NFKC (full-width -> half-width), no spaces or dots, no region prefix,
     no issuer suffix ('乌拉特后旗人民政府' -> '乌拉特后旗')."""
@@ -499,6 +503,10 @@ class _NameIndex:
         written = _unprefixed(surface)
         if written != key:  # '内蒙古西部' is a surface as written, not only as '西部'
             self._add_key(written, place_id, kind)
+        if FULL_WIDTH_BRACKETS.search(
+            surface
+        ):  # '刚果（金）': texts write the brackets full-width, as the name
+            self._add_key(re.sub(r"[\s·•・\u3000]+", "", surface), place_id, kind)
         self._add_key(key, place_id, kind)
 
     def _add_key(self, key: str, place_id: str, kind: str) -> None:

@@ -48,6 +48,7 @@ from geoplan.geocode.segment import (
     names_natural_place,
     suffix_word,
     tag,
+    word_before_place,
 )
 from geoplan.geocode.stems import (
     CORRIDOR_BREAKS,
@@ -744,8 +745,12 @@ class MentionFinder:
             if surface in self._ids:
                 ids = self._ids[surface]
                 if len(surface) == 2 and all(i.startswith(OUTSIDE_ID_PREFIXES) for i in ids):
-                    if not _ends_a_name(text, end):
-                        continue  # '健康平台' is not 康平, '长治久安' not 长治: a short outside name needs an end
+                    if not _ends_a_name(text, end) and not (
+                        all(i.startswith("foreign:") for i in ids) and word_before_place(text, start, end)
+                    ):
+                        # '健康平台' is not 康平, '长治久安' not 长治: a short outside name needs an end; a
+                        # country's is a word of its own before one of its places ('德国杜伊斯堡', '越南河内')
+                        continue
                 chosen.append(Mention(surface, start, end, None, "gazetteer", ids))
             elif (
                 end == len(text)

@@ -208,6 +208,31 @@ def at_word_bounds(text: str, start: int, end: int) -> bool:
     return (start in bounds or start == left) and (end in bounds or end == len(text))
 
 
+#: flags of a word naming a place after a country's name: a place or person-like name (曼谷 ns, 仰光 nr, 杜伊斯堡
+#: nrt) or a place word (河内 s).
+PLACE_AFTER_FLAGS = frozenset({"ns", "nr", "nrt", "nrfg", "s"})
+
+
+def word_before_place(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a word of its own right before a word naming a place ('德国杜伊斯堡',
+    '越南河内'; not '蒙古元素', '亚洲第一', nor the first part of a state's name, '蒙古大汗国')."""
+    left = max(0, start - CONTEXT)
+    position = left
+    words = tag(text[left : min(len(text), end + CONTEXT)])
+    for index, (word, _) in enumerate(words):
+        if position == start:
+            return (
+                position + len(word) == end
+                and index + 1 < len(words)
+                and words[index + 1][1] in PLACE_AFTER_FLAGS
+                and not words[index + 1][0].endswith("国")  # '蒙古大汗国': one state's name
+            )
+        if position > start:
+            return False
+        position += len(word)
+    return False
+
+
 def holds_name_word(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` holds a proper name: a word jieba tags as a name (阳山, 雅玛图, 九龙湾) or a
     run of two or more characters its dictionary lacks — not only common words (口袋, 山地体育, 深挖)."""
