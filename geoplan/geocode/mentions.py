@@ -1382,8 +1382,9 @@ def province_abbreviations() -> dict[str, str]:
         return {row["abbreviation"]: row["province"] for row in csv.DictReader(handle)}
 
 
-#: places whose first characters abbreviate a line's ends ('集二铁路': 集宁, 二连浩特).
-_INITIAL_ID_PREFIXES = ("province:", "league:", "banner:", "town:", "neighbour:", "port:", "foreign:")
+#: places whose first characters abbreviate a line's ends ('集二铁路': 集宁, 二连浩特); not countries, whose initials
+#: (越, 美, 德 …) end common verbs ('跨越京沈铁路') and name no line of the region.
+_INITIAL_ID_PREFIXES = ("province:", "league:", "banner:", "town:", "neighbour:", "port:")
 #: a run of CJK characters and 、 (a list of names when it holds a 、).
 _LIST_RUN = re.compile(r"[\u3400-\u9fff、]+")
 _BANNER_SUFFIX = re.compile(r"(?:自治旗|联合旗|旗|县|市|区)$")
