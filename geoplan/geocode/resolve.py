@@ -574,7 +574,7 @@ class Resolver:
         if place.type == "neighbour" or not (place.province or "").startswith("内蒙古"):
             if line_end or place.adcode.endswith("00") or len(mention.surface) > 2:
                 return False
-            if place.type in OUTSIDE_KINDS and mention.surface == place.name:
+            if place.type == "foreign" and mention.surface == place.name:
                 return False  # a country or world region named in full ('日本', '中亚'): it is where it is
             return self._distance(place) > NEAR_DEGREES
         if mention.surface == place.name or (
