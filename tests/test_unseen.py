@@ -111,14 +111,19 @@ def test_report_says_why_each_place_is_approximate(parsed: dict[str, PlanPlaces]
 def test_the_report_says_how_every_approximate_place_was_placed(parsed: dict[str, PlanPlaces]) -> None:
     """Issue 15 item 6, on all five plans: a record drawn coarser than a point says where it is drawn; a name put
     in a place containing it says which and how it was found; an unresolved name says why it stays unplaced."""
-    from geoplan.cli.report import PLACED_AT, approximate_section
+    from geoplan.cli.report import PLACED_AT, place_facts
 
-    section = approximate_section(list(parsed.values()))
-    assert len(section.rows) > 100
-    for _plan, name, _type, level, precision, why in section.rows:
-        if level == "own":
-            assert why.startswith(f"the record has {precision} precision: {PLACED_AT[precision]}"), name
-        elif level == "parent":
-            assert "located" in why or "written right after" in why, (name, why)
+    approximate = [fact for fact in place_facts(list(parsed.values())) if fact.approximate]
+    lines = {corridor.name for places in parsed.values() for corridor in places.corridors}
+    assert len(approximate) > 100
+    for fact in approximate:
+        if fact.level == "own":
+            assert fact.why.startswith(
+                f"the record has {fact.precision} precision: {PLACED_AT[fact.precision]}"
+            ), fact
+        elif fact.level == "parent":
+            # a mention says how its place was found, a line which of its ends were placed and where
+            said = ("located", "written right after") if fact.name not in lines else ("waypoint",)
+            assert fact.reason and any(words in fact.why for words in said), fact
         else:
-            assert level == "none" and len(why) > 20, (name, why)
+            assert fact.level == "none" and len(fact.why) > 20, fact
