@@ -531,6 +531,7 @@ def test_inset_only_on_a_map_of_a_small_part_of_the_region(atlas, plan, inset):
     assert (shown < 0.5) == inset  # independent of the code's own test: the share of the region in view
     assert (composition.inset is not None) == inset
     assert bool(_gid(composition.figure, "inset-extent")) == inset
+    assert not any("inset" in note for note in composition.notes)  # the atlas has leagues: nothing to report
     if inset:
         renderer = composition.figure.canvas.get_renderer()
         box = composition.inset.get_window_extent(renderer)

@@ -516,7 +516,7 @@ def _draw_furniture(
         inset_rect = frame.layout.inset_rect_mm(corners.inset, inset_bounds(frame.region, frame.extent))
         inset_ax = draw_inset(fig, _mm_rect(frame.layout, inset_rect), frame.region, frame.extent)
         inset_ax.set_zorder(ax.get_zorder() + 1)  # opaque and above every line of the map
-    else:
+    elif frame.region is None:
         notes.append("no leagues or banners in the atlas: no inset locator map")
     scale_bar = draw_scale_bar(ax, MAP_CRS, frame.centre, corners.scale_bar_anchor, max_fraction=0.22)
     north_arrow = draw_north_arrow(ax, MAP_CRS, frame.centre, corners.north_arrow_anchor)
