@@ -171,14 +171,7 @@ class WordHits:
     def finditer(self, pattern: re.Pattern[str], text: str, words: Sequence[str]) -> Iterator[re.Match[str]]:
         """The matches of ``pattern.finditer(text)`` for a ``pattern`` that can only start where one of ``words``
         starts: only those starts are tried."""
-        done = 0
-        for start, _ in self.starts(words):
-            if start < done:
-                continue  # inside the last match: finditer goes on after it
-            match = pattern.match(text, start)
-            if match is not None:
-                yield match
-                done = max(match.end(), start + 1)
+        yield from matches_from(pattern, text, (start for start, _ in self.starts(words)))
 
 
 #: shortest text that :func:`finditer_anchored` looks for anchors in (shorter ones are scanned directly).
@@ -197,10 +190,16 @@ def finditer_anchored(
         return
     steps = tuple(offsets)
     starts = sorted({at - step for at in _positions(text, anchors) for step in steps if at >= step})
+    yield from matches_from(pattern, text, starts)
+
+
+def matches_from(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """The matches ``pattern.finditer(text)`` would give, trying ``pattern`` only at ``starts`` (ascending): a
+    start inside the last match is skipped, as finditer goes on after it."""
     done = 0
     for start in starts:
         if start < done:
-            continue  # inside the last match: finditer goes on after it
+            continue
         match = pattern.match(text, start)
         if match is not None:
             yield match
