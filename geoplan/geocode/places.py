@@ -165,7 +165,8 @@ def _geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
     unit = None if issuer else text_unit(text, found_mentions, gazetteer)
     resolver = Resolver(gazetteer, issuer, getattr(meta, "parent", None), unit)
     index = TextIndex.of(text, [p.start for p in getattr(plan, "paragraphs", ())])
-    found = [_split_waypoints(c, finder) for c in find_corridors(text)]
+    # one corridor pass: the spans steer resolution, the matches are resolved below
+    found = [_split_waypoints(c, finder) for c in find_corridors(text, hits)]
     mentions = resolve_mentions(
         found_mentions, resolver, index, SpanIndex((c.start, c.end) for c, _ in found)
     )
@@ -173,7 +174,6 @@ def _geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
     for mention in mentions:
         if mention.level == "own":
             by_sentence.setdefault(index.sentence(mention.start), []).append(mention.place)
-    found = [_split_waypoints(c, finder) for c in find_corridors(text, hits)]
     corridors = [
         _in_its_county(
             _resolve_corridor(
