@@ -1241,7 +1241,15 @@ class MentionFinder:
             if (start and text[start - 1] in _ASCII_WORD) or (end < len(text) and text[end] in _ROUTE_AFTER):
                 continue  # part of a longer code ('5G', 'S2000', 'G3.5')
             surface = match.group()
-            found.append(Mention(surface, start, end, "road", "route", self.ids(re.sub(r"\s+", "", surface))))
+            ids = self.ids(re.sub(r"\s+", "", surface))
+            if surface[0] in "GS" and text[end : end + 2] == _NETWORK_AFTER.get(
+                "国" if surface[0] == "G" else "省"
+            ):
+                end += (
+                    2  # the network word written after the code is part of the name ('G306国道', 'S101省道')
+                )
+                surface = text[start:end]
+            found.append(Mention(surface, start, end, "road", "route", ids))
             whole = names_at.get(start)
             if whole is not None and whole.end > end and (name_ids := self.ids(text[end : whole.end])):
                 found.append(Mention(text[end : whole.end], end, whole.end, None, "gazetteer", name_ids))

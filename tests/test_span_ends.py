@@ -1,0 +1,32 @@
+"""Issue 15, span boundaries on unseen text: where a name ends and where the name inside a longer phrase starts
+(sentences written for these tests, none copied from a plan or a corpus text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from geoplan.geocode.context import refine
+from geoplan.geocode.mentions import MentionFinder
+
+
+def _found(finder: MentionFinder, text: str) -> list[tuple[str, str | None]]:
+    return [(m.surface, m.type) for m in refine(text, finder.find(text), finder)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # the network word written after a route's code is part of the road's name
+        ("公路与G207国道相接。", "G207国道"),
+        ("沿S312省道向北行驶。", "S312省道"),
+        # no network word after the code: the code alone
+        ("沿G207向北行驶。", "G207"),
+        # an expressway's own name after its number is a second mention, not a longer span
+        ("G7京新高速穿境而过。", "G7"),
+    ],
+)
+def test_a_network_word_after_a_route_code_belongs_to_it(
+    finder: MentionFinder, text: str, surface: str
+) -> None:
+    roads = [s for s, t in _found(finder, text) if t == "road"]
+    assert roads[0] == surface
