@@ -30,3 +30,19 @@ def test_a_network_word_after_a_route_code_belongs_to_it(
 ) -> None:
     roads = [s for s, t in _found(finder, text) if t == "road"]
     assert roads[0] == surface
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a league's own two-character name before a line word: the league's network, the league the mention
+        ("他说乌海高铁将于明年开通。", [("乌海", None)]),
+        ("目前赤峰高速客流增加。", [("赤峰", None)]),
+        # two ends' initials before the line word stay a named line
+        ("京沈高铁通车。", [("京沈高铁", "railway")]),
+    ],
+)
+def test_a_league_name_before_a_line_word_is_the_league(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected

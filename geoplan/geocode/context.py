@@ -1452,6 +1452,9 @@ _HEAD_TYPES = {"草原": "grassland", "大草原": "grassland", "岩画": "sceni
 #: shortest area name read as an area before a line suffix: two characters before 铁路 are most often the
 #: initials of a line's ends ('东乌铁路': 东胜–乌审旗), not an area.
 MIN_AREA_NAME = 3
+#: id prefixes of the areas whose two-character name is the area's own (a league's: '乌海高铁' is the railway of
+#: 乌海), not two lines' ends' initials as a banner's or town's two characters may be.
+_LEAGUE_PREFIXES = ("province:", "league:")
 
 
 def _area_network(mention: Mention) -> Mention:
@@ -1460,10 +1463,13 @@ def _area_network(mention: Mention) -> Mention:
     qualifier = mention.qualifier or ""
     if (
         suffix in _NETWORK_SUFFIXES
-        and len(qualifier) >= MIN_AREA_NAME
         and mention.surface == qualifier + suffix
         and mention.qualifier_ids
         and all(pid.startswith(_AREA_PREFIXES) for pid in mention.qualifier_ids)
+        and (
+            len(qualifier) >= MIN_AREA_NAME
+            or all(pid.startswith(_LEAGUE_PREFIXES) for pid in mention.qualifier_ids)
+        )
     ):
         end = mention.start + len(qualifier)
         return Mention(qualifier, mention.start, end, None, "gazetteer", mention.qualifier_ids)
