@@ -46,3 +46,22 @@ def test_a_league_name_before_a_line_word_is_the_league(
     finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert _found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a banner written with its class word before a head word: the banner's land, the banner the mention
+        ("近年来达茂旗草原植被明显恢复。", [("达茂旗", None)]),
+        ("全力保护陈巴尔虎旗草原生态。", [("陈巴尔虎旗", None)]),
+    ],
+)
+def test_a_unit_written_in_full_names_no_place_after_it(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected
+
+
+def test_a_bare_stem_before_a_head_word_still_names_the_place(finder: MentionFinder) -> None:
+    found = _found(finder, "游客来到达茂草原观光。")
+    assert found == [("达茂草原", "grassland")]

@@ -1538,6 +1538,13 @@ def _unit_named_after(text: str, mention: Mention, finder: MentionFinder) -> Men
     return Mention(text[mention.start : end], mention.start, end, None, "unit-named-after", ids)
 
 
+#: the class words a county- or league-level unit's full name ends with; a natural place named after the unit is
+#: built from its bare name ('X草原', never 'X旗草原'), so a head word after the full name is the unit's land.
+_UNIT_CLASS_CHARACTERS = "旗县市盟"
+#: id prefixes of those units.
+_CLASSED_UNIT_PREFIXES = ("league:", "banner:")
+
+
 @cache
 def _head_re() -> re.Pattern[str]:
     return re.compile(word_alternation(words("scenic_heads")))  # longest first
@@ -1557,6 +1564,10 @@ def named_after_area(text: str, mentions: list[Mention]) -> list[Mention]:
             continue  # no head word, or no area or town ('X苏木' written short: 'X戈壁')
         if head.end() not in _words(text, mention.start, head.end()):
             continue  # the head word runs on into a longer word
+        if mention.surface[-1] in _UNIT_CLASS_CHARACTERS and all(
+            pid.startswith(_CLASSED_UNIT_PREFIXES) for pid in mention.place_ids
+        ):
+            continue  # a unit written with its class word ('X旗草原'): the unit's land, not a place named after it
         kind = _HEAD_TYPES.get(head.group(), "scenic")
         found.append(
             Mention(
