@@ -65,3 +65,21 @@ def test_a_unit_written_in_full_names_no_place_after_it(
 def test_a_bare_stem_before_a_head_word_still_names_the_place(finder: MentionFinder) -> None:
     found = _found(finder, "游客来到达茂草原观光。")
     assert found == [("达茂草原", "grassland")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a county-level unit glued before the park it hosts: the park's full name, one mention
+        ("企业纷纷落户海勃湾区千里山工业园区。", [("海勃湾区千里山工业园区", None)]),
+        ("名单包括土左旗金山开发区和玉泉区。", [("土左旗金山开发区", None), ("玉泉区", None)]),
+        # a league's name before a park stays a mention of its own
+        ("乌海市乌达产业园加快建设。", [("乌海市", None), ("乌达产业园", None)]),
+        # something between the unit and the park: two mentions
+        ("海勃湾区的千里山工业园区发展很快。", [("海勃湾区", None), ("千里山工业园区", None)]),
+    ],
+)
+def test_a_park_written_after_its_host_unit_is_one_name(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected

@@ -144,7 +144,40 @@ def refine(
     found = _merge(kept, added)
     found = _replace(found, qualified_units(text, found, finder))
     found = _merge(found, provinces_before_units(text, found, finder))
-    return _merge(found, units_after_provinces(text, found, finder))
+    found = _merge(found, units_after_provinces(text, found, finder))
+    return _replace(found, hosted_parks(text, found))
+
+
+#: id prefixes of parks (a development zone, a park inside one).
+_PARK_PREFIXES = ("park:", "subpark:")
+#: id prefixes of what a park's full name may start with: a county-level unit or the park it lies in.
+_HOST_PREFIXES = ("banner:", *_PARK_PREFIXES)
+
+
+def _is_park(mention: Mention) -> bool:
+    return mention.type == "park" or bool(
+        mention.place_ids and all(pid.startswith(_PARK_PREFIXES) for pid in mention.place_ids)
+    )
+
+
+def hosted_parks(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A park's name written right after the county-level unit or the park that hosts it, with nothing between
+    ('X区Y工业园区', 'X开发区Y产业园'), is the park's full name: one mention of the park (its record), not the host
+    too.  A league's name before it stays a mention of its own (a league hosts many parks: 'X市 Y产业园')."""
+    found: list[Mention] = []
+    for host, park in zip(mentions, mentions[1:], strict=False):
+        if host.end != park.start or not _is_park(park) or not host.place_ids:
+            continue
+        if not all(pid.startswith(_HOST_PREFIXES) for pid in host.place_ids):
+            continue
+        if found and found[-1].end == host.end:
+            host = found.pop()  # a chain of hosts ('X旗Y开发区Z园'): the whole chain
+        found.append(
+            Mention(
+                text[host.start : park.end], host.start, park.end, park.type, "hosted-park", park.place_ids
+            )
+        )
+    return found
 
 
 #: a quoted text on one line, at most 40 characters.
