@@ -122,7 +122,12 @@ def refine(
     kept = _without_epithets(
         text,
         [
-            _with_region_word(text, _unit_named_after(text, _area_part(text, _area_network(m)), finder))
+            _with_region_word(
+                text,
+                _banner_written_out(
+                    text, _unit_named_after(text, _area_part(text, _area_network(m)), finder)
+                ),
+            )
             for m in kept
         ],
     )
@@ -1549,6 +1554,34 @@ def _area_part(text: str, mention: Mention) -> Mention:
 _COUNTY_SUFFIXES = "县市旗"
 #: id prefixes of the units such a name may be the record of (the region's banners, the neighbours' counties).
 _COUNTY_PREFIXES = ("banner:", "neighbour:")
+
+
+#: how a banner's name ends after its stem: a wing and a position ('左旗', '右翼中旗', '后旗'), 联合 (a merged
+#: banner) or 旗 alone; not 旗 starting a longer word ('旗下', '旗帜').
+_BANNER_TAIL_RE = re.compile(r"(?:[左右]翼?[前中后]?|[前中后]|联合)?旗(?![下帜舰袍号手])")
+
+
+def _banner_written_out(text: str, mention: Mention) -> Mention:
+    """A league's or banner's bare name followed by a banner's tail ('X左旗', 'X联合旗', 'X旗': a banner of the
+    past, or one written in a form the gazetteer lacks) is one banner named after it, qualified by the area."""
+    if mention.type is not None or not mention.place_ids:
+        return mention
+    if not all(pid.startswith(("league:", "banner:")) for pid in mention.place_ids):
+        return mention
+    tail = _BANNER_TAIL_RE.match(text, mention.end)
+    if tail is None or mention.surface[-1] in _UNIT_CLASS_CHARACTERS:
+        return mention
+    end = tail.end()
+    return Mention(
+        text[mention.start : end],
+        mention.start,
+        end,
+        "banner",
+        "banner-tail",
+        (),
+        mention.surface,
+        mention.place_ids,
+    )
 
 
 def _unit_named_after(text: str, mention: Mention, finder: MentionFinder) -> Mention:
