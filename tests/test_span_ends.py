@@ -100,3 +100,19 @@ def test_a_banner_tail_after_a_bare_unit_name_is_one_banner(
     finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert _found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 山地 after a mountain range, with or without the part of the range between: the range is the mention
+        ("该旗地处大兴安岭山地。", [("大兴安岭", None)]),
+        ("该旗地处大兴安岭中段西麓山地。", [("大兴安岭", None)]),
+        # 山地 after a region's name is a region of its own
+        ("位于辽西山地北缘。", [("辽西山地", "region")]),
+    ],
+)
+def test_mountain_land_after_a_range_is_the_range(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected

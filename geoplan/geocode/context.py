@@ -125,7 +125,7 @@ def refine(
             _with_region_word(
                 text,
                 _banner_written_out(
-                    text, _unit_named_after(text, _area_part(text, _area_network(m)), finder)
+                    text, _unit_named_after(text, _area_part(text, _area_network(_mountain_land(m))), finder)
                 ),
             )
             for m in kept
@@ -1512,6 +1512,28 @@ def _area_network(mention: Mention) -> Mention:
         end = mention.start + len(qualifier)
         return Mention(qualifier, mention.start, end, None, "gazetteer", mention.qualifier_ids)
     return mention
+
+
+#: the parts of a range written between its name and 山地 ('中段', '东南麓'): where on the range, no name.
+_RANGE_PARTS_RE = re.compile(r"(?:[东西南北中]{1,2}[段部侧坡]|[东西南北]{0,2}麓)*")
+
+
+def _mountain_land(mention: Mention) -> Mention:
+    """'X山地', 'X中段东南麓山地' after a mountain range's name: the range's own land, so a mention of the range
+    (a region's name takes 山地 as a name of its own: '辽西山地')."""
+    qualifier = mention.qualifier or ""
+    if (
+        mention.rule != "suffix:山地"
+        or not qualifier
+        or not mention.surface.startswith(qualifier)
+        or not mention.qualifier_ids
+        or not all(pid.startswith("mountain:") for pid in mention.qualifier_ids)
+    ):
+        return mention
+    if not _RANGE_PARTS_RE.fullmatch(mention.surface[len(qualifier) : -2]):
+        return mention
+    end = mention.start + len(qualifier)
+    return Mention(qualifier, mention.start, end, None, "gazetteer", mention.qualifier_ids)
 
 
 #: a part of an area named by its direction and its class word ('东部地区', '中西部地区'); a direction alone
