@@ -116,3 +116,22 @@ def test_mountain_land_after_a_range_is_the_range(
     finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert _found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a facility named after the place it stands at is one name, not the place
+        ("扎鲁特换流站年内投运。", [("扎鲁特换流站", "other")]),
+        ("车辆驶出赤峰玉龙收费站。", [("赤峰玉龙收费站", "other")]),
+        ("察哈尔右翼前旗特大桥顺利合龙。", [("察哈尔右翼前旗特大桥", "other")]),
+        # a bridge written with the river's name alone is a bridge over the river: the river is the mention
+        ("两条新建黄河大桥通道开工。", [("黄河", None)]),
+        # no place before the class word: no facility
+        ("加快虚拟电厂建设。", []),
+    ],
+)
+def test_a_facility_named_after_a_place_is_one_name(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected

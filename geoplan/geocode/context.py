@@ -1496,9 +1496,18 @@ _LEAGUE_PREFIXES = ("province:", "league:")
 
 
 def _area_network(mention: Mention) -> Mention:
-    """'内蒙古高速公路', '鄂尔多斯铁路': the roads or railways of an area, so a mention of the area alone."""
+    """'内蒙古高速公路', '鄂尔多斯铁路': the roads or railways of an area, so a mention of the area alone; '黄河大桥'
+    written with nothing before the river's name: a bridge over the river (any of them), so the river."""
     suffix = mention.rule.removeprefix("suffix:")
     qualifier = mention.qualifier or ""
+    if (
+        suffix == "大桥"
+        and mention.surface == qualifier + suffix
+        and mention.qualifier_ids
+        and all(pid.startswith("river:") for pid in mention.qualifier_ids)
+    ):
+        end = mention.start + len(qualifier)
+        return Mention(qualifier, mention.start, end, None, "gazetteer", mention.qualifier_ids)
     if (
         suffix in _NETWORK_SUFFIXES
         and mention.surface == qualifier + suffix

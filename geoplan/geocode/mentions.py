@@ -123,6 +123,11 @@ SUFFIX_TYPES: dict[str, str] = {
     "省际通道": "road",
     "机场路": "road",
     "互通": "road",
+    # facilities named after the place they stand at ('X电厂', 'X换流站', 'X收费站', 'X特大桥')
+    "电厂": "other",
+    "换流站": "other",
+    "收费站": "other",
+    "大桥": "other",
     "山洪沟": "river",
     "科学技术馆": "scenic",
     "博物馆": "scenic",
