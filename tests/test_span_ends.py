@@ -135,3 +135,19 @@ def test_a_facility_named_after_a_place_is_one_name(
     finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert _found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a recorded site's name written with the rest of its class word: the name as written
+        ("今黑山头古城遗址保存完好。", [("黑山头古城遗址", None)]),
+        ("这里发现了陈国公主墓葬。", [("陈国公主墓葬", None)]),
+        # the recorded name alone, before a verb
+        ("陈国公主墓位于奈曼旗。", [("陈国公主墓", None), ("奈曼旗", None)]),
+    ],
+)
+def test_a_site_name_keeps_the_rest_of_its_class_word(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected

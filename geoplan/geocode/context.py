@@ -34,6 +34,7 @@ import numpy
 from geoplan.geocode.lexicon import alternation, words
 from geoplan.geocode.mentions import (
     COUNTER_CHARS,
+    HERITAGE_SUFFIXES,
     IMPROPER_CHARS,
     OUTSIDE_ID_PREFIXES,
     QUOTE_OPENERS,
@@ -125,7 +126,12 @@ def refine(
             _with_region_word(
                 text,
                 _banner_written_out(
-                    text, _unit_named_after(text, _area_part(text, _area_network(_mountain_land(m))), finder)
+                    text,
+                    _unit_named_after(
+                        text,
+                        _area_part(text, _area_network(_mountain_land(_heritage_whole(text, m)))),
+                        finder,
+                    ),
                 ),
             )
             for m in kept
@@ -1521,6 +1527,40 @@ def _area_network(mention: Mention) -> Mention:
         end = mention.start + len(qualifier)
         return Mention(qualifier, mention.start, end, None, "gazetteer", mention.qualifier_ids)
     return mention
+
+
+#: what a heritage site's recorded name may end with before the word that completes it as written ('X古城|遗址',
+#: 'X墓|葬' inside the word 墓葬).
+_SITE_ENDS = (*HERITAGE_SUFFIXES, "墓", "城")
+#: the word after a site's name that names what is left of it ('X古城遗址').
+_REMAINS = "遗址"
+
+
+def _heritage_whole(text: str, mention: Mention) -> Mention:
+    """A heritage site's recorded name written with the rest of its class word ('X古城遗址', 'X墓葬', where jieba
+    reads 墓葬 as one word across the name's end): the name as written, one mention of the site."""
+    if mention.type is not None or not mention.place_ids or not mention.surface.endswith(_SITE_ENDS):
+        return mention
+    if mention.surface in _SITE_ENDS or is_generic(mention.surface):
+        return mention  # a class word alone ('尚存古城遗址'): no site's name
+    if not all(pid.startswith("scenic:") for pid in mention.place_ids):
+        return mention
+    if text.startswith(_REMAINS, mention.end):
+        end = mention.end + len(_REMAINS)
+    else:
+        position, end = mention.start, mention.end
+        for word, flag in tag(text[mention.start : min(len(text), mention.end + 2)]):
+            if (
+                position < mention.end < position + len(word)
+                and len(word) == 2
+                and flag == "n"
+                and known(word)
+            ):
+                end = position + len(word)  # the name ends inside a two-character noun ('墓葬')
+            position += len(word)
+        if end == mention.end:
+            return mention
+    return replace(mention, surface=text[mention.start : end], end=end)
 
 
 #: the parts of a range written between its name and 山地 ('中段', '东南麓'): where on the range, no name.
