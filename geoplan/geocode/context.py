@@ -34,6 +34,7 @@ import numpy
 from geoplan.geocode.lexicon import alternation, words
 from geoplan.geocode.mentions import (
     COUNTER_CHARS,
+    HERITAGE_SUFFIXES,
     IMPROPER_CHARS,
     OUTSIDE_ID_PREFIXES,
     QUOTE_OPENERS,
@@ -122,7 +123,17 @@ def refine(
     kept = _without_epithets(
         text,
         [
-            _with_region_word(text, _unit_named_after(text, _area_part(text, _area_network(m)), finder))
+            _with_region_word(
+                text,
+                _banner_written_out(
+                    text,
+                    _unit_named_after(
+                        text,
+                        _area_part(text, _area_network(_mountain_land(_heritage_whole(text, m)))),
+                        finder,
+                    ),
+                ),
+            )
             for m in kept
         ],
     )
@@ -144,7 +155,40 @@ def refine(
     found = _merge(kept, added)
     found = _replace(found, qualified_units(text, found, finder))
     found = _merge(found, provinces_before_units(text, found, finder))
-    return _merge(found, units_after_provinces(text, found, finder))
+    found = _merge(found, units_after_provinces(text, found, finder))
+    return _replace(found, hosted_parks(text, found))
+
+
+#: id prefixes of parks (a development zone, a park inside one).
+_PARK_PREFIXES = ("park:", "subpark:")
+#: id prefixes of what a park's full name may start with: a county-level unit or the park it lies in.
+_HOST_PREFIXES = ("banner:", *_PARK_PREFIXES)
+
+
+def _is_park(mention: Mention) -> bool:
+    return mention.type == "park" or bool(
+        mention.place_ids and all(pid.startswith(_PARK_PREFIXES) for pid in mention.place_ids)
+    )
+
+
+def hosted_parks(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A park's name written right after the county-level unit or the park that hosts it, with nothing between
+    ('X区Y工业园区', 'X开发区Y产业园'), is the park's full name: one mention of the park (its record), not the host
+    too.  A league's name before it stays a mention of its own (a league hosts many parks: 'X市 Y产业园')."""
+    found: list[Mention] = []
+    for host, park in zip(mentions, mentions[1:], strict=False):
+        if host.end != park.start or not _is_park(park) or not host.place_ids:
+            continue
+        if not all(pid.startswith(_HOST_PREFIXES) for pid in host.place_ids):
+            continue
+        if found and found[-1].end == host.end:
+            host = found.pop()  # a chain of hosts ('X旗Y开发区Z园'): the whole chain
+        found.append(
+            Mention(
+                text[host.start : park.end], host.start, park.end, park.type, "hosted-park", park.place_ids
+            )
+        )
+    return found
 
 
 #: a quoted text on one line, at most 40 characters.
@@ -1452,22 +1496,93 @@ _HEAD_TYPES = {"草原": "grassland", "大草原": "grassland", "岩画": "sceni
 #: shortest area name read as an area before a line suffix: two characters before 铁路 are most often the
 #: initials of a line's ends ('东乌铁路': 东胜–乌审旗), not an area.
 MIN_AREA_NAME = 3
+#: id prefixes of the areas whose two-character name is the area's own (a league's: '乌海高铁' is the railway of
+#: 乌海), not two lines' ends' initials as a banner's or town's two characters may be.
+_LEAGUE_PREFIXES = ("province:", "league:")
 
 
 def _area_network(mention: Mention) -> Mention:
-    """'内蒙古高速公路', '鄂尔多斯铁路': the roads or railways of an area, so a mention of the area alone."""
+    """'内蒙古高速公路', '鄂尔多斯铁路': the roads or railways of an area, so a mention of the area alone; '黄河大桥'
+    written with nothing before the river's name: a bridge over the river (any of them), so the river."""
     suffix = mention.rule.removeprefix("suffix:")
     qualifier = mention.qualifier or ""
     if (
+        suffix == "大桥"
+        and mention.surface == qualifier + suffix
+        and mention.qualifier_ids
+        and all(pid.startswith("river:") for pid in mention.qualifier_ids)
+    ):
+        end = mention.start + len(qualifier)
+        return Mention(qualifier, mention.start, end, None, "gazetteer", mention.qualifier_ids)
+    if (
         suffix in _NETWORK_SUFFIXES
-        and len(qualifier) >= MIN_AREA_NAME
         and mention.surface == qualifier + suffix
         and mention.qualifier_ids
         and all(pid.startswith(_AREA_PREFIXES) for pid in mention.qualifier_ids)
+        and (
+            len(qualifier) >= MIN_AREA_NAME
+            or all(pid.startswith(_LEAGUE_PREFIXES) for pid in mention.qualifier_ids)
+        )
     ):
         end = mention.start + len(qualifier)
         return Mention(qualifier, mention.start, end, None, "gazetteer", mention.qualifier_ids)
     return mention
+
+
+#: what a heritage site's recorded name may end with before the word that completes it as written ('X古城|遗址',
+#: 'X墓|葬' inside the word 墓葬).
+_SITE_ENDS = (*HERITAGE_SUFFIXES, "墓", "城")
+#: the word after a site's name that names what is left of it ('X古城遗址').
+_REMAINS = "遗址"
+
+
+def _heritage_whole(text: str, mention: Mention) -> Mention:
+    """A heritage site's recorded name written with the rest of its class word ('X古城遗址', 'X墓葬', where jieba
+    reads 墓葬 as one word across the name's end): the name as written, one mention of the site."""
+    if mention.type is not None or not mention.place_ids or not mention.surface.endswith(_SITE_ENDS):
+        return mention
+    if mention.surface in _SITE_ENDS or is_generic(mention.surface):
+        return mention  # a class word alone ('尚存古城遗址'): no site's name
+    if not all(pid.startswith("scenic:") for pid in mention.place_ids):
+        return mention
+    if text.startswith(_REMAINS, mention.end):
+        end = mention.end + len(_REMAINS)
+    else:
+        position, end = mention.start, mention.end
+        for word, flag in tag(text[mention.start : min(len(text), mention.end + 2)]):
+            if (
+                position < mention.end < position + len(word)
+                and len(word) == 2
+                and flag == "n"
+                and known(word)
+            ):
+                end = position + len(word)  # the name ends inside a two-character noun ('墓葬')
+            position += len(word)
+        if end == mention.end:
+            return mention
+    return replace(mention, surface=text[mention.start : end], end=end)
+
+
+#: the parts of a range written between its name and 山地 ('中段', '东南麓'): where on the range, no name.
+_RANGE_PARTS_RE = re.compile(r"(?:[东西南北中]{1,2}[段部侧坡]|[东西南北]{0,2}麓)*")
+
+
+def _mountain_land(mention: Mention) -> Mention:
+    """'X山地', 'X中段东南麓山地' after a mountain range's name: the range's own land, so a mention of the range
+    (a region's name takes 山地 as a name of its own: '辽西山地')."""
+    qualifier = mention.qualifier or ""
+    if (
+        mention.rule != "suffix:山地"
+        or not qualifier
+        or not mention.surface.startswith(qualifier)
+        or not mention.qualifier_ids
+        or not all(pid.startswith("mountain:") for pid in mention.qualifier_ids)
+    ):
+        return mention
+    if not _RANGE_PARTS_RE.fullmatch(mention.surface[len(qualifier) : -2]):
+        return mention
+    end = mention.start + len(qualifier)
+    return Mention(qualifier, mention.start, end, None, "gazetteer", mention.qualifier_ids)
 
 
 #: a part of an area named by its direction and its class word ('东部地区', '中西部地区'); a direction alone
@@ -1512,6 +1627,34 @@ _COUNTY_SUFFIXES = "县市旗"
 _COUNTY_PREFIXES = ("banner:", "neighbour:")
 
 
+#: how a banner's name ends after its stem: a wing and a position ('左旗', '右翼中旗', '后旗'), 联合 (a merged
+#: banner) or 旗 alone; not 旗 starting a longer word ('旗下', '旗帜').
+_BANNER_TAIL_RE = re.compile(r"(?:[左右]翼?[前中后]?|[前中后]|联合)?旗(?![下帜舰袍号手])")
+
+
+def _banner_written_out(text: str, mention: Mention) -> Mention:
+    """A league's or banner's bare name followed by a banner's tail ('X左旗', 'X联合旗', 'X旗': a banner of the
+    past, or one written in a form the gazetteer lacks) is one banner named after it, qualified by the area."""
+    if mention.type is not None or not mention.place_ids:
+        return mention
+    if not all(pid.startswith(("league:", "banner:")) for pid in mention.place_ids):
+        return mention
+    tail = _BANNER_TAIL_RE.match(text, mention.end)
+    if tail is None or mention.surface[-1] in _UNIT_CLASS_CHARACTERS:
+        return mention
+    end = tail.end()
+    return Mention(
+        text[mention.start : end],
+        mention.start,
+        end,
+        "banner",
+        "banner-tail",
+        (),
+        mention.surface,
+        mention.place_ids,
+    )
+
+
 def _unit_named_after(text: str, mention: Mention, finder: MentionFinder) -> Mention:
     """A river's or mountain's name with a county suffix the segmenter reads as one word with it ('嫩江县') is the
     county named after it: one mention of the county (its record under the suffix written or, for a county turned
@@ -1530,6 +1673,13 @@ def _unit_named_after(text: str, mention: Mention, finder: MentionFinder) -> Men
         if ids:
             break
     return Mention(text[mention.start : end], mention.start, end, None, "unit-named-after", ids)
+
+
+#: the class words a county- or league-level unit's full name ends with; a natural place named after the unit is
+#: built from its bare name ('X草原', never 'X旗草原'), so a head word after the full name is the unit's land.
+_UNIT_CLASS_CHARACTERS = "旗县市盟"
+#: id prefixes of those units.
+_CLASSED_UNIT_PREFIXES = ("league:", "banner:")
 
 
 @cache
@@ -1551,6 +1701,10 @@ def named_after_area(text: str, mentions: list[Mention]) -> list[Mention]:
             continue  # no head word, or no area or town ('X苏木' written short: 'X戈壁')
         if head.end() not in _words(text, mention.start, head.end()):
             continue  # the head word runs on into a longer word
+        if mention.surface[-1] in _UNIT_CLASS_CHARACTERS and all(
+            pid.startswith(_CLASSED_UNIT_PREFIXES) for pid in mention.place_ids
+        ):
+            continue  # a unit written with its class word ('X旗草原'): the unit's land, not a place named after it
         kind = _HEAD_TYPES.get(head.group(), "scenic")
         found.append(
             Mention(

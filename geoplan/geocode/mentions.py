@@ -123,6 +123,11 @@ SUFFIX_TYPES: dict[str, str] = {
     "省际通道": "road",
     "机场路": "road",
     "互通": "road",
+    # facilities named after the place they stand at ('X电厂', 'X换流站', 'X收费站', 'X特大桥')
+    "电厂": "other",
+    "换流站": "other",
+    "收费站": "other",
+    "大桥": "other",
     "山洪沟": "river",
     "科学技术馆": "scenic",
     "博物馆": "scenic",
@@ -1241,7 +1246,15 @@ class MentionFinder:
             if (start and text[start - 1] in _ASCII_WORD) or (end < len(text) and text[end] in _ROUTE_AFTER):
                 continue  # part of a longer code ('5G', 'S2000', 'G3.5')
             surface = match.group()
-            found.append(Mention(surface, start, end, "road", "route", self.ids(re.sub(r"\s+", "", surface))))
+            ids = self.ids(re.sub(r"\s+", "", surface))
+            if surface[0] in "GS" and text[end : end + 2] == _NETWORK_AFTER.get(
+                "国" if surface[0] == "G" else "省"
+            ):
+                end += (
+                    2  # the network word written after the code is part of the name ('G306国道', 'S101省道')
+                )
+                surface = text[start:end]
+            found.append(Mention(surface, start, end, "road", "route", ids))
             whole = names_at.get(start)
             if whole is not None and whole.end > end and (name_ids := self.ids(text[end : whole.end])):
                 found.append(Mention(text[end : whole.end], end, whole.end, None, "gazetteer", name_ids))
