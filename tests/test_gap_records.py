@@ -1,0 +1,65 @@
+"""Issue 15: sourced records of real places of the region the dev sets' texts name and the gazetteer lacked
+(scenic places of 扎兰屯, 额尔古纳 and 凉城; former banner names of 扎兰屯 and 阿拉善). Each cites its page, states no
+coordinate of its own, and a sentence written here resolves it in its banner."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from geoplan.geocode.gazetteer import Gazetteer
+from geoplan.geocode.places import geoparse
+from geoplan.read.plan import read
+from geoplan.resources import GAZETTEER_DIR
+
+#: record id -> parent banner it must have
+SCENIC = {
+    "scenic:吊桥公园": "banner:150783",  # 扎兰屯市
+    "scenic:秀水风景区": "banner:150783",
+    "scenic:黑山头古城遗址": "banner:150784",  # 额尔古纳市
+    "scenic:绥蒙革命纪念园": "banner:150925",  # 凉城县
+}
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+@pytest.mark.parametrize(("record_id", "banner"), SCENIC.items())
+def test_each_scenic_record_cites_its_page_and_lies_in_its_banner(
+    gazetteer: Gazetteer, record_id: str, banner: str
+) -> None:
+    with (GAZETTEER_DIR / "scenic_region.csv").open(encoding="utf-8", newline="") as handle:
+        (row,) = [row for row in csv.DictReader(handle) if row["id"] == record_id]
+    assert row["note"].startswith("record: http") and row["lon"] == row["lat"] == ""
+    place = gazetteer.get(record_id)
+    assert banner in place.parent_ids
+    assert place.precision == "banner"
+
+
+@pytest.mark.parametrize(("former", "target"), [("布特哈旗", "banner:150783"), ("阿拉善旗", "banner:152921")])
+def test_a_former_banner_name_finds_the_banner_of_today(
+    gazetteer: Gazetteer, former: str, target: str
+) -> None:
+    assert [c.place.id for c in gazetteer.lookup(former)] == [target]
+
+
+def test_a_text_of_the_league_resolves_the_scenic_places_and_the_former_name(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "呼伦贝尔市文化旅游发展规划\n第一章 景区\n扎兰屯市建设吊桥公园和秀水风景区，原布特哈旗境内景点众多；"
+        "额尔古纳市保护黑山头古城遗址。\n",
+        encoding="utf-8",
+    )
+    resolved = {
+        m.surface: m.place.id for m in geoparse(read(plan), gazetteer).mentions if m.place is not None
+    }
+    assert resolved.get("吊桥公园") == "scenic:吊桥公园"
+    assert resolved.get("秀水风景区") == "scenic:秀水风景区"
+    assert resolved.get("黑山头古城遗址") == "scenic:黑山头古城遗址"
+    assert resolved.get("布特哈旗") == "banner:150783"
