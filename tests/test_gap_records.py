@@ -1,5 +1,6 @@
 """Issue 15: sourced records of real places of the region the dev sets' texts name and the gazetteer lacked
-(scenic places of 扎兰屯, 额尔古纳 and 凉城; former banner names of 扎兰屯 and 阿拉善). Each cites its page, states no
+(scenic places of 扎兰屯, 额尔古纳, 凉城, 呼和浩特 and 阿尔山; former or variant names of banners, towns and
+the 额济纳河). Each cites its page, states no
 coordinate of its own, and a sentence written here resolves it in its banner."""
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ SCENIC = {
     "scenic:秀水风景区": "banner:150783",
     "scenic:黑山头古城遗址": "banner:150784",  # 额尔古纳市
     "scenic:绥蒙革命纪念园": "banner:150925",  # 凉城县
+    "scenic:伊斯兰风情街": "banner:150103",  # 回民区
+    "scenic:五里泉": "banner:152202",  # 阿尔山市
 }
 
 
@@ -40,7 +43,17 @@ def test_each_scenic_record_cites_its_page_and_lies_in_its_banner(
     assert place.precision == "banner"
 
 
-@pytest.mark.parametrize(("former", "target"), [("布特哈旗", "banner:150783"), ("阿拉善旗", "banner:152921")])
+@pytest.mark.parametrize(
+    ("former", "target"),
+    [
+        ("布特哈旗", "banner:150783"),
+        ("阿拉善旗", "banner:152921"),
+        ("吉拉林", "town:150784:蒙兀室韦苏木"),
+        ("拉布大林", "town:150784:拉布达林街道"),
+        ("弱水", "river:额济纳河"),
+        ("姜谷水", "river:额济纳河"),
+    ],
+)
 def test_a_former_banner_name_finds_the_banner_of_today(
     gazetteer: Gazetteer, former: str, target: str
 ) -> None:
