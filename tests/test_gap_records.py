@@ -35,8 +35,11 @@ def gazetteer() -> Gazetteer:
 def test_each_scenic_record_cites_its_page_and_lies_in_its_banner(
     gazetteer: Gazetteer, record_id: str, banner: str
 ) -> None:
-    with (GAZETTEER_DIR / "scenic_region.csv").open(encoding="utf-8", newline="") as handle:
-        (row,) = [row for row in csv.DictReader(handle) if row["id"] == record_id]
+    rows = []
+    for file in ("scenic.csv", "scenic_region.csv"):
+        with (GAZETTEER_DIR / file).open(encoding="utf-8", newline="") as handle:
+            rows += [row for row in csv.DictReader(handle) if row["id"] == record_id]
+    (row,) = rows
     assert row["note"].startswith("record: http") and row["lon"] == row["lat"] == ""
     place = gazetteer.get(record_id)
     assert banner in place.parent_ids
