@@ -23,6 +23,8 @@ SCENIC = {
     "scenic:绥蒙革命纪念园": "banner:150925",  # 凉城县
     "scenic:伊斯兰风情街": "banner:150103",  # 回民区
     "scenic:五里泉": "banner:152202",  # 阿尔山市
+    "scenic:热水塘温泉": "banner:150425",  # 克什克腾旗
+    "scenic:响水瀑布": "banner:150425",
 }
 
 
@@ -55,6 +57,8 @@ def test_each_scenic_record_cites_its_page_and_lies_in_its_banner(
         ("拉布大林", "town:150784:拉布达林街道"),
         ("弱水", "river:额济纳河"),
         ("姜谷水", "river:额济纳河"),
+        ("赤峰市郊区", "banner:150404"),
+        ("黄河海勃湾水利枢纽工程", "reservoir:海勃湾水利枢纽"),
     ],
 )
 def test_a_former_banner_name_finds_the_banner_of_today(
@@ -79,3 +83,8 @@ def test_a_text_of_the_league_resolves_the_scenic_places_and_the_former_name(
     assert resolved.get("秀水风景区") == "scenic:秀水风景区"
     assert resolved.get("黑山头古城遗址") == "scenic:黑山头古城遗址"
     assert resolved.get("布特哈旗") == "banner:150783"
+
+
+def test_a_grassland_its_page_names_no_banner_is_at_its_league(gazetteer: Gazetteer) -> None:
+    place = gazetteer.get("grassland:达日汗塔拉")
+    assert place.parent_ids[0] == "league:150300" and place.precision == "league"
