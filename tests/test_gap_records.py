@@ -88,3 +88,8 @@ def test_a_text_of_the_league_resolves_the_scenic_places_and_the_former_name(
 def test_a_grassland_its_page_names_no_banner_is_at_its_league(gazetteer: Gazetteer) -> None:
     place = gazetteer.get("grassland:达日汗塔拉")
     assert place.parent_ids[0] == "league:150300" and place.precision == "league"
+
+
+def test_a_grassland_of_the_banner_is_found_by_its_short_name(gazetteer: Gazetteer) -> None:
+    assert [c.place.id for c in gazetteer.lookup("灯笼河")] == ["grassland:灯笼河草原"]
+    assert "banner:150426" in gazetteer.get("grassland:灯笼河草原").parent_ids  # 翁牛特旗
