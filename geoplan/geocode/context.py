@@ -121,10 +121,12 @@ def refine(
     ]
     kept = _without_epithets(
         text,
-        [
-            _with_region_word(text, _unit_named_after(text, _area_part(text, _area_network(m)), finder))
-            for m in kept
-        ],
+        _without_covered(
+            [
+                _with_region_word(text, _unit_named_after(text, _area_part(text, _area_network(m)), finder))
+                for m in kept
+            ]
+        ),
     )
     kept = _replace(kept, named_after_area(text, kept))
     kept = _replace(kept, list_items(text, kept, finder))
@@ -145,6 +147,19 @@ def refine(
     found = _replace(found, qualified_units(text, found, finder))
     found = _merge(found, provinces_before_units(text, found, finder))
     return _merge(found, units_after_provinces(text, found, finder))
+
+
+def _without_covered(mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` (left to right) without those a mention before them grew over ('内蒙古' read as '内蒙古中西部地区'
+    covers the '中西部地区' found in it): the lengthened name holds them."""
+    kept: list[Mention] = []
+    reach = -1
+    for mention in mentions:
+        if mention.end <= reach and kept and kept[-1].start <= mention.start:
+            continue
+        kept.append(mention)
+        reach = max(reach, mention.end)
+    return kept
 
 
 #: a quoted text on one line, at most 40 characters.
