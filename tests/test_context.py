@@ -178,7 +178,8 @@ def test_names_heading_organisations_or_ending_quoted_names_are_kept_as_heads(ga
 @pytest.mark.parametrize(
     ("text", "kept"),
     [
-        ("位于额尔古纳市“拉布大林镇”西北郊", ["额尔古纳市"]),  # 大林镇 ends a longer quoted name
+        # 大林镇 ends a longer quoted name: the seat of 额尔古纳市, written 拉布大林 (a recorded variant of 拉布达林)
+        ("位于额尔古纳市“拉布大林镇”西北郊", ["额尔古纳市", "拉布大林镇"]),
         ("举办“徒步库布其”系列活动", []),  # a quoted event named after a desert
         ("位于“大林镇”西北郊", ["大林镇"]),  # the whole quoted name
         ("位于“科尔沁区大林镇”西北", ["科尔沁区", "大林镇"]),  # a place before it inside the quotes

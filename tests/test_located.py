@@ -146,11 +146,16 @@ def test_an_unrecorded_name_ending_an_address_outside_the_region_lies_there(
 def test_an_unrecorded_belt_of_several_places_is_not_put_in_the_texts_unit(
     gazetteer: Gazetteer, tmp_path: Path
 ) -> None:
-    """A text about 赤峰 naming a city cluster elsewhere: the cluster holds 赤峰 (or lies beside it), never in it."""
-    places = _parse(gazetteer, tmp_path, "赤峰市\n\n赤峰市主动对接京津冀城市群和东北经济区的产业转移。\n")
-    for name in ("京津冀城市群", "东北经济区"):
+    """A text about 赤峰 naming a city cluster elsewhere: the cluster holds 赤峰 (or lies beside it), never in it. A
+    cluster the gazetteer records under that name (京津冀城市群 of 京津冀, 东北经济区 of 东北地区) is that record; one it
+    does not record stays an unresolved belt."""
+    text = "赤峰市\n\n赤峰市主动对接京津冀城市群、东北经济区和辽中南城市群的产业转移。\n"
+    places = _parse(gazetteer, tmp_path, text)
+    for name, record in (("京津冀城市群", "region:京津冀"), ("东北经济区", "region:东北地区")):
         belt = _only(places, name)
-        assert belt.type == "corridor" and belt.place is None
+        assert belt.place is not None and belt.place.id == record
+    unrecorded = _only(places, "辽中南城市群")
+    assert unrecorded.type == "corridor" and unrecorded.place is None
 
 
 def test_a_towns_short_form_ending_a_longer_unrecorded_name_is_not_that_town(gazetteer: Gazetteer) -> None:

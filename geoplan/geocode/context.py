@@ -122,20 +122,22 @@ def refine(
     ]
     kept = _without_epithets(
         text,
-        [
-            _with_region_word(
-                text,
-                _banner_written_out(
+        _without_covered(
+            [
+                _with_region_word(
                     text,
-                    _unit_named_after(
+                    _banner_written_out(
                         text,
-                        _area_part(text, _area_network(_mountain_land(_heritage_whole(text, m)))),
-                        finder,
+                        _unit_named_after(
+                            text,
+                            _area_part(text, _area_network(_mountain_land(_heritage_whole(text, m)))),
+                            finder,
+                        ),
                     ),
-                ),
-            )
-            for m in kept
-        ],
+                )
+                for m in kept
+            ]
+        ),
     )
     kept = _replace(kept, named_after_area(text, kept))
     kept = _replace(kept, list_items(text, kept, finder))
@@ -189,6 +191,19 @@ def hosted_parks(text: str, mentions: list[Mention]) -> list[Mention]:
             )
         )
     return found
+
+
+def _without_covered(mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` (left to right) without those a mention before them grew over ('内蒙古' read as '内蒙古中西部地区'
+    covers the '中西部地区' found in it): the lengthened name holds them."""
+    kept: list[Mention] = []
+    reach = -1
+    for mention in mentions:
+        if mention.end <= reach and kept and kept[-1].start <= mention.start:
+            continue
+        kept.append(mention)
+        reach = max(reach, mention.end)
+    return kept
 
 
 #: a quoted text on one line, at most 40 characters.

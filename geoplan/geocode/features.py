@@ -760,8 +760,8 @@ def _zones(
         if start is None:
             continue
         whole = named_end.get(word_end)
-        if whole is not None and whole.start < start:
-            continue  # the class word ends a longer known name ('成渝地区双城经济圈')
+        if whole is not None and whole.start <= start:
+            continue  # the class word ends a known name as long or longer ('中原城市群', '成渝地区双城经济圈')
         found.append(_qualified(text, start, name_end, word_end, kind, f"zone:{word}", finder))
     return found
 
