@@ -294,3 +294,16 @@ def test_a_long_text_is_read_with_each_run_outside_the_alphabet_as_one_character
     assert finder.occurrences(text) == whole
     assert all(text[end - len(word) : end] == word for end, word in whole)
     assert alphabet.compact("短") == (alphabet.text("短"), None)  # a short text is read whole
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("。棋盘井位于西部。", [("棋盘井", None)]),  # the clause's subject (a short form: typed on resolving)
+        ("\n棋盘井是一座工业重镇。", [("棋盘井", None)]),
+        ("。棋盘井工业发展很快。", []),  # no verb follows: a short form needs a name's end
+        ("，推动棋盘井发展。", []),  # not a clause's subject: the verb belongs to another clause
+    ],
+)
+def test_short_form_of_a_town_as_the_subject_of_a_verb(finder, text, expected):
+    assert surfaces(finder, text) == expected

@@ -758,8 +758,10 @@ class MentionFinder:
                 or not is_han(text[end])
                 or _DIRECTION_FROM.match(text, end)
                 or _COUNTED_UNITS.match(text, end)
+                or _subject_of_verb(text, start, end)
             ):
-                # a short form ('树林召' for 树林召镇) only where a name can end: '树林召段', '十二连城至'
+                # a short form ('树林召' for 树林召镇) only where a name can end: '树林召段', '十二连城至', or as
+                # the subject of a clause's verb ('树林召位于…')
                 chosen.append(Mention(surface, start, end, None, "gazetteer-short", self._short[surface]))
             else:
                 refused_end = max(refused_end, end)
@@ -1734,6 +1736,19 @@ def _after_inner_unit(text: str, window_start: int, s_start: int) -> int:
     for match in _INNER_UNIT.finditer(text, window_start + 2, s_start - 2):
         best = match.end()
     return best
+
+
+#: what may stand right before a clause's subject: nothing, a line break, punctuation or an opening quote.
+_CLAUSE_OPENERS = frozenset("\n，。；：！？,.;:!?“‘「『（(")
+
+
+def _subject_of_verb(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` opens a clause and the segmenter reads the next word as a verb: the clause's
+    subject ('X位于…', '。X是…'), so a name ends there."""
+    if start > 0 and text[start - 1] not in _CLAUSE_OPENERS:
+        return False
+    following = tag(text[end : end + 6])
+    return bool(following) and following[0][1] in VERB_FLAGS
 
 
 def _ends_a_name(text: str, end: int) -> bool:
