@@ -307,3 +307,11 @@ def test_a_long_text_is_read_with_each_run_outside_the_alphabet_as_one_character
 )
 def test_short_form_of_a_town_as_the_subject_of_a_verb(finder, text, expected):
     assert surfaces(finder, text) == expected
+
+
+def test_bare_stem_of_a_banner_as_the_subject_of_a_verb():
+    finder = MentionFinder([("五原县", "banner:150821"), ("磴口县", "banner:150822")])
+    found = [(m.surface, m.place_ids) for m in finder.find("。五原位于河套平原腹地。")]
+    assert found == [("五原", ("banner:150821",))]
+    assert finder.find("，五原发展很快。") == []  # '发展' is no verb of a clause '五原' opens (a noun here)
+    assert finder.find("，推动五原发展。") == []  # mid-clause: a stem alone is a name only in a list

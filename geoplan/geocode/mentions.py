@@ -665,7 +665,14 @@ class MentionFinder:
         if occurrences is None:
             occurrences = self.occurrences(text)
         known, stem_ends, suffixes = self._gazetteer_pass(text, occurrences)
-        known = sorted([*known, *self._listed_stems(text, known, stem_ends)], key=attrgetter("start"))
+        known = sorted(
+            [
+                *known,
+                *self._listed_stems(text, known, stem_ends),
+                *self._subject_stems(text, known, occurrences),
+            ],
+            key=attrgetter("start"),
+        )
         found = [
             self._known_core(named)
             for m in self._suffix_matches(text, known, suffixes)
@@ -823,6 +830,21 @@ class MentionFinder:
             for (start, end, pid), code in zip(stems, codes, strict=True):
                 if code in leagues or codes.count(code) >= 2:
                     found.append(Mention(text[start:end], start, end, None, "list-stem", (pid,)))
+        return found
+
+    def _subject_stems(
+        self, text: str, known: list[Mention], occurrences: list[tuple[int, str]]
+    ) -> list[Mention]:
+        """A banner's bare stem that opens a clause before a verb ('凉城位于…'): the clause's subject."""
+        found: list[Mention] = []
+        for end, surface in occurrences:
+            start = end - len(surface)
+            if (
+                surface in self._listed
+                and _subject_of_verb(text, start, end)
+                and not any(m.start < end and start < m.end for m in known)
+            ):
+                found.append(Mention(surface, start, end, None, "subject-stem", (self._listed[surface],)))
         return found
 
     # -- suffix rules ---------------------------------------------------------------------------------
