@@ -301,6 +301,7 @@ def test_a_long_text_is_read_with_each_run_outside_the_alphabet_as_one_character
     [
         ("。棋盘井位于西部。", [("棋盘井", None)]),  # the clause's subject (a short form: typed on resolving)
         ("\n棋盘井是一座工业重镇。", [("棋盘井", None)]),
+        ("，棋盘井同时获得新生。", [("棋盘井", None)]),  # a conjunction may stand before the verb
         ("。棋盘井工业发展很快。", []),  # no verb follows: a short form needs a name's end
         ("，推动棋盘井发展。", []),  # not a clause's subject: the verb belongs to another clause
     ],

@@ -1765,12 +1765,18 @@ _CLAUSE_OPENERS = frozenset("\n，。；：！？,.;:!?“‘「『（(")
 
 
 def _subject_of_verb(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` opens a clause and the segmenter reads the next word as a verb: the clause's
-    subject ('X位于…', '。X是…'), so a name ends there."""
+    """Whether ``text[start:end]`` opens a clause and the segmenter reads the next word as a verb, perhaps after
+    adverbs and conjunctions: the clause's subject ('X位于…', '。X是…', '，X同时获得…'), so a name ends there."""
     if start > 0 and text[start - 1] not in _CLAUSE_OPENERS:
         return False
-    following = tag(text[end : end + 6])
-    return bool(following) and following[0][1] in VERB_FLAGS
+    for _, flag in tag(text[end : end + 8])[:3]:
+        if flag not in _BEFORE_VERB_FLAGS:
+            return flag in VERB_FLAGS
+    return False
+
+
+#: flags of the words that may stand between a clause's subject and its verb: adverbs and conjunctions ('同时').
+_BEFORE_VERB_FLAGS = frozenset({"d", "c"})
 
 
 def _ends_a_name(text: str, end: int) -> bool:
