@@ -316,3 +316,17 @@ def test_bare_stem_of_a_banner_as_the_subject_of_a_verb():
     assert found == [("五原", ("banner:150821",))]
     assert finder.find("，五原发展很快。") == []  # '发展' is no verb of a clause '五原' opens (a noun here)
     assert finder.find("，推动五原发展。") == []  # mid-clause: a stem alone is a name only in a list
+
+
+def test_short_item_of_a_list_next_to_a_found_place():
+    finder = MentionFinder([("罕山镇", "town:150526:罕山镇"), ("阿其玛山", "mountain:阿其玛山")])
+
+    def found(text: str) -> list[str]:
+        return [m.surface for m in finder.find(text)]
+
+    assert found("，境内名山有罕山、阿其玛山。") == ["罕山", "阿其玛山"]  # the first item, at a word's start
+    assert found("，北与阿其玛山、罕山等地相邻。") == ["阿其玛山", "罕山"]  # the last item, before 等
+    assert found("，境内有罕山林场。") == []  # alone, a two-character short form needs a name's end
+    assert found("，阿其玛山、罕山坡等。") == [
+        "阿其玛山"
+    ]  # "罕山坡" runs on: no whole item of two characters
