@@ -855,6 +855,7 @@ class MentionFinder:
         short item is one too, though alone it is refused where no name's end shows."""
         taken = {(m.start, m.end) for m in known}
         spans = SpanIndex(taken)
+        ends = {m.end for m in known}  # an item glued to a name ('X旗城川') is no whole item: other rules read it
         found: list[Mention] = []
         frontier = [m for m in known if m.place_ids]
         while frontier:
@@ -871,7 +872,7 @@ class MentionFinder:
                         continue
                     surface = text[start:end]
                     ids = self._ids.get(surface) or self._short.get(surface)
-                    if not ids or spans.overlaps(start, end) or (start, end) in taken:
+                    if not ids or start in ends or spans.overlaps(start, end) or (start, end) in taken:
                         continue
                     rule = "gazetteer" if surface in self._ids else "gazetteer-short"
                     taken.add((start, end))
