@@ -855,7 +855,9 @@ class MentionFinder:
         short item is one too, though alone it is refused where no name's end shows."""
         taken = {(m.start, m.end) for m in known}
         spans = SpanIndex(taken)
-        ends = {m.end for m in known}  # an item glued to a name ('X旗城川') is no whole item: other rules read it
+        ends = {
+            m.end for m in known
+        }  # an item glued to a name ('X旗城川') is no whole item: other rules read it
         found: list[Mention] = []
         frontier = [m for m in known if m.place_ids]
         while frontier:
