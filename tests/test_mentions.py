@@ -294,3 +294,39 @@ def test_a_long_text_is_read_with_each_run_outside_the_alphabet_as_one_character
     assert finder.occurrences(text) == whole
     assert all(text[end - len(word) : end] == word for end, word in whole)
     assert alphabet.compact("短") == (alphabet.text("短"), None)  # a short text is read whole
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("。棋盘井位于西部。", [("棋盘井", None)]),  # the clause's subject (a short form: typed on resolving)
+        ("\n棋盘井是一座工业重镇。", [("棋盘井", None)]),
+        ("，棋盘井同时获得新生。", [("棋盘井", None)]),  # a conjunction may stand before the verb
+        ("。棋盘井工业发展很快。", []),  # no verb follows: a short form needs a name's end
+        ("，推动棋盘井发展。", []),  # not a clause's subject: the verb belongs to another clause
+    ],
+)
+def test_short_form_of_a_town_as_the_subject_of_a_verb(finder, text, expected):
+    assert surfaces(finder, text) == expected
+
+
+def test_bare_stem_of_a_banner_as_the_subject_of_a_verb():
+    finder = MentionFinder([("五原县", "banner:150821"), ("磴口县", "banner:150822")])
+    found = [(m.surface, m.place_ids) for m in finder.find("。五原位于河套平原腹地。")]
+    assert found == [("五原", ("banner:150821",))]
+    assert finder.find("，五原发展很快。") == []  # '发展' is no verb of a clause '五原' opens (a noun here)
+    assert finder.find("，推动五原发展。") == []  # mid-clause: a stem alone is a name only in a list
+
+
+def test_short_item_of_a_list_next_to_a_found_place():
+    finder = MentionFinder([("罕山镇", "town:150526:罕山镇"), ("阿其玛山", "mountain:阿其玛山")])
+
+    def found(text: str) -> list[str]:
+        return [m.surface for m in finder.find(text)]
+
+    assert found("，境内名山有罕山、阿其玛山。") == ["罕山", "阿其玛山"]  # the first item, at a word's start
+    assert found("，北与阿其玛山、罕山等地相邻。") == ["阿其玛山", "罕山"]  # the last item, before 等
+    assert found("，境内有罕山林场。") == []  # alone, a two-character short form needs a name's end
+    assert found("，阿其玛山、罕山坡等。") == [
+        "阿其玛山"
+    ]  # "罕山坡" runs on: no whole item of two characters

@@ -670,7 +670,16 @@ class MentionFinder:
         if occurrences is None:
             occurrences = self.occurrences(text)
         known, stem_ends, suffixes = self._gazetteer_pass(text, occurrences)
-        known = sorted([*known, *self._listed_stems(text, known, stem_ends)], key=attrgetter("start"))
+        known = sorted(
+            [
+                *known,
+                *self._listed_stems(text, known, stem_ends),
+                *self._subject_stems(text, known, occurrences),
+            ],
+            key=attrgetter("start"),
+        )
+        if "、" in text:
+            known = sorted([*known, *self._list_neighbours(text, known)], key=attrgetter("start"))
         found = [
             self._known_core(named)
             for m in self._suffix_matches(text, known, suffixes)
@@ -763,8 +772,10 @@ class MentionFinder:
                 or not is_han(text[end])
                 or _DIRECTION_FROM.match(text, end)
                 or _COUNTED_UNITS.match(text, end)
+                or _subject_of_verb(text, start, end)
             ):
-                # a short form ('树林召' for 树林召镇) only where a name can end: '树林召段', '十二连城至'
+                # a short form ('树林召' for 树林召镇) only where a name can end: '树林召段', '十二连城至', or as
+                # the subject of a clause's verb ('树林召位于…')
                 chosen.append(Mention(surface, start, end, None, "gazetteer-short", self._short[surface]))
             else:
                 refused_end = max(refused_end, end)
@@ -826,6 +837,55 @@ class MentionFinder:
             for (start, end, pid), code in zip(stems, codes, strict=True):
                 if code in leagues or codes.count(code) >= 2:
                     found.append(Mention(text[start:end], start, end, None, "list-stem", (pid,)))
+        return found
+
+    def _subject_stems(
+        self, text: str, known: list[Mention], occurrences: list[tuple[int, str]]
+    ) -> list[Mention]:
+        """A banner's bare stem that opens a clause before a verb ('凉城位于…'): the clause's subject."""
+        found: list[Mention] = []
+        for end, surface in occurrences:
+            start = end - len(surface)
+            if (
+                surface in self._listed
+                and _subject_of_verb(text, start, end)
+                and not any(m.start < end and start < m.end for m in known)
+            ):
+                found.append(Mention(surface, start, end, None, "subject-stem", (self._listed[surface],)))
+        return found
+
+    def _list_neighbours(self, text: str, known: list[Mention]) -> list[Mention]:
+        """Two-character names and short forms ('临泽', '罕山' of 罕山镇) that make a whole item of a 、-list next to
+        an item found as a place ('金昌、临泽诸县', '有罕山、阿其玛山'): the list names places of one kind, so the
+        short item is one too, though alone it is refused where no name's end shows."""
+        taken = {(m.start, m.end) for m in known}
+        spans = SpanIndex(taken)
+        ends = {
+            m.end for m in known
+        }  # an item glued to a name ('X旗城川') is no whole item: other rules read it
+        found: list[Mention] = []
+        frontier = [m for m in known if m.place_ids]
+        while frontier:
+            grown: list[Mention] = []
+            for m in frontier:
+                for start in (m.end + 1, m.start - 1 - LIST_ITEM):
+                    end = start + LIST_ITEM
+                    mark = m.end if start > m.start else end  # the 、 between the found item and this one
+                    if start < 0 or end > len(text) or text[mark] != "、":
+                        continue
+                    if start < m.start and not _opens_item(text, start):
+                        continue
+                    if start > m.start and not _closes_item(text, end):
+                        continue
+                    surface = text[start:end]
+                    ids = self._ids.get(surface) or self._short.get(surface)
+                    if not ids or start in ends or spans.overlaps(start, end) or (start, end) in taken:
+                        continue
+                    rule = "gazetteer" if surface in self._ids else "gazetteer-short"
+                    taken.add((start, end))
+                    grown.append(Mention(surface, start, end, None, rule, ids))
+            found.extend(grown)
+            frontier = grown
         return found
 
     # -- suffix rules ---------------------------------------------------------------------------------
@@ -1748,6 +1808,50 @@ def _after_inner_unit(text: str, window_start: int, s_start: int) -> int:
     for match in _INNER_UNIT.finditer(text, window_start + 2, s_start - 2):
         best = match.end()
     return best
+
+
+#: what may stand right before a clause's subject: nothing, a line break, punctuation or an opening quote.
+_CLAUSE_OPENERS = frozenset("\n，。；：！？,.;:!?“‘「『（(")
+
+
+def _subject_of_verb(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` opens a clause and the segmenter reads the next word as a verb, perhaps after
+    adverbs and conjunctions: the clause's subject ('X位于…', '。X是…', '，X同时获得…'), so a name ends there."""
+    if start > 0 and text[start - 1] not in _CLAUSE_OPENERS:
+        return False
+    for _, flag in tag(text[end : end + 8])[:3]:
+        if flag not in _BEFORE_VERB_FLAGS:
+            return flag in VERB_FLAGS
+    return False
+
+
+#: flags of the words that may stand between a clause's subject and its verb: adverbs and conjunctions ('同时').
+_BEFORE_VERB_FLAGS = frozenset({"d", "c"})
+
+
+#: the length of the list items :meth:`MentionFinder._list_neighbours` looks at (two-character names).
+LIST_ITEM = 2
+#: what closes the last item of a 、-list: a word gathering the items ('诸市县', '等地'); not a count ('三郡',
+#: which names historical units as often as places).
+_LIST_CLOSERS = frozenset("诸等")
+
+
+def _opens_item(text: str, start: int) -> bool:
+    """Whether a list item can start at ``start``: after another item, punctuation or a line, or where the
+    segmenter starts a word ('有罕山、…')."""
+    if (
+        start == 0
+        or text[start - 1] == "、"
+        or not is_han(text[start - 1])
+        or text[start - 1] in _CLAUSE_OPENERS
+    ):
+        return True
+    return at_word_bounds(text, start, start + LIST_ITEM)
+
+
+def _closes_item(text: str, end: int) -> bool:
+    """Whether a list item can end at ``end``: before another item, a name's end or a closer of the list."""
+    return _ends_a_name(text, end) or text[end] in _LIST_CLOSERS
 
 
 def _ends_a_name(text: str, end: int) -> bool:
