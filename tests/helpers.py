@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from geoplan.geocode.context import refine
 from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.geocode.mentions import MentionFinder
+from geoplan.geocode.places import geoparse
+from geoplan.read.plan import read
 
 
 def found(
@@ -16,3 +19,11 @@ def found(
     ``source`` is a mention finder or a gazetteer (whose finder is used)."""
     finder = source.finder if isinstance(source, Gazetteer) else source
     return [tuple(getattr(m, name) for name in fields) for m in refine(text, finder.find(text), finder)]
+
+
+def resolved_ids(gazetteer: Gazetteer, folder: Path, title: str, text: str) -> dict[str, str]:
+    """Surface -> place id of the resolved mentions of a plan titled ``title`` whose one chapter holds ``text``
+    (written to ``folder``)."""
+    plan = folder / "plan.txt"
+    plan.write_text(f"{title}\n第一章 总则\n{text}\n", encoding="utf-8")
+    return {m.surface: m.place.id for m in geoparse(read(plan), gazetteer).mentions if m.place is not None}

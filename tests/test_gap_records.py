@@ -9,10 +9,9 @@ import csv
 from pathlib import Path
 
 import pytest
+from helpers import resolved_ids
 
 from geoplan.geocode.gazetteer import Gazetteer
-from geoplan.geocode.places import geoparse
-from geoplan.read.plan import read
 from geoplan.resources import GAZETTEER_DIR
 
 #: record id -> parent banner it must have
@@ -70,15 +69,12 @@ def test_a_former_banner_name_finds_the_banner_of_today(
 def test_a_text_of_the_league_resolves_the_scenic_places_and_the_former_name(
     gazetteer: Gazetteer, tmp_path: Path
 ) -> None:
-    plan = tmp_path / "plan.txt"
-    plan.write_text(
-        "呼伦贝尔市文化旅游发展规划\n第一章 景区\n扎兰屯市建设吊桥公园和秀水风景区，原布特哈旗境内景点众多；"
-        "额尔古纳市保护黑山头古城遗址。\n",
-        encoding="utf-8",
+    resolved = resolved_ids(
+        gazetteer,
+        tmp_path,
+        "呼伦贝尔市文化旅游发展规划",
+        "扎兰屯市建设吊桥公园和秀水风景区，原布特哈旗境内景点众多；额尔古纳市保护黑山头古城遗址。",
     )
-    resolved = {
-        m.surface: m.place.id for m in geoparse(read(plan), gazetteer).mentions if m.place is not None
-    }
     assert resolved.get("吊桥公园") == "scenic:吊桥公园"
     assert resolved.get("秀水风景区") == "scenic:秀水风景区"
     assert resolved.get("黑山头古城遗址") == "scenic:黑山头古城遗址"

@@ -9,11 +9,10 @@ import csv
 from pathlib import Path
 
 import pytest
+from helpers import resolved_ids
 
 from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.geocode.mentions import MentionFinder
-from geoplan.geocode.places import geoparse
-from geoplan.read.plan import read
 from geoplan.resources import GAZETTEER_DIR
 
 #: record id -> (curated file, parent it must have, precision it must have)
@@ -131,14 +130,12 @@ def test_a_sentence_naming_the_records_finds_them(
 def test_a_plan_of_the_league_resolves_the_heritage_site_and_the_renamed_town(
     gazetteer: Gazetteer, tmp_path: Path
 ) -> None:
-    plan = tmp_path / "plan.txt"
-    plan.write_text(
-        "赤峰市国民经济和社会发展第十四个五年规划纲要\n第一章 文化\n保护右北平镇黑城城址和燕山生态。\n",
-        encoding="utf-8",
+    resolved = resolved_ids(
+        gazetteer,
+        tmp_path,
+        "赤峰市国民经济和社会发展第十四个五年规划纲要",
+        "保护右北平镇黑城城址和燕山生态。",
     )
-    resolved = {
-        m.surface: m.place.id for m in geoparse(read(plan), gazetteer).mentions if m.place is not None
-    }
     assert resolved.get("黑城城址") == "scenic:黑城城址"
     assert resolved.get("右北平镇") == "town:150429:甸子镇"
     assert resolved.get("燕山") == "mountain:燕山"

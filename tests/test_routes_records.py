@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import shapely
+from helpers import resolved_ids
 
 from geoplan.geocode.corridors import find_corridors
 from geoplan.geocode.gazetteer import Gazetteer, route_number_forms
@@ -305,15 +306,8 @@ def test_numbers_that_are_years_or_quantities_are_no_routes(finder: MentionFinde
     assert numbers == []
 
 
-def _resolved(gazetteer: Gazetteer, tmp_path: Path, title: str, sentence: str) -> dict[str, str]:
-    """Surface -> place id of the mentions of a one-sentence plan with that title."""
-    plan = tmp_path / "plan.txt"
-    plan.write_text(f"{title}\n第一章 交通\n{sentence}\n", encoding="utf-8")
-    return {m.surface: m.place.id for m in geoparse(read(plan), gazetteer).mentions if m.place is not None}
-
-
 def test_a_listed_number_resolves_to_its_route_in_a_plan(gazetteer: Gazetteer, tmp_path: Path) -> None:
-    resolved = _resolved(
+    resolved = resolved_ids(
         gazetteer,
         tmp_path,
         "乌兰察布市国民经济和社会发展第十四个五年规划纲要",
@@ -340,7 +334,7 @@ def test_an_inter_provincial_corridor_is_a_road_named_by_its_ends(finder: Mentio
 def test_a_counted_list_of_planned_lines_names_each_line(gazetteer: Gazetteer, tmp_path: Path) -> None:
     """'呼包、包鄂榆、呼朔太、齐海满4条高铁': each item with the class word is a line's record, not a line sharing
     an alias (呼包铁路 is the older 集包 double line) nor the plan's league."""
-    resolved = _resolved(
+    resolved = resolved_ids(
         gazetteer,
         tmp_path,
         "呼和浩特市国民经济和社会发展第十五个五年规划纲要",

@@ -8,11 +8,10 @@ import csv
 from pathlib import Path
 
 import pytest
+from helpers import resolved_ids
 from shapely.geometry import Point
 
 from geoplan.geocode.gazetteer import Gazetteer
-from geoplan.geocode.places import geoparse
-from geoplan.read.plan import read
 from geoplan.resources import GAZETTEER_DIR
 
 FILE = GAZETTEER_DIR / "urban_agglomerations.csv"
@@ -61,16 +60,14 @@ def test_the_west_leaves_the_region_itself_out(gazetteer: Gazetteer) -> None:
 
 
 def test_a_plan_sentence_resolves_each_named_region(gazetteer: Gazetteer, tmp_path: Path) -> None:
-    plan = tmp_path / "plan.txt"
-    plan.write_text(
-        "锡林郭勒盟国民经济和社会发展第十四个五年规划纲要\n第一章 开放\n"
+    resolved = resolved_ids(
+        gazetteer,
+        tmp_path,
+        "锡林郭勒盟国民经济和社会发展第十四个五年规划纲要",
+        ""
         "对接关中平原城市群、中原城市群、哈长城市群、兰西城市群、宁夏沿黄城市群和山西中部城市群，"
-        "融入呼包鄂榆城市群，联通珠江三角洲、长江经济带、西部地区和东部沿海地区。\n",
-        encoding="utf-8",
+        "融入呼包鄂榆城市群，联通珠江三角洲、长江经济带、西部地区和东部沿海地区。",
     )
-    resolved = {
-        m.surface: m.place.id for m in geoparse(read(plan), gazetteer).mentions if m.place is not None
-    }
     for name in (
         "关中平原城市群", "中原城市群", "哈长城市群", "兰西城市群", "宁夏沿黄城市群", "山西中部城市群",
         "呼包鄂榆城市群", "长江经济带", "西部地区", "东部沿海地区",
