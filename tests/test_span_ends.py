@@ -4,13 +4,11 @@
 from __future__ import annotations
 
 import pytest
+from helpers import found
 
-from geoplan.geocode.context import refine
 from geoplan.geocode.mentions import MentionFinder
 
-
-def _found(finder: MentionFinder, text: str) -> list[tuple[str, str | None]]:
-    return [(m.surface, m.type) for m in refine(text, finder.find(text), finder)]
+_found = found
 
 
 @pytest.mark.parametrize(

@@ -4,14 +4,12 @@ written for these tests, none copied from a plan or a corpus text)."""
 from __future__ import annotations
 
 import pytest
+from helpers import found
 
-from geoplan.geocode.context import refine
 from geoplan.geocode.corridors import find_corridors
 from geoplan.geocode.mentions import MentionFinder
 
-
-def _found(finder: MentionFinder, text: str) -> list[tuple[str, str | None]]:
-    return [(m.surface, m.type) for m in refine(text, finder.find(text), finder)]
+_found = found
 
 
 @pytest.mark.parametrize(
@@ -26,6 +24,11 @@ def _found(finder: MentionFinder, text: str) -> list[tuple[str, str | None]]:
         ("湖泊原名呼和乌苏海子。", [("呼和乌苏海子", "lake")]),
         # single-character verbs inside a transliteration the segmenter split are part of the name
         ("学校搬到了达来库布镇。", [("达来库布镇", "town")]),
+        # an address from the province down: the province and each unit are mentions, the town its own name
+        (
+            "项目落在内蒙古兴安盟阿尔山市伊尔施镇。",
+            [("内蒙古", None), ("兴安盟", None), ("阿尔山市", None), ("伊尔施镇", "town")],
+        ),
         # a verb after prose before a name whose first word is a common one ('白音' of 白音胡硕)
         ("原苏木人民政府驻白音胡硕嘎查。", [("白音胡硕嘎查", "village")]),
     ],

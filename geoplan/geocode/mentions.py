@@ -1018,7 +1018,9 @@ class MentionFinder:
         if qualifier is not None:
             start = qualifier.start
             following = {hit.start: hit for hit in hits}
-            while _is_area(qualifier):  # '巴彦淖尔市乌拉特后旗博物馆': the innermost unit written locates it
+            while _is_area(qualifier) or (kind in _LOCAL_UNIT_KINDS and _is_province(qualifier)):
+                # '巴彦淖尔市乌拉特后旗博物馆', '内蒙古兴安盟X市Y镇': the innermost unit written locates it (a town's
+                # name never holds its province; a facility's province is cut off later, see _without_province)
                 nxt = following.get(qualifier.end)
                 if nxt is None or not _is_area(nxt) or nxt.end > s_start:
                     break
@@ -1701,6 +1703,11 @@ def _names_an_organisation_or_brand(text: str, mention: Mention) -> bool:
 
 #: id prefixes of admin units (the units a name can be qualified by).
 ADMIN_ID_PREFIXES = ("league:", "banner:", "town:")
+
+
+def _is_province(mention: Mention) -> bool:
+    """Whether a gazetteer mention names provinces only (内蒙古, 河北省)."""
+    return bool(mention.place_ids) and all(pid.startswith("province:") for pid in mention.place_ids)
 
 
 def _is_area(mention: Mention) -> bool:
