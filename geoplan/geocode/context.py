@@ -1173,6 +1173,7 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
     ('景点有A、B（C）、D等'), or sharing an ending with a known item ('贺兰山、X山、Y山')."""
     found: list[Mention] = []
     by_span = {(m.start, m.end): m for m in mentions}
+    units_at = {m.start: m for m in mentions if _unit_written_in_full(m)}
     by_end = {m.end: m for m in mentions}
     cues = _LIST_CUES if holds_other_digits(text) else _LIST_CUES_COMMON_DIGITS
     triggers = sorted(
@@ -1223,7 +1224,9 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
                 begin = _known_name_start(text, first_start, begin, first_end, finder)
             items[0] = (begin, first_end)
         if kind:
-            found.extend(_typed_items(text, items, kind, suffixes, by_span, finder, strict=counted < 0))
+            found.extend(
+                _typed_items(text, items, kind, suffixes, by_span, units_at, finder, strict=counted < 0)
+            )
         else:
             found.extend(_shared_endings(text, items, by_span, finder))
     return found
@@ -1244,6 +1247,7 @@ def headed_list_items(text: str, mentions: list[Mention], finder: MentionFinder)
         return []
     found: list[Mention] = []
     by_span = {(m.start, m.end): m for m in mentions}
+    units_at = {m.start: m for m in mentions if _unit_written_in_full(m)}
     for intro in _HEADED_LIST.finditer(text):
         closer = _COUNT_CLOSER_AT_END.search(text, max(0, intro.start() - MAX_HEAD), intro.start())
         if closer is None or closer.group(1):
@@ -1255,7 +1259,7 @@ def headed_list_items(text: str, mentions: list[Mention], finder: MentionFinder)
         if _count(closer.group(2)) != len(items):
             continue
         kind, suffixes = LIST_CLASSES[closer.group(3)]
-        found.extend(_typed_items(text, items, kind, suffixes, by_span, finder, strict=False))
+        found.extend(_typed_items(text, items, kind, suffixes, by_span, units_at, finder, strict=False))
     return found
 
 
@@ -1265,12 +1269,13 @@ def _typed_items(
     kind: str,
     suffixes: tuple[str, ...],
     by_span: dict[tuple[int, int], Mention],
+    units_at: dict[int, Mention],
     finder: MentionFinder,
     strict: bool,
 ) -> list[Mention]:
-    """One mention per name-like item, of the list's type (a known mention of the same span stays)."""
+    """One mention per name-like item, of the list's type (a known mention of the same span stays; ``units_at``:
+    the leagues and banners written in full, by start)."""
     found = []
-    units_at = {s: m for (s, _), m in by_span.items() if _unit_written_in_full(m)}
     for start, end in items:
         if (unit := units_at.get(start)) is not None and end - unit.end >= 2:
             start = (
