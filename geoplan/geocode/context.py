@@ -176,11 +176,14 @@ def _is_park(mention: Mention) -> bool:
 def hosted_parks(text: str, mentions: list[Mention]) -> list[Mention]:
     """A park's name written right after the county-level unit or the park that hosts it, with nothing between
     ('X区Y工业园区', 'X开发区Y产业园'), is the park's full name: one mention of the park (its record), not the host
-    too.  A league's name before it stays a mention of its own (a league hosts many parks: 'X市 Y产业园')."""
+    too.  A league's name before it stays a mention of its own (a league hosts many parks: 'X市 Y产业园'), and so does
+    a unit before a park whose host is written in brackets ('X区Y（Z）W产业基地')."""
     found: list[Mention] = []
     for host, park in zip(mentions, mentions[1:], strict=False):
         if host.end != park.start or not _is_park(park) or not host.place_ids:
             continue
+        if park.rule.startswith("bracketed:"):
+            continue  # 'X区Y（Z）W产业基地': the brackets name the host, the unit written before is its address
         if not all(pid.startswith(_HOST_PREFIXES) for pid in host.place_ids):
             continue
         if found and found[-1].end == host.end:
