@@ -130,3 +130,70 @@ def test_a_province_before_a_qualified_airport_is_its_address(finder: MentionFin
     """'内蒙古呼和浩特X机场': the province is the address, the airport's name starts with its city."""
     found = _found(finder, "内蒙古乌兰察布集宁新机场航班增加。")
     assert found == [("内蒙古", None), ("乌兰察布集宁新机场", "airport")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a region, its host unit in brackets, then common words and the class word: one park as written
+        ("推进蒙东（通辽）新能源装备产业基地建设。", [("蒙东（通辽）新能源装备产业基地", "park")]),
+        ("蒙西(鄂尔多斯)现代煤化工产业园开工。", [("蒙西(鄂尔多斯)现代煤化工产业园", "park")]),
+        # a verb inside the name used as a noun ('制造') does not end it
+        ("建设蒙西（乌海）精细化工制造产业园。", [("蒙西（乌海）精细化工制造产业园", "park")]),
+        # a county-level unit written before it stays its address, a mention of its own
+        (
+            "项目位于赤峰市松山区蒙东（赤峰）绿色食品产业基地内。",
+            [("赤峰市", None), ("松山区", None), ("蒙东（赤峰）绿色食品产业基地", "park")],
+        ),
+    ],
+)
+def test_a_park_with_its_host_in_brackets_is_one_name(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    """'X（Y）Z产业基地': the bracketed unit hosts the park; the name is written across the brackets."""
+    assert _found(finder, text) == expected
+
+
+def test_a_park_with_its_host_in_brackets_is_located_by_it(finder: MentionFinder) -> None:
+    """The bracketed unit locates the park (its qualifier), not the region before it."""
+    text = "推进蒙东（通辽）新能源装备产业基地建设。"
+    (park,) = [m for m in finder.find(text) if m.type == "park"]
+    assert (park.qualifier, park.qualifier_ids) == ("通辽", ("league:150500",))
+
+
+def test_brackets_after_a_place_before_a_clause_make_no_park(finder: MentionFinder) -> None:
+    """A verb between the brackets and the class word ends the name: the places stand alone."""
+    found = _found(finder, "通辽（科尔沁区）召开会议部署产业园建设。")
+    assert ("通辽（科尔沁区）召开会议部署产业园", "park") not in found
+    assert ("通辽", None) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a county-level unit's short name glued or joined by a middle dot before a sight: one name as written
+        ("游客来到克什克腾达里诺尔游玩。", [("克什克腾达里诺尔", "lake", "lake:达里诺尔")]),
+        ("游客来到多伦·滦河源旅游景区。", [("多伦·滦河源旅游景区", "scenic", None)]),
+        # the unit written in full, or a league, is the sight's address: two mentions
+        (
+            "游客来到克什克腾旗达里诺尔游玩。",
+            [("克什克腾旗", None, "banner:150425"), ("达里诺尔", None, "lake:达里诺尔")],
+        ),
+        (
+            "游客来到赤峰·红山旅游景区。",
+            [("赤峰", None, "league:150400"), ("红山旅游景区", "scenic", None)],
+        ),
+    ],
+)
+def test_a_banner_short_name_glued_before_a_sight_is_part_of_its_name(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    """'X山Y湖', 'X山·Y旅游景区': the sight's name as written holds the county-level unit's short name."""
+    got = _found(finder, text, ("surface", "type", "place_ids"))
+    assert [(s, t, ids[0] if ids else None) for s, t, ids in got] == expected
+
+
+def test_a_sight_with_its_banner_glued_is_located_by_the_banner(finder: MentionFinder) -> None:
+    """The glued short name locates the sight (its qualifier)."""
+    got = _found(finder, "游客来到多伦·滦河源旅游景区。", ("qualifier", "qualifier_ids"))
+    assert got == [("多伦", ("banner:152531",))]

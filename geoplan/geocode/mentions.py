@@ -103,6 +103,7 @@ SUFFIX_TYPES: dict[str, str] = {
     "开发区": "park",
     "合作区": "park",
     "产业园": "park",
+    "产业基地": "park",
     "产业区": "park",
     "物流园": "park",
     "保护区": "reserve",
@@ -908,6 +909,11 @@ class MentionFinder:
                 )  # 'X口岸在同类口岸': X口岸 ended there
             if window_start == s_start:
                 continue  # nothing before the suffix: no name
+            if SUFFIX_TYPES[suffix] == "park" and stopped_by in _CLOSING_BRACKETS:
+                hosted = _bracketed_host_park(text, window_start, s_start, s_end, suffix, known_at)
+                if hosted is not None:
+                    found.append(hosted)
+                    continue
             index = bisect_right(starts, s_start) - 1
             if (
                 index >= 0
@@ -1910,6 +1916,50 @@ def _stem_window(text: str, s_start: int, kind: str) -> tuple[int, str]:
 
 #: stem breaks that also start names ('向阳', '于家'): at a line's start, where no prose stands before them.
 _NAME_INITIAL_BREAKS = frozenset("向于")
+
+
+_CLOSING_BRACKETS = frozenset("）)")
+#: longest unit written in brackets after a park's leading name ('X（Y）Z产业基地').
+_MAX_BRACKETED = 8
+
+
+def _bracketed_host_park(
+    text: str, window_start: int, s_start: int, s_end: int, suffix: str, known_at: dict[int, Mention]
+) -> Mention | None:
+    """'X（Y）Z产业基地': a place name, its host unit in brackets, then words and a park's class word name one park as
+    written (the bracketed unit locates it, or a county-level unit written right before it); None unless a known name stands right before the brackets and a known
+    name fills them, and common words (no verb, no break) run from the brackets to the class word."""
+    close = window_start - 1
+    opening = max(
+        text.rfind("（", max(0, close - _MAX_BRACKETED - 1), close),
+        text.rfind("(", max(0, close - _MAX_BRACKETED - 1), close),
+    )
+    if opening < 1:
+        return None
+    host = known_at.get(opening + 1)
+    if host is None or host.end != close or not host.place_ids:
+        return None
+    head = next((m for m in known_at.values() if m.end == opening and m.place_ids), None)
+    if head is None or not is_han(text[window_start]):
+        return None
+    first = tag(text[window_start:s_start])[:1]
+    if after_last_verb(text, window_start, s_start, known_at) != window_start or (
+        first and first[0][1] in VERB_FLAGS
+    ):
+        return None  # a clause after the brackets ('X（Y）召开…'): the places stand alone, no one name
+    address = next((m for m in known_at.values() if m.end == head.start and m.place_ids), None)
+    if address is not None and all(pid.startswith("banner:") for pid in address.place_ids):
+        host = address  # 'X区Y（Z）W产业基地': the county-level unit written before it is the park's address
+    return Mention(
+        text[head.start : s_end],
+        head.start,
+        s_end,
+        "park",
+        f"bracketed:{suffix}",
+        (),
+        host.surface,
+        host.place_ids,
+    )
 
 
 def _starts_a_line(text: str, position: int) -> bool:
