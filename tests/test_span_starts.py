@@ -166,34 +166,3 @@ def test_brackets_after_a_place_before_a_clause_make_no_park(finder: MentionFind
     found = _found(finder, "通辽（科尔沁区）召开会议部署产业园建设。")
     assert ("通辽（科尔沁区）召开会议部署产业园", "park") not in found
     assert ("通辽", None) in found
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # a county-level unit's short name glued or joined by a middle dot before a sight: one name as written
-        ("游客来到克什克腾达里诺尔游玩。", [("克什克腾达里诺尔", "lake", "lake:达里诺尔")]),
-        ("游客来到多伦·滦河源旅游景区。", [("多伦·滦河源旅游景区", "scenic", None)]),
-        # the unit written in full, or a league, is the sight's address: two mentions
-        (
-            "游客来到克什克腾旗达里诺尔游玩。",
-            [("克什克腾旗", None, "banner:150425"), ("达里诺尔", None, "lake:达里诺尔")],
-        ),
-        (
-            "游客来到赤峰·红山旅游景区。",
-            [("赤峰", None, "league:150400"), ("红山旅游景区", "scenic", None)],
-        ),
-    ],
-)
-def test_a_banner_short_name_glued_before_a_sight_is_part_of_its_name(
-    finder: MentionFinder, text: str, expected: list[tuple[str, str | None, str | None]]
-) -> None:
-    """'X山Y湖', 'X山·Y旅游景区': the sight's name as written holds the county-level unit's short name."""
-    got = _found(finder, text, ("surface", "type", "place_ids"))
-    assert [(s, t, ids[0] if ids else None) for s, t, ids in got] == expected
-
-
-def test_a_sight_with_its_banner_glued_is_located_by_the_banner(finder: MentionFinder) -> None:
-    """The glued short name locates the sight (its qualifier)."""
-    got = _found(finder, "游客来到多伦·滦河源旅游景区。", ("qualifier", "qualifier_ids"))
-    assert got == [("多伦", ("banner:152531",))]

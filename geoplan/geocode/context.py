@@ -158,8 +158,7 @@ def refine(
     found = _replace(found, qualified_units(text, found, finder))
     found = _merge(found, provinces_before_units(text, found, finder))
     found = _merge(found, units_after_provinces(text, found, finder))
-    found = _replace(found, hosted_parks(text, found))
-    return _replace(found, addressed_sights(text, found))
+    return _replace(found, hosted_parks(text, found))
 
 
 #: id prefixes of parks (a development zone, a park inside one).
@@ -192,48 +191,6 @@ def hosted_parks(text: str, mentions: list[Mention]) -> list[Mention]:
         found.append(
             Mention(
                 text[host.start : park.end], host.start, park.end, park.type, "hosted-park", park.place_ids
-            )
-        )
-    return found
-
-
-#: id prefixes and types of sights a unit's short name may be glued before ('X山Y湖', 'X山·Y旅游景区').
-_SIGHT_PREFIXES = ("scenic:", "lake:")
-_SIGHT_TYPES = frozenset({"scenic", "lake"})
-#: the class words that end a unit's full name (a name written with one is an address, not part of the sight's).
-_UNIT_ENDINGS = ("盟", "市", "旗", "县", "区")
-
-
-def _is_sight(mention: Mention) -> bool:
-    return mention.type in _SIGHT_TYPES or bool(
-        mention.place_ids and all(pid.startswith(_SIGHT_PREFIXES) for pid in mention.place_ids)
-    )
-
-
-def addressed_sights(text: str, mentions: list[Mention]) -> list[Mention]:
-    """A county-level unit's short name glued, or joined by a middle dot, before a scenic site's or lake's name
-    ('X山Y湖', 'X山·Y旅游景区') is part of the sight's name as written: one mention of the sight, located by the
-    unit. A unit written in full ('X市Y湖') or a league's name stays a mention of its own, the sight's address."""
-    found: list[Mention] = []
-    for unit, sight in zip(mentions, mentions[1:], strict=False):
-        joint = text[unit.end : sight.start]
-        if joint not in ("", "·") or not _is_sight(sight) or not unit.place_ids:
-            continue
-        if not all(pid.startswith("banner:") for pid in unit.place_ids):
-            continue  # a league hosts many sights: its name before one is an address ('X市|Y风情街')
-        if unit.surface.endswith(_UNIT_ENDINGS):
-            continue
-        kind = sight.type or sight.place_ids[0].split(":", 1)[0]
-        found.append(
-            Mention(
-                text[unit.start : sight.end],
-                unit.start,
-                sight.end,
-                kind,
-                "addressed-sight",
-                sight.place_ids,
-                unit.surface,
-                unit.place_ids,
             )
         )
     return found
