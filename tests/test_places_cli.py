@@ -70,8 +70,8 @@ def test_report_text(one_plan):
 
 
 def test_report_sections_are_extensible():
-    def extra(parsed):
-        return ReportSection("Projects", ["n"], [[len(parsed)]])
+    def extra(inputs):
+        return ReportSection("Projects", ["n"], [[len(inputs.parsed)]])
 
     SECTION_BUILDERS.append(extra)
     try:

@@ -96,9 +96,9 @@ def test_hetao_and_route_numbers_are_places(parsed: dict[str, PlanPlaces]) -> No
 
 
 def test_report_says_why_each_place_is_approximate(parsed: dict[str, PlanPlaces]) -> None:
-    from geoplan.cli.report import approximate_section, problems_section
+    from geoplan.cli.report import ReportInputs, approximate_section, problems_section
 
-    plan = [parsed["004"]]
+    plan = ReportInputs([parsed["004"]])
     why = {
         row["name"]: row["why"]
         for s in (approximate_section(plan), problems_section(plan))

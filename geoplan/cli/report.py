@@ -7,7 +7,7 @@ count is of distinct places as ``geoplan places`` lists them (one per plan and n
 corridor).  ``--full`` adds every approximate place with the resolver's own reason and every project left at
 the issuer's area; ``--csv`` writes those rows as one table.
 
-Each section is built by one function of :data:`SECTION_BUILDERS` from the geoparsed plans; add a
+Each section is built by one function of :data:`SECTION_BUILDERS` from the report's inputs (:class:`ReportInputs`); add a
 builder to extend the report without touching the others.
 """
 
@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -141,6 +142,23 @@ CORRIDOR_REASONS = {
 }
 
 
+@dataclass
+class ReportInputs:
+    """The geoparsed plans one report describes, with what several sections share, each computed once: the
+    place facts (problems, coverage, approximate places) and each plan's built features (problems, projects,
+    links)."""
+
+    parsed: list[Any]
+
+    @cached_property
+    def facts(self) -> list[PlaceFact]:
+        return place_facts(self.parsed)
+
+    @cached_property
+    def builds(self) -> list[Any]:
+        return [build_plan(p.plan.path, p.gazetteer, plan=p.plan, places=p) for p in self.parsed]
+
+
 def place_facts(parsed: list[Any]) -> list[PlaceFact]:
     """Every distinct place of the plans (the rows of ``geoplan places``: one per plan and name as
     written, and per corridor), each approximate one with its reason."""
@@ -195,9 +213,9 @@ def unresolved_reason(why: str) -> str:
     return re.sub(r"\s*\([^)]*\)", "", re.sub(r"'[^']*'", "X", why))
 
 
-def coverage_section(parsed: list[Any]) -> ReportSection:
+def coverage_section(inputs: ReportInputs) -> ReportSection:
     """Places per type: found, at their own place, at a parent, unresolved, and by the precision drawn."""
-    facts = place_facts(parsed)
+    facts = inputs.facts
     precisions = [p for p in PRECISIONS if any(f.precision == p for f in facts)]
     table: dict[str, Counter] = {}
     for fact in facts:
@@ -229,10 +247,10 @@ def coverage_section(parsed: list[Any]) -> ReportSection:
     )
 
 
-def approximate_section(parsed: list[Any]) -> ReportSection:
+def approximate_section(inputs: ReportInputs) -> ReportSection:
     """The places not at a point or an area of their own, grouped by why (most first); --full lists
     each with the resolver's own words."""
-    facts = place_facts(parsed)
+    facts = inputs.facts
     approximate = [f for f in facts if f.approximate and f.level != "none"]
     groups: dict[str, list[PlaceFact]] = {}
     for fact in approximate:
@@ -276,11 +294,11 @@ def _examples(group: list[PlaceFact]) -> str:
     return "、".join(names[:EXAMPLES]) + ("…" if len(names) > EXAMPLES else "")
 
 
-def problems_section(parsed: list[Any]) -> ReportSection:
+def problems_section(inputs: ReportInputs) -> ReportSection:
     """What needs attention first: places left off the map (unresolved, each named, grouped by why) and
     places put at the plan's issuer for want of anything better."""
-    facts = place_facts(parsed)
-    labels = _plan_labels([p.plan.name for p in parsed])
+    facts = inputs.facts
+    labels = _plan_labels([p.plan.name for p in inputs.parsed])
     unresolved = [f for f in facts if f.level == "none"]
     groups: dict[str, list[PlaceFact]] = {}
     for fact in unresolved:
@@ -299,7 +317,7 @@ def problems_section(parsed: list[Any]) -> ReportSection:
         f"{len(at_issuer)} places put at the plan's issuer (not in the gazetteer, nothing around them says "
         "where); --full lists them with every other approximate place"
     )
-    summary = atlas_build.report(_builds(parsed)) if parsed else {"per_plan": {}, "issuer_only": []}
+    summary = atlas_build.report(inputs.builds) if inputs.parsed else {"per_plan": {}, "issuer_only": []}
     projects = sum(c["projects"] for c in summary["per_plan"].values())
     lines.append(
         f"{len(summary['issuer_only'])} of {projects} projects at the issuer's whole area (see Projects)"
@@ -339,27 +357,15 @@ def _plan_labels(names: list[str]) -> dict[str, str]:
     return short if len(set(short.values())) == len(short) else {name: name for name in names}
 
 
-def plans_section(parsed: list[Any]) -> ReportSection:
+def plans_section(inputs: ReportInputs) -> ReportSection:
     """One line per plan: issuer, mentions, corridors."""
-    rows = [[p.plan.name, p.plan.meta.issuer, len(p.mentions), len(p.corridors)] for p in parsed]
+    rows = [[p.plan.name, p.plan.meta.issuer, len(p.mentions), len(p.corridors)] for p in inputs.parsed]
     return ReportSection("Plans", ["plan", "issuer", "mentions", "corridors"], rows)
 
 
-_BUILT: list[tuple[tuple[Any, ...], list[Any]]] = []  # (the parsed plans, their builds): the last report's
-
-
-def _builds(parsed: list[Any]) -> list[Any]:
-    """Each plan's features, built once per report (the problems, projects and links sections share them)."""
-    key = tuple(parsed)  # holds the plans, so their ids stay theirs while the entry lives
-    same = bool(_BUILT) and len(_BUILT[0][0]) == len(key)
-    if not (same and all(a is b for a, b in zip(_BUILT[0][0], key, strict=True))):
-        _BUILT[:] = [(key, [build_plan(p.plan.path, p.gazetteer, plan=p.plan, places=p) for p in parsed])]
-    return _BUILT[0][1]
-
-
-def projects_section(parsed: list[Any]) -> ReportSection:
+def projects_section(inputs: ReportInputs) -> ReportSection:
     """Projects per plan located finer than the issuer, and the list of those that are not."""
-    summary = atlas_build.report(_builds(parsed))
+    summary = atlas_build.report(inputs.builds)
     rows = [
         [plan, c["projects"], c["located"], _share(c["located"], c["projects"]) if c["projects"] else "-"]
         for plan, c in summary["per_plan"].items()
@@ -397,10 +403,10 @@ def _link_line(link: Any, names: dict[str, str]) -> list[Any]:
     ]
 
 
-def links_sections(parsed: list[Any]) -> list[ReportSection]:
+def links_sections(inputs: ReportInputs) -> list[ReportSection]:
     """Every link between features of different plans, and the near misses left for review."""
-    rows = [row for build in _builds(parsed) for row in build.project_rows + build.place_rows]
-    linking = link_features(rows, parsed[0].gazetteer) if parsed else None
+    rows = [row for build in inputs.builds for row in build.project_rows + build.place_rows]
+    linking = link_features(rows, inputs.parsed[0].gazetteer) if inputs.parsed else None
     names = {row["feature_id"]: row["name"] for row in rows}
     columns = ["score", "rule", "plans", "a", "name a", "b", "name b", "why"]
     links = [_link_line(link, names) for link in linking.links] if linking else []
@@ -422,8 +428,8 @@ def links_sections(parsed: list[Any]) -> list[ReportSection]:
     ]
 
 
-#: the report's sections, in order; each takes the list of PlanPlaces.
-SECTION_BUILDERS: list[Callable[[list[Any]], ReportSection]] = [
+#: the report's sections, in order; each takes the report's inputs (the PlanPlaces and what they share).
+SECTION_BUILDERS: list[Callable[[ReportInputs], ReportSection]] = [
     problems_section,
     plans_section,
     coverage_section,
@@ -434,8 +440,9 @@ SECTION_BUILDERS: list[Callable[[list[Any]], ReportSection]] = [
 
 def build_report(parsed: list[Any], links: bool = False) -> list[ReportSection]:
     """Every section of the report for geoparsed plans (with ``links``, the links between plans too)."""
-    sections = [builder(parsed) for builder in SECTION_BUILDERS]
-    return sections + links_sections(parsed) if links else sections
+    inputs = ReportInputs(parsed)
+    sections = [builder(inputs) for builder in SECTION_BUILDERS]
+    return sections + links_sections(inputs) if links else sections
 
 
 @click.command()
