@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from geoplan.geocode.gazetteer import Gazetteer, GazetteerError
-from geoplan.geocode.outside_build import _write_rows
+from geoplan.geocode.outside_build import write_curated_rows
 from geoplan.resources import GAZETTEER_DIR
 
 OUTPUT = "countries.csv"
@@ -162,7 +162,7 @@ def write(directory: Path = GAZETTEER_DIR) -> tuple[Path, list[str]]:
     """Write ``countries.csv`` next to the curated files (atomically); return its path and the territories left
     out, one line each."""
     rows, left_out = build_rows(Gazetteer.load(directory), directory)
-    return _write_rows(directory / OUTPUT, rows), left_out
+    return write_curated_rows(directory / OUTPUT, rows), left_out
 
 
 if __name__ == "__main__":

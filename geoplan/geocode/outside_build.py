@@ -194,7 +194,8 @@ def _row(
     }
 
 
-def _write_rows(path: Path, rows: list[dict[str, str]]) -> Path:
+def write_curated_rows(path: Path, rows: list[dict[str, str]]) -> Path:
+    """Write ``rows`` as a curated gazetteer table (its columns, '\\n' line ends) at ``path``, atomically."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(CURATED_COLUMNS), lineterminator="\n")
     writer.writeheader()
@@ -208,9 +209,9 @@ def _write_rows(path: Path, rows: list[dict[str, str]]) -> Path:
 def write(directory: Path = GAZETTEER_DIR) -> tuple[Path, Path, Path]:
     """Write the three tables next to the curated files (atomically) and return their paths."""
     gazetteer = Gazetteer.load(directory)
-    cities = _write_rows(directory / OUTPUT, build_rows(gazetteer, directory))
-    full_names = _write_rows(directory / CITY_OUTPUT, full_name_rows(gazetteer, directory))
-    counties = _write_rows(directory / COUNTY_OUTPUT, county_rows(gazetteer, directory))
+    cities = write_curated_rows(directory / OUTPUT, build_rows(gazetteer, directory))
+    full_names = write_curated_rows(directory / CITY_OUTPUT, full_name_rows(gazetteer, directory))
+    counties = write_curated_rows(directory / COUNTY_OUTPUT, county_rows(gazetteer, directory))
     return cities, full_names, counties
 
 
