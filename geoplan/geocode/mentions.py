@@ -874,13 +874,13 @@ class MentionFinder:
                     mark = m.end if start > m.start else end  # the 、 between the found item and this one
                     if start < 0 or end > len(text) or text[mark] != "、":
                         continue
-                    if start < m.start and not _opens_item(text, start):
-                        continue
-                    if start > m.start and not _closes_item(text, end):
-                        continue
                     surface = text[start:end]
                     ids = self._ids.get(surface) or self._short.get(surface)
                     if not ids or start in ends or spans.overlaps(start, end) or (start, end) in taken:
+                        continue  # the cheap tests first: most items next to a name are no name
+                    if start < m.start and not _opens_item(text, start):
+                        continue
+                    if start > m.start and not _closes_item(text, end):
                         continue
                     rule = "gazetteer" if surface in self._ids else "gazetteer-short"
                     taken.add((start, end))
