@@ -217,10 +217,10 @@ EVENT_RUN = 6
 
 @cache
 def _event_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    ordered = sorted(words("event_words"), key=len, reverse=True)
-    ending = re.compile(f"(?:{'|'.join(map(re.escape, ordered))})$")
-    longer = "|".join(re.escape(word) for word in ordered if len(word) > 1)
-    return ending, re.compile(f"[\u3400-\u9fff]{{0,{EVENT_RUN}}}?(?:{longer})")
+    event_words = words("event_words")
+    ending = re.compile(f"{word_alternation(event_words)}$")
+    longer = word_alternation(word for word in event_words if len(word) > 1)
+    return ending, re.compile(f"[\u3400-\u9fff]{{0,{EVENT_RUN}}}?{longer}")
 
 
 def event_titles(text: str, hits: WordHits | None = None) -> list[tuple[int, int]]:
@@ -502,7 +502,9 @@ def _organisation_run(text: str, position: int, next_start: int | None) -> bool:
 
 @cache
 def _project_word_re() -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, words("project_words"))))
+    return re.compile(
+        word_alternation(words("project_words"))
+    )  # read by fullmatch: any order of words will do
 
 
 # -- names the segmenter reads inside other words ------------------------------------------------------
