@@ -4,6 +4,7 @@ reference plans (read from ../shared/plans, never copied)."""
 from __future__ import annotations
 
 import re
+import sys
 from functools import partial
 from pathlib import Path
 
@@ -539,24 +540,33 @@ def _cue_starts_by_three_scans(text: str) -> list[int]:
     return sorted(m.start() for pattern in patterns for m in re.finditer(pattern, text))
 
 
-def test_list_cues_are_found_in_the_list_spans_as_three_scans_of_the_text_find_them(plan_files):
-    from geoplan.geocode.context import _LIST_CUES, _LIST_RUN, list_spans
+def test_list_cues_are_found_in_one_scan_as_in_three(plan_files):
+    from geoplan.geocode.context import _LIST_CUES, _LIST_CUES_COMMON_DIGITS, holds_other_digits
 
     samples = [
         "京包、沪兰五条铁路，A、B、C三大沙漠，贺兰山、乌拉山、大青山等景点",
         "３条铁路和12个镇、2大草原",  # fullwidth and ASCII digits
-        "٣大沙漠、৫个口岸",  # Arabic-Indic and Bengali digits
-        "𝟓条铁路、",  # a digit beyond the basic plane
-        "、山、河（湖）、",
+        "٣大沙漠、৫个口岸",  # Arabic-Indic and Bengali digits: read by the scan of every digit
+        "𝟓条铁路",  # a digit beyond the basic plane
     ]
     for text in samples + [path.read_text(encoding="utf-8") for path in plan_files]:
-        spans = list_spans(text)
-        in_spans = [m.start() for start, end in spans for m in _LIST_CUES.finditer(text, start, end)]
-        runs = [run.span() for run in _LIST_RUN.finditer(text)]
-        # every list run lies in a span, and the cues found there are the three scans' cues inside a span
-        assert all(any(s <= start and end <= e for s, e in spans) for start, end in runs)
-        assert in_spans == [p for p in _cue_starts_by_three_scans(text) if any(s <= p < e for s, e in spans)]
-    assert list_spans(samples[0]) == [(0, 9), (11, 12), (13, 14), (20, 34)]  # Latin letters end a span
-    # digits other than 0-9 never stand in a list run, so a cue they start is never looked for
-    assert list_spans(samples[2]) == [(1, 5)] and list_spans(samples[3]) == [(1, 5)]
-    assert list_spans(samples[4]) == [(0, 8)] and not list_spans("京包铁路")
+        cues = _LIST_CUES if holds_other_digits(text) else _LIST_CUES_COMMON_DIGITS
+        assert [m.start() for m in cues.finditer(text)] == _cue_starts_by_three_scans(text)
+    assert [holds_other_digits(text) for text in samples] == [False, False, True, True]
+    # the common-digit scan misses only the other digits, which is why a text holding one is scanned fully
+    assert [m.start() for m in _LIST_CUES.finditer(samples[2])] == [0, 5]
+    assert [m.start() for m in _LIST_CUES_COMMON_DIGITS.finditer(samples[2])] == []
+
+
+def test_other_digit_ranges_hold_every_decimal_digit_but_the_ascii_and_fullwidth_ones():
+    from geoplan.geocode.context import OTHER_DIGIT_RANGES
+
+    others = [
+        code
+        for code in range(sys.maxunicode + 1)
+        if chr(code).isdecimal() and not ("0" <= chr(code) <= "9" or "０" <= chr(code) <= "９")
+    ]
+    assert others  # Python knows hundreds
+    assert all(any(low <= code <= high for low, high in OTHER_DIGIT_RANGES) for code in others)
+    # and \d reads exactly the decimal digits
+    assert all(re.fullmatch(r"\d", chr(code)) for code in others)

@@ -502,9 +502,8 @@ def _organisation_run(text: str, position: int, next_start: int | None) -> bool:
 
 @cache
 def _project_word_re() -> re.Pattern[str]:
-    return re.compile(
-        word_alternation(words("project_words"))
-    )  # read by fullmatch: any order of words will do
+    # read by fullmatch only: a trie of the words answers as their alternation in any order
+    return re.compile(word_alternation(words("project_words")))
 
 
 # -- names the segmenter reads inside other words ------------------------------------------------------
@@ -1105,13 +1104,12 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spread
 
 
-def _list_cues() -> re.Pattern[str]:
-    """Where a list may be, in one scan, each cue matched as the one character it starts with: a numeral before a
-    class word, where a counted list may close (read with :data:`_COUNT_CLOSER`); an item ending of
+def _list_cues(digits: str) -> re.Pattern[str]:
+    """Where a list may be, in one scan of the text, each cue matched as the one character it starts with: a
+    numeral before a class word, where a counted list may close (read with :data:`_COUNT_CLOSER`); an item ending of
     :data:`SHARED_ENDINGS` before a list separator, where a shared-ending list may be; 等 before a scenic class word
-    ('等景点'), a scenic list's closer.  It is run inside the :func:`list_spans` only, where the only decimal digits
-    are 0-9 (a class without the Unicode digit category is scanned several times faster)."""
-    numerals = f"{_NUMERALS}0-9"
+    ('等景点'), a scenic list's closer.  ``digits``: the class of the decimal digits read as numerals."""
+    numerals = f"{_NUMERALS}{digits}"
     endings = "".join(SHARED_ENDINGS)
     classes = "|".join(map(re.escape, LIST_CLASSES))
     return re.compile(
@@ -1122,33 +1120,20 @@ def _list_cues() -> re.Pattern[str]:
     )
 
 
-#: the cues of a list (see :func:`_list_cues`).
-_LIST_CUES = _list_cues()
-#: code point -> whether a list run (:data:`_LIST_RUN`) holds it; the last entry (False) stands for every code point
-#: past the fullwidth brackets.
-_LIST_RUN_TABLE = numpy.zeros(max(map(ord, _LIST_RUN_OTHERS)) + 2, dtype=bool)
-_LIST_RUN_TABLE[0x3400 : 0x9FFF + 1] = True
-_LIST_RUN_TABLE[[ord(char) for char in _LIST_RUN_OTHERS]] = True
-_LIST_MARK = ord("、")
+#: the cues of a list, every decimal digit a numeral.
+_LIST_CUES = _list_cues(r"\d")
+#: the same for a text whose decimal digits are all 0-9 or ０-９ (nearly every text): a character class without
+#: the Unicode digit category is scanned several times faster.
+_LIST_CUES_COMMON_DIGITS = _list_cues("0-9０-９")
+#: the code points of every other decimal digit (Arabic-Indic to Mongolian, Vai to Myanmar extended, and the
+#: planes above the basic one); tests check the ranges against Python's own Unicode tables.
+OTHER_DIGIT_RANGES = ((0x0660, 0x1C59), (0xA620, 0xABF9), (0x10000, 0x10FFFF))
 
 
-def list_spans(text: str) -> list[tuple[int, int]]:
-    """The longest spans of list-run characters (CJK ideographs, 0-9, brackets and 、) that hold a 、, left to right:
-    every list run (:data:`_LIST_RUN`) lies inside one, and every cue of one (:data:`_LIST_CUES`: what it reads
-    after a cue's character is made of list-run characters too), so the cues are looked for there only — a
-    fraction of the text, found by a few array operations instead of a scan of every character."""
-    if "、" not in text:
-        return []
+def holds_other_digits(text: str) -> bool:
+    """Whether ``text`` holds a decimal digit other than 0-9 and ０-９ (or a character of its ranges)."""
     codes = numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32)
-    inside = numpy.concatenate(([False], _LIST_RUN_TABLE.take(codes, mode="clip"), [False]))
-    edges = numpy.flatnonzero(inside[1:] != inside[:-1])  # where a span starts, then where it ends, in turn
-    starts, ends = edges[0::2], edges[1::2]
-    # a 、 is a list-run character: each lies in a span, found by its start (ascending, as the marks are)
-    spans = numpy.searchsorted(starts, numpy.flatnonzero(codes == _LIST_MARK), side="right") - 1
-    first = numpy.ones(len(spans), dtype=bool)
-    first[1:] = spans[1:] != spans[:-1]
-    holding = spans[first]
-    return list(zip(starts[holding].tolist(), ends[holding].tolist(), strict=True))
+    return any(bool(((codes >= low) & (codes <= high)).any()) for low, high in OTHER_DIGIT_RANGES)
 
 
 def _runs_holding(text: str, positions: list[int]) -> Iterator[re.Match[str]]:
@@ -1194,9 +1179,10 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
     by_span = {(m.start, m.end): m for m in mentions}
     units_at = {m.start: m for m in mentions if _unit_written_in_full(m)}
     by_end = {m.end: m for m in mentions}
+    cues = _LIST_CUES if holds_other_digits(text) else _LIST_CUES_COMMON_DIGITS
     triggers = sorted(
         [
-            *(m.start() for start, end in list_spans(text) for m in _LIST_CUES.finditer(text, start, end)),
+            *(m.start() for m in cues.finditer(text)),
             *(m.end() for m in finditer_anchored(_SCENIC_CUE, text, _SCENIC_CUE_CHARS, (0,))),
         ]
     )
