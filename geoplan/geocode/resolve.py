@@ -107,13 +107,14 @@ _NEIGHBOUR_BEFORE = re.compile(r"(?:[东南西北](?:[接邻靠临依连]|毗邻
 _NEIGHBOUR_AFTER = re.compile(r"接壤|交界|毗邻|相邻|为邻|相连")
 
 
-@dataclass(unsafe_hash=True)
+@dataclass(unsafe_hash=True, slots=True)
 class ResolvedMention:
     """A mention and what it resolved to.
 
     ``place`` is the place itself (``rule`` not starting with 'parent'), a known parent (``rule`` starting
     with 'parent:'; ``precision`` then says how coarse), or None (unresolved; ``reason`` says why).  A value like
-    :class:`~geoplan.geocode.mentions.Mention` (never changed once built; not frozen, for the same reason).
+    :class:`~geoplan.geocode.mentions.Mention` (never changed once built; not frozen, and
+    with slots, for the same reasons).
     """
 
     surface: str

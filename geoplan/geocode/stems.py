@@ -90,12 +90,13 @@ class _Span(Protocol):
 SpanT = TypeVar("SpanT", bound=_Span)
 
 
-@dataclass(unsafe_hash=True)
+@dataclass(unsafe_hash=True, slots=True)
 class Mention:
     """A place name found in text (offsets are half-open ``[start, end)`` into the text searched).
 
     A value, never changed once built (use :func:`dataclasses.replace`); hashed by its fields.  Not declared
-    frozen only because a frozen dataclass takes several times longer to build, and a plan builds thousands."""
+    frozen only because a frozen dataclass takes several times longer to build, and a plan builds thousands; its
+    fields are slots (no dict per object: built and read faster, and the rules read them again and again)."""
 
     surface: str
     start: int
