@@ -70,8 +70,9 @@ def simplified(text: str) -> str:
         if len(converted) != len(line):
             lines[number] = line.translate(table)
             continue
+        # most characters come out unchanged: only a changed one is asked whether simplified writing has it
         lines[number] = "".join(
-            new if not is_simplified(old) or table.get(ord(old), old) == new else old
+            new if old != new and (not is_simplified(old) or table.get(ord(old), old) == new) else old
             for old, new in zip(line, converted, strict=True)
         )
     return "\n".join(lines)
