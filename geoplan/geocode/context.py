@@ -1313,12 +1313,16 @@ def _typed_items(
     return found
 
 
+#: the class words a league's or banner's full name ends with.
+_UNIT_WORDS_IN_FULL = ("盟", "市", "旗", "县", "区")
+
+
 def _unit_written_in_full(mention: Mention) -> bool:
     """A league or banner written by its full name ('巴彦淖尔市', not '巴彦淖尔')."""
     return (
-        bool(mention.place_ids)
+        mention.surface.endswith(_UNIT_WORDS_IN_FULL)  # the cheap test first: most names end otherwise
+        and bool(mention.place_ids)
         and all(i.startswith(("league:", "banner:")) for i in mention.place_ids)
-        and mention.surface.endswith(("盟", "市", "旗", "县", "区"))
     )
 
 
