@@ -76,6 +76,8 @@ def test_a_record_whose_page_names_no_banner_is_at_its_league_and_says_so(gazett
         ("river:济沁河", "扎兰屯市"), ("river:弓坝河", "凉城县"), ("river:古力古台河", "巴林右旗"),
         ("lake:奈曼西湖", "奈曼旗"), ("lake:岗更诺尔", "克什克腾旗"), ("station:白云鄂博站", "白云鄂博矿区"),
         ("station:大雁站", "鄂温克族自治旗"), ("station:乌兰察布站", "察哈尔右翼前旗"),
+        ("reservoir:绰勒水利枢纽", "扎赉特旗"), ("reservoir:昆都仑水库", "九原区"), ("lake:巴丹湖", "阿拉善右旗"),
+        ("reservoir:都西庙水库", "科尔沁左翼中旗"), ("river:阿龙山河", "根河市"),
     ],
 )  # fmt: skip
 def test_a_record_lies_under_the_banner_its_page_names(
@@ -91,6 +93,7 @@ def test_a_record_lies_under_the_banner_its_page_names(
     [
         ("lake:乌兰忽少海子", 113.26667, 41.51667, "察哈尔右翼后旗"),  # 41°31′N 113°16′E
         ("lake:额日央川吉音淖尔", 101.6, 41.95, "额济纳旗"),  # 41°57′N 101°36′E
+        ("lake:中泉子芒硝湖", 102.7, 39.31667, "阿拉善右旗"),  # 39°19′N 102°42′E
         ("station:阿龙山站", 121.87326, 51.68575, "根河市"),  # 51°41'8.70" 121°52'23.75"
         ("station:萨拉齐站", 110.52582, 40.56361, "土默特右旗"),  # 40°33′48.99″ 110°31′32.96″
         ("station:阿尔山北站", 119.80235, 47.28151, "阿尔山市"),  # 47°16′53″ 119°48′08″
@@ -150,7 +153,8 @@ def test_a_finer_fact_supersedes_the_older_one_which_stays_recorded() -> None:
     [
         ("river:乌尔逊河", ("新巴尔虎右旗", "新巴尔虎左旗")), ("river:塔布河", ("固阳县", "四子王旗")),
         ("river:五当沟", ("石拐区", "土默特右旗")), ("water_project:引绰济辽工程", ("扎赉特旗", "科尔沁区")),
-        ("river:黑风河", ("正蓝旗", "多伦县")),
+        ("river:黑风河", ("正蓝旗", "多伦县")), ("river:罕达罕河", ("扎兰屯市", "扎赉特旗", "龙江县")),
+        ("river:达尔沁河", ("敖汉旗", "奈曼旗")),
     ],
 )  # fmt: skip
 def test_a_water_crossing_banners_is_a_line_through_the_units_its_page_names(
@@ -207,3 +211,18 @@ def test_a_plan_of_the_league_resolves_harvested_waters_and_stations(
     assert resolved["海勒斯台河"].place.id == "river:海勒斯台河"
     assert resolved["阿尔山站"].place.id == "station:阿尔山站" and resolved["阿尔山站"].precision == "town"
     assert resolved["引绰济辽工程"].place.id == "water_project:引绰济辽工程"
+
+
+def test_a_name_whose_page_names_no_banner_is_left_to_the_town_it_begins_with(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """八里罕河: its page names only the league, and a league record would place it less finely than the town its
+    name begins with (八里罕镇 of 宁城县) places an unknown name; so it is no record, and a plan of the banner locates it
+    at that town."""
+    assert not [c for c in gazetteer.lookup("八里罕河") if c.place.name == "八里罕河"]
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "宁城县国民经济和社会发展第十四个五年规划纲要\n第一章 水利\n治理八里罕河。\n", encoding="utf-8"
+    )
+    (river,) = [m for m in geoparse(read(plan), gazetteer).mentions if m.surface == "八里罕河"]
+    assert gazetteer.get(river.place.banner_id).name == "宁城县"
