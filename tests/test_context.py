@@ -369,10 +369,12 @@ def test_a_shared_ending_without_a_known_item_gives_nothing(gazetteer: Gazetteer
 
 # -- stations --------------------------------------------------------------------------------------------
 def test_a_place_name_before_a_station_word_is_a_station_of_that_place(gazetteer: Gazetteer) -> None:
-    found = _found(gazetteer, "列车从萨拉齐站开出，驶向白彦花东站。")
-    assert [(s, t) for s, t, _ in found] == [("萨拉齐站", "station"), ("白彦花东站", "station")]
-    assert found[0][2] == gazetteer.finder.ids_or_short("萨拉齐")
+    found = _found(gazetteer, "列车从察素齐站开出，驶向白彦花东站。")
+    assert [(s, t) for s, t, _ in found] == [("察素齐站", "station"), ("白彦花东站", "station")]
+    assert found[0][2] == gazetteer.finder.ids_or_short("察素齐")
     assert found[1][2] == gazetteer.finder.ids_or_short("白彦花")
+    # a station with a record of its own (stations.csv) is that record, not a station of its town
+    assert _found(gazetteer, "列车从萨拉齐站开出。") == [("萨拉齐站", None, ("station:萨拉齐站",))]
 
 
 def test_a_high_speed_station_is_a_station_not_a_railway(gazetteer: Gazetteer) -> None:
