@@ -345,17 +345,22 @@ async def _ws_session(base: str, deadline: float, tally: Tally, session: int) ->
 
 
 class PageRuns:
-    """Whether a Chromium page's script is running, read off its websocket frames (Streamlit's status widget
-    shows a run only after a delay, and a map's own rerun comes after the map is drawn): running from a
-    rerun the page sends until the server says the run ended."""
+    """Whether a Chromium page still waits for the script runs it asked for, read off its websocket frames
+    (Streamlit's status widget shows a run only after a delay, and a map's own rerun comes after the map is
+    drawn).  A rerun the page sends is answered by the next run that starts after it and covers it: a run
+    of the whole page answers every request, a fragment's run only the requests for that fragment.  A run
+    that started before the request does not answer it, though it may end after it (on a busy server the
+    page's run can start a second after the click while the map's earlier fragment run ends): counting
+    that one let the next step click a download button the coming run was about to replace."""
 
     def __init__(self, page) -> None:
+        self.waiting: set[str] = set()  # requests sent and not yet answered: "" the page, else a fragment id
         self.running = False
         self.last = time.monotonic()
         page.on("websocket", self._watch)
 
     def _watch(self, socket) -> None:  # a new visit: its first run is on its way
-        self.running = True
+        self.waiting = {""}
         socket.on("framesent", self._sent)
         socket.on("framereceived", self._received)
 
@@ -364,7 +369,7 @@ class PageRuns:
             message = BackMsg()
             message.ParseFromString(payload)
             if message.WhichOneof("type") == "rerun_script":
-                self.running = True
+                self.waiting.add(message.rerun_script.fragment_id)
                 self.last = time.monotonic()
 
     def _received(self, payload: bytes | str) -> None:
@@ -374,15 +379,25 @@ class PageRuns:
         message.ParseFromString(payload)
         self.last = time.monotonic()
         kind = message.WhichOneof("type")
-        if kind == "session_status_changed":
+        if kind == "new_session":  # a run starts: it answers the requests it covers
+            self.running = True
+            fragments = set(message.metadata.run.fragment_ids)
+            self.waiting = self.waiting - fragments if fragments else set()
+        elif kind == "session_status_changed":
             self.running = message.session_status_changed.script_is_running
         elif kind == "script_finished" and message.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
             self.running = False
 
+    @property
+    def busy(self) -> bool:
+        """A run asked for has not started, or a run is going."""
+        return bool(self.waiting) or self.running
+
     async def idle(self, quiet_s: float = 0.5) -> None:
-        """Wait until no run is going and the socket has been quiet for ``quiet_s``."""
+        """Wait until every run asked for has started and ended and the socket has been quiet for
+        ``quiet_s``."""
         deadline = time.monotonic() + ACTION_TIMEOUT_S
-        while self.running or time.monotonic() - self.last < quiet_s:
+        while self.busy or time.monotonic() - self.last < quiet_s:
             if time.monotonic() > deadline:
                 raise TimeoutError(f"the page's script run did not end within {ACTION_TIMEOUT_S:.0f} s")
             await asyncio.sleep(0.05)
