@@ -20,8 +20,9 @@ Two kinds of client, so the bench measures the server rather than its clients:
   shape drawn, so one client measures true browser rendering.
 
 Errors: an exception on the page (an exception delta), a JavaScript error, a failed or empty download, a
-timeout.  The server's memory (RSS of the Streamlit process) is sampled every second.  Targets: no error,
-p95 first map ≤ 8 s for 10 sessions, memory bounded (the second half of the samples no higher than 1.25 ×
+timeout.  With ``--log``, a failed Chromium step leaves a screenshot and the page's last frames beside the
+log.  The server's memory (RSS of the Streamlit process) is sampled every second.  Targets: no error, p95
+first map ≤ 8 s for 10 sessions, memory bounded (the second half of the samples no higher than 1.25 ×
 the first half's peak, which holds the warm-up).  The machine's load average is reported with the numbers.
 """
 
@@ -37,6 +38,7 @@ import tempfile
 import threading
 import time
 import urllib.request
+from collections import deque
 from pathlib import Path
 
 import websockets
@@ -353,11 +355,19 @@ class PageRuns:
     page's run can start a second after the click while the map's earlier fragment run ends): counting
     that one let the next step click a download button the coming run was about to replace."""
 
+    #: frames kept for the log of a failed step (``frames``)
+    KEPT_FRAMES = 400
+
     def __init__(self, page) -> None:
         self.waiting: set[str] = set()  # requests sent and not yet answered: "" the page, else a fragment id
         self.running = False
         self.last = time.monotonic()
+        self.frames: deque[str] = deque(maxlen=self.KEPT_FRAMES)  # the last frames, one line each
         page.on("websocket", self._watch)
+
+    def note(self, text: str) -> None:
+        """Add a line to the frame log (a step's start, a frame)."""
+        self.frames.append(f"{time.monotonic():.3f} {text}")
 
     def _watch(self, socket) -> None:  # a new visit: its first run is on its way
         self.waiting = {""}
@@ -371,6 +381,9 @@ class PageRuns:
             if message.WhichOneof("type") == "rerun_script":
                 self.waiting.add(message.rerun_script.fragment_id)
                 self.last = time.monotonic()
+                self.note(f"sent rerun fragment={message.rerun_script.fragment_id!r}")
+            else:
+                self.note(f"sent {message.WhichOneof('type')}")
 
     def _received(self, payload: bytes | str) -> None:
         if not isinstance(payload, bytes):
@@ -379,6 +392,7 @@ class PageRuns:
         message.ParseFromString(payload)
         self.last = time.monotonic()
         kind = message.WhichOneof("type")
+        self.note(_frame_line(message))
         if kind == "new_session":  # a run starts: it answers the requests it covers
             self.running = True
             fragments = set(message.metadata.run.fragment_ids)
@@ -401,6 +415,25 @@ class PageRuns:
             if time.monotonic() > deadline:
                 raise TimeoutError(f"the page's script run did not end within {ACTION_TIMEOUT_S:.0f} s")
             await asyncio.sleep(0.05)
+
+
+def _frame_line(message: ForwardMsg) -> str:
+    """A frame the page received, in one line: its kind, a delta's path, element and fragment, a run's id."""
+    kind = message.WhichOneof("type")
+    run = message.metadata.run
+    if kind == "delta":
+        delta = message.delta
+        what = delta.WhichOneof("type")
+        if what == "new_element":
+            what = delta.new_element.WhichOneof("type")
+        elif what == "add_block":
+            what = f"block {delta.add_block.WhichOneof('type')}"
+        return f"delta {list(message.metadata.delta_path)} {what} fragment={delta.fragment_id!r}"
+    if kind == "script_finished":
+        return f"finished {ForwardMsg.ScriptFinishedStatus.Name(message.script_finished)} run={run.script_run_id}"
+    if kind == "new_session":
+        return f"new_session run={run.script_run_id} fragments={list(run.fragment_ids)}"
+    return f"{kind} path={list(message.metadata.delta_path)}"
 
 
 async def _first_map(page, url: str) -> float:
@@ -431,6 +464,7 @@ async def _chromium_session(
             if time.monotonic() >= deadline:
                 break
             started = time.monotonic()
+            runs.note(f"step {step}")
             try:
                 kind = step % 4
                 if kind == 1:  # search
@@ -474,8 +508,11 @@ async def _chromium_session(
                 tally.errors.append(
                     f"chromium session {session} step {step}: {type(error).__name__}: {str(error)[:400]}"
                 )
-                if shots is not None:  # beside the server's log (--log)
+                if shots is not None:  # beside the server's log (--log): the page and its last frames
                     await page.screenshot(path=str(shots / f"chromium-{session}-{step}.png"))
+                    (shots / f"chromium-{session}-{step}.frames.txt").write_text(
+                        "\n".join(runs.frames) + "\n", encoding="utf-8"
+                    )
                 await page.keyboard.press("Escape")  # a popover left open must not cover the next step
     finally:
         await context.close()
