@@ -50,6 +50,10 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 P95_TARGET_S = 8.0
 ACTION_TIMEOUT_S = 60.0
+#: how long the Chromium client waits for the page to send the rerun a search or a switch asks for
+REQUEST_WAIT_S = 10.0
+#: how long a popover's buttons may take to show before the popover is opened again
+POPOVER_WAIT_S = 10.0
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
@@ -363,6 +367,7 @@ class PageRuns:
         self.running = False
         self.last = time.monotonic()
         self.frames: deque[str] = deque(maxlen=self.KEPT_FRAMES)  # the last frames, one line each
+        self.sent = 0  # reruns sent so far
         page.on("websocket", self._watch)
 
     def note(self, text: str) -> None:
@@ -380,6 +385,7 @@ class PageRuns:
             message.ParseFromString(payload)
             if message.WhichOneof("type") == "rerun_script":
                 self.waiting.add(message.rerun_script.fragment_id)
+                self.sent += 1
                 self.last = time.monotonic()
                 self.note(f"sent rerun fragment={message.rerun_script.fragment_id!r}")
             else:
@@ -407,9 +413,15 @@ class PageRuns:
         """A run asked for has not started, or a run is going."""
         return bool(self.waiting) or self.running
 
-    async def idle(self, quiet_s: float = 0.5) -> None:
+    async def idle(self, quiet_s: float = 0.5, after: int | None = None) -> None:
         """Wait until every run asked for has started and ended and the socket has been quiet for
-        ``quiet_s``."""
+        ``quiet_s``; with ``after`` (a count of reruns sent, :attr:`sent`), first for the page to send the
+        rerun an action asks for (a busy browser sends it a moment after the key or click), at most
+        :data:`REQUEST_WAIT_S`."""
+        if after is not None:
+            asked = time.monotonic() + REQUEST_WAIT_S
+            while self.sent <= after and time.monotonic() < asked:
+                await asyncio.sleep(0.05)
         deadline = time.monotonic() + ACTION_TIMEOUT_S
         while self.busy or time.monotonic() - self.last < quiet_s:
             if time.monotonic() > deadline:
@@ -470,18 +482,24 @@ async def _chromium_session(
                 if kind == 1:  # search
                     box = page.get_by_label("地名或项目名")
                     await box.fill(SEARCHES[(session + step) % len(SEARCHES)])
+                    sent = runs.sent
                     await box.press("Enter")
-                    await page.wait_for_timeout(100)
-                    await runs.idle()
+                    await runs.idle(after=sent)
                     tally.action("search", time.monotonic() - started)
                 elif kind == 2:  # filter: towns on or off
+                    sent = runs.sent
                     await page.get_by_text("显示乡镇点位").first.click()
-                    await page.wait_for_timeout(100)
-                    await runs.idle()
+                    await runs.idle(after=sent)
                     tally.action("filter", time.monotonic() - started)
                 elif kind == 3:  # download the selection as CSV: the popover's button, not a table's toolbar
-                    await page.get_by_text("下载当前选择").first.click()
                     button = page.get_by_test_id("stDownloadButton").filter(has_text=CSV_LABEL)
+                    await page.get_by_text("下载当前选择").first.click()
+                    try:
+                        await button.wait_for(timeout=POPOVER_WAIT_S * 1000)
+                    except Exception:  # noqa: BLE001 - closed again (the map still drawing took the focus)
+                        tally.action("popover reopened", time.monotonic() - started)
+                        runs.note("popover reopened")
+                        await page.get_by_text("下载当前选择").first.click()
                     async with page.expect_download(timeout=ACTION_TIMEOUT_S * 1000) as info:
                         await button.get_by_role("button").click()
                         refused = page.get_by_test_id("stDownloadButtonError")
