@@ -496,7 +496,7 @@ async def _chromium_session(
                     await page.get_by_text("下载当前选择").first.click()
                     try:
                         await button.wait_for(timeout=POPOVER_WAIT_S * 1000)
-                    except Exception:  # noqa: BLE001 - closed again (the map still drawing took the focus)
+                    except Exception:  # noqa: BLE001 - found closed again (seen once at load 21, map still drawing)
                         tally.action("popover reopened", time.monotonic() - started)
                         runs.note("popover reopened")
                         await page.get_by_text("下载当前选择").first.click()
