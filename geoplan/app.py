@@ -510,11 +510,13 @@ def _without_folder(error: Exception, folder: str) -> str:
 
 
 def details(shown: dict, hit: selection.SearchHit) -> None:
-    """Every attribute of the highlighted feature (plan metadata, quantities, precision, excerpt), as text."""
+    """Every attribute the highlighted feature has (plan metadata, quantities, precision, excerpt), as text;
+    the empty ones are left out (a banner has a column per plan and summary, most of them empty for it)."""
     record = selection.feature_record(shown, hit.layer, hit.key)
     if not record:
         return
     sources = record.get("sources", "")
+    record = {key: value for key, value in record.items() if value.strip()}
     titles = {scope.key: scope.title for scope in scopes(shown)}
     with st.expander(f"详情：{hit.label}", expanded=True):
         st.dataframe(

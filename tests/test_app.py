@@ -224,6 +224,7 @@ def test_selecting_a_table_row_zooms_to_it_and_shows_its_details(small):
         "issuer_level",
         "type",
     }
+    record = {k: v for k, v in record.items() if v.strip()}  # the empty attributes are left out
     shown = dict(zip(record, details["值"], strict=True))
     assert {k: shown[k] for k in record if k not in coded} == {
         k: v for k, v in record.items() if k not in coded
@@ -231,6 +232,19 @@ def test_selecting_a_table_row_zooms_to_it_and_shows_its_details(small):
     assert shown["approximate"] in ("是", "否")
     assert all(not str(shown[k]).isascii() for k in coded & set(record) if record[k])
     assert "原文摘录" in set(details["字段"]) and "定位精度" in set(details["字段"])
+
+
+def test_the_details_of_a_banner_list_only_what_it_has(shipped):
+    """A banner has a column per plan and summary: the 详情 table listed about a hundred rows, most empty
+    (the plans that do not cover it); it lists the attributes with a value."""
+    record = selection.feature_record(shipped, "banners", "banner:150825")
+    empty = [k for k, v in record.items() if not v.strip()]
+    assert record["name"] == "乌拉特后旗" and len(empty) > 20
+    at = run_app(query="乌拉特后旗")
+    assert [e.label for e in at.expander if e.label.startswith("详情")] == ["详情：乌拉特后旗"]
+    details = at.dataframe[0].value
+    assert len(details) == len(record) - len(empty) and all(str(v).strip() for v in details["值"])
+    assert "名称" in set(details["字段"])
 
 
 def test_the_feature_table_is_drawn_only_when_switched_on(small):

@@ -160,3 +160,16 @@ def test_a_country_word_before_a_place_word(text: str, start: int, expected: boo
 def test_a_former_name_of_a_country_is_that_country(gazetteer: Gazetteer) -> None:
     assert gazetteer.finder.ids("蒙古人民共和国") == ("foreign:蒙古国",)
     assert _surfaces(gazetteer, "北与蒙古人民共和国接壤。") == ["蒙古人民共和国"]
+
+
+def test_the_cldr_notice_is_the_one_cldr_49_ships() -> None:
+    """The Unicode License v3 notice beside the names is CLDR's own, as Babel 2.19.0 ships it with CLDR 49's data
+    (babel/locale-data/LICENSE.unicode): CLDR's copyright line runs from 2004, the year CLDR began (1991-… is the
+    Unicode Character Database's line), and the text ends with its SPDX identifier."""
+    notice = (GAZETTEER_DIR / "CLDR-LICENSE.txt").read_text(encoding="utf-8")
+    lines = notice.splitlines()
+    assert "CLDR 49" in notice and "UNICODE LICENSE V3" in lines
+    assert [line for line in lines if line.startswith("Copyright")] == ["Copyright © 2004-2025 Unicode, Inc."]
+    assert lines[-1] == "SPDX-License-Identifier: Unicode-3.0"
+    rows = _rows()
+    assert rows and all("CLDR 49" in row["note"] for row in rows)

@@ -88,6 +88,9 @@ def test_plan_keeps_only_that_plan(small_atlas, tmp_path):
         (["--crs", "EPSG:3857", "--out", "x.geojson"], "WGS84"),
         (["--plan", "no-such-plan", "--out", "x.gpkg"], "no plan"),
         (["--format", "shp", "--out", "x.shp"], ".zip"),
+        (["--out", "x.shp"], "use --out"),  # a Shapefile's main part names the zip to give instead
+        (["--out", "x.dbf"], "x.zip"),
+        (["--out", "x.csv"], "x.csv.zip"),
         (["--out", "x.bin"], "--format"),
     ],
 )

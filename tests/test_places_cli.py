@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from geoplan.cli import cli
-from geoplan.cli.report import SECTION_BUILDERS, ReportSection, build_report
-from geoplan.geocode.gazetteer import PRECISIONS
+from geoplan.cli.report import PRECISION_WORDS, SECTION_BUILDERS, ReportSection, build_report
+from geoplan.geocode.gazetteer import APPROXIMATE_PRECISIONS, PRECISIONS
 from geoplan.geocode.places import PLACE_COLUMNS, place_rows
 
 
@@ -135,3 +135,25 @@ def test_report_counts_are_the_places_listed(five_plans, tmp_path):
     # each place at a point or an area of its own has no reason; every other one has one
     exact = [r for r in rows if r["precision"] in ("point", "town", "extent")]
     assert len(by_reason.detail) + len(problems.detail) <= len(rows) - len(exact)
+
+
+def test_each_approximate_precision_has_one_meaning_in_the_report(five_plans):
+    """One table says what each approximate precision means: every approximate precision is in it, each with
+    its own group; a record drawn at a precision is grouped under that precision's words and says where it is
+    drawn in the same entry's words."""
+    _plans, sections, short, _full = five_plans
+    assert set(PRECISION_WORDS) == APPROXIMATE_PRECISIONS
+    assert len({words.reason for words in PRECISION_WORDS.values()}) == len(PRECISION_WORDS)
+    by_reason = sections["Places located only approximately, by reason"]
+    groups = {row[0]: row[2] for row in by_reason.rows}
+    seen = set()
+    for record in by_reason.detail:
+        words = PRECISION_WORDS.get(record["precision"])
+        if record["level"] != "own" or words is None:
+            continue
+        seen.add(record["precision"])
+        assert record["why"].startswith(f"the record has {record['precision']} precision: {words.placed}")
+        assert groups[words.reason].split()[0] == record["precision"], groups[words.reason]
+    # the five plans hold records drawn at each approximate precision, country and province among them
+    assert seen == APPROXIMATE_PRECISIONS
+    assert "no finer than" not in short

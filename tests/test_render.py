@@ -424,6 +424,9 @@ def test_filter_by_plan_and_layers(atlas):
             assert set(frame["plan"]) <= {plans[0]}
     assert len(filtered["leagues"]) == len(atlas["leagues"])
     assert list(filter_layers(atlas, layer_ids=["leagues", "industry"])) == ["leagues", "industry"]
+    # thematic layers alone are drawn over the leagues' and banners' outlines; a base layer named: exactly those
+    assert list(filter_layers(atlas, layer_ids=["industry"])) == ["leagues", "banners", "industry"]
+    assert list(filter_layers(atlas, layer_ids=["places", "industry"])) == ["places", "industry"]
     with pytest.raises(InputError, match="matches no plan"):
         filter_layers(atlas, plans=["no-such-plan.txt"])
     with pytest.raises(InputError, match="no layer"):
@@ -561,3 +564,15 @@ def test_every_place_type_has_a_chinese_name():
 
     assert set(TYPES) <= set(PLACE_TYPE_LABELS)
     assert all(re.fullmatch(r"[\u4e00-\u9fff]+", PLACE_TYPE_LABELS[t]) for t in TYPES)
+
+
+def test_a_map_without_outlines_says_so_not_that_the_atlas_lacks_them(atlas):
+    """Layers named without leagues or banners: no inset locator, and the note says they were not drawn
+    (the atlas has them)."""
+    assert len(atlas["leagues"]) and len(atlas["banners"])
+    layers = filter_layers(atlas, layer_ids=["places", "industry"])
+    with matplotlib.rc_context(cjk_rc()):
+        composition = compose_map(layers, dpi=50)
+    assert composition.inset is None
+    assert "no leagues or banners drawn: no inset locator map" in composition.notes
+    assert not [note for note in composition.notes if "in the atlas" in note]

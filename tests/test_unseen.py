@@ -111,14 +111,14 @@ def test_report_says_why_each_place_is_approximate(parsed: dict[str, PlanPlaces]
 def test_the_report_says_how_every_approximate_place_was_placed(parsed: dict[str, PlanPlaces]) -> None:
     """Issue 15 item 6, on all five plans: a record drawn coarser than a point says where it is drawn; a name put
     in a place containing it says which and how it was found; an unresolved name says why it stays unplaced."""
-    from geoplan.cli.report import PLACED_AT, place_facts
+    from geoplan.cli.report import PRECISION_WORDS, place_facts
 
     approximate = [fact for fact in place_facts(list(parsed.values())) if fact.approximate]
     assert len(approximate) > 100
     for fact in approximate:
         if fact.level == "own":
             assert fact.why.startswith(
-                f"the record has {fact.precision} precision: {PLACED_AT[fact.precision]}"
+                f"the record has {fact.precision} precision: {PRECISION_WORDS[fact.precision].placed}"
             ), fact
         elif fact.level == "parent":
             # a name says how its place was found, a line which of its waypoints were placed

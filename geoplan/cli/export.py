@@ -14,9 +14,20 @@ from geoplan.io import check_targets
 from geoplan.layers import load_layers
 from geoplan.output.export import FORMATS, export_format, export_layers, resolve_crs
 
+#: a file that is one part of a format written as a zip (suffix -> that format): named alone, it is refused
+#: with the name to give instead.
+PART_SUFFIXES = {".shp": "shp", ".shx": "shp", ".dbf": "shp", ".csv": "csv"}
+
 
 def _format_for(out: Path, fmt: str | None) -> str:
     """The --format given, or the one the --out suffix names."""
+    part = PART_SUFFIXES.get(out.suffix.lower())
+    if part is not None and (fmt is None or export_format(fmt).name == part):
+        whole = out.with_name(out.stem + export_format(part).suffixes[0])
+        raise InputError(
+            f"{out}: a {part} export is one zip holding the {out.suffix.lower()} and the files that go with it; "
+            f"use --out {whole}"
+        )
     if fmt:
         return export_format(fmt).name
     name = out.name.lower()

@@ -54,7 +54,10 @@ def _split(values: tuple[str, ...]) -> list[str]:
     type=click.Path(dir_okay=False, path_type=Path),
     help="map.png|pdf|svg, or map.tif: the map frame as a GeoTIFF in the map's CRS.",
 )
-@layers_option("Layer ids to draw (repeated or comma-separated).")
+@layers_option(
+    "Layer ids to draw (repeated or comma-separated); thematic layers alone are drawn over the leagues' and "
+    "banners' outlines."
+)
 @click.option(
     "--plan",
     "plans",

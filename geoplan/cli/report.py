@@ -112,13 +112,37 @@ class PlaceFact:
         return bool(self.reason)
 
 
-#: where a record of each approximate precision is drawn, in words (the report's 'why' starts with it).
-PLACED_AT = {
-    "banner": "drawn at its banner's point, no source giving one of its own",
-    "league": "drawn at its league's or city's point, which stands for the whole unit",
-    "province": "drawn at its province's capital, which stands for the whole province",
-    "country": "drawn at a representative point (a capital), not its area",
-    "schematic": "drawn schematically through the units or waypoints its source names",
+@dataclass(frozen=True)
+class PrecisionWords:
+    """What a record's approximate precision means in the report: ``reason`` groups the places drawn at it
+    (the approximate section's rows), ``placed`` says where such a record is drawn (each place's 'why')."""
+
+    reason: str
+    placed: str
+
+
+#: every approximate precision (:data:`APPROXIMATE_PRECISIONS`) in words.
+PRECISION_WORDS = {
+    "banner": PrecisionWords(
+        "the gazetteer record has no sourced point: at its banner",
+        "drawn at its banner's point, no source giving one of its own",
+    ),
+    "league": PrecisionWords(
+        "the gazetteer record has no sourced point: at its league",
+        "drawn at its league's or city's point, which stands for the whole unit",
+    ),
+    "province": PrecisionWords(
+        "the gazetteer record has no sourced point: at its province",
+        "drawn at its province's capital, which stands for the whole province",
+    ),
+    "country": PrecisionWords(
+        "a record of a country or a region abroad: at a representative point",
+        "drawn at a representative point (a capital), not its area",
+    ),
+    "schematic": PrecisionWords(
+        "a schematic record: a line through its waypoints or a hull of the units it spans",
+        "drawn schematically through the units or waypoints its source names",
+    ),
 }
 #: types whose record is their own polygon: located exactly, however coarse.
 ADMIN_AREAS = frozenset({"province", "league", "banner"})
@@ -129,12 +153,6 @@ PARENT_REASONS = {
     "parent:same-phrase": "not in the gazetteer: at a place named just before it",
     "parent:written-before": "not in the gazetteer: in the place outside the region written before it",
     "parent:issuer": "not in the gazetteer, nothing around it says where: at the plan's issuer",
-}
-#: why a gazetteer record is drawn coarsely, by its precision.
-RECORD_REASONS = {
-    "schematic": "a schematic record: a line through its waypoints or a hull of the units it spans",
-    "banner": "the gazetteer record has no sourced point: at its banner",
-    "league": "the gazetteer record has no sourced point: at its league",
 }
 CORRIDOR_REASONS = {
     "parent": "a line with fewer than two waypoints located: at a waypoint or the plan's issuer",
@@ -194,9 +212,9 @@ def _mention_fact(plan: str, name: str, best: Any) -> PlaceFact:
     if best.level == "own":
         if precision not in APPROXIMATE_PRECISIONS or best.place.type in ADMIN_AREAS:
             return PlaceFact(plan, name, best.type or "", "own", precision)
-        reason = RECORD_REASONS.get(precision, f"the gazetteer record is no finer than a {precision}")
-        placed = PLACED_AT.get(precision, "no point of its own")
-        why = f"the record has {precision} precision: {placed}" + (
+        words = PRECISION_WORDS[precision]
+        reason = words.reason
+        why = f"the record has {precision} precision: {words.placed}" + (
             f" ({best.place.note})" if best.place.note else ""
         )
         return PlaceFact(plan, name, best.type or "", "own", precision, reason, why)

@@ -153,6 +153,10 @@ def parse_bbox(value: str | tuple[float, ...] | list[float]) -> tuple[float, flo
     return minx, miny, maxx, maxy
 
 
+#: the base layers a map of thematic layers alone is drawn over (see :func:`filter_layers`).
+FRAME_LAYERS = ("leagues", "banners")
+
+
 def filter_layers(
     layers: dict[str, gpd.GeoDataFrame],
     layer_ids: list[str] | None = None,
@@ -163,12 +167,18 @@ def filter_layers(
     ('十四五', '14th', '2021-2025'; see :func:`geoplan.atlas.schema.period_mask`).
 
     Administrative base layers (leagues, banners, towns) stay whole; the ``places`` layer keeps the
-    places named by those plans.  Unknown layers or plans matching nothing are :class:`InputError`.
+    places named by those plans.  Named layers that are all thematic are drawn over the outlines of the
+    leagues and banners (:data:`FRAME_LAYERS`, when the atlas has them), as a map needs its frame of
+    reference; naming any base layer draws exactly the layers named.  Unknown layers or plans matching
+    nothing are :class:`InputError`.
     """
     if layer_ids:
         unknown = [name for name in layer_ids if name not in layers]
         if unknown:
             raise InputError(f"no layer {', '.join(unknown)} in the atlas; it has {', '.join(layers)}")
+        base = {d.id for d in load_layers() if d.group != "thematic"}
+        if not base.intersection(layer_ids):
+            layer_ids = [name for name in FRAME_LAYERS if name in layers] + list(layer_ids)
         layers = {name: layers[name] for name in layer_ids}
     if periods:
         layers = _filter_periods(layers, periods)
@@ -517,7 +527,7 @@ def _draw_furniture(
         inset_ax = draw_inset(fig, _mm_rect(frame.layout, inset_rect), frame.region, frame.extent)
         inset_ax.set_zorder(ax.get_zorder() + 1)  # opaque and above every line of the map
     elif frame.region is None:
-        notes.append("no leagues or banners in the atlas: no inset locator map")
+        notes.append("no leagues or banners drawn: no inset locator map")
     scale_bar = draw_scale_bar(ax, MAP_CRS, frame.centre, corners.scale_bar_anchor, max_fraction=0.22)
     north_arrow = draw_north_arrow(ax, MAP_CRS, frame.centre, corners.north_arrow_anchor)
     return _Furniture(choropleth_lines, inset_ax, scale_bar, north_arrow)
