@@ -259,3 +259,30 @@ def test_every_place_of_a_kind_in_an_area_is_no_name(finder: MentionFinder) -> N
 def test_a_verb_and_a_unit_word_before_a_road_word_name_no_street(finder: MentionFinder) -> None:
     """'通村路': the roads that reach the villages, a kind of road."""
     assert _found(finder, "今年全旗新建通村路120公里。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a country written as a word of its own before one of its cities: the city's first character is no
+        # class word of the country ('越南河' is no river)
+        ("产品出口到越南河内和老挝。", "越南"),
+        ("考察团先后访问了日本大阪和越南河内。", "越南"),
+    ],
+)
+def test_a_country_before_its_city_makes_no_water(finder: MentionFinder, text: str, country: str) -> None:
+    found = _found(finder, text)
+    assert (country, None) in found
+    assert not any(kind in ("river", "lake") for _, kind in found)
+
+
+def test_a_river_after_a_country_stays(finder: MentionFinder) -> None:
+    """A river's own name after its country is still read ('湄公河' after 越南)."""
+    assert ("湄公河", "river") in _found(finder, "越南湄公河三角洲是重要粮仓。")
+
+
+def test_a_bare_class_word_is_no_short_form(finder: MentionFinder) -> None:
+    """'体育公园': a kind of park; the class word 公园 is no short form of a subdistrict named 公园街道, which is still
+    read in full."""
+    assert _surfaces(finder, "建设体育公园和城市绿道。") == []
+    assert "公园街道" in _surfaces(finder, "辖公园街道、新华街道等。")

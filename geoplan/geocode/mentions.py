@@ -566,6 +566,7 @@ class MentionFinder:
                     and stem not in self.stop_words
                     and not is_generic(stem)
                     and stem not in _GENERIC_SET
+                    and stem not in SUFFIX_TYPES  # '公园' of 公园街道: a bare class word names nothing
                     and not (suffix in ("街道", "乡") and stem.endswith(_NOT_SHORT_ENDINGS))
                     and not _ORDINAL.fullmatch(stem)
                 ):
@@ -909,6 +910,12 @@ class MentionFinder:
                 )  # 'X口岸在同类口岸': X口岸 ended there
             if window_start == s_start:
                 continue  # nothing before the suffix: no name
+            if (
+                len(suffix) == 1
+                and s_start in known_end
+                and self._country_before_place(text, known_end[s_start])
+            ):
+                continue  # '越南河内': a country, then a place of it that the class character opens
             if SUFFIX_TYPES[suffix] == "park" and stopped_by in _CLOSING_BRACKETS:
                 hosted = _bracketed_host_park(text, window_start, s_start, s_end, suffix, known_at)
                 if hosted is not None:
@@ -949,6 +956,14 @@ class MentionFinder:
             ):
                 found.extend(self._enumerated(text, window_start, suffix, named))  # '京通、集通、通霍铁路
         return found
+
+    @staticmethod
+    def _country_before_place(text: str, named: Mention) -> bool:
+        """Whether ``named`` is a country's name written as a word of its own before one of its places, whose name
+        a one-character class word opens ('越南河内': 越南 + 河内, no river 越南河)."""
+        return all(pid.startswith("foreign:") for pid in named.place_ids) and word_before_place(
+            text, named.start, named.end
+        )
 
     def _name_in_window(
         self,
