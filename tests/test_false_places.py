@@ -286,3 +286,24 @@ def test_a_bare_class_word_is_no_short_form(finder: MentionFinder) -> None:
     read in full."""
     assert _surfaces(finder, "建设体育公园和城市绿道。") == []
     assert "公园街道" in _surfaces(finder, "辖公园街道、新华街道等。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a breed is written as the place it comes from, then its kind: no mention of the place
+        "牧场引进荷兰奶牛一千头。",
+        "引进澳大利亚安格斯牛，改良本地肉牛。",
+        "这里是鄂尔多斯细毛羊的主产区。",
+        "当地培育了科尔沁牛、阿拉善白绒山羊等品种。",
+    ],
+)
+def test_a_place_naming_a_breed_is_no_mention(finder: MentionFinder, text: str) -> None:
+    assert _found(finder, text) == []
+
+
+def test_places_beside_livestock_words_stay(finder: MentionFinder) -> None:
+    """A place followed by a place word that starts with a livestock character ('马鬃山苏木') or by a separator
+    before the breed stays a mention."""
+    assert _surfaces(finder, "阿拉善马鬃山苏木的牧民。") == ["阿拉善", "马鬃山苏木"]
+    assert _surfaces(finder, "从荷兰、德国引进奶牛。") == ["荷兰", "德国"]

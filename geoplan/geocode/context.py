@@ -46,6 +46,7 @@ from geoplan.geocode.mentions import (
     finditer_anchored,
     is_generic,
     is_han,
+    names_a_breed,
     province_abbreviations,
     word_alternation,
 )
@@ -152,7 +153,10 @@ def refine(
             *stem_words(text, finder, kept, occurrences),
             *region_stems(text, finder, kept),
         )
-        if (m.start, m.end) not in peoples and not in_title(m, titles) and not names_organisation(text, m)
+        if (m.start, m.end) not in peoples
+        and not in_title(m, titles)
+        and not names_organisation(text, m)
+        and not names_a_breed(text, m.end)
     ]
     found = _merge(kept, added)
     found = _replace(found, qualified_units(text, found, finder))

@@ -1709,14 +1709,40 @@ def _facility_road(text: str, mention: Mention) -> Mention:
     )
 
 
+#: the one-character heads of livestock words (奶牛, 细毛羊, 双峰驼): a breed is written as the place it comes from,
+#: then its kind ('荷兰奶牛', '科尔沁牛', '鄂尔多斯细毛羊').
+_HERD_HEADS = frozenset("牛羊马驼猪驴")
+#: longest breed word after its place's name, in characters ('黑白花奶牛').
+BREED_RUN = 5
+#: flags of the words that may describe a breed before its kind word (白 a, 黑白 z, a transliterated breed name: 安格斯 nr).
+_BREED_DESCRIBERS = frozenset({"a", "z", "b", "nr", "nrt"})
+
+
+def names_a_breed(text: str, end: int) -> bool:
+    """Whether the words after ``end`` name a kind of livestock the name before them qualifies: a noun ending in a
+    livestock head, perhaps after a describing word ('奶牛', '细毛羊', '白绒山羊'; not 马鬃山, a place word)."""
+    length = 0
+    for word, flag in tag(text[end : end + BREED_RUN + 2])[:2]:
+        length += len(word)
+        if length > BREED_RUN:
+            return False
+        if word[-1] in _HERD_HEADS:
+            return flag not in NAME_FLAGS or flag == "nr"  # jieba tags some breed words as people's names
+        if flag not in _BREED_DESCRIBERS:
+            return False
+    return False
+
+
 def _names_an_organisation_or_brand(text: str, mention: Mention) -> bool:
-    """Whether ``mention`` heads a brand's name, or is a wide area (a province, a region of several units, a place
+    """Whether ``mention`` heads a brand's name or a breed's, or is a wide area (a province, a region of several units, a place
     outside) heading an organisation's name.  An organisation named after a league, banner, town or facility
     (西乌珠穆沁旗第一小学, 潮格镇康复中心) stands there: that unit locates it, and the mention stays."""
     tail = text[mention.end : mention.end + ORGANISATION_RUN + 4]
-    if _TAIL_WORD_CHARS.isdisjoint(tail):
-        return False  # no organisation or brand word can follow: the common case, decided at once
+    if _TAIL_WORD_CHARS.isdisjoint(tail) and _HERD_HEADS.isdisjoint(tail[:BREED_RUN]):
+        return False  # no organisation, brand or breed word can follow: the common case, decided at once
     if _BRAND_TAIL.match(text, mention.end):
+        return True
+    if _HERD_HEADS.intersection(tail[:BREED_RUN]) and names_a_breed(text, mention.end):
         return True
     wide = bool(mention.place_ids) and all(pid.startswith(WIDE_AREA_ID_PREFIXES) for pid in mention.place_ids)
     return wide and bool(_ORGANISATION_TAIL.match(text, mention.end))
