@@ -1762,6 +1762,12 @@ def _is_area(mention: Mention) -> bool:
     return bool(mention.place_ids) and all(pid.startswith(ADMIN_ID_PREFIXES) for pid in mention.place_ids)
 
 
+#: a town's class word at the end of its name.
+_TOWN_CLASS_END = re.compile(r"(?:街道|民族乡|苏木|嘎查|镇|乡)$")
+#: length of the head a town's short form keeps of its name ('格日苏木' of 格日朝鲁苏木, '巴音镇' of 巴音宝力格镇).
+_SHORT_HEAD = 2
+
+
 def _tail_of_longer_name(text: str, window_start: int, hit: Mention, s_end: int) -> bool:
     """Whether ``hit``, a town's short form ending at the suffix (its name is none of its towns' official names:
     '格日苏木' of 格日朝鲁苏木), is the tail of a longer name: a run of name words right before it, after the
@@ -1770,6 +1776,8 @@ def _tail_of_longer_name(text: str, window_start: int, hit: Mention, s_end: int)
         return False
     if any(pid.rpartition(":")[2] == hit.surface for pid in hit.place_ids):
         return False
+    if len(_TOWN_CLASS_END.sub("", hit.surface)) > _SHORT_HEAD:
+        return False  # '白音胡硕镇': a variant of a town's whole name (a short form keeps only a two-character head)
     start = window_start + leading_trim(text[window_start : hit.start])
     run = text[start : hit.start]
     return (
