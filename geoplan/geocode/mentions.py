@@ -55,7 +55,6 @@ from geoplan.geocode.stems import (
     COUNTER_CHARS,
     GENERIC_WORDS,
     IMPROPER_CHARS,
-    INNER_VERBS,
     QUOTE_OPENERS,
     SEPARATORS,
     STEM_BREAKS,
@@ -982,9 +981,7 @@ class MentionFinder:
             return (
                 None  # '部分苏木镇': two class words of units after common words name the units of the class
             )
-        after_verb = after_last_verb(text, window_start, s_start, known_at)
-        if not (kind == "park" and _verb_inside_name(text, window_start, after_verb, known_at)):
-            window_start = after_verb
+        window_start = after_last_verb(text, window_start, s_start, known_at)
         if kind in _LOCAL_UNIT_KINDS:
             window_start = _after_inner_unit(text, window_start, s_start)
         if kind == "town" and (peoples := peoples_tail(text[window_start:s_start])) is not None:
@@ -1763,37 +1760,6 @@ def _is_province(mention: Mention) -> bool:
 def _is_area(mention: Mention) -> bool:
     """Whether a gazetteer mention names admin units of the region only (a league, banner or town)."""
     return bool(mention.place_ids) and all(pid.startswith(ADMIN_ID_PREFIXES) for pid in mention.place_ids)
-
-
-def _verb_inside_name(text: str, window_start: int, after_verb: int, known_at: Mapping[int, Mention]) -> bool:
-    """Whether the leading verb ending at ``after_verb`` (a word that starts descriptive names' prose: 统筹, 创建)
-    stands inside a park's name: it ends a specialty phrase (a common noun, then the verb: '城乡统筹') after a proper
-    name the gazetteer lacks (a name-flagged word or a run the segmenter does not know) written after the last known
-    place, so the park's own name began before it ('X旗百利舸城乡统筹产业园'); not a verb right after a place, which
-    is the clause's ('呼和镇创建X产业园', 'Y苏木创建X产业园' with Y unknown)."""
-    if after_verb == window_start:
-        return False
-    verbs = [word for word in INNER_VERBS if text.endswith(word, window_start + 1, after_verb)]
-    if not verbs:
-        return False
-    verb_start = after_verb - max(map(len, verbs))
-    start = window_start
-    for position in range(window_start, verb_start):
-        hit = known_at.get(position)
-        if hit is not None and hit.end <= verb_start:
-            start = max(start, hit.end)
-    if verb_start - start < 3:
-        return False
-    words = tag(text[start:verb_start])
-    before, flag = words[-1]
-    before_start = verb_start - len(before)
-    # the verb's own noun right before it ('城乡' of 城乡统筹), a proper name before that noun
-    return (
-        before_start - start >= 2
-        and known(before)
-        and flag not in NAME_FLAGS
-        and holds_name_word(text, start, before_start)
-    )
 
 
 #: a town's class word at the end of its name.
