@@ -307,3 +307,22 @@ def test_places_beside_livestock_words_stay(finder: MentionFinder) -> None:
     before the breed stays a mention."""
     assert _surfaces(finder, "阿拉善马鬃山苏木的牧民。") == ["阿拉善", "马鬃山苏木"]
     assert _surfaces(finder, "从荷兰、德国引进奶牛。") == ["荷兰", "德国"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a built work or an institution named after a landform or a water: its head (厂, 桥, 栈, 基地 …) comes last
+        "记者走进京能查干淖尔电厂项目施工现场。",
+        "依托大青山创作基地开展文艺创作。",
+        "湖边有一家黄河西行客栈。",
+    ],
+)
+def test_a_landform_heading_a_built_works_name_is_no_mention(finder: MentionFinder, text: str) -> None:
+    assert not any(kind is None or kind in ("lake", "river", "mountain") for _, kind in _found(finder, text))
+
+
+def test_a_landform_before_its_own_parts_stays(finder: MentionFinder) -> None:
+    """A river's name before words about the river itself (its course, its channel) is a mention."""
+    assert ("黄河", None) in _found(finder, "黄河流经乌海市区。")
+    assert ("黄河", None) in _found(finder, "加强黄河河道治理。")

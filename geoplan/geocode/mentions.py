@@ -1733,16 +1733,38 @@ def names_a_breed(text: str, end: int) -> bool:
     return False
 
 
+#: id prefixes of landforms and waters (a river, lake, mountain, desert, grassland …): named by the land itself.
+_LANDFORM_ID_PREFIXES = tuple(
+    f"{kind}:" for kind in ("river", "lake", "mountain", "desert", "sandy_land", "grassland", "wetland")
+)
+#: the head of a built work's or an institution's name, which Chinese writes last (right-headed nouns): a plant
+#: (厂), bridge (桥), inn, hall, shop or building (栈 馆 店 楼 院), a base or a centre.
+_BUILT_WORK_TAIL = re.compile(_RUN_CHAR + r"{0,4}?(?:[厂桥栈馆店楼院]|基地|中心)")
+_BUILT_WORK_CHARS = frozenset("厂桥栈馆店楼院基中")
+
+
+def _is_landform(mention: Mention) -> bool:
+    """Whether a gazetteer mention names landforms or waters only (黄河, 查干淖尔, 大青山)."""
+    return bool(mention.place_ids) and all(pid.startswith(_LANDFORM_ID_PREFIXES) for pid in mention.place_ids)
+
+
 def _names_an_organisation_or_brand(text: str, mention: Mention) -> bool:
-    """Whether ``mention`` heads a brand's name or a breed's, or is a wide area (a province, a region of several units, a place
+    """Whether ``mention`` heads a brand's name or a breed's, is a landform or water heading a built work's name
+    ('查干淖尔电厂', 'X黄河大桥', '大青山创作基地': the work is named after it, no mention of the land), or is a wide area (a province, a region of several units, a place
     outside) heading an organisation's name.  An organisation named after a league, banner, town or facility
     (西乌珠穆沁旗第一小学, 潮格镇康复中心) stands there: that unit locates it, and the mention stays."""
     tail = text[mention.end : mention.end + ORGANISATION_RUN + 4]
-    if _TAIL_WORD_CHARS.isdisjoint(tail) and _HERD_HEADS.isdisjoint(tail[:BREED_RUN]):
+    if (
+        _TAIL_WORD_CHARS.isdisjoint(tail)
+        and _HERD_HEADS.isdisjoint(tail[:BREED_RUN])
+        and _BUILT_WORK_CHARS.isdisjoint(tail)
+    ):
         return False  # no organisation, brand or breed word can follow: the common case, decided at once
     if _BRAND_TAIL.match(text, mention.end):
         return True
     if _HERD_HEADS.intersection(tail[:BREED_RUN]) and names_a_breed(text, mention.end):
+        return True
+    if _is_landform(mention) and _BUILT_WORK_TAIL.match(text, mention.end):
         return True
     wide = bool(mention.place_ids) and all(pid.startswith(WIDE_AREA_ID_PREFIXES) for pid in mention.place_ids)
     return wide and bool(_ORGANISATION_TAIL.match(text, mention.end))
