@@ -326,3 +326,29 @@ def test_a_landform_before_its_own_parts_stays(finder: MentionFinder) -> None:
     """A river's name before words about the river itself (its course, its channel) is a mention."""
     assert ("黄河", None) in _found(finder, "黄河流经乌海市区。")
     assert ("黄河", None) in _found(finder, "加强黄河河道治理。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a compass word after a one-character unit word: a direction from that unit
+        "该县得名于县城东北的一座红色山峰。",
+        # joined with a plain direction (one compass character, or one with 部/边/面/侧): a direction like it
+        "东邻吉林省，西北和北边分别与锡林郭勒盟、兴安盟为邻。",
+        "西及西北以山脊为界，与邻旗接壤。",
+    ],
+)
+def test_a_compass_word_used_as_a_direction_is_no_region(finder: MentionFinder, text: str) -> None:
+    assert not any(kind == "region" for _, kind in _found(finder, text))
+
+
+def test_compass_regions_joined_with_regions_stay(finder: MentionFinder) -> None:
+    """Compass regions joined with each other or with other regions of the country are regions ('华北与西北')."""
+    assert [s for s, kind in _found(finder, "乌海是华北与西北的交界处。") if kind == "region"] == [
+        "华北",
+        "西北",
+    ]
+    assert [s for s, kind in _found(finder, "加强与东北和华北的合作。") if kind == "region"] == [
+        "东北",
+        "华北",
+    ]
