@@ -352,3 +352,31 @@ def test_compass_regions_joined_with_regions_stay(finder: MentionFinder) -> None
         "东北",
         "华北",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a place qualifying a one-character noun that ends the word: a people, a product, a brand from the place
+        "这里是“河套人”的发祥地。",
+        "境内有石英砂、乌审土等资源。",
+        "生活在这里的托克托人，感受着变化。",
+        "巩固拓展“鄂尔多斯煤”品牌。",
+    ],
+)
+def test_a_place_qualifying_a_one_character_noun_is_no_mention(finder: MentionFinder, text: str) -> None:
+    assert _found(finder, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # a unit word, a class word, a locative or a water's own water continues the place, and a noun that runs on
+        # into more words is no kind of thing from the place
+        ("从乌海出发，到包头站。", "乌海"),
+        ("蜿蜒曲折的西辽河水，孕育了草原。", "西辽河"),
+        ("家住黄河边，吃黄河鲤鱼。", "黄河"),
+    ],
+)
+def test_a_place_before_its_own_words_stays(finder: MentionFinder, text: str, surface: str) -> None:
+    assert surface in [s for s, _ in _found(finder, text)]

@@ -47,6 +47,7 @@ from geoplan.geocode.mentions import (
     is_generic,
     is_han,
     names_a_breed,
+    names_a_local_kind,
     province_abbreviations,
     word_alternation,
 )
@@ -157,6 +158,7 @@ def refine(
         and not in_title(m, titles)
         and not names_organisation(text, m)
         and not names_a_breed(text, m.end)
+        and not names_a_local_kind(text, m.start, m.end)
     ]
     found = _merge(kept, added)
     found = _replace(found, qualified_units(text, found, finder))

@@ -1709,6 +1709,35 @@ def _facility_road(text: str, mention: Mention) -> Mention:
     )
 
 
+#: what closes a word: punctuation, a closing quote or bracket, 等 (and others) or 的.
+_WORD_CLOSERS = frozenset("、，。；：,.;:!?！？”’」』）)等的\n")
+#: one-character words that continue a place's name or say where about it, not a kind of thing from it: units and
+#: settlements, class words of places and lines, locatives, and a water's own water ('X市', 'X河', 'X站', 'X段',
+#: 'X内', 'X边', '西辽河水').
+_PLACE_CHARS = frozenset(
+    "".join(suffix for suffix in SUFFIX_TYPES if len(suffix) == 1) + "市县区旗盟镇乡村城港站山海湾线桥段口"
+    "东西南北上下内外边侧旁中间水"
+)
+
+
+def names_a_local_kind(text: str, start: int, end: int) -> bool:
+    """Whether the place named at ``text[start:end]`` only qualifies a one-character common noun written right after
+    it as a word of its own, which ends there: a kind of thing from the place (a people '河套人', a product '乌审土',
+    '黄河鱼', a dialect '后套话'), not a mention of the place."""
+    if end + 1 >= len(text) or text[end] in _PLACE_CHARS or text[end + 1] not in _WORD_CLOSERS:
+        return False
+    if not is_han(text[end]):
+        return False
+    position = start
+    for word, flag in tag(text[start : end + 2]):
+        if position == end:
+            return len(word) == 1 and flag == "n"
+        position += len(word)
+        if position > end:
+            return False
+    return False
+
+
 #: the one-character heads of livestock words (奶牛, 细毛羊, 双峰驼): a breed is written as the place it comes from,
 #: then its kind ('荷兰奶牛', '科尔沁牛', '鄂尔多斯细毛羊').
 _HERD_HEADS = frozenset("牛羊马驼猪驴")
@@ -1753,6 +1782,8 @@ def _names_an_organisation_or_brand(text: str, mention: Mention) -> bool:
     ('查干淖尔电厂', 'X黄河大桥', '大青山创作基地': the work is named after it, no mention of the land), or is a wide area (a province, a region of several units, a place
     outside) heading an organisation's name.  An organisation named after a league, banner, town or facility
     (西乌珠穆沁旗第一小学, 潮格镇康复中心) stands there: that unit locates it, and the mention stays."""
+    if mention.place_ids and names_a_local_kind(text, mention.start, mention.end):
+        return True
     tail = text[mention.end : mention.end + ORGANISATION_RUN + 4]
     if (
         _TAIL_WORD_CHARS.isdisjoint(tail)
