@@ -303,10 +303,12 @@ def test_a_place_naming_a_breed_is_no_mention(finder: MentionFinder, text: str) 
 
 
 def test_places_beside_livestock_words_stay(finder: MentionFinder) -> None:
-    """A place followed by a place word that starts with a livestock character ('马鬃山苏木') or by a separator
-    before the breed stays a mention."""
+    """A place followed by a place word that starts with a livestock character ('马鬃山苏木'), by a separator
+    before the breed, or written in full as a unit stays a mention."""
     assert _surfaces(finder, "阿拉善马鬃山苏木的牧民。") == ["阿拉善", "马鬃山苏木"]
     assert _surfaces(finder, "从荷兰、德国引进奶牛。") == ["荷兰", "德国"]
+    # a unit written in full is the address of what follows it, not a breed's qualifier
+    assert _surfaces(finder, "建设巴彦淖尔市肉牛绿色循环基地。") == ["巴彦淖尔市"]
 
 
 @pytest.mark.parametrize(

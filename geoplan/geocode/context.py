@@ -157,7 +157,7 @@ def refine(
         if (m.start, m.end) not in peoples
         and not in_title(m, titles)
         and not names_organisation(text, m)
-        and not names_a_breed(text, m.end)
+        and not names_a_breed(text, m.start, m.end)
         and not names_a_local_kind(text, m.start, m.end)
     ]
     found = _merge(kept, added)

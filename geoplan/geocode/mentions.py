@@ -1747,9 +1747,12 @@ BREED_RUN = 5
 _BREED_DESCRIBERS = frozenset({"a", "z", "b", "nr", "nrt"})
 
 
-def names_a_breed(text: str, end: int) -> bool:
-    """Whether the words after ``end`` name a kind of livestock the name before them qualifies: a noun ending in a
-    livestock head, perhaps after a describing word ('奶牛', '细毛羊', '白绒山羊'; not 马鬃山, a place word)."""
+def names_a_breed(text: str, start: int, end: int) -> bool:
+    """Whether the words after the name ``text[start:end]`` name a kind of livestock it qualifies: a noun ending in a
+    livestock head, perhaps after a describing word ('奶牛', '细毛羊', '白绒山羊'; not 马鬃山, a place word).  A unit
+    written in full is the address of what follows ('X市肉牛绿色循环基地'), never a breed's qualifier."""
+    if text[start:end].endswith(_UNIT_WORDS):
+        return False
     length = 0
     for word, flag in tag(text[end : end + BREED_RUN + 2])[:2]:
         length += len(word)
@@ -1793,7 +1796,7 @@ def _names_an_organisation_or_brand(text: str, mention: Mention) -> bool:
         return False  # no organisation, brand or breed word can follow: the common case, decided at once
     if _BRAND_TAIL.match(text, mention.end):
         return True
-    if _HERD_HEADS.intersection(tail[:BREED_RUN]) and names_a_breed(text, mention.end):
+    if _HERD_HEADS.intersection(tail[:BREED_RUN]) and names_a_breed(text, mention.start, mention.end):
         return True
     if _is_landform(mention) and _BUILT_WORK_TAIL.match(text, mention.end):
         return True
