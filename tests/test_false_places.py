@@ -260,3 +260,126 @@ def test_every_place_of_a_kind_in_an_area_is_no_name(finder: MentionFinder) -> N
 def test_a_verb_and_a_unit_word_before_a_road_word_name_no_street(finder: MentionFinder) -> None:
     """'通村路': the roads that reach the villages, a kind of road."""
     assert _found(finder, "今年全旗新建通村路120公里。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a country written as a word of its own before one of its cities: the city's first character is no
+        # class word of the country ('越南河' is no river)
+        ("产品出口到越南河内和老挝。", "越南"),
+        ("考察团先后访问了日本大阪和越南河内。", "越南"),
+    ],
+)
+def test_a_country_before_its_city_makes_no_water(finder: MentionFinder, text: str, country: str) -> None:
+    found = _found(finder, text)
+    assert (country, None) in found
+    assert not any(kind in ("river", "lake") for _, kind in found)
+
+
+def test_a_river_after_a_country_stays(finder: MentionFinder) -> None:
+    """A river's own name after its country is still read ('湄公河' after 越南)."""
+    assert ("湄公河", "river") in _found(finder, "越南湄公河三角洲是重要粮仓。")
+
+
+def test_a_bare_class_word_is_no_short_form(finder: MentionFinder) -> None:
+    """'体育公园': a kind of park; the class word 公园 is no short form of a subdistrict named 公园街道, which is still
+    read in full."""
+    assert _surfaces(finder, "建设体育公园和城市绿道。") == []
+    assert "公园街道" in _surfaces(finder, "辖公园街道、新华街道等。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a breed is written as the place it comes from, then its kind: no mention of the place
+        "牧场引进荷兰奶牛一千头。",
+        "引进澳大利亚安格斯牛，改良本地肉牛。",
+        "这里是鄂尔多斯细毛羊的主产区。",
+        "当地培育了科尔沁牛、阿拉善白绒山羊等品种。",
+    ],
+)
+def test_a_place_naming_a_breed_is_no_mention(finder: MentionFinder, text: str) -> None:
+    assert _found(finder, text) == []
+
+
+def test_places_beside_livestock_words_stay(finder: MentionFinder) -> None:
+    """A place followed by a place word that starts with a livestock character ('马鬃山苏木'), by a separator
+    before the breed, or written in full as a unit stays a mention."""
+    assert _surfaces(finder, "阿拉善马鬃山苏木的牧民。") == ["阿拉善", "马鬃山苏木"]
+    assert _surfaces(finder, "从荷兰、德国引进奶牛。") == ["荷兰", "德国"]
+    # a unit written in full is the address of what follows it, not a breed's qualifier
+    assert _surfaces(finder, "建设巴彦淖尔市肉牛绿色循环基地。") == ["巴彦淖尔市"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a built work or an institution named after a landform or a water: its head (厂, 桥, 栈, 基地 …) comes last
+        "记者走进京能查干淖尔电厂项目施工现场。",
+        "依托大青山创作基地开展文艺创作。",
+        "湖边有一家黄河西行客栈。",
+    ],
+)
+def test_a_landform_heading_a_built_works_name_is_no_mention(finder: MentionFinder, text: str) -> None:
+    assert not any(kind is None or kind in ("lake", "river", "mountain") for _, kind in _found(finder, text))
+
+
+def test_a_landform_before_its_own_parts_stays(finder: MentionFinder) -> None:
+    """A river's name before words about the river itself (its course, its channel) is a mention."""
+    assert ("黄河", None) in _found(finder, "黄河流经乌海市区。")
+    assert ("黄河", None) in _found(finder, "加强黄河河道治理。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a compass word after a one-character unit word: a direction from that unit
+        "该县得名于县城东北的一座红色山峰。",
+        # joined with a plain direction (one compass character, or one with 部/边/面/侧): a direction like it
+        "东邻吉林省，西北和北边分别与锡林郭勒盟、兴安盟为邻。",
+        "西及西北以山脊为界，与邻旗接壤。",
+    ],
+)
+def test_a_compass_word_used_as_a_direction_is_no_region(finder: MentionFinder, text: str) -> None:
+    assert not any(kind == "region" for _, kind in _found(finder, text))
+
+
+def test_compass_regions_joined_with_regions_stay(finder: MentionFinder) -> None:
+    """Compass regions joined with each other or with other regions of the country are regions ('华北与西北')."""
+    assert [s for s, kind in _found(finder, "乌海是华北与西北的交界处。") if kind == "region"] == [
+        "华北",
+        "西北",
+    ]
+    assert [s for s, kind in _found(finder, "加强与东北和华北的合作。") if kind == "region"] == [
+        "东北",
+        "华北",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a place qualifying a one-character noun that ends the word: a people, a product, a brand from the place
+        "这里是“河套人”的发祥地。",
+        "境内有石英砂、乌审土等资源。",
+        "生活在这里的托克托人，感受着变化。",
+        "巩固拓展“鄂尔多斯煤”品牌。",
+    ],
+)
+def test_a_place_qualifying_a_one_character_noun_is_no_mention(finder: MentionFinder, text: str) -> None:
+    assert _found(finder, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # a unit word, a class word, a locative or a water's own water continues the place, and a noun that runs on
+        # into more words is no kind of thing from the place
+        ("从乌海出发，到包头站。", "乌海"),
+        ("蜿蜒曲折的西辽河水，孕育了草原。", "西辽河"),
+        ("家住黄河边，吃黄河鲤鱼。", "黄河"),
+    ],
+)
+def test_a_place_before_its_own_words_stays(finder: MentionFinder, text: str, surface: str) -> None:
+    assert surface in [s for s, _ in _found(finder, text)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import resolved_ids
 
 from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.geocode.mentions import Mention
@@ -517,3 +518,16 @@ def test_a_spur_railway_lies_at_the_town_its_name_starts_with(gazetteer: Gazette
         _parse(gazetteer, tmp_path, "锡林郭勒盟交通\n\n建设白音华三号露天矿铁路。"), "白音华三号露天矿铁路"
     )
     assert (got.place.id, got.rule) == ("town:152526:白音华苏木", "parent:named-inside")
+
+
+def test_a_country_by_its_short_name_is_located_in_any_plan(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'蒙古' (the common short name of 蒙古国) beside other countries: a country is where it is, whatever league
+    issues the plan; no place of the region shares its name."""
+    resolved = resolved_ids(
+        gazetteer,
+        tmp_path,
+        "巴彦淖尔市国民经济和社会发展第十四个五年规划纲要",
+        "积极吸引蒙古、日本、韩国等国家的投资。",
+    )
+    assert resolved.get("蒙古") == "foreign:蒙古国"
+    assert resolved.get("日本") == "foreign:日本"

@@ -166,3 +166,20 @@ def test_brackets_after_a_place_before_a_clause_make_no_park(finder: MentionFind
     found = _found(finder, "通辽（科尔沁区）召开会议部署产业园建设。")
     assert ("通辽（科尔沁区）召开会议部署产业园", "park") not in found
     assert ("通辽", None) in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a variant of a town's whole name (白音胡硕镇, a record's alias of 巴彦呼舒镇) after prose the segmenter does
+        # not know ('迁治', '迁驻') or a noun of place ('驻地'): the prose is no head of a longer name
+        "1965年旗政府迁治白音胡硕镇。",
+        "旗人民政府迁驻白音胡硕镇。",
+        "科尔沁右翼中旗驻地白音胡硕镇。",
+    ],
+)
+def test_prose_before_a_towns_variant_name_is_no_part_of_it(finder: MentionFinder, text: str) -> None:
+    assert ("白音胡硕镇", None) in _found(finder, text)
+    assert not any(
+        surface.endswith("白音胡硕镇") and surface != "白音胡硕镇" for surface, _ in _found(finder, text)
+    )

@@ -46,6 +46,8 @@ from geoplan.geocode.mentions import (
     finditer_anchored,
     is_generic,
     is_han,
+    names_a_breed,
+    names_a_local_kind,
     province_abbreviations,
     word_alternation,
 )
@@ -152,7 +154,11 @@ def refine(
             *stem_words(text, finder, kept, occurrences),
             *region_stems(text, finder, kept),
         )
-        if (m.start, m.end) not in peoples and not in_title(m, titles) and not names_organisation(text, m)
+        if (m.start, m.end) not in peoples
+        and not in_title(m, titles)
+        and not names_organisation(text, m)
+        and not names_a_breed(text, m.start, m.end)
+        and not names_a_local_kind(text, m.start, m.end)
     ]
     found = _merge(kept, added)
     found = _replace(found, qualified_units(text, found, finder))
@@ -670,6 +676,14 @@ _AFTER_REGION_FLAGS = NAME_END_FLAGS | {"ns", "f", "ul", "uz", "j"}
 #: punctuation, a particle, a conjunction or another place ('西北、西南', '东北的', '中国东北蒙东'); not an
 #: adjective ('西北大数据中心').
 _AFTER_COMPASS_FLAGS = frozenset({"x", "uj", "c", "p", "ns"})
+#: one-character unit and settlement words: a compass word right after one is a direction from that unit ('市东北').
+_UNIT_CHARS = frozenset("市县旗盟区镇乡城村")
+#: a plain direction (one compass character, perhaps with 部/边/面/侧) joined to a compass word before or after it
+#: ('西及西北', '西北和北边', '东南及南部'): the compass word is a direction like it, not a region of the country.
+#: The plain direction is a word of its own: a compass character with 部/边/面/侧, or one standing alone between
+#: punctuation and the conjunction (not the end of 华北 in '华北与西北', nor the start of 北京 in '西北与北京').
+_PLAIN_DIRECTION_BEFORE = re.compile(r"(?:(?<![\u4e00-\u9fff])[东西南北]|[东西南北][部边面侧])[和及与]$")
+_PLAIN_DIRECTION_AFTER = re.compile(r"[和及与](?:[东西南北][部边面侧]|[东西南北](?![\u4e00-\u9fff]))")
 #: the class word of named regions ('华北地区', '京津地区'), which texts also leave out ('华北', '京津').
 REGION_WORD = "地区"
 #: per finder (by identity): the stems of its regions' names and a regex finding them.
@@ -795,6 +809,12 @@ def region_stems(text: str, finder: MentionFinder, taken: Iterable[Mention] = ()
             (start and text[start - 1] in _DIRECTION_BEFORE) or (following and following in _DIRECTION_VERBS)
         ):
             continue
+        if compass and (
+            (start and text[start - 1] in _UNIT_CHARS)
+            or _PLAIN_DIRECTION_BEFORE.search(text, max(0, start - 4), start)
+            or _PLAIN_DIRECTION_AFTER.match(text, end)
+        ):
+            continue  # '市东北的X', '西及西北以X为界', '西北和北边分别与X': a direction, joined with plain ones
         around = _words(text, start, end)
         if around.get(start, ("", ""))[0] != match.group() or around[start][1] != PLACE_FLAG:
             continue

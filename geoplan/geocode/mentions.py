@@ -566,6 +566,7 @@ class MentionFinder:
                     and stem not in self.stop_words
                     and not is_generic(stem)
                     and stem not in _GENERIC_SET
+                    and stem not in SUFFIX_TYPES  # '公园' of 公园街道: a bare class word names nothing
                     and not (suffix in ("街道", "乡") and stem.endswith(_NOT_SHORT_ENDINGS))
                     and not _ORDINAL.fullmatch(stem)
                 ):
@@ -909,6 +910,12 @@ class MentionFinder:
                 )  # 'X口岸在同类口岸': X口岸 ended there
             if window_start == s_start:
                 continue  # nothing before the suffix: no name
+            if (
+                len(suffix) == 1
+                and s_start in known_end
+                and self._country_before_place(text, known_end[s_start])
+            ):
+                continue  # '越南河内': a country, then a place of it that the class character opens
             if SUFFIX_TYPES[suffix] == "park" and stopped_by in _CLOSING_BRACKETS:
                 hosted = _bracketed_host_park(text, window_start, s_start, s_end, suffix, known_at)
                 if hosted is not None:
@@ -949,6 +956,14 @@ class MentionFinder:
             ):
                 found.extend(self._enumerated(text, window_start, suffix, named))  # '京通、集通、通霍铁路
         return found
+
+    @staticmethod
+    def _country_before_place(text: str, named: Mention) -> bool:
+        """Whether ``named`` is a country's name written as a word of its own before one of its places, whose name
+        a one-character class word opens ('越南河内': 越南 + 河内, no river 越南河)."""
+        return all(pid.startswith("foreign:") for pid in named.place_ids) and word_before_place(
+            text, named.start, named.end
+        )
 
     def _name_in_window(
         self,
@@ -1694,14 +1709,96 @@ def _facility_road(text: str, mention: Mention) -> Mention:
     )
 
 
+#: what closes a word: punctuation, a closing quote or bracket, 等 (and others) or 的.
+_WORD_CLOSERS = frozenset("、，。；：,.;:!?！？”’」』）)等的\n")
+#: one-character words that continue a place's name or say where about it, not a kind of thing from it: units and
+#: settlements, class words of places and lines, locatives, and a water's own water ('X市', 'X河', 'X站', 'X段',
+#: 'X内', 'X边', '西辽河水').
+_PLACE_CHARS = frozenset(
+    "".join(suffix for suffix in SUFFIX_TYPES if len(suffix) == 1) + "市县区旗盟镇乡村城港站山海湾线桥段口"
+    "东西南北上下内外边侧旁中间水"
+)
+
+
+def names_a_local_kind(text: str, start: int, end: int) -> bool:
+    """Whether the place named at ``text[start:end]`` only qualifies a one-character common noun written right after
+    it as a word of its own, which ends there: a kind of thing from the place (a people '河套人', a product '乌审土',
+    '黄河鱼', a dialect '后套话'), not a mention of the place."""
+    if end + 1 >= len(text) or text[end] in _PLACE_CHARS or text[end + 1] not in _WORD_CLOSERS:
+        return False
+    if not is_han(text[end]):
+        return False
+    position = start
+    for word, flag in tag(text[start : end + 2]):
+        if position == end:
+            return len(word) == 1 and flag == "n"
+        position += len(word)
+        if position > end:
+            return False
+    return False
+
+
+#: the one-character heads of livestock words (奶牛, 细毛羊, 双峰驼): a breed is written as the place it comes from,
+#: then its kind ('荷兰奶牛', '科尔沁牛', '鄂尔多斯细毛羊').
+_HERD_HEADS = frozenset("牛羊马驼猪驴")
+#: longest breed word after its place's name, in characters ('黑白花奶牛').
+BREED_RUN = 5
+#: flags of the words that may describe a breed before its kind word (白 a, 黑白 z, a transliterated breed name: 安格斯 nr).
+_BREED_DESCRIBERS = frozenset({"a", "z", "b", "nr", "nrt"})
+
+
+def names_a_breed(text: str, start: int, end: int) -> bool:
+    """Whether the words after the name ``text[start:end]`` name a kind of livestock it qualifies: a noun ending in a
+    livestock head, perhaps after a describing word ('奶牛', '细毛羊', '白绒山羊'; not 马鬃山, a place word).  A unit
+    written in full is the address of what follows ('X市肉牛绿色循环基地'), never a breed's qualifier."""
+    if text[start:end].endswith(_UNIT_WORDS):
+        return False
+    length = 0
+    for word, flag in tag(text[end : end + BREED_RUN + 2])[:2]:
+        length += len(word)
+        if length > BREED_RUN:
+            return False
+        if word[-1] in _HERD_HEADS:
+            return flag not in NAME_FLAGS or flag == "nr"  # jieba tags some breed words as people's names
+        if flag not in _BREED_DESCRIBERS:
+            return False
+    return False
+
+
+#: id prefixes of landforms and waters (a river, lake, mountain, desert, grassland …): named by the land itself.
+_LANDFORM_ID_PREFIXES = tuple(
+    f"{kind}:" for kind in ("river", "lake", "mountain", "desert", "sandy_land", "grassland", "wetland")
+)
+#: the head of a built work's or an institution's name, which Chinese writes last (right-headed nouns): a plant
+#: (厂), bridge (桥), inn, hall, shop or building (栈 馆 店 楼 院), a base or a centre.
+_BUILT_WORK_TAIL = re.compile(_RUN_CHAR + r"{0,4}?(?:[厂桥栈馆店楼院]|基地|中心)")
+_BUILT_WORK_CHARS = frozenset("厂桥栈馆店楼院基中")
+
+
+def _is_landform(mention: Mention) -> bool:
+    """Whether a gazetteer mention names landforms or waters only (黄河, 查干淖尔, 大青山)."""
+    return bool(mention.place_ids) and all(pid.startswith(_LANDFORM_ID_PREFIXES) for pid in mention.place_ids)
+
+
 def _names_an_organisation_or_brand(text: str, mention: Mention) -> bool:
-    """Whether ``mention`` heads a brand's name, or is a wide area (a province, a region of several units, a place
+    """Whether ``mention`` heads a brand's name or a breed's, is a landform or water heading a built work's name
+    ('查干淖尔电厂', 'X黄河大桥', '大青山创作基地': the work is named after it, no mention of the land), or is a wide area (a province, a region of several units, a place
     outside) heading an organisation's name.  An organisation named after a league, banner, town or facility
     (西乌珠穆沁旗第一小学, 潮格镇康复中心) stands there: that unit locates it, and the mention stays."""
+    if mention.place_ids and names_a_local_kind(text, mention.start, mention.end):
+        return True
     tail = text[mention.end : mention.end + ORGANISATION_RUN + 4]
-    if _TAIL_WORD_CHARS.isdisjoint(tail):
-        return False  # no organisation or brand word can follow: the common case, decided at once
+    if (
+        _TAIL_WORD_CHARS.isdisjoint(tail)
+        and _HERD_HEADS.isdisjoint(tail[:BREED_RUN])
+        and _BUILT_WORK_CHARS.isdisjoint(tail)
+    ):
+        return False  # no organisation, brand or breed word can follow: the common case, decided at once
     if _BRAND_TAIL.match(text, mention.end):
+        return True
+    if _HERD_HEADS.intersection(tail[:BREED_RUN]) and names_a_breed(text, mention.start, mention.end):
+        return True
+    if _is_landform(mention) and _BUILT_WORK_TAIL.match(text, mention.end):
         return True
     wide = bool(mention.place_ids) and all(pid.startswith(WIDE_AREA_ID_PREFIXES) for pid in mention.place_ids)
     return wide and bool(_ORGANISATION_TAIL.match(text, mention.end))
@@ -1721,6 +1818,12 @@ def _is_area(mention: Mention) -> bool:
     return bool(mention.place_ids) and all(pid.startswith(ADMIN_ID_PREFIXES) for pid in mention.place_ids)
 
 
+#: a town's class word at the end of its name.
+_TOWN_CLASS_END = re.compile(r"(?:街道|民族乡|苏木|嘎查|镇|乡)$")
+#: length of the head a town's short form keeps of its name ('格日苏木' of 格日朝鲁苏木, '巴音镇' of 巴音宝力格镇).
+_SHORT_HEAD = 2
+
+
 def _tail_of_longer_name(text: str, window_start: int, hit: Mention, s_end: int) -> bool:
     """Whether ``hit``, a town's short form ending at the suffix (its name is none of its towns' official names:
     '格日苏木' of 格日朝鲁苏木), is the tail of a longer name: a run of name words right before it, after the
@@ -1729,6 +1832,8 @@ def _tail_of_longer_name(text: str, window_start: int, hit: Mention, s_end: int)
         return False
     if any(pid.rpartition(":")[2] == hit.surface for pid in hit.place_ids):
         return False
+    if len(_TOWN_CLASS_END.sub("", hit.surface)) > _SHORT_HEAD:
+        return False  # '白音胡硕镇': a variant of a town's whole name (a short form keeps only a two-character head)
     start = window_start + leading_trim(text[window_start : hit.start])
     run = text[start : hit.start]
     return (

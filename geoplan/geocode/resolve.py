@@ -575,8 +575,9 @@ class Resolver:
         if place.type == "neighbour" or not (place.province or "").startswith("内蒙古"):
             if line_end or place.adcode.endswith("00") or len(mention.surface) > 2:
                 return False
-            if place.type == "foreign" and mention.surface == place.name:
-                return False  # a country or world region named in full ('日本', '中亚'): it is where it is
+            if place.type == "foreign" and (mention.surface == place.name or place.precision == "country"):
+                return False  # a country or world region named in full ('日本', '中亚'), or a country by its
+                # common short name ('蒙古' for 蒙古国): it is where it is, and no place of the region shares it
             return self._distance(place) > NEAR_DEGREES
         if mention.surface == place.name or (
             place.type == "banner" and place.name.startswith(mention.surface)
