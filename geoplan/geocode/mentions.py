@@ -43,6 +43,8 @@ from geoplan.geocode.segment import (
     holds_name_word,
     known,
     leading_name_start,
+    mountain_name_start,
+    mountain_word,
     name_run_start,
     name_start,
     names_natural_place,
@@ -206,6 +208,9 @@ SUFFIX_TYPES: dict[str, str] = {
     "沙漠": "desert",
     # mountain ranges, and mines and fields by their class words (a name run before them, see NAME_RUN_SUFFIXES)
     "山脉": "mountain",
+    # a mountain or a ridge by its class word alone: only where the segmenter ends a name with it (MOUNTAIN_WORDS)
+    "山": "mountain",
+    "岭": "mountain",
     "煤矿": "mine",
     "煤田": "mine",
     "气田": "mine",
@@ -315,6 +320,9 @@ AREA_ID_PREFIXES = ("province:", "league:", "banner:", "town:", "region:")
 #: short suffixes that also end common words (思路, 街区, 空港): they end a name only where the segmenter ends a
 #: word with them.
 WORD_SUFFIXES = frozenset({"大街", "街", "路", "港", "寺", "庙", "岛", "楼"})
+#: one-character class words of mountains, which also end common words (矿山, 江山, 山区): they end a name only
+#: where the segmenter reads a name ending in them (segment.mountain_word).
+MOUNTAIN_WORDS = frozenset({"山", "岭"})
 #: longest stem of a street or port name without a known place in it ('哈拉沁东', '成吉思汗').
 MAX_STREET_STEM = 5
 #: suffixes of parks that plans also use descriptively ('装备制造产业园'), and of the zones they belong to.
@@ -962,6 +970,8 @@ class MentionFinder:
         sorted_known: tuple[list[Mention], list[int]] | None = None,
     ) -> Mention | None:
         kind = SUFFIX_TYPES[suffix]
+        if suffix in MOUNTAIN_WORDS:
+            return self._mountain(text, window_start, s_start, s_end, suffix, known_at)
         if suffix in _UNIT_CLASS_PAIRS and not holds_name_word(text, max(window_start, s_start - 2), s_start):
             return (
                 None  # '部分苏木镇': two class words of units after common words name the units of the class
@@ -1210,6 +1220,32 @@ class MentionFinder:
             qualifier.surface if qualifier else None,
             qualifier.place_ids if qualifier else (),
         )
+
+    def _mountain(
+        self,
+        text: str,
+        window_start: int,
+        s_start: int,
+        s_end: int,
+        suffix: str,
+        known_at: dict[int, Mention],
+    ) -> Mention | None:
+        """A mountain named by a one-character class word (山, 岭) the gazetteer lacks: the proper name the
+        segmenter ends with it, after the last known name in the window (that name is its address, a mention of
+        its own: '大兴安岭吉勒奇老山'); None inside a known name or where no name stands."""
+        for position in range(window_start, s_end):
+            hit = known_at.get(position)
+            if hit is not None:
+                if hit.end >= s_end or hit.end > s_start:
+                    return None  # the class word ends or cuts a known name ('阿尔山', '五虎山'): it stands
+                window_start = max(window_start, hit.end)
+        begin = mountain_name_start(text, window_start, s_start, s_end)
+        if begin is None or _noun_follows(text, s_end):
+            return None
+        surface = text[begin:s_end]
+        if surface in self.stop_words or is_generic(text[begin:s_start]):
+            return None
+        return Mention(surface, begin, s_end, "mountain", f"suffix:{suffix}", self.ids(surface))
 
     def _after_prose(
         self,
@@ -1889,6 +1925,8 @@ def _suffix_applies(text: str, suffix: str, s_end: int) -> bool:
         return following not in _GAOSU_NEXT
     if suffix == "沟":
         return following not in _GOU_NEXT
+    if suffix in MOUNTAIN_WORDS:  # '矿山', '江山如画', '山区' are words, not a mountain's name
+        return mountain_word(text, s_end - len(suffix), s_end)
     if suffix in WORD_SUFFIXES:  # '思路', '道路', '街区', '港口' are words of their own, not names
         return suffix_word(text, s_end - len(suffix), s_end)
     if suffix == "街道" and following == "路":
@@ -2083,6 +2121,17 @@ def _activity_follows(text: str, end: int) -> bool:
     activity works on."""
     words = tag(text[end : end + CONTEXT_AFTER])
     return bool(words) and words[0][1] == "vn"
+
+
+#: flags of nouns and names: one right after a mountain's name makes the name a modifier ('X山戈壁', 'X山水泥厂').
+_NOUN_FLAGS = frozenset({"n", "nr", "nrt", "nz", "nt"})
+
+
+def _noun_follows(text: str, end: int) -> bool:
+    """Whether a noun of two or more characters follows ``end``: the name before it qualifies what the noun names
+    (a desert named after a mountain, a works named after it), it is no mention of its own there."""
+    words = tag(text[end : end + CONTEXT_AFTER])
+    return bool(words) and len(words[0][0]) >= 2 and words[0][1] in _NOUN_FLAGS
 
 
 def _holds_verb(stem: str) -> bool:
