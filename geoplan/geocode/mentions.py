@@ -768,8 +768,12 @@ class MentionFinder:
             if surface in self._ids:
                 ids = self._ids[surface]
                 if len(surface) == 2 and all(i.startswith(OUTSIDE_ID_PREFIXES) for i in ids):
-                    if not _ends_a_name(text, end) and not (
-                        all(i.startswith("foreign:") for i in ids) and word_before_place(text, start, end)
+                    if (
+                        not _ends_a_name(text, end)
+                        and not (
+                            all(i.startswith("foreign:") for i in ids) and word_before_place(text, start, end)
+                        )
+                        and not _object_of_place_preposition(text, start, end)
                     ):
                         # '健康平台' is not 康平, '长治久安' not 长治: a short outside name needs an end; a
                         # country's is a word of its own before one of its places ('德国杜伊斯堡', '越南河内')
@@ -1908,6 +1912,24 @@ def _ends_a_name(text: str, end: int) -> bool:
     if end >= len(text) or not is_han(text[end]) or text[end] in SHORT_FORM_FOLLOWERS:
         return True
     return text[end] in "市县区旗盟镇乡港站" or text.startswith(NAME_FOLLOWERS, end)
+
+
+#: prepositions of place and motion (from, to, via, towards, distant from): the word after one is a place.
+_PLACE_PREPOSITIONS = frozenset("从到至往赴经距离")
+#: compass directions, which after a place's name make a longer name or a part ('天津南', '大同东').
+_COMPASS_CHARS = frozenset("东西南北")
+
+
+def _object_of_place_preposition(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a word of its own right after a preposition of place or motion ('从X驾车',
+    '距X最近', '到X仅需'): the preposition's object, a place, though no name's end shows after it; not before a
+    compass direction ('至X南': a station or a part named after the place)."""
+    return (
+        start > 0
+        and text[start - 1] in _PLACE_PREPOSITIONS
+        and text[end : end + 1] not in _COMPASS_CHARS
+        and at_word_bounds(text, start, end)
+    )
 
 
 def _suffix_applies(text: str, suffix: str, s_end: int) -> bool:
