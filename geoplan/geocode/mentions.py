@@ -891,7 +891,7 @@ class MentionFinder:
                     if start > m.start and not _closes_item(text, end):
                         continue
                     surface = text[start:end]
-                    ids = self._ids.get(surface) or self._short.get(surface)
+                    ids = self._ids.get(surface) or self._short.get(surface) or self._outside_stem(surface, m)
                     if not ids or start in ends or spans.overlaps(start, end) or (start, end) in taken:
                         continue
                     rule = "gazetteer" if surface in self._ids else "gazetteer-short"
@@ -900,6 +900,15 @@ class MentionFinder:
             found.extend(grown)
             frontier = grown
         return found
+
+    def _outside_stem(self, surface: str, item: Mention) -> tuple[str, ...]:
+        """The city or county outside the region whose name ``surface`` is without its suffix ('哈密' of 哈密市,
+        a stem that is also a word and so no name alone), when the list item beside it is a place outside the region
+        too: a list of places outside names places outside; () otherwise."""
+        if not item.place_ids or not all(pid.startswith(OUTSIDE_ID_PREFIXES) for pid in item.place_ids):
+            return ()
+        ids = self.ids_or_short(surface)
+        return ids if ids and all(pid.startswith(OUTSIDE_ID_PREFIXES) for pid in ids) else ()
 
     # -- suffix rules ---------------------------------------------------------------------------------
     def _suffix_matches(
