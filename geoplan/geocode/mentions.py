@@ -29,7 +29,7 @@ from operator import attrgetter
 import ahocorasick
 import numpy
 
-from geoplan.geocode.features import FEATURE_WORDS, admin_prefixed, feature_mentions
+from geoplan.geocode.features import FEATURE_WORDS, admin_prefixed, feature_mentions, names_former_unit
 from geoplan.geocode.lexicon import peoples_tail, words
 from geoplan.geocode.qualified import QualifiedForms
 from geoplan.geocode.segment import (
@@ -50,6 +50,7 @@ from geoplan.geocode.segment import (
     names_natural_place,
     suffix_word,
     tag,
+    unit_word_end,
     word_before_place,
 )
 from geoplan.geocode.stems import (
@@ -211,6 +212,9 @@ SUFFIX_TYPES: dict[str, str] = {
     # a mountain or a ridge by its class word alone: only where the segmenter ends a name with it (MOUNTAIN_WORDS)
     "山": "mountain",
     "岭": "mountain",
+    # a banner or county by its class word: a former unit or a variant the gazetteer lacks (see _unit_by_class_word)
+    "旗": "banner",
+    "县": "banner",
     "煤矿": "mine",
     "煤田": "mine",
     "气田": "mine",
@@ -323,6 +327,11 @@ WORD_SUFFIXES = frozenset({"大街", "街", "路", "港", "寺", "庙", "岛", "
 #: one-character class words of mountains, which also end common words (矿山, 江山, 山区): they end a name only
 #: where the segmenter reads a name ending in them (segment.mountain_word).
 MOUNTAIN_WORDS = frozenset({"山", "岭"})
+#: class words of county-level units: a name the gazetteer lacks before one is a former unit or a variant
+#: ('索伦县', '杜尔伯特旗'), a proper name only (全旗, 国旗, 两县, 我旗 are none).
+UNIT_CLASS_WORDS = frozenset({"旗", "县"})
+#: class characters of units: one right after 旗 or 县 makes a list of kinds of unit ('旗县', '县市区').
+_UNIT_CLASS_CHARS = frozenset("盟市旗县区")
 #: longest stem of a street or port name without a known place in it ('哈拉沁东', '成吉思汗').
 MAX_STREET_STEM = 5
 #: suffixes of parks that plans also use descriptively ('装备制造产业园'), and of the zones they belong to.
@@ -547,6 +556,8 @@ class MentionFinder:
     _alphabet: Alphabet = field(init=False)
     _names_of: dict[frozenset[str], frozenset[str]] = field(init=False, default_factory=dict, compare=False)
     _names_in: dict[str, tuple[Mention, ...]] = field(init=False, default_factory=dict, compare=False)
+    #: full name -> ids of the county-level units held only as qualified (built on first use)
+    _qualified_names: dict[str, set[str]] | None = field(init=False, default=None, compare=False)
     _fixed_words: frozenset[str] = field(init=False, default=frozenset())
 
     def __post_init__(self) -> None:
@@ -985,6 +996,8 @@ class MentionFinder:
         kind = SUFFIX_TYPES[suffix]
         if suffix in MOUNTAIN_WORDS:
             return self._mountain(text, window_start, s_start, s_end, suffix, known_at)
+        if suffix in UNIT_CLASS_WORDS:
+            return self._unit_by_class_word(text, window_start, s_start, s_end, suffix, known_at)
         if suffix in _UNIT_CLASS_PAIRS and not holds_name_word(text, max(window_start, s_start - 2), s_start):
             return (
                 None  # '部分苏木镇': two class words of units after common words name the units of the class
@@ -1259,6 +1272,62 @@ class MentionFinder:
         if surface in self.stop_words or is_generic(text[begin:s_start]):
             return None
         return Mention(surface, begin, s_end, "mountain", f"suffix:{suffix}", self.ids(surface))
+
+    def _unit_by_class_word(
+        self,
+        text: str,
+        window_start: int,
+        s_start: int,
+        s_end: int,
+        suffix: str,
+        known_at: dict[int, Mention],
+    ) -> Mention | None:
+        """A banner or county named by its class word (旗, 县) that the gazetteer lacks alone: the run of name words
+        before the class word ('索伦县', '杜尔伯特旗'), after the last known name in the window; a county elsewhere in
+        China held only as qualified (嫩江县) is that record.  None inside or right after a known name ('林西县旗')
+        or where no name stands (全旗, 国旗, 两县)."""
+        following = (
+            text[s_end + 1 : s_end + 2] if text[s_end : s_end + 1] in "（(" else text[s_end : s_end + 1]
+        )
+        if (following and following in _UNIT_CLASS_CHARS) or names_former_unit(text, s_end):
+            # '旗县市区', 'X县（市、区）': kinds of unit; '置X县': the former units' rule reads the name after its verb
+            return None
+        for position in range(window_start, s_end):
+            hit = known_at.get(position)
+            if hit is not None:
+                if hit.end > s_start:
+                    return None  # the class word ends or cuts a known name ('乌审旗', '旗县')
+                window_start = max(window_start, hit.end)
+        window_start = after_last_verb(text, window_start, s_start, known_at)
+        window_start += leading_trim(text[window_start:s_start])  # '析旗地置X县', '设X县': the verb is prose
+        if s_start - window_start < 2:
+            return None
+        run = name_run_start(text, window_start, s_start, s_end)
+        if (
+            run is None
+            or s_start - run < 2
+            or not is_proper_stem(text[run:s_start])
+            or not holds_name_word(text, run, s_start)
+            or not at_word_bounds(text, run, s_end)
+        ):
+            return None  # '半农半牧旗': a kind of banner (the run starts inside a word), no name
+        surface = text[run:s_end]
+        if surface in self.stop_words:
+            return None
+        ids = self.ids(surface) or self._qualified_unit(surface)
+        return Mention(surface, run, s_end, "banner", f"suffix:{suffix}", ids)
+
+    def _qualified_unit(self, surface: str) -> tuple[str, ...]:
+        """The id of the county-level unit elsewhere in China written ``surface`` in full (held only as qualified)."""
+        names = self._qualified_names
+        if names is None:
+            names = {}
+            for forms in self.qualified.units.values():
+                for form, place_id in forms.items():
+                    names.setdefault(form, set()).add(place_id)
+            self._qualified_names = names
+        found = names.get(surface, ())
+        return tuple(sorted(found)) if len(found) == 1 else ()
 
     def _after_prose(
         self,
@@ -1958,6 +2027,8 @@ def _suffix_applies(text: str, suffix: str, s_end: int) -> bool:
         return following not in _GOU_NEXT
     if suffix in MOUNTAIN_WORDS:  # '矿山', '江山如画', '山区' are words, not a mountain's name
         return mountain_word(text, s_end - len(suffix), s_end)
+    if suffix in UNIT_CLASS_WORDS:  # '县城', '旗下', '郡县制度': the class word starts or sits inside a word
+        return unit_word_end(text, s_end - len(suffix), s_end)
     if suffix in WORD_SUFFIXES:  # '思路', '道路', '街区', '港口' are words of their own, not names
         return suffix_word(text, s_end - len(suffix), s_end)
     if suffix == "街道" and following == "路":

@@ -401,6 +401,14 @@ def _word_ending(text: str, start: int, end: int) -> tuple[int, int, str] | None
     return None
 
 
+def unit_word_end(text: str, start: int, end: int) -> bool:
+    """Whether the class word ``text[start:end]`` (旗, 县) ends a unit's name: a word of the segmenter ends with it,
+    the class word alone or a place or person-like word (索伦县, 阿鲁科/沁旗) — not the start of 县城, 旗下, nor
+    inside 郡县制度, 红旗渠, nor a common noun (国旗, 全县, 半农半牧旗 read as …/农半牧旗)."""
+    bounds = _word_ending(text, start, end)
+    return bounds is not None and (bounds[0] == start or bounds[2] in MOUNTAIN_FLAGS)
+
+
 def mountain_name_start(text: str, window_start: int, s_start: int, s_end: int) -> int | None:
     """Where the name of a mountain ending in the class word ``text[s_start:s_end]`` (山, 岭) starts, not before
     ``window_start``.  The segmenter reads the class word with the name before it as one word of three or more
