@@ -327,6 +327,8 @@ WORD_SUFFIXES = frozenset({"大街", "街", "路", "港", "寺", "庙", "岛", "
 #: one-character class words of mountains, which also end common words (矿山, 江山, 山区): they end a name only
 #: where the segmenter reads a name ending in them (segment.mountain_word).
 MOUNTAIN_WORDS = frozenset({"山", "岭"})
+#: one-character class words whose rule asks the segmenter (frequent in plans: most end known names).
+SEGMENTED_CLASS_WORDS = frozenset({"山", "岭", "旗", "县"})
 #: class words of county-level units: a name the gazetteer lacks before one is a former unit or a variant
 #: ('索伦县', '杜尔伯特旗'), a proper name only (全旗, 国旗, 两县, 我旗 are none).
 UNIT_CLASS_WORDS = frozenset({"旗", "县"})
@@ -930,7 +932,20 @@ class MentionFinder:
         by_start = list(known_at.values())  # sorted by start, one per start (as known_at holds them)
         starts = [m.start for m in by_start]
         found: list[Mention] = []
+        known_spans: SpanIndex | None = None
+        known_ends = {m.end for m in known}
         for suffix, s_start, s_end in suffixes:
+            if suffix in SEGMENTED_CLASS_WORDS:
+                # a one-character class word inside or ending a known name ('乌审旗', '阴山') names nothing new:
+                # decided before the segmenter is asked (most of them are such)
+                if known_spans is None:
+                    known_spans = SpanIndex((m.start, m.end) for m in known)
+                if (
+                    known_spans.overlaps(s_start, s_end)
+                    or s_start in known_ends
+                    or not _may_end_a_name(text, suffix, s_start, s_end)
+                ):
+                    continue  # a known name right before it leaves no name of its own ('林西县旗')
             if not _suffix_applies(text, suffix, s_end):
                 continue
             window_start, stopped_by = _stem_window(text, s_start, SUFFIX_TYPES[suffix])
@@ -2007,6 +2022,25 @@ def _object_of_place_preposition(text: str, start: int, end: int) -> bool:
         and text[start - 1] in _PLACE_PREPOSITIONS
         and text[end : end + 1] not in _COMPASS_CHARS
         and at_word_bounds(text, start, end)
+    )
+
+
+#: characters before a unit's class word that make it a pronoun's or a count's ('全旗', '我旗', '两县', '各旗').
+_DETERMINER_CHARS = frozenset("全各我该本每两三四五六七八九十几多个诸其此")
+
+
+def _may_end_a_name(text: str, suffix: str, s_start: int, s_end: int) -> bool:
+    """A cheap test, before the segmenter is asked, that a one-character class word (山, 岭, 旗, 县) can end a
+    name here: a name character before it; for a unit's class word, no determiner or count before it and no
+    word it starts after it ('县城', '县域', '旗下', '旗县区')."""
+    before = text[s_start - 1 : s_start]
+    if not before or not is_han(before) or before in STEM_BREAKS or before in CORRIDOR_BREAKS:
+        return False
+    if suffix not in UNIT_CLASS_WORDS:
+        return True
+    after = text[s_end : s_end + 1]
+    return before not in _DETERMINER_CHARS and not (
+        after and (after in "旗县区市盟级域" or known(text[s_start : s_end + 1]))
     )
 
 
