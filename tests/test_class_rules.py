@@ -70,6 +70,73 @@ def test_mines_and_ranges_named_by_a_name_run(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a mountain by 山 or 岭 alone: a name the segmenter reads with the class word (a transliteration it lacks,
+        # a dictionary place word whose stem is one name word), or a run of name words before it
+        ("北部横亘着巴音查干山，南部是平原。", [("巴音查干山", "mountain")]),
+        ("东倚卓子山（蒙古语名）", [("卓子山", "mountain")]),
+        ("河流源出祁连山北麓", [("祁连山", "mountain")]),
+        ("翻过查干温都尔山和乌兰哈达山", [("乌兰哈达山", "mountain")]),
+        # a known range before the name is its address, a mention of its own
+        ("发源于大兴安岭吉勒奇老山西麓", [("大兴安岭", None), ("吉勒奇老山", "mountain")]),
+        # common words, set phrases, two-character words and people's names are no mountains
+        ("推进矿山修复，守护绿水青山和金山银山", []),
+        ("北部是崇山峻岭，南部为深山区", []),
+        ("境内有泰山、衡山余脉", []),
+        ("纪念孙中山先生诞辰", []),
+        # a noun after the name makes it a modifier: the works or the land named after the mountain
+        ("西卓子山水泥厂扩建", []),
+    ],
+)
+def test_mountains_by_their_one_character_class_word(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected
+
+
+def test_an_unknown_mountain_lies_in_the_banner_written_before_it(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text("某旗规划\n第一章 总则\n苏尼特左旗北部横亘着巴音查干山，南部是平原。\n", encoding="utf-8")
+    mountain = next(m for m in geoparse(read(plan), gazetteer).mentions if m.surface == "巴音查干山")
+    assert (mountain.type, mountain.place.name, mountain.precision) == ("mountain", "苏尼特左旗", "banner")
+    assert mountain.level == "parent"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a banner or county the gazetteer lacks, by its class word after a run of name words
+        ("他们来到了巴音乌拉特旗旧地。", [("巴音乌拉特旗", "banner")]),
+        ("旧时的塔布诺尔县早已撤销。", [("塔布诺尔县", "banner")]),
+        # after a verb of setting up, the former units' rule reads the name (the verb is no part of it)
+        ("开皇四年置油云县。", [("油云县", "banner")]),
+        # kinds of unit, pronouns, counts, flags and common nouns are no units
+        ("全旗上下、各旗县区共同推进。", []),
+        ("升起国旗，参观红旗渠。", []),
+        ("全县人民和本县县城。", []),
+        ("创建学前教育普及普惠县（市、区）。", []),
+        ("汉族占多数的半农半牧旗。", []),
+    ],
+)
+def test_units_by_their_class_word(finder: MentionFinder, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(finder, text) == expected
+
+
+def test_an_unknown_unit_by_its_class_word_is_not_put_in_a_unit_of_the_text(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    # a former banner or a county elsewhere: where it lies is not known, so it is no place of the text's units
+    plan = tmp_path / "plan.txt"
+    plan.write_text("某旗规划\n第一章 总则\n乌审旗境内，旧时的塔布诺尔县早已撤销。\n", encoding="utf-8")
+    unit = next(m for m in geoparse(read(plan), gazetteer).mentions if m.surface == "塔布诺尔县")
+    assert (unit.type, unit.place, unit.level) == ("banner", None, "none")
+    assert "lacks" in unit.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("建设乌力吉图水利枢纽工程", [("乌力吉图水利枢纽", "dam")]),
         # canals and irrigation districts are left to the gazetteer (no class rule: their annotated spans vary)
         ("整修干渠和支渠，完善大中型灌区配套", []),

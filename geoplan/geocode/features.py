@@ -293,6 +293,12 @@ def _former_units(text: str, finder: Any) -> list[Mention]:
     return found
 
 
+def names_former_unit(text: str, end: int) -> bool:
+    """Whether a unit named after a verb of setting up or renaming ends at ``end`` ('置X县', '改称X旗'): the former
+    units' rule reads it (:func:`_former_units`), the verb no part of the name."""
+    return any(m.end() == end for m in _FORMER_UNIT.finditer(text, max(0, end - 16), min(len(text), end + 1)))
+
+
 def _one_prose_word(stem: str) -> bool:
     """Whether ``stem`` is one dictionary word of a kind no name is (a verb, an adjective, an adverb: '达标')."""
     words = tag(stem)

@@ -29,7 +29,7 @@ from operator import attrgetter
 import ahocorasick
 import numpy
 
-from geoplan.geocode.features import FEATURE_WORDS, admin_prefixed, feature_mentions
+from geoplan.geocode.features import FEATURE_WORDS, admin_prefixed, feature_mentions, names_former_unit
 from geoplan.geocode.lexicon import peoples_tail, words
 from geoplan.geocode.qualified import QualifiedForms
 from geoplan.geocode.segment import (
@@ -43,11 +43,14 @@ from geoplan.geocode.segment import (
     holds_name_word,
     known,
     leading_name_start,
+    mountain_name_start,
+    mountain_word,
     name_run_start,
     name_start,
     names_natural_place,
     suffix_word,
     tag,
+    unit_word_end,
     word_before_place,
 )
 from geoplan.geocode.stems import (
@@ -206,6 +209,12 @@ SUFFIX_TYPES: dict[str, str] = {
     "沙漠": "desert",
     # mountain ranges, and mines and fields by their class words (a name run before them, see NAME_RUN_SUFFIXES)
     "山脉": "mountain",
+    # a mountain or a ridge by its class word alone: only where the segmenter ends a name with it (MOUNTAIN_WORDS)
+    "山": "mountain",
+    "岭": "mountain",
+    # a banner or county by its class word: a former unit or a variant the gazetteer lacks (see _unit_by_class_word)
+    "旗": "banner",
+    "县": "banner",
     "煤矿": "mine",
     "煤田": "mine",
     "气田": "mine",
@@ -315,6 +324,16 @@ AREA_ID_PREFIXES = ("province:", "league:", "banner:", "town:", "region:")
 #: short suffixes that also end common words (思路, 街区, 空港): they end a name only where the segmenter ends a
 #: word with them.
 WORD_SUFFIXES = frozenset({"大街", "街", "路", "港", "寺", "庙", "岛", "楼"})
+#: one-character class words of mountains, which also end common words (矿山, 江山, 山区): they end a name only
+#: where the segmenter reads a name ending in them (segment.mountain_word).
+MOUNTAIN_WORDS = frozenset({"山", "岭"})
+#: one-character class words whose rule asks the segmenter (frequent in plans: most end known names).
+SEGMENTED_CLASS_WORDS = frozenset({"山", "岭", "旗", "县"})
+#: class words of county-level units: a name the gazetteer lacks before one is a former unit or a variant
+#: ('索伦县', '杜尔伯特旗'), a proper name only (全旗, 国旗, 两县, 我旗 are none).
+UNIT_CLASS_WORDS = frozenset({"旗", "县"})
+#: class characters of units: one right after 旗 or 县 makes a list of kinds of unit ('旗县', '县市区').
+_UNIT_CLASS_CHARS = frozenset("盟市旗县区")
 #: longest stem of a street or port name without a known place in it ('哈拉沁东', '成吉思汗').
 MAX_STREET_STEM = 5
 #: suffixes of parks that plans also use descriptively ('装备制造产业园'), and of the zones they belong to.
@@ -539,6 +558,8 @@ class MentionFinder:
     _alphabet: Alphabet = field(init=False)
     _names_of: dict[frozenset[str], frozenset[str]] = field(init=False, default_factory=dict, compare=False)
     _names_in: dict[str, tuple[Mention, ...]] = field(init=False, default_factory=dict, compare=False)
+    #: full name -> ids of the county-level units held only as qualified (built on first use)
+    _qualified_names: dict[str, set[str]] | None = field(init=False, default=None, compare=False)
     _fixed_words: frozenset[str] = field(init=False, default=frozenset())
 
     def __post_init__(self) -> None:
@@ -761,8 +782,12 @@ class MentionFinder:
             if surface in self._ids:
                 ids = self._ids[surface]
                 if len(surface) == 2 and all(i.startswith(OUTSIDE_ID_PREFIXES) for i in ids):
-                    if not _ends_a_name(text, end) and not (
-                        all(i.startswith("foreign:") for i in ids) and word_before_place(text, start, end)
+                    if (
+                        not _ends_a_name(text, end)
+                        and not (
+                            all(i.startswith("foreign:") for i in ids) and word_before_place(text, start, end)
+                        )
+                        and not _object_of_place_preposition(text, start, end)
                     ):
                         # '健康平台' is not 康平, '长治久安' not 长治: a short outside name needs an end; a
                         # country's is a word of its own before one of its places ('德国杜伊斯堡', '越南河内')
@@ -876,7 +901,7 @@ class MentionFinder:
                     if start < 0 or end > len(text) or text[mark] != "、":
                         continue
                     surface = text[start:end]
-                    ids = self._ids.get(surface) or self._short.get(surface)
+                    ids = self._ids.get(surface) or self._short.get(surface) or self._outside_stem(surface, m)
                     if not ids or start in ends or spans.overlaps(start, end) or (start, end) in taken:
                         continue  # the cheap tests first: most items next to a name are no name
                     if start < m.start and not _opens_item(text, start):
@@ -890,6 +915,15 @@ class MentionFinder:
             frontier = grown
         return found
 
+    def _outside_stem(self, surface: str, item: Mention) -> tuple[str, ...]:
+        """The city or county outside the region whose name ``surface`` is without its suffix ('哈密' of 哈密市,
+        a stem that is also a word and so no name alone), when the list item beside it is a place outside the region
+        too: a list of places outside names places outside; () otherwise."""
+        if not item.place_ids or not all(pid.startswith(OUTSIDE_ID_PREFIXES) for pid in item.place_ids):
+            return ()
+        ids = self.ids_or_short(surface)
+        return ids if ids and all(pid.startswith(OUTSIDE_ID_PREFIXES) for pid in ids) else ()
+
     # -- suffix rules ---------------------------------------------------------------------------------
     def _suffix_matches(
         self, text: str, known: list[Mention], suffixes: list[tuple[str, int, int]]
@@ -899,7 +933,20 @@ class MentionFinder:
         by_start = list(known_at.values())  # sorted by start, one per start (as known_at holds them)
         starts = [m.start for m in by_start]
         found: list[Mention] = []
+        known_spans: SpanIndex | None = None
+        known_ends = {m.end for m in known}
         for suffix, s_start, s_end in suffixes:
+            if suffix in SEGMENTED_CLASS_WORDS:
+                # a one-character class word inside or ending a known name ('乌审旗', '阴山') names nothing new:
+                # decided before the segmenter is asked (most of them are such)
+                if known_spans is None:
+                    known_spans = SpanIndex((m.start, m.end) for m in known)
+                if (
+                    known_spans.overlaps(s_start, s_end)
+                    or s_start in known_ends
+                    or not _may_end_a_name(text, suffix, s_start, s_end)
+                ):
+                    continue  # a known name right before it leaves no name of its own ('林西县旗')
             if not _suffix_applies(text, suffix, s_end):
                 continue
             window_start, stopped_by = _stem_window(text, s_start, SUFFIX_TYPES[suffix])
@@ -977,6 +1024,10 @@ class MentionFinder:
         sorted_known: tuple[list[Mention], list[int]] | None = None,
     ) -> Mention | None:
         kind = SUFFIX_TYPES[suffix]
+        if suffix in MOUNTAIN_WORDS:
+            return self._mountain(text, window_start, s_start, s_end, suffix, known_at)
+        if suffix in UNIT_CLASS_WORDS:
+            return self._unit_by_class_word(text, window_start, s_start, s_end, suffix, known_at)
         if suffix in _UNIT_CLASS_PAIRS and not holds_name_word(text, max(window_start, s_start - 2), s_start):
             return (
                 None  # '部分苏木镇': two class words of units after common words name the units of the class
@@ -1225,6 +1276,88 @@ class MentionFinder:
             qualifier.surface if qualifier else None,
             qualifier.place_ids if qualifier else (),
         )
+
+    def _mountain(
+        self,
+        text: str,
+        window_start: int,
+        s_start: int,
+        s_end: int,
+        suffix: str,
+        known_at: dict[int, Mention],
+    ) -> Mention | None:
+        """A mountain named by a one-character class word (山, 岭) the gazetteer lacks: the proper name the
+        segmenter ends with it, after the last known name in the window (that name is its address, a mention of
+        its own: '大兴安岭吉勒奇老山'); None inside a known name or where no name stands."""
+        for position in range(window_start, s_end):
+            hit = known_at.get(position)
+            if hit is not None:
+                if hit.end >= s_end or hit.end > s_start:
+                    return None  # the class word ends or cuts a known name ('阿尔山', '五虎山'): it stands
+                window_start = max(window_start, hit.end)
+        begin = mountain_name_start(text, window_start, s_start, s_end)
+        if begin is None or _noun_follows(text, s_end):
+            return None
+        surface = text[begin:s_end]
+        if surface in self.stop_words or is_generic(text[begin:s_start]):
+            return None
+        return Mention(surface, begin, s_end, "mountain", f"suffix:{suffix}", self.ids(surface))
+
+    def _unit_by_class_word(
+        self,
+        text: str,
+        window_start: int,
+        s_start: int,
+        s_end: int,
+        suffix: str,
+        known_at: dict[int, Mention],
+    ) -> Mention | None:
+        """A banner or county named by its class word (旗, 县) that the gazetteer lacks alone: the run of name words
+        before the class word ('索伦县', '杜尔伯特旗'), after the last known name in the window; a county elsewhere in
+        China held only as qualified (嫩江县) is that record.  None inside or right after a known name ('林西县旗')
+        or where no name stands (全旗, 国旗, 两县)."""
+        following = (
+            text[s_end + 1 : s_end + 2] if text[s_end : s_end + 1] in "（(" else text[s_end : s_end + 1]
+        )
+        if (following and following in _UNIT_CLASS_CHARS) or names_former_unit(text, s_end):
+            # '旗县市区', 'X县（市、区）': kinds of unit; '置X县': the former units' rule reads the name after its verb
+            return None
+        for position in range(window_start, s_end):
+            hit = known_at.get(position)
+            if hit is not None:
+                if hit.end > s_start:
+                    return None  # the class word ends or cuts a known name ('乌审旗', '旗县')
+                window_start = max(window_start, hit.end)
+        window_start = after_last_verb(text, window_start, s_start, known_at)
+        window_start += leading_trim(text[window_start:s_start])  # '析旗地置X县', '设X县': the verb is prose
+        if s_start - window_start < 2:
+            return None
+        run = name_run_start(text, window_start, s_start, s_end)
+        if (
+            run is None
+            or s_start - run < 2
+            or not is_proper_stem(text[run:s_start])
+            or not holds_name_word(text, run, s_start)
+            or not at_word_bounds(text, run, s_end)
+        ):
+            return None  # '半农半牧旗': a kind of banner (the run starts inside a word), no name
+        surface = text[run:s_end]
+        if surface in self.stop_words:
+            return None
+        ids = self.ids(surface) or self._qualified_unit(surface)
+        return Mention(surface, run, s_end, "banner", f"suffix:{suffix}", ids)
+
+    def _qualified_unit(self, surface: str) -> tuple[str, ...]:
+        """The id of the county-level unit elsewhere in China written ``surface`` in full (held only as qualified)."""
+        names = self._qualified_names
+        if names is None:
+            names = {}
+            for forms in self.qualified.units.values():
+                for form, place_id in forms.items():
+                    names.setdefault(form, set()).add(place_id)
+            self._qualified_names = names
+        found = names.get(surface, ())
+        return tuple(sorted(found)) if len(found) == 1 else ()
 
     def _after_prose(
         self,
@@ -1979,6 +2112,43 @@ def _ends_a_name(text: str, end: int) -> bool:
     return text[end] in "市县区旗盟镇乡港站" or text.startswith(NAME_FOLLOWERS, end)
 
 
+#: prepositions of place and motion (from, to, via, towards, distant from): the word after one is a place.
+_PLACE_PREPOSITIONS = frozenset("从到至往赴经距离")
+#: compass directions, which after a place's name make a longer name or a part ('天津南', '大同东').
+_COMPASS_CHARS = frozenset("东西南北")
+
+
+def _object_of_place_preposition(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a word of its own right after a preposition of place or motion ('从X驾车',
+    '距X最近', '到X仅需'): the preposition's object, a place, though no name's end shows after it; not before a
+    compass direction ('至X南': a station or a part named after the place)."""
+    return (
+        start > 0
+        and text[start - 1] in _PLACE_PREPOSITIONS
+        and text[end : end + 1] not in _COMPASS_CHARS
+        and at_word_bounds(text, start, end)
+    )
+
+
+#: characters before a unit's class word that make it a pronoun's or a count's ('全旗', '我旗', '两县', '各旗').
+_DETERMINER_CHARS = frozenset("全各我该本每两三四五六七八九十几多个诸其此")
+
+
+def _may_end_a_name(text: str, suffix: str, s_start: int, s_end: int) -> bool:
+    """A cheap test, before the segmenter is asked, that a one-character class word (山, 岭, 旗, 县) can end a
+    name here: a name character before it; for a unit's class word, no determiner or count before it and no
+    word it starts after it ('县城', '县域', '旗下', '旗县区')."""
+    before = text[s_start - 1 : s_start]
+    if not before or not is_han(before) or before in STEM_BREAKS or before in CORRIDOR_BREAKS:
+        return False
+    if suffix not in UNIT_CLASS_WORDS:
+        return True
+    after = text[s_end : s_end + 1]
+    return before not in _DETERMINER_CHARS and not (
+        after and (after in "旗县区市盟级域" or known(text[s_start : s_end + 1]))
+    )
+
+
 def _suffix_applies(text: str, suffix: str, s_end: int) -> bool:
     following = text[s_end] if s_end < len(text) else ""
     if following == "化" and len(suffix) >= 2:
@@ -1994,6 +2164,10 @@ def _suffix_applies(text: str, suffix: str, s_end: int) -> bool:
         return following not in _GAOSU_NEXT
     if suffix == "沟":
         return following not in _GOU_NEXT
+    if suffix in MOUNTAIN_WORDS:  # '矿山', '江山如画', '山区' are words, not a mountain's name
+        return mountain_word(text, s_end - len(suffix), s_end)
+    if suffix in UNIT_CLASS_WORDS:  # '县城', '旗下', '郡县制度': the class word starts or sits inside a word
+        return unit_word_end(text, s_end - len(suffix), s_end)
     if suffix in WORD_SUFFIXES:  # '思路', '道路', '街区', '港口' are words of their own, not names
         return suffix_word(text, s_end - len(suffix), s_end)
     if suffix == "街道" and following == "路":
@@ -2188,6 +2362,17 @@ def _activity_follows(text: str, end: int) -> bool:
     activity works on."""
     words = tag(text[end : end + CONTEXT_AFTER])
     return bool(words) and words[0][1] == "vn"
+
+
+#: flags of nouns and names: one right after a mountain's name makes the name a modifier ('X山戈壁', 'X山水泥厂').
+_NOUN_FLAGS = frozenset({"n", "nr", "nrt", "nz", "nt"})
+
+
+def _noun_follows(text: str, end: int) -> bool:
+    """Whether a noun of two or more characters follows ``end``: the name before it qualifies what the noun names
+    (a desert named after a mountain, a works named after it), it is no mention of its own there."""
+    words = tag(text[end : end + CONTEXT_AFTER])
+    return bool(words) and len(words[0][0]) >= 2 and words[0][1] in _NOUN_FLAGS
 
 
 def _holds_verb(stem: str) -> bool:

@@ -66,6 +66,9 @@ SPANNING_TYPES = frozenset(
 )
 #: official suffixes of towns: a qualifier ending in one is a town written as such, not a word that starts a name.
 TOWN_SUFFIXES = ("镇", "苏木", "乡", "街道")
+#: rules of banners and counties named by their class word that the gazetteer lacks (索伦县, 杜尔伯特旗): former units
+#: or units elsewhere, which lie in no unit the text names for sure (a former banner may now be in another province).
+UNIT_CLASS_RULES = frozenset({"suffix:旗", "suffix:县"})
 #: mention types of places outside the region: a name of these the gazetteer lacks gets no parent inside it
 #: (a neighbouring city by its abbreviation, '京、津、唐' of geocode.abbreviated, is one).
 OUTSIDE_KINDS = frozenset({"foreign", "neighbour"})
@@ -649,6 +652,12 @@ class Resolver:
         issuer_fallback: bool = True,
     ) -> ResolvedMention:
         parent, rule, why = None, "", ""
+        if mention.rule in UNIT_CLASS_RULES:
+            return _unresolved(
+                mention,
+                f"'{mention.surface}' names a county-level unit the gazetteer lacks (a former unit, or one outside "
+                "the region): where it lies is not known",
+            )
         if mention.type in OUTSIDE_KINDS:  # '俄蒙欧': places outside the region have no parent inside it
             return _unresolved(
                 mention,

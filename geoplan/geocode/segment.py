@@ -377,6 +377,74 @@ def name_run_start(text: str, window_start: int, s_start: int, s_end: int) -> in
     return start
 
 
+#: flags of a word ending in a mountain's class word that is the mountain's name (恒山 ns; 卓子山 nr, 哈玛尔山 ns).
+MOUNTAIN_FLAGS = frozenset({"ns", "nr", "nrt"})
+#: flags of a two-character word ending in the class word that ends a longer transliterated name (老山 of 吉勒奇老山).
+PERSON_FLAGS = frozenset({"nr", "nrt"})
+
+
+def mountain_word(text: str, start: int, end: int) -> bool:
+    """Whether the class word ``text[start:end]`` (山, 岭) ends a word of the segmenter: the class word alone or
+    a proper name ending in it (卓子山, 恒山) — not a common word (矿山, 江山, 山区, 山顶)."""
+    bounds = _word_ending(text, start, end)
+    return bounds is not None and (bounds[0] == start or bounds[2] in MOUNTAIN_FLAGS)
+
+
+def _word_ending(text: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """(start, end, flag) of the word holding ``text[end - 1]`` when it ends at ``end``, else None."""
+    left = max(0, start - CONTEXT)
+    position = left
+    for word, flag in tag(text[left : min(len(text), end + CONTEXT)]):
+        word_start, position = position, position + len(word)
+        if word_start < end <= position:
+            return (word_start, position, flag) if position == end else None
+    return None
+
+
+def unit_word_end(text: str, start: int, end: int) -> bool:
+    """Whether the class word ``text[start:end]`` (旗, 县) ends a unit's name: a word of the segmenter ends with it,
+    the class word alone or a place or person-like word (索伦县, 阿鲁科/沁旗) — not the start of 县城, 旗下, nor
+    inside 郡县制度, 红旗渠, nor a common noun (国旗, 全县, 半农半牧旗 read as …/农半牧旗)."""
+    bounds = _word_ending(text, start, end)
+    return bounds is not None and (bounds[0] == start or bounds[2] in MOUNTAIN_FLAGS)
+
+
+def mountain_name_start(text: str, window_start: int, s_start: int, s_end: int) -> int | None:
+    """Where the name of a mountain ending in the class word ``text[s_start:s_end]`` (山, 岭) starts, not before
+    ``window_start``.  The segmenter reads the class word with the name before it as one word of three or more
+    characters: a name its dictionary lacks (卓子山, 哈玛尔山: transliterations, read as place or person words), or
+    a dictionary place word whose stem is one name word (祁连山, 兴安岭; not 崇山峻岭, 马鬃山: set phrases and
+    common nouns).  Before a two-character person-like word (老山 of 吉勒奇老山) the name is the run of
+    transliterated words (吉勒 nrt), single characters and unknown words before it; before the class word alone, the
+    run of name words (甘德尔 + 山).  None when no name stands there (矿山, 孙中山, 金山银山, 木叶 + 山)."""
+    bounds = _word_ending(text, s_start, s_end)
+    if bounds is None or bounds[0] < window_start:
+        return None
+    word_start, _, flag = bounds
+    if s_end - word_start >= 3:
+        word = text[word_start:s_end]
+        if flag not in MOUNTAIN_FLAGS:
+            return None
+        if not known(word):
+            return word_start
+        stem = tag(word[: -(s_end - s_start)])
+        return word_start if flag == "ns" and len(stem) == 1 and stem[0][1] in MOUNTAIN_FLAGS else None
+    if word_start < s_start and flag not in PERSON_FLAGS:
+        return (
+            None  # '矿山'; '南山', '江山': two-character place words of the dictionary are common words too
+        )
+    run = name_run_start(text, window_start, word_start, word_start)
+    if run is None or word_start - run < 2:
+        return None
+    if word_start < s_start and any(
+        len(word) >= 2 and known(word) and flag != "nrt" for word, flag in tag(text[run:word_start])
+    ):
+        return (
+            None  # '金山银山': a person-like word after dictionary words, no transliterated name (吉勒 nrt)
+        )
+    return run
+
+
 #: words of the whole country or the world, which say where a natural place lies, never name it ('中国东北沙漠',
 #: '世界沙漠', '全球唯一沙漠').
 _WIDE_WORDS = _OWN_COUNTRY | {"世界", "全球"}
