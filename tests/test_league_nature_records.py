@@ -144,7 +144,7 @@ def test_a_text_of_alxa_resolves_the_new_places(gazetteer: Gazetteer, tmp_path: 
         "提升贺兰山南寺旅游区和广宗寺，保护额济纳旗怪树林、大漠胡杨林景区，开发阿拉善右旗海森楚鲁怪石林、曼德拉山岩画。",
     )
     for surface, record in [
-        ("南寺旅游区", "scenic:广宗寺"),
+        ("贺兰山南寺旅游区", "scenic:广宗寺"),
         ("广宗寺", "scenic:广宗寺"),
         ("怪树林", "scenic:怪树林"),
         ("大漠胡杨林景区", "scenic:大漠胡杨林景区"),
