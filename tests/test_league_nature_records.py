@@ -33,7 +33,7 @@ PARENT = {
     "scenic:薛刚山旅游区": "banner:150981",  # 丰镇市
     "scenic:老虎山生态公园": "banner:150902",  # 集宁区
     "scenic:满巴拉僧庙": "banner:150303",  # 海南区
-    "scenic:胡杨岛": "league:150300",  # 乌海市
+    "scenic:胡杨岛": "banner:150302",  # 海勃湾区
     "scenic:蒙古之源·蒙兀室韦文化旅游景区": "banner:150784",  # 额尔古纳市
     "scenic:金帐汗蒙古部落": "league:150700",  # 呼伦贝尔市
     "scenic:好森沟": "league:152200",  # 兴安盟
