@@ -1,5 +1,5 @@
 """Issue 15 item 4 (sixth harvest): sourced records of the natural places, forest parks, scenic areas and zones of
-the eight leagues no reference plan covers. Each row cites the page it was read on and states no coordinate of
+the eight leagues no reference plan covers, then of 锡林郭勒, 呼和浩特, 鄂尔多斯 and 巴彦淖尔. Each row cites the page it was read on and states no coordinate of
 its own; a page's address puts a record at its town, and a sentence written here resolves the records in their
 units. Two places held twice are one record each now (汗马, 黑山头)."""
 
@@ -48,6 +48,46 @@ PARENT = {
     "wetland:内蒙古索尔奇国家湿地公园": "banner:150721",  # 阿荣旗
     "park:巴彦浩特园区": "banner:152921",  # 阿拉善左旗
     "town:152921:乌斯太镇": "banner:152921",
+    "scenic:额日布盖大峡谷": "banner:152922",  # 阿拉善右旗
+    "scenic:特布希庙": "banner:152922",
+    "scenic:御马苑旅游区": "banner:152527",  # 太仆寺旗
+    "scenic:玛拉盖庙": "banner:152527",
+    "scenic:哈音海尔瓦庙": "banner:152528",  # 镶黄旗
+    "scenic:乌里雅斯台": "banner:152522",  # 阿巴嘎旗
+    "scenic:杨都庙": "banner:152522",
+    "mountain:宝格都山": "banner:152522",
+    "mountain:海日罕山": "banner:152522",
+    "scenic:乌里雅斯太山景区": "banner:152525",  # 东乌珠穆沁旗
+    "mountain:宝格达山": "banner:152525",
+    "scenic:金斯太洞穴遗址": "banner:152525",
+    "scenic:五塔寺": "banner:150104",  # 玉泉区
+    "scenic:乌素图召": "league:150100",  # 呼和浩特市
+    "scenic:宝尔汗佛塔": "league:150100",
+    "scenic:乌拉山国家森林公园": "banner:150823",  # 乌拉特前旗
+    "scenic:苏泊罕大草原旅游区": "banner:150627",  # 伊金霍洛旗
+    "scenic:蒙古源流文化产业园": "banner:150627",
+    "scenic:内蒙古佛教文化博览园": "banner:150627",
+    "scenic:朱开沟遗址": "banner:150627",
+    "wetland:红海子湿地": "banner:150627",
+    "park:苏尼特左旗芒来循环经济产业园区": "banner:152523",  # 苏尼特左旗
+    "scenic:大渡口生态旅游区": "banner:152531",  # 多伦县
+    "scenic:诺尔古建筑群": "banner:152531",
+    "scenic:南沙梁景区": "banner:152531",
+    "scenic:榆木川景区": "banner:152531",
+    "scenic:多伦文化公园": "banner:152531",
+    "scenic:姑娘湖旅游区": "banner:152531",
+    "scenic:西山湾景区": "banner:152531",
+    "scenic:滦源殿": "banner:152531",
+    "scenic:乌和尔沁敖包森林公园": "banner:152530",  # 正蓝旗
+    "scenic:忽必烈夏宫": "banner:152530",
+    "scenic:白音查干敖包": "banner:152530",
+    "scenic:侍郎城": "banner:152530",
+    "scenic:高格斯台风景区": "banner:152530",
+    "grassland:金莲川": "banner:152530",
+    "scenic:伊林驿站": "banner:152501",  # 二连浩特市
+    "scenic:二连盆地白垩纪恐龙国家地质公园": "banner:152501",
+    "scenic:蓝天蒙古大营": "banner:150928",  # 察哈尔右翼后旗
+    "scenic:阿贵乌拉旅游区": "banner:150928",
 }
 #: record id -> the town a page says it is in (each town has a point of its own)
 ADDRESS = {
@@ -56,6 +96,8 @@ ADDRESS = {
     "mountain:蒙格罕山": "town:152222:巴彦呼舒镇",
     "wetland:内蒙古索尔奇国家湿地公园": "town:150721:复兴镇",
 }
+#: record id -> the town a page says it is in, a town with no point of its own yet (the record stays at its banner)
+ADDRESS_UNLOCATED = {"scenic:乌里雅斯台": "洪格尔高勒镇", "scenic:乌拉山国家森林公园": "白彦花镇"}
 FILES = ("scenic_region.csv", "natural.csv", "reserves_region.csv", "parks_region.csv", "towns_units.csv")
 
 
@@ -98,13 +140,13 @@ def test_every_new_record_has_one_location_row_with_its_page() -> None:
     rows = _rows()
     for fact in facts:
         assert fact.page_url in rows[fact.record]["note"]
-        assert fact.kind == (
-            "address" if fact.record in ADDRESS else "extent" if fact.type == "town" else "none"
-        )
+        address = fact.record in ADDRESS or fact.record in ADDRESS_UNLOCATED
+        assert fact.kind == ("address" if address else "extent" if fact.type == "town" else "none")
+        if fact.record in ADDRESS_UNLOCATED:
+            assert fact.address_town == ADDRESS_UNLOCATED[fact.record] and fact.status == "accepted"
     (town,) = [f for f in facts if f.type == "town"]
-    assert town.status == "rejected" and town.reason.startswith(
-        "check: "
-    )  # its stated extent is not in the banner
+    # the town's stated extent lies outside its banner: rejected by the check, never applied
+    assert town.status == "rejected" and town.reason.startswith("check: ")
 
 
 @pytest.mark.parametrize(
@@ -171,3 +213,18 @@ def test_a_text_of_the_eastern_leagues_resolves_the_new_places(gazetteer: Gazett
 def test_the_monastery_s_bare_short_form_is_no_name(gazetteer: Gazetteer) -> None:
     # 南寺 stands inside 河南寺庙 and names villages (南寺村): only its longer forms are names
     assert not [m for m in found(gazetteer, "河南寺庙众多，南寺村在村南。", ("surface",)) if "南寺" in m[0]]
+
+
+def test_a_text_of_xilingol_resolves_the_new_places(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    resolved = resolved_ids(
+        gazetteer,
+        tmp_path,
+        "锡林郭勒盟旅游发展规划",
+        "提升多伦县南沙梁景区、姑娘湖旅游区，正蓝旗忽必烈夏宫、金莲川草原，太仆寺旗御马苑旅游区，阿巴嘎旗宝格都山。",
+    )
+    assert resolved.get("南沙梁景区") == "scenic:南沙梁景区"
+    assert resolved.get("姑娘湖旅游区") == "scenic:姑娘湖旅游区"
+    assert resolved.get("忽必烈夏宫") == "scenic:忽必烈夏宫"
+    assert resolved.get("金莲川草原") == "grassland:金莲川"
+    assert resolved.get("御马苑旅游区") == "scenic:御马苑旅游区"
+    assert resolved.get("宝格都山") == "mountain:宝格都山"
