@@ -88,6 +88,17 @@ PARENT = {
     "scenic:二连盆地白垩纪恐龙国家地质公园": "banner:152501",
     "scenic:蓝天蒙古大营": "banner:150928",  # 察哈尔右翼后旗
     "scenic:阿贵乌拉旅游区": "banner:150928",
+    "scenic:玉龙沙湖旅游度假区": "banner:150426",  # 翁牛特旗
+    "scenic:奈曼王府博物馆": "banner:150525",  # 奈曼旗
+    "scenic:双合尔山白塔": "banner:150522",  # 科尔沁左翼后旗
+    "scenic:辉特淖尔草原旅游区": "banner:150581",  # 霍林郭勒市
+    "scenic:可汗山": "banner:150581",
+    "scenic:鸿雁湖旅游区": "banner:150581",
+    "scenic:麦新纪念馆": "banner:150523",  # 开鲁县
+    "scenic:巴彦呼硕草原风情旅游区": "banner:150724",  # 鄂温克族自治旗
+    "scenic:五一会议旧址": "banner:152201",  # 乌兰浩特市
+    "scenic:红召九龙湾": "banner:150921",  # 卓资县
+    "scenic:大榆树民俗风情景区": "banner:150921",
 }
 #: record id -> the town a page says it is in (each town has a point of its own)
 ADDRESS = {
@@ -95,6 +106,8 @@ ADDRESS = {
     "scenic:蒙古之源·蒙兀室韦文化旅游景区": "town:150784:蒙兀室韦苏木",
     "mountain:蒙格罕山": "town:152222:巴彦呼舒镇",
     "wetland:内蒙古索尔奇国家湿地公园": "town:150721:复兴镇",
+    "scenic:玉龙沙湖旅游度假区": "town:150426:乌丹镇",
+    "scenic:奈曼王府博物馆": "town:150525:大沁他拉镇",
 }
 #: record id -> the town a page says it is in, a town with no point of its own yet (the record stays at its banner)
 ADDRESS_UNLOCATED = {"scenic:乌里雅斯台": "洪格尔高勒镇", "scenic:乌拉山国家森林公园": "白彦花镇"}
@@ -159,6 +172,8 @@ def test_every_new_record_has_one_location_row_with_its_page() -> None:
         ("南寺旅游区", "scenic:广宗寺"),
         ("老人湖景区", "scenic:沃布格德音淖尔景区"),
         ("五小滩景区", "scenic:胡杨岛"),
+        ("珠日河疏林草原", "scenic:珠日河草原旅游区"),
+        ("奈曼王府", "scenic:奈曼王府博物馆"),
     ],
 )
 def test_one_record_per_place_answers_to_its_other_names(
