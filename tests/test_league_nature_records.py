@@ -99,6 +99,14 @@ PARENT = {
     "scenic:五一会议旧址": "banner:152201",  # 乌兰浩特市
     "scenic:红召九龙湾": "banner:150921",  # 卓资县
     "scenic:大榆树民俗风情景区": "banner:150921",
+    "scenic:二龙什台国家森林公园": "banner:150925",  # 凉城县
+    "scenic:五当召国家森林公园": "banner:150205",  # 石拐区
+    "scenic:黑大门国家森林公园": "banner:150125",  # 武川县
+    "scenic:伊克萨玛国家森林公园": "banner:150785",  # 根河市
+    "scenic:达尔滨湖国家森林公园": "banner:150723",  # 鄂伦春自治旗
+    "scenic:神指峡": "banner:150723",
+    "scenic:红花尔基樟子松国家森林公园": "banner:150724",  # 鄂温克族自治旗
+    "scenic:福因寺": "league:152900",  # 阿拉善盟
 }
 #: record id -> the town a page says it is in (each town has a point of its own)
 ADDRESS = {
@@ -108,6 +116,8 @@ ADDRESS = {
     "wetland:内蒙古索尔奇国家湿地公园": "town:150721:复兴镇",
     "scenic:玉龙沙湖旅游度假区": "town:150426:乌丹镇",
     "scenic:奈曼王府博物馆": "town:150525:大沁他拉镇",
+    "scenic:达尔滨湖国家森林公园": "town:150723:诺敏镇",
+    "scenic:红花尔基樟子松国家森林公园": "town:150724:红花尔基镇",
 }
 #: record id -> the town a page says it is in, a town with no point of its own yet (the record stays at its banner)
 ADDRESS_UNLOCATED = {"scenic:乌里雅斯台": "洪格尔高勒镇", "scenic:乌拉山国家森林公园": "白彦花镇"}
@@ -174,6 +184,8 @@ def test_every_new_record_has_one_location_row_with_its_page() -> None:
         ("五小滩景区", "scenic:胡杨岛"),
         ("珠日河疏林草原", "scenic:珠日河草原旅游区"),
         ("奈曼王府", "scenic:奈曼王府博物馆"),
+        ("蛮汉山国家森林公园", "scenic:二龙什台国家森林公园"),
+        ("福音寺", "scenic:福因寺"),
     ],
 )
 def test_one_record_per_place_answers_to_its_other_names(
