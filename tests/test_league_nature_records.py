@@ -107,6 +107,11 @@ PARENT = {
     "scenic:神指峡": "banner:150723",
     "scenic:红花尔基樟子松国家森林公园": "banner:150724",  # 鄂温克族自治旗
     "scenic:福因寺": "league:152900",  # 阿拉善盟
+    "scenic:北方兵器城": "banner:150204",  # 青山区
+    "scenic:石门风景区": "league:150200",  # 包头市
+    "scenic:梅力更自然生态风景区": "league:150200",
+    "scenic:岱海旅游度假区": "banner:150925",  # 凉城县
+    "scenic:岱海温泉": "banner:150925",
 }
 #: record id -> the town a page says it is in (each town has a point of its own)
 ADDRESS = {
