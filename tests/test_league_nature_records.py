@@ -112,6 +112,13 @@ PARENT = {
     "scenic:梅力更自然生态风景区": "league:150200",
     "scenic:岱海旅游度假区": "banner:150925",  # 凉城县
     "scenic:岱海温泉": "banner:150925",
+    "scenic:大青山第四纪冰川遗迹公园": "banner:150425",  # 克什克腾旗
+    "scenic:平顶山冰斗群": "banner:150425",
+    "scenic:腾格里塔拉草原火山生态旅游区": "banner:150928",  # 察哈尔右翼后旗
+    "scenic:根培庙": "banner:150421",  # 阿鲁科尔沁旗
+    "scenic:耶律羽之家族墓": "banner:150421",
+    "grassland:乌兰毛都草原": "banner:152221",  # 科尔沁右翼前旗
+    "mountain:大仙山": "banner:150222",  # 固阳县
 }
 #: record id -> the town a page says it is in (each town has a point of its own)
 ADDRESS = {
@@ -125,7 +132,12 @@ ADDRESS = {
     "scenic:红花尔基樟子松国家森林公园": "town:150724:红花尔基镇",
 }
 #: record id -> the town a page says it is in, a town with no point of its own yet (the record stays at its banner)
-ADDRESS_UNLOCATED = {"scenic:乌里雅斯台": "洪格尔高勒镇", "scenic:乌拉山国家森林公园": "白彦花镇"}
+ADDRESS_UNLOCATED = {
+    "scenic:乌里雅斯台": "洪格尔高勒镇",
+    "scenic:乌拉山国家森林公园": "白彦花镇",
+    "scenic:平顶山冰斗群": "万合永镇",
+    "grassland:乌兰毛都草原": "乌兰毛都苏木",
+}
 FILES = ("scenic_region.csv", "natural.csv", "reserves_region.csv", "parks_region.csv", "towns_units.csv")
 
 
