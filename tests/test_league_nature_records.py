@@ -119,6 +119,13 @@ PARENT = {
     "scenic:耶律羽之家族墓": "banner:150421",
     "grassland:乌兰毛都草原": "banner:152221",  # 科尔沁右翼前旗
     "mountain:大仙山": "banner:150222",  # 固阳县
+    "scenic:黄河滩岛": "league:150300",  # 乌海市
+    "scenic:大中滩景区": "league:150300",
+    "scenic:李华中滩景区": "league:150300",
+    "scenic:三潭峡": "banner:152202",  # 阿尔山市
+    "scenic:海神圣泉旅游度假区": "banner:152202",
+    "scenic:玫瑰峰": "banner:152202",
+    "scenic:龟背岩": "banner:152202",
 }
 #: record id -> the town a page says it is in (each town has a point of its own)
 ADDRESS = {
@@ -203,6 +210,8 @@ def test_every_new_record_has_one_location_row_with_its_page() -> None:
         ("奈曼王府", "scenic:奈曼王府博物馆"),
         ("蛮汉山国家森林公园", "scenic:二龙什台国家森林公园"),
         ("福音寺", "scenic:福因寺"),
+        ("好森沟风景区", "scenic:好森沟"),
+        ("李华滩", "scenic:李华中滩景区"),
     ],
 )
 def test_one_record_per_place_answers_to_its_other_names(
