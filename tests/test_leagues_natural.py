@@ -27,11 +27,21 @@ HARVEST_FILES = ("natural.csv", "reserves_region.csv", "scenic_region.csv", "tow
 READ = "(read 2026-11-30)"
 
 
+#: who checked the later (sixth) harvest of every league, tested in ``test_league_nature_records.py``
+LATER_HARVEST = "i19x"
+
+
 def _harvested() -> list[dict[str, str]]:
+    """This harvest's rows: read that day, and not rows of the later harvest (whose location rows it checked)."""
+    later = {
+        fact.record
+        for fact in locations.read_facts(GAZETTEER_DIR / locations.LOCATIONS_DIR)
+        if fact.checked_by.startswith(LATER_HARVEST)
+    }
     rows = []
     for name in HARVEST_FILES:
         with (GAZETTEER_DIR / name).open(encoding="utf-8", newline="") as handle:
-            rows += [row for row in csv.DictReader(handle) if READ in row["note"]]
+            rows += [row for row in csv.DictReader(handle) if READ in row["note"] and row["id"] not in later]
     return rows
 
 
