@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import replace
 from functools import cache
 from operator import attrgetter
@@ -93,57 +93,20 @@ def refine(
     The names dropped because they head an organisation's name or end a longer quoted name (a brand, an event) are
     appended to ``heads`` when it is given: no place mentions, they may still say where a project named after
     them lies ('X旗第一小学新校区', '“天赋河套”总部基地'). ``occurrences``: the finder's
-    :meth:`~MentionFinder.occurrences` of ``text``, and ``hits``: its ``word_hits``, when the caller has them."""
+    :meth:`~MentionFinder.occurrences` of ``text``, and ``hits``: its ``word_hits``, when the caller has them.
+
+    In order: names that name no place here are dropped; each mention is read by :data:`MENTION_RULES`, then the
+    mentions together by :data:`LIST_RULES` and the station rule; names the finder could not see alone are added
+    (province runs, abbreviation lists, outside names, stems, regions); qualified units and hosted parks last."""
     peoples = peoples_items(text)
     if hits is None:
         hits = finder.word_hits(text, occurrences)
     titles = sorted([*((t.start(), t.end()) for t in TITLE_RE.finditer(text)), *event_titles(text, hits)])
-    following: list[int | None] = [m.start for m in mentions[1:]]
-    following.append(None)
-    previous_ends = {id(m): p.end for p, m in zip(mentions, mentions[1:], strict=False)}
-    organisations = {
-        id(m)
-        for m, next_start in zip(mentions, following, strict=False)
-        if (names_organisation(text, m, next_start) and not in_heading(text, m))
-        or ends_quoted_name(text, m, previous_ends.get(id(m), 0))
-    }
-    if heads is not None:
-        heads.extend(m for m in mentions if id(m) in organisations and not in_title(m, titles))
-    furniture = page_furniture(text)
-    next_starts = {id(m): n for m, n in zip(mentions, following, strict=False)}
-    kept = [
-        m
-        for m in mentions
-        if id(m) not in organisations
-        and not furniture.overlaps(m.start, m.end)
-        and not heads_longer_unit(text, m, next_starts.get(id(m)))
-        and not names_people(text, m)
-        and not (inside_word(text, m) and not heads_unit(text, m, finder))
-        and (m.start, m.end) not in peoples
-        and not in_title(m, titles)
-    ]
-    kept = _without_epithets(
-        text,
-        _without_covered(
-            [
-                _with_region_word(
-                    text,
-                    _banner_written_out(
-                        text,
-                        _unit_named_after(
-                            text,
-                            _area_part(text, _area_network(_mountain_land(_heritage_whole(text, m)))),
-                            finder,
-                        ),
-                    ),
-                )
-                for m in kept
-            ]
-        ),
-    )
-    kept = _replace(kept, named_after_area(text, kept))
-    kept = _replace(kept, list_items(text, kept, finder))
-    kept = _replace(kept, headed_list_items(text, kept, finder))
+    kept = _without_non_places(text, mentions, finder, heads, titles, peoples)
+    kept = [_read_alone(text, mention, finder) for mention in kept]
+    kept = _without_epithets(text, _without_covered(kept))
+    for rule in LIST_RULES:
+        kept = _replace(kept, rule(text, kept, finder))
     kept = _replace_stations(text, kept, finder)
     added = [
         m
@@ -165,6 +128,56 @@ def refine(
     found = _merge(found, provinces_before_units(text, found, finder))
     found = _merge(found, units_after_provinces(text, found, finder))
     return _replace(found, hosted_parks(text, found))
+
+
+def _without_non_places(
+    text: str,
+    mentions: list[Mention],
+    finder: MentionFinder,
+    heads: list[Mention] | None,
+    titles: list[tuple[int, int]],
+    peoples: Container[tuple[int, int]],
+) -> list[Mention]:
+    """``mentions`` without the names that name no place here: an organisation's or a quoted name's head (added to
+    ``heads`` unless in a title), page furniture, the head of a longer unit's name, people's names and peoples, a
+    name inside a word and a name inside a document's title."""
+    following: list[int | None] = [m.start for m in mentions[1:]]
+    following.append(None)
+    previous_ends = {id(m): p.end for p, m in zip(mentions, mentions[1:], strict=False)}
+    organisations = {
+        id(m)
+        for m, next_start in zip(mentions, following, strict=False)
+        if (names_organisation(text, m, next_start) and not in_heading(text, m))
+        or ends_quoted_name(text, m, previous_ends.get(id(m), 0))
+    }
+    if heads is not None:
+        heads.extend(m for m in mentions if id(m) in organisations and not in_title(m, titles))
+    furniture = page_furniture(text)
+    next_starts = {id(m): n for m, n in zip(mentions, following, strict=False)}
+    return [
+        m
+        for m in mentions
+        if id(m) not in organisations
+        and not furniture.overlaps(m.start, m.end)
+        and not heads_longer_unit(text, m, next_starts.get(id(m)))
+        and not names_people(text, m)
+        and not (inside_word(text, m) and not heads_unit(text, m, finder))
+        and (m.start, m.end) not in peoples
+        and not in_title(m, titles)
+    ]
+
+
+#: a rule reading one mention against the text after it: the mention as it is, widened, narrowed or replaced.
+MentionRule = Callable[[str, Mention, MentionFinder], Mention]
+#: a rule reading the kept mentions together: the mentions that replace the ones they overlap.
+ListRule = Callable[[str, list[Mention], MentionFinder], list[Mention]]
+
+
+def _read_alone(text: str, mention: Mention, finder: MentionFinder) -> Mention:
+    """``mention`` after every rule of :data:`MENTION_RULES`, in order (each reads the one before's result)."""
+    for rule in MENTION_RULES:
+        mention = rule(text, mention, finder)
+    return mention
 
 
 #: id prefixes of parks (a development zone, a park inside one).
@@ -771,7 +784,7 @@ def _without_epithets(text: str, mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
-def _with_region_word(text: str, mention: Mention) -> Mention:
+def _with_region_word(text: str, mention: Mention, finder: MentionFinder) -> Mention:
     """A region's name followed by the class word 地区 ('内蒙古东部地区'): the class word is part of the name."""
     if (
         mention.rule == "gazetteer"
@@ -1551,7 +1564,7 @@ MIN_AREA_NAME = 3
 _LEAGUE_PREFIXES = ("province:", "league:")
 
 
-def _area_network(mention: Mention) -> Mention:
+def _area_network(text: str, mention: Mention, finder: MentionFinder) -> Mention:
     """'内蒙古高速公路', '鄂尔多斯铁路': the roads or railways of an area, so a mention of the area alone; '黄河大桥'
     written with nothing before the river's name: a bridge over the river (any of them), so the river."""
     suffix = mention.rule.removeprefix("suffix:")
@@ -1586,7 +1599,7 @@ _SITE_ENDS = (*HERITAGE_SUFFIXES, "墓", "城")
 _REMAINS = "遗址"
 
 
-def _heritage_whole(text: str, mention: Mention) -> Mention:
+def _heritage_whole(text: str, mention: Mention, finder: MentionFinder) -> Mention:
     """A heritage site's recorded name written with the rest of its class word ('X古城遗址', 'X墓葬', where jieba
     reads 墓葬 as one word across the name's end): the name as written, one mention of the site."""
     if mention.type is not None or not mention.place_ids or not mention.surface.endswith(_SITE_ENDS):
@@ -1617,7 +1630,7 @@ def _heritage_whole(text: str, mention: Mention) -> Mention:
 _RANGE_PARTS_RE = re.compile(r"(?:[东西南北中]{1,2}[段部侧坡]|[东西南北]{0,2}麓)*")
 
 
-def _mountain_land(mention: Mention) -> Mention:
+def _mountain_land(text: str, mention: Mention, finder: MentionFinder) -> Mention:
     """'X山地', 'X中段东南麓山地' after a mountain range's name: the range's own land, so a mention of the range
     (a region's name takes 山地 as a name of its own: '辽西山地')."""
     qualifier = mention.qualifier or ""
@@ -1642,7 +1655,7 @@ _AREA_PART_RE = re.compile(r"[东西南北中]{1,3}部地区")
 _PARTED_PREFIXES = ("province:", "league:")
 
 
-def _area_part(text: str, mention: Mention) -> Mention:
+def _area_part(text: str, mention: Mention, finder: MentionFinder) -> Mention:
     """'内蒙古中西部地区', '内蒙古东部地区': a province's or league's name with a direction and 地区 is one region
     (qualified by the area); a region's name ending in a direction ('内蒙古东部', a record of the gazetteer) takes
     the 地区 written after it."""
@@ -1682,7 +1695,7 @@ _COUNTY_PREFIXES = ("banner:", "neighbour:")
 _BANNER_TAIL_RE = re.compile(r"(?:[左右]翼?[前中后]?|[前中后]|联合)?旗(?![下帜舰袍号手])")
 
 
-def _banner_written_out(text: str, mention: Mention) -> Mention:
+def _banner_written_out(text: str, mention: Mention, finder: MentionFinder) -> Mention:
     """A league's or banner's bare name followed by a banner's tail ('X左旗', 'X联合旗', 'X旗': a banner of the
     past, or one written in a form the gazetteer lacks) is one banner named after it, qualified by the area."""
     if mention.type is not None or not mention.place_ids:
@@ -1737,7 +1750,7 @@ def _head_re() -> re.Pattern[str]:
     return re.compile(word_alternation(words("scenic_heads")))  # longest first
 
 
-def named_after_area(text: str, mentions: list[Mention]) -> list[Mention]:
+def named_after_area(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Mention]:
     """An area's or town's name followed by a head word ('X胡杨林', 'X天池', 'X草原', 'X戈壁') is one place named
     after it."""
     found = []
@@ -1769,3 +1782,18 @@ def named_after_area(text: str, mentions: list[Mention]) -> list[Mention]:
             )
         )
     return found
+
+
+#: the rules reading one mention, in the order they apply: a heritage name made whole, a range's land, an area's
+#: network, a part of an area, a unit named after a river or mountain, a banner written out, a region's 地区.
+MENTION_RULES: tuple[MentionRule, ...] = (
+    _heritage_whole,
+    _mountain_land,
+    _area_network,
+    _area_part,
+    _unit_named_after,
+    _banner_written_out,
+    _with_region_word,
+)
+#: the rules reading the kept mentions together, in order: a place named after an area, list items, headed lists.
+LIST_RULES: tuple[ListRule, ...] = (named_after_area, list_items, headed_list_items)
