@@ -42,7 +42,7 @@ from geoplan.output import selection, user_store, webmap, webmap_layers
 from geoplan.output.choropleth import SCHEMES, classify
 from geoplan.output.labels import action_label, basis_label, place_type_label, sector_label
 from geoplan.output.offline import asset_base
-from geoplan.output.raster import density, weight_fields
+from geoplan.output.raster import EQUAL_AREA_CRS, density, weight_fields
 from geoplan.output.render.data import load_water
 from geoplan.output.user_files import KINDS, read_user_file
 from geoplan.read.model import PlanMeta
@@ -624,7 +624,7 @@ def density_raster(atlas: dict, token: tuple, layer: str, weight: str | None, re
             atlas,
             [layer],
             res=res_km * 1000.0,
-            crs=webmap_layers.WEB_CRS,
+            crs=EQUAL_AREA_CRS,  # per km² on the ground; the overlay is warped to the web map's CRS
             bandwidth=20_000.0,
             weight=weight,
             progress=lambda done, total, _label: bar.progress(

@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 import rasterio
 from click.testing import CliRunner
+from pyproj import Geod, Transformer
 from shapely.geometry import Point, box
 
 from geoplan.atlas.schema import BASE_COLUMNS, FEATURE_COLUMNS, read_atlas
@@ -166,3 +167,34 @@ def test_cli_writes_a_weighted_density_and_refuses_bad_input(tmp_path, atlas_pat
         cli, [*args[:4], "--weight", "nope", "--res", "5000", "--crs", WEB, "--out", str(tmp_path / "w.tif")]
     )
     assert weight.exit_code == 2 and "unknown weight" in weight.output
+
+
+def _ground_km2_of_cell(dataset, row: int, col: int) -> float:
+    """The area on the ellipsoid of one cell of ``dataset`` (km²), from its corners in lon/lat."""
+    to_lonlat = Transformer.from_crs(dataset.crs.to_wkt(), "EPSG:4326", always_xy=True)
+    x0, y0 = dataset.transform * (col, row)
+    x1, y1 = dataset.transform * (col + 1, row + 1)
+    corners = [to_lonlat.transform(x, y) for x, y in ((x0, y0), (x1, y0), (x1, y1), (x0, y1))]
+    area, _ = Geod(ellps="WGS84").polygon_area_perimeter(*zip(*corners, strict=True))
+    return abs(area) / 1e6
+
+
+def test_cli_default_grid_is_equal_area_so_values_are_per_ground_km2(tmp_path, atlas_path):
+    out = tmp_path / "default.tif"
+    result = CliRunner().invoke(cli, ["raster", str(atlas_path), "--layer", "industry", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    web = tmp_path / "web.tif"
+    result = CliRunner().invoke(
+        cli, ["raster", str(atlas_path), "--layer", "industry", "--crs", WEB, "--out", str(web)]
+    )
+    assert result.exit_code == 0, result.output
+    with rasterio.open(out) as dataset:
+        assert dataset.res == (5 * KM, 5 * KM)  # the default cell size
+        nominal = dataset.res[0] * dataset.res[1] / 1e6
+        rows, cols = dataset.height, dataset.width
+        for row, col in ((0, 0), (rows // 2, cols // 2), (rows - 1, cols - 1)):
+            assert _ground_km2_of_cell(dataset, row, col) == pytest.approx(nominal, rel=0.005)
+    with rasterio.open(web) as dataset:  # Web Mercator's cells cover about half their nominal km² here
+        nominal = dataset.res[0] * dataset.res[1] / 1e6
+        middle = _ground_km2_of_cell(dataset, dataset.height // 2, dataset.width // 2)
+        assert 0.4 < middle / nominal < 0.7

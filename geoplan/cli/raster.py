@@ -11,7 +11,14 @@ from geoplan.atlas.schema import read_atlas
 from geoplan.cli.options import atlas_argument, layers_option, overwrite_option
 from geoplan.errors import InputError
 from geoplan.layers import load_layers
-from geoplan.output.raster import density, legend_lines, projected_crs, write_density
+from geoplan.output.raster import (
+    DEFAULT_RES_M,
+    EQUAL_AREA_CRS,
+    density,
+    legend_lines,
+    projected_crs,
+    write_density,
+)
 
 
 @click.command()
@@ -24,8 +31,13 @@ from geoplan.output.raster import density, legend_lines, projected_crs, write_de
     "default: one per project.",
 )
 @click.option("--plan", "plans", multiple=True, help="Only the projects of this plan (repeatable).")
-@click.option("--res", type=float, required=True, help="Cell size in metres.")
-@click.option("--crs", required=True, help="Projected CRS in metres (e.g. EPSG:3857).")
+@click.option("--res", type=float, default=DEFAULT_RES_M, show_default=True, help="Cell size in metres.")
+@click.option(
+    "--crs",
+    default=None,
+    help="Projected CRS in metres (e.g. EPSG:3857); default: an Albers equal-area conic for China, so values are "
+    "per km² on the ground.",
+)
 @click.option(
     "--bandwidth",
     type=float,
@@ -41,7 +53,7 @@ def raster(
     weight: str | None,
     plans: tuple[str, ...],
     res: float,
-    crs: str,
+    crs: str | None,
     bandwidth: float,
     out: Path,
     overwrite: bool,
@@ -53,6 +65,7 @@ def raster(
     """
     if out.suffix.lower() not in (".tif", ".tiff"):
         raise InputError(f"{out}: a density raster is a GeoTIFF; name it .tif")
+    crs = crs or EQUAL_AREA_CRS
     projected_crs(crs)
     if out.exists() and not overwrite:
         raise InputError(f"{out} exists; pass --overwrite to replace it")

@@ -9,8 +9,9 @@
   evenly over that banner's or league's polygon (the region's for ``province``), so the surface never
   invents a hotspot at a centroid.
 
-Values are weight per km²; the integral over the grid (sum × cell area) is the total weight.
-:func:`write_geotiff` writes the grid as a tiled, compressed GeoTIFF with CRS, nodata (outside the region
+Values are weight per km² of the grid's CRS, which is per km² on the ground in an equal-area CRS such as the
+default :data:`EQUAL_AREA_CRS` (Web Mercator's km² are about half the ground's at the region's latitudes); the
+integral over the grid (sum × cell area) is the total weight. :func:`write_geotiff` writes the grid as a tiled, compressed GeoTIFF with CRS, nodata (outside the region
 where nothing was spread), overviews and tags naming the layers, weight, kernel, plans and the share of
 the weight spread over whole banners or leagues.
 """
@@ -41,6 +42,13 @@ BLOCK = 256
 MAX_CELLS = 100_000_000
 COARSE = {"banner": "banners", "league": "leagues", "province": "region"}
 Progress = Callable[[int, int, str], None]
+#: the default CRS of density grids: the Albers equal-area conic of maps of China (standard parallels 25° and 47°
+#: N, central meridian 105° E), so a value per km² of the grid is per km² on the ground.
+EQUAL_AREA_CRS = (
+    "+proj=aea +lat_0=0 +lon_0=105 +lat_1=25 +lat_2=47 +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs"
+)
+#: the default cell size of density grids in metres (about 480 × 340 cells over the region).
+DEFAULT_RES_M = 5_000.0
 
 
 @dataclass
