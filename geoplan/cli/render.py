@@ -72,7 +72,7 @@ def _split(values: tuple[str, ...]) -> list[str]:
 )
 @click.option("--bbox", default=None, help="Zoom to minx,miny,maxx,maxy (degrees).")
 @click.option(
-    "--paper", type=click.Choice(list(PAPER_MM), case_sensitive=False), default="A4", show_default=True
+    "--paper", type=click.Choice(list(PAPER_MM), case_sensitive=False), default="a4", show_default=True
 )
 @click.option("--landscape", is_flag=True, help="Landscape page (legend on the right).")
 @click.option(
