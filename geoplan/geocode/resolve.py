@@ -655,14 +655,14 @@ class Resolver:
         if mention.rule in UNIT_CLASS_RULES:
             return _unresolved(
                 mention,
-                f"'{mention.surface}' names a county-level unit the gazetteer lacks (a former unit, or one outside "
-                "the region): where it lies is not known",
+                f"unit not recorded: '{mention.surface}' names a county-level unit the gazetteer lacks (a former "
+                "unit, or one outside the region); where it lies is not known",
             )
         if mention.type in OUTSIDE_KINDS:  # '俄蒙欧': places outside the region have no parent inside it
             return _unresolved(
                 mention,
-                f"'{mention.surface}' names {mention.type} places outside the region the gazetteer lacks: no "
-                "parent inside it",
+                f"outside place not recorded: '{mention.surface}' names {mention.type} places outside the region "
+                "that the gazetteer lacks; no parent inside the region",
             )
         if mention.qualifier_ids:
             qualifier = Mention(
@@ -688,8 +688,8 @@ class Resolver:
         ):
             return _unresolved(
                 mention,
-                f"'{mention.surface}' is none of the region's {mention.type}s (all are recorded) and names no "
-                "place of the region: it lies outside, where is not known",
+                f"outside the region: '{mention.surface}' is none of the region's {mention.type}s (all are "
+                "recorded) and names no place of the region; where outside is not known",
             )
         if parent is None:
             allowed = PARENT_TYPES_OF.get(mention.type or "", PARENT_TYPES)
