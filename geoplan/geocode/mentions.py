@@ -1289,12 +1289,9 @@ class MentionFinder:
         """A mountain named by a one-character class word (山, 岭) the gazetteer lacks: the proper name the
         segmenter ends with it, after the last known name in the window (that name is its address, a mention of
         its own: '大兴安岭吉勒奇老山'); None inside a known name or where no name stands."""
-        for position in range(window_start, s_end):
-            hit = known_at.get(position)
-            if hit is not None:
-                if hit.end >= s_end or hit.end > s_start:
-                    return None  # the class word ends or cuts a known name ('阿尔山', '五虎山'): it stands
-                window_start = max(window_start, hit.end)
+        window_start = _past_known_names(known_at, window_start, s_start, s_end)
+        if window_start is None:
+            return None  # the class word ends or cuts a known name ('阿尔山', '五虎山'): it stands
         begin = mountain_name_start(text, window_start, s_start, s_end)
         if begin is None or _noun_follows(text, s_end):
             return None
@@ -1322,12 +1319,9 @@ class MentionFinder:
         if (following and following in _UNIT_CLASS_CHARS) or names_former_unit(text, s_end):
             # '旗县市区', 'X县（市、区）': kinds of unit; '置X县': the former units' rule reads the name after its verb
             return None
-        for position in range(window_start, s_end):
-            hit = known_at.get(position)
-            if hit is not None:
-                if hit.end > s_start:
-                    return None  # the class word ends or cuts a known name ('乌审旗', '旗县')
-                window_start = max(window_start, hit.end)
+        window_start = _past_known_names(known_at, window_start, s_start, s_end)
+        if window_start is None:
+            return None  # the class word ends or cuts a known name ('乌审旗', '旗县')
         window_start = after_last_verb(text, window_start, s_start, known_at)
         window_start += leading_trim(text[window_start:s_start])  # '析旗地置X县', '设X县': the verb is prose
         if s_start - window_start < 2:
@@ -1813,6 +1807,21 @@ _FACILITY_ROAD = re.compile(r"(?:高速公路|公路|大道|大街|高速(?![发
 
 
 _FACILITY_ROAD_STARTS = frozenset("高公大路")
+
+
+def _past_known_names(
+    known_at: dict[int, Mention], window_start: int, s_start: int, s_end: int
+) -> int | None:
+    """Where a name ending in the class word at ``[s_start, s_end)`` may start: after the last known name starting
+    in the window (that name is its address, a mention of its own); None when a known name ends inside or with the
+    class word (the class word belongs to it)."""
+    for position in range(window_start, s_end):
+        hit = known_at.get(position)
+        if hit is not None:
+            if hit.end > s_start:
+                return None
+            window_start = max(window_start, hit.end)
+    return window_start
 
 
 def _facility_road(text: str, mention: Mention) -> Mention:
