@@ -92,6 +92,8 @@ def test_no_organisation_heads_a_mention_in_the_reference_plans(
         "境内有阿尔山农管局下属林场",  # a bureau's name the segmenter made up (农管局), as one word
         "深化某某中学包头分校合作",  # a branch school
         "依托鄂尔多斯研究院开展研究",
+        "项目获得内蒙古自然资源厅批复",  # a set phrase (自然资源, jieba 'l') names the department
+        "阿拉善盟生态环境局负责监测",
     ],
 )
 def test_a_place_heading_a_longer_organisation_name_is_not_a_place(gazetteer: Gazetteer, text: str) -> None:
@@ -109,6 +111,7 @@ def test_a_place_heading_a_longer_organisation_name_is_not_a_place(gazetteer: Ga
         ("通辽市扎鲁特旗煤电公司", ["通辽市"]),  # another place ends the run (that place heads the company)
         ("阿荣旗首次利用外资银行贷款", ["阿荣旗"]),  # a count, not an ordinal
         ("乌海市水资源有限", ["乌海市"]),  # 有限 as an adjective (limited), not 有限公司
+        ("内蒙古自然资源丰富", ["内蒙古"]),  # a set phrase with no organisation word after it
     ],
 )
 def test_a_run_that_is_no_organisation_name_keeps_the_place(

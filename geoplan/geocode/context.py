@@ -459,9 +459,10 @@ ORGANISATION_RUN = 8
 _ORGANISATION_RUN_RE = re.compile(rf"[\u3400-\u9fff]{{2,{ORGANISATION_RUN + 6}}}")
 #: flags of the words that end the run: verbs, adverbs, pronouns, function words, locatives (a clause, not a name),
 #: attributes (国有, 民营: a kind of company the place owns, not a company named after it) and adjectives
-#: ('水资源有限': limited, not 有限公司).
+#: ('水资源有限': limited, not 有限公司). Set phrases (jieba 'l': 自然资源, 生态环境) do not end it: they name the
+#: department of a body ('X自然资源厅', 'X生态环境局').
 _RUN_BREAK_FLAGS = frozenset(
-    {"v", "vd", "d", "r", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "f", "x", "l", "i", "b", "a"}
+    {"v", "vd", "d", "r", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "f", "x", "i", "b", "a"}
 )
 #: jieba flags of a word that names an organisation (机构团体) or abbreviates one.
 _ORGANISATION_FLAGS = frozenset({"nt", "j"})
