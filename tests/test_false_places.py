@@ -383,3 +383,22 @@ def test_a_place_qualifying_a_one_character_noun_is_no_mention(finder: MentionFi
 )
 def test_a_place_before_its_own_words_stays(finder: MentionFinder, text: str, surface: str) -> None:
     assert surface in [s for s, _ in _found(finder, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # cities name streets after leagues, provinces and banners: the street is a road of the city, not the unit
+        ("城区东至巴彦淖尔路，北至锡林郭勒北路。", [("巴彦淖尔路", "road"), ("锡林郭勒北路", "road")]),
+        ("沿鄂尔多斯大街、乌兰察布东街布置公交线路。", [("鄂尔多斯大街", "road"), ("乌兰察布东街", "road")]),
+        # the street word starting a word of its own leaves the unit alone ('路途', '路网', '街道')
+        ("前往阿拉善盟路途遥远。", [("阿拉善盟", None)]),
+        ("完善包头路网结构。", [("包头", None)]),
+        # a town whose name starts with 路 after a banner: two places
+        ("准格尔旗路家营子镇建设。", [("准格尔旗", None), ("路家营子镇", "town")]),
+    ],
+)
+def test_a_street_named_after_a_unit_is_a_road_not_the_unit(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _found(finder, text) == expected

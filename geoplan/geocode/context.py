@@ -798,6 +798,29 @@ def _with_region_word(text: str, mention: Mention, finder: MentionFinder) -> Men
     return mention
 
 
+#: a city street after a unit's name ('X路', 'X北路', 'X大街', 'X东街'), not the first character of a unit's name
+#: ('X路镇'); and a whole word (see :func:`_street_named_after`).
+_STREET_RE = re.compile(r"[东南西北中]?(?:大街|大道|路|街)(?![镇乡村苏旗县市区])")
+#: id prefixes of the units a street may be named after.
+_STREET_NAMESAKE_PREFIXES = ("province:", "league:", "banner:", "town:", "neighbour:")
+
+
+def _street_named_after(text: str, mention: Mention, finder: MentionFinder) -> Mention:
+    """A unit's name followed by a street word ('X路', 'X北路', 'X大街'): a city street named after the unit, one
+    road mention of its own (where the text's city lies, not the unit: cities name streets after other leagues and
+    provinces), not a mention of the unit."""
+    if mention.type is not None or not mention.place_ids or not mention.rule.startswith("gazetteer"):
+        return mention
+    if not all(pid.startswith(_STREET_NAMESAKE_PREFIXES) for pid in mention.place_ids):
+        return mention
+    street = _STREET_RE.match(text, mention.end)
+    if street is None:
+        return mention
+    if not at_word_bounds(text, street.start(), street.end()):
+        return mention  # the street word starts a longer word ('X路途艰险', 'X路网', 'X街道', 'X路家营子镇')
+    return Mention(text[mention.start : street.end()], mention.start, street.end(), "road", "street")
+
+
 def region_stems(text: str, finder: MentionFinder, taken: Iterable[Mention] = ()) -> list[Mention]:
     """A named region written without its class word 地区 ('华北、西北市场', '京津、辽沈地区'): the stem of a
     region's name 'X地区', where the segmenter reads X as a place word of its own; not a direction after a
@@ -1786,7 +1809,7 @@ def named_after_area(text: str, mentions: list[Mention], finder: MentionFinder) 
 
 
 #: the rules reading one mention, in the order they apply: a heritage name made whole, a range's land, an area's
-#: network, a part of an area, a unit named after a river or mountain, a banner written out, a region's 地区.
+#: network, a part of an area, a unit named after a river or mountain, a banner written out, a region's 地区, a street named after a unit.
 MENTION_RULES: tuple[MentionRule, ...] = (
     _heritage_whole,
     _mountain_land,
@@ -1795,6 +1818,7 @@ MENTION_RULES: tuple[MentionRule, ...] = (
     _unit_named_after,
     _banner_written_out,
     _with_region_word,
+    _street_named_after,
 )
 #: the rules reading the kept mentions together, in order: a place named after an area, list items, headed lists.
 LIST_RULES: tuple[ListRule, ...] = (named_after_area, list_items, headed_list_items)
