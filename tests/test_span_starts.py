@@ -126,6 +126,24 @@ def test_a_country_before_a_corridor_end_is_a_mention_of_its_own(finder: Mention
     assert [h.surface for h in heads] == ["蒙古国"]
 
 
+def test_a_corridor_end_named_by_a_place_and_a_class_word_is_one_end(finder: MentionFinder) -> None:
+    """'X国际陆港至Y港': the inland port is named by its city and a class word, one end (not the city and a bare
+    '国际陆港'); a province before an end's own name still qualifies it."""
+    from geoplan.geocode.places import _split_waypoints
+
+    (corridor,) = find_corridors("建设通辽国际陆港至锦州港铁路。")
+    split, heads = _split_waypoints(corridor, finder)
+    assert [w.surface for w in split.waypoints] == ["通辽国际陆港", "锦州港"] and heads == []
+    (corridor,) = find_corridors("修建二连浩特至蒙古国乔巴山的铁路。")
+    assert [h.surface for h in _split_waypoints(corridor, finder)[1]] == ["蒙古国"]
+
+
+def test_an_inland_port_is_a_park_named_after_its_place(finder: MentionFinder) -> None:
+    """'X国际陆港', 'X内陆港': a logistics hub named after its city or banner, one park mention."""
+    found = _found(finder, "支持多伦内陆港建设，打造包头国际陆港。")
+    assert found == [("多伦内陆港", "park"), ("包头国际陆港", "park")]
+
+
 def test_a_province_before_a_qualified_airport_is_its_address(finder: MentionFinder) -> None:
     """'内蒙古呼和浩特X机场': the province is the address, the airport's name starts with its city."""
     found = _found(finder, "内蒙古乌兰察布集宁新机场航班增加。")

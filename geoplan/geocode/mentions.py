@@ -91,6 +91,8 @@ SUFFIX_TYPES: dict[str, str] = {
     "国家级自然保护区": "reserve",
     "自然保护区": "reserve",
     "综合保税区": "park",
+    "国际陆港": "park",
+    "内陆港": "park",
     "经济开发区": "park",
     "经济合作区": "park",
     "工业园区": "park",

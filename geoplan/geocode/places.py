@@ -20,7 +20,7 @@ from typing import Any
 
 from geoplan.geocode.context import refine
 from geoplan.geocode.corridors import CorridorMatch, find_corridors
-from geoplan.geocode.mentions import Mention, MentionFinder, SpanIndex, is_generic
+from geoplan.geocode.mentions import SUFFIX_TYPES, Mention, MentionFinder, SpanIndex, is_generic
 from geoplan.geocode.reach import is_far
 from geoplan.geocode.resolve import (
     LOCAL_TYPES,
@@ -334,7 +334,8 @@ _QUALIFYING_ID_PREFIXES = ("province:", "league:", "region:", "foreign:")
 
 def _split_waypoints(corridor: CorridorMatch, finder: MentionFinder) -> tuple[CorridorMatch, list[Mention]]:
     """A chain's end written after the province, league or region it lies in ('至陕西小壕图', '蒙西乌兰察布化德—')
-    is the end itself; the names before it are mentions of their own (they qualify where the end is)."""
+    is the end itself; the names before it are mentions of their own (they qualify where the end is). A name made
+    of a place's name and a class word ('X国际陆港', 'X综合保税区') is one end."""
     if corridor.rule != "chain":
         return corridor, []
     heads: list[Mention] = []
@@ -343,8 +344,8 @@ def _split_waypoints(corridor: CorridorMatch, finder: MentionFinder) -> tuple[Co
         surface, start = waypoint.surface, waypoint.start
         while not finder.ids_or_short(surface):
             head = _qualifying_head(surface, finder)
-            if head is None:
-                break
+            if head is None or surface[len(head) :] in SUFFIX_TYPES:
+                break  # no qualifier, or the name is the head and a class word ('X国际陆港'): one place
             heads.append(
                 Mention(head, start, start + len(head), None, "waypoint-qualifier", finder.ids(head))
             )
