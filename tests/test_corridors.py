@@ -127,3 +127,15 @@ def test_chain_of_lines_is_not_a_chain_of_places():
 )
 def test_route_numbers(text, route):
     assert route_of(text) == route
+
+
+def test_an_areas_bounds_are_no_lines() -> None:
+    """'东至X，南至Y，西至Z': a text naming three or four sides of an area gives its bounds, no line from 'X东'
+    (web texts write ASCII commas, which do not end a line's name)."""
+    assert find_corridors("规划范围东至乌兰察布路,南至南绕城高速,西至金河镇,北至大青山。") == []
+
+
+def test_lines_whose_ends_end_in_a_compass_word_stay_lines() -> None:
+    """Stations and towns named 'X西', 'X北' end lines; two compass words before 至 make no area's bounds."""
+    found = find_corridors("建设蒙西至三北羊场、锡尼北至临河铁路。")
+    assert [[w.surface for w in c.waypoints] for c in found] == [["蒙西", "三北羊场"], ["锡尼北", "临河"]]

@@ -202,6 +202,15 @@ def _chains(text: str, hits: WordHits) -> list[CorridorMatch]:
 _ZHI_WORDS = ("甚至", "以至", "直至", "乃至", "及至", "至今", "至少", "至关", "至此")
 
 
+#: a compass word before 至: one side of an area's bounds ('东至X，南至Y'), not a line's connector.
+_BOUND_RE = re.compile("[东南西北]至")
+#: characters either side of a compass word + 至 in which the other sides make the text a list of an area's bounds.
+BOUNDS_REACH = 40
+#: sides named in one sentence that make it an area's bounds: lines named by ends may share a compass word or two
+#: ('X西至Y、Z北至W': stations 'X西', 'Z北'), an area's bounds name three or four.
+BOUNDS_SIDES = 3
+
+
 def _is_separator(text: str, index: int) -> bool:
     if index <= 0 or index + 1 >= len(text):
         return False
@@ -209,7 +218,25 @@ def _is_separator(text: str, index: int) -> bool:
         text[index - 1 : index + 1] in _ZHI_WORDS or text[index : index + 2] in _ZHI_WORDS
     ):
         return False  # '宁夏甚至新疆': 至 inside a word
+    if text[index] == "至" and _bounds_of_an_area(text, index):
+        return False  # '范围东至X，南至Y': the area's eastern bound is X
     return (is_han(text[index - 1]) or text[index - 1] in "）)") and is_han(text[index + 1])
+
+
+def _bounds_of_an_area(text: str, index: int) -> bool:
+    """Whether the 至 at ``index`` follows a compass word and the sentence names :data:`BOUNDS_SIDES` sides so
+    within :data:`BOUNDS_REACH` characters: the text lists an area's bounds ('东至X，南至Y，西至Z'), and '东至' says
+    which side, not that a line runs from a place 'X东' (a station 'X东' before 至 stays a line's end)."""
+    if text[index - 1] not in "东南西北":
+        return False
+    low, high = max(0, index - BOUNDS_REACH), min(len(text), index + BOUNDS_REACH)
+    window = text[low:high]
+    own = index - 1 - low
+    sentence_breaks = [i for i, char in enumerate(window) if char in "。；;\n"]
+    first = max((i for i in sentence_breaks if i < own), default=-1)
+    last = min((i for i in sentence_breaks if i > own), default=len(window))
+    sides = {m.group()[0] for m in _BOUND_RE.finditer(window) if first < m.start() < last}
+    return len(sides) >= BOUNDS_SIDES
 
 
 def _next_separator(text: str, position: int, separators: list[int]) -> int:
