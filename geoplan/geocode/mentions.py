@@ -31,6 +31,7 @@ import numpy
 
 from geoplan.geocode.features import FEATURE_WORDS, admin_prefixed, feature_mentions, names_former_unit
 from geoplan.geocode.lexicon import peoples_tail, words
+from geoplan.geocode.named_lines import NAMED_LINES
 from geoplan.geocode.qualified import QualifiedForms
 from geoplan.geocode.segment import (
     NAME_FLAGS,
@@ -607,7 +608,9 @@ class MentionFinder:
         self._short_lengths = {head: tuple(sorted(found, reverse=True)) for head, found in lengths.items()}
         # where listed stems, the suffixes of the suffix rules and the fixed words other rules are anchored on
         # occur: found in the same pass (only the 、-lists holding a listed stem are looked at)
-        self._fixed_words = frozenset([*FEATURE_WORDS, *SEPARATORS, *QUOTE_OPENERS, *_ROUTE_STARTS])
+        self._fixed_words = frozenset(
+            [*FEATURE_WORDS, *SEPARATORS, *NAMED_LINES, *QUOTE_OPENERS, *_ROUTE_STARTS]
+        )
         words = [*dict.fromkeys([*in_text, *self._listed, *SUFFIX_TYPES, *self._fixed_words])]
         self._alphabet = Alphabet(words)
         automaton = ahocorasick.Automaton()
@@ -723,7 +726,7 @@ class MentionFinder:
 
     def word_hits(self, text: str, occurrences: list[tuple[int, str]] | None = None) -> WordHits:
         """Where the fixed words that rules are anchored on occur in ``text``: the feature, corridor and context
-        rules' (FEATURE_WORDS, the corridors' SEPARATORS, QUOTE_OPENERS) and the route numbers' starts (``occurrences``:
+        rules' (FEATURE_WORDS, the corridors' SEPARATORS and NAMED_LINES, QUOTE_OPENERS) and the route numbers' starts (``occurrences``:
         :meth:`occurrences` of ``text``, when the caller already has them)."""
         return WordHits(self.occurrences(text) if occurrences is None else occurrences, self._fixed_words)
 
