@@ -1148,7 +1148,7 @@ def _list_cues(digits: str) -> re.Pattern[str]:
     ('等景点'), a scenic list's closer.  ``digits``: the class of the decimal digits read as numerals."""
     numerals = f"{_NUMERALS}{digits}"
     endings = "".join(SHARED_ENDINGS)
-    classes = "|".join(map(re.escape, LIST_CLASSES))
+    classes = word_alternation(LIST_CLASSES)  # a trie: only whether a class word follows counts here
     return re.compile(
         f"[{numerals}{endings}等]"
         f"(?:(?<=[{numerals}])(?={_MEASURE}(?:{classes}))"
