@@ -576,6 +576,9 @@ def test_a_chain_end_holding_he_is_one_name() -> None:
         ("清代设巴林台县，民国时属察北省", [("巴林台县", "banner"), ("察北省", "province")]),
         ("该地区先后称谓为乌兰矿区、新城市", [("乌兰矿区", "banner")]),
         ("1700年设乌珠和硕特旗。", [("乌珠和硕特旗", "banner")]),
+        # the rule's whole reach: the longest verb, a ten-character name and a two-character class word
+        ("该地区称谓为乌兰巴图乌素图达拉矿区。", [("乌兰巴图乌素图达拉矿区", "banner")]),
+        ("旧称胜州", [("胜州", "other")]),  # a 州 of old, at the end of the text
         # a known unit keeps its record; counts, pronouns and kinds are no names
         ("1948年改为克什克腾旗", [("克什克腾旗", None)]),
         ("属于全省，改为县级市，设立各县，属本州", []),

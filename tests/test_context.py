@@ -258,6 +258,15 @@ def test_every_run_before_a_closer_is_read(gazetteer: Gazetteer) -> None:
     assert province_runs("三省区交汇，京津地区", gazetteer.finder) == []
 
 
+def test_a_run_is_read_up_to_the_farthest_closer_and_after_another_text(gazetteer: Gazetteer) -> None:
+    """A list mark, two numerals and 个 between a run and 省; the hits the finder kept of another text are not
+    read for this one."""
+    finder = gazetteer.finder
+    finder.word_hits("新、宁、甘、青交界处，沪、粤地区")
+    runs = province_runs("晋、蒙、十二个省区", finder)
+    assert [(m.surface, m.start) for m in runs] == [("晋", 0), ("蒙", 2)]
+
+
 def test_abbreviations_without_a_count_or_a_meeting_point_are_not_provinces(gazetteer: Gazetteer) -> None:
     assert _surfaces(gazetteer, "推进晋冀合作。") == []
     assert _surfaces(gazetteer, "新宁青年创业。") == []  # a run repeated or not closed: words, not provinces

@@ -66,6 +66,7 @@ from geoplan.geocode.segment import (
     known,
     tag,
 )
+from geoplan.geocode.stems import RUN_CLOSER_WORDS, matches_from
 
 #: the region's own province: never an outside name.
 OWN_PROVINCE = "province:150000"
@@ -875,6 +876,9 @@ _LIST_ONLY_CLOSERS = frozenset({"地区", "两地", "等地"})
 
 #: longest run of abbreviations read before a closer, in characters ('陕、甘、宁、青、新' is 9).
 MAX_RUN = 12
+#: the most characters from a run's last abbreviation to the word of RUN_CLOSER_WORDS its closer holds: the list
+#: mark, two numerals and 个 before 省 ('蒙、五个省').
+_RUN_CLOSER_REACH = 5
 
 
 @cache
@@ -892,12 +896,25 @@ def _run_end_re() -> re.Pattern[str]:
     return re.compile(f"[{chars}]、?(?=(?P<closer>{_RUN_CLOSERS}))")
 
 
+def _run_ends(text: str, hits: WordHits) -> Iterator[re.Match[str]]:
+    """The matches of :func:`_run_end_re` in ``text``, tried only at the abbreviations a few characters before a
+    word of RUN_CLOSER_WORDS (``hits``: where those words are)."""
+    names = province_abbreviations()
+    starts = {
+        start
+        for closer_start, _ in hits.starts(RUN_CLOSER_WORDS)
+        for start in range(max(0, closer_start - _RUN_CLOSER_REACH), closer_start)
+        if text[start] in names
+    }
+    return matches_from(_run_end_re(), text, sorted(starts))
+
+
 def province_runs(text: str, finder: MentionFinder) -> list[Mention]:
     """'蒙冀辽三省区交汇', '辽吉黑蒙四省区', '陕、甘、宁、青五省区', '沪、粤地区', '（蒙冀界）': one province mention per
     abbreviation."""
     names = province_abbreviations()
     found = []
-    for run_end in _run_end_re().finditer(text):
+    for run_end in _run_ends(text, finder.word_hits(text)):
         closer, closer_start = run_end.group("closer"), run_end.start("closer")
         match = _province_run_re().search(text, max(0, closer_start - MAX_RUN), closer_start)
         if match is None:
@@ -1168,7 +1185,7 @@ def _list_cues(digits: str) -> re.Pattern[str]:
     ('等景点'), a scenic list's closer.  ``digits``: the class of the decimal digits read as numerals."""
     numerals = f"{_NUMERALS}{digits}"
     endings = "".join(SHARED_ENDINGS)
-    classes = "|".join(map(re.escape, LIST_CLASSES))
+    classes = word_alternation(LIST_CLASSES)  # a trie: only whether a class word follows counts here
     return re.compile(
         f"[{numerals}{endings}等]"
         f"(?:(?<=[{numerals}])(?={_MEASURE}(?:{classes}))"

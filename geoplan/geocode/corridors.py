@@ -9,7 +9,6 @@ from :data:`NAMED_LINES`, a small reviewed table; their waypoints carry the offs
 
 from __future__ import annotations
 
-import functools
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -26,8 +25,8 @@ from geoplan.geocode.mentions import (
     is_han,
     leading_trim,
     leftmost_longest,
-    word_alternation,
 )
+from geoplan.geocode.named_lines import NAMED_LINES
 from geoplan.geocode.segment import NAME_FLAGS, holds_name_word, known, tag
 
 #: what a corridor is, by the word that ends it (longest first).
@@ -69,46 +68,6 @@ MAX_WAYPOINT = 12
 
 
 @dataclass(frozen=True)
-class NamedLine:
-    """A line known by a name that abbreviates its ends."""
-
-    route: str | None
-    kind: str
-    waypoints: tuple[str, ...]
-
-
-#: Well-known lines of the region and its links, by the name plans use (route numbers are the national ones).
-NAMED_LINES: dict[str, NamedLine] = {
-    "集二铁路": NamedLine(None, "railway", ("集宁", "二连浩特")),
-    "包兰铁路": NamedLine(None, "railway", ("包头", "兰州")),
-    "京包铁路": NamedLine(None, "railway", ("北京", "包头")),
-    "包西铁路": NamedLine(None, "railway", ("包头", "西安")),
-    "包神铁路": NamedLine(None, "railway", ("包头", "神木")),
-    "大准铁路": NamedLine(None, "railway", ("大同", "准格尔")),
-    "准朔铁路": NamedLine(None, "railway", ("准格尔", "朔州")),
-    "浩吉铁路": NamedLine(None, "railway", ("浩勒报吉", "吉安")),
-    "呼准鄂铁路": NamedLine(None, "railway", ("呼和浩特", "准格尔", "鄂尔多斯")),
-    "太锡铁路": NamedLine(None, "railway", ("太子城", "锡林浩特")),
-    "集通铁路": NamedLine(None, "railway", ("集宁", "通辽")),
-    "准东铁路": NamedLine(None, "railway", ("准格尔", "东胜")),
-    "准神铁路": NamedLine(None, "railway", ("准格尔", "神木")),
-    "呼准铁路": NamedLine(None, "railway", ("呼和浩特", "准格尔")),
-    "东乌铁路": NamedLine(None, "railway", ("东胜", "乌海")),  # 东胜—乌海 (gazetteer/routes.csv, cited)
-    "包鄂榆高铁": NamedLine(None, "railway", ("包头", "鄂尔多斯", "榆林")),
-    "呼鄂高铁": NamedLine(None, "railway", ("呼和浩特", "鄂尔多斯")),
-    "呼鄂城际": NamedLine(None, "railway", ("呼和浩特", "鄂尔多斯")),
-    "京藏高速": NamedLine("G6", "road", ("北京", "拉萨")),
-    "京新高速": NamedLine("G7", "road", ("北京", "乌鲁木齐")),
-    "包茂高速": NamedLine("G65", "road", ("包头", "茂名")),
-    "荣乌高速": NamedLine("G18", "road", ("荣成", "乌海")),
-    "二广高速": NamedLine("G55", "road", ("二连浩特", "广州")),
-    "丹锡高速": NamedLine("G16", "road", ("丹东", "锡林浩特")),
-    "青银高速": NamedLine("G20", "road", ("青岛", "银川")),
-    "中蒙俄经济走廊": NamedLine(None, "corridor", ("北京", "二连浩特", "乌兰巴托", "乌兰乌德")),
-}
-
-
-@dataclass(frozen=True)
 class CorridorMatch:
     """A corridor found in text: ordered waypoints (unresolved) and what kind of line joins them."""
 
@@ -144,7 +103,7 @@ def find_corridors(text: str, hits: WordHits | None = None) -> list[CorridorMatc
     ``hits``: where the CORRIDOR_WORDS occur in ``text`` (the finder's ``word_hits``, when the caller has them)."""
     if hits is None:
         hits = WordHits.scan(text, CORRIDOR_WORDS)
-    return leftmost_longest([*_chains(text, hits), *_named(text), *_bracketed(text)])
+    return leftmost_longest([*_chains(text, hits), *_named(text, hits), *_bracketed(text)])
 
 
 def _bracketed(text: str) -> list[CorridorMatch]:
@@ -492,30 +451,21 @@ def _route_before(text: str, start: int) -> str | None:
     return f"{'G' if match.group(3) == '国道' else 'S'}{match.group(4)}"
 
 
-@functools.cache
-def _named_re(names: tuple[str, ...]) -> re.Pattern[str]:
-    """One alternation of the named lines, matching longest first as a trie (one scan of the text instead of one
-    per name)."""
-    return re.compile(word_alternation(names))
+#: the named lines longest first: at a position where several start, the longest is read.
+_NAMED_BY_LENGTH = tuple(sorted(NAMED_LINES, key=len, reverse=True))
 
 
-def _named(text: str) -> list[CorridorMatch]:
+def _named(text: str, hits: WordHits) -> list[CorridorMatch]:
+    """Every named line in ``text`` (:data:`NAMED_LINES`), at each position where one starts the longest one — a
+    name may also start inside another one; ``hits``: where the names occur (the finder's ``word_hits``)."""
     found: list[CorridorMatch] = []
-    pattern = _named_re(tuple(NAMED_LINES))
-    for match in pattern.finditer(text):
-        # a name may also start inside another one: look at every position the match covers
-        for position in range(match.start(), match.end()):
-            hit = match if position == match.start() else pattern.match(text, position)
-            if hit is None:
-                continue
-            name, index, end = hit.group(), hit.start(), hit.end()
-            line = NAMED_LINES[name]
-            if name.endswith("高速") and text.startswith("公路", end):
-                end += 2
-            waypoints = tuple(Mention(w, index, end, None, "named-line") for w in line.waypoints)
-            found.append(
-                CorridorMatch(text[index:end], line.route, line.kind, index, end, waypoints, "named")
-            )
+    for index, end in hits.starts(_NAMED_BY_LENGTH):
+        name = text[index:end]
+        line = NAMED_LINES[name]
+        if name.endswith("高速") and text.startswith("公路", end):
+            end += 2
+        waypoints = tuple(Mention(w, index, end, None, "named-line") for w in line.waypoints)
+        found.append(CorridorMatch(text[index:end], line.route, line.kind, index, end, waypoints, "named"))
     return found
 
 
@@ -524,6 +474,6 @@ def route_of(text: str) -> str | None:
     return _route_before(text, len(text))
 
 
-#: the fixed words the corridor rules are anchored on (the connectors): the mention finder's automaton looks for
-#: them in its one pass over the text (see :class:`WordHits`).
-CORRIDOR_WORDS = tuple(SEPARATORS)
+#: the fixed words the corridor rules are anchored on (the connectors and the named lines): the mention finder's
+#: automaton looks for them in its one pass over the text (see :class:`WordHits`).
+CORRIDOR_WORDS = (*SEPARATORS, *NAMED_LINES)

@@ -44,6 +44,7 @@ from geoplan.geocode.stems import (
     is_han,
     is_proper_stem,
     leading_trim,
+    matches_from,
     merged_with_prefix,
 )
 
@@ -136,7 +137,7 @@ def feature_mentions(
         *_zones(text, known_at, named_end, finder, hits),
         *_spur_lines(text, known_at, mentions, finder),
         *_initial_lines(text, finder),
-        *_former_units(text, finder),
+        *_former_units(text, finder, hits),
         *_short_rivers(text, finder),
         *_lines_listed_with_sections(text, hits),
         *_dynasty_walls(text, hits),
@@ -268,20 +269,43 @@ _UNIT_VERBS = "称谓为|改设为|设立|设置|改设|析置|改为|改称|史
 #: the class words of such a unit and the type each gives (a former county or mining district was a banner-level
 #: unit; a province, a province; a 州 of old, a wider unit).
 _UNIT_CLASSES = {"县": "banner", "旗": "banner", "矿区": "banner", "省": "province", "州": "other"}
+#: the longest name of such a unit before its class word, in characters.
+_MAX_UNIT_STEM = 10
 _FORMER_UNIT = re.compile(
-    rf"(?:{_UNIT_VERBS})(?:(?P<stem>[\u3400-\u9fff]{{2,10}}?)(?P<cls>{'|'.join(_UNIT_CLASSES)})"
+    rf"(?:{_UNIT_VERBS})(?:(?P<stem>[\u3400-\u9fff]{{2,{_MAX_UNIT_STEM}}}?)(?P<cls>{'|'.join(_UNIT_CLASSES)})"
     r"|(?P<old>[\u3400-\u9fff])(?P<zhou>州))(?=[^\u3400-\u9fff]|$|[、和与])"
 )
+#: the characters the verbs start with: where a former unit can start.
+_UNIT_VERB_STARTS = frozenset(verb[0] for verb in _UNIT_VERBS.split("|"))
+#: the most characters from a former unit's verb to the end of its class word.
+_FORMER_UNIT_REACH = max(map(len, _UNIT_VERBS.split("|"))) + _MAX_UNIT_STEM + max(map(len, _UNIT_CLASSES))
 #: characters that end the verb's reach: no unit's name holds a function word or a count.
 _NOT_IN_UNIT = frozenset("的了是在与及或等各每全本我该其这那个级一二三四五六七八九十")
 
 
-def _former_units(text: str, finder: Any) -> list[Mention]:
+def _former_unit_starts(text: str, hits: WordHits) -> list[int]:
+    """Where a former unit (:data:`_FORMER_UNIT`) can start: a verb's first character at most
+    :data:`_FORMER_UNIT_REACH` characters before a class word that ends a name (before a character other than a CJK
+    one, a list mark, a conjunction) — class words are far rarer than the verbs' characters ('设' of every '建设')."""
+    starts: set[int] = set()
+    for _, end in hits.starts(tuple(_UNIT_CLASSES)):
+        if end < len(text) and "\u3400" <= text[end] <= "\u9fff" and text[end] not in "和与":
+            continue
+        starts.update(
+            start
+            for start in range(max(0, end - _FORMER_UNIT_REACH), end)
+            if text[start] in _UNIT_VERB_STARTS
+        )
+    return sorted(starts)
+
+
+def _former_units(text: str, finder: Any, hits: WordHits) -> list[Mention]:
     """Units named after a verb that sets up, renames or attaches them ('设赤峰县', '属热河省', '史称X旗',
     '称谓为X矿区、', '古称X州': a 州 of old has a one-character name), ending where a name ends (punctuation, a
-    list mark, a conjunction): former units the gazetteer lacks, named in the sentences of a text's history."""
+    list mark, a conjunction): former units the gazetteer lacks, named in the sentences of a text's history
+    (``hits``: where the class words are)."""
     found: list[Mention] = []
-    for match in _FORMER_UNIT.finditer(text):
+    for match in matches_from(_FORMER_UNIT, text, _former_unit_starts(text, hits)):
         stem, kind = match.group("stem"), match.group("cls")
         if stem is None:
             stem, kind = match.group("old"), match.group("zhou")
@@ -782,4 +806,5 @@ FEATURE_WORDS = (
     *_PAIRED_ZONE_ENDS,
     *_NUMBERED_ROAD_WORDS,
     *_NAMING_QUOTES,
+    *_UNIT_CLASSES,
 )

@@ -31,6 +31,7 @@ import numpy
 
 from geoplan.geocode.features import FEATURE_WORDS, admin_prefixed, feature_mentions, names_former_unit
 from geoplan.geocode.lexicon import peoples_tail, words
+from geoplan.geocode.named_lines import NAMED_LINES
 from geoplan.geocode.qualified import QualifiedForms
 from geoplan.geocode.segment import (
     NAME_FLAGS,
@@ -59,6 +60,7 @@ from geoplan.geocode.stems import (
     GENERIC_WORDS,
     IMPROPER_CHARS,
     QUOTE_OPENERS,
+    RUN_CLOSER_WORDS,
     SEPARATORS,
     STEM_BREAKS,
     UNIT_NAMED_IDS,
@@ -563,6 +565,8 @@ class MentionFinder:
     #: full name -> ids of the county-level units held only as qualified (built on first use)
     _qualified_names: dict[str, set[str]] | None = field(init=False, default=None, compare=False)
     _fixed_words: frozenset[str] = field(init=False, default=frozenset())
+    #: the last text :meth:`word_hits` read and its hits (kept for the rules given the finder alone)
+    _last_hits: tuple[str, WordHits] | None = field(init=False, default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         ids: dict[str, list[str]] = {}
@@ -609,7 +613,9 @@ class MentionFinder:
         self._short_lengths = {head: tuple(sorted(found, reverse=True)) for head, found in lengths.items()}
         # where listed stems, the suffixes of the suffix rules and the fixed words other rules are anchored on
         # occur: found in the same pass (only the 、-lists holding a listed stem are looked at)
-        self._fixed_words = frozenset([*FEATURE_WORDS, *SEPARATORS, *QUOTE_OPENERS, *_ROUTE_STARTS])
+        self._fixed_words = frozenset(
+            [*FEATURE_WORDS, *SEPARATORS, *NAMED_LINES, *QUOTE_OPENERS, *RUN_CLOSER_WORDS, *_ROUTE_STARTS]
+        )
         words = [*dict.fromkeys([*in_text, *self._listed, *SUFFIX_TYPES, *self._fixed_words])]
         self._alphabet = Alphabet(words)
         automaton = ahocorasick.Automaton()
@@ -725,9 +731,15 @@ class MentionFinder:
 
     def word_hits(self, text: str, occurrences: list[tuple[int, str]] | None = None) -> WordHits:
         """Where the fixed words that rules are anchored on occur in ``text``: the feature, corridor and context
-        rules' (FEATURE_WORDS, the corridors' SEPARATORS, QUOTE_OPENERS) and the route numbers' starts (``occurrences``:
-        :meth:`occurrences` of ``text``, when the caller already has them)."""
-        return WordHits(self.occurrences(text) if occurrences is None else occurrences, self._fixed_words)
+        rules' (FEATURE_WORDS, the corridors' SEPARATORS and NAMED_LINES, QUOTE_OPENERS, RUN_CLOSER_WORDS) and the
+        route numbers' starts (``occurrences``: :meth:`occurrences` of ``text``, when the caller already has them).
+        The hits of the last text asked for are kept: a rule given the finder alone reads them again for free."""
+        last = self._last_hits
+        if last is not None and last[0] is text:  # the very same string object: the same text
+            return last[1]
+        hits = WordHits(self.occurrences(text) if occurrences is None else occurrences, self._fixed_words)
+        self._last_hits = (text, hits)
+        return hits
 
     # -- gazetteer pass -------------------------------------------------------------------------------
     def _gazetteer_matches(self, text: str) -> list[Mention]:

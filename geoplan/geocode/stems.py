@@ -114,6 +114,9 @@ class Mention:
 SEPARATORS = "至—－–-~～"
 #: the marks opening a quoted text.
 QUOTE_OPENERS = ("“", "「")
+#: the words every closer of a run of province abbreviations holds ('三省区', '交汇', '交界', '地区', '两地', '等地';
+#: see :func:`geoplan.geocode.context.province_runs`): where such a run is looked for.
+RUN_CLOSER_WORDS = ("省", "交汇", "界", "地区", "两地", "等地")
 
 
 class WordHits:
