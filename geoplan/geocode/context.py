@@ -112,7 +112,7 @@ def refine(
     added = [
         m
         for m in (
-            *province_runs(text, finder),
+            *province_runs(text, finder, hits),
             *abbreviation_lists(text, finder),
             *outside_words(text, finder, kept, occurrences),
             *stem_words(text, finder, kept, occurrences),
@@ -909,12 +909,12 @@ def _run_ends(text: str, hits: WordHits) -> Iterator[re.Match[str]]:
     return matches_from(_run_end_re(), text, sorted(starts))
 
 
-def province_runs(text: str, finder: MentionFinder) -> list[Mention]:
+def province_runs(text: str, finder: MentionFinder, hits: WordHits | None = None) -> list[Mention]:
     """'蒙冀辽三省区交汇', '辽吉黑蒙四省区', '陕、甘、宁、青五省区', '沪、粤地区', '（蒙冀界）': one province mention per
-    abbreviation."""
+    abbreviation (``hits``: the finder's ``word_hits`` of ``text``, when the caller has them)."""
     names = province_abbreviations()
     found = []
-    for run_end in _run_ends(text, finder.word_hits(text)):
+    for run_end in _run_ends(text, hits if hits is not None else finder.word_hits(text)):
         closer, closer_start = run_end.group("closer"), run_end.start("closer")
         match = _province_run_re().search(text, max(0, closer_start - MAX_RUN), closer_start)
         if match is None:
