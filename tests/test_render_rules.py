@@ -151,6 +151,24 @@ def test_schematic_rivers_are_labelled_bands(atlas, shipped_gazetteer):
             assert np.min(np.hypot(drawn[:, 0] - x, drawn[:, 1] - y)) < 1.0
 
 
+def test_schematic_bands_are_drawn_for_the_rivers_the_plans_name_only(atlas, shipped_gazetteer):
+    """A band through a river's banners says where a river the plan speaks of runs; rivers no drawn plan names stay
+    off the map and its labels (the gazetteer's schematic rivers of the north-east crowded the region's map)."""
+    composition = _compose(atlas, shipped_gazetteer)
+    named = set(atlas["places"]["place_id"].astype(str))
+    schematic = [
+        p
+        for p in shipped_gazetteer.records(["river"])
+        if p.precision == "schematic" and p.geometry is not None
+    ]
+    unnamed = {p.name for p in schematic if p.id not in named}
+    assert unnamed and {p.name for p in schematic if p.id in named}  # both kinds exist in the data
+    labels = {label.get_text() for label in composition.labels}
+    assert not unnamed & labels
+    bands = [c for c in composition.map_ax.collections if c.get_gid() == "water-schematic"]
+    assert len(bands) == 1 and len(bands[0].get_segments()) <= len(schematic) - len(unnamed)
+
+
 def test_a_river_known_only_by_its_banners_is_not_drawn_as_water(atlas, shipped_gazetteer):
     """老哈河 has the hull of the five banners it runs through for a geometry: drawn as water it read as a lake
     the size of 赤峰's south.  The water under a map of 锡林郭勒 (whose frame reaches 赤峰) holds no such area."""

@@ -470,7 +470,9 @@ def _draw_basemap(
             used_basemap, attribution = "tiles", result.attribution
         else:
             notes.append(result.reason)
-    water_parts, water_labels = _draw_water(ax, frame.extent, frame.units_per_px, gazetteer)
+    places = frame.layers.get("places")
+    named = set(places["place_id"].astype(str)) if places is not None and "place_id" in places else set()
+    water_parts, water_labels = _draw_water(ax, frame.extent, frame.units_per_px, gazetteer, named)
     return used_basemap, attribution, water_parts, water_labels
 
 
@@ -629,17 +631,32 @@ def _draw_labels(
 
 
 def _draw_water(
-    ax: Axes, extent: tuple[float, float, float, float], units_per_px: float, gazetteer: Gazetteer | None
+    ax: Axes,
+    extent: tuple[float, float, float, float],
+    units_per_px: float,
+    gazetteer: Gazetteer | None,
+    named: set[str] | frozenset[str] = frozenset(),
 ) -> tuple[tuple[bool, bool, bool], list]:
     """Lakes/reservoirs and rivers of the gazetteer under everything: ((areas, sourced river lines,
     schematic river bands) drawn, river label candidates).
 
     A river known only by the places it passes (``schematic``) is a wide, soft, labelled band through all
-    of them in order, so its few straight strokes never read as a road; a sourced course is a thin line.
+    of them in order, so its few straight strokes never read as a road — drawn only when the map's plans name
+    it (``named``: the place ids of the places drawn): a band says where a river the plan speaks of runs, and
+    bands of rivers no plan names would crowd the map and its labels. A sourced course is a thin line, always.
     """
     if gazetteer is None:
         return (False, False, False), []
     water = load_water(gazetteer, MAP_CRS, extent)
+    if water.empty:
+        return (False, False, False), []
+    linear_all = water.geometry.geom_type.isin(["LineString", "MultiLineString"]).to_numpy()
+    unnamed_band = (
+        (water["precision"].astype(str) == "schematic").to_numpy()
+        & linear_all
+        & ~water["place_id"].astype(str).isin(named).to_numpy()
+    )
+    water = water[~unnamed_band]
     if water.empty:
         return (False, False, False), []
     simplified = water.geometry.simplify(units_per_px)
