@@ -332,6 +332,26 @@ def test_a_landform_before_its_own_parts_stays(finder: MentionFinder) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # a locative after the water: where about it, prose ('上建桥' is one word to the segmenter)
+        ("在黄河上建桥，改善两岸交通。", "黄河"),
+        # a nominal verb taking an object: the water is the verb's place, not a work's name
+        ("依托黄河建设生态基地。", "黄河"),
+        # a place noun after the head: 中心 qualifies the city
+        ("推动黄河流域中心城市建设。", "黄河流域"),
+        # a verb before the head
+        ("成立乌梁素海治理中心。", "乌梁素海"),
+    ],
+)
+def test_a_landform_in_prose_before_a_works_head_stays(
+    finder: MentionFinder, text: str, surface: str
+) -> None:
+    """A built work's head word within reach of a water's name makes no work's name where prose stands between."""
+    assert surface in [found for found, _ in _found(finder, text)]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # a compass word after a one-character unit word: a direction from that unit

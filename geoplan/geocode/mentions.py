@@ -1908,6 +1908,41 @@ _BUILT_WORK_TAIL = re.compile(_RUN_CHAR + r"{0,4}?(?:[厂桥栈馆店楼院]|基
 _BUILT_WORK_CHARS = frozenset("厂桥栈馆店楼院基中")
 
 
+#: one-character locatives: right after a landform or water they say where about it ('黄河上建桥'), prose.
+_LOCATIVE_CHARS = frozenset("上下里内中外边旁")
+#: flags of words no built work's name holds before its head: a verb governing what follows, a locative, a
+#: preposition ('治理中心' after a lake, '两岸医院', '南麓医院').
+_NOT_IN_WORK_NAME_FLAGS = frozenset({"v", "f", "p"})
+
+
+def _heads_a_built_work(text: str, end: int) -> bool:
+    """Whether the name of a landform or water ending at ``end`` heads a built work's name: one noun phrase whose
+    head (厂, 桥, 基地 …) ends a word of the segmenter ('查干淖尔电厂', '大青山创作基地').  Not where a locative
+    follows the name ('黄河上建桥'), a verb or locative stands before the head ('乌梁素海治理中心', '黄河两岸医院'), a
+    nominal verb takes an object ('黄河建设生态基地': 建设 governs 生态基地), or a place noun follows the head
+    ('流域中心城市': 中心 qualifies the city)."""
+    match = _BUILT_WORK_TAIL.match(text, end)
+    if match is None or text[end] in _LOCATIVE_CHARS:
+        return False
+    head_end = match.end() - end
+    words = tag(text[end : match.end() + 2])
+    position, before_head = 0, []
+    for index, (word, flag) in enumerate(words):
+        position += len(word)
+        if position < head_end:
+            before_head.append(flag)
+            continue
+        if position > head_end:
+            return False  # the head character sits inside a longer word ('桥头堡')
+        following = words[index + 1][1] if index + 1 < len(words) else ""
+        return (
+            following != "ns"  # a place noun: the head qualifies it
+            and _NOT_IN_WORK_NAME_FLAGS.isdisjoint(before_head)
+            and "vn" not in before_head[:-1]
+        )
+    return False
+
+
 def _is_landform(mention: Mention) -> bool:
     """Whether a gazetteer mention names landforms or waters only (黄河, 查干淖尔, 大青山)."""
     return bool(mention.place_ids) and all(pid.startswith(_LANDFORM_ID_PREFIXES) for pid in mention.place_ids)
@@ -1931,7 +1966,7 @@ def _names_an_organisation_or_brand(text: str, mention: Mention) -> bool:
         return True
     if _HERD_HEADS.intersection(tail[:BREED_RUN]) and names_a_breed(text, mention.start, mention.end):
         return True
-    if _is_landform(mention) and _BUILT_WORK_TAIL.match(text, mention.end):
+    if _is_landform(mention) and _heads_a_built_work(text, mention.end):
         return True
     wide = bool(mention.place_ids) and all(pid.startswith(WIDE_AREA_ID_PREFIXES) for pid in mention.place_ids)
     return wide and bool(_ORGANISATION_TAIL.match(text, mention.end))
