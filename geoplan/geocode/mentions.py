@@ -38,19 +38,18 @@ from geoplan.geocode.segment import (
     ORDINAL_END,
     VERB_FLAGS,
     at_word_bounds,
+    class_word_ends_name,
     common_words_only,
     holds_count,
     holds_name_word,
     known,
     leading_name_start,
     mountain_name_start,
-    mountain_word,
     name_run_start,
     name_start,
     names_natural_place,
     suffix_word,
     tag,
-    unit_word_end,
     word_before_place,
 )
 from geoplan.geocode.stems import (
@@ -325,7 +324,7 @@ AREA_ID_PREFIXES = ("province:", "league:", "banner:", "town:", "region:")
 #: word with them.
 WORD_SUFFIXES = frozenset({"大街", "街", "路", "港", "寺", "庙", "岛", "楼"})
 #: one-character class words of mountains, which also end common words (矿山, 江山, 山区): they end a name only
-#: where the segmenter reads a name ending in them (segment.mountain_word).
+#: where the segmenter reads a name ending in them (segment.class_word_ends_name).
 MOUNTAIN_WORDS = frozenset({"山", "岭"})
 #: one-character class words whose rule asks the segmenter (frequent in plans: most end known names).
 SEGMENTED_CLASS_WORDS = frozenset({"山", "岭", "旗", "县"})
@@ -1289,13 +1288,10 @@ class MentionFinder:
         """A mountain named by a one-character class word (山, 岭) the gazetteer lacks: the proper name the
         segmenter ends with it, after the last known name in the window (that name is its address, a mention of
         its own: '大兴安岭吉勒奇老山'); None inside a known name or where no name stands."""
-        for position in range(window_start, s_end):
-            hit = known_at.get(position)
-            if hit is not None:
-                if hit.end >= s_end or hit.end > s_start:
-                    return None  # the class word ends or cuts a known name ('阿尔山', '五虎山'): it stands
-                window_start = max(window_start, hit.end)
-        begin = mountain_name_start(text, window_start, s_start, s_end)
+        after_known = _after_known_names(window_start, s_start, s_end, known_at)  # '阿尔山', '五虎山' stand
+        if after_known is None:
+            return None
+        begin = mountain_name_start(text, after_known, s_start, s_end)
         if begin is None or _noun_follows(text, s_end):
             return None
         surface = text[begin:s_end]
@@ -1322,13 +1318,10 @@ class MentionFinder:
         if (following and following in _UNIT_CLASS_CHARS) or names_former_unit(text, s_end):
             # '旗县市区', 'X县（市、区）': kinds of unit; '置X县': the former units' rule reads the name after its verb
             return None
-        for position in range(window_start, s_end):
-            hit = known_at.get(position)
-            if hit is not None:
-                if hit.end > s_start:
-                    return None  # the class word ends or cuts a known name ('乌审旗', '旗县')
-                window_start = max(window_start, hit.end)
-        window_start = after_last_verb(text, window_start, s_start, known_at)
+        after_known = _after_known_names(window_start, s_start, s_end, known_at)  # '乌审旗', '旗县' stand
+        if after_known is None:
+            return None
+        window_start = after_last_verb(text, after_known, s_start, known_at)
         window_start += leading_trim(text[window_start:s_start])  # '析旗地置X县', '设X县': the verb is prose
         if s_start - window_start < 2:
             return None
@@ -2147,6 +2140,21 @@ def _ends_a_name(text: str, end: int) -> bool:
     return text[end] in "市县区旗盟镇乡港站" or text.startswith(NAME_FOLLOWERS, end)
 
 
+def _after_known_names(
+    window_start: int, s_start: int, s_end: int, known_at: dict[int, Mention]
+) -> int | None:
+    """Where a name ending in the class word at ``[s_start, s_end)`` may start: after the last known name in the
+    window (its address, a mention of its own); None where a known name ends with the class word or holds it (the
+    class word is part of that name: '阿尔山', '乌审旗')."""
+    for position in range(window_start, s_end):
+        hit = known_at.get(position)
+        if hit is not None:
+            if hit.end > s_start:
+                return None
+            window_start = max(window_start, hit.end)
+    return window_start
+
+
 #: prepositions of place and motion (from, to, via, towards, distant from): the word after one is a place.
 _PLACE_PREPOSITIONS = frozenset("从到至往赴经距离")
 #: compass directions, which after a place's name make a longer name or a part ('天津南', '大同东').
@@ -2199,10 +2207,8 @@ def _suffix_applies(text: str, suffix: str, s_end: int) -> bool:
         return following not in _GAOSU_NEXT
     if suffix == "沟":
         return following not in _GOU_NEXT
-    if suffix in MOUNTAIN_WORDS:  # '矿山', '江山如画', '山区' are words, not a mountain's name
-        return mountain_word(text, s_end - len(suffix), s_end)
-    if suffix in UNIT_CLASS_WORDS:  # '县城', '旗下', '郡县制度': the class word starts or sits inside a word
-        return unit_word_end(text, s_end - len(suffix), s_end)
+    if suffix in SEGMENTED_CLASS_WORDS:  # '矿山', '山区', '县城', '郡县制度' are words, not a name's end
+        return class_word_ends_name(text, s_end - len(suffix), s_end)
     if suffix in WORD_SUFFIXES:  # '思路', '道路', '街区', '港口' are words of their own, not names
         return suffix_word(text, s_end - len(suffix), s_end)
     if suffix == "街道" and following == "路":
