@@ -1326,6 +1326,8 @@ class MentionFinder:
         if s_start - window_start < 2:
             return None
         run = name_run_start(text, window_start, s_start, s_end)
+        if run is not None and text[run] in _TIME_QUALIFIERS and s_start - run > 2:
+            run += 1  # '原陶林县': the former county 陶林县, 原 says when
         if (
             run is None
             or s_start - run < 2
@@ -2173,6 +2175,9 @@ def _object_of_place_preposition(text: str, start: int, end: int) -> bool:
     )
 
 
+#: one-character words saying when a unit was or is so named ('原陶林县' the former county, '今X县'): no part of
+#: the name they stand before.
+_TIME_QUALIFIERS = frozenset("原今旧古")
 #: characters before a unit's class word that make it a pronoun's or a count's ('全旗', '我旗', '两县', '各旗').
 _DETERMINER_CHARS = frozenset("全各我该本每两三四五六七八九十几多个诸其此")
 
