@@ -308,6 +308,10 @@ def test_places_beside_livestock_words_stay(finder: MentionFinder) -> None:
     before the breed, or written in full as a unit stays a mention."""
     assert _surfaces(finder, "阿拉善马鬃山苏木的牧民。") == ["阿拉善", "马鬃山苏木"]
     assert _surfaces(finder, "从荷兰、德国引进奶牛。") == ["荷兰", "德国"]
+    # a noun after the livestock word heads the phrase: the place locates it (a market, a festival, an industry)
+    assert _surfaces(finder, "打造赤峰牛羊交易市场。") == ["赤峰"]
+    assert _surfaces(finder, "举办锡林郭勒马文化节。") == ["锡林郭勒"]
+    assert _surfaces(finder, "鄂尔多斯羊煤土气资源丰富。") == ["鄂尔多斯"]
     # a unit written in full is the address of what follows it, not a breed's qualifier
     assert _surfaces(finder, "建设巴彦淖尔市肉牛绿色循环基地。") == ["巴彦淖尔市"]
 

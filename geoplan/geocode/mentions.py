@@ -1873,21 +1873,28 @@ _HERD_HEADS = frozenset("牛羊马驼猪驴")
 BREED_RUN = 5
 #: flags of the words that may describe a breed before its kind word (白 a, 黑白 z, a transliterated breed name: 安格斯 nr).
 _BREED_DESCRIBERS = frozenset({"a", "z", "b", "nr", "nrt"})
+#: flags of a noun that, after a livestock word, heads the phrase (产业, 交易, 文化节): the livestock word qualifies it.
+_HEAD_NOUN_FLAGS = frozenset({"n", "nz", "nt", "ns"})
 
 
 def names_a_breed(text: str, start: int, end: int) -> bool:
     """Whether the words after the name ``text[start:end]`` name a kind of livestock it qualifies: a noun ending in a
-    livestock head, perhaps after a describing word ('奶牛', '细毛羊', '白绒山羊'; not 马鬃山, a place word).  A unit
-    written in full is the address of what follows ('X市肉牛绿色循环基地'), never a breed's qualifier."""
+    livestock head, perhaps after a describing word ('奶牛', '细毛羊', '白绒山羊'; not 马鬃山, a place word), that ends
+    the noun phrase.  A unit written in full is the address of what follows ('X市肉牛绿色循环基地'), never a breed's
+    qualifier; a noun after the livestock word is the phrase's head, which the place locates ('X牛羊交易市场',
+    'X马文化节', 'X驼产业')."""
     if text[start:end].endswith(_UNIT_WORDS):
         return False
     length = 0
-    for word, flag in tag(text[end : end + BREED_RUN + 2])[:2]:
+    words = tag(text[end : end + BREED_RUN + 4])
+    for index, (word, flag) in enumerate(words[:2]):
         length += len(word)
         if length > BREED_RUN:
             return False
         if word[-1] in _HERD_HEADS:
-            return flag not in NAME_FLAGS or flag == "nr"  # jieba tags some breed words as people's names
+            following = words[index + 1][1] if index + 1 < len(words) else ""
+            # jieba tags some breed words as people's names
+            return (flag not in NAME_FLAGS or flag == "nr") and following not in _HEAD_NOUN_FLAGS
         if flag not in _BREED_DESCRIBERS:
             return False
     return False
