@@ -403,6 +403,8 @@ def test_a_place_qualifying_a_one_character_noun_is_no_mention(finder: MentionFi
         ("从乌海出发，到包头站。", "乌海"),
         ("蜿蜒曲折的西辽河水，孕育了草原。", "西辽河"),
         ("家住黄河边，吃黄河鲤鱼。", "黄河"),
+        # a work or a settlement named after the place is a place there, no kind of thing from it
+        ("开发白云鄂博矿、扎赉诺尔矿等资源。", "扎赉诺尔"),
     ],
 )
 def test_a_place_before_its_own_words_stays(finder: MentionFinder, text: str, surface: str) -> None:

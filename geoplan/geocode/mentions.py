@@ -1840,10 +1840,11 @@ def _facility_road(text: str, mention: Mention) -> Mention:
 #: what closes a word: punctuation, a closing quote or bracket, 等 (and others) or 的.
 _WORD_CLOSERS = frozenset("、，。；：,.;:!?！？”’」』）)等的\n")
 #: one-character words that continue a place's name or say where about it, not a kind of thing from it: units and
-#: settlements, class words of places and lines, locatives, and a water's own water ('X市', 'X河', 'X站', 'X段',
-#: 'X内', 'X边', '西辽河水').
+#: settlements, class words of places, works and lines, locatives, and a water's own water ('X市', 'X河', 'X站',
+#: 'X矿', 'X营', 'X段', 'X内', 'X边', '西辽河水').
 _PLACE_CHARS = frozenset(
     "".join(suffix for suffix in SUFFIX_TYPES if len(suffix) == 1) + "市县区旗盟镇乡村城港站山海湾线桥段口"
+    "营庄屯寨堡矿厂场关所"
     "东西南北上下内外边侧旁中间水"
 )
 
