@@ -326,11 +326,11 @@ WORD_SUFFIXES = frozenset({"大街", "街", "路", "港", "寺", "庙", "岛", "
 #: one-character class words of mountains, which also end common words (矿山, 江山, 山区): they end a name only
 #: where the segmenter reads a name ending in them (segment.class_word_ends_name).
 MOUNTAIN_WORDS = frozenset({"山", "岭"})
-#: one-character class words whose rule asks the segmenter (frequent in plans: most end known names).
-SEGMENTED_CLASS_WORDS = frozenset({"山", "岭", "旗", "县"})
 #: class words of county-level units: a name the gazetteer lacks before one is a former unit or a variant
 #: ('索伦县', '杜尔伯特旗'), a proper name only (全旗, 国旗, 两县, 我旗 are none).
 UNIT_CLASS_WORDS = frozenset({"旗", "县"})
+#: one-character class words whose rule asks the segmenter (frequent in plans: most end known names).
+SEGMENTED_CLASS_WORDS = MOUNTAIN_WORDS | UNIT_CLASS_WORDS
 #: class characters of units: one right after 旗 or 县 makes a list of kinds of unit ('旗县', '县市区').
 _UNIT_CLASS_CHARS = frozenset("盟市旗县区")
 #: longest stem of a street or port name without a known place in it ('哈拉沁东', '成吉思汗').
