@@ -119,6 +119,8 @@ def test_an_unknown_mountain_lies_in_the_banner_written_before_it(
         ("全县人民和本县县城。", []),
         ("创建学前教育普及普惠县（市、区）。", []),
         ("汉族占多数的半农半牧旗。", []),
+        # a unit ranked by what it has much of is a kind of unit
+        ("建成产粮大县，打造工业强旗和文化名县。", []),
     ],
 )
 def test_units_by_their_class_word(finder: MentionFinder, text: str, expected: list[tuple[str, str]]) -> None:

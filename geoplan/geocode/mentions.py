@@ -2188,20 +2188,25 @@ def _object_of_place_preposition(text: str, start: int, end: int) -> bool:
 _TIME_QUALIFIERS = frozenset("原今旧古")
 #: characters before a unit's class word that make it a pronoun's or a count's ('全旗', '我旗', '两县', '各旗').
 _DETERMINER_CHARS = frozenset("全各我该本每两三四五六七八九十几多个诸其此")
+#: characters before a unit's class word that rank it by what it has much of, a kind of unit ('产粮大县',
+#: '工业强旗', '文化名县').
+_RANK_CHARS = frozenset("大强富名")
 
 
 def _may_end_a_name(text: str, suffix: str, s_start: int, s_end: int) -> bool:
     """A cheap test, before the segmenter is asked, that a one-character class word (山, 岭, 旗, 县) can end a
-    name here: a name character before it; for a unit's class word, no determiner or count before it and no
-    word it starts after it ('县城', '县域', '旗下', '旗县区')."""
+    name here: a name character before it; for a unit's class word, no determiner, count or rank before it and
+    no word it starts after it ('县城', '县域', '旗下', '旗县区')."""
     before = text[s_start - 1 : s_start]
     if not before or not is_han(before) or before in STEM_BREAKS or before in CORRIDOR_BREAKS:
         return False
     if suffix not in UNIT_CLASS_WORDS:
         return True
     after = text[s_end : s_end + 1]
-    return before not in _DETERMINER_CHARS and not (
-        after and (after in "旗县区市盟级域" or known(text[s_start : s_end + 1]))
+    return (
+        before not in _DETERMINER_CHARS
+        and before not in _RANK_CHARS
+        and not (after and (after in "旗县区市盟级域" or known(text[s_start : s_end + 1])))
     )
 
 
