@@ -360,7 +360,7 @@ def test_a_landform_in_prose_before_a_works_head_stays(
     [
         # a compass word after a one-character unit word: a direction from that unit
         "该县得名于县城东北的一座红色山峰。",
-        # joined with a plain direction (one compass character, or one with 部/边/面/侧): a direction like it
+        # joined with a plain direction (one compass character, or one with 边/面/侧): a direction like it
         "东邻吉林省，西北和北边分别与锡林郭勒盟、兴安盟为邻。",
         "西及西北以山脊为界，与邻旗接壤。",
     ],
@@ -379,6 +379,9 @@ def test_compass_regions_joined_with_regions_stay(finder: MentionFinder) -> None
         "东北",
         "华北",
     ]
+    # 西部, 东部 (with 部) are regions of the country as well as directions: a compass word joined with one stays
+    assert "东北" in [s for s, kind in _found(finder, "支持东北和西部地区协同发展。") if kind == "region"]
+    assert "东北" in [s for s, kind in _found(finder, "加强西部和东北的联系。") if kind == "region"]
 
 
 @pytest.mark.parametrize(
