@@ -312,6 +312,8 @@ def test_places_beside_livestock_words_stay(finder: MentionFinder) -> None:
     assert _surfaces(finder, "打造赤峰牛羊交易市场。") == ["赤峰"]
     assert _surfaces(finder, "举办锡林郭勒马文化节。") == ["锡林郭勒"]
     assert _surfaces(finder, "鄂尔多斯羊煤土气资源丰富。") == ["鄂尔多斯"]
+    # a described breed stays a breed before a noun
+    assert _surfaces(finder, "发展阿拉善白绒山羊产业。") == []
     # a unit written in full is the address of what follows it, not a breed's qualifier
     assert _surfaces(finder, "建设巴彦淖尔市肉牛绿色循环基地。") == ["巴彦淖尔市"]
 

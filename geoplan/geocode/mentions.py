@@ -1882,8 +1882,8 @@ def names_a_breed(text: str, start: int, end: int) -> bool:
     """Whether the words after the name ``text[start:end]`` name a kind of livestock it qualifies: a noun ending in a
     livestock head, perhaps after a describing word ('奶牛', '细毛羊', '白绒山羊'; not 马鬃山, a place word), that ends
     the noun phrase.  A unit written in full is the address of what follows ('X市肉牛绿色循环基地'), never a breed's
-    qualifier; a noun after the livestock word is the phrase's head, which the place locates ('X牛羊交易市场',
-    'X马文化节', 'X驼产业')."""
+    qualifier; a noun after a bare livestock word is the phrase's head, which the place locates ('X牛羊交易市场',
+    'X马文化节', 'X驼产业'), while a described breed stays one before a noun ('X白绒山羊产业')."""
     if text[start:end].endswith(_UNIT_WORDS):
         return False
     length = 0
@@ -1894,8 +1894,10 @@ def names_a_breed(text: str, start: int, end: int) -> bool:
             return False
         if word[-1] in _HERD_HEADS:
             following = words[index + 1][1] if index + 1 < len(words) else ""
-            # jieba tags some breed words as people's names
-            return (flag not in NAME_FLAGS or flag == "nr") and following not in _HEAD_NOUN_FLAGS
+            # jieba tags some breed words as people's names; a described breed is one whatever follows it
+            return (flag not in NAME_FLAGS or flag == "nr") and (
+                index > 0 or following not in _HEAD_NOUN_FLAGS
+            )
         if flag not in _BREED_DESCRIBERS:
             return False
     return False
