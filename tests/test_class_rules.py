@@ -109,6 +109,8 @@ def test_an_unknown_mountain_lies_in_the_banner_written_before_it(
         # a banner or county the gazetteer lacks, by its class word after a run of name words
         ("他们来到了巴音乌拉特旗旧地。", [("巴音乌拉特旗", "banner")]),
         ("旧时的塔布诺尔县早已撤销。", [("塔布诺尔县", "banner")]),
+        # a word saying when (原 former, 今 now) is no part of the name
+        ("原塔布诺尔县并入邻旗。", [("塔布诺尔县", "banner")]),
         # after a verb of setting up, the former units' rule reads the name (the verb is no part of it)
         ("开皇四年置油云县。", [("油云县", "banner")]),
         # kinds of unit, pronouns, counts, flags and common nouns are no units
@@ -117,6 +119,8 @@ def test_an_unknown_mountain_lies_in_the_banner_written_before_it(
         ("全县人民和本县县城。", []),
         ("创建学前教育普及普惠县（市、区）。", []),
         ("汉族占多数的半农半牧旗。", []),
+        # a unit ranked by what it has much of is a kind of unit
+        ("建成产粮大县，打造工业强旗和文化名县。", []),
     ],
 )
 def test_units_by_their_class_word(finder: MentionFinder, text: str, expected: list[tuple[str, str]]) -> None:

@@ -308,6 +308,12 @@ def test_places_beside_livestock_words_stay(finder: MentionFinder) -> None:
     before the breed, or written in full as a unit stays a mention."""
     assert _surfaces(finder, "阿拉善马鬃山苏木的牧民。") == ["阿拉善", "马鬃山苏木"]
     assert _surfaces(finder, "从荷兰、德国引进奶牛。") == ["荷兰", "德国"]
+    # a noun after the livestock word heads the phrase: the place locates it (a market, a festival, an industry)
+    assert _surfaces(finder, "打造赤峰牛羊交易市场。") == ["赤峰"]
+    assert _surfaces(finder, "举办锡林郭勒马文化节。") == ["锡林郭勒"]
+    assert _surfaces(finder, "鄂尔多斯羊煤土气资源丰富。") == ["鄂尔多斯"]
+    # a described breed stays a breed before a noun
+    assert _surfaces(finder, "发展阿拉善白绒山羊产业。") == []
     # a unit written in full is the address of what follows it, not a breed's qualifier
     assert _surfaces(finder, "建设巴彦淖尔市肉牛绿色循环基地。") == ["巴彦淖尔市"]
 
@@ -332,11 +338,31 @@ def test_a_landform_before_its_own_parts_stays(finder: MentionFinder) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # a locative after the water: where about it, prose ('上建桥' is one word to the segmenter)
+        ("在黄河上建桥，改善两岸交通。", "黄河"),
+        # a nominal verb taking an object: the water is the verb's place, not a work's name
+        ("依托黄河建设生态基地。", "黄河"),
+        # a place noun after the head: 中心 qualifies the city
+        ("推动黄河流域中心城市建设。", "黄河流域"),
+        # a verb before the head
+        ("成立乌梁素海治理中心。", "乌梁素海"),
+    ],
+)
+def test_a_landform_in_prose_before_a_works_head_stays(
+    finder: MentionFinder, text: str, surface: str
+) -> None:
+    """A built work's head word within reach of a water's name makes no work's name where prose stands between."""
+    assert surface in [found for found, _ in _found(finder, text)]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # a compass word after a one-character unit word: a direction from that unit
         "该县得名于县城东北的一座红色山峰。",
-        # joined with a plain direction (one compass character, or one with 部/边/面/侧): a direction like it
+        # joined with a plain direction (one compass character, or one with 边/面/侧): a direction like it
         "东邻吉林省，西北和北边分别与锡林郭勒盟、兴安盟为邻。",
         "西及西北以山脊为界，与邻旗接壤。",
     ],
@@ -355,6 +381,9 @@ def test_compass_regions_joined_with_regions_stay(finder: MentionFinder) -> None
         "东北",
         "华北",
     ]
+    # 西部, 东部 (with 部) are regions of the country as well as directions: a compass word joined with one stays
+    assert "东北" in [s for s, kind in _found(finder, "支持东北和西部地区协同发展。") if kind == "region"]
+    assert "东北" in [s for s, kind in _found(finder, "加强西部和东北的联系。") if kind == "region"]
 
 
 @pytest.mark.parametrize(
@@ -379,6 +408,8 @@ def test_a_place_qualifying_a_one_character_noun_is_no_mention(finder: MentionFi
         ("从乌海出发，到包头站。", "乌海"),
         ("蜿蜒曲折的西辽河水，孕育了草原。", "西辽河"),
         ("家住黄河边，吃黄河鲤鱼。", "黄河"),
+        # a work or a settlement named after the place is a place there, no kind of thing from it
+        ("开发白云鄂博矿、扎赉诺尔矿等资源。", "扎赉诺尔"),
     ],
 )
 def test_a_place_before_its_own_words_stays(finder: MentionFinder, text: str, surface: str) -> None:

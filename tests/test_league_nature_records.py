@@ -212,6 +212,10 @@ def test_every_new_record_has_one_location_row_with_its_page() -> None:
         ("福音寺", "scenic:福因寺"),
         ("好森沟风景区", "scenic:好森沟"),
         ("李华滩", "scenic:李华中滩景区"),
+        # the resort's names were the lake's aliases before the resort had a record of its own
+        ("玉龙沙湖旅游度假区", "scenic:玉龙沙湖旅游度假区"),
+        ("玉龙沙湖旅游区", "scenic:玉龙沙湖旅游度假区"),
+        ("玉龙沙湖", "lake:玉龙沙湖"),
     ],
 )
 def test_one_record_per_place_answers_to_its_other_names(

@@ -693,12 +693,13 @@ _AFTER_REGION_FLAGS = NAME_END_FLAGS | {"ns", "f", "ul", "uz", "j"}
 _AFTER_COMPASS_FLAGS = frozenset({"x", "uj", "c", "p", "ns"})
 #: one-character unit and settlement words: a compass word right after one is a direction from that unit ('市东北').
 _UNIT_CHARS = frozenset("市县旗盟区镇乡城村")
-#: a plain direction (one compass character, perhaps with 部/边/面/侧) joined to a compass word before or after it
-#: ('西及西北', '西北和北边', '东南及南部'): the compass word is a direction like it, not a region of the country.
-#: The plain direction is a word of its own: a compass character with 部/边/面/侧, or one standing alone between
+#: a plain direction (one compass character, perhaps with 边/面/侧) joined to a compass word before or after it
+#: ('西及西北', '西北和北边'): the compass word is a direction like it, not a region of the country.
+#: The plain direction is a word of its own: a compass character with 边/面/侧, or one standing alone between
 #: punctuation and the conjunction (not the end of 华北 in '华北与西北', nor the start of 北京 in '西北与北京').
-_PLAIN_DIRECTION_BEFORE = re.compile(r"(?:(?<![\u4e00-\u9fff])[东西南北]|[东西南北][部边面侧])[和及与]$")
-_PLAIN_DIRECTION_AFTER = re.compile(r"[和及与](?:[东西南北][部边面侧]|[东西南北](?![\u4e00-\u9fff]))")
+#: Not one with 部: 西部, 东部 are regions of the country too ('东北和西部地区', '西部和东北振兴').
+_PLAIN_DIRECTION_BEFORE = re.compile(r"(?:(?<![\u4e00-\u9fff])[东西南北]|[东西南北][边面侧])[和及与]$")
+_PLAIN_DIRECTION_AFTER = re.compile(r"[和及与](?:[东西南北][边面侧]|[东西南北](?![\u4e00-\u9fff]))")
 #: the class word of named regions ('华北地区', '京津地区'), which texts also leave out ('华北', '京津').
 REGION_WORD = "地区"
 #: per finder (by identity): the stems of its regions' names and a regex finding them.

@@ -39,19 +39,18 @@ from geoplan.geocode.segment import (
     ORDINAL_END,
     VERB_FLAGS,
     at_word_bounds,
+    class_word_ends_name,
     common_words_only,
     holds_count,
     holds_name_word,
     known,
     leading_name_start,
     mountain_name_start,
-    mountain_word,
     name_run_start,
     name_start,
     names_natural_place,
     suffix_word,
     tag,
-    unit_word_end,
     word_before_place,
 )
 from geoplan.geocode.stems import (
@@ -329,13 +328,13 @@ AREA_ID_PREFIXES = ("province:", "league:", "banner:", "town:", "region:")
 #: word with them.
 WORD_SUFFIXES = frozenset({"大街", "街", "路", "港", "寺", "庙", "岛", "楼"})
 #: one-character class words of mountains, which also end common words (矿山, 江山, 山区): they end a name only
-#: where the segmenter reads a name ending in them (segment.mountain_word).
+#: where the segmenter reads a name ending in them (segment.class_word_ends_name).
 MOUNTAIN_WORDS = frozenset({"山", "岭"})
-#: one-character class words whose rule asks the segmenter (frequent in plans: most end known names).
-SEGMENTED_CLASS_WORDS = frozenset({"山", "岭", "旗", "县"})
 #: class words of county-level units: a name the gazetteer lacks before one is a former unit or a variant
 #: ('索伦县', '杜尔伯特旗'), a proper name only (全旗, 国旗, 两县, 我旗 are none).
 UNIT_CLASS_WORDS = frozenset({"旗", "县"})
+#: one-character class words whose rule asks the segmenter (frequent in plans: most end known names).
+SEGMENTED_CLASS_WORDS = MOUNTAIN_WORDS | UNIT_CLASS_WORDS
 #: class characters of units: one right after 旗 or 县 makes a list of kinds of unit ('旗县', '县市区').
 _UNIT_CLASS_CHARS = frozenset("盟市旗县区")
 #: longest stem of a street or port name without a known place in it ('哈拉沁东', '成吉思汗').
@@ -1303,10 +1302,10 @@ class MentionFinder:
         """A mountain named by a one-character class word (山, 岭) the gazetteer lacks: the proper name the
         segmenter ends with it, after the last known name in the window (that name is its address, a mention of
         its own: '大兴安岭吉勒奇老山'); None inside a known name or where no name stands."""
-        window_start = _past_known_names(known_at, window_start, s_start, s_end)
-        if window_start is None:
-            return None  # the class word ends or cuts a known name ('阿尔山', '五虎山'): it stands
-        begin = mountain_name_start(text, window_start, s_start, s_end)
+        after_known = _after_known_names(window_start, s_start, s_end, known_at)  # '阿尔山', '五虎山' stand
+        if after_known is None:
+            return None
+        begin = mountain_name_start(text, after_known, s_start, s_end)
         if begin is None or _noun_follows(text, s_end):
             return None
         surface = text[begin:s_end]
@@ -1333,14 +1332,16 @@ class MentionFinder:
         if (following and following in _UNIT_CLASS_CHARS) or names_former_unit(text, s_end):
             # '旗县市区', 'X县（市、区）': kinds of unit; '置X县': the former units' rule reads the name after its verb
             return None
-        window_start = _past_known_names(known_at, window_start, s_start, s_end)
-        if window_start is None:
-            return None  # the class word ends or cuts a known name ('乌审旗', '旗县')
-        window_start = after_last_verb(text, window_start, s_start, known_at)
+        after_known = _after_known_names(window_start, s_start, s_end, known_at)  # '乌审旗', '旗县' stand
+        if after_known is None:
+            return None
+        window_start = after_last_verb(text, after_known, s_start, known_at)
         window_start += leading_trim(text[window_start:s_start])  # '析旗地置X县', '设X县': the verb is prose
         if s_start - window_start < 2:
             return None
         run = name_run_start(text, window_start, s_start, s_end)
+        if run is not None and text[run] in _TIME_QUALIFIERS and s_start - run > 2:
+            run += 1  # '原陶林县': the former county 陶林县, 原 says when
         if (
             run is None
             or s_start - run < 2
@@ -1823,21 +1824,6 @@ _FACILITY_ROAD = re.compile(r"(?:高速公路|公路|大道|大街|高速(?![发
 _FACILITY_ROAD_STARTS = frozenset("高公大路")
 
 
-def _past_known_names(
-    known_at: dict[int, Mention], window_start: int, s_start: int, s_end: int
-) -> int | None:
-    """Where a name ending in the class word at ``[s_start, s_end)`` may start: after the last known name starting
-    in the window (that name is its address, a mention of its own); None when a known name ends inside or with the
-    class word (the class word belongs to it)."""
-    for position in range(window_start, s_end):
-        hit = known_at.get(position)
-        if hit is not None:
-            if hit.end > s_start:
-                return None
-            window_start = max(window_start, hit.end)
-    return window_start
-
-
 def _facility_road(text: str, mention: Mention) -> Mention:
     """A facility's name followed by a road word is the name of the road to it ('X机场路' is a road, not the
     airport X机场): one road mention, with the facility as its qualifier — unless a corridor connector comes
@@ -1868,10 +1854,11 @@ def _facility_road(text: str, mention: Mention) -> Mention:
 #: what closes a word: punctuation, a closing quote or bracket, 等 (and others) or 的.
 _WORD_CLOSERS = frozenset("、，。；：,.;:!?！？”’」』）)等的\n")
 #: one-character words that continue a place's name or say where about it, not a kind of thing from it: units and
-#: settlements, class words of places and lines, locatives, and a water's own water ('X市', 'X河', 'X站', 'X段',
-#: 'X内', 'X边', '西辽河水').
+#: settlements, class words of places, works and lines, locatives, and a water's own water ('X市', 'X河', 'X站',
+#: 'X矿', 'X营', 'X段', 'X内', 'X边', '西辽河水').
 _PLACE_CHARS = frozenset(
     "".join(suffix for suffix in SUFFIX_TYPES if len(suffix) == 1) + "市县区旗盟镇乡村城港站山海湾线桥段口"
+    "营庄屯寨堡矿厂场关所"
     "东西南北上下内外边侧旁中间水"
 )
 
@@ -1901,21 +1888,30 @@ _HERD_HEADS = frozenset("牛羊马驼猪驴")
 BREED_RUN = 5
 #: flags of the words that may describe a breed before its kind word (白 a, 黑白 z, a transliterated breed name: 安格斯 nr).
 _BREED_DESCRIBERS = frozenset({"a", "z", "b", "nr", "nrt"})
+#: flags of a noun that, after a livestock word, heads the phrase (产业, 交易, 文化节): the livestock word qualifies it.
+_HEAD_NOUN_FLAGS = frozenset({"n", "nz", "nt", "ns"})
 
 
 def names_a_breed(text: str, start: int, end: int) -> bool:
     """Whether the words after the name ``text[start:end]`` name a kind of livestock it qualifies: a noun ending in a
-    livestock head, perhaps after a describing word ('奶牛', '细毛羊', '白绒山羊'; not 马鬃山, a place word).  A unit
-    written in full is the address of what follows ('X市肉牛绿色循环基地'), never a breed's qualifier."""
+    livestock head, perhaps after a describing word ('奶牛', '细毛羊', '白绒山羊'; not 马鬃山, a place word), that ends
+    the noun phrase.  A unit written in full is the address of what follows ('X市肉牛绿色循环基地'), never a breed's
+    qualifier; a noun after a bare livestock word is the phrase's head, which the place locates ('X牛羊交易市场',
+    'X马文化节', 'X驼产业'), while a described breed stays one before a noun ('X白绒山羊产业')."""
     if text[start:end].endswith(_UNIT_WORDS):
         return False
     length = 0
-    for word, flag in tag(text[end : end + BREED_RUN + 2])[:2]:
+    words = tag(text[end : end + BREED_RUN + 4])
+    for index, (word, flag) in enumerate(words[:2]):
         length += len(word)
         if length > BREED_RUN:
             return False
         if word[-1] in _HERD_HEADS:
-            return flag not in NAME_FLAGS or flag == "nr"  # jieba tags some breed words as people's names
+            following = words[index + 1][1] if index + 1 < len(words) else ""
+            # jieba tags some breed words as people's names; a described breed is one whatever follows it
+            return (flag not in NAME_FLAGS or flag == "nr") and (
+                index > 0 or following not in _HEAD_NOUN_FLAGS
+            )
         if flag not in _BREED_DESCRIBERS:
             return False
     return False
@@ -1929,6 +1925,41 @@ _LANDFORM_ID_PREFIXES = tuple(
 #: (厂), bridge (桥), inn, hall, shop or building (栈 馆 店 楼 院), a base or a centre.
 _BUILT_WORK_TAIL = re.compile(_RUN_CHAR + r"{0,4}?(?:[厂桥栈馆店楼院]|基地|中心)")
 _BUILT_WORK_CHARS = frozenset("厂桥栈馆店楼院基中")
+
+
+#: one-character locatives: right after a landform or water they say where about it ('黄河上建桥'), prose.
+_LOCATIVE_CHARS = frozenset("上下里内中外边旁")
+#: flags of words no built work's name holds before its head: a verb governing what follows, a locative, a
+#: preposition ('治理中心' after a lake, '两岸医院', '南麓医院').
+_NOT_IN_WORK_NAME_FLAGS = frozenset({"v", "f", "p"})
+
+
+def _heads_a_built_work(text: str, end: int) -> bool:
+    """Whether the name of a landform or water ending at ``end`` heads a built work's name: one noun phrase whose
+    head (厂, 桥, 基地 …) ends a word of the segmenter ('查干淖尔电厂', '大青山创作基地').  Not where a locative
+    follows the name ('黄河上建桥'), a verb or locative stands before the head ('乌梁素海治理中心', '黄河两岸医院'), a
+    nominal verb takes an object ('黄河建设生态基地': 建设 governs 生态基地), or a place noun follows the head
+    ('流域中心城市': 中心 qualifies the city)."""
+    match = _BUILT_WORK_TAIL.match(text, end)
+    if match is None or text[end] in _LOCATIVE_CHARS:
+        return False
+    head_end = match.end() - end
+    words = tag(text[end : match.end() + 2])
+    position, before_head = 0, []
+    for index, (word, flag) in enumerate(words):
+        position += len(word)
+        if position < head_end:
+            before_head.append(flag)
+            continue
+        if position > head_end:
+            return False  # the head character sits inside a longer word ('桥头堡')
+        following = words[index + 1][1] if index + 1 < len(words) else ""
+        return (
+            following != "ns"  # a place noun: the head qualifies it
+            and _NOT_IN_WORK_NAME_FLAGS.isdisjoint(before_head)
+            and "vn" not in before_head[:-1]
+        )
+    return False
 
 
 def _is_landform(mention: Mention) -> bool:
@@ -1954,7 +1985,7 @@ def _names_an_organisation_or_brand(text: str, mention: Mention) -> bool:
         return True
     if _HERD_HEADS.intersection(tail[:BREED_RUN]) and names_a_breed(text, mention.start, mention.end):
         return True
-    if _is_landform(mention) and _BUILT_WORK_TAIL.match(text, mention.end):
+    if _is_landform(mention) and _heads_a_built_work(text, mention.end):
         return True
     wide = bool(mention.place_ids) and all(pid.startswith(WIDE_AREA_ID_PREFIXES) for pid in mention.place_ids)
     return wide and bool(_ORGANISATION_TAIL.match(text, mention.end))
@@ -2135,6 +2166,21 @@ def _ends_a_name(text: str, end: int) -> bool:
     return text[end] in "市县区旗盟镇乡港站" or text.startswith(NAME_FOLLOWERS, end)
 
 
+def _after_known_names(
+    window_start: int, s_start: int, s_end: int, known_at: dict[int, Mention]
+) -> int | None:
+    """Where a name ending in the class word at ``[s_start, s_end)`` may start: after the last known name in the
+    window (its address, a mention of its own); None where a known name ends with the class word or holds it (the
+    class word is part of that name: '阿尔山', '乌审旗')."""
+    for position in range(window_start, s_end):
+        hit = known_at.get(position)
+        if hit is not None:
+            if hit.end > s_start:
+                return None
+            window_start = max(window_start, hit.end)
+    return window_start
+
+
 #: prepositions of place and motion (from, to, via, towards, distant from): the word after one is a place.
 _PLACE_PREPOSITIONS = frozenset("从到至往赴经距离")
 #: compass directions, which after a place's name make a longer name or a part ('天津南', '大同东').
@@ -2153,22 +2199,30 @@ def _object_of_place_preposition(text: str, start: int, end: int) -> bool:
     )
 
 
+#: one-character words saying when a unit was or is so named ('原陶林县' the former county, '今X县'): no part of
+#: the name they stand before.
+_TIME_QUALIFIERS = frozenset("原今旧古")
 #: characters before a unit's class word that make it a pronoun's or a count's ('全旗', '我旗', '两县', '各旗').
 _DETERMINER_CHARS = frozenset("全各我该本每两三四五六七八九十几多个诸其此")
+#: characters before a unit's class word that rank it by what it has much of, a kind of unit ('产粮大县',
+#: '工业强旗', '文化名县').
+_RANK_CHARS = frozenset("大强富名")
 
 
 def _may_end_a_name(text: str, suffix: str, s_start: int, s_end: int) -> bool:
     """A cheap test, before the segmenter is asked, that a one-character class word (山, 岭, 旗, 县) can end a
-    name here: a name character before it; for a unit's class word, no determiner or count before it and no
-    word it starts after it ('县城', '县域', '旗下', '旗县区')."""
+    name here: a name character before it; for a unit's class word, no determiner, count or rank before it and
+    no word it starts after it ('县城', '县域', '旗下', '旗县区')."""
     before = text[s_start - 1 : s_start]
     if not before or not is_han(before) or before in STEM_BREAKS or before in CORRIDOR_BREAKS:
         return False
     if suffix not in UNIT_CLASS_WORDS:
         return True
     after = text[s_end : s_end + 1]
-    return before not in _DETERMINER_CHARS and not (
-        after and (after in "旗县区市盟级域" or known(text[s_start : s_end + 1]))
+    return (
+        before not in _DETERMINER_CHARS
+        and before not in _RANK_CHARS
+        and not (after and (after in "旗县区市盟级域" or known(text[s_start : s_end + 1])))
     )
 
 
@@ -2187,10 +2241,8 @@ def _suffix_applies(text: str, suffix: str, s_end: int) -> bool:
         return following not in _GAOSU_NEXT
     if suffix == "沟":
         return following not in _GOU_NEXT
-    if suffix in MOUNTAIN_WORDS:  # '矿山', '江山如画', '山区' are words, not a mountain's name
-        return mountain_word(text, s_end - len(suffix), s_end)
-    if suffix in UNIT_CLASS_WORDS:  # '县城', '旗下', '郡县制度': the class word starts or sits inside a word
-        return unit_word_end(text, s_end - len(suffix), s_end)
+    if suffix in SEGMENTED_CLASS_WORDS:  # '矿山', '山区', '县城', '郡县制度' are words, not a name's end
+        return class_word_ends_name(text, s_end - len(suffix), s_end)
     if suffix in WORD_SUFFIXES:  # '思路', '道路', '街区', '港口' are words of their own, not names
         return suffix_word(text, s_end - len(suffix), s_end)
     if suffix == "街道" and following == "路":

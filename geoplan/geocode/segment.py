@@ -383,9 +383,10 @@ MOUNTAIN_FLAGS = frozenset({"ns", "nr", "nrt"})
 PERSON_FLAGS = frozenset({"nr", "nrt"})
 
 
-def mountain_word(text: str, start: int, end: int) -> bool:
-    """Whether the class word ``text[start:end]`` (山, 岭) ends a word of the segmenter: the class word alone or
-    a proper name ending in it (卓子山, 恒山) — not a common word (矿山, 江山, 山区, 山顶)."""
+def class_word_ends_name(text: str, start: int, end: int) -> bool:
+    """Whether the one-character class word ``text[start:end]`` (山, 岭, 旗, 县) ends a word of the segmenter: the
+    class word alone or a place or person-like word ending in it (卓子山, 恒山, 索伦县, 阿鲁科/沁旗) — not a common
+    word (矿山, 江山, 国旗, 全县), nor the start of one (山区, 县城, 旗下) or inside one (郡县制度, 红旗渠)."""
     bounds = _word_ending(text, start, end)
     return bounds is not None and (bounds[0] == start or bounds[2] in MOUNTAIN_FLAGS)
 
@@ -399,14 +400,6 @@ def _word_ending(text: str, start: int, end: int) -> tuple[int, int, str] | None
         if word_start < end <= position:
             return (word_start, position, flag) if position == end else None
     return None
-
-
-def unit_word_end(text: str, start: int, end: int) -> bool:
-    """Whether the class word ``text[start:end]`` (旗, 县) ends a unit's name: a word of the segmenter ends with it,
-    the class word alone or a place or person-like word (索伦县, 阿鲁科/沁旗) — not the start of 县城, 旗下, nor
-    inside 郡县制度, 红旗渠, nor a common noun (国旗, 全县, 半农半牧旗 read as …/农半牧旗)."""
-    bounds = _word_ending(text, start, end)
-    return bounds is not None and (bounds[0] == start or bounds[2] in MOUNTAIN_FLAGS)
 
 
 def mountain_name_start(text: str, window_start: int, s_start: int, s_end: int) -> int | None:
