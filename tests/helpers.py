@@ -27,3 +27,12 @@ def resolved_ids(gazetteer: Gazetteer, folder: Path, title: str, text: str) -> d
     plan = folder / "plan.txt"
     plan.write_text(f"{title}\n第一章 总则\n{text}\n", encoding="utf-8")
     return {m.surface: m.place.id for m in geoparse(read(plan), gazetteer).mentions if m.place is not None}
+
+
+def assert_under_banner(gazetteer: Gazetteer, record: str, banner: str) -> None:
+    """The gazetteer's ``record`` has the banner ``banner`` for a parent and its point lies inside that banner
+    (within about 1 km of its outline)."""
+    place = gazetteer.get(record)
+    parent = gazetteer.get(place.banner_id)
+    assert parent.name == banner
+    assert parent.geometry.buffer(0.01).contains(place.point)

@@ -9,6 +9,7 @@ import csv
 from pathlib import Path
 
 import pytest
+from helpers import assert_under_banner
 
 from geoplan.geocode import locations
 from geoplan.geocode.gazetteer import Gazetteer
@@ -86,9 +87,7 @@ def test_a_record_whose_page_names_no_banner_is_at_its_league_and_says_so(gazett
 def test_a_record_lies_under_the_banner_its_page_names(
     gazetteer: Gazetteer, record: str, banner: str
 ) -> None:
-    place = gazetteer.get(record)
-    assert gazetteer.get(place.banner_id).name == banner
-    assert gazetteer.get(place.banner_id).geometry.buffer(0.01).contains(place.point)
+    assert_under_banner(gazetteer, record, banner)
 
 
 def test_a_stated_point_locates_the_lake(gazetteer: Gazetteer) -> None:
