@@ -21,7 +21,6 @@ from typing import Any
 from geoplan.geocode.context import refine
 from geoplan.geocode.corridors import CorridorMatch, find_corridors
 from geoplan.geocode.foreign_after import with_places_after_foreign
-from geoplan.geocode.line_initials import lines_of_initials
 from geoplan.geocode.mentions import Mention, MentionFinder, SpanIndex, is_generic
 from geoplan.geocode.reach import is_far
 from geoplan.geocode.resolve import (
@@ -165,9 +164,6 @@ def _geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
     )
     # places written right after a foreign place (to move into refine's last steps)
     found_mentions = with_places_after_foreign(text, found_mentions, finder.ids)
-    found_mentions = sorted(
-        [*found_mentions, *lines_of_initials(text, found_mentions, finder)], key=attrgetter("start")
-    )
     issuer = getattr(meta, "issuer", None)
     unit = None if issuer else text_unit(text, found_mentions, gazetteer)
     resolver = Resolver(gazetteer, issuer, getattr(meta, "parent", None), unit)
