@@ -40,7 +40,8 @@ def test_counted_lists_of_stations(gazetteer: Gazetteer, text: str, expected: li
         # a common word before the kind of station is no place, even when a unit's short form (铁路街道)
         ("推进铁路货运站建设。", []),
         ("铁路客运站和汽车客运站同步建设。", []),
-        # common words ending in 站 are no stations
+        # common words ending in 站 are no stations; nor single describing characters before a station word
+        ("实施老旧火车站和老旧厂区改造，保障列车运行。", []),
         ("铁路沿线设置加油站和服务站。", []),
     ],
 )

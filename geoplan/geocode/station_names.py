@@ -41,7 +41,11 @@ _NOT_STATION_FLAGS = NOT_NAME_FLAGS | {"vn"}
 
 
 def verbal_run(run: str) -> bool:
-    """Whether ``run`` (a name run and its station word) holds a word of two or more characters that is a verb,
-    adjective, adverb or function word ('储配站'); single characters are not judged (transliterations split into
-    odd characters: 巴彦/花)."""
-    return any(len(word) >= 2 and flag in _NOT_STATION_FLAGS for word, flag in tag(run))
+    """Whether ``run`` (a name run and its station word) is no name: it holds a word of two or more characters that
+    is a verb, adjective, adverb or function word ('储配站'), or no name word of two or more characters at all
+    (a place or person word, or a run the dictionary lacks: '老/旧/火车站' is single adjectives).  Single
+    characters are not judged by their flags (transliterations split into odd characters: 巴彦/花)."""
+    words = tag(run)
+    if any(len(word) >= 2 and flag in _NOT_STATION_FLAGS for word, flag in words):
+        return True
+    return not any(len(word) >= 2 and (flag in NAME_FLAGS or not known(word)) for word, flag in words)
