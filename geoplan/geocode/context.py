@@ -64,8 +64,10 @@ from geoplan.geocode.segment import (
     at_word_bounds,
     common_words_only,
     known,
+    name_run_start,
     tag,
 )
+from geoplan.geocode.station_names import common_short_form, kind_of_station, verbal_run
 from geoplan.geocode.stems import RUN_CLOSER_WORDS, matches_from
 
 #: the region's own province: never an outside name.
@@ -989,6 +991,9 @@ LIST_CLASSES: dict[str, tuple[str, tuple[str, ...]]] = {
     "互通式立交": ("road", ("互通",)),
     "互通立交": ("road", ("互通",)),
     "收费站": ("road", ("收费站",)),
+    # a line's stations named after the places they serve ('设A、B、C三个车站'): a station, at its place
+    "火车站": ("station", ("站", "火车站")),
+    "车站": ("station", ("站", "火车站")),
     "服务区": ("road", ("服务区",)),
     "气田": ("mine", ("气田",)),
     "煤田": ("mine", ("煤田",)),
@@ -1447,8 +1452,8 @@ def _shared_endings(
 
 
 # -- stations ------------------------------------------------------------------------------------------
-#: what a railway station's name ends with after its place's name (通辽站, 赤峰西站, 萨拉齐火车站, 通辽高铁站).
-_STATION_RE = re.compile("火车站|高铁站|东站|南站|西站|北站|站")
+#: what a railway station's name ends with after its place's name (通辽站, 赤峰西站, 萨拉齐火车站, 通辽高铁站, X货运站).
+_STATION_RE = re.compile("火车站|高铁站|货运站|客运站|编组站|东站|南站|西站|北站|站")
 #: the 站 each station word ends with, zero to two characters after its start (looked for first).
 _STATION_CHAR = "站"
 #: ids of places a station is named after.
@@ -1506,7 +1511,9 @@ def _named_station(text: str, s_start: int) -> tuple[int, tuple[str, ...]] | Non
     for w_start, w_end, _word, flag in reversed(words):
         if w_end > s_start:
             if w_start < s_start:
-                return None  # the station word is inside a longer word ('干站' of '白音查干站')
+                # the station word read with the name's last characters ('哈达/图站'): the run of name words
+                # and unknown runs before it, or nothing ('干站' of '白音查干站' is no name of its own)
+                return _station_run(text, left, s_start)
             continue
         if flag not in _STATION_NAME_FLAGS:  # words start at ``left``
             break
@@ -1516,7 +1523,19 @@ def _named_station(text: str, s_start: int) -> tuple[int, tuple[str, ...]] | Non
         or s_start - start < 2
         or (start > 0 and _HAN_CHAR.match(text[start - 1]) and start == left)
     ):
+        return _station_run(text, left, s_start)
+    return start, ()
+
+
+def _station_run(text: str, left: int, s_start: int) -> tuple[int, tuple[str, ...]] | None:
+    """The run of name words right before a station word (segment's :func:`name_run_start`: place and person
+    words, runs the dictionary lacks, single characters of a transliteration, the class word read with the name's
+    last characters); None when it reaches back to ``left`` (its start is not seen) or is no run."""
+    start = name_run_start(text, left, s_start, s_start + 1)
+    if start is None or (start == left and left > 0 and _HAN_CHAR.match(text[left - 1])):
         return None
+    if verbal_run(text[start : s_start + 1]):
+        return None  # '储配站': a verb the dictionary lacks, read by the segmenter as one
     return start, ()
 
 
@@ -1536,6 +1555,8 @@ def stations(text: str, finder: MentionFinder) -> list[Mention]:
         if place is None:
             continue
         start, ids = place
+        if kind_of_station(match.group()) and common_short_form(text[start:s_start], finder):
+            continue  # '铁路货运站': a kind of station, not one at 铁路街道
         surface = text[start:end]
         found.append(Mention(surface, start, end, "station", "station", finder.ids(surface) or ids))
     return found
