@@ -31,6 +31,7 @@ from operator import attrgetter
 
 import numpy
 
+from geoplan.geocode.foreign_after import with_places_after_foreign
 from geoplan.geocode.lexicon import alternation, words
 from geoplan.geocode.mentions import (
     COUNTER_CHARS,
@@ -100,7 +101,8 @@ def refine(
 
     In order: names that name no place here are dropped; each mention is read by :data:`MENTION_RULES`, then the
     mentions together by :data:`LIST_RULES` and the station rule; names the finder could not see alone are added
-    (province runs, abbreviation lists, outside names, stems, regions); qualified units and hosted parks last."""
+    (province runs, abbreviation lists, outside names, stems, regions); qualified units, places written after a
+    foreign place and hosted parks last."""
     peoples = peoples_items(text)
     if hits is None:
         hits = finder.word_hits(text, occurrences)
@@ -130,6 +132,7 @@ def refine(
     found = _replace(found, qualified_units(text, found, finder))
     found = _merge(found, provinces_before_units(text, found, finder))
     found = _merge(found, units_after_provinces(text, found, finder))
+    found = with_places_after_foreign(text, found, finder.ids)
     return _replace(found, hosted_parks(text, found))
 
 

@@ -20,7 +20,6 @@ from typing import Any
 
 from geoplan.geocode.context import refine
 from geoplan.geocode.corridors import CorridorMatch, find_corridors
-from geoplan.geocode.foreign_after import with_places_after_foreign
 from geoplan.geocode.mentions import SUFFIX_TYPES, Mention, MentionFinder, SpanIndex, is_generic
 from geoplan.geocode.reach import is_far
 from geoplan.geocode.resolve import (
@@ -162,8 +161,6 @@ def _geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
     found_mentions = refine(
         text, finder.find(text, occurrences, hits), finder, organisations, occurrences, hits
     )
-    # places written right after a foreign place (to move into refine's last steps)
-    found_mentions = with_places_after_foreign(text, found_mentions, finder.ids)
     issuer = getattr(meta, "issuer", None)
     unit = None if issuer else text_unit(text, found_mentions, gazetteer)
     resolver = Resolver(gazetteer, issuer, getattr(meta, "parent", None), unit)
