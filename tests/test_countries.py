@@ -100,7 +100,8 @@ def test_a_trade_partner_list_is_read_country_by_country(gazetteer: Gazetteer) -
 
 
 def test_a_country_before_one_of_its_cities_is_taken(gazetteer: Gazetteer) -> None:
-    assert _surfaces(gazetteer, "中欧班列通达德国杜伊斯堡。") == ["德国"]
+    """The country is a place, and the city written right after it a place of its own (located in the country)."""
+    assert _surfaces(gazetteer, "中欧班列通达德国杜伊斯堡。") == ["德国", "杜伊斯堡"]
 
 
 def test_words_that_only_look_like_countries_are_not_countries(gazetteer: Gazetteer) -> None:
