@@ -259,8 +259,8 @@ def test_every_run_before_a_closer_is_read(gazetteer: Gazetteer) -> None:
 
 
 def test_a_run_is_read_up_to_the_farthest_closer_and_after_another_text(gazetteer: Gazetteer) -> None:
-    """A list mark, two numerals and 个 between a run and 省; the hits the finder kept of another text are not
-    read for this one."""
+    """A list mark, two numerals and 个 between a run and 省; hits found for another text before are not read for
+    this one."""
     finder = gazetteer.finder
     finder.word_hits("新、宁、甘、青交界处，沪、粤地区")
     runs = province_runs("晋、蒙、十二个省区", finder)

@@ -564,8 +564,6 @@ class MentionFinder:
     #: full name -> ids of the county-level units held only as qualified (built on first use)
     _qualified_names: dict[str, set[str]] | None = field(init=False, default=None, compare=False)
     _fixed_words: frozenset[str] = field(init=False, default=frozenset())
-    #: the last text :meth:`word_hits` read and its hits (kept for the rules given the finder alone)
-    _last_hits: tuple[str, WordHits] | None = field(init=False, default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         ids: dict[str, list[str]] = {}
@@ -732,13 +730,8 @@ class MentionFinder:
         """Where the fixed words that rules are anchored on occur in ``text``: the feature, corridor and context
         rules' (FEATURE_WORDS, the corridors' SEPARATORS and NAMED_LINES, QUOTE_OPENERS, RUN_CLOSER_WORDS) and the
         route numbers' starts (``occurrences``: :meth:`occurrences` of ``text``, when the caller already has them).
-        The hits of the last text asked for are kept: a rule given the finder alone reads them again for free."""
-        last = self._last_hits
-        if last is not None and last[0] is text:  # the very same string object: the same text
-            return last[1]
-        hits = WordHits(self.occurrences(text) if occurrences is None else occurrences, self._fixed_words)
-        self._last_hits = (text, hits)
-        return hits
+        Callers pass the hits on to the rules (geoparse finds them once per text)."""
+        return WordHits(self.occurrences(text) if occurrences is None else occurrences, self._fixed_words)
 
     # -- gazetteer pass -------------------------------------------------------------------------------
     def _gazetteer_matches(self, text: str) -> list[Mention]:
