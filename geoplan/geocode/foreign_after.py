@@ -13,19 +13,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from geoplan.geocode.mentions import SUFFIX_TYPES
-from geoplan.geocode.segment import known, tag
+from geoplan.geocode.segment import known, name_character, tag
 from geoplan.geocode.stems import Mention
 
 #: characters of context segmented after a foreign mention (a transliterated name and the word after it).
 WINDOW = 12
 #: shortest run read as a name, in characters.
 MIN_RUN = 2
-#: single characters that never sit inside a name run (function words, numerals, counters).
-_NOT_IN_RUN = frozenset(
-    "的和与及或了着等于对将把被从向为是以在有其各每这那个条座项一二三四五六七八九十入出进往到至"
-)
-#: flags of single characters that never sit inside a name run.
-_NOT_IN_RUN_FLAGS = frozenset({"v", "p", "c", "u", "uj", "ul", "m", "q", "r", "d", "x"})
 #: flags of the one-character words that end a run as a boundary ('诺颜乌拉与', '至', '的').
 _BOUNDARY_FLAGS = frozenset({"p", "c", "u", "uj", "ul", "v", "vn", "d", "f"})
 #: line words after a run: the line runs to the place, which is the run alone.
@@ -45,7 +39,7 @@ def _run_word(word: str, flag: str) -> bool:
     """A word of a transliterated name: a place or person word, a run the dictionary lacks read as a noun, or a
     single character that is no function word."""
     if len(word) == 1:
-        return word not in _NOT_IN_RUN and flag not in _NOT_IN_RUN_FLAGS | {"n"}
+        return flag != "n" and name_character(word, flag)
     if len(word) == 2 and word[0] in _COMPASS and word[1] in _POSITION_VERBS:
         return False  # '北接蒙古国南临X'
     return flag in _PLACE_WORD_FLAGS or (flag in _GUESSED_FLAGS and not known(word))

@@ -329,11 +329,17 @@ MAX_RUN = 10
 _OWN_COUNTRY = frozenset({"中国", "我国", "全国", "国内"})
 
 
+def name_character(char: str, flag: str) -> bool:
+    """Whether the one-character word ``char`` (tagged ``flag``) may sit inside a name run: no function word,
+    numeral or counter (transliterations split into odd single characters: 哈/乌尔)."""
+    return char not in _NOT_IN_RUN and flag not in _NOT_IN_RUN_FLAGS
+
+
 def _run_word(word: str, flag: str) -> bool:
     """A word that may be part of a proper name: a name flag, a run jieba's dictionary lacks, or a single
-    character that is no function word (transliterations split into odd single characters: 哈/乌尔)."""
+    character that is no function word (:func:`name_character`)."""
     if len(word) == 1:
-        return word not in _NOT_IN_RUN and flag not in _NOT_IN_RUN_FLAGS
+        return name_character(word, flag)
     if _POSITION_VERBS.intersection(word) and not (flag in NAME_FLAGS and known(word)):
         return False  # '北接', '东邻': a direction and a verb of position, read as one word
     return flag in RUN_FLAGS or (not known(word) and flag != "v")  # '面眺': jieba reads an unknown verb
