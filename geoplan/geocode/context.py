@@ -69,7 +69,7 @@ from geoplan.geocode.segment import (
     tag,
 )
 from geoplan.geocode.station_names import common_short_form, kind_of_station, verbal_run
-from geoplan.geocode.stems import RUN_CLOSER_WORDS, matches_from
+from geoplan.geocode.stems import COMPASS_CHARS, RUN_CLOSER_WORDS, matches_from
 
 #: the region's own province: never an outside name.
 OWN_PROVINCE = "province:150000"
@@ -688,7 +688,6 @@ _DIRECTION_AFTER = frozenset("部方侧角面向边郊端站")
 #: what makes a compass region ('西北', '东北') a direction in a description of where a place lies ('西北邻X',
 #: '西南与X相连', '东北靠X', '西南到X') or a dialect ('东北话', '东北官话').
 _DIRECTION_VERBS = frozenset("邻接界靠与到连至毗临交话官")
-_COMPASS = frozenset("东西南北")
 #: flags of the word after a region's stem that leave the stem a name of its own: verbs, function words,
 #: punctuation, other places ('东北振兴', '华北、华东等', '中国东北蒙东').
 _AFTER_REGION_FLAGS = NAME_END_FLAGS | {"ns", "f", "ul", "uz", "j"}
@@ -846,7 +845,7 @@ def region_stems(text: str, finder: MentionFinder, taken: Iterable[Mention] = ()
         if start and text[start - 1] in _CLOSE_QUOTES and start - 1 in ends:
             continue  # '“X镇”西北': a direction from the quoted place
         following = text[end : end + 1]
-        compass = _COMPASS.issuperset(match.group())
+        compass = COMPASS_CHARS.issuperset(match.group())
         if following and following in _DIRECTION_AFTER:
             continue
         if compass and (

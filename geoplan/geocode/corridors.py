@@ -28,6 +28,7 @@ from geoplan.geocode.mentions import (
 )
 from geoplan.geocode.named_lines import NAMED_LINES
 from geoplan.geocode.segment import NAME_FLAGS, holds_name_word, known, tag
+from geoplan.geocode.stems import COMPASS_CHARS
 
 #: what a corridor is, by the word that ends it (longest first).
 KIND_WORDS: dict[str, str] = {
@@ -186,7 +187,7 @@ def _bounds_of_an_area(text: str, index: int) -> bool:
     """Whether the 至 at ``index`` follows a compass word and the sentence names :data:`BOUNDS_SIDES` sides so
     within :data:`BOUNDS_REACH` characters: the text lists an area's bounds ('东至X，南至Y，西至Z'), and '东至' says
     which side, not that a line runs from a place 'X东' (a station 'X东' before 至 stays a line's end)."""
-    if text[index - 1] not in "东南西北":
+    if text[index - 1] not in COMPASS_CHARS:
         return False
     low, high = max(0, index - BOUNDS_REACH), min(len(text), index + BOUNDS_REACH)
     window = text[low:high]

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 
 from geoplan.geocode.mentions import SUFFIX_TYPES
 from geoplan.geocode.segment import known, name_character, tag
-from geoplan.geocode.stems import Mention
+from geoplan.geocode.stems import COMPASS_CHARS, Mention
 
 #: characters of context segmented after a foreign mention (a transliterated name and the word after it).
 WINDOW = 12
@@ -31,7 +31,6 @@ LINE_WORDS = ("铁路", "公路", "高速", "口岸公路", "方向")
 _PLACE_WORD_FLAGS = frozenset({"ns", "nr", "nrt", "nrfg"})
 _GUESSED_FLAGS = _PLACE_WORD_FLAGS | {"n"}
 #: a compass direction and a verb of position ('南临', '北接'): a new clause saying what lies beyond, no name.
-_COMPASS = frozenset("东西南北")
 _POSITION_VERBS = frozenset("接邻靠临连")
 
 
@@ -40,7 +39,7 @@ def _run_word(word: str, flag: str) -> bool:
     single character that is no function word."""
     if len(word) == 1:
         return flag != "n" and name_character(word, flag)
-    if len(word) == 2 and word[0] in _COMPASS and word[1] in _POSITION_VERBS:
+    if len(word) == 2 and word[0] in COMPASS_CHARS and word[1] in _POSITION_VERBS:
         return False  # '北接蒙古国南临X'
     return flag in _PLACE_WORD_FLAGS or (flag in _GUESSED_FLAGS and not known(word))
 

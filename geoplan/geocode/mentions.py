@@ -54,6 +54,7 @@ from geoplan.geocode.segment import (
     word_before_place,
 )
 from geoplan.geocode.stems import (
+    COMPASS_CHARS,
     CORRIDOR_BREAKS,
     COUNTER_CHARS,
     GENERIC_WORDS,
@@ -2176,8 +2177,6 @@ def _after_known_names(
 
 #: prepositions of place and motion (from, to, via, towards, distant from): the word after one is a place.
 _PLACE_PREPOSITIONS = frozenset("从到至往赴经距离")
-#: compass directions, which after a place's name make a longer name or a part ('天津南', '大同东').
-_COMPASS_CHARS = frozenset("东西南北")
 
 
 def _object_of_place_preposition(text: str, start: int, end: int) -> bool:
@@ -2187,7 +2186,7 @@ def _object_of_place_preposition(text: str, start: int, end: int) -> bool:
     return (
         start > 0
         and text[start - 1] in _PLACE_PREPOSITIONS
-        and text[end : end + 1] not in _COMPASS_CHARS
+        and text[end : end + 1] not in COMPASS_CHARS
         and at_word_bounds(text, start, end)
     )
 

@@ -112,6 +112,8 @@ class Mention:
 
 #: connectors between a line's waypoints ('A至B', 'A—B'), read by the corridor rules.
 SEPARATORS = "至—－–-~～"
+#: the four compass directions, written before a name or a verb of position ('东至', '北接').
+COMPASS_CHARS = frozenset("东西南北")
 #: the marks opening a quoted text.
 QUOTE_OPENERS = ("“", "「")
 #: the words every closer of a run of province abbreviations holds ('三省区', '交汇', '交界', '地区', '两地', '等地';
