@@ -531,3 +531,33 @@ def test_a_country_by_its_short_name_is_located_in_any_plan(gazetteer: Gazetteer
     )
     assert resolved.get("蒙古") == "foreign:蒙古国"
     assert resolved.get("日本") == "foreign:日本"
+
+
+# -- hills named for their look ---------------------------------------------------------------------------
+ZHUOZI = "banner:150921"  # 卓资县 (Ulanqab)
+TABLE_HILL = "mountain:桌子山"  # the 桌子山 of 海勃湾区 (Wuhai), the gazetteer's only record of the name
+HELAN = "mountain:贺兰山"  # recorded at a point in 阿拉善左旗
+
+
+def test_a_hill_known_only_in_a_far_league_is_a_namesake(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """Hills are named for their look; the only recorded 桌子山 lies in Wuhai, two leagues away from a text
+    about 卓资县, so the text's 桌子山 is located in the text's own unit, and the reason says why."""
+    assert gazetteer.get(TABLE_HILL).banner_id == "banner:150302"
+    places = _parse(gazetteer, tmp_path, "卓资县概况\n卓资县境内多山，桌子山山势雄伟，是县里的名山。")
+    hill = _only(places, "桌子山")
+    assert hill.place.id == ZHUOZI
+    assert hill.precision == "banner"
+    assert "only namesakes outside" in hill.reason and TABLE_HILL in hill.reason
+
+
+def test_a_hill_of_the_texts_own_league_or_the_next_one_is_taken(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """In a Wuhai text 桌子山 is Wuhai's own; 贺兰山 (Alxa) is in the league next to Wuhai; a range drawn as a
+    line (阴山) spans leagues and is never a namesake."""
+    wuhai = _parse(gazetteer, tmp_path, "乌海市概况\n乌海市东依桌子山，西望贺兰山，北靠阴山余脉。")
+    assert _only(wuhai, "桌子山").place.id == TABLE_HILL
+    assert _only(wuhai, "贺兰山").place.id == HELAN
+    assert _only(wuhai, "阴山").place.id == "mountain:阴山"
+    ulanqab = _parse(gazetteer, tmp_path, "卓资县概况\n卓资县北依阴山，境内多山。")
+    assert _only(ulanqab, "阴山").place.id == "mountain:阴山"

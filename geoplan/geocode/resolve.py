@@ -87,6 +87,9 @@ NEAR_TOWN_DEGREES = 0.1
 BORDER_DEGREES = 0.05
 #: types whose namesakes are many (城关镇, 新华街道): outside the plan's league they need context to be trusted.
 LOCAL_TYPES = frozenset({"town", "village"})
+#: types whose places are often named for their look (桌子山, 马鞍山, 东山): one recorded at a single point (a hill,
+#: not a range drawn as a line) has namesakes in other leagues, as a town has.
+LOOK_NAMED_TYPES = frozenset({"mountain"})
 #: suffix types that are the same kind of thing in the gazetteer's vocabulary.
 COMPATIBLE_TYPES = {
     "town": {"town"},
@@ -275,8 +278,14 @@ class Resolver:
         self, place: Any, mention: Mention, parts: dict[str, float], line_end: bool = False
     ) -> bool:
         """A town/village outside the plan's league (not just across its border, nor — for a line's end, its only
-        record — in a league next to it), with nothing around it pointing there."""
-        if place.type not in LOCAL_TYPES or not self.league_id or parts["context"] > 0:
+        record — in a league next to it), or a hill in a league not next to it, with nothing around it pointing
+        there."""
+        if not self.league_id or parts["context"] > 0:
+            return False
+        if place.type in LOOK_NAMED_TYPES and place.geometry.geom_type == "Point":
+            # a hill known in a league not even next to the plan's: a namesake
+            return self.league_id not in place.parent_ids and not self._adjacent(place)
+        if place.type not in LOCAL_TYPES:
             return False
         if line_end and len(mention.place_ids) == 1 and self._adjacent(place):
             return False  # '巴彦乌拉至大板北': a line runs on into the next league
