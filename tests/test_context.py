@@ -350,6 +350,24 @@ def test_unknown_items_of_a_counted_list_take_its_type_without_a_record(gazettee
     ]
 
 
+def test_words_qualifying_the_class_word_of_a_counted_list_stand_between_count_and_class(
+    gazetteer: Gazetteer,
+) -> None:
+    """'三条重要地方运煤铁路' counts railways as '三条铁路' does."""
+    assert _found(gazetteer, "将贯通包兰、临哈两条重要运煤铁路。") == [
+        ("包兰", "railway", gazetteer.finder.ids("包兰铁路")),
+        ("临哈", "railway", gazetteer.finder.ids("临哈铁路")),
+    ]
+
+
+def test_a_list_closed_by_etc_and_a_larger_count_names_some_of_its_items(gazetteer: Gazetteer) -> None:
+    """'A、B等6条河流': the count is of all the rivers, the list names two of them."""
+    listed = [("乌日图", "river", ()), ("哈拉盖图", "river", ())]
+    assert _found(gazetteer, "境内有乌日图、哈拉盖图等6条季节性河流。") == listed
+    assert _found(gazetteer, "境内有乌日图、哈拉盖图等2条季节性河流。") == listed
+    assert not _found(gazetteer, "境内有乌日图、哈拉盖图、阿木古楞等2条河流。")  # more named than counted
+
+
 def test_a_count_that_does_not_match_the_items_is_no_list_of_names(gazetteer: Gazetteer) -> None:
     finder = gazetteer.finder
     text = "是连接华东、华中三大经济区的纽带。"

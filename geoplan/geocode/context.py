@@ -1056,14 +1056,16 @@ _SCENIC_CLOSE_RE = re.compile(_SCENIC_CLOSE)
 #: what closes a list of peoples ('A、B、C等21个民族'): its items are ethnic names, not places.
 _PEOPLES_CLOSER = re.compile(r"等?(?:\d{1,3}|[两二三四五六七八九十]{1,3})?个?(?:少数)?民族")
 _NUMERALS = "两二三四五六七八九十"
-#: what stands between a count and its class word: a measure word, and a verb of setting up ('7处设置互通式立交');
-#: a 的-phrase may describe the items between the measure word and the class ('四个超千亿立方米的大气田').
-_MEASURE = "(?:大|条|个|座|处)?(?:设置|设有|设)?(?:[\u4e00-\u9fff0-9]{1,8}的大?)?"
-_COUNT_CLOSER = re.compile(
-    "(等)?((?<!\\d)\\d{{1,2}}|[{n}]{{1,2}}){measure}({classes})".format(
-        n=_NUMERALS, measure=_MEASURE, classes="|".join(map(re.escape, LIST_CLASSES))
-    )
+#: the class words of counted lists, as one alternation (longest first: the dict's order).
+_LIST_CLASS_WORDS = "|".join(map(re.escape, LIST_CLASSES))
+#: what stands between a count and its class word: a measure word, with up to six characters qualifying the class
+#: after it ('三条重要地方运煤铁路'), and a verb of setting up ('7处设置互通式立交'); a 的-phrase may describe the
+#: items between the measure word and the class ('四个超千亿立方米的大气田').
+_MEASURE = (
+    f"(?:大|(?:条|个|座|处)(?:[\u4e00-\u9fff]{{1,6}}?(?={_LIST_CLASS_WORDS}))?)?(?:设置|设有|设)?"
+    "(?:[\u4e00-\u9fff0-9]{1,8}的大?)?"
 )
+_COUNT_CLOSER = re.compile(f"(等)?((?<!\\d)\\d{{1,2}}|[{_NUMERALS}]{{1,2}}){_MEASURE}({_LIST_CLASS_WORDS})")
 #: a list: items of CJK characters, digits and bracketed aliases separated by 、.
 _LIST_RUN = re.compile(r"[\u3400-\u9fff0-9（）()]+(?:、[\u3400-\u9fff0-9（）()]+)+")
 #: the characters of a list run besides CJK ones (see :data:`_LIST_RUN`).
@@ -1271,10 +1273,10 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
     for run in _runs_holding(text, triggers):
         start, end = run.span()
         kind, suffixes = "", ()
-        counted, cued = -1, False
+        counted, cued, etc = -1, False, False
         closer = _COUNT_CLOSER.search(text, text.find("、", start, end), end)
         if closer is not None:
-            end, counted = closer.start(), _count(closer.group(2))
+            end, counted, etc = closer.start(), _count(closer.group(2)), bool(closer.group(1))
             kind, suffixes = LIST_CLASSES[closer.group(3)]
         else:
             first = text.find("、", start, end)
@@ -1292,8 +1294,8 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
             items.pop()  # '…、X地方特产：': the last item runs into the next heading (a lost line break)
         if not items:
             continue
-        if kind and counted >= 0 and counted != len(items):
-            continue  # the count does not match the items read: not a list of names
+        if kind and counted >= 0 and not (counted == len(items) or (etc and len(items) < counted)):
+            continue  # the count does not match the items read ('A、B等5条' names some of them): no list
         if not kind and not _shares_ending(text, items):
             continue  # no type for the items: leave the list alone (most lists)
         first_start, first_end = items[0]
