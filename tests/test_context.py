@@ -368,6 +368,20 @@ def test_a_list_closed_by_etc_and_a_larger_count_names_some_of_its_items(gazette
     assert not _found(gazetteer, "境内有乌日图、哈拉盖图、阿木古楞等2条河流。")  # more named than counted
 
 
+def test_an_item_before_a_line_written_with_its_class_word_shares_the_word(gazetteer: Gazetteer) -> None:
+    """'包兰、京包线' is 包兰线 and 京包线; an item that with the word names no line stays unread."""
+    ids = gazetteer.finder.ids
+    jingbao = ("京包线", None, ids("京包铁路"))
+    assert _found(gazetteer, "将与包兰、京包线相通。") == [("包兰", "railway", ids("包兰铁路")), jingbao]
+    assert _found(gazetteer, "与临哈、包兰及京包线相通。") == [
+        ("临哈", "railway", ids("临哈铁路")),
+        ("包兰", "railway", ids("包兰铁路")),
+        jingbao,
+    ]
+    assert _found(gazetteer, "与哈拉盖图、京包线相通。") == [jingbao]
+    assert _found(gazetteer, "与推进包兰、京包线相通。") == [jingbao]  # no item boundary before 包兰
+
+
 def test_a_count_that_does_not_match_the_items_is_no_list_of_names(gazetteer: Gazetteer) -> None:
     finder = gazetteer.finder
     text = "是连接华东、华中三大经济区的纽带。"

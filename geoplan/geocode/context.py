@@ -1455,6 +1455,59 @@ def _shared_endings(
     return found
 
 
+# -- lines sharing their class word ------------------------------------------------------------------------
+#: the class words a line's name may end with, by the line's type: an item before a line written with one shares
+#: it ('包兰、京包线' = 包兰线、京包线; '集二、集通铁路').
+LINE_CLASS_WORDS = {
+    "railway": ("铁路", "线", "高铁"),
+    "road": ("高速公路", "高速", "公路"),
+}
+#: what separates the items of such a list.
+_LINE_ITEM_JOINS = "、和及与"
+#: the lengths of an item read before a line (the line names of the region are two to four characters before
+#: their class word: 包兰, 集大原, 呼准鄂).
+LINE_ITEM_LENGTHS = (4, 3, 2)
+
+
+def items_sharing_a_line_word(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Mention]:
+    """Items of a list ending in a line written with its class word share that word ('与包兰、京包线相通'): an item
+    right before the line (or before an item so found) is a line when it and one of the class words of the line's
+    type name a line the gazetteer knows."""
+    found: list[Mention] = []
+    ends = {m.end for m in mentions}
+    for mention in mentions:
+        kind = mention.place_ids[0].partition(":")[0] if mention.place_ids else ""
+        words = LINE_CLASS_WORDS.get(kind)
+        if not words or not mention.surface.endswith(words):
+            continue
+        start = mention.start
+        while start > 0 and text[start - 1] in _LINE_ITEM_JOINS:
+            item = _line_item(text, start - 1, kind, words, finder)
+            if item is None or item.end in ends:
+                break
+            found.append(item)
+            start = item.start
+    return found
+
+
+def _line_item(
+    text: str, join: int, kind: str, words: tuple[str, ...], finder: MentionFinder
+) -> Mention | None:
+    """The line named by the item ending at ``join`` with one of ``words``, longest item first."""
+    for length in LINE_ITEM_LENGTHS:
+        start = join - length
+        if start < 0 or not all(is_han(c) for c in text[start:join]):
+            continue
+        if start > 0 and is_han(text[start - 1]) and text[start - 1] not in _LINE_ITEM_JOINS:
+            continue  # the item must be whole: a join or the text's start before it ('推进' is not read)
+        item = text[start:join]
+        for word in words:
+            ids = tuple(i for i in finder.ids(item + word) if i.startswith(f"{kind}:"))
+            if ids:
+                return Mention(item, start, join, kind, f"list-line:{word}", ids)
+    return None
+
+
 # -- stations ------------------------------------------------------------------------------------------
 #: what a railway station's name ends with after its place's name (通辽站, 赤峰西站, 萨拉齐火车站, 通辽高铁站, X货运站).
 _STATION_RE = re.compile("火车站|高铁站|货运站|客运站|编组站|东站|南站|西站|北站|站")
@@ -1864,4 +1917,9 @@ MENTION_RULES: tuple[MentionRule, ...] = (
     _street_named_after,
 )
 #: the rules reading the kept mentions together, in order: a place named after an area, list items, headed lists.
-LIST_RULES: tuple[ListRule, ...] = (named_after_area, list_items, headed_list_items)
+LIST_RULES: tuple[ListRule, ...] = (
+    named_after_area,
+    list_items,
+    headed_list_items,
+    items_sharing_a_line_word,
+)
