@@ -195,12 +195,15 @@ def test_a_name_ending_a_longer_quoted_name_is_not_that_place(
 
 
 # -- parts of an area named by a direction ---------------------------------------------------------------
-def test_a_direction_with_diqu_after_an_area_names_a_region(gazetteer: Gazetteer) -> None:
-    """'X东部地区' is one region; 'X东南部' alone only says where in X something lies (the area is the mention)."""
-    assert _surfaces(gazetteer, "推动内蒙古东部地区协同发展") == ["内蒙古东部地区"]
-    found = _found(gazetteer, "带动内蒙古中西部地区发展")
-    assert [(surface, kind) for surface, kind, _ in found] == [("内蒙古中西部地区", "region")]
+def test_a_direction_after_a_unit_is_a_relative_part_and_the_unit_the_mention(gazetteer: Gazetteer) -> None:
+    """'内蒙古西部地区' is 内蒙古 and its west (a relative phrase, as '南部地区' alone is none), not China's
+    西部地区; the country's regions stay where no unit stands before them."""
+    assert _surfaces(gazetteer, "推动内蒙古东部地区协同发展") == ["内蒙古"]
+    assert _surfaces(gazetteer, "带动内蒙古中西部地区发展") == ["内蒙古"]
+    assert _surfaces(gazetteer, "巴彦淖尔市西部地区和内蒙古西部") == ["巴彦淖尔市", "内蒙古"]
     assert _surfaces(gazetteer, "该市位于内蒙古自治区东南部") == ["内蒙古自治区"]
+    assert _surfaces(gazetteer, "加快西部地区和中西部地区发展") == ["西部地区", "中西部地区"]
+    assert _surfaces(gazetteer, "蒙东地区煤炭外运") == ["蒙东地区"]
 
 
 @pytest.mark.parametrize(

@@ -146,7 +146,7 @@ def _without_non_places(
 ) -> list[Mention]:
     """``mentions`` without the names that name no place here: an organisation's or a quoted name's head (added to
     ``heads`` unless in a title), page furniture, the head of a longer unit's name, people's names and peoples, a
-    name inside a word and a name inside a document's title."""
+    name inside a word, a name inside a document's title and a unit's relative part read as a region."""
     following: list[int | None] = [m.start for m in mentions[1:]]
     following.append(None)
     previous_ends = {id(m): p.end for p, m in zip(mentions, mentions[1:], strict=False)}
@@ -160,10 +160,12 @@ def _without_non_places(
         heads.extend(m for m in mentions if id(m) in organisations and not in_title(m, titles))
     furniture = page_furniture(text)
     next_starts = {id(m): n for m, n in zip(mentions, following, strict=False)}
+    relative = {id(m) for p, m in zip(mentions, mentions[1:], strict=False) if _relative_part(p, m)}
     return [
         m
         for m in mentions
         if id(m) not in organisations
+        and id(m) not in relative
         and not furniture.overlaps(m.start, m.end)
         and not heads_longer_unit(text, m, next_starts.get(id(m)))
         and not names_people(text, m)
@@ -171,6 +173,24 @@ def _without_non_places(
         and (m.start, m.end) not in peoples
         and not in_title(m, titles)
     ]
+
+
+#: id prefixes of the units a direction divides into relative parts ('内蒙古西部', '巴彦淖尔市北部地区').
+_PARTED_UNIT_PREFIXES = ("province:", "league:", "banner:")
+#: a relative part's words: directions with 部 ('西部地区', '中西部'), or a compass region alone ('东北', '西北地区').
+_RELATIVE_PART_RE = re.compile(r"[东西南北中]{1,3}部|[东西南北]{1,2}(?:地区)?$")
+
+
+def _relative_part(previous: Mention, mention: Mention) -> bool:
+    """Whether ``mention``, a name starting with a direction written right after a unit ('内蒙古' + '西部地区',
+    '内蒙古' + '中西部地区'), is that unit's relative part (its west), not the country's region of that name: the
+    unit is the mention, the relative phrase is none (as '南部地区' alone is none)."""
+    return (
+        previous.end == mention.start
+        and _RELATIVE_PART_RE.match(mention.surface) is not None
+        and bool(previous.place_ids)
+        and all(pid.startswith(_PARTED_UNIT_PREFIXES) for pid in previous.place_ids)
+    )
 
 
 #: a rule reading one mention against the text after it: the mention as it is, widened, narrowed or replaced.
@@ -792,7 +812,7 @@ def _without_epithets(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _with_region_word(text: str, mention: Mention, finder: MentionFinder) -> Mention:
-    """A region's name followed by the class word 地区 ('内蒙古东部地区'): the class word is part of the name."""
+    """A region's name followed by the class word 地区: the class word is part of the name."""
     if (
         mention.rule == "gazetteer"
         and text.startswith(REGION_WORD, mention.end)
@@ -1768,42 +1788,6 @@ def _mountain_land(text: str, mention: Mention, finder: MentionFinder) -> Mentio
     return Mention(qualifier, mention.start, end, None, "gazetteer", mention.qualifier_ids)
 
 
-#: a part of an area named by its direction and its class word ('东部地区', '中西部地区'); a direction alone
-#: ('位于X东部') says where in the area something lies, and the area is the mention.
-_AREA_PART_RE = re.compile(r"[东西南北中]{1,3}部地区")
-#: id prefixes of the areas a direction divides into named parts (the region, a league).
-_PARTED_PREFIXES = ("province:", "league:")
-
-
-def _area_part(text: str, mention: Mention, finder: MentionFinder) -> Mention:
-    """'内蒙古中西部地区', '内蒙古东部地区': a province's or league's name with a direction and 地区 is one region
-    (qualified by the area); a region's name ending in a direction ('内蒙古东部', a record of the gazetteer) takes
-    the 地区 written after it."""
-    if mention.type is not None or not mention.place_ids:
-        return mention
-    if mention.surface.endswith("部") and all(pid.startswith("region:") for pid in mention.place_ids):
-        if text.startswith("地区", mention.end):
-            end = mention.end + 2
-            return replace(mention, surface=text[mention.start : end], end=end)
-        return mention
-    if not all(pid.startswith(_PARTED_PREFIXES) for pid in mention.place_ids):
-        return mention
-    part = _AREA_PART_RE.match(text, mention.end)
-    if part is None or part.end() not in _words(text, mention.start, part.end()):
-        return mention  # no direction, or one running on into a longer word ('东部署')
-    end = part.end()
-    return Mention(
-        text[mention.start : end],
-        mention.start,
-        end,
-        "region",
-        "area-part",
-        (),
-        mention.surface,
-        mention.place_ids,
-    )
-
-
 #: county-level suffixes a natural place's name takes when a unit is named after it ('嫩江县', '根河市').
 _COUNTY_SUFFIXES = "县市旗"
 #: id prefixes of the units such a name may be the record of (the region's banners, the neighbours' counties).
@@ -1910,7 +1894,6 @@ MENTION_RULES: tuple[MentionRule, ...] = (
     _heritage_whole,
     _mountain_land,
     _area_network,
-    _area_part,
     _unit_named_after,
     _banner_written_out,
     _with_region_word,
