@@ -3,7 +3,7 @@
 Two sources of mentions, merged into one non-overlapping, left-to-right list:
 
 * **gazetteer** — every name and alias of the gazetteer (``Gazetteer.names()``) matched in a single
-  pyahocorasick pass, longest-leftmost;
+  Aho-Corasick pass (a DFA of ``ahocorasick_rs``), longest-leftmost;
 * **suffix** — proper names the gazetteer lacks, recognised by the suffix that gives their type
   (…镇, …苏木, …口岸, …开发区, …机场, …沙漠, …水库 …).  The stem before the suffix is cut at punctuation and
   function words, starts at the first gazetteer name inside it when there is one, else loses its leading
@@ -26,8 +26,7 @@ from functools import cache
 from itertools import accumulate
 from operator import attrgetter
 
-import ahocorasick
-import numpy
+import ahocorasick_rs
 
 from geoplan.geocode.features import FEATURE_WORDS, admin_prefixed, feature_mentions, names_former_unit
 from geoplan.geocode.lexicon import peoples_tail, words
@@ -256,6 +255,8 @@ MIN_SHORT_IN_TEXT = 3
 #: characters after which a short form in running text can end (connectors, list marks, 段 of a road).
 SHORT_FORM_FOLLOWERS = frozenset("至到—－-~、，。；：和与及段等的（(）)")
 #: a count of towns or banners after short forms ('A和B两镇', 'A、B、C三个苏木'): the short forms end there.
+#: a lone surrogate (half of a broken character): the automaton reads UTF-8, which has no such character
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _COUNTED_UNITS = re.compile(r"[两二三四五六七八九十]个?(?:镇|苏木|乡|街道|旗|县)")
 #: a direction and distance from a place written right after its short form ('X东距…', 'X西邻…', 'X以南').
 _DIRECTION_FROM = re.compile(r"以?[东西南北](?:[距邻接靠临]|\d)|以[东西南北]")
@@ -477,68 +478,6 @@ class SpanIndex:
         return found
 
 
-class Alphabet:
-    """Text as the finder's automaton reads it: each character of the automaton's words as ``width`` bytes (seen
-    as Latin-1 characters; the first 0x01–0x7F, the others 0x80–0xFF), every other character as ``width`` NULs.
-
-    pyahocorasick walks a trie of narrow byte levels much faster than a trie of thousands of CJK characters, and
-    two bytes per character faster than UTF-8's three.  Every character has the same width, so an offset maps
-    back by a division, and a word matches only where a character starts (a first byte is never a later one, and
-    NUL starts no word)."""
-
-    #: texts shorter than this are mapped character by character (numpy's cost per call outweighs its speed)
-    SHORT = 64
-
-    def __init__(self, words: Iterable[str]) -> None:
-        chars = sorted({char for word in words for char in word})
-        self.width, capacity = 1, 127
-        while capacity < len(chars):
-            self.width, capacity = self.width + 1, capacity * 128
-        #: code point -> its bytes; the last row (NULs) stands for every code point past the words' characters
-        self._table = numpy.zeros((ord(chars[-1]) + 2 if chars else 1, self.width), dtype=numpy.uint8)
-        self._codes: dict[str, str] = {}
-        for index, char in enumerate(chars):
-            digits = []
-            for _ in range(self.width - 1):
-                index, low = divmod(index, 128)
-                digits.append(0x80 + low)
-            code = bytes([index + 1, *reversed(digits)])
-            self._table[ord(char)] = list(code)
-            self._codes[char] = code.decode("latin-1")
-        #: code point -> whether it is a character of the words
-        self._known = self._table.any(axis=1)
-
-    def word(self, word: str) -> str:
-        """``word`` (all its characters in the alphabet) as the automaton stores it."""
-        return "".join(self._codes[char] for char in word)
-
-    def text(self, text: str) -> str:
-        """``text`` as the automaton reads it (``width`` characters per character)."""
-        if len(text) < Alphabet.SHORT:
-            none = "\x00" * self.width
-            return "".join(self._codes.get(char, none) for char in text)
-        # a lone surrogate (a bad decode) is one character too, as in str
-        points = numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32)
-        # 'clip' maps every code point past the table to its last row (NULs); take is many times faster than
-        # indexing with a clipped copy of the points
-        return self._table.take(points, axis=0, mode="clip").tobytes().decode("latin-1")
-
-    def compact(self, text: str) -> tuple[str, numpy.ndarray | None]:
-        """``text`` as the automaton reads it with each run of characters outside the alphabet as one (no word
-        holds one, so a match is found as in :meth:`text`, over a fifth fewer characters), and the offset in
-        ``text`` of each character read (None when none was dropped: a short text is read whole)."""
-        if len(text) < Alphabet.SHORT:
-            return self.text(text), None
-        points = numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32)
-        known = self._known.take(points, mode="clip")
-        kept = known.copy()
-        kept[1:] |= known[:-1]  # a character outside is read only right after one of the alphabet
-        kept[0] = True
-        offsets = numpy.flatnonzero(kept)
-        encoded = self._table.take(points[offsets], axis=0, mode="clip").tobytes().decode("latin-1")
-        return encoded, offsets
-
-
 @dataclass
 class MentionFinder:
     """One Aho-Corasick automaton over the gazetteer's names, plus the suffix rules.
@@ -551,7 +490,9 @@ class MentionFinder:
     #: how the gazetteer's units elsewhere in China are written after their province or city (none by default).
     qualified: QualifiedForms = field(default_factory=QualifiedForms)
     _ids: dict[str, tuple[str, ...]] = field(init=False, default_factory=dict)
-    _automaton: ahocorasick.Automaton = field(init=False)
+    _automaton: ahocorasick_rs.AhoCorasick = field(init=False)
+    #: the automaton's words, by the index it reports a match with
+    _words: list[str] = field(init=False, default_factory=list)
     _short: dict[str, tuple[str, ...]] = field(init=False, default_factory=dict)
     _listed: dict[str, str] = field(init=False, default_factory=dict)
     _initials: frozenset[str] = field(init=False, default=frozenset())
@@ -559,7 +500,6 @@ class MentionFinder:
     _in_text: frozenset[str] = field(init=False, default=frozenset())
     _ids_or_short: dict[str, tuple[str, ...]] = field(init=False, default_factory=dict)
     _short_lengths: dict[str, tuple[int, ...]] = field(init=False, default_factory=dict)
-    _alphabet: Alphabet = field(init=False)
     _names_of: dict[frozenset[str], frozenset[str]] = field(init=False, default_factory=dict, compare=False)
     _names_in: dict[str, tuple[Mention, ...]] = field(init=False, default_factory=dict, compare=False)
     #: full name -> ids of the county-level units held only as qualified (built on first use)
@@ -614,13 +554,13 @@ class MentionFinder:
         self._fixed_words = frozenset(
             [*FEATURE_WORDS, *SEPARATORS, *NAMED_LINES, *QUOTE_OPENERS, *RUN_CLOSER_WORDS, *_ROUTE_STARTS]
         )
-        words = [*dict.fromkeys([*in_text, *self._listed, *SUFFIX_TYPES, *self._fixed_words])]
-        self._alphabet = Alphabet(words)
-        automaton = ahocorasick.Automaton()
-        for word in words:
-            automaton.add_word(self._alphabet.word(word), word)
-        automaton.make_automaton()
-        self._automaton = automaton
+        self._words = [*dict.fromkeys([*in_text, *self._listed, *SUFFIX_TYPES, *self._fixed_words])]
+        # a DFA: one table lookup per byte of the text (the search is most of a short text's cost)
+        self._automaton = ahocorasick_rs.AhoCorasick(
+            self._words,
+            matchkind=ahocorasick_rs.MatchKind.Standard,
+            implementation=ahocorasick_rs.Implementation.DFA,
+        )
 
     @classmethod
     def from_gazetteer(cls, gazetteer: object) -> MentionFinder:
@@ -744,16 +684,12 @@ class MentionFinder:
         listed stems, the suffixes of the suffix rules, the fixed words of the feature, corridor and context rules) as
         ``(end, word)``, overlapping ones included, in order of end (character offsets): the one scan of the text
         that :meth:`find`, the feature, corridor and context rules share."""
-        width = self._alphabet.width
-        encoded, offsets = self._alphabet.compact(text)
-        if offsets is None:
-            return [((last + 1) // width, word) for last, word in self._automaton.iter(encoded)]
-        found = list(self._automaton.iter(encoded))
-        if not found:
-            return []
-        lasts = numpy.fromiter((last for last, _ in found), dtype=numpy.int64, count=len(found))
-        ends = (offsets[lasts // width] + 1).tolist()  # the character after each word's last, in ``text``
-        return [(end, word) for end, (_, word) in zip(ends, found, strict=True)]
+        try:
+            found = self._automaton.find_matches_as_indexes(text, overlapping=True)
+        except UnicodeEncodeError:  # a lone surrogate (a bad decode): one character that starts no word
+            found = self._automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
+        words = self._words
+        return [(end, words[index]) for index, _, end in found]
 
     def _gazetteer_pass(
         self, text: str, occurrences: list[tuple[int, str]]
