@@ -638,12 +638,12 @@ class MentionFinder:
         of ``text``, and ``hits``: its :meth:`word_hits`, when the caller already has them)."""
         if occurrences is None:
             occurrences = self.occurrences(text)
-        known, stem_ends, suffixes = self._gazetteer_pass(text, occurrences)
+        known, stems, suffixes = self._gazetteer_pass(text, occurrences)
         known = sorted(
             [
                 *known,
-                *self._listed_stems(text, known, stem_ends),
-                *self._subject_stems(text, known, occurrences),
+                *self._listed_stems(text, known, stems),
+                *self._subject_stems(text, known, stems),
             ],
             key=attrgetter("start"),
         )
@@ -693,19 +693,19 @@ class MentionFinder:
 
     def _gazetteer_pass(
         self, text: str, occurrences: list[tuple[int, str]]
-    ) -> tuple[list[Mention], list[int], list[tuple[str, int, int]]]:
-        """The gazetteer names and short forms in ``text``, where the bare stems of listed banners end, and the
+    ) -> tuple[list[Mention], list[tuple[int, str]], list[tuple[str, int, int]]]:
+        """The gazetteer names and short forms in ``text``, the bare stems of listed banners as ``(end, stem)``, and the
         suffixes of the suffix rules as ``(suffix, start, end)`` — leftmost, then first in SUFFIX_TYPES, not
         overlapping, as ``_SUFFIX_RE.finditer`` gives them (all three from the :meth:`occurrences` of ``text``)."""
         if not self._ids:
             return [], [], [(m.group(), m.start(), m.end()) for m in _SUFFIX_RE.finditer(text)]
         listed, in_text, suffix_order = self._listed, self._in_text, _SUFFIX_ORDER
-        stem_ends: list[int] = []
+        stems: list[tuple[int, str]] = []
         suffix_hits: list[tuple[int, int, int, str]] = []
         hits = []
         for end, surface in occurrences:
             if surface in listed:
-                stem_ends.append(end)
+                stems.append((end, surface))
             if surface in suffix_order:
                 suffix_hits.append((end - len(surface), suffix_order[surface], end, surface))
             if surface in in_text:  # not a listed stem or a suffix only
@@ -758,14 +758,14 @@ class MentionFinder:
             if start >= suffix_end:
                 suffixes.append((suffix, start, end))
                 suffix_end = end
-        return chosen, stem_ends, suffixes
+        return chosen, stems, suffixes
 
-    def _listed_stems(self, text: str, known: list[Mention], stem_ends: list[int]) -> list[Mention]:
+    def _listed_stems(self, text: str, known: list[Mention], stems: list[tuple[int, str]]) -> list[Mention]:
         """County names shortened inside a list ('临河、五原、磴口'): a banner's bare stem that is not a name
         of its own is taken in a 、-list where another item is a banner or league of the same league."""
         if not self._listed:
             return []
-        if not stem_ends or "、" not in text:
+        if not stems or "、" not in text:
             return []
         by_start = {m.start: m for m in known}
         by_end = {m.end: m for m in known}
@@ -774,7 +774,7 @@ class MentionFinder:
             covered[m.start : m.end] = b"\x01" * (m.end - m.start)
         found: list[Mention] = []
         run_end = -1
-        for stem_end in stem_ends:  # only the runs (of CJK and 、) holding a listed stem are looked at
+        for stem_end, _ in stems:  # only the runs (of CJK and 、) holding a listed stem are looked at
             if stem_end <= run_end:  # ends are exclusive: a stem ending the run lies in it
                 continue
             run = _LIST_RUN.match(text, _run_start(text, stem_end))
@@ -809,18 +809,13 @@ class MentionFinder:
                     found.append(Mention(text[start:end], start, end, None, "list-stem", (pid,)))
         return found
 
-    def _subject_stems(
-        self, text: str, known: list[Mention], occurrences: list[tuple[int, str]]
-    ) -> list[Mention]:
-        """A banner's bare stem that opens a clause before a verb ('凉城位于…'): the clause's subject."""
+    def _subject_stems(self, text: str, known: list[Mention], stems: list[tuple[int, str]]) -> list[Mention]:
+        """A banner's bare stem (of ``stems``, ``(end, stem)`` in order of end) that opens a clause before a verb
+        ('凉城位于…'): the clause's subject."""
         found: list[Mention] = []
-        for end, surface in occurrences:
+        for end, surface in stems:
             start = end - len(surface)
-            if (
-                surface in self._listed
-                and _subject_of_verb(text, start, end)
-                and not any(m.start < end and start < m.end for m in known)
-            ):
+            if _subject_of_verb(text, start, end) and not any(m.start < end and start < m.end for m in known):
                 found.append(Mention(surface, start, end, None, "subject-stem", (self._listed[surface],)))
         return found
 
