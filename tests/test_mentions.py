@@ -8,7 +8,7 @@ import pytest
 
 from geoplan.errors import GeoplanError
 from geoplan.geocode.features import FEATURE_WORDS
-from geoplan.geocode.mentions import MentionFinder
+from geoplan.geocode.mentions import Alphabet, MentionFinder
 from geoplan.geocode.stems import (
     ANCHORED_MIN_TEXT,
     core_of,
@@ -266,8 +266,10 @@ def test_names_in_remembers_what_find_reads_in_a_short_text(monkeypatch):
     assert finder.names_in("集宁区") == tuple(finder.find("集宁区"))
 
 
-def test_occurrences_are_every_word_looked_for_at_every_place_it_ends(finder):
-    text = "𠀀 G6 2021—2025年，鄂尔多斯综合保税区和集宁区。乌梁素海湖" * 3
+@pytest.mark.parametrize("repeats", [1, 3])  # shorter and longer than Alphabet.SHORT: both readings
+def test_occurrences_are_every_word_looked_for_at_every_place_it_ends(finder, repeats):
+    text = "𠀀 G6 2021—2025年，鄂尔多斯综合保税区和\ud800集宁区。乌梁素海湖" * repeats
+    assert (len(text) < Alphabet.SHORT) == (repeats == 1)
     found = finder.occurrences(text)
     every = [
         (end, word)
@@ -278,7 +280,22 @@ def test_occurrences_are_every_word_looked_for_at_every_place_it_ends(finder):
     assert sorted(found) == sorted(every)
     assert [end for end, _ in found] == sorted(end for end, _ in found)  # in order of end
     assert (25, "综合保税区") in found and (25, "保税区") in found  # overlapping words too
+    assert (30, "集宁区") in found  # a lone surrogate before it is one character
     assert finder.occurrences("") == []
+
+
+def test_alphabet_widths():
+    assert Alphabet(["ab"]).width == 1
+    many = "".join(chr(0x4E00 + i) for i in range(200))  # more characters than one byte can tell apart
+    alphabet = Alphabet([many])
+    assert alphabet.width == 2
+    text = "x" + many[:3] + "𠀀"
+    encoded = alphabet.encode(text)
+    assert len(encoded) == 2 * len(text)
+    assert encoded[2:8] == alphabet.word(many[:3])
+    assert encoded[:2] == encoded[-2:] == b"\x00\x00"  # characters of no word
+    long_text = text * Alphabet.SHORT  # mapped by numpy, not character by character: the same reading
+    assert alphabet.encode(long_text) == encoded * Alphabet.SHORT
 
 
 @pytest.mark.parametrize(
