@@ -216,20 +216,6 @@ def test_word_hits_refuse_a_word_the_automaton_does_not_look_for(finder):
         finder.word_hits("乌梁素海湖").spans(("湖",))
 
 
-def test_alphabet_widths():
-    assert Alphabet(["ab"]).width == 1
-    many = "".join(chr(0x4E00 + i) for i in range(200))  # more characters than one byte can tell apart
-    alphabet = Alphabet([many])
-    assert alphabet.width == 2
-    text = "x" + many[:3] + "𠀀"
-    encoded = alphabet.text(text)
-    assert len(encoded) == 2 * len(text)
-    assert encoded[2:8] == alphabet.word(many[:3])
-    assert encoded[:2] == encoded[-2:] == "\x00\x00"  # characters of no word
-    long_text = text * Alphabet.SHORT  # mapped by numpy, not character by character: the same reading
-    assert alphabet.text(long_text) == encoded * Alphabet.SHORT
-
-
 def test_word_alternation_prefers_the_longest_word_like_a_sorted_alternation():
     words = ["加快", "加快推进", "推进", "加强", "加"]
     trie = re.compile(word_alternation(words))
@@ -280,20 +266,36 @@ def test_names_in_remembers_what_find_reads_in_a_short_text(monkeypatch):
     assert finder.names_in("集宁区") == tuple(finder.find("集宁区"))
 
 
-def test_a_long_text_is_read_with_each_run_outside_the_alphabet_as_one_character(finder):
-    alphabet = finder._alphabet
-    text = "𠀀 G6 2021—2025年，鄂尔多斯综合保税区和集宁区。" * (Alphabet.SHORT // 10)
-    encoded, offsets = alphabet.compact(text)
-    assert offsets is not None and len(encoded) == alphabet.width * len(offsets) < alphabet.width * len(text)
-    # every character of the alphabet is read, and one character of each run outside it (its first)
-    read = "".join(text[i] for i in offsets.tolist())
-    assert "鄂尔多斯综合保税区和集宁区" in read and "𠀀 G6" not in read
-    # the same words at the same ends as a reading of every character
-    width = alphabet.width
-    whole = [((last + 1) // width, word) for last, word in finder._automaton.iter(alphabet.text(text))]
-    assert finder.occurrences(text) == whole
-    assert all(text[end - len(word) : end] == word for end, word in whole)
-    assert alphabet.compact("短") == (alphabet.text("短"), None)  # a short text is read whole
+@pytest.mark.parametrize("repeats", [1, 3])  # shorter and longer than Alphabet.SHORT: both readings
+def test_occurrences_are_every_word_looked_for_at_every_place_it_ends(finder, repeats):
+    text = "𠀀 G6 2021—2025年，鄂尔多斯综合保税区和\ud800集宁区。乌梁素海湖" * repeats
+    assert (len(text) < Alphabet.SHORT) == (repeats == 1)
+    found = finder.occurrences(text)
+    every = [
+        (end, word)
+        for word in finder._words
+        for end in range(len(word), len(text) + 1)
+        if text.startswith(word, end - len(word))
+    ]
+    assert sorted(found) == sorted(every)
+    assert [end for end, _ in found] == sorted(end for end, _ in found)  # in order of end
+    assert (25, "综合保税区") in found and (25, "保税区") in found  # overlapping words too
+    assert (30, "集宁区") in found  # a lone surrogate before it is one character
+    assert finder.occurrences("") == []
+
+
+def test_alphabet_widths():
+    assert Alphabet(["ab"]).width == 1
+    many = "".join(chr(0x4E00 + i) for i in range(200))  # more characters than one byte can tell apart
+    alphabet = Alphabet([many])
+    assert alphabet.width == 2
+    text = "x" + many[:3] + "𠀀"
+    encoded = alphabet.encode(text)
+    assert len(encoded) == 2 * len(text)
+    assert encoded[2:8] == alphabet.word(many[:3])
+    assert encoded[:2] == encoded[-2:] == b"\x00\x00"  # characters of no word
+    long_text = text * Alphabet.SHORT  # mapped by numpy, not character by character: the same reading
+    assert alphabet.encode(long_text) == encoded * Alphabet.SHORT
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,9 @@ package), one character for one, so every offset into it is an offset into the t
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache, lru_cache
+from itertools import accumulate
 
 #: the CJK unified ideographs (extension A and the basic block): the characters a conversion table covers.
 _CJK = range(0x3400, 0xA000)
@@ -60,12 +62,17 @@ def simplified(text: str) -> str:
     phrase table writes 干); a line whose phrase conversion would change its length is converted character by
     character."""
     pattern, table = _table()
-    if pattern.search(text) is None:
+    first = pattern.search(text)
+    if first is None:
         return text
     lines = text.split("\n")
-    for number, line in enumerate(lines):
-        if pattern.search(line) is None:
-            continue
+    # the lines holding one, from one scan of the text on from the first (not a search per line)
+    line_starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+    holding = dict.fromkeys(
+        bisect_right(line_starts, m.start()) - 1 for m in pattern.finditer(text, first.start())
+    )
+    for number in holding:
+        line = lines[number]
         converted = _converter().convert(line)
         if len(converted) != len(line):
             lines[number] = line.translate(table)
