@@ -22,6 +22,12 @@ UNDER_BANNER = {
     "park:锡林浩特市预制菜产业园": "锡林浩特市",
     "park:玉泉区绿色食品加工产业园": "玉泉区",
     "scenic:乌海湖休闲度假旅游区": "海勃湾区",
+    "mountain:黄花沟火山群": "察哈尔右翼中旗",
+    "scenic:不冻河水利风景区": "商都县",
+    "scenic:大石架冰川石林地质公园": "商都县",
+    "scenic:南湖湿地生态园": "商都县",
+    "scenic:不冻河风情园": "商都县",
+    "scenic:柏盛园度假村": "奈曼旗",
 }
 #: record -> the league it sits at (its page names no banner)
 AT_LEAGUE = {
@@ -116,3 +122,12 @@ def test_named_regions_in_text(
 ) -> None:
     """Names of records are found by the gazetteer (no class type of their own)."""
     assert found(gazetteer, text) == expected
+
+
+def test_a_field_over_two_banners_is_their_hull(gazetteer: Gazetteer) -> None:
+    """The 察哈尔 volcanic field spans the two banners its page names: a schematic outline touching both."""
+    field = gazetteer.get("mountain:察哈尔火山群")
+    assert field.precision == "schematic"
+    for banner in ("察哈尔右翼后旗", "察哈尔右翼中旗"):
+        unit = next(p for p in gazetteer.records(["banner"]) if p.name == banner)
+        assert field.geometry.intersects(unit.geometry)
