@@ -202,6 +202,10 @@ def test_continent_records_cite_geonames(gazetteer: Gazetteer) -> None:
         ),
         ("是通往东北、华北的通道", [("东北", "region"), ("华北", "region")]),
         ("这是东北最大的编组站", [("东北", "region")]),
+        # a part of the region after it, the country's own name before it
+        ("参加东北北部三地市的会议", [("东北", "region")]),
+        ("连接到我国东北铁路", [("东北", "region")]),
+        ("位于中国东北部", []),
         ("当地人说东北话", []),
         ("实施京津风沙源治理工程", []),
         # a region's name keeps its class word

@@ -835,7 +835,8 @@ def region_stems(text: str, finder: MentionFinder, taken: Iterable[Mention] = ()
     A compass region ('东北') that only the word after it or a preposition-like character before it leaves in
     doubt is a region when it is an item of a 、-list of regions ('西南、华南、华东、东北等地区', '通往东北、华北、西北
     地区'), when a verb of motion ends right before it ('通往东北': 往 inside a longer word names a destination, not
-    a direction) or when a superlative follows it ('东北最大的X': a direction is no scope of a superlative)."""
+    a direction), when a superlative follows it ('东北最大的X': a direction is no scope of a superlative), when a
+    part word follows it ('东北北部', '东北西部铁路') or when the country's own name stands before it ('我国东北铁路')."""
     stems, pattern = _region_stems(finder)
     if pattern is None:
         return []
@@ -849,12 +850,13 @@ def region_stems(text: str, finder: MentionFinder, taken: Iterable[Mention] = ()
     doubtful: list[Mention] = []
     for match in pattern.finditer(text):
         start, end = match.span()
-        if spans.overlaps(start, end) or start in ends:
+        compass = COMPASS_CHARS.issuperset(match.group())
+        of_country = compass and text.endswith(_OWN_COUNTRY, 0, start)
+        if spans.overlaps(start, end) or (start in ends and not of_country):
             continue
         if start and text[start - 1] in _CLOSE_QUOTES and start - 1 in ends:
             continue  # '“X镇”西北': a direction from the quoted place
         following = text[end : end + 1]
-        compass = COMPASS_CHARS.issuperset(match.group())
         if following and following in _DIRECTION_AFTER:
             continue
         if compass and following and following in _DIRECTION_VERBS:
@@ -880,7 +882,7 @@ def region_stems(text: str, finder: MentionFinder, taken: Iterable[Mention] = ()
         if word and (
             flag not in flags or (flag == PLACE_FLAG and len(word) > 1 and not finder.ids_or_short(word))
         ):
-            if compass and text.startswith(_SUPERLATIVE, end):
+            if compass and (text.startswith(_SUPERLATIVE, end) or of_country or _PART_OF.fullmatch(word)):
                 found.append(mention)
             elif compass:
                 doubtful.append(mention)
@@ -891,6 +893,11 @@ def region_stems(text: str, finder: MentionFinder, taken: Iterable[Mention] = ()
 
 #: the adverb of a superlative ('最大', '最早'): a compass word before one is the region it ranks in.
 _SUPERLATIVE = "最"
+#: the country's names for itself: a compass word right after one is a region of the country ('我国东北铁路'), not a
+#: direction from it (that is written with 部: '中国东北部').
+_OWN_COUNTRY = ("中国", "我国")
+#: a part of an area ('北部', '西部'): a compass word before one is the area it divides ('东北北部三地市').
+_PART_OF = re.compile(r"[东西南北中]部")
 #: the last character of a verb of motion toward a destination ('通往', '前往', '运往'), as a word's end.
 _MOTION_END = "往"
 
