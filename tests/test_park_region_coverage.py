@@ -95,16 +95,15 @@ def test_the_plans_keep_resolving_the_wetland_park(parsed: dict[str, PlanPlaces]
 
 
 def test_named_regions_are_drawn_from_their_units(gazetteer: Gazetteer) -> None:
-    """陕北 between 榆林 and 延安; 东北老工业基地 over its three provinces, outside the region; Eurasia between the
-    points of Asia and Europe."""
+    """陕北 (榆林 and 延安) no finer than 陕西; 东北老工业基地 over its three provinces, outside the region; Eurasia at the
+    midpoint of GeoNames' points of Asia and Europe (a foreign place: a representative point)."""
     north = gazetteer.get("region:陕北")
-    assert north.precision == "schematic"
-    for city in ("neighbour:610800", "neighbour:610600"):
-        assert north.geometry.distance(gazetteer.get(city).point) < 1e-6
+    assert north.precision == "province" and north.parent_ids == ("province:610000",)
     base = gazetteer.get("region:东北老工业基地")
     assert not base.geometry.intersects(gazetteer.get("province:150000").geometry)
-    eurasia = gazetteer.get("foreign:欧亚大陆")
-    assert eurasia.geometry.distance(gazetteer.get("foreign:亚洲").point) < 1e-6
+    eurasia, asia, europe = (gazetteer.get(f"foreign:{n}") for n in ("欧亚大陆", "亚洲", "欧洲"))
+    assert eurasia.precision == "country" and "GeoNames" in eurasia.geometry_source
+    assert europe.point.x < eurasia.point.x < asia.point.x
 
 
 @pytest.mark.parametrize(
