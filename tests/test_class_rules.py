@@ -193,6 +193,19 @@ def test_continent_records_cite_geonames(gazetteer: Gazetteer) -> None:
         # directions, dialects and longer names are not regions
         ("矿区西北邻一条河，西南与山地相连", []),
         ("公路向西南延伸", []),
+        ("公路向东北、西北方向延伸", []),
+        ("镇政府东北约五公里处有一座山", []),
+        # a compass region in a list of regions, after a verb of motion, or ranking a superlative
+        (
+            "涵盖西南、华南、华东、东北等地区",
+            [("西南", "region"), ("华南", "region"), ("华东", "region"), ("东北", "region")],
+        ),
+        ("是通往东北、华北的通道", [("东北", "region"), ("华北", "region")]),
+        ("这是东北最大的编组站", [("东北", "region")]),
+        # a part of the region after it, the country's own name before it
+        ("参加东北北部三地市的会议", [("东北", "region")]),
+        ("连接到我国东北铁路", [("东北", "region")]),
+        ("位于中国东北部", []),
         ("当地人说东北话", []),
         ("实施京津风沙源治理工程", []),
         # a region's name keeps its class word

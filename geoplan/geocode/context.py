@@ -850,27 +850,36 @@ def _street_named_after(text: str, mention: Mention, finder: MentionFinder) -> M
 def region_stems(text: str, finder: MentionFinder, taken: Iterable[Mention] = ()) -> list[Mention]:
     """A named region written without its class word 地区 ('华北、西北市场', '京津、辽沈地区'): the stem of a
     region's name 'X地区', where the segmenter reads X as a place word of its own; not a direction after a
-    place ('呼和浩特西北'), a preposition ('向西南') or before a direction word ('西北方向', '东北部')."""
+    place ('呼和浩特西北'), a preposition ('向西南') or before a direction word ('西北方向', '东北部').
+
+    A compass region ('东北') that only the word after it or a preposition-like character before it leaves in
+    doubt is a region when it is an item of a 、-list of regions ('西南、华南、华东、东北等地区', '通往东北、华北、西北
+    地区'), when a verb of motion ends right before it ('通往东北': 往 inside a longer word names a destination, not
+    a direction), when a superlative follows it ('东北最大的X': a direction is no scope of a superlative), when a
+    part word follows it ('东北北部', '东北西部铁路') or when the country's own name stands before it ('我国东北铁路')."""
     stems, pattern = _region_stems(finder)
     if pattern is None:
         return []
     taken = list(taken)
     spans = SpanIndex((m.start, m.end) for m in taken)
     ends = {m.end for m in taken if m.place_ids}
-    found = []
+    regions = [
+        (m.start, m.end) for m in taken if m.place_ids and all(p.startswith("region:") for p in m.place_ids)
+    ]
+    found: list[Mention] = []
+    doubtful: list[Mention] = []
     for match in pattern.finditer(text):
         start, end = match.span()
-        if spans.overlaps(start, end) or start in ends:
+        compass = COMPASS_CHARS.issuperset(match.group())
+        of_country = compass and text.endswith(_OWN_COUNTRY, 0, start)
+        if spans.overlaps(start, end) or (start in ends and not of_country):
             continue
         if start and text[start - 1] in _CLOSE_QUOTES and start - 1 in ends:
             continue  # '“X镇”西北': a direction from the quoted place
         following = text[end : end + 1]
-        compass = COMPASS_CHARS.issuperset(match.group())
         if following and following in _DIRECTION_AFTER:
             continue
-        if compass and (
-            (start and text[start - 1] in _DIRECTION_BEFORE) or (following and following in _DIRECTION_VERBS)
-        ):
+        if compass and following and following in _DIRECTION_VERBS:
             continue
         if compass and (
             (start and text[start - 1] in _UNIT_CHARS)
@@ -881,14 +890,73 @@ def region_stems(text: str, finder: MentionFinder, taken: Iterable[Mention] = ()
         around = _words(text, start, end)
         if around.get(start, ("", ""))[0] != match.group() or around[start][1] != PLACE_FLAG:
             continue
+        mention = Mention(match.group(), start, end, "region", "region-stem", stems[match.group()])
+        if compass and start and text[start - 1] in _DIRECTION_BEFORE:
+            if _ends_motion_verb(around, start):
+                found.append(mention)  # '通往东北': the destination of a verb of motion
+            else:
+                doubtful.append(mention)  # '向东北': a direction, unless a list of regions holds it
+            continue
         flags = _AFTER_COMPASS_FLAGS if compass else _AFTER_REGION_FLAGS
         word, flag = around.get(end, ("", "x"))
         if word and (
             flag not in flags or (flag == PLACE_FLAG and len(word) > 1 and not finder.ids_or_short(word))
         ):
+            if compass and (text.startswith(_SUPERLATIVE, end) or of_country or _PART_OF.fullmatch(word)):
+                found.append(mention)
+            elif compass:
+                doubtful.append(mention)
             continue  # a noun after it makes a longer name ('京津风沙源治理', '东北官话', '东北振兴区')
-        found.append(Mention(match.group(), start, end, "region", "region-stem", stems[match.group()]))
-    return found
+        found.append(mention)
+    return found + _listed_with_regions(text, doubtful, regions + [(m.start, m.end) for m in found])
+
+
+#: the adverb of a superlative ('最大', '最早'): a compass word before one is the region it ranks in.
+_SUPERLATIVE = "最"
+#: the country's names for itself: a compass word right after one is a region of the country ('我国东北铁路'), not a
+#: direction from it (that is written with 部: '中国东北部').
+_OWN_COUNTRY = ("中国", "我国")
+#: a part of an area ('北部', '西部'): a compass word before one is the area it divides ('东北北部三地市').
+_PART_OF = re.compile(r"[东西南北中]部")
+#: the last character of a verb of motion toward a destination ('通往', '前往', '运往'), as a word's end.
+_MOTION_END = "往"
+
+
+def _ends_motion_verb(around: dict[int, tuple[str, str]], start: int) -> bool:
+    """Whether the word ending right before ``start`` is a verb of motion of two or more characters ending in 往
+    ('通往', '销往'), whose object is a destination, not the bare preposition 往 of a direction."""
+    before = [position for position in around if position < start]
+    if not before:
+        return False
+    word, flag = around[max(before)]
+    return (
+        max(before) + len(word) == start
+        and len(word) > 1
+        and word.endswith(_MOTION_END)
+        and flag.startswith("v")
+    )
+
+
+def _listed_with_regions(text: str, doubtful: list[Mention], regions: list[tuple[int, int]]) -> list[Mention]:
+    """The doubtful compass regions that stand next to a region across a list mark ('西南、华南、华东、东北等'),
+    taken in turn so that a chain of them joins the list."""
+    starts = {start for start, _ in regions}
+    ends = {end for _, end in regions}
+    kept: list[Mention] = []
+    changed = True
+    while changed:
+        changed = False
+        for mention in doubtful:
+            if mention in kept:
+                continue
+            after = mention.end < len(text) and text[mention.end] == "、" and mention.end + 1 in starts
+            before = mention.start > 0 and text[mention.start - 1] == "、" and mention.start - 1 in ends
+            if after or before:
+                kept.append(mention)
+                starts.add(mention.start)
+                ends.add(mention.end)
+                changed = True
+    return kept
 
 
 # -- province abbreviations ----------------------------------------------------------------------------
