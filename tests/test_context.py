@@ -385,6 +385,13 @@ def test_an_item_before_a_line_written_with_its_class_word_shares_the_word(gazet
     assert _found(gazetteer, "与推进包兰、京包线相通。") == [jingbao]  # no item boundary before 包兰
 
 
+def test_items_of_a_counted_zone_list_are_parks(gazetteer: Gazetteer) -> None:
+    """'A、B两个园区': zones named by their stem; the record of stem + zone word when there is one."""
+    found = _found(gazetteer, "重点建设金川、哈拉盖图两个园区。")
+    assert found == [("金川", "park", gazetteer.finder.ids("金川开发区")), ("哈拉盖图", "park", ())]
+    assert gazetteer.finder.ids("金川开发区")
+
+
 def test_a_count_that_does_not_match_the_items_is_no_list_of_names(gazetteer: Gazetteer) -> None:
     finder = gazetteer.finder
     text = "是连接华东、华中三大经济区的纽带。"

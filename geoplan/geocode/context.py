@@ -1102,6 +1102,8 @@ LIST_CLASSES: dict[str, tuple[str, tuple[str, ...]]] = {
     "沙地": ("sandy_land", ("沙地",)),
     "草原": ("grassland", ("草原",)),
     "口岸": ("port", ("口岸",)),
+    # zones named by their stem ('金川、金山两个园区'): the record of the stem and a zone word
+    "园区": ("park", ("开发区", "园区", "区", "工业园区", "产业园")),
     "机场": ("airport", ("机场",)),
     "河流": ("river", ("河",)),
     "乡镇苏木": ("town", ("镇", "苏木", "乡")),
