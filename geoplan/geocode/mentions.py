@@ -436,6 +436,9 @@ ABBREVIATED_MAX = {"railway": 4, "road": 4}
 #: routes named after the landscape they run through ('…草原风景道', '…沙地大环线'): the landscape's class word and
 #: the generic words before the suffix are part of the one name.
 LANDSCAPE_ROUTE_SUFFIXES = frozenset({"风景道", "大环线"})
+#: class words of a tourist area ('X景区', 'X旅游区'): written after a named place with a class word of its own
+#: ('X水库旅游景区', 'X自然保护区旅游区'), they make one outermost name, the tourist area of that place.
+TOURIST_AREA_SUFFIXES = frozenset({"旅游景区", "旅游区", "景区"})
 #: kinds of road a place has only one of ('X旗绕城公路'): with the place before them they name that one road.
 SINGLE_ROUTE_WORDS: tuple[str, ...] = words("single_route_words")
 #: kinds a place has several of (parks of a banner, scenic areas): generic words make a different one.
@@ -1104,6 +1107,22 @@ class MentionFinder:
                 if nxt is None or not _is_area(nxt) or nxt.end > s_start:
                     break
                 qualifier = nxt
+            own = following.get(qualifier.end)
+            if (
+                kind in _ADDRESSED_KINDS
+                and own is not None
+                and own.end <= s_start
+                and _unit_in_full(qualifier)
+                and _is_landform_or_sight(own)
+            ):
+                # '乌海市甘德尔山生态旅游区', '包头市黄河湿地': a league or banner written in full before a sight or
+                # natural place named by a place name of its own is its address, a mention of its own (as
+                # '阿尔山市阿尔山机场'); a park keeps its unit ('乌拉特后旗工业园区', the annotation guide)
+                named = self._name_in_window(
+                    text, qualifier.end, s_start, s_end, suffix, known_at, False, sorted_known
+                )
+                if named is not None:
+                    return named
             last = hits[-1]
             if (
                 last.start > qualifier.end
@@ -1156,6 +1175,7 @@ class MentionFinder:
                 qualifier.end == s_start == hits[-1].end
                 and qualifier.surface.endswith(_CLASS_WORDS)
                 and suffix not in LANDSCAPE_ROUTE_SUFFIXES
+                and suffix not in TOURIST_AREA_SUFFIXES
             ):
                 return None  # '…自然保护区湿地': the wetlands of a named reserve, no second name
             if self.ids(inner) or (qualifier.end < s_start and _dictionary_place(inner)):
@@ -2030,6 +2050,16 @@ def _tail_of_longer_name(text: str, window_start: int, hit: Mention, s_end: int)
 _ABOVE_TOWN_PREFIXES = ("league:", "banner:")
 #: the last character of a league's or banner's official name.
 _UNIT_NAME_ENDS = ("盟", "市", "旗", "县", "区")
+
+
+#: kinds of named sights and natural places: a unit written before one is its address, not part of its name.
+_ADDRESSED_KINDS = NATURAL_KINDS | {"scenic", "reserve"}
+_SIGHT_ID_PREFIXES = (*_LANDFORM_ID_PREFIXES, "scenic:", "reserve:")
+
+
+def _is_landform_or_sight(mention: Mention) -> bool:
+    """Whether a gazetteer mention names natural places or sights only (a mountain, river, lake …, a scenic area)."""
+    return bool(mention.place_ids) and all(pid.startswith(_SIGHT_ID_PREFIXES) for pid in mention.place_ids)
 
 
 def _unit_in_full(mention: Mention) -> bool:
