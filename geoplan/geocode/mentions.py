@@ -91,6 +91,8 @@ SUFFIX_TYPES: dict[str, str] = {
     "旅游试验区": "park",
     "抽水蓄能电站": "reservoir",
     "国家级自然保护区": "reserve",
+    "国家自然保护区": "reserve",
+    "国家湿地公园": "wetland",
     "自然保护区": "reserve",
     "综合保税区": "park",
     "国际陆港": "park",
@@ -436,9 +438,6 @@ ABBREVIATED_MAX = {"railway": 4, "road": 4}
 #: routes named after the landscape they run through ('…草原风景道', '…沙地大环线'): the landscape's class word and
 #: the generic words before the suffix are part of the one name.
 LANDSCAPE_ROUTE_SUFFIXES = frozenset({"风景道", "大环线"})
-#: class words of a tourist area ('X景区', 'X旅游区'): written after a named place with a class word of its own
-#: ('X水库旅游景区', 'X自然保护区旅游区'), they make one outermost name, the tourist area of that place.
-TOURIST_AREA_SUFFIXES = frozenset({"旅游景区", "旅游区", "景区"})
 #: kinds of road a place has only one of ('X旗绕城公路'): with the place before them they name that one road.
 SINGLE_ROUTE_WORDS: tuple[str, ...] = words("single_route_words")
 #: kinds a place has several of (parks of a banner, scenic areas): generic words make a different one.
@@ -1175,7 +1174,6 @@ class MentionFinder:
                 qualifier.end == s_start == hits[-1].end
                 and qualifier.surface.endswith(_CLASS_WORDS)
                 and suffix not in LANDSCAPE_ROUTE_SUFFIXES
-                and suffix not in TOURIST_AREA_SUFFIXES
             ):
                 return None  # '…自然保护区湿地': the wetlands of a named reserve, no second name
             if self.ids(inner) or (qualifier.end < s_start and _dictionary_place(inner)):
