@@ -1110,18 +1110,16 @@ class MentionFinder:
             if (
                 kind in _ADDRESSED_KINDS
                 and own is not None
-                and own.end <= s_start
-                and _unit_in_full(qualifier)
+                and _league_in_full(qualifier)
                 and _is_landform_or_sight(own)
             ):
-                # '乌海市甘德尔山生态旅游区', '包头市黄河湿地': a league or banner written in full before a sight or
-                # natural place named by a place name of its own is its address, a mention of its own (as
-                # '阿尔山市阿尔山机场'); a park keeps its unit ('乌拉特后旗工业园区', the annotation guide)
-                named = self._name_in_window(
+                # '乌海市甘德尔山生态旅游区', '包头市黄河湿地': a league written in full before a sight or natural
+                # place named by a place name of its own is its address, a mention of its own (as '阿尔山市阿尔山机场'),
+                # and the name after it is read alone; a banner may be part of such a name ('X旗Y沙地公园'), and a
+                # park keeps its unit ('乌拉特后旗工业园区', the annotation guide)
+                return self._name_in_window(
                     text, qualifier.end, s_start, s_end, suffix, known_at, False, sorted_known
                 )
-                if named is not None:
-                    return named
             last = hits[-1]
             if (
                 last.start > qualifier.end
@@ -2058,6 +2056,11 @@ _SIGHT_ID_PREFIXES = (*_LANDFORM_ID_PREFIXES, "scenic:", "reserve:")
 def _is_landform_or_sight(mention: Mention) -> bool:
     """Whether a gazetteer mention names natural places or sights only (a mountain, river, lake …, a scenic area)."""
     return bool(mention.place_ids) and all(pid.startswith(_SIGHT_ID_PREFIXES) for pid in mention.place_ids)
+
+
+def _league_in_full(mention: Mention) -> bool:
+    """Whether a gazetteer mention is a league written by its full name ('包头市', '阿拉善盟', not '包头')."""
+    return _unit_in_full(mention) and all(pid.startswith("league:") for pid in mention.place_ids)
 
 
 def _unit_in_full(mention: Mention) -> bool:
