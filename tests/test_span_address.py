@@ -72,3 +72,15 @@ def test_reference_plans_keep_a_banner_inside_a_sights_name(parsed: dict[str, Pl
     assert whole
     for name in whole:
         assert [m.surface for m in mentions if m.start < name.end and name.start < m.end] == [name.surface]
+
+
+def test_reference_plans_keep_national_wetland_parks_whole(parsed: dict[str, PlanPlaces]) -> None:
+    """Plan 003 names two national wetland parks side by side: each is one mention of its own record, the rank word
+    inside the name (the suffix rule for 'X国家湿地公园' leaves recorded names as they are)."""
+    parks = [
+        (m.surface, m.place.id)
+        for m in parsed["003"].mentions
+        if m.surface.endswith("国家湿地公园") and m.place
+    ]
+    assert ("乌兰淖尔国家湿地公园", "wetland:乌兰淖尔国家湿地公园") in parks
+    assert ("萨拉乌苏国家湿地公园", "wetland:萨拉乌苏国家湿地公园") in parks
