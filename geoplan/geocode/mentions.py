@@ -91,7 +91,7 @@ SUFFIX_TYPES: dict[str, str] = {
     "旅游试验区": "park",
     "抽水蓄能电站": "reservoir",
     "国家级自然保护区": "reserve",
-    "国家自然保护区": "reserve",
+    "国家自然保护区": "reserve",  # the rank word is part of the name: 'X国家自然保护区', 'X国家湿地公园'
     "国家湿地公园": "wetland",
     "自然保护区": "reserve",
     "综合保税区": "park",
@@ -2048,7 +2048,7 @@ _ABOVE_TOWN_PREFIXES = ("league:", "banner:")
 _UNIT_NAME_ENDS = ("盟", "市", "旗", "县", "区")
 
 
-#: kinds of named sights and natural places: a unit written before one is its address, not part of its name.
+#: kinds of named sights and natural places: a league written before one is its address, not part of its name.
 _ADDRESSED_KINDS = NATURAL_KINDS | {"scenic", "reserve"}
 _SIGHT_ID_PREFIXES = (*_LANDFORM_ID_PREFIXES, "scenic:", "reserve:")
 
