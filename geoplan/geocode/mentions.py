@@ -91,6 +91,8 @@ SUFFIX_TYPES: dict[str, str] = {
     "旅游试验区": "park",
     "抽水蓄能电站": "reservoir",
     "国家级自然保护区": "reserve",
+    "国家自然保护区": "reserve",  # the rank word is part of the name: 'X国家自然保护区', 'X国家湿地公园'
+    "国家湿地公园": "wetland",
     "自然保护区": "reserve",
     "综合保税区": "park",
     "国际陆港": "park",
@@ -1077,6 +1079,20 @@ class MentionFinder:
                 if nxt is None or not _is_area(nxt) or nxt.end > s_start:
                     break
                 qualifier = nxt
+            own = following.get(qualifier.end)
+            if (
+                kind in _ADDRESSED_KINDS
+                and own is not None
+                and _league_in_full(qualifier)
+                and _is_landform_or_sight(own)
+            ):
+                # '乌海市甘德尔山生态旅游区', '包头市黄河湿地': a league written in full before a sight or natural
+                # place named by a place name of its own is its address, a mention of its own (as '阿尔山市阿尔山机场'),
+                # and the name after it is read alone; a banner may be part of such a name ('X旗Y沙地公园'), and a
+                # park keeps its unit ('乌拉特后旗工业园区', the annotation guide)
+                return self._name_in_window(
+                    text, qualifier.end, s_start, s_end, suffix, known_at, False, sorted_known
+                )
             last = hits[-1]
             if (
                 last.start > qualifier.end
@@ -2003,6 +2019,21 @@ def _tail_of_longer_name(text: str, window_start: int, hit: Mention, s_end: int)
 _ABOVE_TOWN_PREFIXES = ("league:", "banner:")
 #: the last character of a league's or banner's official name.
 _UNIT_NAME_ENDS = ("盟", "市", "旗", "县", "区")
+
+
+#: kinds of named sights and natural places: a league written before one is its address, not part of its name.
+_ADDRESSED_KINDS = NATURAL_KINDS | {"scenic", "reserve"}
+_SIGHT_ID_PREFIXES = (*_LANDFORM_ID_PREFIXES, "scenic:", "reserve:")
+
+
+def _is_landform_or_sight(mention: Mention) -> bool:
+    """Whether a gazetteer mention names natural places or sights only (a mountain, river, lake …, a scenic area)."""
+    return bool(mention.place_ids) and all(pid.startswith(_SIGHT_ID_PREFIXES) for pid in mention.place_ids)
+
+
+def _league_in_full(mention: Mention) -> bool:
+    """Whether a gazetteer mention is a league written by its full name ('包头市', '阿拉善盟', not '包头')."""
+    return _unit_in_full(mention) and all(pid.startswith("league:") for pid in mention.place_ids)
 
 
 def _unit_in_full(mention: Mention) -> bool:

@@ -1,0 +1,86 @@
+"""Issue 15, span conventions: a league written before a sight is its address, and a rank word before a class word
+is part of the name (sentences written for these tests, none copied from a plan or a corpus text)."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import found
+
+from geoplan.geocode.mentions import MentionFinder
+from geoplan.geocode.places import PlanPlaces
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a league in full, then a sight named after a lake, a mountain or a river: two mentions
+        (
+            "游客来到巴彦淖尔市乌梁素海生态旅游区观鸟。",
+            [("巴彦淖尔市", None), ("乌梁素海生态旅游区", "scenic")],
+        ),
+        ("计划提升呼和浩特市大青山森林生态景区。", [("呼和浩特市", None), ("大青山森林生态景区", "scenic")]),
+        ("乌海市黄河湿地得到修复。", [("乌海市", None), ("黄河湿地", "wetland")]),
+        ("新建包头市黄河湿地公园。", [("包头市", None), ("黄河湿地公园", "wetland")]),
+    ],
+)
+def test_a_league_before_a_sight_is_its_address(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a banner written in full may be part of a sight's official name: one mention
+        ("游客走进杭锦旗库布其沙漠公园。", [("杭锦旗库布其沙漠公园", "scenic")]),
+        # a park keeps its unit, a league's too (the annotation guide: 乌拉特后旗工业园区 is one park)
+        ("阿拉善盟乌兰布和生态产业园开工。", [("阿拉善盟乌兰布和生态产业园", "park")]),
+    ],
+)
+def test_a_banner_or_a_park_keeps_its_unit(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert found(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the rank word between a known name and the class word belongs to the name
+        (
+            "保护乌梁素海国家湿地公园和哈素海国家自然保护区。",
+            [("乌梁素海国家湿地公园", "wetland"), ("哈素海国家自然保护区", "reserve")],
+        ),
+        ("推进黄河国家湿地公园建设。", [("黄河国家湿地公园", "wetland")]),
+        # a rank and a class word with no name before them name a status, no place
+        ("争创国家湿地公园。", []),
+        ("申报国家自然保护区。", []),
+    ],
+)
+def test_a_rank_word_before_a_class_word_is_part_of_the_name(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert found(finder, text) == expected
+
+
+def test_reference_plans_keep_a_banner_inside_a_sights_name(parsed: dict[str, PlanPlaces]) -> None:
+    """The reference gold reads a banner before a natural place and a park word as one name (plan 000): it stays one
+    mention, with no banner or sandy land cut out of it."""
+    mentions = parsed["000"].mentions
+    whole = [m for m in mentions if m.surface == "正蓝旗浑善达克沙地公园"]
+    assert whole
+    for name in whole:
+        assert [m.surface for m in mentions if m.start < name.end and name.start < m.end] == [name.surface]
+
+
+def test_reference_plans_keep_national_wetland_parks_whole(parsed: dict[str, PlanPlaces]) -> None:
+    """Plan 003 names two national wetland parks side by side: each is one mention of its own record, the rank word
+    inside the name (the suffix rule for 'X国家湿地公园' leaves recorded names as they are)."""
+    parks = [
+        (m.surface, m.place.id)
+        for m in parsed["003"].mentions
+        if m.surface.endswith("国家湿地公园") and m.place
+    ]
+    assert ("乌兰淖尔国家湿地公园", "wetland:乌兰淖尔国家湿地公园") in parks
+    assert ("萨拉乌苏国家湿地公园", "wetland:萨拉乌苏国家湿地公园") in parks
