@@ -1553,15 +1553,33 @@ def stations(text: str, finder: MentionFinder) -> list[Mention]:
                 continue  # '站在', '站位', '站点': a word of its own
         if ORDINAL_END.search(text, max(0, s_start - 4), s_start):
             continue  # '第一站': the first stop of a trip, no station's name
-        place = _station_place(text, s_start, finder) or _named_station(text, s_start)
+        place = _station_place(text, s_start, finder)
+        if place is None and match.group() in _COMPASS_STATION_WORDS:
+            # '林西站': the compass character ends the place's name (林西县), no west station of a place '林'
+            place = _station_place(text, end - 1, finder)
+        place = place or _named_station(text, s_start)
         if place is None:
             continue
         start, ids = place
         if kind_of_station(match.group()) and common_short_form(text[start:s_start], finder):
             continue  # '铁路货运站': a kind of station, not one at 铁路街道
         surface = text[start:end]
-        found.append(Mention(surface, start, end, "station", "station", finder.ids(surface) or ids))
+        own = finder.ids(surface) or _station_of_generic_word(text[start:s_start], match.group(), finder)
+        found.append(Mention(surface, start, end, "station", "station", own or ids))
     return found
+
+
+#: station words that name a station after its place's compass side ('赤峰西站').
+_COMPASS_STATION_WORDS = frozenset({"东站", "西站", "南站", "北站"})
+#: station words that say only that the place has a station ('呼和浩特火车站', '通辽高铁站'): its own name is X站.
+_GENERIC_STATION_WORDS = frozenset({"火车站", "高铁站"})
+
+
+def _station_of_generic_word(place: str, word: str, finder: MentionFinder) -> tuple[str, ...]:
+    """The station record '<place>站' a generic station word stands for ('呼和浩特火车站' → 呼和浩特站), or ()."""
+    if word not in _GENERIC_STATION_WORDS:
+        return ()
+    return tuple(i for i in finder.ids(place + _STATION_CHAR) if i.startswith("station:"))
 
 
 def _replace_stations(text: str, kept: list[Mention], finder: MentionFinder) -> list[Mention]:
@@ -1577,7 +1595,7 @@ def _replace_stations(text: str, kept: list[Mention], finder: MentionFinder) -> 
         position = index.first_overlapping(mention.start, mention.end)
         station = found[position] if position is not None else None
         if station is None or (mention.start, mention.end) == (station.start, station.end):
-            result.append(mention)
+            result.append(_own_station(mention, station))
             continue
         if mention.start < station.start:
             head = text[mention.start : station.start]
@@ -1590,6 +1608,18 @@ def _replace_stations(text: str, kept: list[Mention], finder: MentionFinder) -> 
     ends = {m.end: m for m in result}
     result.extend(_in_unit(s, ends.get(s.start)) for s in found if (s.start, s.end) not in spans)
     return sorted(result, key=attrgetter("start"))
+
+
+def _own_station(mention: Mention, station: Mention | None) -> Mention:
+    """``mention``, or the station of its very span when only the station names a station record
+    ('呼和浩特火车站': the suffix rule reads the league, the station rule the record 呼和浩特站)."""
+    if station is None or _station_ids(mention.place_ids) or not _station_ids(station.place_ids):
+        return mention
+    return replace(mention, place_ids=_station_ids(station.place_ids))
+
+
+def _station_ids(ids: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(i for i in ids if i.startswith("station:"))
 
 
 def _unit_code(place_id: str) -> str:
