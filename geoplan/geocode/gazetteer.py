@@ -127,6 +127,13 @@ def reversed_initials(place: Place) -> tuple[str, ...]:
     return tuple(dict.fromkeys(forms))
 
 
+def railway_forms(place: Place) -> tuple[str, ...]:
+    """The derived forms of a railway: its initials from either end (:func:`reversed_initials`) and its name with
+    线 after 铁路 ('临策铁路线', the railway line)."""
+    lines = [name + "线" for name in (place.name, *place.aliases) if name.endswith("铁路")]
+    return tuple(dict.fromkeys([*reversed_initials(place), *lines]))
+
+
 #: an expressway named by its two ends' initials ('大广高速').
 _INITIALS_EXPRESSWAY = re.compile(r"^([\u4e00-\u9fff]{2})高速$")
 
@@ -570,7 +577,7 @@ class _NameIndex:
                     districts.setdefault(form, []).append(place.id)
             for form in route_number_forms(place.id) if place.type == "road" else ():
                 self.add(form, place.id, "alias")
-            line_forms = reversed_initials if place.type == "railway" else expressway_lines
+            line_forms = railway_forms if place.type == "railway" else expressway_lines
             for form in line_forms(place) if place.type in ("railway", "road") else ():
                 if normalize(form) not in self.surfaces:  # never another line's form
                     self.add(form, place.id, "alias")

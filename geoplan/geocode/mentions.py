@@ -374,6 +374,8 @@ _NUMBERS_BEFORE_NETWORK = re.compile(r"(?<![\dA-Za-z.])((?:\d{1,4}\s*、\s*)*)(\
 _JOINED_LINE = re.compile(r"\s*线?\s*[和及与、]\s*((\d{1,4})\s*线)(?![\dA-Za-z.])")
 _NUMBERS_AFTER = re.compile(r"(?:\s*、\s*\d{1,4}(?![\dA-Za-z.]))+")
 #: what may follow a number for it to be a route's ('208年', '110公里' are no routes).
+#: the kind word written right after an expressway's code ('G6高速', 'G65高速公路'); not a name after it.
+_EXPRESSWAY_AFTER = re.compile(r"高速(?:公路)?(?![\u4e00-\u9fff]{0,3}(?:联络线|连接线))")
 #: a national road's three-digit number and 线 written alone ('305线'); not a number with more digits or a unit.
 _BARE_ROAD_LINE = re.compile(r"([1235]\d{2})线(?![路网段])")
 #: characters before a bare number that make it part of another route's name or a quantity ('国道305线' is read by
@@ -1471,13 +1473,16 @@ class MentionFinder:
                 continue  # part of a longer code ('5G', 'S2000', 'G3.5')
             surface = match.group()
             ids = self.ids(re.sub(r"\s+", "", surface))
-            if surface[0] in "GS" and text[end : end + 2] == _NETWORK_AFTER.get(
-                "国" if surface[0] == "G" else "省"
-            ):
+            network = _NETWORK_AFTER["国" if surface[0] == "G" else "省"] if surface[0] in "GS" else ""
+            if network and text[end : end + 2] == network:
                 end += (
                     2  # the network word written after the code is part of the name ('G306国道', 'S101省道')
                 )
-                surface = text[start:end]
+            elif network and (kind := _EXPRESSWAY_AFTER.match(text, end)) is not None:
+                end = kind.end()  # the kind word after an expressway's code ('G6高速九原区互通起')
+            if network and start >= 2 and text[start - 2 : start] == network:
+                start -= 2  # the network word written before the code ('省道S311', '国道G331')
+            surface = text[start:end]
             found.append(Mention(surface, start, end, "road", "route", ids))
             whole = names_at.get(start)
             if whole is not None and whole.end > end and (name_ids := self.ids(text[end : whole.end])):
