@@ -381,15 +381,15 @@ _INITIAL_LINE_WORDS = ("线", "铁路")
 
 def _listed_initial_lines(text: str, start: int, finder: Any) -> list[Mention]:
     """The items listed before a line named by initials and 线 ('包兰' of '包兰、京包线'), each two to four characters
-    after a 、 that name a line of the gazetteer with the class word the list shares; stops at the first item that
-    names none."""
+    after a 、 that name a line of the gazetteer with the class word the list shares and are no name on their own
+    ('滨洲铁路' of '滨洲铁路、牙林线' is the gazetteer's); stops at the first item that names none."""
     found: list[Mention] = []
     while start > 1 and text[start - 1] == "、":
         item_end = start - 1
         for length in range(min(4, item_end), 1, -1):
             stem = text[item_end - length : item_end]
             ids = next((i for w in _INITIAL_LINE_WORDS if (i := finder.ids(stem + w))), ())
-            if ids and all(i.startswith("railway:") for i in ids):
+            if ids and all(i.startswith("railway:") for i in ids) and not finder.ids(stem):
                 found.append(Mention(stem, item_end - length, item_end, "railway", "line:initials", ids))
                 start = item_end - length
                 break

@@ -374,13 +374,16 @@ _NUMBERS_BEFORE_NETWORK = re.compile(r"(?<![\dA-Za-z.])((?:\d{1,4}\s*、\s*)*)(\
 _JOINED_LINE = re.compile(r"\s*线?\s*[和及与、]\s*((\d{1,4})\s*线)(?![\dA-Za-z.])")
 _NUMBERS_AFTER = re.compile(r"(?:\s*、\s*\d{1,4}(?![\dA-Za-z.]))+")
 #: what may follow a number for it to be a route's ('208年', '110公里' are no routes).
-#: the kind word written right after an expressway's code ('G6高速', 'G65高速公路'); not a name after it.
-_EXPRESSWAY_AFTER = re.compile(r"高速(?:公路)?(?![\u4e00-\u9fff]{0,3}(?:联络线|连接线))")
+#: the short kind word written right after an expressway's code ('G6高速', the name texts use for G6); not
+#: '高速公路' (the code and the class of road) nor a link named after it.
+_EXPRESSWAY_AFTER = re.compile(r"高速(?!公路)(?![\u4e00-\u9fff]{0,3}(?:联络线|连接线))")
 #: a national road's three-digit number and 线 written alone ('305线'); not a number with more digits or a unit.
 _BARE_ROAD_LINE = re.compile(r"([1235]\d{2})线(?![路网段])")
 #: characters before a bare number that make it part of another route's name or a quantity ('国道305线' is read by
 #: the network word; 'K305线', '第305线').
 _NOT_BEFORE_A_BARE_LINE = frozenset("道第号")
+#: marks joining the numbers of a list ('110、208线'): a number after one and a number is the list's item.
+_NUMBER_LIST_MARKS = frozenset("、和及与")
 _NOT_AFTER_A_ROUTE = frozenset("年月日号期个条座公千米万亿元吨%％:：")
 
 
@@ -1480,8 +1483,6 @@ class MentionFinder:
                 )
             elif network and (kind := _EXPRESSWAY_AFTER.match(text, end)) is not None:
                 end = kind.end()  # the kind word after an expressway's code ('G6高速九原区互通起')
-            if network and start >= 2 and text[start - 2 : start] == network:
-                start -= 2  # the network word written before the code ('省道S311', '国道G331')
             surface = text[start:end]
             found.append(Mention(surface, start, end, "road", "route", ids))
             whole = names_at.get(start)
@@ -1506,6 +1507,8 @@ class MentionFinder:
             start, end = match.span()
             if start and text[start - 1] in _ROUTE_AFTER | _NOT_BEFORE_A_BARE_LINE:
                 continue  # part of a longer code, or a number of a network written before it ('国道305线')
+            if start >= 2 and text[start - 1] in _NUMBER_LIST_MARKS and text[start - 2] in _ASCII_WORD:
+                continue  # the last number of a list the list rules read ('国道110、208线': 208)
             if ids := tuple(i for i in self.ids("G" + match.group(1)) if i.startswith("road:")):
                 found.append(Mention(match.group(), start, end, "road", "route", ids))
         return found
