@@ -213,3 +213,47 @@ def test_a_list_after_a_class_word_reads_only_known_items(finder: MentionFinder)
 
 def test_station_records_keep_their_banner(gazetteer: Gazetteer) -> None:
     assert_under_banner(gazetteer, "station:呼和浩特站", "新城区")
+
+
+# -- foreign cities of the world (CLDR exemplar cities) -------------------------------------------------------------
+def test_every_world_city_is_at_its_geonames_point_under_its_country(gazetteer: Gazetteer) -> None:
+    cities = _cities500()
+    rows = _rows("foreign_world_cities.csv")
+    assert len(rows) >= 200
+    for row in rows:
+        place = gazetteer.get(row["id"])
+        geonames = row["geometry_source"].split()[1]
+        city = cities[geonames]
+        assert (place.point.x, place.point.y) == pytest.approx(
+            (city["longitude"], city["latitude"]), abs=1e-5
+        )
+        assert place.precision == "town" and place.parent_ids[0].startswith("foreign:"), row["id"]
+        assert gazetteer.get(place.parent_ids[0]).precision == "country", row["id"]
+        assert (
+            "time zone" in row["note"] and "CLDR" in row["note"] and city["countrycode"] not in {"CN", "TW"}
+        )
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("吉隆坡", "foreign:马来西亚"), ("华沙", "foreign:波兰"), ("明斯克", "foreign:白俄罗斯"),
+     ("阿拉木图", "foreign:哈萨克斯坦"), ("新西伯利亚", "foreign:俄罗斯"), ("科布多", "foreign:蒙古国")],
+)  # fmt: skip
+def test_a_city_texts_name_as_a_train_s_or_flight_s_end_is_a_record(
+    gazetteer: Gazetteer, name: str, country: str
+) -> None:
+    (place_id,) = gazetteer.finder.ids(name)
+    assert gazetteer.get(place_id).parent_ids[0] == country
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "布拉格",  # stands inside Mongolian names of the region (敖伦布拉格镇: bulag, a spring)
+        "万象",  # a common word (万象更新)
+        "金边",  # a common word (a golden edge)
+        "上海",  # China's
+    ],
+)
+def test_a_city_name_that_is_a_word_or_inside_a_name_of_the_region_is_left_out(name: str) -> None:
+    assert name not in {row["name"] for row in _rows("foreign_world_cities.csv")}
