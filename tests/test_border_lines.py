@@ -257,3 +257,43 @@ def test_a_city_texts_name_as_a_train_s_or_flight_s_end_is_a_record(
 )
 def test_a_city_name_that_is_a_word_or_inside_a_name_of_the_region_is_left_out(name: str) -> None:
     assert name not in {row["name"] for row in _rows("foreign_world_cities.csv")}
+
+
+# -- stations of the lines (stations_lines.csv) ---------------------------------------------------------------------
+def test_every_line_station_cites_its_page_and_invents_no_coordinate(gazetteer: Gazetteer) -> None:
+    rows = _rows("stations_lines.csv")
+    assert len(rows) >= 7
+    for row in rows:
+        assert row["note"].startswith("record: http") and READ in row["note"], row["id"]
+        assert not (row["lon"] or row["lat"] or row["at"]), row["id"]
+        place = gazetteer.get(row["id"])
+        assert place.type == "station" and place.precision in {"banner", "league"}, row["id"]
+
+
+@pytest.mark.parametrize(
+    ("record", "banner"), [("station:巴彦淖尔站", "临河区"), ("station:海彦呼都格站", "锡林浩特市")]
+)
+def test_a_line_station_lies_under_the_banner_its_page_names(
+    gazetteer: Gazetteer, record: str, banner: str
+) -> None:
+    assert_under_banner(gazetteer, record, banner)
+
+
+@pytest.mark.parametrize("name", ["阿都呼都格站", "乌日图站", "白音库伦站", "灰腾梁站", "贝力克站"])
+def test_a_station_whose_page_names_no_banner_is_at_its_league(gazetteer: Gazetteer, name: str) -> None:
+    place = gazetteer.get(f"station:{name}")
+    league = gazetteer.get(place.parent_ids[0])
+    assert league.name == "锡林郭勒盟" and place.precision == "league" and place.point.equals(league.point)
+
+
+def test_a_station_record_is_not_cut_by_the_station_rule(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """The rule reads '力克站' or '库伦站' (库伦旗, another league) at the end of a name the segmenter splits; the
+    gazetteer's whole station name stands."""
+    ids = resolved_ids(
+        gazetteer,
+        tmp_path,
+        "锡林郭勒盟国民经济和社会发展第十四个五年规划纲要",
+        "列车经贝力克站、白音库伦站到达锡林浩特站，锡二铁路东起锡林浩特市海彦呼都格站。",
+    )
+    assert ids["贝力克站"] == "station:贝力克站" and ids["白音库伦站"] == "station:白音库伦站"
+    assert ids["海彦呼都格站"] == "station:海彦呼都格站" and "库伦站" not in ids and "力克站" not in ids

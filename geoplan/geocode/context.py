@@ -1588,6 +1588,16 @@ def _replace_stations(text: str, kept: list[Mention], finder: MentionFinder) -> 
     found = stations(text, finder)
     if not found:
         return kept
+    # a station record the gazetteer matched whole ('贝力克站') stands: the rule's shorter reading of its end
+    # ('力克站', a name run the segmenter cut) is no station of its own
+    records = [(m.start, m.end) for m in kept if _station_ids(m.place_ids)]
+    found = [
+        s
+        for s in found
+        if not any(a <= s.start and s.end <= b and (a, b) != (s.start, s.end) for a, b in records)
+    ]
+    if not found:
+        return kept
     found = sorted(found, key=attrgetter("start", "end"))
     index = SpanIndex((s.start, s.end) for s in found)
     result = []
