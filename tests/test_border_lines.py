@@ -297,3 +297,26 @@ def test_a_station_record_is_not_cut_by_the_station_rule(gazetteer: Gazetteer, t
     )
     assert ids["贝力克站"] == "station:贝力克站" and ids["白音库伦站"] == "station:白音库伦站"
     assert ids["海彦呼都格站"] == "station:海彦呼都格站" and "库伦站" not in ids and "力克站" not in ids
+
+
+# -- railways outside the region that the region's lines join (units_outside_railways.csv) ---------------------------
+@pytest.mark.parametrize(
+    ("record", "forms", "ends"),
+    [
+        ("railway:京沈高铁", ("京沈高铁", "京沈客专"), ("北京市", "沈阳市")),
+        ("railway:哈齐客专", ("哈齐客专", "哈齐高铁"), ("哈尔滨市", "齐齐哈尔市")),
+        ("railway:大西高铁", ("大西高铁", "大西客专"), ("大同市", "太原市", "西安市")),
+        ("railway:京张高铁", ("京张高铁", "京张城际铁路"), ("北京市", "张家口市")),
+        ("railway:兰新铁路", ("兰新铁路", "兰新线"), ("兰州市", "乌鲁木齐市")),
+    ],
+)
+def test_a_line_outside_the_region_is_a_line_through_its_ends(
+    gazetteer: Gazetteer, record: str, forms: tuple[str, ...], ends: tuple[str, ...]
+) -> None:
+    place = gazetteer.get(record)
+    assert place.precision == "schematic" and place.geometry.geom_type == "LineString"
+    points = [tuple(gazetteer.lookup(end)[0].place.point.coords[0]) for end in ends]
+    assert list(place.geometry.coords) == points
+    assert not place.parent_ids[0].startswith(("province:150000", "league:15", "banner:15"))
+    assert all(gazetteer.finder.ids(form) == (record,) for form in forms)
+    assert "record: http" in place.note and READ in place.note
