@@ -320,3 +320,18 @@ def test_a_line_outside_the_region_is_a_line_through_its_ends(
     assert not place.parent_ids[0].startswith(("province:150000", "league:15", "banner:15"))
     assert all(gazetteer.finder.ids(form) == (record,) for form in forms)
     assert "record: http" in place.note and READ in place.note
+
+
+def test_a_yard_of_a_station_is_the_station_and_building_one_is_no_station(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """'通辽火车编组站' (火车 before the yard's word) is the station 通辽站; '建设高铁站' (building a high-speed station)
+    names no station at a 建设街道."""
+    ids = resolved_ids(
+        gazetteer,
+        tmp_path,
+        "通辽市国民经济和社会发展第十四个五年规划纲要",
+        "通辽火车编组站是东北最大的铁路编组站之一。新机场航站楼一体建设高铁站、地铁站。",
+    )
+    assert ids["通辽火车编组站"] == "station:通辽站"
+    assert not [surface for surface in ids if surface.startswith("建设")]

@@ -1454,9 +1454,10 @@ def _shared_endings(
 
 
 # -- stations ------------------------------------------------------------------------------------------
-#: what a railway station's name ends with after its place's name (通辽站, 赤峰西站, 萨拉齐火车站, 通辽高铁站, X货运站).
-_STATION_RE = re.compile("火车站|高铁站|货运站|客运站|编组站|东站|南站|西站|北站|站")
-#: the 站 each station word ends with, zero to two characters after its start (looked for first).
+#: what a railway station's name ends with after its place's name (通辽站, 赤峰西站, 萨拉齐火车站, 通辽高铁站, X货运站,
+#: 通辽火车编组站).
+_STATION_RE = re.compile("火车(?:货运|客运|编组)?站|高铁站|货运站|客运站|编组站|东站|南站|西站|北站|站")
+#: the 站 each station word ends with, zero to four characters after its start (looked for first).
 _STATION_CHAR = "站"
 #: ids of places a station is named after.
 _STATION_PLACES = ("league:", "banner:", "town:", "station:", "port:", "neighbour:")
@@ -1544,7 +1545,7 @@ def _station_run(text: str, left: int, s_start: int) -> tuple[int, tuple[str, ..
 def stations(text: str, finder: MentionFinder) -> list[Mention]:
     """'<place>站', '<place>火车站', '<place>高铁站', '<place>东站' …: a station, resolved to its place."""
     found = []
-    for match in finditer_anchored(_STATION_RE, text, _STATION_CHAR, range(3)):
+    for match in finditer_anchored(_STATION_RE, text, _STATION_CHAR, range(5)):
         s_start, end = match.span()
         if match.group() == "站":
             pair = text[s_start : s_start + 2]
@@ -1561,8 +1562,10 @@ def stations(text: str, finder: MentionFinder) -> list[Mention]:
         if place is None:
             continue
         start, ids = place
-        if kind_of_station(match.group()) and common_short_form(text[start:s_start], finder):
-            continue  # '铁路货运站': a kind of station, not one at 铁路街道
+        if (kind_of_station(match.group()) or match.group() in _GENERIC_STATION_WORDS) and common_short_form(
+            text[start:s_start], finder
+        ):
+            continue  # '铁路货运站', '建设高铁站': a kind of station or building one, not one at 铁路/建设街道
         surface = text[start:end]
         own = finder.ids(surface) or _station_of_generic_word(text[start:s_start], match.group(), finder)
         found.append(Mention(surface, start, end, "station", "station", own or ids))
@@ -1571,8 +1574,9 @@ def stations(text: str, finder: MentionFinder) -> list[Mention]:
 
 #: station words that name a station after its place's compass side ('赤峰西站').
 _COMPASS_STATION_WORDS = frozenset({"东站", "西站", "南站", "北站"})
-#: station words that say only that the place has a station ('呼和浩特火车站', '通辽高铁站'): its own name is X站.
-_GENERIC_STATION_WORDS = frozenset({"火车站", "高铁站"})
+#: station words that say only that the place has a station or a yard of it ('呼和浩特火车站', '通辽高铁站', '通辽火车
+#: 编组站'): the station's own name is X站.
+_GENERIC_STATION_WORDS = frozenset({"火车站", "高铁站", "火车编组站", "火车货运站", "火车客运站"})
 
 
 def _station_of_generic_word(place: str, word: str, finder: MentionFinder) -> tuple[str, ...]:
