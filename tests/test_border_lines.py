@@ -335,3 +335,18 @@ def test_a_yard_of_a_station_is_the_station_and_building_one_is_no_station(
     )
     assert ids["通辽火车编组站"] == "station:通辽站"
     assert not [surface for surface in ids if surface.startswith("建设")]
+
+
+def test_a_station_named_after_a_county_elsewhere_is_that_county(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """原平市 is held only in full (a qualified county of 山西): '原平西站' after a line's name is its station."""
+    assert not gazetteer.finder.ids("原平")
+    ids = resolved_ids(
+        gazetteer,
+        tmp_path,
+        "乌兰察布市国民经济和社会发展第十四个五年规划纲要",
+        "集大原高铁接入大西高铁原平西站。",
+    )
+    assert ids["原平西站"] == "neighbour:140981"
+    assert gazetteer.get("neighbour:140981").name == "原平市"

@@ -1477,6 +1477,21 @@ def _station_place(text: str, s_start: int, finder: MentionFinder) -> tuple[int,
     return None
 
 
+#: the class words of a county-level unit whose stem names its station ('原平西站' of 原平市).
+_COUNTY_CLASS = ("市", "县")
+
+
+def _county_station(text: str, s_start: int, finder: MentionFinder) -> tuple[int, tuple[str, ...]] | None:
+    """A station named after a county elsewhere in China that the gazetteer holds only in full (原平市 → '原平西站'):
+    the longest stem of two to four characters before the station word whose full name is one such county."""
+    for length in range(min(4, s_start), 1, -1):
+        stem = text[s_start - length : s_start]
+        for word in _COUNTY_CLASS:
+            if ids := finder.qualified_unit(stem + word):
+                return s_start - length, ids
+    return None
+
+
 #: words of a sentence about railways (where a name before 站 names a station).
 _RAIL_WORDS = re.compile(r"铁路|列车|火车|班列|车站|高铁|动车|客运|货运|站台")
 #: flags of the words a station's name is made of when the gazetteer lacks it (place and person names).
@@ -1558,7 +1573,7 @@ def stations(text: str, finder: MentionFinder) -> list[Mention]:
         if place is None and match.group() in _COMPASS_STATION_WORDS:
             # '林西站': the compass character ends the place's name (林西县), no west station of a place '林'
             place = _station_place(text, end - 1, finder)
-        place = place or _named_station(text, s_start)
+        place = place or _county_station(text, s_start, finder) or _named_station(text, s_start)
         if place is None:
             continue
         start, ids = place

@@ -1360,6 +1360,11 @@ class MentionFinder:
         ids = self.ids(surface) or self._qualified_unit(surface)
         return Mention(surface, run, s_end, "banner", f"suffix:{suffix}", ids)
 
+    def qualified_unit(self, surface: str) -> tuple[str, ...]:
+        """The id of the county-level unit elsewhere in China written ``surface`` in full, held only as qualified
+        (原平市), or ()."""
+        return self._qualified_unit(surface)
+
     def _qualified_unit(self, surface: str) -> tuple[str, ...]:
         """The id of the county-level unit elsewhere in China written ``surface`` in full (held only as qualified)."""
         names = self._qualified_names
