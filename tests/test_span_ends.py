@@ -36,8 +36,8 @@ def test_a_network_word_after_a_route_code_belongs_to_it(
         # a league's own two-character name before a line word: the league's network, the league the mention
         ("他说乌海高铁将于明年开通。", [("乌海", None)]),
         ("目前赤峰高速客流增加。", [("赤峰", None)]),
-        # two ends' initials before the line word stay a named line
-        ("京沈高铁通车。", [("京沈高铁", "railway")]),
+        # two ends' initials before the line word stay a named line (京哈: no record; 京沈高铁 is one now)
+        ("京哈高铁通车。", [("京哈高铁", "railway")]),
     ],
 )
 def test_a_league_name_before_a_line_word_is_the_league(

@@ -1599,9 +1599,10 @@ def _line_item(
 
 
 # -- stations ------------------------------------------------------------------------------------------
-#: what a railway station's name ends with after its place's name (通辽站, 赤峰西站, 萨拉齐火车站, 通辽高铁站, X货运站).
-_STATION_RE = re.compile("火车站|高铁站|货运站|客运站|编组站|东站|南站|西站|北站|站")
-#: the 站 each station word ends with, zero to two characters after its start (looked for first).
+#: what a railway station's name ends with after its place's name (通辽站, 赤峰西站, 萨拉齐火车站, 通辽高铁站, X货运站,
+#: 通辽火车编组站).
+_STATION_RE = re.compile("火车(?:货运|客运|编组)?站|高铁站|货运站|客运站|编组站|东站|南站|西站|北站|站")
+#: the 站 each station word ends with, zero to four characters after its start (looked for first).
 _STATION_CHAR = "站"
 #: ids of places a station is named after.
 _STATION_PLACES = ("league:", "banner:", "town:", "station:", "port:", "neighbour:")
@@ -1618,6 +1619,21 @@ def _station_place(text: str, s_start: int, finder: MentionFinder) -> tuple[int,
         ids = tuple(i for i in known_ids if i.startswith(_STATION_PLACES))
         if ids:
             return s_start - length, ids
+    return None
+
+
+#: the class words of a county-level unit whose stem names its station ('原平西站' of 原平市).
+_COUNTY_CLASS = ("市", "县")
+
+
+def _county_station(text: str, s_start: int, finder: MentionFinder) -> tuple[int, tuple[str, ...]] | None:
+    """A station named after a county elsewhere in China that the gazetteer holds only in full (原平市 → '原平西站'):
+    the longest stem of two to four characters before the station word whose full name is one such county."""
+    for length in range(min(4, s_start), 1, -1):
+        stem = text[s_start - length : s_start]
+        for word in _COUNTY_CLASS:
+            if ids := finder.qualified_unit(stem + word):
+                return s_start - length, ids
     return None
 
 
@@ -1689,7 +1705,7 @@ def _station_run(text: str, left: int, s_start: int) -> tuple[int, tuple[str, ..
 def stations(text: str, finder: MentionFinder) -> list[Mention]:
     """'<place>站', '<place>火车站', '<place>高铁站', '<place>东站' …: a station, resolved to its place."""
     found = []
-    for match in finditer_anchored(_STATION_RE, text, _STATION_CHAR, range(3)):
+    for match in finditer_anchored(_STATION_RE, text, _STATION_CHAR, range(5)):
         s_start, end = match.span()
         if match.group() == "站":
             pair = text[s_start : s_start + 2]
@@ -1698,21 +1714,52 @@ def stations(text: str, finder: MentionFinder) -> list[Mention]:
                 continue  # '站在', '站位', '站点': a word of its own
         if ORDINAL_END.search(text, max(0, s_start - 4), s_start):
             continue  # '第一站': the first stop of a trip, no station's name
-        place = _station_place(text, s_start, finder) or _named_station(text, s_start)
+        place = _station_place(text, s_start, finder)
+        if place is None and match.group() in _COMPASS_STATION_WORDS:
+            # '林西站': the compass character ends the place's name (林西县), no west station of a place '林'
+            place = _station_place(text, end - 1, finder)
+        place = place or _county_station(text, s_start, finder) or _named_station(text, s_start)
         if place is None:
             continue
         start, ids = place
-        if kind_of_station(match.group()) and common_short_form(text[start:s_start], finder):
-            continue  # '铁路货运站': a kind of station, not one at 铁路街道
+        if (kind_of_station(match.group()) or match.group() in _GENERIC_STATION_WORDS) and common_short_form(
+            text[start:s_start], finder
+        ):
+            continue  # '铁路货运站', '建设高铁站': a kind of station or building one, not one at 铁路/建设街道
         surface = text[start:end]
-        found.append(Mention(surface, start, end, "station", "station", finder.ids(surface) or ids))
+        own = finder.ids(surface) or _station_of_generic_word(text[start:s_start], match.group(), finder)
+        found.append(Mention(surface, start, end, "station", "station", own or ids))
     return found
+
+
+#: station words that name a station after its place's compass side ('赤峰西站').
+_COMPASS_STATION_WORDS = frozenset({"东站", "西站", "南站", "北站"})
+#: station words that say only that the place has a station or a yard of it ('呼和浩特火车站', '通辽高铁站', '通辽火车
+#: 编组站'): the station's own name is X站.
+_GENERIC_STATION_WORDS = frozenset({"火车站", "高铁站", "火车编组站", "火车货运站", "火车客运站"})
+
+
+def _station_of_generic_word(place: str, word: str, finder: MentionFinder) -> tuple[str, ...]:
+    """The station record '<place>站' a generic station word stands for ('呼和浩特火车站' → 呼和浩特站), or ()."""
+    if word not in _GENERIC_STATION_WORDS:
+        return ()
+    return tuple(i for i in finder.ids(place + _STATION_CHAR) if i.startswith("station:"))
 
 
 def _replace_stations(text: str, kept: list[Mention], finder: MentionFinder) -> list[Mention]:
     """Stations in place of the mentions they overlap; the units named before a station inside a longer
     mention ('X市Y旗Z火车站') stay mentions of their own."""
     found = stations(text, finder)
+    if not found:
+        return kept
+    # a station record the gazetteer matched whole ('贝力克站') stands: the rule's shorter reading of its end
+    # ('力克站', a name run the segmenter cut) is no station of its own
+    records = [(m.start, m.end) for m in kept if _station_ids(m.place_ids)]
+    found = [
+        s
+        for s in found
+        if not any(a <= s.start and s.end <= b and (a, b) != (s.start, s.end) for a, b in records)
+    ]
     if not found:
         return kept
     found = sorted(found, key=attrgetter("start", "end"))
@@ -1722,7 +1769,7 @@ def _replace_stations(text: str, kept: list[Mention], finder: MentionFinder) -> 
         position = index.first_overlapping(mention.start, mention.end)
         station = found[position] if position is not None else None
         if station is None or (mention.start, mention.end) == (station.start, station.end):
-            result.append(mention)
+            result.append(_own_station(mention, station))
             continue
         if mention.start < station.start:
             head = text[mention.start : station.start]
@@ -1735,6 +1782,18 @@ def _replace_stations(text: str, kept: list[Mention], finder: MentionFinder) -> 
     ends = {m.end: m for m in result}
     result.extend(_in_unit(s, ends.get(s.start)) for s in found if (s.start, s.end) not in spans)
     return sorted(result, key=attrgetter("start"))
+
+
+def _own_station(mention: Mention, station: Mention | None) -> Mention:
+    """``mention``, or the station of its very span when only the station names a station record
+    ('呼和浩特火车站': the suffix rule reads the league, the station rule the record 呼和浩特站)."""
+    if station is None or _station_ids(mention.place_ids) or not _station_ids(station.place_ids):
+        return mention
+    return replace(mention, place_ids=_station_ids(station.place_ids))
+
+
+def _station_ids(ids: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(i for i in ids if i.startswith("station:"))
 
 
 def _unit_code(place_id: str) -> str:

@@ -113,6 +113,38 @@ def route_number_forms(place_id: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
+#: a railway named by its two ends' initials and a class word ('张呼高铁', '集二线').
+_INITIALS_LINE = re.compile(r"^([\u4e00-\u9fff])([\u4e00-\u9fff])(铁路|高铁|高速铁路|客专|客运专线|线)$")
+
+
+def reversed_initials(place: Place) -> tuple[str, ...]:
+    """A railway named by its two ends' initials is written from either end ('张呼高铁' and '呼张高铁'): the forms
+    of ``place``'s name and aliases with the two initials swapped."""
+    forms = []
+    for name in (place.name, *place.aliases):
+        if (match := _INITIALS_LINE.match(name)) is not None and match[1] != match[2]:
+            forms.append(match[2] + match[1] + match[3])
+    return tuple(dict.fromkeys(forms))
+
+
+def railway_forms(place: Place) -> tuple[str, ...]:
+    """The derived forms of a railway: its initials from either end (:func:`reversed_initials`) and its name with
+    线 after 铁路 ('临策铁路线', the railway line)."""
+    lines = [name + "线" for name in (place.name, *place.aliases) if name.endswith("铁路")]
+    return tuple(dict.fromkeys([*reversed_initials(place), *lines]))
+
+
+#: an expressway named by its two ends' initials ('大广高速').
+_INITIALS_EXPRESSWAY = re.compile(r"^([\u4e00-\u9fff]{2})高速$")
+
+
+def expressway_lines(place: Place) -> tuple[str, ...]:
+    """An expressway named by its ends' initials is also called a line of the network ('大广高速' → '大广线', as
+    '国家高速公路网大广线' writes it)."""
+    forms = [m[1] + "线" for n in (place.name, *place.aliases) if (m := _INITIALS_EXPRESSWAY.match(n))]
+    return tuple(dict.fromkeys(forms))
+
+
 #: a district's name: its stem and its suffix ('昆都仑' + '区', '白云鄂博' + '矿区').
 _DISTRICT = re.compile(r"^(.+?)(矿区|区)$")
 
@@ -545,6 +577,10 @@ class _NameIndex:
                     districts.setdefault(form, []).append(place.id)
             for form in route_number_forms(place.id) if place.type == "road" else ():
                 self.add(form, place.id, "alias")
+            line_forms = railway_forms if place.type == "railway" else expressway_lines
+            for form in line_forms(place) if place.type in ("railway", "road") else ():
+                if normalize(form) not in self.surfaces:  # never another line's form
+                    self.add(form, place.id, "alias")
             if place.type in ("league", "banner", "neighbour", "province"):
                 suffix = _PROVINCE_SUFFIX if place.type == "province" else _ADMIN_SUFFIX
                 stem = suffix.sub("", place.name)

@@ -376,6 +376,16 @@ _NUMBERS_BEFORE_NETWORK = re.compile(r"(?<![\dA-Za-z.])((?:\d{1,4}\s*、\s*)*)(\
 _JOINED_LINE = re.compile(r"\s*线?\s*[和及与、]\s*((\d{1,4})\s*线)(?![\dA-Za-z.])")
 _NUMBERS_AFTER = re.compile(r"(?:\s*、\s*\d{1,4}(?![\dA-Za-z.]))+")
 #: what may follow a number for it to be a route's ('208年', '110公里' are no routes).
+#: the short kind word written right after an expressway's code ('G6高速', the name texts use for G6); not
+#: '高速公路' (the code and the class of road) nor a link named after it.
+_EXPRESSWAY_AFTER = re.compile(r"高速(?!公路)(?![\u4e00-\u9fff]{0,3}(?:联络线|连接线))")
+#: a national road's three-digit number and 线 written alone ('305线'); not a number with more digits or a unit.
+_BARE_ROAD_LINE = re.compile(r"([1235]\d{2})线(?![路网段])")
+#: characters before a bare number that make it part of another route's name or a quantity ('国道305线' is read by
+#: the network word; 'K305线', '第305线').
+_NOT_BEFORE_A_BARE_LINE = frozenset("道第号")
+#: marks joining the numbers of a list ('110、208线'): a number after one and a number is the list's item.
+_NUMBER_LIST_MARKS = frozenset("、和及与")
 _NOT_AFTER_A_ROUTE = frozenset("年月日号期个条座公千米万亿元吨%％:：")
 
 
@@ -1339,6 +1349,11 @@ class MentionFinder:
         ids = self.ids(surface) or self._qualified_unit(surface)
         return Mention(surface, run, s_end, "banner", f"suffix:{suffix}", ids)
 
+    def qualified_unit(self, surface: str) -> tuple[str, ...]:
+        """The id of the county-level unit elsewhere in China written ``surface`` in full, held only as qualified
+        (原平市), or ()."""
+        return self._qualified_unit(surface)
+
     def _qualified_unit(self, surface: str) -> tuple[str, ...]:
         """The id of the county-level unit elsewhere in China written ``surface`` in full (held only as qualified)."""
         names = self._qualified_names
@@ -1455,13 +1470,14 @@ class MentionFinder:
                 continue  # part of a longer code ('5G', 'S2000', 'G3.5')
             surface = match.group()
             ids = self.ids(re.sub(r"\s+", "", surface))
-            if surface[0] in "GS" and text[end : end + 2] == _NETWORK_AFTER.get(
-                "国" if surface[0] == "G" else "省"
-            ):
+            network = _NETWORK_AFTER["国" if surface[0] == "G" else "省"] if surface[0] in "GS" else ""
+            if network and text[end : end + 2] == network:
                 end += (
                     2  # the network word written after the code is part of the name ('G306国道', 'S101省道')
                 )
-                surface = text[start:end]
+            elif network and (kind := _EXPRESSWAY_AFTER.match(text, end)) is not None:
+                end = kind.end()  # the kind word after an expressway's code ('G6高速九原区互通起')
+            surface = text[start:end]
             found.append(Mention(surface, start, end, "road", "route", ids))
             whole = names_at.get(start)
             if whole is not None and whole.end > end and (name_ids := self.ids(text[end : whole.end])):
@@ -1472,6 +1488,23 @@ class MentionFinder:
             elif surface.startswith(tuple(_NETWORK_AFTER.values())):
                 found.extend(self._joined_lines(text, end, surface[:2]))
         found.extend(self._numbers_before_network(text, hits))
+        found.extend(self._bare_road_lines(text))
+        return found
+
+    def _bare_road_lines(self, text: str) -> list[Mention]:
+        """A national road written by its three-digit number and 线 alone ('305线升级改造'): the road's record when
+        the gazetteer has a national road of that number (国道 numbers start 1, 2, 3 or 5)."""
+        found: list[Mention] = []
+        if "线" not in text:
+            return found
+        for match in finditer_anchored(_BARE_ROAD_LINE, text, "线", (3,)):
+            start, end = match.span()
+            if start and text[start - 1] in _ROUTE_AFTER | _NOT_BEFORE_A_BARE_LINE:
+                continue  # part of a longer code, or a number of a network written before it ('国道305线')
+            if start >= 2 and text[start - 1] in _NUMBER_LIST_MARKS and text[start - 2] in _ASCII_WORD:
+                continue  # the last number of a list the list rules read ('国道110、208线': 208)
+            if ids := tuple(i for i in self.ids("G" + match.group(1)) if i.startswith("road:")):
+                found.append(Mention(match.group(), start, end, "road", "route", ids))
         return found
 
     def _joined_lines(self, text: str, end: int, network: str) -> list[Mention]:
@@ -1576,10 +1609,16 @@ class MentionFinder:
             while item_start > 0 and is_han(text[item_start - 1]) and text[item_start - 1] not in STEM_BREAKS:
                 item_start -= 1
             stem = text[item_start:item_end]
+            # the list's first item starts after an earlier name's class word ('省际通道连接绥满、珲乌高速'): only
+            # a known item is read there
+            after_class = _last_suffix_end(stem)
+            stem = stem[after_class:]
             stem = stem[leading_trim(stem) :]
             if not stem or _SUFFIX_RE.search(stem):
                 break
             ids = self.ids(stem + suffix) or self._line_named(stem, SUFFIX_TYPES[suffix])
+            if not ids and after_class:
+                break
             if not ids:
                 unknown = self._unknown_item(text, item_end - len(stem), item_end, suffix, mention)
                 if unknown is None:
@@ -1592,6 +1631,14 @@ class MentionFinder:
                 )
             end = start
         return items
+
+
+def _last_suffix_end(stem: str) -> int:
+    """Where the last class word (suffix) inside ``stem`` ends, or 0."""
+    last = 0
+    for match in _SUFFIX_RE.finditer(stem):
+        last = match.end()
+    return last
 
 
 @cache
