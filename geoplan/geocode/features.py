@@ -359,8 +359,6 @@ def _initial_lines(text: str, finder: Any) -> list[Mention]:
             ):
                 continue  # an ordinal or a track word ('第二复线', '一线') is no line's end
             if known(stem) or known(stem + "线") or (start and text[start - 1] in CORRIDOR_BREAKS):
-                if finder.ids(text[start:end]):  # a line of the gazetteer the dictionary knows ('京包线')
-                    found.extend(_listed_initial_lines(text, start, finder))
                 break
             if not at_word_bounds(text, start, end):
                 continue  # '增建二线', '完善干线': the tail starts inside a word
@@ -370,30 +368,6 @@ def _initial_lines(text: str, finder: Any) -> list[Mention]:
                         text[start:end], start, end, "railway", "line:initials", finder.ids(text[start:end])
                     )
                 )
-                found.extend(_listed_initial_lines(text, start, finder))
-            break
-    return found
-
-
-#: the class words a line named by its ends' initials is written with: an earlier item of a list shares them.
-_INITIAL_LINE_WORDS = ("线", "铁路")
-
-
-def _listed_initial_lines(text: str, start: int, finder: Any) -> list[Mention]:
-    """The items listed before a line named by initials and 线 ('包兰' of '包兰、京包线'), each two to four characters
-    after a 、 that name a line of the gazetteer with the class word the list shares and are no name on their own
-    ('滨洲铁路' of '滨洲铁路、牙林线' is the gazetteer's); stops at the first item that names none."""
-    found: list[Mention] = []
-    while start > 1 and text[start - 1] == "、":
-        item_end = start - 1
-        for length in range(min(4, item_end), 1, -1):
-            stem = text[item_end - length : item_end]
-            ids = next((i for w in _INITIAL_LINE_WORDS if (i := finder.ids(stem + w))), ())
-            if ids and all(i.startswith("railway:") for i in ids) and not finder.ids(stem):
-                found.append(Mention(stem, item_end - length, item_end, "railway", "line:initials", ids))
-                start = item_end - length
-                break
-        else:
             break
     return found
 
