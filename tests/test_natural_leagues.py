@@ -39,7 +39,6 @@ UNDER_BANNER = {
     "scenic:额尔古纳风景名胜区": "额尔古纳市",
     "mountain:奥克里堆山": "根河市",
     "scenic:冷极村": "根河市",
-    "scenic:葛根庙": "乌兰浩特市",
     "scenic:阿尔山世界地质公园": "阿尔山市",
     "mountain:罕查干山": "科尔沁右翼中旗",
     "lake:腾格里沙漠天鹅湖": "阿拉善左旗",
@@ -47,6 +46,21 @@ UNDER_BANNER = {
     "scenic:固阳秦长城遗址": "固阳县",
     "scenic:马鞍山生态旅游区": "固阳县",
     "scenic:后坝古城": "石拐区",
+    "scenic:大井古铜矿遗址": "林西县",
+    "mountain:九佛山": "林西县",
+    "mountain:大莫古图山": "林西县",
+    "scenic:萨仁诺尔旅游度假区": "敖汉旗",
+    "scenic:赛罕乌拉自然生态和辽文化旅游度假区": "巴林右旗",
+    "scenic:中国达斡尔民族园": "莫力达瓦达斡尔族自治旗",
+    "scenic:哈乌尔河景区": "额尔古纳市",
+    "scenic:奥洛契庄园": "额尔古纳市",
+    "mountain:白狼峰": "阿尔山市",
+    "scenic:白狼林俗村": "阿尔山市",
+    "mountain:老头山": "突泉县",
+    "scenic:杜西沟景区": "突泉县",
+    "reservoir:明星水库": "突泉县",
+    "scenic:巴丹吉林庙": "阿拉善右旗",
+    "scenic:库日木图庙": "阿拉善右旗",
     # an existing record moved from its league to the banner a page names
     "scenic:紫蒙湖旅游景区": "宁城县",
 }
@@ -104,6 +118,10 @@ def test_a_record_whose_page_names_no_banner_sits_at_its_league(
         ("扎赉诺尔国家矿山公园", "scenic:扎赉诺尔矿山公园"),
         ("大黑山自然保护区", "reserve:内蒙古大黑山国家级自然保护区"),
         ("五角枫生态旅游景区", "scenic:代钦塔拉五角枫景区"),
+        ("纳文湖", "reservoir:尼尔基水库"),
+        ("达斡尔民族园", "scenic:中国达斡尔民族园"),
+        ("白狼峰景区", "mountain:白狼峰"),
+        ("明星湖", "reservoir:明星水库"),
     ],
 )
 def test_a_form_the_pages_use_finds_the_record(gazetteer: Gazetteer, form: str, record: str) -> None:
@@ -116,6 +134,7 @@ def test_a_form_the_pages_use_finds_the_record(gazetteer: Gazetteer, form: str, 
         ("呼和诺尔", "town:150725:呼和诺尔镇"),  # the lake is 呼和诺尔湖; the bare name is the town
         ("定远营", "town:152921:巴彦浩特镇"),  # the former name of the town, not the walled-town scenic area
         ("马鞍山", "neighbour:340500"),  # a city of 安徽, not the 固阳县 area
+        ("葛根庙", "town:152201:葛根庙镇"),  # texts name the town (a railway section end), not its monastery
     ],
 )
 def test_a_name_another_place_holds_is_no_form(gazetteer: Gazetteer, name: str, other: str) -> None:
@@ -152,8 +171,8 @@ def test_an_address_in_a_located_town_puts_the_record_at_the_town(gazetteer: Gaz
 
 
 def test_an_address_in_a_town_without_a_point_leaves_the_banner(gazetteer: Gazetteer) -> None:
-    """美林镇 and 葛根庙镇 have no point of their own yet: the records stay at their banner."""
-    for record in ("scenic:美林谷", "scenic:葛根庙"):
+    """美林镇, 白狼镇 and 官地镇 have no point of their own yet: the records stay at their banner."""
+    for record in ("scenic:美林谷", "mountain:白狼峰", "scenic:大井古铜矿遗址"):
         assert gazetteer.get(record).precision == "banner"
 
 
