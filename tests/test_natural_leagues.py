@@ -61,6 +61,11 @@ UNDER_BANNER = {
     "reservoir:明星水库": "突泉县",
     "scenic:巴丹吉林庙": "阿拉善右旗",
     "scenic:库日木图庙": "阿拉善右旗",
+    "scenic:西部梦幻峡谷": "阿拉善左旗",
+    "scenic:人根峰": "阿拉善左旗",
+    "scenic:黑城弱水胡杨风景区": "额济纳旗",
+    "scenic:转龙藏": "东河区",
+    "scenic:妙法禅寺": "东河区",
     # an existing record moved from its league to the banner a page names
     "scenic:紫蒙湖旅游景区": "宁城县",
 }
@@ -122,6 +127,8 @@ def test_a_record_whose_page_names_no_banner_sits_at_its_league(
         ("达斡尔民族园", "scenic:中国达斡尔民族园"),
         ("白狼峰景区", "mountain:白狼峰"),
         ("明星湖", "reservoir:明星水库"),
+        ("西部梦幻大峡谷", "scenic:西部梦幻峡谷"),
+        ("黑城弱水胡杨林景区", "scenic:黑城弱水胡杨风景区"),
     ],
 )
 def test_a_form_the_pages_use_finds_the_record(gazetteer: Gazetteer, form: str, record: str) -> None:
