@@ -66,6 +66,7 @@ UNDER_BANNER = {
     "scenic:黑城弱水胡杨风景区": "额济纳旗",
     "scenic:转龙藏": "东河区",
     "scenic:妙法禅寺": "东河区",
+    "scenic:绰源国家森林公园": "牙克石市",
     # an existing record moved from its league to the banner a page names
     "scenic:紫蒙湖旅游景区": "宁城县",
 }
