@@ -853,7 +853,14 @@ def _shared_download(selection_key: tuple, fmt: str, view: tuple | None, _shown:
 def map_and_correction(args: dict, bbox: tuple, hit: selection.SearchHit | None, view: dict) -> None:
     """The map and the correction panel: panning, zooming or clicking reruns only this fragment (the cached
     map is not redrawn); the view on screen goes into ``view["bbox"]`` (``bbox`` until the map reports one),
-    which the PNG/PDF downloads read, and a click sets the point of the place being corrected."""
+    which the PNG/PDF downloads read, and a click sets the point of the place being corrected.
+
+    :func:`main` calls it as the only thing in a container of its own.  Starting this fragment's run, the
+    server drops that fragment's messages a full run wrote and had not yet sent (a map reporting its view
+    during a search or a switch, on a busy server) but keeps that run's "finished": the page then drops the
+    fragment's block as stale, the blocks after it move up a place, and this run, written at the old place,
+    replaced the block after it (the 下载当前选择 popover vanished).  Alone in its container, nothing
+    follows it to be replaced."""
     value = webmap.show_st_folium(args)
     view["bbox"] = webmap.view_bounds(value) or bbox
     correction_panel(webmap.clicked_point(value), webmap.drawn_polygon(value), hit)
@@ -1033,7 +1040,8 @@ def main() -> None:
         _atlas=atlas,
     )
     view = st.session_state.setdefault("map_view", {})  # one dict per session: the map writes, downloads read
-    map_and_correction(args, bbox, hit, view)
+    with st.container():  # the map's fragment alone in a block of its own (see map_and_correction)
+        map_and_correction(args, bbox, hit, view)
     downloads(shown, view)
     sidebar_counts(
         shown if show_area else on_map,
