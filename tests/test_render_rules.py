@@ -195,3 +195,20 @@ def test_the_region_map_leaves_macro_regions_beyond_it_for_a_zoomed_map(atlas, s
     assert int(note.split()[0]) >= 5
     zoomed = _compose(atlas, shipped_gazetteer, bbox=(105.0, 36.0, 125.0, 50.0))
     assert not any("outside the region not drawn" in n for n in zoomed.notes)
+
+
+def test_a_place_covering_the_whole_map_is_not_labelled_inside_it(atlas, shipped_gazetteer):
+    """The region named by the plans (内蒙古自治区, an area) was labelled on the region's own map at its
+    representative point, inside one league in the north-east; a league is named once on its own map."""
+    places = atlas["places"]
+    region = places[(places["type"] == "province") & (places["name"] == "内蒙古自治区")]
+    assert len(region) == 1 and region.geometry.iloc[0].area > 0  # the plans name it; it is drawn as an area
+    whole = _compose(atlas, shipped_gazetteer)
+    labels = [label.get_text() for label in whole.labels]
+    assert "内蒙古自治区" not in labels
+    # areas inside the region keep theirs: the leagues, and places the plans name that cover part of it
+    assert len(set(atlas["leagues"]["name"]) & set(labels)) >= 2
+    areas = places[(places.geom_type != "Point") & (places["name"] != "内蒙古自治区")]
+    assert set(areas["name"]) & set(labels)
+    ordos = _compose(filter_layers(atlas, plans=[_plan(atlas, "鄂尔多斯市")]), shipped_gazetteer)
+    assert [label.get_text() for label in ordos.labels].count("鄂尔多斯市") == 1

@@ -622,7 +622,7 @@ def _draw_labels(
         obstacles.append(furniture.inset.get_window_extent(renderer))
     return place_labels(
         ax,
-        label_candidates(frame.projected, frame.extent, frame.focus, water_labels),
+        label_candidates(frame.projected, frame.extent, frame.focus, water_labels, frame.region),
         renderer,
         obstacles,
         obstacle_array=_marker_boxes(ax, {n for n, d in frame.definitions.items() if d.group == "thematic"}),

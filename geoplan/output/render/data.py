@@ -183,15 +183,35 @@ def water_label_candidates(
     return out
 
 
+#: share of the map's subject an area place must cover to name the whole map rather than a spot on it
+WHOLE_MAP_SHARE = 0.9
+
+
+def names_whole_map(geometries: gpd.GeoSeries, subject: BaseGeometry | None) -> list[bool]:
+    """Whether each geometry is an area covering (:data:`WHOLE_MAP_SHARE`) the map's subject: the place the map
+    is framed on, or the region it shows.  Such a place (the region on the region's map, a league on its own
+    map, or any place containing it) is the map itself: the title names it, and its label would stand at an
+    arbitrary inner point (the region's representative point lies in one league)."""
+    if subject is None or subject.is_empty or subject.area <= 0:
+        return [False] * len(geometries)
+    return [
+        geometry.area > 0 and geometry.intersection(subject).area >= WHOLE_MAP_SHARE * subject.area
+        for geometry in geometries
+    ]
+
+
 def label_candidates(
     projected: dict[str, gpd.GeoDataFrame],
     extent: tuple[float, float, float, float],
     focus: PlaceExtent | None,
     water: list[LabelCandidate] | None = None,
+    region: BaseGeometry | None = None,
 ) -> list[LabelCandidate]:
     """Labels in priority order: leagues (when several show), rivers, places the plans name most, banners,
-    towns."""
+    towns.  A place naming the whole map (:func:`names_whole_map` of the framed place, else of ``region`` in
+    view) is not labelled among the places: the framed place is labelled once, first."""
     view = box(*extent)
+    subject = focus.geometry if focus is not None else (region.intersection(view) if region else None)
     candidates: list[LabelCandidate] = []
     leagues = _area_candidates(projected.get("leagues"), view, 9.5, "#4a4a4a")
     if len(leagues) >= 2:
@@ -210,6 +230,7 @@ def label_candidates(
                 named.geom_type == "Point"
             )
             named = named[~coarse]
+        named = named[[not whole for whole in names_whole_map(named.geometry, subject)]]
         points = named.geometry.representative_point()
         ranked = sorted(
             zip(named["place_id"].astype(str), named["name"].astype(str), points, strict=True),
