@@ -519,7 +519,9 @@ AREA_VIEWS = {
 def precision_area(atlas: Atlas, hit: SearchHit) -> tuple[Any, str] | None:
     """For a hit known only to banner or league precision: (the area's geometry, a caption); else None.
 
-    The map then shows the whole banner (or league) with its boundary, not a point at street scale."""
+    The map then shows the whole banner (or league) with its boundary, not a point at street scale.  A place
+    whose own level is its precision (a league at league precision, a banner at banner precision) is that
+    area, exactly located: None."""
     frame = atlas.get(hit.layer)
     area_layer = None
     if frame is not None and not frame.empty and "precision" in frame.columns:
@@ -527,7 +529,8 @@ def precision_area(atlas: Atlas, hit: SearchHit) -> tuple[Any, str] | None:
         rows = frame[frame[column].astype(str) == hit.key]
         if not rows.empty:
             row = rows.iloc[0]
-            view = AREA_VIEWS.get(str(row.get("precision", "")))
+            precision = str(row.get("precision", ""))
+            view = AREA_VIEWS.get(precision) if str(row.get("type", "")) != precision else None
             if view is not None:
                 area_layer, name_column, caption = view
                 name = str(row.get(name_column, "") or "")
