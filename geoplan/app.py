@@ -522,7 +522,10 @@ def details(shown: dict, hit: selection.SearchHit) -> None:
         st.dataframe(
             {
                 "字段": [detail_label(k, titles) for k in record],
-                "值": [readable(k, v) for k, v in record.items()],
+                "值": [
+                    webmap.precision_label(v, record.get("type", "")) if k == "precision" else readable(k, v)
+                    for k, v in record.items()
+                ],
             },
             hide_index=True,
             width="stretch",

@@ -245,6 +245,8 @@ def test_the_details_of_a_banner_list_only_what_it_has(shipped):
     details = at.dataframe[0].value
     assert len(details) == len(record) - len(empty) and all(str(v).strip() for v in details["值"])
     assert "名称" in set(details["字段"])
+    # a banner at banner precision is its own area, exactly: not 约略
+    assert dict(zip(details["字段"], details["值"], strict=True))["定位精度"] == "旗县级"
 
 
 def test_the_feature_table_is_drawn_only_when_switched_on(small):
