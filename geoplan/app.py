@@ -874,11 +874,11 @@ def correction_panel(clicked: tuple[float, float] | None, drawn, hit: selection.
     source note, save to the overlay (with the user and the time); the corrections so far, each with its undo."""
     with st.expander("校正位置", expanded=bool(st.session_state.get("fix_query"))):
         gazetteer = load_gazetteer()
-        query = st.text_input(
-            "要校正的地名", key="fix_query", placeholder=hit.label if hit else "如：潮格温都尔镇"
-        )
-        candidates = gazetteer.lookup(query.strip())[:10] if query.strip() else []
-        if query.strip() and not candidates:
+        found = hit.label if hit is not None and hit.kind != "project" else ""  # a place searched for
+        query = st.text_input("要校正的地名", key="fix_query", placeholder=found or "如：潮格温都尔镇")
+        query = query.strip() or found  # the place found by search, until another name is typed
+        candidates = gazetteer.lookup(query)[:10] if query else []
+        if query and not candidates:
             st.info(f"地名库中没有“{query}”")
         place = None
         if candidates:
@@ -914,7 +914,19 @@ def correction_panel(clicked: tuple[float, float] | None, drawn, hit: selection.
             )
         note = st.text_input("来源说明", key="fix_note", placeholder="如：2023 年乡镇界，旗自然资源局")
         user = st.text_input("校正人", value=current_user(), key="fix_user")
-        ready = place is not None and geometry is not None and note.strip() and user.strip()
+        missing = [
+            what
+            for what, given in (
+                ("地名库记录", place is not None),
+                ("新位置" if shape == POINT else "新范围", geometry is not None),
+                ("来源说明", note.strip()),
+                ("校正人", user.strip()),
+            )
+            if not given
+        ]
+        ready = not missing
+        if missing:  # the save button stays grey: say what it waits for
+            st.caption(f"保存前还需：{'、'.join(missing)}")
         if st.button("保存校正", key="fix_save", disabled=not ready, type="primary"):
             record = OverlayRecord(
                 place_id=place.id,
