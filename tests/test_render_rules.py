@@ -212,3 +212,15 @@ def test_a_place_covering_the_whole_map_is_not_labelled_inside_it(atlas, shipped
     assert set(areas["name"]) & set(labels)
     ordos = _compose(filter_layers(atlas, plans=[_plan(atlas, "鄂尔多斯市")]), shipped_gazetteer)
     assert [label.get_text() for label in ordos.labels].count("鄂尔多斯市") == 1
+
+
+def test_a_map_of_one_or_two_thematic_layers_names_them_in_its_title(atlas, shipped_gazetteer):
+    """`--layer industry` printed 鄂尔多斯市“十四五”规划重点项目示意图: a briefing page of the industrial parks
+    alone names them; a map of every layer keeps 重点项目."""
+    plan = [_plan(atlas, "鄂尔多斯市")]
+    industry = _compose(filter_layers(atlas, ["industry"], plan), shipped_gazetteer)
+    assert industry.title.get_text() == "鄂尔多斯市“十四五”规划产业园区与产业项目示意图"
+    two = _compose(filter_layers(atlas, ["ecology", "industry"], plan), shipped_gazetteer)
+    assert two.title.get_text() == "鄂尔多斯市“十四五”规划生态保护、产业园区与产业项目示意图"
+    every = _compose(filter_layers(atlas, plans=plan), shipped_gazetteer)
+    assert every.title.get_text() == "鄂尔多斯市“十四五”规划重点项目示意图"

@@ -13,6 +13,7 @@ from shapely.geometry.base import BaseGeometry
 from geoplan.atlas.schema import places_frame
 from geoplan.errors import InputError
 from geoplan.geocode.gazetteer import Gazetteer
+from geoplan.layers import load_layers
 from geoplan.output.render.labels import LabelCandidate
 
 WATER_TYPES = ["lake", "river", "reservoir"]
@@ -116,9 +117,21 @@ def plan_titles(layers: dict[str, gpd.GeoDataFrame]) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+#: thematic layers a title names at most; a map of more of them is one of 重点项目
+TITLE_LAYERS = 2
+
+
+def drawn_subject(layers: dict[str, gpd.GeoDataFrame]) -> str:
+    """What a title says the map shows: the titles of the thematic layers drawn, when they are one or two
+    of the thematic layers (a map of 产业园区与产业项目 alone), else 重点项目."""
+    thematic = [d for d in load_layers() if d.group == "thematic"]
+    drawn = [d.title for d in thematic if d.id in layers and not layers[d.id].empty]
+    return "、".join(drawn) if 0 < len(drawn) <= TITLE_LAYERS < len(thematic) else "重点项目"
+
+
 def plans_summary(layers: dict[str, gpd.GeoDataFrame], shown: int = 4) -> tuple[str, str]:
     """(source text naming the plans drawn, default title): the title keeps the plans' issuers (up to
-    three, else their count) and period."""
+    three, else their count), period and what is drawn (:func:`drawn_subject`)."""
     entries = plan_entries(layers)
     if not entries:
         return "地名库", "内蒙古自治区地名示意图"
@@ -127,11 +140,12 @@ def plans_summary(layers: dict[str, gpd.GeoDataFrame], shown: int = 4) -> tuple[
     issuers = list(dict.fromkeys(issuer for _, issuer, _ in entries if issuer))
     kinds = {kind for _, _, kind in entries if kind}
     kind = kinds.pop() if len(kinds) == 1 else ""
+    subject = drawn_subject(layers)
     if len(issuers) == 1:
-        return text, f"{issuers[0]}{kind}规划重点项目示意图"
+        return text, f"{issuers[0]}{kind}规划{subject}示意图"
     if 1 < len(issuers) <= 3:
-        return text, f"{'、'.join(issuers)}{kind}规划重点项目示意图"
-    return text, f"内蒙古自治区{len(names)}部{kind}规划重点项目示意图"
+        return text, f"{'、'.join(issuers)}{kind}规划{subject}示意图"
+    return text, f"内蒙古自治区{len(names)}部{kind}规划{subject}示意图"
 
 
 def single_issuer(layers: dict[str, gpd.GeoDataFrame]) -> str | None:
