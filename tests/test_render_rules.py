@@ -224,3 +224,23 @@ def test_a_map_of_one_or_two_thematic_layers_names_them_in_its_title(atlas, ship
     assert two.title.get_text() == "鄂尔多斯市“十四五”规划生态保护、产业园区与产业项目示意图"
     every = _compose(filter_layers(atlas, plans=plan), shipped_gazetteer)
     assert every.title.get_text() == "鄂尔多斯市“十四五”规划重点项目示意图"
+
+
+def test_a_citywide_project_is_drawn_on_its_districts_maps_not_on_its_neighbours(atlas, shipped_gazetteer):
+    """鄂尔多斯市's projects placed at its whole area (it names no place for them) reached into the frame of
+    乌海市, its neighbour: the map of 乌海市 counted 22 public-service projects, none of them in 乌海市."""
+    services = atlas["public_services"]
+    citywide = services[(services["geometry_basis"] == "issuer area") & (services["issuer"] == "鄂尔多斯市")]
+    assert len(citywide) >= 10
+    wuhai = _compose(atlas, shipped_gazetteer, place="乌海市")
+    minx, miny, maxx, maxy = wuhai.extent
+    in_frame = services.to_crs(MAP_CRS).cx[minx:maxx, miny:maxy]
+    assert set(citywide["feature_id"]) & set(in_frame["feature_id"])  # their area does reach the frame
+    drawn = wuhai.drawn.get("public_services")
+    located = in_frame[in_frame["geometry_basis"] != "issuer area"]
+    assert (drawn.total if drawn else 0) == len(located)
+    # 东胜区 lies in 鄂尔多斯市: its map keeps the city's citywide projects
+    dongsheng = _compose(
+        filter_layers(atlas, plans=[_plan(atlas, "鄂尔多斯市")]), shipped_gazetteer, place="东胜区"
+    )
+    assert dongsheng.drawn["public_services"].total >= len(citywide)
