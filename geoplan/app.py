@@ -522,7 +522,10 @@ def details(shown: dict, hit: selection.SearchHit) -> None:
         st.dataframe(
             {
                 "字段": [detail_label(k, titles) for k in record],
-                "值": [readable(k, v) for k, v in record.items()],
+                "值": [
+                    webmap.precision_label(v, record.get("type", "")) if k == "precision" else readable(k, v)
+                    for k, v in record.items()
+                ],
             },
             hide_index=True,
             width="stretch",
@@ -853,7 +856,14 @@ def _shared_download(selection_key: tuple, fmt: str, view: tuple | None, _shown:
 def map_and_correction(args: dict, bbox: tuple, hit: selection.SearchHit | None, view: dict) -> None:
     """The map and the correction panel: panning, zooming or clicking reruns only this fragment (the cached
     map is not redrawn); the view on screen goes into ``view["bbox"]`` (``bbox`` until the map reports one),
-    which the PNG/PDF downloads read, and a click sets the point of the place being corrected."""
+    which the PNG/PDF downloads read, and a click sets the point of the place being corrected.
+
+    :func:`main` calls it as the only thing in a container of its own.  Starting this fragment's run, the
+    server drops that fragment's messages a full run wrote and had not yet sent (a map reporting its view
+    during a search or a switch, on a busy server) but keeps that run's "finished": the page then drops the
+    fragment's block as stale, the blocks after it move up a place, and this run, written at the old place,
+    replaced the block after it (the 下载当前选择 popover vanished).  Alone in its container, nothing
+    follows it to be replaced."""
     value = webmap.show_st_folium(args)
     view["bbox"] = webmap.view_bounds(value) or bbox
     correction_panel(webmap.clicked_point(value), webmap.drawn_polygon(value), hit)
@@ -864,11 +874,11 @@ def correction_panel(clicked: tuple[float, float] | None, drawn, hit: selection.
     source note, save to the overlay (with the user and the time); the corrections so far, each with its undo."""
     with st.expander("校正位置", expanded=bool(st.session_state.get("fix_query"))):
         gazetteer = load_gazetteer()
-        query = st.text_input(
-            "要校正的地名", key="fix_query", placeholder=hit.label if hit else "如：潮格温都尔镇"
-        )
-        candidates = gazetteer.lookup(query.strip())[:10] if query.strip() else []
-        if query.strip() and not candidates:
+        found = hit.label if hit is not None and hit.kind != "project" else ""  # a place searched for
+        query = st.text_input("要校正的地名", key="fix_query", placeholder=found or "如：潮格温都尔镇")
+        query = query.strip() or found  # the place found by search, until another name is typed
+        candidates = gazetteer.lookup(query)[:10] if query else []
+        if query and not candidates:
             st.info(f"地名库中没有“{query}”")
         place = None
         if candidates:
@@ -904,7 +914,19 @@ def correction_panel(clicked: tuple[float, float] | None, drawn, hit: selection.
             )
         note = st.text_input("来源说明", key="fix_note", placeholder="如：2023 年乡镇界，旗自然资源局")
         user = st.text_input("校正人", value=current_user(), key="fix_user")
-        ready = place is not None and geometry is not None and note.strip() and user.strip()
+        missing = [
+            what
+            for what, given in (
+                ("地名库记录", place is not None),
+                ("新位置" if shape == POINT else "新范围", geometry is not None),
+                ("来源说明", note.strip()),
+                ("校正人", user.strip()),
+            )
+            if not given
+        ]
+        ready = not missing
+        if missing:  # the save button stays grey: say what it waits for
+            st.caption(f"保存前还需：{'、'.join(missing)}")
         if st.button("保存校正", key="fix_save", disabled=not ready, type="primary"):
             record = OverlayRecord(
                 place_id=place.id,
@@ -1033,7 +1055,8 @@ def main() -> None:
         _atlas=atlas,
     )
     view = st.session_state.setdefault("map_view", {})  # one dict per session: the map writes, downloads read
-    map_and_correction(args, bbox, hit, view)
+    with st.container():  # the map's fragment alone in a block of its own (see map_and_correction)
+        map_and_correction(args, bbox, hit, view)
     downloads(shown, view)
     sidebar_counts(
         shown if show_area else on_map,

@@ -245,6 +245,8 @@ def test_the_details_of_a_banner_list_only_what_it_has(shipped):
     details = at.dataframe[0].value
     assert len(details) == len(record) - len(empty) and all(str(v).strip() for v in details["值"])
     assert "名称" in set(details["字段"])
+    # a banner at banner precision is its own area, exactly: not 约略
+    assert dict(zip(details["字段"], details["值"], strict=True))["定位精度"] == "旗县级"
 
 
 def test_the_feature_table_is_drawn_only_when_switched_on(small):
@@ -291,9 +293,13 @@ def test_every_sector_of_the_keywords_has_a_chinese_label():
 
 
 def test_issuer_area_projects_are_listed_not_mapped(shipped):
-    """Projects a plan names without a place (geometry_basis 'issuer area') are in a panel, not on the map."""
+    """Projects a plan names without a place (geometry_basis 'issuer area') are in a panel, not on the map;
+    so is the one placed at the whole region (五个基地, located at 内蒙古自治区)."""
     area = {
-        layer_id: frame[frame["geometry_basis"] == "issuer area"]
+        layer_id: frame[
+            (frame["geometry_basis"] == "issuer area")
+            | ((frame["name"] == "五个基地") & (frame["locations"] == "内蒙古自治区"))
+        ]
         for layer_id, frame in shipped.items()
         if "geometry_basis" in frame.columns
     }

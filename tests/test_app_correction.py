@@ -71,3 +71,17 @@ def test_drawn_polygon_reads_only_valid_polygons():
     )
     assert webmap.drawn_polygon({"last_active_drawing": None}) is None
     assert webmap.clicked_point({"last_clicked": {"lat": 41.5, "lng": 106.2}}) == (106.2, 41.5)
+
+
+def test_a_place_found_by_search_is_the_one_to_correct_and_the_panel_says_what_saving_needs(overlay):
+    """After searching 乌拉特后旗 the panel showed it only greyed in the empty box (a placeholder): no record was
+    picked and 保存校正 stayed grey without a word.  Now the place found is looked up until another name is
+    typed, and the panel lists what saving still needs."""
+    at = test_app.run_app(query="乌拉特后旗")
+    picked = at.selectbox(key="fix_place")
+    assert picked.options and picked.options[0].startswith("乌拉特后旗 · ")
+    needs = [c.value for c in at.caption if c.value.startswith("保存前还需：")]
+    assert needs == ["保存前还需：新位置、来源说明"]
+    assert at.button(key="fix_save").disabled
+    at.text_input(key="fix_note").input("旗政府驻地公告").run()
+    assert [c.value for c in at.caption if c.value.startswith("保存前还需：")] == ["保存前还需：新位置"]

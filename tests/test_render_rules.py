@@ -195,3 +195,52 @@ def test_the_region_map_leaves_macro_regions_beyond_it_for_a_zoomed_map(atlas, s
     assert int(note.split()[0]) >= 5
     zoomed = _compose(atlas, shipped_gazetteer, bbox=(105.0, 36.0, 125.0, 50.0))
     assert not any("outside the region not drawn" in n for n in zoomed.notes)
+
+
+def test_a_place_covering_the_whole_map_is_not_labelled_inside_it(atlas, shipped_gazetteer):
+    """The region named by the plans (内蒙古自治区, an area) was labelled on the region's own map at its
+    representative point, inside one league in the north-east; a league is named once on its own map."""
+    places = atlas["places"]
+    region = places[(places["type"] == "province") & (places["name"] == "内蒙古自治区")]
+    assert len(region) == 1 and region.geometry.iloc[0].area > 0  # the plans name it; it is drawn as an area
+    whole = _compose(atlas, shipped_gazetteer)
+    labels = [label.get_text() for label in whole.labels]
+    assert "内蒙古自治区" not in labels
+    # areas inside the region keep theirs: the leagues, and places the plans name that cover part of it
+    assert len(set(atlas["leagues"]["name"]) & set(labels)) >= 2
+    areas = places[(places.geom_type != "Point") & (places["name"] != "内蒙古自治区")]
+    assert set(areas["name"]) & set(labels)
+    ordos = _compose(filter_layers(atlas, plans=[_plan(atlas, "鄂尔多斯市")]), shipped_gazetteer)
+    assert [label.get_text() for label in ordos.labels].count("鄂尔多斯市") == 1
+
+
+def test_a_map_of_one_or_two_thematic_layers_names_them_in_its_title(atlas, shipped_gazetteer):
+    """`--layer industry` printed 鄂尔多斯市“十四五”规划重点项目示意图: a briefing page of the industrial parks
+    alone names them; a map of every layer keeps 重点项目."""
+    plan = [_plan(atlas, "鄂尔多斯市")]
+    industry = _compose(filter_layers(atlas, ["industry"], plan), shipped_gazetteer)
+    assert industry.title.get_text() == "鄂尔多斯市“十四五”规划产业园区与产业项目示意图"
+    two = _compose(filter_layers(atlas, ["ecology", "industry"], plan), shipped_gazetteer)
+    assert two.title.get_text() == "鄂尔多斯市“十四五”规划生态保护、产业园区与产业项目示意图"
+    every = _compose(filter_layers(atlas, plans=plan), shipped_gazetteer)
+    assert every.title.get_text() == "鄂尔多斯市“十四五”规划重点项目示意图"
+
+
+def test_a_citywide_project_is_drawn_on_its_districts_maps_not_on_its_neighbours(atlas, shipped_gazetteer):
+    """鄂尔多斯市's projects placed at its whole area (it names no place for them) reached into the frame of
+    乌海市, its neighbour: the map of 乌海市 counted 22 public-service projects, none of them in 乌海市."""
+    services = atlas["public_services"]
+    citywide = services[(services["geometry_basis"] == "issuer area") & (services["issuer"] == "鄂尔多斯市")]
+    assert len(citywide) >= 10
+    wuhai = _compose(atlas, shipped_gazetteer, place="乌海市")
+    minx, miny, maxx, maxy = wuhai.extent
+    in_frame = services.to_crs(MAP_CRS).cx[minx:maxx, miny:maxy]
+    assert set(citywide["feature_id"]) & set(in_frame["feature_id"])  # their area does reach the frame
+    drawn = wuhai.drawn.get("public_services")
+    located = in_frame[in_frame["geometry_basis"] != "issuer area"]
+    assert (drawn.total if drawn else 0) == len(located)
+    # 东胜区 lies in 鄂尔多斯市: its map keeps the city's citywide projects
+    dongsheng = _compose(
+        filter_layers(atlas, plans=[_plan(atlas, "鄂尔多斯市")]), shipped_gazetteer, place="东胜区"
+    )
+    assert dongsheng.drawn["public_services"].total >= len(citywide)

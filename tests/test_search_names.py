@@ -41,3 +41,17 @@ def test_a_place_known_to_its_banner_is_shown_at_the_banner(atlas) -> None:
     for _, row in places[places["precision"].isin(["point", "town"])].iterrows():
         hit = selection.SearchHit(row["name"], "place", "places", row["place_id"], row.geometry.bounds)
         assert selection.precision_area(atlas, hit) is None, row["name"]
+
+
+@pytest.mark.parametrize(("query", "layer"), [("乌海", "leagues"), ("乌拉特后旗", "banners")])
+def test_a_league_or_banner_found_is_its_own_area_not_an_approximate_one(atlas, query, layer) -> None:
+    """Searching a league or a banner shows that area itself: its league (banner) precision is exact for it,
+    so the map says nothing of 位置约略 (it said 按盟市范围显示 for 乌海市)."""
+    hits = [h for h in selection.search(query, atlas) if h.layer == layer]
+    assert hits and hits[0].label.startswith(query)
+    assert selection.precision_area(atlas, hits[0]) is None
+    # the same place as the plans name it (places layer) is exact too
+    places = atlas["places"]
+    for _, row in places[places["name"] == hits[0].label].iterrows():
+        hit = selection.SearchHit(row["name"], "place", "places", row["place_id"], row.geometry.bounds)
+        assert selection.precision_area(atlas, hit) is None

@@ -295,3 +295,23 @@ def test_a_filtered_map_opens_on_what_was_chosen(shipped):
         shipped, "leagues", name="锡林郭勒盟"
     )
     assert view(shipped, Filters()) == selection.atlas_bounds(shipped)
+
+
+def test_a_project_placed_at_the_whole_region_is_listed_not_mapped(shipped):
+    """五个基地 (锡林郭勒盟's plan, located only at 内蒙古自治区) was a polygon of the whole region on the web map:
+    every click anywhere opened its popup. Like a project at its issuer's whole area, it is listed instead;
+    a league-sized area stays on the map."""
+    urban = shipped["urban"]
+    region_wide = urban[(urban["name"] == "五个基地") & (urban["locations"] == "内蒙古自治区")]
+    assert len(region_wide) == 1 and region_wide["geometry_basis"].iloc[0] != "issuer area"
+    kept, table = selection.without_issuer_area(shipped)
+    assert "五个基地" in set(table["name"]) and "五个基地" not in set(kept["urban"]["name"])
+    issuer_area = sum(
+        int((frame["geometry_basis"] == "issuer area").sum())
+        for layer_id, frame in shipped.items()
+        if selection.is_thematic(layer_id) and "geometry_basis" in frame.columns
+    )
+    assert len(table) == issuer_area + 1
+    region = selection.region_union(shipped)
+    leagues = shipped["leagues"].head(3)
+    assert not selection.covers_region(leagues, region).any()

@@ -335,3 +335,19 @@ def test_places_beyond_the_region_are_a_layer_switched_off(shipped):
     shown = re.search(r'"规划地名 \((\d+)\)"\s*:\s*(feature_group_\w+)', page)
     assert shown is not None and f"{shown.group(2)}.addTo(" in page
     assert int(shown.group(1)) + int(entry.group(1)) == len(shipped["places"])
+
+
+def test_a_league_or_banner_popup_calls_its_own_boundary_exact(shipped):
+    """A league's popup said 盟市级（约略）: its league precision is its own boundary. A town placed at its
+    banner's point stays 约略."""
+    definitions = {d.id: d for d in load_layers()}
+    for layer, level in (("leagues", "盟市级"), ("banners", "旗县级")):
+        row = shipped[layer].iloc[0].to_dict()
+        assert row["type"] == row["precision"]
+        popup = webmap.place_popup(row, definitions[layer]).split("<br>")
+        line = next(part for part in popup if part.startswith("定位精度："))
+        assert line.startswith(f"定位精度：{level}（") and "约略" not in line, line
+    towns = shipped["towns"]
+    coarse = towns[towns["precision"] == "banner"]
+    assert len(coarse)
+    assert "旗县级（约略）" in webmap.place_popup(coarse.iloc[0].to_dict(), definitions["towns"])

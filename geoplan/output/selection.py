@@ -400,18 +400,41 @@ def view_bounds(atlas: Atlas, filters: Filters) -> tuple[float, float, float, fl
 ISSUER_AREA = "issuer area"  # geometry_basis of a project a plan names without a place
 
 
+#: share of the region an area must cover to be placed at the region as a whole
+REGION_SHARE = 0.9
+
+
+def covers_region(frame: gpd.GeoDataFrame, region: Any | None) -> np.ndarray:
+    """Whether each feature is an area covering :data:`REGION_SHARE` of ``region`` (lon/lat)."""
+    covers = np.zeros(len(frame), dtype=bool)
+    if region is None or frame.empty or region.area <= 0:
+        return covers
+    rminx, rminy, rmaxx, rmaxy = region.bounds
+    bounds = frame.geometry.bounds.to_numpy()
+    spans = (bounds[:, 2] - bounds[:, 0] >= REGION_SHARE * (rmaxx - rminx)) & (
+        bounds[:, 3] - bounds[:, 1] >= REGION_SHARE * (rmaxy - rminy)
+    )
+    for i in np.flatnonzero(spans):  # only areas as wide and tall as the region are measured
+        geometry = frame.geometry.iloc[i]
+        covers[i] = geometry.area > 0 and geometry.intersection(region).area >= REGION_SHARE * region.area
+    return covers
+
+
 def without_issuer_area(atlas: Atlas) -> tuple[dict[str, gpd.GeoDataFrame], pd.DataFrame]:
     """(the atlas without its issuer-area projects, those projects as a table of name, plan, layer).
 
     A project a plan names without a place covers the plan's whole issuer area: piled on the map, such
-    polygons hide everything under them, so the app lists them instead."""
+    polygons hide everything under them, so the app lists them instead.  So does a project placed at the
+    region as a whole (an area covering :data:`REGION_SHARE` of it: 五个基地 of 内蒙古自治区), whose polygon
+    took every click on the map."""
     kept: dict[str, gpd.GeoDataFrame] = {}
     rows = []
+    region = region_union(atlas)
     for layer_id, frame in atlas.items():
         if not is_thematic(layer_id) or frame.empty or "geometry_basis" not in frame.columns:
             kept[layer_id] = frame
             continue
-        area = frame["geometry_basis"].astype(str) == ISSUER_AREA
+        area = (frame["geometry_basis"].astype(str) == ISSUER_AREA).to_numpy() | covers_region(frame, region)
         kept[layer_id] = frame[~area]
         if area.any():
             rows.append(
@@ -519,7 +542,9 @@ AREA_VIEWS = {
 def precision_area(atlas: Atlas, hit: SearchHit) -> tuple[Any, str] | None:
     """For a hit known only to banner or league precision: (the area's geometry, a caption); else None.
 
-    The map then shows the whole banner (or league) with its boundary, not a point at street scale."""
+    The map then shows the whole banner (or league) with its boundary, not a point at street scale.  A place
+    whose own level is its precision (a league at league precision, a banner at banner precision) is that
+    area, exactly located: None."""
     frame = atlas.get(hit.layer)
     area_layer = None
     if frame is not None and not frame.empty and "precision" in frame.columns:
@@ -527,7 +552,8 @@ def precision_area(atlas: Atlas, hit: SearchHit) -> tuple[Any, str] | None:
         rows = frame[frame[column].astype(str) == hit.key]
         if not rows.empty:
             row = rows.iloc[0]
-            view = AREA_VIEWS.get(str(row.get("precision", "")))
+            precision = str(row.get("precision", ""))
+            view = AREA_VIEWS.get(precision) if str(row.get("type", "")) != precision else None
             if view is not None:
                 area_layer, name_column, caption = view
                 name = str(row.get(name_column, "") or "")

@@ -150,8 +150,11 @@ def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def precision_label(precision: str) -> str:
-    return PRECISION_LABELS.get(precision, precision or "未知")
+def precision_label(precision: str, own_type: str = "") -> str:
+    """The precision as a user reads it; for a place whose own level it is (``own_type``: a league at league
+    precision), without 约略: the league is drawn as its own boundary, exactly."""
+    label = PRECISION_LABELS.get(precision, precision or "未知")
+    return label.removesuffix("（约略）") if own_type and own_type == precision else label
 
 
 def feature_popup(row: Mapping[str, object], definition: LayerDef) -> str:
@@ -223,7 +226,9 @@ def place_popup(row: Mapping[str, object], definition: LayerDef) -> str:
     parents = "，".join(x for x in (v("banner"), v("league")) if x and x != v("name"))
     if parents:
         lines.append(f"隶属：{_esc(parents)}")
-    lines.append(f"定位精度：{_esc(precision_label(v('precision')))}（{_esc(v('geometry_source'))}）")
+    lines.append(
+        f"定位精度：{_esc(precision_label(v('precision'), v('type')))}（{_esc(v('geometry_source'))}）"
+    )
     if v("plans"):
         lines.append(f"见于规划：{_esc(v('plans').replace(';', '、'))}")
     return "<br>".join(lines)

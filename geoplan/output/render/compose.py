@@ -48,6 +48,7 @@ from geoplan.output.render.data import (
     PlaceExtent,
     label_candidates,
     load_water,
+    names_whole_map,
     plan_titles,
     plans_summary,
     project_layers,
@@ -81,7 +82,7 @@ from geoplan.output.render.symbols import (
     draw_polygons,
 )
 from geoplan.output.render.tiles import DEFAULT_TILES, add_tiles
-from geoplan.output.selection import region_union, split_context
+from geoplan.output.selection import ISSUER_AREA, region_union, split_context
 
 #: Lambert conformal conic for Inner Mongolia (standard parallels 40°N and 50°N, central meridian 112°E).
 MAP_CRS = CRS.from_proj4(
@@ -442,7 +443,7 @@ def _frame(
         definitions=definitions,
         projected_full=projected_full,
         projected={
-            name: frame.cx[minx:maxx, miny:maxy] if not frame.empty else frame
+            name: _of_focus(frame.cx[minx:maxx, miny:maxy], focus) if not frame.empty else frame
             for name, frame in projected_full.items()
         },
         focus=focus,
@@ -453,6 +454,20 @@ def _frame(
         units_per_px=(maxx - minx) / (map_rect[2] / 25.4 * dpi),
         centre=to_lonlat.transform((minx + maxx) / 2, (miny + maxy) / 2),
     )
+
+
+def _of_focus(frame: gpd.GeoDataFrame, focus: PlaceExtent | None) -> gpd.GeoDataFrame:
+    """The features of a map framed on ``focus``, without the projects placed at the whole area of an issuer
+    that does not cover the focus: a city's citywide projects belong on the map of each of its districts,
+    not on its neighbour's (鄂尔多斯市's 22 public-service projects were counted on the map of 乌海市,
+    their area reaching into its frame)."""
+    if focus is None or frame.empty or "geometry_basis" not in frame.columns:
+        return frame
+    issuer_area = (frame["geometry_basis"].astype(str) == ISSUER_AREA).to_numpy()
+    if not issuer_area.any():
+        return frame
+    covers = np.array(names_whole_map(frame.geometry, focus.geometry))
+    return frame[~issuer_area | covers]
 
 
 def _draw_basemap(
@@ -622,7 +637,7 @@ def _draw_labels(
         obstacles.append(furniture.inset.get_window_extent(renderer))
     return place_labels(
         ax,
-        label_candidates(frame.projected, frame.extent, frame.focus, water_labels),
+        label_candidates(frame.projected, frame.extent, frame.focus, water_labels, frame.region),
         renderer,
         obstacles,
         obstacle_array=_marker_boxes(ax, {n for n, d in frame.definitions.items() if d.group == "thematic"}),

@@ -13,6 +13,7 @@ from shapely.geometry.base import BaseGeometry
 from geoplan.atlas.schema import places_frame
 from geoplan.errors import InputError
 from geoplan.geocode.gazetteer import Gazetteer
+from geoplan.layers import load_layers
 from geoplan.output.render.labels import LabelCandidate
 
 WATER_TYPES = ["lake", "river", "reservoir"]
@@ -116,9 +117,21 @@ def plan_titles(layers: dict[str, gpd.GeoDataFrame]) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+#: thematic layers a title names at most; a map of more of them is one of 重点项目
+TITLE_LAYERS = 2
+
+
+def drawn_subject(layers: dict[str, gpd.GeoDataFrame]) -> str:
+    """What a title says the map shows: the titles of the thematic layers drawn, when they are one or two
+    of the thematic layers (a map of 产业园区与产业项目 alone), else 重点项目."""
+    thematic = [d for d in load_layers() if d.group == "thematic"]
+    drawn = [d.title for d in thematic if d.id in layers and not layers[d.id].empty]
+    return "、".join(drawn) if 0 < len(drawn) <= TITLE_LAYERS < len(thematic) else "重点项目"
+
+
 def plans_summary(layers: dict[str, gpd.GeoDataFrame], shown: int = 4) -> tuple[str, str]:
     """(source text naming the plans drawn, default title): the title keeps the plans' issuers (up to
-    three, else their count) and period."""
+    three, else their count), period and what is drawn (:func:`drawn_subject`)."""
     entries = plan_entries(layers)
     if not entries:
         return "地名库", "内蒙古自治区地名示意图"
@@ -127,11 +140,12 @@ def plans_summary(layers: dict[str, gpd.GeoDataFrame], shown: int = 4) -> tuple[
     issuers = list(dict.fromkeys(issuer for _, issuer, _ in entries if issuer))
     kinds = {kind for _, _, kind in entries if kind}
     kind = kinds.pop() if len(kinds) == 1 else ""
+    subject = drawn_subject(layers)
     if len(issuers) == 1:
-        return text, f"{issuers[0]}{kind}规划重点项目示意图"
+        return text, f"{issuers[0]}{kind}规划{subject}示意图"
     if 1 < len(issuers) <= 3:
-        return text, f"{'、'.join(issuers)}{kind}规划重点项目示意图"
-    return text, f"内蒙古自治区{len(names)}部{kind}规划重点项目示意图"
+        return text, f"{'、'.join(issuers)}{kind}规划{subject}示意图"
+    return text, f"内蒙古自治区{len(names)}部{kind}规划{subject}示意图"
 
 
 def single_issuer(layers: dict[str, gpd.GeoDataFrame]) -> str | None:
@@ -183,15 +197,35 @@ def water_label_candidates(
     return out
 
 
+#: share of the map's subject an area place must cover to name the whole map rather than a spot on it
+WHOLE_MAP_SHARE = 0.9
+
+
+def names_whole_map(geometries: gpd.GeoSeries, subject: BaseGeometry | None) -> list[bool]:
+    """Whether each geometry is an area covering (:data:`WHOLE_MAP_SHARE`) the map's subject: the place the map
+    is framed on, or the region it shows.  Such a place (the region on the region's map, a league on its own
+    map, or any place containing it) is the map itself: the title names it, and its label would stand at an
+    arbitrary inner point (the region's representative point lies in one league)."""
+    if subject is None or subject.is_empty or subject.area <= 0:
+        return [False] * len(geometries)
+    return [
+        geometry.area > 0 and geometry.intersection(subject).area >= WHOLE_MAP_SHARE * subject.area
+        for geometry in geometries
+    ]
+
+
 def label_candidates(
     projected: dict[str, gpd.GeoDataFrame],
     extent: tuple[float, float, float, float],
     focus: PlaceExtent | None,
     water: list[LabelCandidate] | None = None,
+    region: BaseGeometry | None = None,
 ) -> list[LabelCandidate]:
     """Labels in priority order: leagues (when several show), rivers, places the plans name most, banners,
-    towns."""
+    towns.  A place naming the whole map (:func:`names_whole_map` of the framed place, else of ``region`` in
+    view) is not labelled among the places: the framed place is labelled once, first."""
     view = box(*extent)
+    subject = focus.geometry if focus is not None else (region.intersection(view) if region else None)
     candidates: list[LabelCandidate] = []
     leagues = _area_candidates(projected.get("leagues"), view, 9.5, "#4a4a4a")
     if len(leagues) >= 2:
@@ -210,6 +244,7 @@ def label_candidates(
                 named.geom_type == "Point"
             )
             named = named[~coarse]
+        named = named[[not whole for whole in names_whole_map(named.geometry, subject)]]
         points = named.geometry.representative_point()
         ranked = sorted(
             zip(named["place_id"].astype(str), named["name"].astype(str), points, strict=True),
