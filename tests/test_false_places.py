@@ -46,9 +46,18 @@ def test_verbs_times_and_counts_before_a_class_word(
 
 
 def test_places_before_a_count_of_parks_name_no_park(finder: MentionFinder) -> None:
-    """'多伦、白音华两个化工园区': the parks are counted after the places named; no park is named '白音华两个…'."""
-    found = _found(finder, "以多伦、白音华两个化工园区为载体。")
-    assert found and not any(kind == "park" or "园区" in surface for surface, kind in found)
+    """'多伦、白音华两个化工园区': the parks are counted after the places named; no park is named '白音华两个…'.
+    Each item is the park its place and a zone word name (多伦工业园区); towns with no such park record are
+    where the counted parks lie, not parks ('锡尼、树林召两个园区')."""
+    text = "以多伦、白音华两个化工园区为载体。"
+    found = refine(text, finder.find(text), finder)
+    assert [(m.surface, m.type, m.place_ids) for m in found] == [
+        ("多伦", "park", finder.ids("多伦工业园区")),
+        ("白音华", "park", finder.ids("白音华工业园区")),
+    ]
+    assert finder.ids("多伦工业园区") and finder.ids("白音华工业园区")
+    text = "以锡尼、树林召两个园区为载体。"
+    assert not [m for m in refine(text, finder.find(text), finder) if m.type == "park"]
 
 
 def test_a_count_after_short_forms_ends_them(finder: MentionFinder) -> None:

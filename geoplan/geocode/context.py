@@ -1475,6 +1475,8 @@ def _typed_items(
             ids = finder.ids(item + suffix) or finder.ids(item if not item.isdigit() else "G" + item)
             if ids:
                 break
+        if not ids and kind == "park" and _hosts_parks(finder.ids_or_short(item)):
+            continue  # '多伦、白音华两个化工园区': the places the counted parks lie in, read as places
         if not ids and not item.isdigit():
             ids = finder.ids(item)
         own = next((t for s, t in SUFFIX_TYPES.items() if item.endswith(s) and len(item) > len(s)), None)
@@ -1485,6 +1487,11 @@ def _typed_items(
             ids = finder.known_core(Mention(item, start, end, own, f"suffix:{suffix}")).place_ids
         found.append(_qualified(Mention(item, start, end, own or kind, f"list:{kind}", ids), finder))
     return found
+
+
+def _hosts_parks(ids: Iterable[str]) -> bool:
+    """Whether ``ids`` name a league, banner or town: a place parks lie in, not a park's short name."""
+    return any(pid.startswith(("league:", "banner:", "town:")) for pid in ids)
 
 
 #: the class words a league's or banner's full name ends with.
