@@ -36,6 +36,8 @@ FORMER_BANNERS = {
     "萨拉齐县": "土默特右旗",
     "萨县": "土默特右旗",
     "胪滨县": "满洲里市",
+    "喜桂图旗": "牙克石市",
+    "巴彦旗": "莫力达瓦达斡尔族自治旗",
 }
 #: former league -> the league of today it lies in
 FORMER_LEAGUES = {
@@ -45,6 +47,7 @@ FORMER_LEAGUES = {
     "呼纳盟": "呼伦贝尔市",
     "归绥市": "呼和浩特市",
     "归绥": "呼和浩特市",
+    "伊克昭蒙古族自治区": "鄂尔多斯市",
 }
 #: short form -> its banner
 SHORT_FORMS = {"东苏旗": "苏尼特左旗", "西苏旗": "苏尼特右旗", "托县": "托克托县", "和林县": "和林格尔县"}
@@ -147,14 +150,44 @@ def test_a_former_province_is_the_union_of_its_leagues_with_no_point_of_its_own(
         assert inside == (league.name in leagues), league.name
 
 
-def test_a_former_province_of_three_provinces_is_a_schematic_hull(gazetteer: Gazetteer) -> None:
-    place = gazetteer.get("region:热河省")
-    assert place.precision == "schematic" and place.league_id is None
-    for city in ("赤峰市", "承德市", "朝阳市"):
-        assert place.geometry.buffer(1e-6).contains(gazetteer.lookup(city)[0].place.point), city
-    assert not place.geometry.contains(gazetteer.lookup("呼伦贝尔市")[0].place.point)
+@pytest.mark.parametrize(
+    ("record_id", "units", "far"),
+    [
+        ("region:热河省", ("赤峰市", "承德市", "朝阳市"), "呼伦贝尔市"),
+        ("region:察哈尔省", ("锡林郭勒盟", "化德县", "商都县", "张家口市"), "阿拉善盟"),
+        ("region:辽北省", ("通辽市", "兴安盟", "四平市"), "鄂尔多斯市"),
+    ],
+)
+def test_a_former_province_reaching_other_provinces_is_a_schematic_hull(
+    gazetteer: Gazetteer, record_id: str, units: tuple[str, ...], far: str
+) -> None:
+    place = gazetteer.get(record_id)
+    assert place.precision == "schematic" and place.league_id is None and not place.parent_ids
+    for unit in units:
+        assert place.geometry.buffer(1e-6).contains(gazetteer.lookup(unit)[0].place.point), unit
+    assert not place.geometry.contains(gazetteer.lookup(far)[0].place.point)
+
+
+def test_no_former_province_states_a_coordinate_and_each_cites_its_page() -> None:
     rows = _rows(GAZETTEER_DIR / "units_former.csv")
+    assert {row["id"] for row in rows} == {
+        "region:绥远省",
+        "region:兴安省",
+        "region:热河省",
+        "region:察哈尔省",
+        "region:辽北省",
+    }
     assert all(row["lon"] == row["lat"] == "" and row["geometry_source"].startswith("http") for row in rows)
+
+
+def test_a_people_s_name_is_no_form_of_the_province_named_after_it(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    resolved = resolved_ids(
+        gazetteer, tmp_path, "内蒙古自治区地名志", "察哈尔蒙古人设置察哈尔八旗，1928年设察哈尔省。"
+    )
+    assert resolved.get("察哈尔省") == "region:察哈尔省"
+    assert "察哈尔" not in resolved
 
 
 def test_a_history_text_resolves_former_units_to_today_s(gazetteer: Gazetteer, tmp_path: Path) -> None:
