@@ -180,6 +180,14 @@ def test_no_former_province_states_a_coordinate_and_each_cites_its_page() -> Non
     assert all(row["lon"] == row["lat"] == "" and row["geometry_source"].startswith("http") for row in rows)
 
 
+def test_a_fortress_named_after_a_province_is_not_the_province(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    resolved = resolved_ids(
+        gazetteer, tmp_path, "呼和浩特市文化旅游规划", "建成绥远城历史文化展馆，绥远省旧址对外开放。"
+    )
+    assert resolved.get("绥远省") == "region:绥远省"
+    assert "绥远" not in resolved
+
+
 def test_a_people_s_name_is_no_form_of_the_province_named_after_it(
     gazetteer: Gazetteer, tmp_path: Path
 ) -> None:
