@@ -38,6 +38,7 @@ FORMER_BANNERS = {
     "胪滨县": "满洲里市",
     "喜桂图旗": "牙克石市",
     "巴彦旗": "莫力达瓦达斡尔族自治旗",
+    "米仓县": "杭锦后旗",
 }
 #: former league -> the league of today it lies in
 FORMER_LEAGUES = {
@@ -48,6 +49,9 @@ FORMER_LEAGUES = {
     "归绥市": "呼和浩特市",
     "归绥": "呼和浩特市",
     "伊克昭蒙古族自治区": "鄂尔多斯市",
+    "河套行政区": "巴彦淖尔市",
+    "陕坝专区": "巴彦淖尔市",
+    "呼盟": "呼伦贝尔市",
 }
 #: short form -> its banner
 SHORT_FORMS = {"东苏旗": "苏尼特左旗", "西苏旗": "苏尼特右旗", "托县": "托克托县", "和林县": "和林格尔县"}
@@ -156,6 +160,8 @@ def test_a_former_province_is_the_union_of_its_leagues_with_no_point_of_its_own(
         ("region:热河省", ("赤峰市", "承德市", "朝阳市"), "呼伦贝尔市"),
         ("region:察哈尔省", ("锡林郭勒盟", "化德县", "商都县", "张家口市"), "阿拉善盟"),
         ("region:辽北省", ("通辽市", "兴安盟", "四平市"), "鄂尔多斯市"),
+        ("region:卓索图盟", ("喀喇沁旗", "宁城县", "承德市", "朝阳市"), "锡林郭勒盟"),
+        ("region:平地泉行政区", ("集宁区", "托克托县", "土默特右旗", "察哈尔右翼后旗"), "包头市"),
     ],
 )
 def test_a_former_province_reaching_other_provinces_is_a_schematic_hull(
@@ -180,6 +186,8 @@ def test_no_former_province_states_a_coordinate_and_each_cites_its_page() -> Non
         "region:热河省",
         "region:察哈尔省",
         "region:辽北省",
+        "region:卓索图盟",
+        "region:平地泉行政区",
     }
     assert all(row["lon"] == row["lat"] == "" and row["geometry_source"].startswith("http") for row in rows)
 
