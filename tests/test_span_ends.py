@@ -87,7 +87,7 @@ def test_a_park_written_after_its_host_unit_is_one_name(
     ("text", "expected"),
     [
         # a bare unit name followed by a banner's tail: one banner (a past one, or a form the gazetteer lacks)
-        ("当年额尔古纳左旗与额尔古纳右旗合并。", [("额尔古纳左旗", "banner"), ("额尔古纳右旗", "banner")]),
+        ("1947年额尔古纳旗成立，1966年分设左右两旗。", [("额尔古纳旗", "banner")]),
         ("达茂联合旗位于包头北部。", [("达茂联合旗", "banner"), ("包头", None)]),
         ("清代设巴林旗。", [("巴林旗", "banner")]),
         # 旗 starting a longer word is no banner's tail; a name with its class word takes no tail

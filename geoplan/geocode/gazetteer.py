@@ -55,6 +55,8 @@ DERIVED_FILE = "derived.json"
 ALIASES_FILE = "aliases.csv"
 #: former names and variant forms the context rules need (same columns), applied after ``aliases.csv``.
 CONTEXT_ALIASES_FILE = "context/aliases.csv"
+#: former banners, counties and leagues under today's unit, and banners' short forms (same columns), applied last.
+UNIT_NAMES_FILE = "context/unit_names.csv"
 #: records whose names are matched only after their province or city (:mod:`geoplan.geocode.qualified`).
 QUALIFIED_DIR = "qualified"
 GENERIC_FILE = "generic_words.txt"
@@ -466,6 +468,7 @@ def _load_cached(directory: str, with_locations: bool = True) -> Gazetteer:
         raise GazetteerError(f"accepted location fact(s) with no record: {', '.join(unmatched)}")
     _apply_aliases(root / ALIASES_FILE, places, index)
     _apply_aliases(root / CONTEXT_ALIASES_FILE, places, index)
+    _apply_aliases(root / UNIT_NAMES_FILE, places, index)
     index.add_derived_forms(p for p in places.values() if p.id not in qualified)
     final = [
         _with_aliases(place, index.aliases.get(place.id, ()))
