@@ -177,8 +177,9 @@ def _without_non_places(
 
 #: id prefixes of the units a direction divides into relative parts ('内蒙古西部', '巴彦淖尔市北部地区').
 _PARTED_UNIT_PREFIXES = ("province:", "league:", "banner:")
-#: a relative part's words: directions with 部 ('西部地区', '中西部'), or a compass region alone ('东北', '西北地区').
-_RELATIVE_PART_RE = re.compile(r"[东西南北中]{1,3}部|[东西南北]{1,2}(?:地区)?$")
+#: a relative part's words, whole: directions with 部 ('西部地区', '中西部'), or a compass region alone ('东北',
+#: '西北地区'); a name going on after them ('西部大开发地区') is none.
+_RELATIVE_PART_RE = re.compile(r"(?:[东西南北中]{1,3}部|[东西南北]{1,2})(?:地区)?$")
 
 
 def _relative_part(previous: Mention, mention: Mention) -> bool:
