@@ -93,6 +93,8 @@ def test_an_activity_on_an_areas_land_names_the_area_only(finder: MentionFinder)
         ("当年组建了内蒙古骑兵部队。", []),  # a military unit
         ("近日，内蒙古自治区发改委批复了该项目。", []),
         ("这里曾是内蒙古自治政府所在地。", []),  # a government
+        ("深化与欧亚经济联盟国家合作。", []),  # a union of states, not the continent
+        ("牵头成立包头稀土产业联盟。", []),  # an alliance of firms named after its city
         # a network after a place is the place's ('公路网'), not an organisation
         ("完善内蒙古公路网。", ["内蒙古"]),
     ],
