@@ -441,3 +441,16 @@ def test_a_street_named_after_a_unit_is_a_road_not_the_unit(
     finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert _found(finder, text) == expected
+
+
+def test_a_zone_named_by_its_stem_is_a_park_whatever_its_stem_ends_with(finder: MentionFinder) -> None:
+    """'金川、金山两个园区': 金山 ends like a hill's name, but the list's class word makes it the zone 金山 (the record
+    of its stem and a zone word) of type park; a district's stem (青山 of 青山区) is no zone's record."""
+    text = "建设金川、金山两个园区。"
+    found = [(m.surface, m.type, m.place_ids) for m in refine(text, finder.find(text), finder)]
+    assert found == [
+        ("金川", "park", ("park:呼和浩特经济技术开发区",)),
+        ("金山", "park", ("park:呼和浩特金山高新技术产业开发区",)),
+    ]
+    text = "重点建设青山、石拐两个园区。"
+    assert not [m for m in refine(text, finder.find(text), finder) if m.type == "park"]
