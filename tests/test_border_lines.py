@@ -333,7 +333,7 @@ def test_a_yard_of_a_station_is_the_station_and_building_one_is_no_station(
         gazetteer,
         tmp_path,
         "通辽市国民经济和社会发展第十四个五年规划纲要",
-        "通辽火车编组站是东北最大的铁路编组站之一。新机场航站楼一体建设高铁站、地铁站。",
+        "扩建通辽火车编组站，提升货物中转能力。新机场航站楼一体建设高铁站、地铁站。",
     )
     assert ids["通辽火车编组站"] == "station:通辽站"
     assert not [surface for surface in ids if surface.startswith("建设")]

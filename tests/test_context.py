@@ -206,6 +206,12 @@ def test_a_direction_after_a_unit_is_a_relative_part_and_the_unit_the_mention(ga
     assert _surfaces(gazetteer, "蒙东地区煤炭外运") == ["蒙东地区"]
 
 
+def test_a_name_going_on_after_a_direction_is_no_relative_part(gazetteer: Gazetteer) -> None:
+    """Only a direction (with 部 and 地区) after a unit is its relative part: a region's name that goes on after
+    the direction ('西部大开发地区', the policy's region, 内蒙古 one of its provinces) is a name of its own."""
+    assert _surfaces(gazetteer, "推进内蒙古西部大开发地区建设") == ["内蒙古", "西部大开发地区"]
+
+
 @pytest.mark.parametrize(
     ("text", "kept"),
     [

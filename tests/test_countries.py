@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from geoplan.geocode import countries_build
+from geoplan.geocode import cities_build, countries_build
 from geoplan.geocode.context import refine
 from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.geocode.segment import word_before_place
@@ -174,3 +174,34 @@ def test_the_cldr_notice_is_the_one_cldr_49_ships() -> None:
     assert lines[-1] == "SPDX-License-Identifier: Unicode-3.0"
     rows = _rows()
     assert rows and all("CLDR 49" in row["note"] for row in rows)
+
+
+def test_a_zones_city_is_found_by_its_name_in_the_zone_then_by_alternate_name() -> None:
+    cities = [
+        {"name": "Warsaw", "population": 1700000, "timezone": "Europe/Warsaw", "alternatenames": []},
+        {"name": "Warsaw", "population": 9000, "timezone": "America/Chicago", "alternatenames": []},
+        {"name": "Kyiv", "population": 2800000, "timezone": "Europe/Kyiv", "alternatenames": ["Kiev"]},
+    ]
+    assert cities_build.zone_city("Europe/Warsaw", cities)["population"] == 1700000
+    assert cities_build.zone_city("Europe/Kiev", cities) is None  # another zone's city is never taken
+    cities[2]["timezone"] = "Europe/Kiev"
+    assert cities_build.zone_city("Europe/Kiev", cities)["name"] == "Kyiv"
+    assert cities_build.zone_city("Asia/Kuala_Lumpur", cities) is None
+
+
+def test_the_world_cities_build_leaves_out_and_locates(
+    gazetteer: Gazetteer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # CLDR's exemplar cities and territory names for a few zones (what Babel gives), so the build runs without Babel
+    zones = {"Europe/Warsaw": "华沙", "Europe/Moscow": "莫斯科", "Asia/Shanghai": "上海"}
+    monkeypatch.setattr(cities_build, "zone_cities", lambda: ("CLDR via Babel (test)", zones))
+    monkeypatch.setattr(
+        cities_build, "territory_names", lambda: ("CLDR (test)", {"PL": "波兰", "RU": "俄罗斯"})
+    )
+    rows, left_out = cities_build.build_rows(gazetteer, GAZETTEER_DIR)
+    # Warsaw is GeoNames 756135 at 52.22977 N, 21.01178 E; China's cities are never foreign
+    assert [(r["id"], r["parent"], r["lon"], r["lat"], r["precision"]) for r in rows] == [
+        ("foreign:华沙", "foreign:波兰", "21.01178", "52.22977", "town")
+    ]
+    assert "GeoNames 756135 (Warsaw)" in rows[0]["geometry_source"]
+    assert left_out == ["Europe/Moscow 莫斯科: a name of foreign:莫斯科"]

@@ -96,6 +96,8 @@ def test_an_activity_on_an_areas_land_names_the_area_only(finder: MentionFinder)
         ("当年组建了内蒙古骑兵部队。", []),  # a military unit
         ("近日，内蒙古自治区发改委批复了该项目。", []),
         ("这里曾是内蒙古自治政府所在地。", []),  # a government
+        ("深化与欧亚经济联盟国家合作。", []),  # a union of states, not the continent
+        ("牵头成立包头稀土产业联盟。", []),  # an alliance of firms named after its city
         # a network after a place is the place's ('公路网'), not an organisation
         ("完善内蒙古公路网。", ["内蒙古"]),
     ],
@@ -442,3 +444,16 @@ def test_a_street_named_after_a_unit_is_a_road_not_the_unit(
     finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert _found(finder, text) == expected
+
+
+def test_a_zone_named_by_its_stem_is_a_park_whatever_its_stem_ends_with(finder: MentionFinder) -> None:
+    """'金川、金山两个园区': 金山 ends like a hill's name, but the list's class word makes it the zone 金山 (the record
+    of its stem and a zone word) of type park; a district's stem (青山 of 青山区) is no zone's record."""
+    text = "建设金川、金山两个园区。"
+    found = [(m.surface, m.type, m.place_ids) for m in refine(text, finder.find(text), finder)]
+    assert found == [
+        ("金川", "park", ("park:呼和浩特经济技术开发区",)),
+        ("金山", "park", ("park:呼和浩特金山高新技术产业开发区",)),
+    ]
+    text = "重点建设青山、石拐两个园区。"
+    assert not [m for m in refine(text, finder.find(text), finder) if m.type == "park"]

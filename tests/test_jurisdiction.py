@@ -15,7 +15,7 @@ from helpers import resolved_ids
 from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.geocode.mentions import Mention
 from geoplan.geocode.places import PlanPlaces, geoparse
-from geoplan.geocode.resolve import Resolver
+from geoplan.geocode.resolve import Resolver, named_for_its_look
 from geoplan.geocode.textunit import head_end, text_unit
 from geoplan.read.plan import read
 
@@ -561,3 +561,20 @@ def test_a_hill_of_the_texts_own_league_or_the_next_one_is_taken(
     assert _only(wuhai, "阴山").place.id == "mountain:阴山"
     ulanqab = _parse(gazetteer, tmp_path, "卓资县概况\n卓资县北依阴山，境内多山。")
     assert _only(ulanqab, "阴山").place.id == "mountain:阴山"
+
+
+def test_a_hill_with_a_proper_name_is_taken_in_a_far_league(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """Only a hill named by a common word (桌子 'table') has namesakes: 贺兰山 (Alxa) is a proper name, the one
+    range of the name, so a text of 包头 or 呼伦贝尔 (leagues not next to Alxa) still means it."""
+    for text in (
+        "包头市概况\n包头市地处阴山南麓，西望贺兰山，生态屏障作用突出。",
+        "呼伦贝尔市概况\n呼伦贝尔市与贺兰山周边地区开展生态合作，共同推进防沙治沙工作。",
+    ):
+        assert _only(_parse(gazetteer, tmp_path, text), "贺兰山").place.id == HELAN
+
+
+def test_a_hill_is_named_for_its_look_by_a_side_or_a_common_word() -> None:
+    """A side (东山) or a common noun (桌子 'table', 狼 'wolf') before the class character names a hill for its look;
+    a proper name (贺兰, 乌拉, 九峰) does not."""
+    assert [name for name in ("东山", "桌子山", "狼山") if not named_for_its_look(name)] == []
+    assert [name for name in ("贺兰山", "乌拉山", "九峰山", "甘德尔山") if named_for_its_look(name)] == []

@@ -82,5 +82,6 @@ def test_reference_plans_keep_national_wetland_parks_whole(parsed: dict[str, Pla
         for m in parsed["003"].mentions
         if m.surface.endswith("国家湿地公园") and m.place
     ]
-    assert ("乌兰淖尔国家湿地公园", "wetland:内蒙古达拉特旗乌兰淖尔国家湿地公园") in parks  # the one record
+    # one record per place: the plan's 乌兰淖尔 park is the 达拉特旗 park's other name (gazetteer/README.md)
+    assert ("乌兰淖尔国家湿地公园", "wetland:内蒙古达拉特旗乌兰淖尔国家湿地公园") in parks
     assert ("萨拉乌苏国家湿地公园", "wetland:萨拉乌苏国家湿地公园") in parks

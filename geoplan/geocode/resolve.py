@@ -26,6 +26,8 @@ import numpy
 
 from geoplan.geocode.context import OWN_PROVINCE
 from geoplan.geocode.mentions import OUTSIDE_ID_PREFIXES, SUFFIX_TYPES, Mention, is_generic
+from geoplan.geocode.segment import NAME_FLAGS, known, tag
+from geoplan.geocode.stems import COMPASS_CHARS
 
 #: weights of the ranking rules (each a separate order of magnitude so the strongest rule decides).
 W_JURISDICTION = 1000.0
@@ -87,9 +89,23 @@ NEAR_TOWN_DEGREES = 0.1
 BORDER_DEGREES = 0.05
 #: types whose namesakes are many (城关镇, 新华街道): outside the plan's league they need context to be trusted.
 LOCAL_TYPES = frozenset({"town", "village"})
-#: types whose places are often named for their look (桌子山, 马鞍山, 东山): one recorded at a single point (a hill,
-#: not a range drawn as a line) has namesakes in other leagues, as a town has.
+#: types whose places are often named for their look or side (桌子山, 狼山, 东山): one recorded at a single point (a hill,
+#: not a range drawn as a line) whose name is a common word has namesakes in other leagues, as a town has.
 LOOK_NAMED_TYPES = frozenset({"mountain"})
+
+
+@functools.cache
+def named_for_its_look(name: str) -> bool:
+    """Whether a hill's ``name`` is a side or a common word and its class character ('东山', '桌子山', '狼山'):
+    what stands before the last character is compass characters, or one dictionary word of the segmenter that is
+    no name (贺兰山 and 乌拉山 are proper names, each of one range)."""
+    stem = name[:-1]
+    if stem and COMPASS_CHARS.issuperset(stem):
+        return True
+    words = tag(stem)
+    return len(words) == 1 and known(stem) and words[0][1] not in NAME_FLAGS
+
+
 #: suffix types that are the same kind of thing in the gazetteer's vocabulary.
 COMPATIBLE_TYPES = {
     "town": {"town"},
@@ -278,12 +294,14 @@ class Resolver:
         self, place: Any, mention: Mention, parts: dict[str, float], line_end: bool = False
     ) -> bool:
         """A town/village outside the plan's league (not just across its border, nor — for a line's end, its only
-        record — in a league next to it), or a hill in a league not next to it, with nothing around it pointing
-        there."""
+        record — in a league next to it), or a hill named for its look in a league not next to it, with nothing
+        around it pointing there."""
         if not self.league_id or parts["context"] > 0:
             return False
         if place.type in LOOK_NAMED_TYPES and place.geometry.geom_type == "Point":
-            # a hill known in a league not even next to the plan's: a namesake
+            if not named_for_its_look(place.name):
+                return False  # a proper name: the one hill of the name, wherever the text is from
+            # a hill named for its look known in a league not even next to the plan's: a namesake
             return self.league_id not in place.parent_ids and not self._adjacent(place)
         if place.type not in LOCAL_TYPES:
             return False
