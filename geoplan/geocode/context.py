@@ -1480,7 +1480,7 @@ def _typed_items(
             if ids:
                 break
         if not ids and kind == "park" and _hosts_parks(finder.ids_or_short(item)):
-            continue  # '多伦、白音华两个化工园区': the places the counted parks lie in, read as places
+            continue  # '锡尼、树林召两个园区': towns the counted parks lie in, no parks' short names
         if not ids and not item.isdigit():
             ids = finder.ids(item)
         own = next((t for s, t in SUFFIX_TYPES.items() if item.endswith(s) and len(item) > len(s)), None)
