@@ -29,6 +29,13 @@ def resolved_ids(gazetteer: Gazetteer, folder: Path, title: str, text: str) -> d
     return {m.surface: m.place.id for m in geoparse(read(plan), gazetteer).mentions if m.place is not None}
 
 
+def assert_at_league(gazetteer: Gazetteer, record: str, league: str) -> None:
+    """The gazetteer's ``record`` lies in no banner: it stands at its league ``league``, with that precision."""
+    place = gazetteer.get(record)
+    assert place.banner_id is None and gazetteer.get(place.league_id).name == league
+    assert place.precision == "league"
+
+
 def assert_under_banner(gazetteer: Gazetteer, record: str, banner: str) -> None:
     """The gazetteer's ``record`` has the banner ``banner`` for a parent and its point lies inside that banner
     (within about 1 km of its outline)."""

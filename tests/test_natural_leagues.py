@@ -11,7 +11,7 @@ import csv
 from pathlib import Path
 
 import pytest
-from helpers import assert_under_banner, found, resolved_ids
+from helpers import assert_at_league, assert_under_banner, found, resolved_ids
 
 from geoplan.geocode.gazetteer import Gazetteer
 
@@ -101,9 +101,8 @@ def test_a_record_lies_in_the_banner_its_page_names(gazetteer: Gazetteer, record
 def test_a_record_whose_page_names_no_banner_sits_at_its_league(
     gazetteer: Gazetteer, record: str, league: str
 ) -> None:
-    place = gazetteer.get(record)
-    assert place.banner_id is None and gazetteer.get(place.league_id).name == league
-    assert place.precision == "league" and "names no" in place.note
+    assert_at_league(gazetteer, record, league)
+    assert "names no" in gazetteer.get(record).note
 
 
 @pytest.mark.parametrize(

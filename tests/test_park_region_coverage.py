@@ -7,7 +7,7 @@ the units its page lists; 乌兰淖尔国家湿地公园 is one record, and the 
 from __future__ import annotations
 
 import pytest
-from helpers import assert_under_banner, found
+from helpers import assert_at_league, assert_under_banner, found
 
 from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.geocode.places import PlanPlaces
@@ -48,9 +48,8 @@ def test_a_record_lies_in_the_banner_its_page_names(gazetteer: Gazetteer, record
 def test_a_record_whose_page_names_no_banner_sits_at_its_league(
     gazetteer: Gazetteer, record: str, league: str
 ) -> None:
-    place = gazetteer.get(record)
-    assert place.banner_id is None and gazetteer.get(place.league_id).name == league
-    assert place.precision == "league" and "no banner" in place.note
+    assert_at_league(gazetteer, record, league)
+    assert "no banner" in gazetteer.get(record).note
 
 
 def test_a_stated_range_is_kept_as_the_extent(gazetteer: Gazetteer) -> None:
