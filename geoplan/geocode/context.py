@@ -34,9 +34,11 @@ import numpy
 from geoplan.geocode.foreign_after import with_places_after_foreign
 from geoplan.geocode.lexicon import alternation, words
 from geoplan.geocode.mentions import (
+    ABBREVIATED_MAX,
     COUNTER_CHARS,
     HERITAGE_SUFFIXES,
     IMPROPER_CHARS,
+    LINE_WORDS,
     OUTSIDE_ID_PREFIXES,
     QUOTE_OPENERS,
     SUFFIX_TYPES,
@@ -1479,7 +1481,11 @@ def _typed_items(
             ids = ids or finder.ids(item if not item.isdigit() else "G" + item)
             if ids:
                 break
-        if not ids and kind == "park" and _hosts_parks(finder.ids_or_short(item)):
+        if (
+            not ids
+            and kind == "park"
+            and any(p.startswith(_UNIT_PREFIXES) for p in finder.ids_or_short(item))
+        ):
             continue  # '锡尼、树林召两个园区': towns the counted parks lie in, no parks' short names
         if not ids and not item.isdigit():
             ids = finder.ids(item)
@@ -1493,11 +1499,6 @@ def _typed_items(
             ids = finder.known_core(Mention(item, start, end, own, f"suffix:{suffix}")).place_ids
         found.append(_qualified(Mention(item, start, end, own or kind, f"list:{kind}", ids), finder))
     return found
-
-
-def _hosts_parks(ids: Iterable[str]) -> bool:
-    """Whether ``ids`` name a league, banner or town: a place parks lie in, not a park's short name."""
-    return any(pid.startswith(("league:", "banner:", "town:")) for pid in ids)
 
 
 #: the class words a league's or banner's full name ends with.
@@ -1559,33 +1560,24 @@ def _shared_endings(
 
 
 # -- lines sharing their class word ------------------------------------------------------------------------
-#: the class words a line's name may end with, by the line's type: an item before a line written with one shares
-#: it ('包兰、京包线' = 包兰线、京包线; '集二、集通铁路').
-LINE_CLASS_WORDS = {
-    "railway": ("铁路", "线", "高铁"),
-    "road": ("高速公路", "高速", "公路"),
-}
-#: what separates the items of such a list.
+#: what separates the items of a list of lines.
 _LINE_ITEM_JOINS = "、和及与"
-#: the lengths of an item read before a line (the line names of the region are two to four characters before
-#: their class word: 包兰, 集大原, 呼准鄂).
-LINE_ITEM_LENGTHS = (4, 3, 2)
 
 
 def items_sharing_a_line_word(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Mention]:
-    """Items of a list ending in a line written with its class word share that word ('与包兰、京包线相通'): an item
-    right before the line (or before an item so found) is a line when it and one of the class words of the line's
-    type name a line the gazetteer knows."""
+    """Items of a list ending in a known line written with its class word share that word ('与包兰、京包线相通',
+    '集二、集通铁路'): an item right before the line (or before an item so found) is a line when it and a line word
+    name the one line of that type the gazetteer knows (:meth:`MentionFinder.line_named`, as the finder reads
+    '京新、准兴运煤专用通道')."""
     found: list[Mention] = []
     ends = {m.end for m in mentions}
     for mention in mentions:
         kind = mention.place_ids[0].partition(":")[0] if mention.place_ids else ""
-        words = LINE_CLASS_WORDS.get(kind)
-        if not words or not mention.surface.endswith(words):
+        if kind not in ABBREVIATED_MAX or not mention.surface.endswith((*LINE_WORDS, "线")):
             continue
         start = mention.start
         while start > 0 and text[start - 1] in _LINE_ITEM_JOINS:
-            item = _line_item(text, start - 1, kind, words, finder)
+            item = _line_item(text, start - 1, kind, finder)
             if item is None or item.end in ends:
                 break
             found.append(item)
@@ -1593,21 +1585,16 @@ def items_sharing_a_line_word(text: str, mentions: list[Mention], finder: Mentio
     return found
 
 
-def _line_item(
-    text: str, join: int, kind: str, words: tuple[str, ...], finder: MentionFinder
-) -> Mention | None:
-    """The line named by the item ending at ``join`` with one of ``words``, longest item first."""
-    for length in LINE_ITEM_LENGTHS:
+def _line_item(text: str, join: int, kind: str, finder: MentionFinder) -> Mention | None:
+    """The line of ``kind`` named by the whole item ending at ``join`` and a line word, longest item first."""
+    for length in range(ABBREVIATED_MAX[kind], 1, -1):
         start = join - length
         if start < 0 or not all(is_han(c) for c in text[start:join]):
             continue
         if start > 0 and is_han(text[start - 1]) and text[start - 1] not in _LINE_ITEM_JOINS:
             continue  # the item must be whole: a join or the text's start before it ('推进' is not read)
-        item = text[start:join]
-        for word in words:
-            ids = tuple(i for i in finder.ids(item + word) if i.startswith(f"{kind}:"))
-            if ids:
-                return Mention(item, start, join, kind, f"list-line:{word}", ids)
+        if ids := finder.line_named(text[start:join], kind):
+            return Mention(text[start:join], start, join, kind, "list-line", ids)
     return None
 
 

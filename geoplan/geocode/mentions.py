@@ -1588,7 +1588,7 @@ class MentionFinder:
                 return end - length if at_word_bounds(text, end - length, end) else None
         return None
 
-    def _line_named(self, stem: str, kind: str) -> tuple[str, ...]:
+    def line_named(self, stem: str, kind: str) -> tuple[str, ...]:
         """The one line of ``kind`` (road, railway) that ``stem`` and a line word name ('京新' + 高速: G7), as a
         list item before a line of another class word ('京新、准兴运煤专用通道'); () for other kinds or none/several."""
         if kind not in ABBREVIATED_MAX:
@@ -1616,7 +1616,7 @@ class MentionFinder:
             stem = stem[leading_trim(stem) :]
             if not stem or _SUFFIX_RE.search(stem):
                 break
-            ids = self.ids(stem + suffix) or self._line_named(stem, SUFFIX_TYPES[suffix])
+            ids = self.ids(stem + suffix) or self.line_named(stem, SUFFIX_TYPES[suffix])
             if not ids and after_class:
                 break
             if not ids:
