@@ -400,24 +400,28 @@ def view_bounds(atlas: Atlas, filters: Filters) -> tuple[float, float, float, fl
 ISSUER_AREA = "issuer area"  # geometry_basis of a project a plan names without a place
 
 
-#: share of the region an area must cover to be placed at the region as a whole
+#: share of an area (the region, a map's subject) a place must cover to stand for the whole of it
 REGION_SHARE = 0.9
+
+
+def covers(geometry: Any, subject: Any) -> bool:
+    """Whether ``geometry`` is an area covering :data:`REGION_SHARE` of the area ``subject`` (same CRS)."""
+    return geometry.area > 0 and geometry.intersection(subject).area >= REGION_SHARE * subject.area
 
 
 def covers_region(frame: gpd.GeoDataFrame, region: Any | None) -> np.ndarray:
     """Whether each feature is an area covering :data:`REGION_SHARE` of ``region`` (lon/lat)."""
-    covers = np.zeros(len(frame), dtype=bool)
+    covering = np.zeros(len(frame), dtype=bool)
     if region is None or frame.empty or region.area <= 0:
-        return covers
+        return covering
     rminx, rminy, rmaxx, rmaxy = region.bounds
     bounds = frame.geometry.bounds.to_numpy()
     spans = (bounds[:, 2] - bounds[:, 0] >= REGION_SHARE * (rmaxx - rminx)) & (
         bounds[:, 3] - bounds[:, 1] >= REGION_SHARE * (rmaxy - rminy)
     )
     for i in np.flatnonzero(spans):  # only areas as wide and tall as the region are measured
-        geometry = frame.geometry.iloc[i]
-        covers[i] = geometry.area > 0 and geometry.intersection(region).area >= REGION_SHARE * region.area
-    return covers
+        covering[i] = covers(frame.geometry.iloc[i], region)
+    return covering
 
 
 def without_issuer_area(atlas: Atlas) -> tuple[dict[str, gpd.GeoDataFrame], pd.DataFrame]:

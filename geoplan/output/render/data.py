@@ -15,6 +15,7 @@ from geoplan.errors import InputError
 from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.layers import load_layers
 from geoplan.output.render.labels import LabelCandidate
+from geoplan.output.selection import covers
 
 WATER_TYPES = ["lake", "river", "reservoir"]
 ADMIN_SUFFIXES = ("自治旗", "自治县", "旗", "县", "市", "区", "盟")
@@ -197,21 +198,14 @@ def water_label_candidates(
     return out
 
 
-#: share of the map's subject an area place must cover to name the whole map rather than a spot on it
-WHOLE_MAP_SHARE = 0.9
-
-
 def names_whole_map(geometries: gpd.GeoSeries, subject: BaseGeometry | None) -> list[bool]:
-    """Whether each geometry is an area covering (:data:`WHOLE_MAP_SHARE`) the map's subject: the place the map
-    is framed on, or the region it shows.  Such a place (the region on the region's map, a league on its own
+    """Whether each geometry is an area covering the map's subject (:func:`geoplan.output.selection.covers`):
+    the place the map is framed on, or the region it shows.  Such a place (the region on the region's map, a league on its own
     map, or any place containing it) is the map itself: the title names it, and its label would stand at an
     arbitrary inner point (the region's representative point lies in one league)."""
     if subject is None or subject.is_empty or subject.area <= 0:
         return [False] * len(geometries)
-    return [
-        geometry.area > 0 and geometry.intersection(subject).area >= WHOLE_MAP_SHARE * subject.area
-        for geometry in geometries
-    ]
+    return [covers(geometry, subject) for geometry in geometries]
 
 
 def label_candidates(
