@@ -133,6 +133,8 @@ def test_words_with_gang_are_no_ports(finder: MentionFinder, text: str) -> None:
         ("推广库布其模式", []),
         ("建设呼伦贝尔市中心城区", ["呼伦贝尔市"]),
         ("把通辽建设为区域物流中心", ["通辽"]),
+        ("地处华北经济区中心地带", ["华北经济区"]),
+        ("确立京津冀中心地位", ["京津冀"]),
     ],
 )
 def test_a_place_heading_an_organisation_or_brand_is_no_mention(
@@ -142,7 +144,7 @@ def test_a_place_heading_an_organisation_or_brand_is_no_mention(
     followed, in one word run, by an organisation word (中心, 分校, 有限公司 …) heads such a name, and any place
     followed by at most two characters and 品牌/模式 heads a brand; an organisation named after a league, banner
     or town stands there (the unit locates it, the mention stays), and a 中心 after a function word or before 城区
-    is no organisation."""
+    is no organisation, nor one before 地 or 位 (中心地带, 中心地位: the middle of the area)."""
     assert [m.surface for m in finder.find(text) if m.place_ids] == kept
 
 

@@ -1828,14 +1828,15 @@ WIDE_AREA_ID_PREFIXES = ("province:", "region:", "neighbour:", "foreign:")
 #: what follows a place name that heads the name of an organisation ('…创新中心', '…分校', '…有限公司' — the guide
 #: skips company and organisation names) or of a brand or model ('“…文创”品牌', '…文旅品牌', '…模式'): at most
 #: ORGANISATION_RUN characters of one word run (no function word, no punctuation) and then the word itself.  A 中心
-#: followed by 城/区 is the centre of a city ('中心城区'), not an organisation.
+#: followed by 城/区 is the centre of a city ('中心城区'), by 地/位 the middle of an area ('中心地带', '中心地位'):
+#: no organisation.
 ORGANISATION_RUN = 8
 BRAND_RUN = 2
 _RUN_CHAR = r"(?:(?![的与及或和为是以在])[\u3400-\u9fff])"
 _ORGANISATION_TAIL = re.compile(
     _RUN_CHAR
     + f"{{0,{ORGANISATION_RUN}}}?"
-    + r"(?:中心(?![城区镇])|分校|中学|小学|大学|学院|有限公司|公司|集团)"
+    + r"(?:中心(?![城区镇地位])|分校|中学|小学|大学|学院|有限公司|公司|集团)"
 )
 #: the first characters of the organisation and brand words (a quick test before the regexes).
 _TAIL_WORD_CHARS = frozenset("中分小大学有公集品模")
