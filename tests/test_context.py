@@ -427,6 +427,16 @@ def test_a_shared_ending_without_a_known_item_gives_nothing(gazetteer: Gazetteer
     assert _surfaces(gazetteer, "修好东山、西山两处护坡。") == []
 
 
+def test_a_sea_named_lake_takes_the_class_word_written_after_it(gazetteer: Gazetteer) -> None:
+    """'X海湖' is the lake X海 with its class word; 湖 starting a word for a part of the lake stays outside."""
+    found = _found(gazetteer, "到岱海湖观鸟，护乌梁素海湖水。")
+    assert found == [
+        ("岱海湖", None, gazetteer.finder.ids("岱海")),
+        ("乌梁素海湖", None, gazetteer.finder.ids("乌梁素海")),
+    ]
+    assert _surfaces(gazetteer, "哈素海湖面结冰，乌梁素海湖体水质改善。") == ["哈素海", "乌梁素海"]
+
+
 # -- stations --------------------------------------------------------------------------------------------
 def test_a_place_name_before_a_station_word_is_a_station_of_that_place(gazetteer: Gazetteer) -> None:
     found = _found(gazetteer, "列车从察素齐站开出，驶向白彦花东站。")

@@ -1917,6 +1917,27 @@ def _mountain_land(text: str, mention: Mention, finder: MentionFinder) -> Mentio
     return Mention(qualifier, mention.start, end, None, "gazetteer", mention.qualifier_ids)
 
 
+#: how the name of a lake called a 'sea' or a pond ends ('岱海', '乌梁素海', 'X淖尔'), to which writers often add the
+#: class word 湖 ('岱海湖'); a part of the lake after 湖 ('湖面', '湖区', '湖体') makes 湖 that part's word instead.
+_LAKE_NAME_ENDS = ("海", "淖", "淖尔", "诺尔")
+_LAKE_PART_CHARS = frozenset("面区畔边岸心泊底滨体")
+
+
+def _lake_with_class_word(text: str, mention: Mention, finder: MentionFinder) -> Mention:
+    """'X海湖': a lake named X海 (or X淖尔) written with the class word 湖 after it is one mention of the lake,
+    the class word included — unless 湖 starts a word for a part of the lake ('岱海湖面': 岱海 and its surface)."""
+    end = mention.end
+    if (
+        text[end : end + 1] != "湖"
+        or not mention.place_ids
+        or not mention.surface.endswith(_LAKE_NAME_ENDS)
+        or not all(pid.startswith("lake:") for pid in mention.place_ids)
+        or text[end + 1 : end + 2] in _LAKE_PART_CHARS
+    ):
+        return mention
+    return replace(mention, surface=text[mention.start : end + 1], end=end + 1)
+
+
 #: county-level suffixes a natural place's name takes when a unit is named after it ('嫩江县', '根河市').
 _COUNTY_SUFFIXES = "县市旗"
 #: id prefixes of the units such a name may be the record of (the region's banners, the neighbours' counties).
@@ -2022,6 +2043,7 @@ def named_after_area(text: str, mentions: list[Mention], finder: MentionFinder) 
 MENTION_RULES: tuple[MentionRule, ...] = (
     _heritage_whole,
     _mountain_land,
+    _lake_with_class_word,
     _area_network,
     _unit_named_after,
     _banner_written_out,
