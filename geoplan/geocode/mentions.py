@@ -39,6 +39,7 @@ from geoplan.geocode.segment import (
     ORDINAL_END,
     VERB_FLAGS,
     at_word_bounds,
+    descriptor_start,
     class_word_ends_name,
     common_words_only,
     holds_count,
@@ -59,6 +60,7 @@ from geoplan.geocode.stems import (
     COUNTER_CHARS,
     GENERIC_WORDS,
     IMPROPER_CHARS,
+    LEADING_WORDS,
     QUOTE_OPENERS,
     RUN_CLOSER_WORDS,
     SEPARATORS,
@@ -113,6 +115,8 @@ SUFFIX_TYPES: dict[str, str] = {
     "合作区": "park",
     "产业园": "park",
     "产业基地": "park",
+    "工业园": "park",
+    "基地": "park",
     "产业区": "park",
     "物流园": "park",
     "保护区": "reserve",
@@ -344,6 +348,13 @@ _UNIT_CLASS_CHARS = frozenset("盟市旗县区")
 MAX_STREET_STEM = 5
 #: suffixes of parks that plans also use descriptively ('装备制造产业园'), and of the zones they belong to.
 SUBPARK_SUFFIXES = ("产业园区", "物流园区", "产业园", "物流园", "园区")
+#: a park's class word that also ends kinds of place ('养殖基地'): it names a park only after a proper stem and the
+#: words of its industry (see MentionFinder._described_park).
+BASE_WORDS = frozenset({"基地"})
+#: dictionary verbs of prose, which a park's description never holds ('建设', '打造', '成立').
+_PROSE_VERBS = frozenset(LEADING_WORDS)
+#: longest short form or name read as a described park's stem, in characters.
+MAX_SHORT_STEM = 6
 PARK_ZONE_SUFFIXES = ("开发区", "合作区", "保税区", "工业园区")
 
 #: one-character abbreviations of countries and world regions that plans string together ('俄蒙欧', '日韩', '美欧');
@@ -974,16 +985,22 @@ class MentionFinder:
                 continue  # 'A至B铁路' is a corridor, not a railway named 'B'
             if suffix in LINK_SUFFIXES and text.endswith(LINE_WORDS, window_start, s_start):
                 continue  # 'X高速连接线': the link of a route, which is the mention (X高速)
-            mention = self._name_in_window(
-                text,
-                window_start,
-                s_start,
-                s_end,
-                suffix,
-                known_at,
-                stopped_by == "limit",
-                (by_start, starts),
+            mention = (
+                None
+                if suffix in BASE_WORDS
+                else self._name_in_window(
+                    text,
+                    window_start,
+                    s_start,
+                    s_end,
+                    suffix,
+                    known_at,
+                    stopped_by == "limit",
+                    (by_start, starts),
+                )
             )
+            if mention is None and SUFFIX_TYPES[suffix] == "park" and s_end not in known_end:
+                mention = self._described_park(text, window_start, s_start, s_end, suffix, known_end)
             if mention is not None:
                 mention, province = self._without_province(mention)
                 if province is not None:
@@ -995,6 +1012,93 @@ class MentionFinder:
             ):
                 found.extend(self._enumerated(text, window_start, suffix, named))  # '京通、集通、通霍铁路
         return found
+
+    def _described_park(
+        self, text: str, window_start: int, s_start: int, s_end: int, suffix: str, known_end: dict[int, Mention]
+    ) -> Mention | None:
+        """A park named by a proper stem, common words describing its industry, then its class word ('霍林河综合资源
+        循环经济工业园区', 'X绿色低碳洗选综合利用产业园', 'X镇煤化工基地'): the stem is a place written there that is
+        no league or banner (a unit's parks of a kind are no name: 'X旗新能源产业园'), a short form, or a run of
+        name words the segmenter reads (a company's or a transliterated name); a county-level unit written right
+        before the stem is part of the name (the annotation guide's 'X旗工业园区').  A base (基地) is named with
+        its industry ('X煤化工基地'; '养殖基地' after no proper name is a kind).  None where no such stem stands."""
+        begin = descriptor_start(
+            text, window_start, s_start, _PROSE_VERBS, self._holds_name
+        )
+        if begin is None or (suffix in BASE_WORDS and begin == s_start):
+            return None
+        stem = self._park_stem(text, window_start, begin, suffix, known_end)
+        if stem is None:
+            return None
+        start, qualifier = stem.start, stem
+        unit = known_end.get(start)
+        if unit is not None and unit.start >= window_start and _is_county_level(unit):
+            start = unit.start
+        surface = text[start:s_end]
+        if surface in self.stop_words or IMPROPER_CHARS.intersection(text[stem.start : stem.end]):
+            return None
+        return Mention(
+            surface,
+            start,
+            s_end,
+            "park",
+            f"park-described:{suffix}",
+            self.ids(surface),
+            qualifier.surface if qualifier.place_ids else None,
+            qualifier.place_ids,
+        )
+
+    def _park_stem(
+        self, text: str, window_start: int, end: int, suffix: str, known_end: dict[int, Mention]
+    ) -> Mention | None:
+        """The proper stem of a described park, ending at ``end`` (see :meth:`_described_park`): a known place
+        that is no unit above a town, a name or short form the gazetteer holds, or a run of name words with no
+        known place inside it.  A base's stem is a town the gazetteer holds ('青少年军事训练基地' names a kind; a mountain's '创作基地' is a work)."""
+        named = known_end.get(end)
+        if named is None or named.start < window_start:
+            named = None
+            for length in range(min(MAX_SHORT_STEM, end - window_start), 1, -1):
+                found = self._stem_place(text, end - length, end, known_end)
+                if found is not None:
+                    named = found
+                    break
+        if named is not None:
+            if _above_town(named) or (
+                suffix in BASE_WORDS and not all(pid.startswith("town:") for pid in named.place_ids)
+            ):
+                return None
+            return named
+        if suffix in BASE_WORDS:
+            return None  # a base after a name the gazetteer lacks ('青少年军事训练基地') names a kind of base
+        run = name_run_start(text, window_start, end, end)
+        if run is None:
+            run = _last_name_word(text, window_start, end)  # a company's name jieba tags nz ('华资')
+        if (
+            run is None
+            or not holds_name_word(text, run, end)
+            or is_generic(text[run:end])
+            or any(position in known_end for position in range(run + 1, end))
+        ):
+            return None  # '乌拉特后旗智慧园区': a known unit, then a word jieba takes for a name
+        return Mention(text[run:end], run, end, None, "park-stem", ())
+
+    def _holds_name(self, word: str) -> bool:
+        """Whether the gazetteer holds ``word`` as a name or a short form."""
+        return word in self._ids or word in self._short
+
+    def _stem_place(self, text: str, start: int, end: int, known_end: dict[int, Mention]) -> Mention | None:
+        """``text[start:end]`` as a place the gazetteer names or shortens; a short form that is also a common word
+        ('大路', '建设' of 建设街道) only right after the banner it lies in ('X旗大路')."""
+        surface = text[start:end]
+        ids = self._ids.get(surface) or self._short.get(surface)
+        if not ids:
+            return None
+        if surface not in self._ids and known(surface) and not any(flag in NAME_FLAGS for _, flag in tag(surface)):
+            unit = known_end.get(start)
+            codes = {pid.split(":")[1] for pid in unit.place_ids if pid.startswith("banner:")} if unit else set()
+            if not any(pid.split(":")[1] in codes for pid in ids if pid.startswith("town:")):
+                return None
+        return Mention(surface, start, end, None, "park-stem", ids)
 
     @staticmethod
     def _country_before_place(text: str, named: Mention) -> bool:
@@ -2066,6 +2170,33 @@ def _tail_of_longer_name(text: str, window_start: int, hit: Mention, s_end: int)
 _ABOVE_TOWN_PREFIXES = ("league:", "banner:")
 #: the last character of a league's or banner's official name.
 _UNIT_NAME_ENDS = ("盟", "市", "旗", "县", "区")
+
+
+def _last_name_word(text: str, window_start: int, end: int) -> int | None:
+    """The start of the word ending at ``end`` when it is a name word of two or more characters (a name flag or a run
+    the dictionary lacks) standing after a break or a word of another kind; None otherwise."""
+    left = max(window_start, end - MAX_SHORT_STEM)
+    position = left
+    last = None
+    for word, flag in tag(text[left:end]):
+        last = (position, word, flag)
+        position += len(word)
+    if last is None or position != end:
+        return None
+    start, word, flag = last
+    return start if len(word) >= 2 and (flag in NAME_FLAGS or not known(word)) else None
+
+
+def _above_town(mention: Mention) -> bool:
+    """Whether a mention names units above a town only (a province, league or banner)."""
+    return bool(mention.place_ids) and all(
+        pid.startswith(("province:", *_ABOVE_TOWN_PREFIXES)) for pid in mention.place_ids
+    )
+
+
+def _is_county_level(mention: Mention) -> bool:
+    """Whether a mention names county-level units (banners) only."""
+    return bool(mention.place_ids) and all(pid.startswith("banner:") for pid in mention.place_ids)
 
 
 #: kinds of named sights and natural places: a league written before one is its address, not part of its name.
