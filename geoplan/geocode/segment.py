@@ -10,8 +10,8 @@ jieba is loaded lazily, on the first candidate; only short windows around candid
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 #: an ordinal ('第四', '第1'): what follows it is counted ('第四大淡水湖', '第一站'), or a subdistrict's full name
