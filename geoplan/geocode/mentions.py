@@ -426,6 +426,10 @@ _LAST_STEM_BREAK = re.compile(
 
 _GENERIC_SET = frozenset(GENERIC_WORDS)
 _ZONE_RE = re.compile("|".join(map(re.escape, PARK_ZONE_SUFFIXES)))
+#: a park's class word ending where another class word starts.
+_PARK_CLASS_END = re.compile(
+    f"(?:{word_alternation(s for s, kind in SUFFIX_TYPES.items() if kind == 'park' and len(s) >= 2)})$"
+)
 #: a park's class words of two or more characters: a street named after one is a street of the park
 #: ('X工业园区泰升路': the park, then its street).
 _PARK_CLASS_RE = re.compile(
@@ -743,7 +747,7 @@ class MentionFinder:
         found.extend(features)
         merged = [self._line_end(text, _facility_road(text, m)) for m in merge_mentions(known, found)]
         kept = [m for m in merged if not _names_an_organisation_or_brand(text, m)]
-        return _river_prefixed(admin_prefixed(_subparks(text, kept)))
+        return _river_prefixed(merged_with_prefix(admin_prefixed(_subparks(text, kept)), _league_names_park))
 
     def word_hits(self, text: str, occurrences: list[tuple[int, str]] | None = None) -> WordHits:
         """Where the fixed words that rules are anchored on occur in ``text``: the feature, corridor and context
@@ -962,6 +966,8 @@ class MentionFinder:
                     continue  # a known name right before it leaves no name of its own ('林西县旗')
             if not _suffix_applies(text, suffix, s_end):
                 continue
+            if SUFFIX_TYPES[suffix] == "park" and _PARK_CLASS_END.search(text, max(0, s_start - 4), s_start):
+                continue  # 'X物流园园区': the name ended with its class word; 园区 is the park as a common noun
             window_start, stopped_by = _stem_window(text, s_start, SUFFIX_TYPES[suffix])
             if len(suffix) >= 2 and (earlier := text.rfind(suffix, window_start, s_start)) >= 0:
                 window_start, stopped_by = (
@@ -2261,6 +2267,21 @@ def _last_name_word(text: str, window_start: int, end: int) -> int | None:
         return None
     start, word, flag = last
     return start if len(word) >= 2 and (flag in NAME_FLAGS or not known(word)) else None
+
+
+def _league_names_park(prefix: Mention, mention: Mention) -> bool:
+    """Whether a league written by its short name ('赤峰', not '赤峰市') right before a park is the first word of the
+    park's name ('赤峰松山物流园区', as '鄂尔多斯综合保税区'); a league written in full is the park's address."""
+    is_park = mention.type == "park" or (
+        bool(mention.place_ids) and all(pid.startswith(("park:", "subpark:")) for pid in mention.place_ids)
+    )
+    return (
+        is_park
+        and prefix.type is None
+        and bool(prefix.place_ids)
+        and all(pid.startswith("league:") for pid in prefix.place_ids)
+        and not prefix.surface.endswith(_UNIT_NAME_ENDS)
+    )
 
 
 def _above_town(mention: Mention) -> bool:
