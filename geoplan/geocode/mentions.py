@@ -98,6 +98,7 @@ SUFFIX_TYPES: dict[str, str] = {
     "国家湿地公园": "wetland",
     "自然保护区": "reserve",
     "综合保税区": "park",
+    "保税物流中心": "park",
     "国际陆港": "park",
     "内陆港": "park",
     "经济开发区": "park",
@@ -352,6 +353,8 @@ SUBPARK_SUFFIXES = ("产业园区", "物流园区", "产业园", "物流园", "�
 #: a park's class word that also ends kinds of place ('养殖基地'): it names a park only after a proper stem and the
 #: words of its industry (see MentionFinder._described_park).
 BASE_WORDS = frozenset({"基地"})
+#: class words of development zones, which a league names with its industry ('X盟农畜产品开发区').
+ZONE_WORDS = frozenset({"开发区"})
 #: dictionary verbs of prose, which a park's description never holds ('建设', '打造', '成立').
 _PROSE_VERBS = frozenset(LEADING_WORDS)
 #: flags of function words, after which a name may start; characters of text read before a name run.
@@ -1097,8 +1100,12 @@ class MentionFinder:
                     named = found
                     break
         if named is not None:
-            if _above_town(named) or any(pid.startswith(UNIT_NAMED_IDS) for pid in named.place_ids):
+            if any(pid.startswith(UNIT_NAMED_IDS) for pid in named.place_ids):
                 return None  # a facility's or a park's own zone ('X口岸物流园区') is read by the other rules
+            if _above_town(named) and not (suffix in ZONE_WORDS and _league_in_full(named)):
+                # a unit's parks of a kind ('X旗新能源产业园') name no park; a league's development zone is
+                # named by the league and its industry ('X盟农畜产品开发区')
+                return None
             if suffix in BASE_WORDS and (
                 not all(pid.startswith("town:") for pid in named.place_ids)
                 or _TOWN_CLASS_END.search(named.surface)
