@@ -237,7 +237,9 @@ def hosted_parks(text: str, mentions: list[Mention]) -> list[Mention]:
         if found and found[-1].end == host.end:
             host = found.pop()  # a chain of hosts ('X旗Y开发区Z园'): the whole chain
         # a park the gazetteer lacks is located by the place its own name holds, else by its host
-        qualifier = (park.qualifier, park.qualifier_ids) if park.qualifier_ids else (host.surface, host.place_ids)
+        qualifier = (
+            (park.qualifier, park.qualifier_ids) if park.qualifier_ids else (host.surface, host.place_ids)
+        )
         found.append(
             Mention(
                 text[host.start : park.end],
