@@ -1047,14 +1047,11 @@ class MentionFinder:
         name words the segmenter reads (a company's or a transliterated name); a county-level unit written right
         before the stem is part of the name (the annotation guide's 'X旗工业园区').  A base (基地) is named with
         its industry ('X煤化工基地'; '养殖基地' after no proper name is a kind).  None where no such stem stands."""
+        # '红山产业园获评…工业园区': the name starts after the last park's class word written before it
         inner = [m.end() for m in _PARK_CLASS_RE.finditer(text, window_start, s_start)]
         if inner:
-            window_start = inner[
-                -1
-            ]  # '红山产业园获评…工业园区': the name after the last park named before it
+            window_start = inner[-1]
         begin = descriptor_start(text, window_start, s_start, _PROSE_VERBS, self._holds_name)
-        if begin is None:
-            return None
         inside = next((m.end for m in known_end.values() if m.start < begin < m.end <= s_start), None)
         if inside is not None:
             begin = inside  # the description starts after a known name, never inside it ('X镇|多功能训练')
@@ -1090,7 +1087,8 @@ class MentionFinder:
     ) -> Mention | None:
         """The proper stem of a described park, ending at ``end`` (see :meth:`_described_park`): a known place
         that is no unit above a town, a name or short form the gazetteer holds, or a run of name words with no
-        known place inside it.  A base's stem is a town the gazetteer holds ('青少年军事训练基地' names a kind; a mountain's '创作基地' is a work)."""
+        known place inside it.  A base's stem is a town the gazetteer holds ('青少年军事训练基地' names a kind; a
+        mountain's '创作基地' is a work)."""
         named = known_end.get(end)
         if named is None or named.start < window_start:
             named = None
@@ -2254,6 +2252,8 @@ def _unlisted_name(stem: str) -> bool:
 
 
 def _name_like(word: str, flag: str) -> bool:
+    """A word of a name: a person's, place's or organisation's name of at most three characters or one the
+    dictionary lacks, or a proper noun (nz) the dictionary lacks."""
     if len(word) < 2:
         return False
     if flag in RUN_FLAGS:

@@ -486,12 +486,11 @@ MAX_DESCRIPTORS = 12
 
 def descriptor_start(
     text: str, window_start: int, s_start: int, prose_verbs: frozenset[str], is_place: Callable[[str], bool]
-) -> int | None:
+) -> int:
     """Where the run of common words describing a park's industry, right before its class word at ``s_start``,
     starts (``s_start`` when there is none): dictionary words of DESCRIPTOR_FLAGS, and dictionary verbs that are no
     words of prose (``prose_verbs``: 建设, 推进 …) after one of them ('装备制造'); not before ``window_start``, at most
-    MAX_DESCRIPTORS characters; a word ``is_place`` knows as a place ends the run (it is the stem: '大路 煤化工').
-    None when the class word is joined to the word before it (no word ends at ``s_start``)."""
+    MAX_DESCRIPTORS characters; a word ``is_place`` knows as a place ends the run (it is the stem: '大路 煤化工')."""
     left = max(window_start, s_start - MAX_DESCRIPTORS - MAX_RUN)
     words: list[tuple[int, int, str, str]] = []
     position = left
