@@ -228,17 +228,27 @@ def hosted_parks(text: str, mentions: list[Mention]) -> list[Mention]:
     a unit before a park whose host is written in brackets ('X区Y（Z）W产业基地')."""
     found: list[Mention] = []
     for host, park in zip(mentions, mentions[1:], strict=False):
-        if host.end != park.start or not _is_park(park) or not host.place_ids:
-            continue
+        if host.end != park.start or not _is_park(park) or not (host.place_ids or host.type == "park"):
+            continue  # a host is a recorded unit or park, or a park found by its class word ('X开发区' + 'Y产业园')
         if park.rule.startswith("bracketed:"):
             continue  # 'X区Y（Z）W产业基地': the brackets name the host, the unit written before is its address
-        if not all(pid.startswith(_HOST_PREFIXES) for pid in host.place_ids):
+        if host.place_ids and not all(pid.startswith(_HOST_PREFIXES) for pid in host.place_ids):
             continue
         if found and found[-1].end == host.end:
             host = found.pop()  # a chain of hosts ('X旗Y开发区Z园'): the whole chain
+        # a park the gazetteer lacks is located by the place its own name holds, else by its host
+        qualifier = (
+            (park.qualifier, park.qualifier_ids) if park.qualifier_ids else (host.surface, host.place_ids)
+        )
         found.append(
             Mention(
-                text[host.start : park.end], host.start, park.end, park.type, "hosted-park", park.place_ids
+                text[host.start : park.end],
+                host.start,
+                park.end,
+                park.type,
+                "hosted-park",
+                park.place_ids,
+                *qualifier,
             )
         )
     return found

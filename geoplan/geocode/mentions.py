@@ -37,10 +37,12 @@ from geoplan.geocode.segment import (
     NAME_FLAGS,
     ORDINAL,
     ORDINAL_END,
+    RUN_FLAGS,
     VERB_FLAGS,
     at_word_bounds,
     class_word_ends_name,
     common_words_only,
+    descriptor_start,
     holds_count,
     holds_name_word,
     known,
@@ -59,6 +61,7 @@ from geoplan.geocode.stems import (
     COUNTER_CHARS,
     GENERIC_WORDS,
     IMPROPER_CHARS,
+    LEADING_WORDS,
     QUOTE_OPENERS,
     RUN_CLOSER_WORDS,
     SEPARATORS,
@@ -95,6 +98,7 @@ SUFFIX_TYPES: dict[str, str] = {
     "国家湿地公园": "wetland",
     "自然保护区": "reserve",
     "综合保税区": "park",
+    "保税物流中心": "park",
     "国际陆港": "park",
     "内陆港": "park",
     "经济开发区": "park",
@@ -113,6 +117,8 @@ SUFFIX_TYPES: dict[str, str] = {
     "合作区": "park",
     "产业园": "park",
     "产业基地": "park",
+    "工业园": "park",
+    "基地": "park",
     "产业区": "park",
     "物流园": "park",
     "保护区": "reserve",
@@ -343,7 +349,20 @@ _UNIT_CLASS_CHARS = frozenset("盟市旗县区")
 #: longest stem of a street or port name without a known place in it ('哈拉沁东', '成吉思汗').
 MAX_STREET_STEM = 5
 #: suffixes of parks that plans also use descriptively ('装备制造产业园'), and of the zones they belong to.
-SUBPARK_SUFFIXES = ("产业园区", "物流园区", "产业园", "物流园", "园区")
+SUBPARK_SUFFIXES = ("产业园区", "物流园区", "产业园", "物流园", "工业园", "园区")
+#: a park's class word that also ends kinds of place ('养殖基地'): it names a park only after a proper stem and the
+#: words of its industry (see MentionFinder._described_park).
+BASE_WORDS = frozenset({"基地"})
+#: class words of development zones, which a league names with its industry ('X盟农畜产品开发区').
+ZONE_WORDS = frozenset({"开发区"})
+#: dictionary verbs of prose, which a park's description never holds ('建设', '打造', '成立').
+_PROSE_VERBS = frozenset(LEADING_WORDS)
+#: flags of function words, after which a name may start; characters of text read before a name run.
+_FUNCTION_FLAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv", "x", "d", "r", "f"})
+CONTEXT_BEFORE = 4
+_PROSE_VERB_RE = re.compile(word_alternation(word for word in LEADING_WORDS if len(word) >= 2))
+#: longest short form or name read as a described park's stem, in characters.
+MAX_SHORT_STEM = 6
 PARK_ZONE_SUFFIXES = ("开发区", "合作区", "保税区", "工业园区")
 
 #: one-character abbreviations of countries and world regions that plans string together ('俄蒙欧', '日韩', '美欧');
@@ -410,6 +429,15 @@ _LAST_STEM_BREAK = re.compile(
 
 _GENERIC_SET = frozenset(GENERIC_WORDS)
 _ZONE_RE = re.compile("|".join(map(re.escape, PARK_ZONE_SUFFIXES)))
+#: a park's class word ending where another class word starts.
+_PARK_CLASS_END = re.compile(
+    f"(?:{word_alternation(s for s, kind in SUFFIX_TYPES.items() if kind == 'park' and len(s) >= 2)})$"
+)
+#: a park's class words of two or more characters: a street named after one is a street of the park
+#: ('X工业园区泰升路': the park, then its street).
+_PARK_CLASS_RE = re.compile(
+    word_alternation(s for s, kind in SUFFIX_TYPES.items() if kind == "park" and len(s) >= 2)
+)
 
 
 #: class words of two or more characters, which a following 化 turns into a process word (沙漠化, 城镇化).
@@ -453,7 +481,7 @@ SINGLE_ROUTE_WORDS: tuple[str, ...] = words("single_route_words")
 #: kinds a place has several of (parks of a banner, scenic areas): generic words make a different one.
 SEVERAL_PER_PLACE = frozenset({"park", "scenic", "street", "reservoir", "river", "lake"})
 #: kinds whose window starts after the last class word inside it ('中蒙经济合作区跨境铁路').
-_INNER_CUT_KINDS = frozenset({"road", "railway", "park"})
+_INNER_CUT_KINDS = frozenset({"road", "railway", "park", "street"})
 #: suffixes of routes named after a landscape or around a place, never cut at an inner suffix.
 _WHOLE_ROUTE_SUFFIXES = LANDSCAPE_ROUTE_SUFFIXES | AROUND_PLACE_SUFFIXES
 #: a 高速 that is not a road (高速发展 …) is followed by one of these.
@@ -722,7 +750,7 @@ class MentionFinder:
         found.extend(features)
         merged = [self._line_end(text, _facility_road(text, m)) for m in merge_mentions(known, found)]
         kept = [m for m in merged if not _names_an_organisation_or_brand(text, m)]
-        return _river_prefixed(admin_prefixed(_subparks(text, kept)))
+        return _river_prefixed(merged_with_prefix(admin_prefixed(_subparks(text, kept)), _league_names_park))
 
     def word_hits(self, text: str, occurrences: list[tuple[int, str]] | None = None) -> WordHits:
         """Where the fixed words that rules are anchored on occur in ``text``: the feature, corridor and context
@@ -941,6 +969,8 @@ class MentionFinder:
                     continue  # a known name right before it leaves no name of its own ('林西县旗')
             if not _suffix_applies(text, suffix, s_end):
                 continue
+            if SUFFIX_TYPES[suffix] == "park" and _PARK_CLASS_END.search(text, max(0, s_start - 4), s_start):
+                continue  # 'X物流园园区': the name ended with its class word; 园区 is the park as a common noun
             window_start, stopped_by = _stem_window(text, s_start, SUFFIX_TYPES[suffix])
             if len(suffix) >= 2 and (earlier := text.rfind(suffix, window_start, s_start)) >= 0:
                 window_start, stopped_by = (
@@ -974,16 +1004,22 @@ class MentionFinder:
                 continue  # 'A至B铁路' is a corridor, not a railway named 'B'
             if suffix in LINK_SUFFIXES and text.endswith(LINE_WORDS, window_start, s_start):
                 continue  # 'X高速连接线': the link of a route, which is the mention (X高速)
-            mention = self._name_in_window(
-                text,
-                window_start,
-                s_start,
-                s_end,
-                suffix,
-                known_at,
-                stopped_by == "limit",
-                (by_start, starts),
+            mention = (
+                None
+                if suffix in BASE_WORDS
+                else self._name_in_window(
+                    text,
+                    window_start,
+                    s_start,
+                    s_end,
+                    suffix,
+                    known_at,
+                    stopped_by == "limit",
+                    (by_start, starts),
+                )
             )
+            if mention is None and SUFFIX_TYPES[suffix] == "park" and s_end not in known_end:
+                mention = self._described_park(text, window_start, s_start, s_end, suffix, known_end)
             if mention is not None:
                 mention, province = self._without_province(mention)
                 if province is not None:
@@ -995,6 +1031,136 @@ class MentionFinder:
             ):
                 found.extend(self._enumerated(text, window_start, suffix, named))  # '京通、集通、通霍铁路
         return found
+
+    def _described_park(
+        self,
+        text: str,
+        window_start: int,
+        s_start: int,
+        s_end: int,
+        suffix: str,
+        known_end: dict[int, Mention],
+    ) -> Mention | None:
+        """A park named by a proper stem, common words describing its industry, then its class word ('霍林河综合资源
+        循环经济工业园区', 'X绿色低碳洗选综合利用产业园', 'X镇煤化工基地'): the stem is a place written there that is
+        no league or banner (a unit's parks of a kind are no name: 'X旗新能源产业园'), a short form, or a run of
+        name words the segmenter reads (a company's or a transliterated name); a county-level unit written right
+        before the stem is part of the name (the annotation guide's 'X旗工业园区').  A base (基地) is named with
+        its industry ('X煤化工基地'; '养殖基地' after no proper name is a kind).  None where no such stem stands."""
+        # '红山产业园获评…工业园区': the name starts after the last park's class word written before it
+        inner = [m.end() for m in _PARK_CLASS_RE.finditer(text, window_start, s_start)]
+        if inner:
+            window_start = inner[-1]
+        begin = descriptor_start(text, window_start, s_start, _PROSE_VERBS, self._holds_name)
+        inside = next((m.end for m in known_end.values() if m.start < begin < m.end <= s_start), None)
+        if inside is not None:
+            begin = inside  # the description starts after a known name, never inside it ('X镇|多功能训练')
+        if suffix in BASE_WORDS and begin == s_start:
+            return None
+        stem = self._park_stem(text, window_start, begin, suffix, known_end)
+        if stem is None:
+            return None
+        start, qualifier = stem.start, stem
+        unit = known_end.get(start)
+        if unit is not None and unit.start >= window_start and _is_county_level(unit):
+            start = unit.start
+        surface = text[start:s_end]
+        if (
+            surface in self.stop_words
+            or IMPROPER_CHARS.intersection(text[stem.start : stem.end])
+            or _ORGANISATION_TAIL.search(text, stem.start, s_start)
+        ):
+            return None  # '吉源热电有限公司工业园区': a company's park, named by the company
+        return Mention(
+            surface,
+            start,
+            s_end,
+            "park",
+            f"park-described:{suffix}",
+            self.ids(surface),
+            qualifier.surface if qualifier.place_ids else None,
+            qualifier.place_ids,
+        )
+
+    def _park_stem(
+        self, text: str, window_start: int, end: int, suffix: str, known_end: dict[int, Mention]
+    ) -> Mention | None:
+        """The proper stem of a described park, ending at ``end`` (see :meth:`_described_park`): a known place
+        that is no unit above a town, a name or short form the gazetteer holds, or a run of name words with no
+        known place inside it.  A base's stem is a town the gazetteer holds ('青少年军事训练基地' names a kind; a
+        mountain's '创作基地' is a work)."""
+        named = known_end.get(end)
+        if named is None or named.start < window_start:
+            named = None
+            for length in range(min(MAX_SHORT_STEM, end - window_start), 1, -1):
+                found = self._stem_place(text, end - length, end, known_end)
+                if found is not None:
+                    named = found
+                    break
+        if named is not None:
+            if any(pid.startswith(UNIT_NAMED_IDS) for pid in named.place_ids):
+                return None  # a facility's or a park's own zone ('X口岸物流园区') is read by the other rules
+            if _above_town(named) and not (suffix in ZONE_WORDS and _league_in_full(named)):
+                # a unit's parks of a kind ('X旗新能源产业园') name no park; a league's development zone is
+                # named by the league and its industry ('X盟农畜产品开发区')
+                return None
+            if suffix in BASE_WORDS and (
+                not all(pid.startswith("town:") for pid in named.place_ids)
+                or _TOWN_CLASS_END.search(named.surface)
+            ):
+                # a base is named after a town's stem ('X煤化工基地'); after the town's full name it is a base in
+                # the town ('X镇多功能训练基地'), no name
+                return None
+            return named
+        if suffix in BASE_WORDS:
+            return None  # a base after a name the gazetteer lacks ('青少年军事训练基地') names a kind of base
+        run = name_run_start(text, window_start, end, end)
+        if run is None:
+            run = _last_name_word(text, window_start, end)  # a company's name jieba tags nz ('华资')
+        if (
+            run is None
+            or not holds_name_word(text, run, end)
+            or is_generic(text[run:end])
+            or any(position in known_end for position in range(run + 1, end))
+            or _PROSE_VERB_RE.search(text, run, end)
+            or not _unlisted_name(text[run:end])
+            or (text[run] in COMPASS_CHARS and _UNIT_CLASS_CHARS.issuperset(text[run + 1 : end]))
+            or not self._opens_name(text, window_start, run, known_end)
+        ):
+            return None  # '乌拉特后旗智慧园区': a known unit, then a word jieba takes for a name;
+            # '大力发展园区': prose; 'X北区': a part of a unit; no name
+        return Mention(text[run:end], run, end, None, "park-stem", ())
+
+    @staticmethod
+    def _opens_name(text: str, window_start: int, run: int, known_end: dict[int, Mention]) -> bool:
+        """Whether a name run starting at ``run`` starts a name: at the window's start, or after a function word, a
+        verb of prose or a known place — not after a content word that may be the name's own first part
+        ('以考考什纳…': 考考 is part of the name)."""
+        if run <= window_start or run in known_end:
+            return True
+        before = tag(text[max(window_start, run - CONTEXT_BEFORE) : run])
+        word, flag = before[-1]
+        return word in _PROSE_VERBS or flag in _FUNCTION_FLAGS
+
+    def _holds_name(self, word: str) -> bool:
+        """Whether the gazetteer holds ``word`` as a name or a short form."""
+        return word in self._ids or word in self._short
+
+    def _stem_place(self, text: str, start: int, end: int, known_end: dict[int, Mention]) -> Mention | None:
+        """``text[start:end]`` as a place the gazetteer names or shortens; a short form that is also a dictionary word
+        ('大路', '建设' of 建设街道, '北区') only right after the banner it lies in ('X旗大路')."""
+        surface = text[start:end]
+        ids = self._ids.get(surface) or self._short.get(surface)
+        if not ids:
+            return None
+        if surface not in self._ids and known(surface):
+            unit = known_end.get(start)
+            codes = (
+                {pid.split(":")[1] for pid in unit.place_ids if pid.startswith("banner:")} if unit else set()
+            )
+            if not any(pid.split(":")[1] in codes for pid in ids if pid.startswith("town:")):
+                return None
+        return Mention(surface, start, end, None, "park-stem", ids)
 
     @staticmethod
     def _country_before_place(text: str, named: Mention) -> bool:
@@ -1032,7 +1198,7 @@ class MentionFinder:
         if kind in _INNER_CUT_KINDS and suffix not in _WHOLE_ROUTE_SUFFIXES:
             # '中蒙经济合作区跨境铁路': a line of a named place, not a line named after it;
             # '…产业开发区轻纺产业园': a park inside a named zone (attached to it by _subparks)
-            inner_suffixes = _SUFFIX_RE if kind != "park" else _ZONE_RE
+            inner_suffixes = {"park": _ZONE_RE, "street": _PARK_CLASS_RE}.get(kind, _SUFFIX_RE)
             inner = [m.end() for m in inner_suffixes.finditer(text, window_start, s_start)]
             if inner:
                 window_start, truncated = max(window_start, inner[-1]), False
@@ -1080,7 +1246,7 @@ class MentionFinder:
                 text, qualifier, hits, window_start, s_start, s_end, suffix
             )
         if qualifier is not None:
-            start = qualifier.start
+            start, first = qualifier.start, qualifier
             following = {hit.start: hit for hit in hits}
             while _is_area(qualifier) or (kind in _LOCAL_UNIT_KINDS and _is_province(qualifier)):
                 # '巴彦淖尔市乌拉特后旗博物馆', '内蒙古兴安盟X市Y镇': the innermost unit written locates it (a town's
@@ -1089,6 +1255,10 @@ class MentionFinder:
                 if nxt is None or not _is_area(nxt) or nxt.end > s_start:
                     break
                 qualifier = nxt
+            if kind == "park" and qualifier is not first and _league_in_full(first):
+                # '通辽市木里图镇工业园区': a league written in full before a unit of its own is that unit's address,
+                # a mention of its own (as '乌兰察布市四子王旗'); the park's name starts at the unit
+                start = following[first.end].start
             own = following.get(qualifier.end)
             if (
                 kind in _ADDRESSED_KINDS
@@ -1212,8 +1382,10 @@ class MentionFinder:
         else:
             start = window_start + leading_trim(text[window_start:s_start])
             stem = text[start:s_start]
-            if ends_in_count(stem):
-                return None  # '汉古尔河两镇': a count of places after a name, no name of its own
+            if ends_in_count(stem) or _UNIT_CLASS_CHARS.issuperset(stem):
+                return (
+                    None  # '汉古尔河两镇': a count of places after a name; '旗县区工业园': units of each kind
+                )
             short = self._short_prefix(stem)
             if short:
                 qualifier = Mention(short, start, start + len(short), None, "short", self._short[short])
@@ -2067,6 +2239,69 @@ def _tail_of_longer_name(text: str, window_start: int, hit: Mention, s_end: int)
 _ABOVE_TOWN_PREFIXES = ("league:", "banner:")
 #: the last character of a league's or banner's official name.
 _UNIT_NAME_ENDS = ("盟", "市", "旗", "县", "区")
+
+
+def _unlisted_name(stem: str) -> bool:
+    """Whether ``stem`` reads as a proper name (a transliteration '什纳', '阿奇', a company's '伊泰'): a word tagged as a
+    person's, place's or organisation's name of at most three characters or one the dictionary lacks, and no common
+    dictionary word ('锂电', '国家火炬计划', '无人驾驶', '大力发展': words jieba tags nz or nr that name no place)."""
+    words = tag(stem)
+    named = [_name_like(word, flag) for word, flag in words]
+    return any(named) and not any(
+        len(word) >= 2 and known(word) and not ok for (word, _), ok in zip(words, named, strict=True)
+    )
+
+
+def _name_like(word: str, flag: str) -> bool:
+    """A word of a name: a person's, place's or organisation's name of at most three characters or one the
+    dictionary lacks, or a proper noun (nz) the dictionary lacks."""
+    if len(word) < 2:
+        return False
+    if flag in RUN_FLAGS:
+        return len(word) <= 3 or not known(word)
+    return flag == "nz" and not known(word)
+
+
+def _last_name_word(text: str, window_start: int, end: int) -> int | None:
+    """The start of the word ending at ``end`` when it is a name word of two or more characters (a name flag or a run
+    the dictionary lacks) standing after a break or a word of another kind; None otherwise."""
+    left = max(window_start, end - MAX_SHORT_STEM)
+    position = left
+    last = None
+    for word, flag in tag(text[left:end]):
+        last = (position, word, flag)
+        position += len(word)
+    if last is None or position != end:
+        return None
+    start, word, flag = last
+    return start if len(word) >= 2 and (flag in NAME_FLAGS or not known(word)) else None
+
+
+def _league_names_park(prefix: Mention, mention: Mention) -> bool:
+    """Whether a league written by its short name ('赤峰', not '赤峰市') right before a park is the first word of the
+    park's name ('赤峰松山物流园区', as '鄂尔多斯综合保税区'); a league written in full is the park's address."""
+    is_park = mention.type == "park" or (
+        bool(mention.place_ids) and all(pid.startswith(("park:", "subpark:")) for pid in mention.place_ids)
+    )
+    return (
+        is_park
+        and prefix.type is None
+        and bool(prefix.place_ids)
+        and all(pid.startswith("league:") for pid in prefix.place_ids)
+        and not prefix.surface.endswith(_UNIT_NAME_ENDS)
+    )
+
+
+def _above_town(mention: Mention) -> bool:
+    """Whether a mention names units above a town only (a province, league or banner)."""
+    return bool(mention.place_ids) and all(
+        pid.startswith(("province:", *_ABOVE_TOWN_PREFIXES)) for pid in mention.place_ids
+    )
+
+
+def _is_county_level(mention: Mention) -> bool:
+    """Whether a mention names county-level units (banners) only."""
+    return bool(mention.place_ids) and all(pid.startswith("banner:") for pid in mention.place_ids)
 
 
 #: kinds of named sights and natural places: a league written before one is its address, not part of its name.

@@ -207,6 +207,7 @@ def _geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
             if (head.start, head.end) not in taken
         )
     mentions.sort(key=attrgetter("start", "end"))
+    mentions = _placed_where_said(text, mentions)
     mentions = _without_line_names(_without_waypoint_tails(mentions, corridors), corridors)
     organisation_heads = resolve_mentions(organisations, resolver, index) if organisations else []
     if text is not plan.text:
@@ -216,6 +217,51 @@ def _geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
         )
         corridors = [_corridor_as_written(c, plan.text) for c in corridors]
     return PlanPlaces(plan, mentions, corridors, gazetteer, resolver.issuer, organisation_heads)
+
+
+#: verbs that say where the place named before them lies ('X物流园位于Y镇').
+_LIES_AT = re.compile(r"(?:位于|坐落于|坐落在|地处|落户|落户于)")
+#: kinds of place the unit a text says something lies in locates, when their own record does not (parks).
+_PLACED_WHERE_SAID = frozenset({"park"})
+#: units, finest last, that locate a place said to lie in them.
+_UNIT_RANK = {"league": 1, "banner": 2, "town": 3}
+
+
+def _placed_where_said(text: str, mentions: list[ResolvedMention]) -> list[ResolvedMention]:
+    """A park the gazetteer lacks, located no finer than a league, followed by a verb that says where it lies and
+    the units written after it ('X物流园位于Y市Z镇工业园区'): located at the finest of those units (a place located
+    by its unit counts as that unit), with the reason."""
+    out = list(mentions)
+    for index, mention in enumerate(out):
+        if mention.type not in _PLACED_WHERE_SAID or mention.rule.startswith(
+            ("only-candidate", "written-in")
+        ):
+            continue
+        if mention.place is not None and mention.place.type != "league" and mention.rule != "parent:issuer":
+            continue
+        said = _LIES_AT.match(text, mention.end)
+        if said is None:
+            continue
+        position, unit = said.end(), None
+        for after in out[index + 1 :]:
+            if after.start != position or after.place is None:
+                break
+            place = after.place
+            if _UNIT_RANK.get(place.type, 0) > _UNIT_RANK.get(unit.type if unit else "", 0):
+                unit = place
+            position = after.end
+        if unit is None or (mention.place is not None and unit.type == mention.place.type):
+            continue
+        out[index] = replace(
+            mention,
+            place=unit,
+            precision=unit.type,
+            confidence=0.5,
+            rule="parent:said-to-lie",
+            reason=f"'{mention.surface}' not in the gazetteer; located in {unit.name}, where the text says it lies "
+            f"('{said.group()}')",
+        )
+    return out
 
 
 def _as_written(mentions: list[ResolvedMention], text: str) -> list[ResolvedMention]:

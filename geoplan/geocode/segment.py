@@ -10,6 +10,7 @@ jieba is loaded lazily, on the first candidate; only short windows around candid
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -473,3 +474,43 @@ def names_natural_place(text: str, start: int, stem_end: int, end: int) -> bool:
         stem_words.append((word_start, position))
     # one common word standing alone before the class word may name the place ('月亮湖', '乞儿海子')
     return stem_words == [(start, stem_end)] and stem_end - start >= 2
+
+
+#: flags of the common words that describe a park's industry between its proper name and its class word ('霍林河 综合
+#: 资源 循环 经济 工业园区', 'X 绿色 低 碳 洗选 综合利用 产业园'): nouns, verbal and adjectival nouns, adjectives,
+#: distinguishing words and set phrases; a verb only inside that run (装备 制造), never right after the name.
+DESCRIPTOR_FLAGS = frozenset({"n", "vn", "an", "a", "b", "l"})
+#: longest run of descriptive words read before a park's class word, in characters.
+MAX_DESCRIPTORS = 12
+
+
+def descriptor_start(
+    text: str, window_start: int, s_start: int, prose_verbs: frozenset[str], is_place: Callable[[str], bool]
+) -> int:
+    """Where the run of common words describing a park's industry, right before its class word at ``s_start``,
+    starts (``s_start`` when there is none): dictionary words of DESCRIPTOR_FLAGS, and dictionary verbs that are no
+    words of prose (``prose_verbs``: 建设, 推进 …) after one of them ('装备制造'); not before ``window_start``, at most
+    MAX_DESCRIPTORS characters; a word ``is_place`` knows as a place ends the run (it is the stem: '大路 煤化工')."""
+    left = max(window_start, s_start - MAX_DESCRIPTORS - MAX_RUN)
+    words: list[tuple[int, int, str, str]] = []
+    position = left
+    for word, flag in tag(text[left:s_start]):
+        words.append((position, position + len(word), word, flag))
+        position += len(word)
+    begin = s_start
+    run: list[tuple[int, str, str]] = []
+    for w_start, _, word, flag in reversed(words):
+        if s_start - w_start > MAX_DESCRIPTORS:
+            break
+        if not known(word) or word in prose_verbs or is_place(word):
+            break
+        if flag in DESCRIPTOR_FLAGS or (flag in VERB_FLAGS and len(word) >= 2):
+            run.append((w_start, word, flag))
+            continue
+        break
+    # a verb opens no description: the name's own word stands before it ('X高新区|动员园区' is prose)
+    while run and run[-1][2] in VERB_FLAGS:
+        run.pop()
+    if run:
+        begin = run[-1][0]
+    return begin
