@@ -73,6 +73,9 @@ from geoplan.geocode.segment import (
 from geoplan.geocode.station_names import common_short_form, kind_of_station, verbal_run
 from geoplan.geocode.stems import COMPASS_CHARS, RUN_CLOSER_WORDS, matches_from
 
+#: the rule of a station read as an item of a list of stations ('A、B、C等车站'; resolve's own name for it).
+LISTED_STATION_RULE = "list:station"
+
 #: the region's own province: never an outside name.
 OWN_PROVINCE = "province:150000"
 _HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
@@ -318,7 +321,8 @@ def _replace(kept: list[Mention], items: list[Mention]) -> list[Mention]:
     if not items:
         return kept
     spans = {(m.start, m.end) for m in kept}
-    new = [m for m in items if (m.start, m.end) not in spans]
+    # a place read whole as an item of a list of stations is that station: it takes the place's own span
+    new = [m for m in items if (m.start, m.end) not in spans or m.rule == LISTED_STATION_RULE]
     taken = SpanIndex((n.start, n.end) for n in new)
     result = [m for m in kept if not taken.overlaps(m.start, m.end)]
     return sorted([*result, *new], key=attrgetter("start"))
@@ -1087,6 +1091,7 @@ LIST_CLASSES: dict[str, tuple[str, tuple[str, ...]]] = {
     # a line's stations named after the places they serve ('设A、B、C三个车站'): a station, at its place
     "火车站": ("station", ("站", "火车站")),
     "车站": ("station", ("站", "火车站")),
+    "站点": ("station", ("站", "火车站")),
     "服务区": ("road", ("服务区",)),
     "气田": ("mine", ("气田",)),
     "煤田": ("mine", ("煤田",)),
@@ -1146,6 +1151,11 @@ SCENIC_CLASS_WORDS = ("景点", "景区", "名胜", "旅游景点", "遗迹", "�
 #: ('等历史文化遗迹', '等古城池遗址', '等自然景观').
 _SCENIC_CLOSE = "[\u4e00-\u9fff]{{0,4}}?(?:{})".format("|".join(SCENIC_CLASS_WORDS))
 _SCENIC_CLOSE_RE = re.compile(_SCENIC_CLOSE)
+#: class words after 等 closing a list of stations with no count ('A、B、C等车站'): its items are stations; the word
+#: ends there (a character of another word after it, '等站台', is no closer).
+STATION_CLASS_WORDS = ("火车站", "车站", "站点", "站")
+_STATION_CLOSE = "(?:{})(?![\u4e00-\u9fff])".format("|".join(STATION_CLASS_WORDS))
+_STATION_CLOSE_RE = re.compile(_STATION_CLOSE)
 #: what closes a list of peoples ('A、B、C等21个民族'): its items are ethnic names, not places.
 _PEOPLES_CLOSER = re.compile(r"等?(?:\d{1,3}|[两二三四五六七八九十]{1,3})?个?(?:少数)?民族")
 _NUMERALS = "两二三四五六七八九十"
@@ -1210,6 +1220,20 @@ def _first_item_start(text: str, start: int, end: int) -> int:
         if start <= position and position + len(word) < end and position + len(word) > begin:
             if (len(word) >= 2 and flag in NOT_NAME_FLAGS) or flag in _SHORT_BREAK_FLAGS:
                 begin = position + len(word)
+    return begin
+
+
+def _after_common_words(text: str, begin: int, end: int, finder: MentionFinder) -> int:
+    """Where ``text[begin:end]`` starts after the dictionary words of two or more characters with no name flag
+    that open it, when a known place's name is left ('途经X', 途经 read by the segmenter as a noun, is X); a
+    name that holds such a word stays whole ('白音塔拉': 白音 is a noun of the dictionary)."""
+    position = begin
+    for word, flag in tag(text[begin:end]):
+        if len(word) < 2 or flag in NAME_FLAGS or not known(word) or end - position - len(word) < 2:
+            break
+        position += len(word)
+        if finder.ids_or_short(text[position:end]):
+            return position
     return begin
 
 
@@ -1293,7 +1317,7 @@ def _list_cues(digits: str) -> re.Pattern[str]:
         f"[{numerals}{endings}等]"
         f"(?:(?<=[{numerals}])(?={_MEASURE}(?:{classes}))"
         f"|(?<=[{endings}])(?=、)"
-        f"|(?<=等)(?={_SCENIC_CLOSE}))"
+        f"|(?<=等)(?={_SCENIC_CLOSE}|{_STATION_CLOSE}))"
     )
 
 
@@ -1381,10 +1405,15 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
             close = text.find("等", last, end)
             if close >= 0 and _SCENIC_CLOSE_RE.match(text, close + 1):
                 kind = "scenic"  # 'A、B等景点'
+            elif close >= 0 and _STATION_CLOSE_RE.match(text, close + 1):
+                # 'A、B、C等车站': the class word vouches for the items as a count does
+                kind, suffixes = LIST_CLASSES["车站"]
             end = close if close >= 0 else end
         items = _items(text, start, end)
         if items and text[end : end + 1] in (":", "：") and not finder.ids(text[slice(*items[-1])]):
             items.pop()  # '…、X地方特产：': the last item runs into the next heading (a lost line break)
+        if kind == "station":
+            items = _run_on_stations(text, items, finder)
         if not items:
             continue
         if kind and counted >= 0 and not (counted == len(items) or (etc and len(items) < counted)):
@@ -1403,11 +1432,12 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
                 # a counted list's first item cut inside a name ('在朱日和北' read 在/朱日/和/北): it starts where
                 # the last place name before the cut does
                 begin = _known_name_start(text, first_start, begin, first_end, finder)
+            if kind == "station":
+                begin = _after_common_words(text, begin, first_end, finder)  # '途经X': 途经 read as a noun
             items[0] = (begin, first_end)
         if kind:
-            found.extend(
-                _typed_items(text, items, kind, suffixes, by_span, units_at, finder, strict=counted < 0)
-            )
+            strict = counted < 0 and kind != "station"
+            found.extend(_typed_items(text, items, kind, suffixes, by_span, units_at, finder, strict=strict))
         else:
             found.extend(_shared_endings(text, items, by_span, finder))
     return found
@@ -1423,6 +1453,19 @@ _COUNT_CLOSER_AT_END = re.compile(_COUNT_CLOSER.pattern + r"[，,]?$")
 MAX_HEAD = 30
 
 
+#: how far before its introducing word a count and class word of the same sentence is looked for, in characters
+#: ('设了5个站点，其中一个是既有站，其余新建，分别是A、…': a remark on the items stands between them).
+MAX_HEAD_IN_SENTENCE = 60
+
+
+def _head_of(text: str, intro: int) -> re.Match[str] | None:
+    """The last count and class word of the sentence before the introducing word at ``intro``, within
+    :data:`MAX_HEAD_IN_SENTENCE` characters; the count must then equal the items."""
+    begin = _sentence_since(text, intro, MAX_HEAD_IN_SENTENCE)
+    closers = list(_COUNT_CLOSER.finditer(text, begin, intro))
+    return closers[-1] if closers else None
+
+
 def headed_list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Mention]:
     """Items of a list written after its count and class word ('设有3个收费站，分别是A、B、C'): typed by the class
     word when the count matches the items (the list ends at the clause's end)."""
@@ -1432,16 +1475,19 @@ def headed_list_items(text: str, mentions: list[Mention], finder: MentionFinder)
     by_span = {(m.start, m.end): m for m in mentions}
     units_at = {m.start: m for m in mentions if _unit_written_in_full(m)}
     for intro in finditer_anchored(_HEADED_LIST, text, _HEADED_LIST_CHARS, (0,)):
-        closer = _COUNT_CLOSER_AT_END.search(text, max(0, intro.start() - MAX_HEAD), intro.start())
+        head = max(0, intro.start() - MAX_HEAD)
+        closer = _COUNT_CLOSER_AT_END.search(text, head, intro.start()) or _head_of(text, intro.start())
         if closer is None or closer.group(1):
             continue
         run = _LIST_RUN.match(text, intro.end())
         if run is None:
             continue
         items = _items(text, *run.span())
+        kind, suffixes = LIST_CLASSES[closer.group(3)]
+        if kind == "station":
+            items = _run_on_stations(text, items, finder)
         if _count(closer.group(2)) != len(items):
             continue
-        kind, suffixes = LIST_CLASSES[closer.group(3)]
         found.extend(_typed_items(text, items, kind, suffixes, by_span, units_at, finder, strict=False))
     return found
 
@@ -1465,6 +1511,9 @@ def _typed_items(
                 unit.end
             )  # '巴彦淖尔市X长城': the unit written before the item is its address, a mention of its own
         item = text[start:end]
+        if (start, end) in by_span and kind == "station":
+            found.extend(_listed_place_station(by_span[(start, end)], finder))
+            continue
         if (start, end) in by_span or is_generic(item):
             continue
         if not _is_item(item) and (strict or not _is_name_item(item)):
@@ -1487,6 +1536,10 @@ def _typed_items(
             and any(p.startswith(_UNIT_PREFIXES) for p in finder.ids_or_short(item))
         ):
             continue  # '锡尼、树林召两个园区': towns the counted parks lie in, no parks' short names
+        if not ids and kind == "station" and (place := station_item_place(item, finder)) is not None:
+            # '临河西', '乌海海勃湾': the station of the unit or town its name ends with, located there
+            found.append(Mention(item, start, end, kind, LISTED_STATION_RULE, (), place[0], place[1]))
+            continue
         if not ids and not item.isdigit():
             ids = finder.ids(item)
         own = next((t for s, t in SUFFIX_TYPES.items() if item.endswith(s) and len(item) > len(s)), None)
@@ -1599,6 +1652,84 @@ def _line_item(text: str, join: int, kind: str, finder: MentionFinder) -> Mentio
 
 
 # -- stations ------------------------------------------------------------------------------------------
+#: ids of the places a listed station is named after (a unit or town of the region, a county or city elsewhere).
+_STATION_ITEM_PLACES = ("league:", "banner:", "town:", "neighbour:")
+
+
+def _place_ending(name: str, finder: MentionFinder) -> tuple[str, tuple[str, ...]] | None:
+    """The longest unit or town name (or short form) ``name`` ends with, and its ids."""
+    for begin in range(len(name) - 1):
+        ids = tuple(i for i in finder.ids_or_short(name[begin:]) if i.startswith(_STATION_ITEM_PLACES))
+        if ids:
+            return name[begin:], ids
+    return None
+
+
+def station_item_place(item: str, finder: MentionFinder) -> tuple[str, tuple[str, ...]] | None:
+    """The place a listed station is named after, and its ids: the unit or town the item's name ends with,
+    before a compass character that says which of its stations it is ('临河西' → 临河, '乌拉特前旗西'); the last
+    of two units written one after the other is the finer one ('乌海海勃湾' → 海勃湾, '辽宁朝阳' → 朝阳).  A
+    compass character that ends a place's own name is the name's (a two-character item: '林西')."""
+    stem = item[:-1] if len(item) > 2 and item[-1] in COMPASS_CHARS else item
+    if stem != item and (place := _place_ending(stem, finder)) is not None:
+        return place
+    if (place := _place_ending(item, finder)) is not None:
+        return place
+    if ids := finder.qualified_unit(stem):  # '兴隆县西': a county elsewhere held only in full (兴隆县)
+        return stem, ids
+    return None
+
+
+def _listed_place_station(mention: Mention, finder: MentionFinder) -> list[Mention]:
+    """The station a place read whole in a list of stations names ('甘旗卡' → the station at 甘旗卡镇): the
+    record of its name and 站 when there is one, else a station located at the place; nothing for a name that
+    is no unit or town (a station record, a line)."""
+    if not mention.place_ids or not all(i.startswith(_STATION_ITEM_PLACES) for i in mention.place_ids):
+        return []
+    if ids := _station_ids(finder.ids(mention.surface + _STATION_CHAR)):
+        return [replace(mention, type="station", rule=LISTED_STATION_RULE, place_ids=ids)]
+    return [
+        replace(
+            mention,
+            type="station",
+            rule=LISTED_STATION_RULE,
+            place_ids=(),
+            qualifier=mention.surface,
+            qualifier_ids=mention.place_ids,
+        )
+    ]
+
+
+def _run_on_stations(text: str, items: list[tuple[int, int]], finder: MentionFinder) -> list[tuple[int, int]]:
+    """Station items with a lost separator read as two ('五原东乌海…' → 五原东 + 乌海…): an item whose part
+    up to a compass character is a unit or town and its station's side, and whose rest starts with a unit or town
+    name, is two stations, unless a name starting with the compass character reads further into the rest
+    ('…前旗西山嘴' holds the town 西山嘴)."""
+    split: list[tuple[int, int]] = []
+    for start, end in items:
+        cut = next(
+            (
+                at + 1
+                for at in range(start + 2, end - 2)
+                if text[at] in COMPASS_CHARS
+                and finder.ids_or_short(text[start:at])
+                and (rest := _place_opening(text[at + 1 : end], finder)) >= 2
+                and _place_opening(text[at:end], finder) - 1 < rest
+            ),
+            None,
+        )
+        split.extend([(start, cut), (cut, end)] if cut is not None else [(start, end)])
+    return split
+
+
+def _place_opening(name: str, finder: MentionFinder) -> int:
+    """The length of the longest unit or town name (or short form) ``name`` starts with, 0 when none."""
+    for length in range(len(name), 1, -1):
+        if any(i.startswith(_STATION_ITEM_PLACES) for i in finder.ids_or_short(name[:length])):
+            return length
+    return 0
+
+
 #: what a railway station's name ends with after its place's name (通辽站, 赤峰西站, 萨拉齐火车站, 通辽高铁站, X货运站,
 #: 通辽火车编组站).
 _STATION_RE = re.compile("火车(?:货运|客运|编组)?站|高铁站|货运站|客运站|编组站|东站|南站|西站|北站|站")
