@@ -62,6 +62,7 @@ from geoplan.geocode.qualified import (
 )
 from geoplan.geocode.segment import (
     NAME_FLAGS,
+    NAME_OPENING_NUMERALS,
     NOT_NAME_FLAGS,
     ORDINAL_END,
     at_word_bounds,
@@ -1223,6 +1224,20 @@ def _first_item_start(text: str, start: int, end: int) -> int:
     return begin
 
 
+def _first_station_start(text: str, start: int, end: int, finder: MentionFinder) -> int | None:
+    """Where the first item of a list of stations starts when it is a known place's name, with or without a
+    compass side ('途经平庄', '改造临河西' → 临河西): the longest such name ending the item; None when there is none."""
+    for position in range(max(start, end - MAX_ITEM), end - 1):
+        item = text[position:end]
+        stem = item[:-1] if len(item) > 2 and item[-1] in COMPASS_CHARS else item
+        if any(
+            i.startswith(_STATION_ITEM_PLACES)
+            for i in (*finder.ids_or_short(stem), *finder.ids_or_short(item))
+        ):
+            return position
+    return None
+
+
 def _after_common_words(text: str, begin: int, end: int, finder: MentionFinder) -> int:
     """Where ``text[begin:end]`` starts after the dictionary words of two or more characters with no name flag
     that open it, when a known place's name is left ('途经X', 途经 read by the segmenter as a noun, is X); a
@@ -1232,7 +1247,7 @@ def _after_common_words(text: str, begin: int, end: int, finder: MentionFinder) 
         if len(word) < 2 or flag in NAME_FLAGS or not known(word) or end - position - len(word) < 2:
             break
         position += len(word)
-        if finder.ids_or_short(text[position:end]):
+        if finder.ids_or_short(text[position:end]) or station_item_place(text[position:end], finder):
             return position
     return begin
 
@@ -1433,7 +1448,10 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
                 # the last place name before the cut does
                 begin = _known_name_start(text, first_start, begin, first_end, finder)
             if kind == "station":
-                begin = _after_common_words(text, begin, first_end, finder)  # '途经X': 途经 read as a noun
+                # '途经X' (途经 read as a noun), '改造临河西' (临 read as a verb): the name of the first station
+                begin = _first_station_start(text, first_start, first_end, finder) or _after_common_words(
+                    text, begin, first_end, finder
+                )
             items[0] = (begin, first_end)
         if kind:
             strict = counted < 0 and kind != "station"
@@ -1458,37 +1476,39 @@ MAX_HEAD = 30
 MAX_HEAD_IN_SENTENCE = 60
 
 
-def _head_of(text: str, intro: int) -> re.Match[str] | None:
-    """The last count and class word of the sentence before the introducing word at ``intro``, within
-    :data:`MAX_HEAD_IN_SENTENCE` characters; the count must then equal the items."""
+def _heads_in_sentence(text: str, intro: int) -> list[re.Match[str]]:
+    """The counts and class words of the sentence before the introducing word at ``intro``, within
+    :data:`MAX_HEAD_IN_SENTENCE` characters, last first (the one whose count equals the items heads them)."""
     begin = _sentence_since(text, intro, MAX_HEAD_IN_SENTENCE)
-    closers = list(_COUNT_CLOSER.finditer(text, begin, intro))
-    return closers[-1] if closers else None
+    return list(_COUNT_CLOSER.finditer(text, begin, intro))[::-1]
 
 
 def headed_list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Mention]:
     """Items of a list written after its count and class word ('设有3个收费站，分别是A、B、C'): typed by the class
-    word when the count matches the items (the list ends at the clause's end)."""
+    word when the count matches the items (the list ends at the clause's end); a remark may stand between them
+    ('设了5个站点，其中一个是既有站，分别是A、…': a count of the sentence equal to the items heads it)."""
     if "、" not in text:
         return []
     found: list[Mention] = []
     by_span = {(m.start, m.end): m for m in mentions}
     units_at = {m.start: m for m in mentions if _unit_written_in_full(m)}
     for intro in finditer_anchored(_HEADED_LIST, text, _HEADED_LIST_CHARS, (0,)):
-        head = max(0, intro.start() - MAX_HEAD)
-        closer = _COUNT_CLOSER_AT_END.search(text, head, intro.start()) or _head_of(text, intro.start())
-        if closer is None or closer.group(1):
-            continue
         run = _LIST_RUN.match(text, intro.end())
         if run is None:
             continue
-        items = _items(text, *run.span())
-        kind, suffixes = LIST_CLASSES[closer.group(3)]
-        if kind == "station":
-            items = _run_on_stations(text, items, finder)
-        if _count(closer.group(2)) != len(items):
-            continue
-        found.extend(_typed_items(text, items, kind, suffixes, by_span, units_at, finder, strict=False))
+        adjacent = _COUNT_CLOSER_AT_END.search(text, max(0, intro.start() - MAX_HEAD), intro.start())
+        for closer in [adjacent] if adjacent is not None else _heads_in_sentence(text, intro.start()):
+            if closer.group(1):
+                continue
+            kind, suffixes = LIST_CLASSES[closer.group(3)]
+            items = _items(text, *run.span())
+            if kind == "station":
+                items = _run_on_stations(text, items, finder)
+            if _count(closer.group(2)) == len(items):
+                found.extend(
+                    _typed_items(text, items, kind, suffixes, by_span, units_at, finder, strict=False)
+                )
+                break
     return found
 
 
@@ -1550,7 +1570,9 @@ def _typed_items(
         if not ids and own is not None:  # '杜尔伯特大草原': 杜尔伯特草原 with a generic word inside
             suffix = next(s for s, t in SUFFIX_TYPES.items() if item.endswith(s) and t == own)
             ids = finder.known_core(Mention(item, start, end, own, f"suffix:{suffix}")).place_ids
-        found.append(_qualified(Mention(item, start, end, own or kind, f"list:{kind}", ids), finder))
+        listed = Mention(item, start, end, own or kind, f"list:{kind}", ids)
+        # a station's name is read whole above: one starting like a town it is not named after stays unknown
+        found.append(_qualified(listed, finder) if kind != "station" else listed)
     return found
 
 
@@ -1657,12 +1679,27 @@ _STATION_ITEM_PLACES = ("league:", "banner:", "town:", "neighbour:")
 
 
 def _place_ending(name: str, finder: MentionFinder) -> tuple[str, tuple[str, ...]] | None:
-    """The longest unit or town name (or short form) ``name`` ends with, and its ids."""
+    """The longest unit or town name (or short form) ``name`` ends with, and its ids, when what stands before it
+    is a place's name too (the unit or province it lies in: '乌海海勃湾', '辽宁朝阳'), not the start of a name the
+    gazetteer lacks ('呼和乌苏' is no station of a county 乌苏): the place lies in the one before it (adcodes)."""
     for begin in range(len(name) - 1):
         ids = tuple(i for i in finder.ids_or_short(name[begin:]) if i.startswith(_STATION_ITEM_PLACES))
+        if begin:
+            outer = [_area_code(i) for i in finder.ids_or_short(name[:begin])]
+            ids = tuple(i for i in ids if any(o and _area_code(i).startswith(o) for o in outer))
         if ids:
             return name[begin:], ids
     return None
+
+
+def _area_code(place_id: str) -> str:
+    """The adcode prefix a unit's places share, for units of the region and elsewhere ('province:210000' -> '21',
+    'league:150300' -> '1503', 'neighbour:211322' -> '211322', 'town:150823:X镇' -> '150823'); '' for others."""
+    kind, _, rest = place_id.partition(":")
+    code = rest.partition(":")[0]
+    if kind not in ("province", "league", "banner", "neighbour", "town") or not code.isdigit():
+        return ""
+    return code.removesuffix("00").removesuffix("00") if kind != "town" else code
 
 
 def station_item_place(item: str, finder: MentionFinder) -> tuple[str, tuple[str, ...]] | None:
@@ -1789,6 +1826,24 @@ def _sentence_since(text: str, position: int, reach: int) -> int:
     return max(last_end + 1, position - reach)
 
 
+#: what makes a numeral before a name an ordinal or part of a number ('第七', '十七').
+_ORDINAL_OPENERS = frozenset("第") | NAME_OPENING_NUMERALS
+
+
+def _numeral_opening(text: str, start: int) -> int:
+    """Where a name the gazetteer lacks starts when a lone numeral stands right before it ('七苏木站'): a count
+    needs a measure word before the noun it counts, so a numeral written straight before a name opens the name
+    (七老图, 三道沟), whatever word the segmenter glued it to ('市七'); not after another numeral or 第 ('第七',
+    '十七')."""
+    if (
+        start
+        and text[start - 1] in NAME_OPENING_NUMERALS
+        and (start < 2 or text[start - 2] not in _ORDINAL_OPENERS)
+    ):
+        return start - 1
+    return start
+
+
 def _named_station(text: str, s_start: int) -> tuple[int, tuple[str, ...]] | None:
     """A station named by a name the gazetteer lacks ('萨拉齐站' in a sentence about a train): the place and
     person names (jieba) right before the station word, two to eight characters; no ids."""
@@ -1853,6 +1908,8 @@ def stations(text: str, finder: MentionFinder) -> list[Mention]:
         if place is None:
             continue
         start, ids = place
+        if not ids:
+            start = _numeral_opening(text, start)
         if (kind_of_station(match.group()) or match.group() in _GENERIC_STATION_WORDS) and common_short_form(
             text[start:s_start], finder
         ):

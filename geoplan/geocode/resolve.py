@@ -671,8 +671,12 @@ class Resolver:
 
     def _may_lie_anywhere(self, mention: Mention) -> bool:
         """Whether an unrecorded name may lie far from the unit a plain text is about: a text about a banner
-        names rivers, mountains and regions of elsewhere ('伏尔加河', '辽西山地'); a plan names its own."""
-        return self.issuer_role != "issuing" and mention.type in SPANNING_TYPES
+        names rivers, mountains and regions of elsewhere ('伏尔加河', '辽西山地'); a plan names its own.  A stop
+        of a listed line is named after the place it serves, which its name does not say here: it may lie anywhere
+        along the line."""
+        return mention.rule == LISTED_STATION_RULE or (
+            self.issuer_role != "issuing" and mention.type in SPANNING_TYPES
+        )
 
     def _to_parent(
         self,

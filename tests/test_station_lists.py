@@ -1,0 +1,127 @@
+"""Lists of railway stations read from how they are written: items closed by 等车站 / 等站点, items introduced after a
+count of stations in the same sentence, an item written as a place and its compass side, two items run together;
+and station-like words that name no station (a count of yards, one common word before 收费站)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import found, resolved_ids
+
+from geoplan.geocode.context import station_item_place
+from geoplan.geocode.gazetteer import Gazetteer
+from geoplan.geocode.station_names import counted_run
+
+
+def _stations(gazetteer: Gazetteer, text: str) -> list[tuple[str, int, int]]:
+    return [
+        (s, a, b)
+        for s, k, a, b in found(gazetteer, text, ("surface", "type", "start", "end"))
+        if k == "station"
+    ]
+
+
+def test_items_closed_by_a_station_word_are_stations(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    text = "新线自集宁出发，途经察右后旗东、商都北、化德、镶黄旗西等车站。"
+    # the verb before the first item is not part of it, even where the segmenter reads 途经 as a noun
+    assert _stations(gazetteer, text) == [
+        ("察右后旗东", 10, 15),
+        ("商都北", 16, 19),
+        ("化德", 20, 22),
+        ("镶黄旗西", 23, 27),
+    ]
+    ids = resolved_ids(gazetteer, tmp_path, "铁路建设简报", text)
+    assert ids["察右后旗东"] == gazetteer.finder.ids("察哈尔右翼后旗")[0]
+    assert ids["商都北"] == gazetteer.finder.ids("商都县")[0]
+    assert ids["镶黄旗西"] == gazetteer.finder.ids("镶黄旗")[0]
+
+
+def test_station_word_closes_only_as_a_word(gazetteer: Gazetteer) -> None:
+    # 站台 after 等 is another word: no list of stations
+    assert _stations(gazetteer, "改造临河西、五原南等站台。") == []
+    assert [s for s, _, _ in _stations(gazetteer, "改造临河西、五原南等站点。")] == ["临河西", "五原南"]
+
+
+def test_stations_outside_the_region_lie_at_their_county(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    text = "线路经由赤峰、建平北、承德等车站。"
+    assert [s for s, _, _ in _stations(gazetteer, text)] == ["赤峰", "建平北", "承德"]
+    ids = resolved_ids(gazetteer, tmp_path, "铁路建设简报", text)
+    assert ids["赤峰"] == "station:赤峰站"  # a place read whole is its station when one is recorded
+    assert gazetteer.get(ids["建平北"]).name == "建平县"
+    assert gazetteer.get(ids["承德"]).name == "承德市"
+
+
+def test_a_count_of_the_sentence_heads_a_list_after_a_remark(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    # six items: the fourth is two stations written without their separator
+    text = "本线共设6个站点，其中2座为既有车站改造，分别是：临河西、杭锦后旗东、五原南、乌拉特前旗北巴彦淖尔北、磴口东。"
+    assert [s for s, _, _ in _stations(gazetteer, text)] == [
+        "临河西",
+        "杭锦后旗东",
+        "五原南",
+        "乌拉特前旗北",
+        "巴彦淖尔北",
+        "磴口东",
+    ]
+    ids = resolved_ids(gazetteer, tmp_path, "铁路建设简报", text)
+    assert gazetteer.get(ids["乌拉特前旗北"]).name == "乌拉特前旗"
+    assert gazetteer.get(ids["巴彦淖尔北"]).name == "巴彦淖尔市"
+    assert gazetteer.get(ids["磴口东"]).name == "磴口县"
+    # no count of the sentence equals the items: no list of stations
+    assert (
+        _stations(gazetteer, "本线共设5个站点，其中2座为既有车站改造，分别是：临河西、杭锦后旗东、五原南。")
+        == []
+    )
+
+
+def test_towns_and_unknown_names_in_a_list_of_stations(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    text = "铁路途经白彦花、乌拉特前旗西、呼和乌苏等车站。"
+    assert [s for s, _, _ in _stations(gazetteer, text)] == ["白彦花", "乌拉特前旗西", "呼和乌苏"]
+    plan = tmp_path / "plan.txt"
+    plan.write_text(f"铁路建设简报\n第一章 总则\n{text}\n", encoding="utf-8")
+    from geoplan.geocode.places import geoparse
+    from geoplan.read.plan import read
+
+    by_surface = {m.surface: m for m in geoparse(read(plan), gazetteer).mentions}
+    town = by_surface["白彦花"]
+    assert town.type == "station" and town.place is not None and town.place.name == "白彦花镇"
+    # a name the gazetteer lacks stays unresolved: not the town its first characters name, not the line's
+    # other stops, not the text's unit
+    assert by_surface["呼和乌苏"].type == "station" and by_surface["呼和乌苏"].place is None
+
+
+def test_station_item_place(gazetteer: Gazetteer) -> None:
+    finder = gazetteer.finder
+    assert station_item_place("临河西", finder) == ("临河", finder.ids_or_short("临河"))
+    # a league and a banner of it written together: the banner
+    assert station_item_place("乌海海勃湾", finder) == ("海勃湾", finder.ids("海勃湾区"))
+    # a province and a city of it: the city
+    place = station_item_place("辽宁朝阳", finder)
+    assert place is not None and gazetteer.get(place[1][0]).name == "朝阳市"
+    # a compass character ending a two-character item is the name's own
+    assert station_item_place("林西", finder) == ("林西", finder.ids_or_short("林西"))
+    # a name before which the characters are no place containing it
+    assert station_item_place("呼和乌苏", finder) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a lone numeral before a name the gazetteer lacks opens the name (a count would have a measure word)
+        ("列车驶出乌兰察布市八苏木站。", ["八苏木站"]),
+        # a count of a kind of station is no station's name
+        ("通辽是全国铁路五大编组站之一。", []),
+    ],
+)
+def test_station_names_and_counts(gazetteer: Gazetteer, text: str, expected: list[str]) -> None:
+    assert [s for s, _, _ in _stations(gazetteer, text)] == expected
+
+
+def test_counted_run() -> None:
+    assert counted_run("六大编组站") and counted_run("两个站")
+    assert not counted_run("七苏木站") and not counted_run("大板站")
+
+
+def test_one_common_word_before_a_facility_word_is_a_kind(gazetteer: Gazetteer) -> None:
+    text = "高速公路设1处主线收费站和2处匝道收费站，达拉特收费站同时开通。"
+    assert [s for s, k in found(gazetteer, text) if k == "other"] == ["达拉特收费站"]
