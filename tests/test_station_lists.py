@@ -125,3 +125,13 @@ def test_counted_run() -> None:
 def test_one_common_word_before_a_facility_word_is_a_kind(gazetteer: Gazetteer) -> None:
     text = "高速公路设1处主线收费站和2处匝道收费站，达拉特收费站同时开通。"
     assert [s for s, k in found(gazetteer, text) if k == "other"] == ["达拉特收费站"]
+
+
+def test_station_of_a_county_after_its_province(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    # 朝阳 alone is the city of 辽宁; after 北京 it is the district of Beijing, and the station's name starts there
+    assert _stations(gazetteer, "列车终到北京朝阳站。") == [("北京朝阳站", 4, 9)]
+    ids = resolved_ids(gazetteer, tmp_path, "铁路建设简报", "列车终到北京朝阳站。")
+    place = gazetteer.get(ids["北京朝阳站"])
+    assert place.name == "朝阳区" and gazetteer.get(place.parent_ids[0]).name == "北京市"
+    # the province written before a city of its own stays a mention of its own
+    assert _stations(gazetteer, "列车终到辽宁朝阳站。") == [("朝阳站", 6, 9)]

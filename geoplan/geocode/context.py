@@ -1830,6 +1830,31 @@ def _sentence_since(text: str, position: int, reach: int) -> int:
 _ORDINAL_OPENERS = frozenset("第") | NAME_OPENING_NUMERALS
 
 
+#: the class words a county-level unit's name ends with after its stem ('朝阳' of 朝阳区).
+_COUNTY_WORDS = ("区", "县", "市")
+#: the most characters of a province or city name read before a station's place.
+MAX_STATION_QUALIFIER = 6
+
+
+def _county_of_qualifier(
+    text: str, start: int, s_start: int, ids: tuple[str, ...], finder: MentionFinder
+) -> tuple[int, tuple[str, ...]] | None:
+    """A station named by a province or city and a county of it ('北京朝阳站'): when the place read before the
+    station word lies outside the province or city written right before it, and that one holds a county of the
+    place's stem (朝阳区 of 北京), the station is that county's, its name starting with the province; else None."""
+    stem = text[start:s_start]
+    for length in range(min(MAX_STATION_QUALIFIER, start), 1, -1):
+        for outer in finder.ids_or_short(text[start - length : start]):
+            forms = finder.qualified.units.get(outer)
+            code = _area_code(outer)
+            if not forms or not code or any(_area_code(i).startswith(code) for i in ids):
+                continue
+            for word in _COUNTY_WORDS:
+                if (county := forms.get(stem + word)) is not None:
+                    return start - length, (county,)
+    return None
+
+
 def _numeral_opening(text: str, start: int) -> int:
     """Where a name the gazetteer lacks starts when a lone numeral stands right before it ('七苏木站'): a count
     needs a measure word before the noun it counts, so a numeral written straight before a name opens the name
@@ -1910,6 +1935,8 @@ def stations(text: str, finder: MentionFinder) -> list[Mention]:
         start, ids = place
         if not ids:
             start = _numeral_opening(text, start)
+        elif (in_province := _county_of_qualifier(text, start, s_start, ids, finder)) is not None:
+            start, ids = in_province  # '北京朝阳站': the 朝阳区 of 北京, not the 朝阳 of another province
         if (kind_of_station(match.group()) or match.group() in _GENERIC_STATION_WORDS) and common_short_form(
             text[start:s_start], finder
         ):
