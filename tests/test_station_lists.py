@@ -135,3 +135,20 @@ def test_station_of_a_county_after_its_province(gazetteer: Gazetteer, tmp_path: 
     assert place.name == "朝阳区" and gazetteer.get(place.parent_ids[0]).name == "北京市"
     # the province written before a city of its own stays a mention of its own
     assert _stations(gazetteer, "列车终到辽宁朝阳站。") == [("朝阳站", 6, 9)]
+
+
+def test_stops_of_a_train_are_stations(gazetteer: Gazetteer) -> None:
+    # the verb of stopping introduces the stations; an item running into prose (a verb) is none
+    assert _stations(gazetteer, "该次列车经停集宁南、丰镇、大同南后抵达终点。") == [
+        ("集宁南", 6, 9),
+        ("丰镇", 10, 12),
+    ]
+
+
+def test_items_share_the_station_word_of_the_last(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    text = "沿线设丰镇站、凉城、察右前旗东站。"
+    assert _stations(gazetteer, text) == [("丰镇站", 3, 6), ("凉城", 7, 9), ("察右前旗东站", 10, 16)]
+    ids = resolved_ids(gazetteer, tmp_path, "铁路建设简报", text)
+    assert gazetteer.get(ids["凉城"]).name == "凉城县"
+    # a list of units with no station word after them stays a list of units
+    assert _stations(gazetteer, "线路连接丰镇、凉城、察右前旗。") == []

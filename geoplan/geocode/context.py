@@ -119,6 +119,7 @@ def refine(
     for rule in LIST_RULES:
         kept = _replace(kept, rule(text, kept, finder))
     kept = _replace_stations(text, kept, finder)
+    kept = _replace(kept, items_sharing_a_station_word(text, kept, finder))
     added = [
         m
         for m in (
@@ -1146,6 +1147,10 @@ SHARED_ENDINGS: dict[str, str] = {
 _SCENIC_CUE = re.compile(r"(?:景点|景区|名胜)(?:有|包括|：|:)")
 #: the characters a scenic cue starts with (looked for first).
 _SCENIC_CUE_CHARS = "景名"
+#: verbs of a train stopping at the stations listed after them ('经停A、B、C', '停靠A、B').
+_STOP_CUE = re.compile("经停|停靠")
+#: the characters the stop verbs start with (looked for first).
+_STOP_CUE_CHARS = "经停"
 #: class words after 等 closing a list of scenic places ('A、B等景点').
 SCENIC_CLASS_WORDS = ("景点", "景区", "名胜", "旅游景点", "遗迹", "遗址", "古迹", "景观")
 #: what follows 等 to close a list of scenic places: a class word, after at most four characters that qualify it
@@ -1400,12 +1405,13 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
         [
             *(m.start() for m in cues.finditer(text)),
             *(m.end() for m in finditer_anchored(_SCENIC_CUE, text, _SCENIC_CUE_CHARS, (0,))),
+            *(m.end() for m in finditer_anchored(_STOP_CUE, text, _STOP_CUE_CHARS, (0,))),
         ]
     )
     for run in _runs_holding(text, triggers):
         start, end = run.span()
         kind, suffixes = "", ()
-        counted, cued, etc = -1, False, False
+        counted, cued, etc, closed = -1, False, False, False
         closer = _COUNT_CLOSER.search(text, text.find("、", start, end), end)
         if closer is not None:
             end, counted, etc = closer.start(), _count(closer.group(2)), bool(closer.group(1))
@@ -1416,13 +1422,17 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
             if cue is not None and (cue.end() == start or cue.start() >= start):
                 kind, start = "scenic", max(start, cue.end())
                 cued = kind == "scenic"
+            stop = _STOP_CUE.search(text, max(0, start - len(_STOP_CUE_CHARS)), first)
+            if stop is not None and (stop.end() == start or stop.start() >= start):
+                # '列车经停A、B、C': the stops of a train are stations
+                (kind, suffixes), start, cued = LIST_CLASSES["车站"], max(start, stop.end()), True
             last = text.rfind("、", start, end) + 1
             close = text.find("等", last, end)
             if close >= 0 and _SCENIC_CLOSE_RE.match(text, close + 1):
                 kind = "scenic"  # 'A、B等景点'
             elif close >= 0 and _STATION_CLOSE_RE.match(text, close + 1):
                 # 'A、B、C等车站': the class word vouches for the items as a count does
-                kind, suffixes = LIST_CLASSES["车站"]
+                kind, suffixes, closed = *LIST_CLASSES["车站"], True
             end = close if close >= 0 else end
         items = _items(text, start, end)
         if items and text[end : end + 1] in (":", "：") and not finder.ids(text[slice(*items[-1])]):
@@ -1454,7 +1464,7 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
                 )
             items[0] = (begin, first_end)
         if kind:
-            strict = counted < 0 and kind != "station"
+            strict = counted < 0 and not closed
             found.extend(_typed_items(text, items, kind, suffixes, by_span, units_at, finder, strict=strict))
         else:
             found.extend(_shared_endings(text, items, by_span, finder))
@@ -1531,6 +1541,8 @@ def _typed_items(
                 unit.end
             )  # '巴彦淖尔市X长城': the unit written before the item is its address, a mention of its own
         item = text[start:end]
+        if kind == "station" and item.endswith(_STATION_CHAR):
+            continue  # 'A站、B、C站': an item written with its station word is read by the station rule
         if (start, end) in by_span and kind == "station":
             found.extend(_listed_place_station(by_span[(start, end)], finder))
             continue
@@ -1715,6 +1727,44 @@ def station_item_place(item: str, finder: MentionFinder) -> tuple[str, tuple[str
     if ids := finder.qualified_unit(stem):  # '兴隆县西': a county elsewhere held only in full (兴隆县)
         return stem, ids
     return None
+
+
+def items_sharing_a_station_word(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Mention]:
+    """Items of a list ending in a station written with its station word share that word ('设A站、B、C站',
+    'A、B、C站'): each item right before the station (or before an item so found), separated by 、, is the station
+    of the place its name is (:func:`station_item_place`); the first stops at a name that is no place."""
+    found: list[Mention] = []
+    by_span = {(m.start, m.end): m for m in mentions}
+    for mention in mentions:
+        if mention.type != "station" or not mention.surface.endswith(_STATION_CHAR):
+            continue
+        end = mention.start
+        while end > 1 and text[end - 1] == "、":
+            join = end - 1
+            begin = join
+            while (
+                begin > 0 and join - begin < MAX_ITEM and is_han(text[begin - 1]) and text[begin - 1] != "、"
+            ):
+                begin -= 1
+            if begin == 0 or text[begin - 1] != "、":  # the list's first item: its station's name ends it
+                first = _first_station_start(text, begin, join, finder)
+                if first is None:
+                    break
+                begin = first
+            known = by_span.get((begin, join))
+            if known is not None and known.type == "station":
+                break  # 'A站、B、C站': the station written with its word opens the items
+            if known is not None:
+                station = _listed_place_station(known, finder)
+            elif (place := station_item_place(text[begin:join], finder)) is not None:
+                station = [Mention(text[begin:join], begin, join, "station", LISTED_STATION_RULE, (), *place)]
+            else:
+                break
+            if not station:
+                break
+            found.extend(station)
+            end = begin
+    return found
 
 
 def _listed_place_station(mention: Mention, finder: MentionFinder) -> list[Mention]:
