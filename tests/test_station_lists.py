@@ -152,3 +152,20 @@ def test_items_share_the_station_word_of_the_last(gazetteer: Gazetteer, tmp_path
     assert gazetteer.get(ids["凉城"]).name == "凉城县"
     # a list of units with no station word after them stays a list of units
     assert _stations(gazetteer, "线路连接丰镇、凉城、察右前旗。") == []
+
+
+def test_stations_outside_the_region_recorded_at_their_unit(gazetteer: Gazetteer) -> None:
+    # no page states a point: each stands at the unit its page names, with that unit's precision
+    for record, unit, precision in (
+        ("station:建平站", "建平县", "banner"),
+        ("station:喀左站", "喀喇沁左翼蒙古族自治县", "banner"),
+        ("station:承德南站", "承德市", "league"),
+    ):
+        place = gazetteer.get(record)
+        parent = gazetteer.get(place.parent_ids[0])
+        assert parent.name == unit and place.precision == precision
+        assert place.point.equals(parent.point) and "record: http" in place.note
+    # a list item that is a recorded station's place and its side takes the record
+    assert [s for s, _, _ in _stations(gazetteer, "改造建平、承德南等车站。")] == ["建平", "承德南"]
+    ids = {m.surface: m.place_ids for m in gazetteer.finder.find("列车抵达承德南站。")}
+    assert ids["承德南站"] == ("station:承德南站",)
