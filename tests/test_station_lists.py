@@ -160,6 +160,7 @@ def test_stations_outside_the_region_recorded_at_their_unit(gazetteer: Gazetteer
         ("station:建平站", "建平县", "banner"),
         ("station:喀左站", "喀喇沁左翼蒙古族自治县", "banner"),
         ("station:承德南站", "承德市", "league"),
+        ("station:新民北站", "新民市", "banner"),
     ):
         place = gazetteer.get(record)
         parent = gazetteer.get(place.parent_ids[0])
