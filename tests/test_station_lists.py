@@ -170,3 +170,11 @@ def test_stations_outside_the_region_recorded_at_their_unit(gazetteer: Gazetteer
     assert [s for s, _, _ in _stations(gazetteer, "改造建平、承德南等车站。")] == ["建平", "承德南"]
     ids = {m.surface: m.place_ids for m in gazetteer.finder.find("列车抵达承德南站。")}
     assert ids["承德南站"] == ("station:承德南站",)
+
+
+def test_two_stations_named_by_their_sides_share_the_station_word(gazetteer: Gazetteer) -> None:
+    # 'X东至Y南站': the trip from one station to the other; the first takes the record of its name and 站
+    mentions = found(gazetteer, "乘高铁呼和浩特东至太原南站最快3小时。", ("surface", "type", "place_ids"))
+    assert ("呼和浩特东", "station", ("station:呼和浩特东站",)) in mentions
+    # from a place (no side) to a station: the place stays a place
+    assert ("赤峰", "league") in found(gazetteer, "从赤峰至通辽站需要2小时。")

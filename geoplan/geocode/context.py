@@ -1732,14 +1732,15 @@ def station_item_place(item: str, finder: MentionFinder) -> tuple[str, tuple[str
 def items_sharing_a_station_word(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Mention]:
     """Items of a list ending in a station written with its station word share that word ('设A站、B、C站',
     'A、B、C站'): each item right before the station (or before an item so found), separated by 、, is the station
-    of the place its name is (:func:`station_item_place`); the first stops at a name that is no place."""
+    of the place its name is (:func:`station_item_place`); the first stops at a name that is no place.  Two
+    stations named by their sides share it across 至 too ('X东至Y南站': the trip from X东站 to Y南站)."""
     found: list[Mention] = []
     by_span = {(m.start, m.end): m for m in mentions}
     for mention in mentions:
         if mention.type != "station" or not mention.surface.endswith(_STATION_CHAR):
             continue
         end = mention.start
-        while end > 1 and text[end - 1] == "、":
+        while end > 1 and _shares_station_word(text, end, mention):
             join = end - 1
             begin = join
             while (
@@ -1751,20 +1752,43 @@ def items_sharing_a_station_word(text: str, mentions: list[Mention], finder: Men
                 if first is None:
                     break
                 begin = first
-            known = by_span.get((begin, join))
-            if known is not None and known.type == "station":
-                break  # 'A站、B、C站': the station written with its word opens the items
-            if known is not None:
-                station = _listed_place_station(known, finder)
-            elif (place := station_item_place(text[begin:join], finder)) is not None:
-                station = [Mention(text[begin:join], begin, join, "station", LISTED_STATION_RULE, (), *place)]
-            else:
-                break
+            if text[join] == _TRIP_JOIN and text[join - 1] not in COMPASS_CHARS:
+                break  # 'X至Y南站': a trip from a place X, not from a station named by its side
+            station = _shared_word_station(text, begin, join, by_span.get((begin, join)), finder)
             if not station:
                 break
             found.extend(station)
             end = begin
     return found
+
+
+#: the word joining the two ends of a trip ('X东至Y南站').
+_TRIP_JOIN = "至"
+
+
+def _shares_station_word(text: str, end: int, station: Mention) -> bool:
+    """Whether the item before ``end`` shares the station word of ``station``: a list mark before it, or 至
+    right before a station named by its side ('X东至Y南站': a trip has two ends, so only next to the station)."""
+    mark = text[end - 1]
+    if mark == "、":
+        return True
+    return mark == _TRIP_JOIN and end == station.start and station.surface[-2:-1] in COMPASS_CHARS
+
+
+def _shared_word_station(
+    text: str, begin: int, join: int, known: Mention | None, finder: MentionFinder
+) -> list[Mention]:
+    """The station of the item ``text[begin:join]`` that shares a station word: the record of its name and 站,
+    the station of a place read whole (:func:`_listed_place_station`), else that of the place its name ends with;
+    none when a station is written there already or the item is no place."""
+    item = text[begin:join]
+    if ids := _station_ids(finder.ids(item + _STATION_CHAR)):
+        return [Mention(item, begin, join, "station", LISTED_STATION_RULE, ids)]
+    if known is not None:
+        return _listed_place_station(known, finder) if known.type != "station" else []
+    if (place := station_item_place(item, finder)) is not None:
+        return [Mention(item, begin, join, "station", LISTED_STATION_RULE, (), *place)]
+    return []
 
 
 def _listed_place_station(mention: Mention, finder: MentionFinder) -> list[Mention]:
