@@ -177,4 +177,4 @@ def test_two_stations_named_by_their_sides_share_the_station_word(gazetteer: Gaz
     mentions = found(gazetteer, "乘高铁呼和浩特东至太原南站最快3小时。", ("surface", "type", "place_ids"))
     assert ("呼和浩特东", "station", ("station:呼和浩特东站",)) in mentions
     # from a place (no side) to a station: the place stays a place
-    assert [s for s, _, _ in _stations(gazetteer, "从赤峰至通辽站需要2小时。")] == ["通辽站"]
+    assert found(gazetteer, "从赤峰至通辽站需要2小时。") == [("赤峰", None), ("通辽站", None)]
