@@ -178,3 +178,20 @@ def test_two_stations_named_by_their_sides_share_the_station_word(gazetteer: Gaz
     assert ("呼和浩特东", "station", ("station:呼和浩特东站",)) in mentions
     # from a place (no side) to a station: the place stays a place
     assert found(gazetteer, "从赤峰至通辽站需要2小时。") == [("赤峰", None), ("通辽站", None)]
+
+
+def test_stations_counted_by_the_bare_station_word(gazetteer: Gazetteer) -> None:
+    assert [s for s, _, _ in _stations(gazetteer, "本期新建集宁南、丰镇、凉城西三站。")] == [
+        "集宁南",
+        "丰镇",
+        "凉城西",
+    ]
+    # words between the count and 站 make another kind of station: the places stay places
+    assert _stations(gazetteer, "在临河、五原建设2个加油站。") == []
+
+
+def test_a_count_of_toll_stations_is_not_a_count_of_stations(gazetteer: Gazetteer) -> None:
+    # 收费站 is a class word of its own: the bare station word inside it counts nothing
+    text = "全线共有3个收费站，分别是临河西、五原南、磴口东。"
+    assert _stations(gazetteer, text) == []
+    assert [k for s, k in found(gazetteer, text) if s == "五原南"] == ["road"]

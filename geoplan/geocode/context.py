@@ -1130,6 +1130,8 @@ LIST_CLASSES: dict[str, tuple[str, tuple[str, ...]]] = {
     "山": ("mountain", ("山",)),
     "河": ("river", ("河",)),
     "湖": ("lake", ("湖",)),
+    # 'A、B两站': stations counted by the bare station word, right after the count (see _counts_its_class)
+    "站": ("station", ("站", "火车站")),
 }
 #: last characters that give list items a shared type when another item of the list is a known name with it
 #: ('贺兰山、X山、Y山等', 'X河、Y河', 'X乡、Y乡').
@@ -1167,11 +1169,16 @@ _PEOPLES_CLOSER = re.compile(r"等?(?:\d{1,3}|[两二三四五六七八九十]{1
 _NUMERALS = "两二三四五六七八九十"
 #: the class words of counted lists, as one alternation (longest first: the dict's order).
 _LIST_CLASS_WORDS = "|".join(map(re.escape, LIST_CLASSES))
+#: the class word that counts its items only right after the count or its measure word ('两站', '3个站'): words
+#: before it make it another kind of station ('3个加油站', '7个收费站'), so none qualifies it.
+_BARE_CLASS = "站"
+#: the class words words may qualify after the measure word (all but the bare one).
+_QUALIFIED_CLASS_WORDS = "|".join(re.escape(word) for word in LIST_CLASSES if word != _BARE_CLASS)
 #: what stands between a count and its class word: a measure word, with up to six characters qualifying the class
 #: after it ('三条重要地方运煤铁路'), and a verb of setting up ('7处设置互通式立交'); a 的-phrase may describe the
 #: items between the measure word and the class ('四个超千亿立方米的大气田').
 _MEASURE = (
-    f"(?:大|(?:条|个|座|处)(?:[\u4e00-\u9fff]{{1,6}}?(?={_LIST_CLASS_WORDS}))?)?(?:设置|设有|设)?"
+    f"(?:大|(?:条|个|座|处)(?:[\u4e00-\u9fff]{{1,6}}?(?={_QUALIFIED_CLASS_WORDS}))?)?(?:设置|设有|设)?"
     "(?:[\u4e00-\u9fff0-9]{1,8}的大?)?"
 )
 _COUNT_CLOSER = re.compile(f"(等)?((?<!\\d)\\d{{1,2}}|[{_NUMERALS}]{{1,2}}){_MEASURE}({_LIST_CLASS_WORDS})")
@@ -1189,6 +1196,16 @@ _HE_IN_NAME = frozenset("呼布")
 #: longest list item read as a name, in characters.
 MAX_ITEM = 12
 _CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2, "十": 10}
+
+
+#: what stands right before a bare class word counting items: a numeral or a measure word.
+_BEFORE_BARE_CLASS = frozenset(f"{_NUMERALS}0123456789个座处")
+
+
+def _counts_its_class(text: str, closer: re.Match[str]) -> bool:
+    """Whether the count ``closer`` (of :data:`_COUNT_CLOSER`) counts items of its class word: always, except the
+    bare station word after words that make it another kind of station ('3个加油站')."""
+    return closer.group(3) != _BARE_CLASS or text[closer.start(3) - 1] in _BEFORE_BARE_CLASS
 
 
 def _count(numeral: str) -> int:
@@ -1413,6 +1430,8 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
         kind, suffixes = "", ()
         counted, cued, etc, closed = -1, False, False, False
         closer = _COUNT_CLOSER.search(text, text.find("、", start, end), end)
+        if closer is not None and not _counts_its_class(text, closer):
+            closer = None
         if closer is not None:
             end, counted, etc = closer.start(), _count(closer.group(2)), bool(closer.group(1))
             kind, suffixes = LIST_CLASSES[closer.group(3)]
@@ -1508,7 +1527,7 @@ def headed_list_items(text: str, mentions: list[Mention], finder: MentionFinder)
             continue
         adjacent = _COUNT_CLOSER_AT_END.search(text, max(0, intro.start() - MAX_HEAD), intro.start())
         for closer in [adjacent] if adjacent is not None else _heads_in_sentence(text, intro.start()):
-            if closer.group(1):
+            if closer.group(1) or not _counts_its_class(text, closer):
                 continue
             kind, suffixes = LIST_CLASSES[closer.group(3)]
             items = _items(text, *run.span())
