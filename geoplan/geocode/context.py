@@ -62,6 +62,7 @@ from geoplan.geocode.qualified import (
 )
 from geoplan.geocode.segment import (
     NAME_FLAGS,
+    NAME_OPENING_NUMERALS,
     NOT_NAME_FLAGS,
     ORDINAL_END,
     at_word_bounds,
@@ -72,6 +73,9 @@ from geoplan.geocode.segment import (
 )
 from geoplan.geocode.station_names import common_short_form, kind_of_station, verbal_run
 from geoplan.geocode.stems import COMPASS_CHARS, RUN_CLOSER_WORDS, matches_from
+
+#: the rule of a station read as an item of a list of stations ('A、B、C等车站'; resolve's own name for it).
+LISTED_STATION_RULE = "list:station"
 
 #: the region's own province: never an outside name.
 OWN_PROVINCE = "province:150000"
@@ -115,6 +119,7 @@ def refine(
     for rule in LIST_RULES:
         kept = _replace(kept, rule(text, kept, finder))
     kept = _replace_stations(text, kept, finder)
+    kept = _replace(kept, items_sharing_a_station_word(text, kept, finder))
     added = [
         m
         for m in (
@@ -328,7 +333,8 @@ def _replace(kept: list[Mention], items: list[Mention]) -> list[Mention]:
     if not items:
         return kept
     spans = {(m.start, m.end) for m in kept}
-    new = [m for m in items if (m.start, m.end) not in spans]
+    # a place read whole as an item of a list of stations is that station: it takes the place's own span
+    new = [m for m in items if (m.start, m.end) not in spans or m.rule == LISTED_STATION_RULE]
     taken = SpanIndex((n.start, n.end) for n in new)
     result = [m for m in kept if not taken.overlaps(m.start, m.end)]
     return sorted([*result, *new], key=attrgetter("start"))
@@ -1097,6 +1103,7 @@ LIST_CLASSES: dict[str, tuple[str, tuple[str, ...]]] = {
     # a line's stations named after the places they serve ('设A、B、C三个车站'): a station, at its place
     "火车站": ("station", ("站", "火车站")),
     "车站": ("station", ("站", "火车站")),
+    "站点": ("station", ("站", "火车站")),
     "服务区": ("road", ("服务区",)),
     "气田": ("mine", ("气田",)),
     "煤田": ("mine", ("煤田",)),
@@ -1133,6 +1140,8 @@ LIST_CLASSES: dict[str, tuple[str, tuple[str, ...]]] = {
     "山": ("mountain", ("山",)),
     "河": ("river", ("河",)),
     "湖": ("lake", ("湖",)),
+    # 'A、B两站': stations counted by the bare station word, right after the count (see _counts_its_class)
+    "站": ("station", ("站", "火车站")),
 }
 #: last characters that give list items a shared type when another item of the list is a known name with it
 #: ('贺兰山、X山、Y山等', 'X河、Y河', 'X乡、Y乡').
@@ -1150,22 +1159,36 @@ SHARED_ENDINGS: dict[str, str] = {
 _SCENIC_CUE = re.compile(r"(?:景点|景区|名胜)(?:有|包括|：|:)")
 #: the characters a scenic cue starts with (looked for first).
 _SCENIC_CUE_CHARS = "景名"
+#: verbs of a train stopping at the stations listed after them ('经停A、B、C', '停靠A、B').
+_STOP_CUE = re.compile("经停|停靠")
+#: the characters the stop verbs start with (looked for first).
+_STOP_CUE_CHARS = "经停"
 #: class words after 等 closing a list of scenic places ('A、B等景点').
 SCENIC_CLASS_WORDS = ("景点", "景区", "名胜", "旅游景点", "遗迹", "遗址", "古迹", "景观")
 #: what follows 等 to close a list of scenic places: a class word, after at most four characters that qualify it
 #: ('等历史文化遗迹', '等古城池遗址', '等自然景观').
 _SCENIC_CLOSE = "[\u4e00-\u9fff]{{0,4}}?(?:{})".format("|".join(SCENIC_CLASS_WORDS))
 _SCENIC_CLOSE_RE = re.compile(_SCENIC_CLOSE)
+#: class words after 等 closing a list of stations with no count ('A、B、C等车站'): its items are stations; the word
+#: ends there (a character of another word after it, '等站台', is no closer).
+STATION_CLASS_WORDS = ("火车站", "车站", "站点", "站")
+_STATION_CLOSE = "(?:{})(?![\u4e00-\u9fff])".format("|".join(STATION_CLASS_WORDS))
+_STATION_CLOSE_RE = re.compile(_STATION_CLOSE)
 #: what closes a list of peoples ('A、B、C等21个民族'): its items are ethnic names, not places.
 _PEOPLES_CLOSER = re.compile(r"等?(?:\d{1,3}|[两二三四五六七八九十]{1,3})?个?(?:少数)?民族")
 _NUMERALS = "两二三四五六七八九十"
 #: the class words of counted lists, as one alternation (longest first: the dict's order).
 _LIST_CLASS_WORDS = "|".join(map(re.escape, LIST_CLASSES))
+#: the class word that counts its items only right after the count or its measure word ('两站', '3个站'): words
+#: before it make it another kind of station ('3个加油站', '7个收费站'), so none qualifies it.
+_BARE_CLASS = "站"
+#: the class words words may qualify after the measure word (all but the bare one).
+_QUALIFIED_CLASS_WORDS = "|".join(re.escape(word) for word in LIST_CLASSES if word != _BARE_CLASS)
 #: what stands between a count and its class word: a measure word, with up to six characters qualifying the class
 #: after it ('三条重要地方运煤铁路'), and a verb of setting up ('7处设置互通式立交'); a 的-phrase may describe the
 #: items between the measure word and the class ('四个超千亿立方米的大气田').
 _MEASURE = (
-    f"(?:大|(?:条|个|座|处)(?:[\u4e00-\u9fff]{{1,6}}?(?={_LIST_CLASS_WORDS}))?)?(?:设置|设有|设)?"
+    f"(?:大|(?:条|个|座|处)(?:[\u4e00-\u9fff]{{1,6}}?(?={_QUALIFIED_CLASS_WORDS}))?)?(?:设置|设有|设)?"
     "(?:[\u4e00-\u9fff0-9]{1,8}的大?)?"
 )
 _COUNT_CLOSER = re.compile(f"(等)?((?<!\\d)\\d{{1,2}}|[{_NUMERALS}]{{1,2}}){_MEASURE}({_LIST_CLASS_WORDS})")
@@ -1183,6 +1206,16 @@ _HE_IN_NAME = frozenset("呼布")
 #: longest list item read as a name, in characters.
 MAX_ITEM = 12
 _CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2, "十": 10}
+
+
+#: what stands right before a bare class word counting items: a numeral or a measure word.
+_BEFORE_BARE_CLASS = frozenset(f"{_NUMERALS}0123456789个座处")
+
+
+def _counts_its_class(text: str, closer: re.Match[str]) -> bool:
+    """Whether the count ``closer`` (of :data:`_COUNT_CLOSER`) counts items of its class word: always, except the
+    bare station word after words that make it another kind of station ('3个加油站')."""
+    return closer.group(3) != _BARE_CLASS or text[closer.start(3) - 1] in _BEFORE_BARE_CLASS
 
 
 def _count(numeral: str) -> int:
@@ -1220,6 +1253,34 @@ def _first_item_start(text: str, start: int, end: int) -> int:
         if start <= position and position + len(word) < end and position + len(word) > begin:
             if (len(word) >= 2 and flag in NOT_NAME_FLAGS) or flag in _SHORT_BREAK_FLAGS:
                 begin = position + len(word)
+    return begin
+
+
+def _first_station_start(text: str, start: int, end: int, finder: MentionFinder) -> int | None:
+    """Where the first item of a list of stations starts when it is a known place's name, with or without a
+    compass side ('途经平庄', '改造临河西' → 临河西): the longest such name ending the item; None when there is none."""
+    for position in range(max(start, end - MAX_ITEM), end - 1):
+        item = text[position:end]
+        stem = item[:-1] if len(item) > 2 and item[-1] in COMPASS_CHARS else item
+        if any(
+            i.startswith(_STATION_ITEM_PLACES)
+            for i in (*finder.ids_or_short(stem), *finder.ids_or_short(item))
+        ):
+            return position
+    return None
+
+
+def _after_common_words(text: str, begin: int, end: int, finder: MentionFinder) -> int:
+    """Where ``text[begin:end]`` starts after the dictionary words of two or more characters with no name flag
+    that open it, when a known place's name is left ('途经X', 途经 read by the segmenter as a noun, is X); a
+    name that holds such a word stays whole ('白音塔拉': 白音 is a noun of the dictionary)."""
+    position = begin
+    for word, flag in tag(text[begin:end]):
+        if len(word) < 2 or flag in NAME_FLAGS or not known(word) or end - position - len(word) < 2:
+            break
+        position += len(word)
+        if finder.ids_or_short(text[position:end]) or station_item_place(text[position:end], finder):
+            return position
     return begin
 
 
@@ -1303,7 +1364,7 @@ def _list_cues(digits: str) -> re.Pattern[str]:
         f"[{numerals}{endings}等]"
         f"(?:(?<=[{numerals}])(?={_MEASURE}(?:{classes}))"
         f"|(?<=[{endings}])(?=、)"
-        f"|(?<=等)(?={_SCENIC_CLOSE}))"
+        f"|(?<=等)(?={_SCENIC_CLOSE}|{_STATION_CLOSE}))"
     )
 
 
@@ -1371,13 +1432,16 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
         [
             *(m.start() for m in cues.finditer(text)),
             *(m.end() for m in finditer_anchored(_SCENIC_CUE, text, _SCENIC_CUE_CHARS, (0,))),
+            *(m.end() for m in finditer_anchored(_STOP_CUE, text, _STOP_CUE_CHARS, (0,))),
         ]
     )
     for run in _runs_holding(text, triggers):
         start, end = run.span()
         kind, suffixes = "", ()
-        counted, cued, etc = -1, False, False
+        counted, cued, etc, closed = -1, False, False, False
         closer = _COUNT_CLOSER.search(text, text.find("、", start, end), end)
+        if closer is not None and not _counts_its_class(text, closer):
+            closer = None
         if closer is not None:
             end, counted, etc = closer.start(), _count(closer.group(2)), bool(closer.group(1))
             kind, suffixes = LIST_CLASSES[closer.group(3)]
@@ -1387,14 +1451,23 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
             if cue is not None and (cue.end() == start or cue.start() >= start):
                 kind, start = "scenic", max(start, cue.end())
                 cued = kind == "scenic"
+            stop = _STOP_CUE.search(text, max(0, start - len(_STOP_CUE_CHARS)), first)
+            if stop is not None and (stop.end() == start or stop.start() >= start):
+                # '列车经停A、B、C': the stops of a train are stations
+                (kind, suffixes), start, cued = LIST_CLASSES["车站"], max(start, stop.end()), True
             last = text.rfind("、", start, end) + 1
             close = text.find("等", last, end)
             if close >= 0 and _SCENIC_CLOSE_RE.match(text, close + 1):
                 kind = "scenic"  # 'A、B等景点'
+            elif close >= 0 and _STATION_CLOSE_RE.match(text, close + 1):
+                # 'A、B、C等车站': the class word vouches for the items as a count does
+                kind, suffixes, closed = *LIST_CLASSES["车站"], True
             end = close if close >= 0 else end
         items = _items(text, start, end)
         if items and text[end : end + 1] in (":", "：") and not finder.ids(text[slice(*items[-1])]):
             items.pop()  # '…、X地方特产：': the last item runs into the next heading (a lost line break)
+        if kind == "station":
+            items = _run_on_stations(text, items, finder)
         if not items:
             continue
         if kind and counted >= 0 and not (counted == len(items) or (etc and len(items) < counted)):
@@ -1413,11 +1486,15 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
                 # a counted list's first item cut inside a name ('在朱日和北' read 在/朱日/和/北): it starts where
                 # the last place name before the cut does
                 begin = _known_name_start(text, first_start, begin, first_end, finder)
+            if kind == "station":
+                # '途经X' (途经 read as a noun), '改造临河西' (临 read as a verb): the name of the first station
+                begin = _first_station_start(text, first_start, first_end, finder) or _after_common_words(
+                    text, begin, first_end, finder
+                )
             items[0] = (begin, first_end)
         if kind:
-            found.extend(
-                _typed_items(text, items, kind, suffixes, by_span, units_at, finder, strict=counted < 0)
-            )
+            strict = counted < 0 and not closed
+            found.extend(_typed_items(text, items, kind, suffixes, by_span, units_at, finder, strict=strict))
         else:
             found.extend(_shared_endings(text, items, by_span, finder))
     return found
@@ -1433,26 +1510,44 @@ _COUNT_CLOSER_AT_END = re.compile(_COUNT_CLOSER.pattern + r"[，,]?$")
 MAX_HEAD = 30
 
 
+#: how far before its introducing word a count and class word of the same sentence is looked for, in characters
+#: ('设了5个站点，其中一个是既有站，其余新建，分别是A、…': a remark on the items stands between them).
+MAX_HEAD_IN_SENTENCE = 60
+
+
+def _heads_in_sentence(text: str, intro: int) -> list[re.Match[str]]:
+    """The counts and class words of the sentence before the introducing word at ``intro``, within
+    :data:`MAX_HEAD_IN_SENTENCE` characters, last first (the one whose count equals the items heads them)."""
+    begin = _sentence_since(text, intro, MAX_HEAD_IN_SENTENCE)
+    return list(_COUNT_CLOSER.finditer(text, begin, intro))[::-1]
+
+
 def headed_list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Mention]:
     """Items of a list written after its count and class word ('设有3个收费站，分别是A、B、C'): typed by the class
-    word when the count matches the items (the list ends at the clause's end)."""
+    word when the count matches the items (the list ends at the clause's end); a remark may stand between them
+    ('设了5个站点，其中一个是既有站，分别是A、…': a count of the sentence equal to the items heads it)."""
     if "、" not in text:
         return []
     found: list[Mention] = []
     by_span = {(m.start, m.end): m for m in mentions}
     units_at = {m.start: m for m in mentions if _unit_written_in_full(m)}
     for intro in finditer_anchored(_HEADED_LIST, text, _HEADED_LIST_CHARS, (0,)):
-        closer = _COUNT_CLOSER_AT_END.search(text, max(0, intro.start() - MAX_HEAD), intro.start())
-        if closer is None or closer.group(1):
-            continue
         run = _LIST_RUN.match(text, intro.end())
         if run is None:
             continue
-        items = _items(text, *run.span())
-        if _count(closer.group(2)) != len(items):
-            continue
-        kind, suffixes = LIST_CLASSES[closer.group(3)]
-        found.extend(_typed_items(text, items, kind, suffixes, by_span, units_at, finder, strict=False))
+        adjacent = _COUNT_CLOSER_AT_END.search(text, max(0, intro.start() - MAX_HEAD), intro.start())
+        for closer in [adjacent] if adjacent is not None else _heads_in_sentence(text, intro.start()):
+            if closer.group(1) or not _counts_its_class(text, closer):
+                continue
+            kind, suffixes = LIST_CLASSES[closer.group(3)]
+            items = _items(text, *run.span())
+            if kind == "station":
+                items = _run_on_stations(text, items, finder)
+            if _count(closer.group(2)) == len(items):
+                found.extend(
+                    _typed_items(text, items, kind, suffixes, by_span, units_at, finder, strict=False)
+                )
+                break
     return found
 
 
@@ -1475,6 +1570,11 @@ def _typed_items(
                 unit.end
             )  # '巴彦淖尔市X长城': the unit written before the item is its address, a mention of its own
         item = text[start:end]
+        if kind == "station" and item.endswith(_STATION_CHAR):
+            continue  # 'A站、B、C站': an item written with its station word is read by the station rule
+        if (start, end) in by_span and kind == "station":
+            found.extend(_listed_place_station(by_span[(start, end)], finder))
+            continue
         if (start, end) in by_span or is_generic(item):
             continue
         if not _is_item(item) and (strict or not _is_name_item(item)):
@@ -1497,6 +1597,10 @@ def _typed_items(
             and any(p.startswith(_UNIT_PREFIXES) for p in finder.ids_or_short(item))
         ):
             continue  # '锡尼、树林召两个园区': towns the counted parks lie in, no parks' short names
+        if not ids and kind == "station" and (place := station_item_place(item, finder)) is not None:
+            # '临河西', '乌海海勃湾': the station of the unit or town its name ends with, located there
+            found.append(Mention(item, start, end, kind, LISTED_STATION_RULE, (), place[0], place[1]))
+            continue
         if not ids and not item.isdigit():
             ids = finder.ids(item)
         own = next((t for s, t in SUFFIX_TYPES.items() if item.endswith(s) and len(item) > len(s)), None)
@@ -1507,7 +1611,9 @@ def _typed_items(
         if not ids and own is not None:  # '杜尔伯特大草原': 杜尔伯特草原 with a generic word inside
             suffix = next(s for s, t in SUFFIX_TYPES.items() if item.endswith(s) and t == own)
             ids = finder.known_core(Mention(item, start, end, own, f"suffix:{suffix}")).place_ids
-        found.append(_qualified(Mention(item, start, end, own or kind, f"list:{kind}", ids), finder))
+        listed = Mention(item, start, end, own or kind, f"list:{kind}", ids)
+        # a station's name is read whole above: one starting like a town it is not named after stays unknown
+        found.append(_qualified(listed, finder) if kind != "station" else listed)
     return found
 
 
@@ -1609,6 +1715,161 @@ def _line_item(text: str, join: int, kind: str, finder: MentionFinder) -> Mentio
 
 
 # -- stations ------------------------------------------------------------------------------------------
+#: ids of the places a listed station is named after (a unit or town of the region, a county or city elsewhere).
+_STATION_ITEM_PLACES = ("league:", "banner:", "town:", "neighbour:")
+
+
+def _place_ending(name: str, finder: MentionFinder) -> tuple[str, tuple[str, ...]] | None:
+    """The longest unit or town name (or short form) ``name`` ends with, and its ids, when what stands before it
+    is a place's name too (the unit or province it lies in: '乌海海勃湾', '辽宁朝阳'), not the start of a name the
+    gazetteer lacks ('呼和乌苏' is no station of a county 乌苏): the place lies in the one before it (adcodes)."""
+    for begin in range(len(name) - 1):
+        ids = tuple(i for i in finder.ids_or_short(name[begin:]) if i.startswith(_STATION_ITEM_PLACES))
+        if begin:
+            outer = [_area_code(i) for i in finder.ids_or_short(name[:begin])]
+            ids = tuple(i for i in ids if any(o and _area_code(i).startswith(o) for o in outer))
+        if ids:
+            return name[begin:], ids
+    return None
+
+
+def _area_code(place_id: str) -> str:
+    """The adcode prefix a unit's places share, for units of the region and elsewhere ('province:210000' -> '21',
+    'league:150300' -> '1503', 'neighbour:211322' -> '211322', 'town:150823:X镇' -> '150823'); '' for others."""
+    kind, _, rest = place_id.partition(":")
+    code = rest.partition(":")[0]
+    if kind not in ("province", "league", "banner", "neighbour", "town") or not code.isdigit():
+        return ""
+    return code.removesuffix("00").removesuffix("00") if kind != "town" else code
+
+
+def station_item_place(item: str, finder: MentionFinder) -> tuple[str, tuple[str, ...]] | None:
+    """The place a listed station is named after, and its ids: the unit or town the item's name ends with,
+    before a compass character that says which of its stations it is ('临河西' → 临河, '乌拉特前旗西'); the last
+    of two units written one after the other is the finer one ('乌海海勃湾' → 海勃湾, '辽宁朝阳' → 朝阳).  A
+    compass character that ends a place's own name is the name's (a two-character item: '林西')."""
+    stem = item[:-1] if len(item) > 2 and item[-1] in COMPASS_CHARS else item
+    if stem != item and (place := _place_ending(stem, finder)) is not None:
+        return place
+    if (place := _place_ending(item, finder)) is not None:
+        return place
+    if ids := finder.qualified_unit(stem):  # '兴隆县西': a county elsewhere held only in full (兴隆县)
+        return stem, ids
+    return None
+
+
+def items_sharing_a_station_word(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Mention]:
+    """Items of a list ending in a station written with its station word share that word ('设A站、B、C站',
+    'A、B、C站'): each item right before the station (or before an item so found), separated by 、, is the station
+    of the place its name is (:func:`station_item_place`); the first stops at a name that is no place.  Two
+    stations named by their sides share it across 至 too ('X东至Y南站': the trip from X东站 to Y南站)."""
+    found: list[Mention] = []
+    by_span = {(m.start, m.end): m for m in mentions}
+    for mention in mentions:
+        if mention.type != "station" or not mention.surface.endswith(_STATION_CHAR):
+            continue
+        end = mention.start
+        while end > 1 and _shares_station_word(text, end, mention):
+            join = end - 1
+            begin = join
+            while (
+                begin > 0 and join - begin < MAX_ITEM and is_han(text[begin - 1]) and text[begin - 1] != "、"
+            ):
+                begin -= 1
+            if begin == 0 or text[begin - 1] != "、":  # the list's first item: its station's name ends it
+                first = _first_station_start(text, begin, join, finder)
+                if first is None:
+                    break
+                begin = first
+            if text[join] == _TRIP_JOIN and text[join - 1] not in COMPASS_CHARS:
+                break  # 'X至Y南站': a trip from a place X, not from a station named by its side
+            station = _shared_word_station(text, begin, join, by_span.get((begin, join)), finder)
+            if not station:
+                break
+            found.extend(station)
+            end = begin
+    return found
+
+
+#: the word joining the two ends of a trip ('X东至Y南站').
+_TRIP_JOIN = "至"
+
+
+def _shares_station_word(text: str, end: int, station: Mention) -> bool:
+    """Whether the item before ``end`` shares the station word of ``station``: a list mark before it, or 至
+    right before a station named by its side ('X东至Y南站': a trip has two ends, so only next to the station)."""
+    mark = text[end - 1]
+    if mark == "、":
+        return True
+    return mark == _TRIP_JOIN and end == station.start and station.surface[-2:-1] in COMPASS_CHARS
+
+
+def _shared_word_station(
+    text: str, begin: int, join: int, known: Mention | None, finder: MentionFinder
+) -> list[Mention]:
+    """The station of the item ``text[begin:join]`` that shares a station word: the record of its name and 站,
+    the station of a place read whole (:func:`_listed_place_station`), else that of the place its name ends with;
+    none when a station is written there already or the item is no place."""
+    item = text[begin:join]
+    if ids := _station_ids(finder.ids(item + _STATION_CHAR)):
+        return [Mention(item, begin, join, "station", LISTED_STATION_RULE, ids)]
+    if known is not None:
+        return _listed_place_station(known, finder) if known.type != "station" else []
+    if (place := station_item_place(item, finder)) is not None:
+        return [Mention(item, begin, join, "station", LISTED_STATION_RULE, (), *place)]
+    return []
+
+
+def _listed_place_station(mention: Mention, finder: MentionFinder) -> list[Mention]:
+    """The station a place read whole in a list of stations names ('甘旗卡' → the station at 甘旗卡镇): the
+    record of its name and 站 when there is one, else a station located at the place; nothing for a name that
+    is no unit or town (a station record, a line)."""
+    if not mention.place_ids or not all(i.startswith(_STATION_ITEM_PLACES) for i in mention.place_ids):
+        return []
+    if ids := _station_ids(finder.ids(mention.surface + _STATION_CHAR)):
+        return [replace(mention, type="station", rule=LISTED_STATION_RULE, place_ids=ids)]
+    return [
+        replace(
+            mention,
+            type="station",
+            rule=LISTED_STATION_RULE,
+            place_ids=(),
+            qualifier=mention.surface,
+            qualifier_ids=mention.place_ids,
+        )
+    ]
+
+
+def _run_on_stations(text: str, items: list[tuple[int, int]], finder: MentionFinder) -> list[tuple[int, int]]:
+    """Station items with a lost separator read as two ('五原东乌海…' → 五原东 + 乌海…): an item whose part
+    up to a compass character is a unit or town and its station's side, and whose rest starts with a unit or town
+    name, is two stations, unless a name starting with the compass character reads further into the rest
+    ('…前旗西山嘴' holds the town 西山嘴)."""
+    split: list[tuple[int, int]] = []
+    for start, end in items:
+        cut = next(
+            (
+                at + 1
+                for at in range(start + 2, end - 2)
+                if text[at] in COMPASS_CHARS
+                and finder.ids_or_short(text[start:at])
+                and (rest := _place_opening(text[at + 1 : end], finder)) >= 2
+                and _place_opening(text[at:end], finder) - 1 < rest
+            ),
+            None,
+        )
+        split.extend([(start, cut), (cut, end)] if cut is not None else [(start, end)])
+    return split
+
+
+def _place_opening(name: str, finder: MentionFinder) -> int:
+    """The length of the longest unit or town name (or short form) ``name`` starts with, 0 when none."""
+    for length in range(len(name), 1, -1):
+        if any(i.startswith(_STATION_ITEM_PLACES) for i in finder.ids_or_short(name[:length])):
+            return length
+    return 0
+
+
 #: what a railway station's name ends with after its place's name (通辽站, 赤峰西站, 萨拉齐火车站, 通辽高铁站, X货运站,
 #: 通辽火车编组站).
 _STATION_RE = re.compile("火车(?:货运|客运|编组)?站|高铁站|货运站|客运站|编组站|东站|南站|西站|北站|站")
@@ -1666,6 +1927,49 @@ def _sentence_since(text: str, position: int, reach: int) -> int:
     low = max(0, position - reach - 1)
     last_end = max(text.rfind(mark, low, position) for mark in _SENTENCE_ENDS)
     return max(last_end + 1, position - reach)
+
+
+#: what makes a numeral before a name an ordinal or part of a number ('第七', '十七').
+_ORDINAL_OPENERS = frozenset("第") | NAME_OPENING_NUMERALS
+
+
+#: the class words a county-level unit's name ends with after its stem ('朝阳' of 朝阳区).
+_COUNTY_WORDS = ("区", "县", "市")
+#: the most characters of a province or city name read before a station's place.
+MAX_STATION_QUALIFIER = 6
+
+
+def _county_of_qualifier(
+    text: str, start: int, s_start: int, ids: tuple[str, ...], finder: MentionFinder
+) -> tuple[int, tuple[str, ...]] | None:
+    """A station named by a province or city and a county of it ('北京朝阳站'): when the place read before the
+    station word lies outside the province or city written right before it, and that one holds a county of the
+    place's stem (朝阳区 of 北京), the station is that county's, its name starting with the province; else None."""
+    stem = text[start:s_start]
+    for length in range(min(MAX_STATION_QUALIFIER, start), 1, -1):
+        for outer in finder.ids_or_short(text[start - length : start]):
+            forms = finder.qualified.units.get(outer)
+            code = _area_code(outer)
+            if not forms or not code or any(_area_code(i).startswith(code) for i in ids):
+                continue
+            for word in _COUNTY_WORDS:
+                if (county := forms.get(stem + word)) is not None:
+                    return start - length, (county,)
+    return None
+
+
+def _numeral_opening(text: str, start: int) -> int:
+    """Where a name the gazetteer lacks starts when a lone numeral stands right before it ('七苏木站'): a count
+    needs a measure word before the noun it counts, so a numeral written straight before a name opens the name
+    (七老图, 三道沟), whatever word the segmenter glued it to ('市七'); not after another numeral or 第 ('第七',
+    '十七')."""
+    if (
+        start
+        and text[start - 1] in NAME_OPENING_NUMERALS
+        and (start < 2 or text[start - 2] not in _ORDINAL_OPENERS)
+    ):
+        return start - 1
+    return start
 
 
 def _named_station(text: str, s_start: int) -> tuple[int, tuple[str, ...]] | None:
@@ -1732,6 +2036,10 @@ def stations(text: str, finder: MentionFinder) -> list[Mention]:
         if place is None:
             continue
         start, ids = place
+        if not ids:
+            start = _numeral_opening(text, start)
+        elif (in_province := _county_of_qualifier(text, start, s_start, ids, finder)) is not None:
+            start, ids = in_province  # '北京朝阳站': the 朝阳区 of 北京, not the 朝阳 of another province
         if (kind_of_station(match.group()) or match.group() in _GENERIC_STATION_WORDS) and common_short_form(
             text[start:s_start], finder
         ):

@@ -712,7 +712,9 @@ def _curated_place(row: dict[str, str], places: dict[str, Place], index: _NameIn
             raise GazetteerError("no coordinates, anchor, schematic or parent")
         geometry = parents[0].point
         source = f"inner point of parent {parents[0].name} ({parents[0].geometry_source})"
-        by_type = {"banner": "banner", "neighbour": "banner", "league": "league", "province": "province"}
+        # a unit elsewhere in China stands for a county (banner) or a city (league), as its own precision says
+        neighbour = parents[0].precision if parents[0].precision in ("banner", "league") else "banner"
+        by_type = {"banner": "banner", "neighbour": neighbour, "league": "league", "province": "province"}
         precision = by_type.get(parents[0].type, parents[0].precision)
         note = "; ".join(filter(None, [note, "no sourced point: located at its parent"]))
     if precision not in PRECISIONS:

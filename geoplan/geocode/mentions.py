@@ -51,6 +51,7 @@ from geoplan.geocode.segment import (
     name_run_start,
     name_start,
     names_natural_place,
+    one_common_word,
     suffix_word,
     tag,
     word_before_place,
@@ -476,6 +477,9 @@ ABBREVIATED_MAX = {"railway": 4, "road": 4}
 #: routes named after the landscape they run through ('…草原风景道', '…沙地大环线'): the landscape's class word and
 #: the generic words before the suffix are part of the one name.
 LANDSCAPE_ROUTE_SUFFIXES = frozenset({"风景道", "大环线"})
+#: facilities named after the place they stand at ('X收费站', 'X电厂'): one common word before them says which
+#: kind ('主线收费站', '匝道收费站'), no place.
+PLACE_NAMED_FACILITIES = frozenset(suffix for suffix, kind in SUFFIX_TYPES.items() if kind == "other")
 #: kinds of road a place has only one of ('X旗绕城公路'): with the place before them they name that one road.
 SINGLE_ROUTE_WORDS: tuple[str, ...] = words("single_route_words")
 #: kinds a place has several of (parks of a banner, scenic areas): generic words make a different one.
@@ -1426,6 +1430,10 @@ class MentionFinder:
                 or suffix in FARM_SUFFIXES
             ) and not holds_name_word(text, start, s_start):
                 return None  # '口袋公园', '骑行公园': a kind of park, no name in it
+            elif suffix in PLACE_NAMED_FACILITIES and one_common_word(stem):
+                return (
+                    None  # '主线收费站', '匝道收费站': one common noun says which kind of facility, no place
+                )
             elif kind in ABBREVIATED_MAX and (
                 len(core := core_of(stem)) > ABBREVIATED_MAX[kind] or not self._initials.issuperset(core)
             ):

@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy
 
-from geoplan.geocode.context import OWN_PROVINCE
+from geoplan.geocode.context import LISTED_STATION_RULE, OWN_PROVINCE
 from geoplan.geocode.mentions import OUTSIDE_ID_PREFIXES, SUFFIX_TYPES, Mention, is_generic
 from geoplan.geocode.segment import NAME_FLAGS, known, tag
 from geoplan.geocode.stems import COMPASS_CHARS
@@ -323,6 +323,8 @@ class Resolver:
         suffix = mention.rule.partition(":")[2]
         qualifier_end = mention.surface.find(mention.qualifier or "") + len(mention.qualifier or "")
         remainder = mention.surface[max(qualifier_end, 0) : len(mention.surface) - len(suffix)]
+        if mention.type == "station" and remainder in COMPASS_CHARS:
+            remainder = ""  # '临河西': the station on that side of the place, which lies there
         if qualifier.id.startswith(OUTSIDE_ID_PREFIXES) and qualifier.id != OWN_PROVINCE:
             # a port, station or airport named after a place outside lies there ('锦州港', '天津港')
             return mention.type in LIES_IN_ITS_NAMESAKE and (remainder == "" or is_generic(remainder))
@@ -337,6 +339,8 @@ class Resolver:
         if qualifier.type in ADMIN_TYPES:
             # '呼和浩特镇' is a town named after a city, not a town in it
             return not (remainder == "" and mention.type in {"town", "village"})
+        if mention.rule == LISTED_STATION_RULE and len(mention.qualifier_ids) == 1:
+            return remainder == ""  # a line's stop named after the one town of its name, in whichever league
         if self.league_id and qualifier.league_id != self.league_id:
             return False  # a town of that name in another league: a namesake
         if (
@@ -667,8 +671,12 @@ class Resolver:
 
     def _may_lie_anywhere(self, mention: Mention) -> bool:
         """Whether an unrecorded name may lie far from the unit a plain text is about: a text about a banner
-        names rivers, mountains and regions of elsewhere ('伏尔加河', '辽西山地'); a plan names its own."""
-        return self.issuer_role != "issuing" and mention.type in SPANNING_TYPES
+        names rivers, mountains and regions of elsewhere ('伏尔加河', '辽西山地'); a plan names its own.  A stop
+        of a listed line is named after the place it serves, which its name does not say here: it may lie anywhere
+        along the line."""
+        return mention.rule == LISTED_STATION_RULE or (
+            self.issuer_role != "issuing" and mention.type in SPANNING_TYPES
+        )
 
     def _to_parent(
         self,
@@ -718,7 +726,8 @@ class Resolver:
                 f"outside the region: '{mention.surface}' is none of the region's {mention.type}s (all are "
                 "recorded) and names no place of the region; where outside is not known",
             )
-        if parent is None:
+        if parent is None and mention.rule != LISTED_STATION_RULE:
+            # a listed station's phrase names the line's other stops, not where it lies
             allowed = PARENT_TYPES_OF.get(mention.type or "", PARENT_TYPES)
             for place in reversed(clause_places):
                 if place.type in allowed:

@@ -254,6 +254,13 @@ def holds_name_word(text: str, start: int, end: int) -> bool:
 COUNT_FLAGS = frozenset({"m", "q", "mq"})
 
 
+def one_common_word(stem: str) -> bool:
+    """Whether ``stem`` is one word of the segmenter's dictionary with no name flag ('主线', '铁路'), two
+    characters or more: a common word, no name."""
+    words = tag(stem)  # loads the segmenter's dictionary, which known() reads
+    return len(stem) >= 2 and len(words) == 1 and known(stem) and words[0][1] not in NAME_FLAGS
+
+
 def common_words_only(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is made only of common dictionary words of two or more characters and counts
     ('通车', '八车道', '同类') — no proper name, no unknown run, no single character that may be an initial
@@ -317,7 +324,7 @@ _NOT_IN_RUN = frozenset(
 
 #: flags of single characters that never continue a name run (verbs, function words, numerals, punctuation).
 #: numerals that open many of the region's names when written alone before a name word (七老图, 三道沟, 八里罕).
-_NAME_OPENING_NUMERALS = frozenset("一二三四五六七八九十")
+NAME_OPENING_NUMERALS = frozenset("一二三四五六七八九十")
 _NOT_IN_RUN_FLAGS = frozenset({"v", "p", "c", "u", "uj", "ul", "m", "q", "r", "d", "x"})
 #: verbs of position ('北接X', '东邻X'), which jieba joins with a direction into one word.
 _POSITION_VERBS = frozenset("接邻靠临")
@@ -368,7 +375,7 @@ def name_run_start(text: str, window_start: int, s_start: int, s_end: int) -> in
             if known(word) and len(word) > s_end - s_start + 1:
                 break  # '面眺松嫩平原': a whole name of the dictionary, nothing before it belongs to it
             continue
-        if start is not None and word in _NAME_OPENING_NUMERALS and flag == "m":
+        if start is not None and word in NAME_OPENING_NUMERALS and flag == "m":
             start = w_start  # '七老图山脉': a lone numeral glued to a name run opens the name (a count has a measure)
             break
         if not _run_word(word, flag) or word in _OWN_COUNTRY:  # words start at ``left``, inside the window

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from geoplan.geocode.segment import NAME_FLAGS, NOT_NAME_FLAGS, known, tag
+from geoplan.geocode.segment import NAME_FLAGS, NOT_NAME_FLAGS, known, one_common_word, tag
+from geoplan.geocode.stems import COUNTER_CHARS
 
 
 class _Finder(Protocol):
@@ -19,10 +20,7 @@ class _Finder(Protocol):
 def common_short_form(stem: str, finder: _Finder) -> bool:
     """Whether ``stem`` is read as a place only by its short form and is a common dictionary word (a noun, a verb
     …) of the segmenter: no full name of the gazetteer, one dictionary word with no name flag."""
-    if finder.ids(stem):
-        return False
-    words = tag(stem)  # loads the segmenter's dictionary, which known() reads
-    return len(words) == 1 and known(stem) and words[0][1] not in NAME_FLAGS
+    return not finder.ids(stem) and one_common_word(stem)
 
 
 #: the station words that name a station's kind of traffic (货运站 goods, 客运站 passengers, 编组站 marshalling):
@@ -40,11 +38,25 @@ def kind_of_station(word: str) -> bool:
 _NOT_STATION_FLAGS = NOT_NAME_FLAGS | {"vn"}
 
 
+#: numerals, and what follows a numeral to count or rank things: measure words and 大 ('六大', the six great).
+_NUMERALS = frozenset("一二三四五六七八九十两")
+_COUNTING_CHARS = COUNTER_CHARS | {"大"}
+
+
+def counted_run(run: str) -> bool:
+    """Whether ``run`` opens with a numeral and a measure word or 大 ('六大编组站', '两个站'): a count of a
+    kind of thing, no name."""
+    return len(run) >= 2 and run[0] in _NUMERALS and run[1] in _COUNTING_CHARS
+
+
 def verbal_run(run: str) -> bool:
-    """Whether ``run`` (a name run and its station word) is no name: it holds a word of two or more characters that
-    is a verb, adjective, adverb or function word ('储配站'), or no name word of two or more characters at all
-    (a place or person word, or a run the dictionary lacks: '老/旧/火车站' is single adjectives).  Single
-    characters are not judged by their flags (transliterations split into odd characters: 巴彦/花)."""
+    """Whether ``run`` (a name run and its station word) is no name: it opens with a count (:func:`counted_run`),
+    or holds a word of two or more characters that is a verb, adjective, adverb or function word ('储配站'), or
+    no name word of two or more characters at all (a place or person word, or a run the dictionary lacks:
+    '老/旧/火车站' is single adjectives).  Single characters are not judged by their flags (transliterations split
+    into odd characters: 巴彦/花)."""
+    if counted_run(run):
+        return True
     words = tag(run)
     if any(len(word) >= 2 and flag in _NOT_STATION_FLAGS for word, flag in words):
         return True
