@@ -198,3 +198,16 @@ def test_cli_default_grid_is_equal_area_so_values_are_per_ground_km2(tmp_path, a
         nominal = dataset.res[0] * dataset.res[1] / 1e6
         middle = _ground_km2_of_cell(dataset, dataset.height // 2, dataset.width // 2)
         assert 0.4 < middle / nominal < 0.7
+
+
+def test_a_grid_too_large_names_the_option_that_made_it(tmp_path, atlas_path):
+    """A kernel radius wider than the region is what makes the grid too large: the error names --bandwidth
+    (it said "use a coarser --res" with a 600-digit cell count); a too fine --res is still named."""
+    base = ["raster", str(atlas_path), "--layer", "industry", "--out"]
+    wide = CliRunner().invoke(cli, [*base, str(tmp_path / "w.tif"), "--bandwidth", "1e300"])
+    assert wide.exit_code == 2, wide.output
+    error = wide.output.strip().splitlines()[-1]
+    assert error.endswith("use a smaller --bandwidth") and len(error) < 200, error
+    fine = CliRunner().invoke(cli, [*base, str(tmp_path / "f.tif"), "--res", "1e-7"])
+    assert fine.exit_code == 2 and fine.output.strip().endswith("use a coarser --res"), fine.output
+    assert not list(tmp_path.iterdir())
