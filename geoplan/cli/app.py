@@ -24,7 +24,9 @@ STREAMLIT_FLAGS = (
 
 
 @click.command(context_settings={"ignore_unknown_options": True})
-@click.option("--port", type=int, default=8501, show_default=True, help="Port to serve on.")
+@click.option(
+    "--port", type=click.IntRange(1, 65535), default=8501, show_default=True, help="Port to serve on."
+)
 @click.argument("streamlit_args", nargs=-1, type=click.UNPROCESSED)
 def app(port: int, streamlit_args: tuple[str, ...]) -> None:
     """Serve the web map of the shipped atlas (extra arguments go to 'streamlit run').

@@ -10,6 +10,7 @@ import click
 from geoplan.atlas.schema import read_atlas
 from geoplan.cli.options import atlas_argument, layers_option, overwrite_option
 from geoplan.errors import InputError
+from geoplan.io import check_targets
 from geoplan.layers import load_layers
 from geoplan.output.raster import (
     DEFAULT_RES_M,
@@ -67,8 +68,7 @@ def raster(
         raise InputError(f"{out}: a density raster is a GeoTIFF; name it .tif")
     crs = crs or EQUAL_AREA_CRS
     projected_crs(crs)
-    if out.exists() and not overwrite:
-        raise InputError(f"{out} exists; pass --overwrite to replace it")
+    check_targets([out], overwrite=overwrite, inputs=[atlas])  # a missing or read-only folder too
     thematic = [d.id for d in load_layers() if d.group == "thematic"]
     unknown = [name for name in layers if name not in thematic]
     if unknown:
