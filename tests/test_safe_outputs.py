@@ -404,3 +404,21 @@ def test_a_library_error_reads_as_one_line(tmp_path: Path) -> None:
     assert "not recognized" in result.output and "DRIVER" not in result.output
     assert errors.one_line(ValueError("failed\nDETAIL: key exists\n")) == "failed; DETAIL: key exists"
     assert errors.first_line(ValueError("")) == "ValueError"
+
+
+def test_app_on_a_busy_port_is_one_line_before_the_warm_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`geoplan app` on a port another server holds warmed up for 20 s and then logged "Port … is not
+    available" (exit 1); now it says so at once, exit 2."""
+    import socket
+
+    def refuse() -> None:
+        raise AssertionError("warmed up before the port was checked")
+
+    monkeypatch.setattr("geoplan.cli.app.warm_up", refuse)
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        port = server.getsockname()[1]
+        result = run("app", "--port", str(port))
+    assert result.exit_code == 2 and one_line(result), result.output
+    assert f"port {port} is in use" in result.output
