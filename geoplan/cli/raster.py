@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
 
@@ -75,7 +76,9 @@ def raster(
         raise InputError(f"unknown thematic layer {', '.join(unknown)}; choose from {', '.join(thematic)}")
     wanted = list(dict.fromkeys(layers)) or thematic
     frames = read_atlas(atlas, [*wanted, "leagues", "banners"])
-    with click.progressbar(length=1, label="density", file=sys.stderr) as bar:
+    # the bar on a terminal only: elsewhere click prints its label, a line before any error
+    bar_file = sys.stderr if sys.stderr.isatty() else io.StringIO()
+    with click.progressbar(length=1, label="density", file=bar_file) as bar:
 
         def progress(done: int, total: int, _label: str) -> None:
             bar.length = total
