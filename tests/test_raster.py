@@ -211,3 +211,19 @@ def test_a_grid_too_large_names_the_option_that_made_it(tmp_path, atlas_path):
     fine = CliRunner().invoke(cli, [*base, str(tmp_path / "f.tif"), "--res", "1e-7"])
     assert fine.exit_code == 2 and fine.output.strip().endswith("use a coarser --res"), fine.output
     assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize(("option", "value"), [("--res", "nan"), ("--res", "inf"), ("--bandwidth", "nan"),
+                                               ("--bandwidth", "-1"), ("--res", "0")])  # fmt: skip
+def test_a_cell_size_or_radius_that_is_no_length_is_one_line(tmp_path, atlas_path, option, value):
+    """nan and inf passed the check for positive values and ended in a traceback."""
+    out = tmp_path / "d.tif"
+    result = CliRunner().invoke(
+        cli, ["raster", str(atlas_path), "--layer", "industry", option, value, "--out", str(out)]
+    )
+    assert result.exit_code == 2, result.output
+    [line] = result.output.strip().splitlines()
+    assert (
+        line.startswith("Error: --res and --bandwidth must be positive numbers of metres") and value in line
+    )
+    assert not out.exists()

@@ -233,8 +233,10 @@ def density(
     progress: Progress | None = None,
 ) -> Density:
     """The density surface of the projects of ``layer_ids`` (see the module docstring)."""
-    if res <= 0 or bandwidth <= 0:
-        raise InputError("--res and --bandwidth must be positive (metres)")
+    if not all(math.isfinite(value) and value > 0 for value in (res, bandwidth)):  # nan and inf too
+        raise InputError(
+            f"--res and --bandwidth must be positive numbers of metres, not {res:g} and {bandwidth:g}"
+        )
     target = projected_crs(crs)
     unknown = [name for name in layer_ids if name not in frames or "feature_id" not in frames[name]]
     if unknown:
