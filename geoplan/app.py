@@ -50,6 +50,12 @@ from geoplan.read.plan import SUPPORTED_SUFFIXES
 from geoplan.resources import DEFAULT_ATLAS
 
 MAP_TITLE = "内蒙古五年规划地图"
+#: shown when the server does not serve ``static/`` (Leaflet): ``streamlit run`` without the checkout's
+#: ``.streamlit/config.toml`` (another working folder, or the app of an installed wheel) drew an empty map
+STATIC_OFF = (
+    "地图无法显示：服务器未提供静态文件（Leaflet）。请用 geoplan app 启动，"
+    "或给 streamlit run 加上 --server.enableStaticServing=true"
+)
 DOWNLOAD_NAME = "geoplan-selection.{suffix}"  # the file name of a download of the selection
 POINT, POLYGON = "点", "面"  # what a correction sets
 TITLES = {d.id: d.title for d in load_layers()}
@@ -1013,6 +1019,8 @@ def main() -> None:
     extras_token = (extras_token, "issuer_area", show_area)
 
     st.title(MAP_TITLE)
+    if not st.get_option("server.enableStaticServing"):
+        st.error(STATIC_OFF)
     rows = shared("feature_table", shown)
     focus = table_focus(shown, rows)
     if focus and hit is None:

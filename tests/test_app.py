@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geoplan.app import _shared_download
+from geoplan.app import STATIC_OFF, _shared_download
 from geoplan.atlas.schema import read_atlas
 from geoplan.layers import load_layers
 from geoplan.output import selection, webmap
@@ -410,3 +410,20 @@ def test_filters_say_all_in_chinese_and_offer_no_english_select_all(shipped):
     for widget in at.selectbox:  # a select box without a default says what choosing nothing means, in Chinese
         if widget.proto.placeholder:
             assert re.search(r"[\u4e00-\u9fff]", widget.proto.placeholder), widget.key
+
+
+def test_a_server_without_static_files_says_how_to_start_the_app(small):
+    """`streamlit run` outside the checkout (no .streamlit/config.toml) does not serve Leaflet: the map was
+    an empty space with no word of why; the page now says how to start the app."""
+    from streamlit import config
+
+    before = config.get_option("server.enableStaticServing")
+    try:
+        config.set_option("server.enableStaticServing", False)
+        off = run_small(small)
+        assert [e.value for e in off.error] == [STATIC_OFF]
+        assert "geoplan app" in STATIC_OFF and "--server.enableStaticServing=true" in STATIC_OFF
+        config.set_option("server.enableStaticServing", True)
+        assert not run_small(small).error
+    finally:
+        config.set_option("server.enableStaticServing", before)

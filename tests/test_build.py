@@ -178,3 +178,15 @@ def test_cli_empty_folder_exits_2(runner, tmp_path):
     result = runner.invoke(cli, ["build", str(tmp_path), "--out", str(tmp_path / "a.gpkg")])
     assert result.exit_code == 2
     assert "no .txt" in result.output
+
+
+def test_cli_warns_of_a_text_that_yields_nothing(runner, plan_files, tmp_path):
+    """A Chinese text that is no plan (a note) was built into an empty atlas without a word; now a warning
+    names it, and only it, even with --quiet (the reference plan beside it yields projects)."""
+    note = tmp_path / "note.txt"
+    note.write_text("今天开会，讨论下周的安排。\n请大家准时参加。\n", encoding="utf-8")
+    out = tmp_path / "atlas.gpkg"
+    result = runner.invoke(cli, ["build", str(plan_files[1]), str(note), "--out", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == ["warning: note.txt: no project and no place found; is it a plan?"]
+    assert result.stdout == ""

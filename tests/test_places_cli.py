@@ -46,6 +46,15 @@ def test_places_to_stdout_and_refuses_to_overwrite(tmp_path, one_plan):
     assert CliRunner().invoke(cli, ["places", str(one_plan), "--out", str(out), "--overwrite"]).exit_code == 0
 
 
+def test_places_out_dash_is_standard_output(tmp_path, one_plan, monkeypatch):
+    """'--out -' wrote a file named '-' in the working folder; it is standard output, as for report --csv."""
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["places", str(one_plan), "--out", "-"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(",".join(PLACE_COLUMNS)) and ",潮格温都尔镇," in result.stdout
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_places_rejects_a_folder_without_plans(tmp_path):
     result = CliRunner().invoke(cli, ["places", str(tmp_path)])
     assert result.exit_code == 2

@@ -198,3 +198,32 @@ def test_cli_default_grid_is_equal_area_so_values_are_per_ground_km2(tmp_path, a
         nominal = dataset.res[0] * dataset.res[1] / 1e6
         middle = _ground_km2_of_cell(dataset, dataset.height // 2, dataset.width // 2)
         assert 0.4 < middle / nominal < 0.7
+
+
+def test_a_grid_too_large_names_the_option_that_made_it(tmp_path, atlas_path):
+    """A kernel radius wider than the region is what makes the grid too large: the error names --bandwidth
+    (it said "use a coarser --res" with a 600-digit cell count); a too fine --res is still named."""
+    base = ["raster", str(atlas_path), "--layer", "industry", "--out"]
+    wide = CliRunner().invoke(cli, [*base, str(tmp_path / "w.tif"), "--bandwidth", "1e300"])
+    assert wide.exit_code == 2, wide.output
+    [error] = wide.output.strip().splitlines()  # one line: no progress label before it off a terminal
+    assert error.endswith("use a smaller --bandwidth") and len(error) < 200, error
+    fine = CliRunner().invoke(cli, [*base, str(tmp_path / "f.tif"), "--res", "1e-7"])
+    assert fine.exit_code == 2 and fine.output.strip().endswith("use a coarser --res"), fine.output
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize(("option", "value"), [("--res", "nan"), ("--res", "inf"), ("--bandwidth", "nan"),
+                                               ("--bandwidth", "-1"), ("--res", "0")])  # fmt: skip
+def test_a_cell_size_or_radius_that_is_no_length_is_one_line(tmp_path, atlas_path, option, value):
+    """nan and inf passed the check for positive values and ended in a traceback."""
+    out = tmp_path / "d.tif"
+    result = CliRunner().invoke(
+        cli, ["raster", str(atlas_path), "--layer", "industry", option, value, "--out", str(out)]
+    )
+    assert result.exit_code == 2, result.output
+    [line] = result.output.strip().splitlines()
+    assert (
+        line.startswith("Error: --res and --bandwidth must be positive numbers of metres") and value in line
+    )
+    assert not out.exists()

@@ -416,6 +416,18 @@ def test_a_plan_is_named_by_the_start_of_its_file_name(atlas):
             filter_layers(atlas, plans=[shared])
 
 
+def test_a_plan_not_found_is_listed_with_each_plan_issuer(atlas):
+    """The file names of the reference plans are codes: the error names each plan's issuer beside it, so a
+    user who tried an issuer's name sees which code to give (plan 003 is 鄂尔多斯市's, plan 001 新城区's)."""
+    with pytest.raises(InputError) as error:
+        filter_layers(atlas, plans=["鄂尔多斯"])
+    message = str(error.value)
+    assert "matches no plan" in message and "give a file name or its start" in message
+    assert "003_c8d60e7368b2a733.txt (鄂尔多斯市)" in message
+    assert "001_acf836d61063524f.txt (呼和浩特市新城区)" in message
+    assert message.count(".txt (") == 5
+
+
 def test_filter_by_plan_and_layers(atlas):
     plans = sorted({p for f in atlas.values() if "plan" in f.columns for p in f["plan"].unique()})
     filtered = filter_layers(atlas, plans=[plans[0]])

@@ -253,6 +253,7 @@ def test_a_missing_or_corrupt_atlas_exits_2(tmp_path: Path, content: bytes, verb
         ["places", "--nope", "x"],
         ["store", "push", "--what"],
         ["gazetteer", "search"],
+        ["app", "--port", "99999999"],
         ["nosuchverb"],
     ],
 )
@@ -360,10 +361,19 @@ def test_check_targets_skips_none_and_refuses_a_folder(tmp_path: Path) -> None:
     assert issubclass(DiskFullError, OSError) and not issubclass(AtlasError, OSError)
 
 
-def test_a_missing_output_folder_is_an_error_and_nothing_is_created(tmp_path: Path, atlas_path: Path) -> None:
-    """A check changes nothing: it used to create the missing folders, and leave them when the run failed."""
-    target = tmp_path / "new" / "sub" / "x.geojson"
-    result = run("export", str(atlas_path), "--out", str(target))
+@pytest.mark.parametrize(
+    ("verb", "name"),
+    [(["export", "{atlas}", "--out"], "x.geojson"), (["raster", "{atlas}", "--out"], "x.tif"),
+     (["gazetteer", "fixes", "--export"], "fixes.csv")],
+    ids=["export", "raster", "gazetteer fixes"],
+)  # fmt: skip
+def test_a_missing_output_folder_is_an_error_and_nothing_is_created(
+    tmp_path: Path, atlas_path: Path, verb: list[str], name: str
+) -> None:
+    """A check changes nothing: it used to create the missing folders, and leave them when the run failed
+    (raster and gazetteer fixes created them and wrote there, exit 0)."""
+    target = tmp_path / "new" / "sub" / name
+    result = run(*[a.format(atlas=atlas_path) for a in verb], str(target))
     assert result.exit_code == 2 and one_line(result)
     assert "does not exist" in result.output
     assert list(tmp_path.iterdir()) == []
@@ -394,3 +404,21 @@ def test_a_library_error_reads_as_one_line(tmp_path: Path) -> None:
     assert "not recognized" in result.output and "DRIVER" not in result.output
     assert errors.one_line(ValueError("failed\nDETAIL: key exists\n")) == "failed; DETAIL: key exists"
     assert errors.first_line(ValueError("")) == "ValueError"
+
+
+def test_app_on_a_busy_port_is_one_line_before_the_warm_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`geoplan app` on a port another server holds warmed up for 20 s and then logged "Port … is not
+    available" (exit 1); now it says so at once, exit 2."""
+    import socket
+
+    def refuse() -> None:
+        raise AssertionError("warmed up before the port was checked")
+
+    monkeypatch.setattr("geoplan.cli.app.warm_up", refuse)
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        port = server.getsockname()[1]
+        result = run("app", "--port", str(port))
+    assert result.exit_code == 2 and one_line(result), result.output
+    assert f"port {port} is in use" in result.output

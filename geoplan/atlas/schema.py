@@ -10,7 +10,7 @@ Thematic layers carry :data:`FEATURE_COLUMNS`; base layers carry :data:`BASE_COL
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import geopandas as gpd
@@ -114,21 +114,27 @@ PERIOD_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 
-def atlas_plans(layers: dict[str, gpd.GeoDataFrame]) -> set[str]:
-    """The plan file names the thematic features of ``layers`` come from."""
-    return {
-        str(name)
-        for frame in layers.values()
-        if "plan" in frame.columns
-        for name in frame["plan"].dropna().unique()
-        if name
-    }
+def atlas_plans(layers: dict[str, gpd.GeoDataFrame]) -> dict[str, str]:
+    """The plan file names the thematic features of ``layers`` come from, each with its issuer ('' when the
+    rows do not say)."""
+    plans: dict[str, str] = {}
+    for frame in layers.values():
+        if "plan" not in frame.columns:
+            continue
+        columns = ["plan", "issuer"] if "issuer" in frame.columns else ["plan"]
+        for row in frame[columns].drop_duplicates().itertuples(index=False):
+            name, issuer = str(row[0] or ""), row[1] if len(row) > 1 else ""
+            if name and name != "nan" and not plans.get(name):
+                plans[name] = issuer if isinstance(issuer, str) else ""
+    return plans
 
 
-def plan_names(requested: Iterable[str], known: Iterable[str]) -> set[str]:
+def plan_names(requested: Iterable[str], known: Iterable[str] | Mapping[str, str]) -> set[str]:
     """The plan file names of ``known`` that ``requested`` names: each by its file name, its stem, or the
     start of exactly one plan's name ('004' for '004_6b20b77d51383257.txt').  A name matching no plan, or the
-    start of several, is an :class:`InputError` that lists the plans."""
+    start of several, is an :class:`InputError` that lists the plans (with their issuers when ``known`` maps
+    each name to its issuer, as :func:`atlas_plans` does: the file names alone do not say which is which)."""
+    issuers = known if isinstance(known, Mapping) else {}
     known = sorted(set(known))
     chosen: set[str] = set()
     for plan in requested:
@@ -137,7 +143,10 @@ def plan_names(requested: Iterable[str], known: Iterable[str]) -> set[str]:
         matched = exact or [name for name in known if name.startswith(Path(plan).name)]
         if len(matched) != 1 and not exact:
             how = "matches several plans" if matched else "matches no plan"
-            raise InputError(f"plan {plan!r} {how}; plans in the atlas: {', '.join(known) or 'none'}")
+            listing = ", ".join(f"{n} ({issuers[n]})" if issuers.get(n) else n for n in known) or "none"
+            raise InputError(
+                f"plan {plan!r} {how} (give a file name or its start); plans in the atlas: {listing}"
+            )
         chosen.update(matched)
     return chosen
 

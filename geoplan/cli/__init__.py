@@ -34,8 +34,39 @@ COMMANDS: dict[str, str] = {
 }
 
 
+#: verb -> its help's first sentence, listed by ``geoplan --help`` without importing the verbs (the app's
+#: Streamlit, render's matplotlib: seconds before a newcomer's first screen); each equals its command's own
+#: (tests/test_cli_help.py)
+SHORT_HELP: dict[str, str] = {
+    "plan": "Read plan files (.txt/.md/.pdf/.docx).",
+    "gazetteer": "Query the offline gazetteer of Inner Mongolia.",
+    "places": "Find and geocode every named place in PLANS (files or folders) as CSV.",
+    "report": "Coverage report of the places found in PLANS (files or folders): a summary by default, problems "
+    "first (places not located, named and grouped by why); --full lists every approximate place with its reason.",
+    "diff": "New, carried-over and dropped projects of PLAN_B against PLAN_A, per layer.",
+    "build": "Build the atlas of PLAN_OR_DIR...",
+    "export": "Export layers of ATLAS (default: the shipped atlas) for GIS software.",
+    "render": "Render ATLAS (default: layers/atlas.gpkg) as a map page; the format follows --out's suffix.",
+    "raster": "Density of the projects of ATLAS (default: the shipped atlas) as a tiled, compressed GeoTIFF.",
+    "store": "Keep the atlas in a PostGIS database (the server store).",
+    "app": "Serve the web map of the shipped atlas (extra arguments go to 'streamlit run').",
+}
+
+
 class LazyGroup(click.Group):
-    """A group whose subcommands are imported on first use."""
+    """A group whose subcommands are imported on first use (the list in its help imports none)."""
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """click's list of subcommands, from :data:`SHORT_HELP` instead of the imported commands."""
+        names = self.list_commands(ctx)
+        if not names:
+            return
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = [
+            (name, click.utils.make_default_short_help(SHORT_HELP.get(name, ""), limit)) for name in names
+        ]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return [name for name, target in COMMANDS.items() if importlib.util.find_spec(target.split(":")[0])]

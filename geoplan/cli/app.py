@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import sys
 
 import click
@@ -10,6 +11,7 @@ from streamlit import config as streamlit_config
 from streamlit.web import cli as streamlit_cli
 
 from geoplan.app import warm_up
+from geoplan.errors import InputError
 from geoplan.resources import APP_SCRIPT
 
 #: What ``.streamlit/config.toml`` sets in a checkout, passed as flags so any working directory works.
@@ -23,8 +25,22 @@ STREAMLIT_FLAGS = (
 )
 
 
+def port_in_use(port: int) -> bool:
+    """Whether a server listens on ``port`` (of any interface): a socket that reuses addresses, as the
+    server's does, cannot bind it."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("", port))
+        except OSError:
+            return True
+    return False
+
+
 @click.command(context_settings={"ignore_unknown_options": True})
-@click.option("--port", type=int, default=8501, show_default=True, help="Port to serve on.")
+@click.option(
+    "--port", type=click.IntRange(1, 65535), default=8501, show_default=True, help="Port to serve on."
+)
 @click.argument("streamlit_args", nargs=-1, type=click.UNPROCESSED)
 def app(port: int, streamlit_args: tuple[str, ...]) -> None:
     """Serve the web map of the shipped atlas (extra arguments go to 'streamlit run').
@@ -33,6 +49,8 @@ def app(port: int, streamlit_args: tuple[str, ...]) -> None:
     visitor does not wait for them; GEOPLAN_NO_WARM_UP=1 skips that.
     \f
     The warm-up is :func:`geoplan.app.warm_up`, run in this process."""
+    if port_in_use(port):  # before the warm-up: Streamlit found it only after it, with a log line
+        raise InputError(f"port {port} is in use; choose another with --port")
     command = ["run", str(APP_SCRIPT), f"--server.port={port}", *STREAMLIT_FLAGS, *streamlit_args]
     if os.environ.get("GEOPLAN_NO_WARM_UP") == "1":
         os.execv(sys.executable, [sys.executable, "-m", "streamlit", *command])

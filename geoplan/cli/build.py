@@ -64,6 +64,11 @@ def build(
         layers, builds = build_plans(paths, gazetteer, progress=progress)
     summary = report(builds)
     write_atlas(layers, out, overwrite=overwrite)
+    for built in builds:  # a text that reads but yields nothing (a note, a letter) was built without a word
+        if not built.projects and not built.place_rows:
+            click.echo(
+                f"warning: {Path(built.plan).name}: no project and no place found; is it a plan?", err=True
+            )
     if report_path:
         with atomic_path(report_path, overwrite=overwrite) as tmp:
             tmp.write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")

@@ -369,8 +369,7 @@ def _write_report(path: Path, rows: list) -> None:
 @overwrite_option
 def fixes(overlay: str | None, everything: bool, export_path: Path | None, overwrite: bool) -> None:
     """List the corrections made on the map (with who, when and the source note), withdrawn ones included."""
-    if export_path is not None and export_path.exists() and not overwrite:
-        raise InputError(f"{export_path} exists; add --overwrite to replace it")
+    check_targets([export_path], overwrite=overwrite)  # a missing or read-only folder too, before the work
     store = open_overlay(overlay)
     records = [r for r in store.records(withdrawn=True) if everything or r.status == "correction"]
     rows = []
@@ -388,7 +387,7 @@ def fixes(overlay: str | None, everything: bool, export_path: Path | None, overw
         writer = csv.DictWriter(buffer, fieldnames=FIX_COLUMNS, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
-        with atomic_path(export_path) as tmp:
+        with atomic_path(export_path, overwrite=overwrite) as tmp:
             tmp.write_text(buffer.getvalue(), encoding="utf-8-sig")
         click.echo(f"{export_path}: {len(rows)} records from {store.label}")
         return

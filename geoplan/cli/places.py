@@ -21,7 +21,7 @@ from geoplan.read.plan import read
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="CSV file to write (default: standard output).",
+    help="CSV file to write (default, or '-': standard output, as for report --csv).",
 )
 @overwrite_option
 @overlay_options
@@ -29,6 +29,8 @@ def places(
     plans: tuple[Path, ...], out: Path | None, overwrite: bool, overlay: str | None, no_overlay: bool
 ) -> None:
     """Find and geocode every named place in PLANS (files or folders) as CSV."""
+    if out == Path("-"):  # it wrote a file named '-'
+        out = None
     paths = plan_paths(plans)
     if not paths:
         raise InputError(f"no plan files ({PLAN_TYPES}) among the arguments")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import click
 from geoplan.atlas.schema import read_atlas
 from geoplan.cli.options import atlas_argument, layers_option, overwrite_option
 from geoplan.errors import InputError
+from geoplan.io import check_targets
 from geoplan.layers import load_layers
 from geoplan.output.raster import (
     DEFAULT_RES_M,
@@ -67,15 +69,16 @@ def raster(
         raise InputError(f"{out}: a density raster is a GeoTIFF; name it .tif")
     crs = crs or EQUAL_AREA_CRS
     projected_crs(crs)
-    if out.exists() and not overwrite:
-        raise InputError(f"{out} exists; pass --overwrite to replace it")
+    check_targets([out], overwrite=overwrite, inputs=[atlas])  # a missing or read-only folder too
     thematic = [d.id for d in load_layers() if d.group == "thematic"]
     unknown = [name for name in layers if name not in thematic]
     if unknown:
         raise InputError(f"unknown thematic layer {', '.join(unknown)}; choose from {', '.join(thematic)}")
     wanted = list(dict.fromkeys(layers)) or thematic
     frames = read_atlas(atlas, [*wanted, "leagues", "banners"])
-    with click.progressbar(length=1, label="density", file=sys.stderr) as bar:
+    # the bar on a terminal only: elsewhere click prints its label, a line before any error
+    bar_file = sys.stderr if sys.stderr.isatty() else io.StringIO()
+    with click.progressbar(length=1, label="density", file=bar_file) as bar:
 
         def progress(done: int, total: int, _label: str) -> None:
             bar.length = total

@@ -117,10 +117,15 @@ def _grid(
     minx, miny = math.floor((minx - pad) / res) * res, math.floor((miny - pad) / res) * res
     maxx, maxy = math.ceil((maxx + pad) / res) * res, math.ceil((maxy + pad) / res) * res
     shape = (round((maxy - miny) / res), round((maxx - minx) / res))
-    if shape[0] * shape[1] > MAX_CELLS:
+    cells = shape[0] * shape[1]
+    if cells > MAX_CELLS:
+        # the grid reaches one kernel radius beyond the region: a radius wider than the region is the cause
+        wide = pad > max(projected.bounds[2] - projected.bounds[0], projected.bounds[3] - projected.bounds[1])
+        around = f" and a {pad:g} m radius around it" if wide else ""
+        count = f"{cells:,}" if cells < 10**12 else f"over 10^{len(str(cells)) - 1}"
+        remedy = "use a smaller --bandwidth" if wide else "use a coarser --res"
         raise InputError(
-            f"a {res:g} m grid over the region has {shape[0] * shape[1]:,} cells (at most {MAX_CELLS:,}); "
-            "use a coarser --res"
+            f"a {res:g} m grid over the region{around} has {count} cells (at most {MAX_CELLS:,}); {remedy}"
         )
     return from_origin(minx, maxy, res, res), shape, projected
 
@@ -228,8 +233,10 @@ def density(
     progress: Progress | None = None,
 ) -> Density:
     """The density surface of the projects of ``layer_ids`` (see the module docstring)."""
-    if res <= 0 or bandwidth <= 0:
-        raise InputError("--res and --bandwidth must be positive (metres)")
+    if not all(math.isfinite(value) and value > 0 for value in (res, bandwidth)):  # nan and inf too
+        raise InputError(
+            f"--res and --bandwidth must be positive numbers of metres, not {res:g} and {bandwidth:g}"
+        )
     target = projected_crs(crs)
     unknown = [name for name in layer_ids if name not in frames or "feature_id" not in frames[name]]
     if unknown:
