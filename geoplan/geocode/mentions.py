@@ -361,7 +361,11 @@ _ABBREVIATION_NOT_BEFORE = frozenset("古医药语文族")
 #: a route number: national/provincial expressway or road (G6, S215) or 国道/省道/县道 N (线).
 #: (the first character as a class of its own: the regex engine then skips to candidates instead of trying every
 #: alternative at every character)
-ROUTE_NUMBER_RE = re.compile(r"[GS国省县](?:(?<=[GS])\d{1,4}|(?<=[国省县])道\s*\d{1,4})")
+ROUTE_NUMBER_RE = re.compile(r"[GS国省县](?:(?<=[GS])\d{1,4}|(?<=[国省县])道\s*(?:\d{1,4}|“\d{1,4}”))")
+#: the 线 written after a network word and its number, part of the road's name ('国道 111 线', '国道“303”线').
+_LINE_AFTER_NUMBER = re.compile(r"\s*线")
+#: quotes around a route's number ('国道“303”线', '“111”国道'): no part of the number.
+_NUMBER_QUOTES = re.compile(r"[\s“”]+")
 _ASCII_WORD = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _ROUTE_AFTER = _ASCII_WORD | {"."}
 #: the network words written after a road's number ('208国道', '215省道'), by their first character.
@@ -370,7 +374,9 @@ _NETWORK_AFTER = {"国": "国道", "省": "省道", "县": "县道"}
 _ROUTE_STARTS = ("G", "S", *_NETWORK_AFTER.values())
 #: numbers listed before a number and its network word ('110、208' of '110、208国道'), matched at the end of the
 #: text before the network word; the last number has two or three digits, as every 国道/省道/县道 has.
-_NUMBERS_BEFORE_NETWORK = re.compile(r"(?<![\dA-Za-z.])((?:\d{1,4}\s*、\s*)*)(\d{2,3})\s*$")
+_NUMBERS_BEFORE_NETWORK = re.compile(r"(?<![\dA-Za-z.])((?:\d{1,4}\s*、\s*)*)(“)?(\d{2,3})(?(2)”)\s*$")
+#: a national road's number written with 国 alone, its 道 dropped, before a conjunction or a mark ('沿111国和…').
+_NUMBER_CUT_NETWORK = re.compile(r"(?<![\dA-Za-z.])([1235]\d{2})国(?=[和与及、，。；）)])")
 #: numbers listed after a route number ('、208' of '国道110、208线').
 #: a route number with 线 joined to a route written in full before it ('国道111线和305线'): the second 'N线'.
 _JOINED_LINE = re.compile(r"\s*线?\s*[和及与、]\s*((\d{1,4})\s*线)(?![\dA-Za-z.])")
@@ -1469,7 +1475,7 @@ class MentionFinder:
             if (start and text[start - 1] in _ASCII_WORD) or (end < len(text) and text[end] in _ROUTE_AFTER):
                 continue  # part of a longer code ('5G', 'S2000', 'G3.5')
             surface = match.group()
-            ids = self.ids(re.sub(r"\s+", "", surface))
+            ids = self.ids(_NUMBER_QUOTES.sub("", surface))
             network = _NETWORK_AFTER["国" if surface[0] == "G" else "省"] if surface[0] in "GS" else ""
             if network and text[end : end + 2] == network:
                 end += (
@@ -1477,6 +1483,8 @@ class MentionFinder:
                 )
             elif network and (kind := _EXPRESSWAY_AFTER.match(text, end)) is not None:
                 end = kind.end()  # the kind word after an expressway's code ('G6高速九原区互通起')
+            elif not network and (line := _LINE_AFTER_NUMBER.match(text, end)) is not None:
+                end = line.end()  # the 线 after a network word and its number ('国道 111 线', as written)
             surface = text[start:end]
             found.append(Mention(surface, start, end, "road", "route", ids))
             whole = names_at.get(start)
@@ -1527,9 +1535,17 @@ class MentionFinder:
         for start, end in hits.starts(tuple(_NETWORK_AFTER.values())):
             network = text[start:end]
             if before := _NUMBERS_BEFORE_NETWORK.search(text, max(0, start - 40), start):
-                number_start, ids = before.start(2), self.ids(before.group(2) + network)
-                found.append(Mention(text[number_start:end], number_start, end, "road", "route", ids))
+                number_start, ids = before.start(3), self.ids(before.group(3) + network)
+                # a quoted number is the name the quotes mark ('“111”国道' -> '111')
+                number_end = before.end(3) if before.group(2) else end
+                found.append(
+                    Mention(text[number_start:number_end], number_start, number_end, "road", "route", ids)
+                )
                 found.extend(self._listed_numbers(text, *before.span(1), "", network))
+        if "国" in text:
+            for cut in _NUMBER_CUT_NETWORK.finditer(text):
+                if ids := tuple(i for i in self.ids("G" + cut.group(1)) if i.startswith("road:")):
+                    found.append(Mention(cut.group(), cut.start(), cut.end(), "road", "route", ids))
         return found
 
     def _listed_numbers(self, text: str, start: int, end: int, head: str, tail: str) -> list[Mention]:

@@ -665,6 +665,16 @@ class Resolver:
             "with no qualifier, full name or context pointing there",
         )
 
+    def _own_province_part(self) -> Any | None:
+        """The league the text is about (itself, or the league of its banner or town); the region when the text
+        is about the region; None when it is about a place outside it (a provincial road is the region's only
+        then)."""
+        if self.issuer is None:
+            return None
+        if self.league_id is not None:
+            return self.place(self.league_id)
+        return self.issuer if self.issuer.id == OWN_PROVINCE else None
+
     def _may_lie_anywhere(self, mention: Mention) -> bool:
         """Whether an unrecorded name may lie far from the unit a plain text is about: a text about a banner
         names rivers, mountains and regions of elsewhere ('伏尔加河', '辽西山地'); a plan names its own."""
@@ -733,6 +743,23 @@ class Resolver:
             why = f"'{mention.surface}' not in the gazetteer; located by '{stem}' ({parent.name}) its name starts with"
         if (
             parent is None
+            and issuer_fallback
+            and self._may_lie_anywhere(mention)
+            and _provincial_road(mention)
+        ):
+            parent = self._own_province_part()
+            if parent is not None:
+                unit = self.issuer
+                where = f"the {self.issuer_role} {unit.type} {unit.name}"  # type: ignore[union-attr]
+                if unit is not parent:
+                    where = f"the {parent.type} {parent.name} of {where}"
+                rule = "parent:provincial-road"
+                why = (
+                    f"'{mention.surface}' is a provincial road the gazetteer has no path for; located no finer than "
+                    f"{where}"
+                )
+        if (
+            parent is None
             and self.issuer is not None
             and issuer_fallback
             and not self._may_lie_anywhere(mention)
@@ -755,6 +782,19 @@ class Resolver:
             rule,
             why,
         )
+
+
+#: a provincial road by its number: '省道 217 线', '省道S311', 'S215', '101省道' (a road of the region's own network).
+_PROVINCIAL_ROAD = re.compile(r"(?:省道\s*S?\s*“?\d{1,4}”?\s*线?|S\s*\d{1,4}|\d{1,4}\s*省道)")
+
+
+def _provincial_road(mention: Mention) -> bool:
+    """Whether ``mention`` is a provincial road written by its number (a route the route rules found)."""
+    return (
+        mention.type == "road"
+        and (mention.rule or "").startswith("route")
+        and _PROVINCIAL_ROAD.fullmatch(mention.surface) is not None
+    )
 
 
 def _unit_named_first(surface: str, finder: Any) -> tuple[str, str] | None:
