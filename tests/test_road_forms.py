@@ -49,3 +49,15 @@ def test_a_national_road_without_a_record_stays_unresolved(tmp_path: Path, gazet
     places = _parse(tmp_path, gazetteer, "乌海：城市交通新变化\n交通部门介绍，国道999线改造完成。")
     road = next(m for m in places.mentions if m.type == "road")
     assert road.surface == "国道999线" and road.place is None
+
+
+def test_a_recorded_line_named_by_its_ends_is_the_corridor_of_its_ends(
+    tmp_path: Path, gazetteer: Gazetteer
+) -> None:
+    """'A至B一级公路' is a record's name too: the ends are the mentions, the record's line the corridor's line."""
+    places = _parse(tmp_path, gazetteer, "兴安盟交通建设\n新修的霍林郭勒至阿力得尔一级公路连通了两地的牧区。")
+    assert not any("至" in m.surface for m in places.mentions)
+    (corridor,) = [c for c in places.corridors if "至" in c.name]
+    assert [w.surface for w in corridor.waypoints] == ["霍林郭勒", "阿力得尔"]
+    record = gazetteer.get("road:霍林郭勒至阿力得尔一级公路")
+    assert corridor.route_line is not None and corridor.route_line.equals(record.geometry)

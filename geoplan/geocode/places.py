@@ -207,6 +207,7 @@ def _geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
             if (head.start, head.end) not in taken
         )
     mentions.sort(key=attrgetter("start", "end"))
+    mentions, corridors = _lines_named_by_their_ends(mentions, corridors)
     mentions = _without_line_names(_without_waypoint_tails(mentions, corridors), corridors)
     organisation_heads = resolve_mentions(organisations, resolver, index) if organisations else []
     if text is not plan.text:
@@ -239,6 +240,30 @@ def _corridor_as_written(corridor: Corridor, text: str) -> Corridor:
 
 #: mention types a corridor describes better (its own row, with waypoints).
 LINE_TYPES = frozenset({"road", "railway", "power_line"})
+
+
+def _lines_named_by_their_ends(
+    mentions: list[ResolvedMention], corridors: list[Corridor]
+) -> tuple[list[ResolvedMention], list[Corridor]]:
+    """A recorded line whose name is its ends joined ('A至B一级公路', a record's name) is the corridor of those
+    ends, as any line so named: its ends are the mentions, and the record's line becomes the corridor's line (one
+    row, with waypoints, not a second mention of the whole name)."""
+    chains = {(c.start, c.end): i for i, c in enumerate(corridors) if c.rule == "chain"}
+    if not chains:
+        return mentions, corridors
+    kept: list[ResolvedMention] = []
+    corridors = list(corridors)
+    for mention in mentions:
+        i = chains.get((mention.start, mention.end))
+        place = mention.place
+        if i is None or mention.type not in LINE_TYPES or mention.level != "own" or place is None:
+            kept.append(mention)
+            continue
+        corridor = corridors[i]
+        line = getattr(place, "geometry", None)
+        if corridor.route_line is None and getattr(line, "geom_type", "") == "LineString":
+            corridors[i] = replace(corridor, route_line=line)
+    return kept, corridors
 
 
 def _without_line_names(mentions: list[ResolvedMention], corridors: list[Corridor]) -> list[ResolvedMention]:
