@@ -61,3 +61,35 @@ def test_a_recorded_line_named_by_its_ends_is_the_corridor_of_its_ends(
     assert [w.surface for w in corridor.waypoints] == ["霍林郭勒", "阿力得尔"]
     record = gazetteer.get("road:霍林郭勒至阿力得尔一级公路")
     assert corridor.route_line is not None and corridor.route_line.equals(record.geometry)
+
+
+def _roads(gazetteer: Gazetteer, text: str) -> list[tuple[str, str | None]]:
+    return [(m.surface, m.type) for m in gazetteer.finder.find(text) if m.type in {"road", "street"}]
+
+
+def test_ring_roads_and_bypasses_named_by_side_or_number(gazetteer: Gazetteer) -> None:
+    text = "新修的北绕城一级公路与西绕城高速相接，二环、三环路全部通车。"
+    assert _roads(gazetteer, text) == [
+        ("北绕城一级公路", "road"),
+        ("西绕城高速", "road"),
+        ("二环", "road"),
+        ("三环路", "road"),
+    ]
+
+
+def test_numbers_of_a_networks_parts_are_no_ring_roads(gazetteer: Gazetteer) -> None:
+    """'两横、三纵、四环' counts the parts of a network; '三环节', '一环扣一环' are common words."""
+    assert _roads(gazetteer, "规划“两横、三纵、四环”的路网，抓好三环节，一环扣一环。") == []
+
+
+def test_a_street_after_a_park_is_a_street_of_its_own(gazetteer: Gazetteer) -> None:
+    """'X工业园区Y路': the park and the street are two mentions (the park is the street's address)."""
+    found = [(m.surface, m.type) for m in gazetteer.finder.find("项目位于巴音敖包工业园区兴旺路北侧")]
+    assert found == [("巴音敖包工业园区", "park"), ("兴旺路", "street")]
+
+
+def test_a_citys_ring_road_lies_in_the_texts_unit(tmp_path: Path, gazetteer: Gazetteer) -> None:
+    places = _parse(tmp_path, gazetteer, "包头：城市道路新变化\n今年南绕城公路建成，与东二环路相连。")
+    roads = [m for m in places.mentions if m.type == "road"]
+    assert [m.surface for m in roads] == ["南绕城公路", "东二环路"]
+    assert all(m.place is not None and m.place.name == "包头市" for m in roads)

@@ -372,18 +372,47 @@ def _initial_lines(text: str, finder: Any) -> list[Mention]:
     return found
 
 
-#: a city's ring road named by its side and number ('北二环', '东三环路').
-_RING_ROAD = re.compile(r"[东西南北][一二三四五]环(?:路|线)?(?![保境])")  # not 环保, 环境
+#: a city's ring road named by its side and number ('北二环', '东三环路'), or by its number alone from the second on
+#: ('三环路', '二环'; not after an ordinal or a count, not a word going on: 环保, 环境, 环节, 一环扣一环).
+_RING_ROAD = re.compile(
+    r"(?:[东西南北][一二三四五]|(?<![一二三四五六七八九十百\d第每])[二三四五])环(?:路|线)?(?![保境节扣比形状链套])"
+)
 #: the character a ring road's name holds third (looked for first: it is rare).
 _RING = "环"
+#: a city's bypass named by its side ('南绕城一级公路', '北绕城公路', '东绕城高速'): a grade and a road word after it.
+_SIDE_BYPASS = re.compile(r"[东西南北]绕城(?:一级|二级|快速)?(?:高速公路|高速|公路|快速路)")
+_BYPASS = "绕"
+
+
+_RING_NUMERALS = frozenset("一二两三四五六七八九十")
+#: an item of a 、-list: a numeral then a word other than a ring's ('两纵', '三枢纽').
+_COUNT_ITEM = re.compile(r"[一二两三四五六七八九十][\u4e00-\u9fff]{1,3}")
+
+
+def _in_a_list_of_counts(text: str, start: int, end: int) -> bool:
+    """Whether the ring name at ``text[start:end]`` stands in a 、-list beside a count of something else ('一横、两纵、
+    四环、三枢纽'): a count of the network's parts, not the ring road."""
+    before = text[max(0, start - 5) : start]
+    after = text[end : end + 5]
+    neighbours = []
+    if before.endswith("、"):
+        neighbours.append(re.split(r"[^\u4e00-\u9fff]", before[:-1])[-1])
+    if after.startswith("、"):
+        neighbours.append(re.split(r"[^\u4e00-\u9fff]", after[1:])[0])
+    return any(_COUNT_ITEM.fullmatch(item) and item[1] != _RING for item in neighbours)
 
 
 def _ring_roads(text: str) -> list[Mention]:
-    """A city's ring road named by its side and number ('北二环', '东三环路'): a road of the plan's city."""
-    return [
-        Mention(m.group(), m.start(), m.end(), "road", "ring-road")
-        for m in finditer_anchored(_RING_ROAD, text, _RING, (2,))
-    ]
+    """A city's ring road named by its side and number ('北二环', '东三环路') or its number alone ('三环路'), and a
+    bypass named by its side ('南绕城一级公路'): a road of the plan's city."""
+    found = []
+    for match in finditer_anchored(_RING_ROAD, text, _RING, (1, 2)):
+        if match.group()[0] in _RING_NUMERALS and _in_a_list_of_counts(text, match.start(), match.end()):
+            continue  # '一横、两纵、四环': counts of the network's parts, no ring road
+        found.append(Mention(match.group(), match.start(), match.end(), "road", "ring-road"))
+    for match in finditer_anchored(_SIDE_BYPASS, text, _BYPASS, (1,)):
+        found.append(Mention(match.group(), match.start(), match.end(), "road", "ring-road"))
+    return found
 
 
 #: longest short form of a town looked for after its banner ('巴音宝力格' of 巴音宝力格镇).

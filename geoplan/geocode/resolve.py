@@ -66,6 +66,8 @@ _DISTANCES: dict[tuple[int, str | None, str], float] = {}
 SPANNING_TYPES = frozenset(
     "province league mountain river desert sandy_land grassland region road railway corridor".split()
 )
+#: rules of roads named after the city they serve (a ring road '三环路', a bypass '南绕城公路'): the unit's own.
+CITY_ROAD_RULES = frozenset({"ring-road"})
 #: official suffixes of towns: a qualifier ending in one is a town written as such, not a word that starts a name.
 TOWN_SUFFIXES = ("镇", "苏木", "乡", "街道")
 #: rules of banners and counties named by their class word that the gazetteer lacks (索伦县, 杜尔伯特旗): former units
@@ -678,7 +680,11 @@ class Resolver:
     def _may_lie_anywhere(self, mention: Mention) -> bool:
         """Whether an unrecorded name may lie far from the unit a plain text is about: a text about a banner
         names rivers, mountains and regions of elsewhere ('伏尔加河', '辽西山地'); a plan names its own."""
-        return self.issuer_role != "issuing" and mention.type in SPANNING_TYPES
+        return (
+            self.issuer_role != "issuing"
+            and mention.type in SPANNING_TYPES
+            and mention.rule not in CITY_ROAD_RULES
+        )
 
     def _to_parent(
         self,
