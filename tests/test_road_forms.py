@@ -93,3 +93,36 @@ def test_a_citys_ring_road_lies_in_the_texts_unit(tmp_path: Path, gazetteer: Gaz
     roads = [m for m in places.mentions if m.type == "road"]
     assert [m.surface for m in roads] == ["南绕城公路", "东二环路"]
     assert all(m.place is not None and m.place.name == "包头市" for m in roads)
+
+
+def _corridors(text: str) -> list[tuple[str, str, list[str]]]:
+    from geoplan.geocode.corridors import find_corridors
+
+    return [(c.name, c.kind, [w.surface for w in c.waypoints]) for c in find_corridors(text)]
+
+
+def test_class_words_of_roads_are_no_part_of_the_last_end() -> None:
+    """'农村公路', '省际通道' and the older '油路' (an asphalt road) are kinds of road after the last end."""
+    assert _corridors("新修扎兰屯至柴河农村公路。") == [("扎兰屯至柴河农村公路", "road", ["扎兰屯", "柴河"])]
+    assert _corridors("白音察干至鲁北省际通道已通车。") == [
+        ("白音察干至鲁北省际通道", "corridor", ["白音察干", "鲁北"])
+    ]
+    assert _corridors("开鲁至东来油路贯通。") == [("开鲁至东来油路", "road", ["开鲁", "东来"])]
+
+
+def test_a_line_named_by_initials_with_its_ends_in_brackets() -> None:
+    """'乌突（乌兰浩特—突泉）油路': the whole span is the road, the bracketed ends (each starting with its initial)
+    are its waypoints; ends that do not start with the initials are no such name, and a company is no line."""
+    assert _corridors("以乌突（乌兰浩特—突泉）油路为骨架") == [
+        ("乌突（乌兰浩特—突泉）油路", "road", ["乌兰浩特", "突泉"])
+    ]
+    assert all(c[0] != "甲乙（乌兰浩特—突泉）公路" for c in _corridors("建设甲乙（乌兰浩特—突泉）公路"))
+    assert all("公司" not in c[0] and "（" not in c[0] for c in _corridors("由临策（临河—策克）铁路公司运营"))
+
+
+def test_a_national_road_whose_page_states_only_its_start(gazetteer: Gazetteer) -> None:
+    """G244 (乌海—江津): its page states no path in the region, only its start 乌海, so it sits at that league."""
+    record = gazetteer.get("road:G244")
+    assert record.parent_ids[0] == "league:150300"
+    assert "e-mobile" in record.note and "(read 2026-11-30)" in record.note
+    assert gazetteer.finder.ids("244国道") == ("road:G244",)
