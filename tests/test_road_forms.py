@@ -126,3 +126,17 @@ def test_a_national_road_whose_page_states_only_its_start(gazetteer: Gazetteer) 
     assert record.parent_ids[0] == "league:150300"
     assert "e-mobile" in record.note and "(read 2026-11-30)" in record.note
     assert gazetteer.finder.ids("244国道") == ("road:G244",)
+
+
+def test_lines_listed_by_initials_before_deng_and_a_line_word(gazetteer: Gazetteer) -> None:
+    """'A、B、C等…铁路干线': each item that names a recorded line by its initials is that line; one item that
+    names none means the list is of something else."""
+    text = "货物经京包、集二、包兰等国家铁路干线发往各地"
+    found = [(m.surface, m.place_ids) for m in gazetteer.finder.find(text) if m.rule == "listed-line"]
+    assert found == [
+        ("京包", ("railway:京包铁路",)),
+        ("集二", ("railway:集二铁路",)),
+        ("包兰", ("railway:包兰铁路",)),
+    ]
+    other = "沿京包、张三等铁路沿线"
+    assert [m for m in gazetteer.finder.find(other) if m.rule == "listed-line"] == []
