@@ -140,3 +140,12 @@ def test_lines_listed_by_initials_before_deng_and_a_line_word(gazetteer: Gazette
     ]
     other = "沿京包、张三等铁路沿线"
     assert [m for m in gazetteer.finder.find(other) if m.rule == "listed-line"] == []
+
+
+def test_a_county_or_township_road_code_lies_in_its_banner(tmp_path: Path, gazetteer: Gazetteer) -> None:
+    """'X503', 'Y001' (three digits after X or Y) are county and township roads: in the banner the sentence names,
+    else in the text's own unit; 'X光' or a model number 'XY123' are none."""
+    text = "乌海：乡村道路\n海南区今年开工建设Y001至新村道路。\n全市X503改造完成。拍摄X光片，型号XY123。"
+    places = _parse(tmp_path, gazetteer, text)
+    roads = {m.surface: m.place.name for m in places.mentions if m.type == "road"}
+    assert roads == {"Y001": "海南区", "X503": "乌海市"}

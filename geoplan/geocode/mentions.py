@@ -358,10 +358,13 @@ _ALONE_ABBREVIATIONS = re.compile(r"俄")
 #: characters that make 蒙 the start of a word of its own (蒙古, 蒙医, 蒙药).
 _ABBREVIATION_NOT_BEFORE = frozenset("古医药语文族")
 
-#: a route number: national/provincial expressway or road (G6, S215) or 国道/省道/县道 N (线).
+#: a route number: national/provincial expressway or road (G6, S215), a county or township road's code (X503,
+#: Y001: three digits) or 国道/省道/县道 N (线).
 #: (the first character as a class of its own: the regex engine then skips to candidates instead of trying every
 #: alternative at every character)
-ROUTE_NUMBER_RE = re.compile(r"[GS国省县](?:(?<=[GS])\d{1,4}|(?<=[国省县])道\s*(?:\d{1,4}|“\d{1,4}”))")
+ROUTE_NUMBER_RE = re.compile(
+    r"[GSXY国省县](?:(?<=[GS])\d{1,4}|(?<=[XY])\d{3}|(?<=[国省县])道\s*(?:\d{1,4}|“\d{1,4}”))"
+)
 #: the 线 written after a network word and its number, part of the road's name ('国道 111 线', '国道“303”线').
 _LINE_AFTER_NUMBER = re.compile(r"\s*线")
 #: quotes around a route's number ('国道“303”线', '“111”国道'): no part of the number.
@@ -371,7 +374,7 @@ _ROUTE_AFTER = _ASCII_WORD | {"."}
 #: the network words written after a road's number ('208国道', '215省道'), by their first character.
 _NETWORK_AFTER = {"国": "国道", "省": "省道", "县": "县道"}
 #: what a route number starts with (a network's letter, or its word before the number): where one is looked for.
-_ROUTE_STARTS = ("G", "S", *_NETWORK_AFTER.values())
+_ROUTE_STARTS = ("G", "S", "X", "Y", *_NETWORK_AFTER.values())
 #: numbers listed before a number and its network word ('110、208' of '110、208国道'), matched at the end of the
 #: text before the network word; the last number has two or three digits, as every 国道/省道/县道 has.
 _NUMBERS_BEFORE_NETWORK = re.compile(r"(?<![\dA-Za-z.])((?:\d{1,4}\s*、\s*)*)(“)?(\d{2,3})(?(2)”)\s*$")

@@ -747,6 +747,19 @@ class Resolver:
             parent, stem = found
             rule = "parent:named-inside"
             why = f"'{mention.surface}' not in the gazetteer; located by '{stem}' ({parent.name}) its name starts with"
+        if parent is None and issuer_fallback and self._may_lie_anywhere(mention) and _local_road(mention):
+            banners = {pid for pid in sentence_ids if pid.startswith("banner:")}
+            named = self.place(banners.pop()) if len(banners) == 1 else None
+            parent, rule = named or self.issuer, "parent:local-road"
+            where = (
+                f"the banner {named.name} its sentence names"
+                if named is not None
+                else f"the {self.issuer_role} {self.issuer.type} {self.issuer.name}"  # type: ignore[union-attr]
+            )
+            why = (
+                f"'{mention.surface}' is a county or township road the gazetteer has no path for; located in "
+                f"{where}"
+            )
         if (
             parent is None
             and issuer_fallback
@@ -792,6 +805,19 @@ class Resolver:
 
 #: a provincial road by its number: '省道 217 线', '省道S311', 'S215', '101省道' (a road of the region's own network).
 _PROVINCIAL_ROAD = re.compile(r"(?:省道\s*S?\s*“?\d{1,4}”?\s*线?|S\s*\d{1,4}|\d{1,4}\s*省道)")
+
+
+#: a county or township road by its code or number: 'X503', 'Y001', '县道 718 线', '乡道12'.
+_LOCAL_ROAD = re.compile(r"(?:[XY]\d{3}|[县乡]道\s*\d{1,4})\s*线?")
+
+
+def _local_road(mention: Mention) -> bool:
+    """Whether ``mention`` is a county or township road written by its code (it lies in the county that builds it)."""
+    return (
+        mention.type == "road"
+        and (mention.rule or "").startswith("route")
+        and _LOCAL_ROAD.fullmatch(mention.surface) is not None
+    )
 
 
 def _provincial_road(mention: Mention) -> bool:
