@@ -149,3 +149,11 @@ def test_a_county_or_township_road_code_lies_in_its_banner(tmp_path: Path, gazet
     places = _parse(tmp_path, gazetteer, text)
     roads = {m.surface: m.place.name for m in places.mentions if m.type == "road"}
     assert roads == {"Y001": "海南区", "X503": "乌海市"}
+
+
+def test_a_facility_on_a_route_is_named_after_its_section(gazetteer: Gazetteer) -> None:
+    """'省道N线甲绕城段乙互通立交桥': the route, its section's place and the interchange (bridge included) are three
+    mentions; the section word 段 ends no facility's name."""
+    text = "省道216线乌达绕城段新城互通立交桥已建成"
+    found = [(m.surface, m.type) for m in gazetteer.finder.find(text)]
+    assert found == [("省道216线", "road"), ("乌达", None), ("新城互通立交桥", "road")]

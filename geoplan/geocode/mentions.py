@@ -132,6 +132,7 @@ SUFFIX_TYPES: dict[str, str] = {
     "运煤专用通道": "road",
     "省际通道": "road",
     "机场路": "road",
+    "互通立交桥": "road",
     "互通": "road",
     # facilities named after the place they stand at ('X电厂', 'X换流站', 'X收费站', 'X特大桥')
     "电厂": "other",
@@ -400,6 +401,9 @@ _NOT_AFTER_A_ROUTE = frozenset("年月日号期个条座公千米万亿元吨%�
 
 #: distinct short texts whose mentions :meth:`MentionFinder.names_in` remembers.
 NAMES_IN_MEMO = 4096
+#: class words of facilities on a route (an interchange, a toll station, a bridge): named after a place, written
+#: after the section of the route they stand on ('X至Y段Z互通').
+ON_ROUTE_SUFFIXES = frozenset({"互通立交桥", "互通", "收费站", "大桥"})
 #: longest stem kept before a suffix, in characters.
 MAX_STEM = 14
 
@@ -956,6 +960,9 @@ class MentionFinder:
                     earlier + len(suffix),
                     suffix,
                 )  # 'X口岸在同类口岸': X口岸 ended there
+            if suffix in ON_ROUTE_SUFFIXES and (section := text.rfind("段", window_start, s_start)) >= 0:
+                # '省道X线甲乙绕城段丙互通': the section of a route ends at 段; the facility's name starts after it
+                window_start, stopped_by = section + 1, "段"
             if window_start == s_start:
                 continue  # nothing before the suffix: no name
             if (
