@@ -159,7 +159,9 @@ def test_a_facility_on_a_route_is_named_after_its_section(gazetteer: Gazetteer) 
     assert found == [("省道216线", "road"), ("乌达", None), ("新城互通立交桥", "road")]
 
 
-def test_a_road_named_by_initials_lies_where_its_written_ends_lie(tmp_path: Path, gazetteer: Gazetteer) -> None:
+def test_a_road_named_by_initials_lies_where_its_written_ends_lie(
+    tmp_path: Path, gazetteer: Gazetteer
+) -> None:
     """'开保公路' with '开鲁至保康' written in the text: located in 通辽市, which holds 开鲁县 and 保康镇; without
     its ends written, the road stays unresolved."""
     text = "开鲁镇概况\n开保公路横贯全境，其中开鲁至保康段已经拓宽。"
