@@ -141,7 +141,7 @@ def test_zones_of_a_kind_need_a_place_in_their_name(parsed: dict[str, list[Menti
         ("修通白狼镇连接线", [("白狼镇连接线", "road")]),
         ("完善机场连接线", []),
         # a number with 线 joined to a route written in full is a route of the same network
-        ("国道110线和208线在此交汇", [("国道110", "road"), ("208线", "road")]),
+        ("国道110线和208线在此交汇", [("国道110线", "road"), ("208线", "road")]),
         ("推进锡林浩特抽水蓄能电站前期工作", [("锡林浩特抽水蓄能电站", "reservoir")]),
         ("复制推广自由贸易试验区经验", []),
         ("推动无人驾驶航空试验区建设", []),

@@ -203,12 +203,38 @@ def test_route_numbers_by_letter_network_word_and_list(finder):
     assert found == [
         ("G6", 1, "route"),
         ("S215", 4, "route"),
-        ("国道 207", 9, "route"),
+        ("国道 207 线", 9, "route"),
         ("110", 18, "route:list"),
         ("208国道", 22, "route"),
         ("县道 718", 28, "route"),
     ]
     assert [m.surface for m in finder.find("5G基站，G3.5")] == []  # parts of longer codes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the 线 after a network word and its number is part of the name, as written
+        ("向东接国道303线后北上", ("国道303线", 3, "road:G303")),
+        # a number in quotes between the network word and 线 is one name
+        ("国道“304”线横贯南北", ("国道“304”线", 0, "road:G304")),
+        # a quoted number before the network word: the quotes mark the number as the name
+        ("全旗有“302”国道经过", ("302", 4, "road:G302")),
+        # a national road's number with 国 alone (its 道 dropped) before a conjunction
+        ("沿111国和省道北行", ("111国", 1, "road:G111")),
+    ],
+)
+def test_route_numbers_as_written(gazetteer, text, expected):
+    found = [(m.surface, m.start, m.place_ids) for m in gazetteer.finder.find(text) if m.type == "road"]
+    surface, start, place = expected
+    assert [(s, b) for s, b, _ in found] == [(surface, start)]
+    assert found[0][2] == (place,)
+
+
+def test_a_number_and_guo_is_no_road_inside_a_word(gazetteer):
+    """'国' after a number starts a word of its own ('国家', '国际'): no road."""
+    text = "建成111国家级示范点和208国际班列"
+    assert [m.surface for m in gazetteer.finder.find(text) if m.type == "road"] == []
 
 
 def test_word_hits_refuse_a_word_the_automaton_does_not_look_for(finder):

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from geoplan.geocode.lexicon import words
+from geoplan.geocode.lexicon import alternation, words
 from geoplan.geocode.mentions import (
     SEPARATORS,
     STEM_BREAKS,
@@ -47,6 +47,7 @@ KIND_WORDS: dict[str, str] = {
     "高铁": "railway",
     "动车": "railway",
     "公路": "road",
+    "油路": "road",  # an asphalt road, the older word ('A至B油路')
     "高速": "road",
     "线路": "power_line",
     "管道": "pipeline",
@@ -96,6 +97,7 @@ _BRACKETED_KINDS = {
     "高速公路": "road",
     "高速": "road",
     "公路": "road",
+    "油路": "road",
 }
 
 
@@ -104,7 +106,9 @@ def find_corridors(text: str, hits: WordHits | None = None) -> list[CorridorMatc
     ``hits``: where the CORRIDOR_WORDS occur in ``text`` (the finder's ``word_hits``, when the caller has them)."""
     if hits is None:
         hits = WordHits.scan(text, CORRIDOR_WORDS)
-    return leftmost_longest([*_chains(text, hits), *_named(text, hits), *_bracketed(text)])
+    return leftmost_longest(
+        [*_chains(text, hits), *_named(text, hits), *_bracketed(text), *_initials_then_ends(text)]
+    )
 
 
 def _bracketed(text: str) -> list[CorridorMatch]:
@@ -120,6 +124,38 @@ def _bracketed(text: str) -> list[CorridorMatch]:
             for part in _BRACKET_PART.finditer(text, start, match.start("kind"))
         )
         kind = _BRACKETED_KINDS[match.group("kind")]
+        found.append(CorridorMatch(text[start:end], None, kind, start, end, waypoints, "named"))
+    return found
+
+
+#: a line named by its ends' first characters, its ends written in full in the brackets after it ('甲乙（甲镇—乙县）
+#: 公路'): the whole span is the line, the bracketed ends its waypoints.
+_INITIALS_THEN_ENDS = re.compile(
+    r"([\u3400-\u9fff])([\u3400-\u9fff])[（(]([\u3400-\u9fff]{2,8})[—–\-至]{1,2}([\u3400-\u9fff]{2,8})[）)]"
+    r"(?P<kind>铁路|高铁|高速公路|高速|公路|油路)"
+)
+
+
+#: words that make what they follow an organisation's name ('…铁路公司').
+_ORGANISATION_AFTER = re.compile(alternation("organisation_words"))
+
+
+def _initials_then_ends(text: str) -> list[CorridorMatch]:
+    """'突洮（突泉—洮南）油路': a line named by its two ends' first characters, each end starting with its initial in
+    the brackets right after; the ends are waypoints at their own offsets."""
+    found: list[CorridorMatch] = []
+    for match in finditer_anchored(_INITIALS_THEN_ENDS, text, _OPENING_BRACKETS, (2,)):
+        first, second = match.group(3), match.group(4)
+        if not (first.startswith(match.group(1)) and second.startswith(match.group(2))):
+            continue
+        if _ORGANISATION_AFTER.match(text, match.end()):
+            continue  # '甲乙（甲—乙）铁路公司': a company named after the line
+        waypoints = tuple(
+            Mention(match.group(group), match.start(group), match.end(group), None, "waypoint")
+            for group in (3, 4)
+        )
+        kind = _BRACKETED_KINDS[match.group("kind")]
+        start, end = match.span()
         found.append(CorridorMatch(text[start:end], None, kind, start, end, waypoints, "named"))
     return found
 

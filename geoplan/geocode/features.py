@@ -140,6 +140,7 @@ def feature_mentions(
         *_former_units(text, finder, hits),
         *_short_rivers(text, finder),
         *_lines_listed_with_sections(text, hits),
+        *_recorded_lines_listed(text, finder),
         *_dynasty_walls(text, hits),
         *_quoted_names(text, finder, hits),
     ]
@@ -221,6 +222,62 @@ def _lines_listed_with_sections(text: str, hits: WordHits) -> list[Mention]:
             if "至" not in text[item_start:item_end] and 2 <= item_end - item_start <= MAX_LINE_INITIALS:
                 found.append(Mention(text[item_start:item_end], item_start, item_end, kind, "listed-line"))
     return found
+
+
+#: what closes a list of lines named by their initials: 等, up to four characters of words, and the line word
+#: ('集二、京包、包兰等国家铁路干线', 'A、B等高速公路').
+_LINES_AFTER_DENG = re.compile(r"等[\u4e00-\u9fff]{0,4}?(铁路|高铁|高速公路|高速)")
+#: the forms a line named by its ends' initials is recorded under, by the kind the closing word says.
+_INITIALS_FORMS = {"railway": ("铁路", "线"), "road": ("高速", "高速公路")}
+#: longest run read back from 等, in characters.
+MAX_DENG_LIST = 40
+
+
+def _recorded_lines_listed(text: str, finder: Any) -> list[Mention]:
+    """'集二、京包、包兰等国家铁路干线': a 、-list closed by 等 and a line word, whose every item is a line the
+    gazetteer records by those initials (item + 铁路 / 线, item + 高速): each item is a mention of that line (the
+    first item read back from its end: a verb may stand before it)."""
+    found: list[Mention] = []
+    position = text.find("等")
+    while position >= 0:
+        closing = _LINES_AFTER_DENG.match(text, position)
+        if closing is not None and text[position - 1 : position] not in ("", "、"):
+            kind = _LIST_LINE_KINDS[closing.group(1)]
+            items = _initials_items(text, position, kind, finder)
+            found.extend(items if len(items) >= 2 else ())
+        position = text.find("等", position + 1)
+    return found
+
+
+def _initials_items(text: str, end: int, kind: str, finder: Any) -> list[Mention]:
+    """The items of the 、-list ending at ``end`` when each names a recorded line of ``kind`` by its initials; none
+    when one does not."""
+    low = max(0, end - MAX_DENG_LIST)
+    start = end - _LIST_RUN_BACK.match(text[low:end][::-1]).end()  # type: ignore[union-attr]
+    parts, position = [], start
+    for part in text[start:end].split("、"):
+        parts.append((position, position + len(part)))
+        position += len(part) + 1
+    if len(parts) < 2:
+        return []
+    items: list[Mention] = []
+    for index, (item_start, item_end) in enumerate(parts):
+        lengths = range(min(MAX_LINE_INITIALS, item_end - item_start), 1, -1) if index == 0 else (None,)
+        for length in lengths:
+            first = item_end - length if length else item_start
+            name = text[first:item_end]
+            ids = next(
+                (found for form in _INITIALS_FORMS[kind] if (found := finder.ids(name + form))),
+                (),
+            )
+            if ids and all(pid.startswith(f"{kind}:") for pid in ids):
+                items.append(Mention(name, first, item_end, kind, "listed-line", tuple(ids)))
+                break
+        else:
+            return []
+        if len(items) != index + 1:
+            return []
+    return items
 
 
 #: 河 and a word of a river's parts and banks ('X河下游', 'X河流域'): after one, a two-character 'X河' is a river.
@@ -372,18 +429,47 @@ def _initial_lines(text: str, finder: Any) -> list[Mention]:
     return found
 
 
-#: a city's ring road named by its side and number ('北二环', '东三环路').
-_RING_ROAD = re.compile(r"[东西南北][一二三四五]环(?:路|线)?(?![保境])")  # not 环保, 环境
+#: a city's ring road named by its side and number ('北二环', '东三环路'), or by its number alone from the second on
+#: ('三环路', '二环'; not after an ordinal or a count, not a word going on: 环保, 环境, 环节, 一环扣一环).
+_RING_ROAD = re.compile(
+    r"(?:[东西南北][一二三四五]|(?<![一二三四五六七八九十百\d第每])[二三四五])环(?:路|线)?(?![保境节扣比形状链套])"
+)
 #: the character a ring road's name holds third (looked for first: it is rare).
 _RING = "环"
+#: a city's bypass named by its side ('南绕城一级公路', '北绕城公路', '东绕城高速'): a grade and a road word after it.
+_SIDE_BYPASS = re.compile(r"[东西南北]绕城(?:一级|二级|快速)?(?:高速公路|高速|公路|快速路)")
+_BYPASS = "绕"
+
+
+_RING_NUMERALS = frozenset("一二两三四五六七八九十")
+#: an item of a 、-list: a numeral then a word other than a ring's ('两纵', '三枢纽').
+_COUNT_ITEM = re.compile(r"[一二两三四五六七八九十][\u4e00-\u9fff]{1,3}")
+
+
+def _in_a_list_of_counts(text: str, start: int, end: int) -> bool:
+    """Whether the ring name at ``text[start:end]`` stands in a 、-list beside a count of something else ('一横、两纵、
+    四环、三枢纽'): a count of the network's parts, not the ring road."""
+    before = text[max(0, start - 5) : start]
+    after = text[end : end + 5]
+    neighbours = []
+    if before.endswith("、"):
+        neighbours.append(re.split(r"[^\u4e00-\u9fff]", before[:-1])[-1])
+    if after.startswith("、"):
+        neighbours.append(re.split(r"[^\u4e00-\u9fff]", after[1:])[0])
+    return any(_COUNT_ITEM.fullmatch(item) and item[1] != _RING for item in neighbours)
 
 
 def _ring_roads(text: str) -> list[Mention]:
-    """A city's ring road named by its side and number ('北二环', '东三环路'): a road of the plan's city."""
-    return [
-        Mention(m.group(), m.start(), m.end(), "road", "ring-road")
-        for m in finditer_anchored(_RING_ROAD, text, _RING, (2,))
-    ]
+    """A city's ring road named by its side and number ('北二环', '东三环路') or its number alone ('三环路'), and a
+    bypass named by its side ('南绕城一级公路'): a road of the plan's city."""
+    found = []
+    for match in finditer_anchored(_RING_ROAD, text, _RING, (1, 2)):
+        if match.group()[0] in _RING_NUMERALS and _in_a_list_of_counts(text, match.start(), match.end()):
+            continue  # '一横、两纵、四环': counts of the network's parts, no ring road
+        found.append(Mention(match.group(), match.start(), match.end(), "road", "ring-road"))
+    for match in finditer_anchored(_SIDE_BYPASS, text, _BYPASS, (1,)):
+        found.append(Mention(match.group(), match.start(), match.end(), "road", "ring-road"))
+    return found
 
 
 #: longest short form of a town looked for after its banner ('巴音宝力格' of 巴音宝力格镇).

@@ -139,6 +139,7 @@ SUFFIX_TYPES: dict[str, str] = {
     "运煤专用通道": "road",
     "省际通道": "road",
     "机场路": "road",
+    "互通立交桥": "road",
     "互通": "road",
     # facilities named after the place they stand at ('X电厂', 'X换流站', 'X收费站', 'X特大桥')
     "电厂": "other",
@@ -378,19 +379,28 @@ _ALONE_ABBREVIATIONS = re.compile(r"俄")
 #: characters that make 蒙 the start of a word of its own (蒙古, 蒙医, 蒙药).
 _ABBREVIATION_NOT_BEFORE = frozenset("古医药语文族")
 
-#: a route number: national/provincial expressway or road (G6, S215) or 国道/省道/县道 N (线).
+#: a route number: national/provincial expressway or road (G6, S215), a county or township road's code (X503,
+#: Y001: three digits) or 国道/省道/县道 N (线).
 #: (the first character as a class of its own: the regex engine then skips to candidates instead of trying every
 #: alternative at every character)
-ROUTE_NUMBER_RE = re.compile(r"[GS国省县](?:(?<=[GS])\d{1,4}|(?<=[国省县])道\s*\d{1,4})")
+ROUTE_NUMBER_RE = re.compile(
+    r"[GSXY国省县](?:(?<=[GS])\d{1,4}|(?<=[XY])\d{3}|(?<=[国省县])道\s*(?:\d{1,4}|“\d{1,4}”))"
+)
+#: the 线 written after a network word and its number, part of the road's name ('国道 111 线', '国道“303”线').
+_LINE_AFTER_NUMBER = re.compile(r"\s*线")
+#: quotes around a route's number ('国道“303”线', '“111”国道'): no part of the number.
+_NUMBER_QUOTES = re.compile(r"[\s“”]+")
 _ASCII_WORD = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _ROUTE_AFTER = _ASCII_WORD | {"."}
 #: the network words written after a road's number ('208国道', '215省道'), by their first character.
 _NETWORK_AFTER = {"国": "国道", "省": "省道", "县": "县道"}
 #: what a route number starts with (a network's letter, or its word before the number): where one is looked for.
-_ROUTE_STARTS = ("G", "S", *_NETWORK_AFTER.values())
+_ROUTE_STARTS = ("G", "S", "X", "Y", *_NETWORK_AFTER.values())
 #: numbers listed before a number and its network word ('110、208' of '110、208国道'), matched at the end of the
 #: text before the network word; the last number has two or three digits, as every 国道/省道/县道 has.
-_NUMBERS_BEFORE_NETWORK = re.compile(r"(?<![\dA-Za-z.])((?:\d{1,4}\s*、\s*)*)(\d{2,3})\s*$")
+_NUMBERS_BEFORE_NETWORK = re.compile(r"(?<![\dA-Za-z.])((?:\d{1,4}\s*、\s*)*)(“)?(\d{2,3})(?(2)”)\s*$")
+#: a national road's number written with 国 alone, its 道 dropped, before a conjunction or a mark ('沿111国和…').
+_NUMBER_CUT_NETWORK = re.compile(r"(?<![\dA-Za-z.])([1235]\d{2})国(?=[和与及、，。；）)])")
 #: numbers listed after a route number ('、208' of '国道110、208线').
 #: a route number with 线 joined to a route written in full before it ('国道111线和305线'): the second 'N线'.
 _JOINED_LINE = re.compile(r"\s*线?\s*[和及与、]\s*((\d{1,4})\s*线)(?![\dA-Za-z.])")
@@ -411,6 +421,9 @@ _NOT_AFTER_A_ROUTE = frozenset("年月日号期个条座公千米万亿元吨%�
 
 #: distinct short texts whose mentions :meth:`MentionFinder.names_in` remembers.
 NAMES_IN_MEMO = 4096
+#: class words of facilities on a route (an interchange, a toll station, a bridge): named after a place, written
+#: after the section of the route they stand on ('X至Y段Z互通').
+ON_ROUTE_SUFFIXES = frozenset({"互通立交桥", "互通", "收费站", "大桥"})
 #: longest stem kept before a suffix, in characters.
 MAX_STEM = 14
 
@@ -981,6 +994,9 @@ class MentionFinder:
                     earlier + len(suffix),
                     suffix,
                 )  # 'X口岸在同类口岸': X口岸 ended there
+            if suffix in ON_ROUTE_SUFFIXES and (section := text.rfind("段", window_start, s_start)) >= 0:
+                # '省道X线甲乙绕城段丙互通': the section of a route ends at 段; the facility's name starts after it
+                window_start, stopped_by = section + 1, "段"
             if window_start == s_start:
                 continue  # nothing before the suffix: no name
             if (
@@ -1313,6 +1329,13 @@ class MentionFinder:
                 # every place of a kind in the area; no name
                 return None
             if (
+                kind == "street"
+                and (street := _street_after_park(text, qualifier.start, s_start)) is not None
+            ):
+                # '…工业园区X路': the park is the street's address; the street's name starts after the park's
+                surface = text[street:s_end]
+                return Mention(surface, street, s_end, kind, f"suffix:{suffix}", self.ids(surface))
+            if (
                 kind in _LOCAL_UNIT_KINDS
                 and _unit_in_full(qualifier)
                 and not is_generic(text[qualifier.end : s_start])
@@ -1386,6 +1409,9 @@ class MentionFinder:
         else:
             start = window_start + leading_trim(text[window_start:s_start])
             stem = text[start:s_start]
+            if kind == "street" and (street := _street_after_park(text, start, s_start)) is not None:
+                surface = text[street:s_end]  # '…工业园区X路': the street's name starts after the park's
+                return Mention(surface, street, s_end, kind, f"suffix:{suffix}", self.ids(surface))
             if ends_in_count(stem) or _UNIT_CLASS_CHARS.issuperset(stem):
                 return (
                     None  # '汉古尔河两镇': a count of places after a name; '旗县区工业园': units of each kind
@@ -1649,7 +1675,7 @@ class MentionFinder:
             if (start and text[start - 1] in _ASCII_WORD) or (end < len(text) and text[end] in _ROUTE_AFTER):
                 continue  # part of a longer code ('5G', 'S2000', 'G3.5')
             surface = match.group()
-            ids = self.ids(re.sub(r"\s+", "", surface))
+            ids = self.ids(_NUMBER_QUOTES.sub("", surface))
             network = _NETWORK_AFTER["国" if surface[0] == "G" else "省"] if surface[0] in "GS" else ""
             if network and text[end : end + 2] == network:
                 end += (
@@ -1657,6 +1683,8 @@ class MentionFinder:
                 )
             elif network and (kind := _EXPRESSWAY_AFTER.match(text, end)) is not None:
                 end = kind.end()  # the kind word after an expressway's code ('G6高速九原区互通起')
+            elif not network and (line := _LINE_AFTER_NUMBER.match(text, end)) is not None:
+                end = line.end()  # the 线 after a network word and its number ('国道 111 线', as written)
             surface = text[start:end]
             found.append(Mention(surface, start, end, "road", "route", ids))
             whole = names_at.get(start)
@@ -1707,9 +1735,17 @@ class MentionFinder:
         for start, end in hits.starts(tuple(_NETWORK_AFTER.values())):
             network = text[start:end]
             if before := _NUMBERS_BEFORE_NETWORK.search(text, max(0, start - 40), start):
-                number_start, ids = before.start(2), self.ids(before.group(2) + network)
-                found.append(Mention(text[number_start:end], number_start, end, "road", "route", ids))
+                number_start, ids = before.start(3), self.ids(before.group(3) + network)
+                # a quoted number is the name the quotes mark ('“111”国道' -> '111')
+                number_end = before.end(3) if before.group(2) else end
+                found.append(
+                    Mention(text[number_start:number_end], number_start, number_end, "road", "route", ids)
+                )
                 found.extend(self._listed_numbers(text, *before.span(1), "", network))
+        if "国" in text:
+            for cut in _NUMBER_CUT_NETWORK.finditer(text):
+                if ids := tuple(i for i in self.ids("G" + cut.group(1)) if i.startswith("road:")):
+                    found.append(Mention(cut.group(), cut.start(), cut.end(), "road", "route", ids))
         return found
 
     def _listed_numbers(self, text: str, start: int, end: int, head: str, tail: str) -> list[Mention]:
@@ -2366,6 +2402,24 @@ def _verb_to_units(stem: str) -> bool:
     """Whether ``stem`` is a one-character verb and a class word of units ('通村' of '通村路'): a kind of road."""
     unit = _ROAD_TO_UNITS.search(stem)
     return unit is not None and unit.start() == 1 and tag(stem[0])[0][1] in VERB_FLAGS
+
+
+#: the class words of parks, longest first (a street's name starts after one: '…工业园区X路').
+_PARK_CLASS_WORDS = re.compile(
+    "|".join(sorted((w for w, kind in SUFFIX_TYPES.items() if kind == "park"), key=len, reverse=True))
+)
+
+
+def _street_after_park(text: str, start: int, stem_end: int) -> int | None:
+    """Where a street's name starts when a park's name ends inside its window ('X工业园区泰和路': 泰和), else None:
+    the words after the park's class word hold a name word and are no longer than a street's stem."""
+    ends = [match.end() for match in _PARK_CLASS_WORDS.finditer(text, start, stem_end)]
+    if not ends:
+        return None
+    street = ends[-1]
+    if not 2 <= stem_end - street <= MAX_STREET_STEM or not holds_name_word(text, street, stem_end):
+        return None
+    return street
 
 
 def _town_in_full(mention: Mention) -> bool:

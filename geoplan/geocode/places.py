@@ -208,6 +208,8 @@ def _geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
         )
     mentions.sort(key=attrgetter("start", "end"))
     mentions = _placed_where_said(text, mentions)
+    mentions, corridors = _lines_named_by_their_ends(mentions, corridors)
+    mentions = _roads_named_by_initials(mentions, corridors, gazetteer)
     mentions = _without_line_names(_without_waypoint_tails(mentions, corridors), corridors)
     organisation_heads = resolve_mentions(organisations, resolver, index) if organisations else []
     if text is not plan.text:
@@ -285,6 +287,87 @@ def _corridor_as_written(corridor: Corridor, text: str) -> Corridor:
 
 #: mention types a corridor describes better (its own row, with waypoints).
 LINE_TYPES = frozenset({"road", "railway", "power_line"})
+
+
+#: a road named by its two ends' first characters and a road word ('开保公路', '突洮油路', '霍阿一级公路').
+_INITIALS_ROAD = re.compile(r"([\u4e00-\u9fff])([\u4e00-\u9fff])(?:一级|二级)?(?:公路|油路|高速公路|高速)")
+
+
+def _roads_named_by_initials(
+    mentions: list[ResolvedMention], corridors: list[Corridor], gazetteer: Any
+) -> list[ResolvedMention]:
+    """An unrecorded road named by its ends' first characters ('甲乙公路') whose ends the text writes as a line
+    elsewhere ('甲镇至乙县…'): located in the unit holding both ends (their banner, else their league)."""
+    pairs = [
+        (c.waypoints[0].place, c.waypoints[1].place, c.waypoints[0].surface, c.waypoints[1].surface)
+        for c in corridors
+        if c.rule == "chain" and len(c.waypoints) == 2 and all(w.place is not None for w in c.waypoints)
+    ]
+    if not pairs:
+        return mentions
+    out = []
+    for mention in mentions:
+        match = _INITIALS_ROAD.fullmatch(mention.surface) if mention.place is None else None
+        found = None
+        if match is not None and mention.type == "road":
+            initials = {match.group(1, 2), match.group(2, 1)}
+            found = next((p for p in pairs if (p[2][0], p[3][0]) in initials), None)
+        unit = _unit_holding(found[0], found[1], gazetteer) if found is not None else None
+        if unit is None:
+            out.append(mention)
+            continue
+        reason = (
+            f"'{mention.surface}' is named by the first characters of its ends {found[2]} and {found[3]}, written "  # type: ignore[index]
+            f"in the text as a line; located in {unit.name}, which holds both"
+        )
+        out.append(
+            replace(
+                mention,
+                place=unit,
+                precision=unit.type,
+                confidence=0.5,
+                rule="parent:named-ends",
+                reason=reason,
+            )
+        )
+    return out
+
+
+def _unit_holding(first: Any, second: Any, gazetteer: Any) -> Any | None:
+    """The banner holding both places, else the league holding both, else None."""
+    for prefix in ("banner:", "league:"):
+        ids = [
+            {pid for pid in (place.id, *place.parent_ids) if pid.startswith(prefix)}
+            for place in (first, second)
+        ]
+        common = ids[0] & ids[1]
+        if len(common) == 1:
+            return gazetteer.get(common.pop())
+    return None
+
+
+def _lines_named_by_their_ends(
+    mentions: list[ResolvedMention], corridors: list[Corridor]
+) -> tuple[list[ResolvedMention], list[Corridor]]:
+    """A recorded line whose name is its ends joined ('A至B一级公路', a record's name) is the corridor of those
+    ends, as any line so named: its ends are the mentions, and the record's line becomes the corridor's line (one
+    row, with waypoints, not a second mention of the whole name)."""
+    chains = {(c.start, c.end): i for i, c in enumerate(corridors) if c.rule == "chain"}
+    if not chains:
+        return mentions, corridors
+    kept: list[ResolvedMention] = []
+    corridors = list(corridors)
+    for mention in mentions:
+        i = chains.get((mention.start, mention.end))
+        place = mention.place
+        if i is None or mention.type not in LINE_TYPES or mention.level != "own" or place is None:
+            kept.append(mention)
+            continue
+        corridor = corridors[i]
+        line = getattr(place, "geometry", None)
+        if corridor.route_line is None and getattr(line, "geom_type", "") == "LineString":
+            corridors[i] = replace(corridor, route_line=line)
+    return kept, corridors
 
 
 def _without_line_names(mentions: list[ResolvedMention], corridors: list[Corridor]) -> list[ResolvedMention]:

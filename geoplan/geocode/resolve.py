@@ -66,6 +66,8 @@ _DISTANCES: dict[tuple[int, str | None, str], float] = {}
 SPANNING_TYPES = frozenset(
     "province league mountain river desert sandy_land grassland region road railway corridor".split()
 )
+#: rules of roads named after the city they serve (a ring road '三环路', a bypass '南绕城公路'): the unit's own.
+CITY_ROAD_RULES = frozenset({"ring-road"})
 #: official suffixes of towns: a qualifier ending in one is a town written as such, not a word that starts a name.
 TOWN_SUFFIXES = ("镇", "苏木", "乡", "街道")
 #: rules of banners and counties named by their class word that the gazetteer lacks (索伦县, 杜尔伯特旗): former units
@@ -669,13 +671,25 @@ class Resolver:
             "with no qualifier, full name or context pointing there",
         )
 
+    def _own_province_part(self) -> Any | None:
+        """The league the text is about (itself, or the league of its banner or town); the region when the text
+        is about the region; None when it is about a place outside it (a provincial road is the region's only
+        then)."""
+        if self.issuer is None:
+            return None
+        if self.league_id is not None:
+            return self.place(self.league_id)
+        return self.issuer if self.issuer.id == OWN_PROVINCE else None
+
     def _may_lie_anywhere(self, mention: Mention) -> bool:
         """Whether an unrecorded name may lie far from the unit a plain text is about: a text about a banner
-        names rivers, mountains and regions of elsewhere ('伏尔加河', '辽西山地'); a plan names its own.  A stop
-        of a listed line is named after the place it serves, which its name does not say here: it may lie anywhere
-        along the line."""
+        names rivers, mountains and regions of elsewhere ('伏尔加河', '辽西山地'); a plan names its own (a city's
+        ring road or bypass lies in the text's unit).  A stop of a listed line is named after the place it serves,
+        which its name does not say here: it may lie anywhere along the line."""
         return mention.rule == LISTED_STATION_RULE or (
-            self.issuer_role != "issuing" and mention.type in SPANNING_TYPES
+            self.issuer_role != "issuing"
+            and mention.type in SPANNING_TYPES
+            and mention.rule not in CITY_ROAD_RULES
         )
 
     def _to_parent(
@@ -740,6 +754,36 @@ class Resolver:
             parent, stem = found
             rule = "parent:named-inside"
             why = f"'{mention.surface}' not in the gazetteer; located by '{stem}' ({parent.name}) its name starts with"
+        if parent is None and issuer_fallback and self._may_lie_anywhere(mention) and _local_road(mention):
+            banners = {pid for pid in sentence_ids if pid.startswith("banner:")}
+            named = self.place(banners.pop()) if len(banners) == 1 else None
+            parent, rule = named or self.issuer, "parent:local-road"
+            where = (
+                f"the banner {named.name} its sentence names"
+                if named is not None
+                else f"the {self.issuer_role} {self.issuer.type} {self.issuer.name}"  # type: ignore[union-attr]
+            )
+            why = (
+                f"'{mention.surface}' is a county or township road the gazetteer has no path for; located in "
+                f"{where}"
+            )
+        if (
+            parent is None
+            and issuer_fallback
+            and self._may_lie_anywhere(mention)
+            and _provincial_road(mention)
+        ):
+            parent = self._own_province_part()
+            if parent is not None:
+                unit = self.issuer
+                where = f"the {self.issuer_role} {unit.type} {unit.name}"  # type: ignore[union-attr]
+                if unit is not parent:
+                    where = f"the {parent.type} {parent.name} of {where}"
+                rule = "parent:provincial-road"
+                why = (
+                    f"'{mention.surface}' is a provincial road the gazetteer has no path for; located no finer than "
+                    f"{where}"
+                )
         if (
             parent is None
             and self.issuer is not None
@@ -764,6 +808,32 @@ class Resolver:
             rule,
             why,
         )
+
+
+#: a provincial road by its number: '省道 217 线', '省道S311', 'S215', '101省道' (a road of the region's own network).
+_PROVINCIAL_ROAD = re.compile(r"(?:省道\s*S?\s*“?\d{1,4}”?\s*线?|S\s*\d{1,4}|\d{1,4}\s*省道)")
+
+
+#: a county or township road by its code or number: 'X503', 'Y001', '县道 718 线', '乡道12'.
+_LOCAL_ROAD = re.compile(r"(?:[XY]\d{3}|[县乡]道\s*\d{1,4})\s*线?")
+
+
+def _local_road(mention: Mention) -> bool:
+    """Whether ``mention`` is a county or township road written by its code (it lies in the county that builds it)."""
+    return (
+        mention.type == "road"
+        and (mention.rule or "").startswith("route")
+        and _LOCAL_ROAD.fullmatch(mention.surface) is not None
+    )
+
+
+def _provincial_road(mention: Mention) -> bool:
+    """Whether ``mention`` is a provincial road written by its number (a route the route rules found)."""
+    return (
+        mention.type == "road"
+        and (mention.rule or "").startswith("route")
+        and _PROVINCIAL_ROAD.fullmatch(mention.surface) is not None
+    )
 
 
 def _unit_named_first(surface: str, finder: Any) -> tuple[str, str] | None:
