@@ -49,28 +49,17 @@ def viterbi(
             obs_states = expected if expected else set(all_states)
         current: dict[State, float] = {}
         path: dict[State, State] = {}
-        many = len(prev_states)
         for y in obs_states:
             emit = emit_p[y].get(char, MIN_FLOAT)
             best_score, best_state = MIN_INF, None
-            candidates = before.get(y, ())
-            if len(candidates) <= many:
-                for y0, p in candidates:
-                    if y0 in previous:
-                        score = scores[y0] + p + emit
-                        if score > best_score or (
-                            score == best_score and best_state is not None and y0 > best_state
-                        ):
-                            best_score, best_state = score, y0
-            else:
-                for y0 in prev_states:
-                    p = trans_p[y0].get(y)
-                    if p is not None:
-                        score = scores[y0] + p + emit
-                        if score > best_score or (
-                            score == best_score and best_state is not None and y0 > best_state
-                        ):
-                            best_score, best_state = score, y0
+            into = before.get(y)
+            if into is not None:
+                for y0 in into.keys() & previous.keys():  # the states before that this one follows
+                    score = scores[y0] + into[y0] + emit
+                    if score > best_score or (
+                        score == best_score and best_state is not None and y0 > best_state
+                    ):
+                        best_score, best_state = score, y0
             if best_state is None or best_score == MIN_INF:
                 # no state this one follows scores above -inf: every state before ties at -inf, as in jieba
                 best_score, best_state = max(
@@ -88,7 +77,7 @@ def viterbi(
     return prob, route
 
 
-Before = dict[State, tuple[tuple[State, float], ...]]
+Before = dict[State, dict[State, float]]
 After = dict[State, frozenset[State]]
 #: per transition table (by identity, the table kept alive beside it): its states' predecessors and successors.
 _MODELS: dict[int, tuple[Any, Before, After]] = {}
@@ -100,11 +89,10 @@ def _model(trans_p: Mapping[State, Mapping[State, float]]) -> tuple[Before, Afte
     known = _MODELS.get(id(trans_p))
     if known is not None and known[0] is trans_p:
         return known[1], known[2]
-    found: dict[State, list[tuple[State, float]]] = {}
+    before: Before = {}
     for y0, following in trans_p.items():
         for y, p in following.items():
-            found.setdefault(y, []).append((y0, p))
-    before = {y: tuple(pairs) for y, pairs in found.items()}
+            before.setdefault(y, {})[y0] = p
     after = {y0: frozenset(following) for y0, following in trans_p.items() if len(following) > 0}
     _MODELS[id(trans_p)] = (trans_p, before, after)
     return before, after
