@@ -1,4 +1,5 @@
-"""The faster HMM decoder finds jieba's own routes, scores and tags, on the reference plans' text."""
+"""The faster HMM decoder finds jieba's own routes, scores and tags, on the reference plans' text; a plan parsed with
+no memo of texts read before is parsed the same."""
 
 from __future__ import annotations
 
@@ -9,7 +10,10 @@ import sys
 import pytest
 
 from geoplan.geocode import hmm
+from geoplan.geocode.places import forget_texts, geoparse
 from geoplan.geocode.segment import CONTEXT, _posseg, tag
+from geoplan.geocode.stems import core_of
+from geoplan.read.plan import read
 from geoplan.resources import REFERENCE_PLANS
 
 
@@ -69,3 +73,17 @@ def test_a_transliteration_is_tagged_by_the_model(posseg):
     assert not posseg.dt.tokenizer.FREQ.get(window)
     assert tag(window) == tuple((p.word, p.flag) for p in posseg.cut(window))
     assert len(tag(window)) >= 2  # split into words the model guessed, not one dictionary word
+
+
+def test_a_plan_parsed_fresh_is_parsed_the_same(plan_files, shipped_gazetteer):
+    """forget_texts empties the memos of texts read (segmenter windows, stems' cores, line ends), and a plan parsed
+    after it yields the same mentions and corridors as before."""
+    plan = read(plan_files[0])
+    before = geoparse(plan, shipped_gazetteer)
+    assert tag.cache_info().currsize > 0
+    forget_texts(shipped_gazetteer)
+    assert tag.cache_info().currsize == 0 and core_of.cache_info().currsize == 0
+    after = geoparse(plan, shipped_gazetteer)
+    assert tag.cache_info().misses > 0  # the windows were segmented again
+    assert after.mentions == before.mentions and len(after.mentions) > 100
+    assert after.corridors == before.corridors
