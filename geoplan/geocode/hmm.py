@@ -101,7 +101,7 @@ def _model(trans_p: Mapping[State, Mapping[State, float]]) -> tuple[Before, Afte
 def tokenizer() -> Any:
     """jieba's part-of-speech tokenizer (``jieba.posseg.dt``, its dictionary and tables shared) decoding unknown
     runs with :func:`viterbi`."""
-    import jieba.posseg
+    import jieba.posseg  # here, not at the top: jieba's dictionary (seconds) loads only when text is segmented
 
     class _Tokenizer(jieba.posseg.POSTokenizer):  # type: ignore[misc, name-defined]
         def _POSTokenizer__cut(self, sentence: str) -> Iterator[Any]:  # noqa: N802 - the name jieba calls
