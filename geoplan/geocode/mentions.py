@@ -719,6 +719,10 @@ class MentionFinder:
             self._names_in[name] = found
         return found
 
+    def forget_texts(self) -> None:
+        """Drop the texts :meth:`names_in` remembers (its answers stay the same)."""
+        self._names_in.clear()
+
     def ids_or_short(self, surface: str) -> tuple[str, ...]:
         """Ids for ``surface``, else for the places it is a short form of ('锡尼' -> 锡尼镇, '东胜' -> 东胜区)."""
         return self._ids_or_short.get(surface, ())

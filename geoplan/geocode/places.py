@@ -30,7 +30,8 @@ from geoplan.geocode.resolve import (
     context_ids,
     lies_outside,
 )
-from geoplan.geocode.segment import describes_line
+from geoplan.geocode.segment import describes_line, tag
+from geoplan.geocode.stems import core_of
 from geoplan.geocode.textunit import text_unit
 from geoplan.read.script import simplified
 
@@ -148,6 +149,16 @@ def geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
     """Find, resolve and tabulate the places of ``plan`` (a :class:`geoplan.read.model.Plan`)."""
     with _cyclic_gc_paused():
         return _geoparse(plan, gazetteer)
+
+
+def forget_texts(gazetteer: Any) -> None:
+    """Drop what geoparsing remembers of the texts it has read, kept across calls: the segmenter's windows
+    (:func:`~geoplan.geocode.segment.tag`), the stems' cores (:func:`~geoplan.geocode.stems.core_of`) and the
+    finder's line ends (:meth:`~geoplan.geocode.mentions.MentionFinder.names_in`).  What is found never changes;
+    the next text is parsed as if none had been read before (the geoparse bench's fresh passes)."""
+    tag.cache_clear()
+    core_of.cache_clear()
+    gazetteer.finder.forget_texts()
 
 
 def _geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
