@@ -1333,13 +1333,6 @@ class MentionFinder:
                 # every place of a kind in the area; no name
                 return None
             if (
-                kind == "street"
-                and (street := _street_after_park(text, qualifier.start, s_start)) is not None
-            ):
-                # '…工业园区X路': the park is the street's address; the street's name starts after the park's
-                surface = text[street:s_end]
-                return Mention(surface, street, s_end, kind, f"suffix:{suffix}", self.ids(surface))
-            if (
                 kind in _LOCAL_UNIT_KINDS
                 and _unit_in_full(qualifier)
                 and not is_generic(text[qualifier.end : s_start])
@@ -1413,9 +1406,6 @@ class MentionFinder:
         else:
             start = window_start + leading_trim(text[window_start:s_start])
             stem = text[start:s_start]
-            if kind == "street" and (street := _street_after_park(text, start, s_start)) is not None:
-                surface = text[street:s_end]  # '…工业园区X路': the street's name starts after the park's
-                return Mention(surface, street, s_end, kind, f"suffix:{suffix}", self.ids(surface))
             if ends_in_count(stem) or _UNIT_CLASS_CHARS.issuperset(stem):
                 return (
                     None  # '汉古尔河两镇': a count of places after a name; '旗县区工业园': units of each kind
@@ -2406,24 +2396,6 @@ def _verb_to_units(stem: str) -> bool:
     """Whether ``stem`` is a one-character verb and a class word of units ('通村' of '通村路'): a kind of road."""
     unit = _ROAD_TO_UNITS.search(stem)
     return unit is not None and unit.start() == 1 and tag(stem[0])[0][1] in VERB_FLAGS
-
-
-#: the class words of parks, longest first (a street's name starts after one: '…工业园区X路').
-_PARK_CLASS_WORDS = re.compile(
-    "|".join(sorted((w for w, kind in SUFFIX_TYPES.items() if kind == "park"), key=len, reverse=True))
-)
-
-
-def _street_after_park(text: str, start: int, stem_end: int) -> int | None:
-    """Where a street's name starts when a park's name ends inside its window ('X工业园区泰和路': 泰和), else None:
-    the words after the park's class word hold a name word and are no longer than a street's stem."""
-    ends = [match.end() for match in _PARK_CLASS_WORDS.finditer(text, start, stem_end)]
-    if not ends:
-        return None
-    street = ends[-1]
-    if not 2 <= stem_end - street <= MAX_STREET_STEM or not holds_name_word(text, street, stem_end):
-        return None
-    return street
 
 
 def _town_in_full(mention: Mention) -> bool:
