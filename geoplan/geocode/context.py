@@ -70,6 +70,7 @@ from geoplan.geocode.segment import (
     known,
     name_run_start,
     tag,
+    tagged_spans,
 )
 from geoplan.geocode.station_names import common_short_form, kind_of_station, verbal_run
 from geoplan.geocode.stems import COMPASS_CHARS, RUN_CLOSER_WORDS, matches_from
@@ -1980,10 +1981,7 @@ def _named_station(text: str, s_start: int) -> tuple[int, tuple[str, ...]] | Non
         text, _sentence_since(text, s_start, RAIL_WORD_REACH), s_start + RAIL_WORD_REACH
     ):
         return None
-    position, words = left, []
-    for word, flag in tag(text[left : s_start + 2]):
-        words.append((position, position + len(word), word, flag))
-        position += len(word)
+    words = tagged_spans(text, left, s_start + 2)
     start = None
     for w_start, w_end, _word, flag in reversed(words):
         if w_end > s_start:

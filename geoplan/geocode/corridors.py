@@ -27,7 +27,7 @@ from geoplan.geocode.mentions import (
     leftmost_longest,
 )
 from geoplan.geocode.named_lines import NAMED_LINES
-from geoplan.geocode.segment import NAME_FLAGS, holds_name_word, known, tag
+from geoplan.geocode.segment import NAME_FLAGS, holds_name_word, known, tag, tagged_spans
 from geoplan.geocode.stems import COMPASS_CHARS
 
 #: what a corridor is, by the word that ends it (longest first).
@@ -300,11 +300,7 @@ def _prose_before_name(text: str, start: int, end: int) -> int:
     last word of prose (see :data:`_PROSE_FLAGS`) that a name word of two or more characters follows, or past the
     common nouns written before a dictionary name ('单体项目巴林'; not before a run jieba does not know: 白音 of
     '白音查干' starts a name).  0 when no prose stands there ('白云矿区' stays whole)."""
-    words: list[tuple[int, int, str, str]] = []
-    position = start
-    for word, flag in tag(text[start:end]):
-        words.append((position, position + len(word), word, flag))
-        position += len(word)
+    words = tagged_spans(text, start, end)
     cut = start
     by_nouns = False
     for word_start, word_end, word, flag in words:

@@ -71,6 +71,16 @@ def tag(window: str) -> tuple[tuple[str, str], ...]:
     return tuple((pair.word, pair.flag) for pair in _tokenizer().cut(window))
 
 
+def tagged_spans(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
+    """(start, end, word, flag) of the words of ``text[start:end]``, the offsets in ``text``."""
+    spans: list[tuple[int, int, str, str]] = []
+    position = start
+    for word, flag in tag(text[start:end]):
+        spans.append((position, position + len(word), word, flag))
+        position += len(word)
+    return spans
+
+
 def _not_name_word(word: str, flag: str) -> bool:
     """A dictionary word of a non-name kind, or a doubled status word ('茫茫'; jieba tags 湿地 a status word too)."""
     return flag in NOT_NAME_FLAGS or (flag == "z" and word[0] == word[1]) or naming_word(word)
@@ -508,11 +518,7 @@ def descriptor_start(
     words of prose (``prose_verbs``: 建设, 推进 …) after one of them ('装备制造'); not before ``window_start``, at most
     MAX_DESCRIPTORS characters; a word ``is_place`` knows as a place ends the run (it is the stem: '大路 煤化工')."""
     left = max(window_start, s_start - MAX_DESCRIPTORS - MAX_RUN)
-    words: list[tuple[int, int, str, str]] = []
-    position = left
-    for word, flag in tag(text[left:s_start]):
-        words.append((position, position + len(word), word, flag))
-        position += len(word)
+    words = tagged_spans(text, left, s_start)
     begin = s_start
     run: list[tuple[int, str, str]] = []
     for w_start, _, word, flag in reversed(words):
