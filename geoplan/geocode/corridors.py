@@ -54,8 +54,24 @@ KIND_WORDS: dict[str, str] = {
     "走廊": "corridor",
     "干线": "corridor",
 }
-#: road grades and qualifiers between the last waypoint and the kind word.
-GRADE_WORDS = ("国家", "一级", "二级", "三级", "四级", "高速", "城际", "快速", "普通", "重载", "双回", "单回")
+#: road grades, classes and qualifiers between the last waypoint and the kind word (农村公路, 省际通道: classes of
+#: road, as 城际 is of railway).
+GRADE_WORDS = (
+    "国家",
+    "一级",
+    "二级",
+    "三级",
+    "四级",
+    "高速",
+    "城际",
+    "省际",
+    "农村",
+    "快速",
+    "普通",
+    "重载",
+    "双回",
+    "单回",
+)
 #: words that describe the line, not the place, at the end of the last waypoint ('锦州港输氢管道').
 TAIL_WORDS = tuple(sorted(words("line_tail_words"), key=len, reverse=True))
 _TAIL_RE = re.compile("|".join(map(re.escape, ("段", *TAIL_WORDS))))

@@ -272,6 +272,26 @@ def common_words_only(text: str, start: int, end: int) -> bool:
     return True
 
 
+#: flags of the words a clause ends with and a place's name never does: verbs and adverbs (a name ends with a
+#: noun: 解放滩, 五间房; a one-character verb may end a transliteration: 树林召).
+PROSE_END_FLAGS = frozenset({"v", "vd", "d", "ad"})
+
+
+def reads_as_prose(text: str) -> bool:
+    """Whether ``text`` is a piece of a clause, no name: only dictionary words and no name word (see
+    :func:`holds_name_word`), ending with a verb or adverb of two or more characters ('缩短', '最快', '运送'), opened
+    by an adverb of one character ('已通'), or one count of things ('首条', '两条'; not a number, '十五号')."""
+    words = tag(text)
+    if not words or any(flag in NAME_FLAGS or (len(word) >= 2 and not known(word)) for word, flag in words):
+        return False
+    (first, first_flag), (last, last_flag) = words[0], words[-1]
+    return (
+        (len(last) >= 2 and last_flag in PROSE_END_FLAGS)
+        or (len(words) > 1 and len(first) == 1 and first_flag == "d")
+        or (len(words) == 1 and holds_count(text, 0, len(text)))
+    )
+
+
 #: what a line's description ends with ('二级路', '联络线', '既有线').
 LINE_CHARS = frozenset("路线")
 

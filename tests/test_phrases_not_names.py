@@ -1,0 +1,68 @@
+"""Issue 15, precision on text never seen: phrases that only look like names (a clause around 至, a verb or a
+function word before a class word, an organisation or a people named after a place).  Every sentence here is
+written for these tests (none copied from a plan or a corpus text); each is geoparsed from a real file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from geoplan.geocode.gazetteer import Gazetteer
+from geoplan.geocode.places import PlanPlaces, geoparse
+from geoplan.geocode.segment import reads_as_prose
+from geoplan.read.plan import read
+
+
+def _geoparse(gazetteer: Gazetteer, folder: Path, text: str) -> PlanPlaces:
+    plan = folder / "plan.txt"
+    plan.write_text(f"某旗交通运输发展规划\n第一章 总则\n{text}\n", encoding="utf-8")
+    return geoparse(read(plan), gazetteer)
+
+
+def _corridor_ends(places: PlanPlaces) -> list[list[str]]:
+    return [[w.surface for w in c.waypoints] for c in places.corridors]
+
+
+@pytest.mark.parametrize(
+    ("text", "prose"),
+    [
+        ("车程缩短", True),  # ends with a verb
+        ("尽快", True),  # an adverb
+        ("已修", True),  # a one-character adverb opens it
+        ("三条", True),  # a count of things
+        ("五间房", False),  # a name of common words ends with a noun
+        ("十五号", False),  # a number, no count of things
+        ("树林召", False),  # a one-character verb may end a transliteration
+        ("达来", False),  # transliterations split into one-character verbs
+        ("乌力吉", False),  # a name word
+    ],
+)
+def test_reads_as_prose(text: str, prose: bool) -> None:
+    assert reads_as_prose(text) is prose
+
+
+def test_a_clause_around_zhi_is_no_corridor(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'由8小时左右缩短至最快3小时': times and adverbs around 至, no line named by its ends; '货物运送至蒙古国':
+    a verb before 至 — the country stays a mention, no corridor ends at '运送'."""
+    places = _geoparse(
+        gazetteer,
+        tmp_path,
+        "新线开通后，两地间铁路旅行时间由8小时左右缩短至最慢4小时。货物经二连浩特口岸铁路运送至蒙古国。",
+    )
+    assert _corridor_ends(places) == []
+    surfaces = [m.surface for m in places.mentions]
+    assert "蒙古国" in surfaces and "二连浩特口岸" in surfaces
+    assert not {"缩短", "最慢", "运送"}.intersection(surfaces)
+
+
+def test_a_count_after_a_qualifying_end_says_which_line(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'A—蒙古国B三条跨境铁路': the count after the foreign end says how many lines, the end is the place itself."""
+    places = _geoparse(gazetteer, tmp_path, "规划建设二连浩特—蒙古国扎门乌德首条跨境铁路。")
+    assert _corridor_ends(places) == [["二连浩特", "扎门乌德"]]
+
+
+def test_a_road_class_is_no_part_of_its_end(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'X至Y农村公路', 'X至Y省际通道': 农村 and 省际 are classes of road (as 城际 of railway), the end is Y."""
+    places = _geoparse(gazetteer, tmp_path, "建成巴彦浩特至吉兰泰农村公路，谋划阿荣旗至北海省际通道。")
+    assert _corridor_ends(places) == [["巴彦浩特", "吉兰泰"], ["阿荣旗", "北海"]]
