@@ -66,3 +66,35 @@ def test_a_road_class_is_no_part_of_its_end(gazetteer: Gazetteer, tmp_path: Path
     """'X至Y农村公路', 'X至Y省际通道': 农村 and 省际 are classes of road (as 城际 of railway), the end is Y."""
     places = _geoparse(gazetteer, tmp_path, "建成巴彦浩特至吉兰泰农村公路，谋划阿荣旗至北海省际通道。")
     assert _corridor_ends(places) == [["巴彦浩特", "吉兰泰"], ["阿荣旗", "北海"]]
+
+
+def _surfaces(places: PlanPlaces) -> list[str]:
+    return [m.surface for m in places.mentions]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "阿拉善左旗教育和体育局发布通知。",  # two fields of one body joined by 和
+        "内蒙古蒙航新材料科技有限责任公司年产能提高。",  # a company's legal form is no part of the run
+        "据内蒙古社区报消息，项目开工。",  # a newspaper
+        "据内蒙古晨报消息，项目开工。",
+    ],
+)
+def test_organisations_named_after_a_place(gazetteer: Gazetteer, tmp_path: Path, sentence: str) -> None:
+    surfaces = _surfaces(_geoparse(gazetteer, tmp_path, sentence))
+    assert not {"阿拉善左旗", "内蒙古"}.intersection(surfaces)
+
+
+def test_a_place_joined_by_he_to_another_stays(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'X旗和Y旗人民政府': the first banner is a place of its own; the run ends at the second place's name."""
+    surfaces = _surfaces(_geoparse(gazetteer, tmp_path, "阿拉善左旗和阿拉善右旗共同建设生态廊道。"))
+    assert surfaces == ["阿拉善左旗", "阿拉善右旗"]
+
+
+def test_byline_labels_name_organisations(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """A page footer's 主办/承办 value and a 来源 line's government office name organisations, not places; the
+    place in the body stays."""
+    text = "乌海市的湿地保护情况介绍。\n主办：乌海市人民政府\n来源：乌海市人民政府办公室"
+    surfaces = _surfaces(_geoparse(gazetteer, tmp_path, text))
+    assert surfaces == ["乌海市"]

@@ -289,8 +289,9 @@ def event_titles(text: str, hits: WordHits | None = None) -> list[tuple[int, int
 
 #: longest line read as a heading (a title, a byline, a speech's occasion), in characters.
 HEADING_LENGTH = 30
-#: punctuation of running sentences: a line holding one is prose, not a heading.
-_SENTENCE_MARKS = frozenset("，。；！？,;!?")
+#: punctuation of running sentences: a line holding one is prose, not a heading; nor is a line holding a colon, a
+#: label and its value ('来源：X旗人民政府办公室' names the organisation that wrote the page).
+_SENTENCE_MARKS = frozenset("，。；！？,;!?：:")
 #: a unit's own government or assembly written after its name ('人民政府', '第十八届人民代表大会').
 _OWN_GOVERNMENT = re.compile(r"(?:第[一二三四五六七八九十\d]+届)?(?:人民政府|政府|人民代表大会)")
 
@@ -502,6 +503,14 @@ _BODY_FLAGS = frozenset({"j", "nz"})
 _NETWORK_WORDS = frozenset("网")
 
 
+#: a conjunction joining the two fields of one body's name ('发展和改革委员会', '科学技术和信息化局'): no break of the
+#: run (a place's name after it ends the run first: 'X和Y市人民政府').
+_JOINING_WORDS = frozenset({"和"})
+#: the words of a company's legal form before its organisation word ('有限责任公司', '股份有限公司'): not counted in
+#: the run, they say what kind of company, not which one.
+_LEGAL_FORM_WORDS = frozenset({"有限责任", "股份"})
+
+
 @cache
 def _organisation_end_re() -> re.Pattern[str]:
     return re.compile(f"(?:{_organisation_re().pattern})$")
@@ -521,6 +530,9 @@ def _organisation_run(text: str, position: int, next_start: int | None) -> bool:
     organisation = _organisation_end_re()
     offset = 0
     for word, flag in tag(text[position:end]):
+        if word in _JOINING_WORDS or word in _LEGAL_FORM_WORDS:
+            # '发展和改革委员会': two fields of one body; '…有限责任公司': a company's legal form, no part of its name
+            continue
         if (
             offset > ORGANISATION_RUN
             or flag in _RUN_BREAK_FLAGS
