@@ -98,3 +98,9 @@ def test_byline_labels_name_organisations(gazetteer: Gazetteer, tmp_path: Path) 
     text = "乌海市的湿地保护情况介绍。\n主办：乌海市人民政府\n来源：乌海市人民政府办公室"
     surfaces = _surfaces(_geoparse(gazetteer, tmp_path, text))
     assert surfaces == ["乌海市"]
+
+
+def test_a_demonym_names_people_not_the_place(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'X人' (the people of X) names no place; where 人 starts a word of its own ('X人口') the place stays."""
+    text = "这条河是几代扎鲁特人的记忆。扎鲁特人口稳定增长。"
+    assert _surfaces(_geoparse(gazetteer, tmp_path, text)) == ["扎鲁特"]

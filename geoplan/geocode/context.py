@@ -401,17 +401,24 @@ def heads_longer_unit(text: str, mention: Mention, next_start: int | None = None
 
 def names_people(text: str, mention: Mention) -> bool:
     """Whether a unit's name is a people's name, written with 族 ('鄂伦春族2050人'), not an autonomous unit's name
-    (鄂伦春族自治旗 names the banner), or a tribe's, written with 部 ('察哈尔克什克腾部', 'X部的游牧地') where 部
-    starts no word of its own (部分, 部署, 部门)."""
+    (鄂伦春族自治旗 names the banner), a tribe's, written with 部 ('察哈尔克什克腾部', 'X部的游牧地') where 部
+    starts no word of its own (部分, 部署, 部门), or the people of the place, written with 人 where 人 starts no
+    word of its own (人口, 人民)."""
     if mention.type is not None:
         return False
     if text.startswith("族", mention.end):
         return not text.startswith("自治", mention.end + 1)
-    if text.startswith("部", mention.end) and _ends_unit_name(mention):
+    if text.startswith(_PEOPLE_WORDS, mention.end) and _ends_unit_name(mention):
         pair = text[mention.end : mention.end + 2]
         tag(pair)  # loads the segmenter's dictionary
         return len(pair) < 2 or not known(pair)
     return False
+
+
+#: characters that, after a league's or banner's name without its unit word, make it a people's name: a tribe
+#: (察哈尔部) or the people of the place (a demonym: 'X人熟悉的名字', 'X人的承诺'), where they start no word of their
+#: own with the next character (部分, 部署; 人口, 人民, 人均).
+_PEOPLE_WORDS = ("部", "人")
 
 
 def _ends_unit_name(mention: Mention) -> bool:
