@@ -104,3 +104,22 @@ def test_a_demonym_names_people_not_the_place(gazetteer: Gazetteer, tmp_path: Pa
     """'X人' (the people of X) names no place; where 人 starts a word of its own ('X人口') the place stays."""
     text = "这条河是几代扎鲁特人的记忆。扎鲁特人口稳定增长。"
     assert _surfaces(_geoparse(gazetteer, tmp_path, text)) == ["扎鲁特"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "clause"),
+    [
+        (
+            "清末在此设镇，称通顺镇，后来更名。",
+            "通顺镇",
+            "称通顺镇",
+        ),  # a one-character verb before a dictionary name
+        ("这里曾是当年哈达尔王府的所在地。", "哈达尔王府", "当年哈达尔王府"),  # a time word
+        ("它居东北经济区腹地。", "东北经济区", "居东北经济区"),  # a zone's word
+    ],
+)
+def test_a_clause_glued_to_a_class_word_name_is_cut(
+    gazetteer: Gazetteer, tmp_path: Path, sentence: str, name: str, clause: str
+) -> None:
+    surfaces = _surfaces(_geoparse(gazetteer, tmp_path, sentence))
+    assert name in surfaces and clause not in surfaces

@@ -292,6 +292,40 @@ def reads_as_prose(text: str) -> bool:
     )
 
 
+#: flags of the words of a clause written before a name and glued to it: verbs, adverbs, time words, prepositions,
+#: conjunctions, pronouns, counts and measures ('当年X王府', '正在挖X区'; not verbal nouns or adjectives, which start
+#: names of their own: 胜利乡, 团结镇).
+CLAUSE_FLAGS = frozenset({"v", "vd", "d", "ad", "t", "p", "c", "r", "m", "q"})
+#: flags of one-character words of a clause before a dictionary name ('称X镇', '居X经济区').
+_CLAUSE_CHAR_FLAGS = frozenset({"v", "p", "d"})
+
+
+def clause_end(text: str, start: int, stem_end: int) -> int:
+    """Where a name whose stem is ``text[start:stem_end]`` starts after the clause glued to its front: the dictionary
+    words of :data:`CLAUSE_FLAGS` of two or more characters it starts with ('当年', '正在'), and a one-character verb,
+    preposition or adverb right before a dictionary name ('称' of '称X镇'; not a character of a
+    transliteration: '达/来/库布镇').  ``start`` when no clause is glued to it; ``stem_end`` when the stem is all
+    clause."""
+    position = start
+    words = tag(text[start:stem_end])
+    for index, (word, flag) in enumerate(words):
+        if len(word) >= 2 and known(word) and flag in CLAUSE_FLAGS:
+            position += len(word)
+            continue
+        following = words[index + 1] if index + 1 < len(words) else None
+        if (
+            len(word) == 1
+            and flag in _CLAUSE_CHAR_FLAGS
+            and following is not None
+            and len(following[0]) >= 2
+            and following[1] in NAME_FLAGS
+            and known(following[0])
+        ):
+            position += 1
+        break
+    return position
+
+
 #: what a line's description ends with ('二级路', '联络线', '既有线').
 LINE_CHARS = frozenset("路线")
 
