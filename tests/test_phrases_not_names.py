@@ -123,3 +123,12 @@ def test_a_clause_glued_to_a_class_word_name_is_cut(
 ) -> None:
     surfaces = _surfaces(_geoparse(gazetteer, tmp_path, sentence))
     assert name in surfaces and clause not in surfaces
+
+
+def test_an_address_chain_before_a_class_character_names_no_water(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """'X盟X旗X镇沟北…': units written in full, one after the other, are an address; the 沟 after the last one
+    names no gully, and each unit is a mention of its own."""
+    places = _geoparse(gazetteer, tmp_path, "治理阿拉善盟阿拉善左旗巴彦浩特镇沟西的废弃矿坑。")
+    assert _surfaces(places) == ["阿拉善盟", "阿拉善左旗", "巴彦浩特镇"]

@@ -1150,6 +1150,16 @@ class MentionFinder:
                 start = last.start
             if qualifier.end == s_end:
                 return None  # the whole name is a gazetteer name: keep that mention
+            if (
+                len(suffix) == 1
+                and kind in _LAND_AND_WATER_KINDS
+                and qualifier.end == s_start
+                and qualifier.start > start
+                and (_unit_in_full(qualifier) or _town_in_full(qualifier))
+            ):
+                # 'X盟X旗X镇沟北…': a chain of units written in full is an address, the class character after it
+                # names no water or land ('X旗沟' alone may be a gully's name)
+                return None
             if suffix in LINE_WORDS and qualifier.end == s_start and _unit_in_full(qualifier):
                 # '乌审旗铁路货运量': a unit's full name before a line word says whose lines, it names no line
                 # (lines are named by their ends' short forms: 包兰铁路, 呼准鄂铁路)
@@ -1668,6 +1678,8 @@ class MentionFinder:
         return items
 
 
+#: kinds of land and water, which are never named by a unit's full name ('X镇沟' ends an address).
+_LAND_AND_WATER_KINDS = NATURAL_KINDS | {"river", "mountain"}
 #: the rules that make a name of a class word and the stem before it ('suffix:镇', 'zone:经济区').
 _CLASS_WORD_RULES = ("suffix:", "zone:")
 
