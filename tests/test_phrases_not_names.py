@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from geoplan.geocode.corridors import find_corridors
 from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.geocode.places import PlanPlaces, geoparse
 from geoplan.geocode.segment import reads_as_prose
@@ -132,3 +133,23 @@ def test_an_address_chain_before_a_class_character_names_no_water(
     names no gully, and each unit is a mention of its own."""
     places = _geoparse(gazetteer, tmp_path, "治理阿拉善盟阿拉善左旗巴彦浩特镇沟西的废弃矿坑。")
     assert _surfaces(places) == ["阿拉善盟", "阿拉善左旗", "巴彦浩特镇"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ends"),
+    [
+        # a one-character adverb opening the clause before the first end is no part of it
+        ("双方并就乌尔其汉—根河公路建设达成共识。", ["乌尔其汉", "根河"]),
+        # a bracketed border note after the last end of a section without a line word
+        ("一级公路大板至白音乌拉（蒙冀界）段项目开工。", ["大板", "白音乌拉"]),
+    ],
+)
+def test_corridor_ends_without_prose_or_notes(sentence: str, ends: list[str]) -> None:
+    assert [[w.surface for w in c.waypoints] for c in find_corridors(sentence)] == [ends]
+
+
+def test_an_adverb_inside_a_transliteration_stays() -> None:
+    """都 of '满都拉图' is read as an adverb by the segmenter; after a character of the name it is no prose."""
+    assert [
+        [w.surface for w in c.waypoints] for c in find_corridors("省道312线满都拉图至巴音花段公路。")
+    ] == [["满都拉图", "巴音花"]]

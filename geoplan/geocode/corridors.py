@@ -271,7 +271,8 @@ def _trim_front(text: str, start: int, end: int) -> int:
 #: flags of the dictionary words of prose before a first waypoint's name: verbs, adverbs, adjectives, pronouns,
 #: locatives, place words, counts and times ('修通X', '境内X', '最后一段X').
 _PROSE_FLAGS = frozenset({"v", "vd", "d", "a", "ad", "r", "f", "s", "m", "q", "t", "l", "i"})
-#: flags of one-character words of prose: prepositions, conjunctions, pronouns and particles ('由X', '和X', '自X').
+#: flags of one-character words of prose: prepositions, conjunctions, pronouns and particles ('由X', '和X', '自X');
+#: a one-character adverb is prose only where nothing but prose stands before it ('并就X'; not 都 of '满都拉图').
 _PROSE_CHAR_FLAGS = frozenset({"p", "c", "r", "u", "uj"})
 
 
@@ -293,7 +294,12 @@ def _prose_before_name(text: str, start: int, end: int) -> int:
         if len(word) == 1:
             # a preposition, conjunction, pronoun or particle; a locative written after other words ('开通后X')
             after_words = word_start > 0 and is_han(text[word_start - 1])
-            prose, noun = flag in _PROSE_CHAR_FLAGS or (flag == "f" and after_words), False
+            prose = (
+                flag in _PROSE_CHAR_FLAGS
+                or (flag == "f" and after_words)
+                or (flag == "d" and word_start == cut)
+            )
+            noun = False
         else:
             prose = known(word) and (flag in _PROSE_FLAGS or word.endswith("段"))
             noun = known(word) and word_start == cut and flag not in NAME_FLAGS
@@ -333,7 +339,7 @@ def _split_last(segment: str) -> tuple[str, str | None, str]:
     if match is None:
         cut = _TAIL_RE.search(segment, 2)
         head = segment[: cut.start()] if cut else segment  # '胜利特高压交流工程…' -> '胜利'
-        return _strip_tail(head), None, ""
+        return _strip_tail(_TRAILING_BRACKET.sub("", head)), None, ""  # 'X（蒙辽界）段' -> 'X'
     head = _strip_tail(segment[: match.start()])
     head = _TRAILING_BRACKET.sub("", head)  # '海则畔（蒙陕界）' -> '海则畔'
     changed = True
