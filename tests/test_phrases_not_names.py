@@ -153,3 +153,17 @@ def test_an_adverb_inside_a_transliteration_stays() -> None:
     assert [
         [w.surface for w in c.waypoints] for c in find_corridors("省道312线满都拉图至巴音花段公路。")
     ] == [["满都拉图", "巴音花"]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "三条新开高铁线路已投入运营。",  # a count before common words and a line word
+        "沿线共设2处主线收费站。",  # a count before a kind of toll station
+        "建设畜牧基地三大口岸项目。",  # a count inside the stem
+    ],
+)
+def test_places_counted_by_their_kind_are_no_names(
+    gazetteer: Gazetteer, tmp_path: Path, sentence: str
+) -> None:
+    assert _surfaces(_geoparse(gazetteer, tmp_path, sentence)) == []

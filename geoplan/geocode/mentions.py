@@ -42,6 +42,7 @@ from geoplan.geocode.segment import (
     class_word_ends_name,
     clause_end,
     common_words_only,
+    counted_before,
     holds_count,
     holds_name_word,
     known,
@@ -741,6 +742,12 @@ class MentionFinder:
             return mention  # the name starts with a place: nothing before it to cut
         word = mention.rule.split(":", 1)[1]
         stem_end = mention.end - len(word)
+        if holds_count(text, mention.start, stem_end) or (
+            counted_before(text, mention.start) and not holds_name_word(text, mention.start, stem_end)
+        ):
+            return (
+                None  # '六大编组站', '两条新开高铁', '1处主线收费站': places counted by their kind, no name
+            )
         begin = clause_end(text, mention.start, stem_end)
         if begin == mention.start:
             return mention

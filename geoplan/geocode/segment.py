@@ -326,6 +326,17 @@ def clause_end(text: str, start: int, stem_end: int) -> int:
     return position
 
 
+#: a count of things written right before a span ('两条', '1处', '三座'; see :func:`counted_before`).
+_COUNT_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十百千两几数多]+)\s*[个处座条项家所批种类]$")
+#: characters read before a span for a count.
+COUNT_REACH = 6
+
+
+def counted_before(text: str, start: int) -> bool:
+    """Whether a count of things ends right before ``start`` ('两条…', '1处…', '三座…'): what follows is counted."""
+    return _COUNT_BEFORE.search(text, max(0, start - COUNT_REACH), start) is not None
+
+
 #: what a line's description ends with ('二级路', '联络线', '既有线').
 LINE_CHARS = frozenset("路线")
 
