@@ -80,6 +80,8 @@ def _surfaces(places: PlanPlaces) -> list[str]:
         "内蒙古蒙航新材料科技有限责任公司年产能提高。",  # a company's legal form is no part of the run
         "据内蒙古社区报消息，项目开工。",  # a newspaper
         "据内蒙古晨报消息，项目开工。",
+        "阿拉善左旗行政公署发布通告。",  # a league's or banner's office of government
+        "阿拉善左旗第五次党代会召开。",  # a party congress
     ],
 )
 def test_organisations_named_after_a_place(gazetteer: Gazetteer, tmp_path: Path, sentence: str) -> None:
