@@ -169,3 +169,8 @@ def test_places_counted_by_their_kind_are_no_names(
     gazetteer: Gazetteer, tmp_path: Path, sentence: str
 ) -> None:
     assert _surfaces(_geoparse(gazetteer, tmp_path, sentence)) == []
+
+
+def test_directions_around_zhi_are_no_line() -> None:
+    """'由西北至东南…铁路': compass directions, no places a line runs between."""
+    assert find_corridors("地形由西北至东南铁路沿线逐渐降低。") == []

@@ -391,6 +391,8 @@ def _build_chain(text: str, points: list[tuple[int, int]]) -> CorridorMatch | No
     names = [(s, e) for s, e in points if e - s >= 2]
     if len(names) != len(points) or len(names) < 2 or any(text.startswith("第", s) for s, _ in names):
         return None  # '第一至第三段': ordinals number stretches, they name no places
+    if any(COMPASS_CHARS.issuperset(text[s:e]) for s, e in names):
+        return None  # '地势由西北至东南': directions, no places
     generic = sum(is_generic(text[s:e]) for s, e in names)
     if generic and sum(holds_name_word(text, s, e) for s, e in names) <= generic:
         # '英模文化—红色教育—…': a sequence of themes, not of places; an end named by a kind word between more
