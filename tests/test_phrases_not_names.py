@@ -174,3 +174,8 @@ def test_places_counted_by_their_kind_are_no_names(
 def test_directions_around_zhi_are_no_line() -> None:
     """'由西北至东南…铁路': compass directions, no places a line runs between."""
     assert find_corridors("地形由西北至东南铁路沿线逐渐降低。") == []
+
+
+def test_counted_units_in_a_list_are_no_names(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'11个镇、2个乡': a list of counts of units; 个 (a counter) starts no name."""
+    assert _surfaces(_geoparse(gazetteer, tmp_path, "全县共辖11个镇、2个乡。")) == []

@@ -1484,8 +1484,8 @@ def _typed_items(
                 unit.end
             )  # '巴彦淖尔市X长城': the unit written before the item is its address, a mention of its own
         item = text[start:end]
-        if (start, end) in by_span or is_generic(item):
-            continue
+        if (start, end) in by_span or is_generic(item) or item[:1] in COUNTER_CHARS:
+            continue  # '13个镇、2个乡': counts of units (a counter never starts a name)
         if not _is_item(item) and (strict or not _is_name_item(item)):
             continue  # a counted list may hold names with a character prose uses too ('化德北')
         if strict and not _name_words_only(text, start, end):
