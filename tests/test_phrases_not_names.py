@@ -179,3 +179,10 @@ def test_directions_around_zhi_are_no_line() -> None:
 def test_counted_units_in_a_list_are_no_names(gazetteer: Gazetteer, tmp_path: Path) -> None:
     """'11个镇、2个乡': a list of counts of units; 个 (a counter) starts no name."""
     assert _surfaces(_geoparse(gazetteer, tmp_path, "全县共辖11个镇、2个乡。")) == []
+
+
+def test_a_quoted_epithet_before_its_unit_names_no_place(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'“X之心”Y市': the quoted phrase is the city's epithet; the river in it is no mention, the city is one, and
+    the river named in a sentence of its own stays."""
+    text = "代表团来到“黄河之心”乌海市参观。黄河流经乌海市。"
+    assert _surfaces(_geoparse(gazetteer, tmp_path, text)) == ["乌海市", "黄河", "乌海市"]

@@ -817,7 +817,11 @@ def _without_epithets(text: str, mentions: list[Mention]) -> list[Mention]:
     kept = []
     by_start = {m.start: m for m in mentions}
     for mention in mentions:
-        if _heads_epithet(text, mention) or _is_gloss(text, mention):
+        if (
+            _heads_epithet(text, mention)
+            or _is_gloss(text, mention)
+            or _heads_quoted_epithet(text, mention, by_start)
+        ):
             continue
         if mention.type is not None and not mention.place_ids and mention.start and mention.end < len(text):
             unit = by_start.get(mention.end + 1)
@@ -831,6 +835,36 @@ def _without_epithets(text: str, mentions: list[Mention]) -> list[Mention]:
                 continue
         kept.append(mention)
     return kept
+
+
+#: longest run of common words after a place's name inside a quoted epithet ('“X明珠”', '“X之心”').
+EPITHET_RUN = 4
+
+
+def _heads_quoted_epithet(text: str, mention: Mention, by_start: dict[int, Mention]) -> bool:
+    """Whether a gazetteer name opens a quoted phrase that goes on with a few words naming no place ('“X明珠”Y市': a
+    river's pearl) and a league or banner follows the closing quote: the phrase is that unit's epithet, and the name in it
+    names no place the text speaks of (as '“X古城”Y县' above)."""
+    if not mention.place_ids or not mention.start or text[mention.start - 1] not in _OPEN_QUOTES:
+        return False
+    close = next(
+        (
+            i
+            for i in range(mention.end + 1, min(len(text), mention.end + EPITHET_RUN + 1))
+            if text[i] in _CLOSE_QUOTES
+        ),
+        None,
+    )
+    if close is None or any(
+        not "\u3400" <= text[i] <= "\u9fff" or i in by_start for i in range(mention.end, close)
+    ):
+        return False  # no quote closing a run of words after it, or another place's name in the run
+    unit = by_start.get(close + 1)
+    return (
+        unit is not None
+        and bool(unit.place_ids)
+        and all(pid.startswith(("league:", "banner:")) for pid in unit.place_ids)
+    )
 
 
 def _with_region_word(text: str, mention: Mention, finder: MentionFinder) -> Mention:
