@@ -305,8 +305,9 @@ def event_titles(text: str, hits: WordHits | None = None) -> list[tuple[int, int
 
 #: longest line read as a heading (a title, a byline, a speech's occasion), in characters.
 HEADING_LENGTH = 30
-#: punctuation of running sentences: a line holding one is prose, not a heading.
-_SENTENCE_MARKS = frozenset("，。；！？,;!?")
+#: punctuation of running sentences: a line holding one is prose, not a heading; nor is a line holding a colon, a
+#: label and its value ('来源：X旗人民政府办公室' names the organisation that wrote the page).
+_SENTENCE_MARKS = frozenset("，。；！？,;!?：:")
 #: a unit's own government or assembly written after its name ('人民政府', '第十八届人民代表大会').
 _OWN_GOVERNMENT = re.compile(r"(?:第[一二三四五六七八九十\d]+届)?(?:人民政府|政府|人民代表大会)")
 
@@ -417,17 +418,24 @@ def heads_longer_unit(text: str, mention: Mention, next_start: int | None = None
 
 def names_people(text: str, mention: Mention) -> bool:
     """Whether a unit's name is a people's name, written with 族 ('鄂伦春族2050人'), not an autonomous unit's name
-    (鄂伦春族自治旗 names the banner), or a tribe's, written with 部 ('察哈尔克什克腾部', 'X部的游牧地') where 部
-    starts no word of its own (部分, 部署, 部门)."""
+    (鄂伦春族自治旗 names the banner), a tribe's, written with 部 ('察哈尔克什克腾部', 'X部的游牧地') where 部
+    starts no word of its own (部分, 部署, 部门), or the people of the place, written with 人 where 人 starts no
+    word of its own (人口, 人民)."""
     if mention.type is not None:
         return False
     if text.startswith("族", mention.end):
         return not text.startswith("自治", mention.end + 1)
-    if text.startswith("部", mention.end) and _ends_unit_name(mention):
+    if text.startswith(_PEOPLE_WORDS, mention.end) and _ends_unit_name(mention):
         pair = text[mention.end : mention.end + 2]
         tag(pair)  # loads the segmenter's dictionary
         return len(pair) < 2 or not known(pair)
     return False
+
+
+#: characters that, after a league's or banner's name without its unit word, make it a people's name: a tribe
+#: (察哈尔部) or the people of the place (a demonym: 'X人熟悉的名字', 'X人的承诺'), where they start no word of their
+#: own with the next character (部分, 部署; 人口, 人民, 人均).
+_PEOPLE_WORDS = ("部", "人")
 
 
 def _ends_unit_name(mention: Mention) -> bool:
@@ -519,6 +527,14 @@ _BODY_FLAGS = frozenset({"j", "nz"})
 _NETWORK_WORDS = frozenset("网")
 
 
+#: a conjunction joining the two fields of one body's name ('发展和改革委员会', '科学技术和信息化局'): no break of the
+#: run (a place's name after it ends the run first: 'X和Y市人民政府').
+_JOINING_WORDS = frozenset({"和"})
+#: the words of a company's legal form before its organisation word ('有限责任公司', '股份有限公司'): not counted in
+#: the run, they say what kind of company, not which one.
+_LEGAL_FORM_WORDS = frozenset({"有限责任", "股份"})
+
+
 @cache
 def _organisation_end_re() -> re.Pattern[str]:
     return re.compile(f"(?:{_organisation_re().pattern})$")
@@ -538,6 +554,9 @@ def _organisation_run(text: str, position: int, next_start: int | None) -> bool:
     organisation = _organisation_end_re()
     offset = 0
     for word, flag in tag(text[position:end]):
+        if word in _JOINING_WORDS or word in _LEGAL_FORM_WORDS:
+            # '发展和改革委员会': two fields of one body; '…有限责任公司': a company's legal form, no part of its name
+            continue
         if (
             offset > ORGANISATION_RUN
             or flag in _RUN_BREAK_FLAGS
@@ -815,7 +834,11 @@ def _without_epithets(text: str, mentions: list[Mention]) -> list[Mention]:
     kept = []
     by_start = {m.start: m for m in mentions}
     for mention in mentions:
-        if _heads_epithet(text, mention) or _is_gloss(text, mention):
+        if (
+            _heads_epithet(text, mention)
+            or _is_gloss(text, mention)
+            or _heads_quoted_epithet(text, mention, by_start)
+        ):
             continue
         if mention.type is not None and not mention.place_ids and mention.start and mention.end < len(text):
             unit = by_start.get(mention.end + 1)
@@ -829,6 +852,36 @@ def _without_epithets(text: str, mentions: list[Mention]) -> list[Mention]:
                 continue
         kept.append(mention)
     return kept
+
+
+#: longest run of common words after a place's name inside a quoted epithet ('“X明珠”', '“X之心”').
+EPITHET_RUN = 4
+
+
+def _heads_quoted_epithet(text: str, mention: Mention, by_start: dict[int, Mention]) -> bool:
+    """Whether a gazetteer name opens a quoted phrase that goes on with a few words naming no place ('“X明珠”Y市': a
+    river's pearl) and a league or banner follows the closing quote: the phrase is that unit's epithet, and the name in it
+    names no place the text speaks of (as '“X古城”Y县' above)."""
+    if not mention.place_ids or not mention.start or text[mention.start - 1] not in _OPEN_QUOTES:
+        return False
+    close = next(
+        (
+            i
+            for i in range(mention.end + 1, min(len(text), mention.end + EPITHET_RUN + 1))
+            if text[i] in _CLOSE_QUOTES
+        ),
+        None,
+    )
+    if close is None or any(
+        not "\u3400" <= text[i] <= "\u9fff" or i in by_start for i in range(mention.end, close)
+    ):
+        return False  # no quote closing a run of words after it, or another place's name in the run
+    unit = by_start.get(close + 1)
+    return (
+        unit is not None
+        and bool(unit.place_ids)
+        and all(pid.startswith(("league:", "banner:")) for pid in unit.place_ids)
+    )
 
 
 def _with_region_word(text: str, mention: Mention, finder: MentionFinder) -> Mention:
@@ -1576,8 +1629,8 @@ def _typed_items(
         if (start, end) in by_span and kind == "station":
             found.extend(_listed_place_station(by_span[(start, end)], finder))
             continue
-        if (start, end) in by_span or is_generic(item):
-            continue
+        if (start, end) in by_span or is_generic(item) or item[:1] in COUNTER_CHARS:
+            continue  # '13个镇、2个乡': counts of units (a counter never starts a name)
         if not _is_item(item) and (strict or not _is_name_item(item)):
             continue  # a counted list may hold names with a character prose uses too ('化德北')
         if strict and not _name_words_only(text, start, end):

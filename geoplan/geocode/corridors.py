@@ -55,8 +55,24 @@ KIND_WORDS: dict[str, str] = {
     "走廊": "corridor",
     "干线": "corridor",
 }
-#: road grades and qualifiers between the last waypoint and the kind word.
-GRADE_WORDS = ("国家", "一级", "二级", "三级", "四级", "高速", "城际", "快速", "普通", "重载", "双回", "单回")
+#: road grades, classes and qualifiers between the last waypoint and the kind word (农村公路, 省际通道: classes of
+#: road, as 城际 is of railway).
+GRADE_WORDS = (
+    "国家",
+    "一级",
+    "二级",
+    "三级",
+    "四级",
+    "高速",
+    "城际",
+    "省际",
+    "农村",
+    "快速",
+    "普通",
+    "重载",
+    "双回",
+    "单回",
+)
 #: words that describe the line, not the place, at the end of the last waypoint ('锦州港输氢管道').
 TAIL_WORDS = tuple(sorted(words("line_tail_words"), key=len, reverse=True))
 _TAIL_RE = re.compile("|".join(map(re.escape, ("段", *TAIL_WORDS))))
@@ -291,7 +307,8 @@ def _trim_front(text: str, start: int, end: int) -> int:
 #: flags of the dictionary words of prose before a first waypoint's name: verbs, adverbs, adjectives, pronouns,
 #: locatives, place words, counts and times ('修通X', '境内X', '最后一段X').
 _PROSE_FLAGS = frozenset({"v", "vd", "d", "a", "ad", "r", "f", "s", "m", "q", "t", "l", "i"})
-#: flags of one-character words of prose: prepositions, conjunctions, pronouns and particles ('由X', '和X', '自X').
+#: flags of one-character words of prose: prepositions, conjunctions, pronouns and particles ('由X', '和X', '自X');
+#: a one-character adverb is prose only where nothing but prose stands before it ('并就X'; not 都 of '满都拉图').
 _PROSE_CHAR_FLAGS = frozenset({"p", "c", "r", "u", "uj"})
 
 
@@ -309,7 +326,12 @@ def _prose_before_name(text: str, start: int, end: int) -> int:
         if len(word) == 1:
             # a preposition, conjunction, pronoun or particle; a locative written after other words ('开通后X')
             after_words = word_start > 0 and is_han(text[word_start - 1])
-            prose, noun = flag in _PROSE_CHAR_FLAGS or (flag == "f" and after_words), False
+            prose = (
+                flag in _PROSE_CHAR_FLAGS
+                or (flag == "f" and after_words)
+                or (flag == "d" and word_start == cut)
+            )
+            noun = False
         else:
             prose = known(word) and (flag in _PROSE_FLAGS or word.endswith("段"))
             noun = known(word) and word_start == cut and flag not in NAME_FLAGS
@@ -349,7 +371,7 @@ def _split_last(segment: str) -> tuple[str, str | None, str]:
     if match is None:
         cut = _TAIL_RE.search(segment, 2)
         head = segment[: cut.start()] if cut else segment  # '胜利特高压交流工程…' -> '胜利'
-        return _strip_tail(head), None, ""
+        return _strip_tail(_TRAILING_BRACKET.sub("", head)), None, ""  # 'X（蒙辽界）段' -> 'X'
     head = _strip_tail(segment[: match.start()])
     head = _TRAILING_BRACKET.sub("", head)  # '海则畔（蒙陕界）' -> '海则畔'
     changed = True
@@ -401,6 +423,8 @@ def _build_chain(text: str, points: list[tuple[int, int]]) -> CorridorMatch | No
     names = [(s, e) for s, e in points if e - s >= 2]
     if len(names) != len(points) or len(names) < 2 or any(text.startswith("第", s) for s, _ in names):
         return None  # '第一至第三段': ordinals number stretches, they name no places
+    if any(COMPASS_CHARS.issuperset(text[s:e]) for s, e in names):
+        return None  # '地势由西北至东南': directions, no places
     generic = sum(is_generic(text[s:e]) for s, e in names)
     if generic and sum(holds_name_word(text, s, e) for s, e in names) <= generic:
         # '英模文化—红色教育—…': a sequence of themes, not of places; an end named by a kind word between more

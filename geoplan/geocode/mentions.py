@@ -41,7 +41,9 @@ from geoplan.geocode.segment import (
     VERB_FLAGS,
     at_word_bounds,
     class_word_ends_name,
+    clause_end,
     common_words_only,
+    counted_before,
     descriptor_start,
     holds_count,
     holds_name_word,
@@ -759,12 +761,17 @@ class MentionFinder:
             self._known_core(named)
             for m in self._suffix_matches(text, known, suffixes)
             if (named := _as_name(text, m, self._ids)) is not None
+            and (named := self._after_clause(text, named)) is not None
         ]
         if hits is None:
             hits = self.word_hits(text, occurrences)
         found.extend(self._route_numbers(text, hits, known))
         found.extend(_abbreviation_runs(text, known))
-        features = feature_mentions(text, [*known, *found], self, hits)
+        features = [
+            named
+            for m in feature_mentions(text, [*known, *found], self, hits)
+            if (named := self._after_clause(text, m)) is not None
+        ]
         spurs = {(m.start, m.end) for m in features if m.rule == "spur"}
         if spurs:  # a spur named after what it serves ('X电厂铁路专用线') is the spur, not a suffix name
             found = [m for m in found if (m.start, m.end) not in spurs]
@@ -772,6 +779,41 @@ class MentionFinder:
         merged = [self._line_end(text, _facility_road(text, m)) for m in merge_mentions(known, found)]
         kept = [m for m in merged if not _names_an_organisation_or_brand(text, m)]
         return _river_prefixed(merged_with_prefix(admin_prefixed(_subparks(text, kept)), _league_names_park))
+
+    def _after_clause(self, text: str, mention: Mention) -> Mention | None:
+        """A name a class word made (X镇, X王府, X经济区 …) that the gazetteer does not know is kept only as a name:
+        without the clause glued to its front ('当年X王府' -> 'X王府', '称X镇' -> 'X镇'; see :func:`clause_end`), and
+        None when the words before the class word are all clause ('正在挖…' stays no name).  The one gate every
+        class-word candidate passes, whichever rule made it."""
+        if mention.place_ids or not mention.rule.startswith(_CLASS_WORD_RULES):
+            return mention
+        if mention.qualifier is not None and mention.surface.startswith(mention.qualifier):
+            return mention  # the name starts with a place: nothing before it to cut
+        word = mention.rule.split(":", 1)[1]
+        stem_end = mention.end - len(word)
+        if holds_count(text, mention.start, stem_end) or (
+            counted_before(text, mention.start) and not holds_name_word(text, mention.start, stem_end)
+        ):
+            return (
+                None  # '六大编组站', '两条新开高铁', '1处主线收费站': places counted by their kind, no name
+            )
+        begin = clause_end(text, mention.start, stem_end)
+        if begin == mention.start:
+            return mention
+        if begin >= stem_end:
+            return None
+        surface = text[begin : mention.end]
+        held = mention.qualifier is not None and mention.qualifier in surface
+        return Mention(
+            surface,
+            begin,
+            mention.end,
+            mention.type,
+            mention.rule,
+            self.ids(surface),
+            mention.qualifier if held else None,
+            mention.qualifier_ids if held else (),
+        )
 
     def word_hits(self, text: str, occurrences: list[tuple[int, str]] | None = None) -> WordHits:
         """Where the fixed words that rules are anchored on occur in ``text``: the feature, corridor and context
@@ -1309,6 +1351,16 @@ class MentionFinder:
                 start = last.start
             if qualifier.end == s_end:
                 return None  # the whole name is a gazetteer name: keep that mention
+            if (
+                len(suffix) == 1
+                and kind in _LAND_AND_WATER_KINDS
+                and qualifier.end == s_start
+                and qualifier.start > start
+                and (_unit_in_full(qualifier) or _town_in_full(qualifier))
+            ):
+                # 'X盟X旗X镇沟北…': a chain of units written in full is an address, the class character after it
+                # names no water or land ('X旗沟' alone may be a gully's name)
+                return None
             if suffix in LINE_WORDS and qualifier.end == s_start and _unit_in_full(qualifier):
                 # '乌审旗铁路货运量': a unit's full name before a line word says whose lines, it names no line
                 # (lines are named by their ends' short forms: 包兰铁路, 呼准鄂铁路)
@@ -1841,6 +1893,12 @@ class MentionFinder:
                 )
             end = start
         return items
+
+
+#: kinds of land and water, which are never named by a unit's full name ('X镇沟' ends an address).
+_LAND_AND_WATER_KINDS = NATURAL_KINDS | {"river", "mountain"}
+#: the rules that make a name of a class word and the stem before it ('suffix:镇', 'zone:经济区').
+_CLASS_WORD_RULES = ("suffix:", "zone:")
 
 
 def _last_suffix_end(stem: str) -> int:

@@ -30,7 +30,7 @@ from geoplan.geocode.resolve import (
     context_ids,
     lies_outside,
 )
-from geoplan.geocode.segment import describes_line, tag
+from geoplan.geocode.segment import describes_line, reads_as_prose, tag
 from geoplan.geocode.stems import core_of
 from geoplan.geocode.textunit import text_unit
 from geoplan.read.script import simplified
@@ -177,7 +177,11 @@ def _geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
     resolver = Resolver(gazetteer, issuer, getattr(meta, "parent", None), unit)
     index = TextIndex.of(text, [p.start for p in getattr(plan, "paragraphs", ())])
     # one corridor pass: the spans steer resolution, the matches are resolved below
-    found = [_split_waypoints(c, finder) for c in find_corridors(text, hits)]
+    found = [
+        split
+        for c in find_corridors(text, hits)
+        if _ends_are_names((split := _split_waypoints(c, finder))[0], finder)
+    ]
     mentions = resolve_mentions(
         found_mentions, resolver, index, SpanIndex((c.start, c.end) for c, _ in found)
     )
@@ -482,27 +486,41 @@ def _split_waypoints(corridor: CorridorMatch, finder: MentionFinder) -> tuple[Co
     waypoints: list[Mention] = []
     for waypoint in corridor.waypoints:
         surface, start = waypoint.surface, waypoint.start
+        own_heads = len(heads)
         while not finder.ids_or_short(surface):
             head = _qualifying_head(surface, finder)
             if head is None or surface[len(head) :] in SUFFIX_TYPES:
                 break  # no qualifier, or the name is the head and a class word ('X国际陆港'): one place
+            if reads_as_prose(surface[len(head) :]):
+                surface = (
+                    head  # 'X首条…铁路': the head is the end, the words after it (a count) say which line
+                )
+                break
             heads.append(
                 Mention(head, start, start + len(head), None, "waypoint-qualifier", finder.ids(head))
             )
             surface, start = surface[len(head) :], start + len(head)
-        if start == waypoint.start:
+        if surface == waypoint.surface:
             waypoints.append(waypoint)
             continue
-        last = heads[-1]
-        banner = all(pid.startswith("banner:") for pid in last.place_ids)
-        waypoints.append(  # a village or town after its banner's name lies in that banner
-            replace(
-                waypoint, surface=surface, start=start, qualifier=last.surface, qualifier_ids=last.place_ids
-            )
-            if banner
-            else replace(waypoint, surface=surface, start=start)
-        )
-    return (replace(corridor, waypoints=tuple(waypoints)) if heads else corridor), heads
+        cut = replace(waypoint, surface=surface, start=start, end=start + len(surface))
+        last = heads[-1] if len(heads) > own_heads else None
+        if last is not None and all(pid.startswith("banner:") for pid in last.place_ids):
+            # a village or town after its banner's name lies in that banner
+            cut = replace(cut, qualifier=last.surface, qualifier_ids=last.place_ids)
+        waypoints.append(cut)
+    changed = any(w is not c for w, c in zip(waypoints, corridor.waypoints, strict=True))
+    return (replace(corridor, waypoints=tuple(waypoints)) if changed else corridor), heads
+
+
+def _ends_are_names(corridor: CorridorMatch, finder: MentionFinder) -> bool:
+    """Whether every end of a chain may name a place: an end no name of the gazetteer's ends and that reads as
+    a piece of a clause ('由10小时左右缩短至最快2小时', '已通至X', '运送至X': a time, an adverb, a verb before
+    至) makes the chain no line named by its ends (the names in it stay mentions of their own)."""
+    return corridor.rule != "chain" or not any(
+        reads_as_prose(w.surface) and not finder.ids_or_short(w.surface) and not finder.names_in(w.surface)
+        for w in corridor.waypoints
+    )
 
 
 #: what ends the name of a place inside a banner ('城壕村', '呼和嘎查', 'X镇'): a banner's name written before it

@@ -299,6 +299,71 @@ def common_words_only(text: str, start: int, end: int) -> bool:
     return True
 
 
+#: flags of the words a clause ends with and a place's name never does: verbs and adverbs (a name ends with a
+#: noun: 解放滩, 五间房; a one-character verb may end a transliteration: 树林召).
+PROSE_END_FLAGS = frozenset({"v", "vd", "d", "ad"})
+
+
+def reads_as_prose(text: str) -> bool:
+    """Whether ``text`` is a piece of a clause, no name: only dictionary words and no name word (see
+    :func:`holds_name_word`), ending with a verb or adverb of two or more characters ('缩短', '最快', '运送'), opened
+    by an adverb of one character ('已通'), or one count of things ('首条', '两条'; not a number, '十五号')."""
+    words = tag(text)
+    if not words or any(flag in NAME_FLAGS or (len(word) >= 2 and not known(word)) for word, flag in words):
+        return False
+    (first, first_flag), (last, last_flag) = words[0], words[-1]
+    return (
+        (len(last) >= 2 and last_flag in PROSE_END_FLAGS)
+        or (len(words) > 1 and len(first) == 1 and first_flag == "d")
+        or (len(words) == 1 and holds_count(text, 0, len(text)))
+    )
+
+
+#: flags of the words of a clause written before a name and glued to it: verbs, adverbs, time words, prepositions,
+#: conjunctions, pronouns, counts and measures ('当年X王府', '正在挖X区'; not verbal nouns or adjectives, which start
+#: names of their own: 胜利乡, 团结镇).
+CLAUSE_FLAGS = frozenset({"v", "vd", "d", "ad", "t", "p", "c", "r", "m", "q"})
+#: flags of one-character words of a clause before a dictionary name ('称X镇', '居X经济区').
+_CLAUSE_CHAR_FLAGS = frozenset({"v", "p", "d"})
+
+
+def clause_end(text: str, start: int, stem_end: int) -> int:
+    """Where a name whose stem is ``text[start:stem_end]`` starts after the clause glued to its front: the dictionary
+    words of :data:`CLAUSE_FLAGS` of two or more characters it starts with ('当年', '正在'), and a one-character verb,
+    preposition or adverb right before a dictionary name ('称' of '称X镇'; not a character of a
+    transliteration: '达/来/库布镇').  ``start`` when no clause is glued to it; ``stem_end`` when the stem is all
+    clause."""
+    position = start
+    words = tag(text[start:stem_end])
+    for index, (word, flag) in enumerate(words):
+        if len(word) >= 2 and known(word) and flag in CLAUSE_FLAGS:
+            position += len(word)
+            continue
+        following = words[index + 1] if index + 1 < len(words) else None
+        if (
+            len(word) == 1
+            and flag in _CLAUSE_CHAR_FLAGS
+            and following is not None
+            and len(following[0]) >= 2
+            and following[1] in NAME_FLAGS
+            and known(following[0])
+        ):
+            position += 1
+        break
+    return position
+
+
+#: a count of things written right before a span ('两条', '1处', '三座'; see :func:`counted_before`).
+_COUNT_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十百千两几数多]+)\s*[个处座条项家所批种类]$")
+#: characters read before a span for a count.
+COUNT_REACH = 6
+
+
+def counted_before(text: str, start: int) -> bool:
+    """Whether a count of things ends right before ``start`` ('两条…', '1处…', '三座…'): what follows is counted."""
+    return _COUNT_BEFORE.search(text, max(0, start - COUNT_REACH), start) is not None
+
+
 #: what a line's description ends with ('二级路', '联络线', '既有线').
 LINE_CHARS = frozenset("路线")
 
