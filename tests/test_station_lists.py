@@ -11,7 +11,7 @@ from helpers import found, resolved_ids
 
 from geoplan.geocode.context import station_item_place
 from geoplan.geocode.gazetteer import Gazetteer
-from geoplan.geocode.station_names import counted_run
+from geoplan.geocode.segment import opens_with_count
 
 
 def _stations(gazetteer: Gazetteer, text: str) -> list[tuple[str, int, int]]:
@@ -117,9 +117,9 @@ def test_station_names_and_counts(gazetteer: Gazetteer, text: str, expected: lis
     assert [s for s, _, _ in _stations(gazetteer, text)] == expected
 
 
-def test_counted_run() -> None:
-    assert counted_run("六大编组站") and counted_run("两个站")
-    assert not counted_run("七苏木站") and not counted_run("大板站")
+def test_a_run_opening_with_a_count_is_counted() -> None:
+    assert opens_with_count("六大编组站") and opens_with_count("两个站")
+    assert not opens_with_count("七苏木站") and not opens_with_count("大板站")
 
 
 def test_one_common_word_before_a_facility_word_is_a_kind(gazetteer: Gazetteer) -> None:

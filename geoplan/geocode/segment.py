@@ -149,8 +149,18 @@ def name_start(
 #: flags of the words a descriptive name (a town, a park, a scenic place) never starts with: the non-name words,
 #: and time words ('月初产业园' of '6月初产业园').
 LEADING_NOT_NAME_FLAGS = NOT_NAME_FLAGS | {"t"}
+#: numerals that count things, and the measure words written after them ('两条', '三座', '一处').
+COUNT_NUMERALS = "一二三四五六七八九十两几数"
+COUNT_MEASURES = "个处座条项家所批种类"
 #: a count or an ordinal of things ('一处', '三处', '第四', '第一站', '三大'): what follows is a kind, not a name.
-_COUNT_WORD = re.compile(f"^(?:{ORDINAL}|[一二三四五六七八九十两几数]+[个处座条项家大类批种所])")
+_COUNT_WORD = re.compile(f"^(?:{ORDINAL}|[{COUNT_NUMERALS}]+[{COUNT_MEASURES}大])")
+
+
+def opens_with_count(run: str) -> bool:
+    """Whether ``run`` opens with a count or an ordinal of things ('六大编组站', '两个站', '第一站'): a kind of
+    thing counted, no name."""
+    return _COUNT_WORD.match(run) is not None
+
 
 #: flags of dictionary verbs (not verbal nouns: '胜利乡').
 VERB_FLAGS = frozenset({"v", "vd"})
@@ -205,7 +215,7 @@ def leading_name_start(text: str, start: int, stem_end: int) -> int | None:
 
 
 #: the last characters of a numeral word that counts things ('两个', '首家', '三处').
-_COUNTERS = frozenset("个处座条项家所批种类")
+_COUNTERS = frozenset(COUNT_MEASURES)
 
 
 def holds_count(text: str, start: int, end: int) -> bool:
@@ -354,7 +364,7 @@ def clause_end(text: str, start: int, stem_end: int) -> int:
 
 
 #: a count of things written right before a span ('两条', '1处', '三座'; see :func:`counted_before`).
-_COUNT_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十百千两几数多]+)\s*[个处座条项家所批种类]$")
+_COUNT_BEFORE = re.compile(rf"(?:\d+|[{COUNT_NUMERALS}百千多]+)\s*[{COUNT_MEASURES}]$")
 #: characters read before a span for a count.
 COUNT_REACH = 6
 

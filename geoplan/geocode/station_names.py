@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from geoplan.geocode.segment import NAME_FLAGS, NOT_NAME_FLAGS, known, one_common_word, tag
-from geoplan.geocode.stems import COUNTER_CHARS
+from geoplan.geocode.segment import NAME_FLAGS, NOT_NAME_FLAGS, known, one_common_word, opens_with_count, tag
 
 
 class _Finder(Protocol):
@@ -38,24 +37,13 @@ def kind_of_station(word: str) -> bool:
 _NOT_STATION_FLAGS = NOT_NAME_FLAGS | {"vn"}
 
 
-#: numerals, and what follows a numeral to count or rank things: measure words and 大 ('六大', the six great).
-_NUMERALS = frozenset("一二三四五六七八九十两")
-_COUNTING_CHARS = COUNTER_CHARS | {"大"}
-
-
-def counted_run(run: str) -> bool:
-    """Whether ``run`` opens with a numeral and a measure word or 大 ('六大编组站', '两个站'): a count of a
-    kind of thing, no name."""
-    return len(run) >= 2 and run[0] in _NUMERALS and run[1] in _COUNTING_CHARS
-
-
 def verbal_run(run: str) -> bool:
-    """Whether ``run`` (a name run and its station word) is no name: it opens with a count (:func:`counted_run`),
+    """Whether ``run`` (a name run and its station word) is no name: it opens with a count (:func:`~geoplan.geocode.segment.opens_with_count`),
     or holds a word of two or more characters that is a verb, adjective, adverb or function word ('储配站'), or
     no name word of two or more characters at all (a place or person word, or a run the dictionary lacks:
     '老/旧/火车站' is single adjectives).  Single characters are not judged by their flags (transliterations split
     into odd characters: 巴彦/花)."""
-    if counted_run(run):
+    if opens_with_count(run):
         return True
     words = tag(run)
     if any(len(word) >= 2 and flag in _NOT_STATION_FLAGS for word, flag in words):
