@@ -97,6 +97,18 @@ def test_a_park_the_text_says_lies_in_a_town(gazetteer: Gazetteer, tmp_path: Pat
     assert gazetteer.get(park.place.banner_id).name == "科尔沁区"
 
 
+def test_a_park_the_text_says_settled_in_a_town(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    # '落户于' says where the park lies as '位于' does: 于 belongs to the verb, the units follow it
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "园区简介\n第一章 总则\n蒙通跨境保税物流园落户于通辽市木里图镇,占地三百亩。\n", encoding="utf-8"
+    )
+    mentions = {m.surface: m for m in geoparse(read(plan), gazetteer).mentions}
+    park = mentions["蒙通跨境保税物流园"]
+    assert park.place is not None and park.place.name == "木里图镇"
+    assert park.rule == "parent:said-to-lie" and "落户于" in park.reason
+
+
 def test_the_zarud_parks_stand_at_their_banner(gazetteer: Gazetteer) -> None:
     for name in ("扎哈淖尔工业园区", "鲁北工业园区"):
         (record,) = gazetteer.finder.ids(name)

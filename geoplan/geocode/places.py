@@ -236,8 +236,9 @@ def _geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
     return PlanPlaces(plan, mentions, corridors, gazetteer, resolver.issuer, organisation_heads)
 
 
-#: verbs that say where the place named before them lies ('X物流园位于Y镇').
-_LIES_AT = re.compile(r"(?:位于|坐落于|坐落在|地处|落户|落户于)")
+#: verbs that say where the place named before them lies ('X物流园位于Y镇', 'X园落户于Y镇'; the longer form first:
+#: the units must follow the verb right away).
+_LIES_AT = re.compile(r"(?:位于|坐落于|坐落在|地处|落户于|落户)")
 #: kinds of place the unit a text says something lies in locates, when their own record does not (parks).
 _PLACED_WHERE_SAID = frozenset({"park"})
 #: units, finest last, that locate a place said to lie in them.
