@@ -37,6 +37,14 @@ def test_items_closed_by_a_station_word_are_stations(gazetteer: Gazetteer, tmp_p
     assert ids["镶黄旗西"] == gazetteer.finder.ids("镶黄旗")[0]
 
 
+def test_a_list_of_stations_at_the_start_of_a_text(gazetteer: Gazetteer) -> None:
+    # the first station's name opens the text (offset 0): it is read whole, as anywhere else; 白音 is a noun of the
+    # segmenter's dictionary, but 白音套海 is the town, and 西 the side of its station
+    for text in ("白音套海西、巴彦高勒、磴口等车站。", "途经白音套海西、巴彦高勒、磴口等车站。"):
+        offset = text.index("白")
+        assert _stations(gazetteer, text)[0] == ("白音套海西", offset, offset + 5)
+
+
 def test_station_word_closes_only_as_a_word(gazetteer: Gazetteer) -> None:
     # 站台 after 等 is another word: no list of stations
     assert _stations(gazetteer, "改造临河西、五原南等站台。") == []

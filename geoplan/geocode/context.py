@@ -1542,9 +1542,8 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
                 begin = _known_name_start(text, first_start, begin, first_end, finder)
             if kind == "station":
                 # '途经X' (途经 read as a noun), '改造临河西' (临 read as a verb): the name of the first station
-                begin = _first_station_start(text, first_start, first_end, finder) or _after_common_words(
-                    text, begin, first_end, finder
-                )
+                first = _first_station_start(text, first_start, first_end, finder)
+                begin = first if first is not None else _after_common_words(text, begin, first_end, finder)
             items[0] = (begin, first_end)
         if kind:
             strict = counted < 0 and not closed
