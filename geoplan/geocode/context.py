@@ -40,6 +40,7 @@ from geoplan.geocode.mentions import (
     IMPROPER_CHARS,
     LINE_WORDS,
     OUTSIDE_ID_PREFIXES,
+    PARK_ID_PREFIXES,
     QUOTE_OPENERS,
     SUFFIX_TYPES,
     Mention,
@@ -49,6 +50,7 @@ from geoplan.geocode.mentions import (
     finditer_anchored,
     is_generic,
     is_han,
+    is_park,
     names_a_breed,
     names_a_local_kind,
     province_abbreviations,
@@ -215,16 +217,8 @@ def _read_alone(text: str, mention: Mention, finder: MentionFinder) -> Mention:
     return mention
 
 
-#: id prefixes of parks (a development zone, a park inside one).
-_PARK_PREFIXES = ("park:", "subpark:")
 #: id prefixes of what a park's full name may start with: a county-level unit or the park it lies in.
-_HOST_PREFIXES = ("banner:", *_PARK_PREFIXES)
-
-
-def _is_park(mention: Mention) -> bool:
-    return mention.type == "park" or bool(
-        mention.place_ids and all(pid.startswith(_PARK_PREFIXES) for pid in mention.place_ids)
-    )
+_HOST_PREFIXES = ("banner:", *PARK_ID_PREFIXES)
 
 
 def hosted_parks(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -234,7 +228,7 @@ def hosted_parks(text: str, mentions: list[Mention]) -> list[Mention]:
     a unit before a park whose host is written in brackets ('X区Y（Z）W产业基地')."""
     found: list[Mention] = []
     for host, park in zip(mentions, mentions[1:], strict=False):
-        if host.end != park.start or not _is_park(park) or not (host.place_ids or host.type == "park"):
+        if host.end != park.start or not is_park(park) or not (host.place_ids or host.type == "park"):
             continue  # a host is a recorded unit or park, or a park found by its class word ('X开发区' + 'Y产业园')
         if park.rule.startswith("bracketed:"):
             continue  # 'X区Y（Z）W产业基地': the brackets name the host, the unit written before is its address

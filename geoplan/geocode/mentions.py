@@ -445,15 +445,13 @@ _LAST_STEM_BREAK = re.compile(
 
 _GENERIC_SET = frozenset(GENERIC_WORDS)
 _ZONE_RE = re.compile("|".join(map(re.escape, PARK_ZONE_SUFFIXES)))
-#: a park's class word ending where another class word starts.
-_PARK_CLASS_END = re.compile(
-    f"(?:{word_alternation(s for s, kind in SUFFIX_TYPES.items() if kind == 'park' and len(s) >= 2)})$"
-)
 #: a park's class words of two or more characters: a street named after one is a street of the park
 #: ('X工业园区泰升路': the park, then its street).
 _PARK_CLASS_RE = re.compile(
     word_alternation(s for s, kind in SUFFIX_TYPES.items() if kind == "park" and len(s) >= 2)
 )
+#: a park's class word ending where another class word starts.
+_PARK_CLASS_END = re.compile(f"(?:{_PARK_CLASS_RE.pattern})$")
 
 
 #: class words of two or more characters, which a following 化 turns into a process word (沙漠化, 城镇化).
@@ -2373,14 +2371,22 @@ def _last_name_word(text: str, window_start: int, end: int) -> int | None:
     return start if len(word) >= 2 and (flag in NAME_FLAGS or not known(word)) else None
 
 
+#: id prefixes of parks (a development zone, a park inside one).
+PARK_ID_PREFIXES = ("park:", "subpark:")
+
+
+def is_park(mention: Mention) -> bool:
+    """Whether ``mention`` is a park: found as one by its class word, or naming recorded parks only."""
+    return mention.type == "park" or bool(
+        mention.place_ids and all(pid.startswith(PARK_ID_PREFIXES) for pid in mention.place_ids)
+    )
+
+
 def _league_names_park(prefix: Mention, mention: Mention) -> bool:
     """Whether a league written by its short name ('赤峰', not '赤峰市') right before a park is the first word of the
     park's name ('赤峰松山物流园区', as '鄂尔多斯综合保税区'); a league written in full is the park's address."""
-    is_park = mention.type == "park" or (
-        bool(mention.place_ids) and all(pid.startswith(("park:", "subpark:")) for pid in mention.place_ids)
-    )
     return (
-        is_park
+        is_park(mention)
         and prefix.type is None
         and bool(prefix.place_ids)
         and all(pid.startswith("league:") for pid in prefix.place_ids)
