@@ -142,6 +142,13 @@ def test_lines_listed_by_initials_before_deng_and_a_line_word(gazetteer: Gazette
     assert [m for m in gazetteer.finder.find(other) if m.rule == "listed-line"] == []
 
 
+def test_expressways_listed_by_initials_before_deng_and_gaosu(gazetteer: Gazetteer) -> None:
+    """'A、B等高速' closes such a list with the bare 高速 (it raised a KeyError): 京新 is G7, 京藏 is G6."""
+    for text in ("京新、京藏等高速穿境而过。", "京新、京藏等高速公路穿境而过。"):
+        found = [(m.surface, m.place_ids) for m in gazetteer.finder.find(text) if m.rule == "listed-line"]
+        assert found == [("京新", ("road:G7",)), ("京藏", ("road:G6",))]
+
+
 def test_a_county_or_township_road_code_lies_in_its_banner(tmp_path: Path, gazetteer: Gazetteer) -> None:
     """'X503', 'Y001' (three digits after X or Y) are county and township roads: in the banner the sentence names,
     else in the text's own unit; 'X光' or a model number 'XY123' are none."""

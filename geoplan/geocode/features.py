@@ -227,6 +227,8 @@ def _lines_listed_with_sections(text: str, hits: WordHits) -> list[Mention]:
 #: what closes a list of lines named by their initials: 等, up to four characters of words, and the line word
 #: ('集二、京包、包兰等国家铁路干线', 'A、B等高速公路').
 _LINES_AFTER_DENG = re.compile(r"等[\u4e00-\u9fff]{0,4}?(铁路|高铁|高速公路|高速)")
+#: the kind each of those line words says (高速 closes such a list, though it closes no list of sections).
+_DENG_LINE_KINDS = {"铁路": "railway", "高铁": "railway", "高速公路": "road", "高速": "road"}
 #: the forms a line named by its ends' initials is recorded under, by the kind the closing word says.
 _INITIALS_FORMS = {"railway": ("铁路", "线"), "road": ("高速", "高速公路")}
 #: longest run read back from 等, in characters.
@@ -242,7 +244,7 @@ def _recorded_lines_listed(text: str, finder: Any) -> list[Mention]:
     while position >= 0:
         closing = _LINES_AFTER_DENG.match(text, position)
         if closing is not None and text[position - 1 : position] not in ("", "、"):
-            kind = _LIST_LINE_KINDS[closing.group(1)]
+            kind = _DENG_LINE_KINDS[closing.group(1)]
             items = _initials_items(text, position, kind, finder)
             found.extend(items if len(items) >= 2 else ())
         position = text.find("等", position + 1)
