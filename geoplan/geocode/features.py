@@ -443,9 +443,9 @@ _SIDE_BYPASS = re.compile(r"[东西南北]绕城(?:一级|二级|快速)?(?:高�
 _BYPASS = "绕"
 
 
-_RING_NUMERALS = frozenset("一二两三四五六七八九十")
+_RING_NUMERALS = "一二两三四五六七八九十"
 #: an item of a 、-list: a numeral then a word other than a ring's ('两纵', '三枢纽').
-_COUNT_ITEM = re.compile(r"[一二两三四五六七八九十][\u4e00-\u9fff]{1,3}")
+_COUNT_ITEM = re.compile(f"[{_RING_NUMERALS}][\u4e00-\u9fff]{{1,3}}")
 
 
 def _in_a_list_of_counts(text: str, start: int, end: int) -> bool:
