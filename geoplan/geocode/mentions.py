@@ -361,8 +361,9 @@ BASE_WORDS = frozenset({"基地"})
 ZONE_WORDS = frozenset({"开发区"})
 #: dictionary verbs of prose, which a park's description never holds ('建设', '打造', '成立').
 _PROSE_VERBS = frozenset(LEADING_WORDS)
-#: flags of function words, after which a name may start; characters of text read before a name run.
+#: flags of function words, after which a name may start.
 _FUNCTION_FLAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv", "x", "d", "r", "f"})
+#: characters of text read before a name run for the word it follows (see MentionFinder._opens_name).
 CONTEXT_BEFORE = 4
 _PROSE_VERB_RE = re.compile(word_alternation(word for word in LEADING_WORDS if len(word) >= 2))
 #: longest short form or name read as a described park's stem, in characters.
