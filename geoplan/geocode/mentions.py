@@ -782,8 +782,9 @@ class MentionFinder:
     def _after_clause(self, text: str, mention: Mention) -> Mention | None:
         """A name a class word made (X镇, X王府, X经济区 …) that the gazetteer does not know is kept only as a name:
         without the clause glued to its front ('当年X王府' -> 'X王府', '称X镇' -> 'X镇'; see :func:`clause_end`), and
-        None when the words before the class word are all clause ('正在挖…' stays no name).  The one gate every
-        class-word candidate passes, whichever rule made it."""
+        None when the words before the class word are all clause ('正在挖…' stays no name).  The one gate of every
+        candidate the suffix and zone rules make (a described park's stem is read by its own rule,
+        :meth:`_described_park`, which stops at verbs of prose and function words)."""
         if mention.place_ids or not mention.rule.startswith(_CLASS_WORD_RULES):
             return mention
         if mention.qualifier is not None and mention.surface.startswith(mention.qualifier):
