@@ -578,3 +578,25 @@ def test_a_hill_is_named_for_its_look_by_a_side_or_a_common_word() -> None:
     a proper name (贺兰, 乌拉, 九峰) does not."""
     assert [name for name in ("东山", "桌子山", "狼山") if not named_for_its_look(name)] == []
     assert [name for name in ("贺兰山", "乌拉山", "九峰山", "甘德尔山") if named_for_its_look(name)] == []
+
+
+def test_distances_are_cached_per_gazetteer_and_dropped_with_it(gazetteer: Gazetteer) -> None:
+    """The jurisdiction's distances are kept per gazetteer object: another gazetteer (a user's overlay loaded
+    later) starts from its own, and its cache goes when it does — an old one's distances are never read again."""
+    import copy
+    import gc
+
+    from geoplan.geocode import resolve
+
+    own = Resolver(gazetteer, "鄂尔多斯市")
+    assert resolve._DISTANCES[gazetteer] is own._distances
+    other_gazetteer = copy.copy(gazetteer)
+    other = Resolver(other_gazetteer, "鄂尔多斯市")
+    assert other._distances is not own._distances
+    town = Mention("锡尼镇", 0, 3, None, "gazetteer", (XINI_TOWN,))
+    other.resolve(town)
+    count = len(resolve._DISTANCES)
+    del other, other_gazetteer
+    gc.collect()
+    assert len(resolve._DISTANCES) == count - 1
+    assert resolve._DISTANCES[gazetteer] is own._distances

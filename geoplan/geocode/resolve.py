@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -60,8 +61,9 @@ PARENT_TYPES_OF = {
     "village": frozenset({"league", "banner", "town"}),
     "corridor": frozenset(),  # a belt or city cluster holds the places named beside it, never lies in one
 }
-#: distances (degrees) between the plan's league and places/leagues, cached across plans.
-_DISTANCES: dict[tuple[int, str | None, str], float] = {}
+#: distances (degrees) between the plan's league and places/leagues, cached across plans, per gazetteer (dropped
+#: with it: a new gazetteer, such as one with a user's overlay, never reads an old one's distances).
+_DISTANCES: weakref.WeakKeyDictionary[Any, dict[tuple[str | None, str], float]] = weakref.WeakKeyDictionary()
 #: types whose places span leagues (or are leagues): the plan's league is no prior for them.
 SPANNING_TYPES = frozenset(
     "province league mountain river desert sandy_land grassland region road railway corridor".split()
@@ -254,6 +256,7 @@ class Resolver:
         """``issuer``/``parent``: the plan's issuer and its league, by name; ``unit``: the unit a text without an
         issuer is about (:func:`geoplan.geocode.textunit.text_unit`), taken as its jurisdiction instead."""
         self.gazetteer = gazetteer
+        self._distances = _DISTANCES.setdefault(gazetteer, {})
         self.issuer = self._admin(issuer, parent)
         #: how the jurisdiction is known: the plan's 'issuing' unit or the 'text's own' unit (named in its head)
         self.issuer_role = "issuing"
@@ -632,31 +635,33 @@ class Resolver:
 
     def _distance(self, place: Any) -> float:
         """Degrees from ``place``'s point to the plan's league (cached per place)."""
-        key = (id(self.gazetteer), self.league_id, place.id)
-        if key not in _DISTANCES:
-            _DISTANCES[key] = place.point.distance(self.place(self.league_id).geometry)  # type: ignore[arg-type, union-attr]
-        return _DISTANCES[key]
+        key = (self.league_id, place.id)
+        if key not in self._distances:
+            self._distances[key] = place.point.distance(self.place(self.league_id).geometry)  # type: ignore[arg-type, union-attr]
+        return self._distances[key]
 
     def _adjacent(self, place: Any) -> bool:
         """Whether ``place`` lies in a league that borders the plan's league (cached per pair of leagues)."""
         if not place.league_id:
             return False
-        key = (id(self.gazetteer), self.league_id, place.league_id)
-        if key not in _DISTANCES:
+        key = (self.league_id, place.league_id)
+        if key not in self._distances:
             league = self.place(place.league_id)
             own = self.place(self.league_id)  # type: ignore[arg-type]
-            _DISTANCES[key] = league.geometry.distance(own.geometry) if league and own else float("inf")
-        return _DISTANCES[key] < BORDER_DEGREES
+            self._distances[key] = league.geometry.distance(own.geometry) if league and own else float("inf")
+        return self._distances[key] < BORDER_DEGREES
 
     def _borders(self, unit: Any, banner_id: str | None) -> bool:
         """Whether the banner ``banner_id`` borders (or is) the banner ``unit`` (cached per pair)."""
         if banner_id is None or unit.type != "banner":
             return False
-        key = (id(self.gazetteer), unit.id, banner_id)
-        if key not in _DISTANCES:
+        key = (unit.id, banner_id)
+        if key not in self._distances:
             banner = self.place(banner_id)
-            _DISTANCES[key] = banner.geometry.distance(unit.geometry) if banner is not None else float("inf")
-        return _DISTANCES[key] < BORDER_DEGREES
+            self._distances[key] = (
+                banner.geometry.distance(unit.geometry) if banner is not None else float("inf")
+            )
+        return self._distances[key] < BORDER_DEGREES
 
     def _refused(self, mention: Mention, place: Any) -> ResolvedMention:
         where = self.place(self.league_id).name if self.league_id else "the plan's league"  # type: ignore[union-attr]
@@ -891,31 +896,31 @@ def _decision(ranked: list[tuple[float, dict[str, float], Any]]) -> tuple[str, f
     return "tie", 0.4
 
 
-#: per gazetteer (by identity): each road and railway record's names and the vertices of its line.
-_LINES: dict[
-    int,
+#: per gazetteer (dropped with it): each road and railway record's names and the vertices of its line, and the
+#: vertices found per surface.
+_LINES: weakref.WeakKeyDictionary[
+    Any,
     tuple[
-        Any,
         list[tuple[tuple[str, ...], frozenset[tuple[float, float]]]],
         dict[str, frozenset[tuple[float, float]]],
     ],
-] = {}
+] = weakref.WeakKeyDictionary()
 
 
 def _vertices_of_lines_named(gazetteer: Any, surface: str) -> frozenset[tuple[float, float]]:
     """The vertices of the recorded lines (roads, railways) whose name or an alias holds ``surface``."""
-    cached = _LINES.get(id(gazetteer))
-    if cached is None or cached[0] is not gazetteer:
+    cached = _LINES.get(gazetteer)
+    if cached is None:
         lines = [
             ((place.name, *place.aliases), frozenset(place.geometry.coords))
             for place in gazetteer.records(["road", "railway"])
             if getattr(place.geometry, "geom_type", "") == "LineString"
         ]
-        cached = _LINES[id(gazetteer)] = (gazetteer, lines, {})
-    memo = cached[2]
+        cached = _LINES[gazetteer] = (lines, {})
+    memo = cached[1]
     if surface not in memo:
         found: set[tuple[float, float]] = set()
-        for names, vertices in cached[1]:
+        for names, vertices in cached[0]:
             if any(surface in name for name in names):
                 found |= vertices
         memo[surface] = frozenset(found)
