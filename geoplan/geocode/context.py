@@ -1211,6 +1211,8 @@ _SCENIC_CUE_CHARS = "景名"
 _STOP_CUE = re.compile("经停|停靠")
 #: the characters the stop verbs start with (looked for first).
 _STOP_CUE_CHARS = "经停"
+#: how far before a list's first item a stop verb may start: its length (both verbs are two characters).
+_STOP_CUE_REACH = 2
 #: class words after 等 closing a list of scenic places ('A、B等景点').
 SCENIC_CLASS_WORDS = ("景点", "景区", "名胜", "旅游景点", "遗迹", "遗址", "古迹", "景观")
 #: what follows 等 to close a list of scenic places: a class word, after at most four characters that qualify it
@@ -1499,7 +1501,7 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
             if cue is not None and (cue.end() == start or cue.start() >= start):
                 kind, start = "scenic", max(start, cue.end())
                 cued = kind == "scenic"
-            stop = _STOP_CUE.search(text, max(0, start - len(_STOP_CUE_CHARS)), first)
+            stop = _STOP_CUE.search(text, max(0, start - _STOP_CUE_REACH), first)
             if stop is not None and (stop.end() == start or stop.start() >= start):
                 # '列车经停A、B、C': the stops of a train are stations
                 (kind, suffixes), start, cued = LIST_CLASSES["车站"], max(start, stop.end()), True

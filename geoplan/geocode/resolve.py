@@ -819,8 +819,9 @@ class Resolver:
 _PROVINCIAL_ROAD = re.compile(r"(?:省道\s*S?\s*“?\d{1,4}”?\s*线?|S\s*\d{1,4}|\d{1,4}\s*省道)")
 
 
-#: a county or township road by its code or number: 'X503', 'Y001', '县道 718 线', '乡道12'.
-_LOCAL_ROAD = re.compile(r"(?:[XY]\d{3}|[县乡]道\s*\d{1,4})\s*线?")
+#: a county or township road by its code, or a county road by its number: 'X503', 'Y001', '县道 718 线' (the route
+#: rules write township roads by their Y code only).
+_LOCAL_ROAD = re.compile(r"(?:[XY]\d{3}|县道\s*\d{1,4})\s*线?")
 
 
 def _local_road(mention: Mention) -> bool:
