@@ -428,13 +428,16 @@ def test_a_shared_ending_without_a_known_item_gives_nothing(gazetteer: Gazetteer
 
 
 def test_a_sea_named_lake_takes_the_class_word_written_after_it(gazetteer: Gazetteer) -> None:
-    """'X海湖' is the lake X海 with its class word; 湖 starting a word for a part of the lake stays outside."""
-    found = _found(gazetteer, "到岱海湖观鸟，护乌梁素海湖水。")
+    """'X海湖' is the lake X海 with its class word; 湖 starting a word for a part of the lake stays outside, unless
+    the part's second character starts the next word ('湖|水质', '湖|水生态', '湖|周边') or is a verb ('湖|观鸟')."""
+    found = _found(gazetteer, "到岱海湖观鸟，护乌梁素海湖水生态。")
     assert found == [
         ("岱海湖", None, gazetteer.finder.ids("岱海")),
         ("乌梁素海湖", None, gazetteer.finder.ids("乌梁素海")),
     ]
-    assert _surfaces(gazetteer, "哈素海湖面结冰，乌梁素海湖体水质改善。") == ["哈素海", "乌梁素海"]
+    assert _surfaces(gazetteer, "岱海湖水质改善，岱海湖周边绿化。") == ["岱海湖", "岱海湖"]
+    text = "哈素海湖面结冰，乌梁素海湖体水生态治理，岱海湖区禁渔，岱海湖水。"
+    assert _surfaces(gazetteer, text) == ["哈素海", "乌梁素海", "岱海", "岱海"]
 
 
 # -- stations --------------------------------------------------------------------------------------------

@@ -504,6 +504,8 @@ def test_street_names_before_locatives(finder: MentionFinder, text: str, expecte
         ("打通东三环路断头路", ["东三环路"]),
         ("北二环区块以完整社区理念开发", []),
         ("推进西二环保护工程", []),
+        ("抓好三环节", []),
+        ("建成北二环", ["北二环"]),
     ],
 )
 def test_ring_roads(finder: MentionFinder, text: str, expected: list[str]) -> None:

@@ -2282,9 +2282,25 @@ def _mountain_land(text: str, mention: Mention, finder: MentionFinder) -> Mentio
 
 
 #: how the name of a lake called a 'sea' or a pond ends ('岱海', '乌梁素海', 'X淖尔'), to which writers often add the
-#: class word 湖 ('岱海湖'); a part of the lake after 湖 ('湖面', '湖区', '湖体') makes 湖 that part's word instead.
+#: class word 湖 ('岱海湖'); 湖 starting a word of two characters ('湖面', '湖区', '湖体') is that word, a part of the
+#: lake, unless the second character starts the next word ('湖|水质', '湖|水生态', '湖|观鸟').
 _LAKE_NAME_ENDS = ("海", "淖", "淖尔", "诺尔")
-_LAKE_PART_CHARS = frozenset("面区畔边岸心泊底滨体")
+#: characters segmented after the class word to read the word it starts.
+_LAKE_PART_CONTEXT = 6
+
+
+def _starts_lake_part(text: str, start: int) -> bool:
+    """Whether the 湖 at ``start`` starts a word of two characters for a part of the lake ('湖面结冰', '湖体水质'):
+    a word of the dictionary, or one the segmenter cuts whose second character is no verb ('湖|观鸟') — unless that
+    character starts a word of the dictionary with the next one ('湖|水质')."""
+    pair = text[start : start + 2]
+    if len(pair) != 2 or known(text[start + 1 : start + 3]):
+        return False
+    if known(pair):
+        return True
+    return tag(text[start : start + _LAKE_PART_CONTEXT])[0][0] == pair and not tag(pair[1])[0][1].startswith(
+        "v"
+    )
 
 
 def _lake_with_class_word(text: str, mention: Mention, finder: MentionFinder) -> Mention:
@@ -2296,7 +2312,7 @@ def _lake_with_class_word(text: str, mention: Mention, finder: MentionFinder) ->
         or not mention.place_ids
         or not mention.surface.endswith(_LAKE_NAME_ENDS)
         or not all(pid.startswith("lake:") for pid in mention.place_ids)
-        or text[end + 1 : end + 2] in _LAKE_PART_CHARS
+        or _starts_lake_part(text, end)
     ):
         return mention
     return replace(mention, surface=text[mention.start : end + 1], end=end + 1)

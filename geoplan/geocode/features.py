@@ -432,9 +432,10 @@ def _initial_lines(text: str, finder: Any) -> list[Mention]:
 
 
 #: a city's ring road named by its side and number ('北二环', '东三环路'), or by its number alone from the second on
-#: ('三环路', '二环'; not after an ordinal or a count, not a word going on: 环保, 环境, 环节, 一环扣一环).
+#: ('三环路', '二环'; not after an ordinal or a count; 环 and the character after it forming a word of the
+#: dictionary is that word, no ring: '西二环保护', '三环节', '一环扣一环').
 _RING_ROAD = re.compile(
-    r"(?:[东西南北][一二三四五]|(?<![一二三四五六七八九十百\d第每])[二三四五])环(?:路|线)?(?![保境节扣比形状链套])"
+    r"(?:[东西南北][一二三四五]|(?<![一二三四五六七八九十百\d第每])[二三四五])环(?:路|线)?"
 )
 #: the character a ring road's name holds third (looked for first: it is rare).
 _RING = "环"
@@ -466,6 +467,9 @@ def _ring_roads(text: str) -> list[Mention]:
     bypass named by its side ('南绕城一级公路'): a road of the plan's city."""
     found = []
     for match in finditer_anchored(_RING_ROAD, text, _RING, (1, 2)):
+        word = text[match.end() - 1 : match.end() + 1]
+        if match.group().endswith(_RING) and len(word) == 2 and known(word):
+            continue  # '西二环保护', '三环节': 环 starts a word of its own
         if match.group()[0] in _RING_NUMERALS and _in_a_list_of_counts(text, match.start(), match.end()):
             continue  # '一横、两纵、四环': counts of the network's parts, no ring road
         found.append(Mention(match.group(), match.start(), match.end(), "road", "ring-road"))

@@ -62,7 +62,9 @@ def _tokenizer() -> Any:
 
 def known(word: str) -> bool:
     """A word of jieba's dictionary (not one its HMM made up for an unknown run such as 呼准 or 独贵)."""
-    return bool(_posseg().dt.tokenizer.FREQ.get(word))
+    tokenizer = _posseg().dt.tokenizer
+    tokenizer.check_initialized()  # the dictionary loads on first use: before it, every word reads as unknown
+    return bool(tokenizer.FREQ.get(word))
 
 
 @lru_cache(maxsize=4096)
