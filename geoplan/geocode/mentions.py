@@ -143,11 +143,9 @@ SUFFIX_TYPES: dict[str, str] = {
     "机场路": "road",
     "互通立交桥": "road",
     "互通": "road",
-    # facilities named after the place they stand at ('X电厂', 'X换流站', 'X收费站', 'X特大桥')
-    "电厂": "other",
-    "换流站": "other",
-    "收费站": "other",
-    "大桥": "other",
+    # facilities named after the place they stand at ('X电厂', 'X变电站', 'X收费站', 'X特大桥', 'X牧场'): the
+    # class words are a reviewed list (gazetteer/lexicon/facility_class_words.txt)
+    **dict.fromkeys(words("facility_class_words"), "other"),
     "山洪沟": "river",
     "科学技术馆": "scenic",
     "博物馆": "scenic",
@@ -328,7 +326,7 @@ NAME_RUN_SUFFIXES = frozenset(
 _NAME_RUN_FALLBACK_KINDS = frozenset({"town", "scenic"})
 _HERITAGE_NAME_RUN_SUFFIXES = HERITAGE_SUFFIXES | {"寺"}
 #: state farms and forest farms, town-level units ('X农场'): named by a proper name, not a kind ('家庭农场').
-FARM_SUFFIXES = frozenset({"农场", "林场"})
+FARM_SUFFIXES = frozenset({"农场", "林场", "牧场"})
 #: suffixes of cultural institutions ('内蒙古艺术剧院', '公主府博物馆'): the area before them is part of the name
 #: (a province's museum is one building); without a known place the stem must hold a proper name.
 INSTITUTION_SUFFIXES = frozenset({"科学技术馆", "博物馆", "博物院", "科技馆", "美术馆", "艺术剧院", "大剧院"})
@@ -1502,10 +1500,13 @@ class MentionFinder:
                 or suffix in FARM_SUFFIXES
             ) and not holds_name_word(text, start, s_start):
                 return None  # '口袋公园', '骑行公园': a kind of park, no name in it
-            elif suffix in PLACE_NAMED_FACILITIES and one_common_word(stem):
-                return (
-                    None  # '主线收费站', '匝道收费站': one common noun says which kind of facility, no place
-                )
+            elif suffix in PLACE_NAMED_FACILITIES and (
+                (begin := leading_name_start(text, start, s_start)) is None
+                or one_common_word(text[begin:s_start])
+            ):
+                # '三大变电站': a count of a kind; '主线收费站', '拆除匝道收费站': one common noun (after the verbs
+                # the stem opens with) says which kind of facility, no place
+                return None
             elif kind in ABBREVIATED_MAX and (
                 len(core := core_of(stem)) > ABBREVIATED_MAX[kind] or not self._initials.issuperset(core)
             ):
