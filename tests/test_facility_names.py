@@ -34,6 +34,12 @@ def test_the_class_words_are_a_reviewed_list_of_their_own() -> None:
         ("开工建设杭锦旗黄河大桥。", [("杭锦旗黄河大桥", "other")]),
         # a river before a power plant
         ("扩建纳林河热电厂二期。", [("纳林河热电厂", "other")]),
+        # a lake's name ends in its class word (淖尔): the plant named after the lake is still one name
+        ("哈达图淖尔电厂明年并网。", [("哈达图淖尔电厂", "other")]),
+        # a name run before the river a bridge crosses names the bridge, river included
+        ("规划中的敖包湾黄河大桥已立项。", [("敖包湾黄河大桥", "other")]),
+        # after a verb the river alone names a bridge over the river: the river is the mention
+        ("开工建设黄河大桥。", [("黄河", None)]),
     ],
 )
 def test_a_facility_named_after_a_place_is_one_mention(

@@ -1311,6 +1311,14 @@ class MentionFinder:
             )
         if qualifier is not None:
             start, first = qualifier.start, qualifier
+            if (
+                suffix in PLACE_NAMED_FACILITIES
+                and not _is_area(qualifier)
+                and (run := name_run_start(text, window_start, qualifier.start, qualifier.end)) is not None
+            ):
+                # '甲乙黄河大桥': a name run right before the river a facility crosses names the facility, and the
+                # river with it (a bridge named by the river alone is read as the river's, see _as_name)
+                start = run
             following = {hit.start: hit for hit in hits}
             while _is_area(qualifier) or (kind in _LOCAL_UNIT_KINDS and _is_province(qualifier)):
                 # '巴彦淖尔市乌拉特后旗博物馆', '内蒙古兴安盟X市Y镇': the innermost unit written locates it (a town's
@@ -1399,8 +1407,11 @@ class MentionFinder:
                 qualifier.end == s_start == hits[-1].end
                 and qualifier.surface.endswith(_CLASS_WORDS)
                 and suffix not in LANDSCAPE_ROUTE_SUFFIXES
+                and suffix not in PLACE_NAMED_FACILITIES
             ):
-                return None  # '…自然保护区湿地': the wetlands of a named reserve, no second name
+                # '…自然保护区湿地': the wetlands of a named reserve, no second name ('X淖尔电厂' is a plant named
+                # after the lake)
+                return None
             if self.ids(inner) or (qualifier.end < s_start and _dictionary_place(inner)):
                 # '库布其沙漠七星湖': 七星湖 in 库布其沙漠; '大兴安岭松嫩平原': a place name of the dictionary after
                 # a known one is a second name, not a name the first qualifies
