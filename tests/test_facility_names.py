@@ -38,6 +38,8 @@ def test_the_class_words_are_a_reviewed_list_of_their_own() -> None:
         ("哈达图淖尔电厂明年并网。", [("哈达图淖尔电厂", "other")]),
         # a name run before the river a bridge crosses names the bridge, river included
         ("规划中的敖包湾黄河大桥已立项。", [("敖包湾黄河大桥", "other")]),
+        # after a route's name an interchange's name starts after the route word (interchanges stay roads)
+        ("两路在甲乙一级公路巴拉贡互通立交处相交。", [("巴拉贡互通", "road")]),
         # after a verb the river alone names a bridge over the river: the river is the mention
         ("开工建设黄河大桥。", [("黄河", None)]),
     ],

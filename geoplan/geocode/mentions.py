@@ -425,6 +425,8 @@ NAMES_IN_MEMO = 4096
 #: class words of facilities on a route (an interchange, a toll station, a bridge): named after a place, written
 #: after the section of the route they stand on ('X至Y段Z互通').
 ON_ROUTE_SUFFIXES = frozenset({"互通立交桥", "互通", "收费站", "大桥"})
+#: interchanges: where a route joins another, named after the place there, written after the route's name.
+INTERCHANGE_SUFFIXES = frozenset({"互通立交桥", "互通"})
 #: longest stem kept before a suffix, in characters.
 MAX_STEM = 14
 
@@ -1041,6 +1043,18 @@ class MentionFinder:
             if suffix in ON_ROUTE_SUFFIXES and (section := text.rfind("段", window_start, s_start)) >= 0:
                 # '省道X线甲乙绕城段丙互通': the section of a route ends at 段; the facility's name starts after it
                 window_start, stopped_by = section + 1, "段"
+            if suffix in INTERCHANGE_SUFFIXES:
+                # '甲乙一级公路丙互通', 'G6高速丙互通': an interchange joins a route; its name starts after the route's
+                line_end = max(
+                    (
+                        found_at + len(word)
+                        for word in LINE_WORDS
+                        if (found_at := text.rfind(word, window_start, s_start)) >= 0
+                    ),
+                    default=-1,
+                )
+                if window_start < line_end < s_start:
+                    window_start, stopped_by = line_end, text[line_end - 1]
             if window_start == s_start:
                 continue  # nothing before the suffix: no name
             if (
