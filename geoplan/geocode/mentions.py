@@ -143,11 +143,9 @@ SUFFIX_TYPES: dict[str, str] = {
     "机场路": "road",
     "互通立交桥": "road",
     "互通": "road",
-    # facilities named after the place they stand at ('X电厂', 'X换流站', 'X收费站', 'X特大桥')
-    "电厂": "other",
-    "换流站": "other",
-    "收费站": "other",
-    "大桥": "other",
+    # facilities named after the place they stand at ('X电厂', 'X变电站', 'X收费站', 'X特大桥', 'X牧场'): the
+    # class words are a reviewed list (gazetteer/lexicon/facility_class_words.txt)
+    **dict.fromkeys(words("facility_class_words"), "other"),
     "山洪沟": "river",
     "科学技术馆": "scenic",
     "博物馆": "scenic",
@@ -328,7 +326,7 @@ NAME_RUN_SUFFIXES = frozenset(
 _NAME_RUN_FALLBACK_KINDS = frozenset({"town", "scenic"})
 _HERITAGE_NAME_RUN_SUFFIXES = HERITAGE_SUFFIXES | {"寺"}
 #: state farms and forest farms, town-level units ('X农场'): named by a proper name, not a kind ('家庭农场').
-FARM_SUFFIXES = frozenset({"农场", "林场"})
+FARM_SUFFIXES = frozenset({"农场", "林场", "牧场"})
 #: suffixes of cultural institutions ('内蒙古艺术剧院', '公主府博物馆'): the area before them is part of the name
 #: (a province's museum is one building); without a known place the stem must hold a proper name.
 INSTITUTION_SUFFIXES = frozenset({"科学技术馆", "博物馆", "博物院", "科技馆", "美术馆", "艺术剧院", "大剧院"})
@@ -427,6 +425,8 @@ NAMES_IN_MEMO = 4096
 #: class words of facilities on a route (an interchange, a toll station, a bridge): named after a place, written
 #: after the section of the route they stand on ('X至Y段Z互通').
 ON_ROUTE_SUFFIXES = frozenset({"互通立交桥", "互通", "收费站", "大桥"})
+#: interchanges: where a route joins another, named after the place there, written after the route's name.
+INTERCHANGE_SUFFIXES = frozenset({"互通立交桥", "互通"})
 #: longest stem kept before a suffix, in characters.
 MAX_STEM = 14
 
@@ -1043,6 +1043,18 @@ class MentionFinder:
             if suffix in ON_ROUTE_SUFFIXES and (section := text.rfind("段", window_start, s_start)) >= 0:
                 # '省道X线甲乙绕城段丙互通': the section of a route ends at 段; the facility's name starts after it
                 window_start, stopped_by = section + 1, "段"
+            if suffix in INTERCHANGE_SUFFIXES:
+                # '甲乙一级公路丙互通', 'G6高速丙互通': an interchange joins a route; its name starts after the route's
+                line_end = max(
+                    (
+                        found_at + len(word)
+                        for word in LINE_WORDS
+                        if (found_at := text.rfind(word, window_start, s_start)) >= 0
+                    ),
+                    default=-1,
+                )
+                if window_start < line_end < s_start:
+                    window_start, stopped_by = line_end, text[line_end - 1]
             if window_start == s_start:
                 continue  # nothing before the suffix: no name
             if (
@@ -1313,6 +1325,14 @@ class MentionFinder:
             )
         if qualifier is not None:
             start, first = qualifier.start, qualifier
+            if (
+                suffix in PLACE_NAMED_FACILITIES
+                and not _is_area(qualifier)
+                and (run := name_run_start(text, window_start, qualifier.start, qualifier.end)) is not None
+            ):
+                # '甲乙黄河大桥': a name run right before the river a facility crosses names the facility, and the
+                # river with it (a bridge named by the river alone is read as the river's, see _as_name)
+                start = run
             following = {hit.start: hit for hit in hits}
             while _is_area(qualifier) or (kind in _LOCAL_UNIT_KINDS and _is_province(qualifier)):
                 # '巴彦淖尔市乌拉特后旗博物馆', '内蒙古兴安盟X市Y镇': the innermost unit written locates it (a town's
@@ -1401,8 +1421,11 @@ class MentionFinder:
                 qualifier.end == s_start == hits[-1].end
                 and qualifier.surface.endswith(_CLASS_WORDS)
                 and suffix not in LANDSCAPE_ROUTE_SUFFIXES
+                and suffix not in PLACE_NAMED_FACILITIES
             ):
-                return None  # '…自然保护区湿地': the wetlands of a named reserve, no second name
+                # '…自然保护区湿地': the wetlands of a named reserve, no second name ('X淖尔电厂' is a plant named
+                # after the lake)
+                return None
             if self.ids(inner) or (qualifier.end < s_start and _dictionary_place(inner)):
                 # '库布其沙漠七星湖': 七星湖 in 库布其沙漠; '大兴安岭松嫩平原': a place name of the dictionary after
                 # a known one is a second name, not a name the first qualifies
@@ -1502,10 +1525,13 @@ class MentionFinder:
                 or suffix in FARM_SUFFIXES
             ) and not holds_name_word(text, start, s_start):
                 return None  # '口袋公园', '骑行公园': a kind of park, no name in it
-            elif suffix in PLACE_NAMED_FACILITIES and one_common_word(stem):
-                return (
-                    None  # '主线收费站', '匝道收费站': one common noun says which kind of facility, no place
-                )
+            elif suffix in PLACE_NAMED_FACILITIES and (
+                (begin := leading_name_start(text, start, s_start)) is None
+                or one_common_word(text[begin:s_start])
+            ):
+                # '三大变电站': a count of a kind; '主线收费站', '拆除匝道收费站': one common noun (after the verbs
+                # the stem opens with) says which kind of facility, no place
+                return None
             elif kind in ABBREVIATED_MAX and (
                 len(core := core_of(stem)) > ABBREVIATED_MAX[kind] or not self._initials.issuperset(core)
             ):
