@@ -368,6 +368,9 @@ CONTEXT_BEFORE = 4
 _PROSE_VERB_RE = re.compile(word_alternation(word for word in LEADING_WORDS if len(word) >= 2))
 #: longest short form or name read as a described park's stem, in characters.
 MAX_SHORT_STEM = 6
+#: kinds of place named by a proper stem, common words describing them and a class word (see
+#: MentionFinder._described_park): parks by their industry, scenic places by their landscape or culture.
+DESCRIBED_KINDS = frozenset({"park", "scenic"})
 PARK_ZONE_SUFFIXES = ("开发区", "合作区", "保税区", "工业园区")
 
 #: one-character abbreviations of countries and world regions that plans string together ('俄蒙欧', '日韩', '美欧');
@@ -1084,7 +1087,7 @@ class MentionFinder:
                     (by_start, starts),
                 )
             )
-            if mention is None and SUFFIX_TYPES[suffix] == "park" and s_end not in known_end:
+            if mention is None and SUFFIX_TYPES[suffix] in DESCRIBED_KINDS and s_end not in known_end:
                 mention = self._described_park(text, window_start, s_start, s_end, suffix, known_end)
             if mention is not None:
                 mention, province = self._without_province(mention)
@@ -1113,8 +1116,13 @@ class MentionFinder:
         name words the segmenter reads (a company's or a transliterated name); a county-level unit written right
         before the stem is part of the name (the annotation guide's 'X旗工业园区').  A base (基地) is named with
         its industry ('X煤化工基地'; '养殖基地' after no proper name is a kind).  None where no such stem stands."""
+        kind = SUFFIX_TYPES[suffix]
+        if not at_word_bounds(text, s_start, s_end):
+            return None  # '旅游区域': the class word runs into a longer word, which names no place
         # '红山产业园获评…工业园区': the name starts after the last park's class word written before it
-        inner = [m.end() for m in _PARK_CLASS_RE.finditer(text, window_start, s_start)]
+        inner = (
+            [m.end() for m in _PARK_CLASS_RE.finditer(text, window_start, s_start)] if kind == "park" else []
+        )
         if inner:
             window_start = inner[-1]
         begin = descriptor_start(text, window_start, s_start, _PROSE_VERBS, self._holds_name)
@@ -1141,8 +1149,8 @@ class MentionFinder:
             surface,
             start,
             s_end,
-            "park",
-            f"park-described:{suffix}",
+            kind,
+            f"{kind}-described:{suffix}",
             self.ids(surface),
             qualifier.surface if qualifier.place_ids else None,
             qualifier.place_ids,
