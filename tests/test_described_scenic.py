@@ -48,3 +48,15 @@ def test_a_scenic_class_word_running_into_a_longer_word_names_nothing(finder: Me
     """'…旅游区域品牌' : 旅游区 runs into 区域; the described rule takes no place there (the region stands)."""
     found = finder.find("推进呼包鄂乌旅游区域品牌共建")
     assert [m.surface for m in found] == ["呼包鄂乌"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("开工建设黑石岭历史文化园", ["黑石岭历史文化园"]),
+        ("建设草原文化园", []),
+    ],
+)
+def test_a_culture_park_is_a_scenic_class_word(finder: MentionFinder, text: str, expected: list[str]) -> None:
+    """文化园 ends a scenic place's name after a proper stem; after common words only it is a kind of park."""
+    assert [m.surface for m in finder.find(text) if m.type == "scenic"] == expected

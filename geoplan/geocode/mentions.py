@@ -160,6 +160,7 @@ SUFFIX_TYPES: dict[str, str] = {
     "根据地": "scenic",
     "大峡谷": "scenic",
     "文博园": "scenic",
+    "文化园": "scenic",
     "温泉谷": "scenic",
     "植物园": "scenic",
     "生态园": "scenic",
@@ -310,7 +311,7 @@ DESCRIPTIVE_SCENIC_SUFFIXES = frozenset(
         "遗址",
         "岩画",
     }
-    | {"文博园", "温泉谷", "营地", "教育基地", "文化长廊", "寺", "度假村"}
+    | {"文博园", "文化园", "温泉谷", "营地", "教育基地", "文化长廊", "寺", "度假村"}
     | {"植物园", "生态园", "瀑布", "温泉"}
     | HERITAGE_SUFFIXES
 )
