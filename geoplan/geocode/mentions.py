@@ -2406,9 +2406,9 @@ def _league_names_park(prefix: Mention, mention: Mention) -> bool:
 
 
 def _above_town(mention: Mention) -> bool:
-    """Whether a mention names units above a town only (a province, league or banner)."""
+    """Whether a mention names units above a town only (a province, league, banner, or a region made of them)."""
     return bool(mention.place_ids) and all(
-        pid.startswith(("province:", *_ABOVE_TOWN_PREFIXES)) for pid in mention.place_ids
+        pid.startswith(("province:", "region:", *_ABOVE_TOWN_PREFIXES)) for pid in mention.place_ids
     )
 
 
