@@ -158,6 +158,7 @@ SUFFIX_TYPES: dict[str, str] = {
     "根据地": "scenic",
     "大峡谷": "scenic",
     "文博园": "scenic",
+    "文化园": "scenic",
     "温泉谷": "scenic",
     "植物园": "scenic",
     "生态园": "scenic",
@@ -308,7 +309,7 @@ DESCRIPTIVE_SCENIC_SUFFIXES = frozenset(
         "遗址",
         "岩画",
     }
-    | {"文博园", "温泉谷", "营地", "教育基地", "文化长廊", "寺", "度假村"}
+    | {"文博园", "文化园", "温泉谷", "营地", "教育基地", "文化长廊", "寺", "度假村"}
     | {"植物园", "生态园", "瀑布", "温泉"}
     | HERITAGE_SUFFIXES
 )
@@ -366,6 +367,9 @@ CONTEXT_BEFORE = 4
 _PROSE_VERB_RE = re.compile(word_alternation(word for word in LEADING_WORDS if len(word) >= 2))
 #: longest short form or name read as a described park's stem, in characters.
 MAX_SHORT_STEM = 6
+#: kinds of place named by a proper stem, common words describing them and a class word (see
+#: MentionFinder._described_park): parks by their industry, scenic places by their landscape or culture.
+DESCRIBED_KINDS = frozenset({"park", "scenic"})
 PARK_ZONE_SUFFIXES = ("开发区", "合作区", "保税区", "工业园区")
 
 #: one-character abbreviations of countries and world regions that plans string together ('俄蒙欧', '日韩', '美欧');
@@ -1096,7 +1100,7 @@ class MentionFinder:
                     (by_start, starts),
                 )
             )
-            if mention is None and SUFFIX_TYPES[suffix] == "park" and s_end not in known_end:
+            if mention is None and SUFFIX_TYPES[suffix] in DESCRIBED_KINDS and s_end not in known_end:
                 mention = self._described_park(text, window_start, s_start, s_end, suffix, known_end)
             if mention is not None:
                 mention, province = self._without_province(mention)
@@ -1125,8 +1129,13 @@ class MentionFinder:
         name words the segmenter reads (a company's or a transliterated name); a county-level unit written right
         before the stem is part of the name (the annotation guide's 'X旗工业园区').  A base (基地) is named with
         its industry ('X煤化工基地'; '养殖基地' after no proper name is a kind).  None where no such stem stands."""
+        kind = SUFFIX_TYPES[suffix]
+        if not at_word_bounds(text, s_start, s_end):
+            return None  # '旅游区域': the class word runs into a longer word, which names no place
         # '红山产业园获评…工业园区': the name starts after the last park's class word written before it
-        inner = [m.end() for m in _PARK_CLASS_RE.finditer(text, window_start, s_start)]
+        inner = (
+            [m.end() for m in _PARK_CLASS_RE.finditer(text, window_start, s_start)] if kind == "park" else []
+        )
         if inner:
             window_start = inner[-1]
         begin = descriptor_start(text, window_start, s_start, _PROSE_VERBS, self._holds_name)
@@ -1153,8 +1162,8 @@ class MentionFinder:
             surface,
             start,
             s_end,
-            "park",
-            f"park-described:{suffix}",
+            kind,
+            f"{kind}-described:{suffix}",
             self.ids(surface),
             qualifier.surface if qualifier.place_ids else None,
             qualifier.place_ids,
@@ -2423,9 +2432,9 @@ def _league_names_park(prefix: Mention, mention: Mention) -> bool:
 
 
 def _above_town(mention: Mention) -> bool:
-    """Whether a mention names units above a town only (a province, league or banner)."""
+    """Whether a mention names units above a town only (a province, league, banner, or a region made of them)."""
     return bool(mention.place_ids) and all(
-        pid.startswith(("province:", *_ABOVE_TOWN_PREFIXES)) for pid in mention.place_ids
+        pid.startswith(("province:", "region:", *_ABOVE_TOWN_PREFIXES)) for pid in mention.place_ids
     )
 
 
