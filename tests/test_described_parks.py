@@ -83,30 +83,20 @@ def test_the_park_after_another_parks_class_word(finder: MentionFinder) -> None:
     assert found(finder, "服务鄂西物流园园区内企业。") == [("鄂西物流园", "park")]
 
 
-def test_a_park_the_text_says_lies_in_a_town(gazetteer: Gazetteer, tmp_path: Path) -> None:
-    # a park the gazetteer lacks, then '位于' and the units it lies in: located at the finest of them, with the reason
+@pytest.mark.parametrize("verb", ["位于", "落户于"])
+def test_a_park_the_text_says_lies_in_a_town(gazetteer: Gazetteer, tmp_path: Path, verb: str) -> None:
+    # a park the gazetteer lacks, then '位于' (or '落户于': 于 belongs to the verb) and the units it lies in: located
+    # at the finest of them, with the reason
     plan = tmp_path / "plan.txt"
     plan.write_text(
-        "园区简介\n第一章 总则\n蒙通跨境保税物流园位于通辽市木里图镇,占地三百亩。\n", encoding="utf-8"
+        f"园区简介\n第一章 总则\n蒙通跨境保税物流园{verb}通辽市木里图镇,占地三百亩。\n", encoding="utf-8"
     )
     mentions = {m.surface: m for m in geoparse(read(plan), gazetteer).mentions}
     park = mentions["蒙通跨境保税物流园"]
     assert park.place is not None and park.place.name == "木里图镇"
     assert park.rule == "parent:said-to-lie" and park.precision == "town"
-    assert "位于" in park.reason
+    assert verb in park.reason
     assert gazetteer.get(park.place.banner_id).name == "科尔沁区"
-
-
-def test_a_park_the_text_says_settled_in_a_town(gazetteer: Gazetteer, tmp_path: Path) -> None:
-    # '落户于' says where the park lies as '位于' does: 于 belongs to the verb, the units follow it
-    plan = tmp_path / "plan.txt"
-    plan.write_text(
-        "园区简介\n第一章 总则\n蒙通跨境保税物流园落户于通辽市木里图镇,占地三百亩。\n", encoding="utf-8"
-    )
-    mentions = {m.surface: m for m in geoparse(read(plan), gazetteer).mentions}
-    park = mentions["蒙通跨境保税物流园"]
-    assert park.place is not None and park.place.name == "木里图镇"
-    assert park.rule == "parent:said-to-lie" and "落户于" in park.reason
 
 
 def test_the_zarud_parks_stand_at_their_banner(gazetteer: Gazetteer) -> None:
