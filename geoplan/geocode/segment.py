@@ -67,7 +67,13 @@ def known(word: str) -> bool:
     return bool(tokenizer.FREQ.get(word))
 
 
-@lru_cache(maxsize=4096)
+#: windows whose tags are kept: a pass over a long plan segments more than 4,096 distinct windows, and a smaller
+#: least-recently-used cache then drops every window before it is asked again (the rules ask for a window more than
+#: once per text).
+TAG_CACHE_SIZE = 1 << 15
+
+
+@lru_cache(maxsize=TAG_CACHE_SIZE)
 def tag(window: str) -> tuple[tuple[str, str], ...]:
     """(word, flag) pairs of ``window``."""
     return tuple((pair.word, pair.flag) for pair in _tokenizer().cut(window))
