@@ -1139,7 +1139,16 @@ class MentionFinder:
         if inner:
             window_start = inner[-1]
         begin = descriptor_start(text, window_start, s_start, _PROSE_VERBS, self._holds_name)
-        inside = next((m.end for m in known_end.values() if m.start < begin < m.end <= s_start), None)
+        inside = (
+            next(  # by the offsets between the description's start and the class word (few), not every name
+                (
+                    end
+                    for end in range(begin + 1, s_start + 1)
+                    if (m := known_end.get(end)) is not None and m.start < begin
+                ),
+                None,
+            )
+        )
         if inside is not None:
             begin = inside  # the description starts after a known name, never inside it ('X镇|多功能训练')
         if suffix in BASE_WORDS and begin == s_start:
