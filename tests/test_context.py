@@ -94,6 +94,7 @@ def test_no_organisation_heads_a_mention_in_the_reference_plans(
         "依托鄂尔多斯研究院开展研究",
         "项目获得内蒙古自然资源厅批复",  # a set phrase (自然资源, jieba 'l') names the department
         "阿拉善盟生态环境局负责监测",
+        "来自包头文明网的报道",  # 文明 + 网: a website (文明网 is no dictionary word, 明网 no network)
     ],
 )
 def test_a_place_heading_a_longer_organisation_name_is_not_a_place(gazetteer: Gazetteer, text: str) -> None:
@@ -106,6 +107,7 @@ def test_a_place_heading_a_longer_organisation_name_is_not_a_place(gazetteer: Ga
     [
         ("鄂尔多斯市国有独资公司承担建设", ["鄂尔多斯市"]),  # an attribute: a company the city owns
         ("加快包头电网建设", ["包头"]),  # 电网 is a grid, not a website (网)
+        ("百灵庙镇供水管网改造工程", ["百灵庙镇"]),  # 供水管 + 网 (管网): a network, not a website
         ("形成呼包鄂发展新格局", ["呼包鄂"]),  # 格局 is no bureau (局)
         ("乌海市引进三家公司", ["乌海市"]),  # a verb ends the run
         ("通辽市扎鲁特旗煤电公司", ["通辽市"]),  # another place ends the run (that place heads the company)

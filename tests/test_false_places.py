@@ -67,6 +67,16 @@ def test_a_count_after_short_forms_ends_them(finder: MentionFinder) -> None:
     assert all(any(pid.startswith("town:") for pid in m.place_ids) for m in found)
 
 
+def test_a_count_after_a_town_in_full_ends_it(finder: MentionFinder) -> None:
+    """'X镇一镇': a town written in full, then its count (one town), not a town named 'X镇一镇'."""
+    text = "辖吉忽伦图苏木一个苏木、五当召镇一镇、石拐街道。"
+    assert [m.surface for m in refine(text, finder.find(text), finder)] == [
+        "吉忽伦图苏木",
+        "五当召镇",
+        "石拐街道",
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -228,3 +228,11 @@ def test_a_shared_class_word_list_of_former_counties_resolves_each(
     resolved = resolved_ids(gazetteer, tmp_path, "呼伦贝尔市地名志", "1921年设室韦、奇乾两县，1933年撤销。")
     ergun = gazetteer.lookup("额尔古纳市")[0].place.id
     assert resolved.get("室韦") == resolved.get("奇乾") == ergun
+
+
+def test_a_unit_written_after_its_province_is_no_former_unit(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'属内蒙古额济纳旗': a verb of attachment before a province and a unit of today is an address, two mentions."""
+    resolved = resolved_ids(gazetteer, tmp_path, "阿拉善盟地名志", "黑河上游属甘肃，下游属内蒙古额济纳旗。")
+    assert resolved.get("额济纳旗") == gazetteer.lookup("额济纳旗")[0].place.id
+    assert resolved.get("内蒙古") == "province:150000"
+    assert "内蒙古额济纳旗" not in resolved

@@ -546,7 +546,7 @@ def _organisation_run(text: str, position: int, next_start: int | None) -> bool:
     if end - position < 2:
         return False
     organisation = _organisation_end_re()
-    offset = 0
+    offset, previous = 0, ""
     for word, flag in tag(text[position:end]):
         if word in _JOINING_WORDS or word in _LEGAL_FORM_WORDS:
             # '发展和改革委员会': two fields of one body; '…有限责任公司': a company's legal form, no part of its name
@@ -563,6 +563,8 @@ def _organisation_run(text: str, position: int, next_start: int | None) -> bool:
         found = organisation.search(word)
         if found is not None:
             held = found.group()
+            if word == held and held in _NETWORK_WORDS and known(previous[-1:] + held):
+                return False  # '供水管' + '网' (管网): a network, no body ('文明' + '网' is a website)
             if len(held) > 1 or word == held:
                 return offset > 0 or len(word) > len(held)
             # a one-character word ends an organisation's name where the segmenter reads the whole as one
@@ -576,6 +578,7 @@ def _organisation_run(text: str, position: int, next_start: int | None) -> bool:
             # and the body word ('规划局', '矿务局'); a network is a common noun after a field's word ('公路网')
             return known(word) and (flag in _BODY_FLAGS or (held not in _NETWORK_WORDS and known(head)))
         offset += len(word)
+        previous = word
     return False
 
 

@@ -371,9 +371,23 @@ def _former_units(text: str, finder: Any, hits: WordHits) -> list[Mention]:
         elif _NOT_IN_UNIT.intersection(stem) or not is_proper_stem(stem) or _one_prose_word(stem):
             continue  # '建设达标县': the stem is one dictionary verb, no unit's name
         start, end = match.end() - len(stem) - len(kind), match.end()
-        if not finder.ids_or_short(text[start:end]) and stem not in _NOT_IN_UNIT:
-            found.append(Mention(text[start:end], start, end, _UNIT_CLASSES[kind], "former-unit"))
+        if (
+            finder.ids_or_short(text[start:end])
+            or stem in _NOT_IN_UNIT
+            or _known_chain(text, start, end, finder)
+        ):
+            continue
+        found.append(Mention(text[start:end], start, end, _UNIT_CLASSES[kind], "former-unit"))
     return found
+
+
+def _known_chain(text: str, start: int, end: int, finder: Any) -> bool:
+    """Whether ``text[start:end]`` is two known names written one after the other ('属内蒙古额济纳旗': a unit's
+    address, its province and itself), not one former unit's name."""
+    return any(
+        finder.ids_or_short(text[start:cut]) and finder.ids_or_short(text[cut:end])
+        for cut in range(start + 2, end - 1)
+    )
 
 
 def names_former_unit(text: str, end: int) -> bool:

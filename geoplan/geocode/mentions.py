@@ -34,6 +34,7 @@ from geoplan.geocode.lexicon import peoples_tail, words
 from geoplan.geocode.named_lines import NAMED_LINES
 from geoplan.geocode.qualified import QualifiedForms
 from geoplan.geocode.segment import (
+    COUNT_NUMERALS,
     NAME_FLAGS,
     ORDINAL,
     ORDINAL_END,
@@ -1449,8 +1450,12 @@ class MentionFinder:
                 # a known one is a second name, not a name the first qualifies
                 return Mention(inner, qualifier.end, s_end, kind, f"suffix:{suffix}", self.ids(inner))
             remainder = text[qualifier.end : s_start]
-            if ends_in_count(remainder):
-                return None  # '汉古尔河两镇': a count of places after a name, no name of its own
+            if ends_in_count(remainder) or (
+                _town_in_full(qualifier) and remainder and set(remainder) <= _COUNT_NUMERAL_SET
+            ):
+                # '汉古尔河两镇': a count of places after a name, no name of its own; '五当召镇一镇': a town in
+                # full, then its count ('one town')
+                return None
             if (
                 kind in ABBREVIATED_MAX
                 and suffix not in _WHOLE_ROUTE_SUFFIXES
@@ -2517,6 +2522,8 @@ def _town_in_full(mention: Mention) -> bool:
     )
 
 
+#: the numerals of a count ('一镇': one town).
+_COUNT_NUMERAL_SET = frozenset(COUNT_NUMERALS)
 #: characters that make a unit word before them the whole of a unit or this one ('全镇', '本镇', '各苏木'):
 #: determiners, never the end of a town's name.
 _DETERMINERS = frozenset("全本该各每此这那")
