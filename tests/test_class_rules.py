@@ -629,6 +629,9 @@ def test_farms_as_towns(finder: MentionFinder, text: str, expected: list[tuple[s
         # no place of that name, or the gazetteer's own river
         ("保护江河流域", []),
         ("治理黄河流域", [("黄河流域", None)]),
+        # a river's main stream (干流) is the river: the name ends before the word
+        ("在黄河干流上形成乌海湖", [("黄河", None), ("乌海湖", None)]),
+        ("嫩江干流上的水库", [("嫩江", None)]),
         # 河 opening the text or after punctuation: no character names a river there
         ("河下游", []),
         ("，河流域", []),
