@@ -95,6 +95,8 @@ def test_no_organisation_heads_a_mention_in_the_reference_plans(
         "项目获得内蒙古自然资源厅批复",  # a set phrase (自然资源, jieba 'l') names the department
         "阿拉善盟生态环境局负责监测",
         "来自包头文明网的报道",  # 文明 + 网: a website (文明网 is no dictionary word, 明网 no network)
+        "在内蒙古测铖矿业开发有限责任公司投资",  # the legal form vouches for the run, 开发 (a verb) included
+        "由内蒙古经乌高速公路管理有限责任公司负责",
     ],
 )
 def test_a_place_heading_a_longer_organisation_name_is_not_a_place(gazetteer: Gazetteer, text: str) -> None:
@@ -114,6 +116,7 @@ def test_a_place_heading_a_longer_organisation_name_is_not_a_place(gazetteer: Ga
         ("阿荣旗首次利用外资银行贷款", ["阿荣旗"]),  # a count, not an ordinal
         ("乌海市水资源有限", ["乌海市"]),  # 有限 as an adjective (limited), not 有限公司
         ("内蒙古自然资源丰富", ["内蒙古"]),  # a set phrase with no organisation word after it
+        ("赤峰市引进了三家有限公司", ["赤峰市"]),  # a clause before the legal form: no company's name
     ],
 )
 def test_a_run_that_is_no_organisation_name_keeps_the_place(

@@ -534,6 +534,24 @@ def _organisation_end_re() -> re.Pattern[str]:
     return re.compile(f"(?:{_organisation_re().pattern})$")
 
 
+#: a company's name after its place, ending with its legal form ('测铖矿业开发有限责任公司'): the legal form vouches
+#: for the whole run, verbs of the company's trade included (开发, 发展); no function character stands in it.
+_LEGAL_NAME = re.compile(r"[\u3400-\u9fff]{2,16}?(?:股份)?有限(?:责任)?公司")
+#: characters of a clause, never of a company's name: the run is prose ('引进了一家有限公司').
+_CLAUSE_CHARS = frozenset("的了是在将把被对向从为等及与和")
+
+
+def _legal_name(text: str, position: int, next_start: int | None) -> bool:
+    """Whether a company's name with its legal form (:data:`_LEGAL_NAME`) starts at ``position`` and ends before
+    the next place named (``next_start``)."""
+    name = _LEGAL_NAME.match(text, position)
+    return (
+        name is not None
+        and (next_start is None or name.end() <= next_start)
+        and _CLAUSE_CHARS.isdisjoint(name.group())
+    )
+
+
 def _organisation_run(text: str, position: int, next_start: int | None) -> bool:
     """Whether the words from ``position`` on are a company's or an organisation's name without the place before
     it: at most ORGANISATION_RUN characters of nouns, names and numerals, then a word ending with an organisation
@@ -542,6 +560,8 @@ def _organisation_run(text: str, position: int, next_start: int | None) -> bool:
     run = _ORGANISATION_RUN_RE.match(text, position)
     if run is None or _organisation_re().search(run.group()) is None:
         return False  # no organisation word in reach: the common case, decided without the segmenter
+    if _legal_name(text, position, next_start):
+        return True
     end = run.end() if next_start is None else min(run.end(), next_start)
     if end - position < 2:
         return False
