@@ -354,6 +354,19 @@ def test_barga_grassland_spans_its_three_banners(gazetteer: Gazetteer) -> None:
         assert hull.contains(gazetteer.lookup(banner)[0].place.geometry.representative_point())
 
 
+def test_a_line_end_after_its_banner_is_cut_after_the_banner_not_inside_it(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """'阿拉善左旗锡林高勒至通古淖尔农村公路': the start is 锡林高勒 after its banner, not '左旗锡林高勒' after the
+    league's short form 阿拉善 read inside the banner's name."""
+    path = tmp_path / "阿拉善盟交通概况.txt"
+    path.write_text("阿拉善左旗锡林高勒至通古淖尔农村公路建设现场。\n", encoding="utf-8")
+    places = geoparse(read(path), gazetteer)
+    ends = [w.surface for c in places.corridors for w in c.waypoints]
+    assert ends == ["锡林高勒", "通古淖尔"]
+    assert [m.surface for m in places.mentions if m.end <= 9] == ["阿拉善左旗", "锡林高勒"]
+
+
 def test_line_ends_written_after_their_province_or_league(
     plan_files: list[Path], gazetteer: Gazetteer
 ) -> None:

@@ -542,14 +542,20 @@ def _name_before_line_words(surface: str, finder: MentionFinder) -> tuple[str, t
 
 def _qualifying_head(surface: str, finder: MentionFinder) -> str | None:
     """The longest province, league or region name starting ``surface`` and leaving two or more characters (a
-    banner's name too, before a village's or town's name)."""
+    banner's name too, before a village's or town's name or a known place's). The longest known name starting
+    ``surface`` is the only candidate: a shorter one inside it is no head ('阿拉善' of '阿拉善左旗锡林高勒')."""
     prefixes = _QUALIFYING_ID_PREFIXES
-    if surface.endswith(_PLACE_IN_BANNER_ENDINGS):
-        prefixes = (*prefixes, "banner:")
     for length in range(len(surface) - 2, 1, -1):
         ids = finder.ids(surface[:length])
-        if ids and all(pid.startswith(prefixes) for pid in ids):
+        if not ids:
+            continue
+        rest = surface[length:]
+        if all(pid.startswith(prefixes) for pid in ids) or (
+            all(pid.startswith("banner:") for pid in ids)
+            and (rest.endswith(_PLACE_IN_BANNER_ENDINGS) or finder.ids_or_short(rest))
+        ):
             return surface[:length]
+        return None
     return None
 
 
