@@ -97,6 +97,9 @@ def test_no_organisation_heads_a_mention_in_the_reference_plans(
         "来自包头文明网的报道",  # 文明 + 网: a website (文明网 is no dictionary word, 明网 no network)
         "在内蒙古测铖矿业开发有限责任公司投资",  # the legal form vouches for the run, 开发 (a verb) included
         "由内蒙古经乌高速公路管理有限责任公司负责",
+        "来源：牙克石融媒，编辑整理",  # media: a county's media centre (融媒), a station, the news
+        "据锡林郭勒广播电视台报道",
+        "转载自呼伦贝尔新闻客户端",
     ],
 )
 def test_a_place_heading_a_longer_organisation_name_is_not_a_place(gazetteer: Gazetteer, text: str) -> None:
