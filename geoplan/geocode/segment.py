@@ -151,6 +151,8 @@ def name_start(
             begin = max(begin, position)
         elif overlaps and len(word) == 1 and flag in GLUE_FLAGS:
             begin = max(begin, position)
+        elif word_start == begin and len(word) == 1 and flag in _TIME_CHAR_FLAGS and stem_end - position >= 2:
+            begin = position  # '（今X庙）': a place's present name after the time word, which opens no name
     return begin if end in bounds else None
 
 
