@@ -19,6 +19,8 @@ _found = found
         ("该旗人民政府驻敖包吐鲁镇。", [("敖包吐鲁镇", "town")]),
         # a time word ('今'): the present name of an old seat
         ("清代设治所,治今敖包吐鲁镇。", [("敖包吐鲁镇", "town")]),
+        # the time word opening a bracketed present name: the heritage place's name starts after it
+        ("旧址设在办事处（今阿贵庙）。", [("阿贵庙", "scenic")]),
         # words that introduce a name ('又称', '原名'), whatever flag the segmenter gives them
         ("山下有一座小庙(又称巴彦宝格德寺)。", [("巴彦宝格德寺", "scenic")]),
         ("湖泊原名呼和乌苏海子。", [("呼和乌苏海子", "lake")]),
