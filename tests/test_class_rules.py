@@ -381,7 +381,9 @@ def test_landform_regions_named_by_a_name_run(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("滨洲铁路、牙林线贯穿全境", [("滨洲铁路", None), ("牙林线", "railway")]),
+        # a line the gazetteer lacks, named by its ends' initials; one it records keeps its record's mention
+        ("滨洲铁路、林白线贯穿全境", [("滨洲铁路", None), ("林白线", "railway")]),
+        ("滨洲铁路、牙林线贯穿全境", [("滨洲铁路", None), ("牙林线", None)]),
         # no railway in the sentence, a word of its own, an ordinal or a track, a corridor's end: no line
         ("守住生态红线", []),
         ("京包铁路第二复线通车", [("京包铁路", None)]),
@@ -389,6 +391,8 @@ def test_landform_regions_named_by_a_name_run(
         # after a verb glued to the initials, the name is the tail of initials that is a word of its own
         ("大桥转体梁跨越京沈铁路", [("京沈铁路", "railway")]),
         ("推进农村公路和干线公路建设", []),
+        # a line the gazetteer knows after a locative the segmenter joins to its first initial ('村北' + '集通线')
+        ("铁路起始于衙门庙村北集通线", [("集通线", None)]),
     ],
 )
 def test_railway_lines_named_by_initials(

@@ -433,6 +433,8 @@ def _initial_lines(text: str, finder: Any) -> list[Mention]:
                 continue  # an ordinal or a track word ('第二复线', '一线') is no line's end
             if known(stem) or known(stem + "线") or (start and text[start - 1] in CORRIDOR_BREAKS):
                 break
+            if finder.ids(text[start:end]):
+                break  # a line the gazetteer knows ('集通线' in '…村北集通线'): its name stands, no longer tail
             if not at_word_bounds(text, start, end):
                 continue  # '增建二线', '完善干线': the tail starts inside a word
             if _RAIL_CONTEXT.search(_sentence(text, start)):
