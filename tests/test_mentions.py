@@ -358,3 +358,17 @@ def test_short_item_of_a_list_next_to_a_found_place():
     assert found("，阿其玛山、罕山坡等。") == [
         "阿其玛山"
     ]  # "罕山坡" runs on: no whole item of two characters
+
+
+def test_short_form_filling_the_brackets_after_a_known_place():
+    """'克什克腾(经棚)': the seat's short form in brackets after its banner is a mention; alone, or with more than a
+    short form in the brackets, it is not."""
+    finder = MentionFinder([("克什克腾旗", "banner:150425"), ("经棚镇", "town:150425:经棚镇")])
+
+    def found(text: str) -> list[str]:
+        return [m.surface for m in finder.find(text)]
+
+    assert found("，新建克什克腾(经棚)至乌兰布统段。") == ["克什克腾", "经棚"]
+    assert found("，新建克什克腾（经棚）至乌兰布统段。") == ["克什克腾", "经棚"]
+    assert found("，经棚发展很快。") == []
+    assert found("，新建克什克腾(经棚等地)至乌兰布统段。") == ["克什克腾"]

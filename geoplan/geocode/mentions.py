@@ -761,6 +761,8 @@ class MentionFinder:
         )
         if "、" in text:
             known = sorted([*known, *self._list_neighbours(text, known)], key=attrgetter("start"))
+        if "(" in text or "（" in text:
+            known = sorted([*known, *self._bracketed_short_forms(text, known)], key=attrgetter("start"))
         found = [
             self._known_core(named)
             for m in self._suffix_matches(text, known, suffixes)
@@ -1001,6 +1003,30 @@ class MentionFinder:
                     grown.append(Mention(surface, start, end, None, rule, ids))
             found.extend(grown)
             frontier = grown
+        return found
+
+    def _bracketed_short_forms(self, text: str, known: list[Mention]) -> list[Mention]:
+        """A place's short form that fills the brackets right after a known place ('克什克腾(经棚)': the seat or
+        the former name of the place before it, '经棚' of 经棚镇), though alone it is refused where no name's
+        end shows."""
+        found: list[Mention] = []
+        for m in known:
+            if not m.place_ids or text[m.end : m.end + 1] not in _OPENING_BRACKETS:
+                continue
+            start = m.end + 1
+            close = next(
+                (
+                    i
+                    for i in range(start + 2, min(len(text), start + _BRACKETED_SHORT + 1))
+                    if text[i] in _CLOSING_BRACKETS
+                ),
+                None,
+            )
+            if close is None:
+                continue
+            surface = text[start:close]
+            if surface not in self._ids and (ids := self._short.get(surface)):
+                found.append(Mention(surface, start, close, None, "gazetteer-short", ids))
         return found
 
     def _outside_stem(self, surface: str, item: Mention) -> tuple[str, ...]:
@@ -2707,6 +2733,9 @@ _NAME_INITIAL_BREAKS = frozenset("向于")
 
 
 _CLOSING_BRACKETS = frozenset("）)")
+_OPENING_BRACKETS = frozenset("（(")
+#: the longest short form read alone in brackets, in characters.
+_BRACKETED_SHORT = 4
 #: longest unit written in brackets after a park's leading name ('X（Y）Z产业基地').
 _MAX_BRACKETED = 8
 
