@@ -367,6 +367,16 @@ def test_a_line_end_after_its_banner_is_cut_after_the_banner_not_inside_it(
     assert [m.surface for m in places.mentions if m.end <= 9] == ["阿拉善左旗", "锡林高勒"]
 
 
+def test_a_line_end_written_a_via_b_is_two_waypoints(plan_files: list[Path], gazetteer: Gazetteer) -> None:
+    """Plan 004's '甘其毛都经海流图至乌拉山高速公路': from 甘其毛都 via 海流图 to 乌拉山, three waypoints in order; a
+    name holding 经 (经棚) is one end."""
+    places = geoparse(read(next(p for p in plan_files if p.name.startswith("004"))), gazetteer)
+    road = next(c for c in places.corridors if c.name.startswith("甘其毛都经海流图"))
+    assert [w.surface for w in road.waypoints] == ["甘其毛都", "海流图", "乌拉山"]
+    assert [w.place.name for w in road.waypoints[:2]] == ["甘其毛都镇", "海流图镇"]
+    assert [(w.start, w.end) for w in road.waypoints] == sorted((w.start, w.end) for w in road.waypoints)
+
+
 def test_line_ends_written_after_their_province_or_league(
     plan_files: list[Path], gazetteer: Gazetteer
 ) -> None:

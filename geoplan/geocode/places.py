@@ -485,7 +485,7 @@ def _split_waypoints(corridor: CorridorMatch, finder: MentionFinder) -> tuple[Co
         return corridor, []
     heads: list[Mention] = []
     waypoints: list[Mention] = []
-    for waypoint in corridor.waypoints:
+    for waypoint in _via_split(corridor.waypoints, finder):
         surface, start = waypoint.surface, waypoint.start
         own_heads = len(heads)
         while not finder.ids_or_short(surface):
@@ -510,8 +510,34 @@ def _split_waypoints(corridor: CorridorMatch, finder: MentionFinder) -> tuple[Co
             # a village or town after its banner's name lies in that banner
             cut = replace(cut, qualifier=last.surface, qualifier_ids=last.place_ids)
         waypoints.append(cut)
-    changed = any(w is not c for w, c in zip(waypoints, corridor.waypoints, strict=True))
+    changed = len(waypoints) != len(corridor.waypoints) or any(
+        w is not c for w, c in zip(waypoints, corridor.waypoints, strict=True)
+    )
     return (replace(corridor, waypoints=tuple(waypoints)) if changed else corridor), heads
+
+
+#: the word between two waypoints of a chain that names a place passed on the way ('A经B至C': from A via B to C).
+_VIA = "经"
+
+
+def _via_split(waypoints: Sequence[Mention], finder: MentionFinder) -> list[Mention]:
+    """``waypoints`` with an end written 'A经B' ('集宁经大同至原平', '甘其毛都经海流图至乌拉山') read as two
+    waypoints in order, A and then B, when both are known names; an end whose name holds 经 ('经棚') stays."""
+    out: list[Mention] = []
+    for waypoint in waypoints:
+        surface = waypoint.surface
+        cut = surface.find(_VIA, 2)
+        if cut < 0 or finder.ids_or_short(surface) or len(surface) - cut - 1 < 2:
+            out.append(waypoint)
+            continue
+        first, second = surface[:cut], surface[cut + 1 :]
+        if not (finder.ids_or_short(first) and finder.ids_or_short(second)):
+            out.append(waypoint)
+            continue
+        start = waypoint.start
+        out.append(replace(waypoint, surface=first, end=start + cut))
+        out.append(replace(waypoint, surface=second, start=start + cut + 1))
+    return out
 
 
 def _ends_are_names(corridor: CorridorMatch, finder: MentionFinder) -> bool:
