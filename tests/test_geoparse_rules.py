@@ -416,6 +416,27 @@ def test_another_park_of_a_banner_is_not_its_industrial_park(parsed: dict[str, P
     assert mention.place is None or mention.place.type != "park"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "线路以隧道进入西乌珠穆沁旗的巴音华镇。",
+            (),
+        ),  # 华 is a character of the name: no town 'called 巴音镇'
+        (
+            "游客来到杜尔伯特大草原。",
+            ("grassland:杜尔伯特草原",),
+        ),  # 大 is a generic word before the class word
+        ("乌兰浩特飞机场扩建", ("airport:ZBUL",)),  # 飞 is a character of the class word's own word (飞机场)
+    ],
+)
+def test_a_known_name_plus_one_character_is_that_place_only_when_the_character_is_generic(
+    finder: MentionFinder, text: str, expected: tuple[str, ...]
+) -> None:
+    mention = next(m for m in finder.find(text) if m.rule.startswith("suffix:"))
+    assert mention.place_ids == expected
+
+
 def test_the_innermost_unit_written_locates_a_name(finder: MentionFinder, gazetteer: Gazetteer) -> None:
     """'巴彦淖尔市乌拉特后旗博物馆': the league and the banner are both written; the banner, the innermost unit,
     is the name's qualifier and locates it, while the mention keeps the whole name."""

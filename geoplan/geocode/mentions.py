@@ -1896,7 +1896,10 @@ class MentionFinder:
         stem = mention.surface[: -len(suffix)]
         for cut in range(len(stem) - 1, 1, -1):
             ids = self._ids.get(stem[:cut] + suffix)
-            if ids and is_generic(stem[cut:]):
+            rest = stem[cut:]
+            if ids and is_generic(rest) and (len(rest) >= 2 or not core_of(rest) or known(rest + suffix)):
+                # one character only when it is a generic word ('大草原') or of the class word's own word
+                # ('飞机场'): '巴音华镇' is no '巴音镇' (华 is a character of its name)
                 return replace(mention, place_ids=ids)
         return mention
 
