@@ -236,3 +236,12 @@ def test_a_unit_written_after_its_province_is_no_former_unit(gazetteer: Gazettee
     assert resolved.get("额济纳旗") == gazetteer.lookup("额济纳旗")[0].place.id
     assert resolved.get("内蒙古") == "province:150000"
     assert "内蒙古额济纳旗" not in resolved
+
+
+@pytest.mark.parametrize(("title", "meant"), [("兴安盟概况", "乌兰浩特市"), ("乌兰察布市概况", "乌兰察布市")])
+def test_a_short_form_two_units_share_is_the_one_of_the_text_s_league(
+    gazetteer: Gazetteer, tmp_path: Path, title: str, meant: str
+) -> None:
+    """乌市 is written for 乌兰察布市 and, in 兴安盟's texts, for its seat 乌兰浩特市: the text's league decides."""
+    resolved = resolved_ids(gazetteer, tmp_path, title, "全盟的资源可供乌市加以利用，推动城市发展。")
+    assert resolved.get("乌市") == gazetteer.lookup(meant)[0].place.id
