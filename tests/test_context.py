@@ -650,3 +650,30 @@ def test_other_digit_ranges_hold_every_decimal_digit_but_the_ascii_and_fullwidth
     assert all(any(low <= code <= high for low, high in OTHER_DIGIT_RANGES) for code in others)
     # and \d reads exactly the decimal digits
     assert all(re.fullmatch(r"\d", chr(code)) for code in others)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count of a class word of sights (参观点, 景区 with its bracketed 点) makes the items sights; the place, a
+        # locative and a verb of holding before the first item ('X旅游区内设') say where they are, no part of it
+        (
+            "胡杨林旅游区内设陶来林、倒影林、英雄林等3处参观点。",
+            [("胡杨林旅游区", "scenic"), ("陶来林", "scenic"), ("倒影林", "scenic"), ("英雄林", "scenic")],
+        ),
+        (
+            "沿线串联多伦湖、乌兰五台、乌拉盖九曲湾等43个旅游景区（点）。",
+            [("多伦湖", "lake"), ("乌兰五台", "scenic"), ("乌拉盖九曲湾", "scenic")],
+        ),
+        ("景区建成了以雁渡苇荡为代表的十大景点。", [("雁渡苇荡", "scenic")]),
+        # the representatives are read as names: prose before 为代表的 names nothing
+        ("形成了以发展生态旅游为代表的十大景点。", []),
+        # a first item the segmenter cut where a place's name ends is the place's and more: too long for a name
+        (
+            "由西乌不浪沟奇峰异石猎奇探险区、大桦背林海度假区等2个旅游风景区组成。",
+            [("西乌不浪沟", "river"), ("大桦背林海度假区", "scenic")],
+        ),
+    ],
+)
+def test_a_count_of_sights_types_its_items(gazetteer: Gazetteer, text: str, expected: list) -> None:
+    assert [(s, t) for s, t, _ in _found(gazetteer, text)] == expected

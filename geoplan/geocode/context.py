@@ -1163,6 +1163,12 @@ def _one_character_items(
 
 
 # -- lists ---------------------------------------------------------------------------------------------
+#: class words of sights: a word of sightseeing (景 'view', 旅游景 'tourist view', 参观 'visit', 游览 'tour',
+#: 观光 'sightseeing') and the word of an area or a spot (区, 点): '景区', '景点', '参观点', '游览区'.  A count of
+#: one after a list ('A、B等7处参观点') makes its items sights.
+SIGHT_CLASS_WORDS = tuple(
+    f"{view}{where}" for view in ("旅游景", "景", "参观", "游览", "观光") for where in "区点"
+)
 #: class words closing a counted list ('五条铁路', '三大沙漠', '三大经济区'), longest first, and the type each
 #: gives its items; the suffix tried after an item to find its record ('京包' + '铁路' = 京包铁路).
 LIST_CLASSES: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -1171,6 +1177,8 @@ LIST_CLASSES: dict[str, tuple[str, tuple[str, ...]]] = {
     "互通式立交": ("road", ("互通",)),
     "互通立交": ("road", ("互通",)),
     "收费站": ("road", ("收费站",)),
+    # sights counted by a class word of sights ('A、B等7处参观点', 'A、B等43个旅游景区（点）'): see SIGHT_CLASS_WORDS
+    **dict.fromkeys(sorted(SIGHT_CLASS_WORDS, key=len, reverse=True), ("scenic", ("景区",))),
     # a line's stations named after the places they serve ('设A、B、C三个车站'): a station, at its place
     "火车站": ("station", ("站", "火车站")),
     "车站": ("station", ("站", "火车站")),
@@ -1551,10 +1559,17 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
         ending = by_end.get(first_end)
         if ending is not None and ending.start < first_start:
             ending = None
+        inner = _place_holding_the_list(text, mentions, first_start, first_end) if ending is None else None
         if ending is not None:  # '资源如达里湖': a known name ends the first item
             items[0] = (ending.start, first_end)
+        elif inner is not None:  # '胡杨林旅游区内设A、B': the list is of what that place holds
+            items[0] = (inner, first_end)
         elif (first_start, first_end) not in by_span and not cued:
             begin = _first_item_start(text, max(first_start, first_end - MAX_ITEM), first_end)
+            if (opening := by_end.get(begin)) is not None and first_start <= opening.start < begin:
+                # '由西乌不浪沟奇峰异石…区': the segmenter cut the item where a place's name ends (its class word
+                # read as a verb); the place opens the item's name
+                begin = opening.start
             if counted >= 0 and first_end - begin < 2:
                 # a counted list's first item cut inside a name ('在朱日和北' read 在/朱日/和/北): it starts where
                 # the last place name before the cut does
@@ -1570,6 +1585,21 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
         else:
             found.extend(_shared_endings(text, items, by_span, finder))
     return found
+
+
+#: a locative and a verb of holding after a place's name ('X旅游区内设', 'X景区中有'): what follows is held there.
+_HOLDS_AFTER = re.compile(r"[内中里]?(?:设有|建有|分布有|分布着|设|有|建)")
+
+
+def _place_holding_the_list(text: str, mentions: list[Mention], start: int, end: int) -> int | None:
+    """Where the first item of a list starts when a place's name, a locative and a verb of holding open the text
+    before it ('胡杨林旅游区内设陶来林、…': the items are what the place holds): after the verb; None otherwise."""
+    for mention in mentions:
+        if start <= mention.start and mention.end < end - 1:
+            held = _HOLDS_AFTER.match(text, mention.end, end)
+            if held is not None and held.end() > mention.end and end - held.end() >= 2:
+                return held.end()
+    return None
 
 
 #: the words introducing a list after its count and class word ('共有7个收费站，分别是A、B、…'), looked for first
@@ -1620,6 +1650,31 @@ def headed_list_items(text: str, mentions: list[Mention], finder: MentionFinder)
                     _typed_items(text, items, kind, suffixes, by_span, units_at, finder, strict=False)
                 )
                 break
+    return found
+
+
+#: 'X为代表的' ('以X为代表的十大景点': X stands for the places counted after it), X one item or a list.
+_REPRESENTED = re.compile(r"以([\u3400-\u9fff（）()、]{2,60}?)为代表的")
+
+
+def represented_items(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Mention]:
+    """Items named as the representatives of places counted after them ('以雁渡苇荡为代表的十大景点', '以A、B为代表
+    的5个园区'): typed by the class word of the count, which names more places than the items (no count to match);
+    the items are read strictly, as a list with no count (names, no common words)."""
+    if "为代表的" not in text:
+        return []
+    found: list[Mention] = []
+    by_span = {(m.start, m.end): m for m in mentions}
+    units_at = {m.start: m for m in mentions if _unit_written_in_full(m)}
+    for represented in finditer_anchored(_REPRESENTED, text, "以", (0,)):
+        closer = _COUNT_CLOSER.match(text, represented.end())
+        if closer is None or closer.group(1) or not _counts_its_class(text, closer):
+            continue
+        kind, suffixes = LIST_CLASSES[closer.group(3)]
+        items = _items(text, *represented.span(1))
+        if kind == "station" or len(items) > _count(closer.group(2)):
+            continue
+        found.extend(_typed_items(text, items, kind, suffixes, by_span, units_at, finder, strict=True))
     return found
 
 
@@ -2458,5 +2513,6 @@ LIST_RULES: tuple[ListRule, ...] = (
     named_after_area,
     list_items,
     headed_list_items,
+    represented_items,
     items_sharing_a_line_word,
 )
