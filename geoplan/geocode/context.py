@@ -38,6 +38,7 @@ from geoplan.geocode.mentions import (
     COUNTER_CHARS,
     HERITAGE_SUFFIXES,
     IMPROPER_CHARS,
+    LANDSCAPE_ROUTE_SUFFIXES,
     LINE_WORDS,
     OUTSIDE_ID_PREFIXES,
     PARK_ID_PREFIXES,
@@ -131,6 +132,7 @@ def refine(
             *outside_words(text, finder, kept, occurrences),
             *stem_words(text, finder, kept, occurrences),
             *region_stems(text, finder, kept),
+            *routes_named_again(text, kept),
         )
         if (m.start, m.end) not in peoples
         and not in_title(m, titles)
@@ -935,6 +937,33 @@ def _street_named_after(text: str, mention: Mention, finder: MentionFinder) -> M
     if not at_word_bounds(text, street.start(), street.end()):
         return mention  # the street word starts a longer word ('X路途艰险', 'X路网', 'X街道', 'X路家营子镇')
     return Mention(text[mention.start : street.end()], mention.start, street.end(), "road", "street")
+
+
+def routes_named_again(text: str, taken: list[Mention]) -> list[Mention]:
+    """A route named after a landscape or the place it leads to, written once with that place ('锡林郭勒盟千里草原
+    风景大道') and elsewhere in the text without it ('千里草原风景大道'): the same route, qualified by the same place
+    (the name without the place is no name the finder reads alone: '千里草原' holds no proper name)."""
+    shorts: dict[str, Mention] = {}
+    for mention in taken:
+        suffix = mention.rule.removeprefix("suffix:")
+        qualifier = mention.qualifier
+        if (
+            suffix in LANDSCAPE_ROUTE_SUFFIXES
+            and qualifier
+            and mention.qualifier_ids
+            and mention.surface.startswith(qualifier)
+            and len(mention.surface) - len(qualifier) - len(suffix) >= 2
+        ):
+            shorts.setdefault(mention.surface[len(qualifier) :], mention)
+    found: list[Mention] = []
+    for short, full in shorts.items():
+        at = text.find(short)
+        while at >= 0:
+            found.append(
+                Mention(short, at, at + len(short), "road", full.rule, (), full.qualifier, full.qualifier_ids)
+            )
+            at = text.find(short, at + len(short))
+    return found  # the occurrences inside the full names overlap them: the merge keeps the full names
 
 
 def region_stems(text: str, finder: MentionFinder, taken: Iterable[Mention] = ()) -> list[Mention]:

@@ -725,9 +725,10 @@ class Resolver:
             ranked = self.rank(qualifier, self.candidates(qualifier), sentence_ids, paragraph_ids)
             if ranked and self._contains(ranked[0][2], mention):
                 parent, rule = ranked[0][2], "parent:named-inside"
-                why = (
-                    f"'{mention.surface}' not in the gazetteer; located by '{mention.qualifier}' in its name"
+                where = (
+                    "in its name" if (mention.qualifier or "") in mention.surface else "written with its name"
                 )
+                why = f"'{mention.surface}' not in the gazetteer; located by '{mention.qualifier}' {where}"
         if parent is not None and parent.type == "province" and parent.id == OWN_PROVINCE:
             parent, why = self._finer_than_region(mention, parent, why)
         if (
