@@ -609,13 +609,21 @@ def test_a_station_written_after_its_banner_is_located_there_not_at_a_namesake(g
 
 def _cue_starts_by_three_scans(text: str) -> list[int]:
     """Where the three cues of a list start, each found by its own scan (numerals: every decimal digit)."""
-    from geoplan.geocode.context import _MEASURE, _NUMERALS, _SCENIC_CLOSE, LIST_CLASSES, SHARED_ENDINGS
+    from geoplan.geocode.context import (
+        _MEASURE,
+        _NUMERALS,
+        _SCENIC_CLOSE,
+        _STATION_CLOSE,
+        _STREET_CLOSE,
+        LIST_CLASSES,
+        SHARED_ENDINGS,
+    )
 
     classes = "|".join(map(re.escape, LIST_CLASSES))
     patterns = (
         rf"[{_NUMERALS}\d]{_MEASURE}(?:{classes})",
         "[{}]、".format("".join(SHARED_ENDINGS)),
-        f"等{_SCENIC_CLOSE}",
+        f"等(?:{_SCENIC_CLOSE}|{_STATION_CLOSE}|{_STREET_CLOSE})",
     )
     return sorted(m.start() for pattern in patterns for m in re.finditer(pattern, text))
 
@@ -625,6 +633,7 @@ def test_list_cues_are_found_in_one_scan_as_in_three(plan_files):
 
     samples = [
         "京包、沪兰五条铁路，A、B、C三大沙漠，贺兰山、乌拉山、大青山等景点",
+        "如意大街、思源路等多条“断头路”，A街、B街等19条道路，C站、D站等车站",
         "３条铁路和12个镇、2大草原",  # fullwidth and ASCII digits
         "٣大沙漠、৫个口岸",  # Arabic-Indic and Bengali digits: read by the scan of every digit
         "𝟓条铁路",  # a digit beyond the basic plane
@@ -632,10 +641,10 @@ def test_list_cues_are_found_in_one_scan_as_in_three(plan_files):
     for text in samples + [path.read_text(encoding="utf-8") for path in plan_files]:
         cues = _LIST_CUES if holds_other_digits(text) else _LIST_CUES_COMMON_DIGITS
         assert [m.start() for m in cues.finditer(text)] == _cue_starts_by_three_scans(text)
-    assert [holds_other_digits(text) for text in samples] == [False, False, True, True]
+    assert [holds_other_digits(text) for text in samples] == [False, False, False, True, True]
     # the common-digit scan misses only the other digits, which is why a text holding one is scanned fully
-    assert [m.start() for m in _LIST_CUES.finditer(samples[2])] == [0, 5]
-    assert [m.start() for m in _LIST_CUES_COMMON_DIGITS.finditer(samples[2])] == []
+    assert [m.start() for m in _LIST_CUES.finditer(samples[3])] == [0, 5]
+    assert [m.start() for m in _LIST_CUES_COMMON_DIGITS.finditer(samples[3])] == []
 
 
 def test_other_digit_ranges_hold_every_decimal_digit_but_the_ascii_and_fullwidth_ones():
@@ -676,4 +685,27 @@ def test_other_digit_ranges_hold_every_decimal_digit_but_the_ascii_and_fullwidth
     ],
 )
 def test_a_count_of_sights_types_its_items(gazetteer: Gazetteer, text: str, expected: list) -> None:
+    assert [(s, t) for s, t, _ in _found(gazetteer, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # items ending in street words, closed by a count (exact or not) and a street word, are streets; the first
+        # item's stem the segmenter reads as a verb (如意) is part of its name: a bare 大街 names nothing
+        (
+            "在呼和浩特经济技术开发区，如意大街、思源路、胜利路等多条“断头路”相继打通。",
+            [
+                ("呼和浩特经济技术开发区", None),
+                ("如意大街", "street"),
+                ("思源路", "street"),
+                ("胜利路", "street"),
+            ],
+        ),
+        # a line's word (公路, 铁路) closes no list of streets; items not all ending in street words make none
+        ("打通胜利路、思源路等多条公路。", []),
+        ("打通胜利路、思源等多条道路。", []),
+    ],
+)
+def test_a_list_of_streets_closed_by_a_street_word(gazetteer: Gazetteer, text: str, expected: list) -> None:
     assert [(s, t) for s, t, _ in _found(gazetteer, text)] == expected

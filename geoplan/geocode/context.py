@@ -1284,6 +1284,18 @@ _SCENIC_CLOSE_RE = re.compile(_SCENIC_CLOSE)
 STATION_CLASS_WORDS = ("火车站", "车站", "站点", "站")
 _STATION_CLOSE = "(?:{})(?![\u4e00-\u9fff])".format("|".join(STATION_CLASS_WORDS))
 _STATION_CLOSE_RE = re.compile(_STATION_CLOSE)
+#: what follows 等 to close a list of streets ('A路、B街等多条“断头路”', 'A街、B街等19条道路'): a count, exact or
+#: not (多, 几, 数), its measure word and a street word (路, 街, 巷) after at most two characters qualifying it, the
+#: word ending there; the items must end in a street word too (see :func:`_street_items`).
+_STREET_CLOSE = (
+    '(?:\\d{1,3}|[两二三四五六七八九十百]{1,3}|多|几|数|若干)?[条个处]?[“"]?'
+    '[\u4e00-\u9fff]{0,2}?[路街巷][”"]?(?![\u4e00-\u9fff])'
+)
+_STREET_CLOSE_RE = re.compile(_STREET_CLOSE)
+#: street words of lines, not streets ('等多条公路', '等铁路'): a list closed by one is no list of streets.
+_LINE_STREET_WORDS = ("公路", "铁路", "线路", "高速路", "网路", "通路", "干线路")
+#: the words a street's name ends with (a list of streets holds only such items).
+_STREET_ENDINGS = ("路", "街", "巷")
 #: what closes a list of peoples ('A、B、C等21个民族'): its items are ethnic names, not places.
 _PEOPLES_CLOSER = re.compile(r"等?(?:\d{1,3}|[两二三四五六七八九十]{1,3})?个?(?:少数)?民族")
 _NUMERALS = "两二三四五六七八九十"
@@ -1474,7 +1486,7 @@ def _list_cues(digits: str) -> re.Pattern[str]:
         f"[{numerals}{endings}等]"
         f"(?:(?<=[{numerals}])(?={_MEASURE}(?:{classes}))"
         f"|(?<=[{endings}])(?=、)"
-        f"|(?<=等)(?={_SCENIC_CLOSE}|{_STATION_CLOSE}))"
+        f"|(?<=等)(?={_SCENIC_CLOSE}|{_STATION_CLOSE}|{_STREET_CLOSE}))"
     )
 
 
@@ -1530,6 +1542,18 @@ def peoples_items(text: str) -> set[tuple[int, int]]:
     return spans
 
 
+def _street_items(text: str, start: int, close: int) -> bool:
+    """Whether the list ``text[start:close]`` is closed at ``close`` (its 等) by a street word
+    (:data:`_STREET_CLOSE`), not a line's, and each of its items ends in a street word."""
+    closer = _STREET_CLOSE_RE.match(text, close + 1)
+    if closer is None or closer.group().rstrip('”"').endswith(_LINE_STREET_WORDS):
+        return False
+    return all(
+        text[item_start:item_end].endswith(_STREET_ENDINGS)
+        for item_start, item_end in _items(text, start, close)
+    )
+
+
 def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Mention]:
     """Items of lists typed by the list: counted ('京包、沪兰五条铁路', 'A、B、C三大沙漠'), introduced by a cue
     ('景点有A、B（C）、D等'), or sharing an ending with a known item ('贺兰山、X山、Y山')."""
@@ -1572,6 +1596,9 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
             elif close >= 0 and _STATION_CLOSE_RE.match(text, close + 1):
                 # 'A、B、C等车站': the class word vouches for the items as a count does
                 kind, suffixes, closed = *LIST_CLASSES["车站"], True
+            elif close >= 0 and _street_items(text, start, close):
+                # 'A路、B街等多条“断头路”': items that end in street words, closed by a street word, are streets
+                kind, suffixes, closed = "street", (), True
             end = close if close >= 0 else end
         items = _items(text, start, end)
         if items and text[end : end + 1] in (":", "：") and not finder.ids(text[slice(*items[-1])]):
@@ -1595,6 +1622,17 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
             items[0] = (inner, first_end)
         elif (first_start, first_end) not in by_span and not cued:
             begin = _first_item_start(text, max(first_start, first_end - MAX_ITEM), first_end)
+            if text[begin:first_end] in SUFFIX_TYPES:
+                # '如意大街' (如意 read as a verb): a bare class word names nothing; the word of two or more characters
+                # before it is its stem (a one-character verb is prose: '乌海是山')
+                begin = next(
+                    (
+                        p
+                        for p, (w, _) in _words(text, first_start, begin).items()
+                        if p >= first_start and p + len(w) == begin and len(w) >= 2
+                    ),
+                    begin,
+                )
             if (opening := by_end.get(begin)) is not None and first_start <= opening.start < begin:
                 # '由西乌不浪沟奇峰异石…区': the segmenter cut the item where a place's name ends (its class word
                 # read as a verb); the place opens the item's name
