@@ -702,6 +702,12 @@ def test_a_count_of_sights_types_its_items(gazetteer: Gazetteer, text: str, expe
                 ("胜利路", "street"),
             ],
         ),
+        # a unit written before the first street is its address, a mention of its own (建 of 建设路 is no verb of
+        # holding after the unit: it starts a word of the street's name)
+        (
+            "包头市建设路、钢铁大街等多条道路",
+            [("包头市", None), ("建设路", "street"), ("钢铁大街", "street")],
+        ),
         # a line's word (公路, 铁路) closes no list of streets; items not all ending in street words make none
         ("打通胜利路、思源路等多条公路。", []),
         ("打通胜利路、思源等多条道路。", []),

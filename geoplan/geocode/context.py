@@ -1664,7 +1664,14 @@ def _place_holding_the_list(text: str, mentions: list[Mention], start: int, end:
     for mention in mentions:
         if start <= mention.start and mention.end < end - 1:
             held = _HOLDS_AFTER.match(text, mention.end, end)
-            if held is not None and held.end() > mention.end and end - held.end() >= 2:
+            if (
+                held is not None
+                and held.end() > mention.end
+                and end - held.end() >= 2
+                and at_word_bounds(
+                    text, mention.end, held.end()
+                )  # '包头市建设路': 建 starts a word of the name
+            ):
                 return held.end()
     return None
 
