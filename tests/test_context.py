@@ -675,6 +675,9 @@ def test_other_digit_ranges_hold_every_decimal_digit_but_the_ascii_and_fullwidth
             [("多伦湖", "lake"), ("乌兰五台", "scenic"), ("乌拉盖九曲湾", "scenic")],
         ),
         ("景区建成了以雁渡苇荡为代表的十大景点。", [("雁渡苇荡", "scenic")]),
+        # a class word of sights qualifying a noun after it counts no sights: the items are facilities
+        ("新建游客中心、停车场等10处景点设施。", []),
+        ("完善厕所、标识等5个景区配套。", []),
         # the representatives are read as names: prose before 为代表的 names nothing
         ("形成了以发展生态旅游为代表的十大景点。", []),
         # a first item the segmenter cut where a place's name ends is the place's and more: too long for a name

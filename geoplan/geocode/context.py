@@ -1336,8 +1336,16 @@ _BEFORE_BARE_CLASS = frozenset(f"{_NUMERALS}0123456789个座处")
 
 def _counts_its_class(text: str, closer: re.Match[str]) -> bool:
     """Whether the count ``closer`` (of :data:`_COUNT_CLOSER`) counts items of its class word: always, except the
-    bare station word after words that make it another kind of station ('3个加油站')."""
+    bare station word after words that make it another kind of station ('3个加油站'), and a class word of sights
+    that qualifies a noun or an adjective after it ('10处景点设施', '5个景区配套': the items are facilities)."""
+    if closer.group(3) in SIGHT_CLASS_WORDS:
+        following = tag(text[closer.end() : closer.end() + 4])
+        return not (following and following[0][1].startswith(_QUALIFIED_FLAGS))
     return closer.group(3) != _BARE_CLASS or text[closer.start(3) - 1] in _BEFORE_BARE_CLASS
+
+
+#: flags of the word after a class word that the class word qualifies (nouns, adjectives).
+_QUALIFIED_FLAGS = ("n", "a")
 
 
 def _count(numeral: str) -> int:
