@@ -713,6 +713,9 @@ def test_a_count_of_sights_types_its_items(gazetteer: Gazetteer, text: str, expe
         ),
         # a line's word (公路, 铁路) closes no list of streets; items not all ending in street words make none
         ("打通胜利路、思源路等多条公路。", []),
+        # a kind of road among the items makes a list of kinds; without a count and its measure word no list closes
+        ("修建通村路、产业路等多条“断头路”。", []),
+        ("打通断头路、瓶颈路等道路。", []),
         ("打通胜利路、思源等多条道路。", []),
     ],
 )

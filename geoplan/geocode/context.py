@@ -1285,10 +1285,10 @@ STATION_CLASS_WORDS = ("火车站", "车站", "站点", "站")
 _STATION_CLOSE = "(?:{})(?![\u4e00-\u9fff])".format("|".join(STATION_CLASS_WORDS))
 _STATION_CLOSE_RE = re.compile(_STATION_CLOSE)
 #: what follows 等 to close a list of streets ('A路、B街等多条“断头路”', 'A街、B街等19条道路'): a count, exact or
-#: not (多, 几, 数), its measure word and a street word (路, 街, 巷) after at most two characters qualifying it, the
+#: not (多, 几, 数), its measure word (both needed) and a street word (路, 街, 巷) after at most two characters qualifying it, the
 #: word ending there; the items must end in a street word too (see :func:`_street_items`).
 _STREET_CLOSE = (
-    '(?:\\d{1,3}|[两二三四五六七八九十百]{1,3}|多|几|数|若干)?[条个处]?[“"]?'
+    '(?:\\d{1,3}|[两二三四五六七八九十百]{1,3}|多|几|数|若干)[条个处][“"]?'
     '[\u4e00-\u9fff]{0,2}?[路街巷][”"]?(?![\u4e00-\u9fff])'
 )
 _STREET_CLOSE_RE = re.compile(_STREET_CLOSE)
@@ -1552,14 +1552,13 @@ def peoples_items(text: str) -> set[tuple[int, int]]:
 
 def _street_items(text: str, start: int, close: int) -> bool:
     """Whether the list ``text[start:close]`` is closed at ``close`` (its 等) by a street word
-    (:data:`_STREET_CLOSE`), not a line's, and each of its items ends in a street word."""
+    (:data:`_STREET_CLOSE`), not a line's, and each of its items ends in a street word and is no kind of road."""
     closer = _STREET_CLOSE_RE.match(text, close + 1)
     if closer is None or closer.group().rstrip('”"').endswith(_LINE_STREET_WORDS):
         return False
-    return all(
-        text[item_start:item_end].endswith(_STREET_ENDINGS)
-        for item_start, item_end in _items(text, start, close)
-    )
+    items = [text[item_start:item_end] for item_start, item_end in _items(text, start, close)]
+    # every item a street's name; one a kind of road ('产业路、旅游路'): a list of kinds
+    return all(item.endswith(_STREET_ENDINGS) and not is_generic(item) for item in items)
 
 
 def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Mention]:
