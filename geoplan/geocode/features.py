@@ -741,7 +741,18 @@ def admin_prefixed(mentions: list[Mention]) -> list[Mention]:
     return merged_with_prefix(mentions, _names_with_its_unit)
 
 
+#: id prefixes of the units whose ring roads and bypasses are named with them ('呼和浩特三环快速路', 'X旗南绕城公路').
+_RING_ROAD_UNITS = ("league:", "banner:")
+
+
 def _names_with_its_unit(unit: Mention, mention: Mention) -> bool:
+    if mention.rule == "ring-road":
+        # a city's ring road or bypass written after the city is that city's: one road mention, the city its qualifier
+        return bool(
+            unit.type is None
+            and unit.place_ids
+            and all(pid.startswith(_RING_ROAD_UNITS) for pid in unit.place_ids)
+        )
     return bool(
         unit.type is None
         and unit.place_ids
