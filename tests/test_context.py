@@ -612,13 +612,21 @@ def test_a_station_written_after_its_banner_is_located_there_not_at_a_namesake(g
 
 def _cue_starts_by_three_scans(text: str) -> list[int]:
     """Where the three cues of a list start, each found by its own scan (numerals: every decimal digit)."""
-    from geoplan.geocode.context import _MEASURE, _NUMERALS, _SCENIC_CLOSE, LIST_CLASSES, SHARED_ENDINGS
+    from geoplan.geocode.context import (
+        _MEASURE,
+        _NUMERALS,
+        _SCENIC_CLOSE,
+        _STATION_CLOSE,
+        _STREET_CLOSE,
+        LIST_CLASSES,
+        SHARED_ENDINGS,
+    )
 
     classes = "|".join(map(re.escape, LIST_CLASSES))
     patterns = (
         rf"[{_NUMERALS}\d]{_MEASURE}(?:{classes})",
         "[{}]、".format("".join(SHARED_ENDINGS)),
-        f"等{_SCENIC_CLOSE}",
+        f"等(?:{_SCENIC_CLOSE}|{_STATION_CLOSE}|{_STREET_CLOSE})",
     )
     return sorted(m.start() for pattern in patterns for m in re.finditer(pattern, text))
 
@@ -628,6 +636,7 @@ def test_list_cues_are_found_in_one_scan_as_in_three(plan_files):
 
     samples = [
         "京包、沪兰五条铁路，A、B、C三大沙漠，贺兰山、乌拉山、大青山等景点",
+        "如意大街、思源路等多条“断头路”，A街、B街等19条道路，C站、D站等车站",
         "３条铁路和12个镇、2大草原",  # fullwidth and ASCII digits
         "٣大沙漠、৫个口岸",  # Arabic-Indic and Bengali digits: read by the scan of every digit
         "𝟓条铁路",  # a digit beyond the basic plane
@@ -635,10 +644,10 @@ def test_list_cues_are_found_in_one_scan_as_in_three(plan_files):
     for text in samples + [path.read_text(encoding="utf-8") for path in plan_files]:
         cues = _LIST_CUES if holds_other_digits(text) else _LIST_CUES_COMMON_DIGITS
         assert [m.start() for m in cues.finditer(text)] == _cue_starts_by_three_scans(text)
-    assert [holds_other_digits(text) for text in samples] == [False, False, True, True]
+    assert [holds_other_digits(text) for text in samples] == [False, False, False, True, True]
     # the common-digit scan misses only the other digits, which is why a text holding one is scanned fully
-    assert [m.start() for m in _LIST_CUES.finditer(samples[2])] == [0, 5]
-    assert [m.start() for m in _LIST_CUES_COMMON_DIGITS.finditer(samples[2])] == []
+    assert [m.start() for m in _LIST_CUES.finditer(samples[3])] == [0, 5]
+    assert [m.start() for m in _LIST_CUES_COMMON_DIGITS.finditer(samples[3])] == []
 
 
 def test_other_digit_ranges_hold_every_decimal_digit_but_the_ascii_and_fullwidth_ones():
@@ -653,3 +662,65 @@ def test_other_digit_ranges_hold_every_decimal_digit_but_the_ascii_and_fullwidth
     assert all(any(low <= code <= high for low, high in OTHER_DIGIT_RANGES) for code in others)
     # and \d reads exactly the decimal digits
     assert all(re.fullmatch(r"\d", chr(code)) for code in others)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count of a class word of sights (参观点, 景区 with its bracketed 点) makes the items sights; the place, a
+        # locative and a verb of holding before the first item ('X旅游区内设') say where they are, no part of it
+        (
+            "胡杨林旅游区内设陶来林、倒影林、英雄林等3处参观点。",
+            [("胡杨林旅游区", "scenic"), ("陶来林", "scenic"), ("倒影林", "scenic"), ("英雄林", "scenic")],
+        ),
+        (
+            "沿线串联多伦湖、乌兰五台、乌拉盖九曲湾等43个旅游景区（点）。",
+            [("多伦湖", "lake"), ("乌兰五台", "scenic"), ("乌拉盖九曲湾", "scenic")],
+        ),
+        ("景区建成了以雁渡苇荡为代表的十大景点。", [("雁渡苇荡", "scenic")]),
+        # a class word of sights qualifying a noun after it counts no sights: the items are facilities
+        ("新建游客中心、停车场等10处景点设施。", []),
+        ("完善厕所、标识等5个景区配套。", []),
+        # the representatives are read as names: prose before 为代表的 names nothing
+        ("形成了以发展生态旅游为代表的十大景点。", []),
+        # a first item the segmenter cut where a place's name ends is the place's and more: too long for a name
+        (
+            "由西乌不浪沟奇峰异石猎奇探险区、大桦背林海度假区等2个旅游风景区组成。",
+            [("西乌不浪沟", "river"), ("大桦背林海度假区", "scenic")],
+        ),
+    ],
+)
+def test_a_count_of_sights_types_its_items(gazetteer: Gazetteer, text: str, expected: list) -> None:
+    assert [(s, t) for s, t, _ in _found(gazetteer, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # items ending in street words, closed by a count (exact or not) and a street word, are streets; the first
+        # item's stem the segmenter reads as a verb (如意) is part of its name: a bare 大街 names nothing
+        (
+            "在呼和浩特经济技术开发区，如意大街、思源路、胜利路等多条“断头路”相继打通。",
+            [
+                ("呼和浩特经济技术开发区", None),
+                ("如意大街", "street"),
+                ("思源路", "street"),
+                ("胜利路", "street"),
+            ],
+        ),
+        # a unit written before the first street is its address, a mention of its own (建 of 建设路 is no verb of
+        # holding after the unit: it starts a word of the street's name)
+        (
+            "包头市建设路、钢铁大街等多条道路",
+            [("包头市", None), ("建设路", "street"), ("钢铁大街", "street")],
+        ),
+        # a line's word (公路, 铁路) closes no list of streets; items not all ending in street words make none
+        ("打通胜利路、思源路等多条公路。", []),
+        # a kind of road among the items makes a list of kinds; without a count and its measure word no list closes
+        ("修建通村路、产业路等多条“断头路”。", []),
+        ("打通断头路、瓶颈路等道路。", []),
+        ("打通胜利路、思源等多条道路。", []),
+    ],
+)
+def test_a_list_of_streets_closed_by_a_street_word(gazetteer: Gazetteer, text: str, expected: list) -> None:
+    assert [(s, t) for s, t, _ in _found(gazetteer, text)] == expected

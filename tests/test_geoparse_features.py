@@ -529,6 +529,11 @@ def test_street_names_before_locatives(finder: MentionFinder, text: str, expecte
         ("推进西二环保护工程", []),
         ("抓好三环节", []),
         ("建成北二环", ["北二环"]),
+        # an express ring road by its number, and the city's bypass with no side (its one bypass), are roads
+        ("通过互通立交与三环快速路、绕城高速无缝衔接", ["三环快速路", "绕城高速"]),
+        ("坚持快速发展，绕城而过", []),
+        # written after its city, it is that city's: one mention
+        ("建设呼和浩特三环快速路", ["呼和浩特三环快速路"]),
     ],
 )
 def test_ring_roads(finder: MentionFinder, text: str, expected: list[str]) -> None:

@@ -470,3 +470,60 @@ def test_a_class_word_after_common_words_only_is_no_name(
 def test_a_grade_of_road_after_a_place_written_short_is_no_street(finder: MentionFinder) -> None:
     """'宝龙山二级路': 宝龙山 (宝龙山镇 written short) and a second-grade road, no street named 宝龙山二级路."""
     assert [m.surface for m in finder.find("新建宝龙山二级路") if m.type == "street"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a road word of sightseeing after the place the road leads to or the landscape it runs through: one road
+        # mention, qualified by that place (the landscape's words after it are part of the name)
+        (
+            "建设乌拉山国家森林公园旅游公路",
+            [("乌拉山国家森林公园旅游公路", "road", "乌拉山国家森林公园")],
+        ),
+        ("推动锡林郭勒千里草原风景大道品质升级", [("锡林郭勒千里草原风景大道", "road", "锡林郭勒")]),
+        ("加快建设黄河景观大道", [("黄河景观大道", "road", "黄河")]),
+        # the province before it is its address, a mention of its own
+        (
+            "内蒙古乌拉山国家森林公园旅游公路通车",
+            [("内蒙古", None, None), ("乌拉山国家森林公园旅游公路", "road", "乌拉山国家森林公园")],
+        ),
+        # a unit's tourist roads are a kind of road there; the class words alone name none
+        ("修建阿尔山旅游公路", [("阿尔山", None, None)]),
+        ("建设7个旅游公路项目", []),
+        ("打造草原风景大道", []),
+    ],
+)
+def test_a_road_named_after_the_place_it_leads_to(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    assert [(m.surface, m.type, m.qualifier) for m in finder.find(text)] == expected
+
+
+def test_a_scenic_byway_of_plan_000_is_located_at_its_league(parsed: dict[str, PlanPlaces]) -> None:
+    """Plan 000 names 锡林郭勒千里草原风景大道 three times: a road mention each time (not the league alone), located at
+    锡林郭勒盟, the place it is named after, with that reason."""
+    byways = [m for m in parsed["000"].mentions if m.surface == "锡林郭勒千里草原风景大道"]
+    assert len(byways) == 3
+    for byway in byways:
+        assert byway.type == "road" and byway.place is not None and byway.place.name == "锡林郭勒盟"
+        assert byway.precision == "league" and "located by '锡林郭勒'" in byway.reason
+
+
+def test_a_route_written_again_without_its_place(gazetteer: Gazetteer) -> None:
+    """A route named with its place once ('锡林郭勒盟千里草原风景大道') is the same route where the text writes it
+    without the place (after the province too): located at that place, the reason saying so."""
+    from geoplan.geocode.context import refine
+
+    finder = gazetteer.finder
+    text = "锡林郭勒盟千里草原风景大道全线贯通。内蒙古自治区千里草原风景大道入选。千里草原风景大道长672公里。"
+    found = [(m.surface, m.type, m.qualifier) for m in refine(text, finder.find(text), finder)]
+    assert found == [
+        ("锡林郭勒盟千里草原风景大道", "road", "锡林郭勒盟"),
+        ("内蒙古自治区", None, None),
+        ("千里草原风景大道", "road", "锡林郭勒盟"),
+        ("千里草原风景大道", "road", "锡林郭勒盟"),
+    ]
+    # without the full name the words name no route
+    text = "千里草原风景大道长672公里。"
+    assert refine(text, finder.find(text), finder) == []

@@ -178,3 +178,23 @@ def test_plan_000s_airport_written_after_its_banner_lies_in_that_banner(
         assert airport.place.type == "airport"
         assert airport.place.banner_id == "banner:152526"  # 西乌珠穆沁旗
         assert airport.place.league_id == "league:152500"  # 锡林郭勒盟
+
+
+def test_a_route_named_after_the_place_it_leads_to_lies_at_that_place(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """A tourist road or a scenic byway named after a sight or a landscape (its class word and more words between)
+    is located at that place, at its precision, with the reason; the same words after a unit name a kind of road."""
+    places = _parse(
+        gazetteer,
+        tmp_path,
+        "鄂尔多斯市今年建设响沙湾景区旅游公路，打造黄河几字弯风景大道，完善达拉特旗旅游公路。\n",
+    )
+    road = _only(places, "响沙湾景区旅游公路")
+    assert (
+        road.type == "road" and road.place is not None and road.place.id == gazetteer.finder.ids("响沙湾")[0]
+    )
+    assert road.reason == "'响沙湾景区旅游公路' not in the gazetteer; located by '响沙湾' in its name"
+    byway = _only(places, "黄河几字弯风景大道")
+    assert byway.place is not None and byway.place.name == "黄河几字弯" and byway.precision == "schematic"
+    assert "达拉特旗旅游公路" not in _surfaces(places) and "达拉特旗" in _surfaces(places)

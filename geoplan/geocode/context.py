@@ -38,6 +38,7 @@ from geoplan.geocode.mentions import (
     COUNTER_CHARS,
     HERITAGE_SUFFIXES,
     IMPROPER_CHARS,
+    LANDSCAPE_ROUTE_SUFFIXES,
     LINE_WORDS,
     OUTSIDE_ID_PREFIXES,
     PARK_ID_PREFIXES,
@@ -131,6 +132,7 @@ def refine(
             *outside_words(text, finder, kept, occurrences),
             *stem_words(text, finder, kept, occurrences),
             *region_stems(text, finder, kept),
+            *routes_named_again(text, kept),
         )
         if (m.start, m.end) not in peoples
         and not in_title(m, titles)
@@ -937,6 +939,33 @@ def _street_named_after(text: str, mention: Mention, finder: MentionFinder) -> M
     return Mention(text[mention.start : street.end()], mention.start, street.end(), "road", "street")
 
 
+def routes_named_again(text: str, taken: list[Mention]) -> list[Mention]:
+    """A route named after a landscape or the place it leads to, written once with that place ('锡林郭勒盟千里草原
+    风景大道') and elsewhere in the text without it ('千里草原风景大道'): the same route, qualified by the same place
+    (the name without the place is no name the finder reads alone: '千里草原' holds no proper name)."""
+    shorts: dict[str, Mention] = {}
+    for mention in taken:
+        suffix = mention.rule.removeprefix("suffix:")
+        qualifier = mention.qualifier
+        if (
+            suffix in LANDSCAPE_ROUTE_SUFFIXES
+            and qualifier
+            and mention.qualifier_ids
+            and mention.surface.startswith(qualifier)
+            and len(mention.surface) - len(qualifier) - len(suffix) >= 2
+        ):
+            shorts.setdefault(mention.surface[len(qualifier) :], mention)
+    found: list[Mention] = []
+    for short, full in shorts.items():
+        at = text.find(short)
+        while at >= 0:
+            found.append(
+                Mention(short, at, at + len(short), "road", full.rule, (), full.qualifier, full.qualifier_ids)
+            )
+            at = text.find(short, at + len(short))
+    return found  # the occurrences inside the full names overlap them: the merge keeps the full names
+
+
 def region_stems(text: str, finder: MentionFinder, taken: Iterable[Mention] = ()) -> list[Mention]:
     """A named region written without its class word 地区 ('华北、西北市场', '京津、辽沈地区'): the stem of a
     region's name 'X地区', where the segmenter reads X as a place word of its own; not a direction after a
@@ -1163,6 +1192,12 @@ def _one_character_items(
 
 
 # -- lists ---------------------------------------------------------------------------------------------
+#: class words of sights: a word of sightseeing (景 'view', 旅游景 'tourist view', 参观 'visit', 游览 'tour',
+#: 观光 'sightseeing') and the word of an area or a spot (区, 点): '景区', '景点', '参观点', '游览区'.  A count of
+#: one after a list ('A、B等7处参观点') makes its items sights.
+SIGHT_CLASS_WORDS = tuple(
+    f"{view}{where}" for view in ("旅游景", "景", "参观", "游览", "观光") for where in "区点"
+)
 #: class words closing a counted list ('五条铁路', '三大沙漠', '三大经济区'), longest first, and the type each
 #: gives its items; the suffix tried after an item to find its record ('京包' + '铁路' = 京包铁路).
 LIST_CLASSES: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -1171,6 +1206,8 @@ LIST_CLASSES: dict[str, tuple[str, tuple[str, ...]]] = {
     "互通式立交": ("road", ("互通",)),
     "互通立交": ("road", ("互通",)),
     "收费站": ("road", ("收费站",)),
+    # sights counted by a class word of sights ('A、B等7处参观点', 'A、B等43个旅游景区（点）'): see SIGHT_CLASS_WORDS
+    **dict.fromkeys(sorted(SIGHT_CLASS_WORDS, key=len, reverse=True), ("scenic", ("景区",))),
     # a line's stations named after the places they serve ('设A、B、C三个车站'): a station, at its place
     "火车站": ("station", ("站", "火车站")),
     "车站": ("station", ("站", "火车站")),
@@ -1247,6 +1284,18 @@ _SCENIC_CLOSE_RE = re.compile(_SCENIC_CLOSE)
 STATION_CLASS_WORDS = ("火车站", "车站", "站点", "站")
 _STATION_CLOSE = "(?:{})(?![\u4e00-\u9fff])".format("|".join(STATION_CLASS_WORDS))
 _STATION_CLOSE_RE = re.compile(_STATION_CLOSE)
+#: what follows 等 to close a list of streets ('A路、B街等多条“断头路”', 'A街、B街等19条道路'): a count, exact or
+#: not (多, 几, 数), its measure word (both needed) and a street word (路, 街, 巷) after at most two characters qualifying it, the
+#: word ending there; the items must end in a street word too (see :func:`_street_items`).
+_STREET_CLOSE = (
+    '(?:\\d{1,3}|[两二三四五六七八九十百]{1,3}|多|几|数|若干)[条个处][“"]?'
+    '[\u4e00-\u9fff]{0,2}?[路街巷][”"]?(?![\u4e00-\u9fff])'
+)
+_STREET_CLOSE_RE = re.compile(_STREET_CLOSE)
+#: street words of lines, not streets ('等多条公路', '等铁路'): a list closed by one is no list of streets.
+_LINE_STREET_WORDS = ("公路", "铁路", "线路", "高速路", "网路", "通路", "干线路")
+#: the words a street's name ends with (a list of streets holds only such items).
+_STREET_ENDINGS = ("路", "街", "巷")
 #: what closes a list of peoples ('A、B、C等21个民族'): its items are ethnic names, not places.
 _PEOPLES_CLOSER = re.compile(r"等?(?:\d{1,3}|[两二三四五六七八九十]{1,3})?个?(?:少数)?民族")
 _NUMERALS = "两二三四五六七八九十"
@@ -1287,8 +1336,16 @@ _BEFORE_BARE_CLASS = frozenset(f"{_NUMERALS}0123456789个座处")
 
 def _counts_its_class(text: str, closer: re.Match[str]) -> bool:
     """Whether the count ``closer`` (of :data:`_COUNT_CLOSER`) counts items of its class word: always, except the
-    bare station word after words that make it another kind of station ('3个加油站')."""
+    bare station word after words that make it another kind of station ('3个加油站'), and a class word of sights
+    that qualifies a noun or an adjective after it ('10处景点设施', '5个景区配套': the items are facilities)."""
+    if closer.group(3) in SIGHT_CLASS_WORDS:
+        following = tag(text[closer.end() : closer.end() + 4])
+        return not (following and following[0][1].startswith(_QUALIFIED_FLAGS))
     return closer.group(3) != _BARE_CLASS or text[closer.start(3) - 1] in _BEFORE_BARE_CLASS
+
+
+#: flags of the word after a class word that the class word qualifies (nouns, adjectives).
+_QUALIFIED_FLAGS = ("n", "a")
 
 
 def _count(numeral: str) -> int:
@@ -1437,7 +1494,7 @@ def _list_cues(digits: str) -> re.Pattern[str]:
         f"[{numerals}{endings}等]"
         f"(?:(?<=[{numerals}])(?={_MEASURE}(?:{classes}))"
         f"|(?<=[{endings}])(?=、)"
-        f"|(?<=等)(?={_SCENIC_CLOSE}|{_STATION_CLOSE}))"
+        f"|(?<=等)(?={_SCENIC_CLOSE}|{_STATION_CLOSE}|{_STREET_CLOSE}))"
     )
 
 
@@ -1493,6 +1550,17 @@ def peoples_items(text: str) -> set[tuple[int, int]]:
     return spans
 
 
+def _street_items(text: str, start: int, close: int) -> bool:
+    """Whether the list ``text[start:close]`` is closed at ``close`` (its 等) by a street word
+    (:data:`_STREET_CLOSE`), not a line's, and each of its items ends in a street word and is no kind of road."""
+    closer = _STREET_CLOSE_RE.match(text, close + 1)
+    if closer is None or closer.group().rstrip('”"').endswith(_LINE_STREET_WORDS):
+        return False
+    items = [text[item_start:item_end] for item_start, item_end in _items(text, start, close)]
+    # every item a street's name; one a kind of road ('产业路、旅游路'): a list of kinds
+    return all(item.endswith(_STREET_ENDINGS) and not is_generic(item) for item in items)
+
+
 def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Mention]:
     """Items of lists typed by the list: counted ('京包、沪兰五条铁路', 'A、B、C三大沙漠'), introduced by a cue
     ('景点有A、B（C）、D等'), or sharing an ending with a known item ('贺兰山、X山、Y山')."""
@@ -1535,6 +1603,9 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
             elif close >= 0 and _STATION_CLOSE_RE.match(text, close + 1):
                 # 'A、B、C等车站': the class word vouches for the items as a count does
                 kind, suffixes, closed = *LIST_CLASSES["车站"], True
+            elif close >= 0 and _street_items(text, start, close):
+                # 'A路、B街等多条“断头路”': items that end in street words, closed by a street word, are streets
+                kind, suffixes, closed = "street", (), True
             end = close if close >= 0 else end
         items = _items(text, start, end)
         if items and text[end : end + 1] in (":", "：") and not finder.ids(text[slice(*items[-1])]):
@@ -1551,10 +1622,28 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
         ending = by_end.get(first_end)
         if ending is not None and ending.start < first_start:
             ending = None
+        inner = _place_holding_the_list(text, mentions, first_start, first_end) if ending is None else None
         if ending is not None:  # '资源如达里湖': a known name ends the first item
             items[0] = (ending.start, first_end)
+        elif inner is not None:  # '胡杨林旅游区内设A、B': the list is of what that place holds
+            items[0] = (inner, first_end)
         elif (first_start, first_end) not in by_span and not cued:
             begin = _first_item_start(text, max(first_start, first_end - MAX_ITEM), first_end)
+            if text[begin:first_end] in SUFFIX_TYPES:
+                # '如意大街' (如意 read as a verb): a bare class word names nothing; the word of two or more characters
+                # before it is its stem (a one-character verb is prose: '乌海是山')
+                begin = next(
+                    (
+                        p
+                        for p, (w, _) in _words(text, first_start, begin).items()
+                        if p >= first_start and p + len(w) == begin and len(w) >= 2
+                    ),
+                    begin,
+                )
+            if (opening := by_end.get(begin)) is not None and first_start <= opening.start < begin:
+                # '由西乌不浪沟奇峰异石…区': the segmenter cut the item where a place's name ends (its class word
+                # read as a verb); the place opens the item's name
+                begin = opening.start
             if counted >= 0 and first_end - begin < 2:
                 # a counted list's first item cut inside a name ('在朱日和北' read 在/朱日/和/北): it starts where
                 # the last place name before the cut does
@@ -1570,6 +1659,28 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
         else:
             found.extend(_shared_endings(text, items, by_span, finder))
     return found
+
+
+#: a locative and a verb of holding after a place's name ('X旅游区内设', 'X景区中有'): what follows is held there.
+_HOLDS_AFTER = re.compile(r"[内中里]?(?:设有|建有|分布有|分布着|设|有|建)")
+
+
+def _place_holding_the_list(text: str, mentions: list[Mention], start: int, end: int) -> int | None:
+    """Where the first item of a list starts when a place's name, a locative and a verb of holding open the text
+    before it ('胡杨林旅游区内设陶来林、…': the items are what the place holds): after the verb; None otherwise."""
+    for mention in mentions:
+        if start <= mention.start and mention.end < end - 1:
+            held = _HOLDS_AFTER.match(text, mention.end, end)
+            if (
+                held is not None
+                and held.end() > mention.end
+                and end - held.end() >= 2
+                and at_word_bounds(
+                    text, mention.end, held.end()
+                )  # '包头市建设路': 建 starts a word of the name
+            ):
+                return held.end()
+    return None
 
 
 #: the words introducing a list after its count and class word ('共有7个收费站，分别是A、B、…'), looked for first
@@ -1620,6 +1731,31 @@ def headed_list_items(text: str, mentions: list[Mention], finder: MentionFinder)
                     _typed_items(text, items, kind, suffixes, by_span, units_at, finder, strict=False)
                 )
                 break
+    return found
+
+
+#: 'X为代表的' ('以X为代表的十大景点': X stands for the places counted after it), X one item or a list.
+_REPRESENTED = re.compile(r"以([\u3400-\u9fff（）()、]{2,60}?)为代表的")
+
+
+def represented_items(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Mention]:
+    """Items named as the representatives of places counted after them ('以雁渡苇荡为代表的十大景点', '以A、B为代表
+    的5个园区'): typed by the class word of the count, which names more places than the items (no count to match);
+    the items are read strictly, as a list with no count (names, no common words)."""
+    if "为代表的" not in text:
+        return []
+    found: list[Mention] = []
+    by_span = {(m.start, m.end): m for m in mentions}
+    units_at = {m.start: m for m in mentions if _unit_written_in_full(m)}
+    for represented in finditer_anchored(_REPRESENTED, text, "以", (0,)):
+        closer = _COUNT_CLOSER.match(text, represented.end())
+        if closer is None or closer.group(1) or not _counts_its_class(text, closer):
+            continue
+        kind, suffixes = LIST_CLASSES[closer.group(3)]
+        items = _items(text, *represented.span(1))
+        if kind == "station" or len(items) > _count(closer.group(2)):
+            continue
+        found.extend(_typed_items(text, items, kind, suffixes, by_span, units_at, finder, strict=True))
     return found
 
 
@@ -2458,5 +2594,6 @@ LIST_RULES: tuple[ListRule, ...] = (
     named_after_area,
     list_items,
     headed_list_items,
+    represented_items,
     items_sharing_a_line_word,
 )

@@ -451,12 +451,13 @@ def _initial_lines(text: str, finder: Any) -> list[Mention]:
 #: ('三环路', '二环'; not after an ordinal or a count; 环 and the character after it forming a word of the
 #: dictionary is that word, no ring: '西二环保护', '三环节', '一环扣一环').
 _RING_ROAD = re.compile(
-    r"(?:[东西南北][一二三四五]|(?<![一二三四五六七八九十百\d第每])[二三四五])环(?:路|线)?"
+    r"(?:[东西南北][一二三四五]|(?<![一二三四五六七八九十百\d第每])[二三四五])环(?:快速路|路|线)?"
 )
 #: the character a ring road's name holds third (looked for first: it is rare).
 _RING = "环"
-#: a city's bypass named by its side ('南绕城一级公路', '北绕城公路', '东绕城高速'): a grade and a road word after it.
-_SIDE_BYPASS = re.compile(r"[东西南北]绕城(?:一级|二级|快速)?(?:高速公路|高速|公路|快速路)")
+#: a city's bypass named by its side ('南绕城一级公路', '北绕城公路', '东绕城高速') or alone ('绕城高速', the one of the
+#: text's city): a grade and a road word after it.
+_SIDE_BYPASS = re.compile(r"[东西南北]{0,2}绕城(?:一级|二级|快速)?(?:高速公路|高速|公路|快速路)")
 _BYPASS = "绕"
 
 
@@ -489,7 +490,7 @@ def _ring_roads(text: str) -> list[Mention]:
         if match.group()[0] in _RING_NUMERALS and _in_a_list_of_counts(text, match.start(), match.end()):
             continue  # '一横、两纵、四环': counts of the network's parts, no ring road
         found.append(Mention(match.group(), match.start(), match.end(), "road", "ring-road"))
-    for match in finditer_anchored(_SIDE_BYPASS, text, _BYPASS, (1,)):
+    for match in finditer_anchored(_SIDE_BYPASS, text, _BYPASS, (0, 1, 2)):
         found.append(Mention(match.group(), match.start(), match.end(), "road", "ring-road"))
     return found
 
@@ -742,7 +743,18 @@ def admin_prefixed(mentions: list[Mention]) -> list[Mention]:
     return merged_with_prefix(mentions, _names_with_its_unit)
 
 
+#: id prefixes of the units whose ring roads and bypasses are named with them ('呼和浩特三环快速路', 'X旗南绕城公路').
+_RING_ROAD_UNITS = ("league:", "banner:")
+
+
 def _names_with_its_unit(unit: Mention, mention: Mention) -> bool:
+    if mention.rule == "ring-road":
+        # a city's ring road or bypass written after the city is that city's: one road mention, the city its qualifier
+        return bool(
+            unit.type is None
+            and unit.place_ids
+            and all(pid.startswith(_RING_ROAD_UNITS) for pid in unit.place_ids)
+        )
     return bool(
         unit.type is None
         and unit.place_ids

@@ -114,6 +114,9 @@ SUFFIX_TYPES: dict[str, str] = {
     "城际铁路": "railway",
     "高速铁路": "railway",
     "风景道": "road",
+    "风景大道": "road",
+    "景观大道": "road",
+    "旅游公路": "road",
     "大环线": "road",
     "国家公园": "national_park",
     "保税区": "park",
@@ -484,18 +487,22 @@ NEEDS_QUALIFIER = frozenset({"wetland", "reserve", "national_park", "grassland",
 #: and a substation as well as a river, 高勒 being Mongolian for river), or plans use them for kinds of zone
 #: ('自由贸易试验区').  Farms have a rule of their own (FARM_SUFFIXES).
 QUALIFIED_SUFFIXES = frozenset({"高勒", "试验区", "贸易区"})
+#: routes named after the landscape they run through or the place they lead to ('…草原风景道', '…沙地大环线',
+#: 'X森林公园旅游公路'): a road word of sightseeing (风景, 景观, 旅游 and a road word) or a loop; the landscape's class
+#: word and the generic words before the suffix are part of the one name.
+LANDSCAPE_ROUTE_SUFFIXES = frozenset({"风景道", "风景大道", "景观大道", "旅游公路", "大环线"})
+#: of those, the classes of road (tourist roads, as rural roads): named after the destination they lead to, a
+#: unit's are a kind of road there.
+ROAD_CLASS_SUFFIXES = frozenset({"旅游公路"})
 #: roads named after the place they ring, cross or lead to ('X绕城公路', 'X沙地大环线', 'X连接线'): the place is
 #: part of the name, and a direction after it too ('X东绕城公路').
-AROUND_PLACE_SUFFIXES = frozenset({"绕城公路", "大环线", "风景道", "连接线公路", "连接线"})
+AROUND_PLACE_SUFFIXES = frozenset({"绕城公路", "大环线", "连接线公路", "连接线"}) | LANDSCAPE_ROUTE_SUFFIXES
 #: roads that link a place or a route to the network: after a route's name ('X高速连接线') the route is named.
 LINK_SUFFIXES = frozenset({"连接线公路", "连接线"})
 #: suffixes that end a name only when nothing but punctuation or a function word follows (敕勒川草原等).
 _FREE_STANDING = {"草原": "等、，。；和及与的上"}
 #: types named by short abbreviations when unanchored (集二铁路, 包兰铁路): the core is at most this long.
 ABBREVIATED_MAX = {"railway": 4, "road": 4}
-#: routes named after the landscape they run through ('…草原风景道', '…沙地大环线'): the landscape's class word and
-#: the generic words before the suffix are part of the one name.
-LANDSCAPE_ROUTE_SUFFIXES = frozenset({"风景道", "大环线"})
 #: facilities named after the place they stand at ('X收费站', 'X电厂'): one common word before them says which
 #: kind ('主线收费站', '匝道收费站'), no place.
 PLACE_NAMED_FACILITIES = frozenset(suffix for suffix, kind in SUFFIX_TYPES.items() if kind == "other")
@@ -1527,6 +1534,14 @@ class MentionFinder:
                 and not remainder.endswith(SINGLE_ROUTE_WORDS)
             ):
                 return None  # '乌拉特后旗农村公路': a kind of road in a place, not a named road ('…绕城公路' is one)
+            if (
+                suffix in ROAD_CLASS_SUFFIXES
+                and _is_area(qualifier)
+                and (not remainder or is_generic(remainder))
+            ):
+                return (
+                    None  # '阿尔山旅游公路': a unit's tourist roads, a kind ('X森林公园旅游公路' leads there)
+                )
         else:
             start = window_start + leading_trim(text[window_start:s_start])
             stem = text[start:s_start]
@@ -1709,6 +1724,9 @@ class MentionFinder:
         before that run ('集宁区标志性建筑X楼').  ``(qualifier, window_start)`` when nothing separates them."""
         if qualifier.end >= s_start:
             return qualifier, window_start  # the common case: the place right before the class word
+        if suffix in LANDSCAPE_ROUTE_SUFFIXES and _PROSE_VERB_RE.search(text, qualifier.end, s_start) is None:
+            # '锡林郭勒千里草原风景道': the landscape's words after the place are part of the route's name
+            return qualifier, window_start
         begin = name_start(text, qualifier.start, qualifier.end, s_start, s_end, _GENERIC_SET)
         if begin is not None and qualifier.end < begin < s_start:
             later = next((hit for hit in hits if hit.start == begin), None)
@@ -1760,29 +1778,38 @@ class MentionFinder:
         """'新疆霍尔果斯口岸', '内蒙古呼和浩特X机场': a province written before a name (before an airport's or port's
         qualifier too) is its address, not part of the name — the province and the name after it are two mentions (no gazetteer
         name may run across the cut)."""
+        suffix = mention.rule.removeprefix("suffix:")
+        landscape = suffix in LANDSCAPE_ROUTE_SUFFIXES
         if not mention.rule.startswith("suffix:") or (
             mention.qualifier is not None
             and (
-                mention.type not in FACILITY_TYPES
+                (mention.type not in FACILITY_TYPES and not landscape)
                 or not all(pid.startswith("province:") for pid in mention.qualifier_ids)
             )
         ):
             # the common case: no province; or a name a place in it qualifies; or a park or a line named
-            # with its province ('内蒙古X产业园'); an airport or port is named without it
+            # with its province ('内蒙古X产业园'); an airport or port is named without it, and so is a route named
+            # after a landscape or the place it leads to ('内蒙古X森林公园旅游公路')
             return mention, None
-        stem_end = mention.end - len(mention.rule.removeprefix("suffix:"))
-        for length in range(min(4, stem_end - mention.start - 2), 1, -1):
+        stem_end = mention.end - len(suffix)
+        for length in range(min(6, stem_end - mention.start - 2), 1, -1):
             head = mention.surface[:length]
             ids = self._ids.get(head, ())
             if ids and all(pid.startswith("province:") for pid in ids):
                 cut = mention.start + length
-                if not is_proper_stem(mention.surface[length : stem_end - mention.start]):
+                if not landscape and not is_proper_stem(mention.surface[length : stem_end - mention.start]):
                     return mention, None
                 rest = mention.surface[length:]
-                return (
-                    replace(mention, surface=rest, start=cut, place_ids=self.ids(rest)),
-                    Mention(head, mention.start, cut, None, "gazetteer", ids),
-                )
+                named = replace(mention, surface=rest, start=cut, place_ids=self.ids(rest))
+                if landscape:  # the place the route is named after, written after the province, qualifies it
+                    inner = next(
+                        (rest[:n] for n in range(len(rest) - len(suffix), 1, -1) if self._ids.get(rest[:n])),
+                        None,
+                    )
+                    named = replace(
+                        named, qualifier=inner, qualifier_ids=self._ids.get(inner, ()) if inner else ()
+                    )
+                return named, Mention(head, mention.start, cut, None, "gazetteer", ids)
         return mention, None
 
     def _route_numbers(self, text: str, hits: WordHits, known: Iterable[Mention] = ()) -> list[Mention]:
@@ -2090,6 +2117,14 @@ def _as_name(text: str, mention: Mention, ids: Mapping[str, tuple[str, ...]]) ->
         return mention
     if suffix not in PROPER_NAME_SUFFIXES:
         return _descriptive_name(text, mention, suffix, ids)
+    if (
+        suffix in LANDSCAPE_ROUTE_SUFFIXES
+        and mention.qualifier
+        and mention.surface.startswith(mention.qualifier)
+    ):
+        return (
+            mention  # '锡林郭勒千里草原风景道': a place opens the name; the landscape's words are part of it
+        )
     stem_start = mention.start
     if mention.qualifier and (at := mention.surface.find(mention.qualifier)) >= 0:
         stem_start += at + len(mention.qualifier)  # the qualifier may follow the units written before it

@@ -26,7 +26,13 @@ from typing import Any
 import numpy
 
 from geoplan.geocode.context import LISTED_STATION_RULE, OWN_PROVINCE
-from geoplan.geocode.mentions import OUTSIDE_ID_PREFIXES, SUFFIX_TYPES, Mention, is_generic
+from geoplan.geocode.mentions import (
+    LANDSCAPE_ROUTE_SUFFIXES,
+    OUTSIDE_ID_PREFIXES,
+    SUFFIX_TYPES,
+    Mention,
+    is_generic,
+)
 from geoplan.geocode.segment import NAME_FLAGS, known, tag
 from geoplan.geocode.stems import COMPASS_CHARS
 
@@ -346,6 +352,8 @@ class Resolver:
             return not (remainder == "" and mention.type in {"town", "village"})
         if mention.rule == LISTED_STATION_RULE and len(mention.qualifier_ids) == 1:
             return remainder == ""  # a line's stop named after the one town of its name, in whichever league
+        if suffix in LANDSCAPE_ROUTE_SUFFIXES and qualifier.league_id is None:
+            return True  # '黄河几字弯风景大道': a landscape spanning leagues is no other league's namesake
         if self.league_id and qualifier.league_id != self.league_id:
             return False  # a town of that name in another league: a namesake
         if (
@@ -361,6 +369,8 @@ class Resolver:
             and mention.type not in LOCAL_TYPES
         ):
             return True  # a town written with its suffix before a name ('巴音镇查干布尔嘎斯沟'): the thing lies in it
+        if suffix in LANDSCAPE_ROUTE_SUFFIXES:
+            return True  # '响沙湾景区旅游公路', '黄河几字弯风景大道': the route leads to or runs through the place
         return remainder == "" or is_generic(remainder)  # '巴音温都尔沙漠' is not in a town '巴音…'
 
     @staticmethod
@@ -725,9 +735,10 @@ class Resolver:
             ranked = self.rank(qualifier, self.candidates(qualifier), sentence_ids, paragraph_ids)
             if ranked and self._contains(ranked[0][2], mention):
                 parent, rule = ranked[0][2], "parent:named-inside"
-                why = (
-                    f"'{mention.surface}' not in the gazetteer; located by '{mention.qualifier}' in its name"
+                where = (
+                    "in its name" if (mention.qualifier or "") in mention.surface else "written with its name"
                 )
+                why = f"'{mention.surface}' not in the gazetteer; located by '{mention.qualifier}' {where}"
         if parent is not None and parent.type == "province" and parent.id == OWN_PROVINCE:
             parent, why = self._finer_than_region(mention, parent, why)
         if (

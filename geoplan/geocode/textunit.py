@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from geoplan.geocode.mentions import Mention
+from geoplan.geocode.mentions import LANDSCAPE_ROUTE_SUFFIXES, Mention
 
 #: how much of a text is its head (title and first lines).
 HEAD_LINES = 5
@@ -67,7 +67,7 @@ def _dominant_banner(mentions: Iterable[Mention], gazetteer: Any, league: Any) -
     西北部') but whose names lie in one banner is about that banner."""
     counts: Counter[str] = Counter()
     for mention in mentions:
-        banners = {place.banner_id for place in _places(gazetteer, mention.place_ids)}
+        banners = {place.banner_id for place in _places(gazetteer, _named_ids(mention))}
         if len(banners) == 1 and None not in banners:
             counts[banners.pop()] += 1  # type: ignore[index]
     if not counts:
@@ -111,10 +111,18 @@ def _leagues_named(mentions: Iterable[Mention], gazetteer: Any) -> Counter[str]:
     """How many of the mentions name places of one league only, per league id."""
     counts: Counter[str] = Counter()
     for mention in mentions:
-        leagues = {_league_id(place) for place in _places(gazetteer, mention.place_ids)}
+        leagues = {_league_id(place) for place in _places(gazetteer, _named_ids(mention))}
         if len(leagues) == 1 and None not in leagues:
             counts[leagues.pop()] += 1  # type: ignore[index]
     return counts
+
+
+def _named_ids(mention: Mention) -> tuple[str, ...]:
+    """The places ``mention`` names: its own; a route named after the landscape or the place it leads to
+    ('X森林公园旅游公路', 'X盟千里草原风景大道') names that place too."""
+    if mention.place_ids or mention.rule.removeprefix("suffix:") not in LANDSCAPE_ROUTE_SUFFIXES:
+        return mention.place_ids
+    return mention.qualifier_ids
 
 
 def _league_id(place: Any) -> str | None:
