@@ -398,6 +398,8 @@ _LINE_AFTER_NUMBER = re.compile(r"\s*线")
 _NUMBER_QUOTES = re.compile(r"[\s“”]+")
 _ASCII_WORD = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _ROUTE_AFTER = _ASCII_WORD | {"."}
+#: what follows a train's number ('G4408次', 'D6次'): the measure word of train runs.
+_TRAIN_NUMBER_END = "次"
 #: the network words written after a road's number ('208国道', '215省道'), by their first character.
 _NETWORK_AFTER = {"国": "国道", "省": "省道", "县": "县道"}
 #: what a route number starts with (a network's letter, or its word before the number): where one is looked for.
@@ -1820,6 +1822,8 @@ class MentionFinder:
             start, end = match.span()
             if (start and text[start - 1] in _ASCII_WORD) or (end < len(text) and text[end] in _ROUTE_AFTER):
                 continue  # part of a longer code ('5G', 'S2000', 'G3.5')
+            if text.startswith(_TRAIN_NUMBER_END, end) and match.group()[:1].isascii():
+                continue  # 'G4408次列车': a train's number (counted by 次), no road's
             surface = match.group()
             ids = self.ids(_NUMBER_QUOTES.sub("", surface))
             network = _NETWORK_AFTER["国" if surface[0] == "G" else "省"] if surface[0] in "GS" else ""
