@@ -218,3 +218,17 @@ def test_a_township_after_units_outside_the_region_is_its_own_mention_at_its_cou
 @pytest.mark.parametrize("text", ["黑龙江省讷河市各乡镇。", "支持黑龙江省讷河市城乡发展。"])
 def test_no_township_without_a_name_after_an_outside_unit(gazetteer: Gazetteer, text: str) -> None:
     assert [s for s, _ in _found(gazetteer, text)] == ["黑龙江省", "讷河市"]
+
+
+def test_an_address_in_a_list_of_towns_stays_its_units(gazetteer: Gazetteer) -> None:
+    # the items share 镇, but the second is the region's province, banner and town written one after another: no
+    # one name of a town
+    text = "两地分别是黑龙江省甘南县兴十四镇、内蒙古阿荣旗亚东镇。"
+    assert [s for s, _ in _found(gazetteer, text)] == [
+        "黑龙江省",
+        "甘南县",
+        "兴十四镇",
+        "内蒙古",
+        "阿荣旗",
+        "亚东镇",
+    ]

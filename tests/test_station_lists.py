@@ -256,5 +256,6 @@ def test_a_place_and_its_side_after_a_verb_of_a_trains_trip_is_a_station(
     assert all(m[1] != "road" for m in found(gazetteer, text))
     # a relative part of a unit ('东部') and a side with no place before it are no stations
     assert _stations(gazetteer, "列车驶入呼和浩特东部，由北向南开往包头。") == []
-    # no train in the sentence: a place and a side is no station
+    # no train in the sentence (a station is none): a place and a side is no station
     assert _stations(gazetteer, "车队由朔州东开往呼和浩特东。") == []
+    assert _stations(gazetteer, "火车站位于临河西，交通便利。") == []

@@ -1240,10 +1240,10 @@ _STOP_CUE_CHARS = "经停途"
 _STOP_CUE_REACH = 2
 #: the stop verb that needs a train in its sentence.
 _PASSING = "途经"
-#: a train: its number ('G4408次', 'K7次'), or a word for a train or a kind of train (列车, 动车, 火车, 班列); a
-#: sentence holding one is about a train.  Not 高铁, which names a line as often ('X高铁途经A市、B市': the cities it
+#: a train: its number ('G4408次', 'K7次'), or a word for a train or a kind of train (列车, 动车, 火车, 班列; not
+#: 火车站, a station); a sentence holding one is about a train.  Not 高铁, which names a line as often ('X高铁途经A市、B市': the cities it
 #: runs through, no stations).
-_TRAIN = re.compile(r"(?<![A-Za-z])[A-Z]\d{1,5}次|列车|动车|火车|班列")
+_TRAIN = re.compile(r"(?<![A-Za-z])[A-Z]\d{1,5}次|列车|动车|火车(?!站)|班列")
 #: how far before a verb a train of its sentence is looked for, in characters.
 MAX_TRAIN_REACH = 60
 
@@ -1835,11 +1835,23 @@ def _shares_ending(text: str, items: list[tuple[int, int]]) -> bool:
     return any(counts[ending] >= 2 for ending in SHARED_ENDINGS)
 
 
+def _tiled(start: int, end: int, starts_by_end: dict[int, int]) -> bool:
+    """Whether ``text[start:end]`` is two or more mentions written one after another (``starts_by_end``: the
+    latest start of a mention by its end)."""
+    position, parts = end, 0
+    while position > start and (before := starts_by_end.get(position)) is not None and start <= before:
+        position, parts = before, parts + 1
+    return position == start and parts >= 2
+
+
 def _shared_endings(
     text: str, items: list[tuple[int, int]], by_span: dict[tuple[int, int], Mention], finder: MentionFinder
 ) -> list[Mention]:
     """Items ending like a known item of the list take the ending's type ('贺兰山、X山、Y山')."""
     found = []
+    starts_by_end: dict[int, int] = {}
+    for start, end in by_span:
+        starts_by_end[end] = max(start, starts_by_end.get(end, start))
     for ending, kind in SHARED_ENDINGS.items():
         with_ending = [(s, e) for s, e in items if text[e - 1] == ending and e - s >= 3]
         known = [span for span in with_ending if span in by_span or finder.ids(text[span[0] : span[1]])]
@@ -1849,6 +1861,8 @@ def _shared_endings(
             item = text[start:end]
             if (start, end) in known or not _is_item(item) or is_generic(item[:-1]):
                 continue
+            if _tiled(start, end, starts_by_end):
+                continue  # '内蒙古阿荣旗亚东镇': names found one after another (an address); they stand
             if not _name_words_only(text, start, end - 1):
                 continue
             found.append(
