@@ -1241,8 +1241,8 @@ _STOP_CUE_REACH = 2
 #: the stop verb that needs a train in its sentence.
 _PASSING = "途经"
 #: a train: its number ('G4408次', 'K7次'), or a word for a train or a kind of train (列车, 动车, 火车, 班列; not
-#: 火车站, a station); a sentence holding one is about a train.  Not 高铁, which names a line as often ('X高铁途经A市、B市': the cities it
-#: runs through, no stations).
+#: 火车站, a station); a sentence holding one is about a train.  Not 高铁, which names a line as often
+#: ('X高铁途经A市、B市': the cities it runs through, no stations).
 _TRAIN = re.compile(r"(?<![A-Za-z])[A-Z]\d{1,5}次|列车|动车|火车(?!站)|班列")
 #: how far before a verb a train of its sentence is looked for, in characters.
 MAX_TRAIN_REACH = 60
@@ -1836,7 +1836,7 @@ def _shares_ending(text: str, items: list[tuple[int, int]]) -> bool:
 
 
 def _tiled(start: int, end: int, starts_by_end: dict[int, int]) -> bool:
-    """Whether ``text[start:end]`` is two or more mentions written one after another (``starts_by_end``: the
+    """Whether the span ``start:end`` is two or more mentions written one after another (``starts_by_end``: the
     latest start of a mention by its end)."""
     position, parts = end, 0
     while position > start and (before := starts_by_end.get(position)) is not None and start <= before:

@@ -32,7 +32,7 @@ import numpy
 from geoplan.geocode.features import FEATURE_WORDS, admin_prefixed, feature_mentions, names_former_unit
 from geoplan.geocode.lexicon import peoples_tail, words
 from geoplan.geocode.named_lines import NAMED_LINES
-from geoplan.geocode.qualified import QualifiedForms, unit_at
+from geoplan.geocode.qualified import OWN_PROVINCE, QualifiedForms, unit_at
 from geoplan.geocode.segment import (
     COUNT_NUMERALS,
     NAME_FLAGS,
@@ -797,9 +797,8 @@ class MentionFinder:
         if mention.qualifier is not None and (
             mention.surface.startswith(mention.qualifier) or _after_outside_address(text, mention)
         ):
-            return (
-                mention  # the name starts with a place, or right after its address: nothing before it to cut
-            )
+            # the name starts with a place, or right after its address: nothing before it to cut
+            return mention
         word = mention.rule.split(":", 1)[1]
         stem_end = mention.end - len(word)
         if holds_count(text, mention.start, stem_end) or (
@@ -2410,20 +2409,23 @@ def _is_area(mention: Mention) -> bool:
     return bool(mention.place_ids) and all(pid.startswith(ADMIN_ID_PREFIXES) for pid in mention.place_ids)
 
 
-#: the region's own province (never a unit outside it).
-_OWN_PROVINCE = "province:150000"
 #: the id prefix of the records of places outside the region; a unit's carries its adcode ('neighbour:230281').
 _NEIGHBOUR = "neighbour:"
 
 
-def _is_outside_unit(mention: Mention) -> bool:
-    """Whether a gazetteer mention names admin units outside the region only: another province, or a prefecture
-    city or county-level unit elsewhere in China (a record under its adcode: 讷河市, not 宁东能源化工基地)."""
-    return bool(mention.place_ids) and all(
-        (pid.startswith("province:") and pid != _OWN_PROVINCE)
+def _outside_unit_ids(place_ids: tuple[str, ...]) -> bool:
+    """Whether ``place_ids`` are all admin units outside the region: another province, or a prefecture city or
+    county-level unit elsewhere in China (a record under its adcode: 讷河市, not 宁东能源化工基地)."""
+    return bool(place_ids) and all(
+        (pid.startswith("province:") and pid != OWN_PROVINCE)
         or (pid.startswith(_NEIGHBOUR) and pid[len(_NEIGHBOUR) :].isdigit())
-        for pid in mention.place_ids
+        for pid in place_ids
     )
+
+
+def _is_outside_unit(mention: Mention) -> bool:
+    """Whether a gazetteer mention names admin units outside the region only (see :func:`_outside_unit_ids`)."""
+    return _outside_unit_ids(mention.place_ids)
 
 
 #: the class characters of county-level units (a name holding one holds a county: 'X县Y乡').
@@ -2453,7 +2455,7 @@ def _after_outside_address(text: str, mention: Mention) -> bool:
     return (
         mention.qualifier is not None
         and text.endswith(mention.qualifier, 0, mention.start)
-        and _is_outside_unit(replace(mention, place_ids=mention.qualifier_ids))
+        and _outside_unit_ids(mention.qualifier_ids)
     )
 
 
