@@ -252,8 +252,9 @@ def test_a_place_and_its_side_after_a_verb_of_a_trains_trip_is_a_station(
     ids = resolved_ids(gazetteer, tmp_path, "铁路建设简报", text)
     assert gazetteer.get(ids["朔州东"]).name == "朔州市"
     assert ids["呼和浩特东"] == "station:呼和浩特东站"
-    # the train's number counted by 次 is no road's number
+    # the train's number counted by 次 is no road's number; a time word after a road's number leaves it a road
     assert all(m[1] != "road" for m in found(gazetteer, text))
+    assert ("S215", "road") in found(gazetteer, "省道S215次年通车。")
     # a relative part of a unit ('东部') and a side with no place before it are no stations
     assert _stations(gazetteer, "列车驶入呼和浩特东部，由北向南开往包头。") == []
     # no train in the sentence (a station is none): a place and a side is no station

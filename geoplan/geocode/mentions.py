@@ -400,6 +400,16 @@ _ASCII_WORD = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrs
 _ROUTE_AFTER = _ASCII_WORD | {"."}
 #: what follows a train's number ('G4408次', 'D6次'): the measure word of train runs.
 _TRAIN_NUMBER_END = "次"
+#: the segmenter's flag of a time word ('次年', '次日': the next year, day), which a 次 after a number may start.
+_TIME_FLAG = "t"
+
+
+def _counts_train_runs(text: str, end: int) -> bool:
+    """Whether the 次 at ``end`` is the measure word of a train's number ('G4408次列车', 'K7次，'), not the start of a
+    time word after a route's number ('S215次年通车')."""
+    return tag(text[end : end + 4])[0][1] != _TIME_FLAG
+
+
 #: the network words written after a road's number ('208国道', '215省道'), by their first character.
 _NETWORK_AFTER = {"国": "国道", "省": "省道", "县": "县道"}
 #: what a route number starts with (a network's letter, or its word before the number): where one is looked for.
@@ -1821,7 +1831,7 @@ class MentionFinder:
             start, end = match.span()
             if (start and text[start - 1] in _ASCII_WORD) or (end < len(text) and text[end] in _ROUTE_AFTER):
                 continue  # part of a longer code ('5G', 'S2000', 'G3.5')
-            if text.startswith(_TRAIN_NUMBER_END, end) and match.group()[:1].isascii():
+            if text.startswith(_TRAIN_NUMBER_END, end) and _counts_train_runs(text, end):
                 continue  # 'G4408次列车': a train's number (counted by 次), no road's
             surface = match.group()
             ids = self.ids(_NUMBER_QUOTES.sub("", surface))
