@@ -188,6 +188,17 @@ def test_two_stations_named_by_their_sides_share_the_station_word(gazetteer: Gaz
     assert found(gazetteer, "从赤峰至通辽站需要2小时。") == [("赤峰", None), ("通辽站", None)]
 
 
+def test_a_station_named_after_a_place_of_another_league_lies_there(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    # the name holds the city the station is named after: evidence enough outside the text's league (乌兰察布市)
+    text = "乌兰察布至大同南站最快40分钟可达，呼和浩特东至太原南站最快3小时。"
+    ids = resolved_ids(gazetteer, tmp_path, "乌兰察布市交通简报", text)
+    assert ids["乌兰察布"] == "league:150900"  # the text's own league
+    assert ids["呼和浩特东"] == "station:呼和浩特东站"
+    assert gazetteer.get("station:呼和浩特东站").league_id == "league:150100"
+
+
 def test_stations_counted_by_the_bare_station_word(gazetteer: Gazetteer) -> None:
     assert [s for s, _, _ in _stations(gazetteer, "本期新建集宁南、丰镇、凉城西三站。")] == [
         "集宁南",

@@ -1451,6 +1451,14 @@ def _known_name_start(text: str, start: int, begin: int, end: int, finder: Menti
 _FUNCTION_CHARS = frozenset("的之各每些所有不没等以我此该这那对")
 
 
+def _named_after_place(station: Mention, finder: MentionFinder) -> Mention:
+    """A station's record read from a list ('呼和浩特东' of 呼和浩特东站) with the place it is named after as its
+    qualifier (:func:`station_item_place`): the name holds the place, which says where the station is (evidence
+    for a station outside the text's league)."""
+    place = station_item_place(station.surface, finder)
+    return station if place is None else replace(station, qualifier=place[0], qualifier_ids=place[1])
+
+
 def _sided_station(item: str, finder: MentionFinder) -> bool:
     """Whether ``item`` is a place's name and a compass side, which names one of the place's stations ('大同南')."""
     return len(item) > 2 and item[-1] in COMPASS_CHARS and station_item_place(item, finder) is not None
@@ -1791,9 +1799,8 @@ def _typed_items(
             suffix = next(s for s, t in SUFFIX_TYPES.items() if item.endswith(s) and t == own)
             ids = finder.known_core(Mention(item, start, end, own, f"suffix:{suffix}")).place_ids
         listed = Mention(item, start, end, own or kind, f"list:{kind}", ids)
-        if kind == "station" and with_class_word and (place := station_item_place(item, finder)) is not None:
-            # '呼和浩特东' (呼和浩特东站): the place the station is named after is in its name, and says where it is
-            listed = replace(listed, qualifier=place[0], qualifier_ids=place[1])
+        if kind == "station" and with_class_word:
+            listed = _named_after_place(listed, finder)
         # a station's name is read whole above: one starting like a town it is not named after stays unknown
         found.append(_qualified(listed, finder) if kind != "station" else listed)
     return found
@@ -2008,7 +2015,7 @@ def _shared_word_station(
     none when a station is written there already or the item is no place."""
     item = text[begin:join]
     if ids := _station_ids(finder.ids(item + _STATION_CHAR)):
-        return [Mention(item, begin, join, "station", LISTED_STATION_RULE, ids)]
+        return [_named_after_place(Mention(item, begin, join, "station", LISTED_STATION_RULE, ids), finder)]
     if known is not None:
         return _listed_place_station(known, finder) if known.type != "station" else []
     if (place := station_item_place(item, finder)) is not None:
