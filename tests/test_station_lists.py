@@ -146,8 +146,14 @@ def test_station_of_a_county_after_its_province(gazetteer: Gazetteer, tmp_path: 
 
 
 def test_stops_of_a_train_are_stations(gazetteer: Gazetteer) -> None:
-    # the verb of stopping introduces the stations; an item running into prose (a verb) is none
+    # the verb of stopping introduces the stations; the last ends before the localizer and the verb going on
     assert _stations(gazetteer, "该次列车经停集宁南、丰镇、大同南后抵达终点。") == [
+        ("集宁南", 6, 9),
+        ("丰镇", 10, 12),
+        ("大同南", 13, 16),
+    ]
+    # an item running into prose that is no place before the verb is none
+    assert _stations(gazetteer, "该次列车经停集宁南、丰镇、各地后抵达终点。") == [
         ("集宁南", 6, 9),
         ("丰镇", 10, 12),
     ]

@@ -1464,13 +1464,28 @@ def _sided_station(item: str, finder: MentionFinder) -> bool:
     return len(item) > 2 and item[-1] in COMPASS_CHARS and station_item_place(item, finder) is not None
 
 
-def _stop_before_verb(text: str, start: int, end: int) -> tuple[int, int]:
+#: the segmenter's flag of a localizer (后, 前: after, before).
+_LOCALIZER_FLAG = "f"
+
+
+def _stop_before_verb(text: str, start: int, end: int, finder: MentionFinder) -> tuple[int, int]:
     """The last stop of a train's list ending before the verb that goes on with the trip ('乌兰察布到达X东': the
-    stop is 乌兰察布): the item cut at the first word of two or more characters the segmenter reads as a verb."""
+    stop is 乌兰察布): the item cut at the first word of two or more characters the segmenter reads as a verb, when
+    what stands before it is a place's name or a place and its side (a verb the segmenter reads inside a name the
+    gazetteer lacks cuts nothing)."""
+    if finder.ids_or_short(text[start:end]):
+        return start, end
     position = start
     for word, flag in tag(text[start:end]):
         if position > start and len(word) >= 2 and flag in VERB_FLAGS:
-            return start, position
+            # '乌兰察布后到达': a localizer (后, 前) between the stop and the verb is no part of it
+            for cut in (position, position - 1):
+                stop = text[start:cut]
+                if finder.ids_or_short(stop) or _sided_station(stop, finder):
+                    return start, cut
+                if text[cut - 1] in COMPASS_CHARS or tag(text[cut - 1 : cut])[0][1] != _LOCALIZER_FLAG:
+                    break
+            return start, end
         position += len(word)
     return start, end
 
@@ -1654,7 +1669,7 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
         if kind == "station":
             items = _run_on_stations(text, items, finder)
             if cued and items:
-                items[-1] = _stop_before_verb(text, *items[-1])
+                items[-1] = _stop_before_verb(text, *items[-1], finder)
         if not items:
             continue
         if kind and counted >= 0 and not (counted == len(items) or (etc and len(items) < counted)):
