@@ -173,3 +173,62 @@ def test_no_county_without_a_name_after_the_province(gazetteer: Gazetteer, text:
     assert all(
         m.rule != "qualified:unknown" for m in refine(text, gazetteer.finder.find(text), gazetteer.finder)
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "chain", "township", "county"),
+    [
+        # a province, a county-level city the gazetteer holds, then a township it lacks
+        ("他出生于黑龙江省讷河市二克浅乡，后随父母迁居莫旗。", ["黑龙江省", "讷河市"], "二克浅乡", "讷河市"),
+        # an autonomous county in full after its province and city
+        (
+            "他是河北省承德市围场满族蒙古族自治县御道口乡人。",
+            ["河北省", "承德市", "围场满族蒙古族自治县"],
+            "御道口乡",
+            "围场满族蒙古族自治县",
+        ),
+        # the same county in its common form, held only as qualified (found after its city by qualified_units)
+        (
+            "他是河北省承德市围场县御道口乡人。",
+            ["河北省", "承德市", "围场县"],
+            "御道口乡",
+            "围场满族蒙古族自治县",
+        ),
+        # a township whose name ends in a town name of the region (新镇 of 奈曼旗)
+        ("导弹发射场位于甘肃金塔县鼎新镇境内。", ["甘肃", "金塔县"], "鼎新镇", "金塔县"),
+    ],
+)
+def test_a_township_after_units_outside_the_region_is_its_own_mention_at_its_county(
+    gazetteer: Gazetteer, tmp_path: Path, text: str, chain: list[str], township: str, county: str
+) -> None:
+    """'X省Y市Z乡': each unit of the address chain is a mention of its own, and the township is one too, located at
+    the county written right before it (its precision, a reason that says so); no town of the region is matched
+    inside its name."""
+    places = _parse(gazetteer, tmp_path, "某旗概况\n" + text + "\n")
+    outside = [m for m in places.mentions if m.surface in {*chain, township} or "新镇" in m.surface]
+    assert [m.surface for m in outside] == [*chain, township]
+    mention = outside[-1]
+    assert mention.type == "town" and mention.place is not None
+    assert mention.place.name == county and mention.place.type == "neighbour"
+    assert mention.precision == "banner" == mention.place.precision
+    assert f"written right after {gazetteer.get(mention.place.id).name}, outside the region" in mention.reason
+    assert not any(m.place is not None and m.place.type == "town" for m in places.mentions)
+
+
+@pytest.mark.parametrize("text", ["黑龙江省讷河市各乡镇。", "支持黑龙江省讷河市城乡发展。"])
+def test_no_township_without_a_name_after_an_outside_unit(gazetteer: Gazetteer, text: str) -> None:
+    assert [s for s, _ in _found(gazetteer, text)] == ["黑龙江省", "讷河市"]
+
+
+def test_an_address_in_a_list_of_towns_stays_its_units(gazetteer: Gazetteer) -> None:
+    # the items share 镇, but the second is the region's province, banner and town written one after another: no
+    # one name of a town
+    text = "两地分别是黑龙江省甘南县兴十四镇、内蒙古阿荣旗亚东镇。"
+    assert [s for s, _ in _found(gazetteer, text)] == [
+        "黑龙江省",
+        "甘南县",
+        "兴十四镇",
+        "内蒙古",
+        "阿荣旗",
+        "亚东镇",
+    ]

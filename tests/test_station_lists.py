@@ -146,8 +146,14 @@ def test_station_of_a_county_after_its_province(gazetteer: Gazetteer, tmp_path: 
 
 
 def test_stops_of_a_train_are_stations(gazetteer: Gazetteer) -> None:
-    # the verb of stopping introduces the stations; an item running into prose (a verb) is none
+    # the verb of stopping introduces the stations; the last ends before the localizer and the verb going on
     assert _stations(gazetteer, "该次列车经停集宁南、丰镇、大同南后抵达终点。") == [
+        ("集宁南", 6, 9),
+        ("丰镇", 10, 12),
+        ("大同南", 13, 16),
+    ]
+    # an item running into prose that is no place before the verb is none
+    assert _stations(gazetteer, "该次列车经停集宁南、丰镇、各地后抵达终点。") == [
         ("集宁南", 6, 9),
         ("丰镇", 10, 12),
     ]
@@ -188,6 +194,17 @@ def test_two_stations_named_by_their_sides_share_the_station_word(gazetteer: Gaz
     assert found(gazetteer, "从赤峰至通辽站需要2小时。") == [("赤峰", None), ("通辽站", None)]
 
 
+def test_a_station_named_after_a_place_of_another_league_lies_there(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    # the name holds the city the station is named after: evidence enough outside the text's league (乌兰察布市)
+    text = "乌兰察布至大同南站最快40分钟可达，呼和浩特东至太原南站最快3小时。"
+    ids = resolved_ids(gazetteer, tmp_path, "乌兰察布市交通简报", text)
+    assert ids["乌兰察布"] == "league:150900"  # the text's own league
+    assert ids["呼和浩特东"] == "station:呼和浩特东站"
+    assert gazetteer.get("station:呼和浩特东站").league_id == "league:150100"
+
+
 def test_stations_counted_by_the_bare_station_word(gazetteer: Gazetteer) -> None:
     assert [s for s, _, _ in _stations(gazetteer, "本期新建集宁南、丰镇、凉城西三站。")] == [
         "集宁南",
@@ -203,3 +220,60 @@ def test_a_count_of_toll_stations_is_not_a_count_of_stations(gazetteer: Gazettee
     text = "全线共有3个收费站，分别是临河西、五原南、磴口东。"
     assert _stations(gazetteer, text) == []
     assert [k for s, k in found(gazetteer, text) if s == "五原南"] == ["road"]
+
+
+def test_stops_after_passing_in_a_sentence_about_a_train_are_stations(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    # 途经 introduces a train's stops when the sentence names a train before it; the last stop ends at the verb
+    # that goes on with the trip (到达), and a place after that verb with its side is a station too
+    text = "本次列车从朔州东站出发，途经山阴南、应县西、怀仁东、大同南、丰镇北、乌兰察布到达呼和浩特东。"
+    assert [s for s, _, _ in _stations(gazetteer, text)] == [
+        "朔州东站",
+        "山阴南",
+        "应县西",
+        "怀仁东",
+        "大同南",
+        "丰镇北",
+        "乌兰察布",
+        "呼和浩特东",
+    ]
+    ids = resolved_ids(gazetteer, tmp_path, "铁路建设简报", text)
+    # stations outside the region lie at their county or city (大同 is a word, but its side makes it a station)
+    assert gazetteer.get(ids["山阴南"]).name == "山阴县"
+    assert gazetteer.get(ids["应县西"]).name == "应县"
+    assert gazetteer.get(ids["大同南"]).name == "大同市"
+    assert ids["丰镇北"] == gazetteer.finder.ids("丰镇市")[0]
+    # a place of the list written without a side is its station (the record of its name and 站)
+    assert ids["乌兰察布"] == "station:乌兰察布站"
+    assert ids["呼和浩特东"] == "station:呼和浩特东站"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "该公路途经呼和浩特、乌兰察布、丰镇北，全长200公里。",  # a road's waypoints: no train in the sentence
+        "包银高铁沿途经过包头市、巴彦淖尔市、乌海市。",  # 沿途 + 经过: no verb 途经; 高铁 names the line
+        "列车经过调整，途经各地、沿线城市。",  # a train, but no place's name in the list
+    ],
+)
+def test_passing_introduces_no_stations_without_a_train(gazetteer: Gazetteer, text: str) -> None:
+    assert _stations(gazetteer, text) == []
+
+
+def test_a_place_and_its_side_after_a_verb_of_a_trains_trip_is_a_station(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    text = "欢迎乘坐由朔州东开往呼和浩特东的G4408次列车。"
+    assert _stations(gazetteer, text) == [("朔州东", 5, 8), ("呼和浩特东", 10, 15)]
+    ids = resolved_ids(gazetteer, tmp_path, "铁路建设简报", text)
+    assert gazetteer.get(ids["朔州东"]).name == "朔州市"
+    assert ids["呼和浩特东"] == "station:呼和浩特东站"
+    # the train's number counted by 次 is no road's number; a time word after a road's number leaves it a road
+    assert all(m[1] != "road" for m in found(gazetteer, text))
+    assert ("S215", "road") in found(gazetteer, "省道S215次年通车。")
+    # a relative part of a unit ('东部') and a side with no place before it are no stations
+    assert _stations(gazetteer, "列车驶入呼和浩特东部，由北向南开往包头。") == []
+    # no train in the sentence (a station is none): a place and a side is no station
+    assert _stations(gazetteer, "车队由朔州东开往呼和浩特东。") == []
+    assert _stations(gazetteer, "火车站位于临河西，交通便利。") == []

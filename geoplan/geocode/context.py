@@ -68,6 +68,7 @@ from geoplan.geocode.segment import (
     NAME_OPENING_NUMERALS,
     NOT_NAME_FLAGS,
     ORDINAL_END,
+    VERB_FLAGS,
     at_word_bounds,
     common_words_only,
     known,
@@ -1267,12 +1268,90 @@ SHARED_ENDINGS: dict[str, str] = {
 _SCENIC_CUE = re.compile(r"(?:景点|景区|名胜)(?:有|包括|：|:)")
 #: the characters a scenic cue starts with (looked for first).
 _SCENIC_CUE_CHARS = "景名"
-#: verbs of a train stopping at the stations listed after them ('经停A、B、C', '停靠A、B').
-_STOP_CUE = re.compile("经停|停靠")
+#: verbs of a train stopping at the stations listed after them ('经停A、B、C', '停靠A、B'), and the verb of passing
+#: through (途经), which introduces a train's stops only in a sentence about a train (a road's waypoints too).
+_STOP_CUE = re.compile("经停|停靠|途经")
 #: the characters the stop verbs start with (looked for first).
-_STOP_CUE_CHARS = "经停"
-#: how far before a list's first item a stop verb may start: its length (both verbs are two characters).
+_STOP_CUE_CHARS = "经停途"
+#: how far before a list's first item a stop verb may start: its length (the verbs are two characters).
 _STOP_CUE_REACH = 2
+#: the stop verb that needs a train in its sentence.
+_PASSING = "途经"
+#: a train: its number ('G4408次', 'K7次'), or a word for a train or a kind of train (列车, 动车, 火车, 班列; not
+#: 火车站, a station); a sentence holding one is about a train.  Not 高铁, which names a line as often
+#: ('X高铁途经A市、B市': the cities it runs through, no stations).
+_TRAIN = re.compile(r"(?<![A-Za-z])[A-Z]\d{1,5}次|列车|动车|火车(?!站)|班列")
+#: how far before a verb a train of its sentence is looked for, in characters.
+MAX_TRAIN_REACH = 60
+
+
+def _about_a_train(text: str, position: int) -> bool:
+    """Whether the sentence before ``position`` names a train (:data:`_TRAIN`), within :data:`MAX_TRAIN_REACH`."""
+    return _TRAIN.search(text, _sentence_since(text, position, MAX_TRAIN_REACH), position) is not None
+
+
+#: the segmenter's flags of the word before a station a train's trip names: a verb or a preposition ('开往X东',
+#: '到达X南', '由X东开往').
+_TRIP_FLAGS = VERB_FLAGS | {"p"}
+#: the segmenter's flags of the word after such a station: a verb, a particle, a conjunction or a preposition
+#: ('X东开往', 'X东的', 'X东和'); a noun after the side makes another word ('X东部', 'X东站' is read elsewhere).
+_AFTER_TRIP_FLAGS = VERB_FLAGS | {"uj", "ul", "c", "p"}
+#: the sentence marks a trip's sentence is cut at (its stations are looked for up to the next one).
+_TRIP_SENTENCE_ENDS = re.compile("[。；！？!?\n]")
+
+
+def trip_stations(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Mention]:
+    """Stations named by a place and a compass side without 站 in a sentence about a train (:data:`_TRAIN`),
+    right after a verb or preposition of its trip ('由X东开往Y东的G1次列车', '列车…到达Y南'): a station of that
+    place (its record when the gazetteer holds 'X东站', else located at the place), as a list of stops reads them."""
+    found: list[Mention] = []
+    done = -1
+    for train in _TRAIN.finditer(text):
+        if train.start() < done:
+            continue
+        begin = _sentence_since(text, train.start(), MAX_TRAIN_REACH)
+        close = _TRIP_SENTENCE_ENDS.search(text, train.end())
+        done = min(close.start() if close else len(text), train.end() + MAX_TRAIN_REACH)
+        for side in range(begin + 2, done):
+            if text[side] in COMPASS_CHARS and (span := _trip_station(text, begin, side, finder)) is not None:
+                found.extend(
+                    _typed_items(
+                        text, [span], "station", LIST_CLASSES["车站"][1], {}, {}, finder, strict=False
+                    )
+                )
+    taken = {(m.start, m.end) for m in mentions}
+    unique: list[Mention] = []
+    for mention in found:  # two train words of one sentence read it twice
+        if (mention.start, mention.end) not in taken:
+            taken.add((mention.start, mention.end))
+            unique.append(mention)
+    return unique
+
+
+def _trip_station(text: str, begin: int, side: int, finder: MentionFinder) -> tuple[int, int] | None:
+    """The span of the station named by a place ending right before the compass character at ``side`` and that
+    side, when a verb or preposition of the trip stands before it and the side ends the word (see
+    :func:`trip_stations`); None otherwise."""
+    end = side + 1
+    if end < len(text) and is_han(text[end]) and tag(text[end : end + WINDOW])[0][1] not in _AFTER_TRIP_FLAGS:
+        return None
+    start = _first_station_start(text, max(begin, end - MAX_ITEM), end, finder)
+    if start is None or start >= side or not _sided_station(text[start:end], finder):
+        return None
+    before = tag(text[max(begin, start - WINDOW) : start])
+    return (start, end) if before and before[-1][1] in _TRIP_FLAGS else None
+
+
+def _stop_cues(text: str) -> list[re.Match[str]]:
+    """The verbs of a train's stops in ``text``: 经停 and 停靠 anywhere, 途经 in a sentence about a train."""
+    return [
+        m
+        for m in finditer_anchored(_STOP_CUE, text, _STOP_CUE_CHARS, (0,))
+        if m.group() != _PASSING
+        or (at_word_bounds(text, m.start(), m.end()) and _about_a_train(text, m.start()))
+    ]
+
+
 #: class words after 等 closing a list of scenic places ('A、B等景点').
 SCENIC_CLASS_WORDS = ("景点", "景区", "名胜", "旅游景点", "遗迹", "遗址", "古迹", "景观")
 #: what follows 等 to close a list of scenic places: a class word, after at most four characters that qualify it
@@ -1429,6 +1508,45 @@ def _known_name_start(text: str, start: int, begin: int, end: int, finder: Menti
 _FUNCTION_CHARS = frozenset("的之各每些所有不没等以我此该这那对")
 
 
+def _named_after_place(station: Mention, finder: MentionFinder) -> Mention:
+    """A station's record read from a list ('呼和浩特东' of 呼和浩特东站) with the place it is named after as its
+    qualifier (:func:`station_item_place`): the name holds the place, which says where the station is (evidence
+    for a station outside the text's league)."""
+    place = station_item_place(station.surface, finder)
+    return station if place is None else replace(station, qualifier=place[0], qualifier_ids=place[1])
+
+
+def _sided_station(item: str, finder: MentionFinder) -> bool:
+    """Whether ``item`` is a place's name and a compass side, which names one of the place's stations ('大同南')."""
+    return len(item) > 2 and item[-1] in COMPASS_CHARS and station_item_place(item, finder) is not None
+
+
+#: the segmenter's flag of a localizer (后, 前: after, before).
+_LOCALIZER_FLAG = "f"
+
+
+def _stop_before_verb(text: str, start: int, end: int, finder: MentionFinder) -> tuple[int, int]:
+    """The last stop of a train's list ending before the verb that goes on with the trip ('乌兰察布到达X东': the
+    stop is 乌兰察布): the item cut at the first word of two or more characters the segmenter reads as a verb, when
+    what stands before it is a place's name or a place and its side (a verb the segmenter reads inside a name the
+    gazetteer lacks cuts nothing)."""
+    if finder.ids_or_short(text[start:end]):
+        return start, end
+    position = start
+    for word, flag in tag(text[start:end]):
+        if position > start and len(word) >= 2 and flag in VERB_FLAGS:
+            # '乌兰察布后到达': a localizer (后, 前) between the stop and the verb is no part of it
+            for cut in (position, position - 1):
+                stop = text[start:cut]
+                if finder.ids_or_short(stop) or _sided_station(stop, finder):
+                    return start, cut
+                if text[cut - 1] in COMPASS_CHARS or tag(text[cut - 1 : cut])[0][1] != _LOCALIZER_FLAG:
+                    break
+            return start, end
+        position += len(word)
+    return start, end
+
+
 def _is_name_item(item: str) -> bool:
     """An item of a counted list (the count vouches for it): 2-12 CJK characters, no function character."""
     return (
@@ -1569,11 +1687,13 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
     units_at = {m.start: m for m in mentions if _unit_written_in_full(m)}
     by_end = {m.end: m for m in mentions}
     cues = _LIST_CUES if holds_other_digits(text) else _LIST_CUES_COMMON_DIGITS
+    stops = _stop_cues(text)
+    stop_ends = {m.end(): m for m in stops}
     triggers = sorted(
         [
             *(m.start() for m in cues.finditer(text)),
             *(m.end() for m in finditer_anchored(_SCENIC_CUE, text, _SCENIC_CUE_CHARS, (0,))),
-            *(m.end() for m in finditer_anchored(_STOP_CUE, text, _STOP_CUE_CHARS, (0,))),
+            *(m.end() for m in stops),
         ]
     )
     for run in _runs_holding(text, triggers):
@@ -1592,7 +1712,14 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
             if cue is not None and (cue.end() == start or cue.start() >= start):
                 kind, start = "scenic", max(start, cue.end())
                 cued = kind == "scenic"
-            stop = _STOP_CUE.search(text, max(0, start - _STOP_CUE_REACH), first)
+            stop = next(
+                (
+                    stop_ends[at]
+                    for at in range(max(0, start - _STOP_CUE_REACH), first + 1)
+                    if at in stop_ends
+                ),
+                None,
+            )
             if stop is not None and (stop.end() == start or stop.start() >= start):
                 # '列车经停A、B、C': the stops of a train are stations
                 (kind, suffixes), start, cued = LIST_CLASSES["车站"], max(start, stop.end()), True
@@ -1612,6 +1739,8 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
             items.pop()  # '…、X地方特产：': the last item runs into the next heading (a lost line break)
         if kind == "station":
             items = _run_on_stations(text, items, finder)
+            if cued and items:
+                items[-1] = _stop_before_verb(text, *items[-1], finder)
         if not items:
             continue
         if kind and counted >= 0 and not (counted == len(items) or (etc and len(items) < counted)):
@@ -1785,10 +1914,11 @@ def _typed_items(
             continue
         if (start, end) in by_span or is_generic(item) or item[:1] in COUNTER_CHARS:
             continue  # '13个镇、2个乡': counts of units (a counter never starts a name)
+        sided = kind == "station" and _sided_station(item, finder)
         if not _is_item(item) and (strict or not _is_name_item(item)):
             continue  # a counted list may hold names with a character prose uses too ('化德北')
-        if strict and not _name_words_only(text, start, end):
-            continue
+        if strict and not sided and not _name_words_only(text, start, end):
+            continue  # (a place and its compass side is a station's name, though the place is a word: '大同南')
         if strict and kind == "scenic" and common_words_only(text, start, end):
             continue  # '温泉、湿地、火山等自然景观': kinds of landscape, no names
         ids: tuple[str, ...] = ()
@@ -1820,6 +1950,8 @@ def _typed_items(
             suffix = next(s for s, t in SUFFIX_TYPES.items() if item.endswith(s) and t == own)
             ids = finder.known_core(Mention(item, start, end, own, f"suffix:{suffix}")).place_ids
         listed = Mention(item, start, end, own or kind, f"list:{kind}", ids)
+        if kind == "station" and with_class_word:
+            listed = _named_after_place(listed, finder)
         # a station's name is read whole above: one starting like a town it is not named after stays unknown
         found.append(_qualified(listed, finder) if kind != "station" else listed)
     return found
@@ -1861,11 +1993,23 @@ def _shares_ending(text: str, items: list[tuple[int, int]]) -> bool:
     return any(counts[ending] >= 2 for ending in SHARED_ENDINGS)
 
 
+def _tiled(start: int, end: int, starts_by_end: dict[int, int]) -> bool:
+    """Whether the span ``start:end`` is two or more mentions written one after another (``starts_by_end``: the
+    latest start of a mention by its end)."""
+    position, parts = end, 0
+    while position > start and (before := starts_by_end.get(position)) is not None and start <= before:
+        position, parts = before, parts + 1
+    return position == start and parts >= 2
+
+
 def _shared_endings(
     text: str, items: list[tuple[int, int]], by_span: dict[tuple[int, int], Mention], finder: MentionFinder
 ) -> list[Mention]:
     """Items ending like a known item of the list take the ending's type ('贺兰山、X山、Y山')."""
     found = []
+    starts_by_end: dict[int, int] = {}
+    for start, end in by_span:
+        starts_by_end[end] = max(start, starts_by_end.get(end, start))
     for ending, kind in SHARED_ENDINGS.items():
         with_ending = [(s, e) for s, e in items if text[e - 1] == ending and e - s >= 3]
         known = [span for span in with_ending if span in by_span or finder.ids(text[span[0] : span[1]])]
@@ -1875,6 +2019,8 @@ def _shared_endings(
             item = text[start:end]
             if (start, end) in known or not _is_item(item) or is_generic(item[:-1]):
                 continue
+            if _tiled(start, end, starts_by_end):
+                continue  # '内蒙古阿荣旗亚东镇': names found one after another (an address); they stand
             if not _name_words_only(text, start, end - 1):
                 continue
             found.append(
@@ -2020,7 +2166,7 @@ def _shared_word_station(
     none when a station is written there already or the item is no place."""
     item = text[begin:join]
     if ids := _station_ids(finder.ids(item + _STATION_CHAR)):
-        return [Mention(item, begin, join, "station", LISTED_STATION_RULE, ids)]
+        return [_named_after_place(Mention(item, begin, join, "station", LISTED_STATION_RULE, ids), finder)]
     if known is not None:
         return _listed_place_station(known, finder) if known.type != "station" else []
     if (place := station_item_place(item, finder)) is not None:
@@ -2596,4 +2742,5 @@ LIST_RULES: tuple[ListRule, ...] = (
     headed_list_items,
     represented_items,
     items_sharing_a_line_word,
+    trip_stations,
 )

@@ -32,7 +32,7 @@ import numpy
 from geoplan.geocode.features import FEATURE_WORDS, admin_prefixed, feature_mentions, names_former_unit
 from geoplan.geocode.lexicon import peoples_tail, words
 from geoplan.geocode.named_lines import NAMED_LINES
-from geoplan.geocode.qualified import QualifiedForms
+from geoplan.geocode.qualified import OWN_PROVINCE, QualifiedForms, unit_at
 from geoplan.geocode.segment import (
     COUNT_NUMERALS,
     NAME_FLAGS,
@@ -401,6 +401,18 @@ _LINE_AFTER_NUMBER = re.compile(r"\s*线")
 _NUMBER_QUOTES = re.compile(r"[\s“”]+")
 _ASCII_WORD = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _ROUTE_AFTER = _ASCII_WORD | {"."}
+#: what follows a train's number ('G4408次', 'D6次'): the measure word of train runs.
+_TRAIN_NUMBER_END = "次"
+#: the segmenter's flag of a time word ('次年', '次日': the next year, day), which a 次 after a number may start.
+_TIME_FLAG = "t"
+
+
+def _counts_train_runs(text: str, end: int) -> bool:
+    """Whether the 次 at ``end`` is the measure word of a train's number ('G4408次列车', 'K7次，'), not the start of a
+    time word after a route's number ('S215次年通车')."""
+    return tag(text[end : end + 4])[0][1] != _TIME_FLAG
+
+
 #: the network words written after a road's number ('208国道', '215省道'), by their first character.
 _NETWORK_AFTER = {"国": "国道", "省": "省道", "县": "县道"}
 #: what a route number starts with (a network's letter, or its word before the number): where one is looked for.
@@ -801,8 +813,11 @@ class MentionFinder:
         :meth:`_described_park`, which stops at verbs of prose and function words)."""
         if mention.place_ids or not mention.rule.startswith(_CLASS_WORD_RULES):
             return mention
-        if mention.qualifier is not None and mention.surface.startswith(mention.qualifier):
-            return mention  # the name starts with a place: nothing before it to cut
+        if mention.qualifier is not None and (
+            mention.surface.startswith(mention.qualifier) or _after_outside_address(text, mention)
+        ):
+            # the name starts with a place, or right after its address: nothing before it to cut
+            return mention
         word = mention.rule.split(":", 1)[1]
         stem_end = mention.end - len(word)
         if holds_count(text, mention.start, stem_end) or (
@@ -1066,7 +1081,7 @@ class MentionFinder:
                     known_spans.overlaps(s_start, s_end)
                     or s_start in known_ends
                     or not _may_end_a_name(text, suffix, s_start, s_end)
-                ):
+                ) and not _town_after_outside_unit(text, known_end.get(s_end), known_end):
                     continue  # a known name right before it leaves no name of its own ('林西县旗')
             if not _suffix_applies(text, suffix, s_end):
                 continue
@@ -1342,6 +1357,16 @@ class MentionFinder:
                 :-1
             ]  # '巴彦洪格日苏木': 格日苏木 (a town's short form) ends a longer name the gazetteer lacks
         ending = next((hit for hit in hits if hit.end >= s_end), None)
+        if ending is not None and kind in _LOCAL_UNIT_KINDS and ending.end == s_end:
+            unit = next((hit for hit in reversed(hits) if hit.end <= ending.start), None)
+            if (
+                unit is not None
+                and _is_outside_unit(unit)
+                and _town_after_outside_unit(text, ending, {unit.end: unit})
+            ):
+                # '甘肃金塔县鼎新镇': a town written right after a unit outside the region is that unit's, and
+                # a town of the region whose name ends it ('新镇') is no match there
+                return self._township_outside(text, unit, s_end, suffix, named=True)
         if ending is not None:
             # the suffix ends a known name ('巴彦淖尔市', '黄河几字湾巴彦淖尔'); an admin unit's name right before a
             # place named with its unit is part of the one outermost name (see UNIT_NAMED_IDS), but not before
@@ -1386,11 +1411,11 @@ class MentionFinder:
                 # river with it (a bridge named by the river alone is read as the river's, see _as_name)
                 start = run
             following = {hit.start: hit for hit in hits}
-            while _is_area(qualifier) or (kind in _LOCAL_UNIT_KINDS and _is_province(qualifier)):
-                # '巴彦淖尔市乌拉特后旗博物馆', '内蒙古兴安盟X市Y镇': the innermost unit written locates it (a town's
-                # name never holds its province; a facility's province is cut off later, see _without_province)
+            while _chain_unit(qualifier, kind):
+                # '巴彦淖尔市乌拉特后旗博物馆', '内蒙古兴安盟X市Y镇', '黑龙江省讷河市X乡': the innermost unit written
+                # locates it (a town's name never holds its province, nor the units outside the region above it)
                 nxt = following.get(qualifier.end)
-                if nxt is None or not _is_area(nxt) or nxt.end > s_start:
+                if nxt is None or not _chain_unit(nxt, kind) or _is_province(nxt) or nxt.end > s_start:
                     break
                 qualifier = nxt
             if kind == "park" and qualifier is not first and _league_in_full(first):
@@ -1456,6 +1481,8 @@ class MentionFinder:
                 # '京包铁路纵贯全镇', '苏尼特右旗通苏木镇': the whole unit, or a verb to units; '呼伦贝尔各非口岸':
                 # every place of a kind in the area; no name
                 return None
+            if kind in _LOCAL_UNIT_KINDS and _is_outside_unit(qualifier):
+                return self._township_outside(text, qualifier, s_end, suffix)
             if (
                 kind in _LOCAL_UNIT_KINDS
                 and _unit_in_full(qualifier)
@@ -1623,6 +1650,41 @@ class MentionFinder:
             self.ids(surface),
             qualifier.surface if qualifier else None,
             qualifier.place_ids if qualifier else (),
+        )
+
+    def _township_outside(
+        self, text: str, unit: Mention, s_end: int, suffix: str, named: bool = False
+    ) -> Mention | None:
+        """The town or village named right after ``unit``, a unit outside the region, up to its class word at
+        ``s_end`` ('黑龙江省讷河市' + '二克浅乡'): a mention of its own, which no record of the region names (it is
+        located at the unit written before it, see resolve's 'parent:written-before'); None when the words
+        between are no name ('讷河市各乡', '讷河市城乡').  ``named``: the name ends in (or is) a town name of the
+        region ('鼎' + '新镇'), so even a one-character stem is a name."""
+        start, qualifier, qualifier_ids = unit.end, unit.surface, unit.place_ids
+        while (held := unit_at(text, start, qualifier_ids, self.qualified.units)) is not None:
+            # '河北省承德市' + '围场县' + 'X乡': a county held only as qualified is found after its city later
+            # (see qualified_units); the township starts after it
+            qualifier, qualifier_ids = held[0], (held[1],)
+            start += len(qualifier)
+        stem = text[start : s_end - len(suffix)]
+        if _is_province(unit) and _COUNTY_CLASS_CHARS.intersection(stem):
+            return None  # '黑龙江省X县Y乡': a county the gazetteer lacks stands between; read as a whole
+        if (
+            not stem
+            or not (named or is_proper_stem(stem))
+            or _whole_or_verb(stem)
+            or stem[:1] in _DISTRIBUTIVES
+        ):
+            return None
+        return Mention(
+            text[start:s_end],
+            start,
+            s_end,
+            SUFFIX_TYPES[suffix],
+            f"suffix:{suffix}",
+            (),
+            qualifier,
+            qualifier_ids,
         )
 
     def _mountain(
@@ -1822,6 +1884,8 @@ class MentionFinder:
             start, end = match.span()
             if (start and text[start - 1] in _ASCII_WORD) or (end < len(text) and text[end] in _ROUTE_AFTER):
                 continue  # part of a longer code ('5G', 'S2000', 'G3.5')
+            if text.startswith(_TRAIN_NUMBER_END, end) and _counts_train_runs(text, end):
+                continue  # 'G4408次列车': a train's number (counted by 次), no road's
             surface = match.group()
             ids = self.ids(_NUMBER_QUOTES.sub("", surface))
             network = _NETWORK_AFTER["国" if surface[0] == "G" else "省"] if surface[0] in "GS" else ""
@@ -2115,6 +2179,8 @@ def _as_name(text: str, mention: Mention, ids: Mapping[str, tuple[str, ...]]) ->
     suffix = mention.rule.removeprefix("suffix:")
     if suffix == mention.rule or mention.place_ids:
         return mention
+    if _after_outside_address(text, mention):
+        return mention  # '黑龙江省讷河市' + '二克浅乡': the address before it says where the name starts
     if suffix not in PROPER_NAME_SUFFIXES:
         return _descriptive_name(text, mention, suffix, ids)
     if (
@@ -2415,6 +2481,65 @@ def _is_province(mention: Mention) -> bool:
 def _is_area(mention: Mention) -> bool:
     """Whether a gazetteer mention names admin units of the region only (a league, banner or town)."""
     return bool(mention.place_ids) and all(pid.startswith(ADMIN_ID_PREFIXES) for pid in mention.place_ids)
+
+
+#: the id prefix of the records of places outside the region; a unit's carries its adcode ('neighbour:230281').
+_NEIGHBOUR = "neighbour:"
+
+
+def _outside_unit_ids(place_ids: tuple[str, ...]) -> bool:
+    """Whether ``place_ids`` are all admin units outside the region: another province, or a prefecture city or
+    county-level unit elsewhere in China (a record under its adcode: 讷河市, not 宁东能源化工基地)."""
+    return bool(place_ids) and all(
+        (pid.startswith("province:") and pid != OWN_PROVINCE)
+        or (pid.startswith(_NEIGHBOUR) and pid[len(_NEIGHBOUR) :].isdigit())
+        for pid in place_ids
+    )
+
+
+def _is_outside_unit(mention: Mention) -> bool:
+    """Whether a gazetteer mention names admin units outside the region only (see :func:`_outside_unit_ids`)."""
+    return _outside_unit_ids(mention.place_ids)
+
+
+#: the class characters of county-level units (a name holding one holds a county: 'X县Y乡').
+_COUNTY_CLASS_CHARS = frozenset("县市区旗")
+#: the most characters of a township's name written before a town name of the region that ends it ('鼎' + '新镇').
+_MAX_TOWN_HEAD = 4
+
+
+def _town_after_outside_unit(text: str, town: Mention | None, known_end: dict[int, Mention]) -> bool:
+    """Whether ``town``, a town of the region found by its name, ends a township's name written right after a
+    unit outside the region ('甘肃金塔县' + '鼎' + '新镇', or the name alone after it): the name is that unit's
+    township, read by the suffix rule (see :meth:`MentionFinder._township_outside`)."""
+    if town is None or not all(pid.startswith("town:") for pid in town.place_ids):
+        return False
+    for start in range(town.start, max(-1, town.start - _MAX_TOWN_HEAD - 1), -1):
+        unit = known_end.get(start)
+        if unit is not None:
+            return _is_outside_unit(unit)
+        if start < town.start and (not is_han(text[start]) or text[start] in IMPROPER_CHARS):
+            return False
+    return False
+
+
+def _after_outside_address(text: str, mention: Mention) -> bool:
+    """Whether ``mention`` is a name written right after its qualifier, a unit outside the region (the township
+    :meth:`MentionFinder._township_outside` reads)."""
+    return (
+        mention.qualifier is not None
+        and text.endswith(mention.qualifier, 0, mention.start)
+        and _outside_unit_ids(mention.qualifier_ids)
+    )
+
+
+def _chain_unit(mention: Mention, kind: str) -> bool:
+    """Whether ``mention`` is a link of the address chain before a town or village of ``kind``: a unit of the
+    region, a province, or a unit outside the region ('黑龙江省讷河市X乡'); for other kinds the region's units
+    only (a facility's province is cut off later, see _without_province)."""
+    if _is_area(mention):
+        return True
+    return kind in _LOCAL_UNIT_KINDS and (_is_province(mention) or _is_outside_unit(mention))
 
 
 #: a town's class word at the end of its name.

@@ -137,7 +137,7 @@ def provinces_before_units(text: str, found: list[Mention], finder: MentionFinde
     return added
 
 
-def _unit_at(
+def unit_at(
     text: str, position: int, qualifier_ids: Iterable[str], forms: dict[str, dict[str, str]]
 ) -> tuple[str, str] | None:
     """(form, id) of the longest unit of one of ``qualifier_ids`` written at ``position`` (``forms``: the
@@ -155,7 +155,7 @@ def qualified_units(text: str, kept: list[Mention], finder: MentionFinder) -> li
     city and the rest when one longer name held them (to replace that name)."""
     found: list[Mention] = []
     for mention in kept:
-        unit = _unit_at(text, mention.end, mention.place_ids, finder.qualified.units)
+        unit = unit_at(text, mention.end, mention.place_ids, finder.qualified.units)
         if unit is not None:
             form, place_id = unit
             found.append(Mention(form, mention.end, mention.end + len(form), None, RULE, (place_id,)))
@@ -167,7 +167,7 @@ def qualified_units(text: str, kept: list[Mention], finder: MentionFinder) -> li
 def heads_unit(text: str, mention: Mention, finder: MentionFinder) -> bool:
     """Whether one of the mention's places has a unit written right after it (the segmenter may read
     '上海市浦东新区' as one word: the province is still a name of its own there)."""
-    return _unit_at(text, mention.end, mention.place_ids, finder.qualified.units) is not None
+    return unit_at(text, mention.end, mention.place_ids, finder.qualified.units) is not None
 
 
 @cache
@@ -202,7 +202,7 @@ def _split(text: str, mention: Mention, finder: MentionFinder) -> list[Mention]:
             Mention(text[position : position + length], position, position + length, None, "gazetteer", ids)
         )
         position += length
-        unit = _unit_at(text, position, ids, finder.qualified.units)
+        unit = unit_at(text, position, ids, finder.qualified.units)
         if unit is None:
             continue
         form, place_id = unit
