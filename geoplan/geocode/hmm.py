@@ -12,7 +12,7 @@ takes it) are those of jieba's decoder, bit for bit (the sums are added in its o
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 #: jieba's score of an emission its tables lack, and of a transition they lack.
@@ -96,37 +96,3 @@ def _model(trans_p: Mapping[State, Mapping[State, float]]) -> tuple[Before, Afte
     after = {y0: frozenset(following) for y0, following in trans_p.items() if len(following) > 0}
     _MODELS[id(trans_p)] = (trans_p, before, after)
     return before, after
-
-
-def tokenizer() -> Any:
-    """jieba's part-of-speech tokenizer (``jieba.posseg.dt``, its dictionary and tables shared) decoding unknown
-    runs with :func:`viterbi`."""
-    import jieba.posseg  # here, not at the top: jieba's dictionary (seconds) loads only when text is segmented
-
-    class _Tokenizer(jieba.posseg.POSTokenizer):  # type: ignore[misc, name-defined]
-        def _POSTokenizer__cut(self, sentence: str) -> Iterator[Any]:  # noqa: N802 - the name jieba calls
-            # jieba.posseg.POSTokenizer.__cut with this module's decoder
-            _, pos_list = viterbi(
-                sentence,
-                jieba.posseg.char_state_tab_P,
-                jieba.posseg.start_P,
-                jieba.posseg.trans_P,
-                jieba.posseg.emit_P,
-            )
-            begin, nexti = 0, 0
-            for i, char in enumerate(sentence):
-                pos = pos_list[i][0]
-                if pos == "B":
-                    begin = i
-                elif pos == "E":
-                    yield jieba.posseg.pair(sentence[begin : i + 1], pos_list[i][1])
-                    nexti = i + 1
-                elif pos == "S":
-                    yield jieba.posseg.pair(char, pos_list[i][1])
-                    nexti = i + 1
-            if nexti < len(sentence):
-                yield jieba.posseg.pair(sentence[nexti:], pos_list[nexti][1])
-
-    shared = _Tokenizer.__new__(_Tokenizer)
-    shared.__dict__ = jieba.posseg.dt.__dict__  # one dictionary and tag table, loaded once
-    return shared

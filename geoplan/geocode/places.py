@@ -30,7 +30,7 @@ from geoplan.geocode.resolve import (
     context_ids,
     lies_outside,
 )
-from geoplan.geocode.segment import describes_line, reads_as_prose, tag
+from geoplan.geocode.segment import describes_line, forget_windows, reads_as_prose
 from geoplan.geocode.stems import core_of
 from geoplan.geocode.textunit import text_unit
 from geoplan.read.script import simplified
@@ -156,7 +156,7 @@ def forget_texts(gazetteer: Any) -> None:
     (:func:`~geoplan.geocode.segment.tag`), the stems' cores (:func:`~geoplan.geocode.stems.core_of`) and the
     finder's line ends (:meth:`~geoplan.geocode.mentions.MentionFinder.names_in`).  What is found never changes;
     the next text is parsed as if none had been read before (the geoparse bench's fresh passes)."""
-    tag.cache_clear()
+    forget_windows()
     core_of.cache_clear()
     gazetteer.finder.forget_texts()
 
