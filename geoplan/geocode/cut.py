@@ -3,7 +3,7 @@
 It follows ``POSTokenizer.__cut_internal`` step for step: the same blocks (runs of Han characters, letters and
 digits), the same word graph and best route through it (the same sums in the same order, the same choice between
 equal scores: the later end), the same grouping of single characters and the same HMM route for a run the
-dictionary lacks (:func:`geoplan.geocode.hmm.viterbi`).  What it saves: the word graph is walked once while the route
+dictionary lacks (:class:`geoplan.geocode.hmm.Decoder`).  What it saves: the word graph is walked once while the route
 is found, a word's log frequency is computed once, and a block or an unknown run met again (windows around
 neighbouring candidates overlap) is answered from a memo.  The memos hold pieces of texts read:
 :meth:`Cutter.forget` empties them (a text read after it is cut as if none had been read).
@@ -15,7 +15,7 @@ import re
 from math import log
 from typing import Any
 
-from geoplan.geocode.hmm import viterbi
+from geoplan.geocode.hmm import Decoder
 
 Pair = tuple[str, str]
 
@@ -38,13 +38,14 @@ class Cutter:
         self._freq: dict[str, int] = dt.tokenizer.FREQ
         self._log_total = log(dt.tokenizer.total)
         self._tags: dict[str, str] = dt.word_tag_tab
-        self._tables = (posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P)
+        self._decode = Decoder(posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P)
         self._log_freq: dict[str, float] = {}
         self._blocks: dict[str, tuple[Pair, ...]] = {}
         self._runs: dict[str, tuple[Pair, ...]] = {}
 
     def forget(self) -> None:
-        """Empty the memos of blocks, unknown runs and words met."""
+        """Empty the memos of blocks, unknown runs, words and characters met."""
+        self._decode.forget()
         self._log_freq.clear()
         self._blocks.clear()
         self._runs.clear()
@@ -162,7 +163,7 @@ class Cutter:
 
     def _hmm(self, sentence: str) -> list[Pair]:
         """``POSTokenizer.__cut``: the HMM's best route of states, read as words and their flags."""
-        _, states = viterbi(sentence, *self._tables)
+        _, states = self._decode(sentence)
         pairs: list[Pair] = []
         begin = after = 0
         for i, char in enumerate(sentence):
