@@ -82,29 +82,29 @@ class Cutter:
         scores = [0.0] * (length + 1)
         ends = [0] * (length + 1)
         for start in range(length - 1, -1, -1):
-            best_score = best_end = None
             # the words starting here: prefixes of the rest that the dictionary holds (every prefix of a word is
             # in FREQ, those that are no word with frequency 0)
+            best_score = best_end = None
             end = start
             frag = block[start]
-            found = False
-            while end < length and frag in freq:
-                if freq[frag]:
-                    found = True
+            count = freq.get(frag)
+            while count is not None:
+                if count:
                     score = log_freq.get(frag)
                     if score is None:
-                        score = log_freq[frag] = log(freq[frag]) - self._log_total
+                        score = log_freq[frag] = log(count) - self._log_total
                     score = score + scores[end + 1]
-                    if (
-                        best_score is None or score >= best_score
-                    ):  # equal scores: the later end, as max takes it
+                    if best_score is None or score >= best_score:  # equal scores: the later end, as max takes it
                         best_score, best_end = score, end
                 end += 1
+                if end == length:
+                    break
                 frag = block[start : end + 1]
-            if not found:  # no word starts here: the character alone, frequency 1 (log 0)
+                count = freq.get(frag)
+            if best_end is None:  # no word starts here: the character alone, frequency 1 (log 0)
                 best_score, best_end = 0.0 - self._log_total + scores[start + 1], start
-            scores[start] = best_score  # type: ignore[assignment]
-            ends[start] = best_end + 1  # type: ignore[operator]
+            scores[start] = best_score
+            ends[start] = best_end + 1
         return ends
 
     def _cut_block(self, block: str) -> tuple[Pair, ...]:
