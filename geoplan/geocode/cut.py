@@ -94,7 +94,8 @@ class Cutter:
                     if score is None:
                         score = log_freq[frag] = log(count) - self._log_total
                     score = score + scores[end + 1]
-                    if best_score is None or score >= best_score:  # equal scores: the later end, as max takes it
+                    # equal scores: the later end, as max over (score, end) takes it
+                    if best_score is None or score >= best_score:
                         best_score, best_end = score, end
                 end += 1
                 if end == length:
