@@ -9,7 +9,7 @@ import re
 import pytest
 
 from geoplan.geocode.cut import Cutter
-from geoplan.geocode.segment import _posseg, forget_windows, tag
+from geoplan.geocode.segment import _cutter, _posseg, forget_windows, tag
 from geoplan.resources import REFERENCE_PLANS
 
 
@@ -71,6 +71,8 @@ def test_forget_windows_empties_the_segmenters_memos(posseg):
     """segment.forget_windows drops the windows and the cutter's memos; the window is then tagged the same."""
     window = "乌拉特后旗巴音宝力格镇"
     before = tag(window)
+    assert _cutter()._blocks
     forget_windows()
     assert tag.cache_info().currsize == 0
+    assert not _cutter()._blocks and not _cutter()._runs and not _cutter()._log_freq
     assert tag(window) == before == tuple(_jieba(posseg, window))
