@@ -76,3 +76,15 @@ def test_forget_windows_empties_the_segmenters_memos(posseg):
     assert tag.cache_info().currsize == 0
     assert not _cutter()._blocks and not _cutter()._runs and not _cutter()._log_freq
     assert tag(window) == before == tuple(_jieba(posseg, window))
+
+
+def test_mixed_characters_are_cut_as_jieba_cuts_them(posseg):
+    """Strings mixing Han characters, ASCII letters and digits, jieba's joining marks (+#&._), ASCII and Unicode white
+    space (\\r\\n, tabs, ideographic and no-break spaces), full-width digits and letters and punctuation: the same
+    pairs as jieba.posseg (its number and letter tests outside blocks included)."""
+    cutter = Cutter(posseg)
+    alphabet = list("巴彦淖尔市乌拉特后旗新忽热的和在aZ09.+#&_ \t\r\n\u3000\u00a0１２ＡＢ，。、（）-—/:%")
+    rng = random.Random(5)
+    for _ in range(3000):
+        piece = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 15)))
+        assert cutter.cut(piece) == _jieba(posseg, piece), repr(piece)

@@ -20,6 +20,7 @@ from geoplan.geocode.hmm import Decoder
 Pair = tuple[str, str]
 
 #: jieba.posseg's own patterns (re_han_internal, re_skip_internal, re_han_detail, re_skip_detail, re_num, re_eng).
+#: re_num and re_eng match only characters of re_han_internal's class: outside its blocks they never hold.
 _HAN_INTERNAL = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&\\._]+)")
 _SKIP_INTERNAL = re.compile("(\r\n|\\s)")
 _HAN_DETAIL = re.compile("([\u4e00-\u9fd5]+)")
@@ -53,24 +54,21 @@ class Cutter:
     def cut(self, sentence: str) -> list[Pair]:
         """(word, flag) pairs of ``sentence``, as ``[(p.word, p.flag) for p in jieba.posseg.dt.cut(sentence)]``."""
         pairs: list[Pair] = []
-        for block in _HAN_INTERNAL.split(sentence):
-            if _HAN_INTERNAL.match(block):
+        # split() with one group: the blocks (matches) at odd places, the text between them at even places; that
+        # text holds no letter, digit or character of a block, so jieba's number and letter tests never hold there:
+        # each of its characters is a word tagged 'x', and so is each run of white space (\r\n one run)
+        for index, block in enumerate(_HAN_INTERNAL.split(sentence)):
+            if index % 2:
                 cut = self._blocks.get(block)
                 if cut is None:
                     cut = self._blocks[block] = self._cut_block(block)
                 pairs.extend(cut)
-                continue
-            for piece in _SKIP_INTERNAL.split(block):
-                if _SKIP_INTERNAL.match(piece):
-                    pairs.append((piece, "x"))
-                    continue
-                for char in piece:
-                    if _NUM.match(char):
-                        pairs.append((char, "m"))
-                    elif _ENG.match(piece):  # jieba tests the piece here, not the character
-                        pairs.append((char, "eng"))
+            elif block:
+                for place, piece in enumerate(_SKIP_INTERNAL.split(block)):
+                    if place % 2:
+                        pairs.append((piece, "x"))
                     else:
-                        pairs.append((char, "x"))
+                        pairs.extend((char, "x") for char in piece)
         return pairs
 
     def _route(self, block: str) -> list[int]:
