@@ -7,7 +7,7 @@ Measures, over the UTF-8 bytes of every plan's normalised text:
 * geoplan: finder alone, and finder + corridors + resolution (:func:`geoplan.geocode.places.geoparse`), warm
   (best of 5, interleaved with cpca's runs so both see the same machine load), plus the one-off cost of loading the gazetteer and building the automaton;
 * geoplan fresh: the same passes after :func:`geoplan.geocode.places.forget_texts` (``ratio_fresh``): the warm passes
-  read the segmenter's windows, the stems' cores and the line ends the earlier passes left in memory, as a text
+  read the segmenter's windows and memos, the stems' cores and the line ends the earlier passes left in memory, as a text
   seen before; a fresh pass parses the plans as texts never seen (a user's next plan);
 * cpca (``cpca.transform`` over the same text split into sentences): first call (its own start-up) and
   warm (best of 5);

@@ -46,11 +46,30 @@ def test_routes_and_scores_are_jiebas(posseg, runs):
     stateless = [chr(c) for c in range(0x4E00, 0xA000) if chr(c) not in posseg.char_state_tab_P]
     assert len(stateless) > 1000  # such characters exist: the full search's case is exercised
     pieces += ["".join(rng.choice(stateless) for _ in range(rng.randint(1, 6))) for _ in range(60)]
+    decoder = hmm.Decoder(*_tables(posseg))
     for piece in pieces:
         expected = jieba_viterbi(piece, *_tables(posseg))
-        found = hmm.viterbi(piece, *_tables(posseg))
-        assert found == expected, piece
-        assert repr(found[0]) == repr(expected[0])  # the same float, bit for bit
+        for found in (hmm.viterbi(piece, *_tables(posseg)), decoder(piece)):
+            assert found == expected, piece
+            assert type(found[0]) is float and repr(found[0]) == repr(
+                expected[0]
+            )  # the same float, bit for bit
+
+
+def test_the_decoder_falls_back_where_jieba_searches_every_state(posseg):
+    """Where no state of a character follows any state of the one before (a made-up model: two states, no
+    transition between them), the decoder gives jieba's own answer (its search over every state)."""
+    a, b = ("B", "x"), ("E", "y")
+    states = {"甲": (a,), "乙": (b,)}
+    start_p = {a: -1.0, b: -2.0}
+    trans_p = {a: {a: -0.5}, b: {b: -0.5}}
+    emit_p = {a: {"甲": -1.0}, b: {"乙": -1.0}}
+    jieba_viterbi = sys.modules["jieba.posseg.viterbi"].viterbi
+    for piece in ("甲乙", "乙甲", "甲甲乙乙", "甲"):
+        expected = jieba_viterbi(piece, states, start_p, trans_p, emit_p)
+        assert hmm.Decoder(states, start_p, trans_p, emit_p)(piece) == expected, piece
+    # jieba's answer reads 乙 with a state it does not have (the one state that follows 甲's): the fallback was taken
+    assert jieba_viterbi("甲乙", states, start_p, trans_p, emit_p)[1] == [a, a]
 
 
 def test_tags_are_jiebas(posseg, runs):

@@ -30,7 +30,7 @@ from geoplan.geocode.resolve import (
     context_ids,
     lies_outside,
 )
-from geoplan.geocode.segment import describes_line, reads_as_prose, tag
+from geoplan.geocode.segment import describes_line, forget_windows, reads_as_prose
 from geoplan.geocode.stems import core_of
 from geoplan.geocode.textunit import text_unit
 from geoplan.read.script import simplified
@@ -153,10 +153,11 @@ def geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
 
 def forget_texts(gazetteer: Any) -> None:
     """Drop what geoparsing remembers of the texts it has read, kept across calls: the segmenter's windows
-    (:func:`~geoplan.geocode.segment.tag`), the stems' cores (:func:`~geoplan.geocode.stems.core_of`) and the
+    (:func:`~geoplan.geocode.segment.tag`) and its memos of the blocks, unknown runs, words and characters in them
+    (:func:`~geoplan.geocode.segment.forget_windows`), the stems' cores (:func:`~geoplan.geocode.stems.core_of`) and the
     finder's line ends (:meth:`~geoplan.geocode.mentions.MentionFinder.names_in`).  What is found never changes;
     the next text is parsed as if none had been read before (the geoparse bench's fresh passes)."""
-    tag.cache_clear()
+    forget_windows()
     core_of.cache_clear()
     gazetteer.finder.forget_texts()
 

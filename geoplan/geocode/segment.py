@@ -14,7 +14,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from geoplan.geocode.hmm import tokenizer
+from geoplan.geocode.cut import Cutter
 
 #: an ordinal ('第四', '第1'): what follows it is counted ('第四大淡水湖', '第一站'), or a subdistrict's full name
 #: ('第四街道'); one source for every rule that reads ordinals.
@@ -54,10 +54,9 @@ def _posseg() -> Any:
 
 
 @lru_cache(maxsize=1)
-def _tokenizer() -> Any:
-    # jieba's tokenizer with the faster decoder of the same routes (hmm.py); its dictionary loads with _posseg's
-    _posseg()
-    return tokenizer()
+def _cutter() -> Cutter:
+    # jieba's part-of-speech cut, the same words and flags, faster (cut.py); its dictionary loads with _posseg's
+    return Cutter(_posseg())
 
 
 def known(word: str) -> bool:
@@ -76,7 +75,14 @@ TAG_CACHE_SIZE = 1 << 15
 @lru_cache(maxsize=TAG_CACHE_SIZE)
 def tag(window: str) -> tuple[tuple[str, str], ...]:
     """(word, flag) pairs of ``window``."""
-    return tuple((pair.word, pair.flag) for pair in _tokenizer().cut(window))
+    return tuple(_cutter().cut(window))
+
+
+def forget_windows() -> None:
+    """Drop the windows segmented so far and the segmenter's memos of the pieces of text in them."""
+    tag.cache_clear()
+    if _cutter.cache_info().currsize:
+        _cutter().forget()
 
 
 def tagged_spans(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
