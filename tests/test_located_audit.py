@@ -64,14 +64,24 @@ def test_the_bare_gegen_temple_name_stays_the_town(gazetteer: Gazetteer) -> None
 @pytest.mark.parametrize(
     ("league", "text", "surface", "record"),
     [
-        ("乌兰察布市", "卓资县依托桌子山发展山地旅游，登桌子山可俯瞰大黑河。", "桌子山", "mountain:150921:桌子山"),
+        (
+            "乌兰察布市",
+            "卓资县依托桌子山发展山地旅游，登桌子山可俯瞰大黑河。",
+            "桌子山",
+            "mountain:150921:桌子山",
+        ),
         ("乌海市", "桌子山、甘德尔山和五虎山南北纵列，将全市分割成三山夹两谷。", "桌子山", "mountain:桌子山"),
         ("呼伦贝尔市", "海拉尔河北岸支流有库里多尔河、莫尔格勒河。", "莫尔格勒河", "river:莫尔格勒河"),
         ("兴安盟", "文得根水库项目力争年内通过审查。", "文得根水库", "reservoir:文得根水利枢纽"),
         ("兴安盟", "宣统元年析旗地置醴泉县，划归洮南府。", "醴泉县", "banner:152224"),
         ("通辽市", "日军占领通辽北站，次日占领通辽南站。", "通辽北站", "station:通辽站"),
         ("呼和浩特市", "内蒙古博物院很大，展厅有好几个。", "内蒙古博物院", "scenic:内蒙古博物院"),
-        ("鄂尔多斯市", "海勒斯壕铁路专用线项目在伊金霍洛旗开工。", "海勒斯壕铁路专用线", "railway:海勒斯壕铁路专用线"),
+        (
+            "鄂尔多斯市",
+            "海勒斯壕铁路专用线项目在伊金霍洛旗开工。",
+            "海勒斯壕铁路专用线",
+            "railway:海勒斯壕铁路专用线",
+        ),
     ],
 )
 def test_a_plan_of_the_league_resolves_the_audited_place(
@@ -84,7 +94,9 @@ def test_a_museum_name_without_the_region_is_no_place(gazetteer: Gazetteer) -> N
     """内蒙古博物院 read without the region's name is the bare 博物院: never a surface, so another museum is no
     mention of it."""
     for text in ("南海子将筹建湿地博物馆。", "以乌海博物院为景观结构中心"):
-        assert not any("scenic:内蒙古博物院" in ids for _, ids in found(gazetteer, text, ("surface", "place_ids")))
+        assert not any(
+            "scenic:内蒙古博物院" in ids for _, ids in found(gazetteer, text, ("surface", "place_ids"))
+        )
 
 
 def test_a_sweet_spring_is_no_former_county(gazetteer: Gazetteer) -> None:
