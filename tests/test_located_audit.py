@@ -13,6 +13,8 @@ import pytest
 from helpers import assert_under_banner, found, resolved_ids
 
 from geoplan.geocode.gazetteer import Gazetteer
+from geoplan.geocode.places import geoparse
+from geoplan.read.plan import read
 
 #: record -> the banner its page names
 UNDER_BANNER = {
@@ -131,3 +133,19 @@ def test_a_museum_name_without_the_region_is_no_place(gazetteer: Gazetteer) -> N
 def test_a_sweet_spring_is_no_former_county(gazetteer: Gazetteer) -> None:
     """醴泉 is a word (a sweet spring): the former county's bare stem is not read alone."""
     assert found(gazetteer, "因其水味甘洌，故誉其为醴泉。", ("surface", "place_ids")) == []
+
+
+def test_a_hill_of_a_league_next_door_wins_the_tie_with_a_farther_namesake(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """In a 鄂尔多斯 plan 桌子山 is 乌海's range (乌海 borders 鄂尔多斯), not its namesake of 卓资县 two leagues off,
+    though the two tie on every rule and 卓资县's sorts first."""
+    ids = resolved_ids(gazetteer, tmp_path, TITLE.format("鄂尔多斯市"), "推进桌子山采空区综合治理。")
+    assert ids.get("桌子山") == "mountain:桌子山"
+
+
+def test_the_ordos_plan_keeps_the_wuhai_hill(gazetteer: Gazetteer, plans_dir: Path) -> None:
+    """Plan 003 (鄂尔多斯市) names 桌子山 among coal fields: the 乌海 range, as before the 卓资县 record."""
+    (plan,) = plans_dir.glob("003_*.txt")
+    mentions = [m for m in geoparse(read(plan), gazetteer).mentions if m.surface == "桌子山"]
+    assert mentions and all(m.place is not None and m.place.id == "mountain:桌子山" for m in mentions)
