@@ -39,6 +39,7 @@ FORMER_BANNERS = {
     "喜桂图旗": "牙克石市",
     "巴彦旗": "莫力达瓦达斡尔族自治旗",
     "米仓县": "杭锦后旗",
+    "醴泉县": "突泉县",  # i24l
 }
 #: former league -> the league of today it lies in
 FORMER_LEAGUES = {

@@ -534,20 +534,30 @@ def test_a_country_by_its_short_name_is_located_in_any_plan(gazetteer: Gazetteer
 
 
 # -- hills named for their look ---------------------------------------------------------------------------
-ZHUOZI = "banner:150921"  # 卓资县 (Ulanqab)
-TABLE_HILL = "mountain:桌子山"  # the 桌子山 of 海勃湾区 (Wuhai), the gazetteer's only record of the name
+MORIN_DAWA = "banner:150722"  # 莫力达瓦达斡尔族自治旗 (Hulunbuir), far from both leagues with a 桌子山
+TABLE_HILL = "mountain:桌子山"  # the 桌子山 of 海勃湾区 (Wuhai)
+ZHUOZI_HILL = "mountain:150921:桌子山"  # the 桌子山 of 卓资县 (Ulanqab), its page's (i24l)
 HELAN = "mountain:贺兰山"  # recorded at a point in 阿拉善左旗
 
 
-def test_a_hill_known_only_in_a_far_league_is_a_namesake(gazetteer: Gazetteer, tmp_path: Path) -> None:
-    """Hills are named for their look; the only recorded 桌子山 lies in Wuhai, two leagues away from a text
-    about 卓资县, so the text's 桌子山 is located in the text's own unit, and the reason says why."""
+def test_a_hill_known_only_in_far_leagues_is_a_namesake(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """Hills are named for their look; the recorded 桌子山 lie in Wuhai and in 卓资县, both leagues away from a
+    text about 莫力达瓦, so the text's 桌子山 is located in the text's own unit, and the reason says why."""
     assert gazetteer.get(TABLE_HILL).banner_id == "banner:150302"
-    places = _parse(gazetteer, tmp_path, "卓资县概况\n卓资县境内多山，桌子山山势雄伟，是县里的名山。")
-    hill = _only(places, "桌子山")
-    assert hill.place.id == ZHUOZI
+    assert gazetteer.get(ZHUOZI_HILL).banner_id == "banner:150921"
+    text = "莫力达瓦达斡尔族自治旗概况\n莫力达瓦达斡尔族自治旗境内多山，桌子山山势雄伟，是旗里的名山。"
+    hill = _only(_parse(gazetteer, tmp_path, text), "桌子山")
+    assert hill.place.id == MORIN_DAWA
     assert hill.precision == "banner"
-    assert "only namesakes outside" in hill.reason and TABLE_HILL in hill.reason
+    assert "only namesakes outside" in hill.reason
+
+
+def test_a_hill_with_a_record_in_the_texts_own_banner_is_that_one(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """卓资县's own 桌子山 (the hill the county is named after) is the one a text about 卓资县 means."""
+    places = _parse(gazetteer, tmp_path, "卓资县概况\n卓资县境内多山，桌子山山势雄伟，是县里的名山。")
+    assert _only(places, "桌子山").place.id == ZHUOZI_HILL
 
 
 def test_a_hill_of_the_texts_own_league_or_the_next_one_is_taken(

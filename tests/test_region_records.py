@@ -44,7 +44,7 @@ RECORDS = {
     "road:G338": ("routes.csv", "province:150000", "schematic"),
     "station:宁城站": ("stations.csv", "banner:150429", "banner"),
     "scenic:酒泉卫星发射中心": ("scenic_region.csv", "banner:152923", "point"),  # its page states a point
-    "mountain:必鲁图沙峰": ("natural.csv", "league:152900", "league"),
+    "mountain:必鲁图沙峰": ("natural.csv", "banner:152922", "banner"),  # a page names 阿拉善右旗 (i24l)
     "scenic:席力图召": ("scenic.csv", "banner:150104", "banner"),
     "wetland:小白河": ("reserves_region.csv", "league:150200", "league"),
     "lake:南海湖": ("reserves_region.csv", "banner:150202", "banner"),

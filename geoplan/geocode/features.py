@@ -691,6 +691,8 @@ def _spur_lines(
         if start > 0 and text[start - 1] in CORRIDOR_BREAKS:
             continue
         start = _trimmed(text, start, match.start(), known_at)
+        if (whole := known_at.get(start)) is not None and whole.end == match.end() and whole.place_ids:
+            continue  # the spur is a record of its own ('海勒斯壕铁路专用线'): the gazetteer's match stands
         before = [
             m
             for m in by_start[bisect_left(starts, start) : bisect_left(starts, match.start())]

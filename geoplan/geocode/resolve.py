@@ -320,6 +320,18 @@ class Resolver:
             return False  # '巴彦乌拉至大板北': a line runs on into the next league
         return self.league_id not in place.parent_ids and not self._just_across(place, mention)
 
+    def _near_before_far(
+        self, mention: Mention, ranked: list[tuple[float, dict[str, float], Any]], line_end: bool
+    ) -> list[tuple[float, dict[str, float], Any]]:
+        """Namesakes tied on every rule: one that is no far namesake (:meth:`_far_namesake`) comes first, so a
+        hill of a league next to the plan's (乌海's 桌子山 in a 鄂尔多斯 plan) is not lost to its namesake farther off
+        (卓资县's) that merely sorts first."""
+        tied = [item for item in ranked if item[0] == ranked[0][0]]
+        if len(tied) < 2 or not self._far_namesake(ranked[0][2], mention, ranked[0][1], line_end):
+            return ranked
+        near = [item for item in tied if not self._far_namesake(item[2], mention, item[1], line_end)]
+        return [*near, *(item for item in ranked if item not in near)] if near else ranked
+
     def _just_across(self, place: Any, mention: Mention) -> bool:
         """Whether ``place``, the only record of a town's name, lies just across the plan's league's border (people
         there name it by its short form); a short form several towns share ('巴音镇') is no such evidence."""
@@ -478,7 +490,9 @@ class Resolver:
                     f"1 candidate; only-candidate chose {place.id}",
                 )
         if candidates:
-            ranked = self.rank(mention, candidates, sentence_ids, paragraph_ids)
+            ranked = self._near_before_far(
+                mention, self.rank(mention, candidates, sentence_ids, paragraph_ids), not issuer_fallback
+            )
             score, parts, place = ranked[0]
             outside = self._outside(place, mention, around, not issuer_fallback)
             if outside and (
