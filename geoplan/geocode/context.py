@@ -1686,6 +1686,8 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
     by_span = {(m.start, m.end): m for m in mentions}
     units_at = {m.start: m for m in mentions if _unit_written_in_full(m)}
     by_end = {m.end: m for m in mentions}
+    starts_by_end: dict[int, int] | None = None
+    ordered: list[Mention] | None = None
     cues = _LIST_CUES if holds_other_digits(text) else _LIST_CUES_COMMON_DIGITS
     stops = _stop_cues(text)
     stop_ends = {m.end(): m for m in stops}
@@ -1751,7 +1753,11 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
         ending = by_end.get(first_end)
         if ending is not None and ending.start < first_start:
             ending = None
-        inner = _place_holding_the_list(text, mentions, first_start, first_end) if ending is None else None
+        inner = None
+        if ending is None:
+            if ordered is None:  # once per text, on the first list that needs it
+                ordered = sorted(mentions, key=attrgetter("start"))
+            inner = _place_holding_the_list(text, ordered, first_start, first_end)
         if ending is not None:  # '资源如达里湖': a known name ends the first item
             items[0] = (ending.start, first_end)
         elif inner is not None:  # '胡杨林旅游区内设A、B': the list is of what that place holds
@@ -1786,7 +1792,9 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
             strict = counted < 0 and not closed
             found.extend(_typed_items(text, items, kind, suffixes, by_span, units_at, finder, strict=strict))
         else:
-            found.extend(_shared_endings(text, items, by_span, finder))
+            if starts_by_end is None:  # once per text, on the first list that needs it
+                starts_by_end = _latest_starts(by_span)
+            found.extend(_shared_endings(text, items, by_span, starts_by_end, finder))
     return found
 
 
@@ -1794,11 +1802,13 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
 _HOLDS_AFTER = re.compile(r"[内中里]?(?:设有|建有|分布有|分布着|设|有|建)")
 
 
-def _place_holding_the_list(text: str, mentions: list[Mention], start: int, end: int) -> int | None:
+def _place_holding_the_list(text: str, ordered: list[Mention], start: int, end: int) -> int | None:
     """Where the first item of a list starts when a place's name, a locative and a verb of holding open the text
-    before it ('胡杨林旅游区内设陶来林、…': the items are what the place holds): after the verb; None otherwise."""
-    for mention in mentions:
-        if start <= mention.start and mention.end < end - 1:
+    before it ('胡杨林旅游区内设陶来林、…': the items are what the place holds): after the verb; None otherwise
+    (``ordered``: the text's mentions by start, of which only those starting inside the item are read)."""
+    first = bisect_left(ordered, start, key=attrgetter("start"))
+    for mention in ordered[first : bisect_left(ordered, end, key=attrgetter("start"))]:
+        if mention.end < end - 1:
             held = _HOLDS_AFTER.match(text, mention.end, end)
             if (
                 held is not None
@@ -2002,14 +2012,24 @@ def _tiled(start: int, end: int, starts_by_end: dict[int, int]) -> bool:
     return position == start and parts >= 2
 
 
-def _shared_endings(
-    text: str, items: list[tuple[int, int]], by_span: dict[tuple[int, int], Mention], finder: MentionFinder
-) -> list[Mention]:
-    """Items ending like a known item of the list take the ending's type ('贺兰山、X山、Y山')."""
-    found = []
+def _latest_starts(spans: Iterable[tuple[int, int]]) -> dict[int, int]:
+    """The latest start of the ``spans`` ending at each end (read by :func:`_tiled`)."""
     starts_by_end: dict[int, int] = {}
-    for start, end in by_span:
+    for start, end in spans:
         starts_by_end[end] = max(start, starts_by_end.get(end, start))
+    return starts_by_end
+
+
+def _shared_endings(
+    text: str,
+    items: list[tuple[int, int]],
+    by_span: dict[tuple[int, int], Mention],
+    starts_by_end: dict[int, int],
+    finder: MentionFinder,
+) -> list[Mention]:
+    """Items ending like a known item of the list take the ending's type ('贺兰山、X山、Y山'); ``starts_by_end``:
+    :func:`_latest_starts` of ``by_span``."""
+    found = []
     for ending, kind in SHARED_ENDINGS.items():
         with_ending = [(s, e) for s, e in items if text[e - 1] == ending and e - s >= 3]
         known = [span for span in with_ending if span in by_span or finder.ids(text[span[0] : span[1]])]
