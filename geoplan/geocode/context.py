@@ -1296,8 +1296,11 @@ _TRIP_FLAGS = VERB_FLAGS | {"p"}
 #: the segmenter's flags of the word after such a station: a verb, a particle, a conjunction or a preposition
 #: ('X东开往', 'X东的', 'X东和'); a noun after the side makes another word ('X东部', 'X东站' is read elsewhere).
 _AFTER_TRIP_FLAGS = VERB_FLAGS | {"uj", "ul", "c", "p"}
-#: the sentence marks a trip's sentence is cut at (its stations are looked for up to the next one).
-_TRIP_SENTENCE_ENDS = re.compile("[。；！？!?\n]")
+#: the marks that end a sentence, for :func:`_sentence_since`.
+_SENTENCE_ENDS = "。；\n！？"
+#: the marks a trip's sentence is cut at (its stations are looked for up to the next one): the same, and the ASCII
+#: exclamation and question marks.
+_TRIP_SENTENCE_ENDS = re.compile(f"[{_SENTENCE_ENDS}!?]")
 
 
 def trip_stations(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Mention]:
@@ -2290,8 +2293,6 @@ _STATION_NAME_FLAGS = frozenset({"ns", "nr", "nrt", "nz"})
 
 #: how far (in characters, within its sentence) a railway word is looked for around a station word.
 RAIL_WORD_REACH = 40
-#: the marks that end a sentence, for :func:`_sentence_since`.
-_SENTENCE_ENDS = "。；\n！？"
 
 
 def _sentence_since(text: str, position: int, reach: int) -> int:
