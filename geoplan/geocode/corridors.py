@@ -79,7 +79,10 @@ _TAIL_RE = re.compile("|".join(map(re.escape, ("段", *TAIL_WORDS))))
 #: a bracket closing a waypoint's name ('海则畔（蒙陕界）').
 _TRAILING_BRACKET = re.compile(r"[（(][^）)]*[）)]$")
 _KIND_RE = re.compile("|".join(map(re.escape, KIND_WORDS)))
-_ROUTE_RE = re.compile(r"(?:([GS])\s*(\d{1,4})|(国道|省道)\s*(\d{1,4}))\s*线?\s*$")
+#: a route number before a line's first end: 'G210', '国道 210 线', and the number written first ('210国道')
+_ROUTE_RE = re.compile(r"(?:([GS])\s*(\d{1,4})|(国道|省道)\s*(\d{1,4})|(\d{1,4})\s*(国道|省道))\s*线?\s*$")
+#: the class word of a route written after its number ('210国道'), which a first waypoint does not start with.
+_NUMBERED_ROUTE_WORD = re.compile(r"(?<=\d)\s*(?:国道|省道|县道)线?")
 _VOLTAGE_RE = re.compile(r"\d{2,4}\s*千伏|特高压|电网|输电|外送电")
 #: longest waypoint, in characters.
 MAX_WAYPOINT = 12
@@ -295,6 +298,12 @@ def _walk_forward(text: str, index: int) -> int:
 def _trim_front(text: str, start: int, end: int) -> int:
     """Characters to drop at the front of the first waypoint (verbs, '包括', a route's '线')."""
     moved = after_last_verb(text, start, end, {}) - start
+    if (
+        start
+        and (route_word := _NUMBERED_ROUTE_WORD.match(text, start)) is not None
+        and route_word.end() < end
+    ):
+        moved = max(moved, route_word.end() - start)  # '210国道满都拉口岸至…': the route, then the first end
     kinds = list(_KIND_RE.finditer(text, start + moved, end))
     if kinds and kinds[-1].end() < end - 1:  # '包茂高速公路包头至东胜段', '500千伏线路乌审—芒哈图'
         moved = kinds[-1].end() - start
@@ -505,6 +514,8 @@ def _route_before(text: str, start: int) -> str | None:
         return None
     if match.group(1):
         return f"{match.group(1)}{match.group(2)}"
+    if match.group(5):
+        return f"{'G' if match.group(6) == '国道' else 'S'}{match.group(5)}"
     return f"{'G' if match.group(3) == '国道' else 'S'}{match.group(4)}"
 
 

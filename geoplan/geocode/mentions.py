@@ -57,6 +57,7 @@ from geoplan.geocode.segment import (
     one_common_word,
     suffix_word,
     tag,
+    tagged_spans,
     word_before_place,
 )
 from geoplan.geocode.stems import (
@@ -1477,7 +1478,9 @@ class MentionFinder:
                 return None  # '通辽市森工集团所属林场': farms of an organisation, no farm's name
             inner = text[qualifier.end : s_end]
             remainder = text[qualifier.end : s_start]
-            if (kind in _LOCAL_UNIT_KINDS and _whole_or_verb(remainder)) or remainder[:1] in _DISTRIBUTIVES:
+            if (kind in _LOCAL_UNIT_KINDS and _whole_or_verb(text, qualifier.end, s_start)) or remainder[
+                :1
+            ] in _DISTRIBUTIVES:
                 # '京包铁路纵贯全镇', '苏尼特右旗通苏木镇': the whole unit, or a verb to units; '呼伦贝尔各非口岸':
                 # every place of a kind in the area; no name
                 return None
@@ -1672,7 +1675,7 @@ class MentionFinder:
         if (
             not stem
             or not (named or is_proper_stem(stem))
-            or _whole_or_verb(stem)
+            or _whole_or_verb(text, start, s_end - len(suffix))
             or stem[:1] in _DISTRIBUTIVES
         ):
             return None
@@ -2720,14 +2723,22 @@ _DETERMINERS = frozenset("全本该各每此这那")
 _DISTRIBUTIVES = frozenset("各每")
 
 
-def _whole_or_verb(remainder: str) -> bool:
-    """Whether the words between a known name and a town's class word are a determiner ('京包铁路纵贯全镇') or a
-    one-character verb or preposition ('X旗通苏木镇': roads to the units): no town is named there."""
+def _whole_or_verb(text: str, start: int, s_start: int) -> bool:
+    """Whether the words ``text[start:s_start]`` between a known name and a town's class word are a determiner
+    ('京包铁路纵贯全镇') or a one-character verb or preposition, alone or as read in its sentence ('X旗通苏木镇':
+    roads to the units; '临策铁路穿镇而过'): no town is named there."""
+    remainder = text[start:s_start]
     if not remainder:
         return False
     if remainder[-1] in _DETERMINERS:
         return True
-    return len(remainder) == 1 and tag(remainder)[0][1] in VERB_FLAGS | {"p"}
+    if len(remainder) != 1:
+        return False
+    flags = VERB_FLAGS | {"p"}
+    return tag(remainder)[0][1] in flags or any(
+        word_start == start and end == s_start and flag in flags
+        for word_start, end, _, flag in tagged_spans(text, max(0, start - 2), min(len(text), s_start + 3))
+    )
 
 
 def _after_inner_unit(text: str, window_start: int, s_start: int) -> int:

@@ -62,6 +62,8 @@ INNER_VERBS: tuple[str, ...] = tuple(word for word in LEADING_WORDS if len(word)
 COUNTER_CHARS = frozenset("个亿元万年条座家处项")
 #: a count ends no name either ('汉古尔河两镇': two towns)
 _COUNTER_LAST_CHARS = COUNTER_CHARS - {"年"} | {"两"}
+#: a count of great ones ends no name ('科尔沁和浑善达克两大沙地': two great sandy lands, each named before it)
+_GREAT_COUNT_END = re.compile("[两二三四五六七八九十几数多]大$")
 #: 之 writes an honorific ('葡萄之乡', '书法之城'), as 的 writes a description
 IMPROPER_CHARS = frozenset("的之批强化性点级类型各每些所有不没立进出事聚带等符合以上下我此该这那病险时")
 _LEADING_RE = re.compile(f"{word_alternation(LEADING_WORDS)}*")
@@ -272,8 +274,9 @@ def is_generic(stem: str) -> bool:
 
 
 def ends_in_count(stem: str) -> bool:
-    """Whether ``stem`` ends with a counter or an amount ('两' of '汉古尔河两镇', '家' of '三家园区')."""
-    return stem[-1:] in _COUNTER_LAST_CHARS
+    """Whether ``stem`` ends with a counter or an amount ('两' of '汉古尔河两镇', '家' of '三家园区', '两大' of
+    'X和Y两大沙地')."""
+    return stem[-1:] in _COUNTER_LAST_CHARS or _GREAT_COUNT_END.search(stem) is not None
 
 
 def is_proper_stem(stem: str) -> bool:
