@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from geoplan.geocode.context import refine
 from geoplan.geocode.corridors import find_corridors
+from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.geocode.mentions import MentionFinder
 
 
@@ -35,3 +37,28 @@ def test_a_count_of_great_ones_ends_no_name(finder: MentionFinder, count: str) -
 def test_route_words_stay_out_of_the_ends(text: str, route: str | None, waypoints: list[str]) -> None:
     (corridor,) = find_corridors(text)
     assert corridor.route == route and [w.surface for w in corridor.waypoints] == waypoints
+
+
+@pytest.mark.parametrize(
+    ("text", "taken"),
+    [
+        # a group of the people after its own name, a village, a name before a ruler: no country
+        ("漠西卫拉特蒙古、漠北喀尔喀蒙古、漠南蒙古三大部落", 0),
+        ("建成一条蒙古屯至乌雅农业开发区的示范带", 0),
+        ("察哈尔部是成吉思汗蒙古林丹汗所管辖", 0),
+        # the country: in a list of countries, after a verb (a word of position too: 西连)
+        ("这里是中国进入蒙古、俄罗斯和欧洲市场的通道", 1),
+        ("东起图们，西连蒙古、俄罗斯", 1),
+    ],
+)
+def test_mongol_as_a_people_is_no_country(gazetteer: Gazetteer, text: str, taken: int) -> None:
+    """蒙古 is an alias of 蒙古国 and the people's name: after a proper name ('喀尔喀蒙古') or before a settlement
+    word ('蒙古屯') it is the people's."""
+    finder = gazetteer.finder
+    found = [m for m in refine(text, finder.find(text), finder) if m.surface == "蒙古"]
+    assert len(found) == taken
+
+
+def test_a_count_of_kinds_of_base_names_no_park(finder: MentionFinder) -> None:
+    """'培育发展四大产业基地': four kinds of base, no park named 四大."""
+    assert [m.surface for m in finder.find("第三节培育发展四大产业基地\n因地制宜打造草产业")] == []

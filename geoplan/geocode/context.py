@@ -73,6 +73,7 @@ from geoplan.geocode.segment import (
     common_words_only,
     known,
     name_run_start,
+    peoples_name_here,
     tag,
     tagged_spans,
 )
@@ -697,6 +698,9 @@ def outside_words(
                 found.append(Mention(name, start, end, None, "gazetteer", finder.ids(name)))
             continue
         country = finder.ids(name) == (f"foreign:{name}",)  # the record's own name, not an alias ('蒙古')
+        alias_of_country = not country and all(i.startswith("foreign:") for i in finder.ids(name))
+        if alias_of_country and peoples_name_here(text, start, end):
+            continue  # '喀尔喀蒙古、': the people's name
         following = around.get(end, ("", ""))
         mention = Mention(name, start, end, None, "gazetteer", finder.ids(name))
         if (

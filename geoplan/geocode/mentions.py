@@ -55,6 +55,7 @@ from geoplan.geocode.segment import (
     name_start,
     names_natural_place,
     one_common_word,
+    peoples_name_here,
     suffix_word,
     tag,
     tagged_spans,
@@ -910,6 +911,12 @@ class MentionFinder:
                         # '健康平台' is not 康平, '长治久安' not 长治: a short outside name needs an end; a
                         # country's is a word of its own before one of its places ('德国杜伊斯堡', '越南河内')
                         continue
+                    if (
+                        ids != (f"foreign:{surface}",)
+                        and all(i.startswith("foreign:") for i in ids)
+                        and peoples_name_here(text, start, end)
+                    ):
+                        continue  # '喀尔喀蒙古', '蒙古屯': the people's name (蒙古 is an alias of 蒙古国)
                 chosen.append(Mention(surface, start, end, None, "gazetteer", ids))
             elif (
                 end == len(text)
@@ -1150,7 +1157,12 @@ class MentionFinder:
                     (by_start, starts),
                 )
             )
-            if mention is None and SUFFIX_TYPES[suffix] in DESCRIBED_KINDS and s_end not in known_end:
+            if (
+                mention is None
+                and SUFFIX_TYPES[suffix] in DESCRIBED_KINDS
+                and s_end not in known_end
+                and not ends_in_count(text[window_start:s_start])  # '四大产业基地': a count of kinds, no name
+            ):
                 mention = self._described_park(text, window_start, s_start, s_end, suffix, known_end)
             if mention is not None:
                 mention, province = self._without_province(mention)

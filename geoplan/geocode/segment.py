@@ -627,3 +627,29 @@ def descriptor_start(
     if run:
         begin = run[-1][0]
     return begin
+
+
+#: flags of a proper name written right before a people's name: the two name one of its groups ('卫拉特蒙古',
+#: '喀尔喀蒙古', '成吉思汗蒙古'), no country.
+_GROUP_NAME_FLAGS = frozenset({"nr", "nrt", "ns"})
+#: the last characters of words of position ('西连', '北接', '东邻'), which jieba may read as place words.
+_POSITION_VERB_ENDS = frozenset("连接邻靠临")
+#: one-character settlement words: a people's name right before one names a village ('蒙古屯', '蒙古营').
+_SETTLEMENT_CHARS = frozenset("屯营村庄寨堡")
+
+
+def peoples_name_here(text: str, start: int, end: int) -> bool:
+    """Whether a name that is also a people's name ('蒙古': 蒙古国 and the Mongols) reads as the people's here:
+    right after a proper name of two or more characters that is no word of position or the country's own name
+    ('漠北喀尔喀蒙古'; not '西连蒙古', '中国蒙古'), or right before a settlement word ('蒙古屯')."""
+    if text[end : end + 1] in _SETTLEMENT_CHARS:
+        return True
+    for _, word_end, word, flag in tagged_spans(text, max(0, start - CONTEXT), end):
+        if word_end == start:
+            return (
+                len(word) >= 2
+                and flag in _GROUP_NAME_FLAGS
+                and word[-1] not in _POSITION_VERB_ENDS
+                and word not in _OWN_COUNTRY
+            )
+    return False
