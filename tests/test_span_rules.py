@@ -62,3 +62,19 @@ def test_mongol_as_a_people_is_no_country(gazetteer: Gazetteer, text: str, taken
 def test_a_count_of_kinds_of_base_names_no_park(finder: MentionFinder) -> None:
     """'培育发展四大产业基地': four kinds of base, no park named 四大."""
     assert [m.surface for m in finder.find("第三节培育发展四大产业基地\n因地制宜打造草产业")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "由中国社会科学院考古研究所内蒙古工作队发掘",  # a work team
+        "在参加十三届全国人大一次会议内蒙古代表团审议时",  # a delegation
+        "9月19日从赤峰市交通部门了解到",  # a department
+        "巴彦淖尔市副市长郭占江介绍",  # an office holder's title
+        "人口8521人（2023年，克什克腾旗统计年鉴）",  # a yearbook
+        "由内蒙古自治区高等级公路建设开发有限责任公司负责",  # a company's legal form after a long run
+    ],
+)
+def test_a_place_heading_an_organisations_name_is_no_mention(gazetteer: Gazetteer, text: str) -> None:
+    finder = gazetteer.finder
+    assert refine(text, finder.find(text), finder) == []

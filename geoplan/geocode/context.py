@@ -541,7 +541,7 @@ def _organisation_end_re() -> re.Pattern[str]:
 #: a company's name after its place, ending with its legal form ('测铖矿业开发有限责任公司'): the legal form vouches
 #: for the whole run, verbs of the company's trade included (开发, 发展); no function character stands in it.
 _LEGAL_NAME = re.compile(r"[\u3400-\u9fff]{2,16}?(?:股份)?有限(?:责任)?公司")
-#: characters of a clause, never of a company's name: the run is prose ('引进了一家有限公司').
+#: characters of a clause, never words of a company's name: the run is prose ('引进了一家有限公司').
 _CLAUSE_CHARS = frozenset("的了是在将把被对向从为等及与和")
 
 
@@ -549,10 +549,11 @@ def _legal_name(text: str, position: int, next_start: int | None) -> bool:
     """Whether a company's name with its legal form (:data:`_LEGAL_NAME`) starts at ``position`` and ends before
     the next place named (``next_start``)."""
     name = _LEGAL_NAME.match(text, position)
-    return (
-        name is not None
-        and (next_start is None or name.end() <= next_start)
-        and _CLAUSE_CHARS.isdisjoint(name.group())
+    if name is None or (next_start is not None and name.end() > next_start):
+        return False
+    # a clause's character as a word of its own ('引进了一家'), not inside a word of the name ('高等级公路')
+    return _CLAUSE_CHARS.isdisjoint(name.group()) or not any(
+        word in _CLAUSE_CHARS for word, _ in tag(name.group())
     )
 
 
@@ -561,11 +562,11 @@ def _organisation_run(text: str, position: int, next_start: int | None) -> bool:
     it: at most ORGANISATION_RUN characters of nouns, names and numerals, then a word ending with an organisation
     word ('东方路桥公司', '森工集团', '规划局', '第十二届人民代表大会'); a verb, function word, punctuation, another
     place or a project word before it ends the run ('建设公司' after 加快 is no organisation's name)."""
+    if _legal_name(text, position, next_start):
+        return True  # a legal form vouches for a longer run ('高等级公路建设开发有限责任公司')
     run = _ORGANISATION_RUN_RE.match(text, position)
     if run is None or _organisation_re().search(run.group()) is None:
         return False  # no organisation word in reach: the common case, decided without the segmenter
-    if _legal_name(text, position, next_start):
-        return True
     end = run.end() if next_start is None else min(run.end(), next_start)
     if end - position < 2:
         return False
