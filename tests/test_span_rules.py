@@ -78,3 +78,17 @@ def test_a_count_of_kinds_of_base_names_no_park(finder: MentionFinder) -> None:
 def test_a_place_heading_an_organisations_name_is_no_mention(gazetteer: Gazetteer, text: str) -> None:
     finder = gazetteer.finder
     assert refine(text, finder.find(text), finder) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lakes"),
+    [
+        ("境内有腾格淖尔、哈拉淖尔等湖泊", ["腾格淖尔", "哈拉淖尔"]),
+        ("境内有巴彦湖", ["巴彦湖"]),
+        ("境内有大小湖泊12个", []),
+        ("发展有色金属湖", []),
+    ],
+)
+def test_a_lake_named_after_a_verb_of_having(finder: MentionFinder, text: str, lakes: list[str]) -> None:
+    """'境内有X淖尔': the run of name words after the verb names the lake (as '所在地X镇' names a town)."""
+    assert [m.surface for m in finder.find(text) if m.type == "lake"] == lakes

@@ -328,9 +328,9 @@ NAME_RUN_SUFFIXES = frozenset(
     | {"岛", "楼"}
     | {suffix for suffix, kind in SUFFIX_TYPES.items() if kind in ("mine", "mountain")}
 )
-#: kinds whose name, when the stem before the class word holds prose ('境内古迹有X庙', '所在地X镇'), is the run of
+#: kinds whose name, when the stem before the class word holds prose ('境内古迹有X庙', '所在地X镇', '境内有X湖'), is the run of
 #: name words right before the class word (of scenic places, only heritage places: '一批研学营地' names none).
-_NAME_RUN_FALLBACK_KINDS = frozenset({"town", "scenic"})
+_NAME_RUN_FALLBACK_KINDS = frozenset({"town", "scenic", "lake"})
 _HERITAGE_NAME_RUN_SUFFIXES = HERITAGE_SUFFIXES | {"寺"}
 #: state farms and forest farms, town-level units ('X农场'): named by a proper name, not a kind ('家庭农场').
 FARM_SUFFIXES = frozenset({"农场", "林场", "牧场"})
@@ -1615,9 +1615,10 @@ class MentionFinder:
                 and not is_proper_stem(stem)
                 and (run := name_run_start(text, start, s_start, s_end)) is not None
                 and is_proper_stem(text[run:s_start])
-                and (kind == "town" or suffix in _HERITAGE_NAME_RUN_SUFFIXES)
+                and (kind != "scenic" or suffix in _HERITAGE_NAME_RUN_SUFFIXES)
             ):
-                # '所在地额肯呼都格镇', '古迹有X庙': the run of name words before the class word is the name
+                # '所在地额肯呼都格镇', '古迹有X庙', '境内有X淖尔': the run of name words before the class word is the
+                # name
                 start = run
             elif kind in NEEDS_QUALIFIER or suffix in QUALIFIED_SUFFIXES or not is_proper_stem(stem):
                 return None
