@@ -92,3 +92,17 @@ def test_a_place_heading_an_organisations_name_is_no_mention(gazetteer: Gazettee
 def test_a_lake_named_after_a_verb_of_having(finder: MentionFinder, text: str, lakes: list[str]) -> None:
     """'境内有X淖尔': the run of name words after the verb names the lake (as '所在地X镇' names a town)."""
     assert [m.surface for m in finder.find(text) if m.type == "lake"] == lakes
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("阿拉善盟属内陆高平原地区", ["阿拉善盟"]),  # what the league is, no region named
+        ("阿拉善盟属典型草原", ["阿拉善盟"]),
+        ("巴音镇查干布尔嘎斯沟", ["巴音镇查干布尔嘎斯沟"]),  # 查 of a transliteration, no verb
+    ],
+)
+def test_a_verb_of_being_after_a_known_name_is_prose(
+    finder: MentionFinder, text: str, surfaces: list[str]
+) -> None:
+    assert [m.surface for m in finder.find(text)] == surfaces

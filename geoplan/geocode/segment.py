@@ -123,6 +123,15 @@ def _prose_before(word: str, flag: str) -> bool:
     return len(word) >= 2 and known(word) and (flag not in NAME_FLAGS or flag == "nt")
 
 
+#: one-character verbs of being and belonging ('X属内陆高原', 'X为典型草原'): what follows says what X is.
+_COPULAS = frozenset("属是为系")
+
+
+def _common_word(word: str, flag: str) -> bool:
+    """A dictionary word of two or more characters that is no name ('内陆', '典型'; not '燕山', '查干')."""
+    return len(word) >= 2 and flag not in NAME_FLAGS and known(word)
+
+
 def _name_word(word: str, flag: str) -> bool:
     """A word of two or more characters that names: a name flag, or a run jieba's dictionary lacks."""
     return len(word) >= 2 and (flag in NAME_FLAGS or not known(word))
@@ -137,7 +146,8 @@ def name_start(
     allowed: frozenset[str] = frozenset(),
 ) -> int | None:
     """Where the name ``text[start:end]`` really starts: after the last non-name word (a dictionary word of two or
-    more characters, not in ``allowed``, or a one-character preposition or particle) met in
+    more characters, not in ``allowed``, a one-character preposition or particle, or a one-character verb right
+    after the known name that ends at ``stem_start``) met in
     ``text[stem_start:stem_end]`` (the part before the suffix that no gazetteer name covers); None when the span
     does not end at a word boundary (种羊湖 in 种羊湖羊)."""
     left = max(0, start - CONTEXT)
@@ -145,7 +155,8 @@ def name_start(
     position = left
     bounds = {position}
     begin = start
-    for word, flag in tag(window):
+    words = tag(window)
+    for index, (word, flag) in enumerate(words):
         word_start, position = position, position + len(word)
         bounds.add(position)
         if len(word) == 2 and (word[1] in _LOCATIVES or word[1] in _SHORES):
@@ -156,6 +167,15 @@ def name_start(
         if overlaps and len(word) >= 2 and _not_name_word(word, flag) and word not in allowed and known(word):
             begin = max(begin, position)
         elif overlaps and len(word) == 1 and flag in GLUE_FLAGS:
+            begin = max(begin, position)
+        elif (
+            word_start == stem_start > start
+            and word in _COPULAS
+            and index + 1 < len(words)
+            and _common_word(*words[index + 1])
+        ):
+            # '阿拉善盟属内陆…': a verb of being right after a known name, before a common word, is prose (not a
+            # character of a transliteration jieba split, '巴音镇查干布尔嘎斯沟', nor of a term, '排干沟', '蓄滞洪区')
             begin = max(begin, position)
         elif word_start == begin and len(word) == 1 and flag in _TIME_CHAR_FLAGS and stem_end - position >= 2:
             begin = position  # '（今X庙）': a place's present name after the time word, which opens no name
