@@ -106,3 +106,16 @@ def test_a_verb_of_being_after_a_known_name_is_prose(
     finder: MentionFinder, text: str, surfaces: list[str]
 ) -> None:
     assert [m.surface for m in finder.find(text)] == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("实现甘其毛道与巴格毛都两大内陆口岸相互连通", ["甘其毛道", "巴格毛都"]),  # a count opening the words
+        ("乌梁素海湖畔鸟鸣不断", ["乌梁素海"]),  # the shore of the lake named before the class word
+        ("居延海湖畔", ["居延海"]),
+        ("北倚洞金山脉与卓资县接壤", ["洞金山脉", "卓资县"]),  # a verb of position before the range's name
+    ],
+)
+def test_words_between_a_name_and_a_class_word(finder: MentionFinder, text: str, surfaces: list[str]) -> None:
+    assert [m.surface for m in finder.find(text)] == surfaces

@@ -55,6 +55,7 @@ from geoplan.geocode.segment import (
     name_start,
     names_natural_place,
     one_common_word,
+    opens_with_count,
     peoples_name_here,
     suffix_word,
     tag,
@@ -1520,13 +1521,22 @@ class MentionFinder:
                 # '…自然保护区湿地': the wetlands of a named reserve, no second name ('X淖尔电厂' is a plant named
                 # after the lake)
                 return None
+            if (
+                qualifier.end == s_start
+                and kind in _WATER_KINDS
+                and text[s_end : s_end + 1] in _SHORE_CHARS
+                and _is_water(qualifier)
+            ):
+                return None  # '乌梁素海湖畔': the shore of the lake named before it, no lake '乌梁素海湖'
             if self.ids(inner) or (qualifier.end < s_start and _dictionary_place(inner)):
                 # '库布其沙漠七星湖': 七星湖 in 库布其沙漠; '大兴安岭松嫩平原': a place name of the dictionary after
                 # a known one is a second name, not a name the first qualifies
                 return Mention(inner, qualifier.end, s_end, kind, f"suffix:{suffix}", self.ids(inner))
             remainder = text[qualifier.end : s_start]
-            if ends_in_count(remainder) or (
-                _town_in_full(qualifier) and remainder and set(remainder) <= _COUNT_NUMERAL_SET
+            if (
+                ends_in_count(remainder)
+                or opens_with_count(remainder)
+                or (_town_in_full(qualifier) and remainder and set(remainder) <= _COUNT_NUMERAL_SET)
             ):
                 # '汉古尔河两镇': a count of places after a name, no name of its own; '五当召镇一镇': a town in
                 # full, then its count ('one town')
@@ -2078,6 +2088,17 @@ class MentionFinder:
                 )
             end = start
         return items
+
+
+#: kinds of water whose class word, before a shore character, says where on a water named before it.
+_WATER_KINDS = frozenset({"lake", "river", "reservoir", "wetland"})
+#: shore characters ('湖畔', '河岸', '湖边').
+_SHORE_CHARS = frozenset("畔岸边")
+
+
+def _is_water(mention: Mention) -> bool:
+    """Whether every record of ``mention`` is a water (lake, river, reservoir, wetland)."""
+    return bool(mention.place_ids) and all(pid.split(":", 1)[0] in _WATER_KINDS for pid in mention.place_ids)
 
 
 #: kinds of land and water, which are never named by a unit's full name ('X镇沟' ends an address).

@@ -456,8 +456,8 @@ _NOT_IN_RUN = frozenset(
 #: numerals that open many of the region's names when written alone before a name word (七老图, 三道沟, 八里罕).
 NAME_OPENING_NUMERALS = frozenset("一二三四五六七八九十")
 _NOT_IN_RUN_FLAGS = frozenset({"v", "p", "c", "u", "uj", "ul", "m", "q", "r", "d", "x"})
-#: verbs of position ('北接X', '东邻X'), which jieba joins with a direction into one word.
-_POSITION_VERBS = frozenset("接邻靠临")
+#: verbs of position ('北接X', '东邻X', '北倚X'), which jieba joins with a direction into one word.
+_POSITION_VERBS = frozenset("接邻靠临倚依")
 #: flags of dictionary words a name run is made of: places, people, organisations, abbreviations (not nz, which
 #: jieba gives to descriptive words too: '波状高原').
 RUN_FLAGS = NAME_FLAGS - {"nz"}
