@@ -119,3 +119,11 @@ def test_a_verb_of_being_after_a_known_name_is_prose(
 )
 def test_words_between_a_name_and_a_class_word(finder: MentionFinder, text: str, surfaces: list[str]) -> None:
     assert [m.surface for m in finder.find(text)] == surfaces
+
+
+def test_a_list_of_province_abbreviations_ends_before_a_conjunction(gazetteer: Gazetteer) -> None:
+    """'通往京、津、冀及东北地区': jieba joins 冀 and 及 into one word; the list still ends at its last item."""
+    finder = gazetteer.finder
+    text = "开辟了一条通往京、津、冀及东北地区的资源运输通道"
+    found = [(m.surface, m.type) for m in refine(text, finder.find(text), finder) if m.type == "province"]
+    assert found == [("京", "province"), ("津", "province"), ("冀", "province")]

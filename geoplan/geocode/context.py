@@ -1177,6 +1177,11 @@ def abbreviation_lists(text: str, finder: MentionFinder) -> list[Mention]:
     return found
 
 
+#: conjunctions and particles after a list's last item: it ends there, whatever word the segmenter joins them into
+#: ('京、津、冀及东北地区': jieba reads 冀及 as one word).
+_LIST_CLOSING_CHARS = frozenset("及和与等的")
+
+
 def _one_character_items(
     text: str, match: re.Match[str], names: dict[str, str], finder: MentionFinder
 ) -> list[Mention]:
@@ -1185,7 +1190,8 @@ def _one_character_items(
     chars = match.group()[::2]
     if len(set(chars)) < len(chars) or sum(char in names for char in chars) < MIN_PROVINCES_IN_CHAR_LIST:
         return []
-    if not (at_word_bounds(text, start, start + 1) and at_word_bounds(text, end - 1, end)):
+    last_ends = text[end : end + 1] in _LIST_CLOSING_CHARS or at_word_bounds(text, end - 1, end)
+    if not (at_word_bounds(text, start, start + 1) and last_ends):
         return []  # the first or last item is part of a longer word ('辽宁、吉林' holds no list '宁、吉')
     found = []
     for offset, char in enumerate(chars):
