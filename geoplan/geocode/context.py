@@ -1773,7 +1773,7 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
                 ordered = sorted(mentions, key=attrgetter("start"))
             inner = _place_holding_the_list(text, ordered, first_start, first_end)
         if ending is not None:  # '资源如达里湖': a known name ends the first item
-            items[0] = (ending.start, first_end)
+            items[0] = (_run_before_short_name(text, ending, first_start, by_end), first_end)
         elif inner is not None:  # '胡杨林旅游区内设A、B': the list is of what that place holds
             items[0] = (inner, first_end)
         elif (first_start, first_end) not in by_span and not cued:
@@ -1810,6 +1810,28 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
                 starts_by_end = _latest_starts(by_span)
             found.extend(_shared_endings(text, items, by_span, starts_by_end, finder))
     return found
+
+
+#: longest known name that a run of name words before it may qualify inside a list item ('哈拉长城').
+SHORT_ITEM_NAME = 2
+
+
+def _run_before_short_name(text: str, ending: Mention, first_start: int, by_end: dict[int, Mention]) -> int:
+    """Where a list's first item starts when a known name ends it: at that name ('资源如达里湖'), or, for a short
+    name (长城), at the run of name words the segmenter reads right before it, after any place written before
+    ('修缮乌拉特前旗哈拉长城、…': 哈拉长城, a section of the wall)."""
+    if len(ending.surface) > SHORT_ITEM_NAME:
+        return ending.start
+    left = max(
+        (
+            end
+            for end in range(first_start, ending.start + 1)
+            if end in by_end and by_end[end].start >= first_start
+        ),
+        default=first_start,
+    )
+    run = name_run_start(text, left, ending.start, ending.end) if left < ending.start else None
+    return run if run is not None and run < ending.start else ending.start
 
 
 #: a locative and a verb of holding after a place's name ('X旅游区内设', 'X景区中有'): what follows is held there.
