@@ -127,3 +127,11 @@ def test_a_list_of_province_abbreviations_ends_before_a_conjunction(gazetteer: G
     text = "开辟了一条通往京、津、冀及东北地区的资源运输通道"
     found = [(m.surface, m.type) for m in refine(text, finder.find(text), finder) if m.type == "province"]
     assert found == [("京", "province"), ("津", "province"), ("冀", "province")]
+
+
+def test_power_station_clusters_are_named_after_their_coal_fields(gazetteer: Gazetteer) -> None:
+    """'锡林浩特市胜利、西乌旗五间房、阿巴嘎旗查干淖尔3个电站群': the items are the coal fields (mines)."""
+    finder = gazetteer.finder
+    text = "配套电源项目包括锡林浩特市胜利、西乌旗五间房、阿巴嘎旗查干淖尔3个电站群"
+    mines = [m.surface for m in refine(text, finder.find(text), finder) if m.type == "mine"]
+    assert mines[:2] == ["胜利", "五间房"]

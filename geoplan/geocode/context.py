@@ -1227,6 +1227,8 @@ LIST_CLASSES: dict[str, tuple[str, tuple[str, ...]]] = {
     "服务区": ("road", ("服务区",)),
     "气田": ("mine", ("气田",)),
     "煤田": ("mine", ("煤田",)),
+    # power-station clusters named after the coal fields they burn ('A、B、C3个电站群')
+    "电站群": ("mine", ("煤田", "矿区")),
     "高速公路": ("road", ("高速", "高速公路")),
     "航空港": ("airport", ("机场",)),
     "经济区": ("region", ("地区", "经济区")),
