@@ -135,3 +135,16 @@ def test_power_station_clusters_are_named_after_their_coal_fields(gazetteer: Gaz
     text = "配套电源项目包括锡林浩特市胜利、西乌旗五间房、阿巴嘎旗查干淖尔3个电站群"
     mines = [m.surface for m in refine(text, finder.find(text), finder) if m.type == "mine"]
     assert mines[:2] == ["胜利", "五间房"]
+
+
+@pytest.mark.parametrize(
+    ("text", "waypoints"),
+    [
+        ("向西接海甘公路经川井至阿盟交界的阿布德日音尚德", ["川井", "阿盟"]),  # 交界: where on the end
+        ("本次开工的锡盟—山东特高压交流电力外送通道", ["锡盟", "山东"]),  # 交流: what kind of line
+        ("平绥铁路通车至包头", []),  # a verb before the connector: no line from a place
+    ],
+)
+def test_line_words_and_verbs_are_no_ends(text: str, waypoints: list[str]) -> None:
+    chains = [c for c in find_corridors(text) if c.rule != "named"]
+    assert [w.surface for c in chains for w in c.waypoints] == waypoints

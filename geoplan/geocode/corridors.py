@@ -355,8 +355,11 @@ def _prose_before_name(text: str, start: int, end: int) -> int:
 
 def _name_keeping_trim(segment: str) -> int:
     """The leading words to drop from a first waypoint, as :func:`leading_trim`, but never so many that fewer
-    than two characters are left: a name starting with such a word keeps it ('G303线经棚至…' -> 经棚, not 棚)."""
+    than two characters are left: a name starting with such a word keeps it ('G303线经棚至…' -> 经棚, not 棚); all
+    of them when the segment is nothing else ('通车至…')."""
     trim = leading_trim(segment)
+    if trim == len(segment):
+        return trim  # '通车至包头': the words before the connector are all verbs, no place
     while trim and len(segment) - trim < 2:
         trim = next((k for k in range(trim - 1, -1, -1) if leading_trim(segment[:k]) == k), 0)
     return trim
