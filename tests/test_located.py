@@ -198,3 +198,16 @@ def test_a_route_named_after_the_place_it_leads_to_lies_at_that_place(
     byway = _only(places, "黄河几字弯风景大道")
     assert byway.place is not None and byway.place.name == "黄河几字弯" and byway.precision == "schematic"
     assert "达拉特旗旅游公路" not in _surfaces(places) and "达拉特旗" in _surfaces(places)
+
+
+def test_a_gully_of_a_text_about_a_unit_lies_in_that_unit(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """A text about 阿尔山市 (named in its head) names gullies the gazetteer lacks: a gully lies where the text is,
+    located in its unit; an unrecorded river or mountain may be far away ('祁连山', '阿尔卑斯山') and stays unplaced."""
+    text = "阿尔山市简介\n这里的矿泉集中分布在金江沟、银江沟一带。苏呼河发源于大兴安岭。\n"
+    places = _parse(gazetteer, tmp_path, text)
+    for surface in ("金江沟", "银江沟"):
+        mention = _only(places, surface)
+        assert mention.place is not None and mention.place.id == ARXAN, mention
+        assert "text's own" in mention.reason
+    river = _only(places, "苏呼河")
+    assert river.place is None

@@ -148,3 +148,9 @@ def test_power_station_clusters_are_named_after_their_coal_fields(gazetteer: Gaz
 def test_line_words_and_verbs_are_no_ends(text: str, waypoints: list[str]) -> None:
     chains = [c for c in find_corridors(text) if c.rule != "named"]
     assert [w.surface for c in chains for w in c.waypoints] == waypoints
+
+
+def test_a_verb_glued_to_a_names_first_character_opens_no_name(finder: MentionFinder) -> None:
+    """'主要支流有苏呼河、…': the segmenter reads 有苏/呼河; the river's name is the run after the verb."""
+    found = [m.surface for m in finder.find("主要支流有苏呼河、古尔班河等12条支流") if m.type == "river"]
+    assert found == ["苏呼河", "古尔班河"]

@@ -76,6 +76,9 @@ SPANNING_TYPES = frozenset(
 )
 #: rules of roads named after the city they serve (a ring road '三环路', a bypass '南绕城公路'): the unit's own.
 CITY_ROAD_RULES = frozenset({"ring-road"})
+#: rules of small landforms named by a class word of their own (a gully 'X沟'): an unrecorded one lies near where
+#: the text is, unlike a river, a range or a famous mountain, which may be far away ('祁连山', '阿尔卑斯山').
+LOCAL_LANDFORM_RULES = frozenset({"suffix:沟"})
 #: official suffixes of towns: a qualifier ending in one is a town written as such, not a word that starts a name.
 TOWN_SUFFIXES = ("镇", "苏木", "乡", "街道")
 #: rules of banners and counties named by their class word that the gazetteer lacks (索伦县, 杜尔伯特旗): former units
@@ -719,6 +722,7 @@ class Resolver:
             self.issuer_role != "issuing"
             and mention.type in SPANNING_TYPES
             and mention.rule not in CITY_ROAD_RULES
+            and mention.rule not in LOCAL_LANDFORM_RULES
         )
 
     def _to_parent(
