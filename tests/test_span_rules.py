@@ -154,3 +154,18 @@ def test_a_verb_glued_to_a_names_first_character_opens_no_name(finder: MentionFi
     """'主要支流有苏呼河、…': the segmenter reads 有苏/呼河; the river's name is the run after the verb."""
     found = [m.surface for m in finder.find("主要支流有苏呼河、古尔班河等12条支流") if m.type == "river"]
     assert found == ["苏呼河", "古尔班河"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("宝格德乌拉是内蒙古草原上自然形成的最大敖包", ["宝格德乌拉", "内蒙古"]),  # the province's grasslands
+        ("呼伦贝尔草原和乌拉特草原", ["呼伦贝尔草原", "乌拉特草原"]),  # named grasslands stay
+        ("兴安盟乡镇街道地图", ["兴安盟"]),  # a unit's townships of every kind
+    ],
+)
+def test_a_provinces_land_and_a_units_townships_are_kinds(
+    gazetteer: Gazetteer, text: str, surfaces: list[str]
+) -> None:
+    finder = gazetteer.finder
+    assert [m.surface for m in refine(text, finder.find(text), finder)] == surfaces

@@ -36,6 +36,7 @@ from geoplan.geocode.lexicon import alternation, words
 from geoplan.geocode.mentions import (
     ABBREVIATED_MAX,
     COUNTER_CHARS,
+    EXPANSE_KINDS,
     HERITAGE_SUFFIXES,
     IMPROPER_CHARS,
     LANDSCAPE_ROUTE_SUFFIXES,
@@ -2764,6 +2765,8 @@ def named_after_area(text: str, mentions: list[Mention], finder: MentionFinder) 
         ):
             continue  # a unit written with its class word ('X旗草原'): the unit's land, not a place named after it
         kind = _HEAD_TYPES.get(head.group(), "scenic")
+        if kind in EXPANSE_KINDS and all(pid.startswith("province:") for pid in mention.place_ids):
+            continue  # '内蒙古草原上': the province's grasslands, a kind of land; the province is the mention
         found.append(
             Mention(
                 text[mention.start : head.end()],

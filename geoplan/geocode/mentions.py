@@ -1478,11 +1478,19 @@ class MentionFinder:
                 return None
             if (
                 kind in {"town", "village"}
-                and qualifier.end == s_start
+                and _TOWN_CLASS_WORDS_ONLY.fullmatch(text, qualifier.end, s_start)
                 and _is_area(qualifier)
                 and qualifier.surface.endswith(_UNIT_WORDS)
             ):
-                return None  # '阿拉善盟苏木镇': a unit's townships (not '呼和浩特镇', a town's name)
+                # '阿拉善盟苏木镇', '兴安盟乡镇街道': a unit's townships (not '呼和浩特镇', a town's name)
+                return None
+            if (
+                kind in EXPANSE_KINDS
+                and qualifier.end == s_start
+                and qualifier.place_ids
+                and all(pid.startswith(("province:", "foreign:")) for pid in qualifier.place_ids)
+            ):
+                return None  # '内蒙古草原上', '蒙古草原': a province's or country's grasslands, a kind
             if (
                 suffix in FARM_SUFFIXES
                 and qualifier.end < s_start
@@ -2099,6 +2107,12 @@ _SHORE_CHARS = frozenset("畔岸边")
 def _is_water(mention: Mention) -> bool:
     """Whether every record of ``mention`` is a water (lake, river, reservoir, wetland)."""
     return bool(mention.place_ids) and all(pid.split(":", 1)[0] in _WATER_KINDS for pid in mention.place_ids)
+
+
+#: class words of townships written after a unit's name, nothing else ('乡镇', '苏木镇', '乡镇街道').
+_TOWN_CLASS_WORDS_ONLY = re.compile("(?:乡镇|苏木|镇|乡|街道|、)*")
+#: kinds of open land a province or a country is full of: '内蒙古草原' says what kind of land, it names none.
+EXPANSE_KINDS = frozenset({"grassland", "desert", "sandy_land"})
 
 
 #: kinds of land and water, which are never named by a unit's full name ('X镇沟' ends an address).
