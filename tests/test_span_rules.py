@@ -169,3 +169,11 @@ def test_a_provinces_land_and_a_units_townships_are_kinds(
 ) -> None:
     finder = gazetteer.finder
     assert [m.surface for m in refine(text, finder.find(text), finder)] == surfaces
+
+
+def test_sights_listed_after_a_cue_with_for_example(gazetteer: Gazetteer) -> None:
+    """'其他自然人文景观，比如A、B、C等等': the cue (景观 + 比如) types the items as sights."""
+    finder = gazetteer.finder
+    text = "游览区内的其他自然人文景观,比如明长城望河楼、黑矾沟明清古瓷窑、君子津古渡等等,只有留待将来"
+    found = [m.surface for m in refine(text, finder.find(text), finder)]
+    assert found[:3] == ["明长城望河楼", "黑矾沟明清古瓷窑", "君子津古渡"]

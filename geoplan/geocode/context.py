@@ -1278,10 +1278,10 @@ SHARED_ENDINGS: dict[str, str] = {
     "乡": "town",
     "镇": "town",
 }
-#: cues that introduce a list of scenic places ('景点有', '著名景点：').
-_SCENIC_CUE = re.compile(r"(?:景点|景区|名胜)(?:有|包括|：|:)")
+#: cues that introduce a list of scenic places ('景点有', '著名景点：', '人文景观，比如', '古迹有').
+_SCENIC_CUE = re.compile(r"(?:景点|景区|名胜|景观|古迹)(?:[，,]?(?:比如|例如|如)|有|包括|：|:)")
 #: the characters a scenic cue starts with (looked for first).
-_SCENIC_CUE_CHARS = "景名"
+_SCENIC_CUE_CHARS = "景名古"
 #: verbs of a train stopping at the stations listed after them ('经停A、B、C', '停靠A、B'), and the verb of passing
 #: through (途经), which introduces a train's stops only in a sentence about a train (a road's waypoints too).
 _STOP_CUE = re.compile("经停|停靠|途经")
@@ -1728,7 +1728,7 @@ def list_items(text: str, mentions: list[Mention], finder: MentionFinder) -> lis
         else:
             first = text.find("、", start, end)
             cue = _SCENIC_CUE.search(text, max(0, start - 5), first)
-            if cue is not None and (cue.end() == start or cue.start() >= start):
+            if cue is not None and start <= cue.end() < first:  # the cue ends before the first item's 、
                 kind, start = "scenic", max(start, cue.end())
                 cued = kind == "scenic"
             stop = next(
