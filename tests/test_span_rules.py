@@ -177,3 +177,17 @@ def test_sights_listed_after_a_cue_with_for_example(gazetteer: Gazetteer) -> Non
     text = "游览区内的其他自然人文景观,比如明长城望河楼、黑矾沟明清古瓷窑、君子津古渡等等,只有留待将来"
     found = [m.surface for m in refine(text, finder.find(text), finder)]
     assert found[:3] == ["明长城望河楼", "黑矾沟明清古瓷窑", "君子津古渡"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("终点位于110国道昆都仑河大桥,计划通车", ["110国道", "昆都仑河大桥"]),  # the road's bridge
+        ("建设黄河大桥", ["黄河"]),  # a bridge over the river, any of them: the river
+    ],
+)
+def test_a_bridge_written_after_its_road_is_a_mention_of_its_own(
+    gazetteer: Gazetteer, text: str, surfaces: list[str]
+) -> None:
+    finder = gazetteer.finder
+    assert [m.surface for m in refine(text, finder.find(text), finder)] == surfaces

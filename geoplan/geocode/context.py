@@ -2559,9 +2559,14 @@ MIN_AREA_NAME = 3
 _LEAGUE_PREFIXES = ("province:", "league:")
 
 
+#: a route written right before a bridge's name ('110国道昆都仑河大桥', 'G6高速X河大桥'): the bridge is that road's.
+_ROUTE_BEFORE = re.compile(r"(?:[GS]\s*\d{1,4}|\d{1,4}\s*[国省]道|[国省县]道\s*\d{1,4}\s*线?|高速(?:公路)?)$")
+
+
 def _area_network(text: str, mention: Mention, finder: MentionFinder) -> Mention:
     """'内蒙古高速公路', '鄂尔多斯铁路': the roads or railways of an area, so a mention of the area alone; '黄河大桥'
-    written with nothing before the river's name: a bridge over the river (any of them), so the river."""
+    written with nothing before the river's name: a bridge over the river (any of them), so the river — unless a
+    route is written right before it ('110国道昆都仑河大桥': that road's bridge, a mention of its own)."""
     suffix = mention.rule.removeprefix("suffix:")
     qualifier = mention.qualifier or ""
     if (
@@ -2569,6 +2574,7 @@ def _area_network(text: str, mention: Mention, finder: MentionFinder) -> Mention
         and mention.surface == qualifier + suffix
         and mention.qualifier_ids
         and all(pid.startswith("river:") for pid in mention.qualifier_ids)
+        and not _ROUTE_BEFORE.search(text, max(0, mention.start - 10), mention.start)
     ):
         end = mention.start + len(qualifier)
         return Mention(qualifier, mention.start, end, None, "gazetteer", mention.qualifier_ids)
