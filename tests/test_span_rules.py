@@ -191,3 +191,19 @@ def test_a_bridge_written_after_its_road_is_a_mention_of_its_own(
 ) -> None:
     finder = gazetteer.finder
     assert [m.surface for m in refine(text, finder.find(text), finder)] == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("东临乌海市滨河景观带", ["乌海市"]),  # 滨河: by the river, no river's name
+        ("修建沿河公路", []),
+        ("发掘于新惠镇赵宝沟村", ["新惠镇"]),  # a village named after the gully: no gully
+        ("作为黄河“几字弯”上的璀璨明珠", ["黄河“几字弯”"]),  # the region written with its quotes
+    ],
+)
+def test_words_of_rivers_and_villages_are_no_waters(
+    gazetteer: Gazetteer, text: str, surfaces: list[str]
+) -> None:
+    finder = gazetteer.finder
+    assert [m.surface for m in refine(text, finder.find(text), finder)] == surfaces

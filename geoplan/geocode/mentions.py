@@ -486,7 +486,10 @@ _SUFFIX_RE = re.compile(word_alternation(_SUFFIXES_LONGEST_FIRST))
 #: each suffix's place in the regex alternation's order of preference.
 _SUFFIX_ORDER = {suffix: order for order, suffix in enumerate(_SUFFIXES_LONGEST_FIRST)}
 #: characters after which 沟 starts a word (沟通, 沟壑, 沟渠, 沟道) rather than ending a gully's name.
-_GOU_NEXT = frozenset("通壑渠道谷槽")
+_GOU_NEXT = frozenset("通壑渠道谷槽村")
+#: two-character words ending in 河 that say where by a river or what kind of river, never a river's name
+#: ('滨河大道', '沿河公路', '内河航运').
+_RIVER_WORDS = frozenset({"滨河", "沿河", "跨河", "过河", "内河", "运河", "界河"})
 #: words a 乡 never ends (城乡, 乡村 …): the next character must not make 乡 part of a word.
 _XIANG_NEXT = frozenset("村镇土风愁贤情亲里音野间邻")
 #: a suffix right after one of these is part of a common word (城镇, 城乡, 河湖 …), not a name.
@@ -2923,6 +2926,8 @@ def _suffix_applies(text: str, suffix: str, s_end: int) -> bool:
         return following not in _GAOSU_NEXT
     if suffix == "沟":
         return following not in _GOU_NEXT
+    if suffix == "河" and text[s_end - 2 : s_end] in _RIVER_WORDS:
+        return False  # '滨河景观带', '沿河公路': a word of the river's banks or a kind of river, no name
     if suffix in SEGMENTED_CLASS_WORDS:  # '矿山', '山区', '县城', '郡县制度' are words, not a name's end
         return class_word_ends_name(text, s_end - len(suffix), s_end)
     if suffix in WORD_SUFFIXES:  # '思路', '道路', '街区', '港口' are words of their own, not names
