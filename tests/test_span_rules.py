@@ -207,3 +207,10 @@ def test_words_of_rivers_and_villages_are_no_waters(
 ) -> None:
     finder = gazetteer.finder
     assert [m.surface for m in refine(text, finder.find(text), finder)] == surfaces
+
+
+def test_two_known_townships_vouch_for_a_list_of_townships(gazetteer: Gazetteer) -> None:
+    """'胜利乡、七棵树乡、…、新河乡': a township named by a count word stands in a list that known ones open."""
+    finder = gazetteer.finder
+    text = "乡:胜利乡、七棵树乡、团结乡、新河乡"
+    assert "七棵树乡" in [m.surface for m in refine(text, finder.find(text), finder)]

@@ -2080,7 +2080,8 @@ def _shared_endings(
                 continue
             if _tiled(start, end, starts_by_end):
                 continue  # '内蒙古阿荣旗亚东镇': names found one after another (an address); they stand
-            if not _name_words_only(text, start, end - 1):
+            if not _name_words_only(text, start, end - 1) and not (kind == "town" and len(known) >= 2):
+                # two known townships vouch for a list of townships, whose names may be common words ('团结乡')
                 continue
             found.append(
                 _qualified(Mention(item, start, end, kind, f"list:{ending}", finder.ids(item)), finder)
