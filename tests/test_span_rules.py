@@ -11,6 +11,12 @@ from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.geocode.mentions import MentionFinder
 
 
+def _refined(gazetteer: Gazetteer, text: str) -> list:
+    """The mentions of ``text`` as the context rules leave them."""
+    finder = gazetteer.finder
+    return refine(text, finder.find(text), finder)
+
+
 def test_a_verb_between_a_line_and_a_towns_class_word_names_no_town(finder: MentionFinder) -> None:
     """'临策铁路穿镇而过': the railway runs through the town; 穿 (read as a verb in its sentence) names nothing."""
     found = [(m.surface, m.type) for m in finder.find("临策铁路穿镇而过，并设有车站")]
@@ -54,8 +60,7 @@ def test_route_words_stay_out_of_the_ends(text: str, route: str | None, waypoint
 def test_mongol_as_a_people_is_no_country(gazetteer: Gazetteer, text: str, taken: int) -> None:
     """蒙古 is an alias of 蒙古国 and the people's name: after a proper name ('喀尔喀蒙古') or before a settlement
     word ('蒙古屯') it is the people's."""
-    finder = gazetteer.finder
-    found = [m for m in refine(text, finder.find(text), finder) if m.surface == "蒙古"]
+    found = [m for m in _refined(gazetteer, text) if m.surface == "蒙古"]
     assert len(found) == taken
 
 
@@ -76,8 +81,7 @@ def test_a_count_of_kinds_of_base_names_no_park(finder: MentionFinder) -> None:
     ],
 )
 def test_a_place_heading_an_organisations_name_is_no_mention(gazetteer: Gazetteer, text: str) -> None:
-    finder = gazetteer.finder
-    assert refine(text, finder.find(text), finder) == []
+    assert _refined(gazetteer, text) == []
 
 
 @pytest.mark.parametrize(
@@ -123,17 +127,15 @@ def test_words_between_a_name_and_a_class_word(finder: MentionFinder, text: str,
 
 def test_a_list_of_province_abbreviations_ends_before_a_conjunction(gazetteer: Gazetteer) -> None:
     """'通往京、津、冀及东北地区': jieba joins 冀 and 及 into one word; the list still ends at its last item."""
-    finder = gazetteer.finder
     text = "开辟了一条通往京、津、冀及东北地区的资源运输通道"
-    found = [(m.surface, m.type) for m in refine(text, finder.find(text), finder) if m.type == "province"]
+    found = [(m.surface, m.type) for m in _refined(gazetteer, text) if m.type == "province"]
     assert found == [("京", "province"), ("津", "province"), ("冀", "province")]
 
 
 def test_power_station_clusters_are_named_after_their_coal_fields(gazetteer: Gazetteer) -> None:
     """'锡林浩特市胜利、西乌旗五间房、阿巴嘎旗查干淖尔3个电站群': the items are the coal fields (mines)."""
-    finder = gazetteer.finder
     text = "配套电源项目包括锡林浩特市胜利、西乌旗五间房、阿巴嘎旗查干淖尔3个电站群"
-    mines = [m.surface for m in refine(text, finder.find(text), finder) if m.type == "mine"]
+    mines = [m.surface for m in _refined(gazetteer, text) if m.type == "mine"]
     assert mines[:2] == ["胜利", "五间房"]
 
 
@@ -156,61 +158,37 @@ def test_a_verb_glued_to_a_names_first_character_opens_no_name(finder: MentionFi
     assert found == ["苏呼河", "古尔班河"]
 
 
+def test_sights_listed_after_a_cue_with_for_example(gazetteer: Gazetteer) -> None:
+    """'其他自然人文景观，比如A、B、C等等': the cue (景观 + 比如) types the items as sights."""
+    text = "游览区内的其他自然人文景观,比如明长城望河楼、黑矾沟明清古瓷窑、君子津古渡等等,只有留待将来"
+    found = [m.surface for m in _refined(gazetteer, text)]
+    assert found[:3] == ["明长城望河楼", "黑矾沟明清古瓷窑", "君子津古渡"]
+
+
+def test_two_known_townships_vouch_for_a_list_of_townships(gazetteer: Gazetteer) -> None:
+    """'胜利乡、七棵树乡、…、新河乡': a township named by a count word stands in a list that known ones open."""
+    text = "乡:胜利乡、七棵树乡、团结乡、新河乡"
+    assert "七棵树乡" in [m.surface for m in _refined(gazetteer, text)]
+
+
 @pytest.mark.parametrize(
     ("text", "surfaces"),
     [
         ("宝格德乌拉是内蒙古草原上自然形成的最大敖包", ["宝格德乌拉", "内蒙古"]),  # the province's grasslands
         ("呼伦贝尔草原和乌拉特草原", ["呼伦贝尔草原", "乌拉特草原"]),  # named grasslands stay
         ("兴安盟乡镇街道地图", ["兴安盟"]),  # a unit's townships of every kind
-    ],
-)
-def test_a_provinces_land_and_a_units_townships_are_kinds(
-    gazetteer: Gazetteer, text: str, surfaces: list[str]
-) -> None:
-    finder = gazetteer.finder
-    assert [m.surface for m in refine(text, finder.find(text), finder)] == surfaces
-
-
-def test_sights_listed_after_a_cue_with_for_example(gazetteer: Gazetteer) -> None:
-    """'其他自然人文景观，比如A、B、C等等': the cue (景观 + 比如) types the items as sights."""
-    finder = gazetteer.finder
-    text = "游览区内的其他自然人文景观,比如明长城望河楼、黑矾沟明清古瓷窑、君子津古渡等等,只有留待将来"
-    found = [m.surface for m in refine(text, finder.find(text), finder)]
-    assert found[:3] == ["明长城望河楼", "黑矾沟明清古瓷窑", "君子津古渡"]
-
-
-@pytest.mark.parametrize(
-    ("text", "surfaces"),
-    [
         ("终点位于110国道昆都仑河大桥,计划通车", ["110国道", "昆都仑河大桥"]),  # the road's bridge
         ("建设黄河大桥", ["黄河"]),  # a bridge over the river, any of them: the river
-    ],
-)
-def test_a_bridge_written_after_its_road_is_a_mention_of_its_own(
-    gazetteer: Gazetteer, text: str, surfaces: list[str]
-) -> None:
-    finder = gazetteer.finder
-    assert [m.surface for m in refine(text, finder.find(text), finder)] == surfaces
-
-
-@pytest.mark.parametrize(
-    ("text", "surfaces"),
-    [
         ("东临乌海市滨河景观带", ["乌海市"]),  # 滨河: by the river, no river's name
         ("修建沿河公路", []),
         ("发掘于新惠镇赵宝沟村", ["新惠镇"]),  # a village named after the gully: no gully
         ("作为黄河“几字弯”上的璀璨明珠", ["黄河“几字弯”"]),  # the region written with its quotes
     ],
 )
-def test_words_of_rivers_and_villages_are_no_waters(
+def test_kinds_of_land_water_and_works_as_the_context_reads_them(
     gazetteer: Gazetteer, text: str, surfaces: list[str]
 ) -> None:
-    finder = gazetteer.finder
-    assert [m.surface for m in refine(text, finder.find(text), finder)] == surfaces
-
-
-def test_two_known_townships_vouch_for_a_list_of_townships(gazetteer: Gazetteer) -> None:
-    """'胜利乡、七棵树乡、…、新河乡': a township named by a count word stands in a list that known ones open."""
-    finder = gazetteer.finder
-    text = "乡:胜利乡、七棵树乡、团结乡、新河乡"
-    assert "七棵树乡" in [m.surface for m in refine(text, finder.find(text), finder)]
+    """A province's grasslands and a unit's townships are kinds; a bridge after its road is a mention of its own,
+    a bridge over a great river alone is the river; words of river banks and villages named after gullies name no
+    water; a region written with quotes inside its name is one mention."""
+    assert [m.surface for m in _refined(gazetteer, text)] == surfaces
