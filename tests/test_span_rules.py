@@ -192,3 +192,17 @@ def test_kinds_of_land_water_and_works_as_the_context_reads_them(
     a bridge over a great river alone is the river; words of river banks and villages named after gullies name no
     water; a region written with quotes inside its name is one mention."""
     assert [m.surface for m in _refined(gazetteer, text)] == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "walls"),
+    [
+        ("修缮明长城", ["明长城"]),  # a dynasty's wall keeps its name
+        ("保护长城、大窑遗址等文物", ["长城"]),  # the wall
+        ("三北防护林筑起一道绿色长城", []),  # shelter belts
+        ("打造黄金长城旅游带", []),
+    ],
+)
+def test_the_great_wall_and_its_metaphors(gazetteer: Gazetteer, text: str, walls: list[str]) -> None:
+    """The Great Wall's record (长城, all twelve leagues) names the wall, never a metaphor of one."""
+    assert [m.surface for m in _refined(gazetteer, text) if "长城" in m.surface] == walls

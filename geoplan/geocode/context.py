@@ -187,7 +187,21 @@ def _without_non_places(
         and not (inside_word(text, m) and not heads_unit(text, m, finder))
         and (m.start, m.end) not in peoples
         and not in_title(m, titles)
+        and not _wall_as_metaphor(text, m)
     ]
+
+
+#: what a metaphorical wall is made of or stands for, written right before it ('绿色长城': shelter belts,
+#: '钢铁长城': an army, '黄金长城旅游带': a tourism brand): no mention of the Great Wall.
+_WALL_METAPHOR_HEADS = ("绿色", "黄金", "钢铁", "生态", "血肉", "海上", "空中", "水上", "科技", "防护")
+_WALL_NAMES = frozenset({"长城", "万里长城"})
+
+
+def _wall_as_metaphor(text: str, mention: Mention) -> bool:
+    """Whether a mention of the Great Wall is a metaphor ('筑起绿色长城')."""
+    return mention.surface in _WALL_NAMES and text.endswith(
+        _WALL_METAPHOR_HEADS, max(0, mention.start - 2), mention.start
+    )
 
 
 #: id prefixes of the units a direction divides into relative parts ('内蒙古西部', '巴彦淖尔市北部地区').
