@@ -211,3 +211,12 @@ def test_a_gully_of_a_text_about_a_unit_lies_in_that_unit(gazetteer: Gazetteer, 
         assert "text's own" in mention.reason
     river = _only(places, "苏呼河")
     assert river.place is None
+
+
+def test_a_place_of_a_province_outside_written_with_de(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'青海的塔尔寺': an unrecorded temple written after a province outside the region and 的 lies in that province,
+    not in the unit the text is about."""
+    text = "包头美岱召简介\n它与西藏的布达拉宫、青海的塔尔寺齐名，是藏传佛教的名寺。\n"
+    temple = _only(_parse(gazetteer, tmp_path, text), "塔尔寺")
+    assert temple.place is not None and temple.place.id == "province:630000", temple
+    assert temple.rule == "parent:written-before"

@@ -452,7 +452,7 @@ def resolve_mentions(
             sentence_ids,
             paragraph_ids,
             clause_places,
-            written_in=_unit_right_before(previous, mention),
+            written_in=_unit_right_before(previous, mention, index.text),
         )
         resolved.append(result)
         previous = result
@@ -465,13 +465,17 @@ def resolve_mentions(
     return resolved
 
 
-def _unit_right_before(previous: ResolvedMention | None, mention: Mention) -> Any | None:
+def _unit_right_before(previous: ResolvedMention | None, mention: Mention, text: str = "") -> Any | None:
     """The league or banner a mention is written right after, with nothing between ('赤峰市' + '新城区'), or the
-    place outside the region ending an address before it ('北京市朝阳区' + a street)."""
-    if previous is None or previous.end != mention.start or previous.level != "own":
+    place outside the region ending an address before it ('北京市朝阳区' + a street), also with 的 between ('青海的塔尔寺':
+    the temple of that province)."""
+    if previous is None or previous.level != "own":
         return None
     place = previous.place
-    return place if place.type in ("league", "banner") or lies_outside(place) else None
+    if previous.end == mention.start:
+        return place if place.type in ("league", "banner") or lies_outside(place) else None
+    possessive = previous.end + 1 == mention.start and text[previous.end : mention.start] == "的"
+    return place if possessive and lies_outside(place) else None
 
 
 #: kinds of place whose name may stand before a line's end as its qualifier ('陕西小壕图', '乌兰察布化德').
