@@ -206,3 +206,9 @@ def test_kinds_of_land_water_and_works_as_the_context_reads_them(
 def test_the_great_wall_and_its_metaphors(gazetteer: Gazetteer, text: str, walls: list[str]) -> None:
     """The Great Wall's record (长城, all twelve leagues) names the wall, never a metaphor of one."""
     assert [m.surface for m in _refined(gazetteer, text) if "长城" in m.surface] == walls
+
+
+def test_an_aimag_written_short_after_its_country(gazetteer: Gazetteer) -> None:
+    """'与蒙古国南戈壁交界': the aimag 南戈壁省 written without 省."""
+    found = [(m.surface, m.place_ids) for m in _refined(gazetteer, "位于额济纳旗境内，与蒙古国南戈壁交界")]
+    assert ("南戈壁", ("foreign:南戈壁省",)) in found
