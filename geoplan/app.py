@@ -45,6 +45,7 @@ from geoplan.output.offline import asset_base
 from geoplan.output.raster import EQUAL_AREA_CRS, density, weight_fields
 from geoplan.output.render.data import load_water
 from geoplan.output.user_files import KINDS, read_user_file
+from geoplan.output.webfont import page_style
 from geoplan.read.model import PlanMeta
 from geoplan.read.plan import SUPPORTED_SUFFIXES
 from geoplan.resources import DEFAULT_ATLAS
@@ -985,8 +986,9 @@ font-size:.8rem;opacity:.7}
 
 
 def chinese_widgets() -> None:
-    """Streamlit's own English words in the page replaced by Chinese (see :data:`UPLOADER_CSS`)."""
-    st.html(UPLOADER_CSS)
+    """Streamlit's own English words in the page replaced by Chinese (see :data:`UPLOADER_CSS`), and the served
+    CJK face for the page's Chinese (:func:`geoplan.output.webfont.page_style`: no system font needed)."""
+    st.html(UPLOADER_CSS + page_style(asset_base(st.get_option("server.baseUrlPath"))))
 
 
 def main() -> None:

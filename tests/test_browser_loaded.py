@@ -258,3 +258,22 @@ def test_without_tiles_the_base_still_reads_as_a_map(app) -> None:
         assert labels.first.is_visible()
         control = frame.locator(".leaflet-control-layers-overlays").inner_text()
         assert "水系（地名库" in control
+
+
+def test_chinese_is_drawn_with_the_served_face(app) -> None:
+    """With the network closed and no Chinese font on the machine, the page and the map load the face the app
+    serves for Chinese text (geoplan/output/webfont.py)."""
+    url, _folder = app
+    with app_page(url, []) as page:
+        frame = wait_for_frame(page, ".leaflet-container path.leaflet-interactive")
+        assert frame is not None
+        in_page = page.evaluate(
+            "async () => (await document.fonts.load('16px \"Source Sans\"', '内蒙古'))"
+            ".filter(f => f.status === 'loaded' && f.unicodeRange.includes('4E00')).length"
+        )
+        assert in_page >= 1
+        in_map = frame.evaluate(
+            "async () => (await document.fonts.load('12px \"geoplan CJK\"', '旗县区'))"
+            ".filter(f => f.status === 'loaded').length"
+        )
+        assert in_map >= 1

@@ -29,6 +29,8 @@ DEFAULT_ASSET_BASE = "/app/static/vendor"
 VENDORED: tuple[tuple[str, str, str], ...] = (
     ("js", "leaflet", "leaflet/leaflet.js"),
     ("css", "leaflet_css", "leaflet/leaflet.css"),
+    # Chinese labels with the served CJK face (geoplan/output/webfont.py), after Leaflet's own font rule
+    ("css", "cjk_css", "noto-cjk/cjk.css"),
 )
 #: Plugins the map may carry, by folium class name: their vendored ``(kind, name, path)`` assets.
 VENDORED_PLUGINS: dict[str, tuple[tuple[str, str, str], ...]] = {

@@ -49,6 +49,7 @@ from geoplan.output.selection import (
     split_context,
     tally,
 )
+from geoplan.output.webfont import MAP_FONT
 
 #: Inner Mongolia, for an empty atlas.
 DEFAULT_BOUNDS = (97.2, 37.4, 126.1, 53.4)
@@ -77,7 +78,7 @@ APPROX_DASH = "4 4"
 #: The layer control in the legend's small type, scrolling when the map is short: at folium's 1rem it hid
 #: a third of the map.
 CONTROL_CSS = (
-    ".leaflet-control-layers{font:12px/1.35 sans-serif;max-height:70%;overflow-y:auto}"
+    f".leaflet-control-layers{{font:12px/1.35 {MAP_FONT};max-height:70%;overflow-y:auto}}"
     ".leaflet-control-layers-expanded{padding:4px 8px 4px 6px}"
 )
 #: Largest fill opacity of an exact polygon (a park, a lake, a place named as an area).
@@ -478,7 +479,7 @@ class Legend(MacroElement):
         """
         {% macro html(this, kwargs) %}
         <div class="geoplan-legend" style="position:absolute;top:10px;left:54px;z-index:1000;
-             background:rgba(255,255,255,.92);padding:6px 9px;border-radius:4px;font:12px sans-serif;
+             background:rgba(255,255,255,.92);padding:6px 9px;border-radius:4px;font:12px {{ this.font }};
              box-shadow:0 1px 4px rgba(0,0,0,.3);max-height:45%;overflow:auto">{{ this.body }}</div>
         {% endmacro %}
         """
@@ -488,6 +489,7 @@ class Legend(MacroElement):
         super().__init__()
         self._name = "Legend"
         self.body = body
+        self.font = MAP_FONT
 
 
 def legend_html(definitions: Sequence[LayerDef], left_out: Sequence[LayerDef] = ()) -> str:
@@ -623,7 +625,7 @@ class OfflineBase(MacroElement):
             var note = L.DomUtil.create('div', 'geoplan-offline-notice', map.getContainer());
             note.textContent = {{ this.notice|tojson }};
             note.style.cssText = 'position:absolute;bottom:40px;left:10px;z-index:1000;background:#fff8e1;' +
-              'border:1px solid #f9a825;padding:3px 8px;border-radius:3px;font:12px sans-serif';
+              'border:1px solid #f9a825;padding:3px 8px;border-radius:3px;font:12px ' + {{ this.font|tojson }};
           }
           function watch(layer) { if (layer instanceof L.TileLayer) layer.on('tileerror', off); }
           map.eachLayer(watch);
@@ -637,11 +639,12 @@ class OfflineBase(MacroElement):
         super().__init__()
         self._name = "OfflineBase"
         self.notice = notice
+        self.font = MAP_FONT
 
 
 OFFLINE_CSS = (
     ".geoplan-base-label{display:none;background:none;border:none;box-shadow:none;color:#455a64;"
-    "font:11px sans-serif;text-shadow:0 0 2px #fff}.geoplan-notiles .geoplan-base-label{display:block}"
+    f"font:11px {MAP_FONT};text-shadow:0 0 2px #fff}}.geoplan-notiles .geoplan-base-label{{display:block}}"
     ".geoplan-notiles{background:#f3f1ea}"
 )
 
