@@ -176,7 +176,9 @@ def test_map_loads_only_vendored_assets(shipped):
     sources = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', page)
     assert sources and all(src.startswith("/geo/app/static/vendor/") for src in sources), sources
     for path in vendored_files():
-        assert path.is_file() and path.stat().st_size > 300  # cjk.css is a few lines; Leaflet's files far more
+        assert (
+            path.is_file() and path.stat().st_size > 300
+        )  # cjk.css is a few lines; Leaflet's files far more
     assert (VENDOR_DIR / "leaflet" / "LICENSE").read_text().startswith("BSD 2-Clause")
     assert "Leaflet 1.9.4" in (VENDOR_DIR / "leaflet" / "leaflet.js").read_text()[:200]
 
