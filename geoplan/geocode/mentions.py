@@ -329,8 +329,9 @@ NAME_RUN_SUFFIXES = frozenset(
     | {"岛", "楼"}
     | {suffix for suffix, kind in SUFFIX_TYPES.items() if kind in ("mine", "mountain")}
 )
-#: kinds whose name, when the stem before the class word holds prose ('境内古迹有X庙', '所在地X镇', '境内有X湖'), is the run of
-#: name words right before the class word (of scenic places, only heritage places: '一批研学营地' names none).
+#: kinds whose name, when the stem before the class word holds prose ('境内古迹有X庙', '所在地X镇', '境内有X湖'),
+#: is the run of name words right before the class word (of scenic places, only heritage places: '一批研学营地'
+#: names none).
 _NAME_RUN_FALLBACK_KINDS = frozenset({"town", "scenic", "lake"})
 _HERITAGE_NAME_RUN_SUFFIXES = HERITAGE_SUFFIXES | {"寺"}
 #: state farms and forest farms, town-level units ('X农场'): named by a proper name, not a kind ('家庭农场').
@@ -1502,9 +1503,8 @@ class MentionFinder:
                 return None  # '通辽市森工集团所属林场': farms of an organisation, no farm's name
             inner = text[qualifier.end : s_end]
             remainder = text[qualifier.end : s_start]
-            if (kind in _LOCAL_UNIT_KINDS and _whole_or_verb(text, qualifier.end, s_start)) or remainder[
-                :1
-            ] in _DISTRIBUTIVES:
+            to_units = kind in _LOCAL_UNIT_KINDS and _whole_or_verb(text, qualifier.end, s_start)
+            if to_units or remainder[:1] in _DISTRIBUTIVES:
                 # '京包铁路纵贯全镇', '苏尼特右旗通苏木镇': the whole unit, or a verb to units; '呼伦贝尔各非口岸':
                 # every place of a kind in the area; no name
                 return None

@@ -146,8 +146,8 @@ def name_start(
     allowed: frozenset[str] = frozenset(),
 ) -> int | None:
     """Where the name ``text[start:end]`` really starts: after the last non-name word (a dictionary word of two or
-    more characters, not in ``allowed``, a one-character preposition or particle, or a one-character verb right
-    after the known name that ends at ``stem_start``) met in
+    more characters, not in ``allowed``, a one-character preposition or particle, or a verb of being (属, 是, 为,
+    系) right after the known name that ends at ``stem_start`` and before a common word) met in
     ``text[stem_start:stem_end]`` (the part before the suffix that no gazetteer name covers); None when the span
     does not end at a word boundary (种羊湖 in 种羊湖羊)."""
     left = max(0, start - CONTEXT)
@@ -660,7 +660,7 @@ def descriptor_start(
 #: '喀尔喀蒙古', '成吉思汗蒙古'), no country.
 _GROUP_NAME_FLAGS = frozenset({"nr", "nrt", "ns"})
 #: the last characters of words of position ('西连', '北接', '东邻'), which jieba may read as place words.
-_POSITION_VERB_ENDS = frozenset("连接邻靠临")
+_POSITION_VERB_ENDS = _POSITION_VERBS | {"连"}
 #: one-character settlement words: a people's name right before one names a village ('蒙古屯', '蒙古营').
 _SETTLEMENT_CHARS = frozenset("屯营村庄寨堡")
 
