@@ -17,7 +17,9 @@ import io
 import sys
 from pathlib import Path
 
+from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.output.offline import VENDOR_DIR
+from geoplan.output.render.fonts import cjk_font_path
 
 #: The folder of the served font, its CSS and licence, under ``static/vendor``.
 WEBFONT_FOLDER = "noto-cjk"
@@ -69,18 +71,15 @@ def gb2312_characters() -> str:
 
 def served_characters() -> str:
     """The characters the served face holds: :func:`gb2312_characters` and those of the gazetteer's names."""
-    from geoplan.geocode.gazetteer import Gazetteer
-
     names = "".join(f"{place.name}{''.join(place.aliases)}" for place in Gazetteer.load().records())
     return "".join(sorted(set(gb2312_characters()) | set(names)))
 
 
 def build(out: Path | None = None) -> Path:
     """Write the subset (see the module docstring) and return its path."""
+    # imported here, not at the top: only rebuilding the served font needs fontTools' subsetter
     from fontTools import subset
     from fontTools.ttLib import TTCollection, TTFont
-
-    from geoplan.output.render.fonts import cjk_font_path
 
     source = cjk_font_path()
     names = [face["name"].getDebugName(1) for face in TTCollection(str(source), lazy=True).fonts]
