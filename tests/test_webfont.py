@@ -10,10 +10,12 @@ from geoplan.output.offline import VENDOR_DIR, VENDORED, asset_base
 from geoplan.output.webfont import (
     MAP_FAMILY,
     MAP_FONT,
+    MAP_STYLESHEET,
     PAGE_FAMILY,
     UNICODE_RANGE,
     WEBFONT_FILE,
     WEBFONT_FOLDER,
+    map_stylesheet,
     page_style,
     webfont_path,
 )
@@ -40,6 +42,7 @@ def test_the_page_and_the_map_declare_the_served_face() -> None:
     # the map loads the CSS with Leaflet's (offline.localize), and its own text names the face too
     css = [rel for kind, _, rel in VENDORED if kind == "css"]
     assert f"{WEBFONT_FOLDER}/cjk.css" in css
-    sheet = (VENDOR_DIR / WEBFONT_FOLDER / "cjk.css").read_text(encoding="utf-8")
+    sheet = (VENDOR_DIR / WEBFONT_FOLDER / MAP_STYLESHEET).read_text(encoding="utf-8")
+    assert sheet == map_stylesheet()  # the file is what the module writes (python -m geoplan.output.webfont)
     assert f'font-family:"{MAP_FAMILY}"' in sheet and f'url("{WEBFONT_FILE}")' in sheet
     assert MAP_FONT in CONTROL_CSS and MAP_FONT in OFFLINE_CSS

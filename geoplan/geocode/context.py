@@ -31,6 +31,7 @@ from operator import attrgetter
 
 import numpy
 
+from geoplan.geocode.corridors import route_of
 from geoplan.geocode.foreign_after import with_places_after_foreign
 from geoplan.geocode.lexicon import alternation, words
 from geoplan.geocode.mentions import (
@@ -49,6 +50,7 @@ from geoplan.geocode.mentions import (
     MentionFinder,
     SpanIndex,
     WordHits,
+    country_alias,
     finditer_anchored,
     is_generic,
     is_han,
@@ -714,8 +716,7 @@ def outside_words(
                 found.append(Mention(name, start, end, None, "gazetteer", finder.ids(name)))
             continue
         country = finder.ids(name) == (f"foreign:{name}",)  # the record's own name, not an alias ('蒙古')
-        alias_of_country = not country and all(i.startswith("foreign:") for i in finder.ids(name))
-        if alias_of_country and peoples_name_here(text, start, end):
+        if country_alias(name, finder.ids(name)) and peoples_name_here(text, start, end):
             continue  # '喀尔喀蒙古、': the people's name
         following = around.get(end, ("", ""))
         mention = Mention(name, start, end, None, "gazetteer", finder.ids(name))
@@ -2574,8 +2575,21 @@ MIN_AREA_NAME = 3
 _LEAGUE_PREFIXES = ("province:", "league:")
 
 
-#: a route written right before a bridge's name ('110国道昆都仑河大桥', 'G6高速X河大桥'): the bridge is that road's.
-_ROUTE_BEFORE = re.compile(r"(?:[GS]\s*\d{1,4}|\d{1,4}\s*[国省]道|[国省县]道\s*\d{1,4}\s*线?|高速(?:公路)?)$")
+#: an expressway's class word right before a bridge's name ('G6高速X河大桥'): the bridge is that road's.
+_EXPRESSWAY_ENDS = ("高速", "高速公路")
+#: a county road's number right before it ('县道718X河大桥'), which :func:`route_of` does not read.
+_COUNTY_ROAD_END = re.compile(r"县道\s*\d{1,4}\s*线?$")
+
+
+def _route_right_before(text: str, start: int) -> bool:
+    """Whether a route is written right before ``start``: its number (:func:`route_of`: 'G6', '国道210', '210国道')
+    or an expressway's class word."""
+    before = text[max(0, start - 12) : start]
+    return (
+        route_of(before) is not None
+        or before.endswith(_EXPRESSWAY_ENDS)
+        or _COUNTY_ROAD_END.search(before) is not None
+    )
 
 
 def _area_network(text: str, mention: Mention, finder: MentionFinder) -> Mention:
@@ -2589,7 +2603,7 @@ def _area_network(text: str, mention: Mention, finder: MentionFinder) -> Mention
         and mention.surface == qualifier + suffix
         and mention.qualifier_ids
         and all(pid.startswith("river:") for pid in mention.qualifier_ids)
-        and not _ROUTE_BEFORE.search(text, max(0, mention.start - 10), mention.start)
+        and not _route_right_before(text, mention.start)
     ):
         end = mention.start + len(qualifier)
         return Mention(qualifier, mention.start, end, None, "gazetteer", mention.qualifier_ids)

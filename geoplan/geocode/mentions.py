@@ -916,11 +916,7 @@ class MentionFinder:
                         # '健康平台' is not 康平, '长治久安' not 长治: a short outside name needs an end; a
                         # country's is a word of its own before one of its places ('德国杜伊斯堡', '越南河内')
                         continue
-                    if (
-                        ids != (f"foreign:{surface}",)
-                        and all(i.startswith("foreign:") for i in ids)
-                        and peoples_name_here(text, start, end)
-                    ):
+                    if country_alias(surface, ids) and peoples_name_here(text, start, end):
                         continue  # '喀尔喀蒙古', '蒙古屯': the people's name (蒙古 is an alias of 蒙古国)
                 chosen.append(Mention(surface, start, end, None, "gazetteer", ids))
             elif (
@@ -2130,6 +2126,12 @@ def _last_suffix_end(stem: str) -> int:
     for match in _SUFFIX_RE.finditer(stem):
         last = match.end()
     return last
+
+
+def country_alias(surface: str, ids: tuple[str, ...]) -> bool:
+    """Whether ``surface`` names only foreign places and is not their record's own name: an alias such as 蒙古 of
+    蒙古国, which is also a people's name (see :func:`geoplan.geocode.segment.peoples_name_here`)."""
+    return bool(ids) and ids != (f"foreign:{surface}",) and all(i.startswith("foreign:") for i in ids)
 
 
 @cache

@@ -483,11 +483,6 @@ def _run_word(word: str, flag: str) -> bool:
     return flag in RUN_FLAGS or (not known(word) and flag != "v")  # '面眺': jieba reads an unknown verb
 
 
-#: one-character verbs and prepositions the segmenter's HMM glues to the first character of an unknown name
-#: ('境内有苏呼河' read as 境内/有苏/呼河).
-_RUN_OPENING_VERBS = frozenset("有在是为从向到经由与和及")
-
-
 def name_run_start(text: str, window_start: int, s_start: int, s_end: int) -> int | None:
     """Where the run of name words right before a class word starts ('支流都思兔河' -> 都思兔): words jieba tags
     as names, runs it does not know, single characters of transliterations; the class word may be joined to
@@ -514,8 +509,10 @@ def name_run_start(text: str, window_start: int, s_start: int, s_end: int) -> in
             start = w_start  # '七老图山脉': a lone numeral glued to a name run opens the name (a count has a measure)
             break
         if not _run_word(word, flag) or word in _OWN_COUNTRY:  # words start at ``left``, inside the window
-            if start is not None and len(word) >= 2 and word[0] in _RUN_OPENING_VERBS and not known(word):
-                start = w_start + 1  # '有苏|呼河': the HMM glued a verb to the name's first character
+            if start is not None and len(word) >= 2 and word[0] in _NOT_IN_RUN and not known(word):
+                start = (
+                    w_start + 1
+                )  # '有苏|呼河': the HMM glued a function word or verb to the name's first character
             break
         start = w_start
     if start is None or s_start - start < 2:

@@ -6,7 +6,7 @@ empty boxes.  The app therefore serves a subset of Noto Sans CJK SC (the face th
 character of the gazetteer's names (a few rare ones: 牤牛河, 韮菜庄乡), as WOFF,
 in ``static/vendor/noto-cjk/`` next to its licence.  The page declares it as a face of Streamlit's own font
 family for CJK code points only (``unicode-range``), so Latin text keeps Streamlit's font; the map's CSS
-(``cjk.css``, loaded with Leaflet's) adds it to Leaflet's font stack.
+(``cjk.css``, loaded with Leaflet's, written with the font from the same rule) adds it to Leaflet's font stack.
 
 ``python -m geoplan.output.webfont`` rebuilds the subset (needs the font package; a few tens of seconds).
 """
@@ -48,6 +48,20 @@ def font_face(family: str, url: str) -> str:
     return (
         f'@font-face{{font-family:"{family}";src:url("{url}") format("woff");'
         f"unicode-range:{UNICODE_RANGE};font-weight:100 900;font-display:swap}}"
+    )
+
+
+#: The map's stylesheet, ``cjk.css`` beside the font (written by :func:`build`).
+MAP_STYLESHEET = "cjk.css"
+
+
+def map_stylesheet() -> str:
+    """The text of the map's stylesheet: the served face under :data:`MAP_FAMILY` (its url relative to the sheet)
+    and Leaflet's font stack with it."""
+    return (
+        "/* geoplan: Chinese in the map with the served face (geoplan/output/webfont.py, which writes this file). */\n"
+        f"{font_face(MAP_FAMILY, WEBFONT_FILE)}\n"
+        f'body,.leaflet-container{{font-family:"Helvetica Neue",Arial,Helvetica,"{MAP_FAMILY}",sans-serif}}\n'
     )
 
 
@@ -96,6 +110,7 @@ def build(out: Path | None = None) -> Path:
     font.save(buffer)
     path = out or webfont_path()
     path.write_bytes(buffer.getvalue())
+    (path.parent / MAP_STYLESHEET).write_text(map_stylesheet(), encoding="utf-8")
     return path
 
 
