@@ -186,9 +186,9 @@ def _mentions(finder: MentionFinder, text: str) -> list[tuple[str, tuple[str, ..
         ("包括高标准农田建设项目、305线升级改造项目。", [("305线", ("road:G305",))]),
         ("国道111线和305线", [("国道111线", ("road:G111",)), ("305线", ("road:G305",))]),
         ("境内有省道S311和国道G331。", [("S311", ()), ("G331", ("road:G331",))]),
-        ("改造G6高速公路", [("G6", ("road:G6",))]),  # the code and its class of road: the code
+        ("改造G6高速公路", [("G6高速公路", ("road:G6",))]),  # the code and its class of road, as written
         ("由G6高速九原区互通起", [("G6高速", ("road:G6",)), ("九原区", ("banner:150207",))]),
-        ("G7京新高速", [("G7", ("road:G7",)), ("京新高速", ("road:G7",))]),
+        ("G7京新高速", [("G7", ("road:G7",)), ("京新高速", ("road:G7",))]),  # joined in context
         ("以及临策铁路线构成", [("临策铁路线", ("railway:临策铁路",))]),
     ],
 )  # fmt: skip

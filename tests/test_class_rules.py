@@ -325,10 +325,16 @@ def test_name_ends_and_starts(
     assert _found(finder, text) == expected
 
 
-def test_a_route_number_before_its_name_is_two_mentions(finder: MentionFinder) -> None:
-    """'G7京新高速' is one alias of the gazetteer; the route number and the route's name are each a mention."""
-    assert [s for s, _ in _found(finder, "沿G7京新高速向西")] == ["G7", "京新高速"]
+def test_a_route_number_before_its_name_is_one_mention(finder: MentionFinder) -> None:
+    """'G7京新高速': the finder reads the route number and the route's name, each of the same route; read in
+    context they are one name as written (the guide's span rule), of that route."""
     assert [m.place_ids for m in finder.find("沿G7京新高速向西")] == [("road:G7",), ("road:G7",)]
+    assert [s for s, _ in _found(finder, "沿G7京新高速向西")] == ["G7京新高速"]
+    # an expressway's name the gazetteer lacks joins the code; a facility's or a section's name after a code
+    # stays apart, a place of its own
+    assert [s for s, _ in _found(finder, "G16丹西高速公路通车")] == ["G16丹西高速公路"]
+    assert [s for s, _ in _found(finder, "S24昭君互通")] == ["S24", "昭君互通"]
+    assert [s for s, _ in _found(finder, "国道207线太仆寺旗绕城公路")] == ["国道207线", "太仆寺旗绕城公路"]
 
 
 @pytest.mark.parametrize(
@@ -544,14 +550,24 @@ def test_prose_between_a_place_and_a_name(
     assert _found(finder, text) == expected
 
 
-def test_a_place_heading_a_line_is_a_mention_before_an_organisation_word(finder: MentionFinder) -> None:
-    """A heading ('X旗人民政府', 'X盟政府介绍') names the place the text is about; in a sentence the same words name
-    an organisation acting, no place mention."""
-    text = "乌拉特后旗人民政府\n阿拉善盟政府介绍\n受乌拉特后旗人民政府委托，编制本规划。"
-    assert [(m.surface, m.start) for m in refine(text, finder.find(text), finder)] == [
-        ("乌拉特后旗", 0),
-        ("阿拉善盟", 10),
+def test_a_unit_written_with_its_own_government_is_a_mention(finder: MentionFinder) -> None:
+    """A unit's own government, assembly or party committee after its name ('X旗人民政府', 'X盟政府', 'X市委',
+    'X旗第十八届人民代表大会') names the unit: a mention, in a heading or in a sentence; an office holder's
+    title or a website after it ('X旗委书记', 'X盟政府网') names a person or a site, and a bureau no unit."""
+    text = (
+        "乌拉特后旗人民政府\n阿拉善盟政府介绍\n受乌拉特后旗人民政府委托，编制本规划。\n"
+        "在包头市委、市政府领导下，突泉县第十八届人民代表大会召开。\n"
+        "乌海市委书记讲话，阿拉善盟政府网发布，通辽市交通局通知。"
+    )
+    found = [(m.surface, m.start) for m in refine(text, finder.find(text), finder)]
+    assert [surface for surface, _ in found] == [
+        "乌拉特后旗",
+        "阿拉善盟",
+        "乌拉特后旗",
+        "包头市",
+        "突泉县",
     ]
+    assert found[2][1] == text.index("乌拉特后旗人民政府委托")
 
 
 @pytest.mark.parametrize(

@@ -58,7 +58,7 @@ def test_no_mention_of_the_reference_plans_lies_in_a_title(parsed: dict[str, Pla
 # -- organisations ---------------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     "text",
-    ["会议由通辽市人民政府主办。", "赤峰市委召开全会。", "阿拉善盟政府发布通知。", "二连浩特海关查验货物。"],
+    ["会议由通辽市交通局主办。", "赤峰市委书记出席会议。", "阿拉善盟政府网发布通知。", "二连浩特海关查验货物。"],
 )
 def test_a_place_name_heading_an_organisation_is_not_a_place(gazetteer: Gazetteer, text: str) -> None:
     assert _surfaces(gazetteer, text) == []
@@ -78,7 +78,7 @@ def test_no_organisation_heads_a_mention_in_the_reference_plans(
         text = places.plan.text
         for mention in places.mentions:
             if mention.type is None:
-                assert not text.startswith(("人民政府", "旗委", "市委", "海关"), mention.end), mention.surface
+                assert not text.startswith(("海关", "公司", "集团", "日报"), mention.end), mention.surface
 
 
 @pytest.mark.parametrize(
@@ -88,7 +88,7 @@ def test_no_organisation_heads_a_mention_in_the_reference_plans(
         "中电投锡林郭勒金源煤电集团有限责任公司扩能。",
         "通辽市森工集团所属林场",
         "呼伦贝尔市交通局发布通知",
-        "乌海市第五届人民代表大会召开",
+        "乌海市第五届人民代表大会常委会副主任出席",
         "境内有阿尔山农管局下属林场",  # a bureau's name the segmenter made up (农管局), as one word
         "深化某某中学包头分校合作",  # a branch school
         "依托鄂尔多斯研究院开展研究",

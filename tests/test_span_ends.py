@@ -19,8 +19,8 @@ _found = found
         ("沿S312省道向北行驶。", "S312省道"),
         # no network word after the code: the code alone
         ("沿G207向北行驶。", "G207"),
-        # an expressway's own name after its number is a second mention, not a longer span
-        ("G7京新高速穿境而过。", "G7"),
+        # an expressway's own name after its number: one name as written
+        ("G7京新高速穿境而过。", "G7京新高速"),
     ],
 )
 def test_a_network_word_after_a_route_code_belongs_to_it(

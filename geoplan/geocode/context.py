@@ -150,7 +150,7 @@ def refine(
     found = _merge(found, provinces_before_units(text, found, finder))
     found = _merge(found, units_after_provinces(text, found, finder))
     found = with_places_after_foreign(text, found, finder.ids)
-    return _replace(found, hosted_parks(text, found))
+    return numbered_route_names(_replace(found, hosted_parks(text, found)))
 
 
 def _without_non_places(
@@ -170,7 +170,7 @@ def _without_non_places(
     organisations = {
         id(m)
         for m, next_start in zip(mentions, following, strict=False)
-        if (names_organisation(text, m, next_start) and not in_heading(text, m))
+        if (names_organisation(text, m, next_start) and not names_own_government(text, m))
         or ends_quoted_name(text, m, previous_ends.get(id(m), 0))
     }
     if heads is not None:
@@ -318,25 +318,28 @@ def event_titles(text: str, hits: WordHits | None = None) -> list[tuple[int, int
     ]
 
 
-#: longest line read as a heading (a title, a byline, a speech's occasion), in characters.
-HEADING_LENGTH = 30
-#: punctuation of running sentences: a line holding one is prose, not a heading; nor is a line holding a colon, a
-#: label and its value ('来源：X旗人民政府办公室' names the organisation that wrote the page).
-_SENTENCE_MARKS = frozenset("，。；！？,;!?：:")
-#: a unit's own government or assembly written after its name ('人民政府', '第十八届人民代表大会').
-_OWN_GOVERNMENT = re.compile(r"(?:第[一二三四五六七八九十\d]+届)?(?:人民政府|政府|人民代表大会)")
+#: a unit's own government, assembly or party committee written right after its name ('人民政府', '政府',
+#: '第十八届人民代表大会', '人大', '党委', and '委' after a name ending with its class: '包头市委'). The body sits in
+#: the unit and acts for it, so the name is a place mention (an associative toponym, as ACE's GPE and GeoWebNews
+#: count it), unlike a company, school, newspaper or bureau named after a place.
+_OWN_GOVERNMENT = re.compile(
+    r"(?:第[一二三四五六七八九十\d]+届)?(?:人民政府|政府|人民代表大会|人大|党委)|(?<=[市旗县盟区])委"
+)
+#: what turns the government's name into another body's or an office holder's ('X旗委书记', 'X市政府网',
+#: 'X人大常委会', 'X市委宣传部'): no place mention then.
+_NOT_THE_GOVERNMENT = re.compile(r"书记|常委|委员|副|主席|秘书长|主任|[市旗县盟区]长|网|宣传部|组织部|办公厅")
 
 
-def in_heading(text: str, mention: Mention) -> bool:
-    """Whether ``mention`` is a unit named with its own government in a heading line of a longer text ('X旗人民政府',
-    'X盟政府介绍', '——在X旗第十八届人民代表大会…'): a short line without sentence punctuation, which names the
-    place the text is about, where in a sentence the same words name the government acting ('受X市人民政府委托')."""
-    if _OWN_GOVERNMENT.match(text, mention.end) is None or "\n" not in text:
+def names_own_government(text: str, mention: Mention) -> bool:
+    """Whether ``mention`` is an administrative unit written with its own government, assembly or party committee
+    after it ('X旗人民政府所在地', '——在X市第十五届人民代表大会上', '在X市委、市政府的领导下'): the unit is
+    named, so the place stays a mention; an office holder's title or another body after it ('X旗委书记') does not."""
+    if mention.type is not None or not mention.place_ids:
         return False
-    start = text.rfind("\n", 0, mention.start) + 1
-    end = text.find("\n", mention.end)
-    line = text[start : len(text) if end < 0 else end].strip()
-    return len(line) <= HEADING_LENGTH and not _SENTENCE_MARKS.intersection(line)
+    if not all(pid.startswith(("province:", "league:", "banner:", "town:")) for pid in mention.place_ids):
+        return False
+    body = _OWN_GOVERNMENT.match(text, mention.end)
+    return body is not None and _NOT_THE_GOVERNMENT.match(text, body.end()) is None
 
 
 def in_title(mention: Mention, titles: list[tuple[int, int]]) -> bool:
@@ -959,6 +962,40 @@ def _street_named_after(text: str, mention: Mention, finder: MentionFinder) -> M
     if not at_word_bounds(text, street.start(), street.end()):
         return mention  # the street word starts a longer word ('X路途艰险', 'X路网', 'X街道', 'X路家营子镇')
     return Mention(text[mention.start : street.end()], mention.start, street.end(), "road", "street")
+
+
+#: rule of a route's number read alone ('G6', 'S215').
+ROUTE_NUMBER_RULE = "route"
+#: a route's code written alone ('G16', 'S215'), as the number joined to a name is written.
+_ROUTE_CODE = re.compile(r"[GS]\d{1,4}")
+#: rules of an expressway's name the gazetteer lacks ('丹西高速公路').
+_EXPRESSWAY_NAME_RULES = frozenset({"suffix:高速", "suffix:高速公路"})
+
+
+def numbered_route_names(mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with each route code written right before the route's own name joined to it ('G6京藏高速公路',
+    'G16丹西高速公路'): one route named twice in one span is one mention (the annotation guide's whole name as
+    written) — the name of the code's route, or an expressway's name the gazetteer lacks; a section's or a
+    facility's name after a code ('国道207线X绕城公路', 'S24 X互通') stays a mention of its own."""
+    result: list[Mention] = []
+    for mention in mentions:
+        code = result[-1] if result else None
+        if (
+            code is not None
+            and code.rule == ROUTE_NUMBER_RULE
+            and code.end == mention.start
+            and _ROUTE_CODE.fullmatch(code.surface) is not None
+            and (
+                (mention.place_ids and mention.place_ids == code.place_ids)
+                or (not mention.place_ids and mention.rule in _EXPRESSWAY_NAME_RULES)
+            )
+        ):
+            result[-1] = replace(
+                code, surface=code.surface + mention.surface, end=mention.end, rule=f"{code.rule}+name"
+            )
+            continue
+        result.append(mention)
+    return result
 
 
 def routes_named_again(text: str, taken: list[Mention]) -> list[Mention]:

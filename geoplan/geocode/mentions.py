@@ -431,9 +431,9 @@ _NUMBER_CUT_NETWORK = re.compile(r"(?<![\dA-Za-z.])([1235]\d{2})国(?=[和与及
 _JOINED_LINE = re.compile(r"\s*线?\s*[和及与、]\s*((\d{1,4})\s*线)(?![\dA-Za-z.])")
 _NUMBERS_AFTER = re.compile(r"(?:\s*、\s*\d{1,4}(?![\dA-Za-z.]))+")
 #: what may follow a number for it to be a route's ('208年', '110公里' are no routes).
-#: the short kind word written right after an expressway's code ('G6高速', the name texts use for G6); not
-#: '高速公路' (the code and the class of road) nor a link named after it.
-_EXPRESSWAY_AFTER = re.compile(r"高速(?!公路)(?![\u4e00-\u9fff]{0,3}(?:联络线|连接线))")
+#: the kind word written right after an expressway's code ('G6高速', 'G6高速公路': the route's name as written);
+#: not a link named after it ('G6高速乌海联络线').
+_EXPRESSWAY_AFTER = re.compile(r"高速(?:公路)?(?![\u4e00-\u9fff]{0,3}(?:联络线|连接线))")
 #: a national road's three-digit number and 线 written alone ('305线'); not a number with more digits or a unit.
 _BARE_ROAD_LINE = re.compile(r"([1235]\d{2})线(?![路网段])")
 #: characters before a bare number that make it part of another route's name or a quantity ('国道305线' is read by
@@ -1910,7 +1910,8 @@ class MentionFinder:
     def _route_numbers(self, text: str, hits: WordHits, known: Iterable[Mention] = ()) -> list[Mention]:
         """Route numbers: 'G6', 'S215', '国道 207 线', '省道213', '县道 718' (the name without 线).  A number
         written before the route's name ('G7京新高速', one gazetteer alias) is two mentions, the number and the
-        name, as the guide annotates a route's number and its name."""
+        name here; :func:`geoplan.geocode.context.numbered_route_names` joins them into one mention, the whole name
+        as written."""
         found = []
         names_at = {m.start: m for m in known if m.place_ids}
         for match in hits.finditer(ROUTE_NUMBER_RE, text, _ROUTE_STARTS):
