@@ -58,7 +58,12 @@ def test_no_mention_of_the_reference_plans_lies_in_a_title(parsed: dict[str, Pla
 # -- organisations ---------------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     "text",
-    ["会议由通辽市交通局主办。", "赤峰市委书记出席会议。", "阿拉善盟政府网发布通知。", "二连浩特海关查验货物。"],
+    [
+        "会议由通辽市交通局主办。",
+        "赤峰市委书记出席会议。",
+        "阿拉善盟政府网发布通知。",
+        "二连浩特海关查验货物。",
+    ],
 )
 def test_a_place_name_heading_an_organisation_is_not_a_place(gazetteer: Gazetteer, text: str) -> None:
     assert _surfaces(gazetteer, text) == []
