@@ -556,7 +556,7 @@ def test_a_unit_written_with_its_own_government_is_a_mention(finder: MentionFind
     title or a website after it ('X旗委书记', 'X盟政府网') names a person or a site, and a bureau no unit."""
     text = (
         "乌拉特后旗人民政府\n阿拉善盟政府介绍\n受乌拉特后旗人民政府委托，编制本规划。\n"
-        "在包头市委、市政府领导下，突泉县第十八届人民代表大会召开。\n"
+        "在包头市委、市政府领导下，突泉县第十八届人民代表大会召开，科左中旗旗政府驻保康镇。\n"
         "乌海市委书记讲话，阿拉善盟政府网发布，通辽市交通局通知。"
     )
     found = [(m.surface, m.start) for m in refine(text, finder.find(text), finder)]
@@ -566,6 +566,8 @@ def test_a_unit_written_with_its_own_government_is_a_mention(finder: MentionFind
         "乌拉特后旗",
         "包头市",
         "突泉县",
+        "科左中旗",
+        "保康镇",
     ]
     assert found[2][1] == text.index("乌拉特后旗人民政府委托")
 

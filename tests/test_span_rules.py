@@ -3,12 +3,16 @@ written for the test."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from geoplan.geocode.context import refine
 from geoplan.geocode.corridors import find_corridors
 from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.geocode.mentions import MentionFinder
+from geoplan.geocode.places import geoparse
+from geoplan.read.plan import read
 
 
 def _refined(gazetteer: Gazetteer, text: str) -> list:
@@ -212,3 +216,34 @@ def test_an_aimag_written_short_after_its_country(gazetteer: Gazetteer) -> None:
     """'与蒙古国南戈壁交界': the aimag 南戈壁省 written without 省."""
     found = [(m.surface, m.place_ids) for m in _refined(gazetteer, "位于额济纳旗境内，与蒙古国南戈壁交界")]
     assert ("南戈壁", ("foreign:南戈壁省",)) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a preposition after a word of prose, a two-character pronoun or adverb: the name starts after it,
+        # and a class word left alone names nothing
+        ("天籁湖整个景区由度假区、游乐区组成", []),
+        ("景区已经建成度假村", []),
+        # a syllable of a Mongolian name that jieba reads as a preposition (根 of 乌日根) stays inside it
+        ("托力嘎查、乌日根塔拉嘎查和岗更嘎查。", ["托力嘎查", "乌日根塔拉嘎查", "岗更嘎查"]),
+        # descriptive words of a park's or an airport's name are no prose
+        ("建设乌拉特中旗通用机场", ["乌拉特中旗通用机场"]),
+    ],
+)
+def test_prose_inside_a_class_word_name_is_cut_off(gazetteer: Gazetteer, text: str, kept: list[str]) -> None:
+    surfaces = [m.surface for m in _refined(gazetteer, text) if m.rule.startswith("suffix:")]
+    assert surfaces == kept
+
+
+def test_an_outside_place_heading_a_name_is_its_own_mention(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'杭州西湖', '宁夏沙湖': the outside city or province and a place of its own, two mentions; the second is
+    located by the first (not in the text's own league), and the short city name is taken outside the plan's
+    jurisdiction because a place of its own follows it."""
+    path = tmp_path / "乌海市旅游.txt"
+    path.write_text("乌海市旅游介绍\n乌海湖水面面积是杭州西湖的20倍、宁夏沙湖的5.4倍。\n", encoding="utf-8")
+    places = geoparse(read(path), gazetteer)
+    found = {m.surface: m.place.id if m.place else None for m in places.mentions}
+    assert found["杭州"] == "neighbour:330100" and found["西湖"] == "neighbour:330100"
+    assert found["宁夏"] == "province:640000" and found["沙湖"] == "province:640000"
+    assert "杭州西湖" not in found and "宁夏沙湖" not in found

@@ -44,6 +44,7 @@ from geoplan.geocode.mentions import (
     LINE_WORDS,
     OUTSIDE_ID_PREFIXES,
     PARK_ID_PREFIXES,
+    PROSE_VERBS,
     QUOTE_OPENERS,
     SUFFIX_TYPES,
     Mention,
@@ -67,6 +68,7 @@ from geoplan.geocode.qualified import (
     units_after_provinces,
 )
 from geoplan.geocode.segment import (
+    GLUE_FLAGS,
     NAME_FLAGS,
     NAME_OPENING_NUMERALS,
     NOT_NAME_FLAGS,
@@ -150,7 +152,10 @@ def refine(
     found = _merge(found, provinces_before_units(text, found, finder))
     found = _merge(found, units_after_provinces(text, found, finder))
     found = with_places_after_foreign(text, found, finder.ids)
-    return numbered_route_names(_replace(found, hosted_parks(text, found)))
+    found = _replace(found, hosted_parks(text, found))
+    found = _replace(found, outside_places_heading_names(text, found, finder))
+    trimmed = (without_prose_head(text, m) for m in found)
+    return numbered_route_names([m for m in trimmed if m is not None])
 
 
 def _without_non_places(
@@ -319,11 +324,12 @@ def event_titles(text: str, hits: WordHits | None = None) -> list[tuple[int, int
 
 
 #: a unit's own government, assembly or party committee written right after its name ('人民政府', '政府',
-#: '第十八届人民代表大会', '人大', '党委', and '委' after a name ending with its class: '包头市委'). The body sits in
+#: '第十八届人民代表大会', '人大', '党委', its class word again before one: '科左中旗旗政府', and '委' after a name
+#: ending with its class: '包头市委'). The body sits in
 #: the unit and acts for it, so the name is a place mention (an associative toponym, as ACE's GPE and GeoWebNews
 #: count it), unlike a company, school, newspaper or bureau named after a place.
 _OWN_GOVERNMENT = re.compile(
-    r"(?:第[一二三四五六七八九十\d]+届)?(?:人民政府|政府|人民代表大会|人大|党委)|(?<=[市旗县盟区])委"
+    r"(?:第[一二三四五六七八九十\d]+届)?[市旗县盟区]?(?:人民政府|政府|人民代表大会|人大|党委)|(?<=[市旗县盟区])委"
 )
 #: what turns the government's name into another body's or an office holder's ('X旗委书记', 'X市政府网',
 #: 'X人大常委会', 'X市委宣传部'): no place mention then.
@@ -962,6 +968,76 @@ def _street_named_after(text: str, mention: Mention, finder: MentionFinder) -> M
     if not at_word_bounds(text, street.start(), street.end()):
         return mention  # the street word starts a longer word ('X路途艰险', 'X路网', 'X街道', 'X路家营子镇')
     return Mention(text[mention.start : street.end()], mention.start, street.end(), "road", "street")
+
+
+#: id prefixes of places outside the region that head a place of theirs in running text ('杭州西湖', '宁夏沙湖').
+_OUTSIDE_HEAD_PREFIXES = ("province:", "neighbour:")
+#: rule of such a head: the place of its own written right after it is the evidence that the outside place is
+#: meant (resolution takes it outside the plan's jurisdiction, see resolve's _outside).
+OUTSIDE_HEAD_RULE = "outside-head"
+
+
+def outside_places_heading_names(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Mention]:
+    """A name the finder made with its class word whose first word is a province or a city outside the region
+    ('杭州西湖', '宁夏沙湖'): the segmenter reads the outside place and the rest as two place words, so the text
+    names the outside place and a place of it (resolution locates the second by the first, as '青海的塔尔寺')."""
+    found: list[Mention] = []
+    for mention in mentions:
+        if mention.place_ids or not mention.rule.startswith("suffix:") or len(mention.surface) < 4:
+            continue
+        words = tag(mention.surface)
+        if len(words) != 2 or any(flag != PLACE_FLAG for _, flag in words):
+            continue
+        head, rest = words[0][0], words[1][0]
+        ids = finder.ids(head)
+        if len(rest) < 2 or not ids or not all(pid.startswith(_OUTSIDE_HEAD_PREFIXES) for pid in ids):
+            continue
+        cut = mention.start + len(head)
+        found.append(Mention(head, mention.start, cut, None, OUTSIDE_HEAD_RULE, ids))
+        found.append(replace(mention, surface=rest, start=cut, qualifier=head, qualifier_ids=ids))
+    return found
+
+
+#: flags of function words that never stand inside a place's name, even a transliterated one: prepositions and
+#: particles of any length ('由', '的'), pronouns, adverbs and conjunctions of two or more characters ('整个' is
+#: 'b', '这里', '已经', '以及'); a descriptive park's or scenic area's words (通用, 扶贫, 国家级) are no prose.
+_PROSE_WORD_FLAGS = frozenset({"p", "r", "d", "c"})
+
+
+def _common_before(word: str, flag: str) -> bool:
+    """Whether ``word`` is a dictionary word of two or more characters that names nothing ('景区', not '乌日')."""
+    return len(word) >= 2 and flag not in NAME_FLAGS and known(word)
+
+
+#: how far before a suffix-made name the segmenter reads, so that the name's first word is cut as in its sentence.
+_PROSE_CONTEXT = 4
+
+
+def without_prose_head(text: str, mention: Mention) -> Mention | None:
+    """``mention`` made by a class word alone (no gazetteer record) without the prose its stem took in before the
+    name: the name starts after the last word of prose inside its stem ('X整个景区由度假区' -> none left,
+    '库伦镇新区投资兴建博物馆' -> none, '大青山生态旅游重要景区' -> none); None when only the class word (or a
+    generic word) is left."""
+    if mention.place_ids or not mention.rule.startswith("suffix:"):
+        return mention
+    suffix = mention.rule.removeprefix("suffix:")
+    stem_end = mention.end - len(suffix)
+    if stem_end - mention.start < 3 or not mention.surface.endswith(suffix):
+        return mention
+    cut = mention.start
+    previous = ("", "x")
+    for start, end, word, flag in tagged_spans(text, max(0, mention.start - _PROSE_CONTEXT), stem_end):
+        if mention.start <= start and end <= stem_end and known(word):
+            if len(word) >= 2 and (flag in _PROSE_WORD_FLAGS or word in PROSE_VERBS):
+                cut = end  # '整个', '已经', '以及', '兴建'
+            elif (flag == "p" or flag in GLUE_FLAGS) and _common_before(*previous):
+                cut = end  # '景区由': a one-character preposition after a word of prose, not a syllable of a name
+        previous = (word, flag)
+    if cut == mention.start:
+        return mention
+    if stem_end - cut < 2 or is_generic(text[cut:stem_end]):
+        return None
+    return replace(mention, surface=text[cut : mention.end], start=cut)
 
 
 #: rule of a route's number read alone ('G6', 'S215').

@@ -367,7 +367,9 @@ BASE_WORDS = frozenset({"基地"})
 #: class words of development zones, which a league names with its industry ('X盟农畜产品开发区').
 ZONE_WORDS = frozenset({"开发区"})
 #: dictionary verbs of prose, which a park's description never holds ('建设', '打造', '成立').
-_PROSE_VERBS = frozenset(LEADING_WORDS)
+#: verbs that open a clause (建设, 推进 …): never words of a name.
+PROSE_VERBS = frozenset(LEADING_WORDS)
+_PROSE_VERBS = PROSE_VERBS
 #: flags of function words, after which a name may start.
 _FUNCTION_FLAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv", "x", "d", "r", "f"})
 #: characters of text read before a name run for the word it follows (see MentionFinder._opens_name).

@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy
 
-from geoplan.geocode.context import LISTED_STATION_RULE, OWN_PROVINCE
+from geoplan.geocode.context import LISTED_STATION_RULE, OUTSIDE_HEAD_RULE, OWN_PROVINCE
 from geoplan.geocode.mentions import (
     LANDSCAPE_ROUTE_SUFFIXES,
     OUTSIDE_ID_PREFIXES,
@@ -639,7 +639,13 @@ class Resolver:
         if self.league_id in ancestors or mention.qualifier_ids or (around & ancestors) - {place.id}:
             return False
         if place.type == "neighbour" or not (place.province or "").startswith("内蒙古"):
-            if line_end or place.adcode.endswith("00") or len(mention.surface) > 2:
+            if (
+                line_end
+                or place.adcode.endswith("00")
+                or len(mention.surface) > 2
+                or mention.rule == OUTSIDE_HEAD_RULE
+            ):
+                # a place of its own written right after a short name ('杭州西湖') says the outside city is meant
                 return False
             if place.type == "foreign" and (mention.surface == place.name or place.precision == "country"):
                 return False  # a country or world region named in full ('日本', '中亚'), or a country by its
