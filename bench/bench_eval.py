@@ -59,7 +59,8 @@ def predictions(plan, places) -> list[Predicted]:
         add(mention.start, mention.end, mention.surface, kind, mention)
     for corridor in places.corridors:
         if corridor.rule == "named":
-            add(corridor.start, corridor.end, corridor.name, corridor.kind)
+            # a line named inside a longer mention ('京藏高速公路' of 'G6京藏高速公路') is that mention's claim
+            add(corridor.start, corridor.end, corridor.name, corridor.kind, route=True)
             continue
         route = _ROUTE.search(plan.text[max(0, corridor.start - 12) : corridor.start])
         if route is not None and corridor.route:

@@ -220,3 +220,17 @@ def test_a_place_of_a_province_outside_written_with_de(gazetteer: Gazetteer, tmp
     temple = _only(_parse(gazetteer, tmp_path, text), "塔尔寺")
     assert temple.place is not None and temple.place.id == "province:630000", temple
     assert temple.rule == "parent:written-before"
+
+
+def test_a_feature_drawn_across_leagues_lies_in_none_of_them(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """A range or a river whose schematic line runs through units of several leagues (大青山: 包头 and 呼和浩特)
+    is the region's, not the league of the first unit its row names; a text of one of those leagues still takes
+    it, and a scenic area drawn across two leagues is not refused as lying outside the text's league."""
+    range_ = gazetteer.get("mountain:大青山")
+    assert range_.league_id is None and range_.banner_id is None
+    assert range_.parent_ids == ("province:150000",) and "spans leagues: 包头市; 呼和浩特市" in range_.note
+    places = _parse(gazetteer, tmp_path, "土默特右旗旅游介绍\n美岱召北依大青山，南临黄河。\n")
+    assert _only(places, "大青山").place.id == "mountain:大青山"
+    assert _only(places, "黄河").place.league_id is None
+    places = _parse(gazetteer, tmp_path, "阿尔山市旅游介绍\n冬季到阿尔山—柴河景区观赏雪景。\n")
+    assert _only(places, "阿尔山—柴河景区").place.id == "scenic:阿尔山·柴河旅游景区"

@@ -247,3 +247,9 @@ def test_an_outside_place_heading_a_name_is_its_own_mention(gazetteer: Gazetteer
     assert found["杭州"] == "neighbour:330100" and found["西湖"] == "neighbour:330100"
     assert found["宁夏"] == "province:640000" and found["沙湖"] == "province:640000"
     assert "杭州西湖" not in found and "宁夏沙湖" not in found
+
+
+def test_a_course_from_one_direction_to_another_is_no_corridor() -> None:
+    """'总体呈西北至东南走向' after a line's name says how the line runs; its ends are no places."""
+    text = "甘海高速是甘其毛都至乌拉山高速一期工程,主线全长131公里,总体呈西北至东南走向,起点位于甘其毛都镇。"
+    assert [c.name for c in find_corridors(text)] == ["甘其毛都至乌拉山高速"]

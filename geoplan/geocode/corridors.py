@@ -217,6 +217,9 @@ def _chains(text: str, hits: WordHits) -> list[CorridorMatch]:
 _ZHI_WORDS = ("甚至", "以至", "直至", "乃至", "及至", "至今", "至少", "至关", "至此")
 
 
+#: a compass direction to another and a word of course after it ('西北至东南走向', '东至西流向'): how a line or
+#: a landform runs, no ends of a line.
+_DIRECTION_SPAN = re.compile("[东南西北]{0,2}[东南西北]至[东南西北]{1,2}(?:走向|方向|流向|向|延伸|倾斜)")
 #: a compass word before 至: one side of an area's bounds ('东至X，南至Y'), not a line's connector.
 _BOUND_RE = re.compile("[东南西北]至")
 #: characters either side of a compass word + 至 in which the other sides make the text a list of an area's bounds.
@@ -235,6 +238,8 @@ def _is_separator(text: str, index: int) -> bool:
         return False  # '宁夏甚至新疆': 至 inside a word
     if text[index] == "至" and _bounds_of_an_area(text, index):
         return False  # '范围东至X，南至Y': the area's eastern bound is X
+    if text[index] == "至" and _DIRECTION_SPAN.match(text, max(0, index - 2)):
+        return False  # '呈西北至东南走向': a direction, not a line from one place to another
     return (is_han(text[index - 1]) or text[index - 1] in "）)") and is_han(text[index + 1])
 
 

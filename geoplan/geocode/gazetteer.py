@@ -707,6 +707,11 @@ def _curated_place(row: dict[str, str], places: dict[str, Place], index: _NameIn
         geometry, precision = _schematic(row["schematic"], geometry, places, index)
         drawn = f"schematic {row['schematic']}" if precision == "schematic" else row["schematic"]
         source = drawn + (f"; basis: {source}" if source else "")
+        if len(leagues := _leagues_drawn_through(row["schematic"], places, index)) > 1:
+            # a range, a river or a region drawn through units of several leagues lies in none of them alone:
+            # its banner and league parents go, the province above them stays
+            parent_ids = tuple(pid for pid in parent_ids if not pid.startswith(("banner:", "league:")))
+            note = "; ".join(filter(None, [note, f"spans leagues: {'; '.join(sorted(leagues))}"]))
     if geometry is None:
         if not parents:
             raise GazetteerError("no coordinates, anchor, schematic or parent")
@@ -737,6 +742,21 @@ def _parent_chain(parents: list[Place], places: dict[str, Place]) -> tuple[str, 
         p for p in chain if not p.startswith("banner:")
     ]
     return tuple(admin_first)
+
+
+def _leagues_drawn_through(spec: str, places: dict[str, Place], index: _NameIndex) -> set[str]:
+    """The names of the leagues whose units (or themselves) a ``line:``, ``hull:`` or ``union:`` shape is drawn
+    through (empty for a buffer)."""
+    kind, _, argument = spec.partition(":")
+    if kind not in ("line", "hull", "union"):
+        return set()
+    leagues = set()
+    for ref in argument.split(";"):
+        if ref.strip():
+            place = _find(ref.strip(), places, index)
+            if place.league_id is not None and place.league_id in places:
+                leagues.add(places[place.league_id].name)
+    return leagues
 
 
 def _schematic(

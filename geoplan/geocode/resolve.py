@@ -635,6 +635,8 @@ class Resolver:
         city, a line's end or a county near the plan's league is taken without a qualifier."""
         if self.league_id is None or place.type in SPANNING_TYPES:
             return False
+        if place.league_id is None and place.province.startswith("内蒙古") and place.type != "province":
+            return False  # a place of the region drawn across leagues ('阿尔山·柴河旅游景区'): the plan's league is in it
         ancestors = {place.id, *place.parent_ids}
         if self.league_id in ancestors or mention.qualifier_ids or (around & ancestors) - {place.id}:
             return False
