@@ -253,3 +253,23 @@ def test_a_course_from_one_direction_to_another_is_no_corridor() -> None:
     """'总体呈西北至东南走向' after a line's name says how the line runs; its ends are no places."""
     text = "甘海高速是甘其毛都至乌拉山高速一期工程,主线全长131公里,总体呈西北至东南走向,起点位于甘其毛都镇。"
     assert [c.name for c in find_corridors(text)] == ["甘其毛都至乌拉山高速"]
+
+
+def test_a_sight_named_again_by_its_proper_name(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """A recorded sight named once in full ('金沙湾生态旅游区') and then by the proper name it opens with: the same
+    place; not where a class word follows the name (another place: '金沙湾保护区' is read by its own rule) nor in a
+    quoted gloss ('“金沙湾”为蒙古语…' explains a word)."""
+    path = tmp_path / "乌海市旅游.txt"
+    path.write_text(
+        "乌海市旅游介绍\n金沙湾生态旅游区位于海勃湾区北部。游客在金沙湾观赏黄河，金沙湾内有珍稀植物。\n"
+        "“金沙湾”为蒙古语音译。\n",
+        encoding="utf-8",
+    )
+    places = geoparse(read(path), gazetteer)
+    again = [m for m in places.mentions if m.surface == "金沙湾"]
+    assert len(again) == 2
+    assert (
+        {m.place.id for m in again}
+        == {places.mentions[1].place.id}
+        == {"scenic:内蒙古乌海金沙湾国家沙漠公园"}
+    )

@@ -140,6 +140,7 @@ def refine(
             *stem_words(text, finder, kept, occurrences),
             *region_stems(text, finder, kept),
             *routes_named_again(text, kept),
+            *sights_named_again(text, kept, finder),
         )
         if (m.start, m.end) not in peoples
         and not in_title(m, titles)
@@ -1099,6 +1100,74 @@ def routes_named_again(text: str, taken: list[Mention]) -> list[Mention]:
             )
             at = text.find(short, at + len(short))
     return found  # the occurrences inside the full names overlap them: the merge keeps the full names
+
+
+#: id prefixes of the records a text names in full once and then by their proper stem alone ('X生态旅游区' …
+#: 'X'): sights and protected areas, whose class words a text drops once it has named them.
+_NAMED_AGAIN_ID_PREFIXES = ("scenic:", "wetland:", "reserve:", "national_park:")
+
+
+def _proper_stem(name: str, finder: MentionFinder) -> str | None:
+    """The proper name a sight's name opens with ('金沙湾' of '金沙湾生态旅游区', '阿贵乌拉' of '阿贵乌拉旅游区'),
+    after the places that qualify it ('乌海' of '乌海金沙湾…'): its run of name words, or of runs the segmenter
+    does not know, of two or more characters, with the class words after it."""
+    words = list(tag(name))
+    while words and finder.ids_or_short(words[0][0]):
+        words.pop(0)  # a league or a banner written first qualifies the name
+    run = ""
+    for index, (word, flag) in enumerate(words):
+        if flag in NAME_FLAGS or not known(word):
+            run += word
+            continue
+        return run if len(run) >= 2 and index < len(words) else None
+    return None
+
+
+def sights_named_again(text: str, taken: list[Mention], finder: MentionFinder) -> list[Mention]:
+    """A sight, a park or a protected area named once in full ('金沙湾生态旅游区') and elsewhere in the text by the
+    proper name it opens with ('金沙湾以顽强的生命力…'): the same place, where the segmenter reads that name as a
+    word of its own; a name the gazetteer holds for another place, or a generic word, is no such stem."""
+    stems: dict[str, Mention] = {}
+    for mention in taken:
+        if not mention.place_ids or not all(
+            pid.startswith(_NAMED_AGAIN_ID_PREFIXES) for pid in mention.place_ids
+        ):
+            continue  # a recorded sight only: a name the class word made may open with any word ('北疆', '中蒙')
+        stem = _proper_stem(mention.surface, finder)
+        if stem is None or finder.ids_or_short(stem) or is_generic(stem):
+            continue
+        stems.setdefault(stem, mention)
+    if not stems:
+        return []
+    covered = SpanIndex(sorted((m.start, m.end) for m in taken))
+    found: list[Mention] = []
+    for stem, full in stems.items():
+        at = text.find(stem)
+        while at >= 0:
+            end = at + len(stem)
+            again = Mention(stem, at, end, None, "named-again", full.place_ids)
+            if (
+                not covered.overlaps(at, end)
+                and not any(
+                    text.startswith(suffix, end) for suffix in SUFFIX_TYPES
+                )  # '阿贵庙': another place
+                and _word_here(text, at, end)
+                and not _is_gloss(text, again)
+                and not text.startswith(_GLOSS_AFTER, end + 1)
+            ):
+                found.append(again)
+            at = text.find(stem, end)
+    return found
+
+
+#: what follows a quoted word that a text explains ('“X”为蒙古语', '“X”意为'): a word glossed, no place named.
+_GLOSS_AFTER = ("为蒙古语", "是蒙古语", "系蒙古语", "意为", "蒙古语")
+
+
+def _word_here(text: str, start: int, end: int) -> bool:
+    """Whether the segmenter reads ``text[start:end]`` as one word in its sentence."""
+    around = _words(text, start, end)
+    return around.get(start, ("", ""))[0] == text[start:end]
 
 
 def region_stems(text: str, finder: MentionFinder, taken: Iterable[Mention] = ()) -> list[Mention]:
