@@ -61,7 +61,10 @@ def test_every_harvested_record_cites_its_page_and_invents_no_coordinate(gazette
         if row["schematic"]:
             assert "http" in row["geometry_source"], row["id"]  # the page giving the ordered course
         place = gazetteer.get(row["id"])
-        assert place.league_id in EIGHT_LEAGUES, row["id"]
+        # in one of the eight leagues, or drawn across leagues and then in none of them (the note says which)
+        assert place.league_id in EIGHT_LEAGUES or (
+            place.league_id is None and "spans leagues" in place.note
+        ), row["id"]
         assert place.precision in {"point", "extent", "town", "banner", "league", "schematic"}, row["id"]
 
 

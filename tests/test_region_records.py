@@ -22,7 +22,7 @@ RECORDS = {
     "railway:唐包铁路": ("routes.csv", "province:150000", "schematic"),
     "railway:博林铁路": ("routes.csv", "banner:150782", "town"),  # at 博克图镇, the one place its page names
     "railway:准池铁路": ("routes.csv", "banner:150622", "banner"),
-    "mountain:燕山": ("natural.csv", "league:150400", "schematic"),
+    "mountain:燕山": ("natural.csv", "province:150000", "schematic"),  # drawn across 赤峰 and 通辽
     "mountain:土贵乌拉山": ("natural.csv", "banner:150926", "banner"),
     "scenic:甘珠尔庙": ("scenic_region.csv", "banner:150726", "banner"),
     "scenic:陈国公主墓": ("scenic_region.csv", "banner:150525", "banner"),
