@@ -273,3 +273,23 @@ def test_a_sight_named_again_by_its_proper_name(gazetteer: Gazetteer, tmp_path: 
         == {places.mentions[1].place.id}
         == {"scenic:内蒙古乌海金沙湾国家沙漠公园"}
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "added"),
+    [
+        # a dictionary word (团结) and a name with a syllable jieba reads as a verb (达来) in a list of townships
+        ("全旗辖胜利乡、七棵树乡、团结乡和新河乡。", "团结乡"),
+        ("下辖呼伦苏木、达来苏木、达来东苏木、克尔伦苏木。", "达来东苏木"),
+    ],
+)
+def test_items_of_a_list_of_townships_are_townships(gazetteer: Gazetteer, text: str, added: str) -> None:
+    found = {m.surface: m.type for m in _refined(gazetteer, text)}
+    assert found[added] == "town"
+
+
+def test_a_list_of_township_words_after_prose_names_no_township(gazetteer: Gazetteer) -> None:
+    """'推进乡、镇建设': kinds of unit after a verb, no townships (no two townships read there); the list after
+    it holds two, and its last item ends at its class word."""
+    text = "加快推进乡、镇、苏木建设，胜利乡、新河乡、团结乡同步推进。"
+    assert [m.surface for m in _refined(gazetteer, text)] == ["胜利乡", "新河乡", "团结乡"]

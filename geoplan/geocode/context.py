@@ -2203,6 +2203,96 @@ def _typed_items(
     return found
 
 
+#: class words of townships that a list of them repeats on every item ('A乡、B乡、C乡').
+_TOWNSHIP_WORDS = ("苏木", "乡", "镇")
+#: the longest item of such a list, in characters, class word included.
+TOWNSHIP_ITEM_MAX = 10
+#: an item of a list of townships: a run of CJK characters ending with the list's class word.
+_TOWNSHIP_ITEM = re.compile(rf"[\u3400-\u9fff]{{3,{TOWNSHIP_ITEM_MAX}}}")
+
+
+def _is_township(mention: Mention) -> bool:
+    return mention.type == "town" or (
+        bool(mention.place_ids) and all(pid.startswith("town:") for pid in mention.place_ids)
+    )
+
+
+def listed_townships(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Mention]:
+    """Items of a 、-list of townships written each with the same class word ('胜利乡、七棵树乡、团结乡、新河乡',
+    '呼伦苏木、达来东苏木、杭乌拉苏木'), beside two or more townships already read: each item is a township,
+    whatever its name's words (团结乡 is one dictionary word; 杭乌拉 holds a syllable jieba reads as a verb)."""
+    towns = [m for m in mentions if _is_township(m) and m.surface.endswith(_TOWNSHIP_WORDS)]
+    if len(towns) < 2:
+        return []
+    taken = {(m.start, m.end) for m in mentions}
+    covered = SpanIndex(sorted(taken))
+    found: list[Mention] = []
+    seen: set[tuple[int, int]] = set()
+    for town in towns:
+        word = next(w for w in _TOWNSHIP_WORDS if town.surface.endswith(w))
+        items = _list_run(text, town.start, town.end, word)
+        if sum((start, end) in taken for start, end in items) < 2:
+            continue
+        for start, end in items:
+            item = text[start:end]
+            if (start, end) in taken or (start, end) in seen or covered.overlaps(start, end):
+                continue
+            if not item.endswith(word) or not _TOWNSHIP_ITEM.fullmatch(item):
+                continue
+            if (
+                item[:1] in COUNTER_CHARS
+                or _organisation_re().search(item)
+                or _holds_prose(item[: -len(word)])
+            ):
+                continue  # '各乡', a body's name, or prose ('推进乡')
+            seen.add((start, end))
+            found.append(Mention(item, start, end, "town", f"list:{word}", finder.ids(item)))
+    return found
+
+
+def _holds_prose(stem: str) -> bool:
+    """Whether ``stem`` holds a clause verb ('推进', '建设') or a function word of two or more characters (a
+    pronoun, an adverb, a conjunction, a preposition); a syllable of a transliterated name that jieba reads as a
+    verb ('达来') is no prose."""
+    return any(
+        known(word) and (word in PROSE_VERBS or (len(word) >= 2 and flag in _PROSE_WORD_FLAGS))
+        for word, flag in tag(stem)
+    )
+
+
+#: conjunctions that join the last item of a list to the others ('A乡、B乡和C乡').
+_LIST_JOINERS = "和及与"
+
+
+def _list_run(text: str, start: int, end: int, word: str) -> list[tuple[int, int]]:
+    """The spans of the list items around the item ``text[start:end]`` (itself included): runs of CJK characters
+    between 、 marks, the last one after a conjunction too ('、C乡和D乡'); an item after the known one ends at
+    its first class word ``word`` ('B乡同步推进' -> 'B乡')."""
+    items = [(start, end)]
+    position = start
+    while position > 0 and text[position - 1] == "、":
+        begin = position - 1
+        while begin > 0 and is_han(text[begin - 1]) and position - 1 - begin < TOWNSHIP_ITEM_MAX:
+            begin -= 1
+        if begin == position - 1:
+            break
+        items.insert(0, (begin, position - 1))
+        position = begin
+    position = end
+    while position < len(text) and (
+        text[position] == "、" or (text[position] in _LIST_JOINERS and text.endswith(word, 0, position))
+    ):
+        close = text.find(word, position + 1, position + 1 + TOWNSHIP_ITEM_MAX)
+        if close < 0:
+            break
+        finish = close + len(word)
+        if not all(is_han(char) for char in text[position + 1 : finish]):
+            break
+        items.append((position + 1, finish))
+        position = finish
+    return items
+
+
 #: the class words a league's or banner's full name ends with.
 _UNIT_WORDS_IN_FULL = ("盟", "市", "旗", "县", "区")
 
@@ -3015,6 +3105,7 @@ MENTION_RULES: tuple[MentionRule, ...] = (
 LIST_RULES: tuple[ListRule, ...] = (
     named_after_area,
     list_items,
+    listed_townships,
     headed_list_items,
     represented_items,
     items_sharing_a_line_word,
