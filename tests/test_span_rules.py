@@ -293,3 +293,24 @@ def test_a_list_of_township_words_after_prose_names_no_township(gazetteer: Gazet
     it holds two, and its last item ends at its class word."""
     text = "加快推进乡、镇、苏木建设，胜利乡、新河乡、团结乡同步推进。"
     assert [m.surface for m in _refined(gazetteer, text)] == ["胜利乡", "新河乡", "团结乡"]
+
+
+@pytest.mark.parametrize(
+    ("text", "stem", "unit"),
+    [
+        ("乌海海南旅游攻略", "海南", "banner:150303"),  # 海南区 of 乌海, not the province
+        ("赤峰松山的发展", "松山", "banner:150404"),
+        ("呼和浩特新城的老街", "新城", "banner:150102"),
+    ],
+)
+def test_a_units_stem_right_after_its_league_is_the_unit(
+    gazetteer: Gazetteer, text: str, stem: str, unit: str
+) -> None:
+    found = {m.surface: m.place_ids for m in _refined(gazetteer, text)}
+    assert found[stem] == (unit,)
+
+
+def test_a_stem_after_another_league_or_inside_a_longer_name_is_no_unit(gazetteer: Gazetteer) -> None:
+    """'包头海南' (海南区 is 乌海's) and '包头昆都仑河' (a river's name starts there) name no district."""
+    assert "海南" not in [m.surface for m in _refined(gazetteer, "包头海南两地合作")]
+    assert [m.surface for m in _refined(gazetteer, "包头昆都仑河治理")] == ["包头", "昆都仑河"]

@@ -141,6 +141,7 @@ def refine(
             *region_stems(text, finder, kept),
             *routes_named_again(text, kept),
             *sights_named_again(text, kept, finder),
+            *unit_stems_after_their_league(text, kept, finder),
         )
         if (m.start, m.end) not in peoples
         and not in_title(m, titles)
@@ -684,6 +685,56 @@ def _short_outside(finder: MentionFinder) -> frozenset[str]:
         cached = (finder, frozenset(s for s, ids in finder.surfaces.items() if len(s) == 2 and _outside(ids)))
         _SHORT_OUTSIDE[id(finder)] = cached
     return cached[1]
+
+
+_UNIT_STEMS: dict[int, tuple[MentionFinder, dict[str, dict[str, str]]]] = {}
+#: class words of a county-level unit's official name, dropped after the name of its league ('乌海海南').
+_UNIT_CLASS_ENDINGS = ("区", "旗", "县", "市")
+
+
+def _unit_stems_by_league(finder: MentionFinder) -> dict[str, dict[str, str]]:
+    """For each league id, the stems of its county-level units' official names (海南 of 海南区, 青山 of 青山区) and
+    the unit each names; a stem two of the league's units share names none."""
+    cached = _UNIT_STEMS.get(id(finder))
+    if cached is None or cached[0] is not finder:
+        stems: dict[str, dict[str, set[str]]] = {}
+        for surface, ids in finder.surfaces.items():
+            for pid in ids:
+                code = pid.removeprefix("banner:")
+                if code == pid or not code.isdigit() or not surface.endswith(_UNIT_CLASS_ENDINGS):
+                    continue
+                stem = surface[:-1]
+                if len(stem) >= 2:
+                    stems.setdefault(f"league:{code[:4]}00", {}).setdefault(stem, set()).add(pid)
+        table = {
+            league: {stem: next(iter(ids)) for stem, ids in by_stem.items() if len(ids) == 1}
+            for league, by_stem in stems.items()
+        }
+        cached = (finder, table)
+        _UNIT_STEMS[id(finder)] = cached
+    return cached[1]
+
+
+def unit_stems_after_their_league(text: str, taken: list[Mention], finder: MentionFinder) -> list[Mention]:
+    """A county-level unit written by its stem right after the name of its own league ('乌海海南' for 海南区 of
+    乌海, '包头青山' for 青山区): the unit, where the segmenter reads the stem as a word of its own — a stem that is
+    a common word or another place's name alone (青山, 海南) is the unit only there."""
+    found: list[Mention] = []
+    table: dict[str, dict[str, str]] | None = None
+    starts = {m.start for m in taken}
+    for mention in taken:
+        if len(mention.place_ids) != 1 or not mention.place_ids[0].startswith("league:"):
+            continue
+        if mention.end in starts or mention.end >= len(text) or not is_han(text[mention.end]):
+            continue
+        if table is None:
+            table = _unit_stems_by_league(finder)
+        for stem, unit in table.get(mention.place_ids[0], {}).items():
+            end = mention.end + len(stem)
+            if text.startswith(stem, mention.end) and _word_here(text, mention.end, end):
+                found.append(Mention(stem, mention.end, end, None, "gazetteer", (unit,)))
+                break
+    return found
 
 
 def _free_occurrences(
