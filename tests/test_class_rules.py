@@ -591,6 +591,7 @@ def test_economic_circles_are_regions(
         # a banner's or county's bare stem outside a list, read by the segmenter as a name word of its own
         ("当地出土的敖汉“玉猪龙”闻名全国", [("敖汉", None)]),
         ("新建风场两个，兴和1个", [("兴和", None)]),
+        ("五原境内多风沙地貌", [("五原", None)]),  # a place word after it: within the banner
         # inside another word, before a noun it qualifies, or a district's stem that is a common word: no mention
         ("推动振兴和发展", []),
         ("蓝天、青山、绿水", []),

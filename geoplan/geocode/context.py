@@ -823,12 +823,12 @@ def stem_words(
 
 
 #: flags of the word after a banner's bare stem read as a name: punctuation, a count, a particle, a conjunction,
-#: a preposition or a locative ('敖汉“…”', '兴和1个', '林西的', '敖汉和林西') — not a noun or verb the stem
-#: would qualify ('库伦循环经济': an enclosure).
-_STEM_WORD_FOLLOWERS = frozenset({"x", "m", "uj", "ul", "c", "p", "f"})
+#: a preposition, a locative or a place word ('敖汉“…”', '兴和1个', '林西的', '敖汉和林西', '五原境内') — not a
+#: noun or verb the stem would qualify ('库伦循环经济': an enclosure).
+_STEM_WORD_FOLLOWERS = frozenset({"x", "m", "uj", "ul", "c", "p", "f", "s"})
 #: the characters such followers start with (numerals, particles, conjunctions, prepositions, locatives).
 _STEM_FOLLOWER_STARTS = frozenset(
-    "的了和与及或跟同在从向对把被为以至到自于东西南北上中下内外前后左右旁边一二两三四五六七八九十百千万"
+    "的了和与及或跟同在从向对把被为以至到自于东西南北上中下内外前后左右旁边境一二两三四五六七八九十百千万"
 )
 
 
