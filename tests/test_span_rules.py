@@ -314,3 +314,24 @@ def test_a_stem_after_another_league_or_inside_a_longer_name_is_no_unit(gazettee
     """'包头海南' (海南区 is 乌海's) and '包头昆都仑河' (a river's name starts there) name no district."""
     assert "海南" not in [m.surface for m in _refined(gazetteer, "包头海南两地合作")]
     assert [m.surface for m in _refined(gazetteer, "包头昆都仑河治理")] == ["包头", "昆都仑河"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mountain"),
+    [
+        # jieba reads the last syllables with the class word as a place word after a transliterated run
+        ("公园内有第一峰——特尔美山，海拔1378米", "特尔美山"),
+        # the class word joined to a locative after it ('山上'): the name ends before the locative
+        ("寺庙位于拉僧庙镇的图海山上", "图海山"),
+    ],
+)
+def test_mountains_jieba_splits_or_joins_to_a_locative(
+    gazetteer: Gazetteer, text: str, mountain: str
+) -> None:
+    found = {m.surface: m.type for m in _refined(gazetteer, text)}
+    assert found[mountain] == "mountain"
+
+
+@pytest.mark.parametrize("text", ["金山银山就是绿水青山", "矿山上有设备", "大家到山上去，在山脚下休息"])
+def test_no_mountain_in_common_words_or_a_bare_slope(gazetteer: Gazetteer, text: str) -> None:
+    assert [m for m in _refined(gazetteer, text) if m.type == "mountain"] == []

@@ -539,15 +539,35 @@ def class_word_ends_name(text: str, start: int, end: int) -> bool:
     return bounds is not None and (bounds[0] == start or bounds[2] in MOUNTAIN_FLAGS)
 
 
+#: locatives jieba joins to a mountain's class word after it ('山上', '山脚下', '岭顶'): the name ends before them.
+_SLOPE_LOCATIVES = frozenset({"上", "下", "顶", "脚", "脚下", "腰", "麓"})
+
+
 def _word_ending(text: str, start: int, end: int) -> tuple[int, int, str] | None:
-    """(start, end, flag) of the word holding ``text[end - 1]`` when it ends at ``end``, else None."""
+    """(start, end, flag) of the word holding ``text[end - 1]`` when it ends at ``end``, else None; a one-character
+    class word at ``start`` that jieba joined to a locative after it ('大黑山脚下') ends there as a word alone."""
     left = max(0, start - CONTEXT)
     position = left
     for word, flag in tag(text[left : min(len(text), end + CONTEXT)]):
         word_start, position = position, position + len(word)
         if word_start < end <= position:
-            return (word_start, position, flag) if position == end else None
+            if position == end:
+                return (word_start, position, flag)
+            if word_start == start == end - 1 and word[1:] in _SLOPE_LOCATIVES:
+                return (word_start, end, "n")
+            return None
     return None
+
+
+#: flags of the transliterated syllables jieba reads in Mongolian names (特尔 of 特尔美山).
+_TRANSLITERATION_FLAGS = frozenset({"nrt"})
+
+
+def _after_transliteration(text: str, start: int) -> bool:
+    """Whether the word right before ``start`` is a transliterated syllable run of two or more characters
+    ('特尔' before '美山': jieba reads the name's last syllables with the class word as a place word)."""
+    before = tag(text[max(0, start - CONTEXT) : start])
+    return bool(before) and len(before[-1][0]) >= 2 and before[-1][1] in _TRANSLITERATION_FLAGS
 
 
 def mountain_name_start(text: str, window_start: int, s_start: int, s_end: int) -> int | None:
@@ -570,7 +590,7 @@ def mountain_name_start(text: str, window_start: int, s_start: int, s_end: int) 
             return word_start
         stem = tag(word[: -(s_end - s_start)])
         return word_start if flag == "ns" and len(stem) == 1 and stem[0][1] in MOUNTAIN_FLAGS else None
-    if word_start < s_start and flag not in PERSON_FLAGS:
+    if word_start < s_start and flag not in PERSON_FLAGS and not _after_transliteration(text, word_start):
         return (
             None  # '矿山'; '南山', '江山': two-character place words of the dictionary are common words too
         )
