@@ -335,3 +335,15 @@ def test_mountains_jieba_splits_or_joins_to_a_locative(
 @pytest.mark.parametrize("text", ["金山银山就是绿水青山", "矿山上有设备", "大家到山上去，在山脚下休息"])
 def test_no_mountain_in_common_words_or_a_bare_slope(gazetteer: Gazetteer, text: str) -> None:
     assert [m for m in _refined(gazetteer, text) if m.type == "mountain"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "road"),
+    [
+        ("井尔梁公路盘山绵延27公里", ["井尔梁公路"]),  # a road named after the place it leads to
+        ("加快建设公路网络", []),  # a verb and the class word: no road's name
+        ("由呼铁永晖铁路设施配套", []),  # a company's line: railways are not named so
+    ],
+)
+def test_a_road_named_after_one_place(gazetteer: Gazetteer, text: str, road: list[str]) -> None:
+    assert [m.surface for m in _refined(gazetteer, text) if m.type in ("road", "railway")] == road

@@ -1084,6 +1084,8 @@ def without_prose_head(text: str, mention: Mention) -> Mention | None:
                 cut = end  # '整个', '已经', '以及', '兴建'
             elif (flag == "p" or flag in GLUE_FLAGS) and _common_before(*previous):
                 cut = end  # '景区由': a one-character preposition after a word of prose, not a syllable of a name
+        if mention.start <= start and end <= stem_end and word == suffix:
+            cut = end  # '第一湖达尔滨湖': the class word read alone before the name closes an epithet ('第一湖')
         previous = (word, flag)
     if cut == mention.start:
         return mention

@@ -1665,7 +1665,12 @@ class MentionFinder:
                 # segmenter does not know as one ('跨越唐包铁路'), the name is the tail of initials that is a word
                 tail = self._initials_tail(text, window_start, s_start, kind)
                 if tail is None:
-                    return None
+                    # '井尔梁公路': a road named after the place it leads to (a railway so named is a company's
+                    # line more often: '呼铁永晖铁路设施')
+                    named_after = _place_word_before(text, window_start, s_start) if kind == "road" else None
+                    if named_after is None:
+                        return None
+                    tail = named_after
                 start = tail
         if (
             suffix in FARM_SUFFIXES
@@ -2158,6 +2163,25 @@ def _league_code(place_id: str) -> str:
     """The league of an admin id by its adcode ('banner:150821' -> '1508'); '' for other ids."""
     kind, _, code = place_id.partition(":")
     return code[:4] if kind in {"banner", "league"} and code[:2] == "15" else ""
+
+
+#: flags of a proper name a line may be named after (a place or a transliterated name: 井尔梁 nr).
+_LINE_NAME_FLAGS = frozenset({"ns", "nr", "nrt"})
+
+
+def _place_word_before(text: str, start: int, end: int) -> int | None:
+    """Where the one proper name of three or more characters that ends at ``end`` starts, when the segmenter reads
+    it as a place or transliterated name its dictionary lacks and nothing but a function word, a verb or punctuation
+    stands before it ('井尔梁' + 公路: a road named after the place it leads to); None otherwise."""
+    words = tagged_spans(text, max(start, end - CONTEXT_BEFORE - 4), end)
+    if not words or words[-1][1] != end:
+        return None
+    word_start, _, word, flag = words[-1]
+    if len(word) < 3 or flag not in _LINE_NAME_FLAGS or known(word) or word_start < start:
+        return None
+    if len(words) > 1 and words[-2][3] not in _FUNCTION_FLAGS | {"v", "vn"}:
+        return None  # '大青山井尔梁': a longer name, or a place qualifying it, stands before
+    return word_start
 
 
 def _list_stems(ids: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
