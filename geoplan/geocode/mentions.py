@@ -424,8 +424,11 @@ _NETWORK_AFTER = {"国": "国道", "省": "省道", "县": "县道"}
 #: what a route number starts with (a network's letter, or its word before the number): where one is looked for.
 _ROUTE_STARTS = ("G", "S", "X", "Y", *_NETWORK_AFTER.values())
 #: numbers listed before a number and its network word ('110、208' of '110、208国道'), matched at the end of the
-#: text before the network word; the last number has two or three digits, as every 国道/省道/县道 has.
-_NUMBERS_BEFORE_NETWORK = re.compile(r"(?<![\dA-Za-z.])((?:\d{1,4}\s*、\s*)*)(“)?(\d{2,3})(?(2)”)\s*$")
+#: text before the network word (a count of the routes may stand between: '三条国道'); the last number has two or three
+#: digits, as every 国道/省道/县道 has.
+_NUMBERS_BEFORE_NETWORK = re.compile(
+    r"(?<![\dA-Za-z.])((?:\d{1,4}\s*、\s*)*)(“)?(\d{2,3})(?(2)”)\s*([两二三四五六七八九十]条)?$"
+)
 #: a national road's number written with 国 alone, its 道 dropped, before a conjunction or a mark ('沿111国和…').
 _NUMBER_CUT_NETWORK = re.compile(r"(?<![\dA-Za-z.])([1235]\d{2})国(?=[和与及、，。；）)])")
 #: numbers listed after a route number ('、208' of '国道110、208线').
@@ -1989,8 +1992,9 @@ class MentionFinder:
             network = text[start:end]
             if before := _NUMBERS_BEFORE_NETWORK.search(text, max(0, start - 40), start):
                 number_start, ids = before.start(3), self.ids(before.group(3) + network)
-                # a quoted number is the name the quotes mark ('“111”国道' -> '111')
-                number_end = before.end(3) if before.group(2) else end
+                # a quoted number is the name the quotes mark ('“111”国道' -> '111'); a count of the routes
+                # between the numbers and the network word leaves each number alone ('303、304、111三条国道')
+                number_end = before.end(3) if before.group(2) or before.group(4) else end
                 found.append(
                     Mention(text[number_start:number_end], number_start, number_end, "road", "route", ids)
                 )
