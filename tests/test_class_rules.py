@@ -333,6 +333,10 @@ def test_a_route_number_before_its_name_is_one_mention(finder: MentionFinder) ->
     # an expressway's name the gazetteer lacks joins the code; a facility's or a section's name after a code
     # stays apart, a place of its own
     assert [s for s, _ in _found(finder, "G16丹西高速公路通车")] == ["G16丹西高速公路"]
+    # a name no rule read before the expressway's class word joins too; a count of routes is no name
+    assert [s for s, _ in _found(finder, "到G95首都环线高速丰宁收费站")] == ["G95首都环线高速", "丰宁收费站"]
+    assert [s for s, _ in _found(finder, "G6、G7和G55三条高速公路")] == ["G6", "G7", "G55"]
+    assert [s for s, _ in _found(finder, "推进G7建设高速")] == ["G7"]
     assert [s for s, _ in _found(finder, "S24昭君互通")] == ["S24", "昭君互通"]
     assert [s for s, _ in _found(finder, "国道207线太仆寺旗绕城公路")] == ["国道207线", "太仆寺旗绕城公路"]
 

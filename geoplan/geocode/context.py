@@ -78,6 +78,7 @@ from geoplan.geocode.segment import (
     common_words_only,
     known,
     name_run_start,
+    opens_with_count,
     peoples_name_here,
     tag,
     tagged_spans,
@@ -157,7 +158,7 @@ def refine(
     found = _replace(found, hosted_parks(text, found))
     found = _replace(found, outside_places_heading_names(text, found, finder))
     trimmed = (without_prose_head(text, m) for m in found)
-    return numbered_route_names([m for m in trimmed if m is not None])
+    return numbered_route_names(text, [m for m in trimmed if m is not None])
 
 
 def _without_non_places(
@@ -1102,13 +1103,20 @@ _ROUTE_CODE = re.compile(r"[GS]\d{1,4}")
 _EXPRESSWAY_NAME_RULES = frozenset({"suffix:高速", "suffix:高速公路"})
 
 
-def numbered_route_names(mentions: list[Mention]) -> list[Mention]:
+#: flags of the words that make the run after a route's code a clause, not a name: prepositions, conjunctions,
+#: pronouns and verbs ('G7建设高速').
+_CLAUSE_FLAGS = frozenset({"p", "c", "r", "v"})
+#: an expressway's name written right after its code, up to its first class word ('首都环线高速').
+_NAME_AFTER_CODE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:高速公路|高速)")
+
+
+def numbered_route_names(text: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with each route code written right before the route's own name joined to it ('G6京藏高速公路',
-    'G16丹西高速公路'): one route named twice in one span is one mention (the annotation guide's whole name as
-    written) — the name of the code's route, or an expressway's name the gazetteer lacks; a section's or a
-    facility's name after a code ('国道207线X绕城公路', 'S24 X互通') stays a mention of its own."""
+    'G16丹西高速公路', 'G95首都环线高速'): one route named twice in one span is one mention (the annotation guide's
+    whole name as written) — the name of the code's route, or an expressway's name the gazetteer lacks; a
+    section's or a facility's name after a code ('国道207线X绕城公路', 'S24 X互通') stays a mention of its own."""
     result: list[Mention] = []
-    for mention in mentions:
+    for index, mention in enumerate(mentions):
         code = result[-1] if result else None
         if (
             code is not None
@@ -1124,6 +1132,18 @@ def numbered_route_names(mentions: list[Mention]) -> list[Mention]:
                 code, surface=code.surface + mention.surface, end=mention.end, rule=f"{code.rule}+name"
             )
             continue
+        if (
+            mention.rule == ROUTE_NUMBER_RULE
+            and _ROUTE_CODE.fullmatch(mention.surface) is not None
+            and (name := _NAME_AFTER_CODE.match(text, mention.end)) is not None
+            and (index + 1 == len(mentions) or mentions[index + 1].start >= name.end())
+            and not opens_with_count(name.group())  # 'G55三条高速公路': a count of routes
+            and not any(word in PROSE_VERBS or flag in _CLAUSE_FLAGS for word, flag in tag(name.group()))
+        ):
+            # 'G95首都环线高速': an expressway's name no record or class-word rule read, right after its code
+            mention = replace(
+                mention, surface=text[mention.start : name.end()], end=name.end(), rule="route+name"
+            )
         result.append(mention)
     return result
 
