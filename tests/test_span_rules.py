@@ -56,6 +56,10 @@ def test_route_words_stay_out_of_the_ends(text: str, route: str | None, waypoint
         ("漠西卫拉特蒙古、漠北喀尔喀蒙古、漠南蒙古三大部落", 0),
         ("建成一条蒙古屯至乌雅农业开发区的示范带", 0),
         ("察哈尔部是成吉思汗蒙古林丹汗所管辖", 0),
+        # its nobles, a ruler's temple name, a tribe named after a proper name: the people
+        ("这里封给了蒙古王公", 0),
+        ("始建于蒙古宪宗六年", 0),
+        ("明为蒙古科尔沁部地", 0),
         # the country: in a list of countries, after a verb (a word of position too: 西连)
         ("这里是中国进入蒙古、俄罗斯和欧洲市场的通道", 1),
         ("东起图们，西连蒙古、俄罗斯", 1),

@@ -680,14 +680,25 @@ _GROUP_NAME_FLAGS = frozenset({"nr", "nrt", "ns"})
 _POSITION_VERB_ENDS = _POSITION_VERBS | {"连"}
 #: one-character settlement words: a people's name right before one names a village ('蒙古屯', '蒙古营').
 _SETTLEMENT_CHARS = frozenset("屯营村庄寨堡")
+#: words after a people's name that make it the people's, not a country's: its nobles and rulers, a ruler's
+#: temple name, its tribes ('蒙古王公', '蒙古宪宗六年', '蒙古诸部落').
+_PEOPLES_WORDS_AFTER = ("王公", "贵族", "大汗", "可汗", "宪宗", "太祖", "世祖", "部落")
 
 
 def peoples_name_here(text: str, start: int, end: int) -> bool:
     """Whether a name that is also a people's name ('蒙古': 蒙古国 and the Mongols) reads as the people's here:
     right after a proper name of two or more characters that is no word of position or the country's own name
     ('漠北喀尔喀蒙古'; not '西连蒙古', '中国蒙古'), or right before a settlement word ('蒙古屯')."""
-    if text[end : end + 1] in _SETTLEMENT_CHARS:
+    if text[end : end + 1] in _SETTLEMENT_CHARS or text.startswith(_PEOPLES_WORDS_AFTER, end):
         return True
+    after = tagged_spans(text, end, min(len(text), end + CONTEXT))
+    if (
+        len(after) >= 2
+        and after[0][3] in NAME_FLAGS
+        and after[1][2].startswith("部")
+        and len(after[1][2]) <= 2
+    ):
+        return True  # '蒙古科尔沁部': a tribe of the people (部, 部地), named after it
     for _, word_end, word, flag in tagged_spans(text, max(0, start - CONTEXT), end):
         if word_end == start:
             return (
