@@ -328,9 +328,9 @@ def event_titles(text: str, hits: WordHits | None = None) -> list[tuple[int, int
 
 #: a unit's own government, assembly or party committee written right after its name ('人民政府', '政府',
 #: '第十八届人民代表大会', '人大', '党委', its class word again before one: '科左中旗旗政府', and '委' after a name
-#: ending with its class: '包头市委'). The body sits in
-#: the unit and acts for it, so the name is a place mention (an associative toponym, as ACE's GPE and GeoWebNews
-#: count it), unlike a company, school, newspaper or bureau named after a place.
+#: ending with its class: '包头市委'). The body sits in the unit and acts for it, so the name is a place mention
+#: (an associative toponym, as ACE's GPE and GeoWebNews count it), unlike a company, school, newspaper or bureau
+#: named after a place.
 _OWN_GOVERNMENT = re.compile(
     r"(?:第[一二三四五六七八九十\d]+届)?[市旗县盟区]?(?:人民政府|政府|人民代表大会|人大|党委)|(?<=[市旗县盟区])委"
 )
@@ -688,6 +688,7 @@ def _short_outside(finder: MentionFinder) -> frozenset[str]:
     return cached[1]
 
 
+#: the stems of each league's county-level units, per finder (built on first use; see _unit_stems_by_league).
 _UNIT_STEMS: dict[int, tuple[MentionFinder, dict[str, dict[str, str]]]] = {}
 #: class words of a county-level unit's official name, dropped after the name of its league ('乌海海南').
 _UNIT_CLASS_ENDINGS = ("区", "旗", "县", "市")
@@ -1051,9 +1052,9 @@ def outside_places_heading_names(text: str, mentions: list[Mention], finder: Men
     return found
 
 
-#: flags of function words that never stand inside a place's name, even a transliterated one: prepositions and
-#: particles of any length ('由', '的'), pronouns, adverbs and conjunctions of two or more characters ('整个' is
-#: 'b', '这里', '已经', '以及'); a descriptive park's or scenic area's words (通用, 扶贫, 国家级) are no prose.
+#: flags of the function words of two or more characters that never stand inside a place's name, even a
+#: transliterated one: prepositions, pronouns, adverbs and conjunctions ('这里', '已经', '以及'); a descriptive
+#: park's or scenic area's words (通用, 扶贫, 国家级, 重要) are no prose.
 _PROSE_WORD_FLAGS = frozenset({"p", "r", "d", "c"})
 
 
@@ -1068,9 +1069,10 @@ _PROSE_CONTEXT = 4
 
 def without_prose_head(text: str, mention: Mention) -> Mention | None:
     """``mention`` made by a class word alone (no gazetteer record) without the prose its stem took in before the
-    name: the name starts after the last word of prose inside its stem ('X整个景区由度假区' -> none left,
-    '库伦镇新区投资兴建博物馆' -> none, '大青山生态旅游重要景区' -> none); None when only the class word (or a
-    generic word) is left."""
+    name: the name starts after the last word of prose inside its stem — a clause verb, a function word of two or
+    more characters, a one-character preposition after a word of prose ('X整个景区由度假区', '景区已经建成度假村':
+    none left) — or after the class word read alone before it ('第一湖达尔滨湖' -> '达尔滨湖'); None when only the
+    class word (or a generic word) is left."""
     if mention.place_ids or not mention.rule.startswith("suffix:"):
         return mention
     suffix = mention.rule.removeprefix("suffix:")
@@ -1221,9 +1223,7 @@ def sights_named_again(text: str, taken: list[Mention], finder: MentionFinder) -
             again = Mention(stem, at, end, None, "named-again", full.place_ids)
             if (
                 not covered.overlaps(at, end)
-                and not any(
-                    text.startswith(suffix, end) for suffix in SUFFIX_TYPES
-                )  # '阿贵庙': another place
+                and not text.startswith(_CLASS_WORDS_ALL, end)  # '阿贵庙': another place
                 and _word_here(text, at, end)
                 and not _is_gloss(text, again)
                 and not text.startswith(_GLOSS_AFTER, end + 1)
@@ -1233,6 +1233,8 @@ def sights_named_again(text: str, taken: list[Mention], finder: MentionFinder) -
     return found
 
 
+#: every class word of the suffix rules: one right after a sight's stem makes another place's name ('阿贵庙').
+_CLASS_WORDS_ALL = tuple(SUFFIX_TYPES)
 #: what follows a quoted word that a text explains ('“X”为蒙古语', '“X”意为'): a word glossed, no place named.
 _GLOSS_AFTER = ("为蒙古语", "是蒙古语", "系蒙古语", "意为", "蒙古语")
 

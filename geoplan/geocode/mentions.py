@@ -366,10 +366,9 @@ SUBPARK_SUFFIXES = ("产业园区", "物流园区", "产业园", "物流园", "�
 BASE_WORDS = frozenset({"基地"})
 #: class words of development zones, which a league names with its industry ('X盟农畜产品开发区').
 ZONE_WORDS = frozenset({"开发区"})
-#: dictionary verbs of prose, which a park's description never holds ('建设', '打造', '成立').
-#: verbs that open a clause (建设, 推进 …): never words of a name.
+#: dictionary verbs of prose, which a park's description never holds ('建设', '打造', '成立'): they open a clause,
+#: never a name.
 PROSE_VERBS = frozenset(LEADING_WORDS)
-_PROSE_VERBS = PROSE_VERBS
 #: flags of function words, after which a name may start.
 _FUNCTION_FLAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv", "x", "d", "r", "f"})
 #: characters of text read before a name run for the word it follows (see MentionFinder._opens_name).
@@ -1206,7 +1205,7 @@ class MentionFinder:
         )
         if inner:
             window_start = inner[-1]
-        begin = descriptor_start(text, window_start, s_start, _PROSE_VERBS, self._holds_name)
+        begin = descriptor_start(text, window_start, s_start, PROSE_VERBS, self._holds_name)
         inside = (
             next(  # by the offsets between the description's start and the class word (few), not every name
                 (
@@ -1304,7 +1303,7 @@ class MentionFinder:
             return True
         before = tag(text[max(window_start, run - CONTEXT_BEFORE) : run])
         word, flag = before[-1]
-        return word in _PROSE_VERBS or flag in _FUNCTION_FLAGS
+        return word in PROSE_VERBS or flag in _FUNCTION_FLAGS
 
     def _holds_name(self, word: str) -> bool:
         """Whether the gazetteer holds ``word`` as a name or a short form."""

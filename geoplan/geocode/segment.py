@@ -688,7 +688,8 @@ _PEOPLES_WORDS_AFTER = ("王公", "贵族", "大汗", "可汗", "宪宗", "太�
 def peoples_name_here(text: str, start: int, end: int) -> bool:
     """Whether a name that is also a people's name ('蒙古': 蒙古国 and the Mongols) reads as the people's here:
     right after a proper name of two or more characters that is no word of position or the country's own name
-    ('漠北喀尔喀蒙古'; not '西连蒙古', '中国蒙古'), or right before a settlement word ('蒙古屯')."""
+    ('漠北喀尔喀蒙古'; not '西连蒙古', '中国蒙古'), right before a settlement word ('蒙古屯'), its nobles or a
+    ruler ('蒙古王公', '蒙古宪宗'), or a tribe named after a proper name ('蒙古科尔沁部')."""
     if text[end : end + 1] in _SETTLEMENT_CHARS or text.startswith(_PEOPLES_WORDS_AFTER, end):
         return True
     after = tagged_spans(text, end, min(len(text), end + CONTEXT))
