@@ -93,6 +93,7 @@ def test_no_organisation_heads_a_mention_in_the_reference_plans(
         "中电投锡林郭勒金源煤电集团有限责任公司扩能。",
         "通辽市森工集团所属林场",
         "呼伦贝尔市交通局发布通知",
+        "乌海市第五届人民代表大会召开",
         "乌海市第五届人民代表大会常委会副主任出席",
         "境内有阿尔山农管局下属林场",  # a bureau's name the segmenter made up (农管局), as one word
         "深化某某中学包头分校合作",  # a branch school

@@ -351,3 +351,14 @@ def test_no_mountain_in_common_words_or_a_bare_slope(gazetteer: Gazetteer, text:
 )
 def test_a_road_named_after_one_place(gazetteer: Gazetteer, text: str, road: list[str]) -> None:
     assert [m.surface for m in _refined(gazetteer, text) if m.type in ("road", "railway")] == road
+
+
+def test_a_stem_that_is_a_common_word_is_no_sight_named_again(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """A sight whose name opens with a dictionary word that names no place ('胡杨岛': 胡杨 is a tree) is not
+    named again by that word."""
+    path = tmp_path / "额济纳旗旅游.txt"
+    path.write_text(
+        "额济纳旗旅游介绍\n景区有胡杨岛、沙漠驿站。林中胡杨参天，千姿百态的胡杨枯木。\n", encoding="utf-8"
+    )
+    places = geoparse(read(path), gazetteer)
+    assert "胡杨" not in [m.surface for m in places.mentions]

@@ -328,27 +328,44 @@ def event_titles(text: str, hits: WordHits | None = None) -> list[tuple[int, int
 
 #: a unit's own government, assembly or party committee written right after its name ('人民政府', '政府',
 #: '第十八届人民代表大会', '人大', '党委', its class word again before one: '科左中旗旗政府', and '委' after a name
-#: ending with its class: '包头市委'). The body sits in the unit and acts for it, so the name is a place mention
-#: (an associative toponym, as ACE's GPE and GeoWebNews count it), unlike a company, school, newspaper or bureau
-#: named after a place.
+#: ending with its class: '包头市委').
 _OWN_GOVERNMENT = re.compile(
     r"(?:第[一二三四五六七八九十\d]+届)?[市旗县盟区]?(?:人民政府|政府|人民代表大会|人大|党委)|(?<=[市旗县盟区])委"
 )
-#: what turns the government's name into another body's or an office holder's ('X旗委书记', 'X市政府网',
-#: 'X人大常委会', 'X市委宣传部'): no place mention then.
-_NOT_THE_GOVERNMENT = re.compile(r"书记|常委|委员|副|主席|秘书长|主任|[市旗县盟区]长|网|宣传部|组织部|办公厅")
+#: the seat of a unit's government written after it ('X旗政府所在地', 'X市政府驻地', 'X旗人民政府驻Y镇'): a place.
+_SEAT_WORDS = re.compile(r"所在地|驻地|驻")
+#: longest line read as a heading (a title, a byline, a speech's occasion), in characters.
+HEADING_LENGTH = 30
+#: punctuation of running sentences: a line holding one is prose, not a heading; nor is a line holding a colon, a
+#: label and its value ('来源：X旗人民政府办公室' names the organisation that wrote the page).
+_SENTENCE_MARKS = frozenset("，。；！？,;!?：:")
 
 
 def names_own_government(text: str, mention: Mention) -> bool:
     """Whether ``mention`` is an administrative unit written with its own government, assembly or party committee
-    after it ('X旗人民政府所在地', '——在X市第十五届人民代表大会上', '在X市委、市政府的领导下'): the unit is
-    named, so the place stays a mention; an office holder's title or another body after it ('X旗委书记') does not."""
+    after it where the words name the place: the seat of the government ('X旗政府所在地', 'X市政府驻地') or a
+    heading line of a longer text ('X旗人民政府', 'X盟政府介绍', '——在X旗第十八届人民代表大会…': a short line
+    without sentence punctuation names the place the text is about).  In a sentence the same words name the
+    government acting ('经X市人民政府批准', '受X旗人民政府委托'): an organisation, no place mention (annotators
+    of the development sets split on these; the seat and the heading they all annotate)."""
     if mention.type is not None or not mention.place_ids:
         return False
     if not all(pid.startswith(("province:", "league:", "banner:", "town:")) for pid in mention.place_ids):
         return False
     body = _OWN_GOVERNMENT.match(text, mention.end)
-    return body is not None and _NOT_THE_GOVERNMENT.match(text, body.end()) is None
+    if body is None:
+        return False
+    return _SEAT_WORDS.match(text, body.end()) is not None or _in_heading(text, mention)
+
+
+def _in_heading(text: str, mention: Mention) -> bool:
+    """Whether ``mention`` stands in a heading line of a longer text: a short line without sentence punctuation."""
+    if "\n" not in text:
+        return False
+    start = text.rfind("\n", 0, mention.start) + 1
+    end = text.find("\n", mention.end)
+    line = text[start : len(text) if end < 0 else end].strip()
+    return len(line) <= HEADING_LENGTH and not _SENTENCE_MARKS.intersection(line)
 
 
 def in_title(mention: Mention, titles: list[tuple[int, int]]) -> bool:
@@ -1209,7 +1226,7 @@ def sights_named_again(text: str, taken: list[Mention], finder: MentionFinder) -
         ):
             continue  # a recorded sight only: a name the class word made may open with any word ('北疆', '中蒙')
         stem = _proper_stem(mention.surface, finder)
-        if stem is None or finder.ids_or_short(stem) or is_generic(stem):
+        if stem is None or finder.ids_or_short(stem) or is_generic(stem) or _common_noun(stem):
             continue
         stems.setdefault(stem, mention)
     if not stems:
@@ -1231,6 +1248,12 @@ def sights_named_again(text: str, taken: list[Mention], finder: MentionFinder) -
                 found.append(again)
             at = text.find(stem, end)
     return found
+
+
+def _common_noun(word: str) -> bool:
+    """Whether ``word`` is a dictionary word that is no place's name (胡杨, a tree jieba tags as a person's name):
+    a stem of a sight's name that the text uses as a word of its own."""
+    return known(word) and all(flag != PLACE_FLAG for _, flag in tag(word))
 
 
 #: every class word of the suffix rules: one right after a sight's stem makes another place's name ('阿贵庙').
