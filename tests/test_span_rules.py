@@ -251,6 +251,8 @@ def test_an_outside_place_heading_a_name_is_its_own_mention(gazetteer: Gazetteer
     assert found["杭州"] == "neighbour:330100" and found["西湖"] == "neighbour:330100"
     assert found["宁夏"] == "province:640000" and found["沙湖"] == "province:640000"
     assert "杭州西湖" not in found and "宁夏沙湖" not in found
+    # the region's own short name heads a landform of it: one name
+    assert [m.surface for m in _refined(gazetteer, "内蒙高原风光秀美")] == ["内蒙高原"]
 
 
 def test_a_course_from_one_direction_to_another_is_no_corridor() -> None:

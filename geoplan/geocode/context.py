@@ -1061,7 +1061,12 @@ def outside_places_heading_names(text: str, mentions: list[Mention], finder: Men
             continue
         head, rest = words[0][0], words[1][0]
         ids = finder.ids(head)
-        if len(rest) < 2 or not ids or not all(pid.startswith(_OUTSIDE_HEAD_PREFIXES) for pid in ids):
+        if (
+            len(rest) < 2
+            or not ids
+            or OWN_PROVINCE in ids  # '内蒙高原': the region's own name heads a landform of it, one name
+            or not all(pid.startswith(_OUTSIDE_HEAD_PREFIXES) for pid in ids)
+        ):
             continue
         cut = mention.start + len(head)
         found.append(Mention(head, mention.start, cut, None, OUTSIDE_HEAD_RULE, ids))
