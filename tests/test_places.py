@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import shapely
 
 from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.geocode.places import corridor_line, coverage, geoparse, place_rows
 from geoplan.read.model import Plan, PlanMeta
+from geoplan.read.plan import read as read_plan
 
 #: words that must never come out as places (issue 5).
 GENERIC = {
@@ -292,3 +294,19 @@ def test_text_index_converts_its_starts_once_for_all_its_locates():
         index.clause_starts,
         index.paragraph_starts,
     ]
+
+
+def test_a_route_named_whole_is_drawn_along_its_recorded_line(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'京藏高速公路' is a corridor from 北京 to 拉萨; 拉萨 lies far outside the region's reach, so the line through
+    its ends would be one point (Beijing's). The route's record has a line through the region's units: the corridor
+    is that line, and its row's point lies on it, inside the region."""
+    path = tmp_path / "text.txt"
+    path.write_text("巴彦淖尔市交通\n甘海高速是京藏高速公路的联络线。\n", encoding="utf-8")
+    places = geoparse(read_plan(path), gazetteer)
+    corridor = next(c for c in places.corridors if c.name == "京藏高速公路")
+    route = gazetteer.get("road:G6")
+    assert corridor_line(corridor) is corridor.route_line and corridor.route_line.equals(route.geometry)
+    (row,) = [r for r in place_rows(places) if str(r["source"]).startswith("corridor [named]")]
+    assert route.geometry.distance(shapely.Point(row["lon"], row["lat"])) < 1e-4
+    assert "recorded line of G6" in str(row["source"])
+    assert gazetteer.get("province:150000").geometry.contains(shapely.Point(row["lon"], row["lat"]))

@@ -905,9 +905,14 @@ def _corridor_row(plan: Any, corridor: Corridor, issuer: Any = None) -> dict[str
         row["lon"], row["lat"] = round(middle.x, 5), round(middle.y, 5)
         row["precision"] = "schematic"
         row["confidence"] = round(min(w.confidence for w in resolved), 2)
+        through = (
+            f"the recorded line of {corridor.route}"
+            if line is not None and line is corridor.route_line
+            else "the line through them"
+        )
         row["source"] = (
             f"corridor [{corridor.rule}]: {names} ({len(resolved)}/{len(corridor.waypoints)} waypoints located); "
-            "point = middle of the line through them"
+            f"point = middle of {through}"
         )
         return row
     located = [w for w in corridor.waypoints if w.place is not None]
@@ -936,7 +941,7 @@ def _corridor_row(plan: Any, corridor: Corridor, issuer: Any = None) -> dict[str
 
 def corridor_line(corridor: Corridor) -> Any | None:
     """The schematic line through the waypoints located at their own place, leaving out those far outside the
-    region (None with fewer than two)."""
+    region (None with fewer than two); a route named whole (rule 'named') with a recorded line is that line."""
     # imported here, not at the top: shapely loads only when a geometry is built
     from shapely.geometry import LineString
 
@@ -946,9 +951,11 @@ def corridor_line(corridor: Corridor) -> Any | None:
         if w.level == "own" and not is_far(w.place)
     ]
     points = [p for i, p in enumerate(points) if i == 0 or p != points[i - 1]]
+    route_line = getattr(corridor, "route_line", None)  # duck-typed corridors may lack it
+    if route_line is not None and getattr(corridor, "rule", "") == "named":
+        return route_line  # a route named whole ('京藏高速公路'): its recorded line in the region, not its far ends
     if len(points) < 2:
         return None
-    route_line = getattr(corridor, "route_line", None)  # duck-typed corridors may lack it
     if route_line is not None:
         section = route_section(route_line, points[0], points[-1])
         if section is not None:
