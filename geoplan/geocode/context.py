@@ -28,6 +28,7 @@ from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import replace
 from functools import cache
 from operator import attrgetter
+from typing import Any, TypeVar
 
 import numpy
 
@@ -692,21 +693,37 @@ def inside_word(text: str, mention: Mention) -> bool:
     return mention.start not in around or mention.end not in around
 
 
-#: per finder (by identity, the finder kept alive with it): its two-character outside names.
-_SHORT_OUTSIDE: dict[int, tuple[MentionFinder, frozenset[str]]] = {}
+_Built = TypeVar("_Built")
+
+
+def _per_finder(
+    cache: dict[int, tuple[MentionFinder, Any]],
+    finder: MentionFinder,
+    build: Callable[[MentionFinder], _Built],
+) -> _Built:
+    """What ``build`` makes of ``finder``, made once per finder (by identity, the finder kept alive with it)."""
+    cached = cache.get(id(finder))
+    if cached is None or cached[0] is not finder:
+        cached = (finder, build(finder))
+        cache[id(finder)] = cached
+    return cached[1]
+
+
+#: per finder: its two-character outside names.
+_SHORT_OUTSIDE: dict[int, tuple[MentionFinder, Any]] = {}
 
 
 def _short_outside(finder: MentionFinder) -> frozenset[str]:
     """The two-character names of ``finder`` that name only places outside the region."""
-    cached = _SHORT_OUTSIDE.get(id(finder))
-    if cached is None or cached[0] is not finder:
-        cached = (finder, frozenset(s for s, ids in finder.surfaces.items() if len(s) == 2 and _outside(ids)))
-        _SHORT_OUTSIDE[id(finder)] = cached
-    return cached[1]
+    return _per_finder(
+        _SHORT_OUTSIDE,
+        finder,
+        lambda f: frozenset(s for s, ids in f.surfaces.items() if len(s) == 2 and _outside(ids)),
+    )
 
 
-#: the stems of each league's county-level units, per finder (built on first use; see _unit_stems_by_league).
-_UNIT_STEMS: dict[int, tuple[MentionFinder, dict[str, dict[str, str]]]] = {}
+#: per finder: the stems of each league's county-level units (see _unit_stems_by_league).
+_UNIT_STEMS: dict[int, tuple[MentionFinder, Any]] = {}
 #: class words of a county-level unit's official name, dropped after the name of its league ('乌海海南').
 _UNIT_CLASS_ENDINGS = ("区", "旗", "县", "市")
 
@@ -714,24 +731,23 @@ _UNIT_CLASS_ENDINGS = ("区", "旗", "县", "市")
 def _unit_stems_by_league(finder: MentionFinder) -> dict[str, dict[str, str]]:
     """For each league id, the stems of its county-level units' official names (海南 of 海南区, 青山 of 青山区) and
     the unit each names; a stem two of the league's units share names none."""
-    cached = _UNIT_STEMS.get(id(finder))
-    if cached is None or cached[0] is not finder:
-        stems: dict[str, dict[str, set[str]]] = {}
-        for surface, ids in finder.surfaces.items():
-            for pid in ids:
-                code = pid.removeprefix("banner:")
-                if code == pid or not code.isdigit() or not surface.endswith(_UNIT_CLASS_ENDINGS):
-                    continue
-                stem = surface[:-1]
-                if len(stem) >= 2:
-                    stems.setdefault(f"league:{code[:4]}00", {}).setdefault(stem, set()).add(pid)
-        table = {
-            league: {stem: next(iter(ids)) for stem, ids in by_stem.items() if len(ids) == 1}
-            for league, by_stem in stems.items()
-        }
-        cached = (finder, table)
-        _UNIT_STEMS[id(finder)] = cached
-    return cached[1]
+    return _per_finder(_UNIT_STEMS, finder, _build_unit_stems)
+
+
+def _build_unit_stems(finder: MentionFinder) -> dict[str, dict[str, str]]:
+    stems: dict[str, dict[str, set[str]]] = {}
+    for surface, ids in finder.surfaces.items():
+        for pid in ids:
+            code = pid.removeprefix("banner:")
+            if code == pid or not code.isdigit() or not surface.endswith(_UNIT_CLASS_ENDINGS):
+                continue
+            stem = surface[:-1]
+            if len(stem) >= 2:
+                stems.setdefault(f"league:{code[:4]}00", {}).setdefault(stem, set()).add(pid)
+    return {
+        league: {stem: next(iter(ids)) for stem, ids in by_stem.items() if len(ids) == 1}
+        for league, by_stem in stems.items()
+    }
 
 
 def unit_stems_after_their_league(text: str, taken: list[Mention], finder: MentionFinder) -> list[Mention]:
@@ -886,24 +902,24 @@ _PLAIN_DIRECTION_BEFORE = re.compile(r"(?:(?<![\u4e00-\u9fff])[东西南北]|[�
 _PLAIN_DIRECTION_AFTER = re.compile(r"[和及与](?:[东西南北][边面侧]|[东西南北](?![\u4e00-\u9fff]))")
 #: the class word of named regions ('华北地区', '京津地区'), which texts also leave out ('华北', '京津').
 REGION_WORD = "地区"
-#: per finder (by identity): the stems of its regions' names and a regex finding them.
-_REGION_STEMS: dict[int, tuple[MentionFinder, dict[str, tuple[str, ...]], re.Pattern[str] | None]] = {}
+#: per finder: the stems of its regions' names and a regex finding them.
+_REGION_STEMS: dict[int, tuple[MentionFinder, Any]] = {}
 
 
 def _region_stems(finder: MentionFinder) -> tuple[dict[str, tuple[str, ...]], re.Pattern[str] | None]:
-    cached = _REGION_STEMS.get(id(finder))
-    if cached is None or cached[0] is not finder:
-        stems: dict[str, tuple[str, ...]] = {}
-        for surface, ids in finder.surfaces.items():
-            stem = surface.removesuffix(REGION_WORD)
-            if stem != surface and len(stem) >= 2 and ids and all(i.startswith("region:") for i in ids):
-                if stem not in finder.surfaces:
-                    stems[stem] = ids
-        ordered = sorted(stems, key=len, reverse=True)
-        pattern = re.compile("|".join(map(re.escape, ordered))) if ordered else None
-        cached = (finder, stems, pattern)
-        _REGION_STEMS[id(finder)] = cached
-    return cached[1], cached[2]
+    return _per_finder(_REGION_STEMS, finder, _build_region_stems)
+
+
+def _build_region_stems(finder: MentionFinder) -> tuple[dict[str, tuple[str, ...]], re.Pattern[str] | None]:
+    stems: dict[str, tuple[str, ...]] = {}
+    for surface, ids in finder.surfaces.items():
+        stem = surface.removesuffix(REGION_WORD)
+        if stem != surface and len(stem) >= 2 and ids and all(i.startswith("region:") for i in ids):
+            if stem not in finder.surfaces:
+                stems[stem] = ids
+    ordered = sorted(stems, key=len, reverse=True)
+    pattern = re.compile("|".join(map(re.escape, ordered))) if ordered else None
+    return stems, pattern
 
 
 #: quotation marks around an epithet ('“红色之城”乌兰浩特').
@@ -1080,6 +1096,13 @@ def outside_places_heading_names(text: str, mentions: list[Mention], finder: Men
 _PROSE_WORD_FLAGS = frozenset({"p", "r", "d", "c"})
 
 
+def _prose_word(word: str, flag: str) -> bool:
+    """Whether a dictionary word of two or more characters is prose inside a name: a clause verb ('推进', '建设')
+    or a function word (a preposition, pronoun, adverb or conjunction); a one-character one may be a syllable of
+    a transliterated name."""
+    return len(word) >= 2 and (word in PROSE_VERBS or flag in _PROSE_WORD_FLAGS)
+
+
 def _common_before(word: str, flag: str) -> bool:
     """Whether ``word`` is a dictionary word of two or more characters that names nothing ('景区', not '乌日')."""
     return len(word) >= 2 and flag not in NAME_FLAGS and known(word)
@@ -1105,8 +1128,8 @@ def without_prose_head(text: str, mention: Mention) -> Mention | None:
     previous = ("", "x")
     for start, end, word, flag in tagged_spans(text, max(0, mention.start - _PROSE_CONTEXT), stem_end):
         if mention.start <= start and end <= stem_end and known(word):
-            if len(word) >= 2 and (flag in _PROSE_WORD_FLAGS or word in PROSE_VERBS):
-                cut = end  # '整个', '已经', '以及', '兴建'
+            if _prose_word(word, flag):
+                cut = end  # '已经', '以及', '建成'
             elif (flag == "p" or flag in GLUE_FLAGS) and _common_before(*previous):
                 cut = end  # '景区由': a one-character preposition after a word of prose, not a syllable of a name
         if mention.start <= start and end <= stem_end and word == suffix:
@@ -2354,13 +2377,9 @@ def listed_townships(text: str, mentions: list[Mention], finder: MentionFinder) 
 
 
 def _holds_prose(stem: str) -> bool:
-    """Whether ``stem`` holds a clause verb ('推进', '建设') or a function word of two or more characters (a
-    pronoun, an adverb, a conjunction, a preposition); a syllable of a transliterated name that jieba reads as a
-    verb ('达来') is no prose."""
-    return any(
-        known(word) and (word in PROSE_VERBS or (len(word) >= 2 and flag in _PROSE_WORD_FLAGS))
-        for word, flag in tag(stem)
-    )
+    """Whether ``stem`` holds a word of prose (:func:`_prose_word`); a syllable of a transliterated name that jieba
+    reads as a verb ('达来') is no prose."""
+    return any(known(word) and _prose_word(word, flag) for word, flag in tag(stem))
 
 
 #: conjunctions that join the last item of a list to the others ('A乡、B乡和C乡').

@@ -704,10 +704,10 @@ def _curated_place(row: dict[str, str], places: dict[str, Place], index: _NameIn
         at_town = anchor.type == "town" and anchor.precision in ("point", "extent", "town")
         precision = precision or ("town" if at_town else anchor.precision)
     if row["schematic"]:
-        geometry, precision = _schematic(row["schematic"], geometry, places, index)
+        geometry, precision, units = _schematic(row["schematic"], geometry, places, index)
         drawn = f"schematic {row['schematic']}" if precision == "schematic" else row["schematic"]
         source = drawn + (f"; basis: {source}" if source else "")
-        if len(leagues := _leagues_drawn_through(row["schematic"], places, index)) > 1:
+        if len(leagues := _leagues_of(units, places)) > 1:
             # a range, a river or a region drawn through units of several leagues lies in none of them alone:
             # its banner and league parents go, the province above them stays
             parent_ids = tuple(pid for pid in parent_ids if not pid.startswith(("banner:", "league:")))
@@ -744,25 +744,16 @@ def _parent_chain(parents: list[Place], places: dict[str, Place]) -> tuple[str, 
     return tuple(admin_first)
 
 
-def _leagues_drawn_through(spec: str, places: dict[str, Place], index: _NameIndex) -> set[str]:
-    """The names of the leagues whose units (or themselves) a ``line:``, ``hull:`` or ``union:`` shape is drawn
-    through (empty for a buffer)."""
-    kind, _, argument = spec.partition(":")
-    if kind not in ("line", "hull", "union"):
-        return set()
-    leagues = set()
-    for ref in argument.split(";"):
-        if ref.strip():
-            place = _find(ref.strip(), places, index)
-            if place.league_id is not None and place.league_id in places:
-                leagues.add(places[place.league_id].name)
-    return leagues
+def _leagues_of(units: list[Place], places: dict[str, Place]) -> set[str]:
+    """The names of the leagues the places a shape is drawn through lie in (or are)."""
+    return {places[u.league_id].name for u in units if u.league_id is not None and u.league_id in places}
 
 
 def _schematic(
     spec: str, anchor: BaseGeometry | None, places: dict[str, Place], index: _NameIndex
-) -> tuple[BaseGeometry, str]:
-    """(geometry, precision) of a shape drawn from other places: ``hull:A;B`` (convex hull of places),
+) -> tuple[BaseGeometry, str, list[Place]]:
+    """(geometry, precision, the places drawn through) of a shape drawn from other places: ``hull:A;B`` (convex
+    hull of places),
     ``line:A;B;C`` (line through points), ``buffer:<m>`` (around the point) are 'schematic'; ``union:A;B`` (a
     region that is exactly those units, 蒙东 of its five leagues) is their areas together, as precise as the
     coarsest of them."""
@@ -773,15 +764,15 @@ def _schematic(
         centre = anchor.centroid
         circle = centre.buffer(float(argument) / METRES_PER_DEGREE, quad_segs=16)
         scaled = shapely.affinity.scale(circle, xfact=1.0 / math.cos(math.radians(centre.y)), origin=centre)
-        return scaled, "schematic"
+        return scaled, "schematic", []
     refs = [_find(ref.strip(), places, index) for ref in argument.split(";") if ref.strip()]
     if kind == "hull" and refs:
-        return shapely.union_all([r.geometry for r in refs]).convex_hull, "schematic"
+        return shapely.union_all([r.geometry for r in refs]).convex_hull, "schematic", refs
     if kind == "union" and refs:
         if any(r.geometry.area == 0 for r in refs):
             raise GazetteerError(f"schematic {spec!r}: every unit of a union needs an area")
         coarsest = max((r.precision for r in refs), key=PRECISIONS.index)
-        return shapely.union_all([r.geometry for r in refs]), coarsest
+        return shapely.union_all([r.geometry for r in refs]), coarsest, refs
     if kind == "line" and len(refs) >= 2:
-        return LineString([r.point for r in refs]), "schematic"
+        return LineString([r.point for r in refs]), "schematic", refs
     raise GazetteerError(f"schematic {spec!r}: use hull:A;B, union:A;B, line:A;B or buffer:<metres>")
