@@ -610,3 +610,18 @@ def test_distances_are_cached_per_gazetteer_and_dropped_with_it(gazetteer: Gazet
     gc.collect()
     assert len(resolve._DISTANCES) == count - 1
     assert resolve._DISTANCES[gazetteer] is own._distances
+
+
+def test_townships_a_counted_list_names_like_a_far_banner_are_the_texts(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """'…辖阿鲁科尔沁、高勒、…6个苏木': the count says the items are sumu, so 阿鲁科尔沁 there is a sumu of the
+    text's banner, not 阿鲁科尔沁旗 of 赤峰, and the items after it are not located by that banner either; a
+    banner named in full in a list of places stays the banner."""
+    text = "乌拉特中旗沿革\n\n清至民国初，中公旗辖阿鲁科尔沁、高勒、玛拉图尔、米日、乌布尔科尔沁、准6个苏木。"
+    places = _parse(gazetteer, tmp_path, text)
+    for surface in ("阿鲁科尔沁", "高勒", "乌布尔科尔沁"):
+        got = _only(places, surface)
+        assert (got.type, got.place.id) == ("town", "banner:150824")
+    banners = _parse(gazetteer, tmp_path, "乌拉特中旗交通\n\n货物远销阿鲁科尔沁旗、扎鲁特旗等地。")
+    assert _only(banners, "阿鲁科尔沁旗").place.id == "banner:150421"

@@ -89,6 +89,9 @@ from geoplan.geocode.stems import COMPASS_CHARS, RUN_CLOSER_WORDS, matches_from
 
 #: the rule of a station read as an item of a list of stations ('A、B、C等车站'; resolve's own name for it).
 LISTED_STATION_RULE = "list:station"
+#: the rule of a township a counted list of townships names like a county-level unit elsewhere ('辖阿鲁科尔沁、高勒、
+#: …6个苏木': a sumu, not 阿鲁科尔沁旗 of another league).
+LISTED_TOWNSHIP_RULE = "list:township"
 
 #: the region's own province: never an outside name.
 OWN_PROVINCE = "province:150000"
@@ -375,13 +378,17 @@ def in_title(mention: Mention, titles: list[tuple[int, int]]) -> bool:
     return index >= 0 and titles[index][0] < mention.start and mention.end < titles[index][1]
 
 
+#: rules of list items that take the place of a mention of the same span (the list says what the name is).
+_RETYPING_RULES = frozenset({LISTED_STATION_RULE, LISTED_TOWNSHIP_RULE})
+
+
 def _replace(kept: list[Mention], items: list[Mention]) -> list[Mention]:
     """``kept`` with each of ``items`` in place of the mentions it overlaps (a mention of the same span stays)."""
     if not items:
         return kept
     spans = {(m.start, m.end) for m in kept}
     # a place read whole as an item of a list of stations is that station: it takes the place's own span
-    new = [m for m in items if (m.start, m.end) not in spans or m.rule == LISTED_STATION_RULE]
+    new = [m for m in items if (m.start, m.end) not in spans or m.rule in _RETYPING_RULES]
     taken = SpanIndex((n.start, n.end) for n in new)
     result = [m for m in kept if not taken.overlaps(m.start, m.end)]
     return sorted([*result, *new], key=attrgetter("start"))
@@ -2284,6 +2291,9 @@ def _typed_items(
         if (start, end) in by_span and kind == "station":
             found.extend(_listed_place_station(by_span[(start, end)], finder))
             continue
+        if (start, end) in by_span and kind == "town" and _unit_stem_only(by_span[(start, end)]):
+            found.append(_listed_township(item, start, end, suffixes, finder))
+            continue
         if (start, end) in by_span or is_generic(item) or item[:1] in COUNTER_CHARS:
             continue  # '13个镇、2个乡': counts of units (a counter never starts a name)
         sided = kind == "station" and _sided_station(item, finder)
@@ -2327,6 +2337,32 @@ def _typed_items(
         # a station's name is read whole above: one starting like a town it is not named after stays unknown
         found.append(_qualified(listed, finder) if kind != "station" else listed)
     return found
+
+
+def _unit_stem_only(mention: Mention) -> bool:
+    """Whether ``mention`` is a league's or banner's name without its class word and names nothing else
+    ('阿鲁科尔沁' read as 阿鲁科尔沁旗)."""
+    return (
+        bool(mention.place_ids)
+        and all(pid.startswith(_CLASSED_UNIT_PREFIXES) for pid in mention.place_ids)
+        and not mention.surface.endswith(_UNIT_WORDS_IN_FULL)
+    )
+
+
+def _listed_township(
+    item: str, start: int, end: int, suffixes: tuple[str, ...], finder: MentionFinder
+) -> Mention:
+    """An item of a counted list of townships read as a unit's stem: a township of that name (the records of the
+    item with a township's class word, if any; else none, located like any township the gazetteer lacks)."""
+    ids = next(
+        (
+            found
+            for suffix in suffixes
+            if (found := tuple(pid for pid in finder.ids(item + suffix) if pid.startswith("town:")))
+        ),
+        (),
+    )
+    return Mention(item, start, end, "town", LISTED_TOWNSHIP_RULE, ids)
 
 
 #: class words of townships that a list of them repeats on every item ('A乡、B乡、C乡').
