@@ -625,3 +625,14 @@ def test_townships_a_counted_list_names_like_a_far_banner_are_the_texts(
         assert (got.type, got.place.id) == ("town", "banner:150824")
     banners = _parse(gazetteer, tmp_path, "乌拉特中旗交通\n\n货物远销阿鲁科尔沁旗、扎鲁特旗等地。")
     assert _only(banners, "阿鲁科尔沁旗").place.id == "banner:150421"
+
+
+def test_a_place_named_after_a_district_of_a_neighbouring_league_lies_there(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """'乌拉盖草原' in a 通辽 text is named after 乌拉盖管理区, the county-level district of 锡林郭勒盟 (a region record
+    of one league): it lies in that district's league, not in the 通辽 named before it."""
+    places = _parse(gazetteer, tmp_path, "通辽市旅游\n\n通辽还有如乌拉盖草原、科尔沁草原等自然景观。")
+    got = _only(places, "乌拉盖草原")
+    assert (got.place.id, got.rule) == ("region:乌拉盖管理区", "parent:named-inside")
+    assert got.place.league_id == "league:152500"

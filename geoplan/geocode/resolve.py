@@ -354,16 +354,20 @@ class Resolver:
         if qualifier.id.startswith(OUTSIDE_ID_PREFIXES) and qualifier.id != OWN_PROVINCE:
             # a port, station or airport named after a place outside lies there ('锦州港', '天津港')
             return mention.type in LIES_IN_ITS_NAMESAKE and (remainder == "" or is_generic(remainder))
+        unit_like = qualifier.type == "banner" or (
+            qualifier.type == "region" and qualifier.league_id is not None
+        )
         if (
-            qualifier.type == "banner"
+            unit_like
             and self.league_id
             and qualifier.league_id != self.league_id
             and mention.qualifier != qualifier.name
             and not is_generic(remainder)
         ):
             return False  # another league's banner stem starting a longer name ('赛罕' of '赛罕塔拉'): a namesake
-        if qualifier.type in ADMIN_TYPES:
-            # '呼和浩特镇' is a town named after a city, not a town in it
+        if qualifier.type in ADMIN_TYPES or unit_like:
+            # '呼和浩特镇' is a town named after a city, not a town in it; a region of one league is named like a
+            # unit ('乌拉盖草原' after 乌拉盖管理区, the league's county-level district)
             return not (remainder == "" and mention.type in {"town", "village"})
         if mention.rule == LISTED_STATION_RULE and len(mention.qualifier_ids) == 1:
             return remainder == ""  # a line's stop named after the one town of its name, in whichever league
