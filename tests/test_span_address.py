@@ -1,4 +1,4 @@
-"""Issue 15, span conventions: a league written before a sight is its address, and a rank word before a class word
+"""Issue 15, span conventions: a league or banner written before a sight is its address, and a rank word before a class word
 is part of the name (sentences written for these tests, none copied from a plan or a corpus text)."""
 
 from __future__ import annotations
@@ -21,9 +21,17 @@ from geoplan.geocode.places import PlanPlaces
         ("计划提升呼和浩特市大青山森林生态景区。", [("呼和浩特市", None), ("大青山森林生态景区", "scenic")]),
         ("乌海市黄河湿地得到修复。", [("乌海市", None), ("黄河湿地", "wetland")]),
         ("新建包头市黄河湿地公园。", [("包头市", None), ("黄河湿地公园", "wetland")]),
+        # a banner in full before a sight with a name of its own, recorded or not (the annotation guide)
+        ("游客走进杭锦旗库布其沙漠公园。", [("杭锦旗", None), ("库布其沙漠公园", "scenic")]),
+        ("开鲁县白塔公园已免费开放。", [("开鲁县", None), ("白塔公园", "scenic")]),
+        ("修缮多伦县双山水库。", [("多伦县", None), ("双山水库", "reservoir")]),
+        (
+            "鄂前旗上海庙煤炭物流园铁路专用线开工。",
+            [("鄂前旗", None), ("上海庙煤炭物流园铁路专用线", "railway")],
+        ),
     ],
 )
-def test_a_league_before_a_sight_is_its_address(
+def test_a_unit_before_a_sight_is_its_address(
     finder: MentionFinder, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert found(finder, text) == expected
@@ -32,10 +40,11 @@ def test_a_league_before_a_sight_is_its_address(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # a banner written in full may be part of a sight's official name: one mention
-        ("游客走进杭锦旗库布其沙漠公园。", [("杭锦旗库布其沙漠公园", "scenic")]),
         # a park keeps its unit, a league's too (the annotation guide: 乌拉特后旗工业园区 is one park)
         ("阿拉善盟乌兰布和生态产业园开工。", [("阿拉善盟乌兰布和生态产业园", "park")]),
+        # a sight named by its unit and common words only: one mention (智慧: a common word jieba tags nr)
+        ("参观库伦旗宗教博物馆。", [("库伦旗宗教博物馆", "scenic")]),
+        ("建设乌拉特后旗智慧博物馆。", [("乌拉特后旗智慧博物馆", "scenic")]),
     ],
 )
 def test_a_banner_or_a_park_keeps_its_unit(
@@ -64,14 +73,17 @@ def test_a_rank_word_before_a_class_word_is_part_of_the_name(
     assert found(finder, text) == expected
 
 
-def test_reference_plans_keep_a_banner_inside_a_sights_name(parsed: dict[str, PlanPlaces]) -> None:
-    """The reference gold reads a banner before a natural place and a park word as one name (plan 000): it stays one
-    mention, with no banner or sandy land cut out of it."""
+def test_reference_plans_read_a_banner_before_a_sight_as_its_address(parsed: dict[str, PlanPlaces]) -> None:
+    """Plan 000 writes a banner right before a sandy-land park: the banner and the park are two mentions, the park
+    located in that banner, with no sandy land cut out of the park's name."""
     mentions = parsed["000"].mentions
-    whole = [m for m in mentions if m.surface == "正蓝旗浑善达克沙地公园"]
-    assert whole
-    for name in whole:
-        assert [m.surface for m in mentions if m.start < name.end and name.start < m.end] == [name.surface]
+    parks = [m for m in mentions if m.surface == "浑善达克沙地公园"]
+    assert parks
+    for park in parks:
+        before = [m for m in mentions if m.end == park.start]
+        assert [m.surface for m in before] == ["正蓝旗"]
+        assert park.place is not None and park.place.id == before[0].place.id == "banner:152530"
+        assert [m.surface for m in mentions if m.start < park.end and park.start < m.end] == [park.surface]
 
 
 def test_reference_plans_keep_national_wetland_parks_whole(parsed: dict[str, PlanPlaces]) -> None:

@@ -77,6 +77,7 @@ from geoplan.geocode.segment import (
     VERB_FLAGS,
     at_word_bounds,
     common_words_only,
+    holds_name_word,
     known,
     name_run_start,
     opens_with_count,
@@ -161,6 +162,7 @@ def refine(
     found = with_places_after_foreign(text, found, finder.ids)
     found = _replace(found, hosted_parks(text, found))
     found = _replace(found, outside_places_heading_names(text, found, finder))
+    found = _replace(found, units_before_names(text, found))
     trimmed = (without_prose_head(text, m) for m in found)
     return numbered_route_names(text, [m for m in trimmed if m is not None])
 
@@ -1094,6 +1096,48 @@ def outside_places_heading_names(text: str, mentions: list[Mention], finder: Men
         cut = mention.start + len(head)
         found.append(Mention(head, mention.start, cut, None, OUTSIDE_HEAD_RULE, ids))
         found.append(replace(mention, surface=rest, start=cut, qualifier=head, qualifier_ids=ids))
+    return found
+
+
+#: types of places whose official name holds the unit they lie in ('X旗Y工业园区', 'X市Y机场'; towns by the
+#: finder's own rules): a unit written before their name stays in it.
+_UNIT_IN_OFFICIAL_NAME = frozenset({"park", "subpark", "airport", "port", "station", "town", "village"})
+#: how often jieba's dictionary counts a word it tags as a name that is a common word in a place's name
+#: (智慧 1,581, 友谊 1,499; 白塔 62, 库伦 30).
+COMMON_NAME_FREQUENCY = 1000
+#: the rule of a spur railway's name ('X物流园铁路专用线'), which ends with one of these words.
+_SPUR_RULE, _SPUR_WORDS = "spur", ("铁路专用线", "专用线", "铁路")
+
+
+def units_before_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A county-level unit or league written in full right before a place the gazetteer lacks that has a proper
+    name of its own ('开鲁县白塔公园', '多伦县双山水库', 'X旗上海庙煤炭物流园铁路专用线'): the unit is the place's
+    address, a mention of its own, and the place is named by the rest (located by the unit written before it), as
+    the finder already reads a recorded place after a unit ('杭锦旗七星湖').  A place named by the unit and common
+    words stays one mention ('库伦旗宗教博物馆', 'X旗国家现代农业示范区'), and so do parks, ports, airports and
+    stations, whose official names hold their unit."""
+    found: list[Mention] = []
+    for mention in mentions:
+        qualifier = mention.qualifier or ""
+        if (
+            mention.place_ids
+            or not (mention.rule.startswith("suffix:") or mention.rule == _SPUR_RULE)
+            or mention.type in _UNIT_IN_OFFICIAL_NAME
+            or not qualifier.endswith(_UNIT_WORDS_IN_FULL)
+            or not mention.surface.startswith(qualifier)
+            or not mention.qualifier_ids
+            or not all(pid.startswith(_CLASSED_UNIT_PREFIXES) for pid in mention.qualifier_ids)
+        ):
+            continue
+        cut = mention.start + len(qualifier)
+        if mention.rule == _SPUR_RULE:
+            class_start = max(text.rfind(word, cut, mention.end) for word in _SPUR_WORDS)
+        else:
+            class_start = mention.end - len(mention.rule.partition(":")[2])
+        if class_start - cut < 2 or not holds_name_word(text, cut, class_start, COMMON_NAME_FREQUENCY):
+            continue
+        found.append(Mention(qualifier, mention.start, cut, None, "gazetteer", mention.qualifier_ids))
+        found.append(replace(mention, surface=mention.surface[len(qualifier) :], start=cut))
     return found
 
 

@@ -66,6 +66,13 @@ def known(word: str) -> bool:
     return bool(tokenizer.FREQ.get(word))
 
 
+def frequency(word: str) -> int:
+    """How often jieba's dictionary counts ``word`` (0 for a word it lacks)."""
+    tokenizer = _posseg().dt.tokenizer
+    tokenizer.check_initialized()
+    return int(tokenizer.FREQ.get(word) or 0)
+
+
 #: windows whose tags are kept: a pass over a long plan segments more than 4,096 distinct windows, and a smaller
 #: least-recently-used cache then drops every window before it is asked again (the rules ask for a window more than
 #: once per text).
@@ -299,18 +306,21 @@ def word_before_place(text: str, start: int, end: int) -> bool:
     return False
 
 
-def holds_name_word(text: str, start: int, end: int) -> bool:
+def holds_name_word(text: str, start: int, end: int, common_from: int | None = None) -> bool:
     """Whether ``text[start:end]`` holds a proper name: a word jieba tags as a name (阳山, 雅玛图, 九龙湾) or a
-    run of two or more characters its dictionary lacks — not only common words (口袋, 山地体育, 深挖)."""
+    run of two or more characters its dictionary lacks — not only common words (口袋, 山地体育, 深挖).  With
+    ``common_from``, a word tagged a person's or other proper name that the dictionary counts at least that often
+    is a common word (智慧, 友谊: jieba tags them nr); a place word (ns) stays a name."""
     left = max(0, start - CONTEXT)
     position = left
     for word, flag in tag(text[left : min(len(text), end + CONTEXT)]):
         word_start, position = position, position + len(word)
-        if (
-            word_start < end
-            and position > start
-            and (flag in NAME_FLAGS or (len(word) >= 2 and not known(word)))
-        ):
+        if word_start >= end or position <= start:
+            continue
+        if flag in NAME_FLAGS:
+            if common_from is None or flag == "ns" or frequency(word) < common_from:
+                return True
+        elif len(word) >= 2 and not known(word):
             return True
     return False
 
