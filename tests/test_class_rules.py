@@ -578,6 +578,18 @@ def test_a_unit_written_with_its_own_government_is_a_mention_at_its_seat_or_in_a
     assert found[0][1] == 0
 
 
+def test_a_distance_from_a_government_and_a_speechs_occasion_name_the_unit(finder: MentionFinder) -> None:
+    """A distance measured from a unit's government is measured from its seat ('距X旗政府240公里', 'X县政府以北15
+    公里'), and a report's occasion line names its unit however long its date makes it; a government approving
+    something is still an organisation."""
+    text = (
+        "政府工作报告\n——2024年2月26日在突泉县第十八届人民代表大会第四次会议上\n各位代表：\n"
+        "乌力吉苏木距阿拉善左旗政府240公里。水库在突泉县政府以北15公里处。经通辽市人民政府批准，项目开工。"
+    )
+    found = [m.surface for m in refine(text, finder.find(text), finder)]
+    assert found == ["突泉县", "乌力吉苏木", "阿拉善左旗", "突泉县"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -340,8 +340,14 @@ _OWN_GOVERNMENT = re.compile(
 )
 #: the seat of a unit's government written after it ('X旗政府所在地', 'X市政府驻地', 'X旗人民政府驻Y镇'): a place.
 _SEAT_WORDS = re.compile(r"所在地|驻地|驻")
+#: a distance measured from a unit's government ('距X旗政府240公里', 'X旗政府以北30千米'): from its seat, a place.
+_DISTANCE_AFTER = re.compile(r"(?:以?[东西南北]{1,2}(?:方向)?|约)?\d+(?:\.\d+)?(?:公里|千米|km|KM)")
+_DISTANCE_BEFORE = ("距离", "距", "离")
 #: longest line read as a heading (a title, a byline, a speech's occasion), in characters.
 HEADING_LENGTH = 30
+#: longest occasion line of a speech ('——<date>在<unit>…会议上'), in characters, and the dashes it opens with.
+OCCASION_LENGTH = 60
+_OCCASION_DASHES = ("——", "—", "--")
 #: punctuation of running sentences: a line holding one is prose, not a heading; nor is a line holding a colon, a
 #: label and its value ('来源：X旗人民政府办公室' names the organisation that wrote the page).
 _SENTENCE_MARKS = frozenset("，。；！？,;!?：:")
@@ -361,17 +367,25 @@ def names_own_government(text: str, mention: Mention) -> bool:
     body = _OWN_GOVERNMENT.match(text, mention.end)
     if body is None:
         return False
-    return _SEAT_WORDS.match(text, body.end()) is not None or _in_heading(text, mention)
+    return (
+        _SEAT_WORDS.match(text, body.end()) is not None
+        or _DISTANCE_AFTER.match(text, body.end()) is not None
+        or text.endswith(_DISTANCE_BEFORE, 0, mention.start)
+        or _in_heading(text, mention)
+    )
 
 
 def _in_heading(text: str, mention: Mention) -> bool:
-    """Whether ``mention`` stands in a heading line of a longer text: a short line without sentence punctuation."""
+    """Whether ``mention`` stands in a heading line of a longer text: a short line without sentence punctuation; a
+    speech's occasion line under a report's title ('——2024年2月26日在X县第十八届人民代表大会第四次会议上') may be
+    longer, as it carries a date."""
     if "\n" not in text:
         return False
     start = text.rfind("\n", 0, mention.start) + 1
     end = text.find("\n", mention.end)
     line = text[start : len(text) if end < 0 else end].strip()
-    return len(line) <= HEADING_LENGTH and not _SENTENCE_MARKS.intersection(line)
+    longest = OCCASION_LENGTH if line.startswith(_OCCASION_DASHES) else HEADING_LENGTH
+    return len(line) <= longest and not _SENTENCE_MARKS.intersection(line)
 
 
 def in_title(mention: Mention, titles: list[tuple[int, int]]) -> bool:
