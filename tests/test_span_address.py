@@ -42,6 +42,12 @@ def test_a_unit_before_a_sight_is_its_address(
     [
         # a park keeps its unit, a league's too (the annotation guide: 乌拉特后旗工业园区 is one park)
         ("阿拉善盟乌兰布和生态产业园开工。", [("阿拉善盟乌兰布和生态产业园", "park")]),
+        # a city's zoo or botanical garden is one sight named by the city; with no name before it, a kind
+        (
+            "参观鄂尔多斯植物园和呼和浩特动物园。",
+            [("鄂尔多斯植物园", "scenic"), ("呼和浩特动物园", "scenic")],
+        ),
+        ("建设城市植物园。", []),
         # a sight named by its unit and common words only: one mention (智慧: a common word jieba tags nr)
         ("参观库伦旗宗教博物馆。", [("库伦旗宗教博物馆", "scenic")]),
         ("建设乌拉特后旗智慧博物馆。", [("乌拉特后旗智慧博物馆", "scenic")]),

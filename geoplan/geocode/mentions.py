@@ -309,7 +309,6 @@ DESCRIPTIVE_SCENIC_SUFFIXES = frozenset(
         "旅游景区",
         "旅游区",
         "度假区",
-        "动物园",
         "游乐园",
         "景区",
         "公园",
@@ -317,7 +316,7 @@ DESCRIPTIVE_SCENIC_SUFFIXES = frozenset(
         "岩画",
     }
     | {"文博园", "文化园", "温泉谷", "营地", "教育基地", "文化长廊", "寺", "度假村"}
-    | {"植物园", "生态园", "瀑布", "温泉"}
+    | {"生态园", "瀑布", "温泉"}
     | HERITAGE_SUFFIXES
 )
 #: class words of rivers, dams, mines and ranges ('X河', 'X水利枢纽', 'X煤矿', 'X山脉'): without a known place before them,
@@ -338,7 +337,11 @@ _HERITAGE_NAME_RUN_SUFFIXES = HERITAGE_SUFFIXES | {"寺"}
 FARM_SUFFIXES = frozenset({"农场", "林场", "牧场"})
 #: suffixes of cultural institutions ('内蒙古艺术剧院', '公主府博物馆'): the area before them is part of the name
 #: (a province's museum is one building); without a known place the stem must hold a proper name.
-INSTITUTION_SUFFIXES = frozenset({"科学技术馆", "博物馆", "博物院", "科技馆", "美术馆", "艺术剧院", "大剧院"})
+INSTITUTION_SUFFIXES = frozenset(
+    {"科学技术馆", "博物馆", "博物院", "科技馆", "美术馆", "艺术剧院", "大剧院"}
+    # a city's zoo or botanical garden is one place named by the city ('鄂尔多斯植物园'), not a kind of its sights
+    | {"动物园", "植物园"}
+)
 #: kinds of natural places a suffix names (a lake, a desert …): a name of one holds a name word (see
 #: segment.names_natural_place); rivers are named by the run of name words before 河 (NAME_RUN_SUFFIXES).
 NATURAL_KINDS = frozenset({"lake", "desert", "sandy_land", "wetland", "grassland"})
