@@ -186,6 +186,9 @@ SUFFIX_TYPES: dict[str, str] = {
     "天池": "scenic",
     "王府": "scenic",
     "度假村": "scenic",
+    "渡假村": "scenic",
+    "风景名胜区": "scenic",
+    "风景区": "scenic",
     "旅游度假区": "scenic",
     "遗址公园": "scenic",
     "旅游景区": "scenic",
@@ -310,12 +313,14 @@ DESCRIPTIVE_SCENIC_SUFFIXES = frozenset(
         "旅游区",
         "度假区",
         "游乐园",
+        "风景名胜区",
+        "风景区",
         "景区",
         "公园",
         "遗址",
         "岩画",
     }
-    | {"文博园", "文化园", "温泉谷", "营地", "教育基地", "文化长廊", "寺", "度假村"}
+    | {"文博园", "文化园", "温泉谷", "营地", "教育基地", "文化长廊", "寺", "度假村", "渡假村"}
     | {"生态园", "瀑布", "温泉"}
     | HERITAGE_SUFFIXES
 )
@@ -1651,10 +1656,14 @@ class MentionFinder:
             ):
                 return None  # a street is named by a proper name ('丰州路', '成吉思汗大街')
             elif (
-                suffix in DESCRIPTIVE_SCENIC_SUFFIXES
-                or suffix in INSTITUTION_SUFFIXES
-                or suffix in FARM_SUFFIXES
-            ) and not holds_name_word(text, start, s_start):
+                (
+                    suffix in DESCRIPTIVE_SCENIC_SUFFIXES
+                    or suffix in INSTITUTION_SUFFIXES
+                    or suffix in FARM_SUFFIXES
+                )
+                and not holds_name_word(text, start, s_start)
+                and not _names_natural_feature(text, start, s_start)
+            ):
                 return None  # '口袋公园', '骑行公园': a kind of park, no name in it
             elif suffix in PLACE_NAMED_FACILITIES and (
                 (begin := leading_name_start(text, start, s_start)) is None
@@ -2944,6 +2953,17 @@ def _may_end_a_name(text: str, suffix: str, s_start: int, s_end: int) -> bool:
         and before not in _RANK_CHARS
         and not (after and (after in "旗县区市盟级域" or known(text[s_start : s_end + 1])))
     )
+
+
+#: class words of the natural features a sight may be named after ('黄花沟景区': the area of the gully 黄花沟).
+_FEATURE_WORDS = ("沟", "湖", "河", "山", "岭", "海子", "淖尔", "泉", "峡谷")
+
+
+def _names_natural_feature(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, a stem before a sight's class word, is a natural feature's name: a class word
+    of one after a stem that names it ('黄花沟', as '月亮湖' does; not '滨河', '城市' alone)."""
+    word = next((w for w in _FEATURE_WORDS if text.endswith(w, start, end)), None)
+    return word is not None and names_natural_place(text, start, end - len(word), end)
 
 
 def _suffix_applies(text: str, suffix: str, s_end: int) -> bool:
