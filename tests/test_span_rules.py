@@ -233,6 +233,11 @@ def test_an_aimag_written_short_after_its_country(gazetteer: Gazetteer) -> None:
         ("托力嘎查、乌日根塔拉嘎查和岗更嘎查。", ["托力嘎查", "乌日根塔拉嘎查", "岗更嘎查"]),
         # descriptive words of a park's or an airport's name are no prose
         ("建设乌拉特中旗通用机场", ["乌拉特中旗通用机场"]),
+        # a one-character verb before the one common word that names a gully is prose; a syllable of a
+        # transliterated name, or a place word after it, is not
+        ("船游岱海；赏黄花沟；登火山", ["黄花沟"]),
+        ("春天去黄花沟。", ["黄花沟"]),
+        ("留宝窑子沟和善福寺", ["留宝窑子沟", "善福寺"]),
     ],
 )
 def test_prose_inside_a_class_word_name_is_cut_off(gazetteer: Gazetteer, text: str, kept: list[str]) -> None:

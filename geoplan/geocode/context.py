@@ -1191,7 +1191,10 @@ def without_prose_head(text: str, mention: Mention) -> Mention | None:
         return mention
     cut = mention.start
     previous = ("", "x")
+    stem_words: list[tuple[int, str, str]] = []
     for start, end, word, flag in tagged_spans(text, max(0, mention.start - _PROSE_CONTEXT), stem_end):
+        if mention.start <= start and end <= stem_end:
+            stem_words.append((start, word, flag))
         if mention.start <= start and end <= stem_end and known(word):
             if _prose_word(word, flag):
                 cut = end  # '已经', '以及', '建成'
@@ -1200,11 +1203,35 @@ def without_prose_head(text: str, mention: Mention) -> Mention | None:
         if mention.start <= start and end <= stem_end and word == suffix:
             cut = end  # '第一湖达尔滨湖': the class word read alone before the name closes an epithet ('第一湖')
         previous = (word, flag)
+    if cut == mention.start and _verb_before_one_word(stem_words):
+        cut = stem_words[1][
+            0
+        ]  # '去黄花沟', '赏黄花沟': a verb, then the one common word that names the place
     if cut == mention.start:
         return mention
     if stem_end - cut < 2 or is_generic(text[cut:stem_end]):
         return None
     return replace(mention, surface=text[cut : mention.end], start=cut)
+
+
+#: flags of a one-character word of prose that opens a stem before one common word ('去', '赏', '在').
+_LEADING_PROSE_FLAGS = frozenset({"v", "p", "d", "c"})
+
+
+def _verb_before_one_word(stem_words: list[tuple[int, str, str]]) -> bool:
+    """Whether a stem's words are a one-character verb, preposition, adverb or conjunction, then one common word of
+    the dictionary ('去|黄花'): the verb is prose; a transliteration goes on after such a syllable ('达|来|库布',
+    '留|宝|窑子') and a place word is a name of its own ('善|福寺')."""
+    if len(stem_words) != 2:
+        return False
+    (_, first, first_flag), (_, second, second_flag) = stem_words
+    return (
+        len(first) == 1
+        and first_flag in _LEADING_PROSE_FLAGS
+        and len(second) >= 2
+        and known(second)
+        and second_flag not in NAME_FLAGS
+    )
 
 
 #: rule of a route's number read alone ('G6', 'S215').
