@@ -238,6 +238,8 @@ def test_an_aimag_written_short_after_its_country(gazetteer: Gazetteer) -> None:
         ("船游岱海；赏黄花沟；登火山", ["黄花沟"]),
         ("春天去黄花沟。", ["黄花沟"]),
         ("留宝窑子沟和善福寺", ["留宝窑子沟", "善福寺"]),
+        # the seat of a unit's government before its town's name ('旗府', '盟府') is no part of the name
+        ("景区位于杭锦旗旗府悉尼镇以西9公里处", ["悉尼镇"]),
     ],
 )
 def test_prose_inside_a_class_word_name_is_cut_off(gazetteer: Gazetteer, text: str, kept: list[str]) -> None:
