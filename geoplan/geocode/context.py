@@ -1204,9 +1204,8 @@ def without_prose_head(text: str, mention: Mention) -> Mention | None:
             cut = end  # '第一湖达尔滨湖': the class word read alone before the name closes an epithet ('第一湖')
         previous = (word, flag)
     if cut == mention.start and _verb_before_one_word(stem_words):
-        cut = stem_words[1][
-            0
-        ]  # '去黄花沟', '赏黄花沟': a verb, then the one common word that names the place
+        # '去黄花沟', '赏黄花沟': a verb, then the one common word that names the place
+        cut = stem_words[1][0]
     if cut == mention.start:
         return mention
     if stem_end - cut < 2 or is_generic(text[cut:stem_end]):

@@ -61,15 +61,13 @@ def _cutter() -> Cutter:
 
 def known(word: str) -> bool:
     """A word of jieba's dictionary (not one its HMM made up for an unknown run such as 呼准 or 独贵)."""
-    tokenizer = _posseg().dt.tokenizer
-    tokenizer.check_initialized()  # the dictionary loads on first use: before it, every word reads as unknown
-    return bool(tokenizer.FREQ.get(word))
+    return frequency(word) > 0
 
 
 def frequency(word: str) -> int:
     """How often jieba's dictionary counts ``word`` (0 for a word it lacks)."""
     tokenizer = _posseg().dt.tokenizer
-    tokenizer.check_initialized()
+    tokenizer.check_initialized()  # the dictionary loads on first use: before it, every word reads as unknown
     return int(tokenizer.FREQ.get(word) or 0)
 
 
