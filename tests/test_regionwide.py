@@ -35,6 +35,21 @@ def test_a_route_is_a_sourced_schematic_line_through_its_waypoints(gazetteer: Ga
     assert end == tuple(gazetteer.lookup("康巴什区")[0].place.point.coords[0])
 
 
+def test_the_inter_provincial_corridor_is_a_named_road_across_five_leagues(
+    gazetteer: Gazetteer, finder: MentionFinder
+) -> None:
+    """'省际大通道' (also '省际通道') is one named trunk road, drawn from 白音察干镇 to 阿荣旗's seat through the towns
+    its pages name; it crosses five leagues, so it lies in none of them."""
+    road = gazetteer.get("road:内蒙古省际大通道")
+    assert road.geometry.geom_type == "LineString" and road.precision == "schematic"
+    assert road.league_id is None and "spans leagues" in road.note and "http" in road.geometry_source
+    start, end = road.geometry.coords[0], road.geometry.coords[-1]
+    assert start == tuple(gazetteer.get("town:150928:白音察干镇").point.coords[0])
+    assert end == tuple(gazetteer.get("town:150721:那吉镇").point.coords[0])
+    text = "304国道、省际大通道穿过全镇，省际通道与鲁宝公路贯穿南北"
+    assert [m.place_ids for m in finder.find(text) if "通道" in m.surface] == [("road:内蒙古省际大通道",)] * 2
+
+
 def test_routes_in_the_plans_resolve_to_their_records(parsed: dict[str, PlanPlaces]) -> None:
     """Plan 004 names G6 (京藏高速公路), G7 (京新高速), 临哈铁路 and 包银高铁: each is its route record, not the
     league; a route outside the plan's league is no 'outside jurisdiction' namesake (routes span leagues)."""
