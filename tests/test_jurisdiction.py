@@ -636,3 +636,20 @@ def test_a_place_named_after_a_district_of_a_neighbouring_league_lies_there(
     got = _only(places, "乌拉盖草原")
     assert (got.place.id, got.rule) == ("region:乌拉盖管理区", "parent:named-inside")
     assert got.place.league_id == "league:152500"
+
+
+def test_a_banners_text_locates_its_unrecorded_hills_and_streams_there(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """A text about one banner describes its own hills and streams: one the gazetteer lacks, named by a name the
+    segmenter's dictionary does not know (达克图山, 那仁河), lies in that banner; a famous feature elsewhere (阿尔卑斯山,
+    伏尔加河: words of the dictionary) stays unresolved, and so does a hill in a text about a whole league."""
+    text = "扎赉特旗概况\n\n旗内有达克图山和那仁河，景色堪比阿尔卑斯山和伏尔加河。"
+    places = _parse(gazetteer, tmp_path, text)
+    for surface in ("达克图山", "那仁河"):
+        got = _only(places, surface)
+        assert (got.place.id, got.rule) == ("banner:152223", "parent:issuer")
+    for surface in ("阿尔卑斯山", "伏尔加河"):
+        assert all(m.place is None for m in places.mentions if m.surface == surface)
+    league = _parse(gazetteer, tmp_path, "兴安盟概况\n\n盟内有达克图山。")
+    assert _only(league, "达克图山").place is None

@@ -79,6 +79,9 @@ CITY_ROAD_RULES = frozenset({"ring-road"})
 #: rules of small landforms named by a class word of their own (a gully 'X沟'): an unrecorded one lies near where
 #: the text is, unlike a river, a range or a famous mountain, which may be far away ('祁连山', '阿尔卑斯山').
 LOCAL_LANDFORM_RULES = frozenset({"suffix:沟"})
+#: natural places a text about a banner describes: one the gazetteer lacks, named by a name the segmenter does not
+#: know, lies in that banner (Resolver._local_feature).
+LOCAL_NATURAL_TYPES = frozenset({"mountain", "river", "desert", "sandy_land", "grassland"})
 #: official suffixes of towns: a qualifier ending in one is a town written as such, not a word that starts a name.
 TOWN_SUFFIXES = ("镇", "苏木", "乡", "街道")
 #: rules of banners and counties named by their class word that the gazetteer lacks (索伦县, 杜尔伯特旗): former units
@@ -735,7 +738,19 @@ class Resolver:
             and mention.type in SPANNING_TYPES
             and mention.rule not in CITY_ROAD_RULES
             and mention.rule not in LOCAL_LANDFORM_RULES
+            and not self._local_feature(mention)
         )
+
+    def _local_feature(self, mention: Mention) -> bool:
+        """Whether an unrecorded natural place named in a text about one banner lies in it: a mountain, river,
+        desert or grassland whose name the segmenter's dictionary does not know ('达克图山', '那仁河': the hills and
+        streams a banner's text describes), unlike a famous one elsewhere ('阿尔卑斯山', '伏尔加河', '祁连山' are
+        words of the dictionary) or one named after a place word ('辽西山地', '天池山')."""
+        if self.issuer is None or self.issuer.type != "banner" or mention.type not in LOCAL_NATURAL_TYPES:
+            return False
+        suffix = mention.rule.partition(":")[2] if mention.rule.startswith("suffix:") else ""
+        stem = mention.surface[: len(mention.surface) - len(suffix)] if suffix else mention.surface
+        return not known(mention.surface) and not any(flag == "ns" for word, flag in tag(stem) if known(word))
 
     def _to_parent(
         self,
