@@ -35,6 +35,14 @@ def test_a_route_is_a_sourced_schematic_line_through_its_waypoints(gazetteer: Ga
     assert end == tuple(gazetteer.lookup("康巴什区")[0].place.point.coords[0])
 
 
+@pytest.mark.parametrize(
+    ("text", "record"), [("北依大青山脉", "mountain:大青山"), ("西濒黄河东枕桌子山脉", "mountain:桌子山")]
+)
+def test_a_range_written_with_shanmai_is_its_record(finder: MentionFinder, text: str, record: str) -> None:
+    """'大青山脉': a range's name written with 山脉, sharing its 山, is the range's record (prose before it stays out)."""
+    assert [m.place_ids for m in finder.find(text) if m.surface.endswith("山脉")] == [(record,)]
+
+
 def test_the_inter_provincial_corridor_is_a_named_road_across_five_leagues(
     gazetteer: Gazetteer, finder: MentionFinder
 ) -> None:

@@ -565,7 +565,7 @@ class _NameIndex:
         """Suffixless admin names (乌审), short Mongolian town names (巴音镇), where safe, the abbreviations of
         banners named by a wing or position (科右前旗, :func:`banner_abbreviations`), the common forms of a
         numbered road's number (:func:`route_number_forms`), and the short forms of long district names
-        (:func:`district_short_forms`) that no other place shares."""
+        (:func:`district_short_forms`) that no other place shares, and a range's name written with 山脉 ('大青山脉')."""
         districts: dict[str, list[str]] = {}
         places = list(places)
         banners = {place.name: place.id for place in places if place.type == "banner"}
@@ -584,6 +584,10 @@ class _NameIndex:
             for form in line_forms(place) if place.type in ("railway", "road") else ():
                 if normalize(form) not in self.surfaces:  # never another line's form
                     self.add(form, place.id, "alias")
+            if place.type == "mountain" and place.name.endswith("山") and len(place.name) >= 3:
+                # '大青山脉', '桌子山脉': a range written with 山脉 sharing its name's 山
+                if normalize(place.name + "脉") not in self.surfaces:
+                    self.add(place.name + "脉", place.id, "alias")
             if place.type in ("league", "banner", "neighbour", "province"):
                 suffix = _PROVINCE_SUFFIX if place.type == "province" else _ADMIN_SUFFIX
                 stem = suffix.sub("", place.name)
