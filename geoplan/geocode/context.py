@@ -1113,9 +1113,10 @@ def outside_places_heading_names(text: str, mentions: list[Mention], finder: Men
     return found
 
 
-#: types of places whose official name holds the unit they lie in ('X旗Y工业园区', 'X市Y机场'; towns by the
-#: finder's own rules): a unit written before their name stays in it.
-_UNIT_IN_OFFICIAL_NAME = frozenset({"park", "subpark", "airport", "port", "station", "town", "village"})
+#: types of places whose official name holds the unit they lie in ('X旗Y工业园区', 'X市Y机场', 'X旗黄河大桥' and
+#: the other facilities named where they stand; towns by the finder's own rules): a unit written before their name
+#: stays in it.
+_UNIT_IN_OFFICIAL_NAME = frozenset({"park", "subpark", "airport", "port", "station", "other", "town", "village"})
 #: how often jieba's dictionary counts a word it tags as a name that is a common word in a place's name
 #: (智慧 1,581, 友谊 1,499; 白塔 62, 库伦 30).
 COMMON_NAME_FREQUENCY = 1000
@@ -1128,8 +1129,8 @@ def units_before_names(text: str, mentions: list[Mention]) -> list[Mention]:
     name of its own ('开鲁县白塔公园', '多伦县双山水库', 'X旗上海庙煤炭物流园铁路专用线'): the unit is the place's
     address, a mention of its own, and the place is named by the rest (located by the unit written before it), as
     the finder already reads a recorded place after a unit ('杭锦旗七星湖').  A place named by the unit and common
-    words stays one mention ('库伦旗宗教博物馆', 'X旗国家现代农业示范区'), and so do parks, ports, airports and
-    stations, whose official names hold their unit."""
+    words stays one mention ('库伦旗宗教博物馆', 'X旗国家现代农业示范区'), and so do parks, ports, airports,
+    stations and facilities ('杭锦旗黄河大桥'), whose official names hold their unit."""
     found: list[Mention] = []
     for mention in mentions:
         qualifier = mention.qualifier or ""
