@@ -43,6 +43,18 @@ def test_a_range_written_with_shanmai_is_its_record(finder: MentionFinder, text:
     assert [m.place_ids for m in finder.find(text) if m.surface.endswith("山脉")] == [(record,)]
 
 
+@pytest.mark.parametrize(
+    ("form", "route"),
+    [("京兰通道", "railway:京兰通道"), ("呼南高铁", "railway:呼南通道"), ("准东铁路", "railway:准格尔—东胜铁路"),
+     ("集凉高速", "road:集宁至凉城高速公路"), ("千里草原风景大道", "road:千里草原风景大道")],
+)  # fmt: skip
+def test_named_routes_without_a_number_are_sourced_lines(gazetteer: Gazetteer, form: str, route: str) -> None:
+    """High-speed rail channels, tourist roads and lines named without a G/S number: a line through the places
+    their page names, the page cited."""
+    place = gazetteer.lookup(form)[0].place
+    assert place.id == route and place.geometry.geom_type == "LineString" and "http" in place.geometry_source
+
+
 def test_the_inter_provincial_corridor_is_a_named_road_across_five_leagues(
     gazetteer: Gazetteer, finder: MentionFinder
 ) -> None:
