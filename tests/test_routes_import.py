@@ -127,3 +127,13 @@ def test_an_update_row_adds_the_forms_it_states_and_keeps_the_line(
     new = _records(routes)["railway:通乌齐高铁"]
     assert new["aliases"] == old["aliases"] + ";测试高速铁路"  # a form it had is not repeated
     assert (new["schematic"], new["geometry_source"]) == (old["schematic"], old["geometry_source"])
+
+
+def test_a_row_without_a_route_id_is_named_by_its_name(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """A named route with no number needs no id in its row: the record's id is its kind and name."""
+    routes = _routes(tmp_path)
+    harvest = _harvest(
+        tmp_path, f",测试通道,railway,测试高铁,锡林浩特市;阿巴嘎旗,stated,{PAGE},2026-12-01,t,n"
+    )
+    assert import_routes(harvest, routes, gazetteer) == ["railway:测试通道"]
+    assert _records(routes)["railway:测试通道"]["schematic"] == "line:banner:152502;banner:152522"

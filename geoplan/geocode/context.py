@@ -1116,7 +1116,9 @@ def outside_places_heading_names(text: str, mentions: list[Mention], finder: Men
 #: types of places whose official name holds the unit they lie in ('X旗Y工业园区', 'X市Y机场', 'X旗黄河大桥' and
 #: the other facilities named where they stand; towns by the finder's own rules): a unit written before their name
 #: stays in it.
-_UNIT_IN_OFFICIAL_NAME = frozenset({"park", "subpark", "airport", "port", "station", "other", "town", "village"})
+_UNIT_IN_OFFICIAL_NAME = frozenset(
+    {"park", "subpark", "airport", "port", "station", "other", "town", "village"}
+)
 #: how often jieba's dictionary counts a word it tags as a name that is a common word in a place's name
 #: (智慧 1,581, 友谊 1,499; 白塔 62, 库伦 30).
 COMMON_NAME_FREQUENCY = 1000

@@ -74,8 +74,8 @@ def import_routes(harvest: Path, routes: Path, gazetteer: Gazetteer) -> list[str
 
 
 def _record_id(row: dict[str, str]) -> str:
-    """'road:G209', 'railway:锦赤铁路', 'road:准兴重载高速公路'."""
-    route_id = row["route_id"]
+    """'road:G209', 'railway:锦赤铁路', 'road:准兴重载高速公路' (a row without a route id is named by its name)."""
+    route_id = row["route_id"] or row["name"]
     kind = "railway" if row["kind"] == "railway" or route_id.startswith("rail:") else "road"
     return f"{kind}:{route_id.removeprefix('rail:')}"
 
