@@ -858,7 +858,7 @@ class Resolver:
             )
         if parent is None:
             return _unresolved(mention, f"'{mention.surface}' not in the gazetteer and no known parent")
-        precision = parent.type if parent.type in {"banner", "league", "town"} else parent.precision
+        precision = _parent_precision(parent)
         confidence = 0.5 if rule != "parent:issuer" else 0.3
         return ResolvedMention.of(
             mention,
@@ -869,6 +869,21 @@ class Resolver:
             rule,
             why,
         )
+
+
+#: precisions of a place located by its own point or stated extent, or by its town's (a town with one of these).
+_OWN_LOCATION = frozenset({"point", "extent", "town"})
+
+
+def _parent_precision(parent: Any) -> str:
+    """The precision of a place located by ``parent``: its unit's level for a league or banner, 'town' for a town
+    located by its own point or extent; a town located no finer than its banner gives that banner's precision (it
+    stands at the banner's point), any other parent its own precision."""
+    if parent.type in {"banner", "league"}:
+        return parent.type
+    if parent.type == "town" and parent.precision in _OWN_LOCATION:
+        return "town"
+    return parent.precision
 
 
 #: a provincial road by its number: '省道 217 线', '省道S311', 'S215', '101省道' (a road of the region's own network).
