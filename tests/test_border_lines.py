@@ -182,7 +182,8 @@ def _mentions(finder: MentionFinder, text: str) -> list[tuple[str, tuple[str, ..
     ("text", "expected"),
     [
         ("东西方向通过省际通道连接绥满、珲乌、二广、京藏高速。",
-         [("绥满", ("road:G10",)), ("珲乌", ("road:G12",)), ("二广", ("road:G55",)), ("京藏高速", ("road:G6",))]),
+         [("省际通道", ("road:内蒙古省际大通道",)), ("绥满", ("road:G10",)), ("珲乌", ("road:G12",)),
+          ("二广", ("road:G55",)), ("京藏高速", ("road:G6",))]),
         ("包括高标准农田建设项目、305线升级改造项目。", [("305线", ("road:G305",))]),
         ("国道111线和305线", [("国道111线", ("road:G111",)), ("305线", ("road:G305",))]),
         ("303、304、111三条国道在此交汇",
@@ -207,7 +208,7 @@ def test_a_number_that_is_no_national_road_is_no_route(finder: MentionFinder, te
 
 def test_a_list_after_a_class_word_reads_only_known_items(finder: MentionFinder) -> None:
     """After a class word ('通道'), the first item of a list is read only when the gazetteer knows it."""
-    assert [s for s, _ in _mentions(finder, "省际通道连接某某、珲乌高速。")] == ["珲乌高速"]
+    assert [s for s, _ in _mentions(finder, "出区通道连接某某、珲乌高速。")] == ["珲乌高速"]
 
 
 def test_station_records_keep_their_banner(gazetteer: Gazetteer) -> None:

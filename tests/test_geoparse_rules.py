@@ -482,7 +482,7 @@ def test_a_grade_of_road_after_a_place_written_short_is_no_street(finder: Mentio
             "建设乌拉山国家森林公园旅游公路",
             [("乌拉山国家森林公园旅游公路", "road", "乌拉山国家森林公园")],
         ),
-        ("推动锡林郭勒千里草原风景大道品质升级", [("锡林郭勒千里草原风景大道", "road", "锡林郭勒")]),
+        ("推动乌兰察布百里草原风景大道品质升级", [("乌兰察布百里草原风景大道", "road", "乌兰察布")]),
         ("加快建设黄河景观大道", [("黄河景观大道", "road", "黄河")]),
         # the province before it is its address, a mention of its own
         (
@@ -501,30 +501,31 @@ def test_a_road_named_after_the_place_it_leads_to(
     assert [(m.surface, m.type, m.qualifier) for m in finder.find(text)] == expected
 
 
-def test_a_scenic_byway_of_plan_000_is_located_at_its_league(parsed: dict[str, PlanPlaces]) -> None:
-    """Plan 000 names 锡林郭勒千里草原风景大道 three times: a road mention each time (not the league alone), located at
-    锡林郭勒盟, the place it is named after, with that reason."""
+def test_a_scenic_byway_of_plan_000_is_its_route_record(parsed: dict[str, PlanPlaces]) -> None:
+    """Plan 000 names 锡林郭勒千里草原风景大道 three times: each time the route record of that tourist road (a line
+    through the four banners its page names, all of 锡林郭勒盟), not the league alone."""
     byways = [m for m in parsed["000"].mentions if m.surface == "锡林郭勒千里草原风景大道"]
     assert len(byways) == 3
     for byway in byways:
-        assert byway.type == "road" and byway.place is not None and byway.place.name == "锡林郭勒盟"
-        assert byway.precision == "league" and "located by '锡林郭勒'" in byway.reason
+        assert byway.type == "road" and byway.place is not None and byway.place.id == "road:千里草原风景大道"
+        assert byway.precision == "schematic" and byway.place.league_id == "league:152500"
 
 
 def test_a_route_written_again_without_its_place(gazetteer: Gazetteer) -> None:
-    """A route named with its place once ('锡林郭勒盟千里草原风景大道') is the same route where the text writes it
-    without the place (after the province too): located at that place, the reason saying so."""
+    """A route named with its place once ('乌兰察布市百里草原风景大道', a route the gazetteer lacks) is the same route
+    where the text writes it without the place (after the province too): located at that place, the reason saying
+    so."""
     from geoplan.geocode.context import refine
 
     finder = gazetteer.finder
-    text = "锡林郭勒盟千里草原风景大道全线贯通。内蒙古自治区千里草原风景大道入选。千里草原风景大道长672公里。"
+    text = "乌兰察布市百里草原风景大道全线贯通。内蒙古自治区百里草原风景大道入选。百里草原风景大道长300公里。"
     found = [(m.surface, m.type, m.qualifier) for m in refine(text, finder.find(text), finder)]
     assert found == [
-        ("锡林郭勒盟千里草原风景大道", "road", "锡林郭勒盟"),
+        ("乌兰察布市百里草原风景大道", "road", "乌兰察布市"),
         ("内蒙古自治区", None, None),
-        ("千里草原风景大道", "road", "锡林郭勒盟"),
-        ("千里草原风景大道", "road", "锡林郭勒盟"),
+        ("百里草原风景大道", "road", "乌兰察布市"),
+        ("百里草原风景大道", "road", "乌兰察布市"),
     ]
     # without the full name the words name no route
-    text = "千里草原风景大道长672公里。"
+    text = "百里草原风景大道长300公里。"
     assert refine(text, finder.find(text), finder) == []
