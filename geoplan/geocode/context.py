@@ -181,12 +181,22 @@ def _without_non_places(
     following: list[int | None] = [m.start for m in mentions[1:]]
     following.append(None)
     previous_ends = {id(m): p.end for p, m in zip(mentions, mentions[1:], strict=False)}
-    organisations = {
-        id(m)
-        for m, next_start in zip(mentions, following, strict=False)
-        if (names_organisation(text, m, next_start) and not names_own_government(text, m))
-        or ends_quoted_name(text, m, previous_ends.get(id(m), 0))
-    }
+    organisations: set[int] = set()
+    run_end: int | None = (
+        None  # where the run after a mention may end: the next mention, unless that heads a body
+    )
+    for index in range(len(mentions) - 1, -1, -1):
+        mention, next_start = mentions[index], following[index]
+        after = mentions[index + 1] if index + 1 < len(mentions) else None
+        if after is not None and id(after) in organisations and not _names_a_unit(after):
+            # '内蒙古经乌高速公路管理有限责任公司': the road heads the company's name too (a unit after a place is
+            # that unit's address: '通辽市扎鲁特旗煤电公司' keeps 通辽市)
+            next_start = run_end
+        if (
+            names_organisation(text, mention, next_start) and not names_own_government(text, mention)
+        ) or ends_quoted_name(text, mention, previous_ends.get(id(mention), 0)):
+            organisations.add(id(mention))
+        run_end = next_start
     if heads is not None:
         heads.extend(m for m in mentions if id(m) in organisations and not in_title(m, titles))
     furniture = page_furniture(text)
@@ -362,7 +372,7 @@ def names_own_government(text: str, mention: Mention) -> bool:
     of the development sets split on these; the seat and the heading they all annotate)."""
     if mention.type is not None or not mention.place_ids:
         return False
-    if not all(pid.startswith(("province:", "league:", "banner:", "town:")) for pid in mention.place_ids):
+    if not _names_a_unit(mention):
         return False
     body = _OWN_GOVERNMENT.match(text, mention.end)
     if body is None:
@@ -541,6 +551,14 @@ def ends_quoted_name(text: str, mention: Mention, previous_end: int = 0) -> bool
 @cache
 def _organisation_re() -> re.Pattern[str]:
     return re.compile(word_alternation(words("organisation_words")))  # longest first
+
+
+def _names_a_unit(mention: Mention) -> bool:
+    """Whether ``mention`` names an administrative unit (a province, league, banner or town)."""
+    return bool(mention.place_ids) and all(pid.startswith(_ADMIN_ID_PREFIXES) for pid in mention.place_ids)
+
+
+_ADMIN_ID_PREFIXES = ("province:", "league:", "banner:", "town:")
 
 
 def names_organisation(text: str, mention: Mention, next_start: int | None = None) -> bool:
@@ -1221,9 +1239,9 @@ _LEADING_PROSE_FLAGS = frozenset({"v", "p", "d", "c"})
 
 
 def _verb_before_one_word(stem_words: list[tuple[int, str, str]]) -> bool:
-    """Whether a stem's words are a one-character verb, preposition, adverb or conjunction, then one common word of
+    """Whether a stem's words are a one-character verb, preposition, adverb or conjunction, then one common noun of
     the dictionary ('去|黄花'): the verb is prose; a transliteration goes on after such a syllable ('达|来|库布',
-    '留|宝|窑子') and a place word is a name of its own ('善|福寺')."""
+    '留|宝|窑子'), a place word is a name of its own ('善|福寺') and a numeral ends a name ('兴|十四镇')."""
     if len(stem_words) != 2:
         return False
     (_, first, first_flag), (_, second, second_flag) = stem_words
@@ -1233,7 +1251,12 @@ def _verb_before_one_word(stem_words: list[tuple[int, str, str]]) -> bool:
         and len(second) >= 2
         and known(second)
         and second_flag not in NAME_FLAGS
+        and (second_flag.startswith("n") or second_flag in _NOUN_LIKE_FLAGS)
     )
+
+
+#: flags of nouns the dictionary tags otherwise: verbal and adjectival nouns.
+_NOUN_LIKE_FLAGS = frozenset({"vn", "an"})
 
 
 #: rule of a route's number read alone ('G6', 'S215').
