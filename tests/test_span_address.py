@@ -25,6 +25,11 @@ from geoplan.geocode.places import PlanPlaces
         ("游客走进杭锦旗库布其沙漠公园。", [("杭锦旗", None), ("库布其沙漠公园", "scenic")]),
         ("开鲁县白塔公园已免费开放。", [("开鲁县", None), ("白塔公园", "scenic")]),
         ("修缮多伦县双山水库。", [("多伦县", None), ("双山水库", "reservoir")]),
+        # a league, then its banner, then the place: three mentions
+        (
+            "位于鄂尔多斯市杭锦旗库布其大沙漠境内",
+            [("鄂尔多斯市", None), ("杭锦旗", None), ("库布其大沙漠", "desert")],
+        ),
         (
             "鄂前旗上海庙煤炭物流园铁路专用线开工。",
             [("鄂前旗", None), ("上海庙煤炭物流园铁路专用线", "railway")],

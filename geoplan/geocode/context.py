@@ -162,7 +162,7 @@ def refine(
     found = with_places_after_foreign(text, found, finder.ids)
     found = _replace(found, hosted_parks(text, found))
     found = _replace(found, outside_places_heading_names(text, found, finder))
-    found = _replace(found, units_before_names(text, found))
+    found = _replace(found, units_before_names(text, found, finder))
     trimmed = (without_prose_head(text, m) for m in found)
     return numbered_route_names(text, [m for m in trimmed if m is not None])
 
@@ -1144,35 +1144,43 @@ COMMON_NAME_FREQUENCY = 1000
 _SPUR_RULE, _SPUR_WORDS = "spur", ("铁路专用线", "专用线", "铁路")
 
 
-def units_before_names(text: str, mentions: list[Mention]) -> list[Mention]:
+def units_before_names(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Mention]:
     """A county-level unit or league written in full right before a place the gazetteer lacks that has a proper
     name of its own ('开鲁县白塔公园', '多伦县双山水库', 'X旗上海庙煤炭物流园铁路专用线'): the unit is the place's
     address, a mention of its own, and the place is named by the rest (located by the unit written before it), as
     the finder already reads a recorded place after a unit ('杭锦旗七星湖').  A place named by the unit and common
     words stays one mention ('库伦旗宗教博物馆', 'X旗国家现代农业示范区'), and so do parks, ports, airports,
-    stations and facilities ('杭锦旗黄河大桥'), whose official names hold their unit."""
+    stations and facilities ('杭锦旗黄河大桥'), whose official names hold their unit.  A league written in full
+    before the unit is its address too ('鄂尔多斯市杭锦旗库布其大沙漠': three mentions)."""
     found: list[Mention] = []
     for mention in mentions:
         qualifier = mention.qualifier or ""
+        at = mention.surface.find(qualifier) if qualifier else -1
+        head = mention.surface[:at] if at > 0 else ""
+        head_ids = finder.ids(head) if head.endswith(_UNIT_WORDS_IN_FULL) else ()
         if (
             mention.place_ids
             or not (mention.rule.startswith("suffix:") or mention.rule == _SPUR_RULE)
             or mention.type in _UNIT_IN_OFFICIAL_NAME
             or not qualifier.endswith(_UNIT_WORDS_IN_FULL)
-            or not mention.surface.startswith(qualifier)
+            or at < 0
+            or (at > 0 and not (head_ids and all(pid.startswith(_CLASSED_UNIT_PREFIXES) for pid in head_ids)))
             or not mention.qualifier_ids
             or not all(pid.startswith(_CLASSED_UNIT_PREFIXES) for pid in mention.qualifier_ids)
         ):
             continue
-        cut = mention.start + len(qualifier)
+        unit_start = mention.start + at
+        cut = unit_start + len(qualifier)
         if mention.rule == _SPUR_RULE:
             class_start = max(text.rfind(word, cut, mention.end) for word in _SPUR_WORDS)
         else:
             class_start = mention.end - len(mention.rule.partition(":")[2])
         if class_start - cut < 2 or not holds_name_word(text, cut, class_start, COMMON_NAME_FREQUENCY):
             continue
-        found.append(Mention(qualifier, mention.start, cut, None, "gazetteer", mention.qualifier_ids))
-        found.append(replace(mention, surface=mention.surface[len(qualifier) :], start=cut))
+        if head:
+            found.append(Mention(head, mention.start, unit_start, None, "gazetteer", head_ids))
+        found.append(Mention(qualifier, unit_start, cut, None, "gazetteer", mention.qualifier_ids))
+        found.append(replace(mention, surface=text[cut : mention.end], start=cut))
     return found
 
 
