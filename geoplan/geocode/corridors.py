@@ -512,8 +512,15 @@ def _kind_before(text: str, start: int) -> str | None:
 def _kind_in_clause(clause: str) -> str | None:
     if _VOLTAGE_RE.search(clause):
         return "power_line"
-    match = _KIND_RE.search(clause)
-    return KIND_WORDS[match.group()] if match else None
+    for match in _KIND_RE.finditer(clause):
+        if match.group() == "线路" and clause.endswith(_TOUR_WORDS, 0, match.start()):
+            continue  # '风景线路：A—B—C': a sightseeing route through sights, no power line
+        return KIND_WORDS[match.group()]
+    return None
+
+
+#: words before 线路 that make it a sightseeing or travel route ('旅游线路', '风景线路', '自驾线路').
+_TOUR_WORDS = ("旅游", "风景", "游览", "观光", "自驾", "精品", "经典", "推荐", "徒步", "骑行")
 
 
 def _route_before(text: str, start: int) -> str | None:
