@@ -55,6 +55,19 @@ def test_named_routes_without_a_number_are_sourced_lines(gazetteer: Gazetteer, f
     assert place.id == route and place.geometry.geom_type == "LineString" and "http" in place.geometry_source
 
 
+@pytest.mark.parametrize(
+    ("form", "banner"),
+    [("将军衙署", "新城区"), ("满洲里国门", "满洲里市"), ("通辽市博物馆", "科尔沁区"), ("锡林九曲", "锡林浩特市")],
+)  # fmt: skip
+def test_well_known_sights_of_every_league_lie_in_their_banner(
+    gazetteer: Gazetteer, form: str, banner: str
+) -> None:
+    """The best-known sights a text about a league names, each under the banner its page names, the page cited."""
+    place = gazetteer.lookup(form)[0].place
+    assert place.type == "scenic" and gazetteer.get(place.banner_id).name == banner
+    assert "http" in place.note
+
+
 def test_the_inter_provincial_corridor_is_a_named_road_across_five_leagues(
     gazetteer: Gazetteer, finder: MentionFinder
 ) -> None:
