@@ -578,6 +578,14 @@ def test_a_unit_written_with_its_own_government_is_a_mention_at_its_seat_or_in_a
     assert found[0][1] == 0
 
 
+def test_subdistrict_offices_listed_as_a_units_divisions_name_the_subdistricts(finder: MentionFinder) -> None:
+    """'X市下设A街道办事处、B街道办事处': the offices stand for the subdistricts the city is divided into (places,
+    recorded or not); an office acting in a sentence is an organisation."""
+    text = "满洲里市下设北区街道办事处、东山街道办事处。北区街道办事处组织开展活动。"
+    found = [m.surface for m in refine(text, finder.find(text), finder)]
+    assert found == ["满洲里市", "北区街道", "东山街道"]
+
+
 def test_a_distance_from_a_government_and_a_speechs_occasion_name_the_unit(finder: MentionFinder) -> None:
     """A distance measured from a unit's government is measured from its seat ('距X旗政府240公里', 'X县政府以北15
     公里'), and a report's occasion line names its unit however long its date makes it; a government approving

@@ -370,6 +370,8 @@ def names_own_government(text: str, mention: Mention) -> bool:
     without sentence punctuation names the place the text is about).  In a sentence the same words name the
     government acting ('经X市人民政府批准', '受X旗人民政府委托'): an organisation, no place mention (annotators
     of the development sets split on these; the seat and the heading they all annotate)."""
+    if _listed_division_office(text, mention):
+        return True
     if mention.type is not None or not mention.place_ids:
         return False
     if not _names_a_unit(mention):
@@ -383,6 +385,21 @@ def names_own_government(text: str, mention: Mention) -> bool:
         or text.endswith(_DISTANCE_BEFORE, 0, mention.start)
         or _in_heading(text, mention)
     )
+
+
+#: verbs before the list of a unit's divisions ('X市下设A街道办事处、B街道办事处'), and how far back the clause may hold them.
+_DIVISION_VERBS = ("下设", "下辖", "辖", "设有")
+_DIVISION_REACH = 80
+
+
+def _listed_division_office(text: str, mention: Mention) -> bool:
+    """Whether ``mention`` is a subdistrict written with its office in a list of a unit's divisions ('满洲里市下设北区
+    街道办事处、南区街道办事处'): the office stands for the subdistrict, a place of the list."""
+    if not mention.surface.endswith("街道") or not text.startswith("办事处", mention.end):
+        return False
+    low = max(0, mention.start - _DIVISION_REACH)
+    clause_start = max(text.rfind(mark, low, mention.start) for mark in "。；;\n") + 1
+    return any(verb in text[max(low, clause_start) : mention.start] for verb in _DIVISION_VERBS)
 
 
 def _in_heading(text: str, mention: Mention) -> bool:
