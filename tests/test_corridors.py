@@ -100,7 +100,13 @@ def test_waypoints_point_into_the_text(plan_files):
 
 @pytest.mark.parametrize(
     "text",
-    ["2021—2025年新建学校", "英模文化—红色教育—特色民俗文化精品线路", "每班50—100人", "掌握1至3项运动技能"],
+    [
+        "2021—2025年新建学校",
+        "英模文化—红色教育—特色民俗文化精品线路",
+        "每班50—100人",
+        "掌握1至3项运动技能",
+        "该铁路向西南终至月牙树湾站",  # 终至: 'ends at', no line from a place 'X终'
+    ],
 )
 def test_no_corridor_in_ranges_or_theme_lists(text):
     assert find_corridors(text) == []

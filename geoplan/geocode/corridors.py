@@ -213,8 +213,8 @@ def _chains(text: str, hits: WordHits) -> list[CorridorMatch]:
             position = max(sep + 1, points[-1][0])
 
 
-#: words holding 至 that are no connector ('甚至', '以至', '直至', '乃至', '至今').
-_ZHI_WORDS = ("甚至", "以至", "直至", "乃至", "及至", "至今", "至少", "至关", "至此")
+#: words holding 至 that are no connector ('甚至', '以至', '直至', '乃至', '至今'; '终至': ends at).
+_ZHI_WORDS = ("甚至", "以至", "直至", "乃至", "及至", "至今", "至少", "至关", "至此", "终至")
 
 
 #: a compass direction to another and a word of course after it ('西北至东南走向', '东至西流向'): how a line or
