@@ -1588,6 +1588,12 @@ class MentionFinder:
                 and all(pid.startswith(AREA_ID_PREFIXES) for pid in qualifier.place_ids)
             ):
                 return None  # '呼包鄂乌旅游区', '乌拉特后旗景区': the tourism of an area, not a named place
+            if (
+                suffix == "小镇"
+                and not remainder
+                and all(pid.startswith(("league:", "banner:")) for pid in qualifier.place_ids)
+            ):
+                return None  # '阿尔山小镇': the little town that a county-level city is, not a project's town
             if kind in NEEDS_QUALIFIER and remainder and is_generic(remainder):
                 return None  # '黄河沿岸滩涂湿地': a kind of land along a named place, not a named wetland
             if (
