@@ -420,6 +420,14 @@ def test_a_count_that_does_not_match_the_items_is_no_list_of_names(gazetteer: Ga
     assert _surfaces(gazetteer, "发展牛羊、乳业两大产业。") == []
 
 
+def test_sky_and_living_landscapes_list_no_places(gazetteer: Gazetteer) -> None:
+    """'天象景观有大漠落日、…', '生物景观有胡杨、…': phenomena and species, no sights (a list of sights after
+    '景观有' alone still is)."""
+    text = "天象景观有大漠落日、大桥余晖等景色；生物景观有胡杨、四合木等生物。"
+    assert _surfaces(gazetteer, text) == []
+    assert [s for s, t, _ in _found(gazetteer, "主要景观有梦幻谷、白桦林等。")] == ["梦幻谷", "白桦林"]
+
+
 def test_a_scenic_cue_types_the_items_and_their_bracketed_aliases(gazetteer: Gazetteer) -> None:
     found = _found(gazetteer, "主要景点有梦幻谷、青松岭（红石崖）、白桦林等。")
     assert [(s, t) for s, t, _ in found] == [

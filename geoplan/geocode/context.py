@@ -1744,7 +1744,9 @@ SHARED_ENDINGS: dict[str, str] = {
     "镇": "town",
 }
 #: cues that introduce a list of scenic places ('景点有', '著名景点：', '人文景观，比如', '古迹有').
-_SCENIC_CUE = re.compile(r"(?:景点|景区|名胜|景观|古迹)(?:[，,]?(?:比如|例如|如)|有|包括|：|:)")
+_SCENIC_CUE = re.compile(
+    r"(?:景点|景区|名胜|(?<!天象)(?<!气象)(?<!生物)(?<!动物)(?<!植物)景观|古迹)(?:[，,]?(?:比如|例如|如)|有|包括|：|:)"
+)  # sky and living landscapes list phenomena and species ('天象景观有大漠落日…', '生物景观有胡杨…'), no places
 #: the characters a scenic cue starts with (looked for first).
 _SCENIC_CUE_CHARS = "景名古"
 #: verbs of a train stopping at the stations listed after them ('经停A、B、C', '停靠A、B'), and the verb of passing
