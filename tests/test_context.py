@@ -420,6 +420,17 @@ def test_a_count_that_does_not_match_the_items_is_no_list_of_names(gazetteer: Ga
     assert _surfaces(gazetteer, "发展牛羊、乳业两大产业。") == []
 
 
+def test_a_list_of_quoted_sights_names_each_sight(gazetteer: Gazetteer) -> None:
+    """'“双驼峰”、“卧龙峰”、“一镜天”和“神葱岩”': quoted items most of which end like a sight's name are the sights
+    of a scenic area, each one; quoted slogans and counts of a kind are not."""
+    found = _found(gazetteer, "景区有“双驼峰”、“卧龙峰”、“一镜天”和“神葱岩”，堪称奇观。")
+    assert [(s, t) for s, t, _ in found] == [
+        ("双驼峰", "scenic"), ("卧龙峰", "scenic"), ("一镜天", "scenic"), ("神葱岩", "scenic")
+    ]  # fmt: skip
+    assert _surfaces(gazetteer, "坚持“绿水青山”、“金山银山”、“冰天雪地”理念") == []
+    assert _surfaces(gazetteer, "打造“三山”、“五岭”、“一湖”格局") == []
+
+
 def test_sky_and_living_landscapes_list_no_places(gazetteer: Gazetteer) -> None:
     """'天象景观有大漠落日、…', '生物景观有胡杨、…': phenomena and species, no sights (a list of sights after
     '景观有' alone still is)."""

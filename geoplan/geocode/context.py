@@ -147,6 +147,7 @@ def refine(
             *region_stems(text, finder, kept),
             *routes_named_again(text, kept),
             *sights_named_again(text, kept, finder),
+            *quoted_sight_lists(text, kept),
             *unit_stems_after_their_league(text, kept, finder),
         )
         if (m.start, m.end) not in peoples
@@ -1383,6 +1384,43 @@ def _proper_stem(name: str, finder: MentionFinder) -> str | None:
             continue
         return run if len(run) >= 2 and index < len(words) else None
     return None
+
+
+#: a list of three or more quoted items ('“双驼峰”、“卧龙峰”和“神葱岩”'), and the last characters of a landform's or
+#: a sight's name that most of its items must end with to make it a list of sights.
+_QUOTED_LIST = re.compile(r"“[\u4e00-\u9fff]{2,8}”(?:[、和及与]“[\u4e00-\u9fff]{2,8}”){2,}")
+_QUOTED_ITEM = re.compile(r"“([\u4e00-\u9fff]{2,8})”")
+_SIGHT_LAST_CHARS = frozenset("峰山岭崖洞泉台岩潭峡沟湖瀑石")
+_SIGHT_ITEMS = 3
+#: flags of set phrases and idioms: a quoted one is a slogan ('“绿水青山”'), no sight.
+_PHRASE_FLAGS = frozenset({"i", "l"})
+
+
+def quoted_sight_lists(text: str, taken: list[Mention]) -> list[Mention]:
+    """The items of a list of quoted names most of which end like a landform's or sight's name ('“双驼峰”、
+    “卧龙峰”、“仙人洞”、“一镜天”和“神葱岩”': the sights of a scenic area a travel text names): each a scenic place
+    (the gazetteer lacks such small sights; they are located like any unrecorded sight).  A quoted slogan or idiom
+    ('“绿水青山”'), a count of a kind ('“三山”') and an item with a function character is none."""
+    covered = SpanIndex(sorted((m.start, m.end) for m in taken))
+    found: list[Mention] = []
+    for run in _QUOTED_LIST.finditer(text):
+        items = [m for m in _QUOTED_ITEM.finditer(text, run.start(), run.end())]
+        ending = sum(m.group(1)[-1] in _SIGHT_LAST_CHARS for m in items)
+        if ending < _SIGHT_ITEMS or ending * 4 < len(items) * 3:
+            continue  # three or more items, three in four of them, end like a sight's name
+        for item in items:
+            name = item.group(1)
+            start, end = item.span(1)
+            words = tag(name)
+            if (
+                covered.overlaps(start, end)
+                or not _FUNCTION_CHARS.isdisjoint(name)
+                or (len(words) == 1 and words[0][1] in _PHRASE_FLAGS)
+                or (len(name) == 2 and name[0] in NAME_OPENING_NUMERALS)  # '“三山”、“五岭”': counts of a kind
+            ):
+                continue
+            found.append(Mention(name, start, end, "scenic", "list:quoted-sights", ()))
+    return found
 
 
 def sights_named_again(text: str, taken: list[Mention], finder: MentionFinder) -> list[Mention]:
