@@ -68,6 +68,18 @@ def test_well_known_sights_of_every_league_lie_in_their_banner(
     assert "http" in place.note
 
 
+@pytest.mark.parametrize(
+    ("form", "banner"), [("文公山", "达尔罕茂明安联合旗"), ("辉河", "鄂温克族自治旗"), ("拐子湖", "额济纳旗")]
+)
+def test_the_main_hills_rivers_and_lakes_of_banners_are_records(
+    gazetteer: Gazetteer, form: str, banner: str
+) -> None:
+    """The main natural features a banner's own pages name lie in that banner, the page cited."""
+    place = gazetteer.lookup(form)[0].place
+    assert place.type in {"mountain", "river", "lake"} and gazetteer.get(place.banner_id).name == banner
+    assert "http" in place.note
+
+
 def test_the_inter_provincial_corridor_is_a_named_road_across_five_leagues(
     gazetteer: Gazetteer, finder: MentionFinder
 ) -> None:
