@@ -15,7 +15,7 @@ from geoplan.cli.options import json_option, load_gazetteer, overlay_options, ov
 from geoplan.errors import InputError, UnsupportedFormatError
 from geoplan.geocode import locations
 from geoplan.geocode.authority import KINDS, prepare_import, read_layer
-from geoplan.geocode.gazetteer import TYPES, Candidate, Gazetteer, Place, normalize
+from geoplan.geocode.gazetteer import OWN_LOCATION_PRECISIONS, TYPES, Candidate, Gazetteer, Place, normalize
 from geoplan.geocode.overlay import GpkgOverlay, open_overlay
 from geoplan.io import atomic_path, check_targets
 from geoplan.output.csv_safe import neutralise_frame
@@ -215,7 +215,6 @@ COVERAGE_TYPES = (
     "lake",
     "town",
 )
-_FINER_THAN_BANNER = ("point", "extent", "town")
 
 
 def location_coverage(gz: Gazetteer, types: tuple[str, ...] = COVERAGE_TYPES) -> dict[str, dict[str, int]]:
@@ -223,7 +222,7 @@ def location_coverage(gz: Gazetteer, types: tuple[str, ...] = COVERAGE_TYPES) ->
     result = {}
     for type_ in types:
         places = list(gz.records([type_]))
-        finer = [p for p in places if p.precision in _FINER_THAN_BANNER]
+        finer = [p for p in places if p.precision in OWN_LOCATION_PRECISIONS]
         cited = [p for p in finer if "http" in p.geometry_source]
         result[type_] = {"records": len(places), "finer": len(finer), "finer_cited": len(cited)}
     return result

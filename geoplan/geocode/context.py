@@ -183,9 +183,8 @@ def _without_non_places(
     following.append(None)
     previous_ends = {id(m): p.end for p, m in zip(mentions, mentions[1:], strict=False)}
     organisations: set[int] = set()
-    run_end: int | None = (
-        None  # where the run after a mention may end: the next mention, unless that heads a body
-    )
+    # where the run after a mention may end: the next mention, unless that one heads a body too
+    run_end: int | None = None
     for index in range(len(mentions) - 1, -1, -1):
         mention, next_start = mentions[index], following[index]
         after = mentions[index + 1] if index + 1 < len(mentions) else None
@@ -571,12 +570,13 @@ def _organisation_re() -> re.Pattern[str]:
     return re.compile(word_alternation(words("organisation_words")))  # longest first
 
 
+#: id prefixes of administrative units.
+_ADMIN_ID_PREFIXES = ("province:", "league:", "banner:", "town:")
+
+
 def _names_a_unit(mention: Mention) -> bool:
     """Whether ``mention`` names an administrative unit (a province, league, banner or town)."""
     return bool(mention.place_ids) and all(pid.startswith(_ADMIN_ID_PREFIXES) for pid in mention.place_ids)
-
-
-_ADMIN_ID_PREFIXES = ("province:", "league:", "banner:", "town:")
 
 
 def names_organisation(text: str, mention: Mention, next_start: int | None = None) -> bool:

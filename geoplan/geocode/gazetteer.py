@@ -100,6 +100,10 @@ _ROUTE_ID = re.compile(r"road:([GS])(\d{1,4})")
 _ROAD_NETWORK = {"G": "国道", "S": "省道"}
 
 
+#: precisions of a place located by its own point or stated extent, or by its town's: finer than its banner.
+OWN_LOCATION_PRECISIONS = frozenset({"point", "extent", "town"})
+
+
 def route_number_forms(place_id: str) -> tuple[str, ...]:
     """The forms texts write a numbered road's record in: 'G303', 'G303线' and, for a three-digit ordinary road
     (expressways have one, two or four digits), '303国道', '国道303', '国道303线' (省道 for an S road); none for

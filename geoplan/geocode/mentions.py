@@ -1591,7 +1591,7 @@ class MentionFinder:
             if (
                 suffix == "小镇"
                 and not remainder
-                and all(pid.startswith(("league:", "banner:")) for pid in qualifier.place_ids)
+                and all(pid.startswith(_ABOVE_TOWN_PREFIXES) for pid in qualifier.place_ids)
             ):
                 return None  # '阿尔山小镇': the little town that a county-level city is, not a project's town
             if kind in NEEDS_QUALIFIER and remainder and is_generic(remainder):

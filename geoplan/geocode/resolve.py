@@ -26,6 +26,7 @@ from typing import Any
 import numpy
 
 from geoplan.geocode.context import LISTED_STATION_RULE, OUTSIDE_HEAD_RULE, OWN_PROVINCE
+from geoplan.geocode.gazetteer import OWN_LOCATION_PRECISIONS
 from geoplan.geocode.mentions import (
     LANDSCAPE_ROUTE_SUFFIXES,
     OUTSIDE_ID_PREFIXES,
@@ -871,17 +872,13 @@ class Resolver:
         )
 
 
-#: precisions of a place located by its own point or stated extent, or by its town's (a town with one of these).
-_OWN_LOCATION = frozenset({"point", "extent", "town"})
-
-
 def _parent_precision(parent: Any) -> str:
     """The precision of a place located by ``parent``: its unit's level for a league or banner, 'town' for a town
     located by its own point or extent; a town located no finer than its banner gives that banner's precision (it
     stands at the banner's point), any other parent its own precision."""
     if parent.type in {"banner", "league"}:
         return parent.type
-    if parent.type == "town" and parent.precision in _OWN_LOCATION:
+    if parent.type == "town" and parent.precision in OWN_LOCATION_PRECISIONS:
         return "town"
     return parent.precision
 
