@@ -1180,11 +1180,9 @@ def units_before_names(text: str, mentions: list[Mention], finder: MentionFinder
             mention.place_ids
             or not (mention.rule.startswith("suffix:") or mention.rule == _SPUR_RULE)
             or mention.type in _UNIT_IN_OFFICIAL_NAME
-            or not qualifier.endswith(_UNIT_WORDS_IN_FULL)
             or at < 0
-            or (at > 0 and not (head_ids and all(pid.startswith(_CLASSED_UNIT_PREFIXES) for pid in head_ids)))
-            or not mention.qualifier_ids
-            or not all(pid.startswith(_CLASSED_UNIT_PREFIXES) for pid in mention.qualifier_ids)
+            or (head and not _unit_in_full(head, head_ids))
+            or not _unit_in_full(qualifier, mention.qualifier_ids)
         ):
             continue
         unit_start = mention.start + at
@@ -2628,14 +2626,21 @@ def _list_run(text: str, start: int, end: int, word: str) -> list[tuple[int, int
 
 #: the class words a league's or banner's full name ends with.
 _UNIT_WORDS_IN_FULL = ("盟", "市", "旗", "县", "区")
+#: id prefixes of leagues and banners.
+_CLASSED_UNIT_PREFIXES = ("league:", "banner:")
 
 
 def _unit_written_in_full(mention: Mention) -> bool:
     """A league or banner written by its full name ('巴彦淖尔市', not '巴彦淖尔')."""
+    return _unit_in_full(mention.surface, mention.place_ids)
+
+
+def _unit_in_full(surface: str, ids: tuple[str, ...]) -> bool:
+    """Whether ``surface``, naming the records ``ids``, is a league's or banner's full name."""
     return (
-        mention.surface.endswith(_UNIT_WORDS_IN_FULL)  # the cheap test first: most names end otherwise
-        and bool(mention.place_ids)
-        and all(i.startswith(("league:", "banner:")) for i in mention.place_ids)
+        surface.endswith(_UNIT_WORDS_IN_FULL)  # the cheap test first: most names end otherwise
+        and bool(ids)
+        and all(i.startswith(_CLASSED_UNIT_PREFIXES) for i in ids)
     )
 
 
@@ -3377,8 +3382,6 @@ def _unit_named_after(text: str, mention: Mention, finder: MentionFinder) -> Men
 #: the class words a county- or league-level unit's full name ends with; a natural place named after the unit is
 #: built from its bare name ('X草原', never 'X旗草原'), so a head word after the full name is the unit's land.
 _UNIT_CLASS_CHARACTERS = "旗县市盟"
-#: id prefixes of those units.
-_CLASSED_UNIT_PREFIXES = ("league:", "banner:")
 
 
 @cache
