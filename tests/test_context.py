@@ -580,6 +580,22 @@ def test_items_of_a_list_of_peoples_are_not_places(gazetteer: Gazetteer) -> None
     assert _found(gazetteer, text)[0][2] == gazetteer.finder.ids("蒙古国")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count with 多 or 余 before 民族 closes the list too
+        ("居住有汉、满、朝鲜、鄂伦春、鄂温克、达斡尔等20多个民族，毗邻黑龙江省。", ["黑龙江省"]),
+        # 民族 inside a later item of a sentence's run closes no list of peoples: the banners are places
+        (
+            "来自锡林郭勒盟及境内的西乌珠穆沁旗、正蓝旗、镶黄旗的演员展示了草原风光、传统民族歌舞。",
+            ["锡林郭勒盟", "西乌珠穆沁旗", "正蓝旗", "镶黄旗"],
+        ),
+    ],
+)
+def test_where_a_list_of_peoples_ends(gazetteer: Gazetteer, text: str, expected: list[str]) -> None:
+    assert _surfaces(gazetteer, text) == expected
+
+
 def test_a_list_closed_by_a_scenic_class_word_types_its_items(gazetteer: Gazetteer) -> None:
     found = _found(gazetteer, "近年来，哈日敖包岩画、巴音查干石林等景点游客增多。")
     assert [(s, t) for s, t, _ in found] == [("哈日敖包岩画", "scenic"), ("巴音查干石林", "scenic")]

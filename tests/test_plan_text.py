@@ -147,6 +147,17 @@ def test_spaces_between_chinese_characters_are_removed() -> None:
     assert norm.lines[0].text == "某某旗国民经济和社会发展第十四个五年规划纲要"
 
 
+def test_a_space_between_two_words_separates_them() -> None:
+    """A web page lists sights with spaces between them: the space stays, one, so that no name runs into the next;
+    a heading or title wrapped with a space, and a letter-spaced line, lose theirs."""
+    norm = normalise(
+        "第三章 推动北部生态 安全屏障建设\n\n附近景点  奇石公园 北山寺 五峰塔。\n\n指 标 单位 目标 值\n"
+    )
+    assert "附近景点 奇石公园 北山寺 五峰塔。" in norm.text
+    assert "第三章推动北部生态安全屏障建设" in norm.text
+    assert "指标单位目标值" in norm.text
+
+
 def test_decoding_rejects_big5_mojibake_but_reports_what_it_did(originals: dict[str, Plan]) -> None:
     text = originals["002"].path.read_text(encoding="utf-8")
     decoded, encoding = decode_bytes(text.encode("gb18030"))

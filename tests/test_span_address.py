@@ -25,6 +25,8 @@ from geoplan.geocode.places import PlanPlaces
         ("游客走进杭锦旗库布其沙漠公园。", [("杭锦旗", None), ("库布其沙漠公园", "scenic")]),
         ("开鲁县白塔公园已免费开放。", [("开鲁县", None), ("白塔公园", "scenic")]),
         ("修缮多伦县双山水库。", [("多伦县", None), ("双山水库", "reservoir")]),
+        # the name of its own holds a recorded region's name the dictionary counts as a word ('河套')
+        ("推动杭锦后旗河套民俗特色小镇建设。", [("杭锦后旗", None), ("河套民俗特色小镇", "scenic")]),
         # a league, then its banner, then the place: three mentions
         (
             "位于鄂尔多斯市杭锦旗库布其大沙漠境内",

@@ -1191,13 +1191,26 @@ def units_before_names(text: str, mentions: list[Mention], finder: MentionFinder
             class_start = max(text.rfind(word, cut, mention.end) for word in _SPUR_WORDS)
         else:
             class_start = mention.end - len(mention.rule.partition(":")[2])
-        if class_start - cut < 2 or not holds_name_word(text, cut, class_start, COMMON_NAME_FREQUENCY):
+        if class_start - cut < 2 or not (
+            holds_name_word(text, cut, class_start, COMMON_NAME_FREQUENCY)
+            or _holds_domestic_name(text[cut:class_start], finder)
+        ):
             continue
         if head:
             found.append(Mention(head, mention.start, unit_start, None, "gazetteer", head_ids))
         found.append(Mention(qualifier, unit_start, cut, None, "gazetteer", mention.qualifier_ids))
         found.append(replace(mention, surface=text[cut : mention.end], start=cut))
     return found
+
+
+def _holds_domestic_name(words: str, finder: MentionFinder) -> bool:
+    """Whether ``words`` hold a recorded place's name inside the country ('河套风情': 河套), which the segmenter's
+    dictionary may count as a common word; a country's or province's name ('蒙古族') names no place there."""
+    return any(
+        not mention.place_ids[0].startswith(("foreign:", "province:"))
+        for mention in finder.find(words)
+        if mention.place_ids and mention.end - mention.start >= 2
+    )
 
 
 #: flags of the function words of two or more characters that never stand inside a place's name, even a
@@ -1896,7 +1909,7 @@ _LINE_STREET_WORDS = ("公路", "铁路", "线路", "高速路", "网路", "通�
 #: the words a street's name ends with (a list of streets holds only such items).
 _STREET_ENDINGS = ("路", "街", "巷")
 #: what closes a list of peoples ('A、B、C等21个民族'): its items are ethnic names, not places.
-_PEOPLES_CLOSER = re.compile(r"等?(?:\d{1,3}|[两二三四五六七八九十]{1,3})?个?(?:少数)?民族")
+_PEOPLES_CLOSER = re.compile(r"等?(?:\d{1,3}|[两二三四五六七八九十]{1,3})?[多余]?个?(?:少数)?民族")
 _NUMERALS = "两二三四五六七八九十"
 #: the class words of counted lists, as one alternation (longest first: the dict's order).
 _LIST_CLASS_WORDS = "|".join(map(re.escape, LIST_CLASSES))
@@ -2169,6 +2182,8 @@ def _runs_holding(text: str, positions: list[int]) -> Iterator[re.Match[str]]:
 
 
 _PEOPLES_WORD = re.compile("民族")
+#: the longest name of a people in a list of peoples ('鄂伦春族', '俄罗斯族'; 5 leaves room for a 少数/等 before them).
+_PEOPLE_NAME_MAX = 5
 
 
 def peoples_items(text: str) -> set[tuple[int, int]]:
@@ -2182,9 +2197,15 @@ def peoples_items(text: str) -> set[tuple[int, int]]:
         if closer is None:
             continue
         items = _items(text, start, closer.start())
-        spans.update(items[1:])
-        first_start, first_end = items[0]
-        spans.update((first_end - n, first_end) for n in range(1, first_end - first_start + 1))
+        # the peoples are the short items right before the closer; a long one ends the list ('…代表分别向…草原风光、
+        # 传统民族文化': the run is a sentence's, not a list of peoples), and the people its last characters name
+        tail = len(items)
+        while tail > 1 and items[tail - 1][1] - items[tail - 1][0] <= _PEOPLE_NAME_MAX:
+            tail -= 1
+        spans.update(items[tail:])
+        first_start, first_end = items[tail - 1]
+        longest = min(first_end - first_start, _PEOPLE_NAME_MAX)
+        spans.update((first_end - n, first_end) for n in range(1, longest + 1))
     return spans
 
 

@@ -103,6 +103,12 @@ _TERMINAL = set("。！？：!?…")  # not "；": a clause ends there, the sent
 _CLOSERS = set("”’」』）)】》\"'")
 _CJK = r"\u2e80-\u2fff\u3001-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff0f\uff1a-\uff20\u201c\u201d\u2018\u2019\u2014\u2026"
 _SPACE_NEAR_CJK_RE = re.compile(rf"(?<=[{_CJK}])[ ]+|[ ]+(?=[{_CJK}])")
+#: spaces between two words of two or more Han characters each (kept as one space: they separate words).
+_WORD_SPACE_RE = re.compile(r"(?<=[\u3400-\u9fff]{2})[ ]+(?=[\u3400-\u9fff]{2})")
+#: a single Han character with a space beside it and no Han character on its other side ('指 标', '2035 年 目标').
+_SPACED_SINGLE_RE = re.compile(
+    r"(?:^|[^\u3400-\u9fff])[\u3400-\u9fff][ ]+[\u3400-\u9fff]|[\u3400-\u9fff][ ]+[\u3400-\u9fff](?:$|[^\u3400-\u9fff])"
+)
 _MD_NOISE_RE = re.compile(r"\*\*|</?p>|<br\s*/?>|^#{1,6}\s+")
 _MD_BULLET_RE = re.compile(r"^\s*[-*+]\s+(?=\S)")
 _DECORATION_RE = re.compile(r"[-*_=|•·~+\s]+")  # lines made only of these are markdown/layout scaffolding
@@ -354,14 +360,38 @@ def clean_line(raw: str) -> str:
     else:
         line = line.lstrip(" ")
     if " " in line and "|" not in line and "\t" not in line:
-        line = _SPACE_NEAR_CJK_RE.sub("", line)
+        line = _without_spaces_near_cjk(line)
     return line
+
+
+def _without_spaces_near_cjk(line: str) -> str:
+    """``line`` without the spaces next to Chinese characters, but for those between two words of two or more Han
+    characters each, which separate them ('附近景点 大明塔 辽中京遗址': a web page's list), kept as one space.  A line
+    with a spaced single character ('指 标', '2035 年 目标') is letter- or word-spaced by its layout, and a heading
+    or title wraps where a PDF broke it: their spaces all go."""
+    squashed = _SPACE_NEAR_CJK_RE.sub("", line)
+    if (
+        not _WORD_SPACE_RE.search(line)
+        or _SPACED_SINGLE_RE.search(line)
+        or is_heading_line(squashed.strip())
+        or is_title_line(squashed.strip())
+    ):
+        return squashed
+    return _SPACE_NEAR_CJK_RE.sub("", _WORD_SPACE_RE.sub("\0", line)).replace("\0", " ")
 
 
 def _squash(text: str) -> str:
     if " " not in text and "\t" not in text and "\u3000" not in text:
         return text
     return _SPACE_NEAR_CJK_RE.sub("", re.sub(r"\s+", " ", text)).strip()
+
+
+def _squash_body(text: str) -> str:
+    """A body line squashed as :func:`_squash` does, keeping the spaces that separate words
+    (:func:`_without_spaces_near_cjk`)."""
+    if " " not in text and "\t" not in text and "\u3000" not in text:
+        return text
+    return _without_spaces_near_cjk(re.sub(r"\s+", " ", text)).strip()
 
 
 def _table_cells(line: str) -> list[str] | None:
@@ -778,7 +808,7 @@ class _LineReader:
             self._flush()
             self.out.emit([_Piece(text, index + 1)], "front")
             return index + 1
-        squashed = _squash(text)
+        squashed = _squash_body(text)
         if not self.current:
             self._start(index, squashed)
             return index + 1
