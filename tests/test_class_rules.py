@@ -472,6 +472,21 @@ def test_an_ethnic_township_resolves_by_its_stem(finder: MentionFinder) -> None:
     assert mention.place_ids == ("town:150721:查巴奇鄂温克民族乡",)
 
 
+def test_an_ethnic_township_written_without_its_peoples_zu(finder: MentionFinder) -> None:
+    """'X俄罗斯民族乡' leaves out the 族 of the official 'X俄罗斯族民族乡'."""
+    (mention,) = refine("恩和俄罗斯民族乡", finder.find("恩和俄罗斯民族乡"), finder)
+    assert mention.place_ids == ("town:150784:恩和俄罗斯族民族乡",)
+
+
+def test_a_town_set_out_from_is_named_by_its_short_form(finder: MentionFinder) -> None:
+    """A journey's start or heading ends a town's short form ('从X出发'), as 至 or a comma do."""
+    text = "游客从巴彦浩特出发，往达来呼布方向行驶。"
+    assert [m.place_ids for m in refine(text, finder.find(text), finder)] == [
+        ("town:152921:巴彦浩特镇",),
+        ("town:152923:达来呼布镇",),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -596,6 +596,19 @@ def test_where_a_list_of_peoples_ends(gazetteer: Gazetteer, text: str, expected:
     assert _surfaces(gazetteer, text) == expected
 
 
+def test_known_items_of_a_counted_list_name_the_records_of_its_class(gazetteer: Gazetteer) -> None:
+    """A town listed before a count of ports names the town's port; a city before a count of airports stays the
+    city the airports serve."""
+    found = _found(gazetteer, "额尔古纳市有黑山头、室韦两个国家一类口岸，呼和浩特、包头两大机场。")
+    assert [(s, i) for s, _, i in found] == [
+        ("额尔古纳市", ("banner:150784",)),
+        ("黑山头", ("port:黑山头口岸",)),
+        ("室韦", ("port:室韦口岸",)),
+        ("呼和浩特", ("league:150100",)),
+        ("包头", ("league:150200",)),
+    ]
+
+
 def test_a_list_closed_by_a_scenic_class_word_types_its_items(gazetteer: Gazetteer) -> None:
     found = _found(gazetteer, "近年来，哈日敖包岩画、巴音查干石林等景点游客增多。")
     assert [(s, t) for s, t, _ in found] == [("哈日敖包岩画", "scenic"), ("巴音查干石林", "scenic")]

@@ -93,6 +93,11 @@ LISTED_STATION_RULE = "list:station"
 #: the rule of a township a counted list of townships names like a county-level unit elsewhere ('辖阿鲁科尔沁、高勒、
 #: …6个苏木': a sumu, not 阿鲁科尔沁旗 of another league).
 LISTED_TOWNSHIP_RULE = "list:township"
+#: id prefixes of the units at county level and above, which a counted list of facilities names as the places
+#: they serve, not as the facilities' names ('呼和浩特、包头两大机场').
+_COUNTY_OR_ABOVE = ("province:", "league:", "banner:", "neighbour:")
+#: the rule of a known item of a counted list that names a record with the list's class word ('黑山头、室韦两个口岸').
+LISTED_RECORD_RULE = "list:record"
 
 #: the region's own province: never an outside name.
 OWN_PROVINCE = "province:150000"
@@ -422,7 +427,7 @@ def in_title(mention: Mention, titles: list[tuple[int, int]]) -> bool:
 
 
 #: rules of list items that take the place of a mention of the same span (the list says what the name is).
-_RETYPING_RULES = frozenset({LISTED_STATION_RULE, LISTED_TOWNSHIP_RULE})
+_RETYPING_RULES = frozenset({LISTED_STATION_RULE, LISTED_TOWNSHIP_RULE, LISTED_RECORD_RULE})
 
 
 def _replace(kept: list[Mention], items: list[Mention]) -> list[Mention]:
@@ -2461,6 +2466,21 @@ def represented_items(text: str, mentions: list[Mention], finder: MentionFinder)
     return found
 
 
+def _named_with_class_word(
+    item: str, start: int, end: int, kind: str, suffixes: tuple[str, ...], finder: MentionFinder
+) -> Mention | None:
+    """The record a known item of a counted list names with the list's class word ('黑山头、室韦两个口岸': 黑山头口岸,
+    though 黑山头 alone is a town), or None; a list of towns or stations is read by its own rules, and a league or
+    banner listed stays the unit ('呼和浩特、包头两大机场': the cities the airports serve)."""
+    if kind in ("town", "station"):
+        return None
+    for suffix in suffixes:
+        ids = finder.ids(item + suffix)
+        if ids and all(i.startswith(f"{kind}:") for i in ids):
+            return Mention(item, start, end, kind, LISTED_RECORD_RULE, ids)
+    return None
+
+
 def _typed_items(
     text: str,
     items: list[tuple[int, int]],
@@ -2487,6 +2507,13 @@ def _typed_items(
             continue
         if (start, end) in by_span and kind == "town" and _unit_stem_only(by_span[(start, end)]):
             found.append(_listed_township(item, start, end, suffixes, finder))
+            continue
+        if (
+            (start, end) in by_span
+            and not all(i.startswith(_COUNTY_OR_ABOVE) for i in by_span[(start, end)].place_ids)
+            and (named := _named_with_class_word(item, start, end, kind, suffixes, finder))
+        ):
+            found.append(named)  # '黑山头、室韦两个口岸': the towns' ports, each recorded with the class word
             continue
         if (start, end) in by_span or is_generic(item) or item[:1] in COUNTER_CHARS:
             continue  # '13个镇、2个乡': counts of units (a counter never starts a name)

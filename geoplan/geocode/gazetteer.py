@@ -94,6 +94,8 @@ _ETHNIC_TOWN = re.compile(
 )
 #: an ethnic township's official ending, often written '族乡' ('查巴奇鄂温克民族乡' -> '查巴奇鄂温克族乡').
 _ETHNIC_ENDING = re.compile(r"(?<!族)民族(乡|苏木)$")
+#: a people's 族 written before 民族乡 in the official name, often left out ('恩和俄罗斯族民族乡' -> '恩和俄罗斯民族乡').
+_DOUBLE_ETHNIC_ENDING = re.compile(r"族民族(乡|苏木)$")
 #: the id of a numbered road: a national (G) or provincial (S) road or expressway ('road:G303', 'road:S39').
 _ROUTE_ID = re.compile(r"road:([GS])(\d{1,4})")
 #: what a three-digit ordinary road of each network is called in running text (国道 303 线, 303 国道).
@@ -606,6 +608,8 @@ class _NameIndex:
                 if ethnic:
                     self.add(ethnic.group(1) + ethnic.group(2), place.id, "short")
                     self.add(_ETHNIC_ENDING.sub(r"族\1", place.name), place.id, "alias")
+                    if _DOUBLE_ETHNIC_ENDING.search(place.name):  # '恩和俄罗斯族民族乡' -> '恩和俄罗斯民族乡'
+                        self.add(_DOUBLE_ETHNIC_ENDING.sub(r"民族\1", place.name), place.id, "alias")
         for form, ids in districts.items():
             if len(ids) == 1 and normalize(form) not in self.surfaces:
                 self.add(form, ids[0], "short")

@@ -278,6 +278,8 @@ MIN_SHORT_IN_TEXT = 3
 SHORT_FORM_FOLLOWERS = frozenset("至到—－-~、，。；：和与及段等的（(）)")
 #: a count of towns or banners after short forms ('A和B两镇', 'A、B、C三个苏木'): the short forms end there.
 _COUNTED_UNITS = re.compile(r"[两二三四五六七八九十]个?(?:镇|苏木|乡|街道|旗|县)")
+#: a journey set out from a place or heading for it, written right after its short form ('从X出发', '往X方向').
+_SETTING_OUT = re.compile(r"出发|启程|动身|方向")
 #: a direction and distance from a place written right after its short form ('X东距…', 'X西邻…', 'X以南').
 _DIRECTION_FROM = re.compile(r"以?[东西南北](?:[距邻接靠临]|\d)|以[东西南北]")
 #: id prefixes of places outside the region or spanning it (neighbouring counties and cities, provinces,
@@ -937,10 +939,12 @@ class MentionFinder:
                 or not is_han(text[end])
                 or _DIRECTION_FROM.match(text, end)
                 or _COUNTED_UNITS.match(text, end)
+                or _SETTING_OUT.match(text, end)
                 or _subject_of_verb(text, start, end)
             ):
-                # a short form ('树林召' for 树林召镇) only where a name can end: '树林召段', '十二连城至', or as
-                # the subject of a clause's verb ('树林召位于…')
+                # a short form ('树林召' for 树林召镇) only where a name can end: '树林召段', '十二连城至', a
+                # journey's start or heading ('从巴彦浩特出发', '往X方向'), or as the subject of a clause's verb
+                # ('树林召位于…')
                 chosen.append(Mention(surface, start, end, None, "gazetteer-short", self._short[surface]))
             else:
                 refused_end = max(refused_end, end)
