@@ -467,3 +467,9 @@ def test_a_zone_named_by_its_stem_is_a_park_whatever_its_stem_ends_with(finder: 
     ]
     text = "重点建设青山、石拐两个园区。"
     assert not [m for m in refine(text, finder.find(text), finder) if m.type == "park"]
+
+
+def test_a_pages_random_code_holds_no_route_number(finder: MentionFinder) -> None:
+    """A copied page carries random codes after its sentences ('G5:…', 'S9+…'): no roads; a list of numbers stays."""
+    assert _surfaces(finder, "清代属喀尔喀部。 G5:9UY4?8fQ2.1r 民国时属察哈尔部。 S9+2Bt=,F") == []
+    assert _surfaces(finder, "境内有G6,G7和S9三条高速。") == ["G6", "G7", "S9"]

@@ -33,6 +33,11 @@ _found = found
         ),
         # a verb after prose before a name whose first word is a common one ('白音' of 白音胡硕)
         ("原苏木人民政府驻白音胡硕嘎查。", [("白音胡硕嘎查", "village")]),
+        # a side of the unit written before the name, and a seat moved to it
+        ("地势西高东低，西北部敖都图苏木境内多山。", [("敖都图苏木", "town")]),
+        ("1956年旗府迁治塔布嘎镇。", [("塔布嘎镇", "town")]),
+        # a Mongolian first word before a name opening with another ('查干苏木' is a short form of a record)
+        ("该嘎查隶属巴音查干苏木。", [("巴音查干苏木", "town")]),
     ],
 )
 def test_prose_before_a_name_is_no_part_of_it(

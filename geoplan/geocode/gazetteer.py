@@ -32,6 +32,7 @@ from shapely.geometry.base import BaseGeometry
 from geoplan.errors import GazetteerError, InputError
 from geoplan.geocode import locations
 from geoplan.geocode.mentions import MentionFinder
+from geoplan.geocode.stems import MONGOLIAN_HEADS
 from geoplan.resources import GAZETTEER_DIR
 
 if TYPE_CHECKING:
@@ -80,11 +81,6 @@ SAME_LEAGUE_BONUS = 0.3
 _PROVINCE_SUFFIX = re.compile(r"(维吾尔自治区|回族自治区|壮族自治区|特别行政区|自治区|省|市)$")
 _ADMIN_SUFFIX = re.compile(r"(达斡尔族自治旗|族自治旗|自治旗|联合旗|矿区|旗|县|市|区|盟)$")
 _TOWN_SUFFIX = re.compile(r"(街道|民族乡|苏木|镇|乡)$")
-#: Mongolian first words after which a town's name is commonly shortened ('巴音宝力格镇' -> '巴音镇').
-_MONGOLIAN_HEADS = frozenset(
-    "巴音 巴彦 呼和 潮格 乌兰 查干 额尔 哈拉 乌力 白音 宝日 阿日 锡林 赛罕 图克 乌日 宝力 阿拉 乌审 "
-    "苏尼 那仁 额很 新呼 满都 达来 巴润 准格 伊和 格日 吉日 温都".split()
-)
 _PREFIXES = ("内蒙古自治区", "内蒙古")
 _ISSUER_SUFFIXES = ("人民政府", "行政公署")
 #: '杜拉尔鄂温克民族乡' -> '杜拉尔乡', '当铺地满族乡' -> '当铺地乡' (the ethnic qualifier dropped: a nationality of the
@@ -602,7 +598,7 @@ class _NameIndex:
             elif place.type == "town":
                 match = _TOWN_SUFFIX.search(place.name)
                 stem = place.name[: match.start()] if match else place.name
-                if match and len(stem) >= 4 and stem[:2] in _MONGOLIAN_HEADS:
+                if match and len(stem) >= 4 and stem[:2] in MONGOLIAN_HEADS:
                     self.add(stem[:2] + match.group(1), place.id, "short")
                 ethnic = _ETHNIC_TOWN.match(place.name)
                 if ethnic:

@@ -69,6 +69,7 @@ from geoplan.geocode.stems import (
     GENERIC_WORDS,
     IMPROPER_CHARS,
     LEADING_WORDS,
+    MONGOLIAN_HEADS,
     QUOTE_OPENERS,
     RUN_CLOSER_WORDS,
     SEPARATORS,
@@ -416,6 +417,9 @@ _LINE_AFTER_NUMBER = re.compile(r"\s*线")
 _NUMBER_QUOTES = re.compile(r"[\s“”]+")
 _ASCII_WORD = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _ROUTE_AFTER = _ASCII_WORD | {"."}
+#: a run of ASCII symbols, digits and letters holding a lower-case letter or =/? right after a route's number: the
+#: rest of a random code a page carries ('G5:9UY4?8fQ2.1r'), never a road's name.
+_CODE_NOISE = re.compile(r"[+=:?!,.][!-~]*?[a-z=?]")
 #: what follows a train's number ('G4408次', 'D6次'): the measure word of train runs.
 _TRAIN_NUMBER_END = "次"
 #: the segmenter's flag of a time word ('次年', '次日': the next year, day), which a 次 after a number may start.
@@ -917,6 +921,11 @@ class MentionFinder:
                 continue  # 'X街道路' reads X街 + 道路 (a street's road works), not the subdistrict X街道
             if text.startswith("化", end) and surface.endswith(_CLASS_WORDS):
                 continue  # '毛乌素沙漠化': the class word starts '沙漠化' (desertification); '毛乌素' is the name
+            if surface[:2] in MONGOLIAN_HEADS and text[max(0, start - 2) : start] in MONGOLIAN_HEADS:
+                # '巴音查干苏木': a name opening with a Mongolian first word ('查干苏木', short for 查干哈达苏木)
+                # right after another such word ends a longer name the gazetteer lacks
+                refused_end = max(refused_end, end)
+                continue
             if surface in self._ids:
                 ids = self._ids[surface]
                 if len(surface) == 2 and all(i.startswith(OUTSIDE_ID_PREFIXES) for i in ids):
@@ -1949,6 +1958,8 @@ class MentionFinder:
             start, end = match.span()
             if (start and text[start - 1] in _ASCII_WORD) or (end < len(text) and text[end] in _ROUTE_AFTER):
                 continue  # part of a longer code ('5G', 'S2000', 'G3.5')
+            if _CODE_NOISE.match(text, end):
+                continue  # 'G2+5Qk8=8SW53M': a page's random code (a scraper trap), no road
             if text.startswith(_TRAIN_NUMBER_END, end) and _counts_train_runs(text, end):
                 continue  # 'G4408次列车': a train's number (counted by 次), no road's
             surface = match.group()

@@ -75,6 +75,12 @@ _GENERIC_TAIL = re.compile(f"{_GENERIC_ALT}$")
 _GENERIC_HEAD_LONG = re.compile(_GENERIC_LONG_ALT)
 _GENERIC_TAIL_LONG = re.compile(f"{_GENERIC_LONG_ALT}$")
 
+#: Mongolian first words after which a town's name is commonly shortened ('巴音宝力格镇' -> '巴音镇').
+MONGOLIAN_HEADS = frozenset(
+    "巴音 巴彦 呼和 潮格 乌兰 查干 额尔 哈拉 乌力 白音 宝日 阿日 锡林 赛罕 图克 乌日 宝力 阿拉 乌审 "
+    "苏尼 那仁 额很 新呼 满都 达来 巴润 准格 伊和 格日 吉日 温都".split()
+)
+
 #: id prefixes of places whose official names hold their unit ('X旗工业园区', 'X旗通用机场'): a banner or town
 #: written right before one is part of its one mention.  Before a lake, a reservoir or a reserve the unit only
 #: says where it is ('X旗Y水库' is two mentions), and so it does before a place with a name of its own
