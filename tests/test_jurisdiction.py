@@ -653,3 +653,43 @@ def test_a_banners_text_locates_its_unrecorded_hills_and_streams_there(
         assert all(m.place is None for m in places.mentions if m.surface == surface)
     league = _parse(gazetteer, tmp_path, "兴安盟概况\n\n盟内有达克图山。")
     assert _only(league, "达克图山").place is None
+
+
+def test_a_town_the_sentence_names_in_full_is_no_namesake_in_a_name(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """A station named after a town of another league lies in that town when the sentence names the town in full;
+    named alone, the town of another league is a namesake and the station stays at the text's league."""
+    title = "鄂尔多斯市国民经济和社会发展第十四个五年规划纲要"
+    named = resolved_ids(gazetteer, tmp_path, title, "旧时的红格尔图镇有一座老站，红格尔图火车站建于民国。")
+    assert named["红格尔图火车站"] == "town:150928:红格尔图镇"
+    alone = resolved_ids(gazetteer, tmp_path, title, "红格尔图火车站建于民国。")
+    assert alone["红格尔图火车站"] == "league:150600"
+
+
+def test_another_leagues_banner_stem_opening_a_name_beside_the_texts_own_banner(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """'库伦古城' in a sentence that places it in a banner of the text's league is no sight of 通辽's 库伦旗."""
+    title = "乌兰察布市国民经济和社会发展第十四个五年规划纲要"
+    ids = resolved_ids(gazetteer, tmp_path, title, "库伦古城位于察右后旗境内，历史悠久。")
+    assert ids["库伦古城"] in ("league:150900", "banner:150928")
+
+
+def test_another_name_of_a_natural_place_of_one_league_needs_evidence_outside_it(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """'灰腾梁' (another name of 乌兰察布's 辉腾锡勒草原) in a 锡林郭勒 banner's text is its own hill, not the
+    grassland; a form of a famous name ('呼伦贝尔大草原') is taken anywhere."""
+    far = resolved_ids(
+        gazetteer, tmp_path, "阿巴嘎旗国民经济和社会发展第十四个五年规划纲要", "抓好灰腾梁风电场建设。"
+    )
+    assert far.get("灰腾梁") != "grassland:辉腾锡勒草原"
+    home = resolved_ids(
+        gazetteer, tmp_path, "察哈尔右翼中旗国民经济和社会发展第十四个五年规划纲要", "保护灰腾梁草场。"
+    )
+    assert home["灰腾梁"] == "grassland:辉腾锡勒草原"
+    famous = resolved_ids(
+        gazetteer, tmp_path, "阿巴嘎旗国民经济和社会发展第十四个五年规划纲要", "游客向往呼伦贝尔大草原。"
+    )
+    assert famous["呼伦贝尔大草原"] == "grassland:呼伦贝尔草原"

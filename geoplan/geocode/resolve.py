@@ -75,6 +75,8 @@ _DISTANCES: weakref.WeakKeyDictionary[Any, dict[tuple[str | None, str], float]] 
 SPANNING_TYPES = frozenset(
     "province league mountain river desert sandy_land grassland region road railway corridor".split()
 )
+#: natural kinds among the spanning types whose record may lie in one league (a grassland, a hill, a desert).
+NATURAL_ONE_LEAGUE_TYPES = frozenset({"grassland", "mountain", "desert", "sandy_land"})
 #: rules of roads named after the city they serve (a ring road '三环路', a bypass '南绕城公路'): the unit's own.
 CITY_ROAD_RULES = frozenset({"ring-road"})
 #: rules of small landforms named by a class word of their own (a gully 'X沟'): an unrecorded one lies near where
@@ -348,8 +350,10 @@ class Resolver:
             and self._distance(place) <= NEAR_TOWN_DEGREES
         )
 
-    def _contains(self, qualifier: Any, mention: Mention) -> bool:
-        """Whether the place named inside a name is where the named thing lies (not a namesake)."""
+    def _contains(self, qualifier: Any, mention: Mention, named_around: Iterable[str] = ()) -> bool:
+        """Whether the place named inside a name is where the named thing lies (not a namesake); a town of another
+        league or banner is no namesake when the sentence names it in full (``named_around``: the ids the
+        sentence's places give: '…以前的红格尔图镇，红格尔图火车站…')."""
         suffix = mention.rule.partition(":")[2]
         qualifier_end = mention.surface.find(mention.qualifier or "") + len(mention.qualifier or "")
         remainder = mention.surface[max(qualifier_end, 0) : len(mention.surface) - len(suffix)]
@@ -366,9 +370,11 @@ class Resolver:
             and self.league_id
             and qualifier.league_id != self.league_id
             and mention.qualifier != qualifier.name
-            and not is_generic(remainder)
+            and (not is_generic(remainder) or (qualifier.type == "banner" and self.league_id in named_around))
         ):
-            return False  # another league's banner stem starting a longer name ('赛罕' of '赛罕塔拉'): a namesake
+            # another league's banner stem starting a longer name ('赛罕' of '赛罕塔拉'), or starting a name in a
+            # sentence that names the text's own league or its banners ('库伦古城位于察右后旗境内'): a namesake
+            return False
         if qualifier.type in ADMIN_TYPES or unit_like:
             # '呼和浩特镇' is a town named after a city, not a town in it; a region of one league is named like a
             # unit ('乌拉盖草原' after 乌拉盖管理区, the league's county-level district)
@@ -377,13 +383,15 @@ class Resolver:
             return remainder == ""  # a line's stop named after the one town of its name, in whichever league
         if suffix in LANDSCAPE_ROUTE_SUFFIXES and qualifier.league_id is None:
             return True  # '黄河几字弯风景大道': a landscape spanning leagues is no other league's namesake
-        if self.league_id and qualifier.league_id != self.league_id:
+        named_here = qualifier.id in named_around
+        if self.league_id and qualifier.league_id != self.league_id and not named_here:
             return False  # a town of that name in another league: a namesake
         if (
             self.issuer is not None
             and self.issuer.type == "banner"
             and self.issuer_role == "issuing"
             and qualifier.banner_id != self.issuer_id
+            and not named_here
         ):
             return False  # a banner's plan names its own places: a town of another banner is a namesake
         if (
@@ -641,7 +649,9 @@ class Resolver:
         (an alias or short form is not enough), a place containing it named in the name or around it, or — for the short name of
         a banner, a league or a line's end — a league next to the plan's.  Outside the region only a province, a prefecture
         city, a line's end or a county near the plan's league is taken without a qualifier."""
-        if self.league_id is None or place.type in SPANNING_TYPES:
+        if self.league_id is None or (
+            place.type in SPANNING_TYPES and not self._other_name_of_one_league(place, mention)
+        ):
             return False
         if place.league_id is None and place.province.startswith("内蒙古") and place.type != "province":
             return False  # a place of the region drawn across leagues ('阿尔山·柴河旅游景区'): the plan's league is in it
@@ -668,6 +678,17 @@ class Resolver:
         if self._just_across(place, mention):
             return False
         return not ((line_end or place.type in ADMIN_TYPES) and self._adjacent(place))
+
+    @staticmethod
+    def _other_name_of_one_league(place: Any, mention: Mention) -> bool:
+        """Whether ``mention`` names a natural place of one league by another name than its own ('灰腾梁' of
+        辉腾锡勒草原, not opening as it does): such a name is often a local place's elsewhere, so outside the
+        league it needs evidence as a town's does."""
+        return (
+            place.type in NATURAL_ONE_LEAGUE_TYPES
+            and place.league_id is not None
+            and mention.surface[:2] != place.name[:2]  # '库布齐', '呼伦贝尔大草原': forms of the name
+        )
 
     def gives_context(self, mention: Mention, place: Any) -> bool:
         """Whether an unambiguous mention may stand as context for its neighbours: inside the plan's league, or
@@ -779,7 +800,7 @@ class Resolver:
                 mention.qualifier or "", mention.start, mention.start, None, "q", mention.qualifier_ids
             )
             ranked = self.rank(qualifier, self.candidates(qualifier), sentence_ids, paragraph_ids)
-            if ranked and self._contains(ranked[0][2], mention):
+            if ranked and self._contains(ranked[0][2], mention, sentence_ids):
                 parent, rule = ranked[0][2], "parent:named-inside"
                 where = (
                     "in its name" if (mention.qualifier or "") in mention.surface else "written with its name"
