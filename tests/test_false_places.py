@@ -473,3 +473,8 @@ def test_a_pages_random_code_holds_no_route_number(finder: MentionFinder) -> Non
     """A copied page carries random codes after its sentences ('G5:…', 'S9+…'): no roads; a list of numbers stays."""
     assert _surfaces(finder, "清代属喀尔喀部。 G5:9UY4?8fQ2.1r 民国时属察哈尔部。 S9+2Bt=,F") == []
     assert _surfaces(finder, "境内有G6,G7和S9三条高速。") == ["G6", "G7", "S9"]
+
+
+def test_a_plans_numbered_themes_are_no_list_of_places(finder: MentionFinder) -> None:
+    """'一带、二园、三小区、四中心、五湖': themes numbered from one, the last counting lakes; no item names a lake."""
+    assert _surfaces(finder, "打造“一带、二园、三小区、四中心、五湖”景观体系。") == []

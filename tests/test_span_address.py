@@ -25,6 +25,8 @@ from geoplan.geocode.places import PlanPlaces
         ("游客走进杭锦旗库布其沙漠公园。", [("杭锦旗", None), ("库布其沙漠公园", "scenic")]),
         ("开鲁县白塔公园已免费开放。", [("开鲁县", None), ("白塔公园", "scenic")]),
         ("修缮多伦县双山水库。", [("多伦县", None), ("双山水库", "reservoir")]),
+        # a town in full and a side of it: where the place after them lies
+        ("在锡尼镇南阿日善湖畔建设步道。", [("锡尼镇", None), ("阿日善湖", "lake")]),
         # the name of its own holds a recorded region's name the dictionary counts as a word ('河套')
         ("推动杭锦后旗河套民俗特色小镇建设。", [("杭锦后旗", None), ("河套民俗特色小镇", "scenic")]),
         # a league, then its banner, then the place: three mentions

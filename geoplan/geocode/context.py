@@ -1182,6 +1182,30 @@ def units_before_names(text: str, mentions: list[Mention], finder: MentionFinder
         head = mention.surface[:at] if at > 0 else ""
         head_ids = finder.ids(head) if head.endswith(_UNIT_WORDS_IN_FULL) else ()
         if (
+            not head
+            and at == 0
+            and not mention.place_ids
+            and mention.rule.startswith("suffix:")
+            and (side := _town_and_side(text, mention))
+        ):
+            # '白音察干镇北白雁湖': a town in full and a side of it say where the place after them lies
+            found.append(
+                Mention(
+                    qualifier,
+                    mention.start,
+                    mention.start + len(qualifier),
+                    None,
+                    "gazetteer",
+                    mention.qualifier_ids,
+                )
+            )
+            found.append(
+                replace(
+                    mention, surface=text[side : mention.end], start=side, qualifier=None, qualifier_ids=()
+                )
+            )
+            continue
+        if (
             mention.place_ids
             or not (mention.rule.startswith("suffix:") or mention.rule == _SPUR_RULE)
             or mention.type in _UNIT_IN_OFFICIAL_NAME
@@ -1206,6 +1230,25 @@ def units_before_names(text: str, mentions: list[Mention], finder: MentionFinder
         found.append(Mention(qualifier, unit_start, cut, None, "gazetteer", mention.qualifier_ids))
         found.append(replace(mention, surface=text[cut : mention.end], start=cut))
     return found
+
+
+def _town_and_side(text: str, mention: Mention) -> int | None:
+    """Where the name starts in a suffix-made ``mention`` that opens with a town written in full and a compass
+    side of it ('锡尼镇南阿日善湖' → 阿日善湖), with two or more characters before the class word; None otherwise."""
+    town = mention.qualifier or ""
+    if not (town.endswith(_TOWN_ENDINGS) and mention.qualifier_ids):
+        return None
+    if len(mention.qualifier_ids) != 1 or not mention.qualifier_ids[0].startswith("town:"):
+        return None  # a short form several towns share ('呼和镇') is no town in full
+    side = mention.start + len(town)
+    if text[side : side + 1] not in COMPASS_CHARS:
+        return None
+    class_start = mention.end - len(mention.rule.partition(":")[2])
+    if class_start - (side + 1) < 2 or not holds_name_word(
+        text, side + 1, class_start, COMMON_NAME_FREQUENCY
+    ):
+        return None  # '呼和镇北山坡截洪沟': common words after the side name a kind of work there, no place
+    return side + 1
 
 
 def _holds_domestic_name(words: str, finder: MentionFinder) -> bool:
@@ -2466,6 +2509,16 @@ def represented_items(text: str, mentions: list[Mention], finder: MentionFinder)
     return found
 
 
+_ORDINAL_NUMERALS = "一二三四五六七八九十"
+
+
+def _numbered_items(text: str, items: list[tuple[int, int]]) -> bool:
+    """Whether the items open with the numerals counting up from one ('一带、二园、三小区'): a numbered set of
+    themes, each named by its count and a kind."""
+    firsts = "".join(text[start : start + 1] for start, _ in items)
+    return len(firsts) >= 2 and _ORDINAL_NUMERALS.startswith(firsts)
+
+
 def _named_with_class_word(
     item: str, start: int, end: int, kind: str, suffixes: tuple[str, ...], finder: MentionFinder
 ) -> Mention | None:
@@ -2493,6 +2546,8 @@ def _typed_items(
 ) -> list[Mention]:
     """One mention per name-like item, of the list's type (a known mention of the same span stays; ``units_at``:
     the leagues and banners written in full, by start)."""
+    if _numbered_items(text, items):
+        return []  # '一带、二园、三小区、四中心、五湖': a plan's numbered themes, the last counting lakes, no names
     found = []
     for start, end in items:
         if (unit := units_at.get(start)) is not None and end - unit.end >= 2:
@@ -2676,6 +2731,8 @@ def _list_run(text: str, start: int, end: int, word: str) -> list[tuple[int, int
 _UNIT_WORDS_IN_FULL = ("盟", "市", "旗", "县", "区")
 #: id prefixes of leagues and banners.
 _CLASSED_UNIT_PREFIXES = ("league:", "banner:")
+#: the endings of a township's full name.
+_TOWN_ENDINGS = ("镇", "苏木", "乡")
 
 
 def _unit_written_in_full(mention: Mention) -> bool:
