@@ -413,7 +413,9 @@ def test_railway_lines_named_by_initials(
 
 def test_wetland_parks_by_their_full_class_word(finder: MentionFinder) -> None:
     """'X湿地公园' is one wetland, also after a known place (not the area's wetland plus a park)."""
-    assert _found(finder, "游览“额尔古纳湿地公园”") == [("额尔古纳湿地公园", "wetland")]
+    assert _found(finder, "游览“牙克石湿地公园”") == [("牙克石湿地公园", "wetland")]
+    # a recorded national wetland park written without its rank is that record
+    assert finder.find("游览“额尔古纳湿地公园”")[0].place_ids == ("scenic:额尔古纳国家湿地公园",)
     assert _found(finder, "建设湿地公园") == []
 
 

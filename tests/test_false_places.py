@@ -93,6 +93,9 @@ def test_common_nouns_with_a_class_word_are_no_places(finder: MentionFinder, tex
 
 def test_an_activity_on_an_areas_land_names_the_area_only(finder: MentionFinder) -> None:
     assert _surfaces(finder, "大力发展阿拉善沙漠旅游。") == ["阿拉善"]
+    assert _surfaces(finder, "推出奈曼旗沙漠之旅。") == ["奈曼旗"]
+    # a banner's desert park is a park of its own
+    assert _found(finder, "奈曼旗沙漠公园开园。")[0][:2] == ("奈曼旗沙漠公园", "scenic")
     # a desert's own name before the same words stays a desert
     assert _found(finder, "开发巴丹吉林沙漠旅游。")[0][0] == "巴丹吉林沙漠"
 

@@ -372,3 +372,17 @@ def test_a_union_of_units_without_areas_is_rejected(tmp_path):
         handle.write("region:两城,两城,region,,内蒙古自治区,,,,union:岱海;呼伦湖,page,,,\n")
     with pytest.raises(GazetteerError, match="needs an area"):
         Gazetteer.load(directory)
+
+
+@pytest.mark.parametrize(
+    ("written", "record"),
+    [
+        ("阿尔山森林公园", "scenic:阿尔山国家森林公园"),
+        ("赛罕乌拉自然保护区", "reserve:赛罕乌拉国家级自然保护区"),
+        ("满洲里西郊机场", "airport:ZBMZ"),
+    ],
+)
+def test_a_name_without_its_rank(gazetteer: Gazetteer, written: str, record: str) -> None:
+    """Texts leave the rank (国家, 国家级, 国际) out of a park's, reserve's or airport's name; the form finds the
+    record."""
+    assert [c.place.id for c in gazetteer.lookup(written)] == [record]

@@ -92,6 +92,11 @@ _ETHNIC_TOWN = re.compile(
 _ETHNIC_ENDING = re.compile(r"(?<!族)民族(乡|苏木)$")
 #: a people's 族 written before 民族乡 in the official name, often left out ('恩和俄罗斯族民族乡' -> '恩和俄罗斯民族乡').
 _DOUBLE_ETHNIC_ENDING = re.compile(r"族民族(乡|苏木)$")
+#: the national rank inside a park's or reserve's official name, before its class word ('X国家森林公园',
+#: 'X国家级自然保护区'), which texts often leave out.
+_NATIONAL_RANK = re.compile(
+    r"(?P<rank>国家级|国家)(?:森林公园|湿地公园|地质公园|沙漠公园|矿山公园|自然保护区|风景名胜区|水利风景区)$"
+)
 #: the id of a numbered road: a national (G) or provincial (S) road or expressway ('road:G303', 'road:S39').
 _ROUTE_ID = re.compile(r"road:([GS])(\d{1,4})")
 #: what a three-digit ordinary road of each network is called in running text (国道 303 线, 303 国道).
@@ -585,6 +590,17 @@ class _NameIndex:
             line_forms = railway_forms if place.type == "railway" else expressway_lines
             for form in line_forms(place) if place.type in ("railway", "road") else ():
                 if normalize(form) not in self.surfaces:  # never another line's form
+                    self.add(form, place.id, "alias")
+            national = _NATIONAL_RANK.search(place.name)
+            if national is not None and national.start() >= 2:
+                # '阿尔山国家森林公园' is written '阿尔山森林公园' too: the rank left out, never another place's name
+                form = place.name[: national.start()] + place.name[national.end("rank") :]
+                if normalize(form) not in self.surfaces:
+                    self.add(form, place.id, "alias")
+            if place.type == "airport" and place.name.endswith("国际机场") and len(place.name) > 6:
+                # '满洲里西郊国际机场' is written '满洲里西郊机场' too
+                form = place.name.removesuffix("国际机场") + "机场"
+                if normalize(form) not in self.surfaces:
                     self.add(form, place.id, "alias")
             if place.type == "mountain" and place.name.endswith("山") and len(place.name) >= 3:
                 # '大青山脉', '桌子山脉': a range written with 山脉 sharing its name's 山

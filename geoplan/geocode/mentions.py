@@ -232,6 +232,7 @@ SUFFIX_TYPES: dict[str, str] = {
     "公路": "road",
     "高速": "road",
     "高勒": "river",
+    "沙漠公园": "scenic",
     "沙漠": "desert",
     # mountain ranges, and mines and fields by their class words (a name run before them, see NAME_RUN_SUFFIXES)
     "山脉": "mountain",
@@ -3198,9 +3199,15 @@ WIDE_AREA_PREFIXES = ("province:", "league:", "banner:", "region:")
 CONTEXT_AFTER = 4
 
 
+#: words of a trip or a tour right after a land's class word ('沙漠之旅', '草原游').
+_TRIP_WORDS = ("之旅", "游")
+
+
 def _activity_follows(text: str, end: int) -> bool:
     """Whether a verbal noun follows ``end`` ('…沙漠旅游', '…草原保护'): the class word before it says what the
     activity works on."""
+    if text.startswith(_TRIP_WORDS, end):
+        return True  # '库伦旗沙漠之旅': a trip to the area's desert
     words = tag(text[end : end + CONTEXT_AFTER])
     return bool(words) and words[0][1] == "vn"
 
