@@ -208,3 +208,12 @@ def test_prose_before_a_towns_variant_name_is_no_part_of_it(finder: MentionFinde
     assert not any(
         surface.endswith("白音胡硕镇") and surface != "白音胡硕镇" for surface, _ in _found(finder, text)
     )
+
+
+def test_a_chains_first_end_written_after_its_league_and_banner(finder: MentionFinder) -> None:
+    """'在X盟Y旗A至B农村公路': the league and banner in full before the first end are its address; the chain runs
+    from A (thirteen characters back from 至 were cut mid-name before)."""
+    text = "在阿拉善盟阿拉善左旗锡林高勒至通古淖尔农村公路建设现场"
+    (corridor,) = find_corridors(text)
+    assert corridor.name.startswith("阿拉善盟")
+    assert corridor.waypoints[0].surface.endswith("锡林高勒")

@@ -85,7 +85,7 @@ _ROUTE_RE = re.compile(r"(?:([GS])\s*(\d{1,4})|(国道|省道)\s*(\d{1,4})|(\d{1
 _NUMBERED_ROUTE_WORD = re.compile(r"(?<=\d)\s*(?:国道|省道|县道)线?")
 _VOLTAGE_RE = re.compile(r"\d{2,4}\s*千伏|特高压|电网|输电|外送电")
 #: longest waypoint, in characters.
-MAX_WAYPOINT = 12
+MAX_WAYPOINT = 16
 
 
 @dataclass(frozen=True)
