@@ -481,3 +481,4 @@ def test_a_pages_random_code_holds_no_route_number(finder: MentionFinder) -> Non
 def test_a_plans_numbered_themes_are_no_list_of_places(finder: MentionFinder) -> None:
     """'一带、二园、三小区、四中心、五湖': themes numbered from one, the last counting lakes; no item names a lake."""
     assert _surfaces(finder, "打造“一带、二园、三小区、四中心、五湖”景观体系。") == []
+    assert _surfaces(finder, "共有四个景区，目前一、二、三、四景区已开放。") == []

@@ -2514,9 +2514,13 @@ _ORDINAL_NUMERALS = "一二三四五六七八九十"
 
 def _numbered_items(text: str, items: list[tuple[int, int]]) -> bool:
     """Whether the items open with the numerals counting up from one ('一带、二园、三小区'): a numbered set of
-    themes, each named by its count and a kind."""
+    themes, each named by its count and a kind; or are bare numerals after the first ('一、二、三、四景区')."""
     firsts = "".join(text[start : start + 1] for start, _ in items)
-    return len(firsts) >= 2 and _ORDINAL_NUMERALS.startswith(firsts)
+    if len(firsts) >= 2 and _ORDINAL_NUMERALS.startswith(firsts):
+        return True
+    # '目前一、二、三、四景区': numerals counting the class word's places, the first glued to the words before it
+    rest = [(start, end) for start, end in items[1:] if end > start]
+    return bool(rest) and all(end - start == 1 and text[start] in _ORDINAL_NUMERALS for start, end in rest)
 
 
 def _named_with_class_word(
