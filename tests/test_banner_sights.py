@@ -1,0 +1,43 @@
+"""Issue 15 item 4 (a harvest of 2026-12-01): the museums, temples, heritage sites and scenic areas of individual
+banners, each a sourced record under the banner its page names, with no coordinate of its own (sentences written
+for these tests)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from helpers import resolved_ids
+
+from geoplan.geocode.gazetteer import Gazetteer
+from geoplan.resources import GAZETTEER_DIR
+
+_ROWS = list(csv.DictReader((GAZETTEER_DIR / "scenic_banners.csv").open(encoding="utf-8")))
+
+
+def test_every_row_cites_its_page_and_states_no_coordinate() -> None:
+    assert len(_ROWS) >= 40
+    for row in _ROWS:
+        assert row["note"].startswith("record: http"), row["id"]
+        assert "(read 2026-12-01)" in row["note"], row["id"]
+        assert not row["lon"] and not row["lat"] and not row["at"], row["id"]
+
+
+@pytest.mark.parametrize("row", _ROWS, ids=lambda row: row["id"])
+def test_each_record_lies_in_the_banner_its_page_names(gazetteer: Gazetteer, row: dict[str, str]) -> None:
+    place = gazetteer.get(row["id"])
+    banner = gazetteer.get(place.banner_id)
+    assert banner.name == row["parent"]
+    assert place.precision == "banner"
+
+
+def test_a_banner_text_names_its_sights(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    ids = resolved_ids(
+        gazetteer,
+        tmp_path,
+        "巴林右旗国民经济和社会发展第十四个五年规划纲要",
+        "修缮巴林王府，扩建巴林右旗博物馆。",
+    )
+    assert ids["巴林王府"] == "scenic:巴林亲王府"
+    assert ids["巴林右旗博物馆"] == "scenic:巴林右旗博物馆"
