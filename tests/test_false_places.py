@@ -482,3 +482,11 @@ def test_a_plans_numbered_themes_are_no_list_of_places(finder: MentionFinder) ->
     """'一带、二园、三小区、四中心、五湖': themes numbered from one, the last counting lakes; no item names a lake."""
     assert _surfaces(finder, "打造“一带、二园、三小区、四中心、五湖”景观体系。") == []
     assert _surfaces(finder, "共有四个景区，目前一、二、三、四景区已开放。") == []
+
+
+def test_a_name_quoted_for_its_meaning_names_no_place(finder: MentionFinder) -> None:
+    """'“X”系蒙古语，意为…' explains the word; the place is the one named unquoted beside it."""
+    assert _surfaces(finder, "阿拉善盟（“阿拉善”系蒙古语，意为五彩斑斓之地）位于西部。") == ["阿拉善盟"]
+    assert _surfaces(finder, "商都县，满语“商都”意思是“水漩”。") == ["商都县"]
+    # quoted without its meaning, a name is a place
+    assert _surfaces(finder, "游客来到“阿拉善”观光。") == ["阿拉善"]

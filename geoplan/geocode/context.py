@@ -170,7 +170,26 @@ def refine(
     found = _replace(found, outside_places_heading_names(text, found, finder))
     found = _replace(found, units_before_names(text, found, finder))
     trimmed = (without_prose_head(text, m) for m in found)
-    return numbered_route_names(text, [m for m in trimmed if m is not None])
+    return numbered_route_names(
+        text, [m for m in trimmed if m is not None and not quoted_for_its_meaning(text, m)]
+    )
+
+
+#: what follows a name quoted for its meaning ('“阿拉善”系蒙古语，意为…', '“商都”意思是“水漩”'): the language it
+#: comes from, or the words that give its meaning.
+_MEANING_AFTER = re.compile(
+    r"[”\"」][,，]?\s*(?:(?:系|为|是|在)?(?:蒙古语|蒙语|满语|藏语|达斡尔语|鄂温克语|鄂伦春语)|意为|意思是|汉译|译为)"
+)
+
+
+def quoted_for_its_meaning(text: str, mention: Mention) -> bool:
+    """Whether ``mention`` is a name quoted to say what it means ('“阿拉善”系蒙古语，意为五彩斑斓之地'): the word
+    is explained, no place is named there (the place is, where the text names it unquoted)."""
+    return (
+        mention.start > 0
+        and text[mention.start - 1] in '“"「'
+        and _MEANING_AFTER.match(text, mention.end) is not None
+    )
 
 
 def _without_non_places(
