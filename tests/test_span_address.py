@@ -58,7 +58,7 @@ def test_a_unit_before_a_sight_is_its_address(
         ),
         ("建设城市植物园。", []),
         # a sight named after a natural feature the gazetteer lacks ('黄花沟', as '月亮湖'); a bank's park is a kind
-        ("黄花沟风景区游人如织。", [("黄花沟风景区", "scenic")]),
+        ("杏花沟风景区游人如织。", [("杏花沟风景区", "scenic")]),
         ("大红山景区和百灵湖民族渡假村", [("大红山景区", "scenic"), ("百灵湖民族渡假村", "scenic")]),
         ("新建骑行公园。", []),
         # the little town a county-level city is, written 'X小镇', is that city; a project's town named by the city
@@ -66,7 +66,7 @@ def test_a_unit_before_a_sight_is_its_address(
         ("夜里的阿尔山小镇灯火通明。", [("阿尔山", None)]),
         ("建设康巴什数字金融小镇。", [("康巴什数字金融小镇", "scenic")]),
         # a sight named by its unit and common words only: one mention (智慧: a common word jieba tags nr)
-        ("参观库伦旗宗教博物馆。", [("库伦旗宗教博物馆", "scenic")]),
+        ("参观扎鲁特旗宗教博物馆。", [("扎鲁特旗宗教博物馆", "scenic")]),
         ("建设乌拉特后旗智慧博物馆。", [("乌拉特后旗智慧博物馆", "scenic")]),
     ],
 )
