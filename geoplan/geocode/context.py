@@ -1193,7 +1193,8 @@ def units_before_names(text: str, mentions: list[Mention], finder: MentionFinder
     the finder already reads a recorded place after a unit ('杭锦旗七星湖').  A place named by the unit and common
     words stays one mention ('库伦旗宗教博物馆', 'X旗国家现代农业示范区'), and so do parks, ports, airports,
     stations and facilities ('杭锦旗黄河大桥'), whose official names hold their unit.  A league written in full
-    before the unit is its address too ('鄂尔多斯市杭锦旗库布其大沙漠': three mentions)."""
+    before the unit is its address too ('鄂尔多斯市杭锦旗库布其大沙漠': three mentions), and so are a township in
+    full and a side of it ('锡尼镇南阿日善湖', see :func:`_town_and_side`)."""
     found: list[Mention] = []
     for mention in mentions:
         qualifier = mention.qualifier or ""
@@ -2528,6 +2529,7 @@ def represented_items(text: str, mentions: list[Mention], finder: MentionFinder)
     return found
 
 
+#: the numerals that number a plan's themes from one ('一带、二园…').
 _ORDINAL_NUMERALS = "一二三四五六七八九十"
 
 
@@ -2543,17 +2545,17 @@ def _numbered_items(text: str, items: list[tuple[int, int]]) -> bool:
 
 
 def _named_with_class_word(
-    item: str, start: int, end: int, kind: str, suffixes: tuple[str, ...], finder: MentionFinder
+    known: Mention, kind: str, suffixes: tuple[str, ...], finder: MentionFinder
 ) -> Mention | None:
-    """The record a known item of a counted list names with the list's class word ('黑山头、室韦两个口岸': 黑山头口岸,
-    though 黑山头 alone is a town), or None; a list of towns or stations is read by its own rules, and a league or
-    banner listed stays the unit ('呼和浩特、包头两大机场': the cities the airports serve)."""
-    if kind in ("town", "station"):
+    """The record a ``known`` item of a counted list names with the list's class word ('黑山头、室韦两个口岸':
+    黑山头口岸, though 黑山头 alone is a town), or None; a list of towns or stations is read by its own rules, and a
+    league or banner listed stays the unit ('呼和浩特、包头两大机场': the cities the airports serve)."""
+    if kind in ("town", "station") or all(i.startswith(_COUNTY_OR_ABOVE) for i in known.place_ids):
         return None
     for suffix in suffixes:
-        ids = finder.ids(item + suffix)
+        ids = finder.ids(known.surface + suffix)
         if ids and all(i.startswith(f"{kind}:") for i in ids):
-            return Mention(item, start, end, kind, LISTED_RECORD_RULE, ids)
+            return Mention(known.surface, known.start, known.end, kind, LISTED_RECORD_RULE, ids)
     return None
 
 
@@ -2586,10 +2588,8 @@ def _typed_items(
         if (start, end) in by_span and kind == "town" and _unit_stem_only(by_span[(start, end)]):
             found.append(_listed_township(item, start, end, suffixes, finder))
             continue
-        if (
-            (start, end) in by_span
-            and not all(i.startswith(_COUNTY_OR_ABOVE) for i in by_span[(start, end)].place_ids)
-            and (named := _named_with_class_word(item, start, end, kind, suffixes, finder))
+        if (start, end) in by_span and (
+            named := _named_with_class_word(by_span[(start, end)], kind, suffixes, finder)
         ):
             found.append(named)  # '黑山头、室韦两个口岸': the towns' ports, each recorded with the class word
             continue

@@ -551,6 +551,11 @@ class _NameIndex:
             self._add_key(re.sub(r"[\s·•・\u3000]+", "", surface), place_id, kind)
         self._add_key(key, place_id, kind)
 
+    def _add_untaken(self, form: str, place_id: str) -> None:
+        """``form`` as an alias of ``place_id`` unless it is already a surface (another place's name or form)."""
+        if normalize(form) not in self.surfaces:
+            self.add(form, place_id, "alias")
+
     def _add_key(self, key: str, place_id: str, kind: str) -> None:
         entries = self.surfaces.setdefault(key, [])
         if any(e.place_id == place_id for e in entries):
@@ -589,19 +594,16 @@ class _NameIndex:
                 self.add(form, place.id, "alias")
             line_forms = railway_forms if place.type == "railway" else expressway_lines
             for form in line_forms(place) if place.type in ("railway", "road") else ():
-                if normalize(form) not in self.surfaces:  # never another line's form
-                    self.add(form, place.id, "alias")
+                self._add_untaken(form, place.id)  # never another line's form
             national = _NATIONAL_RANK.search(place.name)
             if national is not None and national.start() >= 2:
                 # '阿尔山国家森林公园' is written '阿尔山森林公园' too: the rank left out, never another place's name
-                form = place.name[: national.start()] + place.name[national.end("rank") :]
-                if normalize(form) not in self.surfaces:
-                    self.add(form, place.id, "alias")
+                self._add_untaken(
+                    place.name[: national.start()] + place.name[national.end("rank") :], place.id
+                )
             if place.type == "airport" and place.name.endswith("国际机场") and len(place.name) > 6:
                 # '满洲里西郊国际机场' is written '满洲里西郊机场' too
-                form = place.name.removesuffix("国际机场") + "机场"
-                if normalize(form) not in self.surfaces:
-                    self.add(form, place.id, "alias")
+                self._add_untaken(place.name.removesuffix("国际机场") + "机场", place.id)
             if place.type == "mountain" and place.name.endswith("山") and len(place.name) >= 3:
                 # '大青山脉', '桌子山脉': a range written with 山脉 sharing its name's 山
                 if normalize(place.name + "脉") not in self.surfaces:

@@ -380,18 +380,13 @@ def _without_spaces_near_cjk(line: str) -> str:
     return _SPACE_NEAR_CJK_RE.sub("", _WORD_SPACE_RE.sub("\0", line)).replace("\0", " ")
 
 
-def _squash(text: str) -> str:
+def _squash(text: str, *, words: bool = False) -> str:
+    """``text`` with runs of white space as one space and the spaces next to Chinese characters gone; with
+    ``words`` (a body line), a space that separates two words stays (:func:`_without_spaces_near_cjk`)."""
     if " " not in text and "\t" not in text and "\u3000" not in text:
         return text
-    return _SPACE_NEAR_CJK_RE.sub("", re.sub(r"\s+", " ", text)).strip()
-
-
-def _squash_body(text: str) -> str:
-    """A body line squashed as :func:`_squash` does, keeping the spaces that separate words
-    (:func:`_without_spaces_near_cjk`)."""
-    if " " not in text and "\t" not in text and "\u3000" not in text:
-        return text
-    return _without_spaces_near_cjk(re.sub(r"\s+", " ", text)).strip()
+    spaced = re.sub(r"\s+", " ", text)
+    return (_without_spaces_near_cjk(spaced) if words else _SPACE_NEAR_CJK_RE.sub("", spaced)).strip()
 
 
 def _table_cells(line: str) -> list[str] | None:
@@ -808,7 +803,7 @@ class _LineReader:
             self._flush()
             self.out.emit([_Piece(text, index + 1)], "front")
             return index + 1
-        squashed = _squash_body(text)
+        squashed = _squash(text, words=True)
         if not self.current:
             self._start(index, squashed)
             return index + 1
