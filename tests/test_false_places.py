@@ -236,6 +236,22 @@ def test_counts_and_verbs_before_a_unit_word_name_no_unit(finder: MentionFinder,
     assert _found(finder, text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an act on townships before a township's class word: making, merging, seating one
+        "该地于1998年8月8日建镇，辖两个社区。",
+        "1995年1月并乡扩镇，成为旗内第二大镇。",
+        "盟、旗驻镇单位共有六十多个。",
+        # this or every township: a determiner before the class word, after a line or alone
+        "集二铁路横贯我镇130公里。",
+        "行政区划全镇辖五个嘎查。",
+    ],
+)
+def test_acts_on_townships_and_determiners_name_no_township(finder: MentionFinder, text: str) -> None:
+    assert [kind for _, kind in _found(finder, text) if kind in ("town", "village")] == []
+
+
 def test_a_counter_starts_no_list_item() -> None:
     """'13个镇、2个乡': the item after a number starts with its counter, a count of towns, no town's name."""
     assert not _is_item("个镇") and not _is_item("座水库")

@@ -15,7 +15,14 @@ from shapely.geometry import Point
 
 from geoplan.atlas.schema import BASE_COLUMNS, places_frame
 from geoplan.errors import GazetteerError, InputError
-from geoplan.geocode.gazetteer import CURATED_COLUMNS, PRECISIONS, TYPES, Gazetteer, normalize
+from geoplan.geocode.gazetteer import (
+    CURATED_COLUMNS,
+    PRECISIONS,
+    TYPES,
+    Gazetteer,
+    normalize,
+    transliteration_variants,
+)
 from geoplan.resources import GAZETTEER_DIR
 
 #: Points may sit this far outside their parent banner's (simplified, 0.001°) polygon: border towns only.
@@ -386,3 +393,14 @@ def test_a_name_without_its_rank(gazetteer: Gazetteer, written: str, record: str
     """Texts leave the rank (国家, 国家级, 国际) out of a park's, reserve's or airport's name; the form finds the
     record."""
     assert [c.place.id for c in gazetteer.lookup(written)] == [record]
+
+
+def test_the_other_spelling_of_a_mongolian_word(gazetteer: Gazetteer) -> None:
+    """淖尔/诺尔 (a lake) and 敖包/脑包 (a cairn) spell one word: a name written with the other pair finds the
+    record; a town's is not respelled (the finder also reads it without its class word, and '呼和淖尔' alone is a
+    lake's name as often as the short form of 呼和诺尔镇)."""
+    assert transliteration_variants("红花脑包大草原") == ("红花敖包大草原",)
+    assert transliteration_variants("达里诺尔湖") == ("达里淖尔湖",)
+    assert [c.place.id for c in gazetteer.lookup("红花敖包大草原")] == ["scenic:红花脑包大草原"]
+    assert [c.place.id for c in gazetteer.lookup("呼和诺尔镇")] == ["town:150725:呼和诺尔镇"]
+    assert gazetteer.lookup("呼和淖尔镇") == []

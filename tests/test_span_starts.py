@@ -36,6 +36,12 @@ _found = found
         # a side of the unit written before the name, and a seat moved to it
         ("地势西高东低，西北部敖都图苏木境内多山。", [("敖都图苏木", "town")]),
         ("1956年旗府迁治塔布嘎镇。", [("塔布嘎镇", "town")]),
+        # a side and a boundary verb ('东接', '南邻'), alone or opening the items of a list of townships
+        ("该乡东接塔布嘎乡。", [("塔布嘎乡", "town")]),
+        (
+            "该乡东接塔布嘎乡、南邻敖都图乡，西靠巴润哈达乡。",
+            [("塔布嘎乡", "town"), ("敖都图乡", "town"), ("巴润哈达乡", "town")],
+        ),
         # a Mongolian first word before a name opening with another ('查干苏木' is a short form of a record)
         ("该嘎查隶属巴音查干苏木。", [("巴音查干苏木", "town")]),
     ],

@@ -33,6 +33,7 @@ from typing import Any, TypeVar
 import numpy
 
 from geoplan.geocode.corridors import route_of
+from geoplan.geocode.declared import declared_names
 from geoplan.geocode.foreign_after import with_places_after_foreign
 from geoplan.geocode.lexicon import alternation, words
 from geoplan.geocode.mentions import (
@@ -86,7 +87,7 @@ from geoplan.geocode.segment import (
     tagged_spans,
 )
 from geoplan.geocode.station_names import common_short_form, kind_of_station, verbal_run
-from geoplan.geocode.stems import COMPASS_CHARS, RUN_CLOSER_WORDS, matches_from
+from geoplan.geocode.stems import COMPASS_CHARS, RUN_CLOSER_WORDS, leading_trim, matches_from
 
 #: the rule of a station read as an item of a list of stations ('A、B、C等车站'; resolve's own name for it).
 LISTED_STATION_RULE = "list:station"
@@ -142,6 +143,7 @@ def refine(
         kept = _replace(kept, rule(text, kept, finder))
     kept = _replace_stations(text, kept, finder)
     kept = _replace(kept, items_sharing_a_station_word(text, kept, finder))
+    kept = _replace(kept, declared_names(text, kept, finder))
     added = [
         m
         for m in (
@@ -2695,6 +2697,7 @@ def listed_townships(text: str, mentions: list[Mention], finder: MentionFinder) 
         if sum((start, end) in taken for start, end in items) < 2:
             continue
         for start, end in items:
+            start = _after_leading_prose(text, start, end - len(word))
             item = text[start:end]
             if (start, end) in taken or (start, end) in seen or covered.overlaps(start, end):
                 continue
@@ -2709,6 +2712,13 @@ def listed_townships(text: str, mentions: list[Mention], finder: MentionFinder) 
             seen.add((start, end))
             found.append(Mention(item, start, end, "town", f"list:{word}", finder.ids(item)))
     return found
+
+
+def _after_leading_prose(text: str, start: int, stem_end: int) -> int:
+    """Where a list item's name starts: after the verbs it opens with ('东接甲乡、南邻乙乡': a boundary verb is
+    prose, the township follows it), if a stem of two or more characters is left; else ``start``."""
+    trim = leading_trim(text[start:stem_end])
+    return start + trim if trim and stem_end - start - trim >= 2 else start
 
 
 def _holds_prose(stem: str) -> bool:
@@ -2828,6 +2838,7 @@ def _shared_endings(
         if len(with_ending) < 2 or not known:
             continue
         for start, end in with_ending:
+            start = _after_leading_prose(text, start, end - 1)
             item = text[start:end]
             if (start, end) in known or not _is_item(item) or is_generic(item[:-1]):
                 continue

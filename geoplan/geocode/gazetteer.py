@@ -158,6 +158,24 @@ def expressway_lines(place: Place) -> tuple[str, ...]:
 _DISTRICT = re.compile(r"^(.+?)(矿区|区)$")
 
 
+#: Mongolian words that Chinese writes with either of two character pairs, both in use for one place's name
+#: (nuur, a lake: 淖尔/诺尔, 达里诺尔 and 达里淖尔; oboo, a cairn: 敖包/脑包, 红花脑包 and 红花敖包).
+TRANSLITERATION_PAIRS = (("淖尔", "诺尔"), ("敖包", "脑包"))
+#: types of places whose names the finder also reads without their class word (towns, units): no variant spellings.
+_SHORTENED_TYPES = frozenset({"town", "village", "banner", "league"})
+
+
+def transliteration_variants(name: str) -> tuple[str, ...]:
+    """The other spellings of ``name`` that :data:`TRANSLITERATION_PAIRS` give, each pair's one written for the
+    other throughout it ('红花脑包大草原' -> '红花敖包大草原')."""
+    return tuple(
+        name.replace(written, other)
+        for first, second in TRANSLITERATION_PAIRS
+        for written, other in ((first, second), (second, first))
+        if written in name
+    )
+
+
 def district_short_forms(name: str) -> tuple[str, ...]:
     """How a long district name is shortened in running text: a three-character stem to its first character
     ('昆都仑区' -> '昆区', '科尔沁区' -> '科区'), a four-character one to its first word of two ('白云鄂博矿区' ->
@@ -587,6 +605,10 @@ class _NameIndex:
             ):  # a form the records already give, or another place's name
                 self.add(form, banners[name], "alias")
         for place in places:
+            for form in () if place.type in _SHORTENED_TYPES else transliteration_variants(place.name):
+                # '红花脑包大草原' written '红花敖包大草原'; the official name only, and not a town's or unit's: the
+                # finder shortens those ('呼和诺尔镇' -> '呼和诺尔'), and '呼和淖尔' is a lake's name as often
+                self._add_untaken(form, place.id)
             if place.type == "banner":
                 for form in district_short_forms(place.name):
                     districts.setdefault(form, []).append(place.id)

@@ -1640,6 +1640,15 @@ class MentionFinder:
                 return (
                     None  # '汉古尔河两镇': a count of places after a name; '旗县区工业园': units of each kind
                 )
+            if (
+                kind in _LOCAL_UNIT_KINDS
+                and stem
+                and (
+                    stem[-1] in _DETERMINERS
+                    or (suffix in _TOWNSHIP_CLASS_WORDS and stem[-1] in _TOWNSHIP_ACTS)
+                )
+            ):
+                return None  # '行政区划全镇', '8日建镇', '1月并乡扩镇': this or every township, an act on one
             short = self._short_prefix(stem)
             if short:
                 qualifier = Mention(short, start, start + len(short), None, "short", self._short[short])
@@ -2835,7 +2844,13 @@ def _town_in_full(mention: Mention) -> bool:
 _COUNT_NUMERAL_SET = frozenset(COUNT_NUMERALS)
 #: characters that make a unit word before them the whole of a unit or this one ('全镇', '本镇', '各苏木'):
 #: determiners, never the end of a town's name.
-_DETERMINERS = frozenset("全本该各每此这那")
+_DETERMINERS = frozenset("全本该各每此这那我")
+#: one-character verbs that make, merge or seat a township ('1995年并乡扩镇', '1998年8月8日建镇', '旗驻镇'): before a
+#: township's class word they are an act on townships, never the end of a township's name (no township of the
+#: region ends so; 建设街道 is a subdistrict, whose class word is not among those read here).
+_TOWNSHIP_ACTS = frozenset("建设撤并扩驻置改升")
+#: class words of townships that the acts above take ('建镇', '并乡', '撤苏木').
+_TOWNSHIP_CLASS_WORDS = frozenset({"镇", "乡", "苏木"})
 #: determiners of every one of a kind ('呼伦贝尔各非口岸旗市区'): after a place, the places of that kind in it.
 _DISTRIBUTIVES = frozenset("各每")
 
