@@ -259,8 +259,8 @@ def test_scenic_class_words_and_epithets(
     [
         # grasslands and reserves named by a proper name the gazetteer lacks
         (
-            "走进杜尔伯特大草原和巴音宝力格大草原",
-            [("杜尔伯特大草原", "grassland"), ("巴音宝力格大草原", "grassland")],
+            "走进乌力吉图大草原和巴音宝力格大草原",
+            [("乌力吉图大草原", "grassland"), ("巴音宝力格大草原", "grassland")],
         ),
         (
             "新建四合木保护区和沙冬青自然保护区",
@@ -348,7 +348,8 @@ def test_a_route_number_before_its_name_is_one_mention(finder: MentionFinder) ->
         # abbreviations among them), known or not
         ("境内有京通、集通、通霍铁路", [("京通", "railway"), ("集通", "railway"), ("通霍铁路", None)]),
         # names of name words, each a whole item
-        ("沿途有草原、巴尔虎、乌珠穆沁大草原", [("巴尔虎", "grassland"), ("乌珠穆沁大草原", "grassland")]),
+        # (the last a record's form: a grassland's name with 大草原)
+        ("沿途有草原、巴尔虎、乌珠穆沁大草原", [("巴尔虎", "grassland"), ("乌珠穆沁大草原", None)]),
         # kinds of line, no names
         ("完善公路、铁路", []),
     ],
@@ -638,6 +639,10 @@ def test_economic_circles_are_regions(
         # inside another word, before a noun it qualifies, or a district's stem that is a common word: no mention
         ("推动振兴和发展", []),
         ("蓝天、青山、绿水", []),
+        ("敖汉小米远销各地", []),
+        # a text naming the banner in full: its stem before a noun is its short form, not before a unit's class word
+        ("敖汉旗种植小米。敖汉小米远销各地", [("敖汉旗", None), ("敖汉", None)]),
+        ("敖汉旗种植小米。北魏曾设敖汉郡。", [("敖汉旗", None)]),
     ],
 )
 def test_bare_banner_stems_read_as_name_words(

@@ -404,3 +404,13 @@ def test_the_other_spelling_of_a_mongolian_word(gazetteer: Gazetteer) -> None:
     assert [c.place.id for c in gazetteer.lookup("红花敖包大草原")] == ["scenic:红花脑包大草原"]
     assert [c.place.id for c in gazetteer.lookup("呼和诺尔镇")] == ["town:150725:呼和诺尔镇"]
     assert gazetteer.lookup("呼和淖尔镇") == []
+
+
+def test_a_bare_tribe_name_is_its_region_and_a_grassland_its_big_form(gazetteer: Gazetteer) -> None:
+    """'科尔沁' alone names the area of the tribe's banners (a schematic region), not the district 科尔沁区, which
+    is written in full; a grassland's name is written with 大草原 too ('科尔沁大草原')."""
+    (region,) = gazetteer.lookup("科尔沁")
+    assert region.place.id == "region:科尔沁"
+    assert region.place.geometry.contains(gazetteer.get("banner:150502").point)
+    assert [c.place.id for c in gazetteer.lookup("科尔沁区")] == ["banner:150502"]
+    assert [c.place.id for c in gazetteer.lookup("科尔沁大草原")] == ["grassland:科尔沁草原"]

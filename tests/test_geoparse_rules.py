@@ -424,10 +424,6 @@ def test_another_park_of_a_banner_is_not_its_industrial_park(parsed: dict[str, P
             "线路以隧道进入西乌珠穆沁旗的巴音华镇。",
             (),
         ),  # 华 is a character of the name: no town 'called 巴音镇'
-        (
-            "游客来到杜尔伯特大草原。",
-            ("grassland:杜尔伯特草原",),
-        ),  # 大 is a generic word before the class word
         ("乌兰浩特飞机场扩建", ("airport:ZBUL",)),  # 飞 is a character of the class word's own word (飞机场)
     ],
 )

@@ -120,3 +120,24 @@ def test_reference_plans_keep_national_wetland_parks_whole(parsed: dict[str, Pla
     # one record per place: the plan's 乌兰淖尔 park is the 达拉特旗 park's other name (gazetteer/README.md)
     assert ("乌兰淖尔国家湿地公园", "wetland:内蒙古达拉特旗乌兰淖尔国家湿地公园") in parks
     assert ("萨拉乌苏国家湿地公园", "wetland:萨拉乌苏国家湿地公园") in parks
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a designation opening with the region's name: one mention, the place's official name (recorded or not)
+        (
+            "内蒙古达里诺尔国家级自然保护区是候鸟栖息地。",
+            [("内蒙古达里诺尔国家级自然保护区", "reserve:达里诺尔国家级自然保护区")],
+        ),
+        ("内蒙古巴润哈达国家湿地公园开园。", [("内蒙古巴润哈达国家湿地公园", "")]),
+        # the region's name before a unit is the unit's address: two mentions
+        ("内蒙古阿拉善盟地处西部。", [("内蒙古", "province:150000"), ("阿拉善盟", "league:152900")]),
+    ],
+)
+def test_a_designation_written_with_the_regions_name_is_one_name(
+    finder: MentionFinder, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [
+        (surface, ids[0] if ids else "") for surface, ids in found(finder, text, ("surface", "place_ids"))
+    ] == expected

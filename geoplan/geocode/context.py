@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import replace
 from functools import cache
+from itertools import pairwise
 from operator import attrgetter
 from typing import Any, TypeVar
 
@@ -171,6 +172,7 @@ def refine(
     found = _replace(found, hosted_parks(text, found))
     found = _replace(found, outside_places_heading_names(text, found, finder))
     found = _replace(found, units_before_names(text, found, finder))
+    found = _replace(found, designations_with_the_region(text, found))
     trimmed = (without_prose_head(text, m) for m in found)
     return numbered_route_names(
         text, [m for m in trimmed if m is not None and not quoted_for_its_meaning(text, m)]
@@ -922,22 +924,34 @@ def stem_words(
     occurrences: list[tuple[int, str]] | None = None,
 ) -> list[Mention]:
     """A banner's bare stem outside a list ('敖汉“X遗址”', '兴和1个风场'), where the segmenter reads it as a name
-    word of its own (not '兴和' of '振兴和发展'); stems inside the ``taken`` mentions are not looked at."""
+    word of its own (not '兴和' of '振兴和发展'); stems inside the ``taken`` mentions are not looked at.  Before a
+    noun the stem qualifies it ('库伦循环经济'), unless the text names the banner in full: there it is the banner's
+    short form ('宁城县…宁城旅游景点', one sense per text)."""
     stems = finder.listed
     if not stems:
         return []
+    taken = list(taken)
+    in_full = {
+        pid
+        for m in taken
+        if m.surface.endswith(("旗", "县"))
+        for pid in m.place_ids
+        if pid.startswith("banner:")
+    }
     found = []
     for start, end, stem in _free_occurrences(text, finder, stems, taken, occurrences):
-        after = text[end : end + 1]
-        if after and is_han(after) and after not in _STEM_FOLLOWER_STARTS:
-            continue  # before a character no follower word starts with (cheap, no jieba)
         banner = stems[stem]
+        after = text[end : end + 1]
+        if after and is_han(after) and after not in _STEM_FOLLOWER_STARTS and banner not in in_full:
+            continue  # before a character no follower word starts with (cheap, no jieba)
+        if after in _UNIT_AFTER_STEM:
+            continue  # '萨拉齐县', '凉城郡': the stem opens a unit's name (a former one, another kind)
         if banner not in (*finder.ids(stem + "旗"), *finder.ids(stem + "县")):
             continue  # a district's or a city's stem is often a common word ('青山', '红山')
         around = _words(text, start, end)
         word, flag = around.get(start, ("", ""))
         following = around.get(end, ("", "x"))[1]
-        if word == stem and flag in NAME_FLAGS and following in _STEM_WORD_FOLLOWERS:
+        if word == stem and flag in NAME_FLAGS and (following in _STEM_WORD_FOLLOWERS or banner in in_full):
             found.append(Mention(stem, start, end, None, "stem-word", (banner,)))
     return found
 
@@ -946,6 +960,8 @@ def stem_words(
 #: a preposition, a locative or a place word ('敖汉“…”', '兴和1个', '林西的', '敖汉和林西', '五原境内') — not a
 #: noun or verb the stem would qualify ('库伦循环经济': an enclosure).
 _STEM_WORD_FOLLOWERS = frozenset({"x", "m", "uj", "ul", "c", "p", "f", "s"})
+#: class characters of units and seats: a stem right before one opens that unit's name ('萨拉齐县', '凉城郡').
+_UNIT_AFTER_STEM = frozenset("县旗市区盟镇乡郡州厅府")
 #: the characters such followers start with (numerals, particles, conjunctions, prepositions, locatives).
 _STEM_FOLLOWER_STARTS = frozenset(
     "的了和与及或跟同在从向对把被为以至到自于东西南北上中下内外前后左右旁边境一二两三四五六七八九十百千万"
@@ -1186,6 +1202,30 @@ _UNIT_IN_OFFICIAL_NAME = frozenset(
 COMMON_NAME_FREQUENCY = 1000
 #: the rule of a spur railway's name ('X物流园铁路专用线'), which ends with one of these words.
 _SPUR_RULE, _SPUR_WORDS = "spur", ("铁路专用线", "专用线", "铁路")
+
+
+#: id prefixes and types of the places whose official designations may open with the region's name
+#: ('内蒙古萨拉乌苏国家湿地公园', '内蒙古霍林郭勒工业园区', '内蒙古乌梁素海湿地自然保护区'): protected areas, parks and
+#: development zones, whose catalogues name them so.
+_DESIGNATED_PREFIXES = ("reserve:", "wetland:", "scenic:", "park:")
+_DESIGNATED_TYPES = frozenset({"reserve", "wetland", "scenic", "park"})
+
+
+def designations_with_the_region(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A protected area, park or zone written right after the region's name ('内蒙古' + '萨拉乌苏国家湿地公园'):
+    one mention, the designation's official name, of that place (the annotation guide keeps it whole); a unit
+    after the region's name is its address and stays a mention of its own."""
+    found: list[Mention] = []
+    for first, second in pairwise(mentions):
+        if second.start != first.end or first.place_ids != (OWN_PROVINCE,):
+            continue
+        if second.place_ids:
+            if not all(pid.startswith(_DESIGNATED_PREFIXES) for pid in second.place_ids):
+                continue
+        elif second.type not in _DESIGNATED_TYPES:
+            continue
+        found.append(replace(second, surface=text[first.start : second.end], start=first.start))
+    return found
 
 
 def units_before_names(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Mention]:

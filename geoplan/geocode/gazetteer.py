@@ -626,6 +626,13 @@ class _NameIndex:
             if place.type == "airport" and place.name.endswith("国际机场") and len(place.name) > 6:
                 # '满洲里西郊国际机场' is written '满洲里西郊机场' too
                 self._add_untaken(place.name.removesuffix("国际机场") + "机场", place.id)
+            if (
+                place.type == "grassland"
+                and place.name.endswith("草原")
+                and not place.name.endswith("大草原")
+            ):
+                # '科尔沁大草原': a grassland's name written with 大草原
+                self._add_untaken(place.name.removesuffix("草原") + "大草原", place.id)
             if place.type == "mountain" and place.name.endswith("山") and len(place.name) >= 3:
                 # '大青山脉', '桌子山脉': a range written with 山脉 sharing its name's 山
                 if normalize(place.name + "脉") not in self.surfaces:
