@@ -36,6 +36,9 @@ _found = found
         # a side of the unit written before the name, and a seat moved to it
         ("地势西高东低，西北部敖都图苏木境内多山。", [("敖都图苏木", "town")]),
         ("1956年旗府迁治塔布嘎镇。", [("塔布嘎镇", "town")]),
+        # a visit's verb: the place visited follows it
+        ("游客参观延寿寺。", [("延寿寺", "scenic")]),
+        ("我们驱车前往巴润哈达湖。", [("巴润哈达湖", "lake")]),
         # a side and a boundary verb ('东接', '南邻'), alone or opening the items of a list of townships
         ("该乡东接塔布嘎乡。", [("塔布嘎乡", "town")]),
         (
