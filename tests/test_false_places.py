@@ -246,6 +246,7 @@ def test_counts_and_verbs_before_a_unit_word_name_no_unit(finder: MentionFinder,
         # this or every township: a determiner before the class word, after a line or alone
         "集二铁路横贯我镇130公里。",
         "行政区划全镇辖五个嘎查。",
+        "远离异国他乡的游子。",  # another place
     ],
 )
 def test_acts_on_townships_and_determiners_name_no_township(finder: MentionFinder, text: str) -> None:

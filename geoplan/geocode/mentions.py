@@ -2842,9 +2842,9 @@ def _town_in_full(mention: Mention) -> bool:
 
 #: the numerals of a count ('一镇': one town).
 _COUNT_NUMERAL_SET = frozenset(COUNT_NUMERALS)
-#: characters that make a unit word before them the whole of a unit or this one ('全镇', '本镇', '各苏木'):
+#: characters that make a unit word before them the whole of a unit, this one or another ('全镇', '本镇', '各苏木', '他乡'):
 #: determiners, never the end of a town's name.
-_DETERMINERS = frozenset("全本该各每此这那我")
+_DETERMINERS = frozenset("全本该各每此这那我他")
 #: one-character verbs that make, merge or seat a township ('1995年并乡扩镇', '1998年8月8日建镇', '旗驻镇'): before a
 #: township's class word they are an act on townships, never the end of a township's name (no township of the
 #: region ends so; 建设街道 is a subdistrict, whose class word is not among those read here).
