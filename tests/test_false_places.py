@@ -507,3 +507,16 @@ def test_a_name_quoted_for_its_meaning_names_no_place(finder: MentionFinder) -> 
     assert _surfaces(finder, "商都县，满语“商都”意思是“水漩”。") == ["商都县"]
     # quoted without its meaning, a name is a place
     assert _surfaces(finder, "游客来到“阿拉善”观光。") == ["阿拉善"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a landform or rock that says what kind of sight it is, no name ('冰川石林', '花岗岩石林', '火山群')
+        "这里的石林被称为冰川石林。",
+        "这是世界上罕见的花岗岩石林。",
+        "境内有火山群和温泉。",
+    ],
+)
+def test_kinds_of_landform_before_a_sights_class_word_name_none(finder: MentionFinder, text: str) -> None:
+    assert [kind for _, kind in _found(finder, text) if kind == "scenic"] == []

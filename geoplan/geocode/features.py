@@ -148,7 +148,23 @@ def feature_mentions(
 
 #: walls named by the dynasty that built them ('金长城', '金界壕', '明长城', '战国长城').
 _DYNASTY_WALLS = tuple(
-    dynasty + wall for dynasty in ("战国", "北魏", "秦", "汉", "金", "明") for wall in ("长城", "界壕")
+    dynasty + wall
+    for dynasty in (
+        "战国",
+        "北魏",
+        "北齐",
+        "秦",
+        "汉",
+        "秦汉",
+        "赵",
+        "燕",
+        "燕国北",
+        "战国赵",
+        "战国秦",
+        "金",
+        "明",
+    )
+    for wall in ("长城", "界壕")
 )
 
 
