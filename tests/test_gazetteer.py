@@ -414,3 +414,18 @@ def test_a_bare_tribe_name_is_its_region_and_a_grassland_its_big_form(gazetteer:
     assert region.place.geometry.contains(gazetteer.get("banner:150502").point)
     assert [c.place.id for c in gazetteer.lookup("科尔沁区")] == ["banner:150502"]
     assert [c.place.id for c in gazetteer.lookup("科尔沁大草原")] == ["grassland:科尔沁草原"]
+
+
+def test_no_sight_is_also_recorded_under_its_address(shipped_gazetteer: Gazetteer) -> None:
+    """A league or banner written in full before a sight or a road with a name of its own is its address, a mention
+    of its own (the annotation guide: '开鲁县' + '麦新纪念馆'): no record holds that address and its name as one alias,
+    which would read the two as one mention."""
+    units = [p.name for p in shipped_gazetteer.records(["league", "banner"])]
+    both = [
+        (place.id, alias)
+        for place in shipped_gazetteer.records(["scenic", "road"])
+        for alias in place.aliases
+        for unit in units
+        if alias.startswith(unit) and alias[len(unit) :] in {place.name, *place.aliases}
+    ]
+    assert both == []
