@@ -247,6 +247,7 @@ def test_counts_and_verbs_before_a_unit_word_name_no_unit(finder: MentionFinder,
         "集二铁路横贯我镇130公里。",
         "行政区划全镇辖五个嘎查。",
         "远离异国他乡的游子。",  # another place
+        "1981年，公社改街道。",  # a commune made a subdistrict
     ],
 )
 def test_acts_on_townships_and_determiners_name_no_township(finder: MentionFinder, text: str) -> None:

@@ -36,6 +36,9 @@ _found = found
         # a side of the unit written before the name, and a seat moved to it
         ("地势西高东低，西北部敖都图苏木境内多山。", [("敖都图苏木", "town")]),
         ("1956年旗府迁治塔布嘎镇。", [("塔布嘎镇", "town")]),
+        # a township's former (or present) name: 原 (今) says when, the name follows
+        ("该镇由原塔布嘎苏木和原敖都图乡合并而成。", [("塔布嘎苏木", "town"), ("敖都图乡", "town")]),
+        ("石林位于阿拉善右旗原塔布嘎苏木境内。", [("阿拉善右旗", None), ("塔布嘎苏木", "town")]),
         # a visit's verb: the place visited follows it
         ("游客参观延寿寺。", [("延寿寺", "scenic")]),
         ("我们驱车前往巴润哈达湖。", [("巴润哈达湖", "lake")]),

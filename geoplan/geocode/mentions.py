@@ -1543,8 +1543,18 @@ class MentionFinder:
             ):
                 # '萨拉齐镇振华大街': a street's name never holds its town's either
                 # '宁城县山头乡': a town's official name never holds its banner's; the banner written before it
-                # is a mention of its own (it locates the town: see resolve's same-phrase parent)
-                return Mention(inner, qualifier.end, s_end, kind, f"suffix:{suffix}", self.ids(inner))
+                # is a mention of its own (it locates the town: see resolve's same-phrase parent); 'X旗原Y苏木':
+                # the former township Y苏木
+                begin = qualifier.end
+                if (
+                    suffix in _TOWNSHIP_CLASS_WORDS
+                    and remainder[:1] in _FORMER_OR_PRESENT
+                    and len(remainder) > 2
+                ):
+                    begin += 1
+                return Mention(
+                    text[begin:s_end], begin, s_end, kind, f"suffix:{suffix}", self.ids(text[begin:s_end])
+                )
             if (
                 qualifier.end == s_start == hits[-1].end
                 and qualifier.surface.endswith(_CLASS_WORDS)
@@ -1646,9 +1656,11 @@ class MentionFinder:
                 and (
                     stem[-1] in _DETERMINERS
                     or (suffix in _TOWNSHIP_CLASS_WORDS and stem[-1] in _TOWNSHIP_ACTS)
+                    or (suffix == "街道" and stem[-1] in _TOWNSHIP_ACTS - {"设"})
                 )
             ):
-                return None  # '行政区划全镇', '8日建镇', '1月并乡扩镇': this or every township, an act on one
+                # '行政区划全镇', '8日建镇', '1月并乡扩镇', '公社改街道': this or every township, an act on one
+                return None
             short = self._short_prefix(stem)
             if short:
                 qualifier = Mention(short, start, start + len(short), None, "short", self._short[short])
@@ -1721,6 +1733,8 @@ class MentionFinder:
             and name_run_start(text, start, s_start, s_end) is None
         ):
             return None  # '森工集团所属林场': the farms of an organisation, no farm's name before the word
+        if suffix in _TOWNSHIP_CLASS_WORDS and text[start] in _FORMER_OR_PRESENT and s_start - start > 2:
+            start += 1  # '原独石苏木': the former township 独石苏木, 原 says when
         surface = text[start:s_end]
         if surface in self.stop_words:
             return None
@@ -2849,8 +2863,11 @@ _DETERMINERS = frozenset("全本该各每此这那我他")
 #: township's class word they are an act on townships, never the end of a township's name (no township of the
 #: region ends so; 建设街道 is a subdistrict, whose class word is not among those read here).
 _TOWNSHIP_ACTS = frozenset("建设撤并扩驻置改升")
-#: class words of townships that the acts above take ('建镇', '并乡', '撤苏木').
+#: class words of townships that the acts above take ('建镇', '并乡', '撤苏木'); a subdistrict takes them too, but
+#: for 设 ('公社改街道'; 建设街道 is a subdistrict's name).
 _TOWNSHIP_CLASS_WORDS = frozenset({"镇", "乡", "苏木"})
+#: characters saying a township's name is its former or present one ('原X苏木', '今X镇'): no part of the name.
+_FORMER_OR_PRESENT = frozenset("原今")
 #: determiners of every one of a kind ('呼伦贝尔各非口岸旗市区'): after a place, the places of that kind in it.
 _DISTRIBUTIVES = frozenset("各每")
 
