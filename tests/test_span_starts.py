@@ -39,6 +39,8 @@ _found = found
         # a township's former (or present) name: 原 (今) says when, the name follows
         ("该镇由原塔布嘎苏木和原敖都图乡合并而成。", [("塔布嘎苏木", "town"), ("敖都图乡", "town")]),
         ("石林位于阿拉善右旗原塔布嘎苏木境内。", [("阿拉善右旗", None), ("塔布嘎苏木", "town")]),
+        # a word that gives another name ('亦称'): the name follows it
+        ("该湖称南海，亦称塔布嘎海子。", [("塔布嘎海子", "lake")]),
         # a visit's verb: the place visited follows it
         ("游客参观延寿寺。", [("延寿寺", "scenic")]),
         ("我们驱车前往巴润哈达湖。", [("巴润哈达湖", "lake")]),
