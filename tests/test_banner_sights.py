@@ -1,6 +1,6 @@
-"""Issue 15 item 4 (a harvest of 2026-12-01): the museums, temples, heritage sites and scenic areas of individual
-banners, each a sourced record under the banner its page names, with no coordinate of its own (sentences written
-for these tests)."""
+"""Issue 15 item 4 (harvests of 2026-12-01): the museums, temples, heritage sites and scenic areas of individual
+banners, and the national key cultural relic sites of the region, each a sourced record under the banner its page
+names, with no coordinate of its own (sentences written for these tests)."""
 
 from __future__ import annotations
 
@@ -13,11 +13,15 @@ from helpers import resolved_ids
 from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.resources import GAZETTEER_DIR
 
-_ROWS = list(csv.DictReader((GAZETTEER_DIR / "scenic_banners.csv").open(encoding="utf-8")))
+_ROWS = [
+    row
+    for name in ("scenic_banners.csv", "scenic_relics.csv")
+    for row in csv.DictReader((GAZETTEER_DIR / name).open(encoding="utf-8"))
+]
 
 
 def test_every_row_cites_its_page_and_states_no_coordinate() -> None:
-    assert len(_ROWS) >= 40
+    assert len(_ROWS) >= 120
     for row in _ROWS:
         assert row["note"].startswith("record: http"), row["id"]
         assert "(read 2026-12-01)" in row["note"], row["id"]
@@ -41,3 +45,14 @@ def test_a_banner_text_names_its_sights(gazetteer: Gazetteer, tmp_path: Path) ->
     )
     assert ids["巴林王府"] == "scenic:巴林亲王府"
     assert ids["巴林右旗博物馆"] == "scenic:巴林右旗博物馆"
+
+
+def test_a_banner_text_names_its_relic_sites(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    ids = resolved_ids(
+        gazetteer,
+        tmp_path,
+        "巴林右旗国民经济和社会发展第十四个五年规划纲要",
+        "保护辽庆陵和辽怀陵，展示庆陵出土文物。",
+    )
+    assert ids["辽庆陵"] == ids["庆陵"] == "scenic:辽庆陵"
+    assert ids["辽怀陵"] == "scenic:辽怀陵"
