@@ -404,6 +404,9 @@ def test_landform_regions_named_by_a_name_run(
         ("推进农村公路和干线公路建设", []),
         # a line the gazetteer knows after a locative the segmenter joins to its first initial ('村北' + '集通线')
         ("铁路起始于衙门庙村北集通线", [("集通线", None)]),
+        # a recorded line's initials written apart by a dash; two places' initials that name no record are none
+        ("建成临——策铁路和包-银高铁", [("临——策铁路", "railway"), ("包-银高铁", "railway")]),
+        ("规划甲—乙铁路", []),
     ],
 )
 def test_railway_lines_named_by_initials(

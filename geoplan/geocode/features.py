@@ -137,6 +137,7 @@ def feature_mentions(
         *_zones(text, known_at, named_end, finder, hits),
         *_spur_lines(text, known_at, mentions, finder),
         *_initial_lines(text, finder),
+        *_dashed_initial_lines(text, finder),
         *_former_units(text, finder, hits),
         *_short_rivers(text, finder),
         *_lines_listed_with_sections(text, hits),
@@ -427,6 +428,26 @@ _LINE_OFFSETS = (2, 3, 4)
 _NOT_IN_LINE = frozenset("第复双单一")
 #: words of a sentence about railways.
 _RAIL_CONTEXT = re.compile(r"铁路|铁道|列车|火车|车站|客运|货运")
+
+
+#: two initials joined by a dash, then a line word ('临——策铁路', '包-银高铁'): a line named by its ends' initials,
+#: written apart.
+_DASHED_INITIALS = re.compile(r"([\u4e00-\u9fff])[—－\-–]{1,2}([\u4e00-\u9fff])(铁路|高铁|高速公路|高速|线)")
+
+
+def _dashed_initial_lines(text: str, finder: Any) -> list[Mention]:
+    """A line the gazetteer records by its ends' initials written with a dash between them ('临——策铁路' for
+    临策铁路): one mention of that line; none where the joined form names no record ('A—B线' of two places)."""
+    found: list[Mention] = []
+    if "—" not in text and "-" not in text and "－" not in text and "–" not in text:
+        return found
+    for match in _DASHED_INITIALS.finditer(text):
+        first, second, word = match.groups()
+        ids = finder.ids(first + second + word)
+        if ids and all(pid.startswith(("railway:", "road:")) for pid in ids):
+            kind = "railway" if ids[0].startswith("railway:") else "road"
+            found.append(Mention(match.group(), match.start(), match.end(), kind, "line:initials", ids))
+    return found
 
 
 def _initial_lines(text: str, finder: Any) -> list[Mention]:
