@@ -1,5 +1,5 @@
 """Issue 15 item 4 (harvests of 2026-12-01): the museums, temples, heritage sites and scenic areas of individual
-banners, and the national key cultural relic sites of the region, each a sourced record under the banner its page
+banners, the national key cultural relic sites and the rated (4A) scenic areas of the region, each a sourced record under the banner its page
 names, with no coordinate of its own (sentences written for these tests)."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from geoplan.resources import GAZETTEER_DIR
 
 _ROWS = [
     row
-    for name in ("scenic_banners.csv", "scenic_relics.csv")
+    for name in ("scenic_banners.csv", "scenic_relics.csv", "scenic_rated.csv")
     for row in csv.DictReader((GAZETTEER_DIR / name).open(encoding="utf-8"))
 ]
 
@@ -30,10 +30,12 @@ def test_every_row_cites_its_page_and_states_no_coordinate() -> None:
 
 @pytest.mark.parametrize("row", _ROWS, ids=lambda row: row["id"])
 def test_each_record_lies_in_the_banner_its_page_names(gazetteer: Gazetteer, row: dict[str, str]) -> None:
+    """Under the banner its page names, at the banner's precision; a management area (乌拉盖管理区), which has no
+    polygon of its own, leaves its sights at its league's."""
     place = gazetteer.get(row["id"])
-    banner = gazetteer.get(place.banner_id)
-    assert banner.name == row["parent"]
-    assert place.precision == "banner"
+    parent = gazetteer.get(place.parent_ids[0])
+    assert parent.name == row["parent"]
+    assert place.precision == ("banner" if parent.type == "banner" else "league")
 
 
 def test_a_banner_text_names_its_sights(gazetteer: Gazetteer, tmp_path: Path) -> None:
