@@ -693,3 +693,17 @@ def test_another_name_of_a_natural_place_of_one_league_needs_evidence_outside_it
         gazetteer, tmp_path, "阿巴嘎旗国民经济和社会发展第十四个五年规划纲要", "游客向往呼伦贝尔大草原。"
     )
     assert famous["呼伦贝尔大草原"] == "grassland:呼伦贝尔草原"
+
+
+def test_a_facility_named_with_its_unit_outside_the_league_is_that_facility(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """'乌兰浩特机场' in a text of 呼伦贝尔: the airport's name holds the city it serves (乌兰浩特市 of 兴安盟), which
+    is evidence enough outside the text's league."""
+    ids = resolved_ids(
+        gazetteer,
+        tmp_path,
+        "扎兰屯市国民经济和社会发展第十四个五年规划纲要",
+        "市区西南距乌兰浩特机场270千米。",
+    )
+    assert ids["乌兰浩特机场"] == "airport:ZBUL"

@@ -176,6 +176,11 @@ def transliteration_variants(name: str) -> tuple[str, ...]:
     )
 
 
+def unit_stem(name: str) -> str:
+    """A league's or banner's name without its class word ('乌兰浩特市' -> '乌兰浩特', '鄂温克族自治旗' -> '鄂温克')."""
+    return _ADMIN_SUFFIX.sub("", name)
+
+
 def district_short_forms(name: str) -> tuple[str, ...]:
     """How a long district name is shortened in running text: a three-character stem to its first character
     ('昆都仑区' -> '昆区', '科尔沁区' -> '科区'), a four-character one to its first word of two ('白云鄂博矿区' ->

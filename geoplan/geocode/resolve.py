@@ -26,8 +26,9 @@ from typing import Any
 import numpy
 
 from geoplan.geocode.context import LISTED_STATION_RULE, OUTSIDE_HEAD_RULE, OWN_PROVINCE
-from geoplan.geocode.gazetteer import OWN_LOCATION_PRECISIONS
+from geoplan.geocode.gazetteer import OWN_LOCATION_PRECISIONS, unit_stem
 from geoplan.geocode.mentions import (
+    FACILITY_TYPES,
     LANDSCAPE_ROUTE_SUFFIXES,
     OUTSIDE_ID_PREFIXES,
     SUFFIX_TYPES,
@@ -675,9 +676,23 @@ class Resolver:
             place.type == "banner" and place.name.startswith(mention.surface)
         ):
             return False  # the full name, or a banner's name without its suffix (二连浩特)
+        if place.type in FACILITY_TYPES and self._named_with_its_unit(place, mention):
+            return False  # '乌兰浩特机场': a facility named with the unit it serves, written in the name
         if self._just_across(place, mention):
             return False
         return not ((line_end or place.type in ADMIN_TYPES) and self._adjacent(place))
+
+    def _named_with_its_unit(self, place: Any, mention: Mention) -> bool:
+        """Whether ``mention`` opens with the name (or its stem) of the banner or league ``place`` lies in, three
+        characters or more ('乌兰浩特机场' of 乌兰浩特市's airport): the name says where the facility is."""
+        for unit_id in (place.banner_id, place.league_id):
+            unit = self.place(unit_id) if unit_id else None
+            if unit is None:
+                continue
+            stem = unit_stem(unit.name)
+            if len(stem) >= 3 and mention.surface.startswith(stem):
+                return True
+        return False
 
     @staticmethod
     def _other_name_of_one_league(place: Any, mention: Mention) -> bool:
