@@ -106,3 +106,30 @@ def test_the_zarud_parks_stand_at_their_banner(gazetteer: Gazetteer) -> None:
         assert place.type == "park" and place.precision == "banner"
         assert gazetteer.get(place.banner_id).name == "扎鲁特旗"
         assert "zxyzs.com" in place.note
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "unit"),
+    [
+        # a sight or a natural place the gazetteer lacks, said to lie in a banner: located there
+        ("塔布嘎沟景区位于察哈尔右翼中旗，是避暑胜地。", "塔布嘎沟景区", "察哈尔右翼中旗"),
+        ("巴润哈达湖坐落在察哈尔右翼后旗境内。", "巴润哈达湖", "察哈尔右翼后旗"),
+    ],
+)
+def test_a_sight_the_text_says_lies_in_a_banner(
+    gazetteer: Gazetteer, tmp_path: Path, sentence: str, name: str, unit: str
+) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text(f"乌兰察布市旅游指南\n第一章 总则\n{sentence}\n", encoding="utf-8")
+    mentions = {m.surface: m for m in geoparse(read(plan), gazetteer).mentions}
+    assert mentions[name].place is not None and mentions[name].place.name == unit
+    assert mentions[name].rule == "parent:said-to-lie"
+
+
+def test_a_sight_said_to_lie_in_a_league_only_is_no_finer(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "乌兰察布市旅游指南\n第一章 总则\n塔布嘎沟景区位于乌兰察布市，是避暑胜地。\n", encoding="utf-8"
+    )
+    mentions = {m.surface: m for m in geoparse(read(plan), gazetteer).mentions}
+    assert mentions["塔布嘎沟景区"].rule != "parent:said-to-lie"

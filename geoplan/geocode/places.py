@@ -240,14 +240,17 @@ def _geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
 #: verbs that say where the place named before them lies ('X物流园位于Y镇', 'X园落户于Y镇'; the longer form first:
 #: the units must follow the verb right away).
 _LIES_AT = re.compile(r"(?:位于|坐落于|坐落在|地处|落户于|落户)")
-#: kinds of place the unit a text says something lies in locates, when their own record does not (parks).
-_PLACED_WHERE_SAID = frozenset({"park"})
+#: kinds of place the unit a text says something lies in locates, when their own record does not (parks, sights and
+#: natural places: '黄花沟景区位于察哈尔右翼中旗').
+_PLACED_WHERE_SAID = frozenset(
+    {"park", "scenic", "lake", "mountain", "wetland", "reserve", "grassland", "reservoir", "desert", "river"}
+)
 #: units, finest last, that locate a place said to lie in them.
 _UNIT_RANK = {"league": 1, "banner": 2, "town": 3}
 
 
 def _placed_where_said(text: str, mentions: list[ResolvedMention]) -> list[ResolvedMention]:
-    """A park the gazetteer lacks, located no finer than a league, followed by a verb that says where it lies and
+    """A park, sight or natural place the gazetteer lacks, located no finer than a league, followed by a verb that says where it lies and
     the units written after it ('X物流园位于Y市Z镇工业园区'): located at the finest of those units (a place located
     by its unit counts as that unit), with the reason."""
     out = list(mentions)
@@ -271,6 +274,8 @@ def _placed_where_said(text: str, mentions: list[ResolvedMention]) -> list[Resol
             position = after.end
         if unit is None or (mention.place is not None and unit.type == mention.place.type):
             continue
+        if mention.type != "park" and unit.type == "league":
+            continue  # a sight or natural place said to lie in a league only: no finer than it was
         out[index] = replace(
             mention,
             place=unit,
