@@ -9,9 +9,10 @@ import csv
 from pathlib import Path
 
 import pytest
-from helpers import assert_under_banner, resolved_ids
+from helpers import assert_under_banner, found, resolved_ids
 
 from geoplan.geocode.gazetteer import Gazetteer
+from geoplan.geocode.mentions import MentionFinder
 from geoplan.resources import GAZETTEER_DIR
 
 #: former unit -> the county-level unit of today its area (or its seat) lies in
@@ -246,3 +247,13 @@ def test_a_short_form_two_units_share_is_the_one_of_the_text_s_league(
     """乌市 is written for 乌兰察布市 and, in 兴安盟's texts, for its seat 乌兰浩特市: the text's league decides."""
     resolved = resolved_ids(gazetteer, tmp_path, title, "全盟的资源可供乌市加以利用，推动城市发展。")
     assert resolved.get("乌市") == gazetteer.lookup(meant)[0].place.id
+
+
+@pytest.mark.parametrize("text", ["秦始皇于此设九原郡。", "赵国在此设九原邑。"])
+def test_a_units_stem_before_another_units_class_character_is_no_unit_of_today(
+    finder: MentionFinder, text: str
+) -> None:
+    """'九原郡', '九原邑': the stem of 九原区 opens the name of a unit of another kind or time, not the district."""
+    assert "banner:150207" not in {
+        pid for _, ids in found(finder, text, ("surface", "place_ids")) for pid in ids
+    }

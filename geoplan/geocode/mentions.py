@@ -929,6 +929,15 @@ class MentionFinder:
                 continue
             if surface in self._ids:
                 ids = self._ids[surface]
+                if (
+                    text[end : end + 1] in _FORMER_UNIT_CHARS
+                    and not surface.endswith(_UNIT_CLASS_ENDINGS)
+                    and all(i.startswith(("league:", "banner:")) for i in ids)
+                ):
+                    # '九原郡', '集宁县', '九原邑': a unit's stem before another unit's class character opens that
+                    # (former) unit's name, not the unit of today
+                    refused_end = max(refused_end, end)
+                    continue
                 if len(surface) == 2 and all(i.startswith(OUTSIDE_ID_PREFIXES) for i in ids):
                     if (
                         not _ends_a_name(text, end)
@@ -2856,6 +2865,11 @@ def _town_in_full(mention: Mention) -> bool:
 
 #: the numerals of a count ('一镇': one town).
 _COUNT_NUMERAL_SET = frozenset(COUNT_NUMERALS)
+#: class characters of units of other kinds or times ('郡', '邑', '州', '县', '府'): a league's or banner's stem
+#: right before one opens that unit's name ('九原郡', '集宁县').
+_FORMER_UNIT_CHARS = frozenset("郡邑州县府")
+#: last characters of the full names of leagues and banners.
+_UNIT_CLASS_ENDINGS = ("盟", "市", "旗", "县", "区")
 #: characters that make a unit word before them the whole of a unit, this one or another ('全镇', '本镇', '各苏木', '他乡'):
 #: determiners, never the end of a town's name.
 _DETERMINERS = frozenset("全本该各每此这那我他")
