@@ -707,3 +707,27 @@ def test_a_facility_named_with_its_unit_outside_the_league_is_that_facility(
         "市区西南距乌兰浩特机场270千米。",
     )
     assert ids["乌兰浩特机场"] == "airport:ZBUL"
+
+
+def test_a_name_in_a_sentence_about_a_city_outside_is_not_the_texts_own(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """'阜新市拥有…塔布嘎寺…': a sentence opening with a city outside the region and naming no place of it is about
+    that city; a name the gazetteer lacks there is left unresolved, not put in the text's league (通辽市)."""
+    places = _parse(
+        gazetteer,
+        tmp_path,
+        "通辽市旅游指南\n阜新市拥有丰富的旅游资源，其中以塔布嘎寺等景点最为著名。\n游客从阜新出发，游览塔布嘎景区。\n",
+    )
+    mentions = {m.surface: m for m in places.mentions}
+    assert mentions["塔布嘎寺"].place is None
+    assert "outside the region" in mentions["塔布嘎寺"].reason
+    # the city is not the sentence's subject here: the text's own league stays the fallback
+    assert mentions["塔布嘎景区"].place is not None and mentions["塔布嘎景区"].place.id == "league:150500"
+
+
+def test_a_sight_said_to_lie_in_a_city_outside_is_located_there(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    places = _parse(gazetteer, tmp_path, "通辽市旅游指南\n塔布嘎寺：位于阜新市，是一座佛教寺庙。\n")
+    sight = next(m for m in places.mentions if m.surface == "塔布嘎寺")
+    assert sight.place is not None and sight.place.name == "阜新市"
+    assert sight.rule == "parent:said-to-lie"

@@ -237,16 +237,18 @@ def _geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
     return PlanPlaces(plan, mentions, corridors, gazetteer, resolver.issuer, organisation_heads)
 
 
+#: a Han character: a sentence whose first name comes after one does not open with that name.
+_HAN = re.compile(r"[\u3400-\u9fff]")
 #: verbs that say where the place named before them lies ('X物流园位于Y镇', 'X园落户于Y镇'; the longer form first:
 #: the units must follow the verb right away).
-_LIES_AT = re.compile(r"(?:位于|坐落于|坐落在|地处|落户于|落户)")
+_LIES_AT = re.compile(r"[:：]?\s*(?:位于|坐落于|坐落在|地处|落户于|落户)")
 #: kinds of place the unit a text says something lies in locates, when their own record does not (parks, sights and
 #: natural places: '黄花沟景区位于察哈尔右翼中旗').
 _PLACED_WHERE_SAID = frozenset(
     {"park", "scenic", "lake", "mountain", "wetland", "reserve", "grassland", "reservoir", "desert", "river"}
 )
 #: units, finest last, that locate a place said to lie in them.
-_UNIT_RANK = {"league": 1, "banner": 2, "town": 3}
+_UNIT_RANK = {"league": 1, "neighbour": 2, "banner": 2, "town": 3}
 
 
 def _placed_where_said(text: str, mentions: list[ResolvedMention]) -> list[ResolvedMention]:
@@ -426,11 +428,20 @@ def resolve_mentions(
     corridor of ``lines`` ('…至甘其毛都口岸铁路、X专用线': the port ends the first line, X is not in it)."""
     by_sentence: dict[int, list[Any]] = {}
     by_paragraph: dict[int, list[Any]] = {}
+    outside_subjects: dict[int, Any] = {}
     sentences, clauses, paragraphs = index.locate([m.start for m in mentions])
-    for mention, sentence, paragraph in zip(mentions, sentences, paragraphs, strict=True):
+    for number, (mention, sentence, paragraph) in enumerate(
+        zip(mentions, sentences, paragraphs, strict=True)
+    ):
         candidates = resolver.candidates(mention)
         if len(candidates) == 1:
             place = candidates[0][0]
+            if (
+                lies_outside(place)
+                and (number == 0 or sentences[number - 1] != sentence)
+                and not _HAN.search(index.text, index.sentence_starts[sentence], mention.start)
+            ):
+                outside_subjects[sentence] = place  # '阜新市拥有…': the sentence is about a city outside
             if (
                 place.type in {"league", "banner", "town"}
                 and resolver.gives_context(mention, place)
@@ -459,6 +470,23 @@ def resolve_mentions(
             clause_places,
             written_in=_unit_right_before(previous, mention, index.text),
         )
+        if (
+            result.rule == "parent:issuer"
+            and (subject := outside_subjects.get(sentence)) is not None
+            and not by_sentence.get(sentence)
+        ):
+            # '阜新市拥有…海州露天矿、瑞应寺…': a name the gazetteer lacks in a sentence about a city outside the
+            # region, which names no place of it, is not the text's own unit's
+            result = ResolvedMention.of(
+                mention,
+                mention.type,
+                None,
+                None,
+                0.0,
+                "unresolved",
+                f"outside the region: '{mention.surface}' not in the gazetteer, in a sentence about {subject.name}, "
+                "outside the region, that names no place of it",
+            )
         resolved.append(result)
         previous = result
         if (
