@@ -731,3 +731,23 @@ def test_a_sight_said_to_lie_in_a_city_outside_is_located_there(gazetteer: Gazet
     sight = next(m for m in places.mentions if m.surface == "塔布嘎寺")
     assert sight.place is not None and sight.place.name == "阜新市"
     assert sight.rule == "parent:said-to-lie"
+
+
+def test_a_list_item_is_no_container_of_the_items_after_it(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'游览阿尔山口岸、塔布嘎遗址': a port listed before a sight is its sibling, not where it lies; a sight named after
+    a recorded lake in full lies at the lake, in whichever league ('呼伦湖塔布嘎景区')."""
+    places = _parse(
+        gazetteer, tmp_path, "阿尔山市旅游指南\n计划游览阿尔山口岸、塔布嘎遗址、呼伦湖塔布嘎景区。\n"
+    )
+    mentions = {m.surface: m for m in places.mentions}
+    assert mentions["塔布嘎遗址"].rule != "parent:same-phrase"
+    assert (
+        mentions["呼伦湖塔布嘎景区"].place is not None
+        and mentions["呼伦湖塔布嘎景区"].place.id == "lake:呼伦湖"
+    )
+
+
+def test_a_unit_before_a_list_of_its_towns_is_their_container(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    places = _parse(gazetteer, tmp_path, "阿拉善右旗简介\n阿拉善右旗塔布嘎镇、敖都图镇开展试点。\n")
+    mentions = {m.surface: m for m in places.mentions}
+    assert mentions["敖都图镇"].place is not None and mentions["敖都图镇"].place.id == ALXA_RIGHT

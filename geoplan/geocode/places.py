@@ -237,6 +237,9 @@ def _geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
     return PlanPlaces(plan, mentions, corridors, gazetteer, resolver.issuer, organisation_heads)
 
 
+#: what ends a list's item after a place it holds: the list mark, right away or after one character of the item
+#: ('昆都仑花、': 昆都仑 matched in the item's name); such a place is a sibling of the items after it, no container.
+_LIST_ITEM_END = re.compile(r"[\u3400-\u9fff]?、")
 #: a Han character: a sentence whose first name comes after one does not open with that name.
 _HAN = re.compile(r"[\u3400-\u9fff]")
 #: verbs that say where the place named before them lies ('X物流园位于Y镇', 'X园落户于Y镇'; the longer form first:
@@ -493,6 +496,7 @@ def resolve_mentions(
             result.level == "own"
             and result.end not in index.range_marks
             and not (lines is not None and lines.covers(result.start, result.end))
+            and not _LIST_ITEM_END.match(index.text, result.end)  # a list's item is its neighbours' sibling
         ):
             clause_places.append(result.place)
     return resolved

@@ -63,6 +63,10 @@ UNIT_LEVELS = {"banner": 1, "league": 2}
 #: types that can stand for 'the place a thing is in' when a name is unknown.
 ADMIN_TYPES = frozenset({"province", "league", "banner"})
 PARENT_TYPES = frozenset({"league", "banner", "town", "park", "port"})
+#: recorded natural places and sights a longer name may open with in full ('呼伦湖金海岸景区'): the place so named
+#: lies at the one the gazetteer records, in whichever league (small namesakes go unrecorded), when it lies in one
+#: league (a wall or a desert across leagues says little about where a place named after it is).
+_LANDMARK_TYPES = frozenset({"lake", "reserve", "wetland", "desert", "sandy_land", "scenic"})
 #: what may contain a place of a given type (a town is in a banner, not in another town).
 PARENT_TYPES_OF = {
     "town": frozenset({"league", "banner"}),
@@ -385,6 +389,12 @@ class Resolver:
         if suffix in LANDSCAPE_ROUTE_SUFFIXES and qualifier.league_id is None:
             return True  # '黄河几字弯风景大道': a landscape spanning leagues is no other league's namesake
         named_here = qualifier.id in named_around
+        if (
+            qualifier.type in _LANDMARK_TYPES
+            and qualifier.league_id is not None
+            and mention.qualifier == qualifier.name
+        ):
+            return True  # '呼伦湖金海岸景区': a sight named after a recorded lake or reserve, written in full, lies at it
         if self.league_id and qualifier.league_id != self.league_id and not named_here:
             return False  # a town of that name in another league: a namesake
         if (
