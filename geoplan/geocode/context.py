@@ -41,6 +41,7 @@ from geoplan.geocode.mentions import (
     ABBREVIATED_MAX,
     COUNTER_CHARS,
     EXPANSE_KINDS,
+    FORMER_UNIT_CHARS,
     HERITAGE_SUFFIXES,
     IMPROPER_CHARS,
     LANDSCAPE_ROUTE_SUFFIXES,
@@ -934,7 +935,7 @@ def stem_words(
     in_full = {
         pid
         for m in taken
-        if m.surface.endswith(("旗", "县"))
+        if _unit_in_full(m.surface, m.place_ids)
         for pid in m.place_ids
         if pid.startswith("banner:")
     }
@@ -960,8 +961,9 @@ def stem_words(
 #: a preposition, a locative or a place word ('敖汉“…”', '兴和1个', '林西的', '敖汉和林西', '五原境内') — not a
 #: noun or verb the stem would qualify ('库伦循环经济': an enclosure).
 _STEM_WORD_FOLLOWERS = frozenset({"x", "m", "uj", "ul", "c", "p", "f", "s"})
-#: class characters of units and seats: a stem right before one opens that unit's name ('萨拉齐县', '凉城郡').
-_UNIT_AFTER_STEM = frozenset("县旗市区盟镇乡郡州厅府")
+#: class characters of units, townships and former units: a stem right before one opens that unit's name
+#: ('萨拉齐县', '凉城郡').
+_UNIT_AFTER_STEM = FORMER_UNIT_CHARS | frozenset("盟市旗区镇乡")
 #: the characters such followers start with (numerals, particles, conjunctions, prepositions, locatives).
 _STEM_FOLLOWER_STARTS = frozenset(
     "的了和与及或跟同在从向对把被为以至到自于东西南北上中下内外前后左右旁边境一二两三四五六七八九十百千万"

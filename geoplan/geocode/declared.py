@@ -38,9 +38,9 @@ OTHER_NAME_WORDS = (
     "汉语称",
 )
 _WORDS = "|".join(sorted((*SHORT_FORM_WORDS, *OTHER_NAME_WORDS), key=len, reverse=True))
-#: between the place and the declaring word: a comma or an opening bracket ('X（以下简称Y）' too), then the word,
-#: an optional 为 ('又称为'), an optional opening quote, and the name: Han characters up to a closing quote,
-#: a bracket or a punctuation mark.
+#: between the place and the declaring word: a comma or an opening bracket, then who calls it so ('X（以下简称Y）',
+#: 'X，汉语也称Y', '当地人称', '民间俗称'), the word, an optional 为 ('又称为'), an optional opening quote, and the
+#: name: Han characters up to a closing quote, a bracket or a punctuation mark.
 _DECLARED = re.compile(
     rf"[，,（(]?\s*(?:以下|汉语|当地人|民间)?(?:{_WORDS})为?[“\"「]?(?P<name>[\u4e00-\u9fff·]{{2,8}})(?=[”\"」）)，,。；;、：:\s]|$)"
 )

@@ -930,8 +930,8 @@ class MentionFinder:
             if surface in self._ids:
                 ids = self._ids[surface]
                 if (
-                    text[end : end + 1] in _FORMER_UNIT_CHARS
-                    and not surface.endswith(_UNIT_CLASS_ENDINGS)
+                    text[end : end + 1] in FORMER_UNIT_CHARS
+                    and surface[-1] not in _UNIT_CLASS_CHARS
                     and all(i.startswith(("league:", "banner:")) for i in ids)
                 ):
                     # '九原郡', '集宁县', '九原邑': a unit's stem before another unit's class character opens that
@@ -2865,11 +2865,9 @@ def _town_in_full(mention: Mention) -> bool:
 
 #: the numerals of a count ('一镇': one town).
 _COUNT_NUMERAL_SET = frozenset(COUNT_NUMERALS)
-#: class characters of units of other kinds or times ('郡', '邑', '州', '县', '府'): a league's or banner's stem
-#: right before one opens that unit's name ('九原郡', '集宁县').
-_FORMER_UNIT_CHARS = frozenset("郡邑州县府")
-#: last characters of the full names of leagues and banners.
-_UNIT_CLASS_ENDINGS = ("盟", "市", "旗", "县", "区")
+#: class characters of units of other kinds or times ('郡', '邑', '州', '县', '府', '厅'): a league's or banner's
+#: stem right before one opens that unit's name ('九原郡', '集宁县', '清水河厅').
+FORMER_UNIT_CHARS = frozenset("郡邑州县府厅")
 #: characters that make a unit word before them the whole of a unit, this one or another ('全镇', '本镇', '各苏木', '他乡'):
 #: determiners, never the end of a town's name.
 _DETERMINERS = frozenset("全本该各每此这那我他")
@@ -2880,8 +2878,6 @@ _TOWNSHIP_ACTS = frozenset("建设撤并扩驻置改升")
 #: class words of townships that the acts above take ('建镇', '并乡', '撤苏木'); a subdistrict takes them too, but
 #: for 设 ('公社改街道'; 建设街道 is a subdistrict's name).
 _TOWNSHIP_CLASS_WORDS = frozenset({"镇", "乡", "苏木"})
-#: characters saying a township's name is its former or present one ('原X苏木', '今X镇'): no part of the name.
-_FORMER_OR_PRESENT = frozenset("原今")
 #: determiners of every one of a kind ('呼伦贝尔各非口岸旗市区'): after a place, the places of that kind in it.
 _DISTRIBUTIVES = frozenset("各每")
 
@@ -2999,6 +2995,9 @@ def _object_of_place_preposition(text: str, start: int, end: int) -> bool:
 #: one-character words saying when a unit was or is so named ('原陶林县' the former county, '今X县'): no part of
 #: the name they stand before.
 _TIME_QUALIFIERS = frozenset("原今旧古")
+#: those of them that say a township's name is its former or present one ('原X苏木', '今X镇'): no part of the name;
+#: 旧 and 古 open townships' names (古城湾乡, 旧城区街道).
+_FORMER_OR_PRESENT = _TIME_QUALIFIERS - {"旧", "古"}
 #: characters before a unit's class word that make it a pronoun's or a count's ('全旗', '我旗', '两县', '各旗').
 _DETERMINER_CHARS = frozenset("全各我该本每两三四五六七八九十几多个诸其此")
 #: characters before a unit's class word that rank it by what it has much of, a kind of unit ('产粮大县',

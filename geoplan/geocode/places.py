@@ -255,9 +255,10 @@ _UNIT_RANK = {"league": 1, "neighbour": 2, "banner": 2, "town": 3}
 
 
 def _placed_where_said(text: str, mentions: list[ResolvedMention]) -> list[ResolvedMention]:
-    """A park, sight or natural place the gazetteer lacks, located no finer than a league, followed by a verb that says where it lies and
-    the units written after it ('X物流园位于Y市Z镇工业园区'): located at the finest of those units (a place located
-    by its unit counts as that unit), with the reason."""
+    """A park, sight or natural place the gazetteer lacks, located no finer than a league, followed by a verb that
+    says where it lies and the units written after it ('X物流园位于Y市Z镇工业园区', 'X：位于阜新市'): located at the
+    finest of those units (a place located by its unit counts as that unit), with the reason; a sight or natural
+    place said to lie in a league only stays where it was."""
     out = list(mentions)
     for index, mention in enumerate(out):
         if mention.type not in _PLACED_WHERE_SAID or mention.rule.startswith(
