@@ -5,6 +5,7 @@ a corpus text)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from helpers import found
@@ -119,17 +120,18 @@ def test_the_zarud_parks_stand_at_their_banner(gazetteer: Gazetteer) -> None:
 def test_a_sight_the_text_says_lies_in_a_banner(
     gazetteer: Gazetteer, tmp_path: Path, sentence: str, name: str, unit: str
 ) -> None:
-    plan = tmp_path / "plan.txt"
-    plan.write_text(f"乌兰察布市旅游指南\n第一章 总则\n{sentence}\n", encoding="utf-8")
-    mentions = {m.surface: m for m in geoparse(read(plan), gazetteer).mentions}
+    mentions = _guide_mentions(gazetteer, tmp_path, sentence)
     assert mentions[name].place is not None and mentions[name].place.name == unit
     assert mentions[name].rule == "parent:said-to-lie"
 
 
 def test_a_sight_said_to_lie_in_a_league_only_is_no_finer(gazetteer: Gazetteer, tmp_path: Path) -> None:
-    plan = tmp_path / "plan.txt"
-    plan.write_text(
-        "乌兰察布市旅游指南\n第一章 总则\n塔布嘎沟景区位于乌兰察布市，是避暑胜地。\n", encoding="utf-8"
-    )
-    mentions = {m.surface: m for m in geoparse(read(plan), gazetteer).mentions}
+    mentions = _guide_mentions(gazetteer, tmp_path, "塔布嘎沟景区位于乌兰察布市，是避暑胜地。")
     assert mentions["塔布嘎沟景区"].rule != "parent:said-to-lie"
+
+
+def _guide_mentions(gazetteer: Gazetteer, folder: Path, sentence: str) -> dict[str, Any]:
+    """Surface -> resolved mention of a travel guide of 乌兰察布市 whose one chapter holds ``sentence``."""
+    plan = folder / "plan.txt"
+    plan.write_text(f"乌兰察布市旅游指南\n第一章 总则\n{sentence}\n", encoding="utf-8")
+    return {m.surface: m for m in geoparse(read(plan), gazetteer).mentions}
