@@ -514,13 +514,29 @@ def _kind_in_clause(clause: str) -> str | None:
         return "power_line"
     for match in _KIND_RE.finditer(clause):
         if match.group() == "线路" and clause.endswith(_TOUR_WORDS, 0, match.start()):
-            continue  # '风景线路：A—B—C': a sightseeing route through sights, no power line
+            continue  # '风景线路：A—B—C', '重要交通线路': a travel or transport route, no power line
         return KIND_WORDS[match.group()]
     return None
 
 
-#: words before 线路 that make it a sightseeing or travel route ('旅游线路', '风景线路', '自驾线路').
-_TOUR_WORDS = ("旅游", "风景", "游览", "观光", "自驾", "精品", "经典", "推荐", "徒步", "骑行")
+#: words before 线路 that make it a sightseeing, travel or transport route ('旅游线路', '风景线路', '自驾线路',
+#: '交通线路', '公交线路'), no power line.
+_TOUR_WORDS = (
+    "旅游",
+    "风景",
+    "游览",
+    "观光",
+    "自驾",
+    "精品",
+    "经典",
+    "推荐",
+    "徒步",
+    "骑行",
+    "交通",
+    "公交",
+    "运输",
+    "航空",
+)
 
 
 def _route_before(text: str, start: int) -> str | None:
