@@ -51,6 +51,7 @@ from geoplan.geocode.mentions import (
     PROSE_VERBS,
     QUOTE_OPENERS,
     SUFFIX_TYPES,
+    TOWNSHIP_CLASS_WORDS,
     Mention,
     MentionFinder,
     SpanIndex,
@@ -104,7 +105,8 @@ LISTED_RECORD_RULE = "list:record"
 
 #: the region's own province: never an outside name.
 OWN_PROVINCE = "province:150000"
-_HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
+#: a Han character (a name's or a sentence's: what runs on from one is the same word or clause).
+HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
 #: jieba flag of a place word.
 PLACE_FLAG = "ns"
 #: flags of the word after a bare outside name that end it as a place ('日本侵占', '甘肃张掖', '欧洲各国'); before a
@@ -2708,9 +2710,7 @@ def _listed_township(
     return Mention(item, start, end, "town", LISTED_TOWNSHIP_RULE, ids)
 
 
-#: class words of townships that a list of them repeats on every item ('A乡、B乡、C乡').
-_TOWNSHIP_WORDS = ("苏木", "乡", "镇")
-#: the longest item of such a list, in characters, class word included.
+#: the longest item of a list of townships, in characters, class word included.
 TOWNSHIP_ITEM_MAX = 10
 #: an item of a list of townships: a run of CJK characters ending with the list's class word.
 _TOWNSHIP_ITEM = re.compile(rf"[\u3400-\u9fff]{{3,{TOWNSHIP_ITEM_MAX}}}")
@@ -2726,7 +2726,7 @@ def listed_townships(text: str, mentions: list[Mention], finder: MentionFinder) 
     """Items of a 、-list of townships written each with the same class word ('胜利乡、七棵树乡、团结乡、新河乡',
     '呼伦苏木、达来东苏木、杭乌拉苏木'), beside two or more townships already read: each item is a township,
     whatever its name's words (团结乡 is one dictionary word; 杭乌拉 holds a syllable jieba reads as a verb)."""
-    towns = [m for m in mentions if _is_township(m) and m.surface.endswith(_TOWNSHIP_WORDS)]
+    towns = [m for m in mentions if _is_township(m) and m.surface.endswith(TOWNSHIP_CLASS_WORDS)]
     if len(towns) < 2:
         return []
     taken = {(m.start, m.end) for m in mentions}
@@ -2734,7 +2734,7 @@ def listed_townships(text: str, mentions: list[Mention], finder: MentionFinder) 
     found: list[Mention] = []
     seen: set[tuple[int, int]] = set()
     for town in towns:
-        word = next(w for w in _TOWNSHIP_WORDS if town.surface.endswith(w))
+        word = next(w for w in TOWNSHIP_CLASS_WORDS if town.surface.endswith(w))
         items = _list_run(text, town.start, town.end, word)
         if sum((start, end) in taken for start, end in items) < 2:
             continue
@@ -3213,7 +3213,7 @@ def _named_station(text: str, s_start: int) -> tuple[int, tuple[str, ...]] | Non
     if (
         start is None
         or s_start - start < 2
-        or (start > 0 and _HAN_CHAR.match(text[start - 1]) and start == left)
+        or (start > 0 and HAN_CHAR.match(text[start - 1]) and start == left)
     ):
         return _station_run(text, left, s_start)
     return start, ()
@@ -3224,7 +3224,7 @@ def _station_run(text: str, left: int, s_start: int) -> tuple[int, tuple[str, ..
     words, runs the dictionary lacks, single characters of a transliteration, the class word read with the name's
     last characters); None when it reaches back to ``left`` (its start is not seen) or is no run."""
     start = name_run_start(text, left, s_start, s_start + 1)
-    if start is None or (start == left and left > 0 and _HAN_CHAR.match(text[left - 1])):
+    if start is None or (start == left and left > 0 and HAN_CHAR.match(text[left - 1])):
         return None
     if verbal_run(text[start : s_start + 1]):
         return None  # '储配站': a verb the dictionary lacks, read by the segmenter as one

@@ -430,16 +430,20 @@ _NOT_IN_LINE = frozenset("第复双单一")
 _RAIL_CONTEXT = re.compile(r"铁路|铁道|列车|火车|车站|客运|货运")
 
 
+#: the dashes a page may write between two initials (a long dash, doubled or not, a hyphen, an en dash).
+_DASHES = "—－-–"
 #: two initials joined by a dash, then a line word ('临——策铁路', '包-银高铁'): a line named by its ends' initials,
 #: written apart.
-_DASHED_INITIALS = re.compile(r"([\u4e00-\u9fff])[—－\-–]{1,2}([\u4e00-\u9fff])(铁路|高铁|高速公路|高速|线)")
+_DASHED_INITIALS = re.compile(
+    rf"([\u4e00-\u9fff])[{re.escape(_DASHES)}]{{1,2}}([\u4e00-\u9fff])(铁路|高铁|高速公路|高速|线)"
+)
 
 
 def _dashed_initial_lines(text: str, finder: Any) -> list[Mention]:
     """A line the gazetteer records by its ends' initials written with a dash between them ('临——策铁路' for
     临策铁路): one mention of that line; none where the joined form names no record ('A—B线' of two places)."""
     found: list[Mention] = []
-    if "—" not in text and "-" not in text and "－" not in text and "–" not in text:
+    if not any(dash in text for dash in _DASHES):
         return found
     for match in _DASHED_INITIALS.finditer(text):
         first, second, word = match.groups()

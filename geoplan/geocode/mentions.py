@@ -1556,7 +1556,7 @@ class MentionFinder:
                 # the former township Y苏木
                 begin = qualifier.end
                 if (
-                    suffix in _TOWNSHIP_CLASS_WORDS
+                    suffix in TOWNSHIP_CLASS_WORDS
                     and remainder[:1] in _FORMER_OR_PRESENT
                     and len(remainder) > 2
                 ):
@@ -1664,7 +1664,7 @@ class MentionFinder:
                 and stem
                 and (
                     stem[-1] in _DETERMINERS
-                    or (suffix in _TOWNSHIP_CLASS_WORDS and stem[-1] in _TOWNSHIP_ACTS)
+                    or (suffix in TOWNSHIP_CLASS_WORDS and stem[-1] in _TOWNSHIP_ACTS)
                     or (suffix == "街道" and stem[-1] in _TOWNSHIP_ACTS - {"设"})
                 )
             ):
@@ -1742,7 +1742,7 @@ class MentionFinder:
             and name_run_start(text, start, s_start, s_end) is None
         ):
             return None  # '森工集团所属林场': the farms of an organisation, no farm's name before the word
-        if suffix in _TOWNSHIP_CLASS_WORDS and text[start] in _FORMER_OR_PRESENT and s_start - start > 2:
+        if suffix in TOWNSHIP_CLASS_WORDS and text[start] in _FORMER_OR_PRESENT and s_start - start > 2:
             start += 1  # '原独石苏木': the former township 独石苏木, 原 says when
         surface = text[start:s_end]
         if surface in self.stop_words:
@@ -2875,9 +2875,9 @@ _DETERMINERS = frozenset("全本该各每此这那我他")
 #: township's class word they are an act on townships, never the end of a township's name (no township of the
 #: region ends so; 建设街道 is a subdistrict, whose class word is not among those read here).
 _TOWNSHIP_ACTS = frozenset("建设撤并扩驻置改升")
-#: class words of townships that the acts above take ('建镇', '并乡', '撤苏木'); a subdistrict takes them too, but
-#: for 设 ('公社改街道'; 建设街道 is a subdistrict's name).
-_TOWNSHIP_CLASS_WORDS = frozenset({"镇", "乡", "苏木"})
+#: class words of townships: the acts above take them ('建镇', '并乡', '撤苏木'; a subdistrict takes them too, but for
+#: 设: '公社改街道', 建设街道 is a subdistrict's name), and a list of townships repeats one on every item ('A乡、B乡').
+TOWNSHIP_CLASS_WORDS = ("苏木", "乡", "镇")
 #: determiners of every one of a kind ('呼伦贝尔各非口岸旗市区'): after a place, the places of that kind in it.
 _DISTRIBUTIVES = frozenset("各每")
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from operator import attrgetter, is_
 from typing import Any
 
-from geoplan.geocode.context import refine
+from geoplan.geocode.context import HAN_CHAR, refine
 from geoplan.geocode.corridors import CorridorMatch, find_corridors
 from geoplan.geocode.mentions import SUFFIX_TYPES, Mention, MentionFinder, SpanIndex, is_generic
 from geoplan.geocode.reach import is_far
@@ -240,8 +240,6 @@ def _geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
 #: what ends a list's item after a place it holds: the list mark, right away or after one character of the item
 #: ('昆都仑花、': 昆都仑 matched in the item's name); such a place is a sibling of the items after it, no container.
 _LIST_ITEM_END = re.compile(r"[\u3400-\u9fff]?、")
-#: a Han character: a sentence whose first name comes after one does not open with that name.
-_HAN = re.compile(r"[\u3400-\u9fff]")
 #: verbs that say where the place named before them lies ('X物流园位于Y镇', 'X园落户于Y镇'; the longer form first:
 #: the units must follow the verb right away).
 _LIES_AT = re.compile(r"[:：]?\s*(?:位于|坐落于|坐落在|地处|落户于|落户)")
@@ -443,7 +441,7 @@ def resolve_mentions(
             if (
                 lies_outside(place)
                 and (number == 0 or sentences[number - 1] != sentence)
-                and not _HAN.search(index.text, index.sentence_starts[sentence], mention.start)
+                and not HAN_CHAR.search(index.text, index.sentence_starts[sentence], mention.start)
             ):
                 outside_subjects[sentence] = place  # '阜新市拥有…': the sentence is about a city outside
             if (
