@@ -312,6 +312,17 @@ def test_a_bare_outside_name_before_a_noun_or_direction_is_not_taken(gazetteer: 
     assert "天津" not in _surfaces(gazetteer, "建成至天津南的线路。")
 
 
+def test_a_bare_outside_name_after_a_preposition_of_place_is_taken(gazetteer: Gazetteer) -> None:
+    # the object of 在, though a count follows it
+    assert "山西" in _surfaces(gazetteer, "他在山西一个多月，看了很多古迹。")
+    assert "北京" not in _surfaces(gazetteer, "引进北京企业十家。")  # no preposition: a qualifier still
+
+
+def test_an_outside_name_read_with_its_area_word_is_taken(gazetteer: Gazetteer) -> None:
+    # jieba reads '新疆地区' as one place word: the name and its area
+    assert "新疆" in _surfaces(gazetteer, "公路通往甘肃、宁夏乃至新疆地区。")
+
+
 def test_an_outside_name_inside_an_idiom_is_dropped(gazetteer: Gazetteer) -> None:
     assert "上海市" not in _surfaces(gazetteer, "远处仿佛上海市蜃楼一般。")
 

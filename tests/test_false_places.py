@@ -521,3 +521,37 @@ def test_a_name_quoted_for_its_meaning_names_no_place(finder: MentionFinder) -> 
 )
 def test_kinds_of_landform_before_a_sights_class_word_name_none(finder: MentionFinder, text: str) -> None:
     assert [kind for _, kind in _found(finder, text) if kind == "scenic"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a conjunction opening a clause is no part of the park's name after it
+        ("园区发展较快，但红山经济开发区用地紧张。", "红山经济开发区"),
+        ("指标已完成，而扎赉诺尔工业园区仍在扩区。", "扎赉诺尔工业园区"),
+    ],
+)
+def test_a_clause_conjunction_opens_no_name(finder: MentionFinder, text: str, expected: str) -> None:
+    surfaces = _surfaces(finder, text)
+    assert expected in surfaces
+    assert not any(s.startswith(("但", "而")) for s in surfaces)
+
+
+def test_a_desert_bears_a_proper_name_not_a_common_word(finder: MentionFinder) -> None:
+    # one common word before 沙漠 is an activity or a quality of a desert, no desert's name
+    assert _found(finder, "游客可以体验沙漠里看海的乐趣。") == []
+    # a transliterated name before 沙漠 and one common word before 湖 still name places
+    assert _surfaces(finder, "巴音温都尔沙漠边有一处月亮湖。") == ["巴音温都尔沙漠", "月亮湖"]
+    assert _surfaces(finder, "再往西是乌兰哈达沙漠。") == ["乌兰哈达沙漠"]
+
+
+def test_a_residents_committee_is_named_after_its_place(finder: MentionFinder) -> None:
+    # a community's committee takes the name of a desert: no mention of the desert
+    assert _found(finder, "全镇下辖乌兰布和社区居委会。") == []
+    assert _surfaces(finder, "乌兰布和沙漠东缘。") == ["乌兰布和沙漠"]
+
+
+def test_a_plain_after_an_outside_name_is_no_place_of_that_city(finder: MentionFinder) -> None:
+    # '山南平原' (the plain south of the hills) is no plain of 山南市 in Tibet
+    surfaces = _surfaces(finder, "全市由山地和山南平原两部分组成。")
+    assert "山南" not in surfaces and "平原" not in surfaces

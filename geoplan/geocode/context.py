@@ -771,11 +771,18 @@ def _words(text: str, start: int, end: int) -> dict[int, tuple[str, str]]:
     return found
 
 
+#: words the segmenter reads as one place word with the name before them ('新疆地区', '山西境内'): the name's area.
+_AREA_WORDS = frozenset({"地区", "境内", "全境", "一带", "等地"})
+
+
 def inside_word(text: str, mention: Mention) -> bool:
     """An outside place's name that the segmenter reads inside a longer word ('上海市' of '海市蜃楼')."""
     if mention.rule != "gazetteer" or not _outside(mention.place_ids):
         return False
     around = _words(text, mention.start, mention.end)
+    word = around.get(mention.start)
+    if word is not None and word[1] == PLACE_FLAG and word[0][len(mention.surface) :] in _AREA_WORDS:
+        return False  # the place word is the name and an area word ('新疆地区', '山西境内')
     if mention.end in around and mention.start not in around:
         # the place word ends with the name: a title before it ('首都北京' is one place word of jieba's)
         word_start = max(position for position in around if position < mention.start)
@@ -881,6 +888,18 @@ def _free_occurrences(
                 yield start, end, word
 
 
+#: prepositions whose object is a place ('在山西', '从北京', '赴上海').
+_PLACE_PREPOSITION_WORDS = frozenset({"在", "从", "到", "赴", "往", "于", "自"})
+
+
+def _after_preposition_of_place(around: dict[int, tuple[str, str]], start: int) -> bool:
+    """Whether the word ending at ``start`` (of the words ``around`` it, by start) is a preposition of place."""
+    return any(
+        position + len(word) == start and flag == "p" and word in _PLACE_PREPOSITION_WORDS
+        for position, (word, flag) in around.items()
+    )
+
+
 def outside_words(
     text: str,
     finder: MentionFinder,
@@ -913,9 +932,11 @@ def outside_words(
                 _ends_name(*following, finder)
                 or (country and following[1] == "n" and len(following[0]) >= 2)
                 or heads_unit(text, mention, finder)
+                or _after_preposition_of_place(around, start)
             )
         ):  # a country's own name before a noun is the country ('日本战败'); a province or a people's name
-            # there qualifies ('北京企业', '蒙古民族'), unless one of its counties follows ('上海市浦东新区')
+            # there qualifies ('北京企业', '蒙古民族'), unless one of its counties follows ('上海市浦东新区') or a
+            # preposition of place stands before it ('在山西一个多月')
             found.append(mention)
     return found
 
@@ -1184,6 +1205,7 @@ def outside_places_heading_names(text: str, mentions: list[Mention], finder: Men
         ids = finder.ids(head)
         if (
             len(rest) < 2
+            or rest == mention.rule.removeprefix("suffix:")  # '山南平原': no place of the city is named, a plain
             or not ids
             or OWN_PROVINCE in ids  # '内蒙高原': the region's own name heads a landform of it, one name
             or not all(pid.startswith(_OUTSIDE_HEAD_PREFIXES) for pid in ids)

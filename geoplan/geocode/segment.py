@@ -142,6 +142,11 @@ def _name_word(word: str, flag: str) -> bool:
     return len(word) >= 2 and (flag in NAME_FLAGS or not known(word))
 
 
+#: one-character conjunctions that join clauses, never a name's first character ('但', '而', '并'); 和, 与 and 及 join
+#: names and may sit inside transliterations (和林格尔).
+_CLAUSE_CONJUNCTIONS = frozenset("但而并且或")
+
+
 def name_start(
     text: str,
     start: int,
@@ -171,8 +176,12 @@ def name_start(
         overlaps = word_start < stem_end and position > stem_start
         if overlaps and len(word) >= 2 and _not_name_word(word, flag) and word not in allowed and known(word):
             begin = max(begin, position)
-        elif overlaps and len(word) == 1 and flag in GLUE_FLAGS:
-            begin = max(begin, position)
+        elif (
+            overlaps
+            and len(word) == 1
+            and (flag in GLUE_FLAGS or (flag == "c" and word in _CLAUSE_CONJUNCTIONS))
+        ):
+            begin = max(begin, position)  # '但红山经济开发区': a conjunction opening a clause opens no name
         elif (
             word_start == stem_start > start
             and word in _COPULAS
@@ -621,6 +630,10 @@ _WIDE_WORDS = _OWN_COUNTRY | {"世界", "全球"}
 _COMPASS = frozenset("东西南北中")
 
 
+#: class words of natural places named by proper names only, never by one common word.
+_PROPER_NAMED_CLASS_WORDS = frozenset({"沙漠", "沙地"})
+
+
 def names_natural_place(text: str, start: int, stem_end: int, end: int) -> bool:
     """Whether ``text[start:end]`` (a stem and a natural place's class word: 湖, 沙漠, 湿地 …) holds a name: a
     word jieba tags as a name or a run it does not know, of two or more characters, that is no word of the
@@ -641,8 +654,13 @@ def names_natural_place(text: str, start: int, stem_end: int, end: int) -> bool:
         if len(word) >= 2 and (flag in NAME_FLAGS or not known(word)):
             return True
         stem_words.append((word_start, position))
-    # one common word standing alone before the class word may name the place ('月亮湖', '乞儿海子')
-    return stem_words == [(start, stem_end)] and stem_end - start >= 2
+    # one common word standing alone before the class word may name the place ('月亮湖', '乞儿海子'), not a desert:
+    # deserts and sandy lands bear proper names ('体验沙漠' is an experience of one)
+    return (
+        stem_words == [(start, stem_end)]
+        and stem_end - start >= 2
+        and text[stem_end:end] not in _PROPER_NAMED_CLASS_WORDS
+    )
 
 
 #: flags of the common words that describe a park's industry between its proper name and its class word ('霍林河 综合
