@@ -1205,7 +1205,8 @@ def outside_places_heading_names(text: str, mentions: list[Mention], finder: Men
         ids = finder.ids(head)
         if (
             len(rest) < 2
-            or rest == mention.rule.removeprefix("suffix:")  # '山南平原': no place of the city is named, a plain
+            # '山南平原': a plain south of the hills, no place of the city (the class word alone is no name)
+            or rest == mention.rule.removeprefix("suffix:")
             or not ids
             or OWN_PROVINCE in ids  # '内蒙高原': the region's own name heads a landform of it, one name
             or not all(pid.startswith(_OUTSIDE_HEAD_PREFIXES) for pid in ids)
