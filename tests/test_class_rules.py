@@ -415,6 +415,12 @@ def test_railway_lines_named_by_initials(
     assert _found(finder, text) == expected
 
 
+def test_an_airport_by_the_class_word_aviation_port(finder: MentionFinder) -> None:
+    """'X航空港' is an airport named after its city, like 'X机场'; the class word alone names none."""
+    assert _found(finder, "向南到齐齐哈尔航空港约两小时车程。") == [("齐齐哈尔航空港", "airport")]
+    assert _found(finder, "打造区域性国际航空港。") == []
+
+
 def test_wetland_parks_by_their_full_class_word(finder: MentionFinder) -> None:
     """'X湿地公园' is one wetland, also after a known place (not the area's wetland plus a park)."""
     assert _found(finder, "游览“牙克石湿地公园”") == [("牙克石湿地公园", "wetland")]

@@ -226,6 +226,7 @@ SUFFIX_TYPES: dict[str, str] = {
     "嘎查": "village",
     "口岸": "port",
     "机场": "airport",
+    "航空港": "airport",
     "铁路专用线": "railway",
     "铁路": "railway",
     "高铁": "railway",
