@@ -98,6 +98,14 @@ def test_a_head_writing_an_address_down_to_a_banner_is_about_that_banner(gazette
     assert text_unit(text, gazetteer.finder.find(text), gazetteer).id == HULUNBUIR
 
 
+def test_a_place_the_head_reaches_or_borders_is_not_the_texts_unit(gazetteer: Gazetteer) -> None:
+    # the head names 阿尔山市 as a destination and 阿荣旗 as a neighbour first; the text is about 开鲁县
+    text = "交通\n县城向西至阿尔山市有班车，北与阿荣旗相邻。开鲁县地处平原，县城设在开鲁镇。\n"
+    assert text_unit(text, gazetteer.finder.find(text), gazetteer).id == KAILU
+    text = "交通\n开鲁县城向西至阿尔山市有班车。\n"
+    assert text_unit(text, gazetteer.finder.find(text), gazetteer).id == KAILU
+
+
 def test_an_unrecorded_town_of_a_text_about_a_banner_is_located_in_that_banner(
     gazetteer: Gazetteer, tmp_path: Path
 ) -> None:

@@ -12,6 +12,7 @@ banners lie in that one (``扎旗位于通辽市西北部…``: the text is abou
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -28,6 +29,11 @@ MIN_SHARE = 0.5
 #: a text without a unit in its head is about a league holding this share of its names, and this many.
 DOMINANT_SHARE = 2 / 3
 DOMINANT_MIN = 5
+
+
+#: what stands right before a place the text's unit reaches or borders, not the unit itself: a preposition of
+#: destination or distance ('西至X', '距X'), a word of bordering ('北接X', '南邻X'), a direction and 与 ('东与X接壤').
+_DESTINATION_BEFORE = re.compile(r"(?:[至到距往邻接临靠]|[东西南北]与)$")
 
 
 def head_end(text: str) -> int:
@@ -87,6 +93,8 @@ def _head_unit(text: str, mentions: Iterable[Mention], gazetteer: Any) -> Any | 
     for mention in mentions:
         if mention.start >= end:
             break
+        if unit is None and _DESTINATION_BEFORE.search(text, max(0, mention.start - 2), mention.start):
+            continue  # '西至乌兰浩特108公里', '东与泰来县接壤': a place the text's unit reaches or borders
         if unit is not None:
             inner = _unit_of(mention, gazetteer) if mention.start == unit_end else None
             if inner is None or unit.id not in inner.parent_ids:
