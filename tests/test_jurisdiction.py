@@ -18,6 +18,7 @@ from geoplan.geocode.places import PlanPlaces, geoparse
 from geoplan.geocode.resolve import Resolver, named_for_its_look
 from geoplan.geocode.textunit import head_end, text_unit
 from geoplan.read.plan import read
+from geoplan.resources import REFERENCE_PLANS
 
 ALXA_RIGHT = "banner:152922"  # 阿拉善右旗
 ALXA = "league:152900"  # 阿拉善盟
@@ -125,6 +126,30 @@ def test_a_name_without_a_record_is_located_in_the_texts_own_unit_and_says_so(
 def test_a_text_without_a_unit_leaves_such_a_name_unresolved(gazetteer: Gazetteer, tmp_path: Path) -> None:
     got = _only(_parse(gazetteer, tmp_path, "游记\n\n游客常去巴彦诺尔山和查干乌苏湖等景点。"), "查干乌苏湖")
     assert got.place is None and got.reason == "'查干乌苏湖' not in the gazetteer and no known parent"
+
+
+def test_a_name_inside_a_longer_name_locates_it_only_inside_the_jurisdiction(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    # 西乌旗 is 西乌珠穆沁旗's short form (锡林郭勒): in a text of 阿拉善右旗 the gully is the text's own
+    text = "阿拉善右旗简介\n\n阿拉善右旗位于阿拉善盟中部。\n\n全旗治理西乌旗沟等山洪沟。"
+    got = _only(_parse(gazetteer, tmp_path, text), "西乌旗沟")
+    assert got.place.id == ALXA_RIGHT
+    assert got.reason == "'西乌旗沟' not in the gazetteer; located in the text's own banner 阿拉善右旗"
+
+
+def test_a_common_word_that_is_a_townships_stem_locates_no_name(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    # 纺织 is the stem of 纺织街道 (鄂尔多斯) and the word for textiles: a textile park is not put there
+    got = _only(_parse(gazetteer, tmp_path, "园区\n\n已形成冶金、纺织产业园等。"), "纺织产业园")
+    assert got.place is None
+
+
+def test_plan_002s_gully_named_like_another_leagues_banner_lies_in_the_plans_banner(
+    gazetteer: Gazetteer,
+) -> None:
+    plan = read(REFERENCE_PLANS / "002_e2fbe1b780f1f38b.txt")
+    gullies = [m for m in geoparse(plan, gazetteer).mentions if m.surface == "西乌旗沟"]
+    assert gullies and all(m.place is not None and m.place.id == "banner:150825" for m in gullies)
 
 
 # -- the unit written right before a name ----------------------------------------------------------------
