@@ -106,6 +106,20 @@ def test_a_place_the_head_reaches_or_borders_is_not_the_texts_unit(gazetteer: Ga
     assert text_unit(text, gazetteer.finder.find(text), gazetteer).id == KAILU
 
 
+def test_a_place_named_again_without_its_unit_is_the_place_named_first(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    places = _parse(
+        gazetteer, tmp_path, "园区\n\n包头黄河国家湿地公园面积很大。去年黄河国家湿地公园游客增多。\n"
+    )
+    first, again = (m for m in places.mentions if m.surface.endswith("黄河国家湿地公园"))
+    assert first.level == "own" and again.place is first.place
+    assert again.rule == "named-again"
+    # named first: the shorter name alone is not taken for a later, longer one
+    places = _parse(gazetteer, tmp_path, "园区\n\n黄河国家湿地公园游客增多。包头黄河国家湿地公园面积很大。\n")
+    assert places.mentions[0].rule != "named-again"
+
+
 def test_an_unrecorded_town_of_a_text_about_a_banner_is_located_in_that_banner(
     gazetteer: Gazetteer, tmp_path: Path
 ) -> None:

@@ -489,6 +489,16 @@ def resolve_mentions(
                 f"outside the region: '{mention.surface}' not in the gazetteer, in a sentence about {subject.name}, "
                 "outside the region, that names no place of it",
             )
+        if result.level != "own" and (earlier := _named_before(resolved, mention)) is not None:
+            result = ResolvedMention.of(
+                mention,
+                earlier.type,
+                earlier.place,
+                earlier.precision,
+                earlier.confidence,
+                "named-again",
+                f"'{mention.surface}' named before in full as '{earlier.surface}' ({earlier.place.id})",
+            )
         resolved.append(result)
         previous = result
         if (
@@ -499,6 +509,29 @@ def resolve_mentions(
         ):
             clause_places.append(result.place)
     return resolved
+
+
+#: place types a text names again without the unit or qualifier it first wrote before them.
+_NAMED_AGAIN_TYPES = frozenset(
+    {"park", "subpark", "scenic", "reserve", "wetland", "port", "airport", "station"}
+)
+
+
+def _named_before(resolved: list[ResolvedMention], mention: Mention) -> ResolvedMention | None:
+    """The latest earlier mention resolved to its own record whose name is ``mention``'s, a class-word name the
+    gazetteer lacks, with two or more characters before it ('赤峰红山经济开发区' … '红山经济开发区'): the text
+    names the same place again without its unit."""
+    if not mention.rule.startswith("suffix:") or mention.place_ids:
+        return None
+    for earlier in reversed(resolved):
+        if (
+            earlier.level == "own"
+            and earlier.place.type in _NAMED_AGAIN_TYPES
+            and len(earlier.surface) >= len(mention.surface) + 2
+            and earlier.surface.endswith(mention.surface)
+        ):
+            return earlier
+    return None
 
 
 def _unit_right_before(previous: ResolvedMention | None, mention: Mention, text: str = "") -> Any | None:
