@@ -421,6 +421,15 @@ def test_an_airport_by_the_class_word_aviation_port(finder: MentionFinder) -> No
     assert _found(finder, "打造区域性国际航空港。") == []
 
 
+def test_a_volcano_by_its_class_word(finder: MentionFinder) -> None:
+    """'X火山' with a proper name before it is a volcano; a common word before it, or a word after it that makes
+    the volcano a kind ('火山草原', '火山地貌'), names none."""
+    assert _found(finder, "旗内的乌兰哈达火山已成为景区。") == [("乌兰哈达火山", "mountain")]
+    assert _found(finder, "这里有一座休眠火山。") == []
+    assert [surface for surface, _ in _found(finder, "保护好辉腾锡勒火山草原。")] == ["辉腾锡勒"]
+    assert [surface for surface, _ in _found(finder, "察右后旗火山草原风光独特。")] == ["察右后旗"]
+
+
 def test_wetland_parks_by_their_full_class_word(finder: MentionFinder) -> None:
     """'X湿地公园' is one wetland, also after a known place (not the area's wetland plus a park)."""
     assert _found(finder, "游览“牙克石湿地公园”") == [("牙克石湿地公园", "wetland")]

@@ -240,6 +240,8 @@ SUFFIX_TYPES: dict[str, str] = {
     # a mountain or a ridge by its class word alone: only where the segmenter ends a name with it (MOUNTAIN_WORDS)
     "山": "mountain",
     "岭": "mountain",
+    # a volcano by its class word ('乌兰哈达火山'): named by a proper name only (segment.names_natural_place)
+    "火山": "mountain",
     # a banner or county by its class word: a former unit or a variant the gazetteer lacks (see _unit_by_class_word)
     "旗": "banner",
     "县": "banner",
@@ -540,6 +542,8 @@ AROUND_PLACE_SUFFIXES = frozenset({"绕城公路", "大环线", "连接线公路
 LINK_SUFFIXES = frozenset({"连接线公路", "连接线"})
 #: suffixes that end a name only when nothing but punctuation or a function word follows (敕勒川草原等).
 _FREE_STANDING = {"草原": "等、，。；和及与的上"}
+#: words after 火山 that make the volcano a kind of thing ('火山草原', '火山地貌', '火山口'), no volcano's name's end.
+_VOLCANO_KIND_WORDS = ("草原", "地貌", "地质", "遗迹", "口", "岩", "灰", "锥", "熔")
 #: types named by short abbreviations when unanchored (集二铁路, 包兰铁路): the core is at most this long.
 ABBREVIATED_MAX = {"railway": 4, "road": 4}
 #: facilities named after the place they stand at ('X收费站', 'X电厂'): one common word before them says which
@@ -3049,6 +3053,8 @@ def _suffix_applies(text: str, suffix: str, s_end: int) -> bool:
         return following not in _GAOSU_NEXT
     if suffix == "沟":
         return following not in _GOU_NEXT
+    if suffix == "火山":
+        return not text.startswith(_VOLCANO_KIND_WORDS, s_end)
     if suffix == "河" and text[s_end - 2 : s_end] in _RIVER_WORDS:
         return False  # '滨河景观带', '沿河公路': a word of the river's banks or a kind of river, no name
     if suffix in SEGMENTED_CLASS_WORDS:  # '矿山', '山区', '县城', '郡县制度' are words, not a name's end

@@ -630,8 +630,8 @@ _WIDE_WORDS = _OWN_COUNTRY | {"世界", "全球"}
 _COMPASS = frozenset("东西南北中")
 
 
-#: class words of natural places named by proper names only, never by one common word.
-_PROPER_NAMED_CLASS_WORDS = frozenset({"沙漠", "沙地"})
+#: class words of natural places named by proper names only, never by one common word ('休眠火山').
+_PROPER_NAMED_CLASS_WORDS = frozenset({"沙漠", "沙地", "火山"})
 
 
 def names_natural_place(text: str, start: int, stem_end: int, end: int) -> bool:
