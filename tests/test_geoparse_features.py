@@ -183,6 +183,10 @@ def test_spur_railways_named_after_their_facility(parsed: dict[str, list[Mention
         # a spur named after its owner or place alone: the owner must hold a name
         ("建成呼和陶勒盖铁路专用线", ["呼和陶勒盖铁路专用线"]),
         ("推进大宗货物运输铁路专用线建设", []),
+        # a spur named after the coal or coal power of a place ('X煤炭', 'X煤电'), a commodity alone names none
+        ("扎哈淖尔煤炭铁路专用线获批", ["扎哈淖尔煤炭铁路专用线"]),
+        ("建设白音华煤电铁路专用线", ["白音华煤电铁路专用线"]),
+        ("推进煤炭铁路专用线建设", []),
     ],
 )
 def test_spur_names(finder: MentionFinder, text: str, expected: list[str]) -> None:

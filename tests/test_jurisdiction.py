@@ -545,6 +545,19 @@ def test_a_spur_railway_lies_at_the_town_its_name_starts_with(gazetteer: Gazette
     assert (got.place.id, got.rule) == ("town:152526:白音华苏木", "parent:named-inside")
 
 
+def test_an_unrecorded_spur_railway_lies_in_the_texts_unit(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """A spur serves a mine or plant of the text's own unit, unlike a line named after far places."""
+    got = _only(
+        _parse(
+            gazetteer,
+            tmp_path,
+            "阿拉善右旗交通\n\n阿拉善右旗位于阿拉善盟中部。\n\n全旗建成查干陶勒盖煤炭铁路专用线。",
+        ),
+        "查干陶勒盖煤炭铁路专用线",
+    )
+    assert (got.place.id, got.rule) == (ALXA_RIGHT, "parent:issuer")
+
+
 def test_a_country_by_its_short_name_is_located_in_any_plan(gazetteer: Gazetteer, tmp_path: Path) -> None:
     """'蒙古' (the common short name of 蒙古国) beside other countries: a country is where it is, whatever league
     issues the plan; no place of the region shares its name."""

@@ -778,11 +778,13 @@ class Resolver:
     def _may_lie_anywhere(self, mention: Mention) -> bool:
         """Whether an unrecorded name may lie far from the unit a plain text is about: a text about a banner
         names rivers, mountains and regions of elsewhere ('伏尔加河', '辽西山地'); a plan names its own (a city's
-        ring road or bypass lies in the text's unit).  A stop of a listed line is named after the place it serves,
-        which its name does not say here: it may lie anywhere along the line."""
+        ring road or bypass lies in the text's unit; a spur railway lies at the mine or plant it serves, the text's).
+        A stop of a listed line is named after the place it serves, which its name does not say here: it may lie
+        anywhere along the line."""
         return mention.rule == LISTED_STATION_RULE or (
             self.issuer_role != "issuing"
             and mention.type in SPANNING_TYPES
+            and mention.rule != "spur"
             and mention.rule not in CITY_ROAD_RULES
             and mention.rule not in LOCAL_LANDFORM_RULES
             and not self._local_feature(mention)
