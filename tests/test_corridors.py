@@ -154,3 +154,9 @@ def test_lines_whose_ends_end_in_a_compass_word_stay_lines() -> None:
     """Stations and towns named 'X西', 'X北' end lines; two compass words before 至 make no area's bounds."""
     found = find_corridors("建设蒙西至三北羊场、锡尼北至临河铁路。")
     assert [[w.surface for w in c.waypoints] for c in found] == [["蒙西", "三北羊场"], ["锡尼北", "临河"]]
+
+
+def test_a_preposition_after_a_lines_end_ends_it() -> None:
+    """'A至B由X压缩到Y': 由 (from) after the end is prose; inside a word ('双路由', routings) it is not."""
+    found = find_corridors("本线路建成后,满洲里至大连由26小时压缩到12小时。")
+    assert [[w.surface for w in c.waypoints] for c in found] == [["满洲里", "大连"]]

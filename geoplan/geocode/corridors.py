@@ -27,7 +27,7 @@ from geoplan.geocode.mentions import (
     leftmost_longest,
 )
 from geoplan.geocode.named_lines import NAMED_LINES
-from geoplan.geocode.segment import NAME_FLAGS, holds_name_word, known, tag, tagged_spans
+from geoplan.geocode.segment import NAME_FLAGS, at_word_bounds, holds_name_word, known, tag, tagged_spans
 from geoplan.geocode.stems import COMPASS_CHARS
 
 #: what a corridor is, by the word that ends it (longest first).
@@ -294,6 +294,8 @@ def _walk_forward(text: str, index: int) -> int:
                 continue
         if not is_han(char) or char in STEM_BREAKS or char in SEPARATORS:
             break
+        if char == "由" and position > index + 1 and at_word_bounds(text, position, position + 1):
+            break  # '满洲里至大连由26小时压缩到12小时': a preposition after the end (not '路由', a routing)
         if char == "和" and position > index + 1 and text[position - 1] not in "呼布":
             break  # a conjunction after a name of two or more characters ('兴和' is one name)
         position += 1
