@@ -341,6 +341,13 @@ def test_a_route_number_before_its_name_is_one_mention(finder: MentionFinder) ->
     assert [s for s, _ in _found(finder, "国道207线太仆寺旗绕城公路")] == ["国道207线", "太仆寺旗绕城公路"]
 
 
+def test_a_routes_name_before_its_own_number_is_one_mention(finder: MentionFinder) -> None:
+    """'荣乌高速G18': the route's name, then its own code, one name as written; another route's code after a
+    name stays apart."""
+    assert [s for s, _ in _found(finder, "荣乌高速G18纵贯全镇")] == ["荣乌高速G18"]
+    assert [s for s, _ in _found(finder, "京藏高速、G7并行")] == ["京藏高速", "G7"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -1451,10 +1451,23 @@ _NAME_AFTER_CODE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:高速公路|高速)")
 def numbered_route_names(text: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with each route code written right before the route's own name joined to it ('G6京藏高速公路',
     'G16丹西高速公路', 'G95首都环线高速'): one route named twice in one span is one mention (the annotation guide's
-    whole name as written) — the name of the code's route, or an expressway's name the gazetteer lacks; a
-    section's or a facility's name after a code ('国道207线X绕城公路', 'S24 X互通') stays a mention of its own."""
+    whole name as written) — the name of the code's route, or an expressway's name the gazetteer lacks; and so is
+    a route's name written right before its own code ('荣乌高速G18'); a section's or a facility's name after a code ('国道207线X绕城公路', 'S24 X互通') stays a mention of its own."""
     result: list[Mention] = []
     for index, mention in enumerate(mentions):
+        name = result[-1] if result else None
+        if (
+            name is not None
+            and mention.rule == ROUTE_NUMBER_RULE
+            and name.rule != ROUTE_NUMBER_RULE
+            and name.end == mention.start
+            and _ROUTE_CODE.fullmatch(mention.surface) is not None
+            and mention.place_ids
+            and name.place_ids == mention.place_ids
+        ):
+            # '荣乌高速G18': the route's name, then its own code, one route named twice in one span
+            result[-1] = replace(name, surface=name.surface + mention.surface, end=mention.end)
+            continue
         code = result[-1] if result else None
         if (
             code is not None
