@@ -489,6 +489,18 @@ def resolve_mentions(
                 f"outside the region: '{mention.surface}' not in the gazetteer, in a sentence about {subject.name}, "
                 "outside the region, that names no place of it",
             )
+        if result.rule == "parent:issuer" and mention.type == "mine" and _imported_from(index, sentence):
+            # '经口岸进口的矿点主要有X铁矿、Y煤矿': mines a port imports from lie across the border, not in the text's unit
+            result = ResolvedMention.of(
+                mention,
+                mention.type,
+                None,
+                None,
+                0.0,
+                "unresolved",
+                f"outside the region: '{mention.surface}' not in the gazetteer, a mine named in a sentence about "
+                "imports, which lies across the border",
+            )
         if result.level != "own" and (earlier := _named_before(resolved, mention)) is not None:
             result = ResolvedMention.of(
                 mention,
@@ -509,6 +521,18 @@ def resolve_mentions(
         ):
             clause_places.append(result.place)
     return resolved
+
+
+#: words of importing goods across the border ('进口', '进境'): the mines a sentence with them names are abroad.
+_IMPORT_WORDS = ("进口", "进境")
+
+
+def _imported_from(index: TextIndex, sentence: int) -> bool:
+    """Whether sentence ``sentence`` of the text is about goods imported across the border."""
+    starts = index.sentence_starts
+    end = starts[sentence + 1] if sentence + 1 < len(starts) else len(index.text)
+    body = index.text[starts[sentence] : end]
+    return any(word in body for word in _IMPORT_WORDS)
 
 
 #: place types a text names again without the unit or qualifier it first wrote before them.
