@@ -561,9 +561,13 @@ def test_an_unrecorded_spur_railway_lies_in_the_texts_unit(gazetteer: Gazetteer,
 def test_a_mine_a_port_imports_from_is_not_put_in_the_texts_unit(
     gazetteer: Gazetteer, tmp_path: Path
 ) -> None:
-    text = "阿拉善右旗简介\n\n阿拉善右旗位于阿拉善盟中部。\n\n经口岸进口的矿点有查干敖包铁矿。旗内有查干陶勒盖煤矿。"
+    text = (
+        "阿拉善右旗简介\n\n阿拉善右旗位于阿拉善盟中部。\n\n"
+        "经口岸进口的矿点主要有额勒苏泰铁矿、艾勒巴音焦煤矿。旗内的查干陶勒盖煤矿已投产。"
+    )
     places = _parse(gazetteer, tmp_path, text)
-    assert _only(places, "查干敖包铁矿").place is None  # across the border
+    assert _only(places, "额勒苏泰铁矿").place is None  # across the border
+    assert _only(places, "艾勒巴音焦煤矿").place is None
     assert _only(places, "查干陶勒盖煤矿").place.id == ALXA_RIGHT
 
 
