@@ -277,6 +277,18 @@ def test_grasslands_and_reserves_named_by_a_name_run(
     assert _found(finder, text) == expected
 
 
+def test_a_grassland_name_before_a_colon_or_a_line_end_stands_free(finder: MentionFinder) -> None:
+    """An itinerary's 'X草原:' or a line ending with 'X草原' names the grassland; before a noun ('X草原资源') the
+    word describes the unit's grassland, no named place."""
+    assert _surfaces_only(finder, "2. 游览扎赉特旗草原:骑马。") == ["扎赉特旗草原"]
+    assert _surfaces_only(finder, "第三天\n游览扎赉特旗草原\n") == ["扎赉特旗草原"]
+    assert _surfaces_only(finder, "扎赉特旗草原资源丰富。") == ["扎赉特旗"]
+
+
+def _surfaces_only(finder: MentionFinder, text: str) -> list[str]:
+    return [surface for surface, _ in _found(finder, text)]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

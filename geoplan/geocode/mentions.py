@@ -541,7 +541,7 @@ AROUND_PLACE_SUFFIXES = frozenset({"绕城公路", "大环线", "连接线公路
 #: roads that link a place or a route to the network: after a route's name ('X高速连接线') the route is named.
 LINK_SUFFIXES = frozenset({"连接线公路", "连接线"})
 #: suffixes that end a name only when nothing but punctuation or a function word follows (敕勒川草原等).
-_FREE_STANDING = {"草原": "等、，。；和及与的上"}
+_FREE_STANDING = {"草原": "等、，。；和及与的上:：)）!！?？\n "}
 #: words after 火山 that make the volcano a kind of thing ('火山草原', '火山地貌', '火山口'), no volcano's name's end.
 _VOLCANO_KIND_WORDS = ("草原", "地貌", "地质", "遗迹", "口", "岩", "灰", "锥", "熔")
 #: types named by short abbreviations when unanchored (集二铁路, 包兰铁路): the core is at most this long.
