@@ -206,3 +206,22 @@ def test_a_mountain_flank_is_one_region_mention(parsed: dict[str, PlanPlaces]) -
     """Plan 002's 阴山南麓 (guide: named regions such as 阴山北麓) is one region mention, not the mountain 阴山."""
     flanks = [m for m in parsed["002"].mentions if m.surface == "阴山南麓"]
     assert flanks and all(m.type == "region" for m in flanks)
+
+
+@pytest.mark.parametrize(
+    ("name", "provinces"),
+    [
+        ("松嫩平原", {"黑龙江省", "吉林省"}),
+        ("东北平原", {"黑龙江省", "吉林省", "辽宁省"}),
+        ("松花江", {"黑龙江省"}),
+    ],
+)
+def test_landforms_and_rivers_east_of_the_region_lie_in_their_provinces(
+    gazetteer: Gazetteer, name: str, provinces: set[str]
+) -> None:
+    """Plains and rivers east of the 大兴安岭 that texts of 呼伦贝尔 and 兴安 name: schematic, in no league of the
+    region, drawn from the points of the provinces they lie in."""
+    (place_id,) = gazetteer.finder.ids(name)
+    place = gazetteer.get(place_id)
+    assert place.league_id is None and place.precision == "schematic"
+    assert {gazetteer.get(pid).name for pid in place.parent_ids if pid.startswith("province:")} == provinces
