@@ -297,6 +297,8 @@ def _surfaces_only(finder: MentionFinder, text: str) -> list[str]:
         ("所在地重点镇", []),
         # heritage places too: '有' (of 所有, no name's character) before the name is prose
         ("境内古迹有巴音庙和阿贵寺", [("巴音庙", "scenic"), ("阿贵寺", "scenic")]),
+        # '有' right after a known name: what the place has, a name of its own
+        ("巴音陶亥镇有明长城遗址", [("巴音陶亥镇", None), ("明长城遗址", "scenic")]),
         ("保护所有寺庙", []),
     ],
 )
@@ -864,7 +866,7 @@ def test_dynasty_walls_and_quoted_other_names(
 
 def test_an_unknown_verb_before_a_name_run_is_prose(finder: MentionFinder) -> None:
     """jieba tags a verb its dictionary lacks ('面眺') as a verb: no part of the name run after it."""
-    assert _found(finder, "背倚青山，面眺松嫩平原") == [("松嫩平原", "region")]
+    assert _found(finder, "背倚青山，面眺嫩江平原") == [("嫩江平原", "region")]
 
 
 def test_banner_abbreviations_are_derived_and_checked_against_homonyms(gazetteer: Gazetteer) -> None:

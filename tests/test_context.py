@@ -312,6 +312,17 @@ def test_a_bare_outside_name_before_a_noun_or_direction_is_not_taken(gazetteer: 
     assert "天津" not in _surfaces(gazetteer, "建成至天津南的线路。")
 
 
+def test_a_townships_stem_after_the_township_named_in_full_is_the_township(gazetteer: Gazetteer) -> None:
+    text = "巴音陶亥镇有明长城遗址。保护区位于巴音陶亥东部，与巴音陶亥、千里山相邻。"
+    found = [(m.surface, m.place_ids) for m in refine(text, gazetteer.finder.find(text), gazetteer.finder)]
+    assert found.count(("巴音陶亥", ("town:150303:巴音陶亥镇",))) == 2
+    # a noun after the stem names something of the township (a plant, a village), not the township
+    text = "巴音陶亥镇有明长城遗址。巴音陶亥盐场年产原盐三万吨。"
+    assert "巴音陶亥" not in _surfaces(gazetteer, text)
+    # never named in full: the stem alone is not taken for it
+    assert "巴音陶亥" not in _surfaces(gazetteer, "保护区位于巴音陶亥东部。")
+
+
 def test_a_bare_outside_name_after_a_preposition_of_place_is_taken(gazetteer: Gazetteer) -> None:
     # the object of 在, though a count follows it
     assert "山西" in _surfaces(gazetteer, "他在山西一个多月，看了很多古迹。")

@@ -100,6 +100,8 @@ LISTED_TOWNSHIP_RULE = "list:township"
 #: id prefixes of the units at county level and above, which a counted list of facilities names as the places
 #: they serve, not as the facilities' names ('呼和浩特、包头两大机场').
 _COUNTY_OR_ABOVE = ("province:", "league:", "banner:", "neighbour:")
+#: the rule of a township's stem written alone after the township was named in full.
+TOWN_STEM_RULE = "town-stem"
 #: the rule of a known item of a counted list that names a record with the list's class word ('黑山头、室韦两个口岸').
 LISTED_RECORD_RULE = "list:record"
 
@@ -160,6 +162,7 @@ def refine(
             *sights_named_again(text, kept, finder),
             *quoted_sight_lists(text, kept),
             *unit_stems_after_their_league(text, kept, finder),
+            *town_stems_named_in_full(text, kept),
         )
         if (m.start, m.end) not in peoples
         and not in_title(m, titles)
@@ -866,6 +869,60 @@ def unit_stems_after_their_league(text: str, taken: list[Mention], finder: Menti
             if text.startswith(stem, mention.end) and _word_here(text, mention.end, end):
                 found.append(Mention(stem, mention.end, end, None, "gazetteer", (unit,)))
                 break
+    return found
+
+
+#: what may follow a township's stem written alone: punctuation or a connector, or a side or area of it
+#: ('X东部', 'X境内'); a noun after it names something of the township (a village, a plant, a court: 'X盐场').
+_STEM_AREA_WORDS = (
+    "东部",
+    "西部",
+    "南部",
+    "北部",
+    "中部",
+    "境内",
+    "一带",
+    "地区",
+    "以东",
+    "以西",
+    "以南",
+    "以北",
+)
+
+
+def _stem_ends(text: str, end: int) -> bool:
+    return (
+        end >= len(text)
+        or not is_han(text[end])
+        or text[end] in "、和与及至到"
+        or text.startswith(_STEM_AREA_WORDS, end)
+    )
+
+
+def town_stems_named_in_full(text: str, taken: list[Mention]) -> list[Mention]:
+    """A township's stem written alone after the text has named the township in full ('巴音陶亥镇…巴音陶亥东部'):
+    the township (one sense per text), where the segmenter reads the stem as a word of its own and punctuation, a
+    connector or a side of it follows (not a noun: 'X盐场', 'X村' name something of the township)."""
+    found: list[Mention] = []
+    covered = bytearray(len(text) + 1)
+    for mention in taken:
+        covered[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+    seen: set[str] = set()
+    for mention in taken:
+        if len(mention.place_ids) != 1 or not mention.place_ids[0].startswith("town:"):
+            continue
+        word = next((w for w in TOWNSHIP_CLASS_WORDS if mention.surface.endswith(w)), None)
+        stem = mention.surface[: -len(word)] if word else ""
+        if len(stem) < 2 or stem in seen or not mention.place_ids[0].endswith(mention.surface):
+            continue
+        seen.add(stem)
+        start = text.find(stem, mention.end)
+        while start >= 0:
+            end = start + len(stem)
+            if not any(covered[start:end]) and _stem_ends(text, end) and at_word_bounds(text, start, end):
+                found.append(Mention(stem, start, end, None, TOWN_STEM_RULE, mention.place_ids))
+                covered[start:end] = b"\x01" * len(stem)
+            start = text.find(stem, end)
     return found
 
 

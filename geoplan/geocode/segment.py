@@ -128,6 +128,8 @@ def _prose_before(word: str, flag: str) -> bool:
     return len(word) >= 2 and known(word) and (flag not in NAME_FLAGS or flag == "nt")
 
 
+#: one-character verbs of having right after a known name ('X镇有明长城遗址'): what follows is what X has.
+_HAVING = frozenset("有")
 #: one-character verbs of being and belonging ('X属内陆高原', 'X为典型草原'): what follows says what X is.
 _COPULAS = frozenset("属是为系")
 
@@ -184,9 +186,8 @@ def name_start(
             begin = max(begin, position)  # '但红山经济开发区': a conjunction opening a clause opens no name
         elif (
             word_start == stem_start > start
-            and word in _COPULAS
             and index + 1 < len(words)
-            and _common_word(*words[index + 1])
+            and (word in _HAVING or (word in _COPULAS and _common_word(*words[index + 1])))
         ):
             # '阿拉善盟属内陆…': a verb of being right after a known name, before a common word, is prose (not a
             # character of a transliteration jieba split, '巴音镇查干布尔嘎斯沟', nor of a term, '排干沟', '蓄滞洪区')
