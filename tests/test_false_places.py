@@ -138,7 +138,7 @@ def test_places_inside_a_quoted_event_title_name_the_event(finder: MentionFinder
         # a unit, a common word and the class word: no river's name
         ("东与扎兰屯市隔音河为界。", [("扎兰屯市", None)]),
         # the dictionary's whole name before the class word; a verb before it is no part of it
-        ("向东遥望松嫩平原。", [("松嫩平原", "region")]),
+        ("向东遥望嫩江平原。", [("嫩江平原", "region")]),
         # a place right before the class word, after common words that follow a unit
         ("扎赉特旗地处大兴安岭南麓。", [("扎赉特旗", None), ("大兴安岭南麓", "region")]),
         # a people's name before 族乡 is part of the township's name, no qualifier

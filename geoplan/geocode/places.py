@@ -452,6 +452,9 @@ def resolve_mentions(
                 by_sentence.setdefault(sentence, []).append(place)
                 by_paragraph.setdefault(paragraph, []).append(place)
     resolved: list[ResolvedMention] = []
+    named_in_full: dict[
+        str, ResolvedMention
+    ] = {}  # the shorter names a resolved park or sight may be written by
     clause_places: list[Any] = []
     current_clause = -1
     previous: ResolvedMention | None = None
@@ -501,7 +504,7 @@ def resolve_mentions(
                 f"outside the region: '{mention.surface}' not in the gazetteer, a mine named in a sentence about "
                 "imports, which lies across the border",
             )
-        if result.level != "own" and (earlier := _named_before(resolved, mention)) is not None:
+        if result.level != "own" and (earlier := _named_before(named_in_full, mention)) is not None:
             result = ResolvedMention.of(
                 mention,
                 earlier.type,
@@ -512,6 +515,7 @@ def resolve_mentions(
                 f"'{mention.surface}' named before in full as '{earlier.surface}' ({earlier.place.id})",
             )
         resolved.append(result)
+        _register_full_name(named_in_full, result)
         previous = result
         if (
             result.level == "own"
@@ -541,21 +545,22 @@ _NAMED_AGAIN_TYPES = frozenset(
 )
 
 
-def _named_before(resolved: list[ResolvedMention], mention: Mention) -> ResolvedMention | None:
+def _register_full_name(named_in_full: dict[str, ResolvedMention], result: ResolvedMention) -> None:
+    """Remember ``result``, resolved to a park, sight, reserve or facility of its own, under each shorter name it
+    ends with (two or more characters fewer): a later mention by that name is the same place."""
+    if result.level != "own" or result.place.type not in _NAMED_AGAIN_TYPES:
+        return
+    for cut in range(2, len(result.surface) - 1):
+        named_in_full[result.surface[cut:]] = result
+
+
+def _named_before(named_in_full: dict[str, ResolvedMention], mention: Mention) -> ResolvedMention | None:
     """The latest earlier mention resolved to its own record whose name is ``mention``'s, a class-word name the
     gazetteer lacks, with two or more characters before it ('赤峰红山经济开发区' … '红山经济开发区'): the text
     names the same place again without its unit."""
     if not mention.rule.startswith("suffix:") or mention.place_ids:
         return None
-    for earlier in reversed(resolved):
-        if (
-            earlier.level == "own"
-            and earlier.place.type in _NAMED_AGAIN_TYPES
-            and len(earlier.surface) >= len(mention.surface) + 2
-            and earlier.surface.endswith(mention.surface)
-        ):
-            return earlier
-    return None
+    return named_in_full.get(mention.surface)
 
 
 def _unit_right_before(previous: ResolvedMention | None, mention: Mention, text: str = "") -> Any | None:
