@@ -571,6 +571,13 @@ def test_a_mine_a_port_imports_from_is_not_put_in_the_texts_unit(
     assert _only(places, "查干陶勒盖煤矿").place.id == ALXA_RIGHT
 
 
+def test_an_unrecorded_volcano_lies_in_the_texts_unit(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """A volcano is a small landform of where the text is, as a gully is (not a range that may lie far away)."""
+    text = "阿拉善右旗简介\n\n阿拉善右旗位于阿拉善盟中部。\n\n旗内的乌兰哈达火山已成为景区。"
+    got = _only(_parse(gazetteer, tmp_path, text), "乌兰哈达火山")
+    assert (got.place.id, got.rule) == (ALXA_RIGHT, "parent:issuer")
+
+
 def test_a_country_by_its_short_name_is_located_in_any_plan(gazetteer: Gazetteer, tmp_path: Path) -> None:
     """'蒙古' (the common short name of 蒙古国) beside other countries: a country is where it is, whatever league
     issues the plan; no place of the region shares its name."""

@@ -84,9 +84,10 @@ SPANNING_TYPES = frozenset(
 NATURAL_ONE_LEAGUE_TYPES = frozenset({"grassland", "mountain", "desert", "sandy_land"})
 #: rules of roads named after the city they serve (a ring road '三环路', a bypass '南绕城公路'): the unit's own.
 CITY_ROAD_RULES = frozenset({"ring-road"})
-#: rules of small landforms named by a class word of their own (a gully 'X沟'): an unrecorded one lies near where
-#: the text is, unlike a river, a range or a famous mountain, which may be far away ('祁连山', '阿尔卑斯山').
-LOCAL_LANDFORM_RULES = frozenset({"suffix:沟"})
+#: rules of small landforms named by a class word of their own (a gully 'X沟', a volcano 'X火山'): an unrecorded one
+#: lies near where the text is, unlike a river, a range or a famous mountain, which may be far away ('祁连山',
+#: '阿尔卑斯山').
+LOCAL_LANDFORM_RULES = frozenset({"suffix:沟", "suffix:火山"})
 #: natural places a text about a banner describes: one the gazetteer lacks, named by a name the segmenter does not
 #: know, lies in that banner (Resolver._local_feature).
 LOCAL_NATURAL_TYPES = frozenset({"mountain", "river", "desert", "sandy_land", "grassland"})
