@@ -891,6 +891,7 @@ _STEM_AREA_WORDS = (
 
 
 def _stem_ends(text: str, end: int) -> bool:
+    """Whether a township's stem may end at ``end``: the text's end, punctuation, a connector or a side of it."""
     return (
         end >= len(text)
         or not is_han(text[end])
@@ -1509,7 +1510,8 @@ def numbered_route_names(text: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with each route code written right before the route's own name joined to it ('G6京藏高速公路',
     'G16丹西高速公路', 'G95首都环线高速'): one route named twice in one span is one mention (the annotation guide's
     whole name as written) — the name of the code's route, or an expressway's name the gazetteer lacks; and so is
-    a route's name written right before its own code ('荣乌高速G18'); a section's or a facility's name after a code ('国道207线X绕城公路', 'S24 X互通') stays a mention of its own."""
+    a route's name written right before its own code ('荣乌高速G18'); a section's or a facility's name after a code
+    ('国道207线X绕城公路', 'S24 X互通') stays a mention of its own."""
     result: list[Mention] = []
     for index, mention in enumerate(mentions):
         name = result[-1] if result else None

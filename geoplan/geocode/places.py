@@ -452,9 +452,8 @@ def resolve_mentions(
                 by_sentence.setdefault(sentence, []).append(place)
                 by_paragraph.setdefault(paragraph, []).append(place)
     resolved: list[ResolvedMention] = []
-    named_in_full: dict[
-        str, ResolvedMention
-    ] = {}  # the shorter names a resolved park or sight may be written by
+    # the shorter names a park or sight resolved to its own record may be written by again
+    named_in_full: dict[str, ResolvedMention] = {}
     clause_places: list[Any] = []
     current_clause = -1
     previous: ResolvedMention | None = None
@@ -493,7 +492,7 @@ def resolve_mentions(
                 "outside the region, that names no place of it",
             )
         if result.rule == "parent:issuer" and mention.type == "mine" and _imported_from(index, sentence):
-            # '经口岸进口的矿点主要有X铁矿、Y煤矿': mines a port imports from lie across the border, not in the text's unit
+            # '经口岸进口的矿点主要有X铁矿': mines a port imports from lie across the border, not in the text's unit
             result = ResolvedMention.of(
                 mention,
                 mention.type,
