@@ -29,6 +29,7 @@ from geoplan.geocode.resolve import (
     TextIndex,
     context_ids,
     lies_outside,
+    unresolved,
 )
 from geoplan.geocode.segment import describes_line, forget_windows, reads_as_prose
 from geoplan.geocode.stems import core_of
@@ -481,25 +482,15 @@ def resolve_mentions(
         ):
             # '阜新市拥有…海州露天矿、瑞应寺…': a name the gazetteer lacks in a sentence about a city outside the
             # region, which names no place of it, is not the text's own unit's
-            result = ResolvedMention.of(
+            result = unresolved(
                 mention,
-                mention.type,
-                None,
-                None,
-                0.0,
-                "unresolved",
                 f"outside the region: '{mention.surface}' not in the gazetteer, in a sentence about {subject.name}, "
                 "outside the region, that names no place of it",
             )
         if result.rule == "parent:issuer" and mention.type == "mine" and _imported_from(index, sentence):
             # '经口岸进口的矿点主要有X铁矿': mines a port imports from lie across the border, not in the text's unit
-            result = ResolvedMention.of(
+            result = unresolved(
                 mention,
-                mention.type,
-                None,
-                None,
-                0.0,
-                "unresolved",
                 f"outside the region: '{mention.surface}' not in the gazetteer, a mine named in a sentence about "
                 "imports, which lies across the border",
             )

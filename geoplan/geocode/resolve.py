@@ -812,13 +812,13 @@ class Resolver:
     ) -> ResolvedMention:
         parent, rule, why = None, "", ""
         if mention.rule in UNIT_CLASS_RULES:
-            return _unresolved(
+            return unresolved(
                 mention,
                 f"unit not recorded: '{mention.surface}' names a county-level unit the gazetteer lacks (a former "
                 "unit, or one outside the region); where it lies is not known",
             )
         if mention.type in OUTSIDE_KINDS:  # '俄蒙欧': places outside the region have no parent inside it
-            return _unresolved(
+            return unresolved(
                 mention,
                 f"outside place not recorded: '{mention.surface}' names {mention.type} places outside the region "
                 "that the gazetteer lacks; no parent inside the region",
@@ -852,7 +852,7 @@ class Resolver:
                 or any(p.id.startswith(OUTSIDE_ID_PREFIXES) and p.id != OWN_PROVINCE for p in clause_places)
             )
         ):
-            return _unresolved(
+            return unresolved(
                 mention,
                 f"outside the region: '{mention.surface}' is none of the region's {mention.type}s (all are "
                 "recorded) and names no place of the region; where outside is not known",
@@ -913,7 +913,7 @@ class Resolver:
                 f"{self.issuer.type} {self.issuer.name}"
             )
         if parent is None:
-            return _unresolved(mention, f"'{mention.surface}' not in the gazetteer and no known parent")
+            return unresolved(mention, f"'{mention.surface}' not in the gazetteer and no known parent")
         precision = _parent_precision(parent)
         confidence = 0.5 if rule != "parent:issuer" else 0.3
         return ResolvedMention.of(
@@ -1077,6 +1077,6 @@ def _common_word_stem(surface: str, place: Any) -> bool:
     return len(words) == 1 and known(surface) and words[0][1] not in NAME_FLAGS
 
 
-def _unresolved(mention: Mention, why: str) -> ResolvedMention:
+def unresolved(mention: Mention, why: str) -> ResolvedMention:
     """A mention left unresolved, with the reason in words."""
     return ResolvedMention.of(mention, mention.type, None, None, 0.0, "unresolved", why)
