@@ -358,8 +358,8 @@ def test_a_route_number_before_its_name_is_one_mention(finder: MentionFinder) ->
 def test_a_routes_name_before_its_own_number_is_one_mention(finder: MentionFinder) -> None:
     """'荣乌高速G18': the route's name, then its own code, one name as written; another route's code after a
     name stays apart."""
-    assert [s for s, _ in _found(finder, "荣乌高速G18纵贯全镇")] == ["荣乌高速G18"]
-    assert [s for s, _ in _found(finder, "京藏高速、G7并行")] == ["京藏高速", "G7"]
+    assert _surfaces_only(finder, "荣乌高速G18纵贯全镇") == ["荣乌高速G18"]
+    assert _surfaces_only(finder, "京藏高速、G7并行") == ["京藏高速", "G7"]
 
 
 @pytest.mark.parametrize(
@@ -447,8 +447,8 @@ def test_a_volcano_by_its_class_word(finder: MentionFinder) -> None:
     the volcano a kind ('火山草原', '火山地貌'), names none."""
     assert _found(finder, "旗内的乌兰哈达火山已成为景区。") == [("乌兰哈达火山", "mountain")]
     assert _found(finder, "这里有一座休眠火山。") == []
-    assert [surface for surface, _ in _found(finder, "保护好辉腾锡勒火山草原。")] == ["辉腾锡勒"]
-    assert [surface for surface, _ in _found(finder, "察右后旗火山草原风光独特。")] == ["察右后旗"]
+    assert _surfaces_only(finder, "保护好辉腾锡勒火山草原。") == ["辉腾锡勒"]
+    assert _surfaces_only(finder, "察右后旗火山草原风光独特。") == ["察右后旗"]
 
 
 def test_wetland_parks_by_their_full_class_word(finder: MentionFinder) -> None:

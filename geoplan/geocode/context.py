@@ -900,14 +900,20 @@ def _stem_ends(text: str, end: int) -> bool:
     )
 
 
+def _covered(text: str, taken: Iterable[Mention]) -> bytearray:
+    """A mask over ``text``: 1 where one of the ``taken`` mentions lies."""
+    covered = bytearray(len(text) + 1)
+    for mention in taken:
+        covered[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+    return covered
+
+
 def town_stems_named_in_full(text: str, taken: list[Mention]) -> list[Mention]:
     """A township's stem written alone after the text has named the township in full ('巴音陶亥镇…巴音陶亥东部'):
     the township (one sense per text), where the segmenter reads the stem as a word of its own and punctuation, a
     connector or a side of it follows (not a noun: 'X盐场', 'X村' name something of the township)."""
     found: list[Mention] = []
-    covered = bytearray(len(text) + 1)
-    for mention in taken:
-        covered[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+    covered = _covered(text, taken)
     seen: set[str] = set()
     for mention in taken:
         if len(mention.place_ids) != 1 or not mention.place_ids[0].startswith("town:"):
@@ -936,9 +942,7 @@ def _free_occurrences(
 ) -> Iterator[tuple[int, int, str]]:
     """``(start, end, word)`` of each occurrence in ``text`` of one of ``words`` that shares no character with the
     ``taken`` mentions (``occurrences``: the finder's of ``text``, when the caller has them)."""
-    covered = bytearray(len(text) + 1)
-    for mention in taken:
-        covered[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+    covered = _covered(text, taken)
     for end, word in finder.occurrences(text) if occurrences is None else occurrences:
         if word in words:
             start = end - len(word)
