@@ -261,9 +261,9 @@ def test_a_lists_last_item_running_into_a_heading_is_no_item(gazetteer: Gazettee
 
 # -- province abbreviations ------------------------------------------------------------------------------
 def test_a_run_of_province_abbreviations_closed_by_a_count_names_each_province(gazetteer: Gazetteer) -> None:
-    found = _found(gazetteer, "该旗地处晋冀蒙三省区交界。")
-    assert [(s, t) for s, t, _ in found] == [("晋", "province"), ("冀", "province"), ("蒙", "province")]
-    assert [ids for _, _, ids in found] == [
+    found = _found(gazetteer, "该口岸为内蒙古、晋、冀、蒙四省区共有。")
+    assert [(s, t) for s, t, _ in found][1:] == [("晋", "province"), ("冀", "province"), ("蒙", "province")]
+    assert [ids for _, _, ids in found][1:] == [
         gazetteer.finder.ids("山西省"),
         gazetteer.finder.ids("河北省"),
         gazetteer.finder.ids("内蒙古自治区"),
@@ -271,11 +271,17 @@ def test_a_run_of_province_abbreviations_closed_by_a_count_names_each_province(g
     assert _surfaces(gazetteer, "铁路连接陕、甘、青三省。") == ["陕", "甘", "青"]
 
 
+def test_a_run_closed_by_a_boundary_names_no_province(gazetteer: Gazetteer) -> None:
+    """'（蒙冀界）', '晋冀蒙三省区交界', '蒙、冀、辽三省区交汇处': a border point where a place lies, not the provinces."""
+    assert _surfaces(gazetteer, "该旗地处晋冀蒙三省区交界。") == []
+    assert _surfaces(gazetteer, "喀喇沁旗位于蒙、冀、辽三省区交汇处。") == ["喀喇沁旗"]
+    assert _surfaces(gazetteer, "公路通至多伦县（蒙冀界）。") == ["多伦县"]
+
+
 def test_every_run_before_a_closer_is_read(gazetteer: Gazetteer) -> None:
-    runs = province_runs("新、宁、甘、青交界处和蒙、晋两地；地处蒙晋交汇，又在甘宁交界处", gazetteer.finder)
+    runs = province_runs("新、宁、甘、青四省区和蒙、晋两地；地处蒙晋交汇，又在甘宁交界处", gazetteer.finder)
     assert [(m.surface, m.start) for m in runs] == [
         ("新", 0), ("宁", 2), ("甘", 4), ("青", 6), ("蒙", 11), ("晋", 13),
-        ("蒙", 19), ("晋", 20), ("甘", 26), ("宁", 27),
     ]  # fmt: skip
     # a closer after no abbreviation ('三省区交汇'), or a list-only closer after a run without list marks
     assert province_runs("三省区交汇，京津地区", gazetteer.finder) == []

@@ -11,8 +11,9 @@ against its neighbours, with general rules and the data files of ``gazetteer/con
 * **events, epithets and glosses** — places inside a quoted event title (``gazetteer/lexicon/event_words.txt``:
   '“X印象”推介活动'), a place heading an epithet in a list of honours ('黄河明珠等美誉') and a quoted gloss of a
   name's meaning ('意为“赤峰”') name no place the text speaks of: dropped;
-* **province abbreviations** — a run of one-character province abbreviations closed by a count of provinces or
-  a meeting point ('蒙冀辽三省区交汇', '陕、甘、宁、青五省区') names one province per character;
+* **province abbreviations** — a run of one-character province abbreviations closed by a count of provinces
+  ('陕、甘、宁、青五省区') names one province per character; closed by their boundary or meeting point ('（蒙冀界）',
+  '蒙冀辽三省区交汇') none: it says where a place lies;
 * **outside names as words** — a two-character name of a place outside the region (日本, 甘肃) that the finder
   refused because no suffix or punctuation ends it is taken where the segmenter reads it as a place word
   ('日本侵占', '西接甘肃张掖'), and a longer one dropped where the segmenter reads it inside another word
@@ -1818,6 +1819,18 @@ def _listed_with_regions(text: str, doubtful: list[Mention], regions: list[tuple
 _RUN_CLOSERS = r"(?:[两二三四五六七八九十\d]{1,2}个?省(?:区|份|市)?|交汇|交?界|地区|两地|等地)"
 #: closers that also follow a region's name ('京津地区'): the run before them must be a 、-list ('沪、粤地区').
 _LIST_ONLY_CLOSERS = frozenset({"地区", "两地", "等地"})
+#: the provinces' meeting point or boundary right after a run (and its count of provinces): '（蒙冀界）',
+#: '蒙冀辽三省区交汇处', '蒙、冀、辽三省区交界处' say where a place lies, at a border, and name no province the text
+#: speaks of (the annotation guide: the border point is the place); '陕、甘、宁、青五省区所共有' names the provinces.
+_BOUNDARY_AFTER_RUN = re.compile(
+    r"(?:[两二三四五六七八九十\d]{1,2}个?省(?:区|份|市)?)?(?:交汇|交?界|接壤|结合部)"
+)
+
+
+def names_a_boundary(text: str, run_end: int) -> bool:
+    """Whether the run of province abbreviations ending at ``run_end`` is closed by their meeting point or
+    boundary (see ``_BOUNDARY_AFTER_RUN``)."""
+    return _BOUNDARY_AFTER_RUN.match(text, run_end) is not None
 
 
 #: longest run of abbreviations read before a closer, in characters ('陕、甘、宁、青、新' is 9).
@@ -1856,8 +1869,9 @@ def _run_ends(text: str, hits: WordHits) -> Iterator[re.Match[str]]:
 
 
 def province_runs(text: str, finder: MentionFinder, hits: WordHits | None = None) -> list[Mention]:
-    """'蒙冀辽三省区交汇', '辽吉黑蒙四省区', '陕、甘、宁、青五省区', '沪、粤地区', '（蒙冀界）': one province mention per
-    abbreviation (``hits``: the finder's ``word_hits`` of ``text``, when the caller has them)."""
+    """'辽吉黑蒙四省区', '陕、甘、宁、青五省区', '沪、粤地区': one province mention per abbreviation; none for a run
+    closed by the provinces' meeting point or boundary ('蒙冀辽三省区交汇', '（蒙冀界）', see
+    :func:`names_a_boundary`) (``hits``: the finder's ``word_hits`` of ``text``, when the caller has them)."""
     names = province_abbreviations()
     found = []
     for run_end in _run_ends(text, hits if hits is not None else finder.word_hits(text)):
@@ -1866,7 +1880,11 @@ def province_runs(text: str, finder: MentionFinder, hits: WordHits | None = None
         if match is None:
             continue
         run = match.group().replace("、", "")
-        if len(set(run)) < len(run) or (closer in _LIST_ONLY_CLOSERS and "、" not in match.group()):
+        if (
+            len(set(run)) < len(run)
+            or (closer in _LIST_ONLY_CLOSERS and "、" not in match.group())
+            or names_a_boundary(text, closer_start)
+        ):
             continue
         for offset, char in enumerate(match.group()):
             if char in names:
@@ -1921,6 +1939,8 @@ def _one_character_items(
     last_ends = text[end : end + 1] in _LIST_CLOSING_CHARS or at_word_bounds(text, end - 1, end)
     if not (at_word_bounds(text, start, start + 1) and last_ends):
         return []  # the first or last item is part of a longer word ('辽宁、吉林' holds no list '宁、吉')
+    if names_a_boundary(text, end):
+        return []  # '蒙、冀、辽三省区交界处': a border point, not the provinces
     found = []
     for offset, char in enumerate(chars):
         at = start + 2 * offset
