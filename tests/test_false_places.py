@@ -510,6 +510,17 @@ def test_a_name_quoted_for_its_meaning_names_no_place(finder: MentionFinder) -> 
     assert _surfaces(finder, "游客来到“阿拉善”观光。") == ["阿拉善"]
 
 
+def test_a_name_explained_as_a_word_of_its_language_names_no_place(finder: MentionFinder) -> None:
+    """Unquoted before a verb of being and its language ('X是蒙古语，', 'X系蒙古語，意為'), quoted before 一名 or
+    after its language ('由蒙古语“X”演变而来'): the word is explained, no place named; a place name before a
+    language word that explains nothing stays."""
+    assert _surfaces(finder, "克什克腾是蒙古语，意为“旺盛”。") == []
+    assert _surfaces(finder, "喀喇沁系蒙古语，汉语意为守卫者。") == []
+    assert _surfaces(finder, "“海勃湾”一名由蒙藏语演变而来。") == []
+    assert _surfaces(finder, "“白狼”由蒙古语“白音查干”演变而来。") == []
+    assert _surfaces(finder, "锡林郭勒为蒙古语授课示范盟。") == ["锡林郭勒"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -182,25 +182,31 @@ def refine(
     found = _replace(found, designations_with_the_region(text, found))
     trimmed = (without_prose_head(text, m) for m in found)
     return numbered_route_names(
-        text, [m for m in trimmed if m is not None and not quoted_for_its_meaning(text, m)]
+        text, [m for m in trimmed if m is not None and not named_for_its_meaning(text, m)]
     )
 
 
-#: what follows a name quoted for its meaning ('“阿拉善”系蒙古语，意为…', '“商都”意思是“水漩”'): the language it
-#: comes from, or the words that give its meaning.
-_MEANING_AFTER = re.compile(
-    r"[”\"」][,，]?\s*(?:(?:系|为|是|在)?(?:蒙古语|蒙语|满语|藏语|达斡尔语|鄂温克语|鄂伦春语)|意为|意思是|汉译|译为)"
+#: a language a place name of the region comes from, in simplified and traditional writing ('蒙古语', '蒙藏語').
+_LANGUAGE_WORD = (
+    r"(?:蒙古|蒙藏|蒙|满|滿|藏|达斡尔|達斡爾|鄂温克|鄂溫克|鄂伦春|鄂倫春|契丹|突厥|女真)[语語](?![言文])"
 )
+#: what follows a name quoted for its meaning ('“阿拉善”系蒙古语，意为…', '“商都”意思是“水漩”', '“海勃湾”一名由…'):
+#: the language it comes from, or the words that give its meaning.
+_MEANING_AFTER = re.compile(
+    rf"[”\"」][,，]?\s*(?:(?:系|为|為|是|在|由)?{_LANGUAGE_WORD}|意为|意為|意思是|汉译|译为|一名)"
+)
+#: what follows a name written unquoted as the word a text explains ('克什克腾是蒙古语，', '阿拉善系蒙古语，意为'): a
+#: verb of being, then the language it comes from, then its meaning or a pause ('X为蒙古语授课…' explains nothing).
+_LANGUAGE_AFTER = re.compile(rf"(?:系|为|為|是|由){_LANGUAGE_WORD}(?=[,，、：:“\"「（(意音译譯称稱的])")
 
 
-def quoted_for_its_meaning(text: str, mention: Mention) -> bool:
-    """Whether ``mention`` is a name quoted to say what it means ('“阿拉善”系蒙古语，意为五彩斑斓之地'): the word
-    is explained, no place is named there (the place is, where the text names it unquoted)."""
-    return (
-        mention.start > 0
-        and text[mention.start - 1] in '“"「'
-        and _MEANING_AFTER.match(text, mention.end) is not None
-    )
+def named_for_its_meaning(text: str, mention: Mention) -> bool:
+    """Whether ``mention`` is a name written as the word a text explains ('“阿拉善”系蒙古语，意为五彩斑斓之地',
+    '克什克腾是蒙古语'): the word is explained, no place is named there (the place is, where the text names it
+    otherwise)."""
+    if mention.start > 0 and text[mention.start - 1] in '“"「':
+        return _MEANING_AFTER.match(text, mention.end) is not None
+    return _LANGUAGE_AFTER.match(text, mention.end) is not None
 
 
 def _without_non_places(
@@ -1136,8 +1142,9 @@ def _heads_epithet(text: str, mention: Mention) -> bool:
     return _HONOUR_RE.search(clause, 0, stop.start() if stop else len(clause)) is not None
 
 
-#: words that give a name's meaning before it in quotes ('蒙古语称乌兰哈达，意为“X”').
-_GLOSS_RE = re.compile(r"(?:意为|意即|意思是|译为|汉译为|汉意为)$")
+#: words that give a name's meaning before it in quotes ('蒙古语称乌兰哈达，意为“X”'), or the language of the word
+#: quoted after them ('由蒙古语“X”演变而来').
+_GLOSS_RE = re.compile(rf"(?:意为|意即|意思是|译为|汉译为|汉意为|{_LANGUAGE_WORD})$")
 
 
 def _is_gloss(text: str, mention: Mention) -> bool:
