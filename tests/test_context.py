@@ -613,6 +613,8 @@ def test_items_of_a_list_of_peoples_are_not_places(gazetteer: Gazetteer) -> None
     [
         # a count with 多 or 余 before 民族 closes the list too
         ("居住有汉、满、朝鲜、鄂伦春、鄂温克、达斡尔等20多个民族，毗邻黑龙江省。", ["黑龙江省"]),
+        # a list of peoples closed by a place word after 民族 is no list of regions
+        ("全旗是蒙、汉、回、满、朝鲜、达斡尔等8个民族聚居的地区。", []),
         # 民族 inside a later item of a sentence's run closes no list of peoples: the banners are places
         (
             "来自锡林郭勒盟及境内的西乌珠穆沁旗、正蓝旗、镶黄旗的演员展示了草原风光、传统民族歌舞。",

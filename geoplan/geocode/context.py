@@ -147,7 +147,8 @@ def refine(
     kept = [_read_alone(text, mention, finder) for mention in kept]
     kept = _without_epithets(text, _without_covered(kept))
     for rule in LIST_RULES:
-        kept = _replace(kept, rule(text, kept, finder))
+        # a list of peoples closed by a place word ('A、B等8个民族聚居的地区') lists peoples, not regions
+        kept = _replace(kept, [m for m in rule(text, kept, finder) if (m.start, m.end) not in peoples])
     kept = _replace_stations(text, kept, finder)
     kept = _replace(kept, items_sharing_a_station_word(text, kept, finder))
     kept = _replace(kept, declared_names(text, kept, finder))
