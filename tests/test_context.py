@@ -482,6 +482,15 @@ def test_items_sharing_the_ending_of_a_known_item_take_its_type(gazetteer: Gazet
     assert ("哈布其山", "mountain", ()) in found
     found = _found(gazetteer, "流经清水河、黑石头河等。")
     assert ("黑石头河", "river", ()) in found
+    # the class words of one type are one ending ('X岭、Y山'), and temples share theirs
+    found = _found(gazetteer, "河流发源于贺兰山、飞仙岭和三广山。")
+    assert [(s, t) for s, t, _ in found][1:] == [("飞仙岭", "mountain"), ("三广山", "mountain")]
+    found = _found(gazetteer, "整合经缘寺、大悲禅寺、青龙寺等宗教资源。")
+    assert [(s, t) for s, t, _ in found] == [
+        ("经缘寺", "scenic"),
+        ("大悲禅寺", "scenic"),
+        ("青龙寺", "scenic"),
+    ]
 
 
 def test_a_shared_ending_without_a_known_item_gives_nothing(gazetteer: Gazetteer) -> None:

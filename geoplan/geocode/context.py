@@ -2032,6 +2032,8 @@ SHARED_ENDINGS: dict[str, str] = {
     "淖": "lake",
     "乡": "town",
     "镇": "town",
+    "寺": "scenic",
+    "庙": "scenic",
 }
 #: cues that introduce a list of scenic places ('景点有', '著名景点：', '人文景观，比如', '古迹有').
 _SCENIC_CUE = re.compile(
@@ -2998,11 +3000,11 @@ def _shared_endings(
     starts_by_end: dict[int, int],
     finder: MentionFinder,
 ) -> list[Mention]:
-    """Items ending like a known item of the list take the ending's type ('贺兰山、X山、Y山'); ``starts_by_end``:
-    :func:`_latest_starts` of ``by_span``."""
+    """Items ending like a known item of the list take the ending's type ('贺兰山、X山、Y山'; the endings of one type
+    are one: '飞仙岭、X山和Y山'); ``starts_by_end``: :func:`_latest_starts` of ``by_span``."""
     found = []
-    for ending, kind in SHARED_ENDINGS.items():
-        with_ending = [(s, e) for s, e in items if text[e - 1] == ending and e - s >= 3]
+    for kind in dict.fromkeys(SHARED_ENDINGS.values()):
+        with_ending = [(s, e) for s, e in items if SHARED_ENDINGS.get(text[e - 1]) == kind and e - s >= 3]
         known = [span for span in with_ending if span in by_span or finder.ids(text[span[0] : span[1]])]
         if len(with_ending) < 2 or not known:
             continue
@@ -3017,7 +3019,7 @@ def _shared_endings(
                 # two known townships vouch for a list of townships, whose names may be common words ('团结乡')
                 continue
             found.append(
-                _qualified(Mention(item, start, end, kind, f"list:{ending}", finder.ids(item)), finder)
+                _qualified(Mention(item, start, end, kind, f"list:{item[-1]}", finder.ids(item)), finder)
             )
     return found
 
