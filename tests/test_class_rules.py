@@ -675,6 +675,9 @@ def test_economic_circles_are_regions(
         ("当地出土的敖汉“玉猪龙”闻名全国", [("敖汉", None)]),
         ("新建风场两个，兴和1个", [("兴和", None)]),
         ("五原境内多风沙地貌", [("五原", None)]),  # a place word after it: within the banner
+        # a word of the unit's territory after it, whatever the segmenter tags the stem; a county-level city's stem
+        ("如今的卓资境内交通便利", [("卓资", None)]),
+        ("如今的丰镇境内交通便利", [("丰镇", None)]),
         # inside another word, before a noun it qualifies, or a district's stem that is a common word: no mention
         ("推动振兴和发展", []),
         ("蓝天、青山、绿水", []),

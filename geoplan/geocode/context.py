@@ -1040,12 +1040,16 @@ def stem_words(
             continue  # before a character no follower word starts with (cheap, no jieba)
         if after in _UNIT_AFTER_STEM:
             continue  # '萨拉齐县', '凉城郡': the stem opens a unit's name (a former one, another kind)
-        if banner not in (*finder.ids(stem + "旗"), *finder.ids(stem + "县")):
-            continue  # a district's or a city's stem is often a common word ('青山', '红山')
+        if banner not in (*finder.ids(stem + "旗"), *finder.ids(stem + "县"), *finder.ids(stem + "市")):
+            continue  # a district's stem is often a common word ('青山', '红山'); a county-level city's is its own
         around = _words(text, start, end)
         word, flag = around.get(start, ("", ""))
-        following = around.get(end, ("", "x"))[1]
-        if word == stem and flag in NAME_FLAGS and (following in _STEM_WORD_FOLLOWERS or banner in in_full):
+        following_word, following = around.get(end, ("", "x"))
+        if word == stem and (
+            following_word in _TERRITORY_WORDS
+            or (flag in NAME_FLAGS and (following in _STEM_WORD_FOLLOWERS or banner in in_full))
+        ):
+            # '兴和境内' (兴和 read as an adjective): a word of a unit's territory after it makes the stem the unit
             found.append(Mention(stem, start, end, None, "stem-word", (banner,)))
     return found
 
@@ -1054,6 +1058,8 @@ def stem_words(
 #: a preposition, a locative or a place word ('敖汉“…”', '兴和1个', '林西的', '敖汉和林西', '五原境内') — not a
 #: noun or verb the stem would qualify ('库伦循环经济': an enclosure).
 _STEM_WORD_FOLLOWERS = frozenset({"x", "m", "uj", "ul", "c", "p", "f", "s"})
+#: words of a unit's territory ('X境内'): the word before them names a unit, whatever the segmenter tags it.
+_TERRITORY_WORDS = frozenset({"境内", "境外", "全境", "县境", "旗境", "市境"})
 #: class characters of units, townships and former units: a stem right before one opens that unit's name
 #: ('萨拉齐县', '凉城郡').
 _UNIT_AFTER_STEM = FORMER_UNIT_CHARS | frozenset("盟市旗区镇乡")
