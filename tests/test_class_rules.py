@@ -420,6 +420,7 @@ def test_landform_regions_named_by_a_name_run(
         ("守住生态红线", []),
         ("京包铁路第二复线通车", [("京包铁路", None)]),
         ("铁路增建二线，完善干线铁路网", []),
+        ("境内交通干线众多，有京包铁路", [("京包铁路", None)]),  # a dictionary word ending with 线
         # after a verb glued to the initials, the name is the tail of initials that is a word of its own
         ("大桥转体梁跨越京沈铁路", [("京沈铁路", "railway")]),
         ("推进农村公路和干线公路建设", []),
