@@ -824,9 +824,9 @@ def _found_in(finder: MentionFinder, text: str) -> list:
         ("在沪、粤地区开展推介", [("沪", "province"), ("粤", "province")]),
         # a region's name before 地区 is the region (no list)
         ("服务京津地区", [("京津地区", None)]),
-        # two province abbreviations before 界 or 交界 name the provinces whose boundary it is
-        ("公路止于某某村（蒙晋界）", [("蒙", "province"), ("晋", "province")]),
-        ("线路在蒙陕交界处进入", [("蒙", "province"), ("陕", "province")]),
+        # two province abbreviations before 界 or 交界 name a point on their boundary, no province
+        ("公路止于某某村（蒙晋界）", []),
+        ("线路在蒙陕交界处进入", []),
         ("加强与新闻界的沟通", []),
         # a list of one-character items, two or more of them province abbreviations: one place per item; an item
         # that abbreviates no province is a city outside the region
