@@ -62,7 +62,7 @@ CONFIG = """
 source_paths = ["geoplan"]
 only_mutate = {modules}
 also_copy = ["gazetteer", "layers", "static", "tests"]
-pytest_add_cli_args = ["-p", "no:cacheprovider", "-q"]
+pytest_add_cli_args = ["-p", "no:cacheprovider", "-q", "-n", "0"]  # in process: the suite's -n auto is for CI
 pytest_add_cli_args_test_selection = {tests}
 # Each mutant runs in a child forked from a server that imported the library once; pytest.main itself runs
 # only in the children (run twice in one process, it loses the test modules' fixtures).
