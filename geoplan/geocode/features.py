@@ -478,8 +478,8 @@ def _initial_lines(text: str, finder: Any) -> list[Mention]:
                 break  # a line the gazetteer knows ('集通线' in '…村北集通线'): its name stands, no longer tail
             if not at_word_bounds(text, start, end):
                 continue  # '增建二线', '完善干线': the tail starts inside a word
-            if all(len(word) >= 2 and known(word) for word, _ in tag(text[start:end])):
-                break  # '交通干线': words of the dictionary, the last ending with 线, name no line's ends
+            if common_words_only(text, start, end):
+                break  # '交通干线': common words of the dictionary, the last ending with 线, name no line's ends
             if _RAIL_CONTEXT.search(_sentence(text, start)):
                 found.append(
                     Mention(
