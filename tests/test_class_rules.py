@@ -76,6 +76,11 @@ def test_mines_and_ranges_named_by_a_name_run(
         ("东倚卓子山（蒙古语名）", [("卓子山", "mountain")]),
         ("河流源出祁连山北麓", [("祁连山", "mountain")]),
         ("翻过查干温都尔山和乌兰哈达山", [("乌兰哈达山", "mountain")]),
+        # the name's last syllables read with the class word after a person-like run ('索岳尔' + '济山')
+        ("加强索岳尔济山保护", [("索岳尔济山", "mountain")]),
+        # a noun of the mountain's own state or surroundings leaves it a mention
+        ("保护索岳尔济山生态", [("索岳尔济山", "mountain")]),
+        ("修复卓子山生态和巴音查干山周边植被", [("卓子山", "mountain"), ("巴音查干山", "mountain")]),
         # a known range before the name is its address, a mention of its own
         ("发源于大兴安岭吉勒奇老山西麓", [("大兴安岭", None), ("吉勒奇老山", "mountain")]),
         # common words, set phrases, two-character words and people's names are no mountains

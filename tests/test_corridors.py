@@ -158,5 +158,21 @@ def test_lines_whose_ends_end_in_a_compass_word_stay_lines() -> None:
 
 def test_a_preposition_after_a_lines_end_ends_it() -> None:
     """'A至B由X压缩到Y': 由 (from) after the end is prose; inside a word ('双路由', routings) it is not."""
-    found = find_corridors("本线路建成后,满洲里至大连由26小时压缩到12小时。")
+    found = find_corridors("本线路建成后满洲里至大连由26小时压缩到12小时。")
+    assert [[w.surface for w in c.waypoints] for c in found] == [["满洲里", "大连"]]
+
+
+def test_the_stretch_between_two_ends_ends_at_its_locative() -> None:
+    """'A至B间只通普速列车': 间 (between) after the last end closes the stretch; the line word of the clause
+    (快速铁路) gives its kind, and a verb glued to the first end after a break ('以来白城') is prose."""
+    found = find_corridors("改造后的快速铁路彻底结束了长期以来白城至乌兰浩特间只通普速列车的历史")
+    assert [(c.kind, [w.surface for w in c.waypoints]) for c in found] == [("railway", ["白城", "乌兰浩特"])]
+
+
+@pytest.mark.parametrize("comma", [",", "，"])
+def test_a_line_word_in_another_clause_gives_no_kind(comma: str) -> None:
+    """Web texts write ASCII commas: like a full-width one, it ends the clause whose line word would give a pair of
+    ends its kind ('铁路建成通车,A至B由…'); a comma between digits ('1,200') is a number's."""
+    assert find_corridors(f"铁路建成通车{comma}满洲里至大连由26小时压缩到12小时。") == []
+    found = find_corridors("全长1,200公里的铁路满洲里至大连段")
     assert [[w.surface for w in c.waypoints] for c in found] == [["满洲里", "大连"]]

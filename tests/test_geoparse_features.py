@@ -229,7 +229,7 @@ def test_institutions_and_sites_named_by_their_class_word(parsed: dict[str, list
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("建设满洲里博物馆", ["满洲里博物馆"]),
+        ("建设海拉尔博物馆", ["海拉尔博物馆"]),
         ("推进智慧博物馆建设", []),
         ("建设一批研学营地", []),
         ("打造红色教育基地", []),

@@ -237,7 +237,7 @@ def test_an_aimag_written_short_after_its_country(gazetteer: Gazetteer) -> None:
         # transliterated name, or a place word after it, is not
         ("船游岱海；赏黄花沟；登火山", ["黄花沟"]),
         ("春天去黄花沟。", ["黄花沟"]),
-        ("留宝窑子沟和善福寺", ["留宝窑子沟", "善福寺"]),
+        ("石宝窑子沟和善福寺", ["石宝窑子沟", "善福寺"]),
         # a clause verb inside the stem: the words before it are prose ('投资兴建博物馆': no museum's name is left)
         ("2009年在X镇新区投资兴建博物馆新馆", []),
         # the seat of a unit's government before its town's name ('旗府', '盟府') is no part of the name

@@ -182,8 +182,14 @@ def refine(
     found = _replace(found, units_before_names(text, found, finder))
     found = _replace(found, designations_with_the_region(text, found))
     trimmed = (without_prose_head(text, m) for m in found)
+    villages = village_lists(text)
     return numbered_route_names(
-        text, [m for m in trimmed if m is not None and not named_for_its_meaning(text, m)]
+        text,
+        [
+            m
+            for m in trimmed
+            if m is not None and not named_for_its_meaning(text, m) and not villages.overlaps(m.start, m.end)
+        ],
     )
 
 
@@ -250,13 +256,33 @@ def _without_non_places(
         if id(m) not in organisations
         and id(m) not in relative
         and not furniture.overlaps(m.start, m.end)
+        and not _names_a_community(text, m)
         and not heads_longer_unit(text, m, next_starts.get(id(m)))
         and not names_people(text, m)
         and not (inside_word(text, m) and not heads_unit(text, m, finder))
         and (m.start, m.end) not in peoples
         and not in_title(m, titles)
         and not _wall_as_metaphor(text, m)
+        and not _compass_course(text, m)
     ]
+
+
+#: a course from one compass direction to another ('东北-西南向', '西北至东南走向'): no region is meant.
+_COMPASS_COURSE = re.compile("[东南西北]{1,2}[-—－–~～至][东南西北]{1,2}(?:走向|方向|流向|向)")
+
+
+def _compass_course(text: str, mention: Mention) -> bool:
+    """Whether ``mention`` (a compass word such as 东北, read as a region) is one side of a course written from
+    one direction to another ('这条东北-西南向的公路')."""
+    return COMPASS_CHARS.issuperset(mention.surface) and _in_compass_course(text, mention.start, mention.end)
+
+
+def _in_compass_course(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies inside a course from one compass direction to another."""
+    return any(
+        m.start() <= start and end <= m.end()
+        for m in _COMPASS_COURSE.finditer(text, max(0, start - 3), min(len(text), end + 6))
+    )
 
 
 #: what a metaphorical wall is made of or stands for, written right before it ('绿色长城': shelter belts,
@@ -388,7 +414,9 @@ def event_titles(text: str, hits: WordHits | None = None) -> list[tuple[int, int
 #: '第十八届人民代表大会', '人大', '党委', its class word again before one: '科左中旗旗政府', and '委' after a name
 #: ending with its class: '包头市委').
 _OWN_GOVERNMENT = re.compile(
-    r"(?:第[一二三四五六七八九十\d]+届)?[市旗县盟区]?(?:人民政府|政府|人民代表大会|人大|党委)|(?<=[市旗县盟区])委"
+    r"(?:(?:第[一二三四五六七八九十\d]+届)?[市旗县盟区]?(?:人民政府|政府|人民代表大会|人大|党委|委|行署|行政公署)"
+    r"|(?<=[市旗县盟区])委)"
+    r"(?:、[市旗县盟区]?(?:人民政府|政府|党委|委|行署|行政公署))*"  # '盟委、盟行署所在地': both bodies sit there
 )
 #: the seat of a unit's government written after it ('X旗政府所在地', 'X市政府驻地', 'X旗人民政府驻Y镇'): a place.
 _SEAT_WORDS = re.compile(r"所在地|驻地|驻")
@@ -524,6 +552,31 @@ def page_furniture(text: str) -> SpanIndex:
     return SpanIndex(sorted(spans))
 
 
+#: a count of villages or communities, then their names in brackets ('2个嘎查（A、B）', '3个社区(A、B、C)'): the
+#: names there are the villages' own, below the level geoplan maps, though they may repeat a larger place's.
+_VILLAGE_LIST_RE = re.compile(
+    r"[0-9一二三四五六七八九十两]+个(?:行政村|自然村|村|嘎查|社区|居委会|居民委员会|村民委员会)"
+    r"[（(][㐀-鿿、，,\s]{2,120}[）)]"
+)
+
+
+#: words after a place's name that make it a residents' community's or village committee's ('乌兰布和社区').
+_COMMUNITY_WORDS = ("社区", "居委会", "居民委员会", "村委会", "村民委员会")
+
+
+def _names_a_community(text: str, mention: Mention) -> bool:
+    """Whether a bare gazetteer name heads a community's name ('乌兰布和社区' is no desert): below the level
+    geoplan maps."""
+    return mention.type is None and text.startswith(_COMMUNITY_WORDS, mention.end)
+
+
+def village_lists(text: str) -> SpanIndex:
+    """Spans of the bracketed lists of villages or communities after their count ('2个嘎查（A、B）')."""
+    if "个" not in text:
+        return SpanIndex([])
+    return SpanIndex([m.span() for m in _VILLAGE_LIST_RE.finditer(text)])
+
+
 # -- a unit's name heading a longer unit's name ----------------------------------------------------------
 #: longest run between a unit's short name and the 旗 ending a longer unit's name ('额济纳旧土尔扈特特别旗').
 LONGER_UNIT_RUN = 8
@@ -560,6 +613,10 @@ def names_people(text: str, mention: Mention) -> bool:
     word of its own (人口, 人民)."""
     if mention.type is not None:
         return False
+    if text.startswith(_NATIONALITY_NOUNS, mention.end) and all(
+        pid.startswith("foreign:") for pid in mention.place_ids
+    ):
+        return bool(mention.place_ids)  # '意大利旅行家': the country says whose the person is
     if text.startswith("族", mention.end):
         return not text.startswith("自治", mention.end + 1)
     if text.startswith(_PEOPLE_WORDS, mention.end) and _ends_unit_name(mention):
@@ -569,6 +626,8 @@ def names_people(text: str, mention: Mention) -> bool:
     return False
 
 
+#: nouns of persons that a country's name right before them qualifies by nationality ('意大利旅行家', '俄籍专家').
+_NATIONALITY_NOUNS = ("旅行家", "探险家", "传教士", "商人", "学者", "籍")
 #: characters that, after a league's or banner's name without its unit word, make it a people's name: a tribe
 #: (察哈尔部) or the people of the place (a demonym: 'X人熟悉的名字', 'X人的承诺'), where they start no word of their
 #: own with the next character (部分, 部署; 人口, 人民, 人均).
@@ -1749,6 +1808,8 @@ def region_stems(text: str, finder: MentionFinder, taken: Iterable[Mention] = ()
             continue
         if compass and following and following in _DIRECTION_VERBS:
             continue
+        if compass and _in_compass_course(text, start, end):
+            continue  # '东北-西南向', '西南至东北走向': a course between two directions
         if compass and (
             (start and text[start - 1] in _UNIT_CHARS)
             or _PLAIN_DIRECTION_BEFORE.search(text, max(0, start - 4), start)
@@ -2443,8 +2504,8 @@ def peoples_items(text: str) -> set[tuple[int, int]]:
     for run in _runs_holding(text, [m.start() for m in _PEOPLES_WORD.finditer(text)]):
         start, end = run.span()
         closer = _PEOPLES_CLOSER.search(text, text.find("、", start, end), end)
-        if closer is None:
-            continue
+        if closer is None or text[closer.start() - 1] == "、":
+            continue  # '科尔沁草原、民族风情': 民族 opens the next item, it closes no list of peoples
         items = _items(text, start, closer.start())
         # the peoples are the short items right before the closer; a long one ends the list ('…代表分别向…草原风光、
         # 传统民族文化': the run is a sentence's, not a list of peoples), and the people its last characters name

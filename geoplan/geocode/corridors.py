@@ -294,8 +294,10 @@ def _walk_forward(text: str, index: int) -> int:
                 continue
         if not is_han(char) or char in STEM_BREAKS or char in SEPARATORS:
             break
-        if char == "由" and position > index + 1 and at_word_bounds(text, position, position + 1):
-            break  # '满洲里至大连由26小时压缩到12小时': a preposition after the end (not '路由', a routing)
+        if char in "由间" and position > index + 1 and at_word_bounds(text, position, position + 1):
+            # '满洲里至大连由26小时压缩到12小时': a preposition after the end (not '路由', a routing); 'A至B间':
+            # the stretch between the ends
+            break
         if char == "和" and position > index + 1 and text[position - 1] not in "呼布":
             break  # a conjunction after a name of two or more characters ('兴和' is one name)
         position += 1
@@ -345,7 +347,7 @@ def _prose_before_name(text: str, start: int, end: int) -> int:
             prose = (
                 flag in _PROSE_CHAR_FLAGS
                 or (flag == "f" and after_words)
-                or (flag == "d" and word_start == cut)
+                or (flag in ("d", "v") and word_start == cut)  # '来' of '以来白城', cut at the break 以
             )
             noun = False
         else:
@@ -476,15 +478,21 @@ def _build_chain(text: str, points: list[tuple[int, int]]) -> CorridorMatch | No
     return CorridorMatch(name, route, kind, start, kind_end, waypoints)
 
 
-#: what ends a clause.
-_CLAUSE_BREAK = re.compile("[，。；\n]")
+#: what ends a clause (web texts write ASCII commas and semicolons; one between digits is a number's).
+_CLAUSE_BREAK = re.compile("[，。；;\n]|,(?!\\d)")
+
+
+_ASCII_COMMA = re.compile(",(?!\\d)")
 
 
 def _clause(text: str, start: int, end: int) -> str:
     """The clause around a chain (up to the surrounding ，。；), searched for within the chain's line only (a mark
     the text lacks would otherwise send each search to the text's start or end)."""
     line_start = text.rfind("\n", 0, start) + 1
-    left = max(text.rfind(p, line_start, start) for p in "，。；")
+    left = max(
+        max(text.rfind(p, line_start, start) for p in "，。；;"),
+        max((m.start() for m in _ASCII_COMMA.finditer(text, line_start, start)), default=-1),
+    )
     right = _CLAUSE_BREAK.search(text, end)
     return text[max(left + 1, line_start) : right.start() if right else len(text)]
 

@@ -164,17 +164,26 @@ _DYNASTY_WALLS = tuple(
         "战国秦",
         "金",
         "明",
+        "秦代",
+        "汉代",
+        "金代",
+        "明代",
     )
     for wall in ("长城", "界壕")
 )
 
 
+#: the class word of a heritage site written after a wall's name.
+_SITE = "遗址"
+
+
 def _dynasty_walls(text: str, hits: WordHits) -> list[Mention]:
     """Walls named by their dynasty ('金长城', '明长城', '金界壕'), each one heritage place, where the dynasty does not
-    end a longer word before it ('黄金长城' is no dynasty's wall)."""
+    end a longer word before it ('黄金长城' is no dynasty's wall); the name runs on over 遗址 ('秦长城遗址')."""
     found: list[Mention] = []
     for start, end in hits.spans(_DYNASTY_WALLS):
         if at_word_bounds(text, start, end):
+            end += len(_SITE) if text.startswith(_SITE, end) else 0
             found.append(Mention(text[start:end], start, end, "scenic", "dynasty-wall"))
     return found
 

@@ -163,6 +163,7 @@ SUFFIX_TYPES: dict[str, str] = {
     "剧院": "scenic",
     "石刻": "scenic",
     "岩画": "scenic",
+    "古战场": "scenic",
     "根据地": "scenic",
     "大峡谷": "scenic",
     "文博园": "scenic",
@@ -301,7 +302,7 @@ _NOT_SHORT_ENDINGS = ("路", "街", "道", "城区", "族", "自治")
 #: park and town suffixes (产业园, 园区, 小镇, 镇 …) also end descriptive names ('乳业扶贫园区').
 #: scenic class words of heritage places, which end proper names only (庙, 古城, 石窟 …: a verb before the name is
 #: no part of it, '游览X庙').
-HERITAGE_SUFFIXES = frozenset({"庙", "古城", "故城", "城址", "石窟", "石林", "天池", "王府"})
+HERITAGE_SUFFIXES = frozenset({"庙", "古城", "故城", "城址", "石窟", "石林", "天池", "王府", "古战场"})
 PROPER_NAME_SUFFIXES = frozenset(
     suffix
     for suffix, kind in SUFFIX_TYPES.items()
@@ -834,7 +835,10 @@ class MentionFinder:
         found.extend(features)
         merged = [self._line_end(text, _facility_road(text, m)) for m in merge_mentions(known, found)]
         kept = [m for m in merged if not _names_an_organisation_or_brand(text, m)]
-        return _river_prefixed(merged_with_prefix(admin_prefixed(_subparks(text, kept)), _league_names_park))
+        return _with_basin_words(
+            text,
+            _river_prefixed(merged_with_prefix(admin_prefixed(_subparks(text, kept)), _league_names_park)),
+        )
 
     def _after_clause(self, text: str, mention: Mention) -> Mention | None:
         """A name a class word made (X镇, X王府, X经济区 …) that the gazetteer does not know is kept only as a name:
@@ -1134,6 +1138,9 @@ class MentionFinder:
                     continue  # a known name right before it leaves no name of its own ('林西县旗')
             if not _suffix_applies(text, suffix, s_end):
                 continue
+            if (town := _town_before_class_word(known_end.get(s_start), suffix)) is not None:
+                found.append(replace(town, surface=text[town.start : s_end], end=s_end, type="town"))
+                continue  # '拉布大林镇': a town's other form, then its class word, is that town (not '大林镇')
             if SUFFIX_TYPES[suffix] == "park" and _PARK_CLASS_END.search(text, max(0, s_start - 4), s_start):
                 continue  # 'X物流园园区': the name ended with its class word; 园区 is the park as a common noun
             window_start, stopped_by = _stem_window(text, s_start, SUFFIX_TYPES[suffix])
@@ -1205,6 +1212,8 @@ class MentionFinder:
                 and not ends_in_count(text[window_start:s_start])  # '四大产业基地': a count of kinds, no name
             ):
                 mention = self._described_park(text, window_start, s_start, s_end, suffix, known_end)
+            if mention is not None and stopped_by in NAME_JOINERS:
+                mention = _joined_name(text, mention, known_end)
             if mention is not None:
                 mention, province = self._without_province(mention)
                 if province is not None:
@@ -2123,7 +2132,12 @@ class MentionFinder:
         if suffix not in NAME_RUN_SUFFIXES or mention.place_ids:
             return None
         run = name_run_start(text, start, end, end)
-        return start if run == start and not is_generic(text[start:end]) else None  # the whole item, no part
+        if run != start or is_generic(text[start:end]):
+            return None  # the whole item, no part
+        words = tag(text[start:end])
+        if len(words) == 1 and words[0][1] == "j" and known(words[0][0]):
+            return None  # '军工企业、X煤矿': an abbreviated common phrase of the dictionary, no name
+        return start
 
     def _initials_tail(self, text: str, start: int, end: int, kind: str) -> int | None:
         """Where the longest tail of ``text[start:end]`` made of two or more different initials of places starts,
@@ -3135,6 +3149,44 @@ def _bracketed_host_park(
     )
 
 
+def _town_before_class_word(named: Mention | None, suffix: str) -> Mention | None:
+    """``named``, a known form of a township written without its class word, when a township's class word
+    (``suffix``) follows it: the two are one name of that township."""
+    if (
+        named is None
+        or SUFFIX_TYPES[suffix] != "town"
+        or not named.place_ids
+        or not all(pid.startswith("town:") for pid in named.place_ids)
+        or named.surface.endswith(suffix)
+    ):
+        return None
+    return named
+
+
+#: the dots joining two names into one ('阿尔山·柴河旅游景区': the sights of two places under one name).
+NAME_JOINERS = frozenset("·•・")
+#: kinds of place named by two places joined with a dot.
+_JOINED_KINDS = frozenset({"scenic", "reserve", "wetland"})
+
+
+def _joined_name(text: str, mention: Mention, known_end: dict[int, Mention]) -> Mention:
+    """'A·B旅游景区': a known place A, a dot, then the name B found before a sight's class word is one sight named
+    after both, located by A when A is a unit of the region (its address); ``mention`` unchanged otherwise."""
+    head = known_end.get(mention.start - 1)
+    if mention.type not in _JOINED_KINDS or head is None:
+        return mention
+    return Mention(
+        text[head.start : mention.end],
+        head.start,
+        mention.end,
+        mention.type,
+        f"joined:{mention.rule}",
+        (),
+        head.surface if _is_area(head) else None,
+        head.place_ids if _is_area(head) else (),
+    )
+
+
 def _starts_a_line(text: str, position: int) -> bool:
     """Whether ``position`` starts ``text`` or a line of it."""
     return position == 0 or text[position - 1] == "\n"
@@ -3184,6 +3236,23 @@ def _river_prefixed(mentions: list[Mention]) -> list[Mention]:
     name (the annotation guide's nested names), not a mention of the river: the work keeps its records, the
     river becomes its qualifier."""
     return merged_with_prefix(mentions, _work_on_river)
+
+
+#: words after a river's name that make it its basin or river system ('无定河流域', '滦河水系'), drawn as the river.
+_BASIN_WORDS = ("流域", "水系")
+
+
+def _with_basin_words(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A river's name with the basin word written after it is one name of the river ('滦河水系'), as the
+    gazetteer's '黄河流域' is."""
+    return [
+        replace(m, surface=text[m.start : m.end + 2], end=m.end + 2)
+        if m.place_ids
+        and all(pid.startswith("river:") for pid in m.place_ids)
+        and text.startswith(_BASIN_WORDS, m.end)
+        else m
+        for m in mentions
+    ]
 
 
 def _work_on_river(river: Mention, mention: Mention) -> bool:
@@ -3266,13 +3335,21 @@ def _activity_follows(text: str, end: int) -> bool:
 
 #: flags of nouns and names: one right after a mountain's name makes the name a modifier ('X山戈壁', 'X山水泥厂').
 _NOUN_FLAGS = frozenset({"n", "nr", "nrt", "nz", "nt"})
+#: nouns of a place's own state or surroundings: the place stands before them ('X山生态', 'X山地区', 'X山周边').
+_ASPECT_NOUNS = frozenset({"生态", "生态环境", "生态系统", "植被", "地区", "区域", "一带", "周边", "腹地"})
 
 
 def _noun_follows(text: str, end: int) -> bool:
     """Whether a noun of two or more characters follows ``end``: the name before it qualifies what the noun names
-    (a desert named after a mountain, a works named after it), it is no mention of its own there."""
+    (a desert named after a mountain, a works named after it), it is no mention of its own there; a noun of the
+    place's own state or surroundings ('X山生态保护', 'X山地区') leaves it a mention."""
     words = tag(text[end : end + CONTEXT_AFTER])
-    return bool(words) and len(words[0][0]) >= 2 and words[0][1] in _NOUN_FLAGS
+    return (
+        bool(words)
+        and len(words[0][0]) >= 2
+        and words[0][1] in _NOUN_FLAGS
+        and words[0][0] not in _ASPECT_NOUNS
+    )
 
 
 def _holds_verb(stem: str) -> bool:

@@ -116,18 +116,21 @@ BORDER_DEGREES = 0.05
 LOCAL_TYPES = frozenset({"town", "village"})
 #: types whose places are often named for their look or side (桌子山, 狼山, 东山): one recorded at a single point (a hill,
 #: not a range drawn as a line) whose name is a common word has namesakes in other leagues, as a town has.
-LOOK_NAMED_TYPES = frozenset({"mountain"})
+LOOK_NAMED_TYPES = frozenset({"mountain", "river"})
 
 
 @functools.cache
 def named_for_its_look(name: str) -> bool:
-    """Whether a hill's ``name`` is a side or a common word and its class character ('东山', '桌子山', '狼山'):
-    what stands before the last character is compass characters, or one dictionary word of the segmenter that is
-    no name (贺兰山 and 乌拉山 are proper names, each of one range)."""
+    """Whether a hill's or river's ``name`` is a side or common words and its class character ('东山', '桌子山',
+    '狼山', '新开河'): what stands before the last character is compass characters, one dictionary word of the
+    segmenter that is no name, or single characters that are no names ('新' + '开': a new cut); 贺兰山 and 乌拉山
+    are proper names, each of one range."""
     stem = name[:-1]
     if stem and COMPASS_CHARS.issuperset(stem):
         return True
     words = tag(stem)
+    if len(words) > 1:
+        return all(len(word) == 1 and flag not in NAME_FLAGS for word, flag in words)
     return len(words) == 1 and known(stem) and words[0][1] not in NAME_FLAGS
 
 

@@ -513,6 +513,7 @@ def name_run_start(text: str, window_start: int, s_start: int, s_end: int) -> in
         words.append((position, position + len(word), word, flag))
         position += len(word)
     start = None
+    transliterated = False  # the run holds a transliterated syllable run ('海特' nrt)
     for w_start, w_end, word, flag in reversed(words):
         if w_start >= s_start:
             continue
@@ -526,6 +527,9 @@ def name_run_start(text: str, window_start: int, s_start: int, s_end: int) -> in
         if start is not None and word in NAME_OPENING_NUMERALS and flag == "m":
             start = w_start  # '七老图山脉': a lone numeral glued to a name run opens the name (a count has a measure)
             break
+        if flag == "nz" and len(word) == 2 and transliterated:
+            start = w_start  # '纳林' + '苏海特': a proper word opening a transliterated name
+            continue
         if not _run_word(word, flag) or word in _OWN_COUNTRY:  # words start at ``left``, inside the window
             if start is not None and len(word) >= 2 and word[0] in _NOT_IN_RUN and not known(word):
                 start = (
@@ -533,6 +537,7 @@ def name_run_start(text: str, window_start: int, s_start: int, s_end: int) -> in
                 )  # '有苏|呼河': the HMM glued a function word or verb to the name's first character
             break
         start = w_start
+        transliterated = transliterated or flag == "nrt"
     if start is None or s_start - start < 2:
         return None
     stem = text[start:s_start]
@@ -582,10 +587,14 @@ _TRANSLITERATION_FLAGS = frozenset({"nrt"})
 
 
 def _after_transliteration(text: str, start: int) -> bool:
-    """Whether the word right before ``start`` is a transliterated syllable run of two or more characters
-    ('特尔' before '美山': jieba reads the name's last syllables with the class word as a place word)."""
+    """Whether the word right before ``start`` is a transliterated syllable run of two or more characters, or a
+    person-like word of three or more ('特尔' before '美山', '索岳尔' before '济山': jieba reads the name's last
+    syllables with the class word as a place word)."""
     before = tag(text[max(0, start - CONTEXT) : start])
-    return bool(before) and len(before[-1][0]) >= 2 and before[-1][1] in _TRANSLITERATION_FLAGS
+    if not before:
+        return False
+    word, flag = before[-1]
+    return len(word) >= 2 and flag in _TRANSLITERATION_FLAGS or len(word) >= 3 and flag in PERSON_FLAGS
 
 
 def mountain_name_start(text: str, window_start: int, s_start: int, s_end: int) -> int | None:

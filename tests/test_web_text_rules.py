@@ -1,0 +1,191 @@
+"""Issue 15, rules found on development texts of public web pages of the eight leagues no reference plan covers
+(news, encyclopedia and travel pages): each a general rule, checked on sentences written for these tests."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from helpers import found, resolved_ids
+
+from geoplan.geocode.gazetteer import Gazetteer
+from geoplan.geocode.places import geoparse
+from geoplan.read.plan import read
+from geoplan.resources import GAZETTEER_DIR
+
+
+def _surfaces(gazetteer: Gazetteer, text: str) -> list[str]:
+    return [surface for surface, _ in found(gazetteer, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a country before a person's noun says whose the person is
+        ("元代意大利旅行家曾途经黑城", []),
+        ("俄罗斯商人来访，学者来自蒙古国", ["蒙古国"]),
+        ("产品出口到意大利", ["意大利"]),
+    ],
+)
+def test_a_country_before_a_persons_noun_is_a_nationality(
+    gazetteer: Gazetteer, text: str, kept: list[str]
+) -> None:
+    assert _surfaces(gazetteer, text) == kept
+
+
+def test_a_proper_word_opens_a_transliterated_name(gazetteer: Gazetteer) -> None:
+    """'纳林' (a proper word jieba tags nz) + '苏海特' (transliterated syllables) + 煤田: the whole run names the
+    field; an nz word before no transliteration ('波状高原') opens no name."""
+    assert found(gazetteer, "开发纳林苏海特煤田") == [("纳林苏海特煤田", "mine")]
+    assert found(gazetteer, "形成波状高原") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "walls"),
+    [
+        ("保存着秦长城遗址和明代的烽火台", ["秦长城遗址"]),
+        ("还有金代长城——金界壕", ["金代长城", "金界壕"]),
+        ("打造黄金长城旅游带", []),
+    ],
+)
+def test_walls_of_a_dynasty_with_their_site_word(gazetteer: Gazetteer, text: str, walls: list[str]) -> None:
+    assert [s for s, kind in found(gazetteer, text) if kind == "scenic"] == walls
+
+
+def test_a_place_heading_a_factorys_name_is_no_mention(gazetteer: Gazetteer) -> None:
+    """'乌海化工厂': a works named after the city; '乌海厂区' (厂 starting a longer word) is no works."""
+    assert _surfaces(gazetteer, "西卓子山水泥厂、乌海化工厂等国营企业") == []
+    assert _surfaces(gazetteer, "乌海厂区改造") == ["乌海"]
+
+
+def test_villages_and_communities_are_below_the_mapped_level(gazetteer: Gazetteer) -> None:
+    """The bracketed names after a count of villages or communities are theirs, and a known name before 社区
+    names a community (乌兰布和社区 is no desert); the town itself stays."""
+    text = "乌斯太镇下辖2个社区（乌兰布和、巴彦敖包）、2个嘎查(巴音敖包、乌斯太)。设有乌兰布和社区。"
+    assert _surfaces(gazetteer, text) == ["乌斯太镇"]
+
+
+def test_a_towns_other_form_then_its_class_word_is_that_town(gazetteer: Gazetteer) -> None:
+    """'拉布大林镇': the seat's variant form (拉布大林, of 拉布达林街道) and 镇 are one name of it, not a town
+    '大林镇' of another league."""
+    assert [
+        (m.surface, m.place_ids) for m in gazetteer.finder.find("返回额尔古纳市政府所在地拉布大林镇，再坐车")
+    ] == [
+        ("额尔古纳市", ("banner:150784",)),
+        ("拉布大林镇", ("town:150784:拉布达林街道",)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        ("这条东北-西南向的公路途经室韦", []),
+        ("山脉呈西南—东北走向", []),
+        ("振兴东北，对接西北", ["东北", "西北"]),
+    ],
+)
+def test_a_course_between_two_directions_names_no_region(
+    gazetteer: Gazetteer, text: str, regions: list[str]
+) -> None:
+    assert [s for s, kind in found(gazetteer, text) if kind == "region"] == regions
+
+
+def test_minzu_opening_a_list_item_closes_no_list_of_peoples(gazetteer: Gazetteer) -> None:
+    """'科尔沁草原、民族风情': 民族 starts the next item; a list closed by '等N个民族' is one of peoples."""
+    assert _surfaces(gazetteer, "风光秀丽的科尔沁草原、民族风情浓郁的成吉思汗庙") == [
+        "科尔沁草原",
+        "成吉思汗庙",
+    ]
+    assert _surfaces(gazetteer, "鄂温克、达斡尔、蒙古、汉等21个民族") == []
+
+
+def test_the_seat_of_a_leagues_bodies_is_the_league(gazetteer: Gazetteer) -> None:
+    """'X盟盟委、盟行署所在地': where the league's committee and administration sit, a place (the annotation
+    guide's seat of government); an office holder's title is not."""
+    assert _surfaces(gazetteer, "乌兰浩特是兴安盟盟委、盟行署所在地") == ["乌兰浩特", "兴安盟"]
+    assert _surfaces(gazetteer, "兴安盟委书记讲话") == []
+
+
+def test_a_river_named_by_common_words_far_from_its_league_needs_evidence(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """新开河 ('the new cut') of 通辽 named in a 呼伦贝尔 text is a namesake there, not the 通辽 river (it is
+    located in the text's own league); in a 通辽 text it is that river; a river's proper name (霍林河) is taken
+    anywhere."""
+    far = resolved_ids(gazetteer, tmp_path, "呼伦贝尔市水利规划", "新开河与霍林河为主要调节河流。")
+    assert far["新开河"] == "league:150700" and far["霍林河"] == "river:霍林河"
+    home = resolved_ids(gazetteer, tmp_path, "通辽市水利规划", "治理新开河河道。")
+    assert home["新开河"] == "river:新开河"
+
+
+def test_an_abbreviated_common_phrase_is_no_item_of_a_list_of_names(gazetteer: Gazetteer) -> None:
+    """'军工企业、老石旦煤矿': an item jieba reads as one dictionary abbreviation shares no class word."""
+    assert found(gazetteer, "系统的军工企业、老石旦煤矿") == [("老石旦煤矿", "mine")]
+
+
+@pytest.mark.parametrize(("text", "basin"), [("治理无定河流域", "无定河流域"), ("分为滦河水系", "滦河水系")])
+def test_a_rivers_basin_is_one_name_of_the_river(gazetteer: Gazetteer, text: str, basin: str) -> None:
+    [mention] = gazetteer.finder.find(text)
+    assert mention.surface == basin and mention.place_ids[0].startswith("river:")
+
+
+def test_the_central_plains_are_a_region_at_their_province(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    ids = resolved_ids(gazetteer, tmp_path, "包头市概况", "沟通北方草原与中原地区，连接中原腹地。")
+    assert ids["中原地区"] == ids["中原"] == "region:中原"
+    place = gazetteer.get("region:中原")
+    assert place.precision == "province" and "http" in place.note
+
+
+@pytest.mark.parametrize(
+    ("text", "sight"),
+    [
+        ("镇内设有乌兰布统古战场", "乌兰布统古战场"),  # a battlefield's class word
+        ("还有百岔川岩画", "百岔川岩画"),  # 还有 ('there is also') opens no name
+        ("境内建有百岔川岩画", "百岔川岩画"),
+    ],
+)
+def test_heritage_sights_after_verbs_of_having(gazetteer: Gazetteer, text: str, sight: str) -> None:
+    assert found(gazetteer, text) == [(sight, "scenic")]
+
+
+def test_two_places_joined_by_a_dot_name_one_sight(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'A·B旅游景区': one sight named after two places, located by the unit that heads it."""
+    plan = tmp_path / "plan.txt"
+    plan.write_text("兴安盟规划\n第一章 总则\n推进阿尔山·柴河旅游景区建设。\n", encoding="utf-8")
+    [sight] = geoparse(read(plan), gazetteer).mentions[1:]
+    assert (sight.surface, sight.type) == ("阿尔山·柴河旅游景区", "scenic")
+    assert sight.place is not None and sight.place.id == "banner:152202"
+
+
+_DISTRICT_ROWS = list(csv.DictReader((GAZETTEER_DIR / "places_districts.csv").open(encoding="utf-8")))
+
+
+def test_the_district_harvest_cites_a_page_for_every_row() -> None:
+    """The ninth harvest (city parks, museums, rivers and stations of districts and banners the earlier ones
+    covered least): each row a page's fact; coordinates only where the page states them."""
+    assert len(_DISTRICT_ROWS) >= 100
+    for row in _DISTRICT_ROWS:
+        assert row["note"].startswith("record: http") and "(read 2026-12-02)" in row["note"], row["id"]
+        assert bool(row["lon"]) == bool(row["geometry_source"]) == (row["precision"] == "point"), row["id"]
+
+
+@pytest.mark.parametrize("row", _DISTRICT_ROWS, ids=lambda row: row["id"])
+def test_each_district_record_lies_where_its_page_puts_it(gazetteer: Gazetteer, row: dict[str, str]) -> None:
+    """Under the banner (or league) its page names; a stated point inside that unit."""
+    place = gazetteer.get(row["id"])
+    parent = gazetteer.get(place.parent_ids[0])
+    assert parent.name == row["parent"]
+    if row["lon"]:
+        assert place.precision == "point"
+        assert parent.geometry.buffer(0.02).contains(place.point)
+    else:
+        assert place.precision == ("banner" if parent.type == "banner" else "league")
+
+
+def test_a_district_text_locates_its_park(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    ids = resolved_ids(
+        gazetteer, tmp_path, "包头市青山区国民经济和社会发展第十四个五年规划纲要", "改造一机公园。"
+    )
+    place = gazetteer.get(ids["一机公园"])
+    assert gazetteer.get(place.banner_id).name == "青山区"
