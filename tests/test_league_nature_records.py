@@ -36,7 +36,7 @@ PARENT = {
     "scenic:胡杨岛": "banner:150302",  # 海勃湾区
     "scenic:蒙古之源·蒙兀室韦文化旅游景区": "banner:150784",  # 额尔古纳市
     "scenic:金帐汗蒙古部落": "league:150700",  # 呼伦贝尔市
-    "scenic:好森沟": "league:152200",  # 兴安盟
+    "scenic:好森沟": "banner:152202",  # 阿尔山市 (a second page, 2026-12-02)
     "scenic:喇嘛山景区": "banner:150783",  # 扎兰屯市
     "scenic:杨树沟地下瀑布群": "banner:152223",  # 扎赉特旗
     "scenic:扎赉诺尔矿山公园": "banner:150703",  # 扎赉诺尔区
@@ -61,8 +61,8 @@ PARENT = {
     "mountain:宝格达山": "banner:152525",
     "scenic:金斯太洞穴遗址": "banner:152525",
     "scenic:五塔寺": "banner:150104",  # 玉泉区
-    "scenic:乌素图召": "league:150100",  # 呼和浩特市
-    "scenic:宝尔汗佛塔": "league:150100",
+    "scenic:乌素图召": "banner:150103",  # 回民区 (a second page, 2026-12-02)
+    "scenic:宝尔汗佛塔": "banner:150104",  # 玉泉区 (the district government's page)
     "scenic:乌拉山国家森林公园": "banner:150823",  # 乌拉特前旗
     "scenic:苏泊罕大草原旅游区": "banner:150627",  # 伊金霍洛旗
     "scenic:蒙古源流文化产业园": "banner:150627",
@@ -106,10 +106,10 @@ PARENT = {
     "scenic:达尔滨湖国家森林公园": "banner:150723",  # 鄂伦春自治旗
     "scenic:神指峡": "banner:150723",
     "scenic:红花尔基樟子松国家森林公园": "banner:150724",  # 鄂温克族自治旗
-    "scenic:福因寺": "league:152900",  # 阿拉善盟
+    "scenic:福因寺": "banner:152921",  # 阿拉善左旗 (a second page, 2026-12-02)
     "scenic:北方兵器城": "banner:150204",  # 青山区
     "scenic:石门风景区": "league:150200",  # 包头市
-    "scenic:梅力更自然生态风景区": "league:150200",
+    "scenic:梅力更自然生态风景区": "banner:150207",  # 九原区 (a second page, 2026-12-02)
     "scenic:岱海旅游度假区": "banner:150925",  # 凉城县
     "scenic:岱海温泉": "banner:150925",
     "scenic:大青山第四纪冰川遗迹公园": "banner:150425",  # 克什克腾旗

@@ -70,7 +70,7 @@ def test_every_harvested_record_cites_its_page_and_invents_no_coordinate(gazette
 
 def test_a_record_whose_page_names_no_banner_is_at_its_league_and_says_so(gazetteer: Gazetteer) -> None:
     at_league = [row for row in _harvested() if gazetteer.get(row["id"]).precision == "league"]
-    assert len(at_league) >= 8
+    assert len(at_league) >= 7  # 古鲁乃湖 placed in its banner by a second page (2026-12-02)
     for row in at_league:
         place = gazetteer.get(row["id"])
         assert place.parent_ids[0] in EIGHT_LEAGUES and "located at its league" in place.note, row["id"]
