@@ -136,7 +136,9 @@ def test_places_inside_a_quoted_event_title_name_the_event(finder: MentionFinder
         # (格尼河 is a record of water_region.csv: no unknown-river type)
         ("阿荣旗因境内格尼河而得名。", [("阿荣旗", None), ("格尼河", None)]),
         # a unit, a common word and the class word: no river's name
-        ("东与扎兰屯市隔音河为界。", [("扎兰屯市", None)]),
+        ("东与扎兰屯市排污河为界。", [("扎兰屯市", None)]),
+        # ... but 隔 ('across') before a river the gazetteer knows (音河, on 阿荣旗's border) leaves the river
+        ("东与扎兰屯市隔音河为界。", [("扎兰屯市", None), ("音河", None)]),
         # the dictionary's whole name before the class word; a verb before it is no part of it
         ("向东遥望嫩江平原。", [("嫩江平原", "region")]),
         # a place right before the class word, after common words that follow a unit

@@ -124,12 +124,6 @@ def test_an_abbreviated_common_phrase_is_no_item_of_a_list_of_names(gazetteer: G
     assert found(gazetteer, "系统的军工企业、老石旦煤矿") == [("老石旦煤矿", "mine")]
 
 
-@pytest.mark.parametrize(("text", "basin"), [("治理无定河流域", "无定河流域"), ("分为滦河水系", "滦河水系")])
-def test_a_rivers_basin_is_one_name_of_the_river(gazetteer: Gazetteer, text: str, basin: str) -> None:
-    [mention] = gazetteer.finder.find(text)
-    assert mention.surface == basin and mention.place_ids[0].startswith("river:")
-
-
 def test_the_central_plains_are_a_region_at_their_province(gazetteer: Gazetteer, tmp_path: Path) -> None:
     ids = resolved_ids(gazetteer, tmp_path, "包头市概况", "沟通北方草原与中原地区，连接中原腹地。")
     assert ids["中原地区"] == ids["中原"] == "region:中原"
@@ -189,3 +183,58 @@ def test_a_district_text_locates_its_park(gazetteer: Gazetteer, tmp_path: Path) 
     )
     place = gazetteer.get(ids["一机公园"])
     assert gazetteer.get(place.banner_id).name == "青山区"
+
+
+def test_a_river_then_a_unit_in_full_before_a_town_are_three_mentions(gazetteer: Gazetteer) -> None:
+    """'黄河乌达区桥西镇': the river, the district and its town, not one town named after the river."""
+    assert [(m.surface, m.type) for m in gazetteer.finder.find("黄河乌达区桥西镇乌兰木头段突发凌汛")] == [
+        ("黄河", None),
+        ("乌达区", None),
+        ("桥西镇", "town"),
+    ]
+
+
+def test_a_verb_before_a_run_of_township_class_words_names_no_township(gazetteer: Gazetteer) -> None:
+    assert _surfaces(gazetteer, "重新编制科左中旗调整苏木乡镇行政区划方案，撤并苏木乡镇") == ["科左中旗"]
+
+
+def test_a_short_form_after_a_mongolian_first_word_is_no_township(gazetteer: Gazetteer) -> None:
+    """'哈拉敖包、巴什哈拉敖包': 敖包 (short for a township) ends a hill's longer name there."""
+    assert _surfaces(gazetteer, "山脉有文公山、哈拉敖包、巴什哈拉敖包等") == ["文公山", "巴什哈拉敖包"]
+
+
+def test_a_local_name_running_on_with_zi_is_no_known_place(gazetteer: Gazetteer) -> None:
+    """'灯笼河子至乌兰布统': the locality 灯笼河子, not the 灯笼河 grassland."""
+    assert "灯笼河" not in _surfaces(gazetteer, "实施省道304线灯笼河子至乌兰布统项目")
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        (
+            "建设国道111线萨力巴至新惠、省道304线灯笼河子至乌兰布统两个项目",
+            [["萨力巴", "新惠"], ["灯笼河子", "乌兰布统"]],
+        ),
+        ("G303经棚至锡林浩特段改扩建", [["经棚", "锡林浩特"]]),
+    ],
+)
+def test_a_numbered_roads_section_needs_no_section_word(text: str, ends: list[list[str]]) -> None:
+    """A route number right before 'A至B' makes the pair its section, with or without 段; a count after the last
+    end ('两个项目') is no part of it."""
+    from geoplan.geocode.corridors import find_corridors
+
+    found = find_corridors(text)
+    assert [[w.surface for w in c.waypoints] for c in found] == ends
+    assert {c.kind for c in found} == {"road"}
+
+
+@pytest.mark.parametrize(
+    ("text", "river", "banner"),
+    [("实施甘河治理工程", "甘河", "鄂伦春自治旗"), ("三是音河治理工程", "音河", "阿荣旗")],
+)
+def test_rivers_of_one_character_stems_are_records(
+    gazetteer: Gazetteer, tmp_path: Path, text: str, river: str, banner: str
+) -> None:
+    ids = resolved_ids(gazetteer, tmp_path, "呼伦贝尔市水利规划", text)
+    place = gazetteer.get(ids[river])
+    assert place.type == "river" and gazetteer.get(place.banner_id).name == banner

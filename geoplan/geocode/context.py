@@ -257,6 +257,7 @@ def _without_non_places(
         and id(m) not in relative
         and not furniture.overlaps(m.start, m.end)
         and not _names_a_community(text, m)
+        and not _opens_a_zi_name(text, m)
         and not heads_longer_unit(text, m, next_starts.get(id(m)))
         and not names_people(text, m)
         and not (inside_word(text, m) and not heads_unit(text, m, finder))
@@ -558,6 +559,22 @@ _VILLAGE_LIST_RE = re.compile(
     r"[0-9一二三四五六七八九十两]+个(?:行政村|自然村|村|嘎查|社区|居委会|居民委员会|村民委员会)"
     r"[（(][㐀-鿿、，,\s]{2,120}[）)]"
 )
+
+
+#: class characters of land and water that a longer local name continues with 子 ('灯笼河子', '马架子'): no class
+#: word of the known name there.
+_ZI_NAME_ENDS = frozenset("河沟湖山梁坝")
+
+
+def _opens_a_zi_name(text: str, mention: Mention) -> bool:
+    """Whether a bare gazetteer name ending in a class character of land or water runs on with 子 into a longer
+    local name ('灯笼河子至乌兰布统': the locality 灯笼河子, not the 灯笼河 grassland)."""
+    return (
+        mention.type is None
+        and mention.surface[-1] in _ZI_NAME_ENDS
+        and text.startswith("子", mention.end)
+        and not text.startswith("子午", mention.end)
+    )
 
 
 #: words after a place's name that make it a residents' community's or village committee's ('乌兰布和社区').

@@ -27,7 +27,15 @@ from geoplan.geocode.mentions import (
     leftmost_longest,
 )
 from geoplan.geocode.named_lines import NAMED_LINES
-from geoplan.geocode.segment import NAME_FLAGS, at_word_bounds, holds_name_word, known, tag, tagged_spans
+from geoplan.geocode.segment import (
+    NAME_FLAGS,
+    at_word_bounds,
+    holds_name_word,
+    known,
+    opens_with_count,
+    tag,
+    tagged_spans,
+)
 from geoplan.geocode.stems import COMPASS_CHARS
 
 #: what a corridor is, by the word that ends it (longest first).
@@ -425,7 +433,8 @@ def _without_trailing_prose(name: str) -> str:
         if len(word) == 1:
             trailing = flag in _TRAILING_CHAR_FLAGS
         else:
-            trailing = known(word) and flag in _TRAILING_PROSE_FLAGS
+            # '乌兰布统两个(项目)': a count after the end
+            trailing = known(word) and (flag in _TRAILING_PROSE_FLAGS or opens_with_count(word))
         if not trailing or end - len(word) < 2:
             break
         end -= len(word)
@@ -459,8 +468,9 @@ def _build_chain(text: str, points: list[tuple[int, int]]) -> CorridorMatch | No
         kind = _kind_in_clause(clause[clause.find(text[points[-1][0] : points[-1][1]]) :]) or _kind_in_clause(
             clause
         )
-        if kind is None and route is not None and text.startswith("段", points[-1][1]):
-            kind = "road"  # 'G303经棚至锡林浩特段改扩建': a numbered road's section, no kind word needed
+        if kind is None and route is not None:
+            # 'G303经棚至锡林浩特段改扩建', '国道111线萨力巴至新惠、…': a numbered road's section, no kind word needed
+            kind = "road"
         if (
             kind is None
             and text.startswith("段", points[-1][1])

@@ -835,10 +835,7 @@ class MentionFinder:
         found.extend(features)
         merged = [self._line_end(text, _facility_road(text, m)) for m in merge_mentions(known, found)]
         kept = [m for m in merged if not _names_an_organisation_or_brand(text, m)]
-        return _with_basin_words(
-            text,
-            _river_prefixed(merged_with_prefix(admin_prefixed(_subparks(text, kept)), _league_names_park)),
-        )
+        return _river_prefixed(merged_with_prefix(admin_prefixed(_subparks(text, kept)), _league_names_park))
 
     def _after_clause(self, text: str, mention: Mention) -> Mention | None:
         """A name a class word made (X镇, X王府, X经济区 …) that the gazetteer does not know is kept only as a name:
@@ -961,6 +958,11 @@ class MentionFinder:
                     if country_alias(surface, ids) and peoples_name_here(text, start, end):
                         continue  # '喀尔喀蒙古', '蒙古屯': the people's name (蒙古 is an alias of 蒙古国)
                 chosen.append(Mention(surface, start, end, None, "gazetteer", ids))
+            elif text[max(0, start - 2) : start] in MONGOLIAN_HEADS:
+                # '哈拉敖包': a short form right after a Mongolian first word ends a longer name (a hill's), not the
+                # township it is short for
+                refused_end = max(refused_end, end)
+                continue
             elif (
                 end == len(text)
                 or text[end] in SHORT_FORM_FOLLOWERS
@@ -1457,6 +1459,15 @@ class MentionFinder:
             (hit for hit in hits if hit.surface not in _GENERIC_SET and not text.startswith("族", hit.end)),
             None,
         )  # a name before 族 names a people ('查巴奇鄂温克族乡'), not a place that qualifies the name
+        if (
+            qualifier is not None
+            and kind in _LOCAL_UNIT_KINDS
+            and not _is_area(qualifier)
+            and (unit := next((h for h in hits if h.start == qualifier.end and _unit_in_full(h)), None))
+        ):
+            qualifier = (
+                unit  # '黄河乌达区桥西镇': a river, then the unit in full the town lies in, are two mentions
+            )
         if truncated and qualifier is None:
             return None  # the window began inside a word: a name cut there would be a fragment
         if qualifier is not None:
@@ -1617,7 +1628,7 @@ class MentionFinder:
             if suffix in NAME_RUN_SUFFIXES and remainder:
                 run = name_run_start(text, qualifier.end, s_start, s_end)
                 if run is None and _one_common_word(remainder):
-                    return None  # '扎兰屯市隔音河': a unit, a verb and a class word, no name between them
+                    return None  # '扎兰屯市排污河': a unit, a common word and a class word, no name between them
                 if all(pid.startswith(f"{kind}:") for pid in qualifier.place_ids):
                     return (
                         None  # '东胜煤田原井工煤矿': the mines of a named field (of the same kind), no name
@@ -1684,6 +1695,8 @@ class MentionFinder:
             ):
                 # '行政区划全镇', '8日建镇', '1月并乡扩镇', '公社改街道': this or every township, an act on one
                 return None
+            if kind in _LOCAL_UNIT_KINDS and stem and _verb_before_class_run(text, stem, s_start):
+                return None  # '调整苏木乡镇': an act on the townships
             short = self._short_prefix(stem)
             if short:
                 qualifier = Mention(short, start, start + len(short), None, "short", self._short[short])
@@ -2901,6 +2914,22 @@ TOWNSHIP_CLASS_WORDS = ("苏木", "乡", "镇")
 _DISTRIBUTIVES = frozenset("各每")
 
 
+#: two or more class words of townships in a row ('苏木乡镇', '乡镇街道'): the units of the kind, no one's name.
+_TOWN_CLASS_RUN = re.compile("(?:苏木|乡|镇|街道)(?:苏木|乡镇|乡|镇|街道)")
+
+
+def _verb_before_class_run(text: str, stem: str, s_start: int) -> bool:
+    """Whether ``stem`` is one dictionary verb (or verbal noun) right before a run of townships' class words
+    ('调整苏木乡镇区划'): an act on the units of the kind, no township's name."""
+    words = tag(stem)
+    return (
+        len(words) == 1
+        and (words[0][1] in VERB_FLAGS or words[0][1] == "vn")
+        and known(stem)
+        and _TOWN_CLASS_RUN.match(text, s_start) is not None
+    )
+
+
 def _whole_or_verb(text: str, start: int, s_start: int) -> bool:
     """Whether the words ``text[start:s_start]`` between a known name and a town's class word are a determiner
     ('京包铁路纵贯全镇') or a one-character verb or preposition, alone or as read in its sentence ('X旗通苏木镇':
@@ -2911,7 +2940,8 @@ def _whole_or_verb(text: str, start: int, s_start: int) -> bool:
     if remainder[-1] in _DETERMINERS:
         return True
     if len(remainder) != 1:
-        return False
+        # 'X旗调整苏木乡镇区划': one dictionary verb before a run of class words acts on the units of the class
+        return _verb_before_class_run(text, remainder, s_start)
     flags = VERB_FLAGS | {"p"}
     return tag(remainder)[0][1] in flags or any(
         word_start == start and end == s_start and flag in flags
@@ -2965,6 +2995,8 @@ def _opens_item(text: str, start: int) -> bool:
         or text[start - 1] in _CLAUSE_OPENERS
     ):
         return True
+    if text[max(0, start - 2) : start] in MONGOLIAN_HEADS:
+        return False  # '哈拉敖包、…': a Mongolian first word before it opens the item's longer name
     return at_word_bounds(text, start, start + LIST_ITEM)
 
 
@@ -3236,23 +3268,6 @@ def _river_prefixed(mentions: list[Mention]) -> list[Mention]:
     name (the annotation guide's nested names), not a mention of the river: the work keeps its records, the
     river becomes its qualifier."""
     return merged_with_prefix(mentions, _work_on_river)
-
-
-#: words after a river's name that make it its basin or river system ('无定河流域', '滦河水系'), drawn as the river.
-_BASIN_WORDS = ("流域", "水系")
-
-
-def _with_basin_words(text: str, mentions: list[Mention]) -> list[Mention]:
-    """A river's name with the basin word written after it is one name of the river ('滦河水系'), as the
-    gazetteer's '黄河流域' is."""
-    return [
-        replace(m, surface=text[m.start : m.end + 2], end=m.end + 2)
-        if m.place_ids
-        and all(pid.startswith("river:") for pid in m.place_ids)
-        and text.startswith(_BASIN_WORDS, m.end)
-        else m
-        for m in mentions
-    ]
 
 
 def _work_on_river(river: Mention, mention: Mention) -> bool:
