@@ -1628,7 +1628,9 @@ class MentionFinder:
             if suffix in NAME_RUN_SUFFIXES and remainder:
                 run = name_run_start(text, qualifier.end, s_start, s_end)
                 if run is None and _one_common_word(remainder):
-                    return None  # '扎兰屯市排污河': a unit, a common word and a class word, no name between them
+                    return (
+                        None  # '扎兰屯市排污河': a unit, a common word and a class word, no name between them
+                    )
                 if all(pid.startswith(f"{kind}:") for pid in qualifier.place_ids):
                     return (
                         None  # '东胜煤田原井工煤矿': the mines of a named field (of the same kind), no name
