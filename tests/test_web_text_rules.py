@@ -238,3 +238,17 @@ def test_rivers_of_one_character_stems_are_records(
     ids = resolved_ids(gazetteer, tmp_path, "呼伦贝尔市水利规划", text)
     place = gazetteer.get(ids[river])
     assert place.type == "river" and gazetteer.get(place.banner_id).name == banner
+
+
+def test_wide_landforms_a_plan_names_are_not_put_at_its_issuer(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'汾渭平原' (the air-quality chapters' plain of 山西 and 陕西) is a sourced region; an unrecorded plain a
+    plan names is left unplaced rather than put at the issuing league."""
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "巴彦淖尔市国民经济和社会发展第十四个五年规划纲要\n第一章 总则\n对标汾渭平原大气污染防治，借鉴渭北平原经验。\n",
+        encoding="utf-8",
+    )
+    found = {m.surface: m for m in geoparse(read(plan), gazetteer).mentions}
+    assert found["汾渭平原"].place.id == "region:汾渭平原"
+    assert found["汾渭平原"].place.parent_ids == ("province:140000", "province:610000")
+    assert found["渭北平原"].place is None

@@ -82,6 +82,8 @@ SPANNING_TYPES = frozenset(
 )
 #: natural kinds among the spanning types whose record may lie in one league (a grassland, a hill, a desert).
 NATURAL_ONE_LEAGUE_TYPES = frozenset({"grassland", "mountain", "desert", "sandy_land"})
+#: class words of landforms wide enough that an unrecorded one is as likely the nation's as the plan's own.
+_WIDE_LANDFORM_WORDS = frozenset({"平原", "高原", "盆地"})
 #: rules of roads named after the city they serve (a ring road '三环路', a bypass '南绕城公路'): the unit's own.
 CITY_ROAD_RULES = frozenset({"ring-road"})
 #: rules of small landforms named by a class word of their own (a gully 'X沟', a volcano 'X火山'): an unrecorded one
@@ -785,6 +787,10 @@ class Resolver:
         ring road or bypass lies in the text's unit; a spur railway lies at the mine or plant it serves, the text's).
         A stop of a listed line is named after the place it serves, which its name does not say here: it may lie
         anywhere along the line."""
+        if mention.type == "region" and mention.rule.removeprefix("suffix:") in _WIDE_LANDFORM_WORDS:
+            return (
+                True  # '汾渭平原' in a plan's air-quality chapter: the nation's landforms, not the issuer's
+            )
         return mention.rule == LISTED_STATION_RULE or (
             self.issuer_role != "issuing"
             and mention.type in SPANNING_TYPES
