@@ -252,3 +252,17 @@ def test_wide_landforms_a_plan_names_are_not_put_at_its_issuer(gazetteer: Gazett
     assert found["汾渭平原"].place.id == "region:汾渭平原"
     assert found["汾渭平原"].place.parent_ids == ("province:140000", "province:610000")
     assert found["渭北平原"].place is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a town's short form opening with a stem-break character (将) names the bridge with the river
+        ("公路工程项目为将军尧黄河公路大桥、美将公路拓宽改造工程", ["将军尧黄河公路大桥"]),
+        ("边境线长671公里，下辖两镇、两乡、两个办事处", []),  # counts of units, no names
+        ("经过建设，镇容镇貌大有改观", []),  # the town's look (as 市容市貌)
+        ("乌兰察布机场铁路建设办公室主任讲话", []),  # an office named after the airport
+    ],
+)
+def test_rules_from_plan_like_web_texts(gazetteer: Gazetteer, text: str, kept: list[str]) -> None:
+    assert _surfaces(gazetteer, text) == kept

@@ -553,14 +553,6 @@ def page_furniture(text: str) -> SpanIndex:
     return SpanIndex(sorted(spans))
 
 
-#: a count of villages or communities, then their names in brackets ('2个嘎查（A、B）', '3个社区(A、B、C)'): the
-#: names there are the villages' own, below the level geoplan maps, though they may repeat a larger place's.
-_VILLAGE_LIST_RE = re.compile(
-    r"[0-9一二三四五六七八九十两]+个(?:行政村|自然村|村|嘎查|社区|居委会|居民委员会|村民委员会)"
-    r"[（(][㐀-鿿、，,\s]{2,120}[）)]"
-)
-
-
 #: class characters of land and water that a longer local name continues with 子 ('灯笼河子', '马架子'): no class
 #: word of the known name there.
 _ZI_NAME_ENDS = frozenset("河沟湖山梁坝")
@@ -585,6 +577,14 @@ def _names_a_community(text: str, mention: Mention) -> bool:
     """Whether a bare gazetteer name heads a community's name ('乌兰布和社区' is no desert): below the level
     geoplan maps."""
     return mention.type is None and text.startswith(_COMMUNITY_WORDS, mention.end)
+
+
+#: a count of villages or communities, then their names in brackets ('2个嘎查（A、B）', '3个社区(A、B、C)'): the
+#: names there are the villages' own, below the level geoplan maps, though they may repeat a larger place's.
+_VILLAGE_LIST_RE = re.compile(
+    r"[0-9一二三四五六七八九十两]+个(?:行政村|自然村|村|嘎查|社区|居委会|居民委员会|村民委员会)"
+    r"[（(][\u3400-\u9fff、，,\s]{2,120}[）)]"
+)
 
 
 def village_lists(text: str) -> SpanIndex:
@@ -2818,6 +2818,12 @@ def _named_with_class_word(
     return None
 
 
+#: a count of units of a kind ('两镇', '3个乡', '两个办事处'): no unit's name.
+_COUNTED_UNITS = re.compile(
+    r"[一二三四五六七八九十两几数\d]+个?(?:镇|乡|苏木|街道|办事处|旗|县|区|市|嘎查|村)"
+)
+
+
 def _typed_items(
     text: str,
     items: list[tuple[int, int]],
@@ -2852,8 +2858,13 @@ def _typed_items(
         ):
             found.append(named)  # '黑山头、室韦两个口岸': the towns' ports, each recorded with the class word
             continue
-        if (start, end) in by_span or is_generic(item) or item[:1] in COUNTER_CHARS:
-            continue  # '13个镇、2个乡': counts of units (a counter never starts a name)
+        if (
+            (start, end) in by_span
+            or is_generic(item)
+            or item[:1] in COUNTER_CHARS
+            or _COUNTED_UNITS.fullmatch(item)
+        ):
+            continue  # '13个镇、2个乡', '两镇、两乡': counts of units (a counter never starts a name)
         sided = kind == "station" and _sided_station(item, finder)
         if not _is_item(item) and (strict or not _is_name_item(item)):
             continue  # a counted list may hold names with a character prose uses too ('化德北')

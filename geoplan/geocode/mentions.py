@@ -1146,6 +1146,9 @@ class MentionFinder:
             if SUFFIX_TYPES[suffix] == "park" and _PARK_CLASS_END.search(text, max(0, s_start - 4), s_start):
                 continue  # 'X物流园园区': the name ended with its class word; 园区 is the park as a common noun
             window_start, stopped_by = _stem_window(text, s_start, SUFFIX_TYPES[suffix])
+            if stopped_by in STEM_BREAKS and self._name_opens_with_break(text, window_start - 1, s_start):
+                # '为将军尧黄河公路大桥': 将 opens the town's name (将军尧) here, no function word
+                window_start, stopped_by = window_start - 1, ""
             if len(suffix) >= 2 and (earlier := text.rfind(suffix, window_start, s_start)) >= 0:
                 window_start, stopped_by = (
                     earlier + len(suffix),
@@ -1227,6 +1230,14 @@ class MentionFinder:
             ):
                 found.extend(self._enumerated(text, window_start, suffix, named))  # '京通、集通、通霍铁路
         return found
+
+    def _name_opens_with_break(self, text: str, start: int, end: int) -> bool:
+        """Whether a gazetteer name or short form that opens with a stem-break character (将军尧, 于家) starts at
+        ``start`` and ends before ``end``."""
+        return any(
+            text[start : start + length] in self._ids or text[start : start + length] in self._short
+            for length in range(3, min(6, end - start) + 1)
+        )
 
     def _described_park(
         self,
@@ -1476,14 +1487,15 @@ class MentionFinder:
             )
         if qualifier is not None:
             start, first = qualifier.start, qualifier
-            if (
-                suffix in PLACE_NAMED_FACILITIES
-                and not _is_area(qualifier)
-                and (run := name_run_start(text, window_start, qualifier.start, qualifier.end)) is not None
-            ):
+            if suffix in PLACE_NAMED_FACILITIES and not _is_area(qualifier):
                 # '甲乙黄河大桥': a name run right before the river a facility crosses names the facility, and the
-                # river with it (a bridge named by the river alone is read as the river's, see _as_name)
-                start = run
+                # river with it (a bridge named by the river alone is read as the river's, see _as_name); so does a
+                # place's short form ('将军尧黄河公路大桥')
+                head = text[window_start : qualifier.start]
+                if len(head) >= 2 and (head in self._ids or head in self._short):
+                    start = window_start
+                elif (run := name_run_start(text, window_start, qualifier.start, qualifier.end)) is not None:
+                    start = run
             following = {hit.start: hit for hit in hits}
             while _chain_unit(qualifier, kind):
                 # '巴彦淖尔市乌拉特后旗博物馆', '内蒙古兴安盟X市Y镇', '黑龙江省讷河市X乡': the innermost unit written
@@ -3114,7 +3126,8 @@ def _suffix_applies(text: str, suffix: str, s_end: int) -> bool:
     if suffix in FARM_SUFFIXES:
         return not following or following not in "村队"  # 'X林场村': a village named after the farm
     if suffix in {"镇", "苏木", "嘎查"}:
-        return following not in "村域区街长" or suffix == "镇" and following == "区"
+        # '镇容镇貌' (the town's look, as 市容市貌): no town's name
+        return following not in "村域区街长貌" or suffix == "镇" and following == "区"
     return True
 
 
