@@ -488,11 +488,10 @@ def _build_chain(text: str, points: list[tuple[int, int]]) -> CorridorMatch | No
     return CorridorMatch(name, route, kind, start, kind_end, waypoints)
 
 
-#: what ends a clause (web texts write ASCII commas and semicolons; one between digits is a number's).
-_CLAUSE_BREAK = re.compile("[，。；;\n]|,(?!\\d)")
-
-
+#: an ASCII comma as web texts write it between clauses (one between digits is a number's: '1,200').
 _ASCII_COMMA = re.compile(",(?!\\d)")
+#: what ends a clause (web texts write ASCII commas and semicolons too).
+_CLAUSE_BREAK = re.compile(f"[，。；;\n]|{_ASCII_COMMA.pattern}")
 
 
 def _clause(text: str, start: int, end: int) -> str:

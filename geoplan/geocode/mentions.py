@@ -1476,9 +1476,8 @@ class MentionFinder:
             and not _is_area(qualifier)
             and (unit := next((h for h in hits if h.start == qualifier.end and _unit_in_full(h)), None))
         ):
-            qualifier = (
-                unit  # '黄河乌达区桥西镇': a river, then the unit in full the town lies in, are two mentions
-            )
+            # '黄河乌达区桥西镇': a river, then the unit in full the town lies in, are two mentions
+            qualifier = unit
         if truncated and qualifier is None:
             return None  # the window began inside a word: a name cut there would be a fragment
         if qualifier is not None:
@@ -1640,9 +1639,8 @@ class MentionFinder:
             if suffix in NAME_RUN_SUFFIXES and remainder:
                 run = name_run_start(text, qualifier.end, s_start, s_end)
                 if run is None and _one_common_word(remainder):
-                    return (
-                        None  # '扎兰屯市排污河': a unit, a common word and a class word, no name between them
-                    )
+                    # '扎兰屯市排污河': a unit, a common word and a class word, no name between them
+                    return None
                 if all(pid.startswith(f"{kind}:") for pid in qualifier.place_ids):
                     return (
                         None  # '东胜煤田原井工煤矿': the mines of a named field (of the same kind), no name

@@ -788,9 +788,8 @@ class Resolver:
         A stop of a listed line is named after the place it serves, which its name does not say here: it may lie
         anywhere along the line."""
         if mention.type == "region" and mention.rule.removeprefix("suffix:") in _WIDE_LANDFORM_WORDS:
-            return (
-                True  # '汾渭平原' in a plan's air-quality chapter: the nation's landforms, not the issuer's
-            )
+            # '汾渭平原' in a plan's air-quality chapter: one of the nation's landforms, not the issuer's
+            return True
         return mention.rule == LISTED_STATION_RULE or (
             self.issuer_role != "issuing"
             and mention.type in SPANNING_TYPES
