@@ -266,3 +266,26 @@ def test_wide_landforms_a_plan_names_are_not_put_at_its_issuer(gazetteer: Gazett
 )
 def test_rules_from_plan_like_web_texts(gazetteer: Gazetteer, text: str, kept: list[str]) -> None:
     assert _surfaces(gazetteer, text) == kept
+
+
+def test_a_province_after_a_verb_of_leaving_is_the_place(gazetteer: Gazetteer) -> None:
+    """'出宁夏后': 出 (out of) is a preposition of motion; its object is the place, though no name's end follows."""
+    assert _surfaces(gazetteer, "黄河在奔涌出宁夏后，进入内蒙古") == ["黄河", "宁夏", "内蒙古"]
+    assert _surfaces(gazetteer, "推出健康平台") == []
+
+
+def test_a_range_the_segmenter_joins_to_its_class_word(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'巴颜喀拉山' + '脉': jieba reads the range's name with the first character of 山脉; the range is named in full,
+    and an unrecorded range a plan names is left unplaced, not put at the issuer."""
+    assert found(gazetteer, "九曲黄河从巴颜喀拉山脉起步") == [("黄河", None), ("巴颜喀拉山脉", "mountain")]
+    ids = resolved_ids(
+        gazetteer, tmp_path, "乌海市国民经济和社会发展第十四个五年规划纲要", "黄河从巴颜喀拉山脉起步。"
+    )
+    assert "巴颜喀拉山脉" not in ids
+
+
+def test_an_adverb_of_all_closes_a_list_of_places(gazetteer: Gazetteer) -> None:
+    """'A、B、承德都有列车直达': 都 (all) after the last item closes the list, so its short outside name is a place
+    as its neighbours are; '突出蒙古元素' keeps 出 inside its verb."""
+    assert _surfaces(gazetteer, "至沈阳、大连、锦州、承德都有列车直达") == ["沈阳", "大连", "锦州", "承德"]
+    assert _surfaces(gazetteer, "突出蒙古元素") == []

@@ -2992,9 +2992,9 @@ _BEFORE_VERB_FLAGS = frozenset({"d", "c"})
 
 #: the length of the list items :meth:`MentionFinder._list_neighbours` looks at (two-character names).
 LIST_ITEM = 2
-#: what closes the last item of a 、-list: a word gathering the items ('诸市县', '等地'); not a count ('三郡',
-#: which names historical units as often as places).
-_LIST_CLOSERS = frozenset("诸等")
+#: what closes the last item of a 、-list: a word gathering the items ('诸市县', '等地', 'A、B都有', 'A、B均有'); not a
+#: count ('三郡', which names historical units as often as places).
+_LIST_CLOSERS = frozenset("诸等都均")
 
 
 def _opens_item(text: str, start: int) -> bool:
@@ -3039,8 +3039,8 @@ def _after_known_names(
     return window_start
 
 
-#: prepositions of place and motion (from, to, via, towards, distant from): the word after one is a place.
-_PLACE_PREPOSITIONS = frozenset("从到至往赴经距离")
+#: prepositions of place and motion (from, to, via, towards, distant from, out of): the word after one is a place.
+_PLACE_PREPOSITIONS = frozenset("从到至往赴经距离出")
 
 
 def _object_of_place_preposition(text: str, start: int, end: int) -> bool:
@@ -3052,6 +3052,8 @@ def _object_of_place_preposition(text: str, start: int, end: int) -> bool:
         and text[start - 1] in _PLACE_PREPOSITIONS
         and text[end : end + 1] not in COMPASS_CHARS
         and at_word_bounds(text, start, end)
+        # 出 only as a word of its own ('出宁夏后'), not ending a verb ('突出蒙古元素', '推出')
+        and (text[start - 1] != "出" or at_word_bounds(text, start - 1, start))
     )
 
 

@@ -82,8 +82,9 @@ SPANNING_TYPES = frozenset(
 )
 #: natural kinds among the spanning types whose record may lie in one league (a grassland, a hill, a desert).
 NATURAL_ONE_LEAGUE_TYPES = frozenset({"grassland", "mountain", "desert", "sandy_land"})
-#: class words of landforms wide enough that an unrecorded one is as likely the nation's as the plan's own.
-_WIDE_LANDFORM_WORDS = frozenset({"平原", "高原", "盆地"})
+#: class words of landforms wide enough that an unrecorded one is as likely the nation's as the plan's own (plains,
+#: plateaus, basins, ranges).
+_WIDE_LANDFORM_WORDS = frozenset({"平原", "高原", "盆地", "山脉"})
 #: rules of roads named after the city they serve (a ring road '三环路', a bypass '南绕城公路'): the unit's own.
 CITY_ROAD_RULES = frozenset({"ring-road"})
 #: rules of small landforms named by a class word of their own (a gully 'X沟', a volcano 'X火山'): an unrecorded one
@@ -787,8 +788,9 @@ class Resolver:
         ring road or bypass lies in the text's unit; a spur railway lies at the mine or plant it serves, the text's).
         A stop of a listed line is named after the place it serves, which its name does not say here: it may lie
         anywhere along the line."""
-        if mention.type == "region" and mention.rule.removeprefix("suffix:") in _WIDE_LANDFORM_WORDS:
-            # '汾渭平原' in a plan's air-quality chapter: one of the nation's landforms, not the issuer's
+        if mention.rule.removeprefix("suffix:") in _WIDE_LANDFORM_WORDS:
+            # '汾渭平原' in a plan's air-quality chapter, '巴颜喀拉山脉' where the 黄河 rises: one of the nation's
+            # landforms, not the issuer's
             return True
         return mention.rule == LISTED_STATION_RULE or (
             self.issuer_role != "issuing"

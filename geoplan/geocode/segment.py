@@ -518,6 +518,12 @@ def name_run_start(text: str, window_start: int, s_start: int, s_end: int) -> in
         if w_start >= s_start:
             continue
         if w_end > s_start:  # the class word is joined to the word before it ('得尔布干河'), or cut inside
+            if s_start < w_end < s_end and w_start < s_start and flag in _GROUP_NAME_FLAGS:
+                # '巴颜喀拉山' + '脉': a place word holding the first character of a two-character class word
+                start = w_start
+                if known(word):
+                    break
+                continue
             if w_end != s_end or not (flag in STREET_FLAGS or not known(word)) or word[0] in _NOT_IN_RUN:
                 return None  # '入河' of '达电入河': a verb joined to the class word, no name
             start = w_start
