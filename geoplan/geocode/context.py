@@ -74,6 +74,7 @@ from geoplan.geocode.qualified import (
     units_after_provinces,
 )
 from geoplan.geocode.segment import (
+    COUNT_NUMERALS,
     GLUE_FLAGS,
     NAME_FLAGS,
     NAME_OPENING_NUMERALS,
@@ -569,14 +570,10 @@ def _opens_a_zi_name(text: str, mention: Mention) -> bool:
     )
 
 
-#: words after a place's name that make it a residents' community's or village committee's ('乌兰布和社区').
-_COMMUNITY_WORDS = ("社区", "居委会", "居民委员会", "村委会", "村民委员会")
-
-
 def _names_a_community(text: str, mention: Mention) -> bool:
-    """Whether a bare gazetteer name heads a community's name ('乌兰布和社区' is no desert): below the level
-    geoplan maps."""
-    return mention.type is None and text.startswith(_COMMUNITY_WORDS, mention.end)
+    """Whether a bare gazetteer name heads a residents' community's name ('乌兰布和社区' is no desert): below the
+    level geoplan maps (its committee, 居委会, is an organisation word)."""
+    return mention.type is None and text.startswith("社区", mention.end)
 
 
 #: a count of villages or communities, then their names in brackets ('2个嘎查（A、B）', '3个社区(A、B、C)'): the
@@ -2819,9 +2816,7 @@ def _named_with_class_word(
 
 
 #: a count of units of a kind ('两镇', '3个乡', '两个办事处'): no unit's name.
-_COUNTED_UNITS = re.compile(
-    r"[一二三四五六七八九十两几数\d]+个?(?:镇|乡|苏木|街道|办事处|旗|县|区|市|嘎查|村)"
-)
+_COUNTED_UNITS = re.compile(rf"[{COUNT_NUMERALS}\d]+个?(?:镇|乡|苏木|街道|办事处|旗|县|区|市|嘎查|村)")
 
 
 def _typed_items(

@@ -1235,8 +1235,7 @@ class MentionFinder:
         """Whether a gazetteer name or short form that opens with a stem-break character (将军尧, 于家) starts at
         ``start`` and ends before ``end``."""
         return any(
-            text[start : start + length] in self._ids or text[start : start + length] in self._short
-            for length in range(3, min(6, end - start) + 1)
+            self._holds_name(text[start : start + length]) for length in range(3, min(6, end - start) + 1)
         )
 
     def _described_park(
@@ -1407,10 +1406,10 @@ class MentionFinder:
             return self._mountain(text, window_start, s_start, s_end, suffix, known_at)
         if suffix in UNIT_CLASS_WORDS:
             return self._unit_by_class_word(text, window_start, s_start, s_end, suffix, known_at)
-        if suffix in _UNIT_CLASS_PAIRS and not holds_name_word(text, max(window_start, s_start - 2), s_start):
-            return (
-                None  # '部分苏木镇': two class words of units after common words name the units of the class
-            )
+        if (suffix in _UNIT_CLASS_PAIRS or _TOWN_CLASS_RUN.match(text, s_start)) and not holds_name_word(
+            text, max(window_start, s_start - 2), s_start
+        ):
+            return None  # '部分苏木镇', '调整苏木乡镇': two class words of units after common words name the units of the class
         window_start = after_last_verb(text, window_start, s_start, known_at)
         if kind in _LOCAL_UNIT_KINDS:
             window_start = _after_inner_unit(text, window_start, s_start)
@@ -1491,7 +1490,7 @@ class MentionFinder:
                 # river with it (a bridge named by the river alone is read as the river's, see _as_name); so does a
                 # place's short form ('将军尧黄河公路大桥')
                 head = text[window_start : qualifier.start]
-                if len(head) >= 2 and (head in self._ids or head in self._short):
+                if len(head) >= 2 and self._holds_name(head):
                     start = window_start
                 elif (run := name_run_start(text, window_start, qualifier.start, qualifier.end)) is not None:
                     start = run
@@ -1707,8 +1706,6 @@ class MentionFinder:
             ):
                 # '行政区划全镇', '8日建镇', '1月并乡扩镇', '公社改街道': this or every township, an act on one
                 return None
-            if kind in _LOCAL_UNIT_KINDS and stem and _verb_before_class_run(text, stem, s_start):
-                return None  # '调整苏木乡镇': an act on the townships
             short = self._short_prefix(stem)
             if short:
                 qualifier = Mention(short, start, start + len(short), None, "short", self._short[short])
@@ -2930,18 +2927,6 @@ _DISTRIBUTIVES = frozenset("各每")
 _TOWN_CLASS_RUN = re.compile("(?:苏木|乡|镇|街道)(?:苏木|乡镇|乡|镇|街道)")
 
 
-def _verb_before_class_run(text: str, stem: str, s_start: int) -> bool:
-    """Whether ``stem`` is one dictionary verb (or verbal noun) right before a run of townships' class words
-    ('调整苏木乡镇区划'): an act on the units of the kind, no township's name."""
-    words = tag(stem)
-    return (
-        len(words) == 1
-        and (words[0][1] in VERB_FLAGS or words[0][1] == "vn")
-        and known(stem)
-        and _TOWN_CLASS_RUN.match(text, s_start) is not None
-    )
-
-
 def _whole_or_verb(text: str, start: int, s_start: int) -> bool:
     """Whether the words ``text[start:s_start]`` between a known name and a town's class word are a determiner
     ('京包铁路纵贯全镇') or a one-character verb or preposition, alone or as read in its sentence ('X旗通苏木镇':
@@ -2952,8 +2937,7 @@ def _whole_or_verb(text: str, start: int, s_start: int) -> bool:
     if remainder[-1] in _DETERMINERS:
         return True
     if len(remainder) != 1:
-        # 'X旗调整苏木乡镇区划': one dictionary verb before a run of class words acts on the units of the class
-        return _verb_before_class_run(text, remainder, s_start)
+        return False
     flags = VERB_FLAGS | {"p"}
     return tag(remainder)[0][1] in flags or any(
         word_start == start and end == s_start and flag in flags
