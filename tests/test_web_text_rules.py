@@ -289,3 +289,39 @@ def test_an_adverb_of_all_closes_a_list_of_places(gazetteer: Gazetteer) -> None:
     as its neighbours are; '突出蒙古元素' keeps 出 inside its verb."""
     assert _surfaces(gazetteer, "至沈阳、大连、锦州、承德都有列车直达") == ["沈阳", "大连", "锦州", "承德"]
     assert _surfaces(gazetteer, "突出蒙古元素") == []
+
+
+def _corridors(gazetteer: Gazetteer, folder: Path, title: str, text: str) -> list[tuple[str, list[str]]]:
+    plan = folder / "plan.txt"
+    plan.write_text(f"{title}\n第一章 总则\n{text}\n", encoding="utf-8")
+    places = geoparse(read(plan), gazetteer)
+    return [
+        (c.kind, [w.place.id if w.place is not None else w.surface for w in c.waypoints])
+        for c in places.corridors
+    ]
+
+
+def test_a_high_speed_railway_named_by_its_ends_is_a_railway(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'A至B高速铁路' is a railway, its whole name the line (高速 alone ends a road)."""
+    corridors = _corridors(
+        gazetteer, tmp_path, "乌兰察布市交通规划", "建设集宁至大同高速铁路和集宁至大同高速。"
+    )
+    assert corridors == [
+        ("railway", ["banner:150902", "neighbour:140200"]),
+        ("road", ["banner:150902", "neighbour:140200"]),
+    ]
+
+
+def test_a_line_named_by_its_ends_written_one_after_another(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'通辽白城乌兰浩特齐齐哈尔高速铁路': the names of four places with no mark between them are the line's ends, as
+    'A至B至C' would be; a league before a banner of its own is the line's address, and a one-character initial
+    makes an abbreviated name (集通铁路), neither of them ends."""
+    text = "推进通辽白城乌兰浩特齐齐哈尔高速铁路建设，建设巴彦淖尔乌拉特后旗铁路专用线，改造集通铁路。"
+    corridors = _corridors(gazetteer, tmp_path, "通辽市交通规划", text)
+    assert corridors[0] == (
+        "railway",
+        ["league:150500", "neighbour:220800", "banner:152201", "neighbour:230200"],
+    )
+    assert corridors[1:] == [
+        ("railway", ["banner:150902", "league:150500"])
+    ]  # 集通: the named line's own ends

@@ -44,6 +44,7 @@ KIND_WORDS: dict[str, str] = {
     "铁路专用线": "railway",
     "铁路专运线": "railway",
     "城际铁路": "railway",
+    "高速铁路": "railway",  # before 高速: 'A至B高速铁路' is a railway
     "高速公路": "road",
     "输气管道": "pipeline",
     "长输管道": "pipeline",
@@ -394,7 +395,7 @@ def _strip_tail(name: str) -> str:
     return name
 
 
-def _split_last(segment: str) -> tuple[str, str | None, str]:
+def split_last(segment: str) -> tuple[str, str | None, str]:
     """'图克工业园区一级公路' -> ('图克工业园区', 'road', '一级公路'); no kind word -> (segment, None, '')."""
     match = _KIND_RE.search(segment)
     if match is None:
@@ -443,7 +444,7 @@ def _without_trailing_prose(name: str) -> str:
 
 def _build_chain(text: str, points: list[tuple[int, int]]) -> CorridorMatch | None:
     last_start, last_end = points[-1]
-    last_name, kind, _tail = _split_last(text[last_start:last_end])
+    last_name, kind, _tail = split_last(text[last_start:last_end])
     if kind is None:
         last_name = _without_trailing_prose(last_name)
     kind_end = last_end if kind else last_start + len(last_name)

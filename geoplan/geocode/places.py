@@ -19,7 +19,7 @@ from operator import attrgetter, is_
 from typing import Any
 
 from geoplan.geocode.context import HAN_CHAR, refine
-from geoplan.geocode.corridors import CorridorMatch, find_corridors
+from geoplan.geocode.corridors import CorridorMatch, find_corridors, split_last
 from geoplan.geocode.mentions import SUFFIX_TYPES, Mention, MentionFinder, SpanIndex, is_generic
 from geoplan.geocode.reach import is_far
 from geoplan.geocode.resolve import (
@@ -179,9 +179,10 @@ def _geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
     resolver = Resolver(gazetteer, issuer, getattr(meta, "parent", None), unit)
     index = TextIndex.of(text, [p.start for p in getattr(plan, "paragraphs", ())])
     # one corridor pass: the spans steer resolution, the matches are resolved below
+    found_mentions, joined = _lines_of_joined_ends(found_mentions, finder, gazetteer)
     found = [
         split
-        for c in find_corridors(text, hits)
+        for c in sorted((*find_corridors(text, hits), *joined), key=attrgetter("start"))
         if _ends_are_names((split := _split_waypoints(c, finder))[0], finder)
     ]
     mentions = resolve_mentions(
@@ -236,6 +237,72 @@ def _geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
         )
         corridors = [_corridor_as_written(c, plan.text) for c in corridors]
     return PlanPlaces(plan, mentions, corridors, gazetteer, resolver.issuer, organisation_heads)
+
+
+#: the kinds of place a line named by its ends written one after another runs between (towns, banners, leagues
+#: and cities elsewhere in China).
+_JOINED_END_PREFIXES = ("league:", "banner:", "neighbour:", "town:")
+#: shortest end of such a line, in characters (a one-character initial makes an abbreviated name: 集通, 包兰).
+_JOINED_END_MIN = 2
+
+
+def _lines_of_joined_ends(
+    mentions: list[Mention], finder: MentionFinder, gazetteer: Any
+) -> tuple[list[Mention], list[CorridorMatch]]:
+    """An unrecorded railway or road whose name is its ends' names written one after another, with no mark between
+    them ('通辽白城乌兰浩特齐齐哈尔高速铁路'), is a line named by its ends, like 'A至B至C铁路': a chain of those
+    ends (the line's mention gives way to it).  Every end is a whole known name of a town, banner, league or city,
+    none lying in another (a league's name before a banner's is its address, not an end)."""
+    kept: list[Mention] = []
+    lines: list[CorridorMatch] = []
+    for mention in mentions:
+        ends = None
+        if mention.type in ("railway", "road") and not mention.place_ids:
+            head, kind, _ = split_last(mention.surface)
+            if kind == mention.type and mention.surface.startswith(head):
+                ends = _joined_names(head, finder, gazetteer)
+        if ends is None:
+            kept.append(mention)
+            continue
+        waypoints, start = [], mention.start
+        for name, ids in ends:
+            waypoints.append(Mention(name, start, start + len(name), None, "waypoint", ids))
+            start += len(name)
+        lines.append(
+            CorridorMatch(
+                mention.surface, None, mention.type, mention.start, mention.end, tuple(waypoints), "chain"
+            )
+        )
+    return kept, lines
+
+
+def _joined_names(
+    head: str, finder: MentionFinder, gazetteer: Any
+) -> list[tuple[str, tuple[str, ...]]] | None:
+    """``head`` read as two or more names of places a line can join, in the fewest pieces, none of them lying in
+    another; None when it cannot be so read."""
+    length = len(head)
+    # best[i]: the fewest pieces covering head[:i] (None: it cannot be covered), with the pieces
+    best: list[list[tuple[str, tuple[str, ...]]] | None] = [[]] + [None] * length
+    for end in range(_JOINED_END_MIN, length + 1):
+        for start in range(0, end - _JOINED_END_MIN + 1):
+            before = best[start]
+            if before is None or (best[end] is not None and len(best[end]) <= len(before) + 1):
+                continue
+            ids = tuple(i for i in finder.ids(head[start:end]) if i.startswith(_JOINED_END_PREFIXES))
+            if ids:
+                best[end] = [*before, (head[start:end], ids)]
+    pieces = best[length]
+    if pieces is None or len(pieces) < 2:
+        return None
+    areas = [
+        {pid for i in ids if (p := gazetteer.get(i)) is not None for pid in (i, *p.parent_ids)}
+        for _, ids in pieces
+    ]
+    for index, (_, ids) in enumerate(pieces):
+        if any(set(ids) & area for other, area in enumerate(areas) if other != index):
+            return None  # '巴彦淖尔乌拉特后旗…': an address, not two ends
+    return pieces
 
 
 #: what ends a list's item after a place it holds: the list mark, right away or after one character of the item
