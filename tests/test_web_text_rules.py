@@ -325,3 +325,118 @@ def test_a_line_named_by_its_ends_written_one_after_another(gazetteer: Gazetteer
     assert corridors[1:] == [
         ("railway", ["banner:150902", "league:150500"])
     ]  # 集通: the named line's own ends
+
+
+def test_a_direction_after_a_former_unit_is_its_part(gazetteer: Gazetteer) -> None:
+    """'原土默特旗西部地区': the west of a banner the gazetteer lacks, not the country's western region."""
+    assert found(gazetteer, "由原土默特旗西部地区置土默特右旗") == [
+        ("土默特旗", "banner"),
+        ("土默特右旗", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("光绪年间在旗内双流镇设府", [("双流镇", "town")]),  # 'within the banner'
+        ("苏木政府驻沙日扎嘎查。总人口515户", [("沙日扎嘎查", "village")]),  # 'the government sits at'
+        ("有世界最大响沙区、最密沙漠湖群", []),  # a superlative opens no name
+    ],
+)
+def test_words_of_place_and_superlatives_open_no_name(
+    gazetteer: Gazetteer, text: str, kept: list[tuple[str, str]]
+) -> None:
+    assert found(gazetteer, text) == kept
+
+
+def test_a_former_place_lies_where_the_bracket_says_it_lies_today(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """'双流镇（今吉林省洮南市）': located in the county the bracket names, not in the text's own banner."""
+    ids = resolved_ids(
+        gazetteer, tmp_path, "科尔沁右翼前旗概况", "光绪三十年在旗内双流镇（今吉林省洮南市）置洮南府。"
+    )
+    assert ids["双流镇"] == "neighbour:220881"
+
+
+def test_a_subdistricts_office_heading_its_entry_is_the_subdistrict(gazetteer: Gazetteer) -> None:
+    """'X街道办事处：' opening a line heads an entry on the subdistrict; inside a sentence the office is a body."""
+    text = "九原区概况\n赛汗街道办事处：东起210国道，南至包兰铁路。\n赛汗街道办事处负责辖区服务。"
+    assert [s for s in _surfaces(gazetteer, text) if s.endswith("街道")] == ["赛汗街道"]
+
+
+def test_parts_of_a_sight_named_in_common_words_are_no_places(gazetteer: Gazetteer) -> None:
+    """'石林分为…、围城、民俗生活娱乐5大景区': parts named by common words; a list of named areas stays."""
+    surfaces = _surfaces(gazetteer, "克什克腾旗的石林分为月亮城堡、围城、民俗生活娱乐3大景区。")
+    assert "围城" not in surfaces and "民俗生活娱乐" not in surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("达里诺尔火山群为东北九大火山群之一", [("达里诺尔火山群", "mountain")]),
+        ("与旧粗鲁海图口岸隔额尔古纳界河相望", [("旧粗鲁海图口岸", None), ("额尔古纳界河", "river")]),
+        ("坐落在额尔古纳河、根河河畔", [("额尔古纳河", None), ("根河", None)]),
+    ],
+)
+def test_volcano_fields_border_rivers_and_river_banks(
+    gazetteer: Gazetteer, text: str, expected: list[tuple[str, str]]
+) -> None:
+    """'X火山群' a field of volcanoes; 'X界河' the river X河 on the border; '根河河畔' the river 根河 and its bank."""
+    assert found(gazetteer, text) == expected
+
+
+def test_a_country_before_a_port_is_its_address(gazetteer: Gazetteer) -> None:
+    """'蒙古国松布尔口岸': the country and the port; '蒙古国口岸' (the country's ports, none named): the country."""
+    assert found(gazetteer, "建设阿尔山口岸至蒙古国松布尔口岸的桥梁") == [
+        ("阿尔山口岸", None),
+        ("蒙古国", None),
+        ("松布尔口岸", "port"),
+    ]
+    assert found(gazetteer, "东部连线蒙古国口岸") == [("蒙古国", None)]
+
+
+def test_the_regions_short_name_needs_no_end(gazetteer: Gazetteer) -> None:
+    """'内蒙风情': the region's own two-character name before a noun (a far place's short name needs an end)."""
+    assert found(gazetteer, "可以体验传统的内蒙风情") == [("内蒙", None)]
+    assert found(gazetteer, "健康平台") == []
+
+
+def test_a_direction_and_a_verb_of_motion_end_no_line(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'沿通赤高速西行至X': going west, no line from '西行' to X; X stays a mention."""
+    corridors = _corridors(gazetteer, tmp_path, "奈曼旗概况", "沿通赤高速西行至大沁他拉镇南出口。")
+    assert corridors == []
+
+
+def test_an_entrys_location_field_locates_its_sights(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'地区：库伦旗' in an entry's fields locates the unrecorded sights its other fields name; the next entry (its
+    lines run together by the reader) has no such field, so its sights are not put there."""
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "通辽市旅游景点介绍\n库伦三大寺\n类型：文物保护单位\n地区：库伦旗\n特色：包括白塔寺、萨尔达坝寺。\n"
+        "某某山地草原\n类型：自然景观\n特色：包括哈日巴拉寺。\n",
+        encoding="utf-8",
+    )
+    ids = {m.surface: m.place.id for m in geoparse(read(plan), gazetteer).mentions if m.place is not None}
+    assert ids["白塔寺"] == ids["萨尔达坝寺"] == "banner:150524"
+    assert ids["哈日巴拉寺"] == "league:150500"
+
+
+def test_a_place_and_common_words_in_a_list_of_sights_is_the_place(gazetteer: Gazetteer) -> None:
+    """'黄河沿岸风光' among sights: the river (the scenery of its banks is no sight of its own); a class word after
+    the place makes a sight named after it ('黄河湿地公园')."""
+    surfaces = _surfaces(gazetteer, "境内还有黄河沿岸风光、胡杨岛等旅游景观。有黄河湿地公园、乌海湖等景点。")
+    assert surfaces[0] == "黄河" and "黄河湿地公园" in surfaces
+
+
+@pytest.mark.parametrize("text", ["“科尔沁”源自蒙古语，意为“带弓箭的人”", "为藏汉结合式庙，现设博物馆。"])
+def test_a_names_origin_and_a_verb_before_a_class_word_name_nothing(gazetteer: Gazetteer, text: str) -> None:
+    assert found(gazetteer, text) == []
+
+
+def test_a_far_provinces_short_name_before_a_compass_part(gazetteer: Gazetteer) -> None:
+    """'宁夏北部地区': the province (a part of it follows), and the part is no county of it."""
+    assert found(gazetteer, "内蒙古西南部地区及宁夏北部地区拥有了一条公路") == [
+        ("内蒙古", None),
+        ("宁夏", None),
+    ]

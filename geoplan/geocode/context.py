@@ -181,6 +181,7 @@ def refine(
     found = _replace(found, hosted_parks(text, found))
     found = _replace(found, outside_places_heading_names(text, found, finder))
     found = _replace(found, units_before_names(text, found, finder))
+    found = _replace(found, countries_before_ports(text, found))
     found = _replace(found, designations_with_the_region(text, found))
     trimmed = (without_prose_head(text, m) for m in found)
     villages = village_lists(text)
@@ -201,7 +202,7 @@ _LANGUAGE_WORD = (
 #: what follows a name quoted for its meaning ('“阿拉善”系蒙古语，意为…', '“商都”意思是“水漩”', '“海勃湾”一名由…'):
 #: the language it comes from, or the words that give its meaning.
 _MEANING_AFTER = re.compile(
-    rf"[”\"」][,，]?\s*(?:(?:系|为|為|是|在|由)?{_LANGUAGE_WORD}|意为|意為|意思是|汉译|译为|一名)"
+    rf"[”\"」][,，]?\s*(?:(?:系|为|為|是|在|由|源自|源于)?{_LANGUAGE_WORD}|意为|意為|意思是|汉译|译为|一名)"
 )
 #: what follows a name written unquoted as the word a text explains ('克什克腾是蒙古语，', '阿拉善系蒙古语，意为'): a
 #: verb of being, then the language it comes from, then its meaning or a pause ('X为蒙古语授课…' explains nothing).
@@ -302,6 +303,9 @@ def _wall_as_metaphor(text: str, mention: Mention) -> bool:
 
 #: id prefixes of the units a direction divides into relative parts ('内蒙古西部', '巴彦淖尔市北部地区').
 _PARTED_UNIT_PREFIXES = ("province:", "league:", "banner:")
+#: rules of banners and counties named by their class word that the gazetteer lacks (索伦县, 杜尔伯特旗): former units
+#: or units elsewhere, which lie in no unit the text names for sure (a former banner may now be in another province).
+UNIT_CLASS_RULES = frozenset({"suffix:旗", "suffix:县"})
 #: a relative part's words, whole: directions with 部 ('西部地区', '中西部'), or a compass region alone ('东北',
 #: '西北地区'); a name going on after them ('西部大开发地区') is none.
 _RELATIVE_PART_RE = re.compile(r"(?:[东西南北中]{1,3}部|[东西南北]{1,2})(?:地区)?$")
@@ -314,8 +318,12 @@ def _relative_part(previous: Mention, mention: Mention) -> bool:
     return (
         previous.end == mention.start
         and _RELATIVE_PART_RE.match(mention.surface) is not None
-        and bool(previous.place_ids)
-        and all(pid.startswith(_PARTED_UNIT_PREFIXES) for pid in previous.place_ids)
+        and (
+            # a banner or county the gazetteer lacks, read by its class word ('原土默特旗' + '西部地区')
+            previous.rule in UNIT_CLASS_RULES
+            if not previous.place_ids
+            else all(pid.startswith(_PARTED_UNIT_PREFIXES) for pid in previous.place_ids)
+        )
     )
 
 
@@ -462,13 +470,23 @@ def names_own_government(text: str, mention: Mention) -> bool:
 #: verbs before the list of a unit's divisions ('X市下设A街道办事处、B街道办事处'), and how far back the clause may hold them.
 _DIVISION_VERBS = ("下设", "下辖", "辖", "设有")
 _DIVISION_REACH = 80
+#: what ends the heading of an entry at the start of its line ('X街道办事处：').
+_ENTRY_COLONS = frozenset(":：")
 
 
 def _listed_division_office(text: str, mention: Mention) -> bool:
     """Whether ``mention`` is a subdistrict written with its office in a list of a unit's divisions ('满洲里市下设北区
-    街道办事处、南区街道办事处'): the office stands for the subdistrict, a place of the list."""
+    街道办事处、南区街道办事处'), or heading an entry on it ('X街道办事处：东起…'): the office stands for the
+    subdistrict, a place of the list."""
     if not mention.surface.endswith("街道") or not text.startswith("办事处", mention.end):
         return False
+    if text[mention.end + 3 : mention.end + 4] in _ENTRY_COLONS and text[
+        mention.start - 1 : mention.start
+    ] in (
+        "",
+        "\n",
+    ):
+        return True  # the entry's heading opens its line
     low = max(0, mention.start - _DIVISION_REACH)
     clause_start = max(text.rfind(mark, low, mention.start) for mark in "。；;\n") + 1
     return any(verb in text[max(low, clause_start) : mention.start] for verb in _DIVISION_VERBS)
@@ -1402,6 +1420,35 @@ def designations_with_the_region(text: str, mentions: list[Mention]) -> list[Men
         elif second.type not in _DESIGNATED_TYPES:
             continue
         found.append(replace(second, surface=text[first.start : second.end], start=first.start))
+    return found
+
+
+#: the class word of a port, after a country's name ('蒙古国X口岸').
+_PORT_WORD = "口岸"
+
+
+def countries_before_ports(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A foreign country written right before a port the gazetteer lacks ('蒙古国松布尔口岸') is the port's address,
+    a mention of its own, and the port is named by the rest; with no rest ('连接蒙古国口岸') the ports are the
+    country's, none named: the country alone is the mention."""
+    found: list[Mention] = []
+    for mention in mentions:
+        qualifier = mention.qualifier or ""
+        if (
+            mention.place_ids
+            or mention.rule != f"suffix:{_PORT_WORD}"
+            or not qualifier
+            or not mention.surface.startswith(qualifier)
+            or not mention.qualifier_ids
+            or not all(pid.startswith("foreign:") for pid in mention.qualifier_ids)
+        ):
+            continue
+        cut = mention.start + len(qualifier)
+        found.append(Mention(qualifier, mention.start, cut, None, "gazetteer", mention.qualifier_ids))
+        if mention.end - cut > len(_PORT_WORD):
+            found.append(
+                replace(mention, surface=text[cut : mention.end], start=cut, qualifier=None, qualifier_ids=())
+            )
     return found
 
 
@@ -2865,8 +2912,13 @@ def _typed_items(
             continue  # a counted list may hold names with a character prose uses too ('化德北')
         if strict and not sided and not _name_words_only(text, start, end):
             continue  # (a place and its compass side is a station's name, though the place is a word: '大同南')
-        if strict and kind == "scenic" and common_words_only(text, start, end):
-            continue  # '温泉、湿地、火山等自然景观': kinds of landscape, no names
+        if kind == "scenic" and (named := _place_before_common_words(text, start, end, finder)) is not None:
+            found.append(named)  # '黄河沿岸风光': the river's banks, a sight of no name of its own
+            continue
+        if kind == "scenic" and common_words_only(text, start, end):
+            # '温泉、湿地、火山等自然景观': kinds of landscape; 'X分为月亮城堡、…、民俗生活娱乐5大景区': the parts
+            # of a sight, named in common words, no places of their own
+            continue
         ids: tuple[str, ...] = ()
         with_class_word = False
         for suffix in suffixes:
@@ -2901,6 +2953,25 @@ def _typed_items(
         # a station's name is read whole above: one starting like a town it is not named after stays unknown
         found.append(_qualified(listed, finder) if kind != "station" else listed)
     return found
+
+
+def _place_before_common_words(text: str, start: int, end: int, finder: MentionFinder) -> Mention | None:
+    """A list item of sights made of the longest known name starting it and common words that say no kind of place
+    ('黄河沿岸风光': the river and the scenery of its banks): a mention of that place, no sight of its own; None
+    when the item is a name, or its rest makes one (a class word: '黄河湿地公园')."""
+    if finder.ids(text[start:end]):
+        return None
+    for cut in range(end - 2, start + 1, -1):
+        ids = finder.ids(text[start:cut])
+        if not ids:
+            continue
+        rest = text[cut:end]
+        if any(rest.endswith(word) or word in rest for word in SUFFIX_TYPES) or not common_words_only(
+            text, cut, end
+        ):
+            return None
+        return Mention(text[start:cut], start, cut, None, "gazetteer", ids)
+    return None
 
 
 def _unit_stem_only(mention: Mention) -> bool:
@@ -3827,8 +3898,25 @@ def named_after_area(text: str, mentions: list[Mention], finder: MentionFinder) 
 
 #: the rules reading one mention, in the order they apply: a heritage name made whole, a range's land, an area's
 #: network, a part of an area, a unit named after a river or mountain, a banner written out, a region's 地区, a street named after a unit.
+#: what a river on a border is called after its name ('额尔古纳界河': the 额尔古纳河, the border river).
+_BORDER_RIVER_WORD = "界河"
+
+
+def _border_river(text: str, mention: Mention, finder: MentionFinder) -> Mention:
+    """'X界河' after a name X whose river X河 the gazetteer holds: one mention of that river, the word included
+    ('隔额尔古纳界河相望' names the 额尔古纳河, not the city 额尔古纳)."""
+    if not text.startswith(_BORDER_RIVER_WORD, mention.end):
+        return mention
+    rivers = tuple(pid for pid in finder.ids(mention.surface + "河") if pid.startswith("river:"))
+    if not rivers:
+        return mention
+    end = mention.end + len(_BORDER_RIVER_WORD)
+    return Mention(text[mention.start : end], mention.start, end, "river", "gazetteer", rivers)
+
+
 MENTION_RULES: tuple[MentionRule, ...] = (
     _heritage_whole,
+    _border_river,
     _mountain_land,
     _lake_with_class_word,
     _area_network,

@@ -64,6 +64,7 @@ from geoplan.geocode.segment import (
 )
 from geoplan.geocode.stems import (
     COMPASS_CHARS,
+    COMPASS_PART,
     CORRIDOR_BREAKS,
     COUNTER_CHARS,
     GENERIC_WORDS,
@@ -241,7 +242,9 @@ SUFFIX_TYPES: dict[str, str] = {
     # a mountain or a ridge by its class word alone: only where the segmenter ends a name with it (MOUNTAIN_WORDS)
     "山": "mountain",
     "岭": "mountain",
-    # a volcano by its class word ('乌兰哈达火山'): named by a proper name only (segment.names_natural_place)
+    # a volcano by its class word ('乌兰哈达火山'): named by a proper name only (segment.names_natural_place);
+    # a field of volcanoes the same way ('达里诺尔火山群')
+    "火山群": "mountain",
     "火山": "mountain",
     # a banner or county by its class word: a former unit or a variant the gazetteer lacks (see _unit_by_class_word)
     "旗": "banner",
@@ -944,7 +947,9 @@ class MentionFinder:
                     # (former) unit's name, not the unit of today
                     refused_end = max(refused_end, end)
                     continue
-                if len(surface) == 2 and all(i.startswith(OUTSIDE_ID_PREFIXES) for i in ids):
+                if len(surface) == 2 and all(
+                    i.startswith(OUTSIDE_ID_PREFIXES) and i != OWN_PROVINCE for i in ids
+                ):
                     if (
                         not _ends_a_name(text, end)
                         and not (
@@ -3005,7 +3010,11 @@ def _ends_a_name(text: str, end: int) -> bool:
     """Whether a name can end at ``end``: text end, punctuation, a connector, an admin or line suffix."""
     if end >= len(text) or not is_han(text[end]) or text[end] in SHORT_FORM_FOLLOWERS:
         return True
-    return text[end] in "市县区旗盟镇乡港站" or text.startswith(NAME_FOLLOWERS, end)
+    return (
+        text[end] in "市县区旗盟镇乡港站"
+        or text.startswith(NAME_FOLLOWERS, end)
+        or COMPASS_PART.match(text, end) is not None  # '宁夏北部地区': a part of the place
+    )
 
 
 def _after_known_names(
@@ -3101,6 +3110,8 @@ def _suffix_applies(text: str, suffix: str, s_end: int) -> bool:
         return not text.startswith(_VOLCANO_KIND_WORDS, s_end)
     if suffix == "河" and text[s_end - 2 : s_end] in _RIVER_WORDS:
         return False  # '滨河景观带', '沿河公路': a word of the river's banks or a kind of river, no name
+    if suffix == "河" and text[s_end - 2 : s_end - 1] == "河" and known(text[s_end - 1 : s_end + 1]):
+        return False  # '根河河畔': the river 根河 and the word 河畔 (its bank), no river named 根河河
     if suffix in SEGMENTED_CLASS_WORDS:  # '矿山', '山区', '县城', '郡县制度' are words, not a name's end
         return class_word_ends_name(text, s_end - len(suffix), s_end)
     if suffix in WORD_SUFFIXES:  # '思路', '道路', '街区', '港口' are words of their own, not names

@@ -225,7 +225,7 @@ def _geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
             if (head.start, head.end) not in taken
         )
     mentions.sort(key=attrgetter("start", "end"))
-    mentions = _placed_where_said(text, mentions)
+    mentions = _placed_by_field(text, _placed_today(text, _placed_where_said(text, mentions)))
     mentions, corridors = _lines_named_by_their_ends(mentions, corridors)
     mentions = _roads_named_by_initials(mentions, corridors, gazetteer)
     mentions = _without_line_names(_without_waypoint_tails(mentions, corridors), corridors)
@@ -356,6 +356,113 @@ def _placed_where_said(text: str, mentions: list[ResolvedMention]) -> list[Resol
             rule="parent:said-to-lie",
             reason=f"'{mention.surface}' not in the gazetteer; located in {unit.name}, where the text says it lies "
             f"('{said.group()}')",
+        )
+    return out
+
+
+#: the label of an entry's field that says where the entry's place lies ('地区：库伦旗', '地址：X镇'), at a line's start.
+_WHERE_FIELD = re.compile(r"(?:所在地区|所在地|地区|地址|位置|地点)\s*[:：]\s*")
+#: how many lines above a place its entry's location field may stand.
+FIELD_REACH = 4
+
+
+def _placed_by_field(text: str, mentions: list[ResolvedMention]) -> list[ResolvedMention]:
+    """A park, sight or natural place the gazetteer lacks, located no finer than a league, in an entry whose field
+    line above it says where the entry lies ('库伦三大寺 / 类型：… / 地区：库伦旗 / 特色：包括白塔寺、…'): located at
+    the finest unit that field names first, with the reason.  The entry's title (a short line of its own) bounds
+    the search: a field above it belongs to the entry before."""
+    starts = [m.start for m in mentions]
+    out = list(mentions)
+    for index, mention in enumerate(out):
+        if mention.type not in _PLACED_WHERE_SAID:
+            continue
+        if mention.place is not None and mention.place.type != "league" and mention.rule != "parent:issuer":
+            continue
+        line_start = text.rfind("\n", 0, mention.start) + 1
+        own = [
+            f for f in _WHERE_FIELD.finditer(text, line_start, mention.start) if _opens_field(text, f.start())
+        ]
+        unit = _first_unit_at(out, starts, own[-1].end()) if own else None
+        for _ in range(FIELD_REACH if not own else 0):
+            if line_start == 0:
+                break
+            above = text.rfind("\n", 0, line_start - 1) + 1
+            field = _WHERE_FIELD.match(text, above)
+            if field is not None:
+                unit = _first_unit_at(out, starts, field.end())
+                break
+            line = text[above : line_start - 1].rstrip()
+            if (":" not in line and "：" not in line) or line.endswith(_SENTENCE_END):
+                break  # the entry's title, or the last field of the entry before: the fields above are another's
+            line_start = above
+        if unit is None or (mention.place is not None and unit.type == mention.place.type):
+            continue
+        out[index] = replace(
+            mention,
+            place=unit,
+            precision=unit.precision if unit.type != "banner" else "banner",
+            confidence=0.5,
+            rule="parent:entry-field",
+            reason=f"'{mention.surface}' not in the gazetteer; located in {unit.name}, which its entry's field names",
+        )
+    return out
+
+
+#: what ends a sentence, and the last field of an entry ('特色：…。').
+_SENTENCE_END = ("。", "！", "？")
+
+
+def _opens_field(text: str, position: int) -> bool:
+    """Whether a field's label at ``position`` opens a field: at a line's start, or right after the end of another
+    field's text or an entry's title run on without a line break ('…草原类型：自然景观地区：X')."""
+    return position == 0 or text[position - 1] == "\n" or text[position - 1] not in "的在于"
+
+
+def _first_unit_at(mentions: list[ResolvedMention], starts: list[int], position: int) -> Any | None:
+    """The finest banner or town of the mentions written one after another from ``position`` (a league alone is
+    not finer than what an unrecorded place already has)."""
+    unit = None
+    index = bisect.bisect_left(starts, position)
+    while index < len(mentions) and mentions[index].start == position and mentions[index].place is not None:
+        place = mentions[index].place
+        if _UNIT_RANK.get(place.type, 0) > _UNIT_RANK.get(unit.type if unit else "", 0):
+            unit = place
+        position = mentions[index].end
+        index += 1
+    return unit if unit is not None and unit.type != "league" else None
+
+
+#: a bracket after a former place's name that says where it lies today ('双流镇（今吉林省洮南市）').
+_LIES_TODAY = re.compile(r"[（(]今(?:属|为|在|位于)?")
+
+
+def _placed_today(text: str, mentions: list[ResolvedMention]) -> list[ResolvedMention]:
+    """A place the gazetteer lacks (or locates only by a parent) followed by a bracket saying where it lies today
+    ('在旗内双流镇（今吉林省洮南市）置洮南府'): located at the finest unit written there, with the reason."""
+    out = list(mentions)
+    for index, mention in enumerate(out):
+        if mention.level == "own":
+            continue
+        said = _LIES_TODAY.match(text, mention.end)
+        if said is None:
+            continue
+        position, unit = said.end(), None
+        for after in out[index + 1 :]:
+            if after.start != position or after.place is None:
+                break
+            if _UNIT_RANK.get(after.place.type, 0) >= _UNIT_RANK.get(unit.type if unit else "", 0):
+                unit = after.place
+            position = after.end
+        if unit is None or text[position : position + 1] not in "）)":
+            continue
+        out[index] = replace(
+            mention,
+            place=unit,
+            precision=unit.precision,
+            confidence=0.5,
+            rule="parent:lies-today",
+            reason=f"'{mention.surface}' not in the gazetteer; located in {unit.name}, where the text says it lies "
+            "today",
         )
     return out
 
@@ -705,9 +812,18 @@ def _ends_are_names(corridor: CorridorMatch, finder: MentionFinder) -> bool:
     a piece of a clause ('由10小时左右缩短至最快2小时', '已通至X', '运送至X': a time, an adverb, a verb before
     至) makes the chain no line named by its ends (the names in it stay mentions of their own)."""
     return corridor.rule != "chain" or not any(
-        reads_as_prose(w.surface) and not finder.ids_or_short(w.surface) and not finder.names_in(w.surface)
+        _COMPASS_MOTION.fullmatch(w.surface)
+        or (
+            reads_as_prose(w.surface)
+            and not finder.ids_or_short(w.surface)
+            and not finder.names_in(w.surface)
+        )
         for w in corridor.waypoints
     )
+
+
+#: a direction and a verb of motion ('沿X高速西行至Y', '北上至Y'): a way of going, no end of a line.
+_COMPASS_MOTION = re.compile(r"[东西南北]{1,2}[行上下进去走]")
 
 
 #: what ends the name of a place inside a banner ('城壕村', '呼和嘎查', 'X镇'): a banner's name written before it

@@ -18,7 +18,7 @@ from functools import cache
 from typing import Any, Protocol
 
 from geoplan.geocode.lexicon import without_peoples
-from geoplan.geocode.stems import Mention, is_generic, is_proper_stem
+from geoplan.geocode.stems import COMPASS_PART, Mention, is_generic, is_proper_stem
 
 #: the rule name of the mentions made here.
 RULE = "qualified"
@@ -241,8 +241,8 @@ def units_after_provinces(text: str, found: list[Mention], finder: MentionFinder
         ):
             continue
         end = mention.end
-        if end in starts:
-            continue  # a unit the gazetteer knows follows
+        if end in starts or COMPASS_PART.match(text, end):
+            continue  # a unit the gazetteer knows follows, or a part of the province ('宁夏北部地区')
         unit = _UNIT_AFTER.match(text, end)
         if unit is not None and _is_stem(unit.group(1)):
             added.append(Mention(unit.group(), end, unit.end(), "neighbour", UNKNOWN_RULE))

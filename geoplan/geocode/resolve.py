@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy
 
-from geoplan.geocode.context import LISTED_STATION_RULE, OUTSIDE_HEAD_RULE, OWN_PROVINCE
+from geoplan.geocode.context import LISTED_STATION_RULE, OUTSIDE_HEAD_RULE, OWN_PROVINCE, UNIT_CLASS_RULES
 from geoplan.geocode.gazetteer import OWN_LOCATION_PRECISIONS, unit_stem
 from geoplan.geocode.mentions import (
     FACILITY_TYPES,
@@ -96,9 +96,6 @@ LOCAL_LANDFORM_RULES = frozenset({"suffix:沟", "suffix:火山"})
 LOCAL_NATURAL_TYPES = frozenset({"mountain", "river", "desert", "sandy_land", "grassland"})
 #: official suffixes of towns: a qualifier ending in one is a town written as such, not a word that starts a name.
 TOWN_SUFFIXES = ("镇", "苏木", "乡", "街道")
-#: rules of banners and counties named by their class word that the gazetteer lacks (索伦县, 杜尔伯特旗): former units
-#: or units elsewhere, which lie in no unit the text names for sure (a former banner may now be in another province).
-UNIT_CLASS_RULES = frozenset({"suffix:旗", "suffix:县"})
 #: mention types of places outside the region: a name of these the gazetteer lacks gets no parent inside it
 #: (a neighbouring city by its abbreviation, '京、津、唐' of geocode.abbreviated, is one).
 OUTSIDE_KINDS = frozenset({"foreign", "neighbour"})

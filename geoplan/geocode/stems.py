@@ -65,7 +65,7 @@ _COUNTER_LAST_CHARS = COUNTER_CHARS - {"年"} | {"两"}
 #: a count of great ones ends no name ('科尔沁和浑善达克两大沙地': two great sandy lands, each named before it)
 _GREAT_COUNT_END = re.compile("[两二三四五六七八九十几数多]大$")
 #: 之 writes an honorific ('葡萄之乡', '书法之城'), as 的 writes a description
-IMPROPER_CHARS = frozenset("的之批强化性点级类型各每些所有不没立进出事聚带等符合以上下我此该这那病险时")
+IMPROPER_CHARS = frozenset("的之批强化性点级类型各每些所有不没立进出事聚带等符合以上下我此该这那病险时最")
 _LEADING_RE = re.compile(f"{word_alternation(LEADING_WORDS)}*")
 _INNER_VERB_RE = re.compile(word_alternation(INNER_VERBS))
 _GENERIC_ALT = word_alternation(GENERIC_WORDS)
@@ -122,6 +122,8 @@ class Mention:
 SEPARATORS = "至—－–-~～"
 #: the four compass directions, written before a name or a verb of position ('东至', '北接').
 COMPASS_CHARS = frozenset("东西南北")
+#: a part of a place by its compass side, right after the place's name ('北部', '西南部').
+COMPASS_PART = re.compile("[东西南北中]{1,2}部")
 #: the marks opening a quoted text.
 QUOTE_OPENERS = ("“", "「")
 #: the words every closer of a run of province abbreviations holds ('三省区', '交汇', '交界', '地区', '两地', '等地';
