@@ -71,3 +71,15 @@ def test_is_simplified_is_remembered_per_character() -> None:
     assert is_simplified("发") and not is_simplified("發")  # the second time from the memo
     info = is_simplified.cache_info()
     assert (info.hits, info.currsize) == (2, 2)
+
+
+def test_compacted_drops_glosses_and_doubled_dashes_and_maps_back() -> None:
+    from geoplan.read.script import compacted
+
+    written = "內(nèi)蒙古(2019年)海拉尔——满洲里，伊敏――伊尔施，——坚持"
+    text, origin = compacted(written)
+    assert text == "內蒙古(2019年)海拉尔—满洲里，伊敏—伊尔施，——坚持"
+    assert origin is not None and len(origin) == len(text) + 1
+    assert written[origin[0] : origin[2] + 1] == "內(nèi)蒙古"
+    assert all(written[origin[i]] == text[i] or text[i] == "—" for i in range(len(text)))
+    assert compacted("乌海至银川——") == ("乌海至银川——", None)

@@ -440,3 +440,26 @@ def test_a_far_provinces_short_name_before_a_compass_part(gazetteer: Gazetteer) 
         ("内蒙古", None),
         ("宁夏", None),
     ]
+
+
+def test_pinyin_glosses_and_doubled_dashes_are_read_through(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """A page printing pinyin after characters ('內(nèi)蒙古') names the same places, reported as written with the
+    glosses inside them; a doubled dash between names ('伊敏――伊尔施', '海拉尔——满洲里') joins a line's ends."""
+    plan = tmp_path / "plan.txt"
+    text = "呼倫貝爾新聞\n內(nèi)蒙古興安盟的鐵路從此有了北出口。伊敏――伊爾施鐵路、海拉尔——满洲里铁路開通。\n"
+    plan.write_text(text, encoding="utf-8")
+    places = geoparse(read(plan), gazetteer)
+    written = read(plan).text
+    surfaces = [m.surface for m in places.mentions]
+    assert "內(nèi)蒙古" in surfaces and "興安盟" in surfaces
+    assert all(written[m.start : m.end] == m.surface for m in places.mentions)
+    assert [[w.surface for w in c.waypoints] for c in places.corridors] == [
+        ["伊敏", "伊爾施"],
+        ["海拉尔", "满洲里"],
+    ]
+    assert all(written[w.start : w.end] == w.surface for c in places.corridors for w in c.waypoints)
+
+
+def test_a_kind_of_line_is_no_short_form_of_a_subdistrict(gazetteer: Gazetteer) -> None:
+    """'铁路' is no short name of 铁路街道: '铁路大通道' names no corridor."""
+    assert found(gazetteer, "成为蒙东地区一条新的铁路大通道") == [("蒙东地区", None)]

@@ -793,8 +793,8 @@ class MentionFinder:
         table = {**self._short, **self._ids}
         for suffix in COMPLETING_SUFFIXES:
             for name, place_ids in self._ids.items():
-                if name.endswith(suffix):
-                    table.setdefault(name[: -len(suffix)], place_ids)
+                if name.endswith(suffix) and not is_generic(stem := name[: -len(suffix)]):
+                    table.setdefault(stem, place_ids)  # not '铁路' of 铁路街道: a kind of place
         return table
 
     def find(

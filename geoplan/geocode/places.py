@@ -34,7 +34,7 @@ from geoplan.geocode.resolve import (
 from geoplan.geocode.segment import describes_line, forget_windows, reads_as_prose
 from geoplan.geocode.stems import core_of
 from geoplan.geocode.textunit import text_unit
-from geoplan.read.script import simplified
+from geoplan.read.script import compacted, simplified
 
 #: columns of the places CSV, in order.
 PLACE_COLUMNS = (
@@ -167,7 +167,7 @@ def _geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
     finder = gazetteer.finder
     meta = plan.meta
     # the same offsets: names are found in simplified writing, and reported as written
-    text = simplified(plan.text)
+    text, origin = compacted(simplified(plan.text))
     occurrences = finder.occurrences(text)
     hits = finder.word_hits(text, occurrences)
     organisations: list[Mention] = []
@@ -177,7 +177,10 @@ def _geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
     issuer = getattr(meta, "issuer", None)
     unit = None if issuer else text_unit(text, found_mentions, gazetteer)
     resolver = Resolver(gazetteer, issuer, getattr(meta, "parent", None), unit)
-    index = TextIndex.of(text, [p.start for p in getattr(plan, "paragraphs", ())])
+    paragraph_starts = [p.start for p in getattr(plan, "paragraphs", ())]
+    if origin is not None:  # the paragraphs' starts in the text without its glosses
+        paragraph_starts = [bisect.bisect_left(origin, start) for start in paragraph_starts]
+    index = TextIndex.of(text, paragraph_starts)
     # one corridor pass: the spans steer resolution, the matches are resolved below
     found_mentions, joined = _lines_of_joined_ends(found_mentions, finder, gazetteer)
     found = [
@@ -230,6 +233,18 @@ def _geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
     mentions = _roads_named_by_initials(mentions, corridors, gazetteer)
     mentions = _without_line_names(_without_waypoint_tails(mentions, corridors), corridors)
     organisation_heads = resolve_mentions(organisations, resolver, index) if organisations else []
+    if origin is not None:  # back to the offsets of the text as written, glosses and all
+        mentions = [_moved(m, origin) for m in mentions]
+        organisation_heads = [_moved(m, origin) for m in organisation_heads]
+        corridors = [
+            replace(
+                c,
+                start=origin[c.start],
+                end=origin[c.end - 1] + 1,
+                waypoints=[_moved(w, origin) for w in c.waypoints],
+            )
+            for c in corridors
+        ]
     if text is not plan.text:
         mentions, organisation_heads = (
             _as_written(mentions, plan.text),
@@ -474,6 +489,12 @@ def _as_written(mentions: list[ResolvedMention], text: str) -> list[ResolvedMent
         m if (written := text[m.start : m.end]) == m.surface else replace(m, surface=written)
         for m in mentions
     ]
+
+
+def _moved(mention: ResolvedMention, origin: list[int]) -> ResolvedMention:
+    """``mention`` at the offsets of the text its glosses were taken from (``origin``: see
+    :func:`~geoplan.read.script.compacted`); a gloss after its last character stays out of it."""
+    return replace(mention, start=origin[mention.start], end=origin[mention.end - 1] + 1)
 
 
 def _corridor_as_written(corridor: Corridor, text: str) -> Corridor:

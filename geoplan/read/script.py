@@ -83,3 +83,34 @@ def simplified(text: str) -> str:
             for old, new in zip(line, converted, strict=True)
         )
     return "\n".join(lines)
+
+
+#: a pinyin gloss some pages print after a character, in brackets ('內(nèi)蒙古', '鎮(zhèn)'): lower-case letters with
+#: at least one tone mark, right after a Han character (a bracketed year, route number or remark has none); and the
+#: second dash of a doubled dash between two names ('海拉尔——满洲里'), which the rules read as one.
+_DROPPED = re.compile(
+    r"(?<=[\u3400-\u9fff])[(（][a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6}[)）]"
+    r"|(?<=[\u3400-\u9fff]—)—(?=[\u3400-\u9fff])"
+)
+#: dashes some pages write between names, read as the em dash ('伊敏――伊尔施'): one character for one.
+_DASH_FORMS = str.maketrans({"\u2015": "—", "\u2500": "—"})
+
+
+def compacted(text: str) -> tuple[str, list[int] | None]:
+    """``text`` as the rules read it: other dashes as the em dash, without the pinyin glosses printed after its
+    characters ('內(nèi)蒙古' -> '內蒙古') and with a doubled dash between names single; with, for each offset into
+    the result (and its end), the offset into ``text`` it came from (None when only dashes changed, one for one)."""
+    text = text.translate(_DASH_FORMS)
+    first = _DROPPED.search(text)
+    if first is None:
+        return text, None
+    pieces: list[str] = []
+    origin: list[int] = []
+    position = 0
+    for dropped in _DROPPED.finditer(text, first.start()):
+        pieces.append(text[position : dropped.start()])
+        origin.extend(range(position, dropped.start()))
+        position = dropped.end()
+    pieces.append(text[position:])
+    origin.extend(range(position, len(text) + 1))
+    return "".join(pieces), origin
