@@ -463,3 +463,27 @@ def test_pinyin_glosses_and_doubled_dashes_are_read_through(gazetteer: Gazetteer
 def test_a_kind_of_line_is_no_short_form_of_a_subdistrict(gazetteer: Gazetteer) -> None:
     """'铁路' is no short name of 铁路街道: '铁路大通道' names no corridor."""
     assert found(gazetteer, "成为蒙东地区一条新的铁路大通道") == [("蒙东地区", None)]
+
+
+def test_a_banners_bare_stem_after_a_conjunction_ends_a_list(gazetteer: Gazetteer) -> None:
+    """'海勃湾、乌达和海南': the last item after 和 is the district 海南区, as the others are its siblings; a name
+    holding 和 stays whole ('兴和')."""
+    kept = found(
+        gazetteer, "乌海市分别为海勃湾、乌达和海南。乌兰察布有丰镇、兴和。", ("surface", "place_ids")
+    )
+    assert ("海南", ("banner:150303",)) in kept and ("兴和", ("banner:150924",)) in kept
+
+
+def test_taiwan_is_a_province(gazetteer: Gazetteer) -> None:
+    assert [
+        s for s in _surfaces(gazetteer, "面积相当于3个台湾省。游客来自日本、台湾、北京等地。") if "台湾" in s
+    ] == [
+        "台湾省",
+        "台湾",
+    ]
+    assert gazetteer.get("province:710000").precision == "province"
+
+
+def test_a_negated_verb_opens_no_name(gazetteer: Gazetteer) -> None:
+    """'兴安盟科右中旗没有温泉': the league, the banner, and no spring named after them."""
+    assert _surfaces(gazetteer, "兴安盟科右中旗没有温泉。") == ["兴安盟", "科右中旗"]

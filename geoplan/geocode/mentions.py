@@ -1021,6 +1021,7 @@ class MentionFinder:
             for part in run.group().split("、"):
                 items.append((position, position + len(part)))
                 position += len(part) + 1
+            items[-1:] = _last_items(text, *items[-1])
             leagues: list[str] = []
             stems: list[tuple[int, int, str]] = []
             for index, (start, end) in enumerate(items):
@@ -3004,6 +3005,19 @@ def _opens_item(text: str, start: int) -> bool:
 def _closes_item(text: str, end: int) -> bool:
     """Whether a list item can end at ``end``: before another item, a name's end or a closer of the list."""
     return _ends_a_name(text, end) or text[end] in _LIST_CLOSERS
+
+
+#: conjunctions before a list's last item ('海勃湾、乌达和海南').
+_LAST_ITEM_CONJUNCTIONS = "和及与"
+
+
+def _last_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The last item of a 、-list, split at the first conjunction leaving two characters or more either side
+    ('乌达和海南' -> 乌达, 海南; '兴和' and '呼和浩特' stay whole)."""
+    for position in range(start + 2, end - 1):
+        if text[position] in _LAST_ITEM_CONJUNCTIONS:
+            return [(start, position), (position + 1, end)]
+    return [(start, end)]
 
 
 def _ends_a_name(text: str, end: int) -> bool:
