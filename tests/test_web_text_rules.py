@@ -487,3 +487,20 @@ def test_taiwan_is_a_province(gazetteer: Gazetteer) -> None:
 def test_a_negated_verb_opens_no_name(gazetteer: Gazetteer) -> None:
     """'兴安盟科右中旗没有温泉': the league, the banner, and no spring named after them."""
     assert _surfaces(gazetteer, "兴安盟科右中旗没有温泉。") == ["兴安盟", "科右中旗"]
+
+
+def test_a_town_a_unit_lists_among_its_divisions_lies_in_it(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'宁城县辖…：天义镇、…、铁西街道': a subdistrict the gazetteer records only elsewhere (铁西街道 of 乌兰浩特市)
+    is the county's own, located in it; a town recorded in the county stays itself."""
+    text = "宁城县辖3个街道、13个镇：天义镇、小城子镇、铁西街道、温泉街道。铁西街道位于乌兰浩特市。"
+    plan = tmp_path / "plan.txt"
+    plan.write_text(f"宁城县概况\n{text}\n", encoding="utf-8")
+    mentions = [m for m in geoparse(read(plan), gazetteer).mentions if m.type == "town"]
+    ids = [(m.surface, m.place.id, m.rule == "parent:listed-division") for m in mentions]
+    assert ids[:4] == [
+        ("天义镇", "town:150429:天义镇", False),
+        ("小城子镇", "town:150429:小城子镇", False),
+        ("铁西街道", "banner:150429", True),
+        ("温泉街道", "banner:150429", True),
+    ]
+    assert ids[4][2] is False  # after the list's sentence, the name is read as any other

@@ -229,6 +229,7 @@ def _geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
         )
     mentions.sort(key=attrgetter("start", "end"))
     mentions = _placed_by_field(text, _placed_today(text, _placed_where_said(text, mentions)))
+    mentions = _listed_divisions(text, mentions, gazetteer)
     mentions, corridors = _lines_named_by_their_ends(mentions, corridors)
     mentions = _roads_named_by_initials(mentions, corridors, gazetteer)
     mentions = _without_line_names(_without_waypoint_tails(mentions, corridors), corridors)
@@ -372,6 +373,48 @@ def _placed_where_said(text: str, mentions: list[ResolvedMention]) -> list[Resol
             reason=f"'{mention.surface}' not in the gazetteer; located in {unit.name}, where the text says it lies "
             f"('{said.group()}')",
         )
+    return out
+
+
+#: a unit's word for the divisions it holds ('宁城县辖3个街道、13个镇：A镇、B街道', 'X旗下辖A、B'), right after its name.
+_HOLDS_DIVISIONS = re.compile(r"(?:下|现|共|今)?辖(?!区|境|内)")
+#: how far after the unit its list of divisions may run: to the end of its sentence.
+_DIVISION_LIST_END = re.compile(r"[。；;\n]")
+
+
+def _listed_divisions(text: str, mentions: list[ResolvedMention], gazetteer: Any) -> list[ResolvedMention]:
+    """A town listed among the divisions a banner or league says it holds ('宁城县辖…：天义镇、…、铁西街道') lies
+    in that unit: a namesake the gazetteer places in another unit ('铁西街道' of 乌兰浩特) is not it, and the town
+    is located in the unit that lists it, with the reason."""
+    out = list(mentions)
+    for index, unit_mention in enumerate(out):
+        unit = unit_mention.place
+        if unit is None or unit.type not in ("banner", "league") or unit_mention.level != "own":
+            continue
+        holds = _HOLDS_DIVISIONS.match(text, unit_mention.end)
+        if holds is None:
+            continue
+        stop = _DIVISION_LIST_END.search(text, holds.end())
+        end = stop.start() if stop else len(text)
+        for later in range(index + 1, len(out)):
+            town = out[later]
+            if town.start >= end:
+                break
+            place = town.place
+            if town.type != "town" or place is None or unit.id in (place.id, *place.parent_ids):
+                continue
+            where = place.name + (
+                f" of {gazetteer.get(place.parent_ids[0]).name}" if place.parent_ids else ""
+            )
+            out[later] = replace(
+                town,
+                place=unit,
+                precision=unit.type,
+                confidence=0.5,
+                rule="parent:listed-division",
+                reason=f"'{town.surface}' is listed among the divisions of {unit.name}, which the gazetteer does not "
+                f"record there (its namesake is {where}); located in {unit.name}",
+            )
     return out
 
 
