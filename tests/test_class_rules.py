@@ -451,7 +451,7 @@ def test_an_airport_by_the_class_word_aviation_port(finder: MentionFinder) -> No
 def test_a_volcano_by_its_class_word(finder: MentionFinder) -> None:
     """'X火山' with a proper name before it is a volcano; a common word before it, or a word after it that makes
     the volcano a kind ('火山草原', '火山地貌'), names none."""
-    assert _found(finder, "旗内的乌兰哈达火山已成为景区。") == [("乌兰哈达火山", "mountain")]
+    assert _found(finder, "旗内的乌兰陶勒盖火山已成为景区。") == [("乌兰陶勒盖火山", "mountain")]
     assert _found(finder, "这里有一座休眠火山。") == []
     assert _surfaces_only(finder, "保护好辉腾锡勒火山草原。") == ["辉腾锡勒"]
     assert _surfaces_only(finder, "察右后旗火山草原风光独特。") == ["察右后旗"]

@@ -573,8 +573,8 @@ def test_a_mine_a_port_imports_from_is_not_put_in_the_texts_unit(
 
 def test_an_unrecorded_volcano_lies_in_the_texts_unit(gazetteer: Gazetteer, tmp_path: Path) -> None:
     """A volcano is a small landform of where the text is, as a gully is (not a range that may lie far away)."""
-    text = "阿拉善右旗简介\n\n阿拉善右旗位于阿拉善盟中部。\n\n旗内的乌兰哈达火山已成为景区。"
-    got = _only(_parse(gazetteer, tmp_path, text), "乌兰哈达火山")
+    text = "阿拉善右旗简介\n\n阿拉善右旗位于阿拉善盟中部。\n\n旗内的乌兰陶勒盖火山已成为景区。"
+    got = _only(_parse(gazetteer, tmp_path, text), "乌兰陶勒盖火山")
     assert (got.place.id, got.rule) == (ALXA_RIGHT, "parent:issuer")
 
 

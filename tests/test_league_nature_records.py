@@ -28,7 +28,7 @@ PARENT = {
     "scenic:大漠胡杨林景区": "banner:152923",
     "scenic:沃布格德音淖尔景区": "banner:152923",
     "scenic:银沙湾旅游区": "banner:150524",  # 库伦旗
-    "scenic:赛汗塔拉生态园": "league:150200",  # 包头市
+    "scenic:赛汗塔拉生态园": "banner:150207",  # 九原区 (a second page, the national place-name record, names it)
     "scenic:阿尔丁植物园": "banner:150203",  # 昆都仑区
     "scenic:薛刚山旅游区": "banner:150981",  # 丰镇市
     "scenic:老虎山生态公园": "banner:150902",  # 集宁区

@@ -490,17 +490,69 @@ def test_a_negated_verb_opens_no_name(gazetteer: Gazetteer) -> None:
 
 
 def test_a_town_a_unit_lists_among_its_divisions_lies_in_it(gazetteer: Gazetteer, tmp_path: Path) -> None:
-    """'宁城县辖…：天义镇、…、铁西街道': a subdistrict the gazetteer records only elsewhere (铁西街道 of 乌兰浩特市)
-    is the county's own, located in it; a town recorded in the county stays itself."""
-    text = "宁城县辖3个街道、13个镇：天义镇、小城子镇、铁西街道、温泉街道。铁西街道位于乌兰浩特市。"
+    """'X旗辖…：A镇、…、铁西街道': a subdistrict the gazetteer records only elsewhere (铁西街道 of 乌兰浩特市 …) is the
+    listing unit's own, located in it; a town recorded in the unit stays itself."""
+    text = "敖汉旗辖2个街道、13个镇：新惠镇、四家子镇、铁西街道、温泉街道。铁西街道位于乌兰浩特市。"
     plan = tmp_path / "plan.txt"
-    plan.write_text(f"宁城县概况\n{text}\n", encoding="utf-8")
+    plan.write_text(f"敖汉旗概况\n{text}\n", encoding="utf-8")
     mentions = [m for m in geoparse(read(plan), gazetteer).mentions if m.type == "town"]
     ids = [(m.surface, m.place.id, m.rule == "parent:listed-division") for m in mentions]
     assert ids[:4] == [
-        ("天义镇", "town:150429:天义镇", False),
-        ("小城子镇", "town:150429:小城子镇", False),
-        ("铁西街道", "banner:150429", True),
-        ("温泉街道", "banner:150429", True),
+        ("新惠镇", "town:150430:新惠镇", False),
+        ("四家子镇", "town:150430:四家子镇", False),
+        ("铁西街道", "banner:150430", True),
+        ("温泉街道", "banner:150430", True),
     ]
     assert ids[4][2] is False  # after the list's sentence, the name is read as any other
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("到辉腾锡勒草原策马奔腾", ["辉腾锡勒草原"]),  # riding there, no breed of the grassland
+        ("在辉腾锡勒草原骑马", ["辉腾锡勒草原"]),
+        ("集江南水乡的灵秀与内蒙古大草原的深邃", ["内蒙古"]),  # 水乡 is a word, no township
+        ("设太平乡", ["太平乡"]),
+    ],
+)
+def test_words_of_riding_and_homes_end_no_name(gazetteer: Gazetteer, text: str, kept: list[str]) -> None:
+    assert _surfaces(gazetteer, text) == kept
+
+
+def test_our_port_before_the_foreign_port_it_faces(gazetteer: Gazetteer) -> None:
+    """'策克-西伯库伦口岸': the name before the dash is our port 策克口岸; the foreign port is its own mention."""
+    assert found(gazetteer, "开放的策克-西伯库伦口岸", ("surface", "place_ids")) == [
+        ("策克", ("port:策克口岸",)),
+        ("西伯库伦口岸", ("foreign:西伯库伦口岸",)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "record", "unit"),
+    [
+        ("铁西街道", "town:150429:铁西街道", "banner:150429"),  # a subdistrict of 宁城县
+        ("五角枫自然保护区", "reserve:代钦塔拉五角枫自然保护区", "banner:152222"),
+        ("莫力庙沙湖", "scenic:莫力庙沙湖旅游区", "banner:150502"),
+        ("赛汗塔拉公园", "scenic:赛汗塔拉生态园", "banner:150207"),  # the place-name record: 九原区
+        ("乌兰哈达火山", "scenic:乌兰哈达火山地质公园", "banner:150928"),
+        ("查尔森水库", "reservoir:察尔森水库", "banner:152221"),  # a variant writing of 察尔森
+        ("南海公园", "reserve:内蒙古南海子湿地自然保护区", "banner:150202"),
+    ],
+)
+def test_places_a_second_page_locates(gazetteer: Gazetteer, name: str, record: str, unit: str) -> None:
+    """Records and forms added from pages read on 2026-12-02 (cited in their rows), each in the unit its page names."""
+    assert record in gazetteer.finder.ids(name)
+    assert gazetteer.get(record).parent_ids[0] == unit
+    rows = [
+        row
+        for file in (
+            "aliases.csv",
+            "towns_units.csv",
+            "reserves_region.csv",
+            "places_districts.csv",
+            "scenic_region.csv",
+        )
+        for row in csv.DictReader((GAZETTEER_DIR / file).open(encoding="utf-8"))
+        if name in (row.get("alias"), row.get("name"), *(row.get("aliases") or "").split(";"))
+    ]
+    assert rows and all("(read 2026-12-02)" in row["note"] for row in rows)

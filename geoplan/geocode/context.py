@@ -3914,6 +3914,37 @@ def _border_river(text: str, mention: Mention, finder: MentionFinder) -> Mention
     return Mention(text[mention.start : end], mention.start, end, "river", "gazetteer", rivers)
 
 
+#: dashes between a port of ours and the foreign port it faces ('满都拉—杭吉口岸').
+_PORT_PAIR_DASHES = re.compile("[—–\\-－]{1,2}$")
+#: longest name of our port before the dash.
+MAX_PAIRED_PORT = 8
+
+
+def paired_ports(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Mention]:
+    """A port named with the foreign port it faces ('中蒙满都拉—杭吉口岸', '策克-西伯库伦口岸'): the name before the
+    dash is our port when it and 口岸 name a port the gazetteer holds (not the town it is named after); the foreign
+    port stays a mention of its own."""
+    found: list[Mention] = []
+    for mention in mentions:
+        if not mention.place_ids or not all(pid.startswith("foreign:") for pid in mention.place_ids):
+            continue
+        if not mention.surface.endswith(_PORT_WORD):
+            continue
+        dash = _PORT_PAIR_DASHES.search(text, max(0, mention.start - 2), mention.start)
+        if dash is None:
+            continue
+        for start in range(max(0, dash.start() - MAX_PAIRED_PORT), dash.start() - 1):
+            ports = tuple(
+                p for p in finder.ids(text[start : dash.start()] + _PORT_WORD) if p.startswith("port:")
+            )
+            if ports:
+                found.append(
+                    Mention(text[start : dash.start()], start, dash.start(), "port", "gazetteer", ports)
+                )
+                break
+    return found
+
+
 MENTION_RULES: tuple[MentionRule, ...] = (
     _heritage_whole,
     _border_river,
@@ -3934,4 +3965,5 @@ LIST_RULES: tuple[ListRule, ...] = (
     represented_items,
     items_sharing_a_line_word,
     trip_stations,
+    paired_ports,
 )

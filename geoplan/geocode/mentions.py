@@ -519,6 +519,10 @@ _GOU_NEXT = frozenset("通壑渠道谷槽村")
 _RIVER_WORDS = frozenset({"滨河", "沿河", "跨河", "过河", "内河", "运河", "界河"})
 #: words a 乡 never ends (城乡, 乡村 …): the next character must not make 乡 part of a word.
 _XIANG_NEXT = frozenset("村镇土风愁贤情亲里音野间邻")
+#: common words ending in 乡 (a home, a water town, going to the countryside): no township's name ends there.
+_XIANG_WORDS = frozenset(
+    {"水乡", "故乡", "家乡", "老乡", "同乡", "他乡", "异乡", "梦乡", "下乡", "返乡", "回乡", "还乡", "思乡"}
+)
 #: a suffix right after one of these is part of a common word (城镇, 城乡, 河湖 …), not a name.
 _NOT_AFTER: dict[str, str] = {
     "镇": "城乡村集小名强点重镇入进聚",
@@ -2561,6 +2565,8 @@ def names_a_local_kind(text: str, start: int, end: int) -> bool:
 #: the one-character heads of livestock words (奶牛, 细毛羊, 双峰驼): a breed is written as the place it comes from,
 #: then its kind ('荷兰奶牛', '科尔沁牛', '鄂尔多斯细毛羊').
 _HERD_HEADS = frozenset("牛羊马驼猪驴")
+#: verbs of handling livestock that open a word ending in a livestock head ('骑马', '策马', '放羊'): an act, no breed.
+_HANDLING_VERBS = frozenset("骑策赛遛驯套放牧养喂宰杀")
 #: longest breed word after its place's name, in characters ('黑白花奶牛').
 BREED_RUN = 5
 #: flags of the words that may describe a breed before its kind word (白 a, 黑白 z, a transliterated breed name: 安格斯 nr).
@@ -2584,6 +2590,8 @@ def names_a_breed(text: str, start: int, end: int) -> bool:
         if length > BREED_RUN:
             return False
         if word[-1] in _HERD_HEADS:
+            if len(word) >= 2 and word[0] in _HANDLING_VERBS:
+                return False  # '草原骑马', '策马奔腾': riding a horse there, no breed
             following = words[index + 1][1] if index + 1 < len(words) else ""
             # jieba tags some breed words as people's names; a described breed is one whatever follows it
             return (flag not in NAME_FLAGS or flag == "nr") and (
@@ -3115,7 +3123,8 @@ def _suffix_applies(text: str, suffix: str, s_end: int) -> bool:
     if before and before in _NOT_AFTER.get(suffix, ""):
         return False
     if suffix == "乡":
-        return following not in _XIANG_NEXT
+        # '集江南水乡的灵秀': 乡 ends a common word (水乡, 故乡), no township
+        return following not in _XIANG_NEXT and text[s_end - 2 : s_end] not in _XIANG_WORDS
     if suffix == "高速":
         return following not in _GAOSU_NEXT
     if suffix == "沟":
