@@ -556,3 +556,14 @@ def test_places_a_second_page_locates(gazetteer: Gazetteer, name: str, record: s
         if name in (row.get("alias"), row.get("name"), *(row.get("aliases") or "").split(";"))
     ]
     assert rows and all("(read 2026-12-02)" in row["note"] for row in rows)
+
+
+def test_a_line_of_spam_names_no_place(gazetteer: Gazetteer) -> None:
+    """Spam at a page's top ('亚洲欧美…久久…一区二区在线观看') names no place, up to its last spam word (the reader may
+    join the page's next line to it); a plan's 精品 and 一区 are no spam."""
+    spam = (
+        "亚洲欧美日韩久久精品第一区,一区二区三区在线观看人民网>>内蒙古频道>>通辽\n乌海市产品出口日本和欧美。"
+    )
+    assert _surfaces(gazetteer, spam) == ["内蒙古", "通辽", "乌海市", "日本", "欧美"]
+    plan = "打造文旅精品线路，建设一区多园，产品出口日本。"
+    assert _surfaces(gazetteer, plan) == ["日本"]

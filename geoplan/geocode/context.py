@@ -564,12 +564,42 @@ def _byline_label_lengths() -> tuple[int, ...]:
 
 def page_furniture(text: str) -> SpanIndex:
     """Spans of a web page's furniture that name no place even when a place's name is in them: wiki file names
-    ('[[File:X旗首届博览会.jpg') and byline values naming a person or organisation ('作者：X旗政务')."""
+    ('[[File:X旗首届博览会.jpg'), byline values naming a person or organisation ('作者：X旗政务') and lines of spam
+    (:func:`spam_lines`)."""
     spans = [m.span() for m in _FILE_LINK_RE.finditer(text)] if "[[" in text else []
     spans += [
         m.span() for m in finditer_anchored(_byline_re(), text, _BYLINE_COLONS, _byline_label_lengths())
     ]
+    spans += spam_lines(text)
     return SpanIndex(sorted(spans))
+
+
+@cache
+def _spam_re() -> re.Pattern[str]:
+    return re.compile(alternation("spam_words"))
+
+
+#: different spam words that make a line spam.
+SPAM_WORDS_IN_LINE = 2
+
+
+def spam_lines(text: str) -> list[tuple[int, int]]:
+    """The lines of ``text`` holding two different words of ``lexicon/spam_words.txt`` ('亚洲精品…久久…在线观看'),
+    up to the last of them: spam some pages carry, whose 亚洲, 欧美 or 日本 name no place the text is about."""
+    by_line: dict[
+        int, tuple[frozenset[str], int]
+    ] = {}  # line start -> the spam words in it, the last one's end
+    for match in _spam_re().finditer(text):
+        line = text.rfind("\n", 0, match.start()) + 1
+        seen, _ = by_line.get(line, (frozenset(), 0))
+        by_line[line] = (seen | {match.group()}, match.end())
+    spans = []
+    for start, (found, last_end) in by_line.items():
+        if len(found) >= SPAM_WORDS_IN_LINE:
+            spans.append(
+                (start, last_end)
+            )  # to its last spam word: the reader may have joined the next lines
+    return spans
 
 
 #: class characters of land and water that a longer local name continues with 子 ('灯笼河子', '马架子'): no class
