@@ -567,3 +567,15 @@ def test_a_line_of_spam_names_no_place(gazetteer: Gazetteer) -> None:
     assert _surfaces(gazetteer, spam) == ["内蒙古", "通辽", "乌海市", "日本", "欧美"]
     plan = "打造文旅精品线路，建设一区多园，产品出口日本。"
     assert _surfaces(gazetteer, plan) == ["日本"]
+
+
+def test_a_province_in_full_before_the_count_closing_its_list(gazetteer: Gazetteer) -> None:
+    """'横跨内蒙古、吉林、辽宁三省区': 辽宁 is the province in full (not 辽 and 宁), and the count is no county of it;
+    a run of abbreviations before the count stays one province each ('辽吉黑蒙四省区')."""
+    assert _surfaces(gazetteer, "科尔沁沙地横跨内蒙古、吉林、辽宁三省区") == [
+        "科尔沁沙地",
+        "内蒙古",
+        "吉林",
+        "辽宁",
+    ]
+    assert _surfaces(gazetteer, "辽吉黑蒙四省区") == ["辽", "吉", "黑", "蒙"]

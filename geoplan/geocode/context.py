@@ -2048,6 +2048,9 @@ def province_runs(text: str, finder: MentionFinder, hits: WordHits | None = None
         run = match.group().replace("、", "")
         if (
             len(set(run)) < len(run)
+            or any(
+                pid.startswith("province:") for pid in finder.ids(run)
+            )  # '吉林、辽宁三省区': a name in full
             or (closer in _LIST_ONLY_CLOSERS and "、" not in match.group())
             or names_a_boundary(text, closer_start)
         ):

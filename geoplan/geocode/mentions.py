@@ -3036,7 +3036,12 @@ def _ends_a_name(text: str, end: int) -> bool:
         text[end] in "市县区旗盟镇乡港站"
         or text.startswith(NAME_FOLLOWERS, end)
         or COMPASS_PART.match(text, end) is not None  # '宁夏北部地区': a part of the place
+        or _COUNTED_PROVINCES.match(text, end) is not None  # '吉林、辽宁三省区': the list's count closes it
     )
+
+
+#: a count of provinces or countries closing a list right after its last name ('三省区', '两国').
+_COUNTED_PROVINCES = re.compile("[两二三四五六七八九十]个?(?:省|国|地)")
 
 
 def _after_known_names(

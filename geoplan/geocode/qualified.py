@@ -225,6 +225,8 @@ _UNIT_AFTER = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:县|市|区|旗)")
 _STEMS_AFTER = re.compile(
     r"([\u4e00-\u9fff]{2,3})((?:、[\u4e00-\u9fff]{2,3})*)(?=交界|接壤|毗邻|相邻|相连|为邻)"
 )
+#: numerals that start a count, never a county's name.
+_COUNT_CHARS = frozenset("两二三四五六七八九十几")
 #: the rule name of the units the gazetteer lacks, found by their province before them.
 UNKNOWN_RULE = "qualified:unknown"
 
@@ -241,8 +243,10 @@ def units_after_provinces(text: str, found: list[Mention], finder: MentionFinder
         ):
             continue
         end = mention.end
-        if end in starts or COMPASS_PART.match(text, end):
-            continue  # a unit the gazetteer knows follows, or a part of the province ('宁夏北部地区')
+        if end in starts or COMPASS_PART.match(text, end) or text[end : end + 1] in _COUNT_CHARS:
+            # a unit the gazetteer knows follows, a part of the province ('宁夏北部地区'), or the count closing
+            # a list of provinces ('吉林、辽宁三省区')
+            continue
         unit = _UNIT_AFTER.match(text, end)
         if unit is not None and _is_stem(unit.group(1)):
             added.append(Mention(unit.group(), end, unit.end(), "neighbour", UNKNOWN_RULE))
