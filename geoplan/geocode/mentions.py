@@ -3040,8 +3040,8 @@ def _ends_a_name(text: str, end: int) -> bool:
     )
 
 
-#: a count of provinces or countries closing a list right after its last name ('三省区', '两国').
-_COUNTED_PROVINCES = re.compile("[两二三四五六七八九十]个?(?:省|国|地)")
+#: a count of provinces closing a list right after its last name ('三省区', '两省').
+_COUNTED_PROVINCES = re.compile("[两二三四五六七八九十]个?省")
 
 
 def _after_known_names(
