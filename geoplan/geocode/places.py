@@ -29,6 +29,7 @@ from geoplan.geocode.resolve import (
     TextIndex,
     context_ids,
     lies_outside,
+    parent_precision,
     unresolved,
 )
 from geoplan.geocode.segment import describes_line, forget_windows, reads_as_prose
@@ -352,28 +353,41 @@ def _placed_where_said(text: str, mentions: list[ResolvedMention]) -> list[Resol
         said = _LIES_AT.match(text, mention.end)
         if said is None:
             continue
-        position, unit = said.end(), None
-        for after in out[index + 1 :]:
-            if after.start != position or after.place is None:
-                break
-            place = after.place
-            if _UNIT_RANK.get(place.type, 0) > _UNIT_RANK.get(unit.type if unit else "", 0):
-                unit = place
-            position = after.end
+        unit, _ = _units_written_from(out, index + 1, said.end())
         if unit is None or (mention.place is not None and unit.type == mention.place.type):
             continue
         if mention.type != "park" and unit.type == "league":
             continue  # a sight or natural place said to lie in a league only: no finer than it was
-        out[index] = replace(
-            mention,
-            place=unit,
-            precision=unit.type,
-            confidence=0.5,
-            rule="parent:said-to-lie",
-            reason=f"'{mention.surface}' not in the gazetteer; located in {unit.name}, where the text says it lies "
-            f"('{said.group()}')",
+        out[index] = _located_in(
+            mention, unit, "parent:said-to-lie", f"where the text says it lies ('{said.group()}')"
         )
     return out
+
+
+def _units_written_from(mentions: list[ResolvedMention], index: int, position: int) -> tuple[Any | None, int]:
+    """The finest unit (league, banner, town; the later of two as fine) the located mentions from ``index`` on name,
+    written one right after another from ``position`` ('Y市Z镇'), and where they end."""
+    unit = None
+    for after in mentions[index:]:
+        if after.start != position or after.place is None:
+            break
+        if _UNIT_RANK.get(after.place.type, 0) >= _UNIT_RANK.get(unit.type if unit else "", 0):
+            unit = after.place
+        position = after.end
+    return unit, position
+
+
+def _located_in(mention: ResolvedMention, unit: Any, rule: str, where: str) -> ResolvedMention:
+    """``mention``, a place the gazetteer lacks (or locates only coarsely), located in ``unit`` by ``rule``; ``where``
+    says how the text names the unit."""
+    return replace(
+        mention,
+        place=unit,
+        precision=parent_precision(unit),
+        confidence=0.5,
+        rule=rule,
+        reason=f"'{mention.surface}' not in the gazetteer; located in {unit.name}, {where}",
+    )
 
 
 #: a unit's word for the divisions it holds ('宁城县辖3个街道、13个镇：A镇、B街道', 'X旗下辖A、B'), right after its name.
@@ -403,17 +417,14 @@ def _listed_divisions(text: str, mentions: list[ResolvedMention], gazetteer: Any
             place = town.place
             if town.type != "town" or place is None or unit.id in (place.id, *place.parent_ids):
                 continue
-            where = place.name + (
+            namesake = place.name + (
                 f" of {gazetteer.get(place.parent_ids[0]).name}" if place.parent_ids else ""
             )
-            out[later] = replace(
+            out[later] = _located_in(
                 town,
-                place=unit,
-                precision=unit.type,
-                confidence=0.5,
-                rule="parent:listed-division",
-                reason=f"'{town.surface}' is listed among the divisions of {unit.name}, which the gazetteer does not "
-                f"record there (its namesake is {where}); located in {unit.name}",
+                unit,
+                "parent:listed-division",
+                f"which lists it among its divisions (the gazetteer's namesake is {namesake})",
             )
     return out
 
@@ -455,13 +466,8 @@ def _placed_by_field(text: str, mentions: list[ResolvedMention]) -> list[Resolve
             line_start = above
         if unit is None or (mention.place is not None and unit.type == mention.place.type):
             continue
-        out[index] = replace(
-            mention,
-            place=unit,
-            precision=unit.precision if unit.type != "banner" else "banner",
-            confidence=0.5,
-            rule="parent:entry-field",
-            reason=f"'{mention.surface}' not in the gazetteer; located in {unit.name}, which its entry's field names",
+        out[index] = _located_in(
+            mention, unit, "parent:entry-field", "which its entry's location field names"
         )
     return out
 
@@ -479,14 +485,7 @@ def _opens_field(text: str, position: int) -> bool:
 def _first_unit_at(mentions: list[ResolvedMention], starts: list[int], position: int) -> Any | None:
     """The finest banner or town of the mentions written one after another from ``position`` (a league alone is
     not finer than what an unrecorded place already has)."""
-    unit = None
-    index = bisect.bisect_left(starts, position)
-    while index < len(mentions) and mentions[index].start == position and mentions[index].place is not None:
-        place = mentions[index].place
-        if _UNIT_RANK.get(place.type, 0) > _UNIT_RANK.get(unit.type if unit else "", 0):
-            unit = place
-        position = mentions[index].end
-        index += 1
+    unit, _ = _units_written_from(mentions, bisect.bisect_left(starts, position), position)
     return unit if unit is not None and unit.type != "league" else None
 
 
@@ -504,24 +503,10 @@ def _placed_today(text: str, mentions: list[ResolvedMention]) -> list[ResolvedMe
         said = _LIES_TODAY.match(text, mention.end)
         if said is None:
             continue
-        position, unit = said.end(), None
-        for after in out[index + 1 :]:
-            if after.start != position or after.place is None:
-                break
-            if _UNIT_RANK.get(after.place.type, 0) >= _UNIT_RANK.get(unit.type if unit else "", 0):
-                unit = after.place
-            position = after.end
+        unit, position = _units_written_from(out, index + 1, said.end())
         if unit is None or text[position : position + 1] not in "）)":
             continue
-        out[index] = replace(
-            mention,
-            place=unit,
-            precision=unit.precision,
-            confidence=0.5,
-            rule="parent:lies-today",
-            reason=f"'{mention.surface}' not in the gazetteer; located in {unit.name}, where the text says it lies "
-            "today",
-        )
+        out[index] = _located_in(mention, unit, "parent:lies-today", "where the text says it lies today")
     return out
 
 

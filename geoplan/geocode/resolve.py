@@ -921,7 +921,7 @@ class Resolver:
             )
         if parent is None:
             return unresolved(mention, f"'{mention.surface}' not in the gazetteer and no known parent")
-        precision = _parent_precision(parent)
+        precision = parent_precision(parent)
         confidence = 0.5 if rule != "parent:issuer" else 0.3
         return ResolvedMention.of(
             mention,
@@ -934,7 +934,7 @@ class Resolver:
         )
 
 
-def _parent_precision(parent: Any) -> str:
+def parent_precision(parent: Any) -> str:
     """The precision of a place located by ``parent``: its unit's level for a league or banner, 'town' for a town
     located by its own point or extent; a town located no finer than its banner gives that banner's precision (it
     stands at the banner's point), any other parent its own precision."""
