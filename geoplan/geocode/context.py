@@ -480,12 +480,8 @@ def _listed_division_office(text: str, mention: Mention) -> bool:
     subdistrict, a place of the list."""
     if not mention.surface.endswith("街道") or not text.startswith("办事处", mention.end):
         return False
-    if text[mention.end + 3 : mention.end + 4] in _ENTRY_COLONS and text[
-        mention.start - 1 : mention.start
-    ] in (
-        "",
-        "\n",
-    ):
+    opens_line = mention.start == 0 or text[mention.start - 1] == "\n"
+    if opens_line and text[mention.end + 3 : mention.end + 4] in _ENTRY_COLONS:
         return True  # the entry's heading opens its line
     low = max(0, mention.start - _DIVISION_REACH)
     clause_start = max(text.rfind(mark, low, mention.start) for mark in "。；;\n") + 1
@@ -586,20 +582,16 @@ SPAM_WORDS_IN_LINE = 2
 def spam_lines(text: str) -> list[tuple[int, int]]:
     """The lines of ``text`` holding two different words of ``lexicon/spam_words.txt`` ('亚洲精品…久久…在线观看'),
     up to the last of them: spam some pages carry, whose 亚洲, 欧美 or 日本 name no place the text is about."""
-    by_line: dict[
-        int, tuple[frozenset[str], int]
-    ] = {}  # line start -> the spam words in it, the last one's end
+    # line start -> the spam words in it and the last one's end
+    by_line: dict[int, tuple[frozenset[str], int]] = {}
     for match in _spam_re().finditer(text):
         line = text.rfind("\n", 0, match.start()) + 1
         seen, _ = by_line.get(line, (frozenset(), 0))
         by_line[line] = (seen | {match.group()}, match.end())
-    spans = []
-    for start, (found, last_end) in by_line.items():
-        if len(found) >= SPAM_WORDS_IN_LINE:
-            spans.append(
-                (start, last_end)
-            )  # to its last spam word: the reader may have joined the next lines
-    return spans
+    # each to its last spam word: the reader may have joined the page's next lines to it
+    return [
+        (start, last_end) for start, (found, last_end) in by_line.items() if len(found) >= SPAM_WORDS_IN_LINE
+    ]
 
 
 #: class characters of land and water that a longer local name continues with 子 ('灯笼河子', '马架子'): no class
@@ -2048,9 +2040,7 @@ def province_runs(text: str, finder: MentionFinder, hits: WordHits | None = None
         run = match.group().replace("、", "")
         if (
             len(set(run)) < len(run)
-            or any(
-                pid.startswith("province:") for pid in finder.ids(run)
-            )  # '吉林、辽宁三省区': a name in full
+            or _names_a_province(run, finder)
             or (closer in _LIST_ONLY_CLOSERS and "、" not in match.group())
             or names_a_boundary(text, closer_start)
         ):
@@ -2062,6 +2052,11 @@ def province_runs(text: str, finder: MentionFinder, hits: WordHits | None = None
                     Mention(char, start, start + 1, "province", "abbreviation", finder.ids(names[char]))
                 )
     return found
+
+
+def _names_a_province(run: str, finder: MentionFinder) -> bool:
+    """Whether a run of abbreviations is a province's name in full ('吉林、辽宁三省区': 辽宁, not 辽 and 宁)."""
+    return any(pid.startswith("province:") for pid in finder.ids(run))
 
 
 #: a 、-list of one-character items ('京、津、唐').
@@ -3929,8 +3924,6 @@ def named_after_area(text: str, mentions: list[Mention], finder: MentionFinder) 
     return found
 
 
-#: the rules reading one mention, in the order they apply: a heritage name made whole, a range's land, an area's
-#: network, a part of an area, a unit named after a river or mountain, a banner written out, a region's 地区, a street named after a unit.
 #: what a river on a border is called after its name ('额尔古纳界河': the 额尔古纳河, the border river).
 _BORDER_RIVER_WORD = "界河"
 
@@ -3978,6 +3971,9 @@ def paired_ports(text: str, mentions: list[Mention], finder: MentionFinder) -> l
     return found
 
 
+#: the rules reading one mention, in the order they apply: a heritage name made whole, a border river, a range's
+#: land, an area's network, a part of an area, a unit named after a river or mountain, a banner written out, a
+#: region's 地区, a street named after a unit.
 MENTION_RULES: tuple[MentionRule, ...] = (
     _heritage_whole,
     _border_river,

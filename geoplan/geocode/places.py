@@ -438,8 +438,9 @@ FIELD_REACH = 4
 def _placed_by_field(text: str, mentions: list[ResolvedMention]) -> list[ResolvedMention]:
     """A park, sight or natural place the gazetteer lacks, located no finer than a league, in an entry whose field
     line above it says where the entry lies ('库伦三大寺 / 类型：… / 地区：库伦旗 / 特色：包括白塔寺、…'): located at
-    the finest unit that field names first, with the reason.  The entry's title (a short line of its own) bounds
-    the search: a field above it belongs to the entry before."""
+    the finest unit that field names first, with the reason.  A field on the place's own line counts first (the
+    reader joins an entry's short lines); above it, the entry's title (a line without a field) or the last field of
+    the entry before (a sentence) ends the search."""
     starts = [m.start for m in mentions]
     out = list(mentions)
     for index, mention in enumerate(out):
@@ -477,8 +478,8 @@ _SENTENCE_END = ("。", "！", "？")
 
 
 def _opens_field(text: str, position: int) -> bool:
-    """Whether a field's label at ``position`` opens a field: at a line's start, or right after the end of another
-    field's text or an entry's title run on without a line break ('…草原类型：自然景观地区：X')."""
+    """Whether a field's label at ``position`` opens a field ('…草原类型：自然景观地区：X', lines the reader joined):
+    anywhere but after a word it ends in prose ('所在的地区：', '位于地区：')."""
     return position == 0 or text[position - 1] == "\n" or text[position - 1] not in "的在于"
 
 
