@@ -577,14 +577,17 @@ def _spam_re() -> re.Pattern[str]:
 
 #: different spam words that make a line spam.
 SPAM_WORDS_IN_LINE = 2
+#: how far into a text spam is looked for: the pages carry it at their top.
+SPAM_REACH = 2000
 
 
 def spam_lines(text: str) -> list[tuple[int, int]]:
-    """The lines of ``text`` holding two different words of ``lexicon/spam_words.txt`` ('亚洲精品…久久…在线观看'),
-    up to the last of them: spam some pages carry, whose 亚洲, 欧美 or 日本 name no place the text is about."""
+    """The lines of ``text``'s first :data:`SPAM_REACH` characters holding two different words of
+    ``lexicon/spam_words.txt`` ('亚洲精品…久久…在线观看'), up to the last of them: spam some pages carry at their top,
+    whose 亚洲, 欧美 or 日本 name no place the text is about."""
     # line start -> the spam words in it and the last one's end
     by_line: dict[int, tuple[frozenset[str], int]] = {}
-    for match in _spam_re().finditer(text):
+    for match in _spam_re().finditer(text, 0, SPAM_REACH):
         line = text.rfind("\n", 0, match.start()) + 1
         seen, _ = by_line.get(line, (frozenset(), 0))
         by_line[line] = (seen | {match.group()}, match.end())

@@ -94,13 +94,19 @@ _DROPPED = re.compile(
 )
 #: dashes some pages write between names, read as the em dash ('伊敏――伊尔施'): one character for one.
 _DASH_FORMS = str.maketrans({"\u2015": "—", "\u2500": "—"})
+_OTHER_DASH = re.compile("[\u2015\u2500]")
+#: a vowel with a tone mark: a text without one holds no gloss.
+_TONE_MARK = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
 
 
 def compacted(text: str) -> tuple[str, list[int] | None]:
     """``text`` as the rules read it: other dashes as the em dash, without the pinyin glosses printed after its
     characters ('內(nèi)蒙古' -> '內蒙古') and with a doubled dash between names single; with, for each offset into
     the result (and its end), the offset into ``text`` it came from (None when only dashes changed, one for one)."""
-    text = text.translate(_DASH_FORMS)
+    if _OTHER_DASH.search(text) is not None:  # (one scan for a character class: a plan has none)
+        text = text.translate(_DASH_FORMS)
+    if "——" not in text and _TONE_MARK.search(text) is None:
+        return text, None
     first = _DROPPED.search(text)
     if first is None:
         return text, None
