@@ -579,3 +579,9 @@ def test_a_province_in_full_before_the_count_closing_its_list(gazetteer: Gazette
         "辽宁",
     ]
     assert _surfaces(gazetteer, "辽吉黑蒙四省区") == ["辽", "吉", "黑", "蒙"]
+
+
+@pytest.mark.parametrize("text", ["建设健康乌拉特后旗，实现健康发展。", "建设法治乌拉特后旗，推进依法治旗。"])
+def test_a_verb_ending_a_common_word_sets_up_no_unit(gazetteer: Gazetteer, text: str) -> None:
+    """'建设健康X旗': 设 ends the verb 建设 (to build a healthy banner), no former unit '健康X旗' is set up."""
+    assert _surfaces(gazetteer, text) == ["乌拉特后旗"]

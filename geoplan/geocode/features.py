@@ -364,6 +364,26 @@ _FORMER_UNIT = re.compile(
 _UNIT_VERB_STARTS = frozenset(verb[0] for verb in _UNIT_VERBS.split("|"))
 #: the most characters from a former unit's verb to the end of its class word.
 _FORMER_UNIT_REACH = max(map(len, _UNIT_VERBS.split("|"))) + _MAX_UNIT_STEM + max(map(len, _UNIT_CLASSES))
+#: common words ending in a one-character verb of the rule ('建设' ends in 设, '金属' in 属, '名称' in 称): no unit
+#: is set up, attached or named after them.
+_WORDS_ENDING_IN_A_VERB = frozenset(
+    {
+        "建设",
+        "配置",
+        "布置",
+        "安置",
+        "处置",
+        "购置",
+        "闲置",
+        "金属",
+        "附属",
+        "名称",
+        "号称",
+        "堪称",
+        "声称",
+        "人称",
+    }
+)
 #: characters that end the verb's reach: no unit's name holds a function word or a count.
 _NOT_IN_UNIT = frozenset("的了是在与及或等各每全本我该其这那个级一二三四五六七八九十")
 
@@ -391,6 +411,8 @@ def _former_units(text: str, finder: Any, hits: WordHits) -> list[Mention]:
     (``hits``: where the class words are)."""
     found: list[Mention] = []
     for match in matches_from(_FORMER_UNIT, text, _former_unit_starts(text, hits)):
+        if text[max(0, match.start() - 1) : match.start() + 1] in _WORDS_ENDING_IN_A_VERB:
+            continue  # '建设健康X旗': 设 ends the verb 建设 (to build), no unit is set up
         stem, kind = match.group("stem"), match.group("cls")
         if stem is None:
             stem, kind = match.group("old"), match.group("zhou")
