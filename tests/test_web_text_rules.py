@@ -585,3 +585,18 @@ def test_a_province_in_full_before_the_count_closing_its_list(gazetteer: Gazette
 def test_a_verb_ending_a_common_word_sets_up_no_unit(gazetteer: Gazetteer, text: str) -> None:
     """'建设健康X旗': 设 ends the verb 建设 (to build a healthy banner), no former unit '健康X旗' is set up."""
     assert _surfaces(gazetteer, text) == ["乌拉特后旗"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "达里诺尔火山群为东北九大火山群之一",
+            ["达里诺尔火山群", "东北"],
+        ),  # the region a ranking count ranks in
+        ("从海拉尔至东北中南部地区", ["海拉尔", "东北"]),  # the region a part word divides
+        ("位于市区东北部", []),  # a direction
+    ],
+)
+def test_the_northeast_before_a_ranking_or_its_part(gazetteer: Gazetteer, text: str, kept: list[str]) -> None:
+    assert _surfaces(gazetteer, text) == kept

@@ -1917,7 +1917,7 @@ def region_stems(text: str, finder: MentionFinder, taken: Iterable[Mention] = ()
         if word and (
             flag not in flags or (flag == PLACE_FLAG and len(word) > 1 and not finder.ids_or_short(word))
         ):
-            if compass and (text.startswith(_SUPERLATIVE, end) or of_country or _PART_OF.fullmatch(word)):
+            if compass and (_RANKING.match(text, end) or of_country or _PART_OF.fullmatch(word)):
                 found.append(mention)
             elif compass:
                 doubtful.append(mention)
@@ -1926,13 +1926,15 @@ def region_stems(text: str, finder: MentionFinder, taken: Iterable[Mention] = ()
     return found + _listed_with_regions(text, doubtful, regions + [(m.start, m.end) for m in found])
 
 
-#: the adverb of a superlative ('最大', '最早'): a compass word before one is the region it ranks in.
-_SUPERLATIVE = "最"
+#: a superlative ('最大', '最早') or a ranking count ('九大X之一'): a compass word before one is the region it ranks
+#: in ('东北最大的X', '东北九大火山群之一').
+_RANKING = re.compile("最|[二三四五六七八九十]大")
 #: the country's names for itself: a compass word right after one is a region of the country ('我国东北铁路'), not a
 #: direction from it (that is written with 部: '中国东北部').
 _OWN_COUNTRY = ("中国", "我国")
-#: a part of an area ('北部', '西部'): a compass word before one is the area it divides ('东北北部三地市').
-_PART_OF = re.compile(r"[东西南北中]部")
+#: a part of an area ('北部', '中南部'): a compass word before one is the area it divides ('东北北部三地市',
+#: '东北中南部地区').
+_PART_OF = re.compile(r"[东西南北中]{1,2}部")
 #: the last character of a verb of motion toward a destination ('通往', '前往', '运往'), as a word's end.
 _MOTION_END = "往"
 
