@@ -374,7 +374,7 @@ def test_parts_of_a_sight_named_in_common_words_are_no_places(gazetteer: Gazette
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("达里诺尔火山群为东北九大火山群之一", [("达里诺尔火山群", "mountain")]),
+        ("达里诺尔火山群为东北九大火山群之一", [("达里诺尔火山群", "mountain"), ("东北", "region")]),
         ("与旧粗鲁海图口岸隔额尔古纳界河相望", [("旧粗鲁海图口岸", None), ("额尔古纳界河", "river")]),
         ("坐落在额尔古纳河、根河河畔", [("额尔古纳河", None), ("根河", None)]),
     ],
