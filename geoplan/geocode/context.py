@@ -47,6 +47,7 @@ from geoplan.geocode.mentions import (
     IMPROPER_CHARS,
     LANDSCAPE_ROUTE_SUFFIXES,
     LINE_WORDS,
+    MAX_ITEM,
     OUTSIDE_ID_PREFIXES,
     PARK_ID_PREFIXES,
     PROSE_VERBS,
@@ -65,6 +66,7 @@ from geoplan.geocode.mentions import (
     names_a_breed,
     names_a_local_kind,
     province_abbreviations,
+    split_last_item,
     word_alternation,
 )
 from geoplan.geocode.qualified import (
@@ -2335,14 +2337,8 @@ _LIST_RUN = re.compile(r"[\u3400-\u9fff0-9（）()]+(?:、[\u3400-\u9fff0-9（�
 #: the characters of a list run besides CJK ones (see :data:`_LIST_RUN`).
 _LIST_RUN_OTHERS = frozenset("0123456789（）()、")
 _ALIAS = re.compile(r"[（(]([\u3400-\u9fff]{2,10})[）)]$")
-#: connectors joining a list's last item ('A、B和C').
-_LAST_JOINS = "和及与"
 #: conjunctions that join two names inside any item of a list ('A、B及C、D').
 _INNER_JOINS = frozenset("及与")
-#: characters before 和 that make it part of a name (呼和浩特, 乌兰布和).
-_HE_IN_NAME = frozenset("呼布")
-#: longest list item read as a name, in characters.
-MAX_ITEM = 12
 _CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2, "十": 10}
 
 
@@ -2513,11 +2509,7 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for part in text[start:end].split("、"):
         items.append((position, position + len(part)))
         position += len(part) + 1
-    last_start, last_end = items[-1]
-    for offset in range(last_start + 2, min(last_end - 1, last_start + MAX_ITEM)):
-        if text[offset] in _LAST_JOINS and not (text[offset] == "和" and text[offset - 1] in _HE_IN_NAME):
-            items[-1:] = [(last_start, offset), (offset + 1, last_end)]
-            break
+    items[-1:] = split_last_item(text, *items[-1])
     joined: list[tuple[int, int]] = []
     for item_start, item_end in items:
         # '飞来石及三道沟': an item of two names joined by 及 or 与 (never inside a name; 和 is: 呼和, 额和宝力格)

@@ -1025,7 +1025,7 @@ class MentionFinder:
             for part in run.group().split("、"):
                 items.append((position, position + len(part)))
                 position += len(part) + 1
-            items[-1:] = _last_items(text, *items[-1])
+            items[-1:] = split_last_item(text, *items[-1])
             leagues: list[str] = []
             stems: list[tuple[int, int, str]] = []
             for index, (start, end) in enumerate(items):
@@ -3015,16 +3015,20 @@ def _closes_item(text: str, end: int) -> bool:
     return _ends_a_name(text, end) or text[end] in _LIST_CLOSERS
 
 
-#: conjunctions before a list's last item ('海勃湾、乌达和海南').
-_LAST_ITEM_CONJUNCTIONS = "和及与"
+#: connectors joining a list's last item ('A、B和C').
+LAST_ITEM_JOINS = "和及与"
+#: characters before 和 that make it part of a name (呼和浩特, 乌兰布和).
+_HE_IN_NAME = frozenset("呼布")
+#: longest list item read as a name, in characters.
+MAX_ITEM = 12
 
 
-def _last_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The last item of a 、-list, split at the first conjunction leaving two characters or more either side
-    ('乌达和海南' -> 乌达, 海南; '兴和' and '呼和浩特' stay whole)."""
-    for position in range(start + 2, end - 1):
-        if text[position] in _LAST_ITEM_CONJUNCTIONS:
-            return [(start, position), (position + 1, end)]
+def split_last_item(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The last item ``text[start:end]`` of a 、-list, split at its first connector (和/及/与) leaving two characters
+    or more before it and one after ('乌达和海南' -> 乌达, 海南); 和 inside a name stays ('呼和浩特', '兴和')."""
+    for offset in range(start + 2, min(end - 1, start + MAX_ITEM)):
+        if text[offset] in LAST_ITEM_JOINS and not (text[offset] == "和" and text[offset - 1] in _HE_IN_NAME):
+            return [(start, offset), (offset + 1, end)]
     return [(start, end)]
 
 
@@ -3041,7 +3045,7 @@ def _ends_a_name(text: str, end: int) -> bool:
 
 
 #: a count of provinces closing a list right after its last name ('三省区', '两省').
-_COUNTED_PROVINCES = re.compile("[两二三四五六七八九十]个?省")
+_COUNTED_PROVINCES = re.compile(f"[{COUNT_NUMERALS}]个?省")
 
 
 def _after_known_names(

@@ -18,6 +18,7 @@ from functools import cache
 from typing import Any, Protocol
 
 from geoplan.geocode.lexicon import without_peoples
+from geoplan.geocode.segment import COUNT_NUMERALS
 from geoplan.geocode.stems import COMPASS_PART, Mention, is_generic, is_proper_stem
 
 #: the rule name of the mentions made here.
@@ -226,7 +227,7 @@ _STEMS_AFTER = re.compile(
     r"([\u4e00-\u9fff]{2,3})((?:、[\u4e00-\u9fff]{2,3})*)(?=交界|接壤|毗邻|相邻|相连|为邻)"
 )
 #: numerals that start a count, never a county's name.
-_COUNT_CHARS = frozenset("两二三四五六七八九十几")
+_COUNT_CHARS = frozenset(COUNT_NUMERALS)
 #: the rule name of the units the gazetteer lacks, found by their province before them.
 UNKNOWN_RULE = "qualified:unknown"
 
