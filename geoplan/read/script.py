@@ -88,15 +88,16 @@ def simplified(text: str) -> str:
 #: a pinyin gloss some pages print after a character, in brackets ('內(nèi)蒙古', '鎮(zhèn)'): lower-case letters with
 #: at least one tone mark, right after a Han character (a bracketed year, route number or remark has none); and the
 #: second dash of a doubled dash between two names ('海拉尔——满洲里'), which the rules read as one.
+_TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _DROPPED = re.compile(
-    r"(?<=[\u3400-\u9fff])[(（][a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6}[)）]"
+    rf"(?<=[\u3400-\u9fff])[(（][a-zü]{{0,6}}[{_TONE_VOWELS}][a-zü]{{0,6}}[)）]"
     r"|(?<=[\u3400-\u9fff]—)—(?=[\u3400-\u9fff])"
 )
 #: dashes some pages write between names, read as the em dash ('伊敏――伊尔施'): one character for one.
 _DASH_FORMS = str.maketrans({"\u2015": "—", "\u2500": "—"})
 _OTHER_DASH = re.compile("[\u2015\u2500]")
 #: a vowel with a tone mark: a text without one holds no gloss.
-_TONE_MARK = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
+_TONE_MARK = re.compile(f"[{_TONE_VOWELS}]")
 
 
 def compacted(text: str) -> tuple[str, list[int] | None]:
