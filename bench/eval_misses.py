@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_eval import EVAL_DIR, HELD_OUT, predictions  # noqa: E402
-from eval_score import TYPE_MAP, load_gold, squash  # noqa: E402
+from eval_score import TYPE_MAP, UNSCORED_TYPES, load_gold, squash  # noqa: E402
 
 from geoplan.resources import REFERENCE_PLANS  # noqa: E402
 
@@ -57,7 +57,11 @@ def main(corpus: Path | None, kinds: set[str], types: set[str]) -> None:
         plan = read(text_path)
         lines = text_path.read_text(encoding="utf-8").split("\n")
         name = gold.plan if corpus is not None else gold.plan[:3]
-        predicted = [p for p in predictions(plan, geoparse(plan, gazetteer)) if gold.covers(p.line)]
+        predicted = [
+            p
+            for p in predictions(plan, geoparse(plan, gazetteer))
+            if gold.covers(p.line) and p.type not in UNSCORED_TYPES
+        ]
         pred_keys = defaultdict(list)
         for p in predicted:
             pred_keys[(p.line, squash(p.text))].append(p)

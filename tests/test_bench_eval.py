@@ -90,3 +90,17 @@ def test_scorer_counts_places_put_in_another_league(tmp_path: Path) -> None:
     result = score([(load_gold(path), predicted)])
     assert (result["other_league"], result["placed_in_a_league"]) == (1, 2)
     assert result["located_right"] == 0.0
+
+
+def test_scorer_leaves_out_types_the_guide_does_not_annotate(gold_file: Path) -> None:
+    """A village the geoparser reports (a project's location) is neither right nor wrong: the guide annotates no
+    villages; a town the gold lacks still counts against precision."""
+    gold = load_gold(gold_file)
+    base = [
+        Predicted(1, "甘其毛都口岸", "port", "乌拉特中旗"),
+        Predicted(1, "乌拉特后旗", "banner", "乌拉特后旗"),
+    ]
+    with_village = [*base, Predicted(2, "呼和嘎查", "village", "乌拉特后旗")]
+    with_town = [*base, Predicted(2, "呼和镇", "town", "乌拉特后旗")]
+    assert score([(gold, with_village)])["overall"] == score([(gold, base)])["overall"]
+    assert score([(gold, with_town)])["overall"]["fp"] == 1

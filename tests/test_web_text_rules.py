@@ -600,3 +600,118 @@ def test_a_verb_ending_a_common_word_sets_up_no_unit(gazetteer: Gazetteer, text:
 )
 def test_the_northeast_before_a_ranking_or_its_part(gazetteer: Gazetteer, text: str, kept: list[str]) -> None:
     assert _surfaces(gazetteer, text) == kept
+
+
+def test_spam_words_after_a_place_still_make_the_line_spam(gazetteer: Gazetteer) -> None:
+    """A spam line whose country's name comes after names the furniture rules add later ('…视频网站,亚洲…') names
+    no place either: the page's furniture is left out of every mention, the ones the finder alone sees too."""
+    text = "久久精品www人人爽,男人的天堂av女优,亚洲最大福利视频网站\n赤峰市建设高铁。"
+    assert _surfaces(gazetteer, text) == ["赤峰市"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("来自赤峰旅游网的消息，赤峰今年游客增加。", ["赤峰"]),  # a website named after the place
+        (
+            "乌海市政府网\n乌海市位于黄河岸边。",
+            ["乌海市", "黄河"],
+        ),  # the government's website, even as a heading
+        ("加快赤峰旅游网络建设。", ["赤峰"]),  # a network, no website
+    ],
+)
+def test_a_website_named_after_a_place_is_no_mention(
+    gazetteer: Gazetteer, text: str, kept: list[str]
+) -> None:
+    assert _surfaces(gazetteer, text) == kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "各位代表：现在，听取新巴尔虎左旗人民政府工作报告，请予审议。",  # the report of the unit's government
+        "新巴尔虎左旗第十五届人民代表大会第二次会议在阿木古郎镇开幕，代表们审议了报告。",  # the assembly's session
+        "兴安盟盟府所在地，也是乌兰浩特市党委和政府的所在地。",  # the seat of two bodies joined by 和
+    ],
+)
+def test_a_units_report_session_or_seat_names_the_unit(gazetteer: Gazetteer, text: str) -> None:
+    surfaces = _surfaces(gazetteer, text)
+    assert "新巴尔虎左旗" in surfaces or "乌兰浩特市" in surfaces
+
+
+def test_a_kind_of_place_before_a_dash_of_apposition_is_no_line_end(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """'蒙东地区的重要城市——赤峰正式接入全国高铁网': the dash sets off the city named, no railway runs from a place
+    '城市'; a hyphen between ends named by kind words still joins a line ('莫林-戈壁-图克木公路')."""
+    plan = tmp_path / "page.txt"
+    plan.write_text(
+        "赤峰高铁开通\n作为蒙东地区的重要城市——赤峰正式接入全国高铁网，市民出行更方便。\n", encoding="utf-8"
+    )
+    places = geoparse(read(plan), gazetteer)
+    assert not places.corridors
+    assert "赤峰" in [m.surface for m in places.mentions]
+
+
+def test_an_end_opened_by_an_adverb_and_a_verb_reads_as_prose() -> None:
+    """'正式接入全国': an adverb of two characters and a verb after it open a clause, no place's name."""
+    from geoplan.geocode.segment import reads_as_prose
+
+    assert reads_as_prose("正式接入全国")
+    assert not reads_as_prose("巴音花")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "  1. ^ 满洲里口岸. 中国(内蒙古)国际贸易单一窗口. [2021-01-28].\n满洲里市位于呼伦贝尔。",
+            ["满洲里市", "呼伦贝尔"],
+        ),
+        ("内蒙在线 版权所有\n包头市位于黄河北岸。", ["包头市", "黄河"]),
+    ],
+)
+def test_a_wiki_reference_or_copyright_line_names_no_place(
+    gazetteer: Gazetteer, text: str, kept: list[str]
+) -> None:
+    """A wiki page's reference entry cites another page's title; a copyright line names the site."""
+    assert _surfaces(gazetteer, text) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("新巴尔虎左奇位于内蒙古自治区东北部。", [("新巴尔虎左奇", "banner:150726")]),
+        ("阿拉善左奇东南高西北低。", [("阿拉善左奇", "banner:152921")]),
+        ("阿拉善左旗奇石很多。", [("阿拉善左旗", "banner:152921")]),  # 奇石: a word of its own
+    ],
+)
+def test_a_banner_written_with_the_homophone_of_its_class_word(
+    gazetteer: Gazetteer, text: str, kept: list[tuple[str, str]]
+) -> None:
+    """Some pages write 奇 for 旗 after a banner's wing: the banner, as written."""
+    mentions = found(gazetteer, text, ("surface", "place_ids"))
+    assert [(surface, ids[0]) for surface, ids in mentions if ids and ids[0].startswith("banner:")] == kept
+
+
+def test_an_avenue_named_after_a_river_is_a_street(gazetteer: Gazetteer) -> None:
+    """'区人民政府驻霍林河大街': a street of the city named after the river, no mention of the river."""
+    assert found(gazetteer, "区人民政府驻霍林河大街。") == [("霍林河大街", "road")]
+
+
+def test_a_township_named_by_two_words_joined_with_a_dot(gazetteer: Gazetteer) -> None:
+    """'呼布尔·宝力格苏木': two Mongolian words joined by a dot name one township."""
+    assert _surfaces(gazetteer, "辖甘珠尔苏木、呼布尔·宝力格苏木、季布·胡朗图苏木。")[1:] == [
+        "呼布尔·宝力格苏木",
+        "季布·胡朗图苏木",
+    ]
+
+
+def test_a_market_after_a_province_is_no_county(gazetteer: Gazetteer) -> None:
+    """'北京花卉市场': 市 starts the word 市场, no county-level city '花卉市' of Beijing."""
+    assert _surfaces(gazetteer, "在北京花卉市场上出售。") == ["北京"]
+
+
+def test_landform_kinds_make_no_grassland_name(gazetteer: Gazetteer) -> None:
+    """'高山草原', '中低山地': kinds of land, no named grassland or region."""
+    assert _surfaces(gazetteer, "在高山草原上策马奔腾，中低山地占四成。") == []

@@ -146,7 +146,8 @@ def refine(
     if hits is None:
         hits = finder.word_hits(text, occurrences)
     titles = sorted([*((t.start(), t.end()) for t in TITLE_RE.finditer(text)), *event_titles(text, hits)])
-    kept = _without_non_places(text, mentions, finder, heads, titles, peoples)
+    furniture = page_furniture(text)
+    kept = _without_non_places(text, mentions, finder, heads, titles, peoples, furniture)
     kept = [_read_alone(text, mention, finder) for mention in kept]
     kept = _without_epithets(text, _without_covered(kept))
     for rule in LIST_RULES:
@@ -192,7 +193,10 @@ def refine(
         [
             m
             for m in trimmed
-            if m is not None and not named_for_its_meaning(text, m) and not villages.overlaps(m.start, m.end)
+            if m is not None
+            and not named_for_its_meaning(text, m)
+            and not villages.overlaps(m.start, m.end)
+            and not furniture.overlaps(m.start, m.end)
         ],
     )
 
@@ -227,9 +231,10 @@ def _without_non_places(
     heads: list[Mention] | None,
     titles: list[tuple[int, int]],
     peoples: Container[tuple[int, int]],
+    furniture: SpanIndex,
 ) -> list[Mention]:
     """``mentions`` without the names that name no place here: an organisation's or a quoted name's head (added to
-    ``heads`` unless in a title), page furniture, the head of a longer unit's name, people's names and peoples, a
+    ``heads`` unless in a title), page furniture (``furniture``: :func:`page_furniture`'s spans), the head of a longer unit's name, people's names and peoples, a
     name inside a word, a name inside a document's title and a unit's relative part read as a region."""
     following: list[int | None] = [m.start for m in mentions[1:]]
     following.append(None)
@@ -251,7 +256,6 @@ def _without_non_places(
         run_end = next_start
     if heads is not None:
         heads.extend(m for m in mentions if id(m) in organisations and not in_title(m, titles))
-    furniture = page_furniture(text)
     next_starts = {id(m): n for m, n in zip(mentions, following, strict=False)}
     relative = {id(m) for p, m in zip(mentions, mentions[1:], strict=False) if _relative_part(p, m)}
     return [
@@ -428,10 +432,15 @@ def event_titles(text: str, hits: WordHits | None = None) -> list[tuple[int, int
 _OWN_GOVERNMENT = re.compile(
     r"(?:(?:第[一二三四五六七八九十\d]+届)?[市旗县盟区]?(?:人民政府|政府|人民代表大会|人大|党委|委|行署|行政公署)"
     r"|(?<=[市旗县盟区])委)"
-    r"(?:、[市旗县盟区]?(?:人民政府|政府|党委|委|行署|行政公署))*"  # '盟委、盟行署所在地': both bodies sit there
+    r"(?:[、和][市旗县盟区]?(?:人民政府|政府|党委|委|行署|行政公署))*"  # '盟委、盟行署所在地', 'X党委和政府的所在地'
 )
+#: the government's report or the assembly's session after the unit's body ('X旗人民政府工作报告', 'X旗第十五届人民代表
+#:大会第二次会议'): a report's title, naming the unit it is about wherever the page repeats it.
+_OWN_REPORT = re.compile(r"工作报告|第[一二三四五六七八九十\d]+次会议")
+#: words after a government's name that make it its website ('X市政府网', 'X旗人民政府门户网站').
+_WEBSITE_WORDS = ("网", "门户网")
 #: the seat of a unit's government written after it ('X旗政府所在地', 'X市政府驻地', 'X旗人民政府驻Y镇'): a place.
-_SEAT_WORDS = re.compile(r"所在地|驻地|驻")
+_SEAT_WORDS = re.compile(r"的?(?:所在地|驻地)|驻")
 #: a distance measured from a unit's government ('距X旗政府240公里', 'X旗政府以北30千米'): from its seat, a place.
 _DISTANCE_AFTER = re.compile(r"(?:以?[东西南北]{1,2}(?:方向)?|约)?\d+(?:\.\d+)?(?:公里|千米|km|KM)")
 _DISTANCE_BEFORE = ("距离", "距", "离")
@@ -459,10 +468,11 @@ def names_own_government(text: str, mention: Mention) -> bool:
     if not _names_a_unit(mention):
         return False
     body = _OWN_GOVERNMENT.match(text, mention.end)
-    if body is None:
-        return False
+    if body is None or text.startswith(_WEBSITE_WORDS, body.end()):
+        return False  # 'X市政府网': the government's website, even as a heading line
     return (
         _SEAT_WORDS.match(text, body.end()) is not None
+        or _OWN_REPORT.match(text, body.end()) is not None
         or _DISTANCE_AFTER.match(text, body.end()) is not None
         or text.endswith(_DISTANCE_BEFORE, 0, mention.start)
         or _in_heading(text, mention)
@@ -543,6 +553,11 @@ def _merge(kept: list[Mention], added: Iterable[Mention]) -> list[Mention]:
 # -- page furniture ------------------------------------------------------------------------------------
 #: a wiki file link's target ('[[File:X首届博览会.jpg|…' up to the first '|' or ']'): a file name, not prose.
 _FILE_LINK_RE = re.compile(r"\[\[(?:File|Image|文件|图像|档案):[^|\]\n]{0,120}", re.IGNORECASE)
+#: a wiki page's reference entry ('  1. ^ <cited page's title>. <site>. [date]'): the title of another page, no
+#: prose of this one (as a title in 《》 is not).
+_REFERENCE_LINE_RE = re.compile(r"^[ \t]*(?:\d{1,3}[.、][ \t]*)?\^[^\n。]{0,120}", re.MULTILINE)
+#: a page's footer line claiming its copyright ('X在线 版权所有', 'X网 ICP备…'), up to its claim: the site's name.
+_COPYRIGHT_LINE_RE = re.compile(r"^[^\n]{0,60}?(?:版权所有|Copyright|ICP备|©)", re.MULTILINE | re.IGNORECASE)
 
 
 @cache
@@ -562,13 +577,16 @@ def _byline_label_lengths() -> tuple[int, ...]:
 
 def page_furniture(text: str) -> SpanIndex:
     """Spans of a web page's furniture that name no place even when a place's name is in them: wiki file names
-    ('[[File:X旗首届博览会.jpg'), byline values naming a person or organisation ('作者：X旗政务') and lines of spam
-    (:func:`spam_lines`)."""
+    ('[[File:X旗首届博览会.jpg'), byline values naming a person or organisation ('作者：X旗政务'), lines of spam
+    (:func:`spam_lines`), a wiki page's reference entries and copyright lines."""
     spans = [m.span() for m in _FILE_LINK_RE.finditer(text)] if "[[" in text else []
     spans += [
         m.span() for m in finditer_anchored(_byline_re(), text, _BYLINE_COLONS, _byline_label_lengths())
     ]
     spans += spam_lines(text)
+    if "^" in text:
+        spans += [m.span() for m in _REFERENCE_LINE_RE.finditer(text)]
+    spans += [m.span() for m in _COPYRIGHT_LINE_RE.finditer(text)]
     return SpanIndex(sorted(spans))
 
 
@@ -761,6 +779,8 @@ def names_organisation(text: str, mention: Mention, next_start: int | None = Non
     ):  # '某某(北京)科技有限公司': a company's registered place, in brackets inside its name
         return _organisation_run(text, mention.end + 1, next_start and max(next_start, mention.end + 1))
     match = _organisation_re().match(text, mention.end)
+    if match is not None and _continues_a_network_word(text, match):
+        match = None  # '旅游网络': a network, not the website '旅游网'
     if match is None:
         return _organisation_run(text, mention.end, next_start)
     word = match.group()
@@ -769,6 +789,12 @@ def names_organisation(text: str, mention: Mention, next_start: int | None = Non
         tag(pair)  # loads the segmenter's dictionary
         return not known(pair) or _organisation_run(text, mention.end, next_start)
     return True
+
+
+def _continues_a_network_word(text: str, match: re.Match[str]) -> bool:
+    """Whether an organisation word ending in 网 runs on into a word of networks ('旅游网络', '信息网格')."""
+    end = match.end()
+    return text[end - 1] in _NETWORK_WORDS and known(text[end - 1 : end + 1])
 
 
 #: longest run of words between a place's name and the organisation word ending its name, in characters.
@@ -1360,17 +1386,24 @@ def _with_region_word(text: str, mention: Mention, finder: MentionFinder) -> Men
 _STREET_RE = re.compile(r"[东南西北中]?(?:大街|大道|路|街)(?![镇乡村苏旗县市区])")
 #: id prefixes of the units a street may be named after.
 _STREET_NAMESAKE_PREFIXES = ("province:", "league:", "banner:", "town:", "neighbour:")
+#: id prefixes of rivers, lakes and mountains, which name avenues only ('霍林河大街', '大青山大道'; 'X河路' may be
+#: the road along the river).
+_NATURE_NAMESAKE_PREFIXES = ("river:", "lake:", "mountain:")
+_AVENUE_RE = re.compile(r"[东南西北中]?(?:大街|大道)(?![镇乡村苏旗县市区])")
 
 
 def _street_named_after(text: str, mention: Mention, finder: MentionFinder) -> Mention:
-    """A unit's name followed by a street word ('X路', 'X北路', 'X大街'): a city street named after the unit, one
-    road mention of its own (where the text's city lies, not the unit: cities name streets after other leagues and
-    provinces), not a mention of the unit."""
+    """A unit's name followed by a street word ('X路', 'X北路', 'X大街'), or a river's, lake's or mountain's by an
+    avenue's ('霍林河大街'): a city street named after the place, one road mention of its own (where the text's
+    city lies, not the unit: cities name streets after other leagues and provinces), not a mention of the unit."""
     if mention.type is not None or not mention.place_ids or not mention.rule.startswith("gazetteer"):
         return mention
-    if not all(pid.startswith(_STREET_NAMESAKE_PREFIXES) for pid in mention.place_ids):
+    if all(pid.startswith(_STREET_NAMESAKE_PREFIXES) for pid in mention.place_ids):
+        street = _STREET_RE.match(text, mention.end)
+    elif all(pid.startswith(_NATURE_NAMESAKE_PREFIXES) for pid in mention.place_ids):
+        street = _AVENUE_RE.match(text, mention.end)
+    else:
         return mention
-    street = _STREET_RE.match(text, mention.end)
     if street is None:
         return mention
     if not at_word_bounds(text, street.start(), street.end()):
@@ -3832,6 +3865,24 @@ _COUNTY_PREFIXES = ("banner:", "neighbour:")
 _BANNER_TAIL_RE = re.compile(r"(?:[左右]翼?[前中后]?|[前中后]|联合)?旗(?![下帜舰袍号手])")
 
 
+#: the character some pages write for 旗 (the same sound) after a banner's wing ('新巴尔虎左奇', '阿拉善左奇').
+_BANNER_MISSPELT = "奇"
+
+
+def _misspelt_banner(text: str, mention: Mention, finder: MentionFinder) -> Mention | None:
+    """A banner's name ending with its wing, written with 奇 for 旗 ('阿拉善左奇'): the banner, as written; None
+    when 奇 starts a word of its own ('X左奇石') or the name and 旗 name no banner."""
+    if not text.startswith(_BANNER_MISSPELT, mention.end) or mention.surface[-1] not in "左右前中后":
+        return None
+    ids = tuple(pid for pid in finder.ids(mention.surface + "旗") if pid.startswith("banner:"))
+    following = text[mention.end : mention.end + 2]
+    tag(following)  # loads the segmenter's dictionary
+    if not ids or known(following):
+        return None
+    end = mention.end + 1
+    return Mention(text[mention.start : end], mention.start, end, None, "gazetteer", ids)
+
+
 def _banner_written_out(text: str, mention: Mention, finder: MentionFinder) -> Mention:
     """A league's or banner's bare name followed by a banner's tail ('X左旗', 'X联合旗', 'X旗': a banner of the
     past, or one written in a form the gazetteer lacks) is one banner named after it, qualified by the area."""
@@ -3839,6 +3890,9 @@ def _banner_written_out(text: str, mention: Mention, finder: MentionFinder) -> M
         return mention
     if not all(pid.startswith(("league:", "banner:")) for pid in mention.place_ids):
         return mention
+    misspelt = _misspelt_banner(text, mention, finder)
+    if misspelt is not None:
+        return misspelt
     tail = _BANNER_TAIL_RE.match(text, mention.end)
     if tail is None or mention.surface[-1] in _UNIT_CLASS_CHARACTERS:
         return mention

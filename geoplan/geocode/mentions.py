@@ -3247,6 +3247,8 @@ def _joined_name(text: str, mention: Mention, known_end: dict[int, Mention]) -> 
     """'A·B旅游景区': a known place A, a dot, then the name B found before a sight's class word is one sight named
     after both, located by A when A is a unit of the region (its address); ``mention`` unchanged otherwise."""
     head = known_end.get(mention.start - 1)
+    if mention.type == "town" and head is None:
+        return _dotted_township(text, mention)
     if mention.type not in _JOINED_KINDS or head is None:
         return mention
     return Mention(
@@ -3259,6 +3261,28 @@ def _joined_name(text: str, mention: Mention, known_end: dict[int, Mention]) -> 
         head.surface if _is_area(head) else None,
         head.place_ids if _is_area(head) else (),
     )
+
+
+#: longest first word of a township's name written with a dot ('莫达木·吉苏木'), in characters.
+_DOTTED_HEAD = 8
+#: what stands before such a name: a list's separator, a colon, a bracket or a line's start.
+_DOTTED_BEFORE = frozenset("、，,：:（(\n")
+
+
+def _dotted_township(text: str, mention: Mention) -> Mention:
+    """'呼布尔·宝力格苏木': a township named by two Mongolian words joined with a dot is one name, the word before
+    the dot included, when that word stands alone (after a list's separator, a colon or a line's start); ``mention``
+    unchanged otherwise."""
+    dot = mention.start - 1
+    start = dot
+    while start > 0 and dot - start < _DOTTED_HEAD and is_han(text[start - 1]):
+        start -= 1
+    if dot - start < 2 or (start > 0 and text[start - 1] not in _DOTTED_BEFORE):
+        return mention
+    start = clause_end(text, start, dot)  # '辖莫达木·…': the verb before the list is no part of the name
+    if dot - start < 2:
+        return mention
+    return Mention(text[start : mention.end], start, mention.end, "town", f"joined:{mention.rule}")
 
 
 def _starts_a_line(text: str, position: int) -> bool:

@@ -187,7 +187,7 @@ def _geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
     found = [
         split
         for c in sorted((*find_corridors(text, hits), *joined), key=attrgetter("start"))
-        if _ends_are_names((split := _split_waypoints(c, finder))[0], finder)
+        if _ends_are_names((split := _split_waypoints(c, finder))[0], finder, text)
     ]
     mentions = resolve_mentions(
         found_mentions, resolver, index, SpanIndex((c.start, c.end) for c, _ in found)
@@ -857,18 +857,35 @@ def _via_split(waypoints: Sequence[Mention], finder: MentionFinder) -> list[Ment
     return out
 
 
-def _ends_are_names(corridor: CorridorMatch, finder: MentionFinder) -> bool:
+def _ends_are_names(corridor: CorridorMatch, finder: MentionFinder, text: str) -> bool:
     """Whether every end of a chain may name a place: an end no name of the gazetteer's ends and that reads as
     a piece of a clause ('由10小时左右缩短至最快2小时', '已通至X', '运送至X': a time, an adverb, a verb before
-    至) makes the chain no line named by its ends (the names in it stay mentions of their own)."""
+    至) or only a kind of place before a dash of apposition (:func:`_apposed_kind`) makes the chain no line named
+    by its ends (the names in it stay mentions of their own)."""
     return corridor.rule != "chain" or not any(
         _COMPASS_MOTION.fullmatch(w.surface)
+        or _apposed_kind(text, w, finder)
         or (
             reads_as_prose(w.surface)
             and not finder.ids_or_short(w.surface)
             and not finder.names_in(w.surface)
         )
         for w in corridor.waypoints
+    )
+
+
+#: dashes that also set off an apposition in prose ('重要城市——赤峰', read as one dash): a hyphen does not.
+_APPOSITION_DASHES = frozenset("—―")
+
+
+def _apposed_kind(text: str, waypoint: Mention, finder: MentionFinder) -> bool:
+    """Whether ``waypoint`` only says a kind of place (no name of the gazetteer's) before a dash that may set off
+    an apposition: '蒙东地区的重要城市——赤峰' names the city, no line from a place '城市' (a hyphen joins the
+    ends of a line, kind words too: '莫林-戈壁-图克木公路')."""
+    return (
+        text[waypoint.end : waypoint.end + 1] in _APPOSITION_DASHES
+        and is_generic(waypoint.surface)
+        and not finder.ids_or_short(waypoint.surface)
     )
 
 

@@ -18,7 +18,7 @@ from functools import cache
 from typing import Any, Protocol
 
 from geoplan.geocode.lexicon import without_peoples
-from geoplan.geocode.segment import COUNT_NUMERALS
+from geoplan.geocode.segment import COUNT_NUMERALS, at_word_bounds
 from geoplan.geocode.stems import COMPASS_PART, Mention, is_generic, is_proper_stem
 
 #: the rule name of the mentions made here.
@@ -249,7 +249,8 @@ def units_after_provinces(text: str, found: list[Mention], finder: MentionFinder
             # a list of provinces ('吉林、辽宁三省区')
             continue
         unit = _UNIT_AFTER.match(text, end)
-        if unit is not None and _is_stem(unit.group(1)):
+        if unit is not None and _is_stem(unit.group(1)) and at_word_bounds(text, end, unit.end()):
+            # not where the class word starts a longer word ('北京花卉市场': a market, no city '花卉市')
             added.append(Mention(unit.group(), end, unit.end(), "neighbour", UNKNOWN_RULE))
             continue
         listed = _STEMS_AFTER.match(text, end)

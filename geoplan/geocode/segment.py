@@ -368,10 +368,15 @@ def common_words_only(text: str, start: int, end: int) -> bool:
 PROSE_END_FLAGS = frozenset({"v", "vd", "d", "ad"})
 
 
+#: flags of adverbs: a name never opens with one.
+_ADVERB_FLAGS = frozenset({"d", "ad"})
+
+
 def reads_as_prose(text: str) -> bool:
     """Whether ``text`` is a piece of a clause, no name: only dictionary words and no name word (see
     :func:`holds_name_word`), ending with a verb or adverb of two or more characters ('缩短', '最快', '运送'), opened
-    by an adverb of one character ('已通'), or one count of things ('首条', '两条'; not a number, '十五号')."""
+    by an adverb of one character ('已通') or by one of two and a verb after it ('正式接入全国'), or one count of
+    things ('首条', '两条'; not a number, '十五号')."""
     words = tag(text)
     if not words or any(flag in NAME_FLAGS or (len(word) >= 2 and not known(word)) for word, flag in words):
         return False
@@ -379,6 +384,7 @@ def reads_as_prose(text: str) -> bool:
     return (
         (len(last) >= 2 and last_flag in PROSE_END_FLAGS)
         or (len(words) > 1 and len(first) == 1 and first_flag == "d")
+        or (len(first) >= 2 and first_flag in _ADVERB_FLAGS and any(flag == "v" for _, flag in words[1:]))
         or (len(words) == 1 and holds_count(text, 0, len(text)))
     )
 
