@@ -715,3 +715,43 @@ def test_a_market_after_a_province_is_no_county(gazetteer: Gazetteer) -> None:
 def test_landform_kinds_make_no_grassland_name(gazetteer: Gazetteer) -> None:
     """'高山草原', '中低山地': kinds of land, no named grassland or region."""
     assert _surfaces(gazetteer, "在高山草原上策马奔腾，中低山地占四成。") == []
+
+
+def test_a_route_code_after_a_coded_name_starts_the_next_name(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'G6京藏高速' as a heading, then 'G6京藏高速，又称…' (the reader joins them): the second code opens the next
+    name, it is no second code of the first ('荣乌高速G18' still is one route named twice)."""
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "引言\n\n包头拥有发达的高速公路网络，本文介绍主要线路。\n\n主要高速公路线路\n\n1. G6京藏高速\n\n"
+        "G6京藏高速,又称京藏高速公路,是国家高速公路主干线。荣乌高速G18通车。\n",
+        encoding="utf-8",
+    )
+    surfaces = [m.surface for m in geoparse(read(page), gazetteer).mentions]
+    assert surfaces.count("G6京藏高速") == 2 and "荣乌高速G18" in surfaces
+
+
+def test_a_units_stem_in_a_text_naming_the_unit_in_full(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """One sense per text: in a text on 卓资县 the stem '卓资' standing alone is the county, and in one on 海南区
+    '海南地区' is the district's area; a text that does not name the unit in full reads neither."""
+    ids = resolved_ids(gazetteer, tmp_path, "卓资县概况", "卓资县历史悠久。卓资，因山得名。")
+    assert ids.get("卓资") == "banner:150921"
+    ids = resolved_ids(
+        gazetteer, tmp_path, "乌海市概况", "海南区地处台地西部，桌子山成为海南地区东缘的屏障。"
+    )
+    assert ids.get("海南地区") == "banner:150303"
+    assert "卓资" not in resolved_ids(gazetteer, tmp_path, "概况", "卓资，因山得名。")
+
+
+@pytest.mark.parametrize(
+    ("record", "banner"),
+    [
+        ("town:150927:元山子乡", "察哈尔右翼中旗"),  # a former township of the same name as one of 丰镇市
+        ("scenic:孝庄博物馆", "科尔沁左翼中旗"),
+        ("scenic:嘎达梅林纪念馆", "科尔沁左翼中旗"),
+        ("scenic:汤格尔庙", "科尔沁左翼中旗"),
+    ],
+)
+def test_places_a_third_page_locates(gazetteer: Gazetteer, record: str, banner: str) -> None:
+    """Records from the third fact-check of development-set places (pages read 2026-12-02, cited in the rows)."""
+    place = gazetteer.get(record)
+    assert gazetteer.get(place.banner_id).name == banner and "(read 2026-12-02)" in place.note

@@ -169,6 +169,7 @@ def refine(
             *quoted_sight_lists(text, kept),
             *unit_stems_after_their_league(text, kept, finder),
             *town_stems_named_in_full(text, kept),
+            *unit_stems_named_in_full(text, kept, finder),
         )
         if (m.start, m.end) not in peoples
         and not in_title(m, titles)
@@ -1085,6 +1086,47 @@ def town_stems_named_in_full(text: str, taken: list[Mention]) -> list[Mention]:
     return found
 
 
+#: the rule of a county-level unit's stem written alone, or with 地区, in a text that names the unit in full.
+UNIT_STEM_RULE = "unit-stem"
+#: the class characters of county-level units' official names.
+_COUNTY_CLASS_CHARACTERS = "旗县市区"
+#: the word after a unit's stem that makes it the unit's area ('海南地区' in a text on 海南区).
+_AREA_WORD = "地区"
+
+
+def unit_stems_named_in_full(text: str, taken: list[Mention], finder: MentionFinder) -> list[Mention]:
+    """A county-level unit's stem in a text that names the unit in full (one sense per text): written with 地区
+    ('海南区…海南地区东缘'), the unit's area, not the province a bare '海南' may name; written alone where the segmenter
+    reads it as a word of its own and punctuation, a connector or a side of it follows ('卓资，因山得名' in a text on
+    卓资县: a stem too common to be read alone elsewhere); a stem that names another place of its own ('阿拉善' of
+    阿拉善旗, the league) is left to the finder."""
+    found: list[Mention] = []
+    covered = _covered(text, taken)
+    seen: set[str] = set()
+    for mention in taken:
+        if len(mention.place_ids) != 1 or not mention.place_ids[0].startswith("banner:"):
+            continue
+        if mention.surface[-1:] not in _COUNTY_CLASS_CHARACTERS or len(mention.surface) < 3:
+            continue
+        stem = mention.surface[:-1]
+        if stem in seen or finder.ids(stem):
+            continue
+        seen.add(stem)
+        start = text.find(stem)
+        while start >= 0:
+            end = start + len(stem)
+            if text.startswith(_AREA_WORD, end):
+                end += len(_AREA_WORD)
+            elif not (_stem_ends(text, end) and at_word_bounds(text, start, end)):
+                end = 0
+            if end and not any(covered[start:end]):
+                kind = "banner" if end > start + len(stem) else None
+                found.append(Mention(text[start:end], start, end, kind, UNIT_STEM_RULE, mention.place_ids))
+                covered[start:end] = b"\x01" * (end - start)
+            start = text.find(stem, start + len(stem))
+    return found
+
+
 def _free_occurrences(
     text: str,
     finder: MentionFinder,
@@ -1717,7 +1759,9 @@ def numbered_route_names(text: str, mentions: list[Mention]) -> list[Mention]:
         if (
             name is not None
             and mention.rule == ROUTE_NUMBER_RULE
-            and name.rule != ROUTE_NUMBER_RULE
+            and not name.rule.startswith(
+                ROUTE_NUMBER_RULE
+            )  # 'G6京藏高速' + 'G6': the code starts the next name
             and name.end == mention.start
             and _ROUTE_CODE.fullmatch(mention.surface) is not None
             and mention.place_ids
