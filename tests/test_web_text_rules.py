@@ -755,3 +755,42 @@ def test_places_a_third_page_locates(gazetteer: Gazetteer, record: str, banner: 
     """Records from the third fact-check of development-set places (pages read 2026-12-02, cited in the rows)."""
     place = gazetteer.get(record)
     assert gazetteer.get(place.banner_id).name == banner and "(read 2026-12-02)" in place.note
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("内蒙古赤峰高速什么时候通车", ["内蒙古", "赤峰"]),  # the expressways of a place, no route
+        ("包头高速出口拥堵", ["包头"]),
+        ("呼包高速通车，赤峰绕城高速开工", ["呼包高速", "赤峰绕城高速"]),  # initials; a name of its own
+    ],
+)
+def test_an_expressway_word_after_units_names_no_route(
+    gazetteer: Gazetteer, text: str, kept: list[str]
+) -> None:
+    assert _surfaces(gazetteer, text) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("金代，属上京路临潢府及东北路招讨司、咸平路咸平府管辖。", []),  # circuits of the Jin
+        ("元代，由辽阳行省开元路、中书省泰宁路和宁昌路管辖。", []),
+        ("沿建设路向北，经新华路到达火车站。", ["新华路"]),  # streets of today
+    ],
+)
+def test_a_dynastys_circuit_is_no_street(gazetteer: Gazetteer, text: str, kept: list[str]) -> None:
+    """'X路' in a sentence on the Liao, Jin or Yuan is the dynasty's circuit, a region of the past, no street."""
+    assert _surfaces(gazetteer, text) == kept
+
+
+def test_townships_of_a_table_flattened_into_a_line(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'人口(人):科布尔镇26638得胜乡9254…五号乡4214…': each name before its figure is a township, whatever its
+    words (得胜 reads as a verb, 五号 as a count elsewhere), a longer one in place of a shorter it holds
+    ('白海子乡', not 海子乡 of another banner)."""
+    text = "人口(人):科布尔镇26638得胜乡9254五号乡4214二号地乡4530白海子乡10070人,三城局乡7227人。"
+    ids = resolved_ids(gazetteer, tmp_path, "察哈尔右翼中旗概况", text)
+    for name in ("得胜乡", "五号乡", "二号地乡", "白海子乡", "三城局乡"):
+        assert ids.get(name) == "banner:150927", name
+    assert "海子乡" not in ids
+    assert "得胜乡" not in _surfaces(gazetteer, "我军在得胜乡9254名群众的支持下取得胜利。")

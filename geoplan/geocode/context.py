@@ -186,6 +186,7 @@ def refine(
     found = _replace(found, outside_places_heading_names(text, found, finder))
     found = _replace(found, units_before_names(text, found, finder))
     found = _replace(found, countries_before_ports(text, found))
+    found = _replace(found, units_before_expressway_words(text, found, finder))
     found = _replace(found, designations_with_the_region(text, found))
     trimmed = (without_prose_head(text, m) for m in found)
     villages = village_lists(text)
@@ -274,7 +275,26 @@ def _without_non_places(
         and not in_title(m, titles)
         and not _wall_as_metaphor(text, m)
         and not _compass_course(text, m)
+        and not _dynastys_circuit(text, m)
     ]
+
+
+#: a dynasty's era or rule in the clause before 'X路' ('金代，属上京路', '元代，由辽阳行省开元路…管辖', '金属北京路'):
+#: 路 is the dynasty's circuit, an administrative region of the past, no street.
+_DYNASTY_CLAUSE = re.compile(r"[辽金元明清][代朝]|行省|中书省|(?:^|[。；\n])[辽金元]属")
+#: how far back in its sentence a dynasty's word is looked for, in characters.
+DYNASTY_REACH = 40
+
+
+def _dynastys_circuit(text: str, mention: Mention) -> bool:
+    """Whether a street the class word 路 made ('东北路', '咸平路') is a circuit of a past dynasty (路 of the Liao,
+    Jin and Yuan): its sentence names the dynasty's era or a province of the Yuan."""
+    if mention.type != "street" or mention.place_ids or mention.rule != "suffix:路":
+        return False
+    begin = max(0, mention.start - DYNASTY_REACH)
+    sentence_start = max(text.rfind(mark, begin, mention.start) for mark in "。；\n") + 1
+    before = text[max(begin, sentence_start - 1) : mention.end]
+    return _DYNASTY_CLAUSE.search(before) is not None
 
 
 #: a course from one compass direction to another ('东北-西南向', '西北至东南走向'): no region is meant.
@@ -1552,6 +1572,46 @@ def countries_before_ports(text: str, mentions: list[Mention]) -> list[Mention]:
                 replace(mention, surface=text[cut : mention.end], start=cut, qualifier=None, qualifier_ids=())
             )
     return found
+
+
+#: class words of expressways that a name of one place before them does not make a route's name.
+_EXPRESSWAY_WORDS = ("高速公路", "高速")
+#: id prefixes of the units an expressway word after them only places ('赤峰高速': the expressways of 赤峰).
+_EXPRESSWAY_HOLDER_PREFIXES = ("province:", "league:", "banner:")
+
+
+def units_before_expressway_words(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Mention]:
+    """'内蒙古赤峰高速', '包头高速出口': an expressway word after nothing but the names of units names the
+    expressways of the place (a route is named by its ends or their initials: '呼包高速'), no route; the units are
+    the mentions."""
+    found: list[Mention] = []
+    for mention in mentions:
+        word = next((w for w in _EXPRESSWAY_WORDS if mention.rule == f"suffix:{w}"), None)
+        if word is None or mention.place_ids or mention.type != "road":
+            continue
+        units = _units_spelling(mention.surface[: -len(word)], mention.start, finder)
+        if units:
+            found.extend(units)
+    return found
+
+
+def _units_spelling(stem: str, start: int, finder: MentionFinder) -> list[Mention]:
+    """The units (province, league, banner) whose names written one after another make up ``stem`` exactly,
+    longest first; [] when it is anything else."""
+    units: list[Mention] = []
+    position = 0
+    while position < len(stem):
+        for end in range(len(stem), position + 1, -1):
+            ids = finder.ids(stem[position:end])
+            if ids and all(pid.startswith(_EXPRESSWAY_HOLDER_PREFIXES) for pid in ids):
+                units.append(
+                    Mention(stem[position:end], start + position, start + end, None, "gazetteer", ids)
+                )
+                position = end
+                break
+        else:
+            return []
+    return units
 
 
 def units_before_names(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Mention]:
@@ -3148,6 +3208,47 @@ def listed_townships(text: str, mentions: list[Mention], finder: MentionFinder) 
     return found
 
 
+#: a township of a table flattened into one line, its figure (a population, an area) after it ('得胜乡9254',
+#: '三号地乡9479人，'): the name, its class word right before the figure.
+_COUNTED_TOWNSHIP = re.compile(rf"([\u3400-\u9fff]{{1,{TOWNSHIP_ITEM_MAX}}}?(?:苏木|乡|镇))(?=\d)")
+#: what may follow a township's figure before the next township: a unit of people and a separator.
+_FIGURE_TAIL = re.compile(r"\d+(?:\.\d+)?(?:人|户|平方公里)?[，,、；;。]?\s?")
+#: what opens such a table right before its first township ('人口(人):科布尔镇26638…').
+_TABLE_OPENERS = frozenset(":：")
+#: townships in a row that make such a table (two could be a sentence's figures).
+COUNTED_TOWNSHIPS = 3
+
+
+def townships_between_figures(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Mention]:
+    """Townships of a table flattened into one line, each name followed by its figure ('科布尔镇26638得胜乡9254
+    元山子乡6153…', '三号地乡9479人,白海子乡10070人'): in a row of three or more, each is a township whatever its
+    name's words (得胜, 五号, 二号地 would read as prose or counts elsewhere)."""
+    if not any(char.isdigit() for char in text):
+        return []
+    found: list[Mention] = []
+    position = 0
+    while (first := _COUNTED_TOWNSHIP.search(text, position)) is not None:
+        row = [first]
+        figure = _FIGURE_TAIL.match(text, first.end())
+        while figure is not None and (item := _COUNTED_TOWNSHIP.match(text, figure.end())) is not None:
+            row.append(item)
+            figure = _FIGURE_TAIL.match(text, item.end())
+        position = row[-1].end()
+        if len(row) < COUNTED_TOWNSHIPS:
+            continue
+        for item in row if text[first.start() - 1 : first.start()] in _TABLE_OPENERS else row[1:]:
+            # the row's first name may run into the words before it: sure only after the table's colon
+            start, end = item.span(1)
+            if _organisation_re().search(item.group(1)) or any(
+                m.start < end and start < m.end and (m.start < start or m.end > end) for m in mentions
+            ):
+                continue  # a body's name, or a longer mention across the name ('白海子乡' holds 海子乡: replaced)
+            found.append(
+                Mention(item.group(1), start, end, "town", LISTED_TOWNSHIP_RULE, finder.ids(item.group(1)))
+            )
+    return found
+
+
 def _after_leading_prose(text: str, start: int, stem_end: int) -> int:
     """Where a list item's name starts: after the verbs it opens with ('东接甲乡、南邻乙乡': a boundary verb is
     prose, the township follows it), if a stem of two or more characters is left; else ``start``."""
@@ -4085,6 +4186,7 @@ LIST_RULES: tuple[ListRule, ...] = (
     named_after_area,
     list_items,
     listed_townships,
+    townships_between_figures,
     headed_list_items,
     represented_items,
     items_sharing_a_line_word,
