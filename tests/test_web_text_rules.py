@@ -794,3 +794,18 @@ def test_townships_of_a_table_flattened_into_a_line(gazetteer: Gazetteer, tmp_pa
         assert ids.get(name) == "banner:150927", name
     assert "海子乡" not in ids
     assert "得胜乡" not in _surfaces(gazetteer, "我军在得胜乡9254名群众的支持下取得胜利。")
+
+
+def test_quoted_sights_written_with_no_mark_between(gazetteer: Gazetteer) -> None:
+    """'“双驼峰”“卧龙峰”“佛手山”和“神葱岩”': a list of quoted sights needs no 、 between them; quoted slogans
+    written so stay none."""
+    text = "景区内“双驼峰”“卧龙峰”“佛手山”和“神葱岩”堪称奇观，坚持“绿水青山”“金山银山”“生态优先”。"
+    assert _surfaces(gazetteer, text) == ["双驼峰", "卧龙峰", "佛手山", "神葱岩"]
+
+
+def test_a_river_or_lake_with_its_basin_word_is_one_mention(gazetteer: Gazetteer) -> None:
+    """'嫩江流域', '呼伦湖流域': the basin, one span with 流域 (as the tuned plans' annotations have 乌梁素海流域)."""
+    assert _surfaces(gazetteer, "辽代，嫩江流域归上京道；实施呼伦湖流域生态综合治理。") == [
+        "嫩江流域",
+        "呼伦湖流域",
+    ]

@@ -1909,9 +1909,10 @@ def _proper_stem(name: str, finder: MentionFinder) -> str | None:
     return None
 
 
-#: a list of three or more quoted items ('“双驼峰”、“卧龙峰”和“神葱岩”'), and the last characters of a landform's or
-#: a sight's name that most of its items must end with to make it a list of sights.
-_QUOTED_LIST = re.compile(r"“[\u4e00-\u9fff]{2,8}”(?:[、和及与]“[\u4e00-\u9fff]{2,8}”){2,}")
+#: a list of three or more quoted items ('“双驼峰”、“卧龙峰”和“神葱岩”', or with no mark between: '“双驼峰”“卧龙峰”'),
+#: and the last characters of a landform's or a sight's name that most of its items must end with to make it a
+#: list of sights.
+_QUOTED_LIST = re.compile(r"“[\u4e00-\u9fff]{2,8}”(?:[、和及与]?“[\u4e00-\u9fff]{2,8}”){2,}")
 _QUOTED_ITEM = re.compile(r"“([\u4e00-\u9fff]{2,8})”")
 _SIGHT_LAST_CHARS = frozenset("峰山岭崖洞泉台岩潭峡沟湖瀑石")
 _SIGHT_ITEMS = 3
@@ -3999,6 +4000,24 @@ def _lake_with_class_word(text: str, mention: Mention, finder: MentionFinder) ->
     return replace(mention, surface=text[mention.start : end + 1], end=end + 1)
 
 
+#: the word of a river's or lake's basin ('嫩江流域', '乌梁素海流域').
+_BASIN_WORD = "流域"
+
+
+def _basin(text: str, mention: Mention, finder: MentionFinder) -> Mention:
+    """'X流域': a river or lake written with the word of its basin is one mention of the basin, the word included
+    (the region it drains, located as the river or lake is)."""
+    if (
+        not text.startswith(_BASIN_WORD, mention.end)
+        or mention.type is not None
+        or not mention.place_ids
+        or not all(pid.startswith(("river:", "lake:")) for pid in mention.place_ids)
+    ):
+        return mention
+    end = mention.end + len(_BASIN_WORD)
+    return replace(mention, surface=text[mention.start : end], end=end)
+
+
 #: county-level suffixes a natural place's name takes when a unit is named after it ('嫩江县', '根河市').
 _COUNTY_SUFFIXES = "县市旗"
 #: id prefixes of the units such a name may be the record of (the region's banners, the neighbours' counties).
@@ -4175,6 +4194,7 @@ MENTION_RULES: tuple[MentionRule, ...] = (
     _border_river,
     _mountain_land,
     _lake_with_class_word,
+    _basin,
     _area_network,
     _unit_named_after,
     _banner_written_out,
