@@ -809,3 +809,8 @@ def test_a_river_or_lake_with_its_basin_word_is_one_mention(gazetteer: Gazetteer
         "嫩江流域",
         "呼伦湖流域",
     ]
+
+
+def test_a_count_after_a_list_of_abbreviations_ends_its_last_item(gazetteer: Gazetteer) -> None:
+    """'京、蒙、辽三地': the count closing the list ends its last item (jieba reads 辽三地 as one word)."""
+    assert _surfaces(gazetteer, "也让京、蒙、辽三地联系进一步加强。") == ["京", "蒙", "辽"]

@@ -2245,7 +2245,9 @@ def _one_character_items(
     chars = match.group()[::2]
     if len(set(chars)) < len(chars) or sum(char in names for char in chars) < MIN_PROVINCES_IN_CHAR_LIST:
         return []
-    last_ends = text[end : end + 1] in _LIST_CLOSING_CHARS or at_word_bounds(text, end - 1, end)
+    # the count closing the list ends its last item too ('京、蒙、辽三地': jieba reads 辽三地 as one word)
+    last_ends = text[end : end + 1] in _LIST_CLOSING_CHARS or text[end : end + 1] in COUNT_NUMERALS
+    last_ends = last_ends or at_word_bounds(text, end - 1, end)
     if not (at_word_bounds(text, start, start + 1) and last_ends):
         return []  # the first or last item is part of a longer word ('辽宁、吉林' holds no list '宁、吉')
     if names_a_boundary(text, end):
