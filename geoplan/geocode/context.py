@@ -3211,9 +3211,9 @@ def listed_townships(text: str, mentions: list[Mention], finder: MentionFinder) 
     return found
 
 
-#: a township of a table flattened into one line, its figure (a population, an area) after it ('得胜乡9254',
-#: '三号地乡9479人，'): the name, its class word right before the figure.
-_COUNTED_TOWNSHIP = re.compile(rf"([\u3400-\u9fff]{{1,{TOWNSHIP_ITEM_MAX}}}?(?:苏木|乡|镇))(?=\d)")
+#: a township's class word right before a figure (a population, an area) of a table flattened into one line
+#: ('得胜乡9254', '三号地乡9479人，'), looked for first: such a word is rare.
+_CLASS_BEFORE_FIGURE = re.compile(r"(?:苏木|乡|镇)(?=\d)")
 #: what may follow a township's figure before the next township: a unit of people and a separator.
 _FIGURE_TAIL = re.compile(r"\d+(?:\.\d+)?(?:人|户|平方公里)?[，,、；;。]?\s?")
 #: what opens such a table right before its first township ('人口(人):科布尔镇26638…').
@@ -3226,29 +3226,32 @@ def townships_between_figures(text: str, mentions: list[Mention], finder: Mentio
     """Townships of a table flattened into one line, each name followed by its figure ('科布尔镇26638得胜乡9254
     元山子乡6153…', '三号地乡9479人,白海子乡10070人'): in a row of three or more, each is a township whatever its
     name's words (得胜, 五号, 二号地 would read as prose or counts elsewhere)."""
-    if not any(char.isdigit() for char in text):
-        return []
+    rows: list[list[tuple[int, int]]] = []
+    figure_end = -1
+    for match in _CLASS_BEFORE_FIGURE.finditer(text):
+        start, end = match.start(), match.end()
+        while start > 0 and is_han(text[start - 1]) and end - start <= TOWNSHIP_ITEM_MAX:
+            start -= 1
+        if start == match.start():
+            continue  # no name before the class word
+        if start != figure_end or not rows:
+            rows.append([])  # not right after the previous township's figure: a new row
+        rows[-1].append((start, end))
+        figure = _FIGURE_TAIL.match(text, end)
+        figure_end = figure.end() if figure is not None else -1
     found: list[Mention] = []
-    position = 0
-    while (first := _COUNTED_TOWNSHIP.search(text, position)) is not None:
-        row = [first]
-        figure = _FIGURE_TAIL.match(text, first.end())
-        while figure is not None and (item := _COUNTED_TOWNSHIP.match(text, figure.end())) is not None:
-            row.append(item)
-            figure = _FIGURE_TAIL.match(text, item.end())
-        position = row[-1].end()
+    for row in rows:
         if len(row) < COUNTED_TOWNSHIPS:
             continue
-        for item in row if text[first.start() - 1 : first.start()] in _TABLE_OPENERS else row[1:]:
-            # the row's first name may run into the words before it: sure only after the table's colon
-            start, end = item.span(1)
-            if _organisation_re().search(item.group(1)) or any(
+        first = row[0][0]
+        # the row's first name may run into the words before it: sure only after the table's colon
+        for start, end in row if text[first - 1 : first] in _TABLE_OPENERS else row[1:]:
+            name = text[start:end]
+            if _organisation_re().search(name) or any(
                 m.start < end and start < m.end and (m.start < start or m.end > end) for m in mentions
             ):
                 continue  # a body's name, or a longer mention across the name ('白海子乡' holds 海子乡: replaced)
-            found.append(
-                Mention(item.group(1), start, end, "town", LISTED_TOWNSHIP_RULE, finder.ids(item.group(1)))
-            )
+            found.append(Mention(name, start, end, "town", LISTED_TOWNSHIP_RULE, finder.ids(name)))
     return found
 
 
