@@ -814,3 +814,39 @@ def test_a_river_or_lake_with_its_basin_word_is_one_mention(gazetteer: Gazetteer
 def test_a_count_after_a_list_of_abbreviations_ends_its_last_item(gazetteer: Gazetteer) -> None:
     """'京、蒙、辽三地': the count closing the list ends its last item (jieba reads 辽三地 as one word)."""
     assert _surfaces(gazetteer, "也让京、蒙、辽三地联系进一步加强。") == ["京", "蒙", "辽"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "东邻达茂旗石宝镇、南连固阳县、北与百灵庙镇、明安镇接壤。",
+            ["达茂旗", "石宝镇", "固阳县", "百灵庙镇", "明安镇"],
+        ),
+        ("西靠本旗巴音花镇，南连本旗达尔汗苏木。", ["巴音花镇", "达尔汗苏木"]),  # 本旗: this banner
+    ],
+)
+def test_a_side_with_and_or_this_unit_before_a_township_is_prose(
+    gazetteer: Gazetteer, text: str, kept: list[str]
+) -> None:
+    assert _surfaces(gazetteer, text) == kept
+
+
+def test_a_chains_ends_without_a_time_word_or_a_demonstrative(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'当达茂旗巴音花——满都拉——蒙古国赛音山达这一线路': 当 (when) opens the clause and 这 (this) follows the last
+    end; neither is part of a place's name."""
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "口岸铁路\n谋划跨境铁路建设，当达茂旗巴音花——满都拉——蒙古国赛音山达这一线路的铁路建成后，将打通通道。\n",
+        encoding="utf-8",
+    )
+    (corridor,) = geoparse(read(page), gazetteer).corridors
+    assert [w.surface for w in corridor.waypoints] == ["巴音花", "满都拉", "赛音山达"]
+
+
+def test_a_common_word_opening_a_clause_is_no_banners_stem(gazetteer: Gazetteer) -> None:
+    """'白云时而傍山升腾': clouds, not 白云鄂博矿区's stem; '凉城位于…' still names 凉城县."""
+    assert _surfaces(gazetteer, "山头薄雾缭绕，白云时而傍山升腾。凉城位于乌兰察布市。") == [
+        "凉城",
+        "乌兰察布市",
+    ]

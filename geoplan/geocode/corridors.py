@@ -334,9 +334,9 @@ def _trim_front(text: str, start: int, end: int) -> int:
 #: flags of the dictionary words of prose before a first waypoint's name: verbs, adverbs, adjectives, pronouns,
 #: locatives, place words, counts and times ('修通X', '境内X', '最后一段X').
 _PROSE_FLAGS = frozenset({"v", "vd", "d", "a", "ad", "r", "f", "s", "m", "q", "t", "l", "i"})
-#: flags of one-character words of prose: prepositions, conjunctions, pronouns and particles ('由X', '和X', '自X');
+#: flags of one-character words of prose: prepositions, conjunctions, pronouns, particles and times ('由X', '和X', '当X');
 #: a one-character adverb is prose only where nothing but prose stands before it ('并就X'; not 都 of '满都拉图').
-_PROSE_CHAR_FLAGS = frozenset({"p", "c", "r", "u", "uj"})
+_PROSE_CHAR_FLAGS = frozenset({"p", "c", "r", "u", "uj", "t"})
 
 
 def _prose_before_name(text: str, start: int, end: int) -> int:
@@ -421,18 +421,20 @@ _TRAILING_PROSE_FLAGS = frozenset({"v", "vd", "d", "ad"})
 #: flags of one-character words glued after a last waypoint's name: counts ('X三段'; not adjectives, which
 #: jieba also gives to characters of transliterations: 基 of 尼尔基).
 _TRAILING_CHAR_FLAGS = frozenset({"m"})
+#: demonstratives glued after a last waypoint's name ('…至赛音山达这一线路'): prose, never a name's end.
+_DEMONSTRATIVES = frozenset("这那该此")
 
 
 def _without_trailing_prose(name: str) -> str:
     """``name`` without the words written after it that no name ends with ('大同南站最快' -> '大同南站', '白云矿区组成'
-    -> '白云矿区', '百灵庙三' of '百灵庙三段'): dictionary verbs and adverbs, one-character counts;
-    never shorter than two characters."""
+    -> '白云矿区', '百灵庙三' of '百灵庙三段'): dictionary verbs and adverbs, one-character counts and
+    demonstratives; never shorter than two characters."""
     words = tag(name)
     end = len(name)
     for index in range(len(words) - 1, 0, -1):
         word, flag = words[index]
         if len(word) == 1:
-            trailing = flag in _TRAILING_CHAR_FLAGS
+            trailing = flag in _TRAILING_CHAR_FLAGS or word in _DEMONSTRATIVES  # '…赛音山达这(一线路)'
         else:
             # '乌兰布统两个(项目)': a count after the end
             trailing = known(word) and (flag in _TRAILING_PROSE_FLAGS or opens_with_count(word))

@@ -46,6 +46,7 @@ from geoplan.geocode.segment import (
     common_words_only,
     counted_before,
     descriptor_start,
+    frequency,
     holds_count,
     holds_name_word,
     known,
@@ -1050,10 +1051,12 @@ class MentionFinder:
 
     def _subject_stems(self, text: str, known: list[Mention], stems: list[tuple[int, str]]) -> list[Mention]:
         """A banner's bare stem (of ``stems``, ``(end, stem)`` in order of end) that opens a clause before a verb
-        ('凉城位于…'): the clause's subject."""
+        ('凉城位于…'): the clause's subject, unless the stem is a common word (:data:`COMMON_STEM_FREQUENCY`)."""
         found: list[Mention] = []
         for end, surface in stems:
             start = end - len(surface)
+            if frequency(surface) >= COMMON_STEM_FREQUENCY:
+                continue  # '白云时而傍山升腾': a common word (clouds), not 白云鄂博's stem
             if _subject_of_verb(text, start, end) and not any(m.start < end and start < m.end for m in known):
                 found.append(Mention(surface, start, end, None, "subject-stem", (self._listed[surface],)))
         return found
@@ -3235,6 +3238,11 @@ def _town_before_class_word(named: Mention | None, suffix: str) -> Mention | Non
     ):
         return None
     return named
+
+
+#: how often jieba's dictionary counts a banner's stem for it to be a common word no clause opens with as the
+#: banner ('白云' 389, '青山' 192: clouds, green hills; '东胜' 63, '五原' 97 are the places).
+COMMON_STEM_FREQUENCY = 150
 
 
 #: the dots joining two names into one ('阿尔山·柴河旅游景区': the sights of two places under one name).
