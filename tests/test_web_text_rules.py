@@ -850,3 +850,13 @@ def test_a_common_word_opening_a_clause_is_no_banners_stem(gazetteer: Gazetteer)
         "凉城",
         "乌兰察布市",
     ]
+
+
+def test_a_region_named_after_its_people_written_with_its_tribe_word(gazetteer: Gazetteer) -> None:
+    """'科尔沁部牧地': the tribe, no mention of the region; '科尔沁部分地区' (部分: part) still names it."""
+    assert _surfaces(gazetteer, "明末，成为科尔沁部牧地。科尔沁部分地区干旱。") == ["科尔沁"]
+
+
+def test_a_news_or_information_website_after_a_place(gazetteer: Gazetteer) -> None:
+    """'河南旅游资讯网', '包头新闻网': websites named after a place; '内蒙古公路网' is a network, the place stays."""
+    assert _surfaces(gazetteer, "来源:河南旅游资讯网。包头新闻网报道。建设内蒙古公路网。") == ["内蒙古"]

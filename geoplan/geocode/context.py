@@ -717,7 +717,12 @@ def names_people(text: str, mention: Mention) -> bool:
         return bool(mention.place_ids)  # '意大利旅行家': the country says whose the person is
     if text.startswith("族", mention.end):
         return not text.startswith("自治", mention.end + 1)
-    if text.startswith(_PEOPLE_WORDS, mention.end) and _ends_unit_name(mention):
+    tribe = (
+        text.startswith(_TRIBE_WORD, mention.end)
+        and bool(mention.place_ids)
+        and all(pid.startswith("region:") for pid in mention.place_ids)
+    )  # '科尔沁部牧地': a region named after its people, the people written with 部
+    if tribe or (text.startswith(_PEOPLE_WORDS, mention.end) and _ends_unit_name(mention)):
         pair = text[mention.end : mention.end + 2]
         tag(pair)  # loads the segmenter's dictionary
         return len(pair) < 2 or not known(pair)
@@ -730,6 +735,8 @@ _NATIONALITY_NOUNS = ("旅行家", "探险家", "传教士", "商人", "学者",
 #: (察哈尔部) or the people of the place (a demonym: 'X人熟悉的名字', 'X人的承诺'), where they start no word of their
 #: own with the next character (部分, 部署; 人口, 人民, 人均).
 _PEOPLE_WORDS = ("部", "人")
+#: the character of a tribe after a region named after it ('科尔沁部', '察哈尔部').
+_TRIBE_WORD = "部"
 
 
 def _ends_unit_name(mention: Mention) -> bool:
@@ -836,6 +843,8 @@ _ORGANISATION_FLAGS = frozenset({"nt", "j"})
 _BODY_FLAGS = frozenset({"j", "nz"})
 #: one-character organisation words that also end common nouns of networks ('公路网', '管网').
 _NETWORK_WORDS = frozenset("网")
+#: words of information before 网 that make it a website, not a network ('资讯网', '信息网'; not '公路网').
+_WEBSITE_HEADS = frozenset({"资讯", "信息", "新闻", "旅游", "政府", "门户", "政务"})
 
 
 #: a conjunction joining the two fields of one body's name ('发展和改革委员会', '科学技术和信息化局'): no break of the
@@ -910,6 +919,8 @@ def _organisation_run(text: str, position: int, next_start: int | None) -> bool:
             head = word[: -len(held)]
             if len(head) < 2:
                 return False
+            if held in _NETWORK_WORDS and head in _WEBSITE_HEADS:
+                return True  # '河南旅游资讯网': a website, no network
             if flag in _ORGANISATION_FLAGS and (known(head) or not known(word)):
                 return True
             # a dictionary word naming a body: a proper noun or abbreviation ('新闻网', '发改委'), or a field's word
