@@ -860,3 +860,15 @@ def test_a_region_named_after_its_people_written_with_its_tribe_word(gazetteer: 
 def test_a_news_or_information_website_after_a_place(gazetteer: Gazetteer) -> None:
     """'河南旅游资讯网', '包头新闻网': websites named after a place; '内蒙古公路网' is a network, the place stays."""
     assert _surfaces(gazetteer, "来源:河南旅游资讯网。包头新闻网报道。建设内蒙古公路网。") == ["内蒙古"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("高中有察哈尔右翼中旗一中和察右中旗蒙中。", []),  # schools named after the banner
+        ("金,属西京路。", []),  # the Jin's circuit, a comma after the dynasty
+        ("著名的三十二连山，位于二连浩特。", ["二连浩特"]),  # a count holding 二连
+    ],
+)
+def test_schools_circuits_and_counts_hold_no_place(gazetteer: Gazetteer, text: str, kept: list[str]) -> None:
+    assert _surfaces(gazetteer, text) == kept

@@ -276,12 +276,28 @@ def _without_non_places(
         and not _wall_as_metaphor(text, m)
         and not _compass_course(text, m)
         and not _dynastys_circuit(text, m)
+        and not _inside_a_number(text, m)
     ]
+
+
+#: Chinese numerals: a name opening with one right after another is part of a number ('三十二连山' holds 二连).
+_NUMERAL_CHARS = frozenset("〇零一二三四五六七八九十百千万两")
+
+
+def _inside_a_number(text: str, mention: Mention) -> bool:
+    """Whether a name opening with a numeral ('二连' of 二连浩特) stands right after another numeral: the count
+    of a longer word ('三十二连山', thirty-two linked hills), no mention of the place."""
+    return (
+        mention.start > 0
+        and mention.surface[:1] in _NUMERAL_CHARS
+        and text[mention.start - 1] in _NUMERAL_CHARS
+        and mention.rule.startswith("gazetteer")
+    )
 
 
 #: a dynasty's era or rule in the clause before 'X路' ('金代，属上京路', '元代，由辽阳行省开元路…管辖', '金属北京路'):
 #: 路 is the dynasty's circuit, an administrative region of the past, no street.
-_DYNASTY_CLAUSE = re.compile(r"[辽金元明清][代朝]|行省|中书省|(?:^|[。；\n])[辽金元]属")
+_DYNASTY_CLAUSE = re.compile(r"[辽金元明清][代朝]|行省|中书省|(?:^|[。；\n])[辽金元][,，]?属")
 #: how far back in its sentence a dynasty's word is looked for, in characters.
 DYNASTY_REACH = 40
 
