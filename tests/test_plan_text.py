@@ -251,3 +251,13 @@ def test_labelled_list_lines_stay_apart() -> None:
         "乡：丙三乡",
         "苏木：丁四苏木",
     ]
+
+
+def test_a_text_without_pages_keeps_the_lines_it_repeats(tmp_path: Path) -> None:
+    """A web page repeats its title (above the text, in a share box, in a list of related pages): with no page
+    numbers there are no pages, so no running heads; each repeat is the page's own line."""
+    title = "新通高铁即将通车通辽一个半小时到沈阳"
+    body = "新通高铁建成通车后，将成为内蒙古东部地区到沈阳、北京最便捷的快速客运通道。"
+    page = tmp_path / "page.txt"
+    page.write_text("\n".join([title, body, title, body, title, "相关阅读", title]) + "\n", encoding="utf-8")
+    assert read(page).text.count(title) == 4

@@ -708,7 +708,10 @@ class _Layout:
             toc_prefixes={title[:end] for title in toc_titles for end in range(1, len(title) + 1)},
             front_end=front_end,
             page_marks=page_marks,
-            running=_running_heads(cleaned, front_end, toc_span),
+            # a text without pages (a web page) has no running heads: a line it repeats is its own ('<title>')
+            running=_running_heads(cleaned, front_end, toc_span)
+            if page_marks or physical is not None
+            else set(),
             line_pages=_line_pages(page_marks, physical, len(cleaned)),
             line_width=_typical_line_width(source, front_end),
         )
