@@ -872,3 +872,9 @@ def test_a_news_or_information_website_after_a_place(gazetteer: Gazetteer) -> No
 )
 def test_schools_circuits_and_counts_hold_no_place(gazetteer: Gazetteer, text: str, kept: list[str]) -> None:
     assert _surfaces(gazetteer, text) == kept
+
+
+def test_a_townships_stem_before_its_urban_area(gazetteer: Gazetteer) -> None:
+    """'天义城区' after the text named 天义镇: the township's urban area, the township."""
+    text = "旅游的核心区域集中天义镇及周边。博物馆位于天义城区西部。"
+    assert found(gazetteer, text, ("surface", "place_ids"))[-1] == ("天义", ("town:150429:天义镇",))

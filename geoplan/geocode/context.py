@@ -1073,7 +1073,7 @@ def unit_stems_after_their_league(text: str, taken: list[Mention], finder: Menti
 
 
 #: what may follow a township's stem written alone: punctuation or a connector, or a side or area of it
-#: ('X东部', 'X境内'); a noun after it names something of the township (a village, a plant, a court: 'X盐场').
+#: ('X东部', 'X境内', 'X城区'); a noun after it names something of the township (a village, a plant, a court: 'X盐场').
 _STEM_AREA_WORDS = (
     "东部",
     "西部",
@@ -1087,6 +1087,8 @@ _STEM_AREA_WORDS = (
     "以西",
     "以南",
     "以北",
+    "城区",
+    "镇区",
 )
 
 
