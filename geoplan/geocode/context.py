@@ -236,8 +236,9 @@ def _without_non_places(
     furniture: SpanIndex,
 ) -> list[Mention]:
     """``mentions`` without the names that name no place here: an organisation's or a quoted name's head (added to
-    ``heads`` unless in a title), page furniture (``furniture``: :func:`page_furniture`'s spans), the head of a longer unit's name, people's names and peoples, a
-    name inside a word, a name inside a document's title and a unit's relative part read as a region."""
+    ``heads`` unless in a title), page furniture (``furniture``: :func:`page_furniture`'s spans), the head of a
+    longer unit's name, people's names and peoples, a name inside a word, a name inside a document's title, a
+    unit's relative part read as a region, a dynasty's circuit and a name inside a number."""
     following: list[int | None] = [m.start for m in mentions[1:]]
     following.append(None)
     previous_ends = {id(m): p.end for p, m in zip(mentions, mentions[1:], strict=False)}
@@ -297,7 +298,7 @@ def _inside_a_number(text: str, mention: Mention) -> bool:
 
 #: a dynasty's era or rule in the clause before 'X路' ('金代，属上京路', '元代，由辽阳行省开元路…管辖', '金属北京路'):
 #: 路 is the dynasty's circuit, an administrative region of the past, no street.
-_DYNASTY_CLAUSE = re.compile(r"[辽金元明清][代朝]|行省|中书省|(?:^|[。；\n])[辽金元][,，]?属")
+_DYNASTY_CLAUSE = re.compile(r"[辽金元明清][代朝]|行省|中书省|[。；\n][辽金元][,，]?属")
 #: how far back in its sentence a dynasty's word is looked for, in characters.
 DYNASTY_REACH = 40
 
@@ -309,8 +310,10 @@ def _dynastys_circuit(text: str, mention: Mention) -> bool:
         return False
     begin = max(0, mention.start - DYNASTY_REACH)
     sentence_start = max(text.rfind(mark, begin, mention.start) for mark in "。；\n") + 1
-    before = text[max(begin, sentence_start - 1) : mention.end]
-    return _DYNASTY_CLAUSE.search(before) is not None
+    start = max(begin, sentence_start)
+    # the sentence's start read as a mark ('金属北京路' opening the text), not a window's cut ('…金属材料…')
+    opening = "\n" if start == sentence_start else ""
+    return _DYNASTY_CLAUSE.search(opening + text[start : mention.end]) is not None
 
 
 #: a course from one compass direction to another ('东北-西南向', '西北至东南走向'): no region is meant.
@@ -1073,7 +1076,8 @@ def unit_stems_after_their_league(text: str, taken: list[Mention], finder: Menti
 
 
 #: what may follow a township's stem written alone: punctuation or a connector, or a side or area of it
-#: ('X东部', 'X境内', 'X城区'); a noun after it names something of the township (a village, a plant, a court: 'X盐场').
+#: ('X东部', 'X境内', 'X城区'); a noun after it names something of the township (a village, a plant, a court:
+#: 'X盐场').
 _STEM_AREA_WORDS = (
     "东部",
     "西部",
@@ -1850,7 +1854,7 @@ def numbered_route_names(text: str, mentions: list[Mention]) -> list[Mention]:
             and mention.rule == ROUTE_NUMBER_RULE
             and not name.rule.startswith(
                 ROUTE_NUMBER_RULE
-            )  # 'G6京藏高速' + 'G6': the code starts the next name
+            )  # 'G6京藏高速' + 'G6': a code opening the next name
             and name.end == mention.start
             and _ROUTE_CODE.fullmatch(mention.surface) is not None
             and mention.place_ids

@@ -334,8 +334,9 @@ def _trim_front(text: str, start: int, end: int) -> int:
 #: flags of the dictionary words of prose before a first waypoint's name: verbs, adverbs, adjectives, pronouns,
 #: locatives, place words, counts and times ('修通X', '境内X', '最后一段X').
 _PROSE_FLAGS = frozenset({"v", "vd", "d", "a", "ad", "r", "f", "s", "m", "q", "t", "l", "i"})
-#: flags of one-character words of prose: prepositions, conjunctions, pronouns, particles and times ('由X', '和X', '当X');
-#: a one-character adverb is prose only where nothing but prose stands before it ('并就X'; not 都 of '满都拉图').
+#: flags of one-character words of prose: prepositions, conjunctions, pronouns, particles and times ('由X', '和X',
+#: '当X'); a one-character adverb is prose only where nothing but prose stands before it ('并就X'; not 都 of
+#: '满都拉图').
 _PROSE_CHAR_FLAGS = frozenset({"p", "c", "r", "u", "uj", "t"})
 
 
