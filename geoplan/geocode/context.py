@@ -1129,14 +1129,30 @@ def town_stems_named_in_full(text: str, taken: list[Mention]) -> list[Mention]:
         if len(stem) < 2 or stem in seen or not mention.place_ids[0].endswith(mention.surface):
             continue
         seen.add(stem)
-        start = text.find(stem, mention.end)
-        while start >= 0:
-            end = start + len(stem)
-            if not any(covered[start:end]) and _stem_ends(text, end) and at_word_bounds(text, start, end):
-                found.append(Mention(stem, start, end, None, TOWN_STEM_RULE, mention.place_ids))
-                covered[start:end] = b"\x01" * len(stem)
-            start = text.find(stem, end)
+        found.extend(
+            Mention(stem, start, end, None, TOWN_STEM_RULE, mention.place_ids)
+            for start, end in _free_stems(text, stem, covered, mention.end)
+        )
     return found
+
+
+def _free_stems(
+    text: str, stem: str, covered: bytearray, start_at: int, area_word: str = ""
+) -> Iterator[tuple[int, int]]:
+    """Spans of ``stem`` in ``text`` from ``start_at`` on that no mention covers, where it stands as a word of its
+    own before punctuation, a connector or a side of it (:func:`_stem_ends`), or before ``area_word`` (the span
+    then holds it); each span is marked in ``covered`` as it is yielded."""
+    start = text.find(stem, start_at)
+    while start >= 0:
+        end = start + len(stem)
+        if area_word and text.startswith(area_word, end):
+            end += len(area_word)
+        elif not (_stem_ends(text, end) and at_word_bounds(text, start, end)):
+            end = 0
+        if end and not any(covered[start:end]):
+            covered[start:end] = b"\x01" * (end - start)
+            yield start, end
+        start = text.find(stem, start + len(stem))
 
 
 #: the rule of a county-level unit's stem written alone, or with 地区, in a text that names the unit in full.
@@ -1165,18 +1181,9 @@ def unit_stems_named_in_full(text: str, taken: list[Mention], finder: MentionFin
         if stem in seen or finder.ids(stem):
             continue
         seen.add(stem)
-        start = text.find(stem)
-        while start >= 0:
-            end = start + len(stem)
-            if text.startswith(_AREA_WORD, end):
-                end += len(_AREA_WORD)
-            elif not (_stem_ends(text, end) and at_word_bounds(text, start, end)):
-                end = 0
-            if end and not any(covered[start:end]):
-                kind = "banner" if end > start + len(stem) else None
-                found.append(Mention(text[start:end], start, end, kind, UNIT_STEM_RULE, mention.place_ids))
-                covered[start:end] = b"\x01" * (end - start)
-            start = text.find(stem, start + len(stem))
+        for start, end in _free_stems(text, stem, covered, 0, _AREA_WORD):
+            kind = "banner" if end > start + len(stem) else None  # with 地区: the unit's area
+            found.append(Mention(text[start:end], start, end, kind, UNIT_STEM_RULE, mention.place_ids))
     return found
 
 
