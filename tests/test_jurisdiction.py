@@ -433,8 +433,8 @@ def test_a_station_named_after_a_town_of_another_league_is_not_put_in_the_texts_
 
 def test_a_river_whose_course_crosses_leagues_is_put_in_neither(gazetteer: Gazetteer, tmp_path: Path) -> None:
     """霍林河 rises in 扎鲁特旗 (通辽) and flows through 科右中旗 (兴安), as its record's page says: a 通辽 text
-    naming it does not put it in 兴安盟."""
-    got = _only(_parse(gazetteer, tmp_path, "通辽市水利\n\n加强霍林河流域治理。"), "霍林河")
+    naming it (its basin: '霍林河流域', one mention) does not put it in 兴安盟."""
+    got = _only(_parse(gazetteer, tmp_path, "通辽市水利\n\n加强霍林河流域治理。"), "霍林河流域")
     assert got.place.id == "river:霍林河" and got.place.league_id is None
 
 
