@@ -598,6 +598,7 @@ _FILE_LINK_RE = re.compile(r"\[\[(?:File|Image|文件|图像|档案):[^|\]\n]{0,
 _REFERENCE_LINE_RE = re.compile(r"^[ \t]*(?:\d{1,3}[.、][ \t]*)?\^[^\n。]{0,120}", re.MULTILINE)
 #: a page's footer line claiming its copyright ('X在线 版权所有', 'X网 ICP备…'), up to its claim: the site's name.
 _COPYRIGHT_LINE_RE = re.compile(r"^[^\n]{0,60}?(?:版权所有|Copyright|ICP备|©)", re.MULTILINE | re.IGNORECASE)
+_COPYRIGHT_WORDS = ("版权所有", "ICP备", "©", "opyright", "OPYRIGHT")
 
 
 @cache
@@ -626,7 +627,8 @@ def page_furniture(text: str) -> SpanIndex:
     spans += spam_lines(text)
     if "^" in text:
         spans += [m.span() for m in _REFERENCE_LINE_RE.finditer(text)]
-    spans += [m.span() for m in _COPYRIGHT_LINE_RE.finditer(text)]
+    if any(word in text for word in _COPYRIGHT_WORDS):  # looked for first: most texts hold none
+        spans += [m.span() for m in _COPYRIGHT_LINE_RE.finditer(text)]
     return SpanIndex(sorted(spans))
 
 
