@@ -867,7 +867,7 @@ def test_a_news_or_information_website_after_a_place(gazetteer: Gazetteer) -> No
     [
         ("高中有察哈尔右翼中旗一中和察右中旗蒙中。", []),  # schools named after the banner
         ("金,属西京路。", []),  # the Jin's circuit, a comma after the dynasty
-        ("著名的三十二连山，位于二连浩特。", ["二连浩特"]),  # a count holding 二连
+        ("著名的三十二连山，位于二连浩特。", ["三十二连山", "二连浩特"]),  # a count holding 二连; its record
     ],
 )
 def test_schools_circuits_and_counts_hold_no_place(gazetteer: Gazetteer, text: str, kept: list[str]) -> None:
@@ -878,3 +878,20 @@ def test_a_townships_stem_before_its_urban_area(gazetteer: Gazetteer) -> None:
     """'天义城区' after the text named 天义镇: the township's urban area, the township."""
     text = "旅游的核心区域集中天义镇及周边。博物馆位于天义城区西部。"
     assert found(gazetteer, text, ("surface", "place_ids"))[-1] == ("天义", ("town:150429:天义镇",))
+
+
+@pytest.mark.parametrize(
+    ("name", "record", "banner"),
+    [
+        ("红花尔基森林公园", "scenic:红花尔基樟子松国家森林公园", "鄂温克族自治旗"),
+        ("海拉尔西山国家森林公园", "scenic:海拉尔国家森林公园", "海拉尔区"),
+        ("沙埠古松", "scenic:海拉尔国家森林公园", "海拉尔区"),
+        ("敖汉温泉", "scenic:敖汉温泉城", "敖汉旗"),
+        ("三十二连山", "mountain:三十二连山", "敖汉旗"),
+    ],
+)
+def test_places_a_fourth_page_locates(gazetteer: Gazetteer, name: str, record: str, banner: str) -> None:
+    """Records from the fourth fact-check of development-set places (pages read 2026-12-02, cited in the rows)."""
+    assert gazetteer.finder.ids(name) == (record,)
+    place = gazetteer.get(record)
+    assert gazetteer.get(place.banner_id).name == banner and "(read 2026-12-02)" in place.note
