@@ -549,6 +549,10 @@ def _snapshot(target: PgTarget, schema: str, *, last_try: bool = True) -> Iterat
                         )
                     )
                 except (psycopg.errors.UndefinedTable, psycopg.errors.InvalidSchemaName):
+                    if not last_try:
+                        # a push swapping the schema in may hide it for an instant: look again before saying
+                        # there is none
+                        raise _SwapInProgress() from None
                     raise AtlasError(
                         f"PostGIS {target.label}: schema {schema!r} holds no geoplan atlas "
                         "(push one with 'geoplan store push')"
