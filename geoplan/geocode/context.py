@@ -828,8 +828,6 @@ def names_organisation(text: str, mention: Mention, next_start: int | None = Non
     ):  # '某某(北京)科技有限公司': a company's registered place, in brackets inside its name
         return _organisation_run(text, mention.end + 1, next_start and max(next_start, mention.end + 1))
     match = _organisation_re().match(text, mention.end)
-    if match is not None and _continues_a_network_word(text, match):
-        match = None  # '旅游网络': a network, not the website '旅游网'
     if match is None:
         return _organisation_run(text, mention.end, next_start)
     word = match.group()
@@ -838,12 +836,6 @@ def names_organisation(text: str, mention: Mention, next_start: int | None = Non
         tag(pair)  # loads the segmenter's dictionary
         return not known(pair) or _organisation_run(text, mention.end, next_start)
     return True
-
-
-def _continues_a_network_word(text: str, match: re.Match[str]) -> bool:
-    """Whether an organisation word ending in 网 runs on into a word of networks ('旅游网络', '信息网格')."""
-    end = match.end()
-    return text[end - 1] in _NETWORK_WORDS and known(text[end - 1 : end + 1])
 
 
 #: longest run of words between a place's name and the organisation word ending its name, in characters.
