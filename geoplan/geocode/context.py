@@ -65,6 +65,7 @@ from geoplan.geocode.mentions import (
     is_park,
     names_a_breed,
     names_a_local_kind,
+    names_spelling,
     province_abbreviations,
     split_last_item,
     word_alternation,
@@ -1623,29 +1624,12 @@ def units_before_expressway_words(text: str, mentions: list[Mention], finder: Me
         word = next((w for w in _EXPRESSWAY_WORDS if mention.rule == f"suffix:{w}"), None)
         if word is None or mention.place_ids or mention.type != "road":
             continue
-        units = _units_spelling(mention.surface[: -len(word)], mention.start, finder)
-        if units:
-            found.extend(units)
+        units = names_spelling(mention.surface[: -len(word)], finder, _EXPRESSWAY_HOLDER_PREFIXES)
+        position = mention.start
+        for name, ids in units or ():
+            found.append(Mention(name, position, position + len(name), None, "gazetteer", ids))
+            position += len(name)
     return found
-
-
-def _units_spelling(stem: str, start: int, finder: MentionFinder) -> list[Mention]:
-    """The units (province, league, banner) whose names written one after another make up ``stem`` exactly,
-    longest first; [] when it is anything else."""
-    units: list[Mention] = []
-    position = 0
-    while position < len(stem):
-        for end in range(len(stem), position + 1, -1):
-            ids = finder.ids(stem[position:end])
-            if ids and all(pid.startswith(_EXPRESSWAY_HOLDER_PREFIXES) for pid in ids):
-                units.append(
-                    Mention(stem[position:end], start + position, start + end, None, "gazetteer", ids)
-                )
-                position = end
-                break
-        else:
-            return []
-    return units
 
 
 def units_before_names(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Mention]:

@@ -3293,6 +3293,26 @@ def _dotted_township(text: str, mention: Mention) -> Mention:
     return Mention(text[start : mention.end], start, mention.end, "town", f"joined:{mention.rule}")
 
 
+def names_spelling(
+    text: str, finder: MentionFinder, prefixes: tuple[str, ...], shortest: int = 2
+) -> list[tuple[str, tuple[str, ...]]] | None:
+    """``text`` read as names written one after another, each of ``shortest`` characters or more and naming places
+    whose ids start with one of ``prefixes``, in the fewest pieces: (name, ids) per piece; None when it cannot be
+    so read ('内蒙古赤峰' -> 内蒙古, 赤峰; '通辽白城乌兰浩特' -> 通辽, 白城, 乌兰浩特)."""
+    length = len(text)
+    # best[i]: the fewest pieces covering text[:i] (None: it cannot be covered), with the pieces
+    best: list[list[tuple[str, tuple[str, ...]]] | None] = [[]] + [None] * length
+    for end in range(shortest, length + 1):
+        for start in range(0, end - shortest + 1):
+            before = best[start]
+            if before is None or (best[end] is not None and len(best[end]) <= len(before) + 1):
+                continue
+            ids = tuple(i for i in finder.ids(text[start:end]) if i.startswith(prefixes))
+            if ids:
+                best[end] = [*before, (text[start:end], ids)]
+    return best[length]
+
+
 def _starts_a_line(text: str, position: int) -> bool:
     """Whether ``position`` starts ``text`` or a line of it."""
     return position == 0 or text[position - 1] == "\n"

@@ -20,7 +20,14 @@ from typing import Any
 
 from geoplan.geocode.context import HAN_CHAR, refine
 from geoplan.geocode.corridors import CorridorMatch, find_corridors, split_last
-from geoplan.geocode.mentions import SUFFIX_TYPES, Mention, MentionFinder, SpanIndex, is_generic
+from geoplan.geocode.mentions import (
+    SUFFIX_TYPES,
+    Mention,
+    MentionFinder,
+    SpanIndex,
+    is_generic,
+    names_spelling,
+)
 from geoplan.geocode.reach import is_far
 from geoplan.geocode.resolve import (
     LOCAL_TYPES,
@@ -298,18 +305,7 @@ def _joined_names(
 ) -> list[tuple[str, tuple[str, ...]]] | None:
     """``head`` read as two or more names of places a line can join, in the fewest pieces, none of them lying in
     another; None when it cannot be so read."""
-    length = len(head)
-    # best[i]: the fewest pieces covering head[:i] (None: it cannot be covered), with the pieces
-    best: list[list[tuple[str, tuple[str, ...]]] | None] = [[]] + [None] * length
-    for end in range(_JOINED_END_MIN, length + 1):
-        for start in range(0, end - _JOINED_END_MIN + 1):
-            before = best[start]
-            if before is None or (best[end] is not None and len(best[end]) <= len(before) + 1):
-                continue
-            ids = tuple(i for i in finder.ids(head[start:end]) if i.startswith(_JOINED_END_PREFIXES))
-            if ids:
-                best[end] = [*before, (head[start:end], ids)]
-    pieces = best[length]
+    pieces = names_spelling(head, finder, _JOINED_END_PREFIXES, _JOINED_END_MIN)
     if pieces is None or len(pieces) < 2:
         return None
     areas = [
