@@ -192,6 +192,11 @@ def _mentions(finder: MentionFinder, text: str) -> list[tuple[str, tuple[str, ..
         ("改造G6高速公路", [("G6高速公路", ("road:G6",))]),  # the code and its class of road, as written
         ("由G6高速九原区互通起", [("G6高速", ("road:G6",)), ("九原区", ("banner:150207",))]),
         ("G7京新高速", [("G7", ("road:G7",)), ("京新高速", ("road:G7",))]),  # joined in context
+        # the road's word after its code is part of the name as written, as 高速 is
+        ("紧邻S203公路", [("S203公路", ())]),
+        ("又称G111线、京漠线", [("G111线", ("road:G111",)), ("京漠线", ("road:G111",))]),
+        ("G12号高速公路由交通部规划", [("G12号高速公路", ("road:G12",))]),
+        ("G110线路改造", [("G110", ("road:G110",))]),  # 线路, a line's route: no part of the name
         ("以及临策铁路线构成", [("临策铁路线", ("railway:临策铁路",))]),
     ],
 )  # fmt: skip

@@ -74,7 +74,7 @@ def test_mines_and_ranges_named_by_a_name_run(
         # a dictionary place word whose stem is one name word), or a run of name words before it
         ("北部横亘着巴音查干山，南部是平原。", [("巴音查干山", "mountain")]),
         ("东倚卓子山（蒙古语名）", [("卓子山", "mountain")]),
-        ("河流源出祁连山北麓", [("祁连山", "mountain")]),
+        ("河流源出祁连山北麓", [("祁连山北麓", "mountain")]),  # a side of the range: one mention of it
         ("翻过查干温都尔山和乌兰哈达山", [("乌兰哈达山", "mountain")]),
         # the name's last syllables read with the class word after a person-like run ('索岳尔' + '济山')
         ("加强索岳尔济山保护", [("索岳尔济山", "mountain")]),
@@ -604,7 +604,7 @@ def test_scenic_places_by_new_class_words(
     ("text", "expected"),
     [
         # a verb or a place word between a place and a name: two mentions, the name from the later place
-        ("科右前旗地处大兴安岭南麓", [("科右前旗", None), ("大兴安岭南麓", "region")]),
+        ("科右前旗地处大兴安岭南麓", [("科右前旗", None), ("大兴安岭南麓", "mountain")]),
         # 格尼河 is a record (water_region.csv), so no unknown-river type
         ("阿荣旗因境内格尼河而得名", [("阿荣旗", None), ("格尼河", None)]),
         # common words before a run of name words: the name is the run

@@ -9,7 +9,7 @@ from functools import partial
 from pathlib import Path
 
 import pytest
-from helpers import found
+from helpers import found, resolved_ids
 
 from geoplan.geocode.context import province_runs, refine
 from geoplan.geocode.gazetteer import Gazetteer
@@ -210,11 +210,14 @@ def test_a_name_ending_a_longer_quoted_name_is_not_that_place(
 
 # -- parts of an area named by a direction ---------------------------------------------------------------
 def test_a_direction_after_a_unit_is_a_relative_part_and_the_unit_the_mention(gazetteer: Gazetteer) -> None:
-    """'内蒙古西部地区' is 内蒙古 and its west (a relative phrase, as '南部地区' alone is none), not China's
-    西部地区; the country's regions stay where no unit stands before them."""
-    assert _surfaces(gazetteer, "推动内蒙古东部地区协同发展") == ["内蒙古"]
-    assert _surfaces(gazetteer, "带动内蒙古中西部地区发展") == ["内蒙古"]
-    assert _surfaces(gazetteer, "巴彦淖尔市西部地区和内蒙古西部") == ["巴彦淖尔市", "内蒙古"]
+    """'巴彦淖尔市西部地区' is 巴彦淖尔市 and its west (a relative phrase, as '南部地区' alone is none), not China's
+    西部地区; a province's short name and its side ('内蒙古西部地区') is one region named as written, the full
+    name with a side ('位于内蒙古自治区东南部') the province; the country's regions stay where no unit stands
+    before them."""
+    assert _surfaces(gazetteer, "推动内蒙古东部地区协同发展") == ["内蒙古东部地区"]
+    assert _surfaces(gazetteer, "带动内蒙古中西部地区发展") == ["内蒙古中西部地区"]
+    assert _surfaces(gazetteer, "巴彦淖尔市西部地区和内蒙古西部") == ["巴彦淖尔市", "内蒙古西部"]
+    assert _surfaces(gazetteer, "位于内蒙古东部的克什克腾旗") == ["内蒙古东部", "克什克腾旗"]
     assert _surfaces(gazetteer, "该市位于内蒙古自治区东南部") == ["内蒙古自治区"]
     assert _surfaces(gazetteer, "加快西部地区和中西部地区发展") == ["西部地区", "中西部地区"]
     assert _surfaces(gazetteer, "蒙东地区煤炭外运") == ["蒙东地区"]
@@ -818,3 +821,74 @@ def test_a_count_of_sights_types_its_items(gazetteer: Gazetteer, text: str, expe
 )
 def test_a_list_of_streets_closed_by_a_street_word(gazetteer: Gazetteer, text: str, expected: list) -> None:
     assert [(s, t) for s, t, _ in _found(gazetteer, text)] == expected
+
+
+def test_a_known_township_in_a_list_keeps_its_first_character(gazetteer: Gazetteer) -> None:
+    """'将军尧镇' opens with 将, a word of prose elsewhere ('将建设'): inside a list of townships the known item
+    stands whole, not cut to '军尧镇'."""
+    assert _surfaces(gazetteer, "土默特右旗辖沟门镇、将军尧镇、海子乡。") == [
+        "土默特右旗",
+        "沟门镇",
+        "将军尧镇",
+        "海子乡",
+    ]
+
+
+def test_items_of_a_list_of_stations_are_stations_whole(gazetteer: Gazetteer) -> None:
+    """A 、-list of items written each with 站 (a note in brackets after some), beside two stations read: every
+    item is a station, whatever its words (石灰窑, 云端), and the whole item, not a station inside it ('布敦化站'
+    is no 敦化站 of Jilin, '前十家站' no 十家站)."""
+    found = _found(
+        gazetteer, "沿线车站通辽站(一等站)、通辽北站(二等站)、前十家站(五等站)、石灰窑站、布敦化站、云端站。"
+    )
+    assert [(surface, kind) for surface, kind, _ in found] == [
+        ("通辽站", None),
+        ("通辽北站", None),
+        ("前十家站", "station"),
+        ("石灰窑站", "station"),
+        ("布敦化站", "station"),
+        ("云端站", "station"),
+    ]
+    # two items with 站 of which no station is read: no list of stations
+    assert _surfaces(gazetteer, "设加油站、服务站、检查站。") == []
+
+
+def test_a_provinces_side_is_located_at_the_province(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'内蒙古东部' names no unit finer than the province (not the plan's own league), and '黑龙江西部' lies in
+    Heilongjiang: each is located at its province, the one place that holds it."""
+    ids = resolved_ids(
+        gazetteer,
+        tmp_path,
+        "赤峰市国民经济和社会发展第十四个五年规划纲要",
+        "赤峰市位于内蒙古东部，邻近黑龙江西部。",
+    )
+    assert ids["内蒙古东部"] == "province:150000"
+    assert ids["黑龙江西部"] == "province:230000"
+
+
+def test_a_side_of_a_mountain_range_is_one_mention_of_the_range(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """A side or part of a range written right after its name ('大兴安岭东麓', '大兴安岭中段西麓', '大青山南坡')
+    is one mountain mention, the whole span, located at a unit written before it, else at the range; a side that
+    is a region of its own ('阴山北麓') stays that region."""
+    found = _found(gazetteer, "位于大兴安岭中段西麓，地处大青山南坡和阴山北麓。")
+    assert [(surface, kind) for surface, kind, _ in found] == [
+        ("大兴安岭中段西麓", "mountain"),
+        ("大青山南坡", "mountain"),
+        ("阴山北麓", None),
+    ]
+    ids = resolved_ids(gazetteer, tmp_path, "某地概况", "森林分布于大兴安岭东麓。科右前旗地处大兴安岭南麓。")
+    assert ids["大兴安岭东麓"] == "mountain:大兴安岭"
+    assert ids["大兴安岭南麓"] == "banner:152221"
+
+
+def test_an_ethnic_townships_class_word_closes_no_list_of_peoples(gazetteer: Gazetteer) -> None:
+    """'民族乡' closes a township's name: a list ending with one ('陈巴尔虎旗、恩和民族乡') lists places, not peoples
+    (as 'A、B等民族' does); the township written without its peoples is its recorded township."""
+    found = _found(gazetteer, "从海拉尔出发经陈巴尔虎旗、恩和民族乡、满洲里环游。")
+    assert [(surface, ids) for surface, _, ids in found] == [
+        ("海拉尔", ("banner:150702",)),
+        ("陈巴尔虎旗", ("banner:150725",)),
+        ("恩和民族乡", ("town:150784:恩和俄罗斯族民族乡",)),
+        ("满洲里", ("banner:150781",)),
+    ]
+    assert _surfaces(gazetteer, "鄂温克、达斡尔、蒙古等民族聚居。") == []

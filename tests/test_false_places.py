@@ -142,7 +142,7 @@ def test_places_inside_a_quoted_event_title_name_the_event(finder: MentionFinder
         # the dictionary's whole name before the class word; a verb before it is no part of it
         ("向东遥望嫩江平原。", [("嫩江平原", "region")]),
         # a place right before the class word, after common words that follow a unit
-        ("扎赉特旗地处大兴安岭南麓。", [("扎赉特旗", None), ("大兴安岭南麓", "region")]),
+        ("扎赉特旗地处大兴安岭南麓。", [("扎赉特旗", None), ("大兴安岭南麓", "mountain")]),
         # a people's name before 族乡 is part of the township's name, no qualifier
         ("其中，查巴奇鄂温克族乡位于东部。", [("查巴奇鄂温克族乡", "town")]),
         # a unit's full name and a township word: the unit's townships
@@ -521,6 +521,9 @@ def test_a_name_explained_as_a_word_of_its_language_names_no_place(finder: Menti
     assert _surfaces(finder, "“海勃湾”一名由蒙藏语演变而来。") == []
     assert _surfaces(finder, "“白狼”由蒙古语“白音查干”演变而来。") == []
     assert _surfaces(finder, "锡林郭勒为蒙古语授课示范盟。") == ["锡林郭勒"]
+    # a pause between the name and the verb ('X，系蒙古语'): the word explained still
+    assert _surfaces(finder, "扎赉特，系蒙古语，意为古代部落的名称。") == []
+    assert _surfaces(finder, "扎赉特,是蒙古语音译。") == []
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ import pytest
 
 from geoplan.errors import GeoplanError
 from geoplan.geocode.features import FEATURE_WORDS
+from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.geocode.mentions import Alphabet, MentionFinder
 from geoplan.geocode.stems import (
     ANCHORED_MIN_TEXT,
@@ -372,3 +373,10 @@ def test_short_form_filling_the_brackets_after_a_known_place():
     assert found("，新建克什克腾（经棚）至乌兰布统段。") == ["克什克腾", "经棚"]
     assert found("，经棚发展很快。") == []
     assert found("，新建克什克腾(经棚等地)至乌兰布统段。") == ["克什克腾"]
+
+
+def test_a_transliterated_name_keeps_a_syllable_read_as_a_verb(gazetteer: Gazetteer) -> None:
+    """'辉腾席勒草原': jieba reads 辉/腾/席勒, 腾 a verb; between two syllables read as names it is a syllable of
+    the name, which starts at 辉 (not '席勒草原')."""
+    assert [m.surface for m in gazetteer.finder.find("阴山支脉的辉腾席勒草原上。")][-1] == "辉腾席勒草原"
+    assert [m.surface for m in gazetteer.finder.find("位于辉腾席勒草原。")] == ["辉腾席勒草原"]

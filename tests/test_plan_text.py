@@ -253,6 +253,19 @@ def test_labelled_list_lines_stay_apart() -> None:
     ]
 
 
+def test_labelled_list_lines_after_an_opening_sentence_stay_apart() -> None:
+    """A sentence that introduces the lists ('辖…：') joins the first label's line, but each later label opens a
+    line of its own, its characters glossed in pinyin or not ('鎮(zhèn):')."""
+    lines = normalise("扎兰屯市辖7个街道、9个镇，分别是\n街道:甲街道、河西街道\n镇:乙镇\n乡：丙乡\n").text
+    assert lines.split("\n") == [
+        "扎兰屯市辖7个街道、9个镇，分别是街道:甲街道、河西街道",
+        "镇:乙镇",
+        "乡：丙乡",
+    ]
+    glossed = normalise("街道:甲街道、河西街道\n鎮(zhèn):乙鎮(zhèn)\n鄉(xiāng):丙鄉(xiāng)\n").text
+    assert glossed.split("\n") == ["街道:甲街道、河西街道", "鎮(zhèn):乙鎮(zhèn)", "鄉(xiāng):丙鄉(xiāng)"]
+
+
 def test_a_text_without_pages_keeps_the_lines_it_repeats(tmp_path: Path) -> None:
     """A web page repeats its title (above the text, in a share box, in a list of related pages): with no page
     numbers there are no pages, so no running heads; each repeat is the page's own line."""

@@ -95,7 +95,14 @@ from geoplan.geocode.segment import (
     tagged_spans,
 )
 from geoplan.geocode.station_names import common_short_form, kind_of_station, verbal_run
-from geoplan.geocode.stems import COMPASS_CHARS, RUN_CLOSER_WORDS, leading_trim, matches_from
+from geoplan.geocode.stems import (
+    COMPASS_CHARS,
+    MOUNTAIN_SIDE_RULE,
+    PROVINCE_PART_RULE,
+    RUN_CLOSER_WORDS,
+    leading_trim,
+    matches_from,
+)
 
 #: the rule of a station read as an item of a list of stations ('A、B、C等车站'; resolve's own name for it).
 LISTED_STATION_RULE = "list:station"
@@ -155,6 +162,7 @@ def refine(
         # a list of peoples closed by a place word ('A、B等8个民族聚居的地区') lists peoples, not regions
         kept = _replace(kept, [m for m in rule(text, kept, finder) if (m.start, m.end) not in peoples])
     kept = _replace_stations(text, kept, finder)
+    kept = _replace(kept, listed_stations(text, kept, finder))
     kept = _replace(kept, items_sharing_a_station_word(text, kept, finder))
     kept = _replace(kept, declared_names(text, kept, finder))
     added = [
@@ -189,6 +197,7 @@ def refine(
     found = _replace(found, countries_before_ports(text, found))
     found = _replace(found, units_before_expressway_words(text, found, finder))
     found = _replace(found, designations_with_the_region(text, found))
+    found = _replace(found, mountain_sides(text, found))
     trimmed = (without_prose_head(text, m) for m in found)
     villages = village_lists(text)
     return numbered_route_names(
@@ -213,9 +222,9 @@ _LANGUAGE_WORD = (
 _MEANING_AFTER = re.compile(
     rf"[”\"」][,，]?\s*(?:(?:系|为|為|是|在|由|源自|源于)?{_LANGUAGE_WORD}|意为|意為|意思是|汉译|译为|一名)"
 )
-#: what follows a name written unquoted as the word a text explains ('克什克腾是蒙古语，', '阿拉善系蒙古语，意为'): a
-#: verb of being, then the language it comes from, then its meaning or a pause ('X为蒙古语授课…' explains nothing).
-_LANGUAGE_AFTER = re.compile(rf"(?:系|为|為|是|由){_LANGUAGE_WORD}(?=[,，、：:“\"「（(意音译譯称稱的])")
+#: what follows a name written unquoted as the word a text explains ('克什克腾是蒙古语，', '扎赉特，系蒙古语，意为'):
+#: a pause or none, a verb of being, then the language it comes from, then its meaning or a pause ('X为蒙古语授课…' explains nothing).
+_LANGUAGE_AFTER = re.compile(rf"[,，]?(?:系|为|為|是|由){_LANGUAGE_WORD}(?=[,，、：:“\"「（(意音译譯称稱的])")
 
 
 def named_for_its_meaning(text: str, mention: Mention) -> bool:
@@ -262,7 +271,12 @@ def _without_non_places(
         heads.extend(m for m in mentions if id(m) in organisations and not in_title(m, titles))
     next_starts = {id(m): n for m, n in zip(mentions, following, strict=False)}
     relative = {id(m) for p, m in zip(mentions, mentions[1:], strict=False) if _relative_part(p, m)}
-    return [
+    provinces_parts = {
+        id(m): part
+        for m, n in zip(mentions, [*mentions[1:], None], strict=False)
+        if (part := _province_part(text, m, n))
+    }
+    kept = [
         m
         for m in mentions
         if id(m) not in organisations
@@ -280,6 +294,39 @@ def _without_non_places(
         and not _dynastys_circuit(text, m)
         and not _inside_a_number(text, m)
     ]
+    return [provinces_parts.get(id(m), m) for m in kept]
+
+
+#: a province's part by its compass side, written right after it ('西部', '中东部地区'), ending there.
+_PROVINCE_PART = re.compile(r"[东西南北中]{1,3}部(?:地区|地區)?")
+#: the class word of a province's full name ('内蒙古自治区', '黑龙江省').
+_FULL_PROVINCE_WORD = re.compile("自治[区區]|省")
+
+
+def _province_part(text: str, mention: Mention, after: Mention | None) -> Mention | None:
+    """A province named by its short name with its relative part ('内蒙古西部', '内蒙古中东部地区'): one region
+    named as written, which the resolver locates at the province (no record draws a province's west); None for
+    anything else.  The full name with a side ('位于内蒙古自治区中北部') places a unit in the province: the province
+    is the mention.  ``after``: the next mention; a name going on after the side ('内蒙古西部大开发地区' holds
+    西部大开发地区) leaves the province alone."""
+    if (
+        not mention.place_ids
+        or not all(pid.startswith("province:") for pid in mention.place_ids)
+        or _FULL_PROVINCE_WORD.search(mention.surface)
+    ):
+        return None
+    part = _PROVINCE_PART.match(text, mention.end)
+    if part is None or (after is not None and after.start < part.end() < after.end):
+        return None
+    return Mention(
+        text[mention.start : part.end()],
+        mention.start,
+        part.end(),
+        "region",
+        PROVINCE_PART_RULE,
+        qualifier=mention.surface,
+        qualifier_ids=mention.place_ids,
+    )
 
 
 #: Chinese numerals: a name opening with one right after another is part of a number ('三十二连山' holds 二连).
@@ -561,7 +608,9 @@ def in_title(mention: Mention, titles: list[tuple[int, int]]) -> bool:
 
 
 #: rules of list items that take the place of a mention of the same span (the list says what the name is).
-_RETYPING_RULES = frozenset({LISTED_STATION_RULE, LISTED_TOWNSHIP_RULE, LISTED_RECORD_RULE})
+_RETYPING_RULES = frozenset(
+    {LISTED_STATION_RULE, LISTED_TOWNSHIP_RULE, LISTED_RECORD_RULE, MOUNTAIN_SIDE_RULE}
+)
 
 
 def _replace(kept: list[Mention], items: list[Mention]) -> list[Mention]:
@@ -1563,6 +1612,44 @@ _DESIGNATED_PREFIXES = ("reserve:", "wetland:", "scenic:", "park:")
 _DESIGNATED_TYPES = frozenset({"reserve", "wetland", "scenic", "park"})
 
 
+#: a side or part of a mountain range written right after its name ('南麓', '东麓', '中段西麓', '西南山麓',
+#: '南端', '南坡'), simplified or traditional.
+_MOUNTAIN_SIDE = re.compile(
+    "(?:[东東西南北中]段)?(?:[东東西南北]{1,2}(?:山麓|麓|坡|端)|山麓|[东東西南北中]段)"
+)
+
+
+def mountain_sides(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A mountain range and the side or part of it written right after its name ('大兴安岭东麓', '大兴安岭中段
+    西麓', '大青山南坡'): one mention, the whole span, a mountain located at the range (the annotation guide's
+    convention); a side that names a region of its own ('阴山北麓') is that region's record."""
+    found: list[Mention] = []
+    starts = {m.start for m in mentions}
+    for mention in mentions:
+        if not _all_mountains(mention.place_ids):
+            continue
+        side = _MOUNTAIN_SIDE.match(text, mention.end)
+        if side is None or any(mention.end < at < side.end() for at in starts):
+            continue
+        found.append(
+            Mention(
+                text[mention.start : side.end()],
+                mention.start,
+                side.end(),
+                "mountain",
+                MOUNTAIN_SIDE_RULE,
+                qualifier=mention.surface,
+                qualifier_ids=mention.place_ids,
+            )
+        )
+    return found
+
+
+def _all_mountains(ids: tuple[str, ...]) -> bool:
+    """Whether ``ids`` name mountains only (and at least one)."""
+    return bool(ids) and all(pid.startswith("mountain:") for pid in ids)
+
+
 def designations_with_the_region(text: str, mentions: list[Mention]) -> list[Mention]:
     """A protected area, park or zone written right after the region's name ('内蒙古' + '萨拉乌苏国家湿地公园'):
     one mention, the designation's official name, of that place (the annotation guide keeps it whole); a unit
@@ -2355,6 +2442,7 @@ SHARED_ENDINGS: dict[str, str] = {
     "镇": "town",
     "寺": "scenic",
     "庙": "scenic",
+    "站": "station",
 }
 #: cues that introduce a list of scenic places ('景点有', '著名景点：', '人文景观，比如', '古迹有').
 _SCENIC_CUE = re.compile(
@@ -2472,8 +2560,11 @@ _STREET_CLOSE_RE = re.compile(_STREET_CLOSE)
 _LINE_STREET_WORDS = ("公路", "铁路", "线路", "高速路", "网路", "通路", "干线路")
 #: the words a street's name ends with (a list of streets holds only such items).
 _STREET_ENDINGS = ("路", "街", "巷")
-#: what closes a list of peoples ('A、B、C等21个民族'): its items are ethnic names, not places.
-_PEOPLES_CLOSER = re.compile(r"等?(?:\d{1,3}|[两二三四五六七八九十]{1,3})?[多余]?个?(?:少数)?民族")
+#: what closes a list of peoples ('A、B、C等21个民族'): its items are ethnic names, not places ('民族乡', '民族苏木'
+#: are an ethnic township's class word, closing a township's name).
+_PEOPLES_CLOSER = re.compile(
+    r"等?(?:\d{1,3}|[两二三四五六七八九十]{1,3})?[多余]?个?(?:少数)?民族(?![乡鄉镇鎮]|苏木|蘇木)"
+)
 _NUMERALS = "两二三四五六七八九十"
 #: the class words of counted lists, as one alternation (longest first: the dict's order).
 _LIST_CLASS_WORDS = "|".join(map(re.escape, LIST_CLASSES))
@@ -3212,6 +3303,8 @@ def listed_townships(text: str, mentions: list[Mention], finder: MentionFinder) 
         if sum((start, end) in taken for start, end in items) < 2:
             continue
         for start, end in items:
+            if (start, end) in taken:
+                continue  # a known item stands whole ('将军尧镇' opens with a word of prose, 将)
             start = _after_leading_prose(text, start, end - len(word))
             item = text[start:end]
             if (start, end) in taken or (start, end) in seen or covered.overlaps(start, end):
@@ -3271,6 +3364,52 @@ def townships_between_figures(text: str, mentions: list[Mention], finder: Mentio
                 continue  # a body's name, or a longer mention across the name ('白海子乡' holds 海子乡: replaced)
             found.append(Mention(name, start, end, "town", LISTED_TOWNSHIP_RULE, finder.ids(name)))
     return found
+
+
+#: a station item of a list: a name and 站, after a list mark, a line start or a note's closing bracket, and
+#: before a list mark, a note ('(三等站)') or the sentence's end ('A站(三等站)、B站、C站').
+_STATION_ITEM = re.compile(
+    r"(?:(?<=[、\n）)])|^)([\u4e00-\u9fff]{2,8}站)(?:[（(][^（()）]{1,16}[)）])?(?=[、，,。；;\n]|$)"
+)
+#: items a list of stations has before it vouches for its unknown ones.
+LISTED_STATIONS = 3
+
+
+def listed_stations(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Mention]:
+    """Items of a 、-list of stations written each with 站, a note in brackets after some ('A站(三等站)、B站、C站'),
+    beside two or more stations already read: each item is a station, whatever its name's words (石灰窑站, 云端站),
+    and the whole item, not a shorter name inside it ('布敦化站' is no 敦化站)."""
+    if "站、" not in text and "站(" not in text and "站（" not in text:
+        return []
+    stations = {
+        m.end: m.start for m in mentions if _is_station(m)
+    }  # a station read ends an item ('沿线车站通辽站')
+    if len(stations) < 2:
+        return []
+    runs: list[list[tuple[int, int]]] = []
+    previous_end = -1
+    for match in _STATION_ITEM.finditer(text):
+        if match.start() != previous_end + 1 or text[previous_end : previous_end + 1] != "、":
+            runs.append([])  # not right after the previous item's list mark: a new list
+        runs[-1].append(match.span(1))
+        previous_end = match.end()
+    found: list[Mention] = []
+    for run in runs:
+        if len(run) < LISTED_STATIONS or sum(end in stations for _, end in run) < 2:
+            continue
+        for index, (start, end) in enumerate(run):
+            item = text[start:end]
+            if stations.get(end) == start or (index == 0 and end in stations):
+                continue  # read already; the first item may open with prose ('沿线车站通辽站'): its station stands
+            if _holds_prose(item[:-1]) or _organisation_re().search(item):
+                continue
+            found.append(Mention(item, start, end, "station", "list:站", finder.ids(item)))
+    return found
+
+
+def _is_station(mention: Mention) -> bool:
+    """Whether a mention reads a station (by its class word or its record)."""
+    return mention.type == "station" or any(pid.startswith("station:") for pid in mention.place_ids)
 
 
 def _after_leading_prose(text: str, start: int, stem_end: int) -> int:
@@ -3397,6 +3536,8 @@ def _shared_endings(
         if len(with_ending) < 2 or not known:
             continue
         for start, end in with_ending:
+            if (start, end) in known:
+                continue  # a known item stands whole ('将军尧镇' opens with a word of prose, 将)
             start = _after_leading_prose(text, start, end - 1)
             item = text[start:end]
             if (start, end) in known or not _is_item(item) or is_generic(item[:-1]):

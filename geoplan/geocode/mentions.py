@@ -214,12 +214,12 @@ SUFFIX_TYPES: dict[str, str] = {
     "高原": "region",
     "盆地": "region",
     "山地": "region",
-    "南麓": "region",
-    "北麓": "region",
-    "前坡": "region",
+    "南麓": "mountain",  # a side of a range ('大青山南坡'); a side that is a region of its own is its record
+    "北麓": "mountain",
+    "前坡": "mountain",
     "区块": "region",
-    "南坡": "region",
-    "北坡": "region",
+    "南坡": "mountain",
+    "北坡": "mountain",
     "小镇": "scenic",
     "苏木镇": "town",
     "农场": "town",
@@ -458,9 +458,11 @@ _NUMBER_CUT_NETWORK = re.compile(r"(?<![\dA-Za-z.])([1235]\d{2})国(?=[和与及
 _JOINED_LINE = re.compile(r"\s*线?\s*[和及与、]\s*((\d{1,4})\s*线)(?![\dA-Za-z.])")
 _NUMBERS_AFTER = re.compile(r"(?:\s*、\s*\d{1,4}(?![\dA-Za-z.]))+")
 #: what may follow a number for it to be a route's ('208年', '110公里' are no routes).
-#: the kind word written right after an expressway's code ('G6高速', 'G6高速公路': the route's name as written);
-#: not a link named after it ('G6高速乌海联络线').
-_EXPRESSWAY_AFTER = re.compile(r"高速(?:公路)?(?![\u4e00-\u9fff]{0,3}(?:联络线|连接线))")
+#: the kind word written right after a route's code ('G6高速', 'G12号高速公路', 'S203公路', 'G111线': the route's
+#: name as written); not a link named after it ('G6高速乌海联络线'), nor a line's other words ('G110线路').
+_EXPRESSWAY_AFTER = re.compile(
+    r"[号號]?(?:高速(?:公路)?(?![\u4e00-\u9fff]{0,3}(?:联络线|连接线))|公路(?![段网])|[线線](?![路网段]))"
+)
 #: a national road's three-digit number and 线 written alone ('305线'); not a number with more digits or a unit.
 _BARE_ROAD_LINE = re.compile(r"([1235]\d{2})线(?![路网段])")
 #: characters before a bare number that make it part of another route's name or a quantity ('国道305线' is read by
@@ -641,6 +643,12 @@ class Alphabet:
         points = numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32)
         # 'clip' maps every code point past the table to its last row (NULs)
         return self._table.take(points, axis=0, mode="clip").tobytes()
+
+
+#: the word an ethnic township's name holds before its class word ('民族乡', '民族苏木').
+_ETHNIC_WORD = "民族"
+#: the longest stem read back before 民族 for a township written without its peoples.
+_ETHNIC_STEM_MAX = 4
 
 
 @dataclass
@@ -1428,6 +1436,9 @@ class MentionFinder:
             window_start = _after_inner_unit(text, window_start, s_start)
         if kind == "town" and (peoples := peoples_tail(text[window_start:s_start])) is not None:
             return self._ethnic_township(text, window_start, window_start + peoples, s_start, s_end, suffix)
+        if kind == "town" and text.endswith(_ETHNIC_WORD, window_start, s_start):
+            # '恩和民族乡': an ethnic township written without its peoples (恩和俄罗斯族民族乡)
+            return self._ethnic_township_short(text, s_start, s_end, suffix)
         if kind in _INNER_CUT_KINDS and suffix not in _WHOLE_ROUTE_SUFFIXES:
             # '中蒙经济合作区跨境铁路': a line of a named place, not a line named after it;
             # '…产业开发区轻纺产业园': a park inside a named zone (attached to it by _subparks)
@@ -1976,6 +1987,22 @@ class MentionFinder:
         # the gazetteer may know the township by its stem and class word alone ('查巴奇乡')
         ids = self.ids(surface) or self.ids(text[start:peoples] + suffix)
         return Mention(surface, start, s_end, "town", f"suffix:{suffix}", ids)
+
+    def _ethnic_township_short(self, text: str, s_start: int, s_end: int, suffix: str) -> Mention | None:
+        """'恩和民族乡': a township written with 民族 and its class word but not its peoples, named by a recorded
+        township's stem ('恩和' + '乡' is 恩和俄罗斯族民族乡's short form); the stem may hold a character that cut the
+        window ('和'), so it is read back from 民族 to the list mark or pause before it.  None otherwise."""
+        stem_end = s_start - len(_ETHNIC_WORD)
+        begin = stem_end
+        while begin > 0 and stem_end - begin < _ETHNIC_STEM_MAX and is_han(text[begin - 1]):
+            begin -= 1
+        for start in range(begin, stem_end - 1):  # the longest stem first
+            ids = tuple(
+                pid for pid in self.ids_or_short(text[start:stem_end] + suffix) if pid.startswith("town:")
+            )
+            if ids:
+                return Mention(text[start:s_end], start, s_end, "town", f"suffix:{suffix}", ids)
+        return None
 
     def _line_end(self, text: str, mention: Mention) -> Mention:
         """'巴珠铁路至珠恩嘎达布其口岸铁路联络线': a line's name right after a corridor connector is the corridor's

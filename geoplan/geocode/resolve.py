@@ -36,7 +36,7 @@ from geoplan.geocode.mentions import (
     is_generic,
 )
 from geoplan.geocode.segment import NAME_FLAGS, known, tag
-from geoplan.geocode.stems import COMPASS_CHARS
+from geoplan.geocode.stems import COMPASS_CHARS, MOUNTAIN_SIDE_RULE, PROVINCE_PART_RULE
 
 #: weights of the ranking rules (each a separate order of magnitude so the strongest rule decides).
 W_JURISDICTION = 1000.0
@@ -363,6 +363,8 @@ class Resolver:
         """Whether the place named inside a name is where the named thing lies (not a namesake); a town of another
         league or banner is no namesake when the sentence names it in full (``named_around``: the ids the
         sentence's places give: '…以前的红格尔图镇，红格尔图火车站…')."""
+        if mention.rule == PROVINCE_PART_RULE:
+            return True  # a province's part ('黑龙江西部', '内蒙古东部') lies in it
         suffix = mention.rule.partition(":")[2]
         qualifier_end = mention.surface.find(mention.qualifier or "") + len(mention.qualifier or "")
         remainder = mention.surface[max(qualifier_end, 0) : len(mention.surface) - len(suffix)]
@@ -847,7 +849,12 @@ class Resolver:
                     "in its name" if (mention.qualifier or "") in mention.surface else "written with its name"
                 )
                 why = f"'{mention.surface}' not in the gazetteer; located by '{mention.qualifier}' {where}"
-        if parent is not None and parent.type == "province" and parent.id == OWN_PROVINCE:
+        if (
+            parent is not None
+            and parent.type == "province"
+            and parent.id == OWN_PROVINCE
+            and mention.rule != PROVINCE_PART_RULE  # '内蒙古西部': the province's west, no finer unit
+        ):
             parent, why = self._finer_than_region(mention, parent, why)
         if (
             parent is None
@@ -919,6 +926,10 @@ class Resolver:
                 f"'{mention.surface}' not in the gazetteer; located in the {self.issuer_role} "
                 f"{self.issuer.type} {self.issuer.name}"
             )
+        if parent is None and mention.rule == MOUNTAIN_SIDE_RULE and mention.qualifier_ids:
+            # '大兴安岭东麓' with no unit named before it nor a unit the text is about: the side lies on the range, drawn as the range is
+            parent, rule = self.place(mention.qualifier_ids[0]), "parent:range"
+            why = f"'{mention.surface}' is a side of {mention.qualifier}; located at the range"
         if parent is None:
             return unresolved(mention, f"'{mention.surface}' not in the gazetteer and no known parent")
         precision = parent_precision(parent)

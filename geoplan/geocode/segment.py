@@ -507,6 +507,20 @@ def _run_word(word: str, flag: str) -> bool:
     return flag in RUN_FLAGS or (not known(word) and flag != "v")  # '面眺': jieba reads an unknown verb
 
 
+def _verb_syllable(word: str, flag: str, before: tuple[int, int, str, str] | None) -> bool:
+    """Whether a one-character verb is a syllable inside a transliterated name: a run of name words follows it
+    (the caller's), and a one-character name word stands right before it ('辉' nr + '腾' v + '席勒' nr)."""
+    return (
+        len(word) == 1
+        and flag == "v"
+        and word not in _NOT_IN_RUN
+        and before is not None
+        and len(before[2]) == 1
+        and before[3] in PERSON_FLAGS | {"ns"}
+        and before[2] not in _NOT_IN_RUN
+    )
+
+
 def name_run_start(text: str, window_start: int, s_start: int, s_end: int) -> int | None:
     """Where the run of name words right before a class word starts ('支流都思兔河' -> 都思兔): words jieba tags
     as names, runs it does not know, single characters of transliterations; the class word may be joined to
@@ -520,7 +534,8 @@ def name_run_start(text: str, window_start: int, s_start: int, s_end: int) -> in
         position += len(word)
     start = None
     transliterated = False  # the run holds a transliterated syllable run ('海特' nrt)
-    for w_start, w_end, word, flag in reversed(words):
+    for index in range(len(words) - 1, -1, -1):
+        w_start, w_end, word, flag = words[index]
         if w_start >= s_start:
             continue
         if w_end > s_start:  # the class word is joined to the word before it ('得尔布干河'), or cut inside
@@ -541,6 +556,9 @@ def name_run_start(text: str, window_start: int, s_start: int, s_end: int) -> in
             break
         if flag == "nz" and len(word) == 2 and transliterated:
             start = w_start  # '纳林' + '苏海特': a proper word opening a transliterated name
+            continue
+        if start is not None and _verb_syllable(word, flag, words[index - 1] if index else None):
+            start = w_start  # '辉|腾|席勒': a syllable jieba reads as a verb between syllables of a transliteration
             continue
         if not _run_word(word, flag) or word in _OWN_COUNTRY:  # words start at ``left``, inside the window
             if start is not None and len(word) >= 2 and word[0] in _NOT_IN_RUN and not known(word):

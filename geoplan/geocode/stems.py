@@ -124,6 +124,11 @@ SEPARATORS = "至—－–-~～"
 COMPASS_CHARS = frozenset("东西南北")
 #: a part of a place by its compass side, right after the place's name ('北部', '西南部').
 COMPASS_PART = re.compile("[东西南北中]{1,2}部")
+#: the rule of a province named with its relative part ('内蒙古西部'): a region located at the province itself.
+PROVINCE_PART_RULE = "province_part"
+#: the rule of a mountain range named with its side ('大兴安岭东麓'): a mountain, located as a name the gazetteer
+#: lacks (at the unit written before it, else at the range).
+MOUNTAIN_SIDE_RULE = "mountain_side"
 #: the marks opening a quoted text.
 QUOTE_OPENERS = ("“", "「")
 #: the words every closer of a run of province abbreviations holds ('三省区', '交汇', '交界', '地区', '两地', '等地';

@@ -72,8 +72,9 @@ _ENUM_START_RE = re.compile(
     rf"^(?:[-*•·▪►➤]\s+|[●◆■□▲◇○★☆]|——|[0-9０-９]{{1,3}}\s*[、.．](?!\d)|[（(]\s*(?:[0-9０-９]{{1,3}}|[{CN_NUM}]+)\s*[)）]"
     rf"|[①-⑳]|[{CN_NUM}]{{1,3}}\s*[、是]|注\s*[:：]|备注|注释)"
 )
-#: a short label and a colon opening a line ('镇：', '苏木:'): the line lists what the label names.
-_SHORT_LABEL_RE = re.compile(r"^[^，。；：:、\s]{1,6}[:：]")
+#: a short label and a colon opening a line ('镇：', '苏木:', glossed in pinyin or not: '鎮(zhèn):'): the line
+#: lists what the label names.
+_SHORT_LABEL_RE = re.compile(r"^(?:[^，。；：:、\s(]|\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\)){1,6}[:：]")
 _DATE_LINE_RE = re.compile(
     rf"^(?:\d{{4}}|[{CN_NUM}]{{4}})\s*年\s*(?:\d{{1,2}}|[{CN_NUM}]{{1,3}})\s*月(?:\s*(?:\d{{1,2}}|[{CN_NUM}]{{1,3}})\s*日)?$"
 )
@@ -896,6 +897,7 @@ class _LineReader:
             next_full=next_full,
             label_items=not self.in_box or bool(self.box_labels),
             ahead=ahead,
+            last_line=_squash(last_raw),
         )
 
 
@@ -928,6 +930,7 @@ def _should_join(
     next_full: bool = False,
     label_items: bool = True,
     ahead: str | None = None,
+    last_line: str | None = None,
 ) -> bool:
     """Does ``nxt`` continue the logical line ``head`` (a line broken inside a sentence)?
 
@@ -935,7 +938,8 @@ def _should_join(
     there is more likely a wrap than a paragraph end.  ``next_full``: ``nxt`` fills the width too, so
     an enumerator at its start ('一、', '2、') may be a wrap inside a sentence.  ``label_items``: a
     'label。' opening starts a new paragraph/item here (false inside boxes of other item styles);
-    ``ahead``: ``nxt`` with the line after it, to see a label that wraps.
+    ``ahead``: ``nxt`` with the line after it, to see a label that wraps; ``last_line``: the last source line
+    of ``head`` (``head`` itself when not given).
     """
     major = HEADING_RE.match(head) or BOX_RE.match(head)
     if major or is_minor_heading(head) or is_title_line(head):
@@ -959,10 +963,10 @@ def _should_join(
             return False
     if in_box and re.match(r"^[^，。；：、\s]{2,24}[:：]", nxt):
         return False  # a 'label：' box item
-    if _SHORT_LABEL_RE.match(nxt) and _SHORT_LABEL_RE.match(head):
-        return (
-            False  # lines of 'label：items' ('镇：A镇、B镇' + '乡：C乡'): each label opens a list of its own
-        )
+    if _SHORT_LABEL_RE.match(nxt) and _SHORT_LABEL_RE.match(last_line if last_line is not None else head):
+        # lines of 'label：items' ('镇：A镇、B镇' + '乡：C乡'): each label opens a list of its own, also after a
+        # sentence that introduced the lists ('辖9个乡镇：' + '街道：…' + '镇：…')
+        return False
     if ends_sentence(head):
         if not full_line or (label_items and label_period(ahead or nxt)):  # a new 'label。' paragraph/item
             return False
