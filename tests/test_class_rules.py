@@ -755,7 +755,7 @@ def test_farms_as_towns(finder: MentionFinder, text: str, expected: list[tuple[s
         ("河下游", []),
         ("，河流域", []),
         # two rivers in a row, each by its parts
-        ("黑河下游、黑河流域", [("黑河", "river"), ("黑河", "river")]),
+        ("黑河下游、黑河流域", [("黑河", "river"), ("黑河流域", "river")]),  # the basin: one span with 流域
     ],
 )
 def test_two_character_rivers_by_their_parts(

@@ -435,10 +435,11 @@ def test_a_names_origin_and_a_verb_before_a_class_word_name_nothing(gazetteer: G
 
 
 def test_a_far_provinces_short_name_before_a_compass_part(gazetteer: Gazetteer) -> None:
-    """'宁夏北部地区': the province (a part of it follows), and the part is no county of it."""
+    """'宁夏北部地区': the province's short name and its part, one region (located at the province), and the part is
+    no county of it."""
     assert found(gazetteer, "内蒙古西南部地区及宁夏北部地区拥有了一条公路") == [
-        ("内蒙古", None),
-        ("宁夏", None),
+        ("内蒙古西南部地区", "region"),
+        ("宁夏北部地区", "region"),
     ]
 
 
@@ -895,3 +896,30 @@ def test_places_a_fourth_page_locates(gazetteer: Gazetteer, name: str, record: s
     assert gazetteer.finder.ids(name) == (record,)
     place = gazetteer.get(record)
     assert gazetteer.get(place.banner_id).name == banner and "(read 2026-12-02)" in place.note
+
+
+def test_a_river_with_the_word_of_its_system_is_one_mention(gazetteer: Gazetteer) -> None:
+    """'滦河水系' (the river's system), like '嫩江流域': one span with 水系, for a recorded river and for one its class
+    word names ('大凌河'); '内陆水系' (inland drainage) names no river."""
+    assert _surfaces(gazetteer, "河流分别属内陆水系、滦河水系、大凌河水系、西拉木伦河水系。") == [
+        "滦河水系",
+        "大凌河水系",
+        "西拉木伦河水系",
+    ]
+
+
+def test_more_sides_and_parts_of_a_range_are_one_mention(gazetteer: Gazetteer) -> None:
+    """A range's spur ('余脉'), section ('南段山脉'), side ('南侧') and its land right after the name ('山地') are one
+    mention with the range's name; a side before 山地 ends the mention ('…中段东南麓' of '…中段东南麓山地')."""
+    assert _surfaces(
+        gazetteer,
+        "山区属大兴安岭余脉，地处大兴安岭山地与燕山山地交接，发源于努鲁儿虎山南侧，分布于大兴安岭南段山脉西部，"
+        "地处大兴安岭中段东南麓山地。",
+    ) == [
+        "大兴安岭余脉",
+        "大兴安岭山地",
+        "燕山山地",
+        "努鲁儿虎山南侧",
+        "大兴安岭南段山脉",
+        "大兴安岭中段东南麓",
+    ]

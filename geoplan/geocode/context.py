@@ -1613,9 +1613,11 @@ _DESIGNATED_TYPES = frozenset({"reserve", "wetland", "scenic", "park"})
 
 
 #: a side or part of a mountain range written right after its name ('南麓', '东麓', '中段西麓', '西南山麓',
-#: '南端', '南坡'), simplified or traditional.
+#: '南端', '南坡', '南侧', '余脉', '南段山脉'), simplified or traditional, or its land ('山地', right after the name
+#: only: '大兴安岭中段东南麓山地' is the side and its land).
 _MOUNTAIN_SIDE = re.compile(
-    "(?:[东東西南北中]段)?(?:[东東西南北]{1,2}(?:山麓|麓|坡|端)|山麓|[东東西南北中]段)"
+    "(?:[东東西南北中]段)?(?:[东東西南北]{1,2}(?:山麓|麓|坡|端|侧|側)|山麓|余脉|餘脈)"
+    "|[东東西南北中]段(?:山脉|山脈)?|山地"
 )
 
 
@@ -4164,21 +4166,24 @@ def _lake_with_class_word(text: str, mention: Mention, finder: MentionFinder) ->
     return replace(mention, surface=text[mention.start : end + 1], end=end + 1)
 
 
-#: the word of a river's or lake's basin ('嫩江流域', '乌梁素海流域').
-_BASIN_WORD = "流域"
+#: the words of a river's or lake's basin or river system ('嫩江流域', '乌梁素海流域', '滦河水系').
+_BASIN_WORDS = ("流域", "水系", "水係")
+#: what a basin's river or lake is: a record of one, or a name its class word makes ('大凌河').
+_WATER_PREFIXES = ("river:", "lake:")
 
 
 def _basin(text: str, mention: Mention, finder: MentionFinder) -> Mention:
-    """'X流域': a river or lake written with the word of its basin is one mention of the basin, the word included
-    (the region it drains, located as the river or lake is)."""
-    if (
-        not text.startswith(_BASIN_WORD, mention.end)
-        or mention.type is not None
-        or not mention.place_ids
-        or not all(pid.startswith(("river:", "lake:")) for pid in mention.place_ids)
-    ):
+    """'X流域', 'X水系': a river or lake written with the word of its basin or system is one mention of it, the
+    word included (the region it drains, located as the river or lake is)."""
+    word = next((w for w in _BASIN_WORDS if text.startswith(w, mention.end)), None)
+    if word is None:
         return mention
-    end = mention.end + len(_BASIN_WORD)
+    if mention.place_ids:
+        if mention.type is not None or not all(pid.startswith(_WATER_PREFIXES) for pid in mention.place_ids):
+            return mention
+    elif mention.type not in {"river", "lake"}:
+        return mention
+    end = mention.end + len(word)
     return replace(mention, surface=text[mention.start : end], end=end)
 
 
