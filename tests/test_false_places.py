@@ -539,6 +539,11 @@ def test_kinds_of_landform_before_a_sights_class_word_name_none(finder: MentionF
     assert [kind for _, kind in _found(finder, text) if kind == "scenic"] == []
 
 
+def test_kinds_of_grassland_name_no_grassland(finder: MentionFinder) -> None:
+    """'草甸草原、疏林草原、森林草原' are kinds of steppe by their vegetation (疏林, sparse woodland), no names."""
+    assert _surfaces(finder, "历史上曾是一片草甸草原、疏林草原、森林草原相间的地带。") == []
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -623,7 +623,7 @@ def test_a_hill_of_the_texts_own_league_or_the_next_one_is_taken(
 ) -> None:
     """In a Wuhai text 桌子山 is Wuhai's own; 贺兰山 (Alxa) is in the league next to Wuhai; a range drawn as a
     line (阴山) spans leagues and is never a namesake."""
-    wuhai = _parse(gazetteer, tmp_path, "乌海市概况\n乌海市东依桌子山，西望贺兰山，北靠阴山余脉。")
+    wuhai = _parse(gazetteer, tmp_path, "乌海市概况\n乌海市东依桌子山，西望贺兰山，北靠阴山。")
     assert _only(wuhai, "桌子山").place.id == TABLE_HILL
     assert _only(wuhai, "贺兰山").place.id == HELAN
     assert _only(wuhai, "阴山").place.id == "mountain:阴山"

@@ -923,3 +923,20 @@ def test_more_sides_and_parts_of_a_range_are_one_mention(gazetteer: Gazetteer) -
         "大兴安岭南段山脉",
         "大兴安岭中段东南麓",
     ]
+
+
+def test_an_ordinal_of_channels_opens_a_rivers_name(gazetteer: Gazetteer) -> None:
+    """'二道沙河' (the second sandy channel): 二道 is part of the name, not a count before a kind ('一处遗址',
+    '三大产业园区' stay counts)."""
+    assert _surfaces(gazetteer, "居住在二道沙河附近的市民；二道沙河是黄河的一级支流。") == [
+        "二道沙河",
+        "二道沙河",
+        "黄河",
+    ]
+
+
+def test_a_river_heading_a_villages_name_is_no_mention(gazetteer: Gazetteer) -> None:
+    """'二道沙河南村', '黄河村': a village named after a river is below the level geoplan maps, and the river
+    inside its name is no mention of the river; '黄河沿岸村庄' names the river."""
+    assert _surfaces(gazetteer, "辖二道沙河南村、二道沙河北村、黄河村。") == []
+    assert _surfaces(gazetteer, "黄河沿岸村庄。") == ["黄河"]

@@ -726,9 +726,24 @@ def _opens_a_zi_name(text: str, mention: Mention) -> bool:
 
 
 def _names_a_community(text: str, mention: Mention) -> bool:
-    """Whether a bare gazetteer name heads a residents' community's name ('乌兰布和社区' is no desert): below the
-    level geoplan maps (its committee, 居委会, is an organisation word)."""
-    return mention.type is None and text.startswith("社区", mention.end)
+    """Whether a bare gazetteer name heads a residents' community's name ('乌兰布和社区' is no desert), or a
+    river, lake or mountain heads a village's ('二道沙河南村', '黄河村'): below the level geoplan maps (a
+    community's committee, 居委会, is an organisation word; a village is not annotated)."""
+    if mention.type is None and text.startswith("社区", mention.end):
+        return True
+    natural = mention.type in _VILLAGE_HEAD_KINDS or (
+        mention.type is None
+        and bool(mention.place_ids)
+        and all(pid.startswith(_NATURAL_PREFIXES) for pid in mention.place_ids)
+    )
+    return natural and _VILLAGE_AFTER.match(text, mention.end) is not None
+
+
+#: the kinds of natural place a village is often named after ('二道沙河南村', '黄河村').
+_VILLAGE_HEAD_KINDS = frozenset({"river", "lake", "mountain"})
+_NATURAL_PREFIXES = ("river:", "lake:", "mountain:")
+#: a village's class word after the place it is named after, a side before it ('南村'), not a longer word ('村庄').
+_VILLAGE_AFTER = re.compile("[东西南北前后]?(?:村|嘎查)(?![庄民落级镇委])")
 
 
 #: a count of villages or communities, then their names in brackets ('2个嘎查（A、B）', '3个社区(A、B、C)'): the

@@ -176,7 +176,14 @@ def name_start(
                 position - 1
             )  # '福苑路南延伸段': a name may end before the locative jieba joined to it
         overlaps = word_start < stem_end and position > stem_start
-        if overlaps and len(word) >= 2 and _not_name_word(word, flag) and word not in allowed and known(word):
+        if (
+            overlaps
+            and len(word) >= 2
+            and _not_name_word(word, flag)
+            and word not in allowed
+            and known(word)
+            and not _ORDINAL_CHANNEL.fullmatch(word)  # '二道|沙河': the ordinal opens the name
+        ):
             begin = max(begin, position)
         elif (
             overlaps
@@ -232,9 +239,11 @@ def leading_name_start(text: str, start: int, stem_end: int) -> int | None:
     begin = start
     leading = True
     for index, (_, word_end, word, flag) in enumerate(words):
-        if index == 0 and _COUNT_WORD.match(word):
-            return None
-        common = len(word) >= 2 and known(word) and word_end <= stem_end
+        if index == 0 and _COUNT_WORD.match(word) and not _ORDINAL_CHANNEL.fullmatch(word):
+            return None  # a count ('一处', '三大'), not an ordinal of channels opening a name ('二道沙河')
+        common = (
+            len(word) >= 2 and known(word) and word_end <= stem_end and not _ORDINAL_CHANNEL.fullmatch(word)
+        )
         if leading and common and flag in LEADING_NOT_NAME_FLAGS:
             begin = word_end
             continue
@@ -406,7 +415,7 @@ def clause_end(text: str, start: int, stem_end: int) -> int:
     position = start
     words = tag(text[start:stem_end])
     for index, (word, flag) in enumerate(words):
-        if len(word) >= 2 and known(word) and flag in CLAUSE_FLAGS:
+        if len(word) >= 2 and known(word) and flag in CLAUSE_FLAGS and not _ORDINAL_CHANNEL.fullmatch(word):
             position += len(word)
             continue
         following = words[index + 1] if index + 1 < len(words) else None
@@ -479,6 +488,8 @@ _NOT_IN_RUN = frozenset(
 #: flags of single characters that never continue a name run (verbs, function words, numerals, punctuation).
 #: numerals that open many of the region's names when written alone before a name word (七老图, 三道沟, 八里罕).
 NAME_OPENING_NUMERALS = frozenset("一二三四五六七八九十")
+#: an ordinal of channels, gullies or ridges opening a name ('二道沙河', '头道沟', '三道梁'): part of the name.
+_ORDINAL_CHANNEL = re.compile("[头二三四五六七八九十]道")
 _NOT_IN_RUN_FLAGS = frozenset({"v", "p", "c", "u", "uj", "ul", "m", "q", "r", "d", "x"})
 #: verbs of position ('北接X', '东邻X', '北倚X'), which jieba joins with a direction into one word.
 _POSITION_VERBS = frozenset("接邻靠临倚依")
@@ -551,6 +562,9 @@ def name_run_start(text: str, window_start: int, s_start: int, s_end: int) -> in
             if known(word) and len(word) > s_end - s_start + 1:
                 break  # '面眺松嫩平原': a whole name of the dictionary, nothing before it belongs to it
             continue
+        if start is not None and _ORDINAL_CHANNEL.fullmatch(word):
+            start = w_start  # '二道|沙河', '三道|河子': an ordinal of channels or gullies opens the name
+            break
         if start is not None and word in NAME_OPENING_NUMERALS and flag == "m":
             start = w_start  # '七老图山脉': a lone numeral glued to a name run opens the name (a count has a measure)
             break
