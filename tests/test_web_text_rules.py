@@ -940,3 +940,23 @@ def test_a_river_heading_a_villages_name_is_no_mention(gazetteer: Gazetteer) -> 
     inside its name is no mention of the river; '黄河沿岸村庄' names the river."""
     assert _surfaces(gazetteer, "辖二道沙河南村、二道沙河北村、黄河村。") == []
     assert _surfaces(gazetteer, "黄河沿岸村庄。") == ["黄河"]
+
+
+def test_a_lines_end_named_after_a_river_is_the_town_of_that_name(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """'通辽至霍林河': a line runs to a settlement, not to a river; the places named after the river (霍林河煤田,
+    霍林河机场) lie in one banner, where the end is located (霍林郭勒市, built as 霍林河), and the river's name
+    written there is that end; a commodity before the line's word is no part of the end ('霍林河天然气管道')."""
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "通辽市概况\n第一章 交通\n通霍铁路从通辽市至霍林河。建设通辽至霍林河天然气管道。霍林河发源于山地。\n",
+        "utf-8",
+    )
+    places = geoparse(read(plan), gazetteer)
+    located = [(m.surface, m.place.id) for m in places.mentions if m.surface == "霍林河"]
+    assert located == [("霍林河", "banner:150581"), ("霍林河", "banner:150581"), ("霍林河", "river:霍林河")]
+    assert [[w.surface for w in c.waypoints] for c in places.corridors] == [
+        ["通辽市", "霍林河"],
+        ["通辽", "霍林河"],
+    ]

@@ -663,6 +663,7 @@ class MentionFinder:
     #: how the gazetteer's units elsewhere in China are written after their province or city (none by default).
     qualified: QualifiedForms = field(default_factory=QualifiedForms)
     _ids: dict[str, tuple[str, ...]] = field(init=False, default_factory=dict)
+    _sorted_surfaces: list[str] | None = field(init=False, default=None)
     _automaton: ahocorasick_rs.BytesAhoCorasick = field(init=False)
     #: the automaton's words, by the index it reports a match with
     _words: list[str] = field(init=False, default_factory=list)
@@ -771,6 +772,18 @@ class MentionFinder:
         """The first characters of the region's unit and place names, and the provinces' one-character
         abbreviations: what a line named by its ends' initials (包兰, 京包) is made of."""
         return self._initials
+
+    def surfaces_starting(self, prefix: str) -> list[str]:
+        """The surface forms that start with ``prefix`` and go on after it ('霍林河煤田' for '霍林河'), in order."""
+        if self._sorted_surfaces is None:
+            self._sorted_surfaces = sorted(self._ids)
+        found = []
+        for surface in self._sorted_surfaces[bisect_left(self._sorted_surfaces, prefix) :]:
+            if not surface.startswith(prefix):
+                break
+            if surface != prefix:
+                found.append(surface)
+        return found
 
     def names_of(self, wanted: frozenset[str]) -> frozenset[str]:
         """The surfaces with at least one of the ``wanted`` ids (worked out once per set)."""

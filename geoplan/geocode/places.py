@@ -217,13 +217,16 @@ def _geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
         )
         for c, _ in found
     ]
-    county_ends = {
-        (w.start, w.end): w for c in corridors for w in c.waypoints if w.rule == "parent:county-road"
+    located_ends = {
+        (w.start, w.end): w for c in corridors for w in c.waypoints if w.rule in _ENDS_LOCATING_THEIR_NAME
     }
-    if county_ends:  # the name of a county road's end, found on its own too, is located as that end
+    if located_ends:
+        # the name of a county road's end, found on its own too, is located as that end; so is a river's name
+        # written as a line's end (the town named after it)
         mentions = [
-            replace(end, type=m.type or end.type)
-            if m.place is None and (end := county_ends.get((m.start, m.end))) is not None
+            replace(end, type=end.type if end.rule == _RIVER_TOWN_RULE else m.type or end.type)
+            if (end := located_ends.get((m.start, m.end))) is not None
+            and (m.place is None or end.rule == _RIVER_TOWN_RULE)
             else m
             for m in mentions
         ]
@@ -1028,6 +1031,25 @@ def _off_route(
     )
 
 
+#: the rule of a line's end named after a river, located at the banner of the places of that name.
+_RIVER_TOWN_RULE = "parent:river-town"
+#: rules of a line's end whose located place the mention of its name takes too.
+_ENDS_LOCATING_THEIR_NAME = frozenset({"parent:county-road", _RIVER_TOWN_RULE})
+
+
+def _river_towns_banner(river: str, finder: MentionFinder, resolver: Resolver) -> Any | None:
+    """The one banner of the region where every recorded place named after ``river`` lies ('霍林河煤田',
+    '霍林河机场' in 霍林郭勒市); None when there are none, or they lie in more banners than one."""
+    banners = set()
+    for surface in finder.surfaces_starting(river):
+        for pid in finder.ids(surface):
+            place = resolver.place(pid)
+            if place is None or place.type == "river" or place.banner_id is None:
+                continue
+            banners.add(place.banner_id)
+    return resolver.place(banners.pop()) if len(banners) == 1 else None
+
+
 def _resolve_waypoint(
     waypoint: Mention,
     finder: MentionFinder,
@@ -1049,6 +1071,15 @@ def _resolve_waypoint(
         # '宝龙山二级路', '白云鄂博既有线': a place's name (宝龙山 of 宝龙山镇), then words describing the line there
         surface, ids = named
         end = start + len(surface)
+    if (
+        ids
+        and all(pid.startswith("river:") for pid in ids)
+        and (banner := _river_towns_banner(surface, finder, resolver))
+    ):
+        # '通辽至霍林河': a line's end is a settlement, not a river; the places named after the river (霍林河煤田,
+        # 霍林河机场) lie in one banner, the town's (霍林郭勒市, built as 霍林河)
+        reason = f"a line's end named after the river {surface}: located in {banner.name}, where the places of that name lie"
+        return ResolvedMention.of(waypoint, None, banner, "banner", 0.5, _RIVER_TOWN_RULE, reason)
     if ids:
         return resolver.resolve(
             Mention(surface, start, end, None, rule, ids), context, context, issuer_fallback=False
