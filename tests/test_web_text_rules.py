@@ -960,3 +960,16 @@ def test_a_lines_end_named_after_a_river_is_the_town_of_that_name(
         ["通辽市", "霍林河"],
         ["通辽", "霍林河"],
     ]
+
+
+def test_a_banner_named_by_its_side_written_with_its_wing(gazetteer: Gazetteer) -> None:
+    """'巴林左翼旗' (the wing written in full, as the banner was named) is 巴林左旗, not a short form cut at 左."""
+    assert found(gazetteer, "定旗地域为巴林左翼旗、巴林右翼旗。", ("surface", "place_ids")) == [
+        ("巴林左翼旗", ("banner:150422",)),
+        ("巴林右翼旗", ("banner:150423",)),
+    ]
+
+
+def test_a_place_in_a_documents_number_is_no_mention(gazetteer: Gazetteer) -> None:
+    """'乌海政发〔2023〕22号': the issuer's short name in a document's number names no place the text speaks of."""
+    assert _surfaces(gazetteer, "发文字号：乌海政发〔2023〕22号。乌海市发展很快。") == ["乌海市"]

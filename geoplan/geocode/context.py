@@ -293,8 +293,14 @@ def _without_non_places(
         and not _compass_course(text, m)
         and not _dynastys_circuit(text, m)
         and not _inside_a_number(text, m)
+        and not _DOCUMENT_NUMBER.match(text, m.end)
     ]
     return [provinces_parts.get(id(m), m) for m in kept]
+
+
+#: what follows a place's short name in a document's number ('乌海政发〔2023〕22号', '呼政办发[2021]5号'): the
+#: issuing body's words, 发, and the year in brackets; the name is the issuer's, no place the text speaks of.
+_DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]{0,4}[发發]\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]")
 
 
 #: a province's part by its compass side, written right after it ('西部', '中东部地区'), ending there.

@@ -676,17 +676,17 @@ _SIDE_BANNER = re.compile(r"^(?P<head>[\u4e00-\u9fff]{2,}?)(?P<pos>前|中|后|�
 
 def banner_abbreviations(names: Iterable[str]) -> dict[str, str]:
     """The common abbreviations of banners named by a wing or a position: the head's first character, the side and
-    position, and 旗 ('科尔沁右翼前旗' -> '科右前旗', '乌拉特中旗' -> '乌中旗', '新巴尔虎左旗' -> '新左旗'), each with
-    its banner's name; a form two banners would share (homonyms across leagues) is given to neither."""
+    position, and 旗 ('科尔沁右翼前旗' -> '科右前旗', '乌拉特中旗' -> '乌中旗', '新巴尔虎左旗' -> '新左旗'), and the
+    wing written in full in a banner named by its side ('巴林左翼旗', as 巴林左旗 was named), each with its banner's
+    name; a form two banners would share (homonyms across leagues) is given to neither."""
     forms: dict[str, list[str]] = {}
     for name in names:
         if (wing := _WING_BANNER.match(name)) is not None:
-            form = wing["head"][0] + wing["side"] + (wing["pos"] or "") + "旗"
+            forms.setdefault(wing["head"][0] + wing["side"] + (wing["pos"] or "") + "旗", []).append(name)
         elif (side := _SIDE_BANNER.match(name)) is not None:
-            form = side["head"][0] + side["pos"] + "旗"
-        else:
-            continue
-        forms.setdefault(form, []).append(name)
+            forms.setdefault(side["head"][0] + side["pos"] + "旗", []).append(name)
+            if side["pos"] in "左右":
+                forms.setdefault(side["head"] + side["pos"] + "翼旗", []).append(name)
     return {form: named[0] for form, named in forms.items() if len(named) == 1}
 
 
