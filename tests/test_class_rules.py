@@ -888,9 +888,15 @@ def test_banner_abbreviations_are_derived_and_checked_against_homonyms(gazetteer
         "察右中旗": "察哈尔右翼中旗",
         "乌后旗": "乌拉特后旗",
         "新左旗": "新巴尔虎左旗",
+        "新巴尔虎左翼旗": "新巴尔虎左旗",  # a side banner's wing written in full
         "巴左旗": "巴林左旗",
+        "巴林左翼旗": "巴林左旗",
     }
-    assert banner_abbreviations(["巴林左旗", "巴彦左旗"]) == {}  # homonyms: neither gets '巴左旗'
+    # homonyms: neither gets '巴左旗' (each keeps its wing in full)
+    assert banner_abbreviations(["巴林左旗", "巴彦左旗"]) == {
+        "巴林左翼旗": "巴林左旗",
+        "巴彦左翼旗": "巴彦左旗",
+    }
     assert banner_abbreviations(["克什克腾旗", "鄂伦春自治旗"]) == {}  # no wing or position
     # the shipped gazetteer reads them: every derived form names its banner
     banners = {place.name: place.id for place in gazetteer.records(["banner"])}
