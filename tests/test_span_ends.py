@@ -103,9 +103,10 @@ def test_a_banner_tail_after_a_bare_unit_name_is_one_banner(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # 山地 after a mountain range, with or without the part of the range between: the range is the mention
-        ("该旗地处大兴安岭山地。", [("大兴安岭", None)]),
-        ("该旗地处大兴安岭中段西麓山地。", [("大兴安岭", None)]),
+        # 山地 right after a mountain range: the range's land, one mention with it; a part of the range between
+        # them ends the mention (the side of the range, its land a common word after it)
+        ("该旗地处大兴安岭山地。", [("大兴安岭山地", "mountain")]),
+        ("该旗地处大兴安岭中段西麓山地。", [("大兴安岭中段西麓", "mountain")]),
         # 山地 after a region's name is a region of its own
         ("位于辽西山地北缘。", [("辽西山地", "region")]),
     ],

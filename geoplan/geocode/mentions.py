@@ -645,6 +645,8 @@ class Alphabet:
         return self._table.take(points, axis=0, mode="clip").tobytes()
 
 
+#: the words of a range's sides read as class words ('大青山南坡', '大兴安岭南麓'; SUFFIX_TYPES types them).
+_SIDE_WORDS = ("南麓", "北麓", "南坡", "北坡", "前坡")
 #: the word an ethnic township's name holds before its class word ('民族乡', '民族苏木').
 _ETHNIC_WORD = "民族"
 #: the longest stem read back before 民族 for a township written without its peoples.
@@ -1253,6 +1255,8 @@ class MentionFinder:
                 mention = self._described_park(text, window_start, s_start, s_end, suffix, known_end)
             if mention is not None and stopped_by in NAME_JOINERS:
                 mention = _joined_name(text, mention, known_end)
+            if mention is not None and suffix in _SIDE_WORDS:
+                mention = self._side_of_a_range(mention, suffix)
             if mention is not None:
                 mention, province = self._without_province(mention)
                 if province is not None:
@@ -1264,6 +1268,16 @@ class MentionFinder:
             ):
                 found.extend(self._enumerated(text, window_start, suffix, named))  # '京通、集通、通霍铁路
         return found
+
+    def _side_of_a_range(self, mention: Mention, suffix: str) -> Mention:
+        """A side of a range read by its side word ('大青山南坡', '大兴安岭南麓') is a mountain; a side of a range
+        whose sides are named regions (the gazetteer records one: 阴山北麓) is a region ('阴山南麓')."""
+        if not mention.qualifier or not all(pid.startswith("mountain:") for pid in mention.qualifier_ids):
+            return mention
+        named = any(
+            pid.startswith("region:") for side in _SIDE_WORDS for pid in self.ids(mention.qualifier + side)
+        )
+        return replace(mention, type="region") if named else mention
 
     def _name_opens_with_break(self, text: str, start: int, end: int) -> bool:
         """Whether a gazetteer name or short form that opens with a stem-break character (将军尧, 于家) starts at
