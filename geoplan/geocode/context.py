@@ -324,14 +324,20 @@ def _province_part(text: str, mention: Mention, after: Mention | None) -> Mentio
     part = _PROVINCE_PART.match(text, mention.end)
     if part is None or (after is not None and after.start < part.end() < after.end):
         return None
+    return _with_its_part(text, mention, part.end(), "region", PROVINCE_PART_RULE)
+
+
+def _with_its_part(text: str, place: Mention, end: int, kind: str, rule: str) -> Mention:
+    """A place named with a part of it written right after its name ('内蒙古西部', '大兴安岭东麓'): one mention to
+    ``end``, of ``kind``, the place its qualifier (which locates it)."""
     return Mention(
-        text[mention.start : part.end()],
-        mention.start,
-        part.end(),
-        "region",
-        PROVINCE_PART_RULE,
-        qualifier=mention.surface,
-        qualifier_ids=mention.place_ids,
+        text[place.start : end],
+        place.start,
+        end,
+        kind,
+        rule,
+        qualifier=place.surface,
+        qualifier_ids=place.place_ids,
     )
 
 
@@ -1654,17 +1660,7 @@ def mountain_sides(text: str, mentions: list[Mention]) -> list[Mention]:
         side = _MOUNTAIN_SIDE.match(text, mention.end)
         if side is None or any(mention.end < at < side.end() for at in starts):
             continue
-        found.append(
-            Mention(
-                text[mention.start : side.end()],
-                mention.start,
-                side.end(),
-                "mountain",
-                MOUNTAIN_SIDE_RULE,
-                qualifier=mention.surface,
-                qualifier_ids=mention.place_ids,
-            )
-        )
+        found.append(_with_its_part(text, mention, side.end(), "mountain", MOUNTAIN_SIDE_RULE))
     return found
 
 
