@@ -274,3 +274,18 @@ def test_a_text_without_pages_keeps_the_lines_it_repeats(tmp_path: Path) -> None
     page = tmp_path / "page.txt"
     page.write_text("\n".join([title, body, title, body, title, "相关阅读", title]) + "\n", encoding="utf-8")
     assert read(page).text.count(title) == 4
+
+
+def test_a_web_page_keeps_its_rows_and_titles_apart() -> None:
+    # an encyclopedia page: a note reference after a sentence, a section title on a line of its own, an infobox
+    # of 'label value' rows and a bare list; a page break inside a sentence is still joined
+    raw = (
+        "某旗概况\n\n某旗位于内蒙古自治区东部，经济总量增长8%。[1]\n\n位置境域\n\n某旗位于某盟南部，东邻吉林省。\n"
+        "政府驻地 甲镇\n机场 乙机场\n景点\n丙寺\n丁洞\n"
+        "推进甲镇至乙镇公路、\n\n丙镇至丁镇公路建设。\n"
+    )
+    lines = normalise(raw).text.split("\n")
+    assert "位置境域" in lines
+    assert "政府驻地甲镇" in lines or "政府驻地 甲镇" in lines
+    assert {"景点", "丙寺", "丁洞"} <= set(lines)
+    assert "推进甲镇至乙镇公路、丙镇至丁镇公路建设。" in lines

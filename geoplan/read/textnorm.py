@@ -102,6 +102,10 @@ _BARE_NUMBER_RE = re.compile(r"^\d{1,4}$")
 
 _TERMINAL = set("。！？：!?…")  # not "；": a clause ends there, the sentence goes on
 _CLOSERS = set("”’」』）)】》\"'")
+#: a web page's note reference after a sentence ('…增长8%。[1]'), as encyclopedia pages print them
+_NOTE_MARK_RE = re.compile(r"\s*\[\d{1,3}(?:[-–,，]\d{1,3})*\]$")
+#: a short line of a list or an infobox row ('景点', '清泉寺', '政府驻地 萨拉齐镇'): no punctuation in it
+_BARE_ROW_RE = re.compile(r"^[^，。；：:、！？,.;!?（）()“”\"]{1,30}$")
 _CJK = r"\u2e80-\u2fff\u3001-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff0f\uff1a-\uff20\u201c\u201d\u2018\u2019\u2014\u2026"
 _SPACE_NEAR_CJK_RE = re.compile(rf"(?<=[{_CJK}])[ ]+|[ ]+(?=[{_CJK}])")
 #: spaces between two words of two or more Han characters each (kept as one space: they separate words).
@@ -150,8 +154,9 @@ def is_title_line(text: str) -> bool:
 
 
 def ends_sentence(text: str) -> bool:
-    """True when a line ends with sentence-final punctuation (optionally before a closing quote)."""
-    stripped = text.rstrip()
+    """True when a line ends with sentence-final punctuation (optionally before a closing quote or a page's
+    note reference)."""
+    stripped = _NOTE_MARK_RE.sub("", text.rstrip())
     while stripped and stripped[-1] in _CLOSERS:
         if len(stripped) >= 2 and stripped[-2] in _TERMINAL:
             return True
@@ -881,6 +886,8 @@ class _LineReader:
         indented = source[index][:2] in ("  ", "\u3000\u3000") or source[index][:1] == "\u3000"
         last_raw = source[self.current[-1].src_line - 1].strip()
         full_line = bool(width) and not indented and len(last_raw) >= width - 2
+        if not width and _row_of_its_own(last_raw, text, len(self.current) == 1):
+            return False
         next_full = bool(width) and len(text) >= width - 2
         ahead = squashed
         if (
@@ -899,6 +906,17 @@ class _LineReader:
             ahead=ahead,
             last_line=_squash(last_raw),
         )
+
+
+def _row_of_its_own(last: str, following: str, alone: bool) -> bool:
+    """In paragraph text, a line that stands on its own: a short bare line that began its paragraph (a web page's
+    section title '位置境域', a list row '清泉寺'), or an infobox row before or after one ('政府驻地 萨拉齐镇' +
+    '机场 包头机场').  A page break inside a sentence leaves punctuation or a long line before it."""
+    if not _BARE_ROW_RE.match(last):
+        return False
+    if alone and len(last) <= 12 and not following[:1].isdigit():  # '达到' + '12' + '亿元' is one sentence
+        return True
+    return bool(_BARE_ROW_RE.match(following)) and (" " in last.strip() or " " in following.strip())
 
 
 def _typical_line_width(lines: list[str], start: int) -> int:
