@@ -186,3 +186,17 @@ def test_a_quoted_epithet_before_its_unit_names_no_place(gazetteer: Gazetteer, t
     the river named in a sentence of its own stays."""
     text = "代表团来到“黄河之心”乌海市参观。黄河流经乌海市。"
     assert _surfaces(_geoparse(gazetteer, tmp_path, text)) == ["乌海市", "黄河", "乌海市"]
+
+
+def test_a_span_between_two_eras_is_no_line() -> None:
+    """'西汉至唐朝', '清代至民国': a time span between two eras; places joined by 至 stay a line."""
+    assert find_corridors("西汉至唐朝河西走廊为屯垦要地，清代至民国时期铁路未通。") == []
+    ends = [[w.surface for w in match.waypoints] for match in find_corridors("修建包头至集宁铁路。")]
+    assert ends == [["包头", "集宁"]]
+
+
+def test_a_peoples_site_of_a_kind_names_no_site(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'清代蒙古族王府', '清代蒙古王府': a kind of site the Mongols built, no site's name and no mention of the
+    country 蒙古国; a site with a name of its own stays."""
+    text = "这里有保存完好的清代蒙古族王府。旗内有清代蒙古王府。喀喇沁亲王府在锦山镇。"
+    assert _surfaces(_geoparse(gazetteer, tmp_path, text)) == ["喀喇沁亲王府", "锦山镇"]

@@ -238,6 +238,23 @@ BOUNDS_REACH = 40
 BOUNDS_SIDES = 3
 
 
+def _era_pattern() -> str:
+    """An era or dynasty with its period word: multi-character eras alone or with one, dynasties with one."""
+    eras = words("era_words")
+    periods = "|".join(words("era_period_words"))
+    long = "|".join(sorted((w for w in eras if len(w) > 1), key=len, reverse=True))
+    single = "".join(w for w in eras if len(w) == 1)
+    return f"(?:(?:{long})(?:{periods})?|[{single}](?:{periods}))"
+
+
+_ERA = _era_pattern()
+#: an era before 至 ('西汉至', '清代至') and one after it ('至唐朝', '至民国'): a time span.
+_ERA_BEFORE = re.compile(f"{_ERA}$")
+_ERA_AFTER = re.compile(_ERA)
+#: how far back an era before 至 can start.
+ERA_REACH = 6
+
+
 def _is_separator(text: str, index: int) -> bool:
     if index <= 0 or index + 1 >= len(text):
         return False
@@ -249,6 +266,8 @@ def _is_separator(text: str, index: int) -> bool:
         return False  # '范围东至X，南至Y': the area's eastern bound is X
     if text[index] == "至" and _DIRECTION_SPAN.match(text, max(0, index - 2)):
         return False  # '呈西北至东南走向': a direction, not a line from one place to another
+    if _ERA_AFTER.match(text, index + 1) and _ERA_BEFORE.search(text[max(0, index - ERA_REACH) : index]):
+        return False  # '西汉至唐朝', '清代至民国': a time span between two eras
     return (is_han(text[index - 1]) or text[index - 1] in "）)") and is_han(text[index + 1])
 
 

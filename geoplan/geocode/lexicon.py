@@ -59,6 +59,17 @@ def _peoples_tail_re() -> re.Pattern[str]:
     return re.compile(f"(?:(?:{longer})(?:民?族)?|(?:{every})民?族)*(?:{every})民?族$")
 
 
+def names_peoples_only(stem: str) -> bool:
+    """Whether ``stem`` is only the name of peoples ('蒙古族', '蒙古', '满族'): '清代蒙古族王府' describes a kind
+    of site, it names none."""
+    return peoples_tail(stem) == 0 or stem in _peoples_of_two_or_more()
+
+
+@cache
+def _peoples_of_two_or_more() -> frozenset[str]:
+    return frozenset(p for p in words("ethnic_groups") if len(p) >= 2)
+
+
 def peoples_tail(stem: str) -> int | None:
     """Where the peoples that end ``stem`` start ('音河达斡尔鄂温克族' -> 2, '查巴奇鄂温克民族' -> 3), the
     qualifier an ethnic township's name carries before its class word; None when ``stem`` ends with no people."""

@@ -30,7 +30,7 @@ import ahocorasick_rs
 import numpy
 
 from geoplan.geocode.features import FEATURE_WORDS, admin_prefixed, feature_mentions, names_former_unit
-from geoplan.geocode.lexicon import peoples_tail, words
+from geoplan.geocode.lexicon import names_peoples_only, peoples_tail, words
 from geoplan.geocode.named_lines import NAMED_LINES
 from geoplan.geocode.qualified import OWN_PROVINCE, QualifiedForms, unit_at
 from geoplan.geocode.segment import (
@@ -876,13 +876,15 @@ class MentionFinder:
         :meth:`_described_park`, which stops at verbs of prose and function words)."""
         if mention.place_ids or not mention.rule.startswith(_CLASS_WORD_RULES):
             return mention
+        word = mention.rule.split(":", 1)[1]
+        stem_end = mention.end - len(word)
+        if word in HERITAGE_SUFFIXES and names_peoples_only(text[mention.start : stem_end]):
+            return None  # a people's site of a kind, no site's name ('清代蒙古王府')
         if mention.qualifier is not None and (
             mention.surface.startswith(mention.qualifier) or _after_outside_address(text, mention)
         ):
             # the name starts with a place, or right after its address: nothing before it to cut
             return mention
-        word = mention.rule.split(":", 1)[1]
-        stem_end = mention.end - len(word)
         if holds_count(text, mention.start, stem_end) or (
             counted_before(text, mention.start) and not holds_name_word(text, mention.start, stem_end)
         ):
@@ -890,10 +892,10 @@ class MentionFinder:
                 None  # '六大编组站', '两条新开高铁', '1处主线收费站': places counted by their kind, no name
             )
         begin = clause_end(text, mention.start, stem_end)
+        if begin >= stem_end or (word in HERITAGE_SUFFIXES and names_peoples_only(text[begin:stem_end])):
+            return None  # all clause; or a people's site of a kind ('清代蒙古族王府')
         if begin == mention.start:
             return mention
-        if begin >= stem_end:
-            return None
         surface = text[begin : mention.end]
         held = mention.qualifier is not None and mention.qualifier in surface
         return Mention(

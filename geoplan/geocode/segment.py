@@ -762,7 +762,7 @@ _POSITION_VERB_ENDS = _POSITION_VERBS | {"连"}
 _SETTLEMENT_CHARS = frozenset("屯营村庄寨堡")
 #: words after a people's name that make it the people's, not a country's: its nobles and rulers, a ruler's
 #: temple name, its tribes ('蒙古王公', '蒙古宪宗六年', '蒙古诸部落').
-_PEOPLES_WORDS_AFTER = ("王公", "贵族", "大汗", "可汗", "宪宗", "太祖", "世祖", "部落")
+_PEOPLES_WORDS_AFTER = ("王公", "王府", "王爷", "贵族", "大汗", "可汗", "宪宗", "太祖", "世祖", "部落")
 
 
 def peoples_name_here(text: str, start: int, end: int) -> bool:
