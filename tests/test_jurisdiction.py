@@ -809,3 +809,18 @@ def test_a_unit_before_a_list_of_its_towns_is_their_container(gazetteer: Gazette
     places = _parse(gazetteer, tmp_path, "阿拉善右旗简介\n阿拉善右旗塔布嘎镇、敖都图镇开展试点。\n")
     mentions = {m.surface: m for m in places.mentions}
     assert mentions["敖都图镇"].place is not None and mentions["敖都图镇"].place.id == ALXA_RIGHT
+
+
+def test_a_namesake_among_the_texts_own_towns_is_one_of_them(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """A banner's list of its sumu holds one whose full name only a sumu of another league has in the gazetteer
+    (a former sumu, merged away): among its own banner's towns it is that banner's, located there with the reason
+    saying so, never the namesake leagues away."""
+    barag_right = "banner:150727"  # 新巴尔虎右旗 (Hulunbuir)
+    namesake = "town:150421:赛汉塔拉苏木"  # of 阿鲁科尔沁旗 (Chifeng)
+    assert gazetteer.get(namesake) is not None
+    text = "新巴尔虎右旗概况\n新巴尔虎右旗辖克尔伦苏木、贝尔苏木、赛汉塔拉苏木、宝格德乌拉苏木。\n"
+    mentions = {m.surface: m for m in _parse(gazetteer, tmp_path, text).mentions}
+    sumu = mentions["赛汉塔拉苏木"]
+    assert sumu.place is not None and sumu.place.id == barag_right
+    assert sumu.precision == "banner" and "outside" in sumu.reason
+    assert mentions["克尔伦苏木"].place is not None and mentions["克尔伦苏木"].place.id.startswith("town:150727:")

@@ -112,6 +112,8 @@ NEAR_DEGREES = 1.0
 NEAR_TOWN_DEGREES = 0.1
 #: how far apart (degrees) two units' simplified polygons may be and still border each other.
 BORDER_DEGREES = 0.05
+#: towns of the text's own banner named in one sentence that make a namesake elsewhere in it the banner's own.
+OWN_TOWNS_AROUND = 2
 #: types whose namesakes are many (城关镇, 新华街道): outside the plan's league they need context to be trusted.
 LOCAL_TYPES = frozenset({"town", "village"})
 #: types whose places are often named for their look or side (桌子山, 狼山, 东山): one recorded at a single point (a hill,
@@ -514,8 +516,10 @@ class Resolver:
             place = candidates[0][0]
             context = not around.isdisjoint(place.parent_ids)
             if self._outside(place, mention, around, not issuer_fallback):
-                return self._refused(mention, place)  # a bare name: nothing says what it is
-            if not self._far_namesake(place, mention, {"context": float(context)}, not issuer_fallback):
+                if not (issuer_fallback and _says_its_kind(mention)):
+                    return self._refused(mention, place)  # a bare name: nothing says what it is
+                # '赛汉塔拉苏木' among the text's own sumu: of its kind, in the text's own area (ranked below)
+            elif not self._far_namesake(place, mention, {"context": float(context)}, not issuer_fallback):
                 return ResolvedMention.of(
                     mention,
                     place.type,
@@ -673,7 +677,11 @@ class Resolver:
         if place.league_id is None and place.province.startswith("内蒙古") and place.type != "province":
             return False  # a place of the region drawn across leagues ('阿尔山·柴河旅游景区'): the plan's league is in it
         ancestors = {place.id, *place.parent_ids}
-        if self.league_id in ancestors or mention.qualifier_ids or (around & ancestors) - {place.id}:
+        if self.league_id in ancestors or mention.qualifier_ids:
+            return False
+        if place.type == "town" and self._among_own_towns(around):
+            return True  # '辖…A苏木、B苏木、C苏木': named with the towns of the text's own banner, it is one of them
+        if (around & ancestors) - {place.id}:
             return False
         if place.type == "neighbour" or not (place.province or "").startswith("内蒙古"):
             if (
@@ -697,6 +705,15 @@ class Resolver:
         if self._just_across(place, mention):
             return False
         return not ((line_end or place.type in ADMIN_TYPES) and self._adjacent(place))
+
+    def _among_own_towns(self, around: set[str]) -> bool:
+        """Whether the sentence names :data:`OWN_TOWNS_AROUND` or more towns of the banner the text is about: a town
+        named there by a name a town elsewhere holds (a former sumu merged away, a common Mongolian name) is the
+        banner's own, not the namesake leagues away."""
+        if self.issuer is None or self.issuer.type != "banner":
+            return False
+        prefix = f"town:{self.issuer.id.removeprefix('banner:')}:"
+        return sum(pid.startswith(prefix) for pid in around) >= OWN_TOWNS_AROUND
 
     def _named_with_its_unit(self, place: Any, mention: Mention) -> bool:
         """Whether ``mention`` opens with the name (or its stem) of the banner or league ``place`` lies in, three
