@@ -200,3 +200,19 @@ def test_a_peoples_site_of_a_kind_names_no_site(gazetteer: Gazetteer, tmp_path: 
     country 蒙古国; a site with a name of its own stays."""
     text = "这里有保存完好的清代蒙古族王府。旗内有清代蒙古王府。喀喇沁亲王府在锦山镇。"
     assert _surfaces(_geoparse(gazetteer, tmp_path, text)) == ["喀喇沁亲王府", "锦山镇"]
+
+
+def test_a_project_set_off_by_a_dash_is_no_end_of_a_line(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'重点工程项目——A到B高速公路': the dash sets off the project's name; '项目' is no end of a line from there."""
+    places = _geoparse(gazetteer, tmp_path, "自治区重点工程项目——赤峰到承德高速公路建成通车。")
+    assert _corridor_ends(places) == []
+    assert "项目" not in _surfaces(places)
+
+
+def test_works_named_after_a_lake_name_no_lake_and_a_ski_resort_is_a_sight(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """An inn, a garden or a school named after a lake is an institution (no mention of the lake); a ski resort
+    named after it is a sight of its own, one mention."""
+    places = _geoparse(gazetteer, tmp_path, "湖畔建有岱海宾馆、岱海文化苑、岱海旅游学校和岱海滑雪场。")
+    assert [(m.surface, m.type) for m in places.mentions] == [("岱海滑雪场", "scenic")]

@@ -34,6 +34,11 @@ from geoplan.geocode.places import PlanPlaces
             "位于鄂尔多斯市杭锦旗库布其大沙漠境内",
             [("鄂尔多斯市", None), ("杭锦旗", None), ("库布其大沙漠", "desert")],
         ),
+        # the province, its league and its banner before a sight (a full address): four mentions
+        (
+            "公司投资建设内蒙古乌兰察布市凉城县岱海旅游景区。",
+            [("内蒙古", None), ("乌兰察布市", None), ("凉城县", None), ("岱海旅游景区", "scenic")],
+        ),
         (
             "鄂前旗上海庙煤炭物流园铁路专用线开工。",
             [("鄂前旗", None), ("上海庙煤炭物流园铁路专用线", "railway")],

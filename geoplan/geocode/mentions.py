@@ -190,6 +190,8 @@ SUFFIX_TYPES: dict[str, str] = {
     "天池": "scenic",
     "王府": "scenic",
     "度假村": "scenic",
+    "滑雪场": "scenic",
+    "水上乐园": "scenic",
     "渡假村": "scenic",
     "风景名胜区": "scenic",
     "风景区": "scenic",
@@ -2053,6 +2055,12 @@ class MentionFinder:
         name may run across the cut)."""
         suffix = mention.rule.removeprefix("suffix:")
         landscape = suffix in LANDSCAPE_ROUTE_SUFFIXES
+        if (
+            mention.rule.startswith("suffix:")
+            and mention.type in _ADDRESSED_KINDS
+            and (address := self._province_before_a_unit(mention)) is not None
+        ):
+            return address  # '内蒙古乌兰察布市凉城县X景区': a full address before the name, the province first
         if not mention.rule.startswith("suffix:") or (
             mention.qualifier is not None
             and (
@@ -2084,6 +2092,37 @@ class MentionFinder:
                     )
                 return named, Mention(head, mention.start, cut, None, "gazetteer", ids)
         return mention, None
+
+    def _province_before_a_unit(self, mention: Mention) -> tuple[Mention, Mention] | None:
+        """The name and its province when ``mention`` opens with a province and then a league or banner of it
+        ('内蒙古乌兰察布市凉城县X景区'): an address, never part of the name, which starts after its last unit (the
+        units are the gazetteer's mentions)."""
+        surface = mention.surface
+        for length in (3, 2):
+            ids = self._ids.get(surface[:length], ())
+            if ids and all(pid.startswith("province:") for pid in ids):
+                break
+        else:
+            return None
+        cut = length
+        while (unit := self._unit_at(surface, cut)) is not None:
+            cut += unit
+        stem_end = len(surface) - len(mention.rule.removeprefix("suffix:"))
+        if cut == length or cut >= stem_end:
+            return None
+        rest = surface[cut:]
+        named = replace(
+            mention, surface=rest, start=mention.start + cut, place_ids=self.ids(rest), qualifier=None, qualifier_ids=()
+        )
+        return named, Mention(surface[:length], mention.start, mention.start + length, None, "gazetteer", ids)
+
+    def _unit_at(self, surface: str, start: int) -> int | None:
+        """The length of the longest league or banner name at ``start`` of ``surface`` (two characters or more)."""
+        for n in range(min(len(surface) - start, 8), 1, -1):
+            ids = self._ids.get(surface[start : start + n], ())
+            if ids and all(pid.startswith(("league:", "banner:")) for pid in ids):
+                return n
+        return None
 
     def _route_numbers(self, text: str, hits: WordHits, known: Iterable[Mention] = ()) -> list[Mention]:
         """Route numbers: 'G6', 'S215', '国道 207 线', '省道213', '县道 718' (the name without 线).  A number
@@ -2556,6 +2595,11 @@ _BRAND_TAIL = re.compile(_RUN_CHAR + f"{{0,{BRAND_RUN}}}?" + r"[”」]?(?:品�
 LINE_WORDS = ("高速公路", "铁路", "公路", "高速", "高铁")
 #: types and id prefixes of facilities a road is named after ('…机场路', '…口岸公路', '…机场高速').
 FACILITY_TYPES = frozenset({"airport", "port", "station"})
+#: kinds whose names hold no unit of their own: a full address before one is its address ('内蒙古乌兰察布市凉城县X景区');
+#: a park's, a port's or a station's official name holds its unit ('X旗Y工业园区').
+_ADDRESSED_KINDS = frozenset(
+    {"scenic", "lake", "river", "mountain", "reserve", "wetland", "reservoir", "grassland", "desert", "town"}
+)
 _FACILITY_ID_PREFIXES = tuple(f"{kind}:" for kind in FACILITY_TYPES)
 #: road words that, right after a facility's name, make the whole a road's name (longest first).
 _FACILITY_ROAD = re.compile(r"(?:高速公路|公路|大道|大街|高速(?![发增度率宽运成化])|路(?![网径线段]))")
@@ -2666,9 +2710,9 @@ _LANDFORM_ID_PREFIXES = tuple(
     f"{kind}:" for kind in ("river", "lake", "mountain", "desert", "sandy_land", "grassland", "wetland")
 )
 #: the head of a built work's or an institution's name, which Chinese writes last (right-headed nouns): a plant
-#: (厂), bridge (桥), inn, hall, shop or building (栈 馆 店 楼 院), a base or a centre.
-_BUILT_WORK_TAIL = re.compile(_RUN_CHAR + r"{0,4}?(?:[厂桥栈馆店楼院]|基地|中心)")
-_BUILT_WORK_CHARS = frozenset("厂桥栈馆店楼院基中")
+#: (厂), bridge (桥), inn, hall, shop, building or garden (栈 馆 店 楼 院 苑), a base, a centre or a school.
+_BUILT_WORK_TAIL = re.compile(_RUN_CHAR + r"{0,4}?(?:[厂桥栈馆店楼院苑]|基地|中心|学校)")
+_BUILT_WORK_CHARS = frozenset("厂桥栈馆店楼院苑基中学")
 
 
 #: one-character locatives: right after a landform or water they say where about it ('黄河上建桥'), prose.

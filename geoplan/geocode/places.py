@@ -20,6 +20,7 @@ from typing import Any
 
 from geoplan.geocode.context import HAN_CHAR, refine
 from geoplan.geocode.corridors import CorridorMatch, find_corridors, split_last
+from geoplan.geocode.lexicon import words
 from geoplan.geocode.mentions import (
     SUFFIX_TYPES,
     Mention,
@@ -879,13 +880,18 @@ _APPOSITION_DASHES = frozenset("—―")
 
 def _apposed_kind(text: str, waypoint: Mention, finder: MentionFinder) -> bool:
     """Whether ``waypoint`` only says a kind of place (no name of the gazetteer's) before a dash that may set off
-    an apposition: '蒙东地区的重要城市——赤峰' names the city, no line from a place '城市' (a hyphen joins the
+    an apposition: '蒙东地区的重要城市——赤峰' names the city, '重点工程项目——X高速公路' the project, no line from a
+    place '城市' or '项目' (a hyphen joins the
     ends of a line, kind words too: '莫林-戈壁-图克木公路')."""
     return (
         text[waypoint.end : waypoint.end + 1] in _APPOSITION_DASHES
-        and is_generic(waypoint.surface)
+        and (is_generic(waypoint.surface) or waypoint.surface.endswith(_PROJECT_WORDS))
         and not finder.ids_or_short(waypoint.surface)
     )
+
+
+#: words that name a project as such: '重点工程项目——X高速公路' sets off the project's name, no line from '项目'.
+_PROJECT_WORDS = words("project_words")
 
 
 #: a direction and a verb of motion ('沿X高速西行至Y', '北上至Y'): a way of going, no end of a line.
