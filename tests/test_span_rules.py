@@ -373,3 +373,15 @@ def test_a_stem_that_is_a_common_word_is_no_sight_named_again(gazetteer: Gazette
     )
     places = geoparse(read(path), gazetteer)
     assert "胡杨" not in [m.surface for m in places.mentions]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["临策铁路、 清绿铁路、 嘉策铁路贯穿全境。", "新建清绿铁路、临策铁路两条线路。"],
+)
+def test_a_short_form_listed_beside_a_recorded_line_is_a_line(gazetteer: Gazetteer, text: str) -> None:
+    """A line's short form the rules cannot read as a name alone ('清绿') listed beside a recorded line of the
+    same class word is one of the list's lines; alone it stays unread (no list says it names a line)."""
+    surfaces = {(m.surface, m.type) for m in _refined(gazetteer, text)}
+    assert ("清绿铁路", "railway") in surfaces
+    assert not any("清绿" in m.surface for m in _refined(gazetteer, "河水清绿铁路沿线风光好。"))

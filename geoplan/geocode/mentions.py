@@ -1250,6 +1250,8 @@ class MentionFinder:
                     (by_start, starts),
                 )
             )
+            if mention is None and suffix in _LISTED_LINE_SUFFIXES:
+                mention = self._listed_line(text, s_start, s_end, suffix, known_at, known_end)
             if (
                 mention is None
                 and SUFFIX_TYPES[suffix] in DESCRIBED_KINDS
@@ -1272,6 +1274,41 @@ class MentionFinder:
             ):
                 found.extend(self._enumerated(text, window_start, suffix, named))  # '京通、集通、通霍铁路
         return found
+
+    def _listed_line(
+        self,
+        text: str,
+        s_start: int,
+        s_end: int,
+        suffix: str,
+        known_at: dict[int, Mention],
+        known_end: dict[int, Mention],
+    ) -> Mention | None:
+        """A line named by a short form the rules cannot read as a name ('清绿铁路') listed beside a recorded line of
+        the same class word ('临策铁路、清绿铁路、嘉策铁路'): one of the list's lines, a name.  The short form is
+        two to four characters with nothing before it but the list's mark."""
+        begin = s_start
+        while begin > 0 and s_start - begin < _LISTED_LINE_STEM_MAX and is_han(text[begin - 1]):
+            begin -= 1
+        if s_start - begin < 2 or begin == s_start - _LISTED_LINE_STEM_MAX and begin and is_han(text[begin - 1]):
+            return None
+        before = text[:begin].rstrip(" \u3000")
+        after = len(text) - len(text[s_end:].lstrip(" \u3000"))
+        sibling = None
+        if before.endswith("、"):
+            mark = len(before[:-1].rstrip(" \u3000"))
+            sibling = known_end.get(mark)
+        if sibling is None and text.startswith("、", after):
+            nxt = after + 1
+            while nxt < len(text) and text[nxt] in " \u3000":
+                nxt += 1
+            sibling = known_at.get(nxt)
+        if sibling is None or not sibling.surface.endswith(suffix) or not any(
+            pid.startswith(_LINE_ID_PREFIXES) for pid in sibling.place_ids
+        ):
+            return None
+        surface = text[begin:s_end]
+        return Mention(surface, begin, s_end, SUFFIX_TYPES[suffix], f"suffix:{suffix}", self.ids(surface))
 
     def _side_of_a_range(self, mention: Mention, suffix: str) -> Mention:
         """A side of a range read by its side word ('大青山南坡', '大兴安岭南麓') is a mountain; a side of a range
@@ -2595,6 +2632,10 @@ _BRAND_TAIL = re.compile(_RUN_CHAR + f"{{0,{BRAND_RUN}}}?" + r"[”」]?(?:品�
 LINE_WORDS = ("高速公路", "铁路", "公路", "高速", "高铁")
 #: types and id prefixes of facilities a road is named after ('…机场路', '…口岸公路', '…机场高速').
 FACILITY_TYPES = frozenset({"airport", "port", "station"})
+#: class words of lines a list may name by short forms beside recorded ones ('临策铁路、清绿铁路').
+_LISTED_LINE_SUFFIXES = frozenset({"铁路", "高铁", "高速", "公路"})
+_LISTED_LINE_STEM_MAX = 4
+_LINE_ID_PREFIXES = ("railway:", "road:")
 #: kinds whose names hold no unit of their own: a full address before one is its address ('内蒙古乌兰察布市凉城县X景区');
 #: a park's, a port's or a station's official name holds its unit ('X旗Y工业园区').
 _ADDRESSED_KINDS = frozenset(
