@@ -385,3 +385,10 @@ def test_a_short_form_listed_beside_a_recorded_line_is_a_line(gazetteer: Gazette
     surfaces = {(m.surface, m.type) for m in _refined(gazetteer, text)}
     assert ("清绿铁路", "railway") in surfaces
     assert not any("清绿" in m.surface for m in _refined(gazetteer, "河水清绿铁路沿线风光好。"))
+
+
+def test_ends_joined_by_dao_name_a_line_as_with_zhi() -> None:
+    """'A到B高速公路': in speech 到 joins a line's two ends as 至 does; 到 of a verb ('达到', '来到') joins none."""
+    ends = [[w.surface for w in c.waypoints] for c in find_corridors("规划建设赤峰到大板高速公路、赤峰到朝阳高速。")]
+    assert ends == [["赤峰", "大板"], ["赤峰", "朝阳"]]
+    assert find_corridors("全市经济达到高速增长，游客来到赤峰高速公路服务区。") == []

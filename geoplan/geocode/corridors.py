@@ -135,8 +135,38 @@ def find_corridors(text: str, hits: WordHits | None = None) -> list[CorridorMatc
     if hits is None:
         hits = WordHits.scan(text, CORRIDOR_WORDS)
     return leftmost_longest(
-        [*_chains(text, hits), *_named(text, hits), *_bracketed(text), *_initials_then_ends(text)]
+        [
+            *_chains(text, hits),
+            *_named(text, hits),
+            *_bracketed(text),
+            *_initials_then_ends(text),
+            *_to_chains(text),
+        ]
     )
+
+
+#: an end, then the kind of line, right after 到 ('赤峰到承德高速公路'): in speech, 到 joins a line's ends as 至 does.
+_TO_END_AND_LINE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:高速公路|高速铁路|高速(?![发增度率宽运成化])|高铁|铁路|公路)")
+#: 到 of a verb ('来到', '达到', '通到'): no connector of two ends.
+_TO_VERBS = frozenset("来达回走通得受遇直做等提感看想用延连送运")
+
+
+def _to_chains(text: str) -> list[CorridorMatch]:
+    """Lines named by their ends joined by 到, the kind of line right after the second ('赤峰到承德高速公路',
+    '赤峰到通辽高速'): two ends, as 'A至B高速公路'."""
+    found: list[CorridorMatch] = []
+    index = text.find("到")
+    while index > 0:
+        after = _TO_END_AND_LINE.match(text, index + 1)
+        if after is not None and is_han(text[index - 1]) and text[index - 1] not in _TO_VERBS:
+            if "到" not in after.group() and "至" not in after.group():
+                start = _walk_back(text, index)
+                start += _trim_front(text, start, index)
+                corridor = _build_chain(text, [(start, index), (index + 1, after.end())])
+                if corridor is not None:
+                    found.append(corridor)
+        index = text.find("到", index + 1)
+    return found
 
 
 def _bracketed(text: str) -> list[CorridorMatch]:
