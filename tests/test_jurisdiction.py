@@ -824,3 +824,19 @@ def test_a_namesake_among_the_texts_own_towns_is_one_of_them(gazetteer: Gazettee
     assert sumu.place is not None and sumu.place.id == barag_right
     assert sumu.precision == "banner" and "outside" in sumu.reason
     assert mentions["克尔伦苏木"].place is not None and mentions["克尔伦苏木"].place.id.startswith("town:150727:")
+
+
+def test_an_unrecorded_sight_lies_where_its_list_mates_lie(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """A text about a league lists sights: an unrecorded one listed with recorded sights of one banner lies in
+    that banner (not no finer than the league); in a list whose recorded sights lie in two banners it stays at
+    the league."""
+    khorchin_left_middle = "banner:150521"  # 科尔沁左翼中旗
+    text = (
+        "通辽市旅游概况\n"
+        "孝庄园景区由达尔罕亲王府、浩日沁庙、孝庄博物馆、嘎达梅林纪念馆组成。\n"
+        "全市著名景点有大青沟、塔本花湖、西拉木伦公园。\n"
+    )
+    mentions = {m.surface: m for m in _parse(gazetteer, tmp_path, text).mentions}
+    assert mentions["浩日沁庙"].place is not None and mentions["浩日沁庙"].place.id == khorchin_left_middle
+    assert mentions["浩日沁庙"].rule == "parent:list-mates" and "listed with it" in mentions["浩日沁庙"].reason
+    assert mentions["塔本花湖"].place is not None and mentions["塔本花湖"].place.id == "league:150500"

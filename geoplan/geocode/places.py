@@ -242,6 +242,7 @@ def _geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
     mentions.sort(key=attrgetter("start", "end"))
     mentions = _placed_by_field(text, _placed_today(text, _placed_where_said(text, mentions)))
     mentions = _listed_divisions(text, mentions, gazetteer)
+    mentions = _located_by_list_mates(text, mentions, gazetteer)
     mentions, corridors = _lines_named_by_their_ends(mentions, corridors)
     mentions = _roads_named_by_initials(mentions, corridors, gazetteer)
     mentions = _without_line_names(_without_waypoint_tails(mentions, corridors), corridors)
@@ -427,6 +428,51 @@ def _listed_divisions(text: str, mentions: list[ResolvedMention], gazetteer: Any
                 f"which lists it among its divisions (the gazetteer's namesake is {namesake})",
             )
     return out
+
+
+#: kinds of place a list of sights may hold: an unrecorded one lies where the recorded ones beside it lie.
+_LISTED_SIGHT_TYPES = frozenset({"scenic", "lake", "reserve", "wetland", "mountain", "grassland", "reservoir"})
+#: recorded places of one banner a list must hold (and none of another) to locate its unrecorded sights there.
+LIST_MATES_MIN = 2
+
+
+def _located_by_list_mates(text: str, mentions: list[ResolvedMention], gazetteer: Any) -> list[ResolvedMention]:
+    """A sight the gazetteer lacks, listed with recorded sights that all lie in one banner ('…由A、B、C、D组成'
+    with A, C recorded in one banner), lies in that banner too: located there rather than no finer than the league
+    the text is about, with the reason.  A list whose recorded places lie in two banners or more locates nothing."""
+    out = list(mentions)
+    run: list[int] = []
+    for index in range(len(out) + 1):
+        if index < len(out) and run and text[out[run[-1]].end : out[index].start].strip(" \u3000") == "、":
+            run.append(index)
+            continue
+        if len(run) > LIST_MATES_MIN:
+            _locate_run(out, run, gazetteer)
+        run = [index]
+    return out
+
+
+def _locate_run(out: list[ResolvedMention], run: list[int], gazetteer: Any) -> None:
+    """Locate the unrecorded sights of one list (``run``: indices into ``out``) in the banner its recorded ones share."""
+    banners = {
+        out[i].place.banner_id
+        for i in run
+        if out[i].level == "own" and out[i].place is not None and out[i].place.type != "banner"
+    }
+    counted = sum(1 for i in run if out[i].level == "own" and out[i].place is not None and out[i].place.banner_id)
+    if len(banners) != 1 or None in banners or counted < LIST_MATES_MIN:
+        return
+    banner = gazetteer.get(banners.pop())
+    for i in run:
+        mention = out[i]
+        if (
+            mention.type in _LISTED_SIGHT_TYPES
+            and mention.level != "own"
+            and mention.place is not None
+            and mention.place.type == "league"
+            and mention.place.id == banner.league_id
+        ):
+            out[i] = _located_in(mention, banner, "parent:list-mates", "where the recorded places listed with it lie")
 
 
 #: the label of an entry's field that says where the entry's place lies ('地区：库伦旗', '地址：X镇'), at a line's start.
