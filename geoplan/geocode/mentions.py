@@ -1185,6 +1185,20 @@ class MentionFinder:
                 continue  # '拉布大林镇': a town's other form, then its class word, is that town (not '大林镇')
             if SUFFIX_TYPES[suffix] == "park" and _PARK_CLASS_END.search(text, max(0, s_start - 4), s_start):
                 continue  # 'X物流园园区': the name ended with its class word; 园区 is the park as a common noun
+            if (
+                SUFFIX_TYPES[suffix] == "scenic"
+                and (named := known_end.get(s_start)) is not None
+                and all(pid.startswith(_RESERVE_ID_PREFIXES) for pid in named.place_ids)
+            ):
+                # '图牧吉国家级自然保护区旅游区': the sight is named by the whole reserve's name, rank word and all
+                surface = text[named.start : s_end]
+                found.append(
+                    Mention(
+                        surface, named.start, s_end, "scenic", f"suffix:{suffix}", self.ids(surface), named.surface,
+                        named.place_ids,
+                    )
+                )
+                continue
             window_start, stopped_by = _stem_window(text, s_start, SUFFIX_TYPES[suffix])
             if stopped_by in STEM_BREAKS and self._name_opens_with_break(text, window_start - 1, s_start):
                 # '为将军尧黄河公路大桥': 将 opens the town's name (将军尧) here, no function word
@@ -2632,6 +2646,8 @@ _BRAND_TAIL = re.compile(_RUN_CHAR + f"{{0,{BRAND_RUN}}}?" + r"[”」]?(?:品�
 LINE_WORDS = ("高速公路", "铁路", "公路", "高速", "高铁")
 #: types and id prefixes of facilities a road is named after ('…机场路', '…口岸公路', '…机场高速').
 FACILITY_TYPES = frozenset({"airport", "port", "station"})
+#: id prefixes of reserves and parks of nature, whose names hold a rank word ('国家级') a sight's name may open with.
+_RESERVE_ID_PREFIXES = ("reserve:", "wetland:")
 #: class words of lines a list may name by short forms beside recorded ones ('临策铁路、清绿铁路').
 _LISTED_LINE_SUFFIXES = frozenset({"铁路", "高铁", "高速", "公路"})
 _LISTED_LINE_STEM_MAX = 4
