@@ -840,3 +840,13 @@ def test_an_unrecorded_sight_lies_where_its_list_mates_lie(gazetteer: Gazetteer,
     assert mentions["浩日沁庙"].place is not None and mentions["浩日沁庙"].place.id == khorchin_left_middle
     assert mentions["浩日沁庙"].rule == "parent:list-mates" and "listed with it" in mentions["浩日沁庙"].reason
     assert mentions["塔本花湖"].place is not None and mentions["塔本花湖"].place.id == "league:150500"
+
+
+def test_an_unrecorded_place_listed_with_places_abroad_lies_abroad(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'至蒙古国A口岸、B煤田': an unrecorded coal field listed after a recorded port of Mongolia lies in Mongolia,
+    not in the banner the text is about (which would put it in another country's league)."""
+    text = "额济纳旗口岸建设\n额济纳旗架设了至蒙古国西伯库伦口岸、乌兰宝力格煤田的输变电线路。\n"
+    mentions = {m.surface: m for m in _parse(gazetteer, tmp_path, text).mentions}
+    field = mentions["乌兰宝力格煤田"]
+    assert field.place is not None and field.place.id == "foreign:蒙古国"
+    assert field.rule == "parent:list-mates"

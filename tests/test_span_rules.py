@@ -392,3 +392,25 @@ def test_ends_joined_by_dao_name_a_line_as_with_zhi() -> None:
     ends = [[w.surface for w in c.waypoints] for c in find_corridors("规划建设赤峰到大板高速公路、赤峰到朝阳高速。")]
     assert ends == [["赤峰", "大板"], ["赤峰", "朝阳"]]
     assert find_corridors("全市经济达到高速增长，游客来到赤峰高速公路服务区。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("集宁区东临河北、锡林郭勒盟。", ["集宁区", "河北", "锡林郭勒盟"]),
+        ("全旗南临河北省。", ["河北省"]),
+        ("临河区东临河套灌区。", ["临河区", "河套灌区"]),
+    ],
+)
+def test_a_verb_of_position_after_a_compass_word_opens_no_name(
+    gazetteer: Gazetteer, text: str, names: list[str]
+) -> None:
+    """'东临河北': 'borders 河北' after a compass word — the verb 临 does not open 临河 when a longer name starts
+    right after it."""
+    assert [m.surface for m in _refined(gazetteer, text)] == names
+
+
+def test_a_lines_word_after_its_last_end_is_no_part_of_it() -> None:
+    """'A至B线铁路': 线 says the line, as 段 says the stretch; the end is B."""
+    ends = [[w.surface for w in c.waypoints] for c in find_corridors("临河至策克线铁路已建成。")]
+    assert ends == [["临河", "策克"]]

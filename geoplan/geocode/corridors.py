@@ -460,8 +460,8 @@ def split_last(segment: str) -> tuple[str, str | None, str]:
         for grade in GRADE_WORDS:
             if head.endswith(grade):
                 head, changed = head[: -len(grade)], True
-        if head.endswith("段"):
-            head, changed = head[:-1], True
+        if head.endswith("段") or (head.endswith("线") and len(head) > 2):
+            head, changed = head[:-1], True  # 'A至B段公路', 'A至B线铁路': the stretch or the line, then its kind
         head = _strip_tail(_TRAILING_BRACKET.sub("", head))
     return head, KIND_WORDS[match.group()], segment[len(head) : match.end()]
 

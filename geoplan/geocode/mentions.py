@@ -952,6 +952,7 @@ class MentionFinder:
             if surface in in_text:  # not a listed stem or a suffix only
                 hits.append((end - len(surface), -end, surface))
         hits.sort()  # by start, the longest first
+        longest_at = {start: -negative_end for start, negative_end, _ in reversed(hits)}
         chosen: list[Mention] = []
         last_end = -1
         refused_end = -1  # end of the last longer name refused where it stands ('十二连城城址')
@@ -959,6 +960,13 @@ class MentionFinder:
             end = -negative_end
             if start < last_end or end <= refused_end or text.startswith("级", end):
                 continue  # overlapped, inside a refused name ('二连' of 十二连城), or an adjective ('自治区级')
+            if (
+                surface[0] in _POSITION_VERBS
+                and start
+                and text[start - 1] in COMPASS_CHARS
+                and longest_at.get(start + 1, 0) > end
+            ):
+                continue  # '东临河北省': 'borders 河北省' after a compass word, not 临河 + '北省'
             if surface.endswith("街道") and text.startswith("路", end):
                 continue  # 'X街道路' reads X街 + 道路 (a street's road works), not the subdistrict X街道
             if text.startswith("化", end) and surface.endswith(_CLASS_WORDS):
@@ -2648,6 +2656,9 @@ LINE_WORDS = ("高速公路", "铁路", "公路", "高速", "高铁")
 FACILITY_TYPES = frozenset({"airport", "port", "station"})
 #: id prefixes of reserves and parks of nature, whose names hold a rank word ('国家级') a sight's name may open with.
 _RESERVE_ID_PREFIXES = ("reserve:", "wetland:")
+#: verbs of position written after a compass word ('东临', '西接', '北靠'): a name opening with one there may be the
+#: verb and the start of the next name ('东临河北' is not 临河).
+_POSITION_VERBS = frozenset("临邻接靠连濒")
 #: class words of lines a list may name by short forms beside recorded ones ('临策铁路、清绿铁路').
 _LISTED_LINE_SUFFIXES = frozenset({"铁路", "高铁", "高速", "公路"})
 _LISTED_LINE_STEM_MAX = 4

@@ -439,7 +439,9 @@ LIST_MATES_MIN = 2
 def _located_by_list_mates(text: str, mentions: list[ResolvedMention], gazetteer: Any) -> list[ResolvedMention]:
     """A sight the gazetteer lacks, listed with recorded sights that all lie in one banner ('…由A、B、C、D组成'
     with A, C recorded in one banner), lies in that banner too: located there rather than no finer than the league
-    the text is about, with the reason.  A list whose recorded places lie in two banners or more locates nothing."""
+    the text is about, with the reason.  A list whose recorded places lie in two banners or more locates nothing.
+    So with a list of places abroad ('蒙古国A口岸、B煤田'): an unrecorded item lies in their country, not in the
+    text's own unit."""
     out = list(mentions)
     run: list[int] = []
     for index in range(len(out) + 1):
@@ -448,6 +450,8 @@ def _located_by_list_mates(text: str, mentions: list[ResolvedMention], gazetteer
             continue
         if len(run) > LIST_MATES_MIN:
             _locate_run(out, run, gazetteer)
+        if len(run) >= 2:
+            _locate_run_abroad(out, run, gazetteer)
         run = [index]
     return out
 
@@ -473,6 +477,31 @@ def _locate_run(out: list[ResolvedMention], run: list[int], gazetteer: Any) -> N
             and mention.place.id == banner.league_id
         ):
             out[i] = _located_in(mention, banner, "parent:list-mates", "where the recorded places listed with it lie")
+
+
+def _locate_run_abroad(out: list[ResolvedMention], run: list[int], gazetteer: Any) -> None:
+    """Locate the items of one list that fell back to a unit of the region (the text's own, or one named before the
+    list) in the country its other items lie in, when every one of them placed otherwise lies in that one country."""
+    countries: set[str] = set()
+    for i in run:
+        place = out[i].place
+        if place is None or out[i].rule in _FALLBACK_RULES:
+            continue
+        inside = [pid for pid in (place.id, *place.parent_ids) if pid.startswith("foreign:")]
+        country = next((pid for pid in inside if gazetteer.get(pid).precision == "country"), None)
+        if country is None:
+            return  # a place of the region (or of no country) in the list: it is no list of places abroad
+        countries.add(country)
+    if len(countries) != 1:
+        return
+    country = gazetteer.get(countries.pop())
+    for i in run:
+        if out[i].rule in _FALLBACK_RULES:
+            out[i] = _located_in(out[i], country, "parent:list-mates", "where the places listed with it lie")
+
+
+#: how an unrecorded name falls back to a unit of the region: the text's own, or the last one its phrase names.
+_FALLBACK_RULES = frozenset({"parent:issuer", "parent:same-phrase"})
 
 
 #: the label of an entry's field that says where the entry's place lies ('地区：库伦旗', '地址：X镇'), at a line's start.
