@@ -414,3 +414,10 @@ def test_a_lines_word_after_its_last_end_is_no_part_of_it() -> None:
     """'A至B线铁路': 线 says the line, as 段 says the stretch; the end is B."""
     ends = [[w.surface for w in c.waypoints] for c in find_corridors("临河至策克线铁路已建成。")]
     assert ends == [["临河", "策克"]]
+
+
+def test_two_compass_regions_joined_by_yu_are_regions(gazetteer: Gazetteer) -> None:
+    """'连接东北与华北、西北': a compass region joined by 与 to another region is a region of the country; before
+    a place that is no region ('西南与河北省相连') it stays a direction."""
+    surfaces = [m.surface for m in _refined(gazetteer, "通辽是连接东北与华北、西北的枢纽。全旗西南与河北省相连。")]
+    assert surfaces == ["通辽", "东北", "华北", "西北", "河北省"]

@@ -2156,7 +2156,12 @@ def region_stems(text: str, finder: MentionFinder, taken: Iterable[Mention] = ()
         following = text[end : end + 1]
         if following and following in _DIRECTION_AFTER:
             continue
-        if compass and following and following in _DIRECTION_VERBS:
+        if (
+            compass
+            and following
+            and following in _DIRECTION_VERBS
+            and not (following == "与" and pattern.match(text, end + 1))  # '东北与华北': two regions
+        ):
             continue
         if compass and _in_compass_course(text, start, end):
             continue  # '东北-西南向', '西南至东北走向': a course between two directions
