@@ -850,3 +850,13 @@ def test_an_unrecorded_place_listed_with_places_abroad_lies_abroad(gazetteer: Ga
     field = mentions["乌兰宝力格煤田"]
     assert field.place is not None and field.place.id == "foreign:蒙古国"
     assert field.rule == "parent:list-mates"
+
+
+def test_a_short_town_name_of_another_league_is_no_evidence_by_itself(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'新镇' is the full name of a town of 通辽 (奈曼旗) and a word for a town's new quarter: in a text about a
+    banner of 呼伦贝尔 it is not that town, and does not vouch for itself; it lies where its phrase says."""
+    assert gazetteer.get("town:150525:新镇") is not None
+    text = "额尔古纳市概况\n我们来到了黑山头镇新镇。\n"
+    new_town = {m.surface: m for m in _parse(gazetteer, tmp_path, text).mentions}["新镇"]
+    assert new_town.place is not None and new_town.place.id == "town:150784:黑山头镇"
+    assert "only namesakes outside" in new_town.reason

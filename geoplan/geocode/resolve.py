@@ -696,7 +696,7 @@ class Resolver:
                 return False  # a country or world region named in full ('日本', '中亚'), or a country by its
                 # common short name ('蒙古' for 蒙古国): it is where it is, and no place of the region shares it
             return self._distance(place) > NEAR_DEGREES
-        if mention.surface == place.name or (
+        if (mention.surface == place.name and not _common_town_name(place)) or (
             place.type == "banner" and place.name.startswith(mention.surface)
         ):
             return False  # the full name, or a banner's name without its suffix (二连浩特)
@@ -743,7 +743,7 @@ class Resolver:
         named in full (a short form outside would otherwise vouch for itself)."""
         if self.league_id is None or self.league_id in {place.id, *place.parent_ids}:
             return True
-        return mention.surface == place.name
+        return mention.surface == place.name and not _common_town_name(place)
 
     def _distance(self, place: Any) -> float:
         """Degrees from ``place``'s point to the plan's league (cached per place)."""
@@ -1013,6 +1013,16 @@ def _unit_named_first(surface: str, finder: Any) -> tuple[str, str] | None:
 
 #: longest league or banner name looked for after the region's name.
 MAX_UNIT_NAME = 9
+
+
+#: the longest full name of a town that many towns share or a text may mean as words ('新镇', '城关镇'): outside
+#: the plan's league it is no evidence by itself.
+COMMON_TOWN_NAME_MAX = 3
+
+
+def _common_town_name(place: Any) -> bool:
+    """Whether ``place`` is a town whose full name is too short to point outside the plan's league by itself."""
+    return place.type == "town" and len(place.name) <= COMMON_TOWN_NAME_MAX
 
 
 def _says_its_kind(mention: Mention) -> bool:
