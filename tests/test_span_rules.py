@@ -421,3 +421,10 @@ def test_two_compass_regions_joined_by_yu_are_regions(gazetteer: Gazetteer) -> N
     a place that is no region ('西南与河北省相连') it stays a direction."""
     surfaces = [m.surface for m in _refined(gazetteer, "通辽是连接东北与华北、西北的枢纽。全旗西南与河北省相连。")]
     assert surfaces == ["通辽", "东北", "华北", "西北", "河北省"]
+
+
+def test_a_region_of_the_world_with_its_region_word_is_one_mention(gazetteer: Gazetteer) -> None:
+    """'欧亚地区', '中亚地区': a region written with 地区 is one mention, as the guide has macro-regions; a
+    province's '地区' stays out of its name."""
+    surfaces = [m.surface for m in _refined(gazetteer, "辐射欧亚地区，面向中亚地区。内蒙古地区风大。")]
+    assert surfaces == ["欧亚地区", "中亚地区", "内蒙古"]
