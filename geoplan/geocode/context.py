@@ -1542,12 +1542,13 @@ def _heads_quoted_epithet(text: str, mention: Mention, by_start: dict[int, Menti
 
 
 def _with_region_word(text: str, mention: Mention, finder: MentionFinder) -> Mention:
-    """A region's name followed by the class word 地区: the class word is part of the name."""
+    """A region's name followed by the class word 地区 (of the country or of the world: '欧亚地区', '中亚地区'): the
+    class word is part of the name."""
     if (
         mention.rule == "gazetteer"
         and text.startswith(REGION_WORD, mention.end)
         and mention.place_ids
-        and all(pid.startswith("region:") for pid in mention.place_ids)
+        and all(pid.startswith(("region:", "foreign:")) for pid in mention.place_ids)
     ):
         end = mention.end + len(REGION_WORD)
         return replace(mention, surface=text[mention.start : end], end=end)

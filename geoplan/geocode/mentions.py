@@ -868,9 +868,7 @@ class MentionFinder:
         found.extend(features)
         merged = [self._line_end(text, _facility_road(text, m)) for m in merge_mentions(known, found)]
         kept = [m for m in merged if not _names_an_organisation_or_brand(text, m)]
-        return _with_region_word(
-            text, _river_prefixed(merged_with_prefix(admin_prefixed(_subparks(text, kept)), _league_names_park))
-        )
+        return _river_prefixed(merged_with_prefix(admin_prefixed(_subparks(text, kept)), _league_names_park))
 
     def _after_clause(self, text: str, mention: Mention) -> Mention | None:
         """A name a class word made (X镇, X王府, X经济区 …) that the gazetteer does not know is kept only as a name:
@@ -2851,33 +2849,6 @@ def _names_an_organisation_or_brand(text: str, mention: Mention) -> bool:
 
 #: id prefixes of admin units (the units a name can be qualified by).
 ADMIN_ID_PREFIXES = ("league:", "banner:", "town:")
-
-
-#: id prefixes of regions of the world or the country, whose names are also written with 地区 ('中亚地区').
-_WORLD_REGION_PREFIXES = ("foreign:", "region:")
-
-
-def _with_region_word(text: str, mentions: list[Mention]) -> list[Mention]:
-    """A region of the world or of the country written with 地区 ('欧亚地区', '中亚地区') is one mention, the whole
-    span (the annotation guide's macro-regions); a league's or banner's '地区' stays out ('鄂尔多斯地区')."""
-    out = mentions
-    for index, mention in enumerate(mentions):
-        if (
-            text.startswith(REGION_CLASS_WORD, mention.end)
-            and mention.place_ids
-            and all(pid.startswith(_WORLD_REGION_PREFIXES) for pid in mention.place_ids)
-            and (index + 1 == len(mentions) or mentions[index + 1].start >= mention.end + len(REGION_CLASS_WORD))
-        ):
-            if out is mentions:
-                out = list(mentions)
-            out[index] = replace(
-                mention, surface=mention.surface + REGION_CLASS_WORD, end=mention.end + len(REGION_CLASS_WORD)
-            )
-    return out
-
-
-#: the class word of named regions ('华北地区'), which texts also write after a region of the world ('中亚地区').
-REGION_CLASS_WORD = "地区"
 
 
 def _is_province(mention: Mention) -> bool:
