@@ -34,6 +34,8 @@ from geoplan.geocode.places import PlanPlaces
             "位于鄂尔多斯市杭锦旗库布其大沙漠境内",
             [("鄂尔多斯市", None), ("杭锦旗", None), ("库布其大沙漠", "desert")],
         ),
+        # a league by its short name before a sight named by a recorded lake: its address too
+        ("游客在呼伦贝尔呼伦湖旅游景区乘船。", [("呼伦贝尔", None), ("呼伦湖旅游景区", "scenic")]),
         # the province, its league and its banner before a sight (a full address): four mentions
         (
             "公司投资建设内蒙古乌兰察布市凉城县岱海旅游景区。",

@@ -1626,11 +1626,11 @@ class MentionFinder:
             if (
                 kind in _ADDRESSED_KINDS
                 and own is not None
-                and _league_in_full(qualifier)
+                and _is_league(qualifier)
                 and _is_landform_or_sight(own)
             ):
-                # '乌海市甘德尔山生态旅游区', '包头市黄河湿地': a league written in full before a sight or natural
-                # place named by a place name of its own is its address, a mention of its own (as '阿尔山市阿尔山机场'),
+                # '乌海市甘德尔山生态旅游区', '呼伦贝尔呼伦湖旅游景区': a league (in full or short) before a sight or
+                # natural place named by a place name of its own is its address, a mention of its own (as '阿尔山市阿尔山机场'),
                 # and the name after it is read alone; a banner may be part of such a name ('X旗Y沙地公园'), and a
                 # park keeps its unit ('乌拉特后旗工业园区', the annotation guide)
                 return self._name_in_window(
@@ -2689,11 +2689,7 @@ _POSITION_VERBS = frozenset("临邻接靠连濒")
 _LISTED_LINE_SUFFIXES = frozenset({"铁路", "高铁", "高速", "公路"})
 _LISTED_LINE_STEM_MAX = 4
 _LINE_ID_PREFIXES = ("railway:", "road:")
-#: kinds whose names hold no unit of their own: a full address before one is its address ('内蒙古乌兰察布市凉城县X景区');
-#: a park's, a port's or a station's official name holds its unit ('X旗Y工业园区').
-_ADDRESSED_KINDS = frozenset(
-    {"scenic", "lake", "river", "mountain", "reserve", "wetland", "reservoir", "grassland", "desert", "town"}
-)
+
 _FACILITY_ID_PREFIXES = tuple(f"{kind}:" for kind in FACILITY_TYPES)
 #: road words that, right after a facility's name, make the whole a road's name (longest first).
 _FACILITY_ROAD = re.compile(r"(?:高速公路|公路|大道|大街|高速(?![发增度率宽运成化])|路(?![网径线段]))")
@@ -3058,6 +3054,11 @@ _SIGHT_ID_PREFIXES = (*_LANDFORM_ID_PREFIXES, "scenic:", "reserve:")
 def _is_landform_or_sight(mention: Mention) -> bool:
     """Whether a gazetteer mention names natural places or sights only (a mountain, river, lake …, a scenic area)."""
     return bool(mention.place_ids) and all(pid.startswith(_SIGHT_ID_PREFIXES) for pid in mention.place_ids)
+
+
+def _is_league(mention: Mention) -> bool:
+    """Whether a gazetteer mention names a league only, in full or short ('包头市', '呼伦贝尔')."""
+    return mention.type is None and bool(mention.place_ids) and all(pid.startswith("league:") for pid in mention.place_ids)
 
 
 def _league_in_full(mention: Mention) -> bool:
