@@ -528,11 +528,11 @@ _XIANG_NEXT = frozenset("村镇土风愁贤情亲里音野间邻")
 _XIANG_WORDS = frozenset(
     {"水乡", "故乡", "家乡", "老乡", "同乡", "他乡", "异乡", "梦乡", "下乡", "返乡", "回乡", "还乡", "思乡"}
 )
-#: a suffix right after one of these is part of a common word (城镇, 城乡, 河湖 …), not a name.
+#: a suffix right after one of these is part of a common word (城镇, 城乡, 河湖, 巡湖, 环湖 …), not a name.
 _NOT_AFTER: dict[str, str] = {
     "镇": "城乡村集小名强点重镇入进聚",
     "乡": "城返入下促还回家故同老",
-    "湖": "河田还垦",
+    "湖": "河田还垦巡护环游",
     "沟": "山水冲洪排截边地田深鸿代",
 }
 #: types whose names the gazetteer must anchor (a known place inside the name), else they are descriptions.
