@@ -257,3 +257,11 @@ def test_a_units_stem_before_another_units_class_character_is_no_unit_of_today(
     assert "banner:150207" not in {
         pid for _, ids in found(finder, text, ("surface", "place_ids")) for pid in ids
     }
+
+
+@pytest.mark.parametrize(("former", "country"), [("外蒙古", "foreign:蒙古国"), ("前苏联", "foreign:俄罗斯")])
+def test_former_names_of_neighbouring_countries(gazetteer: Gazetteer, former: str, country: str) -> None:
+    """'西邻外蒙古', '前苏联': the former names of the countries to the north are those countries, one mention each
+    (not '蒙古' inside '外蒙古')."""
+    text = f"满洲里西邻{former}。"
+    assert found(gazetteer, text, ("surface", "place_ids")) == [("满洲里", ("banner:150781",)), (former, (country,))]
