@@ -428,14 +428,3 @@ def test_a_region_of_the_world_with_its_region_word_is_one_mention(gazetteer: Ga
     province's '地区' stays out of its name."""
     surfaces = [m.surface for m in _refined(gazetteer, "辐射欧亚地区，面向中亚地区。内蒙古地区风大。")]
     assert surfaces == ["欧亚地区", "中亚地区", "内蒙古"]
-
-
-def test_provinces_abbreviated_together_are_one_mention(gazetteer: Gazetteer, tmp_path: Path) -> None:
-    """'蒙冀辽三省区交汇处': provinces strung together by their abbreviations before a count of provinces are one
-    mention, located nowhere (no one place holds them); a recorded run ('京津冀') stays its region."""
-    path = tmp_path / "text.txt"
-    path.write_text("赤峰概况\n赤峰处于蒙冀辽三省区交汇处，毗邻京津冀地区。\n", encoding="utf-8")
-    mentions = {m.surface: m for m in geoparse(read(path), gazetteer).mentions}
-    assert "蒙冀辽" in mentions and mentions["蒙冀辽"].place is None
-    assert "several provinces" in mentions["蒙冀辽"].reason
-    assert not {"蒙", "冀", "辽"} & set(mentions)

@@ -857,8 +857,6 @@ class MentionFinder:
             hits = self.word_hits(text, occurrences)
         found.extend(self._route_numbers(text, hits, known))
         found.extend(_abbreviation_runs(text, known))
-        if "省" in text:
-            found.extend(_province_runs(text, known))
         features = [
             named
             for m in feature_mentions(text, [*known, *found], self, hits)
@@ -2498,30 +2496,6 @@ def _abbreviation_runs(text: str, known: list[Mention]) -> list[Mention]:
             continue  # part of a longer word ('完美日子')
         found.append(Mention(run, start, end, "foreign", "abbreviations"))
     return [*found, *_lone_abbreviations(text, known)]
-
-
-#: the rule of provinces named together by their abbreviations ('蒙冀辽三省区'): one mention, no one place.
-PROVINCE_RUN_RULE = "province-abbreviations"
-
-
-@cache
-def _province_run_re() -> re.Pattern[str]:
-    chars = "".join(sorted(province_abbreviations()))
-    # the run, then a count of provinces ('三省区交汇处', '等省区', '四省'): the run names those provinces
-    return re.compile(f"[{chars}]{{2,5}}(?=(?:[两二三四五六七八九]|等)?省)")
-
-
-def _province_runs(text: str, known: list[Mention]) -> list[Mention]:
-    """Provinces named together by their one-character abbreviations before a count of provinces ('地处蒙冀辽三省区
-    交汇处', '联动陕甘宁青等省区'): one mention of them all, as the guide has countries abbreviated together."""
-    spans = SpanIndex((m.start, m.end) for m in known)
-    found: list[Mention] = []
-    for match in _province_run_re().finditer(text):
-        run, start, end = match.group(), match.start(), match.end()
-        if len(set(run)) < len(run) or spans.overlaps(start, end) or (start and text[start - 1] == "中"):
-            continue
-        found.append(Mention(run, start, end, "region", PROVINCE_RUN_RULE))
-    return found
 
 
 def _lone_abbreviations(text: str, known: list[Mention]) -> list[Mention]:

@@ -31,7 +31,6 @@ from geoplan.geocode.mentions import (
     FACILITY_TYPES,
     LANDSCAPE_ROUTE_SUFFIXES,
     OUTSIDE_ID_PREFIXES,
-    PROVINCE_RUN_RULE,
     SUFFIX_TYPES,
     Mention,
     is_generic,
@@ -843,12 +842,6 @@ class Resolver:
                 mention,
                 f"unit not recorded: '{mention.surface}' names a county-level unit the gazetteer lacks (a former "
                 "unit, or one outside the region); where it lies is not known",
-            )
-        if mention.rule == PROVINCE_RUN_RULE:
-            return unresolved(
-                mention,
-                f"several provinces: '{mention.surface}' names provinces together by their abbreviations; no one "
-                "place holds them",
             )
         if mention.type in OUTSIDE_KINDS:  # '俄蒙欧': places outside the region have no parent inside it
             return unresolved(
