@@ -460,10 +460,22 @@ def split_last(segment: str) -> tuple[str, str | None, str]:
         for grade in GRADE_WORDS:
             if head.endswith(grade):
                 head, changed = head[: -len(grade)], True
-        if head.endswith("段") or (head.endswith("线") and len(head) > 2):
+        if head.endswith("段") or _line_word_after_name(head):
             head, changed = head[:-1], True  # 'A至B段公路', 'A至B线铁路': the stretch or the line, then its kind
         head = _strip_tail(_TRAILING_BRACKET.sub("", head))
     return head, KIND_WORDS[match.group()], segment[len(head) : match.end()]
+
+
+def _line_word_after_name(head: str) -> bool:
+    """Whether ``head`` ends with 线 standing alone after a name ('策克线'), not ending a word that describes the line
+    ('既有线', '复线', '联络线': the waypoint rules read those)."""
+    return (
+        len(head) > 2
+        and head.endswith("线")
+        and not head.endswith(TAIL_WORDS)
+        and not known(head[-2:])
+        and not known(head[-3:])
+    )
 
 
 #: flags of the words of prose a last waypoint's name never ends with: verbs and adverbs ('X最快', 'X组成').

@@ -516,9 +516,9 @@ class Resolver:
             place = candidates[0][0]
             context = not around.isdisjoint(place.parent_ids)
             if self._outside(place, mention, around, not issuer_fallback):
-                if not (issuer_fallback and _says_its_kind(mention)):
+                if not (issuer_fallback and place.type == "town" and _says_its_kind(mention)):
                     return self._refused(mention, place)  # a bare name: nothing says what it is
-                # '赛汉塔拉苏木' among the text's own sumu: of its kind, in the text's own area (ranked below)
+                # '赛汉塔拉苏木' among the text's own sumu: a town of its kind, in the text's own area (ranked below)
             elif not self._far_namesake(place, mention, {"context": float(context)}, not issuer_fallback):
                 return ResolvedMention.of(
                     mention,
