@@ -264,4 +264,7 @@ def test_former_names_of_neighbouring_countries(gazetteer: Gazetteer, former: st
     """'西邻外蒙古', '前苏联': the former names of the countries to the north are those countries, one mention each
     (not '蒙古' inside '外蒙古')."""
     text = f"满洲里西邻{former}。"
-    assert found(gazetteer, text, ("surface", "place_ids")) == [("满洲里", ("banner:150781",)), (former, (country,))]
+    assert found(gazetteer, text, ("surface", "place_ids")) == [
+        ("满洲里", ("banner:150781",)),
+        (former, (country,)),
+    ]

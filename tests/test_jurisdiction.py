@@ -823,7 +823,9 @@ def test_a_namesake_among_the_texts_own_towns_is_one_of_them(gazetteer: Gazettee
     sumu = mentions["赛汉塔拉苏木"]
     assert sumu.place is not None and sumu.place.id == barag_right
     assert sumu.precision == "banner" and "outside" in sumu.reason
-    assert mentions["克尔伦苏木"].place is not None and mentions["克尔伦苏木"].place.id.startswith("town:150727:")
+    assert mentions["克尔伦苏木"].place is not None and mentions["克尔伦苏木"].place.id.startswith(
+        "town:150727:"
+    )
 
 
 def test_an_unrecorded_sight_lies_where_its_list_mates_lie(gazetteer: Gazetteer, tmp_path: Path) -> None:
@@ -838,11 +840,15 @@ def test_an_unrecorded_sight_lies_where_its_list_mates_lie(gazetteer: Gazetteer,
     )
     mentions = {m.surface: m for m in _parse(gazetteer, tmp_path, text).mentions}
     assert mentions["浩日沁庙"].place is not None and mentions["浩日沁庙"].place.id == khorchin_left_middle
-    assert mentions["浩日沁庙"].rule == "parent:list-mates" and "listed with it" in mentions["浩日沁庙"].reason
+    assert (
+        mentions["浩日沁庙"].rule == "parent:list-mates" and "listed with it" in mentions["浩日沁庙"].reason
+    )
     assert mentions["塔本花湖"].place is not None and mentions["塔本花湖"].place.id == "league:150500"
 
 
-def test_an_unrecorded_place_listed_with_places_abroad_lies_abroad(gazetteer: Gazetteer, tmp_path: Path) -> None:
+def test_an_unrecorded_place_listed_with_places_abroad_lies_abroad(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
     """'至蒙古国A口岸、B煤田': an unrecorded coal field listed after a recorded port of Mongolia lies in Mongolia,
     not in the banner the text is about (which would put it in another country's league)."""
     text = "额济纳旗口岸建设\n额济纳旗架设了至蒙古国西伯库伦口岸、乌兰宝力格煤田的输变电线路。\n"
@@ -852,7 +858,9 @@ def test_an_unrecorded_place_listed_with_places_abroad_lies_abroad(gazetteer: Ga
     assert field.rule == "parent:list-mates"
 
 
-def test_a_short_town_name_of_another_league_is_no_evidence_by_itself(gazetteer: Gazetteer, tmp_path: Path) -> None:
+def test_a_short_town_name_of_another_league_is_no_evidence_by_itself(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
     """'新镇' is the full name of a town of 通辽 (奈曼旗) and a word for a town's new quarter: in a text about a
     banner of 呼伦贝尔 it is not that town, and does not vouch for itself; it lies where its phrase says."""
     assert gazetteer.get("town:150525:新镇") is not None

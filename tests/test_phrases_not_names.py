@@ -219,6 +219,8 @@ def test_works_named_after_a_lake_name_no_lake_and_a_ski_resort_is_a_sight(
 
 
 @pytest.mark.parametrize("sentence", ["一大早，义务巡湖牧民来到湖边。", "沿线建设环湖步道。"])
-def test_a_verb_joined_to_the_lake_word_names_no_lake(gazetteer: Gazetteer, tmp_path: Path, sentence: str) -> None:
+def test_a_verb_joined_to_the_lake_word_names_no_lake(
+    gazetteer: Gazetteer, tmp_path: Path, sentence: str
+) -> None:
     """'巡湖' (patrolling the lake), '环湖' (around the lake): the lake word ends a verb's word, no lake's name."""
     assert _surfaces(_geoparse(gazetteer, tmp_path, sentence)) == []

@@ -153,4 +153,6 @@ def test_a_designation_written_with_the_regions_name_is_one_name(
 def test_a_sight_named_by_a_whole_reserve_is_one_mention(finder: MentionFinder) -> None:
     """'X国家级自然保护区旅游区': the sight is named by the reserve's whole name, rank word and all — one mention
     (the outermost name, as the annotation guide has it), not the reserve alone."""
-    assert found(finder, "全旗有图牧吉国家级自然保护区旅游区。") == [("图牧吉国家级自然保护区旅游区", "scenic")]
+    assert found(finder, "全旗有图牧吉国家级自然保护区旅游区。") == [
+        ("图牧吉国家级自然保护区旅游区", "scenic")
+    ]

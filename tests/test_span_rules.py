@@ -389,7 +389,10 @@ def test_a_short_form_listed_beside_a_recorded_line_is_a_line(gazetteer: Gazette
 
 def test_ends_joined_by_dao_name_a_line_as_with_zhi() -> None:
     """'A到B高速公路': in speech 到 joins a line's two ends as 至 does; 到 of a verb ('达到', '来到') joins none."""
-    ends = [[w.surface for w in c.waypoints] for c in find_corridors("规划建设赤峰到大板高速公路、赤峰到朝阳高速。")]
+    ends = [
+        [w.surface for w in c.waypoints]
+        for c in find_corridors("规划建设赤峰到大板高速公路、赤峰到朝阳高速。")
+    ]
     assert ends == [["赤峰", "大板"], ["赤峰", "朝阳"]]
     assert find_corridors("全市经济达到高速增长，游客来到赤峰高速公路服务区。") == []
 
@@ -419,7 +422,9 @@ def test_a_lines_word_after_its_last_end_is_no_part_of_it() -> None:
 def test_two_compass_regions_joined_by_yu_are_regions(gazetteer: Gazetteer) -> None:
     """'连接东北与华北、西北': a compass region joined by 与 to another region is a region of the country; before
     a place that is no region ('西南与河北省相连') it stays a direction."""
-    surfaces = [m.surface for m in _refined(gazetteer, "通辽是连接东北与华北、西北的枢纽。全旗西南与河北省相连。")]
+    surfaces = [
+        m.surface for m in _refined(gazetteer, "通辽是连接东北与华北、西北的枢纽。全旗西南与河北省相连。")
+    ]
     assert surfaces == ["通辽", "东北", "华北", "西北", "河北省"]
 
 

@@ -146,7 +146,9 @@ def find_corridors(text: str, hits: WordHits | None = None) -> list[CorridorMatc
 
 
 #: an end, then the kind of line, right after 到 ('赤峰到承德高速公路'): in speech, 到 joins a line's ends as 至 does.
-_TO_END_AND_LINE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:高速公路|高速铁路|高速(?![发增度率宽运成化])|高铁|铁路|公路)")
+_TO_END_AND_LINE = re.compile(
+    r"[\u4e00-\u9fff]{2,6}?(?:高速公路|高速铁路|高速(?![发增度率宽运成化])|高铁|铁路|公路)"
+)
 #: 到 of a verb ('来到', '达到', '通到'): no connector of two ends.
 _TO_VERBS = frozenset("来达回走通得受遇直做等提感看想用延连送运")
 
@@ -460,8 +462,9 @@ def split_last(segment: str) -> tuple[str, str | None, str]:
         for grade in GRADE_WORDS:
             if head.endswith(grade):
                 head, changed = head[: -len(grade)], True
+        # 'A至B段公路', 'A至B线铁路': the stretch or the line, then its kind
         if head.endswith("段") or _line_word_after_name(head):
-            head, changed = head[:-1], True  # 'A至B段公路', 'A至B线铁路': the stretch or the line, then its kind
+            head, changed = head[:-1], True
         head = _strip_tail(_TRAILING_BRACKET.sub("", head))
     return head, KIND_WORDS[match.group()], segment[len(head) : match.end()]
 

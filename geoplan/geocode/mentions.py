@@ -1202,7 +1202,13 @@ class MentionFinder:
                 surface = text[named.start : s_end]
                 found.append(
                     Mention(
-                        surface, named.start, s_end, "scenic", f"suffix:{suffix}", self.ids(surface), named.surface,
+                        surface,
+                        named.start,
+                        s_end,
+                        "scenic",
+                        f"suffix:{suffix}",
+                        self.ids(surface),
+                        named.surface,
                         named.place_ids,
                     )
                 )
@@ -1312,8 +1318,9 @@ class MentionFinder:
         begin = s_start
         while begin > 0 and s_start - begin < _LISTED_LINE_STEM_MAX and is_han(text[begin - 1]):
             begin -= 1
-        if s_start - begin < 2 or begin == s_start - _LISTED_LINE_STEM_MAX and begin and is_han(text[begin - 1]):
-            return None
+        longer = begin == s_start - _LISTED_LINE_STEM_MAX and begin > 0 and is_han(text[begin - 1])
+        if s_start - begin < 2 or longer:
+            return None  # no short form there, or a run longer than one
         before = text[:begin].rstrip(" \u3000")
         after = len(text) - len(text[s_end:].lstrip(" \u3000"))
         sibling = None
@@ -1325,8 +1332,10 @@ class MentionFinder:
             while nxt < len(text) and text[nxt] in " \u3000":
                 nxt += 1
             sibling = known_at.get(nxt)
-        if sibling is None or not sibling.surface.endswith(suffix) or not any(
-            pid.startswith(_LINE_ID_PREFIXES) for pid in sibling.place_ids
+        if (
+            sibling is None
+            or not sibling.surface.endswith(suffix)
+            or not any(pid.startswith(_LINE_ID_PREFIXES) for pid in sibling.place_ids)
         ):
             return None
         surface = text[begin:s_end]
@@ -2119,7 +2128,8 @@ class MentionFinder:
             and mention.type in _ADDRESSED_KINDS
             and (address := self._province_before_a_unit(mention)) is not None
         ):
-            return address  # '内蒙古乌兰察布市凉城县X景区': a full address before the name, the province first
+            # '内蒙古乌兰察布市凉城县X景区': a full address before the name, the province first
+            return address
         if not mention.rule.startswith("suffix:") or (
             mention.qualifier is not None
             and (
@@ -2171,7 +2181,12 @@ class MentionFinder:
             return None
         rest = surface[cut:]
         named = replace(
-            mention, surface=rest, start=mention.start + cut, place_ids=self.ids(rest), qualifier=None, qualifier_ids=()
+            mention,
+            surface=rest,
+            start=mention.start + cut,
+            place_ids=self.ids(rest),
+            qualifier=None,
+            qualifier_ids=(),
         )
         return named, Mention(surface[:length], mention.start, mention.start + length, None, "gazetteer", ids)
 
@@ -3032,7 +3047,11 @@ def _is_landform_or_sight(mention: Mention) -> bool:
 
 def _is_league(mention: Mention) -> bool:
     """Whether a gazetteer mention names a league only, in full or short ('包头市', '呼伦贝尔')."""
-    return mention.type is None and bool(mention.place_ids) and all(pid.startswith("league:") for pid in mention.place_ids)
+    return (
+        mention.type is None
+        and bool(mention.place_ids)
+        and all(pid.startswith("league:") for pid in mention.place_ids)
+    )
 
 
 def _league_in_full(mention: Mention) -> bool:

@@ -431,12 +431,16 @@ def _listed_divisions(text: str, mentions: list[ResolvedMention], gazetteer: Any
 
 
 #: kinds of place a list of sights may hold: an unrecorded one lies where the recorded ones beside it lie.
-_LISTED_SIGHT_TYPES = frozenset({"scenic", "lake", "reserve", "wetland", "mountain", "grassland", "reservoir"})
+_LISTED_SIGHT_TYPES = frozenset(
+    {"scenic", "lake", "reserve", "wetland", "mountain", "grassland", "reservoir"}
+)
 #: recorded places of one banner a list must hold (and none of another) to locate its unrecorded sights there.
 LIST_MATES_MIN = 2
 
 
-def _located_by_list_mates(text: str, mentions: list[ResolvedMention], gazetteer: Any) -> list[ResolvedMention]:
+def _located_by_list_mates(
+    text: str, mentions: list[ResolvedMention], gazetteer: Any
+) -> list[ResolvedMention]:
     """A sight the gazetteer lacks, listed with recorded sights that all lie in one banner ('…由A、B、C、D组成'
     with A, C recorded in one banner), lies in that banner too: located there rather than no finer than the league
     the text is about, with the reason.  A list whose recorded places lie in two banners or more locates nothing.
@@ -463,7 +467,9 @@ def _locate_run(out: list[ResolvedMention], run: list[int], gazetteer: Any) -> N
         for i in run
         if out[i].level == "own" and out[i].place is not None and out[i].place.type != "banner"
     }
-    counted = sum(1 for i in run if out[i].level == "own" and out[i].place is not None and out[i].place.banner_id)
+    counted = sum(
+        1 for i in run if out[i].level == "own" and out[i].place is not None and out[i].place.banner_id
+    )
     if len(banners) != 1 or None in banners or counted < LIST_MATES_MIN:
         return
     banner = gazetteer.get(banners.pop())
@@ -476,7 +482,9 @@ def _locate_run(out: list[ResolvedMention], run: list[int], gazetteer: Any) -> N
             and mention.place.type == "league"
             and mention.place.id == banner.league_id
         ):
-            out[i] = _located_in(mention, banner, "parent:list-mates", "where the recorded places listed with it lie")
+            out[i] = _located_in(
+                mention, banner, "parent:list-mates", "where the recorded places listed with it lie"
+            )
 
 
 def _locate_run_abroad(out: list[ResolvedMention], run: list[int], gazetteer: Any) -> None:
