@@ -433,3 +433,10 @@ def test_a_region_of_the_world_with_its_region_word_is_one_mention(gazetteer: Ga
     province's '地区' stays out of its name."""
     surfaces = [m.surface for m in _refined(gazetteer, "辐射欧亚地区，面向中亚地区。内蒙古地区风大。")]
     assert surfaces == ["欧亚地区", "中亚地区", "内蒙古"]
+
+
+def test_a_mongolian_first_word_opens_the_name_after_it(gazetteer: Gazetteer) -> None:
+    """'同意白音塔拉苏木改设建制镇': 白音 (read by the segmenter as a common noun) is the first word of the sumu's
+    name, not prose before '塔拉苏木'."""
+    surfaces = [m.surface for m in _refined(gazetteer, "自治区批准同意白音塔拉苏木改设建制镇。")]
+    assert "白音塔拉苏木" in surfaces and "塔拉苏木" not in surfaces

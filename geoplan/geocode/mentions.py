@@ -1287,6 +1287,8 @@ class MentionFinder:
                 and not ends_in_count(text[window_start:s_start])  # '四大产业基地': a count of kinds, no name
             ):
                 mention = self._described_park(text, window_start, s_start, s_end, suffix, known_end)
+            if mention is not None and not mention.place_ids and window_start <= mention.start - 2:
+                mention = self._with_mongolian_head(text, mention)
             if mention is not None and stopped_by in NAME_JOINERS:
                 mention = _joined_name(text, mention, known_end)
             if mention is not None and suffix in _SIDE_WORDS:
@@ -1340,6 +1342,15 @@ class MentionFinder:
             return None
         surface = text[begin:s_end]
         return Mention(surface, begin, s_end, SUFFIX_TYPES[suffix], f"suffix:{suffix}", self.ids(surface))
+
+    def _with_mongolian_head(self, text: str, mention: Mention) -> Mention:
+        """A name the class word made, right after a Mongolian first word the segmenter read as a common noun
+        ('同意白音塔拉苏木': 白音 + 塔拉苏木): the first word opens the name ('白音塔拉苏木'), as Mongolian names do."""
+        head = text[mention.start - 2 : mention.start]
+        if head not in MONGOLIAN_HEADS or text[mention.start - 4 : mention.start - 2] in MONGOLIAN_HEADS:
+            return mention
+        surface = head + mention.surface
+        return replace(mention, surface=surface, start=mention.start - 2, place_ids=self.ids(surface))
 
     def _side_of_a_range(self, mention: Mention, suffix: str) -> Mention:
         """A side of a range read by its side word ('大青山南坡', '大兴安岭南麓') is a mountain; a side of a range
