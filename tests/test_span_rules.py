@@ -440,3 +440,12 @@ def test_a_mongolian_first_word_opens_the_name_after_it(gazetteer: Gazetteer) ->
     name, not prose before '塔拉苏木'."""
     surfaces = [m.surface for m in _refined(gazetteer, "自治区批准同意白音塔拉苏木改设建制镇。")]
     assert "白音塔拉苏木" in surfaces and "塔拉苏木" not in surfaces
+
+
+def test_bare_township_names_before_a_count_of_their_class(gazetteer: Gazetteer) -> None:
+    """'下设A、B(remark)、C、D3个苏木': a list closed by a count of townships names them by their bare names, each a
+    township whatever its words; a remark in brackets is no part of an item."""
+    text = "全旗下设章古台、巴嘎波日和(已被取消)、奈林、明仁4个苏木。"
+    found = {(m.surface, m.type) for m in _refined(gazetteer, text)}
+    assert {("章古台", "town"), ("巴嘎波日和", "town"), ("奈林", "town"), ("明仁", "town")} <= found
+    assert not any(m.surface == "推进" for m in _refined(gazetteer, "重点推进、实施3个镇建设。"))

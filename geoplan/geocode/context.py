@@ -3347,6 +3347,54 @@ def listed_townships(text: str, mentions: list[Mention], finder: MentionFinder) 
     return found
 
 
+#: a count of townships of one class closing a list of their bare names ('A、B、C6个苏木', 'A、B等3个乡').
+_COUNTED_TOWNSHIPS = re.compile(r"等?[0-9一二三四五六七八九十两]{1,2}个(苏木|乡|镇|街道)")
+#: a unit's word for the divisions it holds, written before their list ('全旗下设', '下辖', '共有').
+_HOLDS_WORD = re.compile("下设|下辖|辖有|设有|包括|共有|现有|辖")
+#: a remark in brackets after a list item ('巴嘎波日和(已被取消)'): no part of the item.
+_ITEM_REMARK = re.compile(r"[（(][^（()）]{1,8}[)）]$")
+
+
+def townships_before_their_count(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Mention]:
+    """Bare names of townships in a 、-list closed by a count of their class ('全旗下设A、B、C6个苏木'): each item is a
+    township of that class, whatever its name's words (清河, 明仁 read as common words elsewhere); an item the
+    gazetteer knows, or one holding prose, is left as it is."""
+    if "个" not in text:
+        return []
+    covered = SpanIndex(sorted((m.start, m.end) for m in mentions))
+    found: list[Mention] = []
+    for count in _COUNTED_TOWNSHIPS.finditer(text):
+        items: list[tuple[int, int]] = []
+        end = count.start()
+        while True:
+            remark = _ITEM_REMARK.search(text, max(0, end - 10), end)
+            stop = remark.start() if remark else end
+            begin = stop
+            while begin > 0 and is_han(text[begin - 1]) and stop - begin < TOWNSHIP_ITEM_MAX:
+                begin -= 1
+            if stop - begin < 2:
+                break
+            items.insert(0, (begin, stop))
+            if begin == 0 or text[begin - 1] != "、":
+                break
+            end = begin - 1
+        if len(items) < 2:
+            continue
+        first_start, first_stop = items[0]
+        holds = list(_HOLDS_WORD.finditer(text, first_start, first_stop))
+        if holds:  # '全旗下设A、B…': the list starts after the word saying the unit holds it
+            first_start = holds[-1].end()
+        items[0] = (_after_leading_prose(text, first_start, first_stop), first_stop)
+        for start, stop in items:
+            stem = text[start:stop]
+            if stop - start < 2 or covered.overlaps(start, stop) or _holds_prose(stem):
+                continue
+            found.append(
+                Mention(stem, start, stop, "town", f"list-count:{count.group(1)}", finder.ids_or_short(stem))
+            )
+    return found
+
+
 #: a township's class word right before a figure (a population, an area) of a table flattened into one line
 #: ('得胜乡9254', '三号地乡9479人，'), looked for first: such a word is rare.
 _CLASS_BEFORE_FIGURE = re.compile(r"(?:苏木|乡|镇)(?=\d)")
@@ -4398,6 +4446,7 @@ LIST_RULES: tuple[ListRule, ...] = (
     named_after_area,
     list_items,
     listed_townships,
+    townships_before_their_count,
     townships_between_figures,
     headed_list_items,
     represented_items,
