@@ -449,3 +449,11 @@ def test_bare_township_names_before_a_count_of_their_class(gazetteer: Gazetteer)
     found = {(m.surface, m.type) for m in _refined(gazetteer, text)}
     assert {("章古台", "town"), ("巴嘎波日和", "town"), ("奈林", "town"), ("明仁", "town")} <= found
     assert not any(m.surface == "推进" for m in _refined(gazetteer, "重点推进、实施3个镇建设。"))
+
+
+def test_a_name_opening_with_he_after_prose_keeps_it(gazetteer: Gazetteer) -> None:
+    """'现在和林格尔经济技术开发区', '位于和林格尔县X乡': 和 opens the county's name here, no conjunction; a cluster of
+    airports ('京津冀机场群') is no airport (its region stays)."""
+    surfaces = [m.surface for m in _refined(gazetteer, "即现在和林格尔经济技术开发区西侧，位于和林格尔县巧尔什营乡。")]
+    assert surfaces[:2] == ["和林格尔经济技术开发区", "和林格尔县"]
+    assert [m.surface for m in _refined(gazetteer, "它是京津冀机场群的备降机场。")] == ["京津冀"]

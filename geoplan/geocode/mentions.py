@@ -1214,8 +1214,10 @@ class MentionFinder:
                 )
                 continue
             window_start, stopped_by = _stem_window(text, s_start, SUFFIX_TYPES[suffix])
-            if stopped_by in STEM_BREAKS and self._name_opens_with_break(text, window_start - 1, s_start):
-                # '为将军尧黄河公路大桥': 将 opens the town's name (将军尧) here, no function word
+            if (stopped_by in STEM_BREAKS or stopped_by == "和") and self._name_opens_with_break(
+                text, window_start - 1, s_start
+            ):
+                # '为将军尧黄河公路大桥', '在和林格尔县X乡': 将, 和 open a name (将军尧, 和林格尔) here, no function word
                 window_start, stopped_by = window_start - 1, ""
             if len(suffix) >= 2 and (earlier := text.rfind(suffix, window_start, s_start)) >= 0:
                 window_start, stopped_by = (
@@ -3328,6 +3330,8 @@ def _suffix_applies(text: str, suffix: str, s_end: int) -> bool:
     following = text[s_end] if s_end < len(text) else ""
     if following == "化" and len(suffix) >= 2:
         return False  # '毛乌素沙漠化防治': desertification, not a desert's name
+    if following == "群" and SUFFIX_TYPES.get(suffix) in FACILITY_TYPES:
+        return False  # '京津冀机场群', '口岸群': a cluster of facilities of a region, no facility's name
     if suffix in _FREE_STANDING and following and following not in _FREE_STANDING[suffix]:
         return False  # '草原文化', '草原生态' describe; '敕勒川草原等' names
     before = text[s_end - len(suffix) - 1] if s_end - len(suffix) >= 1 else ""
