@@ -457,3 +457,13 @@ def test_a_name_opening_with_he_after_prose_keeps_it(gazetteer: Gazetteer) -> No
     surfaces = [m.surface for m in _refined(gazetteer, "即现在和林格尔经济技术开发区西侧，位于和林格尔县巧尔什营乡。")]
     assert surfaces[:2] == ["和林格尔经济技术开发区", "和林格尔县"]
     assert [m.surface for m in _refined(gazetteer, "它是京津冀机场群的备降机场。")] == ["京津冀"]
+
+
+def test_a_zone_named_by_its_unit_and_its_rank_is_one_park(gazetteer: Gazetteer) -> None:
+    """'包头国家高新技术产业开发区', 'X旗自治区级工业园区': the unit, the rank and the zone's class word are one park's
+    name, as the national catalogue writes the zones."""
+    text = "包头国家高新技术产业开发区和准格尔旗自治区级工业园区。"
+    assert [(m.surface, m.type) for m in _refined(gazetteer, text)] == [
+        ("包头国家高新技术产业开发区", "park"),
+        ("准格尔旗自治区级工业园区", "park"),
+    ]

@@ -1280,6 +1280,8 @@ class MentionFinder:
                     (by_start, starts),
                 )
             )
+            if mention is None and SUFFIX_TYPES[suffix] == "park":
+                mention = self._ranked_zone(text, s_start, s_end, suffix, known_end)
             if mention is None and suffix in _LISTED_LINE_SUFFIXES:
                 mention = self._listed_line(text, s_start, s_end, suffix, known_at, known_end)
             if (
@@ -1306,6 +1308,33 @@ class MentionFinder:
             ):
                 found.extend(self._enumerated(text, window_start, suffix, named))  # '京通、集通、通霍铁路
         return found
+
+    def _ranked_zone(
+        self, text: str, s_start: int, s_end: int, suffix: str, known_end: dict[int, Mention]
+    ) -> Mention | None:
+        """A zone named by its league or banner and its rank ('包头国家高新技术产业开发区', 'X旗自治区级工业园区'):
+        one park, named with its unit, as the national catalogue writes the zones."""
+        rank = _ZONE_RANK.search(text, max(0, s_start - 5), s_start)
+        if rank is None or rank.end() != s_start:
+            return None
+        unit = known_end.get(rank.start())
+        if (
+            unit is None
+            or not unit.place_ids
+            or not all(pid.startswith(("league:", "banner:")) for pid in unit.place_ids)
+        ):
+            return None
+        surface = text[unit.start : s_end]
+        return Mention(
+            surface,
+            unit.start,
+            s_end,
+            "park",
+            f"suffix:{suffix}",
+            self.ids(surface),
+            unit.surface,
+            unit.place_ids,
+        )
 
     def _listed_line(
         self,
@@ -2687,6 +2716,8 @@ _RESERVE_ID_PREFIXES = ("reserve:", "wetland:")
 #: verbs of position written after a compass word ('东临', '西接', '北靠'): a name opening with one there may be the
 #: verb and the start of the next name ('东临河北' is not 临河).
 _POSITION_VERBS = frozenset("临邻接靠连濒")
+#: the rank written between a zone's unit and its class word ('包头国家高新技术产业开发区', 'X旗自治区级工业园区').
+_ZONE_RANK = re.compile("(?:国家级|国家|自治区级|省级)$")
 #: class words of lines a list may name by short forms beside recorded ones ('临策铁路、清绿铁路').
 _LISTED_LINE_SUFFIXES = frozenset({"铁路", "高铁", "高速", "公路"})
 _LISTED_LINE_STEM_MAX = 4
