@@ -454,7 +454,9 @@ def test_bare_township_names_before_a_count_of_their_class(gazetteer: Gazetteer)
 def test_a_name_opening_with_he_after_prose_keeps_it(gazetteer: Gazetteer) -> None:
     """'现在和林格尔经济技术开发区', '位于和林格尔县X乡': 和 opens the county's name here, no conjunction; a cluster of
     airports ('京津冀机场群') is no airport (its region stays)."""
-    surfaces = [m.surface for m in _refined(gazetteer, "即现在和林格尔经济技术开发区西侧，位于和林格尔县巧尔什营乡。")]
+    surfaces = [
+        m.surface for m in _refined(gazetteer, "即现在和林格尔经济技术开发区西侧，位于和林格尔县巧尔什营乡。")
+    ]
     assert surfaces[:2] == ["和林格尔经济技术开发区", "和林格尔县"]
     assert [m.surface for m in _refined(gazetteer, "它是京津冀机场群的备降机场。")] == ["京津冀"]
 
