@@ -224,3 +224,8 @@ def test_a_verb_joined_to_the_lake_word_names_no_lake(
 ) -> None:
     """'巡湖' (patrolling the lake), '环湖' (around the lake): the lake word ends a verb's word, no lake's name."""
     assert _surfaces(_geoparse(gazetteer, tmp_path, sentence)) == []
+
+
+def test_a_port_city_names_no_port(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'北距口岸城市二连浩特': 口岸城市 is a kind of city (a port city), no port named '北距口岸'."""
+    assert _surfaces(_geoparse(gazetteer, tmp_path, "北距口岸城市二连浩特120公里。")) == ["二连浩特"]

@@ -3363,6 +3363,8 @@ def _suffix_applies(text: str, suffix: str, s_end: int) -> bool:
         return False  # '毛乌素沙漠化防治': desertification, not a desert's name
     if following == "群" and SUFFIX_TYPES.get(suffix) in FACILITY_TYPES:
         return False  # '京津冀机场群', '口岸群': a cluster of facilities of a region, no facility's name
+    if following == "城" and suffix == "口岸":
+        return False  # '口岸城市': a kind of city (a port city), no port's name
     if suffix in _FREE_STANDING and following and following not in _FREE_STANDING[suffix]:
         return False  # '草原文化', '草原生态' describe; '敕勒川草原等' names
     before = text[s_end - len(suffix) - 1] if s_end - len(suffix) >= 1 else ""
