@@ -1318,11 +1318,7 @@ class MentionFinder:
         if rank is None or rank.end() != s_start:
             return None
         unit = known_end.get(rank.start())
-        if (
-            unit is None
-            or not unit.place_ids
-            or not all(pid.startswith(("league:", "banner:")) for pid in unit.place_ids)
-        ):
+        if unit is None or not _leagues_or_banners(unit.place_ids):
             return None
         surface = text[unit.start : s_end]
         return Mention(
@@ -2235,8 +2231,7 @@ class MentionFinder:
     def _unit_at(self, surface: str, start: int) -> int | None:
         """The length of the longest league or banner name at ``start`` of ``surface`` (two characters or more)."""
         for n in range(min(len(surface) - start, 8), 1, -1):
-            ids = self._ids.get(surface[start : start + n], ())
-            if ids and all(pid.startswith(("league:", "banner:")) for pid in ids):
+            if _leagues_or_banners(self._ids.get(surface[start : start + n], ())):
                 return n
         return None
 
@@ -3087,6 +3082,11 @@ _SIGHT_ID_PREFIXES = (*_LANDFORM_ID_PREFIXES, "scenic:", "reserve:")
 def _is_landform_or_sight(mention: Mention) -> bool:
     """Whether a gazetteer mention names natural places or sights only (a mountain, river, lake …, a scenic area)."""
     return bool(mention.place_ids) and all(pid.startswith(_SIGHT_ID_PREFIXES) for pid in mention.place_ids)
+
+
+def _leagues_or_banners(place_ids: tuple[str, ...]) -> bool:
+    """Whether ``place_ids`` name leagues or banners only (the units an address or a zone's name is made of)."""
+    return bool(place_ids) and all(pid.startswith(("league:", "banner:")) for pid in place_ids)
 
 
 def _is_league(mention: Mention) -> bool:

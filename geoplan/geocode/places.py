@@ -462,15 +462,13 @@ def _located_by_list_mates(
 
 def _locate_run(out: list[ResolvedMention], run: list[int], gazetteer: Any) -> None:
     """Locate the unrecorded sights of one list (``run``: indices into ``out``) in the banner its recorded ones share."""
-    banners = {
-        out[i].place.banner_id
+    placed = [
+        out[i].place
         for i in run
         if out[i].level == "own" and out[i].place is not None and out[i].place.type != "banner"
-    }
-    counted = sum(
-        1 for i in run if out[i].level == "own" and out[i].place is not None and out[i].place.banner_id
-    )
-    if len(banners) != 1 or None in banners or counted < LIST_MATES_MIN:
+    ]
+    banners = {place.banner_id for place in placed}
+    if len(banners) != 1 or None in banners or len(placed) < LIST_MATES_MIN:
         return
     banner = gazetteer.get(banners.pop())
     for i in run:
