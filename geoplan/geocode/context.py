@@ -3348,7 +3348,7 @@ def listed_townships(text: str, mentions: list[Mention], finder: MentionFinder) 
 
 
 #: a count of townships of one class closing a list of their bare names ('A、B、C6个苏木', 'A、B等3个乡').
-_COUNTED_TOWNSHIPS = re.compile(r"等?[0-9一二三四五六七八九十两]{1,2}个(苏木|乡|镇|街道)")
+_COUNTED_TOWNSHIPS = re.compile(r"等?[0-9一二三四五六七八九十两]{1,2}个(苏木|乡|镇|街道)(?![镇村])")
 #: a unit's word for the divisions it holds, written before their list ('全旗下设', '下辖', '共有').
 _HOLDS_WORD = re.compile("下设|下辖|辖有|设有|包括|共有|现有|辖")
 #: a remark in brackets after a list item ('巴嘎波日和(已被取消)'): no part of the item.
@@ -3387,8 +3387,8 @@ def townships_before_their_count(text: str, mentions: list[Mention], finder: Men
         items[0] = (_after_leading_prose(text, first_start, first_stop), first_stop)
         for start, stop in items:
             stem = text[start:stop]
-            if stop - start < 2 or covered.overlaps(start, stop) or _holds_prose(stem):
-                continue
+            if stop - start < 2 or covered.overlaps(start, stop) or _holds_prose(stem) or is_generic(stem):
+                continue  # too short, known, prose, or a kind of place ('城镇、乡村两个乡镇')
             found.append(
                 Mention(stem, start, stop, "town", f"list-count:{count.group(1)}", finder.ids_or_short(stem))
             )
