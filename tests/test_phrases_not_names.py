@@ -229,3 +229,10 @@ def test_a_verb_joined_to_the_lake_word_names_no_lake(
 def test_a_port_city_names_no_port(gazetteer: Gazetteer, tmp_path: Path) -> None:
     """'北距口岸城市二连浩特': 口岸城市 is a kind of city (a port city), no port named '北距口岸'."""
     assert _surfaces(_geoparse(gazetteer, tmp_path, "北距口岸城市二连浩特120公里。")) == ["二连浩特"]
+
+
+def test_a_farm_product_named_after_a_banner_is_a_brand(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'武川马铃薯、武川莜面等品牌': in a text naming 武川县 in full, the bare stem before a product ending its phrase
+    names the product's origin (a brand, as the guide has it), no place; before a noun it stays the banner."""
+    text = "武川县是一个美丽的地方。武川马铃薯、武川莜面等已成享誉区内的品牌。发展武川马铃薯产业。"
+    assert _surfaces(_geoparse(gazetteer, tmp_path, text)) == ["武川县", "武川"]

@@ -1328,6 +1328,14 @@ def outside_words(
     return found
 
 
+#: a farm product that ends its phrase right after a banner's bare stem ('武川马铃薯、', '河套面粉等'): a brand.
+_PRODUCT_AFTER = re.compile(
+    "(?:"
+    + "|".join(sorted(map(re.escape, words("farm_products")), key=len, reverse=True))
+    + r")(?=[、，,。；;等”\"）)\s]|品牌|$)"
+)
+
+
 def stem_words(
     text: str,
     finder: MentionFinder,
@@ -1362,6 +1370,8 @@ def stem_words(
         around = _words(text, start, end)
         word, flag = around.get(start, ("", ""))
         following_word, following = around.get(end, ("", "x"))
+        if _PRODUCT_AFTER.match(text, end):
+            continue  # '武川马铃薯、武川莜面等品牌': the product's origin, a brand, no place mention
         if word == stem and (
             following_word in _TERRITORY_WORDS
             or (flag in NAME_FLAGS and (following in _STEM_WORD_FOLLOWERS or banner in in_full))
