@@ -1199,19 +1199,7 @@ class MentionFinder:
                 and all(pid.startswith(_RESERVE_ID_PREFIXES) for pid in named.place_ids)
             ):
                 # '图牧吉国家级自然保护区旅游区': the sight is named by the whole reserve's name, rank word and all
-                surface = text[named.start : s_end]
-                found.append(
-                    Mention(
-                        surface,
-                        named.start,
-                        s_end,
-                        "scenic",
-                        f"suffix:{suffix}",
-                        self.ids(surface),
-                        named.surface,
-                        named.place_ids,
-                    )
-                )
+                found.append(self._headed_by(text, named, s_end, suffix))
                 continue
             window_start, stopped_by = _stem_window(text, s_start, SUFFIX_TYPES[suffix])
             if (stopped_by in STEM_BREAKS or stopped_by == "和") and self._name_opens_with_break(
@@ -1320,16 +1308,21 @@ class MentionFinder:
         unit = known_end.get(rank.start())
         if unit is None or not _leagues_or_banners(unit.place_ids):
             return None
-        surface = text[unit.start : s_end]
+        return self._headed_by(text, unit, s_end, suffix)
+
+    def _headed_by(self, text: str, head: Mention, s_end: int, suffix: str) -> Mention:
+        """The name from the known name ``head`` to the class word ``suffix`` ending at ``s_end``, of the class
+        word's kind, qualified by ``head``."""
+        surface = text[head.start : s_end]
         return Mention(
             surface,
-            unit.start,
+            head.start,
             s_end,
-            "park",
+            SUFFIX_TYPES[suffix],
             f"suffix:{suffix}",
             self.ids(surface),
-            unit.surface,
-            unit.place_ids,
+            head.surface,
+            head.place_ids,
         )
 
     def _listed_line(
@@ -1350,17 +1343,13 @@ class MentionFinder:
         longer = begin == s_start - _LISTED_LINE_STEM_MAX and begin > 0 and is_han(text[begin - 1])
         if s_start - begin < 2 or longer:
             return None  # no short form there, or a run longer than one
-        before = text[:begin].rstrip(" \u3000")
-        after = len(text) - len(text[s_end:].lstrip(" \u3000"))
         sibling = None
-        if before.endswith("、"):
-            mark = len(before[:-1].rstrip(" \u3000"))
-            sibling = known_end.get(mark)
-        if sibling is None and text.startswith("、", after):
-            nxt = after + 1
-            while nxt < len(text) and text[nxt] in " \u3000":
-                nxt += 1
-            sibling = known_at.get(nxt)
+        mark = _skip_spaces_back(text, begin)
+        if mark > 0 and text[mark - 1] == "、":
+            sibling = known_end.get(_skip_spaces_back(text, mark - 1))
+        mark = _skip_spaces(text, s_end)
+        if sibling is None and text.startswith("、", mark):
+            sibling = known_at.get(_skip_spaces(text, mark + 1))
         if (
             sibling is None
             or not sibling.surface.endswith(suffix)
@@ -2180,37 +2169,32 @@ class MentionFinder:
             # after a landscape or the place it leads to ('内蒙古X森林公园旅游公路')
             return mention, None
         stem_end = mention.end - len(suffix)
-        for length in range(min(6, stem_end - mention.start - 2), 1, -1):
-            head = mention.surface[:length]
-            ids = self._ids.get(head, ())
-            if ids and all(pid.startswith("province:") for pid in ids):
-                cut = mention.start + length
-                if not landscape and not is_proper_stem(mention.surface[length : stem_end - mention.start]):
-                    return mention, None
-                rest = mention.surface[length:]
-                named = replace(mention, surface=rest, start=cut, place_ids=self.ids(rest))
-                if landscape:  # the place the route is named after, written after the province, qualifies it
-                    inner = next(
-                        (rest[:n] for n in range(len(rest) - len(suffix), 1, -1) if self._ids.get(rest[:n])),
-                        None,
-                    )
-                    named = replace(
-                        named, qualifier=inner, qualifier_ids=self._ids.get(inner, ()) if inner else ()
-                    )
-                return named, Mention(head, mention.start, cut, None, "gazetteer", ids)
-        return mention, None
+        length = self._province_head(mention.surface, min(6, stem_end - mention.start - 2))
+        if length is None:
+            return mention, None
+        head = mention.surface[:length]
+        cut = mention.start + length
+        if not landscape and not is_proper_stem(mention.surface[length : stem_end - mention.start]):
+            return mention, None
+        rest = mention.surface[length:]
+        named = replace(mention, surface=rest, start=cut, place_ids=self.ids(rest))
+        if landscape:  # the place the route is named after, written after the province, qualifies it
+            inner = next(
+                (rest[:n] for n in range(len(rest) - len(suffix), 1, -1) if self._ids.get(rest[:n])),
+                None,
+            )
+            named = replace(named, qualifier=inner, qualifier_ids=self._ids.get(inner, ()) if inner else ())
+        return named, Mention(head, mention.start, cut, None, "gazetteer", self._ids[head])
 
     def _province_before_a_unit(self, mention: Mention) -> tuple[Mention, Mention] | None:
         """The name and its province when ``mention`` opens with a province and then a league or banner of it
         ('内蒙古乌兰察布市凉城县X景区'): an address, never part of the name, which starts after its last unit (the
         units are the gazetteer's mentions)."""
         surface = mention.surface
-        for length in (3, 2):
-            ids = self._ids.get(surface[:length], ())
-            if ids and all(pid.startswith("province:") for pid in ids):
-                break
-        else:
+        length = self._province_head(surface, 3)
+        if length is None:
             return None
+        ids = self._ids[surface[:length]]
         cut = length
         while (unit := self._unit_at(surface, cut)) is not None:
             cut += unit
@@ -2227,6 +2211,15 @@ class MentionFinder:
             qualifier_ids=(),
         )
         return named, Mention(surface[:length], mention.start, mention.start + length, None, "gazetteer", ids)
+
+    def _province_head(self, surface: str, longest: int) -> int | None:
+        """The length of the longest province name (two characters or more, at most ``longest``) ``surface``
+        opens with, else None."""
+        for length in range(longest, 1, -1):
+            ids = self._ids.get(surface[:length], ())
+            if ids and all(pid.startswith("province:") for pid in ids):
+                return length
+        return None
 
     def _unit_at(self, surface: str, start: int) -> int | None:
         """The length of the longest league or banner name at ``start`` of ``surface`` (two characters or more)."""
@@ -3082,6 +3075,20 @@ _SIGHT_ID_PREFIXES = (*_LANDFORM_ID_PREFIXES, "scenic:", "reserve:")
 def _is_landform_or_sight(mention: Mention) -> bool:
     """Whether a gazetteer mention names natural places or sights only (a mountain, river, lake …, a scenic area)."""
     return bool(mention.place_ids) and all(pid.startswith(_SIGHT_ID_PREFIXES) for pid in mention.place_ids)
+
+
+def _skip_spaces(text: str, position: int) -> int:
+    """The first position at or after ``position`` that is no space (a page's list often spaces its items)."""
+    while position < len(text) and text[position] in " \u3000":
+        position += 1
+    return position
+
+
+def _skip_spaces_back(text: str, position: int) -> int:
+    """The position after the last character before ``position`` that is no space."""
+    while position > 0 and text[position - 1] in " \u3000":
+        position -= 1
+    return position
 
 
 def _leagues_or_banners(place_ids: tuple[str, ...]) -> bool:
