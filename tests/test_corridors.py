@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from geoplan.geocode.corridors import find_corridors, route_of
+from geoplan.geocode.corridors import ROUTE_KIND, find_corridors, route_of
 
 
 def _line_with(plan_files: list[Path], prefix: str, needle: str) -> str:
@@ -115,7 +115,8 @@ def test_no_corridor_in_ranges_or_theme_lists(text):
 def test_a_sightseeing_route_through_sights_is_no_power_line():
     """'风景线路：A—B—C': a route through sights a visitor follows; 线路 there is no transmission line (a power line's
     chain keeps its kind: '乌审—芒哈图500千伏线路')."""
-    assert find_corridors("风景线路：大召寺—五塔寺—席力图召—昭君博物院") == []
+    assert [c.kind for c in find_corridors("风景线路：大召寺—五塔寺—席力图召—昭君博物院")] == [ROUTE_KIND]
+    assert [c.kind for c in find_corridors("Day1、经棚镇-热水塘-黄岗梁林场线路概览")] == [ROUTE_KIND]
     # a transport route between two cities is no power line either (a web page's comma, ASCII)
     assert [c.kind for c in find_corridors("赤峰至通辽,这是一条重要交通线路。")] != ["power_line"]
     assert [c.kind for c in find_corridors("建成乌审—芒哈图500千伏线路")] == ["power_line"]

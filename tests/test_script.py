@@ -83,3 +83,12 @@ def test_compacted_drops_glosses_and_doubled_dashes_and_maps_back() -> None:
     assert written[origin[0] : origin[2] + 1] == "內(nèi)蒙古"
     assert all(written[origin[i]] == text[i] or text[i] == "—" for i in range(len(text)))
     assert compacted("乌海至银川——") == ("乌海至银川——", None)
+
+
+def test_the_particle_zhe_is_written_as_simplified_writing_writes_it() -> None:
+    """Traditional 著 is the particle 着 after a verb ('標誌著', '隨著'), and stays 著 where it is read zhù
+    ('著名', '顯著'); the text keeps its length."""
+    text = "標誌著鐵路貫通，隨著經濟發展，顯著提高，著名景區。"
+    converted = simplified(text)
+    assert converted == "标志着铁路贯通，随着经济发展，显著提高，著名景区。"
+    assert len(converted) == len(text)

@@ -973,3 +973,29 @@ def test_a_banner_named_by_its_side_written_with_its_wing(gazetteer: Gazetteer) 
 def test_a_place_in_a_documents_number_is_no_mention(gazetteer: Gazetteer) -> None:
     """'乌海政发〔2023〕22号': the issuer's short name in a document's number names no place the text speaks of."""
     assert _surfaces(gazetteer, "发文字号：乌海政发〔2023〕22号。乌海市发展很快。") == ["乌海市"]
+
+
+def test_a_chains_first_end_keeps_the_name_found_whole(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'改造将军衙署至公主府公路': 将 of 将军衙署 is no verb before the end; the end is the name found whole."""
+    page = tmp_path / "page.txt"
+    page.write_text("交通\n改造将军衙署至公主府公路。\n", encoding="utf-8")
+    (corridor,) = geoparse(read(page), gazetteer).corridors
+    assert [w.surface for w in corridor.waypoints] == ["将军衙署", "公主府"]
+
+
+def test_a_route_to_follow_names_its_stops_and_draws_no_line(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'旅游线路：A——B——C': a route a visitor follows, no power line; its stops that read as names are mentions
+    ('公主府', which no record holds), a stop opened by a verb is none ('赴草原')."""
+    page = tmp_path / "page.txt"
+    page.write_text("旅游\n旅游线路：大召——公主府——赴草原。\n", encoding="utf-8")
+    places = geoparse(read(page), gazetteer)
+    assert places.corridors == []
+    assert [m.surface for m in places.mentions] == ["大召", "公主府"]
+
+
+def test_the_particle_zhe_of_traditional_writing_opens_no_name(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'標誌著珠斯花至…鐵路': traditional writing's 著 is the particle 着 there, so the line's first end is 珠斯花."""
+    page = tmp_path / "page.txt"
+    page.write_text("鐵路\n標誌著珠斯花至珠恩嘎達布其鐵路全線貫通。\n", encoding="utf-8")
+    (corridor,) = geoparse(read(page), gazetteer).corridors
+    assert [w.surface for w in corridor.waypoints] == ["珠斯花", "珠恩嘎達布其"]

@@ -531,6 +531,10 @@ def _build_chain(text: str, points: list[tuple[int, int]]) -> CorridorMatch | No
     if any(_KIND_RE.search(text[s:e]) for s, e in names[1:]):
         return None  # '包鄂榆高铁—呼包高铁—…': a sequence of lines, not of places
     clause = _clause(text, points[0][0], kind_end)
+    if _tail.endswith(_ROUTE_WORD):
+        # 'Day1、A-B-C线路': a route a visitor follows; 线路 names a power line beside its voltage, and the line of
+        # another kind the clause names ('A——B这一线路的铁路')
+        kind = _kind_in_clause(clause)
     route = _route_before(text, points[0][0])
     if kind is None:
         kind = _kind_in_clause(clause[clause.find(text[points[-1][0] : points[-1][1]]) :]) or _kind_in_clause(
@@ -599,31 +603,23 @@ def _kind_before(text: str, start: int) -> str | None:
 def _kind_in_clause(clause: str) -> str | None:
     if _VOLTAGE_RE.search(clause):
         return "power_line"
+    followed = False
     for match in _KIND_RE.finditer(clause):
-        if match.group() == "线路" and clause.endswith(_TOUR_WORDS, 0, match.start()):
-            continue  # '风景线路：A—B—C', '重要交通线路': a travel or transport route, no power line
+        if match.group() == _ROUTE_WORD:
+            followed = (
+                True  # '线路：A——B——C', '风景线路': without a voltage, a route to follow, no power line
+            )
+            continue
         return KIND_WORDS[match.group()]
-    return None
+    return ROUTE_KIND if followed else None
 
 
-#: words before 线路 that make it a sightseeing, travel or transport route ('旅游线路', '风景线路', '自驾线路',
-#: '交通线路', '公交线路'), no power line.
-_TOUR_WORDS = (
-    "旅游",
-    "风景",
-    "游览",
-    "观光",
-    "自驾",
-    "精品",
-    "经典",
-    "推荐",
-    "徒步",
-    "骑行",
-    "交通",
-    "公交",
-    "运输",
-    "航空",
-)
+#: the kind of a chain that is a route to follow, no line built ('线路一：A—B—C', '旅游线路'): its stops are
+#: places named one after another, read as mentions of their own (no corridor is drawn).
+ROUTE_KIND = "route"
+#: the word of a line that names a power line only beside its voltage (see _VOLTAGE_RE); otherwise a route
+#: followed ('旅游线路', '线路一：A—B—C', '公交线路').
+_ROUTE_WORD = "线路"
 
 
 def _route_before(text: str, start: int) -> str | None:

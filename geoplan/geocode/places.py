@@ -19,7 +19,7 @@ from operator import attrgetter, is_
 from typing import Any
 
 from geoplan.geocode.context import HAN_CHAR, refine
-from geoplan.geocode.corridors import CorridorMatch, find_corridors, split_last
+from geoplan.geocode.corridors import ROUTE_KIND, CorridorMatch, find_corridors, split_last
 from geoplan.geocode.lexicon import words
 from geoplan.geocode.mentions import (
     SUFFIX_TYPES,
@@ -40,8 +40,8 @@ from geoplan.geocode.resolve import (
     parent_precision,
     unresolved,
 )
-from geoplan.geocode.segment import describes_line, forget_windows, reads_as_prose
-from geoplan.geocode.stems import core_of
+from geoplan.geocode.segment import describes_line, forget_windows, one_common_word, reads_as_prose, tag
+from geoplan.geocode.stems import core_of, is_han
 from geoplan.geocode.textunit import text_unit
 from geoplan.read.script import compacted, simplified
 
@@ -192,11 +192,17 @@ def _geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
     index = TextIndex.of(text, paragraph_starts)
     # one corridor pass: the spans steer resolution, the matches are resolved below
     found_mentions, joined = _lines_of_joined_ends(found_mentions, finder, gazetteer)
-    found = [
-        split
-        for c in sorted((*find_corridors(text, hits), *joined), key=attrgetter("start"))
-        if _ends_are_names((split := _split_waypoints(c, finder))[0], finder, text)
-    ]
+    mention_starts = [m.start for m in found_mentions]
+    found = []
+    stops: list[Mention] = []  # the places a route to follow stops at: mentions of their own, no corridor
+    for c in sorted((*find_corridors(text, hits), *joined), key=attrgetter("start")):
+        split = _split_waypoints(_first_end_whole(c, found_mentions, mention_starts, text), finder)
+        if not _ends_are_names(split[0], finder, text):
+            continue
+        if split[0].kind == ROUTE_KIND:
+            stops.extend((*split[1], *(w for w in _stops(split[0]) if _stop_is_a_name(w, finder))))
+        else:
+            found.append(split)
     mentions = resolve_mentions(
         found_mentions, resolver, index, SpanIndex((c.start, c.end) for c, _ in found)
     )
@@ -239,6 +245,11 @@ def _geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
             for head in heads
             if (head.start, head.end) not in taken
         )
+    covered = SpanIndex(taken)
+    for stop in stops:
+        if not covered.overlaps(stop.start, stop.end):
+            context = context_ids(by_sentence.get(index.sentence(stop.start), ()))
+            mentions.append(resolver.resolve(stop, context, context))
     mentions.sort(key=attrgetter("start", "end"))
     mentions = _placed_by_field(text, _placed_today(text, _placed_where_said(text, mentions)))
     mentions = _listed_divisions(text, mentions, gazetteer)
@@ -873,6 +884,71 @@ def _unit_right_before(previous: ResolvedMention | None, mention: Mention, text:
 
 #: kinds of place whose name may stand before a line's end as its qualifier ('陕西小壕图', '乌兰察布化德').
 _QUALIFYING_ID_PREFIXES = ("province:", "league:", "region:", "foreign:")
+
+
+#: longest stop of a route to follow read as a name the gazetteer lacks, in characters ('热水塘', '公主府'; not
+#: '五道沟农家乐旅游').
+STOP_NAME_MAX = 5
+#: jieba flags of a stop's first word that make it prose ('赴草原'), and of its last word ('…旅游').
+_STOP_PROSE_FLAGS = frozenset({"v", "vn", "vd", "d", "p", "c", "r", "u", "m"})
+
+
+def _stops(route: CorridorMatch) -> tuple[Mention, ...]:
+    """The stops of a route to follow, the last without the 线 that names the route ('根河-莫尔道嘎线')."""
+    *others, last = route.waypoints
+    if last.surface.endswith(_LINE_CHAR) and len(last.surface) > 2:
+        last = replace(last, surface=last.surface[:-1], end=last.end - 1)
+    return (*others, last)
+
+
+#: the character that names a route by its stops ('呼伦湖-额尔古纳线').
+_LINE_CHAR = "线"
+
+
+def _stop_is_a_name(stop: Mention, finder: MentionFinder) -> bool:
+    """Whether a stop of a route to follow ('Day1、经棚镇-热水塘-黄岗梁林场') names a place: a known name, or a
+    short run that is neither one common word nor opened or closed by prose ('赴草原', '五道沟农家乐旅游')."""
+    surface = stop.surface
+    if finder.ids_or_short(surface):
+        return True
+    if (
+        not 2 < len(surface) <= STOP_NAME_MAX
+        or not all(map(is_han, surface))
+        or reads_as_prose(surface)
+        or one_common_word(surface)
+    ):
+        return False
+    words = tag(surface)
+    return words[0][1] not in _STOP_PROSE_FLAGS and not (
+        len(words[-1][0]) > 1 and words[-1][1] in _STOP_PROSE_FLAGS
+    )
+
+
+#: characters before a chain's first end in which a name found on its own may begin.
+_FIRST_END_REACH = 4
+
+
+def _first_end_whole(
+    corridor: CorridorMatch, mentions: Sequence[Mention], starts: Sequence[int], text: str
+) -> CorridorMatch:
+    """``corridor`` with its first end starting where a name found on its own starts, when that name begins just
+    before the end and closes inside it: the words cut from the front of the end as prose were the name's own
+    ('经棚镇-热水塘' is 经棚镇, not 棚镇 after the verb 经; '将军衙署——公主府' is 将军衙署)."""
+    if corridor.rule != "chain" or not corridor.waypoints:
+        return corridor
+    first = corridor.waypoints[0]
+    low = bisect.bisect_left(starts, first.start - _FIRST_END_REACH)
+    high = bisect.bisect_left(starts, first.start)
+    whole = next((m for m in mentions[low:high] if first.start < m.end <= first.end and m.place_ids), None)
+    if whole is None:
+        return corridor
+    waypoint = replace(first, surface=text[whole.start : first.end], start=whole.start)
+    return replace(
+        corridor,
+        name=text[whole.start : corridor.end],
+        start=whole.start,
+        waypoints=(waypoint, *corridor.waypoints[1:]),
+    )
 
 
 def _split_waypoints(corridor: CorridorMatch, finder: MentionFinder) -> tuple[CorridorMatch, list[Mention]]:

@@ -75,14 +75,27 @@ def simplified(text: str) -> str:
         line = lines[number]
         converted = _converter().convert(line)
         if len(converted) != len(line):
-            lines[number] = line.translate(table)
+            lines[number] = _particles_simplified(line.translate(table))
             continue
         # most characters come out unchanged: only a changed one is asked whether simplified writing has it
-        lines[number] = "".join(
-            new if old != new and (not is_simplified(old) or table.get(ord(old), old) == new) else old
-            for old, new in zip(line, converted, strict=True)
+        lines[number] = _particles_simplified(
+            "".join(
+                new if old != new and (not is_simplified(old) or table.get(ord(old), old) == new) else old
+                for old, new in zip(line, converted, strict=True)
+            )
         )
     return "\n".join(lines)
+
+
+#: 著 where traditional writing uses it for the particle 着 ('標誌著', '隨著', '保留著'): everywhere but in the words
+#: that read it zhù (著名, 显著, 名著, 土著 …); OpenCC's t2s keeps it, and the segmenter then takes '标志著珠斯花'
+#: for one run of name characters.
+_PARTICLE_ZHE = re.compile("(?<![显卓编论名原土合遗专巨昭撰译])著(?![名作称述录者书有])")
+
+
+def _particles_simplified(line: str) -> str:
+    """``line`` (converted from traditional writing) with its particle 著 written 着, the same length."""
+    return _PARTICLE_ZHE.sub("着", line) if "著" in line else line
 
 
 #: a pinyin gloss some pages print after a character, in brackets ('內(nèi)蒙古', '鎮(zhèn)'): lower-case letters with
