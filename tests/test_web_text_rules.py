@@ -999,3 +999,28 @@ def test_the_particle_zhe_of_traditional_writing_opens_no_name(gazetteer: Gazett
     page.write_text("鐵路\n標誌著珠斯花至珠恩嘎達布其鐵路全線貫通。\n", encoding="utf-8")
     (corridor,) = geoparse(read(page), gazetteer).corridors
     assert [w.surface for w in corridor.waypoints] == ["珠斯花", "珠恩嘎達布其"]
+
+
+def test_a_foreign_towns_class_word_ends_its_name(gazetteer: Gazetteer) -> None:
+    """'蒙古国扎门乌德市隔界相望': the segmenter writes 市 with the name; the name ends there, not at the verb."""
+    assert _surfaces(gazetteer, "二连浩特与蒙古国扎门乌德市隔界相望。") == [
+        "二连浩特",
+        "蒙古国",
+        "扎门乌德市",
+    ]
+
+
+def test_a_kind_of_line_apposed_to_a_chain_is_no_end(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'首条动车组列车运行线——长春至白城至乌兰浩特快速铁路': the words before the dash say what kind of line the
+    chain after it is; the line runs from 长春."""
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "铁路\n自治区首条跨区域动车组列车运行线——长春至白城至乌兰浩特快速铁路开通。\n", encoding="utf-8"
+    )
+    (corridor,) = geoparse(read(page), gazetteer).corridors
+    assert [w.surface for w in corridor.waypoints] == ["长春", "白城", "乌兰浩特"]
+
+
+def test_inside_a_town_is_no_part_of_its_streets_name(gazetteer: Gazetteer) -> None:
+    """'大沁他拉镇内王府街': 内 (inside) the town, the street 王府街."""
+    assert _surfaces(gazetteer, "驱车至大沁他拉镇内王府街北侧即到。") == ["大沁他拉镇", "王府街"]

@@ -81,14 +81,20 @@ def places_after_foreign(
             continue  # a known name follows ('蒙古国乌兰巴托')
         words = tag(text[mention.end : mention.end + WINDOW])
         length, index = 0, 0
+        unit_closed = False
         while index < len(words) and _run_word(*words[index]):
             length += len(words[index][0])
             index += 1
-        if length < MIN_RUN or index == len(words):
+            if len(words[index - 1][0]) > 1 and words[index - 1][0][-1] in _UNIT_CHARS:
+                unit_closed = (
+                    True  # '扎门乌德市隔界相望': the unit's class word, segmented with the name, ends it
+                )
+                break
+        if length < MIN_RUN or (index == len(words) and not unit_closed):
             continue  # no run, or the window ends inside it
         if not any(len(w) >= 2 and f in _PLACE_WORD_FLAGS for w, f in words[:index]):
             continue  # no name word in the run
-        ends, joined = _ends_run(*words[index], class_words)
+        ends, joined = (True, 0) if unit_closed else _ends_run(*words[index], class_words)
         if not ends:
             continue  # '俄罗斯普京总统': a common noun after the run
         start, end = mention.end, mention.end + length + joined

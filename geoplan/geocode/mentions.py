@@ -1740,6 +1740,8 @@ class MentionFinder:
                 # is a mention of its own (it locates the town: see resolve's same-phrase parent); 'X旗原Y苏木':
                 # the former township Y苏木
                 begin = qualifier.end
+                if kind == "street" and text.startswith(_INSIDE, begin) and not text.startswith(_RING, begin):
+                    begin += 1  # '大沁他拉镇内王府街': inside the town, the street 王府街 (not '内环路')
                 if (
                     suffix in TOWNSHIP_CLASS_WORDS
                     and remainder[:1] in _FORMER_OR_PRESENT
@@ -3329,6 +3331,9 @@ _TIME_QUALIFIERS = frozenset("原今旧古")
 #: those of them that say a township's name is its former or present one ('原X苏木', '今X镇'): no part of the name;
 #: 旧 and 古 open townships' names (古城湾乡, 旧城区街道).
 _FORMER_OR_PRESENT = _TIME_QUALIFIERS - {"旧", "古"}
+#: 'inside', written between a town and a street of it ('X镇内王府街'); no part of the street's name, but for a ring
+#: road's ('内环路').
+_INSIDE, _RING = "内", "内环"
 #: characters before a unit's class word that make it a pronoun's or a count's ('全旗', '我旗', '两县', '各旗').
 _DETERMINER_CHARS = frozenset("全各我该本每两三四五六七八九十几多个诸其此")
 #: characters before a unit's class word that rank it by what it has much of, a kind of unit ('产粮大县',

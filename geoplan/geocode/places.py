@@ -196,7 +196,10 @@ def _geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
     found = []
     stops: list[Mention] = []  # the places a route to follow stops at: mentions of their own, no corridor
     for c in sorted((*find_corridors(text, hits), *joined), key=attrgetter("start")):
-        split = _split_waypoints(_first_end_whole(c, found_mentions, mention_starts, text), finder)
+        split = _split_waypoints(
+            _without_apposed_kind(_first_end_whole(c, found_mentions, mention_starts, text), finder, text),
+            finder,
+        )
         if not _ends_are_names(split[0], finder, text):
             continue
         if split[0].kind == ROUTE_KIND:
@@ -1031,6 +1034,19 @@ def _ends_are_names(corridor: CorridorMatch, finder: MentionFinder, text: str) -
     )
 
 
+def _without_apposed_kind(corridor: CorridorMatch, finder: MentionFinder, text: str) -> CorridorMatch:
+    """``corridor`` without a first end that only says a kind before a dash of apposition, when two ends or more
+    are left ('首条动车组列车运行线——长春至白城至乌兰浩特快速铁路' runs from 长春)."""
+    if corridor.rule != "chain" or len(corridor.waypoints) < 3:
+        return corridor
+    first, second = corridor.waypoints[:2]
+    if not _apposed_kind(text, first, finder):
+        return corridor
+    return replace(
+        corridor, name=text[second.start : corridor.end], start=second.start, waypoints=corridor.waypoints[1:]
+    )
+
+
 #: dashes that also set off an apposition in prose ('重要城市——赤峰', read as one dash): a hyphen does not.
 _APPOSITION_DASHES = frozenset("—―")
 
@@ -1042,7 +1058,11 @@ def _apposed_kind(text: str, waypoint: Mention, finder: MentionFinder) -> bool:
     ends of a line, kind words too: '莫林-戈壁-图克木公路')."""
     return (
         text[waypoint.end : waypoint.end + 1] in _APPOSITION_DASHES
-        and (is_generic(waypoint.surface) or waypoint.surface.endswith(_PROJECT_WORDS))
+        and (
+            is_generic(waypoint.surface)
+            or waypoint.surface.endswith(_PROJECT_WORDS)
+            or waypoint.surface.endswith(_LINE_CHAR)  # '首条动车组列车运行线——A至B铁路': the kind of line
+        )
         and not finder.ids_or_short(waypoint.surface)
     )
 
