@@ -1024,3 +1024,23 @@ def test_a_kind_of_line_apposed_to_a_chain_is_no_end(gazetteer: Gazetteer, tmp_p
 def test_inside_a_town_is_no_part_of_its_streets_name(gazetteer: Gazetteer) -> None:
     """'大沁他拉镇内王府街': 内 (inside) the town, the street 王府街."""
     assert _surfaces(gazetteer, "驱车至大沁他拉镇内王府街北侧即到。") == ["大沁他拉镇", "王府街"]
+
+
+def test_a_long_short_form_before_a_copula_or_preposition(gazetteer: Gazetteer) -> None:
+    """'批准甘其毛都为…': a short form of four characters or more ends before 为/是/在/于 or the language its
+    name is explained in; a two-character one still needs a mark or a verb of its own after it."""
+    assert _surfaces(gazetteer, "自治区批准甘其毛都为边境贸易过货点。") == ["甘其毛都"]
+    assert _surfaces(gazetteer, "甘其毛都蒙语意为一棵树。") == ["甘其毛都"]
+
+
+def test_a_compass_region_joined_to_a_region_by_a_conjunction(gazetteer: Gazetteer) -> None:
+    """'连接华北和西北': a compass word joined by 和 to a region of the country is a region too ('西北和北边'
+    stays two directions)."""
+    assert _surfaces(gazetteer, "包头是连接华北和西北重要枢纽。") == ["包头", "华北", "西北"]
+    assert _surfaces(gazetteer, "西北和北边分别与兴安盟相连。") == ["兴安盟"]
+
+
+def test_regions_joined_before_a_class_word_share_it(gazetteer: Gazetteer) -> None:
+    """'东北与华北经济区': 经济区 is both regions', each written as its stem; '东北经济区' alone stays whole."""
+    assert _surfaces(gazetteer, "赤峰地处东北与华北经济区的结合部。") == ["赤峰", "东北", "华北"]
+    assert _surfaces(gazetteer, "兴安盟在国内处于东北经济区。") == ["兴安盟", "东北经济区"]

@@ -187,6 +187,7 @@ def refine(
         and not names_a_local_kind(text, m.start, m.end)
     ]
     found = _merge(kept, added)
+    found = _replace(found, regions_sharing_a_class_word(text, found, finder))
     found = _replace(found, qualified_units(text, found, finder))
     found = _merge(found, provinces_before_units(text, found, finder))
     found = _merge(found, units_after_provinces(text, found, finder))
@@ -2234,9 +2235,43 @@ def _ends_motion_verb(around: dict[int, tuple[str, str]], start: int) -> bool:
     )
 
 
+#: the class words a macro-region's name may end with, which regions joined before it share ('东北与华北经济区');
+#: not 地区, which the name is written with as its own ('西北、西南地区': the annotation guide).
+_SHARED_REGION_WORDS = ("经济区", "区域")
+
+
+def regions_sharing_a_class_word(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Mention]:
+    """A region's name with its class word after another region joined to it ('东北与华北经济区', '西北、西南区域'):
+    the class word is both regions', so each is written as its stem ('华北', as '东北'); the stem alone is the
+    mention."""
+    stems, _ = _region_stems(finder)
+    region_ends = {m.end for m in mentions if m.type == "region" or _all_regions(m)}
+    found: list[Mention] = []
+    for mention in mentions:
+        word = next((w for w in _SHARED_REGION_WORDS if mention.surface.endswith(w)), None)
+        if word is None or not _all_regions(mention) or mention.start < 2:
+            continue
+        stem = mention.surface[: -len(word)]
+        if stem not in stems or text[mention.start - 1] not in _REGION_JOINERS:
+            continue
+        if mention.start - 1 not in region_ends:
+            continue
+        end = mention.start + len(stem)
+        found.append(replace(mention, surface=stem, end=end, type="region", rule="region-stem"))
+    return found
+
+
+def _all_regions(mention: Mention) -> bool:
+    return bool(mention.place_ids) and all(p.startswith("region:") for p in mention.place_ids)
+
+
+#: what joins regions named one after another ('西南、华南', '华北和西北', '东北与华北').
+_REGION_JOINERS = frozenset("、和与及")
+
+
 def _listed_with_regions(text: str, doubtful: list[Mention], regions: list[tuple[int, int]]) -> list[Mention]:
-    """The doubtful compass regions that stand next to a region across a list mark ('西南、华南、华东、东北等'),
-    taken in turn so that a chain of them joins the list."""
+    """The doubtful compass regions that stand next to a region across a list mark or a conjunction ('西南、华南、
+    华东、东北等', '连接华北和西北重要枢纽'), taken in turn so that a chain of them joins the list."""
     starts = {start for start, _ in regions}
     ends = {end for _, end in regions}
     kept: list[Mention] = []
@@ -2246,8 +2281,12 @@ def _listed_with_regions(text: str, doubtful: list[Mention], regions: list[tuple
         for mention in doubtful:
             if mention in kept:
                 continue
-            after = mention.end < len(text) and text[mention.end] == "、" and mention.end + 1 in starts
-            before = mention.start > 0 and text[mention.start - 1] == "、" and mention.start - 1 in ends
+            after = (
+                mention.end < len(text) and text[mention.end] in _REGION_JOINERS and mention.end + 1 in starts
+            )
+            before = (
+                mention.start > 0 and text[mention.start - 1] in _REGION_JOINERS and mention.start - 1 in ends
+            )
             if after or before:
                 kept.append(mention)
                 starts.add(mention.start)

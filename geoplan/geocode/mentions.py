@@ -290,6 +290,12 @@ MIN_SHORT_IN_TEXT = 3
 SHORT_FORM_FOLLOWERS = frozenset("至到—－-~、，。；：和与及段等的（(）)")
 #: a count of towns or banners after short forms ('A和B两镇', 'A、B、C三个苏木'): the short forms end there.
 _COUNTED_UNITS = re.compile(r"[两二三四五六七八九十]个?(?:镇|苏木|乡|街道|旗|县)")
+#: shortest short form read before a copula or preposition too ('批准甘其毛都为…', '甘其毛都蒙语意为…'): four
+#: characters or more, too long to open another word by chance.
+LONG_SHORT_FORM = 4
+#: what ends such a long short form: a copula or a preposition right after it, or the language its name is
+#: explained in.
+_LONG_SHORT_FORM_END = re.compile("[为是在于]|蒙古?语")
 #: a journey set out from a place or heading for it, written right after its short form ('从X出发', '往X方向').
 _SETTING_OUT = re.compile(r"出发|启程|动身|方向")
 #: a direction and distance from a place written right after its short form ('X东距…', 'X西邻…', 'X以南').
@@ -1016,6 +1022,7 @@ class MentionFinder:
                 or _COUNTED_UNITS.match(text, end)
                 or _SETTING_OUT.match(text, end)
                 or _subject_of_verb(text, start, end)
+                or (len(surface) >= LONG_SHORT_FORM and _LONG_SHORT_FORM_END.match(text, end) is not None)
             ):
                 # a short form ('树林召' for 树林召镇) only where a name can end: '树林召段', '十二连城至', a
                 # journey's start or heading ('从巴彦浩特出发', '往X方向'), or as the subject of a clause's verb
