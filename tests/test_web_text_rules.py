@@ -1044,3 +1044,14 @@ def test_regions_joined_before_a_class_word_share_it(gazetteer: Gazetteer) -> No
     """'东北与华北经济区': 经济区 is both regions', each written as its stem; '东北经济区' alone stays whole."""
     assert _surfaces(gazetteer, "赤峰地处东北与华北经济区的结合部。") == ["赤峰", "东北", "华北"]
     assert _surfaces(gazetteer, "兴安盟在国内处于东北经济区。") == ["兴安盟", "东北经济区"]
+
+
+def test_a_short_outside_name_before_its_city_or_a_journeys_start(gazetteer: Gazetteer) -> None:
+    """'从辽宁沈阳出发': a province's two-character name right before one of its cities, and the city before
+    出发, are names that end there."""
+    assert _surfaces(gazetteer, "早上从辽宁沈阳出发，前往赤峰。") == ["辽宁", "沈阳", "赤峰"]
+
+
+def test_a_short_outside_name_after_a_verb_of_arriving(gazetteer: Gazetteer) -> None:
+    """'抵达银川后': the object of a verb of arriving is a place, as after a preposition of motion."""
+    assert _surfaces(gazetteer, "列车抵达银川后返回。货物到达天津后装船。") == ["银川", "天津"]

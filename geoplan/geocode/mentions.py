@@ -1002,6 +1002,7 @@ class MentionFinder:
                             all(i.startswith("foreign:") for i in ids) and word_before_place(text, start, end)
                         )
                         and not _object_of_place_preposition(text, start, end)
+                        and not self._outside_place_follows(longest_at.get(end), text, end)
                     ):
                         # '健康平台' is not 康平, '长治久安' not 长治: a short outside name needs an end; a
                         # country's is a word of its own before one of its places ('德国杜伊斯堡', '越南河内')
@@ -1040,6 +1041,15 @@ class MentionFinder:
                 suffixes.append((suffix, start, end))
                 suffix_end = end
         return chosen, stems, suffixes
+
+    def _outside_place_follows(self, next_end: int | None, text: str, end: int) -> bool:
+        """Whether the longest gazetteer name starting at ``end`` (ending at ``next_end``) is a place outside the
+        region of two characters or more: a short outside name right before one is its province or country
+        ('辽宁沈阳', '北京天津' in a list without marks)."""
+        if next_end is None or next_end - end < 2:
+            return False
+        ids = self._ids.get(text[end:next_end], ())
+        return bool(ids) and all(i.startswith(OUTSIDE_ID_PREFIXES) for i in ids)
 
     def _listed_stems(self, text: str, known: list[Mention], stems: list[tuple[int, str]]) -> list[Mention]:
         """County names shortened inside a list ('临河、五原、磴口'): a banner's bare stem that is not a name
@@ -3291,12 +3301,14 @@ def _ends_a_name(text: str, end: int) -> bool:
         text[end] in "市县区旗盟镇乡港站"
         or text.startswith(NAME_FOLLOWERS, end)
         or COMPASS_PART.match(text, end) is not None  # '宁夏北部地区': a part of the place
-        or _COUNTED_PROVINCES.match(text, end) is not None  # '吉林、辽宁三省区': the list's count closes it
+        or _COUNTED_PROVINCES.match(text, end)
+        is not None  # '吉林、辽宁三省区', '甘南、龙江二县': the list's count
+        or _SETTING_OUT.match(text, end) is not None  # '从辽宁沈阳出发': a journey's start
     )
 
 
-#: a count of provinces closing a list right after its last name ('三省区', '两省').
-_COUNTED_PROVINCES = re.compile(f"[{COUNT_NUMERALS}]个?省")
+#: a count of provinces or counties closing a list right after its last name ('三省区', '两省', '二县').
+_COUNTED_PROVINCES = re.compile(f"[{COUNT_NUMERALS}]个?[省县]")
 
 
 def _after_known_names(
@@ -3318,13 +3330,17 @@ def _after_known_names(
 _PLACE_PREPOSITIONS = frozenset("从到至往赴经距离出")
 
 
+#: verbs of arriving ending in 达 ('抵达海口'): the word after one is a place, as after a preposition of motion.
+_ARRIVING = ("抵达", "到达", "直达", "通达")
+
+
 def _object_of_place_preposition(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a word of its own right after a preposition of place or motion ('从X驾车',
-    '距X最近', '到X仅需'): the preposition's object, a place, though no name's end shows after it; not before a
-    compass direction ('至X南': a station or a part named after the place)."""
+    '距X最近', '到X仅需') or a verb of arriving ('抵达X'): its object, a place, though no name's end shows after
+    it; not before a compass direction ('至X南': a station or a part named after the place)."""
     return (
         start > 0
-        and text[start - 1] in _PLACE_PREPOSITIONS
+        and (text[start - 1] in _PLACE_PREPOSITIONS or text.endswith(_ARRIVING, 0, start))
         and text[end : end + 1] not in COMPASS_CHARS
         and at_word_bounds(text, start, end)
         # 出 only as a word of its own ('出宁夏后'), not ending a verb ('突出蒙古元素', '推出')
