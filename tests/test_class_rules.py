@@ -859,6 +859,8 @@ def test_province_abbreviations_listed_before_diqu(
         # walls of two dynasties, of a state of the Warring States, or of its north
         ("境内有秦汉长城和战国赵长城", [("秦汉长城", "scenic"), ("战国赵长城", "scenic")]),
         ("两旗境内的燕国北长城", [("燕国北长城", "scenic")]),
+        # the old wall, of no dynasty named ('考古' ends a word before it: no wall's name)
+        ("南临古长城", [("古长城", "scenic")]),
         # a place's other name quoted after a word that gives it, holding a place or person word
         ("该遗址俗称“兰城子”", [("兰城子", "other")]),
         ("该河蒙语称“哈拉哈”", [("哈拉哈", "other")]),

@@ -147,7 +147,7 @@ def feature_mentions(
     ]
 
 
-#: walls named by the dynasty that built them ('金长城', '金界壕', '明长城', '战国长城').
+#: walls named by the dynasty that built them ('金长城', '金界壕', '明长城', '战国长城'), or as old ('古长城').
 _DYNASTY_WALLS = tuple(
     dynasty + wall
     for dynasty in (
@@ -168,6 +168,7 @@ _DYNASTY_WALLS = tuple(
         "汉代",
         "金代",
         "明代",
+        "古",  # the old wall, of no dynasty named ('南临古长城')
     )
     for wall in ("长城", "界壕")
 )
