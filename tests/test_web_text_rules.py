@@ -1055,3 +1055,15 @@ def test_a_short_outside_name_before_its_city_or_a_journeys_start(gazetteer: Gaz
 def test_a_short_outside_name_after_a_verb_of_arriving(gazetteer: Gazetteer) -> None:
     """'抵达银川后': the object of a verb of arriving is a place, as after a preposition of motion."""
     assert _surfaces(gazetteer, "列车抵达银川后返回。货物到达天津后装船。") == ["银川", "天津"]
+
+
+def test_provinces_abbreviated_before_their_count_over_a_regions_name(gazetteer: Gazetteer) -> None:
+    """'毗邻晋陕宁三省区': before the count of provinces each abbreviation is its province (the annotation guide),
+    though the run spells a region's recorded name."""
+    assert _surfaces(gazetteer, "鄂尔多斯毗邻晋陕宁三省区。") == ["鄂尔多斯", "晋", "陕", "宁"]
+
+
+def test_a_border_checkpoint_named_after_its_port_is_a_body(gazetteer: Gazetteer) -> None:
+    """'珠恩嘎达布其边检站常驻东乌珠穆沁旗': a border checkpoint named after the port is a body, as a customs
+    house is; the banner stays."""
+    assert _surfaces(gazetteer, "珠恩嘎达布其边检站常驻东乌珠穆沁旗。") == ["东乌珠穆沁旗"]

@@ -165,10 +165,12 @@ def refine(
     kept = _replace(kept, listed_stations(text, kept, finder))
     kept = _replace(kept, items_sharing_a_station_word(text, kept, finder))
     kept = _replace(kept, declared_names(text, kept, finder))
+    runs = province_runs(text, finder, hits)
+    kept = _replace(kept, _runs_over_regions(kept, runs))
     added = [
         m
         for m in (
-            *province_runs(text, finder, hits),
+            *runs,
             *abbreviation_lists(text, finder),
             *outside_words(text, finder, kept, occurrences),
             *stem_words(text, finder, kept, occurrences),
@@ -2375,6 +2377,22 @@ def province_runs(text: str, finder: MentionFinder, hits: WordHits | None = None
                 found.append(
                     Mention(char, start, start + 1, "province", "abbreviation", finder.ids(names[char]))
                 )
+    return found
+
+
+def _runs_over_regions(kept: list[Mention], runs: list[Mention]) -> list[Mention]:
+    """The province abbreviations of ``runs`` that spell, one character each, a region's name found whole
+    ('晋陕宁三省区': 晋, 陕, 宁, not the region 晋陕宁): before a count of provinces they are the provinces."""
+    if not runs:
+        return []
+    at = {m.start: m for m in runs}
+    found: list[Mention] = []
+    for mention in kept:
+        if not mention.place_ids or not all(pid.startswith("region:") for pid in mention.place_ids):
+            continue
+        letters = [at.get(position) for position in range(mention.start, mention.end)]
+        if all(letter is not None for letter in letters):
+            found.extend(letter for letter in letters if letter is not None)
     return found
 
 
