@@ -1067,3 +1067,11 @@ def test_a_border_checkpoint_named_after_its_port_is_a_body(gazetteer: Gazetteer
     """'珠恩嘎达布其边检站常驻东乌珠穆沁旗': a border checkpoint named after the port is a body, as a customs
     house is; the banner stays."""
     assert _surfaces(gazetteer, "珠恩嘎达布其边检站常驻东乌珠穆沁旗。") == ["东乌珠穆沁旗"]
+
+
+def test_a_foreign_units_full_name_is_no_part_of_a_longer_word(gazetteer: Gazetteer) -> None:
+    """'蒙古国南戈壁省汉博格德县…': the segmenter joins 省 to the next character, but a unit's full name ends at its
+    class word; a short outside name inside a word stays none ('海市蜃楼')."""
+    surfaces = _surfaces(gazetteer, "甘其毛都口岸与蒙古国南戈壁省汉博格德县嘎顺苏海图口岸相对应。")
+    assert "南戈壁省" in surfaces
+    assert _surfaces(gazetteer, "沙漠里常见海市蜃楼。") == []

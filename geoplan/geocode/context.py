@@ -1055,10 +1055,19 @@ def _words(text: str, start: int, end: int) -> dict[int, tuple[str, str]]:
 _AREA_WORDS = frozenset({"地区", "境内", "全境", "一带", "等地"})
 
 
+#: shortest full name of a unit (its stem and class word) that no longer word hides ('上海市' of '海市蜃楼' may be
+#: one).
+WHOLE_UNIT_NAME = 4
+#: class words of foreign units ('南戈壁省', '赤塔州').
+_FOREIGN_UNIT_CHARS = frozenset("省州")
+
+
 def inside_word(text: str, mention: Mention) -> bool:
     """An outside place's name that the segmenter reads inside a longer word ('上海市' of '海市蜃楼')."""
     if mention.rule != "gazetteer" or not _outside(mention.place_ids):
         return False
+    if len(mention.surface) >= WHOLE_UNIT_NAME and mention.surface[-1] in _UNIT_CHARS | _FOREIGN_UNIT_CHARS:
+        return False  # '南戈壁省汉博格德县': a unit's full name ends at its class word, whatever the segmenter joins
     around = _words(text, mention.start, mention.end)
     word = around.get(mention.start)
     if word is not None and word[1] == PLACE_FLAG and word[0][len(mention.surface) :] in _AREA_WORDS:
