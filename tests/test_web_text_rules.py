@@ -1075,3 +1075,8 @@ def test_a_foreign_units_full_name_is_no_part_of_a_longer_word(gazetteer: Gazett
     surfaces = _surfaces(gazetteer, "甘其毛都口岸与蒙古国南戈壁省汉博格德县嘎顺苏海图口岸相对应。")
     assert "南戈壁省" in surfaces
     assert _surfaces(gazetteer, "沙漠里常见海市蜃楼。") == []
+
+
+def test_a_capitals_name_after_its_title(gazetteer: Gazetteer) -> None:
+    """'距首都北京最近': the capital's title, then its two-character name, which ends there."""
+    assert _surfaces(gazetteer, "二连浩特是距首都北京最近的陆路口岸。") == ["二连浩特", "北京"]

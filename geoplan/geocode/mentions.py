@@ -3330,14 +3330,19 @@ def _after_known_names(
 _PLACE_PREPOSITIONS = frozenset("从到至往赴经距离出")
 
 
+#: a capital's title, written right before its name ('首都北京', '省会沈阳').
+_CAPITAL_TITLES = ("首都", "省会")
 #: verbs of arriving ending in 达 ('抵达海口'): the word after one is a place, as after a preposition of motion.
 _ARRIVING = ("抵达", "到达", "直达", "通达")
 
 
 def _object_of_place_preposition(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a word of its own right after a preposition of place or motion ('从X驾车',
-    '距X最近', '到X仅需') or a verb of arriving ('抵达X'): its object, a place, though no name's end shows after
-    it; not before a compass direction ('至X南': a station or a part named after the place)."""
+    '距X最近', '到X仅需'), a verb of arriving ('抵达X') or a capital's title ('首都北京'): a place, though no
+    name's end shows after it; not before a compass direction ('至X南': a station or a part named after the
+    place)."""
+    if text.endswith(_CAPITAL_TITLES, 0, start):
+        return True  # '距首都北京最近': the capital's title, then its name
     return (
         start > 0
         and (text[start - 1] in _PLACE_PREPOSITIONS or text.endswith(_ARRIVING, 0, start))
