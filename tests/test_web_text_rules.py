@@ -1080,3 +1080,13 @@ def test_a_foreign_units_full_name_is_no_part_of_a_longer_word(gazetteer: Gazett
 def test_a_capitals_name_after_its_title(gazetteer: Gazetteer) -> None:
     """'距首都北京最近': the capital's title, then its two-character name, which ends there."""
     assert _surfaces(gazetteer, "二连浩特是距首都北京最近的陆路口岸。") == ["二连浩特", "北京"]
+
+
+def test_the_issuers_signature_over_a_date_names_no_place(gazetteer: Gazetteer) -> None:
+    """A body's name on its own line over a date line at the end of a text signs it (the issuer); the same line
+    heading a text names the place it is about."""
+    signed = (
+        "计划\n一、总体情况\n全盟经济平稳运行。\n锡林浩特市发展较快。\n锡林郭勒盟行政公署\n2024年3月12日\n"
+    )
+    assert _surfaces(gazetteer, signed) == ["锡林浩特市"]
+    assert _surfaces(gazetteer, "锡林郭勒盟行政公署\n2024年3月12日\n全盟经济平稳运行。\n") == ["锡林郭勒盟"]

@@ -613,7 +613,26 @@ def _in_heading(text: str, mention: Mention) -> bool:
     end = text.find("\n", mention.end)
     line = text[start : len(text) if end < 0 else end].strip()
     longest = OCCASION_LENGTH if line.startswith(_OCCASION_DASHES) else HEADING_LENGTH
-    return len(line) <= longest and not _SENTENCE_MARKS.intersection(line)
+    if len(line) > longest or _SENTENCE_MARKS.intersection(line):
+        return False
+    return not _signs_the_text(text, start, end)
+
+
+#: a line holding only a date ('2024年3月12日', '二〇二一年三月'), as under a document's signature.
+_DATE_LINE = re.compile(
+    r"\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?\s*$"
+)
+#: lines from the top of a text within which a body's name over a date is the cover's issuer, not a signature.
+COVER_LINES = 3
+
+
+def _signs_the_text(text: str, start: int, end: int) -> bool:
+    """Whether the line at ``[start, end)`` signs the text: the issuing body's name over a date line, after the
+    body (not on the cover, among the first COVER_LINES lines): the issuer, no place the text names."""
+    if end < 0 or text.count("\n", 0, start) < COVER_LINES:
+        return False
+    following = text.find("\n", end + 1)
+    return _DATE_LINE.fullmatch(text, end + 1, len(text) if following < 0 else following) is not None
 
 
 def in_title(mention: Mention, titles: list[tuple[int, int]]) -> bool:
