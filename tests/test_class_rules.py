@@ -48,6 +48,8 @@ def test_rivers_named_by_a_name_run(
         # mines, fields and ranges the gazetteer lacks: the run of name words before the class word
         ("建成敖包图铅锌矿和额尔登陶勒盖煤矿", [("敖包图铅锌矿", "mine"), ("额尔登陶勒盖煤矿", "mine")]),
         ("勘探发现了呼都格气田", [("呼都格气田", "mine")]),
+        # a mining area by its class word: a name run before it, not a count or a kind ('各矿区')
+        ("终至台格庙矿区，各矿区加强安全", [("台格庙矿区", "mine")]),
         ("矿区位于努鲁尔虎山脉东段", [("努鲁尔虎山脉", "mountain")]),
         # a lone numeral glued to the name run opens the name; a count carries its measure word
         ("矿区位于七老图山脉东段", [("七老图山脉", "mountain")]),

@@ -254,6 +254,7 @@ SUFFIX_TYPES: dict[str, str] = {
     "县": "banner",
     "煤矿": "mine",
     "煤田": "mine",
+    "矿区": "mine",
     "气田": "mine",
     "油田": "mine",
     "铅锌矿": "mine",
