@@ -1090,3 +1090,8 @@ def test_the_issuers_signature_over_a_date_names_no_place(gazetteer: Gazetteer) 
     )
     assert _surfaces(gazetteer, signed) == ["锡林浩特市"]
     assert _surfaces(gazetteer, "锡林郭勒盟行政公署\n2024年3月12日\n全盟经济平稳运行。\n") == ["锡林郭勒盟"]
+
+
+def test_a_style_named_after_a_country_is_no_mention_of_it(gazetteer: Gazetteer) -> None:
+    """'充满俄罗斯风情的小城': a style named after the country; '出口俄罗斯' names the country."""
+    assert _surfaces(gazetteer, "海拉尔是一座充满俄罗斯风情的小城，产品出口俄罗斯。") == ["海拉尔", "俄罗斯"]

@@ -2886,6 +2886,10 @@ def _is_landform(mention: Mention) -> bool:
     return bool(mention.place_ids) and all(pid.startswith(_LANDFORM_ID_PREFIXES) for pid in mention.place_ids)
 
 
+#: words of a style named after a country ('俄罗斯风情', '俄罗斯风格'): the country's name qualifies the style.
+_STYLE_WORDS = ("风情", "风格", "风味", "情调")
+
+
 def _names_an_organisation_or_brand(text: str, mention: Mention) -> bool:
     """Whether ``mention`` heads a brand's name or a breed's, is a landform or water heading a built work's name
     ('查干淖尔电厂', 'X黄河大桥', '大青山创作基地': the work is named after it, no mention of the land), or is a wide area (a province, a region of several units, a place
@@ -2893,6 +2897,12 @@ def _names_an_organisation_or_brand(text: str, mention: Mention) -> bool:
     (西乌珠穆沁旗第一小学, 潮格镇康复中心) stands there: that unit locates it, and the mention stays."""
     if mention.place_ids and names_a_local_kind(text, mention.start, mention.end):
         return True
+    if (
+        mention.place_ids
+        and text.startswith(_STYLE_WORDS, mention.end)
+        and all(pid.startswith("foreign:") for pid in mention.place_ids)
+    ):
+        return True  # '充满俄罗斯风情', '俄罗斯风格的套娃建筑': a style named after the country, no place
     tail = text[mention.end : mention.end + ORGANISATION_RUN + 4]
     if (
         _TAIL_WORD_CHARS.isdisjoint(tail)
