@@ -1095,3 +1095,13 @@ def test_the_issuers_signature_over_a_date_names_no_place(gazetteer: Gazetteer) 
 def test_a_style_named_after_a_country_is_no_mention_of_it(gazetteer: Gazetteer) -> None:
     """'充满俄罗斯风情的小城': a style named after the country; '出口俄罗斯' names the country."""
     assert _surfaces(gazetteer, "海拉尔是一座充满俄罗斯风情的小城，产品出口俄罗斯。") == ["海拉尔", "俄罗斯"]
+
+
+def test_a_sessions_time_and_an_office_holders_byline_name_no_place(gazetteer: Gazetteer) -> None:
+    """'X市第四届人民代表大会第一次会议以来' dates from the assembly's session (the occasion line '在X市…会议上'
+    names the place); a byline 'X市人民政府代理市长 姓名' gives the speaker's office."""
+    report = (
+        "政府工作报告\n——2022年2月25日在呼伦贝尔市第五届人民代表大会第一次会议上\n呼伦贝尔市人民政府代理市长 某某\n"
+        "各位代表：\n呼伦贝尔市第四届人民代表大会第一次会议以来的四年，海拉尔区发展很快。\n"
+    )
+    assert _surfaces(gazetteer, report) == ["呼伦贝尔市", "海拉尔区"]

@@ -539,7 +539,7 @@ _OWN_GOVERNMENT = re.compile(
 )
 #: the government's report or the assembly's session after the unit's body ('X旗人民政府工作报告', 'X旗第十五届人民代表
 #:大会第二次会议'): a report's title, naming the unit it is about wherever the page repeats it.
-_OWN_REPORT = re.compile(r"工作报告|第[一二三四五六七八九十\d]+次会议")
+_OWN_REPORT = re.compile(r"工作报告|第[一二三四五六七八九十\d]+次会议上")
 #: words after a government's name that make it its website ('X市政府网', 'X旗人民政府门户网站').
 _WEBSITE_WORDS = ("网", "门户网")
 #: the seat of a unit's government written after it ('X旗政府所在地', 'X市政府驻地', 'X旗人民政府驻Y镇'): a place.
@@ -578,8 +578,13 @@ def names_own_government(text: str, mention: Mention) -> bool:
         or _OWN_REPORT.match(text, body.end()) is not None
         or _DISTANCE_AFTER.match(text, body.end()) is not None
         or text.endswith(_DISTANCE_BEFORE, 0, mention.start)
-        or _in_heading(text, mention)
+        or (_in_heading(text, mention) and _OFFICE_TITLE.match(text, body.end()) is None)
     )
+
+
+#: an office holder's title after a government's name ('X市人民政府代理市长 姓名'): a byline, the person's office,
+#: no heading naming the place.
+_OFFICE_TITLE = re.compile(r"(?:代理|副|常务副)?(?:市长|旗长|盟长|县长|区长|主席|书记|主任)")
 
 
 #: verbs before the list of a unit's divisions ('X市下设A街道办事处、B街道办事处'), and how far back the clause may hold them.
