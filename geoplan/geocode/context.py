@@ -538,8 +538,9 @@ _OWN_GOVERNMENT = re.compile(
     r"(?:[、和][市旗县盟区]?(?:人民政府|政府|党委|委|行署|行政公署))*"  # '盟委、盟行署所在地', 'X党委和政府的所在地'
 )
 #: the government's report or the assembly's session after the unit's body ('X旗人民政府工作报告', 'X旗第十五届人民代表
-#:大会第二次会议'): a report's title, naming the unit it is about wherever the page repeats it.
-_OWN_REPORT = re.compile(r"工作报告|第[一二三四五六七八九十\d]+次会议上")
+#:大会第二次会议'): a report's title, naming the unit it is about wherever the page repeats it; not a time counted
+#: from the session ('X市第四届人民代表大会第一次会议以来').
+_OWN_REPORT = re.compile(r"工作报告|第[一二三四五六七八九十\d]+次会议(?!以来)")
 #: words after a government's name that make it its website ('X市政府网', 'X旗人民政府门户网站').
 _WEBSITE_WORDS = ("网", "门户网")
 #: the seat of a unit's government written after it ('X旗政府所在地', 'X市政府驻地', 'X旗人民政府驻Y镇'): a place.
@@ -2280,7 +2281,9 @@ def regions_sharing_a_class_word(text: str, mentions: list[Mention], finder: Men
     the class word is both regions', so each is written as its stem ('华北', as '东北'); the stem alone is the
     mention."""
     stems, _ = _region_stems(finder)
-    region_ends = {m.end for m in mentions if m.type == "region" or _all_regions(m)}
+    # the region before shares the class word only when written as its bare stem ('东北与华北经济区', not
+    # '京津冀城市群、东北经济区')
+    region_ends = {m.end for m in mentions if (m.type == "region" or _all_regions(m)) and m.surface in stems}
     found: list[Mention] = []
     for mention in mentions:
         word = next((w for w in _SHARED_REGION_WORDS if mention.surface.endswith(w)), None)

@@ -869,8 +869,10 @@ class MentionFinder:
             for m in feature_mentions(text, [*known, *found], self, hits)
             if (named := self._after_clause(text, m)) is not None
         ]
-        spurs = {(m.start, m.end) for m in features if m.rule == "spur"}
-        if spurs:  # a spur named after what it serves ('X电厂铁路专用线') is the spur, not a suffix name
+        spurs = {(m.start, m.end) for m in features if m.rule in _OVERRIDING_FEATURE_RULES}
+        if spurs:
+            # a spur named after what it serves ('X电厂铁路专用线') is the spur, not a suffix name; a former unit
+            # named after a verb of history ('称谓为乌兰矿区') is that unit, not a mine
             found = [m for m in found if (m.start, m.end) not in spurs]
         found.extend(features)
         merged = [self._line_end(text, _facility_road(text, m)) for m in merge_mentions(known, found)]
@@ -3673,6 +3675,10 @@ def leftmost_longest(spans: Iterable[SpanT]) -> list[SpanT]:
             chosen.append(span)
             last_end = span.end
     return chosen
+
+
+#: rules of feature mentions that take the place of a suffix name of the same span.
+_OVERRIDING_FEATURE_RULES = frozenset({"spur", "former-unit"})
 
 
 def merge_mentions(known: list[Mention], found: list[Mention]) -> list[Mention]:
