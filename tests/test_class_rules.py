@@ -208,6 +208,7 @@ def test_continent_records_cite_geonames(gazetteer: Gazetteer) -> None:
             [("华东", "region"), ("西南", "region"), ("华南", "region"), ("东北", "region")],
         ),
         ("是通往东北、华北的通道", [("东北", "region"), ("华北", "region")]),
+        ("是华北通往西北的重要枢纽", [("华北", "region"), ("西北", "region")]),  # 通往 tagged an adverb
         ("这是东北最大的编组站", [("东北", "region")]),
         # a part of the region after it, the country's own name before it
         ("参加东北北部三地市的会议", [("东北", "region")]),

@@ -2267,7 +2267,9 @@ def _ends_motion_verb(around: dict[int, tuple[str, str]], start: int) -> bool:
         max(before) + len(word) == start
         and len(word) > 1
         and word.endswith(_MOTION_END)
-        and flag.startswith("v")
+        and (
+            flag.startswith("v") or flag == "d"
+        )  # jieba tags 通往 an adverb before some objects ('华北通往西北')
     )
 
 
