@@ -1105,3 +1105,14 @@ def test_a_sessions_time_and_an_office_holders_byline_name_no_place(gazetteer: G
         "各位代表：\n呼伦贝尔市第四届人民代表大会第一次会议以来的四年，海拉尔区发展很快。\n"
     )
     assert _surfaces(gazetteer, report) == ["呼伦贝尔市", "海拉尔区"]
+
+
+def test_the_old_wall_is_the_recorded_wall_and_a_dynastys_wall_lies_in_it(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """'古长城' is the Great Wall the gazetteer records; '明长城', a part of it, in a banner's plan lies in that
+    banner (its stretch of the wall)."""
+    located = resolved_ids(gazetteer, tmp_path, "文物保护", "保护古长城。")
+    assert located == {"古长城": "scenic:长城"}
+    located = resolved_ids(gazetteer, tmp_path, "乌拉特后旗文物保护规划", "保护古长城和明长城遗址。")
+    assert located == {"乌拉特后旗": "banner:150825", "古长城": "scenic:长城", "明长城遗址": "banner:150825"}

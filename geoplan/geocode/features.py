@@ -142,7 +142,7 @@ def feature_mentions(
         *_short_rivers(text, finder),
         *_lines_listed_with_sections(text, hits),
         *_recorded_lines_listed(text, finder),
-        *_dynasty_walls(text, hits),
+        *_dynasty_walls(text, hits, finder),
         *_quoted_names(text, finder, hits),
     ]
 
@@ -172,20 +172,34 @@ _DYNASTY_WALLS = tuple(
     )
     for wall in ("长城", "界壕")
 )
+#: the word of the old wall, of no dynasty named ('古长城').
+_OLD = "古"
+#: the walls themselves, the last word of each such name.
+_WALLS = ("长城", "界壕")
 
 
 #: the class word of a heritage site written after a wall's name.
 _SITE = "遗址"
 
 
-def _dynasty_walls(text: str, hits: WordHits) -> list[Mention]:
+def _dynasty_walls(text: str, hits: WordHits, finder: Any) -> list[Mention]:
     """Walls named by their dynasty ('金长城', '明长城', '金界壕'), each one heritage place, where the dynasty does not
-    end a longer word before it ('黄金长城' is no dynasty's wall); the name runs on over 遗址 ('秦长城遗址')."""
+    end a longer word before it ('黄金长城' is no dynasty's wall); the name runs on over 遗址 ('秦长城遗址').  The
+    wall's own name is the qualifier: a wall the gazetteer records (长城) locates its dynasty's part."""
     found: list[Mention] = []
     for start, end in hits.spans(_DYNASTY_WALLS):
         if at_word_bounds(text, start, end):
+            wall = next(w for w in _WALLS if text.endswith(w, start, end))
+            # the old wall ('古长城') is the recorded wall itself; a dynasty's wall is a part of it
+            own = (
+                finder.ids(wall)
+                if text.startswith(_OLD, start) and end - start == len(_OLD) + len(wall)
+                else ()
+            )
             end += len(_SITE) if text.startswith(_SITE, end) else 0
-            found.append(Mention(text[start:end], start, end, "scenic", "dynasty-wall"))
+            found.append(
+                Mention(text[start:end], start, end, "scenic", "dynasty-wall", own, wall, finder.ids(wall))
+            )
     return found
 
 
