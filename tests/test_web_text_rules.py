@@ -991,6 +991,10 @@ def test_a_route_to_follow_names_its_stops_and_draws_no_line(gazetteer: Gazettee
     places = geoparse(read(page), gazetteer)
     assert places.corridors == []
     assert [m.surface for m in places.mentions] == ["大召", "公主府"]
+    # a stop no record names is left unplaced (a route may leave the region), not put in the text's own unit
+    page.write_text("乌兰察布旅游\n冬季旅游线路：三亚——海口——乌兰察布。\n", encoding="utf-8")
+    stops = {m.surface: m.place for m in geoparse(read(page), gazetteer).mentions}
+    assert stops["海口"] is None
 
 
 def test_the_particle_zhe_of_traditional_writing_opens_no_name(gazetteer: Gazetteer, tmp_path: Path) -> None:

@@ -252,7 +252,9 @@ def _geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
     for stop in stops:
         if not covered.overlaps(stop.start, stop.end):
             context = context_ids(by_sentence.get(index.sentence(stop.start), ()))
-            mentions.append(resolver.resolve(stop, context, context))
+            # a route to follow may leave the region ('海口-乌兰察布'): a stop no record names stays unplaced, as
+            # a line's end does, rather than in the text's own unit
+            mentions.append(resolver.resolve(stop, context, context, issuer_fallback=False))
     mentions.sort(key=attrgetter("start", "end"))
     mentions = _placed_by_field(text, _placed_today(text, _placed_where_said(text, mentions)))
     mentions = _listed_divisions(text, mentions, gazetteer)
