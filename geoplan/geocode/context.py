@@ -2267,9 +2267,8 @@ def _ends_motion_verb(around: dict[int, tuple[str, str]], start: int) -> bool:
         max(before) + len(word) == start
         and len(word) > 1
         and word.endswith(_MOTION_END)
-        and (
-            flag.startswith("v") or flag == "d"
-        )  # jieba tags 通往 an adverb before some objects ('华北通往西北')
+        # jieba tags 通往 an adverb before some objects ('华北通往西北')
+        and (flag.startswith("v") or flag == "d")
     )
 
 
@@ -2302,6 +2301,7 @@ def regions_sharing_a_class_word(text: str, mentions: list[Mention], finder: Men
 
 
 def _all_regions(mention: Mention) -> bool:
+    """Whether ``mention`` names recorded regions only."""
     return bool(mention.place_ids) and all(p.startswith("region:") for p in mention.place_ids)
 
 
@@ -2426,7 +2426,7 @@ def _runs_over_regions(kept: list[Mention], runs: list[Mention]) -> list[Mention
     at = {m.start: m for m in runs}
     found: list[Mention] = []
     for mention in kept:
-        if not mention.place_ids or not all(pid.startswith("region:") for pid in mention.place_ids):
+        if not _all_regions(mention):
             continue
         letters = [at.get(position) for position in range(mention.start, mention.end)]
         if all(letter is not None for letter in letters):

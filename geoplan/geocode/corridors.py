@@ -606,9 +606,8 @@ def _kind_in_clause(clause: str) -> str | None:
     followed = False
     for match in _KIND_RE.finditer(clause):
         if match.group() == _ROUTE_WORD:
-            followed = (
-                True  # '线路：A——B——C', '风景线路': without a voltage, a route to follow, no power line
-            )
+            # '线路：A——B——C', '风景线路': without a voltage, a route to follow, no power line
+            followed = True
             continue
         return KIND_WORDS[match.group()]
     return ROUTE_KIND if followed else None

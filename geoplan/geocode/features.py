@@ -147,6 +147,8 @@ def feature_mentions(
     ]
 
 
+#: the walls themselves, the last word of each wall's name.
+_WALLS = ("长城", "界壕")
 #: walls named by the dynasty that built them ('金长城', '金界壕', '明长城', '战国长城'), or as old ('古长城').
 _DYNASTY_WALLS = tuple(
     dynasty + wall
@@ -170,12 +172,10 @@ _DYNASTY_WALLS = tuple(
         "明代",
         "古",  # the old wall, of no dynasty named ('南临古长城')
     )
-    for wall in ("长城", "界壕")
+    for wall in _WALLS
 )
 #: the word of the old wall, of no dynasty named ('古长城').
 _OLD = "古"
-#: the walls themselves, the last word of each such name.
-_WALLS = ("长城", "界壕")
 
 
 #: the class word of a heritage site written after a wall's name.

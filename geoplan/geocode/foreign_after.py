@@ -86,9 +86,8 @@ def places_after_foreign(
             length += len(words[index][0])
             index += 1
             if len(words[index - 1][0]) > 1 and words[index - 1][0][-1] in _UNIT_CHARS:
-                unit_closed = (
-                    True  # '扎门乌德市隔界相望': the unit's class word, segmented with the name, ends it
-                )
+                # '扎门乌德市隔界相望': the unit's class word, segmented with the name, ends it
+                unit_closed = True
                 break
         if length < MIN_RUN or (index == len(words) and not unit_closed):
             continue  # no run, or the window ends inside it

@@ -3314,14 +3314,14 @@ def _ends_a_name(text: str, end: int) -> bool:
         text[end] in "市县区旗盟镇乡港站"
         or text.startswith(NAME_FOLLOWERS, end)
         or COMPASS_PART.match(text, end) is not None  # '宁夏北部地区': a part of the place
-        or _COUNTED_PROVINCES.match(text, end)
-        is not None  # '吉林、辽宁三省区', '甘南、龙江二县': the list's count
-        or _SETTING_OUT.match(text, end) is not None  # '从辽宁沈阳出发': a journey's start
+        # the list's count closes it ('吉林、辽宁三省区', '甘南、龙江二县'); a journey starts there ('从辽宁沈阳出发')
+        or _COUNTED_PROVINCES_OR_COUNTIES.match(text, end) is not None
+        or _SETTING_OUT.match(text, end) is not None
     )
 
 
 #: a count of provinces or counties closing a list right after its last name ('三省区', '两省', '二县').
-_COUNTED_PROVINCES = re.compile(f"[{COUNT_NUMERALS}]个?[省县]")
+_COUNTED_PROVINCES_OR_COUNTIES = re.compile(f"[{COUNT_NUMERALS}]个?[省县]")
 
 
 def _after_known_names(

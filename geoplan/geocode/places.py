@@ -192,20 +192,9 @@ def _geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
     index = TextIndex.of(text, paragraph_starts)
     # one corridor pass: the spans steer resolution, the matches are resolved below
     found_mentions, joined = _lines_of_joined_ends(found_mentions, finder, gazetteer)
-    mention_starts = [m.start for m in found_mentions]
-    found = []
-    stops: list[Mention] = []  # the places a route to follow stops at: mentions of their own, no corridor
-    for c in sorted((*find_corridors(text, hits), *joined), key=attrgetter("start")):
-        split = _split_waypoints(
-            _without_apposed_kind(_first_end_whole(c, found_mentions, mention_starts, text), finder, text),
-            finder,
-        )
-        if not _ends_are_names(split[0], finder, text):
-            continue
-        if split[0].kind == ROUTE_KIND:
-            stops.extend((*split[1], *(w for w in _stops(split[0]) if _stop_is_a_name(w, finder))))
-        else:
-            found.append(split)
+    found, stops = _lines_and_stops(
+        sorted((*find_corridors(text, hits), *joined), key=attrgetter("start")), found_mentions, finder, text
+    )
     mentions = resolve_mentions(
         found_mentions, resolver, index, SpanIndex((c.start, c.end) for c, _ in found)
     )
@@ -891,6 +880,28 @@ def _unit_right_before(previous: ResolvedMention | None, mention: Mention, text:
 _QUALIFYING_ID_PREFIXES = ("province:", "league:", "region:", "foreign:")
 
 
+def _lines_and_stops(
+    matches: list[CorridorMatch], mentions: list[Mention], finder: MentionFinder, text: str
+) -> tuple[list[tuple[CorridorMatch, list[Mention]]], list[Mention]]:
+    """The corridor matches whose ends are names, each with the names qualifying its ends (see
+    :func:`_split_waypoints`), and the stops of the routes to follow among them (mentions of their own, no line)."""
+    starts = [m.start for m in mentions]
+    lines: list[tuple[CorridorMatch, list[Mention]]] = []
+    stops: list[Mention] = []
+    for match in matches:
+        whole = _without_apposed_kind(_first_end_whole(match, mentions, starts, text), finder, text)
+        corridor, heads = _split_waypoints(whole, finder)
+        if not _ends_are_names(corridor, finder, text):
+            continue
+        if corridor.kind == ROUTE_KIND:
+            stops.extend((*heads, *(w for w in _stops(corridor) if _stop_is_a_name(w, finder))))
+        else:
+            lines.append((corridor, heads))
+    return lines, stops
+
+
+#: the character that names a route by its stops ('呼伦湖-额尔古纳线').
+_LINE_CHAR = "线"
 #: longest stop of a route to follow read as a name the gazetteer lacks, in characters ('热水塘', '公主府'; not
 #: '五道沟农家乐旅游').
 STOP_NAME_MAX = 5
@@ -904,10 +915,6 @@ def _stops(route: CorridorMatch) -> tuple[Mention, ...]:
     if last.surface.endswith(_LINE_CHAR) and len(last.surface) > 2:
         last = replace(last, surface=last.surface[:-1], end=last.end - 1)
     return (*others, last)
-
-
-#: the character that names a route by its stops ('呼伦湖-额尔古纳线').
-_LINE_CHAR = "线"
 
 
 def _stop_is_a_name(stop: Mention, finder: MentionFinder) -> bool:
