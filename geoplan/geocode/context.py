@@ -36,8 +36,8 @@ import numpy
 
 from geoplan.geocode.corridors import route_of
 from geoplan.geocode.declared import declared_names
-from geoplan.geocode.foreign_after import with_places_after_foreign
-from geoplan.geocode.lexicon import alternation, words
+from geoplan.geocode.foreign_after import FOREIGN_UNIT_CHARS, with_places_after_foreign
+from geoplan.geocode.lexicon import alternation, organisation_words, words
 from geoplan.geocode.mentions import (
     ABBREVIATED_MAX,
     COUNTER_CHARS,
@@ -103,6 +103,7 @@ from geoplan.geocode.stems import (
     leading_trim,
     matches_from,
 )
+from geoplan.read.textnorm import is_date_line
 
 #: the rule of a station read as an item of a list of stations ('A、B、C等车站'; resolve's own name for it).
 LISTED_STATION_RULE = "list:station"
@@ -583,9 +584,9 @@ def names_own_government(text: str, mention: Mention) -> bool:
     )
 
 
-#: an office holder's title after a government's name ('X市人民政府代理市长 姓名'): a byline, the person's office,
-#: no heading naming the place.
-_OFFICE_TITLE = re.compile(r"(?:代理|副|常务副)?(?:市长|旗长|盟长|县长|区长|主席|书记|主任)")
+#: an office holder's title after a government's name ('X市人民政府代理市长 姓名', office_titles.txt): a byline, the
+#: person's office, no heading naming the place.
+_OFFICE_TITLE = re.compile(f"(?:代理|常务)?(?:{word_alternation(words('office_titles'))})")
 
 
 #: verbs before the list of a unit's divisions ('X市下设A街道办事处、B街道办事处'), and how far back the clause may hold them.
@@ -624,21 +625,18 @@ def _in_heading(text: str, mention: Mention) -> bool:
     return not _signs_the_text(text, start, end)
 
 
-#: a line holding only a date ('2024年3月12日', '二〇二一年三月'), as under a document's signature.
-_DATE_LINE = re.compile(
-    r"\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?\s*$"
-)
 #: lines from the top of a text within which a body's name over a date is the cover's issuer, not a signature.
 COVER_LINES = 3
 
 
 def _signs_the_text(text: str, start: int, end: int) -> bool:
-    """Whether the line at ``[start, end)`` signs the text: the issuing body's name over a date line, after the
-    body (not on the cover, among the first COVER_LINES lines): the issuer, no place the text names."""
+    """Whether the line at ``[start, end)`` signs the text: the issuing body's name over a date line (see
+    :func:`geoplan.read.textnorm.is_date_line`), after the body (not on the cover, among the first COVER_LINES
+    lines): the issuer, no place the text names."""
     if end < 0 or text.count("\n", 0, start) < COVER_LINES:
         return False
     following = text.find("\n", end + 1)
-    return _DATE_LINE.fullmatch(text, end + 1, len(text) if following < 0 else following) is not None
+    return is_date_line(text[end + 1 : len(text) if following < 0 else following].strip())
 
 
 def in_title(mention: Mention, titles: list[tuple[int, int]]) -> bool:
@@ -899,7 +897,7 @@ def ends_quoted_name(text: str, mention: Mention, previous_end: int = 0) -> bool
 # -- organisations -------------------------------------------------------------------------------------
 @cache
 def _organisation_re() -> re.Pattern[str]:
-    return re.compile(word_alternation(words("organisation_words")))  # longest first
+    return re.compile(word_alternation(organisation_words()))  # longest first
 
 
 #: id prefixes of administrative units.
@@ -1083,15 +1081,13 @@ _AREA_WORDS = frozenset({"地区", "境内", "全境", "一带", "等地"})
 #: shortest full name of a unit (its stem and class word) that no longer word hides ('上海市' of '海市蜃楼' may be
 #: one).
 WHOLE_UNIT_NAME = 4
-#: class words of foreign units ('南戈壁省', '赤塔州').
-_FOREIGN_UNIT_CHARS = frozenset("省州")
 
 
 def inside_word(text: str, mention: Mention) -> bool:
     """An outside place's name that the segmenter reads inside a longer word ('上海市' of '海市蜃楼')."""
     if mention.rule != "gazetteer" or not _outside(mention.place_ids):
         return False
-    if len(mention.surface) >= WHOLE_UNIT_NAME and mention.surface[-1] in _UNIT_CHARS | _FOREIGN_UNIT_CHARS:
+    if len(mention.surface) >= WHOLE_UNIT_NAME and mention.surface[-1] in _UNIT_CHARS | FOREIGN_UNIT_CHARS:
         return False  # '南戈壁省汉博格德县': a unit's full name ends at its class word, whatever the segmenter joins
     around = _words(text, mention.start, mention.end)
     word = around.get(mention.start)

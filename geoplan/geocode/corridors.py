@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from geoplan.geocode.lexicon import alternation, words
+from geoplan.geocode.lexicon import organisation_words, words
 from geoplan.geocode.mentions import (
     SEPARATORS,
     STEM_BREAKS,
@@ -197,7 +197,7 @@ _INITIALS_THEN_ENDS = re.compile(
 
 
 #: words that make what they follow an organisation's name ('…铁路公司').
-_ORGANISATION_AFTER = re.compile(alternation("organisation_words"))
+_ORGANISATION_AFTER = re.compile("|".join(map(re.escape, organisation_words())))
 
 
 def _initials_then_ends(text: str) -> list[CorridorMatch]:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 
 from geoplan.geocode.mentions import SUFFIX_TYPES
 from geoplan.geocode.segment import known, name_character, tag
-from geoplan.geocode.stems import COMPASS_CHARS, Mention
+from geoplan.geocode.stems import COMPASS_CHARS, POSITION_VERBS, Mention
 
 #: characters of context segmented after a foreign mention (a transliterated name and the word after it).
 WINDOW = 12
@@ -30,8 +30,6 @@ LINE_WORDS = ("铁路", "公路", "高速", "口岸公路", "方向")
 #: nouns the segmenter guesses for runs its dictionary lacks (赤塔 n).
 _PLACE_WORD_FLAGS = frozenset({"ns", "nr", "nrt", "nrfg"})
 _GUESSED_FLAGS = _PLACE_WORD_FLAGS | {"n"}
-#: a compass direction and a verb of position ('南临', '北接'): a new clause saying what lies beyond, no name.
-_POSITION_VERBS = frozenset("接邻靠临连")
 
 
 def _run_word(word: str, flag: str) -> bool:
@@ -39,14 +37,14 @@ def _run_word(word: str, flag: str) -> bool:
     single character that is no function word."""
     if len(word) == 1:
         return flag != "n" and name_character(word, flag)
-    if len(word) == 2 and word[0] in COMPASS_CHARS and word[1] in _POSITION_VERBS:
+    if len(word) == 2 and word[0] in COMPASS_CHARS and word[1] in POSITION_VERBS:
         return False  # '北接蒙古国南临X'
     return flag in _PLACE_WORD_FLAGS or (flag in _GUESSED_FLAGS and not known(word))
 
 
 #: one-character class words of foreign units after a name ('乔巴山市', '南戈壁省', '赤塔州'): they end the run,
 #: the name is written without them.
-_UNIT_CHARS = frozenset("省市州县区")
+FOREIGN_UNIT_CHARS = frozenset("省市州县区")
 
 
 def _ends_run(word: str, flag: str, class_words: Callable[[str], bool]) -> tuple[bool, int]:
@@ -54,7 +52,7 @@ def _ends_run(word: str, flag: str, class_words: Callable[[str], bool]) -> tuple
     word of places: 'X煤田', 'X边疆区')."""
     if not word or not ("\u3400" <= word[0] <= "\u9fff"):
         return True, 0  # a mark or the end of the window
-    if word.startswith(LINE_WORDS) or word in _UNIT_CHARS:
+    if word.startswith(LINE_WORDS) or word in FOREIGN_UNIT_CHARS:
         return True, 0
     if class_words(word):
         return True, len(word)
@@ -85,7 +83,7 @@ def places_after_foreign(
         while index < len(words) and _run_word(*words[index]):
             length += len(words[index][0])
             index += 1
-            if len(words[index - 1][0]) > 1 and words[index - 1][0][-1] in _UNIT_CHARS:
+            if len(words[index - 1][0]) > 1 and words[index - 1][0][-1] in FOREIGN_UNIT_CHARS:
                 # '扎门乌德市隔界相望': the unit's class word, segmented with the name, ends it
                 unit_closed = True
                 break

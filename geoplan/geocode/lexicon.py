@@ -35,6 +35,13 @@ def alternation(name: str) -> str:
 
 
 @cache
+def organisation_words() -> tuple[str, ...]:
+    """The words that make a place's name before them an organisation's: ``organisation_words.txt`` and the office
+    holders' titles of ``office_titles.txt``."""
+    return (*words("organisation_words"), *words("office_titles"))
+
+
+@cache
 def _peoples_re() -> re.Pattern[str]:
     ordered = sorted(words("ethnic_groups"), key=len, reverse=True)
     return re.compile(f"(?:(?:{'|'.join(map(re.escape, ordered))})族)+$")

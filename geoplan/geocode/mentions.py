@@ -72,6 +72,7 @@ from geoplan.geocode.stems import (
     IMPROPER_CHARS,
     LEADING_WORDS,
     MONGOLIAN_HEADS,
+    POSITION_VERBS,
     QUOTE_OPENERS,
     RUN_CLOSER_WORDS,
     SEPARATORS,
@@ -970,7 +971,7 @@ class MentionFinder:
             if start < last_end or end <= refused_end or text.startswith("级", end):
                 continue  # overlapped, inside a refused name ('二连' of 十二连城), or an adjective ('自治区级')
             if (
-                surface[0] in _POSITION_VERBS
+                surface[0] in POSITION_VERBS
                 and start
                 and text[start - 1] in COMPASS_CHARS
                 and longest_at.get(start + 1, 0) > end
@@ -2723,9 +2724,6 @@ LINE_WORDS = ("高速公路", "铁路", "公路", "高速", "高铁")
 FACILITY_TYPES = frozenset({"airport", "port", "station"})
 #: id prefixes of reserves and parks of nature, whose names hold a rank word ('国家级') a sight's name may open with.
 _RESERVE_ID_PREFIXES = ("reserve:", "wetland:")
-#: verbs of position written after a compass word ('东临', '西接', '北靠'): a name opening with one there may be the
-#: verb and the start of the next name ('东临河北' is not 临河).
-_POSITION_VERBS = frozenset("临邻接靠连濒")
 #: the rank written between a zone's unit and its class word ('包头国家高新技术产业开发区', 'X旗自治区级工业园区').
 _ZONE_RANK = re.compile("(?:国家级|国家|自治区级|省级)$")
 #: class words of lines a list may name by short forms beside recorded ones ('临策铁路、清绿铁路').

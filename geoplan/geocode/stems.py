@@ -122,6 +122,9 @@ class Mention:
 SEPARATORS = "至—－–-~～"
 #: the four compass directions, written before a name or a verb of position ('东至', '北接').
 COMPASS_CHARS = frozenset("东西南北")
+#: verbs of position written after a compass word ('东临', '西接', '北靠'): what lies beyond, no part of a name
+#: (a name opening with one there may be the verb and the start of the next name: '东临河北' is not 临河).
+POSITION_VERBS = frozenset("临邻接靠连濒")
 #: a part of a place by its compass side, right after the place's name ('北部', '西南部').
 COMPASS_PART = re.compile("[东西南北中]{1,2}部")
 #: the rule of a province named with its relative part ('内蒙古西部'): a region located at the province itself.

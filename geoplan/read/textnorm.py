@@ -166,13 +166,18 @@ def ends_sentence(text: str) -> bool:
     return bool(stripped) and stripped[-1] in _TERMINAL
 
 
+def is_date_line(text: str) -> bool:
+    """Whether ``text`` (a stripped line) holds only a date ('2024年3月12日', '二〇二一年三月')."""
+    return _DATE_LINE_RE.match(text) is not None
+
+
 def starts_structure(text: str) -> bool:
     """A line that starts a new unit: heading, box, enumerated item, bullet, note, table row or date."""
     return bool(
         HEADING_RE.match(text)
         or BOX_RE.match(text)
         or _ENUM_START_RE.match(text)
-        or _DATE_LINE_RE.match(text)
+        or is_date_line(text)
         or is_minor_heading(text)
     )
 
