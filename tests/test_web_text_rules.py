@@ -1120,3 +1120,99 @@ def test_the_old_wall_is_the_recorded_wall_and_a_dynastys_wall_lies_in_it(
     assert located == {"古长城": "scenic:长城"}
     located = resolved_ids(gazetteer, tmp_path, "乌拉特后旗文物保护规划", "保护古长城和明长城遗址。")
     assert located == {"乌拉特后旗": "banner:150825", "古长城": "scenic:长城", "明长城遗址": "banner:150825"}
+
+
+def test_the_sides_a_count_of_places_stands_on_are_no_names(gazetteer: Gazetteer) -> None:
+    """'南北两座沙山': the compass sides of the counted places, no list of names."""
+    assert _surfaces(gazetteer, "景区有湖泊、南北两座沙山。") == []
+
+
+def test_a_run_of_initials_starts_a_word(gazetteer: Gazetteer) -> None:
+    """'陆海联运大通道': 海联运 ends the word 陆海 (land and sea), no initials of places; '呼包鄂榆经济圈' is."""
+    assert _surfaces(gazetteer, "打造面向欧洲的陆海联运大通道。") == ["欧洲"]
+    assert _surfaces(gazetteer, "融入呼包鄂榆经济圈。") == ["呼包鄂榆经济圈"]
+
+
+def test_a_national_desert_park_is_named_with_its_rank(gazetteer: Gazetteer) -> None:
+    assert found(gazetteer, "新建恩格贝国家沙漠公园1处。") == [("恩格贝国家沙漠公园", "scenic")]
+
+
+def test_the_middle_slope_of_a_range_is_a_side_of_it(gazetteer: Gazetteer) -> None:
+    assert found(gazetteer, "林区位于大兴安岭中麓。") == [("大兴安岭中麓", "mountain")]
+
+
+def test_a_chains_last_end_stops_before_the_land_around_it(gazetteer: Gazetteer) -> None:
+    """'…—X沙漠边缘治理任务': the edge of the desert and the prose after it are no part of the end's name."""
+    from geoplan.geocode.corridors import find_corridors
+
+    ends = [
+        [w.surface for w in c.waypoints]
+        for c in find_corridors("推进河西走廊—巴丹吉林沙漠边缘治理攻坚任务。")
+    ]
+    assert ends == [["河西走廊", "巴丹吉林沙漠"]]
+
+
+def test_a_leagues_name_before_port_is_its_ports(gazetteer: Gazetteer) -> None:
+    """'居呼伦贝尔市口岸第二位': the league's ports, no port's name; a port town's name before 口岸 names its port."""
+    assert found(gazetteer, "货运量居呼伦贝尔市口岸第二位。") == [("呼伦贝尔市", None)]
+    assert _surfaces(gazetteer, "二连浩特市口岸是公路口岸。") == ["二连浩特市口岸"]
+
+
+def test_a_class_word_before_history_names_no_place(gazetteer: Gazetteer) -> None:
+    """'写入兰州铁路史': the history of the railways of a city, which is the mention."""
+    assert _surfaces(gazetteer, "这趟列车写入了兰州铁路史。") == ["兰州"]
+
+
+def test_a_short_outside_name_joined_to_a_place_before_it(gazetteer: Gazetteer) -> None:
+    """'呼和浩特与西安之间', '北京、天津、太原一起': a short outside name joined by a list mark or a conjunction to a
+    place is one more place, though no name's end follows it; inside a word it stays none ('发展和长治久安')."""
+    assert _surfaces(gazetteer, "呼和浩特与西安之间开行动车。") == ["呼和浩特", "西安"]
+    assert _surfaces(gazetteer, "与北京、天津、太原一起列入名单。") == ["北京", "天津", "太原"]
+    assert _surfaces(gazetteer, "促进包头发展和长治久安。") == ["包头"]
+
+
+def test_descriptive_words_after_a_place_make_no_name(gazetteer: Gazetteer) -> None:
+    """'岱海主要景区', 'X大型主题公园': the place's main sights, no name of one; the place stays."""
+    assert found(gazetteer, "岱海主要景区已开放。") == [("岱海", None)]
+
+
+def test_a_name_after_a_places_side_is_its_own(gazetteer: Gazetteer) -> None:
+    """'岱海南岸碧海银滩景区': the lake, and a sight named on its side."""
+    assert found(gazetteer, "游览岱海南岸碧海银滩景区。") == [("岱海", None), ("碧海银滩景区", "scenic")]
+
+
+def test_a_temple_written_after_its_township(gazetteer: Gazetteer) -> None:
+    """'巴音花苏木查干庙': the township, then the temple in it, each a mention."""
+    assert found(gazetteer, "原址在巴音花苏木查干庙。") == [("巴音花苏木", "town"), ("查干庙", "scenic")]
+
+
+def test_a_townships_short_form_after_a_dynasty_is_a_site_of_that_time(gazetteer: Gazetteer) -> None:
+    """'清代王爷府': a prince's mansion of the Qing, not the township 王爷府镇 (written in full it is)."""
+    assert _surfaces(gazetteer, "奈曼旗清代王爷府，现为博物馆。") == ["奈曼旗"]
+    assert _surfaces(gazetteer, "前往王爷府镇。") == ["王爷府镇"]
+
+
+def test_provinces_meeting_point_with_a_possessive_names_a_border(gazetteer: Gazetteer) -> None:
+    """'处于蒙冀辽三省的交汇处' says where a place lies, as '三省区交汇处' does: no province mentions."""
+    assert _surfaces(gazetteer, "赤峰处于蒙冀辽三省的交汇处。") == ["赤峰"]
+
+
+def test_regions_named_by_their_cities_outside_the_region(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """河西走廊 and 晋北 are recorded regions of 甘肃 and 山西 (sourced, located no finer than their province)."""
+    located = resolved_ids(gazetteer, tmp_path, "阿拉善右旗概况", "旗境南接河西走廊，游客多来自晋北地区。")
+    assert located["河西走廊"] == "region:河西走廊" and located["晋北地区"] == "region:晋北"
+    for record in ("region:河西走廊", "region:晋北"):
+        place = gazetteer.get(record)
+        assert place.geometry is not None and place.league_id is None
+
+
+def test_lines_listed_by_their_initials_alone(gazetteer: Gazetteer) -> None:
+    """'加快集大原、包银、太锡等项目': items that with a line word name recorded lines are those lines when two or
+    more do; a lone pair of initials or a list of places is no line."""
+    assert found(gazetteer, "加快集大原、包银、太锡等项目进度。") == [
+        ("集大原", "railway"),
+        ("包银", "railway"),
+        ("太锡", "railway"),
+    ]
+    assert _surfaces(gazetteer, "推进包银项目。") == []
+    assert _surfaces(gazetteer, "建设包头、乌海。") == ["包头", "乌海"]

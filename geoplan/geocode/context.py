@@ -1683,11 +1683,11 @@ _DESIGNATED_PREFIXES = ("reserve:", "wetland:", "scenic:", "park:")
 _DESIGNATED_TYPES = frozenset({"reserve", "wetland", "scenic", "park"})
 
 
-#: a side or part of a mountain range written right after its name ('南麓', '东麓', '中段西麓', '西南山麓',
+#: a side or part of a mountain range written right after its name ('南麓', '东麓', '中麓', '中段西麓', '西南山麓',
 #: '南端', '南坡', '南侧', '余脉', '南段山脉'), simplified or traditional, or its land ('山地', right after the name
 #: only: '大兴安岭中段东南麓山地' is the side and its land).
 _MOUNTAIN_SIDE = re.compile(
-    "(?:[东東西南北中]段)?(?:[东東西南北]{1,2}(?:山麓|麓|坡|端|侧|側)|山麓|余脉|餘脈)"
+    "(?:[东東西南北中]段)?(?:[东東西南北]{1,2}(?:山麓|麓|坡|端|侧|側)|中麓|山麓|余脉|餘脈)"
     "|[东東西南北中]段(?:山脉|山脈)?|山地"
 )
 
@@ -2338,10 +2338,10 @@ _RUN_CLOSERS = r"(?:[两二三四五六七八九十\d]{1,2}个?省(?:区|份|市
 #: closers that also follow a region's name ('京津地区'): the run before them must be a 、-list ('沪、粤地区').
 _LIST_ONLY_CLOSERS = frozenset({"地区", "两地", "等地"})
 #: the provinces' meeting point or boundary right after a run (and its count of provinces): '（蒙冀界）',
-#: '蒙冀辽三省区交汇处', '蒙、冀、辽三省区交界处' say where a place lies, at a border, and name no province the text
+#: '蒙冀辽三省区交汇处', '蒙冀辽三省的交汇处', '蒙、冀、辽三省区交界处' say where a place lies, at a border, and name no province the text
 #: speaks of (the annotation guide: the border point is the place); '陕、甘、宁、青五省区所共有' names the provinces.
 _BOUNDARY_AFTER_RUN = re.compile(
-    r"(?:[两二三四五六七八九十\d]{1,2}个?省(?:区|份|市)?)?(?:交汇|交?界|接壤|结合部)"
+    r"(?:[两二三四五六七八九十\d]{1,2}个?省(?:区|份|市)?的?)?(?:交汇|交?界|接壤|结合部)"
 )
 
 
@@ -3305,8 +3305,11 @@ def _typed_items(
             or is_generic(item)
             or item[:1] in COUNTER_CHARS
             or _COUNTED_UNITS.fullmatch(item)
+            or COMPASS_CHARS.issuperset(item)
         ):
-            continue  # '13个镇、2个乡', '两镇、两乡': counts of units (a counter never starts a name)
+            # '13个镇、2个乡', '两镇、两乡': counts of units (a counter never starts a name); '南北两座沙山': the
+            # sides the counted places stand on, no names
+            continue
         sided = kind == "station" and _sided_station(item, finder)
         if not _is_item(item) and (strict or not _is_name_item(item)):
             continue  # a counted list may hold names with a character prose uses too ('化德北')
@@ -3750,6 +3753,48 @@ def items_sharing_a_line_word(text: str, mentions: list[Mention], finder: Mentio
                 break
             found.append(item)
             start = item.start
+    return found
+
+
+#: a 、-list of short items ('集大原、包银、太锡等'): the first run may hold prose before its item ('加快集大原'); the
+#: others are whole, the last closed by 'and others' (等) or by no more characters of a word.
+_SHORT_ITEM_LIST = re.compile(r"[\u3400-\u9fff]{2,}(?:、[\u3400-\u9fff]{2,4})+(?=等|[^\u3400-\u9fff]|$)")
+
+
+def lines_named_by_initials(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Mention]:
+    """A list of lines written by their initials alone ('加快集大原、包银、太锡等项目'): each item that with a line
+    word names the one line of a kind the gazetteer knows (:meth:`MentionFinder.line_named`; the first item the
+    longest such tail of its run) is that line, when two items or more of the list so name lines of one kind — a
+    lone pair of initials is read as no line."""
+    found: list[Mention] = []
+    taken = {(m.start, m.end) for m in mentions}
+    for match in _SHORT_ITEM_LIST.finditer(text):
+        first, *rest = match.group().split("、")
+        position = match.start() + len(first) + 1
+        items = []
+        for item in rest:
+            items.append((position, position + len(item)))
+            position += len(item) + 1
+        for kind in ABBREVIATED_MAX:
+            lines = [(s, e, ids) for s, e in items if (ids := finder.line_named(text[s:e], kind))]
+            head_end = match.start() + len(first)
+            head = next(
+                (
+                    (head_end - length, head_end, ids)
+                    for length in range(min(ABBREVIATED_MAX[kind], len(first)), 1, -1)
+                    if (ids := finder.line_named(text[head_end - length : head_end], kind))
+                ),
+                None,
+            )
+            if head is not None:
+                lines.insert(0, head)
+            if len(lines) >= 2:
+                found.extend(
+                    Mention(text[s:e], s, e, kind, "list-line", ids)
+                    for s, e, ids in lines
+                    if (s, e) not in taken
+                )
+                break
     return found
 
 
@@ -4552,6 +4597,7 @@ LIST_RULES: tuple[ListRule, ...] = (
     headed_list_items,
     represented_items,
     items_sharing_a_line_word,
+    lines_named_by_initials,
     trip_stations,
     paired_ports,
 )

@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 
 from geoplan.geocode.lexicon import organisation_words, words
 from geoplan.geocode.mentions import (
+    ERA,
+    ERA_BEFORE,
+    ERA_REACH,
     SEPARATORS,
     STEM_BREAKS,
     Mention,
@@ -270,21 +273,8 @@ BOUNDS_REACH = 40
 BOUNDS_SIDES = 3
 
 
-def _era_pattern() -> str:
-    """An era or dynasty with its period word: multi-character eras alone or with one, dynasties with one."""
-    eras = words("era_words")
-    periods = "|".join(words("era_period_words"))
-    long = "|".join(sorted((w for w in eras if len(w) > 1), key=len, reverse=True))
-    single = "".join(w for w in eras if len(w) == 1)
-    return f"(?:(?:{long})(?:{periods})?|[{single}](?:{periods}))"
-
-
-_ERA = _era_pattern()
-#: an era before 至 ('西汉至', '清代至') and one after it ('至唐朝', '至民国'): a time span.
-_ERA_BEFORE = re.compile(f"{_ERA}$")
-_ERA_AFTER = re.compile(_ERA)
-#: how far back an era before 至 can start.
-ERA_REACH = 6
+#: an era after 至 ('至唐朝', '至民国'); with one before it (ERA_BEFORE: '西汉至', '清代至'), a time span.
+_ERA_AFTER = re.compile(ERA)
 
 
 def _is_separator(text: str, index: int) -> bool:
@@ -298,7 +288,7 @@ def _is_separator(text: str, index: int) -> bool:
         return False  # '范围东至X，南至Y': the area's eastern bound is X
     if text[index] == "至" and _DIRECTION_SPAN.match(text, max(0, index - 2)):
         return False  # '呈西北至东南走向': a direction, not a line from one place to another
-    if _ERA_AFTER.match(text, index + 1) and _ERA_BEFORE.search(text[max(0, index - ERA_REACH) : index]):
+    if _ERA_AFTER.match(text, index + 1) and ERA_BEFORE.search(text, max(0, index - ERA_REACH), index):
         return False  # '西汉至唐朝', '清代至民国': a time span between two eras
     return (is_han(text[index - 1]) or text[index - 1] in "）)") and is_han(text[index + 1])
 
@@ -509,11 +499,27 @@ def _without_trailing_prose(name: str) -> str:
     return name[:end]
 
 
+#: words of the land around a place, written after a chain's last end ('…—X沙漠边缘阻击战'): the end's name stops
+#: before them.
+_EDGE_WORDS = frozenset({"边缘", "周边", "沿线", "附近", "腹地", "外围"})
+
+
+def _before_edge_word(name: str) -> str:
+    """``name`` up to the first word of the land around a place ('X沙漠边缘阻击战' -> 'X沙漠'); never shorter than
+    two characters."""
+    position = 0
+    for word, _ in tag(name):
+        if word in _EDGE_WORDS and position >= 2:
+            return name[:position]
+        position += len(word)
+    return name
+
+
 def _build_chain(text: str, points: list[tuple[int, int]]) -> CorridorMatch | None:
     last_start, last_end = points[-1]
     last_name, kind, _tail = split_last(text[last_start:last_end])
     if kind is None:
-        last_name = _without_trailing_prose(last_name)
+        last_name = _without_trailing_prose(_before_edge_word(last_name))
     kind_end = last_end if kind else last_start + len(last_name)
     if kind is not None:
         kind_end = last_start + len(text[last_start:last_end].split(_tail, 1)[0]) + len(_tail)

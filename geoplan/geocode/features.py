@@ -908,7 +908,10 @@ def _name_before(
         return None  # '矿区四大区块': the kinds counted, no name
     for start in range(window, end - 1):
         run = text[start:end]
-        if finder.ids_or_short(run) or (initials and _is_initials(run, finder.initials)):
+        if finder.ids_or_short(run) or (
+            # a run of initials starts a word: '海联运' of '陆海联运' is no initials' run
+            initials and _is_initials(run, finder.initials) and at_word_bounds(text, start, start)
+        ):
             return start
     for start in range(window, end - 1):
         words = tag(text[start:end])

@@ -82,3 +82,13 @@ def peoples_tail(stem: str) -> int | None:
     qualifier an ethnic township's name carries before its class word; None when ``stem`` ends with no people."""
     match = _peoples_tail_re().search(stem)
     return match.start() if match else None
+
+
+def era_pattern() -> str:
+    """A regular expression of an era or dynasty with its period word ('清代', '西汉', '民国时期'): eras of two or
+    more characters alone or with one, one-character dynasties with one (era_words, era_period_words)."""
+    eras = words("era_words")
+    periods = "|".join(words("era_period_words"))
+    long = "|".join(sorted((w for w in eras if len(w) > 1), key=len, reverse=True))
+    single = "".join(w for w in eras if len(w) == 1)
+    return f"(?:(?:{long})(?:{periods})?|[{single}](?:{periods}))"

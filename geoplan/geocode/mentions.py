@@ -30,7 +30,7 @@ import ahocorasick_rs
 import numpy
 
 from geoplan.geocode.features import FEATURE_WORDS, admin_prefixed, feature_mentions, names_former_unit
-from geoplan.geocode.lexicon import names_peoples_only, peoples_tail, words
+from geoplan.geocode.lexicon import era_pattern, names_peoples_only, peoples_tail, words
 from geoplan.geocode.named_lines import NAMED_LINES
 from geoplan.geocode.qualified import OWN_PROVINCE, QualifiedForms, unit_at
 from geoplan.geocode.segment import (
@@ -107,6 +107,7 @@ SUFFIX_TYPES: dict[str, str] = {
     "国家级自然保护区": "reserve",
     "国家自然保护区": "reserve",  # the rank word is part of the name: 'X国家自然保护区', 'X国家湿地公园'
     "国家湿地公园": "wetland",
+    "国家沙漠公园": "scenic",
     "自然保护区": "reserve",
     "综合保税区": "park",
     "保税物流中心": "park",
@@ -578,6 +579,20 @@ SEVERAL_PER_PLACE = frozenset({"park", "scenic", "street", "reservoir", "river",
 _INNER_CUT_KINDS = frozenset({"road", "railway", "park", "street"})
 #: suffixes of routes named after a landscape or around a place, never cut at an inner suffix.
 _WHOLE_ROUTE_SUFFIXES = LANDSCAPE_ROUTE_SUFFIXES | AROUND_PLACE_SUFFIXES
+#: class words of places named after the town or banner they stand at, never after a league ('X口岸'): a league's
+#: name before one says the league's places of the kind.
+_TOWN_NAMED_SUFFIXES = frozenset({"口岸"})
+#: words describing things of a kind, never in a proper name ('X主要景区', 'X大型公园').
+_DESCRIBING_WORDS = frozenset({"主要", "大型", "重要", "重点", "小型", "中型"})
+#: a side of a place ('南岸', '东侧', '湖畔' of 'X南岸Y景区'): where a name of its own stands.
+_SIDE_OF_PLACE = re.compile("[东西南北]{1,2}(?:岸|侧|畔)")
+#: an era or dynasty (its pattern) and one ending where a search stops ('清代王爷府', '西汉至'), and how far back
+#: such an era can start.
+ERA = era_pattern()
+ERA_BEFORE = re.compile(f"{ERA}$")
+ERA_REACH = 6
+#: 'history', right after a class word: the history of such things at a place ('X铁路史'), no name.
+_HISTORY = "史"
 #: a 高速 that is not a road (高速发展 …) is followed by one of these.
 _GAOSU_NEXT = frozenset("发增度率宽运成化")
 
@@ -1007,6 +1022,7 @@ class MentionFinder:
                         )
                         and not _object_of_place_preposition(text, start, end)
                         and not self._outside_place_follows(longest_at.get(end), text, end)
+                        and not _joined_to_place(chosen, text, start, end)
                     ):
                         # '健康平台' is not 康平, '长治久安' not 长治: a short outside name needs an end; a
                         # country's is a word of its own before one of its places ('德国杜伊斯堡', '越南河内')
@@ -1014,9 +1030,11 @@ class MentionFinder:
                     if country_alias(surface, ids) and peoples_name_here(text, start, end):
                         continue  # '喀尔喀蒙古', '蒙古屯': the people's name (蒙古 is an alias of 蒙古国)
                 chosen.append(Mention(surface, start, end, None, "gazetteer", ids))
-            elif text[max(0, start - 2) : start] in MONGOLIAN_HEADS:
+            elif text[max(0, start - 2) : start] in MONGOLIAN_HEADS or ERA_BEFORE.search(
+                text, max(0, start - ERA_REACH), start
+            ):
                 # '哈拉敖包': a short form right after a Mongolian first word ends a longer name (a hill's), not the
-                # township it is short for
+                # township it is short for; '清代王爷府': after a dynasty, a site of that time, not the township
                 refused_end = max(refused_end, end)
                 continue
             elif (
@@ -1579,7 +1597,8 @@ class MentionFinder:
         ):
             return None  # '部分苏木镇', '调整苏木乡镇': two class words of units after common words name the units of the class
         window_start = after_last_verb(text, window_start, s_start, known_at)
-        if kind in _LOCAL_UNIT_KINDS:
+        if kind in _LOCAL_UNIT_KINDS or suffix in HERITAGE_SUFFIXES:
+            # 'X苏木Y庙': a temple named after no town, written after the township it stands in
             window_start = _after_inner_unit(text, window_start, s_start)
         if kind == "town" and (peoples := peoples_tail(text[window_start:s_start])) is not None:
             return self._ethnic_township(text, window_start, window_start + peoples, s_start, s_end, suffix)
@@ -2609,6 +2628,25 @@ def _as_name(text: str, mention: Mention, ids: Mapping[str, tuple[str, ...]]) ->
         return mention
     if _after_outside_address(text, mention):
         return mention  # '黑龙江省讷河市' + '二克浅乡': the address before it says where the name starts
+    if text.startswith(_HISTORY, mention.end):
+        return None  # '银川铁路史上': the history of a kind of thing at a place, no name of one
+    if (
+        suffix in _TOWN_NAMED_SUFFIXES
+        and mention.surface == f"{mention.qualifier}{suffix}"
+        and all(i.startswith("league:") for i in mention.qualifier_ids)
+    ):
+        return (
+            None  # '呼伦贝尔市口岸的第二位': the league's ports, no port's name (the league stays a mention)
+        )
+    if mention.qualifier and mention.surface.startswith(mention.qualifier):
+        stem = text[mention.start + len(mention.qualifier) : mention.end - len(suffix)]
+        if any(word in _DESCRIBING_WORDS for word, _ in tag(stem)):
+            return None  # '达里湖主要景区': the lake's main sights, no name (the lake stays a mention)
+        side = _SIDE_OF_PLACE.match(stem)
+        if side is not None and len(stem) - side.end() >= 2 and is_proper_stem(stem[side.end() :]):
+            # '达里湖南岸碧海银滩景区': a place, its side, then a name of its own (the place stays a mention)
+            start = mention.start + len(mention.qualifier) + side.end()
+            return Mention(text[start : mention.end], start, mention.end, mention.type, mention.rule)
     if suffix not in PROPER_NAME_SUFFIXES:
         return _descriptive_name(text, mention, suffix, ids)
     if (
@@ -3345,6 +3383,21 @@ _PLACE_PREPOSITIONS = frozenset("从到至往赴经距离出")
 _CAPITAL_TITLES = ("首都", "省会")
 #: verbs of arriving ending in 达 ('抵达海口'): the word after one is a place, as after a preposition of motion.
 _ARRIVING = ("抵达", "到达", "直达", "通达")
+
+
+#: marks and conjunctions joining two places ('长春、沈阳', '包头与银川').
+_PLACE_JOINERS = frozenset("、与和及")
+
+
+def _joined_to_place(chosen: list[Mention], text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a word of its own joined by a list mark or conjunction to the place found
+    right before it ('哈尔滨、长春、沈阳一起', '包头与银川之间'): an item of a list of places."""
+    return (
+        bool(chosen)
+        and chosen[-1].end == start - 1
+        and text[start - 1] in _PLACE_JOINERS
+        and at_word_bounds(text, start, end)
+    )
 
 
 def _object_of_place_preposition(text: str, start: int, end: int) -> bool:
