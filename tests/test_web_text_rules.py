@@ -1216,3 +1216,10 @@ def test_lines_listed_by_their_initials_alone(gazetteer: Gazetteer) -> None:
     ]
     assert _surfaces(gazetteer, "推进包银项目。") == []
     assert _surfaces(gazetteer, "建设包头、乌海。") == ["包头", "乌海"]
+
+
+def test_a_dam_named_after_a_place_outside_lies_there(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'上距青铜峡水利枢纽200km' in a text of 乌海: the dam named after 青铜峡 (宁夏) lies there, as a port or a
+    station named after an outside city does — not in the text's own league."""
+    located = resolved_ids(gazetteer, tmp_path, "乌海市水利", "海勃湾水利枢纽上距青铜峡水利枢纽200km。")
+    assert located["青铜峡水利枢纽"] == "neighbour:640381"

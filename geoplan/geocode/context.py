@@ -3756,9 +3756,10 @@ def items_sharing_a_line_word(text: str, mentions: list[Mention], finder: Mentio
     return found
 
 
-#: a 、-list of short items ('集大原、包银、太锡等'): the first run may hold prose before its item ('加快集大原'); the
-#: others are whole, the last closed by 'and others' (等) or by no more characters of a word.
-_SHORT_ITEM_LIST = re.compile(r"[\u3400-\u9fff]{2,}(?:、[\u3400-\u9fff]{2,4})+(?=等|[^\u3400-\u9fff]|$)")
+#: a 、-list of short items ('集大原、包银、太锡等'): the first run (its last four characters) may hold prose before
+#: its item ('快集大原' of '加快集大原'); the others are whole, the last closed by 'and others' (等) or by no more
+#: characters of a word.
+_SHORT_ITEM_LIST = re.compile(r"[\u3400-\u9fff]{2,4}(?:、[\u3400-\u9fff]{2,4})+(?=等|[^\u3400-\u9fff]|$)")
 
 
 def lines_named_by_initials(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Mention]:

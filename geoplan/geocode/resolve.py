@@ -100,8 +100,9 @@ TOWN_SUFFIXES = ("镇", "苏木", "乡", "街道")
 #: (a neighbouring city by its abbreviation, '京、津、唐' of geocode.abbreviated, is one).
 OUTSIDE_KINDS = frozenset({"foreign", "neighbour"})
 #: types of places that lie where the place named in them lies, outside the region too ('锦州港', '北京站',
-#: '天津滨海机场'): a street, park or town named after a far city ('北京路') is a namesake at home instead.
-LIES_IN_ITS_NAMESAKE = frozenset({"port", "station", "airport"})
+#: '天津滨海机场', a dam or reservoir: '青铜峡水利枢纽'): a street, park or town named after a far city ('北京路')
+#: is a namesake at home instead.
+LIES_IN_ITS_NAMESAKE = frozenset({"port", "station", "airport", "dam", "reservoir", "water_project"})
 #: the gazetteer records every open port of entry of the region: a port it lacks, named by no place of the region,
 #: is a sea port (the region has no sea), or a port elsewhere when a text other than the region's own plan names it
 #: or its phrase names places outside (a plan's own unrecorded land port may be a planned one: its issuer).
