@@ -1223,3 +1223,10 @@ def test_a_dam_named_after_a_place_outside_lies_there(gazetteer: Gazetteer, tmp_
     station named after an outside city does — not in the text's own league."""
     located = resolved_ids(gazetteer, tmp_path, "乌海市水利", "海勃湾水利枢纽上距青铜峡水利枢纽200km。")
     assert located["青铜峡水利枢纽"] == "neighbour:640381"
+
+
+def test_the_qin_road_and_the_tombs_other_name_are_records(gazetteer: Gazetteer) -> None:
+    """秦直道 (a line through the banners its page names, in two leagues) and 青冢 (the other name of 昭君墓)."""
+    road = gazetteer.get("scenic:秦直道")
+    assert road.geometry.geom_type == "LineString" and road.league_id is None
+    assert [c.place.id for c in gazetteer.lookup("青冢")] == ["scenic:昭君博物院"]
