@@ -1230,3 +1230,13 @@ def test_the_qin_road_and_the_tombs_other_name_are_records(gazetteer: Gazetteer)
     road = gazetteer.get("scenic:秦直道")
     assert road.geometry.geom_type == "LineString" and road.league_id is None
     assert [c.place.id for c in gazetteer.lookup("青冢")] == ["scenic:昭君博物院"]
+
+
+def test_an_aimag_behind_the_border_aimags_is_recorded(gazetteer: Gazetteer) -> None:
+    """'辐射蒙古国苏赫巴托省、东方省和肯特省': 肯特省 is a Mongolian aimag, at its capital's GeoNames point."""
+    assert found(gazetteer, "辐射苏赫巴托省、东方省和肯特省。") == [
+        ("苏赫巴托省", None),
+        ("东方省", None),
+        ("肯特省", None),
+    ]
+    assert gazetteer.get("foreign:肯特省").precision == "province"
