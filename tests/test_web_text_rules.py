@@ -1240,3 +1240,19 @@ def test_an_aimag_behind_the_border_aimags_is_recorded(gazetteer: Gazetteer) -> 
         ("肯特省", None),
     ]
     assert gazetteer.get("foreign:肯特省").precision == "province"
+
+
+def test_units_written_before_an_ethnic_township_are_its_address(gazetteer: Gazetteer) -> None:
+    """'赤峰市松山区当铺地满族乡': the league and the banner, then the township with its people (not '满族乡')."""
+    assert _surfaces(gazetteer, "位于赤峰市松山区当铺地满族乡。") == ["赤峰市", "松山区", "当铺地满族乡"]
+
+
+def test_a_district_written_after_its_city_before_a_street(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'呼和浩特市新城区新华东街': the city, its district, then the street, which lies in the district."""
+    assert _surfaces(gazetteer, "地址：呼和浩特市新城区新华东街27号。") == [
+        "呼和浩特市",
+        "新城区",
+        "新华东街",
+    ]
+    located = resolved_ids(gazetteer, tmp_path, "呼和浩特市旅游", "地址：呼和浩特市新城区新华东街27号。")
+    assert located["新华东街"] == "banner:150102"

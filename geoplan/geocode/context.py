@@ -1844,8 +1844,33 @@ def units_before_names(text: str, mentions: list[Mention], finder: MentionFinder
         if head:
             found.append(Mention(head, mention.start, unit_start, None, "gazetteer", head_ids))
         found.append(Mention(qualifier, unit_start, cut, None, "gazetteer", mention.qualifier_ids))
+        if (inner := _unit_opening(text, cut, class_start, mention.qualifier_ids, finder)) is not None:
+            # '呼和浩特市新城区新华东街': the league, its district, then the street, which lies in the district
+            found.append(inner)
+            mention = replace(mention, qualifier=inner.surface, qualifier_ids=inner.place_ids)
+            cut = inner.end
         found.append(replace(mention, surface=text[cut : mention.end], start=cut))
     return found
+
+
+def _unit_opening(
+    text: str, start: int, class_start: int, league_ids: tuple[str, ...], finder: MentionFinder
+) -> Mention | None:
+    """The longest banner of the league ``league_ids`` (its records, as written right before) written in full at
+    ``start`` that leaves two or more characters before the class word at ``class_start`` (a district after its
+    city: '呼和浩特市' + '新城区' + '新华东街'; of the names 新城区 holds, the one of that city)."""
+    codes = tuple(
+        f"banner:{pid.removeprefix('league:')[:4]}" for pid in league_ids if pid.startswith("league:")
+    )
+    if not codes:
+        return None
+    for end in range(class_start - 2, start + 1, -1):
+        surface = text[start:end]
+        if surface.endswith(_UNIT_WORDS_IN_FULL) and (
+            ids := tuple(i for i in finder.ids(surface) if i.startswith(codes))
+        ):
+            return Mention(surface, start, end, None, "gazetteer", ids)
+    return None
 
 
 def _town_and_side(text: str, mention: Mention) -> int | None:

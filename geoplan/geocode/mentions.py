@@ -1601,7 +1601,17 @@ class MentionFinder:
             # 'X苏木Y庙': a temple named after no town, written after the township it stands in
             window_start = _after_inner_unit(text, window_start, s_start)
         if kind == "town" and (peoples := peoples_tail(text[window_start:s_start])) is not None:
-            return self._ethnic_township(text, window_start, window_start + peoples, s_start, s_end, suffix)
+            peoples += window_start
+            # '赤峰市松山区当铺地满族乡': the league and banner before the township are its address, no part of it
+            units_end = max(
+                (
+                    hit.end
+                    for p in range(window_start, peoples)
+                    if (hit := known_at.get(p)) and hit.end <= peoples
+                ),
+                default=window_start,
+            )
+            return self._ethnic_township(text, units_end, peoples, s_start, s_end, suffix)
         if kind == "town" and text.endswith(_ETHNIC_WORD, window_start, s_start):
             # '恩和民族乡': an ethnic township written without its peoples (恩和俄罗斯族民族乡)
             return self._ethnic_township_short(text, s_start, s_end, suffix)
