@@ -1256,3 +1256,10 @@ def test_a_district_written_after_its_city_before_a_street(gazetteer: Gazetteer,
     ]
     located = resolved_ids(gazetteer, tmp_path, "呼和浩特市旅游", "地址：呼和浩特市新城区新华东街27号。")
     assert located["新华东街"] == "banner:150102"
+
+
+def test_a_world_regions_countries_name_the_region(gazetteer: Gazetteer) -> None:
+    """'通往东欧国家' (one word of the segmenter's), '与西欧各国相连', '联通中亚、西亚': the world region is named."""
+    assert _surfaces(gazetteer, "这是通往东欧国家的通道。") == ["东欧"]
+    assert _surfaces(gazetteer, "铁路与西欧各国相连。") == ["西欧"]
+    assert _surfaces(gazetteer, "向西联通中亚、西亚到达欧洲。") == ["中亚", "西亚", "欧洲"]

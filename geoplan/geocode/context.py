@@ -1083,6 +1083,10 @@ _AREA_WORDS = frozenset({"地区", "境内", "全境", "一带", "等地"})
 WHOLE_UNIT_NAME = 4
 
 
+#: words saying the countries of a region of the world, which jieba joins to its name ('东欧国家').
+_COUNTRIES_OF = frozenset({"国家", "各国"})
+
+
 def inside_word(text: str, mention: Mention) -> bool:
     """An outside place's name that the segmenter reads inside a longer word ('上海市' of '海市蜃楼')."""
     if mention.rule != "gazetteer" or not _outside(mention.place_ids):
@@ -1093,6 +1097,8 @@ def inside_word(text: str, mention: Mention) -> bool:
     word = around.get(mention.start)
     if word is not None and word[1] == PLACE_FLAG and word[0][len(mention.surface) :] in _AREA_WORDS:
         return False  # the place word is the name and an area word ('新疆地区', '山西境内')
+    if word is not None and word[0][len(mention.surface) :] in _COUNTRIES_OF:
+        return False  # the word is a region's name and 'its countries' ('东欧国家', one word of jieba's)
     if mention.end in around and mention.start not in around:
         # the place word ends with the name: a title before it ('首都北京' is one place word of jieba's)
         word_start = max(position for position in around if position < mention.start)

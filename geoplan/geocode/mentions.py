@@ -307,7 +307,21 @@ _DIRECTION_FROM = re.compile(r"以?[东西南北](?:[距邻接靠临]|\d)|以[�
 #: foreign places): a two-character name of these is matched only where a name can end.
 OUTSIDE_ID_PREFIXES = ("neighbour:", "province:", "foreign:")
 #: words that may directly follow a place name ('宁东高速', '承德方向').
-NAME_FOLLOWERS = ("高速", "铁路", "公路", "高铁", "机场", "口岸", "方向", "地区", "一带", "段", "经")
+NAME_FOLLOWERS = (
+    "高速",
+    "铁路",
+    "公路",
+    "高铁",
+    "机场",
+    "口岸",
+    "方向",
+    "地区",
+    "一带",
+    "段",
+    "经",
+    "国家",
+    "各国",
+)
 #: ordinals, which name subdistricts in full only ('第四街道'): '第四' alone is a count ('第四大淡水湖').
 _ORDINAL = re.compile(ORDINAL)
 #: stems that are street or ethnic words, not names of their own ('人民路' of 人民路街道, '…民族' of 民族乡).
