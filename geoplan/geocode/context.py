@@ -97,6 +97,8 @@ from geoplan.geocode.segment import (
 from geoplan.geocode.station_names import common_short_form, kind_of_station, verbal_run
 from geoplan.geocode.stems import (
     COMPASS_CHARS,
+    COUNTRIES_OF,
+    ITEM_JOINERS,
     MOUNTAIN_SIDE_RULE,
     PROVINCE_PART_RULE,
     RUN_CLOSER_WORDS,
@@ -1083,10 +1085,6 @@ _AREA_WORDS = frozenset({"地区", "境内", "全境", "一带", "等地"})
 WHOLE_UNIT_NAME = 4
 
 
-#: words saying the countries of a region of the world, which jieba joins to its name ('东欧国家').
-_COUNTRIES_OF = frozenset({"国家", "各国"})
-
-
 def inside_word(text: str, mention: Mention) -> bool:
     """An outside place's name that the segmenter reads inside a longer word ('上海市' of '海市蜃楼')."""
     if mention.rule != "gazetteer" or not _outside(mention.place_ids):
@@ -1097,7 +1095,7 @@ def inside_word(text: str, mention: Mention) -> bool:
     word = around.get(mention.start)
     if word is not None and word[1] == PLACE_FLAG and word[0][len(mention.surface) :] in _AREA_WORDS:
         return False  # the place word is the name and an area word ('新疆地区', '山西境内')
-    if word is not None and word[0][len(mention.surface) :] in _COUNTRIES_OF:
+    if word is not None and word[0][len(mention.surface) :] in COUNTRIES_OF:
         return False  # the word is a region's name and 'its countries' ('东欧国家', one word of jieba's)
     if mention.end in around and mention.start not in around:
         # the place word ends with the name: a title before it ('首都北京' is one place word of jieba's)
@@ -2318,7 +2316,7 @@ def regions_sharing_a_class_word(text: str, mentions: list[Mention], finder: Men
         if word is None or not _all_regions(mention) or mention.start < 2:
             continue
         stem = mention.surface[: -len(word)]
-        if stem not in stems or text[mention.start - 1] not in _REGION_JOINERS:
+        if stem not in stems or text[mention.start - 1] not in ITEM_JOINERS:
             continue
         if mention.start - 1 not in region_ends:
             continue
@@ -2330,10 +2328,6 @@ def regions_sharing_a_class_word(text: str, mentions: list[Mention], finder: Men
 def _all_regions(mention: Mention) -> bool:
     """Whether ``mention`` names recorded regions only."""
     return bool(mention.place_ids) and all(p.startswith("region:") for p in mention.place_ids)
-
-
-#: what joins regions named one after another ('西南、华南', '华北和西北', '东北与华北').
-_REGION_JOINERS = frozenset("、和与及")
 
 
 def _listed_with_regions(text: str, doubtful: list[Mention], regions: list[tuple[int, int]]) -> list[Mention]:
@@ -2349,10 +2343,10 @@ def _listed_with_regions(text: str, doubtful: list[Mention], regions: list[tuple
             if mention in kept:
                 continue
             after = (
-                mention.end < len(text) and text[mention.end] in _REGION_JOINERS and mention.end + 1 in starts
+                mention.end < len(text) and text[mention.end] in ITEM_JOINERS and mention.end + 1 in starts
             )
             before = (
-                mention.start > 0 and text[mention.start - 1] in _REGION_JOINERS and mention.start - 1 in ends
+                mention.start > 0 and text[mention.start - 1] in ITEM_JOINERS and mention.start - 1 in ends
             )
             if after or before:
                 kept.append(mention)
@@ -3762,8 +3756,6 @@ def _shared_endings(
 
 
 # -- lines sharing their class word ------------------------------------------------------------------------
-#: what separates the items of a list of lines.
-_LINE_ITEM_JOINS = "、和及与"
 
 
 def items_sharing_a_line_word(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Mention]:
@@ -3778,7 +3770,7 @@ def items_sharing_a_line_word(text: str, mentions: list[Mention], finder: Mentio
         if kind not in ABBREVIATED_MAX or not mention.surface.endswith((*LINE_WORDS, "线")):
             continue
         start = mention.start
-        while start > 0 and text[start - 1] in _LINE_ITEM_JOINS:
+        while start > 0 and text[start - 1] in ITEM_JOINERS:
             item = _line_item(text, start - 1, kind, finder)
             if item is None or item.end in ends:
                 break
@@ -3807,9 +3799,9 @@ def lines_named_by_initials(text: str, mentions: list[Mention], finder: MentionF
         for item in rest:
             items.append((position, position + len(item)))
             position += len(item) + 1
+        head_end = match.start() + len(first)
         for kind in ABBREVIATED_MAX:
             lines = [(s, e, ids) for s, e in items if (ids := finder.line_named(text[s:e], kind))]
-            head_end = match.start() + len(first)
             head = next(
                 (
                     (head_end - length, head_end, ids)
@@ -3836,7 +3828,7 @@ def _line_item(text: str, join: int, kind: str, finder: MentionFinder) -> Mentio
         start = join - length
         if start < 0 or not all(is_han(c) for c in text[start:join]):
             continue
-        if start > 0 and is_han(text[start - 1]) and text[start - 1] not in _LINE_ITEM_JOINS:
+        if start > 0 and is_han(text[start - 1]) and text[start - 1] not in ITEM_JOINERS:
             continue  # the item must be whole: a join or the text's start before it ('推进' is not read)
         if ids := finder.line_named(text[start:join], kind):
             return Mention(text[start:join], start, join, kind, "list-line", ids)

@@ -68,8 +68,10 @@ from geoplan.geocode.stems import (
     COMPASS_PART,
     CORRIDOR_BREAKS,
     COUNTER_CHARS,
+    COUNTRIES_OF,
     GENERIC_WORDS,
     IMPROPER_CHARS,
+    ITEM_JOINERS,
     LEADING_WORDS,
     MONGOLIAN_HEADS,
     POSITION_VERBS,
@@ -319,8 +321,7 @@ NAME_FOLLOWERS = (
     "一带",
     "段",
     "经",
-    "国家",
-    "各国",
+    *COUNTRIES_OF,
 )
 #: ordinals, which name subdistricts in full only ('第四街道'): '第四' alone is a count ('第四大淡水湖').
 _ORDINAL = re.compile(ORDINAL)
@@ -494,7 +495,6 @@ _BARE_ROAD_LINE = re.compile(r"([1235]\d{2})线(?![路网段])")
 #: the network word; 'K305线', '第305线').
 _NOT_BEFORE_A_BARE_LINE = frozenset("道第号")
 #: marks joining the numbers of a list ('110、208线'): a number after one and a number is the list's item.
-_NUMBER_LIST_MARKS = frozenset("、和及与")
 _NOT_AFTER_A_ROUTE = frozenset("年月日号期个条座公千米万亿元吨%％:：")
 
 
@@ -593,9 +593,9 @@ SEVERAL_PER_PLACE = frozenset({"park", "scenic", "street", "reservoir", "river",
 _INNER_CUT_KINDS = frozenset({"road", "railway", "park", "street"})
 #: suffixes of routes named after a landscape or around a place, never cut at an inner suffix.
 _WHOLE_ROUTE_SUFFIXES = LANDSCAPE_ROUTE_SUFFIXES | AROUND_PLACE_SUFFIXES
-#: class words of places named after the town or banner they stand at, never after a league ('X口岸'): a league's
-#: name before one says the league's places of the kind.
-_TOWN_NAMED_SUFFIXES = frozenset({"口岸"})
+#: a port's class word: ports are named after the town or banner they stand at, never after a league, so a
+#: league's name before it says the league's ports.
+_PORT_WORD = "口岸"
 #: words describing things of a kind, never in a proper name ('X主要景区', 'X大型公园').
 _DESCRIBING_WORDS = frozenset({"主要", "大型", "重要", "重点", "小型", "中型"})
 #: a side of a place ('南岸', '东侧', '湖畔' of 'X南岸Y景区'): where a name of its own stands.
@@ -2344,7 +2344,7 @@ class MentionFinder:
             start, end = match.span()
             if start and text[start - 1] in _ROUTE_AFTER | _NOT_BEFORE_A_BARE_LINE:
                 continue  # part of a longer code, or a number of a network written before it ('国道305线')
-            if start >= 2 and text[start - 1] in _NUMBER_LIST_MARKS and text[start - 2] in _ASCII_WORD:
+            if start >= 2 and text[start - 1] in ITEM_JOINERS and text[start - 2] in _ASCII_WORD:
                 continue  # the last number of a list the list rules read ('国道110、208线': 208)
             if ids := tuple(i for i in self.ids("G" + match.group(1)) if i.startswith("road:")):
                 found.append(Mention(match.group(), start, end, "road", "route", ids))
@@ -2655,13 +2655,12 @@ def _as_name(text: str, mention: Mention, ids: Mapping[str, tuple[str, ...]]) ->
     if text.startswith(_HISTORY, mention.end):
         return None  # '银川铁路史上': the history of a kind of thing at a place, no name of one
     if (
-        suffix in _TOWN_NAMED_SUFFIXES
+        suffix == _PORT_WORD
         and mention.surface == f"{mention.qualifier}{suffix}"
         and all(i.startswith("league:") for i in mention.qualifier_ids)
     ):
-        return (
-            None  # '呼伦贝尔市口岸的第二位': the league's ports, no port's name (the league stays a mention)
-        )
+        # '呼伦贝尔市口岸的第二位': the league's ports, no port's name (the league stays a mention)
+        return None
     if mention.qualifier and mention.surface.startswith(mention.qualifier):
         stem = text[mention.start + len(mention.qualifier) : mention.end - len(suffix)]
         if any(word in _DESCRIBING_WORDS for word, _ in tag(stem)):
@@ -3409,17 +3408,13 @@ _CAPITAL_TITLES = ("首都", "省会")
 _ARRIVING = ("抵达", "到达", "直达", "通达")
 
 
-#: marks and conjunctions joining two places ('长春、沈阳', '包头与银川').
-_PLACE_JOINERS = frozenset("、与和及")
-
-
 def _joined_to_place(chosen: list[Mention], text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a word of its own joined by a list mark or conjunction to the place found
     right before it ('哈尔滨、长春、沈阳一起', '包头与银川之间'): an item of a list of places."""
     return (
         bool(chosen)
         and chosen[-1].end == start - 1
-        and text[start - 1] in _PLACE_JOINERS
+        and text[start - 1] in ITEM_JOINERS
         and at_word_bounds(text, start, end)
     )
 

@@ -125,6 +125,11 @@ COMPASS_CHARS = frozenset("东西南北")
 #: verbs of position written after a compass word ('东临', '西接', '北靠'): what lies beyond, no part of a name
 #: (a name opening with one there may be the verb and the start of the next name: '东临河北' is not 临河).
 POSITION_VERBS = frozenset("临邻接靠连濒")
+#: the list mark and the conjunctions that join the items of a list of places, lines or numbers ('长春、沈阳',
+#: '包头与银川', '集二、集通铁路').
+ITEM_JOINERS = frozenset("、和与及")
+#: words saying the countries of a region of the world, written right after its name ('东欧国家', '西欧各国').
+COUNTRIES_OF = ("国家", "各国")
 #: a part of a place by its compass side, right after the place's name ('北部', '西南部').
 COMPASS_PART = re.compile("[东西南北中]{1,2}部")
 #: the rule of a province named with its relative part ('内蒙古西部'): a region located at the province itself.
