@@ -1263,3 +1263,10 @@ def test_a_world_regions_countries_name_the_region(gazetteer: Gazetteer) -> None
     assert _surfaces(gazetteer, "这是通往东欧国家的通道。") == ["东欧"]
     assert _surfaces(gazetteer, "铁路与西欧各国相连。") == ["西欧"]
     assert _surfaces(gazetteer, "向西联通中亚、西亚到达欧洲。") == ["中亚", "西亚", "欧洲"]
+
+
+def test_two_cities_paired_before_hutong_are_linked_not_an_interchange(gazetteer: Gazetteer) -> None:
+    """'包头与银川互通的线路': the verb 'link up' after two cities; a road paired with another road before 互通 names
+    an interchange ('G6高速与东二环互通')."""
+    assert found(gazetteer, "包头与银川互通的这条线路已通车。") == [("包头", None), ("银川", None)]
+    assert ("东二环互通", "road") in found(gazetteer, "G6高速与东二环互通等工程建成。")

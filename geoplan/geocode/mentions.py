@@ -605,6 +605,12 @@ _SIDE_OF_PLACE = re.compile("[东西南北]{1,2}(?:岸|侧|畔)")
 ERA = era_pattern()
 ERA_BEFORE = re.compile(f"{ERA}$")
 ERA_REACH = 6
+#: an interchange's class word, also the verb 'link up' after two places paired by 与/和 ('包头与银川互通').
+_INTERCHANGE = "互通"
+_PAIRING = frozenset("与和")
+#: id prefixes of settlements (leagues, banners, cities elsewhere, provinces): an interchange is named after a road
+#: or a town ('G6高速与东二环互通', '阿力得尔互通'), two settlements paired before 互通 are linked.
+_SETTLEMENT_IDS = ("league:", "banner:", "neighbour:", "province:")
 #: 'history', right after a class word: the history of such things at a place ('X铁路史'), no name.
 _HISTORY = "史"
 #: a 高速 that is not a road (高速发展 …) is followed by one of these.
@@ -2654,6 +2660,15 @@ def _as_name(text: str, mention: Mention, ids: Mapping[str, tuple[str, ...]]) ->
         return mention  # '黑龙江省讷河市' + '二克浅乡': the address before it says where the name starts
     if text.startswith(_HISTORY, mention.end):
         return None  # '银川铁路史上': the history of a kind of thing at a place, no name of one
+    if (
+        suffix == _INTERCHANGE
+        and mention.surface == f"{mention.qualifier}{suffix}"
+        and text[mention.start - 1 : mention.start] in _PAIRING
+        and all(i.startswith(_SETTLEMENT_IDS) for i in mention.qualifier_ids)
+    ):
+        return (
+            None  # '包头与银川互通的线路': two cities linked (the verb 互通), no interchange named after one
+        )
     if (
         suffix == _PORT_WORD
         and mention.surface == f"{mention.qualifier}{suffix}"
