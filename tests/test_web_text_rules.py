@@ -1270,3 +1270,9 @@ def test_two_cities_paired_before_hutong_are_linked_not_an_interchange(gazetteer
     an interchange ('G6高速与东二环互通')."""
     assert found(gazetteer, "包头与银川互通的这条线路已通车。") == [("包头", None), ("银川", None)]
     assert ("东二环互通", "road") in found(gazetteer, "G6高速与东二环互通等工程建成。")
+
+
+def test_a_quoted_name_whose_origin_is_explained_names_no_place(gazetteer: Gazetteer) -> None:
+    """'“赤峰”因…山峰而得名': the name's origin is explained, as with '“X”意为'; '“赤峰”因此…' is no such clause."""
+    assert _surfaces(gazetteer, "“赤峰”因城区东北角有一座赭红色的山峰而得名。") == []
+    assert _surfaces(gazetteer, "“赤峰”因此成为热点。") == ["赤峰"]

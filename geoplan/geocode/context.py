@@ -228,6 +228,9 @@ _LANGUAGE_WORD = (
 _MEANING_AFTER = re.compile(
     rf"[”\"」][,，]?\s*(?:(?:系|为|為|是|在|由|源自|源于)?{_LANGUAGE_WORD}|意为|意為|意思是|汉译|译为|一名)"
 )
+#: what follows a quoted name whose origin a text explains ('“赤峰”因城区东北角的红色山峰而得名'): 因, then the reason
+#: and 得名 within the clause.
+_NAMED_FOR = re.compile(r"[”\"」]因[^，。；,;]{1,40}?得名")
 #: what follows a name written unquoted as the word a text explains ('克什克腾是蒙古语，', '扎赉特，系蒙古语，意为'):
 #: a pause or none, a verb of being, then the language it comes from, then its meaning or a pause ('X为蒙古语授课…' explains nothing).
 _LANGUAGE_AFTER = re.compile(rf"[,，]?(?:系|为|為|是|由){_LANGUAGE_WORD}(?=[,，、：:“\"「（(意音译譯称稱的])")
@@ -238,7 +241,10 @@ def named_for_its_meaning(text: str, mention: Mention) -> bool:
     '克什克腾是蒙古语'): the word is explained, no place is named there (the place is, where the text names it
     otherwise)."""
     if mention.start > 0 and text[mention.start - 1] in '“"「':
-        return _MEANING_AFTER.match(text, mention.end) is not None
+        return (
+            _MEANING_AFTER.match(text, mention.end) is not None
+            or _NAMED_FOR.match(text, mention.end) is not None
+        )
     return _LANGUAGE_AFTER.match(text, mention.end) is not None
 
 
