@@ -3785,37 +3785,45 @@ def items_sharing_a_line_word(text: str, mentions: list[Mention], finder: Mentio
     return found
 
 
-#: a 、-list of short items ('集大原、包银、太锡等'): the first run (its last four characters) may hold prose before
-#: its item ('快集大原' of '加快集大原'); the others are whole, the last closed by 'and others' (等) or by no more
-#: characters of a word.
-_SHORT_ITEM_LIST = re.compile(r"[\u3400-\u9fff]{2,4}(?:、[\u3400-\u9fff]{2,4})+(?=等|[^\u3400-\u9fff]|$)")
+#: an item of a 、-list right after its mark: two to four characters, then the next mark, 'and others' (等) or no
+#: more characters of a word ('、包银、太锡等'); the regular expression starts at the mark, so it scans fast.
+_ITEM_AFTER_MARK = re.compile(r"、([\u3400-\u9fff]{2,4})(?=、|等|[^\u3400-\u9fff]|$)")
+
+
+def _short_item_lists(text: str) -> list[tuple[int, list[tuple[int, int]]]]:
+    """The 、-lists of short items in ``text``: (where the first mark stands, the spans of the items after the
+    marks); the first item is the run before the first mark."""
+    lists: list[tuple[int, list[tuple[int, int]]]] = []
+    for match in _ITEM_AFTER_MARK.finditer(text):
+        if lists and lists[-1][1][-1][1] == match.start():
+            lists[-1][1].append(match.span(1))  # the previous item ends at this mark: the same list
+        else:
+            lists.append((match.start(), [match.span(1)]))
+    return lists
 
 
 def lines_named_by_initials(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Mention]:
     """A list of lines written by their initials alone ('加快集大原、包银、太锡等项目'): each item that with a line
     word names the one line of a kind the gazetteer knows (:meth:`MentionFinder.line_named`; the first item the
-    longest such tail of its run) is that line, when two items or more of the list so name lines of one kind — a
-    lone pair of initials is read as no line."""
+    longest such tail of the run before the first mark) is that line, when two items or more of the list so name
+    lines of one kind — a lone pair of initials is read as no line."""
     found: list[Mention] = []
     taken = {(m.start, m.end) for m in mentions}
-    for match in _SHORT_ITEM_LIST.finditer(text):
-        first, *rest = match.group().split("、")
-        position = match.start() + len(first) + 1
-        items = []
-        for item in rest:
-            items.append((position, position + len(item)))
-            position += len(item) + 1
-        head_end = match.start() + len(first)
+    stems = finder.line_stems
+    for head_end, items in _short_item_lists(text):
+        named = [span for span in items if text[span[0] : span[1]] in stems]
+        if not named:
+            continue  # no item after a mark names a line (the common case, cheaply)
+        heads = [
+            (head_end - length, head_end)
+            for length in range(max(ABBREVIATED_MAX.values()), 1, -1)
+            if head_end - length >= 0 and all(is_han(c) for c in text[head_end - length : head_end])
+        ]
+        if len(named) + any(text[s:e] in stems for s, e in heads) < 2:
+            continue  # fewer than two items name lines: no list of lines
         for kind in ABBREVIATED_MAX:
-            lines = [(s, e, ids) for s, e in items if (ids := finder.line_named(text[s:e], kind))]
-            head = next(
-                (
-                    (head_end - length, head_end, ids)
-                    for length in range(min(ABBREVIATED_MAX[kind], len(first)), 1, -1)
-                    if (ids := finder.line_named(text[head_end - length : head_end], kind))
-                ),
-                None,
-            )
+            lines = [(s, e, ids) for s, e in named if (ids := finder.line_named(text[s:e], kind))]
+            head = next(((s, e, ids) for s, e in heads if (ids := finder.line_named(text[s:e], kind))), None)
             if head is not None:
                 lines.insert(0, head)
             if len(lines) >= 2:

@@ -582,6 +582,8 @@ _FREE_STANDING = {"草原": "等、，。；和及与的上:：)）!！?？\n "}
 _VOLCANO_KIND_WORDS = ("草原", "地貌", "地质", "遗迹", "口", "岩", "灰", "锥", "熔")
 #: types named by short abbreviations when unanchored (集二铁路, 包兰铁路): the core is at most this long.
 ABBREVIATED_MAX = {"railway": 4, "road": 4}
+#: id prefixes of the lines of those kinds.
+_LINE_ID_PREFIXES = tuple(f"{kind}:" for kind in ABBREVIATED_MAX)
 #: facilities named after the place they stand at ('X收费站', 'X电厂'): one common word before them says which
 #: kind ('主线收费站', '匝道收费站'), no place.
 PLACE_NAMED_FACILITIES = frozenset(suffix for suffix, kind in SUFFIX_TYPES.items() if kind == "other")
@@ -727,6 +729,8 @@ class MentionFinder:
     #: full name -> ids of the county-level units held only as qualified (built on first use)
     _qualified_names: dict[str, set[str]] | None = field(init=False, default=None, compare=False)
     _fixed_words: frozenset[str] = field(init=False, default=frozenset())
+    #: stems that with a line word name a road or railway ('包银' of 包银高铁), for :meth:`line_named`
+    _line_stems: frozenset[str] = field(init=False, default=frozenset(), compare=False)
 
     def __post_init__(self) -> None:
         ids: dict[str, list[str]] = {}
@@ -741,6 +745,14 @@ class MentionFinder:
             for surface, place_ids in self._ids.items()
             if any(pid.startswith(_INITIAL_ID_PREFIXES) for pid in place_ids)
         ) | frozenset(province_abbreviations())
+        self._line_stems = frozenset(
+            surface[: -len(word)]
+            for surface, place_ids in self._ids.items()
+            for word in LINE_WORDS
+            if surface.endswith(word)
+            and 2 <= len(surface) - len(word) <= max(ABBREVIATED_MAX.values())
+            and any(pid.startswith(_LINE_ID_PREFIXES) for pid in place_ids)
+        )
         self._listed = {k: v for k, v in _list_stems(self._ids).items() if k not in self.stop_words}
         self._listed_lengths = tuple(sorted({len(stem) for stem in self._listed}, reverse=True))
         short: dict[str, list[str]] = {}
@@ -2454,10 +2466,15 @@ class MentionFinder:
                 return end - length if at_word_bounds(text, end - length, end) else None
         return None
 
+    @property
+    def line_stems(self) -> frozenset[str]:
+        """The stems that with a line word name a road or railway the gazetteer knows ('包银' of 包银高铁)."""
+        return self._line_stems
+
     def line_named(self, stem: str, kind: str) -> tuple[str, ...]:
         """The one line of ``kind`` (road, railway) that ``stem`` and a line word name ('京新' + 高速: G7), as a
         list item before a line of another class word ('京新、准兴运煤专用通道'); () for other kinds or none/several."""
-        if kind not in ABBREVIATED_MAX:
+        if kind not in ABBREVIATED_MAX or stem not in self._line_stems:
             return ()
         found = {
             pid for word in LINE_WORDS for pid in self._ids.get(stem + word, ()) if pid.startswith(f"{kind}:")
