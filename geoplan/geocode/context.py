@@ -37,7 +37,7 @@ import numpy
 from geoplan.geocode.corridors import route_of
 from geoplan.geocode.declared import declared_names
 from geoplan.geocode.foreign_after import FOREIGN_UNIT_CHARS, with_places_after_foreign
-from geoplan.geocode.lexicon import alternation, organisation_words, words
+from geoplan.geocode.lexicon import alternation, words
 from geoplan.geocode.mentions import (
     ABBREVIATED_MAX,
     COUNTER_CHARS,
@@ -104,6 +104,7 @@ from geoplan.geocode.stems import (
     RUN_CLOSER_WORDS,
     leading_trim,
     matches_from,
+    organisation_re,
 )
 from geoplan.read.textnorm import is_date_line
 
@@ -903,10 +904,6 @@ def ends_quoted_name(text: str, mention: Mention, previous_end: int = 0) -> bool
 
 
 # -- organisations -------------------------------------------------------------------------------------
-@cache
-def _organisation_re() -> re.Pattern[str]:
-    return re.compile(word_alternation(organisation_words()))  # longest first
-
 
 #: id prefixes of administrative units.
 _ADMIN_ID_PREFIXES = ("province:", "league:", "banner:", "town:")
@@ -924,7 +921,7 @@ def names_organisation(text: str, mention: Mention, next_start: int | None = Non
     if mention.rule.startswith("suffix:") and not mention.place_ids:
         # a name only a class word made, right before a company's or body's word ('X民航机场集团公司'): the
         # company is named so, no place of that name is known
-        word = _organisation_re().match(text, mention.end)
+        word = organisation_re().match(text, mention.end)
         return word is not None and len(word.group()) >= 2
     if mention.type not in (None, "town") or mention.rule not in {
         "gazetteer",
@@ -938,7 +935,7 @@ def names_organisation(text: str, mention: Mention, next_start: int | None = Non
         and text[mention.end : mention.end + 1] in (")", "）")
     ):  # '某某(北京)科技有限公司': a company's registered place, in brackets inside its name
         return _organisation_run(text, mention.end + 1, next_start and max(next_start, mention.end + 1))
-    match = _organisation_re().match(text, mention.end)
+    match = organisation_re().match(text, mention.end)
     if match is None:
         return _organisation_run(text, mention.end, next_start)
     word = match.group()
@@ -981,7 +978,7 @@ _LEGAL_FORM_WORDS = frozenset({"有限责任", "股份"})
 
 @cache
 def _organisation_end_re() -> re.Pattern[str]:
-    return re.compile(f"(?:{_organisation_re().pattern})$")
+    return re.compile(f"(?:{organisation_re().pattern})$")
 
 
 #: a company's name after its place, ending with its legal form ('测铖矿业开发有限责任公司'): the legal form vouches
@@ -1011,7 +1008,7 @@ def _organisation_run(text: str, position: int, next_start: int | None) -> bool:
     if _legal_name(text, position, next_start):
         return True  # a legal form vouches for a longer run ('高等级公路建设开发有限责任公司')
     run = _ORGANISATION_RUN_RE.match(text, position)
-    if run is None or _organisation_re().search(run.group()) is None:
+    if run is None or organisation_re().search(run.group()) is None:
         return False  # no organisation word in reach: the common case, decided without the segmenter
     end = run.end() if next_start is None else min(run.end(), next_start)
     if end - position < 2:
@@ -1869,9 +1866,7 @@ def _unit_opening(
     """The longest banner of the league ``league_ids`` (its records, as written right before) written in full at
     ``start`` that leaves two or more characters before the class word at ``class_start`` (a district after its
     city: '呼和浩特市' + '新城区' + '新华东街'; of the names 新城区 holds, the one of that city)."""
-    codes = tuple(
-        f"banner:{pid.removeprefix('league:')[:4]}" for pid in league_ids if pid.startswith("league:")
-    )
+    codes = tuple(f"banner:{_area_code(pid)}" for pid in league_ids if pid.startswith("league:"))
     if not codes:
         return None
     for end in range(class_start - 2, start + 1, -1):
@@ -3473,7 +3468,7 @@ def listed_townships(text: str, mentions: list[Mention], finder: MentionFinder) 
                 continue
             if (
                 item[:1] in COUNTER_CHARS
-                or _organisation_re().search(item)
+                or organisation_re().search(item)
                 or _holds_prose(item[: -len(word)])
             ):
                 continue  # '各乡', a body's name, or prose ('推进乡')
@@ -3566,7 +3561,7 @@ def townships_between_figures(text: str, mentions: list[Mention], finder: Mentio
         # the row's first name may run into the words before it: sure only after the table's colon
         for start, end in row if text[first - 1 : first] in _TABLE_OPENERS else row[1:]:
             name = text[start:end]
-            if _organisation_re().search(name) or any(
+            if organisation_re().search(name) or any(
                 m.start < end and start < m.end and (m.start < start or m.end > end) for m in mentions
             ):
                 continue  # a body's name, or a longer mention across the name ('白海子乡' holds 海子乡: replaced)
@@ -3609,7 +3604,7 @@ def listed_stations(text: str, mentions: list[Mention], finder: MentionFinder) -
             item = text[start:end]
             if stations.get(end) == start or (index == 0 and end in stations):
                 continue  # read already; the first item may open with prose ('沿线车站通辽站'): its station stands
-            if _holds_prose(item[:-1]) or _organisation_re().search(item):
+            if _holds_prose(item[:-1]) or organisation_re().search(item):
                 continue
             found.append(Mention(item, start, end, "station", "list:站", finder.ids(item)))
     return found

@@ -13,11 +13,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from geoplan.geocode.lexicon import organisation_words, words
+from geoplan.geocode.lexicon import words
 from geoplan.geocode.mentions import (
-    ERA,
-    ERA_BEFORE,
-    ERA_REACH,
     SEPARATORS,
     STEM_BREAKS,
     Mention,
@@ -39,7 +36,7 @@ from geoplan.geocode.segment import (
     tag,
     tagged_spans,
 )
-from geoplan.geocode.stems import COMPASS_CHARS
+from geoplan.geocode.stems import COMPASS_CHARS, ERA, ERA_BEFORE, ERA_REACH, organisation_re
 
 #: what a corridor is, by the word that ends it (longest first).
 KIND_WORDS: dict[str, str] = {
@@ -199,10 +196,6 @@ _INITIALS_THEN_ENDS = re.compile(
 )
 
 
-#: words that make what they follow an organisation's name ('…铁路公司').
-_ORGANISATION_AFTER = re.compile("|".join(map(re.escape, organisation_words())))
-
-
 def _initials_then_ends(text: str) -> list[CorridorMatch]:
     """'突洮（突泉—洮南）油路': a line named by its two ends' first characters, each end starting with its initial in
     the brackets right after; the ends are waypoints at their own offsets."""
@@ -211,7 +204,7 @@ def _initials_then_ends(text: str) -> list[CorridorMatch]:
         first, second = match.group(3), match.group(4)
         if not (first.startswith(match.group(1)) and second.startswith(match.group(2))):
             continue
-        if _ORGANISATION_AFTER.match(text, match.end()):
+        if organisation_re().match(text, match.end()):
             continue  # '甲乙（甲—乙）铁路公司': a company named after the line
         waypoints = tuple(
             Mention(match.group(group), match.start(group), match.end(group), None, "waypoint")

@@ -30,7 +30,7 @@ import ahocorasick_rs
 import numpy
 
 from geoplan.geocode.features import FEATURE_WORDS, admin_prefixed, feature_mentions, names_former_unit
-from geoplan.geocode.lexicon import era_pattern, names_peoples_only, peoples_tail, words
+from geoplan.geocode.lexicon import names_peoples_only, peoples_tail, words
 from geoplan.geocode.named_lines import NAMED_LINES
 from geoplan.geocode.qualified import OWN_PROVINCE, QualifiedForms, unit_at
 from geoplan.geocode.segment import (
@@ -69,6 +69,8 @@ from geoplan.geocode.stems import (
     CORRIDOR_BREAKS,
     COUNTER_CHARS,
     COUNTRIES_OF,
+    ERA_BEFORE,
+    ERA_REACH,
     GENERIC_WORDS,
     IMPROPER_CHARS,
     ITEM_JOINERS,
@@ -602,11 +604,6 @@ _PORT_WORD = "口岸"
 _DESCRIBING_WORDS = frozenset({"主要", "大型", "重要", "重点", "小型", "中型"})
 #: a side of a place ('南岸', '东侧', '湖畔' of 'X南岸Y景区'): where a name of its own stands.
 _SIDE_OF_PLACE = re.compile("[东西南北]{1,2}(?:岸|侧|畔)")
-#: an era or dynasty (its pattern) and one ending where a search stops ('清代王爷府', '西汉至'), and how far back
-#: such an era can start.
-ERA = era_pattern()
-ERA_BEFORE = re.compile(f"{ERA}$")
-ERA_REACH = 6
 #: an interchange's class word, also the verb 'link up' after two places paired by 与/和 ('包头与银川互通').
 _INTERCHANGE = "互通"
 _PAIRING = frozenset("与和")

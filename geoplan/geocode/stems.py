@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Protocol, TypeVar
 
 from geoplan.errors import GeoplanError
-from geoplan.geocode.lexicon import words
+from geoplan.geocode.lexicon import era_pattern, organisation_words, words
 
 
 def word_alternation(words: Iterable[str]) -> str:
@@ -130,6 +130,11 @@ POSITION_VERBS = frozenset("临邻接靠连濒")
 ITEM_JOINERS = frozenset("、和与及")
 #: words saying the countries of a region of the world, written right after its name ('东欧国家', '西欧各国').
 COUNTRIES_OF = ("国家", "各国")
+#: an era or dynasty (its pattern) and one ending where a search stops ('清代王爷府', '西汉至'), and how far back
+#: such an era can start.
+ERA = era_pattern()
+ERA_BEFORE = re.compile(f"{ERA}$")
+ERA_REACH = 6
 #: a part of a place by its compass side, right after the place's name ('北部', '西南部').
 COMPASS_PART = re.compile("[东西南北中]{1,2}部")
 #: the rule of a province named with its relative part ('内蒙古西部'): a region located at the province itself.
@@ -331,3 +336,10 @@ def merged_with_prefix(mentions: list[Mention], joins: Callable[[Mention, Mentio
             continue
         merged.append(mention)
     return merged
+
+
+@cache
+def organisation_re() -> re.Pattern[str]:
+    """The words that make a place's name before them an organisation's (:func:`lexicon.organisation_words`: bodies
+    and office holders' titles), longest first."""
+    return re.compile(word_alternation(organisation_words()))
