@@ -175,6 +175,24 @@ def wait_for_frame(page, selector: str, timeout_s: float = 45):
     return None
 
 
+def show_feature_table(page, tables_before: int, timeout_s: float = 90) -> None:
+    """Switch the feature table on and wait for it. A click that lands while the app reruns can be
+    lost, so the switch is clicked again while it still reads off."""
+    switch = page.locator("label").filter(has_text="显示要素列表")
+    tables = page.locator('[data-testid="stDataFrame"]')
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if tables.count() > tables_before:
+            return
+        try:
+            if not switch.first.locator("input").is_checked(timeout=2_000):
+                switch.first.click(timeout=5_000)
+        except Exception:  # the element was replaced while the app reran
+            pass
+        time.sleep(0.5)
+    raise AssertionError(f"the feature table did not appear within {timeout_s:.0f} s")
+
+
 def test_app_in_headless_chromium(app_url: str, tmp_path: Path) -> None:
     # Screenshots go to the test's own folder (GEOPLAN_SCREENSHOTS keeps them, for a person to look at).
     shots = Path(os.environ.get("GEOPLAN_SCREENSHOTS") or tmp_path)
@@ -251,8 +269,7 @@ def test_app_in_headless_chromium(app_url: str, tmp_path: Path) -> None:
 
             # The feature table is off until asked for; the downloads open from their popover.
             assert page.locator('[data-testid="stDataFrame"]').count() == 1  # the hit's details only
-            page.get_by_text("显示要素列表").click()
-            page.locator('[data-testid="stDataFrame"]').nth(1).wait_for(timeout=20_000)
+            show_feature_table(page, tables_before=1)
             page.get_by_role("button", name="下载当前选择").click()
             buttons = page.locator('[data-testid="stDownloadButton"]')
             buttons.first.wait_for(timeout=10_000)

@@ -11,7 +11,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from test_browser import CHROMIUM_ARGS, close_network, need_browser, served_app, wait_for_frame
+from test_browser import (
+    CHROMIUM_ARGS,
+    close_network,
+    need_browser,
+    served_app,
+    show_feature_table,
+    wait_for_frame,
+)
 
 from geoplan.cli import cli
 
@@ -158,8 +165,7 @@ def test_no_english_in_the_page(app) -> None:
     url, _folder = app
     with app_page(url, []) as page:
         assert wait_for_frame(page, ".leaflet-container path.leaflet-interactive") is not None
-        page.get_by_text("显示要素列表").click()
-        page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=20_000)
+        show_feature_table(page, tables_before=page.locator('[data-testid="stDataFrame"]').count())
         time.sleep(1.0)
         sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
         assert "图集" in sidebar and "筛选" in sidebar
