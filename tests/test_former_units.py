@@ -143,6 +143,11 @@ def test_a_former_name_two_banners_bore_is_not_recorded(gazetteer: Gazetteer, tm
     [
         ("region:绥远省", {"呼和浩特市", "包头市", "乌兰察布市", "鄂尔多斯市", "巴彦淖尔市", "乌海市"}),
         ("region:兴安省", {"呼伦贝尔市", "兴安盟"}),
+        ("region:兴安总省", {"呼伦贝尔市", "兴安盟", "通辽市", "赤峰市"}),
+        ("region:兴安东省", {"呼伦贝尔市", "兴安盟"}),
+        ("region:兴安西省", {"赤峰市", "通辽市"}),
+        ("region:兴安南省", {"兴安盟", "通辽市"}),
+        ("region:兴安北省", {"呼伦贝尔市"}),
     ],
 )
 def test_a_former_province_is_the_union_of_its_leagues_with_no_point_of_its_own(
@@ -164,6 +169,11 @@ def test_a_former_province_is_the_union_of_its_leagues_with_no_point_of_its_own(
         ("region:辽北省", ("通辽市", "兴安盟", "四平市"), "鄂尔多斯市"),
         ("region:卓索图盟", ("喀喇沁旗", "宁城县", "承德市", "朝阳市"), "锡林郭勒盟"),
         ("region:平地泉行政区", ("集宁区", "托克托县", "土默特右旗", "察哈尔右翼后旗"), "包头市"),
+        ("region:奉天省", ("通辽市", "突泉县", "洮南市", "沈阳市", "大连市", "丹东市"), "呼伦贝尔市"),
+        ("region:龙江省", ("齐齐哈尔市", "大庆市", "白城市", "突泉县"), "赤峰市"),
+        ("region:嫩江省", ("齐齐哈尔市", "洮南市", "扎赉特旗"), "通辽市"),
+        ("region:宁夏省", ("阿拉善盟", "额济纳旗", "磴口县", "银川市", "吴忠市"), "鄂尔多斯市"),
+        ("region:辽吉省", ("通辽市", "库伦旗", "白城市", "松原市", "四平市", "铁岭市"), "兴安盟"),
     ],
 )
 def test_a_former_province_reaching_other_provinces_is_a_schematic_hull(
@@ -190,6 +200,16 @@ def test_no_former_province_states_a_coordinate_and_each_cites_its_page() -> Non
         "region:辽北省",
         "region:卓索图盟",
         "region:平地泉行政区",
+        "region:奉天省",
+        "region:龙江省",
+        "region:嫩江省",
+        "region:兴安总省",
+        "region:兴安东省",
+        "region:兴安西省",
+        "region:兴安南省",
+        "region:兴安北省",
+        "region:宁夏省",
+        "region:辽吉省",
     }
     assert all(row["lon"] == row["lat"] == "" and row["geometry_source"].startswith("http") for row in rows)
 

@@ -1276,3 +1276,71 @@ def test_a_quoted_name_whose_origin_is_explained_names_no_place(gazetteer: Gazet
     """'“赤峰”因…山峰而得名': the name's origin is explained, as with '“X”意为'; '“赤峰”因此…' is no such clause."""
     assert _surfaces(gazetteer, "“赤峰”因城区东北角有一座赭红色的山峰而得名。") == []
     assert _surfaces(gazetteer, "“赤峰”因此成为热点。") == ["赤峰"]
+
+
+def test_the_regions_full_name_and_a_unit_before_a_sight_are_its_address(gazetteer: Gazetteer) -> None:
+    """'内蒙古自治区乌海市X风景区': the region, the league, then the sight (three mentions), as after the short name;
+    a designation's official name after the region's name stays whole."""
+    assert _surfaces(gazetteer, "内蒙古自治区乌海市龙凤湾水利风景区已开放。") == [
+        "内蒙古自治区",
+        "乌海市",
+        "龙凤湾水利风景区",
+    ]
+    assert _surfaces(gazetteer, "内蒙古萨拉乌苏国家湿地公园已开放。") == ["内蒙古萨拉乌苏国家湿地公园"]
+
+
+def test_a_range_and_its_side_after_another_natural_name(gazetteer: Gazetteer) -> None:
+    """'内蒙古高原阴山山脉东南麓': the plateau, then the range with its side — not one name of a mountain."""
+    assert _surfaces(gazetteer, "卓资县位于内蒙古高原阴山山脉东南麓。") == [
+        "卓资县",
+        "内蒙古高原",
+        "阴山山脉东南麓",
+    ]
+
+
+def test_a_settlements_name_before_a_class_word_names_the_place_there(gazetteer: Gazetteer) -> None:
+    """'雅布赖湖' (jieba reads a verb in 雅布赖, the name of a town): the lake named after the town."""
+    assert found(gazetteer, "雅布赖湖水面不大。") == [("雅布赖湖", "lake")]
+
+
+def test_an_old_temples_epithet_is_no_part_of_its_name(gazetteer: Gazetteer) -> None:
+    assert _surfaces(gazetteer, "千年古刹双福寺始建于康熙年间。") == ["双福寺"]
+
+
+def test_an_outside_citys_name_before_its_suburbs_or_a_sight_of_it(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """'北京郊区', '北京北海公园' (each one word of jieba's): the city is named, and the sight lies there."""
+    assert _surfaces(gazetteer, "雁栖湖位于北京郊区。") == ["雁栖湖", "北京"]
+    assert _surfaces(gazetteer, "与北京北海公园白塔遥相呼应。") == ["北京", "北海公园"]
+    located = resolved_ids(gazetteer, tmp_path, "通辽市旅游", "与北京北海公园白塔遥相呼应。")
+    assert located["北海公园"] == "province:110000"
+
+
+def test_a_place_said_to_lie_after_a_comma(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'雁栖湖，位于北京郊区': the comma before 位于 still says where the lake lies (not the text's own banner)."""
+    located = resolved_ids(gazetteer, tmp_path, "克什克腾旗旅游", "雁栖湖，位于北京郊区的燕山脚下。")
+    assert located["雁栖湖"] == "province:110000"
+
+
+def test_a_unit_of_the_region_written_after_another_province_is_that_provinces(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """'因与陕西省醴泉县同名': a namesake of a former name of 突泉县, in 陕西; '吉林省通榆县' keeps its record."""
+    located = resolved_ids(
+        gazetteer, tmp_path, "突泉县概况", "1914年，因与陕西省醴泉县同名，改称突泉县。与吉林省通榆县交界。"
+    )
+    assert located["醴泉县"] == "province:610000"
+    assert located["突泉县"] == "banner:152224"
+    assert located["通榆县"] == "neighbour:220822"
+
+
+def test_a_regions_heartland_names_the_region(gazetteer: Gazetteer) -> None:
+    assert _surfaces(gazetteer, "向南延伸到东北和华北腹地。") == ["东北", "华北"]
+
+
+def test_a_designation_named_after_a_banner_is_a_place(gazetteer: Gazetteer) -> None:
+    """'额尔古纳国家森林公园': the rank opens a designation named after the banner (the gazetteer lacks it); the
+    tourism of a banner ('乌拉特后旗景区') names no place."""
+    assert found(gazetteer, "额尔古纳国家森林公园：观赏森林。") == [("额尔古纳国家森林公园", "scenic")]
+    assert _surfaces(gazetteer, "乌拉特后旗景区很多。") == ["乌拉特后旗"]

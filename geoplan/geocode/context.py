@@ -299,7 +299,8 @@ def _without_non_places(
         and not _opens_a_zi_name(text, m)
         and not heads_longer_unit(text, m, next_starts.get(id(m)))
         and not names_people(text, m)
-        and not (inside_word(text, m) and not heads_unit(text, m, finder))
+        # a name inside a word, unless it is the address of the place right after it ('北京北海公园', one word)
+        and not (inside_word(text, m) and not heads_unit(text, m, finder) and next_starts.get(id(m)) != m.end)
         and (m.start, m.end) not in peoples
         and not in_title(m, titles)
         and not _wall_as_metaphor(text, m)
@@ -1080,7 +1081,7 @@ def _words(text: str, start: int, end: int) -> dict[int, tuple[str, str]]:
 
 
 #: words the segmenter reads as one place word with the name before them ('新疆地区', '山西境内'): the name's area.
-_AREA_WORDS = frozenset({"地区", "境内", "全境", "一带", "等地"})
+_AREA_WORDS = frozenset({"地区", "境内", "全境", "一带", "等地", "郊区", "市郊", "近郊", "远郊"})
 
 
 #: shortest full name of a unit (its stem and class word) that no longer word hides ('上海市' of '海市蜃楼' may be
@@ -1802,7 +1803,13 @@ def units_before_names(text: str, mentions: list[Mention], finder: MentionFinder
     for mention in mentions:
         qualifier = mention.qualifier or ""
         at = mention.surface.find(qualifier) if qualifier else -1
-        head = mention.surface[:at] if at > 0 else ""
+        province = ""
+        if at == 0 and mention.qualifier_ids == (OWN_PROVINCE,) and not mention.place_ids:
+            # '内蒙古自治区乌海市X风景区': the region, then the unit the place's address names
+            if (unit := _unit_after_region(mention, finder)) is not None:
+                province, mention = qualifier, replace(mention, qualifier=unit[0], qualifier_ids=unit[1])
+                qualifier, at = unit[0], len(province)
+        head = mention.surface[len(province) : at] if at > len(province) else ""
         head_ids = finder.ids(head) if head.endswith(_UNIT_WORDS_IN_FULL) else ()
         if (
             not head
@@ -1839,6 +1846,7 @@ def units_before_names(text: str, mentions: list[Mention], finder: MentionFinder
             continue
         unit_start = mention.start + at
         cut = unit_start + len(qualifier)
+        head_start = mention.start + len(province)
         if mention.rule == _SPUR_RULE:
             class_start = max(text.rfind(word, cut, mention.end) for word in _SPUR_WORDS)
         else:
@@ -1848,8 +1856,10 @@ def units_before_names(text: str, mentions: list[Mention], finder: MentionFinder
             or _holds_domestic_name(text[cut:class_start], finder)
         ):
             continue
+        if province:
+            found.append(Mention(province, mention.start, head_start, None, "gazetteer", (OWN_PROVINCE,)))
         if head:
-            found.append(Mention(head, mention.start, unit_start, None, "gazetteer", head_ids))
+            found.append(Mention(head, head_start, unit_start, None, "gazetteer", head_ids))
         found.append(Mention(qualifier, unit_start, cut, None, "gazetteer", mention.qualifier_ids))
         if (inner := _unit_opening(text, cut, class_start, mention.qualifier_ids, finder)) is not None:
             # '呼和浩特市新城区新华东街': the league, its district, then the street, which lies in the district
@@ -1858,6 +1868,18 @@ def units_before_names(text: str, mentions: list[Mention], finder: MentionFinder
             cut = inner.end
         found.append(replace(mention, surface=text[cut : mention.end], start=cut))
     return found
+
+
+def _unit_after_region(mention: Mention, finder: MentionFinder) -> tuple[str, tuple[str, ...]] | None:
+    """The longest league or banner written in full right after the region's name that starts ``mention``
+    (its qualifier), leaving two or more characters before the class word, with its ids; None if none."""
+    start = len(mention.qualifier or "")
+    class_start = len(mention.surface) - len(mention.rule.partition(":")[2])
+    for end in range(class_start - 2, start + 1, -1):
+        unit = mention.surface[start:end]
+        if unit.endswith(_UNIT_WORDS_IN_FULL) and _unit_in_full(unit, ids := finder.ids(unit)):
+            return unit, ids
+    return None
 
 
 def _unit_opening(
@@ -2257,8 +2279,12 @@ def region_stems(text: str, finder: MentionFinder, taken: Iterable[Mention] = ()
             continue
         flags = _AFTER_COMPASS_FLAGS if compass else _AFTER_REGION_FLAGS
         word, flag = around.get(end, ("", "x"))
-        if word and (
-            flag not in flags or (flag == PLACE_FLAG and len(word) > 1 and not finder.ids_or_short(word))
+        if (
+            word
+            and word not in _HEARTLAND_WORDS
+            and (
+                flag not in flags or (flag == PLACE_FLAG and len(word) > 1 and not finder.ids_or_short(word))
+            )
         ):
             if compass and (_RANKING.match(text, end) or of_country or _PART_OF.fullmatch(word)):
                 found.append(mention)
@@ -2269,6 +2295,8 @@ def region_stems(text: str, finder: MentionFinder, taken: Iterable[Mention] = ()
     return found + _listed_with_regions(text, doubtful, regions + [(m.start, m.end) for m in found])
 
 
+#: the inner part of a region, written after its name ('华北腹地'): the region itself is named.
+_HEARTLAND_WORDS = frozenset({"腹地", "腹部"})
 #: a superlative ('最大', '最早') or a ranking count ('九大X之一'): a compass word before one is the region it ranks
 #: in ('东北最大的X', '东北九大火山群之一').
 _RANKING = re.compile("最|[二三四五六七八九十]大")

@@ -321,6 +321,7 @@ NAME_FOLLOWERS = (
     "方向",
     "地区",
     "一带",
+    "郊区",
     "段",
     "经",
     *COUNTRIES_OF,
@@ -1750,13 +1751,19 @@ class MentionFinder:
                     text, qualifier.end, s_start, s_end, suffix, known_at, False, sorted_known
                 )
             last = hits[-1]
-            if (
+            side_of_range = (
+                suffix in _SIDE_WORDS
+                and last.start >= qualifier.end
+                and (last.end == s_start or (s_start - last.end == 1 and text[last.end] in COMPASS_CHARS))
+            )
+            if side_of_range or (
                 last.start > qualifier.end
                 and last.end == s_start
                 and common_words_only(text, qualifier.end, last.start)
             ):
-                # '科右前旗地处大兴安岭南麓': a place right before the class word, after common words that follow
-                # the unit written first, qualifies the name alone
+                # '科右前旗地处大兴安岭南麓': a place right before the class word (or a range before its side,
+                # '内蒙古高原阴山山脉东南麓'), after common words that follow the name written first, qualifies
+                # the name alone
                 qualifier = last
                 start = last.start
             if qualifier.end == s_end:
@@ -1885,9 +1892,12 @@ class MentionFinder:
             if (
                 suffix in DESCRIPTIVE_SCENIC_SUFFIXES
                 and (not remainder or is_generic(remainder))
+                and not _DESIGNATION_RANK.match(remainder)
                 and all(pid.startswith(AREA_ID_PREFIXES) for pid in qualifier.place_ids)
             ):
-                return None  # '呼包鄂乌旅游区', '乌拉特后旗景区': the tourism of an area, not a named place
+                # '呼包鄂乌旅游区', '乌拉特后旗景区': the tourism of an area, not a named place; a rank opens a
+                # designation named after the area ('额尔古纳国家森林公园', 'X世界地质公园')
+                return None
             if (
                 suffix == "小镇"
                 and not remainder
@@ -2731,12 +2741,23 @@ def _as_name(text: str, mention: Mention, ids: Mapping[str, tuple[str, ...]]) ->
         return None  # '通车高速公路', '八车道高速公路': common words and counts only, no name before the line word
     if mention.type in {"street", "road"} and _verb_to_units(text[start:stem_end]):
         return None  # '通村路': the roads to the villages, no street's name
-    if mention.type in NATURAL_KINDS and not names_natural_place(text, start, stem_end, mention.end):
-        return None  # '沙漠淡水湖', '世界沙漠', '中国东北沙漠': a kind of land or water, no name
+    if (
+        mention.type in NATURAL_KINDS
+        and not (start == mention.start and stem_start == stem_end and _settlements(mention.qualifier_ids))
+        and not names_natural_place(text, start, stem_end, mention.end)
+    ):
+        # '沙漠淡水湖', '世界沙漠', '中国东北沙漠': a kind of land or water, no name; a settlement's name before
+        # the class word names the place after it ('雅布赖湖', though jieba reads a verb in 雅布赖)
+        return None
     if start == mention.start:
         return mention
     surface = text[start : mention.end]
     return Mention(surface, start, mention.end, mention.type, mention.rule, ids.get(surface, ()))
+
+
+def _settlements(ids: tuple[str, ...]) -> bool:
+    """Whether ``ids`` (one or more) are all towns or villages."""
+    return bool(ids) and all(pid.startswith(("town:", "village:")) for pid in ids)
 
 
 def _descriptive_name(
@@ -2816,6 +2837,8 @@ FACILITY_TYPES = frozenset({"airport", "port", "station"})
 _RESERVE_ID_PREFIXES = ("reserve:", "wetland:")
 #: the rank written between a zone's unit and its class word ('包头国家高新技术产业开发区', 'X旗自治区级工业园区').
 _ZONE_RANK = re.compile("(?:国家级|国家|自治区级|省级)$")
+#: the rank that opens a designation's class words after the name of the area it is named after ('国家森林公园').
+_DESIGNATION_RANK = re.compile("国家|世界|自治区级")
 #: class words of lines a list may name by short forms beside recorded ones ('临策铁路、清绿铁路').
 _LISTED_LINE_SUFFIXES = frozenset({"铁路", "高铁", "高速", "公路"})
 _LISTED_LINE_STEM_MAX = 4

@@ -246,7 +246,7 @@ def _geoparse(plan: Any, gazetteer: Any) -> PlanPlaces:
             mentions.append(resolver.resolve(stop, context, context, issuer_fallback=False))
     mentions.sort(key=attrgetter("start", "end"))
     mentions = _placed_by_field(text, _placed_today(text, _placed_where_said(text, mentions)))
-    mentions = _listed_divisions(text, mentions, gazetteer)
+    mentions = _after_outside_province(_listed_divisions(text, mentions, gazetteer))
     mentions = _located_by_list_mates(text, mentions, gazetteer)
     mentions, corridors = _lines_named_by_their_ends(mentions, corridors)
     mentions = _roads_named_by_initials(mentions, corridors, gazetteer)
@@ -331,9 +331,9 @@ def _joined_names(
 #: what ends a list's item after a place it holds: the list mark, right away or after one character of the item
 #: ('昆都仑花、': 昆都仑 matched in the item's name); such a place is a sibling of the items after it, no container.
 _LIST_ITEM_END = re.compile(r"[\u3400-\u9fff]?、")
-#: verbs that say where the place named before them lies ('X物流园位于Y镇', 'X园落户于Y镇'; the longer form first:
+#: verbs that say where the place named before them lies ('X物流园位于Y镇', 'X园落户于Y镇', 'X湖，位于Y'; longer first:
 #: the units must follow the verb right away).
-_LIES_AT = re.compile(r"[:：]?\s*(?:位于|坐落于|坐落在|地处|落户于|落户)")
+_LIES_AT = re.compile(r"[:：,，]?\s*(?:位于|坐落于|坐落在|地处|落户于|落户)")
 #: kinds of place the unit a text says something lies in locates, when their own record does not (parks, sights and
 #: natural places: '黄花沟景区位于察哈尔右翼中旗').
 _PLACED_WHERE_SAID = frozenset(
@@ -365,7 +365,10 @@ def _placed_where_said(text: str, mentions: list[ResolvedMention]) -> list[Resol
         if mention.type != "park" and unit.type == "league":
             continue  # a sight or natural place said to lie in a league only: no finer than it was
         out[index] = _located_in(
-            mention, unit, "parent:said-to-lie", f"where the text says it lies ('{said.group()}')"
+            mention,
+            unit,
+            "parent:said-to-lie",
+            f"where the text says it lies ('{said.group().lstrip(':：,， ')}')",
         )
     return out
 
@@ -394,6 +397,41 @@ def _located_in(mention: ResolvedMention, unit: Any, rule: str, where: str) -> R
         rule=rule,
         reason=f"'{mention.surface}' not in the gazetteer; located in {unit.name}, {where}",
     )
+
+
+#: the region's own province id, the parent of every unit inside it.
+_OWN_PROVINCE = "province:150000"
+
+
+def _after_outside_province(mentions: list[ResolvedMention]) -> list[ResolvedMention]:
+    """A unit of the region written right after the full name of another province ('因与陕西省醴泉县同名': a
+    namesake of 突泉县's former name) is that province's place, not the region's: located in the province the
+    text names, with the reason (no county record of it is at hand)."""
+    out = list(mentions)
+    for index in range(1, len(out)):
+        before, mention = out[index - 1], out[index]
+        province, place = before.place, mention.place
+        if (
+            before.end != mention.start
+            or province is None
+            or place is None
+            or province.type != "province"
+            or not lies_outside(province)
+            or not before.surface.endswith("省")
+            or _OWN_PROVINCE not in place.parent_ids
+            or province.id in place.parent_ids
+        ):
+            continue
+        out[index] = replace(
+            mention,
+            place=province,
+            precision=parent_precision(province),
+            confidence=0.5,
+            rule="parent:written-before",
+            reason=f"'{mention.surface}' written right after {province.name}: a place of that province, not "
+            f"{place.name} of the region",
+        )
+    return out
 
 
 #: a unit's word for the divisions it holds ('宁城县辖3个街道、13个镇：A镇、B街道', 'X旗下辖A、B'), right after its name.
