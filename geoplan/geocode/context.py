@@ -1797,8 +1797,9 @@ def units_before_names(text: str, mentions: list[Mention], finder: MentionFinder
     the finder already reads a recorded place after a unit ('杭锦旗七星湖').  A place named by the unit and common
     words stays one mention ('库伦旗宗教博物馆', 'X旗国家现代农业示范区'), and so do parks, ports, airports,
     stations and facilities ('杭锦旗黄河大桥'), whose official names hold their unit.  A league written in full
-    before the unit is its address too ('鄂尔多斯市杭锦旗库布其大沙漠': three mentions), and so are a township in
-    full and a side of it ('锡尼镇南阿日善湖', see :func:`_town_and_side`)."""
+    before the unit is its address too ('鄂尔多斯市杭锦旗库布其大沙漠': three mentions), and so is the region's full
+    name before them ('内蒙古自治区乌海市X风景区'), and so are a township in full and a side of it ('锡尼镇南阿日善湖',
+    see :func:`_town_and_side`)."""
     found: list[Mention] = []
     for mention in mentions:
         qualifier = mention.qualifier or ""
@@ -1877,7 +1878,7 @@ def _unit_after_region(mention: Mention, finder: MentionFinder) -> tuple[str, tu
     class_start = len(mention.surface) - len(mention.rule.partition(":")[2])
     for end in range(class_start - 2, start + 1, -1):
         unit = mention.surface[start:end]
-        if unit.endswith(_UNIT_WORDS_IN_FULL) and _unit_in_full(unit, ids := finder.ids(unit)):
+        if _unit_in_full(unit, ids := finder.ids(unit)):
             return unit, ids
     return None
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from operator import attrgetter, is_
 from typing import Any
 
-from geoplan.geocode.context import HAN_CHAR, refine
+from geoplan.geocode.context import HAN_CHAR, OWN_PROVINCE, refine
 from geoplan.geocode.corridors import ROUTE_KIND, CorridorMatch, find_corridors, split_last
 from geoplan.geocode.lexicon import words
 from geoplan.geocode.mentions import (
@@ -399,10 +399,6 @@ def _located_in(mention: ResolvedMention, unit: Any, rule: str, where: str) -> R
     )
 
 
-#: the region's own province id, the parent of every unit inside it.
-_OWN_PROVINCE = "province:150000"
-
-
 def _after_outside_province(mentions: list[ResolvedMention]) -> list[ResolvedMention]:
     """A unit of the region written right after the full name of another province ('因与陕西省醴泉县同名': a
     namesake of 突泉县's former name) is that province's place, not the region's: located in the province the
@@ -418,7 +414,7 @@ def _after_outside_province(mentions: list[ResolvedMention]) -> list[ResolvedMen
             or province.type != "province"
             or not lies_outside(province)
             or not before.surface.endswith("省")
-            or _OWN_PROVINCE not in place.parent_ids
+            or OWN_PROVINCE not in place.parent_ids
             or province.id in place.parent_ids
         ):
             continue
