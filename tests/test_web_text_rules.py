@@ -1344,3 +1344,17 @@ def test_a_designation_named_after_a_banner_is_a_place(gazetteer: Gazetteer) -> 
     tourism of a banner ('乌拉特后旗景区') names no place."""
     assert found(gazetteer, "额尔古纳国家森林公园：观赏森林。") == [("额尔古纳国家森林公园", "scenic")]
     assert _surfaces(gazetteer, "乌拉特后旗景区很多。") == ["乌拉特后旗"]
+
+
+def test_a_short_foreign_name_ending_a_longer_transliteration_is_none(gazetteer: Gazetteer) -> None:
+    """'澳大利西亚' (jieba: 澳大利 + 西亚) is no 西亚; 东亚 (recorded as the other world regions are) is named, and a
+    country's own name before a province stays ('中国福建')."""
+    assert _surfaces(gazetteer, "这里是东亚-澳大利西亚候鸟迁徙路线上的停歇地。") == ["东亚"]
+    assert "福建" in _surfaces(gazetteer, "它南起中国福建武夷山。")
+
+
+def test_a_culture_named_after_its_site_is_no_gully(gazetteer: Gazetteer) -> None:
+    """'赵宝沟文化', '朱开沟文化': archaeological cultures, no gullies; '五道沟常年有水' names one."""
+    assert _surfaces(gazetteer, "赵宝沟文化距今约七千年。") == []
+    assert _surfaces(gazetteer, "有距今4000年的朱开沟文化。") == []
+    assert found(gazetteer, "五道沟常年有水。") == [("五道沟", "river")]

@@ -1351,6 +1351,8 @@ def outside_words(
         country = finder.ids(name) == (f"foreign:{name}",)  # the record's own name, not an alias ('蒙古')
         if country_alias(name, finder.ids(name)) and peoples_name_here(text, start, end):
             continue  # '喀尔喀蒙古、': the people's name
+        if _after_unknown_place_word(around, start, finder):
+            continue  # '澳大利西亚' (澳大利 + 西亚): the end of a longer foreign name the gazetteer lacks
         following = around.get(end, ("", ""))
         mention = Mention(name, start, end, None, "gazetteer", finder.ids(name))
         if (
@@ -1367,6 +1369,25 @@ def outside_words(
             # preposition of place stands before it ('在山西一个多月')
             found.append(mention)
     return found
+
+
+#: the shortest place word read as the front of a longer foreign name ('澳大利' of 澳大利西亚; '中国' + '福建' is none).
+_FRAGMENT_LENGTH = 3
+
+
+def _after_unknown_place_word(around: dict[int, tuple[str, str]], start: int, finder: MentionFinder) -> bool:
+    """Whether the word right before ``start`` is a place word of the segmenter's that names nothing the gazetteer
+    knows: the name at ``start`` ends a longer name with it ('澳大利' + '西亚'), as '中国' + '东北' does not."""
+    before = [position for position in around if position < start]
+    if not before:
+        return False
+    word, flag = around[max(before)]
+    return (
+        max(before) + len(word) == start
+        and flag == PLACE_FLAG
+        and len(word) >= _FRAGMENT_LENGTH
+        and not finder.ids_or_short(word)
+    )
 
 
 #: a farm product that ends its phrase right after a banner's bare stem ('武川马铃薯、', '河套面粉等'): a brand.

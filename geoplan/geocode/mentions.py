@@ -545,6 +545,8 @@ _SUFFIX_RE = re.compile(word_alternation(_SUFFIXES_LONGEST_FIRST))
 _SUFFIX_ORDER = {suffix: order for order, suffix in enumerate(_SUFFIXES_LONGEST_FIRST)}
 #: characters after which 沟 starts a word (沟通, 沟壑, 沟渠, 沟道) rather than ending a gully's name.
 _GOU_NEXT = frozenset("通壑渠道谷槽村")
+#: the word after a site's name that names an archaeological culture ('赵宝沟文化', '朱开沟文化').
+_CULTURE = "文化"
 #: two-character words ending in 河 that say where by a river or what kind of river, never a river's name
 #: ('滨河大道', '沿河公路', '内河航运').
 _RIVER_WORDS = frozenset({"滨河", "沿河", "跨河", "过河", "内河", "运河", "界河"})
@@ -3551,7 +3553,8 @@ def _suffix_applies(text: str, suffix: str, s_end: int) -> bool:
     if suffix == "高速":
         return following not in _GAOSU_NEXT
     if suffix == "沟":
-        return following not in _GOU_NEXT
+        # '赵宝沟文化': an archaeological culture named after its site, no gully's name
+        return following not in _GOU_NEXT and not text.startswith(_CULTURE, s_end)
     if suffix == "火山":
         return not text.startswith(_VOLCANO_KIND_WORDS, s_end)
     if suffix == "河" and text[s_end - 2 : s_end] in _RIVER_WORDS:
