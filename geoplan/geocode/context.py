@@ -1378,16 +1378,17 @@ _FRAGMENT_LENGTH = 3
 def _after_unknown_place_word(around: dict[int, tuple[str, str]], start: int, finder: MentionFinder) -> bool:
     """Whether the word right before ``start`` is a place word of the segmenter's that names nothing the gazetteer
     knows: the name at ``start`` ends a longer name with it ('澳大利' + '西亚'), as '中国' + '东北' does not."""
+    word, flag = _word_ending_at(around, start)
+    return flag == PLACE_FLAG and len(word) >= _FRAGMENT_LENGTH and not finder.ids_or_short(word)
+
+
+def _word_ending_at(around: dict[int, tuple[str, str]], start: int) -> tuple[str, str]:
+    """The segmenter's word (and its flag) that ends right at ``start`` in ``around``; ('', '') if none does."""
     before = [position for position in around if position < start]
     if not before:
-        return False
+        return "", ""
     word, flag = around[max(before)]
-    return (
-        max(before) + len(word) == start
-        and flag == PLACE_FLAG
-        and len(word) >= _FRAGMENT_LENGTH
-        and not finder.ids_or_short(word)
-    )
+    return (word, flag) if max(before) + len(word) == start else ("", "")
 
 
 #: a farm product that ends its phrase right after a banner's bare stem ('武川马铃薯、', '河套面粉等'): a brand.
@@ -2335,13 +2336,9 @@ _MOTION_END = "往"
 def _ends_motion_verb(around: dict[int, tuple[str, str]], start: int) -> bool:
     """Whether the word ending right before ``start`` is a verb of motion of two or more characters ending in 往
     ('通往', '销往'), whose object is a destination, not the bare preposition 往 of a direction."""
-    before = [position for position in around if position < start]
-    if not before:
-        return False
-    word, flag = around[max(before)]
+    word, flag = _word_ending_at(around, start)
     return (
-        max(before) + len(word) == start
-        and len(word) > 1
+        len(word) > 1
         and word.endswith(_MOTION_END)
         # jieba tags 通往 an adverb before some objects ('华北通往西北')
         and (flag.startswith("v") or flag == "d")
