@@ -1358,3 +1358,18 @@ def test_a_culture_named_after_its_site_is_no_gully(gazetteer: Gazetteer) -> Non
     assert _surfaces(gazetteer, "赵宝沟文化距今约七千年。") == []
     assert _surfaces(gazetteer, "有距今4000年的朱开沟文化。") == []
     assert found(gazetteer, "五道沟常年有水。") == [("五道沟", "river")]
+
+
+@pytest.mark.parametrize(
+    ("text", "summits"),
+    [
+        ("主峰大桦背海拔2322米。", ["大桦背"]),
+        ("最高点是小青山，海拔1909米。", ["小青山"]),
+        ("全旗最高点海拔1500米。", []),
+        ("最高峰在东部，海拔1800米。", []),
+    ],
+)
+def test_a_summit_named_between_its_rank_and_its_height(
+    gazetteer: Gazetteer, text: str, summits: list[str]
+) -> None:
+    assert [s for s, kind in found(gazetteer, text) if kind == "mountain"] == summits

@@ -182,6 +182,7 @@ def refine(
             *routes_named_again(text, kept),
             *sights_named_again(text, kept, finder),
             *quoted_sight_lists(text, kept),
+            *summits_by_their_height(text, kept),
             *unit_stems_after_their_league(text, kept, finder),
             *town_stems_named_in_full(text, kept),
             *unit_stems_named_in_full(text, kept, finder),
@@ -2187,6 +2188,30 @@ def quoted_sight_lists(text: str, taken: list[Mention]) -> list[Mention]:
             ):
                 continue
             found.append(Mention(name, start, end, "scenic", "list:quoted-sights", ()))
+    return found
+
+
+#: a summit named by the words that rank it and its height after it ('主峰大桦背海拔2322米', '最高点是小青山，海拔
+#: 1909米'): the name between them, two to six characters.
+_SUMMIT = re.compile(
+    r"(?:主峰|最高峰|最高点|最高山)(?:为|是|叫)?(?!位于|在|地处|处于)([\u4e00-\u9fff]{2,6}?)[,，]?\s*海拔"
+)
+
+
+def summits_by_their_height(text: str, taken: list[Mention]) -> list[Mention]:
+    """A summit a text names between the words that rank it and its height ('主峰黄石崖海拔2334.7米'): a mountain
+    (the gazetteer lacks such summits; located like any unrecorded mountain); a recorded name there is already a
+    mention, and words with a function character are no name ('最高的是这里海拔…')."""
+    if "海拔" not in text:
+        return []
+    covered = SpanIndex(sorted((m.start, m.end) for m in taken))
+    found: list[Mention] = []
+    for match in _SUMMIT.finditer(text):
+        name = match.group(1)
+        start, end = match.span(1)
+        if covered.overlaps(start, end) or not _FUNCTION_CHARS.isdisjoint(name):
+            continue
+        found.append(Mention(name, start, end, "mountain", "summit", ()))
     return found
 
 
