@@ -1373,3 +1373,16 @@ def test_a_summit_named_between_its_rank_and_its_height(
     gazetteer: Gazetteer, text: str, summits: list[str]
 ) -> None:
     assert [s for s, kind in found(gazetteer, text) if kind == "mountain"] == summits
+
+
+def test_the_unit_a_text_says_a_place_lies_in_corrects_an_inference(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """'雅布赖湖位于阿拉善左旗': the text's word beats the town its name holds (雅布赖镇 of 阿拉善右旗), which stands
+    where the text agrees; a sight said to lie in another banner than the text's own lies there."""
+    located = resolved_ids(gazetteer, tmp_path, "阿拉善左旗旅游", "雅布赖湖位于阿拉善左旗。")
+    assert located["雅布赖湖"] == "banner:152921"
+    located = resolved_ids(gazetteer, tmp_path, "阿拉善左旗旅游", "雅布赖湖位于阿拉善右旗雅布赖镇。")
+    assert located["雅布赖湖"] == "town:152922:雅布赖镇"
+    located = resolved_ids(gazetteer, tmp_path, "阿拉善左旗旅游", "乌海湖水利风景区，位于海勃湾区。")
+    assert located["乌海湖水利风景区"] == "banner:150302"

@@ -343,25 +343,45 @@ _PLACED_WHERE_SAID = frozenset(
 _UNIT_RANK = {"league": 1, "neighbour": 2, "banner": 2, "town": 3}
 
 
+#: the rule of a place located by a place its name holds ('雅布赖湖' by 雅布赖镇): an inference the text may correct.
+_NAMED_INSIDE = "parent:named-inside"
+
+
 def _placed_where_said(text: str, mentions: list[ResolvedMention]) -> list[ResolvedMention]:
     """A park, sight or natural place the gazetteer lacks, located no finer than a league, followed by a verb that
     says where it lies and the units written after it ('X物流园位于Y市Z镇工业园区', 'X：位于阜新市'): located at the
     finest of those units (a place located by its unit counts as that unit), with the reason; a sight or natural
-    place said to lie in a league only stays where it was."""
+    place said to lie in a league only stays where it was.  A place located by a place its name holds ('雅布赖湖'
+    by 雅布赖镇 of 阿拉善右旗) that the text says lies in another unit ('雅布赖湖位于阿拉善左旗') lies there."""
     out = list(mentions)
     for index, mention in enumerate(out):
         if mention.type not in _PLACED_WHERE_SAID or mention.rule.startswith(
             ("only-candidate", "written-in")
         ):
             continue
-        if mention.place is not None and mention.place.type != "league" and mention.rule != "parent:issuer":
+        by_its_name = mention.rule == _NAMED_INSIDE
+        if (
+            mention.place is not None
+            and mention.place.type != "league"
+            and mention.rule != "parent:issuer"
+            and not by_its_name
+        ):
             continue
         said = _LIES_AT.match(text, mention.end)
         if said is None:
             continue
         unit, _ = _units_written_from(out, index + 1, said.end())
-        if unit is None or (mention.place is not None and unit.type == mention.place.type):
+        if unit is None:
             continue
+        if by_its_name:
+            if unit.id in (mention.place.id, *mention.place.parent_ids) or unit.type == "league":
+                continue  # the text agrees with the place its name holds, or says no finer unit
+        elif mention.place is not None and (
+            unit.id == mention.place.id
+            if mention.rule == "parent:issuer"
+            else unit.type == mention.place.type
+        ):
+            continue  # the text's own unit, which the text names; or a league said for a league
         if mention.type != "park" and unit.type == "league":
             continue  # a sight or natural place said to lie in a league only: no finer than it was
         out[index] = _located_in(
