@@ -217,8 +217,8 @@ def test_corridors_are_ordered_resolved_waypoints(parsed):
 
 def test_rows_are_distinct_and_unresolved_rows_have_no_point(parsed):
     rows = place_rows(parsed["002"])
-    names = [row["name"] for row in rows]
-    assert len(names) == len(set(names))
+    places = [(row["name"], row["canonical"], row["banner"], row["precision"]) for row in rows]
+    assert len(places) == len(set(places))
     for row in rows:
         if row["source"].startswith("unresolved"):
             assert row["lon"] == "" and row["lat"] == ""
@@ -310,3 +310,26 @@ def test_a_route_named_whole_is_drawn_along_its_recorded_line(gazetteer: Gazette
     assert route.geometry.distance(shapely.Point(row["lon"], row["lat"])) < 1e-4
     assert "recorded line of G6" in str(row["source"])
     assert gazetteer.get("province:150000").geometry.contains(shapely.Point(row["lon"], row["lat"]))
+
+
+def test_a_name_two_places_share_in_one_text_is_two_rows(gazetteer, tmp_path):
+    """'醴泉县' of 陕西 and 突泉县's former name in one text: two rows, each at its own place; a banner found as
+    the text's fallback for a town named elsewhere in full joins the town's row (one place, once known less finely)."""
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "突泉县概况\n第一章 沿革\n1914年，因与陕西省醴泉县重名，醴泉县改称突泉县。\n", encoding="utf-8"
+    )
+    rows = [row for row in place_rows(geoparse(read_plan(path), gazetteer)) if row["name"] == "醴泉县"]
+    assert sorted((row["canonical"], row["precision"], row["mentions"]) for row in rows) == [
+        ("", "province", 1),
+        ("突泉县", "banner", 1),
+    ]
+
+
+def test_the_rows_the_reference_plans_share_a_name_in_are_distinct_places(parsed):
+    """In the banner plan 002 '西乌盖沟' names gullies of two banners; in plan 000 '多伦' is the banner, and once the
+    zone the text calls by it: one row per place, the banner's row holds its own mentions."""
+    rows = place_rows(parsed["000"])
+    duolun = {row["canonical"]: row["mentions"] for row in rows if row["name"] == "多伦"}
+    assert duolun.keys() == {"多伦县", "多伦工业园区"} and duolun["多伦县"] > duolun["多伦工业园区"]
+    assert len({row["banner"] for row in place_rows(parsed["002"]) if row["name"] == "西乌盖沟"}) == 2

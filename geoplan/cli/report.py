@@ -44,6 +44,7 @@ from geoplan.geocode.places import (
     _distinct_corridors,
     corridor_level,
     geoparse,
+    place_groups,
 )
 from geoplan.io import atomic_path, check_targets
 from geoplan.output.csv_safe import csv_text
@@ -178,15 +179,12 @@ class ReportInputs:
 
 
 def place_facts(parsed: list[Any]) -> list[PlaceFact]:
-    """Every distinct place of the plans (the rows of ``geoplan places``: one per plan and name as
-    written, and per corridor), each approximate one with its reason."""
+    """Every distinct place of the plans (the rows of ``geoplan places``: one per plan, name as written and place,
+    and per corridor), each approximate one with its reason."""
     facts = []
     for places in parsed:
         plan = places.plan
-        groups: dict[str, list[Any]] = {}
-        for mention in places.mentions:
-            groups.setdefault(mention.surface, []).append(mention)
-        for name, group in groups.items():
+        for name, group in place_groups(places):
             facts.append(_mention_fact(plan.name, name, _best(group)))
         for corridor in _distinct_corridors(places.corridors):
             level = corridor_level(corridor, places.issuer)

@@ -1378,12 +1378,10 @@ def _resolve_waypoint(
 
 
 def place_rows(places: PlanPlaces) -> list[dict[str, object]]:
-    """One row per distinct (plan, place name) with the columns of :data:`PLACE_COLUMNS`."""
+    """One row per distinct (plan, place name, place) with the columns of :data:`PLACE_COLUMNS`: a name two places
+    share in one text ('白音华' the township and the zone, '醴泉县' of 陕西 and 突泉县's former name) is two rows."""
     plan = places.plan
-    groups: dict[str, list[ResolvedMention]] = {}
-    for mention in places.mentions:
-        groups.setdefault(mention.surface, []).append(mention)
-    rows = [_row(plan, group, places) for group in groups.values()]
+    rows = [_row(plan, group, places) for _name, group in place_groups(places)]
     for corridor in _distinct_corridors(places.corridors):
         rows.append(_corridor_row(plan, corridor, places.issuer))
     rows.sort(key=lambda row: (row["first_offset"], row["name"]))
@@ -1392,13 +1390,47 @@ def place_rows(places: PlanPlaces) -> list[dict[str, object]]:
     return rows
 
 
-def distinct_levels(places: PlanPlaces) -> list[tuple[str, str, str]]:
-    """(name, type, level) per distinct place name and corridor; level is 'own', 'parent' or 'none'."""
-    groups: dict[str, list[ResolvedMention]] = {}
+def place_groups(places: PlanPlaces) -> list[tuple[str, list[ResolvedMention]]]:
+    """The mentions of a text as the places table lists them: per name as written, then per place (see
+    :func:`_by_place`), each group with its name, names in order of first mention."""
+    by_name: dict[str, list[ResolvedMention]] = {}
     for mention in places.mentions:
-        groups.setdefault(mention.surface, []).append(mention)
+        by_name.setdefault(mention.surface, []).append(mention)
+    return [(name, group) for name, named in by_name.items() for group in _by_place(named)]
+
+
+def _by_place(mentions: list[ResolvedMention]) -> list[list[ResolvedMention]]:
+    """The mentions of one name grouped by the place each resolves to; a mention left unresolved, or located only at
+    a unit holding another group's place (the text's banner as a fallback, the town's record elsewhere), joins that
+    group: the same place, once known less finely.  A unit the name itself resolves to stays a row of its own
+    ('多伦' the banner, and once the zone the text calls by it)."""
+    groups: dict[str | None, list[ResolvedMention]] = {}
+    for mention in mentions:
+        groups.setdefault(mention.place.id if mention.place is not None else None, []).append(mention)
+    if len(groups) == 1:
+        return list(groups.values())
+    places = {m.place.id: m.place for m in mentions if m.place is not None}
+    for coarse in [None, *places]:
+        if coarse is not None and any(m.level == "own" for m in groups.get(coarse, ())):
+            continue
+        finer = next(
+            (
+                pid
+                for pid, place in places.items()
+                if pid != coarse and pid in groups and (coarse is None or coarse in place.parent_ids)
+            ),
+            None,
+        )
+        if coarse in groups and finer is not None:
+            groups[finer].extend(groups.pop(coarse))
+    return [sorted(group, key=attrgetter("start")) for group in groups.values()]
+
+
+def distinct_levels(places: PlanPlaces) -> list[tuple[str, str, str]]:
+    """(name, type, level) per distinct place name and place (as :func:`place_rows` lists them) and corridor;
+    level is 'own', 'parent' or 'none'."""
     found = []
-    for name, group in groups.items():
+    for name, group in place_groups(places):
         best = _best(group)
         found.append((name, best.type or "", best.level))
     for corridor in _distinct_corridors(places.corridors):
