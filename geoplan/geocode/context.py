@@ -1897,13 +1897,14 @@ def units_before_names(text: str, mentions: list[Mention], finder: MentionFinder
 def _unit_after_region(mention: Mention, finder: MentionFinder) -> tuple[str, tuple[str, ...]] | None:
     """The longest league or banner written in full right after the region's name that starts ``mention``
     (its qualifier), leaving two or more characters before the class word, with its ids; None if none."""
-    start = len(mention.qualifier or "")
     class_start = len(mention.surface) - len(mention.rule.partition(":")[2])
-    for end in range(class_start - 2, start + 1, -1):
-        unit = mention.surface[start:end]
-        if _unit_in_full(unit, ids := finder.ids(unit)):
-            return unit, ids
-    return None
+    unit = _longest_unit_in_full(
+        mention.surface,
+        len(mention.qualifier or ""),
+        class_start,
+        lambda surface: ids if _unit_in_full(surface, ids := finder.ids(surface)) else (),
+    )
+    return None if unit is None else (unit.surface, unit.place_ids)
 
 
 def _unit_opening(
@@ -1915,11 +1916,19 @@ def _unit_opening(
     codes = tuple(f"banner:{_area_code(pid)}" for pid in league_ids if pid.startswith("league:"))
     if not codes:
         return None
+    return _longest_unit_in_full(
+        text, start, class_start, lambda surface: tuple(i for i in finder.ids(surface) if i.startswith(codes))
+    )
+
+
+def _longest_unit_in_full(
+    text: str, start: int, class_start: int, ids_of: Callable[[str], tuple[str, ...]]
+) -> Mention | None:
+    """The longest name at ``start`` ending in a unit's class word that leaves two or more characters before the
+    class word at ``class_start`` and that ``ids_of`` gives ids for, as a mention; None if none."""
     for end in range(class_start - 2, start + 1, -1):
         surface = text[start:end]
-        if surface.endswith(_UNIT_WORDS_IN_FULL) and (
-            ids := tuple(i for i in finder.ids(surface) if i.startswith(codes))
-        ):
+        if surface.endswith(_UNIT_WORDS_IN_FULL) and (ids := ids_of(surface)):
             return Mention(surface, start, end, None, "gazetteer", ids)
     return None
 

@@ -409,13 +409,15 @@ def _units_written_from(mentions: list[ResolvedMention], index: int, position: i
 def _located_in(mention: ResolvedMention, unit: Any, rule: str, where: str) -> ResolvedMention:
     """``mention``, a place the gazetteer lacks (or locates only coarsely), located in ``unit`` by ``rule``; ``where``
     says how the text names the unit."""
+    return _relocated(
+        mention, unit, rule, f"'{mention.surface}' not in the gazetteer; located in {unit.name}, {where}"
+    )
+
+
+def _relocated(mention: ResolvedMention, unit: Any, rule: str, reason: str) -> ResolvedMention:
+    """``mention`` located at ``unit`` (at the unit's precision, half confident) by ``rule``, for ``reason``."""
     return replace(
-        mention,
-        place=unit,
-        precision=parent_precision(unit),
-        confidence=0.5,
-        rule=rule,
-        reason=f"'{mention.surface}' not in the gazetteer; located in {unit.name}, {where}",
+        mention, place=unit, precision=parent_precision(unit), confidence=0.5, rule=rule, reason=reason
     )
 
 
@@ -438,14 +440,12 @@ def _after_outside_province(mentions: list[ResolvedMention]) -> list[ResolvedMen
             or province.id in place.parent_ids
         ):
             continue
-        out[index] = replace(
+        out[index] = _relocated(
             mention,
-            place=province,
-            precision=parent_precision(province),
-            confidence=0.5,
-            rule="parent:written-before",
-            reason=f"'{mention.surface}' written right after {province.name}: a place of that province, not "
-            f"{place.name} of the region",
+            province,
+            "parent:written-before",
+            f"'{mention.surface}' written right after {province.name}: a place of that province, not {place.name} "
+            "of the region",
         )
     return out
 
