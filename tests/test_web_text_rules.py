@@ -1386,3 +1386,60 @@ def test_the_unit_a_text_says_a_place_lies_in_corrects_an_inference(
     assert located["雅布赖湖"] == "town:152922:雅布赖镇"
     located = resolved_ids(gazetteer, tmp_path, "阿拉善左旗旅游", "乌海湖水利风景区，位于海勃湾区。")
     assert located["乌海湖水利风景区"] == "banner:150302"
+
+
+def test_a_list_of_offices_names_the_subdistricts(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'辖好里堡办事处、河东办事处': each office in a list of a unit's divisions stands for its subdistrict (the
+    annotation guide), a town mention of its name, resolved to the subdistrict of the unit; one office in prose, a
+    liaison office and a body's office name no subdistrict."""
+    text = "根河市辖好里堡办事处、河东办事处、河西办事处、森工办事处。"
+    assert found(gazetteer, text) == [
+        ("根河市", None),
+        ("好里堡", "town"),
+        ("河东", "town"),
+        ("河西", "town"),
+        ("森工", "town"),
+    ]
+    located = resolved_ids(gazetteer, tmp_path, "根河市概况", text)
+    assert located["河东"] == "town:150785:河东街道"  # not 包头's 河东街道 or 河东镇
+    assert located["森工"] == "town:150785:森工街道"
+    assert _surfaces(gazetteer, "下辖地区：正阳办事处、向阳办事处") == ["正阳", "向阳"]
+    assert _surfaces(gazetteer, "在河东办事处召开会议") == []
+    assert _surfaces(gazetteer, "鄂尔多斯市驻京办事处、驻呼办事处") == []
+    assert _surfaces(gazetteer, "管委会办事处、林业局办事处") == []
+
+
+def test_a_subdistrict_an_act_makes_is_a_division(gazetteer: Gazetteer) -> None:
+    """'将X镇变更为X街道办事处': the subdistrict the change makes is named with its office, as in a list."""
+    assert _surfaces(gazetteer, "将好里堡镇变更为好里堡街道办事处") == ["好里堡镇", "好里堡街道"]
+
+
+def test_the_body_a_farm_belongs_to_is_no_part_of_its_name(gazetteer: Gazetteer) -> None:
+    """'大兴安岭农场管理局诺敏河农场': the administration is a body; the farm's name starts after it, and the
+    administration itself ('X农场管理局') is no farm."""
+    assert _surfaces(gazetteer, "境内有大兴安岭农场管理局诺敏河农场、大兴安岭农场管理局宜里农场") == [
+        "诺敏河农场",
+        "宜里农场",
+    ]
+    assert [s for s, kind in found(gazetteer, "海拉尔农牧场管理局谢尔塔拉农场") if kind == "town"] == [
+        "谢尔塔拉农场"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "reserves"),
+    [
+        ("荷叶花湿地水禽自然保护区位于扎鲁特旗东南部", ["荷叶花湿地水禽自然保护区"]),
+        ("在荷叶花湿地水禽自然保护区观测到候鸟", ["荷叶花湿地水禽自然保护区"]),
+        ("区内湿地水禽自然保护区", []),
+        ("全旗湿地自然保护区", []),
+        ("建立湿地水禽自然保护区", []),
+        ("森林和野生动物类型自然保护区", []),
+    ],
+)
+def test_a_reserve_named_by_common_words_before_what_it_keeps(
+    gazetteer: Gazetteer, text: str, reserves: list[str]
+) -> None:
+    """A name of common words ('荷叶花') before the words of what a reserve keeps (湿地, 水禽) names the reserve;
+    words of where or which ('区内', '全旗') or the descriptors alone name a kind of reserve."""
+    assert [s for s, kind in found(gazetteer, text) if kind == "reserve"] == reserves

@@ -66,6 +66,7 @@ from geoplan.geocode.mentions import (
     names_a_breed,
     names_a_local_kind,
     names_spelling,
+    opens_with_division_verb,
     province_abbreviations,
     split_last_item,
     word_alternation,
@@ -600,9 +601,6 @@ def names_own_government(text: str, mention: Mention) -> bool:
 _OFFICE_TITLE = re.compile(f"(?:代理|常务)?(?:{word_alternation(words('office_titles'))})")
 
 
-#: verbs before the list of a unit's divisions ('X市下设A街道办事处、B街道办事处'), and how far back the clause may hold them.
-_DIVISION_VERBS = ("下设", "下辖", "辖", "设有")
-_DIVISION_REACH = 80
 #: what ends the heading of an entry at the start of its line ('X街道办事处：').
 _ENTRY_COLONS = frozenset(":：")
 
@@ -616,9 +614,7 @@ def _listed_division_office(text: str, mention: Mention) -> bool:
     opens_line = mention.start == 0 or text[mention.start - 1] == "\n"
     if opens_line and text[mention.end + 3 : mention.end + 4] in _ENTRY_COLONS:
         return True  # the entry's heading opens its line
-    low = max(0, mention.start - _DIVISION_REACH)
-    clause_start = max(text.rfind(mark, low, mention.start) for mark in "。；;\n") + 1
-    return any(verb in text[max(low, clause_start) : mention.start] for verb in _DIVISION_VERBS)
+    return opens_with_division_verb(text, mention.start)
 
 
 def _in_heading(text: str, mention: Mention) -> bool:

@@ -381,6 +381,10 @@ _NAME_RUN_FALLBACK_KINDS = frozenset({"town", "scenic", "lake"})
 _HERITAGE_NAME_RUN_SUFFIXES = HERITAGE_SUFFIXES | {"寺"}
 #: state farms and forest farms, town-level units ('X农场'): named by a proper name, not a kind ('家庭农场').
 FARM_SUFFIXES = frozenset({"农场", "林场", "牧场"})
+#: the word ending a body that owns farms ('农场管理局', '林业局', '农垦集团'): a farm's name starts after it.
+_OWNING_BODY = re.compile(r"管理局|林业局|农垦局|集团|公司")
+#: words making a farm's class word part of a body's name ('农场管理局', '林场场部').
+_BODY_AFTER_FARM = ("管理局", "局", "场部", "职工")
 #: suffixes of cultural institutions ('内蒙古艺术剧院', '公主府博物馆'): the area before them is part of the name
 #: (a province's museum is one building); without a known place the stem must hold a proper name.
 INSTITUTION_SUFFIXES = frozenset(
@@ -908,6 +912,8 @@ class MentionFinder:
             if (named := _as_name(text, m, self._ids)) is not None
             and (named := self._after_clause(text, named)) is not None
         ]
+        if OFFICE_WORD in text:
+            found.extend(self._division_offices(text))
         if hits is None:
             hits = self.word_hits(text, occurrences)
         found.extend(self._route_numbers(text, hits, known))
@@ -1199,6 +1205,57 @@ class MentionFinder:
                     grown.append(Mention(surface, start, end, None, rule, ids))
             found.extend(grown)
             frontier = grown
+        return found
+
+    def _division_offices(self, text: str) -> list[Mention]:
+        """Subdistricts written by their offices alone in a list of a unit's divisions ('辖好里堡办事处、河东办事处',
+        '下辖地区：正阳办事处、向阳办事处'): each office's name is the subdistrict's (the annotation guide), a town
+        mention of the name before 办事处.  An office counts when another office is listed next to it or a verb of
+        divisions opens its clause; a liaison office ('驻京办事处'), a body's ('X管委会办事处') and a subdistrict
+        written in full ('X街道办事处', read by the class-word rule) are left alone."""
+        items: list[tuple[int, int]] = []  # (start of the name, start of 办事处)
+        office = text.find(OFFICE_WORD)
+        while office >= 0:
+            stem_start = office
+            while (
+                stem_start > 0
+                and office - stem_start < _OFFICE_NAME_MAX + 2
+                and "\u3400" <= text[stem_start - 1] <= "\u9fff"
+            ):
+                stem_start -= 1
+            verb_end = max(
+                (
+                    text.rfind(verb, stem_start, office) + len(verb)
+                    for verb in DIVISION_VERBS
+                    if text.rfind(verb, stem_start, office) >= 0
+                ),
+                default=-1,
+            )
+            if verb_end > 0:  # '辖好里堡办事处': the name starts after the verb of divisions
+                stem_start = verb_end
+            stem = text[stem_start:office]
+            if (
+                _OFFICE_NAME_MIN <= len(stem) <= _OFFICE_NAME_MAX
+                and (stem_start == 0 or verb_end > 0 or text[stem_start - 1] in _OFFICE_ITEM_OPENERS)
+                and not stem.endswith("街道")
+                and not stem.startswith(_LIAISON_MARKS)
+                and not stem.endswith(_NOT_OFFICE_NAME_ENDS)
+                and not opens_with_count(stem)
+                and not ends_in_count(stem)
+            ):
+                items.append((stem_start, office))
+            office = text.find(OFFICE_WORD, office + len(OFFICE_WORD))
+        found = []
+        for index, (stem_start, office) in enumerate(items):
+            after_previous = index > 0 and _joined_offices(text, items[index - 1][1], stem_start)
+            before_next = index + 1 < len(items) and _joined_offices(text, office, items[index + 1][0])
+            if not (after_previous or before_next or opens_with_division_verb(text, stem_start)):
+                continue
+            stem = text[stem_start:office]
+            ids = self.ids(stem + "街道") or tuple(
+                pid for pid in self.ids_or_short(stem) if pid.startswith("town:")
+            )
+            found.append(Mention(stem, stem_start, office, "town", f"office:{OFFICE_WORD}", ids))
         return found
 
     def _bracketed_short_forms(self, text: str, known: list[Mention]) -> list[Mention]:
@@ -1628,6 +1685,14 @@ class MentionFinder:
             text, max(window_start, s_start - 2), s_start
         ):
             return None  # '部分苏木镇', '调整苏木乡镇': two class words of units after common words name the units of the class
+        if suffix in FARM_SUFFIXES:
+            if text.startswith(_BODY_AFTER_FARM, s_end):
+                return None  # '大兴安岭农场管理局': the administration of farms, a body
+            # '大兴安岭农场管理局诺敏河农场', '阿尔山林业局白狼林场': the administration a farm belongs to is a body,
+            # no part of the farm's name
+            window_start = max(
+                (m.end() for m in _OWNING_BODY.finditer(text, window_start, s_start)), default=window_start
+            )
         window_start = after_last_verb(text, window_start, s_start, known_at)
         if kind in _LOCAL_UNIT_KINDS or suffix in HERITAGE_SUFFIXES:
             # 'X苏木Y庙': a temple named after no town, written after the township it stands in
@@ -1963,6 +2028,9 @@ class MentionFinder:
                 return Mention(
                     text[start:s_end], start, s_end, "park", f"subpark:{suffix}", self.ids(text[start:s_end])
                 )
+            elif kind in _DESCRIBED_KINDS and (named := _named_before_descriptors(stem)) is not None:
+                # '荷叶花湿地水禽自然保护区': a name of common words, then the words saying what the reserve keeps
+                start += named
             elif suffix in NAME_RUN_SUFFIXES:
                 run = name_run_start(text, start, s_start, s_end)
                 if run is None or is_generic(text[run:s_start]) or text[run] in COUNTER_CHARS:
@@ -3804,6 +3872,65 @@ def leftmost_longest(spans: Iterable[SpanT]) -> list[SpanT]:
 
 #: rules of feature mentions that take the place of a suffix name of the same span.
 _OVERRIDING_FEATURE_RULES = frozenset({"spur", "former-unit"})
+
+
+#: kinds of protected areas named by a name, then the words of what they keep ('X湿地水禽自然保护区').
+_DESCRIBED_KINDS = frozenset({"reserve", "wetland"})
+#: what a reserve keeps, written between its name and its class word.
+_RESERVE_DESCRIPTORS = re.compile(
+    r"(?:湿地|水禽|鸟类|珍禽|候鸟|森林|草原|草甸|荒漠|沙地|野生动植物|野生动物|野生植物|动植物|珍稀|濒危|地质遗迹"
+    r"|古生物化石|生态系统|水源涵养|[和与及、])+$"
+)
+#: part-of-speech flags of words that say where or which (区内, 该区, 旗内), never a reserve's name.
+_NO_NAME_FLAGS = frozenset("sfr")
+#: the length of a reserve's own name before its descriptors, in characters.
+_RESERVE_NAME_MIN, _RESERVE_NAME_MAX = 2, 4
+
+
+def _named_before_descriptors(stem: str) -> int | None:
+    """Where the name starts in ``stem`` when it is a name of two to four characters followed by the words of what
+    a reserve keeps ('荷叶花湿地水禽' -> 0); None when no such name (a kind of reserve: '湿地水禽', '各类湿地')."""
+    descriptors = _RESERVE_DESCRIPTORS.search(stem)
+    if descriptors is None or descriptors.start() == 0 or stem[descriptors.start()] in "和与及、":
+        return None
+    name = stem[: descriptors.start()]
+    if (
+        not (_RESERVE_NAME_MIN <= len(name) <= _RESERVE_NAME_MAX)
+        or not is_proper_stem(name)
+        or is_generic(name)
+    ):
+        return None
+    if name[0] in _DETERMINERS or any(flag[:1] in _NO_NAME_FLAGS for _, flag in tag(name)):
+        return None  # '区内湿地…', '全旗湿地…', '该区湿地…': where or which, no name
+    return 0
+
+
+#: a township's office: a list of offices names a unit's subdistricts (see MentionFinder._division_offices).
+OFFICE_WORD = "办事处"
+#: the length of an office's name, in characters (a subdistrict in full, 'X街道', is a class-word name).
+_OFFICE_NAME_MIN, _OFFICE_NAME_MAX = 2, 5
+#: what may stand right before an office's name: a list mark, a clause mark, a colon, a bracket, a space.
+_OFFICE_ITEM_OPENERS = frozenset("、，,：:；;。（( \n\t")
+#: a liaison office of a government elsewhere ('驻京办事处', '驻呼办事处'), no subdistrict.
+_LIAISON_MARKS = ("驻",)
+#: last characters of a body's name, whose office is no subdistrict's ('管委会办事处', '政府办事处', '林业局办事处').
+_NOT_OFFICE_NAME_ENDS = tuple("会府局委部厅处站所院司队组室办")
+#: verbs opening the list of a unit's divisions ('X市下设A街道办事处、B街道办事处', '将X镇变更为X街道办事处'), and how
+#: far back in its clause one is read.
+DIVISION_VERBS = ("下设", "下辖", "辖", "设有", "变更为", "改为", "改设", "设立")
+DIVISION_REACH = 80
+
+
+def opens_with_division_verb(text: str, start: int) -> bool:
+    """Whether the clause holding ``start`` has a verb of a unit's divisions before it (DIVISION_VERBS)."""
+    low = max(0, start - DIVISION_REACH)
+    clause_start = max(text.rfind(mark, low, start) for mark in "。；;\n") + 1
+    return any(verb in text[max(low, clause_start) : start] for verb in DIVISION_VERBS)
+
+
+def _joined_offices(text: str, office: int, next_start: int) -> bool:
+    """Whether the office word at ``office`` is joined to the name starting at ``next_start`` by one list mark."""
+    return next_start - (office + len(OFFICE_WORD)) == 1 and text[next_start - 1] in ITEM_JOINERS
 
 
 def merge_mentions(known: list[Mention], found: list[Mention]) -> list[Mention]:
