@@ -11,6 +11,7 @@ from helpers import found, resolved_ids
 
 from geoplan.geocode.gazetteer import Gazetteer
 from geoplan.geocode.places import geoparse
+from geoplan.geocode.sounds import same_sounds, sounds
 from geoplan.read.plan import read
 from geoplan.resources import GAZETTEER_DIR
 
@@ -1443,3 +1444,31 @@ def test_a_reserve_named_by_common_words_before_what_it_keeps(
     """A name of common words ('荷叶花') before the words of what a reserve keeps (湿地, 水禽) names the reserve;
     words of where or which ('区内', '全旗') or the descriptors alone name a kind of reserve."""
     assert [s for s, kind in found(gazetteer, text) if kind == "reserve"] == reserves
+
+
+def test_a_name_written_with_other_characters_of_the_same_sounds(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """A transcription the gazetteer lacks finds the place whose name sounds the same, of its own type (太/泰,
+    巴音/巴彦, 峰/锋), ranked as any name: said so in its rule; a name of another type or of two characters is not
+    compared."""
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "阿拉善左旗概况\n第一章 总则\n阿拉善左旗吉兰太镇和巴音木仁苏木。巴林左旗先峰乡。吉兰太河。\n",
+        encoding="utf-8",
+    )
+    by_surface = {m.surface: m for m in geoparse(read(plan), gazetteer).mentions}
+    assert by_surface["吉兰太镇"].place.id == "town:152921:吉兰泰镇"
+    assert by_surface["吉兰太镇"].rule.startswith("spelling:")
+    assert "吉兰泰镇 sounds the same" in by_surface["吉兰太镇"].reason
+    assert by_surface["巴音木仁苏木"].place.id == "town:152921:巴彦木仁苏木"
+    assert by_surface["先峰乡"].place.id == "town:150421:先锋乡"
+    assert not by_surface["吉兰太河"].rule.startswith("spelling")  # no river sounds so
+
+
+def test_the_sounds_of_a_name(gazetteer: Gazetteer) -> None:
+    assert sounds("吉兰太镇") == sounds("吉兰泰镇") == "ji-lan-tai-zhen"
+    assert sounds("巴音") == sounds("巴彦")
+    assert same_sounds(gazetteer, "吉兰太镇", "town") == ("town:152921:吉兰泰镇",)
+    assert same_sounds(gazetteer, "吉兰太镇", "river") == ()
+    assert same_sounds(gazetteer, "乌海", "town") == ()  # two characters: too many namesakes by sound

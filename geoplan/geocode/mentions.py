@@ -2888,7 +2888,9 @@ WIDE_AREA_ID_PREFIXES = ("province:", "region:", "neighbour:", "foreign:")
 #: no organisation.
 ORGANISATION_RUN = 8
 BRAND_RUN = 2
-_RUN_CHAR = r"(?:(?![的与及或和为是以在])[\u3400-\u9fff])"
+_RUN_CHAR = (
+    r"(?:(?![的与及或和为是以在个等])[\u3400-\u9fff])"  # a count (个) or a list's end (等) ends the run
+)
 _ORGANISATION_TAIL = re.compile(
     _RUN_CHAR
     + f"{{0,{ORGANISATION_RUN}}}?"

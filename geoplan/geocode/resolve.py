@@ -36,6 +36,7 @@ from geoplan.geocode.mentions import (
     is_generic,
 )
 from geoplan.geocode.segment import NAME_FLAGS, known, tag
+from geoplan.geocode.sounds import same_sounds
 from geoplan.geocode.stems import COMPASS_CHARS, MOUNTAIN_SIDE_RULE, PROVINCE_PART_RULE
 
 #: weights of the ranking rules (each a separate order of magnitude so the strongest rule decides).
@@ -87,6 +88,9 @@ NATURAL_ONE_LEAGUE_TYPES = frozenset({"grassland", "mountain", "desert", "sandy_
 _WIDE_LANDFORM_WORDS = frozenset({"平原", "高原", "盆地", "山脉"})
 #: rules of roads named after the city they serve (a ring road '三环路', a bypass '南绕城公路'): the unit's own.
 CITY_ROAD_RULES = frozenset({"ring-road"})
+#: the rule of a name resolved by its sounds to a gazetteer name written with other characters (sounds.py), before
+#: the rule that chose among the places so named ('spelling:only-candidate').
+SPELLING_RULE = "spelling"
 #: rules of small landforms named by a class word of their own (a gully 'X沟', a volcano 'X火山'): an unrecorded one
 #: lies near where the text is, unlike a river, a range or a famous mountain, which may be far away ('祁连山',
 #: '阿尔卑斯山').
@@ -510,6 +514,29 @@ class Resolver:
         needs evidence (see :meth:`_outside`), else a bare name is unresolved, 'outside jurisdiction', and a
         name whose suffix says its kind ('巴音镇') is located in the plan's own area."""
         candidates = self.candidates(mention)
+        if (
+            not candidates
+            and not self.gazetteer.finder.ids(
+                mention.surface
+            )  # a gazetteer name a rule let go ('金界壕' here)
+            and (heard := same_sounds(self.gazetteer, mention.surface, mention.type))
+        ):
+            found = self.resolve(
+                replace(mention, place_ids=heard),
+                sentence_ids,
+                paragraph_ids,
+                clause_places,
+                issuer_fallback,
+                written_in,
+            )
+            if found.place is not None and not found.rule.startswith("parent"):
+                # '吉兰太镇' is 吉兰泰镇 written with other characters of the same sounds
+                return replace(
+                    found,
+                    rule=f"{SPELLING_RULE}:{found.rule}",
+                    reason=f"'{mention.surface}' not in the gazetteer; {found.place.name} sounds the same; "
+                    f"{found.reason}",
+                )
         if written_in is not None and (found := self._in_unit_before(mention, candidates, written_in)):
             return found
         around = sentence_ids | paragraph_ids if paragraph_ids is not sentence_ids else sentence_ids
