@@ -1472,3 +1472,40 @@ def test_the_sounds_of_a_name(gazetteer: Gazetteer) -> None:
     assert same_sounds(gazetteer, "吉兰太镇", "town") == ("town:152921:吉兰泰镇",)
     assert same_sounds(gazetteer, "吉兰太镇", "river") == ()
     assert same_sounds(gazetteer, "乌海", "town") == ()  # two characters: too many namesakes by sound
+
+
+def test_a_road_named_by_two_initials(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'热阿线', '达达线': two initials and 线 in a sentence about roads name roads, every occurrence, in the text's
+    unit; a kind of line ('边境线', '精品线', '沿线', '生态红线'), a route ('线路') or a railway the gazetteer names
+    ('京包线') is no such road."""
+    text = "热阿线与达达线是克什克腾旗的两条旅游公路。热阿线上的风光。"
+    assert [s for s, kind in found(gazetteer, text) if kind == "road"] == ["热阿线", "达达线", "热阿线"]
+    located = resolved_ids(gazetteer, tmp_path, "克什克腾旗旅游", text)
+    assert located["热阿线"] == "banner:150425"
+    for text in (
+        "沿边境线的公路",
+        "十大自驾游精品线",
+        "公路沿线绿化",
+        "守住生态红线，建设国道",
+        "根据线路指示自驾",
+    ):
+        assert [s for s, kind in found(gazetteer, text) if kind == "road"] == [], text
+    assert found(gazetteer, "京包线和集二线是自驾公路的旁线") == [("京包线", None), ("集二线", None)]
+
+
+def test_a_list_of_streets_names_them(gazetteer: Gazetteer) -> None:
+    """Three or more streets in a list are streets though their names are common words ('民族路', '团结路'); the
+    first starts after the verb before it, the last ends at its class word; kinds of road are none."""
+    text = "已完成民族路、麦新路、环城东路、新开大街的拓宽改造和新华街、东风街、团结路、曙光路油路翻修建设"
+    assert _surfaces(gazetteer, text) == [
+        "民族路",
+        "麦新路",
+        "环城东路",
+        "新开大街",
+        "新华街",
+        "东风街",
+        "团结路",
+        "曙光路",
+    ]
+    assert _surfaces(gazetteer, "完善快速路、主干路、次干路、支路网络") == []
+    assert _surfaces(gazetteer, "民族路、团结路") == []  # two are no list of streets by themselves

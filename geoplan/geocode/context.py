@@ -47,6 +47,7 @@ from geoplan.geocode.mentions import (
     IMPROPER_CHARS,
     LANDSCAPE_ROUTE_SUFFIXES,
     LINE_WORDS,
+    LISTED_STREET_RULE,
     MAX_ITEM,
     OUTSIDE_ID_PREFIXES,
     PARK_ID_PREFIXES,
@@ -382,7 +383,14 @@ DYNASTY_REACH = 40
 def _dynastys_circuit(text: str, mention: Mention) -> bool:
     """Whether a street the class word 路 made ('东北路', '咸平路') is a circuit of a past dynasty (路 of the Liao,
     Jin and Yuan): its sentence names the dynasty's era or a province of the Yuan."""
-    if mention.type != "street" or mention.place_ids or mention.rule != "suffix:路":
+    if (
+        mention.type != "street"
+        or mention.place_ids
+        or not (
+            mention.rule == "suffix:路"
+            or (mention.rule == LISTED_STREET_RULE and mention.surface.endswith("路"))
+        )
+    ):
         return False
     begin = max(0, mention.start - DYNASTY_REACH)
     sentence_start = max(text.rfind(mark, begin, mention.start) for mark in "。；\n") + 1

@@ -914,6 +914,10 @@ class MentionFinder:
         ]
         if OFFICE_WORD in text:
             found.extend(self._division_offices(text))
+        if "线" in text:
+            found.extend(self._initials_roads(text))
+        if "、" in text:
+            found.extend(_listed_streets(text))
         if hits is None:
             hits = self.word_hits(text, occurrences)
         found.extend(self._route_numbers(text, hits, known))
@@ -1257,6 +1261,41 @@ class MentionFinder:
             )
             found.append(Mention(stem, stem_start, office, "town", f"office:{OFFICE_WORD}", ids))
         return found
+
+    def _initials_roads(self, text: str) -> list[Mention]:
+        """Roads named by two initials and 线 ('热阿线', '达达线'), each occurrence, when one of them stands in a
+        sentence that speaks of roads (公路, 自驾, 国道, 省道).  A line word the segmenter knows ('沿线', '主线',
+        '红线') or a line the gazetteer names ('京包线', read as a name) is none of them."""
+        candidates: list[tuple[int, int]] = []
+        roads: set[str] = set()
+        end = text.find("线")
+        while end >= 0:
+            start = end - 2
+            if (
+                start >= 0
+                and all("\u3400" <= char <= "\u9fff" for char in text[start:end])
+                and text[end - 1] not in _NOT_INITIALS
+                and _FUNCTION_CHARS.isdisjoint(text[start:end])
+                and not text.startswith("路", end + 1)  # '线路': a route
+                and not known(text[end - 1 : end + 1])
+                and len(tag(text[start:end]))
+                > 1  # '边境线', '精品线': one word before 线 says a kind of line
+                and not (start > 0 and known(text[start - 1 : start + 1]))
+                and not self._ids_or_short.get(text[start : end + 1])
+            ):
+                candidates.append((start, end + 1))
+                sentence_start = max(text.rfind(mark, 0, start) for mark in _SENTENCE_ENDS) + 1
+                sentence_end = min(
+                    (i for mark in _SENTENCE_ENDS if (i := text.find(mark, end)) >= 0), default=len(text)
+                )
+                if any(word in text[sentence_start:sentence_end] for word in _ROAD_WORDS):
+                    roads.add(text[start : end + 1])
+            end = text.find("线", end + 1)
+        return [
+            Mention(text[start:end], start, end, "road", INITIALS_ROAD_RULE, ())
+            for start, end in candidates
+            if text[start:end] in roads
+        ]
 
     def _bracketed_short_forms(self, text: str, known: list[Mention]) -> list[Mention]:
         """A place's short form that fills the brackets right after a known place ('克什克腾(经棚)': the seat or
@@ -3909,6 +3948,108 @@ def _named_before_descriptors(stem: str) -> int | None:
 
 #: a township's office: a list of offices names a unit's subdistricts (see MentionFinder._division_offices).
 OFFICE_WORD = "办事处"
+#: a street after a list mark, ended by a mark, a list's end (的, 等) or the next item (streets are named by two
+#: to five characters: '麦新路', '环城东路', '新开大街').
+_LISTED_STREET = re.compile(r"[\u3400-\u9fff]{2,5}?(?:大街|大道|路|街|巷)(?=[、和及与，,。；;的等\s）)]|$)")
+#: the last street of a list, which runs on into the sentence ('曙光路油路翻修').
+_LAST_STREET = re.compile(r"[\u3400-\u9fff]{2,3}?(?:大街|大道|路|街|巷)")
+#: the rule of a street read from a list of streets (see _listed_streets).
+LISTED_STREET_RULE = "list:street"
+#: the fewest streets a list holds to be read as streets by their names alone.
+_FEWEST_STREETS = 3
+#: words of a kind of road, not a street's name, before a road's class word ('主干路、次干路', '背街小巷').
+_ROAD_KIND_STEMS = frozenset(
+    {
+        "快速",
+        "主干",
+        "次干",
+        "支",
+        "城市",
+        "乡村",
+        "农村",
+        "背街小",
+        "背街",
+        "步行",
+        "商业",
+        "景观",
+        "旅游",
+        "产业",
+        "园区",
+        "连接",
+        "断头",
+        "进出",
+        "绕城",
+        "通村",
+        "通乡",
+        "通组",
+        "入户",
+        "村组",
+        "出口",
+        "进口",
+        "沿河",
+        "滨河",
+    }
+)
+#: characters ending a stem that makes no street ('丝绸之路', '高速公路', '铁路', '马路', '网路', '线路').
+_NOT_STREET_ENDS = frozenset("之公铁马网线道水电气思出门套通")
+
+
+def _street_stem_ok(stem: str) -> bool:
+    return (
+        stem not in _ROAD_KIND_STEMS
+        and stem[-1] not in _NOT_STREET_ENDS
+        and not any(char.isdigit() for char in stem)
+    )
+
+
+def _listed_streets(text: str) -> list[Mention]:
+    """Streets named by common words in a list of three or more streets ('民族路、麦新路、环城东路、新开大街的拓宽',
+    '新华街、东风街、团结路、曙光路油路翻修'): the list says they are streets, though each name alone reads as a
+    word (民族, 团结); a list of kinds of road ('快速路、主干路、次干路') or of lines ('丝绸之路') names none."""
+    found: list[Mention] = []
+    items: list[tuple[int, int]] = []
+    for joiner in re.finditer("[、和及与]", text):
+        after = joiner.end()
+        match = _LISTED_STREET.match(text, after) or _LAST_STREET.match(text, after)
+        if match is None:
+            continue
+        stem = re.sub("(?:大街|大道|路|街|巷)$", "", match.group())
+        if _street_stem_ok(stem):
+            items.append((after, match.end()))
+    # the first item of each chain: the words before its joiner, back to a verb or a function word
+    chains: list[list[tuple[int, int]]] = []
+    for start, end in items:
+        if chains and chains[-1][-1][1] + 1 == start:
+            chains[-1].append((start, end))
+        else:
+            chains.append([(start, end)])
+    for chain in chains:
+        first_end = chain[0][0] - 1
+        match = re.search("(?:大街|大道|路|街|巷)$", text[max(0, first_end - 8) : first_end])
+        if match is not None:
+            words = tag(text[max(0, first_end - 8) : first_end - len(match.group())])
+            stem = ""
+            for word, flag in reversed(words):
+                if flag[:1] in "vpdcur" or len(stem) + len(word) > 5:
+                    break
+                stem = word + stem
+            if len(stem) >= 2 and _street_stem_ok(stem):
+                chain.insert(0, (first_end - len(match.group()) - len(stem), first_end))
+        if len(chain) >= _FEWEST_STREETS:
+            found.extend(Mention(text[a:b], a, b, "street", LISTED_STREET_RULE, ()) for a, b in chain)
+    return found
+
+
+#: the rule of a road named by two initials and 线 ('热阿线', see MentionFinder._initials_roads).
+INITIALS_ROAD_RULE = "initials:线"
+#: words of a sentence that speaks of roads, so that a line named by two initials in it is a road ('热阿线').
+_ROAD_WORDS = ("公路", "自驾", "国道", "省道")
+#: characters ending what precedes 线 in no road's name ('一号线', '两条线').
+_NOT_INITIALS = frozenset("号条段的")
+#: function characters, never an initial of a place ('的旁线').
+_FUNCTION_CHARS = frozenset("的是和在了与及或为以将把被从向对这那")
+#: marks ending a sentence.
+_SENTENCE_ENDS = "。！？!?\n"
 #: the length of an office's name, in characters (a subdistrict in full, 'X街道', is a class-word name).
 _OFFICE_NAME_MIN, _OFFICE_NAME_MAX = 2, 5
 #: what may stand right before an office's name: a list mark, a clause mark, a colon, a bracket, a space.

@@ -29,6 +29,7 @@ from geoplan.geocode.context import LISTED_STATION_RULE, OUTSIDE_HEAD_RULE, OWN_
 from geoplan.geocode.gazetteer import OWN_LOCATION_PRECISIONS, unit_stem
 from geoplan.geocode.mentions import (
     FACILITY_TYPES,
+    INITIALS_ROAD_RULE,
     LANDSCAPE_ROUTE_SUFFIXES,
     OUTSIDE_ID_PREFIXES,
     SUFFIX_TYPES,
@@ -86,8 +87,9 @@ NATURAL_ONE_LEAGUE_TYPES = frozenset({"grassland", "mountain", "desert", "sandy_
 #: class words of landforms wide enough that an unrecorded one is as likely the nation's as the plan's own (plains,
 #: plateaus, basins, ranges).
 _WIDE_LANDFORM_WORDS = frozenset({"平原", "高原", "盆地", "山脉"})
-#: rules of roads named after the city they serve (a ring road '三环路', a bypass '南绕城公路'): the unit's own.
-CITY_ROAD_RULES = frozenset({"ring-road"})
+#: rules of roads named after the city they serve (a ring road '三环路', a bypass '南绕城公路') or by the initials of
+#: their local ends (a tourist road '热阿线'): the unit's own.
+CITY_ROAD_RULES = frozenset({"ring-road", INITIALS_ROAD_RULE})
 #: the rule of a name resolved by its sounds to a gazetteer name written with other characters (sounds.py), before
 #: the rule that chose among the places so named ('spelling:only-candidate').
 SPELLING_RULE = "spelling"
