@@ -1509,3 +1509,16 @@ def test_a_list_of_streets_names_them(gazetteer: Gazetteer) -> None:
     ]
     assert _surfaces(gazetteer, "完善快速路、主干路、次干路、支路网络") == []
     assert _surfaces(gazetteer, "民族路、团结路") == []  # two are no list of streets by themselves
+
+
+def test_a_county_level_city_written_as_the_county_it_was(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'漠河县' (漠河市 since 2018), '丰镇县' (丰镇市 since 1990): the county a city was before is the city; a county
+    of its own beside a city of the name ('承德县') stays the county."""
+    assert resolved_ids(gazetteer, tmp_path, "根河市概况", "北接黑龙江省大兴安岭地区漠河县。")["漠河县"] == (
+        "neighbour:232701"
+    )
+    assert (
+        resolved_ids(gazetteer, tmp_path, "丰镇市概况", "1990年撤销丰镇县，设立丰镇市。")["丰镇县"]
+        == "banner:150981"
+    )
+    assert resolved_ids(gazetteer, tmp_path, "赤峰市概况", "南接承德县。")["承德县"] == "neighbour:130821"

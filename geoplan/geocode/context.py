@@ -198,6 +198,8 @@ def refine(
     found = _merge(kept, added)
     found = _replace(found, regions_sharing_a_class_word(text, found, finder))
     found = _replace(found, qualified_units(text, found, finder))
+    if "县" in text:
+        found = _replace(found, former_counties(text, finder))
     found = _merge(found, provinces_before_units(text, found, finder))
     found = _merge(found, units_after_provinces(text, found, finder))
     found = with_places_after_foreign(text, found, finder.ids)
@@ -661,9 +663,41 @@ def in_title(mention: Mention, titles: list[tuple[int, int]]) -> bool:
 
 
 #: rules of list items that take the place of a mention of the same span (the list says what the name is).
+#: the rule of a county-level city written as the county it was (see former_counties).
+FORMER_COUNTY_RULE = "former-county"
 _RETYPING_RULES = frozenset(
-    {LISTED_STATION_RULE, LISTED_TOWNSHIP_RULE, LISTED_RECORD_RULE, MOUNTAIN_SIDE_RULE}
+    {LISTED_STATION_RULE, LISTED_TOWNSHIP_RULE, LISTED_RECORD_RULE, MOUNTAIN_SIDE_RULE, FORMER_COUNTY_RULE}
 )
+
+
+#: the longest stem of a county-level city read before 县, in characters.
+_COUNTY_STEM_MAX = 5
+
+
+def former_counties(text: str, finder: MentionFinder) -> list[Mention]:
+    """A county-level city's name with 县 ('漠河县', a city since 2018; '丰镇县', since 1990): the county it was before
+    it became a city, a mention of the city (one place, under its former class word).  Only where the gazetteer
+    has no county of that name ('承德县' is a county of its own, beside the city 承德市)."""
+    found: list[Mention] = []
+    end = text.find("县")
+    while end >= 0:
+        for length in range(_COUNTY_STEM_MAX, 1, -1):
+            start = end - length
+            if start < 0:
+                continue
+            stem = text[start:end]
+            if finder.ids(stem + "县"):
+                break
+            cities = tuple(
+                pid
+                for pid in finder.ids(stem + "市")
+                if pid.startswith(("banner:", "neighbour:")) and not pid.endswith("00")
+            )
+            if cities:
+                found.append(Mention(text[start : end + 1], start, end + 1, None, FORMER_COUNTY_RULE, cities))
+                break
+        end = text.find("县", end + 1)
+    return found
 
 
 def _replace(kept: list[Mention], items: list[Mention]) -> list[Mention]:
