@@ -1522,3 +1522,12 @@ def test_a_county_level_city_written_as_the_county_it_was(gazetteer: Gazetteer, 
         == "banner:150981"
     )
     assert resolved_ids(gazetteer, tmp_path, "赤峰市概况", "南接承德县。")["承德县"] == "neighbour:130821"
+
+
+def test_a_commune_is_the_township_it_became(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'乌力吉公社' (1958-1983): a people's commune named by a township's stem is that township's former self,
+    located at it; a commune named by a common word ('人民公社') names none."""
+    text = "1958年属巴彦木仁公社;1983年改巴彦木仁苏木。1958年设乌力吉公社。成立人民公社。"
+    assert [s for s, kind in found(gazetteer, text) if kind == "town"] == ["巴彦木仁公社", "乌力吉公社"]
+    located = resolved_ids(gazetteer, tmp_path, "阿拉善左旗概况", text)
+    assert located["乌力吉公社"] == "town:152921:乌力吉苏木"

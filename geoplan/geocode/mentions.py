@@ -233,6 +233,7 @@ SUFFIX_TYPES: dict[str, str] = {
     "农场": "town",
     "林场": "town",
     "苏木": "town",
+    "公社": "town",  # a people's commune of 1958-1983, the township of today ('乌力吉公社')
     "街道": "town",
     "嘎查": "village",
     "口岸": "port",
@@ -572,7 +573,9 @@ NEEDS_QUALIFIER = frozenset({"wetland", "reserve", "national_park", "grassland",
 #: suffixes taken only with a known place before them: names of other kinds end in them too ('白音高勒' is a town
 #: and a substation as well as a river, 高勒 being Mongolian for river), or plans use them for kinds of zone
 #: ('自由贸易试验区').  Farms have a rule of their own (FARM_SUFFIXES).
-QUALIFIED_SUFFIXES = frozenset({"高勒", "试验区", "贸易区"})
+QUALIFIED_SUFFIXES = frozenset({"高勒", "试验区", "贸易区", "公社"})
+#: the class word of a former township, a people's commune (1958-1983), named by its township's stem.
+_FORMER_TOWNSHIP_WORDS = frozenset({"公社"})
 #: routes named after the landscape they run through or the place they lead to ('…草原风景道', '…沙地大环线',
 #: 'X森林公园旅游公路'): a road word of sightseeing (风景, 景观, 旅游 and a road word) or a loop; the landscape's class
 #: word and the generic words before the suffix are part of the one name.
@@ -2054,6 +2057,13 @@ class MentionFinder:
                 # '行政区划全镇', '8日建镇', '1月并乡扩镇', '公社改街道': this or every township, an act on one
                 return None
             short = self._short_prefix(stem)
+            if not short and suffix in _FORMER_TOWNSHIP_WORDS:
+                # '1958年属巴彦木仁公社': the commune is named by its township's stem, right before the word
+                tail = next(
+                    (stem[k:] for k in range(len(stem) - 1) if self._short_prefix(stem[k:]) == stem[k:]), ""
+                )
+                if tail:
+                    start, stem, short = s_start - len(tail), tail, tail
             if short:
                 qualifier = Mention(short, start, start + len(short), None, "short", self._short[short])
                 if kind == "street" and not (
