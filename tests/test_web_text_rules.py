@@ -1531,3 +1531,9 @@ def test_a_commune_is_the_township_it_became(gazetteer: Gazetteer, tmp_path: Pat
     assert [s for s, kind in found(gazetteer, text) if kind == "town"] == ["巴彦木仁公社", "乌力吉公社"]
     located = resolved_ids(gazetteer, tmp_path, "阿拉善左旗概况", text)
     assert located["乌力吉公社"] == "town:152921:乌力吉苏木"
+
+
+def test_an_outside_city_heading_a_sight_named_by_common_words(gazetteer: Gazetteer) -> None:
+    """'首都北京大真觉寺': the city the segmenter reads as a place word, then a name of its own that is no one
+    place word (大/真觉/寺), are two mentions, as '杭州西湖' is."""
+    assert _surfaces(gazetteer, "和首都北京大真觉寺五塔相比") == ["北京", "大真觉寺"]

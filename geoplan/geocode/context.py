@@ -104,6 +104,7 @@ from geoplan.geocode.stems import (
     MOUNTAIN_SIDE_RULE,
     PROVINCE_PART_RULE,
     RUN_CLOSER_WORDS,
+    is_proper_stem,
     leading_trim,
     matches_from,
     organisation_re,
@@ -1713,9 +1714,21 @@ def outside_places_heading_names(text: str, mentions: list[Mention], finder: Men
         if mention.place_ids or not mention.rule.startswith("suffix:") or len(mention.surface) < 4:
             continue
         words = tag(mention.surface)
-        if len(words) != 2 or any(flag != PLACE_FLAG for _, flag in words):
+        if (
+            mention.qualifier
+            and mention.surface.startswith(mention.qualifier)
+            and words[0] == (mention.qualifier, PLACE_FLAG)
+            and is_proper_stem(
+                mention.surface[len(mention.qualifier) : -len(mention.rule.removeprefix("suffix:"))]
+            )
+        ):
+            # '首都北京大真觉寺': an outside place the segmenter reads as a word of its own, then a name of its own
+            # with its class word (the rest need not be one place word: 大/真觉/寺)
+            head, rest = mention.qualifier, mention.surface[len(mention.qualifier) :]
+        elif len(words) != 2 or any(flag != PLACE_FLAG for _, flag in words):
             continue
-        head, rest = words[0][0], words[1][0]
+        else:
+            head, rest = words[0][0], words[1][0]
         ids = finder.ids(head)
         if (
             len(rest) < 2
