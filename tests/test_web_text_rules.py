@@ -1537,3 +1537,11 @@ def test_an_outside_city_heading_a_sight_named_by_common_words(gazetteer: Gazett
     """'首都北京大真觉寺': the city the segmenter reads as a place word, then a name of its own that is no one
     place word (大/真觉/寺), are two mentions, as '杭州西湖' is."""
     assert _surfaces(gazetteer, "和首都北京大真觉寺五塔相比") == ["北京", "大真觉寺"]
+
+
+def test_a_natural_place_named_by_a_province_outside_lies_there(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'青海湖': a lake, river, mountain or desert whose name opens with a province outside the region lies in that
+    province, never in the text's own banner; a gully named so by settlers ('山西沟') is the text's own."""
+    located = resolved_ids(gazetteer, tmp_path, "海勃湾区概况", "青海湖的湖水很清。山西沟在区内。")
+    assert located["青海湖"] == "province:630000"
+    assert located["山西沟"] == "banner:150302"

@@ -90,6 +90,10 @@ _WIDE_LANDFORM_WORDS = frozenset({"平原", "高原", "盆地", "山脉"})
 #: rules of roads named after the city they serve (a ring road '三环路', a bypass '南绕城公路') or by the initials of
 #: their local ends (a tourist road '热阿线'): the unit's own.
 CITY_ROAD_RULES = frozenset({"ring-road", INITIALS_ROAD_RULE})
+#: kinds of natural places a province outside the region may name ('青海湖'): the province locates them.
+_NAMED_BY_PROVINCE_KINDS = frozenset({"lake", "river", "mountain", "desert"})
+#: rules of small waters named by settlers after their home province ('山西沟', '河北渠'): the text's own.
+_LOCAL_WATER_RULES = frozenset({"suffix:沟", "suffix:渠", "suffix:河沟"})
 #: the rule of a name resolved by its sounds to a gazetteer name written with other characters (sounds.py), before
 #: the rule that chose among the places so named ('spelling:only-candidate').
 SPELLING_RULE = "spelling"
@@ -652,6 +656,23 @@ class Resolver:
             f"{namesakes} lie(s) outside it",
         )
 
+    def _named_by_outside_province(self, mention: Mention) -> Any | None:
+        """The province outside the region whose name opens the name of a lake, river, mountain or desert the
+        gazetteer lacks ('青海湖', '山西芦芽山'): the name itself is the evidence the outside province is meant.
+        Gullies and streets named after a province ('山西沟', '山西路': settlers' and a city's names) are the text's
+        own."""
+        if mention.type not in _NAMED_BY_PROVINCE_KINDS or mention.rule in _LOCAL_WATER_RULES:
+            return None
+        for length in (3, 2):
+            ids = self.gazetteer.finder.ids(mention.surface[:length])
+            if (
+                len(mention.surface) > length
+                and ids
+                and all(pid.startswith("province:") and pid != OWN_PROVINCE for pid in ids)
+            ):
+                return self.place(ids[0])
+        return None
+
     def _named_by_stem(self, mention: Mention) -> tuple[Any, str] | None:
         """The town or banner of the plan's league (a banner plan's own banner) whose name or stem starts a name
         the gazetteer lacks ('乌兰木伦煤炭工业小镇' → 乌兰木伦镇), for things that lie in one place (not ranges,
@@ -896,6 +917,9 @@ class Resolver:
                     "in its name" if (mention.qualifier or "") in mention.surface else "written with its name"
                 )
                 why = f"'{mention.surface}' not in the gazetteer; located by '{mention.qualifier}' {where}"
+        if parent is None and (province := self._named_by_outside_province(mention)) is not None:
+            parent, rule = province, "parent:named-inside"
+            why = f"'{mention.surface}' not in the gazetteer; located by the province '{province.name}' its name opens with"
         if (
             parent is not None
             and parent.type == "province"
