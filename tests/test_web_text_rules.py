@@ -1545,3 +1545,14 @@ def test_a_natural_place_named_by_a_province_outside_lies_there(gazetteer: Gazet
     located = resolved_ids(gazetteer, tmp_path, "海勃湾区概况", "青海湖的湖水很清。山西沟在区内。")
     assert located["青海湖"] == "province:630000"
     assert located["山西沟"] == "banner:150302"
+
+
+def test_a_sight_named_for_its_look_far_away_is_a_namesake(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'月亮湖' in a text about 扎兰屯 is no sight of 阿拉善 (a name of common words, a league far off): not placed
+    there; in a text about 阿拉善 it is that lake."""
+    text = "柴河风景区有原始森林，也有月亮湖、水帘洞等景点。"
+    assert resolved_ids(gazetteer, tmp_path, "扎兰屯市旅游", text).get("月亮湖") != "scenic:月亮湖"
+    assert (
+        resolved_ids(gazetteer, tmp_path, "阿拉善左旗旅游", "腾格里沙漠中有月亮湖。")["月亮湖"]
+        == "scenic:月亮湖"
+    )

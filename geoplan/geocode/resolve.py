@@ -127,9 +127,12 @@ BORDER_DEGREES = 0.05
 OWN_TOWNS_AROUND = 2
 #: types whose namesakes are many (城关镇, 新华街道): outside the plan's league they need context to be trusted.
 LOCAL_TYPES = frozenset({"town", "village"})
-#: types whose places are often named for their look or side (桌子山, 狼山, 东山): one recorded at a single point (a hill,
-#: not a range drawn as a line) whose name is a common word has namesakes in other leagues, as a town has.
-LOOK_NAMED_TYPES = frozenset({"mountain", "river"})
+#: types whose places are often named for their look or side (桌子山, 狼山, 东山, 月亮湖): one recorded at a single
+#: point (a hill, not a range drawn as a line) whose name is a common word has namesakes in other leagues, as a town
+#: has; lakes and sights too (the 月亮湖 of 阿拉善 is not the 月亮湖 of a text about 扎兰屯).
+LOOK_NAMED_TYPES = frozenset({"mountain", "river", "lake", "scenic"})
+#: of those, lakes and sights named by two characters are famous ones of their own ('长城', '岱海'), never namesakes.
+_LOOK_NAMED_SIGHT_TYPES, _LOOK_NAMED_SIGHT_LENGTH = frozenset({"lake", "scenic"}), 3
 
 
 @functools.cache
@@ -341,7 +344,9 @@ class Resolver:
         if not self.league_id or parts["context"] > 0:
             return False
         if place.type in LOOK_NAMED_TYPES and place.geometry.geom_type == "Point":
-            if not named_for_its_look(place.name):
+            if not named_for_its_look(place.name) or (
+                place.type in _LOOK_NAMED_SIGHT_TYPES and len(place.name) < _LOOK_NAMED_SIGHT_LENGTH
+            ):
                 return False  # a proper name: the one hill of the name, wherever the text is from
             # a hill named for its look known in a league not even next to the plan's: a namesake
             return self.league_id not in place.parent_ids and not self._adjacent(place)
