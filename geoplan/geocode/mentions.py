@@ -1232,9 +1232,9 @@ class MentionFinder:
                 stem_start -= 1
             verb_end = max(
                 (
-                    text.rfind(verb, stem_start, office) + len(verb)
+                    at + len(verb)
                     for verb in DIVISION_VERBS
-                    if text.rfind(verb, stem_start, office) >= 0
+                    if (at := text.rfind(verb, stem_start, office)) >= 0
                 ),
                 default=-1,
             )
@@ -1281,8 +1281,9 @@ class MentionFinder:
                 and _FUNCTION_CHARS.isdisjoint(text[start:end])
                 and not text.startswith("路", end + 1)  # '线路': a route
                 and not known(text[end - 1 : end + 1])
-                and len(tag(text[start:end]))
-                > 1  # '边境线', '精品线': one word before 线 says a kind of line
+                and not _one_word(
+                    text[start:end]
+                )  # '边境线', '精品线': one word before 线 says a kind of line
                 and not (start > 0 and known(text[start - 1 : start + 1]))
                 and not self._ids_or_short.get(text[start : end + 1])
             ):
@@ -2077,9 +2078,8 @@ class MentionFinder:
                 return Mention(
                     text[start:s_end], start, s_end, "park", f"subpark:{suffix}", self.ids(text[start:s_end])
                 )
-            elif kind in _DESCRIBED_KINDS and (named := _named_before_descriptors(stem)) is not None:
-                # '荷叶花湿地水禽自然保护区': a name of common words, then the words saying what the reserve keeps
-                start += named
+            elif kind in _DESCRIBED_KINDS and _named_before_descriptors(stem):
+                pass  # '荷叶花湿地水禽自然保护区': a name of common words, then the words of what the reserve keeps
             elif suffix in NAME_RUN_SUFFIXES:
                 run = name_run_start(text, start, s_start, s_end)
                 if run is None or is_generic(text[run:s_start]) or text[run] in COUNTER_CHARS:
@@ -3938,31 +3938,31 @@ _NO_NAME_FLAGS = frozenset("sfr")
 _RESERVE_NAME_MIN, _RESERVE_NAME_MAX = 2, 4
 
 
-def _named_before_descriptors(stem: str) -> int | None:
-    """Where the name starts in ``stem`` when it is a name of two to four characters followed by the words of what
-    a reserve keeps ('荷叶花湿地水禽' -> 0); None when no such name (a kind of reserve: '湿地水禽', '各类湿地')."""
+def _named_before_descriptors(stem: str) -> bool:
+    """Whether ``stem`` is a name of two to four characters followed by the words of what a reserve keeps
+    ('荷叶花湿地水禽'); not a kind of reserve ('湿地水禽', '各类湿地') nor where or which ('区内湿地', '全旗湿地')."""
     descriptors = _RESERVE_DESCRIPTORS.search(stem)
     if descriptors is None or descriptors.start() == 0 or stem[descriptors.start()] in "和与及、":
-        return None
+        return False
     name = stem[: descriptors.start()]
-    if (
-        not (_RESERVE_NAME_MIN <= len(name) <= _RESERVE_NAME_MAX)
-        or not is_proper_stem(name)
-        or is_generic(name)
-    ):
-        return None
-    if name[0] in _DETERMINERS or any(flag[:1] in _NO_NAME_FLAGS for _, flag in tag(name)):
-        return None  # '区内湿地…', '全旗湿地…', '该区湿地…': where or which, no name
-    return 0
+    return (
+        _RESERVE_NAME_MIN <= len(name) <= _RESERVE_NAME_MAX
+        and is_proper_stem(name)
+        and not is_generic(name)
+        and name[0] not in _DETERMINERS
+        and not any(flag[:1] in _NO_NAME_FLAGS for _, flag in tag(name))
+    )
 
 
-#: a township's office: a list of offices names a unit's subdistricts (see MentionFinder._division_offices).
-OFFICE_WORD = "办事处"
+#: the class words of a street.
+_STREET_CLASS = "(?:大街|大道|路|街|巷)"
 #: a street after a list mark, ended by a mark, a list's end (的, 等) or the next item (streets are named by two
 #: to five characters: '麦新路', '环城东路', '新开大街').
-_LISTED_STREET = re.compile(r"[\u3400-\u9fff]{2,5}?(?:大街|大道|路|街|巷)(?=[、和及与，,。；;的等\s）)]|$)")
+_LISTED_STREET = re.compile(rf"[\u3400-\u9fff]{{2,5}}?{_STREET_CLASS}(?=[、和及与，,。；;的等\s）)]|$)")
 #: the last street of a list, which runs on into the sentence ('曙光路油路翻修').
-_LAST_STREET = re.compile(r"[\u3400-\u9fff]{2,3}?(?:大街|大道|路|街|巷)")
+_LAST_STREET = re.compile(rf"[\u3400-\u9fff]{{2,3}}?{_STREET_CLASS}")
+#: a street's class word ending a text.
+_STREET_CLASS_END = re.compile(f"{_STREET_CLASS}$")
 #: the rule of a street read from a list of streets (see _listed_streets).
 LISTED_STREET_RULE = "list:street"
 #: the fewest streets a list holds to be read as streets by their names alone.
@@ -4005,6 +4005,7 @@ _NOT_STREET_ENDS = frozenset("之公铁马网线道水电气思出门套通")
 
 
 def _street_stem_ok(stem: str) -> bool:
+    """Whether ``stem`` may name a street of a list: no kind of road, no line ('丝绸之', '高速公'), no number."""
     return (
         stem not in _ROAD_KIND_STEMS
         and stem[-1] not in _NOT_STREET_ENDS
@@ -4023,7 +4024,7 @@ def _listed_streets(text: str) -> list[Mention]:
         match = _LISTED_STREET.match(text, after) or _LAST_STREET.match(text, after)
         if match is None:
             continue
-        stem = re.sub("(?:大街|大道|路|街|巷)$", "", match.group())
+        stem = _STREET_CLASS_END.sub("", match.group())
         if _street_stem_ok(stem):
             items.append((after, match.end()))
     # the first item of each chain: the words before its joiner, back to a verb or a function word
@@ -4035,7 +4036,7 @@ def _listed_streets(text: str) -> list[Mention]:
             chains.append([(start, end)])
     for chain in chains:
         first_end = chain[0][0] - 1
-        match = re.search("(?:大街|大道|路|街|巷)$", text[max(0, first_end - 8) : first_end])
+        match = _STREET_CLASS_END.search(text, max(0, first_end - 8), first_end)
         if match is not None:
             words = tag(text[max(0, first_end - 8) : first_end - len(match.group())])
             stem = ""
@@ -4050,6 +4051,11 @@ def _listed_streets(text: str) -> list[Mention]:
     return found
 
 
+def _one_word(text: str) -> bool:
+    """Whether the segmenter reads ``text`` as one word."""
+    return len(tag(text)) == 1
+
+
 #: the rule of a road named by two initials and 线 ('热阿线', see MentionFinder._initials_roads).
 INITIALS_ROAD_RULE = "initials:线"
 #: words of a sentence that speaks of roads, so that a line named by two initials in it is a road ('热阿线').
@@ -4060,6 +4066,8 @@ _NOT_INITIALS = frozenset("号条段的")
 _FUNCTION_CHARS = frozenset("的是和在了与及或为以将把被从向对这那")
 #: marks ending a sentence.
 _SENTENCE_ENDS = "。！？!?\n"
+#: a township's office: a list of offices names a unit's subdistricts (see MentionFinder._division_offices).
+OFFICE_WORD = "办事处"
 #: the length of an office's name, in characters (a subdistrict in full, 'X街道', is a class-word name).
 _OFFICE_NAME_MIN, _OFFICE_NAME_MAX = 2, 5
 #: what may stand right before an office's name: a list mark, a clause mark, a colon, a bracket, a space.

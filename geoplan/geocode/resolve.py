@@ -525,11 +525,10 @@ class Resolver:
         needs evidence (see :meth:`_outside`), else a bare name is unresolved, 'outside jurisdiction', and a
         name whose suffix says its kind ('巴音镇') is located in the plan's own area."""
         candidates = self.candidates(mention)
+        # a name of other characters of the same sounds; not a gazetteer name a rule let go ('金界壕' of a wall's part)
         if (
             not candidates
-            and not self.gazetteer.finder.ids(
-                mention.surface
-            )  # a gazetteer name a rule let go ('金界壕' here)
+            and not self.gazetteer.finder.ids(mention.surface)
             and (heard := same_sounds(self.gazetteer, mention.surface, mention.type))
         ):
             found = self.resolve(
