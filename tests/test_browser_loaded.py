@@ -67,22 +67,33 @@ def loaded_frame(page, label: str, timeout_s: float = 90, label_prefix: str = "�
     return None
 
 
-@contextmanager
-def app_page(url: str, blocked: list[str]) -> Iterator[object]:
-    """A headless Chromium page on the app at ``url``, every address but the app's refused (into ``blocked``)."""
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    """One headless Chromium for the module's tests (each test has a browser context of its own)."""
     chromium, sync_api = need_browser()
     with sync_api.sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, headless=True)
+        launched = driver.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, headless=True)
         try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            close_network(page, blocked)
-            page.goto(url, wait_until="domcontentloaded")
-            yield page
+            yield launched
         finally:
-            browser.close()
+            launched.close()
 
 
-def test_opened_geopackage_and_uploaded_plan_are_zoomed_to(app, tmp_path: Path) -> None:
+@contextmanager
+def app_page(browser, url: str, blocked: list[str]) -> Iterator[object]:
+    """A page on the app at ``url`` in a fresh browser context (no cookies, storage or cache of another
+    test's), every address but the app's refused (into ``blocked``)."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        page = context.new_page()
+        close_network(page, blocked)
+        page.goto(url, wait_until="domcontentloaded")
+        yield page
+    finally:
+        context.close()
+
+
+def test_opened_geopackage_and_uploaded_plan_are_zoomed_to(app, browser, tmp_path: Path) -> None:
     url, _folder = app
     gpkg = tmp_path / "plan002.gpkg"
     result = CliRunner().invoke(
@@ -92,7 +103,7 @@ def test_opened_geopackage_and_uploaded_plan_are_zoomed_to(app, tmp_path: Path) 
     plan = tmp_path / "乌海市规划.txt"
     plan.write_text(SMALL_PLAN, encoding="utf-8")
     blocked: list[str] = []
-    with app_page(url, blocked) as page:
+    with app_page(browser, url, blocked) as page:
         frame = wait_for_frame(page, ".leaflet-container path.leaflet-interactive")
         assert frame is not None
         time.sleep(1.0)
@@ -161,9 +172,9 @@ def english_lines(page) -> list[str]:
 ALLOWED: frozenset[str] = frozenset()
 
 
-def test_no_english_in_the_page(app) -> None:
+def test_no_english_in_the_page(app, browser) -> None:
     url, _folder = app
-    with app_page(url, []) as page:
+    with app_page(browser, url, []) as page:
         assert wait_for_frame(page, ".leaflet-container path.leaflet-interactive") is not None
         show_feature_table(page, tables_before=page.locator('[data-testid="stDataFrame"]').count())
         time.sleep(1.0)
@@ -174,11 +185,11 @@ def test_no_english_in_the_page(app) -> None:
         # The table's sector column reads in Chinese (the grid draws on a canvas: read its data via copy).
 
 
-def test_a_place_known_to_its_banner_shows_the_banner(app) -> None:
+def test_a_place_known_to_its_banner_shows_the_banner(app, browser) -> None:
     """甘其毛都口岸 is placed at its banner (乌拉特中旗, about 2° wide): the map shows the banner outlined
     and says so, not a 10 km view of an empty point."""
     url, _folder = app
-    with app_page(url, []) as page:
+    with app_page(browser, url, []) as page:
         assert wait_for_frame(page, ".leaflet-container path.leaflet-interactive") is not None
         box = page.get_by_label("地名或项目名")
         box.fill("甘其毛都口岸")
@@ -218,7 +229,7 @@ def user_files(folder: Path) -> dict[str, tuple[float, float]]:
     return {str(geojson): (111.65, 40.85), str(zipped): (111.65, 40.85)}
 
 
-def test_upload_of_each_gis_format(app, tmp_path: Path) -> None:
+def test_upload_of_each_gis_format(app, browser, tmp_path: Path) -> None:
     url, _folder = app
     files = user_files(tmp_path)
     gpkg = tmp_path / "plan002.gpkg"
@@ -228,7 +239,7 @@ def test_upload_of_each_gis_format(app, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     bad = tmp_path / "坏文件.geojson"
     bad.write_text("{ not json", encoding="utf-8")
-    with app_page(url, []) as page:
+    with app_page(browser, url, []) as page:
         assert wait_for_frame(page, ".leaflet-container path.leaflet-interactive") is not None
         uploader = page.locator('[data-testid="stFileUploader"]').filter(has_text="GIS 文件")
         for path, (lon, lat) in files.items():
@@ -250,11 +261,11 @@ def test_upload_of_each_gis_format(app, tmp_path: Path) -> None:
         assert "Traceback" not in page.locator('[data-testid="stMain"]').inner_text()
 
 
-def test_without_tiles_the_base_still_reads_as_a_map(app) -> None:
+def test_without_tiles_the_base_still_reads_as_a_map(app, browser) -> None:
     """The network is closed, so no tile loads: the notice says so, banner names show, water is drawn."""
     url, _folder = app
     blocked: list[str] = []
-    with app_page(url, blocked) as page:
+    with app_page(browser, url, blocked) as page:
         frame = wait_for_frame(page, ".geoplan-offline-notice", 60)
         assert frame is not None, "no notice that tiles are off"
         assert frame.locator(".geoplan-offline-notice").inner_text() == "底图瓦片不可用，显示边界底图"
@@ -266,11 +277,11 @@ def test_without_tiles_the_base_still_reads_as_a_map(app) -> None:
         assert "水系（地名库" in control
 
 
-def test_chinese_is_drawn_with_the_served_face(app) -> None:
+def test_chinese_is_drawn_with_the_served_face(app, browser) -> None:
     """With the network closed and no Chinese font on the machine, the page and the map load the face the app
     serves for Chinese text (geoplan/output/webfont.py)."""
     url, _folder = app
-    with app_page(url, []) as page:
+    with app_page(browser, url, []) as page:
         frame = wait_for_frame(page, ".leaflet-container path.leaflet-interactive")
         assert frame is not None
         in_page = page.evaluate(

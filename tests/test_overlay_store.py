@@ -4,6 +4,8 @@ keeps the record, and the same gazetteer read back — a GeoPackage file and a r
 from __future__ import annotations
 
 import multiprocessing
+import sys
+import types
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -55,8 +57,13 @@ def concurrent_writes(spec: str) -> None:
     context = multiprocessing.get_context("spawn")  # a fresh interpreter each: separate connections
     start = context.Event()
     workers = [context.Process(target=_write_many, args=(spec, w, start)) for w in range(WRITERS)]
-    for worker in workers:
-        worker.start()
+    # Streamlit's AppTest (run by other test files in this process) leaves the app script as
+    # sys.modules["__main__"], and spawn re-runs the parent's __main__ in each child: the whole app, 10-30 s
+    # before the first write. The writers start from a bare __main__ instead; they write just the same.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
+        for worker in workers:
+            worker.start()
     start.set()
     for worker in workers:
         worker.join(timeout=240)

@@ -28,6 +28,22 @@ def atlas(plan_files, shipped_gazetteer):
     return build_layers(plan_files, shipped_gazetteer)
 
 
+@pytest.fixture(scope="module")
+def composed(atlas, shipped_gazetteer):
+    """``composed(issuers, **options)``: the map of those issuers' plans (no issuers: the whole atlas), composed
+    once for the module: several tests read the same map (none changes it)."""
+    made = {}
+
+    def get(issuers: tuple[str, ...] = (), **options):
+        key = (issuers, tuple(sorted(options.items())))
+        if key not in made:
+            layers = filter_layers(atlas, plans=[_plan(atlas, i) for i in issuers]) if issuers else atlas
+            made[key] = _compose(layers, shipped_gazetteer, **options)
+        return made[key]
+
+    return get
+
+
 def _plan(atlas, issuer: str) -> str:
     plans = {p for f in atlas.values() if "plan" in f.columns for p in f.loc[f["issuer"] == issuer, "plan"]}
     assert len(plans) == 1, (issuer, plans)
@@ -51,9 +67,8 @@ def _issuer_bounds(atlas, name: str) -> tuple[float, float, float, float]:
 
 
 @pytest.mark.parametrize("issuer", ["巴彦淖尔市", "鄂尔多斯市", "乌拉特后旗"])
-def test_single_plan_map_is_framed_on_its_issuer(atlas, shipped_gazetteer, issuer):
-    layers = filter_layers(atlas, plans=[_plan(atlas, issuer)])
-    composition = _compose(layers, shipped_gazetteer)
+def test_single_plan_map_is_framed_on_its_issuer(atlas, composed, issuer):
+    composition = composed((issuer,))
     minx, miny, maxx, maxy = composition.extent
     ix0, iy0, ix1, iy1 = _issuer_bounds(atlas, issuer)
     assert minx <= ix0 and miny <= iy0 and maxx >= ix1 and maxy >= iy1  # the whole issuer shows
@@ -63,9 +78,8 @@ def test_single_plan_map_is_framed_on_its_issuer(atlas, shipped_gazetteer, issue
     assert issuer in title and ("“十四五”" in title or "“十五五”" in title)
 
 
-def test_place_keeps_plan_and_period_in_the_title(atlas, shipped_gazetteer):
-    layers = filter_layers(atlas, plans=[_plan(atlas, "鄂尔多斯市")])
-    composition = _compose(layers, shipped_gazetteer, place="东胜区")
+def test_place_keeps_plan_and_period_in_the_title(composed):
+    composition = composed(("鄂尔多斯市",), place="东胜区")
     title = composition.title.get_text()
     assert "鄂尔多斯市" in title and "“十四五”" in title and "东胜区" in title
 
@@ -87,11 +101,10 @@ def test_period_filter(atlas):
         filter_layers(atlas, periods=["十三五"])
 
 
-def test_nothing_of_the_map_over_legend_inset_or_title(atlas, shipped_gazetteer, tmp_path):
+def test_nothing_of_the_map_over_legend_inset_or_title(composed, tmp_path):
     """Map artists are clipped to the map frame, which legend and title lie outside; the inset is opaque
     and on top: its pixels are the same whether or not the thematic layers are drawn."""
-    layers = filter_layers(atlas, plans=[_plan(atlas, "鄂尔多斯市")])
-    composition = _compose(layers, shipped_gazetteer)
+    composition = composed(("鄂尔多斯市",))
     fig, ax = composition.figure, composition.map_ax
     renderer = fig.canvas.get_renderer()
     frame = ax.get_window_extent(renderer)
@@ -132,9 +145,8 @@ def test_approximate_lines_lighter_and_bundled(atlas, shipped_gazetteer):
     assert len(keys) == len(segments) and all(len(s) == 2 for s in segments)  # every stroke drawn once
 
 
-def test_schematic_rivers_are_labelled_bands(atlas, shipped_gazetteer):
-    layers = filter_layers(atlas, plans=[_plan(atlas, "巴彦淖尔市")])
-    composition = _compose(layers, shipped_gazetteer)
+def test_schematic_rivers_are_labelled_bands(shipped_gazetteer, composed):
+    composition = composed(("巴彦淖尔市",))
     bands = [c for c in composition.map_ax.collections if c.get_gid() == "water-schematic"]
     assert bands and bands[0].get_linewidths()[0] >= 4  # a wide band, not a road-like stroke
     assert "黄河" in {label.get_text() for label in composition.labels}
@@ -151,10 +163,10 @@ def test_schematic_rivers_are_labelled_bands(atlas, shipped_gazetteer):
             assert np.min(np.hypot(drawn[:, 0] - x, drawn[:, 1] - y)) < 1.0
 
 
-def test_schematic_bands_are_drawn_for_the_rivers_the_plans_name_only(atlas, shipped_gazetteer):
+def test_schematic_bands_are_drawn_for_the_rivers_the_plans_name_only(atlas, shipped_gazetteer, composed):
     """A band through a river's banners says where a river the plan speaks of runs; rivers no drawn plan names stay
     off the map and its labels (the gazetteer's schematic rivers of the north-east crowded the region's map)."""
-    composition = _compose(atlas, shipped_gazetteer)
+    composition = composed()
     named = set(atlas["places"]["place_id"].astype(str))
     schematic = [
         p
@@ -187,34 +199,34 @@ def test_a_river_known_only_by_its_banners_is_not_drawn_as_water(atlas, shipped_
             assert not matplotlib.path.Path(outline).contains_point((inside.x, inside.y))
 
 
-def test_the_region_map_leaves_macro_regions_beyond_it_for_a_zoomed_map(atlas, shipped_gazetteer):
+def test_the_region_map_leaves_macro_regions_beyond_it_for_a_zoomed_map(atlas, shipped_gazetteer, composed):
     """Hulls of 东北地区 or 华北地区 and points of neighbouring cities cross the whole region's map: it says it
     left them out; a map zoomed to a box draws them."""
-    whole = _compose(atlas, shipped_gazetteer)
+    whole = composed()
     note = next(n for n in whole.notes if "outside the region not drawn" in n)
     assert int(note.split()[0]) >= 5
     zoomed = _compose(atlas, shipped_gazetteer, bbox=(105.0, 36.0, 125.0, 50.0))
     assert not any("outside the region not drawn" in n for n in zoomed.notes)
 
 
-def test_a_place_covering_the_whole_map_is_not_labelled_inside_it(atlas, shipped_gazetteer):
+def test_a_place_covering_the_whole_map_is_not_labelled_inside_it(atlas, composed):
     """The region named by the plans (内蒙古自治区, an area) was labelled on the region's own map at its
     representative point, inside one league in the north-east; a league is named once on its own map."""
     places = atlas["places"]
     region = places[(places["type"] == "province") & (places["name"] == "内蒙古自治区")]
     assert len(region) == 1 and region.geometry.iloc[0].area > 0  # the plans name it; it is drawn as an area
-    whole = _compose(atlas, shipped_gazetteer)
+    whole = composed()
     labels = [label.get_text() for label in whole.labels]
     assert "内蒙古自治区" not in labels
     # areas inside the region keep theirs: the leagues, and places the plans name that cover part of it
     assert len(set(atlas["leagues"]["name"]) & set(labels)) >= 2
     areas = places[(places.geom_type != "Point") & (places["name"] != "内蒙古自治区")]
     assert set(areas["name"]) & set(labels)
-    ordos = _compose(filter_layers(atlas, plans=[_plan(atlas, "鄂尔多斯市")]), shipped_gazetteer)
+    ordos = composed(("鄂尔多斯市",))
     assert [label.get_text() for label in ordos.labels].count("鄂尔多斯市") == 1
 
 
-def test_a_map_of_one_or_two_thematic_layers_names_them_in_its_title(atlas, shipped_gazetteer):
+def test_a_map_of_one_or_two_thematic_layers_names_them_in_its_title(atlas, shipped_gazetteer, composed):
     """`--layer industry` printed 鄂尔多斯市“十四五”规划重点项目示意图: a briefing page of the industrial parks
     alone names them; a map of every layer keeps 重点项目."""
     plan = [_plan(atlas, "鄂尔多斯市")]
@@ -222,11 +234,13 @@ def test_a_map_of_one_or_two_thematic_layers_names_them_in_its_title(atlas, ship
     assert industry.title.get_text() == "鄂尔多斯市“十四五”规划产业园区与产业项目示意图"
     two = _compose(filter_layers(atlas, ["ecology", "industry"], plan), shipped_gazetteer)
     assert two.title.get_text() == "鄂尔多斯市“十四五”规划生态保护、产业园区与产业项目示意图"
-    every = _compose(filter_layers(atlas, plans=plan), shipped_gazetteer)
+    every = composed(("鄂尔多斯市",))
     assert every.title.get_text() == "鄂尔多斯市“十四五”规划重点项目示意图"
 
 
-def test_a_citywide_project_is_drawn_on_its_districts_maps_not_on_its_neighbours(atlas, shipped_gazetteer):
+def test_a_citywide_project_is_drawn_on_its_districts_maps_not_on_its_neighbours(
+    atlas, shipped_gazetteer, composed
+):
     """鄂尔多斯市's projects placed at its whole area (it names no place for them) reached into the frame of
     乌海市, its neighbour: the map of 乌海市 counted 22 public-service projects, none of them in 乌海市."""
     services = atlas["public_services"]
@@ -240,7 +254,5 @@ def test_a_citywide_project_is_drawn_on_its_districts_maps_not_on_its_neighbours
     located = in_frame[in_frame["geometry_basis"] != "issuer area"]
     assert (drawn.total if drawn else 0) == len(located)
     # 东胜区 lies in 鄂尔多斯市: its map keeps the city's citywide projects
-    dongsheng = _compose(
-        filter_layers(atlas, plans=[_plan(atlas, "鄂尔多斯市")]), shipped_gazetteer, place="东胜区"
-    )
+    dongsheng = composed(("鄂尔多斯市",), place="东胜区")
     assert dongsheng.drawn["public_services"].total >= len(citywide)
