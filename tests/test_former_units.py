@@ -210,7 +210,6 @@ def test_no_former_province_states_a_coordinate_and_each_cites_its_page() -> Non
         "region:兴安北省",
         "region:宁夏省",
         "region:辽吉省",
-        "region:辽西省",
     }
     assert all(row["lon"] == row["lat"] == "" and row["geometry_source"].startswith("http") for row in rows)
 
