@@ -60,7 +60,7 @@ _STATION_WORK = re.compile(r"站(?=(?:主变)?(?:扩建|增容|改造))")
 _GRID_CONTEXT = re.compile(r"电网|千伏|变电|输变电|kV")
 
 
-def _sentence(text: str, position: int) -> str:
+def sentence_at(text: str, position: int) -> str:
     """The sentence around ``position`` (between 。；or line breaks)."""
     left = max(text.rfind(mark, 0, position) for mark in "。；\n")
     rights = [i for i in (text.find(mark, position) for mark in "。；\n") if i >= 0]
@@ -526,7 +526,7 @@ def _initial_lines(text: str, finder: Any) -> list[Mention]:
                 continue  # '增建二线', '完善干线': the tail starts inside a word
             if common_words_only(text, start, end):
                 break  # '交通干线': common words of the dictionary, the last ending with 线, name no line's ends
-            if _RAIL_CONTEXT.search(_sentence(text, start)):
+            if _RAIL_CONTEXT.search(sentence_at(text, start)):
                 found.append(
                     Mention(
                         text[start:end], start, end, "railway", "line:initials", finder.ids(text[start:end])
@@ -947,7 +947,7 @@ def _grid_works(
         found.append(Mention(text[start:end], start, end, "power_line", "grid:voltage"))
     for match in _STATION_WORK.finditer(text):
         start, stopped_by = _stem_start(text, match.start())
-        if stopped_by == "limit" or not _GRID_CONTEXT.search(_sentence(text, match.start())):
+        if stopped_by == "limit" or not _GRID_CONTEXT.search(sentence_at(text, match.start())):
             continue  # a station works only in a sentence about the grid ('电网强化工程：X站扩建')
         start = _trimmed(text, start, match.start(), known_at)
         if (

@@ -29,7 +29,13 @@ from operator import attrgetter
 import ahocorasick_rs
 import numpy
 
-from geoplan.geocode.features import FEATURE_WORDS, admin_prefixed, feature_mentions, names_former_unit
+from geoplan.geocode.features import (
+    FEATURE_WORDS,
+    admin_prefixed,
+    feature_mentions,
+    names_former_unit,
+    sentence_at,
+)
 from geoplan.geocode.lexicon import names_peoples_only, peoples_tail, words
 from geoplan.geocode.named_lines import NAMED_LINES
 from geoplan.geocode.qualified import OWN_PROVINCE, QualifiedForms, unit_at
@@ -1225,9 +1231,7 @@ class MentionFinder:
         while office >= 0:
             stem_start = office
             while (
-                stem_start > 0
-                and office - stem_start < _OFFICE_NAME_MAX + 2
-                and "\u3400" <= text[stem_start - 1] <= "\u9fff"
+                stem_start > 0 and office - stem_start < _OFFICE_NAME_MAX + 2 and is_han(text[stem_start - 1])
             ):
                 stem_start -= 1
             verb_end = max(
@@ -1276,7 +1280,7 @@ class MentionFinder:
             start = end - 2
             if (
                 start >= 0
-                and all("\u3400" <= char <= "\u9fff" for char in text[start:end])
+                and all(map(is_han, text[start:end]))
                 and text[end - 1] not in _NOT_INITIALS
                 and _FUNCTION_CHARS.isdisjoint(text[start:end])
                 and not text.startswith("路", end + 1)  # '线路': a route
@@ -1288,11 +1292,7 @@ class MentionFinder:
                 and not self._ids_or_short.get(text[start : end + 1])
             ):
                 candidates.append((start, end + 1))
-                sentence_start = max(text.rfind(mark, 0, start) for mark in _SENTENCE_ENDS) + 1
-                sentence_end = min(
-                    (i for mark in _SENTENCE_ENDS if (i := text.find(mark, end)) >= 0), default=len(text)
-                )
-                if any(word in text[sentence_start:sentence_end] for word in _ROAD_WORDS):
+                if any(word in sentence_at(text, end) for word in _ROAD_WORDS):
                     roads.add(text[start : end + 1])
             end = text.find("线", end + 1)
         return [
@@ -4064,8 +4064,6 @@ _ROAD_WORDS = ("公路", "自驾", "国道", "省道")
 _NOT_INITIALS = frozenset("号条段的")
 #: function characters, never an initial of a place ('的旁线').
 _FUNCTION_CHARS = frozenset("的是和在了与及或为以将把被从向对这那")
-#: marks ending a sentence.
-_SENTENCE_ENDS = "。！？!?\n"
 #: a township's office: a list of offices names a unit's subdistricts (see MentionFinder._division_offices).
 OFFICE_WORD = "办事处"
 #: the length of an office's name, in characters (a subdistrict in full, 'X街道', is a class-word name).

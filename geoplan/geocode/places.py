@@ -32,6 +32,7 @@ from geoplan.geocode.mentions import (
 from geoplan.geocode.reach import is_far
 from geoplan.geocode.resolve import (
     LOCAL_TYPES,
+    NAMED_INSIDE_RULE,
     ResolvedMention,
     Resolver,
     TextIndex,
@@ -343,10 +344,6 @@ _PLACED_WHERE_SAID = frozenset(
 _UNIT_RANK = {"league": 1, "neighbour": 2, "banner": 2, "town": 3}
 
 
-#: the rule of a place located by a place its name holds ('雅布赖湖' by 雅布赖镇): an inference the text may correct.
-_NAMED_INSIDE = "parent:named-inside"
-
-
 def _placed_where_said(text: str, mentions: list[ResolvedMention]) -> list[ResolvedMention]:
     """A park, sight or natural place the gazetteer lacks, located no finer than a league, followed by a verb that
     says where it lies and the units written after it ('X物流园位于Y市Z镇工业园区', 'X：位于阜新市'): located at the
@@ -359,7 +356,7 @@ def _placed_where_said(text: str, mentions: list[ResolvedMention]) -> list[Resol
             ("only-candidate", "written-in")
         ):
             continue
-        by_its_name = mention.rule == _NAMED_INSIDE
+        by_its_name = mention.rule == NAMED_INSIDE_RULE
         if (
             mention.place is not None
             and mention.place.type != "league"

@@ -97,6 +97,9 @@ _LOCAL_WATER_RULES = frozenset({"suffix:沟", "suffix:渠", "suffix:河沟"})
 #: the rule of a name resolved by its sounds to a gazetteer name written with other characters (sounds.py), before
 #: the rule that chose among the places so named ('spelling:only-candidate').
 SPELLING_RULE = "spelling"
+#: the rule of a place the gazetteer lacks located by a place its name holds ('雅布赖湖' by 雅布赖镇, '青海湖' by
+#: 青海省): an inference the text may correct (places._placed_where_said).
+NAMED_INSIDE_RULE = "parent:named-inside"
 #: rules of small landforms named by a class word of their own (a gully 'X沟', a volcano 'X火山'): an unrecorded one
 #: lies near where the text is, unlike a river, a range or a famous mountain, which may be far away ('祁连山',
 #: '阿尔卑斯山').
@@ -916,13 +919,13 @@ class Resolver:
                 and not self._outside(ranked[0][2], qualifier, sentence_ids | paragraph_ids, False)
                 and not _common_word_stem(qualifier.surface, ranked[0][2])
             ):
-                parent, rule = ranked[0][2], "parent:named-inside"
+                parent, rule = ranked[0][2], NAMED_INSIDE_RULE
                 where = (
                     "in its name" if (mention.qualifier or "") in mention.surface else "written with its name"
                 )
                 why = f"'{mention.surface}' not in the gazetteer; located by '{mention.qualifier}' {where}"
         if parent is None and (province := self._named_by_outside_province(mention)) is not None:
-            parent, rule = province, "parent:named-inside"
+            parent, rule = province, NAMED_INSIDE_RULE
             why = f"'{mention.surface}' not in the gazetteer; located by the province '{province.name}' its name opens with"
         if (
             parent is not None
@@ -958,7 +961,7 @@ class Resolver:
                     break
         if parent is None and issuer_fallback and (found := self._named_by_stem(mention)):
             parent, stem = found
-            rule = "parent:named-inside"
+            rule = NAMED_INSIDE_RULE
             why = f"'{mention.surface}' not in the gazetteer; located by '{stem}' ({parent.name}) its name starts with"
         if parent is None and issuer_fallback and self._may_lie_anywhere(mention) and _local_road(mention):
             banners = {pid for pid in sentence_ids if pid.startswith("banner:")}

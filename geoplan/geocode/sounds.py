@@ -13,6 +13,8 @@ from typing import Any
 
 from pypinyin import lazy_pinyin
 
+from geoplan.geocode.stems import is_han
+
 #: types of places whose names are compared by their sounds (units, natural places, sights: the names pages
 #: transcribe); lines and parks carry names of Chinese words, written one way.
 SOUNDED_TYPES = frozenset(
@@ -32,17 +34,13 @@ def sounds(name: str) -> str:
     return "-".join(_SAME_SYLLABLES.get(syllable, syllable) for syllable in lazy_pinyin(name))
 
 
-def _is_han(name: str) -> bool:
-    return all("\u3400" <= char <= "\u9fff" for char in name)
-
-
 def _index(places: Iterable[Any]) -> dict[tuple[str, str], tuple[str, ...]]:
     by_sound: dict[tuple[str, str], list[str]] = {}
     for place in places:
         if place.type not in SOUNDED_TYPES:
             continue
         for name in {place.name, *place.aliases}:
-            if len(name) >= SHORTEST and _is_han(name):
+            if len(name) >= SHORTEST and all(map(is_han, name)):
                 ids = by_sound.setdefault((place.type, sounds(name)), [])
                 if place.id not in ids:
                     ids.append(place.id)
@@ -52,7 +50,7 @@ def _index(places: Iterable[Any]) -> dict[tuple[str, str], tuple[str, ...]]:
 def same_sounds(gazetteer: Any, name: str, kind: str | None) -> tuple[str, ...]:
     """Ids of the gazetteer's places of type ``kind`` whose name or alias sounds as ``name`` does (none for a
     name of another type, a short one or one holding other characters than Chinese)."""
-    if kind not in SOUNDED_TYPES or len(name) < SHORTEST or not _is_han(name):
+    if kind not in SOUNDED_TYPES or len(name) < SHORTEST or not all(map(is_han, name)):
         return ()
     index = _INDEXES.get(gazetteer)
     if index is None:
