@@ -215,6 +215,27 @@ def test_a_township_after_units_outside_the_region_is_its_own_mention_at_its_cou
     assert not any(m.place is not None and m.place.type == "town" for m in places.mentions)
 
 
+@pytest.mark.parametrize(
+    ("text", "township", "located_at"),
+    [
+        # a city outside the region read by its short form, then the class character of its former county
+        ("1914年属奉天省辽源县管辖，曾为辽源县通辽镇。", "通辽镇", "辽源市"),
+        # a county the gazetteer lacks after its province (located at the province), then its township
+        ("浑河发源于山西省平鲁县郭家窑乡料八山。", "郭家窑乡", "山西省"),
+    ],
+)
+def test_a_township_after_an_outside_unit_and_its_class_character(
+    gazetteer: Gazetteer, tmp_path: Path, text: str, township: str, located_at: str
+) -> None:
+    """'辽源' + '县' + '通辽镇': the unit's class character is part of the address, not of the township's name, and
+    the township is located where its address is, outside the region (not at a place of the text's own league)."""
+    places = _parse(gazetteer, tmp_path, "某旗概况\n" + text + "\n")
+    towns = [m for m in places.mentions if m.type == "town"]
+    assert [m.surface for m in towns] == [township]
+    assert towns[0].place is not None and towns[0].place.name == located_at
+    assert "written right after" in towns[0].reason
+
+
 @pytest.mark.parametrize("text", ["黑龙江省讷河市各乡镇。", "支持黑龙江省讷河市城乡发展。"])
 def test_no_township_without_a_name_after_an_outside_unit(gazetteer: Gazetteer, text: str) -> None:
     assert [s for s, _ in _found(gazetteer, text)] == ["黑龙江省", "讷河市"]

@@ -2168,6 +2168,11 @@ class MentionFinder:
             # (see qualified_units); the township starts after it
             qualifier, qualifier_ids = held[0], (held[1],)
             start += len(qualifier)
+        if text[start : start + 1] in _COUNTY_CLASS_CHARS and not qualifier.endswith(_UNIT_WORDS):
+            # '平鲁' + '县' + '郭家窑乡': a unit read by its short form, then its class character (an older or
+            # fuller form of the unit: '辽源县'), is the address; the township starts after the class character
+            qualifier += text[start]
+            start += 1
         stem = text[start : s_end - len(suffix)]
         if _is_province(unit) and _COUNTY_CLASS_CHARS.intersection(stem):
             return None  # '黑龙江省X县Y乡': a county the gazetteer lacks stands between; read as a whole

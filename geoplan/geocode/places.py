@@ -33,6 +33,7 @@ from geoplan.geocode.reach import is_far
 from geoplan.geocode.resolve import (
     LOCAL_TYPES,
     NAMED_INSIDE_RULE,
+    WRITTEN_BEFORE_RULE,
     ResolvedMention,
     Resolver,
     TextIndex,
@@ -440,7 +441,7 @@ def _after_outside_province(mentions: list[ResolvedMention]) -> list[ResolvedMen
         out[index] = _relocated(
             mention,
             province,
-            "parent:written-before",
+            WRITTEN_BEFORE_RULE,
             f"'{mention.surface}' written right after {province.name}: a place of that province, not {place.name} "
             "of the region",
         )
@@ -917,14 +918,26 @@ def _named_before(named_in_full: dict[str, ResolvedMention], mention: Mention) -
 def _unit_right_before(previous: ResolvedMention | None, mention: Mention, text: str = "") -> Any | None:
     """The league or banner a mention is written right after, with nothing between ('赤峰市' + '新城区'), or the
     place outside the region ending an address before it ('北京市朝阳区' + a street), also with 的 between ('青海的塔尔寺':
-    the temple of that province)."""
-    if previous is None or previous.level != "own":
+    the temple of that province) or the class character of the unit read by its short form ('平鲁' + '县' +
+    '郭家窑乡')."""
+    if previous is None:
         return None
     place = previous.place
+    if previous.level != "own":
+        # '山西省' + '平鲁县' (located there, written after it) + '郭家窑乡': the address goes on outside the region
+        chained = (
+            previous.rule == WRITTEN_BEFORE_RULE and previous.end == mention.start and lies_outside(place)
+        )
+        return place if chained else None
     if previous.end == mention.start:
         return place if place.type in ("league", "banner") or lies_outside(place) else None
-    possessive = previous.end + 1 == mention.start and text[previous.end : mention.start] == "的"
-    return place if possessive and lies_outside(place) else None
+    between = text[previous.end : mention.start] if previous.end + 1 == mention.start else ""
+    return place if between and between in _OUTSIDE_ADDRESS_GLUE and lies_outside(place) else None
+
+
+#: what may stand between a place outside the region and a name it is the address of: a possessive, or the class
+#: character of a unit written by its short form ('辽源' + '县' + '通辽镇').
+_OUTSIDE_ADDRESS_GLUE = frozenset("的县市区旗")
 
 
 #: kinds of place whose name may stand before a line's end as its qualifier ('陕西小壕图', '乌兰察布化德').

@@ -100,6 +100,9 @@ SPELLING_RULE = "spelling"
 #: the rule of a place the gazetteer lacks located by a place its name holds ('雅布赖湖' by 雅布赖镇, '青海湖' by
 #: 青海省): an inference the text may correct (places._placed_where_said).
 NAMED_INSIDE_RULE = "parent:named-inside"
+#: the rule of a name located at the unit written right before it (the gazetteer lacks it, or has only namesakes
+#: outside that unit).
+WRITTEN_BEFORE_RULE = "parent:written-before"
 #: rules of small landforms named by a class word of their own (a gully 'X沟', a volcano 'X火山'): an unrecorded one
 #: lies near where the text is, unlike a river, a range or a famous mountain, which may be far away ('祁连山',
 #: '阿尔卑斯山').
@@ -609,7 +612,7 @@ class Resolver:
                 written_in,
                 written_in.precision,
                 0.5,
-                "parent:written-before",
+                WRITTEN_BEFORE_RULE,
                 f"'{mention.surface}' not in the gazetteer; written right after {written_in.name}, outside the "
                 "region, so located there",
             )
@@ -658,7 +661,7 @@ class Resolver:
             unit,
             unit.type,
             0.5,
-            "parent:written-before",
+            WRITTEN_BEFORE_RULE,
             f"'{mention.surface}' written right after {unit.name}, so located in it; the gazetteer's "
             f"{namesakes} lie(s) outside it",
         )
