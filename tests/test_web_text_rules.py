@@ -1556,3 +1556,37 @@ def test_a_sight_named_for_its_look_far_away_is_a_namesake(gazetteer: Gazetteer,
         resolved_ids(gazetteer, tmp_path, "阿拉善左旗旅游", "腾格里沙漠中有月亮湖。")["月亮湖"]
         == "scenic:月亮湖"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("保护区南部为小腾格里沙地的东段。", [("小腾格里沙地", "sandy_land")]),
+        ("沿线有元上都遗址~小扎格斯台淖尔~桑根达来镇。", [("小扎格斯台淖尔", "lake")]),
+        (
+            "景区有大乌里雅斯台沟、小乌里雅斯台沟。",
+            [("大乌里雅斯台沟", "river"), ("小乌里雅斯台沟", "river")],
+        ),
+        # a size word after another word ends a phrase ('最大'), and a name that opens with one is kept as it is
+        ("这是全国最大淡水湖呼伦湖。", [("呼伦湖", None)]),
+        ("北依大青山。", [("大青山", None)]),
+    ],
+)
+def test_a_size_word_opening_a_natural_places_name(
+    gazetteer: Gazetteer, text: str, named: list[tuple[str, str | None]]
+) -> None:
+    """'小腾格里沙地' (the small desert beside the great 腾格里), '大/小乌里雅斯台沟': 大 or 小 opening a phrase
+    before a natural place's name opens the name of another place, one mention."""
+    kept = [(s, kind) for s, kind in found(gazetteer, text) if s != "元上都遗址" and s != "桑根达来镇"]
+    assert kept == named
+
+
+def test_a_place_named_with_a_size_word_is_not_the_place_it_is_named_after(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """'小腾格里沙地' is no part of 腾格里沙漠 (a desert of 阿拉善, far off): it is located only approximately by the
+    name it holds, never as that desert itself."""
+    plan = tmp_path / "plan.txt"
+    plan.write_text("克什克腾旗概况\n第一章 总则\n保护区南部为小腾格里沙地的东段。\n", encoding="utf-8")
+    mention = next(m for m in geoparse(read(plan), gazetteer).mentions if m.surface == "小腾格里沙地")
+    assert mention.level != "own"

@@ -20,7 +20,7 @@ import bisect
 import csv
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import accumulate
@@ -944,6 +944,8 @@ class MentionFinder:
         found.extend(features)
         merged = [self._line_end(text, _facility_road(text, m)) for m in merge_mentions(known, found)]
         kept = [m for m in merged if not _names_an_organisation_or_brand(text, m)]
+        if "小" in text or "大" in text:
+            kept = [_size_prefixed(text, m, self.ids) for m in kept]
         return _river_prefixed(merged_with_prefix(admin_prefixed(_subparks(text, kept)), _league_names_park))
 
     def _after_clause(self, text: str, mention: Mention) -> Mention | None:
@@ -3893,6 +3895,47 @@ def _subparks(text: str, mentions: list[Mention]) -> list[Mention]:
 #: kinds and id prefixes of water works named after the river they stand on ('黄河X水利枢纽').
 _RIVER_WORK_TYPES = frozenset({"dam", "reservoir"})
 _RIVER_WORK_IDS = ("dam:", "reservoir:")
+
+
+#: kinds of natural place whose name a size word may open as a place of its own ('小腾格里沙地', '大乌里雅斯台沟'
+#: beside '小乌里雅斯台沟'), by their ids' prefixes for a bare gazetteer name.
+_SIZED_KINDS = frozenset({"river", "lake", "mountain", "desert", "sandy_land", "wetland"})
+#: size words opening such a name.
+_SIZE_WORDS = frozenset("大小")
+#: what a name stands after where the size word before it opens the name, not a phrase ('为小X', '、大X', '~小X');
+#: after any other word the size word may end it ('最大X', '较小X').
+_BEFORE_SIZED_NAME = frozenset('、，,。；;：:~～—－-（(“"‘《 \t的为在和与及至到是有')
+
+
+def _size_prefixed(text: str, mention: Mention, ids: Callable[[str], tuple[str, ...]]) -> Mention:
+    """A natural place's name right after 大 or 小 that opens a phrase ('南部为小腾格里沙地', '、小扎格斯台淖尔'):
+    the size word opens the name of another place (the small desert beside the great one), one mention; the
+    name read first stays its qualifier (see resolve's named-inside rule), no longer the place itself."""
+    start = mention.start
+    if start < 1 or text[start - 1] not in _SIZE_WORDS or mention.surface[:1] in _SIZE_WORDS:
+        return mention
+    if start >= 2 and text[start - 2] not in _BEFORE_SIZED_NAME:
+        return mention
+    kind = mention.type or _kind_of_ids(mention.place_ids)
+    if kind not in _SIZED_KINDS or len(mention.surface) < 2:
+        return mention
+    surface = text[start - 1 : mention.end]
+    return Mention(
+        surface,
+        start - 1,
+        mention.end,
+        kind,
+        mention.rule,
+        ids(surface),
+        mention.qualifier or mention.surface,
+        mention.qualifier_ids or mention.place_ids,
+    )
+
+
+def _kind_of_ids(place_ids: tuple[str, ...]) -> str | None:
+    """The one kind a bare gazetteer name's places share (by their ids' prefixes), or None."""
+    kinds = {pid.split(":", 1)[0] for pid in place_ids}
+    return kinds.pop() if len(kinds) == 1 else None
 
 
 def _river_prefixed(mentions: list[Mention]) -> list[Mention]:
