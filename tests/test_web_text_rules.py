@@ -1590,3 +1590,10 @@ def test_a_place_named_with_a_size_word_is_not_the_place_it_is_named_after(
     plan.write_text("克什克腾旗概况\n第一章 总则\n保护区南部为小腾格里沙地的东段。\n", encoding="utf-8")
     mention = next(m for m in geoparse(read(plan), gazetteer).mentions if m.surface == "小腾格里沙地")
     assert mention.level != "own"
+
+
+def test_a_listed_subdistrict_named_by_an_ordinal_keeps_its_name(gazetteer: Gazetteer) -> None:
+    """'下设第一街道办事处、第二街道办事处': each office is its subdistrict, the ordinal its name ('第一街道' of
+    扎赉诺尔区); the list's item never starts after the ordinal ('街道办事处' names nothing)."""
+    text = "扎赉诺尔区下设第一街道办事处、第二街道办事处。"
+    assert _surfaces(gazetteer, text) == ["扎赉诺尔区", "第一街道", "第二街道"]
