@@ -1597,3 +1597,12 @@ def test_a_listed_subdistrict_named_by_an_ordinal_keeps_its_name(gazetteer: Gaze
     扎赉诺尔区); the list's item never starts after the ordinal ('街道办事处' names nothing)."""
     text = "扎赉诺尔区下设第一街道办事处、第二街道办事处。"
     assert _surfaces(gazetteer, text) == ["扎赉诺尔区", "第一街道", "第二街道"]
+
+
+def test_a_town_the_address_list_writes_short_is_found_by_its_full_name(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """'可可以力更镇', the seat of 武川县, which the 2019 address list writes 可镇: the full name is that town, not a
+    fragment ('力更镇') cut at the function character inside the transliteration."""
+    located = resolved_ids(gazetteer, tmp_path, "武川县概况", "县政府驻可可以力更镇。")
+    assert located == {"武川县": "banner:150125", "可可以力更镇": "town:150125:可镇"}
