@@ -1606,3 +1606,37 @@ def test_a_town_the_address_list_writes_short_is_found_by_its_full_name(
     fragment ('力更镇') cut at the function character inside the transliteration."""
     located = resolved_ids(gazetteer, tmp_path, "武川县概况", "县政府驻可可以力更镇。")
     assert located == {"武川县": "banner:150125", "可可以力更镇": "town:150125:可镇"}
+
+
+@pytest.mark.parametrize(
+    ("text", "sights"),
+    [
+        # a kind of sight before another class word names none
+        ("有一座建筑于金代的古城遗址。这座古城遗址呈方形。", []),
+        ("建设王府遗址公园。", []),
+        # a named one keeps its name
+        ("保护元上都古城遗址。", ["元上都古城遗址"]),
+        # a unit's old walled town: one sight named after the unit (not the unit and a town's short form 古城)
+        ("托克托古城是现存最早的古城之一，还有清水河古城。", ["托克托古城", "清水河古城"]),
+    ],
+)
+def test_sights_named_by_kind_words_and_old_walled_towns(
+    gazetteer: Gazetteer, text: str, sights: list[str]
+) -> None:
+    kept = found(gazetteer, text)
+    assert [s for s, kind in kept if kind == "scenic"] == sights
+    assert not any(kind == "town" for _, kind in kept)
+
+
+def test_a_line_from_the_whole_country_or_a_phrase_is_no_corridor(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    """'中国到蒙古国边境的铁路线': the whole country and a phrase ending in 的 are no ends of a line; the names in
+    it stay mentions of their own."""
+    plan = tmp_path / "plan.txt"
+    plan.write_text("包头市概况\n第一章 总则\n包满铁路作为中国到蒙古国边境的铁路线。\n", encoding="utf-8")
+    places = geoparse(read(plan), gazetteer)
+    assert places.corridors == [] or all(
+        w.surface not in {"中国", "边境的"} for c in places.corridors for w in c.waypoints
+    )
+    assert "边境的" not in [m.surface for m in places.mentions]

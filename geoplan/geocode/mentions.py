@@ -1402,6 +1402,8 @@ class MentionFinder:
                     window_start, stopped_by = line_end, text[line_end - 1]
             if window_start == s_start:
                 continue  # nothing before the suffix: no name
+            if suffix in DESCRIPTIVE_SCENIC_SUFFIXES and _kind_of_sight_only(text, window_start, s_start):
+                continue  # '古城遗址', '这座王府遗址': the site of a kind of sight, no name before the class words
             if (
                 len(suffix) == 1
                 and s_start in known_end
@@ -2003,6 +2005,7 @@ class MentionFinder:
                 return None  # '大青山街道路', '…旗自然村通硬化路': roads of a place, no street's name
             if (
                 suffix in DESCRIPTIVE_SCENIC_SUFFIXES
+                and suffix not in HERITAGE_SUFFIXES  # '托克托古城': the unit's old walled town, a sight of its own
                 and (not remainder or is_generic(remainder))
                 and not _DESIGNATION_RANK.match(remainder)
                 and all(pid.startswith(AREA_ID_PREFIXES) for pid in qualifier.place_ids)
@@ -3658,6 +3661,22 @@ def _names_natural_feature(text: str, start: int, end: int) -> bool:
     of one after a stem that names it ('黄花沟', as '月亮湖' does; not '滨河', '城市' alone)."""
     word = next((w for w in _FEATURE_WORDS if text.endswith(w, start, end)), None)
     return word is not None and names_natural_place(text, start, end - len(word), end)
+
+
+#: scenic class words, longest first (a sight's kind written before another class word: '古城遗址').
+_SCENIC_WORDS = tuple(
+    sorted((w for w, kind in SUFFIX_TYPES.items() if kind == "scenic"), key=len, reverse=True)
+)
+
+
+def _kind_of_sight_only(text: str, window_start: int, s_start: int) -> bool:
+    """Whether the words before a sight's class word at ``s_start`` are a kind of sight and no name before it
+    ('金代的古城' + 遗址, '这座王府' + 遗址), not a named one ('元上都古城' + 遗址)."""
+    word = next((w for w in _SCENIC_WORDS if text.endswith(w, window_start, s_start)), None)
+    if word is None:
+        return False
+    head_end = s_start - len(word)
+    return head_end <= window_start or not holds_name_word(text, window_start, head_end)
 
 
 def _suffix_applies(text: str, suffix: str, s_end: int) -> bool:

@@ -42,7 +42,14 @@ from geoplan.geocode.resolve import (
     parent_precision,
     unresolved,
 )
-from geoplan.geocode.segment import describes_line, forget_windows, one_common_word, reads_as_prose, tag
+from geoplan.geocode.segment import (
+    OWN_COUNTRY,
+    describes_line,
+    forget_windows,
+    one_common_word,
+    reads_as_prose,
+    tag,
+)
 from geoplan.geocode.stems import core_of, is_han
 from geoplan.geocode.textunit import text_unit
 from geoplan.read.script import compacted, simplified
@@ -1098,6 +1105,9 @@ def _ends_are_names(corridor: CorridorMatch, finder: MentionFinder, text: str) -
     return corridor.rule != "chain" or not any(
         _COMPASS_MOTION.fullmatch(w.surface)
         or _apposed_kind(text, w, finder)
+        # '中国到蒙古国边境的铁路': the whole country, or a phrase ending in a particle, is no end of a line
+        or w.surface in OWN_COUNTRY
+        or w.surface.endswith(_PARTICLE_ENDS)
         or (
             reads_as_prose(w.surface)
             and not finder.ids_or_short(w.surface)
@@ -1105,6 +1115,10 @@ def _ends_are_names(corridor: CorridorMatch, finder: MentionFinder, text: str) -
         )
         for w in corridor.waypoints
     )
+
+
+#: the particle that ends a phrase of a clause ('边境的'), never a place's name.
+_PARTICLE_ENDS = ("的",)
 
 
 def _without_apposed_kind(corridor: CorridorMatch, finder: MentionFinder, text: str) -> CorridorMatch:

@@ -499,7 +499,7 @@ RUN_FLAGS = NAME_FLAGS - {"nz"}
 #: longest run of name words read before a class word, in characters.
 MAX_RUN = 10
 #: the country's own names, which write a place's address, not part of its name ('中国X河').
-_OWN_COUNTRY = frozenset({"中国", "我国", "全国", "国内"})
+OWN_COUNTRY = frozenset({"中国", "我国", "全国", "国内"})
 
 
 def name_character(char: str, flag: str) -> bool:
@@ -574,7 +574,7 @@ def name_run_start(text: str, window_start: int, s_start: int, s_end: int) -> in
         if start is not None and _verb_syllable(word, flag, words[index - 1] if index else None):
             start = w_start  # '辉|腾|席勒': a syllable jieba reads as a verb between syllables of a transliteration
             continue
-        if not _run_word(word, flag) or word in _OWN_COUNTRY:  # words start at ``left``, inside the window
+        if not _run_word(word, flag) or word in OWN_COUNTRY:  # words start at ``left``, inside the window
             if start is not None and len(word) >= 2 and word[0] in _NOT_IN_RUN and not known(word):
                 start = (
                     w_start + 1
@@ -679,7 +679,7 @@ def mountain_name_start(text: str, window_start: int, s_start: int, s_end: int) 
 
 #: words of the whole country or the world, which say where a natural place lies, never name it ('中国东北沙漠',
 #: '世界沙漠', '全球唯一沙漠').
-_WIDE_WORDS = _OWN_COUNTRY | {"世界", "全球"}
+_WIDE_WORDS = OWN_COUNTRY | {"世界", "全球"}
 #: the characters of compass directions ('东北' of '中国东北沙漠' is a part of the country, not a name).
 _COMPASS = frozenset("东西南北中")
 
@@ -786,6 +786,6 @@ def peoples_name_here(text: str, start: int, end: int) -> bool:
                 len(word) >= 2
                 and flag in _GROUP_NAME_FLAGS
                 and word[-1] not in _POSITION_VERB_ENDS
-                and word not in _OWN_COUNTRY
+                and word not in OWN_COUNTRY
             )
     return False
