@@ -1640,3 +1640,27 @@ def test_a_line_from_the_whole_country_or_a_phrase_is_no_corridor(
         w.surface not in {"中国", "边境的"} for c in places.corridors for w in c.waypoints
     )
     assert "边境的" not in [m.surface for m in places.mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the end of a date and a preposition after it open no name
+        ("该地系1954年3月6日自土默特旗第七区转移而来。", [("土默特旗", "banner")]),
+        # the body a line belongs to is no part of the line's name
+        ("营运者为中国铁路呼和浩特局集团包满铁路。", [("包满铁路", "railway")]),
+        # a rank between a reserve's name and what it keeps
+        ("保护区有沙地、七道桥自治区级胡杨林保护区。", [("七道桥自治区级胡杨林保护区", "reserve")]),
+        # a word giving a shared name, and a place word, end the words before a town's class word
+        ("与双井、沙口俱称境内巨镇。", []),
+    ],
+)
+def test_prose_before_a_class_word_is_no_part_of_the_name(
+    gazetteer: Gazetteer, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(s, kind) for s, kind in found(gazetteer, text) if kind] == expected
+
+
+def test_a_unit_and_a_word_before_a_heritage_class_word_name_no_sight(gazetteer: Gazetteer) -> None:
+    """'大沁他拉镇内王府街': the town, then 内 and a street named 王府街; no sight '大沁他拉镇内王府'."""
+    assert _surfaces(gazetteer, "至大沁他拉镇内王府街北侧即到。") == ["大沁他拉镇", "王府街"]

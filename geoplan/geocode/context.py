@@ -3445,8 +3445,8 @@ def _typed_items(
                 unit.end
             )  # '巴彦淖尔市X长城': the unit written before the item is its address, a mention of its own
         item = text[start:end]
-        if any(a < start < b for a, b in by_span):
-            continue  # '第一街道办事处': the item starts inside a known name ('第一街道'), which stands
+        if any(a < start < b and m.place_ids for (a, b), m in by_span.items()):
+            continue  # '第一街道办事处': the item starts inside a gazetteer name ('第一街道'), which stands
         if kind == "station" and item.endswith(_STATION_CHAR):
             continue  # 'A站、B、C站': an item written with its station word is read by the station rule
         if (start, end) in by_span and kind == "station":

@@ -390,6 +390,8 @@ _HERITAGE_NAME_RUN_SUFFIXES = HERITAGE_SUFFIXES | {"寺"}
 FARM_SUFFIXES = frozenset({"农场", "林场", "牧场"})
 #: the word ending a body that owns farms ('农场管理局', '林业局', '农垦集团'): a farm's name starts after it.
 _OWNING_BODY = re.compile(r"管理局|林业局|农垦局|集团|公司")
+#: kinds of line a body owns and names before the line's own name ('X局集团包满铁路').
+_OWNED_LINE_KINDS = frozenset({"railway", "road"})
 #: words making a farm's class word part of a body's name ('农场管理局', '林场场部').
 _BODY_AFTER_FARM = ("管理局", "局", "场部", "职工")
 #: suffixes of cultural institutions ('内蒙古艺术剧院', '公主府博物馆'): the area before them is part of the name
@@ -1732,11 +1734,11 @@ class MentionFinder:
             text, max(window_start, s_start - 2), s_start
         ):
             return None  # '部分苏木镇', '调整苏木乡镇': two class words of units after common words name the units of the class
-        if suffix in FARM_SUFFIXES:
-            if text.startswith(_BODY_AFTER_FARM, s_end):
-                return None  # '大兴安岭农场管理局': the administration of farms, a body
-            # '大兴安岭农场管理局诺敏河农场', '阿尔山林业局白狼林场': the administration a farm belongs to is a body,
-            # no part of the farm's name
+        if suffix in FARM_SUFFIXES and text.startswith(_BODY_AFTER_FARM, s_end):
+            return None  # '大兴安岭农场管理局': the administration of farms, a body
+        if suffix in FARM_SUFFIXES or kind in _OWNED_LINE_KINDS:
+            # '大兴安岭农场管理局诺敏河农场', '阿尔山林业局白狼林场', '呼和浩特局集团包满铁路': the body a farm or line
+            # belongs to is no part of its name
             window_start = max(
                 (m.end() for m in _OWNING_BODY.finditer(text, window_start, s_start)), default=window_start
             )
@@ -2005,7 +2007,9 @@ class MentionFinder:
                 return None  # '大青山街道路', '…旗自然村通硬化路': roads of a place, no street's name
             if (
                 suffix in DESCRIPTIVE_SCENIC_SUFFIXES
-                and suffix not in HERITAGE_SUFFIXES  # '托克托古城': the unit's old walled town, a sight of its own
+                # '托克托古城': a heritage class word right after a unit's name is its old walled town (or its
+                # prince's palace), a sight of its own; '大沁他拉镇内王府街' names none
+                and (remainder or suffix not in HERITAGE_SUFFIXES)
                 and (not remainder or is_generic(remainder))
                 and not _DESIGNATION_RANK.match(remainder)
                 and all(pid.startswith(AREA_ID_PREFIXES) for pid in qualifier.place_ids)
@@ -3730,10 +3734,15 @@ def _stem_window(text: str, s_start: int, kind: str) -> tuple[int, str]:
         # '向阳峪镇' at the start of a line: a function word needs words before it, so this one starts the name
         return position - 1, "line"
     if position > limit:
+        if text[position - 1].isdigit() and (date := _DATE_TAIL.match(text, position, s_start)) is not None:
+            # '3月6日自土默特旗': the end of a date, and the preposition after it, open no name
+            return date.end(), text[date.end() - 1]
         return position, text[position - 1]
     return position, "" if position == 0 or not is_han(text[position - 1]) else "limit"
 
 
+#: the character ending a date after its number ('6日'), then a preposition of time or place ('日自', '年起于').
+_DATE_TAIL = re.compile("[年月日号][起至自从由于在]?")
 #: stem breaks that also start names ('向阳', '于家'): at a line's start, where no prose stands before them.
 _NAME_INITIAL_BREAKS = frozenset("向于")
 
@@ -3997,7 +4006,9 @@ _DESCRIBED_KINDS = frozenset({"reserve", "wetland"})
 #: what a reserve keeps, written between its name and its class word.
 _RESERVE_DESCRIPTORS = re.compile(
     r"(?:湿地|水禽|鸟类|珍禽|候鸟|森林|草原|草甸|荒漠|沙地|野生动植物|野生动物|野生植物|动植物|珍稀|濒危|地质遗迹"
-    r"|古生物化石|生态系统|水源涵养|[和与及、])+$"
+    r"|古生物化石|生态系统|水源涵养|胡杨林?|梭梭林?|樟子松林?|[和与及、]"
+    # a rank between the name and what it keeps ('七道桥自治区级胡杨林保护区')
+    r"|国家级|自治区级|省级|市级|盟级|旗级|县级)+$"
 )
 #: part-of-speech flags of words that say where or which (区内, 该区, 旗内), never a reserve's name.
 _NO_NAME_FLAGS = frozenset("sfr")
