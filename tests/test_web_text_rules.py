@@ -1664,3 +1664,27 @@ def test_prose_before_a_class_word_is_no_part_of_the_name(
 def test_a_unit_and_a_word_before_a_heritage_class_word_name_no_sight(gazetteer: Gazetteer) -> None:
     """'大沁他拉镇内王府街': the town, then 内 and a street named 王府街; no sight '大沁他拉镇内王府'."""
     assert _surfaces(gazetteer, "至大沁他拉镇内王府街北侧即到。") == ["大沁他拉镇", "王府街"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        # a part of a line said in common words before a dash of apposition is no end
+        ("自治区批复了省际大通道的最后一段——二连浩特至赛汉塔拉段。", ["二连浩特", "赛汉塔拉"]),
+        # the network of a kind of line is no part of the first end
+        ("国家高速公路网珲春至乌兰浩特高速公路。", ["珲春", "乌兰浩特"]),
+        # a phrase holding a particle is no end: no line from 赤峰 to '凌源的赤凌'
+        ("赤峰到凌源的赤凌高铁专线开工。", None),
+    ],
+)
+def test_the_ends_of_a_line_are_names(
+    gazetteer: Gazetteer, tmp_path: Path, text: str, ends: list[str] | None
+) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text(f"兴安盟概况\n第一章 总则\n{text}\n", encoding="utf-8")
+    chains = [
+        [w.surface for w in c.waypoints]
+        for c in geoparse(read(plan), gazetteer).corridors
+        if c.rule == "chain"
+    ]
+    assert chains == ([ends] if ends else [])

@@ -359,12 +359,16 @@ def _trim_front(text: str, start: int, end: int) -> int:
     kinds = list(_KIND_RE.finditer(text, start + moved, end))
     if kinds and kinds[-1].end() < end - 1:  # '包茂高速公路包头至东胜段', '500千伏线路乌审—芒哈图'
         moved = kinds[-1].end() - start
+        if text[start + moved] in _KIND_TAILS and start + moved < end - 2:
+            moved += 1  # '国家高速公路网珲春至…': the network of lines of the kind, then the first end
     prose = _prose_before_name(text, start + moved, end)
     # the segmenter's words decide where the name starts when it sees prose before it; the list of leading
     # words may cut inside a word ('重点工程项目通辽' -> '目通辽')
     return moved + (prose or _name_keeping_trim(text[start + moved : end]))
 
 
+#: a character after a kind of line that makes the network of such lines ('高速公路网').
+_KIND_TAILS = frozenset("网")
 #: flags of the dictionary words of prose before a first waypoint's name: verbs, adverbs, adjectives, pronouns,
 #: locatives, place words, counts and times ('修通X', '境内X', '最后一段X').
 _PROSE_FLAGS = frozenset({"v", "vd", "d", "a", "ad", "r", "f", "s", "m", "q", "t", "l", "i"})

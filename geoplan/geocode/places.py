@@ -46,6 +46,7 @@ from geoplan.geocode.segment import (
     OWN_COUNTRY,
     describes_line,
     forget_windows,
+    holds_name_word,
     one_common_word,
     reads_as_prose,
     tag,
@@ -1105,9 +1106,10 @@ def _ends_are_names(corridor: CorridorMatch, finder: MentionFinder, text: str) -
     return corridor.rule != "chain" or not any(
         _COMPASS_MOTION.fullmatch(w.surface)
         or _apposed_kind(text, w, finder)
-        # '中国到蒙古国边境的铁路': the whole country, or a phrase ending in a particle, is no end of a line
+        # '中国到蒙古国边境的铁路', '赤峰到凌源的赤凌高铁': the whole country, or a phrase holding a particle, is no end
+        # of a line
         or w.surface in OWN_COUNTRY
-        or w.surface.endswith(_PARTICLE_ENDS)
+        or (_PARTICLE in w.surface and not finder.ids_or_short(w.surface))
         or (
             reads_as_prose(w.surface)
             and not finder.ids_or_short(w.surface)
@@ -1117,8 +1119,8 @@ def _ends_are_names(corridor: CorridorMatch, finder: MentionFinder, text: str) -
     )
 
 
-#: the particle that ends a phrase of a clause ('边境的'), never a place's name.
-_PARTICLE_ENDS = ("的",)
+#: the particle of a phrase of a clause ('边境的', '凌源的赤凌'), never in a place's name.
+_PARTICLE = "的"
 
 
 def _without_apposed_kind(corridor: CorridorMatch, finder: MentionFinder, text: str) -> CorridorMatch:
@@ -1149,6 +1151,8 @@ def _apposed_kind(text: str, waypoint: Mention, finder: MentionFinder) -> bool:
             is_generic(waypoint.surface)
             or waypoint.surface.endswith(_PROJECT_WORDS)
             or waypoint.surface.endswith(_LINE_CHAR)  # '首条动车组列车运行线——A至B铁路': the kind of line
+            # '省际大通道的最后一段——A至B段': a part of a line said in common words, no place
+            or not holds_name_word(text, waypoint.start, waypoint.end)
         )
         and not finder.ids_or_short(waypoint.surface)
     )
