@@ -1688,3 +1688,21 @@ def test_the_ends_of_a_line_are_names(
         if c.rule == "chain"
     ]
     assert chains == ([ends] if ends else [])
+
+
+def test_a_passenger_line_named_by_initials(gazetteer: Gazetteer) -> None:
+    """'京通客运专线': a passenger line named by its ends' initials, as 'X铁路' is; a recorded one ('哈齐客运专线')
+    is its record."""
+    assert found(gazetteer, "京通客运专线直达北京。", ("surface", "type")) == [
+        ("京通客运专线", "railway"),
+        ("北京", None),
+    ]
+    assert found(gazetteer, "哈齐客运专线", ("surface", "place_ids")) == [
+        ("哈齐客运专线", ("railway:哈齐客专",))
+    ]
+
+
+def test_a_new_district_by_its_former_name(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'康巴什新区' (康巴什区 since 2016) is the district, not its short form and a word."""
+    located = resolved_ids(gazetteer, tmp_path, "鄂尔多斯市概况", "距鄂尔多斯市康巴什新区约16公里。")
+    assert located["康巴什新区"] == "banner:150603"

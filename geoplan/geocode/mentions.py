@@ -246,6 +246,7 @@ SUFFIX_TYPES: dict[str, str] = {
     "机场": "airport",
     "航空港": "airport",
     "铁路专用线": "railway",
+    "客运专线": "railway",  # a passenger line named by its ends' initials ('京通客运专线')
     "铁路": "railway",
     "高铁": "railway",
     "公路": "road",
