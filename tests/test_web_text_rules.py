@@ -1706,3 +1706,10 @@ def test_a_new_district_by_its_former_name(gazetteer: Gazetteer, tmp_path: Path)
     """'康巴什新区' (康巴什区 since 2016) is the district, not its short form and a word."""
     located = resolved_ids(gazetteer, tmp_path, "鄂尔多斯市概况", "距鄂尔多斯市康巴什新区约16公里。")
     assert located["康巴什新区"] == "banner:150603"
+
+
+def test_commanderies_of_the_empires(gazetteer: Gazetteer) -> None:
+    """'秦设九原郡', '改称五原郡', '、代郡、': a commandery named after a verb of setting up, belonging or renaming,
+    or in a list, is one mention (not the district 九原 and a word); a determiner's or a count's is none."""
+    text = "秦设九原郡，西汉改称五原郡。设置了云中、代郡、雁门三郡。该郡辖十县。"
+    assert [s for s, kind in found(gazetteer, text) if kind == "region"] == ["九原郡", "五原郡", "代郡"]

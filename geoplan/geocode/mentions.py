@@ -930,6 +930,8 @@ class MentionFinder:
             found.extend(self._initials_roads(text))
         if "、" in text:
             found.extend(_listed_streets(text))
+        if _COMMANDERY_WORD in text:
+            found.extend(self._commanderies(text))
         if hits is None:
             hits = self.word_hits(text, occurrences)
         found.extend(self._route_numbers(text, hits, known))
@@ -1272,6 +1274,24 @@ class MentionFinder:
                 pid for pid in self.ids_or_short(stem) if pid.startswith("town:")
             )
             found.append(Mention(stem, stem_start, office, "town", f"office:{OFFICE_WORD}", ids))
+        return found
+
+    def _commanderies(self, text: str) -> list[Mention]:
+        """Commanderies of the empires a unit's history names ('秦设九原郡', '汉时属北地郡', '云中、代郡、雁门三郡'):
+        a name of two characters (or one, after a verb of setting up or in a list) before 郡, after a verb of
+        setting up, belonging or renaming, or a list mark; not a determiner's or a count's ('该郡', '三郡')."""
+        found = []
+        for match in _COMMANDERY.finditer(text):
+            name = match.group("name")
+            if all(char in _DETERMINER_CHARS for char in name):
+                continue  # '该郡', '三郡': a determiner or a count, no name ('九原郡' is one)
+            start = match.start("name")
+            surface = text[start : match.end()]
+            found.append(
+                Mention(
+                    surface, start, match.end(), "region", f"suffix:{_COMMANDERY_WORD}", self.ids(surface)
+                )
+            )
         return found
 
     def _initials_roads(self, text: str) -> list[Mention]:
@@ -4033,6 +4053,13 @@ def _named_before_descriptors(stem: str) -> bool:
     )
 
 
+#: the class word of a commandery of the empires (秦, 汉 …).
+_COMMANDERY_WORD = "郡"
+#: a commandery after a verb of setting up, belonging or renaming, or in a list: '设九原郡', '属北地郡',
+#: '改称五原郡', '、代郡'.
+_COMMANDERY = re.compile(
+    r"(?:(?<=[置设属为归隶])|(?<=改称)|(?<=[、，,]))(?P<name>[\u4e00-\u9fff]{1,2})郡(?![县守主治城])"
+)
 #: the class words of a street.
 _STREET_CLASS = "(?:大街|大道|路|街|巷)"
 #: a street after a list mark, ended by a mark, a list's end (的, 等) or the next item (streets are named by two
