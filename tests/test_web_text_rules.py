@@ -1713,3 +1713,11 @@ def test_commanderies_of_the_empires(gazetteer: Gazetteer) -> None:
     or in a list, is one mention (not the district 九原 and a word); a determiner's or a count's is none."""
     text = "秦设九原郡，西汉改称五原郡。设置了云中、代郡、雁门三郡。该郡辖十县。"
     assert [s for s, kind in found(gazetteer, text) if kind == "region"] == ["九原郡", "五原郡", "代郡"]
+
+
+def test_a_unit_by_its_former_name_after_a_league_is_its_record(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'乌兰察布盟喀尔喀右翼旗' (Qing times): the banner written by its former name is 达茂旗, today in 包头市, not a
+    namesake put in today's 乌兰察布市; a name the gazetteer lacks after a league is still located in it."""
+    located = resolved_ids(gazetteer, tmp_path, "达茂旗概况", "清代,旗境属乌兰察布盟喀尔喀右翼旗。")
+    assert located["喀尔喀右翼旗"] == "banner:150223"
+    assert gazetteer.is_former_name("喀尔喀右翼旗") and not gazetteer.is_former_name("达尔罕茂明安联合旗")

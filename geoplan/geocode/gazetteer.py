@@ -382,6 +382,11 @@ class Gazetteer:
             key=lambda c: (-c.score, precision_rank.get(c.place.precision, 9), c.place.id),
         )
 
+    def is_former_name(self, name: str) -> bool:
+        """Whether ``name`` is only ever a former name of the places it names ('喀尔喀右翼旗', '伊克昭盟')."""
+        hits = self._hits(normalize(name))
+        return bool(hits) and all(kind == "former" for _, kind, _ in hits)
+
     def league_of(self, name: str) -> str | None:
         """The league-level unit holding the county-level unit named exactly ``name``; None when unknown or
         when several leagues have a unit of that name."""
