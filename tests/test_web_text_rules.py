@@ -1721,3 +1721,9 @@ def test_a_unit_by_its_former_name_after_a_league_is_its_record(gazetteer: Gazet
     located = resolved_ids(gazetteer, tmp_path, "达茂旗概况", "清代,旗境属乌兰察布盟喀尔喀右翼旗。")
     assert located["喀尔喀右翼旗"] == "banner:150223"
     assert gazetteer.is_former_name("喀尔喀右翼旗") and not gazetteer.is_former_name("达尔罕茂明安联合旗")
+
+
+def test_a_continent_setting_the_scope_of_a_ranking_is_no_place(gazetteer: Gazetteer) -> None:
+    """'亚洲最大的沙漠水库', '列为亚洲重要湿地': the continent only sets the scope of the ranking; named as a place it
+    stays ('销往亚洲和欧洲')."""
+    assert _surfaces(gazetteer, "亚洲最大的沙漠水库。列为亚洲重要湿地。产品销往亚洲和欧洲。") == ["亚洲", "欧洲"]

@@ -195,6 +195,7 @@ def refine(
         and not names_organisation(text, m)
         and not names_a_breed(text, m.start, m.end)
         and not names_a_local_kind(text, m.start, m.end)
+        and not _ranks_in_continent(text, m)
     ]
     found = _merge(kept, added)
     found = _replace(found, regions_sharing_a_class_word(text, found, finder))
@@ -314,8 +315,25 @@ def _without_non_places(
         and not _dynastys_circuit(text, m)
         and not _inside_a_number(text, m)
         and not _DOCUMENT_NUMBER.match(text, m.end)
+        and not _ranks_in_continent(text, m)
     ]
     return [provinces_parts.get(id(m), m) for m in kept]
+
+
+#: the continents, by their ids: the scope of a ranking more often than a place spoken of ('亚洲最大的沙漠水库').
+_CONTINENT_IDS = frozenset(f"foreign:{name}" for name in ("亚洲", "欧洲", "非洲", "北美洲", "南美洲", "大洋洲"))
+#: words ranking a thing within an area, right after the area's name ('亚洲最大', '亚洲第一', '亚洲重要湿地').
+_RANKING_AFTER = re.compile("最|第[一二三四五六七八九十]|唯一|重要|之最|罕见|少有|知名|著名|闻名|一流|领先")
+
+
+def _ranks_in_continent(text: str, mention: Mention) -> bool:
+    """Whether a continent's name only sets the scope of a ranking ('亚洲最大的沙漠水库', '列为亚洲重要湿地'): the
+    thing ranked is the place, the continent is no place the text speaks of."""
+    return (
+        bool(mention.place_ids)
+        and all(pid in _CONTINENT_IDS for pid in mention.place_ids)
+        and _RANKING_AFTER.match(text, mention.end) is not None
+    )
 
 
 #: what follows a place's short name in a document's number ('乌海政发〔2023〕22号', '呼政办发[2021]5号'): the
