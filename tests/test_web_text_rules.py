@@ -1726,4 +1726,20 @@ def test_a_unit_by_its_former_name_after_a_league_is_its_record(gazetteer: Gazet
 def test_a_continent_setting_the_scope_of_a_ranking_is_no_place(gazetteer: Gazetteer) -> None:
     """'亚洲最大的沙漠水库', '列为亚洲重要湿地': the continent only sets the scope of the ranking; named as a place it
     stays ('销往亚洲和欧洲')."""
-    assert _surfaces(gazetteer, "亚洲最大的沙漠水库。列为亚洲重要湿地。产品销往亚洲和欧洲。") == ["亚洲", "欧洲"]
+    assert _surfaces(gazetteer, "亚洲最大的沙漠水库。列为亚洲重要湿地。产品销往亚洲和欧洲。") == [
+        "亚洲",
+        "欧洲",
+    ]
+
+
+def test_a_former_township_ends_a_road_section(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """'国道209线赛汉塔拉至都呼木段': 都呼木 (a township of 苏尼特右旗 until the mergers, towns_former.csv) is the
+    section's second end, located at its banner; a township's former class word is that town ('乌审召苏木')."""
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "锡林郭勒盟规划\n第一章 总则\n研究推进国道209线赛汉塔拉至都呼木段公路。\n", encoding="utf-8"
+    )
+    corridors = geoparse(read(plan), gazetteer).corridors
+    ends = [(w.surface, w.place.id if w.place else None) for c in corridors for w in c.waypoints]
+    assert ends == [("赛汉塔拉", "town:152524:赛汉塔拉镇"), ("都呼木", "town:152524:都呼木苏木")]
+    assert [c.place.id for c in gazetteer.lookup("乌审召苏木")] == ["town:150626:乌审召镇"]
