@@ -693,7 +693,8 @@ def test_economic_circles_are_regions(
         ("敖汉小米远销各地", []),
         # a text naming the banner in full: its stem before a noun is its short form, not before a unit's class word
         ("敖汉旗种植小米。敖汉小米远销各地", [("敖汉旗", None), ("敖汉", None)]),
-        ("敖汉旗种植小米。北魏曾设敖汉郡。", [("敖汉旗", None)]),
+        # (the commandery is a mention of its own, not the banner's stem)
+        ("敖汉旗种植小米。北魏曾设敖汉郡。", [("敖汉旗", None), ("敖汉郡", "region")]),
     ],
 )
 def test_bare_banner_stems_read_as_name_words(

@@ -1724,9 +1724,9 @@ def test_a_unit_by_its_former_name_after_a_league_is_its_record(gazetteer: Gazet
 
 
 def test_a_continent_setting_the_scope_of_a_ranking_is_no_place(gazetteer: Gazetteer) -> None:
-    """'亚洲最大的沙漠水库', '列为亚洲重要湿地': the continent only sets the scope of the ranking; named as a place it
+    """'亚洲最大的沙漠水库', '亚洲第一': the continent only sets the scope of the ranking; named as a place it
     stays ('销往亚洲和欧洲')."""
-    assert _surfaces(gazetteer, "亚洲最大的沙漠水库。列为亚洲重要湿地。产品销往亚洲和欧洲。") == [
+    assert _surfaces(gazetteer, "亚洲最大的沙漠水库。列为亚洲第一湖。产品销往亚洲和欧洲。") == [
         "亚洲",
         "欧洲",
     ]
