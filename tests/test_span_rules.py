@@ -306,7 +306,9 @@ def test_items_of_a_list_of_townships_are_townships(gazetteer: Gazetteer, text: 
 def _is_township(mention) -> bool:
     """A township mention: read as one by its class word or list, or a gazetteer name of townships only."""
     return mention.type == "town" or (
-        mention.type is None and bool(mention.place_ids) and all(p.startswith("town:") for p in mention.place_ids)
+        mention.type is None
+        and bool(mention.place_ids)
+        and all(p.startswith("town:") for p in mention.place_ids)
     )
 
 

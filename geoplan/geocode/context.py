@@ -321,7 +321,9 @@ def _without_non_places(
 
 
 #: the continents, by their ids: the scope of a ranking more often than a place spoken of ('亚洲最大的沙漠水库').
-_CONTINENT_IDS = frozenset(f"foreign:{name}" for name in ("亚洲", "欧洲", "非洲", "北美洲", "南美洲", "大洋洲"))
+_CONTINENT_IDS = frozenset(
+    f"foreign:{name}" for name in ("亚洲", "欧洲", "非洲", "北美洲", "南美洲", "大洋洲")
+)
 #: words ranking a thing within an area, right after the area's name ('亚洲最大', '亚洲第一'; not 重要, which also
 #: follows a destination: '通往欧洲重要的陆路通道').
 _RANKING_AFTER = re.compile("最|第[一二三四五六七八九十]|唯一|之最|罕见|少有|知名|著名|闻名|一流|领先")
