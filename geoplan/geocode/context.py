@@ -330,7 +330,7 @@ _RANKING_AFTER = re.compile("最|第[一二三四五六七八九十]|唯一|之�
 
 
 def _ranks_in_continent(text: str, mention: Mention) -> bool:
-    """Whether a continent's name only sets the scope of a ranking ('亚洲最大的沙漠水库', '列为亚洲重要湿地'): the
+    """Whether a continent's name only sets the scope of a ranking ('亚洲最大的沙漠水库', '亚洲第一'): the
     thing ranked is the place, the continent is no place the text speaks of."""
     return (
         bool(mention.place_ids)
