@@ -1049,6 +1049,8 @@ def test_regions_joined_before_a_class_word_share_it(gazetteer: Gazetteer) -> No
     """'东北与华北经济区': 经济区 is both regions', each written as its stem; '东北经济区' alone stays whole."""
     assert _surfaces(gazetteer, "赤峰地处东北与华北经济区的结合部。") == ["赤峰", "东北", "华北"]
     assert _surfaces(gazetteer, "兴安盟在国内处于东北经济区。") == ["兴安盟", "东北经济区"]
+    # 地区 too ('东北和华北地区'); a macro-region alone keeps it ('西北地区')
+    assert _surfaces(gazetteer, "属东北和华北地区的交汇处，面向西北地区。") == ["东北", "华北", "西北地区"]
 
 
 def test_a_short_outside_name_before_its_city_or_a_journeys_start(gazetteer: Gazetteer) -> None:

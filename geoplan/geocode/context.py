@@ -2453,11 +2453,12 @@ def _ends_motion_verb(around: dict[int, tuple[str, str]], start: int) -> bool:
 
 #: the class words a macro-region's name may end with, which regions joined before it share ('东北与华北经济区');
 #: not 地区, which the name is written with as its own ('西北、西南地区': the annotation guide).
-_SHARED_REGION_WORDS = ("经济区", "区域")
+_SHARED_REGION_WORDS = ("经济区", "区域", "地区")
 
 
 def regions_sharing_a_class_word(text: str, mentions: list[Mention], finder: MentionFinder) -> list[Mention]:
-    """A region's name with its class word after another region joined to it ('东北与华北经济区', '西北、西南区域'):
+    """A region's name with its class word after another region joined to it ('东北与华北经济区', '西北、西南区域',
+    '东北和华北地区'):
     the class word is both regions', so each is written as its stem ('华北', as '东北'); the stem alone is the
     mention."""
     stems, _ = _region_stems(finder)
