@@ -511,6 +511,8 @@ def test_a_sea_named_lake_takes_the_class_word_written_after_it(gazetteer: Gazet
     assert _surfaces(gazetteer, "岱海湖水质改善，岱海湖周边绿化。") == ["岱海湖", "岱海湖"]
     text = "哈素海湖面结冰，乌梁素海湖体水生态治理，岱海湖区禁渔，岱海湖水。"
     assert _surfaces(gazetteer, text) == ["哈素海", "乌梁素海", "岱海", "岱海"]
+    # a part of the lake before a word that its second character also starts ('湖面|面积', 面面 a word too)
+    assert _surfaces(gazetteer, "岱海湖面面积比往年大。") == ["岱海"]
 
 
 # -- stations --------------------------------------------------------------------------------------------

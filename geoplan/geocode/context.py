@@ -4539,6 +4539,8 @@ def _mountain_land(text: str, mention: Mention, finder: MentionFinder) -> Mentio
 #: class word 湖 ('岱海湖'); 湖 starting a word of two characters ('湖面', '湖区', '湖体') is that word, a part of the
 #: lake, unless the second character starts the next word ('湖|水质', '湖|水生态', '湖|观鸟').
 _LAKE_NAME_ENDS = ("海", "淖", "淖尔", "诺尔")
+#: words of the parts of a lake that 湖 starts whatever follows them (not 湖水: '湖|水质', '湖|水生态').
+_LAKE_PARTS = frozenset({"湖面", "湖区", "湖体", "湖心", "湖岸", "湖畔", "湖底", "湖盆", "湖边", "湖滨"})
 #: characters segmented after the class word to read the word it starts.
 _LAKE_PART_CONTEXT = 6
 
@@ -4548,6 +4550,8 @@ def _starts_lake_part(text: str, start: int) -> bool:
     a word of the dictionary, or one the segmenter cuts whose second character is no verb ('湖|观鸟') — unless that
     character starts a word of the dictionary with the next one ('湖|水质')."""
     pair = text[start : start + 2]
+    if pair in _LAKE_PARTS:
+        return True  # '岱海湖面面积' (湖面|面积, though 面面 is a word too)
     if len(pair) != 2 or known(text[start + 1 : start + 3]):
         return False
     if known(pair):
