@@ -2198,13 +2198,13 @@ class MentionFinder:
             # (see qualified_units); the township starts after it
             qualifier, qualifier_ids = held[0], (held[1],)
             start += len(qualifier)
-        if text[start : start + 1] in _COUNTY_CLASS_CHARS and not qualifier.endswith(_UNIT_WORDS):
+        if text[start : start + 1] in COUNTY_CLASS_CHARS and not qualifier.endswith(_UNIT_WORDS):
             # '平鲁' + '县' + '郭家窑乡': a unit read by its short form, then its class character (an older or
             # fuller form of the unit: '辽源县'), is the address; the township starts after the class character
             qualifier += text[start]
             start += 1
         stem = text[start : s_end - len(suffix)]
-        if _is_province(unit) and _COUNTY_CLASS_CHARS.intersection(stem):
+        if _is_province(unit) and COUNTY_CLASS_CHARS.intersection(stem):
             return None  # '黑龙江省X县Y乡': a county the gazetteer lacks stands between; read as a whole
         if (
             not stem
@@ -3223,7 +3223,7 @@ def _is_outside_unit(mention: Mention) -> bool:
 
 
 #: the class characters of county-level units (a name holding one holds a county: 'X县Y乡').
-_COUNTY_CLASS_CHARS = frozenset("县市区旗")
+COUNTY_CLASS_CHARS = frozenset("县市区旗")
 #: the most characters of a township's name written before a town name of the region that ends it ('鼎' + '新镇').
 _MAX_TOWN_HEAD = 4
 

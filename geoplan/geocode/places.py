@@ -22,6 +22,7 @@ from geoplan.geocode.context import HAN_CHAR, OWN_PROVINCE, refine
 from geoplan.geocode.corridors import ROUTE_KIND, CorridorMatch, find_corridors, split_last
 from geoplan.geocode.lexicon import words
 from geoplan.geocode.mentions import (
+    COUNTY_CLASS_CHARS,
     SUFFIX_TYPES,
     Mention,
     MentionFinder,
@@ -945,7 +946,7 @@ def _unit_right_before(previous: ResolvedMention | None, mention: Mention, text:
 
 #: what may stand between a place outside the region and a name it is the address of: a possessive, or the class
 #: character of a unit written by its short form ('辽源' + '县' + '通辽镇').
-_OUTSIDE_ADDRESS_GLUE = frozenset("的县市区旗")
+_OUTSIDE_ADDRESS_GLUE = COUNTY_CLASS_CHARS | {"的"}
 
 
 #: kinds of place whose name may stand before a line's end as its qualifier ('陕西小壕图', '乌兰察布化德').
